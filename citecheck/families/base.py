@@ -1,0 +1,83 @@
+"""What every citation family implements, and the document view families scan.
+
+A family is an object with a name, a literal prefilter, its rules, a ``find`` that makes one
+linear pass over the text and yields candidate citations, and a ``validate`` that checks one
+parsed citation offline. Families never do I/O.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Iterator, Sequence
+from typing import Protocol
+
+import regex
+
+from citecheck.model import Citation, Finding
+from citecheck.rules import Rule
+
+
+class Document:
+    """The text being scanned, with cheap derived views computed once and shared by families."""
+
+    __slots__ = ("__dict__", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @functools.cached_property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @functools.cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        find = self.text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        return starts
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of an offset (code points)."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def has_any(self, literals: Sequence[str]) -> bool:
+        """Literal prefilter over the lower-cased text: does any of these appear at all?"""
+        low = self.lower
+        return any(lit in low for lit in literals)
+
+
+class Family(Protocol):
+    """A citation family (UN symbols, EU acts, ...). Register it in ``citecheck.families``."""
+
+    name: str
+    #: lower-case literals; the family runs only if one occurs in the text (empty = always)
+    triggers: tuple[str, ...]
+    #: higher wins when two candidates from different families cover the same span
+    priority: int
+    rules: tuple[Rule, ...]
+
+    def find(self, doc: Document) -> Iterator[Citation]:
+        """Yield candidate citations in any order; spans must satisfy text == doc.text[s:e]."""
+        ...
+
+    def validate(self, citation: Citation, doc: Document) -> Iterator[Finding]:
+        """Offline checks of one citation this family produced (beyond its parse notes)."""
+        ...
+
+
+#: Dash characters that real texts put where an ASCII hyphen belongs (PDF, Curia, Word).
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212-"
+DASH_CLASS = "[" + DASHES + "]"
+
+#: A horizontal space as texts write it, non-breaking and narrow spaces included.
+HSPACE = r"[ \t\u00a0\u202f\u2007\u2009]"
+
+
+def compile_pattern(pattern: str) -> regex.Pattern[str]:
+    """Compile once, verbose, Unicode; every family pattern goes through here."""
+    return regex.compile(pattern, regex.VERBOSE)

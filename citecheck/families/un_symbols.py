@@ -1,0 +1,25 @@
+"""Placeholder for the un_symbols family; replaced by its real implementation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from citecheck.families.base import Document
+from citecheck.model import Citation, Finding
+from citecheck.rules import Rule
+
+
+class _Placeholder:
+    name = "un_symbols"
+    triggers: tuple[str, ...] = ("\x00never",)
+    priority = 0
+    rules: tuple[Rule, ...] = ()
+
+    def find(self, doc: Document) -> Iterator[Citation]:
+        return iter(())
+
+    def validate(self, citation: Citation, doc: Document) -> Iterator[Finding]:
+        return iter(())
+
+
+FAMILY = _Placeholder()

@@ -1,0 +1,180 @@
+"""Typed, immutable results of the pure core: citations, pinpoints, findings and fixes.
+
+Everything here is an attrs frozen, slotted class so results can be shared between threads,
+cached and compared without defensive copies.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+import attrs
+
+
+class Kind(str, enum.Enum):
+    """What a citation is; the ``kind`` field of the JSON output."""
+
+    UN_DOCUMENT = "un_document"
+    UN_RESOLUTION = "un_resolution"
+    GENERAL_COMMENT = "general_comment"
+    SP_COMMUNICATION = "sp_communication"
+    EU_ACT = "eu_act"
+    CELEX = "celex"
+    ELI = "eli"
+    OJ = "oj"
+    CJEU_CASE = "cjeu_case"
+    ECLI = "ecli"
+    INSTRUMENT = "instrument"
+    SHORT_FORM = "short_form"
+
+
+class Severity(str, enum.Enum):
+    """How bad a finding is; ordered so thresholds can be compared."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+@attrs.frozen(slots=True)
+class PinpointPart:
+    """One element of a pinpoint, e.g. ``para. 66`` or ``art. 6(b)``.
+
+    ``unit`` is one of the canonical labels in :data:`UNIT_LABELS`; ``value`` is the number,
+    range or sub-division text in canonical form ("66", "3-5", "6(b)", "I", "").
+    """
+
+    unit: str
+    value: str = ""
+
+    def __str__(self) -> str:
+        label = UNIT_LABELS.get(self.unit, self.unit)
+        return f"{label} {self.value}".strip() if self.value else label
+
+
+UNIT_LABELS: dict[str, str] = {
+    "para": "para.",
+    "paras": "paras.",
+    "art": "art.",
+    "principle": "principle",
+    "commentary": "commentary to principle",
+    "annex": "annex",
+    "page": "p.",
+    "pages": "pp.",
+    "footnote": "footnote",
+    "sect": "sect.",
+    "chap": "chap.",
+    "recital": "recital",
+    "recitals": "recitals",
+    "point": "point",
+}
+
+
+@attrs.frozen(slots=True)
+class Pinpoint:
+    """Where inside the cited document: zero or more parts, canonically joined by ``; ``."""
+
+    parts: tuple[PinpointPart, ...] = ()
+
+    def __str__(self) -> str:
+        return "; ".join(str(p) for p in self.parts)
+
+    def __bool__(self) -> bool:
+        return bool(self.parts)
+
+    def __add__(self, other: Pinpoint) -> Pinpoint:
+        return Pinpoint(self.parts + other.parts)
+
+
+NO_PINPOINT = Pinpoint()
+
+
+@attrs.frozen(slots=True)
+class Fix:
+    """A safe textual replacement of ``text[start:end]``."""
+
+    start: int
+    end: int
+    replacement: str
+    description: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "replacement": self.replacement,
+            "description": self.description,
+        }
+
+
+@attrs.frozen(slots=True)
+class Finding:
+    """A problem found in a text; ``code`` is stable (see ``citecheck rules``)."""
+
+    code: str
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    id: str | None = None
+    fix: Fix | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+            "start": self.start,
+            "end": self.end,
+            "id": self.id,
+            "fix": self.fix.to_json() if self.fix else None,
+        }
+
+
+@attrs.frozen(slots=True)
+class Citation:
+    """One citation found in a text.
+
+    ``text == source[start:end]`` always holds. ``id`` is the canonical id of CONTRACT.md
+    (``un:A/HRC/41/35``); ``parts`` is the family's typed parse (e.g. :class:`UNSymbol`).
+    ``notes`` are surface observations the parser made (non-canonical spelling and the like),
+    turned into findings by the offline validation stage.
+    """
+
+    id: str
+    kind: Kind
+    text: str
+    start: int
+    end: int
+    pinpoint: Pinpoint = NO_PINPOINT
+    parts: Any = None
+    short_form: bool = False
+    ambiguous: bool = False
+    family: str = ""
+    notes: tuple[Finding, ...] = ()
+    # For short forms: the index (in the extracted list) of the citation pointed back to.
+    antecedent: int | None = None
+
+    @property
+    def scheme(self) -> str:
+        return self.id.split(":", 1)[0]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind.value,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "pinpoint": str(self.pinpoint) if self.pinpoint else None,
+            "short_form": self.short_form,
+            "ambiguous": self.ambiguous,
+        }

@@ -1,0 +1,100 @@
+"""Finding codes: one table of stable rule codes, like ruff's.
+
+Each citation family declares the rules it can raise (``RULES`` in its module); the core and
+the network layer declare theirs here. ``all_rules()`` is what ``citecheck rules`` lists.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import attrs
+
+from citecheck.model import Finding, Fix, Severity
+
+
+@attrs.frozen(slots=True)
+class Rule:
+    """A documented finding code."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    explanation: str = ""
+    bad: str = ""
+    good: str = ""
+    fixable: bool = False
+
+    def finding(
+        self,
+        message: str,
+        start: int,
+        end: int,
+        *,
+        id: str | None = None,
+        fix: Fix | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        """Build a finding of this rule, so code and default severity cannot drift apart."""
+        return Finding(
+            code=self.code,
+            severity=severity or self.severity,
+            message=message,
+            start=start,
+            end=end,
+            id=id,
+            fix=fix,
+        )
+
+
+CORE_RULES: tuple[Rule, ...] = (
+    Rule(
+        "CC101",
+        "invalid-utf8",
+        Severity.WARNING,
+        "The file is not valid UTF-8; undecodable bytes were replaced.",
+        "citecheck reads text as UTF-8. Bytes that are not valid UTF-8 are replaced by U+FFFD "
+        "so the rest of the file is still checked; offsets refer to the repaired text.",
+    ),
+    Rule(
+        "RS101",
+        "not-found",
+        Severity.ERROR,
+        "The source answered definitely that the cited document does not exist.",
+        "Reported only on a definite answer (an empty exact-symbol search in the UN Digital "
+        "Library, a Cellar 404). Suggestions list similar identifiers that do exist.",
+        bad="A/HRC/RES/17/31",
+        good="A/HRC/17/31 (the report) or A/HRC/RES/17/4 (the resolution)",
+    ),
+    Rule(
+        "RS102",
+        "unverified",
+        Severity.INFO,
+        "The source could not be asked or gave no definite answer; the citation is unverified.",
+        "Timeouts, rate limits (429), server errors, empty 202 replies, challenge pages and "
+        "malformed replies never count as 'not found'. Run again later, or use the cache.",
+    ),
+)
+
+
+@functools.cache
+def all_rules() -> tuple[Rule, ...]:
+    """Every rule of the core and of every registered family, sorted by code."""
+    from citecheck.families import FAMILIES
+
+    rules: dict[str, Rule] = {r.code: r for r in CORE_RULES}
+    for family in FAMILIES:
+        for rule in family.rules:
+            if rule.code in rules and rules[rule.code] != rule:
+                raise RuntimeError(f"rule code {rule.code} declared twice")
+            rules[rule.code] = rule
+    return tuple(sorted(rules.values(), key=lambda r: r.code))
+
+
+def rule_by_code(code: str) -> Rule:
+    """Look a rule up by its code; KeyError names the unknown code."""
+    for rule in all_rules():
+        if rule.code == code.upper():
+            return rule
+    raise KeyError(code)

@@ -1,0 +1,50 @@
+"""Stage 1: run every registered family over a document and keep one citation per span.
+
+Each family makes one linear pass (``finditer`` over a compiled pattern) and only runs when
+its literal prefilter occurs in the text. Overlaps between families are settled in a single
+sweep over the candidates sorted by position.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from citecheck.families import FAMILIES, Document, Family
+from citecheck.model import Citation
+
+
+def _better(new: Citation, old: Citation, priority: dict[str, int]) -> bool:
+    """Should ``new`` replace the overlapping ``old``? Higher priority, then longer span."""
+    pn, po = priority.get(new.family, 0), priority.get(old.family, 0)
+    if pn != po:
+        return pn > po
+    return (new.end - new.start) > (old.end - old.start)
+
+
+def scan(doc: Document, families: Iterable[Family] = FAMILIES) -> list[Citation]:
+    """Candidates from all families, overlaps removed, in document order."""
+    families = tuple(families)
+    priority = {f.name: f.priority for f in families}
+    candidates: list[Citation] = []
+    for family in families:
+        if family.triggers and not doc.has_any(family.triggers):
+            continue
+        for cit in family.find(doc):
+            if cit.text != doc.text[cit.start : cit.end]:
+                raise AssertionError(f"{family.name}: span does not match text: {cit!r}")
+            candidates.append(cit)
+    candidates.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    kept: list[Citation] = []
+    for cit in candidates:
+        if kept and cit.start < kept[-1].end:
+            last = kept[-1]
+            if (cit.start, cit.end, cit.family) == (last.start, last.end, last.family):
+                # One span, several ids: a family's expansion of a range or shared list.
+                if cit.id != last.id:
+                    kept.append(cit)
+                continue
+            if _better(cit, last, priority):
+                kept[-1] = cit
+            continue
+        kept.append(cit)
+    return kept
