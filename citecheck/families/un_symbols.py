@@ -1,25 +1,699 @@
-"""Placeholder for the un_symbols family; replaced by its real implementation."""
+"""UN document symbols: ``A/HRC/41/35``, ``CCPR/C/BGR/CO/3``, ``S/RES/2231 (2015)``, ...
+
+One pass of one compiled tokeniser finds candidate symbols of the known series (GRAMMAR.md
+A.8), tolerant of case, of line breaks around ``/`` from PDF extraction and of a space before a
+parenthesised session or year. Each token is then split into typed components and
+canonicalised (CONTRACT.md): components upper case except ``Add.``, ``Corr.``, ``Rev.``,
+``Amend.``, ``Sub.`` and ``Summary``; no spaces. Lists sharing one head (``A/HRC/28/2 and
+Add.1``, ``CCPR/C/SR.131-133``) expand to one citation per document.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from citecheck.families.base import Document
-from citecheck.model import Citation, Finding
+import attrs
+import regex
+
+from citecheck.families.base import HSPACE, Document, compile_pattern
+from citecheck.model import NO_PINPOINT, Citation, Finding, Fix, Kind, Severity
+from citecheck.pinpoints import pinpoint_after
 from citecheck.rules import Rule
 
+# Latest sessions as of November 2026: GA 81st (opened September 2026); HRC 63rd (autumn 2026).
+CURRENT_GA_SESSION = 81
+CURRENT_HRC_SESSION = 63
+LAST_YEAR = 2026
 
-class _Placeholder:
+#: First components of symbols (GRAMMAR.md A.8). ``HRC`` and ``CESCR`` are not series but are
+#: written as if they were; they are matched so that the mistake can be reported.
+SERIES = (
+    "A", "S", "E", "T", "ST", "CCPR", "CERD", "CEDAW", "CAT", "CRC", "CMW", "CRPD", "CED",
+    "HRI", "DP", "TD", "UNEP", "FCCC", "ID", "AT", "WFC", "PCNICC", "TPNW", "ICCD", "UNW",
+    "HS", "WFP", "JIU", "CEB", "ACC", "ISBA", "SPLOS", "CLCS", "CD", "CCW", "APLC", "BWC",
+    "NPT", "ECE", "LC", "HRC", "CESCR",
+)
+NOT_A_SERIES = {"HRC": "A/HRC", "CESCR": "E/C.12"}
+TREATY_BODY_SERIES = {"CCPR", "CERD", "CEDAW", "CAT", "CRC", "CMW", "CRPD", "CED"}
+
+MALFORMED = Rule(
+    "UN101",
+    "malformed-un-symbol",
+    Severity.ERROR,
+    "A UN document symbol is malformed.",
+    "The symbol does not follow the structure of UN document symbols (ST/LIB/SER.B/5/Rev.5, "
+    "UN Library guide): a component is missing its number, uses a two-letter country code, "
+    "or is in the wrong order.",
+    bad="E/CN.4/Sub2/1994/56",
+    good="E/CN.4/Sub.2/1994/56",
+)
+NON_CANONICAL = Rule(
+    "UN102",
+    "non-canonical-un-symbol",
+    Severity.WARNING,
+    "A UN document symbol is written in a non-canonical form.",
+    "Symbols are written with no internal spaces, upper case except Add., Corr., Rev., "
+    "Amend., Sub. and Summary, and no line break inside. The fix rewrites the symbol.",
+    bad="e/cn.4/sub.2/2005/13",
+    good="E/CN.4/Sub.2/2005/13",
+    fixable=True,
+)
+NOT_SERIES = Rule(
+    "UN103",
+    "not-a-un-series",
+    Severity.ERROR,
+    "The first component is not a UN series symbol.",
+    "The Human Rights Council has no series of its own: its documents are A/HRC/...; CESCR "
+    "documents are E/C.12/... . 'HRC/RES/17/4' and 'CESCR/GC/16' are not UN symbols.",
+    bad="HRC/RES/17/4",
+    good="A/HRC/RES/17/4",
+    fixable=True,
+)
+IMPOSSIBLE = Rule(
+    "UN104",
+    "impossible-un-symbol",
+    Severity.ERROR,
+    "The symbol names a session, year or number that cannot exist.",
+    "Checked offline: GA regular sessions up to the current one, HRC sessions up to the "
+    "current one, legacy GA resolutions at most 3541 and sessions I-XXX, special sessions "
+    "S-8 onwards in the new form, S/PRST from 1994, ECOSOC year numbering from 1978, "
+    "HRC decisions numbered from 101.",
+    bad="A/HRC/RES/64/1",
+    good="A/HRC/RES/54/1",
+)
+NUMBERING_MIX = Rule(
+    "UN105",
+    "mixed-ga-numbering",
+    Severity.ERROR,
+    "A GA resolution mixes the legacy and the session/number forms.",
+    "Up to the 30th session (1975) GA resolutions were numbered consecutively with the "
+    "session in Roman numerals: 3379 (XXX). The session/number form starts at the 31st "
+    "session. 'A/RES/30/3379' mixes the two.",
+    bad="A/RES/30/3379",
+    good="A/RES/3379(XXX)",
+)
+HYBRID_YEAR = Rule(
+    "UN106",
+    "ga-resolution-with-year",
+    Severity.WARNING,
+    "A GA resolution symbol carries a year in parentheses, which is Security Council style.",
+    "GA symbols of the session/number form take no year; only SC resolutions do.",
+    bad="A/RES/73/179 (2018)",
+    good="A/RES/73/179",
+)
+SC_NO_YEAR = Rule(
+    "UN107",
+    "sc-resolution-without-year",
+    Severity.WARNING,
+    "A Security Council resolution is cited without its year.",
+    "SC resolutions are cited with the year of adoption in parentheses.",
+    bad="S/RES/2231",
+    good="S/RES/2231 (2015)",
+)
+IMPLAUSIBLE_NUMBER = Rule(
+    "UN108",
+    "implausible-resolution-number",
+    Severity.WARNING,
+    "The resolution or decision number is outside the range used in its session.",
+    "HRC sessions adopt at most a few dozen resolutions (numbered from 1) and decisions "
+    "(numbered from 101). A number outside that range is probably a mix-up with a report "
+    "number: A/HRC/RES/17/31 does not exist; A/HRC/17/31 is the report, A/HRC/RES/17/4 the "
+    "resolution.",
+    bad="A/HRC/RES/17/131",
+    good="A/HRC/RES/17/4",
+)
+
+_BRK = r"(?:[ \t]*\r?\n[ \t]*)?"
+_COMP = r"[A-Za-z0-9](?:[A-Za-z0-9.\-]{0,30}[A-Za-z0-9])?(?:\([A-Za-z0-9][A-Za-z0-9 .\-]{0,18}\))?"
+_SERIES_ALT = "|".join(sorted(SERIES, key=len, reverse=True))
+
+_TOKEN = compile_pattern(
+    rf"""
+    (?<![\w/.\-\u2010\u2011])
+    (?P<series>(?i:{_SERIES_ALT}))
+    (?P<rest>(?:{_BRK}/{_BRK}{_COMP}){{1,12}})
+    (?P<star>\*)?
+    (?P<suffix>{HSPACE}?(?P<part>[A-Z])?{HSPACE}?\((?P<paren>(?:S-|ES-)?[IVXL]{{1,7}}|(?:19|20)\d\d)\))?
+    (?![\w/])
+    """
+)
+
+# Continuation of a list that shares the head: "and Add.1", "-133", ", 36", " to 133".
+_CONT = compile_pattern(
+    rf"""
+    (?P<sep>,{HSPACE}?|{HSPACE}+and{HSPACE}+|{HSPACE}*[-\u2013]{HSPACE}*|{HSPACE}+to{HSPACE}+)
+    (?P<item>(?:Add|Corr|Rev|Amend)\.\d{{1,3}}|\d{{1,5}})
+    (?![\w/.]\w|\.\d|/)
+    """
+)
+
+_MIXED_CASE = {"ADD": "Add", "CORR": "Corr", "REV": "Rev", "AMEND": "Amend", "SUB": "Sub"}
+_MOD = regex.compile(r"(Add|Corr|Rev|Amend)\.(\d{1,3})$|Summary$")
+_TYPE_NUM = regex.compile(r"(L|CRP|PV|SR|WP|R|MISC|DP)\.(\d{1,5})(?:-(\d{1,5}))?$")
+_TYPE_BARE = {"RES", "DEC", "PRST", "INF", "NGO", "PET", "GC", "CO", "Q", "QPR", "D"}
+_BODY_NUM = regex.compile(r"(AC|C|CN|CONF|GC|SC|Sub|WG|PC|PCN|EA)\.(\d{1,4})$")
+_BODY_BARE = {"HRC", "C", "B", "AC", "OP", "BUR", "MC", "ICM", "CORE", "GEN", "PC", "PCN", "OS"}
+_SESSION = regex.compile(r"(?:S|ES)-\d{1,2}$")
+_ROMAN = regex.compile(r"^(?:S-|ES-)?[IVXL]+$")
+_MISSING_DOT = regex.compile(r"(SUB|ADD|CORR|REV|AMEND|AC|CN|CONF|WG|SR|PV|CRP)(\d+)")
+
+
+def canonical_component(comp: str) -> str:
+    """Canonical case of one component: upper case except Add./Corr./Rev./Amend./Sub./Summary."""
+    comp = regex.sub(r"\s+", "", comp) if "(" not in comp else comp
+    head, dot, tail = comp.partition(".")
+    if dot and head.upper() in _MIXED_CASE:
+        return f"{_MIXED_CASE[head.upper()]}.{tail.upper()}"
+    if comp.upper() == "SUMMARY":
+        return "Summary"
+    if "(" in comp:
+        base, _, paren = comp.partition("(")
+        return canonical_component(base) + "(" + paren
+    return comp.upper()
+
+
+@attrs.frozen(slots=True)
+class UNSymbol:
+    """A UN document symbol split into its layers (GRAMMAR.md A.1)."""
+
+    canonical: str
+    series: str
+    components: tuple[str, ...]
+    bodies: tuple[str, ...] = ()
+    session: str | None = None
+    year: int | None = None
+    doc_type: str | None = None
+    number: str | None = None
+    modifiers: tuple[str, ...] = ()
+    country: str | None = None
+    legacy_session: str | None = None
+    sc_year: int | None = None
+    part: str | None = None
+
+    @property
+    def is_resolution(self) -> bool:
+        return self.doc_type == "RES"
+
+
+def build_symbol(
+    comps: list[str], part: str | None = None, paren: str | None = None, star: bool = False
+) -> UNSymbol:
+    """Classify canonical components (series first) into a :class:`UNSymbol`."""
+    series = comps[0]
+    bodies: list[str] = []
+    modifiers: list[str] = []
+    numbers: list[str] = []
+    doc_type: str | None = None
+    session: str | None = None
+    year: int | None = None
+    country: str | None = None
+    type_number: str | None = None
+    for i, comp in enumerate(comps[1:], start=1):
+        if _MOD.match(comp):
+            modifiers.append(comp)
+        elif m := _TYPE_NUM.match(comp):
+            doc_type = comp
+            type_number = m.group(2)
+        elif comp in _TYPE_BARE and doc_type is None:
+            doc_type = comp
+        elif _BODY_NUM.match(comp) or (comp in _BODY_BARE and not numbers and doc_type is None):
+            if comp == "OS":
+                session = "OS"
+            else:
+                bodies.append(comp)
+        elif _SESSION.match(comp):
+            session = comp if session in (None, "OS") else session
+            if session == "OS":
+                session = comp
+        elif comp.isdigit():
+            numbers.append(comp)
+        elif (
+            len(comp) == 3
+            and comp.isalpha()
+            and series in TREATY_BODY_SERIES | {"E"}
+            and i >= 2
+            and country is None
+        ):
+            country = comp
+        else:
+            bodies.append(comp)
+    number: str | None = None
+    if numbers:
+        number = numbers[-1]
+        lead = numbers[:-1]
+        if doc_type == "D" and len(numbers) >= 2:
+            # CCPR/C/127/D/2728/2016: session, communication number, registration year.
+            number = numbers[-2]
+            year = int(numbers[-1])
+            lead = numbers[:-2]
+        for n in lead:
+            if len(n) == 4 and 1946 <= int(n) <= LAST_YEAR + 1 and year is None:
+                year = int(n)
+            elif session is None:
+                session = n
+    elif type_number is not None:
+        number = type_number
+    legacy: str | None = None
+    sc_year: int | None = None
+    if paren:
+        if _ROMAN.match(paren):
+            legacy = paren
+        else:
+            sc_year = int(paren)
+    canonical = "/".join(comps) + (f"({paren})" if paren else "") + ("*" if star else "")
+    return UNSymbol(
+        canonical=canonical,
+        series=series,
+        components=tuple(comps),
+        bodies=tuple(bodies),
+        session=session,
+        year=year,
+        doc_type=doc_type,
+        number=number,
+        modifiers=tuple(modifiers),
+        country=country,
+        legacy_session=legacy,
+        sc_year=sc_year,
+        part=part,
+    )
+
+
+def parse_symbol(symbol: str) -> UNSymbol | None:
+    """Parse one symbol string (e.g. from a prose family); None if it is not a symbol."""
+    m = _TOKEN.fullmatch(symbol.strip())
+    if not m:
+        return None
+    comps = [canonical_component(m.group("series"))] + [
+        canonical_component(c) for c in _split_rest(m.group("rest"))
+    ]
+    return build_symbol(comps, m.group("part"), m.group("paren"), bool(m.group("star")))
+
+
+def _split_rest(rest: str) -> list[str]:
+    return [c.strip() for c in rest.split("/") if c.strip()]
+
+
+def _roman_to_int(roman: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50}
+    total = 0
+    for a, b in zip(roman, roman[1:] + " ", strict=True):
+        v = values[a]
+        total += -v if b != " " and values.get(b, 0) > v else v
+    return total
+
+
+class UNSymbolFamily:
+    """Finds and parses UN document symbols."""
+
     name = "un_symbols"
-    triggers: tuple[str, ...] = ("\x00never",)
-    priority = 0
-    rules: tuple[Rule, ...] = ()
+    triggers = ("/",)
+    priority = 10
+    rules = (
+        MALFORMED,
+        NON_CANONICAL,
+        NOT_SERIES,
+        IMPOSSIBLE,
+        NUMBERING_MIX,
+        HYBRID_YEAR,
+        SC_NO_YEAR,
+        IMPLAUSIBLE_NUMBER,
+    )
 
     def find(self, doc: Document) -> Iterator[Citation]:
-        return iter(())
+        text = doc.text
+        for m in _TOKEN.finditer(text):
+            yield from self._citations(text, m)
+
+    def _citations(self, text: str, m: regex.Match[str]) -> Iterator[Citation]:
+        raw_series = m.group("series")
+        raw_comps = _split_rest(m.group("rest"))
+        if not any(ch.isdigit() for ch in m.group("rest")):
+            return
+        if len(raw_comps) == 1 and not (
+            raw_series.isupper()
+            and (
+                (raw_comps[0].isdigit() and len(raw_comps[0]) >= 3)
+                or _TYPE_NUM.match(raw_comps[0].partition("(")[0])
+            )
+        ):
+            return
+        if not raw_series.isupper() and not m.group(0).islower():
+            # Mixed case like "Id/..." or "Cat/..." is prose, not a symbol.
+            return
+        comps = [canonical_component(raw_series)] + [canonical_component(c) for c in raw_comps]
+        paren = m.group("paren")
+        part = m.group("part")
+        if paren and not _ROMAN.match(paren) and comps[1:2] != ["RES"] and "RES" not in comps:
+            # "A/HRC/41/35 (2019)" is a symbol followed by a year, not part of the symbol.
+            end = m.start("suffix")
+            paren = part = None
+        elif paren and _ROMAN.match(paren) and "RES" not in comps:
+            end = m.start("suffix")
+            paren = part = None
+        else:
+            end = m.end()
+        # A range written inside the last component: SR.131-133.
+        last = comps[-1]
+        range_m = _TYPE_NUM.match(last)
+        range_to = range_m.group(3) if range_m else None
+        if range_m and range_to:
+            comps[-1] = f"{range_m.group(1)}.{range_m.group(2)}"
+        symbol = build_symbol(comps, part, paren, bool(m.group("star")))
+        start = m.start()
+        token_text = text[start:end]
+        written = symbol.canonical
+        if range_m and range_to:
+            written = "/".join([*comps[:-1], canonical_component(last)])
+        head_notes = tuple(self._surface_notes(token_text, symbol, written, start, end))
+        group: list[tuple[UNSymbol, int, int, tuple[Finding, ...]]] = []
+        if range_m and range_to:
+            first_n, last_n = int(range_m.group(2)), int(range_to)
+            group.append((symbol, start, end, head_notes))
+            if first_n < last_n <= first_n + 200:
+                for n in range(first_n + 1, last_n + 1):
+                    sib = build_symbol([*comps[:-1], f"{range_m.group(1)}.{n}"])
+                    group.append((sib, start, end, ()))
+        else:
+            group.append((symbol, start, end, head_notes))
+        end = self._continuations(text, end, comps, group)
+        pin, pin_end = pinpoint_after(text, group[-1][2])
+        for i, (sym, s, e, notes) in enumerate(group):
+            is_last = i == len(group) - 1
+            e2 = pin_end if is_last and pin else e
+            yield Citation(
+                id=f"un:{sym.canonical}",
+                kind=Kind.UN_DOCUMENT,
+                text=text[s:e2],
+                start=s,
+                end=e2,
+                pinpoint=pin if is_last else NO_PINPOINT,
+                parts=sym,
+                family=self.name,
+                notes=notes,
+            )
+
+    def _continuations(
+        self,
+        text: str,
+        pos: int,
+        comps: list[str],
+        group: list[tuple[UNSymbol, int, int, tuple[Finding, ...]]],
+    ) -> int:
+        """Expand 'and Add.1' / ', 36' / '-133' items that reuse the head's stem."""
+        last = comps[-1]
+        numbered = _TYPE_NUM.match(last)
+        stem = [c for c in comps if not _MOD.match(c)]
+        prev_n = int(numbered.group(2)) if numbered else None
+        while True:
+            c = _CONT.match(text, pos)
+            if not c:
+                return pos
+            item, sep = c.group("item"), c.group("sep").strip()
+            if item[0].isalpha():
+                sym = build_symbol([*stem, canonical_component(item)])
+                group.append((sym, c.start("item"), c.end(), ()))
+            elif numbered and prev_n is not None:
+                n = int(item)
+                label = numbered.group(1)
+                if sep in ("-", "\u2013", "to") and prev_n < n <= prev_n + 200:
+                    for k in range(prev_n + 1, n + 1):
+                        sym = build_symbol([*comps[:-1], f"{label}.{k}"])
+                        group.append((sym, c.start("item"), c.end(), ()))
+                elif sep in (",", "and") and n > 0:
+                    group.append(
+                        (build_symbol([*comps[:-1], f"{label}.{n}"]), c.start("item"), c.end(), ())
+                    )
+                else:
+                    return pos
+                prev_n = n
+            else:
+                return pos
+            pos = c.end()
+
+    def _surface_notes(
+        self, raw: str, symbol: UNSymbol, canonical_text: str, start: int, end: int
+    ) -> Iterator[Finding]:
+        """Findings about how the symbol is written (they need the token's own span)."""
+        if symbol.series in NOT_A_SERIES:
+            fixed = NOT_A_SERIES[symbol.series] + canonical_text[len(symbol.series) :]
+            yield NOT_SERIES.finding(
+                f"'{symbol.series}/' is not a UN series; the symbol is {fixed}",
+                start,
+                end,
+                id=f"un:{canonical_text}",
+                fix=Fix(start, end, fixed, f"write {fixed}"),
+            )
+            return
+        missing_dot = [c for c in symbol.components[1:] if _MISSING_DOT.fullmatch(c)]
+        if missing_dot:
+            fixed = "/".join(
+                _MISSING_DOT.sub(lambda mm: f"{canonical_component(mm[1] + '.x')[:-1]}{mm[2]}", c)
+                for c in symbol.components
+            )
+            yield MALFORMED.finding(
+                f"component '{missing_dot[0]}' lacks its dot; the symbol is {fixed}",
+                start,
+                end,
+                id=f"un:{symbol.canonical}",
+                fix=Fix(start, end, fixed, f"write {fixed}"),
+            )
+            return
+        written = regex.sub(r"\s+", "", raw)
+        if symbol.part:
+            written = written.replace(f"{symbol.part}(", "(", 1)
+        display = regex.sub(r"\s+", " ", raw)
+        if raw != canonical_text:
+            if written == canonical_text and "\n" in raw:
+                why = "a line break inside the symbol"
+            elif written == canonical_text:
+                why = "a space before the parenthesis" if "(" in raw else "spaces inside"
+            elif written.upper() == canonical_text.upper():
+                why = "letter case"
+            else:
+                why = "its form"
+            spaced = symbol.sc_year is not None or symbol.legacy_session is not None
+            if not (spaced and written == canonical_text and "\n" not in raw):
+                yield NON_CANONICAL.finding(
+                    f"'{display}' differs from the canonical symbol {canonical_text} in {why}",
+                    start,
+                    end,
+                    id=f"un:{canonical_text}",
+                    fix=Fix(start, end, canonical_text, f"write {canonical_text}"),
+                )
 
     def validate(self, citation: Citation, doc: Document) -> Iterator[Finding]:
-        return iter(())
+        sym = citation.parts
+        if not isinstance(sym, UNSymbol) or citation.short_form:
+            return
+        s, e, cid = citation.start, citation.end, citation.id
+        yield from _structure_checks(sym, s, e, cid)
+        yield from _series_checks(sym, s, e, cid)
 
 
-FAMILY = _Placeholder()
+def _structure_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Finding]:
+    if sym.series in TREATY_BODY_SERIES:
+        comps = sym.components
+        if len(comps) > 1 and comps[1] not in ("C", "OP", "SP") and not comps[1].startswith("C."):
+            yield MALFORMED.finding(
+                f"treaty-body symbols start with '{sym.series}/C/' (e.g. {sym.series}/C/GC/34)",
+                s,
+                e,
+                id=cid,
+            )
+        for comp in comps[2:3]:
+            if len(comp) == 2 and comp.isalpha() and comp not in ("CO", "GC"):
+                yield MALFORMED.finding(
+                    f"country code '{comp}' has two letters; treaty-body symbols use ISO "
+                    "3166-1 alpha-3 codes (BGR, not BG)",
+                    s,
+                    e,
+                    id=cid,
+                )
+
+
+def _series_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Finding]:
+    comps = sym.components
+    series = sym.series
+    # General Assembly resolutions.
+    if series == "A" and sym.doc_type == "RES" and len(comps) >= 3 and comps[1] == "RES":
+        if sym.legacy_session:
+            yield from _legacy_ga_checks(sym, s, e, cid)
+        elif sym.session:
+            if sym.sc_year is not None:
+                yield HYBRID_YEAR.finding(
+                    f"{sym.canonical}: GA resolutions of the session/number form take no year",
+                    s,
+                    e,
+                    id=cid,
+                )
+            yield from _ga_session_checks(sym, s, e, cid)
+        elif sym.number and len(comps) == 3:
+            yield MALFORMED.finding(
+                f"{sym.canonical}: a GA resolution needs a session (73/179) or, before 1976, a "
+                "Roman session numeral (3379 (XXX))",
+                s,
+                e,
+                id=cid,
+            )
+    # Security Council.
+    if series == "S" and len(comps) >= 3 and comps[1] == "RES":
+        if sym.sc_year is None and sym.legacy_session is None:
+            yield SC_NO_YEAR.finding(
+                f"{sym.canonical}: cite SC resolutions with their year, e.g. S/RES/2231 (2015)",
+                s,
+                e,
+                id=cid,
+            )
+        elif sym.sc_year is not None and sym.number and sym.number.isdigit():
+            yield from _sc_year_checks(int(sym.number), sym.sc_year, s, e, cid)
+    if series == "S" and len(comps) >= 3 and comps[1] == "PRST" and sym.year and sym.year < 1994:
+        yield IMPOSSIBLE.finding(
+            f"{sym.canonical}: the S/PRST series starts in 1994; earlier presidential "
+            "statements are ordinary S/ documents",
+            s,
+            e,
+            id=cid,
+        )
+    # ECOSOC resolutions and decisions.
+    ecosoc = series == "E" and len(comps) >= 3 and comps[1] in ("RES", "DEC")
+    if ecosoc and (sym.year or 9999) < 1978:
+        yield IMPOSSIBLE.finding(
+            f"{sym.canonical}: year-numbered ECOSOC {comps[1].lower()}s start in 1978",
+            s,
+            e,
+            id=cid,
+        )
+    # Human Rights Council.
+    if series == "A" and "HRC" in sym.bodies:
+        yield from _hrc_checks(sym, s, e, cid)
+    # GA documents by session.
+    ga_session = sym.session if series == "A" and not sym.bodies and not sym.doc_type else None
+    if ga_session and ga_session.isdigit() and int(ga_session) > CURRENT_GA_SESSION:
+        yield IMPOSSIBLE.finding(
+            f"{sym.canonical}: the General Assembly has held {CURRENT_GA_SESSION} sessions",
+            s,
+            e,
+            id=cid,
+        )
+
+
+def _legacy_ga_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Finding]:
+    legacy = sym.legacy_session or ""
+    roman = legacy.split("-")[-1]
+    value = _roman_to_int(roman)
+    if sym.number and sym.number.isdigit() and int(sym.number) > 3541:
+        yield IMPOSSIBLE.finding(
+            f"{sym.canonical}: legacy GA resolutions were numbered up to 3541",
+            s,
+            e,
+            id=cid,
+        )
+    if legacy.startswith("S-") and value > 7:
+        yield IMPOSSIBLE.finding(
+            f"{sym.canonical}: special sessions after the 7th use the S-n/N form",
+            s,
+            e,
+            id=cid,
+        )
+    elif legacy.startswith("ES-") and value > 5:
+        yield IMPOSSIBLE.finding(
+            f"{sym.canonical}: emergency special sessions after the 5th use the ES-n/N form",
+            s,
+            e,
+            id=cid,
+        )
+    elif not legacy.startswith(("S-", "ES-")) and value > 30:
+        yield IMPOSSIBLE.finding(
+            f"{sym.canonical}: Roman session numerals ran only to XXX (1975); from the 31st "
+            "session resolutions are numbered session/number",
+            s,
+            e,
+            id=cid,
+        )
+
+
+def _ga_session_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Finding]:
+    session = sym.session or ""
+    if session.isdigit():
+        n = int(session)
+        if n < 31:
+            yield NUMBERING_MIX.finding(
+                f"{sym.canonical}: the session/number form starts at the 31st session; "
+                "earlier resolutions are cited as number (Roman session), e.g. 3379 (XXX)",
+                s,
+                e,
+                id=cid,
+            )
+        elif n > CURRENT_GA_SESSION:
+            yield IMPOSSIBLE.finding(
+                f"{sym.canonical}: the General Assembly has held {CURRENT_GA_SESSION} sessions",
+                s,
+                e,
+                id=cid,
+            )
+    elif session.startswith("S-") and int(session[2:]) < 8:
+        yield IMPOSSIBLE.finding(
+            f"{sym.canonical}: special sessions up to the 7th used the (S-VII) form",
+            s,
+            e,
+            id=cid,
+        )
+    elif session.startswith("ES-") and int(session[3:]) < 6:
+        yield IMPOSSIBLE.finding(
+            f"{sym.canonical}: emergency special sessions up to the 5th used the (ES-V) form",
+            s,
+            e,
+            id=cid,
+        )
+
+
+# Sourced anchors (GRAMMAR.md A.7.3): SC resolution number -> year of adoption.
+_SC_ANCHORS = (
+    (955, 1994), (1019, 1995), (1325, 2000), (1373, 2001), (1440, 2002),
+    (1612, 2005), (1730, 2006), (2223, 2015), (2231, 2015),
+)
+
+
+def _sc_year_checks(number: int, year: int, s: int, e: int, cid: str) -> Iterator[Finding]:
+    for anchor_n, anchor_y in _SC_ANCHORS:
+        if (number < anchor_n and year > anchor_y) or (number > anchor_n and year < anchor_y):
+            yield IMPOSSIBLE.finding(
+                f"S/RES/{number} ({year}): resolution {anchor_n} was adopted in {anchor_y}; "
+                "numbers grow with the year",
+                s,
+                e,
+                id=cid,
+            )
+            return
+
+
+def _hrc_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Finding]:
+    session = sym.session
+    if session and session.isdigit() and int(session) > CURRENT_HRC_SESSION:
+        yield IMPOSSIBLE.finding(
+            f"{sym.canonical}: the Human Rights Council has held {CURRENT_HRC_SESSION} regular "
+            "sessions",
+            s,
+            e,
+            id=cid,
+        )
+    if sym.doc_type in ("RES", "DEC") and sym.number and sym.number.isdigit():
+        n = int(sym.number)
+        if sym.doc_type == "DEC" and not 101 <= n <= 199:
+            yield IMPLAUSIBLE_NUMBER.finding(
+                f"{sym.canonical}: HRC decisions are numbered from 101 in each session",
+                s,
+                e,
+                id=cid,
+            )
+        elif sym.doc_type == "RES" and n > 60:
+            yield IMPLAUSIBLE_NUMBER.finding(
+                f"{sym.canonical}: no HRC session has adopted {n} resolutions; is this a "
+                f"report number (A/HRC/{session}/{n})?",
+                s,
+                e,
+                id=cid,
+            )
+
+
+FAMILY = UNSymbolFamily()
