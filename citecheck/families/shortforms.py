@@ -51,7 +51,7 @@ NON_UN_STYLE = Rule(
 _SHORT = compile_pattern(
     r"""
     (?<![\w.])
-    (?: (?P<ibid>[Ii]bid(?:em)?\b\.?)
+    (?: (?P<ibid>[Ii]bid(?:em)?\b\.?(?![\w\-]))
       | (?P<id>Id\.|id\.(?=""" + HSPACE + r"""*,|""" + HSPACE + r"""+(?:at|para)))
       | (?P<opcit>op\.""" + HSPACE + r"""?cit\.)
       | (?P<loccit>loc\.""" + HSPACE + r"""?cit\.)

@@ -1,0 +1,155 @@
+"""Per-file results and their renderings (text for people, JSON for tools)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from citecheck.families.base import Document
+from citecheck.model import Citation, Finding, Severity
+
+
+@attrs.frozen(slots=True)
+class FileReport:
+    """Everything citecheck learnt about one input."""
+
+    path: str
+    text: str
+    citations: tuple[Citation, ...]
+    findings: tuple[Finding, ...]
+    #: id -> resolution as JSON (``status``, ``title``, ...); empty when nothing was resolved
+    resolutions: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict)
+    _doc: Document = attrs.field(
+        default=attrs.Factory(lambda self: Document(self.text), takes_self=True),
+        eq=False,
+        repr=False,
+    )
+
+    def location(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of an offset (line index built once per file)."""
+        return self._doc.line_col(offset)
+
+
+def citation_json(report: FileReport, cit: Citation, *, with_status: bool) -> dict[str, Any]:
+    """One citation as in CONTRACT.md, plus status and resolution for ``check``."""
+    data = cit.to_json()
+    if not cit.id:
+        data["id"] = None
+    line, col = report.location(cit.start)
+    data["location"] = {"line": line, "column": col}
+    if with_status:
+        res = dict(report.resolutions.get(cit.id, {}))
+        data["status"] = res.pop("status", "not_checked")
+        data["resolution"] = res or None
+    return data
+
+
+def finding_json(report: FileReport, finding: Finding) -> dict[str, Any]:
+    data = finding.to_json()
+    line, col = report.location(finding.start)
+    data["location"] = {"line": line, "column": col}
+    return data
+
+
+def summary(reports: Sequence[FileReport]) -> dict[str, Any]:
+    """Counts over all files: citations, findings by severity, statuses."""
+    sev: Counter[str] = Counter()
+    codes: Counter[str] = Counter()
+    statuses: Counter[str] = Counter()
+    n_cit = 0
+    for rep in reports:
+        n_cit += len(rep.citations)
+        for f in rep.findings:
+            sev[f.severity.value] += 1
+            codes[f.code] += 1
+        for cit in rep.citations:
+            statuses[str(rep.resolutions.get(cit.id, {}).get("status", "not_checked"))] += 1
+    return {
+        "files": len(reports),
+        "citations": n_cit,
+        "findings": sum(sev.values()),
+        "by_severity": dict(sev),
+        "by_code": dict(sorted(codes.items())),
+        "by_status": dict(statuses),
+    }
+
+
+def render_check_json(reports: Sequence[FileReport]) -> str:
+    files = [
+        {
+            "path": rep.path,
+            "citations": [citation_json(rep, c, with_status=True) for c in rep.citations],
+            "findings": [finding_json(rep, f) for f in rep.findings],
+        }
+        for rep in reports
+    ]
+    return json.dumps({"files": files, "summary": summary(reports)}, ensure_ascii=False, indent=2)
+
+
+def render_extract(reports: Sequence[FileReport], fmt: str) -> str:
+    """``extract`` output: jsonl (one citation a line), json (an array per file), or text."""
+    if fmt == "jsonl":
+        lines = []
+        for rep in reports:
+            for c in rep.citations:
+                data = citation_json(rep, c, with_status=False)
+                if len(reports) > 1:
+                    data["path"] = rep.path
+                lines.append(json.dumps(data, ensure_ascii=False))
+        return "\n".join(lines) + ("\n" if lines else "")
+    if fmt == "json":
+        out = [
+            {
+                "path": rep.path,
+                "citations": [citation_json(rep, c, with_status=False) for c in rep.citations],
+            }
+            for rep in reports
+        ]
+        return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
+    rows = []
+    for rep in reports:
+        for c in rep.citations:
+            line, col = rep.location(c.start)
+            pin = f"  [{c.pinpoint}]" if c.pinpoint else ""
+            flag = " (short form)" if c.short_form else ""
+            flag += " (ambiguous)" if c.ambiguous else ""
+            cid = c.id or "?"
+            rows.append(f"{rep.path}:{line}:{col}: {cid}{pin}{flag}  «{_one_line(c.text)}»")
+    return "\n".join(rows) + ("\n" if rows else "")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+_COLOURS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
+
+
+def render_check_text(reports: Sequence[FileReport], *, colour: bool = False) -> str:
+    """``path:line:col: CODE [severity] message (id: what the source said)``, then a summary."""
+    rows: list[str] = []
+    for rep in reports:
+        for f in rep.findings:
+            line, col = rep.location(f.start)
+            sev = f.severity.value
+            if colour:
+                sev = f"{_COLOURS[f.severity]}{sev}\x1b[0m"
+            extra = ""
+            if f.id:
+                res = rep.resolutions.get(f.id)
+                said = ""
+                if res and res.get("title"):
+                    said = f": {res['title']}"
+                extra = f" ({f.id}{said})"
+            fix = "  [fixable]" if f.fix else ""
+            rows.append(f"{rep.path}:{line}:{col}: {f.code} [{sev}] {f.message}{extra}{fix}")
+    s = summary(reports)
+    rows.append(
+        f"{s['files']} file(s), {s['citations']} citation(s), {s['findings']} finding(s)"
+        + (f" {s['by_severity']}" if s["findings"] else "")
+    )
+    return "\n".join(rows) + "\n"

@@ -1,0 +1,119 @@
+"""The command line, run in-process with click's runner and once as a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from citecheck.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "fixtures" / "sample_letter.txt"
+
+
+def test_extract_jsonl_spans_match_the_file(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["extract", str(SAMPLE), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    content = SAMPLE.read_text(encoding="utf-8")
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert rows, "the sample letter has citations"
+    for row in rows:
+        assert content[row["start"] : row["end"]] == row["text"]
+        assert set(row) >= {"id", "kind", "text", "start", "end", "pinpoint", "short_form"}
+    assert "un:A/HRC/RES/17/31" in {r["id"] for r in rows}
+
+
+def test_extract_reads_stdin() -> None:
+    result = CliRunner().invoke(
+        main, ["extract", "-", "--format", "text"], input="See A/HRC/41/35."
+    )
+    assert result.exit_code == 0
+    assert "<stdin>:1:5: un:A/HRC/41/35" in result.output
+
+
+def test_check_exit_codes(tmp_path: Path) -> None:
+    clean = tmp_path / "clean.txt"
+    clean.write_text("See A/HRC/41/35, para. 66.", encoding="utf-8")
+    dirty = tmp_path / "dirty.txt"
+    dirty.write_text("See a/hrc/41/35.", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["check", str(clean)]).exit_code == 0
+    res = runner.invoke(main, ["check", str(dirty)])
+    assert res.exit_code == 1
+    assert "UN102" in res.output
+    assert runner.invoke(main, ["check", "--exit-zero", str(dirty)]).exit_code == 0
+    assert runner.invoke(main, ["check", "--fail-on", "error", str(dirty)]).exit_code == 0
+    assert runner.invoke(main, ["check", "--ignore", "UN1", str(dirty)]).exit_code == 0
+
+
+def test_bad_files_do_not_stop_the_others(tmp_path: Path) -> None:
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(b"\x00\x01\x02A/HRC/41/35")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("A/HRC/41/35 café".encode("latin-1"))
+    good = tmp_path / "good.txt"
+    good.write_text("S/RES/2231 (2015)", encoding="utf-8")
+    result = CliRunner().invoke(
+        main,
+        [
+            "check",
+            "--format",
+            "json",
+            str(binary),
+            str(tmp_path / "missing.txt"),
+            str(latin),
+            str(good),
+        ],
+    )
+    assert result.exit_code == 2
+    assert "binary" in result.stderr and "no such file" in result.stderr
+    data = json.loads(result.stdout)
+    assert [Path(f["path"]).name for f in data["files"]] == ["latin.txt", "good.txt"]
+    latin_file = data["files"][0]
+    assert [f["code"] for f in latin_file["findings"]] == ["CC101"]
+    assert [c["id"] for c in latin_file["citations"]] == ["un:A/HRC/41/35"]
+    assert data["files"][1]["citations"][0]["status"] == "not_checked"
+
+
+def test_check_json_shape() -> None:
+    result = CliRunner().invoke(main, ["check", "--format", "json", "--exit-zero", str(SAMPLE)])
+    data = json.loads(result.stdout)
+    assert set(data) == {"files", "summary"}
+    finding = data["files"][0]["findings"][0]
+    assert set(finding) >= {"code", "severity", "message", "start", "end", "id", "fix"}
+    assert data["summary"]["citations"] == len(data["files"][0]["citations"])
+
+
+def test_parse_and_rules() -> None:
+    runner = CliRunner()
+    res = runner.invoke(main, ["parse", "A/HRC/41/35, para. 66"])
+    assert res.exit_code == 0
+    data = json.loads(res.output)
+    assert (data["id"], data["pinpoint"], data["parts"]["session"]) == (
+        "un:A/HRC/41/35",
+        "para. 66",
+        "41",
+    )
+    assert runner.invoke(main, ["parse", "nothing here"]).exit_code == 2
+    listing = runner.invoke(main, ["rules"]).output
+    assert "UN102" in listing and "SF101" in listing
+    explained = runner.invoke(main, ["rules", "UN102"])
+    assert "Wrong: e/cn.4/sub.2/2005/13" in explained.output
+    assert runner.invoke(main, ["rules", "XX999"]).exit_code == 2
+
+
+def test_python_dash_m_runs_as_a_real_process() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "citecheck", "extract", "-", "--format", "jsonl"],
+        input="Ibid. A/HRC/41/35",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    ids = [json.loads(line)["id"] for line in proc.stdout.splitlines()]
+    assert ids == [None, "un:A/HRC/41/35"]
