@@ -1,0 +1,122 @@
+"""Click commands of the resolution layer: `citecheck cache ...` and the network options.
+
+The main CLI attaches `cache` with `main.add_command(cache)` and decorates `check` with
+`add_network_options`, which hands the command a ready `resolve_settings: Settings`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
+import click
+
+from citecheck.resolve.cache import Cache
+from citecheck.resolve.engine import Settings, settings_from_env
+
+F = TypeVar("F", bound=Callable[..., Any])
+_DIR = click.Path(file_okay=False, dir_okay=True, path_type=Path)
+
+
+def add_network_options(f: F) -> F:
+    """Add --offline/--online, --refresh, --cache-dir, --timeout; pass `resolve_settings`."""
+
+    @functools.wraps(f)
+    def wrapper(
+        *args: Any,
+        offline: bool,
+        refresh: bool,
+        cache_dir: Path | None,
+        timeout: float | None,
+        **kwargs: Any,
+    ) -> Any:
+        kwargs["resolve_settings"] = settings_from_env(
+            offline=offline, refresh=refresh, cache_dir=cache_dir, timeout=timeout
+        )
+        return f(*args, **kwargs)
+
+    options = [
+        click.option(
+            "--offline/--online",
+            default=False,
+            help="Offline: make no request at all; ids not in the cache are not checked.",
+        ),
+        click.option("--refresh", is_flag=True, help="Ignore cached answers and ask again."),
+        click.option(
+            "--cache-dir",
+            type=_DIR,
+            default=None,
+            help="Cache directory [env CITECHECK_CACHE_DIR].",
+        ),
+        click.option(
+            "--timeout",
+            type=click.FloatRange(min=0.1),
+            default=None,
+            help="Seconds to wait for each request (default 20).",
+        ),
+    ]
+    decorated: Callable[..., Any] = wrapper
+    for option in reversed(options):
+        decorated = option(decorated)
+    return cast(F, decorated)
+
+
+def _cache(ctx: click.Context) -> Cache:
+    settings: Settings = settings_from_env(cache_dir=ctx.meta.get("citecheck.resolve.cache_dir"))
+    return Cache(settings.cache_dir)
+
+
+@click.group("cache")
+@click.option(
+    "--cache-dir", type=_DIR, default=None, help="Cache directory [env CITECHECK_CACHE_DIR]."
+)
+@click.pass_context
+def cache(ctx: click.Context, cache_dir: Path | None) -> None:
+    """Inspect and manage the cache of resolved citations."""
+    ctx.meta["citecheck.resolve.cache_dir"] = cache_dir
+
+
+@cache.command("info")
+@click.pass_context
+def info_cmd(ctx: click.Context) -> None:
+    """Show where the cache is, how many entries it holds and its size."""
+    with _cache(ctx) as c:
+        info = c.info()
+    click.echo(f"path: {info.path}")
+    for status in ("resolved", "not_found"):
+        click.echo(f"{status}: {info.entries.get(status, 0)}")
+    click.echo(f"expired: {info.expired}")
+    click.echo(f"size: {info.size_bytes} bytes")
+
+
+@cache.command("clear")
+@click.pass_context
+def clear_cmd(ctx: click.Context) -> None:
+    """Delete every cached answer."""
+    with _cache(ctx) as c:
+        removed = c.clear()
+    click.echo(f"removed {removed} entries")
+
+
+@cache.command("export")
+@click.argument("path", type=click.Path(dir_okay=False, writable=True, path_type=Path))
+@click.pass_context
+def export_cmd(ctx: click.Context, path: Path) -> None:
+    """Write the cache as JSON lines to PATH (e.g. to ship a warm cache to CI)."""
+    with _cache(ctx) as c:
+        count = c.export(path)
+    click.echo(f"exported {count} entries to {path}")
+
+
+@cache.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_context
+def import_cmd(ctx: click.Context, path: Path) -> None:
+    """Load JSON lines written by `cache export`; bad lines are skipped and reported."""
+    with _cache(ctx) as c:
+        report = c.import_(path)
+    click.echo(f"imported {report.imported} entries, skipped {report.skipped}")
+    for problem in report.problems:
+        click.echo(f"  {problem}", err=True)

@@ -1,0 +1,251 @@
+"""Orchestrates one resolution run: dedupe, cache, batch per source, suggestions, store.
+
+`Resolver` remembers every answer of the run, so an id cited in many files is asked once.
+`resolve_ids` / `aresolve_ids` are the one-shot forms.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+import httpx
+
+from citecheck.resolve import suggest
+from citecheck.resolve.cache import Cache
+from citecheck.resolve.model import Resolution, Source, SourceClass, Status
+from citecheck.resolve.net import Fetcher, NetConfig, host_key
+from citecheck.resolve.sources import source_for_scheme
+
+UNDL_URL = "https://digitallibrary.un.org"
+ODS_URL = "https://documents.un.org"
+CELLAR_URL = "http://publications.europa.eu"
+SPARQL_URL = "https://publications.europa.eu/webapi/rdf/sparql"
+_ENV_URLS = {
+    "undl_url": "CITECHECK_UNDL_URL",
+    "ods_url": "CITECHECK_ODS_URL",
+    "cellar_url": "CITECHECK_CELLAR_URL",
+    "sparql_url": "CITECHECK_SPARQL_URL",
+}
+MAX_SUGGESTIONS = 3
+
+
+@attrs.frozen(slots=True)
+class Settings:
+    """Everything a run needs to know; build it with `settings_from_env`."""
+
+    undl_url: str = UNDL_URL
+    ods_url: str = ODS_URL
+    cellar_url: str = CELLAR_URL
+    sparql_url: str = SPARQL_URL
+    cache_dir: Path | None = None
+    use_cache: bool = True
+    offline: bool = False
+    refresh: bool = False
+    timeout: float = 20.0
+    concurrency: int = 8
+    rate_per_host: float = 2.0
+    host_rates: tuple[tuple[str, float], ...] = ()
+    retries: int = 3
+    backoff_base: float = 0.5
+    breaker_threshold: int = 5
+    undl_batch: int = 50
+    sparql_batch: int = 50
+    ods_fallback: bool = True
+    confirm_missing: bool = True
+    suggest: bool = True
+    transport: httpx.AsyncBaseTransport | None = attrs.field(default=None, eq=False)
+
+    def allowed_hosts(self) -> frozenset[str]:
+        """Only the configured sources' hosts are ever contacted."""
+        urls = (self.undl_url, self.ods_url, self.cellar_url, self.sparql_url)
+        return frozenset(host_key(u) for u in urls)
+
+    def net_config(self) -> NetConfig:
+        """Client settings derived from these settings."""
+        return NetConfig(
+            allowed_hosts=self.allowed_hosts(),
+            timeout=self.timeout,
+            concurrency=self.concurrency,
+            rate_per_host=self.rate_per_host,
+            host_rates=self.host_rates,
+            retries=self.retries,
+            backoff_base=self.backoff_base,
+            breaker_threshold=self.breaker_threshold,
+            transport=self.transport,
+        )
+
+
+def settings_from_env(env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+    """Defaults, then `CITECHECK_*` environment variables, then `overrides` (None = unset)."""
+    env = os.environ if env is None else env
+    values: dict[str, Any] = {}
+    for field, var in _ENV_URLS.items():
+        if env.get(var):
+            values[field] = env[var].rstrip("/")
+    if env.get("CITECHECK_CACHE_DIR"):
+        values["cache_dir"] = Path(env["CITECHECK_CACHE_DIR"])
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    if isinstance(values.get("cache_dir"), str):
+        values["cache_dir"] = Path(values["cache_dir"])
+    return Settings(**values)
+
+
+def _scheme(ident: str) -> str:
+    return ident.split(":", 1)[0] if ":" in ident else ""
+
+
+class Resolver:
+    """One run.  Not thread-safe; use one per process or per event loop."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or settings_from_env()
+        self._memo: dict[str, Resolution] = {}
+        self._failures: dict[str, int] = {}
+        self._cache: Cache | None = None
+        self._fetcher: Fetcher | None = None
+        self.requests = 0  # HTTP requests made by this run
+
+    @property
+    def cache(self) -> Cache | None:
+        """The cache, opened on first use (None when disabled)."""
+        if self._cache is None and self.settings.use_cache:
+            self._cache = Cache(self.settings.cache_dir)
+        return self._cache
+
+    def close(self) -> None:
+        """Close the cache connection."""
+        if self._cache is not None:
+            self._cache.close()
+            self._cache = None
+
+    def resolve(self, ids: Iterable[str]) -> dict[str, Resolution]:
+        """Synchronous `aresolve`; must not be called from a running event loop."""
+        return asyncio.run(self.aresolve(ids))
+
+    async def aresolve(self, ids: Iterable[str]) -> dict[str, Resolution]:
+        """Resolve `ids` (duplicates allowed); returns one entry per distinct id."""
+        wanted = list(dict.fromkeys(i.strip() for i in ids))
+        pending = [i for i in wanted if i not in self._memo]
+        if pending:
+            try:
+                answers = await self._lookup(pending)
+                if self.settings.suggest:
+                    await self._add_suggestions(answers)
+            finally:
+                if self._fetcher is not None:
+                    self.requests += self._fetcher.requests
+                    await self._fetcher.aclose()
+                    self._fetcher = None
+            if self.cache is not None:
+                self.cache.put_many(answers.values())
+            self._memo.update(answers)
+        return {i: self._memo[i] for i in wanted}
+
+    def _client(self) -> Fetcher:
+        """One HTTP client per `aresolve` call (a client is bound to its event loop)."""
+        if self._fetcher is None:
+            self._fetcher = Fetcher(self.settings.net_config(), failures=self._failures)
+        return self._fetcher
+
+    async def _lookup(
+        self, ids: Sequence[str], settings: Settings | None = None
+    ) -> dict[str, Resolution]:
+        """Cache first (unless refresh), then the sources."""
+        settings = settings or self.settings
+        out: dict[str, Resolution] = {}
+        if self.cache is not None and not self.settings.refresh:
+            out.update(self.cache.get_many(ids))
+        registry = source_for_scheme()
+        groups: dict[SourceClass, list[str]] = defaultdict(list)
+        for ident in ids:
+            if ident in out:
+                continue
+            cls = registry.get(_scheme(ident))
+            if cls is None:
+                out[ident] = Resolution(
+                    id=ident,
+                    status=Status.NOT_CHECKED,
+                    reason=f"no source checks ids like {ident!r}",
+                )
+            elif self.settings.offline and cls.needs_network:
+                out[ident] = Resolution(
+                    id=ident, status=Status.NOT_CHECKED, reason="offline, not in cache"
+                )
+            else:
+                groups[cls].append(ident)
+        if groups:
+            out.update(await self._ask_sources(groups, settings))
+        return out
+
+    async def _ask_sources(
+        self, groups: Mapping[SourceClass, list[str]], settings: Settings
+    ) -> dict[str, Resolution]:
+        out: dict[str, Resolution] = {}
+        fetcher = self._client()
+        sources: list[Source] = [cls(fetcher, settings) for cls in groups]
+        results = await asyncio.gather(
+            *(src.resolve(ids) for src, ids in zip(sources, groups.values(), strict=True)),
+            return_exceptions=True,
+        )
+        for src, ids, result in zip(sources, groups.values(), results, strict=True):
+            if isinstance(result, BaseException):
+                if not isinstance(result, Exception):
+                    raise result
+                reason = f"internal error in the {src.name} source: {result!r}"
+                out.update(
+                    {i: Resolution(id=i, status=Status.UNVERIFIED, reason=reason) for i in ids}
+                )
+                continue
+            for ident in ids:
+                out[ident] = result.get(ident) or Resolution(
+                    id=ident,
+                    status=Status.UNVERIFIED,
+                    reason=f"the {src.name} source gave no answer",
+                )
+        return out
+
+    async def _add_suggestions(self, answers: dict[str, Resolution]) -> None:
+        """For each not_found id, check likely corrections in one batch; keep existing ones."""
+        cands = {
+            ident: suggest.candidates(ident)
+            for ident, res in answers.items()
+            if res.status is Status.NOT_FOUND and not res.suggestions and res.source != "cache"
+        }
+        todo = list(dict.fromkeys(c for cs in cands.values() for c in cs if c not in self._memo))
+        # Only existing candidates are suggested, so a miss needs no second opinion.
+        quick = attrs.evolve(self.settings, ods_fallback=False, confirm_missing=False)
+        checked = await self._lookup(todo, quick) if todo else {}
+        if self.cache is not None:
+            self.cache.put_many(checked.values())
+        self._memo.update({k: v for k, v in checked.items() if k not in answers})
+        known = {**self._memo, **checked}
+        for ident, cs in cands.items():
+            found = [c for c in cs if c in known and known[c].status is Status.RESOLVED]
+            if found:
+                answers[ident] = answers[ident].evolve(suggestions=tuple(found[:MAX_SUGGESTIONS]))
+
+
+def resolve_ids(ids: Iterable[str], settings: Settings | None = None) -> dict[str, Resolution]:
+    """Resolve ids once (sync); see `Resolver` to share answers across calls."""
+    resolver = Resolver(settings)
+    try:
+        return resolver.resolve(ids)
+    finally:
+        resolver.close()
+
+
+async def aresolve_ids(
+    ids: Iterable[str], settings: Settings | None = None
+) -> dict[str, Resolution]:
+    """Async `resolve_ids`."""
+    resolver = Resolver(settings)
+    try:
+        return await resolver.aresolve(ids)
+    finally:
+        resolver.close()

@@ -1,0 +1,415 @@
+"""EU acts and case law through the Publications Office's Cellar (SPARQL first, REST to confirm).
+
+One SPARQL query checks many CELEX numbers (`VALUES`), another many ECLIs (compared with
+`STR()`, since the literal's datatype varies).  A SPARQL query without bindings is not treated
+as definite: each missing id is confirmed by its Cellar REST notice, whose 404 body
+`Resource [system 'celex' - id '...'] not found.` is the one definite "no such document".
+EUR-Lex itself is never called: it answers scripts with a WAF challenge; its URLs are only
+links for people.
+
+Mappings that are guesses, said plainly:
+* `case:C-293/12` -> CELEX `62012CJ0293` (judgment) or `62012CO0293` (order).  Joined cases are
+  decided under the first case's number and many cases end without a judgment, so a miss
+  is `unverified`, never `not_found`.
+* `oj:L/2023/2131` (act-by-act OJ, from 1 October 2023) -> CELEX `32023R2131`, `32023L2131`,
+  `32023D2131`; accepted only when the act's ELI ends in `/2023/2131/oj`.  A miss is
+  `not_checked`.  Issue/page references (`oj:L/2020/410I/p13`) have no identifier this code
+  can build with confidence, so they are `not_checked` with a link.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar
+from urllib.parse import quote
+
+import attrs
+from lxml import etree
+
+from citecheck.resolve.model import Resolution, Status
+from citecheck.resolve.net import Fetcher, Unavailable, parse_xml
+
+if TYPE_CHECKING:
+    from citecheck.resolve.engine import Settings
+
+_CELEX_RE = re.compile(r"^[0-9CE][0-9]{4}[A-Z]{1,2}[0-9A-Z()/._\-]{1,30}$")
+_ECLI_RE = re.compile(r"^[A-Z]{2}:[A-Z0-9.]{1,7}:[0-9]{4}:[A-Z0-9.]{1,25}$")
+_CASE_RE = re.compile(
+    r"^(?:(?P<court>[CTF])-)?(?P<num>[0-9]{1,4})/(?P<yy>[0-9]{2})(?: ?[A-Z]{1,3})?$"
+)
+_OJ_ACT_RE = re.compile(r"^(?P<series>L|C)/(?P<year>20[2-9][0-9])/(?P<num>[0-9]{1,5})$")
+_OJ_ISSUE_RE = re.compile(
+    r"^(?P<series>L|C)/(?P<year>[0-9]{4})/(?P<issue>[0-9]{1,4}[A-Z]?)/p(?P<page>[0-9]+)$"
+)
+_NOT_FOUND_RE = re.compile(r"Resource \[system '[a-z]+' - id '[^']*'\] not found")
+_PREFIXES = """PREFIX cdm: <http://publications.europa.eu/ontology/cdm#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+"""
+_ENG = "<http://publications.europa.eu/resource/authority/language/ENG>"
+_NOTICE_HEADERS = {"Accept": "application/xml;notice=object", "Accept-Language": "eng"}
+
+
+def eurlex_url(celex: str) -> str:
+    """EUR-Lex page for people (never fetched by this code)."""
+    return f"https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:{celex}"
+
+
+def ecli_url(ecli: str) -> str:
+    """EUR-Lex page of a judgment by ECLI, for people."""
+    return f"https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=ecli:ECLI:{ecli}"
+
+
+def case_to_celex(case: str) -> list[str] | None:
+    """Candidate CELEX numbers (judgment, order) of a case number; a guess, see module doc."""
+    m = _CASE_RE.match(case)
+    if not m:
+        return None
+    yy = int(m["yy"])
+    year = 1900 + yy if yy >= 50 else 2000 + yy
+    court = {"C": "C", "T": "T", "F": "F"}.get(m["court"] or "C", "C")
+    num = int(m["num"])
+    return [f"6{year}{court}J{num:04d}", f"6{year}{court}O{num:04d}"]
+
+
+def oj_act_candidates(oj: str) -> tuple[list[str], str] | None:
+    """(CELEX candidates, required ELI tail) for an act-by-act OJ reference, else None."""
+    m = _OJ_ACT_RE.match(oj)
+    if not m or m["series"] != "L":
+        return None
+    year, num = m["year"], int(m["num"])
+    return [f"3{year}{t}{num:04d}" for t in "RLD"], f"/{year}/{num}/oj"
+
+
+@attrs.frozen(slots=True)
+class WorkMeta:
+    """What Cellar says about one work."""
+
+    celex: str | None = None
+    ecli: str | None = None
+    date: str | None = None
+    eli: str | None = None
+    title: str | None = None
+    in_force: str | None = None
+
+    def merge(self, other: WorkMeta) -> WorkMeta:
+        """Fill fields missing here from `other` (SPARQL rows repeat per OPTIONAL match)."""
+        return WorkMeta(
+            **{
+                f.name: getattr(self, f.name) or getattr(other, f.name)
+                for f in attrs.fields(WorkMeta)
+            }
+        )
+
+    def extra(self) -> list[tuple[str, str]]:
+        """Non-empty fields as `Resolution.extra` pairs."""
+        pairs = [
+            ("celex", self.celex),
+            ("ecli", self.ecli),
+            ("eli", self.eli),
+            ("in_force", self.in_force),
+        ]
+        return [(k, v) for k, v in pairs if v]
+
+
+def _literals(values: Iterable[str], typed: bool) -> str:
+    suffix = "^^xsd:string" if typed else ""
+    return " ".join(f'"{v}"{suffix}' for v in values)
+
+
+def celex_query(celexes: Sequence[str]) -> str:
+    """SPARQL for date, ELI, in-force flag, ECLI and English title of many CELEX numbers."""
+    return (
+        _PREFIXES
+        + f"""SELECT ?celex ?date ?eli ?inforce ?ecli ?title WHERE {{
+  VALUES ?celex {{ {_literals(celexes, True)} }}
+  ?work cdm:resource_legal_id_celex ?celex .
+  OPTIONAL {{ ?work cdm:work_date_document ?date }}
+  OPTIONAL {{ ?work cdm:resource_legal_eli ?eli }}
+  OPTIONAL {{ ?work cdm:resource_legal_in-force ?inforce }}
+  OPTIONAL {{ ?work cdm:case-law_ecli ?ecli }}
+  OPTIONAL {{ ?expr cdm:expression_belongs_to_work ?work ;
+      cdm:expression_uses_language {_ENG} ;
+      cdm:expression_title ?title }}
+}}"""
+    )
+
+
+def ecli_query(eclis: Sequence[str]) -> str:
+    """SPARQL for CELEX, date and English title of many ECLIs (`ECLI:`-prefixed)."""
+    return (
+        _PREFIXES
+        + f"""SELECT ?key ?celex ?date ?title WHERE {{
+  VALUES ?key {{ {_literals(eclis, False)} }}
+  ?work cdm:case-law_ecli ?ecli .
+  FILTER(STR(?ecli) = ?key)
+  OPTIONAL {{ ?work cdm:resource_legal_id_celex ?celex }}
+  OPTIONAL {{ ?work cdm:work_date_document ?date }}
+  OPTIONAL {{ ?expr cdm:expression_belongs_to_work ?work ;
+      cdm:expression_uses_language {_ENG} ;
+      cdm:expression_title ?title }}
+}}"""
+    )
+
+
+def parse_bindings(content: bytes) -> list[dict[str, str]]:
+    """Rows of a SPARQL JSON result as {var: value}; malformed JSON means `Unavailable`."""
+    try:
+        data: Any = json.loads(content)
+        rows = data["results"]["bindings"]
+        if not isinstance(rows, list):
+            raise TypeError("bindings is not a list")
+        return [{k: str(v["value"]) for k, v in row.items()} for row in rows]
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise Unavailable(f"Cellar SPARQL sent malformed or truncated JSON ({exc})") from exc
+
+
+def _row_meta(row: dict[str, str]) -> WorkMeta:
+    date = row.get("date")
+    return WorkMeta(
+        celex=row.get("celex"),
+        ecli=row.get("ecli", row.get("key", "")).removeprefix("ECLI:") or None,
+        date=date[:10] if date else None,
+        eli=row.get("eli"),
+        title=(row.get("title") or "").strip() or None,
+        in_force=row.get("inforce"),
+    )
+
+
+def _value(parent: etree._Element, tag: str) -> str | None:
+    el = parent.find(f"{tag}/VALUE")
+    return el.text.strip() if el is not None and el.text and el.text.strip() else None
+
+
+def parse_notice(content: bytes) -> WorkMeta:
+    """Metadata from a Cellar object notice; only the notice's own WORK/EXPRESSION is read.
+
+    Embedded notices of related acts also carry titles and CELEX numbers, so nested
+    elements are deliberately ignored.
+    """
+    root = parse_xml(content, "Cellar")
+    if root.tag != "NOTICE":
+        raise Unavailable(f"Cellar sent <{root.tag}>, not a notice")
+    work = root.find("WORK")
+    expr = root.find("EXPRESSION")
+    meta = WorkMeta()
+    if work is not None:
+        date = _value(work, "WORK_DATE_DOCUMENT") or _value(work, "DATE_DOCUMENT")
+        meta = WorkMeta(
+            celex=_value(work, "RESOURCE_LEGAL_ID_CELEX"),
+            ecli=(_value(work, "CASE-LAW_ECLI") or "").removeprefix("ECLI:") or None,
+            date=date[:10] if date else None,
+            eli=_value(work, "RESOURCE_LEGAL_ELI"),
+            in_force=_value(work, "RESOURCE_LEGAL_IN-FORCE"),
+        )
+    if expr is not None:
+        meta = attrs.evolve(meta, title=_value(expr, "EXPRESSION_TITLE"))
+    return meta
+
+
+def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
+    for i in range(0, len(items), max(1, size)):
+        yield items[i : i + size]
+
+
+class CellarSource:
+    """`celex:`, `ecli:`, `case:` and `oj:` ids."""
+
+    name: ClassVar[str] = "cellar"
+    schemes: ClassVar[tuple[str, ...]] = ("celex", "ecli", "case", "oj")
+    needs_network: ClassVar[bool] = True
+
+    def __init__(self, fetcher: Fetcher, settings: Settings) -> None:
+        self.fetcher = fetcher
+        self.settings = settings
+
+    async def resolve(self, ids: Sequence[str]) -> dict[str, Resolution]:
+        """Resolve a batch: SPARQL for all, REST notices for what SPARQL did not find."""
+        out: dict[str, Resolution] = {}
+        celexes: dict[str, list[str]] = {}  # id -> CELEX numbers to look up
+        eclis: dict[str, str] = {}
+        for ident in ids:
+            scheme, value = ident.split(":", 1)
+            if scheme == "celex" and _CELEX_RE.match(value):
+                celexes[ident] = [value]
+            elif scheme == "ecli" and _ECLI_RE.match(value):
+                eclis[ident] = value
+            elif scheme == "case" and (cands := case_to_celex(value)):
+                celexes[ident] = cands
+            elif scheme == "oj" and (oj := oj_act_candidates(value)):
+                celexes[ident] = oj[0]
+            else:
+                out[ident] = self._unchecked(ident, scheme, value)
+        by_celex, celex_err = await self._sparql(
+            sorted({c for cs in celexes.values() for c in cs}), celex_query, "celex"
+        )
+        by_ecli, ecli_err = await self._sparql(
+            sorted({f"ECLI:{e}" for e in eclis.values()}), ecli_query, "key"
+        )
+        confirm: list[tuple[str, str, str]] = []  # (id, system, value) to check by REST
+        for ident, cands in celexes.items():
+            scheme, value = ident.split(":", 1)
+            hits = [by_celex[c] for c in cands if c in by_celex]
+            if scheme == "oj":
+                tail = oj_act_candidates(value)
+                hits = [h for h in hits if tail and h.eli and h.eli.rstrip("/").endswith(tail[1])]
+            if hits:
+                out[ident] = self._found(ident, hits[0], "sparql")
+            elif not self.settings.confirm_missing and not celex_err:
+                out[ident] = Resolution(
+                    id=ident,
+                    status=Status.UNVERIFIED,
+                    reason="not in SPARQL results; not confirmed",
+                )
+            elif scheme == "celex" or (scheme == "case" and celex_err):
+                confirm.append((ident, "celex", cands[0]))
+            elif scheme == "oj":
+                out[ident] = self._oj_miss(ident, value, cands, celex_err)
+            else:
+                out[ident] = self._case_miss(ident, cands, None)
+        for ident, ecli in eclis.items():
+            meta = by_ecli.get(ecli)
+            if meta:
+                out[ident] = self._found(ident, meta, "sparql")
+            else:
+                confirm.append((ident, "ecli", f"ECLI:{ecli}"))
+        results = await asyncio.gather(*(self._rest(i, system, v) for i, system, v in confirm))
+        for (ident, _, _), res in zip(confirm, results, strict=True):
+            if ident.startswith("case:"):
+                if res.status is not Status.RESOLVED:
+                    res = self._case_miss(ident, celexes[ident], res.reason)
+                else:
+                    res = res.evolve(
+                        extra=(*res.extra, ("mapped_from", "case number (CELEX guessed)"))
+                    )
+            elif res.status is Status.UNVERIFIED and (celex_err or ecli_err):
+                res = res.evolve(reason=f"{res.reason}; SPARQL: {celex_err or ecli_err}")
+            out[ident] = res
+        return out
+
+    async def _sparql(
+        self, keys: Sequence[str], build: Any, key_var: str
+    ) -> tuple[dict[str, WorkMeta], str | None]:
+        """Run `build(batch)` for batches of `keys`; (metadata by key, first failure reason)."""
+        found: dict[str, WorkMeta] = {}
+        error: str | None = None
+        batches = list(_chunks(keys, self.settings.sparql_batch))
+        replies = await asyncio.gather(
+            *(self._sparql_batch(build(b)) for b in batches), return_exceptions=True
+        )
+        for reply in replies:
+            if isinstance(reply, Unavailable):
+                error = error or reply.reason
+                continue
+            if isinstance(reply, BaseException):
+                raise reply
+            for row in reply:
+                key = row.get(key_var)
+                if key:
+                    meta = _row_meta(row)
+                    found[key] = found[key].merge(meta) if key in found else meta
+        return {
+            k.removeprefix("ECLI:") if key_var == "key" else k: v for k, v in found.items()
+        }, error
+
+    async def _sparql_batch(self, query: str) -> list[dict[str, str]]:
+        reply = await self.fetcher.get(
+            self.settings.sparql_url,
+            params={"query": query},
+            headers={"Accept": "application/sparql-results+json"},
+        )
+        if reply.status != 200:
+            raise Unavailable(f"Cellar SPARQL answered HTTP {reply.status}")
+        return parse_bindings(reply.content)
+
+    async def _rest(self, ident: str, system: str, value: str) -> Resolution:
+        """Definite check of one id through its Cellar REST object notice."""
+        base = self.settings.cellar_url.rstrip("/")
+        url = f"{base}/resource/{system}/{quote(value, safe='')}"
+        link = eurlex_url(value) if system == "celex" else ecli_url(value.removeprefix("ECLI:"))
+        try:
+            reply = await self.fetcher.get(url, headers=_NOTICE_HEADERS, follow=True)
+            if reply.status == 200:
+                return self._found(ident, parse_notice(reply.content), "cellar", link)
+            text = reply.text[:300]
+            if reply.status == 404 and _NOT_FOUND_RE.search(text):
+                return Resolution(
+                    id=ident,
+                    status=Status.NOT_FOUND,
+                    url=link,
+                    source="cellar",
+                    reason=f"Cellar: {text.strip()}",
+                )
+            if reply.status == 404 and "does not hold a content datastream" in text:
+                return Resolution(
+                    id=ident,
+                    status=Status.RESOLVED,
+                    url=link,
+                    source="cellar",
+                    extra=[(system, value.removeprefix("ECLI:"))],
+                )
+            raise Unavailable(f"Cellar answered HTTP {reply.status}: {text.strip()[:160]}")
+        except Unavailable as exc:
+            return Resolution(
+                id=ident, status=Status.UNVERIFIED, url=link, source="cellar", reason=exc.reason
+            )
+
+    def _found(
+        self, ident: str, meta: WorkMeta, source: str, link: str | None = None
+    ) -> Resolution:
+        if link is None:
+            link = eurlex_url(meta.celex) if meta.celex else ecli_url(ident.split(":", 1)[1])
+        return Resolution(
+            id=ident,
+            status=Status.RESOLVED,
+            title=meta.title,
+            date=meta.date,
+            url=link,
+            languages=("en",) if meta.title else (),
+            source=source,
+            extra=meta.extra(),
+        )
+
+    def _case_miss(self, ident: str, cands: Sequence[str], why: str | None) -> Resolution:
+        reason = (
+            f"no judgment or order under CELEX {' or '.join(cands)} (derived from the case "
+            "number); the case may be joined to another, closed without a judgment, or pending"
+        )
+        return Resolution(
+            id=ident,
+            status=Status.UNVERIFIED,
+            source="cellar",
+            url=f"https://curia.europa.eu/juris/liste.jsf?num={quote(ident.split(':', 1)[1])}",
+            reason=f"{reason}; {why}" if why else reason,
+        )
+
+    def _oj_miss(self, ident: str, value: str, cands: Sequence[str], err: str | None) -> Resolution:
+        if err:
+            return Resolution(
+                id=ident, status=Status.UNVERIFIED, source="cellar", reason=f"SPARQL: {err}"
+            )
+        return Resolution(
+            id=ident,
+            status=Status.NOT_CHECKED,
+            source="cellar",
+            reason=f"no act {', '.join(cands)} with ELI .../{value.split('/', 1)[1]}/oj; "
+            "the OJ number could not be mapped to an act",
+        )
+
+    def _unchecked(self, ident: str, scheme: str, value: str) -> Resolution:
+        if scheme == "oj" and (m := _OJ_ISSUE_RE.match(value)):
+            return Resolution(
+                id=ident,
+                status=Status.NOT_CHECKED,
+                url="https://eur-lex.europa.eu/legal-content/EN/TXT/?uri="
+                f"OJ:{m['series']}:{m['year']}:{m['issue']}:TOC",
+                reason="OJ issue/page references are not checked "
+                "(no Cellar identifier can be built from them)",
+            )
+        return Resolution(
+            id=ident,
+            status=Status.NOT_CHECKED,
+            reason=f"{value!r} is not a well-formed {scheme} identifier",
+        )
