@@ -1,25 +1,661 @@
-"""Placeholder for the eu_acts family; replaced by its real implementation."""
+"""EU acts cited by type and number: ``Regulation (EU) 2016/679``, ``Directive 95/46/EC``,
+``Council Decision (CFSP) 2020/1999``, ``Framework Decision 2002/584/JHA`` (GRAMMAR.md E.1-E.3).
+
+One compiled pattern finds the act type and a permissive numbering; the numbering is then read
+in Python (which number is the year, where the domain stands), mapped to its CELEX number, and
+compared with the canonical form of its era, so wrong-but-common forms (``Council Decision
+CFSP 2020/1999``, ``Regulation (EU) No 2016/679``, ``Directive 2016/680/EU``) still resolve
+and are reported with a safe fix. Lists (``Regulations (EC) No 1060/2009, (EU) No 648/2012 and
+(EU) 2016/1011``) give one citation per act, each with its own span.
+
+The scan is shared with the OJ family (which links an OJ reference to the act it follows) via
+:func:`scan_acts`, computed once per document.
+"""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 
-from citecheck.families.base import Document
-from citecheck.model import Citation, Finding
+import attrs
+import regex
+
+from citecheck.families.base import HSPACE, Document, compile_pattern
+from citecheck.families.eu_pinpoints import read_after, read_before
+from citecheck.model import Citation, Finding, Fix, Kind, Pinpoint, Severity
 from citecheck.rules import Rule
 
+_H = HSPACE
+_S = r"\s{1,3}"  # a space that PDF extraction may have turned into a line break
 
-class _Placeholder:
+#: CELEX descriptor (sector 3) per act type.
+DESCRIPTORS: dict[str, str] = {
+    "regulation": "R",
+    "directive": "L",
+    "decision": "D",
+    "framework decision": "F",
+    "common position": "E",
+    "joint action": "E",
+    "recommendation": "H",
+}
+
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ),
+        start=1,
+    )
+}
+
+_DOM1 = r"(?:EU|EC|EEC|Euratom|EAEC|ECSC|CFSP|JHA)"
+_DOM = rf"(?i:{_DOM1}(?:{_H}?,{_H}?{_DOM1}){{0,2}})"
+_BARE_DOM = r"(?:CFSP|EU|EC|EEC|JHA|Euratom)"
+_NUMBERING = rf"""
+    (?P<dom1>\({_H}?{_DOM}{_H}?\){_S}|(?P<baredom>{_BARE_DOM}){_S})?
+    (?P<no>(?i:No|Nr|n°)\.?{_H}{{0,2}})?
+    (?P<lbr>\\?\[)?
+    (?P<a>\d{{1,5}})/(?P<b>\d{{1,5}})(?!\d)
+    (?:/(?P<dom2>{_DOM})(?![\w]))?
+    (?(lbr)\\?\])
+    (?![/\d]|\.\d)
+"""
+_AUTHOR = (
+    r"(?i:(?:European" + _S + r")?Parliament" + _S + r"and" + _S + r"(?:of" + _S + r"the" + _S
+    + r")?Council|(?<!(?:Social|Rights|Security|Governing|Executive|Trusteeship)"
+    + _S + r")Council|Commission|European" + _S + r"Central" + _S + r"Bank|ECB)"
+)
+_ORDINALS = (
+    r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth"
+    r"|Thirteenth|Fourteenth|Fifteenth|Sixteenth|Seventeenth)"
+)
+_TYPE = (
+    r"(?:Regulation|Directive|Decision|Common" + _S + r"Position|Joint" + _S + r"Action"
+    r"|Recommendation)s?"
+)
+_ACT = compile_pattern(
+    rf"""
+    (?<![\w/])
+    (?:(?P<author>{_AUTHOR}){_S})?
+    (?:(?P<ordinal>{_ORDINALS}){_S})?
+    (?:(?P<author2>(?i:Council|Commission)){_S})?
+    (?:(?P<mod>(?i:Delegated|Implementing|Framework)){_S})?
+    (?P<type>(?i:{_TYPE}))
+    {_S}
+    {_NUMBERING}
+    """
+)
+# A further act of a list: ", (EU) No 648/2012", " and 2011/61/EU".
+_LIST_ITEM = compile_pattern(
+    rf"""
+    (?P<sep>{_H}{{0,2}},{_S}(?:and{_S})?|{_S}(?:and|or){_S})
+    (?=\(|\d|(?i:No)\b)
+    {_NUMBERING}
+    """
+)
+_POST_AUTHOR = compile_pattern(
+    rf"""{_S}of{_S}the{_S}(?P<pauthor>(?:European{_S}Parliament{_S}and{_S}of{_S}the{_S}Council
+        |Council|Commission|European{_S}Central{_S}Bank))(?!\w)"""
+)
+_DATE = compile_pattern(
+    rf"""{_S}of{_S}(?P<day>\d{{1,2}}){_S}(?P<month>(?i:January|February|March|April|May|June|July
+        |August|September|October|November|December)){_S}(?P<year>(?:19|20)\d\d)(?!\d)"""
+)
+# UN bodies whose decisions look like EU ones ("Economic and Social Council decision 2005/256").
+_UN_BODY_BEFORE = compile_pattern(
+    r"(?i:economic\s+and\s+social\s+council|human\s+rights\s+council|security\s+council"
+    r"|general\s+assembly|commission\s+on\s+human\s+rights|governing\s+council)\s+"
+    r"(?i:council\s+)?\Z"
+)
+
+
+@attrs.frozen(slots=True)
+class EUActParts:
+    """The typed parse of an EU act citation.
+
+    ``form`` names the numbering style as written: ``new`` (``(EU) 2016/679``), ``old-reg``
+    (``(EC) No 1186/2009``), ``old-suffix`` (``95/46/EC``), ``old-no-suffix``
+    (``No 284/2010/EU``), ``bare`` (``2016/679``, no domain).
+    """
+
+    author: str | None
+    modifier: str | None
+    act_type: str
+    domains: tuple[str, ...]
+    year: int
+    number: int
+    date: datetime.date | None
+    celex: str
+    form: str
+    ordinal: str | None = None
+
+
+DOMAIN_MISSING = Rule(
+    "EU101",
+    "eu-act-domain-missing",
+    Severity.WARNING,
+    "An EU act is cited without its domain marker ((EU), (EC), /EEC, (CFSP), ...).",
+    "The domain is part of the act's number (Interinstitutional Style Guide 1.2.2). Without "
+    "it a reader cannot tell e.g. a CFSP decision from an EU one. The CELEX number was derived "
+    "from the type, year and number alone.",
+    bad="Regulation 2016/679",
+    good="Regulation (EU) 2016/679",
+)
+DOMAIN_UNBRACKETED = Rule(
+    "EU102",
+    "eu-act-domain-not-bracketed",
+    Severity.WARNING,
+    "Since 2015 the domain of an act stands in brackets before the number.",
+    "Acts numbered from 1 January 2015 are written '(domain) YYYY/N' (Style Guide 1.2.2).",
+    bad="Council Decision CFSP 2020/1999",
+    good="Council Decision (CFSP) 2020/1999",
+    fixable=True,
+)
+NO_WITH_NEW_NUMBERING = Rule(
+    "EU103",
+    "eu-act-no-with-year-first",
+    Severity.WARNING,
+    "'No' is written only when the number comes before the year (acts before 2015).",
+    "From 2015 the year comes first and 'No' is dropped: 'Regulation (EU) 2016/679'.",
+    bad="Regulation (EU) No 2016/679",
+    good="Regulation (EU) 2016/679",
+    fixable=True,
+)
+TWO_DIGIT_YEAR = Rule(
+    "EU104",
+    "eu-act-two-digit-year-after-1999",
+    Severity.WARNING,
+    "From 1 January 1999 the year in an act number has four digits.",
+    "Two-digit years are used only for acts before 1999 (Style Guide 1.2.2).",
+    bad="Regulation (EC) No 1049/01",
+    good="Regulation (EC) No 1049/2001",
+    fixable=True,
+)
+FOUR_DIGIT_YEAR = Rule(
+    "EU105",
+    "eu-act-four-digit-year-before-1999",
+    Severity.INFO,
+    "Before 1999 the year in an act number is written with two digits.",
+    "The act's official number has a two-digit year; write it as printed in the OJ.",
+    bad="Council Regulation (EC) No 2820/1998",
+    good="Council Regulation (EC) No 2820/98",
+    fixable=True,
+)
+OLD_FORM_AFTER_2015 = Rule(
+    "EU106",
+    "eu-act-old-numbering-after-2015",
+    Severity.WARNING,
+    "An act numbered from 2015 is written with the old 'year/number/domain' pattern.",
+    "Since 1 January 2015 every act is numbered '(domain) YYYY/N'.",
+    bad="Directive 2016/680/EU",
+    good="Directive (EU) 2016/680",
+    fixable=True,
+)
+DOMAIN_DATE_MISMATCH = Rule(
+    "EU107",
+    "eu-act-domain-does-not-fit-date",
+    Severity.ERROR,
+    "The domain marker was not in use in the act's year.",
+    "EEC until 31 October 1993, EC and JHA from 1 November 1993 to 30 November 2009, EU from "
+    "1 December 2009, ECSC until 23 July 2002 (GRAMMAR.md E.2). The number is probably wrong.",
+    bad="Regulation (EC) No 1/2010",
+    good="Regulation (EU) No 1/2010",
+)
+REVERSED_NUMBER = Rule(
+    "EU108",
+    "eu-act-number-and-year-reversed",
+    Severity.ERROR,
+    "The number and the year of an act from 2015 on are reversed.",
+    "Acts numbered from 2015 put the year first: '(EU) 2016/679', not '(EU) 679/2016'.",
+    bad="Regulation (EU) 679/2016",
+    good="Regulation (EU) 2016/679",
+    fixable=True,
+)
+NO_MISSING = Rule(
+    "EU109",
+    "eu-act-regulation-no-missing",
+    Severity.INFO,
+    "A regulation numbered before 2015 is written '(domain) No N/YYYY'.",
+    "Before 2015 a regulation's number comes before the year and is preceded by 'No'.",
+    bad="Regulation (EU) 1025/2012",
+    good="Regulation (EU) No 1025/2012",
+    fixable=True,
+)
+NEW_FORM_BEFORE_2015 = Rule(
+    "EU110",
+    "eu-act-new-numbering-before-2015",
+    Severity.WARNING,
+    "A directive or decision numbered before 2015 is written 'year/number/domain'.",
+    "Pre-2015 directives and decisions put the domain last, without brackets.",
+    bad="Directive (EC) 95/46",
+    good="Directive 95/46/EC",
+    fixable=True,
+)
+PINPOINT_STYLE = Rule(
+    "EU111",
+    "eu-pinpoint-style",
+    Severity.INFO,
+    "The article pinpoint is not in EU style ('Article 1(1)(d)', 'point (d) of Article 1').",
+    "EU style spells out 'Article' in running text and closes up numbered subdivisions: "
+    "'Article 3(1)(a)', not 'art. 3, par. 1, a' or 'Article 3 (1) (a)' (Style Guide 2.7, 10.8).",
+    bad="art. 1, par. d, iii and iv of Council Decision (CFSP) 2020/1999",
+    good="Article 1(d)(iii) and (iv) of Council Decision (CFSP) 2020/1999",
+)
+RULES: tuple[Rule, ...] = (
+    DOMAIN_MISSING,
+    DOMAIN_UNBRACKETED,
+    NO_WITH_NEW_NUMBERING,
+    TWO_DIGIT_YEAR,
+    FOUR_DIGIT_YEAR,
+    OLD_FORM_AFTER_2015,
+    DOMAIN_DATE_MISMATCH,
+    REVERSED_NUMBER,
+    NO_MISSING,
+    NEW_FORM_BEFORE_2015,
+    PINPOINT_STYLE,
+)
+
+_CANON_DOMAIN = {
+    "eu": "EU",
+    "ec": "EC",
+    "eec": "EEC",
+    "euratom": "Euratom",
+    "eaec": "Euratom",
+    "ecsc": "ECSC",
+    "cfsp": "CFSP",
+    "jha": "JHA",
+}
+
+
+def _domains(raw: str | None) -> tuple[str, ...]:
+    if not raw:
+        return ()
+    inner = raw.strip().strip("()").strip()
+    return tuple(_CANON_DOMAIN[d.strip().lower()] for d in inner.split(",") if d.strip())
+
+
+def _year4(digits: str) -> int | None:
+    """A plausible act year written with four digits."""
+    if len(digits) == 4 and 1952 <= int(digits) <= 2099:
+        return int(digits)
+    return None
+
+
+def _expand_year(digits: str) -> int:
+    """``95`` -> 1995, ``01`` -> 2001 (a two-digit year after 1999 is an error, still read)."""
+    if len(digits) == 4:
+        return int(digits)
+    yy = int(digits)
+    return 2000 + yy if yy < 50 else 1900 + yy
+
+
+def domain_fits(domain: str, year: int, date: datetime.date | None) -> bool:
+    """Was this domain marker in use for an act of this year/date? (GRAMMAR.md E.2)"""
+    when = date or datetime.date(year, 6, 30)
+    lisbon, maastricht = datetime.date(2009, 12, 1), datetime.date(1993, 11, 1)
+    if domain == "EU":
+        # An act adopted in 2009 and cited by year only may still be EU (December 2009).
+        return when >= lisbon or (date is None and year == 2009)
+    if domain in ("EC", "JHA"):
+        return maastricht <= when < lisbon or (date is None and year in (1993, 2009))
+    if domain == "EEC":
+        return when < maastricht or (date is None and year == 1993)
+    if domain == "ECSC":
+        return when <= datetime.date(2002, 7, 23)
+    if domain == "CFSP":
+        return when >= maastricht or (date is None and year == 1993)
+    return True
+
+
+@attrs.frozen(slots=True)
+class _Numbering:
+    """What a numbering match says, before it becomes a citation."""
+
+    start: int  # offset of the numbering (after the type word)
+    end: int
+    domains: tuple[str, ...]
+    bracketed: bool
+    suffix_domain: bool
+    has_no: bool
+    year: int
+    number: int
+    year_text: str
+    reversed: bool  # number/year where year/number is due (2015+)
+
+
+def _read_numbering(m: regex.Match[str], act_type: str) -> _Numbering | None:
+    a, b = m.group("a"), m.group("b")
+    dom_pre, dom_suf = m.group("dom1"), m.group("dom2")
+    bare = m.group("baredom")
+    domains = _domains(bare or dom_pre) + _domains(dom_suf)
+    has_no = bool(m.group("no"))
+    reversed_ = False
+    if has_no:
+        if _year4(b) or len(b) == 2:
+            number, year_text = int(a), b
+        elif _year4(a):
+            number, year_text = int(b), a
+        else:
+            return None
+    elif dom_suf:
+        if len(a) not in (2, 4):
+            return None
+        number, year_text = int(b), a
+    elif _year4(a):
+        number, year_text = int(b), a
+    elif _year4(b) or (len(b) == 2 and act_type == "regulation"):
+        number, year_text = int(a), b
+        reversed_ = _expand_year(b) >= 2015
+    elif len(a) == 2 and (domains or act_type != "regulation"):
+        number, year_text = int(b), a
+    else:
+        return None
+    if number == 0 or number > 99999:
+        return None
+    year = _expand_year(year_text)
+    if year > 2099 or year < 1952:
+        return None
+    return _Numbering(
+        start=min(x for x in (m.start(g) for g in ("dom1", "no", "lbr", "a")) if x >= 0),
+        end=m.end(),
+        domains=domains,
+        bracketed=bool(dom_pre) and not bare,
+        suffix_domain=bool(dom_suf),
+        has_no=has_no,
+        year=year,
+        number=number,
+        year_text=year_text,
+        reversed=reversed_,
+    )
+
+
+def _act_type(raw: str, modifier: str | None) -> str:
+    t = " ".join(raw.lower().split()).removesuffix("s")
+    if modifier and modifier.lower() == "framework" and t == "decision":
+        return "framework decision"
+    return t
+
+
+def canonical_numbering(
+    act_type: str, domains: tuple[str, ...], year: int, number: int, legislative_no: bool
+) -> str:
+    """The numbering as the Style Guide writes it for this act (domains must be known)."""
+    dom = ", ".join(domains)
+    if year >= 2015:
+        return f"({dom}) {year}/{number}"
+    yy = f"{year % 100:02d}" if year < 1999 else str(year)
+    if act_type == "regulation":
+        return f"({dom}) No {number}/{yy}"
+    if legislative_no:
+        return f"No {number}/{yy}/{dom}"
+    return f"{yy}/{number}/{dom}"
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.replace("\u00a0", " ").split()) == b
+
+
+def _form(n: _Numbering) -> str:
+    if not n.domains:
+        return "bare"
+    if n.suffix_domain:
+        return "old-no-suffix" if n.has_no else "old-suffix"
+    if n.has_no:
+        return "old-reg"
+    return "new"
+
+
+def _notes(
+    text: str, n: _Numbering, act_type: str, act_id: str, date: datetime.date | None
+) -> list[Finding]:
+    """Surface findings for a numbering, each with a fix of the numbering span if safe."""
+    notes: list[Finding] = []
+    written = text[n.start : n.end]
+    s, e = n.start, n.end
+    if not n.domains:
+        notes.append(
+            DOMAIN_MISSING.finding(
+                f"{written!r}: domain marker missing; read as {act_id}", s, e, id=act_id
+            )
+        )
+    else:
+        for dom in n.domains:
+            if not domain_fits(dom, n.year, date):
+                notes.append(
+                    DOMAIN_DATE_MISMATCH.finding(
+                        f"domain {dom} was not in use for an act of {date or n.year}",
+                        s,
+                        e,
+                        id=act_id,
+                    )
+                )
+                break
+    if not n.domains:
+        return notes
+    canon = canonical_numbering(act_type, n.domains, n.year, n.number, n.has_no)
+    if _same(written, canon):
+        return notes
+    # The domain of some acts from 2015 (e.g. the rare "(EU, Euratom)") comes from the text.
+    fix = Fix(s, e, canon, f"write {canon!r}")
+    if n.year >= 2015:
+        if n.reversed:
+            rule = REVERSED_NUMBER
+        elif n.suffix_domain:
+            rule = OLD_FORM_AFTER_2015
+        elif n.has_no:
+            rule = NO_WITH_NEW_NUMBERING
+        elif not n.bracketed:
+            rule = DOMAIN_UNBRACKETED
+        else:
+            return notes
+    elif len(n.year_text) == 2 and n.year >= 1999:
+        rule = TWO_DIGIT_YEAR
+    elif len(n.year_text) == 4 and n.year < 1999:
+        rule = FOUR_DIGIT_YEAR
+    elif act_type == "regulation" and not n.has_no and not n.suffix_domain:
+        rule = NO_MISSING if _year4(n.year_text) or len(n.year_text) == 2 else NEW_FORM_BEFORE_2015
+        if rule is NO_MISSING and n.reversed:
+            rule = REVERSED_NUMBER
+    elif act_type != "regulation" and not n.suffix_domain:
+        rule = NEW_FORM_BEFORE_2015
+    else:
+        return notes
+    message = f"{written!r}: {rule.summary} Write {canon!r}."
+    notes.append(rule.finding(message, s, e, id=act_id, fix=fix))
+    return notes
+
+
+def _celex(act_type: str, year: int, number: int) -> str:
+    return f"3{year}{DESCRIPTORS[act_type]}{number:04d}"
+
+
+def _date(m: regex.Match[str] | None) -> datetime.date | None:
+    if m is None:
+        return None
+    try:
+        return datetime.date(
+            int(m.group("year")), MONTHS[m.group("month").lower()], int(m.group("day"))
+        )
+    except ValueError:
+        return None
+
+
+class EUActsFamily:
+    """Regulations, directives, decisions, framework decisions, common positions, joint actions."""
+
     name = "eu_acts"
-    triggers: tuple[str, ...] = ("\x00never",)
-    priority = 0
-    rules: tuple[Rule, ...] = ()
+    triggers: tuple[str, ...] = (
+        "regulation",
+        "directive",
+        "decision",
+        "common position",
+        "joint action",
+        "recommendation",
+    )
+    priority = 30
+    rules: tuple[Rule, ...] = RULES
 
     def find(self, doc: Document) -> Iterator[Citation]:
-        return iter(())
+        return iter(scan_acts(doc))
 
     def validate(self, citation: Citation, doc: Document) -> Iterator[Finding]:
         return iter(())
 
 
-FAMILY = _Placeholder()
+def _citation(
+    doc: Document,
+    n: _Numbering,
+    *,
+    start: int,
+    end: int,
+    act_type: str,
+    author: str | None,
+    modifier: str | None,
+    ordinal: str | None,
+    ambiguous: bool,
+    with_pinpoints: bool,
+) -> Citation:
+    text = doc.text
+    date_m = _DATE.match(text, end)
+    post = _POST_AUTHOR.match(text, end) if date_m is None else None
+    if post is not None:
+        author = author or " ".join(post.group("pauthor").split())
+        date_m = _DATE.match(text, post.end())
+        end = post.end()
+    date = _date(date_m)
+    if date_m is not None:
+        end = date_m.end()
+    celex = _celex(act_type, n.year, n.number)
+    act_id = f"celex:{celex}"
+    notes = _notes(text, n, act_type, act_id, date)
+    pinpoint = Pinpoint()
+    if with_pinpoints:
+        before = read_before(text, start)
+        if before is not None:
+            pinpoint, start = before.pinpoint, before.start
+            notes += _pinpoint_notes(before.styles, before.start, before.end, act_id)
+        after = read_after(text, end) if before is None else None
+        if after is not None:
+            pinpoint, end = pinpoint + after.pinpoint, after.end
+            notes += _pinpoint_notes(after.styles, after.start, after.end, act_id)
+    parts = EUActParts(
+        author=" ".join(author.split()) if author else None,
+        modifier=modifier.capitalize() if modifier else None,
+        act_type=act_type,
+        domains=n.domains,
+        year=n.year,
+        number=n.number,
+        date=date,
+        celex=celex,
+        form=_form(n),
+        ordinal=ordinal,
+    )
+    return Citation(
+        id=act_id,
+        kind=Kind.EU_ACT,
+        text=text[start:end],
+        start=start,
+        end=end,
+        pinpoint=pinpoint,
+        parts=parts,
+        ambiguous=ambiguous,
+        family=EUActsFamily.name,
+        notes=tuple(notes),
+    )
+
+
+def _pinpoint_notes(styles: tuple[str, ...], start: int, end: int, act_id: str) -> list[Finding]:
+    if not styles:
+        return []
+    return [
+        PINPOINT_STYLE.finding(
+            f"pinpoint not in EU style ({', '.join(styles)})", start, end, id=act_id
+        )
+    ]
+
+
+def _acts(doc: Document) -> Iterator[Citation]:
+    text = doc.text
+    for m in _ACT.finditer(text):
+        modifier = m.group("mod")
+        act_type = _act_type(m.group("type"), modifier)
+        author = m.group("author") or m.group("author2")
+        n = _read_numbering(m, act_type)
+        if n is None:
+            continue
+        if not n.domains and not _domainless_ok(doc, m, act_type, n):
+            continue
+        ambiguous = not n.domains and act_type == "decision"
+        start = m.start()
+        yield _citation(
+            doc,
+            n,
+            start=start,
+            end=m.end(),
+            act_type=act_type,
+            author=author,
+            modifier=modifier,
+            ordinal=m.group("ordinal"),
+            ambiguous=ambiguous,
+            with_pinpoints=True,
+        )
+        pos = m.end()
+        for _ in range(50):
+            item = _LIST_ITEM.match(text, pos)
+            if item is None:
+                break
+            ni = _read_numbering(item, act_type)
+            if ni is None or (not ni.domains and not n.domains and act_type != "regulation"):
+                break
+            yield _citation(
+                doc,
+                ni,
+                start=item.end("sep"),
+                end=item.end(),
+                act_type=act_type,
+                author=author,
+                modifier=modifier,
+                ordinal=None,
+                ambiguous=not ni.domains and act_type == "decision",
+                with_pinpoints=False,
+            )
+            pos = item.end()
+
+
+def _domainless_ok(doc: Document, m: regex.Match[str], act_type: str, n: _Numbering) -> bool:
+    """Accept ``Regulation 2016/679`` but not look-alikes from UN texts (``decision 2/102``,
+    ``Economic and Social Council decision 2005/256``)."""
+    if not _year4(n.year_text) and not (m.group("lbr") and act_type == "directive"):
+        return False
+    if act_type in ("regulation", "directive"):
+        return True
+    if not m.group("type")[0].isupper():
+        return False
+    type_start = m.start("type")
+    return _UN_BODY_BEFORE.search(doc.text, max(0, type_start - 60), type_start) is None
+
+
+def scan_acts(doc: Document) -> list[Citation]:
+    """Every EU act citation of the document, in order; computed once and cached on ``doc``."""
+    cache = doc.__dict__
+    found = cache.get("_citecheck_eu_acts")
+    if found is None:
+        found = list(_acts(doc))
+        cache["_citecheck_eu_acts"] = found
+    assert isinstance(found, list)
+    return found
+
+
+FAMILY = EUActsFamily()

@@ -1,25 +1,292 @@
-"""Placeholder for the oj family; replaced by its real implementation."""
+"""Official Journal references (GRAMMAR.md E.4).
+
+Forms: ``OJ L 410I, 7.12.2020, p. 13`` / ``OJ L 410 I, ...`` -> ``oj:L/2020/410I/p13``;
+act-by-act publication (from 1 October 2023) ``OJ L, 2023/2131, 11.10.2023`` ->
+``oj:L/2023/2131``; court style ``OJ 1987 L 256, p. 1``; academic ``[2004] OJ L 158/77``.
+
+Each reference is linked to the act it documents (``act_id`` in the parts) in the same pass:
+the act citations of the document (computed once by :func:`scan_acts`) are walked with a
+pointer, and an OJ reference takes the last act before it when nothing but a title separates
+them, or when the reference opens the footnote whose marker followed the act.
+"""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 
-from citecheck.families.base import Document
-from citecheck.model import Citation, Finding
+import attrs
+import regex
+
+from citecheck.families.base import Document, compile_pattern
+from citecheck.families.eu_acts import scan_acts
+from citecheck.model import Citation, Finding, Fix, Kind, Severity
 from citecheck.rules import Rule
 
+_SP = r"[ \t\u00a0\u202f]{0,2}"
+_S1 = r"[ \t\u00a0\u202f\n]{1,3}"
+_DASH = r"[-\u2010\u2011\u2013\u2014]"
+_PAGES = (
+    rf"(?:,{_SP}(?:pp?\.|pages?){_SP}(?P<p>\d{{1,5}})(?:/(?P<pyy>\d{{2}}))?"
+    rf"(?:{_SP}{_DASH}{_SP}(?P<p2>\d{{1,5}}))?)?"
+)
+_DATE = r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})"
 
-class _Placeholder:
+_PATTERN = compile_pattern(
+    rf"""
+    (?<![\w])
+    (?:
+      (?P<new>OJ{_S1}(?P<nseries>[LC]){_SP},{_SP}(?P<nyear>20\d\d)/(?P<nno>\d{{1,5}})(?!\d),{_SP}
+          {_DATE}(?!\d){_PAGES})
+    | (?P<court>OJ{_S1}(?P<cyear>(?:19|20)\d\d){_S1}(?P<cseries>[LC]){_S1}(?P<cno>\d{{1,4}})
+          (?:{_SP}(?P<csub>[AEI]))?(?![\w]),{_SP}(?:pp?\.){_SP}(?P<cp>\d{{1,5}})
+          (?:{_SP}{_DASH}{_SP}(?P<cp2>\d{{1,5}}))?)
+    | (?P<old>OJ{_S1}(?:(?P<series>[LC])(?:{_S1}|(?=\d)))?(?P<no>\d{{1,4}})
+          (?:{_SP}(?P<sub>[AEI]))?(?![\w]){_SP},{_SP}{_DATE}(?!\d){_PAGES})
+    )
+    (?!\d)
+  | (?P<acad>\[(?P<ayear>(?:19|20)\d\d)\]{_S1}OJ{_S1}(?P<aseries>[LC]){_SP}(?P<ano>\d{{1,4}})
+          (?:{_SP}(?P<asub>[AEI]))?/(?P<ap>\d{{1,5}})(?!\d))
+    """
+)
+_FOOTNOTE_MARK_AFTER = compile_pattern(
+    r"\[\^(?P<a>\d{1,4})\]|<sup>(?P<b>\d{1,4})</sup>|\^(?P<c>\d{1,4})"
+    r"|[ \t\u00a0]?\((?P<d>\d{1,3})\)|(?P<e>[\u00b9\u00b2\u00b3\u2070-\u2079]{1,3})"
+)
+_FOOTNOTE_OPEN_BEFORE = compile_pattern(
+    r"(?:^|\n)[ \t]{0,4}(?:\[\^(?P<a>\d{1,4})\]:|<sup>(?P<b>\d{1,4})</sup>|\^(?P<c>\d{1,4})"
+    r"|\((?P<d>\d{1,3})\)|(?P<f>\d{1,4})\.?)[ \t\u00a0]{0,4}\Z"
+)
+_SENTENCE_BREAK = compile_pattern(
+    r"\n[ \t]*\n|(?<!\b(?:No|Nos|p|pp|arts?|Arts?|paras?|cf|vol|Vol|e\.g|i\.e|St))[.!?;]"
+    r"[ \t\u00a0\n]+[A-Z]|\bOJ\b"
+)
+_SUPERSCRIPTS = str.maketrans(
+    "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789"
+)
+#: how far an OJ reference may follow the act it documents in the same sentence (title length)
+LINK_WINDOW = 700
+
+ACT_BY_ACT_START = datetime.date(2023, 10, 1)
+SERIES_START = datetime.date(1968, 1, 1)
+
+
+@attrs.frozen(slots=True)
+class OJParts:
+    """An OJ reference. ``issue`` is None for act-by-act references, ``number`` set instead."""
+
+    style: str  # "issue", "act-by-act", "court", "academic"
+    series: str | None
+    year: int
+    issue: str | None
+    number: int | None
+    date: datetime.date | None
+    page: int | None
+    last_page: int | None
+    #: the canonical id of the act this reference documents, when the text makes it clear
+    act_id: str | None = None
+
+
+PAGE_ON_ACT_BY_ACT = Rule(
+    "OJ101",
+    "oj-page-on-act-by-act",
+    Severity.ERROR,
+    "An OJ reference to an act published from 1 October 2023 has a page.",
+    "Since 1 October 2023 acts are published one by one; a reference gives the series, the "
+    "document number and the date, with no page (GRAMMAR.md E.4).",
+    bad="OJ L, 2023/2131, 11.10.2023, p. 1",
+    good="OJ L, 2023/2131, 11.10.2023",
+    fixable=True,
+)
+SPECIAL_ISSUE_AFTER_2023 = Rule(
+    "OJ102",
+    "oj-issue-reference-after-september-2023",
+    Severity.ERROR,
+    "An issue-based OJ reference (L … I, or L/C with an issue number) dated after 30 Sep 2023.",
+    "The L…I and C…I series and numbered issues were discontinued with act-by-act "
+    "publication on 1 October 2023; cite 'OJ L, YYYY/N, d.m.yyyy'.",
+    bad="OJ L 410I, 7.12.2023, p. 13",
+    good="OJ L, 2023/2131, 11.10.2023",
+)
+SERIES_BEFORE_1968 = Rule(
+    "OJ103",
+    "oj-series-before-1968",
+    Severity.ERROR,
+    "An OJ reference with an L or C series letter dated before 1968.",
+    "The L and C series began on 1 January 1968; earlier issues are cited 'OJ 106, "
+    "30.10.1962, p. 2553/62'.",
+    bad="OJ L 106, 30.10.1962, p. 2553",
+    good="OJ 106, 30.10.1962, p. 2553/62",
+)
+PADDED_DATE = Rule(
+    "OJ104",
+    "oj-zero-padded-date",
+    Severity.INFO,
+    "OJ dates are written d.m.yyyy without leading zeros.",
+    "Interinstitutional Style Guide 3.1: '4.5.2016', not '04.05.2016'.",
+    bad="OJ L 119, 04.05.2016, p. 1",
+    good="OJ L 119, 4.5.2016, p. 1",
+    fixable=True,
+)
+BAD_DATE = Rule(
+    "OJ105",
+    "oj-invalid-date",
+    Severity.ERROR,
+    "The OJ reference has an impossible date, or its number year differs from its date.",
+    "The date is the date of publication; for act-by-act references it is in the year of the "
+    "document number.",
+    bad="OJ L, 2023/2131, 11.10.2024",
+    good="OJ L, 2023/2131, 11.10.2023",
+)
+RULES: tuple[Rule, ...] = (
+    PAGE_ON_ACT_BY_ACT,
+    SPECIAL_ISSUE_AFTER_2023,
+    SERIES_BEFORE_1968,
+    PADDED_DATE,
+    BAD_DATE,
+)
+
+
+def _mark(m: regex.Match[str]) -> str:
+    raw: str = next(g for g in m.groups() if g)
+    return raw.translate(_SUPERSCRIPTS)
+
+
+def _date(m: regex.Match[str]) -> datetime.date | None:
+    try:
+        return datetime.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
+
+
+class OJFamily:
+    """Official Journal references, linked to the act they document."""
+
     name = "oj"
-    triggers: tuple[str, ...] = ("\x00never",)
-    priority = 0
-    rules: tuple[Rule, ...] = ()
+    triggers: tuple[str, ...] = ("oj",)
+    priority = 30
+    rules: tuple[Rule, ...] = RULES
 
     def find(self, doc: Document) -> Iterator[Citation]:
-        return iter(())
+        text = doc.text
+        acts = scan_acts(doc)
+        marks: dict[str, str] = {}  # footnote marker -> act id, as markers are met
+        i = 0
+        last_act = None
+        for m in _PATTERN.finditer(text):
+            while i < len(acts) and acts[i].end <= m.start():
+                act = acts[i]
+                mark = _FOOTNOTE_MARK_AFTER.match(text, act.end)
+                if mark is not None:
+                    marks[_mark(mark)] = act.id
+                last_act = act
+                i += 1
+            act_id = None
+            opener = _FOOTNOTE_OPEN_BEFORE.search(text, max(0, m.start() - 16), m.start())
+            if opener is not None:
+                act_id = marks.get(_mark(opener))
+            if (
+                act_id is None
+                and last_act is not None
+                and m.start() - last_act.end <= LINK_WINDOW
+                and _SENTENCE_BREAK.search(text, last_act.end, m.start()) is None
+            ):
+                act_id = last_act.id
+            yield self._citation(m, act_id)
+
+    def _citation(self, m: regex.Match[str], act_id: str | None) -> Citation:
+        notes: list[Finding] = []
+        date: datetime.date | None = None
+        start, end = m.start(), m.end()
+        if m.group("new"):
+            series, year, number = m.group("nseries"), int(m.group("nyear")), int(m.group("nno"))
+            date = _date(m)
+            oid = f"oj:{series}/{year}/{number}"
+            parts = OJParts("act-by-act", series, year, None, number, date, *_pages(m))
+            if m.group("p"):
+                ps = m.start("p")
+                cut = m.group(0).rfind(",", 0, ps - start) + start
+                notes.append(
+                    PAGE_ON_ACT_BY_ACT.finding(
+                        "act-by-act OJ references have no page",
+                        cut,
+                        end,
+                        id=oid,
+                        fix=Fix(cut, end, "", "drop the page"),
+                    )
+                )
+            if date is None or date.year != year:
+                notes.append(
+                    BAD_DATE.finding("date does not fit the document number", start, end, id=oid)
+                )
+        elif m.group("court"):
+            series, year = m.group("cseries"), int(m.group("cyear"))
+            issue = m.group("cno") + (m.group("csub") or "")
+            cpage = int(m.group("cp"))
+            clast = int(m.group("cp2")) if m.group("cp2") else None
+            oid = f"oj:{series}/{year}/{issue}/p{cpage}"
+            parts = OJParts("court", series, year, issue, None, None, cpage, clast)
+        elif m.group("acad"):
+            series, year = m.group("aseries"), int(m.group("ayear"))
+            issue = m.group("ano") + (m.group("asub") or "")
+            apage = int(m.group("ap"))
+            oid = f"oj:{series}/{year}/{issue}/p{apage}"
+            parts = OJParts("academic", series, year, issue, None, None, apage, None)
+        else:
+            series = m.group("series")
+            issue = m.group("no") + (m.group("sub") or "")
+            date = _date(m)
+            year = int(m.group("y"))
+            page, last = _pages(m)
+            prefix = f"{series}/" if series else ""
+            oid = f"oj:{prefix}{year}/{issue}" + (f"/p{page}" if page is not None else "")
+            parts = OJParts("issue", series, year, issue, None, date, page, last)
+            if date is None:
+                notes.append(BAD_DATE.finding("impossible date", start, end, id=oid))
+            elif date >= ACT_BY_ACT_START:
+                notes.append(
+                    SPECIAL_ISSUE_AFTER_2023.finding(
+                        f"issue-based reference dated {date.isoformat()}", start, end, id=oid
+                    )
+                )
+            if series and date is not None and date < SERIES_START:
+                notes.append(
+                    SERIES_BEFORE_1968.finding(
+                        f"series {series} did not exist on {date.isoformat()}", start, end, id=oid
+                    )
+                )
+        if m.group("d") and (m.group("d").startswith("0") or m.group("m").startswith("0")):
+            ds, de = m.start("d"), m.end("y")
+            fixed = f"{int(m.group('d'))}.{int(m.group('m'))}.{m.group('y')}"
+            notes.append(
+                PADDED_DATE.finding(
+                    f"write the date as {fixed!r}",
+                    ds,
+                    de,
+                    id=oid,
+                    fix=Fix(ds, de, fixed, f"write {fixed!r}"),
+                )
+            )
+        parts = attrs.evolve(parts, act_id=act_id)
+        return Citation(
+            id=oid,
+            kind=Kind.OJ,
+            text=m.group(0),
+            start=start,
+            end=end,
+            parts=parts,
+            family=self.name,
+            notes=tuple(notes),
+        )
 
     def validate(self, citation: Citation, doc: Document) -> Iterator[Finding]:
         return iter(())
 
 
-FAMILY = _Placeholder()
+def _pages(m: regex.Match[str]) -> tuple[int | None, int | None]:
+    page = int(m.group("p")) if m.group("p") else None
+    last = int(m.group("p2")) if m.group("p2") else None
+    return page, last
+
+
+FAMILY = OJFamily()
