@@ -1,25 +1,305 @@
-"""Placeholder for the general_comments family; replaced by its real implementation."""
+"""Treaty-body general comments and general recommendations cited in prose.
+
+"general comment No. 34 of the Human Rights Committee" -> ``gc:CCPR/34``; "CEDAW general
+recommendation No. 35" -> ``gc:CEDAW/35``; "General Recommendation XXV (2000)" (CERD's early
+Roman numbering) -> ``gc:CERD/25``. The committee comes, in this order (GRAMMAR.md F.2), from
+the words right before or right after, Roman numbering, a committee named in the 160
+characters before, the citing document's own committee, and a year in parentheses checked
+against the few facts F.2 gives. Otherwise the id is ``gc:?/16``, flagged ambiguous.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from citecheck.families.base import Document
-from citecheck.model import Citation, Finding
+import attrs
+import regex
+
+from citecheck.families import un_context as ctx
+from citecheck.families.base import HSPACE, Document, compile_pattern
+from citecheck.model import Citation, Finding, Fix, Kind, Pinpoint, Severity
+from citecheck.pinpoints import pinpoint_after
 from citecheck.rules import Rule
 
+_H = HSPACE
+_W = r"[\s\u00a0]+"
 
-class _Placeholder:
+#: Adoption years GRAMMAR.md F.2 states (sourced there); used to resolve and to check.
+KNOWN_YEARS: dict[tuple[str, int], int] = {
+    ("CCPR", 16): 1988,
+    ("CESCR", 16): 2005,
+    ("CRC", 16): 2013,
+    ("CCPR", 34): 2011,
+    ("CRPD", 1): 2014,
+    ("CRPD", 6): 2018,
+    ("CERD", 25): 2000,
+}
+
+
+@attrs.frozen(slots=True)
+class GeneralCommentRef:
+    """A general comment or recommendation: committee (None if unknown), number, year."""
+
+    committee: str | None
+    number: int
+    term: str  # "comment" | "recommendation"
+    year: int | None = None
+    roman: bool = False
+    joint: bool = False
+    committee_source: str = "none"  # named, roman, context, document, year, none
+
+
+_ITEM = r"(?P<num>\d{1,3}|[IVXL]{1,7})(?![\w/]|\.\d)(?:" + _H + r"*\((?P<year>(?:19|20)\d\d)\))?"
+_HEAD = compile_pattern(
+    rf"""(?<!\w)
+    (?:(?P<pre>{ctx.COMMITTEE_NAMES})(?:['’]s)?{_W})?
+    (?P<joint>[Jj]oint{_W})?
+    (?P<general>[Gg]eneral|GENERAL){_W}
+    (?P<term>[Cc]omments?|COMMENTS?|[Rr]ecommendations?|RECOMMENDATIONS?)
+    (?:{_W}(?:[Nn]os?\.?|[Nn]umbers?|N[°º]))?{_H}*
+    {_ITEM}"""
+)
+_CONT = compile_pattern(
+    rf"(?:{_H}*,{_H}*(?:and{_W})?|,?{_W}(?:and|or){_W})(?:[Nn]o\.?{_H}*)?{_ITEM}"
+)
+_AFTER = compile_pattern(
+    rf"""(?:,?{_W}(?:of|by|adopted{_W}by|issued{_W}by)|,)?(?:{_W}the)?{_W}
+    (?P<name>{ctx.COMMITTEE_NAMES})"""
+)
+
+# "the Committee's general comment", "in its general comment", "The Committee, in its".
+_OWN = compile_pattern(rf"(?:\bCommittee['’]s|\bits|\bthe{_W}Committee\b)[^.;\n]{{0,40}}\Z")
+
+AMBIGUOUS = Rule(
+    "GC101",
+    "ambiguous-general-comment",
+    Severity.WARNING,
+    "The committee of a general comment or recommendation cannot be determined.",
+    "'General comment No. 16' exists for the Human Rights Committee (1988), CESCR (2005) and "
+    "CRC (2013). Name the committee or give the year (GRAMMAR F.2).",
+    bad="general comment No. 16",
+    good="general comment No. 16 (2013) of the Committee on the Rights of the Child",
+)
+YEAR_MISMATCH = Rule(
+    "GC102",
+    "general-comment-year-mismatch",
+    Severity.WARNING,
+    "The year given for a general comment is not the year that committee adopted it.",
+    "Known adoption years: CCPR No. 16 in 1988, CESCR No. 16 in 2005, CRC No. 16 in 2013, "
+    "CCPR No. 34 in 2011, CRPD No. 1 in 2014, No. 6 in 2018, CERD No. XXV in 2000.",
+    bad="general comment No. 34 (2005) of the Human Rights Committee",
+    good="general comment No. 34 (2011) of the Human Rights Committee",
+)
+WRONG_TERM = Rule(
+    "GC103",
+    "general-comment-term",
+    Severity.INFO,
+    "CEDAW and CERD issue general recommendations; the other committees general comments.",
+    "The term is part of the title; using the other one makes the citation harder to find.",
+    bad="CEDAW general comment No. 35",
+    good="CEDAW general recommendation No. 35",
+    fixable=True,
+)
+IMPLAUSIBLE = Rule(
+    "GC104",
+    "general-comment-number",
+    Severity.WARNING,
+    "The general comment number is implausible (0 or above 50).",
+    "No committee has issued more than about 40 general comments or recommendations.",
+    bad="general comment No. 340",
+    good="general comment No. 34",
+)
+
+RULES = (AMBIGUOUS, YEAR_MISMATCH, WRONG_TERM, IMPLAUSIBLE)
+
+
+def _fits(committee: str, term: str) -> bool:
+    return (committee in ctx.RECOMMENDATION_COMMITTEES) == (term == "recommendation")
+
+
+def _named(m: regex.Match[str], group: str) -> str | None:
+    """Committee named by the COMMITTEE_NAMES groups of a match (first set group)."""
+    if not m.group(group):
+        return None
+    for code in ctx.COMMITTEES:
+        if m.group(code):
+            return code
+    return None
+
+
+class GeneralCommentsFamily:
+    """General comments and general recommendations of the treaty bodies."""
+
     name = "general_comments"
-    triggers: tuple[str, ...] = ("\x00never",)
-    priority = 0
-    rules: tuple[Rule, ...] = ()
+    triggers: tuple[str, ...] = ("general comment", "general recommendation")
+    priority = 10
+    rules: tuple[Rule, ...] = RULES
 
     def find(self, doc: Document) -> Iterator[Citation]:
-        return iter(())
+        text = doc.text
+        prof = ctx.profile(doc)
+        # A document's own committee: clear dominance, or any lead when the words before
+        # say "its" / "the Committee's" general comment.
+        own = {
+            (term, relaxed): ctx.document_committee(prof, allowed, relaxed=relaxed)
+            for term, allowed in (
+                ("comment", set(ctx.COMMITTEES) - ctx.RECOMMENDATION_COMMITTEES),
+                ("recommendation", set(ctx.RECOMMENDATION_COMMITTEES)),
+            )
+            for relaxed in (False, True)
+        }
+        for m in _HEAD.finditer(text):
+            term = "recommendation" if m.group("term").lower().startswith("rec") else "comment"
+            roman = not m.group("num").isdigit()
+            # (num, year, start, end) per item; the head's first item starts at the match.
+            items: list[tuple[int, int | None, int, int]] = []
+            current: regex.Match[str] = m
+            pos = m.end()
+            for _ in range(30):
+                raw = current.group("num")
+                if raw.isdigit() == roman:
+                    break
+                num = ctx.roman_to_int(raw) if roman else int(raw)
+                if num is None:
+                    break
+                year = int(current.group("year")) if current.group("year") else None
+                items.append((num, year, current.start("num"), current.end()))
+                pos = current.end()
+                nxt = _CONT.match(text, pos)
+                if nxt is None:
+                    break
+                current = nxt
+            if not items:
+                continue
+            named = _named(m, "pre")
+            source = "named"
+            after = _AFTER.match(text, pos)
+            if after and named is None:
+                named = _named(after, "name")
+                pos = after.end()
+            lookback = ctx.committees_before(text, m.start()) if named is None else []
+            for index, (num, year, item_start, item_end) in enumerate(items):
+                last = index == len(items) - 1
+                start = m.start() if index == 0 else item_start
+                end = pos if last else item_end
+                pin, end = pinpoint_after(text, end)
+                committee, how = named, source
+                if committee is None:
+                    own_ref = self._own_reference(text, m.start())
+                    committee, how = self._infer(
+                        num, year, term, roman, lookback, own[(term, own_ref)]
+                    )
+                    dated = self._by_year(num, year, term)
+                    known = KNOWN_YEARS.get((committee or "", num))
+                    if dated and (committee is None or (known and known != year)):
+                        # A sourced adoption year outweighs a guess from the surroundings.
+                        committee, how = dated, "year"
+                yield self._citation(
+                    text, m, committee, how, num, year, term, roman, start, end, pin
+                )
+
+    @staticmethod
+    def _own_reference(text: str, pos: int) -> bool:
+        """Do the words just before say "its" / "the Committee's" (the document's own)?"""
+        return bool(_OWN.search(text, max(0, pos - 60), pos))
+
+    @staticmethod
+    def _infer(
+        num: int, year: int | None, term: str, roman: bool, lookback: list[str], own: str | None
+    ) -> tuple[str | None, str]:
+        """Committee of an item whose committee is not named next to it (F.2 order)."""
+        if roman and term == "recommendation":
+            return "CERD", "roman"
+        for code in lookback:
+            if _fits(code, term):
+                return code, "context"
+        if own and _fits(own, term):
+            return own, "document"
+        return None, "none"
+
+    @staticmethod
+    def _by_year(num: int, year: int | None, term: str) -> str | None:
+        """The one committee whose general comment ``num`` F.2 dates to ``year``."""
+        if year is None:
+            return None
+        dated = [c for (c, n), y in KNOWN_YEARS.items() if n == num and y == year]
+        return dated[0] if len(dated) == 1 and _fits(dated[0], term) else None
+
+    def _citation(
+        self,
+        text: str,
+        m: regex.Match[str],
+        committee: str | None,
+        how: str,
+        num: int,
+        year: int | None,
+        term: str,
+        roman: bool,
+        start: int,
+        end: int,
+        pin: Pinpoint,
+    ) -> Citation:
+        before = text[max(0, m.start() - 50) : m.start()]
+        joint = bool(m.group("joint")) or "joint" in before.lower() or before.endswith("/")
+        ref = GeneralCommentRef(committee, num, term, year, roman, joint, how)
+        cid = f"gc:{committee or '?'}/{num}"
+        notes: list[Finding] = []
+        if committee and not _fits(committee, term) and not ref.joint:
+            right = "recommendation" if committee in ctx.RECOMMENDATION_COMMITTEES else "comment"
+            word = m.group("term")
+            plural = word.lower().endswith("s")
+            good = right + ("s" if plural else "")
+            if word[:1].isupper():
+                good = good.capitalize()
+            if word.isupper():
+                good = good.upper()
+            notes.append(
+                WRONG_TERM.finding(
+                    f"{committee} issues general {right}s, not general {term}s",
+                    m.start("term"),
+                    m.end("term"),
+                    id=cid,
+                    fix=Fix(m.start("term"), m.end("term"), good, f"write '{good}'"),
+                )
+            )
+        return Citation(
+            id=cid,
+            kind=Kind.GENERAL_COMMENT,
+            text=text[start:end],
+            start=start,
+            end=end,
+            pinpoint=pin,
+            parts=ref,
+            ambiguous=committee is None,
+            family=self.name,
+            notes=tuple(notes),
+        )
 
     def validate(self, citation: Citation, doc: Document) -> Iterator[Finding]:
-        return iter(())
+        ref = citation.parts
+        if not isinstance(ref, GeneralCommentRef):
+            return
+        s, e, cid = citation.start, citation.end, citation.id
+        if ref.committee is None:
+            yield AMBIGUOUS.finding(
+                f"which committee's general {ref.term} No. {ref.number}? Name the committee "
+                "or give the year",
+                s, e, id=cid,
+            )  # fmt: skip
+        elif ref.year is not None:
+            known = KNOWN_YEARS.get((ref.committee, ref.number))
+            if known is not None and known != ref.year:
+                yield YEAR_MISMATCH.finding(
+                    f"{ref.committee} general {ref.term} No. {ref.number} was adopted in "
+                    f"{known}, not {ref.year}",
+                    s, e, id=cid,
+                )  # fmt: skip
+        if ref.number == 0 or ref.number > 50:
+            yield IMPLAUSIBLE.finding(
+                f"no committee has issued a general {ref.term} No. {ref.number}", s, e, id=cid
+            )
 
 
-FAMILY = _Placeholder()
+FAMILY = GeneralCommentsFamily()
+
+__all__ = ["FAMILY", "KNOWN_YEARS", "RULES", "GeneralCommentRef", "GeneralCommentsFamily"]

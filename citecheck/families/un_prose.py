@@ -1,25 +1,695 @@
-"""Placeholder for the un_prose family; replaced by its real implementation."""
+"""UN resolutions and decisions cited in words: "General Assembly resolution 73/179".
+
+UN texts cite resolutions by body and short number, not by symbol (GRAMMAR.md B.1). This
+family reads the body (named just before, distributed over a list, or inferred per B.1's
+disambiguation rules), each number of a list, a pinpoint before ("paragraph 22 of") or after
+(", annex"), and a date clause ("of 19 October 1999"), and maps each item to the symbol id of
+CONTRACT.md (``un:A/RES/73/179``); an undeterminable body gives ``un:?/43/16``, ambiguous.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from citecheck.families.base import Document
-from citecheck.model import Citation, Finding
+import attrs
+import regex
+
+from citecheck.families import un_context as ctx
+from citecheck.families.base import DASH_CLASS, HSPACE, Document, compile_pattern
+from citecheck.families.un_context import Body
+from citecheck.model import (
+    Citation,
+    Finding,
+    Fix,
+    Kind,
+    Pinpoint,
+    Severity,
+)
+from citecheck.pinpoints import pinpoint_after
 from citecheck.rules import Rule
 
+_H = HSPACE
+_W = r"[\s\u00a0]+"
+_D = DASH_CLASS
 
-class _Placeholder:
+
+@attrs.frozen(slots=True)
+class UNResolutionRef:
+    """One resolution or decision cited in prose, parsed.
+
+    ``form`` is how it is numbered: ``session`` (``73/179``), ``year`` (``2005/69``),
+    ``special`` / ``emergency`` (``S-30/1``, ``ES-10/2``), ``legacy`` (``217 (III)``) or
+    ``sc`` (``1325 (2000)``). ``body_source`` says how the body was found: ``named``,
+    ``list``, ``format``, ``context``, ``date``, ``document`` or ``none``.
+    """
+
+    body: Body | None
+    kind: str  # "resolution" | "decision"
+    form: str
+    session: str  # "73", "S-30", "ES-10", "III", "S-VI", "2005" (year form), "" (sc)
+    number: int
+    year: int | None = None  # SC year in parentheses; year-numbered forms
+    letters: tuple[str, ...] = ()
+    date: str | None = None
+    body_source: str = "none"
+    symbol: str = ""
+
+
+# --- patterns -----------------------------------------------------------------------------
+
+_LETTERS = rf"[A-Z](?:{_W}(?:and|to){_W}[A-Z])?"
+# After a part letter: punctuation, a connector or the end, so "60/251 A State" is no part.
+_AFTER_LETTERS = r"(?=[\s\u00a0]*(?:[,;.:)\]\[(<]|$|and\b|of\b|adopted\b|entitled\b))"
+_REF = rf"""
+    (?P<legacy>(?P<lnum>\d{{1,4}})(?:{_H}+(?P<lletters>{_LETTERS}){_AFTER_LETTERS})?
+        {_H}*\({_H}*(?P<lspecial>(?:S|ES){_D})?(?P<lroman>[IVXL]{{1,8}}){_H}*\))
+  | (?P<sc>(?P<scnum>\d{{1,4}}){_H}*\({_H}*(?P<scyear>19[4-9]\d|20\d\d){_H}*\))
+  | (?P<new>(?P<nspecial>(?:S|ES){_D})?(?P<nsess>\d{{1,4}})/(?P<nnum>\d{{1,4}})
+        (?![\d/])(?!{_H}*\([A-Z]{{3}}\))
+        (?:{_H}+(?P<nletters>{_LETTERS}){_AFTER_LETTERS})?
+        (?:{_H}*\({_H}*(?P<nyear>(?:19|20)\d\d){_H}*\))?)
+"""
+_KW = r"(?P<kw>[Rr]esolutions?|[Dd]ecisions?|RESOLUTIONS?|DECISIONS?)"
+_BODY_ADJ = rf"""(?P<body>
+    General{_W}Assembly|Assembly|Security{_W}Council|Economic{_W}and{_W}Social{_W}Council
+  | ECOSOC|Human{_W}Rights{_W}Council|HRC|Council|Commission{_W}on{_W}Human{_W}Rights
+  | Commission|Sub[-\u2010\u2011\u2013]?Commission(?:{_W}on{_W}(?:the{_W}Promotion{_W}and
+        {_W}Protection{_W}of{_W}Human{_W}Rights|Prevention{_W}of{_W}Discrimination{_W}and
+        {_W}Protection{_W}of{_W}Minorities))?
+)(?:['’]s)?{_W}"""
+_PARA_NUM = r"\d{1,3}(?:" + _H + r"*\([a-z]{1,4}\))*"
+_PIN_BEFORE = rf"""(?P<pin>(?:(?:operative|preambular){_W})?
+    (?P<pinword>paragraphs?|paras?\.){_H}*(?P<pinnums>{_PARA_NUM}
+        (?:(?:{_H}*[,{_D[1:-1]}]{_H}*|{_W}(?:and|to){_W}){_PARA_NUM}){{0,5}})
+    {_W}of{_W}(?:(?:the|its){_W})?)"""
+
+_HEAD = compile_pattern(rf"(?<![\w/]){_PIN_BEFORE}?(?:{_BODY_ADJ})?{_KW}{_W}(?:{_REF})")
+_DATE_AFTER = compile_pattern(rf",?{_W}(?:of|adopted{_W}on){_W}(?P<date>{ctx.DATE})")
+_FOOTNOTE = compile_pattern(r"\[\[fn:\d{1,4}\]\]|<sup>\d{1,4}</sup>")
+_CONT = compile_pattern(
+    rf"(?:{_H}*,{_H}*(?:and{_W})?|,?{_W}and{_W}|,?{_W}as{_W}well{_W}as{_W})"
+    rf"(?:(?:its{_W})?(?P<kw>[Rr]esolutions?|[Dd]ecisions?){_W})?(?:{_REF})"
+)
+
+# A body named right after the list: "resolution S-8/1 of the General Assembly",
+# "In its resolution 1986/20 the Commission decided".
+_BODY_AFTER = compile_pattern(
+    rf"""(?:,?{_W}(?:of|by|adopted{_W}by|in{_W}which|by{_W}which|whereby))?,?{_W}the{_W}
+    (?:(?:U\.N\.|UN|United{_W}Nations){_W})?(?P<name>General{_W}Assembly
+    |Security{_W}Council|Economic{_W}and{_W}Social{_W}Council|Human{_W}Rights{_W}Council
+    |Commission{_W}on{_W}Human{_W}Rights|Sub[-\u2010\u2011\u2013]?Commission|Assembly|Council
+    |Commission)\b"""
+)
+
+_BODY_WORDS: dict[str, tuple[Body, ...]] = {
+    "general assembly": (Body.GA,),
+    "assembly": (Body.GA,),
+    "security council": (Body.SC,),
+    "economic and social council": (Body.ECOSOC,),
+    "ecosoc": (Body.ECOSOC,),
+    "human rights council": (Body.HRC,),
+    "hrc": (Body.HRC,),
+    "council": (Body.HRC, Body.SC, Body.ECOSOC),
+    "commission on human rights": (Body.CHR,),
+    "commission": (Body.CHR,),
+}
+
+# --- rules --------------------------------------------------------------------------------
+
+AMBIGUOUS = Rule(
+    "UN201",
+    "ambiguous-resolution-body",
+    Severity.WARNING,
+    "The body that adopted a resolution or decision cited in prose cannot be determined.",
+    "`43/16` fits both a General Assembly resolution (43rd session, 1988) and a Human Rights "
+    "Council one (2020). Name the body, as UN style does (GRAMMAR B.1 rule 4).",
+    bad="pursuant to resolution 43/16",
+    good="pursuant to Human Rights Council resolution 43/16",
+)
+NOT_STARTED = Rule(
+    "UN202",
+    "session-not-started",
+    Severity.ERROR,
+    "The resolution is dated before its session began.",
+    "GA regular session N opens in September of 1945 + N; HRC session s falls in "
+    "2006 + (s - 1) // 3. A resolution cannot be adopted before its session opens.",
+    bad="General Assembly resolution 60/251 of 15 March 2004",
+    good="General Assembly resolution 60/251 of 15 March 2006",
+)
+OUT_OF_RANGE = Rule(
+    "UN203",
+    "resolution-number-out-of-range",
+    Severity.WARNING,
+    "The resolution or decision number is implausible for its body.",
+    "HRC resolutions per session stay well under 100 and HRC decisions are numbered from 101; "
+    "GA decisions use the 300-599 series. A number outside these ranges is usually a typo or "
+    "a document number taken for a resolution.",
+    bad="Human Rights Council resolution 17/131",
+    good="Human Rights Council resolution 17/4",
+)
+FUTURE = Rule(
+    "UN204",
+    "session-beyond-current",
+    Severity.ERROR,
+    "The session or year of the cited resolution has not been held yet.",
+    f"As of {ctx.CURRENT_YEAR} the highest HRC session is {ctx.HRC_MAX_SESSION} and the "
+    f"current GA session is the {ctx.GA_MAX_SESSION}st.",
+    bad="Human Rights Council resolution 92/1",
+    good="Human Rights Council resolution 52/1",
+)
+MIXED = Rule(
+    "UN205",
+    "mixed-resolution-numbering",
+    Severity.ERROR,
+    "A GA resolution of the first 30 sessions is written with the post-1976 numbering.",
+    "Until the 30th session GA resolutions were numbered consecutively with the session in "
+    "Roman numerals: `3379 (XXX)`, not `30/3379` (GRAMMAR A.6.1).",
+    bad="resolution 30/3379",
+    good="resolution 3379 (XXX)",
+    fixable=True,
+)
+YEAR_NUMBERING = Rule(
+    "UN206",
+    "year-numbering-out-of-period",
+    Severity.WARNING,
+    "A year-numbered resolution falls outside the period its body used that numbering.",
+    "ECOSOC numbers resolutions by year only from 1978 (before: `1503 (XLVIII)`); the "
+    "Commission on Human Rights and its Sub-Commission ended in 2006.",
+    bad="Economic and Social Council resolution 1975/3",
+    good="Economic and Social Council resolution 1503 (XLVIII)",
+)
+DATE_MISMATCH = Rule(
+    "UN207",
+    "resolution-date-mismatch",
+    Severity.WARNING,
+    "The date given for a resolution does not fit its number.",
+    "A Security Council resolution's year in parentheses is its year of adoption; a GA "
+    "session ends before the next one opens a year later; an HRC session's resolutions carry "
+    "the dates of that session's year.",
+    bad="resolution 1269 (1999) of 19 October 2001",
+    good="resolution 1269 (1999) of 19 October 1999",
+)
+
+RULES = (AMBIGUOUS, NOT_STARTED, OUT_OF_RANGE, FUTURE, MIXED, YEAR_NUMBERING, DATE_MISMATCH)
+
+
+# --- parsing ------------------------------------------------------------------------------
+
+
+def _letters(raw: str | None) -> tuple[str, ...]:
+    """``A and B`` -> (A, B); ``A to D`` -> (A, B, C, D)."""
+    if not raw:
+        return ()
+    found = regex.findall(r"[A-Z]", raw)
+    if len(found) == 2 and regex.search(r"\bto\b", raw):
+        lo, hi = ord(found[0]), ord(found[1])
+        if lo < hi <= lo + 25:
+            return tuple(chr(c) for c in range(lo, hi + 1))
+    return tuple(found)
+
+
+@attrs.frozen(slots=True)
+class _Raw:
+    """A matched reference before body inference."""
+
+    form: str
+    session: str
+    number: int
+    year: int | None
+    letters: tuple[str, ...]
+    start: int
+    end: int
+    #: a year in parentheses after a session number: "55/12 (2012)"
+    year_hint: int | None = None
+
+
+def _raw(m: regex.Match[str]) -> _Raw | None:
+    """Read the REF groups of a head or continuation match."""
+    if m.group("legacy"):
+        special = (m.group("lspecial") or "")[:-1]
+        roman = m.group("lroman")
+        if ctx.roman_to_int(roman) is None:
+            return None
+        session = f"{special}-{roman}" if special else roman
+        return _Raw(
+            "legacy", session, int(m.group("lnum")), None, _letters(m.group("lletters")),
+            m.start("legacy"), m.end("legacy"),
+        )  # fmt: skip
+    if m.group("sc"):
+        return _Raw(
+            "sc", "", int(m.group("scnum")), int(m.group("scyear")), (),
+            m.start("sc"), m.end("sc"),
+        )  # fmt: skip
+    special = (m.group("nspecial") or "")[:-1]
+    sess_text, num = m.group("nsess"), int(m.group("nnum"))
+    letters = _letters(m.group("nletters"))
+    if special:
+        form = "special" if special == "S" else "emergency"
+        return _Raw(form, f"{special}-{int(sess_text)}", num, None, letters,
+                    m.start("new"), m.end("new"))  # fmt: skip
+    sess = int(sess_text)
+    hint = int(m.group("nyear")) if m.group("nyear") else None
+    if len(sess_text) == 4:
+        if not 1946 <= sess <= ctx.CURRENT_YEAR + 5:
+            return None
+        return _Raw("year", str(sess), num, sess, letters, m.start("new"), m.end("new"))
+    if sess == 0 or len(sess_text) > 3 or num == 0:
+        return None
+    if sess <= 99 and 1946 <= num <= ctx.CURRENT_YEAR and len(m.group("nnum")) == 4:
+        return None  # "1/2021": a number/year pair (EU decisions, communications), not UN
+    return _Raw("session", str(sess), num, None, letters, m.start("new"), m.end("new"), hint)
+
+
+def _compatible(body: Body, raw: _Raw, kind: str) -> bool:
+    """Can this body have adopted a resolution/decision numbered like this (GRAMMAR B.1)?"""
+    form = raw.form
+    if body is Body.SC:
+        return form == "sc" and kind == "resolution"
+    if body is Body.GA:
+        if form == "session":
+            return int(raw.session) >= 31
+        return form in ("legacy", "special", "emergency")
+    if body is Body.HRC:
+        if form == "session":
+            return int(raw.session) <= ctx.HRC_MAX_SESSION
+        return form == "special"
+    if body is Body.ECOSOC:
+        return form == "year" or (form == "legacy" and "-" not in raw.session)
+    return form == "year"  # CHR, Sub-Commission
+
+
+def _bodies_of(word: str) -> tuple[Body, ...]:
+    key = regex.sub(r"[\s\u00a0]+", " ", word).lower()
+    if key.startswith("sub"):
+        return (Body.SUBCOM,)
+    return _BODY_WORDS.get(key, ())
+
+
+def _date_year(date: str | None) -> tuple[int, int] | None:
+    """(year, month) of a ``19 October 1999`` date clause."""
+    if not date:
+        return None
+    parts = date.split()
+    return int(parts[-1]), ctx.MONTH_NUMBER[parts[-2].lower()]
+
+
+def _item_year(raw: _Raw, date: str | None) -> int | None:
+    """The year an item says it was adopted: its date clause, or ``(2012)`` after it."""
+    ym = _date_year(date)
+    return ym[0] if ym else raw.year_hint
+
+
+def _fits_date(body: Body, raw: _Raw, date: str | None) -> bool:
+    """Is a session-numbered item's date consistent with this body's calendar?"""
+    year = _item_year(raw, date)
+    if year is None or raw.form != "session":
+        return False
+    sess = int(raw.session)
+    if body is Body.GA:
+        return ctx.ga_session_year(sess) <= year <= ctx.ga_session_year(sess) + 1
+    return ctx.hrc_session_year(sess) <= year <= ctx.hrc_session_year(sess) + 1
+
+
+def _infer(
+    raw: _Raw,
+    kind: str,
+    named: tuple[Body, ...],
+    named_source: str,
+    lookback: list[tuple[tuple[Body, ...], bool]],
+    date: str | None,
+    hrc_context: bool,
+    year_body: Body | None = None,
+) -> tuple[Body | None, str]:
+    """The body of one item and how it was found, per GRAMMAR B.1's rules."""
+    if named:
+        fitting = [b for b in named if _compatible(b, raw, kind)]
+        return (fitting[0] if fitting else named[0]), named_source
+    form = raw.form
+    if form == "sc":
+        return Body.SC, "format"
+    if form in ("legacy", "emergency"):
+        return Body.GA, "format"
+    if form == "session":
+        sess = int(raw.session)
+        if sess > ctx.HRC_MAX_SESSION:
+            return Body.GA, "format"
+        if sess < 31:
+            return Body.HRC, "format"
+        if kind == "resolution" and (raw.number > 100 or raw.letters):
+            return Body.GA, "format"  # HRC resolutions never run that high, nor have parts
+        if kind == "decision":
+            if raw.number >= 200:
+                return Body.GA, "format"  # GA decisions: 300-, 400-, 500-series
+            if raw.number >= 101:
+                return Body.HRC, "format"  # HRC decisions are numbered from 101
+    for bodies, generic in lookback:
+        if not bodies:
+            return None, "none"  # another organ is named nearer: its resolution, not ours
+        if generic and kind == "decision":
+            continue
+        fitting = [b for b in bodies if _compatible(b, raw, kind)]
+        if len(fitting) == 1 or (fitting and len(bodies) == 1):
+            return fitting[0], "context"
+    if form == "year":
+        if int(raw.session) > 2006:
+            return Body.ECOSOC, "format"  # the only year-numbering body after 2006
+        if year_body is not None and _compatible(year_body, raw, kind):
+            return year_body, "document"
+        return None, "none"
+    if form == "special":
+        return (Body.HRC, "document") if hrc_context else (None, "none")
+    dated = [b for b in (Body.GA, Body.HRC) if _fits_date(b, raw, date)]
+    if len(dated) == 1:
+        return dated[0], "date"
+    if _item_year(raw, date) is not None:
+        return None, "none"  # dated, but neither GA's nor HRC's calendar fits: another organ
+    if hrc_context:
+        return Body.HRC, "document"
+    return None, "none"
+
+
+_SERIES = {
+    Body.GA: "A",
+    Body.SC: "S",
+    Body.ECOSOC: "E",
+    Body.HRC: "A/HRC",
+    Body.CHR: "E/CN.4",
+    Body.SUBCOM: "E/CN.4/Sub.2",
+}
+
+
+def _symbol(body: Body | None, raw: _Raw, kind: str) -> str:
+    """The canonical symbol (CONTRACT.md) of a resolution/decision, ``?/…`` if no body."""
+    if raw.form == "sc":
+        return f"S/RES/{raw.number}({raw.year})"
+    if raw.form == "legacy":
+        series = "E" if body is Body.ECOSOC else "A"
+        return f"{series}/RES/{raw.number}({raw.session})"
+    doc_type = "RES" if kind == "resolution" else "DEC"
+    if body is None:
+        return f"?/{raw.session}/{raw.number}"
+    return f"{_SERIES[body]}/{doc_type}/{raw.session}/{raw.number}"
+
+
+_LAST_NUMBER = regex.compile(r"(?:,|\band\b|\bto\b)[\s\u00a0]*\d{1,4}\Z")
+
+
+def _pinpoint(text: str, pos: int) -> tuple[Pinpoint, int]:
+    """:func:`pinpoint_after`, minus a list item it took for a paragraph number.
+
+    "resolutions 2001/62, para. 9 and 2002/38" must not read "paras. 9 and 2002".
+    """
+    pin, end = pinpoint_after(text, pos)
+    if pin and text[end : end + 1] == "/":
+        cut = _LAST_NUMBER.search(text, pos, end)
+        if cut is not None:
+            pin, end = pinpoint_after(text[: cut.start()], pos)
+    return pin, end
+
+
+def _pin_before(m: regex.Match[str]) -> Pinpoint:
+    """``paragraph 22 of`` -> para. 22 (re-using the shared pinpoint reader)."""
+    text = f"{m.group('pinword')} {m.group('pinnums')}"
+    from citecheck.pinpoints import pinpoint_at
+
+    pin, _ = pinpoint_at(text, 0)
+    return pin
+
+
+class UNProseFamily:
+    """Resolutions and decisions of UN organs cited in words."""
+
     name = "un_prose"
-    triggers: tuple[str, ...] = ("\x00never",)
-    priority = 0
-    rules: tuple[Rule, ...] = ()
+    triggers: tuple[str, ...] = ("resolution", "decision")
+    priority = 10
+    rules: tuple[Rule, ...] = RULES
 
     def find(self, doc: Document) -> Iterator[Citation]:
-        return iter(())
+        text = doc.text
+        hrc_context = ctx.profile(doc).hrc_context
+        consumed = 0
+        for m in _HEAD.finditer(text):
+            if m.start() < consumed:
+                continue
+            body_word = m.group("body")
+            named: tuple[Body, ...] = _bodies_of(body_word) if body_word else ()
+            generic = bool(body_word) and body_word.lower() in ("council", "commission")
+            kind = "resolution" if m.group("kw").lower().startswith("res") else "decision"
+            items, pos = self._items(text, m, kind)
+            if not items:
+                continue
+            consumed = pos
+            lookback = []
+            if not named:
+                after = _BODY_AFTER.match(text, pos)
+                if after:
+                    named = _bodies_of(after.group("name"))
+                    generic = after.group("name").lower() in ("council", "commission")
+                else:
+                    lookback = ctx.bodies_before(text, m.start())
+            for index, (raw, item_kind, start, end, pin, date, capital) in enumerate(items):
+                if item_kind == "decision" and capital and (not named or generic):
+                    continue  # EU style "Decision 89/534"; UN texts write "decision 17/119"
+                if (
+                    not named
+                    and raw.form == "session"
+                    and int(raw.session) > ctx.GA_MAX_SESSION
+                ):
+                    continue  # "95/46", "89/534": EU numbering, no UN session that high yet
+                cit = self._citation(
+                    doc, raw, item_kind, named, generic, lookback, date, hrc_context, start,
+                    end, pin, index == 0,
+                )  # fmt: skip
+                if cit is not None:
+                    yield cit
+
+    @staticmethod
+    def _items(
+        text: str, m: regex.Match[str], kind: str
+    ) -> tuple[list[tuple[_Raw, str, int, int, Pinpoint, str | None, bool]], int]:
+        """Every item of the list a head match starts, and where the list ends.
+
+        Each item: (ref, kind, start, end, pinpoint, date, keyword capitalised).
+        """
+        items: list[tuple[_Raw, str, int, int, Pinpoint, str | None, bool]] = []
+        capital = m.group("kw")[:1].isupper()
+        current = m
+        pos = m.end()
+        for _ in range(40):
+            raw = _raw(current)
+            if raw is None:
+                break
+            if not items:
+                start = m.start()
+            elif current.group("kw"):
+                start = current.start("kw")
+            else:
+                start = raw.start
+            pin, end = _pinpoint(text, raw.end)
+            if not items and m.group("pin"):
+                pin = _pin_before(m) + pin
+            date_m = _DATE_AFTER.match(text, end)
+            date = date_m.group("date") if date_m else None
+            items.append((raw, kind, start, end, pin, date, capital))
+            pos = date_m.end() if date_m else end
+            fn = _FOOTNOTE.match(text, pos)
+            nxt = _CONT.match(text, fn.end() if fn else pos)
+            if nxt is None:
+                break
+            if nxt.group("kw"):
+                kind = "resolution" if nxt.group("kw").lower().startswith("res") else "decision"
+                capital = nxt.group("kw")[:1].isupper()
+            current = nxt
+        return items, pos
+
+    def _citation(
+        self,
+        doc: Document,
+        raw: _Raw,
+        kind: str,
+        named: tuple[Body, ...],
+        generic: bool,
+        lookback: list[tuple[tuple[Body, ...], bool]],
+        date: str | None,
+        hrc_context: bool,
+        start: int,
+        end: int,
+        pin: Pinpoint,
+        first: bool,
+    ) -> Citation | None:
+        text = doc.text
+        if not named and lookback and lookback[0] == ((), True):
+            return None  # "Council of Europe, ..., resolution 2509 (2023)": not a UN text
+        source = "named" if first else "list"
+        notes: list[Finding] = []
+        # "30/3379": the old consecutive numbering written the new way.
+        if (
+            raw.form == "session"
+            and int(raw.session) <= 30
+            and raw.number >= 1000
+            and kind == "resolution"
+            and (not named or Body.GA in named)
+        ):
+            roman = ctx.int_to_roman(int(raw.session))
+            fixed = attrs.evolve(raw, form="legacy", session=roman)
+            symbol = f"A/RES/{raw.number}({roman})"
+            wrong = text[raw.start : raw.end]
+            good = f"{raw.number} ({roman})"
+            notes.append(
+                MIXED.finding(
+                    f"GA resolutions of the first 30 sessions are numbered `{good}`, "
+                    f"not `{wrong}`",
+                    raw.start,
+                    raw.end,
+                    id=f"un:{symbol}",
+                    fix=Fix(raw.start, raw.end, good, f"write {good}"),
+                )
+            )
+            ref = UNResolutionRef(
+                Body.GA, kind, "legacy", roman, raw.number, None, raw.letters, date,
+                "format", symbol,
+            )  # fmt: skip
+            raw = fixed
+        else:
+            # EU "Decision 2000/520", "Decision 1/80 of the Association Council": UN
+            # decisions are 101- (HRC) or 300-series (GA), or name their body.
+            if (
+                kind == "decision"
+                and (not named or generic)
+                and (raw.form == "year" or (raw.form == "session" and raw.number < 101))
+            ):
+                return None
+            body, how = _infer(
+                raw, kind, named, source, lookback, date, hrc_context, ctx.profile(doc).year_body
+            )
+            if body is None and raw.form == "legacy":
+                body = Body.GA
+            if body is Body.SC and kind == "decision":
+                return None  # SC decisions are unnumbered (A.6.2)
+            symbol = _symbol(body, raw, kind)
+            ref = UNResolutionRef(
+                body, kind, raw.form, raw.session, raw.number, raw.year, raw.letters, date,
+                how, symbol,
+            )  # fmt: skip
+        return Citation(
+            id=f"un:{symbol}",
+            kind=Kind.UN_RESOLUTION,
+            text=text[start:end],
+            start=start,
+            end=end,
+            pinpoint=pin,
+            parts=ref,
+            ambiguous=ref.body is None,
+            family=self.name,
+            notes=tuple(notes),
+        )
 
     def validate(self, citation: Citation, doc: Document) -> Iterator[Finding]:
-        return iter(())
+        ref = citation.parts
+        if not isinstance(ref, UNResolutionRef):
+            return
+        s, e, cid = citation.start, citation.end, citation.id
+        if ref.body is None:
+            yield AMBIGUOUS.finding(
+                f"cannot tell which body adopted {ref.kind} {ref.session}/{ref.number}; "
+                "name it (e.g. 'Human Rights Council resolution …')",
+                s, e, id=cid,
+            )  # fmt: skip
+            return
+        ym = _date_year(ref.date)
+        if ref.form == "session":
+            sess = int(ref.session)
+            if ref.body is Body.GA:
+                yield from self._check_ga(ref, sess, ym, s, e, cid)
+            elif ref.body is Body.HRC:
+                yield from self._check_hrc(ref, sess, ym, s, e, cid)
+        elif ref.form == "sc" and ref.year is not None:
+            if ref.year > ctx.CURRENT_YEAR:
+                yield FUTURE.finding(f"Security Council resolution dated {ref.year}", s, e,
+                                     id=cid)  # fmt: skip
+            if ym and ym[0] != ref.year:
+                yield DATE_MISMATCH.finding(
+                    f"resolution {ref.number} ({ref.year}) is dated {ref.date}", s, e, id=cid
+                )
+        elif ref.form == "year" and ref.year is not None:
+            if ref.year > ctx.CURRENT_YEAR:
+                yield FUTURE.finding(f"{ref.kind} of {ref.year} has not been adopted yet", s, e,
+                                     id=cid)  # fmt: skip
+            if ref.body is Body.ECOSOC and ref.year < 1978:
+                yield YEAR_NUMBERING.finding(
+                    f"ECOSOC numbered by year only from 1978; {ref.year}/{ref.number} "
+                    "does not exist in that form",
+                    s, e, id=cid,
+                )  # fmt: skip
+            if ref.body in (Body.CHR, Body.SUBCOM) and ref.year > 2006:
+                yield YEAR_NUMBERING.finding(
+                    f"the Commission on Human Rights and its Sub-Commission ended in 2006; "
+                    f"no {ref.kind} {ref.year}/{ref.number}",
+                    s, e, id=cid,
+                )  # fmt: skip
+
+    def _check_ga(
+        self, ref: UNResolutionRef, sess: int, ym: tuple[int, int] | None, s: int, e: int,
+        cid: str,
+    ) -> Iterator[Finding]:  # fmt: skip
+        if sess > ctx.GA_MAX_SESSION:
+            yield FUTURE.finding(
+                f"GA session {sess} has not opened yet (current: {ctx.GA_MAX_SESSION})",
+                s, e, id=cid,
+            )  # fmt: skip
+        opens = ctx.ga_session_year(sess)
+        if ym and (ym[0] < opens or (ym[0] == opens and ym[1] < 9)):
+            yield NOT_STARTED.finding(
+                f"GA session {sess} opened in September {opens}; {ref.kind} {sess}/"
+                f"{ref.number} cannot be dated {ref.date}",
+                s, e, id=cid,
+            )  # fmt: skip
+        elif ym and ym[0] > opens + 1:
+            yield DATE_MISMATCH.finding(
+                f"GA session {sess} ended in {opens + 1}; {ref.kind} {sess}/{ref.number} "
+                f"cannot be dated {ref.date}",
+                s, e, id=cid,
+            )  # fmt: skip
+        if ref.kind == "decision" and not 300 <= ref.number <= 599:
+            yield OUT_OF_RANGE.finding(
+                f"GA decisions are numbered in the 300-599 series, not {ref.number}",
+                s, e, id=cid,
+            )  # fmt: skip
+
+    def _check_hrc(
+        self, ref: UNResolutionRef, sess: int, ym: tuple[int, int] | None, s: int, e: int,
+        cid: str,
+    ) -> Iterator[Finding]:  # fmt: skip
+        if sess > ctx.HRC_MAX_SESSION:
+            yield FUTURE.finding(
+                f"the Human Rights Council has held {ctx.HRC_MAX_SESSION} sessions; "
+                f"session {sess} has not been held",
+                s, e, id=cid,
+            )  # fmt: skip
+        year = ctx.hrc_session_year(sess)
+        if ym and ym[0] < year:
+            yield NOT_STARTED.finding(
+                f"HRC session {sess} was held in {year}; {ref.kind} {sess}/{ref.number} "
+                f"cannot be dated {ref.date}",
+                s, e, id=cid,
+            )  # fmt: skip
+        elif ym and ym[0] > year + 1:
+            yield DATE_MISMATCH.finding(
+                f"HRC session {sess} was held in {year}, not {ym[0]}", s, e, id=cid
+            )
+        if ref.kind == "resolution" and ref.number > 70:
+            yield OUT_OF_RANGE.finding(
+                f"no HRC session has adopted {ref.number} resolutions; check the number "
+                f"(a report symbol such as A/HRC/{sess}/{ref.number}?)",
+                s, e, id=cid,
+            )  # fmt: skip
+        if ref.kind == "decision" and not 101 <= ref.number <= 199:
+            yield OUT_OF_RANGE.finding(
+                f"HRC decisions are numbered from 101; {sess}/{ref.number} is implausible",
+                s, e, id=cid,
+            )  # fmt: skip
 
 
-FAMILY = _Placeholder()
+FAMILY = UNProseFamily()
+
+__all__ = ["FAMILY", "RULES", "UNProseFamily", "UNResolutionRef"]

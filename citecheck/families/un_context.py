@@ -1,0 +1,284 @@
+"""Shared UN context: which body or committee a prose citation belongs to, and session years.
+
+Prose citations ("resolution 43/16", "general comment No. 16") often leave the issuing body
+implicit; GRAMMAR.md B.1 and F.2 resolve it from the words just before the citation (a
+160-character look-back, as public citation-graph code does), from the citing document, and
+from dates. Everything here is pure and bounded: the look-back reads at most ``LOOKBACK``
+characters, the document profile is computed once per document.
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+import regex
+
+from citecheck.families.base import Document, compile_pattern
+
+#: Highest regular HRC session of 2026 (three a year since 2006: 61-63 fall in 2026).
+HRC_MAX_SESSION = 63
+#: Current General Assembly session as of 2026 (the 81st opened in September 2026).
+GA_MAX_SESSION = 81
+#: The year this table was last brought up to date; later years are "in the future".
+CURRENT_YEAR = 2026
+#: How far back to look for a named body or committee (GRAMMAR B.1 rule 4, F.2).
+LOOKBACK = 160
+
+
+class Body(str, enum.Enum):
+    """A UN organ whose resolutions and decisions are cited in prose."""
+
+    GA = "GA"
+    SC = "SC"
+    ECOSOC = "ECOSOC"
+    HRC = "HRC"
+    CHR = "CHR"
+    SUBCOM = "SUBCOM"
+
+
+COMMITTEES: tuple[str, ...] = (
+    "CCPR", "CESCR", "CRC", "CEDAW", "CERD", "CAT", "CRPD", "CMW", "CED",
+)  # fmt: skip
+#: Committees that call their texts "general recommendations" (F.2); the others "comments".
+RECOMMENDATION_COMMITTEES = frozenset({"CEDAW", "CERD"})
+
+
+def hrc_session_year(session: int) -> int:
+    """Year of a regular HRC session: three a year since 2006 (A.6.4)."""
+    return 2006 + (session - 1) // 3
+
+
+def ga_session_year(session: int) -> int:
+    """Year a regular GA session opens (September), from the 1st in 1946 (A.6.1)."""
+    return 1945 + session
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_to_int(text: str) -> int | None:
+    """Value of a Roman numeral such as ``XXV``; None if it is not a well-formed one."""
+    text = text.upper()
+    if not text or any(ch not in _ROMAN for ch in text):
+        return None
+    total = 0
+    for i, ch in enumerate(text):
+        value = _ROMAN[ch]
+        if i + 1 < len(text) and _ROMAN[text[i + 1]] > value:
+            total -= value
+        else:
+            total += value
+    return total if int_to_roman(total) == text else None
+
+
+def int_to_roman(value: int) -> str:
+    """``30`` -> ``XXX`` (1..399)."""
+    out = []
+    for num, sym in (
+        (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
+        (4, "IV"), (1, "I"),
+    ):  # fmt: skip
+        while value >= num:
+            out.append(sym)
+            value -= num
+    return "".join(out)
+
+
+# --- named bodies ---------------------------------------------------------------------------
+
+_W = r"[\s\u00a0]+"
+BODY_NAMES = rf"""
+    (?P<nonun>Council{_W}of{_W}Europe|Parliamentary{_W}Assembly|European{_W}Parliament
+        |Council{_W}of{_W}the{_W}European{_W}Union|European{_W}Council|African{_W}Commission
+        |Inter-American{_W}Commission|Organization{_W}of{_W}American{_W}States)
+  | (?P<other>Commission{_W}(?:on|for){_W}(?!Human{_W}Rights)(?:the{_W})?[A-Z][a-z]+
+        |World{_W}Health{_W}Assembly|Conference{_W}of{_W}the{_W}Parties|General{_W}Conference
+        |Executive{_W}Board|Governing{_W}(?:Council|Body)|UNESCO|UNEP|UNICEF)
+  | (?P<ga>General{_W}Assembly|Assembly)
+  | (?P<sc>Security{_W}Council)
+  | (?P<ecosoc>Economic{_W}and{_W}Social{_W}Council|ECOSOC)
+  | (?P<hrc>Human{_W}Rights{_W}Council)
+  | (?P<chr>Commission{_W}on{_W}Human{_W}Rights)
+  | (?P<subcom>Sub[-\u2010\u2011\u2013]?Commission)
+  | (?P<council>Council)
+  | (?P<commission>Commission)
+"""
+_BODY_ANY = compile_pattern(rf"\b(?:{BODY_NAMES})\b")
+
+#: Which bodies a bare "Council" / "Commission" may stand for.
+_GENERIC = {
+    "council": (Body.HRC, Body.SC, Body.ECOSOC),
+    "commission": (Body.CHR,),
+}
+
+
+def body_from_match(match: regex.Match[str]) -> tuple[Body, ...]:
+    """The body or bodies a match of :data:`BODY_NAMES` can name (several for "Council").
+
+    Empty for another organ ("Commission on the Status of Women"), whose resolutions share
+    the ``ss/N`` form: it blocks the look-back.
+    """
+    for group in ("ga", "sc", "ecosoc", "hrc", "chr", "subcom"):
+        if match.group(group):
+            return (Body[group.upper()],)
+    for group, bodies in _GENERIC.items():
+        if match.group(group):
+            return bodies
+    return ()
+
+
+def window_before(text: str, pos: int, size: int = LOOKBACK) -> tuple[int, int]:
+    """The look-back window ``[start, pos)``: at most ``size`` characters, same paragraph."""
+    start = max(0, pos - size)
+    cut = text.rfind("\n\n", start, pos)
+    if cut != -1:
+        start = cut + 2
+    return start, pos
+
+
+def bodies_before(
+    text: str, pos: int, size: int = LOOKBACK
+) -> list[tuple[tuple[Body, ...], bool]]:
+    """Bodies named in the look-back window, nearest first, each with "was a bare word".
+
+    A bare "Council" or "Commission" is generic: in EU texts it is the EU institution.
+    Another UN organ gives ``((), False)``; a non-UN one (Council of Europe, European
+    Parliament) ``((), True)``.
+    """
+    start, end = window_before(text, pos, size)
+    found = [
+        (body_from_match(m), bool(m.group("council") or m.group("commission") or m.group("nonun")))
+        for m in _BODY_ANY.finditer(text, start, end)
+    ]
+    found.reverse()
+    return found
+
+
+# --- treaty-body committees -----------------------------------------------------------------
+
+COMMITTEE_NAMES = rf"""
+    (?P<CCPR>Human{_W}Rights{_W}Committee|\bCCPR\b)
+  | (?P<CESCR>Committee{_W}on{_W}Economic,?{_W}(?i:Social{_W}and{_W}Cultural{_W}Rights)
+        |\bCESCR\b)
+  | (?P<CRC>Committee{_W}on{_W}(?i:the{_W}Rights{_W}of{_W}the{_W}Child)|\bCRC\b)
+  | (?P<CEDAW>Committee{_W}on{_W}(?i:the{_W}Elimination{_W}of{_W}Discrimination{_W}against
+        {_W}Women)|\bCEDAW\b)
+  | (?P<CERD>Committee{_W}on{_W}(?i:the{_W}Elimination{_W}of{_W}Racial{_W}Discrimination)
+        |\bCERD\b)
+  | (?P<CAT>Committee{_W}against{_W}Torture|\bCAT\b)
+  | (?P<CRPD>Committee{_W}on{_W}(?i:the{_W}Rights{_W}of{_W}Persons{_W}with{_W}Disabilities)
+        |\bCRPD\b)
+  | (?P<CMW>Committee{_W}on{_W}(?i:(?:the{_W}Protection{_W}of{_W}the{_W}Rights{_W}of{_W}All
+        {_W})?Migrant{_W}Workers)|\bCMW\b)
+  | (?P<CED>Committee{_W}on{_W}Enforced{_W}Disappearances|\bCED\b)
+"""
+_COMMITTEE_ANY = compile_pattern(rf"(?:{COMMITTEE_NAMES})")
+
+# Names, symbol stems and treaty titles counted to tell which committee a document is from.
+_DOC_COMMITTEE = compile_pattern(
+    rf"""
+    (?P<CCPR>Human{_W}Rights{_W}Committee|CCPR/C/
+        |Covenant{_W}on{_W}Civil{_W}and{_W}Political{_W}Rights)
+  | (?P<CESCR>Committee{_W}on{_W}Economic,?{_W}Social{_W}and{_W}Cultural{_W}Rights|E/C\.12/
+        |Covenant{_W}on{_W}Economic,?{_W}Social{_W}and{_W}Cultural{_W}Rights)
+  | (?P<CRC>(?:Committee|Convention){_W}on{_W}the{_W}Rights{_W}of{_W}the{_W}Child|CRC/C/)
+  | (?P<CEDAW>Committee{_W}on{_W}the{_W}Elimination{_W}of{_W}Discrimination{_W}against{_W}Women
+        |CEDAW/C/|Discrimination{_W}against{_W}Women)
+  | (?P<CERD>Committee{_W}on{_W}the{_W}Elimination{_W}of{_W}Racial{_W}Discrimination|CERD/C/
+        |Racial{_W}Discrimination)
+  | (?P<CAT>Committee{_W}against{_W}Torture|CAT/C/|Convention{_W}against{_W}Torture)
+  | (?P<CRPD>(?:Committee|Convention){_W}on{_W}the{_W}Rights{_W}of{_W}Persons{_W}with
+        {_W}Disabilities|CRPD/C/)
+  | (?P<CMW>Migrant{_W}Workers|CMW/C/)
+  | (?P<CED>Enforced{_W}Disappearances?|CED/C/)
+    """
+)
+
+
+def committee_from_match(match: regex.Match[str]) -> str | None:
+    """Committee code named by a match of :data:`COMMITTEE_NAMES`."""
+    for code in COMMITTEES:
+        if match.group(code):
+            return code
+    return None
+
+
+def committees_before(text: str, pos: int, size: int = LOOKBACK) -> list[str]:
+    """Committees named in the look-back window, nearest first."""
+    start, end = window_before(text, pos, size)
+    found = [committee_from_match(m) for m in _COMMITTEE_ANY.finditer(text, start, end)]
+    return [c for c in reversed(found) if c]
+
+
+@attrs.frozen(slots=True)
+class DocumentProfile:
+    """What the citing document as a whole says about itself (computed once per document)."""
+
+    #: how often each committee (by name, symbol stem or treaty title) is mentioned
+    committee_counts: tuple[tuple[str, int], ...] = ()
+    #: the document is clearly a Human Rights Council text (mentions it far more than the GA)
+    hrc_context: bool = False
+    #: the body a year-numbered resolution ("1994/37") of this document most likely is
+    year_body: Body | None = None
+
+
+def _dominant(counts: dict[str, int], *, relaxed: bool = False) -> str | None:
+    """The key with at least 2 hits and more than twice any other's, else None.
+
+    ``relaxed``: at least 1 hit and more than any other's (when the text itself says the
+    reference is to "its" / "the Committee's" own general comment).
+    """
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    best, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    if relaxed:
+        return best if n >= 1 and n > second else None
+    return best if n >= 2 and n > 2 * second else None
+
+
+def document_committee(
+    prof: DocumentProfile, allowed: frozenset[str] | set[str], *, relaxed: bool = False
+) -> str | None:
+    """The committee the document clearly belongs to, among ``allowed`` ones (or None)."""
+    return _dominant({c: n for c, n in prof.committee_counts if c in allowed}, relaxed=relaxed)
+
+
+def profile(doc: Document) -> DocumentProfile:
+    """Profile the document: one linear pass for committees, two counts for HRC vs GA."""
+    cached = doc.__dict__.get("_un_profile")
+    if isinstance(cached, DocumentProfile):
+        return cached
+    counts: dict[str, int] = {}
+    for m in _DOC_COMMITTEE.finditer(doc.text):
+        code = m.lastgroup
+        if code:
+            counts[code] = counts.get(code, 0) + 1
+    low = doc.lower
+    hrc = low.count("human rights council") + low.count("a/hrc/")
+    ga = low.count("general assembly")
+    year_counts = {
+        Body.CHR.value: low.count("commission on human rights"),
+        Body.ECOSOC.value: low.count("economic and social council"),
+        Body.SUBCOM.value: low.count("sub-commission"),
+    }
+    year_body = _dominant(year_counts)
+    result = DocumentProfile(
+        committee_counts=tuple(sorted(counts.items())),
+        hrc_context=hrc >= 3 and hrc >= 3 * ga,
+        year_body=Body(year_body) if year_body else None,
+    )
+    doc.__dict__["_un_profile"] = result
+    return result
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+MONTH_NUMBER = {name.lower(): i + 1 for i, name in enumerate(MONTHS)}
+DATE = rf"\d{{1,2}}{_W}(?:{'|'.join(MONTHS)}){_W}(?:19|20)\d\d"
