@@ -7,46 +7,84 @@ or input error. A bad file gets a message on stderr and does not stop the others
 from __future__ import annotations
 
 import json
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import attrs
 import click
 
 from citecheck import __version__
+from citecheck.batch import BatchResult, ResolverFn, expand_paths, run_batch
+from citecheck.config import Config, ConfigError, discover
+from citecheck.fixes import Outcome, apply_fixes, fixable, select_fixes, unified_diff, write_fixed
+from citecheck.formats import CHECK_FORMATS, render
 from citecheck.model import Severity
 from citecheck.pipeline import CitationParseError, check, extract, parse
 from citecheck.readers import InputError, SourceText, read_source
-from citecheck.report import (
-    FileReport,
-    render_check_json,
-    render_check_text,
-    render_extract,
-)
+from citecheck.report import FileReport, render_extract
 from citecheck.rules import all_rules, rule_by_code
+
+_cache_group: click.Group | None
+try:
+    from citecheck.resolve.cli import cache as _cache_group
+except ImportError:  # pragma: no cover - the resolution layer ships with citecheck
+    _cache_group = None
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 def _read_all(paths: Sequence[str]) -> tuple[list[SourceText], bool]:
-    """Read every input; report unreadable ones on stderr and carry on."""
+    """Read every input (directories walked); report unreadable ones and carry on."""
+    try:
+        config = discover(paths)
+    except ConfigError as exc:
+        click.echo(f"citecheck: error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    files, errors = expand_paths(paths, config)
     sources: list[SourceText] = []
-    failed = False
-    for path in paths:
+    for path in files:
         try:
             sources.append(read_source(path))
         except InputError as exc:
-            click.echo(f"citecheck: error: {exc.path}: {exc.reason}", err=True)
-            failed = True
-    return sources, failed
+            errors.append(exc)
+    for err in errors:
+        click.echo(f"citecheck: error: {err.path}: {err.reason}", err=True)
+    return sources, bool(errors)
 
 
-def _selected(code: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
-    """ruff-style selection: a code is kept if a select prefix matches and no ignore does."""
-    if select and not any(code.startswith(p.upper()) for p in select):
-        return False
-    return not any(code.startswith(p.upper()) for p in ignore)
+def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
+    """``--select A --select B,C`` -> ("A", "B", "C")."""
+    return tuple(c.strip().upper() for v in values for c in v.split(",") if c.strip())
+
+
+def _env_has(key: str) -> bool:
+    return bool(os.environ.get("CITECHECK_" + key.upper()))
+
+
+def network_resolver(
+    config: Config, *, refresh: bool, cache_dir: Path | None, timeout: float | None
+) -> tuple[ResolverFn | None, Callable[[], None]]:
+    """A resolver over ``citecheck.resolve`` (None when that layer is not installed).
+
+    Environment variables beat the config file; command-line options beat both.
+    """
+    try:
+        from citecheck.resolve.engine import Resolver, settings_from_env
+    except ImportError:  # pragma: no cover - the resolution layer ships with citecheck
+        return None, lambda: None
+    overrides = {k: v for k, v in config.resolve_overrides().items() if not _env_has(k)}
+    if cache_dir is not None:
+        overrides["cache_dir"] = cache_dir
+    settings = settings_from_env(refresh=refresh, timeout=timeout, **overrides)
+    resolver = Resolver(settings)
+
+    def resolve(ids: Sequence[str]) -> dict[str, Any]:
+        return dict(resolver.resolve(ids))
+
+    return resolve, resolver.close
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -68,7 +106,8 @@ def extract_cmd(files: tuple[str, ...], fmt: str) -> None:
     """Print every citation in FILES ('-' for standard input)."""
     sources, failed = _read_all(files)
     reports = [
-        FileReport(src.path, src.text, tuple(extract(src.text)), src.findings) for src in sources
+        FileReport(src.path, src.text, tuple(extract(src.text)), src.findings, source=src)
+        for src in sources
     ]
     click.echo(render_extract(reports, fmt), nl=False)
     sys.exit(EXIT_USAGE if failed else EXIT_OK)
@@ -98,44 +137,131 @@ def parse_cmd(citation: str) -> None:
 @main.command("check")
 @click.argument("files", nargs=-1, required=True)
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(list(CHECK_FORMATS)),
+    default="text",
+    show_default=True,
+    help="text for people, json (CONTRACT.md), sarif (SARIF 2.1.0), github (annotations).",
 )
 @click.option("--select", multiple=True, help="Only report codes with these prefixes.")
 @click.option("--ignore", multiple=True, help="Do not report codes with these prefixes.")
 @click.option(
     "--fail-on",
     type=click.Choice([s.value for s in Severity]),
-    default="warning",
-    show_default=True,
-    help="Lowest severity that makes the run fail (exit 1).",
+    default=None,
+    help="Lowest severity that makes the run fail (exit 1) [config fail-on; warning].",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes in place.")
+@click.option("--diff", is_flag=True, help="Show the safe fixes as a unified diff; write nothing.")
+@click.option(
+    "--offline/--online",
+    default=None,
+    help="Offline: make no request at all; nothing is resolved [config offline; online].",
+)
+@click.option("--refresh", is_flag=True, help="Ignore cached answers and ask the sources again.")
+@click.option("--strict", is_flag=True, help="Exit 1 when any citation is not resolved.")
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Cache directory [config cache-dir; env CITECHECK_CACHE_DIR].",
+)
+@click.option(
+    "--timeout", type=click.FloatRange(min=0.1), default=None, help="Seconds per request."
+)
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Use this citecheck.toml/pyproject.toml instead of searching for one.",
+)
 def check_cmd(
     files: tuple[str, ...],
     fmt: str,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
-    fail_on: str,
+    fail_on: str | None,
     exit_zero: bool,
+    fix: bool,
+    diff: bool,
+    offline: bool | None,
+    refresh: bool,
+    strict: bool,
+    cache_dir: Path | None,
+    timeout: float | None,
+    jobs: int,
+    config_path: Path | None,
 ) -> None:
-    """Check the citations in FILES offline and report findings."""
-    sources, failed = _read_all(files)
-    reports = []
-    for src in sources:
-        result = check(src.text)
-        findings = tuple(
-            f for f in src.findings + result.findings if _selected(f.code, select, ignore)
+    """Check the citations in FILES (files or directories; '-' for standard input).
+
+    Unless --offline, each distinct id of the whole batch is resolved once against its source.
+    """
+    try:
+        config = discover(files, str(config_path) if config_path else None)
+    except ConfigError as exc:
+        click.echo(f"citecheck: error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    config = attrs.evolve(
+        config,
+        select=_codes(select) or config.select,
+        ignore=_codes(ignore) or config.ignore,
+        fail_on=Severity(fail_on) if fail_on else config.fail_on,
+        offline=config.offline if offline is None else offline,
+    )
+    resolver: ResolverFn | None = None
+    close: Callable[[], None] = lambda: None  # noqa: E731
+    if not config.offline:
+        resolver, close = network_resolver(
+            config, refresh=refresh, cache_dir=cache_dir, timeout=timeout
         )
-        reports.append(FileReport(src.path, src.text, result.citations, findings))
-    if fmt == "json":
-        click.echo(render_check_json(reports))
-    else:
-        click.echo(render_check_text(reports, colour=sys.stdout.isatty()), nl=False)
-    threshold = Severity(fail_on).rank
-    failing = any(f.severity.rank >= threshold for rep in reports for f in rep.findings)
-    if failed:
+    try:
+        batch = run_batch(files, config, resolver=resolver, jobs=jobs, progress_stream=sys.stderr)
+        for err in batch.errors:
+            click.echo(f"citecheck: error: {err.path}: {err.reason}", err=True)
+        if diff or fix:
+            written = _apply_fixes(batch, write=fix and not diff)
+            if written:
+                batch = run_batch(files, config, resolver=resolver, jobs=jobs)
+    finally:
+        close()
+    if not diff:
+        colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        click.echo(render(fmt, batch.reports, colour=colour), nl=False)
+    threshold = config.fail_on.rank
+    failing = any(f.severity.rank >= threshold for rep in batch.reports for f in rep.findings)
+    if strict and batch.citations_not_resolved():
+        failing = True
+    if batch.errors:
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
+
+
+def _apply_fixes(batch: BatchResult, *, write: bool) -> int:
+    """Print diffs (``write`` False) or write fixed files; returns the number written."""
+    written = 0
+    for rep, src in zip(batch.reports, batch.sources, strict=True):
+        chosen = select_fixes(rep.findings, len(src.text))
+        if not chosen:
+            continue
+        refusal = fixable(src)
+        if refusal is not None:
+            click.echo(f"citecheck: {src.path}: {refusal.value}", err=True)
+            continue
+        new_text = apply_fixes(src.text, chosen)
+        if not write:
+            click.echo(unified_diff(src.path, src.text, new_text), nl=False)
+            continue
+        outcome = write_fixed(src, new_text)
+        if outcome is Outcome.WRITTEN:
+            written += 1
+            click.echo(f"citecheck: {src.path}: fixed {len(chosen)} finding(s)", err=True)
+        else:
+            click.echo(f"citecheck: {src.path}: {outcome.value}", err=True)
+    return written
 
 
 @main.command("rules")
@@ -162,6 +288,14 @@ def rules_cmd(code: str | None) -> None:
     for rule in all_rules():
         fix = " (fixable)" if rule.fixable else ""
         click.echo(f"{rule.code:7} {rule.severity.value:8} {rule.name}: {rule.summary}{fix}")
+
+
+if _cache_group is not None:
+    main.add_command(_cache_group)
+
+from citecheck.lsp import lsp_command  # noqa: E402 - attached after the commands it joins
+
+main.add_command(lsp_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

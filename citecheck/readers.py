@@ -3,15 +3,32 @@
 Bad input never stops a batch: an unreadable or binary file becomes an :class:`InputError`
 with a message a person understands; invalid UTF-8 is repaired with U+FFFD and reported as a
 CC101 finding so nothing is silently lost.
+
+Formats: plain text and Markdown are checked as they are (offsets are code points of the file
+decoded as UTF-8, no newline translation). HTML, DOCX and PDF are *extracted* first; offsets
+then refer to the extracted text and :meth:`SourceText.location` says where that is (line of
+the extracted text, plus paragraph, footnote or page).
+
+DOCX footnotes and endnotes: the reference mark becomes ``[n]`` (``[en]`` for endnotes,
+numbered in order of reference, as Word numbers them) and the note texts are appended after
+the body, one line each, ``[n] text``, in that order. Notes thus keep their own reading order,
+so an *Ibid.* in note 3 still points at note 2, and a mark never glues digits onto a citation.
 """
 
 from __future__ import annotations
 
+import bisect
+import hashlib
+import io
 import sys
+import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import attrs
 
+from citecheck.families.base import Document
 from citecheck.model import Finding
 from citecheck.rules import CORE_RULES
 
@@ -19,6 +36,16 @@ _INVALID_UTF8 = next(r for r in CORE_RULES if r.code == "CC101")
 
 #: Largest file read whole; larger inputs need the streaming path (see benchmarks/README.md).
 MAX_INPUT_BYTES = 64 * 1024 * 1024
+#: Largest uncompressed zip member of a .docx, and largest uncompressed total (zip bombs).
+MAX_DOCX_MEMBER = 32 * 1024 * 1024
+MAX_DOCX_TOTAL = 96 * 1024 * 1024
+
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text", ".rst"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+DEFAULT_EXTENSIONS: tuple[str, ...] = ("txt", "md", "html", "htm", "docx")
+PDF_EXTRA_MESSAGE = (
+    "reading PDF needs the optional extra: pip install 'citecheck[pdf]' (installs pypdf)"
+)
 
 
 class InputError(Exception):
@@ -32,21 +59,70 @@ class InputError(Exception):
 
 @attrs.frozen(slots=True)
 class SourceText:
-    """The decoded text of one input and the findings decoding produced."""
+    """The decoded (or extracted) text of one input and the findings reading produced.
+
+    ``kind`` is ``text`` for files checked as they are, else the extracted format (``html``,
+    ``docx``, ``pdf``). ``marks`` are ``(offset, label)`` pairs in offset order (paragraph,
+    note or page starts) used to tell people where an offset is in an extracted text.
+    ``digest`` is the SHA-256 of the bytes read, so ``--fix`` can tell whether the file
+    changed before writing; ``bom`` records a UTF-8 byte order mark to keep on write-back.
+    """
 
     path: str
     text: str
     findings: tuple[Finding, ...] = ()
+    kind: str = "text"
+    marks: tuple[tuple[int, str], ...] = ()
+    digest: str = ""
+    bom: bool = False
+    _doc: Document = attrs.field(
+        default=attrs.Factory(lambda self: Document(self.text), takes_self=True),
+        eq=False,
+        repr=False,
+    )
+
+    @property
+    def extracted(self) -> bool:
+        return self.kind != "text"
+
+    @property
+    def clean_utf8(self) -> bool:
+        """True when decoding replaced nothing (CC101 absent): only then may it be rewritten."""
+        return not any(f.code == "CC101" for f in self.findings)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        return self._doc.line_col(offset)
+
+    def line_of(self, offset: int) -> int:
+        return self._doc.line_col(offset)[0]
+
+    def location(self, offset: int) -> dict[str, Any]:
+        """Line and column (1-based); for extracted text also what the offsets refer to."""
+        line, col = self._doc.line_col(offset)
+        loc: dict[str, Any] = {"line": line, "column": col}
+        if self.extracted:
+            loc["in"] = f"text extracted from {self.kind}"
+            if self.marks:
+                i = bisect.bisect_right(self.marks, (offset, "\U0010ffff")) - 1
+                if i >= 0:
+                    loc["where"] = self.marks[i][1]
+        return loc
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def decode(data: bytes, path: str) -> SourceText:
     """Decode bytes as UTF-8 (BOM tolerated); binary data is refused, bad bytes replaced."""
     if b"\x00" in data[:8192]:
         raise InputError(path, "looks like a binary file (NUL bytes); not checked")
-    if data.startswith(b"\xef\xbb\xbf"):
+    digest = _digest(data)
+    bom = data.startswith(b"\xef\xbb\xbf")
+    if bom:
         data = data[3:]
     try:
-        return SourceText(path, data.decode("utf-8"))
+        return SourceText(path, data.decode("utf-8"), digest=digest, bom=bom)
     except UnicodeDecodeError as exc:
         text = data.decode("utf-8", errors="replace")
         bad = text.find("\ufffd")
@@ -57,16 +133,11 @@ def decode(data: bytes, path: str) -> SourceText:
             bad,
             min(bad + 1, len(text)),
         )
-        return SourceText(path, text, (finding,))
+        return SourceText(path, text, (finding,), digest=digest, bom=bom)
 
 
-def read_source(path: str) -> SourceText:
-    """Read one path, or standard input for ``-``."""
-    if path == "-":
-        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
-        if len(data) > MAX_INPUT_BYTES:
-            raise InputError("<stdin>", f"input larger than {MAX_INPUT_BYTES} bytes")
-        return decode(data, "<stdin>")
+def read_bytes(path: str) -> bytes:
+    """The bytes of a file, with errors a person understands."""
     p = Path(path)
     try:
         if p.is_dir():
@@ -74,7 +145,7 @@ def read_source(path: str) -> SourceText:
         size = p.stat().st_size
         if size > MAX_INPUT_BYTES:
             raise InputError(path, f"file of {size} bytes is larger than {MAX_INPUT_BYTES}")
-        data = p.read_bytes()
+        return p.read_bytes()
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except PermissionError:
@@ -83,4 +154,291 @@ def read_source(path: str) -> SourceText:
         raise InputError(path, "is a directory") from None
     except OSError as exc:
         raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
-    return decode(data, path)
+
+
+def read_source(path: str) -> SourceText:
+    """Read one path (format chosen by its suffix), or standard input (as text) for ``-``."""
+    if path == "-":
+        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        if len(data) > MAX_INPUT_BYTES:
+            raise InputError("<stdin>", f"input larger than {MAX_INPUT_BYTES} bytes")
+        return decode(data, "<stdin>")
+    suffix = Path(path).suffix.lower()
+    reader = _READERS.get(suffix)
+    data = read_bytes(path)
+    if reader is None:
+        return decode(data, path)
+    return reader(data, path)
+
+
+# --- HTML --------------------------------------------------------------------------------
+
+_BLOCK_TAGS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "br",
+        "caption",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "title",
+        "tr",
+        "ul",
+    ]
+)
+_DROP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "svg", "math"})
+
+
+class _TextBuilder:
+    """Accumulates extracted text, collapsing runs of block breaks into one newline."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.marks: list[tuple[int, str]] = []
+        self._at_break = True
+
+    def add(self, text: str) -> None:
+        if not text:
+            return
+        self.parts.append(text)
+        self.length += len(text)
+        self._at_break = text.endswith("\n")
+
+    def newline(self) -> None:
+        if not self._at_break:
+            self.add("\n")
+
+    def mark(self, label: str) -> None:
+        self.marks.append((self.length, label))
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def read_html(data: bytes, path: str) -> SourceText:
+    """Text of an HTML page with block structure kept as line breaks; no network, no scripts.
+
+    Comments are dropped except ``citecheck: ignore`` ones, kept verbatim so that inline
+    suppression works on the line they were on.
+    """
+    from lxml import etree, html
+
+    parser = html.HTMLParser(no_network=True, remove_comments=False, remove_pis=True)
+    try:
+        root = html.document_fromstring(data, parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(path, f"cannot be parsed as HTML ({exc})") from None
+    out = _TextBuilder()
+    paragraph = 0
+
+    def walk(el: Any) -> None:
+        nonlocal paragraph
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if isinstance(el, etree._Comment):
+            if el.text and "citecheck:" in el.text:
+                out.add(f"<!--{el.text}-->")
+        elif tag.lower() not in _DROP_TAGS:
+            block = tag.lower() in _BLOCK_TAGS
+            if block:
+                out.newline()
+                paragraph += 1
+                out.mark(f"block {paragraph} <{tag.lower()}>")
+            if el.text:
+                out.add(el.text)
+            for child in el:
+                walk(child)
+            if block:
+                out.newline()
+        if el.tail:
+            out.add(el.tail)
+
+    walk(root)
+    digest = _digest(data)
+    return SourceText(path, out.text(), kind="html", marks=tuple(out.marks), digest=digest)
+
+
+# --- DOCX --------------------------------------------------------------------------------
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+def _w(tag: str) -> str:
+    return f"{{{_W}}}{tag}"
+
+
+def _zip_member(zf: zipfile.ZipFile, name: str, path: str, budget: list[int]) -> bytes | None:
+    """A member's bytes, refusing anything that inflates past the limits (zip bombs)."""
+    try:
+        info = zf.getinfo(name)
+    except KeyError:
+        return None
+    if info.file_size > MAX_DOCX_MEMBER or info.file_size > budget[0]:
+        raise InputError(path, f"{name} inflates to {info.file_size} bytes; refused")
+    limit = min(MAX_DOCX_MEMBER, budget[0])
+    with zf.open(info) as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(path, f"{name} inflates past {limit} bytes; refused")
+    budget[0] -= len(data)
+    return data
+
+
+def _parse_xml(data: bytes, name: str, path: str) -> Any:
+    from lxml import etree
+
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
+    try:
+        return etree.fromstring(data, parser=parser)
+    except etree.XMLSyntaxError as exc:
+        raise InputError(path, f"{name} is not well-formed XML ({exc})") from None
+
+
+def _run_text(p: Any, on_ref: Callable[[str, str], str]) -> Iterator[str]:
+    """The text of one paragraph, in order; note references become markers via ``on_ref``."""
+    fallback = f"{{{_MC}}}Fallback"
+    for el in p.iter():
+        if el.tag == fallback:
+            continue
+        if any(a.tag == fallback for a in el.iterancestors()):
+            continue
+        tag = el.tag
+        if tag == _w("t"):
+            # Entity references stay unresolved nodes: skip them, keep the text after them.
+            yield (el.text or "") + "".join(child.tail or "" for child in el)
+        elif tag == _w("tab"):
+            yield "\t"
+        elif tag in (_w("br"), _w("cr")):
+            yield "\n"
+        elif tag == _w("noBreakHyphen"):
+            yield "\u2011"
+        elif tag == _w("footnoteReference"):
+            yield on_ref("footnote", el.get(_w("id"), ""))
+        elif tag == _w("endnoteReference"):
+            yield on_ref("endnote", el.get(_w("id"), ""))
+
+
+def _notes(root: Any, kind: str) -> dict[str, list[Any]]:
+    """Note id -> its paragraphs, separators skipped."""
+    notes: dict[str, list[Any]] = {}
+    if root is None:
+        return notes
+    for note in root.iter(_w(kind)):
+        if note.get(_w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
+            continue
+        notes[note.get(_w("id"), "")] = list(note.iter(_w("p")))
+    return notes
+
+
+def read_docx(data: bytes, path: str) -> SourceText:
+    """Body paragraphs in reading order, then footnotes and endnotes in order of reference."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise InputError(path, "not a .docx (not a zip archive)") from None
+    budget = [MAX_DOCX_TOTAL]
+    with zf:
+        doc_xml = _zip_member(zf, "word/document.xml", path, budget)
+        if doc_xml is None:
+            raise InputError(path, "not a .docx (no word/document.xml)")
+        roots = {"document": _parse_xml(doc_xml, "word/document.xml", path)}
+        for kind in ("footnotes", "endnotes"):
+            raw = _zip_member(zf, f"word/{kind}.xml", path, budget)
+            roots[kind] = _parse_xml(raw, f"word/{kind}.xml", path) if raw else None
+    notes = {
+        "footnote": _notes(roots["footnotes"], "footnote"),
+        "endnote": _notes(roots["endnotes"], "endnote"),
+    }
+    order: dict[str, list[str]] = {"footnote": [], "endnote": []}
+
+    def on_ref(kind: str, note_id: str) -> str:
+        if note_id not in notes[kind]:
+            return ""
+        if note_id not in order[kind]:
+            order[kind].append(note_id)
+        n = order[kind].index(note_id) + 1
+        return f"[{n}]" if kind == "footnote" else f"[e{n}]"
+
+    out = _TextBuilder()
+    body = roots["document"].find(_w("body"))
+    paragraphs = [] if body is None else list(body.iter(_w("p")))
+    fallback = f"{{{_MC}}}Fallback"
+    number = 0
+    for p in paragraphs:
+        if any(a.tag == fallback for a in p.iterancestors()):
+            continue
+        number += 1
+        out.mark(f"paragraph {number}")
+        out.add("".join(_run_text(p, on_ref)))
+        out.add("\n")
+    for kind, prefix in (("footnote", ""), ("endnote", "e")):
+        for n, note_id in enumerate(order[kind], 1):
+            out.mark(f"{kind} {n}")
+            texts = ["".join(_run_text(p, lambda k, i: "")) for p in notes[kind][note_id]]
+            out.add(f"[{prefix}{n}] " + " ".join(t.strip() for t in texts if t.strip()) + "\n")
+    return SourceText(path, out.text(), kind="docx", marks=tuple(out.marks), digest=_digest(data))
+
+
+# --- PDF ---------------------------------------------------------------------------------
+
+
+def read_pdf(data: bytes, path: str) -> SourceText:
+    """Text of each page (pypdf, the ``pdf`` extra), pages separated by a blank line."""
+    try:
+        import pypdf  # type: ignore[import-not-found, unused-ignore]
+    except ImportError:
+        raise InputError(path, PDF_EXTRA_MESSAGE) from None
+    try:
+        pdf = pypdf.PdfReader(io.BytesIO(data))
+        out = _TextBuilder()
+        for number, page in enumerate(pdf.pages, 1):
+            out.mark(f"page {number}")
+            out.add((page.extract_text() or "").replace("\x00", ""))
+            out.add("\n\n")
+    except Exception as exc:  # pypdf raises many kinds on broken files
+        raise InputError(path, f"cannot be read as PDF ({exc})") from None
+    return SourceText(path, out.text(), kind="pdf", marks=tuple(out.marks), digest=_digest(data))
+
+
+_READERS: dict[str, Callable[[bytes, str], SourceText]] = {
+    **{s: read_html for s in HTML_SUFFIXES},
+    ".docx": read_docx,
+    ".pdf": read_pdf,
+}

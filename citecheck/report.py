@@ -11,6 +11,7 @@ import attrs
 
 from citecheck.families.base import Document
 from citecheck.model import Citation, Finding, Severity
+from citecheck.readers import SourceText
 
 
 @attrs.frozen(slots=True)
@@ -23,6 +24,8 @@ class FileReport:
     findings: tuple[Finding, ...]
     #: id -> resolution as JSON (``status``, ``title``, ...); empty when nothing was resolved
     resolutions: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict)
+    #: how the text was read (format, offsets of paragraphs/pages); None for plain text
+    source: SourceText | None = attrs.field(default=None, eq=False, repr=False)
     _doc: Document = attrs.field(
         default=attrs.Factory(lambda self: Document(self.text), takes_self=True),
         eq=False,
@@ -33,14 +36,25 @@ class FileReport:
         """1-based line and column of an offset (line index built once per file)."""
         return self._doc.line_col(offset)
 
+    @property
+    def extracted(self) -> bool:
+        """True when offsets refer to text extracted from HTML, DOCX or PDF."""
+        return self.source is not None and self.source.extracted
+
+    def loc(self, offset: int) -> dict[str, Any]:
+        """The JSON ``location``: line and column, and for extracted text what they refer to."""
+        if self.source is not None:
+            return self.source.location(offset)
+        line, col = self.location(offset)
+        return {"line": line, "column": col}
+
 
 def citation_json(report: FileReport, cit: Citation, *, with_status: bool) -> dict[str, Any]:
     """One citation as in CONTRACT.md, plus status and resolution for ``check``."""
     data = cit.to_json()
     if not cit.id:
         data["id"] = None
-    line, col = report.location(cit.start)
-    data["location"] = {"line": line, "column": col}
+    data["location"] = report.loc(cit.start)
     if with_status:
         res = dict(report.resolutions.get(cit.id, {}))
         data["status"] = res.pop("status", "not_checked")
@@ -50,8 +64,7 @@ def citation_json(report: FileReport, cit: Citation, *, with_status: bool) -> di
 
 def finding_json(report: FileReport, finding: Finding) -> dict[str, Any]:
     data = finding.to_json()
-    line, col = report.location(finding.start)
-    data["location"] = {"line": line, "column": col}
+    data["location"] = report.loc(finding.start)
     return data
 
 
@@ -113,12 +126,11 @@ def render_extract(reports: Sequence[FileReport], fmt: str) -> str:
     rows = []
     for rep in reports:
         for c in rep.citations:
-            line, col = rep.location(c.start)
             pin = f"  [{c.pinpoint}]" if c.pinpoint else ""
             flag = " (short form)" if c.short_form else ""
             flag += " (ambiguous)" if c.ambiguous else ""
             cid = c.id or "?"
-            rows.append(f"{rep.path}:{line}:{col}: {cid}{pin}{flag}  «{_one_line(c.text)}»")
+            rows.append(f"{where(rep, c.start)}: {cid}{pin}{flag}  «{_one_line(c.text)}»")
     return "\n".join(rows) + ("\n" if rows else "")
 
 
@@ -129,12 +141,21 @@ def _one_line(text: str) -> str:
 _COLOURS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
 
 
+def where(rep: FileReport, offset: int) -> str:
+    """``path:line:col`` plus, for extracted text, what the line refers to."""
+    loc = rep.loc(offset)
+    text = f"{rep.path}:{loc['line']}:{loc['column']}"
+    if rep.extracted:
+        text += f" [{loc.get('in', 'extracted text')}"
+        text += f", {loc['where']}]" if loc.get("where") else "]"
+    return text
+
+
 def render_check_text(reports: Sequence[FileReport], *, colour: bool = False) -> str:
-    """``path:line:col: CODE [severity] message (id: what the source said)``, then a summary."""
+    """``path:line:col: CODE [severity] message (id, status: what the source said)``."""
     rows: list[str] = []
     for rep in reports:
         for f in rep.findings:
-            line, col = rep.location(f.start)
             sev = f.severity.value
             if colour:
                 sev = f"{_COLOURS[f.severity]}{sev}\x1b[0m"
@@ -142,11 +163,13 @@ def render_check_text(reports: Sequence[FileReport], *, colour: bool = False) ->
             if f.id:
                 res = rep.resolutions.get(f.id)
                 said = ""
-                if res and res.get("title"):
-                    said = f": {res['title']}"
+                if res:
+                    said = f", {res.get('status', 'not_checked')}"
+                    if res.get("title"):
+                        said += f": {_one_line(str(res['title']))}"
                 extra = f" ({f.id}{said})"
             fix = "  [fixable]" if f.fix else ""
-            rows.append(f"{rep.path}:{line}:{col}: {f.code} [{sev}] {f.message}{extra}{fix}")
+            rows.append(f"{where(rep, f.start)}: {f.code} [{sev}] {f.message}{extra}{fix}")
     s = summary(reports)
     rows.append(
         f"{s['files']} file(s), {s['citations']} citation(s), {s['findings']} finding(s)"

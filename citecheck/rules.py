@@ -55,7 +55,10 @@ CORE_RULES: tuple[Rule, ...] = (
         Severity.WARNING,
         "The file is not valid UTF-8; undecodable bytes were replaced.",
         "citecheck reads text as UTF-8. Bytes that are not valid UTF-8 are replaced by U+FFFD "
-        "so the rest of the file is still checked; offsets refer to the repaired text.",
+        "so the rest of the file is still checked; offsets refer to the repaired text. "
+        "`check --fix` never rewrites such a file. Re-save it as UTF-8.",
+        bad="a file saved as Latin-1: 'caf\\xe9, A/HRC/41/35'",
+        good="the same file saved as UTF-8: 'café, A/HRC/41/35'",
     ),
     Rule(
         "RS101",
@@ -74,6 +77,8 @@ CORE_RULES: tuple[Rule, ...] = (
         "The source could not be asked or gave no definite answer; the citation is unverified.",
         "Timeouts, rate limits (429), server errors, empty 202 replies, challenge pages and "
         "malformed replies never count as 'not found'. Run again later, or use the cache.",
+        bad="A/HRC/41/35 checked while the UN Digital Library times out (status unverified)",
+        good="A/HRC/41/35 checked again later, or from a warm cache (status resolved)",
     ),
 )
 

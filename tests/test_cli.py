@@ -41,13 +41,15 @@ def test_check_exit_codes(tmp_path: Path) -> None:
     dirty = tmp_path / "dirty.txt"
     dirty.write_text("See a/hrc/41/35.", encoding="utf-8")
     runner = CliRunner()
-    assert runner.invoke(main, ["check", str(clean)]).exit_code == 0
-    res = runner.invoke(main, ["check", str(dirty)])
+    assert runner.invoke(main, ["check", "--offline", str(clean)]).exit_code == 0
+    res = runner.invoke(main, ["check", "--offline", str(dirty)])
     assert res.exit_code == 1
     assert "UN102" in res.output
-    assert runner.invoke(main, ["check", "--exit-zero", str(dirty)]).exit_code == 0
-    assert runner.invoke(main, ["check", "--fail-on", "error", str(dirty)]).exit_code == 0
-    assert runner.invoke(main, ["check", "--ignore", "UN1", str(dirty)]).exit_code == 0
+    assert runner.invoke(main, ["check", "--offline", "--exit-zero", str(dirty)]).exit_code == 0
+    assert (
+        runner.invoke(main, ["check", "--offline", "--fail-on", "error", str(dirty)]).exit_code == 0
+    )
+    assert runner.invoke(main, ["check", "--offline", "--ignore", "UN1", str(dirty)]).exit_code == 0
 
 
 def test_bad_files_do_not_stop_the_others(tmp_path: Path) -> None:
@@ -61,6 +63,7 @@ def test_bad_files_do_not_stop_the_others(tmp_path: Path) -> None:
         main,
         [
             "check",
+            "--offline",
             "--format",
             "json",
             str(binary),
@@ -80,7 +83,9 @@ def test_bad_files_do_not_stop_the_others(tmp_path: Path) -> None:
 
 
 def test_check_json_shape() -> None:
-    result = CliRunner().invoke(main, ["check", "--format", "json", "--exit-zero", str(SAMPLE)])
+    result = CliRunner().invoke(
+        main, ["check", "--offline", "--format", "json", "--exit-zero", str(SAMPLE)]
+    )
     data = json.loads(result.stdout)
     assert set(data) == {"files", "summary"}
     finding = data["files"][0]["findings"][0]

@@ -1,0 +1,225 @@
+"""Checking many files: expand paths -> read -> check -> resolve once -> filter -> reports.
+
+The batch layer does no printing (except an optional progress bar on a terminal) and takes the
+resolver as a parameter, so tests inject a fake one and never touch the network. Each distinct
+id is resolved once for the whole batch, whatever the number of files citing it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+import attrs
+import pathspec
+
+from citecheck.config import Config, code_selected
+from citecheck.model import Citation, Finding
+from citecheck.pipeline import CheckResult, check
+from citecheck.readers import InputError, SourceText, read_source
+from citecheck.report import FileReport
+from citecheck.rules import rule_by_code
+from citecheck.suppress import filter_suppressed, suppressions
+
+#: ids -> resolution (a ``Resolution`` with ``to_json()``, or its JSON dict)
+ResolverFn = Callable[[Sequence[str]], Mapping[str, Any]]
+
+#: A progress bar appears only for more files than this, and only on a terminal.
+PROGRESS_MIN_FILES = 3
+
+T = TypeVar("T")
+
+
+@attrs.frozen(slots=True)
+class BatchResult:
+    """Reports of the files that could be read, the errors of those that could not."""
+
+    reports: tuple[FileReport, ...]
+    sources: tuple[SourceText, ...]
+    errors: tuple[InputError, ...]
+    resolved: bool = False  # True when a resolver was asked
+
+    def citations_not_resolved(self) -> int:
+        """Citations with an id whose status is not ``resolved`` (what ``--strict`` counts)."""
+        count = 0
+        for rep in self.reports:
+            for cit in rep.citations:
+                if cit.id and rep.resolutions.get(cit.id, {}).get("status") != "resolved":
+                    count += 1
+        return count
+
+
+def progress(items: Iterable[T], total: int, stream: IO[str] | None) -> Iterator[T]:
+    """``items``, with a tqdm bar on ``stream`` when it is a terminal and the batch is big."""
+    if stream is None or total <= PROGRESS_MIN_FILES or not _isatty(stream):
+        yield from items
+        return
+    from tqdm import tqdm  # type: ignore[import-untyped, unused-ignore]
+
+    yield from tqdm(items, total=total, file=stream, unit="file", leave=False)
+
+
+def _isatty(stream: IO[str]) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def _gitignore(folder: Path) -> pathspec.PathSpec[Any] | None:
+    try:
+        lines = (folder / ".gitignore").read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
+def expand_paths(args: Sequence[str], config: Config) -> tuple[list[str], list[InputError]]:
+    """Files to check: files as given, directories walked (config extensions, ``exclude``,
+    the walked directory's ``.gitignore``, hidden entries skipped). Excluded files given by
+    name are skipped too, so pre-commit and CI agree with the config."""
+    exts = {"." + e.lower().lstrip(".") for e in config.extensions}
+    files: list[str] = []
+    errors: list[InputError] = []
+    for arg in args:
+        if arg == "-":
+            files.append(arg)
+            continue
+        top = Path(arg)
+        if not top.is_dir():
+            if not config.is_excluded(top):
+                files.append(arg)
+            continue
+        ignore = _gitignore(top)
+        found: list[str] = []
+        for folder, dirs, names in os.walk(top, onerror=None):
+            base = Path(folder)
+            kept_dirs = []
+            for d in sorted(dirs):
+                rel = (base / d).relative_to(top).as_posix() + "/"
+                if d.startswith(".") or (ignore is not None and ignore.match_file(rel)):
+                    continue
+                if config.is_excluded(str(base / d) + os.sep) or config.is_excluded(base / d):
+                    continue
+                kept_dirs.append(d)
+            dirs[:] = kept_dirs
+            for name in sorted(names):
+                path = base / name
+                if name.startswith(".") or path.suffix.lower() not in exts:
+                    continue
+                rel = path.relative_to(top).as_posix()
+                if ignore is not None and ignore.match_file(rel):
+                    continue
+                if config.is_excluded(path):
+                    continue
+                found.append(str(path))
+        if not found:
+            errors.append(InputError(arg, "directory holds no file to check"))
+        files.extend(sorted(found))
+    return files, errors
+
+
+def check_texts(texts: Sequence[str], jobs: int = 1) -> list[CheckResult]:
+    """Pipeline results in order; ``citecheck.parallel.check_files`` for ``jobs > 1``."""
+    if jobs > 1 and len(texts) > 1:
+        try:
+            from citecheck.parallel import (  # type: ignore[import-not-found, unused-ignore]
+                check_files,
+            )
+        except ImportError:
+            pass
+        else:
+            return list(check_files(texts, jobs=jobs))
+    return [check(t) for t in texts]
+
+
+def resolvable(cit: Citation) -> bool:
+    """Ids worth asking a source about: present, unambiguous, with a definite body."""
+    return bool(cit.id) and not cit.ambiguous and "?" not in cit.id
+
+
+def _as_json(value: Any) -> dict[str, Any]:
+    if hasattr(value, "to_json"):
+        return dict(value.to_json())
+    return dict(value)
+
+
+def resolve_all(
+    reports: Sequence[tuple[SourceText, CheckResult]], resolver: ResolverFn
+) -> dict[str, dict[str, Any]]:
+    """Ask the resolver once for every distinct id of the batch; failures become unverified."""
+    ids = list(dict.fromkeys(c.id for _, res in reports for c in res.citations if resolvable(c)))
+    if not ids:
+        return {}
+    try:
+        answers = resolver(ids)
+    except Exception as exc:  # network layer failure must not fail the run
+        reason = f"resolution failed: {exc!r}"
+        return {i: {"id": i, "status": "unverified", "reason": reason} for i in ids}
+    out = {ident: _as_json(res) for ident, res in answers.items()}
+    for ident in ids:
+        out.setdefault(ident, {"id": ident, "status": "unverified", "reason": "no answer"})
+    return out
+
+
+def resolution_findings(
+    citations: Sequence[Citation], resolutions: Mapping[str, Mapping[str, Any]]
+) -> list[Finding]:
+    """RS101 (not found, with suggestions) and RS102 (unverified, with the reason)."""
+    rs101, rs102 = rule_by_code("RS101"), rule_by_code("RS102")
+    out: list[Finding] = []
+    for cit in citations:
+        res = resolutions.get(cit.id)
+        if not res or not resolvable(cit):
+            continue
+        source = f" in {res['source']}" if res.get("source") else ""
+        if res.get("status") == "not_found":
+            msg = f"{cit.id} does not exist{source}"
+            if res.get("suggestions"):
+                msg += "; did you mean " + ", ".join(res["suggestions"]) + "?"
+            out.append(rs101.finding(msg, cit.start, cit.end, id=cit.id))
+        elif res.get("status") == "unverified":
+            reason = res.get("reason") or "no definite answer"
+            out.append(
+                rs102.finding(f"{cit.id} unverified: {reason}", cit.start, cit.end, id=cit.id)
+            )
+    return out
+
+
+def keep_finding(finding: Finding, config: Config, ignored: Sequence[str]) -> bool:
+    return code_selected(finding.code, config.select, ignored)
+
+
+def run_batch(
+    args: Sequence[str],
+    config: Config,
+    *,
+    resolver: ResolverFn | None = None,
+    jobs: int = 1,
+    progress_stream: IO[str] | None = None,
+) -> BatchResult:
+    """Check every file of ``args``; ``resolver`` None means offline (nothing resolved)."""
+    paths, errors = expand_paths(args, config)
+    sources: list[SourceText] = []
+    for path in progress(paths, len(paths), progress_stream):
+        try:
+            sources.append(read_source(path))
+        except InputError as exc:
+            errors.append(exc)
+    results = check_texts([s.text for s in sources], jobs)
+    pairs = list(zip(sources, results, strict=True))
+    resolutions = resolve_all(pairs, resolver) if resolver is not None else {}
+    reports = []
+    for src, res in pairs:
+        findings = list(src.findings) + list(res.findings)
+        if resolutions:
+            findings += resolution_findings(res.citations, resolutions)
+        findings.sort(key=lambda f: (f.start, f.end, f.code))
+        ignored = config.ignored_codes(src.path)
+        findings = [f for f in findings if keep_finding(f, config, ignored)]
+        findings = filter_suppressed(findings, suppressions(src.text), src.line_of)
+        used = {c.id: resolutions[c.id] for c in res.citations if c.id in resolutions}
+        reports.append(FileReport(src.path, src.text, res.citations, tuple(findings), used, src))
+    return BatchResult(tuple(reports), tuple(sources), tuple(errors), resolver is not None)

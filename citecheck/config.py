@@ -1,0 +1,249 @@
+"""Project configuration: ``citecheck.toml`` or ``[tool.citecheck]`` in ``pyproject.toml``.
+
+Found by walking up from the checked files (or the working directory); the nearest directory
+with a ``citecheck.toml``, or a ``pyproject.toml`` that has a ``[tool.citecheck]`` table, wins.
+Keys (all optional)::
+
+    select = ["UN", "EU1"]            # code prefixes to report (ruff style)
+    ignore = ["SP104"]                # code prefixes not to report
+    fail-on = "warning"               # info | warning | error
+    offline = false                   # default of --offline
+    undl-url = "https://digitallibrary.un.org"   # also ods-url, cellar-url, sparql-url
+    cache-dir = ".citecheck-cache"    # relative to the config file
+    exclude = ["drafts/", "*.tmp.md"] # gitignore-style, relative to the config file
+    extensions = ["txt", "md", "html", "htm", "docx"]   # walked in directories
+    [per-file-ignores]                # gitignore-style glob -> code prefixes
+    "archive/*.txt" = ["UN102"]
+
+Unknown keys and bad values raise :class:`ConfigError`, which names the file and the key.
+Command-line options override all of these.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pathspec
+
+from citecheck.model import Severity
+from citecheck.readers import DEFAULT_EXTENSIONS
+
+CONFIG_NAMES = ("citecheck.toml", "pyproject.toml")
+_URL_KEYS = ("undl-url", "ods-url", "cellar-url", "sparql-url")
+_KNOWN = frozenset(
+    {
+        "select",
+        "ignore",
+        "fail-on",
+        "per-file-ignores",
+        "offline",
+        "cache-dir",
+        "exclude",
+        "extensions",
+        *_URL_KEYS,
+    }
+)
+
+
+class ConfigError(Exception):
+    """A configuration file that cannot be used; the message names file and key."""
+
+    def __init__(self, path: Path | str, key: str, reason: str) -> None:
+        where = f"{path}: key {key!r}" if key else str(path)
+        super().__init__(f"{where}: {reason}")
+        self.path = str(path)
+        self.key = key
+        self.reason = reason
+
+
+def _spec(patterns: Iterable[str]) -> pathspec.PathSpec[Any]:
+    return pathspec.GitIgnoreSpec.from_lines(list(patterns))
+
+
+def code_selected(code: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
+    """ruff-style selection: kept if a select prefix matches (or none given) and no ignore."""
+    code = code.upper()
+    if select and not any(code.startswith(p.upper()) for p in select):
+        return False
+    return not any(code.startswith(p.upper()) for p in ignore)
+
+
+@attrs.frozen(slots=True)
+class Config:
+    """Settings of one run; ``path`` is the file they came from (None: defaults)."""
+
+    path: Path | None = None
+    root: Path = attrs.field(factory=Path.cwd)
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: Severity = Severity.WARNING
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    offline: bool = False
+    urls: Mapping[str, str] = attrs.field(factory=dict)
+    cache_dir: Path | None = None
+    exclude: tuple[str, ...] = ()
+    extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
+
+    def relative(self, path: str | Path) -> str | None:
+        """``path`` relative to the config root (POSIX), or None when outside it."""
+        try:
+            return Path(path).resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return None
+
+    def ignored_codes(self, path: str) -> tuple[str, ...]:
+        """The global ``ignore`` plus every per-file-ignores entry whose glob matches."""
+        codes = list(self.ignore)
+        rel = self.relative(path) if path != "<stdin>" else None
+        if rel is not None:
+            for glob, extra in self.per_file_ignores:
+                if _spec([glob]).match_file(rel):
+                    codes.extend(extra)
+        return tuple(codes)
+
+    def is_excluded(self, path: str | Path) -> bool:
+        rel = self.relative(path)
+        return rel is not None and bool(self.exclude) and _spec(self.exclude).match_file(rel)
+
+    def resolve_overrides(self) -> dict[str, Any]:
+        """Keyword overrides for ``settings_from_env`` of the resolution layer."""
+        out: dict[str, Any] = {k.replace("-", "_"): v for k, v in self.urls.items()}
+        if self.cache_dir is not None:
+            out["cache_dir"] = self.cache_dir
+        return out
+
+
+def _str_list(path: Path, key: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ConfigError(path, key, f"must be a list of strings, not {value!r}")
+    return tuple(value)
+
+
+def _codes(path: Path, key: str, value: Any) -> tuple[str, ...]:
+    codes = _str_list(path, key, value)
+    for code in codes:
+        if not code.replace("_", "").isalnum():
+            raise ConfigError(path, key, f"{code!r} is not a rule code or prefix")
+    return tuple(c.upper() for c in codes)
+
+
+def config_from_table(path: Path, table: Mapping[str, Any]) -> Config:
+    """Validate one ``[tool.citecheck]``/``citecheck.toml`` table."""
+    unknown = sorted(set(table) - _KNOWN)
+    if unknown:
+        raise ConfigError(
+            path, unknown[0], f"unknown key (known keys: {', '.join(sorted(_KNOWN))})"
+        )
+    root = path.parent
+    kw: dict[str, Any] = {"path": path, "root": root}
+    if "select" in table:
+        kw["select"] = _codes(path, "select", table["select"])
+    if "ignore" in table:
+        kw["ignore"] = _codes(path, "ignore", table["ignore"])
+    if "fail-on" in table:
+        try:
+            kw["fail_on"] = Severity(table["fail-on"])
+        except ValueError:
+            choices = ", ".join(s.value for s in Severity)
+            raise ConfigError(
+                path, "fail-on", f"must be one of {choices}, not {table['fail-on']!r}"
+            ) from None
+    if "offline" in table:
+        if not isinstance(table["offline"], bool):
+            raise ConfigError(path, "offline", f"must be true or false, not {table['offline']!r}")
+        kw["offline"] = table["offline"]
+    urls = {}
+    for key in _URL_KEYS:
+        if key in table:
+            value = table[key]
+            if not isinstance(value, str) or not value.startswith(("http://", "https://")):
+                raise ConfigError(path, key, f"must be an http(s) URL, not {value!r}")
+            urls[key] = value.rstrip("/")
+    kw["urls"] = urls
+    if "cache-dir" in table:
+        if not isinstance(table["cache-dir"], str) or not table["cache-dir"]:
+            raise ConfigError(path, "cache-dir", "must be a directory path (a string)")
+        kw["cache_dir"] = root / Path(table["cache-dir"]).expanduser()
+    if "exclude" in table:
+        kw["exclude"] = _str_list(path, "exclude", table["exclude"])
+        try:
+            _spec(kw["exclude"])
+        except Exception as exc:
+            raise ConfigError(path, "exclude", f"bad pattern ({exc})") from None
+    if "extensions" in table:
+        kw["extensions"] = tuple(
+            e.lower().lstrip(".") for e in _str_list(path, "extensions", table["extensions"])
+        )
+    if "per-file-ignores" in table:
+        pfi = table["per-file-ignores"]
+        if not isinstance(pfi, dict):
+            raise ConfigError(path, "per-file-ignores", "must be a table of glob = [codes]")
+        entries = []
+        for glob, codes in pfi.items():
+            key = f"per-file-ignores.{glob}"
+            try:
+                _spec([glob])
+            except Exception as exc:
+                raise ConfigError(path, key, f"bad glob ({exc})") from None
+            entries.append((glob, _codes(path, key, codes)))
+        kw["per_file_ignores"] = tuple(entries)
+    return Config(**kw)
+
+
+def load_config(path: Path) -> Config:
+    """Read one config file (``citecheck.toml``: top level; ``pyproject.toml``: the tool table)."""
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except OSError as exc:
+        raise ConfigError(path, "", f"cannot be read ({exc.strerror or exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(path, "", f"is not valid TOML ({exc})") from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("citecheck", {})
+        if not isinstance(table, dict):
+            raise ConfigError(path, "tool.citecheck", "must be a table")
+    else:
+        table = data
+    return config_from_table(path, table)
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError):
+        return False
+    tool = data.get("tool")
+    return isinstance(tool, dict) and "citecheck" in tool
+
+
+def find_config_file(start: Path) -> Path | None:
+    """Nearest ``citecheck.toml`` or ``pyproject.toml`` with ``[tool.citecheck]`` upwards."""
+    start = start.resolve()
+    if start.is_file() or not start.exists():
+        start = start.parent
+    for folder in (start, *start.parents):
+        own = folder / "citecheck.toml"
+        if own.is_file():
+            return own
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return pyproject
+    return None
+
+
+def discover(paths: Sequence[str], explicit: str | None = None) -> Config:
+    """The run's config: ``explicit`` if given, else found from the first real path or cwd."""
+    if explicit:
+        return load_config(Path(explicit))
+    starts = [Path(p) for p in paths if p != "-"]
+    start = starts[0] if starts else Path.cwd()
+    found = find_config_file(start)
+    return load_config(found) if found else Config()

@@ -1,0 +1,31 @@
+"""Machine formats of ``citecheck check``: SARIF 2.1.0 and GitHub workflow annotations.
+
+``text`` and ``json`` live in :mod:`citecheck.report`; :func:`render` picks any of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from citecheck.formats.github import render_github
+from citecheck.formats.sarif import render_sarif
+from citecheck.report import FileReport, render_check_json, render_check_text
+
+CHECK_FORMATS = ("text", "json", "sarif", "github")
+
+
+def render(
+    fmt: str, reports: Sequence[FileReport], *, colour: bool = False, cwd: Path | None = None
+) -> str:
+    """The whole output of ``check`` in format ``fmt`` (ends with a newline)."""
+    if fmt == "json":
+        return render_check_json(reports) + "\n"
+    if fmt == "sarif":
+        return render_sarif(reports, cwd=cwd) + "\n"
+    if fmt == "github":
+        return render_github(reports, cwd=cwd)
+    return render_check_text(reports, colour=colour)
+
+
+__all__ = ["CHECK_FORMATS", "render", "render_github", "render_sarif"]

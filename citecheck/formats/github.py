@@ -1,0 +1,60 @@
+"""GitHub Actions workflow commands: one ``::error``/``::warning``/``::notice`` line a finding.
+
+Syntax (GitHub docs, "Workflow commands for GitHub Actions"):
+``::error file={name},line={line},col={col},endLine={l},endColumn={c},title={title}::{message}``.
+The message escapes ``%``, ``\\r`` and ``\\n`` (as ``%25``, ``%0D``, ``%0A``); property values
+additionally escape ``:`` and ``,`` (``%3A``, ``%2C``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from citecheck.model import Severity
+from citecheck.report import FileReport
+
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def display_path(path: str, cwd: Path | None = None) -> str:
+    """``path`` relative to ``cwd`` (POSIX) when inside it, else as given."""
+    if path == "<stdin>":
+        return path
+    base = (cwd or Path.cwd()).resolve()
+    try:
+        return Path(path).resolve().relative_to(base).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+def render_github(reports: Sequence[FileReport], *, cwd: Path | None = None) -> str:
+    """Annotation lines; positions of extracted formats go into the message instead."""
+    lines: list[str] = []
+    for rep in reports:
+        name = display_path(rep.path, cwd)
+        for f in rep.findings:
+            message = f.message
+            if f.id:
+                message += f" ({f.id})"
+            props = [f"file={escape_property(name)}"]
+            if rep.extracted:
+                loc = rep.loc(f.start)
+                message += f" [at line {loc['line']}, column {loc['column']} of the {loc['in']}"
+                message += f", {loc['where']}]" if loc.get("where") else "]"
+            else:
+                line, col = rep.location(f.start)
+                end_line, end_col = rep.location(f.end)
+                props += [f"line={line}", f"col={col}", f"endLine={end_line}"]
+                props.append(f"endColumn={end_col}")
+            props.append(f"title={escape_property(f.code)}")
+            lines.append(f"::{LEVELS[f.severity]} {','.join(props)}::{escape_data(message)}")
+    return "".join(line + "\n" for line in lines)

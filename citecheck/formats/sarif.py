@@ -1,0 +1,144 @@
+"""SARIF 2.1.0 output (OASIS), as read by GitHub code scanning and most CI viewers.
+
+``tool.driver.rules`` lists every rule of :func:`all_rules`; each result carries ``ruleId``,
+``ruleIndex``, ``level``, a physical location (URI relative to the working directory, region
+with 1-based lines and code-point columns, ``charOffset``/``charLength``) and, when the
+finding has a safe fix, a ``fixes`` entry. Extracted formats (HTML, DOCX, PDF) get no region,
+since offsets refer to the extracted text; where that is goes into the message.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from citecheck import __version__
+from citecheck.model import Finding, Severity
+from citecheck.report import FileReport
+from citecheck.rules import Rule, all_rules
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def artifact_uri(path: str, cwd: Path | None = None) -> str:
+    """A URI reference: relative to ``cwd`` when inside it, else an absolute ``file:`` URI."""
+    if path == "<stdin>":
+        return "stdin"
+    base = (cwd or Path.cwd()).resolve()
+    full = Path(path).resolve()
+    try:
+        return quote(full.relative_to(base).as_posix())
+    except ValueError:
+        return full.as_uri()
+
+
+def rule_json(rule: Rule) -> dict[str, Any]:
+    """One ``reportingDescriptor``."""
+    help_text = rule.explanation or rule.summary
+    if rule.bad:
+        help_text += f"\nWrong: {rule.bad}"
+    if rule.good:
+        help_text += f"\nRight: {rule.good}"
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.explanation or rule.summary},
+        "help": {"text": help_text},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"fixable": rule.fixable},
+    }
+
+
+def _region(rep: FileReport, start: int, end: int) -> dict[str, Any]:
+    line, col = rep.location(start)
+    end_line, end_col = rep.location(end)
+    return {
+        "startLine": line,
+        "startColumn": col,
+        "endLine": end_line,
+        "endColumn": end_col,
+        "charOffset": start,
+        "charLength": end - start,
+    }
+
+
+def result_json(rep: FileReport, f: Finding, uri: str, index: dict[str, int]) -> dict[str, Any]:
+    """One ``result``."""
+    message = f.message + (f" ({f.id})" if f.id else "")
+    physical: dict[str, Any] = {"artifactLocation": {"uri": uri}}
+    if rep.extracted:
+        loc = rep.loc(f.start)
+        message += f" [at line {loc['line']}, column {loc['column']} of the {loc['in']}"
+        message += f", {loc['where']}]" if loc.get("where") else "]"
+    else:
+        physical["region"] = _region(rep, f.start, f.end)
+    result: dict[str, Any] = {
+        "ruleId": f.code,
+        "level": LEVELS[f.severity],
+        "message": {"text": message},
+        "locations": [{"physicalLocation": physical}],
+    }
+    if f.code in index:
+        result["ruleIndex"] = index[f.code]
+    if f.id:
+        result["properties"] = {"citation": f.id}
+        res = rep.resolutions.get(f.id)
+        if res:
+            result["properties"]["status"] = res.get("status")
+    if f.fix is not None and not rep.extracted:
+        result["fixes"] = [
+            {
+                "description": {"text": f.fix.description},
+                "artifactChanges": [
+                    {
+                        "artifactLocation": {"uri": uri},
+                        "replacements": [
+                            {
+                                "deletedRegion": _region(rep, f.fix.start, f.fix.end),
+                                "insertedContent": {"text": f.fix.replacement},
+                            }
+                        ],
+                    }
+                ],
+            }
+        ]
+    return result
+
+
+def sarif_log(reports: Sequence[FileReport], *, cwd: Path | None = None) -> dict[str, Any]:
+    """The whole SARIF log as a dict."""
+    rules = all_rules()
+    index = {r.code: i for i, r in enumerate(rules)}
+    results: list[dict[str, Any]] = []
+    artifacts = []
+    for rep in reports:
+        uri = artifact_uri(rep.path, cwd)
+        artifacts.append({"location": {"uri": uri}})
+        results.extend(result_json(rep, f, uri, index) for f in rep.findings)
+    return {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "citecheck",
+                        "version": __version__,
+                        "rules": [rule_json(r) for r in rules],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "artifacts": artifacts,
+                "results": results,
+            }
+        ],
+    }
+
+
+def render_sarif(reports: Sequence[FileReport], *, cwd: Path | None = None) -> str:
+    return json.dumps(sarif_log(reports, cwd=cwd), ensure_ascii=False, indent=2)

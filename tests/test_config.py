@@ -1,0 +1,160 @@
+"""Configuration (citecheck.toml / [tool.citecheck]), selection, exclusion, suppression."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from citecheck.cli import main
+from citecheck.config import ConfigError, code_selected, discover, find_config_file
+from citecheck.suppress import suppressions
+
+DIRTY = "Intro.\nSee a/hrc/41/35.\n"
+
+
+def _codes(args: list[str]) -> tuple[int, list[str]]:
+    res = CliRunner().invoke(main, ["check", "--offline", "--format", "json", *args])
+    if res.exit_code == 2:
+        return 2, [res.stderr]
+    return res.exit_code, [f["code"] for f in json.loads(res.stdout)["files"][0]["findings"]]
+
+
+@pytest.mark.parametrize(
+    ("code", "select", "ignore", "kept"),
+    [
+        ("UN102", (), (), True),
+        ("UN102", ("UN",), (), True),
+        ("UN102", ("EU",), (), False),
+        ("UN102", (), ("UN1",), False),
+        ("UN102", ("UN",), ("UN102",), False),
+        ("un102", ("un10",), (), True),
+    ],
+)
+def test_ruff_style_selection(
+    code: str, select: tuple[str, ...], ignore: tuple[str, ...], kept: bool
+) -> None:
+    assert code_selected(code, select, ignore) is kept
+
+
+def test_config_found_by_walking_up_and_cli_overrides(tmp_path: Path) -> None:
+    (tmp_path / "citecheck.toml").write_text('ignore = ["UN102"]\nfail-on = "error"\n')
+    sub = tmp_path / "a" / "b"
+    sub.mkdir(parents=True)
+    f = sub / "x.txt"
+    f.write_text(DIRTY, encoding="utf-8")
+    assert find_config_file(f) == (tmp_path / "citecheck.toml").resolve()
+    assert _codes([str(f)]) == (0, [])
+    exit_code, codes = _codes(["--ignore", "SP", "--fail-on", "warning", str(f)])
+    assert (exit_code, codes) == (1, ["UN102"])
+
+
+def test_pyproject_tool_table_and_per_file_ignores(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n[tool.citecheck]\nselect = ["UN"]\n'
+        '[tool.citecheck.per-file-ignores]\n"archive/*.txt" = ["UN102"]\n'
+    )
+    (tmp_path / "archive").mkdir()
+    old = tmp_path / "archive" / "old.txt"
+    old.write_text(DIRTY, encoding="utf-8")
+    new = tmp_path / "new.txt"
+    new.write_text(DIRTY, encoding="utf-8")
+    assert _codes([str(old)]) == (0, [])
+    assert _codes([str(new)]) == (1, ["UN102"])
+    cfg = discover([str(new)])
+    assert cfg.select == ("UN",) and cfg.path == (tmp_path / "pyproject.toml").resolve()
+
+
+def test_pyproject_without_tool_table_is_skipped(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    f = tmp_path / "x.txt"
+    f.write_text(DIRTY, encoding="utf-8")
+    found = find_config_file(f)
+    assert found is None or found.parent != tmp_path
+
+
+@pytest.mark.parametrize(
+    ("content", "key"),
+    [
+        ('selekt = ["UN"]\n', "selekt"),
+        ('fail-on = "fatal"\n', "fail-on"),
+        ("offline = 1\n", "offline"),
+        ('undl-url = "ftp://x"\n', "undl-url"),
+        ("select = 5\n", "select"),
+        ('[per-file-ignores]\n"*.md" = "UN 1"\n', "per-file-ignores.*.md"),
+    ],
+)
+def test_bad_config_is_a_usage_error_naming_file_and_key(
+    tmp_path: Path, content: str, key: str
+) -> None:
+    cfg = tmp_path / "citecheck.toml"
+    cfg.write_text(content)
+    f = tmp_path / "x.txt"
+    f.write_text("A/HRC/41/35", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        discover([str(f)])
+    assert err.value.key == key
+    exit_code, (message,) = _codes([str(f)])
+    assert exit_code == 2 and str(cfg) in message and repr(key) in message
+
+
+def test_invalid_toml_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "citecheck.toml").write_text("select = [\n")
+    f = tmp_path / "x.txt"
+    f.write_text("A/HRC/41/35", encoding="utf-8")
+    exit_code, (message,) = _codes([str(f)])
+    assert exit_code == 2 and "not valid TOML" in message
+
+
+def test_exclude_gitignore_and_extensions_when_walking(tmp_path: Path) -> None:
+    (tmp_path / "citecheck.toml").write_text('exclude = ["drafts/"]\nextensions = ["txt", "rst"]\n')
+    docs = tmp_path / "docs"
+    (docs / "drafts").mkdir(parents=True)
+    (docs / "drafts" / "d.txt").write_text(DIRTY, encoding="utf-8")
+    (docs / "keep.txt").write_text(DIRTY, encoding="utf-8")
+    (docs / "keep.rst").write_text(DIRTY, encoding="utf-8")
+    (docs / "skip.md").write_text(DIRTY, encoding="utf-8")
+    (docs / "build.txt").write_text(DIRTY, encoding="utf-8")
+    (docs / ".gitignore").write_text("build.txt\n")
+    res = CliRunner().invoke(main, ["check", "--offline", "--format", "json", str(docs)])
+    names = sorted(Path(f["path"]).name for f in json.loads(res.stdout)["files"])
+    assert names == ["keep.rst", "keep.txt"]
+
+
+def test_offline_from_config(tmp_path: Path) -> None:
+    (tmp_path / "citecheck.toml").write_text("offline = true\n")
+    f = tmp_path / "x.txt"
+    f.write_text("See A/HRC/41/35.", encoding="utf-8")
+    res = CliRunner().invoke(main, ["check", "--strict", "--format", "json", str(f)])
+    data = json.loads(res.stdout)
+    assert data["files"][0]["citations"][0]["status"] == "not_checked"
+    assert res.exit_code == 1  # --strict: nothing resolved
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("See a/hrc/41/35. <!-- citecheck: ignore[UN102] -->\n", {1: frozenset({"UN102"})}),
+        ("x\nSee a/hrc/41/35.  # citecheck: ignore\n", {2: None}),
+        ("See a/hrc/41/35. // citecheck:ignore[un1, SP104]\n", {1: frozenset({"UN1", "SP104"})}),
+        ("citecheck: ignore[UN102] is how you write it\n", {}),
+        ("See a/hrc/41/35.\n", {}),
+    ],
+)
+def test_suppression_markers(text: str, expected: dict[int, frozenset[str] | None]) -> None:
+    assert suppressions(text) == expected
+
+
+def test_inline_suppression_on_the_same_line_only(tmp_path: Path) -> None:
+    f = tmp_path / "x.md"
+    f.write_text(
+        "See a/hrc/41/35. <!-- citecheck: ignore[UN102] -->\n"
+        "See a/hrc/41/41. <!-- citecheck: ignore[EU] -->\n"
+        "See a/hrc/41/42.\n",
+        encoding="utf-8",
+    )
+    res = CliRunner().invoke(main, ["check", "--offline", "--format", "json", str(f)])
+    findings = json.loads(res.stdout)["files"][0]["findings"]
+    assert [(x["code"], x["location"]["line"]) for x in findings] == [("UN102", 2), ("UN102", 3)]

@@ -1,0 +1,209 @@
+"""Readers: plain text, HTML, DOCX (with real footnote XML), PDF extra, directory walking."""
+
+from __future__ import annotations
+
+import json
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from citecheck import readers
+from citecheck.cli import main
+from citecheck.pipeline import extract
+from citecheck.readers import InputError, read_source
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _p(*runs: str) -> str:
+    return "<w:p>" + "".join(runs) + "</w:p>"
+
+
+def _r(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def _ref(kind: str, note_id: int) -> str:
+    return (
+        f'<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
+        f'<w:{kind}Reference w:id="{note_id}"/></w:r>'
+    )
+
+
+def _notes(kind: str, notes: dict[int, str]) -> str:
+    body = (
+        f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{kind}>'
+        f'<w:{kind} w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+        f"<w:continuationSeparator/></w:r></w:p></w:{kind}>"
+    )
+    for note_id, text in notes.items():
+        body += (
+            f'<w:{kind} w:id="{note_id}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
+            f'<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:{kind}Ref/></w:r>'
+            f"{_r(' ' + text)}</w:p></w:{kind}>"
+        )
+    head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    return f'{head}<w:{kind}s xmlns:w="{W}">{body}</w:{kind}s>'
+
+
+def build_docx(
+    path: Path,
+    paragraphs: list[str],
+    footnotes: dict[int, str],
+    endnotes: dict[int, str] | None = None,
+) -> Path:
+    """A minimal but real WordprocessingML package."""
+    document = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f'<w:document xmlns:w="{W}"><w:body>{"".join(paragraphs)}<w:sectPr/></w:body></w:document>'
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", document)
+        zf.writestr("word/footnotes.xml", _notes("footnote", footnotes))
+        if endnotes:
+            zf.writestr("word/endnotes.xml", _notes("endnote", endnotes))
+    return path
+
+
+def _ids(text: str) -> list[tuple[str, str]]:
+    return [(c.id, str(c.pinpoint)) for c in extract(text)]
+
+
+def test_docx_with_footnotes_gives_the_citations_of_its_text(tmp_path: Path) -> None:
+    # Footnote ids deliberately out of order: numbering follows the order of reference.
+    doc = build_docx(
+        tmp_path / "letter.docx",
+        [
+            _p(
+                _r("We refer to the report of the Special Rapporteur"),
+                _ref("footnote", 7),
+                _r(" and to Council resolution 17/4."),
+            ),
+            _p(
+                _r("See also Case C"),
+                "<w:r><w:noBreakHyphen/></w:r>",
+                _r("293/12."),
+                _ref("footnote", 3),
+            ),
+            _p(_r("Finally, see the Regulation."), _ref("endnote", 2)),
+        ],
+        {7: "A/HRC/41/35, para. 66.", 3: "Ibid., para. 70."},
+        {2: "Regulation (EU) 2016/679."},
+    )
+    src = read_source(str(doc))
+    expected_text = (
+        "We refer to the report of the Special Rapporteur[1] and to Council resolution 17/4.\n"
+        "See also Case C\u2011293/12.[2]\n"
+        "Finally, see the Regulation.[e1]\n"
+        "[1] A/HRC/41/35, para. 66.\n"
+        "[2] Ibid., para. 70.\n"
+        "[e1] Regulation (EU) 2016/679.\n"
+    )
+    assert src.text == expected_text
+    assert src.kind == "docx"
+    assert _ids(src.text) == _ids(expected_text)
+    ids = {i for i, _ in _ids(src.text)}
+    assert {"un:A/HRC/41/35", "case:C-293/12", "celex:32016R0679"} <= ids
+    # where a person finds it: the footnote, not a line of the extracted text only
+    start = src.text.index("A/HRC/41/35")
+    loc = src.location(start)
+    assert loc["where"] == "footnote 1" and loc["in"] == "text extracted from docx"
+    assert src.location(src.text.index("C\u2011293"))["where"] == "paragraph 2"
+    result = CliRunner().invoke(main, ["extract", str(doc), "--format", "jsonl"])
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert rows and all(r["location"]["in"] == "text extracted from docx" for r in rows)
+    assert {"paragraph 2", "footnote 1"} <= {r["location"]["where"] for r in rows}
+
+
+def test_docx_zip_bomb_and_entities_are_refused_safely(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    big = build_docx(tmp_path / "big.docx", [_p(_r("A/HRC/41/35 " * 2000))], {})
+    monkeypatch.setattr(readers, "MAX_DOCX_MEMBER", 10_000)
+    with pytest.raises(InputError, match="inflates"):
+        read_source(str(big))
+    monkeypatch.undo()
+    xxe = tmp_path / "xxe.docx"
+    secret = tmp_path / "secret.txt"
+    secret.write_text("A/HRC/99/99", encoding="utf-8")
+    document = (
+        f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file://{secret}">]>'
+        f'<w:document xmlns:w="{W}"><w:body>{_p(_r("See &x; and S/RES/2231 (2015)."))}'
+        "</w:body></w:document>"
+    )
+    with zipfile.ZipFile(xxe, "w") as zf:
+        zf.writestr("word/document.xml", document)
+    text = read_source(str(xxe)).text
+    assert "A/HRC/99/99" not in text and "S/RES/2231 (2015)" in text
+    not_zip = tmp_path / "fake.docx"
+    not_zip.write_bytes(b"PK not really")
+    with pytest.raises(InputError, match=r"not a \.docx"):
+        read_source(str(not_zip))
+
+
+def test_html_keeps_blocks_drops_scripts_and_keeps_suppression_comments(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>T</title><style>p{}</style></head><body>"
+        "<h1>Letter</h1><p>See <b>A/HRC/41/35</b>, para. 66.</p>"
+        "<script>var s = 'A/HRC/1/1';</script>"
+        "<p>See a/hrc/41/35. <!-- citecheck: ignore[UN102] --></p>"
+        "<!-- an ordinary comment A/HRC/2/2 -->"
+        '<p><img src="http://example.invalid/x.png">S/RES/2231 (2015)</p></body></html>',
+        encoding="utf-8",
+    )
+    src = read_source(str(page))
+    assert src.text.splitlines() == [
+        "Letter",
+        "See A/HRC/41/35, para. 66.",
+        "See a/hrc/41/35. <!-- citecheck: ignore[UN102] -->",
+        "S/RES/2231 (2015)",
+    ]
+    assert src.location(src.text.index("S/RES"))["where"].startswith("block")
+    res = CliRunner().invoke(main, ["check", "--offline", "--format", "json", str(page)])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert not data["files"][0]["findings"]
+    assert data["files"][0]["citations"][0]["location"]["in"] == "text extracted from html"
+
+
+def test_plain_text_keeps_offsets_and_line_endings(tmp_path: Path) -> None:
+    f = tmp_path / "crlf.txt"
+    f.write_bytes("Line one\r\nSee A/HRC/41/35 \u00a0\r\n".encode())
+    src = read_source(str(f))
+    assert src.text == "Line one\r\nSee A/HRC/41/35 \u00a0\r\n"
+    cit = extract(src.text)[0]
+    assert src.text[cit.start : cit.end] == cit.text and src.kind == "text"
+    assert src.location(cit.start) == {"line": 2, "column": 5}
+
+
+def test_pdf_without_the_extra_is_an_error_for_that_file_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "pypdf", None)  # import fails as when not installed
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    good = tmp_path / "good.txt"
+    good.write_text("S/RES/2231 (2015)", encoding="utf-8")
+    res = CliRunner().invoke(main, ["check", "--offline", "--format", "json", str(pdf), str(good)])
+    assert res.exit_code == 2
+    assert "citecheck[pdf]" in res.stderr and "report.pdf" in res.stderr
+    assert [Path(f["path"]).name for f in json.loads(res.stdout)["files"]] == ["good.txt"]
+
+
+def test_directories_are_walked_by_extension(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("A/HRC/41/35", encoding="utf-8")
+    (tmp_path / "b.md").write_text("S/RES/2231 (2015)", encoding="utf-8")
+    (tmp_path / "c.py").write_text("A/HRC/1/1", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "d.htm").write_text("<p>A/HRC/41/41</p>", encoding="utf-8")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "e.txt").write_text("A/HRC/2/2", encoding="utf-8")
+    res = CliRunner().invoke(main, ["extract", str(tmp_path), "--format", "jsonl"])
+    assert res.exit_code == 0, res.output
+    paths = {Path(json.loads(line)["path"]).name for line in res.output.splitlines()}
+    assert paths == {"a.txt", "b.md", "d.htm"}
