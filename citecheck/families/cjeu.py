@@ -1,25 +1,563 @@
-"""Placeholder for the cjeu family; replaced by its real implementation."""
+"""CJEU and General Court case numbers and ECLIs (GRAMMAR.md E.8).
+
+Forms: ``C-293/12``, ``Case C‑293/12`` (Curia's non-breaking hyphen), suffixes (``C-132/18 P``,
+BAILII's ``C-132/18P``), joined lists and ranges (``C‑501/12 to C‑503/12``: one id per case,
+same span, so the scan keeps them all), pre-1989 numbers without a court letter (``Case 314/85``,
+only after the word "Case(s)" or right before an ``EU:C:19yy`` ECLI), ``ECLI:EU:C:2014:238``,
+the Court's short ``EU:C:2005:446``, national ECLIs, and the Court's recommended form
+``Schempp, C-403/03, EU:C:2005:446, paragraph 19`` where case, ECLI and pinpoint make one span.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from citecheck.families.base import Document
-from citecheck.model import Citation, Finding
+import attrs
+import regex
+
+from citecheck.families.base import DASHES, Document, compile_pattern
+from citecheck.model import (
+    NO_PINPOINT,
+    Citation,
+    Finding,
+    Fix,
+    Kind,
+    Pinpoint,
+    PinpointPart,
+    Severity,
+)
 from citecheck.rules import Rule
 
+MALFORMED_ECLI = Rule(
+    "CJ101",
+    "malformed-ecli",
+    Severity.ERROR,
+    "An ECLI does not follow ECLI:country:court:year:ordinal.",
+    "An ECLI has five parts separated by colons: 'ECLI', a two-letter country code ('EU' for "
+    "the EU courts), the court code ('C' Court of Justice, 'T' General Court, 'F' Civil "
+    "Service Tribunal), a four-digit year and an ordinal (GRAMMAR.md E.8, [S45]). 'CJ' is a "
+    "CELEX descriptor, not an ECLI court code.",
+    bad="ECLI:EU:C:14:238; ECLI:EU:CJ:2014:238",
+    good="ECLI:EU:C:2014:238",
+    fixable=True,
+)
+CASE_YEAR_DIGITS = Rule(
+    "CJ102",
+    "case-year-four-digits",
+    Severity.WARNING,
+    "A case number writes the year with four digits; case numbers use two.",
+    "Case numbers are court letter, hyphen, running number, '/', and the two-digit year in "
+    "which the case was lodged (C-250/25) [S46].",
+    bad="C-293/2012",
+    good="C-293/12",
+    fixable=True,
+)
+CASE_HYPHEN = Rule(
+    "CJ103",
+    "case-hyphen-missing",
+    Severity.WARNING,
+    "A case number lacks the hyphen after the court letter.",
+    "Write the court letter, a hyphen and the number: 'C-293/12' [S46].",
+    bad="Case C 293/12",
+    good="Case C-293/12",
+    fixable=True,
+)
+JOINED_WORDING = Rule(
+    "CJ104",
+    "joined-cases-wording",
+    Severity.WARNING,
+    "Several case numbers follow the singular 'Case'.",
+    "Joined cases are cited as 'Joined Cases C-293/12 and C-594/12' [S47]; several separate "
+    "cases as 'Cases ...'. The singular 'Case' names one case.",
+    bad="Case C-293/12 and C-594/12",
+    good="Joined Cases C-293/12 and C-594/12",
+)
+ECLI_BEFORE_CASE = Rule(
+    "CJ105",
+    "ecli-year-before-case-year",
+    Severity.ERROR,
+    "The ECLI year is earlier than the year the cited case was lodged.",
+    "A decision cannot be given before its case was brought: the ECLI year must be on or "
+    "after the case year (GRAMMAR.md E.8, derived). One of the two is probably mistyped.",
+    bad="C-293/12, EU:C:2011:238",
+    good="C-293/12, EU:C:2014:238",
+)
+ECLI_COURT_MISMATCH = Rule(
+    "CJ106",
+    "ecli-court-mismatch",
+    Severity.ERROR,
+    "The ECLI court code differs from the court letter of the case number cited with it.",
+    "Court of Justice cases (C-) have ECLIs EU:C:..., General Court cases (T-) EU:T:... "
+    "(GRAMMAR.md E.8, derived).",
+    bad="T-293/12, EU:C:2014:238",
+    good="C-293/12, EU:C:2014:238",
+)
+SUFFIX_SPACING = Rule(
+    "CJ107",
+    "case-suffix-spacing",
+    Severity.INFO,
+    "A procedure suffix is written without a space (BAILII style).",
+    "Curia writes a space between the case number and its suffix: 'C-132/18 P' [S47].",
+    bad="C-132/18P",
+    good="C-132/18 P",
+    fixable=True,
+)
+BAD_RANGE = Rule(
+    "CJ108",
+    "bad-case-range",
+    Severity.WARNING,
+    "A range of case numbers does not run upwards within one court and year.",
+    "'C-501/12 to C-503/12' covers three cases; a range whose end is not after its start, or "
+    "that changes court or year, cannot be expanded.",
+    bad="C-503/12 to C-501/12",
+    good="C-501/12 to C-503/12",
+)
 
-class _Placeholder:
+RULES = (
+    MALFORMED_ECLI,
+    CASE_YEAR_DIGITS,
+    CASE_HYPHEN,
+    JOINED_WORDING,
+    ECLI_BEFORE_CASE,
+    ECLI_COURT_MISMATCH,
+    SUFFIX_SPACING,
+    BAD_RANGE,
+)
+
+_MAX_RANGE = 60  # a range expanding to more cases than this is kept as its two ends
+
+_D = "[" + DASHES + "]"
+_SP = r"[ \u00a0\u202f]"
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_SUFFIX = r"(?:PPU|P(?:" + _D + r"(?:R|DEP)|\(R\))?|R|AJ|DEP|REV|INTP|RENV|OP|TO|SA)"
+
+
+# One case number. Lettered: C/T/F, a dash (or, flagged, a space), number, two- or (flagged)
+# four-digit year, optional suffix. Bare (pre-1989): number and a 1952-1989 year.
+def _lettered(prefix: str, *, space_dash: bool) -> str:
+    dash = rf"{_D}\s?|{_SP}(?=\d)" if space_dash else rf"{_D}\s?"
+    return rf"""
+    (?<![\w/.{DASHES}])(?<!OJ{_SP})
+    (?P<{prefix}court>[CTF])(?P<{prefix}dash>{dash})
+    (?P<{prefix}num>[1-9]\d{{0,3}})/(?P<{prefix}yy>(?:19|20)\d\d|\d\d)(?!\d)
+    (?:(?P<{prefix}sufsp>{_SP}?)(?P<{prefix}suf>{_SUFFIX})(?![\w]))?
+    (?!{_SP}+(?:{_MONTHS})\b)
+    """
+
+
+_BARE = r"""
+    (?<![\w/.\-])[1-9]\d{0,3}/(?:5[2-9]|[6-8]\d)(?![\d/])
+"""
+_LSEP = r"(?:\s{0,3},\s{0,3}(?:and\s{1,3})?|\s{1,3}(?:and|to)\s{1,3}|\s{0,2}&\s{0,2})"
+_ECLI_SHORT = r"(?:ECLI:)?EU:(?P<ecourt>[CTF]):(?P<eyear>\d{4}):(?P<eord>\d{1,6})(?![\w:.])"
+_ECLI_TAIL = rf"(?P<ecli>\s{{0,3}},\s{{0,3}}{_ECLI_SHORT})?"
+
+
+def _list(first: str, more: str) -> str:
+    """A list of case numbers; the repeated ``item``/``sep`` groups keep every capture."""
+    return rf"(?P<item>{first})(?:(?P<sep>{_LSEP})(?P<item>{more})){{0,40}}"
+
+
+_ANY = "(?:" + _lettered("a_", space_dash=True) + "|" + _BARE + ")"
+_STRICT = "(?:" + _lettered("s_", space_dash=False) + ")"
+
+_CASES = compile_pattern(
+    rf"""
+    # Every shape starts with one of these characters; the guard skips other positions fast.
+    (?=[CTFJEce1-9])
+    (?:
+    (?P<kwlist>
+        (?P<kw>(?P<joined>Joined\s{{1,3}}Cases)|Cases|Case)\s{{1,3}}
+        {_list(_ANY, _ANY)}
+        {_ECLI_TAIL}
+    )
+  | (?P<lkwlist>
+        (?P<lkw>cases|case)\s{{1,3}}
+        {_list(_STRICT, _STRICT)}
+        {_ECLI_TAIL}
+    )
+  | (?P<plain>
+        {_list(_STRICT, _STRICT)}
+        {_ECLI_TAIL}
+    )
+  | (?P<old>
+        {_list(_BARE, _BARE)}
+        (?=\s{{0,3}},\s{{0,3}}(?:ECLI:)?EU:C:19)
+        {_ECLI_TAIL}
+    )
+  | (?P<ecli_full>
+        (?<![\w])(?P<prefix>ECLI|ecli)(?P<s1>:|{_SP})(?P<cc>[A-Z]{{2}})(?P<s2>:|{_SP})
+        (?P<fcourt>[A-Z][A-Z0-9]{{0,6}})(?P<s3>:|{_SP})(?P<fyear>\d{{2,4}})(?P<s4>:|{_SP})
+        (?P<ford>[A-Za-z0-9]{{1,25}}(?:\.[A-Za-z0-9]{{1,25}}){{0,4}})(?![\w])
+    )
+  | (?P<ecli_short>(?<![\w:]){_ECLI_SHORT})
+    )
+    """
+)
+
+# Pieces of one matched case item, re-read from the item's text.
+_ITEM_PARSE = regex.compile(
+    rf"""(?x)
+    (?P<court>[CTF])?(?P<dash>{_D}\s?|{_SP})?
+    (?P<num>\d{{1,4}})/(?P<yy>\d{{2,4}})
+    (?:(?P<sufsp>{_SP}?)(?P<suf>\S.*))?\Z
+    """
+)
+
+# ``, paragraph 19``, ``, paragraphs 38 to 40``, ``, point 45`` after a case or ECLI; PDF and
+# XML line breaks may sit between any two tokens.
+_PIN = compile_pattern(
+    r"""
+    \s{0,3},\s{0,3}
+    (?P<word>paragraphs?|paras?\.|points?)\s{0,3}
+    (?P<nums>\d{1,4}(?!\d)(?:\s{0,3}(?:,|and|to|[-\u2010\u2011\u2013])\s{0,3}\d{1,4}(?!\d)){0,20})
+    (?![\w/])
+    """
+)
+_PIN_SPLIT = regex.compile(r"\s*(,|and|to|[-\u2010\u2011\u2013])\s*")
+
+
+@attrs.frozen(slots=True)
+class CaseNumber:
+    """One case number: ``court`` is "" for cases before 1989."""
+
+    court: str
+    number: int
+    year: int  # four digits
+    suffix: str = ""
+
+    @property
+    def canonical(self) -> str:
+        core = (
+            f"{self.court}-{self.number}/{self.year % 100:02d}"
+            if self.court
+            else (f"{self.number}/{self.year % 100:02d}")
+        )
+        return f"{core} {self.suffix}" if self.suffix else core
+
+
+@attrs.frozen(slots=True)
+class Ecli:
+    """A European Case Law Identifier, as parsed (``year`` may be malformed)."""
+
+    country: str
+    court: str
+    year: str
+    ordinal: str
+
+    @property
+    def canonical(self) -> str:
+        return f"{self.country}:{self.court}:{self.year}:{self.ordinal}"
+
+
+@attrs.frozen(slots=True)
+class CjeuParts:
+    """The whole citation group: its cases, its ECLI (if cited with them), the keyword used."""
+
+    cases: tuple[CaseNumber, ...] = ()
+    ecli: Ecli | None = None
+    keyword: str = ""
+
+
+def _year4(yy: str) -> int:
+    """Two-digit lodging year to four digits: the Court's first cases date from 1953."""
+    y = int(yy)
+    if len(yy) == 4:
+        return y
+    return 1900 + y if y >= 50 else 2000 + y
+
+
+def _pinpoint(text: str, pos: int) -> tuple[Pinpoint, int]:
+    m = _PIN.match(text, pos)
+    if not m:
+        return NO_PINPOINT, pos
+    unit = "point" if m.group("word").startswith("point") else "para"
+    tokens = _PIN_SPLIT.split(m.group("nums"))
+    numbers = tokens[0::2]
+    seps = tokens[1::2]
+    if len(numbers) == 1:
+        return Pinpoint((PinpointPart(unit, numbers[0]),)), m.end()
+    pieces: list[str] = [numbers[0]]
+    for sep, num in zip(seps, numbers[1:], strict=True):
+        if sep in ("to", "-", "\u2010", "\u2011", "\u2013"):
+            pieces[-1] = f"{pieces[-1]}-{num}"
+        else:
+            pieces.append(num)
+    if unit == "point":
+        return Pinpoint(tuple(PinpointPart("point", p) for p in pieces)), m.end()
+    return Pinpoint((PinpointPart("paras", ", ".join(pieces)),)), m.end()
+
+
+def _case_id(case: CaseNumber) -> str:
+    return f"case:{case.canonical}"
+
+
+class CjeuFamily:
+    """Case numbers and ECLIs in one linear pass (see the module docstring)."""
+
     name = "cjeu"
-    triggers: tuple[str, ...] = ("\x00never",)
-    priority = 0
-    rules: tuple[Rule, ...] = ()
+    triggers = (
+        *(f"{letter}{dash}" for letter in "ctf" for dash in DASHES),
+        "case",
+        "ecli",
+        "eu:c:",
+        "eu:t:",
+        "eu:f:",
+    )
+    priority = 20
+    rules = RULES
 
     def find(self, doc: Document) -> Iterator[Citation]:
-        return iter(())
+        text = doc.text
+        for m in _CASES.finditer(text):
+            if m.group("ecli_full"):
+                yield from self._full_ecli(m, text)
+            elif m.group("ecli_short"):
+                ecli = Ecli("EU", m.group("ecourt"), m.group("eyear"), m.group("eord"))
+                pin, end = _pinpoint(text, m.end())
+                yield self._citation(
+                    f"ecli:{ecli.canonical}",
+                    Kind.ECLI,
+                    text,
+                    m.start(),
+                    end,
+                    pin,
+                    CjeuParts(ecli=ecli),
+                )
+            else:
+                yield from self._cases(m, text)
+
+    # --- case lists -------------------------------------------------------------------
+
+    def _cases(self, m: regex.Match[str], text: str) -> Iterator[Citation]:
+        start, end = m.start(), m.end()
+        ecli: Ecli | None = None
+        if m.group("ecli"):
+            ecli = Ecli("EU", m.group("ecourt"), m.group("eyear"), m.group("eord"))
+        pin, end = _pinpoint(text, end)
+        keyword = m.group("kw") or m.group("lkw") or ""
+        items = m.captures("item")
+        item_starts = m.starts("item")
+        seps = m.captures("sep")
+        cases: list[CaseNumber] = []
+        case_notes: list[list[Finding]] = []
+        notes: list[Finding] = []
+        for i, (raw, istart) in enumerate(zip(items, item_starts, strict=True)):
+            parsed = self._parse_item(raw, istart)
+            if parsed is None:
+                continue
+            case, item_notes = parsed
+            if i > 0 and cases and seps[i - 1].strip() == "to":
+                lo = cases[-1]
+                expanded = self._expand(lo, case)
+                if expanded is None:
+                    notes.append(
+                        BAD_RANGE.finding(
+                            f"'{text[item_starts[i - 1] : istart + len(raw)]}' is not an "
+                            "upward range of one court and year",
+                            item_starts[i - 1],
+                            istart + len(raw),
+                        )
+                    )
+                else:
+                    for mid in expanded:
+                        cases.append(mid)
+                        case_notes.append([])
+            cases.append(case)
+            case_notes.append(item_notes)
+        if not cases:
+            return
+        if keyword == "Case" and len(items) > 1:
+            notes.append(
+                JOINED_WORDING.finding(
+                    f"'{keyword}' is followed by {len(items)} case numbers; write 'Joined Cases' "
+                    "(or 'Cases' if they were not joined)",
+                    m.start("kw"),
+                    m.end("kw"),
+                    id=_case_id(cases[0]),
+                )
+            )
+        parts = CjeuParts(tuple(cases), ecli, keyword)
+        span = text[start:end]
+        for i, case in enumerate(cases):
+            extra = tuple(notes) if i == 0 else ()
+            yield Citation(
+                id=_case_id(case),
+                kind=Kind.CJEU_CASE,
+                text=span,
+                start=start,
+                end=end,
+                pinpoint=pin,
+                parts=parts,
+                family=self.name,
+                notes=(*extra, *case_notes[i]),
+            )
+        if ecli is not None:
+            yield Citation(
+                id=f"ecli:{ecli.canonical}",
+                kind=Kind.ECLI,
+                text=span,
+                start=start,
+                end=end,
+                pinpoint=pin,
+                parts=parts,
+                family=self.name,
+            )
+
+    def _parse_item(self, raw: str, start: int) -> tuple[CaseNumber, list[Finding]] | None:
+        p = _ITEM_PARSE.match(raw)
+        if p is None:  # pragma: no cover - the scanner only captures parseable items
+            return None
+        court = p.group("court") or ""
+        yy = p.group("yy")
+        suffix = p.group("suf") or ""
+        suffix = regex.sub("[" + DASHES + "]", "-", suffix)
+        case = CaseNumber(court, int(p.group("num")), _year4(yy), suffix)
+        notes: list[Finding] = []
+        end = start + len(raw)
+        canonical_text = case.canonical
+        cid = _case_id(case)
+        if court and p.group("dash") and not regex.match("[" + DASHES + "]", p.group("dash")):
+            notes.append(
+                CASE_HYPHEN.finding(
+                    f"'{raw}': a hyphen belongs after the court letter",
+                    start,
+                    end,
+                    id=cid,
+                    fix=Fix(start, end, canonical_text, f"write {canonical_text}"),
+                )
+            )
+        if len(yy) == 4:
+            notes.append(
+                CASE_YEAR_DIGITS.finding(
+                    f"'{raw}': case numbers give the year in two digits",
+                    start,
+                    end,
+                    id=cid,
+                    fix=Fix(start, end, canonical_text, f"write {canonical_text}"),
+                )
+            )
+        if suffix and not p.group("sufsp"):
+            notes.append(
+                SUFFIX_SPACING.finding(
+                    f"'{raw}': put a space before the suffix '{suffix}'",
+                    start,
+                    end,
+                    id=cid,
+                    fix=Fix(start, end, canonical_text, f"write {canonical_text}"),
+                )
+            )
+        return case, notes
+
+    @staticmethod
+    def _expand(lo: CaseNumber, hi: CaseNumber) -> list[CaseNumber] | None:
+        """The cases strictly between ``lo`` and ``hi``; None if the range is not sound."""
+        if (lo.court, lo.year, lo.suffix) != (hi.court, hi.year, hi.suffix):
+            return None
+        if hi.number <= lo.number:
+            return None
+        if hi.number - lo.number > _MAX_RANGE:
+            return []
+        return [attrs.evolve(lo, number=n) for n in range(lo.number + 1, hi.number)]
+
+    # --- ECLIs --------------------------------------------------------------------------
+
+    def _full_ecli(self, m: regex.Match[str], text: str) -> Iterator[Citation]:
+        start = m.start()
+        cc, court, year, ordinal = m.group("cc", "fcourt", "fyear", "ford")
+        mend = m.end()
+        if cc == "EU":
+            # EU ordinals are numbers; letters glued on (``2017:1007ENG``) are not part of it.
+            digits = regex.match(r"\d{1,6}", ordinal)
+            if digits is not None and digits.end() < len(ordinal):
+                ordinal = digits.group(0)
+                mend = m.start("ford") + len(ordinal)
+        problems: list[str] = []
+        fixed_court = court
+        if any(m.group(s) != ":" for s in ("s1", "s2", "s3", "s4")):
+            problems.append("its parts must be separated by colons")
+        if len(year) != 4:
+            problems.append(f"the year '{year}' must have four digits")
+        if cc == "EU" and court not in ("C", "T", "F"):
+            if court[0] in "CTF" and court[1:] in ("J", "O", "C", "S"):
+                fixed_court = court[0]
+                problems.append(
+                    f"'{court}' is a CELEX descriptor; the ECLI court code is '{court[0]}'"
+                )
+            else:
+                problems.append(f"'{court}' is not an EU court code (C, T or F)")
+        ecli = Ecli(cc, fixed_court, year, ordinal)
+        pin, end = _pinpoint(text, mend)
+        notes: tuple[Finding, ...] = ()
+        cid = f"ecli:{ecli.canonical}"
+        if problems:
+            fix = None
+            if len(year) == 4 and (cc != "EU" or fixed_court in ("C", "T", "F")):
+                replacement = f"ECLI:{ecli.canonical}"
+                fix = Fix(start, mend, replacement, f"write {replacement}")
+            notes = (
+                MALFORMED_ECLI.finding(
+                    f"'{text[start:mend]}' is not a well-formed ECLI: " + "; ".join(problems),
+                    start,
+                    mend,
+                    id=cid,
+                    fix=fix,
+                ),
+            )
+        yield self._citation(cid, Kind.ECLI, text, start, end, pin, CjeuParts(ecli=ecli), notes)
+
+    def _citation(
+        self,
+        cid: str,
+        kind: Kind,
+        text: str,
+        start: int,
+        end: int,
+        pin: Pinpoint,
+        parts: CjeuParts,
+        notes: tuple[Finding, ...] = (),
+    ) -> Citation:
+        return Citation(
+            id=cid,
+            kind=kind,
+            text=text[start:end],
+            start=start,
+            end=end,
+            pinpoint=pin,
+            parts=parts,
+            family=self.name,
+            notes=notes,
+        )
+
+    # --- offline checks -----------------------------------------------------------------
 
     def validate(self, citation: Citation, doc: Document) -> Iterator[Finding]:
-        return iter(())
+        """Cross-checks between a case number and the ECLI cited with it (on the ECLI only)."""
+        parts = citation.parts
+        if citation.kind is not Kind.ECLI or not isinstance(parts, CjeuParts):
+            return
+        ecli = parts.ecli
+        if ecli is None or not parts.cases or not ecli.year.isdigit() or len(ecli.year) != 4:
+            return
+        eyear = int(ecli.year)
+        late = max(parts.cases, key=lambda c: c.year)
+        if eyear < late.year:
+            yield ECLI_BEFORE_CASE.finding(
+                f"ECLI year {eyear} is before {late.canonical} was lodged ({late.year})",
+                citation.start,
+                citation.end,
+                id=citation.id,
+            )
+        for case in parts.cases:
+            if case.court and case.court != ecli.court:
+                yield ECLI_COURT_MISMATCH.finding(
+                    f"{case.canonical} is a case of court '{case.court}' but the ECLI "
+                    f"{ecli.canonical} names court '{ecli.court}'",
+                    citation.start,
+                    citation.end,
+                    id=citation.id,
+                )
+                break
 
 
-FAMILY = _Placeholder()
+FAMILY = CjeuFamily()

@@ -1,25 +1,707 @@
-"""Placeholder for the instruments family; replaced by its real implementation."""
+"""Named human-rights and EU instruments with article and principle pinpoints (GRAMMAR.md D).
+
+``article 17 of the ICCPR``, ``articles 12 and 19 of the Universal Declaration of Human Rights``,
+``Article 267 TFEU``, ``ICCPR, art. 17``, ``Guiding Principle 21``, ``commentary to Guiding
+Principle 19``, and short references resolved from the text: ``article 17 of the Covenant``,
+``articles 1 and 2 of the Declaration`` (the declaration named last), ``Principle 18`` once the
+Guiding Principles are named, and a bare lower-case ``article 6 (b) and c)`` right after an
+article citation of a named instrument (UN treaty style refers to the instrument under
+discussion). One citation per mention, carrying all its pinpoints.
+
+A bare mention of an instrument by its full name or an unambiguous abbreviation ("the ICCPR")
+is a citation too, with an empty pinpoint: texts cite instruments that way, and a list of the
+instruments a text relies on is useful. Bare short references ("the Covenant") are not, since
+they only repeat an instrument already cited; a parenthesised abbreviation that defines a name
+just cited ("... Human Rights (UDHR)") is not counted twice.
+
+The catalog (names, abbreviations, article counts and their sources) is package data,
+``citecheck/data/instruments.json``, loaded once. Pinpoints are read by the small reader below
+(treaty style ``article 5 (4)``, ``article 6 (b) and c)``, ``Article 1, paragraph 3,``) rather
+than by ``eu_pinpoints``, which did not exist when this was written.
+"""
 
 from __future__ import annotations
 
+import functools
+import importlib.resources
+import json
 from collections.abc import Iterator
+from typing import Any
 
-from citecheck.families.base import Document
-from citecheck.model import Citation, Finding
+import attrs
+import regex
+
+from citecheck.families.base import Document, compile_pattern
+from citecheck.model import NO_PINPOINT, Citation, Finding, Kind, Pinpoint, PinpointPart, Severity
 from citecheck.rules import Rule
 
+ARTICLE_OUT_OF_RANGE = Rule(
+    "IN101",
+    "article-out-of-range",
+    Severity.ERROR,
+    "The cited article does not exist in the instrument.",
+    "Each instrument has a fixed number of articles (GRAMMAR.md D, with sources): the ICCPR "
+    "has 53, the UDHR 30, the EU Charter 54. Inserted articles such as 'Article 8 bis' of the "
+    "Rome Statute are accepted where they exist. Protocols are separate instruments: 'Article 1 "
+    "of Protocol No. 1' is not checked against the ECHR.",
+    bad="article 54 of the ICCPR",
+    good="article 17 of the ICCPR",
+)
+PRINCIPLE_OUT_OF_RANGE = Rule(
+    "IN102",
+    "principle-out-of-range",
+    Severity.ERROR,
+    "The cited Guiding Principle does not exist (there are 31).",
+    "The UN Guiding Principles on Business and Human Rights number 1 to 31 (A/HRC/17/31, "
+    "annex) [S21][S40]. The 2010 draft used other numbers.",
+    bad="Guiding Principle 32",
+    good="Guiding Principle 31",
+)
+AMBIGUOUS_REFERENCE = Rule(
+    "IN103",
+    "ambiguous-instrument-reference",
+    Severity.WARNING,
+    "A short reference ('the Charter', 'the Covenant') was not named earlier in the text.",
+    "'The Charter' may be the Charter of the United Nations or the EU Charter of Fundamental "
+    "Rights; 'the Covenant' either International Covenant. Name the instrument in full at its "
+    "first mention so readers (and citecheck) know which is meant.",
+    bad="Article 55 of the Charter  (with no Charter named before)",
+    good="Article 55 of the Charter of the United Nations",
+)
 
-class _Placeholder:
+RULES = (ARTICLE_OUT_OF_RANGE, PRINCIPLE_OUT_OF_RANGE, AMBIGUOUS_REFERENCE)
+
+
+# --- the catalog --------------------------------------------------------------------------
+
+
+@attrs.frozen(slots=True)
+class Instrument:
+    """One catalog entry: names, short references and structure (last unit and its sources)."""
+
+    slug: str
+    name: str
+    names: tuple[str, ...]
+    abbreviations: tuple[str, ...]
+    bare_abbreviations: tuple[str, ...]
+    short: tuple[str, ...]
+    open_names: tuple[str, ...]
+    unit: str
+    count: int
+    extra: tuple[str, ...]
+    sources: tuple[str, ...]
+
+    @property
+    def label(self) -> str:
+        return self.abbreviations[0] if self.abbreviations else self.name
+
+
+@attrs.frozen(slots=True)
+class Catalog:
+    instruments: dict[str, Instrument]
+    sources: dict[str, str]
+
+
+def _key(text: str) -> str:
+    """Lookup key of a name as written: lower case, single spaces, no leading 'the'."""
+    key = " ".join(text.split()).lower().replace("\u2019", "'")
+    return key[4:] if key.startswith("the ") else key
+
+
+@functools.cache
+def catalog() -> Catalog:
+    """The instrument catalog shipped as package data, loaded once."""
+    raw: dict[str, Any] = json.loads(
+        importlib.resources.files("citecheck")
+        .joinpath("data/instruments.json")
+        .read_text(encoding="utf-8")
+    )
+    instruments: dict[str, Instrument] = {}
+    for entry in raw["instruments"]:
+        structure = entry["structure"]
+        instruments[entry["slug"]] = Instrument(
+            slug=entry["slug"],
+            name=entry["name"],
+            names=tuple(entry["names"]),
+            abbreviations=tuple(entry["abbreviations"]),
+            bare_abbreviations=tuple(entry["bare_abbreviations"]),
+            short=tuple(entry["short"]),
+            open_names=tuple(entry.get("open_names", ())),
+            unit=structure["unit"],
+            count=int(structure["count"]),
+            extra=tuple(structure["extra"]),
+            sources=tuple(structure["sources"]),
+        )
+    return Catalog(instruments, dict(raw["sources"]))
+
+
+# --- patterns built from the catalog --------------------------------------------------------
+
+_H = r"[ \u00a0\u202f]"
+_QUALIFIER = r"(?!\s{1,3}(?:on|of|for|against|relating|to|between)\b)"
+
+
+def _words(name: str) -> str:
+    """A name as a pattern: its words joined by up to three spaces or line breaks."""
+    return r"\s{1,3}".join(regex.escape(w, special_only=True) for w in name.split())
+
+
+def _name_alternation(cat: Catalog) -> str:
+    names: list[tuple[str, bool]] = []
+    for inst in cat.instruments.values():
+        names.extend((n, n in inst.open_names) for n in inst.names)
+    names.sort(key=lambda item: -len(item[0]))
+    alts = [_words(n) + (_QUALIFIER if is_open else "") for n, is_open in names]
+    # A cheap guard on the first word keeps the long alternation off most positions.
+    firsts = {n.split()[0] for n, _ in names}
+    firsts |= {f.upper() for f in firsts}
+    ordered = sorted(firsts, key=len, reverse=True)
+    guard = r"(?<![\w])(?=(?:" + "|".join(regex.escape(f) for f in ordered) + r")\s)"
+    return guard + r"(?i:" + "|".join(alts) + r")(?![\w])"
+
+
+def _abbr_alternation(abbrs: set[str]) -> str:
+    ordered = sorted(abbrs, key=lambda a: -len(a))
+    return r"(?<![\w/])(?:" + "|".join(_words(a) for a in ordered) + r")(?![\w/\u2011-])"
+
+
+def _short_alternation(cat: Catalog) -> str:
+    shorts = {s for inst in cat.instruments.values() for s in inst.short}
+    ordered = sorted(shorts, key=lambda s: -len(s))
+    return r"(?:" + "|".join(_words(s) for s in ordered) + r")(?![\w])" + _QUALIFIER
+
+
+_CAT = catalog()
+_NAMES = _name_alternation(_CAT)
+_ABBRS = _abbr_alternation({a for i in _CAT.instruments.values() for a in i.abbreviations})
+_BARE_ABBRS = _abbr_alternation(
+    {a for i in _CAT.instruments.values() for a in i.bare_abbreviations}
+)
+_SHORTS = _short_alternation(_CAT)
+
+_NAME_KEYS: dict[str, str] = {
+    _key(n): inst.slug for inst in _CAT.instruments.values() for n in (*inst.names, inst.name)
+}
+_ABBR_KEYS: dict[str, str] = {
+    a: inst.slug for inst in _CAT.instruments.values() for a in inst.abbreviations
+}
+_SHORT_KEYS: dict[str, tuple[str, ...]] = {}
+for _inst in _CAT.instruments.values():
+    for _s in _inst.short:
+        _SHORT_KEYS[_key(_s)] = (*_SHORT_KEYS.get(_key(_s), ()), _inst.slug)
+
+# Short references that name a protocol: only meant as that protocol when its parent
+# instrument is the one the text named last.
+_CONTEXT_SHORTS: dict[str, tuple[str, ...]] = {
+    "optional protocol": ("iccpr", "iccpr-op1"),
+    "first optional protocol": ("iccpr", "iccpr-op1"),
+    "protocol no. 1": ("echr", "echr-p1"),
+    "protocol no 1": ("echr", "echr-p1"),
+}
+
+# Article numbers, sub-divisions, lists and ranges, in treaty and EU style.
+_SUBDIV = r"(?:" + _H + r"?\(" + _H + r"?(?:\d{1,2}|[a-z]{1,2}|[ivx]{1,5})" + _H + r"?\))"
+_ANUM = r"\d{1,3}(?![\d/])(?:" + _H + r"?(?:bis|ter|quater)(?![\w]))?"
+_AITEM = (
+    _ANUM
+    + _SUBDIV
+    + r"{0,4}(?:"
+    + _H
+    + r"{0,2},"
+    + _H
+    + r"{0,2}paragraph"
+    + _H
+    + r"{1,2}\d{1,2}(?!\d)"
+    + _SUBDIV
+    + r"{0,2})?"
+)
+_SUBONLY = r"(?:\(" + _H + r"?[a-z]{1,2}" + _H + r"?\)|(?<![\w])[a-z]\))"
+_LSEP = (
+    r"(?:"
+    + _H
+    + r"{0,2},"
+    + _H
+    + r"{0,2}(?:and"
+    + _H
+    + r"{1,3})?|\s{1,3}(?:and|or|to)\s{1,3}|"
+    + _H
+    + r"{0,2}[-\u2010\u2011\u2013]"
+    + _H
+    + r"{0,2})"
+)
+_ALIST = _AITEM + r"(?:" + _LSEP + r"(?:" + _AITEM + r"|" + _SUBONLY + r")){0,20}"
+_PNUM = r"\d{1,2}(?!\d)(?:" + _H + r"?\([a-z]{1,2}\))?"
+_PLIST = _PNUM + r"(?:" + _LSEP + _PNUM + r"){0,10}"
+
+_REF = rf"""
+    (?P<ref>
+        {_H}{{0,3}},?\s{{1,3}}(?:of|under)\s{{1,3}}(?:the\s{{1,3}})?
+        (?:(?P<rname>{_NAMES})(?:{_H}{{0,2}}\((?P<rparen>{_ABBRS})\))?
+          |(?P<rabbr>{_ABBRS})
+          |(?P<rshort>{_SHORTS})
+          |(?P<rother>(?=\S)))
+    )
+"""
+_DIRECT = rf"(?P<direct>{_H}{{1,3}}(?P<dname>{_ABBRS}|Rome\s{{1,3}}Statute(?![\w])))"
+
+_PATTERN = compile_pattern(
+    rf"""
+    # Every shape starts a word; this guard lets the engine skip most positions at once.
+    (?<![\w])
+    (?:
+    (?P<comm>
+        (?<![\w])[Cc]ommentary\s{{1,3}}(?:to|on|of)\s{{1,3}}(?:the\s{{1,3}})?
+        (?P<comm_gp>Guiding\s{{1,3}})?[Pp]rinciple\s{{1,3}}(?P<comm_list>{_PLIST})
+        (?:{_REF})?
+    )
+  | (?P<gp>
+        (?<![\w])Guiding\s{{1,3}}Principles?\s{{1,3}}(?P<gp_list>{_PLIST})
+    )
+  | (?P<pr>
+        (?<![\w])(?P<pr_word>[Pp]rinciples?)\s{{1,3}}(?P<pr_list>{_PLIST})
+        (?:{_REF}|{_DIRECT})?
+    )
+  | (?P<art>
+        (?<![\w])(?P<art_word>[Aa]rticles?|ARTICLES?|[Aa]rts?\.)\s{{0,3}}(?P<art_list>{_ALIST})
+        (?:{_REF}|{_DIRECT})?
+    )
+  | (?P<nf>
+        (?P<nf_ref>{_NAMES}|{_ABBRS}){_H}{{0,2}},?{_H}{{0,2}}(?:arts?\.|articles?)
+        {_H}{{0,3}}(?P<nf_list>{_ALIST})
+    )
+  | (?P<bare>{_NAMES}|{_BARE_ABBRS})
+  | (?P<unknown>
+        (?<![\w])(?P<unknown_head>Convention|Covenant|Charter|Declaration|Statute
+            |Guiding\s{{1,3}}Principles|Protocol)
+        \s{{1,3}}(?:on|of|for|against|relating\s{{1,3}}to|No\.?{_H}{{0,2}}\d{{1,2}})(?![\w])
+    )
+    )
+    """
+)
+
+
+def _start_words(cat: Catalog) -> str:
+    """Every word a match can start with, as one literal alternation (a fast prefilter)."""
+    words = {
+        "Article",
+        "Articles",
+        "article",
+        "articles",
+        "ARTICLE",
+        "ARTICLES",
+        "Art.",
+        "art.",
+        "Arts.",
+        "arts.",
+        "Principle",
+        "Principles",
+        "principle",
+        "principles",
+        "Commentary",
+        "commentary",
+        "Guiding",
+        "Convention",
+        "Covenant",
+        "Charter",
+        "Declaration",
+        "Statute",
+        "Protocol",
+    }
+    for inst in cat.instruments.values():
+        for name in inst.names:
+            first = name.split()[0]
+            words |= {first, first.upper()}
+        words |= set(inst.abbreviations)
+    ordered = sorted(words, key=len, reverse=True)
+    return r"(?<![\w])(?:" + "|".join(regex.escape(w) for w in ordered) + ")"
+
+
+# Candidate starts, found by one fast scan; the full pattern is then matched anchored at each
+# candidate that lies after the previous match (one left-to-right pass in all).
+_STARTS = compile_pattern(_start_words(_CAT))
+
+# Pieces of an article list: an item, a bare sub-division ("c)"), or a separator.
+_ITEM_TOKEN = regex.compile(
+    r"(?P<item>" + _AITEM + r")|(?P<sub>" + _SUBONLY + r")|(?P<sep>" + _LSEP + r")"
+)
+_SUB_VALUE = regex.compile(r"\(?\s*([0-9a-z]{1,5})\s*\)")
+_HEAD = regex.compile(r"(\d{1,3})(?:" + _H + r"?(bis|ter|quater))?")
+_PARA_IN_ITEM = regex.compile(r",\s*paragraph\s+(\d{1,2})")
+
+_PROTOCOL_TO = regex.compile(r"Protocol\s{1,3}(?:to|of)\s{1,3}(?:the\s{1,3})?\Z")
+_ALIAS = regex.compile(r"(?:known\s+as|hereinafter(?:\s+referred\s+to\s+as)?)(?:\s+the)?\s+\Z")
+_CONTEXT_WINDOW = 2000  # a bare "article 6" refers to an instrument cited at most this far back
+_DEFINITION_WINDOW = 300  # "(UDHR)" this close after a UDHR citation only defines the abbreviation
+
+
+@attrs.frozen(slots=True)
+class InstrumentParts:
+    """Which instrument, how the text referred to it, and how citecheck decided."""
+
+    slug: str
+    reference: str = ""
+    resolved_by: str = "name"  # name | abbreviation | short | context
+
+
+def _canonical_item(raw: str) -> tuple[str, str]:
+    """``6 (b)`` -> (``6``, ``6(b)``); ``1, paragraph 3`` -> (``1``, ``1(3)``)."""
+    head = _HEAD.match(raw)
+    assert head is not None
+    base = head.group(1) + (f" {head.group(2)}" if head.group(2) else "")
+    rest = raw[head.end() :]
+    para = _PARA_IN_ITEM.search(rest)
+    before, after = (rest[: para.start()], rest[para.end() :]) if para else (rest, "")
+    subs = "".join(f"({s})" for s in _SUB_VALUE.findall(before))
+    if para:
+        subs += f"({para.group(1)})" + "".join(f"({s})" for s in _SUB_VALUE.findall(after))
+    return base, base + subs
+
+
+def _article_parts(text: str, unit: str = "art") -> tuple[PinpointPart, ...]:
+    """Parts of an article (or principle) list: ``12 and 19``, ``6 (b) and c)``, ``2 to 4``."""
+    parts: list[PinpointPart] = []
+    base = ""
+    range_open = False
+    for tok in _ITEM_TOKEN.finditer(text):
+        if tok.group("sep") is not None:
+            sep = tok.group("sep").strip()
+            range_open = sep in ("to", "-", "\u2010", "\u2011", "\u2013")
+            continue
+        if tok.group("item") is not None:
+            base, value = _canonical_item(tok.group("item"))
+            if range_open and parts:
+                prev = parts.pop()
+                value = f"{prev.value}-{value}"
+            parts.append(PinpointPart(unit, value))
+        elif tok.group("sub") is not None and base:
+            sub = _SUB_VALUE.search(tok.group("sub"))
+            if sub is not None:
+                parts.append(PinpointPart(unit, f"{base}({sub.group(1)})"))
+        range_open = False
+    return tuple(parts)
+
+
+class _State:
+    """What the pass has seen so far: which instrument each short reference means now."""
+
+    __slots__ = ("last_art", "last_cited", "last_named", "short_last")
+
+    def __init__(self) -> None:
+        self.short_last: dict[str, str] = {}
+        self.last_named: str | None = None
+        self.last_art: tuple[str, int] | None = None
+        self.last_cited: tuple[str, int] | None = None
+
+    def named(self, slug: str) -> None:
+        self.last_named = slug
+        for short in _CAT.instruments[slug].short:
+            self.short_last[_key(short)] = slug
+
+
+def _short_head(short_key: str) -> str:
+    return short_key.split()[-1] if short_key != "guiding principles" else short_key
+
+
+class InstrumentsFamily:
+    """Instrument citations in one linear pass; short references resolved as the pass goes."""
+
     name = "instruments"
-    triggers: tuple[str, ...] = ("\x00never",)
-    priority = 0
-    rules: tuple[Rule, ...] = ()
+    triggers = (
+        "article",
+        "art.",
+        "arts.",
+        "principle",
+        "covenant",
+        "convention",
+        "declaration",
+        "charter",
+        "statute",
+        "treaty",
+        "udhr",
+        "iccpr",
+        "icescr",
+        "cerd",
+        "cedaw",
+        "cat",
+        "crc",
+        "cmw",
+        "crpd",
+        "ced",
+        "echr",
+        "cfr",
+        "teu",
+        "tfeu",
+        "ungp",
+        "protocol",
+    )
+    priority = 10
+    rules = RULES
 
     def find(self, doc: Document) -> Iterator[Citation]:
-        return iter(())
+        text = doc.text
+        st = _State()
+        for m in self._matches(text):
+            if m.group("unknown") is not None:
+                head = _key(m.group("unknown_head"))
+                for key in _SHORT_KEYS:
+                    if _short_head(key) == head:
+                        st.short_last[key] = ""  # another instrument of that kind was named
+                continue
+            if m.group("bare") is not None:
+                cit = self._bare(m, text, st)
+            elif m.group("nf") is not None:
+                cit = self._name_first(m, text, st)
+            elif m.group("art") is not None:
+                cit = self._articles(m, text, doc, st)
+            else:
+                cit = self._principles(m, text, st)
+            if cit is None:
+                continue
+            st.last_cited = (cit.id, cit.end)
+            if any(p.unit == "art" for p in cit.pinpoint.parts):
+                st.last_art = (cit.parts.slug, cit.end)
+            yield cit
+
+    @staticmethod
+    def _matches(text: str) -> Iterator[regex.Match[str]]:
+        """Like ``_PATTERN.finditer(text)``, but only tried where a start word occurs."""
+        end = 0
+        for cand in _STARTS.finditer(text):
+            if cand.start() < end:
+                continue
+            m = _PATTERN.match(text, cand.start())
+            if m is not None:
+                end = m.end()
+                yield m
+
+    # --- resolution ---------------------------------------------------------------------
+
+    def _resolve(
+        self, m: regex.Match[str], st: _State, doc: Document
+    ) -> tuple[str, str, bool] | None:
+        """(slug, resolved_by, ambiguous) of the reference after an article list."""
+        name = m.group("rname")
+        if name is not None:
+            slug = _NAME_KEYS.get(_key(name))
+            if slug is None:
+                return None
+            st.named(slug)
+            return slug, "name", False
+        abbr = m.group("rabbr") or m.group("dname")
+        if abbr is not None:
+            slug = _ABBR_KEYS.get(abbr) or _NAME_KEYS.get(_key(abbr))
+            if slug is None:
+                return None
+            st.named(slug)
+            return slug, "abbreviation", False
+        short = m.group("rshort")
+        if short is not None:
+            return self._resolve_short(_key(short), st, doc)
+        return None
+
+    def _resolve_short(self, key: str, st: _State, doc: Document) -> tuple[str, str, bool] | None:
+        candidates = _SHORT_KEYS.get(key, ())
+        if key in _CONTEXT_SHORTS:
+            context = _CONTEXT_SHORTS[key]
+            if st.last_named in context:
+                return context[-1], "short", False
+            return None
+        if len(candidates) == 1:
+            return candidates[0], "short", False
+        slug = st.short_last.get(key)
+        if slug in candidates:
+            assert slug is not None
+            return slug, "short", False
+        if slug == "":
+            return None  # the text last named another instrument of this kind
+        # Nothing named before: guess from the document, and say it is a guess.
+        low = doc.lower
+        if key == "charter":
+            eu = "european union" in low or "tfeu" in low
+            return ("cfr" if eu else "un-charter"), "short", True
+        if key == "covenant":
+            if "civil and political" in low or "ccpr" in low:
+                return "iccpr", "short", True
+            if "economic, social and cultural" in low or "cescr" in low:
+                return "icescr", "short", True
+        return None
+
+    # --- the four shapes ----------------------------------------------------------------
+
+    def _bare(self, m: regex.Match[str], text: str, st: _State) -> Citation | None:
+        written = m.group("bare")
+        slug = _ABBR_KEYS.get(written) or _NAME_KEYS.get(_key(written))
+        if slug is None or _PROTOCOL_TO.search(text, max(0, m.start() - 40), m.start()):
+            return None  # "Optional Protocol to the ICCPR" cites the protocol, not the ICCPR
+        st.named(slug)
+        start = m.start()
+        # "(UDHR)" just after a UDHR citation defines the abbreviation; do not count it again.
+        if (
+            st.last_cited is not None
+            and st.last_cited[0] == f"instrument:{slug}"
+            and start - st.last_cited[1] <= _DEFINITION_WINDOW
+            and (
+                text[start - 1 : start] in ("(", "\u2018", "'", '"', "\u201c")
+                or _ALIAS.search(text, max(0, start - 40), start) is not None
+            )
+        ):
+            return None
+        by = "abbreviation" if written in _ABBR_KEYS else "name"
+        return self._citation(text, start, m.end(), slug, NO_PINPOINT, written, by)
+
+    def _name_first(self, m: regex.Match[str], text: str, st: _State) -> Citation | None:
+        written = m.group("nf_ref")
+        slug = _ABBR_KEYS.get(written) or _NAME_KEYS.get(_key(written))
+        if slug is None:
+            return None
+        st.named(slug)
+        pin = Pinpoint(_article_parts(m.group("nf_list")))
+        by = "abbreviation" if written in _ABBR_KEYS else "name"
+        return self._citation(text, m.start(), m.end(), slug, pin, written, by)
+
+    def _articles(
+        self, m: regex.Match[str], text: str, doc: Document, st: _State
+    ) -> Citation | None:
+        parts = _article_parts(m.group("art_list"))
+        if not parts:
+            return None
+        if m.group("ref") is not None or m.group("direct") is not None:
+            resolved = self._resolve(m, st, doc)
+            if resolved is None:
+                st.last_art = None  # "article 5 of the Regulation": a different instrument now
+                return None
+            slug, by, ambiguous = resolved
+            reference = (
+                m.group("rname") or m.group("rabbr") or m.group("rshort") or m.group("dname")
+            )
+            if slug == "ungp":
+                return None  # the Guiding Principles have principles, not articles
+            return self._citation(
+                text, m.start(), m.end(), slug, Pinpoint(parts), reference, by, ambiguous
+            )
+        # A bare lower-case "article 6 (b)" continues the instrument just cited (UN style).
+        if not m.group("art_word").startswith("a") or st.last_art is None:
+            return None
+        slug, last_end = st.last_art
+        if m.start() - last_end > _CONTEXT_WINDOW:
+            return None
+        return self._citation(text, m.start(), m.end(), slug, Pinpoint(parts), "", "context")
+
+    def _principles(self, m: regex.Match[str], text: str, st: _State) -> Citation | None:
+        if m.group("comm") is not None:
+            parts = _article_parts(m.group("comm_list"), "commentary")
+            explicit = bool(m.group("comm_gp"))
+            has_ref = m.group("ref") is not None
+        elif m.group("gp") is not None:
+            parts = _article_parts(m.group("gp_list"), "principle")
+            explicit, has_ref = True, False
+        else:
+            parts = _article_parts(m.group("pr_list"), "principle")
+            explicit = False
+            has_ref = m.group("ref") is not None or m.group("direct") is not None
+        if has_ref:
+            written = m.group("rname") or m.group("rabbr") or m.group("dname") or ""
+            short = m.group("rshort") or ""
+            if written:
+                slug = _ABBR_KEYS.get(written) or _NAME_KEYS.get(_key(written))
+            elif _key(short) == "guiding principles":
+                slug = st.short_last.get("guiding principles", "ungp")
+            else:
+                slug = None
+            if slug != "ungp":
+                return None
+            by = "name" if written else "short"
+        elif explicit:
+            if st.short_last.get("guiding principles", "ungp") != "ungp":
+                return None
+            by = "name"
+        else:
+            # "Principle 18" alone: only once the Guiding Principles have been named.
+            if m.group("comm") is None and not m.group("pr_word")[0].isupper():
+                return None
+            if st.short_last.get("guiding principles") != "ungp":
+                return None
+            by = "context"
+        st.named("ungp")
+        return self._citation(text, m.start(), m.end(), "ungp", Pinpoint(parts), "", by)
+
+    def _citation(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        slug: str,
+        pin: Pinpoint,
+        reference: str,
+        by: str,
+        ambiguous: bool = False,
+    ) -> Citation:
+        cid = f"instrument:{slug}"
+        notes: tuple[Finding, ...] = ()
+        if ambiguous:
+            notes = (
+                AMBIGUOUS_REFERENCE.finding(
+                    f"'the {reference}' is not named earlier in the text; read as "
+                    f"{_CAT.instruments[slug].name}",
+                    start,
+                    end,
+                    id=cid,
+                ),
+            )
+        return Citation(
+            id=cid,
+            kind=Kind.INSTRUMENT,
+            text=text[start:end],
+            start=start,
+            end=end,
+            pinpoint=pin,
+            parts=InstrumentParts(slug, reference, by),
+            ambiguous=ambiguous,
+            family=self.name,
+            notes=notes,
+        )
+
+    # --- offline checks -----------------------------------------------------------------
 
     def validate(self, citation: Citation, doc: Document) -> Iterator[Finding]:
-        return iter(())
+        """Every article / principle pinpoint must exist in the instrument (catalog counts)."""
+        parts = citation.parts
+        if not isinstance(parts, InstrumentParts):
+            return
+        inst = _CAT.instruments.get(parts.slug)
+        if inst is None:
+            return
+        sources = ", ".join(inst.sources)
+        for part in citation.pinpoint.parts:
+            for value in part.value.split("-"):
+                head = _HEAD.match(value)
+                if head is None:
+                    continue
+                number = int(head.group(1))
+                label = f"{head.group(1)} {head.group(2)}" if head.group(2) else head.group(1)
+                if part.unit == "art" and inst.unit == "art":
+                    ok = 1 <= number <= inst.count and not head.group(2)
+                    if not ok and label not in inst.extra:
+                        extra = f" (plus {', '.join(inst.extra)})" if inst.extra else ""
+                        yield ARTICLE_OUT_OF_RANGE.finding(
+                            f"article {label} of the {inst.label} does not exist: the "
+                            f"{inst.name} has {inst.count} articles{extra} [{sources}]",
+                            citation.start,
+                            citation.end,
+                            id=citation.id,
+                        )
+                elif (
+                    part.unit in ("principle", "commentary")
+                    and inst.unit == "principle"
+                    and not 1 <= number <= inst.count
+                ):
+                    yield PRINCIPLE_OUT_OF_RANGE.finding(
+                        f"Guiding Principle {number} does not exist: there are "
+                        f"{inst.count} principles [{sources}]",
+                        citation.start,
+                        citation.end,
+                        id=citation.id,
+                    )
 
 
-FAMILY = _Placeholder()
+FAMILY = InstrumentsFamily()
