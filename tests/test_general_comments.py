@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from family_helpers import findings_by, found_by
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,20 +14,11 @@ from citecheck.scan import scan
 
 
 def found(text: str) -> list[Citation]:
-    cits = scan(Document(text), [FAMILY])
-    for c in cits:
-        assert text[c.start : c.end] == c.text
-        assert c.kind is Kind.GENERAL_COMMENT
-    return cits
+    return found_by(FAMILY, Kind.GENERAL_COMMENT, text)
 
 
 def findings(text: str) -> list[Finding]:
-    doc = Document(text)
-    out: list[Finding] = []
-    for c in scan(doc, [FAMILY]):
-        out.extend(c.notes)
-        out.extend(FAMILY.validate(c, doc))
-    return out
+    return findings_by(FAMILY, text)
 
 
 # (text, [(id, span text, pinpoint)])

@@ -8,6 +8,7 @@ another reference in a list, or in a text about Special Procedures communication
 from __future__ import annotations
 
 import pytest
+from family_helpers import findings_by, found_by
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,20 +19,11 @@ from citecheck.scan import scan
 
 
 def found(text: str) -> list[Citation]:
-    cits = scan(Document(text), [FAMILY])
-    for c in cits:
-        assert text[c.start : c.end] == c.text
-        assert c.kind is Kind.SP_COMMUNICATION
-    return cits
+    return found_by(FAMILY, Kind.SP_COMMUNICATION, text)
 
 
 def findings(text: str) -> list[Finding]:
-    doc = Document(text)
-    out: list[Finding] = []
-    for c in scan(doc, [FAMILY]):
-        out.extend(c.notes)
-        out.extend(FAMILY.validate(c, doc))
-    return out
+    return findings_by(FAMILY, text)
 
 
 # (text, [(id, span text, type)])

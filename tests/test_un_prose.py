@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from family_helpers import findings_by, found_by
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -31,20 +32,11 @@ MY_FAMILIES = ("un_prose", "general_comments", "spcomm")
 
 
 def found(text: str) -> list[Citation]:
-    cits = scan(Document(text), [FAMILY])
-    for c in cits:
-        assert text[c.start : c.end] == c.text
-        assert c.kind is Kind.UN_RESOLUTION
-    return cits
+    return found_by(FAMILY, Kind.UN_RESOLUTION, text)
 
 
 def findings(text: str) -> list[Finding]:
-    doc = Document(text)
-    out: list[Finding] = []
-    for c in scan(doc, [FAMILY]):
-        out.extend(c.notes)
-        out.extend(FAMILY.validate(c, doc))
-    return out
+    return findings_by(FAMILY, text)
 
 
 # (text, [(id, span text, pinpoint)])

@@ -1,0 +1,29 @@
+"""Helpers for table tests that run one citation family alone through ``scan``.
+
+Running a family alone means a bug in another family cannot hide (or cause) a failure here.
+"""
+
+from __future__ import annotations
+
+from citecheck.families import Document, Family
+from citecheck.model import Citation, Finding, Kind
+from citecheck.scan import scan
+
+
+def found_by(family: Family, kind: Kind, text: str) -> list[Citation]:
+    """Citations of ``family`` alone, checking spans and kind on the way."""
+    cits = scan(Document(text), [family])
+    for c in cits:
+        assert text[c.start : c.end] == c.text
+        assert c.kind is kind
+    return cits
+
+
+def findings_by(family: Family, text: str) -> list[Finding]:
+    """Parse notes and offline findings of ``family`` alone."""
+    doc = Document(text)
+    out: list[Finding] = []
+    for c in scan(doc, [family]):
+        out.extend(c.notes)
+        out.extend(family.validate(c, doc))
+    return out
