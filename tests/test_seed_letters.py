@@ -31,7 +31,9 @@ def test_letter_003_un_citations_with_spans() -> None:
     cits = citecheck.extract(text)
     for c in cits:
         assert text[c.start : c.end] == c.text
-    un = [(c.id, c.text, str(c.pinpoint), c.short_form) for c in cits if c.scheme in ("un", "spcomm")]
+    un = [
+        (c.id, c.text, str(c.pinpoint), c.short_form) for c in cits if c.scheme in ("un", "spcomm")
+    ]
     expected = [
         ("spcomm:ISR 7/2021", "AL ISR 7/2021", "", False),
         ("un:A/HRC/RES/43/4", None, "", False),
