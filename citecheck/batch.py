@@ -122,16 +122,11 @@ def expand_paths(args: Sequence[str], config: Config) -> tuple[list[str], list[I
 
 
 def check_texts(texts: Sequence[str], jobs: int = 1) -> list[CheckResult]:
-    """Pipeline results in order; ``citecheck.parallel.check_files`` for ``jobs > 1``."""
+    """Pipeline results in input order; worker processes for ``jobs > 1``."""
     if jobs > 1 and len(texts) > 1:
-        try:
-            from citecheck.parallel import (  # type: ignore[import-not-found, unused-ignore]
-                check_files,
-            )
-        except ImportError:
-            pass
-        else:
-            return list(check_files(texts, jobs=jobs))
+        from citecheck.parallel import check_texts as check_in_parallel
+
+        return check_in_parallel(texts, jobs=jobs)
     return [check(t) for t in texts]
 
 

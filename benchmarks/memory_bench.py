@@ -1,0 +1,92 @@
+"""Memory and throughput of streaming extraction on a generated 200 MB text.
+
+Why: whole-file mode refuses inputs above ``citecheck.readers.MAX_INPUT_BYTES``; the streaming
+path (``citecheck.stream``) must handle far larger files in memory bounded by its window, not
+by the file. This writes a text of ``--size-mb`` MB made of realistic citation-dense
+paragraphs into a temporary directory, streams it, and reports peak memory (resource
+``ru_maxrss``; with ``--tracemalloc`` also the Python heap peak, slower) and throughput. Run::
+
+    python benchmarks/memory_bench.py [--size-mb 200] [--window 1048576] [--overlap 4096]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Sequence
+from pathlib import Path
+
+from citecheck.stream import DEFAULT_OVERLAP, DEFAULT_WINDOW, extract_stream
+
+PARAGRAPHS = (
+    "1. The Special Rapporteur recalls Human Rights Council resolution 41/35 and the report "
+    "A/HRC/41/35, para. 66, as well as general comment No. 34 (2011) of the Human Rights "
+    "Committee (CCPR/C/GC/34, paras. 21\u201336).[[fn:1]] Ibid., para. 5.\n\n",
+    "2. Under Regulation (EU) 2016/679 of the European Parliament and of the Council of 27 April "
+    "2016 (OJ L 119, 4.5.2016, p. 1), Article 6(1)(b), and in line with Case C\u2011311/18, "
+    "Facebook Ireland and Schrems, EU:C:2020:559, paragraph 134, transfers require ...\n\n",
+    "3. See also Joined Cases C-293/12 and C-594/12, Digital Rights Ireland, "
+    "ECLI:EU:C:2014:238; Directive 95/46/EC; E/C.12/GC/24, para. 12; A/HRC/38/35/Add.1 and "
+    "AL ISR 7/2021. The tariff heading 8471 30 00 and figures 12/34 are not citations.\n\n",
+)
+
+
+def make_text(path: Path, size_mb: int) -> int:
+    """Write about ``size_mb`` MB of paragraphs; returns the byte size."""
+    block = "".join(PARAGRAPHS).encode("utf-8") * 200
+    target = size_mb * 1_000_000
+    written = 0
+    with path.open("wb") as fh:
+        while written < target:
+            fh.write(block)
+            written += len(block)
+    return written
+
+
+def maxrss_mb() -> float:
+    """Peak resident set size of this process (Linux reports KiB, macOS bytes)."""
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--size-mb", type=int, default=200)
+    ap.add_argument("--window", type=int, default=DEFAULT_WINDOW)
+    ap.add_argument("--overlap", type=int, default=DEFAULT_OVERLAP)
+    ap.add_argument("--tracemalloc", action="store_true", help="also trace the Python heap")
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="citecheck-membench-") as tmp:
+        path = Path(tmp) / "big.txt"
+        size = make_text(path, args.size_mb)
+        base_rss = maxrss_mb()
+        print(
+            f"generated {size / 1e6:.1f} MB in {path}; nproc={os.cpu_count()}; "
+            f"window={args.window} overlap={args.overlap}; baseline maxrss {base_rss:.1f} MB"
+        )
+        if args.tracemalloc:
+            tracemalloc.start()
+        t0 = time.perf_counter()
+        count = 0
+        kinds: dict[str, int] = {}
+        for cit in extract_stream(path, window=args.window, overlap=args.overlap):
+            count += 1
+            kinds[cit.kind.value] = kinds.get(cit.kind.value, 0) + 1
+        secs = time.perf_counter() - t0
+        print(f"{count:,} citations in {secs:.1f} s: {size / 1e6 / secs:.2f} MB/s")
+        print("per kind: " + ", ".join(f"{k}={v:,}" for k, v in sorted(kinds.items())))
+        if args.tracemalloc:
+            _, peak = tracemalloc.get_traced_memory()
+            tracemalloc.stop()
+            print(f"tracemalloc peak (Python heap): {peak / 1e6:.1f} MB")
+        print(f"peak RSS (ru_maxrss): {maxrss_mb():.1f} MB for a {size / 1e6:.0f} MB file")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,218 @@
+"""Streaming extraction: texts far larger than memory, read in overlapping windows.
+
+Why: whole-file mode (``citecheck.readers``) refuses inputs above ``MAX_INPUT_BYTES``; a
+200 MB archive dump must still be checkable in bounded memory. The file is decoded
+incrementally and scanned window by window (default 1 M code points). Consecutive windows
+share ``overlap`` code points of *back context* (so look-behinds and keywords such as
+``Case`` before a case number are seen) and the last ``overlap`` code points of a window are
+only a *margin*: a window emits the citations that start in ``[emitted_to, cut - overlap)``,
+the next window emits from there on. A citation straddling a window edge is therefore found
+whole, exactly once, with global offsets (code points of the whole decoded text). Windows are
+cut at whitespace. Citations (with their pinpoints) longer than ``overlap`` are not supported.
+
+Short forms: ``Ibid.``/``Id.``/``op. cit.`` whose antecedent lies before the window's back
+context resolve to the last full citation carried over from earlier windows; ``supra note N``
+resolves only when footnote N lies in the same window (documented limitation).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterator
+from typing import TextIO
+
+import attrs
+
+from citecheck.families import Document
+from citecheck.families.shortforms import NO_ANTECEDENT, ShortFormParts, resolve_short_forms
+from citecheck.model import Citation, Finding
+from citecheck.pipeline import CheckResult
+from citecheck.scan import scan
+from citecheck.validate import validate
+
+DEFAULT_WINDOW = 1 << 20
+DEFAULT_OVERLAP = 4096
+
+Source = str | os.PathLike[str] | TextIO
+
+
+def _shift_finding(f: Finding, delta: int) -> Finding:
+    fix = f.fix
+    if fix is not None:
+        fix = attrs.evolve(fix, start=fix.start + delta, end=fix.end + delta)
+    return attrs.evolve(f, start=f.start + delta, end=f.end + delta, fix=fix)
+
+
+def _shift(c: Citation, delta: int, antecedent: int | None) -> Citation:
+    return attrs.evolve(
+        c,
+        start=c.start + delta,
+        end=c.end + delta,
+        notes=tuple(_shift_finding(n, delta) for n in c.notes),
+        antecedent=antecedent,
+    )
+
+
+def _last_space(buf: str, lo: int, hi: int) -> int:
+    """Offset just after the last whitespace in ``buf[lo:hi]``, or ``hi`` if there is none."""
+    for i in range(hi - 1, lo - 1, -1):
+        if buf[i].isspace():
+            return i + 1
+    return hi
+
+
+@attrs.define
+class _State:
+    """What crosses window boundaries: emitted spans, the last full citation, counters."""
+
+    emitted_to: int = 0  # global offset: citations starting before it were emitted
+    emitted_end: int = 0  # largest end of an emitted citation
+    count: int = 0  # citations emitted so far (global index of the next one)
+    last_full: tuple[int, Citation] | None = None  # (global index, citation in global offsets)
+    recent: dict[tuple[int, int, str], int] = attrs.field(factory=dict)
+
+
+def _windows(stream: TextIO, window: int, overlap: int) -> Iterator[tuple[int, str, int, bool]]:
+    """(global base, window text, local emit limit, is last) over the stream."""
+    buf = ""
+    base = 0
+    eof = False
+    while True:
+        while not eof and len(buf) < window:
+            chunk = stream.read(window)
+            if not chunk:
+                eof = True
+            buf += chunk
+        if eof and len(buf) <= window:
+            yield base, buf, len(buf), True
+            return
+        cut = _last_space(buf, window // 2, window)
+        limit = cut - overlap
+        yield base, buf[:cut], limit, False
+        # The next window starts ``overlap`` or more before the emit limit, at whitespace.
+        nxt = _last_space(buf, limit - 2 * overlap, limit - overlap)
+        buf = buf[nxt:]
+        base += nxt
+
+
+def _run(
+    source: Source, window: int, overlap: int, with_findings: bool
+) -> Iterator[tuple[list[Citation], list[Finding]]]:
+    if overlap < 1 or window < 8 * overlap:
+        raise ValueError(f"window ({window}) must be at least 8 x overlap ({overlap}) >= 8")
+    if isinstance(source, (str, os.PathLike)):
+        # utf-8-sig and newline="" decode exactly as citecheck.readers.decode does.
+        with open(source, encoding="utf-8-sig", errors="replace", newline="") as fh:
+            yield from _run_stream(fh, window, overlap, with_findings)
+    else:
+        yield from _run_stream(source, window, overlap, with_findings)
+
+
+def _run_stream(
+    stream: TextIO, window: int, overlap: int, with_findings: bool
+) -> Iterator[tuple[list[Citation], list[Finding]]]:
+    state = _State()
+    for base, text, limit, _last in _windows(stream, window, overlap):
+        yield _window(base, text, limit, state, with_findings)
+
+
+def _window(
+    base: int, text: str, limit: int, state: _State, with_findings: bool
+) -> tuple[list[Citation], list[Finding]]:
+    doc = Document(text)
+    local = resolve_short_forms(scan(doc), doc)
+    g_limit = base + limit
+    # Citations of the back context that earlier windows emitted, by span and id.
+    state.recent = {k: v for k, v in state.recent.items() if k[1] > base}
+    local_to_global: list[int | None] = []
+    emit_local: list[Citation] = []
+    emit_index: list[int] = []
+    for c in local:
+        gs, ge = c.start + base, c.end + base
+        known = state.recent.get((gs, ge, c.id))
+        if gs >= state.emitted_to and gs < g_limit and gs >= state.emitted_end:
+            local_to_global.append(state.count + len(emit_local))
+            emit_local.append(c)
+            emit_index.append(len(local_to_global) - 1)
+        else:
+            local_to_global.append(known)
+    out_local: list[Citation] = []
+    out: list[Citation] = []
+    for idx, c in zip(emit_index, emit_local, strict=True):
+        gidx = local_to_global[idx]
+        assert gidx is not None
+        ante: int | None = None
+        if c.short_form:
+            c, ante = _carry(c, local_to_global, state)
+        shifted = _shift(c, base, ante)
+        out_local.append(c)
+        out.append(shifted)
+        if not c.short_form:
+            state.last_full = (gidx, shifted)
+        state.recent[(shifted.start, shifted.end, shifted.id)] = gidx
+        state.emitted_end = max(state.emitted_end, shifted.end)
+    state.count += len(out)
+    state.emitted_to = g_limit
+    found: list[Finding] = []
+    if with_findings:
+        found = [_shift_finding(f, base) for f in validate(out_local, doc)]
+    return out, found
+
+
+def _carry(
+    c: Citation, local_to_global: list[int | None], state: _State
+) -> tuple[Citation, int | None]:
+    """A short form's global antecedent; resolve it to the carried citation if need be."""
+    if c.antecedent is not None:
+        ante = local_to_global[c.antecedent]
+        if ante is not None:
+            return c, ante
+    parts = c.parts
+    unresolved = c.antecedent is None or not c.id
+    if (
+        unresolved
+        and state.last_full is not None
+        and isinstance(parts, ShortFormParts)
+        and not (parts.device == "supra" and parts.note is not None)
+    ):
+        gidx, target = state.last_full
+        c = attrs.evolve(
+            c,
+            id=target.id,
+            kind=target.kind,
+            pinpoint=c.pinpoint if c.pinpoint else target.pinpoint,
+            ambiguous=c.ambiguous or target.ambiguous or parts.device in ("opcit", "loccit"),
+            notes=tuple(n for n in c.notes if n.code != NO_ANTECEDENT.code),
+        )
+        return c, gidx
+    if c.antecedent is not None and state.last_full is not None:
+        return c, state.last_full[0]  # antecedent in the context but not re-found: best effort
+    return c, None
+
+
+def extract_stream(
+    source: Source, *, window: int = DEFAULT_WINDOW, overlap: int = DEFAULT_OVERLAP
+) -> Iterator[Citation]:
+    """Citations of a file (path) or text stream, in document order, with global offsets.
+
+    Equal to ``citecheck.extract(whole_text)`` wherever citations and their context are
+    shorter than ``overlap``; memory stays about ``window`` code points whatever the size.
+    """
+    for citations, _ in _run(source, window, overlap, False):
+        yield from citations
+
+
+def check_stream(
+    source: Source, *, window: int = DEFAULT_WINDOW, overlap: int = DEFAULT_OVERLAP
+) -> Iterator[CheckResult]:
+    """Citations and offline findings, one :class:`CheckResult` per window, global offsets."""
+    for citations, found in _run(source, window, overlap, True):
+        yield CheckResult(tuple(citations), tuple(found))
+
+
+def extract_text(
+    text: str, *, window: int = DEFAULT_WINDOW, overlap: int = DEFAULT_OVERLAP
+) -> list[Citation]:
+    """Streamed extraction of an in-memory string (for tests and comparisons)."""
+    return list(extract_stream(io.StringIO(text, newline=""), window=window, overlap=overlap))

@@ -1,0 +1,99 @@
+"""Streaming extraction in overlapping windows equals whole-text extraction."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+import citecheck
+from citecheck.stream import check_stream, extract_stream, extract_text
+
+PARAGRAPHS = (
+    "See A/HRC/41/35, para. 66 and CCPR/C/GC/34, para. 3. Ibid., para. 5.",
+    "Regulation (EU) 2016/679 of the European Parliament and of the Council, Article 6(1). "
+    "Case C\u2011311/18, ECLI:EU:C:2020:559, paragraph 5.",
+    "Joined Cases C-293/12 and C-594/12 Digital Rights Ireland. OJ L 119, 4.5.2016, p. 1.",
+    "The Council adopted A/RES/60/251; see also E/C.12/GC/24, para. 12.",
+    "Plain prose without citations but with look-alikes 12/34 and dates 1/2/2003 .",
+)
+
+
+def _key(cits: list[citecheck.Citation]) -> list[tuple[object, ...]]:
+    return [(c.id, c.kind, c.start, c.end, c.text, str(c.pinpoint), c.antecedent) for c in cits]
+
+
+def _text(n: int, seed: int = 1) -> str:
+    rng = random.Random(seed)
+    return "\n\n".join(rng.choice(PARAGRAPHS) for _ in range(n))
+
+
+@pytest.mark.parametrize(("window", "overlap"), [(4096, 512), (8192, 1024), (32768, 4096)])
+def test_stream_equals_whole_text(window: int, overlap: int) -> None:
+    text = _text(1500)
+    assert len(text) > 3 * window  # several windows
+    whole = citecheck.extract(text)
+    assert len(whole) > 1000
+    assert _key(extract_text(text, window=window, overlap=overlap)) == _key(whole)
+
+
+@pytest.mark.parametrize("shift", range(0, 40, 3))
+def test_citation_straddling_window_edge_found_once(shift: int) -> None:
+    window, overlap = 4096, 256
+    cite = "A/HRC/41/35, para. 66"
+    # The emit limit of the first window is near window - overlap; put the citation across it
+    # and across the window cut itself, at several shifts.
+    for edge in (window - overlap, window):
+        pos = edge - 10 + shift
+        text = ("x " * pos)[: pos - 1] + " " + cite + " end." + " z" * 3000
+        start = text.index(cite)
+        assert start == pos
+        found = [c for c in extract_text(text, window=window, overlap=overlap)]
+        assert [(c.id, c.start, c.end) for c in found] == [
+            ("un:A/HRC/41/35", start, start + len(cite))
+        ]
+        assert found[0].text == text[found[0].start : found[0].end]
+
+
+def test_ibid_resolves_across_windows_to_carried_citation() -> None:
+    window, overlap = 4096, 256
+    text = "See A/HRC/41/35, para. 66. " + "words " * 2000 + "Ibid., para. 5."
+    whole = citecheck.extract(text)
+    streamed = extract_text(text, window=window, overlap=overlap)
+    assert _key(streamed) == _key(whole)
+    assert streamed[-1].short_form and streamed[-1].id == "un:A/HRC/41/35"
+    assert streamed[-1].antecedent == 0
+    assert str(streamed[-1].pinpoint) == "para. 5"
+
+
+def test_ibid_without_antecedent_stays_unresolved() -> None:
+    text = "words " * 2000 + "Ibid., para. 5."
+    streamed = extract_text(text, window=4096, overlap=256)
+    assert len(streamed) == 1 and streamed[0].id == "" and streamed[0].antecedent is None
+
+
+def test_stream_from_file_matches_and_check_stream_findings(tmp_path: Path) -> None:
+    text = _text(600, seed=2) + "\n\nCase C-311/2018, para. 3.\r\n"
+    path = tmp_path / "doc.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    whole = citecheck.check(text)
+    assert _key(list(extract_stream(path, window=8192, overlap=1024))) == _key(
+        list(whole.citations)
+    )
+    results = list(check_stream(str(path), window=8192, overlap=1024))
+    assert len(results) > 2
+    findings = [f for r in results for f in r.findings]
+    assert [(f.code, f.start, f.end) for f in findings] == [
+        (f.code, f.start, f.end) for f in whole.findings
+    ]
+
+
+def test_text_without_whitespace_is_hard_cut_without_loss() -> None:
+    text = ("A/HRC/41/35;" * 3000)[:-1]
+    assert _key(extract_text(text, window=4096, overlap=256)) == _key(citecheck.extract(text))
+
+
+def test_window_must_exceed_overlap() -> None:
+    with pytest.raises(ValueError, match="overlap"):
+        extract_text("A/HRC/41/35", window=1000, overlap=500)
