@@ -121,13 +121,18 @@ def expand_paths(args: Sequence[str], config: Config) -> tuple[list[str], list[I
     return files, errors
 
 
-def check_texts(texts: Sequence[str], jobs: int = 1) -> list[CheckResult]:
-    """Pipeline results in input order; worker processes for ``jobs > 1``."""
+def check_texts(
+    texts: Sequence[str], jobs: int = 1, progress_stream: IO[str] | None = None
+) -> list[CheckResult]:
+    """Pipeline results in input order; worker processes for ``jobs > 1``.
+
+    The progress bar follows the checking (the slow part), not the reading.
+    """
     if jobs > 1 and len(texts) > 1:
         from citecheck.parallel import check_texts as check_in_parallel
 
         return check_in_parallel(texts, jobs=jobs)
-    return [check(t) for t in texts]
+    return [check(t) for t in progress(texts, len(texts), progress_stream)]
 
 
 def resolvable(cit: Citation) -> bool:
@@ -198,12 +203,12 @@ def run_batch(
     """Check every file of ``args``; ``resolver`` None means offline (nothing resolved)."""
     paths, errors = expand_paths(args, config)
     sources: list[SourceText] = []
-    for path in progress(paths, len(paths), progress_stream):
+    for path in paths:
         try:
             sources.append(read_source(path))
         except InputError as exc:
             errors.append(exc)
-    results = check_texts([s.text for s in sources], jobs)
+    results = check_texts([s.text for s in sources], jobs, progress_stream)
     pairs = list(zip(sources, results, strict=True))
     resolutions = resolve_all(pairs, resolver) if resolver is not None else {}
     reports = []
