@@ -87,7 +87,21 @@ def network_resolver(
     return resolve, resolver.close
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The command group; ``lsp`` is imported only when asked for (pygls costs ~0.3 s)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), "lsp"})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name == "lsp":
+            from citecheck.lsp import lsp_command
+
+            return lsp_command
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="citecheck")
 def main() -> None:
     """Find, parse and check legal citations in UN human-rights and EU legal texts."""
@@ -293,9 +307,6 @@ def rules_cmd(code: str | None) -> None:
 if _cache_group is not None:
     main.add_command(_cache_group)
 
-from citecheck.lsp import lsp_command  # noqa: E402 - attached after the commands it joins
-
-main.add_command(lsp_command)
 
 
 if __name__ == "__main__":  # pragma: no cover
