@@ -97,3 +97,24 @@ def test_text_without_whitespace_is_hard_cut_without_loss() -> None:
 def test_window_must_exceed_overlap() -> None:
     with pytest.raises(ValueError, match="overlap"):
         extract_text("A/HRC/41/35", window=1000, overlap=500)
+
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
+def test_stream_equals_whole_text_on_real_corpus() -> None:
+    if not CORPUS.is_dir():
+        pytest.skip(f"shared corpus not found at {CORPUS}")
+    paths = sorted(CORPUS.glob("un_upr_slovenia/*.txt"), key=lambda p: -p.stat().st_size)[:2]
+    paths += sorted((CORPUS / "derived").glob("*.txt"))[:4]
+    if not paths:
+        pytest.skip("no plain texts in the corpus")
+    kinds: dict[str, int] = {}
+    for path in paths:
+        text = path.read_bytes().decode("utf-8", errors="replace").removeprefix("\ufeff")
+        whole = citecheck.extract(text)
+        streamed = extract_text(text, window=32768, overlap=2048)
+        assert _key(streamed) == _key(whole), path.name
+        for c in whole:
+            kinds[c.kind.value] = kinds.get(c.kind.value, 0) + 1
+    print(f"stream == whole on {len(paths)} corpus texts; citations per kind: {kinds}")
