@@ -81,3 +81,39 @@ HSPACE = r"[ \t\u00a0\u202f\u2007\u2009]"
 def compile_pattern(pattern: str) -> regex.Pattern[str]:
     """Compile once, verbose, Unicode; every family pattern goes through here."""
     return regex.compile(pattern, regex.VERBOSE)
+
+
+#: How far the family patterns look ahead past a match's end (``(?![/\d])`` and the like).
+_HORIZON = 32
+
+
+def matches_near(
+    pattern: regex.Pattern[str],
+    anchor: regex.Pattern[str],
+    text: str,
+    *,
+    before: int,
+    after: int,
+) -> Iterator[regex.Match[str]]:
+    """The matches ``pattern.finditer(text)`` gives, found by trying ``pattern`` only near hits
+    of a cheap ``anchor`` pattern (a literal every match contains).
+
+    Correct when every match contains an anchor hit that starts at most ``before`` code points
+    after the match's start and ends at most ``after`` code points before the match's end.
+    Trying a big alternation only in those windows instead of at every position of the text is
+    what keeps extraction fast; the cost stays linear (each window is bounded).
+    """
+    last_end = 0
+    for hit in anchor.finditer(text):
+        if hit.start() < last_end:
+            continue
+        lo = max(last_end, hit.start() - before)
+        hi = hit.end() + after
+        m = pattern.search(text, lo, hi)
+        if m is not None and m.end() > hi - _HORIZON:
+            # Near the window's end a lookahead saw a false end of text: match again unbounded.
+            m = pattern.match(text, m.start())
+        if m is None:
+            continue
+        yield m
+        last_end = max(m.end(), m.start() + 1)

@@ -64,6 +64,9 @@ _BEFORE = compile_pattern(
     (?P<conn>\s{{0,3}},?\s{{1,3}}(?i:of|to|in|under)\s{{1,3}}(?:(?i:the)\s{{1,3}})?(?:\[\s{{0,2}})?)
     \Z"""
 )
+_CONN_TAIL = compile_pattern(
+    r"(?i:of|to|in|under)\s{1,3}(?:(?i:the)\s{1,3})?(?:\[\s{0,2})?\Z"
+)
 _AFTER_OPEN = compile_pattern(r"\s{0,3},\s{0,3}(?:(?i:at)\s{1,3})?|\s{0,3}\(\s{0,2}")
 _AFTER_BODY = compile_pattern(rf"(?P<body>{_BODY})(?!\w)(?!\s{{0,3}}(?i:working|of\b|to\b))")
 _CLOSE = compile_pattern(r"\s{0,2}\)")
@@ -296,6 +299,13 @@ def read_before(text: str, start: int) -> ArticlePinpoint | None:
     """The pinpoint written just before a citation starting at ``start``, with its connector
     (``Article 3(1) of``, ``Annex II to``, ``... of [``); None if there is none."""
     lo = max(0, start - WINDOW)
+    # Cheap refusals first: almost no act is preceded by "... of [the]" and an article word;
+    # trying _BEFORE at each of WINDOW positions is the costly part.
+    if _CONN_TAIL.search(text, max(lo, start - 24), start) is None:
+        return None
+    window = text[lo:start].lower()
+    if "art" not in window and "recital" not in window and "annex" not in window:
+        return None
     m = _BEFORE.search(text, lo, start)
     if m is None:
         return None
