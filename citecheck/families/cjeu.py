@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import attrs
 import regex
 
-from citecheck.families.base import DASHES, Document, compile_pattern
+from citecheck.families.base import DASHES, Document, compile_pattern, literal_hits, matches_near
 from citecheck.model import (
     NO_PINPOINT,
     Citation,
@@ -195,6 +195,20 @@ _CASES = compile_pattern(
     """
 )
 
+
+
+def _case_hits(doc: Document) -> Iterator[tuple[int, int]]:
+    """Every shape holds a digit/digit (case numbers), "ECLI" or "EU:C:" at most ~30
+    characters after its start ("Joined Cases C-293/12"); the grammar runs only near those."""
+    text = doc.text
+    for start, end in literal_hits(doc.lower, ("/", "ecli", "eu:")):
+        if end - start == 1:
+            if 0 < start < len(text) - 1 and text[start - 1].isdigit() and text[end].isdigit():
+                yield start - 1, end + 1
+        else:
+            yield start, end
+
+
 # Pieces of one matched case item, re-read from the item's text.
 _ITEM_PARSE = regex.compile(
     rf"""(?x)
@@ -309,7 +323,7 @@ class CjeuFamily:
 
     def find(self, doc: Document) -> Iterator[Citation]:
         text = doc.text
-        for m in _CASES.finditer(text):
+        for m in matches_near(_CASES, _case_hits(doc), text, before=40, after=64):
             if m.group("ecli_full"):
                 yield from self._full_ecli(m, text)
             elif m.group("ecli_short"):

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 import attrs
 import regex
 
-from citecheck.families.base import HSPACE, Document, compile_pattern, matches_near
+from citecheck.families.base import HSPACE, Document, compile_pattern, literal_hits, matches_near
 from citecheck.families.eu_pinpoints import read_after, read_before
 from citecheck.model import Citation, Finding, Fix, Kind, Pinpoint, Severity
 from citecheck.rules import Rule
@@ -586,16 +586,25 @@ def _pinpoint_notes(styles: tuple[str, ...], start: int, end: int, act_id: str) 
     ]
 
 
-# Every act citation contains its type word; the full grammar runs only near one.
-_TYPE_WORD = regex.compile(
-    r"(?i:regulation|directive|decision|position|action|recommendation)s?"
-    r"[\s\u00a0]{1,3}(?:[(\[\\\d]|(?i:no|nr|n°|cfsp|eu|ec|eec|jha|euratom)\b)"
+# Every act citation holds its type word followed by its numbering; the full grammar runs
+# only near such a word.
+_TYPE_WORDS = ("regulation", "directive", "decision", "position", "action", "recommendation")
+_NUMBERING_START = regex.compile(
+    r"s?[\s\u00a0]{1,3}(?:[(\[\\\d]|(?i:no|nr|n°|cfsp|eu|ec|eec|jha|euratom)\b)"
 )
+
+
+def _type_word_hits(doc: Document) -> Iterator[tuple[int, int]]:
+    text = doc.text
+    for start, end in literal_hits(doc.lower, _TYPE_WORDS):
+        m = _NUMBERING_START.match(text, end)
+        if m is not None:
+            yield start, m.end()
 
 
 def _acts(doc: Document) -> Iterator[Citation]:
     text = doc.text
-    for m in matches_near(_ACT, _TYPE_WORD, text, before=160, after=160):
+    for m in matches_near(_ACT, _type_word_hits(doc), text, before=160, after=64):
         modifier = m.group("mod")
         act_type = _act_type(m.group("type"), modifier)
         author = m.group("author") or m.group("author2")
