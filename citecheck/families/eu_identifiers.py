@@ -13,12 +13,13 @@ twice. Unpadded CELEX numbers (``32016R679``) are read and reported, never silen
 from __future__ import annotations
 
 import bisect
+import heapq
 from collections.abc import Iterator
 
 import attrs
 import regex
 
-from citecheck.families.base import Document, compile_pattern
+from citecheck.families.base import Document, compile_pattern, literal_hits, matches_near
 from citecheck.families.eu_acts import DESCRIPTORS, EUActParts, scan_acts
 from citecheck.model import Citation, Finding, Fix, Kind, Severity
 from citecheck.rules import Rule
@@ -58,6 +59,16 @@ _IN_URL_ELI = compile_pattern(
     r"(?P<etail>/(?:oj|corrigendum/\d{4}-\d{2}-\d{2}/oj|\d{4}-\d{2}-\d{2}))?"
 )
 _TRAILING = ".,;:!?'\""
+# Every identifier holds "http", "celex" or a CELEX year+descriptor ("2016R") within 20
+# characters of its start; the grammar runs only near those.
+_CELEX_YEAR = regex.compile(r"(?:19|20)\d\d[A-Z]")
+
+
+def _identifier_hits(doc: Document) -> Iterator[tuple[int, int]]:
+    years = ((m.start(), m.end()) for m in _CELEX_YEAR.finditer(doc.text))
+    return heapq.merge(literal_hits(doc.lower, ("http", "celex")), years)
+
+
 
 _ELI_TREATIES = {"char_2012": "12012P/TXT", "teu_2016": "12016M/TXT", "tfeu_2016": "12016E/TXT"}
 
@@ -209,7 +220,7 @@ class EUIdentifiersFamily:
         text = doc.text
         acts = [c for c in scan_acts(doc) if isinstance(c.parts, EUActParts)]
         act_ends = [c.end for c in acts]
-        for m in _PATTERN.finditer(text):
+        for m in matches_near(_PATTERN, _identifier_hits(doc), text, before=20, after=64):
             if m.group("url"):
                 cit = self._url(doc, m)
             elif m.group("eli"):
