@@ -31,7 +31,7 @@ from typing import Any
 import attrs
 import regex
 
-from citecheck.families.base import Document, compile_pattern
+from citecheck.families.base import Document, compile_pattern, literal_hits
 from citecheck.model import NO_PINPOINT, Citation, Finding, Kind, Pinpoint, PinpointPart, Severity
 from citecheck.rules import Rule
 
@@ -283,8 +283,8 @@ def _pattern() -> regex.Pattern[str]:
     )
 
 
-def _start_words(cat: Catalog) -> str:
-    """Every word a match can start with, as one literal alternation (a fast prefilter)."""
+def _start_words(cat: Catalog) -> frozenset[str]:
+    """Every word a match can start with (exact case)."""
     words = {
         "Article",
         "Articles",
@@ -315,13 +315,26 @@ def _start_words(cat: Catalog) -> str:
             first = name.split()[0]
             words |= {first, first.upper()}
         words |= set(inst.abbreviations)
-    ordered = sorted(words, key=len, reverse=True)
-    return r"(?<![\w])(?:" + "|".join(regex.escape(w) for w in ordered) + ")"
+    return frozenset(words)
 
 
-# Candidate starts, found by one fast scan; the full pattern is then matched anchored at each
-# candidate that lies after the previous match (one left-to-right pass in all).
-_STARTS = compile_pattern(_start_words(_CAT))
+# Candidate starts, found by fast literal scans; the full pattern is then matched anchored at
+# each candidate that lies after the previous match (one left-to-right pass in all).
+_START_WORDS = _start_words(_CAT)
+_START_LOWER = tuple(sorted({w.lower() for w in _START_WORDS}))
+
+
+def _start_positions(doc: Document) -> Iterator[int]:
+    """Offsets where a start word (exact case) begins a word, in order, each once."""
+    text = doc.text
+    last = -1
+    for start, end in literal_hits(doc.lower, _START_LOWER):
+        if start == last or text[start:end] not in _START_WORDS:
+            continue
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            continue
+        last = start
+        yield start
 
 # Pieces of an article list: an item, a bare sub-division ("c)"), or a separator.
 _ITEM_TOKEN = regex.compile(
@@ -443,7 +456,7 @@ class InstrumentsFamily:
     def find(self, doc: Document) -> Iterator[Citation]:
         text = doc.text
         st = _State()
-        for m in self._matches(text):
+        for m in self._matches(doc):
             if m.group("unknown") is not None:
                 head = _key(m.group("unknown_head"))
                 for key in _SHORT_KEYS:
@@ -466,14 +479,15 @@ class InstrumentsFamily:
             yield cit
 
     @staticmethod
-    def _matches(text: str) -> Iterator[regex.Match[str]]:
+    def _matches(doc: Document) -> Iterator[regex.Match[str]]:
         """Like ``finditer`` of the grammar, but only tried where a start word occurs."""
         pattern = _pattern()
+        text = doc.text
         end = 0
-        for cand in _STARTS.finditer(text):
-            if cand.start() < end:
+        for start in _start_positions(doc):
+            if start < end:
                 continue
-            m = pattern.match(text, cand.start())
+            m = pattern.match(text, start)
             if m is not None:
                 end = m.end()
                 yield m

@@ -15,7 +15,14 @@ import attrs
 import regex
 
 from citecheck.families import un_context as ctx
-from citecheck.families.base import DASH_CLASS, HSPACE, Document, compile_pattern
+from citecheck.families.base import (
+    DASH_CLASS,
+    HSPACE,
+    Document,
+    compile_pattern,
+    literal_hits,
+    matches_near,
+)
 from citecheck.families.un_context import Body
 from citecheck.model import (
     Citation,
@@ -84,6 +91,9 @@ _PIN_BEFORE = rf"""(?P<pin>(?:(?:operative|preambular){_W})?
     {_W}of{_W}(?:(?:the|its){_W})?)"""
 
 _HEAD = compile_pattern(rf"(?<![\w/]){_PIN_BEFORE}?(?:{_BODY_ADJ})?{_KW}{_W}(?:{_REF})")
+#: How far before its keyword a head can start (a pinpoint and a long body name); the head
+#: grammar is tried only that close to "resolution"/"decision".
+_HEAD_REACH = 240
 _DATE_AFTER = compile_pattern(rf",?{_W}(?:of|adopted{_W}on){_W}(?P<date>{ctx.DATE})")
 _FOOTNOTE = compile_pattern(r"\[\[fn:\d{1,4}\]\]|<sup>\d{1,4}</sup>")
 _CONT = compile_pattern(
@@ -428,7 +438,8 @@ class UNProseFamily:
         text = doc.text
         hrc_context = ctx.profile(doc).hrc_context
         consumed = 0
-        for m in _HEAD.finditer(text):
+        hits = literal_hits(doc.lower, ("resolution", "decision"))
+        for m in matches_near(_HEAD, hits, text, before=_HEAD_REACH, after=64):
             if m.start() < consumed:
                 continue
             body_word = m.group("body")
