@@ -23,6 +23,7 @@ than by ``eu_pinpoints``, which did not exist when this was written.
 from __future__ import annotations
 
 import functools
+import heapq
 import importlib.resources
 import json
 from collections.abc import Iterator
@@ -321,14 +322,18 @@ def _start_words(cat: Catalog) -> frozenset[str]:
 # Candidate starts, found by fast literal scans; the full pattern is then matched anchored at
 # each candidate that lies after the previous match (one left-to-right pass in all).
 _START_WORDS = _start_words(_CAT)
-_START_LOWER = tuple(sorted({w.lower() for w in _START_WORDS}))
+# Long words are scanned case-folded (one pass covers "Article", "article", "ARTICLE"); short
+# ones ("EU", "UN", "CAT") exactly, since "eu"/"un" occur inside countless words.
+_START_LONG = tuple(sorted({w.lower() for w in _START_WORDS if len(w) > 4}))
+_START_SHORT = tuple(sorted(w for w in _START_WORDS if len(w) <= 4))
 
 
 def _start_positions(doc: Document) -> Iterator[int]:
     """Offsets where a start word (exact case) begins a word, in order, each once."""
     text = doc.text
     last = -1
-    for start, end in literal_hits(doc.lower, _START_LOWER):
+    hits = heapq.merge(literal_hits(doc.lower, _START_LONG), literal_hits(text, _START_SHORT))
+    for start, end in hits:
         if start == last or text[start:end] not in _START_WORDS:
             continue
         if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
