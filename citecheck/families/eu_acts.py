@@ -594,6 +594,11 @@ _NUMBERING_START = regex.compile(
 )
 
 
+#: How far before its type word an act citation can start: "European Parliament and of the
+#: Council" plus an ordinal and a modifier stay well under this.
+_ACT_REACH = 100
+
+
 def _type_word_hits(doc: Document) -> Iterator[tuple[int, int]]:
     text = doc.text
     for start, end in literal_hits(doc.lower, _TYPE_WORDS):
@@ -604,7 +609,7 @@ def _type_word_hits(doc: Document) -> Iterator[tuple[int, int]]:
 
 def _acts(doc: Document) -> Iterator[Citation]:
     text = doc.text
-    for m in matches_near(_ACT, _type_word_hits(doc), text, before=160, after=64):
+    for m in matches_near(_ACT, _type_word_hits(doc), text, before=_ACT_REACH, after=64):
         modifier = m.group("mod")
         act_type = _act_type(m.group("type"), modifier)
         author = m.group("author") or m.group("author2")
