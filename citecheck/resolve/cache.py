@@ -69,6 +69,20 @@ class ImportReport:
     problems: tuple[str, ...] = ()
 
 
+def _retry_locked(step: Callable[[], object], attempts: int = 50) -> None:
+    """Run a set-up step, retrying while another process holds the database lock."""
+    for attempt in range(attempts):
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.02 * (attempt + 1))
+
+
 class Cache:
     """One SQLite file; each method is its own transaction."""
 
@@ -87,9 +101,16 @@ class Cache:
         self.dir.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
         self._db.execute("PRAGMA busy_timeout = 30000")
-        self._db.execute("PRAGMA journal_mode = WAL")
+        _retry_locked(self._enable_wal)
         self._db.execute("PRAGMA synchronous = NORMAL")
-        self._db.execute(_SCHEMA)
+        _retry_locked(lambda: self._db.execute(_SCHEMA))
+
+    def _enable_wal(self) -> None:
+        """Switch to WAL once; the switch needs an exclusive lock for which SQLite does not
+        always wait (several processes opening a new cache at once), hence the retry."""
+        mode = self._db.execute("PRAGMA journal_mode").fetchone()[0]
+        if str(mode).lower() != "wal":
+            self._db.execute("PRAGMA journal_mode = WAL")
 
     def close(self) -> None:
         """Close the connection."""
