@@ -161,7 +161,47 @@ def resolve_all(
     out = {ident: _as_json(res) for ident, res in answers.items()}
     for ident in ids:
         out.setdefault(ident, {"id": ident, "status": "unverified", "reason": "no answer"})
+    _suggest_from_neighbours(out, cited_together(reports))
     return out
+
+
+#: Citations at most this many characters apart are "cited together" (same sentence).
+NEIGHBOUR_GAP = 80
+
+
+def cited_together(reports: Sequence[tuple[SourceText, CheckResult]]) -> dict[str, set[str]]:
+    """id -> ids of other citations written within ``NEIGHBOUR_GAP`` characters of it."""
+    near: dict[str, set[str]] = {}
+    for _, res in reports:
+        cits = sorted((c for c in res.citations if resolvable(c)), key=lambda c: c.start)
+        for i, a in enumerate(cits):
+            for b in cits[i + 1 :]:
+                if b.start - a.end > NEIGHBOUR_GAP:
+                    break
+                if a.id != b.id:
+                    near.setdefault(a.id, set()).add(b.id)
+                    near.setdefault(b.id, set()).add(a.id)
+    return near
+
+
+def _suggest_from_neighbours(out: dict[str, dict[str, Any]], near: Mapping[str, set[str]]) -> None:
+    """Add "did you mean" ids that a neighbouring citation's resolution names (resolve layer's
+    ``suggest.related``: e.g. the ECLI of the case cited next to a wrong ECLI)."""
+    from citecheck.resolve.suggest import related
+
+    for ident, others in near.items():
+        res = out.get(ident)
+        if res is None:
+            continue
+        hood = [
+            (o, str(out[o].get("status")), [tuple(p) for p in out[o].get("extra") or ()])
+            for o in sorted(others)
+            if o in out
+        ]
+        found = related(ident, str(res.get("status")), hood)
+        old = list(res.get("suggestions") or ())
+        if found:
+            res["suggestions"] = [*found, *(s for s in old if s not in found)][:3]
 
 
 def resolution_findings(
@@ -182,6 +222,8 @@ def resolution_findings(
             out.append(rs101.finding(msg, cit.start, cit.end, id=cit.id))
         elif res.get("status") == "unverified":
             reason = res.get("reason") or "no definite answer"
+            if res.get("suggestions"):
+                reason += "; did you mean " + ", ".join(res["suggestions"]) + "?"
             out.append(
                 rs102.finding(f"{cit.id} unverified: {reason}", cit.start, cit.end, id=cit.id)
             )

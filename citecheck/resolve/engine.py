@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import warnings
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -32,12 +33,27 @@ _ENV_URLS = {
     "cellar_url": "CITECHECK_CELLAR_URL",
     "sparql_url": "CITECHECK_SPARQL_URL",
 }
+# Politeness knobs that tests and mirrors may need to change: (field, variable, type, minimum).
+_ENV_NUMBERS: tuple[tuple[str, str, type[int] | type[float], float], ...] = (
+    ("rate_per_host", "CITECHECK_RATE_PER_HOST", float, 0.0),
+    ("retries", "CITECHECK_RETRIES", int, 0),
+    ("backoff_base", "CITECHECK_BACKOFF", float, 0.0),
+)
 MAX_SUGGESTIONS = 3
 
 
 @attrs.frozen(slots=True)
 class Settings:
-    """Everything a run needs to know; build it with `settings_from_env`."""
+    """Everything a run needs to know; build it with `settings_from_env`.
+
+    Environment variables read by `settings_from_env`: the four `CITECHECK_*_URL`s and
+    `CITECHECK_CACHE_DIR` (see CONTRACT.md), and the politeness knobs
+    `CITECHECK_RATE_PER_HOST` (requests a second per host, default 2; 0 = no limit, for
+    local mirrors and fakes), `CITECHECK_RETRIES` (retries after a failed request, default 3)
+    and `CITECHECK_BACKOFF` (base seconds of the exponential back-off, default 0.5).
+    The circuit breaker (`breaker_threshold` failures in a row per host) is not configurable
+    from the environment: it is what keeps a run against a dead host short.
+    """
 
     undl_url: str = UNDL_URL
     ods_url: str = ODS_URL
@@ -90,6 +106,18 @@ def settings_from_env(env: Mapping[str, str] | None = None, **overrides: Any) ->
             values[field] = env[var].rstrip("/")
     if env.get("CITECHECK_CACHE_DIR"):
         values["cache_dir"] = Path(env["CITECHECK_CACHE_DIR"])
+    for field, var, kind, minimum in _ENV_NUMBERS:
+        raw = env.get(var, "").strip()
+        if not raw:
+            continue
+        try:
+            number = kind(raw)
+        except ValueError:
+            number = None
+        if number is None or not minimum <= number < float("inf"):
+            warnings.warn(f"ignoring {var}={raw!r}: not a number >= {minimum:g}", stacklevel=2)
+            continue
+        values[field] = number
     values.update({k: v for k, v in overrides.items() if v is not None})
     if isinstance(values.get("cache_dir"), str):
         values["cache_dir"] = Path(values["cache_dir"])
@@ -124,14 +152,30 @@ class Resolver:
             self._cache.close()
             self._cache = None
 
-    def resolve(self, ids: Iterable[str]) -> dict[str, Resolution]:
+    def resolve(
+        self, ids: Iterable[str], hints: Mapping[str, Iterable[str]] | None = None
+    ) -> dict[str, Resolution]:
         """Synchronous `aresolve`; must not be called from a running event loop."""
-        return asyncio.run(self.aresolve(ids))
+        return asyncio.run(self.aresolve(ids, hints))
 
-    async def aresolve(self, ids: Iterable[str]) -> dict[str, Resolution]:
-        """Resolve `ids` (duplicates allowed); returns one entry per distinct id."""
+    async def aresolve(
+        self, ids: Iterable[str], hints: Mapping[str, Iterable[str]] | None = None
+    ) -> dict[str, Resolution]:
+        """Resolve `ids` (duplicates allowed); returns one entry per distinct id.
+
+        `hints` maps an id to ids cited next to it in the text (same sentence, a few words
+        apart), e.g. a case number and its ECLI.  When an id fails, what the source says
+        about its neighbours can name what was meant (`suggest.related`).  Those suggestions
+        depend on the text, so they are in the returned answers but never cached.
+        """
         wanted = list(dict.fromkeys(i.strip() for i in ids))
-        pending = [i for i in wanted if i not in self._memo]
+        hinted = {
+            k.strip(): [n.strip() for n in v if n.strip() != k.strip()]
+            for k, v in (hints or {}).items()
+            if k.strip() in wanted
+        }
+        neighbours = [n for ns in hinted.values() for n in ns if n not in wanted]
+        pending = [i for i in dict.fromkeys([*wanted, *neighbours]) if i not in self._memo]
         if pending:
             try:
                 answers = await self._lookup(pending)
@@ -145,7 +189,18 @@ class Resolver:
             if self.cache is not None:
                 self.cache.put_many(answers.values())
             self._memo.update(answers)
-        return {i: self._memo[i] for i in wanted}
+        out = {i: self._memo[i] for i in wanted}
+        for ident, near in hinted.items():
+            res = out[ident]
+            found = suggest.related(
+                ident,
+                res.status.value,
+                [(n, self._memo[n].status.value, self._memo[n].extra) for n in near],
+            )
+            extra = [f for f in found if f not in res.suggestions]
+            if extra:
+                out[ident] = res.evolve(suggestions=(*extra, *res.suggestions)[:MAX_SUGGESTIONS])
+        return out
 
     def _client(self) -> Fetcher:
         """One HTTP client per `aresolve` call (a client is bound to its event loop)."""
@@ -211,41 +266,74 @@ class Resolver:
         return out
 
     async def _add_suggestions(self, answers: dict[str, Resolution]) -> None:
-        """For each not_found id, check likely corrections in one batch; keep existing ones."""
+        """For each not_found id, check likely corrections in one batch; keep existing ones.
+
+        A second, smaller round follows when a mistyped resolution's report exists
+        (`A/HRC/RES/17/31` -> `A/HRC/17/31`): the resolutions its UNDL record names as
+        related documents (MARC 993) are checked and suggested after it.
+        """
         cands = {
             ident: suggest.candidates(ident)
             for ident, res in answers.items()
             if res.status is Status.NOT_FOUND and not res.suggestions and res.source != "cache"
         }
-        todo = list(dict.fromkeys(c for cs in cands.values() for c in cs if c not in self._memo))
+        known = await self._check({c for cs in cands.values() for c in cs}, answers)
+        linked: dict[str, list[str]] = {}
+        for ident in cands:
+            report = suggest.res_dropped(ident)
+            if report and report in known and known[report].status is Status.RESOLVED:
+                linked[ident] = suggest.related_resolutions(ident, known[report].extra)
+        if linked:
+            known.update(await self._check({c for cs in linked.values() for c in cs}, answers))
+        for ident, cs in cands.items():
+            found: list[str] = []
+            for c in cs:
+                if c in known and known[c].status is Status.RESOLVED:
+                    found.append(c)
+                    if c == suggest.res_dropped(ident):
+                        found.extend(
+                            r
+                            for r in linked.get(ident, ())
+                            if r in known and known[r].status is Status.RESOLVED and r not in found
+                        )
+            if found:
+                answers[ident] = answers[ident].evolve(suggestions=tuple(found[:MAX_SUGGESTIONS]))
+
+    async def _check(
+        self, ids: Iterable[str], answers: Mapping[str, Resolution]
+    ) -> dict[str, Resolution]:
+        """Existence of candidate ids (memo, this run's answers, else one quick lookup)."""
+        todo = [c for c in sorted(ids) if c not in self._memo and c not in answers]
         # Only existing candidates are suggested, so a miss needs no second opinion.
         quick = attrs.evolve(self.settings, ods_fallback=False, confirm_missing=False)
         checked = await self._lookup(todo, quick) if todo else {}
         if self.cache is not None:
             self.cache.put_many(checked.values())
-        self._memo.update({k: v for k, v in checked.items() if k not in answers})
-        known = {**self._memo, **checked}
-        for ident, cs in cands.items():
-            found = [c for c in cs if c in known and known[c].status is Status.RESOLVED]
-            if found:
-                answers[ident] = answers[ident].evolve(suggestions=tuple(found[:MAX_SUGGESTIONS]))
+        self._memo.update(checked)
+        return {**self._memo, **answers, **checked}
 
 
-def resolve_ids(ids: Iterable[str], settings: Settings | None = None) -> dict[str, Resolution]:
+def resolve_ids(
+    ids: Iterable[str],
+    settings: Settings | None = None,
+    hints: Mapping[str, Iterable[str]] | None = None,
+) -> dict[str, Resolution]:
     """Resolve ids once (sync); see `Resolver` to share answers across calls."""
     resolver = Resolver(settings)
     try:
-        return resolver.resolve(ids)
+        return resolver.resolve(ids, hints)
     finally:
         resolver.close()
 
 
 async def aresolve_ids(
-    ids: Iterable[str], settings: Settings | None = None
+    ids: Iterable[str],
+    settings: Settings | None = None,
+    hints: Mapping[str, Iterable[str]] | None = None,
 ) -> dict[str, Resolution]:
     """Async `resolve_ids`."""
     resolver = Resolver(settings)
     try:
-        return await resolver.aresolve(ids)
+        return await resolver.aresolve(ids, hints)
     finally:
         resolver.close()

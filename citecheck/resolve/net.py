@@ -257,6 +257,13 @@ class Fetcher:
             current = target
         raise Unavailable(f"too many redirects from {host_key(url)}")
 
+    def _raise_if_open(self, host: str) -> None:
+        if self.circuit_open(host):
+            raise Unavailable(
+                f"circuit open: {host} failed {self._failures[host]} times in a row, "
+                "not asked again in this run"
+            )
+
     def _bucket(self, host: str) -> TokenBucket:
         bucket = self._buckets.get(host)
         if bucket is None:
@@ -278,13 +285,10 @@ class Fetcher:
         attempts = self.config.retries + 1
         for attempt in range(attempts):
             wait: float | None = None
+            self._raise_if_open(host)  # before queueing for a token: a dead host costs no wait
             await self._bucket(host).acquire()
             async with self._sem:
-                if self.circuit_open(host):  # checked here so queued requests see it too
-                    raise Unavailable(
-                        f"circuit open: {host} failed {self._failures[host]} times in a row, "
-                        "not asked again in this run"
-                    )
+                self._raise_if_open(host)  # again: it may have opened while this one queued
                 try:
                     reply = await self._send(url, headers, peek)
                 except NetworkDisabled as exc:

@@ -8,8 +8,10 @@ the ones the source knows.  Order is likelihood: a dropped or added `RES` and a 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 _SUFFIX = re.compile(r"^(Add|Corr|Rev|Amend)\.[0-9]+$")
+_SPACE = re.compile(r"\s+")
 _CELEX = re.compile(r"^([0-9])([0-9]{4})([RLD])([0-9]{4})$")
 
 
@@ -57,3 +59,83 @@ def candidates(ident: str) -> list[str]:
         if c != ident and c not in seen:
             seen.append(c)
     return seen
+
+
+def res_dropped(ident: str) -> str | None:
+    """`un:A/HRC/RES/17/31` -> `un:A/HRC/17/31` (the report a mistyped resolution may be)."""
+    scheme, _, value = ident.partition(":")
+    parts = value.split("/")
+    if scheme != "un" or "RES" not in parts[1:-1]:
+        return None
+    i = parts.index("RES", 1)
+    if len(parts) - i - 1 < 2:  # `S/RES/2231(2015)`: no session/number left for a report
+        return None
+    return f"un:{'/'.join(parts[:i] + parts[i + 1 :])}"
+
+
+def related_resolutions(ident: str, extra: Iterable[tuple[str, str]]) -> list[str]:
+    """Resolutions a UNDL record names as related documents (MARC 993), except `ident`.
+
+    A report's record links the resolution that acted on it (`A/HRC/17/31` ->
+    `A/HRC/RES/17/4`), which is what a text citing `A/HRC/RES/17/31` most likely meant.
+    """
+    out: list[str] = []
+    for key, symbol in extra:
+        cand = "un:" + _SPACE.sub("", symbol)
+        if key == "related" and "/RES/" in symbol.upper() and cand != ident and cand not in out:
+            out.append(cand)
+    return out
+
+
+_CASE_CELEX = re.compile(r"^6([0-9]{4})([CTF])[A-Z]{1,2}([0-9]{4})$")
+_CASE_LAW = ("ecli", "case")
+
+
+def celex_to_case(celex: str) -> str | None:
+    """`62012CJ0293` -> `C-293/12`; Court of Justice cases before 1989 have no letter."""
+    m = _CASE_CELEX.match(celex)
+    if not m:
+        return None
+    year, court, num = int(m[1]), m[2], int(m[3])
+    prefix = "" if court == "C" and year < 1989 else f"{court}-"
+    return f"{prefix}{num}/{year % 100:02d}"
+
+
+def _is_case_law(ident: str) -> bool:
+    scheme, _, value = ident.partition(":")
+    return scheme in _CASE_LAW or (scheme == "celex" and value.startswith("6"))
+
+
+def related(
+    ident: str, status: str, neighbours: Iterable[tuple[str, str, Iterable[tuple[str, str]]]]
+) -> list[str]:
+    """Ids of the case a neighbouring citation names, when `ident` failed to resolve.
+
+    `neighbours` are (id, status, extra pairs) of citations written next to `ident` (e.g.
+    `Case C-293/12, ECLI:EU:C:2014:239`).  A not_found ECLI or case-law CELEX gets the ECLI
+    and CELEX the source records for a resolved neighbouring case; a case number that did
+    not resolve gets the case of a resolved neighbouring ECLI/CELEX.  Only what the source
+    said about the neighbour is used, so every suggestion exists.
+    """
+    scheme = ident.partition(":")[0]
+    if not _is_case_law(ident) or status == "resolved":
+        return []
+    if scheme != "case" and status != "not_found":
+        return []
+    out: list[str] = []
+    for other, other_status, extra in neighbours:
+        if other == ident or other_status != "resolved" or not _is_case_law(other):
+            continue
+        meta = dict(extra)
+        if scheme == "case":
+            celex = meta.get("celex") or (
+                other.partition(":")[2] if other.startswith("celex:") else ""
+            )
+            case = celex_to_case(celex)
+            found = [f"case:{case}"] if case and other.partition(":")[0] != "case" else []
+        elif other.startswith("case:"):
+            found = [f"{k}:{meta[k]}" for k in (scheme, "ecli", "celex") if meta.get(k)]
+        else:
+            found = []
+        out.extend(f for f in found if f != ident and f not in out)
+    return out

@@ -56,7 +56,11 @@ def undocs_url(symbol: str) -> str:
 
 @attrs.frozen(slots=True)
 class MarcRecord:
-    """The fields of one UNDL bibliographic record that a resolution needs."""
+    """The fields of one UNDL bibliographic record that a resolution needs.
+
+    `related` holds the 993 $a symbols ("related documents": a report's resulting resolution,
+    a resolution's draft, committee report and meeting record); `other_symbols` the 791 $a.
+    """
 
     recid: str
     symbols: tuple[str, ...]
@@ -64,26 +68,8 @@ class MarcRecord:
     date: str | None
     languages: tuple[str, ...]
     files: tuple[str, ...]
-
-
-def _subfields(record: etree._Element, tag: str, code: str) -> Iterator[str]:
-    for field in record.iterfind(f"{_M}datafield[@tag='{tag}']"):
-        for sub in field.iterfind(f"{_M}subfield[@code='{code}']"):
-            if sub.text and sub.text.strip():
-                yield sub.text.strip()
-
-
-def _title(record: etree._Element) -> str | None:
-    field = record.find(f"{_M}datafield[@tag='245']")
-    if field is None:
-        return None
-    parts = [
-        (sub.text or "").strip().rstrip("/").strip()
-        for sub in field.iterfind(f"{_M}subfield")
-        if sub.get("code") in ("a", "b")
-    ]
-    title = " ".join(p for p in parts if p).rstrip(" :;,/").strip()
-    return title or None
+    related: tuple[str, ...] = ()
+    other_symbols: tuple[str, ...] = ()
 
 
 def split_languages(codes: str) -> list[str]:
@@ -92,24 +78,75 @@ def split_languages(codes: str) -> list[str]:
     return [_LANGS.get(codes[i : i + 3], codes[i : i + 3]) for i in range(0, len(codes) - 2, 3)]
 
 
+# (tag, subfield code) pairs read from a record; one compiled XPath (run by libxml2) picks
+# their subfields, so the hundreds of other fields of a real record are never visited in Python.
+_WANTED = frozenset(
+    {
+        ("191", "a"),
+        ("992", "a"),
+        ("269", "a"),
+        ("041", "a"),
+        ("245", "a"),
+        ("245", "b"),
+        ("856", "u"),
+        ("993", "a"),
+        ("791", "a"),
+    }
+)
+_WANTED_TAGS = frozenset(t for t, _ in _WANTED)
+_DATAFIELD = f"{_M}datafield"
+_CONTROLFIELD = f"{_M}controlfield"
+_SUBFIELD = f"{_M}subfield"
+
+
 def parse_record(record: etree._Element) -> MarcRecord:
-    """Extract symbol(s), title, date, languages and file links from a MARC record."""
-    recid = (record.findtext(f"{_M}controlfield[@tag='001']") or "").strip()
-    symbols = tuple(_subfields(record, "191", "a"))
-    adopted = next(_subfields(record, "992", "a"), None)
-    published = next(_subfields(record, "269", "a"), None)
+    """Extract symbol(s), title, date, languages, file links and related symbols.
+
+    One pass over the record's fields; only wanted fields' subfields are visited (a real
+    record has a hundred fields or more, and one predicate search per field cost more).
+    """
+    recid = ""
+    values: dict[str, list[str]] = {}
+    title_parts: list[str] | None = None
+    for field in record:
+        ftag = field.get("tag")
+        if ftag not in _WANTED_TAGS:
+            if ftag == "001" and field.tag == _CONTROLFIELD and not recid:
+                recid = (field.text or "").strip()
+            continue
+        if field.tag != _DATAFIELD:
+            continue
+        if ftag == "245":  # title: $a and $b of the first 245 only
+            if title_parts is None:
+                title_parts = [
+                    (sub.text or "").strip().rstrip("/").strip()
+                    for sub in field
+                    if sub.tag == _SUBFIELD and sub.get("code") in ("a", "b")
+                ]
+            continue
+        for sub in field:
+            if sub.tag == _SUBFIELD and (ftag, sub.get("code")) in _WANTED:
+                text = (sub.text or "").strip()
+                if text:
+                    values.setdefault(ftag, []).append(text)
+    symbols = tuple(values.get("191", ()))
+    adopted = next(iter(values.get("992", ())), None)
+    published = next(iter(values.get("269", ())), None)
     is_decision = any("/RES/" in s.upper() or "/DEC/" in s.upper() for s in symbols)
     date = (adopted if is_decision and adopted else None) or published or adopted
     languages: list[str] = []
-    for codes in _subfields(record, "041", "a"):
+    for codes in values.get("041", ()):
         languages.extend(c for c in split_languages(codes) if c not in languages)
+    title = " ".join(p for p in title_parts or () if p).rstrip(" :;,/").strip()
     return MarcRecord(
         recid=recid,
         symbols=symbols,
-        title=_title(record),
+        title=title or None,
         date=date[:10] if date and _ISO_DATE.match(date[:10]) else None,
         languages=tuple(languages),
-        files=tuple(_subfields(record, "856", "u")),
+        files=tuple(values.get("856", ())),
+        related=tuple(dict.fromkeys(values.get("993", ()))),
+        other_symbols=tuple(dict.fromkeys(values.get("791", ()))),
     )
 
 
@@ -129,6 +166,7 @@ def to_resolution(ident: str, symbol: str, record: MarcRecord, base_url: str) ->
     """A `resolved` result for `symbol` from its record."""
     extra = [("record_url", f"{base_url.rstrip('/')}/record/{record.recid}")]
     extra.extend(("file", url) for url in record.files)
+    extra.extend(("related", sym) for sym in record.related)
     return Resolution(
         id=ident,
         status=Status.RESOLVED,
