@@ -196,6 +196,10 @@ def test_politeness_knobs_from_the_environment() -> None:
     assert settings_from_env(env=env, retries=4).retries == 4  # explicit overrides win
     default = settings_from_env(env={})
     assert (default.rate_per_host, default.retries, default.backoff_base) == (2.0, 3, 0.5)
-    with pytest.warns(UserWarning, match="CITECHECK_RETRIES"):
+    with pytest.warns(UserWarning) as caught:
         bad = settings_from_env(env={"CITECHECK_RETRIES": "many", "CITECHECK_BACKOFF": "-1"})
+    assert sorted(str(w.message).split("=")[0] for w in caught) == [
+        "ignoring CITECHECK_BACKOFF",
+        "ignoring CITECHECK_RETRIES",
+    ]
     assert (bad.retries, bad.backoff_base) == (3, 0.5)
