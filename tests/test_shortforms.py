@@ -36,10 +36,45 @@ def test_ibid_after_ibid_keeps_the_same_antecedent() -> None:
     assert [c.antecedent for c in shorts] == [0, 0]
 
 
-def test_short_form_without_antecedent_is_reported() -> None:
+def test_short_form_with_nothing_recognised_before_it_stays_unresolved() -> None:
     result = citecheck.check("Ibid., para. 5.")
-    assert [f.code for f in result.findings] == ["SF101"]
+    assert [f.code for f in result.findings] == ["SF104"]
     assert result.citations[0].id == ""
+
+
+def test_ibid_in_the_first_footnote_is_an_error() -> None:
+    text = "A/HRC/41/35 in the body.[^1]\n\n[^1]: Ibid., para. 5.\n"
+    result = citecheck.check(text)
+    assert [f.code for f in result.findings] == ["SF101"]
+
+
+def test_ibid_after_a_footnote_citing_a_book_is_not_attached_to_an_older_citation() -> None:
+    text = (
+        "[^1]: A/HRC/41/35, para. 5.\n\n"
+        "[^2]: D. Kaye, Speech Police (2019), p. 3.\n\n"
+        "[^3]: Ibid., p. 4.\n"
+    )
+    [ibid] = _short(text)
+    assert ibid.id == ""
+    assert [f.code for f in citecheck.check(text).findings] == ["SF104"]
+
+
+def test_supra_must_not_match_inside_words() -> None:
+    assert _short("A/HRC/41/35. A supranational court and supra-national law.") == []
+
+
+def test_footnote_index_is_linear_on_footnote_style_text() -> None:
+    """Many footnotes and no blank line: each footnote's end is found within its own span."""
+    from citecheck.families import Document
+    from citecheck.families.shortforms import _footnote_index
+
+    text = "".join(f"<sup>{i}</sup> A/HRC/41/{i}. Ibid., para. {i}.\n" for i in range(1, 3001))
+    index = _footnote_index(Document(text))
+    assert index.numbers == list(range(1, 3001))
+    assert all(e <= s2 for e, s2 in zip(index.ends, index.starts[1:], strict=False))
+    shorts = _short(text)
+    assert len(shorts) == 3000
+    assert shorts[10].id == "un:A/HRC/41/11"
 
 
 def test_supra_note_points_to_the_first_citation_of_that_footnote() -> None:

@@ -6,6 +6,7 @@ points each one back at the citation it stands for, in one pass over the citatio
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Sequence
 
 import attrs
@@ -37,6 +38,16 @@ AMBIGUOUS_IBID = Rule(
     bad="1 A/HRC/41/35; A/HRC/38/35.  2 Ibid., para. 5.",
     good="2 A/HRC/41/35, para. 5.",
 )
+UNKNOWN_ANTECEDENT = Rule(
+    "SF104",
+    "short-form-of-unknown-source",
+    Severity.INFO,
+    "A short form points back to a source citecheck does not recognise (a book, an article).",
+    "The short form is left unresolved rather than attached to an older citation: 'Ibid.' "
+    "after a footnote citing a book repeats the book, not the last UN document.",
+    bad="[^1]: A/HRC/41/35.  [^2]: D. Kaye, Speech Police (2019), p. 3.  [^3]: Ibid., p. 4.",
+    good="[^3] is left unresolved (SF104) instead of pointing at A/HRC/41/35",
+)
 NON_UN_STYLE = Rule(
     "SF103",
     "non-un-short-form",
@@ -52,10 +63,22 @@ _SHORT = compile_pattern(
     r"""
     (?<![\w.])
     (?: (?P<ibid>[Ii]bid(?:em)?\b\.?(?![\w\-]))
-      | (?P<id>Id\.|id\.(?=""" + HSPACE + r"""*,|""" + HSPACE + r"""+(?:at|para)))
-      | (?P<opcit>op\.""" + HSPACE + r"""?cit\.)
-      | (?P<loccit>loc\.""" + HSPACE + r"""?cit\.)
-      | (?P<supra>supra(?:""" + HSPACE + r"""+(?:note|n\.)""" + HSPACE + r"""*(?P<note>\d{1,4}))?)
+      | (?P<id>Id\.|id\.(?="""
+    + HSPACE
+    + r"""*,|"""
+    + HSPACE
+    + r"""+(?:at|para)))
+      | (?P<opcit>op\."""
+    + HSPACE
+    + r"""?cit\.)
+      | (?P<loccit>loc\."""
+    + HSPACE
+    + r"""?cit\.)
+      | (?P<supra>supra(?![\w\-])(?:"""
+    + HSPACE
+    + r"""+(?:note|n\.)"""
+    + HSPACE
+    + r"""*(?P<note>\d{1,4}))?)
     )
     """
 )
@@ -80,7 +103,7 @@ class ShortFormFamily:
     name = "shortforms"
     triggers = ("ibid", "id.", "cit.", "supra")
     priority = 0
-    rules = (NO_ANTECEDENT, AMBIGUOUS_IBID, NON_UN_STYLE)
+    rules = (NO_ANTECEDENT, AMBIGUOUS_IBID, NON_UN_STYLE, UNKNOWN_ANTECEDENT)
 
     def find(self, doc: Document) -> Iterator[Citation]:
         text = doc.text
@@ -115,41 +138,65 @@ class ShortFormFamily:
 FAMILY = ShortFormFamily()
 
 
-def _footnote_index(doc: Document) -> tuple[list[int], list[int]]:
-    """Start offsets of footnotes and their numbers, in document order."""
+@attrs.frozen(slots=True)
+class _Footnotes:
+    """Footnote spans in document order: ``starts[i]``..``ends[i]`` is footnote ``numbers[i]``."""
+
+    starts: list[int]
+    ends: list[int]
+    numbers: list[int]
+
+    def number_at(self, offset: int) -> int | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i < 0 or offset >= self.ends[i]:
+            return None
+        return self.numbers[i]
+
+    def previous(self, number: int) -> int | None:
+        """The footnote before ``number`` in document order (None for the first)."""
+        try:
+            i = self.numbers.index(number)
+        except ValueError:
+            return None
+        return self.numbers[i - 1] if i > 0 else None
+
+
+def _footnote_index(doc: Document) -> _Footnotes:
+    """Footnote spans, computed once: a footnote runs to its paragraph's end or the next one.
+
+    The blank-line search is bounded by the next footnote's start, so the whole index costs
+    one pass over the text however many footnotes there are.
+    """
+    text = doc.text
+    if "<sup>" not in text and "[^" not in text and "^" not in text:
+        return _Footnotes([], [], [])
     starts: list[int] = []
     numbers: list[int] = []
-    if "<sup>" not in doc.text and "[^" not in doc.text and "^" not in doc.text:
-        return starts, numbers
-    for m in _FOOTNOTE_START.finditer(doc.text):
+    for m in _FOOTNOTE_START.finditer(text):
         starts.append(m.start())
         numbers.append(int(next(g for g in m.groups() if g)))
-    return starts, numbers
-
-
-def _footnote_of(offset: int, starts: list[int], numbers: list[int], doc: Document) -> int | None:
-    """The footnote number an offset lies in (a footnote runs to the end of its paragraph)."""
-    import bisect
-
-    i = bisect.bisect_right(starts, offset) - 1
-    if i < 0:
-        return None
-    para_end = doc.text.find("\n\n", starts[i])
-    if para_end != -1 and offset > para_end:
-        return None
-    return numbers[i]
+    ends: list[int] = []
+    for i, start in enumerate(starts):
+        limit = starts[i + 1] if i + 1 < len(starts) else len(text)
+        blank = text.find("\n\n", start, limit)
+        ends.append(blank if blank != -1 else limit)
+    return _Footnotes(starts, ends, numbers)
 
 
 def resolve_short_forms(citations: Sequence[Citation], doc: Document) -> list[Citation]:
-    """Give every short form the id of its antecedent; unresolved ones keep an empty id."""
-    starts, numbers = _footnote_index(doc)
+    """Give every short form the id of its antecedent; unresolved ones keep an empty id.
+
+    Definite errors (SF101): ``supra note N`` naming a footnote that does not exist or is not
+    earlier; ``Ibid.`` in the first footnote. When the antecedent is simply not a citation
+    citecheck knows (a book, an article), the short form stays unresolved with info SF104.
+    """
+    notes_index = _footnote_index(doc)
     first_in_note: dict[int, int] = {}
     ids_in_note: dict[int, set[str]] = {}
     out: list[Citation] = []
     last_full: int | None = None
-    last_note: int | None = None
     for cit in citations:
-        note = _footnote_of(cit.start, starts, numbers, doc) if starts else None
+        note = notes_index.number_at(cit.start)
         if not cit.short_form:
             index = len(out)
             out.append(cit)
@@ -157,48 +204,12 @@ def resolve_short_forms(citations: Sequence[Citation], doc: Document) -> list[Ci
             if note is not None:
                 first_in_note.setdefault(note, index)
                 ids_in_note.setdefault(note, set()).add(cit.id)
-            last_note = note
             continue
         parts = cit.parts
         assert isinstance(parts, ShortFormParts)
-        target: int | None
-        notes: list[Finding] = []
-        ambiguous = False
-        if parts.device == "supra" and parts.note is not None:
-            target = first_in_note.get(parts.note)
-            if target is None:
-                notes.append(
-                    NO_ANTECEDENT.finding(
-                        f"supra note {parts.note}: footnote {parts.note} has no citation "
-                        "before this point",
-                        cit.start,
-                        cit.end,
-                    )
-                )
-        else:
-            target = last_full
-            if target is None:
-                notes.append(
-                    NO_ANTECEDENT.finding(
-                        f"'{cit.text.strip()}' has no earlier citation to point back to",
-                        cit.start,
-                        cit.end,
-                    )
-                )
-            elif parts.device in ("ibid", "id") and note is not None and last_note is not None:
-                several = ids_in_note.get(last_note, set())
-                if last_note != note and len(several) > 1:
-                    ambiguous = True
-                    notes.append(
-                        AMBIGUOUS_IBID.finding(
-                            f"'{cit.text.strip()}' follows footnote {last_note}, which cites "
-                            f"{len(several)} documents ({', '.join(sorted(several))})",
-                            cit.start,
-                            cit.end,
-                        )
-                    )
-            if parts.device in ("opcit", "loccit") and target is not None:
-                ambiguous = True
+        target, notes, ambiguous = _antecedent(
+            cit, parts, note, notes_index, first_in_note, ids_in_note, last_full
+        )
         if target is None:
             out.append(attrs.evolve(cit, notes=tuple(notes)))
             continue
@@ -215,6 +226,50 @@ def resolve_short_forms(citations: Sequence[Citation], doc: Document) -> list[Ci
                 notes=tuple(notes),
             )
         )
-        if note is not None:
-            last_note = note
     return out
+
+
+def _antecedent(
+    cit: Citation,
+    parts: ShortFormParts,
+    note: int | None,
+    footnotes: _Footnotes,
+    first_in_note: dict[int, int],
+    ids_in_note: dict[int, set[str]],
+    last_full: int | None,
+) -> tuple[int | None, list[Finding], bool]:
+    """Index of the citation a short form points back to, its findings, and ambiguity."""
+    shown = cit.text.strip()
+    if parts.device == "supra" and parts.note is not None:
+        n = parts.note
+        if n not in footnotes.numbers or (note is not None and n >= note):
+            where = "does not exist" if n not in footnotes.numbers else "is not an earlier note"
+            msg = f"supra note {n}: footnote {n} {where}"
+            return None, [NO_ANTECEDENT.finding(msg, cit.start, cit.end)], False
+        target = first_in_note.get(n)
+        if target is None:
+            msg = f"supra note {n}: footnote {n} cites no document citecheck recognises"
+            return None, [UNKNOWN_ANTECEDENT.finding(msg, cit.start, cit.end)], False
+        return target, [], False
+    if parts.device in ("ibid", "id") and note is not None:
+        previous = footnotes.previous(note)
+        if previous is None:
+            msg = f"'{shown}' in the first footnote has nothing to repeat"
+            return None, [NO_ANTECEDENT.finding(msg, cit.start, cit.end)], False
+        if previous != note and previous not in ids_in_note:
+            msg = (
+                f"'{shown}' repeats footnote {previous}, which cites no document citecheck "
+                "recognises"
+            )
+            return None, [UNKNOWN_ANTECEDENT.finding(msg, cit.start, cit.end)], False
+        several = ids_in_note.get(previous, set()) if previous != note else set()
+        if len(several) > 1:
+            msg = (
+                f"'{shown}' follows footnote {previous}, which cites {len(several)} documents "
+                f"({', '.join(sorted(several))})"
+            )
+            return last_full, [AMBIGUOUS_IBID.finding(msg, cit.start, cit.end)], True
+    if last_full is None:
+        msg = f"'{shown}' points back to nothing citecheck recognises"
+        return None, [UNKNOWN_ANTECEDENT.finding(msg, cit.start, cit.end)], False
+    return last_full, [], parts.device in ("opcit", "loccit")
