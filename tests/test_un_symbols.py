@@ -40,6 +40,15 @@ POSITIVES: list[tuple[str, list[str], str]] = [
     ("ST/AI/189/Add.3/Rev.2", ["un:ST/AI/189/Add.3/Rev.2"], ""),
     ("A/HRC/WG.6/34/SVN/2", ["un:A/HRC/WG.6/34/SVN/2"], ""),
     ("S/1999/25/ADD.43", ["un:S/1999/25/Add.43"], ""),
+    ("CCPR/C/79/Add. 37", ["un:CCPR/C/79/Add.37"], ""),
+    ("A/CONF.151/26/Rev.1(Vol.I)", ["un:A/CONF.151/26/Rev.1(Vol.I)"], ""),
+    ("CAT/C/SVN/CO/3para. 10", ["un:CAT/C/SVN/CO/3"], ""),
+    ("A/RES/73/179 (2018)", ["un:A/RES/73/179"], ""),
+    (
+        "CCPR/C/SR.131-133, para. 5",
+        ["un:CCPR/C/SR.131", "un:CCPR/C/SR.132", "un:CCPR/C/SR.133"],
+        "para. 5",
+    ),
     ("A/HRC/41/35 (2019)", ["un:A/HRC/41/35"], ""),
 ]
 
@@ -98,7 +107,7 @@ def test_parts_of_hrc_resolution_and_views() -> None:
     assert parse_symbol("not a symbol") is None
 
 
-# (text, expected finding codes, expected fix replacement or None)
+# (text, expected finding codes, the text after applying the first finding's fix, or None)
 FINDINGS: list[tuple[str, list[str], str | None]] = [
     ("e/cn.4/sub.2/2005/13", ["UN102"], "E/CN.4/Sub.2/2005/13"),
     ("A/HRC/\n41/35", ["UN102"], "A/HRC/41/35"),
@@ -107,7 +116,12 @@ FINDINGS: list[tuple[str, list[str], str | None]] = [
     ("CCPR/GC/34", ["UN101"], None),
     ("HRC/RES/17/4", ["UN103"], "A/HRC/RES/17/4"),
     ("A/RES/30/3379", ["UN105"], None),
-    ("A/RES/73/179 (2018)", ["UN106"], None),
+    ("A/RES/73/179 (2018)", ["UN106"], "A/RES/73/179"),
+    ("CCPR/C/79/Add. 37", ["UN102"], "CCPR/C/79/Add.37"),
+    ("A/HRC/32/19.Add.1", ["UN101"], None),
+    ("(HRC/GIP/02/02)", ["UN103"], None),
+    ("CCPR/C/127/D/2728/16", ["UN101"], None),
+    ("CCPR/ZMB/CO/3", ["UN101"], None),
     ("S/RES/2231", ["UN107"], None),
     ("S/PRST/1993/1", ["UN104"], None),
     ("E/RES/1977/1", ["UN104"], None),
@@ -134,6 +148,9 @@ CLEAN = [
     "A/HRC/DEC/6/104",
     "CCPR/C/BGR/CO/3",
     "CCPR/C/SR.131-133",
+    "CCPR/CO/76/TGO",
+    "CCPR/CO/79/Add.78",
+    "A/CONF.151/26/Rev.1(Vol.I)",
 ]
 
 
@@ -142,11 +159,16 @@ def test_findings(text: str, codes: list[str], fix: str | None) -> None:
     result = citecheck.check(text)
     assert [f.code for f in result.findings] == codes
     got_fix = result.findings[0].fix
-    assert (got_fix.replacement if got_fix else None) == fix
-    if got_fix:
-        assert (got_fix.start, got_fix.end) == (0, len(text))
+    fixed = text[: got_fix.start] + got_fix.replacement + text[got_fix.end :] if got_fix else None
+    assert fixed == fix
 
 
 @pytest.mark.parametrize("text", CLEAN)
 def test_correct_symbols_raise_nothing(text: str) -> None:
     assert citecheck.check(text).findings == ()
+
+
+def test_every_id_of_a_range_keeps_the_pinpoint() -> None:
+    found = citecheck.extract("CCPR/C/SR.131-133, para. 5")
+    assert [str(c.pinpoint) for c in found] == ["para. 5"] * 3
+    assert {c.text for c in found} == {"CCPR/C/SR.131-133, para. 5"}

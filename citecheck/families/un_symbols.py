@@ -16,14 +16,19 @@ import attrs
 import regex
 
 from citecheck.families.base import HSPACE, Document, compile_pattern
+from citecheck.families.un_context import (
+    CURRENT_YEAR,
+    GA_MAX_SESSION,
+    HRC_MAX_SESSION,
+    roman_to_int,
+)
 from citecheck.model import NO_PINPOINT, Citation, Finding, Fix, Kind, Severity
 from citecheck.pinpoints import pinpoint_after
 from citecheck.rules import Rule
 
-# Latest sessions as of November 2026: GA 81st (opened September 2026); HRC 63rd (autumn 2026).
-CURRENT_GA_SESSION = 81
-CURRENT_HRC_SESSION = 63
-LAST_YEAR = 2026
+CURRENT_GA_SESSION = GA_MAX_SESSION
+CURRENT_HRC_SESSION = HRC_MAX_SESSION
+LAST_YEAR = CURRENT_YEAR
 
 #: First components of symbols (GRAMMAR.md A.8). ``HRC`` and ``CESCR`` are not series but are
 #: written as if they were; they are matched so that the mistake can be reported.
@@ -124,7 +129,11 @@ IMPLAUSIBLE_NUMBER = Rule(
 )
 
 _BRK = r"(?:[ \t]*\r?\n[ \t]*)?"
-_COMP = r"[A-Za-z0-9](?:[A-Za-z0-9.\-]{0,30}[A-Za-z0-9])?(?:\([A-Za-z0-9][A-Za-z0-9 .\-]{0,18}\))?"
+_COMP = (
+    r"(?:(?i:Add|Corr|Rev|Amend)\.[ \u00a0]\d{1,3}(?!\d)"  # "Add. 37": a space after the dot
+    r"|[A-Za-z0-9](?:[A-Za-z0-9.\-]{0,30}[A-Za-z0-9])?)"
+    r"(?:\([A-Za-z0-9][A-Za-z0-9 .\-]{0,18}\))?"
+)
 _SERIES_ALT = "|".join(sorted(SERIES, key=len, reverse=True))
 
 _TOKEN = compile_pattern(
@@ -160,15 +169,15 @@ _MISSING_DOT = regex.compile(r"(SUB|ADD|CORR|REV|AMEND|AC|CN|CONF|WG|SR|PV|CRP)(
 
 def canonical_component(comp: str) -> str:
     """Canonical case of one component: upper case except Add./Corr./Rev./Amend./Sub./Summary."""
-    comp = regex.sub(r"\s+", "", comp) if "(" not in comp else comp
+    if "(" in comp:
+        base, _, paren = comp.partition("(")
+        return canonical_component(base) + "(" + paren
+    comp = "".join(comp.split())
     head, dot, tail = comp.partition(".")
     if dot and head.upper() in _MIXED_CASE:
         return f"{_MIXED_CASE[head.upper()]}.{tail.upper()}"
     if comp.upper() == "SUMMARY":
         return "Summary"
-    if "(" in comp:
-        base, _, paren = comp.partition("(")
-        return canonical_component(base) + "(" + paren
     return comp.upper()
 
 
@@ -289,17 +298,18 @@ def parse_symbol(symbol: str) -> UNSymbol | None:
     return build_symbol(comps, m.group("part"), m.group("paren"), bool(m.group("star")))
 
 
+_GLUED_WORD = regex.compile(r"(?<=/[^/]*\d)[a-z]{2,}\Z")
+_DOT_BEFORE_MODIFIER = regex.compile(r"\.(?=(?i:add|corr|rev|amend)\.\d)")
+
+
 def _split_rest(rest: str) -> list[str]:
-    return [c.strip() for c in rest.split("/") if c.strip()]
-
-
-def _roman_to_int(roman: str) -> int:
-    values = {"I": 1, "V": 5, "X": 10, "L": 50}
-    total = 0
-    for a, b in zip(roman, roman[1:] + " ", strict=True):
-        v = values[a]
-        total += -v if b != " " and values.get(b, 0) > v else v
-    return total
+    """Components between the slashes; ``19.Add.1`` (a dot for a slash) counts as two."""
+    comps: list[str] = []
+    for raw in rest.split("/"):
+        comp = raw.strip()
+        if comp:
+            comps.extend(p for p in _DOT_BEFORE_MODIFIER.split(comp) if p)
+    return comps
 
 
 class UNSymbolFamily:
@@ -344,6 +354,11 @@ class UNSymbolFamily:
                         if m:
                             break
             if m is not None:
+                glued = _GLUED_WORD.search(text, m.start(), m.end())
+                if glued is not None:
+                    # "CO/3para. 10": the symbol ends where the digits do.
+                    m = _TOKEN.match(text, m.start(), glued.start())
+            if m is not None:
                 yield from self._citations(text, m)
                 pos = find("/", m.end())
             else:
@@ -377,6 +392,18 @@ class UNSymbolFamily:
             paren = part = None
         else:
             end = m.end()
+        hybrid: Finding | None = None
+        if paren and not _ROMAN.match(paren) and comps[:2] == ["A", "RES"] and len(comps) == 4:
+            # "A/RES/73/179 (2018)": SC style on a GA symbol; the year is not part of the id.
+            cut, cut_end = m.start("suffix"), m.end("suffix")
+            hybrid = HYBRID_YEAR.finding(
+                f"{'/'.join(comps)}: GA resolutions of the session/number form take no year",
+                m.start(),
+                cut_end,
+                id="un:" + "/".join(comps),
+                fix=Fix(cut, cut_end, "", f"delete '{text[cut:cut_end].strip()}'"),
+            )
+            paren = part = None
         # A range written inside the last component: SR.131-133.
         last = comps[-1]
         range_m = _TYPE_NUM.match(last)
@@ -390,6 +417,12 @@ class UNSymbolFamily:
         if range_m and range_to:
             written = "/".join([*comps[:-1], canonical_component(last)])
         head_notes = tuple(self._surface_notes(token_text, symbol, written, start, end))
+        if hybrid is not None:
+            token_text = text[start : m.start("suffix")]
+            head_notes = (
+                *self._surface_notes(token_text, symbol, written, start, m.start("suffix")),
+                hybrid,
+            )
         group: list[tuple[UNSymbol, int, int, tuple[Finding, ...]]] = []
         if range_m and range_to:
             first_n, last_n = int(range_m.group(2)), int(range_to)
@@ -402,16 +435,18 @@ class UNSymbolFamily:
             group.append((symbol, start, end, head_notes))
         end = self._continuations(text, end, comps, group)
         pin, pin_end = pinpoint_after(text, group[-1][2])
-        for i, (sym, s, e, notes) in enumerate(group):
-            is_last = i == len(group) - 1
-            e2 = pin_end if is_last and pin else e
+        last_span = group[-1][1:3]
+        for sym, s, e, notes in group:
+            # The pinpoint belongs to the last item, or to every id of a range ending there.
+            pinned = bool(pin) and (s, e) == last_span
+            e2 = pin_end if pinned else e
             yield Citation(
                 id=f"un:{sym.canonical}",
                 kind=Kind.UN_DOCUMENT,
                 text=text[s:e2],
                 start=s,
                 end=e2,
-                pinpoint=pin if is_last else NO_PINPOINT,
+                pinpoint=pin if pinned else NO_PINPOINT,
                 parts=sym,
                 family=self.name,
                 notes=notes,
@@ -461,12 +496,16 @@ class UNSymbolFamily:
         """Findings about how the symbol is written (they need the token's own span)."""
         if symbol.series in NOT_A_SERIES:
             fixed = NOT_A_SERIES[symbol.series] + canonical_text[len(symbol.series) :]
+            second = symbol.components[1] if len(symbol.components) > 1 else ""
+            # Only where the intended symbol is unmistakable: HRC/RES/17/4, HRC/41/35.
+            sure = second in ("RES", "DEC", "PRST", "GC") or second.isdigit()
             yield NOT_SERIES.finding(
-                f"'{symbol.series}/' is not a UN series; the symbol is {fixed}",
+                f"'{symbol.series}/' is not a UN series"
+                + (f"; the symbol is {fixed}" if sure else ""),
                 start,
                 end,
                 id=f"un:{canonical_text}",
-                fix=Fix(start, end, fixed, f"write {fixed}"),
+                fix=Fix(start, end, fixed, f"write {fixed}") if sure else None,
             )
             return
         missing_dot = [c for c in symbol.components[1:] if _MISSING_DOT.fullmatch(c)]
@@ -495,7 +534,15 @@ class UNSymbolFamily:
             elif written.upper() == canonical_text.upper():
                 why = "letter case"
             else:
-                why = "its form"
+                # More than case and spacing differs ("19.Add.1"): report, but a rewrite is
+                # not safe enough to offer.
+                yield MALFORMED.finding(
+                    f"'{display}' is not a well-formed symbol; did you mean {canonical_text}?",
+                    start,
+                    end,
+                    id=f"un:{canonical_text}",
+                )
+                return
             spaced = symbol.sc_year is not None or symbol.legacy_session is not None
             if not (spaced and written == canonical_text and "\n" not in raw):
                 yield NON_CANONICAL.finding(
@@ -518,9 +565,19 @@ class UNSymbolFamily:
 def _structure_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Finding]:
     if sym.series in TREATY_BODY_SERIES:
         comps = sym.components
-        if len(comps) > 1 and comps[1] not in ("C", "OP", "SP") and not comps[1].startswith("C."):
+        # "CO" opens the legacy concluding-observation series (CCPR/CO/76/TGO, GRAMMAR F.3).
+        legal_second = ("C", "OP", "SP", "CO")
+        if len(comps) > 1 and comps[1] not in legal_second and not comps[1].startswith("C."):
             yield MALFORMED.finding(
                 f"treaty-body symbols start with '{sym.series}/C/' (e.g. {sym.series}/C/GC/34)",
+                s,
+                e,
+                id=cid,
+            )
+        if sym.doc_type == "D" and sym.year is not None and sym.year < 100:
+            yield MALFORMED.finding(
+                f"{sym.canonical}: the registration year of a communication has four digits "
+                f"(…/D/{sym.number}/20{sym.year:02d} or 19{sym.year:02d})",
                 s,
                 e,
                 id=cid,
@@ -544,13 +601,6 @@ def _series_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Finding]
         if sym.legacy_session:
             yield from _legacy_ga_checks(sym, s, e, cid)
         elif sym.session:
-            if sym.sc_year is not None:
-                yield HYBRID_YEAR.finding(
-                    f"{sym.canonical}: GA resolutions of the session/number form take no year",
-                    s,
-                    e,
-                    id=cid,
-                )
             yield from _ga_session_checks(sym, s, e, cid)
         elif sym.number and len(comps) == 3:
             yield MALFORMED.finding(
@@ -605,7 +655,7 @@ def _series_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Finding]
 def _legacy_ga_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Finding]:
     legacy = sym.legacy_session or ""
     roman = legacy.split("-")[-1]
-    value = _roman_to_int(roman)
+    value = roman_to_int(roman) or 0
     if sym.number and sym.number.isdigit() and int(sym.number) > 3541:
         yield IMPOSSIBLE.finding(
             f"{sym.canonical}: legacy GA resolutions were numbered up to 3541",
