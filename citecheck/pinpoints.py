@@ -38,9 +38,13 @@ _RANGE_SPLIT = regex.compile(
 )
 
 
+_DIGITS = regex.compile(r"\d+")
+_RANGE_WORD = regex.compile(r"[-\u2010\u2011\u2013\u2014]|\bto\b")
+
+
 def _canonical_number(raw: str) -> str:
     """``17 (c)`` -> ``17(c)``."""
-    head = regex.match(r"\d+", raw)
+    head = _DIGITS.match(raw)
     assert head is not None
     subs = "".join(f"({m.group(1)})" for m in _SUB.finditer(raw, head.end()))
     return str(head.group(0)) + subs
@@ -51,7 +55,7 @@ def _para_part(nums: str) -> PinpointPart:
     pieces = [p for p in _RANGE_SPLIT.split(nums.strip()) if p]
     if len(pieces) == 1:
         return PinpointPart("para", _canonical_number(pieces[0]))
-    is_range = bool(regex.search(r"[-\u2010\u2011\u2013\u2014]|\bto\b", nums)) and len(pieces) == 2
+    is_range = bool(_RANGE_WORD.search(nums)) and len(pieces) == 2
     joiner = "-" if is_range else ", "
     return PinpointPart("paras", joiner.join(_canonical_number(p) for p in pieces))
 

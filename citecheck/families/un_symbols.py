@@ -522,10 +522,10 @@ class UNSymbolFamily:
                 fix=Fix(start, end, fixed, f"write {fixed}"),
             )
             return
-        written = regex.sub(r"\s+", "", raw)
+        written = "".join(raw.split())
         if symbol.part:
             written = written.replace(f"{symbol.part}(", "(", 1)
-        display = regex.sub(r"\s+", " ", raw)
+        display = " ".join(raw.split())
         if raw != canonical_text:
             if written == canonical_text and "\n" in raw:
                 why = "a line break inside the symbol"
