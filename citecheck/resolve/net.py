@@ -143,12 +143,18 @@ class TokenBucket:
         self._last = time.monotonic()
         self._lock = asyncio.Lock()
 
-    async def acquire(self) -> None:
-        """Wait for one token; waiters are served in arrival order."""
+    async def acquire(self, give_up: Callable[[], bool] | None = None) -> None:
+        """Wait for one token; waiters are served in arrival order.
+
+        ``give_up`` is asked before each wait: a request to a host whose circuit opened while
+        it queued leaves the queue at once instead of waiting for a token it will not use.
+        """
         if self.rate <= 0 or math.isinf(self.rate):
             return
         async with self._lock:
             while True:
+                if give_up is not None and give_up():
+                    return
                 now = time.monotonic()
                 self._tokens = min(self.burst, self._tokens + (now - self._last) * self.rate)
                 self._last = now
@@ -283,10 +289,11 @@ class Fetcher:
         if host not in self.config.allowed_hosts:
             raise Unavailable(f"{host} is not a configured source host; not contacted")
         attempts = self.config.retries + 1
+        refused = 0  # connection attempts that failed outright (DNS, refused, no route)
         for attempt in range(attempts):
             wait: float | None = None
             self._raise_if_open(host)  # before queueing for a token: a dead host costs no wait
-            await self._bucket(host).acquire()
+            await self._bucket(host).acquire(lambda: self.circuit_open(host))
             async with self._sem:
                 self._raise_if_open(host)  # again: it may have opened while this one queued
                 try:
@@ -299,6 +306,17 @@ class Fetcher:
                     ) from exc
                 except httpx.TimeoutException:
                     reason, retry = f"{host} did not answer within {self.config.timeout:g} s", True
+                except httpx.ConnectError as exc:
+                    refused += 1
+                    if refused >= 2:
+                        # Twice no connection at all (DNS, refused, no route): the host is
+                        # unreachable for this run; stop paying back-offs for every id.
+                        self._failures[host] = self.config.breaker_threshold
+                        raise Unavailable(
+                            f"cannot connect to {host} ({type(exc).__name__}); no network or "
+                            "host down, not asked again in this run"
+                        ) from exc
+                    reason, retry = f"connection to {host} failed ({type(exc).__name__})", True
                 except httpx.TransportError as exc:
                     reason, retry = f"connection to {host} failed ({type(exc).__name__})", True
                 else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import httpx
 import pytest
 import respx
@@ -241,3 +243,28 @@ def test_parse_xml_is_safe_and_strict() -> None:
         parse_xml(b"  ", "test")
     with pytest.raises(Unavailable, match="larger than"):
         parse_xml(b"<a/>" * 10, "test", max_bytes=8)
+
+
+@respx.mock
+async def test_unreachable_host_opens_the_circuit_after_two_refused_connections() -> None:
+    """No network at all must not cost every id its full back-off schedule."""
+    route = respx.get(URL).mock(side_effect=httpx.ConnectError("name resolution failed"))
+    failures: dict[str, int] = {}
+    async with Fetcher(config(retries=3), failures=failures, sleep=Sleeps()) as f:
+        with pytest.raises(Unavailable) as first:
+            await f.get(URL)
+        with pytest.raises(Unavailable) as second:
+            await f.get(URL)
+    assert route.call_count == 2
+    assert "cannot connect to src.test" in first.value.reason
+    assert second.value.reason.startswith("circuit open")
+
+
+async def test_rate_limit_waiters_leave_when_the_circuit_opens() -> None:
+    from citecheck.resolve.net import TokenBucket
+
+    bucket = TokenBucket(rate=0.01)  # one token now, the next in 100 s
+    await bucket.acquire()
+    opened = True
+    # Without give_up this would wait 100 s; the test would hang, not pass.
+    await asyncio.wait_for(bucket.acquire(lambda: opened), timeout=5)
