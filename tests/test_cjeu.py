@@ -98,6 +98,24 @@ POSITIVES: list[tuple[str, list[tuple[str, str, str]]]] = [
     ),
     ("Case C 293/12", [("case:C-293/12", "Case C 293/12", "")]),
     ("C-293/2012", [("case:C-293/12", "C-293/2012", "")]),
+    # A keyword inside a longer word is not the keyword: the span starts at the number.
+    ("the showcase C-5/19 was", [("case:C-5/19", "C-5/19", "")]),
+    ("a Showcase C-5/19 was", [("case:C-5/19", "C-5/19", "")]),
+    # Curia text glues the document header to the title: the keyword still counts.
+    (
+        "62015CJ0004ENGJoined Cases C-1/15 and C-2/15",
+        [
+            ("case:C-1/15", "Joined Cases C-1/15 and C-2/15", ""),
+            ("case:C-2/15", "Joined Cases C-1/15 and C-2/15", ""),
+        ],
+    ),
+    (
+        "the briefcases C-5/19 and C-6/19",
+        [
+            ("case:C-5/19", "C-5/19 and C-6/19", ""),
+            ("case:C-6/19", "C-5/19 and C-6/19", ""),
+        ],
+    ),
 ]
 
 

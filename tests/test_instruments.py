@@ -130,6 +130,129 @@ POSITIVES: list[tuple[str, list[tuple[str, str, str]]]] = [
             ("instrument:ungp", "Commentary to Principle 26", "commentary to principle 26"),
         ],
     ),
+    # Review 7: a lower-case phrase after a short name ("the Covenant on the basis of sex") is
+    # not another instrument and does not unset what "the Covenant" means.
+    (
+        f"Article 19 of the {ICCPR_NAME} protects. Rights under the Covenant on the basis of "
+        "sex, the Covenant for a restriction. See article 17 of the Covenant.",
+        [
+            ("instrument:iccpr", f"Article 19 of the {ICCPR_NAME}", "art. 19"),
+            ("instrument:iccpr", "article 17 of the Covenant", "art. 17"),
+        ],
+    ),
+    # ... but another named Covenant does.
+    (
+        f"the {ICCPR_NAME}. The Covenant of the League of Nations. article 3 of the Covenant",
+        [("instrument:iccpr", ICCPR_NAME, "")],
+    ),
+    # Review 8a: "the arts." ends a sentence; the next paragraph number is no article.
+    (
+        "Under article 31 of the Convention on the Rights of the Child, access to cultural life "
+        "and the arts.\n\n86. The Committee recommends; and the arts. 76 persons",
+        [
+            (
+                "instrument:crc",
+                "article 31 of the Convention on the Rights of the Child",
+                "art. 31",
+            )
+        ],
+    ),
+    (
+        "ICCPR, arts. 17 and 19",
+        [("instrument:iccpr", "ICCPR, arts. 17 and 19", "art. 17; art. 19")],
+    ),
+    # Review 8b: a bare article after another source named in between is not the last
+    # instrument's: "the Penal Code of Qatar, art. 136", "Refugees, art. 31", "(arts. 14 and
+    # 37)" after another instrument was named.
+    (
+        "Article 17 of the ICCPR protects privacy. See the Penal Code of Qatar, art. 136, and "
+        "QAT 1/2020.",
+        [("instrument:iccpr", "Article 17 of the ICCPR", "art. 17")],
+    ),
+    (
+        "article 2 of the ICCPR; see the 1951 Convention relating to the Status of Refugees, "
+        "art. 31, and the Geneva Conventions, article 91.",
+        [("instrument:iccpr", "article 2 of the ICCPR", "art. 2")],
+    ),
+    (
+        "article 16 of the CAT and the Convention on the Rights of the Child, which protects "
+        "both rights (arts. 14 and 37)",
+        [
+            ("instrument:cat", "article 16 of the CAT", "art. 16"),
+            ("instrument:crc", "Convention on the Rights of the Child", ""),
+        ],
+    ),
+    # Chaining right after the citation (a list) still works.
+    (
+        "article 17 of the ICCPR, article 19 and article 26",
+        [
+            ("instrument:iccpr", "article 17 of the ICCPR", "art. 17"),
+            ("instrument:iccpr", "article 19", "art. 19"),
+            ("instrument:iccpr", "article 26", "art. 26"),
+        ],
+    ),
+    # Review 8c: "Name, article N of <another name>" is not a name-first citation of Name.
+    (
+        "the International Convention on the Elimination of All Forms of Racial Discrimination, "
+        "article 11 of the Convention on the Elimination of All Forms of Discrimination against "
+        "Women, article 32 of the Convention on the Rights of Persons with Disabilities",
+        [
+            (
+                "instrument:cerd",
+                "International Convention on the Elimination of All Forms of Racial Discrimination",
+                "",
+            ),
+            (
+                "instrument:cedaw",
+                "article 11 of the Convention on the Elimination of All Forms of Discrimination "
+                "against Women",
+                "art. 11",
+            ),
+            (
+                "instrument:crpd",
+                "article 32 of the Convention on the Rights of Persons with Disabilities",
+                "art. 32",
+            ),
+        ],
+    ),
+    # Review 8d: a treaty body's own treaty is "the Convention" of its general comment, when
+    # the document says which committee issued it (its symbol, or "... (the Committee)").
+    (
+        "CRC/C/GC/24\n\nGeneral comment No. 24. Under the Convention against Torture and Other "
+        "Cruel, Inhuman or Degrading Treatment or Punishment, ... article 40 (1) of the Convention",
+        [
+            (
+                "instrument:cat",
+                "Convention against Torture and Other Cruel, Inhuman or Degrading Treatment or "
+                "Punishment",
+                "",
+            ),
+            ("instrument:crc", "article 40 (1) of the Convention", "art. 40(1)"),
+        ],
+    ),
+    (
+        "1. The Committee on the Protection of the Rights of All Migrant Workers and Members of "
+        "Their Families (the Committee) notes. The Convention on the Rights of Persons with "
+        "Disabilities applies. Under article 83 of the Convention, States",
+        [
+            ("instrument:crpd", "Convention on the Rights of Persons with Disabilities", ""),
+            ("instrument:cmw", "article 83 of the Convention", "art. 83"),
+        ],
+    ),
+    # A document that cites another committee's general comment is not that committee's.
+    (
+        "See CRC/C/GC/24. The Convention against Torture and Other Cruel, Inhuman or Degrading "
+        "Treatment or Punishment. Under article 14 of the Convention",
+        [
+            (
+                "instrument:cat",
+                "Convention against Torture and Other Cruel, Inhuman or Degrading Treatment or "
+                "Punishment",
+                "",
+            ),
+            ("instrument:cat", "article 14 of the Convention", "art. 14"),
+        ],
+    ),
     # A bare name is a citation with an empty pinpoint; its defining abbreviation is not.
     (
         f"the {UDHR_NAME}, adopted on 10 December 1948 (UDHR), and the ICCPR",
@@ -203,6 +326,22 @@ FINDINGS = [
     ("IN102", "Guiding Principle 32", "Guiding Principle 31"),
     ("IN102", "commentary to Guiding Principle 40", "commentary to Guiding Principle 19"),
     ("IN103", "Article 55 of the Charter", "Article 55 of the Charter of the United Nations"),
+    # Review 8a, 8b, 8d: false IN101 alarms.
+    (
+        "IN101",
+        "article 31 of the Convention on the Rights of the Child. See arts. 86 and 87",
+        "article 31 of the Convention on the Rights of the Child, and the arts.\n\n86. The",
+    ),
+    (
+        "IN101",
+        "Article 17 of the ICCPR protects privacy, and art. 136",
+        "Article 17 of the ICCPR protects privacy. See the Penal Code of Qatar, art. 136",
+    ),
+    (
+        "IN101",
+        "the Convention against Torture. Under article 40 of the Convention",
+        "CRC/C/GC/24\n\nthe Convention against Torture. Under article 40 of the Convention",
+    ),
 ]
 
 
@@ -221,6 +360,22 @@ def test_out_of_range_message_gives_count_and_source() -> None:
 def test_unnamed_charter_is_flagged_ambiguous() -> None:
     (cit,) = [c for c in extract("Article 55 of the Charter") if c.family == "instruments"]
     assert cit.ambiguous
+
+
+def test_a_guessed_short_reference_is_reported_once() -> None:
+    text = "Article 55 of the Charter. Article 56 of the Charter. Article 1 of the Charter."
+    cits = [c for c in extract(text) if c.family == "instruments"]
+    assert [c.id for c in cits] == ["instrument:un-charter"] * 3
+    assert [f.code for f in check(text).findings].count("IN103") == 1
+
+
+def test_own_treaty_needs_the_symbol_alone_on_a_header_line() -> None:
+    head = "CRC/C/GC/24\n\n"
+    body = "the Convention against Torture. Under article 4 of the Convention"
+    assert _inst(head + body)[-1][0] == "instrument:crc"
+    assert _inst("See " + head + body)[-1][0] == "instrument:cat"
+    # two committees (a joint general comment): no own treaty, the last named stands
+    assert _inst("CRC/C/GC/22\nCMW/C/GC/3\n\n" + body)[-1][0] == "instrument:cat"
 
 
 def test_catalog_counts_have_sources() -> None:

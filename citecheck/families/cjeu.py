@@ -128,6 +128,8 @@ _MAX_RANGE = 60  # a range expanding to more cases than this is kept as its two 
 
 _D = "[" + DASHES + "]"
 _SP = r"[ \u00a0\u202f]"
+_DASH_RE = regex.compile(_D)  # used per item: compiled once here, not per call
+_DIGITS = regex.compile(r"\d{1,6}")
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _SUFFIX = r"(?:PPU|P(?:" + _D + r"(?:R|DEP)|\(R\))?|R|AJ|DEP|REV|INTP|RENV|OP|TO|SA)"
 
@@ -167,12 +169,14 @@ _CASES = compile_pattern(
     (?=[CTFJEce1-9])
     (?:
     (?P<kwlist>
+        # Capitalised keywords may follow a glued Curia header ("...0004ENGJoined Cases").
         (?P<kw>(?P<joined>Joined\s{{1,3}}Cases)|Cases|Case)\s{{1,3}}
         {_list(_ANY, _ANY)}
         {_ECLI_TAIL}
     )
   | (?P<lkwlist>
-        (?P<lkw>cases|case)\s{{1,3}}
+        # "showcase C-5/19": a lower-case keyword must start a word.
+        (?<![\w])(?P<lkw>cases|case)\s{{1,3}}
         {_list(_STRICT, _STRICT)}
         {_ECLI_TAIL}
     )
@@ -194,7 +198,6 @@ _CASES = compile_pattern(
     )
     """
 )
-
 
 
 def _case_hits(doc: Document) -> Iterator[tuple[int, int]]:
@@ -425,13 +428,13 @@ class CjeuFamily:
         court = p.group("court") or ""
         yy = p.group("yy")
         suffix = p.group("suf") or ""
-        suffix = regex.sub("[" + DASHES + "]", "-", suffix)
+        suffix = _DASH_RE.sub("-", suffix)
         case = CaseNumber(court, int(p.group("num")), _year4(yy), suffix)
         notes: list[Finding] = []
         end = start + len(raw)
         canonical_text = case.canonical
         cid = _case_id(case)
-        if court and p.group("dash") and not regex.match("[" + DASHES + "]", p.group("dash")):
+        if court and p.group("dash") and not _DASH_RE.match(p.group("dash")):
             notes.append(
                 CASE_HYPHEN.finding(
                     f"'{raw}': a hyphen belongs after the court letter",
@@ -482,7 +485,7 @@ class CjeuFamily:
         mend = m.end()
         if cc == "EU":
             # EU ordinals are numbers; letters glued on (``2017:1007ENG``) are not part of it.
-            digits = regex.match(r"\d{1,6}", ordinal)
+            digits = _DIGITS.match(ordinal)
             if digits is not None and digits.end() < len(ordinal):
                 ordinal = digits.group(0)
                 mend = m.start("ford") + len(ordinal)

@@ -245,6 +245,7 @@ _REF = rf"""
 """
 _DIRECT = rf"(?P<direct>{_H}{{1,3}}(?P<dname>{_ABBRS}|Rome\s{{1,3}}Statute(?![\w])))"
 
+
 @functools.cache
 def _pattern() -> regex.Pattern[str]:
     """The instrument grammar, compiled on first use: 38 KB of alternations cost ~0.1 s."""
@@ -266,18 +267,29 @@ def _pattern() -> regex.Pattern[str]:
             (?:{_REF}|{_DIRECT})?
         )
       | (?P<art>
-            (?<![\w])(?P<art_word>[Aa]rticles?|ARTICLES?|[Aa]rts?\.)\s{{0,3}}(?P<art_list>{_ALIST})
+            (?<![\w])
+            # "the arts." is a noun ending a sentence; "arts." never reaches across a line
+            # break to the next paragraph number.
+            (?:(?P<art_word>[Aa]rticles?|ARTICLES?)\s{{0,3}}
+              |(?<!\b[Tt]he\s{{1,3}})(?P<art_word>[Aa]rts?\.){_H}{{0,3}})
+            (?P<art_list>{_ALIST})
             (?:{_REF}|{_DIRECT})?
         )
       | (?P<nf>
             (?P<nf_ref>{_NAMES}|{_ABBRS}){_H}{{0,2}},?{_H}{{0,2}}(?:arts?\.|articles?)
             {_H}{{0,3}}(?P<nf_list>{_ALIST})
+            # "Name, article 33 of the Convention" cites the instrument after "of", not Name.
+            (?!{_H}{{0,3}},?\s{{1,3}}(?:of|under)\s)
         )
       | (?P<bare>{_NAMES}|{_BARE_ABBRS})
       | (?P<unknown>
             (?<![\w])(?P<unknown_head>Convention|Covenant|Charter|Declaration|Statute
                 |Guiding\s{{1,3}}Principles|Protocol)
-            \s{{1,3}}(?:on|of|for|against|relating\s{{1,3}}to|No\.?{_H}{{0,2}}\d{{1,2}})(?![\w])
+            \s{{1,3}}
+            # Another instrument has a capitalised name: "the Covenant on the basis of sex"
+            # is prose about the Covenant already named, and must not unset it.
+            (?:(?:on|of|for|against|relating\s{{1,3}}to)\s{{1,3}}(?:the\s{{1,3}})?(?=[A-Z])
+              |No\.?{_H}{{0,2}}\d{{1,2}}(?![\w]))
         )
         )
         """
@@ -341,6 +353,7 @@ def _start_positions(doc: Document) -> Iterator[int]:
         last = start
         yield start
 
+
 # Pieces of an article list: an item, a bare sub-division ("c)"), or a separator.
 _ITEM_TOKEN = regex.compile(
     r"(?P<item>" + _AITEM + r")|(?P<sub>" + _SUBONLY + r")|(?P<sep>" + _LSEP + r")"
@@ -351,7 +364,77 @@ _PARA_IN_ITEM = regex.compile(r",\s*paragraph\s+(\d{1,2})")
 
 _PROTOCOL_TO = regex.compile(r"Protocol\s{1,3}(?:to|of)\s{1,3}(?:the\s{1,3})?\Z")
 _ALIAS = regex.compile(r"(?:known\s+as|hereinafter(?:\s+referred\s+to\s+as)?)(?:\s+the)?\s+\Z")
+_JUST_NAMED = regex.compile(r"\s{0,3}\(\s{0,3}")
+_OTHER_WINDOW = 150  # a bare article this close after another instrument's name is not ours
 _CONTEXT_WINDOW = 2000  # a bare "article 6" refers to an instrument cited at most this far back
+# Another source named between an instrument's citation and a bare "article 6": the article is
+# that source's ("the Penal Code of Qatar, art. 136"), not the instrument's.
+_OTHER_SOURCE = regex.compile(
+    r"(?<![\w])(?:Code|Act|Law|Constitution|Decree|Ordinance|Regulations?|Directive|Rules)(?![\w])"
+)
+# "Refugees, art. 31" after something that is not the instrument's citation: name-first of an
+# unknown source. A comma right after the instrument's citation is a list and still chains, and
+# so does one after a connective ("Furthermore, article 6") or the short name ("the Covenant,").
+_COMMA_BEFORE = regex.compile(r"(?:(?<![\w])(?P<word>\w{1,30}))?[\s)\]\u201d\"']{0,3},\s{0,3}\(?\Z")
+_CONNECTIVES = frozenset(
+    (  # noqa: SIM905 - a word list reads better as text
+        "furthermore moreover however particular addition similarly likewise accordingly thus "
+        "therefore hence example instance also specifically notably turn regard respect contrast "
+        "fact especially finally first second third lastly further indeed instead consequently "
+        "firstly secondly thirdly ibid covenant convention charter declaration statute principles "
+        "protocol"
+    ).split()
+)
+
+# The treaty body that issued the document, when the document says so: its general comment
+# symbol alone on a line of the header, or "the Committee on ... (the Committee)". Its treaty
+# is what "the Convention" / "the Covenant" means there, whatever other treaty was named last.
+_TREATY_OF_BODY = {
+    "CCPR": "iccpr",
+    "E/C.12": "icescr",
+    "CERD": "cerd",
+    "CEDAW": "cedaw",
+    "CAT": "cat",
+    "CRC": "crc",
+    "CMW": "cmw",
+    "CRPD": "crpd",
+    "CED": "ced",
+}
+_OWN_SYMBOL = regex.compile(
+    r"(?m)^[ \t\u00a0]{0,10}(?P<body>CCPR|E/C\.12|CERD|CEDAW|CAT|CRC|CMW|CRPD|CED)/C/(?:GC|GR)/"
+    r"\d{1,3}[^\n]{0,20}$"
+)
+_S = r"\s{1,3}"
+_COMMITTEES = {
+    "iccpr": rf"Human{_S}Rights{_S}Committee",
+    "icescr": rf"Committee{_S}on{_S}Economic,{_S}Social{_S}and{_S}Cultural{_S}Rights",
+    "cerd": rf"Committee{_S}on{_S}the{_S}Elimination{_S}of{_S}Racial{_S}Discrimination",
+    "cedaw": rf"Committee{_S}on{_S}the{_S}Elimination{_S}of{_S}Discrimination{_S}against{_S}Women",
+    "cat": rf"Committee{_S}against{_S}Torture",
+    "crc": rf"Committee{_S}on{_S}the{_S}Rights{_S}of{_S}the{_S}Child",
+    "cmw": rf"Committee{_S}on{_S}(?:the{_S}Protection{_S}of{_S}the{_S}Rights{_S}of{_S}All{_S})?"
+    rf"Migrant{_S}Workers(?:{_S}and{_S}Members{_S}of{_S}Their{_S}Families)?",
+    "crpd": rf"Committee{_S}on{_S}the{_S}Rights{_S}of{_S}Persons{_S}with{_S}Disabilities",
+    "ced": rf"Committee{_S}on{_S}Enforced{_S}Disappearances",
+}
+_OWN_COMMITTEE = regex.compile(
+    r"(?:"
+    + "|".join(f"(?P<{slug}>{pat})" for slug, pat in _COMMITTEES.items())
+    + r")\s{0,3}\((?:hereinafter\s{1,3})?(?:the\s{1,3})?[\u201c\"']?(?:the\s{1,3})?"
+    r"Committee[\u201d\"']?\)"
+)
+_OWN_HEAD = 600  # the header holding the document's own symbol
+_OWN_INTRO = 6000  # where a committee introduces itself
+
+
+def _own_treaty(text: str) -> str | None:
+    """The treaty of the committee that issued the document, if it says so unambiguously."""
+    found = {_TREATY_OF_BODY[m.group("body")] for m in _OWN_SYMBOL.finditer(text, 0, _OWN_HEAD)}
+    for m in _OWN_COMMITTEE.finditer(text, 0, _OWN_INTRO):
+        found.add(next(slug for slug in _COMMITTEES if m.group(slug) is not None))
+    return found.pop() if len(found) == 1 else None
+
+
 _DEFINITION_WINDOW = 300  # "(UDHR)" this close after a UDHR citation only defines the abbreviation
 
 
@@ -361,7 +444,9 @@ class InstrumentParts:
 
     slug: str
     reference: str = ""
-    resolved_by: str = "name"  # name | abbreviation | short | context
+    # name | abbreviation | short | context (continues the last article citation) | named (a
+    # bare "(art. 33)" right after the instrument's name)
+    resolved_by: str = "name"
 
 
 def _canonical_item(raw: str) -> tuple[str, str]:
@@ -405,12 +490,23 @@ def _article_parts(text: str, unit: str = "art") -> tuple[PinpointPart, ...]:
 class _State:
     """What the pass has seen so far: which instrument each short reference means now."""
 
-    __slots__ = ("last_art", "last_cited", "last_named", "short_last")
+    __slots__ = (
+        "last_art",
+        "last_bare",
+        "last_cited",
+        "last_named",
+        "other_end",
+        "own",
+        "short_last",
+    )
 
-    def __init__(self) -> None:
+    def __init__(self, own: str | None = None) -> None:
+        self.own = own  # the issuing treaty body's treaty (see _own_treaty)
         self.short_last: dict[str, str] = {}
         self.last_named: str | None = None
         self.last_art: tuple[str, int] | None = None
+        self.last_bare: tuple[str, int] | None = None  # last instrument named without article
+        self.other_end = -1  # end of the last naming of an instrument other than last_art's
         self.last_cited: tuple[str, int] | None = None
 
     def named(self, slug: str) -> None:
@@ -460,9 +556,10 @@ class InstrumentsFamily:
 
     def find(self, doc: Document) -> Iterator[Citation]:
         text = doc.text
-        st = _State()
+        st = _State(_own_treaty(text))
         for m in self._matches(doc):
             if m.group("unknown") is not None:
+                st.other_end = m.end()  # a bare "article 6" just after it is that instrument's
                 head = _key(m.group("unknown_head"))
                 for key in _SHORT_KEYS:
                     if _short_head(key) == head:
@@ -479,7 +576,9 @@ class InstrumentsFamily:
             if cit is None:
                 continue
             st.last_cited = (cit.id, cit.end)
-            if any(p.unit == "art" for p in cit.pinpoint.parts):
+            if cit.parts.resolved_by != "named" and any(
+                p.unit == "art" for p in cit.pinpoint.parts
+            ):
                 st.last_art = (cit.parts.slug, cit.end)
             yield cit
 
@@ -531,23 +630,31 @@ class InstrumentsFamily:
             return None
         if len(candidates) == 1:
             return candidates[0], "short", False
+        if st.own in candidates:
+            assert st.own is not None
+            return st.own, "short", False
         slug = st.short_last.get(key)
         if slug in candidates:
             assert slug is not None
             return slug, "short", False
         if slug == "":
             return None  # the text last named another instrument of this kind
-        # Nothing named before: guess from the document, and say it is a guess.
+        # Nothing named before: guess from the document, and say it is a guess, once: the
+        # guess then stands for the short name as if the text had named it.
         low = doc.lower
+        guess: str | None = None
         if key == "charter":
             eu = "european union" in low or "tfeu" in low
-            return ("cfr" if eu else "un-charter"), "short", True
-        if key == "covenant":
+            guess = "cfr" if eu else "un-charter"
+        elif key == "covenant":
             if "civil and political" in low or "ccpr" in low:
-                return "iccpr", "short", True
-            if "economic, social and cultural" in low or "cescr" in low:
-                return "icescr", "short", True
-        return None
+                guess = "iccpr"
+            elif "economic, social and cultural" in low or "cescr" in low:
+                guess = "icescr"
+        if guess is None:
+            return None
+        st.short_last[key] = guess
+        return guess, "short", True
 
     # --- the four shapes ----------------------------------------------------------------
 
@@ -557,6 +664,9 @@ class InstrumentsFamily:
         if slug is None or _PROTOCOL_TO.search(text, max(0, m.start() - 40), m.start()):
             return None  # "Optional Protocol to the ICCPR" cites the protocol, not the ICCPR
         st.named(slug)
+        if st.last_art is not None and st.last_art[0] != slug:
+            st.other_end = m.end()  # another instrument named: see _OTHER_WINDOW
+        st.last_bare = (slug, m.end())
         start = m.start()
         # "(UDHR)" just after a UDHR citation defines the abbreviation; do not count it again.
         if (
@@ -602,11 +712,34 @@ class InstrumentsFamily:
             return self._citation(
                 text, m.start(), m.end(), slug, Pinpoint(parts), reference, by, ambiguous
             )
+        if not m.group("art_word").startswith("a"):
+            return None
+        # "Convention on the Rights of the Child (art. 33)": the instrument just named. It does
+        # not become the instrument a later bare article continues.
+        if st.last_bare is not None and _JUST_NAMED.fullmatch(text, st.last_bare[1], m.start()):
+            slug = st.last_bare[0]
+            return self._citation(text, m.start(), m.end(), slug, Pinpoint(parts), "", "named")
         # A bare lower-case "article 6 (b)" continues the instrument just cited (UN style).
-        if not m.group("art_word").startswith("a") or st.last_art is None:
+        if st.last_art is None:
             return None
         slug, last_end = st.last_art
         if m.start() - last_end > _CONTEXT_WINDOW:
+            return None
+        if last_end < st.other_end and m.start() - st.other_end <= _OTHER_WINDOW:
+            return None  # "the American Convention on Human Rights (arts. 12 and 13)"
+        comma = _COMMA_BEFORE.search(text, max(last_end, m.start() - 40), m.start())
+        if comma is not None and text[last_end : comma.start()].strip():
+            word = comma.group("word") or ""
+            # "Refugees, art. 31": name-first of a source citecheck does not know. Prose
+            # ("persons, article 21") keeps the chain; footnote style abbreviates or
+            # capitalises.
+            if word.lower() not in _CONNECTIVES and (
+                m.group("art_word").startswith("art.")
+                or m.group("art_word").startswith("arts.")
+                or word[:1].isupper()
+            ):
+                return None
+        if _OTHER_SOURCE.search(text, last_end, m.start()) is not None:
             return None
         return self._citation(text, m.start(), m.end(), slug, Pinpoint(parts), "", "context")
 
