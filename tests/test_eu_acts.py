@@ -104,6 +104,32 @@ POSITIVES = [
     ("Directive 2016/680/EU", [("celex:32016L0680", "Directive 2016/680/EU", "")]),
     ("Regulation (EC) No 1049/01", [("celex:32001R1049", "Regulation (EC) No 1049/01", "")]),
     ("Regulation (EU) 679/2016", [("celex:32016R0679", "Regulation (EU) 679/2016", "")]),
+    # review 1: "No" with a year-first number; the later number is no year (2088, 2031)
+    ("Regulation (EU) No 2019/2088", [("celex:32019R2088", "Regulation (EU) No 2019/2088", "")]),
+    ("Council Decision (CFSP) No 2020/1999", [("celex:32020D1999", "Council Decision (CFSP) No 2020/1999", "")]),
+    ("Directive No. 2000/31/EC on electronic commerce", [("celex:32000L0031", "Directive No. 2000/31/EC", "")]),
+    ("Decision No 1692/96/EC", [("celex:31996D1692", "Decision No 1692/96/EC", "")]),
+    # review 5: list items take the head's domain
+    (
+        "Decisions (EU, Euratom) 2015/443 and 2015/444",
+        [("celex:32015D0443", "Decisions (EU, Euratom) 2015/443", ""), ("celex:32015D0444", "2015/444", "")],
+    ),
+    # review 6: Court short forms without domain
+    ("Regulation No 2658/87", [("celex:31987R2658", "Regulation No 2658/87", "")]),
+    (
+        "Council Directive 93/13/EEC of 5 April 1993 on unfair terms. Under Directive 93/13, the",
+        [
+            ("celex:31993L0013", "Council Directive 93/13/EEC of 5 April 1993", ""),
+            ("celex:31993L0013", "Directive 93/13", ""),
+        ],
+    ),
+    (
+        "Article 7 of Directive 95/46 and Directive 95/46/EC",
+        [
+            ("celex:31995L0046", "Article 7 of Directive 95/46", "art. 7"),
+            ("celex:31995L0046", "Directive 95/46/EC", ""),
+        ],
+    ),
 ]
 
 NEGATIVES = [
@@ -116,6 +142,7 @@ NEGATIVES = [
     "decision 2016/679",  # lower case, no domain
     "Regulation No 17",  # no year
     "Regulation (EU) 2016/679/2",
+    "Article 13 of Decision No 1/80 of the Association Council",  # EEC-Turkey, not an EU act
     "paper size C-3 and Regulation 12",
 ]
 
@@ -158,6 +185,27 @@ def test_ambiguous_domainless_decision() -> None:
     assert cit.id == "celex:32014D0001" and cit.ambiguous
 
 
+def test_ambiguous_number_order() -> None:
+    (cit,) = extract("Decision (EC) No 2001/2005")
+    assert cit.id == "celex:32005D2001" and cit.ambiguous
+    (clear,) = extract("Council Decision (CFSP) No 2020/1999")
+    assert not clear.ambiguous and clear.parts.form == "new"
+
+
+def test_list_item_inherits_domain() -> None:
+    _, item = extract("Decisions (EU, Euratom) 2015/443 and 2015/444")
+    assert item.parts.domains == ("EU", "Euratom") and item.parts.form == "bare"
+    assert item.notes == ()
+
+
+def test_short_form_known_from_elsewhere() -> None:
+    # the domain-bearing citation comes after the short one: still accepted
+    text = "Directive 93/13 applies. See Council Directive 93/13/EEC."
+    assert [c.id for c in extract(text)] == ["celex:31993L0013", "celex:31993L0013"]
+    # a different number with a domain elsewhere does not rescue it
+    assert [c.id for c in extract("Directive 93/13 and Directive 93/14/EEC")] == ["celex:31993L0014"]
+
+
 # (text, code, replacement or None, fixed span text)
 FINDINGS = [
     ("Regulation 2016/679", "EU101", None, "2016/679"),
@@ -171,6 +219,14 @@ FINDINGS = [
     ("Regulation (EU) 1025/2012", "EU109", "(EU) No 1025/2012", "(EU) 1025/2012"),
     ("Directive (EC) 95/46", "EU110", "95/46/EC", "(EC) 95/46"),
     ("art. 1, par. d of Directive 95/46/EC", "EU111", None, "art. 1, par. d of "),
+    # review 1
+    ("Regulation (EU) No 2019/2088", "EU103", "(EU) 2019/2088", "(EU) No 2019/2088"),
+    ("Council Decision (CFSP) No 2020/1999", "EU103", "(CFSP) 2020/1999", "(CFSP) No 2020/1999"),
+    ("Directive No. 2000/31/EC", "EU103", "2000/31/EC", "No. 2000/31/EC"),
+    # both numbers are plausible years and nothing tells them apart: reported, no fix
+    ("Decision (EC) No 2001/2005", "EU110", None, "(EC) No 2001/2005"),
+    # review 5: a full citation only later does not excuse the earlier short one
+    ("Regulation 2016/679 and later Regulation (EU) 2016/679", "EU101", None, "2016/679"),
 ]
 CLEAN = [
     ("Regulation (EU) 2016/679", "EU101"),
@@ -184,6 +240,17 @@ CLEAN = [
     ("Regulation (EU) No 1025/2012", "EU109"),
     ("Directive 95/46/EC", "EU110"),
     ("Article 1(d) of Directive 95/46/EC", "EU111"),
+    # review 1
+    ("Regulation (EU) No 2019/2088", "EU107"),
+    ("Council Decision (CFSP) No 2020/1999", "EU110"),
+    ("Directive No. 2000/31/EC", "EU106"),
+    ("Directive No. 2000/31/EC", "EU107"),
+    ("Regulation (EC) No 1999/2001", "EU103"),
+    # review 5: cited in full earlier; list items inherit the head's domain
+    ("Council Directive 2008/94/EC of 22 October 2008. Directive 2008/94 applies.", "EU101"),
+    ("Decisions (EU, Euratom) 2015/443 and 2015/444", "EU101"),
+    ("Decisions (EU, Euratom) 2015/443 and 2015/444", "EU102"),
+    ("Regulations (EEC) No 1408/71 and No 574/72", "EU101"),
 ]
 
 

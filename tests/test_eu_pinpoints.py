@@ -103,3 +103,18 @@ def test_window_is_bounded() -> None:
     text = "Articles " + ", ".join(str(i) for i in range(1, 200)) + " of ACT"
     found = read_before(text, text.index("ACT"))
     assert found is None or text.index("ACT") - found.start <= 300
+
+
+def test_styles_use_precompiled_patterns(monkeypatch: pytest.MonkeyPatch) -> None:
+    # review perf item: no pattern is compiled per call (module-level regex.search/match).
+    import regex
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("pattern compiled per call")
+
+    for name in ("search", "match", "fullmatch", "compile"):
+        monkeypatch.setattr(regex, name, refuse)
+    found = read_before("art. 1, par. d of ACT", 18)
+    assert found is not None and found.styles == ("abbreviated", "treaty-paragraph")
+    spaced = read_after("ACT, Article 3 (1) \u00a7 2", 3)
+    assert spaced is not None and "spaced" in spaced.styles

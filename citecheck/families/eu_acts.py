@@ -149,7 +149,8 @@ DOMAIN_MISSING = Rule(
     "An EU act is cited without its domain marker ((EU), (EC), /EEC, (CFSP), ...).",
     "The domain is part of the act's number (Interinstitutional Style Guide 1.2.2). Without "
     "it a reader cannot tell e.g. a CFSP decision from an EU one. The CELEX number was derived "
-    "from the type, year and number alone.",
+    "from the type, year and number alone. Not reported for an act the document already cited "
+    "with its domain (the Court's style: full title once, then 'Directive 2008/94').",
     bad="Regulation 2016/679",
     good="Regulation (EU) 2016/679",
 )
@@ -333,6 +334,45 @@ class _Numbering:
     number: int
     year_text: str
     reversed: bool  # number/year where year/number is due (2015+)
+    year_first: bool = False  # "No" written before a year-first number ("No 2016/679")
+    order_unsure: bool = False  # both numbers read as years and nothing tells them apart
+    inherited: bool = False  # a list item without its own domain: the head's domains
+
+
+#: The latest year an act number can carry (a later "year" is the act's number).
+_LATEST_YEAR = datetime.date.today().year + 1
+
+
+def _as_year(digits: str) -> int | None:
+    """The act year these digits can be: four digits in range, or two digits."""
+    if len(digits) == 2:
+        return _expand_year(digits)
+    year = _year4(digits)
+    return year if year is not None and year <= _LATEST_YEAR else None
+
+
+def _order_with_no(
+    a: str, b: str, act_type: str, domains: tuple[str, ...], bracketed: bool
+) -> tuple[bool, bool]:
+    """``(year_first, unsure)`` for ``No a/b``: 'No' says number first, but texts also write it
+    before a year-first number (``(EU) No 2019/2088``, ``Directive No. 2000/31/EC``)."""
+    yb = _as_year(b)
+    ya = _year4(a) if len(a) == 4 and int(a) <= _LATEST_YEAR else None
+    if ya is None or yb is None:
+        return ya is not None, False
+    # Both readable: the one whose domain fits, then no late two-digit year, then the
+    # canonical pre-2015 regulation "(EU) No N/YYYY", then a bracketed domain from 2015 on.
+    fit_a = all(domain_fits(d, ya, None) for d in domains)
+    fit_b = all(domain_fits(d, yb, None) for d in domains)
+    if fit_a != fit_b:
+        return fit_a, False
+    if len(b) == 2 and yb >= 1999:
+        return True, False
+    if act_type == "regulation" and bracketed and yb < 2015:
+        return False, False
+    if bracketed and ya >= 2015:
+        return True, False
+    return False, True
 
 
 def _read_numbering(m: regex.Match[str], act_type: str) -> _Numbering | None:
@@ -340,13 +380,15 @@ def _read_numbering(m: regex.Match[str], act_type: str) -> _Numbering | None:
     dom_pre, dom_suf = m.group("dom1"), m.group("dom2")
     bare = m.group("baredom")
     domains = _domains(bare or dom_pre) + _domains(dom_suf)
+    bracketed = bool(dom_pre) and not bare
     has_no = bool(m.group("no"))
-    reversed_ = False
+    reversed_ = year_first = unsure = False
     if has_no:
-        if _year4(b) or len(b) == 2:
-            number, year_text = int(a), b
-        elif _year4(a):
+        year_first, unsure = _order_with_no(a, b, act_type, domains, bracketed)
+        if year_first:
             number, year_text = int(b), a
+        elif _as_year(b) is not None:
+            number, year_text = int(a), b
         else:
             return None
     elif dom_suf:
@@ -371,13 +413,15 @@ def _read_numbering(m: regex.Match[str], act_type: str) -> _Numbering | None:
         start=min(x for x in (m.start(g) for g in ("dom1", "no", "lbr", "a")) if x >= 0),
         end=m.end(),
         domains=domains,
-        bracketed=bool(dom_pre) and not bare,
+        bracketed=bracketed,
         suffix_domain=bool(dom_suf),
         has_no=has_no,
         year=year,
         number=number,
         year_text=year_text,
         reversed=reversed_,
+        year_first=year_first,
+        order_unsure=unsure,
     )
 
 
@@ -408,23 +452,37 @@ def _same(a: str, b: str) -> bool:
 
 
 def _form(n: _Numbering) -> str:
-    if not n.domains:
+    if not n.domains or n.inherited:
         return "bare"
+    legislative_no = n.has_no and not n.year_first
     if n.suffix_domain:
-        return "old-no-suffix" if n.has_no else "old-suffix"
-    if n.has_no:
+        return "old-no-suffix" if legislative_no else "old-suffix"
+    if legislative_no:
         return "old-reg"
     return "new"
 
 
 def _notes(
-    text: str, n: _Numbering, act_type: str, act_id: str, date: datetime.date | None
+    text: str,
+    n: _Numbering,
+    act_type: str,
+    act_id: str,
+    date: datetime.date | None,
+    *,
+    cited_in_full: bool = False,
 ) -> list[Finding]:
-    """Surface findings for a numbering, each with a fix of the numbering span if safe."""
+    """Surface findings for a numbering, each with a fix of the numbering span if safe.
+
+    No EU101 for an act already cited with its domain (the Court's style: full title once,
+    then ``Directive 2008/94``), and nothing for a list item that takes the head's domain."""
     notes: list[Finding] = []
     written = text[n.start : n.end]
     s, e = n.start, n.end
+    if n.inherited:
+        return notes
     if not n.domains:
+        if cited_in_full:
+            return notes
         notes.append(
             DOMAIN_MISSING.finding(
                 f"{written!r}: domain marker missing; read as {act_id}", s, e, id=act_id
@@ -444,12 +502,15 @@ def _notes(
                 break
     if not n.domains:
         return notes
-    canon = canonical_numbering(act_type, n.domains, n.year, n.number, n.has_no)
+    legislative_no = n.has_no and not n.year_first
+    canon = canonical_numbering(act_type, n.domains, n.year, n.number, legislative_no)
     if _same(written, canon):
         return notes
     # The domain of some acts from 2015 (e.g. the rare "(EU, Euratom)") comes from the text.
-    fix = Fix(s, e, canon, f"write {canon!r}")
-    if n.year >= 2015:
+    fix: Fix | None = None if n.order_unsure else Fix(s, e, canon, f"write {canon!r}")
+    if n.year_first:
+        rule = NO_WITH_NEW_NUMBERING
+    elif n.year >= 2015:
         if n.reversed:
             rule = REVERSED_NUMBER
         elif n.suffix_domain:
@@ -526,6 +587,7 @@ def _citation(
     ordinal: str | None,
     ambiguous: bool,
     with_pinpoints: bool,
+    cited_in_full: bool = False,
 ) -> Citation:
     text = doc.text
     date_m = _DATE.match(text, end)
@@ -539,7 +601,7 @@ def _citation(
         end = date_m.end()
     celex = _celex(act_type, n.year, n.number)
     act_id = f"celex:{celex}"
-    notes = _notes(text, n, act_type, act_id, date)
+    notes = _notes(text, n, act_type, act_id, date, cited_in_full=cited_in_full)
     pinpoint = Pinpoint()
     if with_pinpoints:
         before = read_before(text, start)
@@ -607,31 +669,24 @@ def _type_word_hits(doc: Document) -> Iterator[tuple[int, int]]:
             yield start, m.end()
 
 
-def _acts(doc: Document) -> Iterator[Citation]:
+@attrs.frozen(slots=True)
+class _Found:
+    """One act match and the further acts of its list, read but not yet accepted."""
+
+    m: regex.Match[str]
+    act_type: str
+    n: _Numbering
+    items: tuple[tuple[regex.Match[str], _Numbering], ...]
+
+
+def _read_all(doc: Document) -> Iterator[_Found]:
     text = doc.text
     for m in matches_near(_ACT, _type_word_hits(doc), text, before=_ACT_REACH, after=64):
-        modifier = m.group("mod")
-        act_type = _act_type(m.group("type"), modifier)
-        author = m.group("author") or m.group("author2")
+        act_type = _act_type(m.group("type"), m.group("mod"))
         n = _read_numbering(m, act_type)
         if n is None:
             continue
-        if not n.domains and not _domainless_ok(doc, m, act_type, n):
-            continue
-        ambiguous = not n.domains and act_type == "decision"
-        start = m.start()
-        yield _citation(
-            doc,
-            n,
-            start=start,
-            end=m.end(),
-            act_type=act_type,
-            author=author,
-            modifier=modifier,
-            ordinal=m.group("ordinal"),
-            ambiguous=ambiguous,
-            with_pinpoints=True,
-        )
+        items: list[tuple[regex.Match[str], _Numbering]] = []
         pos = m.end()
         for _ in range(50):
             item = _LIST_ITEM.match(text, pos)
@@ -640,6 +695,50 @@ def _acts(doc: Document) -> Iterator[Citation]:
             ni = _read_numbering(item, act_type)
             if ni is None or (not ni.domains and not n.domains and act_type != "regulation"):
                 break
+            if not ni.domains and n.domains:
+                # "Decisions (EU, Euratom) 2015/443 and 2015/444": the head's domains.
+                ni = attrs.evolve(ni, domains=n.domains, inherited=True)
+            items.append((item, ni))
+            pos = item.end()
+        yield _Found(m, act_type, n, tuple(items))
+
+
+def _acts(doc: Document) -> Iterator[Citation]:
+    """Two passes over the matches: the first learns which acts the document cites with a
+    domain somewhere, so a short form (``Directive 93/13``) of one of them is accepted and an
+    act cited in full earlier raises no EU101 when later cited without its domain."""
+    found = list(_read_all(doc))
+    with_domain = {
+        _celex(f.act_type, x.year, x.number)
+        for f in found
+        for x in (f.n, *(ni for _, ni in f.items))
+        if x.domains
+    }
+    cited_in_full: set[str] = set()
+    for f in found:
+        m, act_type, n = f.m, f.act_type, f.n
+        celex = _celex(act_type, n.year, n.number)
+        if not n.domains and not _domainless_ok(doc, m, act_type, n, celex in with_domain):
+            continue
+        modifier = m.group("mod")
+        author = m.group("author") or m.group("author2")
+        yield _citation(
+            doc,
+            n,
+            start=m.start(),
+            end=m.end(),
+            act_type=act_type,
+            author=author,
+            modifier=modifier,
+            ordinal=m.group("ordinal"),
+            ambiguous=_ambiguous(n, act_type, celex in with_domain),
+            with_pinpoints=True,
+            cited_in_full=celex in cited_in_full,
+        )
+        if n.domains:
+            cited_in_full.add(celex)
+        for item, ni in f.items:
+            item_celex = _celex(act_type, ni.year, ni.number)
             yield _citation(
                 doc,
                 ni,
@@ -649,16 +748,34 @@ def _acts(doc: Document) -> Iterator[Citation]:
                 author=author,
                 modifier=modifier,
                 ordinal=None,
-                ambiguous=not ni.domains and act_type == "decision",
+                ambiguous=_ambiguous(ni, act_type, item_celex in with_domain),
                 with_pinpoints=False,
+                cited_in_full=item_celex in cited_in_full,
             )
-            pos = item.end()
+            if ni.domains:
+                cited_in_full.add(item_celex)
 
 
-def _domainless_ok(doc: Document, m: regex.Match[str], act_type: str, n: _Numbering) -> bool:
+def _ambiguous(n: _Numbering, act_type: str, known: bool) -> bool:
+    """A decision without a domain (EU or CFSP?) unless cited with one elsewhere, or a number
+    whose year could be either of its two halves."""
+    return n.order_unsure or (not n.domains and act_type == "decision" and not known)
+
+
+def _domainless_ok(
+    doc: Document, m: regex.Match[str], act_type: str, n: _Numbering, known: bool
+) -> bool:
     """Accept ``Regulation 2016/679`` but not look-alikes from UN texts (``decision 2/102``,
-    ``Economic and Social Council decision 2005/256``)."""
-    if not _year4(n.year_text) and not (m.group("lbr") and act_type == "directive"):
+    ``Economic and Social Council decision 2005/256``). A two-digit year needs 'No'
+    (``Regulation No 2658/87``) or the same act cited with its domain elsewhere
+    (``Directive 93/13`` next to ``Directive 93/13/EEC``); 'No' is not enough for a decision
+    (``Decision No 1/80`` of the EEC-Turkey Association Council is no EU act)."""
+    if (
+        not _year4(n.year_text)
+        and not (m.group("lbr") and act_type == "directive")
+        and not (n.has_no and act_type in ("regulation", "directive"))
+        and not known
+    ):
         return False
     if act_type in ("regulation", "directive"):
         return True

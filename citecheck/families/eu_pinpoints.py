@@ -107,17 +107,25 @@ class ArticlePinpoint:
     styles: tuple[str, ...] = ()
 
 
+_ABBREVIATED = regex.compile(r"(?i)(?<!\w)arts?\.|(?<!\w)art[ \u00a0]\d")
+_SPACED = regex.compile(r"[\d)]\s\(")
+_PARAGRAPH_WORD = regex.compile(r"(?i)(?<!\w)(?:paragraphs?|paras?\.|pars?\.)[\s\d]")
+_ARTICLE_WORD = regex.compile(r"(?i)(?<!\w)(?:art|article)")
+_PARAGRAPH_FIRST = regex.compile(r"(?i)\s*paragraphs?\s")
+
+
 def _styles(body: str) -> tuple[str, ...]:
+    """Non-EU-style surface forms of a pinpoint body (patterns compiled once, at import)."""
     found: list[str] = []
-    if regex.search(r"(?i)(?<!\w)arts?\.|(?<!\w)art[ \u00a0]\d", body):
+    if _ABBREVIATED.search(body):
         found.append("abbreviated")
-    if regex.search(r"[\d)]\s\(", body):
+    if _SPACED.search(body):
         found.append("spaced")
     # "paragraph 2 of Article 1" is EU style; "Article 1, paragraph 2" is treaty style.
     if (
-        regex.search(r"(?i)(?<!\w)(?:paragraphs?|paras?\.|pars?\.)[\s\d]", body)
-        and regex.search(r"(?i)(?<!\w)(?:art|article)", body)
-        and not regex.match(r"(?i)\s*paragraphs?\s", body)
+        _PARAGRAPH_WORD.search(body)
+        and _ARTICLE_WORD.search(body)
+        and not _PARAGRAPH_FIRST.match(body)
     ):
         found.append("treaty-paragraph")
     if "§" in body:
