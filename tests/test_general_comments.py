@@ -82,6 +82,43 @@ POSITIVES: list[tuple[str, list[tuple[str, str, str]]]] = [
     ),
     ("CRPD general comment No. 6 (2018)", [("gc:CRPD/6", "CRPD general comment No. 6 (2018)", "")]),
     ("General Comment 34", [("gc:?/34", "General Comment 34", "")]),
+    # "including Nos." lists (review finding 14; gc_CCPR-C-GC-34 writes them so).
+    (
+        "general comments, including Nos. 16, 27, 29, 34, and 31",
+        [
+            ("gc:?/16", "general comments, including Nos. 16", ""),
+            ("gc:?/27", "27", ""),
+            ("gc:?/29", "29", ""),
+            ("gc:?/34", "34", ""),
+            ("gc:?/31", "31", ""),
+        ],
+    ),
+    (
+        "the Human Rights Committee, in its general comments, including Nos. 16 and 34, held",
+        [
+            ("gc:CCPR/16", "general comments, including Nos. 16", ""),
+            ("gc:CCPR/34", "34", ""),
+        ],
+    ),
+    (
+        "general comments, in particular Nos. 3 and 9",
+        [("gc:?/3", "general comments, in particular Nos. 3", ""), ("gc:?/9", "9", "")],
+    ),
+    # The committee a year gives the first item is the list's (review finding 14).
+    (
+        "general comments Nos. 16 (2005) and 20 (2009)",
+        [
+            ("gc:CESCR/16", "general comments Nos. 16 (2005)", ""),
+            ("gc:CESCR/20", "20 (2009)", ""),
+        ],
+    ),
+    (
+        "general comments Nos. 20 (2009) and 16 (2005)",
+        [
+            ("gc:CESCR/20", "general comments Nos. 20 (2009)", ""),
+            ("gc:CESCR/16", "16 (2005)", ""),
+        ],
+    ),
     ("general comment No. 16", [("gc:?/16", "general comment No. 16", "")]),
     (
         "joint general recommendation No. 31 of the Committee on the Elimination of Discrimination"
@@ -104,7 +141,9 @@ NEGATIVES = [
     "general recommendations",
     "CCPR/C/GC/34",  # a symbol: the un_symbols family's
     "In general, comment No. 5 of the draft",
-    "general comments, including Nos. 16, 27, 29, 34, and 31",  # too loose to parse safely
+    # "including" is read only with "Nos." after it (review finding 14): not these.
+    "general comments, including those on article 6",
+    "general comments, including 16 of them",
 ]
 
 

@@ -13,7 +13,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from citecheck.families import Document
-from citecheck.families.spcomm import FAMILY, ISO3, SPCommunicationRef
+from citecheck.families.spcomm import (
+    _MAIN,
+    FAMILY,
+    ISO3,
+    SPCommunicationRef,
+    _is_year,
+    candidates,
+)
 from citecheck.model import Citation, Finding, Kind
 from citecheck.scan import scan
 
@@ -166,3 +173,32 @@ def test_property_never_raises_and_spans_match(parts: list[str]) -> None:
         assert text[c.start : c.end] == c.text
         assert c.id.startswith("spcomm:")
         list(FAMILY.validate(c, doc))
+
+
+_ANCHOR_FRAGMENTS = st.sampled_from([
+    "AL ", "UA ", "JOL ", "ISR ", "OTH ", "IS ", "7/2021", "2021/7", "07/2021", "12/1999",
+    "1999/12", "/", "/20", "/19", "20", "19", " and ", ", ", "x" * 40, " " * 7, "\u00a0",
+    "\n", "MRT1/2020", "AL/ISR/7/2021", "a/", ".", "\u2003", "\u0667", "\x1c",
+])  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(_ANCHOR_FRAGMENTS, st.text(max_size=4)), max_size=30))
+def test_anchor_scan_finds_what_a_full_scan_finds(parts: list[str]) -> None:
+    """The family tries its pattern only near "/" + year anchors (review perf item): that must
+    give exactly the matches a scan at every position gives, reversed ``2021/7`` included.
+    """
+    text = "".join(parts)
+    full = [
+        (m.start(), m.end())
+        for m in _MAIN.finditer(text)
+        if _is_year(m.group("a")) or _is_year(m.group("b"))  # a reference has a year
+    ]
+    assert [(m.start(), m.end()) for m in candidates(text)] == full
+
+
+def test_anchor_scan_on_a_long_text() -> None:
+    refs = ["AL ISR 7/2021", "UA EGY 2020/3", "AL/ISR/8/2021", "JUA MRT1/2020", "OL OTH 52/2019"]
+    text = (" " + "x" * 500 + " a/b 19/20; ").join(refs)
+    assert [c.text for c in found(text)] == refs
+    assert FAMILY.triggers and all(t in text.lower() for t in FAMILY.triggers)

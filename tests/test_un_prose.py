@@ -16,7 +16,12 @@ from hypothesis import strategies as st
 
 import citecheck
 from citecheck.families import Document
-from citecheck.families.un_context import hrc_session_year, int_to_roman, roman_to_int
+from citecheck.families.un_context import (
+    HRC_MAX_RESOLUTION,
+    hrc_session_year,
+    int_to_roman,
+    roman_to_int,
+)
 from citecheck.families.un_prose import FAMILY, UNResolutionRef
 from citecheck.model import Citation, Finding, Kind
 from citecheck.scan import scan
@@ -163,13 +168,36 @@ POSITIVES: list[tuple[str, list[tuple[str, str, str]]]] = [
     # A date decides: 43rd HRC session in 2020, GA's in 1988.
     ("resolution 43/16 of 22 June 2020", [("un:A/HRC/RES/43/16", "resolution 43/16", "")]),
     ("resolution 43/16 of 5 December 1988", [("un:A/RES/43/16", "resolution 43/16", "")]),
-    # Another UN organ named just before: not guessed.
+    # CHR resolutions before year numbering, and of its special sessions.
     (
-        "See Commission on the Status of Women, resolutions 56/2 and 58/2 on gender",
+        "Recalling Commission on Human Rights resolution 20 (XXXVI) of 29 February 1980",
+        [("un:E/CN.4/RES/20(XXXVI)", "Commission on Human Rights resolution 20 (XXXVI)", "")],
+    ),
+    (
+        "the Commission resolution S-5/1",
+        [("un:E/CN.4/RES/S-5/1", "Commission resolution S-5/1", "")],
+    ),
+    # The look-back window starts inside "Sub-Commission": still the Sub-Commission.
+    (
+        "Sub-Commission on the Promotion and Protection of Human Rights, resolution 1999/29 on"
+        " globalization and its impact on the full enjoyment of all human rights and resolution"
+        " 1999/30 on trade",
         [
-            ("un:?/56/2", "resolutions 56/2", ""),
-            ("un:?/58/2", "58/2", ""),
+            ("un:E/CN.4/Sub.2/RES/1999/29", "resolution 1999/29", ""),
+            ("un:E/CN.4/Sub.2/RES/1999/30", "resolution 1999/30", ""),
         ],
+    ),
+    # A bare "Assembly" is the GA after a function word or at the start, not after a name.
+    ("In Assembly resolution 61/161", [("un:A/RES/61/161", "Assembly resolution 61/161", "")]),
+    (
+        "the Assembly, in its resolution 61/161, decided",
+        [("un:A/RES/61/161", "resolution 61/161", "")],
+    ),
+    # Another organ named earlier in the paragraph leaves a format-determined body alone.
+    (
+        "The Commission on the Status of Women, at its session, urged States to implement"
+        " resolution 1325 (2000)",
+        [("un:S/RES/1325(2000)", "resolution 1325 (2000)", "")],
     ),
 ]
 
@@ -194,6 +222,19 @@ NEGATIVES = [
     "By Decision 89/534, the Council extended the authorisation",
     "which repealed Decision 87/373",
     "resolution 95/46",  # no UN session 95 yet, no body named: EU-style numbering
+    # Another organ's resolution (review finding 11): not a UN organ this family maps, so no
+    # citation rather than a GA/SC/HRC id or an "ambiguous" UN201.
+    "Parliamentary Assembly resolution 2509 (2023)",
+    "World Health Assembly resolution 72/6",
+    "National Assembly resolution 61/161",
+    "Assembly of States Parties resolution 10/5",
+    "resolution 10/5 of the Assembly of States Parties",
+    "Commission on the Status of Women resolutions 49/7",
+    "See Commission on the Status of Women, resolutions 56/2 and 58/2 on gender",
+    "The Commission on the Status of Women, in its resolution 49/7, urged",
+    # The named body cannot have adopted a resolution numbered like this.
+    "Security Council resolution 73/179",
+    "Commission on Human Rights resolution 56/2",
 ]
 
 
@@ -234,6 +275,9 @@ def test_hrc_document_context_names_the_body() -> None:
     # ...but never for a session the HRC has not reached: 68 > HRC max -> GA.
     (g,) = found(text.replace("44/12", "68/167"))
     assert g.id == "un:A/RES/68/167"
+    # ...nor for a number above any HRC session's count of resolutions (A/63/161: 41/70).
+    (n,) = found(text.replace("44/12", "41/70"))
+    assert n.id == "un:A/RES/41/70"
 
 
 # (text, code that must fire); and the near-miss that must not.
@@ -283,6 +327,20 @@ def test_finding_fires_and_near_miss_does_not(code: str, bad: str, good: str) ->
     assert code in [f.code for f in findings(bad)], bad
     assert code not in [f.code for f in findings(good)], good
     assert found(good), good  # the near miss is still a citation
+
+
+def test_hrc_resolution_number_limit_is_the_shared_constant() -> None:
+    """UN203 for HRC resolutions uses un_context.HRC_MAX_RESOLUTION (shared with un_symbols)."""
+    top = f"Human Rights Council resolution 43/{HRC_MAX_RESOLUTION}"
+    over = f"Human Rights Council resolution 43/{HRC_MAX_RESOLUTION + 1}"
+    assert "UN203" not in [f.code for f in findings(top)]
+    assert "UN203" in [f.code for f in findings(over)]
+    assert HRC_MAX_RESOLUTION == 60
+
+
+def test_other_organ_blocks_no_citation_and_no_un201() -> None:
+    text = "Commission on the Status of Women resolutions 49/7"
+    assert "UN201" not in [f.code for f in findings(text)]
 
 
 def test_mixed_numbering_fix_is_exact() -> None:

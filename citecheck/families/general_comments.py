@@ -56,7 +56,9 @@ _HEAD = compile_pattern(
     (?P<joint>[Jj]oint{_W})?
     (?P<general>[Gg]eneral|GENERAL){_W}
     (?P<term>[Cc]omments?|COMMENTS?|[Rr]ecommendations?|RECOMMENDATIONS?)
-    (?:{_W}(?:[Nn]os?\.?|[Nn]umbers?|N[°º]))?{_H}*
+    (?:,?{_W}(?:including|in{_W}particular|notably|especially|such{_W}as),?{_W}
+        (?:[Nn]os?\.?|[Nn]umbers?|N[°º]){_H}*   # "general comments, including Nos. 16, 27"
+      | (?:{_W}(?:[Nn]os?\.?|[Nn]umbers?|N[°º]))?{_H}*)
     {_ITEM}"""
 )
 _CONT = compile_pattern(
@@ -178,11 +180,8 @@ class GeneralCommentsFamily:
                 named = _named(after, "name")
                 pos = after.end()
             lookback = ctx.committees_before(text, m.start()) if named is None else []
-            for index, (num, year, item_start, item_end) in enumerate(items):
-                last = index == len(items) - 1
-                start = m.start() if index == 0 else item_start
-                end = pos if last else item_end
-                pin, end = pinpoint_after(text, end)
+            resolved: list[tuple[str | None, str]] = []
+            for num, year, _, _ in items:
                 committee, how = named, source
                 if committee is None:
                     own_ref = self._own_reference(text, m.start())
@@ -194,9 +193,32 @@ class GeneralCommentsFamily:
                     if dated and (committee is None or (known and known != year)):
                         # A sourced adoption year outweighs a guess from the surroundings.
                         committee, how = dated, "year"
+                resolved.append((committee, how))
+            resolved = self._share_committee(resolved, term)
+            for index, (num, year, item_start, item_end) in enumerate(items):
+                committee, how = resolved[index]
+                last = index == len(items) - 1
+                start = m.start() if index == 0 else item_start
+                end = pos if last else item_end
+                pin, end = pinpoint_after(text, end)
                 yield self._citation(
                     text, m, committee, how, num, year, term, roman, start, end, pin
                 )
+
+    @staticmethod
+    def _share_committee(
+        resolved: list[tuple[str | None, str]], term: str
+    ) -> list[tuple[str | None, str]]:
+        """One list, one committee: "Nos. 16 (2005) and 20 (2009)" are both CESCR's once the
+        year has placed No. 16. Only when the resolved items agree on a single committee.
+        """
+        known = {c for c, _ in resolved if c is not None}
+        if len(known) != 1 or all(c is not None for c, _ in resolved):
+            return resolved
+        (code,) = known
+        if not _fits(code, term):
+            return resolved
+        return [(c, how) if c is not None else (code, "list") for c, how in resolved]
 
     @staticmethod
     def _own_reference(text: str, pos: int) -> bool:

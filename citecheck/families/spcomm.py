@@ -15,7 +15,7 @@ import attrs
 import regex
 
 from citecheck.families import un_context as ctx
-from citecheck.families.base import HSPACE, Document, compile_pattern
+from citecheck.families.base import HSPACE, Document, compile_pattern, literal_hits, matches_near
 from citecheck.model import Citation, Finding, Fix, Kind, Severity
 from citecheck.rules import Rule
 
@@ -159,11 +159,53 @@ def _is_year(digits: str) -> bool:
     return len(digits) == 4 and digits[:2] in ("19", "20")
 
 
+#: How far before its anchor "/" a reference can start: type, separator, code, separator and
+#: running number ("JUA" + 6 + "ISR" + 6 + "1234" = 22).
+_REACH = 32
+
+
+def _anchors(text: str) -> Iterator[tuple[int, int]]:
+    """Each "/" that can be a reference's: a year on one side ("7/2021", reversed "2021/7"),
+    1-4 digits on the left, then a space run, a "/" or nothing, then two capital letters.
+
+    Every reference has one, so the pattern is tried only there. These are plain string
+    checks, a superset of what the pattern accepts (``str.isspace`` covers ``\\s``).
+    """
+    for start, end in literal_hits(text, ("/",)):
+        if text[end : end + 2] not in ("19", "20") and not (
+            text[start - 4 : start - 2] in ("19", "20") and text[start - 2 : start].isdigit()
+        ):
+            continue
+        i = start - 1
+        while i > start - 5 and i >= 0 and text[i].isdecimal():
+            i -= 1
+        if i == start - 1 or i < 1:
+            continue  # no running number, or nothing before it
+        if text[i] == "/":
+            i -= 1
+        else:
+            stop = i - 6
+            while i > stop and i >= 0 and text[i].isspace():
+                i -= 1
+        if i >= 1 and "A" <= text[i] <= "Z" and "A" <= text[i - 1] <= "Z":
+            yield start, end
+
+
+def candidates(text: str) -> Iterator[regex.Match[str]]:
+    """The matches of the reference pattern that carry a year, found near their anchors: the
+    same as ``_MAIN.finditer`` keeps minus year-less ones, without running the pattern at
+    every position of every document (the family has no literal prefilter to skip texts).
+    """
+    for m in matches_near(_MAIN, _anchors(text), text, before=_REACH, after=40):
+        if _is_year(m.group("a")) or _is_year(m.group("b")):
+            yield m
+
+
 class SPCommFamily:
     """Special Procedures communication references."""
 
     name = "spcomm"
-    triggers: tuple[str, ...] = ()
+    triggers: tuple[str, ...] = ("/",)  # every reference has one
     priority = 10
     rules: tuple[Rule, ...] = RULES
 
@@ -173,7 +215,7 @@ class SPCommFamily:
         last_end = -(10**9)
         low = doc.lower
         sp_document = "communication" in low and any(w in low for w in _SP_DOCUMENT)
-        for m in _MAIN.finditer(text):
+        for m in candidates(text):
             if m.start() < consumed:
                 continue
             # An untyped reference close after another one belongs to the same enumeration

@@ -22,6 +22,10 @@ HRC_MAX_SESSION = 63
 GA_MAX_SESSION = 81
 #: The year this table was last brought up to date; later years are "in the future".
 CURRENT_YEAR = 2026
+#: Highest plausible number of an HRC resolution within a session: sessions adopt well under
+#: this many; above it "43/61" is more likely a report symbol's number. Shared by un_prose
+#: (UN203) and un_symbols so the two families agree.
+HRC_MAX_RESOLUTION = 60
 #: How far back to look for a named body or committee (GRAMMAR B.1 rule 4, F.2).
 LOOKBACK = 160
 
@@ -88,19 +92,38 @@ def int_to_roman(value: int) -> str:
 # --- named bodies ---------------------------------------------------------------------------
 
 _W = r"[\s\u00a0]+"
-BODY_NAMES = rf"""
-    (?P<nonun>Council{_W}of{_W}Europe|Parliamentary{_W}Assembly|European{_W}Parliament
+#: Words after which a bare "Assembly" is still the General Assembly ("In Assembly
+#: resolution 61/161", "The Assembly"); after any other capitalised word it is another
+#: assembly ("World Health Assembly", "National Assembly", "Parliamentary Assembly").
+ASSEMBLY_OK_BEFORE = (
+    r"(?:General|The|In|See|Cf|By|And|Also|Under|As|Its|With|Per|Both|Recalling|Noting"
+    r"|Welcoming|Reaffirming|Pursuant|Following|Further|Moreover|That|This|These|Where|When)"
+)
+#: Organs outside the UN system: their resolutions are not this package's to map.
+NONUN_NAMES = rf"""Council{_W}of{_W}Europe|Parliamentary{_W}Assembly|European{_W}Parliament
         |Council{_W}of{_W}the{_W}European{_W}Union|European{_W}Council|African{_W}Commission
-        |Inter-American{_W}Commission|Organization{_W}of{_W}American{_W}States)
-  | (?P<other>Commission{_W}(?:on|for){_W}(?!Human{_W}Rights)(?:the{_W})?[A-Z][a-z]+
-        |World{_W}Health{_W}Assembly|Conference{_W}of{_W}the{_W}Parties|General{_W}Conference
-        |Executive{_W}Board|Governing{_W}(?:Council|Body)|UNESCO|UNEP|UNICEF)
+        |Inter-American{_W}Commission|Organization{_W}of{_W}American{_W}States
+        |African{_W}Union|Inter-Parliamentary{_W}Union"""
+#: Other organs (UN or not) whose resolutions share the ``ss/N`` forms but that the prose
+#: family does not map: a citation next to one of these names is theirs, not the GA's.
+OTHER_NAMES = rf"""(?<!Sub[-\u2010\u2011\u2013]?)Commission{_W}(?:on|for){_W}(?!Human{_W}Rights)
+            (?:the{_W})?[A-Z][a-z]+
+            (?:{_W}(?:(?:of|and|on|for|the){_W}){{0,2}}[A-Z][a-z]+){{0,4}}
+        |World{_W}Health{_W}Assembly|Conference{_W}of{_W}(?:the{_W})?(?:States{_W})?Parties
+        |Assembly{_W}of{_W}(?:the{_W})?States{_W}Parties|Meeting{_W}of{_W}States{_W}Parties
+        |Environment{_W}Assembly|General{_W}Conference|Executive{_W}(?:Board|Committee)
+        |Governing{_W}(?:Council|Body)|UNESCO|UNEP|UNICEF
+        |(?!{ASSEMBLY_OK_BEFORE}\b)[A-Z][\w'’-]{{0,30}}{_W}Assembly"""
+BODY_NAMES = rf"""
+    (?P<nonun>{NONUN_NAMES})
+  | (?P<other>{OTHER_NAMES})
   | (?P<ga>General{_W}Assembly|Assembly)
   | (?P<sc>Security{_W}Council)
   | (?P<ecosoc>Economic{_W}and{_W}Social{_W}Council|ECOSOC)
   | (?P<hrc>Human{_W}Rights{_W}Council)
   | (?P<chr>Commission{_W}on{_W}Human{_W}Rights)
-  | (?P<subcom>Sub[-\u2010\u2011\u2013]?Commission)
+  | (?P<subcom>Sub[-\u2010\u2011\u2013]?Commission
+        |(?<=Sub[-\u2010\u2011\u2013]?)Commission)  # a look-back window may start inside
   | (?P<council>Council)
   | (?P<commission>Commission)
 """
@@ -126,6 +149,24 @@ def body_from_match(match: regex.Match[str]) -> tuple[Body, ...]:
         if match.group(group):
             return bodies
     return ()
+
+
+# Another organ's name ending right before a citation: "World Health Assembly resolution",
+# "Commission on the Status of Women, in its resolution", "Parliamentary Assembly's".
+_OTHER_ADJACENT = compile_pattern(
+    rf"""(?<![\w-])(?:{NONUN_NAMES}|{OTHER_NAMES})(?:['’]s)?[\s\u00a0,]{{0,4}}
+    (?:(?:in|by|through|under){_W}its{_W})?\Z"""
+)
+#: How far back an adjacent organ name can start (the longest names are ~60 characters).
+_ADJACENT_REACH = 100
+
+
+def other_organ_before(text: str, pos: int) -> bool:
+    """Does another organ's name (not GA/SC/ECOSOC/HRC/CHR/Sub-Commission) end just before
+    ``pos``? Then the citation at ``pos`` is that organ's, not one this package maps.
+    """
+    start = max(0, pos - _ADJACENT_REACH)
+    return _OTHER_ADJACENT.search(text, start, pos) is not None
 
 
 def window_before(text: str, pos: int, size: int = LOOKBACK) -> tuple[int, int]:

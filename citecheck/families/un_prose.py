@@ -32,7 +32,7 @@ from citecheck.model import (
     Pinpoint,
     Severity,
 )
-from citecheck.pinpoints import pinpoint_after
+from citecheck.pinpoints import pinpoint_after, pinpoint_at
 from citecheck.rules import Rule
 
 _H = HSPACE
@@ -102,14 +102,19 @@ _CONT = compile_pattern(
 )
 
 # A body named right after the list: "resolution S-8/1 of the General Assembly",
-# "In its resolution 1986/20 the Commission decided".
+# "In its resolution 1986/20 the Commission decided"; or another organ ("resolution 10/5 of
+# the Assembly of States Parties"), whose resolution this family does not map.
 _BODY_AFTER = compile_pattern(
     rf"""(?:,?{_W}(?:of|by|adopted{_W}by|in{_W}which|by{_W}which|whereby))?,?{_W}the{_W}
-    (?:(?:U\.N\.|UN|United{_W}Nations){_W})?(?P<name>General{_W}Assembly
+    (?:(?P<other>{ctx.NONUN_NAMES}|{ctx.OTHER_NAMES})
+    |(?:(?:U\.N\.|UN|United{_W}Nations){_W})?(?P<name>General{_W}Assembly
     |Security{_W}Council|Economic{_W}and{_W}Social{_W}Council|Human{_W}Rights{_W}Council
-    |Commission{_W}on{_W}Human{_W}Rights|Sub[-\u2010\u2011\u2013]?Commission|Assembly|Council
-    |Commission)\b"""
+    |Commission{_W}on{_W}Human{_W}Rights|Sub[-\u2010\u2011\u2013]?Commission
+    |Assembly(?!{_W}of{_W}(?:the{_W})?[A-Z])|Council|Commission))\b"""
 )
+_CAPITAL = regex.compile(r"[A-Z]")
+_TO = regex.compile(r"\bto\b")
+_SPACES = regex.compile(r"[\s\u00a0]+")
 
 _BODY_WORDS: dict[str, tuple[Body, ...]] = {
     "general assembly": (Body.GA,),
@@ -210,8 +215,8 @@ def _letters(raw: str | None) -> tuple[str, ...]:
     """``A and B`` -> (A, B); ``A to D`` -> (A, B, C, D)."""
     if not raw:
         return ()
-    found = regex.findall(r"[A-Z]", raw)
-    if len(found) == 2 and regex.search(r"\bto\b", raw):
+    found = _CAPITAL.findall(raw)
+    if len(found) == 2 and _TO.search(raw):
         lo, hi = ord(found[0]), ord(found[1])
         if lo < hi <= lo + 25:
             return tuple(chr(c) for c in range(lo, hi + 1))
@@ -288,8 +293,25 @@ def _compatible(body: Body, raw: _Raw, kind: str) -> bool:
     return form == "year"  # CHR, Sub-Commission
 
 
+def _form_fits(body: Body, raw: _Raw, kind: str) -> bool:
+    """Is the numbering form one this body uses at all (session ranges aside: a too-high
+    session is a finding, UN204, not another body)?
+    """
+    form = raw.form
+    if body is Body.SC:
+        return form == "sc" and kind == "resolution"
+    if body is Body.GA:
+        return form in ("session", "legacy", "special", "emergency")
+    if body is Body.HRC:
+        return form in ("session", "special")
+    if body is Body.ECOSOC:
+        return form == "year" or (form == "legacy" and "-" not in raw.session)
+    # CHR, Sub-Commission: by year from 1978; before, "20 (XXXVI)"; special sessions "S-5/1".
+    return form in ("year", "legacy", "special")
+
+
 def _bodies_of(word: str) -> tuple[Body, ...]:
-    key = regex.sub(r"[\s\u00a0]+", " ", word).lower()
+    key = _SPACES.sub(" ", word).lower()
     if key.startswith("sub"):
         return (Body.SUBCOM,)
     return _BODY_WORDS.get(key, ())
@@ -330,10 +352,17 @@ def _infer(
     hrc_context: bool,
     year_body: Body | None = None,
 ) -> tuple[Body | None, str]:
-    """The body of one item and how it was found, per GRAMMAR B.1's rules."""
+    """The body of one item and how it was found, per GRAMMAR B.1's rules.
+
+    ``(None, "drop")`` when the item is not a resolution of a body this family maps: the
+    named body cannot have numbered it so, or another organ is named nearer.
+    """
     if named:
         fitting = [b for b in named if _compatible(b, raw, kind)]
-        return (fitting[0] if fitting else named[0]), named_source
+        if fitting:
+            return fitting[0], named_source
+        usable = [b for b in named if _form_fits(b, raw, kind)]
+        return (usable[0], named_source) if usable else (None, "drop")
     form = raw.form
     if form == "sc":
         return Body.SC, "format"
@@ -345,7 +374,7 @@ def _infer(
             return Body.GA, "format"
         if sess < 31:
             return Body.HRC, "format"
-        if kind == "resolution" and (raw.number > 100 or raw.letters):
+        if kind == "resolution" and (raw.number > ctx.HRC_MAX_RESOLUTION or raw.letters):
             return Body.GA, "format"  # HRC resolutions never run that high, nor have parts
         if kind == "decision":
             if raw.number >= 200:
@@ -354,7 +383,7 @@ def _infer(
                 return Body.HRC, "format"  # HRC decisions are numbered from 101
     for bodies, generic in lookback:
         if not bodies:
-            return None, "none"  # another organ is named nearer: its resolution, not ours
+            return None, "drop"  # another organ is named nearer: its resolution, not ours
         if generic and kind == "decision":
             continue
         fitting = [b for b in bodies if _compatible(b, raw, kind)]
@@ -393,7 +422,7 @@ def _symbol(body: Body | None, raw: _Raw, kind: str) -> str:
     if raw.form == "sc":
         return f"S/RES/{raw.number}({raw.year})"
     if raw.form == "legacy":
-        series = "E" if body is Body.ECOSOC else "A"
+        series = _SERIES[body] if body in (Body.ECOSOC, Body.CHR, Body.SUBCOM) else "A"
         return f"{series}/RES/{raw.number}({raw.session})"
     doc_type = "RES" if kind == "resolution" else "DEC"
     if body is None:
@@ -420,8 +449,6 @@ def _pinpoint(text: str, pos: int) -> tuple[Pinpoint, int]:
 def _pin_before(m: regex.Match[str]) -> Pinpoint:
     """``paragraph 22 of`` -> para. 22 (re-using the shared pinpoint reader)."""
     text = f"{m.group('pinword')} {m.group('pinnums')}"
-    from citecheck.pinpoints import pinpoint_at
-
     pin, _ = pinpoint_at(text, 0)
     return pin
 
@@ -450,9 +477,13 @@ class UNProseFamily:
             if not items:
                 continue
             consumed = pos
+            if ctx.other_organ_before(text, m.start("kw")):
+                continue  # "World Health Assembly resolution 72/6": another organ's
             lookback = []
             if not named:
                 after = _BODY_AFTER.match(text, pos)
+                if after and after.group("other"):
+                    continue  # "resolution 10/5 of the Assembly of States Parties"
                 if after:
                     named = _bodies_of(after.group("name"))
                     generic = after.group("name").lower() in ("council", "commission")
@@ -573,6 +604,8 @@ class UNProseFamily:
             body, how = _infer(
                 raw, kind, named, source, lookback, date, hrc_context, ctx.profile(doc).year_body
             )
+            if how == "drop":
+                return None
             if body is None and raw.form == "legacy":
                 body = Body.GA
             if body is Body.SC and kind == "decision":
@@ -688,7 +721,7 @@ class UNProseFamily:
             yield DATE_MISMATCH.finding(
                 f"HRC session {sess} was held in {year}, not {ym[0]}", s, e, id=cid
             )
-        if ref.kind == "resolution" and ref.number > 70:
+        if ref.kind == "resolution" and ref.number > ctx.HRC_MAX_RESOLUTION:
             yield OUT_OF_RANGE.finding(
                 f"no HRC session has adopted {ref.number} resolutions; check the number "
                 f"(a report symbol such as A/HRC/{sess}/{ref.number}?)",

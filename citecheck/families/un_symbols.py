@@ -19,6 +19,7 @@ from citecheck.families.base import HSPACE, Document, compile_pattern
 from citecheck.families.un_context import (
     CURRENT_YEAR,
     GA_MAX_SESSION,
+    HRC_MAX_RESOLUTION,
     HRC_MAX_SESSION,
     roman_to_int,
 )
@@ -761,7 +762,7 @@ def _hrc_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Finding]:
                 e,
                 id=cid,
             )
-        elif sym.doc_type == "RES" and n > 60:
+        elif sym.doc_type == "RES" and n > HRC_MAX_RESOLUTION:
             yield IMPLAUSIBLE_NUMBER.finding(
                 f"{sym.canonical}: no HRC session has adopted {n} resolutions; is this a "
                 f"report number (A/HRC/{session}/{n})?",
