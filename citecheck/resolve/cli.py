@@ -6,8 +6,10 @@ The main CLI attaches `cache` with `main.add_command(cache)` and decorates `chec
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Callable
+import sqlite3
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -63,9 +65,34 @@ def add_network_options(f: F) -> F:
     return cast(F, decorated)
 
 
-def _cache(ctx: click.Context) -> Cache:
+class CacheError(click.ClickException):
+    """The cache cannot be opened or used: a message and exit 2, never a traceback."""
+
+    exit_code = 2
+
+
+@contextlib.contextmanager
+def _cache(ctx: click.Context) -> Iterator[Cache]:
     settings: Settings = settings_from_env(cache_dir=ctx.meta.get("citecheck.resolve.cache_dir"))
-    return Cache(settings.cache_dir)
+    where = settings.cache_dir or "the default cache directory"
+    try:
+        c = Cache(settings.cache_dir)
+    except (OSError, sqlite3.Error) as exc:
+        raise CacheError(_unusable(where, exc)) from exc
+    try:
+        with c:
+            yield c
+    except sqlite3.Error as exc:
+        raise CacheError(_unusable(where, exc)) from exc
+    except OSError as exc:  # e.g. the export or import file, not the cache
+        raise CacheError(f"{type(exc).__name__}: {exc}") from exc
+
+
+def _unusable(where: object, exc: BaseException) -> str:
+    return (
+        f"cache in {where} unusable ({type(exc).__name__}: {exc}); "
+        "remove its resolutions.sqlite3* files to start afresh"
+    )
 
 
 @click.group("cache")

@@ -7,7 +7,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
+import sqlite3
 import warnings
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -40,6 +42,10 @@ _ENV_NUMBERS: tuple[tuple[str, str, type[int] | type[float], float], ...] = (
     ("backoff_base", "CITECHECK_BACKOFF", float, 0.0),
 )
 MAX_SUGGESTIONS = 3
+
+
+class CacheUnavailableWarning(UserWarning):
+    """The cache could not be opened, read or written; the run goes on without it."""
 
 
 @attrs.frozen(slots=True)
@@ -136,21 +142,62 @@ class Resolver:
         self._memo: dict[str, Resolution] = {}
         self._failures: dict[str, int] = {}
         self._cache: Cache | None = None
+        self._cache_broken = False  # set once opening, reading or writing it failed
         self._fetcher: Fetcher | None = None
         self.requests = 0  # HTTP requests made by this run
 
     @property
     def cache(self) -> Cache | None:
-        """The cache, opened on first use (None when disabled)."""
-        if self._cache is None and self.settings.use_cache:
-            self._cache = Cache(self.settings.cache_dir)
+        """The cache, opened on first use (None when disabled or broken)."""
+        if self._cache is None and self.settings.use_cache and not self._cache_broken:
+            try:
+                self._cache = Cache(self.settings.cache_dir)
+            except (OSError, sqlite3.Error) as exc:
+                self._drop_cache(exc)
         return self._cache
+
+    def _drop_cache(self, exc: BaseException) -> None:
+        """A cache that fails must not cost the run its answers: warn once, go on without it."""
+        if self._cache is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._cache.close()
+            self._cache = None
+        if not self._cache_broken:
+            self._cache_broken = True
+            where = self.settings.cache_dir or "the default cache directory"
+            warnings.warn(
+                f"cache in {where} unusable ({type(exc).__name__}: {exc}); "
+                "continuing without it for this run",
+                CacheUnavailableWarning,
+                stacklevel=3,
+            )
+
+    def _cache_get(self, ids: Sequence[str]) -> dict[str, Resolution]:
+        cache = self.cache
+        if cache is None:
+            return {}
+        try:
+            return cache.get_many(ids)
+        except sqlite3.Error as exc:
+            self._drop_cache(exc)
+            return {}
+
+    def _cache_put(self, answers: Iterable[Resolution]) -> None:
+        cache = self.cache
+        if cache is None:
+            return
+        try:
+            cache.put_many(answers)
+        except (OSError, sqlite3.Error) as exc:
+            self._drop_cache(exc)
 
     def close(self) -> None:
         """Close the cache connection."""
         if self._cache is not None:
-            self._cache.close()
-            self._cache = None
+            try:
+                self._cache.close()
+            finally:
+                self._cache = None
 
     def resolve(
         self, ids: Iterable[str], hints: Mapping[str, Iterable[str]] | None = None
@@ -186,8 +233,7 @@ class Resolver:
                     self.requests += self._fetcher.requests
                     await self._fetcher.aclose()
                     self._fetcher = None
-            if self.cache is not None:
-                self.cache.put_many(answers.values())
+            self._cache_put(answers.values())
             self._memo.update(answers)
         out = {i: self._memo[i] for i in wanted}
         for ident, near in hinted.items():
@@ -214,8 +260,8 @@ class Resolver:
         """Cache first (unless refresh), then the sources."""
         settings = settings or self.settings
         out: dict[str, Resolution] = {}
-        if self.cache is not None and not self.settings.refresh:
-            out.update(self.cache.get_many(ids))
+        if not self.settings.refresh:
+            out.update(self._cache_get(ids))
         registry = source_for_scheme()
         groups: dict[SourceClass, list[str]] = defaultdict(list)
         for ident in ids:
@@ -302,14 +348,19 @@ class Resolver:
     async def _check(
         self, ids: Iterable[str], answers: Mapping[str, Resolution]
     ) -> dict[str, Resolution]:
-        """Existence of candidate ids (memo, this run's answers, else one quick lookup)."""
+        """Existence of candidate ids (memo, this run's answers, else one quick lookup).
+
+        Only existing candidates are suggested, so a miss needs no second opinion and the
+        lookup skips it (no ODS, no REST confirmation).  A miss from such a lookup is
+        therefore not a definite answer: only `resolved` answers are kept in the memo and
+        the cache, or a later lookup of the candidate itself would be told `not_found`.
+        """
         todo = [c for c in sorted(ids) if c not in self._memo and c not in answers]
-        # Only existing candidates are suggested, so a miss needs no second opinion.
         quick = attrs.evolve(self.settings, ods_fallback=False, confirm_missing=False)
         checked = await self._lookup(todo, quick) if todo else {}
-        if self.cache is not None:
-            self.cache.put_many(checked.values())
-        self._memo.update(checked)
+        found = {i: r for i, r in checked.items() if r.status is Status.RESOLVED}
+        self._cache_put(found.values())
+        self._memo.update(found)
         return {**self._memo, **answers, **checked}
 
 

@@ -241,7 +241,8 @@ class Fetcher:
         follow: bool = False,
         peek: int | None = None,
     ) -> Reply:
-        """GET `url`; with `follow`, follow redirects that stay on allowed hosts.
+        """GET `url`; with `follow`, follow redirects that stay on allowed hosts and never
+        go from https to plain http.
 
         `peek` reads at most that many bytes of the body (enough to sniff a PDF).
         Raises `Unavailable` for anything that is not an answer from the source.
@@ -255,6 +256,11 @@ class Fetcher:
             if not location:
                 raise Unavailable(f"{host_key(current)} answered {reply.status} without a Location")
             target = current.join(location)
+            if current.scheme == "https" and target.scheme != "https":
+                raise Unavailable(
+                    f"{host_key(current)} redirected from https to {target.scheme}; "
+                    "downgrade refused"
+                )
             if host_key(target) not in self.config.allowed_hosts:
                 raise Unavailable(
                     f"{host_key(current)} redirected to {target.host}, which is not a "

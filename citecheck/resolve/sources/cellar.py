@@ -3,7 +3,9 @@
 One SPARQL query checks many CELEX numbers (`VALUES`), another many ECLIs (compared with
 `STR()`, since the literal's datatype varies).  A SPARQL query without bindings is not treated
 as definite: each missing id is confirmed by its Cellar REST notice, whose 404 body
-`Resource [system 'celex' - id '...'] not found.` is the one definite "no such document".
+`Resource [system 'celex' - id '...'] not found.` is the one definite "no such document",
+and only when it names the system and id that were asked (after a redirect, a 404 may be
+about the target).
 EUR-Lex itself is never called: it answers scripts with a WAF challenge; its URLs are only
 links for people.
 
@@ -44,7 +46,9 @@ _OJ_ACT_RE = re.compile(r"^(?P<series>L|C)/(?P<year>20[2-9][0-9])/(?P<num>[0-9]{
 _OJ_ISSUE_RE = re.compile(
     r"^(?P<series>L|C)/(?P<year>[0-9]{4})/(?P<issue>[0-9]{1,4}[A-Z]?)/p(?P<page>[0-9]+)$"
 )
-_NOT_FOUND_RE = re.compile(r"Resource \[system '[a-z]+' - id '[^']*'\] not found")
+_NOT_FOUND_RE = re.compile(
+    r"Resource \[system '(?P<system>[a-z]+)' - id '(?P<id>[^']*)'\] not found"
+)
 _PREFIXES = """PREFIX cdm: <http://publications.europa.eu/ontology/cdm#>
 PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 """
@@ -209,6 +213,21 @@ def parse_notice(content: bytes) -> WorkMeta:
     return meta
 
 
+def _names(body: str, system: str, value: str) -> bool:
+    """Whether a Cellar 404 body says that exactly `system`/`value` does not exist.
+
+    The id is compared ignoring case (CELEX and ECLI are upper case by definition); an ECLI
+    may be echoed with or without its `ECLI:` prefix.
+    """
+    m = _NOT_FOUND_RE.search(body)
+    if m is None or m["system"] != system:
+        return False
+    said, asked = m["id"].strip().upper(), value.upper()
+    if system == "ecli":
+        return said.removeprefix("ECLI:") == asked.removeprefix("ECLI:")
+    return said == asked
+
+
 def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
     for i in range(0, len(items), max(1, size)):
         yield items[i : i + size]
@@ -276,16 +295,17 @@ class CellarSource:
             else:
                 confirm.append((ident, "ecli", f"ECLI:{ecli}"))
         results = await asyncio.gather(*(self._rest(i, system, v) for i, system, v in confirm))
-        for (ident, _, _), res in zip(confirm, results, strict=True):
+        for (ident, system, _), res in zip(confirm, results, strict=True):
+            sparql_err = celex_err if system == "celex" else ecli_err
             if ident.startswith("case:"):
                 if res.status is not Status.RESOLVED:
-                    res = self._case_miss(ident, celexes[ident], res.reason)
+                    res = self._case_miss(ident, celexes[ident], res.reason, sparql_err)
                 else:
                     res = res.evolve(
                         extra=(*res.extra, ("mapped_from", "case number (CELEX guessed)"))
                     )
-            elif res.status is Status.UNVERIFIED and (celex_err or ecli_err):
-                res = res.evolve(reason=f"{res.reason}; SPARQL: {celex_err or ecli_err}")
+            elif res.status is Status.UNVERIFIED and sparql_err:
+                res = res.evolve(reason=f"{res.reason}; SPARQL: {sparql_err}")
             out[ident] = res
         return out
 
@@ -334,13 +354,18 @@ class CellarSource:
             if reply.status == 200:
                 return self._found(ident, parse_notice(reply.content), "cellar", link)
             text = reply.text[:300]
-            if reply.status == 404 and _NOT_FOUND_RE.search(text):
+            if reply.status == 404 and _names(text, system, value):
                 return Resolution(
                     id=ident,
                     status=Status.NOT_FOUND,
                     url=link,
                     source="cellar",
                     reason=f"Cellar: {text.strip()}",
+                )
+            if reply.status == 404 and (m := _NOT_FOUND_RE.search(text)):
+                raise Unavailable(
+                    f"Cellar's 404 names {m['system']} {m['id']!r}, not the asked "
+                    f"{system} {value!r} (answer about a redirect target?)"
                 )
             if reply.status == 404 and "does not hold a content datastream" in text:
                 return Resolution(
@@ -372,17 +397,29 @@ class CellarSource:
             extra=meta.extra(),
         )
 
-    def _case_miss(self, ident: str, cands: Sequence[str], why: str | None) -> Resolution:
-        reason = (
-            f"no judgment or order under CELEX {' or '.join(cands)} (derived from the case "
-            "number); the case may be joined to another, closed without a judgment, or pending"
-        )
+    def _case_miss(
+        self, ident: str, cands: Sequence[str], why: str | None, sparql_err: str | None = None
+    ) -> Resolution:
+        """A case number that no CELEX guess confirmed: always `unverified`.
+
+        With SPARQL down only the judgment's CELEX was asked by REST, so the reason says
+        what failed and claims nothing about judgments or orders.
+        """
+        if sparql_err:
+            reason = f"SPARQL: {sparql_err}" + (f"; REST ({cands[0]}): {why}" if why else "")
+        else:
+            reason = (
+                f"no judgment or order under CELEX {' or '.join(cands)} (derived from the case "
+                "number); the case may be joined to another, closed without a judgment, or "
+                "pending"
+            )
+            reason = f"{reason}; {why}" if why else reason
         return Resolution(
             id=ident,
             status=Status.UNVERIFIED,
             source="cellar",
             url=f"https://curia.europa.eu/juris/liste.jsf?num={quote(ident.split(':', 1)[1])}",
-            reason=f"{reason}; {why}" if why else reason,
+            reason=reason,
         )
 
     def _oj_miss(self, ident: str, value: str, cands: Sequence[str], err: str | None) -> Resolution:

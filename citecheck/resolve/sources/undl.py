@@ -4,7 +4,8 @@ Many symbols are checked in one MARCXML search, `p=191__a:"X" OR 191__a:"Y"`.  A
 fuzzy, so a record counts only when one of its 191$a equals the symbol, ignoring case,
 whitespace and cataloguers' brackets (`[ST/]DPI/2315`).  The library writes some symbols
 with a space before a parenthesis (`S/RES/2231 (2015)`) and some without, so both spellings
-are searched.  `not_found` needs a complete, well-formed MARC collection without the symbol;
+are searched.  A record whose 791$a (other symbols) equals the symbol also counts.
+`not_found` needs a complete, well-formed MARC collection without the symbol;
 anything else is `unverified` and ODS is asked for a second opinion (see `ods`).
 """
 
@@ -231,7 +232,7 @@ class UndlSource:
         wanted = {symbol_key(sym): (ident, sym) for ident, sym in items}
         query = " OR ".join(f'191__a:"{v}"' for _, sym in items for v in search_variants(sym))
         try:
-            found, complete = await self._search(query, set(wanted))
+            found, open_reason = await self._search(query, set(wanted))
         except Unavailable as exc:
             return {
                 ident: Resolution(
@@ -247,7 +248,7 @@ class UndlSource:
         for key, (ident, sym) in wanted.items():
             if key in found:
                 out[ident] = to_resolution(ident, sym, found[key], self.base)
-            elif complete:
+            elif open_reason is None:
                 out[ident] = Resolution(
                     id=ident,
                     status=Status.NOT_FOUND,
@@ -261,12 +262,21 @@ class UndlSource:
                     status=Status.UNVERIFIED,
                     url=undocs_url(sym),
                     source="undl",
-                    reason=f"UN Digital Library search ran over {_MAX_PAGES} pages; not all read",
+                    reason=f"UN Digital Library: {open_reason}",
                 )
         return out
 
-    async def _search(self, query: str, wanted: set[str]) -> tuple[dict[str, MarcRecord], bool]:
-        """Page through the search until every wanted symbol is seen or results run out."""
+    async def _search(
+        self, query: str, wanted: set[str]
+    ) -> tuple[dict[str, MarcRecord], str | None]:
+        """Page through the search until every wanted symbol is seen or results run out.
+
+        Returns the matching records (by symbol key, from 191$a or 791$a) and None when the
+        search was read to its end, else why not: then a missing symbol is not a definite
+        miss.  The end is where the announced total is reached, or, with no total announced,
+        a short page.  A page that comes back empty or short while the announced total is not
+        reached contradicts itself (seen under load) and is never taken as the end.
+        """
         found: dict[str, MarcRecord] = {}
         jrec, seen = 1, 0
         for _ in range(_MAX_PAGES):
@@ -278,19 +288,24 @@ class UndlSource:
                 raise Unavailable(f"search answered HTTP {reply.status}")
             total, records = parse_collection(reply.content)
             for record in records:
-                for sym in record.symbols:
+                for sym in (*record.symbols, *record.other_symbols):
                     key = symbol_key(sym)
                     if key in wanted and key not in found:
                         found[key] = record
             seen += len(records)
-            if (
-                len(found) == len(wanted)
-                or len(records) < _PAGE_SIZE
-                or (total is not None and seen >= total)
-            ):
-                return found, True
+            if len(found) == len(wanted):
+                return found, None
+            if total is None:
+                if len(records) < _PAGE_SIZE:
+                    return found, None
+            elif seen >= total:
+                return found, None
+            elif not records:
+                return found, (
+                    f"search announced {total} results but sent {seen}; reply incomplete"
+                )
             jrec += len(records)
-        return found, False
+        return found, f"search ran over {_MAX_PAGES} pages; not all read"
 
     async def _second_opinions(
         self, items: Sequence[tuple[str, str]], out: dict[str, Resolution]
