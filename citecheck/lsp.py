@@ -6,6 +6,15 @@ document exist?) then runs in the background on the event loop and the diagnosti
 republished with RS101 for documents that were definitely not found.  Quick fixes come from
 the findings' `Fix`es, hovers and document links from the last parse and resolution.
 
+Resolution uses ONE `citecheck.resolve.Resolver` for the whole session (created on the first
+resolution, closed on shutdown/exit), so its SQLite cache connection, its answers and the
+per-host circuit breaker survive from one keystroke run to the next.  Which ids are asked is
+the CLI's rule (`citecheck.batch.resolvable`: ambiguous and `?` ids never are).  The source
+URLs and cache directory come from the project's config file (`[tool.citecheck]` or
+`citecheck.toml`, found upwards from the document's path) as in `citecheck check`:
+`CITECHECK_*` environment variables beat the file.  Documents whose configs name different
+URLs/cache directories get a resolver (and answers) of their own; normally there is one.
+
 Offsets in citecheck are code points of the text; LSP positions are counted in the
 negotiated encoding (UTF-16 by default, UTF-8/UTF-32 when the client offers them).  Lines
 are split on LSP's terminators only (CR LF, CR, LF): pygls' own helpers use
@@ -20,9 +29,11 @@ from __future__ import annotations
 import asyncio
 import bisect
 import logging
+import os
 import sys
 import time
-from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -30,9 +41,12 @@ import attrs
 import click
 import regex
 from lsprotocol import types as lsp
+from pygls import uris
 from pygls.lsp.server import LanguageServer
 
 from citecheck import __version__
+from citecheck.batch import resolvable
+from citecheck.config import Config, ConfigError, discover
 from citecheck.model import Citation, Finding, Severity
 from citecheck.pipeline import CheckResult, check
 
@@ -74,26 +88,80 @@ class ServerOptions:
         return attrs.evolve(self, **changes)
 
 
-# Tests running the server in-process may set this to replace the resolution layer.
+# Tests running the server in-process may set this to replace the whole resolution layer
+# (called once per session; its function then answers every document, no config is read).
 RESOLVER_FACTORY: Callable[[ServerOptions], ResolveFunc | None] | None = None
 
+# Tests may set this to wrap or replace `citecheck.resolve.Resolver` (called with Settings).
+RESOLVER_CLASS: Callable[[Any], Any] | None = None
 
-def default_resolver(options: ServerOptions) -> ResolveFunc | None:
-    """The resolution layer (`citecheck.resolve`) if it is importable and wanted."""
-    if options.resolver == "none":
-        return None
-    try:
-        from citecheck.resolve import aresolve_ids, settings_from_env
-    except ImportError:  # resolution layer not installed: offline findings only
-        log.warning("citecheck.resolve is not importable; resolution disabled")
-        return None
-    settings = settings_from_env(offline=options.offline)
 
-    async def run(ids: list[str]) -> Mapping[str, Mapping[str, Any]]:
-        answers = await aresolve_ids(ids, settings)
+def _env_has(key: str) -> bool:
+    return bool(os.environ.get("CITECHECK_" + key.upper()))
+
+
+def resolver_overrides(config: Config, offline: bool) -> dict[str, Any]:
+    """`settings_from_env` keywords for `config`, as `citecheck check` builds them.
+
+    The file's URLs and cache directory apply unless a `CITECHECK_*` variable sets them;
+    offline when the session (command line / initializationOptions) or the file says so.
+    """
+    out = {k: v for k, v in config.resolve_overrides().items() if not _env_has(k)}
+    out["offline"] = offline or config.offline
+    return out
+
+
+def _key(overrides: Mapping[str, Any]) -> Hashable:
+    return tuple(sorted((k, str(v)) for k, v in overrides.items()))
+
+
+class SessionResolvers:
+    """The session's `Resolver`s: one per distinct settings (normally just one), each made on
+    first use and kept until `close`, so cache, answers and circuit breaker are shared.
+
+    Calls are serialised (a `Resolver` is not safe for concurrent `aresolve`s: they share
+    one HTTP client).  `Resolver` remembers every answer, including unverified ones; those
+    are forgotten before being asked again, so the server's retry after
+    `UNVERIFIED_RETRY_SECONDS` reaches the network.
+    """
+
+    def __init__(self) -> None:
+        self.resolvers: dict[Hashable, Any] = {}
+        self.closed = False
+        self._lock = asyncio.Lock()
+
+    def _new(self, overrides: Mapping[str, Any]) -> Any:
+        from citecheck.resolve import Resolver, settings_from_env
+
+        settings = settings_from_env(**overrides)
+        return (RESOLVER_CLASS or Resolver)(settings)
+
+    async def resolve(
+        self, ids: list[str], overrides: Mapping[str, Any]
+    ) -> dict[str, Mapping[str, Any]]:
+        """`{id: Resolution.to_json()}` from the resolver of `overrides`."""
+        key = _key(overrides)
+        async with self._lock:
+            if self.closed:
+                raise RuntimeError("the session is shutting down")
+            resolver = self.resolvers.get(key)
+            if resolver is None:
+                resolver = self.resolvers[key] = self._new(overrides)
+            forget = getattr(resolver, "forget_unverified", None)  # test doubles may lack it
+            if forget is not None:
+                forget(ids)
+            answers = await resolver.aresolve(ids)
         return {ident: res.to_json() for ident, res in answers.items()}
 
-    return run
+    def close(self) -> None:
+        """Close every resolver (their cache connections); later calls fail fast."""
+        self.closed = True
+        resolvers, self.resolvers = list(self.resolvers.values()), {}
+        for resolver in resolvers:
+            try:
+                resolver.close()
+            except Exception:  # closing must not stop the others or the shutdown
+                log.exception("closing a resolver failed")
 
 
 @attrs.frozen(slots=True)
@@ -243,8 +311,14 @@ def not_found_message(res: Resolved) -> str:
     return msg
 
 
-def _resolvable(citations: Iterable[Citation]) -> list[str]:
-    return list(dict.fromkeys(c.id for c in citations if not c.short_form and ":" in c.id))
+def _asked(citation: Citation) -> bool:
+    """The CLI's rule (`batch.resolvable`: no ambiguous or `?` ids), and no short forms."""
+    return resolvable(citation) and not citation.short_form and ":" in citation.id
+
+
+def ids_to_resolve(citations: Iterable[Citation]) -> list[str]:
+    """Distinct ids of `citations` worth asking a source about, in text order."""
+    return list(dict.fromkeys(c.id for c in citations if _asked(c)))
 
 
 def finding_diagnostic(finding: Finding, index: LineIndex) -> lsp.Diagnostic:
@@ -274,7 +348,7 @@ def build_diagnostics(
     out = [finding_diagnostic(f, index) for f in result.findings]
     for c in result.citations:
         res = known.get(c.id)
-        if res is not None and res.status == "not_found" and not c.short_form:
+        if res is not None and res.status == "not_found" and _asked(c):
             out.append(not_found_diagnostic(c, res, index))
     return out
 
@@ -314,8 +388,23 @@ def citations_at(citations: Sequence[Citation], offset: int) -> list[Citation]:
 
 
 @attrs.define
+class Answers:
+    """Resolution answers of one resolver's settings: definite ones, and unverified ones with
+    the time from which they are asked again."""
+
+    known: dict[str, Resolved] = attrs.field(factory=dict)
+    unverified: dict[str, tuple[float, Resolved]] = attrs.field(factory=dict)
+
+    def lookup(self, ident: str) -> Resolved | None:
+        if ident in self.known:
+            return self.known[ident]
+        pending = self.unverified.get(ident)
+        return pending[1] if pending else None
+
+
+@attrs.define
 class DocState:
-    """What the server knows about one open document."""
+    """What the server knows about one open document (`key`: whose answers apply to it)."""
 
     uri: str
     version: int | None = None
@@ -324,6 +413,7 @@ class DocState:
     result: CheckResult | None = None
     checking: asyncio.Task[None] | None = None
     resolving: asyncio.Task[None] | None = None
+    key: Hashable = None
 
 
 class CitecheckServer(LanguageServer):
@@ -337,10 +427,11 @@ class CitecheckServer(LanguageServer):
         )
         self.options = options or ServerOptions()
         self.docs: dict[str, DocState] = {}
-        self.known: dict[str, Resolved] = {}  # definite answers of this session
-        self.unverified: dict[str, tuple[float, Resolved]] = {}  # id -> (retry at, answer)
-        self.resolver: ResolveFunc | None = None
+        self.answers: dict[Hashable, Answers] = {}  # per resolver settings (normally one)
+        self.resolver: ResolveFunc | None = None  # RESOLVER_FACTORY's function, if any
+        self.session: SessionResolvers | None = None  # the session's Resolver(s)
         self.warned_unverified = False
+        self.warned_config: set[str] = set()
         self.runs = 0  # offline checks completed (for tests and logs)
 
     # -- helpers --
@@ -355,16 +446,70 @@ class CitecheckServer(LanguageServer):
             return _encoding_name(lsp.PositionEncodingKind.Utf16)
 
     def configure(self, init_options: Any) -> None:
-        """Apply initializationOptions and pick the resolver (hook first)."""
-        self.options = self.options.merged(init_options)
-        factory = RESOLVER_FACTORY or default_resolver
-        self.resolver = factory(self.options)
+        """Apply initializationOptions and pick the resolution layer (hook first).
 
-    def lookup(self, ident: str) -> Resolved | None:
-        if ident in self.known:
-            return self.known[ident]
-        pending = self.unverified.get(ident)
-        return pending[1] if pending else None
+        No `Resolver` is made here: the first resolution makes it, with the settings of the
+        document's config file.
+        """
+        self.options = self.options.merged(init_options)
+        if RESOLVER_FACTORY is not None:
+            self.resolver = RESOLVER_FACTORY(self.options)
+            return
+        if self.options.resolver == "none":
+            return
+        try:
+            import citecheck.resolve  # noqa: F401
+        except ImportError:  # resolution layer not installed: offline findings only
+            log.warning("citecheck.resolve is not importable; resolution disabled")
+            return
+        self.session = SessionResolvers()
+
+    @property
+    def resolving_enabled(self) -> bool:
+        return self.resolver is not None or (self.session is not None and not self.session.closed)
+
+    def answers_of(self, state: DocState | None) -> Answers:
+        key = state.key if state is not None else None
+        return self.answers.setdefault(key, Answers())
+
+    def config_for(self, uri: str) -> tuple[Config, str | None]:
+        """The config of the document's project, and why it could not be used (then defaults).
+
+        Reads files only: safe to run in a worker thread.
+        """
+        path = uris.to_fs_path(uri)
+        if path is None:  # untitled: and other non-file documents: the workspace's config
+            try:
+                path = self.workspace.root_path
+            except RuntimeError:
+                path = None
+        try:
+            return discover([path or str(Path.cwd())]), None
+        except ConfigError as exc:
+            return Config(), f"citecheck: {exc}; using the default settings"
+        except OSError as exc:
+            return Config(), f"citecheck: cannot look for a config file ({exc}); using defaults"
+
+    def warn_config(self, message: str) -> None:
+        """Show a config problem once per session (it comes back on every run otherwise)."""
+        if message in self.warned_config:
+            return
+        self.warned_config.add(message)
+        log.warning("%s", message)
+        self.window_show_message(
+            lsp.ShowMessageParams(type=lsp.MessageType.Warning, message=message)
+        )
+
+    def shutdown(self) -> None:
+        """Stop resolving and close the session's resolvers (shutdown, exit, end of input)."""
+        for state in self.docs.values():
+            if state.resolving is not None and not state.resolving.done():
+                state.resolving.cancel()
+        if self.session is not None:
+            self.session.close()
+
+    def lookup(self, state: DocState | None, ident: str) -> Resolved | None:
+        return self.answers_of(state).lookup(ident)
 
     def current(self, uri: str) -> tuple[DocState, CheckResult, LineIndex] | None:
         """State of `uri` with a parse of its *current* text (recomputed if a run is pending)."""
@@ -379,7 +524,7 @@ class CitecheckServer(LanguageServer):
     def publish(self, state: DocState) -> None:
         if state.result is None or state.index is None:
             return
-        diags = build_diagnostics(state.result, self.known, state.index)
+        diags = build_diagnostics(state.result, self.answers_of(state).known, state.index)
         self.text_document_publish_diagnostics(
             lsp.PublishDiagnosticsParams(uri=state.uri, diagnostics=diags, version=state.version)
         )
@@ -415,25 +560,45 @@ class CitecheckServer(LanguageServer):
         state.text, state.version, state.result, state.index = text, version, result, index
         self.runs += 1
         self.publish(state)
-        if self.resolver is not None:
+        if self.resolving_enabled:
             if state.resolving is not None and not state.resolving.done():
                 state.resolving.cancel()
             state.resolving = asyncio.get_running_loop().create_task(self._resolve(state, text))
 
     async def _resolve(self, state: DocState, text: str) -> None:
         """Resolve the ids not answered yet this session, then republish."""
-        if self.resolver is None or state.result is None:
+        if state.result is None:
             return
+        ids = ids_to_resolve(state.result.citations)
+        if not ids:
+            return
+        overrides: dict[str, Any] = {}
+        if self.resolver is None:
+            if self.session is None or self.session.closed:
+                return
+            config, problem = await asyncio.to_thread(self.config_for, state.uri)
+            if problem:
+                self.warn_config(problem)
+            overrides = resolver_overrides(config, self.options.offline)
+            key = _key(overrides)
+            if key != state.key:  # first run, or the config changed: other answers apply
+                state.key = key
+                self.publish(state)
+        store = self.answers_of(state)
         now = time.monotonic()
         todo = [
             i
-            for i in _resolvable(state.result.citations)
-            if i not in self.known and self.unverified.get(i, (0.0, None))[0] <= now
+            for i in ids
+            if i not in store.known and store.unverified.get(i, (0.0, None))[0] <= now
         ]
         if not todo:
             return
         try:
-            answers = await self.resolver(todo)
+            if self.resolver is not None:
+                answers = await self.resolver(todo)
+            else:
+                assert self.session is not None
+                answers = await self.session.resolve(todo, overrides)
         except asyncio.CancelledError:
             raise
         except Exception as exc:
@@ -443,11 +608,11 @@ class CitecheckServer(LanguageServer):
         for ident, data in answers.items():
             res = Resolved.from_json(ident, data)
             if res.status == "unverified":
-                self.unverified[ident] = (time.monotonic() + UNVERIFIED_RETRY_SECONDS, res)
+                store.unverified[ident] = (time.monotonic() + UNVERIFIED_RETRY_SECONDS, res)
                 unverified.append(res)
             else:
-                self.known[ident] = res
-                self.unverified.pop(ident, None)
+                store.known[ident] = res
+                store.unverified.pop(ident, None)
         if unverified and not self.warned_unverified:
             self.warned_unverified = True
             reason = unverified[0].reason or "no answer"
@@ -499,9 +664,12 @@ class CitecheckServer(LanguageServer):
                     is_preferred=True,
                 )
             )
+        known = self.answers_of(state).known
         for c in result.citations:
-            res = self.known.get(c.id)
-            if res is None or res.status != "not_found" or c.end < lo or c.start > hi:
+            res = known.get(c.id)
+            if res is None or res.status != "not_found" or not _asked(c):
+                continue
+            if c.end < lo or c.start > hi:
                 continue
             symbol = _value(c.id)
             if not symbol or not c.text.startswith(symbol):
@@ -551,11 +719,11 @@ class CitecheckServer(LanguageServer):
         found = self.current(params.text_document.uri)
         if found is None:
             return None
-        _, result, index = found
+        state, result, index = found
         hits = citations_at(result.citations, index.offset(params.position))
         if not hits:
             return None
-        parts = [hover_markdown(c, self.lookup(c.id)) for c in hits]
+        parts = [hover_markdown(c, self.lookup(state, c.id) if _asked(c) else None) for c in hits]
         first, last = min(c.start for c in hits), max(c.end for c in hits)
         return lsp.Hover(
             contents=lsp.MarkupContent(
@@ -597,6 +765,14 @@ def make_server(options: ServerOptions | None = None) -> CitecheckServer:
     def initialize(ls: CitecheckServer, params: lsp.InitializeParams) -> None:
         ls.configure(params.initialization_options)
 
+    @server.feature(lsp.SHUTDOWN)
+    def shutdown(ls: CitecheckServer, params: None) -> None:
+        ls.shutdown()
+
+    @server.feature(lsp.EXIT)
+    def exit_(ls: CitecheckServer, params: None) -> None:
+        ls.shutdown()  # an exit without shutdown still closes the cache
+
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: CitecheckServer, params: lsp.DidOpenTextDocumentParams) -> None:
         ls.schedule(params.text_document.uri, 0)
@@ -636,7 +812,11 @@ def make_server(options: ServerOptions | None = None) -> CitecheckServer:
 def main(options: ServerOptions | None = None) -> None:
     """Serve on stdio until the client says exit; logs go to stderr, never stdout."""
     logging.basicConfig(stream=sys.stderr, level=logging.WARNING)
-    make_server(options).start_io()
+    server = make_server(options)
+    try:
+        server.start_io()
+    finally:  # the client vanished without shutdown/exit: still close the cache
+        server.shutdown()
 
 
 @click.command("lsp")

@@ -8,12 +8,14 @@ and Cellar (tests/lsp_fixtures/fake_sources.py); nothing touches the internet.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import sys
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
+import attrs
 import pytest
 import pytest_lsp
 from lsp_fixtures import fake_sources
@@ -22,15 +24,20 @@ from pygls.protocol import default_converter
 from pytest_lsp import ClientServerConfig, LanguageClient
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
+import citecheck.lsp
+from citecheck.config import config_from_table
 from citecheck.lsp import (
     LineIndex,
     Resolved,
     ServerOptions,
+    SessionResolvers,
     build_diagnostics,
     hover_markdown,
     human_link,
+    ids_to_resolve,
     lsp_command,
     not_found_message,
+    resolver_overrides,
 )
 from citecheck.pipeline import check
 
@@ -167,9 +174,138 @@ def test_lsp_command_for_the_cli() -> None:
     assert result.exit_code == 0 and "--offline" in result.output and "--stdio" in result.output
 
 
+# ---- which ids are resolved, with which settings, by how many resolvers ---------------------
+
+# (text, ids asked): the CLI's rule (batch.resolvable): ambiguous / `?` ids never are
+ASKED = [
+    ("Recalling resolution 43/16 and A/HRC/17/31.", ["un:A/HRC/17/31"]),
+    ("See resolution 43/16.", []),
+    ("Recalling Council resolution 43/16.", ["un:A/HRC/RES/43/16"]),
+    ("A/HRC/17/31 and again A/HRC/17/31.", ["un:A/HRC/17/31"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ASKED)
+def test_ids_to_resolve_skips_ambiguous_ids(text: str, expected: list[str]) -> None:
+    assert ids_to_resolve(check(text).citations) == expected
+
+
+def test_no_rs101_on_an_ambiguous_citation() -> None:
+    text = "See resolution 43/16."
+    [cite] = check(text).citations
+    assert cite.ambiguous and cite.id == "un:?/43/16"
+    known = {cite.id: Resolved(id=cite.id, status="not_found")}
+    diags = build_diagnostics(check(text), known, LineIndex(text))
+    assert [d.code for d in diags] == ["UN201"]  # the offline "which body?" finding, no RS101
+
+
+def _config(tmp_path: Path, **table: Any) -> Any:
+    return config_from_table(tmp_path / "citecheck.toml", table)
+
+
+def test_resolver_overrides_from_the_config_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for var in ("UNDL_URL", "ODS_URL", "CELLAR_URL", "SPARQL_URL", "CACHE_DIR"):
+        monkeypatch.delenv("CITECHECK_" + var, raising=False)
+    config = _config(
+        tmp_path, **{"undl-url": "http://undl.test/", "cache-dir": "c", "offline": False}
+    )
+    assert resolver_overrides(config, offline=False) == {
+        "undl_url": "http://undl.test",
+        "cache_dir": tmp_path / "c",
+        "offline": False,
+    }
+    assert resolver_overrides(config, offline=True)["offline"] is True
+    assert resolver_overrides(_config(tmp_path, offline=True), offline=False)["offline"] is True
+    # as in `citecheck check`: an environment variable beats the file
+    monkeypatch.setenv("CITECHECK_UNDL_URL", "http://env.test")
+    assert "undl_url" not in resolver_overrides(config, offline=False)
+
+
+@attrs.frozen
+class _Status:
+    value: str
+
+
+@attrs.frozen
+class _Answer:
+    id: str
+    status: _Status
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "status": self.status.value}
+
+
+class _FakeResolver:
+    """Counts constructions and calls; answers `unverified` for ids starting with `down:`."""
+
+    made: ClassVar[list[_FakeResolver]] = []
+
+    def __init__(self, settings: Any) -> None:
+        self.settings = settings
+        self._memo: dict[str, _Answer] = {}
+        self.asked: list[list[str]] = []
+        self.closed = False
+        _FakeResolver.made.append(self)
+
+    async def aresolve(self, ids: Any) -> dict[str, _Answer]:
+        ids = list(ids)
+        self.asked.append([i for i in ids if i not in self._memo])
+        for i in ids:
+            status = "unverified" if i.startswith("down:") else "resolved"
+            self._memo.setdefault(i, _Answer(i, _Status(status)))
+        return {i: self._memo[i] for i in ids}
+
+    def forget_unverified(self, ids: Any) -> None:
+        for i in ids:
+            if i in self._memo and self._memo[i].status.value == "unverified":
+                del self._memo[i]
+
+    def close(self) -> None:
+        self.closed = True
+
+
+@pytest.fixture
+def fake_resolver(monkeypatch: pytest.MonkeyPatch) -> list[_FakeResolver]:
+    _FakeResolver.made = []
+    monkeypatch.setattr(citecheck.lsp, "RESOLVER_CLASS", _FakeResolver)
+    return _FakeResolver.made
+
+
+async def test_session_makes_one_resolver_for_many_runs(fake_resolver: list[Any]) -> None:
+    session = SessionResolvers()
+    plain = {"offline": False}
+    for ids in (["un:A/1"], ["un:A/1", "un:A/2"], ["un:A/2"]):
+        answers = await session.resolve(ids, plain)
+        assert set(answers) == set(ids)
+    [resolver] = fake_resolver
+    assert resolver.asked == [["un:A/1"], ["un:A/2"], []]
+    assert resolver.settings.offline is False
+    # another project's config with other URLs: a resolver of its own, the first one kept
+    await session.resolve(["un:A/1"], {"undl_url": "http://mirror.test", "offline": False})
+    assert len(fake_resolver) == 2 and fake_resolver[1].settings.undl_url == "http://mirror.test"
+    await session.resolve(["un:A/3"], plain)
+    assert len(fake_resolver) == 2 and resolver.asked[-1] == ["un:A/3"]
+    session.close()
+    assert all(r.closed for r in fake_resolver)
+    with pytest.raises(RuntimeError):
+        await session.resolve(["un:A/4"], plain)
+    assert len(fake_resolver) == 2
+
+
+async def test_session_asks_unverified_ids_again(fake_resolver: list[Any]) -> None:
+    session = SessionResolvers()
+    await session.resolve(["down:1", "un:A/1"], {})
+    await session.resolve(["down:1", "un:A/1"], {})
+    [resolver] = fake_resolver
+    assert resolver.asked == [["down:1", "un:A/1"], ["down:1"]]  # definite answers are kept
+
+
 # ---- end to end over stdio ------------------------------------------------------------------
 
 SERVER_ENV: dict[str, str] = {}  # filled by the `sources` fixture before the server starts
+FAKE_BASE: list[str] = []  # the fake sources' base URL, once they run
 
 
 def _recording_client() -> LanguageClient:
@@ -195,6 +331,7 @@ def sources(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[str]]:
     Module-scoped and autouse, so it is set up before any server subprocess starts.
     """
     with fake_sources.running() as (base, log):
+        FAKE_BASE[:] = [base]
         SERVER_ENV.clear()
         SERVER_ENV.update(os.environ)
         SERVER_ENV.update(
@@ -509,3 +646,134 @@ async def test_survives_binary_junk_and_huge_lines(client: LanguageClient) -> No
     uri = "file:///tmp/after.txt"
     open_doc(client, uri, "See a/hrc/41/35.\n")
     await wait_for(client, lambda: codes(client, uri) == ["UN102"], "diagnostics after junk")
+
+
+# ---- end to end: the session's Resolver, recorded ---------------------------------------------
+
+COUNTED_ENV: dict[str, str] = {}  # SERVER_ENV + the record file
+CONFIG_ENV: dict[str, str] = {}  # no CITECHECK_* variables: the config file must supply them
+RECORDING_SERVER = [
+    sys.executable,
+    str(Path(__file__).parent / "lsp_fixtures" / "counting_server.py"),
+]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def record_files(sources: list[str], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Environments of the recording servers (set before they start) and their record files."""
+    folder = tmp_path_factory.mktemp("lsp-records")
+    files = {"counted": folder / "counted.jsonl", "config": folder / "config.jsonl"}
+    COUNTED_ENV.clear()
+    COUNTED_ENV.update(SERVER_ENV, CITECHECK_TEST_RESOLVER_LOG=str(files["counted"]))
+    CONFIG_ENV.clear()
+    CONFIG_ENV.update({k: v for k, v in SERVER_ENV.items() if not k.startswith("CITECHECK_")})
+    CONFIG_ENV["CITECHECK_TEST_RESOLVER_LOG"] = str(files["config"])
+    return files
+
+
+def records(path: Path) -> list[dict[str, Any]]:
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def asked_ids(path: Path) -> list[str]:
+    return [i for r in records(path) if r["event"] == "resolve" for i in r["ids"]]
+
+
+@pytest_lsp.fixture(
+    config=ClientServerConfig(
+        server_command=RECORDING_SERVER, server_env=COUNTED_ENV, client_factory=_recording_client
+    )
+)
+async def counted(lsp_client: LanguageClient) -> AsyncIterator[None]:
+    yield  # the tests shut the session down themselves, to read the records after it
+    if not getattr(lsp_client, "shut_down", False):  # a test that failed before it did
+        await lsp_client.shutdown_session()
+
+
+@pytest_lsp.fixture(
+    config=ClientServerConfig(
+        server_command=RECORDING_SERVER, server_env=CONFIG_ENV, client_factory=_recording_client
+    )
+)
+async def configured(lsp_client: LanguageClient) -> AsyncIterator[None]:
+    yield
+    if not getattr(lsp_client, "shut_down", False):
+        await lsp_client.shutdown_session()
+
+
+async def shut_down(client: LanguageClient) -> None:
+    """shutdown + exit, waiting for the server process to end (its records are complete)."""
+    await client.shutdown_session()
+    client.shut_down = True  # type: ignore[attr-defined]
+
+
+def change(client: LanguageClient, uri: str, version: int, text: str) -> None:
+    client.text_document_did_change(
+        lsp.DidChangeTextDocumentParams(
+            text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=text)],
+        )
+    )
+
+
+async def test_one_resolver_for_the_whole_session(
+    counted: LanguageClient, record_files: dict[str, Path]
+) -> None:
+    """Several check runs over two documents: one Resolver, closed at shutdown; the
+    ambiguous `resolution 43/16` (un:?/43/16) is never asked."""
+    client, log = counted, record_files["counted"]
+    await start(client, {"debounceMs": 0})
+    first, second = "file:///tmp/session1.txt", "file:///tmp/session2.txt"
+    text = "Recalling resolution 43/16 and A/HRC/RES/17/31.\n"
+    open_doc(client, first, text)
+    await wait_for(client, lambda: "RS101" in codes(client, first), "RS101 of the first run")
+    text += "See A/HRC/17/31.\n"
+    change(client, first, 2, text)
+    await wait_for(client, lambda: "un:A/HRC/17/31" in asked_ids(log), "the second run")
+    text += "Council Decision (CFSP) 2020/1999.\n"
+    change(client, first, 3, text)
+    await wait_for(client, lambda: "celex:32020D1999" in asked_ids(log), "the third run")
+    open_doc(client, second, "Again resolution 43/16 and A/HRC/99/5.\n")
+    await wait_for(client, lambda: "un:A/HRC/99/5" in asked_ids(log), "the second document")
+    await wait_for(client, lambda: "RS101" in codes(client, first), "RS101 kept")
+    await shut_down(client)
+
+    events = [r["event"] for r in records(log)]
+    assert events.count("new") == 1 and events[0] == "new"
+    assert events.count("resolve") >= 4
+    assert events[-1] == "close" and events.count("close") == 1
+    assert not [i for i in asked_ids(log) if "?" in i]
+
+
+async def test_config_file_urls_and_cache_dir(
+    configured: LanguageClient,
+    record_files: dict[str, Path],
+    sources: list[str],
+    tmp_path: Path,
+) -> None:
+    """No CITECHECK_* variables: the project's citecheck.toml points at the fake sources."""
+    client, log = configured, record_files["config"]
+    [base] = FAKE_BASE
+    project = tmp_path / "project"
+    (project / "docs").mkdir(parents=True)
+    (project / "citecheck.toml").write_text(
+        f'undl-url = "{base}"\nods-url = "{base}"\ncellar-url = "{base}"\n'
+        f'sparql-url = "{base}{fake_sources.SPARQL_PATH}"\ncache-dir = "cache"\n',
+        encoding="utf-8",
+    )
+    before = len(sources)
+    await start(client)
+    uri = (project / "docs" / "report.txt").as_uri()  # need not exist on disk
+    open_doc(client, uri, "Recalling A/HRC/RES/17/31.\n")
+    await wait_for(client, lambda: "RS101" in codes(client, uri), "RS101 from the fake")
+    [diag] = client.diagnostics[uri]
+    assert "did you mean A/HRC/17/31" in diag.message
+    assert any(p.startswith("/search") for p in sources[before:])
+    await shut_down(client)
+
+    [new] = [r for r in records(log) if r["event"] == "new"]
+    assert new["undl_url"] == base and new["cellar_url"] == base
+    assert Path(new["cache_dir"]) == project / "cache"
+    assert (project / "cache").is_dir() and any((project / "cache").iterdir())

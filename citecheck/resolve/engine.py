@@ -146,6 +146,17 @@ class Resolver:
         self._fetcher: Fetcher | None = None
         self.requests = 0  # HTTP requests made by this run
 
+    def forget_unverified(self, ids: Iterable[str]) -> None:
+        """Let these ids be asked again if their last answer was only ``unverified``.
+
+        A long-lived resolver (the language server's) retries sources that were down instead
+        of repeating an old failure for the rest of the session.
+        """
+        for ident in ids:
+            known = self._memo.get(ident)
+            if known is not None and known.status is Status.UNVERIFIED:
+                del self._memo[ident]
+
     @property
     def cache(self) -> Cache | None:
         """The cache, opened on first use (None when disabled or broken)."""

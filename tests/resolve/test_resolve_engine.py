@@ -231,3 +231,22 @@ def test_settings_from_env_order() -> None:
     assert s.timeout == 20.0  # None means "not given"
     assert "127.0.0.1:9" in s.allowed_hosts() and "documents.un.org" in s.allowed_hosts()
     assert settings_from_env(env=env, undl_url="http://x.test").undl_url == "http://x.test"
+
+
+def test_forget_unverified_lets_a_long_lived_resolver_ask_again(
+    fake: FakeServer, make_settings: MakeSettings
+) -> None:
+    from citecheck.resolve.engine import Resolver
+
+    fake.fault("status", times=-1, status=503)
+    resolver = Resolver(make_settings(fake, breaker_threshold=100))
+    try:
+        first = resolver.resolve(["un:A/HRC/41/35"])
+        assert first["un:A/HRC/41/35"].status.value == "unverified"
+        fake.faults.clear()
+        assert resolver.resolve(["un:A/HRC/41/35"])["un:A/HRC/41/35"].status.value == "unverified"
+        resolver.forget_unverified(["un:A/HRC/41/35"])
+        again = resolver.resolve(["un:A/HRC/41/35"])
+        assert again["un:A/HRC/41/35"].status.value == "resolved"
+    finally:
+        resolver.close()
