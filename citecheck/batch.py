@@ -15,9 +15,10 @@ from typing import IO, Any, TypeVar
 import attrs
 import pathspec
 
+from citecheck import parallel
 from citecheck.config import Config, code_selected
 from citecheck.model import Citation, Finding
-from citecheck.pipeline import CheckResult, check
+from citecheck.pipeline import CheckResult
 from citecheck.readers import InputError, SourceText, read_source
 from citecheck.report import FileReport
 from citecheck.rules import rule_by_code
@@ -42,11 +43,16 @@ class BatchResult:
     resolved: bool = False  # True when a resolver was asked
 
     def citations_not_resolved(self) -> int:
-        """Citations with an id whose status is not ``resolved`` (what ``--strict`` counts)."""
+        """What ``--strict`` counts: citations whose id some source can answer for but that are
+        not ``resolved``. Ids without a source (``not_checked``: OJ issue/page references,
+        ``spcomm:``...), ambiguous ids and ids with ``?`` are never asked, so not counted."""
         count = 0
         for rep in self.reports:
             for cit in rep.citations:
-                if cit.id and rep.resolutions.get(cit.id, {}).get("status") != "resolved":
+                if not resolvable(cit):
+                    continue
+                status = rep.resolutions.get(cit.id, {}).get("status")
+                if status not in ("resolved", "not_checked"):
                     count += 1
         return count
 
@@ -79,7 +85,25 @@ def _gitignore(folder: Path) -> pathspec.PathSpec[Any] | None:
 def expand_paths(args: Sequence[str], config: Config) -> tuple[list[str], list[InputError]]:
     """Files to check: files as given, directories walked (config extensions, ``exclude``,
     the walked directory's ``.gitignore``, hidden entries skipped). Excluded files given by
-    name are skipped too, so pre-commit and CI agree with the config."""
+    name are skipped too, so pre-commit and CI agree with the config. One file reached under
+    several names (same real path) is checked once, under the first name."""
+    files, errors = _expand(args, config)
+    return _dedupe(files), errors
+
+
+def _dedupe(paths: Sequence[str]) -> list[str]:
+    """The first of several names for one file (``a.txt``, ``./a.txt``, a symlink to it)."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for path in paths:
+        key = path if path == "-" else os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            out.append(path)
+    return out
+
+
+def _expand(args: Sequence[str], config: Config) -> tuple[list[str], list[InputError]]:
     exts = {"." + e.lower().lstrip(".") for e in config.extensions}
     files: list[str] = []
     errors: list[InputError] = []
@@ -101,7 +125,7 @@ def expand_paths(args: Sequence[str], config: Config) -> tuple[list[str], list[I
                 rel = (base / d).relative_to(top).as_posix() + "/"
                 if d.startswith(".") or (ignore is not None and ignore.match_file(rel)):
                     continue
-                if config.is_excluded(str(base / d) + os.sep) or config.is_excluded(base / d):
+                if config.is_excluded_dir(base / d):
                     continue
                 kept_dirs.append(d)
             dirs[:] = kept_dirs
@@ -123,16 +147,15 @@ def expand_paths(args: Sequence[str], config: Config) -> tuple[list[str], list[I
 
 def check_texts(
     texts: Sequence[str], jobs: int = 1, progress_stream: IO[str] | None = None
-) -> list[CheckResult]:
-    """Pipeline results in input order; worker processes for ``jobs > 1``.
+) -> list[CheckResult | str]:
+    """Pipeline results in input order (a str for a text whose check raised); worker
+    processes for ``jobs > 1``.
 
     The progress bar follows the checking (the slow part), not the reading.
     """
     if jobs > 1 and len(texts) > 1:
-        from citecheck.parallel import check_texts as check_in_parallel
-
-        return check_in_parallel(texts, jobs=jobs)
-    return [check(t) for t in progress(texts, len(texts), progress_stream)]
+        return parallel.check_texts(texts, jobs=jobs)
+    return [parallel.safe_check(t) for t in progress(texts, len(texts), progress_stream)]
 
 
 def resolvable(cit: Citation) -> bool:
@@ -250,18 +273,66 @@ def run_batch(
             sources.append(read_source(path))
         except InputError as exc:
             errors.append(exc)
+    return check_sources(
+        sources,
+        config,
+        resolver=resolver,
+        jobs=jobs,
+        progress_stream=progress_stream,
+        errors=errors,
+    )
+
+
+def check_sources(
+    sources: Sequence[SourceText],
+    config: Config,
+    *,
+    resolver: ResolverFn | None = None,
+    jobs: int = 1,
+    progress_stream: IO[str] | None = None,
+    errors: Sequence[InputError] = (),
+    known: Mapping[str, Mapping[str, Any]] | None = None,
+) -> BatchResult:
+    """Check texts already read. ``known`` resolutions (id -> JSON) are reused: the resolver
+    is asked only about the other ids (``--fix`` re-checks the rewritten files this way)."""
+    errs = list(errors)
     results = check_texts([s.text for s in sources], jobs, progress_stream)
-    pairs = list(zip(sources, results, strict=True))
-    resolutions = resolve_all(pairs, resolver) if resolver is not None else {}
-    reports = []
-    for src, res in pairs:
-        findings = list(src.findings) + list(res.findings)
-        if resolutions:
-            findings += resolution_findings(res.citations, resolutions)
-        findings.sort(key=lambda f: (f.start, f.end, f.code))
-        ignored = config.ignored_codes(src.path)
-        findings = [f for f in findings if keep_finding(f, config, ignored)]
-        findings = filter_suppressed(findings, suppressions(src.text), src.line_of)
-        used = {c.id: resolutions[c.id] for c in res.citations if c.id in resolutions}
-        reports.append(FileReport(src.path, src.text, res.citations, tuple(findings), used, src))
-    return BatchResult(tuple(reports), tuple(sources), tuple(errors), resolver is not None)
+    pairs: list[tuple[SourceText, CheckResult]] = []
+    for src, res in zip(sources, results, strict=True):
+        if isinstance(res, str):
+            errs.append(InputError(src.path, res))
+        else:
+            pairs.append((src, res))
+    resolutions: dict[str, dict[str, Any]] = {k: dict(v) for k, v in (known or {}).items()}
+    if resolver is not None:
+        missing = [
+            (
+                src,
+                attrs.evolve(
+                    res, citations=tuple(c for c in res.citations if c.id not in resolutions)
+                ),
+            )
+            for src, res in pairs
+        ]
+        resolutions.update(resolve_all(missing, resolver))
+    reports = [_report(src, res, config, resolutions) for src, res in pairs]
+    return BatchResult(
+        tuple(reports), tuple(src for src, _ in pairs), tuple(errs), resolver is not None
+    )
+
+
+def _report(
+    src: SourceText,
+    res: CheckResult,
+    config: Config,
+    resolutions: Mapping[str, Mapping[str, Any]],
+) -> FileReport:
+    findings = list(src.findings) + list(res.findings)
+    if resolutions:
+        findings += resolution_findings(res.citations, resolutions)
+    findings.sort(key=lambda f: (f.start, f.end, f.code))
+    ignored = config.ignored_codes(src.path)
+    findings = [f for f in findings if keep_finding(f, config, ignored)]
+    findings = filter_suppressed(findings, suppressions(src.text), src.line_of)
+    used = {c.id: resolutions[c.id] for c in res.citations if c.id in resolutions}
+    return FileReport(src.path, src.text, res.citations, tuple(findings), used, src)

@@ -1,11 +1,13 @@
 """The ``citecheck`` command line: a thin layer over the pure pipeline.
 
 Exit codes (CONTRACT.md): 0 no finding at or above the failing severity; 1 findings; 2 usage
-or input error. A bad file gets a message on stderr and does not stop the others.
+or input error. A bad file gets a message on stderr and does not stop the others; an
+unexpected exception ends the run with a one-line message and exit 2, never a traceback.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sys
@@ -17,7 +19,7 @@ import attrs
 import click
 
 from citecheck import __version__
-from citecheck.batch import BatchResult, ResolverFn, expand_paths, run_batch
+from citecheck.batch import BatchResult, ResolverFn, check_sources, expand_paths, run_batch
 from citecheck.config import Config, ConfigError, discover
 from citecheck.fixes import Outcome, apply_fixes, fixable, select_fixes, unified_diff, write_fixed
 from citecheck.formats import CHECK_FORMATS, render
@@ -27,13 +29,10 @@ from citecheck.readers import InputError, SourceText, read_source
 from citecheck.report import FileReport, render_extract
 from citecheck.rules import all_rules, rule_by_code
 
-_cache_group: click.Group | None
-try:
-    from citecheck.resolve.cli import cache as _cache_group
-except ImportError:  # pragma: no cover - the resolution layer ships with citecheck
-    _cache_group = None
-
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+#: Network trouble (unverified): reported, but never makes a run fail unless ``--strict``.
+NETWORK_CODES = frozenset({"RS102"})
 
 
 def _read_all(paths: Sequence[str]) -> tuple[list[SourceText], bool]:
@@ -87,18 +86,38 @@ def network_resolver(
     return resolve, resolver.close
 
 
+def _cache_command() -> click.Command | None:
+    try:
+        from citecheck.resolve.cli import cache
+    except ImportError:  # pragma: no cover - the resolution layer ships with citecheck
+        return None
+    return cache
+
+
 class _Commands(click.Group):
-    """The command group; ``lsp`` is imported only when asked for (pygls costs ~0.3 s)."""
+    """The command group; ``lsp`` (pygls ~0.3 s) and ``cache`` (httpx, asyncio, lxml ~0.1 s)
+    are imported only when asked for. Unexpected exceptions become exit 2 with a message."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted({*super().list_commands(ctx), "lsp"})
+        return sorted({*super().list_commands(ctx), "lsp", "cache"})
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name == "lsp":
             from citecheck.lsp import lsp_command
 
             return lsp_command
+        if cmd_name == "cache":
+            return _cache_command()
         return super().get_command(ctx, cmd_name)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except (Exception, MemoryError, RecursionError) as exc:
+            click.echo(f"citecheck: error: internal error: {type(exc).__name__}: {exc}", err=True)
+            sys.exit(EXIT_USAGE)
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
@@ -175,7 +194,13 @@ def parse_cmd(citation: str) -> None:
     help="Offline: make no request at all; nothing is resolved [config offline; online].",
 )
 @click.option("--refresh", is_flag=True, help="Ignore cached answers and ask the sources again.")
-@click.option("--strict", is_flag=True, help="Exit 1 when any citation is not resolved.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Exit 1 when a citation that a source can answer for is not resolved (not found or "
+    "unverified); ids with no source (not_checked), ambiguous ids and ids with '?' are not "
+    "counted. Needs the network: an error with --offline.",
+)
 @click.option(
     "--cache-dir",
     type=click.Path(file_okay=False, path_type=Path),
@@ -226,6 +251,13 @@ def check_cmd(
         fail_on=Severity(fail_on) if fail_on else config.fail_on,
         offline=config.offline if offline is None else offline,
     )
+    if strict and config.offline:
+        click.echo(
+            "citecheck: error: --strict asks that citations be resolved, which needs the "
+            "network: it cannot be used with --offline (or offline = true in the config)",
+            err=True,
+        )
+        sys.exit(EXIT_USAGE)
     resolver: ResolverFn | None = None
     close: Callable[[], None] = lambda: None  # noqa: E731
     if not config.offline:
@@ -239,25 +271,57 @@ def check_cmd(
         if diff or fix:
             written = _apply_fixes(batch, write=fix and not diff)
             if written:
-                batch = run_batch(files, config, resolver=resolver, jobs=jobs)
+                batch = _recheck(batch, written, config, resolver)
     finally:
         close()
     if not diff:
         colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         click.echo(render(fmt, batch.reports, colour=colour), nl=False)
     threshold = config.fail_on.rank
-    failing = any(f.severity.rank >= threshold for rep in batch.reports for f in rep.findings)
-    if strict and batch.citations_not_resolved():
+    failing = any(
+        f.severity.rank >= threshold and f.code not in NETWORK_CODES
+        for rep in batch.reports
+        for f in rep.findings
+    )
+    unresolved = batch.citations_not_resolved() if strict else 0
+    if unresolved:
+        click.echo(f"citecheck: {unresolved} citation(s) not resolved (--strict)", err=True)
         failing = True
     if batch.errors:
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
 
 
-def _apply_fixes(batch: BatchResult, *, write: bool) -> int:
-    """Print diffs (``write`` False) or write fixed files; returns the number written."""
-    written = 0
-    for rep, src in zip(batch.reports, batch.sources, strict=True):
+def _recheck(
+    batch: BatchResult,
+    written: dict[int, SourceText],
+    config: Config,
+    resolver: ResolverFn | None,
+) -> BatchResult:
+    """The batch with the rewritten files checked again from their new text in memory (no
+    re-reading: standard input cannot be read twice); other reports are kept as they were,
+    and ids already resolved are not asked again."""
+    known = {k: v for rep in batch.reports for k, v in rep.resolutions.items()}
+    redone = check_sources(list(written.values()), config, resolver=resolver, known=known)
+    new = dict(zip(written, zip(redone.reports, redone.sources, strict=True), strict=True))
+    reports, sources = [], []
+    for i, (rep, src) in enumerate(zip(batch.reports, batch.sources, strict=True)):
+        rep, src = new.get(i, (rep, src))
+        reports.append(rep)
+        sources.append(src)
+    return attrs.evolve(
+        batch,
+        reports=tuple(reports),
+        sources=tuple(sources),
+        errors=batch.errors + redone.errors,
+    )
+
+
+def _apply_fixes(batch: BatchResult, *, write: bool) -> dict[int, SourceText]:
+    """Print diffs (``write`` False) or write fixed files; returns the rewritten files (index
+    in the batch -> their new text as a source)."""
+    written: dict[int, SourceText] = {}
+    for i, (rep, src) in enumerate(zip(batch.reports, batch.sources, strict=True)):
         chosen = select_fixes(rep.findings, len(src.text))
         if not chosen:
             continue
@@ -271,7 +335,10 @@ def _apply_fixes(batch: BatchResult, *, write: bool) -> int:
             continue
         outcome = write_fixed(src, new_text)
         if outcome is Outcome.WRITTEN:
-            written += 1
+            data = new_text.encode("utf-8")
+            written[i] = attrs.evolve(
+                src, text=new_text, digest=hashlib.sha256(data).hexdigest(), findings=()
+            )
             click.echo(f"citecheck: {src.path}: fixed {len(chosen)} finding(s)", err=True)
         else:
             click.echo(f"citecheck: {src.path}: {outcome.value}", err=True)
@@ -302,11 +369,6 @@ def rules_cmd(code: str | None) -> None:
     for rule in all_rules():
         fix = " (fixable)" if rule.fixable else ""
         click.echo(f"{rule.code:7} {rule.severity.value:8} {rule.name}: {rule.summary}{fix}")
-
-
-if _cache_group is not None:
-    main.add_command(_cache_group)
-
 
 
 if __name__ == "__main__":  # pragma: no cover

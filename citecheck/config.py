@@ -72,9 +72,25 @@ def code_selected(code: str, select: Sequence[str], ignore: Sequence[str]) -> bo
     return not any(code.startswith(p.upper()) for p in ignore)
 
 
+def _resolved_root(cfg: Config) -> Path:
+    return cfg.root.resolve()
+
+
+def _exclude_spec(cfg: Config) -> pathspec.PathSpec[Any] | None:
+    return _spec(cfg.exclude) if cfg.exclude else None
+
+
+def _pfi_specs(cfg: Config) -> tuple[tuple[pathspec.PathSpec[Any], tuple[str, ...]], ...]:
+    return tuple((_spec([glob]), codes) for glob, codes in cfg.per_file_ignores)
+
+
 @attrs.frozen(slots=True)
 class Config:
-    """Settings of one run; ``path`` is the file they came from (None: defaults)."""
+    """Settings of one run; ``path`` is the file they came from (None: defaults).
+
+    The root is resolved and the ``exclude``/``per-file-ignores`` patterns are compiled once,
+    when the config is built (``attrs.evolve`` rebuilds them), not once per checked file.
+    """
 
     path: Path | None = None
     root: Path = attrs.field(factory=Path.cwd)
@@ -87,27 +103,47 @@ class Config:
     cache_dir: Path | None = None
     exclude: tuple[str, ...] = ()
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
+    _root_resolved: Path = attrs.field(
+        init=False, eq=False, repr=False, default=attrs.Factory(_resolved_root, takes_self=True)
+    )
+    _exclude: pathspec.PathSpec[Any] | None = attrs.field(
+        init=False, eq=False, repr=False, default=attrs.Factory(_exclude_spec, takes_self=True)
+    )
+    _pfi: tuple[tuple[pathspec.PathSpec[Any], tuple[str, ...]], ...] = attrs.field(
+        init=False, eq=False, repr=False, default=attrs.Factory(_pfi_specs, takes_self=True)
+    )
 
     def relative(self, path: str | Path) -> str | None:
         """``path`` relative to the config root (POSIX), or None when outside it."""
         try:
-            return Path(path).resolve().relative_to(self.root.resolve()).as_posix()
+            return Path(path).resolve().relative_to(self._root_resolved).as_posix()
         except ValueError:
             return None
 
     def ignored_codes(self, path: str) -> tuple[str, ...]:
         """The global ``ignore`` plus every per-file-ignores entry whose glob matches."""
         codes = list(self.ignore)
-        rel = self.relative(path) if path != "<stdin>" else None
+        rel = self.relative(path) if path != "<stdin>" and self._pfi else None
         if rel is not None:
-            for glob, extra in self.per_file_ignores:
-                if _spec([glob]).match_file(rel):
+            for spec, extra in self._pfi:
+                if spec.match_file(rel):
                     codes.extend(extra)
         return tuple(codes)
 
     def is_excluded(self, path: str | Path) -> bool:
+        if self._exclude is None:
+            return False
         rel = self.relative(path)
-        return rel is not None and bool(self.exclude) and _spec(self.exclude).match_file(rel)
+        return rel is not None and self._exclude.match_file(rel)
+
+    def is_excluded_dir(self, path: str | Path) -> bool:
+        """A directory matched by ``exclude`` as ``dir/`` or ``dir`` (one path resolution)."""
+        if self._exclude is None:
+            return False
+        rel = self.relative(path)
+        return rel is not None and (
+            self._exclude.match_file(rel + "/") or self._exclude.match_file(rel)
+        )
 
     def resolve_overrides(self) -> dict[str, Any]:
         """Keyword overrides for ``settings_from_env`` of the resolution layer."""

@@ -5,7 +5,9 @@ plain text that decoded as clean UTF-8 (never a file with CC101 replacements, ne
 extracted HTML/DOCX/PDF text); only when the bytes on disk are still those that were read
 (SHA-256 compared just before writing); written to a temporary file in the same directory,
 fsynced, then ``os.replace``d over the original with its mode kept. Offsets are code points of
-the decoded text, which was decoded without newline translation, so line endings are kept.
+the decoded text, which was decoded without newline translation, so line endings are kept;
+a byte order mark is part of the text (U+FEFF) and is written back as it is. A symlink is
+followed: its target is rewritten and the link stays a link.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import difflib
 import enum
 import hashlib
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -31,6 +34,7 @@ class Outcome(str, enum.Enum):
     CHANGED = "changed on disk since it was read; not written"
     NOT_CLEAN = "not valid UTF-8 (CC101); not rewritten"
     EXTRACTED = "text was extracted from another format; not rewritten"
+    STDIN = "standard input cannot be fixed in place (use --diff to see the fixes)"
     FAILED = "could not be written"
 
 
@@ -64,25 +68,36 @@ def apply_fixes(text: str, fixes: Sequence[Fix]) -> str:
     return "".join(out)
 
 
+_LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")
+
+
+def _lines(text: str) -> list[str]:
+    """Lines ended by ``\n`` only (``str.splitlines`` also splits on FF, lone CR, U+2028...,
+    which ``patch`` and ``git apply`` do not), ends kept."""
+    return _LINE.findall(text)
+
+
 def unified_diff(path: str, old: str, new: str) -> str:
     """A unified diff (``a/path`` -> ``b/path``, keeping CR LF); empty when nothing changes."""
     if old == new:
         return ""
     lines = difflib.unified_diff(
-        old.splitlines(keepends=True),
-        new.splitlines(keepends=True),
+        _lines(old),
+        _lines(new),
         fromfile=path if path.startswith("/") else f"a/{path}",
         tofile=path if path.startswith("/") else f"b/{path}",
     )
     text = ""
     for line in lines:
-        text += line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
+        text += line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
     return text
 
 
 def fixable(source: SourceText) -> Outcome | None:
     """Why a file must not be rewritten, or None when it may be."""
-    if source.extracted or source.path == "<stdin>":
+    if source.path == "<stdin>":
+        return Outcome.STDIN
+    if source.extracted:
         return Outcome.EXTRACTED
     if not source.clean_utf8:
         return Outcome.NOT_CLEAN
@@ -96,13 +111,13 @@ def write_fixed(source: SourceText, new_text: str) -> Outcome:
         return refusal
     if new_text == source.text:
         return Outcome.NOTHING
-    path = Path(source.path)
+    path = Path(os.path.realpath(source.path))  # the target of a symlink, not the link
     try:
         current = path.read_bytes()
         if hashlib.sha256(current).hexdigest() != source.digest:
             return Outcome.CHANGED
         mode = stat.S_IMODE(path.stat().st_mode)
-        data = (b"\xef\xbb\xbf" if source.bom else b"") + new_text.encode("utf-8")
+        data = new_text.encode("utf-8")  # a BOM, if any, is U+FEFF in the text
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as fh:

@@ -84,19 +84,33 @@ def check_files(paths: Iterable[str], jobs: int | None = None) -> list[FileResul
     return results
 
 
-def check_texts(texts: Sequence[str], jobs: int | None = None) -> list[CheckResult]:
-    """``citecheck.check`` of texts already read, ``jobs`` processes at once, in input order.
+def safe_check(text: str) -> CheckResult | str:
+    """``check(text)``, or the error as a message: one failing text must not end a batch."""
+    try:
+        return check(text)
+    except Exception as exc:
+        return f"internal error while checking: {type(exc).__name__}: {exc}"
+
+
+def check_texts(texts: Sequence[str], jobs: int | None = None) -> list[CheckResult | str]:
+    """:func:`safe_check` of texts already read, ``jobs`` processes at once, in input order.
 
     For callers that read files themselves (the batch layer): each text is pickled to a
-    worker once, so prefer :func:`check_files` when the workers can read the paths.
+    worker once, so prefer :func:`check_files` when the workers can read the paths. If a
+    worker dies, the texts not yet done are checked in this process.
     """
     jobs = default_jobs() if jobs is None else jobs
     if jobs < 1:
         raise ValueError(f"jobs must be >= 1, not {jobs}")
     if jobs == 1 or len(texts) <= 1:
-        return [check(t) for t in texts]
-    with ProcessPoolExecutor(max_workers=min(jobs, len(texts))) as pool:
-        return list(pool.map(check, texts, chunksize=_chunksize(len(texts), jobs)))
+        return [safe_check(t) for t in texts]
+    done: list[CheckResult | str] = []
+    try:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(texts))) as pool:
+            done.extend(pool.map(safe_check, texts, chunksize=_chunksize(len(texts), jobs)))
+    except BrokenProcessPool:
+        done.extend(safe_check(t) for t in texts[len(done) :])
+    return done
 
 
 def _retry(path: str) -> FileResult:

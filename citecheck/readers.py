@@ -20,6 +20,8 @@ from __future__ import annotations
 import bisect
 import hashlib
 import io
+import os
+import stat
 import sys
 import zipfile
 from collections.abc import Callable, Iterator
@@ -65,7 +67,9 @@ class SourceText:
     ``docx``, ``pdf``). ``marks`` are ``(offset, label)`` pairs in offset order (paragraph,
     note or page starts) used to tell people where an offset is in an extracted text.
     ``digest`` is the SHA-256 of the bytes read, so ``--fix`` can tell whether the file
-    changed before writing; ``bom`` records a UTF-8 byte order mark to keep on write-back.
+    changed before writing. A UTF-8 byte order mark stays in ``text`` as U+FEFF at offset 0
+    (CONTRACT.md reads files with ``open(path, encoding="utf-8", newline="")``, which keeps
+    it), so offsets match that reading and write-back keeps the mark; ``bom`` only records it.
     """
 
     path: str
@@ -76,6 +80,7 @@ class SourceText:
     digest: str = ""
     bom: bool = False
     _doc: Document = attrs.field(
+        init=False,
         default=attrs.Factory(lambda self: Document(self.text), takes_self=True),
         eq=False,
         repr=False,
@@ -89,6 +94,11 @@ class SourceText:
     def clean_utf8(self) -> bool:
         """True when decoding replaced nothing (CC101 absent): only then may it be rewritten."""
         return not any(f.code == "CC101" for f in self.findings)
+
+    @property
+    def doc(self) -> Document:
+        """The text's :class:`Document` (line index built once, shared with the report)."""
+        return self._doc
 
     def line_col(self, offset: int) -> tuple[int, int]:
         return self._doc.line_col(offset)
@@ -114,13 +124,12 @@ def _digest(data: bytes) -> str:
 
 
 def decode(data: bytes, path: str) -> SourceText:
-    """Decode bytes as UTF-8 (BOM tolerated); binary data is refused, bad bytes replaced."""
+    """Decode bytes as UTF-8 (a BOM is kept as U+FEFF); binary data is refused, bad bytes
+    replaced."""
     if b"\x00" in data[:8192]:
         raise InputError(path, "looks like a binary file (NUL bytes); not checked")
     digest = _digest(data)
     bom = data.startswith(b"\xef\xbb\xbf")
-    if bom:
-        data = data[3:]
     try:
         return SourceText(path, data.decode("utf-8"), digest=digest, bom=bom)
     except UnicodeDecodeError as exc:
@@ -137,15 +146,22 @@ def decode(data: bytes, path: str) -> SourceText:
 
 
 def read_bytes(path: str) -> bytes:
-    """The bytes of a file, with errors a person understands."""
-    p = Path(path)
+    """The bytes of a regular file, at most ``MAX_INPUT_BYTES``, with errors a person
+    understands. Devices, FIFOs and sockets are refused before opening (``/dev/zero`` never
+    ends, a FIFO blocks), and the read is bounded whatever ``st_size`` claims."""
     try:
-        if p.is_dir():
+        st = os.stat(path)
+        if stat.S_ISDIR(st.st_mode):
             raise InputError(path, "is a directory")
-        size = p.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise InputError(path, f"file of {size} bytes is larger than {MAX_INPUT_BYTES}")
-        return p.read_bytes()
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(path, "not a regular file (device, FIFO or socket); not checked")
+        if st.st_size > MAX_INPUT_BYTES:
+            raise InputError(path, f"file of {st.st_size} bytes is larger than {MAX_INPUT_BYTES}")
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_INPUT_BYTES + 1)
+        if len(data) > MAX_INPUT_BYTES:
+            raise InputError(path, f"file is larger than {MAX_INPUT_BYTES} bytes")
+        return data
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except PermissionError:

@@ -27,10 +27,17 @@ class FileReport:
     #: how the text was read (format, offsets of paragraphs/pages); None for plain text
     source: SourceText | None = attrs.field(default=None, eq=False, repr=False)
     _doc: Document = attrs.field(
-        default=attrs.Factory(lambda self: Document(self.text), takes_self=True),
+        init=False,
+        default=attrs.Factory(lambda self: _document(self), takes_self=True),
         eq=False,
         repr=False,
     )
+
+    @property
+    def doc(self) -> Document:
+        """The text's :class:`Document`: the source's own when it holds this very text, so
+        the line index of a file is built once."""
+        return self._doc
 
     def location(self, offset: int) -> tuple[int, int]:
         """1-based line and column of an offset (line index built once per file)."""
@@ -47,6 +54,12 @@ class FileReport:
             return self.source.location(offset)
         line, col = self.location(offset)
         return {"line": line, "column": col}
+
+
+def _document(report: FileReport) -> Document:
+    if report.source is not None and report.source.text is report.text:
+        return report.source.doc
+    return Document(report.text)
 
 
 def citation_json(report: FileReport, cit: Citation, *, with_status: bool) -> dict[str, Any]:

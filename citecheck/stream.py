@@ -102,8 +102,9 @@ def _run(
     if overlap < 1 or window < 8 * overlap:
         raise ValueError(f"window ({window}) must be at least 8 x overlap ({overlap}) >= 8")
     if isinstance(source, (str, os.PathLike)):
-        # utf-8-sig and newline="" decode exactly as citecheck.readers.decode does.
-        with open(source, encoding="utf-8-sig", errors="replace", newline="") as fh:
+        # utf-8 (a BOM stays as U+FEFF) and newline="": the CONTRACT.md reading, as in
+        # citecheck.readers.decode, so offsets agree with whole-file mode.
+        with open(source, encoding="utf-8", errors="replace", newline="") as fh:
             yield from _run_stream(fh, window, overlap, with_findings)
     else:
         yield from _run_stream(source, window, overlap, with_findings)

@@ -3,6 +3,8 @@
 The marker must sit in a comment on the line of the finding: ``<!-- ... -->`` (Markdown,
 HTML; the HTML reader keeps such comments in the extracted text), or a ``#`` / ``//`` comment
 in plain text. Codes are prefixes, as in ``--ignore``; a bare marker silences every code.
+A malformed marker (``ignore[UN999`` without ``]``, ``ignored``, ``ignore-later``) silences
+nothing: taking it for a bare marker would hide every finding on the line.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ _MARKER = compile_pattern(
     r"""
     (?: <!-- | \# | // ) [^\n]{0,200}?
     citecheck: [ \t]{0,5} ignore
-    (?: \[ (?P<codes> [A-Za-z0-9_, \t]{0,200} ) \] )?
+    (?: \[ (?P<codes> [A-Za-z0-9_, \t]{0,200} ) \] | (?! [\w\[-] ) )
     """
 )
 

@@ -127,10 +127,13 @@ def test_offline_from_config(tmp_path: Path) -> None:
     (tmp_path / "citecheck.toml").write_text("offline = true\n")
     f = tmp_path / "x.txt"
     f.write_text("See A/HRC/41/35.", encoding="utf-8")
-    res = CliRunner().invoke(main, ["check", "--strict", "--format", "json", str(f)])
+    res = CliRunner().invoke(main, ["check", "--format", "json", str(f)])
     data = json.loads(res.stdout)
     assert data["files"][0]["citations"][0]["status"] == "not_checked"
-    assert res.exit_code == 1  # --strict: nothing resolved
+    assert res.exit_code == 0
+    # --strict needs the network: with offline from the config it is a usage error.
+    res = CliRunner().invoke(main, ["check", "--strict", str(f)])
+    assert res.exit_code == 2 and "offline" in res.stderr
 
 
 @pytest.mark.parametrize(

@@ -165,12 +165,27 @@ def test_json_and_text_show_status_and_what_the_source_said(tmp_path: Path) -> N
     assert "\x1b[" not in text and "\x1b[31m" in render("text", batch.reports, colour=True)
 
 
-def test_strict_fails_when_citations_are_not_resolved(tmp_path: Path) -> None:
+def test_strict_fails_when_citations_are_not_resolved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     clean = tmp_path / "clean.txt"
     clean.write_text("See A/HRC/41/35, para. 66.", encoding="utf-8")
     runner = CliRunner()
     assert runner.invoke(main, ["check", "--offline", str(clean)]).exit_code == 0
-    assert runner.invoke(main, ["check", "--offline", "--strict", str(clean)]).exit_code == 1
+    # --strict --offline could never pass: a usage error, not a silent exit 1.
+    assert runner.invoke(main, ["check", "--offline", "--strict", str(clean)]).exit_code == 2
+
+    def unverified(ids: Any) -> dict[str, Any]:
+        return {i: {"id": i, "status": "unverified", "reason": "timeout"} for i in ids}
+
+    monkeypatch.setattr("citecheck.cli.network_resolver", lambda *a, **k: (unverified, _noop))
+    assert runner.invoke(main, ["check", "--online", str(clean)]).exit_code == 0
+    res = runner.invoke(main, ["check", "--online", "--strict", str(clean)])
+    assert res.exit_code == 1 and "1 citation(s) not resolved" in res.stderr
+
+
+def _noop() -> None:
+    pass
 
 
 def test_no_color_and_non_terminal_output_have_no_escape_codes(
