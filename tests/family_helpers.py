@@ -27,3 +27,13 @@ def findings_by(family: Family, text: str) -> list[Finding]:
         out.extend(c.notes)
         out.extend(family.validate(c, doc))
     return out
+
+
+def assert_family_is_total(family: Family, scheme: str, text: str) -> None:
+    """Property-test body: on any text the family never raises, its spans match the text,
+    its ids carry its scheme, and validating what it found never raises either."""
+    doc = Document(text)
+    for c in scan(doc, [family]):
+        assert text[c.start : c.end] == c.text
+        assert c.id.startswith(scheme + ":")
+        list(family.validate(c, doc))

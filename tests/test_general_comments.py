@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from family_helpers import findings_by, found_by
+from family_helpers import assert_family_is_total, findings_by, found_by
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from citecheck.families import Document
 from citecheck.families.general_comments import FAMILY, GeneralCommentRef
 from citecheck.model import Citation, Finding, Kind
-from citecheck.scan import scan
 
 
 def found(text: str) -> list[Citation]:
@@ -247,9 +245,4 @@ _FRAGMENTS = st.sampled_from([
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(_FRAGMENTS, st.text(max_size=5)), max_size=25))
 def test_property_never_raises_and_spans_match(parts: list[str]) -> None:
-    text = "".join(parts)
-    doc = Document(text)
-    for c in scan(doc, [FAMILY]):
-        assert text[c.start : c.end] == c.text
-        assert c.id.startswith("gc:")
-        list(FAMILY.validate(c, doc))
+    assert_family_is_total(FAMILY, "gc", "".join(parts))
