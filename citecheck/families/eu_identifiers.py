@@ -229,15 +229,7 @@ class EUIdentifiersFamily:
                 cit = self._celex(doc, m, acts, act_ends)
             else:
                 treaty = m.group("treaty")
-                cit = Citation(
-                    id=f"celex:{treaty}",
-                    kind=Kind.CELEX,
-                    text=m.group(0),
-                    start=m.start(),
-                    end=m.end(),
-                    parts=None,
-                    family=self.name,
-                )
+                cit = self._citation(m, f"celex:{treaty}", Kind.CELEX, None, [])
             if cit is not None:
                 yield cit
 
@@ -275,16 +267,7 @@ class EUIdentifiersFamily:
                 )
             )
         notes.extend(_descriptor_check(doc.text, m, parts, acts, act_ends, cid))
-        return Citation(
-            id=cid,
-            kind=Kind.CELEX,
-            text=m.group(0),
-            start=m.start(),
-            end=m.end(),
-            parts=parts,
-            family=self.name,
-            notes=tuple(notes),
-        )
+        return self._citation(m, cid, Kind.CELEX, parts, notes)
 
     def _eli(self, m: regex.Match[str]) -> Citation | None:
         parts = _eli_parts(m, m.group("eli"))
@@ -301,9 +284,20 @@ class EUIdentifiersFamily:
             )
         else:
             cid = f"celex:{parts.celex}"
+        return self._citation(m, cid, Kind.ELI, parts, notes)
+
+    def _citation(
+        self,
+        m: regex.Match[str],
+        cid: str,
+        kind: Kind,
+        parts: CelexParts | ELIParts | None,
+        notes: list[Finding],
+    ) -> Citation:
+        """The citation covering the whole match."""
         return Citation(
             id=cid,
-            kind=Kind.ELI,
+            kind=kind,
             text=m.group(0),
             start=m.start(),
             end=m.end(),
