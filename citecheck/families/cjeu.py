@@ -395,31 +395,20 @@ class CjeuFamily:
                 )
             )
         parts = CjeuParts(tuple(cases), ecli, keyword)
-        span = text[start:end]
         for i, case in enumerate(cases):
             extra = tuple(notes) if i == 0 else ()
-            yield Citation(
-                id=_case_id(case),
-                kind=Kind.CJEU_CASE,
-                text=span,
-                start=start,
-                end=end,
-                pinpoint=pin,
-                parts=parts,
-                family=self.name,
-                notes=(*extra, *case_notes[i]),
+            yield self._citation(
+                _case_id(case),
+                Kind.CJEU_CASE,
+                text,
+                start,
+                end,
+                pin,
+                parts,
+                (*extra, *case_notes[i]),
             )
         if ecli is not None:
-            yield Citation(
-                id=f"ecli:{ecli.canonical}",
-                kind=Kind.ECLI,
-                text=span,
-                start=start,
-                end=end,
-                pinpoint=pin,
-                parts=parts,
-                family=self.name,
-            )
+            yield self._citation(f"ecli:{ecli.canonical}", Kind.ECLI, text, start, end, pin, parts)
 
     def _parse_item(self, raw: str, start: int) -> tuple[CaseNumber, list[Finding]] | None:
         p = _ITEM_PARSE.match(raw)
