@@ -71,6 +71,13 @@ class Family(Protocol):
         ...
 
 
+#: English month names, and their numbers: dates inside UN and EU citations use them.
+MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+MONTH_NUMBER = {name.lower(): i + 1 for i, name in enumerate(MONTHS)}
+
 #: Dash characters that real texts put where an ASCII hyphen belongs (PDF, Curia, Word).
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212-"
 DASH_CLASS = "[" + DASHES + "]"

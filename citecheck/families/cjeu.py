@@ -15,7 +15,14 @@ from collections.abc import Iterator
 import attrs
 import regex
 
-from citecheck.families.base import DASHES, Document, compile_pattern, literal_hits, matches_near
+from citecheck.families.base import (
+    DASHES,
+    MONTHS,
+    Document,
+    compile_pattern,
+    literal_hits,
+    matches_near,
+)
 from citecheck.model import (
     NO_PINPOINT,
     Citation,
@@ -130,7 +137,7 @@ _D = "[" + DASHES + "]"
 _SP = r"[ \u00a0\u202f]"
 _DASH_RE = regex.compile(_D)  # used per item: compiled once here, not per call
 _DIGITS = regex.compile(r"\d{1,6}")
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTHS = "|".join(MONTHS)
 _SUFFIX = r"(?:PPU|P(?:" + _D + r"(?:R|DEP)|\(R\))?|R|AJ|DEP|REV|INTP|RENV|OP|TO|SA)"
 
 

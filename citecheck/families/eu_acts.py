@@ -20,7 +20,14 @@ from collections.abc import Iterator
 import attrs
 import regex
 
-from citecheck.families.base import HSPACE, Document, compile_pattern, literal_hits, matches_near
+from citecheck.families.base import (
+    HSPACE,
+    MONTH_NUMBER,
+    Document,
+    compile_pattern,
+    literal_hits,
+    matches_near,
+)
 from citecheck.families.eu_pinpoints import read_after, read_before
 from citecheck.model import Citation, Finding, Fix, Kind, Pinpoint, Severity
 from citecheck.rules import Rule
@@ -39,26 +46,6 @@ DESCRIPTORS: dict[str, str] = {
     "recommendation": "H",
 }
 
-MONTHS = {
-    m: i
-    for i, m in enumerate(
-        (
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ),
-        start=1,
-    )
-}
 
 _DOM1 = r"(?:EU|EC|EEC|Euratom|EAEC|ECSC|CFSP|JHA)"
 _DOM = rf"(?i:{_DOM1}(?:{_H}?,{_H}?{_DOM1}){{0,2}})"
@@ -547,7 +534,7 @@ def _date(m: regex.Match[str] | None) -> datetime.date | None:
         return None
     try:
         return datetime.date(
-            int(m.group("year")), MONTHS[m.group("month").lower()], int(m.group("day"))
+            int(m.group("year")), MONTH_NUMBER[m.group("month").lower()], int(m.group("day"))
         )
     except ValueError:
         return None

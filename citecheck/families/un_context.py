@@ -14,7 +14,7 @@ import enum
 import attrs
 import regex
 
-from citecheck.families.base import Document, compile_pattern
+from citecheck.families.base import MONTHS, Document, compile_pattern
 
 #: Highest regular HRC session of 2026 (three a year since 2006: 61-63 fall in 2026).
 HRC_MAX_SESSION = 63
@@ -317,9 +317,4 @@ def profile(doc: Document) -> DocumentProfile:
 
 # --- dates ----------------------------------------------------------------------------------
 
-MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)  # fmt: skip
-MONTH_NUMBER = {name.lower(): i + 1 for i, name in enumerate(MONTHS)}
 DATE = rf"\d{{1,2}}{_W}(?:{'|'.join(MONTHS)}){_W}(?:19|20)\d\d"

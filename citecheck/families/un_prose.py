@@ -18,6 +18,7 @@ from citecheck.families import un_context as ctx
 from citecheck.families.base import (
     DASH_CLASS,
     HSPACE,
+    MONTH_NUMBER,
     Document,
     compile_pattern,
     literal_hits,
@@ -322,7 +323,7 @@ def _date_year(date: str | None) -> tuple[int, int] | None:
     if not date:
         return None
     parts = date.split()
-    return int(parts[-1]), ctx.MONTH_NUMBER[parts[-2].lower()]
+    return int(parts[-1]), MONTH_NUMBER[parts[-2].lower()]
 
 
 def _item_year(raw: _Raw, date: str | None) -> int | None:
