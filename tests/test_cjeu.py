@@ -23,6 +23,8 @@ POSITIVES: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("C\u2011357/14\u00a0P", [("case:C-357/14 P", "C\u2011357/14\u00a0P", "")]),
     ("C-132/18P", [("case:C-132/18 P", "C-132/18P", "")]),
     ("C\u2011237/15 PPU,", [("case:C-237/15 PPU", "C\u2011237/15 PPU", "")]),
+    ("T-1077/23 R", [("case:T-1077/23 R", "T-1077/23 R", "")]),
+    ("order in T-346/06 DEP,", [("case:T-346/06 DEP", "T-346/06 DEP", "")]),
     (
         "Joined Cases C-293/12 and C-594/12",
         [

@@ -106,3 +106,14 @@ def test_ibid_after_a_footnote_with_several_sources_is_ambiguous() -> None:
 
 def test_words_that_merely_contain_ibid_are_not_short_forms() -> None:
     assert _short("The ibidem-like word Ibidi and an idea. Said id est.") == []
+
+
+def test_op_cit_and_loc_cit_point_back_and_are_flagged() -> None:
+    text = "Kaye, report A/HRC/38/35, para. 12. Kaye, op. cit., para. 14. Kaye, loc. cit."
+    shorts = _short(text)
+    assert [(c.id, str(c.pinpoint), c.ambiguous) for c in shorts] == [
+        ("un:A/HRC/38/35", "para. 14", True),
+        ("un:A/HRC/38/35", "para. 12", True),
+    ]
+    codes = [f.code for f in citecheck.check(text).findings]
+    assert codes == ["SF103", "SF103"]
