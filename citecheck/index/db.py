@@ -1,0 +1,508 @@
+"""The index file: one SQLite database, written by one harvester, read by many checks.
+
+Why SQLite: WAL lets any number of readers (checks, the language server, workers) read while
+one `index update` writes; a killed writer leaves the last committed window; the file moves
+between machines as it is.  The file is untrusted input (it may come from `index import`), so
+the schema version is checked and every value read is typed before use.
+
+Tables
+------
+- ``meta(key, value)``: ``schema_version`` and other facts about the file.
+- ``harvest(source, as_of, complete, earliest, checkpoint, records, updated)``: one row per
+  source (``undl``, ``eu``): ``as_of`` is the date up to which the source is harvested;
+  ``complete`` is 1 once everything from the source's earliest datestamp up to ``as_of`` has
+  been read (only then can the index say "does not exist"); ``checkpoint`` is JSON the
+  harvester uses to resume.
+- ``undl_window(start, until)``: OAI-PMH windows read to the end (a checkpoint per window).
+- ``un_record(recid, title, date, body, type, languages, datestamp)``: one UNDL record;
+  ``languages`` space-separated ISO 639-1 codes.
+- ``un_symbol(symbol, recid, role, stem, session, number)``: every symbol a record carries, in
+  citecheck's canonical form (no ``un:`` prefix).  ``role`` is ``own`` (191 $a), ``alt`` (191 $z,
+  a common form of the same document), ``joint`` (a joint symbol) or ``related`` (791: another
+  document's symbol, never identity).  ``stem/session/number`` come from `series_key`.
+- ``eu_act(celex, type, date, title, eli, in_force, end_of_validity)``; ``in_force`` 1/0/NULL.
+- ``eu_repeal(celex, repealer, implicit)``: ``repealer`` repeals ``celex``.
+- ``eu_case(case_no, ecli, celex)``: a CJEU case number with its ECLI and judgment CELEX.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import attrs
+import platformdirs
+
+SCHEMA_VERSION = 1
+FILENAME = "index.sqlite3"
+OWN_ROLES = ("own", "alt", "joint")
+ROLES = (*OWN_ROLES, "related")
+
+_DDL = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS harvest (
+    source TEXT PRIMARY KEY, as_of TEXT, complete INTEGER NOT NULL DEFAULT 0, earliest TEXT,
+    checkpoint TEXT, records INTEGER NOT NULL DEFAULT 0, updated TEXT);
+CREATE TABLE IF NOT EXISTS undl_window (
+    start TEXT NOT NULL, until TEXT NOT NULL, PRIMARY KEY (start, until)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS un_record (
+    recid INTEGER PRIMARY KEY, title TEXT, date TEXT, body TEXT, type TEXT,
+    languages TEXT NOT NULL DEFAULT '', datestamp TEXT);
+CREATE TABLE IF NOT EXISTS un_symbol (
+    symbol TEXT NOT NULL, recid INTEGER NOT NULL, role TEXT NOT NULL,
+    stem TEXT, session INTEGER, number INTEGER,
+    PRIMARY KEY (symbol, role, recid)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS un_symbol_recid ON un_symbol (recid);
+CREATE INDEX IF NOT EXISTS un_symbol_series ON un_symbol (stem, session, number);
+CREATE TABLE IF NOT EXISTS eu_act (
+    celex TEXT PRIMARY KEY, type TEXT, date TEXT, title TEXT, eli TEXT,
+    in_force INTEGER, end_of_validity TEXT);
+CREATE TABLE IF NOT EXISTS eu_repeal (
+    celex TEXT NOT NULL, repealer TEXT NOT NULL, implicit INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (celex, repealer)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS eu_repeal_repealer ON eu_repeal (repealer);
+CREATE TABLE IF NOT EXISTS eu_case (
+    case_no TEXT NOT NULL, ecli TEXT NOT NULL DEFAULT '', celex TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (case_no, ecli, celex)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS eu_case_ecli ON eu_case (ecli);
+CREATE INDEX IF NOT EXISTS eu_case_celex ON eu_case (celex);
+"""
+
+_NUM = re.compile(r"(\d{1,6})[A-Z]?\Z")
+_SC = re.compile(r"(\d{1,5})\((\d{4})\)\Z")
+
+
+class IndexUnavailable(Exception):
+    """The index file cannot be used (missing, damaged, or of another schema version)."""
+
+
+def default_path(path: Path | str | None = None) -> Path:
+    """`path`, else `$CITECHECK_INDEX`, else the user data directory."""
+    if path:
+        return Path(path)
+    env = os.environ.get("CITECHECK_INDEX")
+    if env:
+        return Path(env)
+    return Path(platformdirs.user_data_dir("citecheck", appauthor=False)) / FILENAME
+
+
+def series_key(symbol: str) -> tuple[str, int | None, int] | None:
+    """(stem, session, number) of a numbered symbol, for coverage and neighbours.
+
+    ``A/HRC/RES/17/4`` -> (``A/HRC/RES``, 17, 4); ``A/RES/59/284A`` -> (``A/RES``, 59, 284);
+    ``S/RES/2231(2015)`` -> (``S/RES``, None, 2231); ``CCPR/C/GC/34`` -> (``CCPR/C/GC``,
+    None, 34).  Symbols whose last component is not a number (``.../Add.2``) give None.
+    """
+    parts = symbol.split("/")
+    if len(parts) < 2:
+        return None
+    sc = _SC.fullmatch(parts[-1])
+    if sc:
+        return "/".join(parts[:-1]), None, int(sc.group(1))
+    last = _NUM.fullmatch(parts[-1])
+    if not last:
+        return None
+    if len(parts) >= 3 and parts[-2].isdigit() and len(parts[-2]) <= 4:
+        return "/".join(parts[:-2]), int(parts[-2]), int(last.group(1))
+    return "/".join(parts[:-1]), None, int(last.group(1))
+
+
+@attrs.frozen(slots=True)
+class UnRecord:
+    """One UNDL record as the index keeps it."""
+
+    recid: int
+    symbols: tuple[tuple[str, str], ...]  # (canonical symbol, role)
+    title: str | None = None
+    date: str | None = None
+    body: str | None = None
+    type: str | None = None
+    languages: tuple[str, ...] = ()
+    datestamp: str | None = None
+
+
+@attrs.frozen(slots=True)
+class UnHit:
+    """A record that carries the asked symbol, and in which role."""
+
+    symbol: str
+    role: str
+    record: UnRecord
+
+
+@attrs.frozen(slots=True)
+class EuAct:
+    """One CELEX as the index keeps it; ``in_force`` None when Cellar does not say."""
+
+    celex: str
+    type: str | None = None
+    date: str | None = None
+    title: str | None = None
+    eli: str | None = None
+    in_force: bool | None = None
+    end_of_validity: str | None = None
+
+
+@attrs.frozen(slots=True)
+class HarvestState:
+    """What the index knows about its coverage of one source."""
+
+    source: str
+    as_of: str | None
+    complete: bool
+    earliest: str | None
+    checkpoint: str | None
+    records: int
+    updated: str | None
+
+
+def _retry_locked(step: Callable[[], object], attempts: int = 50) -> None:
+    for attempt in range(attempts):
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as exc:
+            if ("locked" not in str(exc) and "busy" not in str(exc)) or attempt == attempts - 1:
+                raise
+            time.sleep(0.02 * (attempt + 1))
+
+
+class IndexDB:
+    """An open index file.  Readers pass ``write=False`` (the default) and never create it."""
+
+    def __init__(self, path: Path | str | None = None, *, write: bool = False) -> None:
+        self.path = default_path(path)
+        self.write = write
+        if not write and not self.path.is_file():
+            raise IndexUnavailable(f"no index at {self.path} (build one with 'citecheck index update')")
+        if write:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+        else:
+            uri = self.path.resolve().as_uri() + "?mode=ro"
+            self._db = sqlite3.connect(uri, uri=True, timeout=30.0, isolation_level=None)
+        try:
+            self._db.execute("PRAGMA busy_timeout = 30000")
+            if write:
+                _retry_locked(self._setup)
+            self._check_version()
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            raise IndexUnavailable(f"{self.path} is not a usable citecheck index: {exc}") from exc
+
+    def _setup(self) -> None:
+        if str(self._db.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+            self._db.execute("PRAGMA journal_mode = WAL")
+        self._db.execute("PRAGMA synchronous = NORMAL")
+        self._db.executescript(_DDL)
+        self._db.execute(
+            "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)",
+            (str(SCHEMA_VERSION),),
+        )
+
+    def _check_version(self) -> None:
+        try:
+            row = self._db.execute(
+                "SELECT value FROM meta WHERE key = 'schema_version'"
+            ).fetchone()
+        except sqlite3.OperationalError as exc:
+            raise IndexUnavailable(f"{self.path} is not a citecheck index ({exc})") from exc
+        if row is None or row[0] != str(SCHEMA_VERSION):
+            found = row[0] if row else "none"
+            raise IndexUnavailable(
+                f"{self.path} has index schema version {found!r}; this citecheck reads "
+                f"version {SCHEMA_VERSION} (rebuild it with 'citecheck index update')"
+            )
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._db.close()
+
+    def __enter__(self) -> IndexDB:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One atomic write (a harvested page or window)."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    # -- writes (harvesters) -------------------------------------------------------------
+    def put_un_records(self, records: Iterable[UnRecord]) -> int:
+        """Insert or replace records with all their symbols; call inside `transaction`."""
+        n = 0
+        for rec in records:
+            self._db.execute("DELETE FROM un_symbol WHERE recid = ?", (rec.recid,))
+            self._db.execute(
+                "INSERT OR REPLACE INTO un_record "
+                "(recid, title, date, body, type, languages, datestamp) VALUES (?,?,?,?,?,?,?)",
+                (
+                    rec.recid,
+                    rec.title,
+                    rec.date,
+                    rec.body,
+                    rec.type,
+                    " ".join(rec.languages),
+                    rec.datestamp,
+                ),
+            )
+            rows = []
+            for symbol, role in dict.fromkeys(rec.symbols):
+                if role not in ROLES:
+                    raise ValueError(f"unknown symbol role {role!r}")
+                key = series_key(symbol) if role != "related" else None
+                stem, session, number = key if key else (None, None, None)
+                rows.append((symbol, rec.recid, role, stem, session, number))
+            self._db.executemany(
+                "INSERT OR IGNORE INTO un_symbol (symbol, recid, role, stem, session, number) "
+                "VALUES (?,?,?,?,?,?)",
+                rows,
+            )
+            n += 1
+        return n
+
+    def delete_un_records(self, recids: Iterable[int]) -> None:
+        """Forget deleted records; call inside `transaction`."""
+        for recid in recids:
+            self._db.execute("DELETE FROM un_symbol WHERE recid = ?", (recid,))
+            self._db.execute("DELETE FROM un_record WHERE recid = ?", (recid,))
+
+    def put_eu_acts(self, acts: Iterable[EuAct]) -> None:
+        """Insert or replace acts; call inside `transaction`."""
+        self._db.executemany(
+            "INSERT OR REPLACE INTO eu_act "
+            "(celex, type, date, title, eli, in_force, end_of_validity) VALUES (?,?,?,?,?,?,?)",
+            [
+                (
+                    a.celex,
+                    a.type,
+                    a.date,
+                    a.title,
+                    a.eli,
+                    None if a.in_force is None else int(a.in_force),
+                    a.end_of_validity,
+                )
+                for a in acts
+            ],
+        )
+
+    def put_eu_repeals(self, edges: Iterable[tuple[str, str, bool]]) -> None:
+        """(celex, repealer, implicit) edges; call inside `transaction`."""
+        self._db.executemany(
+            "INSERT OR REPLACE INTO eu_repeal (celex, repealer, implicit) VALUES (?,?,?)",
+            [(c, r, int(i)) for c, r, i in edges],
+        )
+
+    def replace_eu_repeals_by(self, repealer: str, edges: Iterable[tuple[str, bool]]) -> None:
+        """Set what `repealer` repeals to exactly `edges` (re-read on every update)."""
+        self._db.execute("DELETE FROM eu_repeal WHERE repealer = ?", (repealer,))
+        self.put_eu_repeals((c, repealer, i) for c, i in edges)
+
+    def put_eu_cases(self, rows: Iterable[tuple[str, str, str]]) -> None:
+        """(case number, ECLI or '', CELEX or '') rows; call inside `transaction`."""
+        self._db.executemany(
+            "INSERT OR IGNORE INTO eu_case (case_no, ecli, celex) VALUES (?,?,?)", list(rows)
+        )
+
+    def mark_window(self, start: str, until: str) -> None:
+        """Record an OAI-PMH window read to its end (the resume checkpoint)."""
+        self._db.execute(
+            "INSERT OR IGNORE INTO undl_window (start, until) VALUES (?, ?)", (start, until)
+        )
+
+    def windows(self) -> list[tuple[str, str]]:
+        """Completed windows, oldest first."""
+        return [
+            (str(s), str(u))
+            for s, u in self._db.execute("SELECT start, until FROM undl_window ORDER BY start")
+        ]
+
+    def set_harvest(self, state: HarvestState) -> None:
+        """Store a source's coverage (inside the same transaction as the data it covers)."""
+        self._db.execute(
+            "INSERT OR REPLACE INTO harvest "
+            "(source, as_of, complete, earliest, checkpoint, records, updated) "
+            "VALUES (?,?,?,?,?,?,?)",
+            (
+                state.source,
+                state.as_of,
+                int(state.complete),
+                state.earliest,
+                state.checkpoint,
+                state.records,
+                state.updated,
+            ),
+        )
+
+    # -- reads (checks) ------------------------------------------------------------------
+    def harvest(self, source: str) -> HarvestState | None:
+        """Coverage of `source`, or None if it was never harvested."""
+        row = self._db.execute(
+            "SELECT source, as_of, complete, earliest, checkpoint, records, updated "
+            "FROM harvest WHERE source = ?",
+            (source,),
+        ).fetchone()
+        if row is None:
+            return None
+        return HarvestState(
+            source=str(row[0]),
+            as_of=_opt(row[1]),
+            complete=bool(row[2]),
+            earliest=_opt(row[3]),
+            checkpoint=_opt(row[4]),
+            records=int(row[5] or 0),
+            updated=_opt(row[6]),
+        )
+
+    def count(self, table: str) -> int:
+        """Rows in one of the index tables."""
+        if table not in {"un_record", "un_symbol", "eu_act", "eu_repeal", "eu_case"}:
+            raise ValueError(table)
+        return int(self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+    def un_record(self, recid: int) -> UnRecord | None:
+        """One record with all its symbols."""
+        row = self._db.execute(
+            "SELECT recid, title, date, body, type, languages, datestamp "
+            "FROM un_record WHERE recid = ?",
+            (recid,),
+        ).fetchone()
+        if row is None:
+            return None
+        symbols = tuple(
+            (str(s), str(r))
+            for s, r in self._db.execute(
+                "SELECT symbol, role FROM un_symbol WHERE recid = ? ORDER BY role, symbol",
+                (recid,),
+            )
+        )
+        return UnRecord(
+            recid=int(row[0]),
+            symbols=symbols,
+            title=_opt(row[1]),
+            date=_opt(row[2]),
+            body=_opt(row[3]),
+            type=_opt(row[4]),
+            languages=tuple(str(row[5] or "").split()),
+            datestamp=_opt(row[6]),
+        )
+
+    def find_un(self, symbol: str) -> list[UnHit]:
+        """Records carrying `symbol`, own/alt/joint before related (a 191 match beats 791)."""
+        rows = self._db.execute(
+            "SELECT recid, role FROM un_symbol WHERE symbol = ? "
+            "ORDER BY CASE role WHEN 'own' THEN 0 WHEN 'alt' THEN 1 WHEN 'joint' THEN 2 "
+            "ELSE 3 END, recid",
+            (symbol,),
+        ).fetchall()
+        hits = []
+        for recid, role in rows:
+            rec = self.un_record(int(recid))
+            if rec is not None:
+                hits.append(UnHit(symbol=symbol, role=str(role), record=rec))
+        return hits
+
+    def un_series(
+        self, stem: str, session: int | None, low: int | None = None, high: int | None = None
+    ) -> list[tuple[str, int]]:
+        """(symbol, number) of own symbols in one series (and session), optionally a range."""
+        sql = "SELECT symbol, number FROM un_symbol WHERE stem = ? AND role != 'related'"
+        args: list[object] = [stem]
+        if session is None:
+            sql += " AND session IS NULL"
+        else:
+            sql += " AND session = ?"
+            args.append(session)
+        if low is not None:
+            sql += " AND number >= ?"
+            args.append(low)
+        if high is not None:
+            sql += " AND number <= ?"
+            args.append(high)
+        sql += " ORDER BY number, symbol"
+        return [(str(s), int(n)) for s, n in self._db.execute(sql, args)]
+
+    def un_max_session(self, stem: str) -> int | None:
+        """Highest session harvested in a series (None if none)."""
+        row = self._db.execute(
+            "SELECT MAX(session) FROM un_symbol WHERE stem = ? AND role != 'related'", (stem,)
+        ).fetchone()
+        return None if row is None or row[0] is None else int(row[0])
+
+    def un_max_number(self, stem: str, session: int | None) -> int | None:
+        """Highest number harvested in a series (and session)."""
+        if session is None:
+            row = self._db.execute(
+                "SELECT MAX(number) FROM un_symbol WHERE stem = ? AND session IS NULL "
+                "AND role != 'related'",
+                (stem,),
+            ).fetchone()
+        else:
+            row = self._db.execute(
+                "SELECT MAX(number) FROM un_symbol WHERE stem = ? AND session = ? "
+                "AND role != 'related'",
+                (stem, session),
+            ).fetchone()
+        return None if row is None or row[0] is None else int(row[0])
+
+    def eu_act(self, celex: str) -> EuAct | None:
+        """One act, or None."""
+        row = self._db.execute(
+            "SELECT celex, type, date, title, eli, in_force, end_of_validity "
+            "FROM eu_act WHERE celex = ?",
+            (celex,),
+        ).fetchone()
+        if row is None:
+            return None
+        return EuAct(
+            celex=str(row[0]),
+            type=_opt(row[1]),
+            date=_opt(row[2]),
+            title=_opt(row[3]),
+            eli=_opt(row[4]),
+            in_force=None if row[5] is None else bool(row[5]),
+            end_of_validity=_opt(row[6]),
+        )
+
+    def repealed_by(self, celex: str) -> list[tuple[str, bool]]:
+        """(repealer CELEX, implicit) of the acts that repeal `celex`."""
+        return [
+            (str(r), bool(i))
+            for r, i in self._db.execute(
+                "SELECT repealer, implicit FROM eu_repeal WHERE celex = ? ORDER BY repealer",
+                (celex,),
+            )
+        ]
+
+    def cases(
+        self, *, case_no: str | None = None, ecli: str | None = None, celex: str | None = None
+    ) -> list[tuple[str, str, str]]:
+        """(case number, ECLI, CELEX) rows matching one key."""
+        for col, val in (("case_no", case_no), ("ecli", ecli), ("celex", celex)):
+            if val is not None:
+                return [
+                    (str(a), str(b), str(c))
+                    for a, b, c in self._db.execute(
+                        f"SELECT case_no, ecli, celex FROM eu_case WHERE {col} = ? "
+                        "ORDER BY case_no, ecli, celex",
+                        (val,),
+                    )
+                ]
+        raise ValueError("give one of case_no, ecli, celex")
+
+
+def _opt(value: object) -> str | None:
+    return None if value is None else str(value)
