@@ -18,9 +18,12 @@ so an *Ibid.* in note 3 still points at note 2, and a mark never glues digits on
 from __future__ import annotations
 
 import bisect
+import codecs
 import hashlib
+import html.parser
 import io
 import os
+import re
 import stat
 import sys
 import zipfile
@@ -41,6 +44,17 @@ MAX_INPUT_BYTES = 64 * 1024 * 1024
 #: Largest uncompressed zip member of a .docx, and largest uncompressed total (zip bombs).
 MAX_DOCX_MEMBER = 32 * 1024 * 1024
 MAX_DOCX_TOTAL = 96 * 1024 * 1024
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9._:-]{1,40})""", re.I
+)
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text", ".rst"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -79,6 +93,8 @@ class SourceText:
     marks: tuple[tuple[int, str], ...] = ()
     digest: str = ""
     bom: bool = False
+    anchors: tuple[tuple[int, int, int], ...] = ()
+    encoding: str = "utf-8"
     _doc: Document = attrs.field(
         init=False,
         default=attrs.Factory(lambda self: Document(self.text), takes_self=True),
@@ -92,8 +108,9 @@ class SourceText:
 
     @property
     def clean_utf8(self) -> bool:
-        """True when decoding replaced nothing (CC101 absent): only then may it be rewritten."""
-        return not any(f.code == "CC101" for f in self.findings)
+        """True for UTF-8 that decoding replaced nothing in (CC101 absent): only then may it be
+        rewritten."""
+        return self.encoding == "utf-8" and not any(f.code == "CC101" for f in self.findings)
 
     @property
     def doc(self) -> Document:
@@ -107,16 +124,43 @@ class SourceText:
         return self._doc.line_col(offset)[0]
 
     def location(self, offset: int) -> dict[str, Any]:
-        """Line and column (1-based); for extracted text also what the offsets refer to."""
+        """Where an offset is, for a person: line and column (1-based) in the file itself for
+        text and HTML; for DOCX and PDF, the paragraph, note or page, with the line and column
+        of the extracted text as ``text_line``/``text_column``."""
         line, col = self._doc.line_col(offset)
-        loc: dict[str, Any] = {"line": line, "column": col}
-        if self.extracted:
-            loc["in"] = f"text extracted from {self.kind}"
-            if self.marks:
-                i = bisect.bisect_right(self.marks, (offset, "\U0010ffff")) - 1
-                if i >= 0:
-                    loc["where"] = self.marks[i][1]
+        if not self.extracted:
+            return {"line": line, "column": col}
+        if self.anchors:
+            src_line, src_col = self.source_line_col(offset)
+            loc: dict[str, Any] = {"line": src_line, "column": src_col, "in": f"{self.kind} file"}
+        else:
+            loc = {"text_line": line, "text_column": col, "in": f"text extracted from {self.kind}"}
+        if self.marks:
+            i = bisect.bisect_right(self.marks, (offset, "\U0010ffff")) - 1
+            if i >= 0:
+                loc["where"] = self.marks[i][1]
         return loc
+
+    def source_line_col(self, offset: int) -> tuple[int, int]:
+        """Line and column in the source file of an offset of the extracted text (HTML).
+
+        Exact at the start of each piece of text and across newlines inside it; within a
+        piece after a character reference (``&amp;``) the column is that of the decoded text.
+        """
+        i = bisect.bisect_right(self.anchors, (offset, 1 << 62, 0)) - 1
+        if i < 0:
+            return self._doc.line_col(offset)
+        start, line, col = self.anchors[i]
+        piece = self.text[start:offset]
+        breaks = piece.count("\n")
+        if breaks:
+            return line + breaks, offset - (start + piece.rindex("\n") + 1) + 1
+        return line, col + (offset - start)
+
+    @property
+    def has_lines(self) -> bool:
+        """True when :meth:`location` gives a line and column in the file itself."""
+        return not self.extracted or bool(self.anchors)
 
 
 def _digest(data: bytes) -> str:
@@ -124,12 +168,32 @@ def _digest(data: bytes) -> str:
 
 
 def decode(data: bytes, path: str) -> SourceText:
-    """Decode bytes as UTF-8 (a BOM is kept as U+FEFF); binary data is refused, bad bytes
-    replaced."""
-    if b"\x00" in data[:8192]:
-        raise InputError(path, "looks like a binary file (NUL bytes); not checked")
+    """Decode bytes as UTF-8 (a BOM is kept as U+FEFF); UTF-16 and UTF-32 with a byte order
+    mark are decoded too (offsets are code points of the decoded text; such files are never
+    rewritten by ``--fix``); binary data is refused, bad bytes replaced."""
     digest = _digest(data)
-    bom = data.startswith(b"\xef\xbb\xbf")
+    for mark, name in _BOMS[1:]:
+        if data.startswith(mark):
+            text = data[len(mark) :].decode(name, errors="replace")
+            findings: tuple[Finding, ...] = ()
+            bad = text.find("\ufffd")
+            if bad >= 0:
+                findings = (
+                    _INVALID_UTF8.finding(
+                        f"not valid {name.upper()} (a {name.upper()} byte order mark starts "
+                        "the file); undecodable bytes were replaced by U+FFFD",
+                        bad,
+                        bad + 1,
+                    ),
+                )
+            return SourceText(path, text, findings, digest=digest, encoding=name)
+    if b"\x00" in data[:8192]:
+        raise InputError(
+            path,
+            "looks like a binary file (NUL bytes); not checked (UTF-16 and UTF-32 text "
+            "needs a byte order mark)",
+        )
+    bom = data.startswith(codecs.BOM_UTF8)
     try:
         return SourceText(path, data.decode("utf-8"), digest=digest, bom=bom)
     except UnicodeDecodeError as exc:
@@ -237,20 +301,27 @@ _BLOCK_TAGS = frozenset(
     ]
 )
 _DROP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "svg", "math"})
+_VOID_TAGS = frozenset({"br", "hr", "img", "meta", "link", "input", "wbr", "col", "base"})
 
 
 class _TextBuilder:
-    """Accumulates extracted text, collapsing runs of block breaks into one newline."""
+    """Accumulates extracted text, collapsing runs of block breaks into one newline.
+
+    ``anchors`` are ``(offset, line, column)`` points (1-based, in the source file) at the
+    start of each piece of text added, for formats whose source has lines (HTML)."""
 
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.length = 0
         self.marks: list[tuple[int, str]] = []
+        self.anchors: list[tuple[int, int, int]] = []
         self._at_break = True
 
-    def add(self, text: str) -> None:
+    def add(self, text: str, at: tuple[int, int] | None = None) -> None:
         if not text:
             return
+        if at is not None:
+            self.anchors.append((self.length, at[0], at[1]))
         self.parts.append(text)
         self.length += len(text)
         self._at_break = text.endswith("\n")
@@ -266,46 +337,97 @@ class _TextBuilder:
         return "".join(self.parts)
 
 
+def _html_encoding(data: bytes) -> tuple[str, int]:
+    """Encoding of an HTML page and the length of its byte order mark: BOM, else a
+    ``<meta charset>`` in the first 2 KB, else UTF-8."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name, len(bom)
+    m = _META_CHARSET.search(data[:2048])
+    if m:
+        try:
+            return codecs.lookup(m.group(1).decode("ascii")).name, 0
+        except LookupError:
+            pass
+    return "utf-8", 0
+
+
+class _HtmlText(html.parser.HTMLParser):
+    """Event-driven text extraction: no tree, so no nesting limit and no recursion (libxml2
+    stops at 255 levels and lost the rest of the page silently); each piece of text keeps its
+    line and column in the page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out = _TextBuilder()
+        self.dropping: list[str] = []
+        self.blocks = 0
+
+    def _pos(self) -> tuple[int, int]:
+        line, col = self.getpos()
+        return line, col + 1
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "body":
+            self.dropping.clear()  # an unclosed <head> ends where the body starts
+        if tag in _DROP_TAGS:
+            if tag not in _VOID_TAGS:
+                self.dropping.append(tag)
+            return
+        if not self.dropping and tag in _BLOCK_TAGS:
+            self.out.newline()
+            if tag not in _VOID_TAGS:
+                self.blocks += 1
+                self.out.mark(f"block {self.blocks} <{tag}>")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if not self.dropping and tag in _BLOCK_TAGS:
+            self.out.newline()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.dropping:
+            while self.dropping and self.dropping.pop() != tag:
+                pass
+            return
+        if not self.dropping and tag in _BLOCK_TAGS:
+            self.out.newline()
+
+    def handle_data(self, data: str) -> None:
+        if not self.dropping:
+            self.out.add(data, self._pos())
+
+    def handle_comment(self, data: str) -> None:
+        if not self.dropping and "citecheck:" in data:
+            self.out.add(f"<!--{data}-->", self._pos())
+
+
 def read_html(data: bytes, path: str) -> SourceText:
     """Text of an HTML page with block structure kept as line breaks; no network, no scripts.
 
     Comments are dropped except ``citecheck: ignore`` ones, kept verbatim so that inline
-    suppression works on the line they were on.
+    suppression works on the line they were on.  :meth:`SourceText.location` gives the line
+    and column in the page itself.
     """
-    from lxml import etree, html
-
-    parser = html.HTMLParser(no_network=True, remove_comments=False, remove_pis=True)
+    encoding, skip = _html_encoding(data)
     try:
-        root = html.document_fromstring(data, parser=parser)
-    except (etree.ParserError, ValueError) as exc:
+        page = data[skip:].decode(encoding, errors="replace")
+    except LookupError:  # pragma: no cover - codecs.lookup accepted the name
+        page = data[skip:].decode("utf-8", errors="replace")
+    parser = _HtmlText()
+    try:
+        parser.feed(page)
+        parser.close()
+    except (AssertionError, ValueError) as exc:  # the stdlib parser's own complaints
         raise InputError(path, f"cannot be parsed as HTML ({exc})") from None
-    out = _TextBuilder()
-    paragraph = 0
-
-    def walk(el: Any) -> None:
-        nonlocal paragraph
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if isinstance(el, etree._Comment):
-            if el.text and "citecheck:" in el.text:
-                out.add(f"<!--{el.text}-->")
-        elif tag.lower() not in _DROP_TAGS:
-            block = tag.lower() in _BLOCK_TAGS
-            if block:
-                out.newline()
-                paragraph += 1
-                out.mark(f"block {paragraph} <{tag.lower()}>")
-            if el.text:
-                out.add(el.text)
-            for child in el:
-                walk(child)
-            if block:
-                out.newline()
-        if el.tail:
-            out.add(el.tail)
-
-    walk(root)
-    digest = _digest(data)
-    return SourceText(path, out.text(), kind="html", marks=tuple(out.marks), digest=digest)
+    out = parser.out
+    return SourceText(
+        path,
+        out.text(),
+        kind="html",
+        marks=tuple(out.marks),
+        anchors=tuple(out.anchors),
+        digest=_digest(data),
+    )
 
 
 # --- DOCX --------------------------------------------------------------------------------

@@ -43,6 +43,15 @@ class FileReport:
         """1-based line and column of an offset (line index built once per file)."""
         return self._doc.line_col(offset)
 
+    def region(self, start: int, end: int) -> tuple[int, int, int, int] | None:
+        """(line, column, end line, end column) in the file itself, or None when the file has
+        no lines to point at (DOCX, PDF: the JSON ``location`` names paragraph or page)."""
+        if self.source is None or not self.source.extracted:
+            return (*self.location(start), *self.location(end))
+        if self.source.has_lines:
+            return (*self.source.source_line_col(start), *self.source.source_line_col(end))
+        return None
+
     @property
     def extracted(self) -> bool:
         """True when offsets refer to text extracted from HTML, DOCX or PDF."""
@@ -157,11 +166,19 @@ _COLOURS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.I
 def where(rep: FileReport, offset: int) -> str:
     """``path:line:col`` plus, for extracted text, what the line refers to."""
     loc = rep.loc(offset)
-    text = f"{rep.path}:{loc['line']}:{loc['column']}"
-    if rep.extracted:
-        text += f" [{loc.get('in', 'extracted text')}"
-        text += f", {loc['where']}]" if loc.get("where") else "]"
+    if "line" in loc:
+        text = f"{rep.path}:{loc['line']}:{loc['column']}"
+    else:
+        text = f"{rep.path}: {where_in_extracted(rep, offset)}"
     return text
+
+
+def where_in_extracted(rep: FileReport, offset: int) -> str:
+    """For files without lines of their own (DOCX, PDF): paragraph, note or page, and the
+    line in the extracted text."""
+    loc = rep.loc(offset)
+    where = f"{loc['where']}, " if loc.get("where") else ""
+    return f"{where}line {loc['text_line']}, column {loc['text_column']} of the {loc['in']}"
 
 
 def render_check_text(reports: Sequence[FileReport], *, colour: bool = False) -> str:

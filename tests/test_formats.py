@@ -19,6 +19,7 @@ from citecheck.config import Config
 from citecheck.formats.github import escape_data, escape_property, render_github
 from citecheck.formats.sarif import sarif_log
 from citecheck.rules import all_rules
+from tests.test_readers import _p, _r, build_docx
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -211,13 +212,26 @@ def test_progress_bar_only_on_a_terminal_and_for_more_than_a_few_files() -> None
     assert list(progress(range(2), 2, small)) == [0, 1] and small.getvalue() == ""
 
 
-def test_github_renderer_puts_extracted_positions_in_the_message(tmp_path: Path) -> None:
+def test_html_findings_point_at_the_page_and_docx_ones_name_the_paragraph(
+    tmp_path: Path,
+) -> None:
     page = tmp_path / "p.html"
-    page.write_text("<p>intro</p><p>See a/hrc/41/35.</p>", encoding="utf-8")
+    page.write_text("<p>intro</p>\n<p>See a/hrc/41/35.</p>", encoding="utf-8")
     batch = run_batch([str(page)], Config(root=tmp_path))
     out = render_github(batch.reports, cwd=tmp_path)
-    assert out.startswith("::warning file=p.html,title=UN102::")
-    assert "text extracted from html" in out and "line=" not in out
+    assert out.startswith("::warning file=p.html,line=2,col=8,endLine=2,endColumn=19,title=UN102")
+    log = sarif_log(batch.reports, cwd=tmp_path)
+    validate_sarif(log)
+    region = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"], region["endColumn"]) == (2, 8, 19)
+    assert "charOffset" not in region  # offsets of extracted text are not the file's
+
+    doc = tmp_path / "d.docx"
+    build_docx(doc, [_p(_r("Intro.")), _p(_r("See a/hrc/41/35."))], {})
+    batch = run_batch([str(doc)], Config(root=tmp_path))
+    out = render_github(batch.reports, cwd=tmp_path)
+    assert out.startswith("::warning file=d.docx,title=UN102::") and "line=" not in out
+    assert "paragraph 2, line 2, column 5 of the text extracted from docx" in out
     log = sarif_log(batch.reports, cwd=tmp_path)
     validate_sarif(log)
     assert "region" not in log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]

@@ -168,7 +168,72 @@ def test_html_keeps_blocks_drops_scripts_and_keeps_suppression_comments(tmp_path
     assert res.exit_code == 0, res.output
     data = json.loads(res.stdout)
     assert not data["files"][0]["findings"]
-    assert data["files"][0]["citations"][0]["location"]["in"] == "text extracted from html"
+    assert data["files"][0]["citations"][0]["location"]["in"] == "html file"
+
+
+def test_html_locations_are_lines_and_columns_of_the_page(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    content = (
+        "<html>\n<body>\n  <p>First &amp; second.</p>\n"
+        "  <p>See <b>A/HRC/41/35</b>,\n     para. 66 and a/hrc/41/35.</p>\n</body></html>\n"
+    )
+    page.write_text(content, encoding="utf-8")
+    src = read_source(str(page))
+    lines = content.splitlines()
+    for needle, text in (("A/HRC/41/35", "A/HRC/41/35"), ("a/hrc", "a/hrc/41/35")):
+        loc = src.location(src.text.index(needle))
+        assert lines[loc["line"] - 1][loc["column"] - 1 :].startswith(text), loc
+    res = CliRunner().invoke(main, ["check", "--offline", "--format", "sarif", str(page)])
+    result = json.loads(res.stdout)["runs"][0]["results"][0]
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"]) == (5, 19)
+    assert lines[4][18:].startswith("a/hrc/41/35")
+    res = CliRunner().invoke(main, ["check", "--offline", "--format", "github", str(page)])
+    assert "line=5,col=19" in res.stdout
+
+
+def test_deeply_nested_html_keeps_all_text(tmp_path: Path) -> None:
+    page = tmp_path / "deep.html"
+    depth = 5000
+    page.write_text(
+        "<html><body>"
+        + "<div>" * depth
+        + "See A/HRC/41/35."
+        + "</div>" * depth
+        + "<p>And S/RES/2231 (2015).</p></body></html>",
+        encoding="utf-8",
+    )
+    src = read_source(str(page))
+    assert "A/HRC/41/35" in src.text and "S/RES/2231 (2015)" in src.text
+    ids = [c.id for c in extract(src.text)]
+    assert ids == ["un:A/HRC/41/35", "un:S/RES/2231(2015)"]
+
+
+def test_unclosed_head_does_not_swallow_the_body(tmp_path: Path) -> None:
+    page = tmp_path / "head.html"
+    page.write_text("<html><head><title>T<body><p>See A/HRC/41/35.</p>", encoding="utf-8")
+    assert "See A/HRC/41/35." in read_source(str(page)).text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-32-be"])
+def test_utf16_and_utf32_with_a_bom_are_decoded(tmp_path: Path, encoding: str) -> None:
+    f = tmp_path / "letter.txt"
+    text = "See A/HRC/41/35, para. 66.\n"
+    data = text.encode(encoding)
+    if not encoding.endswith("-be") or not data.startswith((b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        bom = {"utf-16-be": b"\xfe\xff", "utf-32-be": b"\x00\x00\xfe\xff"}.get(encoding, b"")
+        data = bom + data
+    f.write_bytes(data)
+    src = read_source(str(f))
+    assert src.text == text and not src.findings and not src.clean_utf8
+    assert [c.id for c in extract(src.text)] == ["un:A/HRC/41/35"]
+
+
+def test_nul_bytes_without_a_bom_are_still_binary(tmp_path: Path) -> None:
+    f = tmp_path / "blob.txt"
+    f.write_bytes("See A/HRC/41/35".encode("utf-16-le"))
+    with pytest.raises(InputError, match="byte order mark"):
+        read_source(str(f))
 
 
 def test_plain_text_keeps_offsets_and_line_endings(tmp_path: Path) -> None:

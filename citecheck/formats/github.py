@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from citecheck.model import Severity
-from citecheck.report import FileReport
+from citecheck.report import FileReport, where_in_extracted
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -46,13 +46,11 @@ def render_github(reports: Sequence[FileReport], *, cwd: Path | None = None) -> 
             if f.id:
                 message += f" ({f.id})"
             props = [f"file={escape_property(name)}"]
-            if rep.extracted:
-                loc = rep.loc(f.start)
-                message += f" [at line {loc['line']}, column {loc['column']} of the {loc['in']}"
-                message += f", {loc['where']}]" if loc.get("where") else "]"
+            region = rep.region(f.start, f.end)
+            if region is None:
+                message += f" [{where_in_extracted(rep, f.start)}]"
             else:
-                line, col = rep.location(f.start)
-                end_line, end_col = rep.location(f.end)
+                line, col, end_line, end_col = region
                 props += [f"line={line}", f"col={col}", f"endLine={end_line}"]
                 props.append(f"endColumn={end_col}")
             props.append(f"title={escape_property(f.code)}")

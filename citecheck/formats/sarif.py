@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from citecheck import __version__
 from citecheck.model import Finding, Severity
-from citecheck.report import FileReport
+from citecheck.report import FileReport, where_in_extracted
 from citecheck.rules import Rule, all_rules
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -54,29 +54,31 @@ def rule_json(rule: Rule) -> dict[str, Any]:
     }
 
 
-def _region(rep: FileReport, start: int, end: int) -> dict[str, Any]:
-    line, col = rep.location(start)
-    end_line, end_col = rep.location(end)
-    return {
-        "startLine": line,
-        "startColumn": col,
-        "endLine": end_line,
-        "endColumn": end_col,
-        "charOffset": start,
-        "charLength": end - start,
+def _region(rep: FileReport, start: int, end: int) -> dict[str, Any] | None:
+    """Lines and columns in the file; code-point offsets only where they are the file's."""
+    lines = rep.region(start, end)
+    if lines is None:
+        return None
+    region: dict[str, Any] = {
+        "startLine": lines[0],
+        "startColumn": lines[1],
+        "endLine": lines[2],
+        "endColumn": lines[3],
     }
+    if not rep.extracted:
+        region.update(charOffset=start, charLength=end - start)
+    return region
 
 
 def result_json(rep: FileReport, f: Finding, uri: str, index: dict[str, int]) -> dict[str, Any]:
     """One ``result``."""
     message = f.message + (f" ({f.id})" if f.id else "")
     physical: dict[str, Any] = {"artifactLocation": {"uri": uri}}
-    if rep.extracted:
-        loc = rep.loc(f.start)
-        message += f" [at line {loc['line']}, column {loc['column']} of the {loc['in']}"
-        message += f", {loc['where']}]" if loc.get("where") else "]"
+    region = _region(rep, f.start, f.end)
+    if region is None:
+        message += f" [{where_in_extracted(rep, f.start)}]"
     else:
-        physical["region"] = _region(rep, f.start, f.end)
+        physical["region"] = region
     result: dict[str, Any] = {
         "ruleId": f.code,
         "level": LEVELS[f.severity],
