@@ -11,7 +11,7 @@ import hashlib
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,9 +24,9 @@ from citecheck.config import Config, ConfigError, discover
 from citecheck.fixes import Outcome, apply_fixes, fixable, select_fixes, unified_diff, write_fixed
 from citecheck.formats import CHECK_FORMATS, render
 from citecheck.model import Severity
-from citecheck.pipeline import CitationParseError, check, extract, parse
+from citecheck.pipeline import CitationParseError, check, parse
 from citecheck.readers import InputError, SourceText, read_source
-from citecheck.report import FileReport, render_extract
+from citecheck.report import FileReport, iter_extract
 from citecheck.rules import all_rules, rule_by_code
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -35,23 +35,24 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 NETWORK_CODES = frozenset({"RS102"})
 
 
-def _read_all(paths: Sequence[str]) -> tuple[list[SourceText], bool]:
-    """Read every input (directories walked); report unreadable ones and carry on."""
+def _read_each(paths: Sequence[str], failed: list[InputError]) -> Iterator[SourceText]:
+    """Read the inputs one at a time (directories walked), so a batch never holds more than
+    one file's text; unreadable ones are reported, collected in ``failed``, and skipped."""
     try:
         config = discover(paths)
     except ConfigError as exc:
         click.echo(f"citecheck: error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     files, errors = expand_paths(paths, config)
-    sources: list[SourceText] = []
+    for err in errors:
+        failed.append(err)
+        click.echo(f"citecheck: error: {err.path}: {err.reason}", err=True)
     for path in files:
         try:
-            sources.append(read_source(path))
+            yield read_source(path)
         except InputError as exc:
-            errors.append(exc)
-    for err in errors:
-        click.echo(f"citecheck: error: {err.path}: {err.reason}", err=True)
-    return sources, bool(errors)
+            failed.append(exc)
+            click.echo(f"citecheck: error: {exc.path}: {exc.reason}", err=True)
 
 
 def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -137,12 +138,16 @@ def main() -> None:
 )
 def extract_cmd(files: tuple[str, ...], fmt: str) -> None:
     """Print every citation in FILES ('-' for standard input)."""
-    sources, failed = _read_all(files)
-    reports = [
-        FileReport(src.path, src.text, tuple(extract(src.text)), src.findings, source=src)
-        for src in sources
-    ]
-    click.echo(render_extract(reports, fmt), nl=False)
+    failed: list[InputError] = []
+    reports = (
+        FileReport(src.path, src.text, (), src.findings, source=src)
+        for src in _read_each(files, failed)
+    )
+    many = len(files) > 1 or any(os.path.isdir(f) for f in files)
+    out = click.get_text_stream("stdout")
+    for piece in iter_extract(reports, fmt, many=many):
+        out.write(piece)
+    out.flush()
     sys.exit(EXIT_USAGE if failed else EXIT_OK)
 
 

@@ -33,9 +33,7 @@ _PART = compile_pattern(
 # What may stand between a citation and its pinpoint, or between two pinpoint parts.
 _SEP = compile_pattern(rf"(?:,?{_H}*at{_H}+|,{_H}*|{_H}+)")
 _SUB = regex.compile(r"\s*\(\s*([a-z]{1,4})\s*\)")
-_RANGE_SPLIT = regex.compile(
-    r"\s*(?:[-\u2010\u2011\u2013\u2014]|\bto\b)\s*|\s*(?:,|\band\b)\s*"
-)
+_RANGE_SPLIT = regex.compile(r"\s*(?:[-\u2010\u2011\u2013\u2014]|\bto\b)\s*|\s*(?:,|\band\b)\s*")
 
 
 _DIGITS = regex.compile(r"\d+")

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
 
 from citecheck.families.base import Document
 from citecheck.model import Citation, Finding, Severity
+from citecheck.pipeline import extract as pipeline_extract
 from citecheck.readers import SourceText
+from citecheck.stream import extract_stream
 
 
 @attrs.frozen(slots=True)
@@ -125,35 +128,52 @@ def render_check_json(reports: Sequence[FileReport]) -> str:
     return json.dumps({"files": files, "summary": summary(reports)}, ensure_ascii=False, indent=2)
 
 
-def render_extract(reports: Sequence[FileReport], fmt: str) -> str:
-    """``extract`` output: jsonl (one citation a line), json (an array per file), or text."""
-    if fmt == "jsonl":
-        lines = []
-        for rep in reports:
-            for c in rep.citations:
-                data = citation_json(rep, c, with_status=False)
-                if len(reports) > 1:
-                    data["path"] = rep.path
-                lines.append(json.dumps(data, ensure_ascii=False))
-        return "\n".join(lines) + ("\n" if lines else "")
+#: Texts longer than this (code points) are extracted window by window, so memory follows
+#: the window, not the number of citations (see ``citecheck.stream``).
+STREAM_THRESHOLD = 4 << 20
+
+
+def _citations_of(rep: FileReport) -> Iterator[Citation]:
+    if rep.citations or len(rep.text) <= STREAM_THRESHOLD:
+        yield from rep.citations or pipeline_extract(rep.text)
+        return
+    yield from extract_stream(io.StringIO(rep.text, newline=""))
+
+
+def iter_extract(reports: Iterable[FileReport], fmt: str, *, many: bool) -> Iterator[str]:
+    """``extract`` output piece by piece, each file's citations found as they are written:
+    jsonl (one citation a line), json (an array of files), or text.  Reports whose
+    ``citations`` are empty are extracted here, large ones in windows."""
+    first = True
     if fmt == "json":
-        out = [
-            {
-                "path": rep.path,
-                "citations": [citation_json(rep, c, with_status=False) for c in rep.citations],
-            }
-            for rep in reports
-        ]
-        return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
-    rows = []
+        yield "["
     for rep in reports:
-        for c in rep.citations:
-            pin = f"  [{c.pinpoint}]" if c.pinpoint else ""
-            flag = " (short form)" if c.short_form else ""
-            flag += " (ambiguous)" if c.ambiguous else ""
-            cid = c.id or "?"
-            rows.append(f"{where(rep, c.start)}: {cid}{pin}{flag}  «{_one_line(c.text)}»")
-    return "\n".join(rows) + ("\n" if rows else "")
+        if fmt == "json":
+            yield (
+                ("" if first else ",") + '\n  {"path": ' + json.dumps(rep.path, ensure_ascii=False)
+            )
+            yield ', "citations": ['
+        n = 0
+        for c in _citations_of(rep):
+            if fmt == "text":
+                pin = f"  [{c.pinpoint}]" if c.pinpoint else ""
+                flag = " (short form)" if c.short_form else ""
+                flag += " (ambiguous)" if c.ambiguous else ""
+                yield f"{where(rep, c.start)}: {c.id or '?'}{pin}{flag}  «{_one_line(c.text)}»\n"
+                continue
+            data = citation_json(rep, c, with_status=False)
+            if fmt == "jsonl":
+                if many:
+                    data["path"] = rep.path
+                yield json.dumps(data, ensure_ascii=False) + "\n"
+            else:
+                yield ("," if n else "") + "\n    " + json.dumps(data, ensure_ascii=False)
+            n += 1
+        if fmt == "json":
+            yield ("\n  ]}" if n else "]}")
+        first = False
+    if fmt == "json":
+        yield "\n]\n" if not first else "]\n"
 
 
 def _one_line(text: str) -> str:

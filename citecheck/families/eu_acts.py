@@ -60,9 +60,23 @@ _NUMBERING = rf"""
     (?![/\d]|\.\d)
 """
 _AUTHOR = (
-    r"(?i:(?:European" + _S + r")?Parliament" + _S + r"and" + _S + r"(?:of" + _S + r"the" + _S
+    r"(?i:(?:European"
+    + _S
+    + r")?Parliament"
+    + _S
+    + r"and"
+    + _S
+    + r"(?:of"
+    + _S
+    + r"the"
+    + _S
     + r")?Council|(?<!(?:Social|Rights|Security|Governing|Executive|Trusteeship)"
-    + _S + r")Council|Commission|European" + _S + r"Central" + _S + r"Bank|ECB)"
+    + _S
+    + r")Council|Commission|European"
+    + _S
+    + r"Central"
+    + _S
+    + r"Bank|ECB)"
 )
 _ORDINALS = (
     r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth"

@@ -43,9 +43,7 @@ _PATTERN = compile_pattern(
         (?![\w/])
     """
 )
-_IN_URL_CELEX = compile_pattern(
-    rf"(?i:uri=)?(?i:celex)(?::|%3A)(?P<celex>{_CELEX_CORE})(?![\w(])"
-)
+_IN_URL_CELEX = compile_pattern(rf"(?i:uri=)?(?i:celex)(?::|%3A)(?P<celex>{_CELEX_CORE})(?![\w(])")
 _IN_URL_TREATY = compile_pattern(r"(?i:celex)(?::|%3A)(?P<treaty>1(?:19|20)\d\d[A-Z](?:/TXT)?)")
 _IN_URL_URISERV = compile_pattern(
     r"(?:OJ)\.(?P<series>[LC])(?P<sub>[_AEI])\.(?P<year>\d{4})\.(?P<issue>\d{1,4})\.\d{2}"
@@ -67,7 +65,6 @@ _CELEX_YEAR = regex.compile(r"(?:19|20)\d\d[A-Z]")
 def _identifier_hits(doc: Document) -> Iterator[tuple[int, int]]:
     years = ((m.start(), m.end()) for m in _CELEX_YEAR.finditer(doc.text))
     return heapq.merge(literal_hits(doc.lower, ("http", "celex")), years)
-
 
 
 _ELI_TREATIES = {"char_2012": "12012P/TXT", "teu_2016": "12016M/TXT", "tfeu_2016": "12016E/TXT"}

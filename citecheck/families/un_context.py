@@ -178,9 +178,7 @@ def window_before(text: str, pos: int, size: int = LOOKBACK) -> tuple[int, int]:
     return start, pos
 
 
-def bodies_before(
-    text: str, pos: int, size: int = LOOKBACK
-) -> list[tuple[tuple[Body, ...], bool]]:
+def bodies_before(text: str, pos: int, size: int = LOOKBACK) -> list[tuple[tuple[Body, ...], bool]]:
     """Bodies named in the look-back window, nearest first, each with "was a bare word".
 
     A bare "Council" or "Commission" is generic: in EU texts it is the EU institution.

@@ -493,11 +493,7 @@ class UNProseFamily:
             for index, (raw, item_kind, start, end, pin, date, capital) in enumerate(items):
                 if item_kind == "decision" and capital and (not named or generic):
                     continue  # EU style "Decision 89/534"; UN texts write "decision 17/119"
-                if (
-                    not named
-                    and raw.form == "session"
-                    and int(raw.session) > ctx.GA_MAX_SESSION
-                ):
+                if not named and raw.form == "session" and int(raw.session) > ctx.GA_MAX_SESSION:
                     continue  # "95/46", "89/534": EU numbering, no UN session that high yet
                 cit = self._citation(
                     doc, raw, item_kind, named, generic, lookback, date, hrc_context, start,
@@ -580,8 +576,7 @@ class UNProseFamily:
             good = f"{raw.number} ({roman})"
             notes.append(
                 MIXED.finding(
-                    f"GA resolutions of the first 30 sessions are numbered `{good}`, "
-                    f"not `{wrong}`",
+                    f"GA resolutions of the first 30 sessions are numbered `{good}`, not `{wrong}`",
                     raw.start,
                     raw.end,
                     id=f"un:{symbol}",

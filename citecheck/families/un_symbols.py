@@ -34,10 +34,48 @@ LAST_YEAR = CURRENT_YEAR
 #: First components of symbols (GRAMMAR.md A.8). ``HRC`` and ``CESCR`` are not series but are
 #: written as if they were; they are matched so that the mistake can be reported.
 SERIES = (
-    "A", "S", "E", "T", "ST", "CCPR", "CERD", "CEDAW", "CAT", "CRC", "CMW", "CRPD", "CED",
-    "HRI", "DP", "TD", "UNEP", "FCCC", "ID", "AT", "WFC", "PCNICC", "TPNW", "ICCD", "UNW",
-    "HS", "WFP", "JIU", "CEB", "ACC", "ISBA", "SPLOS", "CLCS", "CD", "CCW", "APLC", "BWC",
-    "NPT", "ECE", "LC", "HRC", "CESCR",
+    "A",
+    "S",
+    "E",
+    "T",
+    "ST",
+    "CCPR",
+    "CERD",
+    "CEDAW",
+    "CAT",
+    "CRC",
+    "CMW",
+    "CRPD",
+    "CED",
+    "HRI",
+    "DP",
+    "TD",
+    "UNEP",
+    "FCCC",
+    "ID",
+    "AT",
+    "WFC",
+    "PCNICC",
+    "TPNW",
+    "ICCD",
+    "UNW",
+    "HS",
+    "WFP",
+    "JIU",
+    "CEB",
+    "ACC",
+    "ISBA",
+    "SPLOS",
+    "CLCS",
+    "CD",
+    "CCW",
+    "APLC",
+    "BWC",
+    "NPT",
+    "ECE",
+    "LC",
+    "HRC",
+    "CESCR",
 )
 NOT_A_SERIES = {"HRC": "A/HRC", "CESCR": "E/C.12"}
 TREATY_BODY_SERIES = {"CCPR", "CERD", "CEDAW", "CAT", "CRC", "CMW", "CRPD", "CED"}
@@ -725,8 +763,15 @@ def _ga_session_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Find
 
 # Sourced anchors (GRAMMAR.md A.7.3): SC resolution number -> year of adoption.
 _SC_ANCHORS = (
-    (955, 1994), (1019, 1995), (1325, 2000), (1373, 2001), (1440, 2002),
-    (1612, 2005), (1730, 2006), (2223, 2015), (2231, 2015),
+    (955, 1994),
+    (1019, 1995),
+    (1325, 2000),
+    (1373, 2001),
+    (1440, 2002),
+    (1612, 2005),
+    (1730, 2006),
+    (2223, 2015),
+    (2231, 2015),
 )
 
 
