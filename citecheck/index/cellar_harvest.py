@@ -49,8 +49,9 @@ OPEN_END = "9999-12-31"
 
 _CDM = "http://publications.europa.eu/ontology/cdm#"
 _CMR = "http://publications.europa.eu/ontology/cdm/cmr#"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
 _ENG = "<http://publications.europa.eu/resource/authority/language/ENG>"
-_PREFIXES = f"PREFIX cdm: <{_CDM}>\nPREFIX cmr: <{_CMR}>\n"
+_PREFIXES = f"PREFIX cdm: <{_CDM}>\nPREFIX cmr: <{_CMR}>\nPREFIX xsd: <{_XSD}>\n"
 _ACCEPT = {"Accept": "application/sparql-results+json"}
 
 ACT_VARS = ("celex", "type", "date", "title", "eli", "force", "eov", "ecli", "cases")
@@ -164,7 +165,8 @@ def _literal(value: str) -> str:
 
 
 def _values(celexes: Iterable[str]) -> str:
-    return " ".join(_literal(c) for c in celexes)
+    """Each id both typed and untyped, so the store can look it up by index either way."""
+    return " ".join(f"{_literal(c)}^^xsd:string {_literal(c)}" for c in celexes)
 
 
 def _act_query(where: str) -> str:
@@ -212,8 +214,8 @@ def acts_query(after: str, limit: int, since: str | None = None) -> str:
 def acts_by_celex_query(celexes: Sequence[str]) -> str:
     """The same fields for named acts (a re-read of their status)."""
     where = (
-        f"VALUES ?celex {{ {_values(celexes)} }}\n"
-        "  ?work cdm:resource_legal_id_celex ?c .\n  FILTER(STR(?c) = ?celex)"
+        f"VALUES ?id {{ {_values(celexes)} }}\n"
+        "  ?work cdm:resource_legal_id_celex ?id . BIND(STR(?id) AS ?celex)"
     )
     return _act_query(where)
 
@@ -249,8 +251,8 @@ def repeals_query(after: str, limit: int) -> str:
 def repeals_by_query(celexes: Sequence[str]) -> str:
     """What the named acts repeal."""
     where = (
-        f"VALUES ?repealer {{ {_values(celexes)} }}\n"
-        "  ?rw cdm:resource_legal_id_celex ?r . FILTER(STR(?r) = ?repealer)"
+        f"VALUES ?r {{ {_values(celexes)} }}\n"
+        "  ?rw cdm:resource_legal_id_celex ?r . BIND(STR(?r) AS ?repealer)"
     )
     return _repeal_query(where)
 
