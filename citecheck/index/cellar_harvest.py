@@ -416,8 +416,8 @@ class _Harvest:
         self.tally.acts += len(acts)
         self.tally.cases += len(cases)
         self.tally.repeals += sum(len(e) for _, e in repeal_list)
-        if self.progress is not None:
-            self.progress(len(acts) + len(repeal_list))
+        if self.progress is not None and (done := len(acts) + len(repeal_list)):
+            self.progress(done)
 
     def _state(self, checkpoint: _Checkpoint | None, finish: bool) -> HarvestState:
         old = self.state

@@ -6,13 +6,20 @@ import datetime as dt
 import json
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from sparql_fake import SparqlFake, generated_celex, running
 
-from citecheck.index.cellar_harvest import EuHarvestReport, update_eu
+from citecheck.index.cellar_harvest import (
+    ACT_VARS,
+    EuHarvestReport,
+    acts_by_celex_query,
+    parse_results,
+    update_eu,
+)
 from citecheck.index.db import HarvestState, IndexDB
 from citecheck.index.http import HarvestError, PoliteClient
 
@@ -46,10 +53,15 @@ def db(tmp_path: Path) -> Iterator[IndexDB]:
 
 
 def harvest(
-    db: IndexDB, fake: SparqlFake, *, today: dt.date = TODAY, full: bool = False
+    db: IndexDB,
+    fake: SparqlFake,
+    *,
+    today: dt.date = TODAY,
+    full: bool = False,
+    progress: Callable[[int], None] | None = None,
 ) -> EuHarvestReport:
     with PoliteClient(fake.url, min_interval=0.0, retries=2) as client:
-        return update_eu(db, client, full=full, page_size=PAGE, today=today)
+        return update_eu(db, client, full=full, page_size=PAGE, today=today, progress=progress)
 
 
 def acts_pages(queries: list[str]) -> list[str]:
@@ -63,9 +75,11 @@ def rows(path: Path, table: str) -> list[tuple[object, ...]]:
 
 
 def test_full_harvest_fills_the_index(db: IndexDB, fake: SparqlFake) -> None:
-    report = harvest(db, fake)
+    counted: list[int] = []
+    report = harvest(db, fake, progress=counted.append)
 
     assert report.acts == len(ALL_CELEX) == db.count("eu_act")
+    assert counted == [PAGE, PAGE, PAGE, len(ALL_CELEX) - 3 * PAGE, 2]  # acts pages, repealers
     assert report.as_of == "2024-06-01"
     assert report.requests == fake.requests
     gdpr = db.eu_act("32016R0679")
@@ -279,3 +293,14 @@ def test_an_untrusted_checkpoint_is_ignored(db: IndexDB, fake: SparqlFake) -> No
 
     assert '"3\\"' not in "".join(fake.queries)
     assert db.count("eu_act") == len(ALL_CELEX)
+
+
+def test_the_fake_answers_post_as_well_as_get(fake: SparqlFake) -> None:
+    query = acts_by_celex_query(["32020D1999"])
+
+    posted = httpx.post(fake.url, data={"query": query}, timeout=30)
+    got = httpx.get(fake.url, params={"query": query}, timeout=30)
+
+    assert posted.headers["Content-Type"] == "application/sparql-results+json"
+    assert parse_results(posted.content, ACT_VARS) == parse_results(got.content, ACT_VARS)
+    assert parse_results(posted.content, ACT_VARS)[0]["celex"] == "32020D1999"
