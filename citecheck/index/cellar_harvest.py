@@ -281,6 +281,8 @@ def _resource_type(value: str | None) -> str | None:
 
 @cache
 def _case_family() -> Any:
+    # imported on first use: the grammar compiles its patterns, which a run without case
+    # law (or a reader of this module's queries) need not pay for
     from citecheck.families.cjeu import CjeuFamily
 
     return CjeuFamily()
@@ -540,7 +542,8 @@ def update_eu(
     """Harvest EU law into `db`: all of it, or only what changed since the last run.
 
     A full pass runs when asked, or when the index holds no complete EU harvest; an
-    interrupted run is resumed from its checkpoint first.
+    interrupted run is resumed from its checkpoint first.  `progress` is called after each
+    committed page with the number of acts and repealing acts it wrote.
     """
     if page_size < 1:
         raise ValueError("page_size must be positive")
