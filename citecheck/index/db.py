@@ -487,6 +487,18 @@ class IndexDB:
             )
         ]
 
+    def eu_repealers(self, after: str, upto: str | None = None) -> list[str]:
+        """Repealing CELEX numbers in (`after`, `upto`] (no upper bound if None), in order.
+
+        A harvester paging repeals by repealer clears those the source no longer lists.
+        """
+        sql = "SELECT DISTINCT repealer FROM eu_repeal WHERE repealer > ?"
+        args: list[str] = [after]
+        if upto is not None:
+            sql += " AND repealer <= ?"
+            args.append(upto)
+        return [str(r) for (r,) in self._db.execute(sql + " ORDER BY repealer", args)]
+
     def cases(
         self, *, case_no: str | None = None, ecli: str | None = None, celex: str | None = None
     ) -> list[tuple[str, str, str]]:
