@@ -144,10 +144,8 @@ def extract_cmd(files: tuple[str, ...], fmt: str) -> None:
         for src in _read_each(files, failed)
     )
     many = len(files) > 1 or any(os.path.isdir(f) for f in files)
-    out = click.get_text_stream("stdout")
     for piece in iter_extract(reports, fmt, many=many):
-        out.write(piece)
-    out.flush()
+        click.echo(piece, nl=False)
     sys.exit(EXIT_USAGE if failed else EXIT_OK)
 
 
