@@ -15,7 +15,7 @@ from typing import Any, TypeVar, cast
 
 import click
 
-from citecheck.resolve.cache import Cache
+from citecheck.resolve.cache import Cache, UnreadableImport
 from citecheck.resolve.engine import Settings, settings_from_env
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -141,9 +141,22 @@ def export_cmd(ctx: click.Context, path: Path) -> None:
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.pass_context
 def import_cmd(ctx: click.Context, path: Path) -> None:
-    """Load JSON lines written by `cache export`; bad lines are skipped and reported."""
+    """Load JSON lines written by `cache export`; bad lines are skipped and reported.
+
+    Every line is checked (types, times, http(s) links, language codes): an import file is
+    untrusted input.  Exit 2, importing nothing, when PATH cannot be read or is not UTF-8.
+    """
     with _cache(ctx) as c:
-        report = c.import_(path)
-    click.echo(f"imported {report.imported} entries, skipped {report.skipped}")
+        try:
+            report = c.import_(path)
+        except UnreadableImport as exc:
+            raise CacheError(str(exc)) from exc
+    expired = report.skipped - report.rejected
+    click.echo(
+        f"imported {report.imported} entries, skipped {report.skipped} "
+        f"({expired} expired, {report.rejected} rejected)"
+    )
     for problem in report.problems:
         click.echo(f"  {problem}", err=True)
+    if report.rejected > len(report.problems):
+        click.echo(f"  ... and {report.rejected - len(report.problems)} more", err=True)

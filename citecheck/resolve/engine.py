@@ -20,7 +20,7 @@ import attrs
 import httpx
 
 from citecheck.resolve import suggest
-from citecheck.resolve.cache import Cache
+from citecheck.resolve.cache import Cache, source_bases
 from citecheck.resolve.model import Resolution, Source, SourceClass, Status
 from citecheck.resolve.net import Fetcher, NetConfig, host_key
 from citecheck.resolve.sources import source_for_scheme
@@ -162,7 +162,7 @@ class Resolver:
         """The cache, opened on first use (None when disabled or broken)."""
         if self._cache is None and self.settings.use_cache and not self._cache_broken:
             try:
-                self._cache = Cache(self.settings.cache_dir)
+                self._cache = Cache(self.settings.cache_dir, bases=source_bases(self.settings))
             except (OSError, sqlite3.Error) as exc:
                 self._drop_cache(exc)
         return self._cache
