@@ -417,6 +417,11 @@ def _is_web_url(value: str) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
+def _is_link(value: str) -> bool:
+    """An http(s) URL, or a path on the source's own host (ODS answers with those)."""
+    return _is_web_url(value) or (value.startswith("/") and _is_web_url("http://x" + value))
+
+
 def _plain(value: str) -> bool:
     """Text with no control characters (tab and newline aside) and no bidi overrides."""
     return len(value) <= _MAX_TEXT and not any(
@@ -461,9 +466,7 @@ def _checked_resolution(data: Any) -> Resolution:
             and _plain(pair[1])
         ):
             raise _Rejected("'extra' must be a list of [name, text] pairs")
-        if pair[0] in _LINK_KEYS and pair[1] and not (
-            _is_web_url(pair[1]) or (pair[1].startswith("/") and _is_web_url("http://x" + pair[1]))
-        ):
+        if pair[0] in _LINK_KEYS and pair[1] and not _is_link(pair[1]):
             raise _Rejected(f"extra {pair[0]!r} must be an http(s) link")
     try:
         return Resolution.from_json(data)

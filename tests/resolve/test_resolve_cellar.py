@@ -306,9 +306,7 @@ async def test_ecli_notice_must_name_the_ecli(settings: Settings) -> None:
     respx.get(f"{CELLAR}/resource/ecli/ECLI%3AEU%3AC%3A2014%3A240").mock(
         return_value=httpx.Response(200, content=NOTICE)  # names no ECLI at all
     )
-    out = await run(
-        settings, ["ecli:EU:C:2014:238", "ecli:EU:C:2014:239", "ecli:EU:C:2014:240"]
-    )
+    out = await run(settings, ["ecli:EU:C:2014:238", "ecli:EU:C:2014:239", "ecli:EU:C:2014:240"])
     assert out["ecli:EU:C:2014:238"].status is Status.RESOLVED
     assert out["ecli:EU:C:2014:239"].status is Status.UNVERIFIED
     assert "not the asked ecli" in (out["ecli:EU:C:2014:239"].reason or "")
