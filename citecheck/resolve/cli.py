@@ -23,7 +23,8 @@ _DIR = click.Path(file_okay=False, dir_okay=True, path_type=Path)
 
 
 def add_network_options(f: F) -> F:
-    """Add --offline/--online, --refresh, --cache-dir, --timeout; pass `resolve_settings`."""
+    """Add --offline/--online, --refresh, --cache-dir, --timeout, --network-budget; pass
+    `resolve_settings`."""
 
     @functools.wraps(f)
     def wrapper(
@@ -32,10 +33,15 @@ def add_network_options(f: F) -> F:
         refresh: bool,
         cache_dir: Path | None,
         timeout: float | None,
+        network_budget: float | None,
         **kwargs: Any,
     ) -> Any:
         kwargs["resolve_settings"] = settings_from_env(
-            offline=offline, refresh=refresh, cache_dir=cache_dir, timeout=timeout
+            offline=offline,
+            refresh=refresh,
+            cache_dir=cache_dir,
+            timeout=timeout,
+            network_budget=network_budget,
         )
         return f(*args, **kwargs)
 
@@ -56,7 +62,14 @@ def add_network_options(f: F) -> F:
             "--timeout",
             type=click.FloatRange(min=0.1),
             default=None,
-            help="Seconds to wait for each request (default 20).",
+            help="Overall deadline in seconds for each request, body included (default 20).",
+        ),
+        click.option(
+            "--network-budget",
+            type=click.FloatRange(min=0.1),
+            default=None,
+            help="Seconds the run may spend on the network in all; ids not answered by then "
+            "are unverified (default 60).",
         ),
     ]
     decorated: Callable[..., Any] = wrapper

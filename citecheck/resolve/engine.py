@@ -40,6 +40,7 @@ _ENV_NUMBERS: tuple[tuple[str, str, type[int] | type[float], float], ...] = (
     ("rate_per_host", "CITECHECK_RATE_PER_HOST", float, 0.0),
     ("retries", "CITECHECK_RETRIES", int, 0),
     ("backoff_base", "CITECHECK_BACKOFF", float, 0.0),
+    ("network_budget", "CITECHECK_NETWORK_BUDGET", float, 0.1),
 )
 MAX_SUGGESTIONS = 3
 
@@ -76,6 +77,7 @@ class Settings:
     retries: int = 3
     backoff_base: float = 0.5
     breaker_threshold: int = 5
+    network_budget: float = 60.0  # seconds of network time per resolution pass, then unverified
     undl_batch: int = 50
     sparql_batch: int = 50
     ods_fallback: bool = True
@@ -99,6 +101,7 @@ class Settings:
             retries=self.retries,
             backoff_base=self.backoff_base,
             breaker_threshold=self.breaker_threshold,
+            budget=self.network_budget,
             transport=self.transport,
         )
 
