@@ -344,6 +344,7 @@ class Fetcher:
             raise Unavailable(f"{host} is not a configured source host; not contacted")
         attempts = self.config.retries + 1
         refused = 0  # connection attempts that failed outright (DNS, refused, no route)
+        timeouts = 0  # attempts that used up the whole deadline
         for attempt in range(attempts):
             wait: float | None = None
             counted = False  # this attempt's failure already fed the circuit breaker
@@ -364,7 +365,10 @@ class Fetcher:
                     # circuit after a few requests, not after every id's retries.
                     self._failures[host] = self._failures.get(host, 0) + 1
                     counted = True
-                    reason, retry = f"{host} did not answer within {self.config.timeout:g} s", True
+                    timeouts += 1
+                    # Retried once: a second full wait for the same request is not worth it.
+                    reason = f"{host} did not answer within {self.config.timeout:g} s"
+                    retry = timeouts < 2
                 except httpx.ConnectError as exc:
                     refused += 1
                     if refused >= 2:
