@@ -8,8 +8,9 @@ Two clocks bound a run against a hostile or broken upstream: `timeout` is an ove
 for each HTTP request (connect, wait and the whole body: a server that trickles one byte a
 second cannot stretch it, unlike a read timeout that restarts on every byte), and `budget` is
 the time one `Fetcher` (one resolution pass of a run) may spend on the network in all; after
-it every request is refused at once.  Each timed-out request counts towards the circuit
-breaker, so a host that accepts connections and then hangs is given up after a few.
+it every request is refused at once.  A timed-out request is retried once at most, and each
+timeout counts towards the circuit breaker, so a host that accepts connections and then hangs
+is given up after a few.
 
 Failures that do not say anything definite about a document raise `Unavailable` with a
 reason a person can read; callers turn that into an `unverified` result, never `not_found`.
