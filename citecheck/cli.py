@@ -20,7 +20,7 @@ import click
 
 from citecheck import __version__
 from citecheck.batch import BatchResult, ResolverFn, check_sources, expand_paths, run_batch
-from citecheck.config import Config, ConfigError, discover
+from citecheck.config import TRUST_ENV, Config, ConfigError, config_trusted, discover
 from citecheck.fixes import Outcome, apply_fixes, fixable, select_fixes, unified_diff, write_fixed
 from citecheck.formats import CHECK_FORMATS, render
 from citecheck.model import Severity
@@ -65,20 +65,39 @@ def _env_has(key: str) -> bool:
 
 
 def network_resolver(
-    config: Config, *, refresh: bool, cache_dir: Path | None, timeout: float | None
+    config: Config,
+    *,
+    refresh: bool,
+    cache_dir: Path | None,
+    timeout: float | None,
+    network_budget: float | None = None,
+    trust_config: bool = False,
 ) -> tuple[ResolverFn | None, Callable[[], None]]:
     """A resolver over ``citecheck.resolve`` (None when that layer is not installed).
 
-    Environment variables beat the config file; command-line options beat both.
+    Environment variables beat the config file; command-line options beat both.  The file's
+    source URLs and cache-dir count only when trusted (``config_trusted``).
     """
     try:
         from citecheck.resolve.engine import Resolver, settings_from_env
     except ImportError:  # pragma: no cover - the resolution layer ships with citecheck
         return None, lambda: None
-    overrides = {k: v for k, v in config.resolve_overrides().items() if not _env_has(k)}
+    trusted = config_trusted(trust_config)
+    if not trusted and config.untrusted_keys():
+        click.echo(
+            f"citecheck: warning: {config.path}: ignoring {', '.join(config.untrusted_keys())}: "
+            f"a repository's config may not choose the sources or the cache (use --trust-config "
+            f"or {TRUST_ENV}=1 if you trust it)",
+            err=True,
+        )
+    overrides = {
+        k: v for k, v in config.resolve_overrides(trusted=trusted).items() if not _env_has(k)
+    }
     if cache_dir is not None:
         overrides["cache_dir"] = cache_dir
-    settings = settings_from_env(refresh=refresh, timeout=timeout, **overrides)
+    settings = settings_from_env(
+        refresh=refresh, timeout=timeout, network_budget=network_budget, **overrides
+    )
     resolver = Resolver(settings)
 
     def resolve(ids: Sequence[str]) -> dict[str, Any]:
@@ -211,7 +230,23 @@ def parse_cmd(citation: str) -> None:
     help="Cache directory [config cache-dir; env CITECHECK_CACHE_DIR].",
 )
 @click.option(
-    "--timeout", type=click.FloatRange(min=0.1), default=None, help="Seconds per request."
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=None,
+    help="Overall deadline in seconds for each request, body included (default 20).",
+)
+@click.option(
+    "--network-budget",
+    type=click.FloatRange(min=0.1),
+    default=None,
+    help="Seconds the run may spend on the network in all; ids not answered by then are "
+    "unverified [env CITECHECK_NETWORK_BUDGET; 60].",
+)
+@click.option(
+    "--trust-config",
+    is_flag=True,
+    help="Use the config file's source URLs and cache-dir (ignored otherwise) "
+    "[env CITECHECK_TRUST_CONFIG=1].",
 )
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True)
 @click.option(
@@ -235,6 +270,8 @@ def check_cmd(
     strict: bool,
     cache_dir: Path | None,
     timeout: float | None,
+    network_budget: float | None,
+    trust_config: bool,
     jobs: int,
     config_path: Path | None,
 ) -> None:
@@ -265,7 +302,12 @@ def check_cmd(
     close: Callable[[], None] = lambda: None  # noqa: E731
     if not config.offline:
         resolver, close = network_resolver(
-            config, refresh=refresh, cache_dir=cache_dir, timeout=timeout
+            config,
+            refresh=refresh,
+            cache_dir=cache_dir,
+            timeout=timeout,
+            network_budget=network_budget,
+            trust_config=trust_config,
         )
     try:
         batch = run_batch(files, config, resolver=resolver, jobs=jobs, progress_stream=sys.stderr)

@@ -17,10 +17,16 @@ Keys (all optional)::
 
 Unknown keys and bad values raise :class:`ConfigError`, which names the file and the key.
 Command-line options override all of these.
+
+A config file comes with the checked repository, so it is not trusted to choose where
+requests go or where answers are cached: the source URLs and ``cache-dir`` are used only when
+the user opts in (``--trust-config`` or ``CITECHECK_TRUST_CONFIG=1``); otherwise they are
+ignored with a warning.  Everything else in it only changes what is reported.
 """
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -34,6 +40,9 @@ from citecheck.readers import DEFAULT_EXTENSIONS
 
 CONFIG_NAMES = ("citecheck.toml", "pyproject.toml")
 _URL_KEYS = ("undl-url", "ods-url", "cellar-url", "sparql-url")
+#: Keys that decide which hosts are asked and where answers are cached: used only on opt-in.
+TRUSTED_KEYS = (*_URL_KEYS, "cache-dir")
+TRUST_ENV = "CITECHECK_TRUST_CONFIG"
 _KNOWN = frozenset(
     {
         "select",
@@ -145,12 +154,31 @@ class Config:
             self._exclude.match_file(rel + "/") or self._exclude.match_file(rel)
         )
 
-    def resolve_overrides(self) -> dict[str, Any]:
-        """Keyword overrides for ``settings_from_env`` of the resolution layer."""
+    def untrusted_keys(self) -> tuple[str, ...]:
+        """The keys of this file that need the user's opt-in (source URLs, cache-dir)."""
+        keys = [k for k in _URL_KEYS if k in self.urls]
+        return (*keys, "cache-dir") if self.cache_dir is not None else tuple(keys)
+
+    def resolve_overrides(self, *, trusted: bool | None = None) -> dict[str, Any]:
+        """Keyword overrides for ``settings_from_env`` of the resolution layer.
+
+        Source URLs and the cache directory only when ``trusted`` (None: as
+        ``CITECHECK_TRUST_CONFIG`` says), since a repository's file must not send requests
+        to its own host or fill a shared cache with its answers.
+        """
+        if not (config_trusted() if trusted is None else trusted):
+            return {}
         out: dict[str, Any] = {k.replace("-", "_"): v for k, v in self.urls.items()}
         if self.cache_dir is not None:
             out["cache_dir"] = self.cache_dir
         return out
+
+
+def config_trusted(flag: bool = False, env: Mapping[str, str] | None = None) -> bool:
+    """Whether the user opted in to the config file's source URLs and cache directory:
+    ``--trust-config`` (``flag``) or ``CITECHECK_TRUST_CONFIG`` set to 1/true/yes/on."""
+    value = (os.environ if env is None else env).get(TRUST_ENV, "")
+    return flag or value.strip().lower() in ("1", "true", "yes", "on")
 
 
 def _str_list(path: Path, key: str, value: Any) -> tuple[str, ...]:

@@ -208,6 +208,7 @@ def test_resolver_overrides_from_the_config_file(
 ) -> None:
     for var in ("UNDL_URL", "ODS_URL", "CELLAR_URL", "SPARQL_URL", "CACHE_DIR"):
         monkeypatch.delenv("CITECHECK_" + var, raising=False)
+    monkeypatch.setenv("CITECHECK_TRUST_CONFIG", "1")  # the file's URLs count only on opt-in
     config = _config(
         tmp_path, **{"undl-url": "http://undl.test/", "cache-dir": "c", "offline": False}
     )
@@ -668,6 +669,7 @@ def record_files(sources: list[str], tmp_path_factory: pytest.TempPathFactory) -
     CONFIG_ENV.clear()
     CONFIG_ENV.update({k: v for k, v in SERVER_ENV.items() if not k.startswith("CITECHECK_")})
     CONFIG_ENV["CITECHECK_TEST_RESOLVER_LOG"] = str(files["config"])
+    CONFIG_ENV["CITECHECK_TRUST_CONFIG"] = "1"  # the file's URLs count only on opt-in
     return files
 
 

@@ -15,7 +15,7 @@ from typing import Any, TypeVar, cast
 
 import click
 
-from citecheck.resolve.cache import Cache
+from citecheck.resolve.cache import Cache, UnreadableImport
 from citecheck.resolve.engine import Settings, settings_from_env
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -23,7 +23,8 @@ _DIR = click.Path(file_okay=False, dir_okay=True, path_type=Path)
 
 
 def add_network_options(f: F) -> F:
-    """Add --offline/--online, --refresh, --cache-dir, --timeout; pass `resolve_settings`."""
+    """Add --offline/--online, --refresh, --cache-dir, --timeout, --network-budget; pass
+    `resolve_settings`."""
 
     @functools.wraps(f)
     def wrapper(
@@ -32,10 +33,15 @@ def add_network_options(f: F) -> F:
         refresh: bool,
         cache_dir: Path | None,
         timeout: float | None,
+        network_budget: float | None,
         **kwargs: Any,
     ) -> Any:
         kwargs["resolve_settings"] = settings_from_env(
-            offline=offline, refresh=refresh, cache_dir=cache_dir, timeout=timeout
+            offline=offline,
+            refresh=refresh,
+            cache_dir=cache_dir,
+            timeout=timeout,
+            network_budget=network_budget,
         )
         return f(*args, **kwargs)
 
@@ -56,7 +62,14 @@ def add_network_options(f: F) -> F:
             "--timeout",
             type=click.FloatRange(min=0.1),
             default=None,
-            help="Seconds to wait for each request (default 20).",
+            help="Overall deadline in seconds for each request, body included (default 20).",
+        ),
+        click.option(
+            "--network-budget",
+            type=click.FloatRange(min=0.1),
+            default=None,
+            help="Seconds the run may spend on the network in all; ids not answered by then "
+            "are unverified (default 60).",
         ),
     ]
     decorated: Callable[..., Any] = wrapper
@@ -141,9 +154,22 @@ def export_cmd(ctx: click.Context, path: Path) -> None:
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.pass_context
 def import_cmd(ctx: click.Context, path: Path) -> None:
-    """Load JSON lines written by `cache export`; bad lines are skipped and reported."""
+    """Load JSON lines written by `cache export`; bad lines are skipped and reported.
+
+    Every line is checked (types, times, http(s) links, language codes): an import file is
+    untrusted input.  Exit 2, importing nothing, when PATH cannot be read or is not UTF-8.
+    """
     with _cache(ctx) as c:
-        report = c.import_(path)
-    click.echo(f"imported {report.imported} entries, skipped {report.skipped}")
+        try:
+            report = c.import_(path)
+        except UnreadableImport as exc:
+            raise CacheError(str(exc)) from exc
+    expired = report.skipped - report.rejected
+    click.echo(
+        f"imported {report.imported} entries, skipped {report.skipped} "
+        f"({expired} expired, {report.rejected} rejected)"
+    )
     for problem in report.problems:
         click.echo(f"  {problem}", err=True)
+    if report.rejected > len(report.problems):
+        click.echo(f"  ... and {report.rejected - len(report.problems)} more", err=True)

@@ -20,7 +20,7 @@ import attrs
 import httpx
 
 from citecheck.resolve import suggest
-from citecheck.resolve.cache import Cache
+from citecheck.resolve.cache import Cache, source_bases
 from citecheck.resolve.model import Resolution, Source, SourceClass, Status
 from citecheck.resolve.net import Fetcher, NetConfig, host_key
 from citecheck.resolve.sources import source_for_scheme
@@ -40,6 +40,7 @@ _ENV_NUMBERS: tuple[tuple[str, str, type[int] | type[float], float], ...] = (
     ("rate_per_host", "CITECHECK_RATE_PER_HOST", float, 0.0),
     ("retries", "CITECHECK_RETRIES", int, 0),
     ("backoff_base", "CITECHECK_BACKOFF", float, 0.0),
+    ("network_budget", "CITECHECK_NETWORK_BUDGET", float, 0.1),
 )
 MAX_SUGGESTIONS = 3
 
@@ -76,6 +77,7 @@ class Settings:
     retries: int = 3
     backoff_base: float = 0.5
     breaker_threshold: int = 5
+    network_budget: float = 60.0  # seconds of network time per resolution pass, then unverified
     undl_batch: int = 50
     sparql_batch: int = 50
     ods_fallback: bool = True
@@ -99,6 +101,7 @@ class Settings:
             retries=self.retries,
             backoff_base=self.backoff_base,
             breaker_threshold=self.breaker_threshold,
+            budget=self.network_budget,
             transport=self.transport,
         )
 
@@ -162,7 +165,7 @@ class Resolver:
         """The cache, opened on first use (None when disabled or broken)."""
         if self._cache is None and self.settings.use_cache and not self._cache_broken:
             try:
-                self._cache = Cache(self.settings.cache_dir)
+                self._cache = Cache(self.settings.cache_dir, bases=source_bases(self.settings))
             except (OSError, sqlite3.Error) as exc:
                 self._drop_cache(exc)
         return self._cache

@@ -2,9 +2,18 @@
 
 Every request to a document source goes through `Fetcher`, so politeness (rate limit,
 bounded concurrency, back-off, circuit breaker) and safety (host allow-list, no off-host
-redirects, body size limit) are enforced in one place.  Failures that do not say anything
-definite about a document raise `Unavailable` with a reason a person can read; callers turn
-that into an `unverified` result, never into `not_found`.
+redirects, body size limit, deadlines) are enforced in one place.
+
+Two clocks bound a run against a hostile or broken upstream: `timeout` is an overall deadline
+for each HTTP request (connect, wait and the whole body: a server that trickles one byte a
+second cannot stretch it, unlike a read timeout that restarts on every byte), and `budget` is
+the time one `Fetcher` (one resolution pass of a run) may spend on the network in all; after
+it every request is refused at once.  A timed-out request is retried once at most, and each
+timeout counts towards the circuit breaker, so a host that accepts connections and then hangs
+is given up after a few.
+
+Failures that do not say anything definite about a document raise `Unavailable` with a
+reason a person can read; callers turn that into an `unverified` result, never `not_found`.
 
 Retries are a small explicit loop rather than tenacity: the wait depends on each reply's
 `Retry-After`, the last failure feeds the per-host circuit breaker, and the sleep function is
@@ -107,6 +116,7 @@ class NetConfig:
     backoff_max: float = 20.0
     max_retry_after: float = 60.0
     breaker_threshold: int = 5
+    budget: float | None = None  # seconds of network time for the Fetcher's life; None = no cap
     max_bytes: int = DEFAULT_MAX_BYTES
     user_agent: str = USER_AGENT
     transport: httpx.AsyncBaseTransport | None = attrs.field(default=None, eq=False)
@@ -168,6 +178,10 @@ class _TooLarge(Exception):
     pass
 
 
+class _BudgetUsedUp(Exception):
+    pass
+
+
 def parse_retry_after(value: str | None) -> float | None:
     """Seconds to wait from a `Retry-After` header (delta seconds or HTTP date)."""
     if not value:
@@ -203,6 +217,7 @@ class Fetcher:
         self._sem = asyncio.Semaphore(max(1, config.concurrency))
         self._buckets: dict[str, TokenBucket] = {}
         self._failures = {} if failures is None else failures  # shared to span a whole run
+        self._deadline: float | None = None  # event-loop time when the budget is used up
         self.requests = 0
         self._client = httpx.AsyncClient(
             transport=config.transport,
@@ -248,6 +263,37 @@ class Fetcher:
         Raises `Unavailable` for anything that is not an answer from the source.
         """
         current = httpx.URL(url) if params is None else httpx.URL(url, params=params)
+        deadline = self._budget_deadline()
+        try:
+            async with asyncio.timeout_at(deadline):
+                if deadline is not None and asyncio.get_running_loop().time() >= deadline:
+                    raise _BudgetUsedUp()
+                return await self._follow(url, current, headers, follow, peek)
+        except (TimeoutError, _BudgetUsedUp):
+            if deadline is None or asyncio.get_running_loop().time() < deadline:
+                raise  # pragma: no cover - only the budget's own timeout is caught here
+            raise Unavailable(
+                f"network time budget used up ({self.config.budget:g} s per run); "
+                f"no answer from {host_key(current)}"
+            ) from None
+
+    def _budget_deadline(self) -> float | None:
+        """Started by the first request, so building a client costs no budget."""
+        if self.config.budget is None:
+            return None
+        if self._deadline is None:
+            self._deadline = asyncio.get_running_loop().time() + self.config.budget
+        return self._deadline
+
+    async def _follow(
+        self,
+        url: str,
+        current: httpx.URL,
+        headers: Mapping[str, str] | None,
+        follow: bool,
+        peek: int | None,
+    ) -> Reply:
+        seen = {str(current)}
         for _ in range(6):
             reply = await self._get_once(current, headers or {}, peek)
             if not follow or reply.status not in _REDIRECTS:
@@ -266,6 +312,9 @@ class Fetcher:
                     f"{host_key(current)} redirected to {target.host}, which is not a "
                     "configured source host; redirect not followed"
                 )
+            if str(target) in seen:
+                raise Unavailable(f"{host_key(current)} redirects in a loop ({target.path})")
+            seen.add(str(target))
             current = target
         raise Unavailable(f"too many redirects from {host_key(url)}")
 
@@ -296,8 +345,10 @@ class Fetcher:
             raise Unavailable(f"{host} is not a configured source host; not contacted")
         attempts = self.config.retries + 1
         refused = 0  # connection attempts that failed outright (DNS, refused, no route)
+        timeouts = 0  # attempts that used up the whole deadline
         for attempt in range(attempts):
             wait: float | None = None
+            counted = False  # this attempt's failure already fed the circuit breaker
             self._raise_if_open(host)  # before queueing for a token: a dead host costs no wait
             await self._bucket(host).acquire(lambda: self.circuit_open(host))
             async with self._sem:
@@ -310,8 +361,15 @@ class Fetcher:
                     raise Unavailable(
                         f"reply from {host} larger than {self.config.max_bytes} bytes; not read"
                     ) from exc
-                except httpx.TimeoutException:
-                    reason, retry = f"{host} did not answer within {self.config.timeout:g} s", True
+                except (httpx.TimeoutException, TimeoutError):
+                    # Counted at once: a host that accepts and then hangs must open the
+                    # circuit after a few requests, not after every id's retries.
+                    self._failures[host] = self._failures.get(host, 0) + 1
+                    counted = True
+                    timeouts += 1
+                    # Retried once: a second full wait for the same request is not worth it.
+                    reason = f"{host} did not answer within {self.config.timeout:g} s"
+                    retry = timeouts < 2
                 except httpx.ConnectError as exc:
                     refused += 1
                     if refused >= 2:
@@ -336,7 +394,8 @@ class Fetcher:
                     raise Unavailable(f"{reason}; asked to retry after {wait:.0f} s, too long")
                 await self._sleep(wait if wait is not None else self._backoff(attempt))
                 continue
-            self._failures[host] = self._failures.get(host, 0) + 1
+            if not counted:
+                self._failures[host] = self._failures.get(host, 0) + 1
             suffix = f" (after {attempt + 1} attempts)" if attempt else ""
             raise Unavailable(reason + suffix)
         raise AssertionError("unreachable")  # pragma: no cover
@@ -357,6 +416,13 @@ class Fetcher:
         return "", False, None
 
     async def _send(self, url: httpx.URL, headers: Mapping[str, str], peek: int | None) -> Reply:
+        """One request under one overall deadline (`TimeoutError` when it passes)."""
+        async with asyncio.timeout(self.config.timeout):
+            return await self._send_unbounded(url, headers, peek)
+
+    async def _send_unbounded(
+        self, url: httpx.URL, headers: Mapping[str, str], peek: int | None
+    ) -> Reply:
         request = self._client.build_request("GET", url, headers=dict(headers))
         self.requests += 1
         response = await self._client.send(request, stream=True)

@@ -292,6 +292,8 @@ def notice(work: dict[str, str]) -> bytes:
         if work.get("eli")
         else ""
     )
+    if work.get("ecli"):
+        eli += f'<CASE-LAW_ECLI type="data"><VALUE>{work["ecli"]}</VALUE></CASE-LAW_ECLI>'
     xml = (
         '<?xml version="1.0" encoding="UTF-8"?>\n<NOTICE decoding="eng" type="object"><WORK>'
         f'<WORK_DATE_DOCUMENT type="date"><VALUE>{work["date"]}</VALUE></WORK_DATE_DOCUMENT>'

@@ -80,7 +80,7 @@ def test_export_import_roundtrip_and_bad_lines(tmp_path: Path) -> None:
         assert (report.imported, report.skipped) == (4, 4)
         assert any("line" in p for p in report.problems)
         assert b.get_many(["un:A/4"])["un:A/4"].title == "t4"
-        row = b._db.execute("SELECT expires_at FROM resolutions WHERE id = 'un:A/1'").fetchone()
+        row = b._db.execute("SELECT expires_at FROM answers WHERE id = 'un:A/1'").fetchone()
         assert row[0] < 1e12  # a claimed eternal life is clamped to the TTL
         assert b.clear() == 4 and b.info().entries == {}
 
@@ -107,7 +107,7 @@ cache = Cache(sys.argv[1])
 db = cache._db
 db.execute("BEGIN IMMEDIATE")
 for n in range(5000):
-    db.execute("INSERT INTO resolutions VALUES (?, 'resolved', '{}', 0, 1e12)", (f"un:K/{n}",))
+    db.execute("INSERT INTO answers VALUES (?, '', 'resolved', '{}', 0, 1e12)", (f"un:K/{n}",))
 print("in transaction", flush=True)
 time.sleep(60)
 """
@@ -138,7 +138,7 @@ def test_process_killed_mid_write_leaves_cache_readable(tmp_path: Path) -> None:
 def test_damaged_row_is_a_miss(tmp_path: Path) -> None:
     with Cache(tmp_path) as cache:
         cache._db.execute(
-            "INSERT INTO resolutions VALUES ('un:X/1', 'resolved', 'garbage', 0, 1e12)"
+            "INSERT INTO answers VALUES ('un:X/1', '', 'resolved', 'garbage', 0, 1e12)"
         )
         assert cache.get_many(["un:X/1"]) == {}
 

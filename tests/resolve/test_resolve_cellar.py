@@ -258,3 +258,57 @@ async def test_oj_issue_reference_is_not_checked(settings: Settings) -> None:
 async def test_malformed_ids_are_not_checked(settings: Settings) -> None:
     out = await run(settings, ["celex:hello", "ecli:nope", "case:what"])
     assert {r.status for r in out.values()} == {Status.NOT_CHECKED}
+
+
+@respx.mock
+async def test_notice_about_another_act_is_not_an_answer(settings: Settings) -> None:
+    """A 200 notice naming another CELEX must not resolve the asked id with its title."""
+    respx.get(SPARQL).mock(return_value=httpx.Response(200, content=NO_BINDINGS))
+    respx.get(f"{CELLAR}/resource/celex/32016R0680").mock(
+        return_value=httpx.Response(200, content=NOTICE)  # the notice of 32016R0679
+    )
+    res = (await run(settings, ["celex:32016R0680"]))["celex:32016R0680"]
+    assert res.status is Status.UNVERIFIED and res.title is None
+    assert "'32016R0679', not the asked celex '32016R0680'" in (res.reason or "")
+
+
+@respx.mock
+async def test_redirect_to_another_celex_is_refused(settings: Settings) -> None:
+    respx.get(SPARQL).mock(return_value=httpx.Response(200, content=NO_BINDINGS))
+    respx.get(f"{CELLAR}/resource/celex/32016R0680").mock(
+        return_value=httpx.Response(303, headers={"Location": "/resource/celex/32016R0679"})
+    )
+    target = respx.get(f"{CELLAR}/resource/celex/32016R0679").mock(
+        return_value=httpx.Response(200, content=NOTICE)
+    )
+    res = (await run(settings, ["celex:32016R0680"]))["celex:32016R0680"]
+    assert target.call_count == 1  # followed, then judged by where it ended
+    assert res.status is Status.UNVERIFIED and res.title is None
+    assert "redirected the asked celex '32016R0680' to celex '32016R0679'" in (res.reason or "")
+
+
+@respx.mock
+async def test_ecli_notice_must_name_the_ecli(settings: Settings) -> None:
+    """A notice for an ECLI that names no ECLI, or another one, resolves nothing."""
+    respx.get(SPARQL).mock(return_value=httpx.Response(200, content=NO_BINDINGS))
+    own = NOTICE.replace(
+        b"<WORK>",
+        b'<WORK><CASE-LAW_ECLI type="data"><VALUE>ECLI:EU:C:2014:238</VALUE></CASE-LAW_ECLI>',
+        1,
+    )
+    assert own != NOTICE
+    respx.get(f"{CELLAR}/resource/ecli/ECLI%3AEU%3AC%3A2014%3A238").mock(
+        return_value=httpx.Response(200, content=own)
+    )
+    respx.get(f"{CELLAR}/resource/ecli/ECLI%3AEU%3AC%3A2014%3A239").mock(
+        return_value=httpx.Response(200, content=own)
+    )
+    respx.get(f"{CELLAR}/resource/ecli/ECLI%3AEU%3AC%3A2014%3A240").mock(
+        return_value=httpx.Response(200, content=NOTICE)  # names no ECLI at all
+    )
+    out = await run(settings, ["ecli:EU:C:2014:238", "ecli:EU:C:2014:239", "ecli:EU:C:2014:240"])
+    assert out["ecli:EU:C:2014:238"].status is Status.RESOLVED
+    assert out["ecli:EU:C:2014:239"].status is Status.UNVERIFIED
+    assert "not the asked ecli" in (out["ecli:EU:C:2014:239"].reason or "")
+    assert out["ecli:EU:C:2014:240"].status is Status.UNVERIFIED
+    assert "does not name" in (out["ecli:EU:C:2014:240"].reason or "")

@@ -268,3 +268,35 @@ async def test_rate_limit_waiters_leave_when_the_circuit_opens() -> None:
     opened = True
     # Without give_up this would wait 100 s; the test would hang, not pass.
     await asyncio.wait_for(bucket.acquire(lambda: opened), timeout=5)
+
+
+@respx.mock
+async def test_a_timeout_is_retried_once_and_counts_towards_the_breaker() -> None:
+    route = respx.get(URL).mock(
+        side_effect=[httpx.ReadTimeout("slow"), httpx.ReadTimeout("slow"), httpx.Response(200)]
+    )
+    failures: dict[str, int] = {}
+    async with Fetcher(config(retries=3), failures=failures, sleep=Sleeps()) as f:
+        with pytest.raises(Unavailable) as err:
+            await f.get(URL)
+    assert route.call_count == 2  # not four full waits for one request
+    assert err.value.reason.endswith("did not answer within 20 s (after 2 attempts)")
+    assert failures == {HOST: 2}  # each timed-out request counted, none twice
+
+
+@respx.mock
+async def test_timeouts_open_the_circuit() -> None:
+    """A host that accepts and then hangs is given up after `breaker_threshold` timeouts."""
+    route = respx.get(URL).mock(side_effect=httpx.ReadTimeout("hangs"))
+    failures: dict[str, int] = {}
+    async with Fetcher(
+        config(retries=3, breaker_threshold=3), failures=failures, sleep=Sleeps()
+    ) as f:
+        reasons = []
+        for _ in range(4):
+            with pytest.raises(Unavailable) as err:
+                await f.get(URL)
+            reasons.append(err.value.reason)
+    assert route.call_count == 3
+    assert "did not answer" in reasons[0]
+    assert [r.startswith("circuit open") for r in reasons[1:]] == [True, True, True]

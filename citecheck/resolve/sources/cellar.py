@@ -5,7 +5,9 @@ One SPARQL query checks many CELEX numbers (`VALUES`), another many ECLIs (compa
 as definite: each missing id is confirmed by its Cellar REST notice, whose 404 body
 `Resource [system 'celex' - id '...'] not found.` is the one definite "no such document",
 and only when it names the system and id that were asked (after a redirect, a 404 may be
-about the target).
+about the target).  Likewise a 200 notice counts only when its own WORK names the CELEX or ECLI
+that was asked, and a redirect that ends at another CELEX or ECLI is refused: an answer about
+another act must not lend its title to the asked id.
 EUR-Lex itself is never called: it answers scripts with a WAF challenge; its URLs are only
 links for people.
 
@@ -26,9 +28,10 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import attrs
+import httpx
 from lxml import etree
 
 from citecheck.resolve.model import Resolution, Status
@@ -49,6 +52,7 @@ _OJ_ISSUE_RE = re.compile(
 _NOT_FOUND_RE = re.compile(
     r"Resource \[system '(?P<system>[a-z]+)' - id '(?P<id>[^']*)'\] not found"
 )
+_RESOURCE_RE = re.compile(r"/resource/(?P<system>[a-z]+)/(?P<id>[^/?#]+)$")
 _PREFIXES = """PREFIX cdm: <http://publications.europa.eu/ontology/cdm#>
 PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 """
@@ -220,12 +224,39 @@ def _names(body: str, system: str, value: str) -> bool:
     may be echoed with or without its `ECLI:` prefix.
     """
     m = _NOT_FOUND_RE.search(body)
-    if m is None or m["system"] != system:
-        return False
-    said, asked = m["id"].strip().upper(), value.upper()
+    return m is not None and m["system"] == system and _same_id(system, m["id"], value)
+
+
+def _same_id(system: str, said: str, asked: str) -> bool:
+    """CELEX and ECLI compared ignoring case; an ECLI with or without its `ECLI:` prefix."""
+    said, asked = said.strip().upper(), asked.strip().upper()
     if system == "ecli":
         return said.removeprefix("ECLI:") == asked.removeprefix("ECLI:")
     return said == asked
+
+
+def _check_target(url: str, system: str, value: str) -> None:
+    """A redirect that ends at another CELEX or ECLI is an answer about another act."""
+    m = _RESOURCE_RE.search(httpx.URL(url).path)
+    if m is not None and m["system"] in ("celex", "ecli"):
+        said = unquote(m["id"])
+        if m["system"] != system or not _same_id(system, said, value):
+            raise Unavailable(
+                f"Cellar redirected the asked {system} {value!r} to {m['system']} {said!r}; "
+                "an answer about another act is not used"
+            )
+
+
+def _check_notice(meta: WorkMeta, system: str, value: str) -> None:
+    """The notice must name the id asked, as a 404 must: else it is about another act."""
+    said = meta.celex if system == "celex" else meta.ecli
+    if said is None:
+        raise Unavailable(f"Cellar's notice does not name the asked {system} {value!r}")
+    if not _same_id(system, said, value):
+        raise Unavailable(
+            f"Cellar's notice names {system} {said!r}, not the asked {system} {value!r}; "
+            "an answer about another act is not used"
+        )
 
 
 def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
@@ -351,8 +382,11 @@ class CellarSource:
         link = eurlex_url(value) if system == "celex" else ecli_url(value.removeprefix("ECLI:"))
         try:
             reply = await self.fetcher.get(url, headers=_NOTICE_HEADERS, follow=True)
+            _check_target(reply.url, system, value)
             if reply.status == 200:
-                return self._found(ident, parse_notice(reply.content), "cellar", link)
+                meta = parse_notice(reply.content)
+                _check_notice(meta, system, value)
+                return self._found(ident, meta, "cellar", link)
             text = reply.text[:300]
             if reply.status == 404 and _names(text, system, value):
                 return Resolution(
