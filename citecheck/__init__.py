@@ -5,10 +5,15 @@ from citecheck.pipeline import CheckResult, CitationParseError, check, extract, 
 
 __version__ = "0.1.0"
 
+#: The name on the package index (``pip install legal-citecheck``); the import name and the
+#: command stay ``citecheck`` (the index name ``citecheck`` belongs to an unrelated project).
+DISTRIBUTION = "legal-citecheck"
+
 __all__ = [
     "CheckResult",
     "Citation",
     "CitationParseError",
+    "DISTRIBUTION",
     "Finding",
     "Fix",
     "Kind",

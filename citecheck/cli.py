@@ -20,7 +20,14 @@ import click
 
 from citecheck import __version__
 from citecheck.batch import BatchResult, ResolverFn, check_sources, expand_paths, run_batch
-from citecheck.config import Config, ConfigError, discover
+from citecheck.config import (
+    Config,
+    ConfigError,
+    describe_unknown_codes,
+    discover,
+    split_codes,
+    unknown_codes,
+)
 from citecheck.fixes import Outcome, apply_fixes, fixable, select_fixes, unified_diff, write_fixed
 from citecheck.formats import CHECK_FORMATS, render
 from citecheck.model import Severity
@@ -54,9 +61,15 @@ def _read_all(paths: Sequence[str]) -> tuple[list[SourceText], bool]:
     return sources, bool(errors)
 
 
-def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
-    """``--select A --select B,C`` -> ("A", "B", "C")."""
-    return tuple(c.strip().upper() for v in values for c in v.split(",") if c.strip())
+def _codes(option: str, values: tuple[str, ...]) -> tuple[str, ...]:
+    """``--select A --select "B,C D"`` -> ("A", "B", "C", "D"); an unknown code or prefix is a
+    usage error (exit 2) naming it, since a typo would otherwise select nothing."""
+    codes = split_codes(values)
+    bad = unknown_codes(codes)
+    if bad:
+        click.echo(f"citecheck: error: {option}: {describe_unknown_codes(bad)}", err=True)
+        sys.exit(EXIT_USAGE)
+    return codes
 
 
 def _env_has(key: str) -> bool:
@@ -246,8 +259,8 @@ def check_cmd(
         sys.exit(EXIT_USAGE)
     config = attrs.evolve(
         config,
-        select=_codes(select) or config.select,
-        ignore=_codes(ignore) or config.ignore,
+        select=_codes("--select", select) or config.select,
+        ignore=_codes("--ignore", ignore) or config.ignore,
         fail_on=Severity(fail_on) if fail_on else config.fail_on,
         offline=config.offline if offline is None else offline,
     )
@@ -276,7 +289,8 @@ def check_cmd(
         close()
     if not diff:
         colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        click.echo(render(fmt, batch.reports, colour=colour), nl=False)
+        errors = [(err.path, err.reason) for err in batch.errors]
+        click.echo(render(fmt, batch.reports, colour=colour, errors=errors), nl=False)
     threshold = config.fail_on.rank
     failing = any(
         f.severity.rank >= threshold and f.code not in NETWORK_CODES

@@ -46,7 +46,7 @@ TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text", ".rst"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 DEFAULT_EXTENSIONS: tuple[str, ...] = ("txt", "md", "html", "htm", "docx")
 PDF_EXTRA_MESSAGE = (
-    "reading PDF needs the optional extra: pip install 'citecheck[pdf]' (installs pypdf)"
+    "reading PDF needs the optional extra: pip install 'legal-citecheck[pdf]' (installs pypdf)"
 )
 
 

@@ -104,7 +104,40 @@ def summary(reports: Sequence[FileReport]) -> dict[str, Any]:
     }
 
 
-def render_check_json(reports: Sequence[FileReport]) -> str:
+def plural(count: int, noun: str) -> str:
+    """``1 file``, ``2 files``: counts in words people read."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def summary_line(reports: Sequence[FileReport], unreadable: int = 0) -> str:
+    """The last line of the text report, e.g. ``Checked 1 file: 3 citations, 2 findings
+    (1 error, 1 warning).`` A run where no file could be read says so instead of ``0 files``."""
+    s = summary(reports)
+    not_read = f"{plural(unreadable, 'file')} could not be read (see the errors above)"
+    if not reports and unreadable:
+        return f"Nothing checked: {not_read}."
+    line = (
+        f"Checked {plural(s['files'], 'file')}: {plural(s['citations'], 'citation')}, "
+        f"{plural(s['findings'], 'finding')}"
+    )
+    by_sev = s["by_severity"]
+    if by_sev:
+        counts = [
+            plural(by_sev[sev.value], sev.value)
+            for sev in sorted(Severity, key=lambda v: -v.rank)
+            if by_sev.get(sev.value)
+        ]
+        line += f" ({', '.join(counts)})"
+    if unreadable:
+        line += f"; {not_read}"
+    return line + "."
+
+
+def render_check_json(
+    reports: Sequence[FileReport], errors: Sequence[tuple[str, str]] = ()
+) -> str:
+    """The JSON report; ``errors`` (path, reason) are the inputs that could not be read, so
+    a run where nothing could be read does not look like a clean one."""
     files = [
         {
             "path": rep.path,
@@ -113,7 +146,12 @@ def render_check_json(reports: Sequence[FileReport]) -> str:
         }
         for rep in reports
     ]
-    return json.dumps({"files": files, "summary": summary(reports)}, ensure_ascii=False, indent=2)
+    data = {
+        "files": files,
+        "errors": [{"path": path, "reason": reason} for path, reason in errors],
+        "summary": {**summary(reports), "unreadable": len(errors)},
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2)
 
 
 def render_extract(reports: Sequence[FileReport], fmt: str) -> str:
@@ -164,7 +202,9 @@ def where(rep: FileReport, offset: int) -> str:
     return text
 
 
-def render_check_text(reports: Sequence[FileReport], *, colour: bool = False) -> str:
+def render_check_text(
+    reports: Sequence[FileReport], *, colour: bool = False, unreadable: int = 0
+) -> str:
     """``path:line:col: CODE [severity] message (id, status: what the source said)``."""
     rows: list[str] = []
     for rep in reports:
@@ -183,9 +223,5 @@ def render_check_text(reports: Sequence[FileReport], *, colour: bool = False) ->
                 extra = f" ({f.id}{said})"
             fix = "  [fixable]" if f.fix else ""
             rows.append(f"{where(rep, f.start)}: {f.code} [{sev}] {f.message}{extra}{fix}")
-    s = summary(reports)
-    rows.append(
-        f"{s['files']} file(s), {s['citations']} citation(s), {s['findings']} finding(s)"
-        + (f" {s['by_severity']}" if s["findings"] else "")
-    )
+    rows.append(summary_line(reports, unreadable))
     return "\n".join(rows) + "\n"
