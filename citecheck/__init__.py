@@ -10,10 +10,10 @@ __version__ = "0.1.0"
 DISTRIBUTION = "legal-citecheck"
 
 __all__ = [
+    "DISTRIBUTION",
     "CheckResult",
     "Citation",
     "CitationParseError",
-    "DISTRIBUTION",
     "Finding",
     "Fix",
     "Kind",
