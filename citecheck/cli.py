@@ -31,7 +31,7 @@ from citecheck.config import (
 from citecheck.fixes import Outcome, apply_fixes, fixable, select_fixes, unified_diff, write_fixed
 from citecheck.formats import CHECK_FORMATS, render
 from citecheck.model import Severity
-from citecheck.pipeline import CitationParseError, check, extract, parse
+from citecheck.pipeline import check, extract
 from citecheck.readers import InputError, SourceText, read_source
 from citecheck.report import FileReport, render_extract
 from citecheck.rules import all_rules, rule_by_code
@@ -167,17 +167,41 @@ def _parts_json(value: Any) -> Any:
 
 @main.command("parse")
 @click.argument("citation")
-def parse_cmd(citation: str) -> None:
-    """Parse one citation string and print it as JSON."""
-    try:
-        cit = parse(citation)
-    except CitationParseError as exc:
-        click.echo(f"citecheck: error: {exc}", err=True)
+@click.option(
+    "--fail-on",
+    type=click.Choice([s.value for s in Severity]),
+    default=Severity.WARNING.value,
+    show_default=True,
+    help="Lowest severity of a finding that makes the command exit 1.",
+)
+def parse_cmd(citation: str, fail_on: str) -> None:
+    """Parse CITATION and print every citation in it as a JSON array.
+
+    A list such as "resolutions 43/4 and 44/15" or "C-501/12 to C-503/12" gives one object
+    per citation; each object carries its typed parts and the findings about it. Exit 0 when
+    no finding reaches --fail-on, 1 when one does, 2 when no citation is recognised.
+    """
+    result = check(citation)
+    if not result.citations:
+        click.echo(
+            f"citecheck: error: no citation recognised in {citation!r}; write one such as "
+            "'A/HRC/41/35, para. 66', 'Regulation (EU) 2016/679' or 'Case C-293/12'",
+            err=True,
+        )
         sys.exit(EXIT_USAGE)
-    data = cit.to_json()
-    data["parts"] = _parts_json(cit.parts)
-    data["findings"] = [f.to_json() for f in check(citation).findings]
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    out = []
+    for cit in result.citations:
+        data = cit.to_json()
+        data["id"] = cit.id or None  # a short form with nothing to point back to
+        data["parts"] = _parts_json(cit.parts)
+        data["findings"] = [
+            f.to_json() for f in result.findings if f.start < cit.end and f.end > cit.start
+        ]
+        out.append(data)
+    click.echo(json.dumps(out, ensure_ascii=False, indent=2, default=str))
+    threshold = Severity(fail_on).rank
+    failing = any(f.severity.rank >= threshold for f in result.findings)
+    sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
 @main.command("check")

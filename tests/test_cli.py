@@ -97,7 +97,7 @@ def test_parse_and_rules() -> None:
     runner = CliRunner()
     res = runner.invoke(main, ["parse", "A/HRC/41/35, para. 66"])
     assert res.exit_code == 0
-    data = json.loads(res.output)
+    (data,) = json.loads(res.output)
     assert (data["id"], data["pinpoint"], data["parts"]["session"]) == (
         "un:A/HRC/41/35",
         "para. 66",

@@ -210,6 +210,11 @@ def resolve_short_forms(citations: Sequence[Citation], doc: Document) -> list[Ci
         target, notes, ambiguous = _antecedent(
             cit, parts, note, notes_index, first_in_note, ids_in_note, last_full
         )
+        if target is None and not doc.text[: cit.start].strip():
+            # nothing at all before it: definitely nothing to point back to
+            shown = cit.text.strip()
+            msg = f"'{shown}' has nothing before it to point back to: cite the source in full"
+            notes = [NO_ANTECEDENT.finding(msg, cit.start, cit.end)]
         if target is None:
             out.append(attrs.evolve(cit, notes=tuple(notes)))
             continue
