@@ -1,7 +1,9 @@
 """citecheck: find, parse, check and resolve legal citations in UN and EU texts."""
 
+from citecheck.api import check
+from citecheck.config import Config, load_config
 from citecheck.model import Citation, Finding, Fix, Kind, Pinpoint, PinpointPart, Severity
-from citecheck.pipeline import CheckResult, CitationParseError, check, extract, parse
+from citecheck.pipeline import CheckResult, CitationParseError, Summary, extract, parse
 
 __version__ = "0.1.0"
 
@@ -14,14 +16,17 @@ __all__ = [
     "CheckResult",
     "Citation",
     "CitationParseError",
+    "Config",
     "Finding",
     "Fix",
     "Kind",
     "Pinpoint",
     "PinpointPart",
     "Severity",
+    "Summary",
     "__version__",
     "check",
     "extract",
+    "load_config",
     "parse",
 ]

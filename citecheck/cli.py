@@ -77,9 +77,15 @@ def _env_has(key: str) -> bool:
 
 
 def network_resolver(
-    config: Config, *, refresh: bool, cache_dir: Path | None, timeout: float | None
+    config: Config,
+    *,
+    refresh: bool,
+    cache_dir: Path | None,
+    timeout: float | None,
+    offline: bool = False,
 ) -> tuple[ResolverFn | None, Callable[[], None]]:
-    """A resolver over ``citecheck.resolve`` (None when that layer is not installed).
+    """A resolver over ``citecheck.resolve`` (None when that layer is not installed);
+    ``offline`` answers from the cache only, with no request.
 
     Environment variables beat the config file; command-line options beat both.
     """
@@ -90,7 +96,7 @@ def network_resolver(
     overrides = {k: v for k, v in config.resolve_overrides().items() if not _env_has(k)}
     if cache_dir is not None:
         overrides["cache_dir"] = cache_dir
-    settings = settings_from_env(refresh=refresh, timeout=timeout, **overrides)
+    settings = settings_from_env(refresh=refresh, timeout=timeout, offline=offline, **overrides)
     resolver = Resolver(settings)
 
     def resolve(ids: Sequence[str]) -> dict[str, Any]:

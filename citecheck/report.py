@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 
 from citecheck.families.base import Document
-from citecheck.model import Citation, Finding, Severity
+from citecheck.model import Citation, Finding, Severity, plural, severity_counts
 from citecheck.readers import SourceText
 
 
@@ -104,11 +104,6 @@ def summary(reports: Sequence[FileReport]) -> dict[str, Any]:
     }
 
 
-def plural(count: int, noun: str) -> str:
-    """``1 file``, ``2 files``: counts in words people read."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
 def summary_line(reports: Sequence[FileReport], unreadable: int = 0) -> str:
     """The last line of the text report, e.g. ``Checked 1 file: 3 citations, 2 findings
     (1 error, 1 warning).`` A run where no file could be read says so instead of ``0 files``."""
@@ -120,22 +115,14 @@ def summary_line(reports: Sequence[FileReport], unreadable: int = 0) -> str:
         f"Checked {plural(s['files'], 'file')}: {plural(s['citations'], 'citation')}, "
         f"{plural(s['findings'], 'finding')}"
     )
-    by_sev = s["by_severity"]
-    if by_sev:
-        counts = [
-            plural(by_sev[sev.value], sev.value)
-            for sev in sorted(Severity, key=lambda v: -v.rank)
-            if by_sev.get(sev.value)
-        ]
-        line += f" ({', '.join(counts)})"
+    if s["by_severity"]:
+        line += f" ({severity_counts(s['by_severity'])})"
     if unreadable:
         line += f"; {not_read}"
     return line + "."
 
 
-def render_check_json(
-    reports: Sequence[FileReport], errors: Sequence[tuple[str, str]] = ()
-) -> str:
+def render_check_json(reports: Sequence[FileReport], errors: Sequence[tuple[str, str]] = ()) -> str:
     """The JSON report; ``errors`` (path, reason) are the inputs that could not be read, so
     a run where nothing could be read does not look like a clean one."""
     files = [
