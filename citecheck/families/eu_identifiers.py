@@ -149,7 +149,7 @@ ELI_TYPE_UNKNOWN = Rule(
     "The ELI's document type does not name a regulation, directive or decision.",
     "The CELEX number could not be derived from this ELI, so it is cited by its URI only.",
     bad="http://data.europa.eu/eli/agree_internation/2016/920/oj",
-    good="(no change needed)",
+    good="http://data.europa.eu/eli/reg/2016/679/oj",
 )
 RULES: tuple[Rule, ...] = (
     MALFORMED,

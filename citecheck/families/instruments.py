@@ -66,7 +66,7 @@ AMBIGUOUS_REFERENCE = Rule(
     "'The Charter' may be the Charter of the United Nations or the EU Charter of Fundamental "
     "Rights; 'the Covenant' either International Covenant. Name the instrument in full at its "
     "first mention so readers (and citecheck) know which is meant.",
-    bad="Article 55 of the Charter  (with no Charter named before)",
+    bad="Article 55 of the Charter",
     good="Article 55 of the Charter of the United Nations",
 )
 
