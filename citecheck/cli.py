@@ -1,6 +1,6 @@
 """The ``citecheck`` command line: a thin layer over the pure pipeline.
 
-Exit codes (CONTRACT.md): 0 no finding at or above the failing severity; 1 findings; 2 usage
+Exit codes: 0 no finding at or above the failing severity; 1 findings; 2 usage
 or input error. A bad file gets a message on stderr and does not stop the others; an
 unexpected exception ends the run with a one-line message and exit 2, never a traceback.
 """
@@ -218,7 +218,7 @@ def parse_cmd(citation: str, fail_on: str) -> None:
     type=click.Choice(list(CHECK_FORMATS)),
     default="text",
     show_default=True,
-    help="text for people, json (CONTRACT.md), sarif (SARIF 2.1.0), github (annotations).",
+    help="text for people, json, sarif (SARIF 2.1.0), github (annotations).",
 )
 @click.option("--select", multiple=True, help="Only report codes with these prefixes.")
 @click.option("--ignore", multiple=True, help="Do not report codes with these prefixes.")

@@ -68,8 +68,8 @@ class SourceText:
     note or page starts) used to tell people where an offset is in an extracted text.
     ``digest`` is the SHA-256 of the bytes read, so ``--fix`` can tell whether the file
     changed before writing. A UTF-8 byte order mark stays in ``text`` as U+FEFF at offset 0
-    (CONTRACT.md reads files with ``open(path, encoding="utf-8", newline="")``, which keeps
-    it), so offsets match that reading and write-back keeps the mark; ``bom`` only records it.
+    (offsets are defined on the text ``open(path, encoding="utf-8", newline="")`` reads, which
+    keeps it), so offsets match that reading and write-back keeps the mark; ``bom`` only records it.
     """
 
     path: str

@@ -63,7 +63,8 @@ def _document(report: FileReport) -> Document:
 
 
 def citation_json(report: FileReport, cit: Citation, *, with_status: bool) -> dict[str, Any]:
-    """One citation as in CONTRACT.md, plus status and resolution for ``check``."""
+    """One citation as in the JSON output (docs/ids-and-formats.md), plus status and resolution
+    for ``check``."""
     data = cit.to_json()
     if not cit.id:
         data["id"] = None

@@ -1,6 +1,6 @@
 """Special Procedures communications: ``AL ISR 7/2021``, ``case No. EGY 6/2015``.
 
-The stable core of a reference is ``<ISO3|OTH> <seq>/<yyyy>`` (GRAMMAR.md C); the type (AL,
+The stable core of a reference is ``<ISO3|OTH> <seq>/<yyyy>``; the type (AL,
 UA, OL and the joint JAL, JUA, JOL) is kept as a separate field. A reference with a type is
 recognised anywhere; one without a type only where the same line says it is a reference
 ("REFERENCE:", "case No.", "communication") or when it continues a typed list
