@@ -274,8 +274,8 @@ class Fetcher:
     def _raise_if_open(self, host: str) -> None:
         if self.circuit_open(host):
             raise Unavailable(
-                f"circuit open: {host} failed {self._failures[host]} times in a row, "
-                "not asked again in this run"
+                f"{host} failed {self._failures[host]} times in a row, so it was not asked "
+                "again in this run"
             )
 
     def _bucket(self, host: str) -> TokenBucket:
