@@ -35,8 +35,18 @@ from citecheck.pipeline import check, extract
 from citecheck.readers import InputError, SourceText, read_source
 from citecheck.report import FileReport, render_extract
 from citecheck.rules import all_rules, rule_by_code
+from citecheck.rules import markdown as rules_markdown
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+#: Shown under ``--help`` of the commands whose exit code means something.
+EXIT_CODES_HELP = (
+    "\b\nExit codes:\n"
+    "  0  no finding at or above the failing severity (--fail-on)\n"
+    "  1  findings at or above it (or, with --strict, citations not resolved)\n"
+    "  2  usage or input error: unreadable file, bad option or rule code, bad config\n"
+    "Network trouble alone never makes a run fail unless --strict."
+)
 
 #: Network trouble (unverified): reported, but never makes a run fail unless ``--strict``.
 NETWORK_CODES = frozenset({"RS102"})
@@ -139,10 +149,18 @@ class _Commands(click.Group):
             sys.exit(EXIT_USAGE)
 
 
-@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=_Commands,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=EXIT_CODES_HELP,
+)
 @click.version_option(__version__, prog_name="citecheck")
 def main() -> None:
-    """Find, parse and check legal citations in UN human-rights and EU legal texts."""
+    """Find, parse and check legal citations in UN human-rights and EU legal texts.
+
+    Start with `citecheck check FILE`; `citecheck COMMAND --help` explains each command and
+    `citecheck rules CODE` each finding code.
+    """
 
 
 @main.command("extract")
@@ -153,6 +171,8 @@ def main() -> None:
     type=click.Choice(["jsonl", "json", "text"]),
     default="jsonl",
     show_default=True,
+    help="jsonl: one JSON object a citation; json: an array per file; text: one line a "
+    "citation, for people.",
 )
 def extract_cmd(files: tuple[str, ...], fmt: str) -> None:
     """Print every citation in FILES ('-' for standard input)."""
@@ -210,7 +230,7 @@ def parse_cmd(citation: str, fail_on: str) -> None:
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
-@main.command("check")
+@main.command("check", epilog=EXIT_CODES_HELP)
 @click.argument("files", nargs=-1, required=True)
 @click.option(
     "--format",
@@ -218,10 +238,20 @@ def parse_cmd(citation: str, fail_on: str) -> None:
     type=click.Choice(list(CHECK_FORMATS)),
     default="text",
     show_default=True,
-    help="text for people, json, sarif (SARIF 2.1.0), github (annotations).",
+    help="text: for people; json: for tools (ids, statuses, findings, summary); sarif: "
+    "SARIF 2.1.0 for code scanning; github: GitHub workflow annotations.",
 )
-@click.option("--select", multiple=True, help="Only report codes with these prefixes.")
-@click.option("--ignore", multiple=True, help="Do not report codes with these prefixes.")
+@click.option(
+    "--select",
+    multiple=True,
+    help="Only report codes starting with these prefixes (UN, EU1, SF101); repeat the option "
+    "or separate codes by commas or spaces. An unknown code is an error [config select].",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    help="Do not report codes starting with these prefixes; as --select [config ignore].",
+)
 @click.option(
     "--fail-on",
     type=click.Choice([s.value for s in Severity]),
@@ -251,9 +281,19 @@ def parse_cmd(citation: str, fail_on: str) -> None:
     help="Cache directory [config cache-dir; env CITECHECK_CACHE_DIR].",
 )
 @click.option(
-    "--timeout", type=click.FloatRange(min=0.1), default=None, help="Seconds per request."
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=None,
+    help="Seconds to wait for each request to a source [default: 20].",
 )
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Check the files in this many processes (worth it for many files; one per core).",
+)
 @click.option(
     "--config",
     "config_path",
@@ -391,8 +431,19 @@ def _apply_fixes(batch: BatchResult, *, write: bool) -> dict[int, SourceText]:
 
 @main.command("rules")
 @click.argument("code", required=False)
-def rules_cmd(code: str | None) -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown"]),
+    default="text",
+    show_default=True,
+    help="text: one line a rule; markdown: the whole reference with explanations and examples.",
+)
+def rules_cmd(code: str | None, fmt: str) -> None:
     """List the finding codes, or explain one CODE."""
+    if fmt == "markdown":
+        click.echo(rules_markdown(), nl=False)
+        return
     if code:
         try:
             rule = rule_by_code(code)
