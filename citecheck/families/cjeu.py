@@ -433,7 +433,7 @@ class CjeuFamily:
         if court and p.group("dash") and not _DASH_RE.match(p.group("dash")):
             notes.append(
                 CASE_HYPHEN.finding(
-                    f"'{raw}': a hyphen belongs after the court letter",
+                    f"'{raw}': a hyphen belongs after the court letter; write '{canonical_text}'",
                     start,
                     end,
                     id=cid,
@@ -443,7 +443,7 @@ class CjeuFamily:
         if len(yy) == 4:
             notes.append(
                 CASE_YEAR_DIGITS.finding(
-                    f"'{raw}': case numbers give the year in two digits",
+                    f"'{raw}': case numbers give the year in two digits; write '{canonical_text}'",
                     start,
                     end,
                     id=cid,
@@ -453,7 +453,7 @@ class CjeuFamily:
         if suffix and not p.group("sufsp"):
             notes.append(
                 SUFFIX_SPACING.finding(
-                    f"'{raw}': put a space before the suffix '{suffix}'",
+                    f"'{raw}': put a space before the suffix '{suffix}'; write '{canonical_text}'",
                     start,
                     end,
                     id=cid,
@@ -556,7 +556,8 @@ class CjeuFamily:
         late = max(parts.cases, key=lambda c: c.year)
         if eyear < late.year:
             yield ECLI_BEFORE_CASE.finding(
-                f"ECLI year {eyear} is before {late.canonical} was lodged ({late.year})",
+                f"the ECLI's year {eyear} is before {late.canonical} was lodged ({late.year}): "
+                "a judgment cannot predate its case; check the ECLI or the case number",
                 citation.start,
                 citation.end,
                 id=citation.id,
@@ -565,7 +566,8 @@ class CjeuFamily:
             if case.court and case.court != ecli.court:
                 yield ECLI_COURT_MISMATCH.finding(
                     f"{case.canonical} is a case of court '{case.court}' but the ECLI "
-                    f"{ecli.canonical} names court '{ecli.court}'",
+                    f"{ecli.canonical} names court '{ecli.court}' ('C' Court of Justice, 'T' "
+                    "General Court): check which of the two is mistyped",
                     citation.start,
                     citation.end,
                     id=citation.id,

@@ -313,7 +313,7 @@ class GeneralCommentsFamily:
             if known is not None and known != ref.year:
                 yield YEAR_MISMATCH.finding(
                     f"{ref.committee} general {ref.term} No. {ref.number} was adopted in "
-                    f"{known}, not {ref.year}",
+                    f"{known}, not {ref.year}; write ({known})",
                     s, e, id=cid,
                 )  # fmt: skip
         if ref.number == 0 or ref.number > 50:

@@ -709,7 +709,7 @@ class UNProseFamily:
         if sess > ctx.HRC_MAX_SESSION:
             yield FUTURE.finding(
                 f"the Human Rights Council has held {ctx.HRC_MAX_SESSION} sessions; "
-                f"session {sess} has not been held",
+                f"session {sess} has not been held; check the session number",
                 s, e, id=cid,
             )  # fmt: skip
         year = ctx.hrc_session_year(sess)

@@ -398,7 +398,8 @@ class UNSymbolFamily:
             # "A/RES/73/179 (2018)": SC style on a GA symbol; the year is not part of the id.
             cut, cut_end = m.start("suffix"), m.end("suffix")
             hybrid = HYBRID_YEAR.finding(
-                f"{'/'.join(comps)}: GA resolutions of the session/number form take no year",
+                f"{'/'.join(comps)}: GA resolutions of the session/number form take no year; "
+                f"write '{'/'.join(comps)}'",
                 m.start(),
                 cut_end,
                 id="un:" + "/".join(comps),
