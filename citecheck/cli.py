@@ -448,7 +448,7 @@ def rules_cmd(code: str | None, fmt: str) -> None:
         try:
             rule = rule_by_code(code)
         except KeyError:
-            click.echo(f"citecheck: error: unknown rule code {code!r}", err=True)
+            click.echo(f"citecheck: error: {describe_unknown_codes([code])}", err=True)
             sys.exit(EXIT_USAGE)
         click.echo(f"{rule.code} {rule.name} [{rule.severity.value}]")
         click.echo(f"\n{rule.summary}\n")
