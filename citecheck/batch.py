@@ -179,7 +179,7 @@ def resolve_all(
     try:
         answers = resolver(ids)
     except Exception as exc:  # network layer failure must not fail the run
-        reason = f"resolution failed: {exc!r}"
+        reason = f"the sources could not be asked: {type(exc).__name__}: {exc}"
         return {i: {"id": i, "status": "unverified", "reason": reason} for i in ids}
     out = {ident: _as_json(res) for ident, res in answers.items()}
     for ident in ids:
@@ -227,6 +227,29 @@ def _suggest_from_neighbours(out: dict[str, dict[str, Any]], near: Mapping[str, 
             res["suggestions"] = [*found, *(s for s in old if s not in found)][:3]
 
 
+#: The sources as people know them (the resolution JSON keeps the short ``source`` tags).
+SOURCE_NAMES = {
+    "undl": "the UN Digital Library",
+    "ods": "the UN Official Document System",
+    "cellar": "EUR-Lex (the Publications Office's Cellar)",
+    "catalog": "citecheck's list of instruments and general comments",
+    "cache": "the cache of earlier answers",
+}
+
+
+def shown_id(ident: str) -> str:
+    """An id as readers write it: ``A/HRC/41/35``, ``ECLI:EU:C:2014:238``,
+    ``CELEX 32016R0679``."""
+    scheme, _, value = ident.partition(":")
+    if not value:
+        return ident
+    return {"ecli": f"ECLI:{value}", "celex": f"CELEX {value}"}.get(scheme, value)
+
+
+def _did_you_mean(suggestions: Sequence[str]) -> str:
+    return "did you mean " + " or ".join(shown_id(s) for s in suggestions) + "?"
+
+
 def resolution_findings(
     citations: Sequence[Citation], resolutions: Mapping[str, Mapping[str, Any]]
 ) -> list[Finding]:
@@ -237,19 +260,22 @@ def resolution_findings(
         res = resolutions.get(cit.id)
         if not res or not resolvable(cit):
             continue
-        source = f" in {res['source']}" if res.get("source") else ""
+        tag = str(res.get("source") or "")
+        source = f" in {SOURCE_NAMES.get(tag, tag)}" if tag else ""
+        suggestions = list(res.get("suggestions") or ())
         if res.get("status") == "not_found":
-            msg = f"{cit.id} does not exist{source}"
-            if res.get("suggestions"):
-                msg += "; did you mean " + ", ".join(res["suggestions"]) + "?"
+            msg = f"{shown_id(cit.id)} was not found{source}: "
+            msg += _did_you_mean(suggestions) if suggestions else "check the reference"
             out.append(rs101.finding(msg, cit.start, cit.end, id=cit.id))
         elif res.get("status") == "unverified":
             reason = res.get("reason") or "no definite answer"
-            if res.get("suggestions"):
-                reason += "; did you mean " + ", ".join(res["suggestions"]) + "?"
-            out.append(
-                rs102.finding(f"{cit.id} unverified: {reason}", cit.start, cit.end, id=cit.id)
+            msg = (
+                f"{shown_id(cit.id)} could not be checked ({reason}); it is not reported "
+                "missing: run again later"
             )
+            if suggestions:
+                msg += f"; {_did_you_mean(suggestions)}"
+            out.append(rs102.finding(msg, cit.start, cit.end, id=cit.id))
     return out
 
 

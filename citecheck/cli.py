@@ -1,6 +1,6 @@
 """The ``citecheck`` command line: a thin layer over the pure pipeline.
 
-Exit codes (CONTRACT.md): 0 no finding at or above the failing severity; 1 findings; 2 usage
+Exit codes: 0 no finding at or above the failing severity; 1 findings; 2 usage
 or input error. A bad file gets a message on stderr and does not stop the others; an
 unexpected exception ends the run with a one-line message and exit 2, never a traceback.
 """
@@ -20,16 +20,35 @@ import click
 
 from citecheck import __version__
 from citecheck.batch import BatchResult, ResolverFn, check_sources, expand_paths, run_batch
-from citecheck.config import TRUST_ENV, Config, ConfigError, config_trusted, discover
+from citecheck.config import (
+    TRUST_ENV,
+    Config,
+    ConfigError,
+    config_trusted,
+    describe_unknown_codes,
+    discover,
+    split_codes,
+    unknown_codes,
+)
 from citecheck.fixes import Outcome, apply_fixes, fixable, select_fixes, unified_diff, write_fixed
 from citecheck.formats import CHECK_FORMATS, render
 from citecheck.model import Severity
-from citecheck.pipeline import CitationParseError, check, parse
+from citecheck.pipeline import check
 from citecheck.readers import InputError, SourceText, read_source
 from citecheck.report import FileReport, iter_extract
 from citecheck.rules import all_rules, rule_by_code
+from citecheck.rules import markdown as rules_markdown
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+#: Shown under ``--help`` of the commands whose exit code means something.
+EXIT_CODES_HELP = (
+    "\b\nExit codes:\n"
+    "  0  no finding at or above the failing severity (--fail-on)\n"
+    "  1  findings at or above it (or, with --strict, citations not resolved)\n"
+    "  2  usage or input error: unreadable file, bad option or rule code, bad config\n"
+    "Network trouble alone never makes a run fail unless --strict."
+)
 
 #: Network trouble (unverified): reported, but never makes a run fail unless ``--strict``.
 NETWORK_CODES = frozenset({"RS102"})
@@ -55,9 +74,15 @@ def _read_each(paths: Sequence[str], failed: list[InputError]) -> Iterator[Sourc
             click.echo(f"citecheck: error: {exc.path}: {exc.reason}", err=True)
 
 
-def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
-    """``--select A --select B,C`` -> ("A", "B", "C")."""
-    return tuple(c.strip().upper() for v in values for c in v.split(",") if c.strip())
+def _codes(option: str, values: tuple[str, ...]) -> tuple[str, ...]:
+    """``--select A --select "B,C D"`` -> ("A", "B", "C", "D"); an unknown code or prefix is a
+    usage error (exit 2) naming it, since a typo would otherwise select nothing."""
+    codes = split_codes(values)
+    bad = unknown_codes(codes)
+    if bad:
+        click.echo(f"citecheck: error: {option}: {describe_unknown_codes(bad)}", err=True)
+        sys.exit(EXIT_USAGE)
+    return codes
 
 
 def _env_has(key: str) -> bool:
@@ -72,8 +97,10 @@ def network_resolver(
     timeout: float | None,
     network_budget: float | None = None,
     trust_config: bool = False,
+    offline: bool = False,
 ) -> tuple[ResolverFn | None, Callable[[], None]]:
-    """A resolver over ``citecheck.resolve`` (None when that layer is not installed).
+    """A resolver over ``citecheck.resolve`` (None when that layer is not installed);
+    ``offline`` answers from the cache only, with no request.
 
     Environment variables beat the config file; command-line options beat both.  The file's
     source URLs and cache-dir count only when trusted (``config_trusted``).
@@ -96,7 +123,11 @@ def network_resolver(
     if cache_dir is not None:
         overrides["cache_dir"] = cache_dir
     settings = settings_from_env(
-        refresh=refresh, timeout=timeout, network_budget=network_budget, **overrides
+        refresh=refresh,
+        timeout=timeout,
+        network_budget=network_budget,
+        offline=offline,
+        **overrides,
     )
     resolver = Resolver(settings)
 
@@ -140,10 +171,18 @@ class _Commands(click.Group):
             sys.exit(EXIT_USAGE)
 
 
-@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=_Commands,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=EXIT_CODES_HELP,
+)
 @click.version_option(__version__, prog_name="citecheck")
 def main() -> None:
-    """Find, parse and check legal citations in UN human-rights and EU legal texts."""
+    """Find, parse and check legal citations in UN human-rights and EU legal texts.
+
+    Start with `citecheck check FILE`; `citecheck COMMAND --help` explains each command and
+    `citecheck rules CODE` each finding code.
+    """
 
 
 @main.command("extract")
@@ -154,6 +193,8 @@ def main() -> None:
     type=click.Choice(["jsonl", "json", "text"]),
     default="jsonl",
     show_default=True,
+    help="jsonl: one JSON object a citation; json: an array per file; text: one line a "
+    "citation, for people.",
 )
 def extract_cmd(files: tuple[str, ...], fmt: str) -> None:
     """Print every citation in FILES ('-' for standard input)."""
@@ -176,20 +217,44 @@ def _parts_json(value: Any) -> Any:
 
 @main.command("parse")
 @click.argument("citation")
-def parse_cmd(citation: str) -> None:
-    """Parse one citation string and print it as JSON."""
-    try:
-        cit = parse(citation)
-    except CitationParseError as exc:
-        click.echo(f"citecheck: error: {exc}", err=True)
+@click.option(
+    "--fail-on",
+    type=click.Choice([s.value for s in Severity]),
+    default=Severity.WARNING.value,
+    show_default=True,
+    help="Lowest severity of a finding that makes the command exit 1.",
+)
+def parse_cmd(citation: str, fail_on: str) -> None:
+    """Parse CITATION and print every citation in it as a JSON array.
+
+    A list such as "resolutions 43/4 and 44/15" or "C-501/12 to C-503/12" gives one object
+    per citation; each object carries its typed parts and the findings about it. Exit 0 when
+    no finding reaches --fail-on, 1 when one does, 2 when no citation is recognised.
+    """
+    result = check(citation)
+    if not result.citations:
+        click.echo(
+            f"citecheck: error: no citation recognised in {citation!r}; write one such as "
+            "'A/HRC/41/35, para. 66', 'Regulation (EU) 2016/679' or 'Case C-293/12'",
+            err=True,
+        )
         sys.exit(EXIT_USAGE)
-    data = cit.to_json()
-    data["parts"] = _parts_json(cit.parts)
-    data["findings"] = [f.to_json() for f in check(citation).findings]
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    out = []
+    for cit in result.citations:
+        data = cit.to_json()
+        data["id"] = cit.id or None  # a short form with nothing to point back to
+        data["parts"] = _parts_json(cit.parts)
+        data["findings"] = [
+            f.to_json() for f in result.findings if f.start < cit.end and f.end > cit.start
+        ]
+        out.append(data)
+    click.echo(json.dumps(out, ensure_ascii=False, indent=2, default=str))
+    threshold = Severity(fail_on).rank
+    failing = any(f.severity.rank >= threshold for f in result.findings)
+    sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
-@main.command("check")
+@main.command("check", epilog=EXIT_CODES_HELP)
 @click.argument("files", nargs=-1, required=True)
 @click.option(
     "--format",
@@ -197,10 +262,20 @@ def parse_cmd(citation: str) -> None:
     type=click.Choice(list(CHECK_FORMATS)),
     default="text",
     show_default=True,
-    help="text for people, json (CONTRACT.md), sarif (SARIF 2.1.0), github (annotations).",
+    help="text: for people; json: for tools (ids, statuses, findings, summary); sarif: "
+    "SARIF 2.1.0 for code scanning; github: GitHub workflow annotations.",
 )
-@click.option("--select", multiple=True, help="Only report codes with these prefixes.")
-@click.option("--ignore", multiple=True, help="Do not report codes with these prefixes.")
+@click.option(
+    "--select",
+    multiple=True,
+    help="Only report codes starting with these prefixes (UN, EU1, SF101); repeat the option "
+    "or separate codes by commas or spaces. An unknown code is an error [config select].",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    help="Do not report codes starting with these prefixes; as --select [config ignore].",
+)
 @click.option(
     "--fail-on",
     type=click.Choice([s.value for s in Severity]),
@@ -233,7 +308,7 @@ def parse_cmd(citation: str) -> None:
     "--timeout",
     type=click.FloatRange(min=0.1),
     default=None,
-    help="Overall deadline in seconds for each request, body included (default 20).",
+    help="Overall deadline in seconds for each request, body included [default: 20].",
 )
 @click.option(
     "--network-budget",
@@ -248,7 +323,14 @@ def parse_cmd(citation: str) -> None:
     help="Use the config file's source URLs and cache-dir (ignored otherwise) "
     "[env CITECHECK_TRUST_CONFIG=1].",
 )
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Check the files in this many processes (worth it for many files; one per core).",
+)
 @click.option(
     "--config",
     "config_path",
@@ -286,8 +368,8 @@ def check_cmd(
         sys.exit(EXIT_USAGE)
     config = attrs.evolve(
         config,
-        select=_codes(select) or config.select,
-        ignore=_codes(ignore) or config.ignore,
+        select=_codes("--select", select) or config.select,
+        ignore=_codes("--ignore", ignore) or config.ignore,
         fail_on=Severity(fail_on) if fail_on else config.fail_on,
         offline=config.offline if offline is None else offline,
     )
@@ -321,7 +403,8 @@ def check_cmd(
         close()
     if not diff:
         colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        click.echo(render(fmt, batch.reports, colour=colour), nl=False)
+        errors = [(err.path, err.reason) for err in batch.errors]
+        click.echo(render(fmt, batch.reports, colour=colour, errors=errors), nl=False)
     threshold = config.fail_on.rank
     failing = any(
         f.severity.rank >= threshold and f.code not in NETWORK_CODES
@@ -392,13 +475,24 @@ def _apply_fixes(batch: BatchResult, *, write: bool) -> dict[int, SourceText]:
 
 @main.command("rules")
 @click.argument("code", required=False)
-def rules_cmd(code: str | None) -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown"]),
+    default="text",
+    show_default=True,
+    help="text: one line a rule; markdown: the whole reference with explanations and examples.",
+)
+def rules_cmd(code: str | None, fmt: str) -> None:
     """List the finding codes, or explain one CODE."""
+    if fmt == "markdown":
+        click.echo(rules_markdown(), nl=False)
+        return
     if code:
         try:
             rule = rule_by_code(code)
         except KeyError:
-            click.echo(f"citecheck: error: unknown rule code {code!r}", err=True)
+            click.echo(f"citecheck: error: {describe_unknown_codes([code])}", err=True)
             sys.exit(EXIT_USAGE)
         click.echo(f"{rule.code} {rule.name} [{rule.severity.value}]")
         click.echo(f"\n{rule.summary}\n")

@@ -26,7 +26,9 @@ ignored with a warning.  Everything else in it only changes what is reported.
 
 from __future__ import annotations
 
+import difflib
 import os
+import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -189,12 +191,45 @@ def _str_list(path: Path, key: str, value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+_CODE_SEPARATORS = re.compile(r"[\s,]+")
+
+
+def split_codes(values: Iterable[str]) -> tuple[str, ...]:
+    """``["UN1, EU102", "SF"]`` or ``"UN1 EU102"`` -> ("UN1", "EU102", "SF"): commas and
+    spaces both separate codes, so a list written either way means what it says."""
+    return tuple(
+        part.upper() for value in values for part in _CODE_SEPARATORS.split(value) if part
+    )
+
+
+def unknown_codes(prefixes: Iterable[str]) -> list[str]:
+    """The prefixes that start no rule code: a typo must not silently select nothing."""
+    from citecheck.rules import all_rules
+
+    known = [r.code for r in all_rules()]
+    return [p for p in prefixes if not any(code.startswith(p.upper()) for code in known)]
+
+
+def describe_unknown_codes(unknown: Sequence[str]) -> str:
+    """``'ZZ' is not a rule code or prefix`` with the nearest real code when one is close."""
+    from citecheck.rules import all_rules
+
+    known = [r.code for r in all_rules()]
+    parts = []
+    for code in unknown:
+        close = difflib.get_close_matches(code.upper(), known, n=1, cutoff=0.6)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        parts.append(f"{code!r}{hint}")
+    noun = "is not a rule code or prefix" if len(parts) == 1 else "are not rule codes or prefixes"
+    return f"{', '.join(parts)} {noun}; `citecheck rules` lists the codes"
+
+
 def _codes(path: Path, key: str, value: Any) -> tuple[str, ...]:
-    codes = _str_list(path, key, value)
-    for code in codes:
-        if not code.replace("_", "").isalnum():
-            raise ConfigError(path, key, f"{code!r} is not a rule code or prefix")
-    return tuple(c.upper() for c in codes)
+    codes = split_codes(_str_list(path, key, value))
+    bad = unknown_codes(codes)
+    if bad:
+        raise ConfigError(path, key, describe_unknown_codes(bad))
+    return codes
 
 
 def config_from_table(path: Path, table: Mapping[str, Any]) -> Config:

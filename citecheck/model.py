@@ -7,6 +7,7 @@ cached and compared without defensive copies.
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
@@ -42,6 +43,19 @@ class Severity(str, enum.Enum):
 
 
 _SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 file``, ``2 files``: counts in words people read."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def severity_counts(by_severity: Mapping[str, int]) -> str:
+    """``1 error, 2 warnings``: worst first, absent severities left out."""
+    worst_first = sorted(Severity, key=lambda sev: -sev.rank)
+    return ", ".join(
+        plural(by_severity[s.value], s.value) for s in worst_first if by_severity.get(s.value)
+    )
 
 
 @attrs.frozen(slots=True)
@@ -127,6 +141,9 @@ class Finding:
     id: str | None = None
     fix: Fix | None = None
 
+    def __str__(self) -> str:
+        return f"{self.code} [{self.severity.value}] {self.message}"
+
     def to_json(self) -> dict[str, Any]:
         return {
             "code": self.code,
@@ -143,10 +160,11 @@ class Finding:
 class Citation:
     """One citation found in a text.
 
-    ``text == source[start:end]`` always holds. ``id`` is the canonical id of CONTRACT.md
-    (``un:A/HRC/41/35``); ``parts`` is the family's typed parse (e.g. :class:`UNSymbol`).
-    ``notes`` are surface observations the parser made (non-canonical spelling and the like),
-    turned into findings by the offline validation stage.
+    ``text == source[start:end]`` always holds. ``id`` is the canonical id (``un:A/HRC/41/35``;
+    empty for a short form that points back to nothing); ``parts`` is the family's typed parse
+    (e.g. :class:`UNSymbol`). ``notes`` are surface observations the parser made (non-canonical
+    spelling and the like), turned into findings by the offline validation stage.
+    ``str(citation)`` is the id and pinpoint (``un:A/HRC/41/35, para. 66``).
     """
 
     id: str
@@ -160,8 +178,13 @@ class Citation:
     ambiguous: bool = False
     family: str = ""
     notes: tuple[Finding, ...] = ()
-    # For short forms: the index (in the extracted list) of the citation pointed back to.
+    #: For short forms: the position, in the list of citations of the same text, of the
+    #: citation pointed back to; ``CheckResult.antecedent(citation)`` gives the citation.
     antecedent: int | None = None
+
+    def __str__(self) -> str:
+        name = self.id or f"{self.text.strip()} (points back to nothing)"
+        return f"{name}, {self.pinpoint}" if self.pinpoint else name
 
     @property
     def scheme(self) -> str:

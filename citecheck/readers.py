@@ -60,7 +60,7 @@ TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text", ".rst"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 DEFAULT_EXTENSIONS: tuple[str, ...] = ("txt", "md", "html", "htm", "docx")
 PDF_EXTRA_MESSAGE = (
-    "reading PDF needs the optional extra: pip install 'citecheck[pdf]' (installs pypdf)"
+    "reading PDF needs the optional extra: pip install 'legal-citecheck[pdf]' (installs pypdf)"
 )
 
 
@@ -82,8 +82,8 @@ class SourceText:
     note or page starts) used to tell people where an offset is in an extracted text.
     ``digest`` is the SHA-256 of the bytes read, so ``--fix`` can tell whether the file
     changed before writing. A UTF-8 byte order mark stays in ``text`` as U+FEFF at offset 0
-    (CONTRACT.md reads files with ``open(path, encoding="utf-8", newline="")``, which keeps
-    it), so offsets match that reading and write-back keeps the mark; ``bom`` only records it.
+    (offsets are defined on the text ``open(path, encoding="utf-8", newline="")`` reads, which
+    keeps it), so offsets match that reading and write-back keeps the mark; ``bom`` only records it.
     """
 
     path: str

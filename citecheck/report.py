@@ -11,7 +11,7 @@ from typing import Any
 import attrs
 
 from citecheck.families.base import Document
-from citecheck.model import Citation, Finding, Severity
+from citecheck.model import Citation, Finding, Severity, plural, severity_counts
 from citecheck.pipeline import extract as pipeline_extract
 from citecheck.readers import SourceText
 from citecheck.stream import extract_stream
@@ -75,7 +75,8 @@ def _document(report: FileReport) -> Document:
 
 
 def citation_json(report: FileReport, cit: Citation, *, with_status: bool) -> dict[str, Any]:
-    """One citation as in CONTRACT.md, plus status and resolution for ``check``."""
+    """One citation as in the JSON output (docs/ids-and-formats.md), plus status and resolution
+    for ``check``."""
     data = cit.to_json()
     if not cit.id:
         data["id"] = None
@@ -116,7 +117,27 @@ def summary(reports: Sequence[FileReport]) -> dict[str, Any]:
     }
 
 
-def render_check_json(reports: Sequence[FileReport]) -> str:
+def summary_line(reports: Sequence[FileReport], unreadable: int = 0) -> str:
+    """The last line of the text report, e.g. ``Checked 1 file: 3 citations, 2 findings
+    (1 error, 1 warning).`` A run where no file could be read says so instead of ``0 files``."""
+    s = summary(reports)
+    not_read = f"{plural(unreadable, 'file')} could not be read (see the errors above)"
+    if not reports and unreadable:
+        return f"Nothing checked: {not_read}."
+    line = (
+        f"Checked {plural(s['files'], 'file')}: {plural(s['citations'], 'citation')}, "
+        f"{plural(s['findings'], 'finding')}"
+    )
+    if s["by_severity"]:
+        line += f" ({severity_counts(s['by_severity'])})"
+    if unreadable:
+        line += f"; {not_read}"
+    return line + "."
+
+
+def render_check_json(reports: Sequence[FileReport], errors: Sequence[tuple[str, str]] = ()) -> str:
+    """The JSON report; ``errors`` (path, reason) are the inputs that could not be read, so
+    a run where nothing could be read does not look like a clean one."""
     files = [
         {
             "path": rep.path,
@@ -125,7 +146,12 @@ def render_check_json(reports: Sequence[FileReport]) -> str:
         }
         for rep in reports
     ]
-    return json.dumps({"files": files, "summary": summary(reports)}, ensure_ascii=False, indent=2)
+    data = {
+        "files": files,
+        "errors": [{"path": path, "reason": reason} for path, reason in errors],
+        "summary": {**summary(reports), "unreadable": len(errors)},
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2)
 
 
 #: Texts longer than this (code points) are extracted window by window, so memory follows
@@ -201,7 +227,9 @@ def where_in_extracted(rep: FileReport, offset: int) -> str:
     return f"{where}line {loc['text_line']}, column {loc['text_column']} of the {loc['in']}"
 
 
-def render_check_text(reports: Sequence[FileReport], *, colour: bool = False) -> str:
+def render_check_text(
+    reports: Sequence[FileReport], *, colour: bool = False, unreadable: int = 0
+) -> str:
     """``path:line:col: CODE [severity] message (id, status: what the source said)``."""
     rows: list[str] = []
     for rep in reports:
@@ -220,9 +248,5 @@ def render_check_text(reports: Sequence[FileReport], *, colour: bool = False) ->
                 extra = f" ({f.id}{said})"
             fix = "  [fixable]" if f.fix else ""
             rows.append(f"{where(rep, f.start)}: {f.code} [{sev}] {f.message}{extra}{fix}")
-    s = summary(reports)
-    rows.append(
-        f"{s['files']} file(s), {s['citations']} citation(s), {s['findings']} finding(s)"
-        + (f" {s['by_severity']}" if s["findings"] else "")
-    )
+    rows.append(summary_line(reports, unreadable))
     return "\n".join(rows) + "\n"

@@ -102,8 +102,8 @@ def _run(
     if overlap < 1 or window < 8 * overlap:
         raise ValueError(f"window ({window}) must be at least 8 x overlap ({overlap}) >= 8")
     if isinstance(source, (str, os.PathLike)):
-        # utf-8 (a BOM stays as U+FEFF) and newline="": the CONTRACT.md reading, as in
-        # citecheck.readers.decode, so offsets agree with whole-file mode.
+        # utf-8 (a BOM stays as U+FEFF) and newline="": the reading offsets are defined on, as
+        # in citecheck.readers.decode, so offsets agree with whole-file mode.
         with open(source, encoding="utf-8", errors="replace", newline="") as fh:
             yield from _run_stream(fh, window, overlap, with_findings)
     else:

@@ -87,7 +87,7 @@ def test_check_json_shape() -> None:
         main, ["check", "--offline", "--format", "json", "--exit-zero", str(SAMPLE)]
     )
     data = json.loads(result.stdout)
-    assert set(data) == {"files", "summary"}
+    assert set(data) == {"files", "errors", "summary"} and data["errors"] == []
     finding = data["files"][0]["findings"][0]
     assert set(finding) >= {"code", "severity", "message", "start", "end", "id", "fix"}
     assert data["summary"]["citations"] == len(data["files"][0]["citations"])
@@ -97,7 +97,7 @@ def test_parse_and_rules() -> None:
     runner = CliRunner()
     res = runner.invoke(main, ["parse", "A/HRC/41/35, para. 66"])
     assert res.exit_code == 0
-    data = json.loads(res.output)
+    (data,) = json.loads(res.output)
     assert (data["id"], data["pinpoint"], data["parts"]["session"]) == (
         "un:A/HRC/41/35",
         "para. 66",

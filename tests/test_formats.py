@@ -136,7 +136,7 @@ def test_batch_resolves_each_id_once_and_reports_rs_findings(tmp_path: Path) -> 
     codes_b = [(f.code, f.severity.value, f.id) for f in batch.reports[1].findings]
     assert ("RS102", "info", "un:A/HRC/41/41") in codes_b
     rs101 = [f for f in batch.reports[0].findings if f.code == "RS101"]
-    assert len(rs101) == 1 and "un:A/HRC/17/31, un:A/HRC/RES/17/4" in rs101[0].message
+    assert len(rs101) == 1 and "did you mean A/HRC/17/31 or A/HRC/RES/17/4?" in rs101[0].message
     assert batch.citations_not_resolved() == 3
     # offline: nothing asked, no RS finding, status not_checked
     off = run_batch([str(a)], Config(root=tmp_path), resolver=None)

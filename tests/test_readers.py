@@ -256,7 +256,7 @@ def test_pdf_without_the_extra_is_an_error_for_that_file_only(
     good.write_text("S/RES/2231 (2015)", encoding="utf-8")
     res = CliRunner().invoke(main, ["check", "--offline", "--format", "json", str(pdf), str(good)])
     assert res.exit_code == 2
-    assert "citecheck[pdf]" in res.stderr and "report.pdf" in res.stderr
+    assert "legal-citecheck[pdf]" in res.stderr and "report.pdf" in res.stderr
     assert [Path(f["path"]).name for f in json.loads(res.stdout)["files"]] == ["good.txt"]
 
 

@@ -37,8 +37,14 @@ def test_ibid_after_ibid_keeps_the_same_antecedent() -> None:
 
 
 def test_short_form_with_nothing_recognised_before_it_stays_unresolved() -> None:
-    result = citecheck.check("Ibid., para. 5.")
+    result = citecheck.check("J. Smith, A Book (2001), p. 4. Ibid., para. 5.")
     assert [f.code for f in result.findings] == ["SF104"]
+    assert result.citations[0].id == ""
+
+
+def test_short_form_with_no_text_at_all_before_it_is_an_error() -> None:
+    result = citecheck.check("  Ibid., para. 5.")
+    assert [(f.code, f.severity.value) for f in result.findings] == [("SF101", "error")]
     assert result.citations[0].id == ""
 
 

@@ -144,3 +144,9 @@ def matches_near(
             continue
         yield m
         last_end = max(m.end(), m.start() + 1)
+
+
+def quoted(text: str) -> str:
+    """Text as a reader sees it, in quotes: runs of spaces of any kind (no-break, thin) become
+    one space, where ``repr`` would show ``'No\\xa01/2003'``."""
+    return "'" + " ".join(text.split()) + "'"

@@ -1,4 +1,4 @@
-"""CJEU and General Court case numbers and ECLIs (GRAMMAR.md E.8).
+"""CJEU and General Court case numbers and ECLIs.
 
 Forms: ``C-293/12``, ``Case C‑293/12`` (Curia's non-breaking hyphen), suffixes (``C-132/18 P``,
 BAILII's ``C-132/18P``), joined lists and ranges (``C‑501/12 to C‑503/12``: one id per case,
@@ -42,7 +42,7 @@ MALFORMED_ECLI = Rule(
     "An ECLI does not follow ECLI:country:court:year:ordinal.",
     "An ECLI has five parts separated by colons: 'ECLI', a two-letter country code ('EU' for "
     "the EU courts), the court code ('C' Court of Justice, 'T' General Court, 'F' Civil "
-    "Service Tribunal), a four-digit year and an ordinal (GRAMMAR.md E.8, [S45]). 'CJ' is a "
+    "Service Tribunal), a four-digit year and an ordinal. 'CJ' is a "
     "CELEX descriptor, not an ECLI court code.",
     bad="ECLI:EU:C:14:238; ECLI:EU:CJ:2014:238",
     good="ECLI:EU:C:2014:238",
@@ -54,7 +54,7 @@ CASE_YEAR_DIGITS = Rule(
     Severity.WARNING,
     "A case number writes the year with four digits; case numbers use two.",
     "Case numbers are court letter, hyphen, running number, '/', and the two-digit year in "
-    "which the case was lodged (C-250/25) [S46].",
+    "which the case was lodged (C-250/25).",
     bad="C-293/2012",
     good="C-293/12",
     fixable=True,
@@ -64,7 +64,7 @@ CASE_HYPHEN = Rule(
     "case-hyphen-missing",
     Severity.WARNING,
     "A case number lacks the hyphen after the court letter.",
-    "Write the court letter, a hyphen and the number: 'C-293/12' [S46].",
+    "Write the court letter, a hyphen and the number: 'C-293/12'.",
     bad="Case C 293/12",
     good="Case C-293/12",
     fixable=True,
@@ -74,7 +74,7 @@ JOINED_WORDING = Rule(
     "joined-cases-wording",
     Severity.WARNING,
     "Several case numbers follow the singular 'Case'.",
-    "Joined cases are cited as 'Joined Cases C-293/12 and C-594/12' [S47]; several separate "
+    "Joined cases are cited as 'Joined Cases C-293/12 and C-594/12'; several separate "
     "cases as 'Cases ...'. The singular 'Case' names one case.",
     bad="Case C-293/12 and C-594/12",
     good="Joined Cases C-293/12 and C-594/12",
@@ -85,7 +85,7 @@ ECLI_BEFORE_CASE = Rule(
     Severity.ERROR,
     "The ECLI year is earlier than the year the cited case was lodged.",
     "A decision cannot be given before its case was brought: the ECLI year must be on or "
-    "after the case year (GRAMMAR.md E.8, derived). One of the two is probably mistyped.",
+    "after the case year. One of the two is probably mistyped.",
     bad="C-293/12, EU:C:2011:238",
     good="C-293/12, EU:C:2014:238",
 )
@@ -94,8 +94,8 @@ ECLI_COURT_MISMATCH = Rule(
     "ecli-court-mismatch",
     Severity.ERROR,
     "The ECLI court code differs from the court letter of the case number cited with it.",
-    "Court of Justice cases (C-) have ECLIs EU:C:..., General Court cases (T-) EU:T:... "
-    "(GRAMMAR.md E.8, derived).",
+    "Court of Justice cases (C-) have ECLIs EU:C:..., General Court cases (T-) EU:T:...; "
+    "one of the two is probably mistyped.",
     bad="T-293/12, EU:C:2014:238",
     good="C-293/12, EU:C:2014:238",
 )
@@ -104,7 +104,7 @@ SUFFIX_SPACING = Rule(
     "case-suffix-spacing",
     Severity.INFO,
     "A procedure suffix is written without a space (BAILII style).",
-    "Curia writes a space between the case number and its suffix: 'C-132/18 P' [S47].",
+    "Curia writes a space between the case number and its suffix: 'C-132/18 P'.",
     bad="C-132/18P",
     good="C-132/18 P",
     fixable=True,
@@ -433,7 +433,7 @@ class CjeuFamily:
         if court and p.group("dash") and not _DASH_RE.match(p.group("dash")):
             notes.append(
                 CASE_HYPHEN.finding(
-                    f"'{raw}': a hyphen belongs after the court letter",
+                    f"'{raw}': a hyphen belongs after the court letter; write '{canonical_text}'",
                     start,
                     end,
                     id=cid,
@@ -443,7 +443,7 @@ class CjeuFamily:
         if len(yy) == 4:
             notes.append(
                 CASE_YEAR_DIGITS.finding(
-                    f"'{raw}': case numbers give the year in two digits",
+                    f"'{raw}': case numbers give the year in two digits; write '{canonical_text}'",
                     start,
                     end,
                     id=cid,
@@ -453,7 +453,7 @@ class CjeuFamily:
         if suffix and not p.group("sufsp"):
             notes.append(
                 SUFFIX_SPACING.finding(
-                    f"'{raw}': put a space before the suffix '{suffix}'",
+                    f"'{raw}': put a space before the suffix '{suffix}'; write '{canonical_text}'",
                     start,
                     end,
                     id=cid,
@@ -556,7 +556,8 @@ class CjeuFamily:
         late = max(parts.cases, key=lambda c: c.year)
         if eyear < late.year:
             yield ECLI_BEFORE_CASE.finding(
-                f"ECLI year {eyear} is before {late.canonical} was lodged ({late.year})",
+                f"the ECLI's year {eyear} is before {late.canonical} was lodged ({late.year}): "
+                "a judgment cannot predate its case; check the ECLI or the case number",
                 citation.start,
                 citation.end,
                 id=citation.id,
@@ -565,7 +566,8 @@ class CjeuFamily:
             if case.court and case.court != ecli.court:
                 yield ECLI_COURT_MISMATCH.finding(
                     f"{case.canonical} is a case of court '{case.court}' but the ECLI "
-                    f"{ecli.canonical} names court '{ecli.court}'",
+                    f"{ecli.canonical} names court '{ecli.court}' ('C' Court of Justice, 'T' "
+                    "General Court): check which of the two is mistyped",
                     citation.start,
                     citation.end,
                     id=citation.id,

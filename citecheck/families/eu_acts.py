@@ -1,5 +1,5 @@
 """EU acts cited by type and number: ``Regulation (EU) 2016/679``, ``Directive 95/46/EC``,
-``Council Decision (CFSP) 2020/1999``, ``Framework Decision 2002/584/JHA`` (GRAMMAR.md E.1-E.3).
+``Council Decision (CFSP) 2020/1999``, ``Framework Decision 2002/584/JHA``.
 
 One compiled pattern finds the act type and a permissive numbering; the numbering is then read
 in Python (which number is the year, where the domain stands), mapped to its CELEX number, and
@@ -27,6 +27,7 @@ from citecheck.families.base import (
     compile_pattern,
     literal_hits,
     matches_near,
+    quoted,
 )
 from citecheck.families.eu_pinpoints import read_after, read_before
 from citecheck.model import Citation, Finding, Fix, Kind, Pinpoint, Severity
@@ -211,7 +212,7 @@ DOMAIN_DATE_MISMATCH = Rule(
     Severity.ERROR,
     "The domain marker was not in use in the act's year.",
     "EEC until 31 October 1993, EC and JHA from 1 November 1993 to 30 November 2009, EU from "
-    "1 December 2009, ECSC until 23 July 2002 (GRAMMAR.md E.2). The number is probably wrong.",
+    "1 December 2009, ECSC until 23 July 2002. The number is probably wrong.",
     bad="Regulation (EC) No 1/2010",
     good="Regulation (EU) No 1/2010",
 )
@@ -304,7 +305,7 @@ def _expand_year(digits: str) -> int:
 
 
 def domain_fits(domain: str, year: int, date: datetime.date | None) -> bool:
-    """Was this domain marker in use for an act of this year/date? (GRAMMAR.md E.2)"""
+    """Was this domain marker in use for an act of this year/date?"""
     when = date or datetime.date(year, 6, 30)
     lisbon, maastricht = datetime.date(2009, 12, 1), datetime.date(1993, 11, 1)
     if domain == "EU":
@@ -486,7 +487,12 @@ def _notes(
             return notes
         notes.append(
             DOMAIN_MISSING.finding(
-                f"{written!r}: domain marker missing; read as {act_id}", s, e, id=act_id
+                f"{quoted(written)} does not say which domain (EU, EC, Euratom, CFSP...) the "
+                "act belongs to: add it as the act's title does, e.g. "
+                + _domain_example(n, act_type),
+                s,
+                e,
+                id=act_id,
             )
         )
     else:
@@ -494,7 +500,8 @@ def _notes(
             if not domain_fits(dom, n.year, date):
                 notes.append(
                     DOMAIN_DATE_MISMATCH.finding(
-                        f"domain {dom} was not in use for an act of {date or n.year}",
+                        f"the domain {dom} was not in use for an act of {date or n.year}: "
+                        "check the year and the domain against the act's title",
                         s,
                         e,
                         id=act_id,
@@ -508,7 +515,7 @@ def _notes(
     if _same(written, canon):
         return notes
     # The domain of some acts from 2015 (e.g. the rare "(EU, Euratom)") comes from the text.
-    fix: Fix | None = None if n.order_unsure else Fix(s, e, canon, f"write {canon!r}")
+    fix: Fix | None = None if n.order_unsure else Fix(s, e, canon, f"write {quoted(canon)}")
     if n.year_first:
         rule = NO_WITH_NEW_NUMBERING
     elif n.year >= 2015:
@@ -534,7 +541,7 @@ def _notes(
         rule = NEW_FORM_BEFORE_2015
     else:
         return notes
-    message = f"{written!r}: {rule.summary} Write {canon!r}."
+    message = f"{quoted(written)}: {rule.summary} Write {quoted(canon)}."
     notes.append(rule.finding(message, s, e, id=act_id, fix=fix))
     return notes
 
@@ -608,11 +615,13 @@ def _citation(
         before = read_before(text, start)
         if before is not None:
             pinpoint, start = before.pinpoint, before.start
-            notes += _pinpoint_notes(before.styles, before.start, before.end, act_id)
+            notes += _pinpoint_notes(
+                before.styles, before.pinpoint, before.start, before.end, act_id
+            )
         after = read_after(text, end) if before is None else None
         if after is not None:
             pinpoint, end = pinpoint + after.pinpoint, after.end
-            notes += _pinpoint_notes(after.styles, after.start, after.end, act_id)
+            notes += _pinpoint_notes(after.styles, after.pinpoint, after.start, after.end, act_id)
     parts = EUActParts(
         author=" ".join(author.split()) if author else None,
         modifier=modifier.capitalize() if modifier else None,
@@ -639,14 +648,41 @@ def _citation(
     )
 
 
-def _pinpoint_notes(styles: tuple[str, ...], start: int, end: int, act_id: str) -> list[Finding]:
+#: What each non-EU pinpoint style looks like, in a reader's words.
+_STYLE_WORDS = {
+    "abbreviated": "'art.'/'par.' abbreviated",
+    "spaced": "spaces before the brackets",
+    "treaty-paragraph": "'Article 1, paragraph 2' (treaty style)",
+    "section-sign": "'§'",
+}
+
+
+def _pinpoint_notes(
+    styles: tuple[str, ...], pinpoint: Pinpoint, start: int, end: int, act_id: str
+) -> list[Finding]:
     if not styles:
         return []
+    eu_style = " and ".join(
+        f"Article {part.value}" if part.unit == "art" else str(part) for part in pinpoint.parts
+    )
+    written = ", ".join(_STYLE_WORDS.get(style, style) for style in styles)
     return [
         PINPOINT_STYLE.finding(
-            f"pinpoint not in EU style ({', '.join(styles)})", start, end, id=act_id
+            f"the pinpoint is not written in EU style ({written}): write '{eu_style}'",
+            start,
+            end,
+            id=act_id,
         )
     ]
+
+
+def _domain_example(n: _Numbering, act_type: str) -> str:
+    """How this act's number reads with a domain (EU from 2015; EC before, as an example)."""
+    if n.year >= 2015:
+        return f"'(EU) {n.year}/{n.number}'"
+    if act_type == "regulation":
+        return f"'(EC) No {n.number}/{n.year_text}'"
+    return f"'{n.year_text}/{n.number}/EC'"
 
 
 # Every act citation holds its type word followed by its numbering; the full grammar runs

@@ -1,4 +1,4 @@
-"""CELEX numbers, ELI URIs and EUR-Lex URLs in text (GRAMMAR.md E.6, E.7).
+"""CELEX numbers, ELI URIs and EUR-Lex URLs in text.
 
 ``32020D1999``, ``CELEX:32016R0679``, ``32016R0679R(02)``, ``02020D1999-20210302``,
 ``62012CJ0293`` -> ``celex:<number>``; ``http://data.europa.eu/eli/reg/2016/679/oj`` -> the
@@ -19,7 +19,13 @@ from collections.abc import Iterator
 import attrs
 import regex
 
-from citecheck.families.base import Document, compile_pattern, literal_hits, matches_near
+from citecheck.families.base import (
+    Document,
+    compile_pattern,
+    literal_hits,
+    matches_near,
+    quoted,
+)
 from citecheck.families.eu_acts import DESCRIPTORS, EUActParts, scan_acts
 from citecheck.model import Citation, Finding, Fix, Kind, Severity
 from citecheck.rules import Rule
@@ -72,7 +78,7 @@ _ELI_TREATIES = {"char_2012": "12012P/TXT", "teu_2016": "12016M/TXT", "tfeu_2016
 
 @attrs.frozen(slots=True)
 class CelexParts:
-    """A CELEX number split into its fields (GRAMMAR.md E.6)."""
+    """A CELEX number split into its fields."""
 
     celex: str
     sector: str
@@ -114,7 +120,7 @@ MALFORMED = Rule(
     Severity.WARNING,
     "A CELEX number whose document number is not zero-padded to four digits.",
     "CELEX numbers have a fixed layout: sector, four-digit year, descriptor and a four-digit "
-    "number (GRAMMAR.md E.6). EUR-Lex does not find '32016R679'.",
+    "number. EUR-Lex does not find '32016R679'.",
     bad="32016R679",
     good="32016R0679",
     fixable=True,
@@ -124,7 +130,7 @@ DESCRIPTOR_MISMATCH = Rule(
     "celex-descriptor-does-not-fit-act",
     Severity.ERROR,
     "The CELEX descriptor does not fit the act cited next to it.",
-    "Regulations are R, directives L, decisions D, framework decisions F (GRAMMAR.md E.6). "
+    "Regulations are R, directives L, decisions D, framework decisions F. "
     "'Regulation (EU) 2016/679 (CELEX 32016L0679)' names two different documents.",
     bad="Regulation (EU) 2016/679 (CELEX 32016L0679)",
     good="Regulation (EU) 2016/679 (CELEX 32016R0679)",
@@ -146,7 +152,7 @@ ELI_TYPE_UNKNOWN = Rule(
     "The ELI's document type does not name a regulation, directive or decision.",
     "The CELEX number could not be derived from this ELI, so it is cited by its URI only.",
     bad="http://data.europa.eu/eli/agree_internation/2016/920/oj",
-    good="(no change needed)",
+    good="http://data.europa.eu/eli/reg/2016/679/oj",
 )
 RULES: tuple[Rule, ...] = (
     MALFORMED,
@@ -250,17 +256,23 @@ class EUIdentifiersFamily:
             )
             notes.append(
                 MALFORMED.finding(
-                    f"{m.group('celex')!r}: CELEX number not padded; write {fixed!r}",
+                    f"{quoted(m.group('celex'))}: the act number in a CELEX number has four "
+                    f"digits; write {quoted(fixed)}",
                     s,
                     e,
                     id=cid,
-                    fix=Fix(s, e, fixed, f"pad to {fixed!r}"),
+                    fix=Fix(s, e, fixed, f"pad to {quoted(fixed)}"),
                 )
             )
         if parts.sector == "3" and parts.descriptor not in _SECTOR3:
             notes.append(
                 UNKNOWN_SECTOR3_DESCRIPTOR.finding(
-                    f"{parts.descriptor!r} is not a sector-3 CELEX descriptor", s, e, id=cid
+                    f"{quoted(parts.descriptor)} is not a type letter of EU legislation in a "
+                    "CELEX number: write R (regulation), L (directive), D (decision), "
+                    "F (framework decision) or the letter EUR-Lex shows for the act",
+                    s,
+                    e,
+                    id=cid,
                 )
             )
         notes.extend(_descriptor_check(doc.text, m, parts, acts, act_ends, cid))
@@ -273,7 +285,8 @@ class EUIdentifiersFamily:
             cid = "eli:" + m.group("eli").split("/eli/", 1)[1]
             notes.append(
                 ELI_TYPE_UNKNOWN.finding(
-                    f"no CELEX number derivable from ELI type {parts.typedoc!r}",
+                    f"citecheck cannot tell which act this ELI names: {quoted(parts.typedoc)} is "
+                    "not an ELI document type it knows (reg, dir, dec...); check the address",
                     m.start(),
                     m.end(),
                     id=cid,
@@ -389,12 +402,14 @@ def _descriptor_check(
     s = m.start("desc")
     return [
         DESCRIPTOR_MISMATCH.finding(
-            f"CELEX descriptor {parts.descriptor!r} does not fit a {act.act_type} "
-            f"(expected {expected!r}, {act.celex})",
+            f"the CELEX number has the type letter {quoted(parts.descriptor)}, but the act "
+            f"cited is a {act.act_type}: write {quoted(act.celex)}",
             m.start("celex"),
             m.end("celex"),
             id=cid,
-            fix=Fix(s, m.end("desc"), expected, f"descriptor {expected!r} for a {act.act_type}"),
+            fix=Fix(
+                s, m.end("desc"), expected, f"type letter {quoted(expected)} for a {act.act_type}"
+            ),
         )
     ]
 

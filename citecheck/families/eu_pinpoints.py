@@ -6,7 +6,7 @@ Shared by the EU act families and the instruments family, so it is written as a 
 functions over offsets. Both only look at a bounded window next to the citation (at most
 ``WINDOW`` characters), so calling them once per citation keeps a scan linear.
 
-Canonical values (CONTRACT.md): ``art. 3(1)(a)``, ``art. 1(1)(d)``, ``art. 8 bis``,
+Canonical values: ``art. 3(1)(a)``, ``art. 1(1)(d)``, ``art. 8 bis``,
 ``art. 2-4`` (a range is kept whole: it takes in inserted articles such as 3a),
 ``recital 4``, ``recitals 4, 5``, ``annex II``, ``annex II, point 3``.
 """

@@ -2,7 +2,7 @@
 
 "general comment No. 34 of the Human Rights Committee" -> ``gc:CCPR/34``; "CEDAW general
 recommendation No. 35" -> ``gc:CEDAW/35``; "General Recommendation XXV (2000)" (CERD's early
-Roman numbering) -> ``gc:CERD/25``. The committee comes, in this order (GRAMMAR.md F.2), from
+Roman numbering) -> ``gc:CERD/25``. The committee comes, in this order, from
 the words right before or right after, Roman numbering, a committee named in the 160
 characters before, the citing document's own committee, and a year in parentheses checked
 against the few facts F.2 gives. Otherwise the id is ``gc:?/16``, flagged ambiguous.
@@ -24,7 +24,7 @@ from citecheck.rules import Rule
 _H = HSPACE
 _W = r"[\s\u00a0]+"
 
-#: Adoption years GRAMMAR.md F.2 states (sourced there); used to resolve and to check.
+#: Adoption years of the general comments; used to resolve and to check.
 KNOWN_YEARS: dict[tuple[str, int], int] = {
     ("CCPR", 16): 1988,
     ("CESCR", 16): 2005,
@@ -78,7 +78,7 @@ AMBIGUOUS = Rule(
     Severity.WARNING,
     "The committee of a general comment or recommendation cannot be determined.",
     "'General comment No. 16' exists for the Human Rights Committee (1988), CESCR (2005) and "
-    "CRC (2013). Name the committee or give the year (GRAMMAR F.2).",
+    "CRC (2013). Name the committee or give the year.",
     bad="general comment No. 16",
     good="general comment No. 16 (2013) of the Committee on the Rights of the Child",
 )
@@ -313,7 +313,7 @@ class GeneralCommentsFamily:
             if known is not None and known != ref.year:
                 yield YEAR_MISMATCH.finding(
                     f"{ref.committee} general {ref.term} No. {ref.number} was adopted in "
-                    f"{known}, not {ref.year}",
+                    f"{known}, not {ref.year}; write ({known})",
                     s, e, id=cid,
                 )  # fmt: skip
         if ref.number == 0 or ref.number > 50:

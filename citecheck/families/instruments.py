@@ -1,4 +1,4 @@
-"""Named human-rights and EU instruments with article and principle pinpoints (GRAMMAR.md D).
+"""Named human-rights and EU instruments with article and principle pinpoints.
 
 ``article 17 of the ICCPR``, ``articles 12 and 19 of the Universal Declaration of Human Rights``,
 ``Article 267 TFEU``, ``ICCPR, art. 17``, ``Guiding Principle 21``, ``commentary to Guiding
@@ -41,7 +41,7 @@ ARTICLE_OUT_OF_RANGE = Rule(
     "article-out-of-range",
     Severity.ERROR,
     "The cited article does not exist in the instrument.",
-    "Each instrument has a fixed number of articles (GRAMMAR.md D, with sources): the ICCPR "
+    "Each instrument has a fixed number of articles: the ICCPR "
     "has 53, the UDHR 30, the EU Charter 54. Inserted articles such as 'Article 8 bis' of the "
     "Rome Statute are accepted where they exist. Protocols are separate instruments: 'Article 1 "
     "of Protocol No. 1' is not checked against the ECHR.",
@@ -54,7 +54,7 @@ PRINCIPLE_OUT_OF_RANGE = Rule(
     Severity.ERROR,
     "The cited Guiding Principle does not exist (there are 31).",
     "The UN Guiding Principles on Business and Human Rights number 1 to 31 (A/HRC/17/31, "
-    "annex) [S21][S40]. The 2010 draft used other numbers.",
+    "annex). The 2010 draft used other numbers.",
     bad="Guiding Principle 32",
     good="Guiding Principle 31",
 )
@@ -66,7 +66,7 @@ AMBIGUOUS_REFERENCE = Rule(
     "'The Charter' may be the Charter of the United Nations or the EU Charter of Fundamental "
     "Rights; 'the Covenant' either International Covenant. Name the instrument in full at its "
     "first mention so readers (and citecheck) know which is meant.",
-    bad="Article 55 of the Charter  (with no Charter named before)",
+    bad="Article 55 of the Charter",
     good="Article 55 of the Charter of the United Nations",
 )
 
@@ -825,7 +825,6 @@ class InstrumentsFamily:
         inst = _CAT.instruments.get(parts.slug)
         if inst is None:
             return
-        sources = ", ".join(inst.sources)
         for part in citation.pinpoint.parts:
             for value in part.value.split("-"):
                 head = _HEAD.match(value)
@@ -839,7 +838,8 @@ class InstrumentsFamily:
                         extra = f" (plus {', '.join(inst.extra)})" if inst.extra else ""
                         yield ARTICLE_OUT_OF_RANGE.finding(
                             f"article {label} of the {inst.label} does not exist: the "
-                            f"{inst.name} has {inst.count} articles{extra} [{sources}]",
+                            f"{inst.name} has {inst.count} articles{extra}; check the number "
+                            f"(1 to {inst.count})",
                             citation.start,
                             citation.end,
                             id=citation.id,
@@ -851,7 +851,7 @@ class InstrumentsFamily:
                 ):
                     yield PRINCIPLE_OUT_OF_RANGE.finding(
                         f"Guiding Principle {number} does not exist: there are "
-                        f"{inst.count} principles [{sources}]",
+                        f"{inst.count} Guiding Principles; check the number (1 to {inst.count})",
                         citation.start,
                         citation.end,
                         id=citation.id,

@@ -1,4 +1,4 @@
-"""Official Journal references (GRAMMAR.md E.4).
+"""Official Journal references.
 
 Forms: ``OJ L 410I, 7.12.2020, p. 13`` / ``OJ L 410 I, ...`` -> ``oj:L/2020/410I/p13``;
 act-by-act publication (from 1 October 2023) ``OJ L, 2023/2131, 11.10.2023`` ->
@@ -18,7 +18,7 @@ from collections.abc import Iterator
 import attrs
 import regex
 
-from citecheck.families.base import Document, compile_pattern
+from citecheck.families.base import Document, compile_pattern, quoted
 from citecheck.families.eu_acts import scan_acts
 from citecheck.model import Citation, Finding, Fix, Kind, Severity
 from citecheck.rules import Rule
@@ -93,7 +93,7 @@ PAGE_ON_ACT_BY_ACT = Rule(
     Severity.ERROR,
     "An OJ reference to an act published from 1 October 2023 has a page.",
     "Since 1 October 2023 acts are published one by one; a reference gives the series, the "
-    "document number and the date, with no page (GRAMMAR.md E.4).",
+    "document number and the date, with no page.",
     bad="OJ L, 2023/2131, 11.10.2023, p. 1",
     good="OJ L, 2023/2131, 11.10.2023",
     fixable=True,
@@ -208,7 +208,8 @@ class OJFamily:
                 cut = m.group(0).rfind(",", 0, ps - start) + start
                 notes.append(
                     PAGE_ON_ACT_BY_ACT.finding(
-                        "act-by-act OJ references have no page",
+                        "an act published from 1 October 2023 has no page in the OJ: drop "
+                        f"{quoted(m.group(0)[cut - start :].lstrip(', '))}",
                         cut,
                         end,
                         id=oid,
@@ -217,7 +218,13 @@ class OJFamily:
                 )
             if date is None or date.year != year:
                 notes.append(
-                    BAD_DATE.finding("date does not fit the document number", start, end, id=oid)
+                    BAD_DATE.finding(
+                        f"the date does not fit the document number {year}/{number}: the act "
+                        f"was published in {year}; check the date or the number",
+                        start,
+                        end,
+                        id=oid,
+                    )
                 )
         elif m.group("court"):
             series, year = m.group("cseries"), int(m.group("cyear"))
@@ -242,17 +249,28 @@ class OJFamily:
             oid = f"oj:{prefix}{year}/{issue}" + (f"/p{page}" if page is not None else "")
             parts = OJParts("issue", series, year, issue, None, date, page, last)
             if date is None:
-                notes.append(BAD_DATE.finding("impossible date", start, end, id=oid))
+                notes.append(
+                    BAD_DATE.finding("the date does not exist; check it", start, end, id=oid)
+                )
             elif date >= ACT_BY_ACT_START:
                 notes.append(
                     SPECIAL_ISSUE_AFTER_2023.finding(
-                        f"issue-based reference dated {date.isoformat()}", start, end, id=oid
+                        f"from 1 October 2023 the OJ has no issues or pages: cite the act as "
+                        f"'OJ {series or 'L'}, YYYY/N, {date.day}.{date.month}.{date.year}' "
+                        "with its document number",
+                        start,
+                        end,
+                        id=oid,
                     )
                 )
             if series and date is not None and date < SERIES_START:
                 notes.append(
                     SERIES_BEFORE_1968.finding(
-                        f"series {series} did not exist on {date.isoformat()}", start, end, id=oid
+                        f"the OJ had no series {series} on {date.day}.{date.month}.{date.year} "
+                        "(series L and C began in 1968): leave the series out",
+                        start,
+                        end,
+                        id=oid,
                     )
                 )
         if m.group("d") and (m.group("d").startswith("0") or m.group("m").startswith("0")):
@@ -260,11 +278,11 @@ class OJFamily:
             fixed = f"{int(m.group('d'))}.{int(m.group('m'))}.{m.group('y')}"
             notes.append(
                 PADDED_DATE.finding(
-                    f"write the date as {fixed!r}",
+                    f"write the date without leading zeros: {quoted(fixed)}",
                     ds,
                     de,
                     id=oid,
-                    fix=Fix(ds, de, fixed, f"write {fixed!r}"),
+                    fix=Fix(ds, de, fixed, f"write {quoted(fixed)}"),
                 )
             )
         parts = attrs.evolve(parts, act_id=act_id)

@@ -25,8 +25,8 @@ NO_ANTECEDENT = Rule(
     "'Ibid.' repeats the immediately preceding reference; 'supra note N' the first reference "
     "of footnote N. When there is none (the first footnote, a missing footnote), a reader "
     "cannot tell what is cited.",
-    bad="Ibid., para. 5.  (as the first reference of the text)",
-    good="A/HRC/41/35, para. 5.",
+    bad="Ibid., para. 5.",
+    good="A/HRC/41/35, para. 4. Ibid., para. 5.",
 )
 AMBIGUOUS_IBID = Rule(
     "SF102",
@@ -35,8 +35,8 @@ AMBIGUOUS_IBID = Rule(
     "'Ibid.' follows a footnote that cites several sources; it is unclear which one is meant.",
     "Under OSCOLA and UN practice ibid. repeats the whole preceding footnote. When that "
     "footnote cites more than one document, repeat the reference you mean instead.",
-    bad="1 A/HRC/41/35; A/HRC/38/35.  2 Ibid., para. 5.",
-    good="2 A/HRC/41/35, para. 5.",
+    bad="[^1]: A/HRC/41/35; A/HRC/38/35.\n[^2]: Ibid., para. 5.",
+    good="[^1]: A/HRC/41/35; A/HRC/38/35.\n[^2]: A/HRC/41/35, para. 5.",
 )
 UNKNOWN_ANTECEDENT = Rule(
     "SF104",
@@ -45,8 +45,8 @@ UNKNOWN_ANTECEDENT = Rule(
     "A short form points back to a source citecheck does not recognise (a book, an article).",
     "The short form is left unresolved rather than attached to an older citation: 'Ibid.' "
     "after a footnote citing a book repeats the book, not the last UN document.",
-    bad="[^1]: A/HRC/41/35.  [^2]: D. Kaye, Speech Police (2019), p. 3.  [^3]: Ibid., p. 4.",
-    good="[^3] is left unresolved (SF104) instead of pointing at A/HRC/41/35",
+    bad="[^1]: A/HRC/41/35.\n[^2]: D. Kaye, Speech Police (2019), p. 3.\n[^3]: Ibid., p. 4.",
+    good="[^1]: A/HRC/41/35.\n[^2]: A/HRC/38/35, p. 3.\n[^3]: Ibid., p. 4.",
 )
 NON_UN_STYLE = Rule(
     "SF103",
@@ -55,8 +55,8 @@ NON_UN_STYLE = Rule(
     "Id., supra, op. cit. and loc. cit. are not used in UN editorial style.",
     "The UN Editorial Manual uses only 'ibid.' for repeated references. 'Id.' and 'supra' "
     "come from the Bluebook; 'op. cit.' needs an author to resolve and is often ambiguous.",
-    bad="supra note 3",
-    good="A/HRC/41/35 (see note 3)",
+    bad="A/HRC/41/35, para. 4. Id., para. 5.",
+    good="A/HRC/41/35, para. 4. Ibid., para. 5.",
 )
 
 _SHORT = compile_pattern(
@@ -210,6 +210,11 @@ def resolve_short_forms(citations: Sequence[Citation], doc: Document) -> list[Ci
         target, notes, ambiguous = _antecedent(
             cit, parts, note, notes_index, first_in_note, ids_in_note, last_full
         )
+        if target is None and not doc.text[: cit.start].strip():
+            # nothing at all before it: definitely nothing to point back to
+            shown = cit.text.strip()
+            msg = f"'{shown}' has nothing before it to point back to: cite the source in full"
+            notes = [NO_ANTECEDENT.finding(msg, cit.start, cit.end)]
         if target is None:
             out.append(attrs.evolve(cit, notes=tuple(notes)))
             continue

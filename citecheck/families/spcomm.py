@@ -1,6 +1,6 @@
 """Special Procedures communications: ``AL ISR 7/2021``, ``case No. EGY 6/2015``.
 
-The stable core of a reference is ``<ISO3|OTH> <seq>/<yyyy>`` (GRAMMAR.md C); the type (AL,
+The stable core of a reference is ``<ISO3|OTH> <seq>/<yyyy>``; the type (AL,
 UA, OL and the joint JAL, JUA, JOL) is kept as a separate field. A reference with a type is
 recognised anywhere; one without a type only where the same line says it is a reference
 ("REFERENCE:", "case No.", "communication") or when it continues a typed list
@@ -289,12 +289,14 @@ class SPCommFamily:
             ))  # fmt: skip
         if len(addr) == 2:
             notes.append(TWO_LETTER.finding(
-                f"'{addr}' is a two-letter code; references use ISO alpha-3 codes", start, end,
+                f"'{addr}' is a two-letter code; references use the three-letter ISO code "
+                "(ISR, not IL)", start, end,
                 id=cid,
             ))  # fmt: skip
         elif not known:
             notes.append(UNKNOWN_CODE.finding(
-                f"'{addr}' is not an ISO 3166-1 alpha-3 code (nor OTH)", start, end, id=cid,
+                f"'{addr}' is not a country's three-letter ISO code; write the addressee's "
+                "code (ISR, EGY...) or OTH for one that is not a State", start, end, id=cid,
             ))  # fmt: skip
         if seq.startswith("0") and not (slashed or reversed_ or glued):
             num_start = m.start("b") if reversed_ else m.start("a")
@@ -329,7 +331,8 @@ class SPCommFamily:
         ref = citation.parts
         if isinstance(ref, SPCommunicationRef) and ref.year > ctx.CURRENT_YEAR:
             yield FUTURE_YEAR.finding(
-                f"a communication of {ref.year} cannot exist yet", citation.start, citation.end,
+                f"a communication of {ref.year} cannot exist yet; check the year",
+                citation.start, citation.end,
                 id=citation.id,
             )  # fmt: skip
 

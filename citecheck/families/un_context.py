@@ -1,7 +1,7 @@
 """Shared UN context: which body or committee a prose citation belongs to, and session years.
 
 Prose citations ("resolution 43/16", "general comment No. 16") often leave the issuing body
-implicit; GRAMMAR.md B.1 and F.2 resolve it from the words just before the citation (a
+implicit; UN practice resolves it from the words just before the citation (a
 160-character look-back, as public citation-graph code does), from the citing document, and
 from dates. Everything here is pure and bounded: the look-back reads at most ``LOOKBACK``
 characters, the document profile is computed once per document.
@@ -26,7 +26,7 @@ CURRENT_YEAR = 2026
 #: this many; above it "43/61" is more likely a report symbol's number. Shared by un_prose
 #: (UN203) and un_symbols so the two families agree.
 HRC_MAX_RESOLUTION = 60
-#: How far back to look for a named body or committee (GRAMMAR B.1 rule 4, F.2).
+#: How far back to look for a named body or committee.
 LOOKBACK = 160
 
 

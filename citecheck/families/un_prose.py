@@ -1,10 +1,11 @@
 """UN resolutions and decisions cited in words: "General Assembly resolution 73/179".
 
-UN texts cite resolutions by body and short number, not by symbol (GRAMMAR.md B.1). This
-family reads the body (named just before, distributed over a list, or inferred per B.1's
-disambiguation rules), each number of a list, a pinpoint before ("paragraph 22 of") or after
-(", annex"), and a date clause ("of 19 October 1999"), and maps each item to the symbol id of
-CONTRACT.md (``un:A/RES/73/179``); an undeterminable body gives ``un:?/43/16``, ambiguous.
+UN texts cite resolutions by body and short number, not by symbol. This family reads the
+body (named just before, distributed over a list, or inferred by the disambiguation rules
+below), each number of a list, a pinpoint before ("paragraph 22 of") or after (", annex"),
+and a date clause ("of 19 October 1999"), and maps each item to its symbol id
+(``un:A/RES/73/179``, docs/ids-and-formats.md); an undeterminable body gives
+``un:?/43/16``, ambiguous.
 """
 
 from __future__ import annotations
@@ -138,7 +139,7 @@ AMBIGUOUS = Rule(
     Severity.WARNING,
     "The body that adopted a resolution or decision cited in prose cannot be determined.",
     "`43/16` fits both a General Assembly resolution (43rd session, 1988) and a Human Rights "
-    "Council one (2020). Name the body, as UN style does (GRAMMAR B.1 rule 4).",
+    "Council one (2020). Name the body, as UN style does.",
     bad="pursuant to resolution 43/16",
     good="pursuant to Human Rights Council resolution 43/16",
 )
@@ -179,7 +180,7 @@ MIXED = Rule(
     Severity.ERROR,
     "A GA resolution of the first 30 sessions is written with the post-1976 numbering.",
     "Until the 30th session GA resolutions were numbered consecutively with the session in "
-    "Roman numerals: `3379 (XXX)`, not `30/3379` (GRAMMAR A.6.1).",
+    "Roman numerals: `3379 (XXX)`, not `30/3379`.",
     bad="resolution 30/3379",
     good="resolution 3379 (XXX)",
     fixable=True,
@@ -277,7 +278,7 @@ def _raw(m: regex.Match[str]) -> _Raw | None:
 
 
 def _compatible(body: Body, raw: _Raw, kind: str) -> bool:
-    """Can this body have adopted a resolution/decision numbered like this (GRAMMAR B.1)?"""
+    """Can this body have adopted a resolution/decision numbered like this?"""
     form = raw.form
     if body is Body.SC:
         return form == "sc" and kind == "resolution"
@@ -353,7 +354,7 @@ def _infer(
     hrc_context: bool,
     year_body: Body | None = None,
 ) -> tuple[Body | None, str]:
-    """The body of one item and how it was found, per GRAMMAR B.1's rules.
+    """The body of one item and how it was found, by the rules of UN editorial practice.
 
     ``(None, "drop")`` when the item is not a resolution of a body this family maps: the
     named body cannot have numbered it so, or another organ is named nearer.
@@ -419,7 +420,7 @@ _SERIES = {
 
 
 def _symbol(body: Body | None, raw: _Raw, kind: str) -> str:
-    """The canonical symbol (CONTRACT.md) of a resolution/decision, ``?/…`` if no body."""
+    """The canonical symbol of a resolution/decision, ``?/…`` if no body."""
     if raw.form == "sc":
         return f"S/RES/{raw.number}({raw.year})"
     if raw.form == "legacy":
@@ -703,7 +704,7 @@ class UNProseFamily:
         if sess > ctx.HRC_MAX_SESSION:
             yield FUTURE.finding(
                 f"the Human Rights Council has held {ctx.HRC_MAX_SESSION} sessions; "
-                f"session {sess} has not been held",
+                f"session {sess} has not been held; check the session number",
                 s, e, id=cid,
             )  # fmt: skip
         year = ctx.hrc_session_year(sess)

@@ -1,11 +1,11 @@
 """UN document symbols: ``A/HRC/41/35``, ``CCPR/C/BGR/CO/3``, ``S/RES/2231 (2015)``, ...
 
-One pass of one compiled tokeniser finds candidate symbols of the known series (GRAMMAR.md
-A.8), tolerant of case, of line breaks around ``/`` from PDF extraction and of a space before a
-parenthesised session or year. Each token is then split into typed components and
-canonicalised (CONTRACT.md): components upper case except ``Add.``, ``Corr.``, ``Rev.``,
-``Amend.``, ``Sub.`` and ``Summary``; no spaces. Lists sharing one head (``A/HRC/28/2 and
-Add.1``, ``CCPR/C/SR.131-133``) expand to one citation per document.
+One pass of one compiled tokeniser finds candidate symbols of the known series, tolerant of
+case, of line breaks around ``/`` from PDF extraction and of a space before a parenthesised
+session or year. Each token is then split into typed components and canonicalised:
+components upper case except ``Add.``, ``Corr.``, ``Rev.``, ``Amend.``, ``Sub.`` and
+``Summary``; no spaces. Lists sharing one head (``A/HRC/28/2 and Add.1``,
+``CCPR/C/SR.131-133``) expand to one citation per document.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ CURRENT_GA_SESSION = GA_MAX_SESSION
 CURRENT_HRC_SESSION = HRC_MAX_SESSION
 LAST_YEAR = CURRENT_YEAR
 
-#: First components of symbols (GRAMMAR.md A.8). ``HRC`` and ``CESCR`` are not series but are
+#: First components of symbols. ``HRC`` and ``CESCR`` are not series but are
 #: written as if they were; they are matched so that the mistake can be reported.
 SERIES = (
     "A",
@@ -222,7 +222,7 @@ def canonical_component(comp: str) -> str:
 
 @attrs.frozen(slots=True)
 class UNSymbol:
-    """A UN document symbol split into its layers (GRAMMAR.md A.1)."""
+    """A UN document symbol split into its layers."""
 
     canonical: str
     series: str
@@ -436,7 +436,8 @@ class UNSymbolFamily:
             # "A/RES/73/179 (2018)": SC style on a GA symbol; the year is not part of the id.
             cut, cut_end = m.start("suffix"), m.end("suffix")
             hybrid = HYBRID_YEAR.finding(
-                f"{'/'.join(comps)}: GA resolutions of the session/number form take no year",
+                f"{'/'.join(comps)}: GA resolutions of the session/number form take no year; "
+                f"write '{'/'.join(comps)}'",
                 m.start(),
                 cut_end,
                 id="un:" + "/".join(comps),
@@ -604,7 +605,7 @@ class UNSymbolFamily:
 def _structure_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Finding]:
     if sym.series in TREATY_BODY_SERIES:
         comps = sym.components
-        # "CO" opens the legacy concluding-observation series (CCPR/CO/76/TGO, GRAMMAR F.3).
+        # "CO" opens the legacy concluding-observation series (CCPR/CO/76/TGO).
         legal_second = ("C", "OP", "SP", "CO")
         if len(comps) > 1 and comps[1] not in legal_second and not comps[1].startswith("C."):
             yield MALFORMED.finding(
@@ -761,7 +762,7 @@ def _ga_session_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Find
         )
 
 
-# Sourced anchors (GRAMMAR.md A.7.3): SC resolution number -> year of adoption.
+# Sourced anchors: SC resolution number -> year of adoption.
 _SC_ANCHORS = (
     (955, 1994),
     (1019, 1995),

@@ -16,16 +16,22 @@ CHECK_FORMATS = ("text", "json", "sarif", "github")
 
 
 def render(
-    fmt: str, reports: Sequence[FileReport], *, colour: bool = False, cwd: Path | None = None
+    fmt: str,
+    reports: Sequence[FileReport],
+    *,
+    colour: bool = False,
+    cwd: Path | None = None,
+    errors: Sequence[tuple[str, str]] = (),
 ) -> str:
-    """The whole output of ``check`` in format ``fmt`` (ends with a newline)."""
+    """The whole output of ``check`` in format ``fmt`` (ends with a newline); ``errors``
+    (path, reason) are the inputs that could not be read."""
     if fmt == "json":
-        return render_check_json(reports) + "\n"
+        return render_check_json(reports, errors) + "\n"
     if fmt == "sarif":
         return render_sarif(reports, cwd=cwd) + "\n"
     if fmt == "github":
         return render_github(reports, cwd=cwd)
-    return render_check_text(reports, colour=colour)
+    return render_check_text(reports, colour=colour, unreadable=len(errors))
 
 
 __all__ = ["CHECK_FORMATS", "render", "render_github", "render_sarif"]

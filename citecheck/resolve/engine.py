@@ -54,7 +54,7 @@ class Settings:
     """Everything a run needs to know; build it with `settings_from_env`.
 
     Environment variables read by `settings_from_env`: the four `CITECHECK_*_URL`s and
-    `CITECHECK_CACHE_DIR` (see CONTRACT.md), and the politeness knobs
+    `CITECHECK_CACHE_DIR`, and the politeness knobs
     `CITECHECK_RATE_PER_HOST` (requests a second per host, default 2; 0 = no limit, for
     local mirrors and fakes), `CITECHECK_RETRIES` (retries after a failed request, default 3)
     and `CITECHECK_BACKOFF` (base seconds of the exponential back-off, default 0.5).

@@ -37,6 +37,8 @@ import attrs
 import httpx
 from lxml import etree
 
+from citecheck import DISTRIBUTION, __version__
+
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
@@ -44,9 +46,9 @@ _RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 
 def _version() -> str:
     try:
-        return importlib.metadata.version("citecheck")
-    except importlib.metadata.PackageNotFoundError:
-        return "0.0.0"
+        return importlib.metadata.version(DISTRIBUTION)
+    except importlib.metadata.PackageNotFoundError:  # run from a source tree
+        return __version__
 
 
 USER_AGENT = f"citecheck/{_version()} (+https://example.invalid/citecheck)"
@@ -321,8 +323,8 @@ class Fetcher:
     def _raise_if_open(self, host: str) -> None:
         if self.circuit_open(host):
             raise Unavailable(
-                f"circuit open: {host} failed {self._failures[host]} times in a row, "
-                "not asked again in this run"
+                f"{host} failed {self._failures[host]} times in a row, so it was not asked "
+                "again in this run"
             )
 
     def _bucket(self, host: str) -> TokenBucket:

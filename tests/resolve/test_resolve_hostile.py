@@ -82,8 +82,8 @@ async def test_hanging_host_opens_the_circuit_after_a_few_requests(
         assert len(server.paths) <= settings.breaker_threshold + settings.concurrency
     assert {r.status for r in out.values()} == {Status.UNVERIFIED}
     reasons = [r.reason or "" for r in out.values()]
-    assert all("circuit open" in r or "did not answer within" in r for r in reasons)
-    assert any("circuit open" in r for r in reasons)
+    assert all("not asked again" in r or "did not answer within" in r for r in reasons)
+    assert any("not asked again" in r for r in reasons)
 
 
 async def test_network_budget_ends_the_network_phase(make_settings: MakeSettings) -> None:

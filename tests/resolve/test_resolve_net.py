@@ -144,7 +144,7 @@ async def test_circuit_opens_after_consecutive_failures() -> None:
                 await f.get(URL)
             reasons.append(err.value.reason)
     assert route.call_count == 3
-    assert reasons[3].startswith("circuit open") and reasons[4].startswith("circuit open")
+    assert "not asked again" in reasons[3] and "not asked again" in reasons[4]
     assert failures == {HOST: 3}
 
 
@@ -257,7 +257,7 @@ async def test_unreachable_host_opens_the_circuit_after_two_refused_connections(
             await f.get(URL)
     assert route.call_count == 2
     assert "cannot connect to src.test" in first.value.reason
-    assert second.value.reason.startswith("circuit open")
+    assert "not asked again" in second.value.reason
 
 
 async def test_rate_limit_waiters_leave_when_the_circuit_opens() -> None:
@@ -299,4 +299,4 @@ async def test_timeouts_open_the_circuit() -> None:
             reasons.append(err.value.reason)
     assert route.call_count == 3
     assert "did not answer" in reasons[0]
-    assert [r.startswith("circuit open") for r in reasons[1:]] == [True, True, True]
+    assert [("not asked again" in r) for r in reasons[1:]] == [True, True, True]

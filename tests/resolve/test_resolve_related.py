@@ -182,7 +182,7 @@ def test_cli_suggests_the_ecli_of_the_case_cited_with_it(fake: FakeServer, tmp_p
     far = by_id["ecli:EU:C:2014:240"]
     assert far["status"] == "not_found" and far["resolution"]["suggestions"] == []
     messages = [f["message"] for f in data["files"][0]["findings"] if f["code"] == "RS101"]
-    assert any("did you mean ecli:EU:C:2014:238" in m for m in messages)
+    assert any("did you mean ECLI:EU:C:2014:238" in m for m in messages)
     assert result.exit_code == 1
 
 

@@ -1,6 +1,6 @@
 """Offline answers for `gc:`, `instrument:` and `spcomm:` ids.
 
-No machine-readable source exists for these (see SOURCES.md), so this answers only what a
+No machine-readable source exists for these, so this answers only what a
 small shipped table can answer and is `not_checked` with a search link otherwise.
 
 General comments: treaty bodies number them consecutively from 1, so a number up to the
@@ -41,7 +41,7 @@ GENERAL_COMMENTS: dict[str, tuple[str, str, int]] = {
     "CED": ("Committee on Enforced Disappearances", "general comment", 1),
 }
 
-# The instrument keys of CONTRACT.md, with title and date of adoption (or signature).
+# The instrument ids (docs/ids-and-formats.md), with title and date of adoption (or signature).
 INSTRUMENTS: dict[str, tuple[str, str | None]] = {
     "udhr": ("Universal Declaration of Human Rights", "1948-12-10"),
     "iccpr": ("International Covenant on Civil and Political Rights", "1966-12-16"),

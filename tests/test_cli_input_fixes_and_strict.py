@@ -1,4 +1,5 @@
-"""Regression tests for the layer review of the CLI/batch/readers/fixes layer (/tmp/rv)."""
+"""The command line and batch on awkward input: byte order marks, symlinks, devices, FIFOs,
+huge files, --fix and --diff edge cases, suppression markers, --strict, and lazy imports."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Regression tests for the layer review: each one failed before its fix.
+"""Resolution when answers are doubtful or the cache is broken (each failed before its fix).
 
 1: candidate checks must not cache a not_found; 4: UNDL pages that contradict their total;
 8: a broken cache must not disable resolution; 12: a case's reason when SPARQL is down;

@@ -1,0 +1,92 @@
+"""``citecheck.check``: the command line's ``check`` for one text, from Python.
+
+It goes through the same batch machinery as ``citecheck check`` (selection, inline
+suppressions, one resolution per distinct id), so the library and the command line agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from citecheck.batch import ResolverFn, check_sources
+from citecheck.config import Config, describe_unknown_codes, split_codes, unknown_codes
+from citecheck.pipeline import CheckResult, require_text
+from citecheck.readers import SourceText
+
+
+def _codes(option: str, value: str | Iterable[str] | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    codes = split_codes([value] if isinstance(value, str) else value)
+    bad = unknown_codes(codes)
+    if bad:
+        raise ValueError(f"{option}: {describe_unknown_codes(bad)}")
+    return codes
+
+
+def check(
+    text: str,
+    *,
+    resolve: bool = False,
+    offline: bool = False,
+    config: Config | None = None,
+    select: str | Iterable[str] | None = None,
+    ignore: str | Iterable[str] | None = None,
+    resolver: ResolverFn | None = None,
+) -> CheckResult:
+    """Find the citations in ``text`` and report what is wrong with them.
+
+    - ``resolve``: also ask the sources (UN Digital Library, EUR-Lex Cellar) whether each
+      cited document exists; adds ``resolutions`` and the findings RS101 (not found) and
+      RS102 (unverified). Each distinct id is asked once; answers are cached.
+    - ``offline``: with ``resolve``, answer from the cache only and make no request.
+    - ``config``: settings as in ``citecheck.toml`` (``citecheck.config.load_config``);
+      by default none is searched for.
+    - ``select`` / ``ignore``: rule codes or prefixes (``"UN1"``, ``["EU102", "SF"]``);
+      an unknown one raises ValueError naming it.
+    - ``resolver``: a function from a list of ids to their answers
+      (``{"un:A/HRC/41/35": {"status": "resolved", "title": ...}}``), used instead of the
+      sources (for tests, or a source of your own); implies ``resolve``.
+    """
+    require_text(text, "check")
+    cfg = config if config is not None else Config()
+    chosen_select, chosen_ignore = _codes("select", select), _codes("ignore", ignore)
+    cfg = attrs.evolve(
+        cfg,
+        select=cfg.select if chosen_select is None else chosen_select,
+        ignore=cfg.ignore if chosen_ignore is None else chosen_ignore,
+    )
+    close: Callable[[], None] = _nothing
+    if resolver is None and resolve:
+        resolver, close = _source_resolver(cfg, offline=offline)
+    try:
+        batch = check_sources([SourceText("<stdin>", text)], cfg, resolver=resolver)
+    finally:
+        close()
+    if batch.errors:
+        raise RuntimeError(f"citecheck could not check this text: {batch.errors[0].reason}")
+    (report,) = batch.reports
+    return CheckResult(report.citations, report.findings, _plain(report.resolutions))
+
+
+def _nothing() -> None:
+    return None
+
+
+def _source_resolver(
+    config: Config, *, offline: bool
+) -> tuple[ResolverFn | None, Callable[[], None]]:
+    """The command line's resolver (environment, config, cache), built the same way."""
+    from citecheck.cli import network_resolver
+
+    return network_resolver(config, refresh=False, cache_dir=None, timeout=None, offline=offline)
+
+
+def _plain(resolutions: Mapping[str, Mapping[str, Any]]) -> dict[str, Mapping[str, Any]]:
+    return {ident: dict(res) for ident, res in resolutions.items()}
+
+
+__all__: Sequence[str] = ["check"]
