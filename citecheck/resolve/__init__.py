@@ -9,15 +9,10 @@ Public API::
 """
 
 from citecheck.resolve.cache import Cache, CacheInfo, ImportReport
-from citecheck.resolve.engine import (
-    Resolver,
-    Settings,
-    aresolve_ids,
-    resolve_ids,
-    settings_from_env,
-)
+from citecheck.resolve.engine import Resolver, aresolve_ids, resolve_ids
 from citecheck.resolve.model import Resolution, Status
 from citecheck.resolve.net import NoNetworkTransport
+from citecheck.resolve.settings import Settings, settings_from_env
 
 __all__ = [
     "Cache",
