@@ -141,7 +141,7 @@ NOT_FOUND = Resolved(
 
 def test_not_found_message_names_suggestions() -> None:
     msg = not_found_message(NOT_FOUND)
-    assert msg == "A/HRC/RES/17/31 was not found (no record); did you mean A/HRC/17/31?"
+    assert msg == "un:A/HRC/RES/17/31 does not exist (no record); did you mean un:A/HRC/17/31?"
 
 
 def test_rs101_only_for_not_found() -> None:
@@ -438,7 +438,7 @@ async def test_diagnostics_resolution_fix_and_hover(
     assert by_code["EU102"].severity == lsp.DiagnosticSeverity.Warning
     assert span(by_code["RS101"]) == (0, 10, 0, 25)
     assert by_code["RS101"].severity == lsp.DiagnosticSeverity.Error
-    assert "did you mean A/HRC/17/31" in by_code["RS101"].message
+    assert "did you mean un:A/HRC/17/31" in by_code["RS101"].message
     assert any(p.startswith("/search") for p in sources)
 
     actions = await client.text_document_code_action_async(
@@ -769,7 +769,7 @@ async def test_config_file_urls_and_cache_dir(
     open_doc(client, uri, "Recalling A/HRC/RES/17/31.\n")
     await wait_for(client, lambda: "RS101" in codes(client, uri), "RS101 from the fake")
     [diag] = client.diagnostics[uri]
-    assert "did you mean A/HRC/17/31" in diag.message
+    assert "did you mean un:A/HRC/17/31" in diag.message
     assert any(p.startswith("/search") for p in sources[before:])
     await shut_down(client)
 

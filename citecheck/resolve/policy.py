@@ -151,6 +151,13 @@ def _did_you_mean(res: Resolution) -> str:
     return "; did you mean " + ", ".join(res.suggestions) + "?"
 
 
+def not_found_message(ident: str, res: Resolution) -> str:
+    """RS101 text: what was not found, where it looked and why that is definite, suggestions."""
+    where = f" in {res.source}" if res.source else ""
+    why = f" ({res.reason})" if res.reason else ""
+    return f"{ident} does not exist{where}{why}{_did_you_mean(res)}"
+
+
 def resolution_findings(
     citations: Sequence[Citation],
     resolutions: Mapping[str, Resolution],
@@ -166,9 +173,7 @@ def resolution_findings(
         if res is None or not resolvable(cit):
             continue
         if res.status is Status.NOT_FOUND:
-            where = f" in {res.source}" if res.source else ""
-            why = f" ({res.reason})" if res.reason else ""
-            msg = f"{cit.id} does not exist{where}{why}{_did_you_mean(res)}"
+            msg = not_found_message(cit.id, res)
             out.append(rule_by_code("RS101").finding(msg, cit.start, cit.end, id=cit.id))
         elif res.status is Status.UNVERIFIED:
             reason = res.reason or "no definite answer"
