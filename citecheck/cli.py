@@ -64,9 +64,15 @@ def _env_has(key: str) -> bool:
 
 
 def network_resolver(
-    config: Config, *, refresh: bool, cache_dir: Path | None, timeout: float | None
+    config: Config,
+    *,
+    refresh: bool,
+    cache_dir: Path | None,
+    timeout: float | None,
+    offline: bool = False,
 ) -> tuple[ResolverFn | None, Callable[[], None]]:
-    """A resolver over ``citecheck.resolve`` (None when that layer is not installed).
+    """A resolver over ``citecheck.resolve`` (None when that layer is not installed):
+    the local index, then the cache, then (unless ``offline``) the live sources.
 
     Environment variables beat the config file; command-line options beat both.
     """
@@ -77,6 +83,7 @@ def network_resolver(
     overrides = {k: v for k, v in config.resolve_overrides().items() if not _env_has(k)}
     if cache_dir is not None:
         overrides["cache_dir"] = cache_dir
+    overrides["offline"] = offline or None
     settings = settings_from_env(refresh=refresh, timeout=timeout, **overrides)
     resolver = Resolver(settings)
 
@@ -191,7 +198,8 @@ def parse_cmd(citation: str) -> None:
 @click.option(
     "--offline/--online",
     default=None,
-    help="Offline: make no request at all; nothing is resolved [config offline; online].",
+    help="Offline: make no request at all; only the local index and the cache answer "
+    "[config offline; online].",
 )
 @click.option("--refresh", is_flag=True, help="Ignore cached answers and ask the sources again.")
 @click.option(
@@ -237,7 +245,8 @@ def check_cmd(
 ) -> None:
     """Check the citations in FILES (files or directories; '-' for standard input).
 
-    Unless --offline, each distinct id of the whole batch is resolved once against its source.
+    Each distinct id of the whole batch is resolved once: from the local index, then the
+    cache, then (unless --offline) its live sources.
     """
     try:
         config = discover(files, str(config_path) if config_path else None)
@@ -258,12 +267,9 @@ def check_cmd(
             err=True,
         )
         sys.exit(EXIT_USAGE)
-    resolver: ResolverFn | None = None
-    close: Callable[[], None] = lambda: None  # noqa: E731
-    if not config.offline:
-        resolver, close = network_resolver(
-            config, refresh=refresh, cache_dir=cache_dir, timeout=timeout
-        )
+    resolver, close = network_resolver(
+        config, refresh=refresh, cache_dir=cache_dir, timeout=timeout, offline=config.offline
+    )
     try:
         batch = run_batch(files, config, resolver=resolver, jobs=jobs, progress_stream=sys.stderr)
         for err in batch.errors:
