@@ -98,12 +98,13 @@ class IndexSource:
         hit = self.find(symbol)
         if hit is not None:
             rec = hit.record
+            own = next((s for s, role in rec.symbols if role == "own"), hit.symbol)
             return Resolution(
                 id=ident,
                 status=Status.RESOLVED,
                 title=rec.title,
                 date=rec.date,
-                url=f"https://undocs.org/{hit.symbol}",
+                url=f"https://undocs.org/{hit.symbol if hit.role == 'own' else own}",
                 languages=rec.languages,
                 source=NAME,
                 extra=[("record_url", f"{self.undl_base}/record/{rec.recid}")],
