@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 
 from citecheck.index.db import IndexDB, IndexUnavailable, default_path
-from citecheck.resolve import suggest
+from citecheck.resolve import policy, suggest
 from citecheck.resolve.cache import Cache
 from citecheck.resolve.model import Resolution, Source, SourceClass, Status
 from citecheck.resolve.net import Fetcher
@@ -324,11 +324,13 @@ class Resolver:
                 )
                 continue
             for ident in ids:
-                out[ident] = result.get(ident) or Resolution(
+                res = result.get(ident) or Resolution(
                     id=ident,
                     status=Status.UNVERIFIED,
                     reason=f"the {src.name} source gave no answer",
                 )
+                flag = policy.in_force(res)
+                out[ident] = res if flag is res.in_force else res.evolve(in_force=flag)
         return out
 
     def _index_suggestions(self, answers: dict[str, Resolution]) -> None:

@@ -174,6 +174,24 @@ def test_repealed_directive_carries_status_and_replacement(
     assert data["in_force"] is False and data["replaced_by"] == ["celex:32016R0679"]
 
 
+def test_live_cellar_in_force_flag_reaches_the_json(
+    fake: FakeServer, make_settings: MakeSettings
+) -> None:
+    """Without an index, Cellar's in-force flag is the resolution's `in_force` (no repealer
+    known: the finding says only that the act is no longer in force)."""
+    from citecheck.pipeline import check
+    from citecheck.resolve.policy import resolution_findings
+
+    out = resolve_ids(["celex:31995L0046", "celex:32016R0679"], make_settings(fake))
+    old = out["celex:31995L0046"]
+    assert old.status is Status.RESOLVED and old.to_json()["in_force"] is False
+    assert out["celex:32016R0679"].in_force is True
+    text = "Directive 95/46/EC applies."
+    [finding] = resolution_findings(check(text).citations, out)
+    assert finding.code == "RS103"
+    assert finding.message == "Directive 95/46/EC is no longer in force"
+
+
 # ---- the CLI, the seed letter and the sample letter --------------------------------------
 
 
