@@ -171,4 +171,9 @@ class SourceClass(Protocol):
         """A boolean settings field that switches this source off, if any."""
         ...
 
+    @property
+    def batch_setting(self) -> str | None:
+        """The settings field holding how many ids go in one request (None: one per id)."""
+        ...
+
     def __call__(self, fetcher: Fetcher, settings: Settings) -> Source: ...

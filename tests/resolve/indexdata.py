@@ -118,6 +118,7 @@ def build_index(path: Path, *, complete: bool = True, with_un: bool = True) -> P
                 ]
             )
             db.put_eu_repeals([("31995L0046", "32016R0679", False)])
+            db.put_eu_cases([("C-293/12", "ECLI:EU:C:2014:238", "62012CJ0293")])
             db.set_harvest(HarvestState("eu", AS_OF, complete, "1952-01-01", None, 3, AS_OF))
     finally:
         db.close()

@@ -89,6 +89,16 @@ def test_newer_than_the_index_is_unverified_offline(
     assert out["celex:32026R0001"].status is Status.UNVERIFIED
 
 
+def test_case_law_is_confirmed_never_denied(make_settings: MakeSettings, index: Path) -> None:
+    settings, tripwire = _offline(make_settings, index)
+    out = resolve_ids(["case:C-293/12", "ecli:EU:C:2014:238", "ecli:EU:C:2014:239"], settings)
+    assert tripwire.calls == 0
+    assert out["case:C-293/12"].status is Status.RESOLVED
+    assert out["case:C-293/12"].get_extra("ecli") == "EU:C:2014:238"
+    assert out["ecli:EU:C:2014:238"].get_extra("celex") == "62012CJ0293"
+    assert out["ecli:EU:C:2014:239"].status is Status.NOT_CHECKED  # offline, no definite miss
+
+
 def test_old_eu_act_missing_from_a_complete_index_is_not_found(
     make_settings: MakeSettings, index: Path
 ) -> None:

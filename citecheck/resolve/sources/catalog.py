@@ -160,6 +160,7 @@ class CatalogSource:
     links: ClassVar[tuple[tuple[str, str, str], ...]] = ()
     confirms_missing: ClassVar[bool] = False
     enabled_by: ClassVar[str | None] = None
+    batch_setting: ClassVar[str | None] = None
 
     def __init__(self, fetcher: Fetcher, settings: Settings) -> None:
         del fetcher, settings  # same constructor as the network sources

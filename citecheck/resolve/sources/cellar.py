@@ -250,6 +250,7 @@ class CellarSource:
     )
     confirms_missing: ClassVar[bool] = False
     enabled_by: ClassVar[str | None] = None
+    batch_setting: ClassVar[str | None] = "sparql_batch"
 
     def __init__(self, fetcher: Fetcher, settings: Settings) -> None:
         self.fetcher = fetcher

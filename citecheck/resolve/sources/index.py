@@ -62,9 +62,10 @@ class IndexSource:
                 if found is not None:
                     out[ident] = found
             elif scheme in ("ecli", "case"):
-                rows = self.db.cases(**{"ecli" if scheme == "ecli" else "case_no": value})
+                rows = self._cases(scheme, value)
                 if rows:
                     case_no, ecli, celex = rows[0]
+                    ecli = ecli.removeprefix("ECLI:")
                     extra = [(k, v) for k, v in (("ecli", ecli), ("celex", celex)) if v]
                     if scheme == "ecli":
                         extra.append(("case", case_no))
@@ -72,6 +73,12 @@ class IndexSource:
                         id=ident, status=Status.RESOLVED, source=NAME, extra=extra
                     )
         return out
+
+    def _cases(self, scheme: str, value: str) -> list[tuple[str, str, str]]:
+        """Rows for a case number or an ECLI (stored with or without its `ECLI:` prefix)."""
+        if scheme == "case":
+            return self.db.cases(case_no=value)
+        return self.db.cases(ecli=value) or self.db.cases(ecli=f"ECLI:{value}")
 
     # -- UN --------------------------------------------------------------------------------
     def find(self, symbol: str) -> UnHit | None:

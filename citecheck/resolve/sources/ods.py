@@ -98,6 +98,7 @@ class OdsSource:
     links: ClassVar[tuple[tuple[str, str, str], ...]] = ()
     confirms_missing: ClassVar[bool] = True
     enabled_by: ClassVar[str | None] = "ods_fallback"
+    batch_setting: ClassVar[str | None] = None  # one request per symbol
 
     def __init__(self, fetcher: Fetcher, settings: Settings) -> None:
         self.fetcher = fetcher

@@ -224,11 +224,13 @@ class UndlSource:
     )
     confirms_missing: ClassVar[bool] = False
     enabled_by: ClassVar[str | None] = None
+    batch_setting: ClassVar[str | None] = "undl_batch"
 
     def __init__(self, fetcher: Fetcher, settings: Settings) -> None:
         self.fetcher = fetcher
         self.settings = settings
         self.base = settings.undl_url.rstrip("/")
+        self.batch_size = settings.undl_batch
 
     async def resolve(self, ids: Sequence[str]) -> dict[str, Resolution]:
         """Resolve `un:` ids in batches of `settings.undl_batch` symbols per search."""
@@ -267,7 +269,7 @@ class UndlSource:
                 }
             )
             return out
-        batches = list(_chunks(todo, self.settings.undl_batch))
+        batches = list(_chunks(todo, self.batch_size))
         for part in await asyncio.gather(*(self._search_batch(b) for b in batches)):
             out.update(part)
         return out
