@@ -22,6 +22,7 @@ from citecheck.pipeline import CheckResult
 from citecheck.readers import InputError, SourceText, read_source
 from citecheck.report import FileReport
 from citecheck.resolve import policy
+from citecheck.resolve.model import Resolution
 from citecheck.resolve.policy import NEIGHBOUR_GAP, resolvable
 from citecheck.suppress import filter_suppressed, suppressions
 
@@ -233,18 +234,10 @@ def check_sources(
             errs.append(InputError(src.path, res))
         else:
             pairs.append((src, res))
-    resolutions: dict[str, dict[str, Any]] = {k: dict(v) for k, v in (known or {}).items()}
+    resolutions = {k: policy.as_resolution(k, v) for k, v in (known or {}).items()}
     if resolver is not None:
-        missing = [
-            (
-                src,
-                attrs.evolve(
-                    res, citations=tuple(c for c in res.citations if c.id not in resolutions)
-                ),
-            )
-            for src, res in pairs
-        ]
-        resolutions.update(resolve_all(missing, resolver))
+        missing = [tuple(c for c in res.citations if c.id not in resolutions) for _, res in pairs]
+        resolutions.update(policy.resolve_citations(missing, resolver))
     reports = [_report(src, res, config, resolutions) for src, res in pairs]
     return BatchResult(
         tuple(reports), tuple(src for src, _ in pairs), tuple(errs), resolver is not None
@@ -255,14 +248,15 @@ def _report(
     src: SourceText,
     res: CheckResult,
     config: Config,
-    resolutions: Mapping[str, Mapping[str, Any]],
+    resolutions: Mapping[str, Resolution],
 ) -> FileReport:
+    """One file's report; resolutions become the report's JSON only here, once."""
     findings = list(src.findings) + list(res.findings)
     if resolutions:
-        findings += resolution_findings(res.citations, resolutions)
+        findings += policy.resolution_findings(res.citations, resolutions)
     findings.sort(key=lambda f: (f.start, f.end, f.code))
     ignored = config.ignored_codes(src.path)
     findings = [f for f in findings if keep_finding(f, config, ignored)]
     findings = filter_suppressed(findings, suppressions(src.text), src.line_of)
-    used = {c.id: resolutions[c.id] for c in res.citations if c.id in resolutions}
+    used = {c.id: resolutions[c.id].to_json() for c in res.citations if c.id in resolutions}
     return FileReport(src.path, src.text, res.citations, tuple(findings), used, src)
