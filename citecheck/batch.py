@@ -8,7 +8,7 @@ id is resolved once for the whole batch, whatever the number of files citing it.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
@@ -21,11 +21,15 @@ from citecheck.model import Citation, Finding
 from citecheck.pipeline import CheckResult
 from citecheck.readers import InputError, SourceText, read_source
 from citecheck.report import FileReport
-from citecheck.rules import rule_by_code
+from citecheck.resolve import policy
+from citecheck.resolve.model import Resolution
+from citecheck.resolve.policy import NEIGHBOUR_GAP, resolvable
 from citecheck.suppress import filter_suppressed, suppressions
 
-#: ids -> resolution (a ``Resolution`` with ``to_json()``, or its JSON dict)
-ResolverFn = Callable[[Sequence[str]], Mapping[str, Any]]
+#: ids -> resolution (a ``Resolution``, or its JSON dict)
+ResolverFn = policy.ResolveFn
+
+__all__ = ["NEIGHBOUR_GAP", "BatchResult", "ResolverFn", "resolvable", "run_batch"]
 
 #: A progress bar appears only for more files than this, and only on a terminal.
 PROGRESS_MIN_FILES = 3
@@ -158,125 +162,26 @@ def check_texts(
     return [parallel.safe_check(t) for t in progress(texts, len(texts), progress_stream)]
 
 
-def resolvable(cit: Citation) -> bool:
-    """Ids worth asking a source about: present, unambiguous, with a definite body."""
-    return bool(cit.id) and not cit.ambiguous and "?" not in cit.id
-
-
-def _as_json(value: Any) -> dict[str, Any]:
-    if hasattr(value, "to_json"):
-        return dict(value.to_json())
-    return dict(value)
-
-
 def resolve_all(
     reports: Sequence[tuple[SourceText, CheckResult]], resolver: ResolverFn
 ) -> dict[str, dict[str, Any]]:
-    """Ask the resolver once for every distinct id of the batch; failures become unverified."""
-    ids = list(dict.fromkeys(c.id for _, res in reports for c in res.citations if resolvable(c)))
-    if not ids:
-        return {}
-    try:
-        answers = resolver(ids)
-    except Exception as exc:  # network layer failure must not fail the run
-        reason = f"the sources could not be asked: {type(exc).__name__}: {exc}"
-        return {i: {"id": i, "status": "unverified", "reason": reason} for i in ids}
-    out = {ident: _as_json(res) for ident, res in answers.items()}
-    for ident in ids:
-        out.setdefault(ident, {"id": ident, "status": "unverified", "reason": "no answer"})
-    _suggest_from_neighbours(out, cited_together(reports))
-    return out
-
-
-#: Citations at most this many characters apart are "cited together" (same sentence).
-NEIGHBOUR_GAP = 80
+    """Ask the resolver once for every distinct id of the batch (`policy.resolve_citations`);
+    the answers as the report's JSON."""
+    answers = policy.resolve_citations([res.citations for _, res in reports], resolver)
+    return {ident: res.to_json() for ident, res in answers.items()}
 
 
 def cited_together(reports: Sequence[tuple[SourceText, CheckResult]]) -> dict[str, set[str]]:
-    """id -> ids of other citations written within ``NEIGHBOUR_GAP`` characters of it."""
-    near: dict[str, set[str]] = {}
-    for _, res in reports:
-        cits = sorted((c for c in res.citations if resolvable(c)), key=lambda c: c.start)
-        for i, a in enumerate(cits):
-            for b in cits[i + 1 :]:
-                if b.start - a.end > NEIGHBOUR_GAP:
-                    break
-                if a.id != b.id:
-                    near.setdefault(a.id, set()).add(b.id)
-                    near.setdefault(b.id, set()).add(a.id)
-    return near
-
-
-def _suggest_from_neighbours(out: dict[str, dict[str, Any]], near: Mapping[str, set[str]]) -> None:
-    """Add "did you mean" ids that a neighbouring citation's resolution names (resolve layer's
-    ``suggest.related``: e.g. the ECLI of the case cited next to a wrong ECLI)."""
-    from citecheck.resolve.suggest import related
-
-    for ident, others in near.items():
-        res = out.get(ident)
-        if res is None:
-            continue
-        hood = [
-            (o, str(out[o].get("status")), [tuple(p) for p in out[o].get("extra") or ()])
-            for o in sorted(others)
-            if o in out
-        ]
-        found = related(ident, str(res.get("status")), hood)
-        old = list(res.get("suggestions") or ())
-        if found:
-            res["suggestions"] = [*found, *(s for s in old if s not in found)][:3]
-
-
-#: The sources as people know them (the resolution JSON keeps the short ``source`` tags).
-SOURCE_NAMES = {
-    "undl": "the UN Digital Library",
-    "ods": "the UN Official Document System",
-    "cellar": "EUR-Lex (the Publications Office's Cellar)",
-    "catalog": "citecheck's list of instruments and general comments",
-    "cache": "the cache of earlier answers",
-}
-
-
-def shown_id(ident: str) -> str:
-    """An id as readers write it: ``A/HRC/41/35``, ``ECLI:EU:C:2014:238``,
-    ``CELEX 32016R0679``."""
-    scheme, _, value = ident.partition(":")
-    if not value:
-        return ident
-    return {"ecli": f"ECLI:{value}", "celex": f"CELEX {value}"}.get(scheme, value)
-
-
-def _did_you_mean(suggestions: Sequence[str]) -> str:
-    return "did you mean " + " or ".join(shown_id(s) for s in suggestions) + "?"
+    """id -> ids of other citations written side by side (`policy.cited_together`)."""
+    return policy.cited_together([res.citations for _, res in reports])
 
 
 def resolution_findings(
     citations: Sequence[Citation], resolutions: Mapping[str, Mapping[str, Any]]
 ) -> list[Finding]:
-    """RS101 (not found, with suggestions) and RS102 (unverified, with the reason)."""
-    rs101, rs102 = rule_by_code("RS101"), rule_by_code("RS102")
-    out: list[Finding] = []
-    for cit in citations:
-        res = resolutions.get(cit.id)
-        if not res or not resolvable(cit):
-            continue
-        tag = str(res.get("source") or "")
-        source = f" in {SOURCE_NAMES.get(tag, tag)}" if tag else ""
-        suggestions = list(res.get("suggestions") or ())
-        if res.get("status") == "not_found":
-            msg = f"{shown_id(cit.id)} was not found{source}: "
-            msg += _did_you_mean(suggestions) if suggestions else "check the reference"
-            out.append(rs101.finding(msg, cit.start, cit.end, id=cit.id))
-        elif res.get("status") == "unverified":
-            reason = res.get("reason") or "no definite answer"
-            msg = (
-                f"{shown_id(cit.id)} could not be checked ({reason}); it is not reported "
-                "missing: run again later"
-            )
-            if suggestions:
-                msg += f"; {_did_you_mean(suggestions)}"
-            out.append(rs102.finding(msg, cit.start, cit.end, id=cit.id))
-    return out
+    """The RS findings of `policy.resolution_findings` for JSON resolutions."""
+    typed = {k: policy.as_resolution(k, v) for k, v in resolutions.items()}
+    return policy.resolution_findings(citations, typed)
 
 
 def keep_finding(finding: Finding, config: Config, ignored: Sequence[str]) -> bool:
@@ -329,18 +234,10 @@ def check_sources(
             errs.append(InputError(src.path, res))
         else:
             pairs.append((src, res))
-    resolutions: dict[str, dict[str, Any]] = {k: dict(v) for k, v in (known or {}).items()}
+    resolutions = {k: policy.as_resolution(k, v) for k, v in (known or {}).items()}
     if resolver is not None:
-        missing = [
-            (
-                src,
-                attrs.evolve(
-                    res, citations=tuple(c for c in res.citations if c.id not in resolutions)
-                ),
-            )
-            for src, res in pairs
-        ]
-        resolutions.update(resolve_all(missing, resolver))
+        missing = [tuple(c for c in res.citations if c.id not in resolutions) for _, res in pairs]
+        resolutions.update(policy.resolve_citations(missing, resolver))
     reports = [_report(src, res, config, resolutions) for src, res in pairs]
     return BatchResult(
         tuple(reports), tuple(src for src, _ in pairs), tuple(errs), resolver is not None
@@ -351,14 +248,15 @@ def _report(
     src: SourceText,
     res: CheckResult,
     config: Config,
-    resolutions: Mapping[str, Mapping[str, Any]],
+    resolutions: Mapping[str, Resolution],
 ) -> FileReport:
+    """One file's report; resolutions become the report's JSON only here, once."""
     findings = list(src.findings) + list(res.findings)
     if resolutions:
-        findings += resolution_findings(res.citations, resolutions)
+        findings += policy.resolution_findings(res.citations, resolutions)
     findings.sort(key=lambda f: (f.start, f.end, f.code))
     ignored = config.ignored_codes(src.path)
     findings = [f for f in findings if keep_finding(f, config, ignored)]
     findings = filter_suppressed(findings, suppressions(src.text), src.line_of)
-    used = {c.id: resolutions[c.id] for c in res.citations if c.id in resolutions}
+    used = {c.id: resolutions[c.id].to_json() for c in res.citations if c.id in resolutions}
     return FileReport(src.path, src.text, res.citations, tuple(findings), used, src)

@@ -99,8 +99,8 @@ def network_resolver(
     trust_config: bool = False,
     offline: bool = False,
 ) -> tuple[ResolverFn | None, Callable[[], None]]:
-    """A resolver over ``citecheck.resolve`` (None when that layer is not installed);
-    ``offline`` answers from the cache only, with no request.
+    """A resolver over ``citecheck.resolve`` (None when that layer is not installed):
+    the local index, then the cache, then (unless ``offline``) the live sources.
 
     Environment variables beat the config file; command-line options beat both.  The file's
     source URLs and cache-dir count only when trusted (``config_trusted``).
@@ -122,12 +122,9 @@ def network_resolver(
     }
     if cache_dir is not None:
         overrides["cache_dir"] = cache_dir
+    overrides["offline"] = offline or None
     settings = settings_from_env(
-        refresh=refresh,
-        timeout=timeout,
-        network_budget=network_budget,
-        offline=offline,
-        **overrides,
+        refresh=refresh, timeout=timeout, network_budget=network_budget, **overrides
     )
     resolver = Resolver(settings)
 
@@ -288,7 +285,8 @@ def parse_cmd(citation: str, fail_on: str) -> None:
 @click.option(
     "--offline/--online",
     default=None,
-    help="Offline: make no request at all; nothing is resolved [config offline; online].",
+    help="Offline: make no request at all; only the local index and the cache answer "
+    "[config offline; online].",
 )
 @click.option("--refresh", is_flag=True, help="Ignore cached answers and ask the sources again.")
 @click.option(
@@ -359,7 +357,8 @@ def check_cmd(
 ) -> None:
     """Check the citations in FILES (files or directories; '-' for standard input).
 
-    Unless --offline, each distinct id of the whole batch is resolved once against its source.
+    Each distinct id of the whole batch is resolved once: from the local index, then the
+    cache, then (unless --offline) its live sources.
     """
     try:
         config = discover(files, str(config_path) if config_path else None)
@@ -380,17 +379,15 @@ def check_cmd(
             err=True,
         )
         sys.exit(EXIT_USAGE)
-    resolver: ResolverFn | None = None
-    close: Callable[[], None] = lambda: None  # noqa: E731
-    if not config.offline:
-        resolver, close = network_resolver(
-            config,
-            refresh=refresh,
-            cache_dir=cache_dir,
-            timeout=timeout,
-            network_budget=network_budget,
-            trust_config=trust_config,
-        )
+    resolver, close = network_resolver(
+        config,
+        refresh=refresh,
+        cache_dir=cache_dir,
+        timeout=timeout,
+        network_budget=network_budget,
+        trust_config=trust_config,
+        offline=config.offline,
+    )
     try:
         batch = run_batch(files, config, resolver=resolver, jobs=jobs, progress_stream=sys.stderr)
         for err in batch.errors:

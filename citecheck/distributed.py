@@ -4,8 +4,11 @@ Why: a document archive (tens of thousands of files) outgrows one machine's core
 same ids recur across documents. Extraction and offline checks are mapped over documents on
 the workers; the distinct ids of all documents are then resolved exactly once each, in
 batches spread over the workers, with the resolver function passed in (by default
-:func:`citecheck.resolve.engine.resolve_ids`; tests pass a fake). Needs the ``dask`` extra
-(``dask[distributed]``); import this module only when a client is wanted.
+:func:`citecheck.resolve.engine.resolve_ids`: the local index first, then cache and live
+sources; tests pass a fake). Which ids are asked, the neighbour hints and the RS findings come
+from the one resolution seam, :mod:`citecheck.resolve.policy`, as in the CLI and the language
+server. Needs the ``dask`` extra (``dask[distributed]``); import this module only when a
+client is wanted.
 """
 
 from __future__ import annotations
@@ -16,12 +19,15 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from citecheck.model import Finding
 from citecheck.parallel import FileResult, check_file
+from citecheck.resolve import policy
+from citecheck.resolve.model import Resolution
 
 if TYPE_CHECKING:
     from distributed import Client
 
-#: ``resolve(ids) -> {id: resolution}``; resolutions are opaque here.
+#: ``resolve(ids) -> {id: resolution}`` (a ``Resolution`` or its JSON form).
 Resolve = Callable[[Sequence[str]], Mapping[str, Any]]
 
 
@@ -30,17 +36,21 @@ class ArchiveResult:
     """Per-file results in input order, and one resolution per distinct citation id."""
 
     files: tuple[FileResult, ...]
-    resolutions: Mapping[str, Any]
+    resolutions: Mapping[str, Resolution]
 
     @property
     def ids(self) -> tuple[str, ...]:
         """Distinct ids cited anywhere in the archive, sorted."""
         return tuple(sorted(self.resolutions))
 
+    def resolution_findings(self, file: FileResult) -> list[Finding]:
+        """The RS findings (not found, unverified, no longer in force...) of one file."""
+        return policy.resolution_findings(file.citations, self.resolutions)
+
 
 def distinct_ids(files: Iterable[FileResult]) -> list[str]:
-    """Every citation id of these results once (short forms without an antecedent skipped)."""
-    return sorted({c.id for f in files for c in f.citations if c.id})
+    """Every id the seam asks about (`policy.resolvable`) once, sorted."""
+    return sorted({i for f in files for i in policy.ids_to_resolve(f.citations)})
 
 
 def _default_resolve(ids: Sequence[str]) -> Mapping[str, Any]:
@@ -69,13 +79,14 @@ def check_archive(
     # pure=False: a path names a file whose contents may change between runs.
     futures = client.map(check_file, items, pure=False)
     files: list[FileResult] = client.gather(futures)  # type: ignore[no-untyped-call]
-    resolutions: dict[str, Any] = {}
-    if resolve is not None:
-        ids = distinct_ids(files)
-        if ids:
-            batches = _batches(ids, max(1, batch_size))
-            rfutures = client.map(resolve, batches, pure=False)
-            answers: list[Mapping[str, Any]] = client.gather(rfutures)  # type: ignore[no-untyped-call]
-            for answer in answers:
-                resolutions.update(answer)
+    if resolve is None:
+        return ArchiveResult(tuple(files), {})
+
+    def ask(ids: Sequence[str]) -> dict[str, Any]:
+        batches = _batches(sorted(ids), max(1, batch_size))
+        rfutures = client.map(resolve, batches, pure=False)
+        answers: list[Mapping[str, Any]] = client.gather(rfutures)  # type: ignore[no-untyped-call]
+        return {k: v for answer in answers for k, v in answer.items()}
+
+    resolutions = policy.resolve_citations([f.citations for f in files], ask)
     return ArchiveResult(tuple(files), resolutions)

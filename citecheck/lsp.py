@@ -35,7 +35,6 @@ import time
 from collections.abc import Awaitable, Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import attrs
 import click
@@ -45,10 +44,12 @@ from pygls import uris
 from pygls.lsp.server import LanguageServer
 
 from citecheck import __version__
-from citecheck.batch import resolvable
 from citecheck.config import Config, ConfigError, discover
 from citecheck.model import Citation, Finding, Severity
 from citecheck.pipeline import CheckResult, check
+from citecheck.resolve import policy
+from citecheck.resolve.model import Resolution, Status
+from citecheck.resolve.policy import human_link, resolvable
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +58,7 @@ NOT_FOUND_CODE = "RS101"
 DEFAULT_DEBOUNCE_MS = 300
 UNVERIFIED_RETRY_SECONDS = 60.0
 
-# `(ids) -> {id: Resolution.to_json()}`; what the server calls to resolve citations.
+# `(ids) -> {id: Resolution or its JSON}`; what the server calls to resolve citations.
 ResolveFunc = Callable[[list[str]], Awaitable[Mapping[str, Mapping[str, Any]]]]
 
 
@@ -138,8 +139,8 @@ class SessionResolvers:
 
     async def resolve(
         self, ids: list[str], overrides: Mapping[str, Any]
-    ) -> dict[str, Mapping[str, Any]]:
-        """`{id: Resolution.to_json()}` from the resolver of `overrides`."""
+    ) -> dict[str, Any]:
+        """`{id: Resolution}` from the resolver of `overrides`."""
         key = _key(overrides)
         async with self._lock:
             if self.closed:
@@ -151,7 +152,19 @@ class SessionResolvers:
             if forget is not None:
                 forget(ids)
             answers = await resolver.aresolve(ids)
-        return {ident: res.to_json() for ident, res in answers.items()}
+        return dict(answers)
+
+    def from_index(self, ids: list[str], overrides: Mapping[str, Any]) -> dict[str, Resolution]:
+        """The local index's definite answers, at once: a synchronous SQLite read, no network
+        and no wait for a running `aresolve` (both run on the event loop's thread)."""
+        if self.closed:
+            return {}
+        key = _key(overrides)
+        resolver = self.resolvers.get(key)
+        if resolver is None:
+            resolver = self.resolvers[key] = self._new(overrides)
+        ask = getattr(resolver, "from_index", None)  # test doubles may lack it
+        return dict(ask(ids)) if ask is not None else {}
 
     def close(self) -> None:
         """Close every resolver (their cache connections); later calls fail fast."""
@@ -164,34 +177,9 @@ class SessionResolvers:
                 log.exception("closing a resolver failed")
 
 
-@attrs.frozen(slots=True)
-class Resolved:
-    """The part of a resolution the editor shows (read from `Resolution.to_json()`)."""
-
-    id: str
-    status: str
-    title: str | None = None
-    date: str | None = None
-    url: str | None = None
-    reason: str | None = None
-    suggestions: tuple[str, ...] = ()
-
-    @classmethod
-    def from_json(cls, ident: str, data: Mapping[str, Any]) -> Resolved:
-        def text(key: str) -> str | None:
-            value = data.get(key)
-            return value if isinstance(value, str) and value else None
-
-        suggestions = data.get("suggestions") or ()
-        return cls(
-            id=ident,
-            status=str(data.get("status", "unverified")),
-            title=text("title"),
-            date=text("date"),
-            url=text("url"),
-            reason=text("reason"),
-            suggestions=tuple(str(s) for s in suggestions if isinstance(s, str)),
-        )
+#: What the editor shows of a resolution: the resolution itself (one shape from source to
+#: diagnostic); JSON answers of a `RESOLVER_FACTORY` hook go through `policy.as_resolution`.
+Resolved = Resolution
 
 
 # ---- positions ------------------------------------------------------------------------------
@@ -279,46 +267,23 @@ _SEVERITY = {
 }
 
 
-def human_link(ident: str) -> str | None:
-    """A page a person can open for a canonical id, or None when there is no stable one."""
-    scheme, _, value = ident.partition(":")
-    if not value:
-        return None
-    if scheme == "un" and not value.startswith("?"):
-        return "https://undocs.org/" + quote(value, safe="/().-")
-    if scheme == "celex":
-        return "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:" + quote(value, safe="")
-    if scheme == "ecli":
-        return "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=ecli:ECLI:" + quote(
-            value, safe=":"
-        )
-    if scheme == "case":
-        return "https://curia.europa.eu/juris/liste.jsf?language=en&num=" + quote(value, safe="")
-    return None
-
-
 def _value(ident: str) -> str:
     return ident.partition(":")[2]
 
 
 def not_found_message(res: Resolved) -> str:
-    """RS101 text: what was not found, where it looked, and the suggestions."""
-    msg = f"{_value(res.id) or res.id} was not found"
-    if res.reason:
-        msg += f" ({res.reason})"
-    if res.suggestions:
-        msg += "; did you mean " + " or ".join(_value(s) or s for s in res.suggestions) + "?"
-    return msg
+    """RS101 text, as the CLI writes it (`policy.not_found_message`)."""
+    return policy.not_found_message(res.id, res)
 
 
 def _asked(citation: Citation) -> bool:
-    """The CLI's rule (`batch.resolvable`: no ambiguous or `?` ids), and no short forms."""
-    return resolvable(citation) and not citation.short_form and ":" in citation.id
+    """The seam's rule (`policy.resolvable`)."""
+    return resolvable(citation)
 
 
 def ids_to_resolve(citations: Iterable[Citation]) -> list[str]:
     """Distinct ids of `citations` worth asking a source about, in text order."""
-    return list(dict.fromkeys(c.id for c in citations if _asked(c)))
+    return policy.ids_to_resolve(citations)
 
 
 def finding_diagnostic(finding: Finding, index: LineIndex) -> lsp.Diagnostic:
@@ -344,12 +309,12 @@ def not_found_diagnostic(citation: Citation, res: Resolved, index: LineIndex) ->
 def build_diagnostics(
     result: CheckResult, known: Mapping[str, Resolved], index: LineIndex
 ) -> list[lsp.Diagnostic]:
-    """Offline findings, then RS101 for each citation of an id known not to exist."""
+    """Offline findings, then the seam's RS findings for definite answers (RS101 not found,
+    RS103/RS104 EU act status); unverified answers are told once by a message instead."""
     out = [finding_diagnostic(f, index) for f in result.findings]
-    for c in result.citations:
-        res = known.get(c.id)
-        if res is not None and res.status == "not_found" and _asked(c):
-            out.append(not_found_diagnostic(c, res, index))
+    definite = {i: r for i, r in known.items() if r.status is not Status.UNVERIFIED}
+    found = policy.resolution_findings(result.citations, definite)
+    out.extend(finding_diagnostic(f, index) for f in found)
     return out
 
 
@@ -369,7 +334,7 @@ def hover_markdown(citation: Citation, res: Resolved | None) -> str:
             lines.append(f"Title: {res.title}")
         if res.date:
             lines.append(f"Date: {res.date}")
-        status = res.status.replace("_", " ")
+        status = res.status.value.replace("_", " ")
         lines.append(f"Status: {status}" + (f" ({res.reason})" if res.reason else ""))
         if res.suggestions:
             lines.append("Did you mean: " + ", ".join(_value(s) or s for s in res.suggestions))
@@ -593,6 +558,16 @@ class CitecheckServer(LanguageServer):
         ]
         if not todo:
             return
+        if self.resolver is None and self.session is not None:
+            at_once = self.session.from_index(todo, overrides)  # no network: shown at once
+            for ident, res in at_once.items():
+                store.known[ident] = res
+                store.unverified.pop(ident, None)
+            todo = [i for i in todo if i not in at_once]
+            if at_once and self.docs.get(state.uri) is state and state.text == text:
+                self.publish(state)
+            if not todo:
+                return
         try:
             if self.resolver is not None:
                 answers = await self.resolver(todo)
@@ -606,7 +581,7 @@ class CitecheckServer(LanguageServer):
             answers = {i: {"status": "unverified", "reason": repr(exc)} for i in todo}
         unverified: list[Resolved] = []
         for ident, data in answers.items():
-            res = Resolved.from_json(ident, data)
+            res = policy.as_resolution(ident, data)
             if res.status == "unverified":
                 store.unverified[ident] = (time.monotonic() + UNVERIFIED_RETRY_SECONDS, res)
                 unverified.append(res)

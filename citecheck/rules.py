@@ -80,6 +80,29 @@ CORE_RULES: tuple[Rule, ...] = (
         bad="A/HRC/41/35 checked while the UN Digital Library times out (status unverified)",
         good="A/HRC/41/35 checked again later, or from a warm cache (status resolved)",
     ),
+    Rule(
+        "RS103",
+        "act-no-longer-in-force",
+        Severity.WARNING,
+        "The cited EU act is no longer in force; the finding names its end of validity and "
+        "the act(s) that repealed it.",
+        "Read from the local index (or Cellar): the act's in-force flag, its end of validity "
+        "and the acts recorded as repealing it. Cite the act in force, or say why the old one "
+        "is meant (historical context, transitional provisions).",
+        bad="Directive 95/46/EC governs the processing of personal data",
+        good="Regulation (EU) 2016/679 governs the processing of personal data",
+    ),
+    Rule(
+        "RS104",
+        "act-status-contradictory",
+        Severity.INFO,
+        "The EU's record of the cited act contradicts itself: it says in force, but its end "
+        "of validity has passed.",
+        "citecheck does not guess which half of the record is right; check the act on "
+        "EUR-Lex before relying on it.",
+        bad="Regulation (EC) No 1/2003 (when its record says in force, ended 2019-01-01)",
+        good="Regulation (EC) No 1/2003 (when its record says in force, no end date)",
+    ),
 )
 
 

@@ -276,9 +276,11 @@ def test_config_patterns_compiled_once(tmp_path: Path, monkeypatch: pytest.Monke
 
 
 def test_cli_import_does_not_load_the_resolution_layer() -> None:
+    """Only the light resolution seam (`resolve.policy`) is imported, not the network layer."""
     code = (
         "import sys; from citecheck.cli import main; "
-        "print(sorted(m for m in ('citecheck.resolve', 'httpx') if m in sys.modules))"
+        "print(sorted(m for m in ('citecheck.resolve.engine', 'citecheck.resolve.net', 'httpx')"
+        " if m in sys.modules))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True

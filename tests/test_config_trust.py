@@ -166,7 +166,12 @@ def test_bad_config_at_the_cli_is_exit_2(project: Path) -> None:
     assert missing.exit_code == 2 and "cannot be read" in missing.stderr
 
 
-def test_offline_run_with_an_untrusted_config_reads_no_settings(project: Path) -> None:
+def test_offline_run_with_an_untrusted_config_uses_neither_its_urls_nor_its_cache(
+    project: Path,
+) -> None:
     result = _check(project, "--offline")
-    assert Recorder.seen == [] and "ignoring" not in result.stderr
+    [settings] = Recorder.seen  # offline still reads the index and the cache
+    assert settings.offline
+    assert settings.undl_url == "https://digitallibrary.un.org"
+    assert settings.cache_dir is None or "shared-cache" not in str(settings.cache_dir)
     assert json.loads(result.stdout)["files"]

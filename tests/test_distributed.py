@@ -13,6 +13,7 @@ distributed = pytest.importorskip(
 
 from citecheck.distributed import check_archive, distinct_ids  # noqa: E402
 from citecheck.parallel import check_file  # noqa: E402
+from citecheck.resolve.model import Status  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -29,9 +30,12 @@ def client() -> Iterator[distributed.Client]:
 CALLS: list[list[str]] = []
 
 
-def fake_resolve(ids: Sequence[str]) -> Mapping[str, str]:
+def fake_resolve(ids: Sequence[str]) -> Mapping[str, dict[str, object]]:
     CALLS.append(list(ids))
-    return {i: f"resolved {i}" for i in ids}
+    return {
+        i: {"id": i, "status": "not_found" if "RES/17/31" in i else "resolved", "title": i}
+        for i in ids
+    }
 
 
 def test_archive_extracts_each_doc_and_resolves_each_id_once(
@@ -61,8 +65,20 @@ def test_archive_extracts_each_doc_and_resolves_each_id_once(
     resolved = [i for batch in CALLS for i in batch]
     assert sorted(resolved) == ids  # every distinct id once, none twice
     assert all(len(b) <= 2 for b in CALLS)
-    assert result.resolutions["un:A/HRC/41/35"] == "resolved un:A/HRC/41/35"
+    assert result.resolutions["un:A/HRC/41/35"].status is Status.RESOLVED
+    assert result.resolutions["un:A/HRC/41/35"].title == "un:A/HRC/41/35"
     assert result.ids == tuple(ids)
+
+
+def test_archive_findings_come_from_the_seam(tmp_path: Path, client: distributed.Client) -> None:
+    """RS101 as in the CLI; the ambiguous `resolution 43/16` is never asked (policy rule)."""
+    p = tmp_path / "a.txt"
+    p.write_text("See A/HRC/RES/17/31 and resolution 43/16.", encoding="utf-8")
+    CALLS.clear()
+    result = check_archive([p], client, fake_resolve)
+    assert [i for batch in CALLS for i in batch] == ["un:A/HRC/RES/17/31"]
+    [finding] = result.resolution_findings(result.files[0])
+    assert finding.code == "RS101" and finding.id == "un:A/HRC/RES/17/31"
 
 
 def test_archive_offline(tmp_path: Path, client: distributed.Client) -> None:

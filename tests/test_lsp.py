@@ -141,7 +141,7 @@ NOT_FOUND = Resolved(
 
 def test_not_found_message_names_suggestions() -> None:
     msg = not_found_message(NOT_FOUND)
-    assert msg == "A/HRC/RES/17/31 was not found (no record); did you mean A/HRC/17/31?"
+    assert msg == "A/HRC/RES/17/31 was not found: did you mean A/HRC/17/31?"
 
 
 def test_rs101_only_for_not_found() -> None:

@@ -17,7 +17,7 @@ from citecheck.cli import main
 from citecheck.rules import Rule, all_rules
 
 #: Rules whose finding comes from reading bytes (CC) or from a source's answer (RS).
-NOT_FROM_TEXT = {"CC101", "RS101", "RS102"}
+NOT_FROM_TEXT = {"CC101", "RS101", "RS102", "RS103", "RS104"}
 TEXT_RULES = [r for r in all_rules() if r.code not in NOT_FROM_TEXT]
 
 
@@ -54,6 +54,32 @@ def test_rs102_when_the_source_gives_no_definite_answer() -> None:
     assert [(f.code, f.severity.value) for f in bad] == [("RS102", "info")]
     assert "timed out" in bad[0].message
     assert citecheck.check("A/HRC/41/35", resolver=_answers("resolved")).findings == ()
+
+
+def _act(**fields: Any) -> Any:
+    def resolve(ids: Sequence[str]) -> Mapping[str, Any]:
+        return {i: {"id": i, "status": "resolved", "source": "index", **fields} for i in ids}
+
+    return resolve
+
+
+def test_rs103_names_the_end_of_validity_and_the_repealing_act() -> None:
+    rule = {r.code: r for r in all_rules()}["RS103"]
+    repealed = _act(in_force=False, end_of_validity="2018-05-24", replaced_by=["celex:32016R0679"])
+    bad = citecheck.check(rule.bad, resolver=repealed).findings
+    assert [f.code for f in bad] == ["RS103"]
+    assert "2018-05-24" in bad[0].message and "Regulation (EU) 2016/679" in bad[0].message
+    good = citecheck.check(rule.good, resolver=_act(in_force=True)).findings
+    assert [f.code for f in good] == []
+
+
+def test_rs104_reports_a_record_that_contradicts_itself() -> None:
+    rule = {r.code: r for r in all_rules()}["RS104"]
+    ended = _act(in_force=True, end_of_validity="2019-01-01")
+    bad = citecheck.check(rule.bad, resolver=ended).findings
+    assert [f.code for f in bad] == ["RS104"] and "2019-01-01" in bad[0].message
+    open_ended = _act(in_force=True, end_of_validity=None)
+    assert [f.code for f in citecheck.check(rule.good, resolver=open_ended).findings] == []
 
 
 def test_cc101_from_bytes_that_are_not_utf8(tmp_path: Path) -> None:

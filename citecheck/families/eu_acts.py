@@ -47,6 +47,30 @@ DESCRIPTORS: dict[str, str] = {
     "recommendation": "H",
 }
 
+#: Domain an act of sector 3 carries by year of adoption, latest first: (EU) from the Treaty
+#: of Lisbon (acts of 2010 on), (EC) after Maastricht (1994-2009), (EEC) before.
+DOMAIN_FROM_YEAR: tuple[tuple[int, str], ...] = ((2010, "EU"), (1994, "EC"), (0, "EEC"))
+_CELEX_ACT = regex.compile(r"3(\d{4})([A-Z])(\d{4})")
+
+
+def citation_for_celex(celex: str) -> str | None:
+    """`32016R0679` -> `Regulation (EU) 2016/679`, `31995L0046` -> `Directive 95/46/EC`.
+
+    For naming an act a source points to (a repealing act) in the form a text would cite it;
+    None for CELEX numbers that are not regulations, directives or decisions.
+    """
+    m = _CELEX_ACT.fullmatch(celex)
+    names = {code: kind for kind, code in DESCRIPTORS.items() if kind in _NAMED_TYPES}
+    if m is None or m.group(2) not in names:
+        return None
+    year, kind, number = int(m.group(1)), names[m.group(2)], int(m.group(3))
+    domain = next(d for since, d in DOMAIN_FROM_YEAR if year >= since)
+    numbering = canonical_numbering(kind, (domain,), year, number, legislative_no=False)
+    return f"{kind.capitalize()} {numbering}"
+
+
+_NAMED_TYPES = ("regulation", "directive", "decision")
+
 
 _DOM1 = r"(?:EU|EC|EEC|Euratom|EAEC|ECSC|CFSP|JHA)"
 _DOM = rf"(?i:{_DOM1}(?:{_H}?,{_H}?{_DOM1}){{0,2}})"

@@ -1,47 +1,43 @@
-"""Orchestrates one resolution run: dedupe, cache, batch per source, suggestions, store.
+"""Orchestrates one resolution run: dedupe, index, cache, sources in order, suggestions, store.
 
-`Resolver` remembers every answer of the run, so an id cited in many files is asked once.
-`resolve_ids` / `aresolve_ids` are the one-shot forms.
+For every id: the local index first (no network; a definite answer ends there), then the
+cache, then the live sources registered for its scheme, in order (`sources_for_scheme`): an
+`unverified` answer passes the id on, `--offline` stops before any source that needs the
+network.  `Resolver` remembers every answer of the run, so an id cited in many files is asked
+once.  `resolve_ids` / `aresolve_ids` are the one-shot forms.  `Settings` live in
+`citecheck.resolve.settings` (re-exported here for compatibility).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
 import sqlite3
 import warnings
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
-from typing import Any
 
 import attrs
-import httpx
 
-from citecheck.resolve import suggest
+from citecheck.index.db import IndexDB, IndexUnavailable, default_path
+from citecheck.resolve import policy, suggest
 from citecheck.resolve.cache import Cache, source_bases
 from citecheck.resolve.model import Resolution, Source, SourceClass, Status
-from citecheck.resolve.net import Fetcher, NetConfig, host_key
-from citecheck.resolve.sources import source_for_scheme
+from citecheck.resolve.net import Fetcher
+from citecheck.resolve.settings import Settings, settings_from_env
+from citecheck.resolve.sources import sources_for_scheme
+from citecheck.resolve.sources.index import IndexSource
 
-UNDL_URL = "https://digitallibrary.un.org"
-ODS_URL = "https://documents.un.org"
-CELLAR_URL = "http://publications.europa.eu"
-SPARQL_URL = "https://publications.europa.eu/webapi/rdf/sparql"
-_ENV_URLS = {
-    "undl_url": "CITECHECK_UNDL_URL",
-    "ods_url": "CITECHECK_ODS_URL",
-    "cellar_url": "CITECHECK_CELLAR_URL",
-    "sparql_url": "CITECHECK_SPARQL_URL",
-}
-# Politeness knobs that tests and mirrors may need to change: (field, variable, type, minimum).
-_ENV_NUMBERS: tuple[tuple[str, str, type[int] | type[float], float], ...] = (
-    ("rate_per_host", "CITECHECK_RATE_PER_HOST", float, 0.0),
-    ("retries", "CITECHECK_RETRIES", int, 0),
-    ("backoff_base", "CITECHECK_BACKOFF", float, 0.0),
-    ("network_budget", "CITECHECK_NETWORK_BUDGET", float, 0.1),
-)
+__all__ = [
+    "CacheUnavailableWarning",
+    "IndexUnavailableWarning",
+    "Resolver",
+    "Settings",
+    "aresolve_ids",
+    "resolve_ids",
+    "settings_from_env",
+]
+
 MAX_SUGGESTIONS = 3
 
 
@@ -49,88 +45,8 @@ class CacheUnavailableWarning(UserWarning):
     """The cache could not be opened, read or written; the run goes on without it."""
 
 
-@attrs.frozen(slots=True)
-class Settings:
-    """Everything a run needs to know; build it with `settings_from_env`.
-
-    Environment variables read by `settings_from_env`: the four `CITECHECK_*_URL`s and
-    `CITECHECK_CACHE_DIR`, and the politeness knobs
-    `CITECHECK_RATE_PER_HOST` (requests a second per host, default 2; 0 = no limit, for
-    local mirrors and fakes), `CITECHECK_RETRIES` (retries after a failed request, default 3)
-    and `CITECHECK_BACKOFF` (base seconds of the exponential back-off, default 0.5).
-    The circuit breaker (`breaker_threshold` failures in a row per host) is not configurable
-    from the environment: it is what keeps a run against a dead host short.
-    """
-
-    undl_url: str = UNDL_URL
-    ods_url: str = ODS_URL
-    cellar_url: str = CELLAR_URL
-    sparql_url: str = SPARQL_URL
-    cache_dir: Path | None = None
-    use_cache: bool = True
-    offline: bool = False
-    refresh: bool = False
-    timeout: float = 20.0
-    concurrency: int = 8
-    rate_per_host: float = 2.0
-    host_rates: tuple[tuple[str, float], ...] = ()
-    retries: int = 3
-    backoff_base: float = 0.5
-    breaker_threshold: int = 5
-    network_budget: float = 60.0  # seconds of network time per resolution pass, then unverified
-    undl_batch: int = 50
-    sparql_batch: int = 50
-    ods_fallback: bool = True
-    confirm_missing: bool = True
-    suggest: bool = True
-    transport: httpx.AsyncBaseTransport | None = attrs.field(default=None, eq=False)
-
-    def allowed_hosts(self) -> frozenset[str]:
-        """Only the configured sources' hosts are ever contacted."""
-        urls = (self.undl_url, self.ods_url, self.cellar_url, self.sparql_url)
-        return frozenset(host_key(u) for u in urls)
-
-    def net_config(self) -> NetConfig:
-        """Client settings derived from these settings."""
-        return NetConfig(
-            allowed_hosts=self.allowed_hosts(),
-            timeout=self.timeout,
-            concurrency=self.concurrency,
-            rate_per_host=self.rate_per_host,
-            host_rates=self.host_rates,
-            retries=self.retries,
-            backoff_base=self.backoff_base,
-            breaker_threshold=self.breaker_threshold,
-            budget=self.network_budget,
-            transport=self.transport,
-        )
-
-
-def settings_from_env(env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
-    """Defaults, then `CITECHECK_*` environment variables, then `overrides` (None = unset)."""
-    env = os.environ if env is None else env
-    values: dict[str, Any] = {}
-    for field, var in _ENV_URLS.items():
-        if env.get(var):
-            values[field] = env[var].rstrip("/")
-    if env.get("CITECHECK_CACHE_DIR"):
-        values["cache_dir"] = Path(env["CITECHECK_CACHE_DIR"])
-    for field, var, kind, minimum in _ENV_NUMBERS:
-        raw = env.get(var, "").strip()
-        if not raw:
-            continue
-        try:
-            number = kind(raw)
-        except ValueError:
-            number = None
-        if number is None or not minimum <= number < float("inf"):
-            warnings.warn(f"ignoring {var}={raw!r}: not a number >= {minimum:g}", stacklevel=2)
-            continue
-        values[field] = number
-    values.update({k: v for k, v in overrides.items() if v is not None})
-    if isinstance(values.get("cache_dir"), str):
-        values["cache_dir"] = Path(values["cache_dir"])
-    return Settings(**values)
+class IndexUnavailableWarning(UserWarning):
+    """The index file asked for cannot be used; the run goes on without it."""
 
 
 def _scheme(ident: str) -> str:
@@ -146,6 +62,8 @@ class Resolver:
         self._failures: dict[str, int] = {}
         self._cache: Cache | None = None
         self._cache_broken = False  # set once opening, reading or writing it failed
+        self._index: IndexSource | None = None
+        self._index_tried = False
         self._fetcher: Fetcher | None = None
         self.requests = 0  # HTTP requests made by this run
 
@@ -169,6 +87,61 @@ class Resolver:
             except (OSError, sqlite3.Error) as exc:
                 self._drop_cache(exc)
         return self._cache
+
+    @property
+    def index(self) -> IndexSource | None:
+        """The local index, opened on first use (None when disabled, absent or unusable).
+
+        No index file at the default place is normal and silent; a damaged one, or a missing
+        one that was asked for by path, is warned about once.
+        """
+        if self._index is None and self.settings.use_index and not self._index_tried:
+            self._index_tried = True
+            path = default_path(self.settings.index_path)
+            if not path.is_file() and self.settings.index_path is None:
+                return None
+            try:
+                self._index = IndexSource(IndexDB(path), self.settings)
+            except (IndexUnavailable, OSError, sqlite3.Error) as exc:
+                warnings.warn(
+                    f"index unusable ({exc}); continuing without it",
+                    IndexUnavailableWarning,
+                    stacklevel=3,
+                )
+        return self._index
+
+    def _index_answers(self, ids: Sequence[str]) -> dict[str, Resolution]:
+        index = self.index
+        if index is None:
+            return {}
+        try:
+            return index.answer(list(ids))
+        except sqlite3.Error as exc:  # a damaged index must not cost the run its answers
+            warnings.warn(f"index unusable ({exc})", IndexUnavailableWarning, stacklevel=3)
+            self._close_index()
+            return {}
+
+    def _close_index(self) -> None:
+        if self._index is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._index.db.close()
+            self._index = None
+
+    def from_index(self, ids: Iterable[str]) -> dict[str, Resolution]:
+        """The index's definite answers (with suggestions) for `ids`, at once, with no network.
+
+        The language server shows these before its background pass asks the live sources.
+        """
+        wanted = [i for i in dict.fromkeys(i.strip() for i in ids) if i not in self._memo]
+        found = {
+            i: r
+            for i, r in self._index_answers(wanted).items()
+            if r.status in (Status.RESOLVED, Status.NOT_FOUND)
+        }
+        if self.settings.suggest:
+            self._index_suggestions(found)
+        self._memo.update(found)
+        return found
 
     def _drop_cache(self, exc: BaseException) -> None:
         """A cache that fails must not cost the run its answers: warn once, go on without it."""
@@ -201,12 +174,13 @@ class Resolver:
         if cache is None:
             return
         try:
-            cache.put_many(answers)
+            cache.put_many(a for a in answers if a.source != IndexSource.name)
         except (OSError, sqlite3.Error) as exc:
             self._drop_cache(exc)
 
     def close(self) -> None:
-        """Close the cache connection."""
+        """Close the cache and index connections."""
+        self._close_index()
         if self._cache is not None:
             try:
                 self._cache.close()
@@ -271,31 +245,63 @@ class Resolver:
     async def _lookup(
         self, ids: Sequence[str], settings: Settings | None = None
     ) -> dict[str, Resolution]:
-        """Cache first (unless refresh), then the sources."""
+        """Index, then cache (unless refresh), then the sources of each id's scheme in order."""
         settings = settings or self.settings
         out: dict[str, Resolution] = {}
-        if not self.settings.refresh:
-            out.update(self._cache_get(ids))
-        registry = source_for_scheme()
-        groups: dict[SourceClass, list[str]] = defaultdict(list)
+        held: dict[str, Resolution] = {}  # an answer to improve on (index: "newer than ...")
+        for ident, res in self._index_answers(ids).items():
+            if res.status in (Status.RESOLVED, Status.NOT_FOUND):
+                out[ident] = res
+            else:
+                held[ident] = res
+        if not settings.refresh:
+            rest = [i for i in ids if i not in out]
+            out.update(self._cache_get(rest) if rest else {})
+        registry = sources_for_scheme()
+        chains: dict[str, list[SourceClass]] = {}
         for ident in ids:
             if ident in out:
                 continue
-            cls = registry.get(_scheme(ident))
-            if cls is None:
+            chain = [
+                cls
+                for cls in registry.get(_scheme(ident), ())
+                if cls.enabled_by is None or getattr(settings, cls.enabled_by)
+            ]
+            if not chain and ident not in held:
                 out[ident] = Resolution(
                     id=ident,
                     status=Status.NOT_CHECKED,
                     reason=f"no source checks ids like {ident!r}",
                 )
-            elif self.settings.offline and cls.needs_network:
-                out[ident] = Resolution(
+            else:
+                chains[ident] = chain
+        while chains:
+            groups: dict[SourceClass, list[str]] = defaultdict(list)
+            for ident, chain in list(chains.items()):
+                if chain and not (settings.offline and chain[0].needs_network):
+                    groups[chain[0]].append(ident)
+                    continue
+                del chains[ident]
+                out[ident] = held.pop(ident) if ident in held else Resolution(
                     id=ident, status=Status.NOT_CHECKED, reason="offline, not in cache"
                 )
-            else:
-                groups[cls].append(ident)
-        if groups:
-            out.update(await self._ask_sources(groups, settings))
+            if not groups:
+                break
+            answers = await self._ask_sources(groups, settings)
+            for asked in groups.values():
+                for ident in asked:
+                    res = _merge(held.get(ident), answers[ident])
+                    chain = chains[ident][1:]
+                    go_on = chain and (
+                        res.status is Status.UNVERIFIED
+                        or (res.status is Status.NOT_FOUND and chain[0].confirms_missing)
+                    )
+                    if go_on:
+                        held[ident], chains[ident] = res, chain
+                    else:
+                        del chains[ident]
+                        held.pop(ident, None)
+                        out[ident] = res
         return out
 
     async def _ask_sources(
@@ -318,44 +324,45 @@ class Resolver:
                 )
                 continue
             for ident in ids:
-                out[ident] = result.get(ident) or Resolution(
+                res = result.get(ident) or Resolution(
                     id=ident,
                     status=Status.UNVERIFIED,
                     reason=f"the {src.name} source gave no answer",
                 )
+                flag = policy.in_force(res)
+                out[ident] = res if flag is res.in_force else res.evolve(in_force=flag)
         return out
 
-    async def _add_suggestions(self, answers: dict[str, Resolution]) -> None:
-        """For each not_found id, check likely corrections in one batch; keep existing ones.
+    def _index_suggestions(self, answers: dict[str, Resolution]) -> None:
+        """Not-found ids get the corrections the index holds, and the range adopted."""
+        index = self.index
+        if index is None:
+            return
+        for ident, res in answers.items():
+            if res.status is not Status.NOT_FOUND or res.suggestions:
+                continue
+            found, note = suggest.from_index(index, ident, MAX_SUGGESTIONS)
+            reason = "; ".join(r for r in (res.reason, note) if r) or None
+            answers[ident] = res.evolve(suggestions=tuple(found), reason=reason)
 
-        A second, smaller round follows when a mistyped resolution's report exists
-        (`A/HRC/RES/17/31` -> `A/HRC/17/31`): the resolutions its UNDL record names as
-        related documents (MARC 993) are checked and suggested after it.
+    async def _add_suggestions(self, answers: dict[str, Resolution]) -> None:
+        """For each not_found id, likely corrections that exist.
+
+        With an index, only what the index holds is suggested (`suggest.from_index`).
+        Without one, the candidates are checked against the live sources in one batch and
+        only those a source confirms are suggested.
         """
+        if self.index is not None:
+            self._index_suggestions(answers)
+            return
         cands = {
             ident: suggest.candidates(ident)
             for ident, res in answers.items()
             if res.status is Status.NOT_FOUND and not res.suggestions and res.source != "cache"
         }
         known = await self._check({c for cs in cands.values() for c in cs}, answers)
-        linked: dict[str, list[str]] = {}
-        for ident in cands:
-            report = suggest.res_dropped(ident)
-            if report and report in known and known[report].status is Status.RESOLVED:
-                linked[ident] = suggest.related_resolutions(ident, known[report].extra)
-        if linked:
-            known.update(await self._check({c for cs in linked.values() for c in cs}, answers))
         for ident, cs in cands.items():
-            found: list[str] = []
-            for c in cs:
-                if c in known and known[c].status is Status.RESOLVED:
-                    found.append(c)
-                    if c == suggest.res_dropped(ident):
-                        found.extend(
-                            r
-                            for r in linked.get(ident, ())
-                            if r in known and known[r].status is Status.RESOLVED and r not in found
-                        )
+            found = [c for c in cs if c in known and known[c].status is Status.RESOLVED]
             if found:
                 answers[ident] = answers[ident].evolve(suggestions=tuple(found[:MAX_SUGGESTIONS]))
 
@@ -376,6 +383,21 @@ class Resolver:
         self._cache_put(found.values())
         self._memo.update(found)
         return {**self._memo, **answers, **checked}
+
+
+def _merge(before: Resolution | None, after: Resolution) -> Resolution:
+    """What two sources said, in order: a definite answer wins, an earlier not_found stays
+    unless the later source has the document, and unverified reasons add up."""
+    if before is None or after.status is Status.RESOLVED:
+        return after
+    if before.status is Status.NOT_FOUND:
+        return before
+    if after.status is Status.NOT_FOUND:
+        return after
+    if after.status is Status.UNVERIFIED and before.status is Status.UNVERIFIED:
+        reason = "; ".join(r for r in (before.reason, after.reason) if r) or None
+        return before.evolve(reason=reason, url=before.url or after.url)
+    return before if after.status is Status.NOT_CHECKED else after
 
 
 def resolve_ids(

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 import attrs
 
 if TYPE_CHECKING:
-    from citecheck.resolve.engine import Settings
     from citecheck.resolve.net import Fetcher
+    from citecheck.resolve.settings import Settings
 
 
 class Status(str, enum.Enum):
@@ -48,6 +48,10 @@ class Resolution:
     reason: str | None = None
     suggestions: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
     extra: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_pairs)
+    # EU acts: whether the act is in force, its end of validity and the acts repealing it.
+    in_force: bool | None = None
+    end_of_validity: str | None = None
+    replaced_by: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
 
     def get_extra(self, key: str) -> str | None:
         """First `extra` value under `key` (extra may repeat keys, e.g. files)."""
@@ -58,7 +62,7 @@ class Resolution:
 
     def to_json(self) -> dict[str, Any]:
         """Plain-JSON form used by the CLI output and the cache."""
-        return {
+        data: dict[str, Any] = {
             "id": self.id,
             "status": self.status.value,
             "title": self.title,
@@ -70,6 +74,11 @@ class Resolution:
             "suggestions": list(self.suggestions),
             "extra": [list(p) for p in self.extra],
         }
+        if self.in_force is not None or self.end_of_validity or self.replaced_by:
+            data["in_force"] = self.in_force
+            data["end_of_validity"] = self.end_of_validity
+            data["replaced_by"] = list(self.replaced_by)
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Resolution:
@@ -82,6 +91,15 @@ class Resolution:
         for key in ("title", "date", "url", "source", "reason"):
             if data.get(key) is not None and not isinstance(data[key], str):
                 raise TypeError(f"{key} must be a string or null")
+        if data.get("in_force") is not None and not isinstance(data["in_force"], bool):
+            raise TypeError("in_force must be true, false or null")
+        if data.get("end_of_validity") is not None and not isinstance(
+            data["end_of_validity"], str
+        ):
+            raise TypeError("end_of_validity must be a string or null")
+        replaced = data.get("replaced_by") or []
+        if not isinstance(replaced, list) or not all(isinstance(r, str) for r in replaced):
+            raise TypeError("replaced_by must be a list of ids")
         extra = data.get("extra") or []
         if not all(isinstance(p, list | tuple) and len(p) == 2 for p in extra):
             raise ValueError("extra must be a list of [key, value] pairs")
@@ -96,6 +114,9 @@ class Resolution:
             reason=data.get("reason"),
             suggestions=data.get("suggestions") or (),
             extra=extra,
+            in_force=data.get("in_force"),
+            end_of_validity=data.get("end_of_validity"),
+            replaced_by=replaced,
         )
 
     def evolve(self, **changes: Any) -> Resolution:
@@ -129,5 +150,30 @@ class SourceClass(Protocol):
 
     @property
     def needs_network(self) -> bool: ...
+
+    @property
+    def url_settings(self) -> tuple[tuple[str, str, str], ...]:
+        """(settings field, environment variable, default URL) of each base URL it uses."""
+        ...
+
+    @property
+    def links(self) -> tuple[tuple[str, str, str], ...]:
+        """(scheme, page template with `{value}`, characters kept unquoted) for people."""
+        ...
+
+    @property
+    def confirms_missing(self) -> bool:
+        """Asked also after an earlier source's `not_found` (a catalogue may lag behind)."""
+        ...
+
+    @property
+    def enabled_by(self) -> str | None:
+        """A boolean settings field that switches this source off, if any."""
+        ...
+
+    @property
+    def batch_setting(self) -> str | None:
+        """The settings field holding how many ids go in one request (None: one per id)."""
+        ...
 
     def __call__(self, fetcher: Fetcher, settings: Settings) -> Source: ...

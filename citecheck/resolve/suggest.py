@@ -1,17 +1,24 @@
 """ "Did you mean": likely mistakes in an id that was definitely not found.
 
-Only candidates are produced here; the engine checks them all in one batch and suggests
-the ones the source knows.  Order is likelihood: a dropped or added `RES` and a dropped
-`/Add.n` or `/Corr.n` first, then swapped session and number, then neighbouring numbers.
+Only candidates are produced here.  With a local index, a candidate is suggested only when the
+index holds it (`from_index`), and the range a session actually adopted is named; without one,
+the engine checks the candidates against the live source in one batch.  Order is likelihood:
+a dropped or added `RES` and a dropped `/Add.n` or `/Corr.n` first, then swapped session and
+number, then neighbouring numbers.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from citecheck.index.db import series_key
+
+if TYPE_CHECKING:
+    from citecheck.resolve.sources.index import IndexSource
 
 _SUFFIX = re.compile(r"^(Add|Corr|Rev|Amend)\.[0-9]+$")
-_SPACE = re.compile(r"\s+")
 _CELEX = re.compile(r"^([0-9])([0-9]{4})([RLD])([0-9]{4})$")
 
 
@@ -38,6 +45,42 @@ def _un(symbol: str) -> list[str]:
     return out
 
 
+def from_index(index: IndexSource, ident: str, limit: int = 3) -> tuple[list[str], str | None]:
+    """(candidates the index holds, a note on the range adopted) for a not-found `un:` id.
+
+    The note reads "A/HRC session 17 adopted resolutions 17/1 to 17/25" for resolutions, or
+    names the first and last symbol of the series session otherwise.
+    """
+    found = [c for c in candidates(ident) if _held(index, c)][:limit]
+    scheme, _, value = ident.partition(":")
+    note = None
+    key = series_key(value) if scheme == "un" else None
+    if key is not None:
+        stem, session, _ = key
+        held = index.db.un_series(stem, session)
+        if held:
+            (first, lo), (last, hi) = held[0], held[-1]
+            if stem.endswith("/RES") and session is not None:
+                body = stem.removesuffix("/RES")
+                note = (
+                    f"{body} session {session} adopted resolutions {session}/{lo} to {session}/{hi}"
+                )
+            elif session is not None:
+                note = f"the index holds {first} to {last} for session {session}"
+            else:
+                note = f"the index holds {first} to {last}"
+    return found, note
+
+
+def _held(index: IndexSource, ident: str) -> bool:
+    scheme, _, value = ident.partition(":")
+    if scheme == "un":
+        return index.find(value) is not None
+    if scheme == "celex":
+        return index.db.eu_act(value) is not None
+    return False
+
+
 def _celex(celex: str) -> list[str]:
     m = _CELEX.match(celex)
     if not m:
@@ -59,32 +102,6 @@ def candidates(ident: str) -> list[str]:
         if c != ident and c not in seen:
             seen.append(c)
     return seen
-
-
-def res_dropped(ident: str) -> str | None:
-    """`un:A/HRC/RES/17/31` -> `un:A/HRC/17/31` (the report a mistyped resolution may be)."""
-    scheme, _, value = ident.partition(":")
-    parts = value.split("/")
-    if scheme != "un" or "RES" not in parts[1:-1]:
-        return None
-    i = parts.index("RES", 1)
-    if len(parts) - i - 1 < 2:  # `S/RES/2231(2015)`: no session/number left for a report
-        return None
-    return f"un:{'/'.join(parts[:i] + parts[i + 1 :])}"
-
-
-def related_resolutions(ident: str, extra: Iterable[tuple[str, str]]) -> list[str]:
-    """Resolutions a UNDL record names as related documents (MARC 993), except `ident`.
-
-    A report's record links the resolution that acted on it (`A/HRC/17/31` ->
-    `A/HRC/RES/17/4`), which is what a text citing `A/HRC/RES/17/31` most likely meant.
-    """
-    out: list[str] = []
-    for key, symbol in extra:
-        cand = "un:" + _SPACE.sub("", symbol)
-        if key == "related" and "/RES/" in symbol.upper() and cand != ident and cand not in out:
-            out.append(cand)
-    return out
 
 
 _CASE_CELEX = re.compile(r"^6([0-9]{4})([CTF])[A-Z]{1,2}([0-9]{4})$")

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from fakeserver import FakeServer
 
-from citecheck.resolve.engine import Settings, settings_from_env
+from citecheck.resolve.settings import Settings, settings_from_env
 
 FAST: dict[str, Any] = {
     "timeout": 2.0,
@@ -31,7 +31,8 @@ def make_settings(tmp_path: Path) -> Callable[..., Settings]:
     """Settings with no waiting and a private cache; `fake=` points URLs at a fake server."""
 
     def make(fake: FakeServer | None = None, **overrides: Any) -> Settings:
-        values: dict[str, Any] = {**FAST, "cache_dir": tmp_path / "cache"}
+        # no index unless a test gives one: a developer's own index must not change answers
+        values: dict[str, Any] = {**FAST, "cache_dir": tmp_path / "cache", "use_index": False}
         if fake is not None:
             values.update(fake.urls())
         values.update(overrides)

@@ -65,7 +65,7 @@ def test_seed_letters_resolve_against_the_fake(fake: FakeServer, tmp_path: Path)
     assert by_id["un:A/RES/68/167"]["status"] == "resolved"
     wrong = by_id["un:A/HRC/RES/17/31"]
     assert wrong["status"] == "not_found"
-    assert wrong["resolution"]["suggestions"][:2] == ["un:A/HRC/17/31", "un:A/HRC/RES/17/4"]
+    assert wrong["resolution"]["suggestions"][:1] == ["un:A/HRC/17/31"]
     codes = {f["code"] for f in data["files"][-1]["findings"]}
     assert "RS101" in codes
     # Every UN symbol got a definite answer or an honest reason, never a silent gap.

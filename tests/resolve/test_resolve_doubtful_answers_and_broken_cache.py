@@ -12,6 +12,7 @@ import warnings
 from collections.abc import Callable
 from pathlib import Path
 
+import attrs
 import httpx
 import pytest
 import respx
@@ -19,11 +20,10 @@ from fakeserver import FakeServer
 
 from citecheck.resolve import Resolver, Status, resolve_ids, suggest
 from citecheck.resolve.cache import FILENAME, Cache
-from citecheck.resolve.engine import CacheUnavailableWarning, Settings
+from citecheck.resolve.engine import CacheUnavailableWarning, Settings, aresolve_ids
 from citecheck.resolve.model import Resolution
 from citecheck.resolve.net import Fetcher, NetConfig, Unavailable
 from citecheck.resolve.sources.cellar import CellarSource
-from citecheck.resolve.sources.undl import UndlSource
 
 MakeSettings = Callable[..., Settings]
 UNDL = "https://digitallibrary.un.org"
@@ -90,8 +90,10 @@ def _page(symbols: list[str], total: int | None, tag: str = "191") -> bytes:
 
 
 async def _undl(settings: Settings, ids: list[str]) -> dict[str, Resolution]:
-    async with Fetcher(settings.net_config()) as f:
-        return await UndlSource(f, settings).resolve(ids)
+    """The `un:` chain (UNDL, then ODS) with a robots.txt that allows everything."""
+    respx.get(f"{UNDL}/robots.txt").mock(return_value=httpx.Response(404))
+    quiet = attrs.evolve(settings, suggest=False, use_cache=False, use_index=False)
+    return await aresolve_ids(ids, quiet)
 
 
 @pytest.fixture
@@ -136,12 +138,18 @@ async def test_short_page_below_total_pages_on(undl_settings: Settings) -> None:
 
 
 @respx.mock
-async def test_other_symbol_791_matches(undl_settings: Settings) -> None:
+async def test_other_symbol_791_is_not_the_document(undl_settings: Settings) -> None:
+    """A voting record names the resolution in 791: it must not stand in for it."""
     respx.get(f"{UNDL}/search").mock(
         return_value=httpx.Response(200, content=_page(["A/HRC/41/35/Corr.9"], 1, tag="791"))
     )
+    respx.get(f"{ODS}/api/symbol/access").mock(
+        return_value=httpx.Response(
+            200, content=b"<html></html>", headers={"content-type": "text/html"}
+        )
+    )
     res = (await _undl(undl_settings, ["un:A/HRC/41/35/Corr.9"]))["un:A/HRC/41/35/Corr.9"]
-    assert res.status is Status.RESOLVED
+    assert res.status is Status.NOT_FOUND
 
 
 # ---- 8: broken cache -----------------------------------------------------------------------

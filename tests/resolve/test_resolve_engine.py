@@ -136,7 +136,7 @@ def test_cellar_faults(fake: FakeServer, make_settings: MakeSettings) -> None:
 
 
 def test_circuit_breaker_spans_the_run(fake: FakeServer, make_settings: MakeSettings) -> None:
-    fake.fault("status", prefix="/", times=-1, status=500)
+    fake.fault("status", prefix="/search", times=-1, status=500)
     settings = make_settings(
         fake, retries=0, breaker_threshold=2, undl_batch=1, ods_fallback=False, concurrency=1
     )
@@ -146,7 +146,7 @@ def test_circuit_breaker_spans_the_run(fake: FakeServer, make_settings: MakeSett
         later = resolver.resolve(["un:A/HRC/2/1"])
     finally:
         resolver.close()
-    assert len(fake.log) == 2
+    assert len(fake.log) == 3  # robots.txt, then two searches before the circuit opens
     reasons = [r.reason or "" for r in (*out.values(), *later.values())]
     assert sum("not asked again" in r for r in reasons) == 4
 
@@ -177,7 +177,8 @@ def test_refresh_ignores_and_overwrites_cache(
     resolve_ids(["un:A/HRC/41/35"], make_settings(fake))
     before = len(fake.log)
     out = resolve_ids(["un:A/HRC/41/35"], make_settings(fake, refresh=True))
-    assert len(fake.log) == before + 1 and out["un:A/HRC/41/35"].source == "undl"
+    # robots.txt and the search
+    assert len(fake.log) == before + 2 and out["un:A/HRC/41/35"].source == "undl"
 
 
 def test_offline_makes_zero_connections(fake: FakeServer, make_settings: MakeSettings) -> None:
@@ -211,7 +212,7 @@ def test_resolver_asks_each_id_once_per_run(fake: FakeServer, make_settings: Mak
         resolver.resolve(["un:A/HRC/17/31", "un:A/HRC/41/35"])
     finally:
         resolver.close()
-    assert len(fake.log) == 1 and resolver.requests == 1
+    assert len(fake.log) == 2 and resolver.requests == 2  # robots.txt, one search
 
 
 async def test_async_api(fake: FakeServer, make_settings: MakeSettings) -> None:

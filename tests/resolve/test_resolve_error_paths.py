@@ -48,6 +48,7 @@ class Exploding:
     name: ClassVar[str] = "exploding"
     schemes: ClassVar[tuple[str, ...]] = ("boom",)
     needs_network: ClassVar[bool] = True
+    enabled_by: ClassVar[str | None] = None
 
     def __init__(self, fetcher: Fetcher, settings: Settings) -> None:
         pass
@@ -60,10 +61,10 @@ def test_a_source_that_raises_makes_its_ids_unverified(
     make_settings: MakeSettings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from citecheck.resolve import engine
-    from citecheck.resolve.sources import source_for_scheme
+    from citecheck.resolve.sources import sources_for_scheme
 
-    registry = {**source_for_scheme(), "boom": Exploding}
-    monkeypatch.setattr(engine, "source_for_scheme", lambda: registry)
+    registry = {**sources_for_scheme(), "boom": (Exploding,)}
+    monkeypatch.setattr(engine, "sources_for_scheme", lambda: registry)
     resolver = Resolver(make_settings(suggest=False))
     try:
         out = resolver.resolve(["boom:1", "gc:CCPR/34"])

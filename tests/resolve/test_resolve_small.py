@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from citecheck.resolve.cli import add_network_options, cache
 from citecheck.resolve.engine import Settings
 from citecheck.resolve.model import Resolution, Status
-from citecheck.resolve.sources import REGISTRY, source_for_scheme
+from citecheck.resolve.sources import REGISTRY, source_for_scheme, sources_for_scheme
 from citecheck.resolve.sources.catalog import resolve_one
 from citecheck.resolve.suggest import candidates
 
@@ -82,7 +82,8 @@ def test_catalog_answers_only_what_it_knows() -> None:
 def test_registry_covers_every_contract_scheme() -> None:
     schemes = source_for_scheme()
     assert set(schemes) == {"un", "celex", "ecli", "case", "oj", "gc", "instrument", "spcomm"}
-    assert len(REGISTRY) == 3
+    assert len(REGISTRY) == 4
+    assert [c.name for c in sources_for_scheme()["un"]] == ["undl", "ods"]
 
 
 def test_cache_cli(tmp_path: Path) -> None:

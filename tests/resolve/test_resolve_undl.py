@@ -5,16 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from urllib.parse import parse_qs, urlsplit
 
+import attrs
 import httpx
 import pytest
 import respx
 from fakeserver import FIXTURES, shared
 
-from citecheck.resolve.engine import Settings
+from citecheck.resolve.engine import Settings, aresolve_ids
 from citecheck.resolve.model import Resolution, Status
-from citecheck.resolve.net import Fetcher
 from citecheck.resolve.sources.undl import (
-    UndlSource,
     parse_collection,
     search_variants,
     split_languages,
@@ -32,8 +31,10 @@ EMPTY = (
 
 
 async def run(settings: Settings, ids: list[str]) -> dict[str, Resolution]:
-    async with Fetcher(settings.net_config()) as f:
-        return await UndlSource(f, settings).resolve(ids)
+    """The `un:` chain (UNDL, then ODS) with a robots.txt that allows everything."""
+    respx.get(f"{UNDL}/robots.txt").mock(return_value=httpx.Response(404))
+    quiet = attrs.evolve(settings, suggest=False, use_cache=False, use_index=False)
+    return await aresolve_ids(ids, quiet)
 
 
 @pytest.fixture

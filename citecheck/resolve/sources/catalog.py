@@ -18,8 +18,8 @@ from urllib.parse import quote_plus
 from citecheck.resolve.model import Resolution, Status
 
 if TYPE_CHECKING:
-    from citecheck.resolve.engine import Settings
     from citecheck.resolve.net import Fetcher
+    from citecheck.resolve.settings import Settings
 
 TABLE_AS_OF = "2024-06"
 
@@ -156,6 +156,11 @@ class CatalogSource:
     name: ClassVar[str] = "catalog"
     schemes: ClassVar[tuple[str, ...]] = ("gc", "instrument", "spcomm")
     needs_network: ClassVar[bool] = False
+    url_settings: ClassVar[tuple[tuple[str, str, str], ...]] = ()
+    links: ClassVar[tuple[tuple[str, str, str], ...]] = ()
+    confirms_missing: ClassVar[bool] = False
+    enabled_by: ClassVar[str | None] = None
+    batch_setting: ClassVar[str | None] = None
 
     def __init__(self, fetcher: Fetcher, settings: Settings) -> None:
         del fetcher, settings  # same constructor as the network sources

@@ -38,7 +38,7 @@ from citecheck.resolve.model import Resolution, Status
 from citecheck.resolve.net import Fetcher, Unavailable, parse_xml
 
 if TYPE_CHECKING:
-    from citecheck.resolve.engine import Settings
+    from citecheck.resolve.settings import Settings
 
 _CELEX_RE = re.compile(r"^[0-9CE][0-9]{4}[A-Z]{1,2}[0-9A-Z()/._\-]{1,30}$")
 _ECLI_RE = re.compile(r"^[A-Z]{2}:[A-Z0-9.]{1,7}:[0-9]{4}:[A-Z0-9.]{1,25}$")
@@ -270,6 +270,18 @@ class CellarSource:
     name: ClassVar[str] = "cellar"
     schemes: ClassVar[tuple[str, ...]] = ("celex", "ecli", "case", "oj")
     needs_network: ClassVar[bool] = True
+    url_settings: ClassVar[tuple[tuple[str, str, str], ...]] = (
+        ("cellar_url", "CITECHECK_CELLAR_URL", "http://publications.europa.eu"),
+        ("sparql_url", "CITECHECK_SPARQL_URL", "https://publications.europa.eu/webapi/rdf/sparql"),
+    )
+    links: ClassVar[tuple[tuple[str, str, str], ...]] = (
+        ("celex", "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:{value}", ""),
+        ("ecli", "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=ecli:ECLI:{value}", ":"),
+        ("case", "https://curia.europa.eu/juris/liste.jsf?language=en&num={value}", ""),
+    )
+    confirms_missing: ClassVar[bool] = False
+    enabled_by: ClassVar[str | None] = None
+    batch_setting: ClassVar[str | None] = "sparql_batch"
 
     def __init__(self, fetcher: Fetcher, settings: Settings) -> None:
         self.fetcher = fetcher

@@ -6,22 +6,32 @@ under load.  So the verdict is read from what was sent (a PDF, or a redirect to 
 configured host), never from the status code, and an HTML page is only "ODS did not give the
 file", not a definite "does not exist".
 
-How the UN source uses it:
-* UN Digital Library unavailable -> ODS file means resolved; an HTML page or an ODS failure
-  stays unverified, because ODS alone is not definite.
-* UN Digital Library definitely empty -> ODS is asked too, because the library catalogues
-  documents days after ODS publishes them; an ODS file turns `not_found` into resolved.
+`OdsSource` is registered after the UN Digital Library for `un:` ids (the engine asks it):
+* UN Digital Library unavailable (or its search disallowed by robots.txt) -> ODS file means
+  resolved; an HTML page or an ODS failure stays unverified, because ODS alone is not definite.
+* UN Digital Library definitely empty -> ODS is asked too (`confirms_missing`), because the
+  library catalogues documents days after ODS publishes them; an ODS file turns `not_found`
+  into resolved, anything else leaves the library's answer.
 """
 
 from __future__ import annotations
 
+import asyncio
 import enum
 import posixpath
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 import httpx
 
+from citecheck.resolve.model import Resolution, Status
 from citecheck.resolve.net import Fetcher, Unavailable, host_key
+
+if TYPE_CHECKING:
+    from citecheck.resolve.settings import Settings
+
+ODS_URL = "https://documents.un.org"
 
 _PEEK = 2048
 
@@ -74,3 +84,51 @@ async def check(fetcher: Fetcher, ods_url: str, symbol: str) -> OdsAnswer:
     if reply.status == 404:
         return OdsAnswer(OdsVerdict.NO_FILE)
     raise Unavailable(f"ODS answered HTTP {reply.status}")
+
+
+class OdsSource:
+    """`un:` ids, one ODS request per symbol: a fallback after the UN Digital Library."""
+
+    name: ClassVar[str] = "ods"
+    schemes: ClassVar[tuple[str, ...]] = ("un",)
+    needs_network: ClassVar[bool] = True
+    url_settings: ClassVar[tuple[tuple[str, str, str], ...]] = (
+        ("ods_url", "CITECHECK_ODS_URL", ODS_URL),
+    )
+    links: ClassVar[tuple[tuple[str, str, str], ...]] = ()
+    confirms_missing: ClassVar[bool] = True
+    enabled_by: ClassVar[str | None] = "ods_fallback"
+    batch_setting: ClassVar[str | None] = None  # one request per symbol
+
+    def __init__(self, fetcher: Fetcher, settings: Settings) -> None:
+        self.fetcher = fetcher
+        self.base = settings.ods_url
+
+    async def resolve(self, ids: Sequence[str]) -> dict[str, Resolution]:
+        """A file means resolved; an HTML page or a failure is unverified (never not_found)."""
+        answers = await asyncio.gather(
+            *(check(self.fetcher, self.base, i.split(":", 1)[1]) for i in ids),
+            return_exceptions=True,
+        )
+        out: dict[str, Resolution] = {}
+        for ident, answer in zip(ids, answers, strict=True):
+            symbol = ident.split(":", 1)[1]
+            if isinstance(answer, OdsAnswer) and answer.verdict is OdsVerdict.FILE:
+                out[ident] = Resolution(
+                    id=ident,
+                    status=Status.RESOLVED,
+                    url=f"https://undocs.org/{symbol}",
+                    source="ods",
+                    extra=[("ods_file", answer.location or "")],
+                )
+                continue
+            if isinstance(answer, OdsAnswer):
+                why = "ODS sent an HTML page instead of the file (it does so also under load)"
+            elif isinstance(answer, Unavailable):
+                why = f"ODS: {answer.reason}"
+            elif isinstance(answer, Exception):
+                raise answer
+            else:
+                raise answer
+            out[ident] = Resolution(id=ident, status=Status.UNVERIFIED, source="ods", reason=why)
+        return out

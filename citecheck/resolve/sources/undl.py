@@ -1,18 +1,25 @@
-"""UN Digital Library (digitallibrary.un.org, a TIND system): UN document symbols.
+"""UN Digital Library (digitallibrary.un.org, a TIND system): UN document symbols, live.
 
-Many symbols are checked in one MARCXML search, `p=191__a:"X" OR 191__a:"Y"`.  A search is
-fuzzy, so a record counts only when one of its 191$a equals the symbol, ignoring case,
-whitespace and cataloguers' brackets (`[ST/]DPI/2315`).  The library writes some symbols
-with a space before a parenthesis (`S/RES/2231 (2015)`) and some without, so both spellings
-are searched.  A record whose 791$a (other symbols) equals the symbol also counts.
-`not_found` needs a complete, well-formed MARC collection without the symbol;
-anything else is `unverified` and ODS is asked for a second opinion (see `ods`).
+Used only for ids the local index could not answer.  Many symbols are checked in one MARCXML
+search, `p=191__a:"X" OR 191__a:"Y"`, but only when the library's robots.txt allows `/search`
+(read once per run); when it does not, every id is left `unverified` and the next registered
+source (ODS, one request per symbol) is asked.  A search is fuzzy, so a record counts only when
+one of its 191 $a (its own symbols) or 191 $z (a common form of the same document, e.g. a
+press release cited without its suffix) equals the symbol, ignoring case, whitespace and
+cataloguers' brackets (`[ST/]DPI/2315`); a sectioned resolution (`A/RES/59/284A`) counts for
+its number (`A/RES/59/284`).  A 791 $a (another document's symbol, e.g. on a voting record)
+never counts.  The library writes some symbols with a space before a parenthesis
+(`S/RES/2231 (2015)`) and some without, so both spellings are searched.  `not_found` needs a
+complete, well-formed MARC collection read to its end without the symbol; anything else
+(a full last page: maybe more) is `unverified`.
 """
 
 from __future__ import annotations
 
 import asyncio
 import re
+import urllib.robotparser
+import weakref
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
@@ -21,10 +28,12 @@ from lxml import etree
 
 from citecheck.resolve.model import Resolution, Status
 from citecheck.resolve.net import Fetcher, Unavailable, parse_xml
-from citecheck.resolve.sources import ods
+from citecheck.resolve.sources import robots
 
 if TYPE_CHECKING:
-    from citecheck.resolve.engine import Settings
+    from citecheck.resolve.settings import Settings
+
+UNDL_URL = "https://digitallibrary.un.org"
 
 MARC_NS = "http://www.loc.gov/MARC21/slim"
 _M = f"{{{MARC_NS}}}"
@@ -44,6 +53,14 @@ def symbol_key(symbol: str) -> str:
     return re.sub(r"[\s\[\]]", "", symbol).casefold()
 
 
+_SECTION = re.compile(r"(?<=\d)[a-z]\Z")
+
+
+def unsectioned_key(key: str) -> str:
+    """`a/res/59/284a` -> `a/res/59/284`: a section of a resolution stands for its number."""
+    return _SECTION.sub("", key)
+
+
 def search_variants(symbol: str) -> list[str]:
     """Spellings to search: as given, and with a space before `(` (`S/RES/2231 (2015)`)."""
     spaced = re.sub(r"\s*\(", " (", symbol)
@@ -59,8 +76,8 @@ def undocs_url(symbol: str) -> str:
 class MarcRecord:
     """The fields of one UNDL bibliographic record that a resolution needs.
 
-    `related` holds the 993 $a symbols ("related documents": a report's resulting resolution,
-    a resolution's draft, committee report and meeting record); `other_symbols` the 791 $a.
+    `alt_symbols` holds 191 $z (common forms of the same document); `related` the 993 $a
+    symbols ("related documents"); `other_symbols` the 791 $a (other documents' symbols).
     """
 
     recid: str
@@ -71,6 +88,7 @@ class MarcRecord:
     files: tuple[str, ...]
     related: tuple[str, ...] = ()
     other_symbols: tuple[str, ...] = ()
+    alt_symbols: tuple[str, ...] = ()
 
 
 def split_languages(codes: str) -> list[str]:
@@ -84,6 +102,7 @@ def split_languages(codes: str) -> list[str]:
 _WANTED = frozenset(
     {
         ("191", "a"),
+        ("191", "z"),
         ("992", "a"),
         ("269", "a"),
         ("041", "a"),
@@ -129,7 +148,8 @@ def parse_record(record: etree._Element) -> MarcRecord:
             if sub.tag == _SUBFIELD and (ftag, sub.get("code")) in _WANTED:
                 text = (sub.text or "").strip()
                 if text:
-                    values.setdefault(ftag, []).append(text)
+                    key = "191z" if (ftag, sub.get("code")) == ("191", "z") else ftag
+                    values.setdefault(key, []).append(text)
     symbols = tuple(values.get("191", ()))
     adopted = next(iter(values.get("992", ())), None)
     published = next(iter(values.get("269", ())), None)
@@ -148,6 +168,7 @@ def parse_record(record: etree._Element) -> MarcRecord:
         files=tuple(values.get("856", ())),
         related=tuple(dict.fromkeys(values.get("993", ()))),
         other_symbols=tuple(dict.fromkeys(values.get("791", ()))),
+        alt_symbols=tuple(dict.fromkeys(values.get("191z", ()))),
     )
 
 
@@ -167,7 +188,6 @@ def to_resolution(ident: str, symbol: str, record: MarcRecord, base_url: str) ->
     """A `resolved` result for `symbol` from its record."""
     extra = [("record_url", f"{base_url.rstrip('/')}/record/{record.recid}")]
     extra.extend(("file", url) for url in record.files)
-    extra.extend(("related", sym) for sym in record.related)
     return Resolution(
         id=ident,
         status=Status.RESOLVED,
@@ -185,17 +205,32 @@ def _chunks(items: Sequence[tuple[str, str]], size: int) -> Iterator[Sequence[tu
         yield items[i : i + size]
 
 
+_ROBOTS: weakref.WeakKeyDictionary[Fetcher, urllib.robotparser.RobotFileParser | str] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 class UndlSource:
-    """`un:` ids through the UN Digital Library, with ODS as a second opinion."""
+    """`un:` ids through the UN Digital Library search (ODS is the next registered source)."""
 
     name: ClassVar[str] = "undl"
     schemes: ClassVar[tuple[str, ...]] = ("un",)
     needs_network: ClassVar[bool] = True
+    url_settings: ClassVar[tuple[tuple[str, str, str], ...]] = (
+        ("undl_url", "CITECHECK_UNDL_URL", UNDL_URL),
+    )
+    links: ClassVar[tuple[tuple[str, str, str], ...]] = (
+        ("un", "https://undocs.org/{value}", "/().-"),
+    )
+    confirms_missing: ClassVar[bool] = False
+    enabled_by: ClassVar[str | None] = None
+    batch_setting: ClassVar[str | None] = "undl_batch"
 
     def __init__(self, fetcher: Fetcher, settings: Settings) -> None:
         self.fetcher = fetcher
         self.settings = settings
         self.base = settings.undl_url.rstrip("/")
+        self.batch_size = settings.undl_batch
 
     async def resolve(self, ids: Sequence[str]) -> dict[str, Resolution]:
         """Resolve `un:` ids in batches of `settings.undl_batch` symbols per search."""
@@ -217,16 +252,38 @@ class UndlSource:
                 )
             else:
                 todo.append((ident, symbol))
-        batches = list(_chunks(todo, self.settings.undl_batch))
-        for part in await asyncio.gather(*(self._batch(b) for b in batches)):
+        if not todo:
+            return out
+        refused = await self._search_refused()
+        if refused:
+            out.update(
+                {
+                    ident: Resolution(
+                        id=ident,
+                        status=Status.UNVERIFIED,
+                        url=undocs_url(sym),
+                        source="undl",
+                        reason=f"UN Digital Library: {refused}",
+                    )
+                    for ident, sym in todo
+                }
+            )
+            return out
+        batches = list(_chunks(todo, self.batch_size))
+        for part in await asyncio.gather(*(self._search_batch(b) for b in batches)):
             out.update(part)
         return out
 
-    async def _batch(self, items: Sequence[tuple[str, str]]) -> dict[str, Resolution]:
-        """One search, then (without waiting for other batches) ODS for what it left open."""
-        out = await self._search_batch(items)
-        await self._second_opinions(items, out)
-        return out
+    async def _search_refused(self) -> str | None:
+        """Why `/search` must not be asked (robots.txt), or None when it may."""
+        rules = _ROBOTS.get(self.fetcher)
+        if rules is None:
+            rules = _ROBOTS[self.fetcher] = await robots.read_rules(self.fetcher, self.base)
+        if robots.allows(rules, f"{self.base}/search"):
+            return None
+        if isinstance(rules, str):
+            return f"{rules}; search not asked"
+        return "robots.txt disallows /search; search not asked"
 
     async def _search_batch(self, items: Sequence[tuple[str, str]]) -> dict[str, Resolution]:
         wanted = {symbol_key(sym): (ident, sym) for ident, sym in items}
@@ -271,13 +328,15 @@ class UndlSource:
     ) -> tuple[dict[str, MarcRecord], str | None]:
         """Page through the search until every wanted symbol is seen or results run out.
 
-        Returns the matching records (by symbol key, from 191$a or 791$a) and None when the
-        search was read to its end, else why not: then a missing symbol is not a definite
-        miss.  The end is where the announced total is reached, or, with no total announced,
-        a short page.  A page that comes back empty or short while the announced total is not
-        reached contradicts itself (seen under load) and is never taken as the end.
+        Returns the matching records (by symbol key, from 191 $a, else 191 $z or a section)
+        and None when the search was read to its end, else why not: then a missing symbol is
+        not a definite miss.  The end is where the announced total is reached, or, with no
+        total announced, a short page (a full page may have more behind it).  A page that
+        comes back empty or short while the announced total is not reached contradicts
+        itself (seen under load) and is never taken as the end.
         """
         found: dict[str, MarcRecord] = {}
+        weak: dict[str, MarcRecord] = {}  # 191 $z or section matches, beaten by a 191 $a
         jrec, seen = 1, 0
         for _ in range(_MAX_PAGES):
             reply = await self.fetcher.get(
@@ -288,54 +347,30 @@ class UndlSource:
                 raise Unavailable(f"search answered HTTP {reply.status}")
             total, records = parse_collection(reply.content)
             for record in records:
-                for sym in (*record.symbols, *record.other_symbols):
+                for sym in record.symbols:
                     key = symbol_key(sym)
                     if key in wanted and key not in found:
                         found[key] = record
+                    elif unsectioned_key(key) in wanted:
+                        weak.setdefault(unsectioned_key(key), record)
+                for sym in record.alt_symbols:
+                    key = symbol_key(sym)
+                    if key in wanted:
+                        weak.setdefault(key, record)
             seen += len(records)
             if len(found) == len(wanted):
                 return found, None
+            end: str | None = "open"
             if total is None:
                 if len(records) < _PAGE_SIZE:
-                    return found, None
+                    end = None
             elif seen >= total:
-                return found, None
+                end = None
             elif not records:
-                return found, (
+                return {**weak, **found}, (
                     f"search announced {total} results but sent {seen}; reply incomplete"
                 )
+            if end is None:
+                return {**weak, **found}, None
             jrec += len(records)
-        return found, f"search ran over {_MAX_PAGES} pages; not all read"
-
-    async def _second_opinions(
-        self, items: Sequence[tuple[str, str]], out: dict[str, Resolution]
-    ) -> None:
-        """Ask ODS about symbols UNDL could not answer or did not find."""
-        if not self.settings.ods_fallback:
-            return
-        asks = [(i, s) for i, s in items if out[i].status in (Status.UNVERIFIED, Status.NOT_FOUND)]
-        answers = await asyncio.gather(
-            *(ods.check(self.fetcher, self.settings.ods_url, sym) for _, sym in asks),
-            return_exceptions=True,
-        )
-        for (ident, sym), answer in zip(asks, answers, strict=True):
-            first = out[ident]
-            if isinstance(answer, ods.OdsAnswer) and answer.verdict is ods.OdsVerdict.FILE:
-                out[ident] = Resolution(
-                    id=ident,
-                    status=Status.RESOLVED,
-                    url=undocs_url(sym),
-                    source="ods",
-                    extra=[("ods_file", answer.location or "")],
-                    reason=None,
-                )
-            elif first.status is Status.UNVERIFIED:
-                if isinstance(answer, ods.OdsAnswer):
-                    why = "ODS sent an HTML page instead of the file (it does so also under load)"
-                elif isinstance(answer, Unavailable):
-                    why = f"ODS: {answer.reason}"
-                else:
-                    raise answer
-                out[ident] = first.evolve(reason=f"{first.reason}; {why}")
-            elif isinstance(answer, BaseException) and not isinstance(answer, Unavailable):
-                raise answer
+        return {**weak, **found}, f"search ran over {_MAX_PAGES} pages; not all read"

@@ -1,0 +1,206 @@
+"""The local index as the first source: no network, answers at once.
+
+It answers `resolved` when the index holds the document (a 191 $a, 191 $z or joint symbol, or a
+section of a numbered resolution; never a 791 "related" symbol), `not_found` only where the
+coverage rules make the absence definitive, and otherwise `unverified` with why ("newer than
+the index", "not in the index"), which the engine treats as no answer: the next source is asked.
+
+Coverage rules (also in the docs, "Coverage rules"):
+
+- UN: `not_found` only when the UNDL harvest is complete and the id's series (`series_key`)
+  holds a harvested session after the id's session (session-less series: a harvested number
+  above the id's number).
+- EU acts (CELEX sector 3: regulations, directives, decisions): `not_found` only when the EU
+  harvest is complete, began no later than the act's year, and the act's year is before the
+  year of the harvest's `as_of` (acts of the current year may still be on their way).
+- Case law (ECLI, case numbers): the index confirms what it holds, never denies.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from citecheck.index.db import OWN_ROLES, IndexDB, UnHit, series_key
+from citecheck.resolve.model import Resolution, Status
+
+if TYPE_CHECKING:
+    from citecheck.resolve.settings import Settings
+
+NAME = "index"
+SCHEMES = ("un", "celex", "ecli", "case")
+_CELEX_ACT = re.compile(r"^3(\d{4})[RLD]\d{4}\Z")
+_SECTION_SPACE = re.compile(r"(?<=\d) ([A-Z])\Z")
+_SECTION_TIGHT = re.compile(r"(?<=\d)([A-Z])\Z")
+
+
+def _as_of(db: IndexDB, source: str) -> str:
+    state = db.harvest(source)
+    return state.as_of if state is not None and state.as_of else "an unknown date"
+
+
+class IndexSource:
+    """Answers from an open `IndexDB`; `answer` is synchronous (SQLite reads, no network)."""
+
+    name = NAME
+    schemes = SCHEMES
+    needs_network = False
+
+    def __init__(self, db: IndexDB, settings: Settings) -> None:
+        self.db = db
+        self.undl_base = settings.undl_url.rstrip("/")
+
+    def answer(self, ids: list[str]) -> dict[str, Resolution]:
+        """One answer per id of a scheme the index covers; others are left out."""
+        out: dict[str, Resolution] = {}
+        for ident in ids:
+            scheme, _, value = ident.partition(":")
+            if scheme == "un" and "/" in value and not value.startswith("?"):
+                out[ident] = self._un(ident, value)
+            elif scheme == "celex":
+                found = self._celex(ident, value)
+                if found is not None:
+                    out[ident] = found
+            elif scheme in ("ecli", "case"):
+                rows = self._cases(scheme, value)
+                if rows:
+                    case_no, ecli, celex = rows[0]
+                    ecli = ecli.removeprefix("ECLI:")
+                    extra = [(k, v) for k, v in (("ecli", ecli), ("celex", celex)) if v]
+                    if scheme == "ecli":
+                        extra.append(("case", case_no))
+                    out[ident] = Resolution(
+                        id=ident, status=Status.RESOLVED, source=NAME, extra=extra
+                    )
+        return out
+
+    def _cases(self, scheme: str, value: str) -> list[tuple[str, str, str]]:
+        """Rows for a case number or an ECLI (stored with or without its `ECLI:` prefix)."""
+        if scheme == "case":
+            return self.db.cases(case_no=value)
+        return self.db.cases(ecli=value) or self.db.cases(ecli=f"ECLI:{value}")
+
+    # -- UN --------------------------------------------------------------------------------
+    def find(self, symbol: str) -> UnHit | None:
+        """The record that IS this document (own, alt or joint symbol; a section counts)."""
+        spellings = [symbol]
+        if _SECTION_SPACE.search(symbol):
+            spellings.append(_SECTION_SPACE.sub(r"\1", symbol))
+        elif _SECTION_TIGHT.search(symbol):
+            spellings.append(_SECTION_TIGHT.sub(r" \1", symbol))
+        for spelling in spellings:
+            for hit in self.db.find_un(spelling):
+                if hit.role in OWN_ROLES:
+                    return hit
+        key = series_key(symbol)
+        if key is not None and symbol[-1:].isdigit():  # `A/RES/59/284`: any section A, B...
+            stem, session, number = key
+            for other, _ in self.db.un_series(stem, session, number, number):
+                rest = other[len(symbol) :].strip() if other.startswith(symbol) else ""
+                if len(rest) == 1 and rest.isalpha():
+                    return self.find(other)
+        return None
+
+    def _un(self, ident: str, symbol: str) -> Resolution:
+        hit = self.find(symbol)
+        if hit is not None:
+            rec = hit.record
+            own = next((s for s, role in rec.symbols if role == "own"), hit.symbol)
+            return Resolution(
+                id=ident,
+                status=Status.RESOLVED,
+                title=rec.title,
+                date=rec.date,
+                url=f"https://undocs.org/{hit.symbol if hit.role == 'own' else own}",
+                languages=rec.languages,
+                source=NAME,
+                extra=[("record_url", f"{self.undl_base}/record/{rec.recid}")],
+            )
+        state = self.db.harvest("undl")
+        as_of = _as_of(self.db, "undl")
+        key = series_key(symbol)
+        if state is not None and state.complete and key is not None:
+            stem, session, number = key
+            if session is not None:
+                last = self.db.un_max_session(stem)
+                if last is not None and last > session:
+                    return Resolution(
+                        id=ident,
+                        status=Status.NOT_FOUND,
+                        source=NAME,
+                        reason=(
+                            f"the index (as of {as_of}) holds {stem} up to session {last} "
+                            f"and no {symbol}"
+                        ),
+                    )
+            else:
+                last = self.db.un_max_number(stem, None)
+                if last is not None and last > number:
+                    return Resolution(
+                        id=ident,
+                        status=Status.NOT_FOUND,
+                        source=NAME,
+                        reason=(
+                            f"the index (as of {as_of}) holds {stem} up to number {last} "
+                            f"and no {symbol}"
+                        ),
+                    )
+            if self.db.un_max_number(stem, session) is not None or (
+                session is not None and self.db.un_max_session(stem) is not None
+            ):
+                why = f"newer than the index (as of {as_of})"
+            else:
+                why = f"not in the index (as of {as_of})"
+        else:
+            why = f"not in the index (as of {as_of})"
+        return Resolution(id=ident, status=Status.UNVERIFIED, source=NAME, reason=why)
+
+    # -- EU --------------------------------------------------------------------------------
+    def _celex(self, ident: str, celex: str) -> Resolution | None:
+        act = self.db.eu_act(celex)
+        if act is not None:
+            return Resolution(
+                id=ident,
+                status=Status.RESOLVED,
+                title=act.title,
+                date=act.date,
+                url=f"https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:{celex}",
+                source=NAME,
+                extra=[("celex", celex), *((("eli", act.eli),) if act.eli else ())],
+                in_force=act.in_force,
+                end_of_validity=act.end_of_validity,
+                replaced_by=[f"celex:{r}" for r, _ in self.db.repealed_by(celex)],
+            )
+        state = self.db.harvest("eu")
+        if state is None:
+            return None
+        as_of = _as_of(self.db, "eu")
+        m = _CELEX_ACT.match(celex)
+        if m is None:
+            return Resolution(
+                id=ident,
+                status=Status.UNVERIFIED,
+                source=NAME,
+                reason=f"not in the index (as of {as_of})",
+            )
+        year = int(m.group(1))
+        began = int(state.earliest[:4]) if state.earliest and state.earliest[:4].isdigit() else None
+        until = int(state.as_of[:4]) if state.as_of and state.as_of[:4].isdigit() else None
+        if (
+            state.complete
+            and until is not None
+            and year < until
+            and (began is None or began <= year)
+        ):
+            return Resolution(
+                id=ident,
+                status=Status.NOT_FOUND,
+                source=NAME,
+                reason=f"the index (as of {as_of}) holds the EU acts of {year} and not this one",
+            )
+        return Resolution(
+            id=ident,
+            status=Status.UNVERIFIED,
+            source=NAME,
+            reason=f"newer than the index (as of {as_of})",
+        )
