@@ -179,7 +179,9 @@ class IndexDB:
         self.path = default_path(path)
         self.write = write
         if not write and not self.path.is_file():
-            raise IndexUnavailable(f"no index at {self.path} (build one with 'citecheck index update')")
+            raise IndexUnavailable(
+                f"no index at {self.path} (build one with 'citecheck index update')"
+            )
         if write:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
