@@ -42,8 +42,7 @@ def split_languages(codes: str) -> list[str]:
     """`arachiengfrerusspa` -> ['ar', 'zh', 'en', 'fr', 'ru', 'es']."""
     codes = re.sub(r"[^a-z]", "", codes.lower())
     return [
-        LANGUAGE_CODES.get(codes[i : i + 3], codes[i : i + 3])
-        for i in range(0, len(codes) - 2, 3)
+        LANGUAGE_CODES.get(codes[i : i + 3], codes[i : i + 3]) for i in range(0, len(codes) - 2, 3)
     ]
 
 

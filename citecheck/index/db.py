@@ -73,6 +73,8 @@ CREATE INDEX IF NOT EXISTS eu_case_ecli ON eu_case (ecli);
 CREATE INDEX IF NOT EXISTS eu_case_celex ON eu_case (celex);
 """
 
+SCHEMA_DDL = _DDL  # what `index import` compares an untrusted file against
+
 _NUM = re.compile(r"(\d{1,6})[A-Z]?\Z")
 _SC = re.compile(r"(\d{1,5})\((\d{4})\)\Z")
 

@@ -158,9 +158,7 @@ class PoliteClient:
     def _robots_get(self, url: httpx.URL) -> httpx.Response:
         return self._with_retries(url, None)
 
-    def _with_retries(
-        self, url: httpx.URL, headers: Mapping[str, str] | None
-    ) -> httpx.Response:
+    def _with_retries(self, url: httpx.URL, headers: Mapping[str, str] | None) -> httpx.Response:
         last = "no attempt"
         for attempt in range(self.retries + 1):
             try:

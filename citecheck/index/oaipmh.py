@@ -106,9 +106,9 @@ def _recid(value: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def parse_marc(record: etree._Element, identifier: str | None, datestamp: str | None) -> (
-    UnRecord | None
-):
+def parse_marc(
+    record: etree._Element, identifier: str | None, datestamp: str | None
+) -> UnRecord | None:
     """One MARCXML `<record>` as an `UnRecord`; None when it has no usable record id."""
     recid: int | None = None
     symbols: list[tuple[str, str]] = []
@@ -171,9 +171,7 @@ def parse_marc(record: etree._Element, identifier: str | None, datestamp: str | 
         recid = _recid(identifier)
     if recid is None:
         return None
-    is_decision = any(
-        "/RES/" in s or "/DEC/" in s for s, role in symbols if role != "related"
-    )
+    is_decision = any("/RES/" in s or "/DEC/" in s for s, role in symbols if role != "related")
     date = (_date(adopted) if is_decision else None) or _date(published) or _date(adopted)
     return UnRecord(
         recid=recid,
