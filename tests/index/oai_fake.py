@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import itertools
+import socket
 import sys
 import threading
 import time
@@ -171,6 +172,10 @@ class FakeOai:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
+            def setup(self) -> None:
+                super().setup()  # headers and body leave in separate writes: no Nagle delay
+                self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
             def log_message(self, format: str, *args: object) -> None:
                 pass
 
@@ -180,7 +185,7 @@ class FakeOai:
         server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         server.daemon_threads = True
         self.port = server.server_address[1]
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
         thread.start()
         try:
             yield self
