@@ -30,7 +30,7 @@ from typing import Protocol
 from urllib.parse import parse_qs, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from undl_records import FakeRecord, sample_records, synthetic_record  # noqa: E402
+from undl_records import FakeRecord, sample_records, synthetic_record
 
 OAI_NS = "http://www.openarchives.org/OAI/2.0/"
 ROBOTS = "User-agent: *\nDisallow: /search\nDisallow: /rss\nCrawl-delay: 5\n"

@@ -88,8 +88,12 @@ def test_incremental_run_asks_only_new_windows(
         FakeRecord(
             710004,
             "2012-04-02T08:00:00Z",
-            marc_record(710004, ["A/HRC/RES/17/4"], title="Human rights and transnational "
-                        "corporations and other business enterprises", adopted="2011-06-16"),
+            marc_record(
+                710004,
+                ["A/HRC/RES/17/4"],
+                title="Human rights and transnational corporations and other business enterprises",
+                adopted="2011-06-16",
+            ),
         )
     )
     store.change(FakeRecord(730001, "2012-04-03T08:00:00Z", marc_record(730001, ["A/HRC/19/1"])))
