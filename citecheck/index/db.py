@@ -429,6 +429,8 @@ class IndexDB:
                 datestamp=_opt(datestamp),
             )
             hits.append(UnHit(symbol=symbol, role=str(role), record=record))
+        if len(hits) > 1:  # sorted here: an ORDER BY costs a temporary b-tree per look-up
+            hits.sort(key=lambda h: (_ROLE_ORDER.get(h.role, len(ROLES)), h.record.recid))
         return hits
 
     def un_series(
@@ -526,8 +528,8 @@ SELECT h.recid, h.role, r.title, r.date, r.body, r.type, r.languages, r.datestam
           FROM un_symbol x WHERE x.recid = h.recid)
 FROM un_symbol h JOIN un_record r ON r.recid = h.recid
 WHERE h.symbol = ?
-ORDER BY CASE h.role WHEN 'own' THEN 0 WHEN 'alt' THEN 1 WHEN 'joint' THEN 2 ELSE 3 END, h.recid
 """
+_ROLE_ORDER = {role: i for i, role in enumerate(ROLES)}
 
 
 def _opt(value: object) -> str | None:
