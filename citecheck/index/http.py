@@ -82,6 +82,7 @@ class PoliteClient:
         backoff: float = 1.0,
         obey_robots: bool = True,
     ) -> None:
+        self.endpoint = httpx.URL(base_url)  # what `get("")` asks, exactly as given
         self.base_url = httpx.URL(base_url.rstrip("/") + "/")
         self.min_interval = max(0.0, min_interval)
         self.retries = max(0, retries)
@@ -126,7 +127,12 @@ class PoliteClient:
         return max(self.min_interval, delay or 0.0)
 
     def url(self, path: str) -> httpx.URL:
-        """`path` under the base URL (a leading slash does not escape the base path)."""
+        """`path` under the base URL (a leading slash does not escape the base path).
+
+        An empty path is the base URL itself, as given (a SPARQL endpoint is one URL).
+        """
+        if not path:
+            return self.endpoint
         return self.base_url.join(path.lstrip("/"))
 
     def get(

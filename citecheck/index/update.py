@@ -85,7 +85,7 @@ def _checkpoint(state: HarvestState | None) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _covered_from(state: HarvestState | None, ckpt: Mapping[str, Any]) -> dt.date | None:
+def _covered_from(ckpt: Mapping[str, Any]) -> dt.date | None:
     value = ckpt.get("covered_from")
     if isinstance(value, str):
         try:
@@ -122,7 +122,8 @@ def _plan(
     ckpt = _checkpoint(state)
     resume = ckpt.get("next")
     if isinstance(resume, str):  # a run was killed: go on where it stopped, no overlap
-        return dt.date.fromisoformat(resume), max(end, _day(ckpt.get("target")) or end)
+        target = _day(ckpt.get("target")) or end
+        return dt.date.fromisoformat(resume), end if until is not None else max(end, target)
     as_of = _day(state.as_of) if state else None
     if as_of is not None:
         return max(earliest, as_of - OVERLAP), end
@@ -150,7 +151,7 @@ def update_undl(
     start = max(start, earliest) if start_at is None else start
     windows = month_windows(start, end) if start <= end else []
     ckpt = _checkpoint(state)
-    covered = (_covered_from(state, ckpt), _day(state.as_of) if state else None)
+    covered = (_covered_from(ckpt), _day(state.as_of) if state else None)
     done = written = deleted = skipped = 0
     if progress:
         progress(0, len(windows), 0)

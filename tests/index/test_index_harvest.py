@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
+import types
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from conftest import FakeClock
@@ -13,7 +16,8 @@ from undl_records import FakeRecord, marc_record
 from citecheck.index.db import IndexDB
 from citecheck.index.errors import HarvestError
 from citecheck.index.http import PoliteClient, retry_after_seconds
-from citecheck.index.update import month_windows, update_undl
+from citecheck.index.update import month_windows, update, update_undl
+from citecheck.resolve.engine import settings_from_env
 
 TODAY = dt.date(2012, 3, 15)
 MakeClient = Callable[..., PoliteClient]
@@ -213,3 +217,53 @@ def test_redirects(fake: FakeOai, make_client: MakeClient) -> None:
         client.get("/away")
     assert client.get("/hop").status_code == 200
     assert fake.requests[-1][0] == "/oai2d"
+
+
+def test_progress_reports_windows_and_records(db: IndexDB, make_client: MakeClient) -> None:
+    seen: list[tuple[int, int, int]] = []
+    update_undl(
+        db, make_client(), until="2011-07-31", today=TODAY, progress=lambda *a: seen.append(a)
+    )
+    assert seen[0] == (0, 7, 0)
+    assert seen[-1] == (7, 7, 20)  # the report (March) and 19 resolutions (July)
+    assert [d for d, _, _ in seen] == list(range(8))
+
+
+def test_dispatcher_runs_both_harvesters(
+    fake: FakeOai, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[tuple[str, bool]] = []
+
+    def update_eu(
+        db: IndexDB, client: PoliteClient, *, full: bool = False, progress: object = None
+    ) -> dict[str, str]:
+        calls.append((str(client.url("")), full))
+        assert db.write
+        return {"source": "eu"}
+
+    monkeypatch.setitem(
+        sys.modules, "citecheck.index.cellar_harvest", types.SimpleNamespace(update_eu=update_eu)
+    )
+    settings = settings_from_env(
+        {
+            "CITECHECK_UNDL_URL": fake.base_url,
+            "CITECHECK_SPARQL_URL": "http://127.0.0.1:9/sparql",
+            "CITECHECK_RATE_PER_HOST": "0",
+        }
+    )
+    reports = update(tmp_path / "i.sqlite3", "all", until="2011-03-31", settings=settings)
+    assert [getattr(r, "source", None) or r["source"] for r in reports] == ["undl", "eu"]
+    assert calls == [("http://127.0.0.1:9/sparql", False)]
+    with IndexDB(tmp_path / "i.sqlite3") as db:
+        assert db.find_un("A/HRC/17/31")
+
+
+def test_dispatcher_refuses_unknown_source(tmp_path: Path) -> None:
+    with pytest.raises(ValueError):
+        update(tmp_path / "i.sqlite3", "ods")
+
+
+def test_paths_stay_under_the_base_url() -> None:
+    with PoliteClient("http://127.0.0.1:9/undl", obey_robots=False) as client:
+        assert str(client.url("/oai2d")) == "http://127.0.0.1:9/undl/oai2d"
+        assert str(client.url("")) == "http://127.0.0.1:9/undl"
