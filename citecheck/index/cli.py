@@ -7,6 +7,7 @@ every check (it is untrusted: it may come from anywhere).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -263,7 +264,8 @@ def import_cmd(file: Path, index_path: Path | None) -> None:
         if target.exists():  # empty the old write-ahead log so none of it outlives the swap
             old = sqlite3.connect(target)
             try:
-                old.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                with contextlib.suppress(sqlite3.Error):  # a damaged old index is replaced too
+                    old.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             finally:
                 old.close()
         _copy_atomically(src, target)

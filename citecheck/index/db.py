@@ -211,9 +211,7 @@ class IndexDB:
 
     def _check_version(self) -> None:
         try:
-            row = self._db.execute(
-                "SELECT value FROM meta WHERE key = 'schema_version'"
-            ).fetchone()
+            row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         except sqlite3.OperationalError as exc:
             raise IndexUnavailable(f"{self.path} is not a citecheck index ({exc})") from exc
         if row is None or row[0] != str(SCHEMA_VERSION):

@@ -141,3 +141,28 @@ def test_info_without_an_index(env: Path) -> None:
 def test_bad_dates(env: Path) -> None:
     code, _, err = _run("index", "update", "--from", "2012-13-01")
     assert code == 2 and "YYYY-MM-DD" in err
+
+
+def test_import_replaces_an_existing_index(env: Path, tmp_path: Path, fake: FakeOai) -> None:
+    _built(env)  # one record (March 2011)
+    small = tmp_path / "small.sqlite3"
+    assert _run("index", "export", str(small))[0] == 0
+    assert _run("index", "update", "--source", "undl", "--until", "2012-03-31")[0] == 0
+    assert _info()["sources"]["undl"]["records"] == 29  # type: ignore[index]
+    code, _, err = _run("index", "import", str(small))
+    assert code == 0, err
+    assert _info()["sources"]["undl"]["records"] == 1  # type: ignore[index]
+    with IndexDB(env, write=True) as db:  # and it can be updated again from there
+        assert db.harvest("undl").as_of == "2011-03-31"  # type: ignore[union-attr]
+
+
+def test_import_replaces_a_damaged_index(env: Path, tmp_path: Path) -> None:
+    _built(env)
+    good = tmp_path / "good.sqlite3"
+    assert _run("index", "export", str(good))[0] == 0
+    for leftover in env.parent.glob(env.name + "-*"):
+        leftover.unlink()
+    env.write_bytes(b"garbage" * 100)
+    code, _, err = _run("index", "import", str(good))
+    assert code == 0, err
+    assert _info()["sources"]["undl"]["records"] == 1  # type: ignore[index]
