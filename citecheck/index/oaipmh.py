@@ -17,6 +17,7 @@ symbol parser writes them, so a look-up of an extracted id finds them.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -71,6 +72,7 @@ class Page:
     size: int | None = None  # completeListSize when the server says
 
 
+@functools.lru_cache(maxsize=1 << 16)  # 791s repeat (drafts, meeting records, reports)
 def canonical_symbol(raw: str) -> str | None:
     """A 191/791 value as citecheck writes the symbol; None for an empty or absurd value.
 

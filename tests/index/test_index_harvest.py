@@ -8,6 +8,7 @@ import types
 from collections.abc import Callable
 from pathlib import Path
 
+import httpx
 import pytest
 from conftest import FakeClock
 from oai_fake import ROBOTS, FakeOai, ListStore
@@ -267,3 +268,22 @@ def test_paths_stay_under_the_base_url() -> None:
     with PoliteClient("http://127.0.0.1:9/undl", obey_robots=False) as client:
         assert str(client.url("/oai2d")) == "http://127.0.0.1:9/undl/oai2d"
         assert str(client.url("")) == "http://127.0.0.1:9/undl"
+
+
+def test_connection_failures_back_off_then_give_up(clock: FakeClock) -> None:
+    def refuse(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("connection refused", request=request)
+
+    with PoliteClient(
+        "http://127.0.0.1:9",
+        retries=3,
+        backoff=0.5,
+        transport=httpx.MockTransport(refuse),
+        sleep=clock.sleep,
+        clock=clock,
+        min_interval=0,
+    ) as client:
+        with pytest.raises(HarvestError, match=r"cannot read .*robots\.txt.*connection failed"):
+            client.get("/oai2d", {"verb": "Identify"})
+        assert client.requests == 4
+    assert clock.sleeps == [0.5, 1.0, 2.0]
