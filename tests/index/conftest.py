@@ -7,25 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fake_clock import FakeClock
 from oai_fake import FakeOai
 
 from citecheck.index.db import IndexDB
 from citecheck.index.http import PoliteClient
-
-
-class FakeClock:
-    """A clock that only moves when slept on: pacing and Retry-After need no real waiting."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-        self.sleeps: list[float] = []
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
 
 
 @pytest.fixture

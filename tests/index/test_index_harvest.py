@@ -10,7 +10,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import FakeClock
+from fake_clock import FakeClock
 from oai_fake import ROBOTS, FakeOai, ListStore
 from undl_records import FakeRecord, marc_record
 
