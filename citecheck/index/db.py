@@ -408,28 +408,8 @@ class IndexDB:
         One query per look-up (the record and all its symbols come with the hit): checks
         look up tens of thousands of ids, and three queries a hit tripled the time.
         """
-        rows = self._db.execute(_FIND_UN, (symbol,)).fetchall()
-        hits = []
-        for recid, role, title, date, body, kind, languages, datestamp, symbols in rows:
-            pairs = sorted(
-                (str(r), str(s))
-                for s, _, r in (item.partition("\x1f") for item in str(symbols or "").split("\x1e"))
-                if s
-            )
-            record = UnRecord(
-                recid=int(recid),
-                symbols=tuple((s, r) for r, s in pairs),
-                title=_opt(title),
-                date=_opt(date),
-                body=_opt(body),
-                type=_opt(kind),
-                languages=tuple(str(languages or "").split()),
-                datestamp=_opt(datestamp),
-            )
-            hits.append(UnHit(symbol=symbol, role=str(role), record=record))
-        if len(hits) > 1:  # sorted here: an ORDER BY costs a temporary b-tree per look-up
-            hits.sort(key=lambda h: (_ROLE_ORDER.get(h.role, len(ROLES)), h.record.recid))
-        return hits
+        rows = self._db.execute(_FIND_UN + "h.symbol = ?", (symbol,)).fetchall()
+        return _sorted_hits([_hit(row) for row in rows])
 
     def un_series(
         self, stem: str, session: int | None, low: int | None = None, high: int | None = None
@@ -521,13 +501,40 @@ class IndexDB:
 
 
 _FIND_UN = """
-SELECT h.recid, h.role, r.title, r.date, r.body, r.type, r.languages, r.datestamp,
+SELECT h.symbol, h.recid, h.role, r.title, r.date, r.body, r.type, r.languages, r.datestamp,
        (SELECT group_concat(x.symbol || char(31) || x.role, char(30))
           FROM un_symbol x WHERE x.recid = h.recid)
 FROM un_symbol h JOIN un_record r ON r.recid = h.recid
-WHERE h.symbol = ?
-"""
+WHERE """
 _ROLE_ORDER = {role: i for i, role in enumerate(ROLES)}
+
+
+def _hit(row: tuple[object, ...]) -> UnHit:
+    symbol, recid, role, title, date, body, kind, languages, datestamp, symbols = row
+    pairs = sorted(
+        (str(r), str(s))
+        for s, _, r in (item.partition("\x1f") for item in str(symbols or "").split("\x1e"))
+        if s
+    )
+    record = UnRecord(
+        recid=int(str(recid)),
+        symbols=tuple((s, r) for r, s in pairs),
+        title=_opt(title),
+        date=_opt(date),
+        body=_opt(body),
+        type=_opt(kind),
+        languages=tuple(str(languages or "").split()),
+        datestamp=_opt(datestamp),
+    )
+    return UnHit(symbol=str(symbol), role=str(role), record=record)
+
+
+def _sorted_hits(hits: list[UnHit]) -> list[UnHit]:
+    """own, alt, joint, then related; by record id (sorted here: an ORDER BY costs a
+    temporary b-tree per look-up)."""
+    if len(hits) > 1:
+        hits.sort(key=lambda h: (_ROLE_ORDER.get(h.role, len(ROLES)), h.record.recid))
+    return hits
 
 
 def _opt(value: object) -> str | None:
