@@ -147,7 +147,7 @@ def update_undl(
     start_at = _day(from_) if isinstance(from_, str) else from_
     end_at = _day(until) if isinstance(until, str) else until
     state = db.harvest(SOURCE)
-    start, end = _plan(state, earliest, start_at, end_at, today or dt.date.today())
+    start, end = _plan(state, earliest, start_at, end_at, today or dt.datetime.now(dt.UTC).date())
     start = max(start, earliest) if start_at is None else start
     windows = month_windows(start, end) if start <= end else []
     ckpt = _checkpoint(state)
