@@ -142,12 +142,20 @@ def _cache_command() -> click.Command | None:
     return cache
 
 
+def _index_command() -> click.Command | None:
+    try:
+        from citecheck.index.cli import index
+    except ImportError:  # pragma: no cover - the index ships with citecheck
+        return None
+    return index
+
+
 class _Commands(click.Group):
     """The command group; ``lsp`` (pygls ~0.3 s) and ``cache`` (httpx, asyncio, lxml ~0.1 s)
     are imported only when asked for. Unexpected exceptions become exit 2 with a message."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted({*super().list_commands(ctx), "lsp", "cache"})
+        return sorted({*super().list_commands(ctx), "lsp", "cache", "index"})
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name == "lsp":
@@ -156,6 +164,8 @@ class _Commands(click.Group):
             return lsp_command
         if cmd_name == "cache":
             return _cache_command()
+        if cmd_name == "index":
+            return _index_command()
         return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:

@@ -1,29 +1,70 @@
-"""A polite synchronous HTTP client for bulk harvests (minimal stand-in).
+"""A small, polite, synchronous HTTP client for bulk harvests (UNDL OAI-PMH, Cellar SPARQL).
 
-Waits between requests, honours ``Retry-After``, retries 5xx and timeouts, and raises
-`HarvestError` when it gives up, so a harvester never mistakes a failure for "no records".
+Why not the resolver's async `Fetcher`: a harvest is one long sequence of requests to one
+host, where politeness matters more than concurrency.  This client waits `min_interval`
+between requests (raised to robots.txt's `Crawl-delay`), never asks a path robots.txt
+disallows, honours `Retry-After` on 429/503, retries 5xx and timeouts with back-off, bounds
+every request by a wall-clock deadline and a body size (a server trickling one byte a second
+cannot stall a harvest), refuses redirects off the base host, and raises `HarvestError` when
+it gives up.  Sleep and clock are injectable so tests need no real waiting.
 """
 
 from __future__ import annotations
 
+import email.utils
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from types import TracebackType
 
 import httpx
 
-_RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
+from citecheck import __version__
+from citecheck.index.errors import HarvestError
+from citecheck.index.robots import Robots, fetch_robots
+
+__all__ = ["DEFAULT_USER_AGENT", "HarvestError", "PoliteClient", "retry_after_seconds"]
+
+DEFAULT_USER_AGENT = (
+    f"citecheck/{__version__} (citation index harvester; +https://pypi.org/project/citecheck/)"
+)
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+MAX_RETRY_AFTER = 3600.0  # a server asking for more than an hour is not coming back soon
+MAX_REDIRECTS = 5
+_RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 
 
-class HarvestError(Exception):
-    """A harvest request failed for good; ``reason`` says why."""
+class _Retry(Exception):
+    """One attempt failed in a way worth another try (after `wait` seconds, if given)."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, wait: float | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
+        self.wait = wait
+
+
+def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
+    """`Retry-After` as seconds: delta-seconds or an HTTP date; None if absent or unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        return None
+    current = time.time() if now is None else now
+    return max(0.0, when.timestamp() - current)
 
 
 class PoliteClient:
-    """GETs below one base URL, with a gap between requests and bounded retries."""
+    """GET requests to one host, one at a time, at a polite pace.
+
+    `deadline` bounds each request (headers and body) in wall-clock seconds; None means
+    `timeout` serves as that bound too.  `requests` counts what was sent (robots.txt included).
+    """
 
     def __init__(
         self,
@@ -34,48 +75,35 @@ class PoliteClient:
         timeout: float = 60.0,
         deadline: float | None = None,
         transport: httpx.BaseTransport | None = None,
-        user_agent: str = "citecheck-index (+https://github.com/citecheck)",
+        user_agent: str = DEFAULT_USER_AGENT,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        backoff: float = 1.0,
+        obey_robots: bool = True,
     ) -> None:
-        self.base_url = base_url
-        self.min_interval = min_interval
-        self.retries = retries
-        self.deadline = deadline
-        self._last = 0.0
+        self.endpoint = httpx.URL(base_url)  # what `get("")` asks, exactly as given
+        self.base_url = httpx.URL(base_url.rstrip("/") + "/")
+        self.min_interval = max(0.0, min_interval)
+        self.retries = max(0, retries)
+        self.timeout = timeout
+        self.deadline = deadline if deadline is not None else timeout
+        self.max_bytes = max_bytes
+        self.backoff = backoff
+        self.requests = 0
+        self._sleep = sleep
+        self._clock = clock
+        self._last: float | None = None
+        self._obey_robots = obey_robots
+        self._robots: Robots | None = None
         self._client = httpx.Client(
-            timeout=timeout,
             transport=transport,
-            headers={"User-Agent": user_agent},
+            timeout=httpx.Timeout(timeout),
             follow_redirects=False,
+            headers={"User-Agent": user_agent},
         )
 
-    def get(
-        self,
-        path: str,
-        params: Mapping[str, str] | None = None,
-        headers: Mapping[str, str] | None = None,
-    ) -> httpx.Response:
-        """One GET of ``base_url + path``; retried on 429/5xx/timeouts, else returned."""
-        url = self.base_url + path
-        reason = "no attempt made"
-        for attempt in range(self.retries + 1):
-            wait = self.min_interval - (time.monotonic() - self._last)
-            if wait > 0:
-                time.sleep(wait)
-            self._last = time.monotonic()
-            try:
-                reply = self._client.get(url, params=params, headers=headers)
-            except httpx.TimeoutException as exc:
-                reason = f"timeout ({exc})"
-                time.sleep(min(60.0, 2.0**attempt) * self.min_interval)
-                continue
-            except httpx.HTTPError as exc:
-                raise HarvestError(f"{url}: {exc}") from exc
-            if reply.status_code not in _RETRY_STATUS:
-                return reply
-            reason = f"HTTP {reply.status_code}"
-            time.sleep(_retry_after(reply, default=min(60.0, 2.0**attempt) * self.min_interval))
-        raise HarvestError(f"{url}: gave up after {self.retries + 1} attempts ({reason})")
-
+    # -- lifecycle -----------------------------------------------------------------------
     def close(self) -> None:
         """Close the connection pool."""
         self._client.close()
@@ -83,12 +111,140 @@ class PoliteClient:
     def __enter__(self) -> PoliteClient:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.close()
 
+    # -- public --------------------------------------------------------------------------
+    @property
+    def interval(self) -> float:
+        """Seconds between two requests: `min_interval`, or robots.txt's Crawl-delay if longer."""
+        delay = self._robots.crawl_delay if self._robots else None
+        return max(self.min_interval, delay or 0.0)
 
-def _retry_after(reply: httpx.Response, *, default: float) -> float:
-    value = reply.headers.get("Retry-After", "").strip()
-    if value.isdigit():
-        return min(float(value), 3600.0)
-    return default
+    def url(self, path: str) -> httpx.URL:
+        """`path` under the base URL (a leading slash does not escape the base path).
+
+        An empty path is the base URL itself, as given (a SPARQL endpoint is one URL).
+        """
+        if not path:
+            return self.endpoint
+        return self.base_url.join(path.lstrip("/"))
+
+    def get(
+        self,
+        path: str,
+        params: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> httpx.Response:
+        """GET `path`; the returned response is fully read (status 2xx or a final 4xx).
+
+        Raises `HarvestError` when robots.txt disallows the path, a redirect leaves the
+        host, the body is too large or too slow, or the retries are used up.
+        """
+        url = self.url(path)
+        if params:
+            url = url.copy_merge_params(dict(params))
+        self._check_robots(url)
+        return self._with_retries(url, headers)
+
+    # -- internals -----------------------------------------------------------------------
+    def _check_robots(self, url: httpx.URL) -> None:
+        if not self._obey_robots:
+            return
+        if self._robots is None:
+            self._robots = fetch_robots(self._robots_get, self.base_url)
+        if not self._robots.allowed(str(url)):
+            raise HarvestError(f"robots.txt of {url.host} disallows {url.path}; not requested")
+
+    def _robots_get(self, url: httpx.URL) -> httpx.Response:
+        return self._with_retries(url, None)
+
+    def _with_retries(self, url: httpx.URL, headers: Mapping[str, str] | None) -> httpx.Response:
+        last = "no attempt"
+        for attempt in range(self.retries + 1):
+            try:
+                return self._attempt(url, headers)
+            except _Retry as exc:
+                last = exc.reason
+                if attempt == self.retries:
+                    break
+                wait = exc.wait
+                if wait is None:
+                    wait = self.backoff * (2**attempt)
+                if wait > MAX_RETRY_AFTER:
+                    raise HarvestError(
+                        f"{url.host} asked to wait {wait:.0f} s ({last}); giving up"
+                    ) from None
+                self._sleep(wait)
+        raise HarvestError(f"{url.host} failed {self.retries + 1} times; last: {last}")
+
+    def _pace(self) -> None:
+        if self._last is not None:
+            wait = self._last + self.interval - self._clock()
+            if wait > 0:
+                self._sleep(wait)
+        self._last = self._clock()
+
+    def _attempt(self, url: httpx.URL, headers: Mapping[str, str] | None) -> httpx.Response:
+        for _ in range(MAX_REDIRECTS + 1):
+            self._pace()
+            self.requests += 1
+            response = self._send(url, headers)
+            if response.status_code in (301, 302, 303, 307, 308):
+                location = response.headers.get("location")
+                if not location:
+                    raise HarvestError(f"{url.host} redirected without a Location")
+                target = url.join(location)
+                if target.host != self.base_url.host or target.scheme != self.base_url.scheme:
+                    raise HarvestError(
+                        f"{url.host} redirected off the host to {target.host}; not followed"
+                    )
+                url = target
+                self._check_robots(url)
+                continue
+            status = response.status_code
+            if status in _RETRY_STATUSES:
+                wait = None
+                if status in (429, 503):
+                    wait = retry_after_seconds(response.headers.get("retry-after"))
+                raise _Retry(f"HTTP {status}", wait)
+            if status == 202 and not response.content.strip():
+                raise _Retry("HTTP 202 with an empty body")
+            return response
+        raise HarvestError(f"{url.host} redirected more than {MAX_REDIRECTS} times")
+
+    def _send(self, url: httpx.URL, headers: Mapping[str, str] | None) -> httpx.Response:
+        started = self._clock()
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            with self._client.stream("GET", url, headers=dict(headers or {})) as reply:
+                for chunk in reply.iter_bytes():
+                    size += len(chunk)
+                    if size > self.max_bytes:
+                        raise HarvestError(
+                            f"{url.host} sent more than {self.max_bytes} bytes for {url.path}"
+                        )
+                    chunks.append(chunk)
+                    if self._clock() - started > self.deadline:
+                        raise _Retry(f"no complete reply within {self.deadline:g} s")
+                kept = {
+                    k: v
+                    for k, v in reply.headers.items()
+                    if k.lower() not in ("content-encoding", "content-length", "transfer-encoding")
+                }
+                return httpx.Response(
+                    reply.status_code,
+                    headers=kept,
+                    content=b"".join(chunks),
+                    request=reply.request,
+                )
+        except httpx.TimeoutException as exc:
+            raise _Retry(f"timed out ({type(exc).__name__})") from exc
+        except httpx.TransportError as exc:
+            raise _Retry(f"connection failed ({type(exc).__name__}: {exc})") from exc

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, ClassVar
 import attrs
 from lxml import etree
 
+from citecheck.marc import MARC_NS, split_languages
 from citecheck.resolve.model import Resolution, Status
 from citecheck.resolve.net import Fetcher, Unavailable, parse_xml
 from citecheck.resolve.sources import robots
@@ -35,7 +36,6 @@ if TYPE_CHECKING:
 
 UNDL_URL = "https://digitallibrary.un.org"
 
-MARC_NS = "http://www.loc.gov/MARC21/slim"
 _M = f"{{{MARC_NS}}}"
 _TOTAL_RE = re.compile(rb"Search-Engine-Total-Number-Of-Results:\s*(\d+)")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -43,9 +43,6 @@ _SYMBOL_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-/() ]*$")
 _MAX_PAGES = 5
 _PAGE_SIZE = 200
 
-# MARC 041 codes (ISO 639-2/B) of the six official languages (and German, which UN records
-# carry for some documents) to the two-letter codes people use.
-_LANGS = {"ara": "ar", "chi": "zh", "eng": "en", "fre": "fr", "rus": "ru", "spa": "es", "ger": "de"}
 
 
 def symbol_key(symbol: str) -> str:
@@ -89,12 +86,6 @@ class MarcRecord:
     related: tuple[str, ...] = ()
     other_symbols: tuple[str, ...] = ()
     alt_symbols: tuple[str, ...] = ()
-
-
-def split_languages(codes: str) -> list[str]:
-    """`arachiengfrerusspa` -> ['ar', 'zh', 'en', 'fr', 'ru', 'es']."""
-    codes = re.sub(r"[^a-z]", "", codes.lower())
-    return [_LANGS.get(codes[i : i + 3], codes[i : i + 3]) for i in range(0, len(codes) - 2, 3)]
 
 
 # (tag, subfield code) pairs read from a record; one compiled XPath (run by libxml2) picks

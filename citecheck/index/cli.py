@@ -1,0 +1,281 @@
+"""`citecheck index ...`: build, describe, export and import the local citation index.
+
+Every failure is a clear message and exit 2, and none loses data: a failed harvest keeps the
+windows completed before it, and `import` replaces the index only after the new file passed
+every check (it is untrusted: it may come from anywhere).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import click
+
+from citecheck.index.db import (
+    SCHEMA_DDL,
+    SCHEMA_VERSION,
+    IndexDB,
+    IndexUnavailable,
+    default_path,
+)
+from citecheck.index.errors import HarvestError
+
+EXIT_USAGE = 2
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_INDEX_OPTION = click.option(
+    "--index",
+    "index_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Index file [env CITECHECK_INDEX; default: the user data directory].",
+)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"citecheck: error: {message}", err=True)
+    raise SystemExit(EXIT_USAGE)
+
+
+def _date(value: str | None, what: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        _fail(f"{what} must be a date YYYY-MM-DD, not {value!r}")
+    return None
+
+
+@click.group("index")
+def index() -> None:
+    """The local citation index: what the sources hold, harvested in bulk, for instant checks."""
+
+
+@index.command("update")
+@click.option(
+    "--source",
+    type=click.Choice(["undl", "eu", "all"]),
+    default="all",
+    show_default=True,
+    help="Which source to harvest.",
+)
+@click.option("--from", "from_", default=None, help="Harvest changes from this day (YYYY-MM-DD).")
+@click.option("--until", default=None, help="Harvest changes up to this day (YYYY-MM-DD).")
+@_INDEX_OPTION
+def update_cmd(source: str, from_: str | None, until: str | None, index_path: Path | None) -> None:
+    """Fill the index from the sources' bulk interfaces (a second run only asks what changed)."""
+    from citecheck.index.update import update
+
+    start, end = _date(from_, "--from"), _date(until, "--until")
+    if start and end and start > end:
+        _fail("--from is after --until")
+    path = default_path(index_path)
+    try:
+        reports = update(path, source=source, from_=start, until=end)
+    except HarvestError as exc:
+        _fail(f"index update stopped: {exc.reason} (completed windows are kept; run again)")
+    except IndexUnavailable as exc:
+        _fail(str(exc))
+    for report in reports:
+        fields = attrs_dict(report)
+        name = fields.pop("source", "?")
+        click.echo(f"{name}: " + ", ".join(f"{k}={v}" for k, v in fields.items()), err=True)
+
+
+def attrs_dict(report: Any) -> dict[str, Any]:
+    """A harvester's report as a plain dict (attrs classes, dicts, or anything with __dict__)."""
+    import attrs
+
+    if attrs.has(type(report)):
+        return dict(attrs.asdict(report))
+    if isinstance(report, dict):
+        return dict(report)
+    return dict(getattr(report, "__dict__", {"report": str(report)}))
+
+
+def describe(db: IndexDB) -> dict[str, Any]:
+    """The JSON of `index info`."""
+    sources: dict[str, Any] = {}
+    for name, table, extra in (
+        ("undl", "un_record", {"symbols": "un_symbol"}),
+        ("eu", "eu_act", {"repeals": "eu_repeal", "cases": "eu_case"}),
+    ):
+        state = db.harvest(name)
+        entry: dict[str, Any] = {
+            "records": db.count(table),
+            "as_of": state.as_of if state else None,
+            "complete": state.complete if state else False,
+            "earliest": state.earliest if state else None,
+            "updated": state.updated if state else None,
+        }
+        entry.update({key: db.count(tab) for key, tab in extra.items()})
+        if name == "undl":
+            entry["windows"] = len(db.windows())
+        sources[name] = entry
+    return {"path": str(db.path), "sources": sources}
+
+
+@index.command("info")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people; json: {path, sources: {NAME: {records, as_of, complete, ...}}}.",
+)
+@_INDEX_OPTION
+def info_cmd(fmt: str, index_path: Path | None) -> None:
+    """Where the index is and what it covers."""
+    try:
+        with IndexDB(index_path) as db:
+            data = describe(db)
+    except IndexUnavailable as exc:
+        _fail(str(exc))
+    if fmt == "json":
+        click.echo(json.dumps(data, indent=2, sort_keys=True))
+        return
+    click.echo(f"index: {data['path']}")
+    for name, entry in data["sources"].items():
+        state = "complete" if entry["complete"] else "partial"
+        click.echo(
+            f"  {name}: {entry['records']} records, as of {entry['as_of'] or 'never'} ({state})"
+        )
+
+
+@index.command("export")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@_INDEX_OPTION
+def export_cmd(file: Path, index_path: Path | None) -> None:
+    """Write a consistent copy of the index to FILE (safe while an update runs)."""
+    try:
+        with IndexDB(index_path) as db:
+            source_path = db.path
+    except IndexUnavailable as exc:
+        _fail(str(exc))
+    src = sqlite3.connect(source_path.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        _copy_atomically(src, file)
+    except (sqlite3.Error, OSError) as exc:
+        _fail(f"cannot export to {file}: {exc}")
+    finally:
+        src.close()
+    click.echo(f"exported {source_path} to {file}", err=True)
+
+
+def _copy_atomically(src: sqlite3.Connection, target: Path) -> None:
+    """Back `src` up into a temporary file beside `target`, then rename it over `target`."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".citecheck-index-", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        dst = sqlite3.connect(tmp)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+        finally:
+            dst.close()
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _expected_schema() -> dict[str, list[tuple[str, str]]]:
+    mem = sqlite3.connect(":memory:")
+    try:
+        mem.executescript(SCHEMA_DDL)
+        return _schema(mem)
+    finally:
+        mem.close()
+
+
+def _schema(conn: sqlite3.Connection) -> dict[str, list[tuple[str, str]]]:
+    tables = [
+        str(name)
+        for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    return {
+        name: [(str(r[1]), str(r[2]).upper()) for r in conn.execute(f'PRAGMA table_info("{name}")')]
+        for name in tables
+    }
+
+
+def check_import(path: Path) -> None:
+    """Refuse anything that is not a sound citecheck index of this schema version."""
+    try:
+        with path.open("rb") as fh:
+            magic = fh.read(len(_SQLITE_MAGIC))
+    except OSError as exc:
+        raise IndexUnavailable(f"cannot read {path}: {exc}") from exc
+    if magic != _SQLITE_MAGIC:
+        raise IndexUnavailable(f"{path} is not an SQLite file")
+    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+    try:
+        conn.execute("PRAGMA trusted_schema = OFF")
+        verdict = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
+        if verdict != ["ok"]:
+            raise IndexUnavailable(f"{path} is damaged: {'; '.join(verdict[:3])}")
+        kinds = {str(t) for (t,) in conn.execute("SELECT DISTINCT type FROM sqlite_master")}
+        if kinds - {"table", "index"}:
+            raise IndexUnavailable(
+                f"{path} holds {', '.join(sorted(kinds - {'table', 'index'}))}: not an index"
+            )
+        expected = _expected_schema()
+        found = _schema(conn)
+        if "meta" not in found:
+            raise IndexUnavailable(f"{path} is an SQLite file but not a citecheck index")
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row is None or str(row[0]) != str(SCHEMA_VERSION):
+            raise IndexUnavailable(
+                f"{path} has index schema version {row[0] if row else 'none'!r}; this "
+                f"citecheck reads version {SCHEMA_VERSION}"
+            )
+        for table, columns in expected.items():
+            have = found.get(table)
+            if have is None:
+                raise IndexUnavailable(f"{path} lacks the table {table}")
+            missing = [c for c, _ in columns if c not in {h for h, _ in have}]
+            if missing:
+                raise IndexUnavailable(f"{path}: table {table} lacks {', '.join(missing)}")
+    except sqlite3.DatabaseError as exc:
+        raise IndexUnavailable(f"{path} is not a usable SQLite file: {exc}") from exc
+    finally:
+        conn.close()
+
+
+@index.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@_INDEX_OPTION
+def import_cmd(file: Path, index_path: Path | None) -> None:
+    """Replace the index with FILE (checked first; the old index stays if FILE is refused)."""
+    target = default_path(index_path)
+    try:
+        check_import(file)
+    except IndexUnavailable as exc:
+        _fail(f"not imported: {exc}")
+    src = sqlite3.connect(file.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+    try:
+        if target.exists():  # empty the old write-ahead log so none of it outlives the swap
+            old = sqlite3.connect(target)
+            try:
+                with contextlib.suppress(sqlite3.Error):  # a damaged old index is replaced too
+                    old.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                old.close()
+        _copy_atomically(src, target)
+    except (sqlite3.Error, OSError) as exc:
+        _fail(f"cannot import into {target}: {exc}")
+    finally:
+        src.close()
+    click.echo(f"imported {file} into {target}", err=True)

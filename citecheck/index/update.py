@@ -1,0 +1,303 @@
+"""`index update`: harvest the UN Digital Library over OAI-PMH, window by window, into the index.
+
+Why windows: UNDL answers long OAI-PMH ranges with 503s or HTML error pages, and a window
+is the unit of progress.  Each window is read to its end and written in ONE transaction
+together with its `undl_window` row and the `harvest` row, so a killed run leaves the last
+completed window and the next run resumes at the first unfinished one, losing and
+duplicating nothing.  A failed window rolls back whole.
+
+Coverage (the `harvest` row of ``undl``): ``as_of`` is the last day harvested without a gap
+since ``covered_from`` (kept in the checkpoint JSON); ``complete`` is true once
+``covered_from`` is at or before the source's earliest datestamp.  A run after a finished
+one asks only from ``as_of`` minus `OVERLAP` (OAI-PMH ``from`` filters on the record's last
+change, and a record changed late on the ``as_of`` day may have missed the last run).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import json
+import sys
+import time
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from citecheck.index.db import HarvestState, IndexDB
+from citecheck.index.errors import HarvestError
+from citecheck.index.http import PoliteClient
+from citecheck.index.oaipmh import BadResumptionToken, OaiClient
+
+if TYPE_CHECKING:
+    from citecheck.resolve.engine import Settings
+
+SOURCE = "undl"
+OVERLAP = dt.timedelta(days=1)
+WINDOW_RESTARTS = 3  # badResumptionToken restarts of one window before giving up
+
+#: progress(windows done, windows total, records stored so far in this run)
+Progress = Callable[[int, int, int], None]
+
+
+@attrs.frozen
+class UpdateReport:
+    """What one `update_undl` run did."""
+
+    source: str
+    windows: int  # windows completed in this run
+    windows_total: int
+    records: int  # records written (inserted or replaced)
+    deleted: int
+    skipped: int
+    requests: int
+    first_from: str | None  # `from` of the first window asked
+    as_of: str | None
+    complete: bool
+    total_records: int
+
+
+def month_windows(start: dt.date, end: dt.date) -> list[tuple[str, str]]:
+    """Inclusive (from, until) days: `start` to the end of its month, then whole months."""
+    windows: list[tuple[str, str]] = []
+    day = start
+    while day <= end:
+        nxt = (day.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+        last = min(nxt - dt.timedelta(days=1), end)
+        windows.append((day.isoformat(), last.isoformat()))
+        day = nxt
+    return windows
+
+
+def _day(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value[:10]) if value else None
+
+
+def _checkpoint(state: HarvestState | None) -> dict[str, Any]:
+    if state is None or not state.checkpoint:
+        return {}
+    try:
+        data = json.loads(state.checkpoint)
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _covered_from(ckpt: Mapping[str, Any]) -> dt.date | None:
+    value = ckpt.get("covered_from")
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _extend(
+    covered: tuple[dt.date | None, dt.date | None], start: dt.date, until: dt.date
+) -> tuple[dt.date | None, dt.date | None]:
+    """Coverage (covered_from, as_of) after the window [start, until] was read."""
+    low, high = covered
+    if low is None or high is None:
+        return start, until
+    if start <= high + dt.timedelta(days=1) and until >= low - dt.timedelta(days=1):
+        return min(low, start), max(high, until)
+    if start > high:  # a gap after the coverage: only the new part is gapless
+        return start, until
+    return low, high  # an older, disjoint window: coverage unchanged
+
+
+def _plan(
+    state: HarvestState | None,
+    earliest: dt.date,
+    from_: dt.date | None,
+    until: dt.date | None,
+    today: dt.date,
+) -> tuple[dt.date, dt.date]:
+    end = until or today
+    if from_ is not None:
+        return from_, end
+    ckpt = _checkpoint(state)
+    resume = ckpt.get("next")
+    if isinstance(resume, str):  # a run was killed: go on where it stopped, no overlap
+        target = _day(ckpt.get("target")) or end
+        return dt.date.fromisoformat(resume), end if until is not None else max(end, target)
+    as_of = _day(state.as_of) if state else None
+    if as_of is not None:
+        return max(earliest, as_of - OVERLAP), end
+    return earliest, end
+
+
+def update_undl(
+    db: IndexDB,
+    client: PoliteClient,
+    *,
+    from_: dt.date | str | None = None,
+    until: dt.date | str | None = None,
+    progress: Progress | None = None,
+    oai_path: str = "/oai2d",
+    today: dt.date | None = None,
+) -> UpdateReport:
+    """Harvest UNDL into `db`; raises `HarvestError` (the completed windows stay)."""
+    oai = OaiClient(client, path=oai_path)
+    ident = oai.identify()
+    earliest = dt.date.fromisoformat(ident.earliest)
+    start_at = _day(from_) if isinstance(from_, str) else from_
+    end_at = _day(until) if isinstance(until, str) else until
+    state = db.harvest(SOURCE)
+    start, end = _plan(state, earliest, start_at, end_at, today or dt.datetime.now(dt.UTC).date())
+    start = max(start, earliest) if start_at is None else start
+    windows = month_windows(start, end) if start <= end else []
+    ckpt = _checkpoint(state)
+    covered = (_covered_from(ckpt), _day(state.as_of) if state else None)
+    done = written = deleted = skipped = 0
+    if progress:
+        progress(0, len(windows), 0)
+    for index, (w_from, w_until) in enumerate(windows):
+        for attempt in range(WINDOW_RESTARTS + 1):
+            try:
+                with db.transaction():
+                    w_written, w_deleted, w_skipped = _read_window(db, oai, w_from, w_until)
+                    covered = _extend(covered, _day(w_from) or start, _day(w_until) or end)
+                    nxt = windows[index + 1][0] if index + 1 < len(windows) else None
+                    _store_state(db, covered, earliest, nxt, end)
+                break
+            except BadResumptionToken:
+                if attempt == WINDOW_RESTARTS:
+                    raise HarvestError(
+                        f"window {w_from}..{w_until}: the server kept rejecting its own "
+                        "resumption tokens; giving up"
+                    ) from None
+        written += w_written
+        deleted += w_deleted
+        skipped += w_skipped
+        done += 1
+        if progress:
+            progress(done, len(windows), written)
+    final = db.harvest(SOURCE)
+    return UpdateReport(
+        source=SOURCE,
+        windows=done,
+        windows_total=len(windows),
+        records=written,
+        deleted=deleted,
+        skipped=skipped,
+        requests=client.requests,
+        first_from=windows[0][0] if windows else None,
+        as_of=final.as_of if final else None,
+        complete=final.complete if final else False,
+        total_records=db.count("un_record"),
+    )
+
+
+def _read_window(db: IndexDB, oai: OaiClient, w_from: str, w_until: str) -> tuple[int, int, int]:
+    written = deleted = skipped = 0
+    for page in oai.list_records(w_from, w_until):
+        written += db.put_un_records(page.records)
+        if page.deleted:
+            db.delete_un_records(page.deleted)
+            deleted += len(page.deleted)
+        skipped += page.skipped
+    db.mark_window(w_from, w_until)
+    return written, deleted, skipped
+
+
+def _store_state(
+    db: IndexDB,
+    covered: tuple[dt.date | None, dt.date | None],
+    earliest: dt.date,
+    next_window: str | None,
+    target: dt.date,
+) -> None:
+    low, high = covered
+    ckpt: dict[str, Any] = {"covered_from": low.isoformat() if low else None}
+    if next_window is not None:
+        ckpt["next"] = next_window
+        ckpt["target"] = target.isoformat()
+    db.set_harvest(
+        HarvestState(
+            source=SOURCE,
+            as_of=high.isoformat() if high else None,
+            complete=low is not None and low <= earliest,
+            earliest=earliest.isoformat(),
+            checkpoint=json.dumps(ckpt, sort_keys=True),
+            records=db.count("un_record"),
+            updated=dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        )
+    )
+
+
+def tqdm_progress(what: str) -> tuple[Progress | None, Callable[[], None]]:
+    """A tqdm bar (windows done / total, ETA, records/s) on a terminal; nothing otherwise."""
+    if not sys.stderr.isatty():
+        return None, lambda: None
+    from tqdm import tqdm
+
+    bar: Any = None
+    started = time.monotonic()
+
+    def show(done: int, total: int, records: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = tqdm(total=total, unit="window", desc=what, file=sys.stderr)
+        bar.n = done
+        rate = records / max(time.monotonic() - started, 1e-6)
+        bar.set_postfix(records=records, rate=f"{rate:.0f}/s", refresh=False)
+        bar.refresh()
+
+    def close() -> None:
+        if bar is not None:
+            bar.close()
+
+    return show, close
+
+
+def _client(url: str, settings: Settings) -> PoliteClient:
+    interval = 1.0 / settings.rate_per_host if settings.rate_per_host > 0 else 0.0
+    return PoliteClient(
+        url,
+        min_interval=interval,
+        retries=max(settings.retries, 1) + 2,
+        timeout=max(settings.timeout, 60.0),
+        backoff=settings.backoff_base * 2,
+    )
+
+
+def update(
+    db_path: Path | str | None,
+    source: str = "all",
+    from_: dt.date | str | None = None,
+    until: dt.date | str | None = None,
+    settings: Settings | None = None,
+) -> list[Any]:
+    """Harvest `source` (``undl``, ``eu`` or ``all``) into the index at `db_path`.
+
+    The EU part is `citecheck.index.cellar_harvest.update_eu`, imported only when asked.
+    Returns the reports of the harvesters, in order.
+    """
+    from citecheck.resolve.engine import settings_from_env
+
+    if source not in ("undl", "eu", "all"):
+        raise ValueError(f"unknown source {source!r}")
+    settings = settings or settings_from_env()
+    reports: list[Any] = []
+    with IndexDB(db_path, write=True) as db:
+        if source in ("undl", "all"):
+            show, close = tqdm_progress("UN Digital Library")
+            try:
+                with _client(settings.undl_url, settings) as client:
+                    reports.append(update_undl(db, client, from_=from_, until=until, progress=show))
+            finally:
+                close()
+        if source in ("eu", "all"):
+            try:  # by name: the EU harvester is a separate module that may be absent
+                update_eu = importlib.import_module("citecheck.index.cellar_harvest").update_eu
+            except (ImportError, AttributeError) as exc:
+                raise HarvestError(
+                    "this citecheck cannot harvest EU law yet (no EU harvester)"
+                ) from exc
+            with _client(settings.sparql_url, settings) as client:
+                reports.append(update_eu(db, client, full=False, progress=None))
+    return reports

@@ -1,0 +1,168 @@
+"""`citecheck index update/info/export/import` end to end against the loopback OAI server."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from oai_fake import FakeOai
+
+from citecheck.cli import main
+from citecheck.index.db import IndexDB
+
+
+@pytest.fixture
+def env(fake: FakeOai, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    index = tmp_path / "data" / "index.sqlite3"
+    monkeypatch.setenv("CITECHECK_UNDL_URL", fake.base_url)
+    monkeypatch.setenv("CITECHECK_RATE_PER_HOST", "0")
+    monkeypatch.setenv("CITECHECK_BACKOFF", "0")
+    monkeypatch.setenv("CITECHECK_INDEX", str(index))
+    return index
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _info(*extra: str) -> dict[str, object]:
+    code, out, err = _run("index", "info", "--format", "json", *extra)
+    assert code == 0, err
+    data: dict[str, object] = json.loads(out)
+    return data
+
+
+def test_update_info_export_import(env: Path, tmp_path: Path) -> None:
+    code, _, err = _run("index", "update", "--source", "undl", "--until", "2012-03-31")
+    assert code == 0, err
+    assert "records=29" in err
+    data = _info()
+    assert data["path"] == str(env)
+    undl = data["sources"]["undl"]  # type: ignore[index]
+    assert undl["records"] == 29 and undl["as_of"] == "2012-03-31" and undl["complete"] is True
+    assert undl["windows"] == 15
+    assert data["sources"]["eu"]["records"] == 0  # type: ignore[index]
+
+    code, out, _ = _run("index", "info")
+    assert code == 0 and "undl: 29 records, as of 2012-03-31 (complete)" in out
+
+    copy = tmp_path / "copy.sqlite3"
+    code, _, err = _run("index", "export", str(copy))
+    assert code == 0, err
+    other = tmp_path / "other" / "index.sqlite3"
+    code, _, err = _run("index", "import", str(copy), "--index", str(other))
+    assert code == 0, err
+    with IndexDB(other) as db:
+        assert [h.role for h in db.find_un("A/HRC/RES/17/4")] == ["own", "related"]
+        assert db.harvest("undl").as_of == "2012-03-31"  # type: ignore[union-attr]
+
+
+def test_second_update_is_incremental(env: Path, fake: FakeOai) -> None:
+    assert _run("index", "update", "--source", "undl", "--until", "2012-03-31")[0] == 0
+    fake.requests.clear()
+    code, _, err = _run("index", "update", "--source", "undl", "--until", "2012-04-15")
+    assert code == 0, err
+    assert fake.windows_asked() == [("2012-03-30", "2012-03-31"), ("2012-04-01", "2012-04-15")]
+
+
+def test_failed_update_exits_2_and_keeps_windows(env: Path, fake: FakeOai) -> None:
+    fake.fail_windows = {"2011-07-01"}
+    code, _, err = _run("index", "update", "--source", "undl", "--until", "2012-03-31")
+    assert code == 2
+    assert "index update stopped" in err and "HTTP 500" in err
+    assert _info()["sources"]["undl"]["as_of"] == "2011-06-30"  # type: ignore[index]
+
+
+def _built(env: Path) -> None:
+    assert _run("index", "update", "--source", "undl", "--until", "2011-03-31")[0] == 0
+
+
+def test_import_refuses_a_non_sqlite_file(env: Path, tmp_path: Path) -> None:
+    _built(env)
+    bogus = tmp_path / "bogus.sqlite3"
+    bogus.write_bytes(b"this is not a database\n" * 50)
+    code, _, err = _run("index", "import", str(bogus))
+    assert code == 2 and "not an SQLite file" in err
+    assert _info()["sources"]["undl"]["records"] == 1  # type: ignore[index]
+
+
+def test_import_refuses_another_schema(env: Path, tmp_path: Path) -> None:
+    _built(env)
+    foreign = tmp_path / "foreign.sqlite3"
+    con = sqlite3.connect(foreign)
+    con.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    con.commit()
+    con.close()
+    code, _, err = _run("index", "import", str(foreign))
+    assert code == 2 and "not a citecheck index" in err
+    assert _info()["sources"]["undl"]["records"] == 1  # type: ignore[index]
+
+
+def test_import_refuses_another_version_and_triggers(env: Path, tmp_path: Path) -> None:
+    _built(env)
+    copy = tmp_path / "copy.sqlite3"
+    assert _run("index", "export", str(copy))[0] == 0
+    con = sqlite3.connect(copy)
+    con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    con.commit()
+    con.close()
+    code, _, err = _run("index", "import", str(copy))
+    assert code == 2 and "schema version '99'" in err
+    con = sqlite3.connect(copy)
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    con.execute("CREATE TRIGGER t AFTER INSERT ON un_record BEGIN DELETE FROM un_symbol; END")
+    con.commit()
+    con.close()
+    code, _, err = _run("index", "import", str(copy))
+    assert code == 2 and "trigger" in err
+
+
+def test_import_refuses_a_missing_column(env: Path, tmp_path: Path) -> None:
+    _built(env)
+    copy = tmp_path / "copy.sqlite3"
+    assert _run("index", "export", str(copy))[0] == 0
+    con = sqlite3.connect(copy)
+    con.execute("ALTER TABLE un_record DROP COLUMN languages")
+    con.commit()
+    con.close()
+    code, _, err = _run("index", "import", str(copy))
+    assert code == 2 and "lacks languages" in err
+
+
+def test_info_without_an_index(env: Path) -> None:
+    code, _, err = _run("index", "info")
+    assert code == 2 and "no index at" in err
+
+
+def test_bad_dates(env: Path) -> None:
+    code, _, err = _run("index", "update", "--from", "2012-13-01")
+    assert code == 2 and "YYYY-MM-DD" in err
+
+
+def test_import_replaces_an_existing_index(env: Path, tmp_path: Path, fake: FakeOai) -> None:
+    _built(env)  # one record (March 2011)
+    small = tmp_path / "small.sqlite3"
+    assert _run("index", "export", str(small))[0] == 0
+    assert _run("index", "update", "--source", "undl", "--until", "2012-03-31")[0] == 0
+    assert _info()["sources"]["undl"]["records"] == 29  # type: ignore[index]
+    code, _, err = _run("index", "import", str(small))
+    assert code == 0, err
+    assert _info()["sources"]["undl"]["records"] == 1  # type: ignore[index]
+    with IndexDB(env, write=True) as db:  # and it can be updated again from there
+        assert db.harvest("undl").as_of == "2011-03-31"  # type: ignore[union-attr]
+
+
+def test_import_replaces_a_damaged_index(env: Path, tmp_path: Path) -> None:
+    _built(env)
+    good = tmp_path / "good.sqlite3"
+    assert _run("index", "export", str(good))[0] == 0
+    for leftover in env.parent.glob(env.name + "-*"):
+        leftover.unlink()
+    env.write_bytes(b"garbage" * 100)
+    code, _, err = _run("index", "import", str(good))
+    assert code == 0, err
+    assert _info()["sources"]["undl"]["records"] == 1  # type: ignore[index]
