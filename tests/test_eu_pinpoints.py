@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from citecheck.families.eu_pinpoints import (
+from citecheck.pinpoints.articles import (
     article_pinpoint_after,
     article_pinpoint_before,
     read_after,

@@ -28,8 +28,8 @@ from citecheck.families.base import (
     literal_hits,
     matches_near,
 )
-from citecheck.families.eu_pinpoints import read_after, read_before
 from citecheck.model import Citation, Finding, Fix, Kind, Pinpoint, Severity
+from citecheck.pinpoints.articles import read_after, read_before
 from citecheck.rules import Rule
 
 _H = HSPACE

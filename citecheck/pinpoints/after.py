@@ -1,0 +1,93 @@
+"""Pinpoints that follow a citation: ``, para. 66``, ``paras. 3 to 5``, ``, annex``, ``p. 13``.
+
+Families call :func:`pinpoint_after` at the end of the citation they matched; it reads forward
+with anchored matches only (no search), so the cost is proportional to the pinpoint's length.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from citecheck.lexicon import CHARACTERS, ENGLISH, alternation
+from citecheck.model import NO_PINPOINT, Pinpoint, PinpointPart
+from citecheck.pinpoints.numbers import parse_numbers
+
+_H = CHARACTERS.hspace_class
+_L = ENGLISH
+_DASH = "[" + regex.escape(CHARACTERS.range_dashes) + "]"
+_NUM = r"\d{1,4}(?!\d)(?:" + _H + r"?\([a-z]{1,4}\))*"
+_LIST_SEP = (
+    rf"(?:{_H}*{_DASH}{_H}*|\s+(?:{_L.range_pattern}|{_L.list_pattern})\s+"
+    rf"|,{_H}*(?:{_L.list_pattern}{_H}+)?)"
+)
+
+_PART = regex.compile(
+    rf"""
+    (?P<para>{_L.unit_pattern("para")}{_H}*
+        (?P<pnums>{_NUM}(?:{_LIST_SEP}{_NUM})*))
+  | (?P<annex>(?i:annex)(?:{_H}+(?P<annexno>[IVXL]{{1,6}}|[A-Z])(?![\w]))?)
+  | (?P<sect>(?P<sectword>{_L.unit_pattern("sect", "chap")}){_H}*
+        (?P<sectno>[IVXL]{{1,6}}|\d{{1,3}})(?![\w]))
+  | (?P<fn>{_L.unit_pattern("footnote")}{_H}*(?P<fnno>\d{{1,4}})(?!\d))
+  | (?P<page>{_L.unit_pattern("page")}{_H}*(?P<pnums2>\d{{1,5}}(?!\d)
+        (?:{_H}*{_DASH}{_H}*\d{{1,5}}(?!\d))?))
+    """,
+    regex.VERBOSE,
+)
+
+# What may stand between a citation and its pinpoint, or between two pinpoint parts.
+_SEP = regex.compile(rf"(?:,?{_H}*(?:{alternation(_L.at_words)}){_H}+|,{_H}*|{_H}+)")
+# A short aside between a citation and its pinpoint: "A/HRC/52/7/Add.3 (visit to Chile), para. 12".
+# No slash (it would be another citation) and no nested parentheses; bounded.
+_ASIDE = regex.compile(rf"{_H}?\([^()/\n]{{1,100}}\)(?=,{_H}*)")
+
+
+def parse_part(match: regex.Match[str]) -> tuple[PinpointPart, ...]:
+    """Turn one matched pinpoint element into its canonical parts (a list gives several)."""
+    if match.group("para"):
+        return parse_numbers("para", match.group("pnums"))
+    if match.group("annex"):
+        return (PinpointPart("annex", match.group("annexno") or ""),)
+    if match.group("sect"):
+        unit = _L.unit_of(match.group("sectword")) or "sect"
+        return (PinpointPart(unit, match.group("sectno")),)
+    if match.group("fn"):
+        return (PinpointPart("footnote", match.group("fnno")),)
+    return parse_numbers("page", match.group("pnums2"))
+
+
+def pinpoint_after(text: str, pos: int, *, max_parts: int = 4) -> tuple[Pinpoint, int]:
+    """Read a pinpoint starting at ``pos`` (just after a citation).
+
+    Returns the pinpoint and the offset where it ends; ``(NO_PINPOINT, pos)`` if none follows.
+    Separators are consumed only when a pinpoint element follows them.
+    """
+    parts: list[PinpointPart] = []
+    end = pos
+    elements = 0
+    while elements < max_parts:
+        at = end
+        if not parts:
+            aside = _ASIDE.match(text, end)
+            at = aside.end() if aside else end
+        sep = _SEP.match(text, at)
+        if not parts and not sep:
+            break
+        at = sep.end() if sep else at
+        m = _PART.match(text, at)
+        if not m:
+            break
+        parts.extend(parse_part(m))
+        elements += 1
+        end = m.end()
+    return (Pinpoint(tuple(parts)) if parts else NO_PINPOINT), end
+
+
+def pinpoint_at(text: str, pos: int, *, max_parts: int = 4) -> tuple[Pinpoint, int]:
+    """Like :func:`pinpoint_after` but the first element must start exactly at ``pos``."""
+    m = _PART.match(text, pos)
+    if not m:
+        return NO_PINPOINT, pos
+    first = parse_part(m)
+    rest, end = pinpoint_after(text, m.end(), max_parts=max_parts - 1)
+    return Pinpoint((*first, *rest.parts)), end
