@@ -33,7 +33,9 @@ import attrs
 import regex
 
 from citecheck.families.base import Document, compile_pattern
+from citecheck.lexicon import CHARACTERS, ENGLISH
 from citecheck.model import NO_PINPOINT, Citation, Finding, Kind, Pinpoint, PinpointPart, Severity
+from citecheck.pinpoints.articles import THEREOF, parse_body
 from citecheck.rules import Rule
 
 ARTICLE_OUT_OF_RANGE = Rule(
@@ -201,6 +203,8 @@ _CONTEXT_SHORTS: dict[str, tuple[str, ...]] = {
 }
 
 # Article numbers, sub-divisions, lists and ranges, in treaty and EU style.
+# "article 19, paragraph 3" and "art. 19, para. 3": the paragraph of an article (treaty style).
+_PARA_WORD = ENGLISH.unit_pattern("para")
 _SUBDIV = r"(?:" + _H + r"?\(" + _H + r"?(?:\d{1,2}|[a-z]{1,2}|[ivx]{1,5})" + _H + r"?\))"
 _ANUM = r"\d{1,3}(?![\d/])(?:" + _H + r"?(?:bis|ter|quater)(?![\w]))?"
 _AITEM = (
@@ -210,13 +214,14 @@ _AITEM = (
     + _H
     + r"{0,2},"
     + _H
-    + r"{0,2}paragraph"
+    + r"{0,2}"
+    + _PARA_WORD
     + _H
-    + r"{1,2}\d{1,2}(?!\d)"
+    + r"{0,2}\d{1,2}(?!\d)"
     + _SUBDIV
     + r"{0,2})?"
 )
-_SUBONLY = r"(?:\(" + _H + r"?[a-z]{1,2}" + _H + r"?\)|(?<![\w])[a-z]\))"
+_SUBONLY = r"(?:\(" + _H + r"?(?:\d{1,2}|[a-z]{1,2})" + _H + r"?\)|(?<![\w])[a-z]\))"
 _LSEP = (
     r"(?:"
     + _H
@@ -281,7 +286,7 @@ def _pattern() -> regex.Pattern[str]:
             # "Name, article 33 of the Convention" cites the instrument after "of", not Name.
             (?!{_H}{{0,3}},?\s{{1,3}}(?:of|under)\s)
         )
-      | (?P<bare>{_NAMES}|{_BARE_ABBRS})
+      | (?P<bare>{_NAMES}|{_BARE_ABBRS})(?:{THEREOF})?
       | (?P<unknown>
             (?<![\w])(?P<unknown_head>Convention|Covenant|Charter|Declaration|Statute
                 |Guiding\s{{1,3}}Principles|Protocol)
@@ -358,7 +363,7 @@ _ITEM_TOKEN = regex.compile(
 )
 _SUB_VALUE = regex.compile(r"\(?\s*([0-9a-z]{1,5})\s*\)")
 _HEAD = regex.compile(r"(\d{1,3})(?:" + _H + r"?(bis|ter|quater))?")
-_PARA_IN_ITEM = regex.compile(r",\s*paragraph\s+(\d{1,2})")
+_PARA_IN_ITEM = regex.compile(r",\s*" + _PARA_WORD + r"\s*(\d{1,2})")
 
 _PROTOCOL_TO = regex.compile(r"Protocol\s{1,3}(?:to|of)\s{1,3}(?:the\s{1,3})?\Z")
 _ALIAS = regex.compile(r"(?:known\s+as|hereinafter(?:\s+referred\s+to\s+as)?)(?:\s+the)?\s+\Z")
@@ -461,6 +466,22 @@ def _canonical_item(raw: str) -> tuple[str, str]:
     return base, base + subs
 
 
+_ANY_SUB = regex.compile(r"\(([0-9a-z]{1,5})\)")
+
+
+def _sibling(previous: str, base: str, sub: str) -> str:
+    """``218(5)`` and ``(6)`` -> ``218(6)``; ``8(2)(a)`` and ``(b)`` -> ``8(2)(b)``: a bare
+    sub-division replaces the last one of the item before it at the same level (number or
+    letter)."""
+    same = [m for m in _ANY_SUB.finditer(previous) if m.group(1).isdigit() == sub.isdigit()]
+    if not same:
+        return f"{base}({sub})"
+    return f"{previous[: same[-1].start()]}({sub})"
+
+
+_RANGE_SEPARATORS = frozenset((*ENGLISH.range_words, *CHARACTERS.range_dashes))
+
+
 def _article_parts(text: str, unit: str = "art") -> tuple[PinpointPart, ...]:
     """Parts of an article (or principle) list: ``12 and 19``, ``6 (b) and c)``, ``2 to 4``."""
     parts: list[PinpointPart] = []
@@ -469,7 +490,7 @@ def _article_parts(text: str, unit: str = "art") -> tuple[PinpointPart, ...]:
     for tok in _ITEM_TOKEN.finditer(text):
         if tok.group("sep") is not None:
             sep = tok.group("sep").strip()
-            range_open = sep in ("to", "-", "\u2010", "\u2011", "\u2013")
+            range_open = sep in _RANGE_SEPARATORS
             continue
         if tok.group("item") is not None:
             base, value = _canonical_item(tok.group("item"))
@@ -480,7 +501,7 @@ def _article_parts(text: str, unit: str = "art") -> tuple[PinpointPart, ...]:
         elif tok.group("sub") is not None and base:
             sub = _SUB_VALUE.search(tok.group("sub"))
             if sub is not None:
-                parts.append(PinpointPart(unit, f"{base}({sub.group(1)})"))
+                parts.append(PinpointPart(unit, _sibling(parts[-1].value, base, sub.group(1))))
         range_open = False
     return tuple(parts)
 
@@ -668,7 +689,8 @@ class InstrumentsFamily:
         start = m.start()
         # "(UDHR)" just after a UDHR citation defines the abbreviation; do not count it again.
         if (
-            st.last_cited is not None
+            m.group("thereof_body") is None
+            and st.last_cited is not None
             and st.last_cited[0] == f"instrument:{slug}"
             and start - st.last_cited[1] <= _DEFINITION_WINDOW
             and (
@@ -678,7 +700,10 @@ class InstrumentsFamily:
         ):
             return None
         by = "abbreviation" if written in _ABBR_KEYS else "name"
-        return self._citation(text, start, m.end(), slug, NO_PINPOINT, written, by)
+        if m.group("thereof_body") is not None:
+            pin = parse_body(m.group("thereof_body"))
+            return self._citation(text, start, m.end(), slug, pin, written, by)
+        return self._citation(text, start, m.end("bare"), slug, NO_PINPOINT, written, by)
 
     def _name_first(self, m: regex.Match[str], text: str, st: _State) -> Citation | None:
         written = m.group("nf_ref")

@@ -32,9 +32,14 @@ def _strings(raw: Any, what: str) -> tuple[str, ...]:
 
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of literal words, longest first, closed by ``(?!\\w)`` where a word
-    ends in a letter (so ``para`` does not match inside ``parallel``); case-insensitive."""
+    ends in a letter (so ``para`` does not match inside ``parallel``); case-insensitive. A space
+    inside a word (``in particular``) matches one to three white-space characters."""
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    alts = [regex.escape(w) + (r"(?!\w)" if w[-1].isalnum() else "") for w in ordered]
+    alts = [
+        r"\s{1,3}".join(regex.escape(piece) for piece in w.split())
+        + (r"(?!\w)" if w[-1].isalnum() else "")
+        for w in ordered
+    ]
     return "(?i:" + "|".join(alts) + ")"
 
 
@@ -50,7 +55,10 @@ class Lexicon:
     range_words: tuple[str, ...]
     at_words: tuple[str, ...]
     of_words: tuple[str, ...]
+    #: "thereof": the act named just before ("Regulation X, in particular Article 5 thereof")
     this_act_words: tuple[str, ...]
+    #: "in particular" before such a pinpoint
+    emphasis_words: tuple[str, ...]
     ordinals: tuple[str, ...]
 
     @functools.cached_property
@@ -82,6 +90,19 @@ class Lexicon:
     def range_pattern(self) -> str:
         return alternation(self.range_words)
 
+    @functools.cached_property
+    def thereof_opening(self) -> str:
+        """What opens a pinpoint of the act just named: ``, and in particular``."""
+        emphasis = alternation(self.emphasis_words)
+        return (
+            rf"\s{{0,3}},\s{{0,3}}(?:{self.list_pattern}\s{{1,3}})?(?:{emphasis}\s{{1,3}})?"
+        )
+
+    @functools.cached_property
+    def thereof_closing(self) -> str:
+        """What closes it: `` thereof``."""
+        return rf"\s{{1,3}}{alternation(self.this_act_words)}"
+
 
 @attrs.frozen(slots=True)
 class Characters:
@@ -97,11 +118,11 @@ class Characters:
 
     @property
     def dash_class(self) -> str:
-        return "[" + regex.escape(self.dashes) + "]"
+        return "[" + str(regex.escape(self.dashes)) + "]"
 
     @property
     def hspace_class(self) -> str:
-        return "[" + regex.escape(self.horizontal_spaces) + "]"
+        return "[" + str(regex.escape(self.horizontal_spaces)) + "]"
 
     def look_alike(self, char: str) -> str | None:
         """The ASCII character ``char`` imitates (fullwidth forms included), or None."""
@@ -145,6 +166,7 @@ def load(language: str = "en") -> Lexicon:
         at_words=_strings(data.get("at_words"), "at_words"),
         of_words=_strings(data.get("of_words"), "of_words"),
         this_act_words=_strings(data.get("this_act_words"), "this_act_words"),
+        emphasis_words=_strings(data.get("emphasis_words"), "emphasis_words"),
         ordinals=_strings(data.get("ordinals"), "ordinals"),
     )
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import attrs
 import regex
 
+from citecheck.lexicon import ENGLISH
 from citecheck.model import NO_PINPOINT, Pinpoint, PinpointPart
 
 
@@ -63,6 +64,10 @@ _PREFIX = (
     rf")\s{{0,3}},?\s{{0,3}}(?i:of)\s{{1,3}}(?:(?i:the)\s{{1,3}})?){{0,3}}"
 )
 _BODY = rf"{_PREFIX}(?:{_ARTLIST}|{_RECITALS}|{_ANNEX})"
+#: A pinpoint body as a pattern other readers embed ("the second subparagraph of Article 8(2)").
+BODY = _BODY
+#: ``, and in particular <body> thereof``: the pinpoint of the act named just before.
+THEREOF = rf"{ENGLISH.thereof_opening}(?P<thereof_body>{_BODY}){ENGLISH.thereof_closing}"
 
 _BEFORE = compile_pattern(
     rf"""(?<![\w.])(?P<body>{_BODY})
@@ -73,8 +78,12 @@ _CONN_TAIL = compile_pattern(
     r"(?i:of|to|in|under)\s{1,3}(?:(?i:the)\s{1,3})?(?:\[\s{0,2})?\Z"
 )
 _AFTER_OPEN = compile_pattern(r"\s{0,3},\s{0,3}(?:(?i:at)\s{1,3})?|\s{0,3}\(\s{0,2}")
+_AFTER_BODY_ANY = compile_pattern(rf"(?P<body>{_BODY})(?!\w)")
 _AFTER_BODY = compile_pattern(rf"(?P<body>{_BODY})(?!\w)(?!\s{{0,3}}(?i:working|of\b|to\b))")
 _CLOSE = compile_pattern(r"\s{0,2}\)")
+# "Regulation X, and in particular Articles 42(4) and 43(2) thereof": the act just named.
+_THEREOF_OPEN = compile_pattern(ENGLISH.thereof_opening)
+_THEREOF_CLOSE = compile_pattern(ENGLISH.thereof_closing)
 
 _TOKEN = compile_pattern(
     rf"""
@@ -332,6 +341,9 @@ def read_after(text: str, end: int) -> ArticlePinpoint | None:
     """The pinpoint written just after a citation ending at ``end``: ``, Article 3(1)(a)``,
     ``, recital 4``, `` (art. 17)``; None if there is none."""
     hi = min(len(text), end + WINDOW)
+    thereof = _read_thereof(text, end, hi)
+    if thereof is not None:
+        return thereof
     opened = _AFTER_OPEN.match(text, end, hi)
     if opened is None:
         return None
@@ -348,6 +360,23 @@ def read_after(text: str, end: int) -> ArticlePinpoint | None:
     if not pin:
         return None
     return ArticlePinpoint(pin, end, stop, _styles(m.group("body")))
+
+
+def _read_thereof(text: str, end: int, hi: int) -> ArticlePinpoint | None:
+    """``, and in particular Article 5 thereof`` after the act ending at ``end``."""
+    opened = _THEREOF_OPEN.match(text, end, hi)
+    if opened is None:
+        return None
+    m = _AFTER_BODY_ANY.match(text, opened.end(), hi)
+    if m is None:
+        return None
+    close = _THEREOF_CLOSE.match(text, m.end(), hi)
+    if close is None:
+        return None
+    pin = parse_body(m.group("body"))
+    if not pin:
+        return None
+    return ArticlePinpoint(pin, end, close.end(), _styles(m.group("body")))
 
 
 def article_pinpoint_before(text: str, start: int) -> tuple[Pinpoint, int]:
@@ -369,6 +398,8 @@ def article_pinpoint_after(text: str, end: int) -> tuple[Pinpoint, int]:
 
 
 __all__ = [
+    "BODY",
+    "THEREOF",
     "ArticlePinpoint",
     "article_pinpoint_after",
     "article_pinpoint_before",

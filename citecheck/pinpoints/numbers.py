@@ -52,7 +52,8 @@ def canonical_number(raw: str) -> str:
     head = regex.match(r"\d+[a-z]?", raw)
     if head is None:
         return raw.strip()
-    return head.group(0) + "".join(f"({m.group(1)})" for m in _SUB.finditer(raw, head.end()))
+    subs = "".join(f"({m.group(1)})" for m in _SUB.finditer(raw, head.end()))
+    return str(head.group(0)) + subs
 
 
 def split_numbers(raw: str, lexicon: Lexicon = ENGLISH) -> tuple[NumberItem, ...]:
