@@ -132,7 +132,7 @@ IMPLAUSIBLE_NUMBER = Rule(
 _BRK = r"(?:[ \t]*\r?\n[ \t]*)?"
 _COMP = (
     r"(?:(?i:Add|Corr|Rev|Amend)\.[ \u00a0]\d{1,3}(?!\d)"  # "Add. 37": a space after the dot
-    r"|[A-Za-z0-9](?:[A-Za-z0-9.\-]{0,30}[A-Za-z0-9])?)"
+    r"|[A-Za-z0-9](?:[A-Za-z0-9.\-\u2010\u2011]{0,30}[A-Za-z0-9])?)"
     r"(?:\([A-Za-z0-9][A-Za-z0-9 .\-]{0,18}\))?"
 )
 _SERIES_ALT = "|".join(sorted(SERIES, key=len, reverse=True))
@@ -168,12 +168,16 @@ _ROMAN = regex.compile(r"^(?:S-|ES-)?[IVXL]+$")
 _MISSING_DOT = regex.compile(r"(SUB|ADD|CORR|REV|AMEND|AC|CN|CONF|WG|SR|PV|CRP)(\d+)")
 
 
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+
+
 def canonical_component(comp: str) -> str:
     """Canonical case of one component: upper case except Add./Corr./Rev./Amend./Sub./Summary."""
     if "(" in comp:
         base, _, paren = comp.partition("(")
         return canonical_component(base) + "(" + paren
-    comp = "".join(comp.split())
+    # A non-breaking hyphen in "S\u201130" is typography: the symbol has a hyphen.
+    comp = "".join(comp.split()).translate(_HYPHENS)
     head, dot, tail = comp.partition(".")
     if dot and head.upper() in _MIXED_CASE:
         return f"{_MIXED_CASE[head.upper()]}.{tail.upper()}"
