@@ -96,9 +96,7 @@ class HiddenView:
         hi = bisect.bisect_left(offsets, end)
         for h in self.hidden[lo:hi]:
             notes.append(_note(h, source, start, end, cit.id))
-        return attrs.evolve(
-            cit, start=start, end=end, text=source[start:end], notes=tuple(notes)
-        )
+        return attrs.evolve(cit, start=start, end=end, text=source[start:end], notes=tuple(notes))
 
     def _finding(self, finding: Finding) -> Finding:
         start, end = self.original_span(finding.start, finding.end)

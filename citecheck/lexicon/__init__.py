@@ -94,9 +94,7 @@ class Lexicon:
     def thereof_opening(self) -> str:
         """What opens a pinpoint of the act just named: ``, and in particular``."""
         emphasis = alternation(self.emphasis_words)
-        return (
-            rf"\s{{0,3}},\s{{0,3}}(?:{self.list_pattern}\s{{1,3}})?(?:{emphasis}\s{{1,3}})?"
-        )
+        return rf"\s{{0,3}},\s{{0,3}}(?:{self.list_pattern}\s{{1,3}})?(?:{emphasis}\s{{1,3}})?"
 
     @functools.cached_property
     def thereof_closing(self) -> str:
@@ -136,8 +134,10 @@ class Characters:
 
 
 def _read(name: str) -> dict[str, Any]:
-    raw = importlib.resources.files("citecheck").joinpath("data", "lexicon", name).read_text(
-        encoding="utf-8"
+    raw = (
+        importlib.resources.files("citecheck")
+        .joinpath("data", "lexicon", name)
+        .read_text(encoding="utf-8")
     )
     data = json.loads(raw)
     if not isinstance(data, dict):

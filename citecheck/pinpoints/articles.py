@@ -74,9 +74,7 @@ _BEFORE = compile_pattern(
     (?P<conn>\s{{0,3}},?\s{{1,3}}(?i:of|to|in|under)\s{{1,3}}(?:(?i:the)\s{{1,3}})?(?:\[\s{{0,2}})?)
     \Z"""
 )
-_CONN_TAIL = compile_pattern(
-    r"(?i:of|to|in|under)\s{1,3}(?:(?i:the)\s{1,3})?(?:\[\s{0,2})?\Z"
-)
+_CONN_TAIL = compile_pattern(r"(?i:of|to|in|under)\s{1,3}(?:(?i:the)\s{1,3})?(?:\[\s{0,2})?\Z")
 _AFTER_OPEN = compile_pattern(r"\s{0,3},\s{0,3}(?:(?i:at)\s{1,3})?|\s{0,3}\(\s{0,2}")
 _AFTER_BODY_ANY = compile_pattern(rf"(?P<body>{_BODY})(?!\w)")
 _AFTER_BODY = compile_pattern(rf"(?P<body>{_BODY})(?!\w)(?!\s{{0,3}}(?i:working|of\b|to\b))")
