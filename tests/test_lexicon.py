@@ -40,6 +40,12 @@ def test_unit_of_a_word(word: str, unit: str) -> None:
     assert ENGLISH.unit_of(word) == unit
 
 
+def test_plural_words() -> None:
+    assert ENGLISH.is_plural("Paragraphs") and ENGLISH.is_plural("paras.")
+    assert not ENGLISH.is_plural("paragraph") and not ENGLISH.is_plural("para.")
+    assert ENGLISH.plurals <= {w for words in ENGLISH.units.values() for w in words}
+
+
 def test_unit_of_an_unknown_word() -> None:
     assert ENGLISH.unit_of("parallel") is None
 

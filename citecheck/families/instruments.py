@@ -483,27 +483,82 @@ _RANGE_SEPARATORS = frozenset((*ENGLISH.range_words, *CHARACTERS.range_dashes))
 
 
 def _article_parts(text: str, unit: str = "art") -> tuple[PinpointPart, ...]:
-    """Parts of an article (or principle) list: ``12 and 19``, ``6 (b) and c)``, ``2 to 4``."""
+    """Parts of an article (or principle) list: ``12 and 19``, ``6 (b) and c)``, ``2 to 4``,
+    ``14, paragraphs 1 and 3 (d)``, ``9, paragraph 3, and 14``."""
     parts: list[PinpointPart] = []
     base = ""
     range_open = False
+    paragraphs = _Paragraphs()
+    sep = ""
     for tok in _ITEM_TOKEN.finditer(text):
         if tok.group("sep") is not None:
             sep = tok.group("sep").strip()
             range_open = sep in _RANGE_SEPARATORS
             continue
         if tok.group("item") is not None:
-            base, value = _canonical_item(tok.group("item"))
+            raw = tok.group("item")
+            if paragraphs.continues(sep, raw):
+                _, number = _canonical_item(raw)
+                parts.append(PinpointPart(unit, f"{base}({_paren_head(number)}"))
+                range_open, sep = False, ""
+                continue
+            base, value = _canonical_item(raw)
+            paragraphs.after_item(raw)
             if range_open and parts:
                 prev = parts.pop()
                 value = f"{prev.value}-{value}"
             parts.append(PinpointPart(unit, value))
         elif tok.group("sub") is not None and base:
             sub = _SUB_VALUE.search(tok.group("sub"))
-            if sub is not None:
+            if sub is not None and range_open and parts:
+                # "article 9 (1)-(4)": one range of sub-divisions, kept whole like "2 to 4"
+                parts[-1] = PinpointPart(unit, f"{parts[-1].value}-({sub.group(1)})")
+            elif sub is not None:
                 parts.append(PinpointPart(unit, _sibling(parts[-1].value, base, sub.group(1))))
-        range_open = False
+        range_open, sep = False, ""
     return tuple(parts)
+
+
+def _paren_head(number: str) -> str:
+    """``3(d)`` -> ``3)(d)``: the paragraph number closed as a sub-division, its own kept."""
+    head = _HEAD.match(number)
+    assert head is not None
+    return f"{head.group(1)}){number[head.end():]}"
+
+
+_PARA_WORD_IN_ITEM = regex.compile(r",\s*(" + _PARA_WORD + r")")
+
+
+class _Paragraphs:
+    """Whether a number in an article list is another paragraph of the article before it.
+
+    "article 14, paragraphs 1 and 3": the plural runs to the list's last item (the one after
+    "and"), so 3 is a paragraph; "article 9, paragraph 3, and 14": the singular is closed by
+    its comma, so 14 is an article; "paragraph 3(b) and 3(d)" (no comma) continues it.
+    """
+
+    __slots__ = ("state",)
+
+    def __init__(self) -> None:
+        self.state = ""  # "", "plural", "singular"
+
+    def after_item(self, raw: str) -> None:
+        word = _PARA_WORD_IN_ITEM.search(raw)
+        if word is None:
+            self.state = ""
+        else:
+            self.state = "plural" if ENGLISH.is_plural(word.group(1)) else "singular"
+
+    def continues(self, sep: str, raw: str) -> bool:
+        if not self.state or _PARA_WORD_IN_ITEM.search(raw) is not None:
+            return False
+        last = any(regex.fullmatch(ENGLISH.list_pattern, w) for w in sep.split())
+        if self.state == "plural":
+            if last:
+                self.state = ""  # the list's last item: what follows is an article again
+            return True
+        self.state = ""
+        return last and "," not in sep
 
 
 class _State:

@@ -51,6 +51,8 @@ class Lexicon:
     months: tuple[str, ...]
     #: canonical unit -> the words that name it, lower-case, plural and abbreviations included
     units: Mapping[str, tuple[str, ...]]
+    #: the words of ``units`` that name several ("paragraphs 1 and 2": both are paragraphs)
+    plurals: frozenset[str]
     list_words: tuple[str, ...]
     range_words: tuple[str, ...]
     at_words: tuple[str, ...]
@@ -77,6 +79,10 @@ class Lexicon:
     def unit_of(self, word: str) -> str | None:
         """The canonical unit a written word names (``Paras.`` -> ``para``), or None."""
         return self._unit_by_word.get(word.lower())
+
+    def is_plural(self, word: str) -> bool:
+        """Does ``word`` name several units (``paragraphs``, ``paras.``)?"""
+        return " ".join(word.lower().split()) in self.plurals
 
     @functools.cached_property
     def _unit_by_word(self) -> Mapping[str, str]:
@@ -161,6 +167,7 @@ def load(language: str = "en") -> Lexicon:
         language=language,
         months=months,
         units={unit: _strings(words, f"units.{unit}") for unit, words in units.items()},
+        plurals=frozenset(w.lower() for w in _strings(data.get("plurals"), "plurals")),
         list_words=_strings(data.get("list_words"), "list_words"),
         range_words=_strings(data.get("range_words"), "range_words"),
         at_words=_strings(data.get("at_words"), "at_words"),

@@ -77,6 +77,31 @@ ARTICLE_PARAGRAPH: list[Row] = [
         "No one may be returned to torture (art. 3, para. 1, of the Convention against Torture).",
         [("instrument:cat", "art. 3(1)")],
     ),
+    (
+        "The author claims a violation of article 14, paragraphs 1 and 3 (d), of the "
+        "International Covenant on Civil and Political Rights.",
+        [("instrument:iccpr", "art. 14(1); art. 14(3)(d)")],
+    ),
+    (
+        "The facts disclose violations of articles 9, paragraph 3, and 14, paragraph 3 (c), of "
+        "the International Covenant on Civil and Political Rights.",
+        [("instrument:iccpr", "art. 9(3); art. 14(3)(c)")],
+    ),
+    (
+        "The State party invokes articles 7, 14, paragraphs 2 and 3 (a), 17 and 26 of the "
+        "International Covenant on Civil and Political Rights.",
+        [("instrument:iccpr", "art. 7; art. 14(2); art. 14(3)(a); art. 17; art. 26")],
+    ),
+    (
+        "Special measures are not discrimination under the International Convention on the "
+        "Elimination of All Forms of Racial Discrimination (arts. 1, para. 4, and 2, para. 2).",
+        [("instrument:cerd", ""), ("instrument:cerd", "art. 1(4); art. 2(2)")],
+    ),
+    (
+        "See article 14, paragraph 3 (b) and (d), of the International Covenant on Civil and "
+        "Political Rights.",
+        [("instrument:iccpr", "art. 14(3)(b); art. 14(3)(d)")],
+    ),
 ]
 
 # 4. Several articles of one act, and "thereof" pointing at the act just named.
