@@ -8,7 +8,8 @@ functions over offsets. Both only look at a bounded window next to the citation 
 
 Canonical values (CONTRACT.md): ``art. 3(1)(a)``, ``art. 1(1)(d)``, ``art. 8 bis``,
 ``art. 2-4`` (a range is kept whole: it takes in inserted articles such as 3a),
-``recital 4``, ``recitals 4, 5``, ``annex II``, ``annex II, point 3``.
+``art. 5(1)-(3)``, ``recital 4``, ``recital 4; recital 5``, ``recitals 4-6``, ``annex II``,
+``annex II, point 3``.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import regex
 
 from citecheck.lexicon import ENGLISH
 from citecheck.model import NO_PINPOINT, Pinpoint, PinpointPart
+from citecheck.pinpoints.numbers import NumberItem, number_parts
 
 
 def compile_pattern(pattern: str) -> regex.Pattern[str]:
@@ -220,7 +222,10 @@ class _Builder:
                 self.items.append(self.cur)
         elif kind == "paren" and self.cur is not None:
             sub = f"({tok})"
-            if self.sep and len(self.cur) > 1:
+            if self.range and len(self.cur) > 1:
+                # "Article 5(1) to (3)": a range of sub-divisions, kept whole
+                self.cur[-1] = f"{self.cur[-1]}-{sub}"
+            elif self.sep and len(self.cur) > 1:
                 self._sibling(sub)
             else:
                 self.cur.append(sub)
@@ -282,9 +287,8 @@ class _Builder:
                     out.append(PinpointPart("art", item[0] + "".join(item[1:] + subs)))
             return tuple(out)
         if self.unit == "recital":
-            if len(self.values) == 1 and "-" not in self.values[0]:
-                return (PinpointPart("recital", self.values[0]),)
-            return (PinpointPart("recitals", ", ".join(self.values)),)
+            items = (NumberItem(*v.split("-", 1)) for v in self.values)
+            return number_parts("recital", tuple(items))
         if self.unit == "annex":
             point = ", ".join(
                 "".join(alt).removeprefix("(").removesuffix(")") if len(alt) == 1 else "".join(alt)
