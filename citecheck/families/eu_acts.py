@@ -23,6 +23,7 @@ import regex
 from citecheck.families.base import (
     HSPACE,
     MONTH_NUMBER,
+    MONTHS,
     Document,
     compile_pattern,
     literal_hits,
@@ -97,8 +98,7 @@ _POST_AUTHOR = compile_pattern(
         |Council|Commission|European{_S}Central{_S}Bank))(?!\w)"""
 )
 _DATE = compile_pattern(
-    rf"""{_S}of{_S}(?P<day>\d{{1,2}}){_S}(?P<month>(?i:January|February|March|April|May|June|July
-        |August|September|October|November|December)){_S}(?P<year>(?:19|20)\d\d)(?!\d)"""
+    rf"""{_S}of{_S}(?P<day>\d{{1,2}}){_S}(?P<month>(?i:{"|".join(MONTHS)})){_S}(?P<year>(?:19|20)\d\d)(?!\d)"""
 )
 # UN bodies whose decisions look like EU ones ("Economic and Social Council decision 2005/256").
 _UN_BODY_BEFORE = compile_pattern(
