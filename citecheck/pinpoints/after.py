@@ -36,10 +36,14 @@ _PART = regex.compile(
 )
 
 # What may stand between a citation and its pinpoint, or between two pinpoint parts.
-_SEP = regex.compile(rf"(?:,?{_H}*(?:{alternation(_L.at_words)}){_H}+|,{_H}*|{_H}+)")
+_SEP = regex.compile(rf"(?:{_H}*,?{_H}*(?:{alternation(_L.at_words)}){_H}+|{_H}*,{_H}*|{_H}+)")
 # A short aside between a citation and its pinpoint: "A/HRC/52/7/Add.3 (visit to Chile), para. 12".
 # No slash (it would be another citation) and no nested parentheses; bounded.
-_ASIDE = regex.compile(rf"{_H}?\([^()/\n]{{1,100}}\)(?=,{_H}*)")
+_ASIDE = regex.compile(rf"{_H}?\([^()/\n]{{1,100}}\)(?={_H}?,{_H}*)")
+# A compilation's year and page before the paragraph: "A/55/18 (2000) 152 at para. 29".
+_COMPILATION = regex.compile(
+    rf"{_H}?\((?:19|20)\d\d\){_H}+(?P<page>\d{{1,4}})(?={_H}+{alternation(_L.at_words)}{_H})"
+)
 
 
 def parse_part(match: regex.Match[str]) -> tuple[PinpointPart, ...]:
@@ -67,9 +71,15 @@ def pinpoint_after(text: str, pos: int, *, max_parts: int = 4) -> tuple[Pinpoint
     elements = 0
     while elements < max_parts:
         at = end
+        lead: list[PinpointPart] = []
         if not parts:
-            aside = _ASIDE.match(text, end)
-            at = aside.end() if aside else end
+            compilation = _COMPILATION.match(text, end)
+            aside = _ASIDE.match(text, end) if compilation is None else None
+            if compilation is not None:
+                lead = [PinpointPart("page", compilation.group("page"))]
+                at = compilation.end()
+            elif aside is not None:
+                at = aside.end()
         sep = _SEP.match(text, at)
         if not parts and not sep:
             break
@@ -77,7 +87,7 @@ def pinpoint_after(text: str, pos: int, *, max_parts: int = 4) -> tuple[Pinpoint
         m = _PART.match(text, at)
         if not m:
             break
-        parts.extend(parse_part(m))
+        parts.extend((*lead, *parse_part(m)))
         elements += 1
         end = m.end()
     return (Pinpoint(tuple(parts)) if parts else NO_PINPOINT), end

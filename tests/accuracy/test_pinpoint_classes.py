@@ -146,6 +146,12 @@ SMALL_FORMS: list[Row] = [
     ("See A/HRC/41/35, paras 3 and 4.", [("un:A/HRC/41/35", "para. 3; para. 4")]),
     ("See A/HRC/41/35, p. 13, at para. 9.", [("un:A/HRC/41/35", "p. 13; para. 9")]),
     ("See A/HRC/41/35 at para. 9.", [("un:A/HRC/41/35", "para. 9")]),
+    ("A/55/18 (2000) 152 at para. 29.", [("un:A/55/18", "p. 152; para. 29")]),
+    ("See CCPR/C/GC/34, paras 11 & 12.", [("un:CCPR/C/GC/34", "para. 11; para. 12")]),
+    (
+        "guidelines on evictions ( A/HRC/4/18 , annex I), and",
+        [("un:A/HRC/4/18", "annex I")],
+    ),
     (
         "The Court held, in paragraph 179 of the judgment in C-311/18, that the transfer was "
         "unlawful.",
