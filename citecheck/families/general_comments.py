@@ -200,7 +200,7 @@ class GeneralCommentsFamily:
                 last = index == len(items) - 1
                 start = m.start() if index == 0 else item_start
                 end = pos if last else item_end
-                pin, end = pinpoint_after(text, end)
+                pin, end = pinpoint_after(text, end, start=start, titled=last)
                 yield self._citation(
                     text, m, committee, how, num, year, term, roman, start, end, pin
                 )

@@ -439,7 +439,7 @@ class UNSymbolFamily:
         else:
             group.append((symbol, start, end, head_notes))
         end = self._continuations(text, end, comps, group)
-        pin, pin_end = pinpoint_after(text, group[-1][2])
+        pin, pin_end = pinpoint_after(text, group[-1][2], start=group[-1][1])
         last_span = group[-1][1:3]
         for sym, s, e, notes in group:
             # The pinpoint belongs to the last item, or to every id of a range ending there.

@@ -15,9 +15,10 @@ from citecheck.pinpoints.numbers import parse_numbers
 _H = CHARACTERS.hspace_class
 _L = ENGLISH
 _DASH = "[" + regex.escape(CHARACTERS.range_dashes) + "]"
-_NUM = r"\d{1,4}(?!\d)(?:" + _H + r"?\([a-z]{1,4}\))*"
+# "115.4": UPR recommendations are numbered within a paragraph.
+_NUM = r"\d{1,4}(?:\.\d{1,3})?(?!\d)(?:" + _H + r"?\([a-z]{1,4}\))*"
 _LIST_SEP = (
-    rf"(?:{_H}*{_DASH}{_H}*|\s+(?:{_L.range_pattern}|{_L.list_pattern})\s+"
+    rf"(?:{_H}*{_DASH}(?:{_H}*\r?\n){{0,2}}{_H}*|\s+(?:{_L.range_pattern}|{_L.list_pattern})\s+"
     rf"|,{_H}*(?:{_L.list_pattern}{_H}+)?)"
 )
 
@@ -27,7 +28,7 @@ _PART = regex.compile(
         (?P<pnums>{_NUM}(?:{_LIST_SEP}{_NUM})*))
   | (?P<annex>(?i:annex)(?:{_H}+(?P<annexno>[IVXL]{{1,6}}|[A-Z])(?![\w]))?)
   | (?P<sect>(?P<sectword>{_L.unit_pattern("sect", "chap")}){_H}*
-        (?P<sectno>[IVXL]{{1,6}}|\d{{1,3}})(?![\w]))
+        (?P<sectno>[IVXL]{{1,6}}|[A-Z]|\d{{1,3}})(?![\w]))
   | (?P<fn>{_L.unit_pattern("footnote")}{_H}*(?P<fnno>\d{{1,4}})(?!\d))
   | (?P<page>{_L.unit_pattern("page")}{_H}*(?P<pnums2>\d{{1,5}}(?!\d)
         (?:{_H}*{_DASH}{_H}*\d{{1,5}}(?!\d))?))
@@ -36,10 +37,22 @@ _PART = regex.compile(
 )
 
 # What may stand between a citation and its pinpoint, or between two pinpoint parts.
-_SEP = regex.compile(rf"(?:{_H}*,?{_H}*(?:{alternation(_L.at_words)}){_H}+|{_H}*,{_H}*|{_H}+)")
+# A line break may follow the comma (PDF text), since a unit word must come next.
+_SEP = regex.compile(
+    rf"(?:{_H}*,?{_H}*(?:{alternation(_L.at_words)}){_H}+|{_H}*,(?:{_H}*\r?\n){{0,2}}{_H}*|{_H}+)"
+)
 # A short aside between a citation and its pinpoint: "A/HRC/52/7/Add.3 (visit to Chile), para. 12".
 # No slash (it would be another citation) and no nested parentheses; bounded.
 _ASIDE = regex.compile(rf"{_H}?\([^()/\n]{{1,100}}\)(?={_H}?,{_H}*)")
+_CLOSE = regex.compile(rf"{_H}?\)")
+# The title of a general comment: "on the right to ... (Participation ...)", up to a comma and a
+# paragraph; bounded, on one line, no semicolon (a list of sources), no slash (another symbol).
+_TITLE = regex.compile(
+    rf"(?:{_H}?\((?:19|20)\d\d\))?{_H}+on{_H}+[^;\n/]{{1,200}}?"
+    # "on article 4, paragraph 1, of the Convention": that paragraph is the article's
+    rf"(?<!{_L.unit_pattern('art')}{_H}*\d{{1,3}}[a-z]?)"
+    rf"(?={_H}?,{_H}*{_L.unit_pattern('para')})"
+)
 # A compilation's year and page before the paragraph: "A/55/18 (2000) 152 at para. 29".
 _COMPILATION = regex.compile(
     rf"{_H}?\((?:19|20)\d\d\){_H}+(?P<page>\d{{1,4}})(?={_H}+{alternation(_L.at_words)}{_H})"
@@ -60,12 +73,45 @@ def parse_part(match: regex.Match[str]) -> tuple[PinpointPart, ...]:
     return parse_numbers("page", match.group("pnums2"))
 
 
-def pinpoint_after(text: str, pos: int, *, max_parts: int = 4) -> tuple[Pinpoint, int]:
+def _nest(new: tuple[PinpointPart, ...], parts: list[PinpointPart]) -> tuple[PinpointPart, ...]:
+    """A section right after a numbered annex is inside it: ``annex VI, sect. A`` is one place.
+
+    Pops the annex from ``parts`` and returns it merged; otherwise returns ``new`` unchanged."""
+    if (
+        len(new) == 1
+        and new[0].unit in ("sect", "chap")
+        and parts
+        and parts[-1].unit == "annex"
+        and parts[-1].value
+    ):
+        annex = parts.pop()
+        return (PinpointPart("annex", f"{annex.value}, {new[0]}"),)
+    return new
+
+
+def pinpoint_after(
+    text: str, pos: int, *, max_parts: int = 4, start: int | None = None, titled: bool = False
+) -> tuple[Pinpoint, int]:
     """Read a pinpoint starting at ``pos`` (just after a citation).
 
     Returns the pinpoint and the offset where it ends; ``(NO_PINPOINT, pos)`` if none follows.
-    Separators are consumed only when a pinpoint element follows them.
+    Separators are consumed only when a pinpoint element follows them. With the citation's
+    ``start``, a citation alone in parentheses takes the pinpoint after them ("Zambia
+    (CCPR/ZMB/CO/3), para. 25"); ``titled`` lets a title follow first ("general comment No. 34
+    (2011) on the freedoms of opinion and expression, paras. 18 and 40").
     """
+    if start is not None and start > 0 and text[start - 1 : start] == "(":
+        closed = _CLOSE.match(text, pos)
+        if closed is not None:
+            pin, end = pinpoint_after(text, closed.end(), max_parts=max_parts, titled=titled)
+            if pin:
+                return pin, end
+    if titled:
+        title = _TITLE.match(text, pos)
+        if title is not None:
+            pin, end = pinpoint_after(text, title.end(), max_parts=max_parts)
+            if pin:
+                return pin, end
     parts: list[PinpointPart] = []
     end = pos
     elements = 0
@@ -87,7 +133,7 @@ def pinpoint_after(text: str, pos: int, *, max_parts: int = 4) -> tuple[Pinpoint
         m = _PART.match(text, at)
         if not m:
             break
-        parts.extend((*lead, *parse_part(m)))
+        parts.extend(_nest((*lead, *parse_part(m)), parts))
         elements += 1
         end = m.end()
     return (Pinpoint(tuple(parts)) if parts else NO_PINPOINT), end

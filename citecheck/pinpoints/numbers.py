@@ -34,7 +34,7 @@ def _tokens(lexicon: Lexicon) -> regex.Pattern[str]:
     dashes = "[" + regex.escape(CHARACTERS.range_dashes) + "]"
     return regex.compile(
         rf"""
-        (?P<num>\d{{1,5}}[a-z]?(?![a-z])(?:\s?\(\s?[a-z0-9]{{1,4}}\s?\))*)
+        (?P<num>\d{{1,5}}(?:\.\d{{1,3}})?[a-z]?(?![a-z])(?:\s?\(\s?[a-z0-9]{{1,4}}\s?\))*)
       | (?P<range>{dashes}|{alternation(lexicon.range_words)})
       | (?P<list>[,;&]|{alternation(lexicon.list_words)})
       | \s+
@@ -48,8 +48,9 @@ _SUB = regex.compile(r"\s*\(\s*([a-z0-9]{1,4})\s*\)")
 
 
 def canonical_number(raw: str) -> str:
-    """``17 (c)`` -> ``17(c)``: sub-divisions closed up, as the contract writes them."""
-    head = regex.match(r"\d+[a-z]?", raw)
+    """``17 (c)`` -> ``17(c)``: sub-divisions closed up, as the contract writes them. Decimal
+    numbers (``115.4``, UPR recommendations) are one number."""
+    head = regex.match(r"\d+(?:\.\d+)?[a-z]?", raw)
     if head is None:
         return raw.strip()
     subs = "".join(f"({m.group(1)})" for m in _SUB.finditer(raw, head.end()))

@@ -32,6 +32,31 @@ AFTER_PARENTHESIS: list[Row] = [
         "See E/CN.4/2006/120 (joint report), paras. 33-35.",
         [("un:E/CN.4/2006/120", "paras. 33-35")],
     ),
+    # The citation alone in parentheses: the pinpoint after them is still its own.
+    (
+        "See concluding observations on Zambia (CCPR/C/ZMB/CO/4), para.25.",
+        [("un:CCPR/C/ZMB/CO/4", "para. 25")],
+    ),
+    (
+        "See concluding observations on Hungary (CCPR/C/HUN/CO/6) paragraph 19.",
+        [("un:CCPR/C/HUN/CO/6", "para. 19")],
+    ),
+    (
+        "Official Records of the General Assembly, Fifty-first Session, Supplement No. 40 "
+        "(A/51/40), annex VIII, sect. B.",
+        [("un:A/51/40", "annex VIII, sect. B")],
+    ),
+    # A general comment's title stands between it and its pinpoint.
+    (
+        "See Human Rights Committee, general comment No. 27 (1999) on freedom of movement, "
+        "paras. 11 and 13.",
+        [("gc:CCPR/27", "para. 11; para. 13")],
+    ),
+    (
+        "Human Rights Committee, general comment No. 36 (2018) on article 6 (right to life), "
+        "para. 12.",
+        [("gc:CCPR/36", "para. 12")],
+    ),
 ]
 
 # 2. Ranges stay ranges; lists are lists; both mixed.
@@ -42,6 +67,19 @@ RANGES: list[Row] = [
     ),
     ("See A/HRC/38/35, paras. 3-5, 7.", [("un:A/HRC/38/35", "paras. 3-5; para. 7")]),
     ("See A/HRC/38/35, paras. 3 to 5.", [("un:A/HRC/38/35", "paras. 3-5")]),
+    # UPR recommendations are numbered within a paragraph; PDF text breaks lines in lists.
+    (
+        "See A/HRC/42/12, paras. 117.1, 117.4–117.17 and 117.133.",
+        [("un:A/HRC/42/12", "para. 117.1; paras. 117.4-117.17; para. 117.133")],
+    ),
+    (
+        "See A/HRC/42/12, paras. 117.44–117.47, 117.62–\n\n     117.70 and 117.74.",
+        [("un:A/HRC/42/12", "paras. 117.44-117.47; paras. 117.62-117.70; para. 117.74")],
+    ),
+    (
+        "3 CERD/C/SVN/CO/8-11,\n\n           para. 18, and CEDAW/C/SVN/CO/5-6, para. 38.",
+        [("un:CERD/C/SVN/CO/8-11", "para. 18"), ("un:CEDAW/C/SVN/CO/5-6", "para. 38")],
+    ),
     ("See A/HRC/38/35, paras. 16\u221218.", [("un:A/HRC/38/35", "paras. 16-18")]),
     (
         "See A/HRC/40/64/Add.1, paras. 6 and 11\u201313.",
@@ -191,6 +229,17 @@ def test_ids_and_pinpoints(text: str, expected: list[tuple[str, str]]) -> None:
     for c in found:
         assert text[c.start : c.end] == c.text
     assert [(c.id, str(c.pinpoint)) for c in found if not c.short_form] == expected
+
+
+def test_a_paragraph_of_an_article_in_a_title_is_not_the_general_comments() -> None:
+    """"General recommendation No. 25 on article 4, paragraph 1, of the Convention": the
+    paragraph is article 4's, so the recommendation has no pinpoint."""
+    text = (
+        "Committee on the Elimination of Discrimination against Women, general recommendation "
+        "No. 25 on article 4, paragraph 1, of the Convention."
+    )
+    found = [(c.id, str(c.pinpoint)) for c in extract(text)]
+    assert ("gc:CEDAW/25", "") in found
 
 
 def test_paragraph_before_a_case_does_not_stretch_to_another_case() -> None:
