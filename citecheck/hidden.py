@@ -12,10 +12,10 @@ each such character inside a citation. Texts without them (nearly all) are scann
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 
 import attrs
-import regex
 
 from citecheck.lexicon import CHARACTERS
 from citecheck.model import Citation, Finding, Fix, Severity
@@ -47,14 +47,28 @@ LOOK_ALIKE_CHARACTER = Rule(
 )
 RULES = (INVISIBLE_CHARACTER, LOOK_ALIKE_CHARACTER)
 
-_INVISIBLE = "[" + str(regex.escape("".join(CHARACTERS.invisible))) + "]"
-_LOOKS = "[" + str(regex.escape("".join(CHARACTERS.look_alikes))) + "\uff01-\uff5e]"
-_CITED = r"[A-Za-z0-9/.\-]"
-# A look-alike is read as ASCII only next to a character citations are made of (or another
-# look-alike); a Cyrillic word in running text is left alone.
-_CANDIDATE = regex.compile(
-    rf"(?P<inv>{_INVISIBLE})|(?:(?<={_CITED}|{_LOOKS}){_LOOKS}|{_LOOKS}(?={_CITED}))"
+_ANY = re.compile(
+    "["
+    + re.escape("".join(CHARACTERS.invisible) + "".join(CHARACTERS.look_alikes))
+    + "\uff01-\uff5e]"
 )
+_CITED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/.-")
+_REACH = 40  # how far a run of citation characters is followed each way
+
+
+def _in_run(char: str) -> bool:
+    return char in _CITED or CHARACTERS.look_alike(char) is not None
+
+
+def _run(text: str, offset: int) -> tuple[int, int]:
+    """The run of citation characters and look-alikes around ``offset`` (bounded)."""
+    lo = offset
+    while lo > max(0, offset - _REACH) and _in_run(text[lo - 1]):
+        lo -= 1
+    hi = offset + 1
+    while hi < min(len(text), offset + _REACH) and _in_run(text[hi]):
+        hi += 1
+    return lo, hi
 
 
 @attrs.frozen(slots=True)
@@ -140,15 +154,23 @@ def _note(h: Hidden, source: str, start: int, end: int, cid: str) -> Finding:
 
 def hidden_view(text: str) -> HiddenView | None:
     """The view families scan, or None when the text has nothing to read through."""
+    if text.isascii():
+        return None
     found: list[Hidden] = []
-    for m in _CANDIDATE.finditer(text):
-        char = m.group(0)
-        if m.group("inv") is not None:
-            found.append(Hidden(m.start(), char, ""))
-        else:
-            ascii_char = CHARACTERS.look_alike(char)
-            if ascii_char is not None:
-                found.append(Hidden(m.start(), char, ascii_char))
+    run_end, run_has_ascii = -1, False
+    for m in _ANY.finditer(text):
+        char, offset = m.group(0), m.start()
+        if char in CHARACTERS.invisible:
+            found.append(Hidden(offset, char, ""))
+            continue
+        # A look-alike is read as ASCII only inside a run of citation characters that has a
+        # real ASCII one ("\u0410/HRC/41/35"); a Cyrillic word in running text is left alone.
+        if offset >= run_end:
+            lo, run_end = _run(text, offset)
+            run_has_ascii = any(c.isascii() and c.isalnum() for c in text[lo:run_end])
+        ascii_char = CHARACTERS.look_alike(char)
+        if ascii_char is not None and run_has_ascii:
+            found.append(Hidden(offset, char, ascii_char))
     if not found:
         return None
     pieces: list[str] = []
