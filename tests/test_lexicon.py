@@ -6,7 +6,9 @@ import pytest
 import regex
 
 from citecheck.families import base
-from citecheck.lexicon import CHARACTERS, ENGLISH, LANGUAGES, alternation, load
+from citecheck.lexicon import CHARACTERS, ENGLISH, LANGUAGES, alternation, from_table, load
+from citecheck.model import Pinpoint
+from citecheck.pinpoints import parse_numbers, split_numbers
 
 
 def test_every_shipped_language_loads_with_the_same_units() -> None:
@@ -90,3 +92,36 @@ def test_families_read_the_lexicon() -> None:
 def test_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError, match="no lexicon"):
         load("xx")
+
+
+FRENCH = {
+    "months": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+               "septembre", "octobre", "novembre", "décembre"],
+    "units": {"para": ["paragraphes", "paragraphe", "par."], "art": ["articles", "article"],
+              "point": ["points", "point"]},
+    "plurals": ["paragraphes", "articles", "points"],
+    "list_words": ["et", "ou"],
+    "range_words": ["à"],
+    "at_words": ["au"],
+    "of_words": ["de", "du"],
+    "this_act_words": ["de celui-ci"],
+    "emphasis_words": ["notamment", "en particulier"],
+    "ordinals": ["premier", "deuxième"],
+}  # fmt: skip
+
+
+def test_a_second_language_is_one_more_table() -> None:
+    """The splitter and the unit words work from any table: French ranges and lists."""
+    fr = from_table("fr-test", FRENCH)
+    assert fr.unit_of("Paragraphes") == "para" and fr.is_plural("paragraphes")
+    assert fr.month_number["août"] == 8
+    assert [i.value for i in split_numbers("3 à 5 et 7", fr)] == ["3-5", "7"]
+    assert str(Pinpoint(parse_numbers("para", "12 et 14", fr))) == "para. 12; para. 14"
+    assert regex.match(fr.thereof_opening, ", et en particulier ")
+
+
+@pytest.mark.parametrize("key", ["units", "months", "list_words", "plurals"])
+def test_a_malformed_table_is_refused_by_key(key: str) -> None:
+    broken = {**FRENCH, key: "not a list"}
+    with pytest.raises(ValueError, match=key):
+        from_table("fr-test", broken)

@@ -156,7 +156,12 @@ def load(language: str = "en") -> Lexicon:
     """The lexicon of ``language`` (one of :data:`LANGUAGES`), read once."""
     if language not in LANGUAGES:
         raise ValueError(f"no lexicon for language {language!r} (known: {', '.join(LANGUAGES)})")
-    data = _read(f"{language}.json")
+    return from_table(language, _read(f"{language}.json"))
+
+
+def from_table(language: str, data: dict[str, Any]) -> Lexicon:
+    """A :class:`Lexicon` from one table (the JSON object of ``data/lexicon/<code>.json``),
+    checked: a table with a missing or malformed key is refused with the key's name."""
     units = data.get("units")
     if not isinstance(units, dict) or not units:
         raise ValueError("lexicon: 'units' must map unit names to lists of words")
@@ -203,5 +208,6 @@ __all__ = [
     "Lexicon",
     "alternation",
     "characters",
+    "from_table",
     "load",
 ]
