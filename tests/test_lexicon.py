@@ -105,6 +105,8 @@ FRENCH = {
     "at_words": ["au"],
     "of_words": ["de", "du"],
     "this_act_words": ["de celui-ci"],
+    "part_of_words": ["de", "du"],
+    "document_words": ["document", "rapport", "arrêt"],
     "emphasis_words": ["notamment", "en particulier"],
     "ordinals": ["premier", "deuxième"],
 }  # fmt: skip

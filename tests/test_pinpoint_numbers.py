@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from citecheck.model import Pinpoint
-from citecheck.pinpoints import NumberItem, canonical_number, parse_numbers, split_numbers
+from citecheck.pinpoints import (
+    NumberItem,
+    canonical_number,
+    parse_numbers,
+    pinpoint_before,
+    split_numbers,
+)
 from citecheck.pinpoints.after import pinpoint_after
 
 
@@ -86,3 +92,23 @@ def test_reader_after_a_citation(text: str, canonical: str, consumed: str) -> No
     pin, end = pinpoint_after(text, 0)
     assert str(pin) == canonical
     assert text[:end] == consumed
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("in paragraph 179 of the judgment in ", "para. 179"),
+        ("paragraphs 45 to 47 of the judgment of 16 July 2020 in Case ", "paras. 45-47"),
+        ("paragraph 12 of document ", "para. 12"),
+        ("paragraph 12 of the report (", "para. 12"),
+        ("point 3 of the order in ", "point 3"),
+        ("paragraph 4 of ", "para. 4"),
+        # Not a pinpoint of what follows:
+        ("paragraph 12 of the report of the Special Rapporteur (", ""),
+        ("paragraph 12 of resolution 5/1 and ", ""),
+        ("paragraph 12, see ", ""),
+        ("paragraph 12 of the", ""),
+    ],
+)
+def test_reader_before_a_citation(text: str, canonical: str) -> None:
+    assert str(pinpoint_before(text, len(text))) == canonical

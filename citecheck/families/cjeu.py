@@ -33,7 +33,7 @@ from citecheck.model import (
     Pinpoint,
     Severity,
 )
-from citecheck.pinpoints import parse_numbers
+from citecheck.pinpoints import parse_numbers, pinpoint_before
 from citecheck.rules import Rule
 
 MALFORMED_ECLI = Rule(
@@ -243,16 +243,7 @@ _PIN = compile_pattern(
     (?![\w/])
     """
 )
-# "in paragraph 179 of the judgment in C-411/17": a pinpoint written before the case.
-_PIN_BEFORE = compile_pattern(
-    rf"""
-    (?<![\w])(?P<word>{ENGLISH.unit_pattern("para", "point")})\s{{0,3}}(?P<nums>{_PIN_NUMS})
-    \s{{1,3}}of\s{{1,3}}(?:the\s{{1,3}})?(?i:judgment|order|opinion)(?:\s{{1,3}}of\s{{1,3}}the\s{{1,3}}Court)?
-    (?:\s{{1,3}}(?:of\s{{1,3}}\d{{1,2}}\s{{1,3}}\w{{3,9}}\s{{1,3}}\d{{4}}\s{{0,3}},?\s{{0,3}})?in\s{{1,3}})?
-    (?:\s{{0,3}}[Cc]ase\s{{1,3}}|\s{{0,3}}[Jj]oined\s{{1,3}}[Cc]ases\s{{1,3}})?\Z
-    """
-)
-_PIN_BEFORE_REACH = 120
+
 
 
 @attrs.frozen(slots=True)
@@ -313,18 +304,6 @@ def _pinpoint(text: str, pos: int) -> tuple[Pinpoint, int]:
     return Pinpoint(parse_numbers(unit, m.group("nums"))), m.end()
 
 
-def _pinpoint_before(text: str, start: int) -> Pinpoint:
-    """A pinpoint written before the case: "in paragraph 179 of the judgment in C-411/17".
-
-    Only the pinpoint is read; the citation's span stays the case's own (the words between are
-    prose, not the citation)."""
-    m = _PIN_BEFORE.search(text, max(0, start - _PIN_BEFORE_REACH), start)
-    if not m:
-        return NO_PINPOINT
-    unit = ENGLISH.unit_of(m.group("word")) or "para"
-    return Pinpoint(parse_numbers(unit, m.group("nums")))
-
-
 def _case_id(case: CaseNumber) -> str:
     return f"case:{case.canonical}"
 
@@ -372,8 +351,9 @@ class CjeuFamily:
         if m.group("ecli"):
             ecli = Ecli("EU", m.group("ecourt"), m.group("eyear"), m.group("eord"))
         pin, end = _pinpoint(text, end)
-        if not pin and len(m.captures("item")) == 1:
-            pin = _pinpoint_before(text, start)
+        if not pin and (len(m.captures("item")) == 1 or m.group("joined")):
+            # "in paragraph 179 of the judgment in C-411/17": one judgment, its paragraph
+            pin = pinpoint_before(text, start)
         keyword = m.group("kw") or m.group("lkw") or ""
         items = m.captures("item")
         item_starts = m.starts("item")

@@ -24,7 +24,7 @@ from citecheck.families.un_context import (
     roman_to_int,
 )
 from citecheck.model import NO_PINPOINT, Citation, Finding, Fix, Kind, Severity
-from citecheck.pinpoints import pinpoint_after
+from citecheck.pinpoints import pinpoint_after, pinpoint_before
 from citecheck.rules import Rule
 
 CURRENT_GA_SESSION = GA_MAX_SESSION
@@ -440,6 +440,9 @@ class UNSymbolFamily:
             group.append((symbol, start, end, head_notes))
         end = self._continuations(text, end, comps, group)
         pin, pin_end = pinpoint_after(text, group[-1][2], start=group[-1][1])
+        if not pin and len(group) == 1:
+            # "paragraphs 3 to 5 of document A/HRC/41/35": the span stays the symbol's
+            pin = pinpoint_before(text, start)
         last_span = group[-1][1:3]
         for sym, s, e, notes in group:
             # The pinpoint belongs to the last item, or to every id of a range ending there.

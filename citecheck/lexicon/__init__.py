@@ -59,6 +59,10 @@ class Lexicon:
     of_words: tuple[str, ...]
     #: "thereof": the act named just before ("Regulation X, in particular Article 5 thereof")
     this_act_words: tuple[str, ...]
+    #: "paragraph 12 of": a part of what follows
+    part_of_words: tuple[str, ...]
+    #: what may name the cited document between "paragraph 12 of (the)" and its citation
+    document_words: tuple[str, ...]
     #: "in particular" before such a pinpoint
     emphasis_words: tuple[str, ...]
     ordinals: tuple[str, ...]
@@ -178,6 +182,8 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         at_words=_strings(data.get("at_words"), "at_words"),
         of_words=_strings(data.get("of_words"), "of_words"),
         this_act_words=_strings(data.get("this_act_words"), "this_act_words"),
+        part_of_words=_strings(data.get("part_of_words"), "part_of_words"),
+        document_words=_strings(data.get("document_words"), "document_words"),
         emphasis_words=_strings(data.get("emphasis_words"), "emphasis_words"),
         ordinals=_strings(data.get("ordinals"), "ordinals"),
     )

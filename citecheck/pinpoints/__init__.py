@@ -1,8 +1,9 @@
 """Pinpoints: where inside a cited document (``para. 66``, ``art. 6(b)``, ``annex``, ``p. 13``).
 
 One package for every family: :mod:`.numbers` splits written lists and ranges of numbers into
-canonical parts, :mod:`.after` reads the generic pinpoints written after a citation, and
-:mod:`.articles` reads article pinpoints written before or after an act or instrument. The
+canonical parts, :mod:`.after` reads the generic pinpoints written after a citation,
+:mod:`.before` those written before one ("paragraph 12 of document ..."), and :mod:`.articles`
+reads article pinpoints written before or after an act or instrument. The
 words they read (``paragraph``, ``to``, ``thereof``...) come from :mod:`citecheck.lexicon`.
 """
 
@@ -15,6 +16,7 @@ from citecheck.pinpoints.articles import (
     read_after,
     read_before,
 )
+from citecheck.pinpoints.before import pinpoint_before
 from citecheck.pinpoints.numbers import (
     NumberItem,
     canonical_number,
@@ -35,6 +37,7 @@ __all__ = [
     "parse_part",
     "pinpoint_after",
     "pinpoint_at",
+    "pinpoint_before",
     "read_after",
     "read_before",
     "split_numbers",

@@ -199,6 +199,23 @@ SMALL_FORMS: list[Row] = [
         "As stated in paragraphs 45 to 47 of the judgment of 16 July 2020 in Case C-311/18, ",
         [("case:C-311/18", "paras. 45-47")],
     ),
+    (
+        "In paragraph 5 of the judgment in Joined Cases C-293/12 and C-594/12, the Court ...",
+        [("case:C-293/12", "para. 5"), ("case:C-594/12", "para. 5")],
+    ),
+    (
+        "As noted in paragraphs 3 to 5 of document A/HRC/41/35, the practice continues.",
+        [("un:A/HRC/41/35", "paras. 3-5")],
+    ),
+    (
+        "It accepted recommendations 1 to 8 under paragraph 99 of the report (A/HRC/14/6).",
+        [("un:A/HRC/14/6", "para. 99")],
+    ),
+    (
+        "In paragraph 6 of its general comment No. 7 (2005), the Committee on the Rights of the "
+        "Child noted ...",
+        [("gc:CRC/7", "para. 6")],
+    ),
 ]
 
 # 10. Invisible and look-alike characters inside a symbol: read through, never misread.
