@@ -222,18 +222,11 @@ _AITEM = (
     + r"{0,2})?"
 )
 _SUBONLY = r"(?:\(" + _H + r"?(?:\d{1,2}|[a-z]{1,2})" + _H + r"?\)|(?<![\w])[a-z]\))"
+_LIST_WORDS = ENGLISH.list_pattern
 _LSEP = (
-    r"(?:"
-    + _H
-    + r"{0,2},"
-    + _H
-    + r"{0,2}(?:and"
-    + _H
-    + r"{1,3})?|\s{1,3}(?:and|or|to)\s{1,3}|"
-    + _H
-    + r"{0,2}[-\u2010\u2011\u2013]"
-    + _H
-    + r"{0,2})"
+    rf"(?:{_H}{{0,2}},{_H}{{0,2}}(?:{_LIST_WORDS}{_H}{{1,3}})?"
+    rf"|\s{{1,3}}(?:{_LIST_WORDS}|{ENGLISH.range_pattern})\s{{1,3}}"
+    rf"|{_H}{{0,2}}[{regex.escape(CHARACTERS.range_dashes)}]{_H}{{0,2}})"
 )
 _ALIST = _AITEM + r"(?:" + _LSEP + r"(?:" + _AITEM + r"|" + _SUBONLY + r")){0,20}"
 _PNUM = r"\d{1,2}(?!\d)(?:" + _H + r"?\([a-z]{1,2}\))?"

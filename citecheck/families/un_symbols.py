@@ -23,6 +23,7 @@ from citecheck.families.un_context import (
     HRC_MAX_SESSION,
     roman_to_int,
 )
+from citecheck.lexicon import CHARACTERS, ENGLISH
 from citecheck.model import NO_PINPOINT, Citation, Finding, Fix, Kind, Severity
 from citecheck.pinpoints import pinpoint_after, pinpoint_before
 from citecheck.rules import Rule
@@ -148,10 +149,13 @@ _TOKEN = compile_pattern(
     """
 )
 
+_RANGE_DASH = "[" + str(regex.escape(CHARACTERS.range_dashes)) + "]"
+_RANGE_SEPARATORS = frozenset((*CHARACTERS.range_dashes, *ENGLISH.range_words))
 # Continuation of a list that shares the head: "and Add.1", "-133", ", 36", " to 133".
 _CONT = compile_pattern(
     rf"""
-    (?P<sep>,{HSPACE}?|{HSPACE}+and{HSPACE}+|{HSPACE}*[-\u2013]{HSPACE}*|{HSPACE}+to{HSPACE}+)
+    (?P<sep>,{HSPACE}?|{HSPACE}+and{HSPACE}+|{HSPACE}*{_RANGE_DASH}{HSPACE}*
+      |{HSPACE}+{ENGLISH.range_pattern}{HSPACE}+)
     (?P<item>(?:Add|Corr|Rev|Amend)\.\d{{1,3}}|\d{{1,5}})
     (?![\w/.]\w|\.\d|/)
     """
@@ -483,7 +487,7 @@ class UNSymbolFamily:
             elif numbered and prev_n is not None:
                 n = int(item)
                 label = numbered.group(1)
-                if sep in ("-", "\u2013", "to") and prev_n < n <= prev_n + 200:
+                if sep in _RANGE_SEPARATORS and prev_n < n <= prev_n + 200:
                     for k in range(prev_n + 1, n + 1):
                         sym = build_symbol([*comps[:-1], f"{label}.{k}"])
                         group.append((sym, c.start("item"), c.end(), ()))
