@@ -29,7 +29,7 @@ INVISIBLE_CHARACTER = Rule(
     "Copying from PDFs and word processors leaves invisible characters inside symbols. "
     "citecheck reads the citation as if they were absent, and `check --fix` removes them, "
     "since a search engine or a reader copying the symbol would not find the document.",
-    bad="A/HRC/41/3\\u00ad5 (a soft hyphen before the 5)",
+    bad="A/HRC/41/3\u00ad5 (a soft hyphen before the 5)",
     good="A/HRC/41/35",
     fixable=True,
 )
@@ -41,7 +41,7 @@ LOOK_ALIKE_CHARACTER = Rule(
     "A Cyrillic or Greek capital, or a fullwidth solidus, looks like the ASCII character but "
     "is another one: searches for the symbol fail. citecheck reads the citation as if the "
     "ASCII character were written, and `check --fix` writes it.",
-    bad="\\u0410/HRC/41/35 (a Cyrillic capital A)",
+    bad="\u0410/HRC/41/35 (a Cyrillic capital A)",
     good="A/HRC/41/35",
     fixable=True,
 )

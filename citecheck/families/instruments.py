@@ -15,9 +15,9 @@ they only repeat an instrument already cited; a parenthesised abbreviation that 
 just cited ("... Human Rights (UDHR)") is not counted twice.
 
 The catalog (names, abbreviations, article counts and their sources) is package data,
-``citecheck/data/instruments.json``, loaded once. Pinpoints are read by the small reader below
-(treaty style ``article 5 (4)``, ``article 6 (b) and c)``, ``Article 1, paragraph 3,``) rather
-than by ``eu_pinpoints``, which did not exist when this was written.
+``citecheck/data/instruments.json``, loaded once. Treaty-style article lists (``article 5 (4)``,
+``article 6 (b) and c)``, ``article 14, paragraphs 1 and 3 (d)``) are read by the reader below;
+``, and in particular Article 16 thereof`` after a name by :mod:`citecheck.pinpoints.articles`.
 """
 
 from __future__ import annotations
