@@ -9,7 +9,8 @@ from click.testing import CliRunner
 
 from citecheck import check
 from citecheck.cli import main
-from citecheck.hidden import hidden_view
+from citecheck.hidden import RULES, hidden_view
+from citecheck.rules import Rule
 
 SHY, ZWSP, ZWJ, CYR_A, FW_SLASH = "\u00ad", "\u200b", "\u200d", "\u0410", "\uff0f"
 
@@ -100,3 +101,10 @@ def test_fix_never_corrupts(tmp_path: Path, written: str, fixed: str) -> None:
     f.write_text(written, encoding="utf-8")
     CliRunner().invoke(main, ["check", "--offline", "--fix", str(f)])
     assert f.read_text(encoding="utf-8") == fixed
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_rule_examples_are_true(rule: Rule) -> None:
+    bad = rule.bad.split(" (")[0]
+    assert rule.code in [f.code for f in check(f"See {bad}.").findings]
+    assert rule.code not in [f.code for f in check(f"See {rule.good}.").findings]
