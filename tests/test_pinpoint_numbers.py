@@ -85,6 +85,8 @@ def test_canonical_number_closes_up_subdivisions() -> None:
         (", annex I, sect. II", "annex I, sect. II", ", annex I, sect. II"),
         (", annex, sect. II", "annex; sect. II", ", annex, sect. II"),
         (" (visit to Chile) and more", "", ""),
+        (" (para. 38), requested", "para. 38", " (para. 38)"),
+        (" (para. 5 of which)", "", ""),
         (", parallel to", "", ""),
     ],
 )

@@ -44,6 +44,7 @@ _SEP = regex.compile(
 # A short aside between a citation and its pinpoint: "A/HRC/52/7/Add.3 (visit to Chile), para. 12".
 # No slash (it would be another citation) and no nested parentheses; bounded.
 _ASIDE = regex.compile(rf"{_H}?\([^()/\n]{{1,100}}\)(?={_H}?,{_H}*)")
+_OPEN = regex.compile(rf"{_H}?\({_H}?")
 _CLOSE = regex.compile(rf"{_H}?\)")
 # The title of a general comment: "on the right to ... (Participation ...)", up to a comma and a
 # paragraph; bounded, on one line, no semicolon (a list of sources), no slash (another symbol).
@@ -106,6 +107,13 @@ def pinpoint_after(
             pin, end = pinpoint_after(text, closed.end(), max_parts=max_parts, titled=titled)
             if pin:
                 return pin, end
+    opened = _OPEN.match(text, pos)
+    if opened is not None:
+        # "CCPR/C/GC/34 (para. 5)": the pinpoint in parentheses of its own
+        pin, end = pinpoint_at(text, opened.end(), max_parts=max_parts)
+        closed = _CLOSE.match(text, end) if pin else None
+        if closed is not None:
+            return pin, closed.end()
     if titled:
         title = _TITLE.match(text, pos)
         if title is not None:

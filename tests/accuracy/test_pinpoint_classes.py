@@ -46,6 +46,12 @@ AFTER_PARENTHESIS: list[Row] = [
         "(A/51/40), annex VIII, sect. B.",
         [("un:A/51/40", "annex VIII, sect. B")],
     ),
+    # The pinpoint in parentheses of its own.
+    (
+        "The Commission, in its resolution 2001/62 (para. 38), requested ...",
+        [("un:E/CN.4/RES/2001/62", "para. 38")],
+    ),
+    ("See CCPR/C/GC/34 (paras. 5 and 7).", [("un:CCPR/C/GC/34", "para. 5; para. 7")]),
     # A general comment's title stands between it and its pinpoint.
     (
         "See Human Rights Committee, general comment No. 27 (1999) on freedom of movement, "
