@@ -164,6 +164,11 @@ class _Builder:
         self.last_bare = ""
         self.ranges: set[int] = set()
         self.values: list[str] = []  # recitals / annexes
+        # "Article 14, paragraphs 1 and 2": the plural runs to the item after "and"
+        self.par_plural = False
+        self.par_level = 0  # where the paragraph number sits in ``cur``
+        self.list_word = False  # the last separator was "and" / "or"
+        self.comma = False  # a comma came since the last value
 
     # --- tokens -------------------------------------------------------------------------
     def feed(self, kind: str, tok: str) -> None:
@@ -188,14 +193,17 @@ class _Builder:
                 self.pref_cur = None
             else:
                 self.mode = "par"
+                self.par_plural = ENGLISH.is_plural(tok)
             self.sep = False
             return
         if kind == "ord":
             return
-        if kind == "comma" or (kind == "word" and tok.lower() in ("and", "or")):
+        if kind == "comma" or (kind == "word" and tok.lower() in ENGLISH.list_words):
             self.sep = True
+            self.list_word = kind == "word"
+            self.comma = self.comma or kind == "comma"
             return
-        if kind == "dash" or (kind == "word" and tok.lower() == "to"):
+        if kind == "dash" or (kind == "word" and tok.lower() in ENGLISH.range_words):
             self.range = True
             return
         if kind == "word" and tok.lower() in ("of", "the"):
@@ -230,7 +238,20 @@ class _Builder:
             else:
                 self.cur.append(sub)
                 self.last_class = self._class(tok)
+        elif mode == "sub" and self.sep and kind == "num" and self.cur:
+            if self.par_plural or (self.list_word and not self.comma):
+                # another paragraph of the same article ("paragraphs 1 and 2", "paragraph 1
+                # and 3"); the plural runs to the item after "and"
+                self.cur = [*self.cur[: self.par_level], f"({tok})"]
+                self.items.append(self.cur)
+                self.par_plural = self.par_plural and not self.list_word
+            else:
+                # "Article 9, paragraph 3, and 14": another article
+                self.cur = [" ".join(tok.split())]
+                self.items.append(self.cur)
+                self.mode, self.par_plural = "art", False
         elif mode == "par" and self.cur is not None and kind in ("num", "word"):
+            self.par_level = len(self.cur)
             self.cur.append(f"({tok})")
             self.last_class, self.last_bare = self._class(tok), tok
             self.mode = "sub"
@@ -241,7 +262,7 @@ class _Builder:
             else:
                 self._sibling(f"({tok})")
             self.last_class, self.last_bare = cls, tok
-        self.sep = self.range = False
+        self.sep = self.range = self.list_word = self.comma = False
 
     def _prefix_value(self, kind: str, tok: str) -> None:
         if kind not in ("paren", "num", "word"):

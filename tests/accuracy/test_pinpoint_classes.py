@@ -142,6 +142,15 @@ ARTICLE_PARAGRAPH: list[Row] = [
         [("instrument:cerd", ""), ("instrument:cerd", "art. 1(4); art. 2(2)")],
     ),
     (
+        "Controllers must comply with Article 14, paragraphs 1 and 2, of Regulation (EU) "
+        "2016/679.",
+        [("celex:32016R0679", "art. 14(1); art. 14(2)")],
+    ),
+    (
+        "See Articles 9, paragraph 3, and 14 of Directive 95/46/EC.",
+        [("celex:31995L0046", "art. 9(3); art. 14")],
+    ),
+    (
         "See article 14, paragraph 3 (b) and (d), of the International Covenant on Civil and "
         "Political Rights.",
         [("instrument:iccpr", "art. 14(3)(b); art. 14(3)(d)")],
