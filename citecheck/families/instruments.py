@@ -492,7 +492,10 @@ def _article_parts(text: str, unit: str = "art") -> tuple[PinpointPart, ...]:
             raw = tok.group("item")
             if paragraphs.continues(sep, raw):
                 _, number = _canonical_item(raw)
-                parts.append(PinpointPart(unit, f"{base}({_paren_head(number)}"))
+                if range_open and parts:  # "paragraphs 1 to 4": one range, kept whole
+                    parts[-1] = PinpointPart(unit, f"{parts[-1].value}-({_paren_head(number)}")
+                else:
+                    parts.append(PinpointPart(unit, f"{base}({_paren_head(number)}"))
                 range_open, sep = False, ""
                 continue
             base, value = _canonical_item(raw)
