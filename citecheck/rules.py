@@ -110,8 +110,9 @@ CORE_RULES: tuple[Rule, ...] = (
 def all_rules() -> tuple[Rule, ...]:
     """Every rule of the core and of every registered family, sorted by code."""
     from citecheck.families import FAMILIES
+    from citecheck.hidden import RULES as HIDDEN_RULES
 
-    rules: dict[str, Rule] = {r.code: r for r in CORE_RULES}
+    rules: dict[str, Rule] = {r.code: r for r in (*CORE_RULES, *HIDDEN_RULES)}
     for family in FAMILIES:
         for rule in family.rules:
             if rule.code in rules and rules[rule.code] != rule:

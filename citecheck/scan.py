@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from citecheck.families import FAMILIES, Document, Family
+from citecheck.hidden import hidden_view
 from citecheck.model import Citation
 
 
@@ -22,16 +23,23 @@ def _better(new: Citation, old: Citation, priority: dict[str, int]) -> bool:
 
 
 def scan(doc: Document, families: Iterable[Family] = FAMILIES) -> list[Citation]:
-    """Candidates from all families, overlaps removed, in document order."""
+    """Candidates from all families, overlaps removed, in document order.
+
+    Families scan a view without invisible and look-alike characters when the text has any
+    (:mod:`citecheck.hidden`); spans are mapped back to ``doc``."""
     families = tuple(families)
     priority = {f.name: f.priority for f in families}
+    view = hidden_view(doc.text)
+    seen = Document(view.text) if view is not None else doc
     candidates: list[Citation] = []
     for family in families:
-        if family.triggers and not doc.has_any(family.triggers):
+        if family.triggers and not seen.has_any(family.triggers):
             continue
-        for cit in family.find(doc):
-            if cit.text != doc.text[cit.start : cit.end]:
+        for cit in family.find(seen):
+            if cit.text != seen.text[cit.start : cit.end]:
                 raise AssertionError(f"{family.name}: span does not match text: {cit!r}")
+            if view is not None:
+                cit = view.restore(cit, doc.text)
             candidates.append(cit)
     candidates.sort(key=lambda c: (c.start, -(c.end - c.start)))
     kept: list[Citation] = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from citecheck.families.eu_pinpoints import (
+from citecheck.pinpoints.articles import (
     article_pinpoint_after,
     article_pinpoint_before,
     read_after,
@@ -23,7 +23,7 @@ BEFORE = [
     ),
     ("Art. 8 bis of ", "art. 8 bis", "Art. 8 bis of "),
     ("recital 4 of ", "recital 4", "recital 4 of "),
-    ("recitals 4 and 5 of ", "recitals 4, 5", "recitals 4 and 5 of "),
+    ("recitals 4 and 5 of ", "recital 4; recital 5", "recitals 4 and 5 of "),
     ("Annex II to ", "annex II", "Annex II to "),
     ("point 3 of Annex II to ", "annex II, point 3", "point 3 of Annex II to "),
     ("Articles 2 to 4 of ", "art. 2-4", "Articles 2 to 4 of "),

@@ -70,7 +70,7 @@ POSITIVES: list[tuple[str, list[tuple[str, str, str]]]] = [
         " No. 16 (2013), paras. 19 and 59.",
         [
             ("gc:CCPR/34", "general comment No. 34 (2011), para. 43", "para. 43"),
-            ("gc:CRC/16", "General comment No. 16 (2013), paras. 19 and 59", "paras. 19, 59"),
+            ("gc:CRC/16", "General comment No. 16 (2013), paras. 19 and 59", "para. 19; para. 59"),
         ],
     ),
     (

@@ -15,6 +15,7 @@ from typing import Protocol
 
 import regex
 
+from citecheck.lexicon import CHARACTERS, ENGLISH
 from citecheck.model import Citation, Finding
 from citecheck.rules import Rule
 
@@ -71,19 +72,16 @@ class Family(Protocol):
         ...
 
 
-#: English month names, and their numbers: dates inside UN and EU citations use them.
-MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)  # fmt: skip
-MONTH_NUMBER = {name.lower(): i + 1 for i, name in enumerate(MONTHS)}
+#: English month names, and their numbers (from the lexicon): dates inside citations use them.
+MONTHS = ENGLISH.months
+MONTH_NUMBER = ENGLISH.month_number
 
 #: Dash characters that real texts put where an ASCII hyphen belongs (PDF, Curia, Word).
-DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212-"
-DASH_CLASS = "[" + DASHES + "]"
+DASHES = CHARACTERS.dashes
+DASH_CLASS = CHARACTERS.dash_class
 
 #: A horizontal space as texts write it, non-breaking and narrow spaces included.
-HSPACE = r"[ \t\u00a0\u202f\u2007\u2009]"
+HSPACE = CHARACTERS.hspace_class
 
 
 def compile_pattern(pattern: str) -> regex.Pattern[str]:

@@ -23,6 +23,7 @@ from citecheck.families.base import (
     literal_hits,
     matches_near,
 )
+from citecheck.lexicon import CHARACTERS, ENGLISH
 from citecheck.model import (
     NO_PINPOINT,
     Citation,
@@ -30,9 +31,9 @@ from citecheck.model import (
     Fix,
     Kind,
     Pinpoint,
-    PinpointPart,
     Severity,
 )
+from citecheck.pinpoints import parse_numbers, pinpoint_before
 from citecheck.rules import Rule
 
 MALFORMED_ECLI = Rule(
@@ -230,15 +231,19 @@ _ITEM_PARSE = regex.compile(
 
 # ``, paragraph 19``, ``, paragraphs 38 to 40``, ``, point 45`` after a case or ECLI; PDF and
 # XML line breaks may sit between any two tokens.
+_PIN_NUMS = (
+    r"\d{1,4}(?!\d)(?:\s{0,3}(?:,|" + ENGLISH.list_pattern + "|" + ENGLISH.range_pattern
+    + "|[" + regex.escape(CHARACTERS.range_dashes) + r"])\s{0,3}\d{1,4}(?!\d)){0,20}"
+)
 _PIN = compile_pattern(
-    r"""
-    \s{0,3},\s{0,3}
-    (?P<word>paragraphs?|paras?\.|points?)\s{0,3}
-    (?P<nums>\d{1,4}(?!\d)(?:\s{0,3}(?:,|and|to|[-\u2010\u2011\u2013])\s{0,3}\d{1,4}(?!\d)){0,20})
+    rf"""
+    \s{{0,3}},\s{{0,3}}
+    (?P<word>{ENGLISH.unit_pattern("para", "point")})\s{{0,3}}
+    (?P<nums>{_PIN_NUMS})
     (?![\w/])
     """
 )
-_PIN_SPLIT = regex.compile(r"\s*(,|and|to|[-\u2010\u2011\u2013])\s*")
+
 
 
 @attrs.frozen(slots=True)
@@ -295,21 +300,8 @@ def _pinpoint(text: str, pos: int) -> tuple[Pinpoint, int]:
     m = _PIN.match(text, pos)
     if not m:
         return NO_PINPOINT, pos
-    unit = "point" if m.group("word").startswith("point") else "para"
-    tokens = _PIN_SPLIT.split(m.group("nums"))
-    numbers = tokens[0::2]
-    seps = tokens[1::2]
-    if len(numbers) == 1:
-        return Pinpoint((PinpointPart(unit, numbers[0]),)), m.end()
-    pieces: list[str] = [numbers[0]]
-    for sep, num in zip(seps, numbers[1:], strict=True):
-        if sep in ("to", "-", "\u2010", "\u2011", "\u2013"):
-            pieces[-1] = f"{pieces[-1]}-{num}"
-        else:
-            pieces.append(num)
-    if unit == "point":
-        return Pinpoint(tuple(PinpointPart("point", p) for p in pieces)), m.end()
-    return Pinpoint((PinpointPart("paras", ", ".join(pieces)),)), m.end()
+    unit = ENGLISH.unit_of(m.group("word")) or "para"
+    return Pinpoint(parse_numbers(unit, m.group("nums"))), m.end()
 
 
 def _case_id(case: CaseNumber) -> str:
@@ -359,6 +351,9 @@ class CjeuFamily:
         if m.group("ecli"):
             ecli = Ecli("EU", m.group("ecourt"), m.group("eyear"), m.group("eord"))
         pin, end = _pinpoint(text, end)
+        if not pin and (len(m.captures("item")) == 1 or m.group("joined")):
+            # "in paragraph 179 of the judgment in C-411/17": one judgment, its paragraph
+            pin = pinpoint_before(text, start)
         keyword = m.group("kw") or m.group("lkw") or ""
         items = m.captures("item")
         item_starts = m.starts("item")

@@ -23,14 +23,15 @@ import regex
 from citecheck.families.base import (
     HSPACE,
     MONTH_NUMBER,
+    MONTHS,
     Document,
     compile_pattern,
     literal_hits,
     matches_near,
     quoted,
 )
-from citecheck.families.eu_pinpoints import read_after, read_before
 from citecheck.model import Citation, Finding, Fix, Kind, Pinpoint, Severity
+from citecheck.pinpoints.articles import read_after, read_before
 from citecheck.rules import Rule
 
 _H = HSPACE
@@ -136,8 +137,7 @@ _POST_AUTHOR = compile_pattern(
         |Council|Commission|European{_S}Central{_S}Bank))(?!\w)"""
 )
 _DATE = compile_pattern(
-    rf"""{_S}of{_S}(?P<day>\d{{1,2}}){_S}(?P<month>(?i:January|February|March|April|May|June|July
-        |August|September|October|November|December)){_S}(?P<year>(?:19|20)\d\d)(?!\d)"""
+    rf"""{_S}of{_S}(?P<day>\d{{1,2}}){_S}(?P<month>(?i:{"|".join(MONTHS)})){_S}(?P<year>(?:19|20)\d\d)(?!\d)"""
 )
 # UN bodies whose decisions look like EU ones ("Economic and Social Council decision 2005/256").
 _UN_BODY_BEFORE = compile_pattern(

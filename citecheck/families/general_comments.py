@@ -18,7 +18,7 @@ import regex
 from citecheck.families import un_context as ctx
 from citecheck.families.base import HSPACE, Document, compile_pattern
 from citecheck.model import Citation, Finding, Fix, Kind, Pinpoint, Severity
-from citecheck.pinpoints import pinpoint_after
+from citecheck.pinpoints import pinpoint_after, pinpoint_before
 from citecheck.rules import Rule
 
 _H = HSPACE
@@ -200,7 +200,9 @@ class GeneralCommentsFamily:
                 last = index == len(items) - 1
                 start = m.start() if index == 0 else item_start
                 end = pos if last else item_end
-                pin, end = pinpoint_after(text, end)
+                pin, end = pinpoint_after(text, end, start=start, titled=last)
+                if not pin and len(items) == 1:
+                    pin = pinpoint_before(text, start)  # "paragraph 4 of general comment No. 34"
                 yield self._citation(
                     text, m, committee, how, num, year, term, roman, start, end, pin
                 )

@@ -15,9 +15,9 @@ they only repeat an instrument already cited; a parenthesised abbreviation that 
 just cited ("... Human Rights (UDHR)") is not counted twice.
 
 The catalog (names, abbreviations, article counts and their sources) is package data,
-``citecheck/data/instruments.json``, loaded once. Pinpoints are read by the small reader below
-(treaty style ``article 5 (4)``, ``article 6 (b) and c)``, ``Article 1, paragraph 3,``) rather
-than by ``eu_pinpoints``, which did not exist when this was written.
+``citecheck/data/instruments.json``, loaded once. Treaty-style article lists (``article 5 (4)``,
+``article 6 (b) and c)``, ``article 14, paragraphs 1 and 3 (d)``) are read by the reader below;
+``, and in particular Article 16 thereof`` after a name by :mod:`citecheck.pinpoints.articles`.
 """
 
 from __future__ import annotations
@@ -33,7 +33,9 @@ import attrs
 import regex
 
 from citecheck.families.base import Document, compile_pattern
+from citecheck.lexicon import CHARACTERS, ENGLISH
 from citecheck.model import NO_PINPOINT, Citation, Finding, Kind, Pinpoint, PinpointPart, Severity
+from citecheck.pinpoints.articles import THEREOF, parse_body
 from citecheck.rules import Rule
 
 ARTICLE_OUT_OF_RANGE = Rule(
@@ -201,6 +203,8 @@ _CONTEXT_SHORTS: dict[str, tuple[str, ...]] = {
 }
 
 # Article numbers, sub-divisions, lists and ranges, in treaty and EU style.
+# "article 19, paragraph 3" and "art. 19, para. 3": the paragraph of an article (treaty style).
+_PARA_WORD = ENGLISH.unit_pattern("para")
 _SUBDIV = r"(?:" + _H + r"?\(" + _H + r"?(?:\d{1,2}|[a-z]{1,2}|[ivx]{1,5})" + _H + r"?\))"
 _ANUM = r"\d{1,3}(?![\d/])(?:" + _H + r"?(?:bis|ter|quater)(?![\w]))?"
 _AITEM = (
@@ -210,25 +214,19 @@ _AITEM = (
     + _H
     + r"{0,2},"
     + _H
-    + r"{0,2}paragraph"
+    + r"{0,2}"
+    + _PARA_WORD
     + _H
-    + r"{1,2}\d{1,2}(?!\d)"
+    + r"{0,2}\d{1,2}(?!\d)"
     + _SUBDIV
     + r"{0,2})?"
 )
-_SUBONLY = r"(?:\(" + _H + r"?[a-z]{1,2}" + _H + r"?\)|(?<![\w])[a-z]\))"
+_SUBONLY = r"(?:\(" + _H + r"?(?:\d{1,2}|[a-z]{1,2})" + _H + r"?\)|(?<![\w])[a-z]\))"
+_LIST_WORDS = ENGLISH.list_pattern
 _LSEP = (
-    r"(?:"
-    + _H
-    + r"{0,2},"
-    + _H
-    + r"{0,2}(?:and"
-    + _H
-    + r"{1,3})?|\s{1,3}(?:and|or|to)\s{1,3}|"
-    + _H
-    + r"{0,2}[-\u2010\u2011\u2013]"
-    + _H
-    + r"{0,2})"
+    rf"(?:{_H}{{0,2}},{_H}{{0,2}}(?:{_LIST_WORDS}{_H}{{1,3}})?"
+    rf"|\s{{1,3}}(?:{_LIST_WORDS}|{ENGLISH.range_pattern})\s{{1,3}}"
+    rf"|{_H}{{0,2}}[{regex.escape(CHARACTERS.range_dashes)}]{_H}{{0,2}})"
 )
 _ALIST = _AITEM + r"(?:" + _LSEP + r"(?:" + _AITEM + r"|" + _SUBONLY + r")){0,20}"
 _PNUM = r"\d{1,2}(?!\d)(?:" + _H + r"?\([a-z]{1,2}\))?"
@@ -281,7 +279,7 @@ def _pattern() -> regex.Pattern[str]:
             # "Name, article 33 of the Convention" cites the instrument after "of", not Name.
             (?!{_H}{{0,3}},?\s{{1,3}}(?:of|under)\s)
         )
-      | (?P<bare>{_NAMES}|{_BARE_ABBRS})
+      | (?P<bare>{_NAMES}|{_BARE_ABBRS})(?:{THEREOF})?
       | (?P<unknown>
             (?<![\w])(?P<unknown_head>Convention|Covenant|Charter|Declaration|Statute
                 |Guiding\s{{1,3}}Principles|Protocol)
@@ -358,7 +356,7 @@ _ITEM_TOKEN = regex.compile(
 )
 _SUB_VALUE = regex.compile(r"\(?\s*([0-9a-z]{1,5})\s*\)")
 _HEAD = regex.compile(r"(\d{1,3})(?:" + _H + r"?(bis|ter|quater))?")
-_PARA_IN_ITEM = regex.compile(r",\s*paragraph\s+(\d{1,2})")
+_PARA_IN_ITEM = regex.compile(r",\s*" + _PARA_WORD + r"\s*(\d{1,2})")
 
 _PROTOCOL_TO = regex.compile(r"Protocol\s{1,3}(?:to|of)\s{1,3}(?:the\s{1,3})?\Z")
 _ALIAS = regex.compile(r"(?:known\s+as|hereinafter(?:\s+referred\s+to\s+as)?)(?:\s+the)?\s+\Z")
@@ -461,28 +459,102 @@ def _canonical_item(raw: str) -> tuple[str, str]:
     return base, base + subs
 
 
+_ANY_SUB = regex.compile(r"\(([0-9a-z]{1,5})\)")
+
+
+def _sibling(previous: str, base: str, sub: str) -> str:
+    """``218(5)`` and ``(6)`` -> ``218(6)``; ``8(2)(a)`` and ``(b)`` -> ``8(2)(b)``: a bare
+    sub-division replaces the last one of the item before it at the same level (number or
+    letter)."""
+    same = [m for m in _ANY_SUB.finditer(previous) if m.group(1).isdigit() == sub.isdigit()]
+    if not same:
+        return f"{base}({sub})"
+    return f"{previous[: same[-1].start()]}({sub})"
+
+
+_RANGE_SEPARATORS = frozenset((*ENGLISH.range_words, *CHARACTERS.range_dashes))
+
+
 def _article_parts(text: str, unit: str = "art") -> tuple[PinpointPart, ...]:
-    """Parts of an article (or principle) list: ``12 and 19``, ``6 (b) and c)``, ``2 to 4``."""
+    """Parts of an article (or principle) list: ``12 and 19``, ``6 (b) and c)``, ``2 to 4``,
+    ``14, paragraphs 1 and 3 (d)``, ``9, paragraph 3, and 14``."""
     parts: list[PinpointPart] = []
     base = ""
     range_open = False
+    paragraphs = _Paragraphs()
+    sep = ""
     for tok in _ITEM_TOKEN.finditer(text):
         if tok.group("sep") is not None:
             sep = tok.group("sep").strip()
-            range_open = sep in ("to", "-", "\u2010", "\u2011", "\u2013")
+            range_open = sep in _RANGE_SEPARATORS
             continue
         if tok.group("item") is not None:
-            base, value = _canonical_item(tok.group("item"))
+            raw = tok.group("item")
+            if paragraphs.continues(sep, raw):
+                _, number = _canonical_item(raw)
+                if range_open and parts:  # "paragraphs 1 to 4": one range, kept whole
+                    parts[-1] = PinpointPart(unit, f"{parts[-1].value}-({_paren_head(number)}")
+                else:
+                    parts.append(PinpointPart(unit, f"{base}({_paren_head(number)}"))
+                range_open, sep = False, ""
+                continue
+            base, value = _canonical_item(raw)
+            paragraphs.after_item(raw)
             if range_open and parts:
                 prev = parts.pop()
                 value = f"{prev.value}-{value}"
             parts.append(PinpointPart(unit, value))
         elif tok.group("sub") is not None and base:
             sub = _SUB_VALUE.search(tok.group("sub"))
-            if sub is not None:
-                parts.append(PinpointPart(unit, f"{base}({sub.group(1)})"))
-        range_open = False
+            if sub is not None and range_open and parts:
+                # "article 9 (1)-(4)": one range of sub-divisions, kept whole like "2 to 4"
+                parts[-1] = PinpointPart(unit, f"{parts[-1].value}-({sub.group(1)})")
+            elif sub is not None:
+                parts.append(PinpointPart(unit, _sibling(parts[-1].value, base, sub.group(1))))
+        range_open, sep = False, ""
     return tuple(parts)
+
+
+def _paren_head(number: str) -> str:
+    """``3(d)`` -> ``3)(d)``: the paragraph number closed as a sub-division, its own kept."""
+    head = _HEAD.match(number)
+    assert head is not None
+    return f"{head.group(1)}){number[head.end():]}"
+
+
+_PARA_WORD_IN_ITEM = regex.compile(r",\s*(" + _PARA_WORD + r")")
+
+
+class _Paragraphs:
+    """Whether a number in an article list is another paragraph of the article before it.
+
+    "article 14, paragraphs 1 and 3": the plural runs to the list's last item (the one after
+    "and"), so 3 is a paragraph; "article 9, paragraph 3, and 14": the singular is closed by
+    its comma, so 14 is an article; "paragraph 3(b) and 3(d)" (no comma) continues it.
+    """
+
+    __slots__ = ("state",)
+
+    def __init__(self) -> None:
+        self.state = ""  # "", "plural", "singular"
+
+    def after_item(self, raw: str) -> None:
+        word = _PARA_WORD_IN_ITEM.search(raw)
+        if word is None:
+            self.state = ""
+        else:
+            self.state = "plural" if ENGLISH.is_plural(word.group(1)) else "singular"
+
+    def continues(self, sep: str, raw: str) -> bool:
+        if not self.state or _PARA_WORD_IN_ITEM.search(raw) is not None:
+            return False
+        last = any(regex.fullmatch(ENGLISH.list_pattern, w) for w in sep.split())
+        if self.state == "plural":
+            if last:
+                self.state = ""  # the list's last item: what follows is an article again
+            return True
+        self.state = ""
+        return last and "," not in sep
 
 
 class _State:
@@ -668,7 +740,8 @@ class InstrumentsFamily:
         start = m.start()
         # "(UDHR)" just after a UDHR citation defines the abbreviation; do not count it again.
         if (
-            st.last_cited is not None
+            m.group("thereof_body") is None
+            and st.last_cited is not None
             and st.last_cited[0] == f"instrument:{slug}"
             and start - st.last_cited[1] <= _DEFINITION_WINDOW
             and (
@@ -678,7 +751,10 @@ class InstrumentsFamily:
         ):
             return None
         by = "abbreviation" if written in _ABBR_KEYS else "name"
-        return self._citation(text, start, m.end(), slug, NO_PINPOINT, written, by)
+        if m.group("thereof_body") is not None:
+            pin = parse_body(m.group("thereof_body"))
+            return self._citation(text, start, m.end(), slug, pin, written, by)
+        return self._citation(text, start, m.end("bare"), slug, NO_PINPOINT, written, by)
 
     def _name_first(self, m: regex.Match[str], text: str, st: _State) -> Citation | None:
         written = m.group("nf_ref")

@@ -26,6 +26,7 @@ from citecheck.families.base import (
     matches_near,
 )
 from citecheck.families.un_context import Body
+from citecheck.lexicon import ENGLISH
 from citecheck.model import (
     Citation,
     Finding,
@@ -88,8 +89,9 @@ _BODY_ADJ = rf"""(?P<body>
 )(?:['’]s)?{_W}"""
 _PARA_NUM = r"\d{1,3}(?:" + _H + r"*\([a-z]{1,4}\))*"
 _PIN_BEFORE = rf"""(?P<pin>(?:(?:operative|preambular){_W})?
-    (?P<pinword>paragraphs?|paras?\.){_H}*(?P<pinnums>{_PARA_NUM}
-        (?:(?:{_H}*[,{_D[1:-1]}]{_H}*|{_W}(?:and|to){_W}){_PARA_NUM}){{0,5}})
+    (?P<pinword>{ENGLISH.unit_pattern("para")}){_H}*(?P<pinnums>{_PARA_NUM}
+        (?:(?:{_H}*[,{_D[1:-1]}]{_H}*|{_W}(?:{ENGLISH.list_pattern}|{ENGLISH.range_pattern}){_W})
+        {_PARA_NUM}){{0,5}})
     {_W}of{_W}(?:(?:the|its){_W})?)"""
 
 _HEAD = compile_pattern(rf"(?<![\w/]){_PIN_BEFORE}?(?:{_BODY_ADJ})?{_KW}{_W}(?:{_REF})")
@@ -432,7 +434,9 @@ def _symbol(body: Body | None, raw: _Raw, kind: str) -> str:
     return f"{_SERIES[body]}/{doc_type}/{raw.session}/{raw.number}"
 
 
-_LAST_NUMBER = regex.compile(r"(?:,|\band\b|\bto\b)[\s\u00a0]*\d{1,4}\Z")
+_LAST_NUMBER = regex.compile(
+    rf"(?:,|(?<!\w)(?:{ENGLISH.list_pattern}|{ENGLISH.range_pattern}))[\s\u00a0]*\d{{1,4}}\Z"
+)
 
 
 def _pinpoint(text: str, pos: int) -> tuple[Pinpoint, int]:

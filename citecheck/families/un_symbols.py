@@ -23,8 +23,9 @@ from citecheck.families.un_context import (
     HRC_MAX_SESSION,
     roman_to_int,
 )
+from citecheck.lexicon import CHARACTERS, ENGLISH
 from citecheck.model import NO_PINPOINT, Citation, Finding, Fix, Kind, Severity
-from citecheck.pinpoints import pinpoint_after
+from citecheck.pinpoints import pinpoint_after, pinpoint_before
 from citecheck.rules import Rule
 
 CURRENT_GA_SESSION = GA_MAX_SESSION
@@ -170,7 +171,7 @@ IMPLAUSIBLE_NUMBER = Rule(
 _BRK = r"(?:[ \t]*\r?\n[ \t]*)?"
 _COMP = (
     r"(?:(?i:Add|Corr|Rev|Amend)\.[ \u00a0]\d{1,3}(?!\d)"  # "Add. 37": a space after the dot
-    r"|[A-Za-z0-9](?:[A-Za-z0-9.\-]{0,30}[A-Za-z0-9])?)"
+    r"|[A-Za-z0-9](?:[A-Za-z0-9.\-\u2010\u2011]{0,30}[A-Za-z0-9])?)"
     r"(?:\([A-Za-z0-9][A-Za-z0-9 .\-]{0,18}\))?"
 )
 _SERIES_ALT = "|".join(sorted(SERIES, key=len, reverse=True))
@@ -186,10 +187,13 @@ _TOKEN = compile_pattern(
     """
 )
 
+_RANGE_DASH = "[" + str(regex.escape(CHARACTERS.range_dashes)) + "]"
+_RANGE_SEPARATORS = frozenset((*CHARACTERS.range_dashes, *ENGLISH.range_words))
 # Continuation of a list that shares the head: "and Add.1", "-133", ", 36", " to 133".
 _CONT = compile_pattern(
     rf"""
-    (?P<sep>,{HSPACE}?|{HSPACE}+and{HSPACE}+|{HSPACE}*[-\u2013]{HSPACE}*|{HSPACE}+to{HSPACE}+)
+    (?P<sep>,{HSPACE}?|{HSPACE}+and{HSPACE}+|{HSPACE}*{_RANGE_DASH}{HSPACE}*
+      |{HSPACE}+{ENGLISH.range_pattern}{HSPACE}+)
     (?P<item>(?:Add|Corr|Rev|Amend)\.\d{{1,3}}|\d{{1,5}})
     (?![\w/.]\w|\.\d|/)
     """
@@ -206,12 +210,16 @@ _ROMAN = regex.compile(r"^(?:S-|ES-)?[IVXL]+$")
 _MISSING_DOT = regex.compile(r"(SUB|ADD|CORR|REV|AMEND|AC|CN|CONF|WG|SR|PV|CRP)(\d+)")
 
 
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+
+
 def canonical_component(comp: str) -> str:
     """Canonical case of one component: upper case except Add./Corr./Rev./Amend./Sub./Summary."""
     if "(" in comp:
         base, _, paren = comp.partition("(")
         return canonical_component(base) + "(" + paren
-    comp = "".join(comp.split())
+    # A non-breaking hyphen in "S\u201130" is typography: the symbol has a hyphen.
+    comp = "".join(comp.split()).translate(_HYPHENS)
     head, dot, tail = comp.partition(".")
     if dot and head.upper() in _MIXED_CASE:
         return f"{_MIXED_CASE[head.upper()]}.{tail.upper()}"
@@ -474,7 +482,10 @@ class UNSymbolFamily:
         else:
             group.append((symbol, start, end, head_notes))
         end = self._continuations(text, end, comps, group)
-        pin, pin_end = pinpoint_after(text, group[-1][2])
+        pin, pin_end = pinpoint_after(text, group[-1][2], start=group[-1][1])
+        if not pin and len(group) == 1:
+            # "paragraphs 3 to 5 of document A/HRC/41/35": the span stays the symbol's
+            pin = pinpoint_before(text, start)
         last_span = group[-1][1:3]
         for sym, s, e, notes in group:
             # The pinpoint belongs to the last item, or to every id of a range ending there.
@@ -515,7 +526,7 @@ class UNSymbolFamily:
             elif numbered and prev_n is not None:
                 n = int(item)
                 label = numbered.group(1)
-                if sep in ("-", "\u2013", "to") and prev_n < n <= prev_n + 200:
+                if sep in _RANGE_SEPARATORS and prev_n < n <= prev_n + 200:
                     for k in range(prev_n + 1, n + 1):
                         sym = build_symbol([*comps[:-1], f"{label}.{k}"])
                         group.append((sym, c.start("item"), c.end(), ()))

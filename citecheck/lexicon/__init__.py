@@ -1,0 +1,219 @@
+"""The words and characters citations are written with, read from data files in one place.
+
+A :class:`Lexicon` holds one language's words: month names, the words of each pinpoint unit
+(``paragraph``/``para.``/``¶`` all name the unit ``para``), list and range words (``and``,
+``to``) and ordinals (``second subparagraph``). :class:`Characters` holds what does not depend
+on the language: dashes, horizontal spaces, invisible characters and look-alikes. Adding a
+language is one more table, ``citecheck/data/lexicon/<code>.json``, with the same keys; the
+pattern builders below turn any table into regular-expression alternations.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+import regex
+
+#: The tables shipped with the package (``data/lexicon/<code>.json``).
+LANGUAGES = ("en",)
+
+
+def _strings(raw: Any, what: str) -> tuple[str, ...]:
+    """A list of non-empty strings from a table, or a clear error naming the key."""
+    if not isinstance(raw, list) or not all(isinstance(w, str) and w for w in raw):
+        raise ValueError(f"lexicon: '{what}' must be a list of non-empty strings")
+    return tuple(raw)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first, closed by ``(?!\\w)`` where a word
+    ends in a letter (so ``para`` does not match inside ``parallel``); case-insensitive. A space
+    inside a word (``in particular``) matches one to three white-space characters."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    alts = [
+        r"\s{1,3}".join(regex.escape(piece) for piece in w.split())
+        + (r"(?!\w)" if w[-1].isalnum() else "")
+        for w in ordered
+    ]
+    return "(?i:" + "|".join(alts) + ")"
+
+
+@attrs.frozen(slots=True)
+class Lexicon:
+    """One language's citation words (see the module docstring)."""
+
+    language: str
+    months: tuple[str, ...]
+    #: canonical unit -> the words that name it, lower-case, plural and abbreviations included
+    units: Mapping[str, tuple[str, ...]]
+    #: the words of ``units`` that name several ("paragraphs 1 and 2": both are paragraphs)
+    plurals: frozenset[str]
+    list_words: tuple[str, ...]
+    range_words: tuple[str, ...]
+    at_words: tuple[str, ...]
+    of_words: tuple[str, ...]
+    #: "thereof": the act named just before ("Regulation X, in particular Article 5 thereof")
+    this_act_words: tuple[str, ...]
+    #: "paragraph 12 of": a part of what follows
+    part_of_words: tuple[str, ...]
+    #: what may name the cited document between "paragraph 12 of (the)" and its citation
+    document_words: tuple[str, ...]
+    #: "in particular" before such a pinpoint
+    emphasis_words: tuple[str, ...]
+    ordinals: tuple[str, ...]
+
+    @functools.cached_property
+    def month_number(self) -> Mapping[str, int]:
+        """``{"january": 1, ...}``."""
+        return {name.lower(): i + 1 for i, name in enumerate(self.months)}
+
+    def words(self, *units: str) -> tuple[str, ...]:
+        """Every word naming one of ``units``."""
+        return tuple(w for unit in units for w in self.units[unit])
+
+    def unit_pattern(self, *units: str) -> str:
+        """A regex matching any word of ``units`` (case-insensitive)."""
+        return alternation(self.words(*units))
+
+    def unit_of(self, word: str) -> str | None:
+        """The canonical unit a written word names (``Paras.`` -> ``para``), or None."""
+        return self._unit_by_word.get(word.lower())
+
+    def is_plural(self, word: str) -> bool:
+        """Does ``word`` name several units (``paragraphs``, ``paras.``)?"""
+        return " ".join(word.lower().split()) in self.plurals
+
+    @functools.cached_property
+    def _unit_by_word(self) -> Mapping[str, str]:
+        return {w.lower(): unit for unit, words in self.units.items() for w in words}
+
+    @functools.cached_property
+    def list_pattern(self) -> str:
+        return alternation(self.list_words)
+
+    @functools.cached_property
+    def range_pattern(self) -> str:
+        return alternation(self.range_words)
+
+    @functools.cached_property
+    def thereof_opening(self) -> str:
+        """What opens a pinpoint of the act just named: ``, and in particular``."""
+        emphasis = alternation(self.emphasis_words)
+        return rf"\s{{0,3}},\s{{0,3}}(?:{self.list_pattern}\s{{1,3}})?(?:{emphasis}\s{{1,3}})?"
+
+    @functools.cached_property
+    def thereof_closing(self) -> str:
+        """What closes it: `` thereof``."""
+        return rf"\s{{1,3}}{alternation(self.this_act_words)}"
+
+
+@attrs.frozen(slots=True)
+class Characters:
+    """Characters that do not depend on the language."""
+
+    dashes: str
+    range_dashes: str
+    horizontal_spaces: str
+    #: invisible character -> its name (for messages)
+    invisible: Mapping[str, str]
+    #: look-alike character -> the ASCII character it imitates
+    look_alikes: Mapping[str, str]
+
+    @property
+    def dash_class(self) -> str:
+        return "[" + str(regex.escape(self.dashes)) + "]"
+
+    @property
+    def hspace_class(self) -> str:
+        return "[" + str(regex.escape(self.horizontal_spaces)) + "]"
+
+    def look_alike(self, char: str) -> str | None:
+        """The ASCII character ``char`` imitates (fullwidth forms included), or None."""
+        found = self.look_alikes.get(char)
+        if found is not None:
+            return found
+        code = ord(char)
+        if 0xFF01 <= code <= 0xFF5E:  # fullwidth ASCII block: a fixed offset from ASCII
+            return chr(code - 0xFEE0)
+        return None
+
+
+def _read(name: str) -> dict[str, Any]:
+    raw = (
+        importlib.resources.files("citecheck")
+        .joinpath("data", "lexicon", name)
+        .read_text(encoding="utf-8")
+    )
+    data = json.loads(raw)
+    if not isinstance(data, dict):
+        raise ValueError(f"lexicon: {name} must hold a JSON object")
+    return data
+
+
+@functools.cache
+def load(language: str = "en") -> Lexicon:
+    """The lexicon of ``language`` (one of :data:`LANGUAGES`), read once."""
+    if language not in LANGUAGES:
+        raise ValueError(f"no lexicon for language {language!r} (known: {', '.join(LANGUAGES)})")
+    return from_table(language, _read(f"{language}.json"))
+
+
+def from_table(language: str, data: dict[str, Any]) -> Lexicon:
+    """A :class:`Lexicon` from one table (the JSON object of ``data/lexicon/<code>.json``),
+    checked: a table with a missing or malformed key is refused with the key's name."""
+    units = data.get("units")
+    if not isinstance(units, dict) or not units:
+        raise ValueError("lexicon: 'units' must map unit names to lists of words")
+    months = _strings(data.get("months"), "months")
+    if len(months) != 12:
+        raise ValueError("lexicon: 'months' must name twelve months")
+    return Lexicon(
+        language=language,
+        months=months,
+        units={unit: _strings(words, f"units.{unit}") for unit, words in units.items()},
+        plurals=frozenset(w.lower() for w in _strings(data.get("plurals"), "plurals")),
+        list_words=_strings(data.get("list_words"), "list_words"),
+        range_words=_strings(data.get("range_words"), "range_words"),
+        at_words=_strings(data.get("at_words"), "at_words"),
+        of_words=_strings(data.get("of_words"), "of_words"),
+        this_act_words=_strings(data.get("this_act_words"), "this_act_words"),
+        part_of_words=_strings(data.get("part_of_words"), "part_of_words"),
+        document_words=_strings(data.get("document_words"), "document_words"),
+        emphasis_words=_strings(data.get("emphasis_words"), "emphasis_words"),
+        ordinals=_strings(data.get("ordinals"), "ordinals"),
+    )
+
+
+@functools.cache
+def characters() -> Characters:
+    """The language-independent character table, read once."""
+    data = _read("characters.json")
+    return Characters(
+        dashes=str(data["dashes"]),
+        range_dashes=str(data["range_dashes"]),
+        horizontal_spaces=str(data["horizontal_spaces"]),
+        invisible=dict(data["invisible"]),
+        look_alikes=dict(data["look_alikes"]),
+    )
+
+
+#: The English lexicon every family reads today.
+ENGLISH = load("en")
+CHARACTERS = characters()
+
+__all__ = [
+    "CHARACTERS",
+    "ENGLISH",
+    "LANGUAGES",
+    "Characters",
+    "Lexicon",
+    "alternation",
+    "characters",
+    "from_table",
+    "load",
+]

@@ -1,0 +1,44 @@
+"""Pinpoints: where inside a cited document (``para. 66``, ``art. 6(b)``, ``annex``, ``p. 13``).
+
+One package for every family: :mod:`.numbers` splits written lists and ranges of numbers into
+canonical parts, :mod:`.after` reads the generic pinpoints written after a citation,
+:mod:`.before` those written before one ("paragraph 12 of document ..."), and :mod:`.articles`
+reads article pinpoints written before or after an act or instrument. The
+words they read (``paragraph``, ``to``, ``thereof``...) come from :mod:`citecheck.lexicon`.
+"""
+
+from citecheck.pinpoints.after import parse_part, pinpoint_after, pinpoint_at
+from citecheck.pinpoints.articles import (
+    ArticlePinpoint,
+    article_pinpoint_after,
+    article_pinpoint_before,
+    parse_body,
+    read_after,
+    read_before,
+)
+from citecheck.pinpoints.before import pinpoint_before
+from citecheck.pinpoints.numbers import (
+    NumberItem,
+    canonical_number,
+    number_parts,
+    parse_numbers,
+    split_numbers,
+)
+
+__all__ = [
+    "ArticlePinpoint",
+    "NumberItem",
+    "article_pinpoint_after",
+    "article_pinpoint_before",
+    "canonical_number",
+    "number_parts",
+    "parse_body",
+    "parse_numbers",
+    "parse_part",
+    "pinpoint_after",
+    "pinpoint_at",
+    "pinpoint_before",
+    "read_after",
+    "read_before",
+    "split_numbers",
+]

@@ -1,0 +1,157 @@
+"""Pinpoints that follow a citation: ``, para. 66``, ``paras. 3 to 5``, ``, annex``, ``p. 13``.
+
+Families call :func:`pinpoint_after` at the end of the citation they matched; it reads forward
+with anchored matches only (no search), so the cost is proportional to the pinpoint's length.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from citecheck.lexicon import CHARACTERS, ENGLISH, alternation
+from citecheck.model import NO_PINPOINT, Pinpoint, PinpointPart
+from citecheck.pinpoints.numbers import parse_numbers
+
+_H = CHARACTERS.hspace_class
+_L = ENGLISH
+_DASH = "[" + regex.escape(CHARACTERS.range_dashes) + "]"
+# "115.4": UPR recommendations are numbered within a paragraph.
+_NUM = r"\d{1,4}(?:\.\d{1,3})?(?!\d)(?:" + _H + r"?\([a-z]{1,4}\))*"
+_LIST_SEP = (
+    rf"(?:{_H}*{_DASH}(?:{_H}*\r?\n){{0,2}}{_H}*|\s+(?:{_L.range_pattern}|{_L.list_pattern})\s+"
+    rf"|,{_H}*(?:{_L.list_pattern}{_H}+)?)"
+)
+
+_PART = regex.compile(
+    rf"""
+    (?P<para>{_L.unit_pattern("para")}{_H}*
+        (?P<pnums>{_NUM}(?:{_LIST_SEP}{_NUM})*))
+  | (?P<annex>(?i:annex)(?:{_H}+(?P<annexno>[IVXL]{{1,6}}|[A-Z])(?![\w]))?)
+  | (?P<sect>(?P<sectword>{_L.unit_pattern("sect", "chap")}){_H}*
+        (?P<sectno>[IVXL]{{1,6}}|[A-Z]|\d{{1,3}})(?![\w]))
+  | (?P<fn>{_L.unit_pattern("footnote")}{_H}*(?P<fnno>\d{{1,4}})(?!\d))
+  | (?P<page>{_L.unit_pattern("page")}{_H}*(?P<pnums2>\d{{1,5}}(?!\d)
+        (?:{_H}*{_DASH}{_H}*\d{{1,5}}(?!\d))?))
+    """,
+    regex.VERBOSE,
+)
+
+# What may stand between a citation and its pinpoint, or between two pinpoint parts.
+# A line break may follow the comma (PDF text), since a unit word must come next.
+_SEP = regex.compile(
+    rf"(?:{_H}*,?{_H}*(?:{alternation(_L.at_words)}){_H}+|{_H}*,(?:{_H}*\r?\n){{0,2}}{_H}*|{_H}+)"
+)
+# A short aside between a citation and its pinpoint: "A/HRC/52/7/Add.3 (visit to Chile), para. 12".
+# No slash (it would be another citation) and no nested parentheses; bounded.
+_ASIDE = regex.compile(rf"{_H}?\([^()/\n]{{1,100}}\)(?={_H}?,{_H}*)")
+_OPEN = regex.compile(rf"{_H}?\({_H}?")
+_CLOSE = regex.compile(rf"{_H}?\)")
+# The title of a general comment: "on the right to ... (Participation ...)", up to a comma and a
+# paragraph; bounded, on one line, no semicolon (a list of sources), no slash (another symbol).
+_TITLE = regex.compile(
+    rf"(?:{_H}?\((?:19|20)\d\d\))?{_H}+on{_H}+[^;\n/]{{1,200}}?"
+    # "on article 4, paragraph 1, of the Convention": that paragraph is the article's
+    rf"(?<!{_L.unit_pattern('art')}{_H}*\d{{1,3}}[a-z]?)"
+    rf"(?={_H}?,{_H}*{_L.unit_pattern('para')})"
+)
+# A compilation's year and page before the paragraph: "A/55/18 (2000) 152 at para. 29".
+_COMPILATION = regex.compile(
+    rf"{_H}?\((?:19|20)\d\d\){_H}+(?P<page>\d{{1,4}})(?={_H}+{alternation(_L.at_words)}{_H})"
+)
+
+
+def parse_part(match: regex.Match[str]) -> tuple[PinpointPart, ...]:
+    """Turn one matched pinpoint element into its canonical parts (a list gives several)."""
+    if match.group("para"):
+        return parse_numbers("para", match.group("pnums"))
+    if match.group("annex"):
+        return (PinpointPart("annex", match.group("annexno") or ""),)
+    if match.group("sect"):
+        unit = _L.unit_of(match.group("sectword")) or "sect"
+        return (PinpointPart(unit, match.group("sectno")),)
+    if match.group("fn"):
+        return (PinpointPart("footnote", match.group("fnno")),)
+    return parse_numbers("page", match.group("pnums2"))
+
+
+def _nest(new: tuple[PinpointPart, ...], parts: list[PinpointPart]) -> tuple[PinpointPart, ...]:
+    """A section right after a numbered annex is inside it: ``annex VI, sect. A`` is one place.
+
+    Pops the annex from ``parts`` and returns it merged; otherwise returns ``new`` unchanged."""
+    if (
+        len(new) == 1
+        and new[0].unit in ("sect", "chap")
+        and parts
+        and parts[-1].unit == "annex"
+        and parts[-1].value
+    ):
+        annex = parts.pop()
+        return (PinpointPart("annex", f"{annex.value}, {new[0]}"),)
+    return new
+
+
+def pinpoint_after(
+    text: str, pos: int, *, max_parts: int = 4, start: int | None = None, titled: bool = False
+) -> tuple[Pinpoint, int]:
+    """Read a pinpoint starting at ``pos`` (just after a citation).
+
+    Returns the pinpoint and the offset where it ends; ``(NO_PINPOINT, pos)`` if none follows.
+    Separators are consumed only when a pinpoint element follows them. With the citation's
+    ``start``, a citation alone in parentheses takes the pinpoint after them ("Zambia
+    (CCPR/ZMB/CO/3), para. 25"); ``titled`` lets a title follow first ("general comment No. 34
+    (2011) on the freedoms of opinion and expression, paras. 18 and 40").
+    """
+    if start is not None and start > 0 and text[start - 1 : start] == "(":
+        closed = _CLOSE.match(text, pos)
+        if closed is not None:
+            pin, end = pinpoint_after(text, closed.end(), max_parts=max_parts, titled=titled)
+            if pin:
+                return pin, end
+    opened = _OPEN.match(text, pos)
+    if opened is not None:
+        # "CCPR/C/GC/34 (para. 5)": the pinpoint in parentheses of its own
+        pin, end = pinpoint_at(text, opened.end(), max_parts=max_parts)
+        closed = _CLOSE.match(text, end) if pin else None
+        if closed is not None:
+            return pin, closed.end()
+    if titled:
+        title = _TITLE.match(text, pos)
+        if title is not None:
+            pin, end = pinpoint_after(text, title.end(), max_parts=max_parts)
+            if pin:
+                return pin, end
+    parts: list[PinpointPart] = []
+    end = pos
+    elements = 0
+    while elements < max_parts:
+        at = end
+        lead: list[PinpointPart] = []
+        if not parts:
+            compilation = _COMPILATION.match(text, end)
+            aside = _ASIDE.match(text, end) if compilation is None else None
+            if compilation is not None:
+                lead = [PinpointPart("page", compilation.group("page"))]
+                at = compilation.end()
+            elif aside is not None:
+                at = aside.end()
+        sep = _SEP.match(text, at)
+        if not parts and not sep:
+            break
+        at = sep.end() if sep else at
+        m = _PART.match(text, at)
+        if not m:
+            break
+        parts.extend(_nest((*lead, *parse_part(m)), parts))
+        elements += 1
+        end = m.end()
+    return (Pinpoint(tuple(parts)) if parts else NO_PINPOINT), end
+
+
+def pinpoint_at(text: str, pos: int, *, max_parts: int = 4) -> tuple[Pinpoint, int]:
+    """Like :func:`pinpoint_after` but the first element must start exactly at ``pos``."""
+    m = _PART.match(text, pos)
+    if not m:
+        return NO_PINPOINT, pos
+    first = parse_part(m)
+    rest, end = pinpoint_after(text, m.end(), max_parts=max_parts - 1)
+    return Pinpoint((*first, *rest.parts)), end

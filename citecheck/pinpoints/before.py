@@ -1,0 +1,64 @@
+"""Pinpoints written before a citation: ``paragraph 179 of the judgment in C-411/17``,
+``paragraphs 3 to 5 of document A/HRC/41/35``, ``paragraph 4 of general comment No. 34``.
+
+Families call :func:`pinpoint_before` with the start of the citation they matched. It looks
+back at most :data:`REACH` characters and only where ``of`` occurs there, so a scan that calls
+it once per citation stays linear. The citation's span is not stretched back over the prose.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from citecheck.lexicon import CHARACTERS, ENGLISH, Lexicon, alternation
+from citecheck.model import NO_PINPOINT, Pinpoint
+from citecheck.pinpoints.numbers import parse_numbers
+
+#: How far before a citation its pinpoint may start.
+REACH = 160
+
+
+def _pattern(lexicon: Lexicon) -> regex.Pattern[str]:
+    dash = "[" + regex.escape(CHARACTERS.range_dashes) + "]"
+    num = r"\d{1,4}(?:\.\d{1,3})?(?!\d)(?:\s?\([a-z]{1,4}\))*"
+    words = f"{lexicon.list_pattern}|{lexicon.range_pattern}"
+    sep = rf"(?:\s{{0,3}}(?:,|{dash})\s{{0,3}}|\s{{1,3}}(?:{words})\s{{1,3}})"
+    of = alternation(lexicon.part_of_words)
+    return regex.compile(
+        rf"""(?<![\w])(?P<word>{lexicon.unit_pattern("para", "point")})\s{{0,3}}
+        (?P<nums>{num}(?:{sep}{num}){{0,8}})
+        \s{{1,3}}{of}\s{{1,3}}(?:(?i:the|its|this)\s{{1,3}})?
+        (?:(?:{alternation(lexicon.document_words)})
+           # "the judgment of 16 July 2020 in Case C-311/18"
+           (?:\s{{1,3}}(?i:of)\s{{1,3}}\d{{1,2}}\s{{1,3}}\w{{3,9}}\s{{1,3}}\d{{4}})?
+           \s{{0,3}},?\s{{1,3}}(?:(?i:in)\s{{1,3}})?
+           (?:(?i:case|joined\s{{1,3}}cases)\s{{1,3}})?
+        )?
+        (?<=\s|\()(?:\(\s{{0,2}})?\Z""",
+        regex.VERBOSE,
+    )
+
+
+_BEFORE = {ENGLISH.language: _pattern(ENGLISH)}
+_OF = {ENGLISH.language: regex.compile(alternation(ENGLISH.part_of_words))}
+
+
+def pinpoint_before(text: str, start: int, lexicon: Lexicon = ENGLISH) -> Pinpoint:
+    """The pinpoint written just before the citation starting at ``start``, or none."""
+    lo = max(0, start - REACH)
+    of = _OF.get(lexicon.language) or _OF.setdefault(
+        lexicon.language, regex.compile(alternation(lexicon.part_of_words))
+    )
+    if of.search(text, lo, start) is None:
+        return NO_PINPOINT  # cheap refusal: nearly no citation has "of" this close before it
+    pattern = _BEFORE.get(lexicon.language) or _BEFORE.setdefault(
+        lexicon.language, _pattern(lexicon)
+    )
+    m = pattern.search(text, lo, start)
+    if m is None:
+        return NO_PINPOINT
+    unit = lexicon.unit_of(m.group("word")) or "para"
+    return Pinpoint(parse_numbers(unit, m.group("nums"), lexicon))
+
+
+__all__ = ["REACH", "pinpoint_before"]

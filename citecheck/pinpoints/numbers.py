@@ -1,0 +1,110 @@
+"""The one range/list splitter: ``23–25 and 73``, ``3-5, 7``, ``3 to 5``, ``12 and 14``.
+
+Every pinpoint reader hands the numbers it matched to :func:`split_numbers` and builds its
+parts with :func:`number_parts`, so a range is a range everywhere (``3-5`` keeps paragraph 4)
+and a list is a list: each item is one part, joined by ``; `` in the canonical string
+(``paras. 23-25; para. 73``).
+"""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+from citecheck.lexicon import CHARACTERS, ENGLISH, Lexicon, alternation
+from citecheck.model import PinpointPart
+
+#: The unit of a range, where the canonical label changes with the number (``para.``/``paras.``).
+RANGE_UNIT = {"para": "paras", "page": "pages", "recital": "recitals"}
+
+
+@attrs.frozen(slots=True)
+class NumberItem:
+    """One item of a list: a number (``17(c)``) or a range (``first`` to ``last``)."""
+
+    first: str
+    last: str = ""
+
+    @property
+    def value(self) -> str:
+        return f"{self.first}-{self.last}" if self.last else self.first
+
+
+def _tokens(lexicon: Lexicon) -> regex.Pattern[str]:
+    dashes = "[" + regex.escape(CHARACTERS.range_dashes) + "]"
+    return regex.compile(
+        rf"""
+        (?P<num>\d{{1,5}}(?:\.\d{{1,3}})?[a-z]?(?![a-z])(?:\s?\(\s?[a-z0-9]{{1,4}}\s?\))*)
+      | (?P<range>{dashes}|{alternation(lexicon.range_words)})
+      | (?P<list>[,;&]|{alternation(lexicon.list_words)})
+      | \s+
+        """,
+        regex.VERBOSE,
+    )
+
+
+_TOKENS = {ENGLISH.language: _tokens(ENGLISH)}
+_SUB = regex.compile(r"\s*\(\s*([a-z0-9]{1,4})\s*\)")
+
+
+def canonical_number(raw: str) -> str:
+    """``17 (c)`` -> ``17(c)``: sub-divisions closed up, as the contract writes them. Decimal
+    numbers (``115.4``, UPR recommendations) are one number."""
+    head = regex.match(r"\d+(?:\.\d+)?[a-z]?", raw)
+    if head is None:
+        return raw.strip()
+    subs = "".join(f"({m.group(1)})" for m in _SUB.finditer(raw, head.end()))
+    return str(head.group(0)) + subs
+
+
+def split_numbers(raw: str, lexicon: Lexicon = ENGLISH) -> tuple[NumberItem, ...]:
+    """Items of a written list of numbers, ranges kept whole, in one left-to-right pass.
+
+    A range word or dash joins the number before it and the one after it; a list word or comma
+    starts a new item. Anything else (a stray word) ends the list.
+    """
+    pattern = _TOKENS.get(lexicon.language) or _TOKENS.setdefault(
+        lexicon.language, _tokens(lexicon)
+    )
+    items: list[NumberItem] = []
+    range_open = False
+    pos = 0
+    while pos < len(raw):
+        m = pattern.match(raw, pos)
+        if m is None or m.end() == pos:
+            break
+        pos = m.end()
+        if m.group("num") is not None:
+            number = canonical_number(m.group("num"))
+            if range_open and items and not items[-1].last:
+                items[-1] = NumberItem(items[-1].first, number)
+            else:
+                items.append(NumberItem(number))
+            range_open = False
+        elif m.group("range") is not None:
+            range_open = True
+        elif m.group("list") is not None:
+            range_open = False
+    return tuple(items)
+
+
+def number_parts(unit: str, items: tuple[NumberItem, ...]) -> tuple[PinpointPart, ...]:
+    """Canonical parts of ``items`` of ``unit``: one part per item, a range under the plural
+    unit where the label has one (``paras. 3-5``, ``art. 2-4``)."""
+    plural = RANGE_UNIT.get(unit, unit)
+    return tuple(PinpointPart(plural if item.last else unit, item.value) for item in items)
+
+
+def parse_numbers(unit: str, raw: str, lexicon: Lexicon = ENGLISH) -> tuple[PinpointPart, ...]:
+    """:func:`split_numbers` then :func:`number_parts`."""
+    return number_parts(unit, split_numbers(raw, lexicon))
+
+
+__all__ = [
+    "RANGE_UNIT",
+    "NumberItem",
+    "canonical_number",
+    "number_parts",
+    "parse_numbers",
+    "split_numbers",
+]
