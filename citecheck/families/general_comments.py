@@ -15,6 +15,7 @@ from collections.abc import Iterator
 import attrs
 import regex
 
+from citecheck import knowledge
 from citecheck.families import un_context as ctx
 from citecheck.families.base import HSPACE, Document, compile_pattern
 from citecheck.model import Citation, Finding, Fix, Kind, Pinpoint, Severity
@@ -106,8 +107,10 @@ IMPLAUSIBLE = Rule(
     "GC104",
     "general-comment-number",
     Severity.WARNING,
-    "The general comment number is implausible (0 or above 50).",
-    "No committee has issued more than about 40 general comments or recommendations.",
+    "The general comment number is implausible (0, or above the committee's latest).",
+    "Committees number their general comments from 1; citecheck knows each committee's latest "
+    "number and its date (CESCR No. 27 in September 2025, CEDAW No. 40 in October 2024). A "
+    "higher number is a typo or newer than citecheck's data.",
     bad="general comment No. 340",
     good="general comment No. 34",
 )
@@ -316,10 +319,15 @@ class GeneralCommentsFamily:
                     f"{known}, not {ref.year}",
                     s, e, id=cid,
                 )  # fmt: skip
-        if ref.number == 0 or ref.number > 50:
+        body = knowledge.treaty_bodies().get(ref.committee or "")
+        highest = body.highest_comment if body else knowledge.highest_general_comment()
+        if ref.number == 0 or ref.number > highest:
+            who = f"{body.code} had adopted" if body else "no committee had adopted more than"
+            as_of = body.comments_as_of if body else "the latest data"
             yield IMPLAUSIBLE.finding(
-                f"no committee has issued a general {ref.term} No. {ref.number}", s, e, id=cid
-            )
+                f"general {ref.term} No. {ref.number}: as of {as_of} {who} {highest}",
+                s, e, id=cid,
+            )  # fmt: skip
 
 
 FAMILY = GeneralCommentsFamily()

@@ -23,8 +23,6 @@ than by ``eu_pinpoints``, which did not exist when this was written.
 from __future__ import annotations
 
 import functools
-import importlib.resources
-import json
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -32,6 +30,7 @@ from typing import Any
 import attrs
 import regex
 
+from citecheck import knowledge
 from citecheck.families.base import Document, compile_pattern
 from citecheck.model import NO_PINPOINT, Citation, Finding, Kind, Pinpoint, PinpointPart, Severity
 from citecheck.rules import Rule
@@ -112,11 +111,7 @@ def _key(text: str) -> str:
 @functools.cache
 def catalog() -> Catalog:
     """The instrument catalog shipped as package data, loaded once."""
-    raw: dict[str, Any] = json.loads(
-        importlib.resources.files("citecheck")
-        .joinpath("data/instruments.json")
-        .read_text(encoding="utf-8")
-    )
+    raw: dict[str, Any] = knowledge.load("instruments.json")
     instruments: dict[str, Instrument] = {}
     for entry in raw["instruments"]:
         structure = entry["structure"]
@@ -387,33 +382,16 @@ _CONNECTIVES = frozenset(
 # The treaty body that issued the document, when the document says so: its general comment
 # symbol alone on a line of the header, or "the Committee on ... (the Committee)". Its treaty
 # is what "the Convention" / "the Covenant" means there, whatever other treaty was named last.
-_TREATY_OF_BODY = {
-    "CCPR": "iccpr",
-    "E/C.12": "icescr",
-    "CERD": "cerd",
-    "CEDAW": "cedaw",
-    "CAT": "cat",
-    "CRC": "crc",
-    "CMW": "cmw",
-    "CRPD": "crpd",
-    "CED": "ced",
-}
+_TREATY_OF_BODY = {b.series: b.treaty for b in knowledge.treaty_bodies().values()}
 _OWN_SYMBOL = regex.compile(
-    r"(?m)^[ \t\u00a0]{0,10}(?P<body>CCPR|E/C\.12|CERD|CEDAW|CAT|CRC|CMW|CRPD|CED)/C/(?:GC|GR)/"
-    r"\d{1,3}[^\n]{0,20}$"
+    r"(?m)^[ \t\u00a0]{0,10}(?P<body>"
+    + "|".join(regex.escape(series) for series in _TREATY_OF_BODY)
+    + r")/C/(?:GC|GR)/\d{1,3}[^\n]{0,20}$"
 )
 _S = r"\s{1,3}"
 _COMMITTEES = {
-    "iccpr": rf"Human{_S}Rights{_S}Committee",
-    "icescr": rf"Committee{_S}on{_S}Economic,{_S}Social{_S}and{_S}Cultural{_S}Rights",
-    "cerd": rf"Committee{_S}on{_S}the{_S}Elimination{_S}of{_S}Racial{_S}Discrimination",
-    "cedaw": rf"Committee{_S}on{_S}the{_S}Elimination{_S}of{_S}Discrimination{_S}against{_S}Women",
-    "cat": rf"Committee{_S}against{_S}Torture",
-    "crc": rf"Committee{_S}on{_S}the{_S}Rights{_S}of{_S}the{_S}Child",
-    "cmw": rf"Committee{_S}on{_S}(?:the{_S}Protection{_S}of{_S}the{_S}Rights{_S}of{_S}All{_S})?"
-    rf"Migrant{_S}Workers(?:{_S}and{_S}Members{_S}of{_S}Their{_S}Families)?",
-    "crpd": rf"Committee{_S}on{_S}the{_S}Rights{_S}of{_S}Persons{_S}with{_S}Disabilities",
-    "ced": rf"Committee{_S}on{_S}Enforced{_S}Disappearances",
+    b.treaty: "|".join(_S.join(regex.escape(w) for w in name.split()) for name in b.names)
+    for b in knowledge.treaty_bodies().values()
 }
 _OWN_COMMITTEE = regex.compile(
     r"(?:"

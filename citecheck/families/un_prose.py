@@ -168,8 +168,8 @@ FUTURE = Rule(
     "session-beyond-current",
     Severity.ERROR,
     "The session or year of the cited resolution has not been held yet.",
-    f"As of {ctx.CURRENT_YEAR} the highest HRC session is {ctx.HRC_MAX_SESSION} and the "
-    f"current GA session is the {ctx.GA_MAX_SESSION}st.",
+    "The Human Rights Council holds three regular sessions a year since 2006 and the General "
+    "Assembly opens one each September; later sessions and years have not been held yet.",
     bad="Human Rights Council resolution 92/1",
     good="Human Rights Council resolution 52/1",
 )
@@ -266,12 +266,12 @@ def _raw(m: regex.Match[str]) -> _Raw | None:
     sess = int(sess_text)
     hint = int(m.group("nyear")) if m.group("nyear") else None
     if len(sess_text) == 4:
-        if not 1946 <= sess <= ctx.CURRENT_YEAR + 5:
+        if not 1946 <= sess <= ctx.current_year() + 5:
             return None
         return _Raw("year", str(sess), num, sess, letters, m.start("new"), m.end("new"))
     if sess == 0 or len(sess_text) > 3 or num == 0:
         return None
-    if sess <= 99 and 1946 <= num <= ctx.CURRENT_YEAR and len(m.group("nnum")) == 4:
+    if sess <= 99 and 1946 <= num <= ctx.current_year() and len(m.group("nnum")) == 4:
         return None  # "1/2021": a number/year pair (EU decisions, communications), not UN
     return _Raw("session", str(sess), num, None, letters, m.start("new"), m.end("new"), hint)
 
@@ -287,7 +287,7 @@ def _compatible(body: Body, raw: _Raw, kind: str) -> bool:
         return form in ("legacy", "special", "emergency")
     if body is Body.HRC:
         if form == "session":
-            return int(raw.session) <= ctx.HRC_MAX_SESSION
+            return int(raw.session) <= ctx.hrc_max_session()
         return form == "special"
     if body is Body.ECOSOC:
         return form == "year" or (form == "legacy" and "-" not in raw.session)
@@ -371,7 +371,7 @@ def _infer(
         return Body.GA, "format"
     if form == "session":
         sess = int(raw.session)
-        if sess > ctx.HRC_MAX_SESSION:
+        if sess > ctx.hrc_max_session():
             return Body.GA, "format"
         if sess < 31:
             return Body.HRC, "format"
@@ -496,7 +496,7 @@ class UNProseFamily:
                 if (
                     not named
                     and raw.form == "session"
-                    and int(raw.session) > ctx.GA_MAX_SESSION
+                    and int(raw.session) > ctx.ga_max_session()
                 ):
                     continue  # "95/46", "89/534": EU numbering, no UN session that high yet
                 cit = self._citation(
@@ -649,7 +649,7 @@ class UNProseFamily:
             elif ref.body is Body.HRC:
                 yield from self._check_hrc(ref, sess, ym, s, e, cid)
         elif ref.form == "sc" and ref.year is not None:
-            if ref.year > ctx.CURRENT_YEAR:
+            if ref.year > ctx.current_year():
                 yield FUTURE.finding(f"Security Council resolution dated {ref.year}", s, e,
                                      id=cid)  # fmt: skip
             if ym and ym[0] != ref.year:
@@ -657,7 +657,7 @@ class UNProseFamily:
                     f"resolution {ref.number} ({ref.year}) is dated {ref.date}", s, e, id=cid
                 )
         elif ref.form == "year" and ref.year is not None:
-            if ref.year > ctx.CURRENT_YEAR:
+            if ref.year > ctx.current_year():
                 yield FUTURE.finding(f"{ref.kind} of {ref.year} has not been adopted yet", s, e,
                                      id=cid)  # fmt: skip
             if ref.body is Body.ECOSOC and ref.year < 1978:
@@ -677,9 +677,9 @@ class UNProseFamily:
         self, ref: UNResolutionRef, sess: int, ym: tuple[int, int] | None, s: int, e: int,
         cid: str,
     ) -> Iterator[Finding]:  # fmt: skip
-        if sess > ctx.GA_MAX_SESSION:
+        if sess > ctx.ga_max_session():
             yield FUTURE.finding(
-                f"GA session {sess} has not opened yet (current: {ctx.GA_MAX_SESSION})",
+                f"GA session {sess} has not opened yet (current: {ctx.ga_max_session()})",
                 s, e, id=cid,
             )  # fmt: skip
         opens = ctx.ga_session_year(sess)
@@ -705,9 +705,9 @@ class UNProseFamily:
         self, ref: UNResolutionRef, sess: int, ym: tuple[int, int] | None, s: int, e: int,
         cid: str,
     ) -> Iterator[Finding]:  # fmt: skip
-        if sess > ctx.HRC_MAX_SESSION:
+        if sess > ctx.hrc_max_session():
             yield FUTURE.finding(
-                f"the Human Rights Council has held {ctx.HRC_MAX_SESSION} sessions; "
+                f"the Human Rights Council has held {ctx.hrc_max_session()} sessions; "
                 f"session {sess} has not been held",
                 s, e, id=cid,
             )  # fmt: skip

@@ -17,19 +17,15 @@ import regex
 
 from citecheck.families.base import HSPACE, Document, compile_pattern
 from citecheck.families.un_context import (
-    CURRENT_YEAR,
-    GA_MAX_SESSION,
     HRC_MAX_RESOLUTION,
-    HRC_MAX_SESSION,
+    current_year,
+    ga_max_session,
+    hrc_max_session,
     roman_to_int,
 )
 from citecheck.model import NO_PINPOINT, Citation, Finding, Fix, Kind, Severity
 from citecheck.pinpoints import pinpoint_after
 from citecheck.rules import Rule
-
-CURRENT_GA_SESSION = GA_MAX_SESSION
-CURRENT_HRC_SESSION = HRC_MAX_SESSION
-LAST_YEAR = CURRENT_YEAR
 
 #: First components of symbols (GRAMMAR.md A.8). ``HRC`` and ``CESCR`` are not series but are
 #: written as if they were; they are matched so that the mistake can be reported.
@@ -257,7 +253,7 @@ def build_symbol(
             year = int(numbers[-1])
             lead = numbers[:-2]
         for n in lead:
-            if len(n) == 4 and 1946 <= int(n) <= LAST_YEAR + 1 and year is None:
+            if len(n) == 4 and 1946 <= int(n) <= current_year() + 1 and year is None:
                 year = int(n)
             elif session is None:
                 session = n
@@ -644,9 +640,9 @@ def _series_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Finding]
         yield from _hrc_checks(sym, s, e, cid)
     # GA documents by session.
     ga_session = sym.session if series == "A" and not sym.bodies and not sym.doc_type else None
-    if ga_session and ga_session.isdigit() and int(ga_session) > CURRENT_GA_SESSION:
+    if ga_session and ga_session.isdigit() and int(ga_session) > ga_max_session():
         yield IMPOSSIBLE.finding(
-            f"{sym.canonical}: the General Assembly has held {CURRENT_GA_SESSION} sessions",
+            f"{sym.canonical}: the General Assembly has held {ga_max_session()} sessions",
             s,
             e,
             id=cid,
@@ -700,9 +696,9 @@ def _ga_session_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Find
                 e,
                 id=cid,
             )
-        elif n > CURRENT_GA_SESSION:
+        elif n > ga_max_session():
             yield IMPOSSIBLE.finding(
-                f"{sym.canonical}: the General Assembly has held {CURRENT_GA_SESSION} sessions",
+                f"{sym.canonical}: the General Assembly has held {ga_max_session()} sessions",
                 s,
                 e,
                 id=cid,
@@ -745,9 +741,9 @@ def _sc_year_checks(number: int, year: int, s: int, e: int, cid: str) -> Iterato
 
 def _hrc_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Finding]:
     session = sym.session
-    if session and session.isdigit() and int(session) > CURRENT_HRC_SESSION:
+    if session and session.isdigit() and int(session) > hrc_max_session():
         yield IMPOSSIBLE.finding(
-            f"{sym.canonical}: the Human Rights Council has held {CURRENT_HRC_SESSION} regular "
+            f"{sym.canonical}: the Human Rights Council has held {hrc_max_session()} regular "
             "sessions",
             s,
             e,
