@@ -25,10 +25,11 @@ from typing import TextIO
 import attrs
 
 from citecheck.families import Document
-from citecheck.families.shortforms import NO_ANTECEDENT, ShortFormParts, resolve_short_forms
+from citecheck.families.shortforms import NO_ANTECEDENT, ShortFormParts
 from citecheck.model import Citation, Finding
 from citecheck.pipeline import CheckResult
 from citecheck.scan import scan
+from citecheck.shortforms import resolve_short_forms
 from citecheck.validate import validate
 
 DEFAULT_WINDOW = 1 << 20
