@@ -10,9 +10,9 @@ from collections.abc import Iterable
 import attrs
 
 from citecheck.families import FAMILIES, FAMILIES_BY_NAME, Document, Family
-from citecheck.shortforms import resolve_short_forms
 from citecheck.model import Citation, Finding
 from citecheck.scan import scan
+from citecheck.shortforms import resolve_short_forms
 from citecheck.validate import validate
 
 

@@ -13,7 +13,9 @@ from collections.abc import Sequence
 import attrs
 import regex
 
+from citecheck.families.backrefs import BackReferenceParts
 from citecheck.families.base import Document
+from citecheck.families.eu_acts import EUActParts
 from citecheck.families.shortforms import (
     AMBIGUOUS_IBID,
     NO_ANTECEDENT,
@@ -81,16 +83,25 @@ def resolve_short_forms(citations: Sequence[Citation], doc: Document) -> list[Ci
     citecheck knows (a book, an article), the short form stays unresolved with info SF104.
     """
     notes_index = _footnote_index(doc)
+    # Back-references: the last citation of each EU act type, and the types a definition
+    # has bound to an act citecheck does not know.
+    last_of_type: dict[str, int] = {}
+    taken_types: set[str] = set()
     first_in_note: dict[int, int] = {}
     ids_in_note: dict[int, set[str]] = {}
     out: list[Citation] = []
     last_full: int | None = None
     for cit in citations:
         note = notes_index.number_at(cit.start)
+        if isinstance(cit.parts, BackReferenceParts):
+            _back_reference(cit, cit.parts, out, last_of_type, taken_types)
+            continue
         if not cit.short_form:
             index = len(out)
             out.append(cit)
             last_full = index
+            if isinstance(cit.parts, EUActParts):
+                last_of_type[cit.parts.act_type] = index
             if note is not None:
                 first_in_note.setdefault(note, index)
                 ids_in_note.setdefault(note, set()).add(cit.id)
@@ -117,6 +128,37 @@ def resolve_short_forms(citations: Sequence[Citation], doc: Document) -> list[Ci
             )
         )
     return out
+
+
+#: A definition "('the Decision')" this close after an act's citation names that act.
+_DEFINITION_REACH = 12
+
+
+def _back_reference(
+    cit: Citation,
+    parts: BackReferenceParts,
+    out: list[Citation],
+    last_of_type: dict[str, int],
+    taken_types: set[str],
+) -> None:
+    """Append ``cit`` with the id of the nearest earlier act of its type, or drop it."""
+    kind = parts.act_type
+    if parts.other:
+        last_of_type.pop(kind, None)  # the nearest act of this type is one citecheck lacks
+        return
+    target = last_of_type.get(kind)
+    if parts.definition:
+        if target is None or cit.start - out[target].end > _DEFINITION_REACH:
+            taken_types.add(kind)  # the noun now names an act citecheck does not know
+        return
+    if target is None or kind in taken_types:
+        return
+    ante = out[target]
+    out.append(
+        attrs.evolve(
+            cit, id=ante.id, kind=ante.kind, antecedent=target, ambiguous=ante.ambiguous
+        )
+    )
 
 
 def _antecedent(
