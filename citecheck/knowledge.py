@@ -116,6 +116,18 @@ def body_of_treaty(slug: str) -> TreatyBody | None:
     return next((b for b in treaty_bodies().values() if b.treaty == slug), None)
 
 
+@functools.cache
+def treaty_abbreviations() -> dict[str, str]:
+    """Abbreviation of a treaty -> code of the body monitoring it (``ICCPR`` -> ``CCPR``)."""
+    by_treaty = {b.treaty: b.code for b in treaty_bodies().values()}
+    return {
+        abbr: by_treaty[entry["slug"]]
+        for entry in load("instruments.json")["instruments"]
+        if entry["slug"] in by_treaty
+        for abbr in entry["abbreviations"]
+    }
+
+
 def highest_general_comment() -> int:
     """The highest general comment number any treaty body has adopted (per the data)."""
     return max(b.highest_comment for b in treaty_bodies().values())

@@ -50,10 +50,16 @@ class GeneralCommentRef:
     committee_source: str = "none"  # named, roman, context, document, year, none
 
 
+_TREATIES = "|".join(
+    rf"\b{regex.escape(abbr)}\b"
+    for abbr in sorted(knowledge.treaty_abbreviations(), key=len, reverse=True)
+)
 _ITEM = r"(?P<num>\d{1,3}|[IVXL]{1,7})(?![\w/]|\.\d)(?:" + _H + r"*\((?P<year>(?:19|20)\d\d)\))?"
 _HEAD = compile_pattern(
     rf"""(?<!\w)
-    (?:(?P<pre>{ctx.COMMITTEE_NAMES})(?:['’]s)?{_W})?
+    # "CEDAW general recommendation", and the treaty naming its committee: "ICCPR General
+    # Comment 20" (the ICCPR is no separate citation here).
+    (?:(?P<pre>{ctx.COMMITTEE_NAMES})(?:['’]s)?{_W}|(?P<treaty>{_TREATIES}){_W})?
     (?P<joint>[Jj]oint{_W})?
     (?P<general>[Gg]eneral|GENERAL){_W}
     (?P<term>[Cc]omments?|COMMENTS?|[Rr]ecommendations?|RECOMMENDATIONS?)
@@ -69,6 +75,11 @@ _AFTER = compile_pattern(
     rf"""(?:,?{_W}(?:of|by|adopted{_W}by|issued{_W}by)|,)?(?:{_W}the)?{_W}
     (?P<name>{ctx.COMMITTEE_NAMES})"""
 )
+
+# "the Committee on the Elimination of Discrimination against Women, general comment No. 35":
+# the committee named right before, outside the citation's span, whatever the document's own.
+_NAMED_BEFORE = compile_pattern(rf"(?:{ctx.COMMITTEE_NAMES})(?:['’]s)?,{_W}\Z")
+_NAMED_REACH = 110  # the longest committee name, and the comma
 
 # "the Committee's general comment", "in its general comment", "The Committee, in its".
 _OWN = compile_pattern(rf"(?:\bCommittee['’]s|\bits|\bthe{_W}Committee\b)[^.;\n]{{0,40}}\Z")
@@ -177,6 +188,11 @@ class GeneralCommentsFamily:
             if not items:
                 continue
             named = _named(m, "pre")
+            if named is None and m.group("treaty"):
+                named = knowledge.treaty_abbreviations()[m.group("treaty")]
+            if named is None:
+                before = _NAMED_BEFORE.search(text, max(0, m.start() - _NAMED_REACH), m.start())
+                named = ctx.committee_from_match(before) if before is not None else None
             source = "named"
             after = _AFTER.match(text, pos)
             if after and named is None:
