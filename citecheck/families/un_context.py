@@ -327,6 +327,51 @@ def profile(doc: Document) -> DocumentProfile:
     return result
 
 
+# --- the body a document is adopted by ------------------------------------------------------
+
+# The document's own symbol at the top ("E/CN.4/RES/1993/45", "A/HRC/RES/52/9") or a
+# heading line naming the body ("Commission on Human Rights").
+_OWN_SYMBOL = compile_pattern(
+    r"""(?m)^[ \t\u00a0]{0,10}(?P<series>A/HRC|E/CN\.4/Sub\.2|E/CN\.4|A|S|E)/(?:RES|DEC)/
+    [^\s]{1,30}[ \t\u00a0]*$"""
+)
+_OWN_HEADING = compile_pattern(
+    rf"""(?m)^[ \t\u00a0#*]{{0,10}}(?P<name>General{_W}Assembly|Human{_W}Rights{_W}Council
+    |Commission{_W}on{_W}Human{_W}Rights|Security{_W}Council|Economic{_W}and{_W}Social{_W}Council
+    |Sub-Commission{_W}on{_W}the{_W}Promotion{_W}and{_W}Protection{_W}of{_W}Human{_W}Rights)
+    [ \t\u00a0*]*$"""
+)
+_OWN_SERIES = {
+    "A/HRC": Body.HRC, "E/CN.4/Sub.2": Body.SUBCOM, "E/CN.4": Body.CHR, "A": Body.GA,
+    "S": Body.SC, "E": Body.ECOSOC,
+}  # fmt: skip
+_OWN_NAMES = {
+    "general assembly": Body.GA, "human rights council": Body.HRC,
+    "commission on human rights": Body.CHR, "security council": Body.SC,
+    "economic and social council": Body.ECOSOC,
+}  # fmt: skip
+#: The document's own symbol and heading stand in its first lines.
+OWN_HEAD = 600
+
+
+def own_body(doc: Document) -> Body | None:
+    """The body that adopted the document, from its symbol or heading in the first lines;
+    None when they say nothing or disagree. What "its resolutions" means in the text.
+    """
+    if "_un_own_body" in doc.__dict__:
+        cached: Body | None = doc.__dict__["_un_own_body"]
+        return cached
+    found: set[Body] = set()
+    for m in _OWN_SYMBOL.finditer(doc.text, 0, OWN_HEAD):
+        found.add(_OWN_SERIES[m.group("series")])
+    for m in _OWN_HEADING.finditer(doc.text, 0, OWN_HEAD):
+        name = " ".join(m.group("name").split()).lower()
+        found.add(_OWN_NAMES.get(name, Body.SUBCOM))
+    result = found.pop() if len(found) == 1 else None
+    doc.__dict__["_un_own_body"] = result
+    return result
+
+
 # --- dates ----------------------------------------------------------------------------------
 
 DATE = rf"\d{{1,2}}{_W}(?:{'|'.join(MONTHS)}){_W}(?:19|20)\d\d"

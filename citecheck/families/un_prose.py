@@ -102,6 +102,15 @@ _CONT = compile_pattern(
     rf"(?:(?:its{_W})?(?P<kw>[Rr]esolutions?|[Dd]ecisions?){_W})?(?:{_REF})"
 )
 
+# What may sit between two items of a list: a subject ("on sport"), a title ("entitled
+# '...'"), or a relative clause ("by which it established the Council"), each bounded.
+_ASIDE = compile_pattern(
+    rf"""(?:{_W}on{_W}(?!(?:[Rr]esolution|[Dd]ecision)s?\b)[^,;:().\n\d]{{1,100}}?(?=,|{_W}and{_W}\d)
+      | ,?{_W}entitled{_W}[“"‘'][^”"’\n]{{1,200}}[”"’],?
+      | ,{_W}(?:by|in|under|through|with){_W}which{_W}[^;:().\n\d]{{1,160}}?
+        (?=,{_H}*(?:and{_W})?\d|{_W}and{_W}\d))"""
+)
+
 # A body named right after the list: "resolution S-8/1 of the General Assembly",
 # "In its resolution 1986/20 the Commission decided"; or another organ ("resolution 10/5 of
 # the Assembly of States Parties"), whose resolution this family does not map.
@@ -114,6 +123,11 @@ _BODY_AFTER = compile_pattern(
     |Assembly(?!{_W}of{_W}(?:the{_W})?[A-Z])|Council|Commission))\b"""
 )
 _CAPITAL = regex.compile(r"[A-Z]")
+_ITS = regex.compile(r"(?<![\w])[Ii]ts[\s\u00a0]+\Z")
+# The last clause boundary before a citation: "." ";" ":", a comma ending a line (the end
+# of a preambular paragraph) or a line break before a capital (after a heading). The regex
+# module's reverse search finds the nearest one.
+_CLAUSE_END = regex.compile(r"(?r)[.;:]|,[ \t\u00a0]*\n|\n[ \t\u00a0]*(?=[A-Z])")
 _TO = regex.compile(r"\bto\b")
 _SPACES = regex.compile(r"[\s\u00a0]+")
 
@@ -294,6 +308,17 @@ def _compatible(body: Body, raw: _Raw, kind: str) -> bool:
     return form == "year"  # CHR, Sub-Commission
 
 
+def _plausible_own(body: Body, raw: _Raw, kind: str) -> bool:
+    """Can the document's own body have numbered this item so (an HRC text's "its
+    resolution 61/177" is a slip for the Assembly's, which the list's own rules then find)?
+    """
+    if not _compatible(body, raw, kind) and not (
+        body in (Body.CHR, Body.SUBCOM) and raw.form == "legacy"
+    ):
+        return False
+    return not (body is Body.HRC and kind == "resolution" and raw.number > ctx.HRC_MAX_RESOLUTION)
+
+
 def _form_fits(body: Body, raw: _Raw, kind: str) -> bool:
     """Is the numbering form one this body uses at all (session ranges aside: a too-high
     session is a finding, UN204, not another body)?
@@ -426,9 +451,11 @@ def _symbol(body: Body | None, raw: _Raw, kind: str) -> str:
         series = _SERIES[body] if body in (Body.ECOSOC, Body.CHR, Body.SUBCOM) else "A"
         return f"{series}/RES/{raw.number}({raw.session})"
     doc_type = "RES" if kind == "resolution" else "DEC"
+    # "resolution 59/284 A": one part of a resolution adopted in parts is its own document.
+    part = raw.letters[0] if len(raw.letters) == 1 else ""
     if body is None:
-        return f"?/{raw.session}/{raw.number}"
-    return f"{_SERIES[body]}/{doc_type}/{raw.session}/{raw.number}"
+        return f"?/{raw.session}/{raw.number}{part}"
+    return f"{_SERIES[body]}/{doc_type}/{raw.session}/{raw.number}{part}"
 
 
 _LAST_NUMBER = regex.compile(r"(?:,|\band\b|\bto\b)[\s\u00a0]*\d{1,4}\Z")
@@ -465,6 +492,7 @@ class UNProseFamily:
     def find(self, doc: Document) -> Iterator[Citation]:
         text = doc.text
         hrc_context = ctx.profile(doc).hrc_context
+        own = ctx.own_body(doc)
         consumed = 0
         hits = literal_hits(doc.lower, ("resolution", "decision"))
         for m in matches_near(_HEAD, hits, text, before=_HEAD_REACH, after=64):
@@ -477,6 +505,13 @@ class UNProseFamily:
             items, pos = self._items(text, m, kind)
             if not items:
                 continue
+            if (
+                not named
+                and own is not None
+                and _plausible_own(own, items[0][0], kind)
+                and self._own_reference(text, m)
+            ):
+                named = (own,)  # "Recalling its resolutions" in a text the body adopted
             consumed = pos
             if ctx.other_organ_before(text, m.start("kw")):
                 continue  # "World Health Assembly resolution 72/6": another organ's
@@ -505,6 +540,18 @@ class UNProseFamily:
                 )  # fmt: skip
                 if cit is not None:
                     yield cit
+
+    @staticmethod
+    def _own_reference(text: str, m: regex.Match[str]) -> bool:
+        """"its resolutions" with no body named earlier in the same clause ("adopted by the
+        General Assembly in its resolution 61/177" is the Assembly's): the document's body.
+        """
+        if not _ITS.search(text, max(0, m.start() - 8), m.start("kw")):
+            return False
+        lo = max(0, m.start() - ctx.LOOKBACK)
+        boundary = _CLAUSE_END.search(text, lo, m.start())
+        start = boundary.end() if boundary is not None else lo
+        return not ctx.bodies_before(text, m.start(), m.start() - start)
 
     @staticmethod
     def _items(
@@ -537,6 +584,12 @@ class UNProseFamily:
             pos = date_m.end() if date_m else end
             fn = _FOOTNOTE.match(text, pos)
             nxt = _CONT.match(text, fn.end() if fn else pos)
+            if nxt is None:
+                # "73/327 of 25 July 2019 on sport, 76/13", "60/251 of 15 March 2006, by
+                # which it established the Council, and 65/281": the list goes on after a
+                # subject, a title or a relative clause.
+                aside = _ASIDE.match(text, fn.end() if fn else pos)
+                nxt = _CONT.match(text, aside.end()) if aside is not None else None
             if nxt is None:
                 break
             if nxt.group("kw"):
