@@ -139,6 +139,9 @@ _TOKEN = compile_pattern(
     (?P<series>(?i:{_SERIES_ALT}))
     (?P<rest>(?:{_BRK}/{_BRK}{_COMP}){{1,12}})
     (?P<star>\*)?
+    # Volumes and parts are part of the symbol: "A/51/40 (Vol. I)", "A/CONF.157/24 (Part I)".
+    (?:{HSPACE}?\({HSPACE}?(?P<vpword>(?i:Vol\.?|Part)){HSPACE}?(?P<vpnum>[IVXL]{{1,6}}|\d{{1,2}}|[A-Z])
+        {HSPACE}?\))?
     (?P<suffix>{HSPACE}?(?P<part>[A-Z])?{HSPACE}?\((?P<paren>(?:S-|ES-)?[IVXL]{{1,7}}|(?:19|20)\d\d)\))?
     (?![\w/])
     """
@@ -202,9 +205,14 @@ class UNSymbol:
 
 
 def build_symbol(
-    comps: list[str], part: str | None = None, paren: str | None = None, star: bool = False
+    comps: list[str],
+    part: str | None = None,
+    paren: str | None = None,
+    star: bool = False,
+    volume: str = "",
 ) -> UNSymbol:
-    """Classify canonical components (series first) into a :class:`UNSymbol`."""
+    """Classify canonical components (series first) into a :class:`UNSymbol`; ``volume`` is
+    a canonical volume or part such as ``(Vol.I)`` / ``(PartI)``."""
     series = comps[0]
     bodies: list[str] = []
     modifiers: list[str] = []
@@ -266,7 +274,9 @@ def build_symbol(
             legacy = paren
         else:
             sc_year = int(paren)
-    canonical = "/".join(comps) + (f"({paren})" if paren else "") + ("*" if star else "")
+    canonical = (
+        "/".join(comps) + (f"({paren})" if paren else "") + volume + ("*" if star else "")
+    )
     return UNSymbol(
         canonical=canonical,
         series=series,
@@ -293,6 +303,15 @@ def parse_symbol(symbol: str) -> UNSymbol | None:
         canonical_component(c) for c in _split_rest(m.group("rest"))
     ]
     return build_symbol(comps, m.group("part"), m.group("paren"), bool(m.group("star")))
+
+
+def _volume(m: regex.Match[str]) -> str:
+    """``(Vol. I)`` -> ``(Vol.I)``, ``(part 2)`` -> ``(Part2)``: the canonical volume/part."""
+    word = m.group("vpword")
+    if not word:
+        return ""
+    label = "Vol." if word.lower().startswith("vol") else "Part"
+    return f"({label}{m.group('vpnum')})"
 
 
 _GLUED_WORD = regex.compile(r"(?<=/[^/]*\d)[a-z]{2,}\Z")
@@ -407,7 +426,7 @@ class UNSymbolFamily:
         range_to = range_m.group(3) if range_m else None
         if range_m and range_to:
             comps[-1] = f"{range_m.group(1)}.{range_m.group(2)}"
-        symbol = build_symbol(comps, part, paren, bool(m.group("star")))
+        symbol = build_symbol(comps, part, paren, bool(m.group("star")), _volume(m))
         start = m.start()
         token_text = text[start:end]
         written = symbol.canonical
