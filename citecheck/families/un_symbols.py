@@ -305,6 +305,38 @@ def parse_symbol(symbol: str) -> UNSymbol | None:
     return build_symbol(comps, m.group("part"), m.group("paren"), bool(m.group("star")))
 
 
+#: A line that holds nothing but a symbol (and the "United Nations" masthead before it).
+_HEADER_LINE = regex.compile(r"[ \t\u00a0\f]*(?:United[ \t]+Nations[ \t\u00a0]+)?\Z")
+_OWN_HEAD = 600  # the document's own symbol stands in its first lines
+
+
+def _alone_on_line(text: str, cit: Citation) -> bool:
+    """Is ``cit`` the only thing on its line (a header, not a citation in a sentence)?"""
+    line_start = text.rfind("\n", 0, cit.start) + 1
+    line_end = text.find("\n", cit.end)
+    line_end = len(text) if line_end == -1 else line_end
+    return (
+        not text[cit.end : line_end].strip()
+        and cit.start - line_start <= 200
+        and _HEADER_LINE.match(text, line_start, cit.start) is not None
+    )
+
+
+def _running_headers(text: str, found: list[Citation]) -> set[int]:
+    """The citations that are the document's own symbol repeated as a page header: it
+    stands alone on a line in the first lines and again on at least one later line. The
+    same symbol inside a sentence stays a citation.
+    """
+    alone: dict[str, list[Citation]] = {}
+    own: set[str] = set()
+    for cit in found:
+        if not cit.pinpoint and _alone_on_line(text, cit):
+            alone.setdefault(cit.id, []).append(cit)
+            if cit.start < _OWN_HEAD:
+                own.add(cit.id)
+    return {id(c) for cid in own if len(alone[cid]) >= 2 for c in alone[cid]}
+
+
 def _volume(m: regex.Match[str]) -> str:
     """``(Vol. I)`` -> ``(Vol.I)``, ``(part 2)`` -> ``(Part2)``: the canonical volume/part."""
     word = m.group("vpword")
@@ -346,6 +378,12 @@ class UNSymbolFamily:
     )
 
     def find(self, doc: Document) -> Iterator[Citation]:
+        """Every symbol, less the running page headers that repeat the document's own."""
+        found = list(self._find(doc))
+        headers = _running_headers(doc.text, found)
+        return iter([c for c in found if id(c) not in headers])
+
+    def _find(self, doc: Document) -> Iterator[Citation]:
         """Visit each '/' once (C-speed ``str.find``) and try the tokeniser just before it.
 
         Scanning every position with the tokeniser's alternation costs ~100x more than
