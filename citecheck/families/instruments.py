@@ -153,7 +153,8 @@ def _name_alternation(cat: Catalog) -> str:
     firsts |= {f.upper() for f in firsts}
     ordered = sorted(firsts, key=len, reverse=True)
     guard = r"(?<![\w])(?=(?:" + "|".join(regex.escape(f) for f in ordered) + r")\s)"
-    return guard + r"(?i:" + "|".join(alts) + r")(?![\w])"
+    # A footnote marker may be glued on: "... Political Rights3 as well".
+    return guard + r"(?i:" + "|".join(alts) + r")(?![^\W\d])(?!\d{1,3}+\w)(?!\d{4})"
 
 
 def _abbr_alternation(abbrs: set[str]) -> str:
