@@ -492,6 +492,16 @@ class _State:
             self.short_last[_key(short)] = slug
 
 
+#: Words only EU texts use: the treaty, the Court's identifiers, the Official Journal.
+_EU_MARKERS = ("tfeu", "ecli:eu:", "official journal of the european", "charter of fundamental")
+
+
+def _eu_text(doc: Document) -> bool:
+    """Is the document an EU text (a CJEU judgment, an EU act, a text on EU law)?"""
+    low = doc.lower
+    return any(marker in low for marker in _EU_MARKERS)
+
+
 def _short_head(short_key: str) -> str:
     return short_key.split()[-1] if short_key != "guiding principles" else short_key
 
@@ -610,6 +620,10 @@ class InstrumentsFamily:
         if st.own in candidates:
             assert st.own is not None
             return st.own, "short", False
+        if key == "charter" and "cfr" in candidates and _eu_text(doc):
+            # In a CJEU judgment or an EU act "the Charter" is the EU Charter, even after a
+            # passing mention of the Charter of the United Nations.
+            return "cfr", "short", False
         slug = st.short_last.get(key)
         if slug in candidates:
             assert slug is not None
