@@ -1,0 +1,79 @@
+"""Back-references ("the Decision", "that Directive") and the pipeline's families= option."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import citecheck
+import citecheck.shortforms
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
+LETTER_000 = SEEDS / "000_2964eac43629a9f4.txt"
+
+
+@pytest.mark.skipif(not LETTER_000.exists(), reason="../shared/corpus/seeds not present")
+def test_seed_letter_000_the_decision() -> None:
+    with open(LETTER_000, encoding="utf-8", newline="") as fh:
+        text = fh.read()
+    found = [(c.id, c.text, str(c.pinpoint), c.short_form) for c in citecheck.extract(text)]
+    assert found == [
+        (
+            "celex:32020D1999",
+            "art. 1, par. d, iii and iv of [Council Decision CFSP 2020/1999",
+            "art. 1(d)(iii); art. 1(d)(iv)",
+            False,
+        ),
+        (
+            "celex:32020D1999",
+            "art. 1, par. c, iii and iv of the Decision",
+            "art. 1(c)(iii); art. 1(c)(iv)",
+            True,
+        ),
+    ]
+
+
+def test_back_reference_without_pinpoint_takes_none_from_its_antecedent() -> None:
+    text = "Article 5 of Directive 2002/58/EC applies; the Directive was amended later."
+    cits = citecheck.extract(text)
+    assert [(c.id, str(c.pinpoint), c.short_form) for c in cits] == [
+        ("celex:32002L0058", "art. 5", False),
+        ("celex:32002L0058", "", True),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Directive 2002/58/EC applies; the decision of the court is final.",  # lower case
+        "Directive 2002/58/EC applies; the Decision of 12 May 2020 is final.",  # another act
+        "Directive 2002/58/EC applies; this Directive is separate.",  # the text itself
+        "Regulation (EU) 2016/679 applies; the Directive on privacy is separate.",  # no directive
+    ],
+)
+def test_no_back_reference(text: str) -> None:
+    assert not [c for c in citecheck.extract(text) if c.short_form]
+
+
+def test_short_form_stage_lives_outside_the_families() -> None:
+    assert citecheck.shortforms.resolve_short_forms.__module__ == "citecheck.shortforms"
+
+
+def test_families_selects_a_subset() -> None:
+    text = "A/HRC/41/35 and Directive 2002/58/EC; that Directive."
+    assert [c.id for c in citecheck.extract(text, families=["eu_acts", "backrefs"])] == [
+        "celex:32002L0058",
+        "celex:32002L0058",
+    ]
+    assert [c.id for c in citecheck.extract(text, families={"un_symbols"})] == ["un:A/HRC/41/35"]
+    result = citecheck.check(text, families=("un_symbols",))
+    assert [c.id for c in result.citations] == ["un:A/HRC/41/35"]
+    assert len(citecheck.extract(text)) == 3
+
+
+def test_unknown_family_names_are_named_in_the_error() -> None:
+    with pytest.raises(ValueError, match="unknown citation families: nope, zz"):
+        citecheck.extract("A/HRC/41/35", families=["eu_acts", "zz", "nope"])
+    with pytest.raises(ValueError, match="nope"):
+        citecheck.check("A/HRC/41/35", families=["nope"])
