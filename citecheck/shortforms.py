@@ -155,9 +155,7 @@ def _back_reference(
         return
     ante = out[target]
     out.append(
-        attrs.evolve(
-            cit, id=ante.id, kind=ante.kind, antecedent=target, ambiguous=ante.ambiguous
-        )
+        attrs.evolve(cit, id=ante.id, kind=ante.kind, antecedent=target, ambiguous=ante.ambiguous)
     )
 
 

@@ -67,8 +67,8 @@ def test_every_extracted_instrument_key_resolves() -> None:
 
 
 def test_committee_patterns_come_from_the_data() -> None:
-    assert ctx.COMMITTEES == tuple(CODES)
-    assert ctx.RECOMMENDATION_COMMITTEES == {"CEDAW", "CERD"}
+    assert tuple(CODES) == ctx.COMMITTEES
+    assert {"CEDAW", "CERD"} == ctx.RECOMMENDATION_COMMITTEES
     text = "the Committee on the Protection of the Rights of All Migrant Workers and the CED"
     assert ctx.committees_before(text, len(text)) == ["CED", "CMW"]
 

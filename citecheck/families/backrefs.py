@@ -105,9 +105,7 @@ class BackReferencesFamily:
                 family=self.name,
             )
 
-    def _placeholder(
-        self, text: str, start: int, end: int, parts: BackReferenceParts
-    ) -> Citation:
+    def _placeholder(self, text: str, start: int, end: int, parts: BackReferenceParts) -> Citation:
         return Citation(
             id="",
             kind=Kind.SHORT_FORM,

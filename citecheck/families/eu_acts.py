@@ -681,9 +681,7 @@ def _read_all(doc: Document) -> Iterator[_Found]:
                 break
             ni = _read_numbering(item, act_type)
             if ni is None or (
-                not ni.domains
-                and not n.domains
-                and act_type not in ("regulation", "directive")
+                not ni.domains and not n.domains and act_type not in ("regulation", "directive")
             ):
                 break
             if not ni.domains and n.domains:

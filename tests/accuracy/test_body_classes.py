@@ -124,7 +124,10 @@ ROWS: list[Row] = [
         "9-that-directive-with-pinpoint",
         "Large undertakings within the meaning of Article 3(4) of Directive 2013/34/EU are "
         "public-interest entities as defined in Article 2(1) of that Directive.",
-        [("celex:32013L0034", ACT, False, "art. 3(4)"), ("celex:32013L0034", ACT, True, "art. 2(1)")],
+        [
+            ("celex:32013L0034", ACT, False, "art. 3(4)"),
+            ("celex:32013L0034", ACT, True, "art. 2(1)"),
+        ],
     ),
     (
         "9-the-regulation-without-pinpoint",
