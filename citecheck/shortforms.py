@@ -1,7 +1,9 @@
 """Stage 2: short forms and back-references point back at the citation they stand for.
 
 ``Ibid.``, ``supra note 3`` (found by :mod:`citecheck.families.shortforms`) and
-back-references such as "the Decision" take the id of their antecedent. One pass over the
+back-references such as "the Decision" take the id of their antecedent; an instrument cited
+by its short name ("article 17 of the Covenant", resolved by the instruments family) after
+its full citation is marked a short form pointing back to that citation. One pass over the
 citations in document order, keeping only the last citation seen (per compatible type).
 """
 
@@ -16,6 +18,7 @@ import regex
 from citecheck.families.backrefs import BackReferenceParts
 from citecheck.families.base import Document
 from citecheck.families.eu_acts import EUActParts
+from citecheck.families.instruments import InstrumentParts
 from citecheck.families.shortforms import (
     AMBIGUOUS_IBID,
     NO_ANTECEDENT,
@@ -75,21 +78,35 @@ def _footnote_index(doc: Document) -> _Footnotes:
     return _Footnotes(starts, ends, numbers)
 
 
-def resolve_short_forms(citations: Sequence[Citation], doc: Document) -> list[Citation]:
+def resolve_short_forms(
+    citations: Sequence[Citation], doc: Document, carried: Sequence[Citation] = ()
+) -> list[Citation]:
     """Give every short form the id of its antecedent; unresolved ones keep an empty id.
 
     Definite errors (SF101): ``supra note N`` naming a footnote that does not exist or is not
     earlier; ``Ibid.`` in the first footnote. When the antecedent is simply not a citation
     citecheck knows (a book, an article), the short form stays unresolved with info SF104.
+
+    ``carried`` are antecedents for back-references from before the text (the last act of
+    each type and instrument of a stream's earlier windows). They are not returned; an
+    ``antecedent`` index ``i < len(carried)`` points at ``carried[i]``, a larger one at
+    ``returned[i - len(carried)]``.
     """
     notes_index = _footnote_index(doc)
     # Back-references: the last citation of each EU act type, and the types a definition
     # has bound to an act citecheck does not know.
     last_of_type: dict[str, int] = {}
     taken_types: set[str] = set()
+    # "article 17 of the Covenant": the last full citation of each instrument.
+    last_instrument: dict[str, int] = {}
     first_in_note: dict[int, int] = {}
     ids_in_note: dict[int, set[str]] = {}
-    out: list[Citation] = []
+    out: list[Citation] = list(carried)
+    for index, prior in enumerate(carried):
+        if isinstance(prior.parts, EUActParts):
+            last_of_type[prior.parts.act_type] = index
+        elif isinstance(prior.parts, InstrumentParts):
+            last_instrument[prior.id] = index
     last_full: int | None = None
     for cit in citations:
         note = notes_index.number_at(cit.start)
@@ -98,6 +115,14 @@ def resolve_short_forms(citations: Sequence[Citation], doc: Document) -> list[Ci
             continue
         if not cit.short_form:
             index = len(out)
+            if isinstance(cit.parts, InstrumentParts):
+                target = last_instrument.get(cit.id)
+                if cit.parts.resolved_by == "short" and target is not None:
+                    # A short name ("the Covenant") after the instrument's full citation
+                    # points back to it, as a short form does; "Ibid." then repeats it.
+                    cit = attrs.evolve(cit, short_form=True, antecedent=target)
+                else:
+                    last_instrument[cit.id] = index
             out.append(cit)
             last_full = index
             if isinstance(cit.parts, EUActParts):
@@ -127,7 +152,7 @@ def resolve_short_forms(citations: Sequence[Citation], doc: Document) -> list[Ci
                 notes=tuple(notes),
             )
         )
-    return out
+    return out[len(carried) :]
 
 
 #: A definition "('the Decision')" this close after an act's citation names that act.

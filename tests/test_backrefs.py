@@ -77,3 +77,34 @@ def test_unknown_family_names_are_named_in_the_error() -> None:
         citecheck.extract("A/HRC/41/35", families=["eu_acts", "zz", "nope"])
     with pytest.raises(ValueError, match="nope"):
         citecheck.check("A/HRC/41/35", families=["nope"])
+
+
+def test_back_references_across_stream_windows() -> None:
+    from citecheck.stream import extract_text
+
+    filler = "The Member States shall report on the measures taken in that respect. " * 40
+    text = (
+        "Directive 2002/58/EC and the Charter of Fundamental Rights of the European Union "
+        "apply under the TFEU. "
+        + filler
+        + "Article 5 of that Directive and Article 7 of the Charter of Fundamental Rights of "
+        "the European Union are relevant; so is Article 8 of the Charter. "
+        + filler
+        + "Article 15 of the Directive too."
+    )
+    whole = citecheck.extract(text)
+    streamed = extract_text(text, window=1024, overlap=64)
+
+    def key(cits: list[citecheck.Citation]) -> list[tuple[object, ...]]:
+        return [(c.id, c.start, str(c.pinpoint), c.short_form, c.antecedent) for c in cits]
+
+    assert key(streamed) == key(whole)
+    assert [(c.id, c.short_form, c.antecedent) for c in whole] == [
+        ("celex:32002L0058", False, None),
+        ("instrument:cfr", False, None),
+        ("instrument:tfeu", False, None),
+        ("celex:32002L0058", True, 0),
+        ("instrument:cfr", False, None),
+        ("instrument:cfr", True, 4),
+        ("celex:32002L0058", True, 0),
+    ]

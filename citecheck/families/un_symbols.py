@@ -305,36 +305,34 @@ def parse_symbol(symbol: str) -> UNSymbol | None:
     return build_symbol(comps, m.group("part"), m.group("paren"), bool(m.group("star")))
 
 
-#: A line that holds nothing but a symbol (and the "United Nations" masthead before it).
-_HEADER_LINE = regex.compile(r"[ \t\u00a0\f]*(?:United[ \t]+Nations[ \t\u00a0]+)?\Z")
-_OWN_HEAD = 600  # the document's own symbol stands in its first lines
+# Running page headers: a symbol alone on its line at a page break ("\f"), after the
+# "United Nations" masthead, or right after the previous page's number or job number
+# ("GE.14-23930 (E)"), barcode or distribution line ("Distr. GENERAL"). Decided from the line and the few lines before it only, so
+# a windowed scan (``citecheck.stream``) decides as the whole text does.
+_HEADER_BEFORE = regex.compile(r"[ \t\u00a0]*(?:\f|United[ \t]+Nations)?[ \t\u00a0\f]*\Z")
+_PAGE_END = regex.compile(
+    r"(?m:^)(?:[ \t\u00a0\f]*(?:\d{1,4}|GE\.\d{2}-\d{5}[^\n]{0,30}|[\ue000-\uf8ff]{4,30}"
+    r"|[^\n]{0,160}(?:GENERAL|Distr\.?:?[ \t]+General))[ \t\u00a0]*\n"
+    r"(?:[ \t\u00a0\f]*\n){0,3}[ \t\u00a0\f]*)\Z"
+)
+_PAGE_END_REACH = 240
 
 
-def _alone_on_line(text: str, cit: Citation) -> bool:
-    """Is ``cit`` the only thing on its line (a header, not a citation in a sentence)?"""
+def _is_running_header(text: str, cit: Citation) -> bool:
+    """Is ``cit`` a page header (the document's symbol alone on its line at a page break)?"""
+    if cit.pinpoint:
+        return False
     line_start = text.rfind("\n", 0, cit.start) + 1
     line_end = text.find("\n", cit.end)
-    line_end = len(text) if line_end == -1 else line_end
-    return (
-        not text[cit.end : line_end].strip()
-        and cit.start - line_start <= 200
-        and _HEADER_LINE.match(text, line_start, cit.start) is not None
-    )
-
-
-def _running_headers(text: str, found: list[Citation]) -> set[int]:
-    """The citations that are the document's own symbol repeated as a page header: it
-    stands alone on a line in the first lines and again on at least one later line. The
-    same symbol inside a sentence stays a citation.
-    """
-    alone: dict[str, list[Citation]] = {}
-    own: set[str] = set()
-    for cit in found:
-        if not cit.pinpoint and _alone_on_line(text, cit):
-            alone.setdefault(cit.id, []).append(cit)
-            if cit.start < _OWN_HEAD:
-                own.add(cit.id)
-    return {id(c) for cid in own if len(alone[cid]) >= 2 for c in alone[cid]}
+    if text[cit.end : len(text) if line_end == -1 else line_end].strip():
+        return False
+    before = text[line_start : cit.start]
+    if len(before) > 200 or _HEADER_BEFORE.fullmatch(before) is None:
+        return False
+    if "\f" in before or "Nations" in before:
+        return True
+    lo = max(0, line_start - _PAGE_END_REACH)
+    return _PAGE_END.search(text, lo, cit.start) is not None
 
 
 def _volume(m: regex.Match[str]) -> str:
@@ -379,9 +377,8 @@ class UNSymbolFamily:
 
     def find(self, doc: Document) -> Iterator[Citation]:
         """Every symbol, less the running page headers that repeat the document's own."""
-        found = list(self._find(doc))
-        headers = _running_headers(doc.text, found)
-        return iter([c for c in found if id(c) not in headers])
+        text = doc.text
+        return (c for c in self._find(doc) if not _is_running_header(text, c))
 
     def _find(self, doc: Document) -> Iterator[Citation]:
         """Visit each '/' once (C-speed ``str.find``) and try the tokeniser just before it.
