@@ -307,8 +307,9 @@ def parse_symbol(symbol: str) -> UNSymbol | None:
 
 # Running page headers: a symbol alone on its line at a page break ("\f"), after the
 # "United Nations" masthead, or right after the previous page's number or job number
-# ("GE.14-23930 (E)"), barcode or distribution line ("Distr. GENERAL"). Decided from the line and the few lines before it only, so
-# a windowed scan (``citecheck.stream``) decides as the whole text does.
+# ("GE.14-23930 (E)"), barcode or distribution line ("Distr. GENERAL"). Decided from the
+# line and the few lines before it only, so a windowed scan (``citecheck.stream``) decides
+# as the whole text does.
 _HEADER_BEFORE = regex.compile(r"[ \t\u00a0]*(?:\f|United[ \t]+Nations)?[ \t\u00a0\f]*\Z")
 _PAGE_END = regex.compile(
     r"(?m:^)(?:[ \t\u00a0\f]*(?:\d{1,4}|GE\.\d{2}-\d{5}[^\n]{0,30}|[\ue000-\uf8ff]{4,30}"
