@@ -84,6 +84,8 @@ class TreatyBody:
     highest_comment: int
     comments_as_of: str
     comments_source: str
+    #: general comment number -> year of adoption, where the year tells committees apart
+    adopted: tuple[tuple[int, int], ...] = ()
 
     @property
     def name(self) -> str:
@@ -107,6 +109,7 @@ def treaty_bodies() -> dict[str, TreatyBody]:
             highest_comment=int(gc["highest"]),
             comments_as_of=gc["as_of"],
             comments_source=gc["source"],
+            adopted=tuple((int(n), int(y)) for n, y in gc.get("adopted", {}).items()),
         )
     return bodies
 

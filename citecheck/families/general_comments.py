@@ -27,13 +27,9 @@ _W = r"[\s\u00a0]+"
 
 #: Adoption years GRAMMAR.md F.2 states (sourced there); used to resolve and to check.
 KNOWN_YEARS: dict[tuple[str, int], int] = {
-    ("CCPR", 16): 1988,
-    ("CESCR", 16): 2005,
-    ("CRC", 16): 2013,
-    ("CCPR", 34): 2011,
-    ("CRPD", 1): 2014,
-    ("CRPD", 6): 2018,
-    ("CERD", 25): 2000,
+    (body.code, number): year
+    for body in knowledge.treaty_bodies().values()
+    for number, year in body.adopted
 }
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 import attrs
 import regex
 
+from citecheck import knowledge
 from citecheck.families.base import HSPACE, Document, compile_pattern
 from citecheck.families.un_context import (
     HRC_MAX_RESOLUTION,
@@ -36,7 +37,9 @@ SERIES = (
     "NPT", "ECE", "LC", "HRC", "CESCR",
 )
 NOT_A_SERIES = {"HRC": "A/HRC", "CESCR": "E/C.12"}
-TREATY_BODY_SERIES = {"CCPR", "CERD", "CEDAW", "CAT", "CRC", "CMW", "CRPD", "CED"}
+TREATY_BODY_SERIES = {
+    b.series for b in knowledge.treaty_bodies().values() if "/" not in b.series
+}  # CESCR's E/C.12 is an ECOSOC subsidiary body's series
 
 MALFORMED = Rule(
     "UN101",
