@@ -377,6 +377,7 @@ def _infer(
     date: str | None,
     hrc_context: bool,
     year_body: Body | None = None,
+    own: Body | None = None,
 ) -> tuple[Body | None, str]:
     """The body of one item and how it was found, per GRAMMAR B.1's rules.
 
@@ -426,6 +427,8 @@ def _infer(
     dated = [b for b in (Body.GA, Body.HRC) if _fits_date(b, raw, date)]
     if len(dated) == 1:
         return dated[0], "date"
+    if own is not None and _plausible_own(own, raw, kind) and _item_year(raw, date) is None:
+        return own, "document"  # a text the body adopted cites its own resolutions
     if _item_year(raw, date) is not None:
         return None, "none"  # dated, but neither GA's nor HRC's calendar fits: another organ
     if hrc_context:
@@ -656,8 +659,9 @@ class UNProseFamily:
             ):
                 return None
             body, how = _infer(
-                raw, kind, named, source, lookback, date, hrc_context, ctx.profile(doc).year_body
-            )
+                raw, kind, named, source, lookback, date, hrc_context,
+                ctx.profile(doc).year_body, ctx.own_body(doc),
+            )  # fmt: skip
             if how == "drop":
                 return None
             if body is None and raw.form == "legacy":

@@ -184,14 +184,15 @@ ROWS: list[Row] = [
     ),
     (
         "11-ga-footnote-resolution",
-        "General Assembly\nThe Assembly recalled the Millennium Declaration.\n"
-        "[^1]: Resolution 55/2.",
-        [("un:A/RES/55/2", RES, False, "")],
+        "A/RES/70/1\nGeneral Assembly\nTransforming our world.\n\nThe Declaration is recalled."
+        "\n\n[^1]: Resolution 55/2.",
+        [("un:A/RES/70/1", DOC, False, ""), ("un:A/RES/55/2", RES, False, "")],
     ),
     (
         "11-hrc-decision",
-        "Human Rights Council\nRecalling its decision 2/102 of 6 October 2006,",
-        [("un:A/HRC/DEC/2/102", RES, False, "")],
+        "Human Rights Council\nRecalling its decision 2/102 of 6 October 2006,\n\n"
+        "[^2]: See resolution 45/7.",
+        [("un:A/HRC/DEC/2/102", RES, False, ""), ("un:A/HRC/RES/45/7", RES, False, "")],
     ),
     # 12. Short EU numbers.
     (
