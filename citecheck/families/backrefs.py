@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from citecheck.families.base import HSPACE, Document, compile_pattern
+from citecheck.families.base import HSPACE, Document, compile_pattern, literal_hits, matches_near
 from citecheck.families.eu_pinpoints import read_after, read_before
 from citecheck.model import NO_PINPOINT, Citation, Finding, Kind
 from citecheck.rules import Rule
@@ -47,6 +47,11 @@ _BACKREF = compile_pattern(
       | (?!{HSPACE}{{1,2}}(?:of|to|for)\b)(?P<defn>['’”"])?)
     """
 )
+#: A match starts at most this far before its noun ("that said Framework Decision") and
+#: looks this far past it; the pattern is tried only there.
+_REACH = 32
+_AFTER = 48
+
 #: The opening of a definition just before "the Decision": "(", "('", "(hereinafter '".
 _DEFINITION_OPEN = compile_pattern(
     r"""\(\s{0,2}(?:(?:hereinafter|hereafter)(?:\s{1,3}(?:referred\s{1,3}to\s{1,3}as|called))?
@@ -74,7 +79,8 @@ class BackReferencesFamily:
 
     def find(self, doc: Document) -> Iterator[Citation]:
         text = doc.text
-        for m in _BACKREF.finditer(text):
+        hits = literal_hits(doc.lower, ("regulation", "directive", "decision"))
+        for m in matches_near(_BACKREF, hits, text, before=_REACH, after=_AFTER):
             act_type = ACT_NOUNS[" ".join(m.group("noun").split())]
             start, end = m.start(), m.end("noun")
             if m.group("other"):
