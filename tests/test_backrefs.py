@@ -56,6 +56,33 @@ def test_no_back_reference(text: str) -> None:
     assert not [c for c in citecheck.extract(text) if c.short_form]
 
 
+def test_that_directive_followed_by_to() -> None:
+    text = (
+        "consistency with Directive (EU) 2022/2555 (through a consultation of bodies under that "
+        "Directive to avoid duplication)"
+    )
+    assert [(c.id, c.short_form) for c in citecheck.extract(text)] == [
+        ("celex:32022L2555", False),
+        ("celex:32022L2555", True),
+    ]
+
+
+def test_in_a_regulation_the_regulation_is_the_text_itself() -> None:
+    head = "REGULATION (EC) No 1185/2009 OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL\n\n"
+    body = (
+        "Article 5(6) of Regulation (EC) No 223/2009 applies. The Commission shall report on "
+        "the implementation of the Regulation; Article 3 of that Regulation is unaffected."
+    )
+    found = [(c.id, c.short_form, str(c.pinpoint)) for c in citecheck.extract(head + body)]
+    assert found == [
+        ("celex:32009R1185", False, ""),  # the title
+        ("celex:32009R0223", False, "art. 5(6)"),
+        ("celex:32009R0223", True, "art. 3"),
+    ]
+    # Outside an act's own text "the Regulation" is the one cited before.
+    assert len([c for c in citecheck.extract(body) if c.short_form]) == 2
+
+
 def test_short_form_stage_lives_outside_the_families() -> None:
     assert citecheck.shortforms.resolve_short_forms.__module__ == "citecheck.shortforms"
 

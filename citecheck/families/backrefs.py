@@ -8,7 +8,8 @@ capitalised nouns count ("the decision" is prose), never "this/the present Regul
 text itself), and not a noun followed by what makes it another act's name ("the Decision of
 12 May", "the Regulation on ...", "the Directive 2002/58").
 
-A title without a number ("the Regulation on markets in crypto-assets") names another act:
+In an act's own text "the Regulation" may be the act itself: there only "that Regulation"
+counts. A title without a number ("the Regulation on markets in crypto-assets") names another act:
 until the next citation of that type, "that Regulation" is not resolved. A definition
 ("... ('the Decision')") binds the noun to the act cited just before it; one
 that follows anything else (an act citecheck does not know) means the noun names that other
@@ -44,7 +45,9 @@ _BACKREF = compile_pattern(
     (?!{HSPACE}{{0,2}}(?:\[|No\b|n[°o]\b|\d|\(?(?:EU|EC|EEC|CFSP|JHA|Euratom)\b))
     (?:(?P<other>\s{{1,3}}(?:on|establishing|laying|amending|implementing|concerning
         |supplementing|repealing)\b)
-      | (?!{HSPACE}{{1,2}}(?:of|to|for)\b)(?P<defn>['’”"])?)
+      # "the Decision of 12 May 2020", "the Regulation of the Council": another act's title.
+      | (?!\s{{1,3}}of\s{{1,3}}(?:\d|the\s{{1,3}}(?:European|Council|Commission)))
+        (?P<defn>['’”"])?)
     """
 )
 #: A match starts at most this far before its noun ("that said Framework Decision") and
@@ -57,6 +60,24 @@ _DEFINITION_OPEN = compile_pattern(
     r"""\(\s{0,2}(?:(?:hereinafter|hereafter)(?:\s{1,3}(?:referred\s{1,3}to\s{1,3}as|called))?
     \s{1,3})?[‘'“"]\Z"""
 )
+
+
+# The title of an EU act at the top of its own text: "REGULATION (EC) No 1185/2009 OF ...",
+# "COMMISSION IMPLEMENTING DECISION (EU) 2021/914".
+_OWN_TITLE = compile_pattern(
+    r"""(?m)^[ \t\u00a0#*]{0,20}(?:(?:COUNCIL|COMMISSION)[ \t\u00a0]+)?
+    (?:(?:IMPLEMENTING|DELEGATED)[ \t\u00a0]+)?
+    (?P<type>FRAMEWORK[ \t\u00a0]+DECISION|REGULATION|DIRECTIVE|DECISION)\b"""
+)
+_OWN_TITLE_REACH = 2000
+
+
+def _own_act_type(text: str) -> str | None:
+    """The act type of the document itself when it is an EU act (its title at the top)."""
+    m = _OWN_TITLE.search(text, 0, _OWN_TITLE_REACH)
+    if m is None:
+        return None
+    return ACT_NOUNS[" ".join(m.group("type").split()).title()]
 
 
 @attrs.frozen(slots=True)
@@ -79,9 +100,12 @@ class BackReferencesFamily:
 
     def find(self, doc: Document) -> Iterator[Citation]:
         text = doc.text
+        own = _own_act_type(text)
         hits = literal_hits(doc.lower, ("regulation", "directive", "decision"))
         for m in matches_near(_BACKREF, hits, text, before=_REACH, after=_AFTER):
             act_type = ACT_NOUNS[" ".join(m.group("noun").split())]
+            if act_type == own and m.group("det").lower() == "the":
+                continue  # in a regulation, "the Regulation" may be the text itself
             start, end = m.start(), m.end("noun")
             if m.group("other"):
                 # "the Regulation on markets in crypto-assets": another act, by its title.
