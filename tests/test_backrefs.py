@@ -83,6 +83,16 @@ def test_in_a_regulation_the_regulation_is_the_text_itself() -> None:
     assert len([c for c in citecheck.extract(body) if c.short_form]) == 2
 
 
+def test_an_act_citecheck_cannot_read_blocks_the_back_reference() -> None:
+    text = (
+        "Implementing Regulation No 543/2011 applies. The actions pursue the objectives of "
+        "Regulation [No 1234/2007], including Article 122 of that Regulation."
+    )
+    assert [(c.id, c.short_form) for c in citecheck.extract(text)] == [
+        ("celex:32011R0543", False)
+    ]
+
+
 def test_short_form_stage_lives_outside_the_families() -> None:
     assert citecheck.shortforms.resolve_short_forms.__module__ == "citecheck.shortforms"
 

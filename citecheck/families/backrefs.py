@@ -38,7 +38,11 @@ ACT_NOUNS = {
 _NOUN = r"(?P<noun>Framework" + HSPACE + r"{1,2}Decision|Regulation|Directive|Decision)"
 _BACKREF = compile_pattern(
     rf"""
-    (?<![\w])(?P<det>the|that|said|The|That)(?:{HSPACE}{{1,2}}said)?{HSPACE}{{1,2}}
+    # An act with its number ("Regulation [No 1234/2007]"): when the EU acts family does
+    # not read it, it is still the nearest regulation, so it blocks back-references.
+    (?<![\w])(?P<numbered>Framework{HSPACE}{{1,2}}Decision|Regulation|Directive|Decision)
+        (?={HSPACE}{{0,2}}(?:\[|No\b|n[°o]\b|\d|\((?:EU|EC|EEC|CFSP|JHA|Euratom)\b))
+  | (?<![\w])(?P<det>the|that|said|The|That)(?:{HSPACE}{{1,2}}said)?{HSPACE}{{1,2}}
     {_NOUN}
     (?![\w\-])
     # Another act's name or number follows: not a back-reference.
@@ -87,7 +91,9 @@ class BackReferenceParts:
 
     act_type: str
     definition: bool = False
-    other: bool = False  # the noun begins another act's title ("the Regulation on ...")
+    #: the noun names another act: by its title ("the Regulation on ..."), or by a number
+    #: the EU acts family did not read (placeholders it did read are dropped by the scan)
+    other: bool = False
 
 
 class BackReferencesFamily:
@@ -103,8 +109,13 @@ class BackReferencesFamily:
         own = _own_act_type(text)
         hits = literal_hits(doc.lower, ("regulation", "directive", "decision"))
         for m in matches_near(_BACKREF, hits, text, before=_REACH, after=_AFTER):
+            if m.group("numbered"):
+                kind = ACT_NOUNS[" ".join(m.group("numbered").split())]
+                parts = BackReferenceParts(kind, other=True)
+                yield self._placeholder(text, m.start(), m.end(), parts)
+                continue
             act_type = ACT_NOUNS[" ".join(m.group("noun").split())]
-            if act_type == own and m.group("det").lower() == "the":
+            if act_type == own and (m.group("det") or "").lower() == "the":
                 continue  # in a regulation, "the Regulation" may be the text itself
             start, end = m.start(), m.end("noun")
             if m.group("other"):
