@@ -6,14 +6,16 @@ suppressions, one resolution per distinct id), so the library and the command li
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import attrs
 
 from citecheck.batch import ResolverFn, check_sources
 from citecheck.config import Config, describe_unknown_codes, split_codes, unknown_codes
-from citecheck.pipeline import CheckResult, require_text
+from citecheck.pipeline import CheckResult, require_text, select_families
 from citecheck.readers import SourceText
 
 
@@ -36,13 +38,20 @@ def check(
     select: str | Iterable[str] | None = None,
     ignore: str | Iterable[str] | None = None,
     resolver: ResolverFn | None = None,
+    families: Iterable[str] | None = None,
+    index: str | os.PathLike[str] | None = None,
 ) -> CheckResult:
     """Find the citations in ``text`` and report what is wrong with them.
 
     - ``resolve``: also ask the sources (UN Digital Library, EUR-Lex Cellar) whether each
       cited document exists; adds ``resolutions`` and the findings RS101 (not found) and
       RS102 (unverified). Each distinct id is asked once; answers are cached.
-    - ``offline``: with ``resolve``, answer from the cache only and make no request.
+    - ``offline``: with ``resolve``, answer from the local index and the cache only and make
+      no request.
+    - ``index``: the local index file to ask first (default: ``CITECHECK_INDEX`` or the user
+      data directory; see ``citecheck index``).
+    - ``families``: only these citation families (``{"eu_acts", "cjeu"}``); an unknown name
+      raises ValueError naming it.
     - ``config``: settings as in ``citecheck.toml`` (``citecheck.config.load_config``);
       by default none is searched for.
     - ``select`` / ``ignore``: rule codes or prefixes (``"UN1"``, ``["EU102", "SF"]``);
@@ -52,6 +61,7 @@ def check(
       sources (for tests, or a source of your own); implies ``resolve``.
     """
     require_text(text, "check")
+    chosen = None if families is None else tuple(f.name for f in select_families(families))
     cfg = config if config is not None else Config()
     chosen_select, chosen_ignore = _codes("select", select), _codes("ignore", ignore)
     cfg = attrs.evolve(
@@ -61,9 +71,11 @@ def check(
     )
     close: Callable[[], None] = _nothing
     if resolver is None and resolve:
-        resolver, close = _source_resolver(cfg, offline=offline)
+        resolver, close = _source_resolver(cfg, offline=offline, index=index)
     try:
-        batch = check_sources([SourceText("<stdin>", text)], cfg, resolver=resolver)
+        batch = check_sources(
+            [SourceText("<stdin>", text)], cfg, resolver=resolver, families=chosen
+        )
     finally:
         close()
     if batch.errors:
@@ -77,12 +89,19 @@ def _nothing() -> None:
 
 
 def _source_resolver(
-    config: Config, *, offline: bool
+    config: Config, *, offline: bool, index: str | os.PathLike[str] | None
 ) -> tuple[ResolverFn | None, Callable[[], None]]:
-    """The command line's resolver (environment, config, cache), built the same way."""
+    """The command line's resolver (environment, config, index, cache), built the same way."""
     from citecheck.cli import network_resolver
 
-    return network_resolver(config, refresh=False, cache_dir=None, timeout=None, offline=offline)
+    return network_resolver(
+        config,
+        refresh=False,
+        cache_dir=None,
+        timeout=None,
+        offline=offline,
+        index_path=None if index is None else Path(index),
+    )
 
 
 def _plain(resolutions: Mapping[str, Mapping[str, Any]]) -> dict[str, Mapping[str, Any]]:

@@ -150,7 +150,10 @@ def _expand(args: Sequence[str], config: Config) -> tuple[list[str], list[InputE
 
 
 def check_texts(
-    texts: Sequence[str], jobs: int = 1, progress_stream: IO[str] | None = None
+    texts: Sequence[str],
+    jobs: int = 1,
+    progress_stream: IO[str] | None = None,
+    families: tuple[str, ...] | None = None,
 ) -> list[CheckResult | str]:
     """Pipeline results in input order (a str for a text whose check raised); worker
     processes for ``jobs > 1``.
@@ -158,8 +161,10 @@ def check_texts(
     The progress bar follows the checking (the slow part), not the reading.
     """
     if jobs > 1 and len(texts) > 1:
-        return parallel.check_texts(texts, jobs=jobs)
-    return [parallel.safe_check(t) for t in progress(texts, len(texts), progress_stream)]
+        return parallel.check_texts(texts, jobs=jobs, families=families)
+    return [
+        parallel.safe_check(t, families) for t in progress(texts, len(texts), progress_stream)
+    ]
 
 
 def resolve_all(
@@ -223,11 +228,13 @@ def check_sources(
     progress_stream: IO[str] | None = None,
     errors: Sequence[InputError] = (),
     known: Mapping[str, Mapping[str, Any]] | None = None,
+    families: tuple[str, ...] | None = None,
 ) -> BatchResult:
     """Check texts already read. ``known`` resolutions (id -> JSON) are reused: the resolver
-    is asked only about the other ids (``--fix`` re-checks the rewritten files this way)."""
+    is asked only about the other ids (``--fix`` re-checks the rewritten files this way).
+    ``families`` limits extraction to those citation families (all when None)."""
     errs = list(errors)
-    results = check_texts([s.text for s in sources], jobs, progress_stream)
+    results = check_texts([s.text for s in sources], jobs, progress_stream, families)
     pairs: list[tuple[SourceText, CheckResult]] = []
     for src, res in zip(sources, results, strict=True):
         if isinstance(res, str):

@@ -98,6 +98,7 @@ def network_resolver(
     network_budget: float | None = None,
     trust_config: bool = False,
     offline: bool = False,
+    index_path: Path | None = None,
 ) -> tuple[ResolverFn | None, Callable[[], None]]:
     """A resolver over ``citecheck.resolve`` (None when that layer is not installed):
     the local index, then the cache, then (unless ``offline``) the live sources.
@@ -122,6 +123,8 @@ def network_resolver(
     }
     if cache_dir is not None:
         overrides["cache_dir"] = cache_dir
+    if index_path is not None:
+        overrides["index_path"] = index_path
     overrides["offline"] = offline or None
     settings = settings_from_env(
         refresh=refresh, timeout=timeout, network_budget=network_budget, **overrides
@@ -332,6 +335,14 @@ def parse_cmd(citation: str, fail_on: str) -> None:
     "[env CITECHECK_TRUST_CONFIG=1].",
 )
 @click.option(
+    "--index",
+    "index_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Local index file to ask first [env CITECHECK_INDEX; default: the user data "
+    "directory; build it with 'citecheck index update'].",
+)
+@click.option(
     "--jobs",
     "-j",
     type=click.IntRange(min=1),
@@ -362,6 +373,7 @@ def check_cmd(
     timeout: float | None,
     network_budget: float | None,
     trust_config: bool,
+    index_path: Path | None,
     jobs: int,
     config_path: Path | None,
 ) -> None:
@@ -397,6 +409,7 @@ def check_cmd(
         network_budget=network_budget,
         trust_config=trust_config,
         offline=config.offline,
+        index_path=index_path,
     )
     try:
         batch = run_batch(files, config, resolver=resolver, jobs=jobs, progress_stream=sys.stderr)

@@ -84,15 +84,17 @@ def check_files(paths: Iterable[str], jobs: int | None = None) -> list[FileResul
     return results
 
 
-def safe_check(text: str) -> CheckResult | str:
+def safe_check(text: str, families: tuple[str, ...] | None = None) -> CheckResult | str:
     """``check(text)``, or the error as a message: one failing text must not end a batch."""
     try:
-        return check(text)
+        return check(text, families=families)
     except Exception as exc:
         return f"internal error while checking: {type(exc).__name__}: {exc}"
 
 
-def check_texts(texts: Sequence[str], jobs: int | None = None) -> list[CheckResult | str]:
+def check_texts(
+    texts: Sequence[str], jobs: int | None = None, families: tuple[str, ...] | None = None
+) -> list[CheckResult | str]:
     """:func:`safe_check` of texts already read, ``jobs`` processes at once, in input order.
 
     For callers that read files themselves (the batch layer): each text is pickled to a
@@ -103,13 +105,14 @@ def check_texts(texts: Sequence[str], jobs: int | None = None) -> list[CheckResu
     if jobs < 1:
         raise ValueError(f"jobs must be >= 1, not {jobs}")
     if jobs == 1 or len(texts) <= 1:
-        return [safe_check(t) for t in texts]
+        return [safe_check(t, families) for t in texts]
     done: list[CheckResult | str] = []
     try:
         with ProcessPoolExecutor(max_workers=min(jobs, len(texts))) as pool:
-            done.extend(pool.map(safe_check, texts, chunksize=_chunksize(len(texts), jobs)))
+            chunk = _chunksize(len(texts), jobs)
+            done.extend(pool.map(safe_check, texts, [families] * len(texts), chunksize=chunk))
     except BrokenProcessPool:
-        done.extend(safe_check(t) for t in texts[len(done) :])
+        done.extend(safe_check(t, families) for t in texts[len(done) :])
     return done
 
 

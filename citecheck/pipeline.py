@@ -1,17 +1,20 @@
-"""The pure pipeline: text -> scan -> short forms -> offline validation. No I/O."""
+"""The pure pipeline: text -> scan -> short forms and back-references -> offline validation.
+
+No I/O.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
 
-from citecheck.families import Document
-from citecheck.families.shortforms import resolve_short_forms
+from citecheck.families import FAMILIES, FAMILIES_BY_NAME, Document, Family
 from citecheck.model import Citation, Finding, plural, severity_counts
 from citecheck.scan import scan
+from citecheck.shortforms import resolve_short_forms
 from citecheck.validate import validate
 
 
@@ -89,16 +92,37 @@ def require_text(text: object, function: str) -> str:
     raise TypeError(f"{function}() takes the text as a str, not {what}{hint}")
 
 
-def extract(text: str) -> list[Citation]:
-    """Every citation in ``text``, in document order, short forms pointing back."""
+def select_families(names: Iterable[str] | None) -> tuple[Family, ...]:
+    """The registered families called ``names`` (all when None); ValueError names unknown ones."""
+    if names is None:
+        return FAMILIES
+    if isinstance(names, str):
+        names = (names,)
+    wanted = set(names)
+    unknown = sorted(wanted - set(FAMILIES_BY_NAME))
+    if unknown:
+        raise ValueError(
+            f"unknown citation families: {', '.join(unknown)} "
+            f"(known: {', '.join(FAMILIES_BY_NAME)})"
+        )
+    return tuple(f for f in FAMILIES if f.name in wanted)
+
+
+def extract(text: str, *, families: Iterable[str] | None = None) -> list[Citation]:
+    """Every citation in ``text``, in document order, short forms pointing back.
+
+    ``families`` limits extraction to those family names (e.g. ``{"eu_acts", "cjeu"}``).
+    """
+    selected = select_families(families)
     doc = Document(require_text(text, "extract"))
-    return resolve_short_forms(scan(doc), doc)
+    return resolve_short_forms(scan(doc, selected), doc)
 
 
-def check(text: str) -> CheckResult:
-    """Extract and validate offline (the pure stage; ``citecheck.check`` adds the options)."""
+def check(text: str, *, families: Iterable[str] | None = None) -> CheckResult:
+    """Extract and validate offline (``families`` as for :func:`extract`)."""
+    selected = select_families(families)
     doc = Document(require_text(text, "check"))
-    citations = resolve_short_forms(scan(doc), doc)
+    citations = resolve_short_forms(scan(doc, selected), doc)
     return CheckResult(tuple(citations), tuple(validate(citations, doc)))
 
 

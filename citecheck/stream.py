@@ -11,7 +11,9 @@ whole, exactly once, with global offsets (code points of the whole decoded text)
 cut at whitespace. Citations (with their pinpoints) longer than ``overlap`` are not supported.
 
 Short forms: ``Ibid.``/``Id.``/``op. cit.`` whose antecedent lies before the window's back
-context resolve to the last full citation carried over from earlier windows; ``supra note N``
+context resolve to the last full citation carried over from earlier windows, back-references
+("that Directive", "article 17 of the Covenant") to the last act of that type or citation of
+that instrument carried over; ``supra note N``
 resolves only when footnote N lies in the same window (documented limitation).
 """
 
@@ -25,10 +27,13 @@ from typing import TextIO
 import attrs
 
 from citecheck.families import Document
-from citecheck.families.shortforms import NO_ANTECEDENT, ShortFormParts, resolve_short_forms
+from citecheck.families.eu_acts import EUActParts
+from citecheck.families.instruments import InstrumentParts
+from citecheck.families.shortforms import NO_ANTECEDENT, ShortFormParts
 from citecheck.model import Citation, Finding
 from citecheck.pipeline import CheckResult
 from citecheck.scan import scan
+from citecheck.shortforms import resolve_short_forms
 from citecheck.validate import validate
 
 DEFAULT_WINDOW = 1 << 20
@@ -71,6 +76,9 @@ class _State:
     count: int = 0  # citations emitted so far (global index of the next one)
     last_full: tuple[int, Citation] | None = None  # (global index, citation in global offsets)
     recent: dict[tuple[int, int, str], int] = attrs.field(factory=dict)
+    # Antecedents of back-references ("that Directive", "the Covenant"): the last EU act of
+    # each type and the last full citation of each instrument, (global index, citation).
+    antecedents: dict[str, tuple[int, Citation]] = attrs.field(factory=dict)
 
 
 def _windows(stream: TextIO, window: int, overlap: int) -> Iterator[tuple[int, str, int, bool]]:
@@ -122,11 +130,14 @@ def _window(
     base: int, text: str, limit: int, state: _State, with_findings: bool
 ) -> tuple[list[Citation], list[Finding]]:
     doc = Document(text)
-    local = resolve_short_forms(scan(doc), doc)
+    carried = sorted(state.antecedents.values(), key=lambda item: item[0])
+    local = resolve_short_forms(
+        scan(doc), doc, [_shift(c, -base, None) for _, c in carried]
+    )
     g_limit = base + limit
     # Citations of the back context that earlier windows emitted, by span and id.
     state.recent = {k: v for k, v in state.recent.items() if k[1] > base}
-    local_to_global: list[int | None] = []
+    local_to_global: list[int | None] = [gidx for gidx, _ in carried]
     emit_local: list[Citation] = []
     emit_index: list[int] = []
     for c in local:
@@ -151,6 +162,9 @@ def _window(
         out.append(shifted)
         if not c.short_form:
             state.last_full = (gidx, shifted)
+            key = _antecedent_key(shifted)
+            if key is not None:
+                state.antecedents[key] = (gidx, shifted)
         state.recent[(shifted.start, shifted.end, shifted.id)] = gidx
         state.emitted_end = max(state.emitted_end, shifted.end)
     state.count += len(out)
@@ -159,6 +173,15 @@ def _window(
     if with_findings:
         found = [_shift_finding(f, base) for f in validate(out_local, doc)]
     return out, found
+
+
+def _antecedent_key(c: Citation) -> str | None:
+    """Which back-references ``c`` can be the antecedent of (see citecheck.shortforms)."""
+    if isinstance(c.parts, EUActParts):
+        return f"act:{c.parts.act_type}"
+    if isinstance(c.parts, InstrumentParts):
+        return f"instrument:{c.id}"
+    return None
 
 
 def _carry(

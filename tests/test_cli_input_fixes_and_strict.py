@@ -317,10 +317,10 @@ def test_exception_in_one_file_is_an_error_entry(
     bad = tmp_path / "bad.txt"
     bad.write_text("POISON A/HRC/40/1.\n", encoding="utf-8")
 
-    def flaky(text: str) -> Any:
+    def flaky(text: str, **kwargs: Any) -> Any:
         if "POISON" in text:
             raise RuntimeError("boom")
-        return check(text)
+        return check(text, **kwargs)
 
     monkeypatch.setattr(parallel_mod, "check", flaky)
     result = run_batch([str(bad), str(good)], Config(), jobs=jobs)

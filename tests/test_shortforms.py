@@ -72,7 +72,7 @@ def test_supra_must_not_match_inside_words() -> None:
 def test_footnote_index_is_linear_on_footnote_style_text() -> None:
     """Many footnotes and no blank line: each footnote's end is found within its own span."""
     from citecheck.families import Document
-    from citecheck.families.shortforms import _footnote_index
+    from citecheck.shortforms import _footnote_index
 
     text = "".join(f"<sup>{i}</sup> A/HRC/41/{i}. Ibid., para. {i}.\n" for i in range(1, 3001))
     index = _footnote_index(Document(text))

@@ -203,6 +203,9 @@ _CASES = compile_pattern(
         (?P<ford>[A-Za-z0-9]{{1,25}}(?:\.[A-Za-z0-9]{{1,25}}){{0,4}})(?![\w])
     )
   | (?P<ecli_short>(?<![\w:]){_ECLI_SHORT})
+    # The European Court of Human Rights' ECLI written without "ECLI:", as Curia and HUDOC do.
+  | (?P<ecli_ce>(?<![\w:])CE:ECHR:(?P<ceyear>(?:19|20)\d\d):(?P<ceord>\d{{4}}[A-Z]{{3}}\d{{9}})
+        (?![\w:]))
     )
     """
 )
@@ -212,7 +215,7 @@ def _case_hits(doc: Document) -> Iterator[tuple[int, int]]:
     """Every shape holds a digit/digit (case numbers), "ECLI" or "EU:C:" at most ~30
     characters after its start ("Joined Cases C-293/12"); the grammar runs only near those."""
     text = doc.text
-    for start, end in literal_hits(doc.lower, ("/", "ecli", "eu:")):
+    for start, end in literal_hits(doc.lower, ("/", "ecli", "eu:", "ce:echr:")):
         if end - start == 1:
             if 0 < start < len(text) - 1 and text[start - 1].isdigit() and text[end].isdigit():
                 yield start - 1, end + 1
@@ -319,6 +322,7 @@ class CjeuFamily:
         "eu:c:",
         "eu:t:",
         "eu:f:",
+        "ce:echr:",
     )
     priority = 20
     rules = RULES
@@ -328,6 +332,13 @@ class CjeuFamily:
         for m in matches_near(_CASES, _case_hits(doc), text, before=40, after=64):
             if m.group("ecli_full"):
                 yield from self._full_ecli(m, text)
+            elif m.group("ecli_ce"):
+                ecli = Ecli("CE", "ECHR", m.group("ceyear"), m.group("ceord"))
+                pin, end = _pinpoint(text, m.end())
+                yield self._citation(
+                    f"ecli:{ecli.canonical}", Kind.ECLI, text, m.start(), end, pin,
+                    CjeuParts(ecli=ecli),
+                )  # fmt: skip
             elif m.group("ecli_short"):
                 ecli = Ecli("EU", m.group("ecourt"), m.group("eyear"), m.group("eord"))
                 pin, end = _pinpoint(text, m.end())

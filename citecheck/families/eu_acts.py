@@ -754,7 +754,9 @@ def _read_all(doc: Document) -> Iterator[_Found]:
             if item is None:
                 break
             ni = _read_numbering(item, act_type)
-            if ni is None or (not ni.domains and not n.domains and act_type != "regulation"):
+            if ni is None or (
+                not ni.domains and not n.domains and act_type not in ("regulation", "directive")
+            ):
                 break
             if not ni.domains and n.domains:
                 # "Decisions (EU, Euratom) 2015/443 and 2015/444": the head's domains.
@@ -829,11 +831,14 @@ def _domainless_ok(
     """Accept ``Regulation 2016/679`` but not look-alikes from UN texts (``decision 2/102``,
     ``Economic and Social Council decision 2005/256``). A two-digit year needs 'No'
     (``Regulation No 2658/87``) or the same act cited with its domain elsewhere
-    (``Directive 93/13`` next to ``Directive 93/13/EEC``); 'No' is not enough for a decision
+    (``Directive 93/13`` next to ``Directive 93/13/EEC``) or, for a directive, the institution
+    that adopted it (``Council Directive 80/779``); 'No' is not enough for a decision
     (``Decision No 1/80`` of the EEC-Turkey Association Council is no EU act)."""
     if (
         not _year4(n.year_text)
         and not (m.group("lbr") and act_type == "directive")
+        # "Council Directives 80/779 and 85/203": the EU institution is named.
+        and not (act_type == "directive" and (m.group("author") or m.group("author2")))
         and not (n.has_no and act_type in ("regulation", "directive"))
         and not known
     ):

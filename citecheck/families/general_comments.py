@@ -15,6 +15,7 @@ from collections.abc import Iterator
 import attrs
 import regex
 
+from citecheck import knowledge
 from citecheck.families import un_context as ctx
 from citecheck.families.base import HSPACE, Document, compile_pattern
 from citecheck.model import Citation, Finding, Fix, Kind, Pinpoint, Severity
@@ -26,13 +27,9 @@ _W = r"[\s\u00a0]+"
 
 #: Adoption years of the general comments; used to resolve and to check.
 KNOWN_YEARS: dict[tuple[str, int], int] = {
-    ("CCPR", 16): 1988,
-    ("CESCR", 16): 2005,
-    ("CRC", 16): 2013,
-    ("CCPR", 34): 2011,
-    ("CRPD", 1): 2014,
-    ("CRPD", 6): 2018,
-    ("CERD", 25): 2000,
+    (body.code, number): year
+    for body in knowledge.treaty_bodies().values()
+    for number, year in body.adopted
 }
 
 
@@ -49,10 +46,16 @@ class GeneralCommentRef:
     committee_source: str = "none"  # named, roman, context, document, year, none
 
 
+_TREATIES = "|".join(
+    rf"\b{regex.escape(abbr)}\b"
+    for abbr in sorted(knowledge.treaty_abbreviations(), key=len, reverse=True)
+)
 _ITEM = r"(?P<num>\d{1,3}|[IVXL]{1,7})(?![\w/]|\.\d)(?:" + _H + r"*\((?P<year>(?:19|20)\d\d)\))?"
 _HEAD = compile_pattern(
     rf"""(?<!\w)
-    (?:(?P<pre>{ctx.COMMITTEE_NAMES})(?:['’]s)?{_W})?
+    # "CEDAW general recommendation", and the treaty naming its committee: "ICCPR General
+    # Comment 20" (the ICCPR is no separate citation here).
+    (?:(?P<pre>{ctx.COMMITTEE_NAMES})(?:['’]s)?{_W}|(?P<treaty>{_TREATIES}){_W})?
     (?P<joint>[Jj]oint{_W})?
     (?P<general>[Gg]eneral|GENERAL){_W}
     (?P<term>[Cc]omments?|COMMENTS?|[Rr]ecommendations?|RECOMMENDATIONS?)
@@ -68,6 +71,11 @@ _AFTER = compile_pattern(
     rf"""(?:,?{_W}(?:of|by|adopted{_W}by|issued{_W}by)|,)?(?:{_W}the)?{_W}
     (?P<name>{ctx.COMMITTEE_NAMES})"""
 )
+
+# "the Committee on the Elimination of Discrimination against Women, general comment No. 35":
+# the committee named right before, outside the citation's span, whatever the document's own.
+_NAMED_BEFORE = compile_pattern(rf"(?:{ctx.COMMITTEE_NAMES})(?:['’]s)?,{_W}\Z")
+_NAMED_REACH = 110  # the longest committee name, and the comma
 
 # "the Committee's general comment", "in its general comment", "The Committee, in its".
 _OWN = compile_pattern(rf"(?:\bCommittee['’]s|\bits|\bthe{_W}Committee\b)[^.;\n]{{0,40}}\Z")
@@ -106,8 +114,10 @@ IMPLAUSIBLE = Rule(
     "GC104",
     "general-comment-number",
     Severity.WARNING,
-    "The general comment number is implausible (0 or above 50).",
-    "No committee has issued more than about 40 general comments or recommendations.",
+    "The general comment number is implausible (0, or above the committee's latest).",
+    "Committees number their general comments from 1; citecheck knows each committee's latest "
+    "number and its date (CESCR No. 27 in September 2025, CEDAW No. 40 in October 2024). A "
+    "higher number is a typo or newer than citecheck's data.",
     bad="general comment No. 340",
     good="general comment No. 34",
 )
@@ -174,6 +184,11 @@ class GeneralCommentsFamily:
             if not items:
                 continue
             named = _named(m, "pre")
+            if named is None and m.group("treaty"):
+                named = knowledge.treaty_abbreviations()[m.group("treaty")]
+            if named is None:
+                before = _NAMED_BEFORE.search(text, max(0, m.start() - _NAMED_REACH), m.start())
+                named = ctx.committee_from_match(before) if before is not None else None
             source = "named"
             after = _AFTER.match(text, pos)
             if after and named is None:
@@ -318,10 +333,15 @@ class GeneralCommentsFamily:
                     f"{known}, not {ref.year}; write ({known})",
                     s, e, id=cid,
                 )  # fmt: skip
-        if ref.number == 0 or ref.number > 50:
+        body = knowledge.treaty_bodies().get(ref.committee or "")
+        highest = body.highest_comment if body else knowledge.highest_general_comment()
+        if ref.number == 0 or ref.number > highest:
+            who = f"{body.code} had adopted" if body else "no committee had adopted more than"
+            as_of = body.comments_as_of if body else "the latest data"
             yield IMPLAUSIBLE.finding(
-                f"no committee has issued a general {ref.term} No. {ref.number}", s, e, id=cid
-            )
+                f"general {ref.term} No. {ref.number}: as of {as_of} {who} {highest}",
+                s, e, id=cid,
+            )  # fmt: skip
 
 
 FAMILY = GeneralCommentsFamily()

@@ -23,8 +23,6 @@ The catalog (names, abbreviations, article counts and their sources) is package 
 from __future__ import annotations
 
 import functools
-import importlib.resources
-import json
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -32,6 +30,7 @@ from typing import Any
 import attrs
 import regex
 
+from citecheck import knowledge
 from citecheck.families.base import Document, compile_pattern
 from citecheck.lexicon import CHARACTERS, ENGLISH
 from citecheck.model import NO_PINPOINT, Citation, Finding, Kind, Pinpoint, PinpointPart, Severity
@@ -114,11 +113,7 @@ def _key(text: str) -> str:
 @functools.cache
 def catalog() -> Catalog:
     """The instrument catalog shipped as package data, loaded once."""
-    raw: dict[str, Any] = json.loads(
-        importlib.resources.files("citecheck")
-        .joinpath("data/instruments.json")
-        .read_text(encoding="utf-8")
-    )
+    raw: dict[str, Any] = knowledge.load("instruments.json")
     instruments: dict[str, Instrument] = {}
     for entry in raw["instruments"]:
         structure = entry["structure"]
@@ -160,7 +155,8 @@ def _name_alternation(cat: Catalog) -> str:
     firsts |= {f.upper() for f in firsts}
     ordered = sorted(firsts, key=len, reverse=True)
     guard = r"(?<![\w])(?=(?:" + "|".join(regex.escape(f) for f in ordered) + r")\s)"
-    return guard + r"(?i:" + "|".join(alts) + r")(?![\w])"
+    # A footnote marker may be glued on: "... Political Rights3 as well".
+    return guard + r"(?i:" + "|".join(alts) + r")(?![^\W\d])(?!\d{1,3}+\w)(?!\d{4})"
 
 
 def _abbr_alternation(abbrs: set[str]) -> str:
@@ -385,33 +381,16 @@ _CONNECTIVES = frozenset(
 # The treaty body that issued the document, when the document says so: its general comment
 # symbol alone on a line of the header, or "the Committee on ... (the Committee)". Its treaty
 # is what "the Convention" / "the Covenant" means there, whatever other treaty was named last.
-_TREATY_OF_BODY = {
-    "CCPR": "iccpr",
-    "E/C.12": "icescr",
-    "CERD": "cerd",
-    "CEDAW": "cedaw",
-    "CAT": "cat",
-    "CRC": "crc",
-    "CMW": "cmw",
-    "CRPD": "crpd",
-    "CED": "ced",
-}
+_TREATY_OF_BODY = {b.series: b.treaty for b in knowledge.treaty_bodies().values()}
 _OWN_SYMBOL = regex.compile(
-    r"(?m)^[ \t\u00a0]{0,10}(?P<body>CCPR|E/C\.12|CERD|CEDAW|CAT|CRC|CMW|CRPD|CED)/C/(?:GC|GR)/"
-    r"\d{1,3}[^\n]{0,20}$"
+    r"(?m)^[ \t\u00a0]{0,10}(?P<body>"
+    + "|".join(regex.escape(series) for series in _TREATY_OF_BODY)
+    + r")/C/(?:GC|GR)/\d{1,3}[^\n]{0,20}$"
 )
 _S = r"\s{1,3}"
 _COMMITTEES = {
-    "iccpr": rf"Human{_S}Rights{_S}Committee",
-    "icescr": rf"Committee{_S}on{_S}Economic,{_S}Social{_S}and{_S}Cultural{_S}Rights",
-    "cerd": rf"Committee{_S}on{_S}the{_S}Elimination{_S}of{_S}Racial{_S}Discrimination",
-    "cedaw": rf"Committee{_S}on{_S}the{_S}Elimination{_S}of{_S}Discrimination{_S}against{_S}Women",
-    "cat": rf"Committee{_S}against{_S}Torture",
-    "crc": rf"Committee{_S}on{_S}the{_S}Rights{_S}of{_S}the{_S}Child",
-    "cmw": rf"Committee{_S}on{_S}(?:the{_S}Protection{_S}of{_S}the{_S}Rights{_S}of{_S}All{_S})?"
-    rf"Migrant{_S}Workers(?:{_S}and{_S}Members{_S}of{_S}Their{_S}Families)?",
-    "crpd": rf"Committee{_S}on{_S}the{_S}Rights{_S}of{_S}Persons{_S}with{_S}Disabilities",
-    "ced": rf"Committee{_S}on{_S}Enforced{_S}Disappearances",
+    b.treaty: "|".join(_S.join(regex.escape(w) for w in name.split()) for name in b.names)
+    for b in knowledge.treaty_bodies().values()
 }
 _OWN_COMMITTEE = regex.compile(
     r"(?:"
@@ -585,6 +564,16 @@ class _State:
             self.short_last[_key(short)] = slug
 
 
+#: Words only EU texts use: the treaty, the Court's identifiers, the Official Journal.
+_EU_MARKERS = ("tfeu", "ecli:eu:", "official journal of the european", "charter of fundamental")
+
+
+def _eu_text(doc: Document) -> bool:
+    """Is the document an EU text (a CJEU judgment, an EU act, a text on EU law)?"""
+    low = doc.lower
+    return any(marker in low for marker in _EU_MARKERS)
+
+
 def _short_head(short_key: str) -> str:
     return short_key.split()[-1] if short_key != "guiding principles" else short_key
 
@@ -703,6 +692,10 @@ class InstrumentsFamily:
         if st.own in candidates:
             assert st.own is not None
             return st.own, "short", False
+        if key == "charter" and "cfr" in candidates and _eu_text(doc):
+            # In a CJEU judgment or an EU act "the Charter" is the EU Charter, even after a
+            # passing mention of the Charter of the United Nations.
+            return "cfr", "short", False
         slug = st.short_last.get(key)
         if slug in candidates:
             assert slug is not None

@@ -135,7 +135,7 @@ FUTURE_YEAR = Rule(
     "spcomm-future-year",
     Severity.ERROR,
     "The year of a communication reference is in the future.",
-    f"No communication can carry a year after {ctx.CURRENT_YEAR}.",
+    "No communication can carry a year after the current one.",
     bad="AL ISR 7/2091",
     good="AL ISR 7/2021",
 )
@@ -261,7 +261,7 @@ class SPCommFamily:
             typ is None
             and not in_list
             and not self._in_context(text, start)
-            and not (sp_document and 2000 <= int(year) <= ctx.CURRENT_YEAR)
+            and not (sp_document and 2000 <= int(year) <= ctx.current_year())
         ):
             return None
         slashed = "/" in (s1, s2)
@@ -329,7 +329,7 @@ class SPCommFamily:
 
     def validate(self, citation: Citation, doc: Document) -> Iterator[Finding]:
         ref = citation.parts
-        if isinstance(ref, SPCommunicationRef) and ref.year > ctx.CURRENT_YEAR:
+        if isinstance(ref, SPCommunicationRef) and ref.year > ctx.current_year():
             yield FUTURE_YEAR.finding(
                 f"a communication of {ref.year} cannot exist yet; check the year",
                 citation.start, citation.end,

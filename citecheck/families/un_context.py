@@ -14,18 +14,13 @@ import enum
 import attrs
 import regex
 
+from citecheck import knowledge
 from citecheck.families.base import MONTHS, Document, compile_pattern
 
-#: Highest regular HRC session of 2026 (three a year since 2006: 61-63 fall in 2026).
-HRC_MAX_SESSION = 63
-#: Current General Assembly session as of 2026 (the 81st opened in September 2026).
-GA_MAX_SESSION = 81
-#: The year this table was last brought up to date; later years are "in the future".
-CURRENT_YEAR = 2026
 #: Highest plausible number of an HRC resolution within a session: sessions adopt well under
 #: this many; above it "43/61" is more likely a report symbol's number. Shared by un_prose
 #: (UN203) and un_symbols so the two families agree.
-HRC_MAX_RESOLUTION = 60
+HRC_MAX_RESOLUTION = knowledge.hrc_max_resolutions()
 #: How far back to look for a named body or committee.
 LOOKBACK = 160
 
@@ -41,11 +36,26 @@ class Body(str, enum.Enum):
     SUBCOM = "SUBCOM"
 
 
-COMMITTEES: tuple[str, ...] = (
-    "CCPR", "CESCR", "CRC", "CEDAW", "CERD", "CAT", "CRPD", "CMW", "CED",
-)  # fmt: skip
+COMMITTEES: tuple[str, ...] = tuple(knowledge.treaty_bodies())
 #: Committees that call their texts "general recommendations" (F.2); the others "comments".
-RECOMMENDATION_COMMITTEES = frozenset({"CEDAW", "CERD"})
+RECOMMENDATION_COMMITTEES = frozenset(
+    b.code for b in knowledge.treaty_bodies().values() if b.term == "recommendation"
+)
+
+
+def current_year() -> int:
+    """This year, from the settable clock (``citecheck.knowledge.use_clock``)."""
+    return knowledge.current_year()
+
+
+def hrc_max_session() -> int:
+    """Highest regular HRC session held this year."""
+    return knowledge.hrc_max_session()
+
+
+def ga_max_session() -> int:
+    """Latest GA regular session opened by today."""
+    return knowledge.ga_max_session()
 
 
 def hrc_session_year(session: int) -> int:
@@ -196,42 +206,44 @@ def bodies_before(text: str, pos: int, size: int = LOOKBACK) -> list[tuple[tuple
 
 # --- treaty-body committees -----------------------------------------------------------------
 
-COMMITTEE_NAMES = rf"""
-    (?P<CCPR>Human{_W}Rights{_W}Committee|\bCCPR\b)
-  | (?P<CESCR>Committee{_W}on{_W}Economic,?{_W}(?i:Social{_W}and{_W}Cultural{_W}Rights)
-        |\bCESCR\b)
-  | (?P<CRC>Committee{_W}on{_W}(?i:the{_W}Rights{_W}of{_W}the{_W}Child)|\bCRC\b)
-  | (?P<CEDAW>Committee{_W}on{_W}(?i:the{_W}Elimination{_W}of{_W}Discrimination{_W}against
-        {_W}Women)|\bCEDAW\b)
-  | (?P<CERD>Committee{_W}on{_W}(?i:the{_W}Elimination{_W}of{_W}Racial{_W}Discrimination)
-        |\bCERD\b)
-  | (?P<CAT>Committee{_W}against{_W}Torture|\bCAT\b)
-  | (?P<CRPD>Committee{_W}on{_W}(?i:the{_W}Rights{_W}of{_W}Persons{_W}with{_W}Disabilities)
-        |\bCRPD\b)
-  | (?P<CMW>Committee{_W}on{_W}(?i:(?:the{_W}Protection{_W}of{_W}the{_W}Rights{_W}of{_W}All
-        {_W})?Migrant{_W}Workers)|\bCMW\b)
-  | (?P<CED>Committee{_W}on{_W}Enforced{_W}Disappearances|\bCED\b)
-"""
+
+
+def _name_pattern(name: str, *, exact: bool = False) -> str:
+    """A committee name as a pattern: any spacing, optional commas, and (unless ``exact``)
+    case-insensitive after its first two words ("Committee on the rights of the child").
+    """
+    words = [regex.escape(w.rstrip(",")) + (",?" if w.endswith(",") else "") for w in name.split()]
+    head, tail = _W.join(words[:2]), _W.join(words[2:])
+    if not tail:
+        return head
+    return head + _W + (tail if exact else f"(?i:{tail})")
+
+
+def _alternatives(names: list[str]) -> str:
+    return "|".join(sorted(names, key=len, reverse=True))
+
+
+#: Named groups (one per committee code) matching how texts name each treaty body.
+COMMITTEE_NAMES = "\n  | ".join(
+    f"(?P<{b.code}>{_alternatives([_name_pattern(n) for n in b.names])}|\\b{b.code}\\b)"
+    for b in knowledge.treaty_bodies().values()
+)
 _COMMITTEE_ANY = compile_pattern(rf"(?:{COMMITTEE_NAMES})")
 
 # Names, symbol stems and treaty titles counted to tell which committee a document is from.
 _DOC_COMMITTEE = compile_pattern(
-    rf"""
-    (?P<CCPR>Human{_W}Rights{_W}Committee|CCPR/C/
-        |Covenant{_W}on{_W}Civil{_W}and{_W}Political{_W}Rights)
-  | (?P<CESCR>Committee{_W}on{_W}Economic,?{_W}Social{_W}and{_W}Cultural{_W}Rights|E/C\.12/
-        |Covenant{_W}on{_W}Economic,?{_W}Social{_W}and{_W}Cultural{_W}Rights)
-  | (?P<CRC>(?:Committee|Convention){_W}on{_W}the{_W}Rights{_W}of{_W}the{_W}Child|CRC/C/)
-  | (?P<CEDAW>Committee{_W}on{_W}the{_W}Elimination{_W}of{_W}Discrimination{_W}against{_W}Women
-        |CEDAW/C/|Discrimination{_W}against{_W}Women)
-  | (?P<CERD>Committee{_W}on{_W}the{_W}Elimination{_W}of{_W}Racial{_W}Discrimination|CERD/C/
-        |Racial{_W}Discrimination)
-  | (?P<CAT>Committee{_W}against{_W}Torture|CAT/C/|Convention{_W}against{_W}Torture)
-  | (?P<CRPD>(?:Committee|Convention){_W}on{_W}the{_W}Rights{_W}of{_W}Persons{_W}with
-        {_W}Disabilities|CRPD/C/)
-  | (?P<CMW>Migrant{_W}Workers|CMW/C/)
-  | (?P<CED>Enforced{_W}Disappearances?|CED/C/)
-    """
+    "|".join(
+        f"(?P<{b.code}>"
+        + "|".join(
+            (
+                _alternatives([_name_pattern(n, exact=True) for n in b.names]),
+                regex.escape(b.stem),
+                _alternatives([_name_pattern(n, exact=True) for n in b.signals]),
+            )
+        )
+        + ")"
+        for b in knowledge.treaty_bodies().values()
+    )
 )
 
 
@@ -310,6 +322,51 @@ def profile(doc: Document) -> DocumentProfile:
         year_body=Body(year_body) if year_body else None,
     )
     doc.__dict__["_un_profile"] = result
+    return result
+
+
+# --- the body a document is adopted by ------------------------------------------------------
+
+# The document's own symbol at the top ("E/CN.4/RES/1993/45", "A/HRC/RES/52/9") or a
+# heading line naming the body ("Commission on Human Rights").
+_OWN_SYMBOL = compile_pattern(
+    r"""(?m)^[ \t\u00a0]{0,10}(?P<series>A/HRC|E/CN\.4/Sub\.2|E/CN\.4|A|S|E)/(?:RES|DEC)/
+    [^\s]{1,30}[ \t\u00a0]*$"""
+)
+_OWN_HEADING = compile_pattern(
+    rf"""(?m)^[ \t\u00a0#*]{{0,10}}(?P<name>General{_W}Assembly|Human{_W}Rights{_W}Council
+    |Commission{_W}on{_W}Human{_W}Rights|Security{_W}Council|Economic{_W}and{_W}Social{_W}Council
+    |Sub-Commission{_W}on{_W}the{_W}Promotion{_W}and{_W}Protection{_W}of{_W}Human{_W}Rights)
+    [ \t\u00a0*]*$"""
+)
+_OWN_SERIES = {
+    "A/HRC": Body.HRC, "E/CN.4/Sub.2": Body.SUBCOM, "E/CN.4": Body.CHR, "A": Body.GA,
+    "S": Body.SC, "E": Body.ECOSOC,
+}  # fmt: skip
+_OWN_NAMES = {
+    "general assembly": Body.GA, "human rights council": Body.HRC,
+    "commission on human rights": Body.CHR, "security council": Body.SC,
+    "economic and social council": Body.ECOSOC,
+}  # fmt: skip
+#: The document's own symbol and heading stand in its first lines.
+OWN_HEAD = 600
+
+
+def own_body(doc: Document) -> Body | None:
+    """The body that adopted the document, from its symbol or heading in the first lines;
+    None when they say nothing or disagree. What "its resolutions" means in the text.
+    """
+    if "_un_own_body" in doc.__dict__:
+        cached: Body | None = doc.__dict__["_un_own_body"]
+        return cached
+    found: set[Body] = set()
+    for m in _OWN_SYMBOL.finditer(doc.text, 0, OWN_HEAD):
+        found.add(_OWN_SERIES[m.group("series")])
+    for m in _OWN_HEADING.finditer(doc.text, 0, OWN_HEAD):
+        name = " ".join(m.group("name").split()).lower()
+        found.add(_OWN_NAMES.get(name, Body.SUBCOM))
+    result = found.pop() if len(found) == 1 else None
+    doc.__dict__["_un_own_body"] = result
     return result
 
 

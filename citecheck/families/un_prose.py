@@ -105,6 +105,15 @@ _CONT = compile_pattern(
     rf"(?:(?:its{_W})?(?P<kw>[Rr]esolutions?|[Dd]ecisions?){_W})?(?:{_REF})"
 )
 
+# What may sit between two items of a list: a subject ("on sport"), a title ("entitled
+# '...'"), or a relative clause ("by which it established the Council"), each bounded.
+_ASIDE = compile_pattern(
+    rf"""(?:{_W}on{_W}(?!(?:[Rr]esolution|[Dd]ecision)s?\b)[^,;:().\n\d]{{1,100}}?(?=,|{_W}and{_W}\d)
+      | ,?{_W}entitled{_W}[“"‘'][^”"’\n]{{1,200}}[”"’],?
+      | ,{_W}(?:by|in|under|through|with){_W}which{_W}[^;:().\n\d]{{1,160}}?
+        (?=,{_H}*(?:and{_W})?\d|{_W}and{_W}\d))"""
+)
+
 # A body named right after the list: "resolution S-8/1 of the General Assembly",
 # "In its resolution 1986/20 the Commission decided"; or another organ ("resolution 10/5 of
 # the Assembly of States Parties"), whose resolution this family does not map.
@@ -117,6 +126,11 @@ _BODY_AFTER = compile_pattern(
     |Assembly(?!{_W}of{_W}(?:the{_W})?[A-Z])|Council|Commission))\b"""
 )
 _CAPITAL = regex.compile(r"[A-Z]")
+_ITS = regex.compile(r"(?<![\w])[Ii]ts[\s\u00a0]+\Z")
+# The last clause boundary before a citation: "." ";" ":", a comma ending a line (the end
+# of a preambular paragraph) or a line break before a capital (after a heading). The regex
+# module's reverse search finds the nearest one.
+_CLAUSE_END = regex.compile(r"(?r)[.;:]|,[ \t\u00a0]*\n|\n[ \t\u00a0]*(?=[A-Z])")
 _TO = regex.compile(r"\bto\b")
 _SPACES = regex.compile(r"[\s\u00a0]+")
 
@@ -171,8 +185,8 @@ FUTURE = Rule(
     "session-beyond-current",
     Severity.ERROR,
     "The session or year of the cited resolution has not been held yet.",
-    f"As of {ctx.CURRENT_YEAR} the highest HRC session is {ctx.HRC_MAX_SESSION} and the "
-    f"current GA session is the {ctx.GA_MAX_SESSION}st.",
+    "The Human Rights Council holds three regular sessions a year since 2006 and the General "
+    "Assembly opens one each September; later sessions and years have not been held yet.",
     bad="Human Rights Council resolution 92/1",
     good="Human Rights Council resolution 52/1",
 )
@@ -269,12 +283,12 @@ def _raw(m: regex.Match[str]) -> _Raw | None:
     sess = int(sess_text)
     hint = int(m.group("nyear")) if m.group("nyear") else None
     if len(sess_text) == 4:
-        if not 1946 <= sess <= ctx.CURRENT_YEAR + 5:
+        if not 1946 <= sess <= ctx.current_year() + 5:
             return None
         return _Raw("year", str(sess), num, sess, letters, m.start("new"), m.end("new"))
     if sess == 0 or len(sess_text) > 3 or num == 0:
         return None
-    if sess <= 99 and 1946 <= num <= ctx.CURRENT_YEAR and len(m.group("nnum")) == 4:
+    if sess <= 99 and 1946 <= num <= ctx.current_year() and len(m.group("nnum")) == 4:
         return None  # "1/2021": a number/year pair (EU decisions, communications), not UN
     return _Raw("session", str(sess), num, None, letters, m.start("new"), m.end("new"), hint)
 
@@ -290,11 +304,22 @@ def _compatible(body: Body, raw: _Raw, kind: str) -> bool:
         return form in ("legacy", "special", "emergency")
     if body is Body.HRC:
         if form == "session":
-            return int(raw.session) <= ctx.HRC_MAX_SESSION
+            return int(raw.session) <= ctx.hrc_max_session()
         return form == "special"
     if body is Body.ECOSOC:
         return form == "year" or (form == "legacy" and "-" not in raw.session)
     return form == "year"  # CHR, Sub-Commission
+
+
+def _plausible_own(body: Body, raw: _Raw, kind: str) -> bool:
+    """Can the document's own body have numbered this item so (an HRC text's "its
+    resolution 61/177" is a slip for the Assembly's, which the list's own rules then find)?
+    """
+    if not _compatible(body, raw, kind) and not (
+        body in (Body.CHR, Body.SUBCOM) and raw.form == "legacy"
+    ):
+        return False
+    return not (body is Body.HRC and kind == "resolution" and raw.number > ctx.HRC_MAX_RESOLUTION)
 
 
 def _form_fits(body: Body, raw: _Raw, kind: str) -> bool:
@@ -355,6 +380,7 @@ def _infer(
     date: str | None,
     hrc_context: bool,
     year_body: Body | None = None,
+    own: Body | None = None,
 ) -> tuple[Body | None, str]:
     """The body of one item and how it was found, by the rules of UN editorial practice.
 
@@ -374,7 +400,7 @@ def _infer(
         return Body.GA, "format"
     if form == "session":
         sess = int(raw.session)
-        if sess > ctx.HRC_MAX_SESSION:
+        if sess > ctx.hrc_max_session():
             return Body.GA, "format"
         if sess < 31:
             return Body.HRC, "format"
@@ -404,6 +430,8 @@ def _infer(
     dated = [b for b in (Body.GA, Body.HRC) if _fits_date(b, raw, date)]
     if len(dated) == 1:
         return dated[0], "date"
+    if own is not None and _plausible_own(own, raw, kind) and _item_year(raw, date) is None:
+        return own, "document"  # a text the body adopted cites its own resolutions
     if _item_year(raw, date) is not None:
         return None, "none"  # dated, but neither GA's nor HRC's calendar fits: another organ
     if hrc_context:
@@ -429,9 +457,11 @@ def _symbol(body: Body | None, raw: _Raw, kind: str) -> str:
         series = _SERIES[body] if body in (Body.ECOSOC, Body.CHR, Body.SUBCOM) else "A"
         return f"{series}/RES/{raw.number}({raw.session})"
     doc_type = "RES" if kind == "resolution" else "DEC"
+    # "resolution 59/284 A": one part of a resolution adopted in parts is its own document.
+    part = raw.letters[0] if len(raw.letters) == 1 else ""
     if body is None:
-        return f"?/{raw.session}/{raw.number}"
-    return f"{_SERIES[body]}/{doc_type}/{raw.session}/{raw.number}"
+        return f"?/{raw.session}/{raw.number}{part}"
+    return f"{_SERIES[body]}/{doc_type}/{raw.session}/{raw.number}{part}"
 
 
 _LAST_NUMBER = regex.compile(
@@ -470,6 +500,7 @@ class UNProseFamily:
     def find(self, doc: Document) -> Iterator[Citation]:
         text = doc.text
         hrc_context = ctx.profile(doc).hrc_context
+        own = ctx.own_body(doc)
         consumed = 0
         hits = literal_hits(doc.lower, ("resolution", "decision"))
         for m in matches_near(_HEAD, hits, text, before=_HEAD_REACH, after=64):
@@ -482,6 +513,13 @@ class UNProseFamily:
             items, pos = self._items(text, m, kind)
             if not items:
                 continue
+            if (
+                not named
+                and own is not None
+                and _plausible_own(own, items[0][0], kind)
+                and self._own_reference(text, m)
+            ):
+                named = (own,)  # "Recalling its resolutions" in a text the body adopted
             consumed = pos
             if ctx.other_organ_before(text, m.start("kw")):
                 continue  # "World Health Assembly resolution 72/6": another organ's
@@ -498,7 +536,11 @@ class UNProseFamily:
             for index, (raw, item_kind, start, end, pin, date, capital) in enumerate(items):
                 if item_kind == "decision" and capital and (not named or generic):
                     continue  # EU style "Decision 89/534"; UN texts write "decision 17/119"
-                if not named and raw.form == "session" and int(raw.session) > ctx.GA_MAX_SESSION:
+                if (
+                    not named
+                    and raw.form == "session"
+                    and int(raw.session) > ctx.ga_max_session()
+                ):
                     continue  # "95/46", "89/534": EU numbering, no UN session that high yet
                 cit = self._citation(
                     doc, raw, item_kind, named, generic, lookback, date, hrc_context, start,
@@ -506,6 +548,18 @@ class UNProseFamily:
                 )  # fmt: skip
                 if cit is not None:
                     yield cit
+
+    @staticmethod
+    def _own_reference(text: str, m: regex.Match[str]) -> bool:
+        """"its resolutions" with no body named earlier in the same clause ("adopted by the
+        General Assembly in its resolution 61/177" is the Assembly's): the document's body.
+        """
+        if not _ITS.search(text, max(0, m.start() - 8), m.start("kw")):
+            return False
+        lo = max(0, m.start() - ctx.LOOKBACK)
+        boundary = _CLAUSE_END.search(text, lo, m.start())
+        start = boundary.end() if boundary is not None else lo
+        return not ctx.bodies_before(text, m.start(), m.start() - start)
 
     @staticmethod
     def _items(
@@ -538,6 +592,12 @@ class UNProseFamily:
             pos = date_m.end() if date_m else end
             fn = _FOOTNOTE.match(text, pos)
             nxt = _CONT.match(text, fn.end() if fn else pos)
+            if nxt is None:
+                # "73/327 of 25 July 2019 on sport, 76/13", "60/251 of 15 March 2006, by
+                # which it established the Council, and 65/281": the list goes on after a
+                # subject, a title or a relative clause.
+                aside = _ASIDE.match(text, fn.end() if fn else pos)
+                nxt = _CONT.match(text, aside.end()) if aside is not None else None
             if nxt is None:
                 break
             if nxt.group("kw"):
@@ -603,8 +663,9 @@ class UNProseFamily:
             ):
                 return None
             body, how = _infer(
-                raw, kind, named, source, lookback, date, hrc_context, ctx.profile(doc).year_body
-            )
+                raw, kind, named, source, lookback, date, hrc_context,
+                ctx.profile(doc).year_body, ctx.own_body(doc),
+            )  # fmt: skip
             if how == "drop":
                 return None
             if body is None and raw.form == "legacy":
@@ -649,7 +710,7 @@ class UNProseFamily:
             elif ref.body is Body.HRC:
                 yield from self._check_hrc(ref, sess, ym, s, e, cid)
         elif ref.form == "sc" and ref.year is not None:
-            if ref.year > ctx.CURRENT_YEAR:
+            if ref.year > ctx.current_year():
                 yield FUTURE.finding(f"Security Council resolution dated {ref.year}", s, e,
                                      id=cid)  # fmt: skip
             if ym and ym[0] != ref.year:
@@ -657,7 +718,7 @@ class UNProseFamily:
                     f"resolution {ref.number} ({ref.year}) is dated {ref.date}", s, e, id=cid
                 )
         elif ref.form == "year" and ref.year is not None:
-            if ref.year > ctx.CURRENT_YEAR:
+            if ref.year > ctx.current_year():
                 yield FUTURE.finding(f"{ref.kind} of {ref.year} has not been adopted yet", s, e,
                                      id=cid)  # fmt: skip
             if ref.body is Body.ECOSOC and ref.year < 1978:
@@ -677,9 +738,9 @@ class UNProseFamily:
         self, ref: UNResolutionRef, sess: int, ym: tuple[int, int] | None, s: int, e: int,
         cid: str,
     ) -> Iterator[Finding]:  # fmt: skip
-        if sess > ctx.GA_MAX_SESSION:
+        if sess > ctx.ga_max_session():
             yield FUTURE.finding(
-                f"GA session {sess} has not opened yet (current: {ctx.GA_MAX_SESSION})",
+                f"GA session {sess} has not opened yet (current: {ctx.ga_max_session()})",
                 s, e, id=cid,
             )  # fmt: skip
         opens = ctx.ga_session_year(sess)
@@ -705,9 +766,9 @@ class UNProseFamily:
         self, ref: UNResolutionRef, sess: int, ym: tuple[int, int] | None, s: int, e: int,
         cid: str,
     ) -> Iterator[Finding]:  # fmt: skip
-        if sess > ctx.HRC_MAX_SESSION:
+        if sess > ctx.hrc_max_session():
             yield FUTURE.finding(
-                f"the Human Rights Council has held {ctx.HRC_MAX_SESSION} sessions; "
+                f"the Human Rights Council has held {ctx.hrc_max_session()} sessions; "
                 f"session {sess} has not been held; check the session number",
                 s, e, id=cid,
             )  # fmt: skip

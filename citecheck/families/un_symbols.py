@@ -15,22 +15,19 @@ from collections.abc import Iterator
 import attrs
 import regex
 
+from citecheck import knowledge
 from citecheck.families.base import HSPACE, Document, compile_pattern
 from citecheck.families.un_context import (
-    CURRENT_YEAR,
-    GA_MAX_SESSION,
     HRC_MAX_RESOLUTION,
-    HRC_MAX_SESSION,
+    current_year,
+    ga_max_session,
+    hrc_max_session,
     roman_to_int,
 )
 from citecheck.lexicon import CHARACTERS, ENGLISH
 from citecheck.model import NO_PINPOINT, Citation, Finding, Fix, Kind, Severity
 from citecheck.pinpoints import pinpoint_after, pinpoint_before
 from citecheck.rules import Rule
-
-CURRENT_GA_SESSION = GA_MAX_SESSION
-CURRENT_HRC_SESSION = HRC_MAX_SESSION
-LAST_YEAR = CURRENT_YEAR
 
 #: First components of symbols. ``HRC`` and ``CESCR`` are not series but are
 #: written as if they were; they are matched so that the mistake can be reported.
@@ -79,7 +76,9 @@ SERIES = (
     "CESCR",
 )
 NOT_A_SERIES = {"HRC": "A/HRC", "CESCR": "E/C.12"}
-TREATY_BODY_SERIES = {"CCPR", "CERD", "CEDAW", "CAT", "CRC", "CMW", "CRPD", "CED"}
+TREATY_BODY_SERIES = {
+    b.series for b in knowledge.treaty_bodies().values() if "/" not in b.series
+}  # CESCR's E/C.12 is an ECOSOC subsidiary body's series
 
 MALFORMED = Rule(
     "UN101",
@@ -182,6 +181,9 @@ _TOKEN = compile_pattern(
     (?P<series>(?i:{_SERIES_ALT}))
     (?P<rest>(?:{_BRK}/{_BRK}{_COMP}){{1,12}})
     (?P<star>\*)?
+    # Volumes and parts are part of the symbol: "A/51/40 (Vol. I)", "A/CONF.157/24 (Part I)".
+    (?:{HSPACE}?\({HSPACE}?(?P<vpword>(?i:Vol\.?|Part)){HSPACE}?(?P<vpnum>[IVXL]{{1,6}}|\d{{1,2}}|[A-Z])
+        {HSPACE}?\))?
     (?P<suffix>{HSPACE}?(?P<part>[A-Z])?{HSPACE}?\((?P<paren>(?:S-|ES-)?[IVXL]{{1,7}}|(?:19|20)\d\d)\))?
     (?![\w/])
     """
@@ -252,9 +254,14 @@ class UNSymbol:
 
 
 def build_symbol(
-    comps: list[str], part: str | None = None, paren: str | None = None, star: bool = False
+    comps: list[str],
+    part: str | None = None,
+    paren: str | None = None,
+    star: bool = False,
+    volume: str = "",
 ) -> UNSymbol:
-    """Classify canonical components (series first) into a :class:`UNSymbol`."""
+    """Classify canonical components (series first) into a :class:`UNSymbol`; ``volume`` is
+    a canonical volume or part such as ``(Vol.I)`` / ``(PartI)``."""
     series = comps[0]
     bodies: list[str] = []
     modifiers: list[str] = []
@@ -303,7 +310,7 @@ def build_symbol(
             year = int(numbers[-1])
             lead = numbers[:-2]
         for n in lead:
-            if len(n) == 4 and 1946 <= int(n) <= LAST_YEAR + 1 and year is None:
+            if len(n) == 4 and 1946 <= int(n) <= current_year() + 1 and year is None:
                 year = int(n)
             elif session is None:
                 session = n
@@ -316,7 +323,9 @@ def build_symbol(
             legacy = paren
         else:
             sc_year = int(paren)
-    canonical = "/".join(comps) + (f"({paren})" if paren else "") + ("*" if star else "")
+    canonical = (
+        "/".join(comps) + (f"({paren})" if paren else "") + volume + ("*" if star else "")
+    )
     return UNSymbol(
         canonical=canonical,
         series=series,
@@ -342,7 +351,49 @@ def parse_symbol(symbol: str) -> UNSymbol | None:
     comps = [canonical_component(m.group("series"))] + [
         canonical_component(c) for c in _split_rest(m.group("rest"))
     ]
-    return build_symbol(comps, m.group("part"), m.group("paren"), bool(m.group("star")))
+    return build_symbol(
+        comps, m.group("part"), m.group("paren"), bool(m.group("star")), _volume(m)
+    )
+
+
+# Running page headers: a symbol alone on its line at a page break ("\f"), after the
+# "United Nations" masthead, or right after the previous page's number or job number
+# ("GE.14-23930 (E)"), barcode or distribution line ("Distr. GENERAL"). Decided from the
+# line and the few lines before it only, so a windowed scan (``citecheck.stream``) decides
+# as the whole text does.
+_HEADER_BEFORE = regex.compile(r"[ \t\u00a0]*(?:\f|United[ \t]+Nations)?[ \t\u00a0\f]*\Z")
+_PAGE_END = regex.compile(
+    r"(?m:^)(?:[ \t\u00a0\f]*(?:\d{1,4}|GE\.\d{2}-\d{5}[^\n]{0,30}|[\ue000-\uf8ff]{4,30}"
+    r"|[^\n]{0,160}(?:GENERAL|Distr\.?:?[ \t]+General))[ \t\u00a0]*\n"
+    r"(?:[ \t\u00a0\f]*\n){0,3}[ \t\u00a0\f]*)\Z"
+)
+_PAGE_END_REACH = 240
+
+
+def _is_running_header(text: str, cit: Citation) -> bool:
+    """Is ``cit`` a page header (the document's symbol alone on its line at a page break)?"""
+    if cit.pinpoint:
+        return False
+    line_start = text.rfind("\n", 0, cit.start) + 1
+    line_end = text.find("\n", cit.end)
+    if text[cit.end : len(text) if line_end == -1 else line_end].strip():
+        return False
+    before = text[line_start : cit.start]
+    if len(before) > 200 or _HEADER_BEFORE.fullmatch(before) is None:
+        return False
+    if "\f" in before or "Nations" in before:
+        return True
+    lo = max(0, line_start - _PAGE_END_REACH)
+    return _PAGE_END.search(text, lo, cit.start) is not None
+
+
+def _volume(m: regex.Match[str]) -> str:
+    """``(Vol. I)`` -> ``(Vol.I)``, ``(part 2)`` -> ``(Part2)``: the canonical volume/part."""
+    word = m.group("vpword")
+    if not word:
+        return ""
+    label = "Vol." if word.lower().startswith("vol") else "Part"
+    return f"({label}{m.group('vpnum')})"
 
 
 _GLUED_WORD = regex.compile(r"(?<=/[^/]*\d)[a-z]{2,}\Z")
@@ -377,6 +428,11 @@ class UNSymbolFamily:
     )
 
     def find(self, doc: Document) -> Iterator[Citation]:
+        """Every symbol, less the running page headers that repeat the document's own."""
+        text = doc.text
+        return (c for c in self._find(doc) if not _is_running_header(text, c))
+
+    def _find(self, doc: Document) -> Iterator[Citation]:
         """Visit each '/' once (C-speed ``str.find``) and try the tokeniser just before it.
 
         Scanning every position with the tokeniser's alternation costs ~100x more than
@@ -458,7 +514,7 @@ class UNSymbolFamily:
         range_to = range_m.group(3) if range_m else None
         if range_m and range_to:
             comps[-1] = f"{range_m.group(1)}.{range_m.group(2)}"
-        symbol = build_symbol(comps, part, paren, bool(m.group("star")))
+        symbol = build_symbol(comps, part, paren, bool(m.group("star")), _volume(m))
         start = m.start()
         token_text = text[start:end]
         written = symbol.canonical
@@ -694,9 +750,9 @@ def _series_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Finding]
         yield from _hrc_checks(sym, s, e, cid)
     # GA documents by session.
     ga_session = sym.session if series == "A" and not sym.bodies and not sym.doc_type else None
-    if ga_session and ga_session.isdigit() and int(ga_session) > CURRENT_GA_SESSION:
+    if ga_session and ga_session.isdigit() and int(ga_session) > ga_max_session():
         yield IMPOSSIBLE.finding(
-            f"{sym.canonical}: the General Assembly has held {CURRENT_GA_SESSION} sessions",
+            f"{sym.canonical}: the General Assembly has held {ga_max_session()} sessions",
             s,
             e,
             id=cid,
@@ -750,9 +806,9 @@ def _ga_session_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Find
                 e,
                 id=cid,
             )
-        elif n > CURRENT_GA_SESSION:
+        elif n > ga_max_session():
             yield IMPOSSIBLE.finding(
-                f"{sym.canonical}: the General Assembly has held {CURRENT_GA_SESSION} sessions",
+                f"{sym.canonical}: the General Assembly has held {ga_max_session()} sessions",
                 s,
                 e,
                 id=cid,
@@ -802,9 +858,9 @@ def _sc_year_checks(number: int, year: int, s: int, e: int, cid: str) -> Iterato
 
 def _hrc_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Finding]:
     session = sym.session
-    if session and session.isdigit() and int(session) > CURRENT_HRC_SESSION:
+    if session and session.isdigit() and int(session) > hrc_max_session():
         yield IMPOSSIBLE.finding(
-            f"{sym.canonical}: the Human Rights Council has held {CURRENT_HRC_SESSION} regular "
+            f"{sym.canonical}: the Human Rights Council has held {hrc_max_session()} regular "
             "sessions",
             s,
             e,
