@@ -163,7 +163,9 @@ class HarvestState:
     updated: str | None
 
 
-def _retry_locked(step: Callable[[], object], attempts: int = 50) -> None:
+def retry_locked(step: Callable[[], object], attempts: int = 50) -> None:
+    """Run a set-up step, retrying while another process holds the database lock (SQLite does
+    not always wait for the exclusive lock a WAL switch or schema creation needs)."""
     for attempt in range(attempts):
         try:
             step()
@@ -193,7 +195,7 @@ class IndexDB:
         try:
             self._db.execute("PRAGMA busy_timeout = 30000")
             if write:
-                _retry_locked(self._setup)
+                retry_locked(self._setup)
             self._check_version()
         except sqlite3.DatabaseError as exc:
             self._db.close()

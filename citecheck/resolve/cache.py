@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 import attrs
 import platformdirs
 
+from citecheck.index.db import retry_locked
 from citecheck.resolve.model import Resolution, Status
 
 DAY = 86400.0
@@ -107,20 +108,6 @@ class _Rejected(ValueError):
     """One import line is not a valid entry; the message says why, for people."""
 
 
-def _retry_locked(step: Callable[[], object], attempts: int = 50) -> None:
-    """Run a set-up step, retrying while another process holds the database lock."""
-    for attempt in range(attempts):
-        try:
-            step()
-            return
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) and "busy" not in str(exc):
-                raise
-            if attempt == attempts - 1:
-                raise
-            time.sleep(0.02 * (attempt + 1))
-
-
 def _stamp(stored_at: float) -> str | None:
     try:
         return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(stored_at))
@@ -153,9 +140,9 @@ class Cache:
         self.dir.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
         self._db.execute("PRAGMA busy_timeout = 30000")
-        _retry_locked(self._enable_wal)
+        retry_locked(self._enable_wal)
         self._db.execute("PRAGMA synchronous = NORMAL")
-        _retry_locked(lambda: self._db.execute(_SCHEMA))
+        retry_locked(lambda: self._db.execute(_SCHEMA))
 
     def _enable_wal(self) -> None:
         """Switch to WAL once; the switch needs an exclusive lock for which SQLite does not

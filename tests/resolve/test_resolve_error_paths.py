@@ -92,18 +92,18 @@ class Flaky:
 
 def test_setup_step_is_retried_while_the_database_is_locked() -> None:
     step = Flaky([sqlite3.OperationalError("database is locked")] * 2)
-    cache_mod._retry_locked(step)
+    cache_mod.retry_locked(step)
     assert step.calls == 3
 
 
 def test_setup_step_gives_up_after_its_attempts_and_on_other_errors() -> None:
     locked = Flaky([sqlite3.OperationalError("database is busy")] * 5)
     with pytest.raises(sqlite3.OperationalError, match="busy"):
-        cache_mod._retry_locked(locked, attempts=3)
+        cache_mod.retry_locked(locked, attempts=3)
     assert locked.calls == 3
     other = Flaky([sqlite3.OperationalError("disk I/O error")])
     with pytest.raises(sqlite3.OperationalError, match="disk I/O"):
-        cache_mod._retry_locked(other)
+        cache_mod.retry_locked(other)
     assert other.calls == 1
 
 
