@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from docx_builder import build_docx, para, run
 
 from citecheck.batch import progress, run_batch
 from citecheck.cli import main
@@ -19,7 +20,6 @@ from citecheck.config import Config
 from citecheck.formats.github import escape_data, escape_property, render_github
 from citecheck.formats.sarif import sarif_log
 from citecheck.rules import all_rules
-from tests.test_readers import _p, _r, build_docx
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -227,7 +227,7 @@ def test_html_findings_point_at_the_page_and_docx_ones_name_the_paragraph(
     assert "charOffset" not in region  # offsets of extracted text are not the file's
 
     doc = tmp_path / "d.docx"
-    build_docx(doc, [_p(_r("Intro.")), _p(_r("See a/hrc/41/35."))], {})
+    build_docx(doc, [para(run("Intro.")), para(run("See a/hrc/41/35."))], {})
     batch = run_batch([str(doc)], Config(root=tmp_path))
     out = render_github(batch.reports, cwd=tmp_path)
     assert out.startswith("::warning file=d.docx,title=UN102::") and "line=" not in out

@@ -9,64 +9,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from docx_builder import W, build_docx, note_ref, para, run
 
 from citecheck import readers
 from citecheck.cli import main
 from citecheck.pipeline import extract
 from citecheck.readers import InputError, read_source
-
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-
-def _p(*runs: str) -> str:
-    return "<w:p>" + "".join(runs) + "</w:p>"
-
-
-def _r(text: str) -> str:
-    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
-
-
-def _ref(kind: str, note_id: int) -> str:
-    return (
-        f'<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
-        f'<w:{kind}Reference w:id="{note_id}"/></w:r>'
-    )
-
-
-def _notes(kind: str, notes: dict[int, str]) -> str:
-    body = (
-        f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{kind}>'
-        f'<w:{kind} w:type="continuationSeparator" w:id="0"><w:p><w:r>'
-        f"<w:continuationSeparator/></w:r></w:p></w:{kind}>"
-    )
-    for note_id, text in notes.items():
-        body += (
-            f'<w:{kind} w:id="{note_id}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
-            f'<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:{kind}Ref/></w:r>'
-            f"{_r(' ' + text)}</w:p></w:{kind}>"
-        )
-    head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    return f'{head}<w:{kind}s xmlns:w="{W}">{body}</w:{kind}s>'
-
-
-def build_docx(
-    path: Path,
-    paragraphs: list[str],
-    footnotes: dict[int, str],
-    endnotes: dict[int, str] | None = None,
-) -> Path:
-    """A minimal but real WordprocessingML package."""
-    document = (
-        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        f'<w:document xmlns:w="{W}"><w:body>{"".join(paragraphs)}<w:sectPr/></w:body></w:document>'
-    )
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("[Content_Types].xml", "<Types/>")
-        zf.writestr("word/document.xml", document)
-        zf.writestr("word/footnotes.xml", _notes("footnote", footnotes))
-        if endnotes:
-            zf.writestr("word/endnotes.xml", _notes("endnote", endnotes))
-    return path
 
 
 def _ids(text: str) -> list[tuple[str, str]]:
@@ -78,18 +26,18 @@ def test_docx_with_footnotes_gives_the_citations_of_its_text(tmp_path: Path) -> 
     doc = build_docx(
         tmp_path / "letter.docx",
         [
-            _p(
-                _r("We refer to the report of the Special Rapporteur"),
-                _ref("footnote", 7),
-                _r(" and to Council resolution 17/4."),
+            para(
+                run("We refer to the report of the Special Rapporteur"),
+                note_ref("footnote", 7),
+                run(" and to Council resolution 17/4."),
             ),
-            _p(
-                _r("See also Case C"),
+            para(
+                run("See also Case C"),
                 "<w:r><w:noBreakHyphen/></w:r>",
-                _r("293/12."),
-                _ref("footnote", 3),
+                run("293/12."),
+                note_ref("footnote", 3),
             ),
-            _p(_r("Finally, see the Regulation."), _ref("endnote", 2)),
+            para(run("Finally, see the Regulation."), note_ref("endnote", 2)),
         ],
         {7: "A/HRC/41/35, para. 66.", 3: "Ibid., para. 70."},
         {2: "Regulation (EU) 2016/679."},
@@ -122,7 +70,7 @@ def test_docx_with_footnotes_gives_the_citations_of_its_text(tmp_path: Path) -> 
 def test_docx_zip_bomb_and_entities_are_refused_safely(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    big = build_docx(tmp_path / "big.docx", [_p(_r("A/HRC/41/35 " * 2000))], {})
+    big = build_docx(tmp_path / "big.docx", [para(run("A/HRC/41/35 " * 2000))], {})
     monkeypatch.setattr(readers, "MAX_DOCX_MEMBER", 10_000)
     with pytest.raises(InputError, match="inflates"):
         read_source(str(big))
@@ -132,7 +80,7 @@ def test_docx_zip_bomb_and_entities_are_refused_safely(
     secret.write_text("A/HRC/99/99", encoding="utf-8")
     document = (
         f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file://{secret}">]>'
-        f'<w:document xmlns:w="{W}"><w:body>{_p(_r("See &x; and S/RES/2231 (2015)."))}'
+        f'<w:document xmlns:w="{W}"><w:body>{para(run("See &x; and S/RES/2231 (2015)."))}'
         "</w:body></w:document>"
     )
     with zipfile.ZipFile(xxe, "w") as zf:
