@@ -163,6 +163,18 @@ def test_build_diagnostics_applies_select_ignore_and_per_file_ignores(tmp_path: 
     assert codes_with(**{"per-file-ignores": {"other/*.txt": ["RS"]}}) == ["EU102", "RS101"]
 
 
+def test_build_diagnostics_applies_inline_markers() -> None:
+    text = "Intro.\n" + EU_TEXT.rstrip("\n") + "  <!-- citecheck: ignore[EU1] -->\nEnd.\n"
+    result = check(text)
+    [un] = [c for c in result.citations if c.id == "un:A/HRC/17/31"]
+    known = {un.id: Resolved(id=un.id, status="not_found")}
+    assert _codes(build_diagnostics(result, known, LineIndex(text))) == ["RS101"]
+    moved = text.replace(
+        "  <!-- citecheck: ignore[EU1] -->\nEnd.", "\nEnd. <!-- citecheck: ignore -->"
+    )
+    assert _codes(build_diagnostics(check(moved), known, LineIndex(moved))) == ["EU102", "RS101"]
+
+
 def test_neighbour_hints_reach_the_diagnostics() -> None:
     """A wrong ECLI written next to its case: the case's recorded ECLI is suggested."""
     text = "See Case C-293/12, ECLI:EU:C:2014:999.\n"

@@ -2,14 +2,16 @@
 
 Diagnostics are the offline findings plus the resolution seam's RS findings
 (`citecheck.resolve.policy`), filtered by the config's `select` / `ignore` /
-`per-file-ignores` exactly as `citecheck check` filters its report.  Hover text is Markdown
+`per-file-ignores` and the inline `citecheck: ignore[...]` markers exactly as
+`citecheck check` filters its report.  Hover text is Markdown
 built partly from what upstream sources said (titles, URLs): every such string is escaped
 and only http(s) links are emitted, so a hostile title cannot inject links or HTML.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import bisect
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from urllib.parse import quote, urlsplit
 
 import regex
@@ -21,6 +23,7 @@ from citecheck.pipeline import CheckResult
 from citecheck.resolve import policy
 from citecheck.resolve.model import Resolution, Status
 from citecheck.resolve.policy import human_link
+from citecheck.suppress import filter_suppressed, suppressions
 
 from .positions import LineIndex
 
@@ -80,12 +83,26 @@ def not_found_diagnostic(citation: Citation, res: Resolved, index: LineIndex) ->
     )
 
 
-def reported(findings: Iterable[Finding], config: Config | None, path: str | None) -> list[Finding]:
-    """The findings `config` reports for the file at `path` (ruff-style select/ignore)."""
-    if config is None:
-        return list(findings)
-    ignored = config.ignored_codes(path) if path else config.ignore
-    return [f for f in findings if code_selected(f.code, config.select, ignored)]
+_LF = regex.compile(r"\n")
+
+
+def _line_of(text: str) -> Callable[[int], int]:
+    """1-based line of an offset, lines split on LF as the suppression markers count them."""
+    starts = [0, *(m.end() for m in _LF.finditer(text))]
+    return lambda offset: bisect.bisect_right(starts, offset)
+
+
+def reported(
+    findings: Iterable[Finding], config: Config | None, path: str | None, text: str
+) -> list[Finding]:
+    """The findings `config` reports for the file at `path` (ruff-style select/ignore), less
+    those silenced by an inline marker on their line."""
+    kept = list(findings)
+    if config is not None:
+        ignored = config.ignored_codes(path) if path else config.ignore
+        kept = [f for f in kept if code_selected(f.code, config.select, ignored)]
+    marks = suppressions(text)
+    return filter_suppressed(kept, marks, _line_of(text)) if marks else kept
 
 
 def build_diagnostics(
@@ -103,7 +120,7 @@ def build_diagnostics(
     if definite:
         hinted = with_neighbour_hints(result.citations, definite)
         found += policy.resolution_findings(result.citations, hinted)
-    return [finding_diagnostic(f, index) for f in reported(found, config, path)]
+    return [finding_diagnostic(f, index) for f in reported(found, config, path, index.text)]
 
 
 # ---- hover ----------------------------------------------------------------------------------

@@ -276,6 +276,9 @@ class CitecheckServer(LanguageServer):
             return  # closed meanwhile, or finished after a newer change: drop it
         if done.problem:
             self.warn_config(done.problem)
+        untrusted = untrusted_config_message(done.config) if self.session is not None else None
+        if untrusted:  # as `citecheck check` warns: ignored, and the user is told once
+            self.warn_config(untrusted)
         state.text, state.version = text, version
         state.result, state.index = done.result, done.index
         state.config, state.path = done.config, done.path
@@ -297,11 +300,7 @@ class CitecheckServer(LanguageServer):
         if self.resolver is None:
             if self.session is None or self.session.closed:
                 return
-            config = state.config or Config()
-            untrusted = untrusted_config_message(config)
-            if untrusted:
-                self.warn_config(untrusted)
-            overrides = resolver_overrides(config, self.options.offline)
+            overrides = resolver_overrides(state.config or Config(), self.options.offline)
             key = settings_key(overrides)
             if key != state.key:  # first run, or the config changed: other answers apply
                 state.key = key
