@@ -51,10 +51,11 @@ async def run(size_mb: float, changes: int, gap: float) -> None:
     sent = 0.0
     for version in range(2, want + 1):
         await asyncio.sleep(gap)
+        new_text = lsp.TextDocumentContentChangeWholeDocument(text=body + f"v{version}\n")
         client.text_document_did_change(
             lsp.DidChangeTextDocumentParams(
                 text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=version),
-                content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=body + f"v{version}\n")],
+                content_changes=[new_text],
             )
         )
         sent = time.perf_counter()
