@@ -203,14 +203,20 @@ class CitecheckServer(LanguageServer):
     def lookup(self, state: DocState | None, ident: str) -> Resolved | None:
         return self.answers_of(state).lookup(ident)
 
-    def current(self, uri: str) -> tuple[DocState, CheckResult, LineIndex] | None:
-        """State of `uri` with a parse of its *current* text (recomputed if a run is pending)."""
+    async def current(self, uri: str) -> tuple[DocState, CheckResult, LineIndex] | None:
+        """State of `uri` with a parse of its *current* text: the last check's when it is of
+        this text, else a fresh one on the worker (never on the event loop, which would stall
+        every other message for the length of a large document's check)."""
         state = self.docs.get(uri)
         if state is None or uri not in self.workspace.text_documents:
             return None
         text = self.workspace.get_text_document(uri).source
         if state.result is None or state.index is None or state.text != text:
-            return state, run_check(text), LineIndex(text, self.encoding)
+            if self.stopping:
+                return None
+            loop = asyncio.get_running_loop()
+            result = await loop.run_in_executor(self.worker, run_check, text)
+            return state, result, LineIndex(text, self.encoding)
         return state, state.result, state.index
 
     def publish(self, state: DocState) -> None:
@@ -373,13 +379,15 @@ class CitecheckServer(LanguageServer):
 
     # -- requests --
 
-    def code_actions(self, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
-        found = self.current(params.text_document.uri)
+    async def code_actions(self, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+        found = await self.current(params.text_document.uri)
         if found is None:
             return []
         state, result, index = found
         lo, hi = index.offset(params.range.start), index.offset(params.range.end)
         doc = self.workspace.get_text_document(state.uri)
+        if doc.source != index.text:
+            return []  # changed while it was being checked: these edits would not fit
         actions: list[lsp.CodeAction] = []
         for f in result.findings:
             if f.fix is None or f.end < lo or f.start > hi:
@@ -447,8 +455,8 @@ class CitecheckServer(LanguageServer):
             )
         return lsp.WorkspaceEdit(changes={uri: [text_edit]})
 
-    def hover(self, params: lsp.HoverParams) -> lsp.Hover | None:
-        found = self.current(params.text_document.uri)
+    async def hover(self, params: lsp.HoverParams) -> lsp.Hover | None:
+        found = await self.current(params.text_document.uri)
         if found is None:
             return None
         state, result, index = found
@@ -469,8 +477,8 @@ class CitecheckServer(LanguageServer):
             range=index.range(first, last),
         )
 
-    def links(self, params: lsp.DocumentLinkParams) -> list[lsp.DocumentLink]:
-        found = self.current(params.text_document.uri)
+    async def links(self, params: lsp.DocumentLinkParams) -> list[lsp.DocumentLink]:
+        found = await self.current(params.text_document.uri)
         if found is None:
             return []
         _, result, index = found
@@ -520,18 +528,20 @@ def make_server(options: ServerOptions | None = None) -> CitecheckServer:
         lsp.TEXT_DOCUMENT_CODE_ACTION,
         lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]),
     )
-    def code_action(ls: CitecheckServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
-        return ls.code_actions(params)
+    async def code_action(
+        ls: CitecheckServer, params: lsp.CodeActionParams
+    ) -> list[lsp.CodeAction]:
+        return await ls.code_actions(params)
 
     @server.feature(lsp.TEXT_DOCUMENT_HOVER)
-    def hover(ls: CitecheckServer, params: lsp.HoverParams) -> lsp.Hover | None:
-        return ls.hover(params)
+    async def hover(ls: CitecheckServer, params: lsp.HoverParams) -> lsp.Hover | None:
+        return await ls.hover(params)
 
     @server.feature(lsp.TEXT_DOCUMENT_DOCUMENT_LINK, lsp.DocumentLinkOptions())
-    def document_link(
+    async def document_link(
         ls: CitecheckServer, params: lsp.DocumentLinkParams
     ) -> list[lsp.DocumentLink]:
-        return ls.links(params)
+        return await ls.links(params)
 
     return server
 
