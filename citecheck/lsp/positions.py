@@ -1,0 +1,89 @@
+"""Code-point offsets <-> LSP positions.
+
+Offsets in citecheck are code points of the text; LSP positions are counted in the
+negotiated encoding (UTF-16 by default, UTF-8/UTF-32 when the client offers them).  Lines
+are split on LSP's terminators only (CR LF, CR, LF): pygls' own helpers use
+`str.splitlines`, which also splits on form feeds and U+2028 that PDF extraction leaves in
+texts, so the server syncs full documents and converts positions itself.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any
+
+import regex
+from lsprotocol import types as lsp
+
+_EOL = regex.compile(r"\r\n|\r|\n")
+_ASTRAL = regex.compile(r"[\U00010000-\U0010FFFF]")
+
+
+def encoding_name(encoding: Any) -> str:
+    """'utf-16' etc.; `str()` of lsprotocol's str-enum would give its member name."""
+    return str(getattr(encoding, "value", encoding))
+
+
+def _utf8_len(s: str) -> int:
+    return len(s.encode("utf-8", "surrogatepass"))
+
+
+class LineIndex:
+    """Code-point offsets <-> LSP positions of one text, in UTF-8, UTF-16 or UTF-32 units.
+
+    Built once per text version; converting an offset costs a binary search (plus, for
+    UTF-8, the length of the line prefix).
+    """
+
+    def __init__(self, text: str, encoding: str = lsp.PositionEncodingKind.Utf16) -> None:
+        self.text = text
+        self.encoding = encoding_name(encoding)
+        self.starts: list[int] = [0, *(int(m.end()) for m in _EOL.finditer(text))]
+        self.astral: list[int] = [int(m.start()) for m in _ASTRAL.finditer(text)]
+
+    def _line_end(self, line: int) -> int:
+        """Offset just before the terminator of `line`."""
+        end = self.starts[line + 1] if line + 1 < len(self.starts) else len(self.text)
+        if line + 1 < len(self.starts):
+            end -= 2 if self.text[end - 2 : end] == "\r\n" else 1
+        return end
+
+    def position(self, offset: int) -> lsp.Position:
+        """LSP position of a code-point offset (clamped to the text)."""
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect.bisect_right(self.starts, offset) - 1
+        start = self.starts[line]
+        if self.encoding == lsp.PositionEncodingKind.Utf32:
+            col = offset - start
+        elif self.encoding == lsp.PositionEncodingKind.Utf8:
+            col = _utf8_len(self.text[start:offset])
+        else:
+            wide = bisect.bisect_left(self.astral, offset) - bisect.bisect_left(self.astral, start)
+            col = offset - start + wide
+        return lsp.Position(line=line, character=col)
+
+    def range(self, start: int, end: int) -> lsp.Range:
+        return lsp.Range(start=self.position(start), end=self.position(end))
+
+    def offset(self, pos: lsp.Position) -> int:
+        """Code-point offset of an LSP position; past the end of a line means its end."""
+        line, want = max(0, int(pos.line)), max(0, int(pos.character))
+        if line >= len(self.starts):
+            return len(self.text)
+        start: int = self.starts[line]
+        end = self._line_end(line)
+        if self.encoding == lsp.PositionEncodingKind.Utf32:
+            return min(start + want, end)
+        if self.encoding == lsp.PositionEncodingKind.Utf16 and bisect.bisect_left(
+            self.astral, start
+        ) == bisect.bisect_left(self.astral, end):
+            return min(start + want, end)
+        units, i = 0, start
+        while i < end and units < want:
+            ch = self.text[i]
+            if self.encoding == lsp.PositionEncodingKind.Utf8:
+                units += _utf8_len(ch)
+            else:
+                units += 2 if ord(ch) > 0xFFFF else 1
+            i += 1
+        return i

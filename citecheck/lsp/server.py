@@ -1,0 +1,570 @@
+"""The pygls server: per-document state, scheduling of checks, resolution, requests.
+
+Offline findings are published as soon as a document is opened or saved, and
+`debounce_ms` after the last change.  Checks run on ONE worker thread, so a burst of
+changes never piles up threads: each document keeps a generation number, a queued check for
+an older generation is skipped before it starts, a check that finishes after a newer change
+is dropped, and a version older than one already published is never published.  The latest
+version is therefore diagnosed as soon as the running check (if any) ends.  Resolution then
+runs on the event loop (the local index answers at once, the sources after) and the
+diagnostics are republished with the seam's RS findings.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import logging
+import sys
+import time
+from collections.abc import Hashable
+from pathlib import Path
+from typing import Any
+
+import attrs
+import click
+from lsprotocol import types as lsp
+from pygls import uris
+from pygls.lsp.server import LanguageServer
+
+from citecheck import __version__
+from citecheck.config import Config, ConfigError, discover
+from citecheck.pipeline import CheckResult, check
+from citecheck.resolve import policy
+from citecheck.resolve.policy import human_link, resolvable
+
+from .diagnostics import (
+    Resolved,
+    build_diagnostics,
+    citations_at,
+    finding_diagnostic,
+    hover_markdown,
+    id_value,
+    ids_to_resolve,
+    link_citations,
+    not_found_diagnostic,
+    with_neighbour_hints,
+)
+from .options import ServerOptions
+from .positions import LineIndex, encoding_name
+from .session import (
+    UNVERIFIED_RETRY_SECONDS,
+    Answers,
+    SessionResolvers,
+    resolver_overrides,
+    settings_key,
+    untrusted_config_message,
+)
+
+log = logging.getLogger(__name__)
+
+
+class Superseded(Exception):
+    """A queued check whose document changed again before it started: skipped."""
+
+
+@attrs.define
+class DocState:
+    """What the server knows about one open document (`key`: whose answers apply to it).
+
+    `generation` counts the changes scheduled; `text`/`version`/`result`/`index` are those of
+    the last check that completed for the latest generation, `published` the newest version
+    sent to the client.
+    """
+
+    uri: str
+    version: int | None = None
+    text: str = ""
+    index: LineIndex | None = None
+    result: CheckResult | None = None
+    config: Config | None = None
+    path: str | None = None
+    generation: int = 0
+    published: int | None = None
+    checking: asyncio.Task[None] | None = None
+    resolving: asyncio.Task[None] | None = None
+    key: Hashable = None
+
+
+@attrs.frozen(slots=True)
+class Checked:
+    """One completed check of one text: the parse and the config that filters it."""
+
+    result: CheckResult
+    index: LineIndex
+    config: Config
+    path: str | None
+    problem: str | None
+
+
+class CitecheckServer(LanguageServer):
+    """pygls server holding per-document state and the session's resolution answers."""
+
+    def __init__(self, options: ServerOptions | None = None) -> None:
+        super().__init__(
+            "citecheck",
+            __version__,
+            text_document_sync_kind=lsp.TextDocumentSyncKind.Full,
+        )
+        self.options = options or ServerOptions()
+        self.docs: dict[str, DocState] = {}
+        self.answers: dict[Hashable, Answers] = {}  # per resolver settings (normally one)
+        self.resolver: Any = None  # RESOLVER_FACTORY's function, if any
+        self.session: SessionResolvers | None = None  # the session's Resolver(s)
+        self.warned_unverified = False
+        self.warned_config: set[str] = set()
+        self.runs = 0  # offline checks published (for tests and logs)
+        self.stopping = False
+        self.worker = concurrent.futures.ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix="citecheck-check"
+        )
+
+    # -- helpers --
+
+    @property
+    def encoding(self) -> str:
+        try:
+            return encoding_name(self.workspace.position_encoding or lsp.PositionEncodingKind.Utf16)
+        except RuntimeError:  # workspace not initialised yet
+            return encoding_name(lsp.PositionEncodingKind.Utf16)
+
+    def configure(self, init_options: Any) -> None:
+        """Apply initializationOptions and pick the resolution layer (hook first).
+
+        No `Resolver` is made here: the first resolution makes it, with the settings of the
+        document's config file.
+        """
+        import citecheck.lsp as hooks
+
+        self.options = self.options.merged(init_options)
+        if hooks.RESOLVER_FACTORY is not None:
+            self.resolver = hooks.RESOLVER_FACTORY(self.options)
+            return
+        if self.options.resolver == "none":
+            return
+        try:
+            import citecheck.resolve  # noqa: F401
+        except ImportError:  # resolution layer not installed: offline findings only
+            log.warning("citecheck.resolve is not importable; resolution disabled")
+            return
+        self.session = SessionResolvers()
+
+    @property
+    def resolving_enabled(self) -> bool:
+        return self.resolver is not None or (self.session is not None and not self.session.closed)
+
+    def answers_of(self, state: DocState | None) -> Answers:
+        key = state.key if state is not None else None
+        return self.answers.setdefault(key, Answers())
+
+    def config_for(self, uri: str) -> tuple[Config, str | None, str | None]:
+        """(config of the document's project, the document's path, why the config could not be
+        used (then defaults)).  Reads files only: safe to run in a worker thread."""
+        path = uris.to_fs_path(uri)
+        where = path
+        if where is None:  # untitled: and other non-file documents: the workspace's config
+            try:
+                where = self.workspace.root_path
+            except RuntimeError:
+                where = None
+        try:
+            return discover([where or str(Path.cwd())]), path, None
+        except ConfigError as exc:
+            return Config(), path, f"citecheck: {exc}; using the default settings"
+        except OSError as exc:
+            return (
+                Config(),
+                path,
+                f"citecheck: cannot look for a config file ({exc}); using defaults",
+            )
+
+    def warn_config(self, message: str, kind: lsp.MessageType = lsp.MessageType.Warning) -> None:
+        """Show a config problem once per session (it comes back on every run otherwise),
+        in the editor's window and its log."""
+        if message in self.warned_config:
+            return
+        self.warned_config.add(message)
+        log.warning("%s", message)
+        self.window_log_message(lsp.LogMessageParams(type=kind, message=message))
+        self.window_show_message(lsp.ShowMessageParams(type=kind, message=message))
+
+    def shutdown(self) -> None:
+        """Stop checking and resolving and close the session's resolvers (shutdown, exit, end
+        of input); queued checks are dropped, a running one is not waited for."""
+        for state in self.docs.values():
+            for task in (state.checking, state.resolving):
+                if task is not None and not task.done():
+                    task.cancel()
+        self.stopping = True
+        self.worker.shutdown(wait=False, cancel_futures=True)
+        if self.session is not None:
+            self.session.close()
+
+    def lookup(self, state: DocState | None, ident: str) -> Resolved | None:
+        return self.answers_of(state).lookup(ident)
+
+    async def current(self, uri: str) -> tuple[DocState, CheckResult, LineIndex] | None:
+        """State of `uri` with a parse of its *current* text: the last check's when it is of
+        this text, else a fresh one on the worker (never on the event loop, which would stall
+        every other message for the length of a large document's check)."""
+        state = self.docs.get(uri)
+        if state is None or uri not in self.workspace.text_documents:
+            return None
+        text = self.workspace.get_text_document(uri).source
+        if state.result is None or state.index is None or state.text != text:
+            if self.stopping:
+                return None
+            loop = asyncio.get_running_loop()
+            result = await loop.run_in_executor(self.worker, run_check, text)
+            return state, result, LineIndex(text, self.encoding)
+        return state, state.result, state.index
+
+    def publish(self, state: DocState) -> None:
+        """Send the diagnostics of the state's text; never a version older than one sent."""
+        if state.result is None or state.index is None:
+            return
+        newer = state.published is not None and state.version is not None
+        if newer and state.version < state.published:  # type: ignore[operator]
+            return
+        diags = build_diagnostics(
+            state.result, self.answers_of(state).known, state.index, state.config, state.path
+        )
+        state.published = state.version
+        self.text_document_publish_diagnostics(
+            lsp.PublishDiagnosticsParams(uri=state.uri, diagnostics=diags, version=state.version)
+        )
+
+    # -- scheduling --
+
+    def schedule(self, uri: str, delay: float) -> None:
+        """(Re)start the check of `uri` for its newest text; older work is superseded."""
+        state = self.docs.setdefault(uri, DocState(uri))
+        state.generation += 1
+        if state.checking is not None and not state.checking.done():
+            state.checking.cancel()  # a queued check is dropped; a running one is ignored
+        state.checking = asyncio.get_running_loop().create_task(
+            self._check(uri, state.generation, delay)
+        )
+
+    def _check_in_worker(self, state: DocState, generation: int, text: str) -> Checked:
+        """The worker thread's job: skipped if the document changed while it was queued."""
+        if state.generation != generation:
+            raise Superseded
+        config, path, problem = self.config_for(state.uri)
+        if state.generation != generation:
+            raise Superseded
+        return Checked(run_check(text), LineIndex(text, self.encoding), config, path, problem)
+
+    async def _check(self, uri: str, generation: int, delay: float) -> None:
+        if delay > 0:
+            await asyncio.sleep(delay)
+        state = self.docs.get(uri)
+        if state is None or uri not in self.workspace.text_documents:
+            return  # closed, or changed without being opened: never read files from disk
+        doc = self.workspace.get_text_document(uri)
+        text, version = doc.source, doc.version
+        loop = asyncio.get_running_loop()
+        if self.stopping:
+            return
+        try:
+            done = await loop.run_in_executor(
+                self.worker, self._check_in_worker, state, generation, text
+            )
+        except Superseded:
+            return  # a newer change is (or will be) checked
+        except Exception as exc:  # never let one document take the server down
+            log.exception("check failed for %s", uri)
+            self.window_log_message(
+                lsp.LogMessageParams(type=lsp.MessageType.Error, message=f"citecheck: {exc!r}")
+            )
+            return
+        if self.docs.get(uri) is not state or state.generation != generation:
+            return  # closed meanwhile, or finished after a newer change: drop it
+        if done.problem:
+            self.warn_config(done.problem)
+        untrusted = untrusted_config_message(done.config) if self.session is not None else None
+        if untrusted:  # as `citecheck check` warns: ignored, and the user is told once
+            self.warn_config(untrusted)
+        state.text, state.version = text, version
+        state.result, state.index = done.result, done.index
+        state.config, state.path = done.config, done.path
+        self.runs += 1
+        self.publish(state)
+        if self.resolving_enabled:
+            if state.resolving is not None and not state.resolving.done():
+                state.resolving.cancel()
+            state.resolving = loop.create_task(self._resolve(state, text))
+
+    async def _resolve(self, state: DocState, text: str) -> None:
+        """Resolve the ids not answered yet this session, then republish."""
+        if state.result is None:
+            return
+        ids = ids_to_resolve(state.result.citations)
+        if not ids:
+            return
+        overrides: dict[str, Any] = {}
+        if self.resolver is None:
+            if self.session is None or self.session.closed:
+                return
+            overrides = resolver_overrides(state.config or Config(), self.options.offline)
+            key = settings_key(overrides)
+            if key != state.key:  # first run, or the config changed: other answers apply
+                state.key = key
+                self.publish(state)
+        store = self.answers_of(state)
+        now = time.monotonic()
+        todo = [
+            i
+            for i in ids
+            if i not in store.known and store.unverified.get(i, (0.0, None))[0] <= now
+        ]
+        if not todo:
+            return
+        if self.resolver is None and self.session is not None:
+            at_once = self.session.from_index(todo, overrides)  # no network: shown at once
+            for ident, res in at_once.items():
+                store.known[ident] = res
+                store.unverified.pop(ident, None)
+            todo = [i for i in todo if i not in at_once]
+            if at_once and self.docs.get(state.uri) is state and state.text == text:
+                self.publish(state)
+            if not todo:
+                return
+        try:
+            if self.resolver is not None:
+                answers = await self.resolver(todo)
+            else:
+                assert self.session is not None
+                answers = await self.session.resolve(todo, overrides)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            log.exception("resolution failed")
+            answers = {i: {"status": "unverified", "reason": repr(exc)} for i in todo}
+        unverified: list[Resolved] = []
+        for ident, data in answers.items():
+            res = policy.as_resolution(ident, data)
+            if res.status == "unverified":
+                store.unverified[ident] = (time.monotonic() + UNVERIFIED_RETRY_SECONDS, res)
+                unverified.append(res)
+            else:
+                store.known[ident] = res
+                store.unverified.pop(ident, None)
+        if unverified and not self.warned_unverified:
+            self.warned_unverified = True
+            reason = unverified[0].reason or "no answer"
+            self.window_show_message(
+                lsp.ShowMessageParams(
+                    type=lsp.MessageType.Info,
+                    message=(
+                        f"citecheck could not verify {len(unverified)} citation(s) online "
+                        f"(e.g. {id_value(unverified[0].id)}: {reason}). Offline checks still "
+                        "run; this message is shown once per session."
+                    ),
+                )
+            )
+        if self.docs.get(state.uri) is state and state.text == text:
+            self.publish(state)
+
+    def close(self, uri: str) -> None:
+        state = self.docs.pop(uri, None)
+        if state is not None:
+            state.generation += 1  # a queued check of this document is skipped
+            for task in (state.checking, state.resolving):
+                if task is not None and not task.done():
+                    task.cancel()
+        self.text_document_publish_diagnostics(
+            lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[])
+        )
+
+    # -- requests --
+
+    async def code_actions(self, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+        found = await self.current(params.text_document.uri)
+        if found is None:
+            return []
+        state, result, index = found
+        lo, hi = index.offset(params.range.start), index.offset(params.range.end)
+        doc = self.workspace.get_text_document(state.uri)
+        if doc.source != index.text:
+            return []  # changed while it was being checked: these edits would not fit
+        actions: list[lsp.CodeAction] = []
+        for f in result.findings:
+            if f.fix is None or f.end < lo or f.start > hi:
+                continue
+            edit = self._edit(
+                state.uri, doc.version, index, f.fix.start, f.fix.end, f.fix.replacement
+            )
+            actions.append(
+                lsp.CodeAction(
+                    title=f.fix.description,
+                    kind=lsp.CodeActionKind.QuickFix,
+                    diagnostics=[finding_diagnostic(f, index)],
+                    edit=edit,
+                    is_preferred=True,
+                )
+            )
+        known = with_neighbour_hints(result.citations, self.answers_of(state).known)
+        for c in result.citations:
+            res = known.get(c.id)
+            if res is None or res.status != "not_found" or not resolvable(c):
+                continue
+            if c.end < lo or c.start > hi:
+                continue
+            symbol = id_value(c.id)
+            if not symbol or not c.text.startswith(symbol):
+                continue  # the id is not spelled out as written: no safe replacement
+            for suggestion in res.suggestions:
+                if suggestion.partition(":")[0] != c.scheme:
+                    continue
+                edit = self._edit(
+                    state.uri,
+                    doc.version,
+                    index,
+                    c.start,
+                    c.start + len(symbol),
+                    id_value(suggestion),
+                )
+                actions.append(
+                    lsp.CodeAction(
+                        title=f"replace with {id_value(suggestion)} (a document that exists)",
+                        kind=lsp.CodeActionKind.QuickFix,
+                        diagnostics=[not_found_diagnostic(c, res, index)],
+                        edit=edit,
+                    )
+                )
+        return actions
+
+    def _edit(
+        self, uri: str, version: int | None, index: LineIndex, start: int, end: int, new: str
+    ) -> lsp.WorkspaceEdit:
+        """A WorkspaceEdit, versioned when the client supports `documentChanges`."""
+        text_edit = lsp.TextEdit(range=index.range(start, end), new_text=new)
+        caps = self.client_capabilities.workspace
+        versioned = bool(caps and caps.workspace_edit and caps.workspace_edit.document_changes)
+        if versioned:
+            return lsp.WorkspaceEdit(
+                document_changes=[
+                    lsp.TextDocumentEdit(
+                        text_document=lsp.OptionalVersionedTextDocumentIdentifier(
+                            uri=uri, version=version
+                        ),
+                        edits=[text_edit],
+                    )
+                ]
+            )
+        return lsp.WorkspaceEdit(changes={uri: [text_edit]})
+
+    async def hover(self, params: lsp.HoverParams) -> lsp.Hover | None:
+        found = await self.current(params.text_document.uri)
+        if found is None:
+            return None
+        state, result, index = found
+        hits = citations_at(result.citations, index.offset(params.position))
+        if not hits:
+            return None
+        answers = self.answers_of(state)
+        known = with_neighbour_hints(result.citations, answers.known)
+        parts = [
+            hover_markdown(c, (known.get(c.id) or answers.lookup(c.id)) if resolvable(c) else None)
+            for c in hits
+        ]
+        first, last = min(c.start for c in hits), max(c.end for c in hits)
+        return lsp.Hover(
+            contents=lsp.MarkupContent(
+                kind=lsp.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)
+            ),
+            range=index.range(first, last),
+        )
+
+    async def links(self, params: lsp.DocumentLinkParams) -> list[lsp.DocumentLink]:
+        found = await self.current(params.text_document.uri)
+        if found is None:
+            return []
+        _, result, index = found
+        out: list[lsp.DocumentLink] = []
+        for c in link_citations(result.citations):
+            target = human_link(c.id)
+            if target:
+                out.append(
+                    lsp.DocumentLink(range=index.range(c.start, c.end), target=target, tooltip=c.id)
+                )
+        return out
+
+
+def make_server(options: ServerOptions | None = None) -> CitecheckServer:
+    """A new server with every feature registered (a fresh one per test or session)."""
+    server = CitecheckServer(options)
+
+    @server.feature(lsp.INITIALIZE)
+    def initialize(ls: CitecheckServer, params: lsp.InitializeParams) -> None:
+        ls.configure(params.initialization_options)
+
+    @server.feature(lsp.SHUTDOWN)
+    def shutdown(ls: CitecheckServer, params: None) -> None:
+        ls.shutdown()
+
+    @server.feature(lsp.EXIT)
+    def exit_(ls: CitecheckServer, params: None) -> None:
+        ls.shutdown()  # an exit without shutdown still closes the cache
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: CitecheckServer, params: lsp.DidOpenTextDocumentParams) -> None:
+        ls.schedule(params.text_document.uri, 0)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: CitecheckServer, params: lsp.DidChangeTextDocumentParams) -> None:
+        ls.schedule(params.text_document.uri, ls.options.debounce_ms / 1000)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(ls: CitecheckServer, params: lsp.DidSaveTextDocumentParams) -> None:
+        ls.schedule(params.text_document.uri, 0)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: CitecheckServer, params: lsp.DidCloseTextDocumentParams) -> None:
+        ls.close(params.text_document.uri)
+
+    @server.feature(
+        lsp.TEXT_DOCUMENT_CODE_ACTION,
+        lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]),
+    )
+    async def code_action(
+        ls: CitecheckServer, params: lsp.CodeActionParams
+    ) -> list[lsp.CodeAction]:
+        return await ls.code_actions(params)
+
+    @server.feature(lsp.TEXT_DOCUMENT_HOVER)
+    async def hover(ls: CitecheckServer, params: lsp.HoverParams) -> lsp.Hover | None:
+        return await ls.hover(params)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DOCUMENT_LINK, lsp.DocumentLinkOptions())
+    async def document_link(
+        ls: CitecheckServer, params: lsp.DocumentLinkParams
+    ) -> list[lsp.DocumentLink]:
+        return await ls.links(params)
+
+    return server
+
+
+def main(options: ServerOptions | None = None) -> None:
+    """Serve on stdio until the client says exit; logs go to stderr, never stdout."""
+    logging.basicConfig(stream=sys.stderr, level=logging.WARNING)
+    server = make_server(options)
+    try:
+        server.start_io()
+    finally:  # the client vanished without shutdown/exit: still close the cache
+        server.shutdown()
+
+
+@click.command("lsp")
+@click.option("--stdio", is_flag=True, help="Talk LSP on stdin/stdout (the default and only mode).")
+@click.option("--offline", is_flag=True, help="Resolve from the cache only; no network.")
+@click.option("--no-resolve", is_flag=True, help="Offline findings only (no resolution at all).")
+def lsp_command(stdio: bool, offline: bool, no_resolve: bool) -> None:
+    """Run the citecheck language server on stdio (for editors)."""
+    main(ServerOptions(offline=offline, resolver="none" if no_resolve else "auto"))
+
+
+def run_check(text: str) -> CheckResult:
+    """One full offline check (the seam tests count checks through)."""
+    return check(text)
