@@ -17,6 +17,7 @@ import regex
 
 from citecheck.lexicon import CHARACTERS, ENGLISH
 from citecheck.model import Citation, Finding
+from citecheck.patterns import lazy_compile
 from citecheck.rules import Rule
 
 
@@ -85,8 +86,9 @@ HSPACE = CHARACTERS.hspace_class
 
 
 def compile_pattern(pattern: str) -> regex.Pattern[str]:
-    """Compile once, verbose, Unicode; every family pattern goes through here."""
-    return regex.compile(pattern, regex.VERBOSE)
+    """Verbose, Unicode, compiled at first use (:mod:`citecheck.patterns`: import stays fast);
+    every family pattern goes through here."""
+    return lazy_compile(pattern, regex.VERBOSE)
 
 
 #: How far the family patterns look ahead past a match's end (``(?![/\d])`` and the like).
