@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import heapq
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol
 
@@ -52,6 +53,40 @@ class Document:
         """Literal prefilter over the lower-cased text: does any of these appear at all?"""
         low = self.lower
         return any(lit in low for lit in literals)
+
+    def has_each(self, literal_sets: Sequence[Sequence[str]]) -> list[bool]:
+        """``[self.has_any(s) for s in literal_sets]``, in one pass over the lower-cased text.
+
+        Why: a ``lit in text`` test per trigger word of every family read the whole text
+        again for each word absent from it. Here one search for all literals of the sets not
+        yet seen runs from where the last one was found; each hit settles every set holding
+        that literal, so the text is read once (the pattern for the sets left is compiled
+        once per combination and cached)."""
+        low = self.lower
+        found = [False] * len(literal_sets)
+        owners: dict[str, list[int]] = {}
+        for i, literals in enumerate(literal_sets):
+            for lit in literals:
+                owners.setdefault(lit, []).append(i)
+        left = frozenset(owners)
+        pos = 0
+        while left:
+            m = _any_literal(left).search(low, pos)
+            if m is None:
+                break
+            settled = owners[m.group()]
+            for i in settled:
+                found[i] = True
+            left = frozenset(lit for lit in left if not all(found[i] for i in owners[lit]))
+            pos = m.start()
+        return found
+
+
+@functools.lru_cache(maxsize=512)
+def _any_literal(literals: frozenset[str]) -> re.Pattern[str]:
+    """One stdlib pattern matching any of ``literals`` (plain text: ``re`` scans literal
+    alternations faster than ``regex``)."""
+    return re.compile("|".join(map(re.escape, sorted(literals, key=lambda s: (-len(s), s)))))
 
 
 class Family(Protocol):
