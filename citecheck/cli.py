@@ -13,31 +13,23 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import attrs
 import click
+from click.utils import make_default_short_help
 
 from citecheck import __version__
-from citecheck.batch import BatchResult, ResolverFn, check_sources, expand_paths, run_batch
-from citecheck.config import (
-    TRUST_ENV,
-    Config,
-    ConfigError,
-    config_trusted,
-    describe_unknown_codes,
-    discover,
-    split_codes,
-    unknown_codes,
-)
-from citecheck.fixes import Outcome, apply_fixes, fixable, select_fixes, unified_diff, write_fixed
-from citecheck.formats import CHECK_FORMATS, render
+from citecheck.formats import CHECK_FORMATS
 from citecheck.model import Severity
-from citecheck.pipeline import check
-from citecheck.readers import InputError, SourceText, read_source
-from citecheck.report import FileReport, iter_extract
-from citecheck.rules import all_rules, rule_by_code
-from citecheck.rules import markdown as rules_markdown
+
+if TYPE_CHECKING:
+    from citecheck.batch import BatchResult, ResolverFn
+    from citecheck.config import Config
+    from citecheck.readers import InputError, SourceText
+    from citecheck.report import FileReport
+
+# The pipeline, the resolver, the readers and the formats are imported inside the commands
+# that use them, so ``citecheck --help`` starts about as fast as ``import citecheck``.
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -57,6 +49,10 @@ NETWORK_CODES = frozenset({"RS102"})
 def _read_each(paths: Sequence[str], failed: list[InputError]) -> Iterator[SourceText]:
     """Read the inputs one at a time (directories walked), so a batch never holds more than
     one file's text; unreadable ones are reported, collected in ``failed``, and skipped."""
+    from citecheck.batch import expand_paths
+    from citecheck.config import ConfigError, discover
+    from citecheck.readers import InputError, read_source
+
     try:
         config = discover(paths)
     except ConfigError as exc:
@@ -77,6 +73,8 @@ def _read_each(paths: Sequence[str], failed: list[InputError]) -> Iterator[Sourc
 def _codes(option: str, values: tuple[str, ...]) -> tuple[str, ...]:
     """``--select A --select "B,C D"`` -> ("A", "B", "C", "D"); an unknown code or prefix is a
     usage error (exit 2) naming it, since a typo would otherwise select nothing."""
+    from citecheck.config import describe_unknown_codes, split_codes, unknown_codes
+
     codes = split_codes(values)
     bad = unknown_codes(codes)
     if bad:
@@ -110,6 +108,8 @@ def network_resolver(
         from citecheck.resolve.engine import Resolver, settings_from_env
     except ImportError:  # pragma: no cover - the resolution layer ships with citecheck
         return None, lambda: None
+    from citecheck.config import TRUST_ENV, config_trusted
+
     trusted = config_trusted(trust_config)
     if not trusted and config.untrusted_keys():
         click.echo(
@@ -153,12 +153,50 @@ def _index_command() -> click.Command | None:
     return index
 
 
+def render(
+    fmt: str,
+    reports: Sequence[FileReport],
+    *,
+    colour: bool = False,
+    errors: Sequence[tuple[str, str]] = (),
+) -> str:
+    """The output of ``check`` (:func:`citecheck.formats.render`, imported when used)."""
+    from citecheck.formats import render as render_format
+
+    return render_format(fmt, reports, colour=colour, errors=errors)
+
+
+#: Short help of the commands imported only when run (``lsp``: pygls; ``cache``: httpx, lxml;
+#: ``index``), so ``citecheck --help`` lists them without importing them. A test checks that
+#: each equals the command's own.
+LAZY_COMMAND_HELP = {
+    "cache": "Inspect and manage the cache of resolved citations.",
+    "index": "The local citation index: what the sources hold, harvested in bulk, for instant "
+    "checks.",
+    "lsp": "Run the citecheck language server on stdio (for editors).",
+}
+
+
 class _Commands(click.Group):
-    """The command group; ``lsp`` (pygls ~0.3 s) and ``cache`` (httpx, asyncio, lxml ~0.1 s)
-    are imported only when asked for. Unexpected exceptions become exit 2 with a message."""
+    """The command group; ``lsp``, ``cache`` and ``index`` are imported only when run (see
+    ``LAZY_COMMAND_HELP``). Unexpected exceptions become exit 2 with a message."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted({*super().list_commands(ctx), "lsp", "cache", "index"})
+        return sorted({*super().list_commands(ctx), *LAZY_COMMAND_HELP})
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(map(len, names))
+        rows = []
+        for name in names:
+            if name in LAZY_COMMAND_HELP:
+                rows.append((name, make_default_short_help(LAZY_COMMAND_HELP[name], limit)))
+                continue
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit)))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name == "lsp":
@@ -208,6 +246,8 @@ def main() -> None:
 )
 def extract_cmd(files: tuple[str, ...], fmt: str) -> None:
     """Print every citation in FILES ('-' for standard input)."""
+    from citecheck.report import FileReport, iter_extract
+
     failed: list[InputError] = []
     reports = (
         FileReport(src.path, src.text, (), src.findings, source=src)
@@ -220,6 +260,8 @@ def extract_cmd(files: tuple[str, ...], fmt: str) -> None:
 
 
 def _parts_json(value: Any) -> Any:
+    import attrs
+
     if attrs.has(type(value)):
         return attrs.asdict(value, recurse=True)
     return value
@@ -241,6 +283,8 @@ def parse_cmd(citation: str, fail_on: str) -> None:
     per citation; each object carries its typed parts and the findings about it. Exit 0 when
     no finding reaches --fail-on, 1 when one does, 2 when no citation is recognised.
     """
+    from citecheck.pipeline import check
+
     result = check(citation)
     if not result.citations:
         click.echo(
@@ -382,6 +426,11 @@ def check_cmd(
     Each distinct id of the whole batch is resolved once: from the local index, then the
     cache, then (unless --offline) its live sources.
     """
+    import attrs
+
+    from citecheck.batch import run_batch
+    from citecheck.config import ConfigError, discover
+
     try:
         config = discover(files, str(config_path) if config_path else None)
     except ConfigError as exc:
@@ -449,6 +498,10 @@ def _recheck(
     """The batch with the rewritten files checked again from their new text in memory (no
     re-reading: standard input cannot be read twice); other reports are kept as they were,
     and ids already resolved are not asked again."""
+    import attrs
+
+    from citecheck.batch import check_sources
+
     known = {k: v for rep in batch.reports for k, v in rep.resolutions.items()}
     redone = check_sources(list(written.values()), config, resolver=resolver, known=known)
     new = dict(zip(written, zip(redone.reports, redone.sources, strict=True), strict=True))
@@ -468,6 +521,17 @@ def _recheck(
 def _apply_fixes(batch: BatchResult, *, write: bool) -> dict[int, SourceText]:
     """Print diffs (``write`` False) or write fixed files; returns the rewritten files (index
     in the batch -> their new text as a source)."""
+    import attrs
+
+    from citecheck.fixes import (
+        Outcome,
+        apply_fixes,
+        fixable,
+        select_fixes,
+        unified_diff,
+        write_fixed,
+    )
+
     written: dict[int, SourceText] = {}
     for i, (rep, src) in enumerate(zip(batch.reports, batch.sources, strict=True)):
         chosen = select_fixes(rep.findings, len(src.text))
@@ -505,6 +569,10 @@ def _apply_fixes(batch: BatchResult, *, write: bool) -> dict[int, SourceText]:
 )
 def rules_cmd(code: str | None, fmt: str) -> None:
     """List the finding codes, or explain one CODE."""
+    from citecheck.config import describe_unknown_codes
+    from citecheck.rules import all_rules, rule_by_code
+    from citecheck.rules import markdown as rules_markdown
+
     if fmt == "markdown":
         click.echo(rules_markdown(), nl=False)
         return

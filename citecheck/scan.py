@@ -1,7 +1,8 @@
 """Stage 1: run every registered family over a document and keep one citation per span.
 
 Each family makes one linear pass (``finditer`` over a compiled pattern) and only runs when
-its literal prefilter occurs in the text. Overlaps between families are settled in a single
+its literal prefilter occurs in the text; the prefilters of all families are tested in one
+pass (``Document.has_each``). Overlaps between families are settled in a single
 sweep over the candidates sorted by position.
 """
 
@@ -32,8 +33,9 @@ def scan(doc: Document, families: Iterable[Family] = FAMILIES) -> list[Citation]
     view = hidden_view(doc.text)
     seen = Document(view.text) if view is not None else doc
     candidates: list[Citation] = []
-    for family in families:
-        if family.triggers and not seen.has_any(family.triggers):
+    triggered = seen.has_each([f.triggers for f in families])
+    for family, wanted in zip(families, triggered, strict=True):
+        if family.triggers and not wanted:
             continue
         for cit in family.find(seen):
             if cit.text != seen.text[cit.start : cit.end]:

@@ -2,11 +2,14 @@
 
 Adding a family is one new module in this package and one line in ``_FAMILY_MODULES``.
 Each module exposes ``FAMILY``, an object implementing :class:`citecheck.families.base.Family`.
+The modules load when ``FAMILIES`` is first read (PEP 562), so importing ``Document`` (readers,
+config, the command line) does not compile the grammars.
 """
 
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING, Any
 
 from citecheck.families.base import Document, Family
 
@@ -33,7 +36,17 @@ def _load() -> tuple[Family, ...]:
     return tuple(families)
 
 
-FAMILIES: tuple[Family, ...] = _load()
-FAMILIES_BY_NAME: dict[str, Family] = {f.name: f for f in FAMILIES}
+if TYPE_CHECKING:
+    FAMILIES: tuple[Family, ...]
+    FAMILIES_BY_NAME: dict[str, Family]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in ("FAMILIES", "FAMILIES_BY_NAME"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    families = _load()
+    globals().update(FAMILIES=families, FAMILIES_BY_NAME={f.name: f for f in families})
+    return globals()[name]
+
 
 __all__ = ["FAMILIES", "FAMILIES_BY_NAME", "Document", "Family"]

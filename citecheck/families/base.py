@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import heapq
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol
 
@@ -17,6 +18,7 @@ import regex
 
 from citecheck.lexicon import CHARACTERS, ENGLISH
 from citecheck.model import Citation, Finding
+from citecheck.patterns import lazy_compile
 from citecheck.rules import Rule
 
 
@@ -52,6 +54,40 @@ class Document:
         low = self.lower
         return any(lit in low for lit in literals)
 
+    def has_each(self, literal_sets: Sequence[Sequence[str]]) -> list[bool]:
+        """``[self.has_any(s) for s in literal_sets]``, in one pass over the lower-cased text.
+
+        Why: a ``lit in text`` test per trigger word of every family read the whole text
+        again for each word absent from it. Here one search for all literals of the sets not
+        yet seen runs from where the last one was found; each hit settles every set holding
+        that literal, so the text is read once (the pattern for the sets left is compiled
+        once per combination and cached)."""
+        low = self.lower
+        found = [False] * len(literal_sets)
+        owners: dict[str, list[int]] = {}
+        for i, literals in enumerate(literal_sets):
+            for lit in literals:
+                owners.setdefault(lit, []).append(i)
+        left = frozenset(owners)
+        pos = 0
+        while left:
+            m = _any_literal(left).search(low, pos)
+            if m is None:
+                break
+            settled = owners[m.group()]
+            for i in settled:
+                found[i] = True
+            left = frozenset(lit for lit in left if not all(found[i] for i in owners[lit]))
+            pos = m.start()
+        return found
+
+
+@functools.lru_cache(maxsize=512)
+def _any_literal(literals: frozenset[str]) -> re.Pattern[str]:
+    """One stdlib pattern matching any of ``literals`` (plain text: ``re`` scans literal
+    alternations faster than ``regex``)."""
+    return re.compile("|".join(map(re.escape, sorted(literals, key=lambda s: (-len(s), s)))))
+
 
 class Family(Protocol):
     """A citation family (UN symbols, EU acts, ...). Register it in ``citecheck.families``."""
@@ -85,8 +121,9 @@ HSPACE = CHARACTERS.hspace_class
 
 
 def compile_pattern(pattern: str) -> regex.Pattern[str]:
-    """Compile once, verbose, Unicode; every family pattern goes through here."""
-    return regex.compile(pattern, regex.VERBOSE)
+    """Verbose, Unicode, compiled at first use (:mod:`citecheck.patterns`: import stays fast);
+    every family pattern goes through here."""
+    return lazy_compile(pattern, regex.VERBOSE)
 
 
 #: How far the family patterns look ahead past a match's end (``(?![/\d])`` and the like).

@@ -19,12 +19,14 @@ import regex
 
 from citecheck.lexicon import ENGLISH
 from citecheck.model import NO_PINPOINT, Pinpoint, PinpointPart
+from citecheck.patterns import lazy_compile
 from citecheck.pinpoints.numbers import NumberItem, number_parts
 
 
 def compile_pattern(pattern: str) -> regex.Pattern[str]:
-    """Verbose, as the family patterns (this package must not import the families)."""
-    return regex.compile(pattern, regex.VERBOSE)
+    """Verbose, compiled at first use, as the family patterns (this package must not import
+    the families)."""
+    return lazy_compile(pattern, regex.VERBOSE)
 
 
 #: How far before/after a citation a pinpoint may reach.
