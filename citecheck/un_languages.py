@@ -105,8 +105,14 @@ def body_names() -> dict[str, str]:
     return {name.lower(): body for lang in languages() for name, body in lang.bodies}
 
 
-def body_pattern() -> str:
-    return spaced(name for lang in languages() for name, _ in lang.bodies)
+def body_pattern(code: str | None = None) -> str:
+    """Names of every body (or of body ``code``, full names only: the look-back reads them)."""
+    return spaced(
+        name
+        for lang in languages()
+        for name, body in lang.bodies
+        if code is None or (body == code and " " in name)
+    )
 
 
 def body_connectors() -> str:

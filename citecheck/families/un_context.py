@@ -15,6 +15,7 @@ import attrs
 import regex
 
 from citecheck import knowledge
+from citecheck import un_languages as un
 from citecheck.families.base import MONTHS, Document, compile_pattern
 
 #: Highest plausible number of an HRC resolution within a session: sessions adopt well under
@@ -127,12 +128,12 @@ OTHER_NAMES = rf"""(?<!Sub[-\u2010\u2011\u2013]?)Commission{_W}(?:on|for){_W}(?!
 BODY_NAMES = rf"""
     (?P<nonun>{NONUN_NAMES})
   | (?P<other>{OTHER_NAMES})
-  | (?P<ga>General{_W}Assembly|Assembly)
-  | (?P<sc>Security{_W}Council)
-  | (?P<ecosoc>Economic{_W}and{_W}Social{_W}Council|ECOSOC)
-  | (?P<hrc>Human{_W}Rights{_W}Council)
-  | (?P<chr>Commission{_W}on{_W}Human{_W}Rights)
-  | (?P<subcom>Sub[-\u2010\u2011\u2013]?Commission
+  | (?P<ga>General{_W}Assembly|Assembly|{un.body_pattern("GA")})
+  | (?P<sc>Security{_W}Council|{un.body_pattern("SC")})
+  | (?P<ecosoc>Economic{_W}and{_W}Social{_W}Council|ECOSOC|{un.body_pattern("ECOSOC")})
+  | (?P<hrc>Human{_W}Rights{_W}Council|{un.body_pattern("HRC")})
+  | (?P<chr>Commission{_W}on{_W}Human{_W}Rights|{un.body_pattern("CHR")})
+  | (?P<subcom>{un.body_pattern("SUBCOM")}|Sub[-\u2010\u2011\u2013]?Commission
         |(?<=Sub[-\u2010\u2011\u2013]?)Commission)  # a look-back window may start inside
   | (?P<council>Council)
   | (?P<commission>Commission)

@@ -2,7 +2,7 @@
 
 Why: the French and Spanish UN forms share the UN families with English; this sample pins the
 English results so that adding a language cannot change them unnoticed. Regenerate with
-``python -m tests.languages.english_sample`` only when an English change is intended.
+``python tests/languages/english_sample.py`` only when an English change is intended.
 """
 
 from __future__ import annotations

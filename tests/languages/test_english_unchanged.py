@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from tests.languages.english_sample import BASELINE, CORPUS, results, sample_files
+from english_sample import BASELINE, CORPUS, results, sample_files
 
 pytestmark = pytest.mark.skipif(
     not CORPUS.is_dir(), reason=f"shared corpus not found at {CORPUS} (not part of the repo)"
