@@ -100,7 +100,8 @@ def treaty_bodies() -> dict[str, TreatyBody]:
         gc = entry["general_comments"]
         bodies[entry["code"]] = TreatyBody(
             code=entry["code"],
-            names=tuple(entry["names"]),
+            names=tuple(entry["names"])
+            + tuple(n for ns in dict(entry.get("names_by_language", {})).values() for n in ns),
             series=entry["series"],
             stem=entry["stem"],
             treaty=entry["treaty"],

@@ -149,7 +149,9 @@ def english_date(day: str, month: str, year: str) -> str:
 
 def general_terms(term: str) -> tuple[str, ...]:
     """The FR/ES words of ``comment`` or ``recommendation``."""
-    return tuple(w for lang in languages() for t, words in lang.general_terms if t == term for w in words)
+    return tuple(
+        w for lang in languages() for t, words in lang.general_terms if t == term for w in words
+    )
 
 
 @functools.cache

@@ -213,7 +213,10 @@ def _name_pattern(name: str, *, exact: bool = False) -> str:
     """A committee name as a pattern: any spacing, optional commas, and (unless ``exact``)
     case-insensitive after its first two words ("Committee on the rights of the child").
     """
-    words = [regex.escape(w.rstrip(",")) + (",?" if w.endswith(",") else "") for w in name.split()]
+    words = [
+        regex.escape(w.rstrip(",")).replace("'", "['’]") + (",?" if w.endswith(",") else "")
+        for w in name.split()
+    ]
     head, tail = _W.join(words[:2]), _W.join(words[2:])
     if not tail:
         return head

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 import attrs
 import regex
 
+from citecheck import un_languages as un
 from citecheck.families import un_context as ctx
 from citecheck.families.base import (
     DASH_CLASS,
@@ -26,7 +27,6 @@ from citecheck.families.base import (
     matches_near,
 )
 from citecheck.families.un_context import Body
-from citecheck import un_languages as un
 from citecheck.lexicon import ENGLISH
 from citecheck.model import (
     Citation,
