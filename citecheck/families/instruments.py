@@ -461,7 +461,9 @@ def _sibling(previous: str, base: str, sub: str) -> str:
     return f"{previous[: same[-1].start()]}({sub})"
 
 
-_RANGE_SEPARATORS = frozenset((*ENGLISH.range_words, *CHARACTERS.range_dashes))
+_RANGE_SEPARATORS = frozenset(
+    (*un_languages.pinpoint_lexicon().range_words, *CHARACTERS.range_dashes)
+)
 
 
 def _article_parts(text: str, unit: str = "art") -> tuple[PinpointPart, ...]:

@@ -21,7 +21,8 @@ SAMPLE_SIZE = 40
 
 def sample_files() -> list[Path]:
     """The first UN plain texts of the corpus in a stable order (derived texts, then UPR files)."""
-    files = sorted(p for p in (CORPUS / "derived").glob("*.txt") if not p.name.startswith(("eu_", "cjeu_")))
+    derived = (CORPUS / "derived").glob("*.txt")
+    files = sorted(p for p in derived if not p.name.startswith(("eu_", "cjeu_")))
     files += sorted((CORPUS / "un_upr_slovenia").glob("*.txt"))
     files += sorted((CORPUS / "un_upr_slovenia").glob("*.md"))
     return files[:SAMPLE_SIZE]

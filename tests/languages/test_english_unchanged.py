@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from english_sample import BASELINE, CORPUS, results, sample_files
 
 pytestmark = pytest.mark.skipif(
