@@ -53,7 +53,7 @@ _TREATIES = "|".join(
 )
 _TERMS = un.spaced(un.general_terms("comment") + un.general_terms("recommendation"))
 # "no", "nos", "n°", "nº", "n.º", "núm.", "No.", "Nº": French and Spanish number markers.
-_NUMBER_MARK = r"(?:[nN](?:[°º]|\.[\s\u00a0]?[ºo]|os?\.?|úm\.|ums\.)|N[°º])(?!\w)"
+_NUMBER_MARK = r"(?:[nN](?:[°º]|\.[\s\u00a0]?[ºo]|os?\.?|úms?\.)|N[°º])(?!\w)"
 _ITEM = r"(?P<num>\d{1,3}|[IVXL]{1,7})(?![\w/]|\.\d)(?:" + _H + r"*\((?P<year>(?:19|20)\d\d)\))?"
 # "Observación general No. 31 [80]": the session in brackets (UN Spanish compilations).
 _ITEM += r"(?:" + _H + r"*\[\d{1,3}\])?"
