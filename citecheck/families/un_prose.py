@@ -83,6 +83,7 @@ _REF = rf"""
 _KW = rf"(?P<kw>[Rr]esolutions?|[Dd]ecisions?|RESOLUTIONS?|DECISIONS?|{un.resolution_keywords()})"
 #: The lower-case literals that find a keyword: English, then the other languages' own.
 _LITERALS = ("resolution", "decision", "résolution", "resoluci", "décision", "decisión")
+_ENGLISH_LITERALS = _LITERALS[:2]
 _BODY_ADJ = rf"""(?P<body>
     General{_W}Assembly|Assembly|Security{_W}Council|Economic{_W}and{_W}Social{_W}Council
   | ECOSOC|Human{_W}Rights{_W}Council|HRC|Council|Commission{_W}on{_W}Human{_W}Rights
@@ -529,7 +530,10 @@ class UNProseFamily:
         hrc_context = ctx.profile(doc).hrc_context
         own = ctx.own_body(doc)
         consumed = 0
-        hits = literal_hits(doc.lower, _LITERALS)
+        # Only the literals the text holds: each one more scan merged costs on every hit.
+        hits = literal_hits(
+            doc.lower, [lit for lit in _LITERALS if lit in _ENGLISH_LITERALS or lit in doc.lower]
+        )
         for m in matches_near(_HEAD, hits, text, before=_HEAD_REACH, after=64):
             if m.start() < consumed:
                 continue
