@@ -62,7 +62,7 @@ _HEAD = compile_pattern(
     rf"""(?<!\w)
     # "CEDAW general recommendation", and the treaty naming its committee: "ICCPR General
     # Comment 20" (the ICCPR is no separate citation here).
-    (?:(?P<pre>{ctx.COMMITTEE_NAMES})(?:['’]s)?{_W}|(?P<treaty>{_TREATIES}){_W})?
+    (?:(?P<pre>{ctx.COMMITTEE_NAMES_EN})(?:['’]s)?{_W}|(?P<treaty>{_TREATIES}){_W})?
     (?P<joint>[Jj]oint{_W})?
     (?P<general>[Gg]eneral|GENERAL){_W}
     (?P<term>[Cc]omments?|COMMENTS?|[Rr]ecommendations?|RECOMMENDATIONS?)

@@ -227,9 +227,18 @@ def _alternatives(names: list[str]) -> str:
     return "|".join(sorted(names, key=len, reverse=True))
 
 
-#: Named groups (one per committee code) matching how texts name each treaty body.
-COMMITTEE_NAMES = "\n  | ".join(
+#: Named groups (one per committee code) matching how English texts name each treaty body.
+#: A head pattern scanned over whole texts uses this one: French and Spanish names at every
+#: position would slow the English scan several times.
+COMMITTEE_NAMES_EN = "\n  | ".join(
     f"(?P<{b.code}>{_alternatives([_name_pattern(n) for n in b.names])}|\\b{b.code}\\b)"
+    for b in knowledge.treaty_bodies().values()
+)
+#: The same groups with the French and Spanish names too (read near a citation, bounded).
+COMMITTEE_NAMES = "\n  | ".join(
+    f"(?P<{b.code}>"
+    f"{_alternatives([_name_pattern(n) for n in (*b.names, *b.names_by_language)])}"
+    f"|\\b{b.code}\\b)"
     for b in knowledge.treaty_bodies().values()
 )
 _COMMITTEE_ANY = compile_pattern(rf"(?:{COMMITTEE_NAMES})")
@@ -247,6 +256,18 @@ _DOC_COMMITTEE = compile_pattern(
         )
         + ")"
         for b in knowledge.treaty_bodies().values()
+    )
+)
+
+
+# French and Spanish committee names, counted only in texts that hold "comit".
+_DOC_COMMITTEE_LANG = compile_pattern(
+    "|".join(
+        f"(?P<{b.code}>"
+        + _alternatives([_name_pattern(n, exact=True) for n in b.names_by_language])
+        + ")"
+        for b in knowledge.treaty_bodies().values()
+        if b.names_by_language
     )
 )
 
@@ -311,6 +332,11 @@ def profile(doc: Document) -> DocumentProfile:
         code = m.lastgroup
         if code:
             counts[code] = counts.get(code, 0) + 1
+    if "comit" in doc.lower:  # "Comité des droits de l'homme", "Comité de Derechos Humanos"
+        for m in _DOC_COMMITTEE_LANG.finditer(doc.text):
+            code = m.lastgroup
+            if code:
+                counts[code] = counts.get(code, 0) + 1
     low = doc.lower
     hrc = low.count("human rights council") + low.count("a/hrc/")
     ga = low.count("general assembly")
