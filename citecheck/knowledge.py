@@ -86,6 +86,8 @@ class TreatyBody:
     comments_source: str
     #: general comment number -> year of adoption, where the year tells committees apart
     adopted: tuple[tuple[int, int], ...] = ()
+    #: the names in French and Spanish texts (``names`` are the English ones)
+    names_by_language: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -101,6 +103,9 @@ def treaty_bodies() -> dict[str, TreatyBody]:
         bodies[entry["code"]] = TreatyBody(
             code=entry["code"],
             names=tuple(entry["names"]),
+            names_by_language=tuple(
+                n for ns in dict(entry.get("names_by_language", {})).values() for n in ns
+            ),
             series=entry["series"],
             stem=entry["stem"],
             treaty=entry["treaty"],

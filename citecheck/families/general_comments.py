@@ -10,12 +10,14 @@ against the few facts F.2 gives. Otherwise the id is ``gc:?/16``, flagged ambigu
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterator
 
 import attrs
 import regex
 
 from citecheck import knowledge
+from citecheck import un_languages as un
 from citecheck.families import un_context as ctx
 from citecheck.families.base import HSPACE, Document, compile_pattern
 from citecheck.model import Citation, Finding, Fix, Kind, Pinpoint, Severity
@@ -50,12 +52,17 @@ _TREATIES = "|".join(
     rf"\b{regex.escape(abbr)}\b"
     for abbr in sorted(knowledge.treaty_abbreviations(), key=len, reverse=True)
 )
+_TERMS = un.spaced(un.general_terms("comment") + un.general_terms("recommendation"))
+# "no", "nos", "n°", "nº", "n.º", "núm.", "No.", "Nº": French and Spanish number markers.
+_NUMBER_MARK = r"(?:[nN](?:[°º]|\.[\s\u00a0]?[ºo]|os?\.?|úms?\.)|N[°º])(?!\w)"
 _ITEM = r"(?P<num>\d{1,3}|[IVXL]{1,7})(?![\w/]|\.\d)(?:" + _H + r"*\((?P<year>(?:19|20)\d\d)\))?"
+# "Observación general No. 31 [80]": the session in brackets (UN Spanish compilations).
+_ITEM += r"(?:" + _H + r"*\[\d{1,3}\])?"
 _HEAD = compile_pattern(
     rf"""(?<!\w)
     # "CEDAW general recommendation", and the treaty naming its committee: "ICCPR General
     # Comment 20" (the ICCPR is no separate citation here).
-    (?:(?P<pre>{ctx.COMMITTEE_NAMES})(?:['’]s)?{_W}|(?P<treaty>{_TREATIES}){_W})?
+    (?:(?P<pre>{ctx.COMMITTEE_NAMES_EN})(?:['’]s)?{_W}|(?P<treaty>{_TREATIES}){_W})?
     (?P<joint>[Jj]oint{_W})?
     (?P<general>[Gg]eneral|GENERAL){_W}
     (?P<term>[Cc]omments?|COMMENTS?|[Rr]ecommendations?|RECOMMENDATIONS?)
@@ -64,11 +71,20 @@ _HEAD = compile_pattern(
       | (?:{_W}(?:[Nn]os?\.?|[Nn]umbers?|N[°º]))?{_H}*)
     {_ITEM}"""
 )
+# "observation générale no 34", "observación general núm. 34": the term in the language. Its
+# own pattern, run only on texts holding one of its words, keeps English scans as fast as they
+# were; the groups the English head has and these forms lack never match.
+_HEAD_LANG = compile_pattern(
+    rf"""(?<!\w)(?P<pre>(?!))?(?P<treaty>(?!))?(?P<joint>(?!))?(?P<general>(?!))?
+    (?P<term>{_TERMS}){_W}(?:{_NUMBER_MARK}{_H}*)?{_ITEM}"""
+)
+_LANG_LITERALS = ("générale", "observaci", "recomendaci")
 _CONT = compile_pattern(
-    rf"(?:{_H}*,{_H}*(?:and{_W})?|,?{_W}(?:and|or){_W})(?:[Nn]o\.?{_H}*)?{_ITEM}"
+    rf"(?:{_H}*,{_H}*(?:(?:and|{un.list_words()}){_W})?|,?{_W}(?:and|or|{un.list_words()}){_W})"
+    rf"(?:(?:[Nn]o\.?|{_NUMBER_MARK}){_H}*)?{_ITEM}"
 )
 _AFTER = compile_pattern(
-    rf"""(?:,?{_W}(?:of|by|adopted{_W}by|issued{_W}by)|,)?(?:{_W}the)?{_W}
+    rf"""(?:,?{_W}(?:of|by|adopted{_W}by|issued{_W}by|du|de{_W}la|del|des)|,)?(?:{_W}the)?{_W}
     (?P<name>{ctx.COMMITTEE_NAMES})"""
 )
 
@@ -143,7 +159,9 @@ class GeneralCommentsFamily:
     """General comments and general recommendations of the treaty bodies."""
 
     name = "general_comments"
-    triggers: tuple[str, ...] = ("general comment", "general recommendation")
+    triggers: tuple[str, ...] = (
+        "general comment", "general recommendation", "générale", "observaci", "recomendaci"
+    )
     priority = 10
     rules: tuple[Rule, ...] = RULES
 
@@ -160,7 +178,10 @@ class GeneralCommentsFamily:
             )
             for relaxed in (False, True)
         }
-        for m in _HEAD.finditer(text):
+        heads: Iterator[regex.Match[str]] = _HEAD.finditer(text)
+        if doc.has_any(_LANG_LITERALS):
+            heads = heapq.merge(heads, _HEAD_LANG.finditer(text), key=lambda h: h.start())
+        for m in heads:
             term = "recommendation" if m.group("term").lower().startswith("rec") else "comment"
             roman = not m.group("num").isdigit()
             # (num, year, start, end) per item; the head's first item starts at the match.
@@ -283,7 +304,7 @@ class GeneralCommentsFamily:
         ref = GeneralCommentRef(committee, num, term, year, roman, joint, how)
         cid = f"gc:{committee or '?'}/{num}"
         notes: list[Finding] = []
-        if committee and not _fits(committee, term) and not ref.joint:
+        if committee and not _fits(committee, term) and not ref.joint and m.group("general"):
             right = "recommendation" if committee in ctx.RECOMMENDATION_COMMITTEES else "comment"
             word = m.group("term")
             plural = word.lower().endswith("s")

@@ -30,7 +30,7 @@ from typing import Any
 import attrs
 import regex
 
-from citecheck import knowledge
+from citecheck import knowledge, un_languages
 from citecheck.families.base import Document, compile_pattern
 from citecheck.lexicon import CHARACTERS, ENGLISH
 from citecheck.model import NO_PINPOINT, Citation, Finding, Kind, Pinpoint, PinpointPart, Severity
@@ -110,6 +110,11 @@ def _key(text: str) -> str:
     return key[4:] if key.startswith("the ") else key
 
 
+def _by_language(entry: dict[str, Any], key: str) -> tuple[str, ...]:
+    """The names of ``key`` in every language (``{"fr": [...], "es": [...]}``), in order."""
+    return tuple(n for names in dict(entry.get(key, {})).values() for n in names)
+
+
 @functools.cache
 def catalog() -> Catalog:
     """The instrument catalog shipped as package data, loaded once."""
@@ -120,10 +125,10 @@ def catalog() -> Catalog:
         instruments[entry["slug"]] = Instrument(
             slug=entry["slug"],
             name=entry["name"],
-            names=tuple(entry["names"]),
+            names=tuple(entry["names"]) + _by_language(entry, "names_by_language"),
             abbreviations=tuple(entry["abbreviations"]),
             bare_abbreviations=tuple(entry["bare_abbreviations"]),
-            short=tuple(entry["short"]),
+            short=tuple(entry["short"]) + _by_language(entry, "short_by_language"),
             open_names=tuple(entry.get("open_names", ())),
             unit=structure["unit"],
             count=int(structure["count"]),
@@ -200,7 +205,7 @@ _CONTEXT_SHORTS: dict[str, tuple[str, ...]] = {
 
 # Article numbers, sub-divisions, lists and ranges, in treaty and EU style.
 # "article 19, paragraph 3" and "art. 19, para. 3": the paragraph of an article (treaty style).
-_PARA_WORD = ENGLISH.unit_pattern("para")
+_PARA_WORD = un_languages.pinpoint_lexicon().unit_pattern("para")
 _SUBDIV = r"(?:" + _H + r"?\(" + _H + r"?(?:\d{1,2}|[a-z]{1,2}|[ivx]{1,5})" + _H + r"?\))"
 _ANUM = r"\d{1,3}(?![\d/])(?:" + _H + r"?(?:bis|ter|quater)(?![\w]))?"
 _AITEM = (
@@ -218,10 +223,10 @@ _AITEM = (
     + r"{0,2})?"
 )
 _SUBONLY = r"(?:\(" + _H + r"?(?:\d{1,2}|[a-z]{1,2})" + _H + r"?\)|(?<![\w])[a-z]\))"
-_LIST_WORDS = ENGLISH.list_pattern
+_LIST_WORDS = un_languages.pinpoint_lexicon().list_pattern
 _LSEP = (
     rf"(?:{_H}{{0,2}},{_H}{{0,2}}(?:{_LIST_WORDS}{_H}{{1,3}})?"
-    rf"|\s{{1,3}}(?:{_LIST_WORDS}|{ENGLISH.range_pattern})\s{{1,3}}"
+    rf"|\s{{1,3}}(?:{_LIST_WORDS}|{un_languages.pinpoint_lexicon().range_pattern})\s{{1,3}}"
     rf"|{_H}{{0,2}}[{regex.escape(CHARACTERS.range_dashes)}]{_H}{{0,2}})"
 )
 _ALIST = _AITEM + r"(?:" + _LSEP + r"(?:" + _AITEM + r"|" + _SUBONLY + r")){0,20}"
@@ -230,7 +235,8 @@ _PLIST = _PNUM + r"(?:" + _LSEP + _PNUM + r"){0,10}"
 
 _REF = rf"""
     (?P<ref>
-        {_H}{{0,3}},?\s{{1,3}}(?:of|under)\s{{1,3}}(?:the\s{{1,3}})?
+        {_H}{{0,3}},?\s{{1,3}}(?:(?:of|under)\s{{1,3}}(?:the\s{{1,3}})?
+            |(?:du|de\s{{1,3}}la|del|de)\s{{1,3}}|de\s{{1,3}}l['’])
         (?:(?P<rname>{_NAMES})(?:{_H}{{0,2}}\((?P<rparen>{_ABBRS})\))?
           |(?P<rabbr>{_ABBRS})
           |(?P<rshort>{_SHORTS})
@@ -264,7 +270,7 @@ def _pattern() -> regex.Pattern[str]:
             (?<![\w])
             # "the arts." is a noun ending a sentence; "arts." never reaches across a line
             # break to the next paragraph number.
-            (?:(?P<art_word>[Aa]rticles?|ARTICLES?)\s{{0,3}}
+            (?:(?P<art_word>[Aa]rticles?|ARTICLES?|[Aa]rtículos?)\s{{0,3}}
               |(?<!\b[Tt]he\s{{1,3}})(?P<art_word>[Aa]rts?\.){_H}{{0,3}})
             (?P<art_list>{_ALIST})
             (?:{_REF}|{_DIRECT})?
@@ -331,15 +337,36 @@ _START_WORDS = _start_words(_CAT)
 # One scan for every start word. The standard library's engine skips positions that cannot
 # start any of these literals much faster than one str.find per word (0.17 s vs 0.35 s on
 # 11 MB) and than the regex module's alternation; boundaries are checked in Python.
-_START_SCAN = re.compile(
-    "|".join(re.escape(w) for w in sorted(_START_WORDS, key=len, reverse=True))
-)
+# The start words of French and Spanish names only (and artículo): scanned for only in texts
+# that hold one of them, so English texts keep the shorter scan.
+_ENTRIES = knowledge.load("instruments.json")["instruments"]
+_LANG_START_WORDS = frozenset(
+    {"Artículo", "Artículos", "artículo", "artículos", "ARTÍCULO", "ARTÍCULOS"}
+    | {
+        w
+        for entry in _ENTRIES
+        for name in _by_language(entry, "names_by_language")
+        for w in (name.split()[0], name.split()[0].upper())
+    }
+) - {w for entry in _ENTRIES for n in entry["names"] for w in (n.split()[0], n.split()[0].upper())}
+_START_WORDS -= _LANG_START_WORDS - {"Convention", "CONVENTION"}
+_LANG_START_WORDS -= _START_WORDS
+_LANG_LITERALS = tuple(sorted({w.lower() for w in _LANG_START_WORDS}))
+
+
+def _scan(words: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+_START_SCAN = _scan(_START_WORDS)
+_START_SCAN_ALL = _scan(_START_WORDS | _LANG_START_WORDS)
 
 
 def _start_positions(doc: Document) -> Iterator[int]:
     """Offsets where a start word (exact case) begins a word, in order, each once."""
     text = doc.text
-    for m in _START_SCAN.finditer(text):
+    scan = _START_SCAN_ALL if doc.has_any(_LANG_LITERALS) else _START_SCAN
+    for m in scan.finditer(text):
         start = m.start()
         if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
             continue
@@ -451,7 +478,9 @@ def _sibling(previous: str, base: str, sub: str) -> str:
     return f"{previous[: same[-1].start()]}({sub})"
 
 
-_RANGE_SEPARATORS = frozenset((*ENGLISH.range_words, *CHARACTERS.range_dashes))
+_RANGE_SEPARATORS = frozenset(
+    (*un_languages.pinpoint_lexicon().range_words, *CHARACTERS.range_dashes)
+)
 
 
 def _article_parts(text: str, unit: str = "art") -> tuple[PinpointPart, ...]:
@@ -609,6 +638,19 @@ class InstrumentsFamily:
         "tfeu",
         "ungp",
         "protocol",
+        # French and Spanish (data/instruments.json names_by_language)
+        "artículo",
+        "pacte",
+        "pacto",
+        "déclaration",
+        "declaración",
+        "convención",
+        "charte",
+        "carta",
+        "principes",
+        "principios",
+        "statut",
+        "estatuto",
     )
     priority = 10
     rules = RULES

@@ -66,16 +66,16 @@ _SHORT = compile_pattern(
     + HSPACE
     + r"""*,|"""
     + HSPACE
-    + r"""+(?:at|para)))
-      | (?P<opcit>op\."""
+    + r"""+(?:at|para|par\.|párr\.)))
+      | (?P<opcit>[Oo]p\."""
     + HSPACE
     + r"""?cit\.)
-      | (?P<loccit>loc\."""
+      | (?P<loccit>[Ll]oc\."""
     + HSPACE
     + r"""?cit\.)
       | (?P<supra>supra(?![\w\-])(?:"""
     + HSPACE
-    + r"""+(?:note|n\.)"""
+    + r"""+(?:note|nota|n\.)"""
     + HSPACE
     + r"""*(?P<note>\d{1,4}))?)
     )

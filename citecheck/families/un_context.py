@@ -15,6 +15,7 @@ import attrs
 import regex
 
 from citecheck import knowledge
+from citecheck import un_languages as un
 from citecheck.families.base import MONTHS, Document, compile_pattern
 
 #: Highest plausible number of an HRC resolution within a session: sessions adopt well under
@@ -127,12 +128,12 @@ OTHER_NAMES = rf"""(?<!Sub[-\u2010\u2011\u2013]?)Commission{_W}(?:on|for){_W}(?!
 BODY_NAMES = rf"""
     (?P<nonun>{NONUN_NAMES})
   | (?P<other>{OTHER_NAMES})
-  | (?P<ga>General{_W}Assembly|Assembly)
-  | (?P<sc>Security{_W}Council)
-  | (?P<ecosoc>Economic{_W}and{_W}Social{_W}Council|ECOSOC)
-  | (?P<hrc>Human{_W}Rights{_W}Council)
-  | (?P<chr>Commission{_W}on{_W}Human{_W}Rights)
-  | (?P<subcom>Sub[-\u2010\u2011\u2013]?Commission
+  | (?P<ga>General{_W}Assembly|Assembly|{un.body_pattern("GA")})
+  | (?P<sc>Security{_W}Council|{un.body_pattern("SC")})
+  | (?P<ecosoc>Economic{_W}and{_W}Social{_W}Council|ECOSOC|{un.body_pattern("ECOSOC")})
+  | (?P<hrc>Human{_W}Rights{_W}Council|{un.body_pattern("HRC")})
+  | (?P<chr>Commission{_W}on{_W}Human{_W}Rights|{un.body_pattern("CHR")})
+  | (?P<subcom>{un.body_pattern("SUBCOM")}|Sub[-\u2010\u2011\u2013]?Commission
         |(?<=Sub[-\u2010\u2011\u2013]?)Commission)  # a look-back window may start inside
   | (?P<council>Council)
   | (?P<commission>Commission)
@@ -212,7 +213,10 @@ def _name_pattern(name: str, *, exact: bool = False) -> str:
     """A committee name as a pattern: any spacing, optional commas, and (unless ``exact``)
     case-insensitive after its first two words ("Committee on the rights of the child").
     """
-    words = [regex.escape(w.rstrip(",")) + (",?" if w.endswith(",") else "") for w in name.split()]
+    words = [
+        regex.escape(w.rstrip(",")).replace("'", "['’]") + (",?" if w.endswith(",") else "")
+        for w in name.split()
+    ]
     head, tail = _W.join(words[:2]), _W.join(words[2:])
     if not tail:
         return head
@@ -223,9 +227,18 @@ def _alternatives(names: list[str]) -> str:
     return "|".join(sorted(names, key=len, reverse=True))
 
 
-#: Named groups (one per committee code) matching how texts name each treaty body.
-COMMITTEE_NAMES = "\n  | ".join(
+#: Named groups (one per committee code) matching how English texts name each treaty body.
+#: A head pattern scanned over whole texts uses this one: French and Spanish names at every
+#: position would slow the English scan several times.
+COMMITTEE_NAMES_EN = "\n  | ".join(
     f"(?P<{b.code}>{_alternatives([_name_pattern(n) for n in b.names])}|\\b{b.code}\\b)"
+    for b in knowledge.treaty_bodies().values()
+)
+#: The same groups with the French and Spanish names too (read near a citation, bounded).
+COMMITTEE_NAMES = "\n  | ".join(
+    f"(?P<{b.code}>"
+    f"{_alternatives([_name_pattern(n) for n in (*b.names, *b.names_by_language)])}"
+    f"|\\b{b.code}\\b)"
     for b in knowledge.treaty_bodies().values()
 )
 _COMMITTEE_ANY = compile_pattern(rf"(?:{COMMITTEE_NAMES})")
@@ -243,6 +256,18 @@ _DOC_COMMITTEE = compile_pattern(
         )
         + ")"
         for b in knowledge.treaty_bodies().values()
+    )
+)
+
+
+# French and Spanish committee names, counted only in texts that hold "comit".
+_DOC_COMMITTEE_LANG = compile_pattern(
+    "|".join(
+        f"(?P<{b.code}>"
+        + _alternatives([_name_pattern(n, exact=True) for n in b.names_by_language])
+        + ")"
+        for b in knowledge.treaty_bodies().values()
+        if b.names_by_language
     )
 )
 
@@ -307,6 +332,11 @@ def profile(doc: Document) -> DocumentProfile:
         code = m.lastgroup
         if code:
             counts[code] = counts.get(code, 0) + 1
+    if "comit" in doc.lower:  # "Comité des droits de l'homme", "Comité de Derechos Humanos"
+        for m in _DOC_COMMITTEE_LANG.finditer(doc.text):
+            code = m.lastgroup
+            if code:
+                counts[code] = counts.get(code, 0) + 1
     low = doc.lower
     hrc = low.count("human rights council") + low.count("a/hrc/")
     ga = low.count("general assembly")

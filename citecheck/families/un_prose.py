@@ -15,6 +15,7 @@ from collections.abc import Iterator
 import attrs
 import regex
 
+from citecheck import un_languages as un
 from citecheck.families import un_context as ctx
 from citecheck.families.base import (
     DASH_CLASS,
@@ -79,7 +80,10 @@ _REF = rf"""
         (?:{_H}+(?P<nletters>{_LETTERS}){_AFTER_LETTERS})?
         (?:{_H}*\({_H}*(?P<nyear>(?:19|20)\d\d){_H}*\))?)
 """
-_KW = r"(?P<kw>[Rr]esolutions?|[Dd]ecisions?|RESOLUTIONS?|DECISIONS?)"
+_KW = rf"(?P<kw>[Rr]esolutions?|[Dd]ecisions?|RESOLUTIONS?|DECISIONS?|{un.resolution_keywords()})"
+#: The lower-case literals that find a keyword: English, then the other languages' own.
+_LITERALS = ("resolution", "decision", "résolution", "resoluci", "décision", "decisión")
+_ENGLISH_LITERALS = _LITERALS[:2]
 _BODY_ADJ = rf"""(?P<body>
     General{_W}Assembly|Assembly|Security{_W}Council|Economic{_W}and{_W}Social{_W}Council
   | ECOSOC|Human{_W}Rights{_W}Council|HRC|Council|Commission{_W}on{_W}Human{_W}Rights
@@ -87,22 +91,27 @@ _BODY_ADJ = rf"""(?P<body>
         {_W}Protection{_W}of{_W}Human{_W}Rights|Prevention{_W}of{_W}Discrimination{_W}and
         {_W}Protection{_W}of{_W}Minorities))?
 )(?:['’]s)?{_W}"""
+_PIN_WORDS = un.pinpoint_lexicon()
 _PARA_NUM = r"\d{1,3}(?:" + _H + r"*\([a-z]{1,4}\))*"
 _PIN_BEFORE = rf"""(?P<pin>(?:(?:operative|preambular){_W})?
-    (?P<pinword>{ENGLISH.unit_pattern("para")}){_H}*(?P<pinnums>{_PARA_NUM}
-        (?:(?:{_H}*[,{_D[1:-1]}]{_H}*|{_W}(?:{ENGLISH.list_pattern}|{ENGLISH.range_pattern}){_W})
+    (?P<pinword>{_PIN_WORDS.unit_pattern("para")}){_H}*(?P<pinnums>{_PARA_NUM}
+        (?:(?:{_H}*[,{_D[1:-1]}]{_H}*|{_W}(?:{_PIN_WORDS.list_pattern}|{_PIN_WORDS.range_pattern}){_W})
         {_PARA_NUM}){{0,5}})
-    {_W}of{_W}(?:(?:the|its){_W})?)"""
+    {_W}(?:of{_W}(?:(?:the|its){_W})?|(?:de{_W}la|de{_W}sa|de{_W}su|de{_W}l['’]|del|du){_W}))"""
 
 _HEAD = compile_pattern(rf"(?<![\w/]){_PIN_BEFORE}?(?:{_BODY_ADJ})?{_KW}{_W}(?:{_REF})")
 #: How far before its keyword a head can start (a pinpoint and a long body name); the head
 #: grammar is tried only that close to "resolution"/"decision".
 _HEAD_REACH = 240
-_DATE_AFTER = compile_pattern(rf",?{_W}(?:of|adopted{_W}on){_W}(?P<date>{ctx.DATE})")
+_DATE_AFTER = compile_pattern(
+    rf",?{_W}(?:(?:of|adopted{_W}on){_W}(?P<date>{ctx.DATE})|{un.date_pattern()})"
+)
 _FOOTNOTE = compile_pattern(r"\[\[fn:\d{1,4}\]\]|<sup>\d{1,4}</sup>")
 _CONT = compile_pattern(
-    rf"(?:{_H}*,{_H}*(?:and{_W})?|,?{_W}and{_W}|,?{_W}as{_W}well{_W}as{_W})"
-    rf"(?:(?:its{_W})?(?P<kw>[Rr]esolutions?|[Dd]ecisions?){_W})?(?:{_REF})"
+    rf"(?:{_H}*,{_H}*(?:(?:and|{un.list_words()}){_W})?|,?{_W}(?:and|{un.list_words()}){_W}"
+    rf"|,?{_W}as{_W}well{_W}as{_W})"
+    rf"(?:(?:(?:its|{un.own_words()}){_W})?"
+    rf"(?P<kw>[Rr]esolutions?|[Dd]ecisions?|{un.resolution_keywords()}){_W})?(?:{_REF})"
 )
 
 # What may sit between two items of a list: a subject ("on sport"), a title ("entitled
@@ -123,10 +132,11 @@ _BODY_AFTER = compile_pattern(
     |(?:(?:U\.N\.|UN|United{_W}Nations){_W})?(?P<name>General{_W}Assembly
     |Security{_W}Council|Economic{_W}and{_W}Social{_W}Council|Human{_W}Rights{_W}Council
     |Commission{_W}on{_W}Human{_W}Rights|Sub[-\u2010\u2011\u2013]?Commission
-    |Assembly(?!{_W}of{_W}(?:the{_W})?[A-Z])|Council|Commission))\b"""
+    |Assembly(?!{_W}of{_W}(?:the{_W})?[A-Z])|Council|Commission))\b
+  | ,?{_W}(?:{un.body_connectors()}){_H}*(?P<lname>{un.body_pattern()})"""
 )
 _CAPITAL = regex.compile(r"[A-Z]")
-_ITS = regex.compile(r"(?<![\w])[Ii]ts[\s\u00a0]+\Z")
+_ITS = regex.compile(rf"(?<![\w])(?:[Ii]ts|{un.own_words()})[\s\u00a0]+\Z")
 # The last clause boundary before a citation: "." ";" ":", a comma ending a line (the end
 # of a preambular paragraph) or a line break before a capital (after a heading). The regex
 # module's reverse search finds the nearest one.
@@ -340,10 +350,28 @@ def _form_fits(body: Body, raw: _Raw, kind: str) -> bool:
 
 
 def _bodies_of(word: str) -> tuple[Body, ...]:
-    key = _SPACES.sub(" ", word).lower()
-    if key.startswith("sub"):
+    key = _SPACES.sub(" ", word).lower().replace("’", "'")
+    if key.startswith(("sub", "sous")):
         return (Body.SUBCOM,)
-    return _BODY_WORDS.get(key, ())
+    if key in _BODY_WORDS:
+        return _BODY_WORDS[key]
+    code = un.body_names().get(key)
+    return (Body[code],) if code else ()
+
+
+def _kind(keyword: str) -> str:
+    """``resolution`` or ``decision``, whatever the language of the keyword."""
+    low = keyword.lower()
+    return "resolution" if low.startswith("res") or un.is_resolution_word(low) else "decision"
+
+
+def _date_of(m: regex.Match[str] | None) -> str | None:
+    """The date of a date clause, in the English form the checks read."""
+    if m is None:
+        return None
+    if m.group("date"):
+        return str(m.group("date"))
+    return un.english_date(m.group("lday"), m.group("lmonth"), m.group("lyear"))
 
 
 def _date_year(date: str | None) -> tuple[int, int] | None:
@@ -493,7 +521,7 @@ class UNProseFamily:
     """Resolutions and decisions of UN organs cited in words."""
 
     name = "un_prose"
-    triggers: tuple[str, ...] = ("resolution", "decision")
+    triggers: tuple[str, ...] = _LITERALS
     priority = 10
     rules: tuple[Rule, ...] = RULES
 
@@ -502,14 +530,17 @@ class UNProseFamily:
         hrc_context = ctx.profile(doc).hrc_context
         own = ctx.own_body(doc)
         consumed = 0
-        hits = literal_hits(doc.lower, ("resolution", "decision"))
+        # Only the literals the text holds: each one more scan merged costs on every hit.
+        hits = literal_hits(
+            doc.lower, [lit for lit in _LITERALS if lit in _ENGLISH_LITERALS or lit in doc.lower]
+        )
         for m in matches_near(_HEAD, hits, text, before=_HEAD_REACH, after=64):
             if m.start() < consumed:
                 continue
             body_word = m.group("body")
             named: tuple[Body, ...] = _bodies_of(body_word) if body_word else ()
             generic = bool(body_word) and body_word.lower() in ("council", "commission")
-            kind = "resolution" if m.group("kw").lower().startswith("res") else "decision"
+            kind = _kind(m.group("kw"))
             items, pos = self._items(text, m, kind)
             if not items:
                 continue
@@ -529,8 +560,9 @@ class UNProseFamily:
                 if after and after.group("other"):
                     continue  # "resolution 10/5 of the Assembly of States Parties"
                 if after:
-                    named = _bodies_of(after.group("name"))
-                    generic = after.group("name").lower() in ("council", "commission")
+                    name = after.group("name") or after.group("lname")
+                    named = _bodies_of(name)
+                    generic = name.lower() in ("council", "commission")
                 else:
                     lookback = ctx.bodies_before(text, m.start())
             for index, (raw, item_kind, start, end, pin, date, capital) in enumerate(items):
@@ -587,7 +619,7 @@ class UNProseFamily:
             if not items and m.group("pin"):
                 pin = _pin_before(m) + pin
             date_m = _DATE_AFTER.match(text, end)
-            date = date_m.group("date") if date_m else None
+            date = _date_of(date_m)
             items.append((raw, kind, start, end, pin, date, capital))
             pos = date_m.end() if date_m else end
             fn = _FOOTNOTE.match(text, pos)
@@ -601,7 +633,7 @@ class UNProseFamily:
             if nxt is None:
                 break
             if nxt.group("kw"):
-                kind = "resolution" if nxt.group("kw").lower().startswith("res") else "decision"
+                kind = _kind(nxt.group("kw"))
                 capital = nxt.group("kw")[:1].isupper()
             current = nxt
         return items, pos

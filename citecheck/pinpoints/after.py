@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import regex
 
-from citecheck.lexicon import CHARACTERS, ENGLISH, alternation
+from citecheck.lexicon import CHARACTERS, alternation
 from citecheck.model import NO_PINPOINT, Pinpoint, PinpointPart
 from citecheck.pinpoints.numbers import parse_numbers
+from citecheck.un_languages import pinpoint_lexicon
 
 _H = CHARACTERS.hspace_class
-_L = ENGLISH
+# English words plus the French and Spanish ones of UN documents ("par. 66", "párrs. 3 a 5").
+_L = pinpoint_lexicon()
 _DASH = "[" + regex.escape(CHARACTERS.range_dashes) + "]"
 # "115.4": UPR recommendations are numbered within a paragraph.
 _NUM = r"\d{1,4}(?:\.\d{1,3})?(?!\d)(?:" + _H + r"?\([a-z]{1,4}\))*"
@@ -26,7 +28,7 @@ _PART = regex.compile(
     rf"""
     (?P<para>{_L.unit_pattern("para")}{_H}*
         (?P<pnums>{_NUM}(?:{_LIST_SEP}{_NUM})*))
-  | (?P<annex>(?i:annex)(?:{_H}+(?P<annexno>[IVXL]{{1,6}}|[A-Z])(?![\w]))?)
+  | (?P<annex>(?i:annexe(?!s)|anexo|annex)(?:{_H}+(?P<annexno>[IVXL]{{1,6}}|[A-Z])(?![\w]))?)
   | (?P<sect>(?P<sectword>{_L.unit_pattern("sect", "chap")}){_H}*
         (?P<sectno>[IVXL]{{1,6}}|[A-Z]|\d{{1,3}})(?![\w]))
   | (?P<fn>{_L.unit_pattern("footnote")}{_H}*(?P<fnno>\d{{1,4}})(?!\d))
@@ -63,7 +65,7 @@ _COMPILATION = regex.compile(
 def parse_part(match: regex.Match[str]) -> tuple[PinpointPart, ...]:
     """Turn one matched pinpoint element into its canonical parts (a list gives several)."""
     if match.group("para"):
-        return parse_numbers("para", match.group("pnums"))
+        return parse_numbers("para", match.group("pnums"), _L)
     if match.group("annex"):
         return (PinpointPart("annex", match.group("annexno") or ""),)
     if match.group("sect"):
@@ -71,7 +73,7 @@ def parse_part(match: regex.Match[str]) -> tuple[PinpointPart, ...]:
         return (PinpointPart(unit, match.group("sectno")),)
     if match.group("fn"):
         return (PinpointPart("footnote", match.group("fnno")),)
-    return parse_numbers("page", match.group("pnums2"))
+    return parse_numbers("page", match.group("pnums2"), _L)
 
 
 def _nest(new: tuple[PinpointPart, ...], parts: list[PinpointPart]) -> tuple[PinpointPart, ...]:

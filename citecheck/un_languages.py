@@ -1,0 +1,182 @@
+"""The French and Spanish words of the UN citation forms, read once from ``data/un_languages.json``.
+
+Why: a language is data (one table), not a copy of the English families; each UN family builds
+its FR/ES alternatives from the patterns here, so adding a language is adding a table.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from citecheck import knowledge
+from citecheck.lexicon import ENGLISH, Lexicon, alternation, from_table, load
+
+
+@attrs.frozen(slots=True)
+class UNWords:
+    """One language's UN words (see the data file's comment)."""
+
+    language: str
+    resolution_words: tuple[str, ...]
+    decision_words: tuple[str, ...]
+    bodies: tuple[tuple[str, str], ...]
+    body_connectors: tuple[str, ...]
+    own_words: tuple[str, ...]
+    list_words: tuple[str, ...]
+    range_words: tuple[str, ...]
+    date_words: tuple[str, ...]
+    months: tuple[str, ...]
+    general_terms: tuple[tuple[str, tuple[str, ...]], ...]
+    units: tuple[tuple[str, tuple[str, ...]], ...]
+    plurals: tuple[str, ...]
+
+
+def _strings(raw: Any, what: str) -> tuple[str, ...]:
+    if not isinstance(raw, list) or not all(isinstance(w, str) and w for w in raw):
+        raise ValueError(f"un_languages: {what} must be a list of non-empty strings")
+    return tuple(raw)
+
+
+def _words(code: str, raw: dict[str, Any]) -> UNWords:
+    bodies = raw.get("bodies")
+    if not isinstance(bodies, dict):
+        raise ValueError(f"un_languages: {code}.bodies must map names to body codes")
+    months = _strings(raw.get("months"), f"{code}.months")
+    if len(months) != 12:
+        raise ValueError(f"un_languages: {code}.months must name twelve months")
+    return UNWords(
+        language=code,
+        resolution_words=_strings(raw.get("resolution_words"), f"{code}.resolution_words"),
+        decision_words=_strings(raw.get("decision_words"), f"{code}.decision_words"),
+        bodies=tuple((str(name), str(body)) for name, body in bodies.items()),
+        body_connectors=_strings(raw.get("body_connectors"), f"{code}.body_connectors"),
+        own_words=_strings(raw.get("own_words"), f"{code}.own_words"),
+        list_words=_strings(raw.get("list_words"), f"{code}.list_words"),
+        range_words=_strings(raw.get("range_words"), f"{code}.range_words"),
+        date_words=_strings(raw.get("date_words"), f"{code}.date_words"),
+        months=months,
+        general_terms=tuple(
+            (term, _strings(words, f"{code}.general_terms.{term}"))
+            for term, words in dict(raw.get("general_terms") or {}).items()
+        ),
+        units=tuple(
+            (unit, _strings(words, f"{code}.units.{unit}"))
+            for unit, words in dict(raw.get("units") or {}).items()
+        ),
+        plurals=_strings(raw.get("plurals"), f"{code}.plurals"),
+    )
+
+
+@functools.cache
+def languages() -> tuple[UNWords, ...]:
+    """Every language of the table, in file order."""
+    data = knowledge.load("un_languages.json")
+    return tuple(_words(code, raw) for code, raw in dict(data["languages"]).items())
+
+
+def _all(field: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for lang in languages():
+        out.extend(getattr(lang, field))
+    return tuple(out)
+
+
+def spaced(words: Iterable[str]) -> str:
+    """An alternation of ``words`` whose inner spaces match any run of whitespace and whose
+    apostrophes match both ' and ’ (longest first)."""
+    return alternation(words).replace(r"\ ", r"[\s\u00a0]+").replace("'", "['’]")
+
+
+def resolution_keywords() -> str:
+    """``résolution|resoluciones|...``: the keyword alternatives of every language."""
+    return spaced(_all("resolution_words") + _all("decision_words"))
+
+
+def is_resolution_word(word: str) -> bool:
+    return word.lower() in {w.lower() for w in _all("resolution_words")}
+
+
+def body_names() -> dict[str, str]:
+    """Lower-cased, single-spaced body name (apostrophes as ') -> body code."""
+    return {name.lower(): body for lang in languages() for name, body in lang.bodies}
+
+
+def body_pattern(code: str | None = None) -> str:
+    """Names of every body (or of body ``code``, full names only: the look-back reads them)."""
+    return spaced(
+        name
+        for lang in languages()
+        for name, body in lang.bodies
+        if code is None or (body == code and " " in name)
+    )
+
+
+def body_connectors() -> str:
+    return spaced(_all("body_connectors"))
+
+
+def own_words() -> str:
+    return spaced(_all("own_words"))
+
+
+def list_words() -> str:
+    return spaced(_all("list_words"))
+
+
+def date_pattern() -> str:
+    """``du 16 décembre 1966``, ``, de 30 de diciembre de 2022`` (groups ``lday``, ``lmonth``,
+    ``lyear``): a date clause in any of the languages."""
+    months = spaced(_all("months"))
+    words = spaced(_all("date_words"))
+    return (
+        rf"(?:{words})[\s\u00a0]+(?P<lday>\d{{1,2}})(?:er)?[\s\u00a0]+(?:de[\s\u00a0]+)?"
+        rf"(?P<lmonth>{months})[\s\u00a0]+(?:de[\s\u00a0]+)?(?P<lyear>(?:19|20)\d\d)"
+    )
+
+
+def english_date(day: str, month: str, year: str) -> str:
+    """``16 décembre 1966`` -> ``16 December 1966`` (the form the date checks read)."""
+    for lang in languages():
+        lowered = [m.lower() for m in lang.months]
+        if month.lower() in lowered:
+            return f"{int(day)} {ENGLISH.months[lowered.index(month.lower())]} {year}"
+    return f"{int(day)} {month} {year}"
+
+
+def general_terms(term: str) -> tuple[str, ...]:
+    """The FR/ES words of ``comment`` or ``recommendation``."""
+    return tuple(
+        w for lang in languages() for t, words in lang.general_terms if t == term for w in words
+    )
+
+
+@functools.cache
+def pinpoint_lexicon() -> Lexicon:
+    """The English lexicon with the FR/ES UN pinpoint words added: UN documents are cited with
+    ``par. 66`` / ``párr. 66`` / ``paras. 66`` alike, and the pinpoint stays ``para. 66``."""
+    base = load("en")
+    units = {unit: list(words) for unit, words in base.units.items()}
+    for lang in languages():
+        for unit, words in lang.units:
+            units.setdefault(unit, []).extend(w for w in words if w not in units[unit])
+    for unit in units:
+        units[unit].sort(key=len, reverse=True)
+    table: dict[str, Any] = {
+        "months": list(base.months),
+        "units": units,
+        "plurals": sorted(set(base.plurals) | {w.lower() for w in _all("plurals")}),
+        "list_words": [*base.list_words, *_all("list_words")],
+        "range_words": [*base.range_words, *_all("range_words")],
+        "at_words": list(base.at_words),
+        "of_words": list(base.of_words),
+        "this_act_words": list(base.this_act_words),
+        "part_of_words": list(base.part_of_words),
+        "document_words": list(base.document_words),
+        "emphasis_words": list(base.emphasis_words),
+        "ordinals": list(base.ordinals),
+    }
+    return from_table("un", table)
