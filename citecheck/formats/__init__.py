@@ -28,9 +28,9 @@ def render(
     if fmt == "json":
         return render_check_json(reports, errors) + "\n"
     if fmt == "sarif":
-        return render_sarif(reports, cwd=cwd) + "\n"
+        return render_sarif(reports, cwd=cwd, errors=errors) + "\n"
     if fmt == "github":
-        return render_github(reports, cwd=cwd)
+        return render_github(reports, cwd=cwd, errors=errors)
     return render_check_text(reports, colour=colour, unreadable=len(errors))
 
 
