@@ -7,8 +7,9 @@ id is resolved once for the whole batch, whatever the number of files citing it.
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
@@ -60,6 +61,17 @@ class BatchResult:
                     count += 1
         return count
 
+    def citations_without_network(self) -> int:
+        """Citations left unverified because no source could be connected to."""
+        return sum(
+            1
+            for rep in self.reports
+            for cit in rep.citations
+            if resolvable(cit)
+            and rep.resolutions.get(cit.id, {}).get("reason") == policy.NO_NETWORK
+            and rep.resolutions[cit.id].get("status") == "unverified"
+        )
+
 
 def progress(items: Iterable[T], total: int, stream: IO[str] | None) -> Iterator[T]:
     """``items``, with a tqdm bar on ``stream`` when it is a terminal and the batch is big."""
@@ -69,6 +81,25 @@ def progress(items: Iterable[T], total: int, stream: IO[str] | None) -> Iterator
     from tqdm import tqdm  # type: ignore[import-untyped, unused-ignore]
 
     yield from tqdm(items, total=total, file=stream, unit="file", leave=False)
+
+
+@contextlib.contextmanager
+def counting_progress(
+    total: int, stream: IO[str] | None, unit: str = "id"
+) -> Iterator[Callable[[int], None] | None]:
+    """A tqdm bar of ``total`` steps on ``stream`` when it is a terminal, as its ``update``
+    function (None when there is no bar); the resolution reports answers to it as they come."""
+    if stream is None or total <= PROGRESS_MIN_FILES or not _isatty(stream):
+        yield None
+        return
+    from tqdm import tqdm  # type: ignore[import-untyped, unused-ignore]
+
+    with tqdm(total=total, file=stream, unit=unit, leave=False, desc="resolving") as bar:
+
+        def update(steps: int) -> None:
+            bar.update(steps)
+
+        yield update
 
 
 def _isatty(stream: IO[str]) -> bool:

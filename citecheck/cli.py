@@ -19,7 +19,14 @@ import attrs
 import click
 
 from citecheck import __version__
-from citecheck.batch import BatchResult, ResolverFn, check_sources, expand_paths, run_batch
+from citecheck.batch import (
+    BatchResult,
+    ResolverFn,
+    check_sources,
+    counting_progress,
+    expand_paths,
+    run_batch,
+)
 from citecheck.config import (
     TRUST_ENV,
     Config,
@@ -132,7 +139,9 @@ def network_resolver(
     resolver = Resolver(settings)
 
     def resolve(ids: Sequence[str]) -> dict[str, Any]:
-        return dict(resolver.resolve(ids))
+        with counting_progress(len(ids), sys.stderr) as update:
+            resolver.progress = update
+            return dict(resolver.resolve(ids))
 
     return resolve, resolver.close
 
@@ -421,10 +430,12 @@ def check_cmd(
                 batch = _recheck(batch, written, config, resolver)
     finally:
         close()
+    notices = _network_notices(batch)
     if not diff:
         colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         errors = [(err.path, err.reason) for err in batch.errors]
-        click.echo(render(fmt, batch.reports, colour=colour, errors=errors), nl=False)
+        output = render(fmt, batch.reports, colour=colour, errors=errors, notices=notices)
+        click.echo(output, nl=False)
     threshold = config.fail_on.rank
     failing = any(
         f.severity.rank >= threshold and f.code not in NETWORK_CODES
@@ -438,6 +449,19 @@ def check_cmd(
     if batch.errors:
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
+
+
+def _network_notices(batch: BatchResult) -> list[str]:
+    """One line, on stderr and in the machine formats, for all the citations left unverified
+    because no source could be connected to (their RS102 findings just say "no network")."""
+    from citecheck.resolve.policy import no_network_summary
+
+    count = batch.citations_without_network()
+    if not count:
+        return []
+    notice = no_network_summary(count)
+    click.echo(f"citecheck: {notice}", err=True)
+    return [notice]
 
 
 def _recheck(

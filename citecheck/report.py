@@ -135,9 +135,14 @@ def summary_line(reports: Sequence[FileReport], unreadable: int = 0) -> str:
     return line + "."
 
 
-def render_check_json(reports: Sequence[FileReport], errors: Sequence[tuple[str, str]] = ()) -> str:
+def render_check_json(
+    reports: Sequence[FileReport],
+    errors: Sequence[tuple[str, str]] = (),
+    notices: Sequence[str] = (),
+) -> str:
     """The JSON report; ``errors`` (path, reason) are the inputs that could not be read, so
-    a run where nothing could be read does not look like a clean one."""
+    a run where nothing could be read does not look like a clean one; ``notices`` are what
+    the run says once for all files (e.g. that there was no network)."""
     files = [
         {
             "path": rep.path,
@@ -150,6 +155,7 @@ def render_check_json(reports: Sequence[FileReport], errors: Sequence[tuple[str,
         "files": files,
         "errors": [{"path": path, "reason": reason} for path, reason in errors],
         "summary": {**summary(reports), "unreadable": len(errors)},
+        "notices": list(notices),
     }
     return json.dumps(data, ensure_ascii=False, indent=2)
 

@@ -87,7 +87,8 @@ def test_check_json_shape() -> None:
         main, ["check", "--offline", "--format", "json", "--exit-zero", str(SAMPLE)]
     )
     data = json.loads(result.stdout)
-    assert set(data) == {"files", "errors", "summary"} and data["errors"] == []
+    assert set(data) == {"files", "errors", "summary", "notices"} and data["errors"] == []
+    assert data["notices"] == []
     finding = data["files"][0]["findings"][0]
     assert set(finding) >= {"code", "severity", "message", "start", "end", "id", "fix"}
     assert data["summary"]["citations"] == len(data["files"][0]["citations"])

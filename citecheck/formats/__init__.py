@@ -22,15 +22,17 @@ def render(
     colour: bool = False,
     cwd: Path | None = None,
     errors: Sequence[tuple[str, str]] = (),
+    notices: Sequence[str] = (),
 ) -> str:
     """The whole output of ``check`` in format ``fmt`` (ends with a newline); ``errors``
-    (path, reason) are the inputs that could not be read."""
+    (path, reason) are the inputs that could not be read; ``notices`` are said once for the
+    whole run (the text format leaves them to standard error)."""
     if fmt == "json":
-        return render_check_json(reports, errors) + "\n"
+        return render_check_json(reports, errors, notices) + "\n"
     if fmt == "sarif":
-        return render_sarif(reports, cwd=cwd, errors=errors) + "\n"
+        return render_sarif(reports, cwd=cwd, errors=errors, notices=notices) + "\n"
     if fmt == "github":
-        return render_github(reports, cwd=cwd, errors=errors)
+        return render_github(reports, cwd=cwd, errors=errors, notices=notices)
     return render_check_text(reports, colour=colour, unreadable=len(errors))
 
 

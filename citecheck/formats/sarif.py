@@ -127,9 +127,12 @@ def sarif_log(
     *,
     cwd: Path | None = None,
     errors: Sequence[tuple[str, str]] = (),
+    notices: Sequence[str] = (),
 ) -> dict[str, Any]:
     """The whole SARIF log as a dict; ``errors`` (path, reason) are the unreadable inputs,
-    reported as the invocation's error notifications."""
+    reported as the invocation's error notifications, ``notices`` as warnings."""
+    notifications = [error_notification(path, reason, cwd) for path, reason in errors]
+    notifications += [{"level": "warning", "message": {"text": n}} for n in notices]
     rules = all_rules()
     index = {r.code: i for i, r in enumerate(rules)}
     results: list[dict[str, Any]] = []
@@ -153,9 +156,7 @@ def sarif_log(
                 "invocations": [
                     {
                         "executionSuccessful": not errors,
-                        "toolExecutionNotifications": [
-                            error_notification(path, reason, cwd) for path, reason in errors
-                        ],
+                        "toolExecutionNotifications": notifications,
                     }
                 ],
                 "columnKind": "unicodeCodePoints",
@@ -171,5 +172,7 @@ def render_sarif(
     *,
     cwd: Path | None = None,
     errors: Sequence[tuple[str, str]] = (),
+    notices: Sequence[str] = (),
 ) -> str:
-    return json.dumps(sarif_log(reports, cwd=cwd, errors=errors), ensure_ascii=False, indent=2)
+    log = sarif_log(reports, cwd=cwd, errors=errors, notices=notices)
+    return json.dumps(log, ensure_ascii=False, indent=2)
