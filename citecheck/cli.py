@@ -38,7 +38,7 @@ from citecheck.config import (
     unknown_codes,
 )
 from citecheck.fixes import Outcome, apply_fixes, fixable, select_fixes, unified_diff, write_fixed
-from citecheck.formats import CHECK_FORMATS, render
+from citecheck.formats import CHECK_FORMATS, iter_render
 from citecheck.model import Severity
 from citecheck.pipeline import check
 from citecheck.readers import InputError, SourceText, read_source
@@ -434,8 +434,10 @@ def check_cmd(
     if not diff:
         colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         errors = [(err.path, err.reason) for err in batch.errors]
-        output = render(fmt, batch.reports, colour=colour, errors=errors, notices=notices)
-        click.echo(output, nl=False)
+        for piece in iter_render(
+            fmt, batch.reports, colour=colour, errors=errors, notices=notices
+        ):
+            click.echo(piece, nl=False)
     threshold = config.fail_on.rank
     failing = any(
         f.severity.rank >= threshold and f.code not in NETWORK_CODES

@@ -5,12 +5,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from citecheck.formats.github import render_github
 from citecheck.formats.sarif import render_sarif
-from citecheck.report import FileReport, render_check_json, render_check_text
+from citecheck.report import FileReport, iter_check_json, render_check_json, render_check_text
 
 CHECK_FORMATS = ("text", "json", "sarif", "github")
 
@@ -36,4 +36,22 @@ def render(
     return render_check_text(reports, colour=colour, unreadable=len(errors))
 
 
-__all__ = ["CHECK_FORMATS", "render", "render_github", "render_sarif"]
+def iter_render(
+    fmt: str,
+    reports: Sequence[FileReport],
+    *,
+    colour: bool = False,
+    cwd: Path | None = None,
+    errors: Sequence[tuple[str, str]] = (),
+    notices: Sequence[str] = (),
+) -> Iterator[str]:
+    """`render` in pieces: JSON one citation at a time (a flood of citations is never one
+    string), the other formats whole."""
+    if fmt == "json":
+        yield from iter_check_json(reports, errors, notices)
+        yield "\n"
+        return
+    yield render(fmt, reports, colour=colour, cwd=cwd, errors=errors, notices=notices)
+
+
+__all__ = ["CHECK_FORMATS", "iter_render", "render", "render_github", "render_sarif"]
