@@ -81,6 +81,10 @@ class Resolver:
             known = self._memo.get(ident)
             if known is not None and known.status is Status.UNVERIFIED:
                 del self._memo[ident]
+        # A host that could not be connected to gets a new probe: the network may be back.
+        for host in self.unreachable:
+            self._failures.pop(host, None)
+        self.unreachable.clear()
 
     @property
     def cache(self) -> Cache | None:

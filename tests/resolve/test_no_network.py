@@ -190,3 +190,18 @@ def test_progress_bar_while_resolving_only_on_a_terminal() -> None:
         assert update is not None
         update(20)
     assert "resolving:" in term.getvalue() and "/20 " in term.getvalue()
+
+
+def test_a_long_lived_resolver_probes_again_when_asked_to_forget(
+    make_settings: Callable[..., Settings], closed_port: int
+) -> None:
+    """The language server's resolver lives for a session: the network may come back."""
+    resolver = Resolver(make_settings(**_urls(f"http://127.0.0.1:{closed_port}")))
+    resolver.resolve(IDS[:1])
+    first = resolver.requests
+    resolver.resolve(IDS[1:2])
+    assert resolver.requests == first  # unreachable: not asked again
+    resolver.forget_unverified(IDS[:1])
+    answers = resolver.resolve(IDS[:1])
+    assert resolver.requests > first
+    assert answers[IDS[0]].reason == policy.NO_NETWORK
