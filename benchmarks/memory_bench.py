@@ -7,6 +7,13 @@ paragraphs into a temporary directory, streams it, and reports peak memory (reso
 ``ru_maxrss``; with ``--tracemalloc`` also the Python heap peak, slower) and throughput. Run::
 
     python benchmarks/memory_bench.py [--size-mb 200] [--window 1048576] [--overlap 4096]
+
+``--check single-line|ibid`` instead measures ``citecheck check --offline --format json`` in a
+child process (peak RSS of the child) on a 50 MB text on one line, or on 10^6 ``Ibid.``
+lines (``--size-mb`` and ``--lines`` change the sizes)::
+
+    python benchmarks/memory_bench.py --check single-line
+    python benchmarks/memory_bench.py --check ibid [--lines 1000000]
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -54,13 +62,42 @@ def maxrss_mb() -> float:
     return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
 
 
+def check_case(case: str, size_mb: int, lines: int) -> int:
+    """Peak RSS and time of ``citecheck check --offline --format json`` on a generated text."""
+    with tempfile.TemporaryDirectory(prefix="citecheck-membench-") as tmp:
+        path = Path(tmp) / f"{case}.txt"
+        if case == "ibid":
+            path.write_text("Ibid.\n" * lines, encoding="utf-8")
+        else:
+            line = "".join(PARAGRAPHS).replace("\n", " ").encode("utf-8")
+            with path.open("wb") as fh:
+                fh.write(line * (size_mb * 1_000_000 // len(line) + 1))
+        cmd = [sys.executable, "-m", "citecheck", "check", "--offline", "--format", "json"]
+        t0 = time.perf_counter()
+        done = subprocess.run([*cmd, "--exit-zero", str(path)], stdout=subprocess.DEVNULL)
+        secs = time.perf_counter() - t0
+        rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        rss_mb = rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
+        size = path.stat().st_size
+        print(
+            f"check {case}: {size / 1e6:.1f} MB, exit {done.returncode}, {secs:.1f} s, "
+            f"peak RSS of the child {rss_mb:.0f} MB"
+        )
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--size-mb", type=int, default=200)
+    ap.add_argument("--check", choices=["single-line", "ibid"], default=None)
+    ap.add_argument("--lines", type=int, default=1_000_000)
+    ap.add_argument("--size-mb", type=int, default=None)
     ap.add_argument("--window", type=int, default=DEFAULT_WINDOW)
     ap.add_argument("--overlap", type=int, default=DEFAULT_OVERLAP)
     ap.add_argument("--tracemalloc", action="store_true", help="also trace the Python heap")
     args = ap.parse_args(argv)
+    if args.check:
+        return check_case(args.check, args.size_mb or 50, args.lines)
+    args.size_mb = args.size_mb or 200
     with tempfile.TemporaryDirectory(prefix="citecheck-membench-") as tmp:
         path = Path(tmp) / "big.txt"
         size = make_text(path, args.size_mb)

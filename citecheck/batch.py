@@ -7,8 +7,10 @@ id is resolved once for the whole batch, whatever the number of files citing it.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
@@ -20,7 +22,7 @@ from citecheck.config import Config, code_selected
 from citecheck.model import Citation, Finding
 from citecheck.pipeline import CheckResult
 from citecheck.readers import InputError, SourceText, read_source
-from citecheck.report import FileReport
+from citecheck.report import STREAM_THRESHOLD, FileReport
 from citecheck.resolve import policy
 from citecheck.resolve.model import Resolution
 from citecheck.resolve.policy import NEIGHBOUR_GAP, resolvable
@@ -60,6 +62,17 @@ class BatchResult:
                     count += 1
         return count
 
+    def citations_without_network(self) -> int:
+        """Citations left unverified because no source could be connected to."""
+        return sum(
+            1
+            for rep in self.reports
+            for cit in rep.citations
+            if resolvable(cit)
+            and rep.resolutions.get(cit.id, {}).get("reason") == policy.NO_NETWORK
+            and rep.resolutions[cit.id].get("status") == "unverified"
+        )
+
 
 def progress(items: Iterable[T], total: int, stream: IO[str] | None) -> Iterator[T]:
     """``items``, with a tqdm bar on ``stream`` when it is a terminal and the batch is big."""
@@ -69,6 +82,25 @@ def progress(items: Iterable[T], total: int, stream: IO[str] | None) -> Iterator
     from tqdm import tqdm  # type: ignore[import-untyped, unused-ignore]
 
     yield from tqdm(items, total=total, file=stream, unit="file", leave=False)
+
+
+@contextlib.contextmanager
+def counting_progress(
+    total: int, stream: IO[str] | None, unit: str = "id"
+) -> Iterator[Callable[[int], None] | None]:
+    """A tqdm bar of ``total`` steps on ``stream`` when it is a terminal, as its ``update``
+    function (None when there is no bar); the resolution reports answers to it as they come."""
+    if stream is None or total <= PROGRESS_MIN_FILES or not _isatty(stream):
+        yield None
+        return
+    from tqdm import tqdm  # type: ignore[import-untyped, unused-ignore]
+
+    with tqdm(total=total, file=stream, unit=unit, leave=False, desc="resolving") as bar:
+
+        def update(steps: int) -> None:
+            bar.update(steps)
+
+        yield update
 
 
 def _isatty(stream: IO[str]) -> bool:
@@ -167,6 +199,44 @@ def check_texts(
     ]
 
 
+def _checked(
+    sources: Iterable[SourceText],
+    jobs: int,
+    progress_stream: IO[str] | None,
+    families: tuple[str, ...] | None,
+    total: int | None,
+) -> Iterator[tuple[SourceText, CheckResult | str]]:
+    """(source, result) in input order; in one process each file is checked as soon as it is
+    read, so only the texts whose reports are kept are in memory, not a whole batch first."""
+    if jobs > 1:
+        listed = list(sources)
+        results = check_texts([s.text for s in listed], jobs, progress_stream, families)
+        yield from zip(listed, results, strict=True)
+        return
+    if total is None and isinstance(sources, Sequence):
+        total = len(sources)
+    for src in progress(sources, total or 0, progress_stream):
+        yield src, check_one(src.text, families)
+
+
+def check_one(text: str, families: tuple[str, ...] | None = None) -> CheckResult | str:
+    """`parallel.safe_check`, window by window (`citecheck.stream`) for a text above
+    `STREAM_THRESHOLD`: the pipeline's working memory then follows the window, not the text."""
+    if families is not None or len(text) <= STREAM_THRESHOLD:
+        return parallel.safe_check(text, families)
+    from citecheck.stream import check_stream
+
+    citations: list[Citation] = []
+    findings: list[Finding] = []
+    try:
+        for part in check_stream(io.StringIO(text, newline="")):
+            citations.extend(part.citations)
+            findings.extend(part.findings)
+    except Exception as exc:
+        return f"internal error while checking: {type(exc).__name__}: {exc}"
+    return CheckResult(tuple(citations), tuple(findings))
+
+
 def resolve_all(
     reports: Sequence[tuple[SourceText, CheckResult]], resolver: ResolverFn
 ) -> dict[str, dict[str, Any]]:
@@ -203,24 +273,28 @@ def run_batch(
 ) -> BatchResult:
     """Check every file of ``args``; ``resolver`` None means offline (nothing resolved)."""
     paths, errors = expand_paths(args, config)
-    sources: list[SourceText] = []
-    for path in paths:
-        try:
-            sources.append(read_source(path))
-        except InputError as exc:
-            errors.append(exc)
+
+    def read_each() -> Iterator[SourceText]:
+        """One file at a time: each is read when its turn comes, not all before the first."""
+        for path in paths:
+            try:
+                yield read_source(path)
+            except InputError as exc:
+                errors.append(exc)
+
     return check_sources(
-        sources,
+        read_each(),
         config,
         resolver=resolver,
         jobs=jobs,
         progress_stream=progress_stream,
         errors=errors,
+        total=len(paths),
     )
 
 
 def check_sources(
-    sources: Sequence[SourceText],
+    sources: Iterable[SourceText],
     config: Config,
     *,
     resolver: ResolverFn | None = None,
@@ -229,18 +303,21 @@ def check_sources(
     errors: Sequence[InputError] = (),
     known: Mapping[str, Mapping[str, Any]] | None = None,
     families: tuple[str, ...] | None = None,
+    total: int | None = None,
 ) -> BatchResult:
-    """Check texts already read. ``known`` resolutions (id -> JSON) are reused: the resolver
-    is asked only about the other ids (``--fix`` re-checks the rewritten files this way).
-    ``families`` limits extraction to those citation families (all when None)."""
-    errs = list(errors)
-    results = check_texts([s.text for s in sources], jobs, progress_stream, families)
+    """Check texts as they are read (``sources`` may be a generator that adds to ``errors``;
+    ``total`` is their number, for the progress bar). ``known`` resolutions (id -> JSON) are
+    reused: the resolver is asked only about the other ids (``--fix`` re-checks the rewritten
+    files this way). ``families`` limits extraction to those citation families (all when
+    None)."""
+    failed: list[InputError] = []
     pairs: list[tuple[SourceText, CheckResult]] = []
-    for src, res in zip(sources, results, strict=True):
+    for src, res in _checked(sources, jobs, progress_stream, families, total):
         if isinstance(res, str):
-            errs.append(InputError(src.path, res))
+            failed.append(InputError(src.path, res))
         else:
             pairs.append((src, res))
+    errs = [*errors, *failed]
     resolutions = {k: policy.as_resolution(k, v) for k, v in (known or {}).items()}
     if resolver is not None:
         missing = [tuple(c for c in res.citations if c.id not in resolutions) for _, res in pairs]

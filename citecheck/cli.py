@@ -131,8 +131,12 @@ def network_resolver(
     )
     resolver = Resolver(settings)
 
+    from citecheck.batch import counting_progress
+
     def resolve(ids: Sequence[str]) -> dict[str, Any]:
-        return dict(resolver.resolve(ids))
+        with counting_progress(len(ids), sys.stderr) as update:
+            resolver.progress = update
+            return dict(resolver.resolve(ids))
 
     return resolve, resolver.close
 
@@ -153,17 +157,19 @@ def _index_command() -> click.Command | None:
     return index
 
 
-def render(
+def iter_render(
     fmt: str,
     reports: Sequence[FileReport],
     *,
     colour: bool = False,
     errors: Sequence[tuple[str, str]] = (),
-) -> str:
-    """The output of ``check`` (:func:`citecheck.formats.render`, imported when used)."""
-    from citecheck.formats import render as render_format
+    notices: Sequence[str] = (),
+) -> Iterator[str]:
+    """The output of ``check`` in pieces (:func:`citecheck.formats.iter_render`, imported
+    when used)."""
+    from citecheck.formats import iter_render as render_format
 
-    return render_format(fmt, reports, colour=colour, errors=errors)
+    yield from render_format(fmt, reports, colour=colour, errors=errors, notices=notices)
 
 
 #: Short help of the commands imported only when run (``lsp``: pygls; ``cache``: httpx, lxml;
@@ -470,10 +476,14 @@ def check_cmd(
                 batch = _recheck(batch, written, config, resolver)
     finally:
         close()
+    notices = _network_notices(batch)
     if not diff:
         colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         errors = [(err.path, err.reason) for err in batch.errors]
-        click.echo(render(fmt, batch.reports, colour=colour, errors=errors), nl=False)
+        for piece in iter_render(
+            fmt, batch.reports, colour=colour, errors=errors, notices=notices
+        ):
+            click.echo(piece, nl=False)
     threshold = config.fail_on.rank
     failing = any(
         f.severity.rank >= threshold and f.code not in NETWORK_CODES
@@ -487,6 +497,19 @@ def check_cmd(
     if batch.errors:
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
+
+
+def _network_notices(batch: BatchResult) -> list[str]:
+    """One line, on stderr and in the machine formats, for all the citations left unverified
+    because no source could be connected to (their RS102 findings just say "no network")."""
+    from citecheck.resolve.policy import no_network_summary
+
+    count = batch.citations_without_network()
+    if not count:
+        return []
+    notice = no_network_summary(count)
+    click.echo(f"citecheck: {notice}", err=True)
+    return [notice]
 
 
 def _recheck(

@@ -5,8 +5,10 @@ No I/O.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -122,8 +124,24 @@ def check(text: str, *, families: Iterable[str] | None = None) -> CheckResult:
     """Extract and validate offline (``families`` as for :func:`extract`)."""
     selected = select_families(families)
     doc = Document(require_text(text, "check"))
-    citations = resolve_short_forms(scan(doc, selected), doc)
-    return CheckResult(tuple(citations), tuple(validate(citations, doc)))
+    with gc_paused():
+        citations = resolve_short_forms(scan(doc, selected), doc)
+        return CheckResult(tuple(citations), tuple(validate(citations, doc)))
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside one pass: the pass makes no reference cycles worth
+    collecting, and on a flood of citations (10^5 ``Ibid.`` lines) the collector's full scans
+    of the growing heap took a quarter of the time.  Reference counting still frees memory."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def parse(text: str) -> Citation:

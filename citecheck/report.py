@@ -135,23 +135,65 @@ def summary_line(reports: Sequence[FileReport], unreadable: int = 0) -> str:
     return line + "."
 
 
-def render_check_json(reports: Sequence[FileReport], errors: Sequence[tuple[str, str]] = ()) -> str:
-    """The JSON report; ``errors`` (path, reason) are the inputs that could not be read, so
-    a run where nothing could be read does not look like a clean one."""
-    files = [
-        {
-            "path": rep.path,
-            "citations": [citation_json(rep, c, with_status=True) for c in rep.citations],
-            "findings": [finding_json(rep, f) for f in rep.findings],
-        }
-        for rep in reports
-    ]
-    data = {
-        "files": files,
+def render_check_json(
+    reports: Sequence[FileReport],
+    errors: Sequence[tuple[str, str]] = (),
+    notices: Sequence[str] = (),
+) -> str:
+    """The JSON report as one string (see `iter_check_json`)."""
+    return "".join(iter_check_json(reports, errors, notices))
+
+
+def iter_check_json(
+    reports: Sequence[FileReport],
+    errors: Sequence[tuple[str, str]] = (),
+    notices: Sequence[str] = (),
+) -> Iterator[str]:
+    """The JSON report in pieces, one citation or finding at a time, so a flood of citations
+    is never held as one document in memory (the text is what ``json.dumps(..., indent=2)``
+    would give).  ``errors`` (path, reason) are the inputs that could not be read, so a run
+    where nothing could be read does not look like a clean one; ``notices`` are what the run
+    says once for all files (e.g. that there was no network)."""
+
+    def one_file(rep: FileReport) -> Iterator[str]:
+        pad = _PAD * 3
+        yield "{\n" + pad + '"path": ' + _dumps(rep.path, 3) + ",\n" + pad + '"citations": '
+        yield from _array(
+            ([_dumps(citation_json(rep, c, with_status=True), 4)] for c in rep.citations), 3
+        )
+        yield ",\n" + pad + '"findings": '
+        yield from _array(([_dumps(finding_json(rep, f), 4)] for f in rep.findings), 3)
+        yield "\n" + _PAD * 2 + "}"
+
+    yield "{\n" + _PAD + '"files": '
+    yield from _array((one_file(rep) for rep in reports), 1)
+    rest = {
         "errors": [{"path": path, "reason": reason} for path, reason in errors],
         "summary": {**summary(reports), "unreadable": len(errors)},
+        "notices": list(notices),
     }
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    for key, value in rest.items():
+        yield ",\n" + _PAD + _dumps(key, 1) + ": " + _dumps(value, 1)
+    yield "\n}"
+
+
+_PAD = "  "
+
+
+def _dumps(value: Any, level: int) -> str:
+    """``value`` as it appears ``level`` indents deep in a ``json.dumps(indent=2)`` text (a
+    JSON string holds no raw newline, so every newline is a line break of the layout)."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + _PAD * level)
+
+
+def _array(items: Iterable[Iterable[str]], level: int) -> Iterator[str]:
+    """A JSON array ``level`` indents deep whose items are given in pieces."""
+    empty = True
+    for item in items:
+        yield ("[\n" if empty else ",\n") + _PAD * (level + 1)
+        yield from item
+        empty = False
+    yield "[]" if empty else "\n" + _PAD * level + "]"
 
 
 #: Texts longer than this (code points) are extracted window by window, so memory follows

@@ -87,7 +87,8 @@ def test_check_json_shape() -> None:
         main, ["check", "--offline", "--format", "json", "--exit-zero", str(SAMPLE)]
     )
     data = json.loads(result.stdout)
-    assert set(data) == {"files", "errors", "summary"} and data["errors"] == []
+    assert set(data) == {"files", "errors", "summary", "notices"} and data["errors"] == []
+    assert data["notices"] == []
     finding = data["files"][0]["findings"][0]
     assert set(finding) >= {"code", "severity", "message", "start", "end", "id", "fix"}
     assert data["summary"]["citations"] == len(data["files"][0]["citations"])
@@ -122,3 +123,18 @@ def test_python_dash_m_runs_as_a_real_process() -> None:
     assert proc.returncode == 0, proc.stderr
     ids = [json.loads(line)["id"] for line in proc.stdout.splitlines()]
     assert ids == [None, "un:A/HRC/41/35"]
+
+
+def test_check_json_is_streamed_with_the_standard_layout(tmp_path: Path) -> None:
+    """The JSON report is written a citation at a time; the text must still be exactly what
+    ``json.dumps(indent=2)`` gives for the same data (tools and diffs rely on it)."""
+    bad = tmp_path / 'odd "name"\u00e9.txt'
+    bad.write_text("Ibid.\nSee a/hrc/41/35 and Ibid., para. 3.\n", encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("No citation here.\n", encoding="utf-8")
+    args = ["check", "--offline", "--format", "json", "--exit-zero", str(bad), str(empty)]
+    result = CliRunner().invoke(main, [*args, str(tmp_path / "missing.txt")])
+    data = json.loads(result.stdout)
+    assert result.stdout == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    assert [len(f["citations"]) for f in data["files"]] == [3, 0]
+    assert data["errors"][0]["path"].endswith("missing.txt")

@@ -154,7 +154,7 @@ def test_unexpected_exception_exits_2_with_a_message(
     def boom(*a: Any, **k: Any) -> str:
         raise MemoryError
 
-    monkeypatch.setattr("citecheck.cli.render", boom)
+    monkeypatch.setattr("citecheck.cli.iter_render", boom)
     res = CliRunner().invoke(main, ["check", "--offline", str(f)])
     assert res.exit_code == 2
     assert "citecheck: error: internal error" in res.stderr

@@ -249,3 +249,35 @@ def test_every_rule_is_documented_with_wrong_and_right_examples() -> None:
         out = runner.invoke(main, ["rules", rule.code]).output
         assert f"Wrong: {rule.bad}" in out and f"Right: {rule.good}" in out, rule.code
         assert rule.explanation in out
+
+
+def test_unreadable_inputs_are_in_sarif_and_github_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good = tmp_path / "letter.txt"
+    good.write_text("See A/HRC/41/35.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    args = ["check", "--offline", "letter.txt", "missing.txt"]
+    res = CliRunner().invoke(main, [*args, "--format", "sarif"])
+    assert res.exit_code == 2
+    log = json.loads(res.stdout)
+    validate_sarif(log)
+    (invocation,) = log["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False
+    (note,) = invocation["toolExecutionNotifications"]
+    assert note["level"] == "error"
+    assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "missing.txt"
+    assert note["message"]["text"].startswith("input error: ")
+
+    res = CliRunner().invoke(main, [*args, "--format", "github"])
+    assert res.exit_code == 2
+    lines = res.stdout.splitlines()
+    assert re.fullmatch(r"::error file=missing\.txt,title=input error::\S[^\r\n]*", lines[0])
+    assert all(ln.startswith("::") for ln in lines)
+
+
+def test_clean_sarif_run_says_execution_succeeded(tmp_path: Path) -> None:
+    log = sarif_log([], cwd=tmp_path)
+    validate_sarif(log)
+    (invocation,) = log["runs"][0]["invocations"]
+    assert invocation == {"executionSuccessful": True, "toolExecutionNotifications": []}

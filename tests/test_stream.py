@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -118,3 +119,43 @@ def test_stream_equals_whole_text_on_real_corpus() -> None:
         for c in whole:
             kinds[c.kind.value] = kinds.get(c.kind.value, 0) + 1
     print(f"stream == whole on {len(paths)} corpus texts; citations per kind: {kinds}")
+
+
+def test_check_streams_texts_above_the_threshold_with_the_same_findings(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """``check`` on a huge text goes window by window (memory follows the window); what it
+    reports is what the whole-text pass reports."""
+    from citecheck import batch
+    from citecheck.config import Config
+    from citecheck.pipeline import check
+
+    text = ("See A/HRC/41/35, para. 66, and Regulation (EU) 2016/679. Ibid., art. 6.\n" * 40) + (
+        "Case C-293/12 and a/hrc/41/35.\n" * 40
+    )
+    whole = check(text)
+    calls: list[int] = []
+    real = batch.parallel.safe_check
+    monkeypatch.setattr(
+        batch.parallel, "safe_check", lambda t, f=None: calls.append(1) or real(t, f)
+    )
+    monkeypatch.setattr(batch, "STREAM_THRESHOLD", 1000)
+    windows: list[int] = []
+
+    def small_windows(source: Any) -> Any:
+        for part in check_stream(source, window=800, overlap=100):
+            windows.append(len(part.citations))
+            yield part
+
+    monkeypatch.setattr("citecheck.stream.check_stream", small_windows)
+    path = tmp_path / "big.txt"
+    path.write_text(text, encoding="utf-8")
+    result = batch.run_batch([str(path)], Config())
+    assert result.errors == ()
+    (report,) = result.reports
+    assert calls == [] and len(windows) > 3  # window by window, not the whole-text pass
+    got = [(c.id, c.start) for c in report.citations]
+    assert got == [(c.id, c.start) for c in whole.citations]
+    assert sorted((f.code, f.start) for f in report.findings) == sorted(
+        (f.code, f.start) for f in whole.findings
+    )

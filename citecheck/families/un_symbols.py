@@ -202,13 +202,13 @@ _CONT = compile_pattern(
 )
 
 _MIXED_CASE = {"ADD": "Add", "CORR": "Corr", "REV": "Rev", "AMEND": "Amend", "SUB": "Sub"}
-_MOD = regex.compile(r"(Add|Corr|Rev|Amend)\.(\d{1,3})$|Summary$")
-_TYPE_NUM = regex.compile(r"(L|CRP|PV|SR|WP|R|MISC|DP)\.(\d{1,5})(?:-(\d{1,5}))?$")
+_MOD = regex.compile(r"(Add|Corr|Rev|Amend)\.(\d{1,3})\Z|Summary\Z")
+_TYPE_NUM = regex.compile(r"(L|CRP|PV|SR|WP|R|MISC|DP)\.(\d{1,5})(?:-(\d{1,5}))?\Z")
 _TYPE_BARE = {"RES", "DEC", "PRST", "INF", "NGO", "PET", "GC", "CO", "Q", "QPR", "D"}
-_BODY_NUM = regex.compile(r"(AC|C|CN|CONF|GC|SC|Sub|WG|PC|PCN|EA)\.(\d{1,4})$")
+_BODY_NUM = regex.compile(r"(AC|C|CN|CONF|GC|SC|Sub|WG|PC|PCN|EA)\.(\d{1,4})\Z")
 _BODY_BARE = {"HRC", "C", "B", "AC", "OP", "BUR", "MC", "ICM", "CORE", "GEN", "PC", "PCN", "OS"}
-_SESSION = regex.compile(r"(?:S|ES)-\d{1,2}$")
-_ROMAN = regex.compile(r"^(?:S-|ES-)?[IVXL]+$")
+_SESSION = regex.compile(r"(?:S|ES)-\d{1,2}\Z")
+_ROMAN = regex.compile(r"^(?:S-|ES-)?[IVXL]+\Z")
 _MISSING_DOT = regex.compile(r"(SUB|ADD|CORR|REV|AMEND|AC|CN|CONF|WG|SR|PV|CRP)(\d+)")
 
 

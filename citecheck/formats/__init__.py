@@ -7,7 +7,7 @@ The renderers are imported when used, so the command line can offer the names ch
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,20 +26,42 @@ def render(
     colour: bool = False,
     cwd: Path | None = None,
     errors: Sequence[tuple[str, str]] = (),
+    notices: Sequence[str] = (),
 ) -> str:
     """The whole output of ``check`` in format ``fmt`` (ends with a newline); ``errors``
-    (path, reason) are the inputs that could not be read."""
+    (path, reason) are the inputs that could not be read; ``notices`` are said once for the
+    whole run (the text format leaves them to standard error)."""
     from citecheck.formats.github import render_github
     from citecheck.formats.sarif import render_sarif
     from citecheck.report import render_check_json, render_check_text
 
     if fmt == "json":
-        return render_check_json(reports, errors) + "\n"
+        return render_check_json(reports, errors, notices) + "\n"
     if fmt == "sarif":
-        return render_sarif(reports, cwd=cwd) + "\n"
+        return render_sarif(reports, cwd=cwd, errors=errors, notices=notices) + "\n"
     if fmt == "github":
-        return render_github(reports, cwd=cwd)
+        return render_github(reports, cwd=cwd, errors=errors, notices=notices)
     return render_check_text(reports, colour=colour, unreadable=len(errors))
+
+
+def iter_render(
+    fmt: str,
+    reports: Sequence[FileReport],
+    *,
+    colour: bool = False,
+    cwd: Path | None = None,
+    errors: Sequence[tuple[str, str]] = (),
+    notices: Sequence[str] = (),
+) -> Iterator[str]:
+    """`render` in pieces: JSON one citation at a time (a flood of citations is never one
+    string), the other formats whole."""
+    if fmt == "json":
+        from citecheck.report import iter_check_json
+
+        yield from iter_check_json(reports, errors, notices)
+        yield "\n"
+        return
+    yield render(fmt, reports, colour=colour, cwd=cwd, errors=errors, notices=notices)
 
 
 def __getattr__(name: str) -> Any:
@@ -48,4 +70,4 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["CHECK_FORMATS", "render", "render_github", "render_sarif"]
+__all__ = ["CHECK_FORMATS", "iter_render", "render", "render_github", "render_sarif"]

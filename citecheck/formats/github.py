@@ -36,9 +36,22 @@ def display_path(path: str, cwd: Path | None = None) -> str:
         return Path(path).as_posix()
 
 
-def render_github(reports: Sequence[FileReport], *, cwd: Path | None = None) -> str:
-    """Annotation lines; positions of extracted formats go into the message instead."""
-    lines: list[str] = []
+def render_github(
+    reports: Sequence[FileReport],
+    *,
+    cwd: Path | None = None,
+    errors: Sequence[tuple[str, str]] = (),
+    notices: Sequence[str] = (),
+) -> str:
+    """Annotation lines; positions of extracted formats go into the message instead.
+    ``errors`` (path, reason), the unreadable inputs, come first as ``input error`` lines,
+    then the run's ``notices`` as warnings without a file."""
+    lines = [
+        f"::error file={escape_property(display_path(path, cwd))},title=input error::"
+        + escape_data(reason)
+        for path, reason in errors
+    ]
+    lines += [f"::warning title=citecheck::{escape_data(notice)}" for notice in notices]
     for rep in reports:
         name = display_path(rep.path, cwd)
         for f in rep.findings:

@@ -112,8 +112,27 @@ def result_json(rep: FileReport, f: Finding, uri: str, index: dict[str, int]) ->
     return result
 
 
-def sarif_log(reports: Sequence[FileReport], *, cwd: Path | None = None) -> dict[str, Any]:
-    """The whole SARIF log as a dict."""
+def error_notification(path: str, reason: str, cwd: Path | None = None) -> dict[str, Any]:
+    """One ``toolExecutionNotification`` for an input that could not be read, so a script
+    reading only the SARIF log does not take a partial run for a clean one."""
+    return {
+        "level": "error",
+        "message": {"text": f"input error: {reason}"},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(path, cwd)}}}],
+    }
+
+
+def sarif_log(
+    reports: Sequence[FileReport],
+    *,
+    cwd: Path | None = None,
+    errors: Sequence[tuple[str, str]] = (),
+    notices: Sequence[str] = (),
+) -> dict[str, Any]:
+    """The whole SARIF log as a dict; ``errors`` (path, reason) are the unreadable inputs,
+    reported as the invocation's error notifications, ``notices`` as warnings."""
+    notifications = [error_notification(path, reason, cwd) for path, reason in errors]
+    notifications += [{"level": "warning", "message": {"text": n}} for n in notices]
     rules = all_rules()
     index = {r.code: i for i, r in enumerate(rules)}
     results: list[dict[str, Any]] = []
@@ -134,6 +153,12 @@ def sarif_log(reports: Sequence[FileReport], *, cwd: Path | None = None) -> dict
                         "rules": [rule_json(r) for r in rules],
                     }
                 },
+                "invocations": [
+                    {
+                        "executionSuccessful": not errors,
+                        "toolExecutionNotifications": notifications,
+                    }
+                ],
                 "columnKind": "unicodeCodePoints",
                 "artifacts": artifacts,
                 "results": results,
@@ -142,5 +167,12 @@ def sarif_log(reports: Sequence[FileReport], *, cwd: Path | None = None) -> dict
     }
 
 
-def render_sarif(reports: Sequence[FileReport], *, cwd: Path | None = None) -> str:
-    return json.dumps(sarif_log(reports, cwd=cwd), ensure_ascii=False, indent=2)
+def render_sarif(
+    reports: Sequence[FileReport],
+    *,
+    cwd: Path | None = None,
+    errors: Sequence[tuple[str, str]] = (),
+    notices: Sequence[str] = (),
+) -> str:
+    log = sarif_log(reports, cwd=cwd, errors=errors, notices=notices)
+    return json.dumps(log, ensure_ascii=False, indent=2)

@@ -387,8 +387,8 @@ def _number(item: Mapping[str, Any], key: str) -> float:
     return number
 
 
-_LANGUAGE_RE = re.compile(r"^[a-z]{2,3}$")
-_EXTRA_KEY_RE = re.compile(r"^[a-z][a-z_]{0,39}$")
+_LANGUAGE_RE = re.compile(r"^[a-z]{2,3}\Z")
+_EXTRA_KEY_RE = re.compile(r"^[a-z][a-z_]{0,39}\Z")
 #: `extra` keys whose values are links; they must be http(s) (or a path on the source).
 _LINK_KEYS = frozenset({"record_url", "file", "eli", "ods_file"})
 _MAX_TEXT = 4000

@@ -15,7 +15,7 @@ import contextlib
 import sqlite3
 import warnings
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
 
@@ -60,6 +60,10 @@ class Resolver:
         self.settings = settings or settings_from_env()
         self._memo: dict[str, Resolution] = {}
         self._failures: dict[str, int] = {}
+        self.reached: set[str] = set()  # hosts that answered in this run
+        self.unreachable: set[str] = set()  # hosts that could not be connected to
+        #: called with the number of ids answered since the last call (a progress bar)
+        self.progress: Callable[[int], None] | None = None
         self._cache: Cache | None = None
         self._cache_broken = False  # set once opening, reading or writing it failed
         self._index: IndexSource | None = None
@@ -77,6 +81,10 @@ class Resolver:
             known = self._memo.get(ident)
             if known is not None and known.status is Status.UNVERIFIED:
                 del self._memo[ident]
+        # A host that could not be connected to gets a new probe: the network may be back.
+        for host in self.unreachable:
+            self._failures.pop(host, None)
+        self.unreachable.clear()
 
     @property
     def cache(self) -> Cache | None:
@@ -213,7 +221,9 @@ class Resolver:
         pending = [i for i in dict.fromkeys([*wanted, *neighbours]) if i not in self._memo]
         if pending:
             try:
-                answers = await self._lookup(pending)
+                answers = await self._lookup(pending, report=self.progress)
+                if self.no_network():
+                    answers = {i: _no_network(r) for i, r in answers.items()}
                 if self.settings.suggest:
                     await self._add_suggestions(answers)
             finally:
@@ -236,18 +246,39 @@ class Resolver:
                 out[ident] = res.evolve(suggestions=(*extra, *res.suggestions)[:MAX_SUGGESTIONS])
         return out
 
+    def no_network(self) -> bool:
+        """No live source could be connected to in this run, and none answered."""
+        return bool(self.unreachable) and not self.reached
+
     def _client(self) -> Fetcher:
         """One HTTP client per `aresolve` call (a client is bound to its event loop)."""
         if self._fetcher is None:
-            self._fetcher = Fetcher(self.settings.net_config(), failures=self._failures)
+            self._fetcher = Fetcher(
+                self.settings.net_config(),
+                failures=self._failures,
+                reached=self.reached,
+                unreachable=self.unreachable,
+            )
         return self._fetcher
 
     async def _lookup(
-        self, ids: Sequence[str], settings: Settings | None = None
+        self,
+        ids: Sequence[str],
+        settings: Settings | None = None,
+        report: Callable[[int], None] | None = None,
     ) -> dict[str, Resolution]:
-        """Index, then cache (unless refresh), then the sources of each id's scheme in order."""
+        """Index, then cache (unless refresh), then the sources of each id's scheme in order;
+        `report` is told how many ids got their final answer after each step."""
         settings = settings or self.settings
         out: dict[str, Resolution] = {}
+        done = 0
+
+        def tell() -> None:
+            nonlocal done
+            if report is not None and len(out) > done:
+                report(len(out) - done)
+            done = len(out)
+
         held: dict[str, Resolution] = {}  # an answer to improve on (index: "newer than ...")
         for ident, res in self._index_answers(ids).items():
             if res.status in (Status.RESOLVED, Status.NOT_FOUND):
@@ -275,6 +306,7 @@ class Resolver:
                 )
             else:
                 chains[ident] = chain
+        tell()
         while chains:
             groups: dict[SourceClass, list[str]] = defaultdict(list)
             for ident, chain in list(chains.items()):
@@ -302,6 +334,8 @@ class Resolver:
                         del chains[ident]
                         held.pop(ident, None)
                         out[ident] = res
+            tell()
+        tell()
         return out
 
     async def _ask_sources(
@@ -383,6 +417,14 @@ class Resolver:
         self._cache_put(found.values())
         self._memo.update(found)
         return {**self._memo, **answers, **checked}
+
+
+def _no_network(res: Resolution) -> Resolution:
+    """An answer that is unverified only because no source could be connected to gets the
+    one short reason `NO_NETWORK`, so a report can fold them into one message."""
+    if res.status is Status.UNVERIFIED and res.reason and "cannot connect to" in res.reason:
+        return res.evolve(reason=policy.NO_NETWORK)
+    return res
 
 
 def _merge(before: Resolution | None, after: Resolution) -> Resolution:

@@ -12,6 +12,12 @@ it every request is refused at once.  A timed-out request is retried once at mos
 timeout counts towards the circuit breaker, so a host that accepts connections and then hangs
 is given up after a few.
 
+No network is told apart quickly: until a host has answered once in the run, connecting to it
+may take at most `connect_timeout` (2 s), and a failed connection (refused, DNS failure, no
+route, connect timeout) marks the host unreachable at once, so every later request to it is
+refused without waiting.  The reason then is the short `cannot connect to HOST`, the same for
+every id, so callers can fold it into one "no network" message.
+
 Failures that do not say anything definite about a document raise `Unavailable` with a
 reason a person can read; callers turn that into an `unverified` result, never `not_found`.
 
@@ -83,6 +89,12 @@ def parse_xml(content: bytes, what: str, max_bytes: int = DEFAULT_MAX_BYTES) -> 
         raise Unavailable(f"{what} sent malformed or truncated XML ({exc.msg})") from exc
 
 
+def unreachable_reason(host: str) -> str:
+    """Why a request to a host that could not be connected to got no answer (short and the
+    same for every id, so it can be folded into one message)."""
+    return f"cannot connect to {host}"
+
+
 class NetworkDisabled(RuntimeError):
     """Raised by `NoNetworkTransport`: a request was attempted while offline."""
 
@@ -110,6 +122,7 @@ class NetConfig:
 
     allowed_hosts: frozenset[str]
     timeout: float = 20.0
+    connect_timeout: float = 2.0  # until the host has answered once in the run
     concurrency: int = 8
     rate_per_host: float = 2.0
     host_rates: tuple[tuple[str, float], ...] = ()
@@ -212,6 +225,8 @@ class Fetcher:
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         rng: Callable[[], float] = random.random,
         failures: dict[str, int] | None = None,
+        reached: set[str] | None = None,
+        unreachable: set[str] | None = None,
     ) -> None:
         self.config = config
         self._sleep = sleep
@@ -219,6 +234,9 @@ class Fetcher:
         self._sem = asyncio.Semaphore(max(1, config.concurrency))
         self._buckets: dict[str, TokenBucket] = {}
         self._failures = {} if failures is None else failures  # shared to span a whole run
+        # hosts that answered / could not be connected to (shared like `failures`)
+        self.reached: set[str] = set() if reached is None else reached
+        self.unreachable: set[str] = set() if unreachable is None else unreachable
         self._deadline: float | None = None  # event-loop time when the budget is used up
         self.requests = 0
         self._client = httpx.AsyncClient(
@@ -321,6 +339,8 @@ class Fetcher:
         raise Unavailable(f"too many redirects from {host_key(url)}")
 
     def _raise_if_open(self, host: str) -> None:
+        if host in self.unreachable:
+            raise Unavailable(unreachable_reason(host))
         if self.circuit_open(host):
             raise Unavailable(
                 f"{host} failed {self._failures[host]} times in a row, so it was not asked "
@@ -363,7 +383,25 @@ class Fetcher:
                     raise Unavailable(
                         f"reply from {host} larger than {self.config.max_bytes} bytes; not read"
                     ) from exc
-                except (httpx.TimeoutException, TimeoutError):
+                except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+                    if host not in self.reached:
+                        # No connection to a host that never answered: no network, or the
+                        # host is down. One probe settles it for the whole run.
+                        self.unreachable.add(host)
+                        self._failures[host] = self.config.breaker_threshold
+                        raise Unavailable(unreachable_reason(host)) from exc
+                    refused += 1
+                    if refused >= 2:
+                        # Twice no connection to a host that answered before: down for this
+                        # run; stop paying back-offs for every id.
+                        self._failures[host] = self.config.breaker_threshold
+                        raise Unavailable(
+                            f"cannot connect to {host} any more; not asked again in this run"
+                        ) from exc
+                    reason, retry = f"connection to {host} failed ({type(exc).__name__})", True
+                except (httpx.TimeoutException, TimeoutError) as exc:
+                    if isinstance(exc, httpx.TimeoutException):
+                        self.reached.add(host)  # connected, then no answer in time
                     # Counted at once: a host that accepts and then hangs must open the
                     # circuit after a few requests, not after every id's retries.
                     self._failures[host] = self._failures.get(host, 0) + 1
@@ -372,20 +410,11 @@ class Fetcher:
                     # Retried once: a second full wait for the same request is not worth it.
                     reason = f"{host} did not answer within {self.config.timeout:g} s"
                     retry = timeouts < 2
-                except httpx.ConnectError as exc:
-                    refused += 1
-                    if refused >= 2:
-                        # Twice no connection at all (DNS, refused, no route): the host is
-                        # unreachable for this run; stop paying back-offs for every id.
-                        self._failures[host] = self.config.breaker_threshold
-                        raise Unavailable(
-                            f"cannot connect to {host} ({type(exc).__name__}); no network or "
-                            "host down, not asked again in this run"
-                        ) from exc
-                    reason, retry = f"connection to {host} failed ({type(exc).__name__})", True
                 except httpx.TransportError as exc:
+                    self.reached.add(host)  # connected, then the exchange broke
                     reason, retry = f"connection to {host} failed ({type(exc).__name__})", True
                 else:
+                    self.reached.add(host)
                     reason, retry, wait = self._judge(host, reply)
                     if not reason:
                         self._failures[host] = 0
@@ -425,7 +454,11 @@ class Fetcher:
     async def _send_unbounded(
         self, url: httpx.URL, headers: Mapping[str, str], peek: int | None
     ) -> Reply:
-        request = self._client.build_request("GET", url, headers=dict(headers))
+        timeout = self.config.timeout
+        connect = timeout if host_key(url) in self.reached else self.config.connect_timeout
+        request = self._client.build_request(
+            "GET", url, headers=dict(headers), timeout=httpx.Timeout(timeout, connect=connect)
+        )
         self.requests += 1
         response = await self._client.send(request, stream=True)
         try:

@@ -31,6 +31,8 @@ ResolveFn = Callable[[Sequence[str]], Mapping[str, Any]]
 #: Citations at most this many characters apart are "cited together" (same sentence).
 NEIGHBOUR_GAP = 80
 MAX_SUGGESTIONS = 3
+#: The reason of an answer left unverified because no source could be connected to.
+NO_NETWORK = "no network"
 _TRUE = ("true", "1")
 _FALSE = ("false", "0")
 
@@ -184,12 +186,23 @@ def not_found_message(ident: str, res: Resolution) -> str:
 
 def unverified_message(ident: str, res: Resolution) -> str:
     """RS102 text: the reason, and that nothing is claimed missing."""
+    if res.reason == NO_NETWORK and not res.suggestions:
+        return f"{shown_id(ident)} could not be checked: no network"
     reason = res.reason or "no definite answer"
     msg = f"{shown_id(ident)} could not be checked ({reason}); it is not reported missing: "
     msg += "run again later"
     if res.suggestions:
         msg += f"; {_did_you_mean(res.suggestions)}"
     return msg
+
+
+def no_network_summary(citations: int) -> str:
+    """The one line that stands for every citation left unverified for want of a network."""
+    what = "citation" if citations == 1 else "citations"
+    return (
+        f"no network: {citations} {what} unverified; use --offline or build the index "
+        "('citecheck index update')"
+    )
 
 
 def resolution_findings(

@@ -18,8 +18,8 @@ from citecheck.index.db import series_key
 if TYPE_CHECKING:
     from citecheck.resolve.sources.index import IndexSource
 
-_SUFFIX = re.compile(r"^(Add|Corr|Rev|Amend)\.[0-9]+$")
-_CELEX = re.compile(r"^([0-9])([0-9]{4})([RLD])([0-9]{4})$")
+_SUFFIX = re.compile(r"^(Add|Corr|Rev|Amend)\.[0-9]+\Z")
+_CELEX = re.compile(r"^([0-9])([0-9]{4})([RLD])([0-9]{4})\Z")
 
 
 def _un(symbol: str) -> list[str]:
@@ -104,7 +104,7 @@ def candidates(ident: str) -> list[str]:
     return seen
 
 
-_CASE_CELEX = re.compile(r"^6([0-9]{4})([CTF])[A-Z]{1,2}([0-9]{4})$")
+_CASE_CELEX = re.compile(r"^6([0-9]{4})([CTF])[A-Z]{1,2}([0-9]{4})\Z")
 _CASE_LAW = ("ecli", "case")
 
 

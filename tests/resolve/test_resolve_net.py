@@ -246,18 +246,51 @@ def test_parse_xml_is_safe_and_strict() -> None:
 
 
 @respx.mock
-async def test_unreachable_host_opens_the_circuit_after_two_refused_connections() -> None:
-    """No network at all must not cost every id its full back-off schedule."""
+async def test_unreachable_host_is_given_up_after_one_refused_connection() -> None:
+    """No network at all must not cost every id its back-off schedule: one probe settles it."""
     route = respx.get(URL).mock(side_effect=httpx.ConnectError("name resolution failed"))
     failures: dict[str, int] = {}
-    async with Fetcher(config(retries=3), failures=failures, sleep=Sleeps()) as f:
+    sleeps = Sleeps()
+    async with Fetcher(config(retries=3), failures=failures, sleep=sleeps) as f:
         with pytest.raises(Unavailable) as first:
             await f.get(URL)
         with pytest.raises(Unavailable) as second:
             await f.get(URL)
-    assert route.call_count == 2
-    assert "cannot connect to src.test" in first.value.reason
-    assert "not asked again" in second.value.reason
+        assert f.unreachable == {"src.test"}
+    assert route.call_count == 1
+    assert first.value.reason == second.value.reason == "cannot connect to src.test"
+
+
+@respx.mock
+async def test_a_host_that_answered_before_gets_a_second_connection_attempt() -> None:
+    route = respx.get(URL).mock(
+        side_effect=[
+            httpx.Response(200, text="ok"),
+            httpx.ConnectError("reset"),
+            httpx.Response(200),
+        ]
+    )
+    async with Fetcher(config(retries=3), sleep=Sleeps()) as f:
+        await f.get(URL)
+        reply = await f.get(URL)
+        assert f.unreachable == set()
+    assert reply.status == 200 and route.call_count == 3
+
+
+@respx.mock
+async def test_first_request_to_a_host_has_a_short_connect_timeout() -> None:
+    seen: list[dict[str, float | None]] = []
+
+    def record(request: httpx.Request) -> httpx.Response:
+        seen.append(request.extensions["timeout"])
+        return httpx.Response(200, text="ok")
+
+    respx.get(URL).mock(side_effect=record)
+    async with Fetcher(config(timeout=20.0, connect_timeout=2.0)) as f:
+        await f.get(URL)
+        await f.get(URL)
+    assert seen[0]["connect"] == 2.0 and seen[0]["read"] == 20.0
+    assert seen[1]["connect"] == 20.0
 
 
 async def test_rate_limit_waiters_leave_when_the_circuit_opens() -> None:

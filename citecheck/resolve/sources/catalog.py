@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from citecheck.resolve.net import Fetcher
     from citecheck.resolve.settings import Settings
 
-_GC_RE = re.compile(r"^(?P<committee>[A-Z]{2,5})/(?P<num>[0-9]{1,3})$")
-_SPCOMM_RE = re.compile(r"^(?P<country>[A-Z]{3}) (?P<num>[0-9]{1,4})/(?P<year>(19|20)[0-9]{2})$")
+_GC_RE = re.compile(r"^(?P<committee>[A-Z]{2,5})/(?P<num>[0-9]{1,3})\Z")
+_SPCOMM_RE = re.compile(r"^(?P<country>[A-Z]{3}) (?P<num>[0-9]{1,4})/(?P<year>(19|20)[0-9]{2})\Z")
 
 
 def spcomm_search_url(value: str) -> str:

@@ -40,19 +40,19 @@ from citecheck.resolve.net import Fetcher, Unavailable, parse_xml
 if TYPE_CHECKING:
     from citecheck.resolve.settings import Settings
 
-_CELEX_RE = re.compile(r"^[0-9CE][0-9]{4}[A-Z]{1,2}[0-9A-Z()/._\-]{1,30}$")
-_ECLI_RE = re.compile(r"^[A-Z]{2}:[A-Z0-9.]{1,7}:[0-9]{4}:[A-Z0-9.]{1,25}$")
+_CELEX_RE = re.compile(r"^[0-9CE][0-9]{4}[A-Z]{1,2}[0-9A-Z()/._\-]{1,30}\Z")
+_ECLI_RE = re.compile(r"^[A-Z]{2}:[A-Z0-9.]{1,7}:[0-9]{4}:[A-Z0-9.]{1,25}\Z")
 _CASE_RE = re.compile(
-    r"^(?:(?P<court>[CTF])-)?(?P<num>[0-9]{1,4})/(?P<yy>[0-9]{2})(?: ?[A-Z]{1,3})?$"
+    r"^(?:(?P<court>[CTF])-)?(?P<num>[0-9]{1,4})/(?P<yy>[0-9]{2})(?: ?[A-Z]{1,3})?\Z"
 )
-_OJ_ACT_RE = re.compile(r"^(?P<series>L|C)/(?P<year>20[2-9][0-9])/(?P<num>[0-9]{1,5})$")
+_OJ_ACT_RE = re.compile(r"^(?P<series>L|C)/(?P<year>20[2-9][0-9])/(?P<num>[0-9]{1,5})\Z")
 _OJ_ISSUE_RE = re.compile(
-    r"^(?P<series>L|C)/(?P<year>[0-9]{4})/(?P<issue>[0-9]{1,4}[A-Z]?)/p(?P<page>[0-9]+)$"
+    r"^(?P<series>L|C)/(?P<year>[0-9]{4})/(?P<issue>[0-9]{1,4}[A-Z]?)/p(?P<page>[0-9]+)\Z"
 )
 _NOT_FOUND_RE = re.compile(
     r"Resource \[system '(?P<system>[a-z]+)' - id '(?P<id>[^']*)'\] not found"
 )
-_RESOURCE_RE = re.compile(r"/resource/(?P<system>[a-z]+)/(?P<id>[^/?#]+)$")
+_RESOURCE_RE = re.compile(r"/resource/(?P<system>[a-z]+)/(?P<id>[^/?#]+)\Z")
 _PREFIXES = """PREFIX cdm: <http://publications.europa.eu/ontology/cdm#>
 PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 """

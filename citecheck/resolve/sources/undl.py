@@ -38,8 +38,8 @@ UNDL_URL = "https://digitallibrary.un.org"
 
 _M = f"{{{MARC_NS}}}"
 _TOTAL_RE = re.compile(rb"Search-Engine-Total-Number-Of-Results:\s*(\d+)")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_SYMBOL_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-/() ]*$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
+_SYMBOL_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-/() ]*\Z")
 _MAX_PAGES = 5
 _PAGE_SIZE = 200
 
