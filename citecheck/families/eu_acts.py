@@ -20,16 +20,17 @@ from collections.abc import Iterator
 import attrs
 import regex
 
+from citecheck import eu_words, language
 from citecheck.families.base import (
     HSPACE,
-    MONTH_NUMBER,
-    MONTHS,
     Document,
     compile_pattern,
     literal_hits,
     matches_near,
     quoted,
 )
+from citecheck.lexicon import LANGUAGES, alternation
+from citecheck.lexicon import load as load_lexicon
 from citecheck.model import Citation, Finding, Fix, Kind, Pinpoint, Severity
 from citecheck.pinpoints.articles import read_after, read_before
 from citecheck.rules import Rule
@@ -73,12 +74,16 @@ def citation_for_celex(celex: str) -> str | None:
 _NAMED_TYPES = ("regulation", "directive", "decision")
 
 
-_DOM1 = r"(?:EU|EC|EEC|Euratom|EAEC|ECSC|CFSP|JHA)"
+#: The act words of the other languages (``data/eu_words.json``).
+_WORDS = eu_words.load()
+_LANG_DOMAINS = sorted({d for w in _WORDS.values() for d in w.domains}, key=lambda d: (-len(d), d))
+_DOM1 = "(?:EU|EC|EEC|Euratom|EAEC|ECSC|CFSP|JHA|" + "|".join(_LANG_DOMAINS) + ")"
 _DOM = rf"(?i:{_DOM1}(?:{_H}?,{_H}?{_DOM1}){{0,2}})"
-_BARE_DOM = r"(?:CFSP|EU|EC|EEC|JHA|Euratom)"
+_BARE_DOM = "(?:CFSP|EU|EC|EEC|JHA|Euratom|" + "|".join(_LANG_DOMAINS) + ")"
+_NO_WORDS = alternation(w for words in _WORDS.values() for w in words.no_words)
 _NUMBERING = rf"""
     (?P<dom1>\({_H}?{_DOM}{_H}?\){_S}|(?P<baredom>{_BARE_DOM}){_S})?
-    (?P<no>(?i:No|Nr|n°)\.?{_H}{{0,2}})?
+    (?P<no>(?:(?i:No|Nr|n°)\.?|{_NO_WORDS}){_H}{{0,2}})?
     (?P<lbr>\\?\[)?
     (?P<a>\d{{1,5}})/(?P<b>\d{{1,5}})(?!\d)
     (?:/(?P<dom2>{_DOM})(?![\w]))?
@@ -108,10 +113,18 @@ _ORDINALS = (
     r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth"
     r"|Thirteenth|Fourteenth|Fifteenth|Sixteenth|Seventeenth)"
 )
-_TYPE = (
+_ENGLISH_TYPES = (
     r"(?:Regulation|Directive|Decision|Common" + _S + r"Position|Joint" + _S + r"Action"
     r"|Recommendation)s?"
 )
+_TYPE = (
+    "(?:"
+    + _ENGLISH_TYPES
+    + "|"
+    + alternation(t for w in _WORDS.values() for t in w.act_types)
+    + ")"
+)
+_ENGLISH_TYPE = regex.compile(rf"(?i:{_ENGLISH_TYPES})")
 _ACT = compile_pattern(
     rf"""
     (?<![\w/])
@@ -124,20 +137,31 @@ _ACT = compile_pattern(
     {_NUMBERING}
     """
 )
+_AND = alternation(("and", *(load_lexicon(lang).list_words[0] for lang in _WORDS)))
+_AND_OR = alternation(
+    w for lang in LANGUAGES for w in load_lexicon(lang).list_words if w.isalpha()
+)
 # A further act of a list: ", (EU) No 648/2012", " and 2011/61/EU".
 _LIST_ITEM = compile_pattern(
     rf"""
-    (?P<sep>{_H}{{0,2}},{_S}(?:and{_S})?|{_S}(?:and|or){_S})
-    (?=\(|\d|(?i:No)\b)
+    (?P<sep>{_H}{{0,2}},{_S}(?:{_AND}{_S})?|{_S}{_AND_OR}{_S})
+    (?=\(|\d|(?i:No)\b|{_NO_WORDS})
     {_NUMBERING}
     """
 )
+_INSTITUTIONS = {i.lower(): a for w in _WORDS.values() for i, a in w.institutions.items()}
 _POST_AUTHOR = compile_pattern(
-    rf"""{_S}of{_S}the{_S}(?P<pauthor>(?:European{_S}Parliament{_S}and{_S}of{_S}the{_S}Council
-        |Council|Commission|European{_S}Central{_S}Bank))(?!\w)"""
+    rf"""{_S}(?:of{_S}the{_S}(?P<pauthor>(?:European{_S}Parliament{_S}and{_S}of{_S}the{_S}Council
+        |Council|Commission|European{_S}Central{_S}Bank))(?!\w)
+        |(?P<lauthor>{alternation(_INSTITUTIONS)}))"""
 )
+_MONTH_NUMBER = {
+    name: number for lang in LANGUAGES for name, number in load_lexicon(lang).month_number.items()
+}
+_DATE_OPENING = alternation(("of", *(o for w in _WORDS.values() for o in w.date_opening)))
 _DATE = compile_pattern(
-    rf"""{_S}of{_S}(?P<day>\d{{1,2}}){_S}(?P<month>(?i:{"|".join(MONTHS)})){_S}(?P<year>(?:19|20)\d\d)(?!\d)"""
+    rf"""{_H}?,?{_S}{_DATE_OPENING}{_S}(?P<day>\d{{1,2}})(?:er|\.)?{_S}(?:de{_S})?
+    (?P<month>{alternation(_MONTH_NUMBER)}){_S}(?:de{_S})?(?P<year>(?:19|20)\d\d)(?!\d)"""
 )
 # UN bodies whose decisions look like EU ones ("Economic and Social Council decision 2005/256").
 _UN_BODY_BEFORE = compile_pattern(
@@ -294,7 +318,8 @@ RULES: tuple[Rule, ...] = (
     PINPOINT_STYLE,
 )
 
-_CANON_DOMAIN = {
+_CANON_DOMAIN: dict[str, str] = {
+    **{d.lower(): c for w in _WORDS.values() for d, c in w.domains.items()},
     "eu": "EU",
     "ec": "EC",
     "eec": "EEC",
@@ -452,24 +477,36 @@ def _read_numbering(m: regex.Match[str], act_type: str) -> _Numbering | None:
 
 
 def _act_type(raw: str, modifier: str | None) -> str:
-    t = " ".join(raw.lower().split()).removesuffix("s")
+    written = " ".join(raw.lower().split())
+    for words in _WORDS.values():
+        if written in words.act_types:
+            return words.act_types[written]
+    t = written.removesuffix("s")
     if modifier and modifier.lower() == "framework" and t == "decision":
         return "framework decision"
     return t
 
 
 def canonical_numbering(
-    act_type: str, domains: tuple[str, ...], year: int, number: int, legislative_no: bool
+    act_type: str,
+    domains: tuple[str, ...],
+    year: int,
+    number: int,
+    legislative_no: bool,
+    language: str = "en",
 ) -> str:
-    """The numbering as the Style Guide writes it for this act (domains must be known)."""
-    dom = ", ".join(domains)
+    """The numbering as the Style Guide writes it for this act (domains must be known), in
+    ``language``: ``(EC) No 1049/2001``, ``(CE) n° 1049/2001``, ``(EG) Nr. 1049/2001``."""
+    words = _WORDS.get(language)
+    no = words.no_canonical if words else "No"
+    dom = ", ".join(words.canonical_domains.get(d, d) if words else d for d in domains)
     if year >= 2015:
         return f"({dom}) {year}/{number}"
     yy = f"{year % 100:02d}" if year < 1999 else str(year)
     if act_type == "regulation":
-        return f"({dom}) No {number}/{yy}"
+        return f"({dom}) {no} {number}/{yy}"
     if legislative_no:
-        return f"No {number}/{yy}/{dom}"
+        return f"{no} {number}/{yy}/{dom}"
     return f"{yy}/{number}/{dom}"
 
 
@@ -496,6 +533,7 @@ def _notes(
     date: datetime.date | None,
     *,
     cited_in_full: bool = False,
+    language: str = "en",
 ) -> list[Finding]:
     """Surface findings for a numbering, each with a fix of the numbering span if safe.
 
@@ -535,7 +573,7 @@ def _notes(
     if not n.domains:
         return notes
     legislative_no = n.has_no and not n.year_first
-    canon = canonical_numbering(act_type, n.domains, n.year, n.number, legislative_no)
+    canon = canonical_numbering(act_type, n.domains, n.year, n.number, legislative_no, language)
     if _same(written, canon):
         return notes
     # The domain of some acts from 2015 (e.g. the rare "(EU, Euratom)") comes from the text.
@@ -579,7 +617,7 @@ def _date(m: regex.Match[str] | None) -> datetime.date | None:
         return None
     try:
         return datetime.date(
-            int(m.group("year")), MONTH_NUMBER[m.group("month").lower()], int(m.group("day"))
+            int(m.group("year")), _MONTH_NUMBER[m.group("month").lower()], int(m.group("day"))
         )
     except ValueError:
         return None
@@ -596,6 +634,7 @@ class EUActsFamily:
         "common position",
         "joint action",
         "recommendation",
+        *sorted({t.split()[0] for w in _WORDS.values() for t in w.act_types}),
     )
     priority = 30
     rules: tuple[Rule, ...] = RULES
@@ -619,13 +658,17 @@ def _citation(
     ordinal: str | None,
     ambiguous: bool,
     with_pinpoints: bool,
+    type_word: str,
     cited_in_full: bool = False,
 ) -> Citation:
     text = doc.text
     date_m = _DATE.match(text, end)
     post = _POST_AUTHOR.match(text, end) if date_m is None else None
     if post is not None:
-        author = author or " ".join(post.group("pauthor").split())
+        if post.group("pauthor"):
+            author = author or " ".join(post.group("pauthor").split())
+        else:
+            author = author or _INSTITUTIONS[" ".join(post.group("lauthor").lower().split())]
         date_m = _DATE.match(text, post.end())
         end = post.end()
     date = _date(date_m)
@@ -633,7 +676,8 @@ def _citation(
         end = date_m.end()
     celex = _celex(act_type, n.year, n.number)
     act_id = f"celex:{celex}"
-    notes = _notes(text, n, act_type, act_id, date, cited_in_full=cited_in_full)
+    lang = _language(doc, type_word, n, start)
+    notes = _notes(text, n, act_type, act_id, date, cited_in_full=cited_in_full, language=lang)
     pinpoint = Pinpoint()
     if with_pinpoints:
         before = read_before(text, start)
@@ -670,6 +714,32 @@ def _citation(
         family=EUActsFamily.name,
         notes=tuple(notes),
     )
+
+
+_ENGLISH_DOMAINS = frozenset(("EU", "EC", "EEC", "Euratom", "EAEC", "ECSC", "CFSP", "JHA"))
+_DOMAIN_TOKEN = regex.compile(r"[^\W\d_]+")
+#: How much text around a citation tells its language when its words do not.
+_LANGUAGE_REACH = 400
+
+
+def _language(doc: Document, type_word: str, n: _Numbering, start: int) -> str:
+    """The language an act citation is written in: its type word (``Verordnung``), then its
+    domain (``/CE``), then the words of the text around it (``directive 2016/680``)."""
+    candidates = list(eu_words.languages_of_type(type_word))
+    if _ENGLISH_TYPE.fullmatch(type_word):
+        candidates.append("en")
+    for token in _DOMAIN_TOKEN.findall(doc.text, n.start, n.end):
+        writers = set(eu_words.languages_of_domain(token))
+        if token in _ENGLISH_DOMAINS:
+            writers.add("en")
+        if writers and writers & set(candidates):
+            candidates = [lang for lang in candidates if lang in writers]
+    if len(candidates) == 1:
+        return candidates[0]
+    if not candidates:
+        return "en"
+    counts = language.scores(doc.text, max(0, start - _LANGUAGE_REACH), n.end + _LANGUAGE_REACH)
+    return max(candidates, key=lambda lang: counts[lang])
 
 
 #: What each non-EU pinpoint style looks like, in a reader's words.
@@ -711,9 +781,21 @@ def _domain_example(n: _Numbering, act_type: str) -> str:
 
 # Every act citation holds its type word followed by its numbering; the full grammar runs
 # only near such a word.
-_TYPE_WORDS = ("regulation", "directive", "decision", "position", "action", "recommendation")
+_TYPE_WORDS = (
+    "regulation",
+    "directive",
+    "decision",
+    "position",
+    "action",
+    "recommendation",
+    *sorted({t for w in _WORDS.values() for t in w.act_types}),
+)
 _NUMBERING_START = regex.compile(
-    r"s?[\s\u00a0]{1,3}(?:[(\[\\\d]|(?i:no|nr|n°|cfsp|eu|ec|eec|jha|euratom)\b)"
+    r"s?[\s\u00a0]{1,3}(?:[(\[\\\d]|(?i:no|nr|n°|cfsp|eu|ec|eec|jha|euratom"
+    + "".join("|" + d.lower() for d in _LANG_DOMAINS)
+    + r")\b|"
+    + _NO_WORDS
+    + ")"
 )
 
 
@@ -796,6 +878,7 @@ def _acts(doc: Document) -> Iterator[Citation]:
             ordinal=m.group("ordinal"),
             ambiguous=_ambiguous(n, act_type, celex in with_domain),
             with_pinpoints=True,
+            type_word=m.group("type"),
             cited_in_full=celex in cited_in_full,
         )
         if n.domains:
@@ -813,6 +896,7 @@ def _acts(doc: Document) -> Iterator[Citation]:
                 ordinal=None,
                 ambiguous=_ambiguous(ni, act_type, item_celex in with_domain),
                 with_pinpoints=False,
+                type_word=m.group("type"),
                 cited_in_full=item_celex in cited_in_full,
             )
             if ni.domains:
