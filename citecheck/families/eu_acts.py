@@ -32,6 +32,7 @@ from citecheck.families.base import (
 from citecheck.lexicon import LANGUAGES, alternation
 from citecheck.lexicon import load as load_lexicon
 from citecheck.model import Citation, Finding, Fix, Kind, Pinpoint, Severity
+from citecheck.pinpoints import languages
 from citecheck.pinpoints.articles import read_after, read_before
 from citecheck.rules import Rule
 
@@ -679,7 +680,15 @@ def _citation(
     lang = _language(doc, type_word, n, start)
     notes = _notes(text, n, act_type, act_id, date, cited_in_full=cited_in_full, language=lang)
     pinpoint = Pinpoint()
-    if with_pinpoints:
+    if with_pinpoints and lang != "en":
+        found = languages.read_before(lang, text, start)
+        if found is not None:
+            pinpoint, start = found.pinpoint, found.start
+        else:
+            found = languages.read_after(lang, text, end)
+            if found is not None:
+                pinpoint, end = found.pinpoint, found.end
+    elif with_pinpoints:
         before = read_before(text, start)
         if before is not None:
             pinpoint, start = before.pinpoint, before.start

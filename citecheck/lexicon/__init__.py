@@ -68,6 +68,8 @@ class Lexicon:
     ordinals: tuple[str, ...]
     #: what names a lettered subdivision (``sous b)``, ``letra b)``, ``Buchstabe b``)
     letter_words: tuple[str, ...] = ()
+    #: articles and possessives that may stand inside a pinpoint (``de l'article``, ``su artículo``)
+    determiners: tuple[str, ...] = ()
     #: frequent words of running text, for telling languages apart (:mod:`citecheck.language`)
     stop_words: tuple[str, ...] = ()
 
@@ -191,6 +193,7 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         emphasis_words=_strings(data.get("emphasis_words"), "emphasis_words"),
         ordinals=_strings(data.get("ordinals"), "ordinals"),
         letter_words=_strings(data.get("letter_words", []), "letter_words"),
+        determiners=_strings(data.get("determiners", []), "determiners"),
         stop_words=_strings(data.get("stop_words", []), "stop_words"),
     )
 
