@@ -32,6 +32,10 @@ class ActWords:
     date_opening: tuple[str, ...]
     #: written institution -> canonical author ("du Conseil" -> "Council")
     institutions: Mapping[str, str]
+    #: what opens an amending act after a title ("modifié en dernier lieu par")
+    amended_by: tuple[str, ...] = ()
+    #: act words naming several acts ("directives"): a pinpoint before them is each act's
+    plural_act_types: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -52,6 +56,8 @@ def load() -> Mapping[str, ActWords]:
             no_canonical=str(block["no_canonical"]),
             date_opening=tuple(block["date_opening"]),
             institutions=dict(block["institutions"]),
+            amended_by=tuple(block.get("amended_by", ())),
+            plural_act_types=frozenset(block.get("plural_act_types", ())),
         )
         for lang, block in sorted(raw.items())
         if not lang.startswith("_")

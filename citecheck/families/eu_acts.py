@@ -140,12 +140,12 @@ _ACT = compile_pattern(
 )
 _AND = alternation(("and", *(load_lexicon(lang).list_words[0] for lang in _WORDS)))
 _AND_OR = alternation(
-    w for lang in LANGUAGES for w in load_lexicon(lang).list_words if w.isalpha()
+    w for lang in LANGUAGES for w in load_lexicon(lang).list_words if w != "&"
 )
 # A further act of a list: ", (EU) No 648/2012", " and 2011/61/EU".
 _LIST_ITEM = compile_pattern(
     rf"""
-    (?P<sep>{_H}{{0,2}},{_S}(?:{_AND}{_S})?|{_S}{_AND_OR}{_S})
+    (?P<sep>(?:\(\d{{1,2}}\))?(?:{_H}{{0,2}},{_S}(?:{_AND}{_S})?|{_S}{_AND_OR}{_S}))
     (?=\(|\d|(?i:No)\b|{_NO_WORDS})
     {_NUMBERING}
     """
@@ -191,6 +191,8 @@ class EUActParts:
     celex: str
     form: str
     ordinal: str | None = None
+    #: the language the citation is written in (``en``, ``fr``, ``es``, ``de``)
+    language: str = "en"
 
 
 DOMAIN_MISSING = Rule(
@@ -684,7 +686,8 @@ def _citation(
         found = languages.read_before(lang, text, start)
         if found is not None:
             pinpoint, start = found.pinpoint, found.start
-        else:
+        elif _AMENDED_BY.search(text, max(0, start - _AMENDED_REACH), start) is None:
+            # After an amending act, "et notamment son article 7" is the amended act's.
             found = languages.read_after(lang, text, end)
             if found is not None:
                 pinpoint, end = found.pinpoint, found.end
@@ -710,6 +713,7 @@ def _citation(
         celex=celex,
         form=_form(n),
         ordinal=ordinal,
+        language=lang,
     )
     return Citation(
         id=act_id,
@@ -876,7 +880,7 @@ def _acts(doc: Document) -> Iterator[Citation]:
             continue
         modifier = m.group("mod")
         author = m.group("author") or m.group("author2")
-        yield _citation(
+        head = _citation(
             doc,
             n,
             start=m.start(),
@@ -890,11 +894,13 @@ def _acts(doc: Document) -> Iterator[Citation]:
             type_word=m.group("type"),
             cited_in_full=celex in cited_in_full,
         )
+        yield head
         if n.domains:
             cited_in_full.add(celex)
+        shared = _shared_pinpoint(head, m)
         for item, ni in f.items:
             item_celex = _celex(act_type, ni.year, ni.number)
-            yield _citation(
+            cit = _citation(
                 doc,
                 ni,
                 start=item.end("sep"),
@@ -908,8 +914,22 @@ def _acts(doc: Document) -> Iterator[Citation]:
                 type_word=m.group("type"),
                 cited_in_full=item_celex in cited_in_full,
             )
+            yield attrs.evolve(cit, pinpoint=shared) if shared else cit
             if ni.domains:
                 cited_in_full.add(item_celex)
+
+
+def _shared_pinpoint(head: Citation, m: regex.Match[str]) -> Pinpoint:
+    """The pinpoint written before a plural act word, which each act of the list shares
+    (``les annexes des directives 86/362/CEE, 86/363/CEE et 90/642/CEE``); not in English,
+    whose list items keep none."""
+    parts = head.parts
+    if not isinstance(parts, EUActParts) or parts.language == "en" or head.start >= m.start():
+        return Pinpoint()
+    written = " ".join(m.group("type").lower().split())
+    if written not in _WORDS[parts.language].plural_act_types:
+        return Pinpoint()
+    return head.pinpoint
 
 
 def _ambiguous(n: _Numbering, act_type: str, known: bool) -> bool:
@@ -944,12 +964,40 @@ def _domainless_ok(
     return _UN_BODY_BEFORE.search(doc.text, max(0, type_start - 60), type_start) is None
 
 
+_AMENDED_BY = regex.compile(
+    alternation(p for w in _WORDS.values() for p in w.amended_by)
+    + r"[\s\u00a0]{1,3}(?:\w{1,3}[\s\u00a0]{1,3})?\Z"
+)
+_AMENDED_REACH = 60
+#: How far after the act it amends an amending act may stand (a title between them).
+_AMENDED_TITLE_REACH = 700
+
+
+def _hand_over(doc: Document, found: list[Citation]) -> list[Citation]:
+    """Give "et notamment son article 7" written after an amending act ("modifié en dernier
+    lieu par le règlement (CE) n° 2931/95, et notamment son article 7") to the act amended,
+    the act cited just before; French, Spanish and German (English says "thereof")."""
+    text = doc.text
+    for i, cit in enumerate(found):
+        parts = cit.parts
+        if i == 0 or not isinstance(parts, EUActParts) or parts.language == "en":
+            continue
+        if _AMENDED_BY.search(text, max(0, cit.start - _AMENDED_REACH), cit.start) is None:
+            continue
+        after = languages.read_after(parts.language, text, cit.end)
+        amended = found[i - 1]
+        if after is None or amended.pinpoint or cit.start - amended.end > _AMENDED_TITLE_REACH:
+            continue
+        found[i - 1] = attrs.evolve(amended, pinpoint=after.pinpoint)
+    return found
+
+
 def scan_acts(doc: Document) -> list[Citation]:
     """Every EU act citation of the document, in order; computed once and cached on ``doc``."""
     cache = doc.__dict__
     found = cache.get("_citecheck_eu_acts")
     if found is None:
-        found = list(_acts(doc))
+        found = _hand_over(doc, list(_acts(doc)))
         cache["_citecheck_eu_acts"] = found
     assert isinstance(found, list)
     return found

@@ -19,7 +19,9 @@ from citecheck.lexicon import alternation, load
 from citecheck.model import NO_PINPOINT, Pinpoint, PinpointPart
 from citecheck.pinpoints.articles import WINDOW, ArticlePinpoint
 
-_NUM = r"\d{1,3}(?:[a-z](?![\w]))?(?!\d)(?:[ \u00a0](?:bis|ter|quater)(?!\w))?"
+_NUM = r"\d{1,3}(?:er(?!\w)|[a-z](?![\w]))?(?!\d)(?:[ \u00a0](?:bis|ter|quater)(?!\w))?"
+#: ``27 bis`` is ``27a`` in the English text of the same act.
+_LATIN_LETTER = {"bis": "a", "ter": "b", "quater": "c"}
 _LETTER = r"\(?[a-z]{1,2}\)(?!\w)|[a-z](?![\w])"
 _ROMAN = r"[IVXLC]{1,7}(?![\w])|[A-Z](?![\w])"
 
@@ -87,14 +89,13 @@ def parse(language: str, body: str) -> Pinpoint:
 
     for m in g.token.finditer(body):
         kind = m.lastgroup
-        value = m.group().strip("()")
+        value = _canonical_number(m.group().strip("()"))
         if kind in ("artw", "parw", "letw", "annw", "recw"):
             unit = kind
             if kind == "annw":
                 flush()
                 art, subs = None, []
                 parts.append(PinpointPart("annex", ""))
-            listed = False
         elif kind in ("join", "comma"):
             word = m.group().lower()
             if kind == "comma" or word in (w.lower() for w in load(language).list_words):
@@ -107,9 +108,10 @@ def parse(language: str, body: str) -> Pinpoint:
             sub_unit = "para" if unit == "parw" else "letter"
             if art is None or (pending and not subs):
                 pending.append((sub_unit, value))
-            elif listed and subs and subs[-1][0] == sub_unit:
+            elif listed and any(u == sub_unit for u, _ in subs):
                 flush()
-                subs = [*subs[:-1], (sub_unit, value)]
+                last = max(i for i, (u, _) in enumerate(subs) if u == sub_unit)
+                subs = [*subs[:last], (sub_unit, value)]
             else:
                 subs.append((sub_unit, value))
         elif unit == "annw" and kind in ("roman", "num") and parts and parts[-1].unit == "annex":
@@ -125,6 +127,15 @@ def parse(language: str, body: str) -> Pinpoint:
             listed = False if kind in ("num", "let", "roman") else listed
     flush()
     return Pinpoint(tuple(parts)) if parts else NO_PINPOINT
+
+
+def _canonical_number(written: str) -> str:
+    """``1er`` -> ``1``, ``3 bis`` -> ``3a``."""
+    number = regex.sub(r"(?<=\d)er$", "", written)
+    parts = number.split()
+    if len(parts) == 2 and parts[1] in _LATIN_LETTER:
+        return parts[0] + _LATIN_LETTER[parts[1]]
+    return number
 
 
 def read_before(language: str, text: str, start: int) -> ArticlePinpoint | None:
