@@ -36,6 +36,9 @@ class ActWords:
     amended_by: tuple[str, ...] = ()
     #: act words naming several acts ("directives"): a pinpoint before them is each act's
     plural_act_types: frozenset[str] = frozenset()
+    #: the Official Journal's abbreviation ("JO", "DO", "ABl.") and the page word ("S.")
+    oj_names: tuple[str, ...] = ()
+    page_words: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -58,6 +61,8 @@ def load() -> Mapping[str, ActWords]:
             institutions=dict(block["institutions"]),
             amended_by=tuple(block.get("amended_by", ())),
             plural_act_types=frozenset(block.get("plural_act_types", ())),
+            oj_names=tuple(block.get("oj_names", ())),
+            page_words=tuple(block.get("page_words", ())),
         )
         for lang, block in sorted(raw.items())
         if not lang.startswith("_")
