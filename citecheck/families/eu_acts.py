@@ -139,9 +139,7 @@ _ACT = compile_pattern(
     """
 )
 _AND = alternation(("and", *(load_lexicon(lang).list_words[0] for lang in _WORDS)))
-_AND_OR = alternation(
-    w for lang in LANGUAGES for w in load_lexicon(lang).list_words if w != "&"
-)
+_AND_OR = alternation(w for lang in LANGUAGES for w in load_lexicon(lang).list_words if w != "&")
 # A further act of a list: ", (EU) No 648/2012", " and 2011/61/EU".
 _LIST_ITEM = compile_pattern(
     rf"""

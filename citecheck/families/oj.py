@@ -21,8 +21,8 @@ import regex
 from citecheck import eu_words
 from citecheck.families.base import Document, compile_pattern, quoted
 from citecheck.families.eu_acts import scan_acts
-from citecheck.model import Citation, Finding, Fix, Kind, Severity
 from citecheck.lexicon import alternation
+from citecheck.model import Citation, Finding, Fix, Kind, Severity
 from citecheck.rules import Rule
 
 _SP = r"[ \t\u00a0\u202f]{0,2}"
@@ -31,7 +31,9 @@ _DASH = r"[-\u2010\u2011\u2013\u2014]"
 _WORDS = eu_words.load()
 #: "OJ" and its names in the other languages ("JO", "DO", "ABl.").
 _OJ = "(?:OJ|" + "|".join(regex.escape(n) for w in _WORDS.values() for n in w.oj_names) + ")"
-_PAGE_WORDS = alternation(("p.", "pp.", "page", "pages", *(p for w in _WORDS.values() for p in w.page_words)))
+_PAGE_WORDS = alternation(
+    ("p.", "pp.", "page", "pages", *(p for w in _WORDS.values() for p in w.page_words))
+)
 #: Between an issue number and its date: ", " in English, " du "/" de "/" vom " elsewhere.
 _DATE_SEP = (
     rf"(?:{_SP},{_SP}|{_S1}"

@@ -131,7 +131,7 @@ def parse(language: str, body: str) -> Pinpoint:
 
 def _canonical_number(written: str) -> str:
     """``1er`` -> ``1``, ``3 bis`` -> ``3a``."""
-    number = regex.sub(r"(?<=\d)er$", "", written)
+    number = str(regex.sub(r"(?<=\d)er$", "", written))
     parts = number.split()
     if len(parts) == 2 and parts[1] in _LATIN_LETTER:
         return parts[0] + _LATIN_LETTER[parts[1]]
