@@ -20,7 +20,9 @@ from citecheck.lexicon import LANGUAGES, load
 DEFAULT = "en"
 
 _WORD = regex.compile(r"\w+")
-#: Paragraphs are separated by a blank line (or a line break in one-sentence-a-line texts).
+#: Frequent words a paragraph needs before its own language is trusted.
+_ENOUGH = 2
+#: Paragraphs are separated by a blank line.
 _PARAGRAPH = regex.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*")
 
 
@@ -65,13 +67,26 @@ def detect(text: str, start: int = 0, end: int | None = None, default: str = DEF
 
 
 def paragraphs(text: str, default: str | None = None) -> Iterator[Span]:
-    """Each paragraph with its language; a paragraph too short to tell (a heading, a
-    citation alone) takes the document's language."""
-    document = default or detect(text)
+    """Each paragraph with its language. A paragraph too short to tell (a heading such as
+    ``Artikel 5``, a citation alone) takes the language of the next paragraph that tells,
+    else of the last one, else the document's."""
+    fallback = default or detect(text)
+    told: list[tuple[int, int, str | None]] = []
     for m in _PARAGRAPH.finditer(text):
         counts = scores(text, m.start(), m.end())
-        best = max(counts, key=lambda lang: (counts[lang], lang == document))
-        yield Span(m.start(), m.end(), best if counts[best] >= 2 else document)
+        best = max(counts, key=lambda lang: (counts[lang], lang == fallback))
+        told.append((m.start(), m.end(), best if counts[best] >= _ENOUGH else None))
+    following: str | None = None
+    langs: list[str] = []
+    for _, _, lang in reversed(told):
+        following = lang or following
+        langs.append(following or "")
+    langs.reverse()
+    previous = fallback
+    for (start, end, lang), ahead in zip(told, langs, strict=True):
+        chosen = lang or ahead or previous
+        previous = chosen
+        yield Span(start, end, chosen)
 
 
 def language_at(spans: list[Span], offset: int, default: str = DEFAULT) -> str:

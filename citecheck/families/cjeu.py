@@ -15,6 +15,7 @@ from collections.abc import Iterator
 import attrs
 import regex
 
+from citecheck import language
 from citecheck.families.base import (
     DASHES,
     MONTHS,
@@ -23,7 +24,6 @@ from citecheck.families.base import (
     literal_hits,
     matches_near,
 )
-from citecheck import language
 from citecheck.lexicon import CHARACTERS, ENGLISH, LANGUAGES, Lexicon, alternation
 from citecheck.lexicon import load as lexicon_for
 from citecheck.model import (

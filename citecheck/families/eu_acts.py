@@ -734,23 +734,21 @@ _LANGUAGE_REACH = 400
 
 
 def _language(doc: Document, type_word: str, n: _Numbering, start: int) -> str:
-    """The language an act citation is written in: its type word (``Verordnung``), then its
-    domain (``/CE``), then the words of the text around it (``directive 2016/680``)."""
+    """The language an act citation is written in: its type word (``Verordnung``), else the
+    words of the text around it (``la directive 2016/680/EU`` is French, and fixed in French),
+    else its domain (``/CE``)."""
     candidates = list(eu_words.languages_of_type(type_word))
     if _ENGLISH_TYPE.fullmatch(type_word):
         candidates.append("en")
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else "en"
+    writers: set[str] = set()
     for token in _DOMAIN_TOKEN.findall(doc.text, n.start, n.end):
-        writers = set(eu_words.languages_of_domain(token))
+        writers.update(eu_words.languages_of_domain(token))
         if token in _ENGLISH_DOMAINS:
             writers.add("en")
-        if writers and writers & set(candidates):
-            candidates = [lang for lang in candidates if lang in writers]
-    if len(candidates) == 1:
-        return candidates[0]
-    if not candidates:
-        return "en"
     counts = language.scores(doc.text, max(0, start - _LANGUAGE_REACH), n.end + _LANGUAGE_REACH)
-    return max(candidates, key=lambda lang: counts[lang])
+    return max(candidates, key=lambda lang: (counts[lang], lang in writers))
 
 
 #: What each non-EU pinpoint style looks like, in a reader's words.
