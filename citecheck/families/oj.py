@@ -48,7 +48,7 @@ _DATE = r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})"
 
 _PATTERN = compile_pattern(
     rf"""
-    (?<![\w])
+    (?<![\w])(?=[OJDA\[])
     (?:
       (?P<new>{_OJ}{_S1}(?P<nseries>[LC]){_SP},{_SP}(?P<nyear>20\d\d)/(?P<nno>\d{{1,5}})(?!\d),{_SP}
           {_DATE}(?!\d){_PAGES})
