@@ -826,7 +826,10 @@ def _type_word_hits(doc: Document) -> Iterator[tuple[int, int]]:
 def _other_type_hits(text: str) -> Iterator[tuple[int, int]]:
     last = -1
     for number in _SLASHED_NUMBER.finditer(text):
-        if number.start() > 0 and text[number.start() - 1] in "/.":
+        first = number.start()
+        while first > 0 and text[first - 1].isdigit():
+            first -= 1
+        if first > 0 and text[first - 1] in "/.":
             continue  # a segment of a UN symbol or a date ("A/HRC/17/31"), not an act number
         lo = max(0, number.start() - _NUMBER_REACH, last)
         for m in _OTHER_TYPES.finditer(text, lo, number.start()):
