@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -92,6 +92,8 @@ class Instrument:
     count: int
     extra: tuple[str, ...]
     sources: tuple[str, ...]
+    #: language -> {"names"|"abbreviations"|"short": words} ("TFUE", "AEUV", "Charte")
+    languages: Mapping[str, Mapping[str, tuple[str, ...]]] = attrs.field(factory=dict)
 
     @property
     def label(self) -> str:
@@ -129,6 +131,10 @@ def catalog() -> Catalog:
             count=int(structure["count"]),
             extra=tuple(structure["extra"]),
             sources=tuple(structure["sources"]),
+            languages={
+                lang: {key: tuple(words) for key, words in block.items()}
+                for lang, block in entry.get("languages", {}).items()
+            },
         )
     return Catalog(instruments, dict(raw["sources"]))
 

@@ -31,6 +31,8 @@ class _Grammar:
     """The compiled patterns of one language."""
 
     token: regex.Pattern[str]
+    #: a pinpoint body as a pattern (``article 6, paragraphe 1, sous b)``)
+    body: str
     before: regex.Pattern[str]
     conn_tail: regex.Pattern[str]
     after: regex.Pattern[str]
@@ -62,6 +64,7 @@ def _grammar(language: str) -> _Grammar:
     emphasis = alternation(lex.emphasis_words)
     return _Grammar(
         token=regex.compile(token),
+        body=body,
         before=regex.compile(rf"(?<!\w)(?P<body>{body})\Z"),
         conn_tail=regex.compile(rf"{conn}\Z"),
         after=regex.compile(
@@ -127,6 +130,12 @@ def parse(language: str, body: str) -> Pinpoint:
             listed = False if kind in ("num", "let", "roman") else listed
     flush()
     return Pinpoint(tuple(parts)) if parts else NO_PINPOINT
+
+
+def body_pattern(language: str) -> str:
+    """A pinpoint body in ``language`` as a pattern other readers embed (``Artikel 6 Absatz
+    1``); :func:`parse` turns what it matched into a pinpoint."""
+    return _grammar(language).body
 
 
 def _canonical_number(written: str) -> str:
