@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (table rows hold real citation sentences)
-"""EU citations written in German: acts of both eras, lists, pinpoints, OJ, CJEU; fixes in German."""
+"""EU citations written in German: acts of both eras, lists, pinpoints, OJ, CJEU, treaty articles; fixes in German."""
 
 from __future__ import annotations
 
@@ -42,6 +42,14 @@ CASES = [
      [("oj:L/2016/119/p1", "oj", "")]),
     ("Urteil vom 16. Juli 2020, Facebook Ireland und Schrems, C‑311/18, EU:C:2020:559, Rn. 42 und 43",
      [("case:C-311/18", "cjeu_case", "para. 42; para. 43"), ("ecli:EU:C:2020:559", "ecli", "para. 42; para. 43")]),
+    ("ein Vorabentscheidungsersuchen nach Art. 267 AEUV",
+     [("instrument:tfeu", "instrument", "art. 267")]),
+    ("Artikel 47 der Charta der Grundrechte der Europäischen Union",
+     [("instrument:cfr", "instrument", "art. 47")]),
+    ("gemäß Artikel 6 Absatz 1 EUV",
+     [("instrument:teu", "instrument", "art. 6(1)")]),
+    ("Artikel 8 der EMRK",
+     [("instrument:echr", "instrument", "art. 8")]),
 ]
 
 

@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (table rows hold real citation sentences)
-"""EU citations written in Spanish: acts of both eras, lists, pinpoints, OJ, CJEU; fixes in Spanish."""
+"""EU citations written in Spanish: acts of both eras, lists, pinpoints, OJ, CJEU, treaty articles; fixes in Spanish."""
 
 from __future__ import annotations
 
@@ -42,6 +42,12 @@ CASES = [
      [("oj:L/2016/119/p1", "oj", "")]),
     ("sentencia de 16 de julio de 2020, Facebook Ireland y Schrems, C‑311/18, EU:C:2020:559, apartados 42 a 45",
      [("case:C-311/18", "cjeu_case", "paras. 42-45"), ("ecli:EU:C:2020:559", "ecli", "paras. 42-45")]),
+    ("una petición de decisión prejudicial planteada con arreglo al artículo 267 TFUE",
+     [("instrument:tfeu", "instrument", "art. 267")]),
+    ("el derecho reconocido en el artículo 47 de la Carta",
+     [("instrument:cfr", "instrument", "art. 47")]),
+    ("el artículo 6, apartado 1, del TUE",
+     [("instrument:teu", "instrument", "art. 6(1)")]),
 ]
 
 

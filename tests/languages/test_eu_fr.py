@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (table rows hold real citation sentences)
-"""EU citations written in French: acts of both eras, lists, pinpoints, OJ, CJEU; fixes in French."""
+"""EU citations written in French: acts of both eras, lists, pinpoints, OJ, CJEU, treaty articles; fixes in French."""
 
 from __future__ import annotations
 
@@ -48,6 +48,17 @@ CASES = [
      [("oj:L/2016/119/p1", "oj", "")]),
     ("arrêt du 16 juillet 2020, Facebook Ireland et Schrems, C‑311/18, EU:C:2020:559, point 42",
      [("case:C-311/18", "cjeu_case", "para. 42"), ("ecli:EU:C:2020:559", "ecli", "para. 42")]),
+    ("le droit garanti à l'article 47 de la Charte des droits fondamentaux de l'Union européenne",
+     [("instrument:cfr", "instrument", "art. 47")]),
+    ("au sens de l'article 47 de la Charte, le juge national",
+     [("instrument:cfr", "instrument", "art. 47")]),
+    ("une demande de décision préjudicielle au titre de l'article 267 TFUE",
+     [("instrument:tfeu", "instrument", "art. 267")]),
+    ("l'article 267 du traité sur le fonctionnement de l'Union européenne",
+     [("instrument:tfeu", "instrument", "art. 267")]),
+    ("l'article 6, paragraphe 1, de la CEDH",
+     [("instrument:echr", "instrument", "art. 6(1)")]),
+    ("l'article 12 de la Charte sociale européenne", []),
 ]
 
 
