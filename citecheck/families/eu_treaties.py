@@ -15,8 +15,9 @@ from collections.abc import Iterator, Mapping
 import attrs
 import regex
 
-from citecheck.families.base import Document
+from citecheck.families.base import Document, literal_hits
 from citecheck.families.instruments import InstrumentParts, catalog
+from citecheck.lexicon import load as load_lexicon
 from citecheck.model import Citation, Finding, Kind
 from citecheck.pinpoints import languages
 from citecheck.rules import Rule
@@ -37,53 +38,43 @@ def _words(name: str) -> str:
 
 @attrs.frozen(slots=True)
 class _Grammar:
-    #: written name (lower-case key) or abbreviation -> (language, slug, how it was named)
-    names: Mapping[str, tuple[str, str, str]]
-    #: every name and abbreviation: one pass over the text finds the candidates
-    anchor: regex.Pattern[str]
-    #: per language: pinpoint body then name, anchored at the end of the name
+    #: "<language>:<written name, lower-case, or abbreviation>" -> (slug, how it was named)
+    names: Mapping[str, tuple[str, str]]
+    #: the article words of the three languages, lower-case: where a match can start
+    article_words: tuple[str, ...]
+    #: per language: pinpoint body then name, matched at an article word
     articles: Mapping[str, regex.Pattern[str]]
 
 
 @functools.cache
 def _grammar() -> _Grammar:
-    names: dict[str, tuple[str, str, str]] = {}
-    written: dict[str, list[str]] = {lang: [] for lang in LANGUAGES}
-    abbrs: dict[str, list[str]] = {lang: [] for lang in LANGUAGES}
-    for inst in catalog().instruments.values():
-        for lang in LANGUAGES:
+    names: dict[str, tuple[str, str]] = {}
+    articles = {}
+    words: set[str] = set()
+    for lang in LANGUAGES:
+        written: list[str] = []
+        abbrs: list[str] = []
+        for inst in catalog().instruments.values():
             block = inst.languages.get(lang, {})
             for key, by in (("names", "name"), ("short", "short")):
                 for name in block.get(key, ()):
-                    names[f"{lang}:{_key(name)}"] = (lang, inst.slug, by)
-                    written[lang].append(name)
+                    names[f"{lang}:{_key(name)}"] = (inst.slug, by)
+                    written.append(name)
             for abbr in block.get("abbreviations", ()):
-                names[f"{lang}:{abbr}"] = (lang, inst.slug, "abbreviation")
-                abbrs[lang].append(abbr)
-    every_name = sorted({n for ns in written.values() for n in ns}, key=len, reverse=True)
-    every_abbr = sorted({a for a_s in abbrs.values() for a in a_s}, key=len, reverse=True)
-    anchor = regex.compile(
-        "(?<!\\w)(?:(?i:"
-        + "|".join(_words(n) for n in every_name)
-        + ")"
-        + "|"
-        + "|".join(regex.escape(a) for a in every_abbr)
-        + ")(?![\\w/])"
-    )
-    articles = {}
-    for lang in LANGUAGES:
-        by_name = "|".join(_words(n) for n in sorted(written[lang], key=len, reverse=True))
-        by_abbr = "|".join(regex.escape(a) for a in sorted(abbrs[lang], key=len, reverse=True))
+                names[f"{lang}:{abbr}"] = (inst.slug, "abbreviation")
+                abbrs.append(abbr)
+        by_name = "|".join(_words(n) for n in sorted(written, key=len, reverse=True))
+        by_abbr = "|".join(regex.escape(a) for a in sorted(abbrs, key=len, reverse=True))
         articles[lang] = regex.compile(
-            rf"(?<!\w)(?P<body>{languages.body_pattern(lang)})"
-            rf"[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}}(?P<name>(?i:{by_name})|{by_abbr})\Z"
+            rf"(?P<body>{languages.body_pattern(lang)})"
+            rf"[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}}(?P<name>(?i:{by_name})|{by_abbr})(?![\w/])"
         )
-    return _Grammar(names, anchor, articles)
+        words.update(w.lower() for w in load_lexicon(lang).words("art"))
+    # "articles" is found by "article": keep the words no other word starts with.
+    kept = tuple(sorted(w for w in words if not any(o != w and w.startswith(o) for o in words)))
+    return _Grammar(names, kept, articles)
 
 
-#: How far before a treaty's name its article may start ("article 6, paragraphe 1, sous b),
-#: de la").
-_REACH = 120
 #: "la Charte sociale", "la Charte des Nations unies": another charter.
 _OTHER_CHARTER = regex.compile(
     r"[\s\u00a0]+(?:[a-zà-ÿ]+[\s\u00a0]+)?(?i:sociale?\b|des\s+Nations|de\s+las\s+Naciones|der\s+Vereinten)"
@@ -94,19 +85,31 @@ class EUTreatiesFamily:
     """Treaty, Charter and ECHR articles written in another language than English."""
 
     name = "eu_treaties"
-    triggers: tuple[str, ...] = ("art",)  # every form holds an article word
+    #: The article words of the three languages that English does not use, and the names and
+    #: abbreviations French shares with nothing English (" tue" also stops at "Tuesday").
+    triggers: tuple[str, ...] = (
+        "artículo",
+        "artikel",
+        "euv",
+        "tfue",
+        "cedh",
+        "la charte",
+        "traité",
+        " tue",
+    )
     priority = 12
     rules: tuple[Rule, ...] = ()
 
     def find(self, doc: Document) -> Iterator[Citation]:
         text = doc.text
         grammar = _grammar()
-        for hit in grammar.anchor.finditer(text):
-            if _OTHER_CHARTER.match(text, hit.end()):
+        last_end = 0
+        for start, _ in literal_hits(doc.lower, grammar.article_words):
+            if start < last_end or (start and (text[start - 1].isalnum())):
                 continue
             for lang, pattern in grammar.articles.items():
-                m = pattern.search(text, max(0, hit.start() - _REACH), hit.end())
-                if m is None:
+                m = pattern.match(text, start)
+                if m is None or _OTHER_CHARTER.match(text, m.end()):
                     continue
                 name = m.group("name")
                 found = grammar.names.get(f"{lang}:{_key(name)}") or grammar.names.get(
@@ -115,7 +118,8 @@ class EUTreatiesFamily:
                 pin = languages.parse(lang, m.group("body"))
                 if found is None or not pin:
                     continue
-                _, slug, by = found
+                slug, by = found
+                last_end = m.end()
                 yield Citation(
                     id=f"instrument:{slug}",
                     kind=Kind.INSTRUMENT,
