@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime
 import heapq
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import attrs
 import regex
@@ -625,18 +625,27 @@ def _date(m: regex.Match[str] | None) -> datetime.date | None:
         return None
 
 
+def _stems(words: Iterable[str]) -> tuple[str, ...]:
+    """The words holding no other of them ("règlements" and "durchführungsverordnung" are
+    found by "règlement" and "verordnung")."""
+    unique = set(words)
+    return tuple(sorted(w for w in unique if not any(o != w and o in w for o in unique)))
+
+
 class EUActsFamily:
     """Regulations, directives, decisions, framework decisions, common positions, joint actions."""
 
     name = "eu_acts"
-    triggers: tuple[str, ...] = (
-        "regulation",
-        "directive",
-        "decision",
-        "common position",
-        "joint action",
-        "recommendation",
-        *sorted({t.split()[0] for w in _WORDS.values() for t in w.act_types}),
+    triggers: tuple[str, ...] = _stems(
+        (
+            "regulation",
+            "directive",
+            "decision",
+            "position",
+            "action",
+            "recommendation",
+            *(t.split()[0] for w in _WORDS.values() for t in w.act_types),
+        )
     )
     priority = 30
     rules: tuple[Rule, ...] = RULES

@@ -19,7 +19,13 @@ import attrs
 import regex
 
 from citecheck import eu_words
-from citecheck.families.base import Document, compile_pattern, quoted
+from citecheck.families.base import (
+    Document,
+    compile_pattern,
+    literal_hits,
+    matches_near,
+    quoted,
+)
 from citecheck.families.eu_acts import scan_acts
 from citecheck.lexicon import alternation
 from citecheck.model import Citation, Finding, Fix, Kind, Severity
@@ -63,6 +69,12 @@ _PATTERN = compile_pattern(
           (?:{_SP}(?P<asub>[AEI]))?/(?P<ap>\d{{1,5}})(?!\d))
     """
 )
+#: Every reference holds one of these (case-sensitive): found by ``str.find``, the pattern
+#: is tried only next to them.
+_OJ_LITERALS = ("OJ", *(n for w in _WORDS.values() for n in w.oj_names))
+#: "[2004] OJ": how far before "OJ" a reference may start; how far after it the window goes.
+_ACAD_REACH = 8
+_OJ_AFTER = 64
 _FOOTNOTE_MARK_AFTER = compile_pattern(
     r"\[\^(?P<a>\d{1,4})\]|<sup>(?P<b>\d{1,4})</sup>|\^(?P<c>\d{1,4})"
     r"|[ \t\u00a0]?\((?P<d>\d{1,3})\)|(?P<e>[\u00b9\u00b2\u00b3\u2070-\u2079]{1,3})"
@@ -187,7 +199,8 @@ class OJFamily:
         marks: dict[str, str] = {}  # footnote marker -> act id, as markers are met
         i = 0
         last_act = None
-        for m in _PATTERN.finditer(text):
+        hits = literal_hits(text, _OJ_LITERALS)
+        for m in matches_near(_PATTERN, hits, text, before=_ACAD_REACH, after=_OJ_AFTER):
             while i < len(acts) and acts[i].end <= m.start():
                 act = acts[i]
                 mark = _FOOTNOTE_MARK_AFTER.match(text, act.end)
