@@ -56,7 +56,8 @@ def _grammar(language: str) -> _Grammar:
         + rf"|(?P<join>{joiner})|(?P<comma>,))"
     )
     unit = "(?:" + "|".join(units.values()) + ")"
-    body = rf"{unit}(?:[\s\u00a0]{{0,3}}{token})*+"
+    # bounded: a reader tries it at many places, so a long chain must not make a scan quadratic
+    body = rf"{unit}(?:[\s\u00a0]{{0,3}}{token}){{0,60}}+"
     conn = (
         rf"[\s\u00a0]{{0,3}},?[\s\u00a0]{{1,3}}{alternation(lex.of_words)}"
         rf"(?:[\s\u00a0]{{1,3}}{alternation(lex.determiners)})?[\s\u00a0]{{0,3}}"
