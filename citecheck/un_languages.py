@@ -33,6 +33,8 @@ class UNWords:
     general_terms: tuple[tuple[str, tuple[str, ...]], ...]
     units: tuple[tuple[str, tuple[str, ...]], ...]
     plurals: tuple[str, ...]
+    #: words after a short name that show another instrument is meant ("Charte sociale")
+    other_instrument_words: tuple[str, ...] = ()
 
 
 def _strings(raw: Any, what: str) -> tuple[str, ...]:
@@ -68,6 +70,11 @@ def _words(code: str, raw: dict[str, Any]) -> UNWords:
             for unit, words in dict(raw.get("units") or {}).items()
         ),
         plurals=_strings(raw.get("plurals"), f"{code}.plurals"),
+        other_instrument_words=_strings(
+            raw.get("other_instrument_words", []) or ["-"], f"{code}.other_instrument_words"
+        )
+        if raw.get("other_instrument_words")
+        else (),
     )
 
 
@@ -83,6 +90,11 @@ def _all(field: str) -> tuple[str, ...]:
     for lang in languages():
         out.extend(getattr(lang, field))
     return tuple(out)
+
+
+def other_instrument_words() -> tuple[str, ...]:
+    """Every language's words that, after a short name, show another instrument is meant."""
+    return _all("other_instrument_words")
 
 
 def spaced(words: Iterable[str]) -> str:

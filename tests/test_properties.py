@@ -46,6 +46,12 @@ ATOMS = (
     "Directive 95/46/EC",
     "Article 6(1)(b)",
     "OJ L 119, 4.5.2016, p. 1",
+    "JO L 119 du 4.5.2016, p. 1",
+    "règlement (UE) n° 2016/679",
+    "Artikel 6 Absatz 1 Buchstabe b der Verordnung (EU) 2016/679",
+    "artículo 267 TFUE",
+    "Art. 267 AEUV",
+    "article 47 de la Charte",
     "32016R0679",
     "CELEX:32016R0679",
     "eli/reg/2016/679/oj",
@@ -129,6 +135,11 @@ ADVERSARIAL = {
     "article_parens": "Article 1" + "(1)" * 20_000,
     "regulation_no": "Regulation (EU) No " * 10_000,
     "nbsp_dashes": "C\u2011\u00a0" * 30_000,
+    "pinpoint_chain_es": "artículo 1, apartado 2, letra a), " * 5_000
+    + "del Reglamento (UE) 2016/679",
+    "reversed_chain_es": "del apartado 1 " * 10_000 + "del artículo 5 de la Directiva 95/46/CE",
+    "article_words_fr": "article 1 de la " * 10_000 + "Charte",
+    "act_words_de": "Verordnung (EG) Nr. " * 10_000 + "1/2001",
 }
 
 

@@ -23,6 +23,7 @@ _FAMILY_MODULES: tuple[str, ...] = (
     "oj",
     "cjeu",
     "instruments",
+    "eu_treaties",
     "backrefs",
     "shortforms",
 )

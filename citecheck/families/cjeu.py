@@ -15,6 +15,7 @@ from collections.abc import Iterator
 import attrs
 import regex
 
+from citecheck import language
 from citecheck.families.base import (
     DASHES,
     MONTHS,
@@ -23,7 +24,8 @@ from citecheck.families.base import (
     literal_hits,
     matches_near,
 )
-from citecheck.lexicon import CHARACTERS, ENGLISH
+from citecheck.lexicon import CHARACTERS, ENGLISH, LANGUAGES, Lexicon, alternation
+from citecheck.lexicon import load as lexicon_for
 from citecheck.model import (
     NO_PINPOINT,
     Citation,
@@ -299,12 +301,37 @@ def _year4(yy: str) -> int:
     return 1900 + y if y >= 50 else 2000 + y
 
 
+def _other_pin(lexicon: Lexicon) -> regex.Pattern[str]:
+    """``, point 42`` / ``, apartado 42`` / ``, Rn. 42``: a paragraph of a judgment in another
+    language (French numbers a judgment's paragraphs in "points")."""
+    words = (*lexicon.words("para"), *(("point", "points") if lexicon.language == "fr" else ()))
+    nums = (
+        r"\d{1,4}(?!\d)(?:\s{0,3}(?:,|" + lexicon.list_pattern + "|" + lexicon.range_pattern
+        + "|[" + regex.escape(CHARACTERS.range_dashes) + r"])\s{0,3}\d{1,4}(?!\d)){0,20}"
+    )
+    return compile_pattern(
+        rf"""\s{{0,3}},\s{{0,3}}(?P<word>{alternation(words)})\s{{0,3}}(?P<nums>{nums})(?![\w/])"""
+    )
+
+
+_OTHER_PINS = {lang: _other_pin(lexicon_for(lang)) for lang in LANGUAGES if lang != "en"}
+#: How much text before a case tells the language its "point 42" is written in.
+_LANGUAGE_REACH = 300
+
+
 def _pinpoint(text: str, pos: int) -> tuple[Pinpoint, int]:
     m = _PIN.match(text, pos)
-    if not m:
-        return NO_PINPOINT, pos
-    unit = ENGLISH.unit_of(m.group("word")) or "para"
-    return Pinpoint(parse_numbers(unit, m.group("nums"))), m.end()
+    if m is not None:
+        unit = ENGLISH.unit_of(m.group("word")) or "para"
+        if unit == "point" and language.detect(text, max(0, pos - _LANGUAGE_REACH), pos) == "fr":
+            unit = "para"  # "arrêt ..., C-311/18, point 42": the judgment's paragraph 42
+        return Pinpoint(parse_numbers(unit, m.group("nums"))), m.end()
+    for lang, pattern in _OTHER_PINS.items():
+        m = pattern.match(text, pos)
+        if m is not None:
+            nums = parse_numbers("para", m.group("nums"), lexicon_for(lang))
+            return Pinpoint(nums), m.end()
+    return NO_PINPOINT, pos
 
 
 def _case_id(case: CaseNumber) -> str:

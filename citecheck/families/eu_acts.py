@@ -15,22 +15,25 @@ The scan is shared with the OJ family (which links an OJ reference to the act it
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+import heapq
+from collections.abc import Iterable, Iterator
 
 import attrs
 import regex
 
+from citecheck import eu_words, language
 from citecheck.families.base import (
     HSPACE,
-    MONTH_NUMBER,
-    MONTHS,
     Document,
     compile_pattern,
     literal_hits,
     matches_near,
     quoted,
 )
+from citecheck.lexicon import LANGUAGES, alternation
+from citecheck.lexicon import load as load_lexicon
 from citecheck.model import Citation, Finding, Fix, Kind, Pinpoint, Severity
+from citecheck.pinpoints import languages
 from citecheck.pinpoints.articles import read_after, read_before
 from citecheck.rules import Rule
 
@@ -73,12 +76,16 @@ def citation_for_celex(celex: str) -> str | None:
 _NAMED_TYPES = ("regulation", "directive", "decision")
 
 
-_DOM1 = r"(?:EU|EC|EEC|Euratom|EAEC|ECSC|CFSP|JHA)"
+#: The act words of the other languages (``data/eu_words.json``).
+_WORDS = eu_words.load()
+_LANG_DOMAINS = sorted({d for w in _WORDS.values() for d in w.domains}, key=lambda d: (-len(d), d))
+_DOM1 = "(?:EU|EC|EEC|Euratom|EAEC|ECSC|CFSP|JHA|" + "|".join(_LANG_DOMAINS) + ")"
 _DOM = rf"(?i:{_DOM1}(?:{_H}?,{_H}?{_DOM1}){{0,2}})"
-_BARE_DOM = r"(?:CFSP|EU|EC|EEC|JHA|Euratom)"
+_BARE_DOM = "(?:CFSP|EU|EC|EEC|JHA|Euratom|" + "|".join(_LANG_DOMAINS) + ")"
+_NO_WORDS = alternation(w for words in _WORDS.values() for w in words.no_words)
 _NUMBERING = rf"""
     (?P<dom1>\({_H}?{_DOM}{_H}?\){_S}|(?P<baredom>{_BARE_DOM}){_S})?
-    (?P<no>(?i:No|Nr|n°)\.?{_H}{{0,2}})?
+    (?P<no>(?:(?i:No|Nr|n°)\.?|{_NO_WORDS}){_H}{{0,2}})?
     (?P<lbr>\\?\[)?
     (?P<a>\d{{1,5}})/(?P<b>\d{{1,5}})(?!\d)
     (?:/(?P<dom2>{_DOM})(?![\w]))?
@@ -108,10 +115,18 @@ _ORDINALS = (
     r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth"
     r"|Thirteenth|Fourteenth|Fifteenth|Sixteenth|Seventeenth)"
 )
-_TYPE = (
+_ENGLISH_TYPES = (
     r"(?:Regulation|Directive|Decision|Common" + _S + r"Position|Joint" + _S + r"Action"
     r"|Recommendation)s?"
 )
+_TYPE = (
+    "(?:"
+    + _ENGLISH_TYPES
+    + "|"
+    + alternation(t for w in _WORDS.values() for t in w.act_types)
+    + ")"
+)
+_ENGLISH_TYPE = regex.compile(rf"(?i:{_ENGLISH_TYPES})")
 _ACT = compile_pattern(
     rf"""
     (?<![\w/])
@@ -124,20 +139,29 @@ _ACT = compile_pattern(
     {_NUMBERING}
     """
 )
+_AND = alternation(("and", *(load_lexicon(lang).list_words[0] for lang in _WORDS)))
+_AND_OR = alternation(w for lang in LANGUAGES for w in load_lexicon(lang).list_words if w != "&")
 # A further act of a list: ", (EU) No 648/2012", " and 2011/61/EU".
 _LIST_ITEM = compile_pattern(
     rf"""
-    (?P<sep>{_H}{{0,2}},{_S}(?:and{_S})?|{_S}(?:and|or){_S})
-    (?=\(|\d|(?i:No)\b)
+    (?P<sep>(?:\(\d{{1,2}}\))?(?:{_H}{{0,2}},{_S}(?:{_AND}{_S})?|{_S}{_AND_OR}{_S}))
+    (?=\(|\d|(?i:No)\b|{_NO_WORDS})
     {_NUMBERING}
     """
 )
+_INSTITUTIONS = {i.lower(): a for w in _WORDS.values() for i, a in w.institutions.items()}
 _POST_AUTHOR = compile_pattern(
-    rf"""{_S}of{_S}the{_S}(?P<pauthor>(?:European{_S}Parliament{_S}and{_S}of{_S}the{_S}Council
-        |Council|Commission|European{_S}Central{_S}Bank))(?!\w)"""
+    rf"""{_S}(?:of{_S}the{_S}(?P<pauthor>(?:European{_S}Parliament{_S}and{_S}of{_S}the{_S}Council
+        |Council|Commission|European{_S}Central{_S}Bank))(?!\w)
+        |(?P<lauthor>{alternation(_INSTITUTIONS)}))"""
 )
+_MONTH_NUMBER = {
+    name: number for lang in LANGUAGES for name, number in load_lexicon(lang).month_number.items()
+}
+_DATE_OPENING = alternation(("of", *(o for w in _WORDS.values() for o in w.date_opening)))
 _DATE = compile_pattern(
-    rf"""{_S}of{_S}(?P<day>\d{{1,2}}){_S}(?P<month>(?i:{"|".join(MONTHS)})){_S}(?P<year>(?:19|20)\d\d)(?!\d)"""
+    rf"""{_H}?,?{_S}{_DATE_OPENING}{_S}(?P<day>\d{{1,2}})(?:er|\.)?{_S}(?:de{_S})?
+    (?P<month>{alternation(_MONTH_NUMBER)}){_S}(?:de{_S})?(?P<year>(?:19|20)\d\d)(?!\d)"""
 )
 # UN bodies whose decisions look like EU ones ("Economic and Social Council decision 2005/256").
 _UN_BODY_BEFORE = compile_pattern(
@@ -166,6 +190,8 @@ class EUActParts:
     celex: str
     form: str
     ordinal: str | None = None
+    #: the language the citation is written in (``en``, ``fr``, ``es``, ``de``)
+    language: str = "en"
 
 
 DOMAIN_MISSING = Rule(
@@ -294,7 +320,8 @@ RULES: tuple[Rule, ...] = (
     PINPOINT_STYLE,
 )
 
-_CANON_DOMAIN = {
+_CANON_DOMAIN: dict[str, str] = {
+    **{d.lower(): c for w in _WORDS.values() for d, c in w.domains.items()},
     "eu": "EU",
     "ec": "EC",
     "eec": "EEC",
@@ -452,24 +479,36 @@ def _read_numbering(m: regex.Match[str], act_type: str) -> _Numbering | None:
 
 
 def _act_type(raw: str, modifier: str | None) -> str:
-    t = " ".join(raw.lower().split()).removesuffix("s")
+    written = " ".join(raw.lower().split())
+    for words in _WORDS.values():
+        if written in words.act_types:
+            return words.act_types[written]
+    t = written.removesuffix("s")
     if modifier and modifier.lower() == "framework" and t == "decision":
         return "framework decision"
     return t
 
 
 def canonical_numbering(
-    act_type: str, domains: tuple[str, ...], year: int, number: int, legislative_no: bool
+    act_type: str,
+    domains: tuple[str, ...],
+    year: int,
+    number: int,
+    legislative_no: bool,
+    language: str = "en",
 ) -> str:
-    """The numbering as the Style Guide writes it for this act (domains must be known)."""
-    dom = ", ".join(domains)
+    """The numbering as the Style Guide writes it for this act (domains must be known), in
+    ``language``: ``(EC) No 1049/2001``, ``(CE) n° 1049/2001``, ``(EG) Nr. 1049/2001``."""
+    words = _WORDS.get(language)
+    no = words.no_canonical if words else "No"
+    dom = ", ".join(words.canonical_domains.get(d, d) if words else d for d in domains)
     if year >= 2015:
         return f"({dom}) {year}/{number}"
     yy = f"{year % 100:02d}" if year < 1999 else str(year)
     if act_type == "regulation":
-        return f"({dom}) No {number}/{yy}"
+        return f"({dom}) {no} {number}/{yy}"
     if legislative_no:
-        return f"No {number}/{yy}/{dom}"
+        return f"{no} {number}/{yy}/{dom}"
     return f"{yy}/{number}/{dom}"
 
 
@@ -496,6 +535,7 @@ def _notes(
     date: datetime.date | None,
     *,
     cited_in_full: bool = False,
+    language: str = "en",
 ) -> list[Finding]:
     """Surface findings for a numbering, each with a fix of the numbering span if safe.
 
@@ -535,7 +575,7 @@ def _notes(
     if not n.domains:
         return notes
     legislative_no = n.has_no and not n.year_first
-    canon = canonical_numbering(act_type, n.domains, n.year, n.number, legislative_no)
+    canon = canonical_numbering(act_type, n.domains, n.year, n.number, legislative_no, language)
     if _same(written, canon):
         return notes
     # The domain of some acts from 2015 (e.g. the rare "(EU, Euratom)") comes from the text.
@@ -579,23 +619,33 @@ def _date(m: regex.Match[str] | None) -> datetime.date | None:
         return None
     try:
         return datetime.date(
-            int(m.group("year")), MONTH_NUMBER[m.group("month").lower()], int(m.group("day"))
+            int(m.group("year")), _MONTH_NUMBER[m.group("month").lower()], int(m.group("day"))
         )
     except ValueError:
         return None
+
+
+def _stems(words: Iterable[str]) -> tuple[str, ...]:
+    """The words holding no other of them ("règlements" and "durchführungsverordnung" are
+    found by "règlement" and "verordnung")."""
+    unique = set(words)
+    return tuple(sorted(w for w in unique if not any(o != w and o in w for o in unique)))
 
 
 class EUActsFamily:
     """Regulations, directives, decisions, framework decisions, common positions, joint actions."""
 
     name = "eu_acts"
-    triggers: tuple[str, ...] = (
-        "regulation",
-        "directive",
-        "decision",
-        "common position",
-        "joint action",
-        "recommendation",
+    triggers: tuple[str, ...] = _stems(
+        (
+            "regulation",
+            "directive",
+            "decision",
+            "position",
+            "action",
+            "recommendation",
+            *(t.split()[0] for w in _WORDS.values() for t in w.act_types),
+        )
     )
     priority = 30
     rules: tuple[Rule, ...] = RULES
@@ -619,13 +669,17 @@ def _citation(
     ordinal: str | None,
     ambiguous: bool,
     with_pinpoints: bool,
+    type_word: str,
     cited_in_full: bool = False,
 ) -> Citation:
     text = doc.text
     date_m = _DATE.match(text, end)
     post = _POST_AUTHOR.match(text, end) if date_m is None else None
     if post is not None:
-        author = author or " ".join(post.group("pauthor").split())
+        if post.group("pauthor"):
+            author = author or " ".join(post.group("pauthor").split())
+        else:
+            author = author or _INSTITUTIONS[" ".join(post.group("lauthor").lower().split())]
         date_m = _DATE.match(text, post.end())
         end = post.end()
     date = _date(date_m)
@@ -633,9 +687,19 @@ def _citation(
         end = date_m.end()
     celex = _celex(act_type, n.year, n.number)
     act_id = f"celex:{celex}"
-    notes = _notes(text, n, act_type, act_id, date, cited_in_full=cited_in_full)
+    lang = _language(doc, type_word, n, start)
+    notes = _notes(text, n, act_type, act_id, date, cited_in_full=cited_in_full, language=lang)
     pinpoint = Pinpoint()
-    if with_pinpoints:
+    if with_pinpoints and lang != "en":
+        found = languages.read_before(lang, text, start)
+        if found is not None:
+            pinpoint, start = found.pinpoint, found.start
+        elif _AMENDED_BY.search(text, max(0, start - _AMENDED_REACH), start) is None:
+            # After an amending act, "et notamment son article 7" is the amended act's.
+            found = languages.read_after(lang, text, end)
+            if found is not None:
+                pinpoint, end = found.pinpoint, found.end
+    elif with_pinpoints:
         before = read_before(text, start)
         if before is not None:
             pinpoint, start = before.pinpoint, before.start
@@ -657,6 +721,7 @@ def _citation(
         celex=celex,
         form=_form(n),
         ordinal=ordinal,
+        language=lang,
     )
     return Citation(
         id=act_id,
@@ -670,6 +735,30 @@ def _citation(
         family=EUActsFamily.name,
         notes=tuple(notes),
     )
+
+
+_ENGLISH_DOMAINS = frozenset(("EU", "EC", "EEC", "Euratom", "EAEC", "ECSC", "CFSP", "JHA"))
+_DOMAIN_TOKEN = regex.compile(r"[^\W\d_]+")
+#: How much text around a citation tells its language when its words do not.
+_LANGUAGE_REACH = 160
+
+
+def _language(doc: Document, type_word: str, n: _Numbering, start: int) -> str:
+    """The language an act citation is written in: its type word (``Verordnung``), else the
+    words of the text around it (``la directive 2016/680/EU`` is French, and fixed in French),
+    else its domain (``/CE``)."""
+    candidates = list(eu_words.languages_of_type(type_word))
+    if _ENGLISH_TYPE.fullmatch(type_word):
+        candidates.append("en")
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else "en"
+    writers: set[str] = set()
+    for token in _DOMAIN_TOKEN.findall(doc.text, n.start, n.end):
+        writers.update(eu_words.languages_of_domain(token))
+        if token in _ENGLISH_DOMAINS:
+            writers.add("en")
+    counts = language.scores(doc.text, max(0, start - _LANGUAGE_REACH), n.end + _LANGUAGE_REACH)
+    return max(candidates, key=lambda lang: (counts[lang], lang in writers))
 
 
 #: What each non-EU pinpoint style looks like, in a reader's words.
@@ -712,8 +801,19 @@ def _domain_example(n: _Numbering, act_type: str) -> str:
 # Every act citation holds its type word followed by its numbering; the full grammar runs
 # only near such a word.
 _TYPE_WORDS = ("regulation", "directive", "decision", "position", "action", "recommendation")
+#: The act words of the other languages, found by looking back from each ``digit/digit``
+#: (one fast pass) rather than by one ``str.find`` pass per word.
+_OTHER_TYPES = regex.compile(alternation(t for w in _WORDS.values() for t in w.act_types))
+_SLASHED_NUMBER = regex.compile(r"\d/\d")
+#: How far before its number a type word of another language stands ("Reglamento de
+#: Ejecución (UE, Euratom) n.º 2019/947").
+_NUMBER_REACH = 48
 _NUMBERING_START = regex.compile(
-    r"s?[\s\u00a0]{1,3}(?:[(\[\\\d]|(?i:no|nr|n°|cfsp|eu|ec|eec|jha|euratom)\b)"
+    r"s?[\s\u00a0]{1,3}(?:[(\[\\\d]|(?i:no|nr|n°|cfsp|eu|ec|eec|jha|euratom"
+    + "".join("|" + d.lower() for d in _LANG_DOMAINS)
+    + r")\b|"
+    + _NO_WORDS
+    + ")"
 )
 
 
@@ -723,11 +823,27 @@ _ACT_REACH = 100
 
 
 def _type_word_hits(doc: Document) -> Iterator[tuple[int, int]]:
+    """Type words followed by the start of a numbering, in order: English ones found by
+    literal search, the other languages' ones looked up just before each ``N/N``."""
     text = doc.text
-    for start, end in literal_hits(doc.lower, _TYPE_WORDS):
+    for start, end in heapq.merge(literal_hits(doc.lower, _TYPE_WORDS), _other_type_hits(text)):
         m = _NUMBERING_START.match(text, end)
         if m is not None:
             yield start, m.end()
+
+
+def _other_type_hits(text: str) -> Iterator[tuple[int, int]]:
+    last = -1
+    for number in _SLASHED_NUMBER.finditer(text):
+        first = number.start()
+        while first > 0 and text[first - 1].isdigit():
+            first -= 1
+        if first > 0 and text[first - 1] in "/.":
+            continue  # a segment of a UN symbol or a date ("A/HRC/17/31"), not an act number
+        lo = max(0, number.start() - _NUMBER_REACH, last)
+        for m in _OTHER_TYPES.finditer(text, lo, number.start()):
+            yield m.start(), m.end()
+            last = m.end()
 
 
 @attrs.frozen(slots=True)
@@ -785,7 +901,7 @@ def _acts(doc: Document) -> Iterator[Citation]:
             continue
         modifier = m.group("mod")
         author = m.group("author") or m.group("author2")
-        yield _citation(
+        head = _citation(
             doc,
             n,
             start=m.start(),
@@ -796,13 +912,16 @@ def _acts(doc: Document) -> Iterator[Citation]:
             ordinal=m.group("ordinal"),
             ambiguous=_ambiguous(n, act_type, celex in with_domain),
             with_pinpoints=True,
+            type_word=m.group("type"),
             cited_in_full=celex in cited_in_full,
         )
+        yield head
         if n.domains:
             cited_in_full.add(celex)
+        shared = _shared_pinpoint(head, m)
         for item, ni in f.items:
             item_celex = _celex(act_type, ni.year, ni.number)
-            yield _citation(
+            cit = _citation(
                 doc,
                 ni,
                 start=item.end("sep"),
@@ -813,10 +932,25 @@ def _acts(doc: Document) -> Iterator[Citation]:
                 ordinal=None,
                 ambiguous=_ambiguous(ni, act_type, item_celex in with_domain),
                 with_pinpoints=False,
+                type_word=m.group("type"),
                 cited_in_full=item_celex in cited_in_full,
             )
+            yield attrs.evolve(cit, pinpoint=shared) if shared else cit
             if ni.domains:
                 cited_in_full.add(item_celex)
+
+
+def _shared_pinpoint(head: Citation, m: regex.Match[str]) -> Pinpoint:
+    """The pinpoint written before a plural act word, which each act of the list shares
+    (``les annexes des directives 86/362/CEE, 86/363/CEE et 90/642/CEE``); not in English,
+    whose list items keep none."""
+    parts = head.parts
+    if not isinstance(parts, EUActParts) or parts.language == "en" or head.start >= m.start():
+        return Pinpoint()
+    written = " ".join(m.group("type").lower().split())
+    if written not in _WORDS[parts.language].plural_act_types:
+        return Pinpoint()
+    return head.pinpoint
 
 
 def _ambiguous(n: _Numbering, act_type: str, known: bool) -> bool:
@@ -851,12 +985,40 @@ def _domainless_ok(
     return _UN_BODY_BEFORE.search(doc.text, max(0, type_start - 60), type_start) is None
 
 
+_AMENDED_BY = regex.compile(
+    alternation(p for w in _WORDS.values() for p in w.amended_by)
+    + r"[\s\u00a0]{1,3}(?:\w{1,3}[\s\u00a0]{1,3})?\Z"
+)
+_AMENDED_REACH = 60
+#: How far after the act it amends an amending act may stand (a title between them).
+_AMENDED_TITLE_REACH = 700
+
+
+def _hand_over(doc: Document, found: list[Citation]) -> list[Citation]:
+    """Give "et notamment son article 7" written after an amending act ("modifié en dernier
+    lieu par le règlement (CE) n° 2931/95, et notamment son article 7") to the act amended,
+    the act cited just before; French, Spanish and German (English says "thereof")."""
+    text = doc.text
+    for i, cit in enumerate(found):
+        parts = cit.parts
+        if i == 0 or not isinstance(parts, EUActParts) or parts.language == "en":
+            continue
+        if _AMENDED_BY.search(text, max(0, cit.start - _AMENDED_REACH), cit.start) is None:
+            continue
+        after = languages.read_after(parts.language, text, cit.end)
+        amended = found[i - 1]
+        if after is None or amended.pinpoint or cit.start - amended.end > _AMENDED_TITLE_REACH:
+            continue
+        found[i - 1] = attrs.evolve(amended, pinpoint=after.pinpoint)
+    return found
+
+
 def scan_acts(doc: Document) -> list[Citation]:
     """Every EU act citation of the document, in order; computed once and cached on ``doc``."""
     cache = doc.__dict__
     found = cache.get("_citecheck_eu_acts")
     if found is None:
-        found = list(_acts(doc))
+        found = _hand_over(doc, list(_acts(doc)))
         cache["_citecheck_eu_acts"] = found
     assert isinstance(found, list)
     return found

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -92,6 +92,8 @@ class Instrument:
     count: int
     extra: tuple[str, ...]
     sources: tuple[str, ...]
+    #: language -> {"names"|"abbreviations"|"short": words} ("TFUE", "AEUV", "Charte")
+    languages: Mapping[str, Mapping[str, tuple[str, ...]]] = attrs.field(factory=dict)
 
     @property
     def label(self) -> str:
@@ -134,6 +136,10 @@ def catalog() -> Catalog:
             count=int(structure["count"]),
             extra=tuple(structure["extra"]),
             sources=tuple(structure["sources"]),
+            languages={
+                lang: {key: tuple(words) for key, words in block.items()}
+                for lang, block in entry.get("languages", {}).items()
+            },
         )
     return Catalog(instruments, dict(raw["sources"]))
 
@@ -172,7 +178,9 @@ def _abbr_alternation(abbrs: set[str]) -> str:
 def _short_alternation(cat: Catalog) -> str:
     shorts = {s for inst in cat.instruments.values() for s in inst.short}
     ordered = sorted(shorts, key=lambda s: -len(s))
-    return r"(?:" + "|".join(_words(s) for s in ordered) + r")(?![\w])" + _QUALIFIER
+    others = un_languages.spaced(un_languages.other_instrument_words())
+    another = rf"(?!\s{{1,3}}(?i:{others})(?!\w))" if others else ""
+    return r"(?:" + "|".join(_words(s) for s in ordered) + r")(?![\w])" + _QUALIFIER + another
 
 
 _CAT = catalog()

@@ -18,37 +18,63 @@ from collections.abc import Iterator
 import attrs
 import regex
 
-from citecheck.families.base import Document, compile_pattern, quoted
+from citecheck import eu_words
+from citecheck.families.base import (
+    Document,
+    compile_pattern,
+    literal_hits,
+    matches_near,
+    quoted,
+)
 from citecheck.families.eu_acts import scan_acts
+from citecheck.lexicon import alternation
 from citecheck.model import Citation, Finding, Fix, Kind, Severity
 from citecheck.rules import Rule
 
 _SP = r"[ \t\u00a0\u202f]{0,2}"
 _S1 = r"[ \t\u00a0\u202f\n]{1,3}"
 _DASH = r"[-\u2010\u2011\u2013\u2014]"
+_WORDS = eu_words.load()
+#: "OJ" and its names in the other languages ("JO", "DO", "ABl.").
+_OJ = "(?:OJ|" + "|".join(regex.escape(n) for w in _WORDS.values() for n in w.oj_names) + ")"
+_PAGE_WORDS = alternation(
+    ("p.", "pp.", "page", "pages", *(p for w in _WORDS.values() for p in w.page_words))
+)
+#: Between an issue number and its date: ", " in English, " du "/" de "/" vom " elsewhere.
+_DATE_SEP = (
+    rf"(?:{_SP},{_SP}|{_S1}"
+    + alternation(o for w in _WORDS.values() for o in w.date_opening)
+    + rf"{_S1})"
+)
 _PAGES = (
-    rf"(?:,{_SP}(?:pp?\.|pages?){_SP}(?P<p>\d{{1,5}})(?:/(?P<pyy>\d{{2}}))?"
+    rf"(?:,{_SP}{_PAGE_WORDS}{_SP}(?P<p>\d{{1,5}})(?:/(?P<pyy>\d{{2}}))?"
     rf"(?:{_SP}{_DASH}{_SP}(?P<p2>\d{{1,5}}))?)?"
 )
 _DATE = r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})"
 
 _PATTERN = compile_pattern(
     rf"""
-    (?<![\w])
+    (?<![\w])(?=[OJDA\[])
     (?:
-      (?P<new>OJ{_S1}(?P<nseries>[LC]){_SP},{_SP}(?P<nyear>20\d\d)/(?P<nno>\d{{1,5}})(?!\d),{_SP}
+      (?P<new>{_OJ}{_S1}(?P<nseries>[LC]){_SP},{_SP}(?P<nyear>20\d\d)/(?P<nno>\d{{1,5}})(?!\d),{_SP}
           {_DATE}(?!\d){_PAGES})
-    | (?P<court>OJ{_S1}(?P<cyear>(?:19|20)\d\d){_S1}(?P<cseries>[LC]){_S1}(?P<cno>\d{{1,4}})
+    | (?P<court>{_OJ}{_S1}(?P<cyear>(?:19|20)\d\d){_S1}(?P<cseries>[LC]){_S1}(?P<cno>\d{{1,4}})
           (?:{_SP}(?P<csub>[AEI]))?(?![\w]),{_SP}(?:pp?\.){_SP}(?P<cp>\d{{1,5}})
           (?:{_SP}{_DASH}{_SP}(?P<cp2>\d{{1,5}}))?)
-    | (?P<old>OJ{_S1}(?:(?P<series>[LC])(?:{_S1}|(?=\d)))?(?P<no>\d{{1,4}})
-          (?:{_SP}(?P<sub>[AEI]))?(?![\w]){_SP},{_SP}{_DATE}(?!\d){_PAGES})
+    | (?P<old>{_OJ}{_S1}(?:(?P<series>[LC])(?:{_S1}|(?=\d)))?(?P<no>\d{{1,4}})
+          (?:{_SP}(?P<sub>[AEI]))?(?![\w]){_DATE_SEP}{_DATE}(?!\d){_PAGES})
     )
     (?!\d)
   | (?P<acad>\[(?P<ayear>(?:19|20)\d\d)\]{_S1}OJ{_S1}(?P<aseries>[LC]){_SP}(?P<ano>\d{{1,4}})
           (?:{_SP}(?P<asub>[AEI]))?/(?P<ap>\d{{1,5}})(?!\d))
     """
 )
+#: Every reference holds one of these (case-sensitive): found by ``str.find``, the pattern
+#: is tried only next to them.
+_OJ_LITERALS = ("OJ", *(n for w in _WORDS.values() for n in w.oj_names))
+#: "[2004] OJ": how far before "OJ" a reference may start; how far after it the window goes.
+_ACAD_REACH = 8
+_OJ_AFTER = 64
 _FOOTNOTE_MARK_AFTER = compile_pattern(
     r"\[\^(?P<a>\d{1,4})\]|<sup>(?P<b>\d{1,4})</sup>|\^(?P<c>\d{1,4})"
     r"|[ \t\u00a0]?\((?P<d>\d{1,3})\)|(?P<e>[\u00b9\u00b2\u00b3\u2070-\u2079]{1,3})"
@@ -163,7 +189,7 @@ class OJFamily:
     """Official Journal references, linked to the act they document."""
 
     name = "oj"
-    triggers: tuple[str, ...] = ("oj",)
+    triggers: tuple[str, ...] = ("oj", *(n.lower() for w in _WORDS.values() for n in w.oj_names))
     priority = 30
     rules: tuple[Rule, ...] = RULES
 
@@ -173,7 +199,8 @@ class OJFamily:
         marks: dict[str, str] = {}  # footnote marker -> act id, as markers are met
         i = 0
         last_act = None
-        for m in _PATTERN.finditer(text):
+        hits = literal_hits(text, _OJ_LITERALS)
+        for m in matches_near(_PATTERN, hits, text, before=_ACAD_REACH, after=_OJ_AFTER):
             while i < len(acts) and acts[i].end <= m.start():
                 act = acts[i]
                 mark = _FOOTNOTE_MARK_AFTER.match(text, act.end)

@@ -20,7 +20,7 @@ import attrs
 import regex
 
 #: The tables shipped with the package (``data/lexicon/<code>.json``).
-LANGUAGES = ("en",)
+LANGUAGES = ("de", "en", "es", "fr")
 
 
 def _strings(raw: Any, what: str) -> tuple[str, ...]:
@@ -66,6 +66,12 @@ class Lexicon:
     #: "in particular" before such a pinpoint
     emphasis_words: tuple[str, ...]
     ordinals: tuple[str, ...]
+    #: what names a lettered subdivision (``sous b)``, ``letra b)``, ``Buchstabe b``)
+    letter_words: tuple[str, ...] = ()
+    #: articles and possessives that may stand inside a pinpoint (``de l'article``, ``su artículo``)
+    determiners: tuple[str, ...] = ()
+    #: frequent words of running text, for telling languages apart (:mod:`citecheck.language`)
+    stop_words: tuple[str, ...] = ()
 
     @functools.cached_property
     def month_number(self) -> Mapping[str, int]:
@@ -186,6 +192,9 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         document_words=_strings(data.get("document_words"), "document_words"),
         emphasis_words=_strings(data.get("emphasis_words"), "emphasis_words"),
         ordinals=_strings(data.get("ordinals"), "ordinals"),
+        letter_words=_strings(data.get("letter_words", []), "letter_words"),
+        determiners=_strings(data.get("determiners", []), "determiners"),
+        stop_words=_strings(data.get("stop_words", []), "stop_words"),
     )
 
 

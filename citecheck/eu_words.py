@@ -1,0 +1,80 @@
+"""The words EU act citations are written with in each language, read from
+``data/eu_words.json`` in one place: act types (``règlement``, ``Reglamento``, ``Verordnung``),
+domain abbreviations (``(UE)``, ``/CE``, ``(GASP)``), the number word (``n°``, ``n.º``,
+``Nr.``), institutions (``du Conseil``) and the word opening a date (``du``, ``de``, ``vom``).
+
+Why here: a new language is one more block of that file (and a lexicon table), not code.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import json
+from collections.abc import Mapping
+
+import attrs
+
+
+@attrs.frozen(slots=True)
+class ActWords:
+    """One language's EU act words; canonical values are the English ones of the families."""
+
+    language: str
+    #: written act word, lower-case -> canonical type ("règlement" -> "regulation")
+    act_types: Mapping[str, str]
+    #: written domain -> canonical domain ("UE" -> "EU", "GASP" -> "CFSP")
+    domains: Mapping[str, str]
+    #: canonical domain -> how this language writes it ("EU" -> "UE")
+    canonical_domains: Mapping[str, str]
+    no_words: tuple[str, ...]
+    no_canonical: str
+    date_opening: tuple[str, ...]
+    #: written institution -> canonical author ("du Conseil" -> "Council")
+    institutions: Mapping[str, str]
+    #: what opens an amending act after a title ("modifié en dernier lieu par")
+    amended_by: tuple[str, ...] = ()
+    #: act words naming several acts ("directives"): a pinpoint before them is each act's
+    plural_act_types: frozenset[str] = frozenset()
+    #: the Official Journal's abbreviation ("JO", "DO", "ABl.") and the page word ("S.")
+    oj_names: tuple[str, ...] = ()
+    page_words: tuple[str, ...] = ()
+
+
+@functools.cache
+def load() -> Mapping[str, ActWords]:
+    """Every language's act words (not English: the families hold those), read once."""
+    raw = json.loads(
+        importlib.resources.files("citecheck")
+        .joinpath("data", "eu_words.json")
+        .read_text(encoding="utf-8")
+    )
+    return {
+        lang: ActWords(
+            language=lang,
+            act_types={str(k).lower(): str(v) for k, v in block["act_types"].items()},
+            domains=dict(block["domains"]),
+            canonical_domains=dict(block["canonical_domains"]),
+            no_words=tuple(block["no_words"]),
+            no_canonical=str(block["no_canonical"]),
+            date_opening=tuple(block["date_opening"]),
+            institutions=dict(block["institutions"]),
+            amended_by=tuple(block.get("amended_by", ())),
+            plural_act_types=frozenset(block.get("plural_act_types", ())),
+            oj_names=tuple(block.get("oj_names", ())),
+            page_words=tuple(block.get("page_words", ())),
+        )
+        for lang, block in sorted(raw.items())
+        if not lang.startswith("_")
+    }
+
+
+def languages_of_type(word: str) -> tuple[str, ...]:
+    """The languages in which ``word`` names an act type (``directive``: French, and English)."""
+    low = " ".join(word.lower().split())
+    return tuple(lang for lang, w in load().items() if low in w.act_types)
+
+
+def languages_of_domain(domain: str) -> tuple[str, ...]:
+    """The languages writing this domain abbreviation (``CE``: French and Spanish)."""
+    return tuple(lang for lang, w in load().items() if domain in w.domains)

@@ -1,0 +1,139 @@
+"""Articles of the EU Treaties, the Charter and the ECHR cited in French, Spanish and German:
+``article 47 de la Charte``, ``artículo 267 TFUE``, ``Art. 267 AEUV``, ``Artikel 6 Absatz 1
+EUV``, ``article 6 de la CEDH`` -> ``instrument:cfr`` / ``tfeu`` / ``teu`` / ``echr`` with the
+article pinpoint (``art. 47``, ``art. 6(1)``).
+
+The names come from the ``languages`` field of the instrument catalog and the article words
+from the lexicon tables; English forms stay with the instruments family.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Mapping
+
+import attrs
+import regex
+
+from citecheck.families.base import Document, literal_hits
+from citecheck.families.instruments import InstrumentParts, catalog
+from citecheck.lexicon import load as load_lexicon
+from citecheck.model import Citation, Finding, Kind
+from citecheck.pinpoints import languages
+from citecheck.rules import Rule
+
+#: The languages whose treaty names the catalog holds.
+LANGUAGES = ("de", "es", "fr")
+_S = r"[\s\u00a0]{1,3}"
+
+
+def _key(written: str) -> str:
+    return " ".join(written.lower().replace("\u2019", "'").split())
+
+
+def _words(name: str) -> str:
+    """A name as a pattern: words joined by white space, either apostrophe."""
+    return _S.join(regex.escape(w).replace("'", "['’]") for w in name.split())
+
+
+@attrs.frozen(slots=True)
+class _Grammar:
+    #: "<language>:<written name, lower-case, or abbreviation>" -> (slug, how it was named)
+    names: Mapping[str, tuple[str, str]]
+    #: the article words of the three languages, lower-case: where a match can start
+    article_words: tuple[str, ...]
+    #: per language: pinpoint body then name, matched at an article word
+    articles: Mapping[str, regex.Pattern[str]]
+
+
+@functools.cache
+def _grammar() -> _Grammar:
+    names: dict[str, tuple[str, str]] = {}
+    articles = {}
+    words: set[str] = set()
+    for lang in LANGUAGES:
+        written: list[str] = []
+        abbrs: list[str] = []
+        for inst in catalog().instruments.values():
+            block = inst.languages.get(lang, {})
+            for key, by in (("names", "name"), ("short", "short")):
+                for name in block.get(key, ()):
+                    names[f"{lang}:{_key(name)}"] = (inst.slug, by)
+                    written.append(name)
+            for abbr in block.get("abbreviations", ()):
+                names[f"{lang}:{abbr}"] = (inst.slug, "abbreviation")
+                abbrs.append(abbr)
+        by_name = "|".join(_words(n) for n in sorted(written, key=len, reverse=True))
+        by_abbr = "|".join(regex.escape(a) for a in sorted(abbrs, key=len, reverse=True))
+        articles[lang] = regex.compile(
+            rf"(?P<body>{languages.body_pattern(lang)})"
+            rf"[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}}(?P<name>(?i:{by_name})|{by_abbr})(?![\w/])"
+        )
+        words.update(w.lower() for w in load_lexicon(lang).words("art"))
+    # "articles" is found by "article": keep the words no other word starts with.
+    kept = tuple(sorted(w for w in words if not any(o != w and w.startswith(o) for o in words)))
+    return _Grammar(names, kept, articles)
+
+
+#: "la Charte sociale", "la Charte des Nations unies": another charter.
+_OTHER_CHARTER = regex.compile(
+    r"[\s\u00a0]+(?:[a-zà-ÿ]+[\s\u00a0]+)?(?i:sociale?\b|des\s+Nations|de\s+las\s+Naciones|der\s+Vereinten)"
+)
+
+
+class EUTreatiesFamily:
+    """Treaty, Charter and ECHR articles written in another language than English."""
+
+    name = "eu_treaties"
+    #: The article words of the three languages that English does not use, and the names and
+    #: abbreviations French shares with nothing English (" tue" also stops at "Tuesday").
+    triggers: tuple[str, ...] = (
+        "artículo",
+        "artikel",
+        "euv",
+        "tfue",
+        "cedh",
+        "la charte",
+        "traité",
+        " tue",
+    )
+    priority = 12
+    rules: tuple[Rule, ...] = ()
+
+    def find(self, doc: Document) -> Iterator[Citation]:
+        text = doc.text
+        grammar = _grammar()
+        last_end = 0
+        for start, _ in literal_hits(doc.lower, grammar.article_words):
+            if start < last_end or (start and (text[start - 1].isalnum())):
+                continue
+            for lang, pattern in grammar.articles.items():
+                m = pattern.match(text, start)
+                if m is None or _OTHER_CHARTER.match(text, m.end()):
+                    continue
+                name = m.group("name")
+                found = grammar.names.get(f"{lang}:{_key(name)}") or grammar.names.get(
+                    f"{lang}:{name}"
+                )
+                pin = languages.parse(lang, m.group("body"))
+                if found is None or not pin:
+                    continue
+                slug, by = found
+                last_end = m.end()
+                yield Citation(
+                    id=f"instrument:{slug}",
+                    kind=Kind.INSTRUMENT,
+                    text=m.group(0),
+                    start=m.start(),
+                    end=m.end(),
+                    pinpoint=pin,
+                    parts=InstrumentParts(slug, name, by),
+                    family=self.name,
+                )
+                break
+
+    def validate(self, citation: Citation, doc: Document) -> Iterator[Finding]:
+        return iter(())
+
+
+FAMILY = EUTreatiesFamily()

@@ -1,0 +1,51 @@
+"""English extraction on a fixed sample of the shared corpus is what it was before the French,
+Spanish and German EU forms were added (``english_baseline.json``: per file, the number of
+citations and a hash of their spans, families, ids and pinpoints, taken before that work).
+
+Two files changed on purpose; their new hash is pinned here with the reason."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from citecheck.pipeline import extract
+
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+BASELINE = json.loads((Path(__file__).parent / "english_baseline.json").read_text("utf-8"))["files"]
+
+#: file -> (hash now, why it differs from the baseline)
+INTENDED = {
+    "derived/cjeu_C-72-15_Rosneft.txt": (
+        "1b4310a0966d4e2b",
+        "'Council Regulation (UE) No 833/2014' (a French domain in the English text) is found",
+    ),
+    "derived/eu_32019L1937.txt": (
+        "630584a2c6efbbab",
+        "'Directive 2001/95/EC of the European Parliament and of the Council, of 3 December "
+        "2001': the date after a comma belongs to the citation",
+    ),
+}
+
+
+def _digest(text: str) -> tuple[int, str]:
+    rows = sorted([c.start, c.end, c.family, c.id, str(c.pinpoint)] for c in extract(text))
+    return len(rows), hashlib.sha256(json.dumps(rows, separators=(",", ":")).encode()).hexdigest()[
+        :16
+    ]
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not present")
+@pytest.mark.parametrize("name", sorted(BASELINE))
+def test_english_extraction_is_unchanged(name: str) -> None:
+    path = CORPUS / name
+    if not path.is_file():
+        pytest.skip(f"{name} is not in this copy of the shared corpus")
+    count, digest = _digest(path.read_text("utf-8", errors="replace"))
+    if name in INTENDED:
+        assert digest == INTENDED[name][0], INTENDED[name][1]
+    else:
+        assert (count, digest) == (BASELINE[name]["count"], BASELINE[name]["sha"])
