@@ -1,0 +1,118 @@
+"""Defects a review found in the UNDL harvest, each pinned by the behaviour that was wrong."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import httpx
+import pytest
+from oai_fake import FakeOai, ListStore
+from undl_records import _resolution
+
+from citecheck.index.db import IndexDB
+from citecheck.index.errors import HarvestError
+from citecheck.index.http import PoliteClient
+from citecheck.index.update import update_undl
+from citecheck.resolve.settings import Settings
+from citecheck.resolve.sources.index import IndexSource
+
+MakeClient = Callable[..., PoliteClient]
+
+
+def _store() -> ListStore:
+    return ListStore(
+        [
+            # an old document whose record last changed long after its adoption
+            _resolution(1, "A/HRC/RES/17/31", "2011-06-16", "2020-05-01T09:00:00Z"),
+            _resolution(2, "A/HRC/RES/28/1", "2015-03-27", "2015-04-01T09:00:00Z"),
+        ],
+        earliest="2015-01-01",
+    )
+
+
+def _client(fake: FakeOai) -> PoliteClient:
+    return PoliteClient(fake.base_url, min_interval=0, retries=1, timeout=5, sleep=lambda s: None)
+
+
+def test_a_killed_run_is_not_complete_and_denies_nothing(db: IndexDB) -> None:
+    fake = FakeOai(_store())
+    fake.fail_windows = {"2015-06-01"}
+    with fake.running(), _client(fake) as client, pytest.raises(HarvestError):
+        update_undl(db, client, today=dt.date(2024, 1, 1))
+    state = db.harvest("undl")
+    assert state is not None and state.as_of == "2015-05-31" and not state.complete
+    answer = IndexSource(db, Settings()).answer(["un:A/HRC/RES/17/31"])["un:A/HRC/RES/17/31"]
+    assert answer.status.value == "unverified"
+
+
+def test_an_until_in_the_past_is_not_complete(db: IndexDB) -> None:
+    fake = FakeOai(_store())
+    with fake.running(), _client(fake) as client:
+        report = update_undl(db, client, until="2016-01-31", today=dt.date(2024, 1, 1))
+    assert report.as_of == "2016-01-31" and report.complete is False
+    answer = IndexSource(db, Settings()).answer(["un:A/HRC/RES/17/31"])["un:A/HRC/RES/17/31"]
+    assert answer.status.value == "unverified"
+
+
+def test_a_run_to_the_run_date_is_complete_and_resumed_runs_finish_it(db: IndexDB) -> None:
+    fake = FakeOai(_store())
+    fake.fail_windows = {"2015-06-01"}
+    with fake.running():
+        with _client(fake) as client, pytest.raises(HarvestError):
+            update_undl(db, client, today=dt.date(2024, 1, 1))
+        fake.fail_windows = set()
+        with _client(fake) as client:
+            report = update_undl(db, client, today=dt.date(2024, 1, 1))
+    assert report.complete is True and report.as_of == "2024-01-01"
+    assert db.find_un("A/HRC/RES/17/31")
+
+
+def test_the_incremental_overlap_catches_records_that_reach_oai_late(db: IndexDB) -> None:
+    store = _store()
+    fake = FakeOai(store)
+    with fake.running():
+        with _client(fake) as client:
+            update_undl(db, client, today=dt.date(2023, 12, 10))
+        # changed on 12-08 but published over OAI-PMH only after the 12-10 run
+        store.change(_resolution(3, "A/HRC/RES/54/1", "2023-10-11", "2023-12-08T10:00:00Z"))
+        fake.requests.clear()
+        with _client(fake) as client:
+            update_undl(db, client, today=dt.date(2023, 12, 20))
+    assert db.find_un("A/HRC/RES/54/1")
+    assert fake.windows_asked()[0][0] <= "2023-12-08"
+
+
+def test_a_one_day_overlap_can_be_chosen(db: IndexDB) -> None:
+    fake = FakeOai(_store())
+    with fake.running():
+        with _client(fake) as client:
+            update_undl(db, client, today=dt.date(2023, 12, 10))
+        fake.requests.clear()
+        with _client(fake) as client:
+            update_undl(db, client, today=dt.date(2023, 12, 20), overlap=dt.timedelta(days=1))
+    assert fake.windows_asked() == [("2023-12-09", "2023-12-20")]
+
+
+def test_a_future_until_is_clamped_to_the_run_date(db: IndexDB) -> None:
+    fake = FakeOai(_store())
+    with fake.running():
+        with _client(fake) as client:
+            report = update_undl(db, client, until="2030-01-01", today=dt.date(2024, 1, 1))
+        assert report.as_of == "2024-01-01"
+        fake.requests.clear()
+        with _client(fake) as client:
+            later = update_undl(db, client, today=dt.date(2024, 3, 1))
+    assert later.windows_total > 0 and later.as_of == "2024-03-01"
+
+
+def test_cli_rejects_a_future_until(tmp_path: object) -> None:
+    from click.testing import CliRunner
+
+    from citecheck.cli import main
+
+    future = (dt.datetime.now(dt.UTC).date() + dt.timedelta(days=400)).isoformat()
+    result = CliRunner().invoke(
+        main, ["index", "update", "--source", "undl", "--until", future, "--index", "/nonexistent/x"]
+    )
+    assert result.exit_code == 2 and "--until is in the future" in result.stderr
