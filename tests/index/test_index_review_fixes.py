@@ -116,3 +116,99 @@ def test_cli_rejects_a_future_until(tmp_path: object) -> None:
         main, ["index", "update", "--source", "undl", "--until", future, "--index", "/nonexistent/x"]
     )
     assert result.exit_code == 2 and "--until is in the future" in result.stderr
+
+
+# -- OAI-PMH paging ----------------------------------------------------------------------
+def _listing(body: str) -> bytes:
+    return (
+        f'<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"><ListRecords>{body}'
+        "</ListRecords></OAI-PMH>"
+    ).encode()
+
+
+def _oai_record(recid: int) -> str:
+    from undl_records import marc_record
+
+    return (
+        f"<record><header><identifier>oai:digitallibrary.un.org:{recid}</identifier>"
+        f"<datestamp>2011-01-0{recid}T00:00:00Z</datestamp></header>"
+        f"<metadata>{marc_record(recid, [f'A/HRC/RES/17/{recid}'])}</metadata></record>"
+    )
+
+
+class _Stub:
+    """A `PoliteClient` stand-in that answers every ListRecords with `page(i)`."""
+
+    max_bytes = 1 << 26
+
+    def __init__(self, page: Callable[[int], str]) -> None:
+        self.page = page
+        self.calls = 0
+
+    def get(self, path: str, params: dict[str, str] | None = None) -> httpx.Response:
+        self.calls += 1
+        return httpx.Response(
+            200, content=_listing(self.page(self.calls)), headers={"content-type": "text/xml"}
+        )
+
+
+def test_a_window_cut_short_of_its_complete_list_size_is_an_error() -> None:
+    from citecheck.index.oaipmh import OaiClient
+
+    stub = _Stub(
+        lambda i: _oai_record(1)
+        + _oai_record(2)
+        + '<resumptionToken completeListSize="500" cursor="0"></resumptionToken>'
+    )
+    with pytest.raises(HarvestError, match="announced 500 records and sent 2"):
+        list(OaiClient(stub).list_records("2011-01-01", "2011-01-31"))  # type: ignore[arg-type]
+
+
+def test_a_window_that_adds_up_is_read_whole() -> None:
+    from citecheck.index.oaipmh import OaiClient
+
+    stub = _Stub(
+        lambda i: _oai_record(i)
+        + (
+            f'<resumptionToken completeListSize="2" cursor="0">t{i}</resumptionToken>'
+            if i == 1
+            else '<resumptionToken completeListSize="2" cursor="1"></resumptionToken>'
+        )
+    )
+    pages = list(OaiClient(stub).list_records("2011-01-01", "2011-01-31"))  # type: ignore[arg-type]
+    assert sum(len(p.records) for p in pages) == 2
+
+
+def test_endless_empty_pages_with_fresh_tokens_stop() -> None:
+    from citecheck.index.oaipmh import OaiClient
+
+    stub = _Stub(lambda i: f'<resumptionToken completeListSize="3">tok{i}</resumptionToken>')
+    with pytest.raises(HarvestError, match="still paging"):
+        list(OaiClient(stub).list_records("2011-01-01", "2011-01-31"))  # type: ignore[arg-type]
+    assert stub.calls <= 4
+
+
+def test_pages_per_window_are_capped_without_a_list_size() -> None:
+    from citecheck.index.oaipmh import OaiClient
+
+    stub = _Stub(lambda i: _oai_record(1) + f"<resumptionToken>tok{i}</resumptionToken>")
+    with pytest.raises(HarvestError, match="still paging after 50 pages"):
+        list(OaiClient(stub, max_pages=50).list_records("2011-01-01", "2011-01-31"))  # type: ignore[arg-type]
+    assert stub.calls == 50
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["A/51/40(Vol. II)", "A/51/40 (Vol. II)", "A/51/40(vol.II)", "A/51/40 ( VOL. II )"],
+)
+def test_stored_volume_symbols_are_written_as_the_extractor_writes_them(raw: str) -> None:
+    from citecheck.index.oaipmh import canonical_symbol
+
+    assert canonical_symbol(raw) == "A/51/40(Vol.II)"
+
+
+def test_stored_part_symbols_are_normalised() -> None:
+    from citecheck.index.oaipmh import canonical_symbol
+
+    assert canonical_symbol("A/CONF.157/24(Part I)") == canonical_symbol("A/CONF.157/24 (Part I)")
+    assert canonical_symbol("A/CONF.157/24(PART I)") == "A/CONF.157/24(PartI)"
