@@ -212,3 +212,91 @@ def test_stored_part_symbols_are_normalised() -> None:
 
     assert canonical_symbol("A/CONF.157/24(Part I)") == canonical_symbol("A/CONF.157/24 (Part I)")
     assert canonical_symbol("A/CONF.157/24(PART I)") == "A/CONF.157/24(PartI)"
+
+
+# -- the polite HTTP client ---------------------------------------------------------------
+def test_a_robots_txt_redirect_loop_ends_in_a_harvest_error() -> None:
+    sent: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(str(request.url))
+        if request.url.path == "/robots.txt":
+            return httpx.Response(301, headers={"location": "/robots.txt?lang=en"})
+        return httpx.Response(200, text="ok")
+
+    client = PoliteClient(
+        "https://digitallibrary.example/",
+        min_interval=0,
+        transport=httpx.MockTransport(handler),
+        sleep=lambda s: None,
+    )
+    with client, pytest.raises(HarvestError, match="robots.txt"):
+        client.get("/oai2d", params={"verb": "Identify"})
+    assert all("/robots.txt" in url for url in sent) and len(sent) <= 10
+
+
+def test_a_robots_txt_redirect_on_the_host_is_followed_once() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/robots.txt" and not request.url.query:
+            return httpx.Response(301, headers={"location": "/robots.txt?lang=en"})
+        if request.url.path == "/robots.txt":
+            return httpx.Response(200, text="User-agent: *\nDisallow: /search\n")
+        return httpx.Response(200, text="ok")
+
+    client = PoliteClient(
+        "https://digitallibrary.example/",
+        min_interval=0,
+        transport=httpx.MockTransport(handler),
+        sleep=lambda s: None,
+    )
+    with client:
+        assert client.get("/oai2d").status_code == 200
+        with pytest.raises(HarvestError, match="disallows"):
+            client.get("/search")
+
+
+def test_the_deadline_covers_headers_sent_byte_by_byte() -> None:
+    import socket
+    import threading
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(5)
+    stop = threading.Event()
+    hung_up_in_headers: list[bool] = []
+
+    def serve() -> None:
+        conn, _ = server.accept()
+        conn.recv(65536)
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nX-Pad: " + b"a" * 200
+        try:
+            for byte in head:
+                if stop.wait(0.05):
+                    break
+                conn.send(bytes([byte]))
+            conn.send(b"\r\nContent-Length: 2\r\n\r\nok")
+            hung_up_in_headers.append(False)
+        except OSError:  # the client closed the connection while the headers trickled
+            hung_up_in_headers.append(True)
+        conn.close()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    port = server.getsockname()[1]
+    client = PoliteClient(
+        f"http://127.0.0.1:{port}/",
+        min_interval=0,
+        retries=0,
+        timeout=30.0,
+        deadline=0.5,
+        obey_robots=False,
+    )
+    try:
+        with client, pytest.raises(HarvestError, match="no complete reply within 0.5 s"):
+            client.get("/oai2d")
+        thread.join(timeout=30)  # the server notices the hang-up at its next byte
+        assert hung_up_in_headers == [True]
+    finally:
+        stop.set()
+        server.close()
+        thread.join(timeout=10)
