@@ -229,6 +229,29 @@ def _schema(conn: sqlite3.Connection) -> dict[str, list[tuple[str, str]]]:
     }
 
 
+_STORAGE = {"INTEGER": "integer", "TEXT": "text"}
+
+
+def _check_types(
+    conn: sqlite3.Connection, path: Path, table: str, columns: list[tuple[str, str]]
+) -> None:
+    """Every stored value has its column's type (SQLite keeps 'zz' in an INTEGER column)."""
+    for column, declared in columns:
+        kind = _STORAGE.get(declared)
+        if kind is None:
+            continue
+        bad = conn.execute(
+            f'SELECT "{column}" FROM "{table}" WHERE typeof("{column}") NOT IN (?, \'null\') '
+            "LIMIT 1",
+            (kind,),
+        ).fetchone()
+        if bad is not None:
+            raise IndexUnavailable(
+                f"{path}: table {table} holds {str(bad[0])[:40]!r} in its {declared.lower()} "
+                f"column {column}"
+            )
+
+
 def check_import(path: Path) -> None:
     """Refuse anything that is not a sound citecheck index of this schema version."""
     try:
@@ -266,6 +289,7 @@ def check_import(path: Path) -> None:
             missing = [c for c, _ in columns if c not in {h for h, _ in have}]
             if missing:
                 raise IndexUnavailable(f"{path}: table {table} lacks {', '.join(missing)}")
+            _check_types(conn, path, table, columns)
     except sqlite3.DatabaseError as exc:
         raise IndexUnavailable(f"{path} is not a usable SQLite file: {exc}") from exc
     finally:
