@@ -74,8 +74,7 @@ def index() -> None:
     "--overlap-days",
     type=click.IntRange(min=0),
     default=None,
-    help="How many days before the last harvest an incremental UN run starts again "
-    "[default: 14].",
+    help="How many days before the last harvest an incremental UN run starts again [default: 14].",
 )
 @_INDEX_OPTION
 def update_cmd(

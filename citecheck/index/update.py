@@ -224,12 +224,17 @@ def _store_state(
     before: HarvestState | None,
 ) -> None:
     low, high = covered
-    gapless = next_window is None and low is not None and low <= earliest and high is not None
     # complete: gapless from the earliest datestamp to the run day; a re-read of older
     # windows keeps a complete index complete (its as_of does not move)
-    complete = gapless and (
-        high >= run_day
-        or (before is not None and before.complete and before.as_of == high.isoformat())
+    complete = (
+        next_window is None
+        and low is not None
+        and low <= earliest
+        and high is not None
+        and (
+            high >= run_day
+            or (before is not None and before.complete and before.as_of == high.isoformat())
+        )
     )
     ckpt: dict[str, Any] = {"covered_from": low.isoformat() if low else None}
     if next_window is not None:
@@ -308,9 +313,11 @@ def update(
             show, close = tqdm_progress("UN Digital Library")
             try:
                 with _client(settings.undl_url, settings) as client:
-                    reports.append(update_undl(
-                        db, client, from_=from_, until=until, progress=show, overlap=overlap
-                    ))
+                    reports.append(
+                        update_undl(
+                            db, client, from_=from_, until=until, progress=show, overlap=overlap
+                        )
+                    )
             finally:
                 close()
         if source in ("eu", "all"):

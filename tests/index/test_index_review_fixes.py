@@ -113,7 +113,8 @@ def test_cli_rejects_a_future_until(tmp_path: object) -> None:
 
     future = (dt.datetime.now(dt.UTC).date() + dt.timedelta(days=400)).isoformat()
     result = CliRunner().invoke(
-        main, ["index", "update", "--source", "undl", "--until", future, "--index", "/nonexistent/x"]
+        main,
+        ["index", "update", "--source", "undl", "--until", future, "--index", "/nonexistent/x"],
     )
     assert result.exit_code == 2 and "--until is in the future" in result.stderr
 
@@ -156,9 +157,11 @@ def test_a_window_cut_short_of_its_complete_list_size_is_an_error() -> None:
     from citecheck.index.oaipmh import OaiClient
 
     stub = _Stub(
-        lambda i: _oai_record(1)
-        + _oai_record(2)
-        + '<resumptionToken completeListSize="500" cursor="0"></resumptionToken>'
+        lambda i: (
+            _oai_record(1)
+            + _oai_record(2)
+            + '<resumptionToken completeListSize="500" cursor="0"></resumptionToken>'
+        )
     )
     with pytest.raises(HarvestError, match="announced 500 records and sent 2"):
         list(OaiClient(stub).list_records("2011-01-01", "2011-01-31"))  # type: ignore[arg-type]
@@ -168,11 +171,13 @@ def test_a_window_that_adds_up_is_read_whole() -> None:
     from citecheck.index.oaipmh import OaiClient
 
     stub = _Stub(
-        lambda i: _oai_record(i)
-        + (
-            f'<resumptionToken completeListSize="2" cursor="0">t{i}</resumptionToken>'
-            if i == 1
-            else '<resumptionToken completeListSize="2" cursor="1"></resumptionToken>'
+        lambda i: (
+            _oai_record(i)
+            + (
+                f'<resumptionToken completeListSize="2" cursor="0">t{i}</resumptionToken>'
+                if i == 1
+                else '<resumptionToken completeListSize="2" cursor="1"></resumptionToken>'
+            )
         )
     )
     pages = list(OaiClient(stub).list_records("2011-01-01", "2011-01-31"))  # type: ignore[arg-type]
@@ -230,7 +235,7 @@ def test_a_robots_txt_redirect_loop_ends_in_a_harvest_error() -> None:
         transport=httpx.MockTransport(handler),
         sleep=lambda s: None,
     )
-    with client, pytest.raises(HarvestError, match="robots.txt"):
+    with client, pytest.raises(HarvestError, match=r"robots\.txt"):
         client.get("/oai2d", params={"verb": "Identify"})
     assert all("/robots.txt" in url for url in sent) and len(sent) <= 10
 
@@ -292,7 +297,7 @@ def test_the_deadline_covers_headers_sent_byte_by_byte() -> None:
         obey_robots=False,
     )
     try:
-        with client, pytest.raises(HarvestError, match="no complete reply within 0.5 s"):
+        with client, pytest.raises(HarvestError, match=r"no complete reply within 0\.5 s"):
             client.get("/oai2d")
         thread.join(timeout=30)  # the server notices the hang-up at its next byte
         assert hung_up_in_headers == [True]

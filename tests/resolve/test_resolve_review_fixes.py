@@ -73,7 +73,9 @@ def _record(recid: int, fields: list[tuple[str, str, str]]) -> str:
         f'<datafield tag="{t}" ind1=" " ind2=" "><subfield code="{c}">{v}</subfield></datafield>'
         for t, c, v in fields
     )
-    return f'<record xmlns="{MARC_NS}"><controlfield tag="001">{recid}</controlfield>{body}</record>'
+    return (
+        f'<record xmlns="{MARC_NS}"><controlfield tag="001">{recid}</controlfield>{body}</record>'
+    )
 
 
 def _live(fake: FakeServer, make_settings: MakeSettings) -> Settings:
@@ -200,7 +202,9 @@ def test_a_bad_value_in_the_index_costs_only_the_index(
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         out = resolve_ids(["un:A/HRC/41/35", "un:A/HRC/RES/17/4"], settings)
-    assert out["un:A/HRC/41/35"].status is Status.RESOLVED and out["un:A/HRC/41/35"].source == "undl"
+    assert (
+        out["un:A/HRC/41/35"].status is Status.RESOLVED and out["un:A/HRC/41/35"].source == "undl"
+    )
     assert [w.category for w in caught].count(IndexUnavailableWarning) == 1
 
 

@@ -1,17 +1,18 @@
 """UN Digital Library (digitallibrary.un.org, a TIND system): UN document symbols, live.
 
 Used only for ids the local index could not answer.  Many symbols are checked in one MARCXML
-search, `p=documentsymbol:"X" OR documentsymbol:"Y"` (191 $a, 191 $z and 791 $a), but only when the library's robots.txt allows `/search`
-(read once per run); when it does not, every id is left `unverified` and the next registered
-source (ODS, one request per symbol) is asked.  A search is fuzzy, so a record counts only when
-one of its 191 $a (its own symbols) or 191 $z (a common form of the same document, e.g. a
-press release cited without its suffix) equals the symbol, ignoring case, whitespace and
-cataloguers' brackets (`[ST/]DPI/2315`); a missing year or section letter matches both ways
-(`S/RES/1325` and `S/RES/1325 (2000)`; `A/RES/62/238A` and `A/RES/62/238`).  A 791 $a (another document's symbol, e.g. on a voting record)
-never counts.  The library writes some symbols with a space before a parenthesis
-(`S/RES/2231 (2015)`) and some without, so both spellings are searched.  `not_found` needs a
-complete, well-formed MARC collection read to its end without the symbol; anything else
-(a full last page: maybe more) is `unverified`.
+search, `p=documentsymbol:"X" OR documentsymbol:"Y"` (the field covers 191 $a, 191 $z and
+791 $a), but only when the library's robots.txt allows `/search` (read once per run); when it
+does not, every id is left `unverified` and the next registered source (ODS, one request per
+symbol) is asked.  A search is fuzzy, so a record counts only when one of its 191 $a (its own
+symbols) or 191 $z (a common form of the same document, e.g. a press release cited without
+its suffix) equals the symbol, ignoring case, whitespace and cataloguers' brackets
+(`[ST/]DPI/2315`); a missing year or section letter matches both ways (`S/RES/1325` and
+`S/RES/1325 (2000)`; `A/RES/62/238A` and `A/RES/62/238`).  A 791 $a (another document's
+symbol, e.g. on a voting record) never counts.  The library writes some symbols with a space
+before a parenthesis (`S/RES/2231 (2015)`) and some without, so both spellings are searched.
+`not_found` needs a complete, well-formed MARC collection read to its end without the symbol;
+anything else (a full last page: maybe more) is `unverified`.
 """
 
 from __future__ import annotations
