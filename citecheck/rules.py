@@ -84,8 +84,8 @@ CORE_RULES: tuple[Rule, ...] = (
         "RS103",
         "act-no-longer-in-force",
         Severity.WARNING,
-        "The cited EU act is no longer in force; the finding names its end of validity and "
-        "the act(s) that repealed it.",
+        "The cited EU act is no longer in force: its record says not in force and its end "
+        "of validity has passed or a repealing act is recorded; the finding names both.",
         "Read from the local index (or Cellar): the act's in-force flag, its end of validity "
         "and the acts recorded as repealing it. Cite the act in force, or say why the old one "
         "is meant (historical context, transitional provisions).",
@@ -96,10 +96,12 @@ CORE_RULES: tuple[Rule, ...] = (
         "RS104",
         "act-status-contradictory",
         Severity.INFO,
-        "The EU's record of the cited act contradicts itself: it says in force, but its end "
-        "of validity has passed.",
-        "citecheck does not guess which half of the record is right; check the act on "
-        "EUR-Lex before relying on it.",
+        "The EU's record of the cited act does not settle its status: it says in force, but "
+        "its end of validity has passed; or it says not in force, with no end of validity "
+        "passed and no repealing act (perhaps not in force yet).",
+        "citecheck does not guess which half of the record is right, nor claims 'no longer "
+        "in force' for an act that may not be in force yet; check the act on EUR-Lex before "
+        "relying on it.",
         bad="Regulation (EC) No 1/2003 (when its record says in force, ended 2019-01-01)",
         good="Regulation (EC) No 1/2003 (when its record says in force, no end date)",
     ),

@@ -67,18 +67,35 @@ def index() -> None:
     help="Which source to harvest.",
 )
 @click.option("--from", "from_", default=None, help="Harvest changes from this day (YYYY-MM-DD).")
-@click.option("--until", default=None, help="Harvest changes up to this day (YYYY-MM-DD).")
+@click.option(
+    "--until", default=None, help="Harvest changes up to this day (YYYY-MM-DD, not in the future)."
+)
+@click.option(
+    "--overlap-days",
+    type=click.IntRange(min=0),
+    default=None,
+    help="How many days before the last harvest an incremental UN run starts again [default: 14].",
+)
 @_INDEX_OPTION
-def update_cmd(source: str, from_: str | None, until: str | None, index_path: Path | None) -> None:
+def update_cmd(
+    source: str,
+    from_: str | None,
+    until: str | None,
+    overlap_days: int | None,
+    index_path: Path | None,
+) -> None:
     """Fill the index from the sources' bulk interfaces (a second run only asks what changed)."""
-    from citecheck.index.update import update
+    from citecheck.index.update import OVERLAP, update
 
     start, end = _date(from_, "--from"), _date(until, "--until")
     if start and end and start > end:
         _fail("--from is after --until")
+    if end is not None and end > dt.datetime.now(dt.UTC).date():
+        _fail("--until is in the future (UTC); the index cannot cover days to come")
+    overlap = OVERLAP if overlap_days is None else dt.timedelta(days=overlap_days)
     path = default_path(index_path)
     try:
-        reports = update(path, source=source, from_=start, until=end)
+        reports = update(path, source=source, from_=start, until=end, overlap=overlap)
     except HarvestError as exc:
         _fail(f"index update stopped: {exc.reason} (completed windows are kept; run again)")
     except IndexUnavailable as exc:
@@ -211,6 +228,29 @@ def _schema(conn: sqlite3.Connection) -> dict[str, list[tuple[str, str]]]:
     }
 
 
+_STORAGE = {"INTEGER": "integer", "TEXT": "text"}
+
+
+def _check_types(
+    conn: sqlite3.Connection, path: Path, table: str, columns: list[tuple[str, str]]
+) -> None:
+    """Every stored value has its column's type (SQLite keeps 'zz' in an INTEGER column)."""
+    for column, declared in columns:
+        kind = _STORAGE.get(declared)
+        if kind is None:
+            continue
+        bad = conn.execute(
+            f'SELECT "{column}" FROM "{table}" WHERE typeof("{column}") NOT IN (?, \'null\') '
+            "LIMIT 1",
+            (kind,),
+        ).fetchone()
+        if bad is not None:
+            raise IndexUnavailable(
+                f"{path}: table {table} holds {str(bad[0])[:40]!r} in its {declared.lower()} "
+                f"column {column}"
+            )
+
+
 def check_import(path: Path) -> None:
     """Refuse anything that is not a sound citecheck index of this schema version."""
     try:
@@ -248,6 +288,7 @@ def check_import(path: Path) -> None:
             missing = [c for c, _ in columns if c not in {h for h, _ in have}]
             if missing:
                 raise IndexUnavailable(f"{path}: table {table} lacks {', '.join(missing)}")
+            _check_types(conn, path, table, columns)
     except sqlite3.DatabaseError as exc:
         raise IndexUnavailable(f"{path} is not a usable SQLite file: {exc}") from exc
     finally:

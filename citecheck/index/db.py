@@ -10,9 +10,9 @@ Tables
 - ``meta(key, value)``: ``schema_version`` and other facts about the file.
 - ``harvest(source, as_of, complete, earliest, checkpoint, records, updated)``: one row per
   source (``undl``, ``eu``): ``as_of`` is the date up to which the source is harvested;
-  ``complete`` is 1 once everything from the source's earliest datestamp up to ``as_of`` has
-  been read (only then can the index say "does not exist"); ``checkpoint`` is JSON the
-  harvester uses to resume.
+  ``complete`` is 1 once everything from the source's earliest datestamp up to the day of the
+  run has been read with no window left (only then can the index say "does not exist");
+  ``checkpoint`` is JSON the harvester uses to resume.
 - ``undl_window(start, until)``: OAI-PMH windows read to the end (a checkpoint per window).
 - ``un_record(recid, title, date, body, type, languages, datestamp)``: one UNDL record;
   ``languages`` space-separated ISO 639-1 codes.

@@ -12,6 +12,7 @@ it gives up.  Sleep and clock are injectable so tests need no real waiting.
 from __future__ import annotations
 
 import email.utils
+import threading
 import time
 from collections.abc import Callable, Mapping
 from types import TracebackType
@@ -96,11 +97,17 @@ class PoliteClient:
         self._last: float | None = None
         self._obey_robots = obey_robots
         self._robots: Robots | None = None
-        self._client = httpx.Client(
-            transport=transport,
-            timeout=httpx.Timeout(timeout),
+        self._reading_robots = False
+        self._transport = transport
+        self._user_agent = user_agent
+        self._client = self._new_client()
+
+    def _new_client(self) -> httpx.Client:
+        return httpx.Client(
+            transport=self._transport,
+            timeout=httpx.Timeout(self.timeout),
             follow_redirects=False,
-            headers={"User-Agent": user_agent},
+            headers={"User-Agent": self._user_agent},
         )
 
     # -- lifecycle -----------------------------------------------------------------------
@@ -154,10 +161,14 @@ class PoliteClient:
 
     # -- internals -----------------------------------------------------------------------
     def _check_robots(self, url: httpx.URL) -> None:
-        if not self._obey_robots:
+        if not self._obey_robots or self._reading_robots:  # robots.txt itself is always allowed
             return
         if self._robots is None:
-            self._robots = fetch_robots(self._robots_get, self.base_url)
+            self._reading_robots = True
+            try:
+                self._robots = fetch_robots(self._robots_get, self.base_url)
+            finally:
+                self._reading_robots = False
         if not self._robots.allowed(str(url)):
             raise HarvestError(f"robots.txt of {url.host} disallows {url.path}; not requested")
 
@@ -219,11 +230,42 @@ class PoliteClient:
         raise HarvestError(f"{url.host} redirected more than {MAX_REDIRECTS} times")
 
     def _send(self, url: httpx.URL, headers: Mapping[str, str] | None) -> httpx.Response:
+        """`_read` under a hard wall-clock timer covering connect, headers and body.
+
+        httpx bounds each socket operation, not the whole request: a server sending its
+        headers one byte at a time never trips a read timeout.  The request runs in a
+        worker thread; when `deadline` passes, the client (and so its sockets) is closed,
+        which ends the worker, and a fresh client serves the next attempt.
+        """
+        outcome: list[httpx.Response | BaseException] = []
+        client = self._client
+
+        def work() -> None:
+            try:
+                outcome.append(self._read(client, url, headers))
+            except BaseException as exc:  # handed to the calling thread
+                outcome.append(exc)
+
+        worker = threading.Thread(target=work, name="citecheck-harvest-request", daemon=True)
+        worker.start()
+        worker.join(self.deadline)
+        if worker.is_alive():
+            client.close()
+            self._client = self._new_client()
+            raise _Retry(f"no complete reply within {self.deadline:g} s")
+        result = outcome[0]
+        if isinstance(result, BaseException):
+            raise result
+        return result
+
+    def _read(
+        self, client: httpx.Client, url: httpx.URL, headers: Mapping[str, str] | None
+    ) -> httpx.Response:
         started = self._clock()
         chunks: list[bytes] = []
         size = 0
         try:
-            with self._client.stream("GET", url, headers=dict(headers or {})) as reply:
+            with client.stream("GET", url, headers=dict(headers or {})) as reply:
                 for chunk in reply.iter_bytes():
                     size += len(chunk)
                     if size > self.max_bytes:

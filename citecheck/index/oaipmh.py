@@ -46,6 +46,12 @@ _SECTION = re.compile(r"(?<=\d)\s+([A-Z])\Z")  # A/RES/59/284 A -> A/RES/59/284A
 _PAREN_OPEN = re.compile(r"\s*\(\s*")
 _PAREN_CLOSE = re.compile(r"\s*\)")
 _SPACE = re.compile(r"\s+")
+# `(Vol. II)`, `( vol.II )`, `(PART I)`: the volume or part as the extractor writes it
+_VOLUME_PART = re.compile(
+    r"\s*\(\s*(?P<word>vol\b\.?|part\b\.?)\s*(?P<num>[IVXL]{1,6}|\d{1,2}|[A-Z])\s*\)",
+    re.IGNORECASE,
+)
+MAX_PAGES_PER_WINDOW = 20_000  # ~2 million records at UNDL's 100 a page: a runaway, not a month
 
 
 class BadResumptionToken(HarvestError):
@@ -82,6 +88,7 @@ def canonical_symbol(raw: str) -> str | None:
     text = raw.replace("[", "").replace("]", "").strip()
     if not text or len(text) > MAX_SYMBOL:
         return None
+    text = _VOLUME_PART.sub(_volume_part, text)  # before parsing: a parse keeps it as written
     parsed = parse_symbol(text)
     if parsed is not None:
         return parsed.canonical
@@ -94,6 +101,11 @@ def canonical_symbol(raw: str) -> str | None:
         return parsed.canonical
     cleaned = _SPACE.sub("", text)
     return cleaned or None
+
+
+def _volume_part(m: re.Match[str]) -> str:
+    label = "Vol." if m.group("word").lower().startswith("vol") else "Part"
+    return f"({label}{m.group('num').upper()})"
 
 
 def _date(value: str | None) -> str | None:
@@ -293,8 +305,15 @@ def parse_list_records(content: bytes, max_bytes: int = MAX_REPLY_BYTES) -> Page
 class OaiClient:
     """OAI-PMH verbs over a `PoliteClient`."""
 
-    def __init__(self, http: PoliteClient, path: str = "/oai2d", prefix: str = "marcxml") -> None:
+    def __init__(
+        self,
+        http: PoliteClient,
+        path: str = "/oai2d",
+        prefix: str = "marcxml",
+        max_pages: int = MAX_PAGES_PER_WINDOW,
+    ) -> None:
         self.http = http
+        self.max_pages = max_pages
         self.path = path
         self.prefix = prefix
 
@@ -312,7 +331,13 @@ class OaiClient:
         return parse_identify(self._get({"verb": "Identify"}))
 
     def list_records(self, from_: str, until: str) -> Iterator[Page]:
-        """Pages of one window (`from`/`until` inclusive days); the token alone on follow-ups."""
+        """Pages of one window (`from`/`until` inclusive days); the token alone on follow-ups.
+
+        A window is read to its end only if the items received (records, deleted, skipped)
+        add up to the server's `completeListSize`: a list cut short raises `HarvestError`
+        (the caller's transaction rolls back), as does paging past `max_pages` or past one
+        page per announced item (a server handing out fresh tokens with empty pages).
+        """
         params = {
             "verb": "ListRecords",
             "metadataPrefix": self.prefix,
@@ -320,11 +345,27 @@ class OaiClient:
             "until": until,
         }
         seen: set[str] = set()
+        items = pages = 0
+        size: int | None = None
         while True:
             page = parse_list_records(self._get(params), self.http.max_bytes)
-            yield page
+            pages += 1
+            items += len(page.records) + len(page.deleted) + page.skipped
+            size = page.size if page.size is not None else size
             if page.token is None:
+                if size is not None and items != size:
+                    raise HarvestError(
+                        f"window {from_}..{until}: the server announced {size} records "
+                        f"and sent {items}; the list was cut short"
+                    )
+                yield page
                 return
+            yield page
+            if pages >= self.max_pages or (size is not None and pages > size):
+                raise HarvestError(
+                    f"window {from_}..{until}: still paging after {pages} pages "
+                    f"({items} records of {size if size is not None else 'an unknown number'})"
+                )
             if page.token in seen:
                 raise HarvestError("the server repeated a resumption token (a paging loop)")
             seen.add(page.token)

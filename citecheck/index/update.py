@@ -7,10 +7,13 @@ completed window and the next run resumes at the first unfinished one, losing an
 duplicating nothing.  A failed window rolls back whole.
 
 Coverage (the `harvest` row of ``undl``): ``as_of`` is the last day harvested without a gap
-since ``covered_from`` (kept in the checkpoint JSON); ``complete`` is true once
-``covered_from`` is at or before the source's earliest datestamp.  A run after a finished
-one asks only from ``as_of`` minus `OVERLAP` (OAI-PMH ``from`` filters on the record's last
-change, and a record changed late on the ``as_of`` day may have missed the last run).
+since ``covered_from`` (kept in the checkpoint JSON).  ``complete`` is true only when that
+gapless coverage runs from the source's earliest datestamp to the day of the run, with no
+unfinished window left: OAI-PMH ``from``/``until`` select records by their LAST change, so a
+harvest that stopped early (killed, or ``--until`` in the past) misses every older document
+changed later, and must deny nothing.  A run after a finished one asks from ``as_of`` minus
+`OVERLAP` (14 days by default): OAI-PMH is reported to lag the website by days, so a record
+changed shortly before ``as_of`` may show up only after the last run.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ if TYPE_CHECKING:
     from citecheck.resolve.engine import Settings
 
 SOURCE = "undl"
-OVERLAP = dt.timedelta(days=1)
+OVERLAP = dt.timedelta(days=14)  # OAI-PMH lags the website by days
 WINDOW_RESTARTS = 3  # badResumptionToken restarts of one window before giving up
 
 #: progress(windows done, windows total, records stored so far in this run)
@@ -115,8 +118,9 @@ def _plan(
     from_: dt.date | None,
     until: dt.date | None,
     today: dt.date,
+    overlap: dt.timedelta = OVERLAP,
 ) -> tuple[dt.date, dt.date]:
-    end = until or today
+    end = min(until, today) if until is not None else today  # a future end would freeze as_of
     if from_ is not None:
         return from_, end
     ckpt = _checkpoint(state)
@@ -126,7 +130,7 @@ def _plan(
         return dt.date.fromisoformat(resume), end if until is not None else max(end, target)
     as_of = _day(state.as_of) if state else None
     if as_of is not None:
-        return max(earliest, as_of - OVERLAP), end
+        return max(earliest, min(as_of, today) - overlap), end
     return earliest, end
 
 
@@ -139,15 +143,21 @@ def update_undl(
     progress: Progress | None = None,
     oai_path: str = "/oai2d",
     today: dt.date | None = None,
+    overlap: dt.timedelta = OVERLAP,
 ) -> UpdateReport:
-    """Harvest UNDL into `db`; raises `HarvestError` (the completed windows stay)."""
+    """Harvest UNDL into `db`; raises `HarvestError` (the completed windows stay).
+
+    `until` after `today` (UTC) is clamped to `today`; `overlap` is how far before the last
+    ``as_of`` an incremental run starts again.
+    """
     oai = OaiClient(client, path=oai_path)
     ident = oai.identify()
     earliest = dt.date.fromisoformat(ident.earliest)
     start_at = _day(from_) if isinstance(from_, str) else from_
     end_at = _day(until) if isinstance(until, str) else until
     state = db.harvest(SOURCE)
-    start, end = _plan(state, earliest, start_at, end_at, today or dt.datetime.now(dt.UTC).date())
+    run_day = today or dt.datetime.now(dt.UTC).date()
+    start, end = _plan(state, earliest, start_at, end_at, run_day, overlap)
     start = max(start, earliest) if start_at is None else start
     windows = month_windows(start, end) if start <= end else []
     ckpt = _checkpoint(state)
@@ -162,7 +172,7 @@ def update_undl(
                     w_written, w_deleted, w_skipped = _read_window(db, oai, w_from, w_until)
                     covered = _extend(covered, _day(w_from) or start, _day(w_until) or end)
                     nxt = windows[index + 1][0] if index + 1 < len(windows) else None
-                    _store_state(db, covered, earliest, nxt, end)
+                    _store_state(db, covered, earliest, nxt, end, run_day, state)
                 break
             except BadResumptionToken:
                 if attempt == WINDOW_RESTARTS:
@@ -210,8 +220,22 @@ def _store_state(
     earliest: dt.date,
     next_window: str | None,
     target: dt.date,
+    run_day: dt.date,
+    before: HarvestState | None,
 ) -> None:
     low, high = covered
+    # complete: gapless from the earliest datestamp to the run day; a re-read of older
+    # windows keeps a complete index complete (its as_of does not move)
+    complete = (
+        next_window is None
+        and low is not None
+        and low <= earliest
+        and high is not None
+        and (
+            high >= run_day
+            or (before is not None and before.complete and before.as_of == high.isoformat())
+        )
+    )
     ckpt: dict[str, Any] = {"covered_from": low.isoformat() if low else None}
     if next_window is not None:
         ckpt["next"] = next_window
@@ -220,7 +244,7 @@ def _store_state(
         HarvestState(
             source=SOURCE,
             as_of=high.isoformat() if high else None,
-            complete=low is not None and low <= earliest,
+            complete=bool(complete),
             earliest=earliest.isoformat(),
             checkpoint=json.dumps(ckpt, sort_keys=True),
             records=db.count("un_record"),
@@ -271,6 +295,7 @@ def update(
     from_: dt.date | str | None = None,
     until: dt.date | str | None = None,
     settings: Settings | None = None,
+    overlap: dt.timedelta = OVERLAP,
 ) -> list[Any]:
     """Harvest `source` (``undl``, ``eu`` or ``all``) into the index at `db_path`.
 
@@ -288,7 +313,11 @@ def update(
             show, close = tqdm_progress("UN Digital Library")
             try:
                 with _client(settings.undl_url, settings) as client:
-                    reports.append(update_undl(db, client, from_=from_, until=until, progress=show))
+                    reports.append(
+                        update_undl(
+                            db, client, from_=from_, until=until, progress=show, overlap=overlap
+                        )
+                    )
             finally:
                 close()
         if source in ("eu", "all"):

@@ -124,7 +124,8 @@ class Resolver:
             return {}
         try:
             return index.answer(list(ids))
-        except sqlite3.Error as exc:  # a damaged index must not cost the run its answers
+        except (sqlite3.Error, ValueError, TypeError) as exc:  # a damaged index (or a value
+            # of the wrong type in it) must not cost the run its answers: warn once, go on
             warnings.warn(f"index unusable ({exc})", IndexUnavailableWarning, stacklevel=3)
             self._close_index()
             return {}

@@ -211,8 +211,8 @@ def resolution_findings(
     today: datetime.date | None = None,
 ) -> list[Finding]:
     """RS101 (not found, with suggestions), RS102 (unverified, with the reason), RS103 (EU act
-    no longer in force, naming its end of validity and repealing acts), RS104 (the act's
-    record contradicts itself)."""
+    no longer in force: its end of validity passed or a repealer known, both named), RS104
+    (the act's record does not settle its status, e.g. not in force with nothing ending it)."""
     today = today or datetime.date.today()
     out: list[Finding] = []
     for cit in citations:
@@ -234,6 +234,13 @@ def _status_findings(cit: Citation, res: Resolution, today: datetime.date) -> li
     flag = in_force(res)
     name = act_name(cit.id)
     end = res.end_of_validity
+    if flag is False and not (end and _before(end, today)) and not res.replaced_by:
+        msg = (  # not in force, yet nothing ended it: maybe not in force YET
+            f"{name}: the EU's record says not in force, but "
+            + (f"its end of validity {end} has not passed" if end else "gives no end of validity")
+            + " and no repealing act is recorded (not in force yet?)"
+        )
+        return [rule_by_code("RS104").finding(msg, cit.start, cit.end, id=cit.id)]
     if flag is False:
         msg = f"{name} is no longer in force"
         if end:

@@ -65,7 +65,9 @@ class _Handler(BaseHTTPRequestHandler):
         if url.path == "/search" and "A/HRC/99/" in query.get("p", [""])[0]:
             self._send(503, "text/plain", b"Service Unavailable")  # an unreachable library
         elif url.path == "/search":
-            wanted = {_key(p) for p in re.findall(r'191__a:"([^"]+)"', query.get("p", [""])[0])}
+            # `documentsymbol` covers 191 $a, 191 $z and 791 $a; these records have only 191 $a
+            phrases = re.findall(r'(?:191__a|documentsymbol):"([^"]+)"', query.get("p", [""])[0])
+            wanted = {_key(p) for p in phrases}
             hits = [
                 _record(1000 + i, sym, *meta)
                 for i, (sym, meta) in enumerate(UN_RECORDS.items())

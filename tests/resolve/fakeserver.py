@@ -64,6 +64,10 @@ class Fault:
     delay: float = 0.0
 
 
+_OWN_SYMBOL = (("191", "a"),)
+_DOCUMENT_SYMBOL = (("191", "a"), ("191", "z"), ("791", "a"), ("019", "a"))
+
+
 @attrs.define
 class FakeData:
     """What the fake services know."""
@@ -179,17 +183,20 @@ class FakeServer:
     # ---- replies -------------------------------------------------------------------------
 
     def search(self, query: dict[str, list[str]]) -> tuple[int, dict[str, str], bytes]:
-        phrases = re.findall(r'191__a:"([^"]+)"', query.get("p", [""])[0])
+        p = query.get("p", [""])[0]
         rg = int(query.get("rg", ["10"])[0])
         jrec = int(query.get("jrec", ["1"])[0])
-        keys = sorted(self.data.records)
         hits: dict[str, None] = {}
-        for phrase in phrases:
-            k = skey(phrase)
-            i = bisect.bisect_left(keys, k)
-            while i < len(keys) and keys[i].startswith(k):  # fuzzy, like a real search
-                hits[self.data.records[keys[i]]] = None
-                i += 1
+        # `191__a:"X"` searches 191 $a; `documentsymbol:"X"` 191 $a, 191 $z, 791 $a and 019 $a
+        for field, tags in (("191__a", _OWN_SYMBOL), ("documentsymbol", _DOCUMENT_SYMBOL)):
+            entries = self._symbol_entries(tags)
+            keys = [k for k, _ in entries]
+            for phrase in re.findall(rf'(?<![\w.]){field}:"([^"]+)"', p):
+                k = skey(phrase)
+                i = bisect.bisect_left(keys, k)
+                while i < len(keys) and keys[i].startswith(k):  # fuzzy, like a real search
+                    hits[entries[i][1]] = None
+                    i += 1
         page = list(hits)[jrec - 1 : jrec - 1 + rg]
         body = (
             '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -197,6 +204,19 @@ class FakeServer:
             f'<collection xmlns="{MARC_NS}">\n' + "\n".join(page) + "\n</collection>\n"
         )
         return 200, {"Content-Type": "application/xml; charset=utf-8"}, body.encode()
+
+    def _symbol_entries(self, tags: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+        """(symbol key, record XML) for every subfield of `tags` in every record, sorted."""
+        entries: set[tuple[str, str]] = set()
+        for xml in self.data.records.values():
+            rec = etree.fromstring(xml.encode())
+            for tag, code in tags:
+                for sub in rec.iterfind(
+                    f"{{{MARC_NS}}}datafield[@tag='{tag}']/{{{MARC_NS}}}subfield[@code='{code}']"
+                ):
+                    if sub.text:
+                        entries.add((skey(sub.text), xml))
+        return sorted(entries)
 
     def ods(self, query: dict[str, list[str]]) -> tuple[int, dict[str, str], bytes]:
         symbol = query.get("s", [""])[0]

@@ -187,8 +187,9 @@ def test_repealed_directive_carries_status_and_replacement(
 def test_live_cellar_in_force_flag_reaches_the_json(
     fake: FakeServer, make_settings: MakeSettings
 ) -> None:
-    """Without an index, Cellar's in-force flag is the resolution's `in_force` (no repealer
-    known: the finding says only that the act is no longer in force)."""
+    """Without an index, Cellar's in-force flag is the resolution's `in_force`.  With no end
+    of validity and no repealer known, "not in force" may mean "not yet": the finding says
+    the record does not settle it (RS104) rather than "no longer in force"."""
     from citecheck.pipeline import check
     from citecheck.resolve.policy import resolution_findings
 
@@ -198,8 +199,11 @@ def test_live_cellar_in_force_flag_reaches_the_json(
     assert out["celex:32016R0679"].in_force is True
     text = "Directive 95/46/EC applies."
     [finding] = resolution_findings(check(text).citations, out)
-    assert finding.code == "RS103"
-    assert finding.message == "Directive 95/46/EC is no longer in force"
+    assert finding.code == "RS104"
+    assert finding.message == (
+        "Directive 95/46/EC: the EU's record says not in force, but gives no end of validity "
+        "and no repealing act is recorded (not in force yet?)"
+    )
 
 
 # ---- the CLI, the seed letter and the sample letter --------------------------------------

@@ -10,19 +10,25 @@ Coverage rules (also in the docs, "Coverage rules"):
 - UN: `not_found` only when the UNDL harvest is complete and the id's series (`series_key`)
   holds a harvested session after the id's session (session-less series: a harvested number
   above the id's number).
+- UN: never `not_found` while the series holds the id's number in another form (a year or
+  section letter more or less): the record may be that document.
 - EU acts (CELEX sector 3: regulations, directives, decisions): `not_found` only when the EU
   harvest is complete, began no later than the act's year, and the act's year is before the
-  year of the harvest's `as_of` (acts of the current year may still be on their way).
+  year of the harvest's `as_of` minus `MARGIN_DAYS` (acts may take weeks to reach the Cellar).
+- A case number answers with its judgment (`CJ`), else its order (`CO`); never an Advocate
+  General's opinion, and no ECLI when that is ambiguous.
 - Case law (ECLI, case numbers): the index confirms what it holds, never denies.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
 from citecheck.index.db import OWN_ROLES, IndexDB, UnHit, series_key
 from citecheck.resolve.model import Resolution, Status
+from citecheck.resolve.sources.undl import same_document
 
 if TYPE_CHECKING:
     from citecheck.resolve.settings import Settings
@@ -32,6 +38,30 @@ SCHEMES = ("un", "celex", "ecli", "case")
 _CELEX_ACT = re.compile(r"^3(\d{4})[RLD]\d{4}\Z")
 _SECTION_SPACE = re.compile(r"(?<=\d) ([A-Z])\Z")
 _SECTION_TIGHT = re.compile(r"(?<=\d)([A-Z])\Z")
+
+
+MARGIN_DAYS = 90  # as the EU harvester: acts reach the Cellar weeks after their date
+_DECISION_RANK = {"CJ": 0, "CO": 1}  # judgment, then order; an AG opinion (CC) last
+
+
+def _settled_year(as_of: str | None) -> int | None:
+    """The year whose acts have all had time to reach the Cellar by `as_of`, plus one."""
+    try:
+        day = dt.date.fromisoformat((as_of or "")[:10])
+    except ValueError:
+        return None
+    return (day - dt.timedelta(days=MARGIN_DAYS)).year
+
+
+def _decision(rows: list[tuple[str, str, str]]) -> tuple[str, str, str]:
+    """The row of a case number's judgment, else its order; with no single one of those,
+    the case number alone (no ECLI or CELEX: an AG's opinion is not the decision)."""
+    ranked = sorted(rows, key=lambda r: _DECISION_RANK.get(r[2][5:7].upper(), 2))
+    best = _DECISION_RANK.get(ranked[0][2][5:7].upper(), 2)
+    top = {(e, c) for _, e, c in ranked if _DECISION_RANK.get(c[5:7].upper(), 2) == best}
+    if best == 2 or len(top) != 1:
+        return ranked[0][0], "", ""
+    return ranked[0]
 
 
 def _as_of(db: IndexDB, source: str) -> str:
@@ -64,7 +94,7 @@ class IndexSource:
             elif scheme in ("ecli", "case"):
                 rows = self._cases(scheme, value)
                 if rows:
-                    case_no, ecli, celex = rows[0]
+                    case_no, ecli, celex = _decision(rows) if scheme == "case" else rows[0]
                     ecli = ecli.removeprefix("ECLI:")
                     extra = [(k, v) for k, v in (("ecli", ecli), ("celex", celex)) if v]
                     if scheme == "ecli":
@@ -93,12 +123,13 @@ class IndexSource:
                 if hit.role in OWN_ROLES:
                     return hit
         key = series_key(symbol)
-        if key is not None and symbol[-1:].isdigit():  # `A/RES/59/284`: any section A, B...
+        if key is not None:  # a missing `(YYYY)` or section letter, either way round
             stem, session, number = key
             for other, _ in self.db.un_series(stem, session, number, number):
-                rest = other[len(symbol) :].strip() if other.startswith(symbol) else ""
-                if len(rest) == 1 and rest.isalpha():
-                    return self.find(other)
+                if other != symbol and same_document(symbol, other):
+                    for hit in self.db.find_un(other):
+                        if hit.role in OWN_ROLES:
+                            return hit
         return None
 
     def _un(self, ident: str, symbol: str) -> Resolution:
@@ -119,7 +150,13 @@ class IndexSource:
         state = self.db.harvest("undl")
         as_of = _as_of(self.db, "undl")
         key = series_key(symbol)
-        if state is not None and state.complete and key is not None:
+        held = self.db.un_series(*key, key[2]) if key is not None else []
+        if held:  # the series holds this number in another form: never deny it
+            why = (
+                f"the index (as of {as_of}) holds {held[0][0]}, not exactly {symbol}; "
+                "not a definite miss"
+            )
+        elif state is not None and state.complete and key is not None:
             stem, session, number = key
             if session is not None:
                 last = self.db.un_max_session(stem)
@@ -185,7 +222,7 @@ class IndexSource:
             )
         year = int(m.group(1))
         began = int(state.earliest[:4]) if state.earliest and state.earliest[:4].isdigit() else None
-        until = int(state.as_of[:4]) if state.as_of and state.as_of[:4].isdigit() else None
+        until = _settled_year(state.as_of)
         if (
             state.complete
             and until is not None

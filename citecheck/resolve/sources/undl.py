@@ -1,17 +1,18 @@
 """UN Digital Library (digitallibrary.un.org, a TIND system): UN document symbols, live.
 
 Used only for ids the local index could not answer.  Many symbols are checked in one MARCXML
-search, `p=191__a:"X" OR 191__a:"Y"`, but only when the library's robots.txt allows `/search`
-(read once per run); when it does not, every id is left `unverified` and the next registered
-source (ODS, one request per symbol) is asked.  A search is fuzzy, so a record counts only when
-one of its 191 $a (its own symbols) or 191 $z (a common form of the same document, e.g. a
-press release cited without its suffix) equals the symbol, ignoring case, whitespace and
-cataloguers' brackets (`[ST/]DPI/2315`); a sectioned resolution (`A/RES/59/284A`) counts for
-its number (`A/RES/59/284`).  A 791 $a (another document's symbol, e.g. on a voting record)
-never counts.  The library writes some symbols with a space before a parenthesis
-(`S/RES/2231 (2015)`) and some without, so both spellings are searched.  `not_found` needs a
-complete, well-formed MARC collection read to its end without the symbol; anything else
-(a full last page: maybe more) is `unverified`.
+search, `p=documentsymbol:"X" OR documentsymbol:"Y"` (the field covers 191 $a, 191 $z and
+791 $a), but only when the library's robots.txt allows `/search` (read once per run); when it
+does not, every id is left `unverified` and the next registered source (ODS, one request per
+symbol) is asked.  A search is fuzzy, so a record counts only when one of its 191 $a (its own
+symbols) or 191 $z (a common form of the same document, e.g. a press release cited without
+its suffix) equals the symbol, ignoring case, whitespace and cataloguers' brackets
+(`[ST/]DPI/2315`); a missing year or section letter matches both ways (`S/RES/1325` and
+`S/RES/1325 (2000)`; `A/RES/62/238A` and `A/RES/62/238`).  A 791 $a (another document's
+symbol, e.g. on a voting record) never counts.  The library writes some symbols with a space
+before a parenthesis (`S/RES/2231 (2015)`) and some without, so both spellings are searched.
+`not_found` needs a complete, well-formed MARC collection read to its end without the symbol;
+anything else (a full last page: maybe more) is `unverified`.
 """
 
 from __future__ import annotations
@@ -58,10 +59,49 @@ def unsectioned_key(key: str) -> str:
     return _SECTION.sub("", key)
 
 
+_YEAR = re.compile(r"\((\d{4})\)\Z")
+_SECTION_UPPER = re.compile(r"(?<=\d)\s?([A-Za-z])\Z")
+
+
+def variant_parts(symbol: str) -> tuple[str, str | None, str | None]:
+    """(base, year, section) of a symbol key: `s/res/1325(2000)` -> (`s/res/1325`, 2000, None);
+    `a/res/62/238a` -> (`a/res/62/238`, None, `a`)."""
+    key = symbol_key(symbol)
+    year = _YEAR.search(key)
+    if year is not None:
+        key = key[: year.start()]
+    section = _SECTION.search(key)
+    if section is not None:
+        key = key[: section.start()]
+    return key, year.group(1) if year else None, section.group(0) if section else None
+
+
+def same_document(asked: str, held: str) -> bool:
+    """Is `held` the document `asked` names, up to a missing `(YYYY)` or section letter?
+
+    `S/RES/1325` and `S/RES/1325 (2000)`; `A/RES/62/238A` and `A/RES/62/238` (the resolution
+    holding section A), both ways; never two different years or sections.
+    """
+    a_base, a_year, a_sec = variant_parts(asked)
+    h_base, h_year, h_sec = variant_parts(held)
+    return (
+        a_base == h_base
+        and (a_year is None or h_year is None or a_year == h_year)
+        and (a_sec is None or h_sec is None or a_sec == h_sec)
+    )
+
+
 def search_variants(symbol: str) -> list[str]:
-    """Spellings to search: as given, and with a space before `(` (`S/RES/2231 (2015)`)."""
+    """Spellings to search: as given, with a space before `(` (`S/RES/2231 (2015)`), and
+    without its year or section (the library may catalogue `S/RES/1325 (2000)` or the whole
+    `A/RES/62/238` for a cited `A/RES/62/238A`); a search is fuzzy, `same_document` decides."""
     spaced = re.sub(r"\s*\(", " (", symbol)
-    return [symbol] if spaced == symbol else [symbol, spaced]
+    out = [symbol] if spaced == symbol else [symbol, spaced]
+    bare = re.sub(r"\s*\(\d{4}\)\Z", "", symbol)
+    bare = re.sub(r"(?<=\d)\s?[A-Z]\Z", "", bare)
+    if bare not in out:
+        out.append(bare)
+    return out
 
 
 def undocs_url(symbol: str) -> str:
@@ -278,7 +318,9 @@ class UndlSource:
 
     async def _search_batch(self, items: Sequence[tuple[str, str]]) -> dict[str, Resolution]:
         wanted = {symbol_key(sym): (ident, sym) for ident, sym in items}
-        query = " OR ".join(f'191__a:"{v}"' for _, sym in items for v in search_variants(sym))
+        query = " OR ".join(
+            f'documentsymbol:"{v}"' for _, sym in items for v in search_variants(sym)
+        )
         try:
             found, open_reason = await self._search(query, set(wanted))
         except Unavailable as exc:
@@ -302,7 +344,7 @@ class UndlSource:
                     status=Status.NOT_FOUND,
                     url=undocs_url(sym),
                     source="undl",
-                    reason="no UN Digital Library record has this symbol (exact 191$a search)",
+                    reason="no UN Digital Library record has this symbol (document symbol search)",
                 )
             else:
                 out[ident] = Resolution(
@@ -342,12 +384,15 @@ class UndlSource:
                     key = symbol_key(sym)
                     if key in wanted and key not in found:
                         found[key] = record
-                    elif unsectioned_key(key) in wanted:
-                        weak.setdefault(unsectioned_key(key), record)
+                    else:
+                        for asked in wanted:
+                            if same_document(asked, key):
+                                weak.setdefault(asked, record)
                 for sym in record.alt_symbols:
                     key = symbol_key(sym)
-                    if key in wanted:
-                        weak.setdefault(key, record)
+                    for asked in wanted:
+                        if key == asked or same_document(asked, key):
+                            weak.setdefault(asked, record)
             seen += len(records)
             if len(found) == len(wanted):
                 return found, None
