@@ -19,7 +19,7 @@ from citecheck.config import Config
 from citecheck.formats.github import escape_data, escape_property, render_github
 from citecheck.formats.sarif import sarif_log
 from citecheck.rules import all_rules
-from tests.test_readers import _p, _r, build_docx
+from test_readers import _p, _r, build_docx
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

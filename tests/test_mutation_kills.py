@@ -1,0 +1,138 @@
+"""Behaviour that one-line mutations changed without any test noticing (see CONTRIBUTING.md).
+
+Each test pins a rule the rest of the suite left unchecked: SARIF's `note` level, which
+citation `supra note N` points at, two suppression markers on one line, which case CJ105
+names.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from citecheck.cli import main
+from citecheck.formats.github import render_github
+from citecheck.formats.sarif import sarif_log
+from citecheck.model import Severity
+from citecheck.pipeline import check
+from citecheck.report import FileReport
+from citecheck.suppress import filter_suppressed, is_suppressed, suppressions
+
+# A footnoted text whose note 1 cites two documents; note 2 says `supra note 1`.
+SUPRA = (
+    "Text.<sup>1</sup> More.<sup>2</sup>\n\n"
+    "<sup>1</sup> A/HRC/41/35; A/HRC/38/35.\n\n"
+    "<sup>2</sup> See supra note 1, para. 4.\n"
+)
+
+
+def _report(text: str, path: str = "letter.txt") -> FileReport:
+    result = check(text)
+    return FileReport(path, text, result.citations, result.findings)
+
+
+# ---- SARIF and GitHub levels --------------------------------------------------------------
+
+
+def test_sarif_info_findings_are_notes(tmp_path: Path) -> None:
+    rep = _report(SUPRA)
+    [info] = [f for f in rep.findings if f.severity is Severity.INFO]
+    assert info.code == "SF103"
+    log = sarif_log([rep], cwd=tmp_path)
+    run = log["runs"][0]
+    [result] = [r for r in run["results"] if r["ruleId"] == "SF103"]
+    assert result["level"] == "note"
+    rules = run["tool"]["driver"]["rules"]
+    assert rules[result["ruleIndex"]]["defaultConfiguration"] == {"level": "note"}
+    levels = {r["id"]: r["defaultConfiguration"]["level"] for r in rules}
+    assert levels["SF101"] == "error" and levels["SF102"] == "warning"
+
+
+def test_github_info_findings_are_notices(tmp_path: Path) -> None:
+    lines = render_github([_report(SUPRA)], cwd=tmp_path).splitlines()
+    [line] = [ln for ln in lines if "title=SF103" in ln]
+    assert line.startswith("::notice file=")
+
+
+def test_sarif_levels_through_the_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "notes.md").write_text(SUPRA + "See a/hrc/41/35.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    res = CliRunner().invoke(main, ["check", "--offline", "--format", "sarif", "notes.md"])
+    assert res.exit_code == 1, res.output
+    levels = {r["ruleId"]: r["level"] for r in json.loads(res.stdout)["runs"][0]["results"]}
+    assert levels == {"SF103": "note", "UN102": "warning"}
+
+
+# ---- short forms ---------------------------------------------------------------------------
+
+
+def test_supra_note_points_at_the_first_citation_of_that_note() -> None:
+    result = check(SUPRA)
+    [supra] = [c for c in result.citations if c.short_form]
+    assert supra.id == "un:A/HRC/41/35"  # not A/HRC/38/35, the note's last citation
+    assert supra.antecedent == 0 and str(supra.pinpoint) == "para. 4"
+    # a supra note naming a later footnote has no antecedent
+    later = SUPRA.replace("supra note 1", "supra note 3") + "\n<sup>3</sup> A/HRC/17/31.\n"
+    [bad] = [c for c in check(later).citations if c.short_form]
+    assert bad.id == "" and [f.code for f in bad.notes] == ["SF101"]
+    assert "is not an earlier note" in bad.notes[0].message
+
+
+# ---- suppression markers -------------------------------------------------------------------
+
+
+def test_two_markers_on_one_line_both_count() -> None:
+    text = "See a/hrc/41/35. # citecheck: ignore[UN1] // citecheck: ignore[EU102]\nnext\n"
+    assert suppressions(text) == {1: frozenset({"UN1", "EU102"})}
+    assert is_suppressed("UN102", 1, suppressions(text))
+    assert is_suppressed("EU102", 1, suppressions(text))
+    assert not is_suppressed("UN102", 2, suppressions(text))
+    assert not is_suppressed("CJ101", 1, suppressions(text))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<!-- citecheck: ignore[UN1] --> <!-- citecheck: ignore -->",
+        "<!-- citecheck: ignore --> <!-- citecheck: ignore[UN1] -->",
+    ],
+)
+def test_a_bare_marker_beside_a_coded_one_silences_everything(line: str) -> None:
+    marks = suppressions("x\n" + line + "\n")
+    assert marks == {2: None}
+    assert is_suppressed("CJ105", 2, marks)
+
+
+def test_markers_count_lines_across_several_matches() -> None:
+    text = "a # citecheck: ignore[UN1]\nb\nc // citecheck: ignore[EU1]\n"
+    assert suppressions(text) == {1: frozenset({"UN1"}), 3: frozenset({"EU1"})}
+
+
+def test_filter_keeps_findings_of_other_lines_and_codes() -> None:
+    text = "See a/hrc/41/35. <!-- citecheck: ignore[eu] -->\nSee a/hrc/41/36.\n"
+    result = check(text)
+    marks = suppressions(text)
+    assert marks == {1: frozenset({"EU"})}  # codes are upper-cased
+
+    def line_of(offset: int) -> int:
+        return text.count("\n", 0, offset) + 1
+
+    kept = filter_suppressed(result.findings, marks, line_of)
+    assert [(f.code, line_of(f.start)) for f in kept] == [("UN102", 1), ("UN102", 2)]
+    text = text.replace("ignore[eu]", "ignore[un1, eu]")
+    kept = filter_suppressed(check(text).findings, suppressions(text), line_of)
+    assert [(f.code, line_of(f.start)) for f in kept] == [("UN102", 2)]
+
+
+# ---- CJ105 ---------------------------------------------------------------------------------
+
+
+def test_cj105_names_the_latest_case_of_a_group() -> None:
+    [finding] = check("Joined Cases C-293/12 and C-594/13, EU:C:2012:238").findings
+    assert finding.code == "CJ105"
+    assert finding.message == "ECLI year 2012 is before C-594/13 was lodged (2013)"
+    # the ECLI year of the latest case is fine, whatever the earlier case's year
+    assert check("Joined Cases C-293/12 and C-594/13, EU:C:2013:238").findings == ()
