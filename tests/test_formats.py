@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from test_readers import _p, _r, build_docx
 
 from citecheck.batch import progress, run_batch
 from citecheck.cli import main
@@ -19,7 +20,6 @@ from citecheck.config import Config
 from citecheck.formats.github import escape_data, escape_property, render_github
 from citecheck.formats.sarif import sarif_log
 from citecheck.rules import all_rules
-from test_readers import _p, _r, build_docx
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
