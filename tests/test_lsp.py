@@ -840,3 +840,74 @@ async def test_config_file_urls_and_cache_dir(
     assert new["undl_url"] == base and new["cellar_url"] == base
     assert Path(new["cache_dir"]) == project / "cache"
     assert (project / "cache").is_dir() and any((project / "cache").iterdir())
+
+
+def _frame(message: dict[str, Any]) -> bytes:
+    body = json.dumps(message).encode("utf-8")
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+async def _read_message(stdout: asyncio.StreamReader) -> dict[str, Any]:
+    length = 0
+    while (line := await stdout.readline()) not in (b"\r\n", b""):
+        name, _, value = line.decode("ascii").partition(":")
+        if name.lower() == "content-length":
+            length = int(value)
+    return dict(json.loads(await stdout.readexactly(length)))
+
+
+async def test_end_of_input_without_exit_still_closes_the_resolver(
+    record_files: dict[str, Path], tmp_path: Path
+) -> None:
+    """An editor that dies closes the pipe without shutdown/exit: the server ends, within a
+    time limit, and closes its Resolver (the cache connection) on the way out."""
+    log = tmp_path / "eof.jsonl"
+    proc = await asyncio.create_subprocess_exec(
+        *RECORDING_SERVER,
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+        env={**COUNTED_ENV, "CITECHECK_TEST_RESOLVER_LOG": str(log)},
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    try:
+        proc.stdin.write(
+            _frame(
+                {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}
+            )
+        )
+        while (await _read_message(proc.stdout)).get("id") != 1:
+            pass
+        uri = "file:///tmp/eof.txt"
+        doc = {
+            "uri": uri,
+            "languageId": "plaintext",
+            "version": 1,
+            "text": "See A/HRC/RES/17/31.\n",
+        }
+        proc.stdin.write(_frame({"jsonrpc": "2.0", "method": "initialized", "params": {}}))
+        proc.stdin.write(
+            _frame(
+                {
+                    "jsonrpc": "2.0",
+                    "method": "textDocument/didOpen",
+                    "params": {"textDocument": doc},
+                }
+            )
+        )
+        # RS101 comes only with the answers: the resolver exists and has been asked
+        while True:
+            message = await asyncio.wait_for(_read_message(proc.stdout), 30)
+            params = message.get("params") or {}
+            if message.get("method") == "textDocument/publishDiagnostics" and any(
+                d.get("code") == "RS101" for d in params.get("diagnostics", [])
+            ):
+                break
+        proc.stdin.close()
+        assert await asyncio.wait_for(proc.wait(), SHUTDOWN_LIMIT) == 0
+    finally:
+        if proc.returncode is None:
+            proc.kill()
+            await proc.wait()
+    events = [r["event"] for r in records(log)]
+    assert events[0] == "new" and "resolve" in events
+    assert events[-1] == "close" and events.count("close") == 1
