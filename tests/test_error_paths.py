@@ -1,0 +1,132 @@
+"""Error paths of the readers and the CLI: a .docx member whose header lies about its size,
+and a bad config file, which every command reports as a usage error naming file and key."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import struct
+import subprocess
+import sys
+import zipfile
+import zlib
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from citecheck.cli import EXIT_USAGE, main
+from citecheck.readers import InputError, read_docx
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+ROOT = Path(__file__).resolve().parents[1]
+DECLARED = 1000  # the size the forged central directory entry claims
+
+
+def _document(words: int) -> bytes:
+    run = "<w:p><w:r><w:t>" + "See A/HRC/41/35. " * words + "</w:t></w:r></w:p>"
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W}"><w:body>{run}'
+        "</w:body></w:document>"
+    ).encode()
+
+
+def _lying_docx(document: bytes, crc_of_declared_prefix: bool) -> bytes:
+    """A .docx whose word/document.xml claims `DECLARED` bytes but inflates to far more.
+
+    Built by hand: a real deflated member, then the central directory's uncompressed size
+    (offset 24 of its entry, which zipfile trusts) overwritten.  With
+    `crc_of_declared_prefix`, the CRC is made to match the first `DECLARED` bytes too, as a
+    careful forger would.
+    """
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", document)
+    data = bytearray(buf.getvalue())
+    first = data.find(b"PK\x01\x02")  # central directory: [Content_Types].xml, then ours
+    entry = data.find(b"PK\x01\x02", first + 4)
+    name_len = struct.unpack_from("<H", data, entry + 28)[0]
+    assert data[entry + 46 : entry + 46 + name_len] == b"word/document.xml"
+    struct.pack_into("<I", data, entry + 24, DECLARED)
+    if crc_of_declared_prefix:
+        struct.pack_into("<I", data, entry + 16, zlib.crc32(document[:DECLARED]))
+    return bytes(data)
+
+
+def test_a_member_inflating_past_its_declared_size_is_refused() -> None:
+    document = _document(300_000)  # ~5 MB inflated, well under every limit
+    forged = _lying_docx(document, crc_of_declared_prefix=False)
+    assert len(forged) < len(document) // 50
+    with pytest.raises(InputError) as err:
+        read_docx(forged, "forged.docx")
+    assert err.value.path == "forged.docx"
+    assert "word/document.xml is damaged or unreadable" in err.value.reason
+    assert "CRC" in err.value.reason
+
+
+def test_a_forged_crc_gets_only_the_declared_bytes() -> None:
+    """zipfile never hands out more than the declared size: the cut XML is then refused as
+    not well-formed, and nothing past the declared size was inflated into the text."""
+    forged = _lying_docx(_document(300_000), crc_of_declared_prefix=True)
+    with pytest.raises(InputError, match="not well-formed XML"):
+        read_docx(forged, "forged.docx")
+
+
+def test_the_cli_reports_a_lying_docx_and_checks_the_other_files(tmp_path: Path) -> None:
+    (tmp_path / "forged.docx").write_bytes(_lying_docx(_document(50_000), False))
+    (tmp_path / "ok.txt").write_text("See a/hrc/41/35.\n", encoding="utf-8")
+    res = CliRunner().invoke(
+        main,
+        [
+            "check",
+            "--offline",
+            "--format",
+            "json",
+            str(tmp_path / "forged.docx"),
+            str(tmp_path / "ok.txt"),
+        ],
+    )
+    assert res.exit_code == EXIT_USAGE
+    assert "forged.docx: word/document.xml is damaged or unreadable" in res.stderr
+    files = json.loads(res.stdout)["files"]
+    assert [f["findings"][0]["code"] for f in files if f["path"].endswith("ok.txt")] == ["UN102"]
+
+
+# ---- a bad config file at the CLI ------------------------------------------------------------
+
+
+@pytest.fixture
+def bad_project(tmp_path: Path) -> Path:
+    (tmp_path / "citecheck.toml").write_text('fail-on = "sometimes"\n', encoding="utf-8")
+    (tmp_path / "x.txt").write_text("See a/hrc/41/35.\n", encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("command", [["check", "--offline"], ["extract"]])
+def test_bad_config_stops_every_command_naming_file_and_key(
+    bad_project: Path, command: list[str]
+) -> None:
+    res = CliRunner().invoke(main, [*command, str(bad_project / "x.txt")])
+    assert res.exit_code == EXIT_USAGE
+    assert res.stdout == ""
+    assert str(bad_project / "citecheck.toml") in res.stderr and "'fail-on'" in res.stderr
+    assert "Traceback" not in res.stderr
+
+
+def test_bad_config_in_a_real_process(bad_project: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run(
+        [sys.executable, "-m", "citecheck", "check", "--offline", "x.txt"],
+        cwd=bad_project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == EXIT_USAGE
+    assert proc.stdout == ""
+    assert proc.stderr.startswith("citecheck: error: ")
+    assert "citecheck.toml" in proc.stderr and "'fail-on'" in proc.stderr
