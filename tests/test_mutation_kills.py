@@ -12,8 +12,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from test_readers import _p, _r, build_docx
 
+from citecheck.batch import run_batch
 from citecheck.cli import main
+from citecheck.config import Config
+from citecheck.formats import render
 from citecheck.formats.github import render_github
 from citecheck.formats.sarif import sarif_log
 from citecheck.model import Severity
@@ -136,3 +140,52 @@ def test_cj105_names_the_latest_case_of_a_group() -> None:
     assert finding.message == "ECLI year 2012 is before C-594/13 was lodged (2013)"
     # the ECLI year of the latest case is fine, whatever the earlier case's year
     assert check("Joined Cases C-293/12 and C-594/13, EU:C:2013:238").findings == ()
+
+
+def test_suppression_lines_are_counted_from_the_start_and_between_markers() -> None:
+    text = "\n# citecheck: ignore\nx\n# citecheck: ignore[UN1]\n// citecheck: ignore[EU1]\n"
+    assert suppressions(text) == {2: None, 4: frozenset({"UN1"}), 5: frozenset({"EU1"})}
+
+
+# ---- formats: render() and GitHub annotations, exactly -------------------------------------
+
+
+def test_render_passes_cwd_and_keeps_colour_off_by_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sub = tmp_path / "docs"
+    sub.mkdir()
+    rep = _report("See a/hrc/41/35.\n", str(sub / "x.txt"))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # render must use the cwd it is given, not the process's
+    sarif = json.loads(render("sarif", [rep], cwd=tmp_path))
+    assert sarif["runs"][0]["artifacts"] == [{"location": {"uri": "docs/x.txt"}}]
+    assert render("github", [rep], cwd=tmp_path).startswith("::warning file=docs/x.txt,line=1,")
+    text = render("text", [rep])
+    assert "\x1b[" not in text and "UN102" in text
+    assert "\x1b[" in render("text", [rep], colour=True)
+    assert render("json", [rep]).endswith("}\n")
+
+
+def test_github_line_of_an_extracted_file_is_exact(tmp_path: Path) -> None:
+    doc = tmp_path / "d.docx"
+    build_docx(doc, [_p(_r("Intro.")), _p(_r("See a/hrc/41/35."))], {})
+    batch = run_batch([str(doc)], Config(root=tmp_path))
+    [finding] = batch.reports[0].findings
+    out = render_github(batch.reports, cwd=tmp_path)
+    assert out == (
+        f"::warning file=d.docx,title=UN102::{finding.message} ({finding.id}) "
+        "[paragraph 2, line 2, column 5 of the text extracted from docx]\n"
+    )
+
+
+def test_github_names_stdin_and_paths_outside_cwd_as_given(tmp_path: Path) -> None:
+    inside = _report("See a/hrc/41/35.\n", "<stdin>")
+    out = render_github([inside], cwd=tmp_path)
+    assert out.startswith(
+        "::warning file=<stdin>,line=1,col=5,endLine=1,endColumn=16,title=UN102::"
+    )
+    outside = _report("See a/hrc/41/35.\n", "/elsewhere/y.txt")
+    assert render_github([outside], cwd=tmp_path).startswith("::warning file=/elsewhere/y.txt,")
+    assert render_github([inside, outside], cwd=tmp_path).count("\n") == 2
