@@ -130,3 +130,66 @@ def test_bad_config_in_a_real_process(bad_project: Path) -> None:
     assert proc.stdout == ""
     assert proc.stderr.startswith("citecheck: error: ")
     assert "citecheck.toml" in proc.stderr and "'fail-on'" in proc.stderr
+
+
+# ---- the command group ------------------------------------------------------------------------
+
+
+def test_lazy_commands_are_listed_and_run() -> None:
+    runner = CliRunner()
+    listed = runner.invoke(main, ["--help"])
+    assert listed.exit_code == 0
+    commands = [
+        ln.split()[0] for ln in listed.stdout.split("Commands:")[1].splitlines() if ln.strip()
+    ]
+    assert commands == sorted(commands) and {"lsp", "cache", "check", "extract"} <= set(commands)
+    lsp_help = runner.invoke(main, ["lsp", "--help"])
+    assert lsp_help.exit_code == 0 and "--no-resolve" in lsp_help.stdout
+    cache_help = runner.invoke(main, ["cache", "--help"])
+    assert cache_help.exit_code == 0 and "export" in cache_help.stdout
+    assert runner.invoke(main, ["nonsense"]).exit_code == EXIT_USAGE
+
+
+def test_unreadable_inputs_go_to_stderr_and_exit_2(tmp_path: Path) -> None:
+    ok = tmp_path / "ok.txt"
+    ok.write_text("See A/HRC/41/35.\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["extract", str(tmp_path / "missing.txt"), str(ok)])
+    assert res.exit_code == EXIT_USAGE
+    assert res.stderr.startswith(f"citecheck: error: {tmp_path / 'missing.txt'}: ")
+    assert [json.loads(line)["id"] for line in res.stdout.splitlines()] == ["un:A/HRC/41/35"]
+    res = CliRunner().invoke(main, ["extract", str(tmp_path / "empty-dir-missing") + "/"])
+    assert res.exit_code == EXIT_USAGE and res.stdout == "" and "citecheck: error: " in res.stderr
+
+
+def test_an_unexpected_exception_is_exit_2_naming_its_type(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def boom(*args: object, **kwargs: object) -> str:
+        raise KeyError("no such thing")
+
+    monkeypatch.setattr("citecheck.cli.render", boom)
+    (tmp_path / "x.txt").write_text("See A/HRC/41/35.\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["check", "--offline", str(tmp_path / "x.txt")])
+    assert res.exit_code == EXIT_USAGE
+    assert res.stderr.startswith("citecheck: error: internal error: KeyError: 'no such thing'")
+
+
+@pytest.mark.parametrize(
+    ("args", "codes"),
+    [
+        (["--select", "eu,un"], ["UN102"]),
+        (["--select", "eu, cj"], []),
+        (["--ignore", "cj,un1"], []),
+        (["--ignore", "cj", "--ignore", "eu"], ["UN102"]),
+    ],
+)
+def test_code_lists_split_on_commas_and_ignore_case(
+    tmp_path: Path, args: list[str], codes: list[str]
+) -> None:
+    (tmp_path / "x.txt").write_text("See a/hrc/41/35.\n", encoding="utf-8")
+    res = CliRunner().invoke(
+        main, ["check", "--offline", "--format", "json", *args, str(tmp_path / "x.txt")]
+    )
+    found = [f["code"] for f in json.loads(res.stdout)["files"][0]["findings"]]
+    assert found == codes
+    assert res.exit_code == (1 if codes else 0)
