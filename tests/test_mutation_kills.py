@@ -19,10 +19,11 @@ from citecheck.cli import main
 from citecheck.config import Config
 from citecheck.formats import render
 from citecheck.formats.github import render_github
-from citecheck.formats.sarif import sarif_log
+from citecheck.formats.sarif import artifact_uri, render_sarif, rule_json, sarif_log
 from citecheck.model import Severity
 from citecheck.pipeline import check
 from citecheck.report import FileReport
+from citecheck.rules import Rule
 from citecheck.suppress import filter_suppressed, is_suppressed, suppressions
 
 # A footnoted text whose note 1 cites two documents; note 2 says `supra note 1`.
@@ -189,3 +190,59 @@ def test_github_names_stdin_and_paths_outside_cwd_as_given(tmp_path: Path) -> No
     outside = _report("See a/hrc/41/35.\n", "/elsewhere/y.txt")
     assert render_github([outside], cwd=tmp_path).startswith("::warning file=/elsewhere/y.txt,")
     assert render_github([inside, outside], cwd=tmp_path).count("\n") == 2
+
+
+# ---- SARIF, field by field ----------------------------------------------------------------
+
+
+def test_sarif_rule_descriptor_is_exact() -> None:
+    rule = Rule("XX101", "made-up", Severity.WARNING, "Summary.", "Why.", bad="b", good="g")
+    assert rule_json(rule) == {
+        "id": "XX101",
+        "name": "made-up",
+        "shortDescription": {"text": "Summary."},
+        "fullDescription": {"text": "Why."},
+        "help": {"text": "Why.\nWrong: b\nRight: g"},
+        "defaultConfiguration": {"level": "warning"},
+        "properties": {"fixable": False},
+    }
+    short = Rule("XX102", "terse", Severity.INFO, "Only a summary.", fixable=True)
+    assert rule_json(short)["fullDescription"] == {"text": "Only a summary."}
+    assert rule_json(short)["help"] == {"text": "Only a summary."}
+    assert rule_json(short)["properties"] == {"fixable": True}
+
+
+def test_sarif_result_carries_id_and_resolution_status(tmp_path: Path) -> None:
+    text = "Recalling A/HRC/RES/17/31 and a/hrc/41/35.\n"
+    result = check(text)
+    statuses = {"un:A/HRC/RES/17/31": {"status": "not_found"}}
+    rep = FileReport(str(tmp_path / "x.txt"), text, result.citations, result.findings, statuses)
+    log = sarif_log([rep], cwd=tmp_path)
+    assert log["runs"][0]["tool"]["driver"]["name"] == "citecheck"
+    assert log["runs"][0]["artifacts"] == [{"location": {"uri": "x.txt"}}]
+    [un102] = log["runs"][0]["results"]
+    assert un102["message"]["text"] == f"{result.findings[0].message} (un:A/HRC/41/35)"
+    assert un102["properties"] == {"citation": "un:A/HRC/41/35"}
+    # a finding on a resolved id also names what the source said
+    rs = Rule("RS999", "test", Severity.ERROR, "s").finding("gone", 10, 25, id="un:A/HRC/RES/17/31")
+    rep2 = FileReport(str(tmp_path / "x.txt"), text, result.citations, (rs,), statuses)
+    [res] = sarif_log([rep2], cwd=tmp_path)["runs"][0]["results"]
+    assert res["message"]["text"] == "gone (un:A/HRC/RES/17/31)"
+    assert res["properties"] == {"citation": "un:A/HRC/RES/17/31", "status": "not_found"}
+
+
+def test_sarif_artifact_uris_for_stdin_and_outside_files(tmp_path: Path) -> None:
+    assert artifact_uri("<stdin>", tmp_path) == "stdin"
+    assert artifact_uri(str(tmp_path / "a b.txt"), tmp_path) == "a%20b.txt"
+    outside = tmp_path.parent / "other.txt"
+    assert artifact_uri(str(outside), tmp_path) == outside.as_uri()
+
+
+def test_sarif_text_is_indented_utf8(tmp_path: Path) -> None:
+    rep = _report("See a/hrc/41/35.\n", str(tmp_path / "x.txt"))
+    out = render_sarif([rep], cwd=tmp_path)
+    log = sarif_log([rep], cwd=tmp_path)
+    assert out == json.dumps(log, ensure_ascii=False, indent=2)
+    assert out.startswith('{\n  "$schema": ')  # two-space indent
+    # rule texts hold non-ASCII characters (CC101, OJ102): written as such, not escaped
+    assert not out.isascii() and "\\u" not in out
