@@ -17,10 +17,11 @@ from test_readers import _p, _r, build_docx
 from citecheck.batch import run_batch
 from citecheck.cli import main
 from citecheck.config import Config
+from citecheck.families.shortforms import ShortFormParts
 from citecheck.formats import render
 from citecheck.formats.github import render_github
 from citecheck.formats.sarif import artifact_uri, render_sarif, rule_json, sarif_log
-from citecheck.model import Severity
+from citecheck.model import Kind, Severity
 from citecheck.pipeline import check
 from citecheck.report import FileReport
 from citecheck.rules import Rule
@@ -246,3 +247,122 @@ def test_sarif_text_is_indented_utf8(tmp_path: Path) -> None:
     assert out.startswith('{\n  "$schema": ')  # two-space indent
     # rule texts hold non-ASCII characters (CC101, OJ102): written as such, not escaped
     assert not out.isascii() and "\\u" not in out
+
+
+# ---- short forms: every finding, exactly -----------------------------------------------------
+
+# (name, text, (id, kind, device, ambiguous) of the short form, (code, message) of its finding)
+SHORT_FORM_CASES = [
+    (
+        "supra to a missing note",
+        "A/HRC/41/35.[^1]\n\n[^1]: supra note 4.\n",
+        ("", Kind.SHORT_FORM, "supra", False),
+        ("SF101", "supra note 4: footnote 4 does not exist"),
+    ),
+    (
+        "supra in the body to a missing note",
+        "A/HRC/41/35.[^1] See supra note 4.\n\n[^1]: A/HRC/17/31.\n",
+        ("", Kind.SHORT_FORM, "supra", False),
+        ("SF101", "supra note 4: footnote 4 does not exist"),
+    ),
+    (
+        "supra to a later note",
+        "Text.[^1]\n\n[^1]: A/HRC/41/35; see supra note 2.\n\n[^2]: A/HRC/17/31.\n",
+        ("", Kind.SHORT_FORM, "supra", False),
+        ("SF101", "supra note 2: footnote 2 is not an earlier note"),
+    ),
+    (
+        "supra to its own note",
+        "Text.[^1]\n\n[^1]: A/HRC/41/35; supra note 1.\n",
+        ("", Kind.SHORT_FORM, "supra", False),
+        ("SF101", "supra note 1: footnote 1 is not an earlier note"),
+    ),
+    (
+        "supra to a note citing a book",
+        "Text.[^1]\n\n[^1]: D. Kaye, Speech Police (2019).\n\n[^2]: See supra note 1, p. 3.\n",
+        ("", Kind.SHORT_FORM, "supra", False),
+        ("SF104", "supra note 1: footnote 1 cites no document citecheck recognises"),
+    ),
+    (
+        "ibid in the first note",
+        "A/HRC/41/35 in the body.[^1]\n\n[^1]: Ibid., para. 5.\n",
+        ("", Kind.SHORT_FORM, "ibid", False),
+        ("SF101", "'Ibid., para. 5' in the first footnote has nothing to repeat"),
+    ),
+    (
+        "id in the first note",
+        "A/HRC/41/35 in the body.[^1]\n\n[^1]: Id. at para. 5.\n",
+        ("", Kind.SHORT_FORM, "id", False),
+        ("SF101", "'Id. at para. 5' in the first footnote has nothing to repeat"),
+    ),
+    (
+        "ibid after a note citing a book",
+        "[^1]: A/HRC/41/35, para. 5.\n\n[^2]: D. Kaye, Speech Police (2019), p. 3.\n\n"
+        "[^3]: Ibid., p. 4.\n",
+        ("", Kind.SHORT_FORM, "ibid", False),
+        (
+            "SF104",
+            "'Ibid., p. 4' repeats footnote 2, which cites no document citecheck recognises",
+        ),
+    ),
+    (
+        "ibid after a note citing two documents",
+        "<sup>1</sup> A/HRC/41/35; A/HRC/38/35.\n\n<sup>2</sup> Ibid., para. 5.\n",
+        ("un:A/HRC/38/35", Kind.UN_DOCUMENT, "ibid", True),
+        (
+            "SF102",
+            "'Ibid., para. 5' follows footnote 1, which cites 2 documents "
+            "(un:A/HRC/38/35, un:A/HRC/41/35)",
+        ),
+    ),
+    (
+        "ibid with nothing before it",
+        "Ibid., para. 5.",
+        ("", Kind.SHORT_FORM, "ibid", False),
+        ("SF104", "'Ibid., para. 5' points back to nothing citecheck recognises"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "finding"),
+    [case[1:] for case in SHORT_FORM_CASES],
+    ids=[case[0] for case in SHORT_FORM_CASES],
+)
+def test_short_form_findings_are_exact(
+    text: str, short: tuple[str, Kind, str, bool], finding: tuple[str, str]
+) -> None:
+    result = check(text)
+    [cite] = [c for c in result.citations if c.short_form]
+    assert isinstance(cite.parts, ShortFormParts)
+    assert (cite.id, cite.kind, cite.parts.device, cite.ambiguous) == short
+    [found] = result.findings
+    assert (found.code, found.message) == finding
+    assert (found.start, found.end) == (cite.start, cite.end)
+    assert text[found.start : found.end] == cite.text
+
+
+def test_a_resolved_supra_is_definite_and_flagged_as_non_un_style() -> None:
+    text = SUPRA
+    [cite] = [c for c in check(text).citations if c.short_form]
+    assert (cite.kind, cite.ambiguous, cite.parts) == (
+        Kind.UN_DOCUMENT,
+        False,
+        ShortFormParts("supra", 1),
+    )
+    [sf103] = check(text).findings
+    assert sf103.message == "'supra' is not UN editorial style; repeat the reference or use 'ibid.'"
+    assert (sf103.start, sf103.end, sf103.id) == (cite.start, cite.end, "un:A/HRC/41/35")
+
+
+def test_supra_without_a_note_number_points_back_like_op_cit() -> None:
+    [cite] = [
+        c for c in check("A/HRC/41/35, para. 2. Kaye, supra, para. 3.").citations if c.short_form
+    ]
+    assert (cite.id, str(cite.pinpoint), cite.parts) == (
+        "un:A/HRC/41/35",
+        "para. 3",
+        ShortFormParts("supra", None),
+    )
+    [sf103] = check("A/HRC/41/35, para. 2. Kaye, supra, para. 3.").findings
+    assert sf103.code == "SF103" and sf103.message.startswith("'supra")
