@@ -118,8 +118,8 @@ def test_bad_config_stops_every_command_naming_file_and_key(
 def test_bad_config_in_a_real_process(bad_project: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.run(
-        [sys.executable, "-m", "citecheck", "check", "--offline", "x.txt"],
-        cwd=bad_project,
+        [sys.executable, "-m", "citecheck", "check", "--offline", str(bad_project / "x.txt")],
+        cwd=ROOT,  # the config is found from the file's folder, not the working directory
         env=env,
         capture_output=True,
         text=True,
