@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from test_readers import _p, _r, build_docx
 
 from citecheck.cli import EXIT_USAGE, main
+from citecheck.fixes import Outcome, unified_diff
 from citecheck.readers import InputError, read_docx
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -193,3 +195,62 @@ def test_code_lists_split_on_commas_and_ignore_case(
     found = [f["code"] for f in json.loads(res.stdout)["files"][0]["findings"]]
     assert found == codes
     assert res.exit_code == (1 if codes else 0)
+
+
+# ---- --fix and --diff over several files --------------------------------------------------------
+
+DIRTY = "See a/hrc/41/35.\n"
+FIXED = "See A/HRC/41/35.\n"
+
+
+def test_fix_goes_on_past_refused_and_clean_files(tmp_path: Path) -> None:
+    build_docx(tmp_path / "a.docx", [_p(_r("See a/hrc/41/35."))], {})
+    (tmp_path / "b.txt").write_text("Nothing cited.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text(DIRTY, encoding="utf-8")
+    (tmp_path / "d.txt").write_text("Intro.\n" + DIRTY, encoding="utf-8")
+    paths = [str(tmp_path / n) for n in ("a.docx", "b.txt", "c.txt", "d.txt")]
+    res = CliRunner().invoke(main, ["check", "--offline", "--fix", "--format", "json", *paths])
+    assert (tmp_path / "c.txt").read_text(encoding="utf-8") == FIXED
+    assert (tmp_path / "d.txt").read_text(encoding="utf-8") == "Intro.\n" + FIXED
+    assert res.stderr.splitlines() == [
+        f"citecheck: {paths[0]}: text was extracted from another format; not rewritten",
+        f"citecheck: {paths[2]}: fixed 1 finding(s)",
+        f"citecheck: {paths[3]}: fixed 1 finding(s)",
+    ]
+    # the report is of the fixed texts (checked again), the .docx keeps its finding
+    files = {
+        Path(f["path"]).name: [x["code"] for x in f["findings"]]
+        for f in json.loads(res.stdout)["files"]
+    }
+    assert files == {"a.docx": ["UN102"], "b.txt": [], "c.txt": [], "d.txt": []}
+    assert res.exit_code == 1
+
+
+def test_fix_reports_a_file_it_could_not_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("citecheck.cli.write_fixed", lambda src, text: Outcome.CHANGED)
+    (tmp_path / "c.txt").write_text(DIRTY, encoding="utf-8")
+    res = CliRunner().invoke(main, ["check", "--offline", "--fix", str(tmp_path / "c.txt")])
+    assert res.stderr == f"citecheck: {tmp_path / 'c.txt'}: {Outcome.CHANGED.value}\n"
+    assert "UN102" in res.stdout and res.exit_code == 1  # still reported: nothing was fixed
+
+
+def test_fix_keeps_input_errors_and_exits_2(tmp_path: Path) -> None:
+    (tmp_path / "c.txt").write_text(DIRTY, encoding="utf-8")
+    args = [str(tmp_path / "missing.txt"), str(tmp_path / "c.txt")]
+    res = CliRunner().invoke(main, ["check", "--offline", "--fix", *args])
+    assert (tmp_path / "c.txt").read_text(encoding="utf-8") == FIXED
+    assert res.exit_code == EXIT_USAGE
+    assert res.stderr.startswith(f"citecheck: error: {tmp_path / 'missing.txt'}: ")
+
+
+def test_diff_prints_each_diff_once_and_writes_nothing(tmp_path: Path) -> None:
+    (tmp_path / "c.txt").write_text(DIRTY, encoding="utf-8")
+    (tmp_path / "d.txt").write_text("Intro.\n" + DIRTY, encoding="utf-8")
+    paths = [str(tmp_path / "c.txt"), str(tmp_path / "d.txt")]
+    res = CliRunner().invoke(main, ["check", "--offline", "--diff", *paths])
+    assert res.stdout == unified_diff(paths[0], DIRTY, FIXED) + unified_diff(
+        paths[1], "Intro.\n" + DIRTY, "Intro.\n" + FIXED
+    )
+    assert (tmp_path / "c.txt").read_text(encoding="utf-8") == DIRTY
