@@ -190,7 +190,9 @@ def test_github_names_stdin_and_paths_outside_cwd_as_given(tmp_path: Path) -> No
     )
     outside = _report("See a/hrc/41/35.\n", "/elsewhere/y.txt")
     assert render_github([outside], cwd=tmp_path).startswith("::warning file=/elsewhere/y.txt,")
-    assert render_github([inside, outside], cwd=tmp_path).count("\n") == 2
+    both = render_github([inside, outside], cwd=tmp_path)
+    assert both == render_github([inside], cwd=tmp_path) + render_github([outside], cwd=tmp_path)
+    assert both.count("\n") == 2 and both.endswith("\n") and "\n::warning file=/elsewhere" in both
 
 
 # ---- SARIF, field by field ----------------------------------------------------------------
@@ -366,3 +368,20 @@ def test_supra_without_a_note_number_points_back_like_op_cit() -> None:
     )
     [sf103] = check("A/HRC/41/35, para. 2. Kaye, supra, para. 3.").findings
     assert sf103.code == "SF103" and sf103.message.startswith("'supra")
+
+
+def test_sarif_messages_without_id_and_of_extracted_files(tmp_path: Path) -> None:
+    plain = Rule("XX103", "plain", Severity.WARNING, "s").finding("no id here", 0, 3)
+    rep = FileReport(str(tmp_path / "x.txt"), "abc def\n", (), (plain,))
+    [result] = sarif_log([rep], cwd=tmp_path)["runs"][0]["results"]
+    assert result["message"] == {"text": "no id here"} and "properties" not in result
+    doc = tmp_path / "d.docx"
+    build_docx(doc, [_p(_r("Intro.")), _p(_r("See a/hrc/41/35."))], {})
+    batch = run_batch([str(doc)], Config(root=tmp_path))
+    [finding] = batch.reports[0].findings
+    [result] = sarif_log(batch.reports, cwd=tmp_path)["runs"][0]["results"]
+    assert result["message"]["text"] == (
+        f"{finding.message} ({finding.id}) "
+        "[paragraph 2, line 2, column 5 of the text extracted from docx]"
+    )
+    assert "fixes" not in result  # offsets of extracted text cannot be patched in the file

@@ -68,7 +68,7 @@ def test_json_form_has_every_field_and_round_trips() -> None:
 def test_bad_json_is_refused_with_a_reason(data: Any, error: type, message: str) -> None:
     with pytest.raises(error) as err:
         Resolution.from_json(data)
-    assert message in str(err.value)
+    assert str(err.value).startswith(message)
 
 
 CANDIDATES = [
