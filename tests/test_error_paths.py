@@ -254,3 +254,29 @@ def test_diff_prints_each_diff_once_and_writes_nothing(tmp_path: Path) -> None:
         paths[1], "Intro.\n" + DIRTY, "Intro.\n" + FIXED
     )
     assert (tmp_path / "c.txt").read_text(encoding="utf-8") == DIRTY
+
+
+def test_an_empty_directory_is_an_input_error_on_stderr(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    res = CliRunner().invoke(main, ["extract", str(tmp_path / "empty")])
+    assert res.exit_code == EXIT_USAGE and res.stdout == ""
+    assert (
+        res.stderr == f"citecheck: error: {tmp_path / 'empty'}: directory holds no file to check\n"
+    )
+
+
+def test_diff_refuses_extracted_files(tmp_path: Path) -> None:
+    build_docx(tmp_path / "a.docx", [_p(_r("See a/hrc/41/35."))], {})
+    res = CliRunner().invoke(main, ["check", "--offline", "--diff", str(tmp_path / "a.docx")])
+    assert res.stdout == ""
+    assert res.stderr == (
+        f"citecheck: {tmp_path / 'a.docx'}: text was extracted from another format; not rewritten\n"
+    )
+
+
+def test_parse_prints_nested_parts_as_json() -> None:
+    res = CliRunner().invoke(main, ["parse", "Joined Cases C-293/12 and C-594/12"])
+    assert res.exit_code == 0
+    parts = json.loads(res.stdout)["parts"]
+    assert parts["cases"][1] == {"court": "C", "number": 594, "year": 2012, "suffix": ""}
+    assert parts["keyword"] == "Joined Cases"

@@ -82,3 +82,19 @@ def test_config_file_urls_and_cache_dir_apply(fake: FakeServer, tmp_path: Path) 
     assert code == 1  # RS101 for the resolution that does not exist
     assert any((tmp_path / "cache").iterdir())
     assert fake.requests_to("/search")  # the config's URL was asked, not the real library
+
+
+def test_fixed_files_are_resolved_again_without_asking_twice(
+    fake: FakeServer, tmp_path: Path
+) -> None:
+    doc = tmp_path / "x.txt"
+    doc.write_text("See a/hrc/41/35 and A/HRC/17/31.\n", encoding="utf-8")
+    env = {**_urls_env(fake), "CITECHECK_CACHE_DIR": str(tmp_path / "cache")}
+    res = CliRunner().invoke(
+        main, ["check", "--format", "json", "--fix", str(doc)], env={**FAST, **env}
+    )
+    assert doc.read_text(encoding="utf-8") == "See A/HRC/41/35 and A/HRC/17/31.\n"
+    assert _statuses(res.stdout) == {"un:A/HRC/41/35": "resolved", "un:A/HRC/17/31": "resolved"}
+    assert res.exit_code == 0
+    # one search for both ids; the fixed text's ids were known already, so not asked again
+    assert len(fake.requests_to("/search")) == 1
