@@ -27,6 +27,7 @@ import re
 import stat
 import sys
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -449,8 +450,12 @@ def _zip_member(zf: zipfile.ZipFile, name: str, path: str, budget: list[int]) ->
     if info.file_size > MAX_DOCX_MEMBER or info.file_size > budget[0]:
         raise InputError(path, f"{name} inflates to {info.file_size} bytes; refused")
     limit = min(MAX_DOCX_MEMBER, budget[0])
-    with zf.open(info) as fh:
-        data = fh.read(limit + 1)
+    try:
+        # zipfile stops at the declared size; a member that inflates further fails its CRC
+        with zf.open(info) as fh:
+            data = fh.read(limit + 1)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
+        raise InputError(path, f"{name} is damaged or unreadable ({exc}); refused") from None
     if len(data) > limit:
         raise InputError(path, f"{name} inflates past {limit} bytes; refused")
     budget[0] -= len(data)

@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 import attrs
 import pytest
 import pytest_lsp
-from lsp_fixtures import fake_sources
+from lsp_fixtures import fake_sources, hooked_server
 from lsprotocol import types as lsp
 from pygls.protocol import default_converter
 from pytest_lsp import ClientServerConfig, LanguageClient
@@ -348,6 +348,14 @@ def sources(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[str]]:
         yield log
 
 
+SHUTDOWN_LIMIT = 30.0  # seconds a server gets to end after shutdown + exit (a hang fails)
+
+
+async def end_session(client: LanguageClient) -> None:
+    """shutdown + exit, and the server process ended, within `SHUTDOWN_LIMIT`."""
+    await asyncio.wait_for(client.shutdown_session(), SHUTDOWN_LIMIT)
+
+
 @pytest_lsp.fixture(
     config=ClientServerConfig(
         server_command=[sys.executable, "-m", "citecheck.lsp"],
@@ -357,7 +365,33 @@ def sources(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[str]]:
 )
 async def client(lsp_client: LanguageClient) -> AsyncIterator[None]:
     yield
-    await lsp_client.shutdown_session()
+    await end_session(lsp_client)
+
+
+HOOKED_SERVER = [sys.executable, str(Path(__file__).parent / "lsp_fixtures" / "hooked_server.py")]
+
+
+@pytest_lsp.fixture(
+    config=ClientServerConfig(
+        server_command=HOOKED_SERVER, server_env=SERVER_ENV, client_factory=_recording_client
+    )
+)
+async def hooked(lsp_client: LanguageClient) -> AsyncIterator[None]:
+    """The server with test seams (lsp_fixtures/hooked_server.py): `settled`, a failing check."""
+    yield
+    await end_session(lsp_client)
+
+
+async def settled(client: LanguageClient) -> int:
+    """Wait until the hooked server has finished every pending check and resolution.
+
+    Notifications the server sent before are on the wire ahead of this answer, so the
+    client has seen them when it returns.  Returns the number of completed check runs.
+    """
+    answer = await asyncio.wait_for(
+        client.protocol.send_request_async(hooked_server.SETTLED, {}), 30
+    )
+    return int(answer["runs"] if isinstance(answer, dict) else answer.runs)
 
 
 async def start(
@@ -492,8 +526,9 @@ async def test_diagnostics_resolution_fix_and_hover(
     assert client.messages == []  # everything was verifiable: no "unreachable" message
 
 
-async def test_un_quick_fix_offline(client: LanguageClient) -> None:
+async def test_un_quick_fix_offline(hooked: LanguageClient) -> None:
     """The code-action path with a UN fix; resolution switched off, so no RS101 ever."""
+    client = hooked
     await start(client, {"resolver": "none"})
     uri = "file:///tmp/un.txt"
     text = "See a/hrc/41/35, para. 3.\n"
@@ -526,8 +561,8 @@ async def test_un_quick_fix_offline(client: LanguageClient) -> None:
         )
     )
     assert nothing is None
-    await asyncio.sleep(0.3)
-    assert "RS101" not in codes(client, uri)
+    assert await settled(client) == 1  # one check run, nothing pending: no RS101 can follow
+    assert codes(client, uri) == ["UN102"]
 
 
 async def test_no_rs101_for_a_document_that_exists(client: LanguageClient) -> None:
@@ -613,13 +648,16 @@ async def test_unreachable_source_is_one_message(client: LanguageClient) -> None
     assert "RS101" not in codes(client, first) + codes(client, second)
 
 
-async def test_offline_option_sends_no_request(client: LanguageClient, sources: list[str]) -> None:
+async def test_offline_option_sends_no_request(hooked: LanguageClient, sources: list[str]) -> None:
+    client = hooked
     await start(client, {"offline": True})
     before = len(sources)
     uri = "file:///tmp/offline.txt"
     open_doc(client, uri, "See A/HRC/RES/17/7 and a/hrc/41/35.\n")
     await wait_for(client, lambda: codes(client, uri) == ["UN102"], "offline diagnostics")
-    await asyncio.sleep(0.5)
+    assert await settled(client) == 1  # the check and the (cache-only) resolution are done
+    published: list[lsp.PublishDiagnosticsParams] = client.published  # type: ignore[attr-defined]
+    assert len([p for p in published if p.uri == uri]) >= 2  # republished after resolution
     assert len(sources) == before and client.messages == []
     assert codes(client, uri) == ["UN102"]
 
@@ -647,6 +685,31 @@ async def test_survives_binary_junk_and_huge_lines(client: LanguageClient) -> No
     uri = "file:///tmp/after.txt"
     open_doc(client, uri, "See a/hrc/41/35.\n")
     await wait_for(client, lambda: codes(client, uri) == ["UN102"], "diagnostics after junk")
+
+
+async def test_survives_a_failing_check(hooked: LanguageClient) -> None:
+    """A check that raises is logged as an error; the server goes on serving every document,
+    and the failing one too once its text no longer makes the check fail."""
+    client = hooked
+    await start(client, {"resolver": "none"})
+    bad, good = "file:///tmp/raises.txt", "file:///tmp/fine.txt"
+    open_doc(client, bad, f"{hooked_server.FAILING_MARKER} a/hrc/41/35\n")
+    open_doc(client, good, "See a/hrc/41/35.\n")
+    assert await settled(client) == 1  # only the good document's check completed
+    [error] = [m for m in client.log_messages if m.type == lsp.MessageType.Error]
+    assert "injected check failure" in error.message
+    assert bad not in client.diagnostics  # nothing published for the failed run
+    assert codes(client, good) == ["UN102"]
+    hover = await client.text_document_hover_async(
+        lsp.HoverParams(
+            text_document=lsp.TextDocumentIdentifier(uri=good), position=lsp.Position(0, 6)
+        )
+    )
+    assert hover is not None and isinstance(hover.contents, lsp.MarkupContent)
+    assert "un:A/HRC/41/35" in hover.contents.value
+    change(client, bad, 2, "Now a/hrc/41/35 only.\n")
+    assert await settled(client) == 2
+    assert codes(client, bad) == ["UN102"]
 
 
 # ---- end to end: the session's Resolver, recorded ---------------------------------------------
@@ -691,7 +754,7 @@ def asked_ids(path: Path) -> list[str]:
 async def counted(lsp_client: LanguageClient) -> AsyncIterator[None]:
     yield  # the tests shut the session down themselves, to read the records after it
     if not getattr(lsp_client, "shut_down", False):  # a test that failed before it did
-        await lsp_client.shutdown_session()
+        await end_session(lsp_client)
 
 
 @pytest_lsp.fixture(
@@ -702,12 +765,12 @@ async def counted(lsp_client: LanguageClient) -> AsyncIterator[None]:
 async def configured(lsp_client: LanguageClient) -> AsyncIterator[None]:
     yield
     if not getattr(lsp_client, "shut_down", False):
-        await lsp_client.shutdown_session()
+        await end_session(lsp_client)
 
 
 async def shut_down(client: LanguageClient) -> None:
     """shutdown + exit, waiting for the server process to end (its records are complete)."""
-    await client.shutdown_session()
+    await end_session(client)
     client.shut_down = True  # type: ignore[attr-defined]
 
 
@@ -779,3 +842,74 @@ async def test_config_file_urls_and_cache_dir(
     assert new["undl_url"] == base and new["cellar_url"] == base
     assert Path(new["cache_dir"]) == project / "cache"
     assert (project / "cache").is_dir() and any((project / "cache").iterdir())
+
+
+def _frame(message: dict[str, Any]) -> bytes:
+    body = json.dumps(message).encode("utf-8")
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+async def _read_message(stdout: asyncio.StreamReader) -> dict[str, Any]:
+    length = 0
+    while (line := await stdout.readline()) not in (b"\r\n", b""):
+        name, _, value = line.decode("ascii").partition(":")
+        if name.lower() == "content-length":
+            length = int(value)
+    return dict(json.loads(await stdout.readexactly(length)))
+
+
+async def test_end_of_input_without_exit_still_closes_the_resolver(
+    record_files: dict[str, Path], tmp_path: Path
+) -> None:
+    """An editor that dies closes the pipe without shutdown/exit: the server ends, within a
+    time limit, and closes its Resolver (the cache connection) on the way out."""
+    log = tmp_path / "eof.jsonl"
+    proc = await asyncio.create_subprocess_exec(
+        *RECORDING_SERVER,
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+        env={**COUNTED_ENV, "CITECHECK_TEST_RESOLVER_LOG": str(log)},
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    try:
+        proc.stdin.write(
+            _frame(
+                {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}
+            )
+        )
+        while (await _read_message(proc.stdout)).get("id") != 1:
+            pass
+        uri = "file:///tmp/eof.txt"
+        doc = {
+            "uri": uri,
+            "languageId": "plaintext",
+            "version": 1,
+            "text": "See A/HRC/RES/17/31.\n",
+        }
+        proc.stdin.write(_frame({"jsonrpc": "2.0", "method": "initialized", "params": {}}))
+        proc.stdin.write(
+            _frame(
+                {
+                    "jsonrpc": "2.0",
+                    "method": "textDocument/didOpen",
+                    "params": {"textDocument": doc},
+                }
+            )
+        )
+        # RS101 comes only with the answers: the resolver exists and has been asked
+        while True:
+            message = await asyncio.wait_for(_read_message(proc.stdout), 30)
+            params = message.get("params") or {}
+            if message.get("method") == "textDocument/publishDiagnostics" and any(
+                d.get("code") == "RS101" for d in params.get("diagnostics", [])
+            ):
+                break
+        proc.stdin.close()
+        assert await asyncio.wait_for(proc.wait(), SHUTDOWN_LIMIT) == 0
+    finally:
+        if proc.returncode is None:
+            proc.kill()
+            await proc.wait()
+    events = [r["event"] for r in records(log)]
+    assert events[0] == "new" and "resolve" in events
+    assert events[-1] == "close" and events.count("close") == 1

@@ -34,6 +34,9 @@ import citecheck
 import citecheck.families as families_pkg
 from citecheck.families import FAMILIES, Document, Family
 from citecheck.readers import InputError, decode, read_source
+from citecheck.resolve import cache as cache_mod
+from citecheck.resolve import net
+from citecheck.resolve.sources import cellar, undl
 
 SIZES = (10_000, 20_000, 40_000)
 REGEX_TIMEOUT = 30.0  # seconds; a safety net, not a measurement
@@ -208,13 +211,6 @@ def test_oversized_file_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 
 
 def _xml_parsers() -> list[tuple[str, Callable[[bytes], Any]]]:
-    pytest.importorskip("lxml", reason="lxml is needed by the resolve layer's XML parsers")
-    cellar = pytest.importorskip(
-        "citecheck.resolve.sources.cellar", reason="resolve layer (Cellar source) not present"
-    )
-    undl = pytest.importorskip(
-        "citecheck.resolve.sources.undl", reason="resolve layer (UNDL source) not present"
-    )
     return [
         ("cellar.parse_notice", cellar.parse_notice),
         ("undl.parse_collection", undl.parse_collection),
@@ -240,7 +236,6 @@ HOSTILE_XML = {
 
 @pytest.mark.parametrize("case", sorted(HOSTILE_XML))
 def test_hostile_xml_is_unavailable_not_crash(case: str) -> None:
-    net = pytest.importorskip("citecheck.resolve.net", reason="resolve layer not present")
     for name, parse in _xml_parsers():
         try:
             result = parse(HOSTILE_XML[case])
@@ -273,9 +268,6 @@ while True:
 
 @pytest.mark.skipif(os.name != "posix", reason="SIGKILL semantics are POSIX")
 def test_cache_readable_after_writer_killed_mid_write(tmp_path: Path) -> None:
-    cache_mod = pytest.importorskip(
-        "citecheck.resolve.cache", reason="resolve cache (citecheck/resolve/cache.py) not present"
-    )
     proc = subprocess.Popen(
         [sys.executable, "-c", _WRITER, str(tmp_path)], stdout=subprocess.PIPE, text=True
     )
