@@ -29,7 +29,6 @@ injectable so tests can check the waits without waiting.
 from __future__ import annotations
 
 import asyncio
-import email.utils
 import functools
 import importlib.metadata
 import math
@@ -44,6 +43,7 @@ import httpx
 from lxml import etree
 
 from citecheck import DISTRIBUTION, __version__
+from citecheck.index.http import retry_after_seconds
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
@@ -198,17 +198,9 @@ class _BudgetUsedUp(Exception):
 
 
 def parse_retry_after(value: str | None) -> float | None:
-    """Seconds to wait from a `Retry-After` header (delta seconds or HTTP date)."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - time.time())
+    """Seconds to wait from a `Retry-After` header (delta seconds or HTTP date), read the same
+    way as the index harvester reads it."""
+    return retry_after_seconds(value)
 
 
 class Fetcher:
