@@ -281,6 +281,8 @@ def run_batch(
                 yield read_source(path)
             except InputError as exc:
                 errors.append(exc)
+            except Exception as exc:  # a reader bug must not end the batch: one file's error
+                errors.append(InputError(path, f"cannot be read ({type(exc).__name__}: {exc})"))
 
     return check_sources(
         read_each(),

@@ -64,10 +64,17 @@ def _read_each(paths: Sequence[str], failed: list[InputError]) -> Iterator[Sourc
         click.echo(f"citecheck: error: {err.path}: {err.reason}", err=True)
     for path in files:
         try:
-            yield read_source(path)
+            src = read_source(path)
         except InputError as exc:
             failed.append(exc)
             click.echo(f"citecheck: error: {exc.path}: {exc.reason}", err=True)
+            continue
+        except Exception as exc:  # a reader bug must not end the batch: one file's error
+            err = InputError(path, f"cannot be read ({type(exc).__name__}: {exc})")
+            failed.append(err)
+            click.echo(f"citecheck: error: {err.path}: {err.reason}", err=True)
+            continue
+        yield src
 
 
 def _codes(option: str, values: tuple[str, ...]) -> tuple[str, ...]:

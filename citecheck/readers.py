@@ -301,7 +301,13 @@ _BLOCK_TAGS = frozenset(
         "ul",
     ]
 )
-_DROP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "svg", "math"})
+_DROP_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "head", "title", "svg", "math"}
+)
+#: Tags that may stand in <head>; any other tag, or text, ends an unclosed head (as browsers do).
+_HEAD_TAGS = frozenset(
+    {"title", "meta", "link", "base", "style", "script", "noscript", "template"}
+)
 _VOID_TAGS = frozenset({"br", "hr", "img", "meta", "link", "input", "wbr", "col", "base"})
 
 
@@ -369,7 +375,7 @@ class _HtmlText(html.parser.HTMLParser):
         return line, col + 1
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "body":
+        if tag == "body" or (self.dropping == ["head"] and tag not in _HEAD_TAGS):
             self.dropping.clear()  # an unclosed <head> ends where the body starts
         if tag in _DROP_TAGS:
             if tag not in _VOID_TAGS:
@@ -394,6 +400,8 @@ class _HtmlText(html.parser.HTMLParser):
             self.out.newline()
 
     def handle_data(self, data: str) -> None:
+        if self.dropping == ["head"] and data.strip():
+            self.dropping.clear()  # text cannot stand in <head>: the body has begun
         if not self.dropping:
             self.out.add(data, self._pos())
 
