@@ -64,3 +64,66 @@ def test_html_text_after_an_unclosed_head_starts_the_body() -> None:
     src = read_html(b"<html><head><title>T</title><style>p{}</style>\nSee A/HRC/41/35.", "p.html")
     assert src.text.strip() == "See A/HRC/41/35."
     assert "T" not in src.text and "p{}" not in src.text
+
+
+FILLER = "word " * 5000  # longer than the small test window below
+
+
+def _stream_ids(text: str) -> list[tuple[str, int]]:
+    from citecheck.stream import extract_text
+
+    return [(c.id, c.start) for c in extract_text(text, window=1 << 14, overlap=512)]
+
+
+def _whole_ids(text: str) -> list[tuple[str, int]]:
+    import citecheck
+
+    return [(c.id, c.start) for c in citecheck.extract(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # In a regulation, "the Regulation" far down may be the text itself.
+        "REGULATION (EU) 2016/679 OF THE EUROPEAN PARLIAMENT\n"
+        "Regulation (EU) No 1025/2012 applies.\n" + FILLER + "Article 5 of the Regulation.",
+        # "the Regulation on ..." names another act: the last one cited is no antecedent.
+        "See Regulation (EU) No 1025/2012.\nThe Regulation on markets in crypto-assets "
+        "applies.\n" + FILLER + "Article 5 of that Regulation.",
+        # A definition far from any decision binds "the Decision" to an unknown act.
+        "Commission Decision 2011/753/EU applies.\n"
+        + "word " * 10
+        + "A later measure ('the Decision') followed.\n"
+        + FILLER
+        + "Article 2 of the Decision.",
+    ],
+    ids=["own-title", "another-act", "definition"],
+)
+def test_streaming_carries_back_reference_state_across_windows(text: str) -> None:
+    whole = _whole_ids(text)
+    assert _stream_ids(text) == whole
+    assert all(cid for cid, _ in whole)
+
+
+def test_a_large_text_gives_the_same_citations_in_one_process_and_in_workers(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "REGULATION (EU) 2016/679 OF THE EUROPEAN PARLIAMENT\nRegulation (EU) No 1025/2012 "
+        "applies.\n" + "word " * 900000 + "Article 5 of the Regulation.\n"
+    )
+    big = tmp_path / "big.txt"
+    big.write_text(text)
+    (tmp_path / "big.txtx").write_text("See A/HRC/41/35.\n")
+    counts = []
+    for jobs in ("1", "2"):
+        res = CliRunner().invoke(
+            main,
+            ["check", "--offline", "--format", "json", "-j", jobs, str(big), str(big) + "x"],
+        )
+        assert res.exit_code in (0, 1), res.output
+        counts.append(res.output.count('"id"'))
+    import citecheck
+
+    assert counts[0] == counts[1]
+    assert len(citecheck.check(text).citations) == len(citecheck.extract(text)) == 2

@@ -25,10 +25,13 @@ from citecheck.rules import Rule
 class Document:
     """The text being scanned, with cheap derived views computed once and shared by families."""
 
-    __slots__ = ("__dict__", "text")
+    __slots__ = ("__dict__", "head", "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, head: str | None = None) -> None:
         self.text = text
+        #: the opening of the whole document (its title): for a window of a stream, the
+        #: opening of the first window, so each window knows what kind of text it is in
+        self.head = text if head is None else head
 
     @functools.cached_property
     def lower(self) -> str:
