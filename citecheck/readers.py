@@ -483,12 +483,18 @@ def _parse_xml(data: bytes, name: str, path: str) -> Any:
 
 
 def _run_text(p: Any, on_ref: Callable[[str, str], str]) -> Iterator[str]:
-    """The text of one paragraph, in order; note references become markers via ``on_ref``."""
+    """The text of one paragraph, in order; note references become markers via ``on_ref``.
+
+    Text boxes (``w:txbxContent``) are skipped: their paragraphs are read as paragraphs of
+    their own, and reading them here too gave their text twice."""
     fallback = f"{{{_MC}}}Fallback"
+    box = _w("txbxContent")
     for el in p.iter():
-        if el.tag == fallback:
+        if el.tag in (fallback, box):
             continue
         if any(a.tag == fallback for a in el.iterancestors()):
+            continue
+        if el is not p and _inside_box(el, p, box):
             continue
         tag = el.tag
         if tag == _w("t"):
@@ -504,6 +510,16 @@ def _run_text(p: Any, on_ref: Callable[[str, str], str]) -> Iterator[str]:
             yield on_ref("footnote", el.get(_w("id"), ""))
         elif tag == _w("endnoteReference"):
             yield on_ref("endnote", el.get(_w("id"), ""))
+
+
+def _inside_box(el: Any, p: Any, box: str) -> bool:
+    """Is ``el`` in a text box nested in paragraph ``p`` (not one ``p`` itself is in)?"""
+    for a in el.iterancestors():
+        if a is p:
+            return False
+        if a.tag == box:
+            return True
+    return False
 
 
 def _notes(root: Any, kind: str) -> dict[str, list[Any]]:

@@ -3,6 +3,7 @@ before its fix."""
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -127,3 +128,21 @@ def test_a_large_text_gives_the_same_citations_in_one_process_and_in_workers(
 
     assert counts[0] == counts[1]
     assert len(citecheck.check(text).citations) == len(citecheck.extract(text)) == 2
+
+
+def test_docx_text_box_text_is_read_once(tmp_path: Path) -> None:
+    from docx_builder import W
+
+    body = (
+        "<w:p><w:r><w:t>Outer A/HRC/41/35 </w:t></w:r><w:r><w:pict>"
+        '<v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>'
+        "<w:p><w:r><w:t>Inner E/CN.4/2005/1</w:t></w:r></w:p>"
+        "</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>"
+    )
+    xml = f'<?xml version="1.0"?><w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>'
+    path = tmp_path / "tb.docx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("word/document.xml", xml)
+    src = readers.read_source(str(path))
+    assert src.text.count("E/CN.4/2005/1") == 1
+    assert src.text.splitlines() == ["Outer A/HRC/41/35 ", "Inner E/CN.4/2005/1"]
