@@ -301,13 +301,9 @@ _BLOCK_TAGS = frozenset(
         "ul",
     ]
 )
-_DROP_TAGS = frozenset(
-    {"script", "style", "noscript", "template", "head", "title", "svg", "math"}
-)
+_DROP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title", "svg", "math"})
 #: Tags that may stand in <head>; any other tag, or text, ends an unclosed head (as browsers do).
-_HEAD_TAGS = frozenset(
-    {"title", "meta", "link", "base", "style", "script", "noscript", "template"}
-)
+_HEAD_TAGS = frozenset({"title", "meta", "link", "base", "style", "script", "noscript", "template"})
 _VOID_TAGS = frozenset({"br", "hr", "img", "meta", "link", "input", "wbr", "col", "base"})
 
 
@@ -344,16 +340,120 @@ class _TextBuilder:
         return "".join(self.parts)
 
 
+#: Labels the HTML standard (WHATWG Encoding) maps to another decoder than Python's codec of
+#: that name: browsers read "iso-8859-1" and "ascii" pages as windows-1252, and a ``<meta>``
+#: naming UTF-16 (which a byte-order-mark-less page cannot be) as UTF-8.
+_WHATWG_LABELS: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "ansi_x3.4-1968",
+            "ascii",
+            "cp819",
+            "csisolatin1",
+            "ibm819",
+            "iso-8859-1",
+            "iso-ir-100",
+            "iso8859-1",
+            "iso88591",
+            "iso_8859-1",
+            "iso_8859-1:1987",
+            "l1",
+            "latin1",
+            "us-ascii",
+            "x-cp1252",
+            "x-user-defined",
+        ),
+        "cp1252",
+    ),
+    **dict.fromkeys(
+        (
+            "csisolatin5",
+            "iso-8859-9",
+            "iso-ir-148",
+            "iso8859-9",
+            "iso88599",
+            "iso_8859-9",
+            "iso_8859-9:1989",
+            "l5",
+            "latin5",
+        ),
+        "cp1254",
+    ),
+    **dict.fromkeys(("dos-874", "iso-8859-11", "iso8859-11", "iso885911", "tis-620"), "cp874"),
+    **dict.fromkeys(
+        (
+            "chinese",
+            "csgb2312",
+            "csiso58gb231280",
+            "gb2312",
+            "gb_2312",
+            "gb_2312-80",
+            "iso-ir-58",
+            "x-gbk",
+        ),
+        "gbk",
+    ),
+    **dict.fromkeys(
+        (
+            "cseuckr",
+            "csksc56011987",
+            "euc-kr",
+            "iso-ir-149",
+            "korean",
+            "ks_c_5601-1987",
+            "ks_c_5601-1989",
+            "ksc5601",
+            "ksc_5601",
+            "windows-949",
+        ),
+        "cp949",
+    ),
+    **dict.fromkeys(
+        (
+            "csshiftjis",
+            "ms932",
+            "ms_kanji",
+            "shift-jis",
+            "shift_jis",
+            "sjis",
+            "windows-31j",
+            "x-sjis",
+        ),
+        "cp932",
+    ),
+    **dict.fromkeys(
+        (
+            "csunicode",
+            "iso-10646-ucs-2",
+            "ucs-2",
+            "unicode",
+            "unicodefffe",
+            "utf-16",
+            "utf-16be",
+            "utf-16le",
+            "unicode-1-1-utf-8",
+            "unicode11utf8",
+            "unicode20utf8",
+            "x-unicode20utf8",
+        ),
+        "utf-8",
+    ),
+}
+
+
 def _html_encoding(data: bytes) -> tuple[str, int]:
     """Encoding of an HTML page and the length of its byte order mark: BOM, else a
-    ``<meta charset>`` in the first 2 KB, else UTF-8."""
+    ``<meta charset>`` in the first 2 KB read by the HTML standard's labels, else UTF-8."""
     for bom, name in _BOMS:
         if data.startswith(bom):
             return name, len(bom)
     m = _META_CHARSET.search(data[:2048])
     if m:
+        label = m.group(1).decode("ascii").strip().lower()
+        if label in _WHATWG_LABELS:
+            return _WHATWG_LABELS[label], 0
         try:
-            return codecs.lookup(m.group(1).decode("ascii")).name, 0
+            return codecs.lookup(label).name, 0
         except LookupError:
             pass
     return "utf-8", 0
@@ -418,7 +518,11 @@ def read_html(data: bytes, path: str) -> SourceText:
     and column in the page itself.
     """
     encoding, skip = _html_encoding(data)
+    bad_byte: int | None = None
     try:
+        page = data[skip:].decode(encoding)
+    except UnicodeDecodeError as exc:
+        bad_byte = exc.start + skip
         page = data[skip:].decode(encoding, errors="replace")
     except LookupError:  # pragma: no cover - codecs.lookup accepted the name
         page = data[skip:].decode("utf-8", errors="replace")
@@ -429,9 +533,23 @@ def read_html(data: bytes, path: str) -> SourceText:
     except (AssertionError, ValueError) as exc:  # the stdlib parser's own complaints
         raise InputError(path, f"cannot be parsed as HTML ({exc})") from None
     out = parser.out
+    text = out.text()
+    findings: tuple[Finding, ...] = ()
+    if bad_byte is not None:
+        name = codecs.lookup(encoding).name.upper()
+        at = max(text.find("\ufffd"), 0)
+        findings = (
+            _INVALID_UTF8.finding(
+                f"not valid {name} (first bad byte at byte offset {bad_byte}); undecodable "
+                "bytes were replaced by U+FFFD",
+                at,
+                min(at + 1, len(text)),
+            ),
+        )
     return SourceText(
         path,
-        out.text(),
+        text,
+        findings,
         kind="html",
         marks=tuple(out.marks),
         anchors=tuple(out.anchors),

@@ -146,3 +146,25 @@ def test_docx_text_box_text_is_read_once(tmp_path: Path) -> None:
     src = readers.read_source(str(path))
     assert src.text.count("E/CN.4/2005/1") == 1
     assert src.text.splitlines() == ["Outer A/HRC/41/35 ", "Inner E/CN.4/2005/1"]
+
+
+@pytest.mark.parametrize("label", ["iso-8859-1", "ISO-8859-1", "latin1", "us-ascii"])
+def test_html_latin1_labels_decode_as_windows_1252(label: str) -> None:
+    page = f'<meta charset="{label}"><p>Case C\x96293/12</p>'.encode("latin-1")
+    src = read_html(page, "p.html")
+    assert "Case C\u2013293/12" in src.text
+    assert src.findings == ()
+
+
+def test_html_meta_utf16_without_bom_is_read_as_utf8() -> None:
+    page = '<meta charset="utf-16"><p>See A/HRC/41/35 \u2013 para. 6.</p>'.encode()
+    src = read_html(page, "p.html")
+    assert src.text.strip() == "See A/HRC/41/35 \u2013 para. 6."
+
+
+def test_invalid_utf8_in_html_gives_cc101() -> None:
+    src = read_html(b"<p>See A/HRC/41/35.</p><p>caf\xe9</p>", "p.html")
+    (finding,) = src.findings
+    assert finding.code == "CC101"
+    assert src.text[finding.start] == "\ufffd"
+    assert "byte offset 29" in finding.message
