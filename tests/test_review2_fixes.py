@@ -168,3 +168,17 @@ def test_invalid_utf8_in_html_gives_cc101() -> None:
     assert finding.code == "CC101"
     assert src.text[finding.start] == "\ufffd"
     assert "byte offset 29" in finding.message
+
+
+def test_api_check_honours_offline_in_the_config(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import citecheck
+
+    # a base URL nothing listens on: any request would end unverified, not not_checked
+    for var in ("UNDL", "ODS", "CELLAR", "SPARQL"):
+        monkeypatch.setenv(f"CITECHECK_{var}_URL", "http://127.0.0.1:9")
+    monkeypatch.setenv("CITECHECK_CACHE_DIR", str(tmp_path / "cache"))
+    result = citecheck.check("A/HRC/41/35", resolve=True, config=Config(offline=True))
+    assert [result.status(c) for c in result.citations] == ["not_checked"]
+    assert result.findings == ()
