@@ -145,8 +145,8 @@ class SourceText:
     def source_line_col(self, offset: int) -> tuple[int, int]:
         """Line and column in the source file of an offset of the extracted text (HTML).
 
-        Exact at the start of each piece of text and across newlines inside it; within a
-        piece after a character reference (``&amp;``) the column is that of the decoded text.
+        Exact at the start of each piece of text and across newlines inside it; a character
+        reference (``&amp;``) is a piece of its own, so columns after it are those of the page.
         """
         i = bisect.bisect_right(self.anchors, (offset, 1 << 62, 0)) - 1
         if i < 0:
@@ -464,8 +464,12 @@ class _HtmlText(html.parser.HTMLParser):
     stops at 255 levels and lost the rest of the page silently); each piece of text keeps its
     line and column in the page."""
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
+    def __init__(self, page: str) -> None:
+        self._page = page
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", page)]
+        # Character references are decoded here, not by the parser, so that each piece of
+        # text keeps the column it has in the page (``&amp;`` is 5 columns, 1 character).
+        super().__init__(convert_charrefs=False)
         self.out = _TextBuilder()
         self.dropping: list[str] = []
         self.blocks = 0
@@ -505,6 +509,16 @@ class _HtmlText(html.parser.HTMLParser):
         if not self.dropping:
             self.out.add(data, self._pos())
 
+    def handle_entityref(self, name: str) -> None:
+        # The parser does not say whether a ";" ended the reference; the page does.
+        line, col = self.getpos()
+        after = self._line_starts[line - 1] + col + 1 + len(name)
+        ended = self._page.startswith(";", after)
+        self.handle_data(html.unescape(f"&{name};" if ended else f"&{name}"))
+
+    def handle_charref(self, name: str) -> None:
+        self.handle_data(html.unescape(f"&#{name};"))
+
     def handle_comment(self, data: str) -> None:
         if not self.dropping and "citecheck:" in data:
             self.out.add(f"<!--{data}-->", self._pos())
@@ -526,7 +540,7 @@ def read_html(data: bytes, path: str) -> SourceText:
         page = data[skip:].decode(encoding, errors="replace")
     except LookupError:  # pragma: no cover - codecs.lookup accepted the name
         page = data[skip:].decode("utf-8", errors="replace")
-    parser = _HtmlText()
+    parser = _HtmlText(page)
     try:
         parser.feed(page)
         parser.close()

@@ -182,3 +182,16 @@ def test_api_check_honours_offline_in_the_config(
     result = citecheck.check("A/HRC/41/35", resolve=True, config=Config(offline=True))
     assert [result.status(c) for c in result.citations] == ["not_checked"]
     assert result.findings == ()
+
+
+def test_html_columns_count_character_references_as_written() -> None:
+    src = read_html(b"<p>&amp;&amp;&#38;&#x26; a/hrc/41/35 &lt;x&gt;</p>", "p.html")
+    assert src.text.strip() == "&&&& a/hrc/41/35 <x>"
+    assert src.source_line_col(src.text.index("a/hrc")) == (1, 26)
+    assert src.source_line_col(src.text.index("x")) == (1, 42)
+
+
+def test_html_unknown_and_unterminated_references_stay_text() -> None:
+    src = read_html(b"<p>AT&T &foo; A/HRC/41/35</p>", "p.html")
+    assert src.text.strip() == "AT&T &foo; A/HRC/41/35"
+    assert src.source_line_col(src.text.index("A/HRC")) == (1, 15)
