@@ -329,6 +329,8 @@ def _report(
     findings.sort(key=lambda f: (f.start, f.end, f.code))
     ignored = config.ignored_codes(src.path)
     findings = [f for f in findings if keep_finding(f, config, ignored)]
-    findings = filter_suppressed(findings, suppressions(src.text), src.line_of)
+    findings = filter_suppressed(
+        findings, suppressions(src.text, src.marker_line), src.marker_line
+    )
     used = {c.id: resolutions[c.id].to_json() for c in res.citations if c.id in resolutions}
     return FileReport(src.path, src.text, res.citations, tuple(findings), used, src)

@@ -158,6 +158,13 @@ class SourceText:
             return line + breaks, offset - (start + piece.rindex("\n") + 1) + 1
         return line, col + (offset - start)
 
+    def marker_line(self, offset: int) -> int:
+        """The line inline suppression markers count: the page's line for HTML (a marker
+        after ``</li>`` on the same page line covers it), else the text's."""
+        if self.anchors:
+            return self.source_line_col(offset)[0]
+        return self.line_of(offset)
+
     @property
     def has_lines(self) -> bool:
         """True when :meth:`location` gives a line and column in the file itself."""

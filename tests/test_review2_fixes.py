@@ -195,3 +195,14 @@ def test_html_unknown_and_unterminated_references_stay_text() -> None:
     src = read_html(b"<p>AT&T &foo; A/HRC/41/35</p>", "p.html")
     assert src.text.strip() == "AT&T &foo; A/HRC/41/35"
     assert src.source_line_col(src.text.index("A/HRC")) == (1, 15)
+
+
+def test_html_suppression_after_a_closing_block_tag_on_the_same_line(tmp_path: Path) -> None:
+    page = tmp_path / "s.html"
+    page.write_text(
+        "<ul>\n<li>See a/hrc/41/35.</li><!-- citecheck: ignore[UN102] -->\n"
+        "<li>See a/hrc/41/36.</li>\n</ul>\n"
+    )
+    res = CliRunner().invoke(main, ["check", "--offline", "--format", "text", str(page)])
+    assert "a/hrc/41/35" not in res.output
+    assert "s.html:3:9: UN102" in res.output
