@@ -206,3 +206,20 @@ def test_html_suppression_after_a_closing_block_tag_on_the_same_line(tmp_path: P
     res = CliRunner().invoke(main, ["check", "--offline", "--format", "text", str(page)])
     assert "a/hrc/41/35" not in res.output
     assert "s.html:3:9: UN102" in res.output
+
+
+@pytest.mark.parametrize(
+    ("text", "cid", "codes"),
+    [
+        ("See A/HRC/41/3\u00ad\uff15.", "un:A/HRC/41/35", ["CC102", "CC103"]),
+        ("See ECLI:EU:\uff23:2014:238.", "ecli:EU:C:2014:238", ["CC103"]),
+    ],
+)
+def test_look_alikes_next_to_invisible_characters_or_colons_are_read(
+    text: str, cid: str, codes: list[str]
+) -> None:
+    import citecheck
+
+    (cit,) = citecheck.extract(text)
+    assert cit.id == cid
+    assert sorted(n.code for n in cit.notes) == codes
