@@ -223,3 +223,25 @@ def test_look_alikes_next_to_invisible_characters_or_colons_are_read(
     (cit,) = citecheck.extract(text)
     assert cit.id == cid
     assert sorted(n.code for n in cit.notes) == codes
+
+
+def test_a_reader_closing_the_pipe_early_ends_extract_quietly(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    many = tmp_path / "many.txt"
+    many.write_text("See A/HRC/41/35, para. 66.\n" * 20000)  # far more than a pipe buffer
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "citecheck", "extract", str(many)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    assert b"A/HRC/41/35" in proc.stdout.readline()
+    proc.stdout.close()  # as `| head -1` does
+    err = proc.stderr.read()
+    assert proc.wait() == 0
+    assert err == b""
