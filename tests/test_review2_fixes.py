@@ -245,3 +245,51 @@ def test_a_reader_closing_the_pipe_early_ends_extract_quietly(tmp_path: Path) ->
     err = proc.stderr.read()
     assert proc.wait() == 0
     assert err == b""
+
+
+def test_pyproject_with_a_non_table_tool_key_is_a_config_error(tmp_path: Path) -> None:
+    from citecheck.config import ConfigError, load_config
+
+    path = tmp_path / "pyproject.toml"
+    path.write_text("tool = 1\n")
+    with pytest.raises(ConfigError, match="'tool': must be a table"):
+        load_config(path)
+    (tmp_path / "a.txt").write_text("See A/HRC/41/35.\n")
+    res = CliRunner().invoke(
+        main, ["check", "--offline", "--config", str(path), str(tmp_path / "a.txt")]
+    )
+    assert res.exit_code == 2
+    assert "internal error" not in res.output and "must be a table" in res.output
+
+
+def test_fix_refuses_utf16_files_naming_the_encoding(tmp_path: Path) -> None:
+    f = tmp_path / "u16.txt"
+    data = "\ufeffSee a/hrc/41/35.\n".encode("utf-16-le")
+    f.write_bytes(data)
+    res = CliRunner().invoke(main, ["check", "--offline", "--fix", str(f)])
+    assert f.read_bytes() == data
+    assert "UTF-16 text, not UTF-8; not rewritten" in res.stderr
+    assert "CC101" not in res.output
+
+
+def test_lone_cr_ends_a_line_in_reports(tmp_path: Path) -> None:
+    f = tmp_path / "cr.txt"
+    f.write_bytes(b"First line.\rSee a/hrc/41/35.\r\nThird a/hrc/41/36.\n")
+    res = CliRunner().invoke(main, ["check", "--offline", "--format", "text", str(f)])
+    assert "cr.txt:2:5: UN102" in res.output
+    assert "cr.txt:3:7: UN102" in res.output
+
+
+def test_doc_links_with_anchors_name_existing_headings() -> None:
+    import re
+
+    root = Path(__file__).resolve().parents[1]
+    for doc in [root / "README.md", *sorted((root / "docs").glob("*.md"))]:
+        for target, anchor in re.findall(r"\]\(([^)#\s:]+\.md)#([^)\s]+)\)", doc.read_text()):
+            heads = (doc.parent / target).read_text().splitlines()
+            slugs = {
+                re.sub(r"[^\w\- ]", "", h.lstrip("#").strip().lower()).replace(" ", "-")
+                for h in heads
+                if h.startswith("#")
+            }
+            assert anchor in slugs, f"{doc.name}: {target}#{anchor}"

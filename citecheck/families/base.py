@@ -39,6 +39,10 @@ class Document:
 
     @functools.cached_property
     def line_starts(self) -> list[int]:
+        """Offsets where lines start; a lone CR (old Mac files) ends a line, as editors and
+        the language server count it, and CRLF is one break."""
+        if "\r" in self.text:
+            return [0, *(m.end() for m in _LINE_BREAK.finditer(self.text))]
         starts = [0]
         find = self.text.find
         pos = find("\n")
@@ -83,6 +87,9 @@ class Document:
             left = frozenset(lit for lit in left if not all(found[i] for i in owners[lit]))
             pos = m.start()
         return found
+
+
+_LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
 @functools.lru_cache(maxsize=512)
