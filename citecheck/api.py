@@ -47,7 +47,7 @@ def check(
       cited document exists; adds ``resolutions`` and the findings RS101 (not found) and
       RS102 (unverified). Each distinct id is asked once; answers are cached.
     - ``offline``: with ``resolve``, answer from the local index and the cache only and make
-      no request.
+      no request (also when ``config`` says ``offline = true``, as on the command line).
     - ``index``: the local index file to ask first (default: ``CITECHECK_INDEX`` or the user
       data directory; see ``citecheck index``).
     - ``families``: only these citation families (``{"eu_acts", "cjeu"}``); an unknown name
@@ -71,7 +71,7 @@ def check(
     )
     close: Callable[[], None] = _nothing
     if resolver is None and resolve:
-        resolver, close = _source_resolver(cfg, offline=offline, index=index)
+        resolver, close = _source_resolver(cfg, offline=offline or cfg.offline, index=index)
     try:
         batch = check_sources(
             [SourceText("<stdin>", text)], cfg, resolver=resolver, families=chosen

@@ -8,7 +8,6 @@ id is resolved once for the whole batch, whatever the number of files citing it.
 from __future__ import annotations
 
 import contextlib
-import io
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -22,7 +21,7 @@ from citecheck.config import Config, code_selected
 from citecheck.model import Citation, Finding
 from citecheck.pipeline import CheckResult
 from citecheck.readers import InputError, SourceText, read_source
-from citecheck.report import STREAM_THRESHOLD, FileReport
+from citecheck.report import FileReport
 from citecheck.resolve import policy
 from citecheck.resolve.model import Resolution
 from citecheck.resolve.policy import NEIGHBOUR_GAP, resolvable
@@ -220,21 +219,8 @@ def _checked(
 
 
 def check_one(text: str, families: tuple[str, ...] | None = None) -> CheckResult | str:
-    """`parallel.safe_check`, window by window (`citecheck.stream`) for a text above
-    `STREAM_THRESHOLD`: the pipeline's working memory then follows the window, not the text."""
-    if families is not None or len(text) <= STREAM_THRESHOLD:
-        return parallel.safe_check(text, families)
-    from citecheck.stream import check_stream
-
-    citations: list[Citation] = []
-    findings: list[Finding] = []
-    try:
-        for part in check_stream(io.StringIO(text, newline="")):
-            citations.extend(part.citations)
-            findings.extend(part.findings)
-    except Exception as exc:
-        return f"internal error while checking: {type(exc).__name__}: {exc}"
-    return CheckResult(tuple(citations), tuple(findings))
+    """One text's check, the same in one process as in workers (`parallel.safe_check`)."""
+    return parallel.safe_check(text, families)
 
 
 def resolve_all(
@@ -281,6 +267,8 @@ def run_batch(
                 yield read_source(path)
             except InputError as exc:
                 errors.append(exc)
+            except Exception as exc:  # a reader bug must not end the batch: one file's error
+                errors.append(InputError(path, f"cannot be read ({type(exc).__name__}: {exc})"))
 
     return check_sources(
         read_each(),
@@ -341,6 +329,8 @@ def _report(
     findings.sort(key=lambda f: (f.start, f.end, f.code))
     ignored = config.ignored_codes(src.path)
     findings = [f for f in findings if keep_finding(f, config, ignored)]
-    findings = filter_suppressed(findings, suppressions(src.text), src.line_of)
+    findings = filter_suppressed(
+        findings, suppressions(src.text, src.marker_line), src.marker_line
+    )
     used = {c.id: resolutions[c.id].to_json() for c in res.citations if c.id in resolutions}
     return FileReport(src.path, src.text, res.citations, tuple(findings), used, src)

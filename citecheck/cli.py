@@ -64,10 +64,17 @@ def _read_each(paths: Sequence[str], failed: list[InputError]) -> Iterator[Sourc
         click.echo(f"citecheck: error: {err.path}: {err.reason}", err=True)
     for path in files:
         try:
-            yield read_source(path)
+            src = read_source(path)
         except InputError as exc:
             failed.append(exc)
             click.echo(f"citecheck: error: {exc.path}: {exc.reason}", err=True)
+            continue
+        except Exception as exc:  # a reader bug must not end the batch: one file's error
+            err = InputError(path, f"cannot be read ({type(exc).__name__}: {exc})")
+            failed.append(err)
+            click.echo(f"citecheck: error: {err.path}: {err.reason}", err=True)
+            continue
+        yield src
 
 
 def _codes(option: str, values: tuple[str, ...]) -> tuple[str, ...]:
@@ -220,9 +227,22 @@ class _Commands(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except BrokenPipeError:
+            _quiet_after_broken_pipe()
+            sys.exit(EXIT_OK)
         except (Exception, MemoryError, RecursionError) as exc:
             click.echo(f"citecheck: error: internal error: {type(exc).__name__}: {exc}", err=True)
             sys.exit(EXIT_USAGE)
+
+
+def _quiet_after_broken_pipe() -> None:
+    """The reader of our output went away (``citecheck extract ... | head -1``): that is its
+    choice, not an error. Point stdout at the null device so the final flush is silent."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout has no file descriptor (captured): nothing to do
+        pass
 
 
 @click.group(

@@ -305,7 +305,10 @@ def load_config(path: Path) -> Config:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(path, "", f"is not valid TOML ({exc})") from None
     if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("citecheck", {})
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(path, "tool", "must be a table")
+        table = tool.get("citecheck", {})
         if not isinstance(table, dict):
             raise ConfigError(path, "tool.citecheck", "must be a table")
     else:

@@ -33,6 +33,8 @@ class Outcome(str, enum.Enum):
     NOTHING = "nothing to fix"
     CHANGED = "changed on disk since it was read; not written"
     NOT_CLEAN = "not valid UTF-8 (CC101); not rewritten"
+    UTF16 = "UTF-16 text, not UTF-8; not rewritten"
+    UTF32 = "UTF-32 text, not UTF-8; not rewritten"
     EXTRACTED = "text was extracted from another format; not rewritten"
     STDIN = "standard input cannot be fixed in place (use --diff to see the fixes)"
     FAILED = "could not be written"
@@ -99,6 +101,10 @@ def fixable(source: SourceText) -> Outcome | None:
         return Outcome.STDIN
     if source.extracted:
         return Outcome.EXTRACTED
+    if source.encoding.startswith("utf-16"):
+        return Outcome.UTF16
+    if source.encoding.startswith("utf-32"):
+        return Outcome.UTF32
     if not source.clean_utf8:
         return Outcome.NOT_CLEAN
     return None

@@ -52,12 +52,19 @@ _ANY = re.compile(
     + re.escape("".join(CHARACTERS.invisible) + "".join(CHARACTERS.look_alikes))
     + "\uff01-\uff5e]"
 )
-_CITED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/.-")
+# ":" for ECLI identifiers ("ECLI:EU:C:2014:238").
+_CITED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/.-:")
 _REACH = 40  # how far a run of citation characters is followed each way
 
 
 def _in_run(char: str) -> bool:
-    return char in _CITED or CHARACTERS.look_alike(char) is not None
+    """A citation character, a look-alike, or an invisible one (read through, as the scan
+    does: "A/HRC/41/3<SHY><fullwidth 5>" is one run)."""
+    return (
+        char in _CITED
+        or char in CHARACTERS.invisible
+        or CHARACTERS.look_alike(char) is not None
+    )
 
 
 def _run(text: str, offset: int) -> tuple[int, int]:

@@ -9,6 +9,7 @@ stopping the batch.
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -85,9 +86,24 @@ def check_files(paths: Iterable[str], jobs: int | None = None) -> list[FileResul
 
 
 def safe_check(text: str, families: tuple[str, ...] | None = None) -> CheckResult | str:
-    """``check(text)``, or the error as a message: one failing text must not end a batch."""
+    """``check(text)``, or the error as a message: one failing text must not end a batch.
+
+    A text above ``STREAM_THRESHOLD`` is checked window by window (`citecheck.stream`), so
+    the pipeline's working memory follows the window, not the text; this is the one place
+    that chooses, so a file gives the same citations in one process and in workers."""
+    from citecheck.report import STREAM_THRESHOLD
+
     try:
-        return check(text, families=families)
+        if families is not None or len(text) <= STREAM_THRESHOLD:
+            return check(text, families=families)
+        from citecheck.stream import check_stream
+
+        citations: list[Citation] = []
+        findings: list[Finding] = []
+        for part in check_stream(io.StringIO(text, newline="")):
+            citations.extend(part.citations)
+            findings.extend(part.findings)
+        return CheckResult(tuple(citations), tuple(findings))
     except Exception as exc:
         return f"internal error while checking: {type(exc).__name__}: {exc}"
 

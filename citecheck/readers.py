@@ -145,8 +145,8 @@ class SourceText:
     def source_line_col(self, offset: int) -> tuple[int, int]:
         """Line and column in the source file of an offset of the extracted text (HTML).
 
-        Exact at the start of each piece of text and across newlines inside it; within a
-        piece after a character reference (``&amp;``) the column is that of the decoded text.
+        Exact at the start of each piece of text and across newlines inside it; a character
+        reference (``&amp;``) is a piece of its own, so columns after it are those of the page.
         """
         i = bisect.bisect_right(self.anchors, (offset, 1 << 62, 0)) - 1
         if i < 0:
@@ -157,6 +157,13 @@ class SourceText:
         if breaks:
             return line + breaks, offset - (start + piece.rindex("\n") + 1) + 1
         return line, col + (offset - start)
+
+    def marker_line(self, offset: int) -> int:
+        """The line inline suppression markers count: the page's line for HTML (a marker
+        after ``</li>`` on the same page line covers it), else the text's."""
+        if self.anchors:
+            return self.source_line_col(offset)[0]
+        return self.line_of(offset)
 
     @property
     def has_lines(self) -> bool:
@@ -301,7 +308,9 @@ _BLOCK_TAGS = frozenset(
         "ul",
     ]
 )
-_DROP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "svg", "math"})
+_DROP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title", "svg", "math"})
+#: Tags that may stand in <head>; any other tag, or text, ends an unclosed head (as browsers do).
+_HEAD_TAGS = frozenset({"title", "meta", "link", "base", "style", "script", "noscript", "template"})
 _VOID_TAGS = frozenset({"br", "hr", "img", "meta", "link", "input", "wbr", "col", "base"})
 
 
@@ -338,16 +347,120 @@ class _TextBuilder:
         return "".join(self.parts)
 
 
+#: Labels the HTML standard (WHATWG Encoding) maps to another decoder than Python's codec of
+#: that name: browsers read "iso-8859-1" and "ascii" pages as windows-1252, and a ``<meta>``
+#: naming UTF-16 (which a byte-order-mark-less page cannot be) as UTF-8.
+_WHATWG_LABELS: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "ansi_x3.4-1968",
+            "ascii",
+            "cp819",
+            "csisolatin1",
+            "ibm819",
+            "iso-8859-1",
+            "iso-ir-100",
+            "iso8859-1",
+            "iso88591",
+            "iso_8859-1",
+            "iso_8859-1:1987",
+            "l1",
+            "latin1",
+            "us-ascii",
+            "x-cp1252",
+            "x-user-defined",
+        ),
+        "cp1252",
+    ),
+    **dict.fromkeys(
+        (
+            "csisolatin5",
+            "iso-8859-9",
+            "iso-ir-148",
+            "iso8859-9",
+            "iso88599",
+            "iso_8859-9",
+            "iso_8859-9:1989",
+            "l5",
+            "latin5",
+        ),
+        "cp1254",
+    ),
+    **dict.fromkeys(("dos-874", "iso-8859-11", "iso8859-11", "iso885911", "tis-620"), "cp874"),
+    **dict.fromkeys(
+        (
+            "chinese",
+            "csgb2312",
+            "csiso58gb231280",
+            "gb2312",
+            "gb_2312",
+            "gb_2312-80",
+            "iso-ir-58",
+            "x-gbk",
+        ),
+        "gbk",
+    ),
+    **dict.fromkeys(
+        (
+            "cseuckr",
+            "csksc56011987",
+            "euc-kr",
+            "iso-ir-149",
+            "korean",
+            "ks_c_5601-1987",
+            "ks_c_5601-1989",
+            "ksc5601",
+            "ksc_5601",
+            "windows-949",
+        ),
+        "cp949",
+    ),
+    **dict.fromkeys(
+        (
+            "csshiftjis",
+            "ms932",
+            "ms_kanji",
+            "shift-jis",
+            "shift_jis",
+            "sjis",
+            "windows-31j",
+            "x-sjis",
+        ),
+        "cp932",
+    ),
+    **dict.fromkeys(
+        (
+            "csunicode",
+            "iso-10646-ucs-2",
+            "ucs-2",
+            "unicode",
+            "unicodefffe",
+            "utf-16",
+            "utf-16be",
+            "utf-16le",
+            "unicode-1-1-utf-8",
+            "unicode11utf8",
+            "unicode20utf8",
+            "x-unicode20utf8",
+        ),
+        "utf-8",
+    ),
+}
+
+
 def _html_encoding(data: bytes) -> tuple[str, int]:
     """Encoding of an HTML page and the length of its byte order mark: BOM, else a
-    ``<meta charset>`` in the first 2 KB, else UTF-8."""
+    ``<meta charset>`` in the first 2 KB read by the HTML standard's labels, else UTF-8."""
     for bom, name in _BOMS:
         if data.startswith(bom):
             return name, len(bom)
     m = _META_CHARSET.search(data[:2048])
     if m:
+        label = m.group(1).decode("ascii").strip().lower()
+        if label in _WHATWG_LABELS:
+            return _WHATWG_LABELS[label], 0
         try:
-            return codecs.lookup(m.group(1).decode("ascii")).name, 0
+            return codecs.lookup(label).name, 0
         except LookupError:
             pass
     return "utf-8", 0
@@ -358,8 +471,12 @@ class _HtmlText(html.parser.HTMLParser):
     stops at 255 levels and lost the rest of the page silently); each piece of text keeps its
     line and column in the page."""
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
+    def __init__(self, page: str) -> None:
+        self._page = page
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", page)]
+        # Character references are decoded here, not by the parser, so that each piece of
+        # text keeps the column it has in the page (``&amp;`` is 5 columns, 1 character).
+        super().__init__(convert_charrefs=False)
         self.out = _TextBuilder()
         self.dropping: list[str] = []
         self.blocks = 0
@@ -369,7 +486,7 @@ class _HtmlText(html.parser.HTMLParser):
         return line, col + 1
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "body":
+        if tag == "body" or (self.dropping == ["head"] and tag not in _HEAD_TAGS):
             self.dropping.clear()  # an unclosed <head> ends where the body starts
         if tag in _DROP_TAGS:
             if tag not in _VOID_TAGS:
@@ -394,8 +511,20 @@ class _HtmlText(html.parser.HTMLParser):
             self.out.newline()
 
     def handle_data(self, data: str) -> None:
+        if self.dropping == ["head"] and data.strip():
+            self.dropping.clear()  # text cannot stand in <head>: the body has begun
         if not self.dropping:
             self.out.add(data, self._pos())
+
+    def handle_entityref(self, name: str) -> None:
+        # The parser does not say whether a ";" ended the reference; the page does.
+        line, col = self.getpos()
+        after = self._line_starts[line - 1] + col + 1 + len(name)
+        ended = self._page.startswith(";", after)
+        self.handle_data(html.unescape(f"&{name};" if ended else f"&{name}"))
+
+    def handle_charref(self, name: str) -> None:
+        self.handle_data(html.unescape(f"&#{name};"))
 
     def handle_comment(self, data: str) -> None:
         if not self.dropping and "citecheck:" in data:
@@ -410,20 +539,38 @@ def read_html(data: bytes, path: str) -> SourceText:
     and column in the page itself.
     """
     encoding, skip = _html_encoding(data)
+    bad_byte: int | None = None
     try:
+        page = data[skip:].decode(encoding)
+    except UnicodeDecodeError as exc:
+        bad_byte = exc.start + skip
         page = data[skip:].decode(encoding, errors="replace")
     except LookupError:  # pragma: no cover - codecs.lookup accepted the name
         page = data[skip:].decode("utf-8", errors="replace")
-    parser = _HtmlText()
+    parser = _HtmlText(page)
     try:
         parser.feed(page)
         parser.close()
     except (AssertionError, ValueError) as exc:  # the stdlib parser's own complaints
         raise InputError(path, f"cannot be parsed as HTML ({exc})") from None
     out = parser.out
+    text = out.text()
+    findings: tuple[Finding, ...] = ()
+    if bad_byte is not None:
+        name = codecs.lookup(encoding).name.upper()
+        at = max(text.find("\ufffd"), 0)
+        findings = (
+            _INVALID_UTF8.finding(
+                f"not valid {name} (first bad byte at byte offset {bad_byte}); undecodable "
+                "bytes were replaced by U+FFFD",
+                at,
+                min(at + 1, len(text)),
+            ),
+        )
     return SourceText(
         path,
-        out.text(),
+        text,
+        findings,
         kind="html",
         marks=tuple(out.marks),
         anchors=tuple(out.anchors),
@@ -475,12 +622,18 @@ def _parse_xml(data: bytes, name: str, path: str) -> Any:
 
 
 def _run_text(p: Any, on_ref: Callable[[str, str], str]) -> Iterator[str]:
-    """The text of one paragraph, in order; note references become markers via ``on_ref``."""
+    """The text of one paragraph, in order; note references become markers via ``on_ref``.
+
+    Text boxes (``w:txbxContent``) are skipped: their paragraphs are read as paragraphs of
+    their own, and reading them here too gave their text twice."""
     fallback = f"{{{_MC}}}Fallback"
+    box = _w("txbxContent")
     for el in p.iter():
-        if el.tag == fallback:
+        if el.tag in (fallback, box):
             continue
         if any(a.tag == fallback for a in el.iterancestors()):
+            continue
+        if el is not p and _inside_box(el, p, box):
             continue
         tag = el.tag
         if tag == _w("t"):
@@ -496,6 +649,16 @@ def _run_text(p: Any, on_ref: Callable[[str, str], str]) -> Iterator[str]:
             yield on_ref("footnote", el.get(_w("id"), ""))
         elif tag == _w("endnoteReference"):
             yield on_ref("endnote", el.get(_w("id"), ""))
+
+
+def _inside_box(el: Any, p: Any, box: str) -> bool:
+    """Is ``el`` in a text box nested in paragraph ``p`` (not one ``p`` itself is in)?"""
+    for a in el.iterancestors():
+        if a is p:
+            return False
+        if a.tag == box:
+            return True
+    return False
 
 
 def _notes(root: Any, kind: str) -> dict[str, list[Any]]:

@@ -10,7 +10,7 @@ citations in document order, keeping only the last citation seen (per compatible
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 import regex
@@ -79,7 +79,10 @@ def _footnote_index(doc: Document) -> _Footnotes:
 
 
 def resolve_short_forms(
-    citations: Sequence[Citation], doc: Document, carried: Sequence[Citation] = ()
+    citations: Sequence[Citation],
+    doc: Document,
+    carried: Sequence[Citation] = (),
+    taken: Iterable[str] = (),
 ) -> list[Citation]:
     """Give every short form the id of its antecedent; unresolved ones keep an empty id.
 
@@ -90,7 +93,8 @@ def resolve_short_forms(
     ``carried`` are antecedents for back-references from before the text (the last act of
     each type and instrument of a stream's earlier windows). They are not returned; an
     ``antecedent`` index ``i < len(carried)`` points at ``carried[i]``, a larger one at
-    ``returned[i - len(carried)]``.
+    ``returned[i - len(carried)]``. ``taken`` are the act types a definition before the text
+    bound to an act citecheck does not know (see :func:`back_reference_marker`).
     """
     notes_index = _footnote_index(doc)
     # Offset of the first non-blank character: a short form at or before it has nothing at
@@ -99,7 +103,7 @@ def resolve_short_forms(
     # Back-references: the last citation of each EU act type, and the types a definition
     # has bound to an act citecheck does not know.
     last_of_type: dict[str, int] = {}
-    taken_types: set[str] = set()
+    taken_types: set[str] = set(taken)
     # "article 17 of the Covenant": the last full citation of each instrument.
     last_instrument: dict[str, int] = {}
     first_in_note: dict[int, int] = {}
@@ -164,6 +168,23 @@ def resolve_short_forms(
 
 #: A definition "('the Decision')" this close after an act's citation names that act.
 _DEFINITION_REACH = 12
+
+
+def back_reference_marker(
+    marker: Citation, last_of_type: dict[str, Citation], taken_types: set[str]
+) -> None:
+    """Apply a dropped back-reference marker (a definition, "the Regulation on ...") to state
+    carried across texts, as :func:`resolve_short_forms` applies it within one text:
+    ``last_of_type`` maps act types to their last citation."""
+    parts = marker.parts
+    assert isinstance(parts, BackReferenceParts)
+    kind = parts.act_type
+    if parts.other:
+        last_of_type.pop(kind, None)
+    elif parts.definition:
+        target = last_of_type.get(kind)
+        if target is None or marker.start - target.end > _DEFINITION_REACH:
+            taken_types.add(kind)
 
 
 def _back_reference(

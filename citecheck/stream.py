@@ -27,13 +27,14 @@ from typing import TextIO
 import attrs
 
 from citecheck.families import Document
+from citecheck.families.backrefs import OWN_TITLE_REACH, BackReferenceParts
 from citecheck.families.eu_acts import EUActParts
 from citecheck.families.instruments import InstrumentParts
 from citecheck.families.shortforms import NO_ANTECEDENT, ShortFormParts
 from citecheck.model import Citation, Finding
 from citecheck.pipeline import CheckResult
 from citecheck.scan import scan
-from citecheck.shortforms import resolve_short_forms
+from citecheck.shortforms import back_reference_marker, resolve_short_forms
 from citecheck.validate import validate
 
 DEFAULT_WINDOW = 1 << 20
@@ -79,6 +80,10 @@ class _State:
     # Antecedents of back-references ("that Directive", "the Covenant"): the last EU act of
     # each type and the last full citation of each instrument, (global index, citation).
     antecedents: dict[str, tuple[int, Citation]] = attrs.field(factory=dict)
+    # Act types a definition bound to an act citecheck does not know ("('the Decision')").
+    taken_types: set[str] = attrs.field(factory=set)
+    # The opening of the text (its own title), for every window's back-references.
+    head: str | None = None
 
 
 def _windows(stream: TextIO, window: int, overlap: int) -> Iterator[tuple[int, str, int, bool]]:
@@ -129,12 +134,24 @@ def _run_stream(
 def _window(
     base: int, text: str, limit: int, state: _State, with_findings: bool
 ) -> tuple[list[Citation], list[Finding]]:
-    doc = Document(text)
+    if state.head is None:
+        state.head = text[:OWN_TITLE_REACH]
+    doc = Document(text, head=state.head)
     carried = sorted(state.antecedents.values(), key=lambda item: item[0])
+    found_here = scan(doc)
     local = resolve_short_forms(
-        scan(doc), doc, [_shift(c, -base, None) for _, c in carried]
+        found_here, doc, [_shift(c, -base, None) for _, c in carried], state.taken_types
     )
     g_limit = base + limit
+    # Dropped markers ("the Regulation on ...", "('the Decision')") of the emitted part,
+    # applied to the carried state in document order with the emitted citations.
+    markers = [
+        _shift(c, base, None)
+        for c in found_here
+        if isinstance(c.parts, BackReferenceParts)
+        and (c.parts.other or c.parts.definition)
+        and state.emitted_to <= c.start + base < g_limit
+    ]
     # Citations of the back context that earlier windows emitted, by span and id.
     state.recent = {k: v for k, v in state.recent.items() if k[1] > base}
     local_to_global: list[int | None] = [gidx for gidx, _ in carried]
@@ -158,6 +175,8 @@ def _window(
         if c.short_form:
             c, ante = _carry(c, local_to_global, state)
         shifted = _shift(c, base, ante)
+        while markers and markers[0].start < shifted.start:
+            _apply_marker(markers.pop(0), state)
         out_local.append(c)
         out.append(shifted)
         if not c.short_form:
@@ -167,12 +186,27 @@ def _window(
                 state.antecedents[key] = (gidx, shifted)
         state.recent[(shifted.start, shifted.end, shifted.id)] = gidx
         state.emitted_end = max(state.emitted_end, shifted.end)
+    for marker in markers:
+        _apply_marker(marker, state)
     state.count += len(out)
     state.emitted_to = g_limit
     found: list[Finding] = []
     if with_findings:
         found = [_shift_finding(f, base) for f in validate(out_local, doc)]
     return out, found
+
+
+def _apply_marker(marker: Citation, state: _State) -> None:
+    """A back-reference marker's effect on the carried antecedents and taken act types."""
+    acts = {
+        key[len("act:") :]: cit
+        for key, (_, cit) in state.antecedents.items()
+        if key.startswith("act:")
+    }
+    before = set(acts)
+    back_reference_marker(marker, acts, state.taken_types)
+    for kind in before - set(acts):
+        del state.antecedents[f"act:{kind}"]
 
 
 def _antecedent_key(c: Citation) -> str | None:

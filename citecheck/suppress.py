@@ -27,16 +27,23 @@ _MARKER = compile_pattern(
 Suppressions = Mapping[int, frozenset[str] | None]
 
 
-def suppressions(text: str) -> dict[int, frozenset[str] | None]:
-    """Every suppression marker of a text, by line (one pass)."""
+def suppressions(
+    text: str, line_of: Callable[[int], int] | None = None
+) -> dict[int, frozenset[str] | None]:
+    """Every suppression marker of a text, by line (one pass). ``line_of`` gives the line of
+    an offset when it is not the text's own (an HTML page's line, not the extracted text's:
+    a closing ``</p>`` breaks the extracted line but not the page's)."""
     if "citecheck:" not in text:
         return {}
     out: dict[int, frozenset[str] | None] = {}
     line = 1
     last = 0
     for m in _MARKER.finditer(text):
-        line += text.count("\n", last, m.start())
-        last = m.start()
+        if line_of is None:
+            line += text.count("\n", last, m.start())
+            last = m.start()
+        else:
+            line = line_of(m.start())
         codes = m.group("codes")
         if codes is None:
             out[line] = None

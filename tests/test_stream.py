@@ -135,11 +135,11 @@ def test_check_streams_texts_above_the_threshold_with_the_same_findings(
     )
     whole = check(text)
     calls: list[int] = []
-    real = batch.parallel.safe_check
+    real = batch.parallel.check  # the whole-text pass
     monkeypatch.setattr(
-        batch.parallel, "safe_check", lambda t, f=None: calls.append(1) or real(t, f)
+        batch.parallel, "check", lambda t, families=None: calls.append(1) or real(t, families)
     )
-    monkeypatch.setattr(batch, "STREAM_THRESHOLD", 1000)
+    monkeypatch.setattr("citecheck.report.STREAM_THRESHOLD", 1000)
     windows: list[int] = []
 
     def small_windows(source: Any) -> Any:

@@ -73,12 +73,13 @@ _OWN_TITLE = compile_pattern(
     (?:(?:IMPLEMENTING|DELEGATED)[ \t\u00a0]+)?
     (?P<type>FRAMEWORK[ \t\u00a0]+DECISION|REGULATION|DIRECTIVE|DECISION)\b"""
 )
-_OWN_TITLE_REACH = 2000
+#: How far from the top of a text its own title is looked for (code points).
+OWN_TITLE_REACH = 2000
 
 
 def _own_act_type(text: str) -> str | None:
     """The act type of the document itself when it is an EU act (its title at the top)."""
-    m = _OWN_TITLE.search(text, 0, _OWN_TITLE_REACH)
+    m = _OWN_TITLE.search(text, 0, OWN_TITLE_REACH)
     if m is None:
         return None
     return ACT_NOUNS[" ".join(m.group("type").split()).title()]
@@ -106,7 +107,7 @@ class BackReferencesFamily:
 
     def find(self, doc: Document) -> Iterator[Citation]:
         text = doc.text
-        own = _own_act_type(text)
+        own = _own_act_type(doc.head)
         hits = literal_hits(doc.lower, ("regulation", "directive", "decision"))
         for m in matches_near(_BACKREF, hits, text, before=_REACH, after=_AFTER):
             if m.group("numbered"):

@@ -25,10 +25,13 @@ from citecheck.rules import Rule
 class Document:
     """The text being scanned, with cheap derived views computed once and shared by families."""
 
-    __slots__ = ("__dict__", "text")
+    __slots__ = ("__dict__", "head", "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, head: str | None = None) -> None:
         self.text = text
+        #: the opening of the whole document (its title): for a window of a stream, the
+        #: opening of the first window, so each window knows what kind of text it is in
+        self.head = text if head is None else head
 
     @functools.cached_property
     def lower(self) -> str:
@@ -36,6 +39,10 @@ class Document:
 
     @functools.cached_property
     def line_starts(self) -> list[int]:
+        """Offsets where lines start; a lone CR (old Mac files) ends a line, as editors and
+        the language server count it, and CRLF is one break."""
+        if "\r" in self.text:
+            return [0, *(m.end() for m in _LINE_BREAK.finditer(self.text))]
         starts = [0]
         find = self.text.find
         pos = find("\n")
@@ -80,6 +87,9 @@ class Document:
             left = frozenset(lit for lit in left if not all(found[i] for i in owners[lit]))
             pos = m.start()
         return found
+
+
+_LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
 @functools.lru_cache(maxsize=512)
