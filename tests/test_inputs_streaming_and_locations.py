@@ -1,5 +1,5 @@
-"""Defects a second review found in the readers, CLI, API and streaming; each test failed
-before its fix."""
+"""Inputs, streaming and locations: odd HTML and DOCX, encodings, large texts read in windows
+giving the same citations on every path, suppression and columns in HTML, broken pipes."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Defects a review found in the UNDL harvest, each pinned by the behaviour that was wrong."""
+"""When the index may call itself complete, and a harvest that cannot be cut short, looped or
+stalled without saying so."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Defects a review found in index answers and the live UN matcher, each pinned by behaviour."""
+"""Index answers and the live UN matcher: symbol variants (year, section letter), EU status
+findings, case numbers resolving to the judgment, a damaged index costing nothing."""
 
 from __future__ import annotations
 
