@@ -6,7 +6,7 @@ which goes first, and measures process (CPU) time, not wall time; the medians ar
 The texts are the English UN and EU texts of ``extract_bench.py``. Run::
 
     git worktree add /tmp/base 8301531
-    python benchmarks/lang_speed_ab.py --base /tmp/base [--rounds 7] [--passes 3]
+    python benchmarks/lang_speed_ab.py --base /tmp/base [--tree .] [--rounds 7] [--passes 3]
 """
 
 from __future__ import annotations
@@ -27,8 +27,9 @@ TREE = HERE.parent
 def worker(corpus: Path, passes: int) -> None:
     """Inside a fresh interpreter: warm up, then print the CPU seconds of ``passes`` passes."""
     sys.path.insert(0, str(HERE))
-    import citecheck
     from extract_bench import load_texts
+
+    import citecheck
 
     texts = [text for _, text in load_texts(corpus)]
     found = sum(len(citecheck.extract(t)) for t in texts)  # warm-up: compile patterns, load data
@@ -53,6 +54,7 @@ def run(tree: Path, corpus: Path, passes: int) -> tuple[float, int]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base", type=Path, help="checkout of the base commit")
+    parser.add_argument("--tree", type=Path, default=TREE, help="checkout measured (this one)")
     parser.add_argument("--corpus", type=Path, default=TREE.parent / "shared" / "corpus")
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--passes", type=int, default=3)
@@ -66,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.corpus.is_dir():
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
         return 2
-    trees = {"base": args.base.resolve(), "this": TREE}
+    trees = {"base": args.base.resolve(), "this": args.tree.resolve()}
     times: dict[str, list[float]] = {name: [] for name in trees}
     counts: dict[str, int] = {}
     for i in range(args.rounds):
