@@ -1,8 +1,8 @@
 """Stage 1: run every registered family over a document and keep one citation per span.
 
 Each family makes one linear pass (``finditer`` over a compiled pattern) and only runs when
-its literal prefilter occurs in the text; the prefilters of all families are tested in one
-pass (``Document.has_each``). Overlaps between families are settled in a single
+its literal prefilter occurs in the text; the prefilters of all families are tested together
+(``Document.has_each``, ASCII words first). Overlaps between families are settled in a single
 sweep over the candidates sorted by position.
 """
 

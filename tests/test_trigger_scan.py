@@ -1,4 +1,4 @@
-"""The one-pass prefilter (``Document.has_each``) decides exactly as a ``lit in text`` test
+"""The prefilter (``Document.has_each``) decides exactly as a ``lit in text`` test
 per literal would, whatever the literals share or where they occur."""
 
 from __future__ import annotations
@@ -37,3 +37,10 @@ def test_family_triggers_on_real_words() -> None:
     triggered = doc.has_each([f.triggers for f in FAMILIES])
     assert triggered == [doc.has_any(f.triggers) for f in FAMILIES]
     assert any(triggered) and not all(triggered)
+
+
+def test_non_ascii_trigger_found_only_in_non_ascii_text() -> None:
+    sets = [("résolution", "resolution"), ("décision",)]
+    assert Document("the résolution and décision").has_each(sets) == [True, True]
+    assert Document("the resolution and decision").has_each(sets) == [True, False]
+    assert Document("a décision only").has_each(sets) == [False, True]

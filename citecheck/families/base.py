@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import functools
 import heapq
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol
 
@@ -62,41 +61,32 @@ class Document:
         return any(lit in low for lit in literals)
 
     def has_each(self, literal_sets: Sequence[Sequence[str]]) -> list[bool]:
-        """``[self.has_any(s) for s in literal_sets]``, in one pass over the lower-cased text.
+        """``[self.has_any(s) for s in literal_sets]``, plain-ASCII literals tried first.
 
-        Why: a ``lit in text`` test per trigger word of every family read the whole text
-        again for each word absent from it. Here one search for all literals of the sets not
-        yet seen runs from where the last one was found; each hit settles every set holding
-        that literal, so the text is read once (the pattern for the sets left is compiled
-        once per combination and cached)."""
+        Why: each absent literal costs a read of the whole text, and an English text holds
+        few of the French, Spanish and German trigger words (``résolution``): trying the
+        ASCII words first settles most sets before those are tried, and a text that is all
+        ASCII cannot hold a word that is not. One alternation of every literal (``re``)
+        measured slower than these ``in`` tests once the triggers passed a hundred words."""
         low = self.lower
-        found = [False] * len(literal_sets)
-        owners: dict[str, list[int]] = {}
-        for i, literals in enumerate(literal_sets):
-            for lit in literals:
-                owners.setdefault(lit, []).append(i)
-        left = frozenset(owners)
-        pos = 0
-        while left:
-            m = _any_literal(left).search(low, pos)
-            if m is None:
-                break
-            settled = owners[m.group()]
-            for i in settled:
-                found[i] = True
-            left = frozenset(lit for lit in left if not all(found[i] for i in owners[lit]))
-            pos = m.start()
-        return found
+        ascii_only = low.isascii()
+        return [
+            any(
+                lit in low
+                for lit in _ascii_first(tuple(literals))
+                if not ascii_only or lit.isascii()
+            )
+            for literals in literal_sets
+        ]
 
 
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
 @functools.lru_cache(maxsize=512)
-def _any_literal(literals: frozenset[str]) -> re.Pattern[str]:
-    """One stdlib pattern matching any of ``literals`` (plain text: ``re`` scans literal
-    alternations faster than ``regex``)."""
-    return re.compile("|".join(map(re.escape, sorted(literals, key=lambda s: (-len(s), s)))))
+def _ascii_first(literals: tuple[str, ...]) -> tuple[str, ...]:
+    """``literals`` with the plain-ASCII ones first (stable)."""
+    return tuple(sorted(literals, key=lambda lit: not lit.isascii()))
 
 
 class Family(Protocol):

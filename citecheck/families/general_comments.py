@@ -74,9 +74,10 @@ _HEAD = compile_pattern(
 # "observation générale no 34", "observación general núm. 34": the term in the language. Its
 # own pattern, run only on texts holding one of its words, keeps English scans as fast as they
 # were; the groups the English head has and these forms lack never match.
+# The groups stand last: leading optional groups kept the engine from scanning for the term.
 _HEAD_LANG = compile_pattern(
-    rf"""(?<!\w)(?P<pre>(?!))?(?P<treaty>(?!))?(?P<joint>(?!))?(?P<general>(?!))?
-    (?P<term>{_TERMS}){_W}(?:{_NUMBER_MARK}{_H}*)?{_ITEM}"""
+    rf"""(?<!\w)(?P<term>{_TERMS}){_W}(?:{_NUMBER_MARK}{_H}*)?{_ITEM}
+    (?P<pre>(?!))?(?P<treaty>(?!))?(?P<joint>(?!))?(?P<general>(?!))?"""
 )
 _LANG_LITERALS = ("générale", "observaci", "recomendaci")
 _CONT = compile_pattern(
