@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import heapq
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol
 
