@@ -144,6 +144,20 @@ class FakeServer:
             "sparql_url": self.base + SPARQL_PATH,
         }
 
+    def env(self, cache_dir: Path | str, **extra: str) -> dict[str, str]:
+        """Environment for a CLI run against this server: every source here, a private
+        cache, no politeness waits; ``extra`` adds or overrides variables."""
+        return {
+            "CITECHECK_UNDL_URL": self.base,
+            "CITECHECK_ODS_URL": self.base,
+            "CITECHECK_CELLAR_URL": self.base,
+            "CITECHECK_SPARQL_URL": self.base + SPARQL_PATH,
+            "CITECHECK_CACHE_DIR": str(cache_dir),
+            "CITECHECK_RATE_PER_HOST": "0",
+            "CITECHECK_BACKOFF": "0",
+            **extra,
+        }
+
     def fault(self, kind: str, prefix: str = "/", times: int = 1, **kw: Any) -> None:
         with self._lock:
             self.faults.append(Fault(kind, prefix, times, **kw))

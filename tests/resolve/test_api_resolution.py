@@ -17,15 +17,7 @@ def test_resolve_true_asks_the_sources_once_per_id(
     data = FakeData()
     data.add_un("A/HRC/41/35", title="Report of the Special Rapporteur")
     with FakeServer(data).running() as fake:
-        env = {
-            "CITECHECK_UNDL_URL": fake.base,
-            "CITECHECK_ODS_URL": fake.base,
-            "CITECHECK_CELLAR_URL": fake.base,
-            "CITECHECK_SPARQL_URL": fake.urls()["sparql_url"],
-            "CITECHECK_CACHE_DIR": str(tmp_path / "cache"),
-            "CITECHECK_RATE_PER_HOST": "0",
-            "CITECHECK_BACKOFF": "0",
-        }
+        env = fake.env(tmp_path / "cache")
         for key, value in env.items():
             monkeypatch.setenv(key, value)
         result = citecheck.check("A/HRC/41/35, para. 66. Ibid., para. 2.", resolve=True)

@@ -36,16 +36,7 @@ def fake() -> Iterator[FakeServer]:
 
 
 def _run(fake: FakeServer, tmp_path: Path, *extra: str) -> tuple[Result, dict[str, Any]]:
-    env = {
-        "CITECHECK_UNDL_URL": fake.base,
-        "CITECHECK_ODS_URL": fake.base,
-        "CITECHECK_CELLAR_URL": fake.base,
-        "CITECHECK_SPARQL_URL": fake.urls()["sparql_url"],
-        "CITECHECK_CACHE_DIR": str(tmp_path / "cache"),
-        "CITECHECK_RATE_PER_HOST": "0",
-        "CITECHECK_RETRIES": "2",
-        "CITECHECK_BACKOFF": "0",
-    }
+    env = fake.env(tmp_path / "cache", CITECHECK_RETRIES="2")
     args = ["check", "--format", "json", "--fail-on", "error", *extra, *map(str, SEED_FILES)]
     result = CliRunner().invoke(main, args, env=env)
     return result, json.loads(result.stdout)

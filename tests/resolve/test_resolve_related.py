@@ -121,15 +121,7 @@ def test_cli_suggests_the_ecli_of_the_case_cited_with_it(fake: FakeServer, tmp_p
         "ECLI:EU:C:2014:240 as well.\n",
         encoding="utf-8",
     )
-    env = {
-        "CITECHECK_UNDL_URL": fake.base,
-        "CITECHECK_ODS_URL": fake.base,
-        "CITECHECK_CELLAR_URL": fake.base,
-        "CITECHECK_SPARQL_URL": fake.urls()["sparql_url"],
-        "CITECHECK_CACHE_DIR": str(tmp_path / "cache"),
-        "CITECHECK_RATE_PER_HOST": "0",
-        "CITECHECK_BACKOFF": "0",
-    }
+    env = fake.env(tmp_path / "cache")
     result = CliRunner().invoke(main, ["check", "--format", "json", str(text)], env=env)
     data = json.loads(result.stdout)
     by_id = {c["id"]: c for c in data["files"][0]["citations"]}
