@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
-from click.utils import make_default_short_help
 
 from citecheck import __version__
 from citecheck.formats import CHECK_FORMATS
@@ -203,7 +202,8 @@ class _Commands(click.Group):
         rows = []
         for name in names:
             if name in LAZY_COMMAND_HELP:
-                rows.append((name, make_default_short_help(LAZY_COMMAND_HELP[name], limit)))
+                stand_in = click.Command(name, help=LAZY_COMMAND_HELP[name])
+                rows.append((name, stand_in.get_short_help_str(limit)))
                 continue
             command = self.get_command(ctx, name)
             if command is not None and not command.hidden:
