@@ -135,15 +135,6 @@ def summary_line(reports: Sequence[FileReport], unreadable: int = 0) -> str:
     return line + "."
 
 
-def render_check_json(
-    reports: Sequence[FileReport],
-    errors: Sequence[tuple[str, str]] = (),
-    notices: Sequence[str] = (),
-) -> str:
-    """The JSON report as one string (see `iter_check_json`)."""
-    return "".join(iter_check_json(reports, errors, notices))
-
-
 def iter_check_json(
     reports: Sequence[FileReport],
     errors: Sequence[tuple[str, str]] = (),

@@ -31,17 +31,8 @@ def render(
     """The whole output of ``check`` in format ``fmt`` (ends with a newline); ``errors``
     (path, reason) are the inputs that could not be read; ``notices`` are said once for the
     whole run (the text format leaves them to standard error)."""
-    from citecheck.formats.github import render_github
-    from citecheck.formats.sarif import render_sarif
-    from citecheck.report import render_check_json, render_check_text
-
-    if fmt == "json":
-        return render_check_json(reports, errors, notices) + "\n"
-    if fmt == "sarif":
-        return render_sarif(reports, cwd=cwd, errors=errors, notices=notices) + "\n"
-    if fmt == "github":
-        return render_github(reports, cwd=cwd, errors=errors, notices=notices)
-    return render_check_text(reports, colour=colour, unreadable=len(errors))
+    pieces = iter_render(fmt, reports, colour=colour, cwd=cwd, errors=errors, notices=notices)
+    return "".join(pieces)
 
 
 def iter_render(
@@ -54,14 +45,24 @@ def iter_render(
     notices: Sequence[str] = (),
 ) -> Iterator[str]:
     """`render` in pieces: JSON one citation at a time (a flood of citations is never one
-    string), the other formats whole."""
+    string), the other formats whole. The renderers are imported here, when used."""
     if fmt == "json":
         from citecheck.report import iter_check_json
 
         yield from iter_check_json(reports, errors, notices)
         yield "\n"
-        return
-    yield render(fmt, reports, colour=colour, cwd=cwd, errors=errors, notices=notices)
+    elif fmt == "sarif":
+        from citecheck.formats.sarif import render_sarif
+
+        yield render_sarif(reports, cwd=cwd, errors=errors, notices=notices) + "\n"
+    elif fmt == "github":
+        from citecheck.formats.github import render_github
+
+        yield render_github(reports, cwd=cwd, errors=errors, notices=notices)
+    else:
+        from citecheck.report import render_check_text
+
+        yield render_check_text(reports, colour=colour, unreadable=len(errors))
 
 
 def __getattr__(name: str) -> Any:
