@@ -47,9 +47,9 @@ def _words(code: str, raw: dict[str, Any]) -> UNWords:
     bodies = raw.get("bodies")
     if not isinstance(bodies, dict):
         raise ValueError(f"un_languages: {code}.bodies must map names to body codes")
-    months = _strings(raw.get("months"), f"{code}.months")
-    if len(months) != 12:
-        raise ValueError(f"un_languages: {code}.months must name twelve months")
+    # Months and list/range words are the language's lexicon table's (read in one place).
+    table = load(code)
+    months = table.months
     return UNWords(
         language=code,
         resolution_words=_strings(raw.get("resolution_words"), f"{code}.resolution_words"),
@@ -57,8 +57,8 @@ def _words(code: str, raw: dict[str, Any]) -> UNWords:
         bodies=tuple((str(name), str(body)) for name, body in bodies.items()),
         body_connectors=_strings(raw.get("body_connectors"), f"{code}.body_connectors"),
         own_words=_strings(raw.get("own_words"), f"{code}.own_words"),
-        list_words=_strings(raw.get("list_words"), f"{code}.list_words"),
-        range_words=_strings(raw.get("range_words"), f"{code}.range_words"),
+        list_words=table.list_words,
+        range_words=table.range_words,
         date_words=_strings(raw.get("date_words"), f"{code}.date_words"),
         months=months,
         general_terms=tuple(
