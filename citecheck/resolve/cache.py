@@ -48,23 +48,22 @@ _UPSERT = """INSERT INTO answers (id, base, status, data, stored_at, expires_at)
 VALUES (?, ?, ?, ?, ?, ?)
 ON CONFLICT(id, base) DO UPDATE SET status = excluded.status, data = excluded.data,
     stored_at = excluded.stored_at, expires_at = excluded.expires_at"""
-#: The settings field that holds the base URL of each answering source (`Resolution.source`).
-#: A source missing here is taken to need no network; its answers are stored under base "".
-SOURCE_URL_FIELDS = {
-    "undl": "undl_url",
-    "ods": "ods_url",
-    "cellar": "cellar_url",
-    "sparql": "sparql_url",
-}
 MAX_IMPORT_LINE = 64 * 1024  # an exported entry is a few hundred bytes
 _CLOCK_SKEW = DAY  # an entry may claim to be stored at most this far in the future
 
 
 def source_bases(settings: object) -> dict[str, str]:
-    """Base URL of each answering source under `settings` (binds cache entries to them)."""
+    """Base URL of each answering source under `settings` (binds cache entries to them).
+
+    Sources declare it (`answered_as`); one that declares none needs no network, and its
+    answers are stored under base "".
+    """
+    from citecheck.resolve.sources import REGISTRY
+
     return {
         name: str(getattr(settings, field)).rstrip("/")
-        for name, field in SOURCE_URL_FIELDS.items()
+        for cls in REGISTRY
+        for name, field in cls.answered_as
         if getattr(settings, field, None)
     }
 

@@ -176,4 +176,9 @@ class SourceClass(Protocol):
         """The settings field holding how many ids go in one request (None: one per id)."""
         ...
 
+    @property
+    def answered_as(self) -> tuple[tuple[str, str], ...]:
+        """(`Resolution.source` name, settings field of the base URL that answers under it)."""
+        ...
+
     def __call__(self, fetcher: Fetcher, settings: Settings) -> Source: ...

@@ -211,3 +211,16 @@ def test_export_then_import_keeps_the_binding(tmp_path: Path) -> None:
         assert b.get_many(["un:A/1"]) == {}
     with Cache(tmp_path / "b", bases=REAL) as b:
         assert b.get_many(["un:A/1"])["un:A/1"].title == "real"
+
+
+def test_every_networked_source_binds_its_answers_to_its_own_urls() -> None:
+    """A source that answers over the network must bind its cache entries to a URL it uses:
+    else an answer from a redirected run would be trusted by the next run."""
+    from citecheck.resolve.sources import REGISTRY
+
+    for cls in REGISTRY:
+        own_fields = {field for field, _, _ in cls.url_settings}
+        names = {name for name, _ in cls.answered_as}
+        assert {field for _, field in cls.answered_as} <= own_fields, cls.name
+        if cls.needs_network:
+            assert cls.name in names, cls.name

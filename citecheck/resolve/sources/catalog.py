@@ -107,6 +107,7 @@ class CatalogSource:
     confirms_missing: ClassVar[bool] = False
     enabled_by: ClassVar[str | None] = None
     batch_setting: ClassVar[str | None] = None
+    answered_as: ClassVar[tuple[tuple[str, str], ...]] = ()
 
     def __init__(self, fetcher: Fetcher, settings: Settings) -> None:
         del fetcher, settings  # same constructor as the network sources

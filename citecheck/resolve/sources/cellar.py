@@ -282,6 +282,10 @@ class CellarSource:
     confirms_missing: ClassVar[bool] = False
     enabled_by: ClassVar[str | None] = None
     batch_setting: ClassVar[str | None] = "sparql_batch"
+    answered_as: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("cellar", "cellar_url"),
+        ("sparql", "sparql_url"),
+    )
 
     def __init__(self, fetcher: Fetcher, settings: Settings) -> None:
         self.fetcher = fetcher

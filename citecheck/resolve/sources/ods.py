@@ -99,6 +99,7 @@ class OdsSource:
     confirms_missing: ClassVar[bool] = True
     enabled_by: ClassVar[str | None] = "ods_fallback"
     batch_setting: ClassVar[str | None] = None  # one request per symbol
+    answered_as: ClassVar[tuple[tuple[str, str], ...]] = (("ods", "ods_url"),)
 
     def __init__(self, fetcher: Fetcher, settings: Settings) -> None:
         self.fetcher = fetcher

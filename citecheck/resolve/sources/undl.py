@@ -256,6 +256,7 @@ class UndlSource:
     confirms_missing: ClassVar[bool] = False
     enabled_by: ClassVar[str | None] = None
     batch_setting: ClassVar[str | None] = "undl_batch"
+    answered_as: ClassVar[tuple[tuple[str, str], ...]] = (("undl", "undl_url"),)
 
     def __init__(self, fetcher: Fetcher, settings: Settings) -> None:
         self.fetcher = fetcher
