@@ -411,6 +411,7 @@ class _Harvest:
         repeal_list = list(repeals)
         with self.db.transaction():
             self.db.put_eu_acts(acts.values())
+            self.db.forget_eu_cases_of(acts)
             self.db.put_eu_cases(cases)
             for repealer, edges in repeal_list:
                 self.db.replace_eu_repeals_by(repealer, edges)

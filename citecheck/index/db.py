@@ -321,6 +321,11 @@ class IndexDB:
             "INSERT OR IGNORE INTO eu_case (case_no, ecli, celex) VALUES (?,?,?)", list(rows)
         )
 
+    def forget_eu_cases_of(self, celexes: Iterable[str]) -> None:
+        """Drop the case rows read from these acts before they are read again: a corrected
+        case number or ECLI must replace the old row, not stand beside it."""
+        self._db.executemany("DELETE FROM eu_case WHERE celex = ?", [(c,) for c in celexes])
+
     def mark_window(self, start: str, until: str) -> None:
         """Record an OAI-PMH window read to its end (the resume checkpoint)."""
         self._db.execute(

@@ -150,6 +150,25 @@ def test_cjeu_case_numbers_eclis_and_celex(db: IndexDB, fake: SparqlFake) -> Non
     assert db.eu_act("62018CJ0311").type == "JUDG"  # type: ignore[union-attr]
 
 
+def test_a_corrected_ecli_replaces_the_old_case_row(db: IndexDB, fake: SparqlFake) -> None:
+    """Re-reading a judgment replaces its case rows: a stale ECLI must not stand beside the
+    corrected one (two answers for one case would be a contradiction the source never made)."""
+    harvest(db, fake)
+    fake.update(
+        """
+        DELETE { ?w cdm:case-law_ecli ?e }
+        INSERT { ?w cdm:case-law_ecli "ECLI:EU:C:2020:560"^^xsd:string }
+        WHERE { ?w cdm:resource_legal_id_celex "62018CJ0311"^^xsd:string ;
+                   cdm:case-law_ecli ?e }
+        """
+    )
+
+    harvest(db, fake, full=True, today=dt.date(2024, 7, 1))
+
+    assert db.cases(case_no="C-311/18") == [("C-311/18", "EU:C:2020:560", "62018CJ0311")]
+    assert db.cases(ecli="EU:C:2020:559") == []
+
+
 def test_a_self_contradicting_record_is_stored_as_stated(db: IndexDB, fake: SparqlFake) -> None:
     harvest(db, fake)
 
