@@ -12,18 +12,21 @@ partial (silver), so each figure says what it measures:
 * ``eu_cjeu_gdpr_judgments``: per judgment, its own case number (metadata), the GDPR
   (32016R0679, metadata) and the cases it cites according to the coded edges; recall.
 
-With ``--devset dev|heldout|all`` it measures instead against the hand-labelled development
+With ``--devset dev|heldout|fresh|all`` it measures instead against the hand-labelled development
 sets of ``benchmarks/devset/`` (see its README): every citation inside chosen excerpts of
 corpus documents, labelled by hand. Per set, language and kind it reports precision and
 recall on ids (a label is found when a prediction with the same id overlaps its span; a
 prediction is correct when a label with the same id overlaps it) and pinpoint accuracy (of the
 found labels where the label or its prediction has a pinpoint, the share where both are equal
-after whitespace normalisation). Predictions outside the excerpts are ignored.
+after whitespace normalisation). Predictions outside the excerpts are ignored. Examples from
+the ``fresh`` set (misses, false matches, wrong pinpoints) are not printed unless
+``--fresh-examples`` asks: that set is measured once, at the end, on text nobody tuned to.
 
 Run::
 
     python benchmarks/accuracy.py [--corpus /work/shared/corpus] [--misses 15]
     python benchmarks/accuracy.py --devset dev [--misses 20] [--json]
+    python benchmarks/accuracy.py --devset fresh   # figures only; run once, at the end
 """
 
 from __future__ import annotations
@@ -43,7 +46,9 @@ from citecheck.model import Citation
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 DEVSET = Path(__file__).resolve().parent / "devset"
-DEVSETS = ("dev", "heldout")
+DEVSETS = ("dev", "heldout", "fresh")
+#: Sets whose examples stay hidden by default (see ``hide_examples``).
+UNSEEN_SETS = ("fresh",)
 EU_KINDS = {"eu_act", "celex", "oj", "eli"}
 _CELEX = re.compile(r"\b3(\d{4})([A-Z])(\d{4})\b")
 _ACT = re.compile(
@@ -279,6 +284,7 @@ def score_document(
             near = [p for p in preds if _overlaps(p, lab)]
             t.misses.append(
                 {
+                    "set": key[0],
                     "doc": doc,
                     "kind": lab["kind"],
                     "id": lab["id"],
@@ -297,6 +303,7 @@ def score_document(
             else:
                 t.pin_wrong.append(
                     {
+                        "set": key[0],
                         "doc": doc,
                         "id": lab["id"],
                         "want": want,
@@ -312,6 +319,7 @@ def score_document(
         else:
             t.false.append(
                 {
+                    "set": key[0],
                     "doc": doc,
                     "kind": k[2],
                     "id": p["id"],
@@ -319,6 +327,21 @@ def score_document(
                     "context": _context(text, p["start"], p["end"]),
                 }
             )
+
+
+def hide_examples(t: DevTally, sets: Iterable[str]) -> int:
+    """Drop the examples of ``sets`` from ``t`` (figures stay); returns how many were dropped.
+
+    Why: the fresh set measures text that no fix was tuned to; showing its misses would
+    invite exactly that tuning."""
+    hidden = set(sets)
+    n = 0
+    for name in ("misses", "false", "pin_wrong"):
+        items: list[dict[str, Any]] = getattr(t, name)
+        kept = [item for item in items if item.get("set") not in hidden]
+        n += len(items) - len(kept)
+        setattr(t, name, kept)
+    return n
 
 
 def load_label_file(path: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -385,10 +408,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--misses", type=int, default=10, help="examples shown per measure")
     ap.add_argument(
         "--devset",
-        choices=("dev", "heldout", "all"),
+        choices=(*DEVSETS, "all"),
         help="measure against the hand-labelled sets of benchmarks/devset instead",
     )
     ap.add_argument("--json", action="store_true", help="with --devset: print one JSON object")
+    ap.add_argument(
+        "--fresh-examples",
+        action="store_true",
+        help="with --devset fresh|all: also print the fresh set's examples (hidden by default)",
+    )
     args = ap.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"SKIP: corpus not found at {args.corpus}")
@@ -396,6 +424,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.devset:
         dt = DevTally()
         devset(args.corpus, args.devset, dt)
+        if not args.fresh_examples and hide_examples(dt, UNSEEN_SETS) and not args.json:
+            print("(examples from the fresh set are hidden; --fresh-examples shows them)")
         if args.json:
             n = args.misses
             print(

@@ -25,6 +25,7 @@ FILES = sorted(DEVSET.glob("*/*/*.jsonl"))
 HEADER_KEYS = {"doc", "sha256", "excerpts", "genre", "lang"}
 LABEL_KEYS = {"start", "end", "text", "id", "kind", "pinpoint", "short_form"}
 LANGS = {"en", "fr", "es", "de"}
+SETS = {"dev", "heldout", "fresh"}
 INSTRUMENTS = {
     "udhr", "iccpr", "icescr", "cerd", "cedaw", "cat", "crc", "cmw", "crpd", "ced", "echr",
     "cfr", "teu", "tfeu", "ungp", "hrd-declaration", "rome-statute", "un-charter",
@@ -55,21 +56,58 @@ def _ids(path: Path) -> str:
     return str(path.relative_to(DEVSET))
 
 
+def _files(dset: str, lang: str) -> list[Path]:
+    return [p for p in FILES if p.parent.parent.name == dset and p.parent.name == lang]
+
+
 def test_sets_are_large_enough() -> None:
     """The issues ask for >= 400 English citations from >= 10 documents, split dev/heldout."""
-    en = [p for p in FILES if p.parent.name == "en"]
+    en = _files("dev", "en") + _files("heldout", "en")
     docs = {_load(p)[0]["doc"] for p in en}
     n_labels = sum(len(_load(p)[1]) for p in en)
     assert len(docs) >= 10
     assert n_labels >= 400
-    assert {p.parent.parent.name for p in en} == {"dev", "heldout"}
+    assert {p.parent.parent.name for p in FILES} == SETS
+
+
+def test_fresh_set_is_large_enough() -> None:
+    """fresh: >= 250 English labels from >= 5 documents, >= 40 labels in French, Spanish, German."""
+    en = _files("fresh", "en")
+    assert len({_load(p)[0]["doc"] for p in en}) >= 5
+    assert sum(len(_load(p)[1]) for p in en) >= 250
+    for lang in ("fr", "es", "de"):
+        assert sum(len(_load(p)[1]) for p in _files("fresh", lang)) >= 40, lang
+
+
+def _windows(dset: str) -> dict[str, list[list[int]]]:
+    out: dict[str, list[list[int]]] = {}
+    for p in FILES:
+        if p.parent.parent.name == dset:
+            header = _load(p)[0]
+            out.setdefault(header["doc"], []).extend(header["excerpts"])
+    return out
+
+
+def test_fresh_excerpts_are_text_the_other_sets_do_not_cover() -> None:
+    """fresh measures text nobody tuned to: no fresh excerpt overlaps a dev or heldout excerpt,
+    and every English fresh document is one that dev and heldout do not use at all."""
+    fresh = _windows("fresh")
+    seen = _windows("dev")
+    for doc, spans in _windows("heldout").items():
+        seen.setdefault(doc, []).extend(spans)
+    for doc, spans in fresh.items():
+        for a, b in spans:
+            assert not any(a < d and c < b for c, d in seen.get(doc, [])), (doc, a, b)
+    en_fresh = {_load(p)[0]["doc"] for p in _files("fresh", "en")}
+    en_seen = {_load(p)[0]["doc"] for s in ("dev", "heldout") for p in _files(s, "en")}
+    assert not en_fresh & en_seen
 
 
 @pytest.mark.parametrize("path", FILES, ids=_ids)
 def test_label_file_format(path: Path) -> None:
     header, labels = _load(path)
     assert set(header) == HEADER_KEYS
-    assert path.parent.parent.name in {"dev", "heldout"}
+    assert path.parent.parent.name in SETS
     assert header["lang"] == path.parent.name and header["lang"] in LANGS
     assert re.fullmatch(r"[0-9a-f]{64}", header["sha256"])
     assert header["genre"].strip()
@@ -162,3 +200,18 @@ def test_scoring_short_form_counts_under_its_antecedents_kind() -> None:
     row = {(r["set"], r["kind"]): r for r in t.table()}[("heldout", "un_document")]
     assert (row["found"], row["correct"], row["pin_n"], row["pin_ok"]) == (1, 1, 1, 0)
     assert t.pin_wrong[0]["want"] == "para. 5" and t.pin_wrong[0]["got"] == "para. 6"
+
+
+def test_fresh_examples_are_hidden_but_counted() -> None:
+    """Misses of the fresh set are counted in the figures, and hide_examples drops only them."""
+    acc = _accuracy()
+    text = "See A/HRC/41/35 and A/HRC/1/1."
+    labels = [_cit(4, 15, "un:A/HRC/41/35", "un_document")]
+    preds = [_cit(20, 30, "un:A/HRC/1/1", "un_document")]
+    t = acc.DevTally()
+    acc.score_document(text, labels, [[0, 31]], preds, ("fresh", "en"), "f.txt", t)
+    acc.score_document(text, labels, [[0, 31]], preds, ("dev", "en"), "d.txt", t)
+    assert acc.hide_examples(t, acc.UNSEEN_SETS) == 2
+    assert [m["doc"] for m in t.misses] == ["d.txt"] and [f["doc"] for f in t.false] == ["d.txt"]
+    row = {(r["set"], r["kind"]): r for r in t.table()}[("fresh", "un_document")]
+    assert (row["labels"], row["found"], row["preds"], row["correct"]) == (1, 0, 1, 0)
