@@ -128,8 +128,10 @@ def catalog() -> Catalog:
             slug=entry["slug"],
             name=entry["name"],
             names=tuple(entry["names"]) + _by_language(entry, "names_by_language"),
-            abbreviations=tuple(entry["abbreviations"]),
-            bare_abbreviations=tuple(entry["bare_abbreviations"]),
+            abbreviations=tuple(entry["abbreviations"])
+            + _by_language(entry, "abbreviations_by_language"),
+            bare_abbreviations=tuple(entry["bare_abbreviations"])
+            + _by_language(entry, "bare_abbreviations_by_language"),
             short=tuple(entry["short"]) + _by_language(entry, "short_by_language"),
             open_names=tuple(entry.get("open_names", ())),
             unit=structure["unit"],
@@ -284,7 +286,10 @@ def _pattern() -> regex.Pattern[str]:
             (?:{_REF}|{_DIRECT})?
         )
       | (?P<nf>
-            (?P<nf_ref>{_NAMES}|{_ABBRS}){_H}{{0,2}},?{_H}{{0,2}}(?:arts?\.|articles?)
+            (?P<nf_ref>{_NAMES}|{_ABBRS})
+            # "Covenant on Civil and Political Rights (ICCPR), art. 19": defined, then cited
+            (?:{_H}{{0,2}}\({_H}?{_ABBRS}{_H}?\))?
+            {_H}{{0,2}},?{_H}{{0,2}}(?:arts?\.|articles?|art[íi]culos?)
             {_H}{{0,3}}(?P<nf_list>{_ALIST})
             # "Name, article 33 of the Convention" cites the instrument after "of", not Name.
             (?!{_H}{{0,3}},?\s{{1,3}}(?:of|under)\s)
