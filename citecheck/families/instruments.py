@@ -216,7 +216,11 @@ _CONTEXT_SHORTS: dict[str, tuple[str, ...]] = {
 # Article numbers, sub-divisions, lists and ranges, in treaty and EU style.
 # "article 19, paragraph 3" and "art. 19, para. 3": the paragraph of an article (treaty style).
 _PARA_WORD = un_languages.pinpoint_lexicon().unit_pattern("para")
-_SUBDIV = r"(?:" + _H + r"?\(" + _H + r"?(?:\d{1,2}|[a-z]{1,2}|[ivx]{1,5})" + _H + r"?\))"
+# "(b)", and French/Spanish "b)": letters close with ")" only ("article 14, par. 3 b)")
+_SUBDIV = (
+    r"(?:" + _H + r"?\(" + _H + r"?(?:\d{1,2}|[a-z]{1,2}|[ivx]{1,5})" + _H + r"?\)"
+    r"|" + _H + r"(?:[a-z]|[ivx]{1,5})\)(?![\w(]))"
+)
 _ANUM = r"\d{1,3}(?![\d/])(?:" + _H + r"?(?:bis|ter|quater)(?![\w]))?"
 _AITEM = (
     _ANUM

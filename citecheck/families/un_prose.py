@@ -36,7 +36,7 @@ from citecheck.model import (
     Pinpoint,
     Severity,
 )
-from citecheck.pinpoints import pinpoint_after, pinpoint_at
+from citecheck.pinpoints import pinpoint_after, pinpoint_at, sub_letters
 from citecheck.rules import Rule
 
 _H = HSPACE
@@ -92,7 +92,8 @@ _BODY_ADJ = rf"""(?P<body>
         {_W}Protection{_W}of{_W}Minorities))?
 )(?:['’]s)?{_W}"""
 _PIN_WORDS = un.pinpoint_lexicon()
-_PARA_NUM = r"\d{1,3}(?:" + _H + r"*\([a-z]{1,4}\))*"
+# "paragraph 8 (a)", French/Spanish "párrafo 8 a) ii)" (letters close with ")" only)
+_PARA_NUM = r"\d{1,3}(?!\d)" + sub_letters(_PIN_WORDS, _H) + "*"
 _PIN_BEFORE = rf"""(?P<pin>(?:(?:operative|preambular){_W})?
     (?P<pinword>{_PIN_WORDS.unit_pattern("para")}){_H}*(?P<pinnums>{_PARA_NUM}
         (?:(?:{_H}*[,{_D[1:-1]}]{_H}*|{_W}(?:{_PIN_WORDS.list_pattern}|{_PIN_WORDS.range_pattern}){_W})
