@@ -637,6 +637,12 @@ def _short_head(short_key: str) -> str:
     return short_key.split()[-1] if short_key != "guiding principles" else short_key
 
 
+#: Acronyms as lower-case literals: any of them in a text wakes the family up.
+_ACRONYM_TRIGGERS = tuple(
+    sorted({a.lower() for inst in _CAT.instruments.values() for a in inst.abbreviations})
+)
+
+
 class InstrumentsFamily:
     """Instrument citations in one linear pass; short references resolved as the pass goes."""
 
@@ -652,21 +658,6 @@ class InstrumentsFamily:
         "charter",
         "statute",
         "treaty",
-        "udhr",
-        "iccpr",
-        "icescr",
-        "cerd",
-        "cedaw",
-        "cat",
-        "crc",
-        "cmw",
-        "crpd",
-        "ced",
-        "echr",
-        "cfr",
-        "teu",
-        "tfeu",
-        "ungp",
         "protocol",
         # French and Spanish (data/instruments.json names_by_language)
         "artículo",
@@ -681,6 +672,8 @@ class InstrumentsFamily:
         "principios",
         "statut",
         "estatuto",
+        # every acronym of the catalog, in every language ("ICCPR", "PIDCP", "CDN")
+        *_ACRONYM_TRIGGERS,
     )
     priority = 10
     rules = RULES
