@@ -142,6 +142,11 @@ def list_words() -> str:
     return spaced(_all("list_words"))
 
 
+def range_words() -> str:
+    """``à``, ``a``: the words of a range in every language of the table."""
+    return spaced(_all("range_words"))
+
+
 def date_pattern() -> str:
     """``du 16 décembre 1966``, ``, de 30 de diciembre de 2022`` (groups ``lday``, ``lmonth``,
     ``lyear``): a date clause in any of the languages."""

@@ -162,3 +162,77 @@ def test_supra_note_resolves_to_the_footnote_it_names() -> None:
     )
     short = [c for c in citecheck.check(text).citations if c.short_form]
     assert [(c.id, str(c.pinpoint)) for c in short] == [("un:A/HRC/41/35", "para. 7")]
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "Rappelant les résolutions 17/1 à 17/3 du Conseil des droits de l'homme,",
+        "Recordando las resoluciones 17/1 a 17/3 del Consejo de Derechos Humanos,",
+        "Recalling Human Rights Council resolutions 17/1 to 17/3,",
+    ],
+)
+def test_a_range_of_resolutions_cites_each_one(passage: str) -> None:
+    assert [f[0] for f in found(passage)] == [
+        "un:A/HRC/RES/17/1",
+        "un:A/HRC/RES/17/2",
+        "un:A/HRC/RES/17/3",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("passage", "ids"),
+    [
+        # not upwards, or across sessions: the two ends only
+        (
+            "Rappelant les résolutions 17/3 à 17/1 du Conseil des droits de l'homme,",
+            ["un:A/HRC/RES/17/3", "un:A/HRC/RES/17/1"],
+        ),
+        (
+            "Rappelant les résolutions 16/4 à 17/1 du Conseil des droits de l'homme,",
+            ["un:A/HRC/RES/16/4", "un:A/HRC/RES/17/1"],
+        ),
+    ],
+)
+def test_a_range_that_is_not_one_upward_session_keeps_its_ends(
+    passage: str, ids: list[str]
+) -> None:
+    assert [f[0] for f in found(passage)] == ids
+
+
+@pytest.mark.parametrize(
+    ("passage", "ids"),
+    [
+        (
+            "Rappelant la résolution 2/4 du Conseil des droits de l'homme et sa décision 2/102,",
+            ["un:A/HRC/RES/2/4", "un:A/HRC/DEC/2/102"],
+        ),
+        (
+            "Rappelant la résolution 1503 (XLVIII) du Conseil économique et social,",
+            ["un:E/RES/1503(XLVIII)"],
+        ),
+        (
+            "Rappelant la résolution 2005/69 de la Commission des droits de l'homme,",
+            ["un:E/CN.4/RES/2005/69"],
+        ),
+        ("Rappelant la résolution 2334 (2016) du Conseil de sécurité,", ["un:S/RES/2334(2016)"]),
+        (
+            "Rappelant les résolutions 5/1 et 5/2 du Conseil des droits de l'homme,",
+            ["un:A/HRC/RES/5/1", "un:A/HRC/RES/5/2"],
+        ),
+        (
+            "Recordando la resolución 1503 (XLVIII) del Consejo Económico y Social,",
+            ["un:E/RES/1503(XLVIII)"],
+        ),
+        (
+            "Recordando la resolución 2005/69 de la Comisión de Derechos Humanos,",
+            ["un:E/CN.4/RES/2005/69"],
+        ),
+        (
+            "Recordando las resoluciones 5/1 y 5/2 del Consejo de Derechos Humanos,",
+            ["un:A/HRC/RES/5/1", "un:A/HRC/RES/5/2"],
+        ),
+    ],
+)
+def test_bodies_named_in_the_language(passage: str, ids: list[str]) -> None:
+    assert [f[0] for f in found(passage)] == ids
