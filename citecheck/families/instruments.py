@@ -234,7 +234,20 @@ _AITEM = (
     + _H
     + r"{0,2}\d{1,2}(?!\d)"
     + _SUBDIV
-    + r"{0,2})?"
+    + r"{0,2}"
+    # UN French "article 5 (par. 4)", "article 14 (par. 3 b))": the paragraph in brackets
+    + r"|"
+    + _H
+    + r"?\("
+    + _H
+    + r"?"
+    + _PARA_WORD
+    + _H
+    + r"{0,2}\d{1,2}(?!\d)"
+    + _SUBDIV
+    + r"{0,2}"
+    + _H
+    + r"?\))?"
 )
 _SUBONLY = r"(?:\(" + _H + r"?(?:\d{1,2}|[a-z]{1,2})" + _H + r"?\)|(?<![\w])[a-z]\))"
 _LIST_WORDS = un_languages.pinpoint_lexicon().list_pattern
@@ -409,7 +422,7 @@ _ITEM_TOKEN = regex.compile(
 )
 _SUB_VALUE = regex.compile(r"\(?\s*([0-9a-z]{1,5})\s*\)")
 _HEAD = regex.compile(r"(\d{1,3})(?:" + _H + r"?(bis|ter|quater))?")
-_PARA_IN_ITEM = regex.compile(r",\s*" + _PARA_WORD + r"\s*(\d{1,2})")
+_PARA_IN_ITEM = regex.compile(r"[,(]\s*" + _PARA_WORD + r"\s*(\d{1,2})")
 
 _PROTOCOL_TO = regex.compile(r"Protocol\s{1,3}(?:to|of)\s{1,3}(?:the\s{1,3})?\Z")
 _ALIAS = regex.compile(r"(?:known\s+as|hereinafter(?:\s+referred\s+to\s+as)?)(?:\s+the)?\s+\Z")

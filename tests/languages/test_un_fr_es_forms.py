@@ -62,6 +62,12 @@ FRENCH: list[tuple[str, list[Expected]]] = [
         "Rappelant le paragraphe 8 a) de la résolution 60/251 de l'Assemblée générale,",
         [("un:A/RES/60/251", RES, "para. 8(a)", False)],
     ),
+    # the paragraph in brackets after the article (UN French treaty-body style)
+    (
+        "Le Pacte international relatif aux droits civils et politiques est en vigueur. "
+        "L'auteur invoque l'article 14 (par. 3 b)) du Pacte.",
+        [("instrument:iccpr", INS, "", False), ("instrument:iccpr", INS, "art. 14(3)(b)", True)],
+    ),
     # "précité(e)": a repeat of the citation just before, with the pinpoint after the word
     (
         "Voir l'observation générale no 34 (2011) du Comité des droits de l'homme, par. 5, et "
