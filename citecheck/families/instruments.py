@@ -303,10 +303,13 @@ def _pattern() -> regex.Pattern[str]:
             (?:{_REF}|{_DIRECT})?
         )
       | (?P<nf>
-            (?P<nf_ref>{_NAMES}|{_ABBRS})
-            # "Covenant on Civil and Political Rights (ICCPR), art. 19": defined, then cited
-            (?:{_H}{{0,2}}\({_H}?{_ABBRS}{_H}?\))?
-            {_H}{{0,2}},?{_H}{{0,2}}(?:arts?\.|articles?|art[íi]culos?)
+            (?:(?P<nf_ref>{_NAMES}|{_ABBRS})
+              # "Covenant on Civil and Political Rights (ICCPR), art. 19": defined, then cited
+              (?:{_H}{{0,2}}\({_H}?{_ABBRS}{_H}?\))?
+              {_H}{{0,2}},?
+              # "le Pacte, art. 14": a short name, then its article after a comma
+             |(?P<nf_short>{_SHORTS}){_H}{{0,2}},)
+            {_H}{{0,2}}(?:arts?\.|articles?|art[íi]culos?)
             {_H}{{0,3}}(?P<nf_list>{_ALIST})
             # "Name, article 33 of the Convention" cites the instrument after "of", not Name.
             (?!{_H}{{0,3}},?\s{{1,3}}(?:of|under)\s)
@@ -705,7 +708,7 @@ class InstrumentsFamily:
             if m.group("bare") is not None:
                 cit = self._bare(m, text, st)
             elif m.group("nf") is not None:
-                cit = self._name_first(m, text, st)
+                cit = self._name_first(m, text, doc, st)
             elif m.group("art") is not None:
                 cit = self._articles(m, text, doc, st)
             else:
@@ -827,7 +830,16 @@ class InstrumentsFamily:
             return self._citation(text, start, m.end(), slug, pin, written, by)
         return self._citation(text, start, m.end("bare"), slug, NO_PINPOINT, written, by)
 
-    def _name_first(self, m: regex.Match[str], text: str, st: _State) -> Citation | None:
+    def _name_first(
+        self, m: regex.Match[str], text: str, doc: Document, st: _State
+    ) -> Citation | None:
+        short = m.group("nf_short")
+        if short is not None:
+            resolved = self._resolve_short(_key(short), st, doc)
+            if resolved is None:
+                return None
+            pin = Pinpoint(_article_parts(m.group("nf_list")))
+            return self._citation(text, m.start(), m.end(), resolved[0], pin, short, *resolved[1:])
         written = m.group("nf_ref")
         slug = _ABBR_KEYS.get(written) or _NAME_KEYS.get(_key(written))
         if slug is None:

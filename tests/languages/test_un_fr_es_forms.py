@@ -242,3 +242,26 @@ def test_a_range_that_is_not_one_upward_session_keeps_its_ends(
 )
 def test_bodies_named_in_the_language(passage: str, ids: list[str]) -> None:
     assert [f[0] for f in found(passage)] == ids
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "Le Pacte international relatif aux droits civils et politiques s'applique. "
+        "Voir le Pacte, art. 14, par. 3 b).",
+        "El Pacto Internacional de Derechos Civiles y Políticos se aplica. "
+        "Véase el Pacto, art. 14, párr. 3 b).",
+        "The International Covenant on Civil and Political Rights applies. "
+        "See the Covenant, art. 14(3)(b).",
+    ],
+)
+def test_a_short_name_then_its_article(passage: str) -> None:
+    """'le Pacte, art. 14': the short name points back to the instrument named before."""
+    assert found(passage) == [
+        ("instrument:iccpr", INS, "", False),
+        ("instrument:iccpr", INS, "art. 14(3)(b)", True),
+    ]
+
+
+def test_a_short_name_with_nothing_named_before_is_no_citation() -> None:
+    assert found("Under the Convention, article 3 applies.") == []
