@@ -135,9 +135,9 @@ class ShortFormFamily:
     def validate(self, citation: Citation, doc: Document) -> Iterator[Finding]:
         parts = citation.parts
         if isinstance(parts, ShortFormParts) and parts.device != "ibid" and citation.id:
+            word = citation.text.split()[0].rstrip(",")  # "supra, note 3": the word "supra"
             yield NON_UN_STYLE.finding(
-                f"'{citation.text.split()[0]}' is not UN editorial style; repeat the reference "
-                "or use 'ibid.'",
+                f"'{word}' is not UN editorial style; repeat the reference or use 'ibid.'",
                 citation.start,
                 citation.end,
                 id=citation.id,

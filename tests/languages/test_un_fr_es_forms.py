@@ -166,8 +166,12 @@ def test_supra_note_resolves_to_the_footnote_it_names() -> None:
     text = (
         "Texte.[^1] Suite.[^2]\n\n[^1]: A/HRC/41/35, par. 3.\n\n[^2]: Voir supra, note 1, par. 7.\n"
     )
-    short = [c for c in citecheck.check(text).citations if c.short_form]
+    result = citecheck.check(text)
+    short = [c for c in result.citations if c.short_form]
     assert [(c.id, str(c.pinpoint)) for c in short] == [("un:A/HRC/41/35", "para. 7")]
+    assert [f.message for f in result.findings if f.code == "SF103"] == [
+        "'supra' is not UN editorial style; repeat the reference or use 'ibid.'"
+    ]
 
 
 @pytest.mark.parametrize(
