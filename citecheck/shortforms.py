@@ -115,13 +115,22 @@ def resolve_short_forms(
         elif isinstance(prior.parts, InstrumentParts):
             last_instrument[prior.id] = index
     last_full: int | None = None
+    # The last full citation of each id, and for the citation just appended the one before it
+    # with its id: what "l'observation générale no 34 précitée" repeats.
+    last_of_id: dict[str, int] = {}
+    repeated: int | None = None
     for cit in citations:
         note = notes_index.number_at(cit.start)
         if isinstance(cit.parts, BackReferenceParts):
             _back_reference(cit, cit.parts, out, last_of_type, taken_types)
             continue
+        if isinstance(cit.parts, ShortFormParts) and cit.parts.device == "cited":
+            _cited_above(cit, out, len(carried), repeated, doc)
+            continue
         if not cit.short_form:
             index = len(out)
+            repeated = last_of_id.get(cit.id)
+            last_of_id[cit.id] = index
             if isinstance(cit.parts, InstrumentParts):
                 target = last_instrument.get(cit.id)
                 if cit.parts.resolved_by == "short" and target is not None:
@@ -164,6 +173,31 @@ def resolve_short_forms(
             )
         )
     return out[len(carried) :]
+
+
+#: What may stand between a citation and "précité(e)" / "citado" written after it.
+_CITED_GAP = regex.compile(r"[\s\u00a0\u202f]{1,3}\Z")
+
+
+def _cited_above(
+    cit: Citation, out: list[Citation], own: int, repeated: int | None, doc: Document
+) -> None:
+    """ "<citation> précitée, par. 5": the citation just before repeats an earlier one (its
+    ``repeated`` index, if the text cited it before) and takes the pinpoint written after the
+    word; with no citation right before, the word names nothing citecheck can tell."""
+    if len(out) <= own:
+        return
+    last = out[-1]
+    if last.short_form or _CITED_GAP.match(doc.text, last.end, cit.start) is None:
+        return
+    out[-1] = attrs.evolve(
+        last,
+        text=doc.text[last.start : cit.end],
+        end=cit.end,
+        pinpoint=cit.pinpoint if cit.pinpoint else last.pinpoint,
+        short_form=repeated is not None,
+        antecedent=repeated,
+    )
 
 
 #: A definition "('the Decision')" this close after an act's citation names that act.

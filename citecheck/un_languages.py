@@ -35,6 +35,8 @@ class UNWords:
     plurals: tuple[str, ...]
     #: words after a short name that show another instrument is meant ("Charte sociale")
     other_instrument_words: tuple[str, ...] = ()
+    #: what names a lettered sub-paragraph of a numbered one ("par. 17, al. c)")
+    sub_letter_words: tuple[str, ...] = ()
 
 
 def _strings(raw: Any, what: str) -> tuple[str, ...]:
@@ -75,6 +77,7 @@ def _words(code: str, raw: dict[str, Any]) -> UNWords:
         )
         if raw.get("other_instrument_words")
         else (),
+        sub_letter_words=_strings(raw.get("sub_letter_words", []), f"{code}.sub_letter_words"),
     )
 
 
@@ -139,6 +142,11 @@ def list_words() -> str:
     return spaced(_all("list_words"))
 
 
+def range_words() -> str:
+    """``à``, ``a``: the words of a range in every language of the table."""
+    return spaced(_all("range_words"))
+
+
 def date_pattern() -> str:
     """``du 16 décembre 1966``, ``, de 30 de diciembre de 2022`` (groups ``lday``, ``lmonth``,
     ``lyear``): a date clause in any of the languages."""
@@ -190,5 +198,6 @@ def pinpoint_lexicon() -> Lexicon:
         "document_words": list(base.document_words),
         "emphasis_words": list(base.emphasis_words),
         "ordinals": list(base.ordinals),
+        "letter_words": list(_all("sub_letter_words")),
     }
     return from_table("un", table)

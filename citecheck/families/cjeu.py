@@ -161,7 +161,9 @@ _BARE = r"""
     (?<![\w/.\-])[1-9]\d{0,3}/(?:5[2-9]|[6-8]\d)(?![\d/])
 """
 _LSEP = r"(?:\s{0,3},\s{0,3}(?:and\s{1,3})?|\s{1,3}(?:and|to)\s{1,3}|\s{0,2}&\s{0,2})"
-_ECLI_SHORT = r"(?:ECLI:)?EU:(?P<ecourt>[CTF]):(?P<eyear>\d{4}):(?P<eord>\d{1,6})(?![\w:.])"
+# A full stop may end the sentence after the ordinal ("..., EU:C:2019:300."); a digit or a
+# letter after it would make the ordinal something else.
+_ECLI_SHORT = r"(?:ECLI:)?EU:(?P<ecourt>[CTF]):(?P<eyear>\d{4}):(?P<eord>\d{1,6})(?![\w:]|\.\w)"
 _ECLI_TAIL = rf"(?P<ecli>\s{{0,3}},\s{{0,3}}{_ECLI_SHORT})?"
 
 
@@ -302,9 +304,10 @@ def _year4(yy: str) -> int:
 
 
 def _other_pin(lexicon: Lexicon) -> regex.Pattern[str]:
-    """``, point 42`` / ``, apartado 42`` / ``, Rn. 42``: a paragraph of a judgment in another
-    language (French numbers a judgment's paragraphs in "points")."""
-    words = (*lexicon.words("para"), *(("point", "points") if lexicon.language == "fr" else ()))
+    """``, point 42`` / ``, apartado 42`` / ``, Rn. 42``: a paragraph of a judgment or opinion
+    in another language (French numbers a judgment's paragraphs in "points", an Advocate
+    General's opinion is cited by "point"/"punto"/"Nr."), always ``para.``."""
+    words = lexicon.words("para", "point")
     nums = (
         r"\d{1,4}(?!\d)(?:\s{0,3}(?:,|" + lexicon.list_pattern + "|" + lexicon.range_pattern
         + "|[" + regex.escape(CHARACTERS.range_dashes) + r"])\s{0,3}\d{1,4}(?!\d)){0,20}"
@@ -319,19 +322,33 @@ _OTHER_PINS = {lang: _other_pin(lexicon_for(lang)) for lang in LANGUAGES if lang
 _LANGUAGE_REACH = 300
 
 
-def _pinpoint(text: str, pos: int) -> tuple[Pinpoint, int]:
+_CLOSE_PAREN = regex.compile(r"\s{0,2}\)")
+
+
+def _pinpoint(text: str, pos: int, start: int | None = None) -> tuple[Pinpoint, int]:
+    """The paragraphs after a case or ECLI; of the languages' readings, the one reading furthest
+    ("points 40 à 42" is French to its end, English only to "points 40"); English on a tie.
+    A citation in parentheses takes the pinpoint after them ("(C-311/18, EU:C:2019:1145),
+    point 42"), given its ``start``."""
+    if start and text[start - 1] == "(":
+        closed = _CLOSE_PAREN.match(text, pos)
+        if closed is not None:
+            pin, end = _pinpoint(text, closed.end())
+            if pin:
+                return pin, end
     m = _PIN.match(text, pos)
+    best: tuple[Pinpoint, int] = (NO_PINPOINT, pos)
     if m is not None:
         unit = ENGLISH.unit_of(m.group("word")) or "para"
         if unit == "point" and language.detect(text, max(0, pos - _LANGUAGE_REACH), pos) == "fr":
             unit = "para"  # "arrêt ..., C-311/18, point 42": the judgment's paragraph 42
-        return Pinpoint(parse_numbers(unit, m.group("nums"))), m.end()
+        best = Pinpoint(parse_numbers(unit, m.group("nums"))), m.end()
     for lang, pattern in _OTHER_PINS.items():
         m = pattern.match(text, pos)
-        if m is not None:
+        if m is not None and m.end() > best[1]:
             nums = parse_numbers("para", m.group("nums"), lexicon_for(lang))
-            return Pinpoint(nums), m.end()
-    return NO_PINPOINT, pos
+            best = Pinpoint(nums), m.end()
+    return best
 
 
 def _case_id(case: CaseNumber) -> str:
@@ -388,7 +405,7 @@ class CjeuFamily:
         ecli: Ecli | None = None
         if m.group("ecli"):
             ecli = Ecli("EU", m.group("ecourt"), m.group("eyear"), m.group("eord"))
-        pin, end = _pinpoint(text, end)
+        pin, end = _pinpoint(text, end, start)
         if not pin and (len(m.captures("item")) == 1 or m.group("joined")):
             # "in paragraph 179 of the judgment in C-411/17": one judgment, its paragraph
             pin = pinpoint_before(text, start)

@@ -128,8 +128,10 @@ def catalog() -> Catalog:
             slug=entry["slug"],
             name=entry["name"],
             names=tuple(entry["names"]) + _by_language(entry, "names_by_language"),
-            abbreviations=tuple(entry["abbreviations"]),
-            bare_abbreviations=tuple(entry["bare_abbreviations"]),
+            abbreviations=tuple(entry["abbreviations"])
+            + _by_language(entry, "abbreviations_by_language"),
+            bare_abbreviations=tuple(entry["bare_abbreviations"])
+            + _by_language(entry, "bare_abbreviations_by_language"),
             short=tuple(entry["short"]) + _by_language(entry, "short_by_language"),
             open_names=tuple(entry.get("open_names", ())),
             unit=structure["unit"],
@@ -214,7 +216,11 @@ _CONTEXT_SHORTS: dict[str, tuple[str, ...]] = {
 # Article numbers, sub-divisions, lists and ranges, in treaty and EU style.
 # "article 19, paragraph 3" and "art. 19, para. 3": the paragraph of an article (treaty style).
 _PARA_WORD = un_languages.pinpoint_lexicon().unit_pattern("para")
-_SUBDIV = r"(?:" + _H + r"?\(" + _H + r"?(?:\d{1,2}|[a-z]{1,2}|[ivx]{1,5})" + _H + r"?\))"
+# "(b)", and French/Spanish "b)": letters close with ")" only ("article 14, par. 3 b)")
+_SUBDIV = (
+    r"(?:" + _H + r"?\(" + _H + r"?(?:\d{1,2}|[a-z]{1,2}|[ivx]{1,5})" + _H + r"?\)"
+    r"|" + _H + r"(?:[a-z]|[ivx]{1,5})\)(?![\w(]))"
+)
 _ANUM = r"\d{1,3}(?![\d/])(?:" + _H + r"?(?:bis|ter|quater)(?![\w]))?"
 _AITEM = (
     _ANUM
@@ -228,7 +234,20 @@ _AITEM = (
     + _H
     + r"{0,2}\d{1,2}(?!\d)"
     + _SUBDIV
-    + r"{0,2})?"
+    + r"{0,2}"
+    # UN French "article 5 (par. 4)", "article 14 (par. 3 b))": the paragraph in brackets
+    + r"|"
+    + _H
+    + r"?\("
+    + _H
+    + r"?"
+    + _PARA_WORD
+    + _H
+    + r"{0,2}\d{1,2}(?!\d)"
+    + _SUBDIV
+    + r"{0,2}"
+    + _H
+    + r"?\))?"
 )
 _SUBONLY = r"(?:\(" + _H + r"?(?:\d{1,2}|[a-z]{1,2})" + _H + r"?\)|(?<![\w])[a-z]\))"
 _LIST_WORDS = un_languages.pinpoint_lexicon().list_pattern
@@ -284,7 +303,13 @@ def _pattern() -> regex.Pattern[str]:
             (?:{_REF}|{_DIRECT})?
         )
       | (?P<nf>
-            (?P<nf_ref>{_NAMES}|{_ABBRS}){_H}{{0,2}},?{_H}{{0,2}}(?:arts?\.|articles?)
+            (?:(?P<nf_ref>{_NAMES}|{_ABBRS})
+              # "Covenant on Civil and Political Rights (ICCPR), art. 19": defined, then cited
+              (?:{_H}{{0,2}}\({_H}?{_ABBRS}{_H}?\))?
+              {_H}{{0,2}},?
+              # "le Pacte, art. 14": a short name, then its article after a comma
+             |(?P<nf_short>{_SHORTS}){_H}{{0,2}},)
+            {_H}{{0,2}}(?:arts?\.|articles?|art[íi]culos?)
             {_H}{{0,3}}(?P<nf_list>{_ALIST})
             # "Name, article 33 of the Convention" cites the instrument after "of", not Name.
             (?!{_H}{{0,3}},?\s{{1,3}}(?:of|under)\s)
@@ -400,7 +425,7 @@ _ITEM_TOKEN = regex.compile(
 )
 _SUB_VALUE = regex.compile(r"\(?\s*([0-9a-z]{1,5})\s*\)")
 _HEAD = regex.compile(r"(\d{1,3})(?:" + _H + r"?(bis|ter|quater))?")
-_PARA_IN_ITEM = regex.compile(r",\s*" + _PARA_WORD + r"\s*(\d{1,2})")
+_PARA_IN_ITEM = regex.compile(r"[,(]\s*" + _PARA_WORD + r"\s*(\d{1,2})")
 
 _PROTOCOL_TO = regex.compile(r"Protocol\s{1,3}(?:to|of)\s{1,3}(?:the\s{1,3})?\Z")
 _ALIAS = regex.compile(r"(?:known\s+as|hereinafter(?:\s+referred\s+to\s+as)?)(?:\s+the)?\s+\Z")
@@ -628,6 +653,12 @@ def _short_head(short_key: str) -> str:
     return short_key.split()[-1] if short_key != "guiding principles" else short_key
 
 
+#: Acronyms as lower-case literals: any of them in a text wakes the family up.
+_ACRONYM_TRIGGERS = tuple(
+    sorted({a.lower() for inst in _CAT.instruments.values() for a in inst.abbreviations})
+)
+
+
 class InstrumentsFamily:
     """Instrument citations in one linear pass; short references resolved as the pass goes."""
 
@@ -643,21 +674,6 @@ class InstrumentsFamily:
         "charter",
         "statute",
         "treaty",
-        "udhr",
-        "iccpr",
-        "icescr",
-        "cerd",
-        "cedaw",
-        "cat",
-        "crc",
-        "cmw",
-        "crpd",
-        "ced",
-        "echr",
-        "cfr",
-        "teu",
-        "tfeu",
-        "ungp",
         "protocol",
         # French and Spanish (data/instruments.json names_by_language)
         "artículo",
@@ -672,6 +688,8 @@ class InstrumentsFamily:
         "principios",
         "statut",
         "estatuto",
+        # every acronym of the catalog, in every language ("ICCPR", "PIDCP", "CDN")
+        *_ACRONYM_TRIGGERS,
     )
     priority = 10
     rules = RULES
@@ -690,7 +708,7 @@ class InstrumentsFamily:
             if m.group("bare") is not None:
                 cit = self._bare(m, text, st)
             elif m.group("nf") is not None:
-                cit = self._name_first(m, text, st)
+                cit = self._name_first(m, text, doc, st)
             elif m.group("art") is not None:
                 cit = self._articles(m, text, doc, st)
             else:
@@ -812,7 +830,16 @@ class InstrumentsFamily:
             return self._citation(text, start, m.end(), slug, pin, written, by)
         return self._citation(text, start, m.end("bare"), slug, NO_PINPOINT, written, by)
 
-    def _name_first(self, m: regex.Match[str], text: str, st: _State) -> Citation | None:
+    def _name_first(
+        self, m: regex.Match[str], text: str, doc: Document, st: _State
+    ) -> Citation | None:
+        short = m.group("nf_short")
+        if short is not None:
+            resolved = self._resolve_short(_key(short), st, doc)
+            if resolved is None:
+                return None
+            pin = Pinpoint(_article_parts(m.group("nf_list")))
+            return self._citation(text, m.start(), m.end(), resolved[0], pin, short, *resolved[1:])
         written = m.group("nf_ref")
         slug = _ABBR_KEYS.get(written) or _NAME_KEYS.get(_key(written))
         if slug is None:

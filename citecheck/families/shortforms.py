@@ -1,8 +1,14 @@
-"""Short forms (``Ibid.``, ``ibid., para. 5``, ``Id.``, ``op. cit.``, ``supra note 3``).
+"""Short forms (``Ibid.``, ``ibid., para. 5``, ``Id.``, ``op. cit.``, ``supra note 3``,
+``supra, nota 3``) and "cited above" after a citation (``l'observation générale no 34
+précitée, par. 5``, ``la resolución 8/8 antes citada``).
 
 The finder yields placeholders; the "resolve short forms" stage
 (:func:`citecheck.shortforms.resolve_short_forms`) points each one back at the citation it
-stands for, in one pass over the citations.
+stands for, in one pass over the citations. "Cited above" only marks the citation right
+before it as a repeat (and gives it the pinpoint after it); written after no citation
+("l'arrêt précité") it names nothing citecheck can tell, and is dropped. ``infra`` ("see
+below") points forward to a part of the same text, not back to a citation: it is not a
+short form and nothing is emitted for it.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from collections.abc import Iterator
 import attrs
 
 from citecheck.families.base import HSPACE, Document, compile_pattern
+from citecheck.lexicon import LANGUAGES, alternation, load
 from citecheck.model import Citation, Finding, Kind, Severity
 from citecheck.pinpoints import pinpoint_after
 from citecheck.rules import Rule
@@ -58,6 +65,10 @@ NON_UN_STYLE = Rule(
     good="A/HRC/41/35, para. 4. Ibid., para. 5.",
 )
 
+# "supra note 12", "supra, nota 12", "supra Fn. 12": every language's footnote words
+_NOTE_WORDS = alternation(w for lang in LANGUAGES for w in load(lang).words("footnote"))
+_CITED_WORDS = alternation(w for lang in LANGUAGES for w in load(lang).cited_words)
+
 _SHORT = compile_pattern(
     r"""
     (?<![\w.])
@@ -73,11 +84,15 @@ _SHORT = compile_pattern(
       | (?P<loccit>[Ll]oc\."""
     + HSPACE
     + r"""?cit\.)
-      | (?P<supra>supra(?![\w\-])(?:"""
+      | (?P<supra>supra(?![\w\-])(?:,?"""
     + HSPACE
-    + r"""+(?:note|nota|n\.)"""
+    + r"""+"""
+    + _NOTE_WORDS
     + HSPACE
     + r"""*(?P<note>\d{1,4}))?)
+      | (?P<cited>(?<![\w])"""
+    + _CITED_WORDS
+    + r""")
     )
     """
 )
@@ -95,7 +110,7 @@ class ShortFormFamily:
     """Finds repeated-reference devices; the short-form stage gives them their ids."""
 
     name = "shortforms"
-    triggers = ("ibid", "id.", "cit.", "supra")
+    triggers = ("ibid", "id.", "cit.", "supra", "précit", "citad")
     priority = 0
     rules = (NO_ANTECEDENT, AMBIGUOUS_IBID, NON_UN_STYLE, UNKNOWN_ANTECEDENT)
 
@@ -120,9 +135,9 @@ class ShortFormFamily:
     def validate(self, citation: Citation, doc: Document) -> Iterator[Finding]:
         parts = citation.parts
         if isinstance(parts, ShortFormParts) and parts.device != "ibid" and citation.id:
+            word = citation.text.split()[0].rstrip(",")  # "supra, note 3": the word "supra"
             yield NON_UN_STYLE.finding(
-                f"'{citation.text.split()[0]}' is not UN editorial style; repeat the reference "
-                "or use 'ibid.'",
+                f"'{word}' is not UN editorial style; repeat the reference or use 'ibid.'",
                 citation.start,
                 citation.end,
                 id=citation.id,

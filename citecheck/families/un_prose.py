@@ -36,7 +36,7 @@ from citecheck.model import (
     Pinpoint,
     Severity,
 )
-from citecheck.pinpoints import pinpoint_after, pinpoint_at
+from citecheck.pinpoints import pinpoint_after, pinpoint_at, sub_letters
 from citecheck.rules import Rule
 
 _H = HSPACE
@@ -92,7 +92,8 @@ _BODY_ADJ = rf"""(?P<body>
         {_W}Protection{_W}of{_W}Minorities))?
 )(?:['’]s)?{_W}"""
 _PIN_WORDS = un.pinpoint_lexicon()
-_PARA_NUM = r"\d{1,3}(?:" + _H + r"*\([a-z]{1,4}\))*"
+# "paragraph 8 (a)", French/Spanish "párrafo 8 a) ii)" (letters close with ")" only)
+_PARA_NUM = r"\d{1,3}(?!\d)" + sub_letters(_PIN_WORDS, _H) + "*"
 _PIN_BEFORE = rf"""(?P<pin>(?:(?:operative|preambular){_W})?
     (?P<pinword>{_PIN_WORDS.unit_pattern("para")}){_H}*(?P<pinnums>{_PARA_NUM}
         (?:(?:{_H}*[,{_D[1:-1]}]{_H}*|{_W}(?:{_PIN_WORDS.list_pattern}|{_PIN_WORDS.range_pattern}){_W})
@@ -109,7 +110,10 @@ _DATE_AFTER = compile_pattern(
 _FOOTNOTE = compile_pattern(r"\[\[fn:\d{1,4}\]\]|<sup>\d{1,4}</sup>")
 _CONT = compile_pattern(
     rf"(?:{_H}*,{_H}*(?:(?:and|{un.list_words()}){_W})?|,?{_W}(?:and|{un.list_words()}){_W}"
-    rf"|,?{_W}as{_W}well{_W}as{_W})"
+    rf"|,?{_W}as{_W}well{_W}as{_W}"
+    # "resolutions 17/1 to 17/3", "résolutions 17/1 à 17/3": a range of one session
+    rf"|(?P<rng>{_W}(?:{ENGLISH.range_pattern}|{un.range_words()}){_W}(?=\d))"
+    rf")"
     rf"(?:(?:(?:its|{un.own_words()}){_W})?"
     rf"(?P<kw>[Rr]esolutions?|[Dd]ecisions?|{un.resolution_keywords()}){_W})?(?:{_REF})"
 )
@@ -264,6 +268,25 @@ class _Raw:
     end: int
     #: a year in parentheses after a session number: "55/12 (2012)"
     year_hint: int | None = None
+
+
+#: A range of resolutions longer than this is kept as its two ends.
+_MAX_RANGE = 60
+
+
+def _between(lo: _Raw, hi: _Raw) -> list[_Raw]:
+    """The resolutions strictly between the ends of "17/1 to 17/3": one session (or year)
+    numbered upwards, no part letters; anything else is kept as its two ends."""
+    if (
+        lo.form != hi.form
+        or lo.form not in ("session", "year", "special", "emergency")
+        or lo.session != hi.session
+        or lo.letters
+        or hi.letters
+        or not 0 < hi.number - lo.number <= _MAX_RANGE
+    ):
+        return []
+    return [attrs.evolve(hi, number=n) for n in range(lo.number + 1, hi.number)]
 
 
 def _raw(m: regex.Match[str]) -> _Raw | None:
@@ -605,6 +628,7 @@ class UNProseFamily:
         capital = m.group("kw")[:1].isupper()
         current = m
         pos = m.end()
+        range_from: _Raw | None = None
         for _ in range(40):
             raw = _raw(current)
             if raw is None:
@@ -620,6 +644,12 @@ class UNProseFamily:
                 pin = _pin_before(m) + pin
             date_m = _DATE_AFTER.match(text, end)
             date = _date_of(date_m)
+            if range_from is not None:
+                # the numbers between share the span of the range's end
+                items.extend(
+                    (mid, kind, start, end, pin, date, capital)
+                    for mid in _between(range_from, raw)
+                )
             items.append((raw, kind, start, end, pin, date, capital))
             pos = date_m.end() if date_m else end
             fn = _FOOTNOTE.match(text, pos)
@@ -632,6 +662,7 @@ class UNProseFamily:
                 nxt = _CONT.match(text, aside.end()) if aside is not None else None
             if nxt is None:
                 break
+            range_from = raw if nxt.group("rng") else None
             if nxt.group("kw"):
                 kind = _kind(nxt.group("kw"))
                 capital = nxt.group("kw")[:1].isupper()

@@ -72,6 +72,9 @@ class Lexicon:
     determiners: tuple[str, ...] = ()
     #: frequent words of running text, for telling languages apart (:mod:`citecheck.language`)
     stop_words: tuple[str, ...] = ()
+    #: "cited above" written right after a citation ("l'observation générale no 34 précitée"):
+    #: the citation repeats an earlier one
+    cited_words: tuple[str, ...] = ()
 
     @functools.cached_property
     def month_number(self) -> Mapping[str, int]:
@@ -195,6 +198,7 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         letter_words=_strings(data.get("letter_words", []), "letter_words"),
         determiners=_strings(data.get("determiners", []), "determiners"),
         stop_words=_strings(data.get("stop_words", []), "stop_words"),
+        cited_words=_strings(data.get("cited_words", []), "cited_words"),
     )
 
 

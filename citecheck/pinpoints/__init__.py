@@ -23,6 +23,7 @@ from citecheck.pinpoints.numbers import (
     number_parts,
     parse_numbers,
     split_numbers,
+    sub_letters,
 )
 
 __all__ = [
@@ -41,4 +42,5 @@ __all__ = [
     "read_after",
     "read_before",
     "split_numbers",
+    "sub_letters",
 ]

@@ -10,7 +10,7 @@ import regex
 
 from citecheck.lexicon import CHARACTERS, alternation
 from citecheck.model import NO_PINPOINT, Pinpoint, PinpointPart
-from citecheck.pinpoints.numbers import parse_numbers
+from citecheck.pinpoints.numbers import parse_numbers, sub_letters
 from citecheck.un_languages import pinpoint_lexicon
 
 _H = CHARACTERS.hspace_class
@@ -18,7 +18,8 @@ _H = CHARACTERS.hspace_class
 _L = pinpoint_lexicon()
 _DASH = "[" + regex.escape(CHARACTERS.range_dashes) + "]"
 # "115.4": UPR recommendations are numbered within a paragraph.
-_NUM = r"\d{1,4}(?:\.\d{1,3})?(?!\d)(?:" + _H + r"?\([a-z]{1,4}\))*"
+# "17(c)", "17 c)" and "17, al. c)" (French and Spanish letters close with ")" only).
+_NUM = r"\d{1,4}(?:\.\d{1,3})?(?!\d)" + sub_letters(_L, _H) + "*"
 _LIST_SEP = (
     rf"(?:{_H}*{_DASH}(?:{_H}*\r?\n){{0,2}}{_H}*|\s+(?:{_L.range_pattern}|{_L.list_pattern})\s+"
     rf"|,{_H}*(?:{_L.list_pattern}{_H}+)?)"

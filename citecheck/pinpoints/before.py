@@ -12,7 +12,7 @@ import regex
 
 from citecheck.lexicon import CHARACTERS, ENGLISH, Lexicon, alternation
 from citecheck.model import NO_PINPOINT, Pinpoint
-from citecheck.pinpoints.numbers import parse_numbers
+from citecheck.pinpoints.numbers import parse_numbers, sub_letters
 
 #: How far before a citation its pinpoint may start.
 REACH = 160
@@ -20,7 +20,7 @@ REACH = 160
 
 def _pattern(lexicon: Lexicon) -> regex.Pattern[str]:
     dash = "[" + regex.escape(CHARACTERS.range_dashes) + "]"
-    num = r"\d{1,4}(?:\.\d{1,3})?(?!\d)(?:\s?\([a-z]{1,4}\))*"
+    num = r"\d{1,4}(?:\.\d{1,3})?(?!\d)" + sub_letters(lexicon) + "*"
     words = f"{lexicon.list_pattern}|{lexicon.range_pattern}"
     sep = rf"(?:\s{{0,3}}(?:,|{dash})\s{{0,3}}|\s{{1,3}}(?:{words})\s{{1,3}})"
     of = alternation(lexicon.part_of_words)

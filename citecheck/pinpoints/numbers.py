@@ -30,11 +30,26 @@ class NumberItem:
         return f"{self.first}-{self.last}" if self.last else self.first
 
 
+def sub_letters(lexicon: Lexicon, space: str = r"\s") -> str:
+    """The sub-divisions of a paragraph number: ``(c)``, French and Spanish ``c)`` (a closing
+    parenthesis only) and ``, al. c)`` / ``, apartado c)`` (the lexicon's letter words)."""
+    worded = (
+        rf"|{space}?,?{space}{{0,2}}{alternation(lexicon.letter_words)}{space}{{1,2}}"
+        rf"(?:[a-z]|[ivx]{{1,4}})\)"
+        if lexicon.letter_words
+        else ""
+    )
+    return (
+        rf"(?:{space}?\({space}?[a-z0-9]{{1,4}}{space}?\)"
+        rf"|{space}(?:[a-z]|[ivx]{{1,4}})\)(?![\w(]){worded})"
+    )
+
+
 def _tokens(lexicon: Lexicon) -> regex.Pattern[str]:
     dashes = "[" + regex.escape(CHARACTERS.range_dashes) + "]"
     return regex.compile(
         rf"""
-        (?P<num>\d{{1,5}}(?:\.\d{{1,3}})?[a-z]?(?![a-z])(?:\s?\(\s?[a-z0-9]{{1,4}}\s?\))*)
+        (?P<num>\d{{1,5}}(?:\.\d{{1,3}})?[a-z]?(?![a-z]){sub_letters(lexicon)}*)
       | (?P<range>{dashes}|{alternation(lexicon.range_words)})
       | (?P<list>[,;&]|{alternation(lexicon.list_words)})
       | \s+
@@ -44,7 +59,8 @@ def _tokens(lexicon: Lexicon) -> regex.Pattern[str]:
 
 
 _TOKENS = {ENGLISH.language: _tokens(ENGLISH)}
-_SUB = regex.compile(r"\s*\(\s*([a-z0-9]{1,4})\s*\)")
+# "(c)", or "c)" after a space or a letter word ("al. c)"): one sub-division each
+_SUB = regex.compile(r"(?:\s*\(\s*|(?<=\s))([a-z0-9]{1,4})\s*\)")
 
 
 def canonical_number(raw: str) -> str:
@@ -107,4 +123,5 @@ __all__ = [
     "number_parts",
     "parse_numbers",
     "split_numbers",
+    "sub_letters",
 ]
