@@ -15,15 +15,23 @@ import functools
 import attrs
 import regex
 
-from citecheck.lexicon import alternation, load
+from citecheck.lexicon import CHARACTERS, alternation, load
 from citecheck.model import NO_PINPOINT, Pinpoint, PinpointPart
 from citecheck.pinpoints.articles import WINDOW, ArticlePinpoint
 
-_NUM = r"\d{1,3}(?:er(?!\w)|[a-z](?![\w]))?(?!\d)(?:[ \u00a0](?:bis|ter|quater)(?!\w))?"
 #: ``27 bis`` is ``27a`` in the English text of the same act.
 _LATIN_LETTER = {"bis": "a", "ter": "b", "quater": "c"}
-_LETTER = r"\(?[a-z]{1,2}\)(?!\w)|[a-z](?![\w])"
+#: ``e)``, ``(e)``, ``e``; not the ``l`` of ``l'article``.
+_LETTER = r"\(?[a-z]{1,2}\)(?!\w)|[a-z](?![\w'\u2019])"
 _ROMAN = r"[IVXLC]{1,7}(?![\w])|[A-Z](?![\w])"
+
+
+def _number(range_words: tuple[str, ...]) -> str:
+    """An article or paragraph number: ``6``, ``1er``, ``6a``, ``27 bis``. A Latin suffix that
+    is also the language's range word (German ``bis``: ``Absatz 1 bis 4``) is the range word."""
+    latin = [w for w in _LATIN_LETTER if w not in {r.lower() for r in range_words}]
+    suffix = rf"(?:[ \u00a0](?:{'|'.join(latin)})(?!\w))?" if latin else ""
+    return r"\d{1,3}(?:er(?!\w)|[a-z](?![\w]))?(?!\d)" + suffix
 
 
 @attrs.frozen(slots=True)
@@ -36,6 +44,12 @@ class _Grammar:
     before: regex.Pattern[str]
     conn_tail: regex.Pattern[str]
     after: regex.Pattern[str]
+    #: a pinpoint written after the act with a comma only (``Reglamento X, letra e) del
+    #: apartado 1 del artículo 6``)
+    after_comma: regex.Pattern[str]
+    #: what makes a body the pinpoint of something named after it (``..., artículo 6 del Tratado``)
+    of_next: regex.Pattern[str]
+    list_words: frozenset[str]
 
 
 @functools.cache
@@ -47,15 +61,25 @@ def _grammar(language: str) -> _Grammar:
         "letw": alternation(lex.letter_words),
         "annw": alternation(lex.words("annex")),
         "recw": alternation(lex.words("recital")),
+        # unnumbered subdivisions ("premier alinéa", "Satz 2") are left out of pinpoints
+        "skipw": alternation((*lex.ordinals, *lex.words("subparagraph", "indent", "sentence"))),
     }
     joiner = alternation((*lex.list_words, *lex.part_of_words, *lex.determiners))
+    dash = "[" + regex.escape(CHARACTERS.range_dashes) + "]"
+    # a range word only before a number or a letter ("Absatz 1 bis 4", "Buchstaben a bis c"):
+    # Spanish "a" is also a letter and a preposition
+    span = (
+        rf"(?:{alternation(lex.range_words)}|{dash})"
+        rf"(?=[\s\u00a0]{{0,3}}(?:\d|\(?[a-z]\)|[a-z](?![\w'\u2019])))"
+    )
     token = (
         "(?:"
         + "|".join(f"(?P<{name}>{pattern})" for name, pattern in units.items())
-        + rf"|(?P<num>{_NUM})|(?P<let>{_LETTER})|(?P<roman>{_ROMAN})"
+        + rf"|(?P<num>{_number(lex.range_words)})|(?P<range>{span})"
+        + rf"|(?P<let>{_LETTER})|(?P<roman>{_ROMAN})"
         + rf"|(?P<join>{joiner})|(?P<comma>,))"
     )
-    unit = "(?:" + "|".join(units.values()) + ")"
+    unit = "(?:" + "|".join(v for k, v in units.items() if k != "skipw") + ")"
     # bounded: a reader tries it at many places, so a long chain must not make a scan quadratic
     body = rf"{unit}(?:[\s\u00a0]{{0,3}}{token}){{0,60}}+"
     conn = (
@@ -74,6 +98,12 @@ def _grammar(language: str) -> _Grammar:
             rf"{emphasis}[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}}"
             rf"(?:{alternation(lex.determiners)}[\s\u00a0]{{1,3}})?(?P<body>{body})"
         ),
+        after_comma=regex.compile(
+            rf"[\s\u00a0]{{0,2}},[\s\u00a0]{{0,3}}"
+            rf"(?:{alternation(lex.determiners)}[\s\u00a0]{{1,3}})?(?P<body>{body})"
+        ),
+        of_next=regex.compile(rf"[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}}{alternation(lex.of_words)}"),
+        list_words=frozenset(w.lower() for w in lex.list_words),
     )
 
 
@@ -83,52 +113,65 @@ def parse(language: str, body: str) -> Pinpoint:
     parts: list[PinpointPart] = []
     unit = ""
     art: str | None = None
-    subs: list[tuple[str, str]] = []  # (unit, value) of the current article
+    subs: list[tuple[str, str]] = []  # (unit, "(1)") of the current article
     pending: list[tuple[str, str]] = []  # subdivisions written before their article (es)
     listed = False  # a list word or comma since the last value
+    ranged = False  # a range word or dash since the last value
 
     def flush() -> None:
         if art is not None:
-            parts.append(PinpointPart("art", art + "".join(f"({v})" for _, v in subs)))
+            parts.append(PinpointPart("art", art + "".join(v for _, v in subs)))
 
     for m in g.token.finditer(body):
         kind = m.lastgroup
         value = _canonical_number(m.group().strip("()"))
-        if kind in ("artw", "parw", "letw", "annw", "recw"):
+        if kind in ("artw", "parw", "letw", "annw", "recw", "skipw"):
             unit = kind
             if kind == "annw":
                 flush()
                 art, subs = None, []
                 parts.append(PinpointPart("annex", ""))
-        elif kind in ("join", "comma"):
-            word = m.group().lower()
-            if kind == "comma" or word in (w.lower() for w in load(language).list_words):
+            continue
+        if kind in ("join", "comma"):
+            if kind == "comma" or m.group().lower() in g.list_words:
                 listed = True
-        elif unit == "artw" and kind == "num":
-            flush()
-            art, subs = value, [sub for sub in reversed(pending)]
-            pending = []
+            continue
+        if kind == "range":
+            ranged = True
+            continue
+        if unit == "artw" and kind == "num":
+            if ranged and art is not None and not subs:
+                art = f"{art}-{value}"  # "Artikel 13 bis 16": one range, kept whole
+            else:
+                flush()
+                art, subs = value, list(reversed(pending))
+                pending = []
         elif unit in ("parw", "letw") and kind in ("num", "let"):
             sub_unit = "para" if unit == "parw" else "letter"
-            if art is None or (pending and not subs):
-                pending.append((sub_unit, value))
+            held = pending if art is None or (pending and not subs) else subs
+            if ranged and held and held[-1][0] == sub_unit:
+                held[-1] = (sub_unit, f"{held[-1][1]}-({value})")  # "Absatz 1 bis 4": (1)-(4)
+            elif art is None or (pending and not subs):
+                pending.append((sub_unit, f"({value})"))
             elif listed and any(u == sub_unit for u, _ in subs):
                 flush()
                 last = max(i for i, (u, _) in enumerate(subs) if u == sub_unit)
-                subs = [*subs[:last], (sub_unit, value)]
+                subs = [*subs[:last], (sub_unit, f"({value})")]
             else:
-                subs.append((sub_unit, value))
+                subs.append((sub_unit, f"({value})"))
         elif unit == "annw" and kind in ("roman", "num") and parts and parts[-1].unit == "annex":
+            # "letra e) del anexo III": a point of the annex
+            point = ", point " + "".join(v for _, v in pending).strip("()") if pending else ""
+            pending = []
             if parts[-1].value:
-                parts.append(PinpointPart("annex", value))
+                parts.append(PinpointPart("annex", value + point))
             else:
-                parts[-1] = PinpointPart("annex", value)
+                parts[-1] = PinpointPart("annex", value + point)
         elif unit == "recw" and kind == "num":
             parts.append(PinpointPart("recital", value))
         else:
             continue
-        if kind not in ("join", "comma"):
-            listed = False if kind in ("num", "let", "roman") else listed
+        listed = ranged = False
     flush()
     return Pinpoint(tuple(parts)) if parts else NO_PINPOINT
 
@@ -176,6 +219,23 @@ def read_after(language: str, text: str, end: int) -> ArticlePinpoint | None:
     if not pin:
         return None
     return ArticlePinpoint(pin, end, m.start("body") + len(body))
+
+
+def read_after_comma(language: str, text: str, end: int) -> ArticlePinpoint | None:
+    """``, letra e) del apartado 1 del artículo 6`` right after the act ending at ``end``: its
+    pinpoint, unless what follows names another source (``, artículo 6 del Tratado``)."""
+    g = _grammar(language)
+    m = g.after_comma.match(text, end, min(len(text), end + WINDOW))
+    if m is None:
+        return None
+    body = _value_end(m.group("body"))
+    stop = m.start("body") + len(body)
+    if g.of_next.match(text, stop) is not None:
+        return None
+    pin = parse(language, body)
+    if not pin:
+        return None
+    return ArticlePinpoint(pin, end, stop)
 
 
 def _value_end(body: str) -> str:

@@ -41,3 +41,95 @@ def test_pre_1968_reference_gets_the_id_of_its_english_form(text: str) -> None:
     # No series before 1968: the id is the one the English form has always had, in every language.
     assert found(text) == [("oj:1967/129/p2578", "oj", "")]
     assert found("OJ 129, 28.6.1967, p. 2578/67") == [("oj:1967/129/p2578", "oj", "")]
+
+
+FR_PINPOINTS = [
+    ("conformément à l'article 6, paragraphe 1, point e), du règlement (UE) 2016/679, le traitement",
+     [("celex:32016R0679", "eu_act", "art. 6(1)(e)")]),
+    ("le point e) du paragraphe 1 de l'article 6 du règlement (UE) 2016/679 prévoit",
+     [("celex:32016R0679", "eu_act", "art. 6(1)(e)")]),
+    ("au sens du point c) du paragraphe 2 de l’article 9 de la directive 95/46/CE",
+     [("celex:31995L0046", "eu_act", "art. 9(2)(c)")]),
+    ("l'article 8, paragraphe 2, sous a), de la directive 95/46/CE",
+     [("celex:31995L0046", "eu_act", "art. 8(2)(a)")]),
+    ("l'article 6, paragraphe 1, premier alinéa, du règlement (UE) 2016/679",
+     [("celex:32016R0679", "eu_act", "art. 6(1)")]),
+    ("l'article 4, deuxième alinéa, de la directive 95/46/CE",
+     [("celex:31995L0046", "eu_act", "art. 4")]),
+    ("les articles 13 à 16 du règlement (UE) 2016/679",
+     [("celex:32016R0679", "eu_act", "art. 13-16")]),
+    ("l'article 27 bis du règlement (CE) n° 1049/2001",
+     [("celex:32001R1049", "eu_act", "art. 27a")]),
+    ("l'annexe III du règlement (UE) 2016/679",
+     [("celex:32016R0679", "eu_act", "annex III")]),
+    ("le point b) de l'annexe II de la directive 95/46/CE",
+     [("celex:31995L0046", "eu_act", "annex II, point b")]),
+]
+ES_PINPOINTS = [
+    ("de conformidad con la letra e) del apartado 1 del artículo 6 del Reglamento (UE) 2016/679",
+     [("celex:32016R0679", "eu_act", "art. 6(1)(e)")]),
+    ("según el apartado 2 del artículo 9 del Reglamento (UE) 2016/679",
+     [("celex:32016R0679", "eu_act", "art. 9(2)")]),
+    ("la letra e) del anexo III del Reglamento (UE) 2016/679",
+     [("celex:32016R0679", "eu_act", "annex III, point e")]),
+    ("en el anexo III de la Directiva 95/46/CE",
+     [("celex:31995L0046", "eu_act", "annex III")]),
+    ("los artículos 13 a 16 del Reglamento (UE) 2016/679",
+     [("celex:32016R0679", "eu_act", "art. 13-16")]),
+    ("los apartados 1 a 3 del artículo 5 de la Directiva 95/46/CE",
+     [("celex:31995L0046", "eu_act", "art. 5(1)-(3)")]),
+    ("el artículo 27 bis del Reglamento (CE) n.º 1049/2001",
+     [("celex:32001R1049", "eu_act", "art. 27a")]),
+    # the act named before its pinpoint, with a comma only
+    ("Véase el Reglamento (UE) 2016/679, letra e) del apartado 1 del artículo 6.",
+     [("celex:32016R0679", "eu_act", "art. 6(1)(e)")]),
+    ("la Directiva 95/46/CE, apartado 2 del artículo 8, prohíbe",
+     [("celex:31995L0046", "eu_act", "art. 8(2)")]),
+]
+DE_PINPOINTS = [
+    ("gemäß Artikel 14 Absatz 1 bis 4 der Verordnung (EU) 2016/679",
+     [("celex:32016R0679", "eu_act", "art. 14(1)-(4)")]),
+    ("die Artikel 13 bis 16, 19 und 21 der Verordnung (EU) 2016/679",
+     [("celex:32016R0679", "eu_act", "art. 13-16; art. 19; art. 21")]),
+    ("nach Artikel 5 Absatz 1 Buchstaben a bis c der Richtlinie 95/46/EG",
+     [("celex:31995L0046", "eu_act", "art. 5(1)(a)-(c)")]),
+    ("die Artikel 7–9 der Richtlinie 95/46/EG",
+     [("celex:31995L0046", "eu_act", "art. 7-9")]),
+    ("nach Artikel 6 Absatz 1 Unterabsatz 2 der Verordnung (EU) 2016/679",
+     [("celex:32016R0679", "eu_act", "art. 6(1)")]),
+    ("nach Artikel 6 Absatz 1 Satz 2 der Verordnung (EU) 2016/679",
+     [("celex:32016R0679", "eu_act", "art. 6(1)")]),
+    ("Artikel 27a der Verordnung (EG) Nr. 1049/2001",
+     [("celex:32001R1049", "eu_act", "art. 27a")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FR_PINPOINTS + ES_PINPOINTS + DE_PINPOINTS)
+def test_pinpoints(text: str, expected: list[tuple[str, str, str]]) -> None:
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Véase el Reglamento (UE) 2016/679, artículo 6 del Tratado",
+        "le règlement (UE) 2016/679, article 16 du traité sur le fonctionnement de l'Union européenne",
+    ],
+)
+def test_a_pinpoint_after_the_act_that_names_another_source_is_not_the_acts(text: str) -> None:
+    (act,) = [c for c in found(text) if c[1] == "eu_act"]
+    assert act == ("celex:32016R0679", "eu_act", "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El Pacto Internacional de Derechos Civiles y Políticos protege la vida. Reglamento (UE) 2016/679, letra e) del apartado 1 del artículo 6.",
+        "El artículo 6 del Pacto Internacional de Derechos Civiles y Políticos protege la vida. Véase también el Reglamento (UE) 2016/679. Según el artículo 6, el tratamiento es lícito.",
+        "L’article 6 du Pacte international relatif aux droits civils et politiques protège la vie. Voir aussi le règlement (UE) 2016/679. Selon l’article 6, le traitement est licite.",
+    ],
+)
+def test_a_bare_article_after_an_eu_act_is_not_the_covenants(text: str) -> None:
+    covenant = [c for c in found(text) if c[0] == "instrument:iccpr"]
+    # the Covenant is cited once (with its own article when written so), never for the later article
+    assert len(covenant) == 1
