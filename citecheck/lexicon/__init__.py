@@ -72,6 +72,14 @@ class Lexicon:
     determiners: tuple[str, ...] = ()
     #: frequent words of running text, for telling languages apart (:mod:`citecheck.language`)
     stop_words: tuple[str, ...] = ()
+    #: before an act noun, an act cited earlier (``ledit règlement``, ``dicha Directiva``,
+    #: ``der genannten Verordnung``); never the text's own act (``la présente directive``)
+    back_reference_words: tuple[str, ...] = ()
+    #: after an act noun, the same (``la directive précitée``)
+    back_reference_after: tuple[str, ...] = ()
+    #: ``ce``, ``esta``: a back-reference before a regulation or directive, not before a
+    #: decision (``cette décision`` is as often a court's)
+    demonstratives: tuple[str, ...] = ()
 
     @functools.cached_property
     def month_number(self) -> Mapping[str, int]:
@@ -195,6 +203,9 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         letter_words=_strings(data.get("letter_words", []), "letter_words"),
         determiners=_strings(data.get("determiners", []), "determiners"),
         stop_words=_strings(data.get("stop_words", []), "stop_words"),
+        back_reference_words=_strings(data.get("back_reference_words", []), "back_reference_words"),
+        back_reference_after=_strings(data.get("back_reference_after", []), "back_reference_after"),
+        demonstratives=_strings(data.get("demonstratives", []), "demonstratives"),
     )
 
 

@@ -50,6 +50,8 @@ class _Grammar:
     #: what makes a body the pinpoint of something named after it (``..., artículo 6 del Tratado``)
     of_next: regex.Pattern[str]
     list_words: frozenset[str]
+    #: a body ending just before a back-reference (``artículo 5`` + `` de dicho Reglamento``)
+    body_then_space: regex.Pattern[str]
 
 
 @functools.cache
@@ -104,6 +106,7 @@ def _grammar(language: str) -> _Grammar:
         ),
         of_next=regex.compile(rf"[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}}{alternation(lex.of_words)}"),
         list_words=frozenset(w.lower() for w in lex.list_words),
+        body_then_space=regex.compile(rf"(?<!\w)(?P<body>{body})[\s\u00a0]{{1,3}}\Z"),
     )
 
 
@@ -199,6 +202,18 @@ def read_before(language: str, text: str, start: int) -> ArticlePinpoint | None:
     if conn is None:
         return None
     m = g.before.search(text, max(0, start - WINDOW), conn.start())
+    if m is None:
+        return None
+    pin = parse(language, m.group("body"))
+    if not pin:
+        return None
+    return ArticlePinpoint(pin, m.start(), start)
+
+
+def read_just_before(language: str, text: str, start: int) -> ArticlePinpoint | None:
+    """The pinpoint written just before ``start``, separated by spaces only: the connector is
+    part of what starts there (``article 6`` before ``dudit règlement``); None if there is none."""
+    m = _grammar(language).body_then_space.search(text, max(0, start - WINDOW), start)
     if m is None:
         return None
     pin = parse(language, m.group("body"))

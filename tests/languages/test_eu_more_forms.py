@@ -133,3 +133,67 @@ def test_a_bare_article_after_an_eu_act_is_not_the_covenants(text: str) -> None:
     covenant = [c for c in found(text) if c[0] == "instrument:iccpr"]
     # the Covenant is cited once (with its own article when written so), never for the later article
     assert len(covenant) == 1
+
+
+FR_REG = "Le règlement (UE) 2016/679 s'applique au traitement. "
+FR_DIR = "La directive 95/46/CE est abrogée. "
+ES_REG = "El Reglamento (UE) 2016/679 se aplica al tratamiento. "
+ES_DIR = "La Directiva 95/46/CE queda derogada. "
+DE_REG = "Die Verordnung (EU) 2016/679 gilt für die Verarbeitung. "
+DE_DIR = "Die Richtlinie 95/46/EG wird aufgehoben. "
+REG, DIR = "celex:32016R0679", "celex:31995L0046"
+
+BACK_REFERENCES = [
+    (FR_REG + "L'article 6 dudit règlement prévoit que", "article 6 dudit règlement", REG, "art. 6"),
+    (FR_DIR + "L'article 7 de ladite directive dispose que", "article 7 de ladite directive", DIR, "art. 7"),
+    (FR_REG + "Le même règlement prévoit que", "Le même règlement", REG, ""),
+    (FR_REG + "L'article 5 du règlement précité dispose que", "article 5 du règlement précité", REG, "art. 5"),
+    (FR_DIR + "L'article 2, sous a), de la directive précitée définit", "article 2, sous a), de la directive précitée", DIR, "art. 2(a)"),
+    (FR_REG + "Ce règlement prévoit que", "Ce règlement", REG, ""),
+    (FR_DIR + "Cette directive prévoyait que", "Cette directive", DIR, ""),
+    (ES_REG + "El artículo 5 de dicho Reglamento dispone que", "artículo 5 de dicho Reglamento", REG, "art. 5"),
+    (ES_DIR + "Dicha Directiva preveía que", "Dicha Directiva", DIR, ""),
+    (ES_REG + "El citado Reglamento prevé que", "El citado Reglamento", REG, ""),
+    (ES_REG + "El mismo Reglamento prevé que", "El mismo Reglamento", REG, ""),
+    (ES_DIR + "La citada Directiva preveía que", "La citada Directiva", DIR, ""),
+    (ES_DIR + "Esta Directiva preveía que", "Esta Directiva", DIR, ""),
+    (ES_REG + "La letra e) del apartado 1 del artículo 6 de dicho Reglamento dispone", "letra e) del apartado 1 del artículo 6 de dicho Reglamento", REG, "art. 6(1)(e)"),
+    (DE_REG + "Artikel 5 der genannten Verordnung bestimmt", "Artikel 5 der genannten Verordnung", REG, "art. 5"),
+    (DE_REG + "Artikel 5 Absatz 2 derselben Verordnung bestimmt", "Artikel 5 Absatz 2 derselben Verordnung", REG, "art. 5(2)"),
+    (DE_DIR + "Artikel 7 der vorgenannten Richtlinie bestimmt", "Artikel 7 der vorgenannten Richtlinie", DIR, "art. 7"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "oid", "pinpoint"), BACK_REFERENCES)
+def test_back_references(text: str, span: str, oid: str, pinpoint: str) -> None:
+    from citecheck.pipeline import extract
+
+    first, back = extract(text)
+    assert (back.text, back.id, str(back.pinpoint), back.short_form) == (span, oid, pinpoint, True)
+    assert back.antecedent == 0 and first.id == oid
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the act's own text names itself: not a citation
+        "La présente directive modifie la directive 95/46/CE. La présente directive entre en vigueur",
+        "La presente Directiva modifica la Directiva 95/46/CE. La presente Directiva entrará en vigor",
+        "Diese Richtlinie ändert die Richtlinie 95/46/EG. Diese Richtlinie tritt in Kraft",
+        # no act of that type before
+        FR_REG + "Ladite directive prévoyait que",
+        ES_DIR + "Dicho Reglamento prevé que",
+        # "cette décision" is as often a court's
+        "La décision 2002/584/JAI est en vigueur. Cette décision du tribunal est définitive",
+    ],
+)
+def test_not_back_references(text: str) -> None:
+    assert [c for c in found(text) if c[0] == ""] == []
+    assert len(found(text)) == 1
+
+
+def test_a_numbered_act_after_a_back_reference_word_is_a_citation() -> None:
+    assert found(ES_DIR + "dicho Reglamento (UE) 2016/679 se aplica") == [
+        (DIR, "eu_act", ""),
+        (REG, "eu_act", ""),
+    ]
