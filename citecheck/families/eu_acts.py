@@ -1008,11 +1008,39 @@ def _hand_over(doc: Document, found: list[Citation]) -> list[Citation]:
         if _AMENDED_BY.search(text, max(0, cit.start - _AMENDED_REACH), cit.start) is None:
             continue
         after = languages.read_after(parts.language, text, cit.end)
-        amended = found[i - 1]
+        j = _amended_index(text, found, i)
+        amended = found[j]
         if after is None or amended.pinpoint or cit.start - amended.end > _AMENDED_TITLE_REACH:
             continue
-        found[i - 1] = attrs.evolve(amended, pinpoint=after.pinpoint)
+        found[j] = attrs.evolve(amended, pinpoint=after.pinpoint)
     return found
+
+
+#: "vu le", "Visto el", "gestützt auf die": what opens a citation of a preamble, just before
+#: its act.
+_CITING = regex.compile(
+    r"(?<!\w)"
+    + alternation(w for words in _WORDS.values() for w in words.citing_words)
+    + r"[\s\u00a0]{1,3}(?:\w{1,3}[\s\u00a0]{1,3})?\Z"
+)
+#: A preamble's citations end at ";" or a line break: the act amended is in the same one.
+_CLAUSE_BREAK = regex.compile(r"[;\n]")
+
+
+def _amended_index(text: str, found: list[Citation], i: int) -> int:
+    """The act the amending act ``found[i]`` amends: the act the citation opens with ("Visto
+    el Reglamento X ..., por el que ... la Directiva Y ..., cuya última modificación la
+    constituye el Reglamento Z, y, en particular, su artículo 7": X's), else the act just
+    before."""
+    for j in range(i - 1, -1, -1):
+        before = found[j]
+        if found[i].start - before.end > _AMENDED_TITLE_REACH:
+            break
+        if _CLAUSE_BREAK.search(text, before.end, found[i].start) is not None:
+            break
+        if _CITING.search(text, max(0, before.start - 24), before.start) is not None:
+            return j
+    return i - 1
 
 
 def scan_acts(doc: Document) -> list[Citation]:

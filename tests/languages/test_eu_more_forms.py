@@ -197,3 +197,20 @@ def test_a_numbered_act_after_a_back_reference_word_is_a_citation() -> None:
         (DIR, "eu_act", ""),
         (REG, "eu_act", ""),
     ]
+
+
+HAND_OVER = [
+    ("Visto el Reglamento (CEE) n° 2092/91 del Consejo, de 24 de junio de 1991, sobre las normas de aplicación del artículo 8 de la Directiva 91/414/CEE del Consejo relativa a los productos, cuya última modificación la constituye el Reglamento (CE) n° 1804/1999, y, en particular, la letra b) del apartado 3 bis de su artículo 7,",
+     [("celex:31991R2092", "eu_act", "art. 7(3a)(b)"), ("celex:31991L0414", "eu_act", "art. 8"), ("celex:31999R1804", "eu_act", "")]),
+    ("vu le règlement (CEE) n° 2092/91 du Conseil du 24 juin 1991 portant application de l'article 8 de la directive 91/414/CEE du Conseil, modifié en dernier lieu par le règlement (CE) n° 1804/1999, et notamment son article 13,",
+     [("celex:31991R2092", "eu_act", "art. 13"), ("celex:31991L0414", "eu_act", "art. 8"), ("celex:31999R1804", "eu_act", "")]),
+    ("gestützt auf die Verordnung (EWG) Nr. 2092/91 des Rates vom 24. Juni 1991 zur Durchführung des Artikels 8 der Richtlinie 91/414/EWG des Rates, zuletzt geändert durch die Verordnung (EG) Nr. 1804/1999, insbesondere auf Artikel 13,",
+     [("celex:31991R2092", "eu_act", "art. 13"), ("celex:31991L0414", "eu_act", "art. 8"), ("celex:31999R1804", "eu_act", "")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HAND_OVER)
+def test_in_particular_after_an_amending_act_is_the_pinpoint_of_the_act_the_citation_opens_with(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    check(text, expected)
