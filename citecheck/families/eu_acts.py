@@ -1003,7 +1003,11 @@ def _hand_over(doc: Document, found: list[Citation]) -> list[Citation]:
     text = doc.text
     for i, cit in enumerate(found):
         parts = cit.parts
-        if i == 0 or not isinstance(parts, EUActParts) or parts.language == "en":
+        if not isinstance(parts, EUActParts) or parts.language == "en":
+            continue
+        if not cit.pinpoint:
+            _after_title(text, found, i)
+        if i == 0:
             continue
         if _AMENDED_BY.search(text, max(0, cit.start - _AMENDED_REACH), cit.start) is None:
             continue
@@ -1025,6 +1029,27 @@ _CITING = regex.compile(
 )
 #: A preamble's citations end at ";" or a line break: the act amended is in the same one.
 _CLAUSE_BREAK = regex.compile(r"[;\n]")
+
+
+def _after_title(text: str, found: list[Citation], i: int) -> None:
+    """``Visto el Reglamento X, de 17 de mayo de 1999, por el que ... lácteos(1), y, en
+    particular, su artículo 15,``: in a preamble citation the pinpoint after the title is the
+    act's the citation opens with (up to the next act cited, the clause's end, or 700 code
+    points)."""
+    cit = found[i]
+    parts = cit.parts
+    assert isinstance(parts, EUActParts)
+    if _CITING.search(text, max(0, cit.start - 24), cit.start) is None:
+        return
+    stop = min(len(text), cit.end + _AMENDED_TITLE_REACH)
+    if i + 1 < len(found):
+        stop = min(stop, found[i + 1].start)
+    brk = _CLAUSE_BREAK.search(text, cit.end, stop)
+    if brk is not None:
+        stop = brk.start()
+    after = languages.find_after(parts.language, text, cit.end, stop)
+    if after is not None:
+        found[i] = attrs.evolve(cit, pinpoint=after.pinpoint)
 
 
 def _amended_index(text: str, found: list[Citation], i: int) -> int:

@@ -253,6 +253,23 @@ def read_after_comma(language: str, text: str, end: int) -> ArticlePinpoint | No
     return ArticlePinpoint(pin, end, stop)
 
 
+def find_after(language: str, text: str, start: int, stop: int) -> ArticlePinpoint | None:
+    """The first ``, et notamment son article 7`` between ``start`` and ``stop`` (after a
+    title), unless what follows its body names another source; None if there is none."""
+    g = _grammar(language)
+    m = g.after.search(text, start, stop)
+    if m is None:
+        return None
+    body = _value_end(m.group("body"))
+    end = m.start("body") + len(body)
+    if g.of_next.match(text, end) is not None:
+        return None
+    pin = parse(language, body)
+    if not pin:
+        return None
+    return ArticlePinpoint(pin, m.start(), end)
+
+
 def _value_end(body: str) -> str:
     """``body`` up to its last number, letter or bracket (drops trailing joiners)."""
     m = regex.search(r"^.*(?:\d|\)|[IVXLC]\b|\b[a-z]\b)", body, regex.DOTALL)

@@ -206,6 +206,16 @@ HAND_OVER = [
      [("celex:31991R2092", "eu_act", "art. 13"), ("celex:31991L0414", "eu_act", "art. 8"), ("celex:31999R1804", "eu_act", "")]),
     ("gestützt auf die Verordnung (EWG) Nr. 2092/91 des Rates vom 24. Juni 1991 zur Durchführung des Artikels 8 der Richtlinie 91/414/EWG des Rates, zuletzt geändert durch die Verordnung (EG) Nr. 1804/1999, insbesondere auf Artikel 13,",
      [("celex:31991R2092", "eu_act", "art. 13"), ("celex:31991L0414", "eu_act", "art. 8"), ("celex:31999R1804", "eu_act", "")]),
+    # a title between the act and its pinpoint, no amending act
+    ("Visto el Reglamento (CE) n° 1493/1999 del Consejo, de 17 de mayo de 1999, por el que se establece la organización común del mercado vitivinícola(1), y, en particular, su artículo 33,\n",
+     [("celex:31999R1493", "eu_act", "art. 33")]),
+    ("vu le règlement (CE) n° 1493/1999 du Conseil du 17 mai 1999 portant organisation commune du marché vitivinicole (1), et notamment son article 33,\n",
+     [("celex:31999R1493", "eu_act", "art. 33")]),
+    ("gestützt auf die Verordnung (EG) Nr. 1493/1999 des Rates vom 17. Mai 1999 über die gemeinsame Marktorganisation für Wein(1), insbesondere auf Artikel 33,\n",
+     [("celex:31999R1493", "eu_act", "art. 33")]),
+    # the clause ends first: the next clause's "en particular" is not this act's
+    ("Visto el Reglamento (CE) n° 1493/1999 del Consejo, de 17 de mayo de 1999, por el que se establece la organización común del mercado vitivinícola;\nConsiderando que, en particular, el artículo 5 establece",
+     [("celex:31999R1493", "eu_act", "")]),
 ]
 
 
