@@ -34,6 +34,15 @@ def _number(range_words: tuple[str, ...]) -> str:
     return r"\d{1,3}(?:er(?!\w)|[a-z](?![\w]))?(?!\d)" + suffix
 
 
+def _letter(list_words: tuple[str, ...]) -> str:
+    """A letter; a bare one-letter list word (Spanish ``y``, ``e``, ``o``) is the list word
+    (``letras a) y b)``), written with its bracket it is a letter (``letra e)``)."""
+    single = "".join(sorted({w.lower() for w in list_words if len(w) == 1 and w.isalpha()}))
+    if not single:
+        return _LETTER
+    return rf"\(?[a-z]{{1,2}}\)(?!\w)|(?![{single}](?![\w)]))[a-z](?![\w'\u2019])"
+
+
 @attrs.frozen(slots=True)
 class _Grammar:
     """The compiled patterns of one language."""
@@ -50,6 +59,7 @@ class _Grammar:
     #: what makes a body the pinpoint of something named after it (``..., artículo 6 del Tratado``)
     of_next: regex.Pattern[str]
     list_words: frozenset[str]
+    of_words: frozenset[str]
     #: a body ending just before a back-reference (``artículo 5`` + `` de dicho Reglamento``)
     body_then_space: regex.Pattern[str]
 
@@ -66,7 +76,9 @@ def _grammar(language: str) -> _Grammar:
         # unnumbered subdivisions ("premier alinéa", "Satz 2") are left out of pinpoints
         "skipw": alternation((*lex.ordinals, *lex.words("subparagraph", "indent", "sentence"))),
     }
-    joiner = alternation((*lex.list_words, *lex.part_of_words, *lex.determiners))
+    joiner = alternation(
+        (*lex.list_words, *lex.part_of_words, *lex.determiners, *lex.at_words)
+    )
     dash = "[" + regex.escape(CHARACTERS.range_dashes) + "]"
     # a range word only before a number or a letter ("Absatz 1 bis 4", "Buchstaben a bis c"):
     # Spanish "a" is also a letter and a preposition
@@ -78,7 +90,7 @@ def _grammar(language: str) -> _Grammar:
         "(?:"
         + "|".join(f"(?P<{name}>{pattern})" for name, pattern in units.items())
         + rf"|(?P<num>{_number(lex.range_words)})|(?P<range>{span})"
-        + rf"|(?P<let>{_LETTER})|(?P<roman>{_ROMAN})"
+        + rf"|(?P<let>{_letter(lex.list_words)})|(?P<roman>{_ROMAN})"
         + rf"|(?P<join>{joiner})|(?P<comma>,))"
     )
     unit = "(?:" + "|".join(v for k, v in units.items() if k != "skipw") + ")"
@@ -106,66 +118,102 @@ def _grammar(language: str) -> _Grammar:
         ),
         of_next=regex.compile(rf"[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}}{alternation(lex.of_words)}"),
         list_words=frozenset(w.lower() for w in lex.list_words),
+        of_words=frozenset(w.lower() for w in (*lex.of_words, *lex.part_of_words)),
         body_then_space=regex.compile(rf"(?<!\w)(?P<body>{body})[\s\u00a0]{{1,3}}\Z"),
     )
 
 
+#: The order of an article's subdivisions in its canonical form: ``6(1)(e)``.
+_LEVEL = {"para": 0, "letter": 1}
+_UNIT_WORDS = frozenset(("artw", "parw", "letw", "annw"))
+
+
 def parse(language: str, body: str) -> Pinpoint:
-    """Canonical pinpoint of a body such as ``apartado 6 del artículo 12``."""
+    """Canonical pinpoint of a body such as ``apartado 6 del artículo 12``.
+
+    Subdivisions written before their article (``las letras a) y b) del apartado 1 y la letra
+    b) del apartado 2 del artículo 5``) are held as chains, one per item, each ``del apartado
+    1`` giving its number to the chains that lack one; the article then takes every chain:
+    ``art. 5(1)(a); art. 5(1)(b); art. 5(2)(b)``."""
     g = _grammar(language)
+    tokens = [(m.lastgroup or "", m.group()) for m in g.token.finditer(body)]
     parts: list[PinpointPart] = []
     unit = ""
     art: str | None = None
-    subs: list[tuple[str, str]] = []  # (unit, "(1)") of the current article
-    pending: list[tuple[str, str]] = []  # subdivisions written before their article (es)
+    subs: list[tuple[str, str]] = []  # (unit, "(1)") written after the current article
+    art_chains: list[list[tuple[str, str]]] = []  # written before the current article
+    chains: list[list[tuple[str, str]]] = []  # written before an article still to come
     listed = False  # a list word or comma since the last value
     ranged = False  # a range word or dash since the last value
+    of_since = False  # an "of" word ("del", "de su") since the last value
 
     def flush() -> None:
-        if art is not None:
-            parts.append(PinpointPart("art", art + "".join(v for _, v in subs)))
+        if art is None:
+            return
+        for chain in art_chains or [[]]:
+            ordered = sorted(chain, key=lambda sub: _LEVEL[sub[0]])
+            parts.append(PinpointPart("art", art + "".join(v for _, v in ordered + subs)))
 
-    for m in g.token.finditer(body):
-        kind = m.lastgroup
-        value = _canonical_number(m.group().strip("()"))
+    def before_unit(k: int) -> bool:
+        """Is the value at ``k`` followed by "of" and a unit word ("2 de su artículo")?"""
+        seen_of = False
+        for kind, word in tokens[k + 1 :]:
+            if kind == "join" and word.lower() in g.of_words:
+                seen_of = True
+            elif kind != "join" or word.lower() in g.list_words:
+                return seen_of and kind in _UNIT_WORDS
+        return False
+
+    for k, (kind, written) in enumerate(tokens):
+        value = _canonical_number(written.strip("()"))
         if kind in ("artw", "parw", "letw", "annw", "recw", "skipw"):
             unit = kind
             if kind == "annw":
                 flush()
-                art, subs = None, []
+                art, subs, art_chains = None, [], []
                 parts.append(PinpointPart("annex", ""))
             continue
         if kind in ("join", "comma"):
-            if kind == "comma" or m.group().lower() in g.list_words:
-                listed = True
+            word = written.lower()
+            listed = listed or kind == "comma" or word in g.list_words
+            of_since = of_since or word in g.of_words
             continue
         if kind == "range":
             ranged = True
             continue
         if unit == "artw" and kind == "num":
-            if ranged and art is not None and not subs:
+            if ranged and art is not None and not subs and not art_chains:
                 art = f"{art}-{value}"  # "Artikel 13 bis 16": one range, kept whole
             else:
                 flush()
-                art, subs = value, list(reversed(pending))
-                pending = []
+                art, subs, art_chains, chains = value, [], chains, []
         elif unit in ("parw", "letw") and kind in ("num", "let"):
             sub_unit = "para" if unit == "parw" else "letter"
-            held = pending if art is None or (pending and not subs) else subs
-            if ranged and held and held[-1][0] == sub_unit:
-                held[-1] = (sub_unit, f"{held[-1][1]}-({value})")  # "Absatz 1 bis 4": (1)-(4)
-            elif art is None or (pending and not subs):
-                pending.append((sub_unit, f"({value})"))
+            sub = (sub_unit, f"({value})")
+            if art is None or before_unit(k):
+                lacking = [c for c in chains if all(u != sub_unit for u, _ in c)]
+                if ranged and chains and chains[-1][-1][0] == sub_unit:
+                    last = chains[-1][-1]
+                    chains[-1][-1] = (sub_unit, f"{last[1]}-({value})")  # "apartados 1 a 3"
+                elif of_since and lacking:
+                    for chain in lacking:  # "letras a) y b) del apartado 1"
+                        chain.append(sub)
+                else:
+                    chains.append([sub])
+            elif ranged and subs and subs[-1][0] == sub_unit:
+                subs[-1] = (sub_unit, f"{subs[-1][1]}-({value})")  # "Absatz 1 bis 4": (1)-(4)
             elif listed and any(u == sub_unit for u, _ in subs):
                 flush()
-                last = max(i for i, (u, _) in enumerate(subs) if u == sub_unit)
-                subs = [*subs[:last], (sub_unit, f"({value})")]
+                art_chains = []
+                last_at = max(i for i, (u, _) in enumerate(subs) if u == sub_unit)
+                subs = [*subs[:last_at], sub]
             else:
-                subs.append((sub_unit, f"({value})"))
+                subs.append(sub)
         elif unit == "annw" and kind in ("roman", "num") and parts and parts[-1].unit == "annex":
             # "letra e) del anexo III": a point of the annex
-            point = ", point " + "".join(v for _, v in pending).strip("()") if pending else ""
-            pending = []
+            held = chains[0] if chains else []
+            point = ", point " + "".join(v.strip("()") for _, v in held) if held else ""
+            chains = []
             if parts[-1].value:
                 parts.append(PinpointPart("annex", value + point))
             else:
@@ -174,7 +222,7 @@ def parse(language: str, body: str) -> Pinpoint:
             parts.append(PinpointPart("recital", value))
         else:
             continue
-        listed = ranged = False
+        listed = ranged = of_since = False
     flush()
     return Pinpoint(tuple(parts)) if parts else NO_PINPOINT
 

@@ -80,6 +80,12 @@ ES_PINPOINTS = [
      [("celex:31995L0046", "eu_act", "art. 5(1)-(3)")]),
     ("el artículo 27 bis del Reglamento (CE) n.º 1049/2001",
      [("celex:32001R1049", "eu_act", "art. 27a")]),
+    ("los requisitos de las letras a) y b) del apartado 1 y en la letra b) del apartado 2 del artículo 5 de la Directiva 95/46/CE",
+     [("celex:31995L0046", "eu_act", "art. 5(1)(a); art. 5(1)(b); art. 5(2)(b)")]),
+    ("las letras a), b) o c) del artículo 7 de la Directiva 95/46/CE",
+     [("celex:31995L0046", "eu_act", "art. 7(a); art. 7(b); art. 7(c)")]),
+    ("Vista la Directiva 95/46/CE del Parlamento Europeo y del Consejo, y, en particular, el apartado 1 de su artículo 23, su artículo 24, el apartado 2 de su artículo 26 y sus artículos 27 bis y 34,",
+     [("celex:31995L0046", "eu_act", "art. 23(1); art. 24; art. 26(2); art. 27a; art. 34")]),
     # the act named before its pinpoint, with a comma only
     ("Véase el Reglamento (UE) 2016/679, letra e) del apartado 1 del artículo 6.",
      [("celex:32016R0679", "eu_act", "art. 6(1)(e)")]),
