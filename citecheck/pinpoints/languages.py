@@ -76,9 +76,7 @@ def _grammar(language: str) -> _Grammar:
         # unnumbered subdivisions ("premier alinéa", "Satz 2") are left out of pinpoints
         "skipw": alternation((*lex.ordinals, *lex.words("subparagraph", "indent", "sentence"))),
     }
-    joiner = alternation(
-        (*lex.list_words, *lex.part_of_words, *lex.determiners, *lex.at_words)
-    )
+    joiner = alternation((*lex.list_words, *lex.part_of_words, *lex.determiners, *lex.at_words))
     dash = "[" + regex.escape(CHARACTERS.range_dashes) + "]"
     # a range word only before a number or a letter ("Absatz 1 bis 4", "Buchstaben a bis c"):
     # Spanish "a" is also a letter and a preposition
