@@ -90,12 +90,16 @@ def _own_act_type(text: str) -> str | None:
 
 
 #: The act nouns a back-reference in another language names, lower-case -> act type
-#: (``règlement`` -> ``regulation``); plurals name several acts and are left out.
+#: (``règlement`` -> ``regulation``). Plurals name several acts; a decision is left out, as
+#: ``ladite décision``, ``dicha decisión``, ``die genannte Entscheidung`` are as often a
+#: court's or an authority's (the act types are written in lower case or, in German, as
+#: every noun is, so case does not tell them apart).
 _LANG_NOUNS = {
     word: kind
     for words in eu_words.load().values()
     for word, kind in words.act_types.items()
-    if kind in ACT_NOUNS.values() and word not in words.plural_act_types
+    if kind in ("regulation", "directive", "framework decision")
+    and word not in words.plural_act_types
 }
 _LANG_TABLES = tuple(load_lexicon(lang) for lang in sorted(eu_words.load()))
 #: back-reference word, lower-case -> the language whose table holds it
@@ -113,13 +117,11 @@ def _language_pattern() -> str:
     after = alternation(w for lex in _LANG_TABLES for w in lex.back_reference_after)
     demonstratives = alternation(w for lex in _LANG_TABLES for w in lex.demonstratives)
     dets = alternation(w for lex in _LANG_TABLES for w in (*lex.of_words, *lex.determiners))
-    # "ce règlement", not "cette décision" (a court's as often as an act's)
-    unambiguous = alternation(w for w, kind in _LANG_NOUNS.items() if kind != "decision")
     return rf"""
     (?<![\w'’])
     (?:(?:{dets}){HSPACE}{{1,2}})?
     (?:(?P<pre>{strong}){HSPACE}{{1,2}}(?P<noun>{nouns})
-      | (?P<dem>{demonstratives}){HSPACE}{{1,2}}(?P<dnoun>{unambiguous})
+      | (?P<dem>{demonstratives}){HSPACE}{{1,2}}(?P<dnoun>{nouns})
       | (?P<anoun>{nouns}){HSPACE}{{1,2}}(?P<post>{after}))
     (?![\w\-])
     # a number follows: an act citation ("dicho Reglamento (UE) 2016/679"), not a back-reference

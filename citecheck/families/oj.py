@@ -226,6 +226,8 @@ class OJFamily:
                 and _SENTENCE_BREAK.search(text, last_act.end, m.start()) is None
             ):
                 act_id = last_act.id
+            if _without_id(m):
+                continue
             yield self._citation(m, act_id)
 
     def _citation(self, m: regex.Match[str], act_id: str | None) -> Citation:
@@ -333,6 +335,15 @@ class OJFamily:
 
     def validate(self, citation: Citation, doc: Document) -> Iterator[Finding]:
         return iter(())
+
+
+def _without_id(m: regex.Match[str]) -> bool:
+    """An issue before the L and C series (``JO n° 129 du 28. 6. 1967, p. 2578/67``): ids name a
+    series, and these issues have none, so the reference gets no id rather than a made-up one."""
+    if not m.group("old") or m.group("series"):
+        return False
+    date = _date(m)
+    return date is not None and date < SERIES_START
 
 
 def _pages(m: regex.Match[str]) -> tuple[int | None, int | None]:

@@ -77,8 +77,7 @@ class Lexicon:
     back_reference_words: tuple[str, ...] = ()
     #: after an act noun, the same (``la directive précitée``)
     back_reference_after: tuple[str, ...] = ()
-    #: ``ce``, ``esta``: a back-reference before a regulation or directive, not before a
-    #: decision (``cette décision`` is as often a court's)
+    #: ``ce``, ``esta``: a back-reference before an act noun (``cette directive``)
     demonstratives: tuple[str, ...] = ()
 
     @functools.cached_property
