@@ -234,3 +234,19 @@ def test_in_particular_after_an_amending_act_is_the_pinpoint_of_the_act_the_cita
     text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     check(text, expected)
+
+
+@pytest.mark.parametrize("key", ["back_reference_words", "back_reference_after", "demonstratives"])
+def test_back_reference_words_are_optional_and_checked_in_a_table(key: str) -> None:
+    from citecheck.lexicon import from_table
+
+    table = {
+        "months": [str(i) for i in range(12)],
+        "units": {"para": ["para."]},
+        **{k: ["x"] for k in ("plurals", "list_words", "range_words", "at_words", "of_words", "this_act_words",
+                              "part_of_words", "document_words", "emphasis_words", "ordinals")},
+    }
+    assert getattr(from_table("xx", table), key) == ()
+    assert getattr(from_table("xx", {**table, key: ["ledit"]}), key) == ("ledit",)
+    with pytest.raises(ValueError, match=key):
+        from_table("xx", {**table, key: [""]})
