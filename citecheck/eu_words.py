@@ -39,6 +39,8 @@ class ActWords:
     #: the Official Journal's abbreviation ("JO", "DO", "ABl.") and the page word ("S.")
     oj_names: tuple[str, ...] = ()
     page_words: tuple[str, ...] = ()
+    #: what opens a citation of a preamble ("vu", "visto", "gestützt auf")
+    citing_words: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -63,6 +65,7 @@ def load() -> Mapping[str, ActWords]:
             plural_act_types=frozenset(block.get("plural_act_types", ())),
             oj_names=tuple(block.get("oj_names", ())),
             page_words=tuple(block.get("page_words", ())),
+            citing_words=tuple(block.get("citing_words", ())),
         )
         for lang, block in sorted(raw.items())
         if not lang.startswith("_")

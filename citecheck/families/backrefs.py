@@ -22,9 +22,13 @@ from collections.abc import Iterator
 
 import attrs
 
+from citecheck import eu_words
 from citecheck.families.base import HSPACE, Document, compile_pattern, literal_hits, matches_near
 from citecheck.families.eu_pinpoints import read_after, read_before
+from citecheck.lexicon import alternation
+from citecheck.lexicon import load as load_lexicon
 from citecheck.model import NO_PINPOINT, Citation, Finding, Kind
+from citecheck.pinpoints import languages
 from citecheck.rules import Rule
 
 #: The act noun as written -> the ``act_type`` of :class:`EUActParts` it refers back to.
@@ -85,6 +89,50 @@ def _own_act_type(text: str) -> str | None:
     return ACT_NOUNS[" ".join(m.group("type").split()).title()]
 
 
+#: The act nouns a back-reference in another language names, lower-case -> act type
+#: (``règlement`` -> ``regulation``). Plurals name several acts; a decision is left out, as
+#: ``ladite décision``, ``dicha decisión``, ``die genannte Entscheidung`` are as often a
+#: court's or an authority's (the act types are written in lower case or, in German, as
+#: every noun is, so case does not tell them apart).
+_LANG_NOUNS = {
+    word: kind
+    for words in eu_words.load().values()
+    for word, kind in words.act_types.items()
+    if kind in ("regulation", "directive", "framework decision")
+    and word not in words.plural_act_types
+}
+_LANG_TABLES = tuple(load_lexicon(lang) for lang in sorted(eu_words.load()))
+#: back-reference word, lower-case -> the language whose table holds it
+_LANG_OF_WORD = {
+    " ".join(w.lower().split()): lex.language
+    for lex in _LANG_TABLES
+    for w in (*lex.back_reference_words, *lex.back_reference_after, *lex.demonstratives)
+}
+_NO_WORDS = alternation(w for words in eu_words.load().values() for w in words.no_words)
+
+
+def _language_pattern() -> str:
+    nouns = alternation(_LANG_NOUNS)
+    strong = alternation(w for lex in _LANG_TABLES for w in lex.back_reference_words)
+    after = alternation(w for lex in _LANG_TABLES for w in lex.back_reference_after)
+    demonstratives = alternation(w for lex in _LANG_TABLES for w in lex.demonstratives)
+    dets = alternation(w for lex in _LANG_TABLES for w in (*lex.of_words, *lex.determiners))
+    return rf"""
+    (?<![\w'’])
+    (?:(?:{dets}){HSPACE}{{1,2}})?
+    (?:(?P<pre>{strong}){HSPACE}{{1,2}}(?P<noun>{nouns})
+      | (?P<dem>{demonstratives}){HSPACE}{{1,2}}(?P<dnoun>{nouns})
+      | (?P<anoun>{nouns}){HSPACE}{{1,2}}(?P<post>{after}))
+    (?![\w\-])
+    # a number follows: an act citation ("dicho Reglamento (UE) 2016/679"), not a back-reference
+    (?!{HSPACE}{{0,2}}(?:\(|\[|\d|{_NO_WORDS}))
+    """
+
+
+_LANG_BACKREF = compile_pattern(_language_pattern())
+_LANG_HITS = tuple(sorted(_LANG_NOUNS))
+
+
 @attrs.frozen(slots=True)
 class BackReferenceParts:
     """The act type a back-reference names; ``definition`` for "('the Decision')"; ``other``
@@ -101,12 +149,13 @@ class BackReferencesFamily:
     """Finds "the Decision" / "that Directive" back-references to EU acts cited before."""
 
     name = "backrefs"
-    triggers: tuple[str, ...] = ("regulation", "directive", "decision")
+    triggers: tuple[str, ...] = ("regulation", "directive", "decision", *_LANG_HITS)
     priority = 0
     rules: tuple[Rule, ...] = ()
 
     def find(self, doc: Document) -> Iterator[Citation]:
         text = doc.text
+        yield from self._in_other_languages(doc)
         own = _own_act_type(doc.head)
         hits = literal_hits(doc.lower, ("regulation", "directive", "decision"))
         for m in matches_near(_BACKREF, hits, text, before=_REACH, after=_AFTER):
@@ -141,6 +190,33 @@ class BackReferencesFamily:
                 text=text[start:end],
                 start=start,
                 end=end,
+                pinpoint=pinpoint,
+                parts=BackReferenceParts(act_type),
+                short_form=True,
+                family=self.name,
+            )
+
+    def _in_other_languages(self, doc: Document) -> Iterator[Citation]:
+        """``article 6 dudit règlement``, ``dicha Directiva``, ``der genannten Verordnung``:
+        placeholders for the short-form stage, with the pinpoint written before them."""
+        text = doc.text
+        hits = literal_hits(doc.lower, _LANG_HITS)
+        for m in matches_near(_LANG_BACKREF, hits, text, before=_REACH, after=_AFTER):
+            noun = m.group("noun") or m.group("dnoun") or m.group("anoun")
+            word = m.group("pre") or m.group("dem") or m.group("post")
+            act_type = _LANG_NOUNS[" ".join(noun.lower().split())]
+            lang = _LANG_OF_WORD[" ".join(word.lower().split())]
+            start = m.start()
+            found = languages.read_just_before(lang, text, start)
+            pinpoint = NO_PINPOINT
+            if found is not None:
+                pinpoint, start = found.pinpoint, found.start
+            yield Citation(
+                id="",
+                kind=Kind.SHORT_FORM,
+                text=text[start : m.end()],
+                start=start,
+                end=m.end(),
                 pinpoint=pinpoint,
                 parts=BackReferenceParts(act_type),
                 short_form=True,

@@ -696,7 +696,9 @@ def _citation(
             pinpoint, start = found.pinpoint, found.start
         elif _AMENDED_BY.search(text, max(0, start - _AMENDED_REACH), start) is None:
             # After an amending act, "et notamment son article 7" is the amended act's.
-            found = languages.read_after(lang, text, end)
+            found = languages.read_after(lang, text, end) or languages.read_after_comma(
+                lang, text, end
+            )
             if found is not None:
                 pinpoint, end = found.pinpoint, found.end
     elif with_pinpoints:
@@ -1001,16 +1003,69 @@ def _hand_over(doc: Document, found: list[Citation]) -> list[Citation]:
     text = doc.text
     for i, cit in enumerate(found):
         parts = cit.parts
-        if i == 0 or not isinstance(parts, EUActParts) or parts.language == "en":
+        if not isinstance(parts, EUActParts) or parts.language == "en":
+            continue
+        if not cit.pinpoint:
+            _after_title(text, found, i)
+        if i == 0:
             continue
         if _AMENDED_BY.search(text, max(0, cit.start - _AMENDED_REACH), cit.start) is None:
             continue
         after = languages.read_after(parts.language, text, cit.end)
-        amended = found[i - 1]
+        j = _amended_index(text, found, i)
+        amended = found[j]
         if after is None or amended.pinpoint or cit.start - amended.end > _AMENDED_TITLE_REACH:
             continue
-        found[i - 1] = attrs.evolve(amended, pinpoint=after.pinpoint)
+        found[j] = attrs.evolve(amended, pinpoint=after.pinpoint)
     return found
+
+
+#: "vu le", "Visto el", "gestützt auf die": what opens a citation of a preamble, just before
+#: its act.
+_CITING = regex.compile(
+    r"(?<!\w)"
+    + alternation(w for words in _WORDS.values() for w in words.citing_words)
+    + r"[\s\u00a0]{1,3}(?:\w{1,3}[\s\u00a0]{1,3})?\Z"
+)
+#: A preamble's citations end at ";" or a line break: the act amended is in the same one.
+_CLAUSE_BREAK = regex.compile(r"[;\n]")
+
+
+def _after_title(text: str, found: list[Citation], i: int) -> None:
+    """``Visto el Reglamento X, de 17 de mayo de 1999, por el que ... lácteos(1), y, en
+    particular, su artículo 15,``: in a preamble citation the pinpoint after the title is the
+    act's the citation opens with (up to the next act cited, the clause's end, or 700 code
+    points)."""
+    cit = found[i]
+    parts = cit.parts
+    assert isinstance(parts, EUActParts)
+    if _CITING.search(text, max(0, cit.start - 24), cit.start) is None:
+        return
+    stop = min(len(text), cit.end + _AMENDED_TITLE_REACH)
+    if i + 1 < len(found):
+        stop = min(stop, found[i + 1].start)
+    brk = _CLAUSE_BREAK.search(text, cit.end, stop)
+    if brk is not None:
+        stop = brk.start()
+    after = languages.find_after(parts.language, text, cit.end, stop)
+    if after is not None:
+        found[i] = attrs.evolve(cit, pinpoint=after.pinpoint)
+
+
+def _amended_index(text: str, found: list[Citation], i: int) -> int:
+    """The act the amending act ``found[i]`` amends: the act the citation opens with ("Visto
+    el Reglamento X ..., por el que ... la Directiva Y ..., cuya última modificación la
+    constituye el Reglamento Z, y, en particular, su artículo 7": X's), else the act just
+    before."""
+    for j in range(i - 1, -1, -1):
+        before = found[j]
+        if found[i].start - before.end > _AMENDED_TITLE_REACH:
+            break
+        if _CLAUSE_BREAK.search(text, before.end, found[i].start) is not None:
+            break
+        if _CITING.search(text, max(0, before.start - 24), before.start) is not None:
+            return j
+    return i - 1
 
 
 def scan_acts(doc: Document) -> list[Citation]:

@@ -30,9 +30,9 @@ from typing import Any
 import attrs
 import regex
 
-from citecheck import knowledge, un_languages
+from citecheck import eu_words, knowledge, un_languages
 from citecheck.families.base import Document, compile_pattern
-from citecheck.lexicon import CHARACTERS, ENGLISH
+from citecheck.lexicon import CHARACTERS, ENGLISH, alternation
 from citecheck.model import NO_PINPOINT, Citation, Finding, Kind, Pinpoint, PinpointPart, Severity
 from citecheck.pinpoints.articles import THEREOF, parse_body
 from citecheck.rules import Rule
@@ -433,9 +433,17 @@ _JUST_NAMED = regex.compile(r"\s{0,3}\(\s{0,3}")
 _OTHER_WINDOW = 150  # a bare article this close after another instrument's name is not ours
 _CONTEXT_WINDOW = 2000  # a bare "article 6" refers to an instrument cited at most this far back
 # Another source named between an instrument's citation and a bare "article 6": the article is
-# that source's ("the Penal Code of Qatar, art. 136"), not the instrument's.
+# that source's ("the Penal Code of Qatar, art. 136"), not the instrument's; so is an EU
+# regulation or directive named in another language ("el Reglamento (UE) 2016/679").
 _OTHER_SOURCE = regex.compile(
     r"(?<![\w])(?:Code|Act|Law|Constitution|Decree|Ordinance|Regulations?|Directive|Rules)(?![\w])"
+    r"|(?<![\w])"
+    + alternation(
+        word
+        for words in eu_words.load().values()
+        for word, kind in words.act_types.items()
+        if kind in ("regulation", "directive")
+    )
 )
 # "Refugees, art. 31" after something that is not the instrument's citation: name-first of an
 # unknown source. A comma right after the instrument's citation is a list and still chains, and

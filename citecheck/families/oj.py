@@ -50,7 +50,14 @@ _PAGES = (
     rf"(?:,{_SP}{_PAGE_WORDS}{_SP}(?P<p>\d{{1,5}})(?:/(?P<pyy>\d{{2}}))?"
     rf"(?:{_SP}{_DASH}{_SP}(?P<p2>\d{{1,5}}))?)?"
 )
-_DATE = r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})"
+#: ``7.9.1987``; older issues space it: ``7. 9. 1987``.
+_DATE = rf"(?P<d>\d{{1,2}})\.{_SP}(?P<m>\d{{1,2}})\.{_SP}(?P<y>\d{{4}})"
+#: The number word of older references: ``OJ No L 256``, ``JO n° L 256``, ``ABl. Nr. L 256``.
+_NO = (
+    r"(?:(?i:No|Nr|n°)\.?|"
+    + alternation(n for w in _WORDS.values() for n in w.no_words)
+    + rf"){_SP}"
+)
 
 _PATTERN = compile_pattern(
     rf"""
@@ -61,7 +68,7 @@ _PATTERN = compile_pattern(
     | (?P<court>{_OJ}{_S1}(?P<cyear>(?:19|20)\d\d){_S1}(?P<cseries>[LC]){_S1}(?P<cno>\d{{1,4}})
           (?:{_SP}(?P<csub>[AEI]))?(?![\w]),{_SP}(?:pp?\.){_SP}(?P<cp>\d{{1,5}})
           (?:{_SP}{_DASH}{_SP}(?P<cp2>\d{{1,5}}))?)
-    | (?P<old>{_OJ}{_S1}(?:(?P<series>[LC])(?:{_S1}|(?=\d)))?(?P<no>\d{{1,4}})
+    | (?P<old>{_OJ}{_S1}(?:{_NO})?(?:(?P<series>[LC])(?:{_S1}|(?=\d)))?(?P<no>\d{{1,4}})
           (?:{_SP}(?P<sub>[AEI]))?(?![\w]){_DATE_SEP}{_DATE}(?!\d){_PAGES})
     )
     (?!\d)
@@ -219,6 +226,8 @@ class OJFamily:
                 and _SENTENCE_BREAK.search(text, last_act.end, m.start()) is None
             ):
                 act_id = last_act.id
+            if _without_id(m):
+                continue
             yield self._citation(m, act_id)
 
     def _citation(self, m: regex.Match[str], act_id: str | None) -> Citation:
@@ -326,6 +335,15 @@ class OJFamily:
 
     def validate(self, citation: Citation, doc: Document) -> Iterator[Finding]:
         return iter(())
+
+
+def _without_id(m: regex.Match[str]) -> bool:
+    """An issue before the L and C series (``JO n° 129 du 28. 6. 1967, p. 2578/67``): ids name a
+    series, and these issues have none, so the reference gets no id rather than a made-up one."""
+    if not m.group("old") or m.group("series"):
+        return False
+    date = _date(m)
+    return date is not None and date < SERIES_START
 
 
 def _pages(m: regex.Match[str]) -> tuple[int | None, int | None]:

@@ -75,6 +75,13 @@ class Lexicon:
     #: "cited above" written right after a citation ("l'observation générale no 34 précitée"):
     #: the citation repeats an earlier one
     cited_words: tuple[str, ...] = ()
+    #: before an act noun, an act cited earlier (``ledit règlement``, ``dicha Directiva``,
+    #: ``der genannten Verordnung``); never the text's own act (``la présente directive``)
+    back_reference_words: tuple[str, ...] = ()
+    #: after an act noun, the same (``la directive précitée``)
+    back_reference_after: tuple[str, ...] = ()
+    #: ``ce``, ``esta``: a back-reference before an act noun (``cette directive``)
+    demonstratives: tuple[str, ...] = ()
 
     @functools.cached_property
     def month_number(self) -> Mapping[str, int]:
@@ -199,6 +206,9 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         determiners=_strings(data.get("determiners", []), "determiners"),
         stop_words=_strings(data.get("stop_words", []), "stop_words"),
         cited_words=_strings(data.get("cited_words", []), "cited_words"),
+        back_reference_words=_strings(data.get("back_reference_words", []), "back_reference_words"),
+        back_reference_after=_strings(data.get("back_reference_after", []), "back_reference_after"),
+        demonstratives=_strings(data.get("demonstratives", []), "demonstratives"),
     )
 
 

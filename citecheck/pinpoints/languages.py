@@ -15,15 +15,32 @@ import functools
 import attrs
 import regex
 
-from citecheck.lexicon import alternation, load
+from citecheck.lexicon import CHARACTERS, alternation, load
 from citecheck.model import NO_PINPOINT, Pinpoint, PinpointPart
 from citecheck.pinpoints.articles import WINDOW, ArticlePinpoint
 
-_NUM = r"\d{1,3}(?:er(?!\w)|[a-z](?![\w]))?(?!\d)(?:[ \u00a0](?:bis|ter|quater)(?!\w))?"
 #: ``27 bis`` is ``27a`` in the English text of the same act.
 _LATIN_LETTER = {"bis": "a", "ter": "b", "quater": "c"}
-_LETTER = r"\(?[a-z]{1,2}\)(?!\w)|[a-z](?![\w])"
+#: ``e)``, ``(e)``, ``e``; not the ``l`` of ``l'article``.
+_LETTER = r"\(?[a-z]{1,2}\)(?!\w)|[a-z](?![\w'\u2019])"
 _ROMAN = r"[IVXLC]{1,7}(?![\w])|[A-Z](?![\w])"
+
+
+def _number(range_words: tuple[str, ...]) -> str:
+    """An article or paragraph number: ``6``, ``1er``, ``6a``, ``27 bis``. A Latin suffix that
+    is also the language's range word (German ``bis``: ``Absatz 1 bis 4``) is the range word."""
+    latin = [w for w in _LATIN_LETTER if w not in {r.lower() for r in range_words}]
+    suffix = rf"(?:[ \u00a0](?:{'|'.join(latin)})(?!\w))?" if latin else ""
+    return r"\d{1,3}(?:er(?!\w)|[a-z](?![\w]))?(?!\d)" + suffix
+
+
+def _letter(list_words: tuple[str, ...]) -> str:
+    """A letter; a bare one-letter list word (Spanish ``y``, ``e``, ``o``) is the list word
+    (``letras a) y b)``), written with its bracket it is a letter (``letra e)``)."""
+    single = "".join(sorted({w.lower() for w in list_words if len(w) == 1 and w.isalpha()}))
+    if not single:
+        return _LETTER
+    return rf"\(?[a-z]{{1,2}}\)(?!\w)|(?![{single}](?![\w)]))[a-z](?![\w'\u2019])"
 
 
 @attrs.frozen(slots=True)
@@ -36,6 +53,15 @@ class _Grammar:
     before: regex.Pattern[str]
     conn_tail: regex.Pattern[str]
     after: regex.Pattern[str]
+    #: a pinpoint written after the act with a comma only (``Reglamento X, letra e) del
+    #: apartado 1 del artículo 6``)
+    after_comma: regex.Pattern[str]
+    #: what makes a body the pinpoint of something named after it (``..., artículo 6 del Tratado``)
+    of_next: regex.Pattern[str]
+    list_words: frozenset[str]
+    of_words: frozenset[str]
+    #: a body ending just before a back-reference (``artículo 5`` + `` de dicho Reglamento``)
+    body_then_space: regex.Pattern[str]
 
 
 @functools.cache
@@ -47,15 +73,25 @@ def _grammar(language: str) -> _Grammar:
         "letw": alternation(lex.letter_words),
         "annw": alternation(lex.words("annex")),
         "recw": alternation(lex.words("recital")),
+        # unnumbered subdivisions ("premier alinéa", "Satz 2") are left out of pinpoints
+        "skipw": alternation((*lex.ordinals, *lex.words("subparagraph", "indent", "sentence"))),
     }
-    joiner = alternation((*lex.list_words, *lex.part_of_words, *lex.determiners))
+    joiner = alternation((*lex.list_words, *lex.part_of_words, *lex.determiners, *lex.at_words))
+    dash = "[" + regex.escape(CHARACTERS.range_dashes) + "]"
+    # a range word only before a number or a letter ("Absatz 1 bis 4", "Buchstaben a bis c"):
+    # Spanish "a" is also a letter and a preposition
+    span = (
+        rf"(?:{alternation(lex.range_words)}|{dash})"
+        rf"(?=[\s\u00a0]{{0,3}}(?:\d|\(?[a-z]\)|[a-z](?![\w'\u2019])))"
+    )
     token = (
         "(?:"
         + "|".join(f"(?P<{name}>{pattern})" for name, pattern in units.items())
-        + rf"|(?P<num>{_NUM})|(?P<let>{_LETTER})|(?P<roman>{_ROMAN})"
+        + rf"|(?P<num>{_number(lex.range_words)})|(?P<range>{span})"
+        + rf"|(?P<let>{_letter(lex.list_words)})|(?P<roman>{_ROMAN})"
         + rf"|(?P<join>{joiner})|(?P<comma>,))"
     )
-    unit = "(?:" + "|".join(units.values()) + ")"
+    unit = "(?:" + "|".join(v for k, v in units.items() if k != "skipw") + ")"
     # bounded: a reader tries it at many places, so a long chain must not make a scan quadratic
     body = rf"{unit}(?:[\s\u00a0]{{0,3}}{token}){{0,60}}+"
     conn = (
@@ -74,61 +110,117 @@ def _grammar(language: str) -> _Grammar:
             rf"{emphasis}[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}}"
             rf"(?:{alternation(lex.determiners)}[\s\u00a0]{{1,3}})?(?P<body>{body})"
         ),
+        after_comma=regex.compile(
+            rf"[\s\u00a0]{{0,2}},[\s\u00a0]{{0,3}}"
+            rf"(?:{alternation(lex.determiners)}[\s\u00a0]{{1,3}})?(?P<body>{body})"
+        ),
+        of_next=regex.compile(rf"[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}}{alternation(lex.of_words)}"),
+        list_words=frozenset(w.lower() for w in lex.list_words),
+        of_words=frozenset(w.lower() for w in (*lex.of_words, *lex.part_of_words)),
+        body_then_space=regex.compile(rf"(?<!\w)(?P<body>{body})[\s\u00a0]{{1,3}}\Z"),
     )
 
 
+#: The order of an article's subdivisions in its canonical form: ``6(1)(e)``.
+_LEVEL = {"para": 0, "letter": 1}
+_UNIT_WORDS = frozenset(("artw", "parw", "letw", "annw"))
+
+
 def parse(language: str, body: str) -> Pinpoint:
-    """Canonical pinpoint of a body such as ``apartado 6 del artículo 12``."""
+    """Canonical pinpoint of a body such as ``apartado 6 del artículo 12``.
+
+    Subdivisions written before their article (``las letras a) y b) del apartado 1 y la letra
+    b) del apartado 2 del artículo 5``) are held as chains, one per item, each ``del apartado
+    1`` giving its number to the chains that lack one; the article then takes every chain:
+    ``art. 5(1)(a); art. 5(1)(b); art. 5(2)(b)``."""
     g = _grammar(language)
+    tokens = [(m.lastgroup or "", m.group()) for m in g.token.finditer(body)]
     parts: list[PinpointPart] = []
     unit = ""
     art: str | None = None
-    subs: list[tuple[str, str]] = []  # (unit, value) of the current article
-    pending: list[tuple[str, str]] = []  # subdivisions written before their article (es)
+    subs: list[tuple[str, str]] = []  # (unit, "(1)") written after the current article
+    art_chains: list[list[tuple[str, str]]] = []  # written before the current article
+    chains: list[list[tuple[str, str]]] = []  # written before an article still to come
     listed = False  # a list word or comma since the last value
+    ranged = False  # a range word or dash since the last value
+    of_since = False  # an "of" word ("del", "de su") since the last value
 
     def flush() -> None:
-        if art is not None:
-            parts.append(PinpointPart("art", art + "".join(f"({v})" for _, v in subs)))
+        if art is None:
+            return
+        for chain in art_chains or [[]]:
+            ordered = sorted(chain, key=lambda sub: _LEVEL[sub[0]])
+            parts.append(PinpointPart("art", art + "".join(v for _, v in ordered + subs)))
 
-    for m in g.token.finditer(body):
-        kind = m.lastgroup
-        value = _canonical_number(m.group().strip("()"))
-        if kind in ("artw", "parw", "letw", "annw", "recw"):
+    def before_unit(k: int) -> bool:
+        """Is the value at ``k`` followed by "of" and a unit word ("2 de su artículo")?"""
+        seen_of = False
+        for kind, word in tokens[k + 1 :]:
+            if kind == "join" and word.lower() in g.of_words:
+                seen_of = True
+            elif kind != "join" or word.lower() in g.list_words:
+                return seen_of and kind in _UNIT_WORDS
+        return False
+
+    for k, (kind, written) in enumerate(tokens):
+        value = _canonical_number(written.strip("()"))
+        if kind in ("artw", "parw", "letw", "annw", "recw", "skipw"):
             unit = kind
             if kind == "annw":
                 flush()
-                art, subs = None, []
+                art, subs, art_chains = None, [], []
                 parts.append(PinpointPart("annex", ""))
-        elif kind in ("join", "comma"):
-            word = m.group().lower()
-            if kind == "comma" or word in (w.lower() for w in load(language).list_words):
-                listed = True
-        elif unit == "artw" and kind == "num":
-            flush()
-            art, subs = value, [sub for sub in reversed(pending)]
-            pending = []
+            continue
+        if kind in ("join", "comma"):
+            word = written.lower()
+            listed = listed or kind == "comma" or word in g.list_words
+            of_since = of_since or word in g.of_words
+            continue
+        if kind == "range":
+            ranged = True
+            continue
+        if unit == "artw" and kind == "num":
+            if ranged and art is not None and not subs and not art_chains:
+                art = f"{art}-{value}"  # "Artikel 13 bis 16": one range, kept whole
+            else:
+                flush()
+                art, subs, art_chains, chains = value, [], chains, []
         elif unit in ("parw", "letw") and kind in ("num", "let"):
             sub_unit = "para" if unit == "parw" else "letter"
-            if art is None or (pending and not subs):
-                pending.append((sub_unit, value))
+            sub = (sub_unit, f"({value})")
+            if art is None or before_unit(k):
+                lacking = [c for c in chains if all(u != sub_unit for u, _ in c)]
+                if ranged and chains and chains[-1][-1][0] == sub_unit:
+                    last = chains[-1][-1]
+                    chains[-1][-1] = (sub_unit, f"{last[1]}-({value})")  # "apartados 1 a 3"
+                elif of_since and lacking:
+                    for chain in lacking:  # "letras a) y b) del apartado 1"
+                        chain.append(sub)
+                else:
+                    chains.append([sub])
+            elif ranged and subs and subs[-1][0] == sub_unit:
+                subs[-1] = (sub_unit, f"{subs[-1][1]}-({value})")  # "Absatz 1 bis 4": (1)-(4)
             elif listed and any(u == sub_unit for u, _ in subs):
                 flush()
-                last = max(i for i, (u, _) in enumerate(subs) if u == sub_unit)
-                subs = [*subs[:last], (sub_unit, value)]
+                art_chains = []
+                last_at = max(i for i, (u, _) in enumerate(subs) if u == sub_unit)
+                subs = [*subs[:last_at], sub]
             else:
-                subs.append((sub_unit, value))
+                subs.append(sub)
         elif unit == "annw" and kind in ("roman", "num") and parts and parts[-1].unit == "annex":
+            # "letra e) del anexo III": a point of the annex
+            held = chains[0] if chains else []
+            point = ", point " + "".join(v.strip("()") for _, v in held) if held else ""
+            chains = []
             if parts[-1].value:
-                parts.append(PinpointPart("annex", value))
+                parts.append(PinpointPart("annex", value + point))
             else:
-                parts[-1] = PinpointPart("annex", value)
+                parts[-1] = PinpointPart("annex", value + point)
         elif unit == "recw" and kind == "num":
             parts.append(PinpointPart("recital", value))
         else:
             continue
-        if kind not in ("join", "comma"):
-            listed = False if kind in ("num", "let", "roman") else listed
+        listed = ranged = of_since = False
     flush()
     return Pinpoint(tuple(parts)) if parts else NO_PINPOINT
 
@@ -164,6 +256,18 @@ def read_before(language: str, text: str, start: int) -> ArticlePinpoint | None:
     return ArticlePinpoint(pin, m.start(), start)
 
 
+def read_just_before(language: str, text: str, start: int) -> ArticlePinpoint | None:
+    """The pinpoint written just before ``start``, separated by spaces only: the connector is
+    part of what starts there (``article 6`` before ``dudit règlement``); None if there is none."""
+    m = _grammar(language).body_then_space.search(text, max(0, start - WINDOW), start)
+    if m is None:
+        return None
+    pin = parse(language, m.group("body"))
+    if not pin:
+        return None
+    return ArticlePinpoint(pin, m.start(), start)
+
+
 def read_after(language: str, text: str, end: int) -> ArticlePinpoint | None:
     """``, et notamment son article 7`` / ``, insbesondere auf Artikel 7`` after the act
     ending at ``end``; None if there is none."""
@@ -176,6 +280,40 @@ def read_after(language: str, text: str, end: int) -> ArticlePinpoint | None:
     if not pin:
         return None
     return ArticlePinpoint(pin, end, m.start("body") + len(body))
+
+
+def read_after_comma(language: str, text: str, end: int) -> ArticlePinpoint | None:
+    """``, letra e) del apartado 1 del artículo 6`` right after the act ending at ``end``: its
+    pinpoint, unless what follows names another source (``, artículo 6 del Tratado``)."""
+    g = _grammar(language)
+    m = g.after_comma.match(text, end, min(len(text), end + WINDOW))
+    if m is None:
+        return None
+    body = _value_end(m.group("body"))
+    stop = m.start("body") + len(body)
+    if g.of_next.match(text, stop) is not None:
+        return None
+    pin = parse(language, body)
+    if not pin:
+        return None
+    return ArticlePinpoint(pin, end, stop)
+
+
+def find_after(language: str, text: str, start: int, stop: int) -> ArticlePinpoint | None:
+    """The first ``, et notamment son article 7`` between ``start`` and ``stop`` (after a
+    title), unless what follows its body names another source; None if there is none."""
+    g = _grammar(language)
+    m = g.after.search(text, start, stop)
+    if m is None:
+        return None
+    body = _value_end(m.group("body"))
+    end = m.start("body") + len(body)
+    if g.of_next.match(text, end) is not None:
+        return None
+    pin = parse(language, body)
+    if not pin:
+        return None
+    return ArticlePinpoint(pin, m.start(), end)
 
 
 def _value_end(body: str) -> str:
