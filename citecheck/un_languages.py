@@ -190,5 +190,7 @@ def pinpoint_lexicon() -> Lexicon:
         "document_words": list(base.document_words),
         "emphasis_words": list(base.emphasis_words),
         "ordinals": list(base.ordinals),
+        "numbered_ordinals": list(base.numbered_ordinals),
+        "paragraph_kinds": {kind: list(words) for kind, words in base.paragraph_kinds.items()},
     }
     return from_table("un", table)

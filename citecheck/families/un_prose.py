@@ -36,7 +36,7 @@ from citecheck.model import (
     Pinpoint,
     Severity,
 )
-from citecheck.pinpoints import pinpoint_after, pinpoint_at
+from citecheck.pinpoints import paragraphs_pattern, pinpoint_after, read_paragraphs
 from citecheck.rules import Rule
 
 _H = HSPACE
@@ -92,11 +92,7 @@ _BODY_ADJ = rf"""(?P<body>
         {_W}Protection{_W}of{_W}Minorities))?
 )(?:['’]s)?{_W}"""
 _PIN_WORDS = un.pinpoint_lexicon()
-_PARA_NUM = r"\d{1,3}(?:" + _H + r"*\([a-z]{1,4}\))*"
-_PIN_BEFORE = rf"""(?P<pin>(?:(?:operative|preambular){_W})?
-    (?P<pinword>{_PIN_WORDS.unit_pattern("para")}){_H}*(?P<pinnums>{_PARA_NUM}
-        (?:(?:{_H}*[,{_D[1:-1]}]{_H}*|{_W}(?:{_PIN_WORDS.list_pattern}|{_PIN_WORDS.range_pattern}){_W})
-        {_PARA_NUM}){{0,5}})
+_PIN_BEFORE = rf"""(?P<pin>(?P<pinpart>{paragraphs_pattern(_PIN_WORDS)})
     {_W}(?:of{_W}(?:(?:the|its){_W})?|(?:de{_W}la|de{_W}sa|de{_W}su|de{_W}l['’]|del|du){_W}))"""
 
 _HEAD = compile_pattern(rf"(?<![\w/]){_PIN_BEFORE}?(?:{_BODY_ADJ})?{_KW}{_W}(?:{_REF})")
@@ -512,9 +508,7 @@ def _pinpoint(text: str, pos: int) -> tuple[Pinpoint, int]:
 
 def _pin_before(m: regex.Match[str]) -> Pinpoint:
     """``paragraph 22 of`` -> para. 22 (re-using the shared pinpoint reader)."""
-    text = f"{m.group('pinword')} {m.group('pinnums')}"
-    pin, _ = pinpoint_at(text, 0)
-    return pin
+    return read_paragraphs(m.group("pinpart"), _PIN_WORDS)
 
 
 class UNProseFamily:

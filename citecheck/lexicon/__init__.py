@@ -72,6 +72,27 @@ class Lexicon:
     determiners: tuple[str, ...] = ()
     #: frequent words of running text, for telling languages apart (:mod:`citecheck.language`)
     stop_words: tuple[str, ...] = ()
+    #: ordinals in counting order from one ("first", "second"...): a word's number is its place
+    numbered_ordinals: tuple[str, ...] = ()
+    #: kinds of resolution paragraph -> the words naming them ("preambular", "operative"):
+    #: ``sixth preambular para.`` is ``preambular para. 6``
+    paragraph_kinds: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+
+    def ordinal_number(self, word: str) -> int | None:
+        """``sixth`` -> 6, from :attr:`numbered_ordinals`; None for another word."""
+        return self._ordinal_by_word.get(word.lower())
+
+    @functools.cached_property
+    def _ordinal_by_word(self) -> Mapping[str, int]:
+        return {w.lower(): i + 1 for i, w in enumerate(self.numbered_ordinals)}
+
+    def paragraph_kind_of(self, word: str) -> str | None:
+        """The unit a paragraph-kind word names (``Preambular`` -> ``preambular_para``)."""
+        return self._kind_by_word.get(word.lower())
+
+    @functools.cached_property
+    def _kind_by_word(self) -> Mapping[str, str]:
+        return {w.lower(): kind for kind, words in self.paragraph_kinds.items() for w in words}
 
     @functools.cached_property
     def month_number(self) -> Mapping[str, int]:
@@ -195,6 +216,11 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         letter_words=_strings(data.get("letter_words", []), "letter_words"),
         determiners=_strings(data.get("determiners", []), "determiners"),
         stop_words=_strings(data.get("stop_words", []), "stop_words"),
+        numbered_ordinals=_strings(data.get("numbered_ordinals", []), "numbered_ordinals"),
+        paragraph_kinds={
+            kind: _strings(words, f"paragraph_kinds.{kind}")
+            for kind, words in dict(data.get("paragraph_kinds") or {}).items()
+        },
     )
 
 

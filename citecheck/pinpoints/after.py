@@ -24,10 +24,22 @@ _LIST_SEP = (
     rf"|,{_H}*(?:{_L.list_pattern}{_H}+)?)"
 )
 
+# An article of an instrument annexed to a resolution: "A/RES/61/295, annex, art. 32 (2)".
+_ANUM = r"\d{1,3}[a-z]?(?![\d/])(?:" + _H + r"?\([a-z0-9]{1,4}\))*"
+_KINDS = alternation(w for words in _L.paragraph_kinds.values() for w in words)
+_ORDINALS = alternation(_L.numbered_ordinals)
+
 _PART = regex.compile(
     rf"""
-    (?P<para>{_L.unit_pattern("para")}{_H}*
+    # "sixth preambular para.", "operative paragraphs 1 and 2": paragraphs of a resolution by
+    # kind; before "para" so the kind word is not left behind
+    (?P<kord>{_ORDINALS}){_H}+(?P<kordword>{_KINDS}){_H}+{_L.unit_pattern("para")}
+        (?!{_H}*\d)
+  | (?P<kword>{_KINDS}){_H}+{_L.unit_pattern("para")}{_H}*
+        (?P<knums>{_NUM}(?:{_LIST_SEP}{_NUM})*)
+  | (?P<para>{_L.unit_pattern("para")}{_H}*
         (?P<pnums>{_NUM}(?:{_LIST_SEP}{_NUM})*))
+  | (?P<art>{_L.unit_pattern("art")}{_H}*(?P<anums>{_ANUM}(?:{_LIST_SEP}{_ANUM})*))
   | (?P<annex>(?i:annexe(?!s)|anexo|annex)(?:{_H}+(?P<annexno>[IVXL]{{1,6}}|[A-Z])(?![\w]))?)
   | (?P<sect>(?P<sectword>{_L.unit_pattern("sect", "chap")}){_H}*
         (?P<sectno>[IVXL]{{1,6}}|[A-Z]|\d{{1,3}})(?![\w]))
@@ -43,6 +55,11 @@ _PART = regex.compile(
 _SEP = regex.compile(
     rf"(?:{_H}*,?{_H}*(?:{alternation(_L.at_words)}){_H}+|{_H}*,(?:{_H}*\r?\n){{0,2}}{_H}*|{_H}+)"
 )
+# "sixth preambular para. and operative para. 1", "annex I, para. 7, and annex II": a list word
+# between two parts (never before the first one).
+_AND_SEP = regex.compile(rf"{_H}*,?{_H}*{_L.list_pattern}{_H}+")
+# "..., para. 3 and paragraph 5 of A/HRC/40/1": that second paragraph belongs to what follows.
+_OF_NEXT = regex.compile(rf"\s{{1,3}}{alternation(_L.part_of_words)}\s")
 # A short aside between a citation and its pinpoint: "A/HRC/52/7/Add.3 (visit to Chile), para. 12".
 # No slash (it would be another citation) and no nested parentheses; bounded.
 _ASIDE = regex.compile(rf"{_H}?\([^()/\n]{{1,100}}\)(?={_H}?,{_H}*)")
@@ -64,8 +81,16 @@ _COMPILATION = regex.compile(
 
 def parse_part(match: regex.Match[str]) -> tuple[PinpointPart, ...]:
     """Turn one matched pinpoint element into its canonical parts (a list gives several)."""
+    if match.group("kord"):
+        unit = _L.paragraph_kind_of(match.group("kordword")) or "para"
+        return (PinpointPart(unit, str(_L.ordinal_number(match.group("kord")) or "")),)
+    if match.group("kword"):
+        unit = _L.paragraph_kind_of(match.group("kword")) or "para"
+        return parse_numbers(unit, match.group("knums"), _L)
     if match.group("para"):
         return parse_numbers("para", match.group("pnums"), _L)
+    if match.group("art"):
+        return parse_numbers("art", match.group("anums"), _L)
     if match.group("annex"):
         return (PinpointPart("annex", match.group("annexno") or ""),)
     if match.group("sect"):
@@ -139,10 +164,17 @@ def pinpoint_after(
         sep = _SEP.match(text, at)
         if not parts and not sep:
             break
-        at = sep.end() if sep else at
-        m = _PART.match(text, at)
+        listed = _AND_SEP.match(text, at) if parts else None
+        m = _PART.match(text, listed.end()) if listed is not None else None
+        if m is not None and _OF_NEXT.match(text, m.end()) is not None:
+            m = None
+        if m is None:
+            at = sep.end() if sep else at
+            m = _PART.match(text, at)
         if not m:
             break
+        if m.group("art") and not (parts and parts[-1].unit == "annex"):
+            break  # an article only of an instrument in the annex; others are the instrument's
         parts.extend(_nest((*lead, *parse_part(m)), parts))
         elements += 1
         end = m.end()

@@ -15,7 +15,13 @@ from citecheck.lexicon import CHARACTERS, ENGLISH, Lexicon, alternation
 from citecheck.model import PinpointPart
 
 #: The unit of a range, where the canonical label changes with the number (``para.``/``paras.``).
-RANGE_UNIT = {"para": "paras", "page": "pages", "recital": "recitals"}
+RANGE_UNIT = {
+    "para": "paras",
+    "page": "pages",
+    "recital": "recitals",
+    "preambular_para": "preambular_paras",
+    "operative_para": "operative_paras",
+}
 
 
 @attrs.frozen(slots=True)
