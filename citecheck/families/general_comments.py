@@ -94,6 +94,24 @@ _AFTER = compile_pattern(
 _NAMED_BEFORE = compile_pattern(rf"(?:{ctx.COMMITTEE_NAMES})(?:['’]s)?,{_W}\Z")
 _NAMED_REACH = 110  # the longest committee name, and the comma
 
+# "the Convention on the Elimination of All Forms of Discrimination against Women, general
+# recommendation No. 28": the treaty names its committee, and is part of the citation.
+_TREATY_NAMES = knowledge.treaty_names()
+_TREATY_BEFORE = compile_pattern(
+    r"(?<![\w])(?P<treaty>"
+    + "|".join(
+        _W.join(regex.escape(w) for w in name.split())
+        for name in sorted(_TREATY_NAMES, key=len, reverse=True)
+    )
+    + rf"),{_W}\Z"
+)
+_TREATY_REACH = 20 + max(map(len, _TREATY_NAMES))
+# "article 2 of the Convention ..., general recommendation No. 28": the treaty is cited there
+# for its article; the general recommendation does not take its name into its span.
+_ARTICLE_OF = compile_pattern(
+    rf"(?i:art(?:icles?|s?\.)){_H}*\d[^,;.\n]{{0,30}}?{_W}of{_W}(?:the{_W})?\Z"
+)
+
 # "the Committee's general comment", "in its general comment", "The Committee, in its".
 _OWN = compile_pattern(rf"(?:\bCommittee['’]s|\bits|\bthe{_W}Committee\b)[^.;\n]{{0,40}}\Z")
 
@@ -179,6 +197,7 @@ class GeneralCommentsFamily:
             )
             for relaxed in (False, True)
         }
+        header = ctx.own_committee(doc)
         heads: Iterator[regex.Match[str]] = _HEAD.finditer(text)
         if doc.has_any(_LANG_LITERALS):
             heads = heapq.merge(heads, _HEAD_LANG.finditer(text), key=lambda h: h.start())
@@ -211,6 +230,13 @@ class GeneralCommentsFamily:
             if named is None:
                 before = _NAMED_BEFORE.search(text, max(0, m.start() - _NAMED_REACH), m.start())
                 named = ctx.committee_from_match(before) if before is not None else None
+            head_start = m.start()
+            if named is None:
+                treaty = _TREATY_BEFORE.search(text, max(0, m.start() - _TREATY_REACH), m.start())
+                if treaty is not None:
+                    named = _TREATY_NAMES[" ".join(treaty.group("treaty").split())]
+                    cited = _ARTICLE_OF.search(text, max(0, treaty.start() - 60), treaty.start())
+                    head_start = treaty.start() if cited is None else head_start
             source = "named"
             after = _AFTER.match(text, pos)
             if after and named is None:
@@ -223,7 +249,7 @@ class GeneralCommentsFamily:
                 if committee is None:
                     own_ref = self._own_reference(text, m.start())
                     committee, how = self._infer(
-                        num, year, term, roman, lookback, own[(term, own_ref)]
+                        num, year, term, roman, lookback, header, own[(term, own_ref)]
                     )
                     dated = self._by_year(num, year, term)
                     known = KNOWN_YEARS.get((committee or "", num))
@@ -235,7 +261,7 @@ class GeneralCommentsFamily:
             for index, (num, year, item_start, item_end) in enumerate(items):
                 committee, how = resolved[index]
                 last = index == len(items) - 1
-                start = m.start() if index == 0 else item_start
+                start = head_start if index == 0 else item_start
                 end = pos if last else item_end
                 pin, end = pinpoint_after(text, end, start=start, titled=last)
                 if not pin and len(items) == 1:
@@ -266,14 +292,23 @@ class GeneralCommentsFamily:
 
     @staticmethod
     def _infer(
-        num: int, year: int | None, term: str, roman: bool, lookback: list[str], own: str | None
+        num: int,
+        year: int | None,
+        term: str,
+        roman: bool,
+        lookback: list[str],
+        header: str | None,
+        own: str | None,
     ) -> tuple[str | None, str]:
-        """Committee of an item whose committee is not named next to it (F.2 order)."""
+        """Committee of an item whose committee is not named next to it (F.2 order), then
+        the committee whose symbol heads the document, then the one it mentions most."""
         if roman and term == "recommendation":
             return "CERD", "roman"
         for code in lookback:
             if _fits(code, term):
                 return code, "context"
+        if header and _fits(header, term):
+            return header, "document"
         if own and _fits(own, term):
             return own, "document"
         return None, "none"

@@ -284,8 +284,20 @@ def _pattern() -> regex.Pattern[str]:
             (?:{_REF}|{_DIRECT})?
         )
       | (?P<nf>
-            (?P<nf_ref>{_NAMES}|{_ABBRS}){_H}{{0,2}},?{_H}{{0,2}}(?:arts?\.|articles?)
-            {_H}{{0,3}}(?P<nf_list>{_ALIST})
+            (?P<nf_ref>{_NAMES}|{_ABBRS}
+                # "Guiding Principles, principle 11": the short name with a principle is a
+                # citation of the Guiding Principles (checked against the last one named)
+                |(?P<nf_gp>Guiding\s{{1,3}}Principles)(?={_H}{{0,2}},?{_H}{{0,2}}(?i:principle|commentary)))
+            # "Guiding Principles ...: Implementing the ... Framework (A/HRC/17/31), principle
+            # 11": a subtitle and a parenthesis (a symbol, an abbreviation) before the pinpoint
+            (?P<nf_sub>:{_H}{{1,3}}[A-Z][^():;\n]{{0,150}}?)?
+            (?P<nf_paren>{_H}{{0,2}}\([^()\n]{{1,40}}\))?
+            {_H}{{0,2}},?{_H}{{0,2}}
+            (?:(?:arts?\.|articles?){_H}{{0,3}}(?P<nf_list>{_ALIST})
+              |[Pp]rinciples?{_H}{{0,3}}(?P<nf_plist>{_PLIST})
+                (?P<nf_and_comm>\s{{1,3}}and\s{{1,3}}(?:its\s{{1,3}}|the\s{{1,3}})?commentary)?
+              |[Cc]ommentary\s{{1,3}}(?:to|on)\s{{1,3}}[Pp]rinciples?{_H}{{0,3}}
+                (?P<nf_clist>{_PLIST}))
             # "Name, article 33 of the Convention" cites the instrument after "of", not Name.
             (?!{_H}{{0,3}},?\s{{1,3}}(?:of|under)\s)
         )
@@ -815,12 +827,28 @@ class InstrumentsFamily:
     def _name_first(self, m: regex.Match[str], text: str, st: _State) -> Citation | None:
         written = m.group("nf_ref")
         slug = _ABBR_KEYS.get(written) or _NAME_KEYS.get(_key(written))
+        if m.group("nf_gp") is not None:
+            if st.short_last.get("guiding principles", "ungp") != "ungp":
+                return None  # other Guiding Principles were named last
+            slug = "ungp"
         if slug is None:
             return None
+        if m.group("nf_list") is not None:
+            parts = _article_parts(m.group("nf_list"))
+        elif m.group("nf_plist") is not None:
+            parts = _article_parts(m.group("nf_plist"), "principle")
+            if m.group("nf_and_comm") is not None:  # "principle 11 and commentary"
+                parts += tuple(PinpointPart("commentary", p.value) for p in parts)
+        else:
+            parts = _article_parts(m.group("nf_clist"), "commentary")
+        end = m.end()
+        if m.group("nf_sub") is not None or m.group("nf_paren") is not None:
+            end = m.end("nf_ref")  # the symbol in the parenthesis is a citation of its own
+        if parts and parts[0].unit != "art" and slug != "ungp":
+            parts, end = (), m.end("nf_ref")  # only the Guiding Principles have principles
         st.named(slug)
-        pin = Pinpoint(_article_parts(m.group("nf_list")))
         by = "abbreviation" if written in _ABBR_KEYS else "name"
-        return self._citation(text, m.start(), m.end(), slug, pin, written, by)
+        return self._citation(text, m.start(), end, slug, Pinpoint(parts), written, by)
 
     def _articles(
         self, m: regex.Match[str], text: str, doc: Document, st: _State
