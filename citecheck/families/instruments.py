@@ -470,6 +470,33 @@ def _own_treaty(text: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+# An instrument named inside the title of another work is not cited: "OHCHR, 75 Years of
+# Legacy and Impact of the Universal Declaration of Human Rights (New York, 2023)", "J. Doe, A
+# Commentary on the Convention on the Rights of the Child (Oxford, 2019)". The rule: the name
+# directly follows "of the" / "on the" that ends a title-cased phrase (every word
+# capitalised, a number or a short function word, at least one capitalised), and the title
+# goes on to a publication parenthesis "(Place, year)" on the same line.
+_TITLE_WORD = r"(?:[A-Z0-9][\w'’.-]*|of|and|on|the|in|for|to|a|an|at|its|from|with|by)"
+_TITLE_BEFORE = regex.compile(
+    rf"(?:^|(?<=[,;:(\[“\"‘]))[ \t]*(?P<phrase>(?:{_TITLE_WORD}[ \t]{{1,3}}){{1,14}}?)"
+    rf"(?:of|on)[ \t]{{1,3}}the[ \t]{{1,3}}\Z",
+    regex.MULTILINE,
+)
+_PUBLICATION_AFTER = regex.compile(
+    rf"(?:[:,]?[ \t]{{1,3}}{_TITLE_WORD}){{0,14}}?[ \t]{{0,3}}"
+    r"\([A-Z][^()\n]{0,100}?,[ \t]{0,3}(?:19|20)\d\d\)"
+)
+_TITLE_REACH = 160
+
+
+def _inside_title(text: str, start: int, end: int) -> bool:
+    """Is the name at ``text[start:end]`` part of another work's title (see above)?"""
+    before = _TITLE_BEFORE.search(text, max(0, start - _TITLE_REACH), start)
+    if before is None or not regex.search(r"[A-Z0-9]", before.group("phrase")):
+        return False
+    return _PUBLICATION_AFTER.match(text, end, min(len(text), end + _TITLE_REACH)) is not None
+
+
 _DEFINITION_WINDOW = 300  # "(UDHR)" this close after a UDHR citation only defines the abbreviation
 
 
@@ -801,6 +828,8 @@ class InstrumentsFamily:
         slug = _ABBR_KEYS.get(written) or _NAME_KEYS.get(_key(written))
         if slug is None or _PROTOCOL_TO.search(text, max(0, m.start() - 40), m.start()):
             return None  # "Optional Protocol to the ICCPR" cites the protocol, not the ICCPR
+        if _inside_title(text, m.start(), m.end("bare")):
+            return None  # "... of the Universal Declaration of Human Rights (New York, 2023)"
         st.named(slug)
         if st.last_art is not None and st.last_art[0] != slug:
             st.other_end = m.end()  # another instrument named: see _OTHER_WINDOW

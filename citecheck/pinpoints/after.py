@@ -118,7 +118,13 @@ def _nest(new: tuple[PinpointPart, ...], parts: list[PinpointPart]) -> tuple[Pin
 
 
 def pinpoint_after(
-    text: str, pos: int, *, max_parts: int = 4, start: int | None = None, titled: bool = False
+    text: str,
+    pos: int,
+    *,
+    max_parts: int = 4,
+    start: int | None = None,
+    titled: bool = False,
+    articles: bool = False,
 ) -> tuple[Pinpoint, int]:
     """Read a pinpoint starting at ``pos`` (just after a citation).
 
@@ -126,12 +132,16 @@ def pinpoint_after(
     Separators are consumed only when a pinpoint element follows them. With the citation's
     ``start``, a citation alone in parentheses takes the pinpoint after them ("Zambia
     (CCPR/ZMB/CO/3), para. 25"); ``titled`` lets a title follow first ("general comment No. 34
-    (2011) on the freedoms of opinion and expression, paras. 18 and 40").
+    (2011) on the freedoms of opinion and expression, paras. 18 and 40"). An article is read
+    after an annex ("annex, art. 32 (2)": the instrument annexed) or, with ``articles``, first
+    ("Ibid., art. 3 (m)": whatever was cited before has articles).
     """
     if start is not None and start > 0 and text[start - 1 : start] == "(":
         closed = _CLOSE.match(text, pos)
         if closed is not None:
-            pin, end = pinpoint_after(text, closed.end(), max_parts=max_parts, titled=titled)
+            pin, end = pinpoint_after(
+                text, closed.end(), max_parts=max_parts, titled=titled, articles=articles
+            )
             if pin:
                 return pin, end
     opened = _OPEN.match(text, pos)
@@ -173,7 +183,7 @@ def pinpoint_after(
             m = _PART.match(text, at)
         if not m:
             break
-        if m.group("art") and not (parts and parts[-1].unit == "annex"):
+        if m.group("art") and not (articles or (parts and parts[-1].unit == "annex")):
             break  # an article only of an instrument in the annex; others are the instrument's
         parts.extend(_nest((*lead, *parse_part(m)), parts))
         elements += 1
