@@ -243,7 +243,8 @@ _PLIST = _PNUM + r"(?:" + _LSEP + _PNUM + r"){0,10}"
 
 _REF = rf"""
     (?P<ref>
-        {_H}{{0,3}},?\s{{1,3}}(?:(?:of|under)\s{{1,3}}(?:the\s{{1,3}})?
+        # "of the" may end a line padded with spaces (PDF text)
+        {_H}{{0,3}},?\s{{1,3}}(?:(?:of|under)\s{{1,3}}(?:the\s{{1,20}})?
             |(?:du|de\s{{1,3}}la|del|de)\s{{1,3}}|de\s{{1,3}}l['’])
         (?:(?P<rname>{_NAMES})(?:{_H}{{0,2}}\((?P<rparen>{_ABBRS})\))?
           |(?P<rabbr>{_ABBRS})
@@ -495,6 +496,14 @@ def _inside_title(text: str, start: int, end: int) -> bool:
     if before is None or not regex.search(r"[A-Z0-9]", before.group("phrase")):
         return False
     return _PUBLICATION_AFTER.match(text, end, min(len(text), end + _TITLE_REACH)) is not None
+
+
+# "general comment No. 27 (1999) on article 12": the article names the comment's subject, in
+# its title; it is not a citation of the article.
+_COMMENT_TITLE_BEFORE = regex.compile(
+    r"(?i:general)\s{1,3}(?i:comment|recommendation)s?\s{1,3}(?:(?i:No)\.?\s{0,2})?"
+    r"(?:\d{1,3}|[IVXL]{1,7})(?:\s{0,2}\((?:19|20)\d\d\))?\s{1,3}on\s{1,3}(?:the\s{1,3})?\Z"
+)
 
 
 _DEFINITION_WINDOW = 300  # "(UDHR)" this close after a UDHR citation only defines the abbreviation
@@ -883,7 +892,7 @@ class InstrumentsFamily:
         self, m: regex.Match[str], text: str, doc: Document, st: _State
     ) -> Citation | None:
         parts = _article_parts(m.group("art_list"))
-        if not parts:
+        if not parts or _COMMENT_TITLE_BEFORE.search(text, max(0, m.start() - 60), m.start()):
             return None
         if m.group("ref") is not None or m.group("direct") is not None:
             resolved = self._resolve(m, st, doc)
