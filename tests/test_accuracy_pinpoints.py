@@ -206,6 +206,17 @@ TREATY_NAMES_COMMITTEE = [
         [("instrument:crc", "art. 4"), ("gc:CRC/5", "para. 3")],
         (),
     ),
+    # the committee named earlier in the same note, further than the near look-back; not
+    # in the next note
+    (
+        "[56] See Committee on the Rights of the Child, concluding observations on the "
+        "combined third and fourth periodic reports of Ruritania, adopted at its sixty-first "
+        "session after the long debate on the report, para. 5, and general comment No. 16, "
+        "para. 4.\n[57] Ruritania said so. Other bodies agree with general comment No. 16, "
+        "para. 2.",
+        [("gc:CRC/16", "para. 4"), ("gc:?/16", "para. 2")],
+        (("gc:CRC/16", "para. 2"),),
+    ),
     # the committee whose symbol heads the document
     (
         "CRC/C/GC/25\n\nGeneral comment No. 25\n\n1. As general comment No. 16, para. 2, says",
@@ -223,7 +234,7 @@ TREATY_NAMES_COMMITTEE = [
 
 @pytest.mark.parametrize(("text", "want", "unwanted"), TREATY_NAMES_COMMITTEE)
 def test_the_treaty_or_the_document_names_the_committee(
-    text: str, want: list[tuple[str, str]], unwanted: tuple[str, ...]
+    text: str, want: list[tuple[str, str]], unwanted: tuple[str | tuple[str, str], ...]
 ) -> None:
     _check(text, want, unwanted)
 

@@ -94,6 +94,11 @@ _AFTER = compile_pattern(
 _NAMED_BEFORE = compile_pattern(rf"(?:{ctx.COMMITTEE_NAMES})(?:['’]s)?,{_W}\Z")
 _NAMED_REACH = 110  # the longest committee name, and the comma
 
+# Where a sentence or a note starts: a line break, or a full stop or semicolon before a
+# capital or a note marker ("No. 16" and "para. 5" go on).
+_SENTENCE_START = compile_pattern(r"\n|[.;][\s\u00a0]+(?=[A-Z\[])")
+_SENTENCE_REACH = 400
+
 # "the Convention on the Elimination of All Forms of Discrimination against Women, general
 # recommendation No. 28": the treaty names its committee, and is part of the citation.
 _TREATY_NAMES = knowledge.treaty_names()
@@ -242,7 +247,7 @@ class GeneralCommentsFamily:
             if after and named is None:
                 named = _named(after, "name")
                 pos = after.end()
-            lookback = ctx.committees_before(text, m.start()) if named is None else []
+            lookback = self._committees_before(text, m.start()) if named is None else []
             resolved: list[tuple[str | None, str]] = []
             for num, year, _, _ in items:
                 committee, how = named, source
@@ -284,6 +289,20 @@ class GeneralCommentsFamily:
         if not _fits(code, term):
             return resolved
         return [(c, how) if c is not None else (code, "list") for c, how in resolved]
+
+    @staticmethod
+    def _committees_before(text: str, pos: int) -> list[str]:
+        """Committees named close before, nearest first; none there, then those named
+        earlier in the same sentence or note ("Committee on ..., concluding observations on
+        ... (symbol), para. 5, and general comment No. 16")."""
+        near = ctx.committees_before(text, pos)
+        if near:
+            return near
+        lo = max(0, pos - _SENTENCE_REACH)
+        start = lo
+        for start_match in _SENTENCE_START.finditer(text, lo, pos):
+            start = start_match.end()
+        return ctx.committees_before(text, pos, pos - start)
 
     @staticmethod
     def _own_reference(text: str, pos: int) -> bool:
