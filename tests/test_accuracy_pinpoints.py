@@ -77,6 +77,19 @@ PARAGRAPH_KINDS = [
         "A/RES/66/130, operative paras. 1 and 3.",
         [("un:A/RES/66/130", "operative para. 1; operative para. 3")],
     ),
+    # ordinals listed like numbers
+    (
+        "the sixth and seventh preambular paragraphs of General Assembly resolution 53/144",
+        [("un:A/RES/53/144", "preambular para. 6; preambular para. 7")],
+    ),
+    (
+        "General Assembly resolution 53/144, fourth to sixth preambular paras.",
+        [("un:A/RES/53/144", "preambular paras. 4-6")],
+    ),
+    (
+        "Security Council resolution 2250 (2015), operative paragraph 1 (a).",
+        [("un:S/RES/2250(2015)", "operative para. 1(a)")],
+    ),
     # no number and no ordinal: no pinpoint
     ("the operative paragraphs of General Assembly resolution 60/1", [("un:A/RES/60/1", "")]),
     ("General Assembly resolution 60/1, a preambular paragraph", [("un:A/RES/60/1", "")]),
@@ -314,6 +327,12 @@ def test_instrument_inside_a_title_is_not_cited(
 
 # 6. Small forms (verified; kept as regressions).
 SMALL_FORMS = [
+    # a sub-division alone is another of the paragraph before it
+    (
+        "Human Rights Council resolution 16/18, para. 5 (a) and (b).",
+        [("un:A/HRC/RES/16/18", "para. 5(a); para. 5(b)")],
+    ),
+    ("A/HRC/41/35, paras. 5 (a) to (c), and 7.", [("un:A/HRC/41/35", "paras. 5(a)-(c); para. 7")]),
     ("A/HRC/43/12, para 8.", [("un:A/HRC/43/12", "para. 8")]),
     ("CCPR/C/GC/36, p. 7, at para. 21.", [("un:CCPR/C/GC/36", "p. 7; para. 21")]),
     ("A/61/40 (Part I), para. 5.", [("un:A/61/40(PartI)", "para. 5")]),

@@ -27,7 +27,13 @@ _LIST_SEP = (
 # An article of an instrument annexed to a resolution: "A/RES/61/295, annex, art. 32 (2)".
 _ANUM = r"\d{1,3}[a-z]?(?![\d/])(?:" + _H + r"?\([a-z0-9]{1,4}\))*"
 _KINDS = alternation(w for words in _L.paragraph_kinds.values() for w in words)
-_ORDINALS = alternation(_L.numbered_ordinals)
+_ORDINAL = alternation(_L.numbered_ordinals)
+# "sixth and seventh", "fourth to sixth": ordinals listed like numbers
+_ORDINAL_SEP = rf"(?:{_H}*,{_H}*|{_H}+(?:{_L.list_pattern}|{_L.range_pattern}){_H}+)"
+_ORDINALS = rf"{_ORDINAL}(?:{_ORDINAL_SEP}{_ORDINAL})*"
+_ORDINAL_WORD = regex.compile(_ORDINAL)
+# "para. 5 (a) and (b)": a sub-division alone is another one of the number before it
+_SUB_ONLY = r"\([a-z]{1,4}\)"
 
 _PART = regex.compile(
     rf"""
@@ -36,9 +42,9 @@ _PART = regex.compile(
     (?P<kord>{_ORDINALS}){_H}+(?P<kordword>{_KINDS}){_H}+{_L.unit_pattern("para")}
         (?!{_H}*\d)
   | (?P<kword>{_KINDS}){_H}+{_L.unit_pattern("para")}{_H}*
-        (?P<knums>{_NUM}(?:{_LIST_SEP}{_NUM})*)
+        (?P<knums>{_NUM}(?:{_LIST_SEP}(?:{_NUM}|{_SUB_ONLY}))*)
   | (?P<para>{_L.unit_pattern("para")}{_H}*
-        (?P<pnums>{_NUM}(?:{_LIST_SEP}{_NUM})*))
+        (?P<pnums>{_NUM}(?:{_LIST_SEP}(?:{_NUM}|{_SUB_ONLY}))*))
   | (?P<art>{_L.unit_pattern("art")}{_H}*(?P<anums>{_ANUM}(?:{_LIST_SEP}{_ANUM})*))
   | (?P<annex>(?i:annexe(?!s)|anexo|annex)(?:{_H}+(?P<annexno>[IVXL]{{1,6}}|[A-Z])(?![\w]))?)
   | (?P<sect>(?P<sectword>{_L.unit_pattern("sect", "chap")}){_H}*
@@ -83,7 +89,10 @@ def parse_part(match: regex.Match[str]) -> tuple[PinpointPart, ...]:
     """Turn one matched pinpoint element into its canonical parts (a list gives several)."""
     if match.group("kord"):
         unit = _L.paragraph_kind_of(match.group("kordword")) or "para"
-        return (PinpointPart(unit, str(_L.ordinal_number(match.group("kord")) or "")),)
+        numbers = _ORDINAL_WORD.sub(
+            lambda word: str(_L.ordinal_number(word.group(0)) or ""), match.group("kord")
+        )
+        return parse_numbers(unit, numbers, _L)
     if match.group("kword"):
         unit = _L.paragraph_kind_of(match.group("kword")) or "para"
         return parse_numbers(unit, match.group("knums"), _L)

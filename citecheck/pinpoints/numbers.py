@@ -41,6 +41,7 @@ def _tokens(lexicon: Lexicon) -> regex.Pattern[str]:
     return regex.compile(
         rf"""
         (?P<num>\d{{1,5}}(?:\.\d{{1,3}})?[a-z]?(?![a-z])(?:\s?\(\s?[a-z0-9]{{1,4}}\s?\))*)
+      | (?P<sub>\(\s?[a-z0-9]{{1,4}}\s?\))
       | (?P<range>{dashes}|{alternation(lexicon.range_words)})
       | (?P<list>[,;&]|{alternation(lexicon.list_words)})
       | \s+
@@ -51,6 +52,8 @@ def _tokens(lexicon: Lexicon) -> regex.Pattern[str]:
 
 _TOKENS = {ENGLISH.language: _tokens(ENGLISH)}
 _SUB = regex.compile(r"\s*\(\s*([a-z0-9]{1,4})\s*\)")
+# The last sub-division of a number, which a sibling replaces: ``5(a)`` -> ``5``.
+_SIBLING = regex.compile(r"\([a-z0-9]{1,4}\)\Z")
 
 
 def canonical_number(raw: str) -> str:
@@ -67,7 +70,8 @@ def split_numbers(raw: str, lexicon: Lexicon = ENGLISH) -> tuple[NumberItem, ...
     """Items of a written list of numbers, ranges kept whole, in one left-to-right pass.
 
     A range word or dash joins the number before it and the one after it; a list word or comma
-    starts a new item. Anything else (a stray word) ends the list.
+    starts a new item; a sub-division alone is another of the number before it (``5 (a) and
+    (b)`` is ``5(a)`` and ``5(b)``). Anything else (a stray word) ends the list.
     """
     pattern = _TOKENS.get(lexicon.language) or _TOKENS.setdefault(
         lexicon.language, _tokens(lexicon)
@@ -86,6 +90,14 @@ def split_numbers(raw: str, lexicon: Lexicon = ENGLISH) -> tuple[NumberItem, ...
                 items[-1] = NumberItem(items[-1].first, number)
             else:
                 items.append(NumberItem(number))
+            range_open = False
+        elif m.group("sub") is not None and items:
+            sub = "(" + m.group("sub").strip("() ") + ")"
+            previous = items[-1].last or items[-1].first
+            if range_open and not items[-1].last:
+                items[-1] = NumberItem(items[-1].first, sub)
+            else:
+                items.append(NumberItem(_SIBLING.sub("", previous) + sub))
             range_open = False
         elif m.group("range") is not None:
             range_open = True
