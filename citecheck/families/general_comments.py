@@ -45,7 +45,7 @@ class GeneralCommentRef:
     year: int | None = None
     roman: bool = False
     joint: bool = False
-    committee_source: str = "none"  # named, roman, context, document, year, none
+    committee_source: str = "none"  # named, roman, context, sentence, document, year, none
 
 
 _TREATIES = "|".join(
@@ -94,9 +94,9 @@ _AFTER = compile_pattern(
 _NAMED_BEFORE = compile_pattern(rf"(?:{ctx.COMMITTEE_NAMES})(?:['’]s)?,{_W}\Z")
 _NAMED_REACH = 110  # the longest committee name, and the comma
 
-# Where a sentence or a note starts: a line break, or a full stop or semicolon before a
-# capital or a note marker ("No. 16" and "para. 5" go on).
-_SENTENCE_START = compile_pattern(r"\n|[.;][\s\u00a0]+(?=[A-Z\[])")
+# Where a sentence or a note starts: a line break, a full stop or semicolon before a capital
+# or a note marker ("No. 16" and "para. 5" go on), or a brace (a record of structured data).
+_SENTENCE_START = compile_pattern(r"\n|[{}]|[.;][\s\u00a0]+(?=[A-Z\[])")
 _SENTENCE_REACH = 400
 
 # "the Convention on the Elimination of All Forms of Discrimination against Women, general
@@ -247,7 +247,9 @@ class GeneralCommentsFamily:
             if after and named is None:
                 named = _named(after, "name")
                 pos = after.end()
-            lookback = self._committees_before(text, m.start()) if named is None else []
+            lookback, wide = (
+                self._committees_before(text, m.start()) if named is None else ([], False)
+            )
             resolved: list[tuple[str | None, str]] = []
             for num, year, _, _ in items:
                 committee, how = named, source
@@ -256,9 +258,12 @@ class GeneralCommentsFamily:
                     committee, how = self._infer(
                         num, year, term, roman, lookback, header, own[(term, own_ref)]
                     )
+                    if how == "context" and wide:
+                        how = "sentence"
                     dated = self._by_year(num, year, term)
                     known = KNOWN_YEARS.get((committee or "", num))
-                    if dated and (committee is None or (known and known != year)):
+                    far = how == "sentence"  # a committee named further back in the sentence
+                    if dated and (committee is None or far or (known and known != year)):
                         # A sourced adoption year outweighs a guess from the surroundings.
                         committee, how = dated, "year"
                 resolved.append((committee, how))
@@ -291,18 +296,18 @@ class GeneralCommentsFamily:
         return [(c, how) if c is not None else (code, "list") for c, how in resolved]
 
     @staticmethod
-    def _committees_before(text: str, pos: int) -> list[str]:
+    def _committees_before(text: str, pos: int) -> tuple[list[str], bool]:
         """Committees named close before, nearest first; none there, then those named
         earlier in the same sentence or note ("Committee on ..., concluding observations on
-        ... (symbol), para. 5, and general comment No. 16")."""
+        ... (symbol), para. 5, and general comment No. 16"), with True: weaker than a year."""
         near = ctx.committees_before(text, pos)
         if near:
-            return near
+            return near, False
         lo = max(0, pos - _SENTENCE_REACH)
         start = lo
         for start_match in _SENTENCE_START.finditer(text, lo, pos):
             start = start_match.end()
-        return ctx.committees_before(text, pos, pos - start)
+        return ctx.committees_before(text, pos, pos - start), True
 
     @staticmethod
     def _own_reference(text: str, pos: int) -> bool:
