@@ -37,6 +37,8 @@ from citecheck.pinpoints.after import pinpoint_after
         ("5 (a), (b) and (d)", [("5(a)", ""), ("5(b)", ""), ("5(d)", "")]),
         ("5(a)-(c)", [("5(a)", "(c)")]),
         ("5(1)(a) and (b)", [("5(1)(a)", ""), ("5(1)(b)", "")]),
+        # letters after letters are read as one number already; a sibling would be a guess
+        ("34(a) (b) (c) and (d), and 74 (c)", [("34(a)(b)(c)", ""), ("74(c)", "")]),
     ],
 )
 def test_split(raw: str, items: list[tuple[str, str]]) -> None:

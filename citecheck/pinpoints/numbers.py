@@ -54,6 +54,9 @@ _TOKENS = {ENGLISH.language: _tokens(ENGLISH)}
 _SUB = regex.compile(r"\s*\(\s*([a-z0-9]{1,4})\s*\)")
 # The last sub-division of a number, which a sibling replaces: ``5(a)`` -> ``5``.
 _SIBLING = regex.compile(r"\([a-z0-9]{1,4}\)\Z")
+# Two sub-divisions of one kind in a row at the end (``(a)(b)``, ``(1)(2)``): not a hierarchy
+# whose last level a sibling could replace.
+_RUN = regex.compile(r"\([a-z]{1,2}\)\([a-z]{1,2}\)\Z|\(\d{1,4}\)\(\d{1,4}\)\Z")
 
 
 def canonical_number(raw: str) -> str:
@@ -96,8 +99,10 @@ def split_numbers(raw: str, lexicon: Lexicon = ENGLISH) -> tuple[NumberItem, ...
             previous = items[-1].last or items[-1].first
             if range_open and not items[-1].last:
                 items[-1] = NumberItem(items[-1].first, sub)
-            else:
+            elif _SIBLING.search(previous) and not _RUN.search(previous):
                 items.append(NumberItem(_SIBLING.sub("", previous) + sub))
+            # else: "34(a) (b) (c) and (d)" was read as one nested number; whose sibling
+            # "(d)" is would be a guess, so it is left out
             range_open = False
         elif m.group("range") is not None:
             range_open = True
