@@ -90,6 +90,15 @@ PARAGRAPH_KINDS = [
         "Security Council resolution 2250 (2015), operative paragraph 1 (a).",
         [("un:S/RES/2250(2015)", "operative para. 1(a)")],
     ),
+    # the pinpoint after the body named after the resolution
+    (
+        "resolution 5/1 of the Human Rights Council, annex, para. 3.",
+        [("un:A/HRC/RES/5/1", "annex; para. 3")],
+    ),
+    (
+        "resolution 16/21 of the Human Rights Council, operative paragraph 4.",
+        [("un:A/HRC/RES/16/21", "operative para. 4")],
+    ),
     # no number and no ordinal: no pinpoint
     ("the operative paragraphs of General Assembly resolution 60/1", [("un:A/RES/60/1", "")]),
     ("General Assembly resolution 60/1, a preambular paragraph", [("un:A/RES/60/1", "")]),

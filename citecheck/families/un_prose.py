@@ -557,6 +557,7 @@ class UNProseFamily:
                     name = after.group("name") or after.group("lname")
                     named = _bodies_of(name)
                     generic = name.lower() in ("council", "commission")
+                    items = self._pinpoint_after_body(text, items, after.end())
                 else:
                     lookback = ctx.bodies_before(text, m.start())
             for index, (raw, item_kind, start, end, pin, date, capital) in enumerate(items):
@@ -574,6 +575,20 @@ class UNProseFamily:
                 )  # fmt: skip
                 if cit is not None:
                     yield cit
+
+    @staticmethod
+    def _pinpoint_after_body(
+        text: str, items: list[tuple[_Raw, str, int, int, Pinpoint, str | None, bool]], pos: int
+    ) -> list[tuple[_Raw, str, int, int, Pinpoint, str | None, bool]]:
+        """"resolution 5/1 of the Human Rights Council, annex, para. 3": the pinpoint after the
+        body named last is the last item's, which then ends there."""
+        if not items or items[-1][4]:
+            return items
+        pin, end = _pinpoint(text, pos)
+        if not pin:
+            return items
+        raw, kind, start, _, _, date, capital = items[-1]
+        return [*items[:-1], (raw, kind, start, end, pin, date, capital)]
 
     @staticmethod
     def _own_reference(text: str, m: regex.Match[str]) -> bool:
