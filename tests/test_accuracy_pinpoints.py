@@ -245,6 +245,13 @@ TREATY_NAMES_COMMITTEE = [
         [("gc:CRC/16", "para. 2"), ("gc:CRC/25", "")],
         ("gc:?/16",),
     ),
+    # ... or whose name is a heading line
+    (
+        "Committee on the Rights of the Child\n\nDay of general discussion\n\n"
+        "1. As general comment No. 16, para. 2, says",
+        [("gc:CRC/16", "para. 2")],
+        ("gc:?/16",),
+    ),
     # ... but not for the other term: the Human Rights Committee issues no recommendations
     (
         "CCPR/C/GC/37\n\nGeneral comment No. 37\n\n1. See general recommendation No. 19.",

@@ -409,11 +409,20 @@ _OWN_COMMITTEE_SYMBOL = compile_pattern(
 )
 
 
+# A heading line that is a committee's name ("Committee on the Rights of the Child").
+_OWN_COMMITTEE_HEADING = compile_pattern(
+    rf"(?m)^[ \t\u00a0#*]{{0,10}}(?:{COMMITTEE_NAMES_EN})[ \t\u00a0*]*$"
+)
+
+
 def own_committee(doc: Document) -> str | None:
-    """The committee whose symbol heads the document (first lines); None when no symbol of a
-    committee stands there or several disagree. Whose general comment "general comment No. 3"
-    is when the text names no committee near it."""
+    """The committee whose symbol or name heads the document (first lines); None when none
+    stands there or several disagree. Whose general comment "general comment No. 3" is when
+    the text names no committee near it."""
     found = {m.lastgroup for m in _OWN_COMMITTEE_SYMBOL.finditer(doc.text, 0, OWN_HEAD)}
+    for m in _OWN_COMMITTEE_HEADING.finditer(doc.text, 0, OWN_HEAD):
+        found.add(committee_from_match(m))
+    found.discard(None)
     return found.pop() if len(found) == 1 else None
 
 
