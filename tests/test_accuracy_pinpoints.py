@@ -410,3 +410,23 @@ def test_an_article_is_read_after_an_annex_or_when_asked() -> None:
     assert pinpoint_after(text, 1) == (Pinpoint(), 1)
     pin, end = pinpoint_after(text, 1, articles=True)
     assert (str(pin), end) == ("art. 5", len(text))
+
+
+def test_a_malformed_paragraph_kind_is_refused_with_its_key() -> None:
+    table = {
+        "months": list(ENGLISH.months),
+        "units": {"para": ["paragraph"]},
+        "plurals": [],
+        "list_words": ["and"],
+        "range_words": ["to"],
+        "at_words": [],
+        "of_words": [],
+        "this_act_words": [],
+        "part_of_words": [],
+        "document_words": [],
+        "emphasis_words": [],
+        "ordinals": [],
+        "paragraph_kinds": {"operative_para": "operative"},
+    }
+    with pytest.raises(ValueError, match="paragraph_kinds.operative_para"):
+        from_table("xx", table)
