@@ -428,5 +428,5 @@ def test_a_malformed_paragraph_kind_is_refused_with_its_key() -> None:
         "ordinals": [],
         "paragraph_kinds": {"operative_para": "operative"},
     }
-    with pytest.raises(ValueError, match="paragraph_kinds.operative_para"):
+    with pytest.raises(ValueError, match=r"paragraph_kinds\.operative_para"):
         from_table("xx", table)
