@@ -136,6 +136,19 @@ def treaty_abbreviations() -> dict[str, str]:
     }
 
 
+@functools.cache
+def treaty_names() -> dict[str, str]:
+    """Full English name of a treaty -> code of the body monitoring it (``Convention on the
+    Rights of the Child`` -> ``CRC``): "the Convention ..., general comment No. 14" is CRC's."""
+    by_treaty = {b.treaty: b.code for b in treaty_bodies().values()}
+    return {
+        name: by_treaty[entry["slug"]]
+        for entry in load("instruments.json")["instruments"]
+        if entry["slug"] in by_treaty
+        for name in entry["names"]
+    }
+
+
 def highest_general_comment() -> int:
     """The highest general comment number any treaty body has adopted (per the data)."""
     return max(b.highest_comment for b in treaty_bodies().values())

@@ -89,6 +89,11 @@ UNIT_LABELS: dict[str, str] = {
     "recital": "recital",
     "recitals": "recitals",
     "point": "point",
+    # paragraphs of a resolution by kind: "sixth preambular para." is ``preambular para. 6``
+    "preambular_para": "preambular para.",
+    "preambular_paras": "preambular paras.",
+    "operative_para": "operative para.",
+    "operative_paras": "operative paras.",
 }
 
 

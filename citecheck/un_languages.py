@@ -199,5 +199,7 @@ def pinpoint_lexicon() -> Lexicon:
         "emphasis_words": list(base.emphasis_words),
         "ordinals": list(base.ordinals),
         "letter_words": list(_all("sub_letter_words")),
+        "numbered_ordinals": list(base.numbered_ordinals),
+        "paragraph_kinds": {kind: list(words) for kind, words in base.paragraph_kinds.items()},
     }
     return from_table("un", table)

@@ -33,6 +33,12 @@ from citecheck.pinpoints.after import pinpoint_after
         ("3 to 5 and 7 to 9", [("3", "5"), ("7", "9")]),
         ("3 or 4", [("3", ""), ("4", "")]),
         ("17 (c) and 18", [("17(c)", ""), ("18", "")]),
+        ("5 (a) and (b)", [("5(a)", ""), ("5(b)", "")]),
+        ("5 (a), (b) and (d)", [("5(a)", ""), ("5(b)", ""), ("5(d)", "")]),
+        ("5(a)-(c)", [("5(a)", "(c)")]),
+        ("5(1)(a) and (b)", [("5(1)(a)", ""), ("5(1)(b)", "")]),
+        # letters after letters are read as one number already; a sibling would be a guess
+        ("34(a) (b) (c) and (d), and 74 (c)", [("34(a)(b)(c)", ""), ("74(c)", "")]),
     ],
 )
 def test_split(raw: str, items: list[tuple[str, str]]) -> None:

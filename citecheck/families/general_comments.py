@@ -45,7 +45,7 @@ class GeneralCommentRef:
     year: int | None = None
     roman: bool = False
     joint: bool = False
-    committee_source: str = "none"  # named, roman, context, document, year, none
+    committee_source: str = "none"  # named, roman, context, sentence, document, year, none
 
 
 _TREATIES = "|".join(
@@ -93,6 +93,29 @@ _AFTER = compile_pattern(
 # the committee named right before, outside the citation's span, whatever the document's own.
 _NAMED_BEFORE = compile_pattern(rf"(?:{ctx.COMMITTEE_NAMES})(?:['’]s)?,{_W}\Z")
 _NAMED_REACH = 110  # the longest committee name, and the comma
+
+# Where a sentence or a note starts: a line break, a full stop or semicolon before a capital
+# or a note marker ("No. 16" and "para. 5" go on), or a brace (a record of structured data).
+_SENTENCE_START = compile_pattern(r"\n|[{}]|[.;][\s\u00a0]+(?=[A-Z\[])")
+_SENTENCE_REACH = 400
+
+# "the Convention on the Elimination of All Forms of Discrimination against Women, general
+# recommendation No. 28": the treaty names its committee, and is part of the citation.
+_TREATY_NAMES = knowledge.treaty_names()
+_TREATY_BEFORE = compile_pattern(
+    r"(?<![\w])(?P<treaty>"
+    + "|".join(
+        _W.join(regex.escape(w) for w in name.split())
+        for name in sorted(_TREATY_NAMES, key=len, reverse=True)
+    )
+    + rf"),{_W}\Z"
+)
+_TREATY_REACH = 20 + max(map(len, _TREATY_NAMES))
+# "article 2 of the Convention ..., general recommendation No. 28": the treaty is cited there
+# for its article; the general recommendation does not take its name into its span.
+_ARTICLE_OF = compile_pattern(
+    rf"(?i:art(?:icles?|s?\.)){_H}*\d[^,;.\n]{{0,30}}?{_W}of{_W}(?:the{_W})?\Z"
+)
 
 # "the Committee's general comment", "in its general comment", "The Committee, in its".
 _OWN = compile_pattern(rf"(?:\bCommittee['’]s|\bits|\bthe{_W}Committee\b)[^.;\n]{{0,40}}\Z")
@@ -179,6 +202,7 @@ class GeneralCommentsFamily:
             )
             for relaxed in (False, True)
         }
+        header = ctx.own_committee(doc)
         heads: Iterator[regex.Match[str]] = _HEAD.finditer(text)
         if doc.has_any(_LANG_LITERALS):
             heads = heapq.merge(heads, _HEAD_LANG.finditer(text), key=lambda h: h.start())
@@ -211,23 +235,35 @@ class GeneralCommentsFamily:
             if named is None:
                 before = _NAMED_BEFORE.search(text, max(0, m.start() - _NAMED_REACH), m.start())
                 named = ctx.committee_from_match(before) if before is not None else None
+            head_start = m.start()
+            if named is None:
+                treaty = _TREATY_BEFORE.search(text, max(0, m.start() - _TREATY_REACH), m.start())
+                if treaty is not None:
+                    named = _TREATY_NAMES[" ".join(treaty.group("treaty").split())]
+                    cited = _ARTICLE_OF.search(text, max(0, treaty.start() - 60), treaty.start())
+                    head_start = treaty.start() if cited is None else head_start
             source = "named"
             after = _AFTER.match(text, pos)
             if after and named is None:
                 named = _named(after, "name")
                 pos = after.end()
-            lookback = ctx.committees_before(text, m.start()) if named is None else []
+            lookback, wide = (
+                self._committees_before(text, m.start()) if named is None else ([], False)
+            )
             resolved: list[tuple[str | None, str]] = []
             for num, year, _, _ in items:
                 committee, how = named, source
                 if committee is None:
                     own_ref = self._own_reference(text, m.start())
                     committee, how = self._infer(
-                        num, year, term, roman, lookback, own[(term, own_ref)]
+                        num, year, term, roman, lookback, header, own[(term, own_ref)]
                     )
+                    if how == "context" and wide:
+                        how = "sentence"
                     dated = self._by_year(num, year, term)
                     known = KNOWN_YEARS.get((committee or "", num))
-                    if dated and (committee is None or (known and known != year)):
+                    far = how == "sentence"  # a committee named further back in the sentence
+                    if dated and (committee is None or far or (known and known != year)):
                         # A sourced adoption year outweighs a guess from the surroundings.
                         committee, how = dated, "year"
                 resolved.append((committee, how))
@@ -235,7 +271,7 @@ class GeneralCommentsFamily:
             for index, (num, year, item_start, item_end) in enumerate(items):
                 committee, how = resolved[index]
                 last = index == len(items) - 1
-                start = m.start() if index == 0 else item_start
+                start = head_start if index == 0 else item_start
                 end = pos if last else item_end
                 pin, end = pinpoint_after(text, end, start=start, titled=last)
                 if not pin and len(items) == 1:
@@ -260,20 +296,43 @@ class GeneralCommentsFamily:
         return [(c, how) if c is not None else (code, "list") for c, how in resolved]
 
     @staticmethod
+    def _committees_before(text: str, pos: int) -> tuple[list[str], bool]:
+        """Committees named close before, nearest first; none there, then those named
+        earlier in the same sentence or note ("Committee on ..., concluding observations on
+        ... (symbol), para. 5, and general comment No. 16"), with True: weaker than a year."""
+        near = ctx.committees_before(text, pos)
+        if near:
+            return near, False
+        lo = max(0, pos - _SENTENCE_REACH)
+        start = lo
+        for start_match in _SENTENCE_START.finditer(text, lo, pos):
+            start = start_match.end()
+        return ctx.committees_before(text, pos, pos - start), True
+
+    @staticmethod
     def _own_reference(text: str, pos: int) -> bool:
         """Do the words just before say "its" / "the Committee's" (the document's own)?"""
         return bool(_OWN.search(text, max(0, pos - 60), pos))
 
     @staticmethod
     def _infer(
-        num: int, year: int | None, term: str, roman: bool, lookback: list[str], own: str | None
+        num: int,
+        year: int | None,
+        term: str,
+        roman: bool,
+        lookback: list[str],
+        header: str | None,
+        own: str | None,
     ) -> tuple[str | None, str]:
-        """Committee of an item whose committee is not named next to it (F.2 order)."""
+        """Committee of an item whose committee is not named next to it (F.2 order), then
+        the committee whose symbol heads the document, then the one it mentions most."""
         if roman and term == "recommendation":
             return "CERD", "roman"
         for code in lookback:
             if _fits(code, term):
                 return code, "context"
+        if header and _fits(header, term):
+            return header, "document"
         if own and _fits(own, term):
             return own, "document"
         return None, "none"

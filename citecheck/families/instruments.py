@@ -262,7 +262,8 @@ _PLIST = _PNUM + r"(?:" + _LSEP + _PNUM + r"){0,10}"
 
 _REF = rf"""
     (?P<ref>
-        {_H}{{0,3}},?\s{{1,3}}(?:(?:of|under)\s{{1,3}}(?:the\s{{1,3}})?
+        # "of the" may end a line padded with spaces (PDF text)
+        {_H}{{0,3}},?\s{{1,3}}(?:(?:of|under)\s{{1,3}}(?:the\s{{1,20}})?
             |(?:du|de\s{{1,3}}la|del|de)\s{{1,3}}|de\s{{1,3}}l['’])
         (?:(?P<rname>{_NAMES})(?:{_H}{{0,2}}\((?P<rparen>{_ABBRS})\))?
           |(?P<rabbr>{_ABBRS})
@@ -303,14 +304,25 @@ def _pattern() -> regex.Pattern[str]:
             (?:{_REF}|{_DIRECT})?
         )
       | (?P<nf>
-            (?:(?P<nf_ref>{_NAMES}|{_ABBRS})
+            (?:(?P<nf_ref>{_NAMES}|{_ABBRS}
+                # "Guiding Principles, principle 11": the short name with a principle is a
+                # citation of the Guiding Principles (checked against the last one named)
+                |(?P<nf_gp>Guiding\s{{1,3}}Principles)(?={_H}{{0,2}},?{_H}{{0,2}}(?i:principle|commentary)))
               # "Covenant on Civil and Political Rights (ICCPR), art. 19": defined, then cited
               (?:{_H}{{0,2}}\({_H}?{_ABBRS}{_H}?\))?
+              # "Guiding Principles ...: Implementing the ... Framework (A/HRC/17/31), principle
+              # 11": a subtitle and a parenthesis (a symbol, an abbreviation) before the pinpoint
+              (?P<nf_sub>:{_H}{{1,3}}[A-Z][^():;\n]{{0,150}}?)?
+              (?P<nf_paren>{_H}{{0,2}}\([^()\n]{{1,40}}\))?
               {_H}{{0,2}},?
               # "le Pacte, art. 14": a short name, then its article after a comma
              |(?P<nf_short>{_SHORTS}){_H}{{0,2}},)
-            {_H}{{0,2}}(?:arts?\.|articles?|art[íi]culos?)
-            {_H}{{0,3}}(?P<nf_list>{_ALIST})
+            {_H}{{0,2}}
+            (?:(?:arts?\.|articles?|art[íi]culos?){_H}{{0,3}}(?P<nf_list>{_ALIST})
+              |[Pp]rinciples?{_H}{{0,3}}(?P<nf_plist>{_PLIST})
+                (?P<nf_and_comm>\s{{1,3}}and\s{{1,3}}(?:its\s{{1,3}}|the\s{{1,3}})?commentary)?
+              |[Cc]ommentary\s{{1,3}}(?:to|on)\s{{1,3}}[Pp]rinciples?{_H}{{0,3}}
+                (?P<nf_clist>{_PLIST}))
             # "Name, article 33 of the Convention" cites the instrument after "of", not Name.
             (?!{_H}{{0,3}},?\s{{1,3}}(?:of|under)\s)
         )
@@ -489,6 +501,41 @@ def _own_treaty(text: str) -> str | None:
     for m in _OWN_COMMITTEE.finditer(text, 0, _OWN_INTRO):
         found.add(next(slug for slug in _COMMITTEES if m.group(slug) is not None))
     return found.pop() if len(found) == 1 else None
+
+
+# An instrument named inside the title of another work is not cited: "OHCHR, 75 Years of
+# Legacy and Impact of the Universal Declaration of Human Rights (New York, 2023)", "J. Doe, A
+# Commentary on the Convention on the Rights of the Child (Oxford, 2019)". The rule: the name
+# directly follows "of the" / "on the" that ends a title-cased phrase (every word
+# capitalised, a number or a short function word, at least one capitalised), and the title
+# goes on to a publication parenthesis "(Place, year)" on the same line.
+_TITLE_WORD = r"(?:[A-Z0-9][\w'’.-]*|of|and|on|the|in|for|to|a|an|at|its|from|with|by)"
+_TITLE_BEFORE = regex.compile(
+    rf"(?:^|(?<=[,;:(\[“\"‘]))[ \t]*(?P<phrase>(?:{_TITLE_WORD}[ \t]{{1,3}}){{1,14}}?)"
+    rf"(?:of|on)[ \t]{{1,3}}the[ \t]{{1,3}}\Z",
+    regex.MULTILINE,
+)
+_PUBLICATION_AFTER = regex.compile(
+    rf"(?:[:,]?[ \t]{{1,3}}{_TITLE_WORD}){{0,14}}?[ \t]{{0,3}}"
+    r"\([A-Z][^()\n]{0,100}?,[ \t]{0,3}(?:19|20)\d\d\)"
+)
+_TITLE_REACH = 160
+
+
+def _inside_title(text: str, start: int, end: int) -> bool:
+    """Is the name at ``text[start:end]`` part of another work's title (see above)?"""
+    before = _TITLE_BEFORE.search(text, max(0, start - _TITLE_REACH), start)
+    if before is None or not regex.search(r"[A-Z0-9]", before.group("phrase")):
+        return False
+    return _PUBLICATION_AFTER.match(text, end, min(len(text), end + _TITLE_REACH)) is not None
+
+
+# "general comment No. 27 (1999) on article 12": the article names the comment's subject, in
+# its title; it is not a citation of the article.
+_COMMENT_TITLE_BEFORE = regex.compile(
+    r"(?i:general)\s{1,3}(?i:comment|recommendation)s?\s{1,3}(?:(?i:No)\.?\s{0,2})?"
+    r"(?:\d{1,3}|[IVXL]{1,7})(?:\s{0,2}\((?:19|20)\d\d\))?\s{1,3}on\s{1,3}(?:the\s{1,3})?\Z"
+)
 
 
 _DEFINITION_WINDOW = 300  # "(UDHR)" this close after a UDHR citation only defines the abbreviation
@@ -815,6 +862,8 @@ class InstrumentsFamily:
         slug = _ABBR_KEYS.get(written) or _NAME_KEYS.get(_key(written))
         if slug is None or _PROTOCOL_TO.search(text, max(0, m.start() - 40), m.start()):
             return None  # "Optional Protocol to the ICCPR" cites the protocol, not the ICCPR
+        if _inside_title(text, m.start(), m.end("bare")):
+            return None  # "... of the Universal Declaration of Human Rights (New York, 2023)"
         st.named(slug)
         if st.last_art is not None and st.last_art[0] != slug:
             st.other_end = m.end()  # another instrument named: see _OTHER_WINDOW
@@ -843,6 +892,8 @@ class InstrumentsFamily:
     ) -> Citation | None:
         short = m.group("nf_short")
         if short is not None:
+            if m.group("nf_list") is None:
+                return None  # a short name with a principle is not a citation of anything
             resolved = self._resolve_short(_key(short), st, doc)
             if resolved is None:
                 return None
@@ -850,18 +901,34 @@ class InstrumentsFamily:
             return self._citation(text, m.start(), m.end(), resolved[0], pin, short, *resolved[1:])
         written = m.group("nf_ref")
         slug = _ABBR_KEYS.get(written) or _NAME_KEYS.get(_key(written))
+        if m.group("nf_gp") is not None:
+            if st.short_last.get("guiding principles", "ungp") != "ungp":
+                return None  # other Guiding Principles were named last
+            slug = "ungp"
         if slug is None:
             return None
+        if m.group("nf_list") is not None:
+            parts = _article_parts(m.group("nf_list"))
+        elif m.group("nf_plist") is not None:
+            parts = _article_parts(m.group("nf_plist"), "principle")
+            if m.group("nf_and_comm") is not None:  # "principle 11 and commentary"
+                parts += tuple(PinpointPart("commentary", p.value) for p in parts)
+        else:
+            parts = _article_parts(m.group("nf_clist"), "commentary")
+        end = m.end()
+        if m.group("nf_sub") is not None or m.group("nf_paren") is not None:
+            end = m.end("nf_ref")  # the symbol in the parenthesis is a citation of its own
+        if parts and parts[0].unit != "art" and slug != "ungp":
+            parts, end = (), m.end("nf_ref")  # only the Guiding Principles have principles
         st.named(slug)
-        pin = Pinpoint(_article_parts(m.group("nf_list")))
         by = "abbreviation" if written in _ABBR_KEYS else "name"
-        return self._citation(text, m.start(), m.end(), slug, pin, written, by)
+        return self._citation(text, m.start(), end, slug, Pinpoint(parts), written, by)
 
     def _articles(
         self, m: regex.Match[str], text: str, doc: Document, st: _State
     ) -> Citation | None:
         parts = _article_parts(m.group("art_list"))
-        if not parts:
+        if not parts or _COMMENT_TITLE_BEFORE.search(text, max(0, m.start() - 60), m.start()):
             return None
         if m.group("ref") is not None or m.group("direct") is not None:
             resolved = self._resolve(m, st, doc)

@@ -119,7 +119,8 @@ class ShortFormFamily:
         for m in _SHORT.finditer(text):
             device = m.lastgroup or "ibid"
             note = int(m.group("note")) if m.group("note") else None
-            pin, end = pinpoint_after(text, m.end())
+            # "Ibid., art. 3 (m)": the article of what was cited before
+            pin, end = pinpoint_after(text, m.end(), articles=True)
             yield Citation(
                 id="",
                 kind=Kind.SHORT_FORM,

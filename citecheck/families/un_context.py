@@ -400,6 +400,32 @@ def own_body(doc: Document) -> Body | None:
     return result
 
 
+# A treaty body's document symbol alone on a line of the header ("CEDAW/C/GC/35",
+# "CCPR/C/JPN/CO/7"): the committee the document is from.
+_OWN_COMMITTEE_SYMBOL = compile_pattern(
+    r"(?m)^[ \t\u00a0]{0,10}(?:"
+    + "|".join(f"(?P<{b.code}>{regex.escape(b.stem)})" for b in knowledge.treaty_bodies().values())
+    + r")[^\s]{1,40}[ \t\u00a0]*$"
+)
+
+
+# A heading line that is a committee's name ("Committee on the Rights of the Child").
+_OWN_COMMITTEE_HEADING = compile_pattern(
+    rf"(?m)^[ \t\u00a0#*]{{0,10}}(?:{COMMITTEE_NAMES_EN})[ \t\u00a0*]*$"
+)
+
+
+def own_committee(doc: Document) -> str | None:
+    """The committee whose symbol or name heads the document (first lines); None when none
+    stands there or several disagree. Whose general comment "general comment No. 3" is when
+    the text names no committee near it."""
+    found = {m.lastgroup for m in _OWN_COMMITTEE_SYMBOL.finditer(doc.text, 0, OWN_HEAD)}
+    for m in _OWN_COMMITTEE_HEADING.finditer(doc.text, 0, OWN_HEAD):
+        found.add(committee_from_match(m))
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
+
+
 # --- dates ----------------------------------------------------------------------------------
 
 DATE = rf"\d{{1,2}}{_W}(?:{'|'.join(MONTHS)}){_W}(?:19|20)\d\d"

@@ -36,7 +36,7 @@ from citecheck.model import (
     Pinpoint,
     Severity,
 )
-from citecheck.pinpoints import pinpoint_after, pinpoint_at, sub_letters
+from citecheck.pinpoints import paragraphs_pattern, pinpoint_after, read_paragraphs
 from citecheck.rules import Rule
 
 _H = HSPACE
@@ -92,12 +92,7 @@ _BODY_ADJ = rf"""(?P<body>
         {_W}Protection{_W}of{_W}Minorities))?
 )(?:['’]s)?{_W}"""
 _PIN_WORDS = un.pinpoint_lexicon()
-# "paragraph 8 (a)", French/Spanish "párrafo 8 a) ii)" (letters close with ")" only)
-_PARA_NUM = r"\d{1,3}(?!\d)" + sub_letters(_PIN_WORDS, _H) + "*"
-_PIN_BEFORE = rf"""(?P<pin>(?:(?:operative|preambular){_W})?
-    (?P<pinword>{_PIN_WORDS.unit_pattern("para")}){_H}*(?P<pinnums>{_PARA_NUM}
-        (?:(?:{_H}*[,{_D[1:-1]}]{_H}*|{_W}(?:{_PIN_WORDS.list_pattern}|{_PIN_WORDS.range_pattern}){_W})
-        {_PARA_NUM}){{0,5}})
+_PIN_BEFORE = rf"""(?P<pin>(?P<pinpart>{paragraphs_pattern(_PIN_WORDS)})
     {_W}(?:of{_W}(?:(?:the|its){_W})?|(?:de{_W}la|de{_W}sa|de{_W}su|de{_W}l['’]|del|du){_W}))"""
 
 _HEAD = compile_pattern(rf"(?<![\w/]){_PIN_BEFORE}?(?:{_BODY_ADJ})?{_KW}{_W}(?:{_REF})")
@@ -535,9 +530,7 @@ def _pinpoint(text: str, pos: int) -> tuple[Pinpoint, int]:
 
 def _pin_before(m: regex.Match[str]) -> Pinpoint:
     """``paragraph 22 of`` -> para. 22 (re-using the shared pinpoint reader)."""
-    text = f"{m.group('pinword')} {m.group('pinnums')}"
-    pin, _ = pinpoint_at(text, 0)
-    return pin
+    return read_paragraphs(m.group("pinpart"), _PIN_WORDS)
 
 
 class UNProseFamily:
@@ -586,6 +579,7 @@ class UNProseFamily:
                     name = after.group("name") or after.group("lname")
                     named = _bodies_of(name)
                     generic = name.lower() in ("council", "commission")
+                    items = self._pinpoint_after_body(text, items, after.end())
                 else:
                     lookback = ctx.bodies_before(text, m.start())
             for index, (raw, item_kind, start, end, pin, date, capital) in enumerate(items):
@@ -603,6 +597,20 @@ class UNProseFamily:
                 )  # fmt: skip
                 if cit is not None:
                     yield cit
+
+    @staticmethod
+    def _pinpoint_after_body(
+        text: str, items: list[tuple[_Raw, str, int, int, Pinpoint, str | None, bool]], pos: int
+    ) -> list[tuple[_Raw, str, int, int, Pinpoint, str | None, bool]]:
+        """"resolution 5/1 of the Human Rights Council, annex, para. 3": the pinpoint after the
+        body named last is the last item's, which then ends there."""
+        if not items or items[-1][4]:
+            return items
+        pin, end = _pinpoint(text, pos)
+        if not pin:
+            return items
+        raw, kind, start, _, _, date, capital = items[-1]
+        return [*items[:-1], (raw, kind, start, end, pin, date, capital)]
 
     @staticmethod
     def _own_reference(text: str, m: regex.Match[str]) -> bool:

@@ -82,6 +82,27 @@ class Lexicon:
     back_reference_after: tuple[str, ...] = ()
     #: ``ce``, ``esta``: a back-reference before an act noun (``cette directive``)
     demonstratives: tuple[str, ...] = ()
+    #: ordinals in counting order from one ("first", "second"...): a word's number is its place
+    numbered_ordinals: tuple[str, ...] = ()
+    #: kinds of resolution paragraph -> the words naming them ("preambular", "operative"):
+    #: ``sixth preambular para.`` is ``preambular para. 6``
+    paragraph_kinds: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+
+    def ordinal_number(self, word: str) -> int | None:
+        """``sixth`` -> 6, from :attr:`numbered_ordinals`; None for another word."""
+        return self._ordinal_by_word.get(word.lower())
+
+    @functools.cached_property
+    def _ordinal_by_word(self) -> Mapping[str, int]:
+        return {w.lower(): i + 1 for i, w in enumerate(self.numbered_ordinals)}
+
+    def paragraph_kind_of(self, word: str) -> str | None:
+        """The unit a paragraph-kind word names (``Preambular`` -> ``preambular_para``)."""
+        return self._kind_by_word.get(word.lower())
+
+    @functools.cached_property
+    def _kind_by_word(self) -> Mapping[str, str]:
+        return {w.lower(): kind for kind, words in self.paragraph_kinds.items() for w in words}
 
     @functools.cached_property
     def month_number(self) -> Mapping[str, int]:
@@ -209,6 +230,11 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         back_reference_words=_strings(data.get("back_reference_words", []), "back_reference_words"),
         back_reference_after=_strings(data.get("back_reference_after", []), "back_reference_after"),
         demonstratives=_strings(data.get("demonstratives", []), "demonstratives"),
+        numbered_ordinals=_strings(data.get("numbered_ordinals", []), "numbered_ordinals"),
+        paragraph_kinds={
+            kind: _strings(words, f"paragraph_kinds.{kind}")
+            for kind, words in dict(data.get("paragraph_kinds") or {}).items()
+        },
     )
 
 

@@ -16,7 +16,7 @@ from citecheck.pinpoints.articles import (
     read_after,
     read_before,
 )
-from citecheck.pinpoints.before import pinpoint_before
+from citecheck.pinpoints.before import paragraphs_pattern, pinpoint_before, read_paragraphs
 from citecheck.pinpoints.numbers import (
     NumberItem,
     canonical_number,
@@ -33,6 +33,7 @@ __all__ = [
     "article_pinpoint_before",
     "canonical_number",
     "number_parts",
+    "paragraphs_pattern",
     "parse_body",
     "parse_numbers",
     "parse_part",
@@ -41,6 +42,7 @@ __all__ = [
     "pinpoint_before",
     "read_after",
     "read_before",
+    "read_paragraphs",
     "split_numbers",
     "sub_letters",
 ]

@@ -25,10 +25,28 @@ _LIST_SEP = (
     rf"|,{_H}*(?:{_L.list_pattern}{_H}+)?)"
 )
 
+# An article of an instrument annexed to a resolution: "A/RES/61/295, annex, art. 32 (2)".
+_ANUM = r"\d{1,3}[a-z]?(?![\d/])(?:" + _H + r"?\([a-z0-9]{1,4}\))*"
+_KINDS = alternation(w for words in _L.paragraph_kinds.values() for w in words)
+_ORDINAL = alternation(_L.numbered_ordinals)
+# "sixth and seventh", "fourth to sixth": ordinals listed like numbers
+_ORDINAL_SEP = rf"(?:{_H}*,{_H}*|{_H}+(?:{_L.list_pattern}|{_L.range_pattern}){_H}+)"
+_ORDINALS = rf"{_ORDINAL}(?:{_ORDINAL_SEP}{_ORDINAL})*"
+_ORDINAL_WORD = regex.compile(_ORDINAL)
+# "para. 5 (a) and (b)": a sub-division alone is another one of the number before it
+_SUB_ONLY = r"\([a-z]{1,4}\)"
+
 _PART = regex.compile(
     rf"""
-    (?P<para>{_L.unit_pattern("para")}{_H}*
-        (?P<pnums>{_NUM}(?:{_LIST_SEP}{_NUM})*))
+    # "sixth preambular para.", "operative paragraphs 1 and 2": paragraphs of a resolution by
+    # kind; before "para" so the kind word is not left behind
+    (?P<kord>{_ORDINALS}){_H}+(?P<kordword>{_KINDS}){_H}+{_L.unit_pattern("para")}
+        (?!{_H}*\d)
+  | (?P<kword>{_KINDS}){_H}+{_L.unit_pattern("para")}{_H}*
+        (?P<knums>{_NUM}(?:{_LIST_SEP}(?:{_NUM}|{_SUB_ONLY}))*)
+  | (?P<para>{_L.unit_pattern("para")}{_H}*
+        (?P<pnums>{_NUM}(?:{_LIST_SEP}(?:{_NUM}|{_SUB_ONLY}))*))
+  | (?P<art>{_L.unit_pattern("art")}{_H}*(?P<anums>{_ANUM}(?:{_LIST_SEP}{_ANUM})*))
   | (?P<annex>(?i:annexe(?!s)|anexo|annex)(?:{_H}+(?P<annexno>[IVXL]{{1,6}}|[A-Z])(?![\w]))?)
   | (?P<sect>(?P<sectword>{_L.unit_pattern("sect", "chap")}){_H}*
         (?P<sectno>[IVXL]{{1,6}}|[A-Z]|\d{{1,3}})(?![\w]))
@@ -44,6 +62,11 @@ _PART = regex.compile(
 _SEP = regex.compile(
     rf"(?:{_H}*,?{_H}*(?:{alternation(_L.at_words)}){_H}+|{_H}*,(?:{_H}*\r?\n){{0,2}}{_H}*|{_H}+)"
 )
+# "sixth preambular para. and operative para. 1", "annex I, para. 7, and annex II": a list word
+# between two parts (never before the first one).
+_AND_SEP = regex.compile(rf"{_H}*,?{_H}*{_L.list_pattern}{_H}+")
+# "..., para. 3 and paragraph 5 of A/HRC/40/1": that second paragraph belongs to what follows.
+_OF_NEXT = regex.compile(rf"\s{{1,3}}{alternation(_L.part_of_words)}\s")
 # A short aside between a citation and its pinpoint: "A/HRC/52/7/Add.3 (visit to Chile), para. 12".
 # No slash (it would be another citation) and no nested parentheses; bounded.
 _ASIDE = regex.compile(rf"{_H}?\([^()/\n]{{1,100}}\)(?={_H}?,{_H}*)")
@@ -65,8 +88,19 @@ _COMPILATION = regex.compile(
 
 def parse_part(match: regex.Match[str]) -> tuple[PinpointPart, ...]:
     """Turn one matched pinpoint element into its canonical parts (a list gives several)."""
+    if match.group("kord"):
+        unit = _L.paragraph_kind_of(match.group("kordword")) or "para"
+        numbers = _ORDINAL_WORD.sub(
+            lambda word: str(_L.ordinal_number(word.group(0)) or ""), match.group("kord")
+        )
+        return parse_numbers(unit, numbers, _L)
+    if match.group("kword"):
+        unit = _L.paragraph_kind_of(match.group("kword")) or "para"
+        return parse_numbers(unit, match.group("knums"), _L)
     if match.group("para"):
         return parse_numbers("para", match.group("pnums"), _L)
+    if match.group("art"):
+        return parse_numbers("art", match.group("anums"), _L)
     if match.group("annex"):
         return (PinpointPart("annex", match.group("annexno") or ""),)
     if match.group("sect"):
@@ -94,7 +128,13 @@ def _nest(new: tuple[PinpointPart, ...], parts: list[PinpointPart]) -> tuple[Pin
 
 
 def pinpoint_after(
-    text: str, pos: int, *, max_parts: int = 4, start: int | None = None, titled: bool = False
+    text: str,
+    pos: int,
+    *,
+    max_parts: int = 4,
+    start: int | None = None,
+    titled: bool = False,
+    articles: bool = False,
 ) -> tuple[Pinpoint, int]:
     """Read a pinpoint starting at ``pos`` (just after a citation).
 
@@ -102,12 +142,16 @@ def pinpoint_after(
     Separators are consumed only when a pinpoint element follows them. With the citation's
     ``start``, a citation alone in parentheses takes the pinpoint after them ("Zambia
     (CCPR/ZMB/CO/3), para. 25"); ``titled`` lets a title follow first ("general comment No. 34
-    (2011) on the freedoms of opinion and expression, paras. 18 and 40").
+    (2011) on the freedoms of opinion and expression, paras. 18 and 40"). An article is read
+    after an annex ("annex, art. 32 (2)": the instrument annexed) or, with ``articles``, first
+    ("Ibid., art. 3 (m)": whatever was cited before has articles).
     """
     if start is not None and start > 0 and text[start - 1 : start] == "(":
         closed = _CLOSE.match(text, pos)
         if closed is not None:
-            pin, end = pinpoint_after(text, closed.end(), max_parts=max_parts, titled=titled)
+            pin, end = pinpoint_after(
+                text, closed.end(), max_parts=max_parts, titled=titled, articles=articles
+            )
             if pin:
                 return pin, end
     opened = _OPEN.match(text, pos)
@@ -140,10 +184,17 @@ def pinpoint_after(
         sep = _SEP.match(text, at)
         if not parts and not sep:
             break
-        at = sep.end() if sep else at
-        m = _PART.match(text, at)
+        listed = _AND_SEP.match(text, at) if parts else None
+        m = _PART.match(text, listed.end()) if listed is not None else None
+        if m is not None and _OF_NEXT.match(text, m.end()) is not None:
+            m = None
+        if m is None:
+            at = sep.end() if sep else at
+            m = _PART.match(text, at)
         if not m:
             break
+        if m.group("art") and not (articles or (parts and parts[-1].unit == "annex")):
+            break  # an article only of an instrument in the annex; others are the instrument's
         parts.extend(_nest((*lead, *parse_part(m)), parts))
         elements += 1
         end = m.end()

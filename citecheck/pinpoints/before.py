@@ -12,21 +12,50 @@ import regex
 
 from citecheck.lexicon import CHARACTERS, ENGLISH, Lexicon, alternation
 from citecheck.model import NO_PINPOINT, Pinpoint
+from citecheck.pinpoints.after import pinpoint_at
 from citecheck.pinpoints.numbers import parse_numbers, sub_letters
 
 #: How far before a citation its pinpoint may start.
 REACH = 160
 
 
-def _pattern(lexicon: Lexicon) -> regex.Pattern[str]:
+def paragraphs_pattern(lexicon: Lexicon, *units: str) -> str:
+    """The paragraphs a pinpoint before a citation names, without its ``of``: ``paragraph 12``,
+    ``paras. 3 to 5``, ``operative paragraph 2``, ``the fourth preambular paragraph``. Read
+    what it matched with :func:`read_paragraphs`; families embed it in their own head."""
     dash = "[" + regex.escape(CHARACTERS.range_dashes) + "]"
     num = r"\d{1,4}(?:\.\d{1,3})?(?!\d)" + sub_letters(lexicon) + "*"
     words = f"{lexicon.list_pattern}|{lexicon.range_pattern}"
     sep = rf"(?:\s{{0,3}}(?:,|{dash})\s{{0,3}}|\s{{1,3}}(?:{words})\s{{1,3}})"
+    unit = lexicon.unit_pattern(*(units or ("para",)))
+    kinds = alternation(w for ws in lexicon.paragraph_kinds.values() for w in ws)
+    one = alternation(lexicon.numbered_ordinals)
+    ordinal = rf"{one}(?:(?:\s{{0,3}},\s{{0,3}}|\s{{1,3}}(?:{words})\s{{1,3}}){one})*"
+    return (
+        rf"(?:{ordinal}\s{{1,3}}{kinds}\s{{1,3}}{unit}(?!\s{{0,3}}\d)"
+        rf"|(?:{kinds}\s{{1,3}})?{unit}\s{{0,3}}{num}(?:{sep}{num}){{0,8}})"
+    )
+
+
+_NUMBERED = regex.compile(r"(?P<word>[^\W\d][^\s\d]*)\s{0,3}(?=\d)")
+
+
+def read_paragraphs(written: str, lexicon: Lexicon = ENGLISH) -> Pinpoint:
+    """The pinpoint of a match of :func:`paragraphs_pattern`: ``paras. 3 to 5`` -> ``paras.
+    3-5``; a kind of paragraph (``fourth preambular paragraph`` -> ``preambular para. 4``) by
+    the one reader of pinpoints after a citation."""
+    numbered = _NUMBERED.match(written)
+    unit = lexicon.unit_of(numbered.group("word")) if numbered is not None else None
+    if numbered is not None and unit is not None:
+        return Pinpoint(parse_numbers(unit, written[numbered.end() :], lexicon))
+    pin, _ = pinpoint_at(" ".join(written.split()), 0)
+    return pin
+
+
+def _pattern(lexicon: Lexicon) -> regex.Pattern[str]:
     of = alternation(lexicon.part_of_words)
     return regex.compile(
-        rf"""(?<![\w])(?P<word>{lexicon.unit_pattern("para", "point")})\s{{0,3}}
-        (?P<nums>{num}(?:{sep}{num}){{0,8}})
+        rf"""(?<![\w])(?P<pin>{paragraphs_pattern(lexicon, "para", "point")})
         \s{{1,3}}{of}\s{{1,3}}(?:(?i:the|its|this)\s{{1,3}})?
         (?:(?:{alternation(lexicon.document_words)})
            # "the judgment of 16 July 2020 in Case C-311/18"
@@ -57,8 +86,7 @@ def pinpoint_before(text: str, start: int, lexicon: Lexicon = ENGLISH) -> Pinpoi
     m = pattern.search(text, lo, start)
     if m is None:
         return NO_PINPOINT
-    unit = lexicon.unit_of(m.group("word")) or "para"
-    return Pinpoint(parse_numbers(unit, m.group("nums"), lexicon))
+    return read_paragraphs(m.group("pin"), lexicon)
 
 
-__all__ = ["REACH", "pinpoint_before"]
+__all__ = ["REACH", "paragraphs_pattern", "pinpoint_before", "read_paragraphs"]

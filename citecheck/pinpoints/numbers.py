@@ -15,7 +15,13 @@ from citecheck.lexicon import CHARACTERS, ENGLISH, Lexicon, alternation
 from citecheck.model import PinpointPart
 
 #: The unit of a range, where the canonical label changes with the number (``para.``/``paras.``).
-RANGE_UNIT = {"para": "paras", "page": "pages", "recital": "recitals"}
+RANGE_UNIT = {
+    "para": "paras",
+    "page": "pages",
+    "recital": "recitals",
+    "preambular_para": "preambular_paras",
+    "operative_para": "operative_paras",
+}
 
 
 @attrs.frozen(slots=True)
@@ -50,6 +56,7 @@ def _tokens(lexicon: Lexicon) -> regex.Pattern[str]:
     return regex.compile(
         rf"""
         (?P<num>\d{{1,5}}(?:\.\d{{1,3}})?[a-z]?(?![a-z]){sub_letters(lexicon)}*)
+      | (?P<sub>\(\s?[a-z0-9]{{1,4}}\s?\))
       | (?P<range>{dashes}|{alternation(lexicon.range_words)})
       | (?P<list>[,;&]|{alternation(lexicon.list_words)})
       | \s+
@@ -61,6 +68,11 @@ def _tokens(lexicon: Lexicon) -> regex.Pattern[str]:
 _TOKENS = {ENGLISH.language: _tokens(ENGLISH)}
 # "(c)", or "c)" after a space or a letter word ("al. c)"): one sub-division each
 _SUB = regex.compile(r"(?:\s*\(\s*|(?<=\s))([a-z0-9]{1,4})\s*\)")
+# The last sub-division of a number, which a sibling replaces: ``5(a)`` -> ``5``.
+_SIBLING = regex.compile(r"\([a-z0-9]{1,4}\)\Z")
+# Two sub-divisions of one kind in a row at the end (``(a)(b)``, ``(1)(2)``): not a hierarchy
+# whose last level a sibling could replace.
+_RUN = regex.compile(r"\([a-z]{1,2}\)\([a-z]{1,2}\)\Z|\(\d{1,4}\)\(\d{1,4}\)\Z")
 
 
 def canonical_number(raw: str) -> str:
@@ -77,7 +89,8 @@ def split_numbers(raw: str, lexicon: Lexicon = ENGLISH) -> tuple[NumberItem, ...
     """Items of a written list of numbers, ranges kept whole, in one left-to-right pass.
 
     A range word or dash joins the number before it and the one after it; a list word or comma
-    starts a new item. Anything else (a stray word) ends the list.
+    starts a new item; a sub-division alone is another of the number before it (``5 (a) and
+    (b)`` is ``5(a)`` and ``5(b)``). Anything else (a stray word) ends the list.
     """
     pattern = _TOKENS.get(lexicon.language) or _TOKENS.setdefault(
         lexicon.language, _tokens(lexicon)
@@ -96,6 +109,16 @@ def split_numbers(raw: str, lexicon: Lexicon = ENGLISH) -> tuple[NumberItem, ...
                 items[-1] = NumberItem(items[-1].first, number)
             else:
                 items.append(NumberItem(number))
+            range_open = False
+        elif m.group("sub") is not None and items:
+            sub = "(" + m.group("sub").strip("() ") + ")"
+            previous = items[-1].last or items[-1].first
+            if range_open and not items[-1].last:
+                items[-1] = NumberItem(items[-1].first, sub)
+            elif _SIBLING.search(previous) and not _RUN.search(previous):
+                items.append(NumberItem(_SIBLING.sub("", previous) + sub))
+            # else: "34(a) (b) (c) and (d)" was read as one nested number; whose sibling
+            # "(d)" is would be a guess, so it is left out
             range_open = False
         elif m.group("range") is not None:
             range_open = True

@@ -34,6 +34,27 @@ INTENDED = {
         "'OJ 17, 6.10.1958, p. 385/58' (an issue before the L and C series) no longer gets the "
         "made-up id 'oj:1958/17/p385': OJ ids name a series",
     ),
+    # Issue #10 pinpoints and bodies (tests/test_accuracy_pinpoints.py has the rules).
+    "derived/gc_CCPR-C-GC-34.txt": (
+        "96cc5808c1b1cc84",
+        "'general comment No. 32 on article 14', 'No. 27 on article 12': the article in a "
+        "general comment's title is not a citation of the Covenant",
+    ),
+    "derived/gc_E-C.12-GC-24.txt": (
+        "44cae64e1603bdbb",
+        "Guiding Principles with principles, 'A/RES/61/295, annex,art. 32 (2)', the CEDAW "
+        "Convention naming the committee of general recommendation No. 28, 'Ibid., art. 9'",
+    ),
+    "derived/sp_A-79-182.txt": (
+        "d60464cb790636d0",
+        "preambular/operative paragraphs, 'annex, art. 3 (2)', 'annex I, para. 7, and annex II', "
+        "'Ibid., art. 3 (m)', the UDHR in a book title '(New York, 2023)' is not cited",
+    ),
+    "un_unhrd/documents_metadata.json": (
+        "5e3692fb24f27f2e",
+        "'General Recommendation No. 15 on article 4 of the Convention': articles in general "
+        "comment titles are not cited; five comments take the committee named in their record",
+    ),
 }
 
 
