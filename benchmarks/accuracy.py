@@ -344,7 +344,8 @@ def devset(corpus: Path, which: str, t: DevTally) -> None:
             continue
         with doc.open(encoding="utf-8", newline="") as fh:
             text = fh.read()
-        preds = [c.to_json() for c in citecheck.extract(text)]
+        # A short form left without an id (Ibid. after a book) names nothing: not a prediction.
+        preds = [c.to_json() for c in citecheck.extract(text) if c.id]
         t.documents += 1
         score_document(
             text, labels, header["excerpts"], preds, (dset, header["lang"]), header["doc"], t

@@ -10,6 +10,7 @@ citations in document order, keeping only the last citation seen (per compatible
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -25,57 +26,117 @@ from citecheck.families.shortforms import (
     UNKNOWN_ANTECEDENT,
     ShortFormParts,
 )
+from citecheck.lexicon import ENGLISH
 from citecheck.model import Citation, Finding
 
-# Footnote openings: a line starting with <sup>N</sup>, [^N]: or ^N.
-_FOOTNOTE_START = regex.compile(
+# Notes marked as such: a line starting with <sup>N</sup>, [^N]: or ^N.
+_MARKED_NOTE = regex.compile(
     r"^[ \t]*(?:<sup>(\d{1,4})</sup>|\[\^(\d{1,4})\]:|\^(\d{1,4})[ \t])", regex.MULTILINE
 )
+# "[12] text" (and DOCX endnotes "[e3] text") at a line start, or after a sentence end where
+# notes run on in one line ("... p. 5. [13] Ibid."); a reference mark glued to the text
+# ("society.[12] They") is not an opening.
+_BRACKET_NOTE = regex.compile(
+    r"(?:^[ \t]{0,16}|(?<=[.;:!?)\]\u201d\"\u2019][ \t]{1,3}))\[(e?)(\d{1,3})\](?=[ \t]+\S)",
+    regex.MULTILINE,
+)
+# After a "Notes" heading: "12 text", "12. text", "12) text", or "12" alone on its line with the
+# text below (pdftotext endnotes); page numbers stand further right.
+_SECTION_NOTE = regex.compile(
+    r"^[ \t]{0,16}(\d{1,3})(?:[.)]?[ \t]+(?=\S)|[ \t]*(?=\r?\n))", regex.MULTILINE
+)
+#: A numbered opening counts while the numbers run on: at most this many notes may be lost.
+_NOTE_GAP = 3
+
+
+@functools.cache
+def _notes_heading() -> regex.Pattern[str]:
+    words = "|".join(regex.escape(w) for w in ENGLISH.notes_headings)
+    return regex.compile(rf"(?im)^[ \t#*]{{0,8}}(?:{words})[ \t*:]*$")
 
 
 @attrs.frozen(slots=True)
 class _Footnotes:
-    """Footnote spans in document order: ``starts[i]``..``ends[i]`` is footnote ``numbers[i]``."""
+    """Notes in document order: ``starts[i]``..``ends[i]`` is note ``i``, numbered ``numbers[i]``.
+
+    Notes are known by their place, not their number: a text may number its reference marks
+    and then its notes the same way, or its footnotes and endnotes each from 1.
+    """
 
     starts: list[int]
     ends: list[int]
     numbers: list[int]
+    #: number -> the notes so numbered, in order
+    by_number: dict[int, list[int]] = attrs.field(factory=dict)
 
-    def number_at(self, offset: int) -> int | None:
+    def note_at(self, offset: int) -> int | None:
         i = bisect.bisect_right(self.starts, offset) - 1
         if i < 0 or offset >= self.ends[i]:
             return None
-        return self.numbers[i]
+        return i
 
-    def previous(self, number: int) -> int | None:
-        """The footnote before ``number`` in document order (None for the first)."""
-        try:
-            i = self.numbers.index(number)
-        except ValueError:
+    def previous(self, note: int) -> int | None:
+        """The note before ``note``: None when it is the first (numbered 1, or the text's
+        first), ``-1`` when that note lies before the text (a stream window)."""
+        if self.numbers[note] == 1 or (note == 0 and self.numbers[note] <= _NOTE_GAP):
             return None
-        return self.numbers[i - 1] if i > 0 else None
+        return note - 1 if note > 0 else -1
+
+    def latest(self, number: int, before: int) -> int | None:
+        """The last note numbered ``number`` that opens before ``before``."""
+        notes = self.by_number.get(number, [])
+        i = bisect.bisect_left(notes, bisect.bisect_left(self.starts, before))
+        return notes[i - 1] if i > 0 else None
+
+
+def _in_sequence(openings: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The (offset, number) openings whose numbers run on (see :data:`_NOTE_GAP`); a run may
+    start again at 1 (the reference marks in the text, then the notes)."""
+    kept: list[tuple[int, int]] = []
+    for offset, number in openings:
+        last = kept[-1][1] if kept else None
+        if last is None or number == 1 or last < number <= last + _NOTE_GAP:
+            kept.append((offset, number))
+    return kept
 
 
 def _footnote_index(doc: Document) -> _Footnotes:
-    """Footnote spans, computed once: a footnote runs to its paragraph's end or the next one.
+    """Note spans, computed once in one pass per kind of opening.
 
-    The blank-line search is bounded by the next footnote's start, so the whole index costs
-    one pass over the text however many footnotes there are.
+    A marked or bracketed note runs to its paragraph's end or the next note; a note after a
+    "Notes" heading runs to the next note (pdftotext endnotes hold blank lines). The
+    blank-line search is bounded by the next note's start, so the whole index costs one pass
+    over the text however many notes there are.
     """
     text = doc.text
-    if "<sup>" not in text and "[^" not in text and "^" not in text:
+    openings: list[tuple[int, int, bool]] = []  # (offset, number, runs to a blank line)
+    if "<sup>" in text or "[^" in text or "^" in text:
+        for m in _MARKED_NOTE.finditer(text):
+            openings.append((m.start(), int(next(g for g in m.groups() if g)), True))
+    if "[" in text:
+        runs: dict[str, list[tuple[int, int]]] = {}
+        for m in _BRACKET_NOTE.finditer(text):
+            runs.setdefault(m.group(1), []).append((m.start(), int(m.group(2))))
+        for run in runs.values():
+            openings.extend((offset, n, True) for offset, n in _in_sequence(run))
+    heading = _notes_heading().search(text) if ENGLISH.notes_headings else None
+    if heading is not None:
+        found = ((m.start(), int(m.group(1))) for m in _SECTION_NOTE.finditer(text, heading.end()))
+        openings.extend((offset, n, False) for offset, n in _in_sequence(found))
+    if not openings:
         return _Footnotes([], [], [])
-    starts: list[int] = []
-    numbers: list[int] = []
-    for m in _FOOTNOTE_START.finditer(text):
-        starts.append(m.start())
-        numbers.append(int(next(g for g in m.groups() if g)))
+    openings.sort()
+    starts = [o[0] for o in openings]
     ends: list[int] = []
-    for i, start in enumerate(starts):
+    for i, (start, _, to_blank) in enumerate(openings):
         limit = starts[i + 1] if i + 1 < len(starts) else len(text)
-        blank = text.find("\n\n", start, limit)
+        blank = text.find("\n\n", start, limit) if to_blank else -1
         ends.append(blank if blank != -1 else limit)
-    return _Footnotes(starts, ends, numbers)
+    numbers = [o[1] for o in openings]
+    by_number: dict[int, list[int]] = {}
+    for i, number in enumerate(numbers):
+        by_number.setdefault(number, []).append(i)
+    return _Footnotes(starts, ends, numbers, by_number)
 
 
 def resolve_short_forms(
@@ -106,8 +167,7 @@ def resolve_short_forms(
     taken_types: set[str] = set(taken)
     # "article 17 of the Covenant": the last full citation of each instrument.
     last_instrument: dict[str, int] = {}
-    first_in_note: dict[int, int] = {}
-    ids_in_note: dict[int, set[str]] = {}
+    notes = _NoteCitations()
     out: list[Citation] = list(carried)
     for index, prior in enumerate(carried):
         if isinstance(prior.parts, EUActParts):
@@ -116,9 +176,11 @@ def resolve_short_forms(
             last_instrument[prior.id] = index
     last_full: int | None = None
     for cit in citations:
-        note = notes_index.number_at(cit.start)
+        note = notes_index.note_at(cit.start)
         if isinstance(cit.parts, BackReferenceParts):
-            _back_reference(cit, cit.parts, out, last_of_type, taken_types)
+            bound = _back_reference(cit, cit.parts, out, last_of_type, taken_types)
+            if bound and note is not None:
+                notes.add(note, len(out) - 1, out[-1], full=False)
             continue
         if not cit.short_form:
             index = len(out)
@@ -135,34 +197,34 @@ def resolve_short_forms(
             if isinstance(cit.parts, EUActParts):
                 last_of_type[cit.parts.act_type] = index
             if note is not None:
-                first_in_note.setdefault(note, index)
-                ids_in_note.setdefault(note, set()).add(cit.id)
+                notes.add(note, index, cit, full=True)
             continue
         parts = cit.parts
         assert isinstance(parts, ShortFormParts)
-        target, notes, ambiguous = _antecedent(
-            cit, parts, note, notes_index, first_in_note, ids_in_note, last_full
-        )
+        target, found, ambiguous = _antecedent(cit, parts, note, notes_index, notes, last_full)
         if target is None and cit.start <= first_text and not carried:
             shown = cit.text.strip()
             msg = f"'{shown}' has nothing before it to point back to: cite the source in full"
-            notes = [NO_ANTECEDENT.finding(msg, cit.start, cit.end)]
+            found = [NO_ANTECEDENT.finding(msg, cit.start, cit.end)]
         if target is None:
-            out.append(attrs.evolve(cit, notes=tuple(notes)))
+            out.append(attrs.evolve(cit, notes=tuple(found)))
             continue
+        repeated = out[target]  # what is repeated: its pinpoint, unless the short form has one
+        if repeated.short_form and repeated.antecedent is not None:
+            target = repeated.antecedent
         ante = out[target]
-        pin = cit.pinpoint if cit.pinpoint else ante.pinpoint
-        out.append(
-            attrs.evolve(
-                cit,
-                id=ante.id,
-                kind=ante.kind,
-                pinpoint=pin,
-                antecedent=target,
-                ambiguous=ambiguous or ante.ambiguous,
-                notes=tuple(notes),
-            )
+        resolved = attrs.evolve(
+            cit,
+            id=ante.id,
+            kind=ante.kind,
+            pinpoint=cit.pinpoint if cit.pinpoint else repeated.pinpoint,
+            antecedent=target,
+            ambiguous=ambiguous or ante.ambiguous,
+            notes=tuple(found),
         )
+        if note is not None:
+            notes.add(note, len(out), resolved, full=False)
+        out.append(resolved)
     return out[len(carried) :]
 
 
@@ -193,23 +255,44 @@ def _back_reference(
     out: list[Citation],
     last_of_type: dict[str, int],
     taken_types: set[str],
-) -> None:
-    """Append ``cit`` with the id of the nearest earlier act of its type, or drop it."""
+) -> bool:
+    """Append ``cit`` with the id of the nearest earlier act of its type (True), or drop it."""
     kind = parts.act_type
     if parts.other:
         last_of_type.pop(kind, None)  # the nearest act of this type is one citecheck lacks
-        return
+        return False
     target = last_of_type.get(kind)
     if parts.definition:
         if target is None or cit.start - out[target].end > _DEFINITION_REACH:
             taken_types.add(kind)  # the noun now names an act citecheck does not know
-        return
+        return False
     if target is None or kind in taken_types:
-        return
+        return False
     ante = out[target]
     out.append(
         attrs.evolve(cit, id=ante.id, kind=ante.kind, antecedent=target, ambiguous=ante.ambiguous)
     )
+    return True
+
+
+class _NoteCitations:
+    """What each note cites so far: its first full citation (``supra note N``), its last
+    citation of any kind (what ``Ibid.`` in the next note repeats) and its ids."""
+
+    __slots__ = ("first", "ids", "last")
+
+    def __init__(self) -> None:
+        self.first: dict[int, int] = {}
+        self.last: dict[int, int] = {}
+        self.ids: dict[int, set[str]] = {}
+
+    def add(self, note: int, index: int, cit: Citation, *, full: bool) -> None:
+        if not cit.id:
+            return
+        if full:
+            self.first.setdefault(note, index)
+        self.last[note] = index
+        self.ids.setdefault(note, set()).add(cit.id)
 
 
 def _antecedent(
@@ -217,41 +300,53 @@ def _antecedent(
     parts: ShortFormParts,
     note: int | None,
     footnotes: _Footnotes,
-    first_in_note: dict[int, int],
-    ids_in_note: dict[int, set[str]],
+    cited: _NoteCitations,
     last_full: int | None,
 ) -> tuple[int | None, list[Finding], bool]:
-    """Index of the citation a short form points back to, its findings, and ambiguity."""
+    """Index of the citation a short form repeats, its findings, and ambiguity.
+
+    ``Ibid.`` in a note repeats the last citation before it in that note, else the last
+    citation of the preceding note, else nothing: when that note cites a book or an
+    article, ``Ibid.`` repeats the book, not an older UN document.
+    """
     shown = cit.text.strip()
     if parts.device == "supra" and parts.note is not None:
         n = parts.note
-        if n not in footnotes.numbers or (note is not None and n >= note):
-            where = "does not exist" if n not in footnotes.numbers else "is not an earlier note"
+        named = footnotes.latest(n, cit.start)
+        here = footnotes.numbers[note] if note is not None else None
+        if named is None or (here is not None and n >= here):
+            exists = n in footnotes.by_number
+            where = "is not an earlier note" if exists else "does not exist"
             msg = f"supra note {n}: footnote {n} {where}"
             return None, [NO_ANTECEDENT.finding(msg, cit.start, cit.end)], False
-        target = first_in_note.get(n)
+        target = cited.first.get(named)
         if target is None:
             msg = f"supra note {n}: footnote {n} cites no document citecheck recognises"
             return None, [UNKNOWN_ANTECEDENT.finding(msg, cit.start, cit.end)], False
         return target, [], False
     if parts.device in ("ibid", "id") and note is not None:
+        if note in cited.last:
+            return cited.last[note], [], False  # "A/HRC/41/35, para. 4; ibid., para. 5"
         previous = footnotes.previous(note)
         if previous is None:
             msg = f"'{shown}' in the first footnote has nothing to repeat"
             return None, [NO_ANTECEDENT.finding(msg, cit.start, cit.end)], False
-        if previous != note and previous not in ids_in_note:
-            msg = (
-                f"'{shown}' repeats footnote {previous}, which cites no document citecheck "
-                "recognises"
-            )
-            return None, [UNKNOWN_ANTECEDENT.finding(msg, cit.start, cit.end)], False
-        several = ids_in_note.get(previous, set()) if previous != note else set()
-        if len(several) > 1:
-            msg = (
-                f"'{shown}' follows footnote {previous}, which cites {len(several)} documents "
-                f"({', '.join(sorted(several))})"
-            )
-            return last_full, [AMBIGUOUS_IBID.finding(msg, cit.start, cit.end)], True
+        if previous >= 0:
+            number = footnotes.numbers[previous]
+            if previous not in cited.last:
+                msg = (
+                    f"'{shown}' repeats footnote {number}, which cites no document citecheck "
+                    "recognises"
+                )
+                return None, [UNKNOWN_ANTECEDENT.finding(msg, cit.start, cit.end)], False
+            several = cited.ids[previous]
+            if len(several) > 1:
+                msg = (
+                    f"'{shown}' follows footnote {number}, which cites {len(several)} "
+                    f"documents ({', '.join(sorted(several))})"
+                )
+                return cited.last[previous], [AMBIGUOUS_IBID.finding(msg, cit.start, cit.end)], True
+            return cited.last[previous], [], False
     if last_full is None:
         msg = f"'{shown}' points back to nothing citecheck recognises"
         return None, [UNKNOWN_ANTECEDENT.finding(msg, cit.start, cit.end)], False

@@ -72,6 +72,8 @@ class Lexicon:
     determiners: tuple[str, ...] = ()
     #: frequent words of running text, for telling languages apart (:mod:`citecheck.language`)
     stop_words: tuple[str, ...] = ()
+    #: a line holding only one of these opens the notes of a plain text ("Notes")
+    notes_headings: tuple[str, ...] = ()
 
     @functools.cached_property
     def month_number(self) -> Mapping[str, int]:
@@ -195,6 +197,7 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         letter_words=_strings(data.get("letter_words", []), "letter_words"),
         determiners=_strings(data.get("determiners", []), "determiners"),
         stop_words=_strings(data.get("stop_words", []), "stop_words"),
+        notes_headings=_strings(data.get("notes_headings", []), "notes_headings"),
     )
 
 
