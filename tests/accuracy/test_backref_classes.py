@@ -1,0 +1,138 @@
+"""Back-references (issue "Extraction people can trust", class 9): Ibid. in plain-text notes,
+defined terms, demonstratives ("that directive") and bare instrument names ("the Covenant").
+
+Each row is a passage written for these tests in the shapes UN and EU texts use, and every
+citation citecheck must find in it, in order: (id, kind, short_form, pinpoint). Nothing else
+may be found, so each row checks precision as well as recall. An ``Ibid.`` left without an id
+is listed with the id "" and kind ``short_form``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import citecheck
+from citecheck import Kind
+
+Row = tuple[str, str, list[tuple[str, Kind, bool, str]]]
+
+DOC, SF, ACT, INST = Kind.UN_DOCUMENT, Kind.SHORT_FORM, Kind.EU_ACT, Kind.INSTRUMENT
+
+IBID_ROWS: list[Row] = [
+    (
+        "bracket-notes-ibid-after-a-book-gets-nothing",
+        "Notes\n[1] See A/HRC/41/35, para. 4.\n[2] J. Doe, A Study of Speech (2019), p. 3.\n"
+        "[3] Ibid., p. 4.\n",
+        [("un:A/HRC/41/35", DOC, False, "para. 4"), ("", SF, True, "p. 4")],
+    ),
+    (
+        "bracket-notes-ibid-repeats-the-preceding-note",
+        "[1] A/HRC/41/35, para. 4.\n[2] E/C.12/GC/24, para. 8.\n[3] Ibid., para. 9.\n",
+        [
+            ("un:A/HRC/41/35", DOC, False, "para. 4"),
+            ("un:E/C.12/GC/24", DOC, False, "para. 8"),
+            ("un:E/C.12/GC/24", DOC, True, "para. 9"),
+        ],
+    ),
+    (
+        "ibid-after-an-unresolved-ibid-gets-nothing",
+        "[4] A/HRC/38/35, para. 1.\n[5] Submission by a civil society group, p. 2.\n"
+        "[6] Ibid.\n[7] Ibid.\n",
+        [("un:A/HRC/38/35", DOC, False, "para. 1"), ("", SF, True, ""), ("", SF, True, "")],
+    ),
+    (
+        "ibid-after-a-resolved-ibid-repeats-it",
+        "[1] CCPR/C/GC/34, para. 3.\n[2] Ibid., para. 5.\n[3] Ibid.\n",
+        [
+            ("un:CCPR/C/GC/34", DOC, False, "para. 3"),
+            ("un:CCPR/C/GC/34", DOC, True, "para. 5"),
+            ("un:CCPR/C/GC/34", DOC, True, "para. 5"),
+        ],
+    ),
+    (
+        "notes-run-together-on-one-line",
+        "[1] See A/HRC/35/22, para. 53. [2] Ibid., paras. 54-58. [3] Company X submission, p. 4."
+        " [4] Ibid.",
+        [
+            ("un:A/HRC/35/22", DOC, False, "para. 53"),
+            ("un:A/HRC/35/22", DOC, True, "paras. 54-58"),
+            ("", SF, True, ""),
+        ],
+    ),
+    (
+        "ibid-after-a-citation-in-its-own-note",
+        "[1] A Book (2001).\n[2] See A/HRC/41/35, para. 4; ibid., para. 5.\n",
+        [("un:A/HRC/41/35", DOC, False, "para. 4"), ("un:A/HRC/41/35", DOC, True, "para. 5")],
+    ),
+    (
+        "numbered-endnotes-after-a-notes-heading",
+        "1. The Council met.\n\nNotes\n        1  A/HRC/28/15, para. 5.\n"
+        "        2  Report of a national institution (2018).\n        3  Ibid., para. 6.\n"
+        "        4  E/C.12/SVN/CO/2, para. 7.\n        5  Ibid., para. 8.\n",
+        [
+            ("un:A/HRC/28/15", DOC, False, "para. 5"),
+            ("", SF, True, "para. 6"),
+            ("un:E/C.12/SVN/CO/2", DOC, False, "para. 7"),
+            ("un:E/C.12/SVN/CO/2", DOC, True, "para. 8"),
+        ],
+    ),
+    (
+        "endnote-number-alone-on-its-line",
+        "Notes\n   1\n      A/HRC/28/15, para. 5.\n   2\n      A national report (2018).\n"
+        "   3\n      Ibid., para. 6.\n",
+        [("un:A/HRC/28/15", DOC, False, "para. 5"), ("", SF, True, "para. 6")],
+    ),
+    (
+        "docx-style-marks-then-notes",
+        "The State must act.[1] It has not.[2]\n[1] A/HRC/41/35, para. 4.\n"
+        "[2] An article in a newspaper, 3 May 2020.\n[e1] Ibid.\n",
+        [("un:A/HRC/41/35", DOC, False, "para. 4"), ("", SF, True, "")],
+    ),
+    (
+        "text-without-notes-keeps-the-last-citation",
+        "See A/HRC/41/35, para. 4. A book is also useful. Ibid., para. 5.",
+        [("un:A/HRC/41/35", DOC, False, "para. 4"), ("un:A/HRC/41/35", DOC, True, "para. 5")],
+    ),
+    (
+        "numbered-paragraphs-without-a-notes-heading-are-not-notes",
+        "1. See A/HRC/41/35, para. 4.\n2. The Council met in Geneva.\n3. Ibid., para. 5.\n",
+        [("un:A/HRC/41/35", DOC, False, "para. 4"), ("un:A/HRC/41/35", DOC, True, "para. 5")],
+    ),
+]
+
+
+def _rows(rows: list[Row]) -> list[object]:
+    return [pytest.param(text, expected, id=name) for name, text, expected in rows]
+
+
+def _found(text: str) -> list[tuple[str, Kind, bool, str]]:
+    found = citecheck.extract(text)
+    for cit in found:
+        assert text[cit.start : cit.end] == cit.text
+    return [(c.id, c.kind, c.short_form, str(c.pinpoint)) for c in found]
+
+
+@pytest.mark.parametrize(("text", "expected"), _rows(IBID_ROWS))
+def test_ibid_in_plain_text_notes(text: str, expected: list[tuple[str, Kind, bool, str]]) -> None:
+    assert _found(text) == expected
+
+
+def test_ibid_after_a_note_without_citation_says_why() -> None:
+    text = "[1] A/HRC/41/35.\n[2] A Book (2001), p. 3.\n[3] Ibid., p. 4.\n"
+    result = citecheck.check(text)
+    assert [(f.code, "footnote 2" in f.message) for f in result.findings] == [("SF104", True)]
+
+
+def test_ibid_in_the_first_bracket_note_is_an_error() -> None:
+    result = citecheck.check("A/HRC/41/35 in the body.\n\nNotes\n[1] Ibid., para. 5.\n")
+    assert [f.code for f in result.findings] == ["SF101"]
+
+
+def test_supra_names_the_note_by_its_number_among_repeated_numbers() -> None:
+    # The marks in the body are numbered as the notes are; supra note 1 is the note.
+    text = (
+        "It acted. [1] It stopped. [2]\n\nNotes\n[1] A/HRC/41/35, para. 4.\n"
+        "[2] See supra note 1, para. 6.\n"
+    )
+    supra = citecheck.extract(text)[-1]
+    assert (supra.id, str(supra.pinpoint), supra.antecedent) == ("un:A/HRC/41/35", "para. 6", 0)
