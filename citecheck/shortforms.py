@@ -190,6 +190,8 @@ def resolve_short_forms(
                     # A short name ("the Covenant") after the instrument's full citation
                     # points back to it, as a short form does; "Ibid." then repeats it.
                     cit = attrs.evolve(cit, short_form=True, antecedent=target)
+                elif cit.parts.resolved_by == "short" and not cit.pinpoint:
+                    continue  # "the Covenant" alone, with no full citation before it
                 else:
                     last_instrument[cit.id] = index
             out.append(cit)
