@@ -136,3 +136,88 @@ def test_supra_names_the_note_by_its_number_among_repeated_numbers() -> None:
     )
     supra = citecheck.extract(text)[-1]
     assert (supra.id, str(supra.pinpoint), supra.antecedent) == ("un:A/HRC/41/35", "para. 6", 0)
+
+
+BARE_INSTRUMENT_ROWS: list[Row] = [
+    (
+        "covenant-after-its-full-name",
+        "The International Covenant on Civil and Political Rights protects opinion. The "
+        "Covenant also protects expression.",
+        [("instrument:iccpr", INST, False, ""), ("instrument:iccpr", INST, True, "")],
+    ),
+    (
+        "guiding-principles-after-their-full-name",
+        "The United Nations Guiding Principles on Business and Human Rights were endorsed in "
+        "2011. The Guiding Principles also require remedies; these Guiding Principles apply.",
+        [
+            ("instrument:ungp", INST, False, ""),
+            ("instrument:ungp", INST, True, ""),
+            ("instrument:ungp", INST, True, ""),
+        ],
+    ),
+    (
+        "convention-after-its-full-name",
+        "Kenya ratified the Convention on the Rights of Persons with Disabilities in 2008. The "
+        "Convention requires reasonable accommodation.",
+        [("instrument:crpd", INST, False, ""), ("instrument:crpd", INST, True, "")],
+    ),
+    (
+        "charter-in-an-eu-text-after-a-un-charter-mention",
+        "The Charter of the United Nations was cited. Article 47 of the Charter of Fundamental "
+        "Rights of the European Union applies with Article 267 TFEU; the Charter prevails.",
+        [
+            ("instrument:un-charter", INST, False, ""),
+            ("instrument:cfr", INST, False, "art. 47"),
+            ("instrument:tfeu", INST, False, "art. 267"),
+            ("instrument:cfr", INST, True, ""),
+        ],
+    ),
+    (
+        "no-full-citation-before-nothing",
+        "The Covenant protects expression, and the Guiding Principles apply to companies.",
+        [],
+    ),
+    (
+        "two-covenants-named-is-ambiguous",
+        "Both the ICCPR and the ICESCR were ratified. The Covenant requires reports.",
+        [("instrument:iccpr", INST, False, ""), ("instrument:icescr", INST, False, "")],
+    ),
+    (
+        "another-convention-named-after",
+        "The Convention on the Rights of the Child applies. The Convention on Cluster "
+        "Munitions was signed. The Convention bans them.",
+        [("instrument:crc", INST, False, "")],
+    ),
+    (
+        "definition-of-the-short-name-is-not-a-citation",
+        'The International Covenant on Civil and Political Rights ("the Covenant") applies.',
+        [("instrument:iccpr", INST, False, "")],
+    ),
+    (
+        "another-name-going-on",
+        "The Convention on the Rights of the Child applies. The Convention Secretariat met; "
+        "the Charter Review ended.",
+        [("instrument:crc", INST, False, "")],
+    ),
+    (
+        "guiding-principles-name-first-in-a-note",
+        "[1] United Nations Guiding Principles on Business and Human Rights.\n"
+        "[2] Guiding Principles, principles 11 and 13.\n",
+        [
+            ("instrument:ungp", INST, False, ""),
+            ("instrument:ungp", INST, False, "principle 11; principle 13"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _rows(BARE_INSTRUMENT_ROWS))
+def test_bare_instrument_short_name(text: str, expected: list[tuple[str, Kind, bool, str]]) -> None:
+    assert _found(text) == expected
+
+
+def test_bare_short_name_points_at_the_full_citation() -> None:
+    full, short = citecheck.extract(
+        "The Convention on the Rights of the Child applies. The Convention requires care."
+    )
+    assert (short.antecedent, short.text) == (0, "Convention")
