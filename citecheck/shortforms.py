@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 import regex
@@ -19,7 +19,7 @@ import regex
 from citecheck.families.backrefs import BackReferenceParts
 from citecheck.families.base import Document
 from citecheck.families.eu_acts import EUActParts
-from citecheck.families.instruments import InstrumentParts
+from citecheck.families.instruments import InstrumentParts, instruments_called
 from citecheck.families.shortforms import (
     AMBIGUOUS_IBID,
     NO_ANTECEDENT,
@@ -143,7 +143,8 @@ def resolve_short_forms(
     citations: Sequence[Citation],
     doc: Document,
     carried: Sequence[Citation] = (),
-    taken: Iterable[str] = (),
+    terms: Mapping[str, int | None] | None = None,
+    bindings: list[tuple[int, str, int | None]] | None = None,
 ) -> list[Citation]:
     """Give every short form the id of its antecedent; unresolved ones keep an empty id.
 
@@ -154,8 +155,10 @@ def resolve_short_forms(
     ``carried`` are antecedents for back-references from before the text (the last act of
     each type and instrument of a stream's earlier windows). They are not returned; an
     ``antecedent`` index ``i < len(carried)`` points at ``carried[i]``, a larger one at
-    ``returned[i - len(carried)]``. ``taken`` are the act types a definition before the text
-    bound to an act citecheck does not know (see :func:`back_reference_marker`).
+    ``returned[i - len(carried)]``. ``terms`` are the names definitions before the text gave
+    ("third directive" -> index in ``carried``, None for an act citecheck does not know);
+    each definition met here is appended to ``bindings`` as (its offset, the name, the index
+    of the act it names or None), so a stream can carry them on.
     """
     notes_index = _footnote_index(doc)
     # Offset of the first non-blank character: a short form at or before it has nothing at
@@ -163,22 +166,21 @@ def resolve_short_forms(
     first_text = len(doc.text) - len(doc.text.lstrip())
     # Back-references: the last citation of each EU act type, and the types a definition
     # has bound to an act citecheck does not know.
-    last_of_type: dict[str, int] = {}
-    taken_types: set[str] = set(taken)
+    acts = _Acts(dict(terms or {}), bindings)
     # "article 17 of the Covenant": the last full citation of each instrument.
     last_instrument: dict[str, int] = {}
     notes = _NoteCitations()
     out: list[Citation] = list(carried)
     for index, prior in enumerate(carried):
         if isinstance(prior.parts, EUActParts):
-            last_of_type[prior.parts.act_type] = index
+            acts.cited(index, prior.parts.act_type)
         elif isinstance(prior.parts, InstrumentParts):
             last_instrument[prior.id] = index
     last_full: int | None = None
     for cit in citations:
         note = notes_index.note_at(cit.start)
         if isinstance(cit.parts, BackReferenceParts):
-            bound = _back_reference(cit, cit.parts, out, last_of_type, taken_types)
+            bound = _back_reference(cit, cit.parts, out, acts, doc.text)
             if bound and note is not None:
                 notes.add(note, len(out) - 1, out[-1], full=False)
             continue
@@ -186,6 +188,15 @@ def resolve_short_forms(
             index = len(out)
             if isinstance(cit.parts, InstrumentParts):
                 target = last_instrument.get(cit.id)
+                if cit.parts.resolved_by == "short" and not cit.pinpoint:
+                    # "The Convention requires ..." on its own: the one instrument so called
+                    # cited before, else nothing (none, or two conventions: unclear).
+                    slug = _only_one_called(cit.parts, last_instrument)
+                    if slug is None:
+                        continue
+                    parts = attrs.evolve(cit.parts, slug=slug)
+                    cit = attrs.evolve(cit, id=f"instrument:{slug}", parts=parts)
+                    target = last_instrument[cit.id]
                 if cit.parts.resolved_by == "short" and target is not None:
                     # A short name ("the Covenant") after the instrument's full citation
                     # points back to it, as a short form does; "Ibid." then repeats it.
@@ -197,7 +208,7 @@ def resolve_short_forms(
             out.append(cit)
             last_full = index
             if isinstance(cit.parts, EUActParts):
-                last_of_type[cit.parts.act_type] = index
+                acts.cited(index, cit.parts.act_type)
             if note is not None:
                 notes.add(note, index, cit, full=True)
             continue
@@ -230,45 +241,102 @@ def resolve_short_forms(
     return out[len(carried) :]
 
 
-#: A definition "('the Decision')" this close after an act's citation names that act.
-_DEFINITION_REACH = 12
+def _only_one_called(parts: InstrumentParts, cited: Mapping[str, int]) -> str | None:
+    """The slug of the one instrument a bare short name ("the Convention") may stand for that
+    was cited before, or None. In an EU text "the Charter" is the EU Charter (as the
+    instruments family read it) even after the Charter of the United Nations."""
+    named = [slug for slug in instruments_called(parts.reference) if f"instrument:{slug}" in cited]
+    if parts.slug == "cfr" and "cfr" in named:
+        return "cfr"
+    return named[0] if len(named) == 1 else None
 
 
-def back_reference_marker(
-    marker: Citation, last_of_type: dict[str, Citation], taken_types: set[str]
-) -> None:
-    """Apply a dropped back-reference marker (a definition, "the Regulation on ...") to state
-    carried across texts, as :func:`resolve_short_forms` applies it within one text:
-    ``last_of_type`` maps act types to their last citation."""
+def back_reference_marker(marker: Citation, last_of_type: dict[str, Citation]) -> None:
+    """Apply a dropped "the Regulation on ..." marker to state carried across texts, as
+    :func:`resolve_short_forms` applies it within one text: ``last_of_type`` maps act types
+    to their last citation."""
     parts = marker.parts
     assert isinstance(parts, BackReferenceParts)
-    kind = parts.act_type
     if parts.other:
-        last_of_type.pop(kind, None)
-    elif parts.definition:
-        target = last_of_type.get(kind)
-        if target is None or marker.start - target.end > _DEFINITION_REACH:
-            taken_types.add(kind)
+        last_of_type.pop(parts.act_type, None)
+
+
+#: How many of the last EU act citations a definition may bind to (the nearest in its
+#: sentence before its bracket, of its type).
+_DEFINABLE = 8
+# "Directive 2002/21, as amended by Directive 2009/140 ('the Framework Directive')": the
+# definition names the act amended, not the amending one.
+_AMENDED_BY = regex.compile(r"amended\s{1,3}(?:\w+\s{1,3}){0,2}by\s{1,3}\Z")
+
+
+class _Acts:
+    """The back-reference state of one pass: the last citation of each EU act type, the
+    last few EU act citations (for definitions) and the names definitions gave."""
+
+    __slots__ = ("bindings", "last_of_type", "recent", "terms")
+
+    def __init__(
+        self, terms: dict[str, int | None], bindings: list[tuple[int, str, int | None]] | None
+    ) -> None:
+        self.last_of_type: dict[str, int] = {}
+        self.recent: list[int] = []
+        self.terms = terms
+        self.bindings = bindings
+
+    def cited(self, index: int, act_type: str) -> None:
+        self.last_of_type[act_type] = index
+        self.recent.append(index)
+        if len(self.recent) > _DEFINABLE:
+            del self.recent[0]
+
+    def define(
+        self, marker: Citation, parts: BackReferenceParts, out: list[Citation], text: str
+    ) -> None:
+        """Bind a defined name to the act it follows; a definition of the bare noun after
+        an act citecheck does not know means the noun names that act from now on."""
+        bracket = marker.start - parts.bracket_back
+        sentence = marker.start - parts.sentence_back
+        target: int | None = None
+        for index in reversed(self.recent):
+            cit = out[index]
+            if cit.start < sentence:
+                break
+            if cit.end > bracket or not isinstance(cit.parts, EUActParts):
+                continue
+            if cit.parts.act_type != parts.act_type:
+                continue
+            if _AMENDED_BY.search(text, max(0, cit.start - 40), cit.start) is not None:
+                continue
+            target = index
+            break
+        self.terms[parts.term] = target
+        if target is None and parts.plain:
+            self.last_of_type.pop(parts.act_type, None)  # "that Decision" is that act now
+        if self.bindings is not None:
+            self.bindings.append((marker.start, parts.term, target))
+
+    def antecedent(self, parts: BackReferenceParts) -> int | None:
+        """The act a back-reference names: a defined name's act; for "that Directive" the
+        nearest directive; for "the Directive" its definition, else the nearest."""
+        if not parts.plain:
+            return self.terms.get(parts.term)  # "the Third Directive": only once defined
+        if parts.demonstrative or parts.act_type not in self.terms:
+            return self.last_of_type.get(parts.act_type)
+        return self.terms[parts.act_type]
 
 
 def _back_reference(
-    cit: Citation,
-    parts: BackReferenceParts,
-    out: list[Citation],
-    last_of_type: dict[str, int],
-    taken_types: set[str],
+    cit: Citation, parts: BackReferenceParts, out: list[Citation], acts: _Acts, text: str
 ) -> bool:
-    """Append ``cit`` with the id of the nearest earlier act of its type (True), or drop it."""
-    kind = parts.act_type
+    """Append ``cit`` with the id of the act it names (True), or drop it."""
     if parts.other:
-        last_of_type.pop(kind, None)  # the nearest act of this type is one citecheck lacks
+        acts.last_of_type.pop(parts.act_type, None)  # the nearest such act is one we lack
         return False
-    target = last_of_type.get(kind)
     if parts.definition:
-        if target is None or cit.start - out[target].end > _DEFINITION_REACH:
-            taken_types.add(kind)  # the noun now names an act citecheck does not know
+        acts.define(cit, parts, out, text)
         return False
-    if target is None or kind in taken_types:
+    target = acts.antecedent(parts)
+    if target is None:
         return False
     ante = out[target]
     out.append(

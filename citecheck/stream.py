@@ -80,8 +80,9 @@ class _State:
     # Antecedents of back-references ("that Directive", "the Covenant"): the last EU act of
     # each type and the last full citation of each instrument, (global index, citation).
     antecedents: dict[str, tuple[int, Citation]] = attrs.field(factory=dict)
-    # Act types a definition bound to an act citecheck does not know ("('the Decision')").
-    taken_types: set[str] = attrs.field(factory=set)
+    # Names definitions gave ("('the Third Directive')"): the act named, or None for an act
+    # citecheck does not know.
+    terms: dict[str, tuple[int, Citation] | None] = attrs.field(factory=dict)
     # The opening of the text (its own title), for every window's back-references.
     head: str | None = None
 
@@ -137,21 +138,30 @@ def _window(
     if state.head is None:
         state.head = text[:OWN_TITLE_REACH]
     doc = Document(text, head=state.head)
-    carried = sorted(state.antecedents.values(), key=lambda item: item[0])
+    named = {gidx: c for gidx, c in state.antecedents.values()}
+    named.update({bound[0]: bound[1] for bound in state.terms.values() if bound is not None})
+    carried = sorted(named.items())
+    position = {gidx: i for i, (gidx, _) in enumerate(carried)}
+    terms = {
+        term: None if bound is None else position[bound[0]] for term, bound in state.terms.items()
+    }
     found_here = scan(doc)
+    bindings: list[tuple[int, str, int | None]] = []
     local = resolve_short_forms(
-        found_here, doc, [_shift(c, -base, None) for _, c in carried], state.taken_types
+        found_here, doc, [_shift(c, -base, None) for _, c in carried], terms, bindings
     )
     g_limit = base + limit
-    # Dropped markers ("the Regulation on ...", "('the Decision')") of the emitted part,
-    # applied to the carried state in document order with the emitted citations.
+    # Dropped "the Regulation on ..." markers of the emitted part, applied to the carried
+    # state in document order with the emitted citations.
     markers = [
         _shift(c, base, None)
         for c in found_here
         if isinstance(c.parts, BackReferenceParts)
-        and (c.parts.other or c.parts.definition)
+        and c.parts.other
         and state.emitted_to <= c.start + base < g_limit
     ]
+    # Definitions of the emitted part, applied in document order with the emitted citations.
+    defined = [b for b in bindings if state.emitted_to <= b[0] + base < g_limit]
     # Citations of the back context that earlier windows emitted, by span and id.
     state.recent = {k: v for k, v in state.recent.items() if k[1] > base}
     local_to_global: list[int | None] = [gidx for gidx, _ in carried]
@@ -177,6 +187,8 @@ def _window(
         shifted = _shift(c, base, ante)
         while markers and markers[0].start < shifted.start:
             _apply_marker(markers.pop(0), state)
+        while defined and defined[0][0] + base < shifted.start:
+            _apply_definition(defined.pop(0), base, carried, local, local_to_global, state)
         out_local.append(c)
         out.append(shifted)
         if not c.short_form:
@@ -188,6 +200,8 @@ def _window(
         state.emitted_end = max(state.emitted_end, shifted.end)
     for marker in markers:
         _apply_marker(marker, state)
+    for definition in defined:
+        _apply_definition(definition, base, carried, local, local_to_global, state)
     state.count += len(out)
     state.emitted_to = g_limit
     found: list[Finding] = []
@@ -197,16 +211,40 @@ def _window(
 
 
 def _apply_marker(marker: Citation, state: _State) -> None:
-    """A back-reference marker's effect on the carried antecedents and taken act types."""
+    """A "the Regulation on ..." marker's effect on the carried antecedents."""
     acts = {
         key[len("act:") :]: cit
         for key, (_, cit) in state.antecedents.items()
         if key.startswith("act:")
     }
     before = set(acts)
-    back_reference_marker(marker, acts, state.taken_types)
+    back_reference_marker(marker, acts)
     for kind in before - set(acts):
         del state.antecedents[f"act:{kind}"]
+
+
+def _apply_definition(
+    definition: tuple[int, str, int | None],
+    base: int,
+    carried: list[tuple[int, Citation]],
+    local: list[Citation],
+    local_to_global: list[int | None],
+    state: _State,
+) -> None:
+    """What a defined name ("('the Third Directive')") means from now on; a bare noun defined
+    after an act citecheck does not know is no longer the nearest act of its type."""
+    _, term, index = definition
+    if index is None:
+        state.terms[term] = None
+        state.antecedents.pop(f"act:{term}", None)
+        return
+    gidx = local_to_global[index]
+    if gidx is None:
+        return
+    if index < len(carried):
+        state.terms[term] = (gidx, carried[index][1])
+    else:
+        state.terms[term] = (gidx, _shift(local[index - len(carried)], base, None))
 
 
 def _antecedent_key(c: Citation) -> str | None:

@@ -217,6 +217,12 @@ for _inst in _CAT.instruments.values():
     for _s in _inst.short:
         _SHORT_KEYS[_key(_s)] = (*_SHORT_KEYS.get(_key(_s), ()), _inst.slug)
 
+
+def instruments_called(short: str) -> tuple[str, ...]:
+    """The slugs of every instrument a short name ("Convention") may stand for."""
+    return tuple(dict.fromkeys(_SHORT_KEYS.get(_key(short), ())))
+
+
 # Short references that name a protocol: only meant as that protocol when its parent
 # instrument is the one the text named last.
 _CONTEXT_SHORTS: dict[str, tuple[str, ...]] = {
@@ -844,24 +850,22 @@ class InstrumentsFamily:
     def _bare_short(
         self, m: regex.Match[str], text: str, doc: Document, st: _State
     ) -> Citation | None:
-        """"The Covenant" on its own: the one instrument of that kind the text has named (or
-        the EU Charter in an EU text, the issuing committee's treaty), never a guess. The
-        short-form stage keeps it only after a full citation of that instrument."""
+        """A short name on its own ("the Covenant"), read as the instrument of that kind named
+        last (the EU Charter in an EU text). Whether it stands for one instrument only is
+        decided by the short-form stage, which sees every instrument cited before (also in a
+        stream's earlier windows): it keeps the name only then, and never guesses."""
         written = m.group("sbare_key")
         key = _key(written)
         if _DEFINES_SHORT.search(text, max(0, m.start() - 48), m.start()) is not None:
             return None  # ("the Covenant"): the definition of the short name
-        if st.short_last.get(key) == "":
+        last = st.short_last.get(key)
+        if last == "":
             return None  # another instrument of that kind, one citecheck lacks, was named
-        named = st.short_named.get(key, set())
-        if len(named) == 1:
-            slug = next(iter(named))
-        elif key == "charter" and "cfr" in named and _eu_text(doc):
+        candidates = _SHORT_KEYS[key]
+        if key == "charter" and "cfr" in candidates and _eu_text(doc):
             slug = "cfr"
-        elif st.own is not None and st.own in named:
-            slug = st.own
         else:
-            return None
+            slug = last or candidates[0]
         return self._citation(text, m.start(), m.end(), slug, NO_PINPOINT, written, "short")
 
     def _name_first(self, m: regex.Match[str], text: str, st: _State) -> Citation | None:
