@@ -169,6 +169,8 @@ def resolve_short_forms(
     acts = _Acts(dict(terms or {}), bindings)
     # "article 17 of the Covenant": the last full citation of each instrument.
     last_instrument: dict[str, int] = {}
+    # Instruments cited by name or abbreviation: what a bare "the Convention" may stand for.
+    full_instruments: set[str] = set()
     notes = _NoteCitations()
     out: list[Citation] = list(carried)
     for index, prior in enumerate(carried):
@@ -176,6 +178,8 @@ def resolve_short_forms(
             acts.cited(index, prior.parts.act_type)
         elif isinstance(prior.parts, InstrumentParts):
             last_instrument[prior.id] = index
+            if cited_in_full(prior.parts):
+                full_instruments.add(prior.id)
     last_full: int | None = None
     for cit in citations:
         note = notes_index.note_at(cit.start)
@@ -191,7 +195,7 @@ def resolve_short_forms(
                 if cit.parts.resolved_by == "short" and not cit.pinpoint:
                     # "The Convention requires ..." on its own: the one instrument so called
                     # cited before, else nothing (none, or two conventions: unclear).
-                    slug = _only_one_called(cit.parts, last_instrument)
+                    slug = _only_one_called(cit.parts, full_instruments)
                     if slug is None:
                         continue
                     parts = attrs.evolve(cit.parts, slug=slug)
@@ -205,6 +209,8 @@ def resolve_short_forms(
                     continue  # "the Covenant" alone, with no full citation before it
                 else:
                     last_instrument[cit.id] = index
+                    if cited_in_full(cit.parts):
+                        full_instruments.add(cit.id)
             out.append(cit)
             last_full = index
             if isinstance(cit.parts, EUActParts):
@@ -241,14 +247,24 @@ def resolve_short_forms(
     return out[len(carried) :]
 
 
-def _only_one_called(parts: InstrumentParts, cited: Mapping[str, int]) -> str | None:
+def _only_one_called(parts: InstrumentParts, cited: set[str]) -> str | None:
     """The slug of the one instrument a bare short name ("the Convention") may stand for that
-    was cited before, or None. In an EU text "the Charter" is the EU Charter (as the
+    was cited in full before, or None. In an EU text "the Charter" is the EU Charter (as the
     instruments family read it) even after the Charter of the United Nations."""
-    named = [slug for slug in instruments_called(parts.reference) if f"instrument:{slug}" in cited]
+    named = [s for s in instruments_called(parts.reference) if f"instrument:{s}" in cited]
     if parts.slug == "cfr" and "cfr" in named:
         return "cfr"
     return named[0] if len(named) == 1 else None
+
+
+def cited_in_full(parts: object) -> bool:
+    """Does an instrument citation name its instrument (by name or abbreviation), rather than
+    stand for it by a short name or continue the one cited before ("article 19")?"""
+    return isinstance(parts, InstrumentParts) and parts.resolved_by in (
+        "name",
+        "abbreviation",
+        "named",
+    )
 
 
 def back_reference_marker(marker: Citation, last_of_type: dict[str, Citation]) -> None:

@@ -34,7 +34,7 @@ from citecheck.families.shortforms import NO_ANTECEDENT, ShortFormParts
 from citecheck.model import Citation, Finding
 from citecheck.pipeline import CheckResult
 from citecheck.scan import scan
-from citecheck.shortforms import back_reference_marker, resolve_short_forms
+from citecheck.shortforms import back_reference_marker, cited_in_full, resolve_short_forms
 from citecheck.validate import validate
 
 DEFAULT_WINDOW = 1 << 20
@@ -196,6 +196,9 @@ def _window(
             key = _antecedent_key(shifted)
             if key is not None:
                 state.antecedents[key] = (gidx, shifted)
+            if cited_in_full(shifted.parts):
+                # What a bare "the Convention" may stand for (see citecheck.shortforms).
+                state.antecedents[f"full:{shifted.id}"] = (gidx, shifted)
         state.recent[(shifted.start, shifted.end, shifted.id)] = gidx
         state.emitted_end = max(state.emitted_end, shifted.end)
     for marker in markers:
