@@ -221,3 +221,166 @@ def test_bare_short_name_points_at_the_full_citation() -> None:
         "The Convention on the Rights of the Child applies. The Convention requires care."
     )
     assert (short.antecedent, short.text) == (0, "Convention")
+
+
+DEFINED_NAME_ROWS: list[Row] = [
+    (
+        "ordinal-name-defined-in-the-oj-bracket",
+        "Council Directive 90/232/EEC of 14 May 1990 on the approximation of the laws of the "
+        "Member States (OJ 1990 L 129, p. 33; \u2018the Third Directive\u2019). Article 1 of the "
+        "Third Directive covers passengers; the Third Directive was amended.",
+        [
+            ("celex:31990L0232", ACT, False, ""),
+            ("oj:L/1990/129/p33", Kind.OJ, False, ""),
+            ("celex:31990L0232", ACT, True, "art. 1"),
+            ("celex:31990L0232", ACT, True, ""),
+        ],
+    ),
+    (
+        "two-ordinal-names-each-their-act",
+        "Directive 72/166/EEC (\u2018the First Directive\u2019) and Directive 84/5/EEC "
+        "(\u2018the Second Directive\u2019) apply. Article 3(1) of the First Directive and "
+        "Article 2 of the Second Directive are at issue.",
+        [
+            ("celex:31972L0166", ACT, False, ""),
+            ("celex:31984L0005", ACT, False, ""),
+            ("celex:31972L0166", ACT, True, "art. 3(1)"),
+            ("celex:31984L0005", ACT, True, "art. 2"),
+        ],
+    ),
+    (
+        "undefined-ordinal-name-is-not-guessed",
+        "Directive 72/166/EEC (\u2018the First Directive\u2019) applies; the Fourth Directive "
+        "is not at issue.",
+        [("celex:31972L0166", ACT, False, "")],
+    ),
+    (
+        "bare-noun-defined-after-the-oj-bracket-beats-a-later-act",
+        "Directive 2000/78/EC (OJ 2000 L 303, p. 16) (\u2018the Directive\u2019) applies. "
+        "Directive 2006/54/EC does too. Article 2 of the Directive prohibits it; under that "
+        "Directive equal pay is required.",
+        [
+            ("celex:32000L0078", ACT, False, ""),
+            ("oj:L/2000/303/p16", Kind.OJ, False, ""),
+            ("celex:32006L0054", ACT, False, ""),
+            ("celex:32000L0078", ACT, True, "art. 2"),
+            ("celex:32006L0054", ACT, True, ""),
+        ],
+    ),
+    (
+        "hereinafter-definition",
+        "Regulation (EU) No 604/2013 (hereinafter \u2018the Dublin III Regulation\u2019) "
+        "applies; Article 3(2) of the Dublin III Regulation governs transfers.",
+        [
+            ("celex:32013R0604", ACT, False, ""),
+            ("celex:32013R0604", ACT, True, "art. 3(2)"),
+        ],
+    ),
+    (
+        "a-later-definition-rebinds-the-name",
+        "Directive 2002/21/EC (\u2018the Framework Directive\u2019) was replaced. Directive "
+        "(EU) 2018/1972 (\u2018the Framework Directive\u2019) now applies; see Article 5 of the "
+        "Framework Directive.",
+        [
+            ("celex:32002L0021", ACT, False, ""),
+            ("celex:32018L1972", ACT, False, ""),
+            ("celex:32018L1972", ACT, True, "art. 5"),
+        ],
+    ),
+    (
+        "as-amended-by-names-the-act-amended",
+        "Directive 2002/21/EC, as amended by Directive 2009/140/EC (\u2018the Framework "
+        "Directive\u2019). Article 8 of the Framework Directive applies.",
+        [
+            ("celex:32002L0021", ACT, False, ""),
+            ("celex:32009L0140", ACT, False, ""),
+            ("celex:32002L0021", ACT, True, "art. 8"),
+        ],
+    ),
+    (
+        "definition-after-another-sentence-binds-nothing",
+        "Directive 2002/58/EC applies. The national law (\u2018the Privacy Directive\u2019) "
+        "differs; Article 4 of the Privacy Directive is national.",
+        [("celex:32002L0058", ACT, False, "")],
+    ),
+    (
+        "definition-of-another-type-binds-nothing",
+        "Regulation (EU) 2016/679 of the Parliament and Commission Decision C(2021) 914 "
+        "(\u2018the SCC Decision\u2019) apply. Clause 8 of the SCC Decision applies.",
+        [("celex:32016R0679", ACT, False, "")],
+    ),
+]
+
+DEMONSTRATIVE_ROWS: list[Row] = [
+    (
+        "lower-case-that-directive-with-pinpoint-before",
+        "Directive 2011/95/EU applies; under Article 15 of that directive protection is due.",
+        [
+            ("celex:32011L0095", ACT, False, ""),
+            ("celex:32011L0095", ACT, True, "art. 15"),
+        ],
+    ),
+    (
+        "the-said-regulation-lower-and-upper-case",
+        "Regulation (EU) No 1215/2012 applies. Under the said regulation and the said "
+        "Regulation, Article 7(1) governs.",
+        [
+            ("celex:32012R1215", ACT, False, ""),
+            ("celex:32012R1215", ACT, True, ""),
+            ("celex:32012R1215", ACT, True, "art. 7(1)"),
+        ],
+    ),
+    (
+        "annex-before-that-decision",
+        "Council Decision (CFSP) 2020/1999 lists persons; annex I to that Decision names them.",
+        [
+            ("celex:32020D1999", ACT, False, ""),
+            ("celex:32020D1999", ACT, True, "annex I"),
+        ],
+    ),
+    (
+        "a-directive-never-binds-to-a-regulation",
+        "Regulation (EU) 2016/679 applies; Article 3 of that directive is unclear.",
+        [("celex:32016R0679", ACT, False, "")],
+    ),
+    (
+        "lower-case-that-as-a-conjunction-is-prose",
+        "Regulation (EU) 2016/679 applies. It follows that regulation of data flows is needed.",
+        [("celex:32016R0679", ACT, False, "")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _rows(DEFINED_NAME_ROWS + DEMONSTRATIVE_ROWS))
+def test_defined_name_and_demonstrative(
+    text: str, expected: list[tuple[str, Kind, bool, str]]
+) -> None:
+    assert _found(text) == expected
+
+
+def test_defined_name_across_stream_windows() -> None:
+    from citecheck.stream import extract_text
+
+    filler = "The Member States shall report on the measures taken in that respect. " * 40
+    text = (
+        "Council Directive 90/232/EEC (OJ 1990 L 129, p. 33; \u2018the Third Directive\u2019) "
+        "applies. Commission Decision C(2021) 914 (\u2018the Decision\u2019) was adopted. "
+        + filler
+        + "Article 1 of the Third Directive governs; Article 2 of the Decision does not. "
+        + filler
+        + "Council Decision (CFSP) 2020/1999 applies; see that Decision."
+    )
+    whole = citecheck.extract(text)
+    streamed = extract_text(text, window=1024, overlap=64)
+
+    def key(cits: list[citecheck.Citation]) -> list[tuple[object, ...]]:
+        return [(c.id, c.start, str(c.pinpoint), c.short_form, c.antecedent) for c in cits]
+
+    assert key(streamed) == key(whole)
+    assert [(c.id, c.short_form, str(c.pinpoint)) for c in whole] == [
+        ("celex:31990L0232", False, ""),
+        ("oj:L/1990/129/p33", False, ""),
+        ("celex:31990L0232", True, "art. 1"),
+        ("celex:32020D1999", False, ""),
+        ("celex:32020D1999", True, ""),
+    ]
