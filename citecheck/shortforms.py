@@ -167,19 +167,14 @@ def resolve_short_forms(
     # Back-references: the last citation of each EU act type, and the types a definition
     # has bound to an act citecheck does not know.
     acts = _Acts(dict(terms or {}), bindings)
-    # "article 17 of the Covenant": the last full citation of each instrument.
-    last_instrument: dict[str, int] = {}
-    # Instruments cited by name or abbreviation: what a bare "the Convention" may stand for.
-    full_instruments: set[str] = set()
+    instruments = _Instruments()
     notes = _NoteCitations()
     out: list[Citation] = list(carried)
     for index, prior in enumerate(carried):
         if isinstance(prior.parts, EUActParts):
             acts.cited(index, prior.parts.act_type)
         elif isinstance(prior.parts, InstrumentParts):
-            last_instrument[prior.id] = index
-            if cited_in_full(prior.parts):
-                full_instruments.add(prior.id)
+            instruments.carry(index, prior)
     last_full: int | None = None
     for cit in citations:
         note = notes_index.note_at(cit.start)
@@ -191,30 +186,18 @@ def resolve_short_forms(
         if not cit.short_form:
             index = len(out)
             if isinstance(cit.parts, InstrumentParts):
-                target = last_instrument.get(cit.id)
-                if cit.parts.resolved_by == "short" and not cit.pinpoint:
-                    # "The Convention requires ..." on its own: the one instrument so called
-                    # cited before, else nothing (none, or two conventions: unclear).
-                    slug = _only_one_called(cit.parts, full_instruments)
-                    if slug is None:
-                        continue
-                    parts = attrs.evolve(cit.parts, slug=slug)
-                    cit = attrs.evolve(cit, id=f"instrument:{slug}", parts=parts)
-                    target = last_instrument[cit.id]
-                if cit.parts.resolved_by == "short" and target is not None:
-                    # A short name ("the Covenant") after the instrument's full citation
-                    # points back to it, as a short form does; "Ibid." then repeats it.
-                    cit = attrs.evolve(cit, short_form=True, antecedent=target)
-                elif cit.parts.resolved_by == "short" and not cit.pinpoint:
-                    continue  # "the Covenant" alone, with no full citation before it
-                else:
-                    last_instrument[cit.id] = index
-                    if cited_in_full(cit.parts):
-                        full_instruments.add(cit.id)
+                placed = instruments.place(index, cit)
+                if placed is None:
+                    continue
+                cit = placed
             out.append(cit)
             last_full = index
             if isinstance(cit.parts, EUActParts):
                 acts.cited(index, cit.parts.act_type)
+            elif "/DEC/" in cit.id:
+                # "decision 2/102 ... paragraph 3 of that decision": the nearest decision is
+                # a UN one, not the EU decision cited before it.
+                acts.last_of_type.pop("decision", None)
             if note is not None:
                 notes.add(note, index, cit, full=True)
             continue
@@ -247,14 +230,68 @@ def resolve_short_forms(
     return out[len(carried) :]
 
 
-def _only_one_called(parts: InstrumentParts, cited: set[str]) -> str | None:
-    """The slug of the one instrument a bare short name ("the Convention") may stand for that
-    was cited in full before, or None. In an EU text "the Charter" is the EU Charter (as the
-    instruments family read it) even after the Charter of the United Nations."""
-    named = [s for s in instruments_called(parts.reference) if f"instrument:{s}" in cited]
-    if parts.slug == "cfr" and "cfr" in named:
-        return "cfr"
-    return named[0] if len(named) == 1 else None
+#: A bare "the Convention" refers to an instrument mentioned at most this far before it
+#: (code points): further back, a text may mean one it never names ("not planning to ratify
+#: the Convention" after recommendations on another treaty).
+_BARE_REACH = 3000
+
+
+class _Instruments:
+    """The instrument state of one pass: the last citation of each instrument that is not a
+    short form, the instruments cited by name or abbreviation, and where each instrument was
+    last mentioned in any way."""
+
+    __slots__ = ("full", "last", "seen")
+
+    def __init__(self) -> None:
+        self.last: dict[str, int] = {}
+        self.full: set[str] = set()
+        self.seen: dict[str, int] = {}
+
+    def carry(self, index: int, cit: Citation) -> None:
+        """A citation from before the text (a stream's earlier windows)."""
+        self.seen[cit.id] = max(cit.end, self.seen.get(cit.id, cit.end))
+        if not cit.short_form:
+            self.last[cit.id] = index
+            if cited_in_full(cit.parts):
+                self.full.add(cit.id)
+
+    def place(self, index: int, cit: Citation) -> Citation | None:
+        """``cit`` as it goes out: a short name ("article 17 of the Covenant", "the Covenant")
+        after the instrument's citation points back to it, as a short form does ("Ibid." then
+        repeats it); None drops a bare short name that stands for no one instrument."""
+        parts = cit.parts
+        assert isinstance(parts, InstrumentParts)
+        if parts.resolved_by == "short" and not cit.pinpoint:
+            slug = self._bare(parts, cit.start)
+            if slug is None:
+                return None
+            cit = attrs.evolve(cit, id=f"instrument:{slug}", parts=attrs.evolve(parts, slug=slug))
+        target = self.last.get(cit.id)
+        if parts.resolved_by == "short" and target is not None:
+            cit = attrs.evolve(cit, short_form=True, antecedent=target)
+        else:
+            self.last[cit.id] = index
+            if cited_in_full(parts):
+                self.full.add(cit.id)
+        self.seen[cit.id] = cit.end
+        return cit
+
+    def _bare(self, parts: InstrumentParts, start: int) -> str | None:
+        """The one instrument a bare short name ("The Convention requires ...") may stand for:
+        cited by name or abbreviation before and mentioned not far back, else None (none,
+        or two conventions: unclear). In an EU text "the Charter" is the EU Charter (as the
+        instruments family read it) even after the Charter of the United Nations."""
+        named = [s for s in instruments_called(parts.reference) if f"instrument:{s}" in self.full]
+        if parts.slug == "cfr" and "cfr" in named:
+            slug = "cfr"
+        elif len(named) == 1:
+            slug = named[0]
+        else:
+            return None
+        if start - self.seen[f"instrument:{slug}"] > _BARE_REACH:
+            return None
+        return slug
 
 
 def cited_in_full(parts: object) -> bool:

@@ -199,6 +199,8 @@ def _window(
             if cited_in_full(shifted.parts):
                 # What a bare "the Convention" may stand for (see citecheck.shortforms).
                 state.antecedents[f"full:{shifted.id}"] = (gidx, shifted)
+        if isinstance(shifted.parts, InstrumentParts):
+            state.antecedents[f"seen:{shifted.id}"] = (gidx, shifted)  # short forms too
         state.recent[(shifted.start, shifted.end, shifted.id)] = gidx
         state.emitted_end = max(state.emitted_end, shifted.end)
     for marker in markers:
