@@ -10,7 +10,6 @@ citations in document order, keeping only the last citation seen (per compatible
 from __future__ import annotations
 
 import bisect
-import functools
 from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
@@ -35,11 +34,10 @@ _MARKED_NOTE = regex.compile(
 )
 # "[12] text" (and DOCX endnotes "[e3] text") at a line start, or after a sentence end where
 # notes run on in one line ("... p. 5. [13] Ibid."); a reference mark glued to the text
-# ("society.[12] They") is not an opening.
-_BRACKET_NOTE = regex.compile(
-    r"(?:^[ \t]{0,16}|(?<=[.;:!?)\]\u201d\"\u2019][ \t]{1,3}))\[(e?)(\d{1,3})\](?=[ \t]+\S)",
-    regex.MULTILINE,
-)
+# ("society.[12] They") is not an opening. The pattern is the mark; what stands before it is
+# checked apart (a literal first keeps the scan fast).
+_BRACKET_NOTE = regex.compile(r"\[(e?)(\d{1,3})\](?=[ \t]+\S)")
+_BEFORE_BRACKET_NOTE = regex.compile(r"(?:^|\n)[ \t]{0,16}\Z|[.;:!?)\]\u201d\"\u2019][ \t]{1,3}\Z")
 # After a "Notes" heading: "12 text", "12. text", "12) text", or "12" alone on its line with the
 # text below (pdftotext endnotes); page numbers stand further right.
 _SECTION_NOTE = regex.compile(
@@ -49,10 +47,27 @@ _SECTION_NOTE = regex.compile(
 _NOTE_GAP = 3
 
 
-@functools.cache
-def _notes_heading() -> regex.Pattern[str]:
-    words = "|".join(regex.escape(w) for w in ENGLISH.notes_headings)
-    return regex.compile(rf"(?im)^[ \t#*]{{0,8}}(?:{words})[ \t*:]*$")
+_HEADING_LINE = regex.compile(r"[ \t#*]{0,8}(?P<word>\w+)[ \t*:]*")
+
+
+def _notes_heading(doc: Document) -> int | None:
+    """Where the line after the first "Notes" heading (a line holding only that word)
+    starts. Found by a literal scan of the lower-cased text: the word is common in prose
+    ("the Committee notes"), a whole-line heading is not."""
+    text, low = doc.text, doc.lower
+    found: int | None = None
+    for word in ENGLISH.notes_headings:
+        pos = low.find(word.lower())
+        while pos != -1 and (found is None or pos < found):
+            line_start = low.rfind("\n", 0, pos) + 1
+            line_end = low.find("\n", pos)
+            line_end = len(low) if line_end == -1 else line_end
+            line = _HEADING_LINE.fullmatch(text, line_start, line_end)
+            if line is not None and line.group("word").lower() == word.lower():
+                found = line_end
+                break
+            pos = low.find(word.lower(), pos + 1)
+    return found
 
 
 @attrs.frozen(slots=True)
@@ -116,12 +131,14 @@ def _footnote_index(doc: Document) -> _Footnotes:
     if "[" in text:
         runs: dict[str, list[tuple[int, int]]] = {}
         for m in _BRACKET_NOTE.finditer(text):
+            if _BEFORE_BRACKET_NOTE.search(text, max(0, m.start() - 17), m.start()) is None:
+                continue
             runs.setdefault(m.group(1), []).append((m.start(), int(m.group(2))))
         for run in runs.values():
             openings.extend((offset, n, True) for offset, n in _in_sequence(run))
-    heading = _notes_heading().search(text) if ENGLISH.notes_headings else None
+    heading = _notes_heading(doc)
     if heading is not None:
-        found = ((m.start(), int(m.group(1))) for m in _SECTION_NOTE.finditer(text, heading.end()))
+        found = ((m.start(), int(m.group(1))) for m in _SECTION_NOTE.finditer(text, heading))
         openings.extend((offset, n, False) for offset, n in _in_sequence(found))
     if not openings:
         return _Footnotes([], [], [])
