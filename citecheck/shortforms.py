@@ -1,10 +1,12 @@
 """Stage 2: short forms and back-references point back at the citation they stand for.
 
 ``Ibid.``, ``supra note 3`` (found by :mod:`citecheck.families.shortforms`) and
-back-references such as "the Decision" take the id of their antecedent; an instrument cited
-by its short name ("article 17 of the Covenant", resolved by the instruments family) after
-its full citation is marked a short form pointing back to that citation. One pass over the
-citations in document order, keeping only the last citation seen (per compatible type).
+back-references such as "the Decision" or "the Third Directive" take the id of their
+antecedent; an instrument cited by its short name ("article 17 of the Covenant", "the
+Covenant", resolved by the instruments family) after its full citation is marked a short form
+pointing back to that citation. In notes, ``Ibid.`` repeats the last citation of its note or
+of the preceding note, or nothing. One pass over the citations in document order, keeping only
+the last citations seen (per note, per compatible type, per defined name).
 """
 
 from __future__ import annotations

@@ -13,8 +13,10 @@ cut at whitespace. Citations (with their pinpoints) longer than ``overlap`` are 
 Short forms: ``Ibid.``/``Id.``/``op. cit.`` whose antecedent lies before the window's back
 context resolve to the last full citation carried over from earlier windows, back-references
 ("that Directive", "article 17 of the Covenant") to the last act of that type or citation of
-that instrument carried over; ``supra note N``
-resolves only when footnote N lies in the same window (documented limitation).
+that instrument carried over, defined names ("the Third Directive") to the act their last
+definition named; ``supra note N`` resolves only when footnote N lies in the same window, and
+``Ibid.`` follows the note structure only where the preceding note lies in the window
+(documented limitations).
 """
 
 from __future__ import annotations

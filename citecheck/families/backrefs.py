@@ -2,18 +2,23 @@
 
 "art. 1, par. c, iii and iv of the Decision" after "Council Decision (CFSP) 2020/1999" cites
 that decision again. The finder yields placeholders (kind ``short_form``) with the act type
-they name; the short-form stage (:mod:`citecheck.shortforms`) gives each one the id of the
-nearest earlier citation of that act type, or drops it when there is none. Only the
-capitalised nouns count ("the decision" is prose), never "this/the present Regulation" (the
-text itself), and not a noun followed by what makes it another act's name ("the Decision of
-12 May", "the Regulation on ...", "the Directive 2002/58").
+and name they use; the short-form stage (:mod:`citecheck.shortforms`) gives each one the id of
+the act it names, or drops it. Capitalised nouns count ("the decision" is prose); in lower
+case only a demonstrative after a preposition or "said" ("Article 5 of that directive", "the
+said regulation"). Never "this/the present Regulation" (the text itself), nor a noun followed
+by what makes it another act's name ("the Decision of 12 May", "the Regulation on ...", "the
+Directive 2002/58").
 
-In an act's own text "the Regulation" may be the act itself: there only "that Regulation"
-counts. A title without a number ("the Regulation on markets in crypto-assets") names another act:
-until the next citation of that type, "that Regulation" is not resolved. A definition
-("... ('the Decision')") binds the noun to the act cited just before it; one
-that follows anything else (an act citecheck does not know) means the noun names that other
-act in the rest of the text, and the stage then leaves it alone.
+A definition ("Council Directive 90/232/EEC (OJ 1990 L 129, p. 33; 'the Third Directive')",
+"(hereinafter 'the Regulation')") names the act of its type cited last before its bracket in
+the same sentence; later uses of the name ("Article 1 of the Third Directive", "the
+Directive") carry that act's id, and a later definition of the name rebinds it. A name that
+was never defined ("the Fourth Directive") is not guessed; a definition that follows no such
+act (a national law, an act citecheck does not know) leaves its name unresolved. "that
+Directive" is always the nearest directive. In an act's own text "the Regulation" may be the
+act itself: there only "that Regulation" counts. A title without a number ("the Regulation on
+markets in crypto-assets") names another act: until the next citation of that type, "that
+Regulation" is not resolved.
 """
 
 from __future__ import annotations

@@ -10,9 +10,11 @@ discussion). One citation per mention, carrying all its pinpoints.
 
 A bare mention of an instrument by its full name or an unambiguous abbreviation ("the ICCPR")
 is a citation too, with an empty pinpoint: texts cite instruments that way, and a list of the
-instruments a text relies on is useful. Bare short references ("the Covenant") are not, since
-they only repeat an instrument already cited; a parenthesised abbreviation that defines a name
-just cited ("... Human Rights (UDHR)") is not counted twice.
+instruments a text relies on is useful. A bare short reference ("The Covenant also protects
+...", words in the catalog's ``bare_short``) is found too; the short-form stage keeps it, as a
+short form, only when exactly one instrument so called was cited by name shortly before. A
+parenthesised abbreviation or short name that defines a name just cited ("... Human Rights
+(UDHR)", '("the Covenant")') is not counted twice.
 
 The catalog (names, abbreviations, article counts and their sources) is package data,
 ``citecheck/data/instruments.json``, loaded once. Treaty-style article lists (``article 5 (4)``,
