@@ -9,10 +9,17 @@ is listed with the id "" and kind ``short_form``.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
 import citecheck
 from citecheck import Kind
+from citecheck.readers import read_source
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from docx_builder import build_docx, note_ref, para, run
 
 Row = tuple[str, str, list[tuple[str, Kind, bool, str]]]
 
@@ -217,7 +224,7 @@ def test_bare_instrument_short_name(text: str, expected: list[tuple[str, Kind, b
 
 
 def test_bare_short_name_points_at_the_full_citation() -> None:
-    full, short = citecheck.extract(
+    _full, short = citecheck.extract(
         "The Convention on the Rights of the Child applies. The Convention requires care."
     )
     assert (short.antecedent, short.text) == (0, "Convention")
@@ -384,3 +391,28 @@ def test_defined_name_across_stream_windows() -> None:
         ("celex:32020D1999", False, ""),
         ("celex:32020D1999", True, ""),
     ]
+
+
+def test_ibid_in_docx_footnotes_follows_the_note_order(tmp_path: Path) -> None:
+    """A DOCX's footnotes become "[n] text" lines after the body (citecheck.readers)."""
+    doc = build_docx(
+        tmp_path / "letter.docx",
+        [
+            para(
+                run("The Council acted."),
+                note_ref("footnote", 4),
+                run(" It was criticised."),
+                note_ref("footnote", 5),
+                run(" It replied."),
+                note_ref("footnote", 6),
+            )
+        ],
+        {
+            4: "A/HRC/41/35, para. 4.",
+            5: "J. Doe, A Study of Speech (2019), p. 3.",
+            6: "Ibid., p. 4.",
+        },
+    )
+    source = read_source(str(doc))
+    found = [(c.id, c.short_form, str(c.pinpoint)) for c in citecheck.extract(source.text)]
+    assert found == [("un:A/HRC/41/35", False, "para. 4"), ("", True, "p. 4")]
