@@ -52,7 +52,7 @@ _NOTE_GAP = 3
 _HEADING_LINE = regex.compile(r"[ \t#*]{0,8}(?P<word>\w+)[ \t*:]*")
 
 
-def _notes_heading(doc: Document) -> int | None:
+def notes_heading(doc: Document) -> int | None:
     """Where the line after the first "Notes" heading (a line holding only that word)
     starts. Found by a literal scan of the lower-cased text: the word is common in prose
     ("the Committee notes"), a whole-line heading is not."""
@@ -117,13 +117,14 @@ def _in_sequence(openings: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return kept
 
 
-def _footnote_index(doc: Document) -> _Footnotes:
+def _footnote_index(doc: Document, in_notes: bool = False) -> _Footnotes:
     """Note spans, computed once in one pass per kind of opening.
 
     A marked or bracketed note runs to its paragraph's end or the next note; a note after a
     "Notes" heading runs to the next note (pdftotext endnotes hold blank lines). The
     blank-line search is bounded by the next note's start, so the whole index costs one pass
-    over the text however many notes there are.
+    over the text however many notes there are. ``in_notes``: the text starts inside the
+    notes (a stream window after the "Notes" heading).
     """
     text = doc.text
     openings: list[tuple[int, int, bool]] = []  # (offset, number, runs to a blank line)
@@ -138,7 +139,7 @@ def _footnote_index(doc: Document) -> _Footnotes:
             runs.setdefault(m.group(1), []).append((m.start(), int(m.group(2))))
         for run in runs.values():
             openings.extend((offset, n, True) for offset, n in _in_sequence(run))
-    heading = _notes_heading(doc)
+    heading = 0 if in_notes else notes_heading(doc)
     if heading is not None:
         found = ((m.start(), int(m.group(1))) for m in _SECTION_NOTE.finditer(text, heading))
         openings.extend((offset, n, False) for offset, n in _in_sequence(found))
@@ -164,6 +165,8 @@ def resolve_short_forms(
     carried: Sequence[Citation] = (),
     terms: Mapping[str, int | None] | None = None,
     bindings: list[tuple[int, str, int | None]] | None = None,
+    carried_last: int | None = None,
+    in_notes: bool = False,
 ) -> list[Citation]:
     """Give every short form the id of its antecedent; unresolved ones keep an empty id.
 
@@ -177,9 +180,11 @@ def resolve_short_forms(
     ``returned[i - len(carried)]``. ``terms`` are the names definitions before the text gave
     ("third directive" -> index in ``carried``, None for an act citecheck does not know);
     each definition met here is appended to ``bindings`` as (its offset, the name, the index
-    of the act it names or None), so a stream can carry them on.
+    of the act it names or None), so a stream can carry them on. ``carried_last`` is the index
+    in ``carried`` of the last full citation before the text (what ``Ibid.`` repeats there);
+    ``in_notes`` says the text starts after a "Notes" heading.
     """
-    notes_index = _footnote_index(doc)
+    notes_index = _footnote_index(doc, in_notes)
     # Offset of the first non-blank character: a short form at or before it has nothing at
     # all to point back to (computed once, so each short form costs O(1) here).
     first_text = len(doc.text) - len(doc.text.lstrip())
@@ -194,7 +199,7 @@ def resolve_short_forms(
             acts.cited(index, prior.parts.act_type)
         elif isinstance(prior.parts, InstrumentParts):
             instruments.carry(index, prior)
-    last_full: int | None = None
+    last_full: int | None = carried_last
     for cit in citations:
         note = notes_index.note_at(cit.start)
         if isinstance(cit.parts, BackReferenceParts):

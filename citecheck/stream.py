@@ -32,11 +32,15 @@ from citecheck.families import Document
 from citecheck.families.backrefs import OWN_TITLE_REACH, BackReferenceParts
 from citecheck.families.eu_acts import EUActParts
 from citecheck.families.instruments import InstrumentParts
-from citecheck.families.shortforms import NO_ANTECEDENT, ShortFormParts
 from citecheck.model import Citation, Finding
 from citecheck.pipeline import CheckResult
 from citecheck.scan import scan
-from citecheck.shortforms import back_reference_marker, cited_in_full, resolve_short_forms
+from citecheck.shortforms import (
+    back_reference_marker,
+    cited_in_full,
+    notes_heading,
+    resolve_short_forms,
+)
 from citecheck.validate import validate
 
 DEFAULT_WINDOW = 1 << 20
@@ -87,6 +91,8 @@ class _State:
     terms: dict[str, tuple[int, Citation] | None] = attrs.field(factory=dict)
     # The opening of the text (its own title), for every window's back-references.
     head: str | None = None
+    # Where the first "Notes" heading ends (global offset): later windows start in the notes.
+    notes_at: int | None = None
 
 
 def _windows(stream: TextIO, window: int, overlap: int) -> Iterator[tuple[int, str, int, bool]]:
@@ -142,6 +148,8 @@ def _window(
     doc = Document(text, head=state.head)
     named = {gidx: c for gidx, c in state.antecedents.values()}
     named.update({bound[0]: bound[1] for bound in state.terms.values() if bound is not None})
+    if state.last_full is not None:
+        named[state.last_full[0]] = state.last_full[1]
     carried = sorted(named.items())
     position = {gidx: i for i, (gidx, _) in enumerate(carried)}
     terms = {
@@ -149,9 +157,21 @@ def _window(
     }
     found_here = scan(doc)
     bindings: list[tuple[int, str, int | None]] = []
+    last = None if state.last_full is None else position[state.last_full[0]]
+    in_notes = state.notes_at is not None and state.notes_at <= base
     local = resolve_short_forms(
-        found_here, doc, [_shift(c, -base, None) for _, c in carried], terms, bindings
+        found_here,
+        doc,
+        [_shift(c, -base, None) for _, c in carried],
+        terms,
+        bindings,
+        last,
+        in_notes,
     )
+    if state.notes_at is None:
+        heading = notes_heading(doc)
+        if heading is not None:
+            state.notes_at = base + heading
     g_limit = base + limit
     # Dropped "the Regulation on ..." markers of the emitted part, applied to the carried
     # state in document order with the emitted citations.
@@ -266,29 +286,12 @@ def _antecedent_key(c: Citation) -> str | None:
 def _carry(
     c: Citation, local_to_global: list[int | None], state: _State
 ) -> tuple[Citation, int | None]:
-    """A short form's global antecedent; resolve it to the carried citation if need be."""
+    """A short form's global antecedent. The window's pass already saw the carried citations
+    (the last full one included), so one it left unresolved stays so."""
     if c.antecedent is not None:
         ante = local_to_global[c.antecedent]
         if ante is not None:
             return c, ante
-    parts = c.parts
-    unresolved = c.antecedent is None or not c.id
-    if (
-        unresolved
-        and state.last_full is not None
-        and isinstance(parts, ShortFormParts)
-        and not (parts.device == "supra" and parts.note is not None)
-    ):
-        gidx, target = state.last_full
-        c = attrs.evolve(
-            c,
-            id=target.id,
-            kind=target.kind,
-            pinpoint=c.pinpoint if c.pinpoint else target.pinpoint,
-            ambiguous=c.ambiguous or target.ambiguous or parts.device in ("opcit", "loccit"),
-            notes=tuple(n for n in c.notes if n.code != NO_ANTECEDENT.code),
-        )
-        return c, gidx
     if c.antecedent is not None and state.last_full is not None:
         return c, state.last_full[0]  # antecedent in the context but not re-found: best effort
     return c, None
