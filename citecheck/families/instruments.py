@@ -860,6 +860,8 @@ class InstrumentsFamily:
         key = _key(written)
         if _DEFINES_SHORT.search(text, max(0, m.start() - 48), m.start()) is not None:
             return None  # ("the Covenant"): the definition of the short name
+        if _PROTOCOL_TO.search(text, max(0, m.start() - 40), m.start()) is not None:
+            return None  # "the Optional Protocol to the Covenant" names the protocol
         last = st.short_last.get(key)
         if last == "":
             return None  # another instrument of that kind, one citecheck lacks, was named

@@ -416,3 +416,12 @@ def test_ibid_in_docx_footnotes_follows_the_note_order(tmp_path: Path) -> None:
     source = read_source(str(doc))
     found = [(c.id, c.short_form, str(c.pinpoint)) for c in citecheck.extract(source.text)]
     assert found == [("un:A/HRC/41/35", False, "para. 4"), ("", True, "p. 4")]
+
+
+def test_protocol_to_the_covenant_is_not_the_covenant() -> None:
+    text = (
+        "The International Covenant on Civil and Political Rights applies, and so does the "
+        "Optional Protocol to the Covenant."
+    )
+    covenant = [c.text for c in citecheck.extract(text) if c.id == "instrument:iccpr"]
+    assert covenant == ["International Covenant on Civil and Political Rights"]
