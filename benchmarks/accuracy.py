@@ -18,7 +18,8 @@ corpus documents, labelled by hand. Per set, language and kind it reports precis
 recall on ids (a label is found when a prediction with the same id overlaps its span; a
 prediction is correct when a label with the same id overlaps it) and pinpoint accuracy (of the
 found labels where the label or its prediction has a pinpoint, the share where both are equal
-after whitespace normalisation). Predictions outside the excerpts are ignored.
+after whitespace normalisation). Predictions outside the excerpts, and short forms left
+without an id, are ignored.
 
 Run::
 
