@@ -12,7 +12,7 @@ the last citations seen (per note, per compatible type, per defined name).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 import attrs
 import regex
@@ -167,6 +167,7 @@ def resolve_short_forms(
     bindings: list[tuple[int, str, int | None]] | None = None,
     carried_last: int | None = None,
     in_notes: bool = False,
+    registered: Collection[int] | None = None,
 ) -> list[Citation]:
     """Give every short form the id of its antecedent; unresolved ones keep an empty id.
 
@@ -182,7 +183,9 @@ def resolve_short_forms(
     each definition met here is appended to ``bindings`` as (its offset, the name, the index
     of the act it names or None), so a stream can carry them on. ``carried_last`` is the index
     in ``carried`` of the last full citation before the text (what ``Ibid.`` repeats there);
-    ``in_notes`` says the text starts after a "Notes" heading.
+    ``in_notes`` says the text starts after a "Notes" heading. ``registered``: the indices in
+    ``carried`` that are the last act of their type or citation of their instrument (default:
+    all); the others are there only for a defined name or ``Ibid.``.
     """
     notes_index = _footnote_index(doc, in_notes)
     # Offset of the first non-blank character: a short form at or before it has nothing at
@@ -195,6 +198,8 @@ def resolve_short_forms(
     notes = _NoteCitations()
     out: list[Citation] = list(carried)
     for index, prior in enumerate(carried):
+        if registered is not None and index not in registered:
+            continue
         if isinstance(prior.parts, EUActParts):
             acts.cited(index, prior.parts.act_type)
         elif isinstance(prior.parts, InstrumentParts):

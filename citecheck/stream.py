@@ -147,6 +147,7 @@ def _window(
         state.head = text[:OWN_TITLE_REACH]
     doc = Document(text, head=state.head)
     named = {gidx: c for gidx, c in state.antecedents.values()}
+    antecedent_gidx = set(named)
     named.update({bound[0]: bound[1] for bound in state.terms.values() if bound is not None})
     if state.last_full is not None:
         named[state.last_full[0]] = state.last_full[1]
@@ -167,6 +168,7 @@ def _window(
         bindings,
         last,
         in_notes,
+        {position[gidx] for gidx in antecedent_gidx},
     )
     if state.notes_at is None:
         heading = notes_heading(doc)
