@@ -18,9 +18,10 @@ corpus documents, labelled by hand. Per set, language and kind it reports precis
 recall on ids (a label is found when a prediction with the same id overlaps its span; a
 prediction is correct when a label with the same id overlaps it) and pinpoint accuracy (of the
 found labels where the label or its prediction has a pinpoint, the share where both are equal
-after whitespace normalisation). Predictions outside the excerpts are ignored. Examples from
-the ``fresh`` set (misses, false matches, wrong pinpoints) are not printed unless
-``--fresh-examples`` asks: that set is measured once, at the end, on text nobody tuned to.
+after whitespace normalisation). Predictions outside the excerpts, and short forms left
+without an id, are ignored. Examples from the ``fresh`` set (misses, false matches, wrong
+pinpoints) are not printed unless ``--fresh-examples`` asks: that set is measured once, at the
+end, on text nobody tuned to.
 
 Run::
 
@@ -367,7 +368,8 @@ def devset(corpus: Path, which: str, t: DevTally) -> None:
             continue
         with doc.open(encoding="utf-8", newline="") as fh:
             text = fh.read()
-        preds = [c.to_json() for c in citecheck.extract(text)]
+        # A short form left without an id (Ibid. after a book) names nothing: not a prediction.
+        preds = [c.to_json() for c in citecheck.extract(text) if c.id]
         t.documents += 1
         score_document(
             text, labels, header["excerpts"], preds, (dset, header["lang"]), header["doc"], t

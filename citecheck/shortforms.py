@@ -1,16 +1,18 @@
 """Stage 2: short forms and back-references point back at the citation they stand for.
 
 ``Ibid.``, ``supra note 3`` (found by :mod:`citecheck.families.shortforms`) and
-back-references such as "the Decision" take the id of their antecedent; an instrument cited
-by its short name ("article 17 of the Covenant", resolved by the instruments family) after
-its full citation is marked a short form pointing back to that citation. One pass over the
-citations in document order, keeping only the last citation seen (per compatible type).
+back-references such as "the Decision" or "the Third Directive" take the id of their
+antecedent; an instrument cited by its short name ("article 17 of the Covenant", "the
+Covenant", resolved by the instruments family) after its full citation is marked a short form
+pointing back to that citation. In notes, ``Ibid.`` repeats the last citation of its note or
+of the preceding note, or nothing. One pass over the citations in document order, keeping only
+the last citations seen (per note, per compatible type, per defined name).
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 import attrs
 import regex
@@ -18,71 +20,154 @@ import regex
 from citecheck.families.backrefs import BackReferenceParts
 from citecheck.families.base import Document
 from citecheck.families.eu_acts import EUActParts
-from citecheck.families.instruments import InstrumentParts
+from citecheck.families.instruments import InstrumentParts, instruments_called
 from citecheck.families.shortforms import (
     AMBIGUOUS_IBID,
     NO_ANTECEDENT,
     UNKNOWN_ANTECEDENT,
     ShortFormParts,
 )
+from citecheck.lexicon import ENGLISH
 from citecheck.model import Citation, Finding
 
-# Footnote openings: a line starting with <sup>N</sup>, [^N]: or ^N.
-_FOOTNOTE_START = regex.compile(
+# Notes marked as such: a line starting with <sup>N</sup>, [^N]: or ^N.
+_MARKED_NOTE = regex.compile(
     r"^[ \t]*(?:<sup>(\d{1,4})</sup>|\[\^(\d{1,4})\]:|\^(\d{1,4})[ \t])", regex.MULTILINE
 )
+# "[12] text" (and DOCX endnotes "[e3] text") at a line start, or after a sentence end where
+# notes run on in one line ("... p. 5. [13] Ibid."); a reference mark glued to the text
+# ("society.[12] They") is not an opening. The pattern is the mark; what stands before it is
+# checked apart (a literal first keeps the scan fast).
+_BRACKET_NOTE = regex.compile(r"\[(e?)(\d{1,3})\](?=[ \t]+\S)")
+_BEFORE_BRACKET_NOTE = regex.compile(r"(?:^|\n)[ \t]{0,16}\Z|[.;:!?)\]\u201d\"\u2019][ \t]{1,3}\Z")
+# After a "Notes" heading: "12 text", "12. text", "12) text", or "12" alone on its line with the
+# text below (pdftotext endnotes); page numbers stand further right.
+_SECTION_NOTE = regex.compile(
+    r"^[ \t]{0,16}(\d{1,3})(?:[.)]?[ \t]+(?=\S)|[ \t]*(?=\r?\n))", regex.MULTILINE
+)
+#: A numbered opening counts while the numbers run on: at most this many notes may be lost.
+_NOTE_GAP = 3
+
+
+_HEADING_LINE = regex.compile(r"[ \t#*]{0,8}(?P<word>\w+)[ \t*:]*")
+
+
+def notes_heading(doc: Document) -> int | None:
+    """Where the line after the first "Notes" heading (a line holding only that word)
+    starts. Found by a literal scan of the lower-cased text: the word is common in prose
+    ("the Committee notes"), a whole-line heading is not."""
+    text, low = doc.text, doc.lower
+    found: int | None = None
+    for word in ENGLISH.notes_headings:
+        pos = low.find(word.lower())
+        while pos != -1 and (found is None or pos < found):
+            line_start = low.rfind("\n", 0, pos) + 1
+            line_end = low.find("\n", pos)
+            line_end = len(low) if line_end == -1 else line_end
+            line = _HEADING_LINE.fullmatch(text, line_start, line_end)
+            if line is not None and line.group("word").lower() == word.lower():
+                found = line_end
+                break
+            pos = low.find(word.lower(), pos + 1)
+    return found
 
 
 @attrs.frozen(slots=True)
 class _Footnotes:
-    """Footnote spans in document order: ``starts[i]``..``ends[i]`` is footnote ``numbers[i]``."""
+    """Notes in document order: ``starts[i]``..``ends[i]`` is note ``i``, numbered ``numbers[i]``.
+
+    Notes are known by their place, not their number: a text may number its reference marks
+    and then its notes the same way, or its footnotes and endnotes each from 1.
+    """
 
     starts: list[int]
     ends: list[int]
     numbers: list[int]
+    #: number -> the notes so numbered, in order
+    by_number: dict[int, list[int]] = attrs.field(factory=dict)
 
-    def number_at(self, offset: int) -> int | None:
+    def note_at(self, offset: int) -> int | None:
         i = bisect.bisect_right(self.starts, offset) - 1
         if i < 0 or offset >= self.ends[i]:
             return None
-        return self.numbers[i]
+        return i
 
-    def previous(self, number: int) -> int | None:
-        """The footnote before ``number`` in document order (None for the first)."""
-        try:
-            i = self.numbers.index(number)
-        except ValueError:
+    def previous(self, note: int) -> int | None:
+        """The note before ``note``: None when it is the first (numbered 1, or the text's
+        first), ``-1`` when that note lies before the text (a stream window)."""
+        if self.numbers[note] == 1 or (note == 0 and self.numbers[note] <= _NOTE_GAP):
             return None
-        return self.numbers[i - 1] if i > 0 else None
+        return note - 1 if note > 0 else -1
+
+    def latest(self, number: int, before: int) -> int | None:
+        """The last note numbered ``number`` that opens before ``before``."""
+        notes = self.by_number.get(number, [])
+        i = bisect.bisect_left(notes, bisect.bisect_left(self.starts, before))
+        return notes[i - 1] if i > 0 else None
 
 
-def _footnote_index(doc: Document) -> _Footnotes:
-    """Footnote spans, computed once: a footnote runs to its paragraph's end or the next one.
+def _in_sequence(openings: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The (offset, number) openings whose numbers run on (see :data:`_NOTE_GAP`); a run may
+    start again at 1 (the reference marks in the text, then the notes)."""
+    kept: list[tuple[int, int]] = []
+    for offset, number in openings:
+        last = kept[-1][1] if kept else None
+        if last is None or number == 1 or last < number <= last + _NOTE_GAP:
+            kept.append((offset, number))
+    return kept
 
-    The blank-line search is bounded by the next footnote's start, so the whole index costs
-    one pass over the text however many footnotes there are.
+
+def _footnote_index(doc: Document, in_notes: bool = False) -> _Footnotes:
+    """Note spans, computed once in one pass per kind of opening.
+
+    A marked or bracketed note runs to its paragraph's end or the next note; a note after a
+    "Notes" heading runs to the next note (pdftotext endnotes hold blank lines). The
+    blank-line search is bounded by the next note's start, so the whole index costs one pass
+    over the text however many notes there are. ``in_notes``: the text starts inside the
+    notes (a stream window after the "Notes" heading).
     """
     text = doc.text
-    if "<sup>" not in text and "[^" not in text and "^" not in text:
+    openings: list[tuple[int, int, bool]] = []  # (offset, number, runs to a blank line)
+    if "<sup>" in text or "[^" in text or "^" in text:
+        for m in _MARKED_NOTE.finditer(text):
+            openings.append((m.start(), int(next(g for g in m.groups() if g)), True))
+    if "[" in text:
+        runs: dict[str, list[tuple[int, int]]] = {}
+        for m in _BRACKET_NOTE.finditer(text):
+            if _BEFORE_BRACKET_NOTE.search(text, max(0, m.start() - 17), m.start()) is None:
+                continue
+            runs.setdefault(m.group(1), []).append((m.start(), int(m.group(2))))
+        for run in runs.values():
+            openings.extend((offset, n, True) for offset, n in _in_sequence(run))
+    heading = 0 if in_notes else notes_heading(doc)
+    if heading is not None:
+        found = ((m.start(), int(m.group(1))) for m in _SECTION_NOTE.finditer(text, heading))
+        openings.extend((offset, n, False) for offset, n in _in_sequence(found))
+    if not openings:
         return _Footnotes([], [], [])
-    starts: list[int] = []
-    numbers: list[int] = []
-    for m in _FOOTNOTE_START.finditer(text):
-        starts.append(m.start())
-        numbers.append(int(next(g for g in m.groups() if g)))
+    openings.sort()
+    starts = [o[0] for o in openings]
     ends: list[int] = []
-    for i, start in enumerate(starts):
+    for i, (start, _, to_blank) in enumerate(openings):
         limit = starts[i + 1] if i + 1 < len(starts) else len(text)
-        blank = text.find("\n\n", start, limit)
+        blank = text.find("\n\n", start, limit) if to_blank else -1
         ends.append(blank if blank != -1 else limit)
-    return _Footnotes(starts, ends, numbers)
+    numbers = [o[1] for o in openings]
+    by_number: dict[int, list[int]] = {}
+    for i, number in enumerate(numbers):
+        by_number.setdefault(number, []).append(i)
+    return _Footnotes(starts, ends, numbers, by_number)
 
 
 def resolve_short_forms(
     citations: Sequence[Citation],
     doc: Document,
     carried: Sequence[Citation] = (),
-    taken: Iterable[str] = (),
+    terms: Mapping[str, int | None] | None = None,
+    bindings: list[tuple[int, str, int | None]] | None = None,
+    carried_last: int | None = None,
+    in_notes: bool = False,
+    registered: Collection[int] | None = None,
 ) -> list[Citation]:
     """Give every short form the id of its antecedent; unresolved ones keep an empty id.
 
@@ -93,85 +178,93 @@ def resolve_short_forms(
     ``carried`` are antecedents for back-references from before the text (the last act of
     each type and instrument of a stream's earlier windows). They are not returned; an
     ``antecedent`` index ``i < len(carried)`` points at ``carried[i]``, a larger one at
-    ``returned[i - len(carried)]``. ``taken`` are the act types a definition before the text
-    bound to an act citecheck does not know (see :func:`back_reference_marker`).
+    ``returned[i - len(carried)]``. ``terms`` are the names definitions before the text gave
+    ("third directive" -> index in ``carried``, None for an act citecheck does not know);
+    each definition met here is appended to ``bindings`` as (its offset, the name, the index
+    of the act it names or None), so a stream can carry them on. ``carried_last`` is the index
+    in ``carried`` of the last full citation before the text (what ``Ibid.`` repeats there);
+    ``in_notes`` says the text starts after a "Notes" heading. ``registered``: the indices in
+    ``carried`` that are the last act of their type or citation of their instrument (default:
+    all); the others are there only for a defined name or ``Ibid.``.
     """
-    notes_index = _footnote_index(doc)
+    notes_index = _footnote_index(doc, in_notes)
     # Offset of the first non-blank character: a short form at or before it has nothing at
     # all to point back to (computed once, so each short form costs O(1) here).
     first_text = len(doc.text) - len(doc.text.lstrip())
     # Back-references: the last citation of each EU act type, and the types a definition
     # has bound to an act citecheck does not know.
-    last_of_type: dict[str, int] = {}
-    taken_types: set[str] = set(taken)
-    # "article 17 of the Covenant": the last full citation of each instrument.
-    last_instrument: dict[str, int] = {}
-    first_in_note: dict[int, int] = {}
-    ids_in_note: dict[int, set[str]] = {}
+    acts = _Acts(dict(terms or {}), bindings)
+    instruments = _Instruments()
+    notes = _NoteCitations()
     out: list[Citation] = list(carried)
     for index, prior in enumerate(carried):
+        if registered is not None and index not in registered:
+            continue
         if isinstance(prior.parts, EUActParts):
-            last_of_type[prior.parts.act_type] = index
+            acts.cited(index, prior.parts.act_type)
         elif isinstance(prior.parts, InstrumentParts):
-            last_instrument[prior.id] = index
-    last_full: int | None = None
+            instruments.carry(index, prior)
+    last_full: int | None = carried_last
     # The last full citation of each id, and for the citation just appended the one before it
     # with its id: what "l'observation générale no 34 précitée" repeats.
     last_of_id: dict[str, int] = {}
-    repeated: int | None = None
+    earlier_same_id: int | None = None
     for cit in citations:
-        note = notes_index.number_at(cit.start)
+        note = notes_index.note_at(cit.start)
         if isinstance(cit.parts, BackReferenceParts):
-            _back_reference(cit, cit.parts, out, last_of_type, taken_types)
+            bound = _back_reference(cit, cit.parts, out, acts, doc.text)
+            if bound and note is not None:
+                notes.add(note, len(out) - 1, out[-1], full=False)
             continue
         if isinstance(cit.parts, ShortFormParts) and cit.parts.device == "cited":
-            _cited_above(cit, out, len(carried), repeated, doc)
+            _cited_above(cit, out, len(carried), earlier_same_id, doc)
             continue
         if not cit.short_form:
             index = len(out)
-            repeated = last_of_id.get(cit.id)
-            last_of_id[cit.id] = index
             if isinstance(cit.parts, InstrumentParts):
-                target = last_instrument.get(cit.id)
-                if cit.parts.resolved_by == "short" and target is not None:
-                    # A short name ("the Covenant") after the instrument's full citation
-                    # points back to it, as a short form does; "Ibid." then repeats it.
-                    cit = attrs.evolve(cit, short_form=True, antecedent=target)
-                else:
-                    last_instrument[cit.id] = index
+                placed = instruments.place(index, cit)
+                if placed is None:
+                    continue
+                cit = placed
+            earlier_same_id = last_of_id.get(cit.id)
+            last_of_id[cit.id] = index
             out.append(cit)
             last_full = index
             if isinstance(cit.parts, EUActParts):
-                last_of_type[cit.parts.act_type] = index
+                acts.cited(index, cit.parts.act_type)
+            elif "/DEC/" in cit.id:
+                # "decision 2/102 ... paragraph 3 of that decision": the nearest decision is
+                # a UN one, not the EU decision cited before it.
+                acts.last_of_type.pop("decision", None)
             if note is not None:
-                first_in_note.setdefault(note, index)
-                ids_in_note.setdefault(note, set()).add(cit.id)
+                notes.add(note, index, cit, full=True)
             continue
         parts = cit.parts
         assert isinstance(parts, ShortFormParts)
-        target, notes, ambiguous = _antecedent(
-            cit, parts, note, notes_index, first_in_note, ids_in_note, last_full
-        )
+        target, found, ambiguous = _antecedent(cit, parts, note, notes_index, notes, last_full)
         if target is None and cit.start <= first_text and not carried:
             shown = cit.text.strip()
             msg = f"'{shown}' has nothing before it to point back to: cite the source in full"
-            notes = [NO_ANTECEDENT.finding(msg, cit.start, cit.end)]
+            found = [NO_ANTECEDENT.finding(msg, cit.start, cit.end)]
         if target is None:
-            out.append(attrs.evolve(cit, notes=tuple(notes)))
+            out.append(attrs.evolve(cit, notes=tuple(found)))
             continue
+        repeated = out[target]  # what is repeated: its pinpoint, unless the short form has one
+        if repeated.short_form and repeated.antecedent is not None:
+            target = repeated.antecedent
         ante = out[target]
-        pin = cit.pinpoint if cit.pinpoint else ante.pinpoint
-        out.append(
-            attrs.evolve(
-                cit,
-                id=ante.id,
-                kind=ante.kind,
-                pinpoint=pin,
-                antecedent=target,
-                ambiguous=ambiguous or ante.ambiguous,
-                notes=tuple(notes),
-            )
+        resolved = attrs.evolve(
+            cit,
+            id=ante.id,
+            kind=ante.kind,
+            pinpoint=cit.pinpoint if cit.pinpoint else repeated.pinpoint,
+            antecedent=target,
+            ambiguous=ambiguous or ante.ambiguous,
+            notes=tuple(found),
         )
+        if note is not None:
+            notes.add(note, len(out), resolved, full=False)
+        out.append(resolved)
     return out[len(carried) :]
 
 
@@ -200,50 +293,194 @@ def _cited_above(
     )
 
 
-#: A definition "('the Decision')" this close after an act's citation names that act.
-_DEFINITION_REACH = 12
 
 
-def back_reference_marker(
-    marker: Citation, last_of_type: dict[str, Citation], taken_types: set[str]
-) -> None:
-    """Apply a dropped back-reference marker (a definition, "the Regulation on ...") to state
-    carried across texts, as :func:`resolve_short_forms` applies it within one text:
-    ``last_of_type`` maps act types to their last citation."""
+#: A bare "the Convention" refers to an instrument mentioned at most this far before it
+#: (code points): further back, a text may mean one it never names ("not planning to ratify
+#: the Convention" after recommendations on another treaty).
+_BARE_REACH = 3000
+
+
+class _Instruments:
+    """The instrument state of one pass: the last citation of each instrument that is not a
+    short form, the instruments cited by name or abbreviation, and where each instrument was
+    last mentioned in any way."""
+
+    __slots__ = ("full", "last", "seen")
+
+    def __init__(self) -> None:
+        self.last: dict[str, int] = {}
+        self.full: set[str] = set()
+        self.seen: dict[str, int] = {}
+
+    def carry(self, index: int, cit: Citation) -> None:
+        """A citation from before the text (a stream's earlier windows)."""
+        self.seen[cit.id] = max(cit.end, self.seen.get(cit.id, cit.end))
+        if not cit.short_form:
+            self.last[cit.id] = index
+            if cited_in_full(cit.parts):
+                self.full.add(cit.id)
+
+    def place(self, index: int, cit: Citation) -> Citation | None:
+        """``cit`` as it goes out: a short name ("article 17 of the Covenant", "the Covenant")
+        after the instrument's citation points back to it, as a short form does ("Ibid." then
+        repeats it); None drops a bare short name that stands for no one instrument."""
+        parts = cit.parts
+        assert isinstance(parts, InstrumentParts)
+        if parts.resolved_by == "short" and not cit.pinpoint:
+            slug = self._bare(parts, cit.start)
+            if slug is None:
+                return None
+            cit = attrs.evolve(cit, id=f"instrument:{slug}", parts=attrs.evolve(parts, slug=slug))
+        target = self.last.get(cit.id)
+        if parts.resolved_by == "short" and target is not None:
+            cit = attrs.evolve(cit, short_form=True, antecedent=target)
+        else:
+            self.last[cit.id] = index
+            if cited_in_full(parts):
+                self.full.add(cit.id)
+        self.seen[cit.id] = cit.end
+        return cit
+
+    def _bare(self, parts: InstrumentParts, start: int) -> str | None:
+        """The one instrument a bare short name ("The Convention requires ...") may stand for:
+        cited by name or abbreviation before and mentioned not far back, else None (none,
+        or two conventions: unclear). In an EU text "the Charter" is the EU Charter (as the
+        instruments family read it) even after the Charter of the United Nations."""
+        named = [s for s in instruments_called(parts.reference) if f"instrument:{s}" in self.full]
+        if parts.slug == "cfr" and "cfr" in named:
+            slug = "cfr"
+        elif len(named) == 1:
+            slug = named[0]
+        else:
+            return None
+        if start - self.seen[f"instrument:{slug}"] > _BARE_REACH:
+            return None
+        return slug
+
+
+def cited_in_full(parts: object) -> bool:
+    """Does an instrument citation name its instrument (by name or abbreviation), rather than
+    stand for it by a short name or continue the one cited before ("article 19")?"""
+    return isinstance(parts, InstrumentParts) and parts.resolved_by in (
+        "name",
+        "abbreviation",
+        "named",
+    )
+
+
+def back_reference_marker(marker: Citation, last_of_type: dict[str, Citation]) -> None:
+    """Apply a dropped "the Regulation on ..." marker to state carried across texts, as
+    :func:`resolve_short_forms` applies it within one text: ``last_of_type`` maps act types
+    to their last citation."""
     parts = marker.parts
     assert isinstance(parts, BackReferenceParts)
-    kind = parts.act_type
     if parts.other:
-        last_of_type.pop(kind, None)
-    elif parts.definition:
-        target = last_of_type.get(kind)
-        if target is None or marker.start - target.end > _DEFINITION_REACH:
-            taken_types.add(kind)
+        last_of_type.pop(parts.act_type, None)
+
+
+#: How many of the last EU act citations a definition may bind to (the nearest in its
+#: sentence before its bracket, of its type).
+_DEFINABLE = 8
+# "Directive 2002/21, as amended by Directive 2009/140 ('the Framework Directive')": the
+# definition names the act amended, not the amending one.
+_AMENDED_BY = regex.compile(r"amended\s{1,3}(?:\w+\s{1,3}){0,2}by\s{1,3}\Z")
+
+
+class _Acts:
+    """The back-reference state of one pass: the last citation of each EU act type, the
+    last few EU act citations (for definitions) and the names definitions gave."""
+
+    __slots__ = ("bindings", "last_of_type", "recent", "terms")
+
+    def __init__(
+        self, terms: dict[str, int | None], bindings: list[tuple[int, str, int | None]] | None
+    ) -> None:
+        self.last_of_type: dict[str, int] = {}
+        self.recent: list[int] = []
+        self.terms = terms
+        self.bindings = bindings
+
+    def cited(self, index: int, act_type: str) -> None:
+        self.last_of_type[act_type] = index
+        self.recent.append(index)
+        if len(self.recent) > _DEFINABLE:
+            del self.recent[0]
+
+    def define(
+        self, marker: Citation, parts: BackReferenceParts, out: list[Citation], text: str
+    ) -> None:
+        """Bind a defined name to the act it follows; a definition of the bare noun after
+        an act citecheck does not know means the noun names that act from now on."""
+        bracket = marker.start - parts.bracket_back
+        sentence = marker.start - parts.sentence_back
+        target: int | None = None
+        for index in reversed(self.recent):
+            cit = out[index]
+            if cit.start < sentence:
+                break
+            if cit.end > bracket or not isinstance(cit.parts, EUActParts):
+                continue
+            if cit.parts.act_type != parts.act_type:
+                continue
+            if _AMENDED_BY.search(text, max(0, cit.start - 40), cit.start) is not None:
+                continue
+            target = index
+            break
+        self.terms[parts.term] = target
+        if target is None and parts.plain:
+            self.last_of_type.pop(parts.act_type, None)  # "that Decision" is that act now
+        if self.bindings is not None:
+            self.bindings.append((marker.start, parts.term, target))
+
+    def antecedent(self, parts: BackReferenceParts) -> int | None:
+        """The act a back-reference names: a defined name's act; for "that Directive" the
+        nearest directive; for "the Directive" its definition, else the nearest."""
+        if not parts.plain:
+            return self.terms.get(parts.term)  # "the Third Directive": only once defined
+        if parts.demonstrative or parts.act_type not in self.terms:
+            return self.last_of_type.get(parts.act_type)
+        return self.terms[parts.act_type]
 
 
 def _back_reference(
-    cit: Citation,
-    parts: BackReferenceParts,
-    out: list[Citation],
-    last_of_type: dict[str, int],
-    taken_types: set[str],
-) -> None:
-    """Append ``cit`` with the id of the nearest earlier act of its type, or drop it."""
-    kind = parts.act_type
+    cit: Citation, parts: BackReferenceParts, out: list[Citation], acts: _Acts, text: str
+) -> bool:
+    """Append ``cit`` with the id of the act it names (True), or drop it."""
     if parts.other:
-        last_of_type.pop(kind, None)  # the nearest act of this type is one citecheck lacks
-        return
-    target = last_of_type.get(kind)
+        acts.last_of_type.pop(parts.act_type, None)  # the nearest such act is one we lack
+        return False
     if parts.definition:
-        if target is None or cit.start - out[target].end > _DEFINITION_REACH:
-            taken_types.add(kind)  # the noun now names an act citecheck does not know
-        return
-    if target is None or kind in taken_types:
-        return
+        acts.define(cit, parts, out, text)
+        return False
+    target = acts.antecedent(parts)
+    if target is None:
+        return False
     ante = out[target]
     out.append(
         attrs.evolve(cit, id=ante.id, kind=ante.kind, antecedent=target, ambiguous=ante.ambiguous)
     )
+    return True
+
+
+class _NoteCitations:
+    """What each note cites so far: its first full citation (``supra note N``), its last
+    citation of any kind (what ``Ibid.`` in the next note repeats) and its ids."""
+
+    __slots__ = ("first", "ids", "last")
+
+    def __init__(self) -> None:
+        self.first: dict[int, int] = {}
+        self.last: dict[int, int] = {}
+        self.ids: dict[int, set[str]] = {}
+
+    def add(self, note: int, index: int, cit: Citation, *, full: bool) -> None:
+        if not cit.id:
+            return
+        if full:
+            self.first.setdefault(note, index)
+        self.last[note] = index
+        self.ids.setdefault(note, set()).add(cit.id)
 
 
 def _antecedent(
@@ -251,41 +488,53 @@ def _antecedent(
     parts: ShortFormParts,
     note: int | None,
     footnotes: _Footnotes,
-    first_in_note: dict[int, int],
-    ids_in_note: dict[int, set[str]],
+    cited: _NoteCitations,
     last_full: int | None,
 ) -> tuple[int | None, list[Finding], bool]:
-    """Index of the citation a short form points back to, its findings, and ambiguity."""
+    """Index of the citation a short form repeats, its findings, and ambiguity.
+
+    ``Ibid.`` in a note repeats the last citation before it in that note, else the last
+    citation of the preceding note, else nothing: when that note cites a book or an
+    article, ``Ibid.`` repeats the book, not an older UN document.
+    """
     shown = cit.text.strip()
     if parts.device == "supra" and parts.note is not None:
         n = parts.note
-        if n not in footnotes.numbers or (note is not None and n >= note):
-            where = "does not exist" if n not in footnotes.numbers else "is not an earlier note"
+        named = footnotes.latest(n, cit.start)
+        here = footnotes.numbers[note] if note is not None else None
+        if named is None or (here is not None and n >= here):
+            exists = n in footnotes.by_number
+            where = "is not an earlier note" if exists else "does not exist"
             msg = f"supra note {n}: footnote {n} {where}"
             return None, [NO_ANTECEDENT.finding(msg, cit.start, cit.end)], False
-        target = first_in_note.get(n)
+        target = cited.first.get(named)
         if target is None:
             msg = f"supra note {n}: footnote {n} cites no document citecheck recognises"
             return None, [UNKNOWN_ANTECEDENT.finding(msg, cit.start, cit.end)], False
         return target, [], False
     if parts.device in ("ibid", "id") and note is not None:
+        if note in cited.last:
+            return cited.last[note], [], False  # "A/HRC/41/35, para. 4; ibid., para. 5"
         previous = footnotes.previous(note)
         if previous is None:
             msg = f"'{shown}' in the first footnote has nothing to repeat"
             return None, [NO_ANTECEDENT.finding(msg, cit.start, cit.end)], False
-        if previous != note and previous not in ids_in_note:
-            msg = (
-                f"'{shown}' repeats footnote {previous}, which cites no document citecheck "
-                "recognises"
-            )
-            return None, [UNKNOWN_ANTECEDENT.finding(msg, cit.start, cit.end)], False
-        several = ids_in_note.get(previous, set()) if previous != note else set()
-        if len(several) > 1:
-            msg = (
-                f"'{shown}' follows footnote {previous}, which cites {len(several)} documents "
-                f"({', '.join(sorted(several))})"
-            )
-            return last_full, [AMBIGUOUS_IBID.finding(msg, cit.start, cit.end)], True
+        if previous >= 0:
+            number = footnotes.numbers[previous]
+            if previous not in cited.last:
+                msg = (
+                    f"'{shown}' repeats footnote {number}, which cites no document citecheck "
+                    "recognises"
+                )
+                return None, [UNKNOWN_ANTECEDENT.finding(msg, cit.start, cit.end)], False
+            several = cited.ids[previous]
+            if len(several) > 1:
+                msg = (
+                    f"'{shown}' follows footnote {number}, which cites {len(several)} "
+                    f"documents ({', '.join(sorted(several))})"
+                )
+                return cited.last[previous], [AMBIGUOUS_IBID.finding(msg, cit.start, cit.end)], True
+            return cited.last[previous], [], False
     if last_full is None:
         msg = f"'{shown}' points back to nothing citecheck recognises"
         return None, [UNKNOWN_ANTECEDENT.finding(msg, cit.start, cit.end)], False

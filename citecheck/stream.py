@@ -13,8 +13,10 @@ cut at whitespace. Citations (with their pinpoints) longer than ``overlap`` are 
 Short forms: ``Ibid.``/``Id.``/``op. cit.`` whose antecedent lies before the window's back
 context resolve to the last full citation carried over from earlier windows, back-references
 ("that Directive", "article 17 of the Covenant") to the last act of that type or citation of
-that instrument carried over; ``supra note N``
-resolves only when footnote N lies in the same window (documented limitation).
+that instrument carried over, defined names ("the Third Directive") to the act their last
+definition named; ``supra note N`` resolves only when footnote N lies in the same window, and
+``Ibid.`` follows the note structure only where the preceding note lies in the window
+(documented limitations).
 """
 
 from __future__ import annotations
@@ -30,11 +32,15 @@ from citecheck.families import Document
 from citecheck.families.backrefs import OWN_TITLE_REACH, BackReferenceParts
 from citecheck.families.eu_acts import EUActParts
 from citecheck.families.instruments import InstrumentParts
-from citecheck.families.shortforms import NO_ANTECEDENT, ShortFormParts
 from citecheck.model import Citation, Finding
 from citecheck.pipeline import CheckResult
 from citecheck.scan import scan
-from citecheck.shortforms import back_reference_marker, resolve_short_forms
+from citecheck.shortforms import (
+    back_reference_marker,
+    cited_in_full,
+    notes_heading,
+    resolve_short_forms,
+)
 from citecheck.validate import validate
 
 DEFAULT_WINDOW = 1 << 20
@@ -80,10 +86,13 @@ class _State:
     # Antecedents of back-references ("that Directive", "the Covenant"): the last EU act of
     # each type and the last full citation of each instrument, (global index, citation).
     antecedents: dict[str, tuple[int, Citation]] = attrs.field(factory=dict)
-    # Act types a definition bound to an act citecheck does not know ("('the Decision')").
-    taken_types: set[str] = attrs.field(factory=set)
+    # Names definitions gave ("('the Third Directive')"): the act named, or None for an act
+    # citecheck does not know.
+    terms: dict[str, tuple[int, Citation] | None] = attrs.field(factory=dict)
     # The opening of the text (its own title), for every window's back-references.
     head: str | None = None
+    # Where the first "Notes" heading ends (global offset): later windows start in the notes.
+    notes_at: int | None = None
 
 
 def _windows(stream: TextIO, window: int, overlap: int) -> Iterator[tuple[int, str, int, bool]]:
@@ -137,21 +146,46 @@ def _window(
     if state.head is None:
         state.head = text[:OWN_TITLE_REACH]
     doc = Document(text, head=state.head)
-    carried = sorted(state.antecedents.values(), key=lambda item: item[0])
+    named = {gidx: c for gidx, c in state.antecedents.values()}
+    antecedent_gidx = set(named)
+    named.update({bound[0]: bound[1] for bound in state.terms.values() if bound is not None})
+    if state.last_full is not None:
+        named[state.last_full[0]] = state.last_full[1]
+    carried = sorted(named.items())
+    position = {gidx: i for i, (gidx, _) in enumerate(carried)}
+    terms = {
+        term: None if bound is None else position[bound[0]] for term, bound in state.terms.items()
+    }
     found_here = scan(doc)
+    bindings: list[tuple[int, str, int | None]] = []
+    last = None if state.last_full is None else position[state.last_full[0]]
+    in_notes = state.notes_at is not None and state.notes_at <= base
     local = resolve_short_forms(
-        found_here, doc, [_shift(c, -base, None) for _, c in carried], state.taken_types
+        found_here,
+        doc,
+        [_shift(c, -base, None) for _, c in carried],
+        terms,
+        bindings,
+        last,
+        in_notes,
+        {position[gidx] for gidx in antecedent_gidx},
     )
+    if state.notes_at is None:
+        heading = notes_heading(doc)
+        if heading is not None:
+            state.notes_at = base + heading
     g_limit = base + limit
-    # Dropped markers ("the Regulation on ...", "('the Decision')") of the emitted part,
-    # applied to the carried state in document order with the emitted citations.
+    # Dropped "the Regulation on ..." markers of the emitted part, applied to the carried
+    # state in document order with the emitted citations.
     markers = [
         _shift(c, base, None)
         for c in found_here
         if isinstance(c.parts, BackReferenceParts)
-        and (c.parts.other or c.parts.definition)
+        and c.parts.other
         and state.emitted_to <= c.start + base < g_limit
     ]
+    # Definitions of the emitted part, applied in document order with the emitted citations.
+    defined = [b for b in bindings if state.emitted_to <= b[0] + base < g_limit]
     # Citations of the back context that earlier windows emitted, by span and id.
     state.recent = {k: v for k, v in state.recent.items() if k[1] > base}
     local_to_global: list[int | None] = [gidx for gidx, _ in carried]
@@ -177,6 +211,8 @@ def _window(
         shifted = _shift(c, base, ante)
         while markers and markers[0].start < shifted.start:
             _apply_marker(markers.pop(0), state)
+        while defined and defined[0][0] + base < shifted.start:
+            _apply_definition(defined.pop(0), base, carried, local, local_to_global, state)
         out_local.append(c)
         out.append(shifted)
         if not c.short_form:
@@ -184,10 +220,17 @@ def _window(
             key = _antecedent_key(shifted)
             if key is not None:
                 state.antecedents[key] = (gidx, shifted)
+            if cited_in_full(shifted.parts):
+                # What a bare "the Convention" may stand for (see citecheck.shortforms).
+                state.antecedents[f"full:{shifted.id}"] = (gidx, shifted)
+        if isinstance(shifted.parts, InstrumentParts):
+            state.antecedents[f"seen:{shifted.id}"] = (gidx, shifted)  # short forms too
         state.recent[(shifted.start, shifted.end, shifted.id)] = gidx
         state.emitted_end = max(state.emitted_end, shifted.end)
     for marker in markers:
         _apply_marker(marker, state)
+    for definition in defined:
+        _apply_definition(definition, base, carried, local, local_to_global, state)
     state.count += len(out)
     state.emitted_to = g_limit
     found: list[Finding] = []
@@ -197,16 +240,40 @@ def _window(
 
 
 def _apply_marker(marker: Citation, state: _State) -> None:
-    """A back-reference marker's effect on the carried antecedents and taken act types."""
+    """A "the Regulation on ..." marker's effect on the carried antecedents."""
     acts = {
         key[len("act:") :]: cit
         for key, (_, cit) in state.antecedents.items()
         if key.startswith("act:")
     }
     before = set(acts)
-    back_reference_marker(marker, acts, state.taken_types)
+    back_reference_marker(marker, acts)
     for kind in before - set(acts):
         del state.antecedents[f"act:{kind}"]
+
+
+def _apply_definition(
+    definition: tuple[int, str, int | None],
+    base: int,
+    carried: list[tuple[int, Citation]],
+    local: list[Citation],
+    local_to_global: list[int | None],
+    state: _State,
+) -> None:
+    """What a defined name ("('the Third Directive')") means from now on; a bare noun defined
+    after an act citecheck does not know is no longer the nearest act of its type."""
+    _, term, index = definition
+    if index is None:
+        state.terms[term] = None
+        state.antecedents.pop(f"act:{term}", None)
+        return
+    gidx = local_to_global[index]
+    if gidx is None:
+        return
+    if index < len(carried):
+        state.terms[term] = (gidx, carried[index][1])
+    else:
+        state.terms[term] = (gidx, _shift(local[index - len(carried)], base, None))
 
 
 def _antecedent_key(c: Citation) -> str | None:
@@ -221,29 +288,12 @@ def _antecedent_key(c: Citation) -> str | None:
 def _carry(
     c: Citation, local_to_global: list[int | None], state: _State
 ) -> tuple[Citation, int | None]:
-    """A short form's global antecedent; resolve it to the carried citation if need be."""
+    """A short form's global antecedent. The window's pass already saw the carried citations
+    (the last full one included), so one it left unresolved stays so."""
     if c.antecedent is not None:
         ante = local_to_global[c.antecedent]
         if ante is not None:
             return c, ante
-    parts = c.parts
-    unresolved = c.antecedent is None or not c.id
-    if (
-        unresolved
-        and state.last_full is not None
-        and isinstance(parts, ShortFormParts)
-        and not (parts.device == "supra" and parts.note is not None)
-    ):
-        gidx, target = state.last_full
-        c = attrs.evolve(
-            c,
-            id=target.id,
-            kind=target.kind,
-            pinpoint=c.pinpoint if c.pinpoint else target.pinpoint,
-            ambiguous=c.ambiguous or target.ambiguous or parts.device in ("opcit", "loccit"),
-            notes=tuple(n for n in c.notes if n.code != NO_ANTECEDENT.code),
-        )
-        return c, gidx
     if c.antecedent is not None and state.last_full is not None:
         return c, state.last_full[0]  # antecedent in the context but not re-found: best effort
     return c, None

@@ -2,18 +2,23 @@
 
 "art. 1, par. c, iii and iv of the Decision" after "Council Decision (CFSP) 2020/1999" cites
 that decision again. The finder yields placeholders (kind ``short_form``) with the act type
-they name; the short-form stage (:mod:`citecheck.shortforms`) gives each one the id of the
-nearest earlier citation of that act type, or drops it when there is none. Only the
-capitalised nouns count ("the decision" is prose), never "this/the present Regulation" (the
-text itself), and not a noun followed by what makes it another act's name ("the Decision of
-12 May", "the Regulation on ...", "the Directive 2002/58").
+and name they use; the short-form stage (:mod:`citecheck.shortforms`) gives each one the id of
+the act it names, or drops it. Capitalised nouns count ("the decision" is prose); in lower
+case only a demonstrative after a preposition or "said" ("Article 5 of that directive", "the
+said regulation"). Never "this/the present Regulation" (the text itself), nor a noun followed
+by what makes it another act's name ("the Decision of 12 May", "the Regulation on ...", "the
+Directive 2002/58").
 
-In an act's own text "the Regulation" may be the act itself: there only "that Regulation"
-counts. A title without a number ("the Regulation on markets in crypto-assets") names another act:
-until the next citation of that type, "that Regulation" is not resolved. A definition
-("... ('the Decision')") binds the noun to the act cited just before it; one
-that follows anything else (an act citecheck does not know) means the noun names that other
-act in the rest of the text, and the stage then leaves it alone.
+A definition ("Council Directive 90/232/EEC (OJ 1990 L 129, p. 33; 'the Third Directive')",
+"(hereinafter 'the Regulation')") names the act of its type cited last before its bracket in
+the same sentence; later uses of the name ("Article 1 of the Third Directive", "the
+Directive") carry that act's id, and a later definition of the name rebinds it. A name that
+was never defined ("the Fourth Directive") is not guessed; a definition that follows no such
+act (a national law, an act citecheck does not know) leaves its name unresolved. "that
+Directive" is always the nearest directive. In an act's own text "the Regulation" may be the
+act itself: there only "that Regulation" counts. A title without a number ("the Regulation on
+markets in crypto-assets") names another act: until the next citation of that type, "that
+Regulation" is not resolved.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import attrs
+import regex
 
 from citecheck import eu_words
 from citecheck.families.base import HSPACE, Document, compile_pattern, literal_hits, matches_near
@@ -40,34 +46,94 @@ ACT_NOUNS = {
 }
 
 _NOUN = r"(?P<noun>Framework" + HSPACE + r"{1,2}Decision|Regulation|Directive|Decision)"
+#: A word of a defined name before its act noun: "Third", "VAT", "Dublin III", "Parent-Subsidiary".
+_NAME_WORD = r"(?:[A-Z][\w\-]*|\d{1,2}(?:st|nd|rd|th))"
+_QUOTE_OPEN = "[\u2018'\u201c\"]"
+_QUOTE_CLOSE = "[\u2019'\u201d\"]"
+# Another act's name or number follows: not a back-reference.
+_NUMBER_FOLLOWS = rf"{HSPACE}{{0,2}}(?:\[|No\b|n[°o]\b|\d|\(?(?:EU|EC|EEC|CFSP|JHA|Euratom)\b)"
 _BACKREF = compile_pattern(
     rf"""
+    # A definition: "(OJ 1990 L 129, p. 33; 'the Third Directive')", "(hereinafter 'the
+    # Regulation')", "('Unfair Commercial Practices Directive')".
+    (?P<lead>[(;,]){HSPACE}{{0,2}}
+        (?:(?:hereinafter|hereafter)(?:\s{{1,3}}(?:referred\s{{1,3}}to\s{{1,3}}as|called))?
+            \s{{1,3}})?
+        {_QUOTE_OPEN}(?:the{HSPACE}{{1,2}})?
+        (?P<dterm>(?:{_NAME_WORD}{HSPACE}{{1,2}}){{0,4}}?
+            (?P<dnoun>Framework{HSPACE}{{1,2}}Decision|Regulation|Directive|Decision))
+        {_QUOTE_CLOSE}{HSPACE}{{0,2}}\)
     # An act with its number ("Regulation [No 1234/2007]"): when the EU acts family does
     # not read it, it is still the nearest regulation, so it blocks back-references.
-    (?<![\w])(?P<numbered>Framework{HSPACE}{{1,2}}Decision|Regulation|Directive|Decision)
+  | (?<![\w])(?P<numbered>Framework{HSPACE}{{1,2}}Decision|Regulation|Directive|Decision)
         (?={HSPACE}{{0,2}}(?:\[|No\b|n[°o]\b|\d|\((?:EU|EC|EEC|CFSP|JHA|Euratom)\b))
-  | (?<![\w])(?P<det>the|that|said|The|That)(?:{HSPACE}{{1,2}}said)?{HSPACE}{{1,2}}
+  | (?<![\w])(?P<det>the|that|said|The|That)(?P<said>{HSPACE}{{1,2}}said)?{HSPACE}{{1,2}}
     {_NOUN}
     (?![\w\-])
-    # Another act's name or number follows: not a back-reference.
-    (?!{HSPACE}{{0,2}}(?:\[|No\b|n[°o]\b|\d|\(?(?:EU|EC|EEC|CFSP|JHA|Euratom)\b))
+    (?!{_NUMBER_FOLLOWS})
     (?:(?P<other>\s{{1,3}}(?:on|establishing|laying|amending|implementing|concerning
         |supplementing|repealing)\b)
       # "the Decision of 12 May 2020", "the Regulation of the Council": another act's title.
-      | (?!\s{{1,3}}of\s{{1,3}}(?:\d|the\s{{1,3}}(?:European|Council|Commission)))
-        (?P<defn>['’”"])?)
+      | (?!\s{{1,3}}of\s{{1,3}}(?:\d|the\s{{1,3}}(?:European|Council|Commission))))
+    # In lower case only a demonstrative after a preposition or "said" ("Article 5 of that
+    # directive", "under the said regulation"): "it follows that regulation of ..." is prose.
+  | (?<![\w])(?P<ldet>(?<=(?<![\w])(?:of|under|in|by|to|from|with|within|for|on)\s{{1,3}})that
+        |the{HSPACE}{{1,2}}said|said)
+    {HSPACE}{{1,2}}(?P<lnoun>framework{HSPACE}{{1,2}}decision|regulation|directive|decision)
+    (?![\w\-])(?!{_NUMBER_FOLLOWS})
+    (?!\s{{1,3}}(?:on|establishing|laying|amending|implementing|concerning|supplementing
+        |repealing)\b)
+    (?!\s{{1,3}}of\s{{1,3}}(?:\d|the\s{{1,3}}(?:European|Council|Commission)))
+    # A name a definition may have given: "the Third Directive", "the VAT Directive".
+  | (?<![\w])(?:the|The){HSPACE}{{1,2}}
+    (?!Framework{HSPACE}{{1,2}}Decision(?![\w]))
+    (?P<uterm>(?:{_NAME_WORD}{HSPACE}{{1,2}}){{1,4}}
+        (?P<unoun>Framework{HSPACE}{{1,2}}Decision|Regulation|Directive|Decision))
+    (?![\w\-])(?!{_NUMBER_FOLLOWS})
     """
 )
-#: A match starts at most this far before its noun ("that said Framework Decision") and
-#: looks this far past it; the pattern is tried only there.
-_REACH = 32
+#: A match starts at most this far before its noun ("(hereinafter referred to as 'the
+#: Unfair Commercial Practices Directive')") and looks this far past it; the pattern is
+#: tried only there.
+_REACH = 96
 _AFTER = 48
 
-#: The opening of a definition just before "the Decision": "(", "('", "(hereinafter '".
-_DEFINITION_OPEN = compile_pattern(
-    r"""\(\s{0,2}(?:(?:hereinafter|hereafter)(?:\s{1,3}(?:referred\s{1,3}to\s{1,3}as|called))?
-    \s{1,3})?[‘'“"]\Z"""
-)
+#: How far back a definition's bracket and sentence are looked for (code points).
+_BRACKET_REACH = 400
+_SENTENCE_REACH = 800
+# Where a sentence ends: a full stop before a capital, or a blank line. "p. 33" and "No. 5"
+# (a digit follows) do not end one.
+_SENTENCE_END = regex.compile(r"[.!?][\u2019\u201d\"']?\s+(?=[A-Z\u2018\u201c(])|\n[ \t]*\n")
+
+
+def term_key(written: str) -> str:
+    """A defined name as a key: its words in lower case, single spaces ("third directive")."""
+    return " ".join(written.split()).lower()
+
+
+def _bracket_start(text: str, lead: int) -> int:
+    """The "(" of the bracket group a definition closes ("(OJ ...; 'the Directive')")."""
+    if text[lead] == "(":
+        return lead
+    depth = 0
+    for i in range(lead - 1, max(-1, lead - _BRACKET_REACH), -1):
+        ch = text[i]
+        if ch == ")":
+            depth += 1
+        elif ch == "(":
+            if depth == 0:
+                return i
+            depth -= 1
+    return lead
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding offset ``at`` starts (bounded look-back)."""
+    lo = max(0, at - _SENTENCE_REACH)
+    start = lo
+    for m in _SENTENCE_END.finditer(text, lo, at):
+        start = m.end()
+    return start
 
 
 # The title of an EU act at the top of its own text: "REGULATION (EC) No 1185/2009 OF ...",
@@ -135,14 +201,29 @@ _LANG_HITS = tuple(sorted(_LANG_NOUNS))
 
 @attrs.frozen(slots=True)
 class BackReferenceParts:
-    """The act type a back-reference names; ``definition`` for "('the Decision')"; ``other``
-    when the noun starts the title of an act named without its number."""
+    """What a back-reference names, for the short-form stage.
+
+    ``act_type``: the act noun's type. ``term``: the name it uses ("third directive";
+    "directive" for the bare noun). ``definition``: "('the Third Directive')", which names the
+    act cited just before its bracket: ``bracket_back`` and ``sentence_back`` say how far
+    before the definition its bracket and its sentence start. ``demonstrative``: "that
+    Directive", "the said Directive", the nearest act of that type rather than a defined name.
+    ``other``: the noun names another act, by its title ("the Regulation on ...") or by a
+    number the EU acts family did not read (placeholders it did read are dropped by the scan).
+    """
 
     act_type: str
     definition: bool = False
-    #: the noun names another act: by its title ("the Regulation on ..."), or by a number
-    #: the EU acts family did not read (placeholders it did read are dropped by the scan)
     other: bool = False
+    term: str = ""
+    demonstrative: bool = False
+    bracket_back: int = 0
+    sentence_back: int = 0
+
+    @property
+    def plain(self) -> bool:
+        """Is the name the act noun alone ("the Directive")?"""
+        return self.term in ("", self.act_type)
 
 
 class BackReferencesFamily:
@@ -159,42 +240,71 @@ class BackReferencesFamily:
         own = _own_act_type(doc.head)
         hits = literal_hits(doc.lower, ("regulation", "directive", "decision"))
         for m in matches_near(_BACKREF, hits, text, before=_REACH, after=_AFTER):
+            if m.group("dterm"):
+                yield self._definition(text, m)
+                continue
             if m.group("numbered"):
                 kind = ACT_NOUNS[" ".join(m.group("numbered").split())]
                 parts = BackReferenceParts(kind, other=True)
                 yield self._placeholder(text, m.start(), m.end(), parts)
                 continue
+            if m.group("uterm"):
+                act_type = ACT_NOUNS[" ".join(m.group("unoun").split())]
+                term = term_key(m.group("uterm"))
+                yield self._use(text, m.start(), m.end(), BackReferenceParts(act_type, term=term))
+                continue
+            if m.group("lnoun"):
+                act_type = ACT_NOUNS[" ".join(m.group("lnoun").split()).title()]
+                parts = BackReferenceParts(act_type, term=act_type, demonstrative=True)
+                yield self._use(text, m.start(), m.end(), parts)
+                continue
             act_type = ACT_NOUNS[" ".join(m.group("noun").split())]
-            if act_type == own and (m.group("det") or "").lower() == "the":
+            det = m.group("det").lower()
+            if act_type == own and det == "the" and not m.group("said"):
                 continue  # in a regulation, "the Regulation" may be the text itself
             start, end = m.start(), m.end("noun")
             if m.group("other"):
                 # "the Regulation on markets in crypto-assets": another act, by its title.
                 yield self._placeholder(text, start, end, BackReferenceParts(act_type, other=True))
                 continue
-            opened = _DEFINITION_OPEN.search(text, max(0, start - 40), start)
-            if opened is not None and m.group("defn"):
-                yield self._placeholder(text, start, end, BackReferenceParts(act_type, True))
-                continue
-            pinpoint = NO_PINPOINT
-            before = read_before(text, start)
-            if before is not None:
-                pinpoint, start = before.pinpoint, before.start
-            else:
-                after = read_after(text, end)
-                if after is not None:
-                    pinpoint, end = after.pinpoint, after.end
-            yield Citation(
-                id="",
-                kind=Kind.SHORT_FORM,
-                text=text[start:end],
-                start=start,
-                end=end,
-                pinpoint=pinpoint,
-                parts=BackReferenceParts(act_type),
-                short_form=True,
-                family=self.name,
-            )
+            demonstrative = det != "the" or bool(m.group("said"))
+            parts = BackReferenceParts(act_type, term=act_type, demonstrative=demonstrative)
+            yield self._use(text, start, end, parts)
+
+    def _definition(self, text: str, m: regex.Match[str]) -> Citation:
+        """A placeholder for "('the Third Directive')" over the name inside the quotes."""
+        start, end = m.start("dterm"), m.end("dterm")
+        bracket = _bracket_start(text, m.start("lead"))
+        parts = BackReferenceParts(
+            ACT_NOUNS[" ".join(m.group("dnoun").split())],
+            definition=True,
+            term=term_key(m.group("dterm")),
+            bracket_back=start - bracket,
+            sentence_back=start - _sentence_start(text, bracket),
+        )
+        return self._placeholder(text, start, end, parts)
+
+    def _use(self, text: str, start: int, end: int, parts: BackReferenceParts) -> Citation:
+        """A back-reference with the pinpoint written before or after it."""
+        pinpoint = NO_PINPOINT
+        before = read_before(text, start)
+        if before is not None:
+            pinpoint, start = before.pinpoint, before.start
+        else:
+            after = read_after(text, end)
+            if after is not None:
+                pinpoint, end = after.pinpoint, after.end
+        return Citation(
+            id="",
+            kind=Kind.SHORT_FORM,
+            text=text[start:end],
+            start=start,
+            end=end,
+            pinpoint=pinpoint,
+            parts=parts,
+            short_form=True,
+            family=self.name,
+        )
 
     def _in_other_languages(self, doc: Document) -> Iterator[Citation]:
         """``article 6 dudit règlement``, ``dicha Directiva``, ``der genannten Verordnung``:

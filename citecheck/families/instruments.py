@@ -10,9 +10,11 @@ discussion). One citation per mention, carrying all its pinpoints.
 
 A bare mention of an instrument by its full name or an unambiguous abbreviation ("the ICCPR")
 is a citation too, with an empty pinpoint: texts cite instruments that way, and a list of the
-instruments a text relies on is useful. Bare short references ("the Covenant") are not, since
-they only repeat an instrument already cited; a parenthesised abbreviation that defines a name
-just cited ("... Human Rights (UDHR)") is not counted twice.
+instruments a text relies on is useful. A bare short reference ("The Covenant also protects
+...", words in the catalog's ``bare_short``) is found too; the short-form stage keeps it, as a
+short form, only when exactly one instrument so called was cited by name shortly before. A
+parenthesised abbreviation or short name that defines a name just cited ("... Human Rights
+(UDHR)", '("the Covenant")') is not counted twice.
 
 The catalog (names, abbreviations, article counts and their sources) is package data,
 ``citecheck/data/instruments.json``, loaded once. Treaty-style article lists (``article 5 (4)``,
@@ -192,6 +194,21 @@ _BARE_ABBRS = _abbr_alternation(
     {a for i in _CAT.instruments.values() for a in i.bare_abbreviations}
 )
 _SHORTS = _short_alternation(_CAT)
+#: Short references that cite an instrument on their own ("The Guiding Principles also ...").
+_BARE_SHORTS = (
+    r"(?:"
+    + "|".join(
+        _words(w)
+        for w in sorted(knowledge.load("instruments.json")["bare_short"]["words"], key=len)[::-1]
+    )
+    + r")"
+)
+# "(the 'Covenant')", "(hereinafter 'the Covenant')": the definition of the short name.
+_DEFINES_SHORT = regex.compile(
+    r"""\(\s{0,2}(?:(?:hereinafter|hereafter)(?:\s{1,3}(?:referred\s{1,3}to\s{1,3}as|called))?
+    \s{1,3})?[\u2018'\u201c"]?(?:the|The|these|These)\s{1,3}\Z""",
+    regex.VERBOSE,
+)
 
 _NAME_KEYS: dict[str, str] = {
     _key(n): inst.slug for inst in _CAT.instruments.values() for n in (*inst.names, inst.name)
@@ -203,6 +220,12 @@ _SHORT_KEYS: dict[str, tuple[str, ...]] = {}
 for _inst in _CAT.instruments.values():
     for _s in _inst.short:
         _SHORT_KEYS[_key(_s)] = (*_SHORT_KEYS.get(_key(_s), ()), _inst.slug)
+
+
+def instruments_called(short: str) -> tuple[str, ...]:
+    """The slugs of every instrument a short name ("Convention") may stand for."""
+    return tuple(dict.fromkeys(_SHORT_KEYS.get(_key(short), ())))
+
 
 # Short references that name a protocol: only meant as that protocol when its parent
 # instrument is the one the text named last.
@@ -288,7 +311,9 @@ def _pattern() -> regex.Pattern[str]:
             (?:{_REF})?
         )
       | (?P<gp>
-            (?<![\w])Guiding\s{{1,3}}Principles?\s{{1,3}}(?P<gp_list>{_PLIST})
+            # "Guiding Principle 11", and in notes "Guiding Principles, principle 11".
+            (?<![\w])Guiding\s{{1,3}}Principles?(?:{_H}{{0,2}},{_H}{{0,2}}[Pp]rinciples?)?
+            \s{{1,3}}(?P<gp_list>{_PLIST})
         )
       | (?P<pr>
             (?<![\w])(?P<pr_word>[Pp]rinciples?)\s{{1,3}}(?P<pr_list>{_PLIST})
@@ -335,6 +360,13 @@ def _pattern() -> regex.Pattern[str]:
             # is prose about the Covenant already named, and must not unset it.
             (?:(?:on|of|for|against|relating\s{{1,3}}to)\s{{1,3}}(?:the\s{{1,3}})?(?=[A-Z])
               |No\.?{_H}{{0,2}}\d{{1,2}}(?![\w]))
+        )
+      | (?P<sbare>
+            # "The Guiding Principles also require": the instrument of that kind named
+            # before; not another instrument's name going on ("the Charter Review", "the
+            # Convention No. 87", "the Covenant on ...").
+            (?<=(?<![\w])(?:[Tt]he|[Tt]hese)\s{{1,3}})(?P<sbare_key>{_BARE_SHORTS})(?![\w])
+            {_QUALIFIER}(?!{_H}{{1,3}}(?:[A-Z]\w|No\b|\d))
         )
         )
         """
@@ -677,11 +709,13 @@ class _State:
         "other_end",
         "own",
         "short_last",
+        "short_named",
     )
 
     def __init__(self, own: str | None = None) -> None:
         self.own = own  # the issuing treaty body's treaty (see _own_treaty)
         self.short_last: dict[str, str] = {}
+        self.short_named: dict[str, set[str]] = {}  # every instrument named per short name
         self.last_named: str | None = None
         self.last_art: tuple[str, int] | None = None
         self.last_bare: tuple[str, int] | None = None  # last instrument named without article
@@ -692,6 +726,7 @@ class _State:
         self.last_named = slug
         for short in _CAT.instruments[slug].short:
             self.short_last[_key(short)] = slug
+            self.short_named.setdefault(_key(short), set()).add(slug)
 
 
 #: Words only EU texts use: the treaty, the Court's identifiers, the Official Journal.
@@ -766,6 +801,8 @@ class InstrumentsFamily:
                 cit = self._name_first(m, text, doc, st)
             elif m.group("art") is not None:
                 cit = self._articles(m, text, doc, st)
+            elif m.group("sbare") is not None:
+                cit = self._bare_short(m, text, doc, st)
             else:
                 cit = self._principles(m, text, st)
             if cit is None:
@@ -886,6 +923,29 @@ class InstrumentsFamily:
             pin = parse_body(m.group("thereof_body"))
             return self._citation(text, start, m.end(), slug, pin, written, by)
         return self._citation(text, start, m.end("bare"), slug, NO_PINPOINT, written, by)
+
+    def _bare_short(
+        self, m: regex.Match[str], text: str, doc: Document, st: _State
+    ) -> Citation | None:
+        """A short name on its own ("the Covenant"), read as the instrument of that kind named
+        last (the EU Charter in an EU text). Whether it stands for one instrument only is
+        decided by the short-form stage, which sees every instrument cited before (also in a
+        stream's earlier windows): it keeps the name only then, and never guesses."""
+        written = m.group("sbare_key")
+        key = _key(written)
+        if _DEFINES_SHORT.search(text, max(0, m.start() - 48), m.start()) is not None:
+            return None  # ("the Covenant"): the definition of the short name
+        if _PROTOCOL_TO.search(text, max(0, m.start() - 40), m.start()) is not None:
+            return None  # "the Optional Protocol to the Covenant" names the protocol
+        last = st.short_last.get(key)
+        if last == "":
+            return None  # another instrument of that kind, one citecheck lacks, was named
+        candidates = _SHORT_KEYS[key]
+        if key == "charter" and "cfr" in candidates and _eu_text(doc):
+            slug = "cfr"
+        else:
+            slug = last or candidates[0]
+        return self._citation(text, m.start(), m.end(), slug, NO_PINPOINT, written, "short")
 
     def _name_first(
         self, m: regex.Match[str], text: str, doc: Document, st: _State

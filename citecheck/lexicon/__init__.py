@@ -103,6 +103,8 @@ class Lexicon:
     @functools.cached_property
     def _kind_by_word(self) -> Mapping[str, str]:
         return {w.lower(): kind for kind, words in self.paragraph_kinds.items() for w in words}
+    #: a line holding only one of these opens the notes of a plain text ("Notes")
+    notes_headings: tuple[str, ...] = ()
 
     @functools.cached_property
     def month_number(self) -> Mapping[str, int]:
@@ -235,6 +237,7 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
             kind: _strings(words, f"paragraph_kinds.{kind}")
             for kind, words in dict(data.get("paragraph_kinds") or {}).items()
         },
+        notes_headings=_strings(data.get("notes_headings", []), "notes_headings"),
     )
 
 
