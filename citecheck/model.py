@@ -7,6 +7,7 @@ cached and compared without defensive copies.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -71,7 +72,12 @@ class PinpointPart:
 
     def __str__(self) -> str:
         label = UNIT_LABELS.get(self.unit, self.unit)
+        if self.unit == "art" and _ARTICLE_RANGE.match(self.value):
+            label = "arts."  # a range of articles, as ``paras. 3-5`` (not ``art. 14(1)-(4)``)
         return f"{label} {self.value}".strip() if self.value else label
+
+
+_ARTICLE_RANGE = re.compile(r"\d+[a-z]?-\d")
 
 
 UNIT_LABELS: dict[str, str] = {

@@ -200,6 +200,8 @@ def pinpoint_lexicon() -> Lexicon:
         "ordinals": list(base.ordinals),
         "letter_words": list(_all("sub_letter_words")),
         "numbered_ordinals": list(base.numbered_ordinals),
+        "tens": list(base.tens),
+        "tens_ordinals": list(base.tens_ordinals),
         "paragraph_kinds": {kind: list(words) for kind, words in base.paragraph_kinds.items()},
     }
     return from_table("un", table)

@@ -26,7 +26,7 @@ BEFORE = [
     ("recitals 4 and 5 of ", "recital 4; recital 5", "recitals 4 and 5 of "),
     ("Annex II to ", "annex II", "Annex II to "),
     ("point 3 of Annex II to ", "annex II, point 3", "point 3 of Annex II to "),
-    ("Articles 2 to 4 of ", "art. 2-4", "Articles 2 to 4 of "),
+    ("Articles 2 to 4 of ", "arts. 2-4", "Articles 2 to 4 of "),
     ("Article 2 and Article 3(1) of ", "art. 2; art. 3(1)", "Article 2 and Article 3(1) of "),
     ("Article 3(1)(a) and (b) of ", "art. 3(1)(a); art. 3(1)(b)", "Article 3(1)(a) and (b) of "),
     ("paragraph 2 of Article 1 of ", "art. 1(2)", "paragraph 2 of Article 1 of "),

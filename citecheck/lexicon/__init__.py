@@ -88,13 +88,36 @@ class Lexicon:
     #: ``sixth preambular para.`` is ``preambular para. 6``
     paragraph_kinds: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
 
+    #: cardinal tens from twenty ("twenty", "thirty"...): ``thirty-fourth`` is 30 + 4
+    tens: tuple[str, ...] = ()
+    #: ordinal tens from twentieth ("twentieth", "thirtieth"...)
+    tens_ordinals: tuple[str, ...] = ()
+
     def ordinal_number(self, word: str) -> int | None:
-        """``sixth`` -> 6, from :attr:`numbered_ordinals`; None for another word."""
-        return self._ordinal_by_word.get(word.lower())
+        """``sixth`` -> 6, ``thirty-fourth`` -> 34, from :attr:`numbered_ordinals` and the
+        tens; None for another word."""
+        return self._ordinal_by_word.get(" ".join(word.lower().replace("-", " ").split()))
 
     @functools.cached_property
     def _ordinal_by_word(self) -> Mapping[str, int]:
-        return {w.lower(): i + 1 for i, w in enumerate(self.numbered_ordinals)}
+        out = {w.lower(): i + 1 for i, w in enumerate(self.numbered_ordinals)}
+        for i, ten in enumerate(self.tens_ordinals):
+            out[ten.lower()] = 20 + 10 * i
+        for i, ten in enumerate(self.tens):
+            for unit, word in enumerate(self.numbered_ordinals[:9], start=1):
+                out[f"{ten.lower()} {word.lower()}"] = 20 + 10 * i + unit
+        return out
+
+    @property
+    def ordinal_pattern(self) -> str:
+        """One ordinal word of :meth:`ordinal_number` (``sixth``, ``thirty-fourth``)."""
+        one = alternation(self.numbered_ordinals)
+        if not self.tens:
+            return one
+        tens = alternation(self.tens)
+        return rf"(?:{tens})[-\s]{{1,2}}(?:{alternation(self.numbered_ordinals[:9])})" + (
+            rf"|{alternation(self.tens_ordinals)}|{one}" if self.tens_ordinals else rf"|{one}"
+        )
 
     def paragraph_kind_of(self, word: str) -> str | None:
         """The unit a paragraph-kind word names (``Preambular`` -> ``preambular_para``)."""
@@ -233,6 +256,8 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         back_reference_after=_strings(data.get("back_reference_after", []), "back_reference_after"),
         demonstratives=_strings(data.get("demonstratives", []), "demonstratives"),
         numbered_ordinals=_strings(data.get("numbered_ordinals", []), "numbered_ordinals"),
+        tens=_strings(data.get("tens", []), "tens"),
+        tens_ordinals=_strings(data.get("tens_ordinals", []), "tens_ordinals"),
         paragraph_kinds={
             kind: _strings(words, f"paragraph_kinds.{kind}")
             for kind, words in dict(data.get("paragraph_kinds") or {}).items()

@@ -28,7 +28,7 @@ _LIST_SEP = (
 # An article of an instrument annexed to a resolution: "A/RES/61/295, annex, art. 32 (2)".
 _ANUM = r"\d{1,3}[a-z]?(?![\d/])(?:" + _H + r"?\([a-z0-9]{1,4}\))*"
 _KINDS = alternation(w for words in _L.paragraph_kinds.values() for w in words)
-_ORDINAL = alternation(_L.numbered_ordinals)
+_ORDINAL = f"(?:{_L.ordinal_pattern})"
 # "sixth and seventh", "fourth to sixth": ordinals listed like numbers
 _ORDINAL_SEP = rf"(?:{_H}*,{_H}*|{_H}+(?:{_L.list_pattern}|{_L.range_pattern}){_H}+)"
 _ORDINALS = rf"{_ORDINAL}(?:{_ORDINAL_SEP}{_ORDINAL})*"

@@ -29,7 +29,7 @@ def paragraphs_pattern(lexicon: Lexicon, *units: str) -> str:
     sep = rf"(?:\s{{0,3}}(?:,|{dash})\s{{0,3}}|\s{{1,3}}(?:{words})\s{{1,3}})"
     unit = lexicon.unit_pattern(*(units or ("para",)))
     kinds = alternation(w for ws in lexicon.paragraph_kinds.values() for w in ws)
-    one = alternation(lexicon.numbered_ordinals)
+    one = f"(?:{lexicon.ordinal_pattern})"
     ordinal = rf"{one}(?:(?:\s{{0,3}},\s{{0,3}}|\s{{1,3}}(?:{words})\s{{1,3}}){one})*"
     return (
         rf"(?:{ordinal}\s{{1,3}}{kinds}\s{{1,3}}{unit}(?!\s{{0,3}}\d)"

@@ -210,7 +210,7 @@ def parse(language: str, body: str) -> Pinpoint:
         elif unit == "annw" and kind in ("roman", "num") and parts and parts[-1].unit == "annex":
             # "letra e) del anexo III": a point of the annex
             held = chains[0] if chains else []
-            point = ", point " + "".join(v.strip("()") for _, v in held) if held else ""
+            point = "".join(f"({v.strip('()')})" for _, v in held)  # closed up: annex III(e)
             chains = []
             if parts[-1].value:
                 parts.append(PinpointPart("annex", value + point))

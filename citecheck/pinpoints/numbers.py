@@ -129,7 +129,7 @@ def split_numbers(raw: str, lexicon: Lexicon = ENGLISH) -> tuple[NumberItem, ...
 
 def number_parts(unit: str, items: tuple[NumberItem, ...]) -> tuple[PinpointPart, ...]:
     """Canonical parts of ``items`` of ``unit``: one part per item, a range under the plural
-    unit where the label has one (``paras. 3-5``, ``art. 2-4``)."""
+    unit where the label has one (``paras. 3-5``; articles print as ``arts. 2-4``)."""
     plural = RANGE_UNIT.get(unit, unit)
     return tuple(PinpointPart(plural if item.last else unit, item.value) for item in items)
 

@@ -23,13 +23,19 @@ BACK_REFERENCES = (
     "names ('the SCC Decision'), a bare 'the Covenant' after the instrument's full citation, "
     "'Guiding Principles, principle 11', and Ibid. after a note citing no document has no id"
 )
+ARTICLE_RANGES = "a range of articles prints as 'arts. 2-4', as 'paras. 3-5' does"
 INTENDED = {
     "derived/cjeu_C-72-15_Rosneft.txt": (
-        "ff377df312a9d3f7",
+        "cba299ba285305b3",
         "'Council Regulation (UE) No 833/2014' (a French domain in the English text) is found; "
-        + BACK_REFERENCES,
+        + BACK_REFERENCES
+        + "; "
+        + ARTICLE_RANGES,
     ),
-    "derived/cjeu_C-311-18_SchremsII.txt": ("feac438aae9c5bbe", BACK_REFERENCES),
+    "derived/cjeu_C-311-18_SchremsII.txt": (
+        "98ffd0b7754bfcf4",
+        BACK_REFERENCES + "; " + ARTICLE_RANGES,
+    ),
     "derived/gc_CCPR-C-GC-34.txt": (
         "c0107aed1e7439e7",
         "'general comment No. 32 on article 14', 'No. 27 on article 12': the article in a "
@@ -43,10 +49,10 @@ INTENDED = {
     ),
     "derived/sp_A-71-373.txt": ("48abebe4ce6576d5", BACK_REFERENCES),
     "derived/sp_A-79-182.txt": (
-        "d2dfad4db339e90f",
+        "7fef88f336c70984",
         "preambular/operative paragraphs, 'annex, art. 3 (2)', 'annex I, para. 7, and annex II', "
         "'Ibid., art. 3 (m)', the UDHR in a book title '(New York, 2023)' is not cited; "
-        + BACK_REFERENCES,
+        "'thirty-fourth preambular para.'; " + BACK_REFERENCES,
     ),
     "eu_cjeu_gdpr_judgments/cases_metadata.json": ("7130c18dca974bfc", BACK_REFERENCES),
     "un_unhrd/documents_metadata.json": (
@@ -75,6 +81,11 @@ INTENDED = {
         "'OJ 17, 6.10.1958, p. 385/58' (an issue before the L and C series) no longer gets the "
         "made-up id 'oj:1958/17/p385': OJ ids name a series",
     ),
+    "eu_formex_plaintext_misc/large_CN_tariff_32016R1821.txt": ("4d625b22e9cad124", ARTICLE_RANGES),
+    "eu_pypi_ai_act_articles/32016R0679_gdpr.txt": ("5f771d76013a1837", ARTICLE_RANGES),
+    "eu_pypi_ai_act_articles/32022L2464_csrd.txt": ("a2197a4f19365f46", ARTICLE_RANGES),
+    "eu_pypi_ai_act_articles/32022R2554_dora.txt": ("48574f75603a2b9b", ARTICLE_RANGES),
+    "eu_pypi_ai_act_articles/32024R1689_eu-ai-act.txt": ("a8f7499f9fd226f1", ARTICLE_RANGES),
 }
 
 

@@ -126,7 +126,7 @@ CASES: list[tuple[str, list[Expected]]] = [
     (
         "El Pacto Internacional de Derechos Económicos, Sociales y Culturales está en vigor. "
         "Los artículos 2 a 4 del Pacto se aplican.",
-        [("instrument:icescr", INS, "", False), ("instrument:icescr", INS, "art. 2-4", True)],
+        [("instrument:icescr", INS, "", False), ("instrument:icescr", INS, "arts. 2-4", True)],
     ),
     # short forms
     (

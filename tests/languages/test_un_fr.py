@@ -106,7 +106,7 @@ CASES: list[tuple[str, list[Expected]]] = [
     ),
     (
         "Les articles 2 à 4 de la Convention relative aux droits de l'enfant s'appliquent.",
-        [("instrument:crc", INS, "art. 2-4", False)],
+        [("instrument:crc", INS, "arts. 2-4", False)],
     ),
     (
         "La Déclaration universelle des droits de l'homme a été adoptée en 1948.",
