@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from citecheck.families.base import HSPACE, Document, compile_pattern, literal_hits, matches_near
+from citecheck.families.base import HSPACE, Document, compile_pattern, matches_near
 from citecheck.families.eu_pinpoints import read_after, read_before
 from citecheck.model import NO_PINPOINT, Citation, Finding, Kind
 from citecheck.rules import Rule
@@ -102,13 +102,14 @@ class BackReferencesFamily:
 
     name = "backrefs"
     triggers: tuple[str, ...] = ("regulation", "directive", "decision")
+    anchors = triggers
     priority = 0
     rules: tuple[Rule, ...] = ()
 
     def find(self, doc: Document) -> Iterator[Citation]:
         text = doc.text
         own = _own_act_type(doc.head)
-        hits = literal_hits(doc.lower, ("regulation", "directive", "decision"))
+        hits = doc.hits(self.anchors)
         for m in matches_near(_BACKREF, hits, text, before=_REACH, after=_AFTER):
             if m.group("numbered"):
                 kind = ACT_NOUNS[" ".join(m.group("numbered").split())]

@@ -21,7 +21,6 @@ from citecheck.families.base import (
     MONTHS,
     Document,
     compile_pattern,
-    literal_hits,
     matches_near,
 )
 from citecheck.lexicon import CHARACTERS, ENGLISH, LANGUAGES, Lexicon, alternation
@@ -213,11 +212,14 @@ _CASES = compile_pattern(
 )
 
 
+_ANCHORS = ("/", "ecli", "eu:", "ce:echr:")
+
+
 def _case_hits(doc: Document) -> Iterator[tuple[int, int]]:
     """Every shape holds a digit/digit (case numbers), "ECLI" or "EU:C:" at most ~30
     characters after its start ("Joined Cases C-293/12"); the grammar runs only near those."""
     text = doc.text
-    for start, end in literal_hits(doc.lower, ("/", "ecli", "eu:", "ce:echr:")):
+    for start, end in doc.hits(_ANCHORS):
         if end - start == 1:
             if 0 < start < len(text) - 1 and text[start - 1].isdigit() and text[end].isdigit():
                 yield start - 1, end + 1
@@ -351,6 +353,7 @@ class CjeuFamily:
         "eu:f:",
         "ce:echr:",
     )
+    anchors = _ANCHORS
     priority = 20
     rules = RULES
 

@@ -26,7 +26,6 @@ from citecheck.families.base import (
     HSPACE,
     Document,
     compile_pattern,
-    literal_hits,
     matches_near,
     quoted,
 )
@@ -650,6 +649,10 @@ class EUActsFamily:
     priority = 30
     rules: tuple[Rule, ...] = RULES
 
+    @property
+    def anchors(self) -> tuple[str, ...]:
+        return _TYPE_WORDS  # defined with the grammar, below
+
     def find(self, doc: Document) -> Iterator[Citation]:
         return iter(scan_acts(doc))
 
@@ -826,7 +829,7 @@ def _type_word_hits(doc: Document) -> Iterator[tuple[int, int]]:
     """Type words followed by the start of a numbering, in order: English ones found by
     literal search, the other languages' ones looked up just before each ``N/N``."""
     text = doc.text
-    for start, end in heapq.merge(literal_hits(doc.lower, _TYPE_WORDS), _other_type_hits(text)):
+    for start, end in heapq.merge(doc.hits(_TYPE_WORDS), _other_type_hits(text)):
         m = _NUMBERING_START.match(text, end)
         if m is not None:
             yield start, m.end()

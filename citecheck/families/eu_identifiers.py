@@ -22,7 +22,6 @@ import regex
 from citecheck.families.base import (
     Document,
     compile_pattern,
-    literal_hits,
     matches_near,
     quoted,
 )
@@ -68,9 +67,12 @@ _TRAILING = ".,;:!?'\""
 _CELEX_YEAR = regex.compile(r"(?:19|20)\d\d[A-Z]")
 
 
+_ANCHORS = ("http", "celex")
+
+
 def _identifier_hits(doc: Document) -> Iterator[tuple[int, int]]:
     years = ((m.start(), m.end()) for m in _CELEX_YEAR.finditer(doc.text))
-    return heapq.merge(literal_hits(doc.lower, ("http", "celex")), years)
+    return heapq.merge(doc.hits(_ANCHORS), years)
 
 
 _ELI_TREATIES = {"char_2012": "12012P/TXT", "teu_2016": "12016M/TXT", "tfeu_2016": "12016E/TXT"}
@@ -216,6 +218,7 @@ class EUIdentifiersFamily:
 
     name = "eu_identifiers"
     triggers: tuple[str, ...] = ()  # bare CELEX numbers have no literal to look for
+    anchors = _ANCHORS
     priority = 35
     rules: tuple[Rule, ...] = RULES
 

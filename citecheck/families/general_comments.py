@@ -163,6 +163,7 @@ class GeneralCommentsFamily:
     triggers: tuple[str, ...] = (
         "general comment", "general recommendation", "générale", "observaci", "recomendaci"
     )
+    anchors = _LANG_LITERALS
     priority = 10
     rules: tuple[Rule, ...] = RULES
 

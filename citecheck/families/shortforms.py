@@ -96,6 +96,7 @@ class ShortFormFamily:
 
     name = "shortforms"
     triggers = ("ibid", "id.", "cit.", "supra")
+    anchors: tuple[str, ...] = ()
     priority = 0
     rules = (NO_ANTECEDENT, AMBIGUOUS_IBID, NON_UN_STYLE, UNKNOWN_ANTECEDENT)
 

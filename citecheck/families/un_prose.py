@@ -23,7 +23,6 @@ from citecheck.families.base import (
     MONTH_NUMBER,
     Document,
     compile_pattern,
-    literal_hits,
     matches_near,
 )
 from citecheck.families.un_context import Body
@@ -83,7 +82,6 @@ _REF = rf"""
 _KW = rf"(?P<kw>[Rr]esolutions?|[Dd]ecisions?|RESOLUTIONS?|DECISIONS?|{un.resolution_keywords()})"
 #: The lower-case literals that find a keyword: English, then the other languages' own.
 _LITERALS = ("resolution", "decision", "résolution", "resoluci", "décision", "decisión")
-_ENGLISH_LITERALS = _LITERALS[:2]
 _BODY_ADJ = rf"""(?P<body>
     General{_W}Assembly|Assembly|Security{_W}Council|Economic{_W}and{_W}Social{_W}Council
   | ECOSOC|Human{_W}Rights{_W}Council|HRC|Council|Commission{_W}on{_W}Human{_W}Rights
@@ -522,6 +520,7 @@ class UNProseFamily:
 
     name = "un_prose"
     triggers: tuple[str, ...] = _LITERALS
+    anchors = _LITERALS
     priority = 10
     rules: tuple[Rule, ...] = RULES
 
@@ -530,10 +529,7 @@ class UNProseFamily:
         hrc_context = ctx.profile(doc).hrc_context
         own = ctx.own_body(doc)
         consumed = 0
-        # Only the literals the text holds: each one more scan merged costs on every hit.
-        hits = literal_hits(
-            doc.lower, [lit for lit in _LITERALS if lit in _ENGLISH_LITERALS or lit in doc.lower]
-        )
+        hits = doc.hits(_LITERALS)
         for m in matches_near(_HEAD, hits, text, before=_HEAD_REACH, after=64):
             if m.start() < consumed:
                 continue
