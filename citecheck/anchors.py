@@ -84,8 +84,7 @@ def _pure(literals: tuple[str, ...]) -> Callable[[str], Starts]:
     wanted = frozenset(literals)
     # The literals that occur wherever a given one does: itself and its prefixes.
     prefixes = {
-        lit: tuple(lit[:n] for n in range(1, len(lit) + 1) if lit[:n] in wanted)
-        for lit in literals
+        lit: tuple(lit[:n] for n in range(1, len(lit) + 1) if lit[:n] in wanted) for lit in literals
     }
 
     def find(haystack: str) -> Starts:
