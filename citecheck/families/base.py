@@ -91,6 +91,19 @@ class Document:
         spans.sort()
         return spans
 
+    def count(self, literal: str) -> int:
+        """``self.lower.count(literal)`` (occurrences that do not overlap), from the anchor
+        index when the literal is in it."""
+        indexed, starts = self.__dict__.get("_anchors", (frozenset(), {}))
+        if literal not in indexed:
+            return self.lower.count(literal)
+        n, end = 0, -1
+        for start in starts.get(literal, ()):
+            if start >= end:
+                n += 1
+                end = start + len(literal)
+        return n
+
     def has_any(self, literals: Sequence[str]) -> bool:
         """Literal prefilter over the lower-cased text: does any of these appear at all?"""
         indexed, starts = self.__dict__.get("_anchors", (frozenset(), {}))

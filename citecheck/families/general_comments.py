@@ -163,7 +163,7 @@ class GeneralCommentsFamily:
     triggers: tuple[str, ...] = (
         "general comment", "general recommendation", "générale", "observaci", "recomendaci"
     )
-    anchors = _LANG_LITERALS
+    anchors = (*_LANG_LITERALS, *ctx.PROFILE_ANCHORS)
     priority = 10
     rules: tuple[Rule, ...] = RULES
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import attrs
+import regex
 
 from citecheck.families.base import HSPACE, Document, compile_pattern
 from citecheck.model import Citation, Finding, Kind, Severity
@@ -96,13 +97,14 @@ class ShortFormFamily:
 
     name = "shortforms"
     triggers = ("ibid", "id.", "cit.", "supra")
-    anchors: tuple[str, ...] = ()
+    #: every short form starts with one of these (any case)
+    anchors = ("ibid", "id.", "op.", "loc.", "supra")
     priority = 0
     rules = (NO_ANTECEDENT, AMBIGUOUS_IBID, NON_UN_STYLE, UNKNOWN_ANTECEDENT)
 
     def find(self, doc: Document) -> Iterator[Citation]:
         text = doc.text
-        for m in _SHORT.finditer(text):
+        for m in self._matches(doc):
             device = m.lastgroup or "ibid"
             note = int(m.group("note")) if m.group("note") else None
             pin, end = pinpoint_after(text, m.end())
@@ -117,6 +119,19 @@ class ShortFormFamily:
                 short_form=True,
                 family=self.name,
             )
+
+    def _matches(self, doc: Document) -> Iterator[regex.Match[str]]:
+        """The matches ``_SHORT.finditer`` gives, tried only where an anchor occurs."""
+        text = doc.text
+        last_end = tried = -1
+        for start, _ in doc.hits(self.anchors):
+            if start < last_end or start == tried:
+                continue
+            tried = start
+            m = _SHORT.match(text, start)
+            if m is not None:
+                last_end = m.end()
+                yield m
 
     def validate(self, citation: Citation, doc: Document) -> Iterator[Finding]:
         parts = citation.parts

@@ -520,7 +520,7 @@ class UNProseFamily:
 
     name = "un_prose"
     triggers: tuple[str, ...] = _LITERALS
-    anchors = _LITERALS
+    anchors = (*_LITERALS, *ctx.PROFILE_ANCHORS)
     priority = 10
     rules: tuple[Rule, ...] = RULES
 
