@@ -34,6 +34,7 @@ from citecheck.model import (
     Pinpoint,
     Severity,
 )
+from citecheck.patterns import lazy_compile
 from citecheck.pinpoints import parse_numbers, pinpoint_before
 from citecheck.rules import Rule
 
@@ -137,8 +138,8 @@ _MAX_RANGE = 60  # a range expanding to more cases than this is kept as its two 
 
 _D = "[" + DASHES + "]"
 _SP = r"[ \u00a0\u202f]"
-_DASH_RE = regex.compile(_D)  # used per item: compiled once here, not per call
-_DIGITS = regex.compile(r"\d{1,6}")
+_DASH_RE = lazy_compile(_D)  # used per item: compiled once here, not per call
+_DIGITS = lazy_compile(r"\d{1,6}")
 _MONTHS = "|".join(MONTHS)
 _SUFFIX = r"(?:PPU|P(?:" + _D + r"(?:R|DEP)|\(R\))?|R|AJ|DEP|REV|INTP|RENV|OP|TO|SA)"
 
@@ -228,7 +229,7 @@ def _case_hits(doc: Document) -> Iterator[tuple[int, int]]:
 
 
 # Pieces of one matched case item, re-read from the item's text.
-_ITEM_PARSE = regex.compile(
+_ITEM_PARSE = lazy_compile(
     rf"""(?x)
     (?P<court>[CTF])?(?P<dash>{_D}\s?|{_SP})?
     (?P<num>\d{{1,4}})/(?P<yy>\d{{2,4}})

@@ -32,6 +32,7 @@ from citecheck.families.base import (
 from citecheck.lexicon import LANGUAGES, alternation
 from citecheck.lexicon import load as load_lexicon
 from citecheck.model import Citation, Finding, Fix, Kind, Pinpoint, Severity
+from citecheck.patterns import lazy_compile
 from citecheck.pinpoints import languages
 from citecheck.pinpoints.articles import read_after, read_before
 from citecheck.rules import Rule
@@ -53,7 +54,7 @@ DESCRIPTORS: dict[str, str] = {
 #: Domain an act of sector 3 carries by year of adoption, latest first: (EU) from the Treaty
 #: of Lisbon (acts of 2010 on), (EC) after Maastricht (1994-2009), (EEC) before.
 DOMAIN_FROM_YEAR: tuple[tuple[int, str], ...] = ((2010, "EU"), (1994, "EC"), (0, "EEC"))
-_CELEX_ACT = regex.compile(r"3(\d{4})([A-Z])(\d{4})")
+_CELEX_ACT = lazy_compile(r"3(\d{4})([A-Z])(\d{4})")
 
 
 def citation_for_celex(celex: str) -> str | None:
@@ -125,7 +126,7 @@ _TYPE = (
     + alternation(t for w in _WORDS.values() for t in w.act_types)
     + ")"
 )
-_ENGLISH_TYPE = regex.compile(rf"(?i:{_ENGLISH_TYPES})")
+_ENGLISH_TYPE = lazy_compile(rf"(?i:{_ENGLISH_TYPES})")
 _ACT = compile_pattern(
     rf"""
     (?<![\w/])
@@ -741,7 +742,7 @@ def _citation(
 
 
 _ENGLISH_DOMAINS = frozenset(("EU", "EC", "EEC", "Euratom", "EAEC", "ECSC", "CFSP", "JHA"))
-_DOMAIN_TOKEN = regex.compile(r"[^\W\d_]+")
+_DOMAIN_TOKEN = lazy_compile(r"[^\W\d_]+")
 #: How much text around a citation tells its language when its words do not.
 _LANGUAGE_REACH = 160
 
@@ -806,12 +807,12 @@ def _domain_example(n: _Numbering, act_type: str) -> str:
 _TYPE_WORDS = ("regulation", "directive", "decision", "position", "action", "recommendation")
 #: The act words of the other languages, found by looking back from each ``digit/digit``
 #: (one fast pass) rather than by one ``str.find`` pass per word.
-_OTHER_TYPES = regex.compile(alternation(t for w in _WORDS.values() for t in w.act_types))
-_SLASHED_NUMBER = regex.compile(r"\d/\d")
+_OTHER_TYPES = lazy_compile(alternation(t for w in _WORDS.values() for t in w.act_types))
+_SLASHED_NUMBER = lazy_compile(r"\d/\d")
 #: How far before its number a type word of another language stands ("Reglamento de
 #: Ejecución (UE, Euratom) n.º 2019/947").
 _NUMBER_REACH = 48
-_NUMBERING_START = regex.compile(
+_NUMBERING_START = lazy_compile(
     r"s?[\s\u00a0]{1,3}(?:[(\[\\\d]|(?i:no|nr|n°|cfsp|eu|ec|eec|jha|euratom"
     + "".join("|" + d.lower() for d in _LANG_DOMAINS)
     + r")\b|"
@@ -988,7 +989,7 @@ def _domainless_ok(
     return _UN_BODY_BEFORE.search(doc.text, max(0, type_start - 60), type_start) is None
 
 
-_AMENDED_BY = regex.compile(
+_AMENDED_BY = lazy_compile(
     alternation(p for w in _WORDS.values() for p in w.amended_by)
     + r"[\s\u00a0]{1,3}(?:\w{1,3}[\s\u00a0]{1,3})?\Z"
 )

@@ -33,6 +33,7 @@ from citecheck import knowledge, un_languages
 from citecheck.families.base import Document, compile_pattern
 from citecheck.lexicon import CHARACTERS, ENGLISH
 from citecheck.model import NO_PINPOINT, Citation, Finding, Kind, Pinpoint, PinpointPart, Severity
+from citecheck.patterns import lazy_compile
 from citecheck.pinpoints.articles import THEREOF, parse_body
 from citecheck.rules import Rule
 
@@ -375,27 +376,27 @@ def _start_positions(doc: Document) -> Iterator[int]:
 
 
 # Pieces of an article list: an item, a bare sub-division ("c)"), or a separator.
-_ITEM_TOKEN = regex.compile(
+_ITEM_TOKEN = lazy_compile(
     r"(?P<item>" + _AITEM + r")|(?P<sub>" + _SUBONLY + r")|(?P<sep>" + _LSEP + r")"
 )
-_SUB_VALUE = regex.compile(r"\(?\s*([0-9a-z]{1,5})\s*\)")
-_HEAD = regex.compile(r"(\d{1,3})(?:" + _H + r"?(bis|ter|quater))?")
-_PARA_IN_ITEM = regex.compile(r",\s*" + _PARA_WORD + r"\s*(\d{1,2})")
+_SUB_VALUE = lazy_compile(r"\(?\s*([0-9a-z]{1,5})\s*\)")
+_HEAD = lazy_compile(r"(\d{1,3})(?:" + _H + r"?(bis|ter|quater))?")
+_PARA_IN_ITEM = lazy_compile(r",\s*" + _PARA_WORD + r"\s*(\d{1,2})")
 
-_PROTOCOL_TO = regex.compile(r"Protocol\s{1,3}(?:to|of)\s{1,3}(?:the\s{1,3})?\Z")
-_ALIAS = regex.compile(r"(?:known\s+as|hereinafter(?:\s+referred\s+to\s+as)?)(?:\s+the)?\s+\Z")
-_JUST_NAMED = regex.compile(r"\s{0,3}\(\s{0,3}")
+_PROTOCOL_TO = lazy_compile(r"Protocol\s{1,3}(?:to|of)\s{1,3}(?:the\s{1,3})?\Z")
+_ALIAS = lazy_compile(r"(?:known\s+as|hereinafter(?:\s+referred\s+to\s+as)?)(?:\s+the)?\s+\Z")
+_JUST_NAMED = lazy_compile(r"\s{0,3}\(\s{0,3}")
 _OTHER_WINDOW = 150  # a bare article this close after another instrument's name is not ours
 _CONTEXT_WINDOW = 2000  # a bare "article 6" refers to an instrument cited at most this far back
 # Another source named between an instrument's citation and a bare "article 6": the article is
 # that source's ("the Penal Code of Qatar, art. 136"), not the instrument's.
-_OTHER_SOURCE = regex.compile(
+_OTHER_SOURCE = lazy_compile(
     r"(?<![\w])(?:Code|Act|Law|Constitution|Decree|Ordinance|Regulations?|Directive|Rules)(?![\w])"
 )
 # "Refugees, art. 31" after something that is not the instrument's citation: name-first of an
 # unknown source. A comma right after the instrument's citation is a list and still chains, and
 # so does one after a connective ("Furthermore, article 6") or the short name ("the Covenant,").
-_COMMA_BEFORE = regex.compile(r"(?:(?<![\w])(?P<word>\w{1,30}))?[\s)\]\u201d\"']{0,3},\s{0,3}\(?\Z")
+_COMMA_BEFORE = lazy_compile(r"(?:(?<![\w])(?P<word>\w{1,30}))?[\s)\]\u201d\"']{0,3},\s{0,3}\(?\Z")
 _CONNECTIVES = frozenset(
     (  # noqa: SIM905 - a word list reads better as text
         "furthermore moreover however particular addition similarly likewise accordingly thus "
@@ -410,7 +411,7 @@ _CONNECTIVES = frozenset(
 # symbol alone on a line of the header, or "the Committee on ... (the Committee)". Its treaty
 # is what "the Convention" / "the Covenant" means there, whatever other treaty was named last.
 _TREATY_OF_BODY = {b.series: b.treaty for b in knowledge.treaty_bodies().values()}
-_OWN_SYMBOL = regex.compile(
+_OWN_SYMBOL = lazy_compile(
     r"(?m)^[ \t\u00a0]{0,10}(?P<body>"
     + "|".join(regex.escape(series) for series in _TREATY_OF_BODY)
     + r")/C/(?:GC|GR)/\d{1,3}[^\n]{0,20}$"
@@ -420,7 +421,7 @@ _COMMITTEES = {
     b.treaty: "|".join(_S.join(regex.escape(w) for w in name.split()) for name in b.names)
     for b in knowledge.treaty_bodies().values()
 }
-_OWN_COMMITTEE = regex.compile(
+_OWN_COMMITTEE = lazy_compile(
     r"(?:"
     + "|".join(f"(?P<{slug}>{pat})" for slug, pat in _COMMITTEES.items())
     + r")\s{0,3}\((?:hereinafter\s{1,3})?(?:the\s{1,3})?[\u201c\"']?(?:the\s{1,3})?"
@@ -466,7 +467,7 @@ def _canonical_item(raw: str) -> tuple[str, str]:
     return base, base + subs
 
 
-_ANY_SUB = regex.compile(r"\(([0-9a-z]{1,5})\)")
+_ANY_SUB = lazy_compile(r"\(([0-9a-z]{1,5})\)")
 
 
 def _sibling(previous: str, base: str, sub: str) -> str:
@@ -531,7 +532,7 @@ def _paren_head(number: str) -> str:
     return f"{head.group(1)}){number[head.end():]}"
 
 
-_PARA_WORD_IN_ITEM = regex.compile(r",\s*(" + _PARA_WORD + r")")
+_PARA_WORD_IN_ITEM = lazy_compile(r",\s*(" + _PARA_WORD + r")")
 
 
 class _Paragraphs:

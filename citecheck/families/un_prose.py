@@ -35,6 +35,7 @@ from citecheck.model import (
     Pinpoint,
     Severity,
 )
+from citecheck.patterns import lazy_compile
 from citecheck.pinpoints import pinpoint_after, pinpoint_at
 from citecheck.rules import Rule
 
@@ -133,14 +134,14 @@ _BODY_AFTER = compile_pattern(
     |Assembly(?!{_W}of{_W}(?:the{_W})?[A-Z])|Council|Commission))\b
   | ,?{_W}(?:{un.body_connectors()}){_H}*(?P<lname>{un.body_pattern()})"""
 )
-_CAPITAL = regex.compile(r"[A-Z]")
-_ITS = regex.compile(rf"(?<![\w])(?:[Ii]ts|{un.own_words()})[\s\u00a0]+\Z")
+_CAPITAL = lazy_compile(r"[A-Z]")
+_ITS = lazy_compile(rf"(?<![\w])(?:[Ii]ts|{un.own_words()})[\s\u00a0]+\Z")
 # The last clause boundary before a citation: "." ";" ":", a comma ending a line (the end
 # of a preambular paragraph) or a line break before a capital (after a heading). The regex
 # module's reverse search finds the nearest one.
-_CLAUSE_END = regex.compile(r"(?r)[.;:]|,[ \t\u00a0]*\n|\n[ \t\u00a0]*(?=[A-Z])")
-_TO = regex.compile(r"\bto\b")
-_SPACES = regex.compile(r"[\s\u00a0]+")
+_CLAUSE_END = lazy_compile(r"(?r)[.;:]|,[ \t\u00a0]*\n|\n[ \t\u00a0]*(?=[A-Z])")
+_TO = lazy_compile(r"\bto\b")
+_SPACES = lazy_compile(r"[\s\u00a0]+")
 
 _BODY_WORDS: dict[str, tuple[Body, ...]] = {
     "general assembly": (Body.GA,),
@@ -490,7 +491,7 @@ def _symbol(body: Body | None, raw: _Raw, kind: str) -> str:
     return f"{_SERIES[body]}/{doc_type}/{raw.session}/{raw.number}{part}"
 
 
-_LAST_NUMBER = regex.compile(
+_LAST_NUMBER = lazy_compile(
     rf"(?:,|(?<!\w)(?:{ENGLISH.list_pattern}|{ENGLISH.range_pattern}))[\s\u00a0]*\d{{1,4}}\Z"
 )
 
