@@ -157,11 +157,13 @@ class Family(Protocol):
     name: str
     #: lower-case literals; the family runs only if one occurs in the text (empty = always)
     triggers: tuple[str, ...]
+
     @property
     def anchors(self) -> tuple[str, ...]:
         """Lower-case literals whose occurrences the family reads (``Document.hits``,
         ``has_any``): the anchors and triggers of all families are found in one pass."""
         ...
+
     #: higher wins when two candidates from different families cover the same span
     priority: int
     rules: tuple[Rule, ...]

@@ -652,7 +652,7 @@ class EUActsFamily:
 
     @property
     def anchors(self) -> tuple[str, ...]:
-        return _TYPE_WORDS  # defined with the grammar, below
+        return (*_TYPE_WORDS, "/")  # defined with the grammar, below
 
     def find(self, doc: Document) -> Iterator[Citation]:
         return iter(scan_acts(doc))
@@ -808,7 +808,6 @@ _TYPE_WORDS = ("regulation", "directive", "decision", "position", "action", "rec
 #: The act words of the other languages, found by looking back from each ``digit/digit``
 #: (one fast pass) rather than by one ``str.find`` pass per word.
 _OTHER_TYPES = lazy_compile(alternation(t for w in _WORDS.values() for t in w.act_types))
-_SLASHED_NUMBER = lazy_compile(r"\d/\d")
 #: How far before its number a type word of another language stands ("Reglamento de
 #: Ejecución (UE, Euratom) n.º 2019/947").
 _NUMBER_REACH = 48
@@ -830,22 +829,41 @@ def _type_word_hits(doc: Document) -> Iterator[tuple[int, int]]:
     """Type words followed by the start of a numbering, in order: English ones found by
     literal search, the other languages' ones looked up just before each ``N/N``."""
     text = doc.text
-    for start, end in heapq.merge(doc.hits(_TYPE_WORDS), _other_type_hits(text)):
+    for start, end in heapq.merge(doc.hits(_TYPE_WORDS), _other_type_hits(doc)):
         m = _NUMBERING_START.match(text, end)
         if m is not None:
             yield start, m.end()
 
 
-def _other_type_hits(text: str) -> Iterator[tuple[int, int]]:
+def _slashed_numbers(doc: Document) -> Iterator[int]:
+    """Where ``\\d/\\d`` matches, without overlaps (a digit, "/", a digit), read from the "/"
+    hits of the anchor pass instead of a pass of its own."""
+    text = doc.text
+    n = len(text)
+    last_end = 0
+    for slash, _ in doc.hits(("/",), exact=True):
+        start = slash - 1
+        if (
+            start >= last_end
+            and slash + 1 < n
+            and text[start].isdecimal()
+            and (text[slash + 1].isdecimal())
+        ):
+            last_end = slash + 2
+            yield start
+
+
+def _other_type_hits(doc: Document) -> Iterator[tuple[int, int]]:
+    text = doc.text
     last = -1
-    for number in _SLASHED_NUMBER.finditer(text):
-        first = number.start()
+    for number_start in _slashed_numbers(doc):
+        first = number_start
         while first > 0 and text[first - 1].isdigit():
             first -= 1
         if first > 0 and text[first - 1] in "/.":
             continue  # a segment of a UN symbol or a date ("A/HRC/17/31"), not an act number
-        lo = max(0, number.start() - _NUMBER_REACH, last)
-        for m in _OTHER_TYPES.finditer(text, lo, number.start()):
+        lo = max(0, number_start - _NUMBER_REACH, last)
+        for m in _OTHER_TYPES.finditer(text, lo, number_start):
             yield m.start(), m.end()
             last = m.end()
 
