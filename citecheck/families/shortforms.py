@@ -84,6 +84,10 @@ _SHORT = compile_pattern(
 )
 
 
+#: What every short form starts with, as written (the anchors, lower-cased, are indexed).
+_STARTS = ("Ibid", "ibid", "Id.", "id.", "Op.", "op.", "Loc.", "loc.", "supra")
+
+
 @attrs.frozen(slots=True)
 class ShortFormParts:
     """What kind of short form this is, and the footnote a ``supra note N`` names."""
@@ -97,7 +101,6 @@ class ShortFormFamily:
 
     name = "shortforms"
     triggers = ("ibid", "id.", "cit.", "supra")
-    #: every short form starts with one of these (any case)
     anchors = ("ibid", "id.", "op.", "loc.", "supra")
     priority = 0
     rules = (NO_ANTECEDENT, AMBIGUOUS_IBID, NON_UN_STYLE, UNKNOWN_ANTECEDENT)
@@ -124,7 +127,7 @@ class ShortFormFamily:
         """The matches ``_SHORT.finditer`` gives, tried only where an anchor occurs."""
         text = doc.text
         last_end = tried = -1
-        for start, _ in doc.hits(self.anchors):
+        for start, _ in doc.hits(_STARTS, exact=True):
             if start < last_end or start == tried:
                 continue
             tried = start
