@@ -14,6 +14,7 @@ from citecheck.families import (
     FAMILIES,
     Document,
     eu_acts,
+    eu_identifiers,
     general_comments,
     instruments,
     shortforms,
@@ -144,3 +145,11 @@ def test_instrument_starts_as_the_prefix_tree_scan(text: str) -> None:
     ]
     assert list(instruments._start_positions(_indexed(text))) == expected
     assert list(instruments._start_positions(Document(text))) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_texts(["19", "20", "1", "0", "\u0663", "R", "L", "r", "x", "/", " ", "İ"]))
+def test_celex_years_as_finditer(text: str) -> None:
+    expected = [m.span() for m in regex.finditer(r"(?:19|20)\d\d[A-Z]", text)]
+    assert list(eu_identifiers._celex_years(_indexed(text))) == expected
+    assert list(eu_identifiers._celex_years(Document(text))) == expected
