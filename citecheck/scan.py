@@ -1,13 +1,14 @@
 """Stage 1: run every registered family over a document and keep one citation per span.
 
-Each family makes one linear pass (``finditer`` over a compiled pattern) and only runs when
-its literal prefilter occurs in the text; the prefilters of all families are tested together
-(``Document.has_each``, ASCII words first). Overlaps between families are settled in a single
-sweep over the candidates sorted by position.
+First one pass finds every anchor and trigger literal of every family (``Document.index_anchors``,
+:mod:`citecheck.anchors`); a family runs only when one of its triggers occurs, and tries its
+grammar only at its anchors' hits. Overlaps between families are settled in a single sweep
+over the candidates sorted by position.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from citecheck.families import FAMILIES, Document, Family
@@ -23,6 +24,12 @@ def _better(new: Citation, old: Citation, priority: dict[str, int]) -> bool:
     return (new.end - new.start) > (old.end - old.start)
 
 
+@functools.lru_cache(maxsize=64)
+def _anchor_literals(families: tuple[Family, ...]) -> frozenset[str]:
+    """Every trigger and anchor literal of these families: what the one anchor pass finds."""
+    return frozenset(lit for f in families for lit in (*f.triggers, *f.anchors))
+
+
 def scan(doc: Document, families: Iterable[Family] = FAMILIES) -> list[Citation]:
     """Candidates from all families, overlaps removed, in document order.
 
@@ -33,6 +40,7 @@ def scan(doc: Document, families: Iterable[Family] = FAMILIES) -> list[Citation]
     view = hidden_view(doc.text)
     seen = Document(view.text) if view is not None else doc
     candidates: list[Citation] = []
+    seen.index_anchors(_anchor_literals(families))
     triggered = seen.has_each([f.triggers for f in families])
     for family, wanted in zip(families, triggered, strict=True):
         if family.triggers and not wanted:

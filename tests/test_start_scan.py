@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from citecheck.families.instruments import _prefix_tree_pattern
+from citecheck.anchors import prefix_tree_pattern as _prefix_tree_pattern
 
 _WORDS = st.frozensets(st.text(alphabet="abcé", min_size=1, max_size=5), min_size=1, max_size=8)
 

@@ -29,7 +29,7 @@ import attrs
 import regex
 
 from citecheck import eu_words
-from citecheck.families.base import HSPACE, Document, compile_pattern, literal_hits, matches_near
+from citecheck.families.base import HSPACE, Document, compile_pattern, matches_near
 from citecheck.families.eu_pinpoints import read_after, read_before
 from citecheck.lexicon import alternation
 from citecheck.lexicon import load as load_lexicon
@@ -231,6 +231,7 @@ class BackReferencesFamily:
 
     name = "backrefs"
     triggers: tuple[str, ...] = ("regulation", "directive", "decision", *_LANG_HITS)
+    anchors = triggers
     priority = 0
     rules: tuple[Rule, ...] = ()
 
@@ -238,7 +239,7 @@ class BackReferencesFamily:
         text = doc.text
         yield from self._in_other_languages(doc)
         own = _own_act_type(doc.head)
-        hits = literal_hits(doc.lower, ("regulation", "directive", "decision"))
+        hits = doc.hits(("regulation", "directive", "decision"))
         for m in matches_near(_BACKREF, hits, text, before=_REACH, after=_AFTER):
             if m.group("dterm"):
                 yield self._definition(text, m)
@@ -310,7 +311,7 @@ class BackReferencesFamily:
         """``article 6 dudit règlement``, ``dicha Directiva``, ``der genannten Verordnung``:
         placeholders for the short-form stage, with the pinpoint written before them."""
         text = doc.text
-        hits = literal_hits(doc.lower, _LANG_HITS)
+        hits = doc.hits(_LANG_HITS)
         for m in matches_near(_LANG_BACKREF, hits, text, before=_REACH, after=_AFTER):
             noun = m.group("noun") or m.group("dnoun") or m.group("anoun")
             word = m.group("pre") or m.group("dem") or m.group("post")

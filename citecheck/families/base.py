@@ -16,6 +16,7 @@ from typing import Protocol
 
 import regex
 
+from citecheck.anchors import find_all
 from citecheck.lexicon import CHARACTERS, ENGLISH
 from citecheck.model import Citation, Finding
 from citecheck.patterns import lazy_compile
@@ -56,10 +57,58 @@ class Document:
         line = bisect.bisect_right(self.line_starts, offset) - 1
         return line + 1, offset - self.line_starts[line] + 1
 
+    def index_anchors(self, literals: Iterable[str]) -> None:
+        """Find every occurrence of these lower-case literals in one pass over the text
+        (:mod:`citecheck.anchors`); :meth:`hits`, :meth:`has_any` and :meth:`has_each` then
+        answer from it instead of reading the text again."""
+        wanted = frozenset(literals)
+        self.__dict__["_anchors"] = (wanted, find_all(self.lower, wanted))
+
+    def hits(self, literals: Iterable[str], *, exact: bool = False) -> list[tuple[int, int]]:
+        """Spans of every occurrence of any of the literals, in order (start, then end).
+
+        The literals are lower-case and matched in the lower-cased text, unless ``exact``:
+        then they are matched as written, case and all. Literals not indexed by
+        :meth:`index_anchors` are looked for here (same answer, one more pass each)."""
+        indexed, starts = self.__dict__.get("_anchors", (frozenset(), {}))
+        low = self.lower
+        # Lower-casing "İ" gives two code points: offsets in ``low`` are then not offsets in
+        # ``text``, so exact literals are looked for in the text itself.
+        shifted = exact and len(low) != len(self.text)
+        spans: list[tuple[int, int]] = []
+        for lit in literals:
+            key = lit.lower() if exact else lit
+            n = len(lit)
+            if key in indexed and not shifted:
+                found = starts.get(key, ())
+            else:
+                found = _find_each(self.text if shifted else low, lit if shifted else key)
+            if exact and not shifted:
+                text = self.text
+                spans.extend((s, s + n) for s in found if text.startswith(lit, s))
+            else:
+                spans.extend((s, s + n) for s in found)
+        spans.sort()
+        return spans
+
+    def count(self, literal: str) -> int:
+        """``self.lower.count(literal)`` (occurrences that do not overlap), from the anchor
+        index when the literal is in it."""
+        indexed, starts = self.__dict__.get("_anchors", (frozenset(), {}))
+        if literal not in indexed:
+            return self.lower.count(literal)
+        n, end = 0, -1
+        for start in starts.get(literal, ()):
+            if start >= end:
+                n += 1
+                end = start + len(literal)
+        return n
+
     def has_any(self, literals: Sequence[str]) -> bool:
         """Literal prefilter over the lower-cased text: does any of these appear at all?"""
+        indexed, starts = self.__dict__.get("_anchors", (frozenset(), {}))
         low = self.lower
-        return any(lit in low for lit in literals)
+        return any(lit in starts if lit in indexed else lit in low for lit in literals)
 
     def has_each(self, literal_sets: Sequence[Sequence[str]]) -> list[bool]:
         """``[self.has_any(s) for s in literal_sets]``, plain-ASCII literals tried first.
@@ -69,11 +118,12 @@ class Document:
         ASCII words first settles most sets before those are tried, and a text that is all
         ASCII cannot hold a word that is not. One alternation of every literal (``re``)
         measured slower than these ``in`` tests once the triggers passed a hundred words."""
+        indexed, starts = self.__dict__.get("_anchors", (frozenset(), {}))
         low = self.lower
         ascii_only = low.isascii()
         return [
             any(
-                lit in low
+                lit in starts if lit in indexed else lit in low
                 for lit in _ascii_first(tuple(literals))
                 if not ascii_only or lit.isascii()
             )
@@ -82,6 +132,17 @@ class Document:
 
 
 _LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
+def _find_each(haystack: str, lit: str) -> list[int]:
+    """Start offsets of every occurrence of ``lit`` (overlapping ones too)."""
+    found = []
+    find = haystack.find
+    pos = find(lit)
+    while pos != -1:
+        found.append(pos)
+        pos = find(lit, pos + 1)
+    return found
 
 
 @functools.lru_cache(maxsize=512)
@@ -96,6 +157,13 @@ class Family(Protocol):
     name: str
     #: lower-case literals; the family runs only if one occurs in the text (empty = always)
     triggers: tuple[str, ...]
+
+    @property
+    def anchors(self) -> tuple[str, ...]:
+        """Lower-case literals whose occurrences the family reads (``Document.hits``,
+        ``has_any``): the anchors and triggers of all families are found in one pass."""
+        ...
+
     #: higher wins when two candidates from different families cover the same span
     priority: int
     rules: tuple[Rule, ...]

@@ -21,7 +21,6 @@ from citecheck.families.base import (
     MONTHS,
     Document,
     compile_pattern,
-    literal_hits,
     matches_near,
 )
 from citecheck.lexicon import CHARACTERS, ENGLISH, LANGUAGES, Lexicon, alternation
@@ -35,6 +34,7 @@ from citecheck.model import (
     Pinpoint,
     Severity,
 )
+from citecheck.patterns import lazy_compile
 from citecheck.pinpoints import parse_numbers, pinpoint_before
 from citecheck.rules import Rule
 
@@ -138,8 +138,8 @@ _MAX_RANGE = 60  # a range expanding to more cases than this is kept as its two 
 
 _D = "[" + DASHES + "]"
 _SP = r"[ \u00a0\u202f]"
-_DASH_RE = regex.compile(_D)  # used per item: compiled once here, not per call
-_DIGITS = regex.compile(r"\d{1,6}")
+_DASH_RE = lazy_compile(_D)  # used per item: compiled once here, not per call
+_DIGITS = lazy_compile(r"\d{1,6}")
 _MONTHS = "|".join(MONTHS)
 _SUFFIX = r"(?:PPU|P(?:" + _D + r"(?:R|DEP)|\(R\))?|R|AJ|DEP|REV|INTP|RENV|OP|TO|SA)"
 
@@ -215,11 +215,14 @@ _CASES = compile_pattern(
 )
 
 
+_ANCHORS = ("/", "ecli", "eu:", "ce:echr:")
+
+
 def _case_hits(doc: Document) -> Iterator[tuple[int, int]]:
     """Every shape holds a digit/digit (case numbers), "ECLI" or "EU:C:" at most ~30
     characters after its start ("Joined Cases C-293/12"); the grammar runs only near those."""
     text = doc.text
-    for start, end in literal_hits(doc.lower, ("/", "ecli", "eu:", "ce:echr:")):
+    for start, end in doc.hits(_ANCHORS):
         if end - start == 1:
             if 0 < start < len(text) - 1 and text[start - 1].isdigit() and text[end].isdigit():
                 yield start - 1, end + 1
@@ -228,7 +231,7 @@ def _case_hits(doc: Document) -> Iterator[tuple[int, int]]:
 
 
 # Pieces of one matched case item, re-read from the item's text.
-_ITEM_PARSE = regex.compile(
+_ITEM_PARSE = lazy_compile(
     rf"""(?x)
     (?P<court>[CTF])?(?P<dash>{_D}\s?|{_SP})?
     (?P<num>\d{{1,4}})/(?P<yy>\d{{2,4}})
@@ -368,6 +371,7 @@ class CjeuFamily:
         "eu:f:",
         "ce:echr:",
     )
+    anchors = _ANCHORS
     priority = 20
     rules = RULES
 

@@ -26,13 +26,13 @@ from citecheck.families.base import (
     HSPACE,
     Document,
     compile_pattern,
-    literal_hits,
     matches_near,
     quoted,
 )
 from citecheck.lexicon import LANGUAGES, alternation
 from citecheck.lexicon import load as load_lexicon
 from citecheck.model import Citation, Finding, Fix, Kind, Pinpoint, Severity
+from citecheck.patterns import lazy_compile
 from citecheck.pinpoints import languages
 from citecheck.pinpoints.articles import read_after, read_before
 from citecheck.rules import Rule
@@ -54,7 +54,7 @@ DESCRIPTORS: dict[str, str] = {
 #: Domain an act of sector 3 carries by year of adoption, latest first: (EU) from the Treaty
 #: of Lisbon (acts of 2010 on), (EC) after Maastricht (1994-2009), (EEC) before.
 DOMAIN_FROM_YEAR: tuple[tuple[int, str], ...] = ((2010, "EU"), (1994, "EC"), (0, "EEC"))
-_CELEX_ACT = regex.compile(r"3(\d{4})([A-Z])(\d{4})")
+_CELEX_ACT = lazy_compile(r"3(\d{4})([A-Z])(\d{4})")
 
 
 def citation_for_celex(celex: str) -> str | None:
@@ -126,7 +126,7 @@ _TYPE = (
     + alternation(t for w in _WORDS.values() for t in w.act_types)
     + ")"
 )
-_ENGLISH_TYPE = regex.compile(rf"(?i:{_ENGLISH_TYPES})")
+_ENGLISH_TYPE = lazy_compile(rf"(?i:{_ENGLISH_TYPES})")
 _ACT = compile_pattern(
     rf"""
     (?<![\w/])
@@ -650,6 +650,10 @@ class EUActsFamily:
     priority = 30
     rules: tuple[Rule, ...] = RULES
 
+    @property
+    def anchors(self) -> tuple[str, ...]:
+        return (*_TYPE_WORDS, "/")  # defined with the grammar, below
+
     def find(self, doc: Document) -> Iterator[Citation]:
         return iter(scan_acts(doc))
 
@@ -740,7 +744,7 @@ def _citation(
 
 
 _ENGLISH_DOMAINS = frozenset(("EU", "EC", "EEC", "Euratom", "EAEC", "ECSC", "CFSP", "JHA"))
-_DOMAIN_TOKEN = regex.compile(r"[^\W\d_]+")
+_DOMAIN_TOKEN = lazy_compile(r"[^\W\d_]+")
 #: How much text around a citation tells its language when its words do not.
 _LANGUAGE_REACH = 160
 
@@ -805,12 +809,11 @@ def _domain_example(n: _Numbering, act_type: str) -> str:
 _TYPE_WORDS = ("regulation", "directive", "decision", "position", "action", "recommendation")
 #: The act words of the other languages, found by looking back from each ``digit/digit``
 #: (one fast pass) rather than by one ``str.find`` pass per word.
-_OTHER_TYPES = regex.compile(alternation(t for w in _WORDS.values() for t in w.act_types))
-_SLASHED_NUMBER = regex.compile(r"\d/\d")
+_OTHER_TYPES = lazy_compile(alternation(t for w in _WORDS.values() for t in w.act_types))
 #: How far before its number a type word of another language stands ("Reglamento de
 #: Ejecución (UE, Euratom) n.º 2019/947").
 _NUMBER_REACH = 48
-_NUMBERING_START = regex.compile(
+_NUMBERING_START = lazy_compile(
     r"s?[\s\u00a0]{1,3}(?:[(\[\\\d]|(?i:no|nr|n°|cfsp|eu|ec|eec|jha|euratom"
     + "".join("|" + d.lower() for d in _LANG_DOMAINS)
     + r")\b|"
@@ -828,22 +831,41 @@ def _type_word_hits(doc: Document) -> Iterator[tuple[int, int]]:
     """Type words followed by the start of a numbering, in order: English ones found by
     literal search, the other languages' ones looked up just before each ``N/N``."""
     text = doc.text
-    for start, end in heapq.merge(literal_hits(doc.lower, _TYPE_WORDS), _other_type_hits(text)):
+    for start, end in heapq.merge(doc.hits(_TYPE_WORDS), _other_type_hits(doc)):
         m = _NUMBERING_START.match(text, end)
         if m is not None:
             yield start, m.end()
 
 
-def _other_type_hits(text: str) -> Iterator[tuple[int, int]]:
+def _slashed_numbers(doc: Document) -> Iterator[int]:
+    """Where ``\\d/\\d`` matches, without overlaps (a digit, "/", a digit), read from the "/"
+    hits of the anchor pass instead of a pass of its own."""
+    text = doc.text
+    n = len(text)
+    last_end = 0
+    for slash, _ in doc.hits(("/",), exact=True):
+        start = slash - 1
+        if (
+            start >= last_end
+            and slash + 1 < n
+            and text[start].isdecimal()
+            and (text[slash + 1].isdecimal())
+        ):
+            last_end = slash + 2
+            yield start
+
+
+def _other_type_hits(doc: Document) -> Iterator[tuple[int, int]]:
+    text = doc.text
     last = -1
-    for number in _SLASHED_NUMBER.finditer(text):
-        first = number.start()
+    for number_start in _slashed_numbers(doc):
+        first = number_start
         while first > 0 and text[first - 1].isdigit():
             first -= 1
         if first > 0 and text[first - 1] in "/.":
             continue  # a segment of a UN symbol or a date ("A/HRC/17/31"), not an act number
-        lo = max(0, number.start() - _NUMBER_REACH, last)
-        for m in _OTHER_TYPES.finditer(text, lo, number.start()):
+        lo = max(0, number_start - _NUMBER_REACH, last)
+        for m in _OTHER_TYPES.finditer(text, lo, number_start):
             yield m.start(), m.end()
             last = m.end()
 
@@ -987,7 +1009,7 @@ def _domainless_ok(
     return _UN_BODY_BEFORE.search(doc.text, max(0, type_start - 60), type_start) is None
 
 
-_AMENDED_BY = regex.compile(
+_AMENDED_BY = lazy_compile(
     alternation(p for w in _WORDS.values() for p in w.amended_by)
     + r"[\s\u00a0]{1,3}(?:\w{1,3}[\s\u00a0]{1,3})?\Z"
 )

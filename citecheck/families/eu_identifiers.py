@@ -22,7 +22,6 @@ import regex
 from citecheck.families.base import (
     Document,
     compile_pattern,
-    literal_hits,
     matches_near,
     quoted,
 )
@@ -65,12 +64,28 @@ _IN_URL_ELI = compile_pattern(
 _TRAILING = ".,;:!?'\""
 # Every identifier holds "http", "celex" or a CELEX year+descriptor ("2016R") within 20
 # characters of its start; the grammar runs only near those.
-_CELEX_YEAR = regex.compile(r"(?:19|20)\d\d[A-Z]")
+_ANCHORS = ("http", "celex")
+_CENTURIES = ("19", "20")
+
+
+def _celex_years(doc: Document) -> Iterator[tuple[int, int]]:
+    r"""Spans of ``(?:19|20)\d\d[A-Z]`` ("2016R"), read from the anchor pass's "19" and "20"
+    hits (two such spans cannot overlap: the letter ends each)."""
+    text = doc.text
+    n = len(text)
+    for start, _ in doc.hits(_CENTURIES, exact=True):
+        end = start + 5
+        if (
+            end <= n
+            and text[start + 2].isdecimal()
+            and text[start + 3].isdecimal()
+            and "A" <= text[start + 4] <= "Z"
+        ):
+            yield start, end
 
 
 def _identifier_hits(doc: Document) -> Iterator[tuple[int, int]]:
-    years = ((m.start(), m.end()) for m in _CELEX_YEAR.finditer(doc.text))
-    return heapq.merge(literal_hits(doc.lower, ("http", "celex")), years)
+    return heapq.merge(doc.hits(_ANCHORS), _celex_years(doc))
 
 
 _ELI_TREATIES = {"char_2012": "12012P/TXT", "teu_2016": "12016M/TXT", "tfeu_2016": "12016E/TXT"}
@@ -216,6 +231,7 @@ class EUIdentifiersFamily:
 
     name = "eu_identifiers"
     triggers: tuple[str, ...] = ()  # bare CELEX numbers have no literal to look for
+    anchors = (*_ANCHORS, *_CENTURIES)
     priority = 35
     rules: tuple[Rule, ...] = RULES
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping
 import attrs
 import regex
 
-from citecheck.families.base import Document, literal_hits
+from citecheck.families.base import Document
 from citecheck.families.instruments import InstrumentParts, catalog
 from citecheck.lexicon import load as load_lexicon
 from citecheck.model import Citation, Finding, Kind
@@ -100,11 +100,15 @@ class EUTreatiesFamily:
     priority = 12
     rules: tuple[Rule, ...] = ()
 
+    @property
+    def anchors(self) -> tuple[str, ...]:
+        return _grammar().article_words
+
     def find(self, doc: Document) -> Iterator[Citation]:
         text = doc.text
         grammar = _grammar()
         last_end = 0
-        for start, _ in literal_hits(doc.lower, grammar.article_words):
+        for start, _ in doc.hits(grammar.article_words):
             if start < last_end or (start and (text[start - 1].isalnum())):
                 continue
             for lang, pattern in grammar.articles.items():

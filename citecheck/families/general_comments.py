@@ -19,7 +19,7 @@ import regex
 from citecheck import knowledge
 from citecheck import un_languages as un
 from citecheck.families import un_context as ctx
-from citecheck.families.base import HSPACE, Document, compile_pattern
+from citecheck.families.base import HSPACE, Document, compile_pattern, matches_near
 from citecheck.model import Citation, Finding, Fix, Kind, Pinpoint, Severity
 from citecheck.pinpoints import pinpoint_after, pinpoint_before
 from citecheck.rules import Rule
@@ -80,6 +80,27 @@ _HEAD_LANG = compile_pattern(
     (?P<pre>(?!))?(?P<treaty>(?!))?(?P<joint>(?!))?(?P<general>(?!))?"""
 )
 _LANG_LITERALS = ("générale", "observaci", "recomendaci")
+#: Every English head holds "general" and its term after a space run; the committee or treaty
+#: before it (at most 94 characters, with the spaces around) stays well within the reach.
+_GENERAL = ("general", "General", "GENERAL")
+_TERM_STARTS = ("comment", "recommendation")
+_HEAD_REACH = 400
+_HEAD_AFTER = 100
+
+
+def _general_hits(doc: Document) -> Iterator[tuple[int, int]]:
+    """Spans from each "general" to the end of the term word that follows it (the anchor of
+    every English head), found by the anchor pass."""
+    text = doc.text
+    n = len(text)
+    for start, end in doc.hits(_GENERAL, exact=True):
+        j = end
+        while j < n and (text[j].isspace() or text[j] == "\u00a0"):
+            j += 1
+        if j > end:
+            word = text[j : j + 14].lower()
+            if word.startswith(_TERM_STARTS):
+                yield start, j + (7 if word.startswith("comment") else 14)
 _CONT = compile_pattern(
     rf"(?:{_H}*,{_H}*(?:(?:and|{un.list_words()}){_W})?|,?{_W}(?:and|or|{un.list_words()}){_W})"
     rf"(?:(?:[Nn]o\.?|{_NUMBER_MARK}){_H}*)?{_ITEM}"
@@ -186,6 +207,7 @@ class GeneralCommentsFamily:
     triggers: tuple[str, ...] = (
         "general comment", "general recommendation", "générale", "observaci", "recomendaci"
     )
+    anchors = (*_LANG_LITERALS, "general", *ctx.PROFILE_ANCHORS)
     priority = 10
     rules: tuple[Rule, ...] = RULES
 
@@ -203,7 +225,9 @@ class GeneralCommentsFamily:
             for relaxed in (False, True)
         }
         header = ctx.own_committee(doc)
-        heads: Iterator[regex.Match[str]] = _HEAD.finditer(text)
+        heads: Iterator[regex.Match[str]] = matches_near(
+            _HEAD, _general_hits(doc), text, before=_HEAD_REACH, after=_HEAD_AFTER
+        )
         if doc.has_any(_LANG_LITERALS):
             heads = heapq.merge(heads, _HEAD_LANG.finditer(text), key=lambda h: h.start())
         for m in heads:

@@ -25,7 +25,6 @@ The catalog (names, abbreviations, article counts and their sources) is package 
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -36,6 +35,7 @@ from citecheck import eu_words, knowledge, un_languages
 from citecheck.families.base import Document, compile_pattern
 from citecheck.lexicon import CHARACTERS, ENGLISH, alternation
 from citecheck.model import NO_PINPOINT, Citation, Finding, Kind, Pinpoint, PinpointPart, Severity
+from citecheck.patterns import lazy_compile
 from citecheck.pinpoints.articles import THEREOF, parse_body
 from citecheck.rules import Rule
 
@@ -408,15 +408,10 @@ def _start_words(cat: Catalog) -> frozenset[str]:
     return frozenset(words)
 
 
-# Candidate starts, found by fast literal scans; the full pattern is then matched anchored at
-# each candidate that lies after the previous match (one left-to-right pass in all).
+# Candidate starts, found by the one anchor pass (:mod:`citecheck.anchors`); the full pattern
+# is then matched anchored at each candidate that lies after the previous match (one
+# left-to-right pass in all). Start words of every language: English, French and Spanish.
 _START_WORDS = _start_words(_CAT)
-# One scan for every start word, English, French and Spanish. The standard library's engine
-# skips positions that cannot start any of these literals much faster than one str.find per
-# word (0.17 s vs 0.35 s on 11 MB) and than the regex module's alternation; written as a
-# prefix tree (``Conv(?:ention|ención)``) it tries one branch per character instead of every
-# word, so the French and Spanish words cost English texts nearly nothing (0.12 s instead of
-# 0.28 s for the English words alone as a flat alternation). Boundaries are checked in Python.
 _ENTRIES = knowledge.load("instruments.json")["instruments"]
 _LANG_START_WORDS = frozenset(
     {"Artículo", "Artículos", "artículo", "artículos", "ARTÍCULO", "ARTÍCULOS"}
@@ -427,59 +422,45 @@ _LANG_START_WORDS = frozenset(
         for w in (name.split()[0], name.split()[0].upper())
     }
 )
-
-
-def _prefix_tree_pattern(words: frozenset[str]) -> str:
-    """An alternation of ``words`` as a prefix tree that, like the flat alternation longest
-    first, matches the longest word at each position (siblings differ in their first
-    character, and going on is tried before stopping)."""
-    tree: dict[str, dict[str, Any]] = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(tree)
-
-
-_START_SCAN = re.compile(_prefix_tree_pattern(_START_WORDS | _LANG_START_WORDS))
+#: the start words as written (their case matters), and lower-cased for the anchor pass
+_ALL_START_WORDS = tuple(sorted(_START_WORDS | _LANG_START_WORDS))
+_START_ANCHORS = tuple(sorted({w.lower() for w in _ALL_START_WORDS}))
 
 
 def _start_positions(doc: Document) -> Iterator[int]:
-    """Offsets where a start word (exact case) begins a word, in order, each once."""
+    """Offsets where a start word (exact case) begins a word, in order, each once.
+
+    As a scan for the longest start word from left to right would find them: a word found
+    inside a longer one found before it is skipped."""
     text = doc.text
-    for m in _START_SCAN.finditer(text):
-        start = m.start()
+    hits = doc.hits(_ALL_START_WORDS, exact=True)
+    last_end = 0
+    for i, (start, end) in enumerate(hits):
+        if start < last_end or (i + 1 < len(hits) and hits[i + 1][0] == start):
+            continue  # inside the word before, or a longer word starts here too
+        last_end = end
         if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
             continue
         yield start
 
 
 # Pieces of an article list: an item, a bare sub-division ("c)"), or a separator.
-_ITEM_TOKEN = regex.compile(
+_ITEM_TOKEN = lazy_compile(
     r"(?P<item>" + _AITEM + r")|(?P<sub>" + _SUBONLY + r")|(?P<sep>" + _LSEP + r")"
 )
-_SUB_VALUE = regex.compile(r"\(?\s*([0-9a-z]{1,5})\s*\)")
-_HEAD = regex.compile(r"(\d{1,3})(?:" + _H + r"?(bis|ter|quater))?")
-_PARA_IN_ITEM = regex.compile(r"[,(]\s*" + _PARA_WORD + r"\s*(\d{1,2})")
+_SUB_VALUE = lazy_compile(r"\(?\s*([0-9a-z]{1,5})\s*\)")
+_HEAD = lazy_compile(r"(\d{1,3})(?:" + _H + r"?(bis|ter|quater))?")
+_PARA_IN_ITEM = lazy_compile(r"[,(]\s*" + _PARA_WORD + r"\s*(\d{1,2})")
 
-_PROTOCOL_TO = regex.compile(r"Protocol\s{1,3}(?:to|of)\s{1,3}(?:the\s{1,3})?\Z")
-_ALIAS = regex.compile(r"(?:known\s+as|hereinafter(?:\s+referred\s+to\s+as)?)(?:\s+the)?\s+\Z")
-_JUST_NAMED = regex.compile(r"\s{0,3}\(\s{0,3}")
+_PROTOCOL_TO = lazy_compile(r"Protocol\s{1,3}(?:to|of)\s{1,3}(?:the\s{1,3})?\Z")
+_ALIAS = lazy_compile(r"(?:known\s+as|hereinafter(?:\s+referred\s+to\s+as)?)(?:\s+the)?\s+\Z")
+_JUST_NAMED = lazy_compile(r"\s{0,3}\(\s{0,3}")
 _OTHER_WINDOW = 150  # a bare article this close after another instrument's name is not ours
 _CONTEXT_WINDOW = 2000  # a bare "article 6" refers to an instrument cited at most this far back
 # Another source named between an instrument's citation and a bare "article 6": the article is
 # that source's ("the Penal Code of Qatar, art. 136"), not the instrument's; so is an EU
 # regulation or directive named in another language ("el Reglamento (UE) 2016/679").
-_OTHER_SOURCE = regex.compile(
+_OTHER_SOURCE = lazy_compile(
     r"(?<![\w])(?:Code|Act|Law|Constitution|Decree|Ordinance|Regulations?|Directive|Rules)(?![\w])"
     r"|(?<![\w])"
     + alternation(
@@ -492,7 +473,7 @@ _OTHER_SOURCE = regex.compile(
 # "Refugees, art. 31" after something that is not the instrument's citation: name-first of an
 # unknown source. A comma right after the instrument's citation is a list and still chains, and
 # so does one after a connective ("Furthermore, article 6") or the short name ("the Covenant,").
-_COMMA_BEFORE = regex.compile(r"(?:(?<![\w])(?P<word>\w{1,30}))?[\s)\]\u201d\"']{0,3},\s{0,3}\(?\Z")
+_COMMA_BEFORE = lazy_compile(r"(?:(?<![\w])(?P<word>\w{1,30}))?[\s)\]\u201d\"']{0,3},\s{0,3}\(?\Z")
 _CONNECTIVES = frozenset(
     (  # noqa: SIM905 - a word list reads better as text
         "furthermore moreover however particular addition similarly likewise accordingly thus "
@@ -507,7 +488,7 @@ _CONNECTIVES = frozenset(
 # symbol alone on a line of the header, or "the Committee on ... (the Committee)". Its treaty
 # is what "the Convention" / "the Covenant" means there, whatever other treaty was named last.
 _TREATY_OF_BODY = {b.series: b.treaty for b in knowledge.treaty_bodies().values()}
-_OWN_SYMBOL = regex.compile(
+_OWN_SYMBOL = lazy_compile(
     r"(?m)^[ \t\u00a0]{0,10}(?P<body>"
     + "|".join(regex.escape(series) for series in _TREATY_OF_BODY)
     + r")/C/(?:GC|GR)/\d{1,3}[^\n]{0,20}$"
@@ -517,7 +498,7 @@ _COMMITTEES = {
     b.treaty: "|".join(_S.join(regex.escape(w) for w in name.split()) for name in b.names)
     for b in knowledge.treaty_bodies().values()
 }
-_OWN_COMMITTEE = regex.compile(
+_OWN_COMMITTEE = lazy_compile(
     r"(?:"
     + "|".join(f"(?P<{slug}>{pat})" for slug, pat in _COMMITTEES.items())
     + r")\s{0,3}\((?:hereinafter\s{1,3})?(?:the\s{1,3})?[\u201c\"']?(?:the\s{1,3})?"
@@ -598,7 +579,7 @@ def _canonical_item(raw: str) -> tuple[str, str]:
     return base, base + subs
 
 
-_ANY_SUB = regex.compile(r"\(([0-9a-z]{1,5})\)")
+_ANY_SUB = lazy_compile(r"\(([0-9a-z]{1,5})\)")
 
 
 def _sibling(previous: str, base: str, sub: str) -> str:
@@ -663,7 +644,7 @@ def _paren_head(number: str) -> str:
     return f"{head.group(1)}){number[head.end():]}"
 
 
-_PARA_WORD_IN_ITEM = regex.compile(r",\s*(" + _PARA_WORD + r")")
+_PARA_WORD_IN_ITEM = lazy_compile(r",\s*(" + _PARA_WORD + r")")
 
 
 class _Paragraphs:
@@ -735,8 +716,7 @@ _EU_MARKERS = ("tfeu", "ecli:eu:", "official journal of the european", "charter 
 
 def _eu_text(doc: Document) -> bool:
     """Is the document an EU text (a CJEU judgment, an EU act, a text on EU law)?"""
-    low = doc.lower
-    return any(marker in low for marker in _EU_MARKERS)
+    return doc.has_any(_EU_MARKERS)
 
 
 def _short_head(short_key: str) -> str:
@@ -781,6 +761,7 @@ class InstrumentsFamily:
         # every acronym of the catalog, in every language ("ICCPR", "PIDCP", "CDN")
         *_ACRONYM_TRIGGERS,
     )
+    anchors = (*_START_ANCHORS, *_EU_MARKERS)
     priority = 10
     rules = RULES
 

@@ -22,7 +22,6 @@ from citecheck import eu_words
 from citecheck.families.base import (
     Document,
     compile_pattern,
-    literal_hits,
     matches_near,
     quoted,
 )
@@ -197,6 +196,7 @@ class OJFamily:
 
     name = "oj"
     triggers: tuple[str, ...] = ("oj", *(n.lower() for w in _WORDS.values() for n in w.oj_names))
+    anchors = tuple(lit.lower() for lit in _OJ_LITERALS)
     priority = 30
     rules: tuple[Rule, ...] = RULES
 
@@ -206,7 +206,7 @@ class OJFamily:
         marks: dict[str, str] = {}  # footnote marker -> act id, as markers are met
         i = 0
         last_act = None
-        hits = literal_hits(text, _OJ_LITERALS)
+        hits = doc.hits(_OJ_LITERALS, exact=True)
         for m in matches_near(_PATTERN, hits, text, before=_ACAD_REACH, after=_OJ_AFTER):
             while i < len(acts) and acts[i].end <= m.start():
                 act = acts[i]

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import attrs
+import regex
 
 from citecheck.families.base import HSPACE, Document, compile_pattern
 from citecheck.lexicon import LANGUAGES, alternation, load
@@ -68,6 +69,10 @@ NON_UN_STYLE = Rule(
 # "supra note 12", "supra, nota 12", "supra Fn. 12": every language's footnote words
 _NOTE_WORDS = alternation(w for lang in LANGUAGES for w in load(lang).words("footnote"))
 _CITED_WORDS = alternation(w for lang in LANGUAGES for w in load(lang).cited_words)
+# The first word of each "cited above" phrase, lower-cased: where such a match can start.
+_CITED_FIRST = tuple(
+    sorted({w.split()[0].lower() for lang in LANGUAGES for w in load(lang).cited_words})
+)
 
 _SHORT = compile_pattern(
     r"""
@@ -98,6 +103,10 @@ _SHORT = compile_pattern(
 )
 
 
+#: What every short form starts with, as written (the anchors, lower-cased, are indexed).
+_STARTS = ("Ibid", "ibid", "Id.", "id.", "Op.", "op.", "Loc.", "loc.", "supra")
+
+
 @attrs.frozen(slots=True)
 class ShortFormParts:
     """What kind of short form this is, and the footnote a ``supra note N`` names."""
@@ -110,13 +119,14 @@ class ShortFormFamily:
     """Finds repeated-reference devices; the short-form stage gives them their ids."""
 
     name = "shortforms"
-    triggers = ("ibid", "id.", "cit.", "supra", "précit", "citad")
+    triggers = ("ibid", "id.", "cit.", "supra", *_CITED_FIRST)
+    anchors = ("ibid", "id.", "op.", "loc.", "supra", *_CITED_FIRST)
     priority = 0
     rules = (NO_ANTECEDENT, AMBIGUOUS_IBID, NON_UN_STYLE, UNKNOWN_ANTECEDENT)
 
     def find(self, doc: Document) -> Iterator[Citation]:
         text = doc.text
-        for m in _SHORT.finditer(text):
+        for m in self._matches(doc):
             device = m.lastgroup or "ibid"
             note = int(m.group("note")) if m.group("note") else None
             # "Ibid., art. 3 (m)": the article of what was cited before
@@ -132,6 +142,22 @@ class ShortFormFamily:
                 short_form=True,
                 family=self.name,
             )
+
+    def _matches(self, doc: Document) -> Iterator[regex.Match[str]]:
+        """The matches ``_SHORT.finditer`` gives, tried only where an anchor occurs."""
+        text = doc.text
+        last_end = tried = -1
+        starts = doc.hits(_STARTS, exact=True)
+        if _CITED_FIRST:
+            starts = sorted(starts + doc.hits(_CITED_FIRST))
+        for start, _ in starts:
+            if start < last_end or start == tried:
+                continue
+            tried = start
+            m = _SHORT.match(text, start)
+            if m is not None:
+                last_end = m.end()
+                yield m
 
     def validate(self, citation: Citation, doc: Document) -> Iterator[Finding]:
         parts = citation.parts

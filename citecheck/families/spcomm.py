@@ -206,6 +206,7 @@ class SPCommFamily:
 
     name = "spcomm"
     triggers: tuple[str, ...] = ("/",)  # every reference has one
+    anchors = ("communication", *_SP_DOCUMENT)
     priority = 10
     rules: tuple[Rule, ...] = RULES
 
@@ -213,8 +214,7 @@ class SPCommFamily:
         text = doc.text
         consumed = 0
         last_end = -(10**9)
-        low = doc.lower
-        sp_document = "communication" in low and any(w in low for w in _SP_DOCUMENT)
+        sp_document = doc.has_any(("communication",)) and doc.has_any(_SP_DOCUMENT)
         for m in candidates(text):
             if m.start() < consumed:
                 continue

@@ -10,6 +10,7 @@ characters, the document profile is computed once per document.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 
 import attrs
 import regex
@@ -272,6 +273,62 @@ _DOC_COMMITTEE_LANG = compile_pattern(
 )
 
 
+def _first_words(names: Iterable[str]) -> frozenset[str]:
+    """The words the names start with, as written: every match of a name pattern starts
+    with one (where the counting patterns above are tried)."""
+    words = {name.split()[0].rstrip(",") for name in names}
+    assert not any("'" in w for w in words), words  # "'" matches "’" too: not a literal
+    return frozenset(words)
+
+
+_DOC_COMMITTEE_STARTS = tuple(
+    sorted(
+        _first_words(
+            n for b in knowledge.treaty_bodies().values() for n in (*b.names, b.stem, *b.signals)
+        )
+    )
+)
+_DOC_COMMITTEE_LANG_STARTS = tuple(
+    sorted(_first_words(n for b in knowledge.treaty_bodies().values() for n in b.names_by_language))
+)
+#: What :func:`profile` counts without a pattern: how often the text names each body.
+_HRC_WORDS = ("human rights council", "a/hrc/")
+_GA_WORDS = ("general assembly",)
+_YEAR_BODY_WORDS = {
+    Body.CHR.value: "commission on human rights",
+    Body.ECOSOC.value: "economic and social council",
+    Body.SUBCOM.value: "sub-commission",
+}
+#: Lower-case literals :func:`profile` reads: families that use it declare them as anchors.
+PROFILE_ANCHORS = (
+    *(w.lower() for w in (*_DOC_COMMITTEE_STARTS, *_DOC_COMMITTEE_LANG_STARTS)),
+    "comit",
+    *_HRC_WORDS,
+    *_GA_WORDS,
+    *_YEAR_BODY_WORDS.values(),
+)
+
+
+def _count_matches(
+    doc: Document, pattern: regex.Pattern[str], starts: tuple[str, ...], counts: dict[str, int]
+) -> None:
+    """Count ``pattern.finditer(doc.text)`` matches by their group name, trying the pattern
+    only where one of the words every match starts with occurs (a superset of the starts,
+    tried in order after the previous match's end: the same matches)."""
+    text = doc.text
+    last_end = tried = -1
+    for start, _ in doc.hits(starts, exact=True):
+        if start < last_end or start == tried:
+            continue
+        tried = start
+        m = pattern.match(text, start)
+        if m is not None:
+            last_end = m.end()
+            code = m.lastgroup
+            if code:
+                counts[code] = counts.get(code, 0) + 1
+
+
 def committee_from_match(match: regex.Match[str]) -> str | None:
     """Committee code named by a match of :data:`COMMITTEE_NAMES`."""
     for code in COMMITTEES:
@@ -328,23 +385,12 @@ def profile(doc: Document) -> DocumentProfile:
     if isinstance(cached, DocumentProfile):
         return cached
     counts: dict[str, int] = {}
-    for m in _DOC_COMMITTEE.finditer(doc.text):
-        code = m.lastgroup
-        if code:
-            counts[code] = counts.get(code, 0) + 1
-    if "comit" in doc.lower:  # "Comité des droits de l'homme", "Comité de Derechos Humanos"
-        for m in _DOC_COMMITTEE_LANG.finditer(doc.text):
-            code = m.lastgroup
-            if code:
-                counts[code] = counts.get(code, 0) + 1
-    low = doc.lower
-    hrc = low.count("human rights council") + low.count("a/hrc/")
-    ga = low.count("general assembly")
-    year_counts = {
-        Body.CHR.value: low.count("commission on human rights"),
-        Body.ECOSOC.value: low.count("economic and social council"),
-        Body.SUBCOM.value: low.count("sub-commission"),
-    }
+    _count_matches(doc, _DOC_COMMITTEE, _DOC_COMMITTEE_STARTS, counts)
+    if doc.has_any(("comit",)):  # "Comité des droits de l'homme", "Comité de Derechos Humanos"
+        _count_matches(doc, _DOC_COMMITTEE_LANG, _DOC_COMMITTEE_LANG_STARTS, counts)
+    hrc = sum(doc.count(w) for w in _HRC_WORDS)
+    ga = sum(doc.count(w) for w in _GA_WORDS)
+    year_counts = {body: doc.count(w) for body, w in _YEAR_BODY_WORDS.items()}
     year_body = _dominant(year_counts)
     result = DocumentProfile(
         committee_counts=tuple(sorted(counts.items())),

@@ -23,7 +23,6 @@ from citecheck.families.base import (
     MONTH_NUMBER,
     Document,
     compile_pattern,
-    literal_hits,
     matches_near,
 )
 from citecheck.families.un_context import Body
@@ -36,6 +35,7 @@ from citecheck.model import (
     Pinpoint,
     Severity,
 )
+from citecheck.patterns import lazy_compile
 from citecheck.pinpoints import paragraphs_pattern, pinpoint_after, read_paragraphs
 from citecheck.rules import Rule
 
@@ -83,7 +83,6 @@ _REF = rf"""
 _KW = rf"(?P<kw>[Rr]esolutions?|[Dd]ecisions?|RESOLUTIONS?|DECISIONS?|{un.resolution_keywords()})"
 #: The lower-case literals that find a keyword: English, then the other languages' own.
 _LITERALS = ("resolution", "decision", "résolution", "resoluci", "décision", "decisión")
-_ENGLISH_LITERALS = _LITERALS[:2]
 _BODY_ADJ = rf"""(?P<body>
     General{_W}Assembly|Assembly|Security{_W}Council|Economic{_W}and{_W}Social{_W}Council
   | ECOSOC|Human{_W}Rights{_W}Council|HRC|Council|Commission{_W}on{_W}Human{_W}Rights
@@ -134,14 +133,14 @@ _BODY_AFTER = compile_pattern(
     |Assembly(?!{_W}of{_W}(?:the{_W})?[A-Z])|Council|Commission))\b
   | ,?{_W}(?:{un.body_connectors()}){_H}*(?P<lname>{un.body_pattern()})"""
 )
-_CAPITAL = regex.compile(r"[A-Z]")
-_ITS = regex.compile(rf"(?<![\w])(?:[Ii]ts|{un.own_words()})[\s\u00a0]+\Z")
+_CAPITAL = lazy_compile(r"[A-Z]")
+_ITS = lazy_compile(rf"(?<![\w])(?:[Ii]ts|{un.own_words()})[\s\u00a0]+\Z")
 # The last clause boundary before a citation: "." ";" ":", a comma ending a line (the end
 # of a preambular paragraph) or a line break before a capital (after a heading). The regex
 # module's reverse search finds the nearest one.
-_CLAUSE_END = regex.compile(r"(?r)[.;:]|,[ \t\u00a0]*\n|\n[ \t\u00a0]*(?=[A-Z])")
-_TO = regex.compile(r"\bto\b")
-_SPACES = regex.compile(r"[\s\u00a0]+")
+_CLAUSE_END = lazy_compile(r"(?r)[.;:]|,[ \t\u00a0]*\n|\n[ \t\u00a0]*(?=[A-Z])")
+_TO = lazy_compile(r"\bto\b")
+_SPACES = lazy_compile(r"[\s\u00a0]+")
 
 _BODY_WORDS: dict[str, tuple[Body, ...]] = {
     "general assembly": (Body.GA,),
@@ -510,7 +509,7 @@ def _symbol(body: Body | None, raw: _Raw, kind: str) -> str:
     return f"{_SERIES[body]}/{doc_type}/{raw.session}/{raw.number}{part}"
 
 
-_LAST_NUMBER = regex.compile(
+_LAST_NUMBER = lazy_compile(
     rf"(?:,|(?<!\w)(?:{ENGLISH.list_pattern}|{ENGLISH.range_pattern}))[\s\u00a0]*\d{{1,4}}\Z"
 )
 
@@ -538,6 +537,7 @@ class UNProseFamily:
 
     name = "un_prose"
     triggers: tuple[str, ...] = _LITERALS
+    anchors = (*_LITERALS, *ctx.PROFILE_ANCHORS)
     priority = 10
     rules: tuple[Rule, ...] = RULES
 
@@ -546,10 +546,7 @@ class UNProseFamily:
         hrc_context = ctx.profile(doc).hrc_context
         own = ctx.own_body(doc)
         consumed = 0
-        # Only the literals the text holds: each one more scan merged costs on every hit.
-        hits = literal_hits(
-            doc.lower, [lit for lit in _LITERALS if lit in _ENGLISH_LITERALS or lit in doc.lower]
-        )
+        hits = doc.hits(_LITERALS)
         for m in matches_near(_HEAD, hits, text, before=_HEAD_REACH, after=64):
             if m.start() < consumed:
                 continue

@@ -415,6 +415,7 @@ class UNSymbolFamily:
 
     name = "un_symbols"
     triggers = ("/",)
+    anchors: tuple[str, ...] = ()
     priority = 10
     rules = (
         MALFORMED,

@@ -1,0 +1,149 @@
+"""The one anchor pass (:mod:`citecheck.anchors`): both engines find every occurrence of every
+literal, overlapping ones included, exactly as ``str.find`` loops do, and checking a text gives
+the same ids, spans, pinpoints and findings with either engine."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from citecheck import anchors
+from citecheck.families import Document
+
+ROOT = Path(__file__).resolve().parents[1]
+HAVE_COMPILED = importlib.util.find_spec("ahocorasick_rs") is not None
+ENGINES = [
+    "pure",
+    pytest.param(
+        "compiled",
+        marks=pytest.mark.skipif(not HAVE_COMPILED, reason="ahocorasick-rs not installed"),
+    ),
+]
+
+
+def _by_find(haystack: str, literals: frozenset[str]) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {}
+    for lit in literals:
+        pos = haystack.find(lit)
+        while pos != -1:
+            found.setdefault(lit, []).append(pos)
+            pos = haystack.find(lit, pos + 1)
+    return found
+
+
+@pytest.fixture
+def force(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    def use(engine: str) -> None:
+        if engine == "pure":
+            monkeypatch.setenv(anchors.PURE_ENV, "1")
+        else:
+            monkeypatch.delenv(anchors.PURE_ENV, raising=False)
+        assert anchors.engine() == engine
+
+    return use
+
+
+_LITERALS = st.frozensets(st.text(alphabet="ab/é ", min_size=1, max_size=4), max_size=8)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@settings(max_examples=300, deadline=None)
+@given(literals=_LITERALS, text=st.text(alphabet="ab/é .", max_size=80))
+def test_every_occurrence_as_find_loops_give(
+    engine: str, literals: frozenset[str], text: str
+) -> None:
+    with pytest.MonkeyPatch.context() as mp:
+        if engine == "pure":
+            mp.setenv(anchors.PURE_ENV, "1")
+        else:
+            mp.delenv(anchors.PURE_ENV, raising=False)
+        assert anchors.find_all(text, literals) == _by_find(text, literals)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(
+    ("literals", "text", "expected"),
+    [
+        # a literal inside another, at the same start and later
+        ({"art", "article", "icle"}, "article 6", {"art": [0], "article": [0], "icle": [3]}),
+        # overlapping occurrences of one literal
+        ({"aa"}, "aaaa", {"aa": [0, 1, 2]}),
+        # non-ASCII literals and an absent one
+        ({"résolution", "decision"}, "la résolution 5", {"résolution": [3]}),
+        ({"/"}, "", {}),
+    ],
+)
+def test_known_cases(force, engine: str, literals: set[str], text: str, expected: object) -> None:  # type: ignore[no-untyped-def]
+    force(engine)
+    assert anchors.find_all(text, frozenset(literals)) == expected
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(
+    ("text", "literals", "exact", "expected"),
+    [
+        ("OJ L 1, oj, Oj", ("OJ",), True, [(0, 2)]),
+        ("OJ L 1, oj, Oj", ("oj",), False, [(0, 2), (8, 10), (12, 14)]),
+        # "İ" lower-cases to two code points: exact literals are found in the text itself
+        ("İİ OJ L 1", ("OJ",), True, [(3, 5)]),
+        ("Convention, CONVENTION", ("Convention", "CONVENTION"), True, [(0, 10), (12, 22)]),
+        ("Art. 6 Article 7", ("art", "article"), False, [(0, 3), (7, 10), (7, 14)]),
+    ],
+)
+def test_document_hits(  # type: ignore[no-untyped-def]
+    force,
+    engine: str,
+    text: str,
+    literals: tuple[str, ...],
+    exact: bool,
+    expected: list[tuple[int, int]],
+) -> None:
+    force(engine)
+    indexed = Document(text)
+    indexed.index_anchors(lit.lower() for lit in literals)
+    # Indexed or not, the same spans.
+    assert indexed.hits(literals, exact=exact) == expected
+    assert Document(text).hits(literals, exact=exact) == expected
+
+
+def _snapshot_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "snapshot_results_anchors", ROOT / "benchmarks" / "snapshot_results.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+snapshot_results = _snapshot_script()
+CORPUS: Path = snapshot_results.DEFAULT_CORPUS
+#: The English sample of the results snapshot, and texts of the other languages.
+SAMPLE = (
+    *snapshot_results.SAMPLE,
+    "multilingual/fr__rgpd_reglement_ue_2016-679.txt",
+    "multilingual/es__rgpd_reglamento_ue_2016-679_articulos.txt",
+    "multilingual/de__bdsg_2018_bundesdatenschutzgesetz.txt",
+)
+
+
+@pytest.mark.skipif(not HAVE_COMPILED, reason="ahocorasick-rs not installed: one engine only")
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"shared corpus not found at {CORPUS}")
+@pytest.mark.parametrize("name", SAMPLE)
+def test_both_engines_give_the_same_results(force, name: str) -> None:  # type: ignore[no-untyped-def]
+    path = CORPUS / name
+    if not path.is_file():
+        pytest.skip(f"{name} not in the corpus")
+    text = path.read_text("utf-8", errors="replace")
+    force("compiled")
+    compiled = snapshot_results.results(text)
+    force("pure")
+    pure = snapshot_results.results(text)
+    assert pure == compiled

@@ -1,0 +1,155 @@
+"""Patterns tried only at the hits of the one anchor pass find exactly what the whole-text
+passes they replace found (``finditer`` over the whole text, ``str.count``)."""
+
+from __future__ import annotations
+
+import re
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from citecheck.anchors import prefix_tree_pattern
+from citecheck.families import (
+    FAMILIES,
+    Document,
+    eu_acts,
+    eu_identifiers,
+    general_comments,
+    instruments,
+    shortforms,
+)
+from citecheck.families import un_context as ctx
+from citecheck.scan import _anchor_literals
+
+
+def _indexed(text: str) -> Document:
+    doc = Document(text)
+    doc.index_anchors(_anchor_literals(FAMILIES))
+    return doc
+
+
+def _texts(tokens: list[str]) -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(tokens), max_size=30).map("".join)
+
+
+_SHORT_TOKENS = [
+    "Ibid.", "ibid", "Ibidem", "Id.", "id.", "op. cit.", "Op.cit.", "loc. cit.", "supra",
+    " note 3", " n. 12", ", para. 4", ",", " ", ".", "x", "\u00a0", "said", "-", "İ",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_texts(_SHORT_TOKENS))
+def test_short_forms_as_finditer(text: str) -> None:
+    got = [m.span() for m in shortforms.FAMILY._matches(_indexed(text))]
+    assert got == [m.span() for m in shortforms._SHORT.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(alphabet="12/ a\u0663.İ", max_size=40))
+def test_slashed_numbers_as_finditer(text: str) -> None:
+    expected = [m.start() for m in regex.finditer(r"\d/\d", text)]
+    assert list(eu_acts._slashed_numbers(_indexed(text))) == expected
+    assert list(eu_acts._slashed_numbers(Document(text))) == expected
+
+
+_COMMITTEE_TOKENS = [
+    "Human Rights Committee", "Human  Rights\nCommittee", "Committee against Torture",
+    "Committee on the Rights of the Child", "CCPR/C/", "CRC/C/", "E/C.12/", "Covenant on Civil "
+    "and Political Rights", "Racial Discrimination", "Comité des droits de l'homme",
+    "Comité contre la torture", "Human Rights Council", "human rights council", "A/HRC/",
+    "General Assembly", "Commission on Human Rights", "Economic and Social Council",
+    "Sub-Commission", "sub-commissionsub-commission", "the ", " ", "Human", "Committee", "İ",
+]  # fmt: skip
+
+
+def _profile_by_finditer(doc: Document) -> ctx.DocumentProfile:
+    """The profile as it was computed with whole-text passes."""
+    counts: dict[str, int] = {}
+    for m in ctx._DOC_COMMITTEE.finditer(doc.text):
+        if m.lastgroup:
+            counts[m.lastgroup] = counts.get(m.lastgroup, 0) + 1
+    if "comit" in doc.lower:
+        for m in ctx._DOC_COMMITTEE_LANG.finditer(doc.text):
+            if m.lastgroup:
+                counts[m.lastgroup] = counts.get(m.lastgroup, 0) + 1
+    low = doc.lower
+    hrc = low.count("human rights council") + low.count("a/hrc/")
+    ga = low.count("general assembly")
+    year_counts = {
+        ctx.Body.CHR.value: low.count("commission on human rights"),
+        ctx.Body.ECOSOC.value: low.count("economic and social council"),
+        ctx.Body.SUBCOM.value: low.count("sub-commission"),
+    }
+    year_body = ctx._dominant(year_counts)
+    return ctx.DocumentProfile(
+        committee_counts=tuple(sorted(counts.items())),
+        hrc_context=hrc >= 3 and hrc >= 3 * ga,
+        year_body=ctx.Body(year_body) if year_body else None,
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_texts(_COMMITTEE_TOKENS))
+def test_document_profile_as_whole_text_passes(text: str) -> None:
+    assert ctx.profile(_indexed(text)) == _profile_by_finditer(Document(text))
+    assert ctx.profile(Document(text)) == _profile_by_finditer(Document(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="ab", max_size=30), lit=st.sampled_from(["a", "aa", "aba", "b"]))
+def test_count_as_str_count(text: str, lit: str) -> None:
+    doc = Document(text)
+    doc.index_anchors([lit])
+    assert doc.count(lit) == text.count(lit)
+
+
+_HEAD_TOKENS = [
+    "General Comment", "general comment", "GENERAL COMMENTS", "general recommendation",
+    "General Recommendations", "general\u00a0comment", "general \n comment", " No. ", " Nos. ",
+    ", including Nos. ", "5", "35", "XIV", " (2019)", " and ", "Human Rights Committee",
+    "CEDAW", "ICCPR", "joint ", "Joint ", "Committee's ", " ", ",", "General", "İ",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_texts(_HEAD_TOKENS))
+def test_general_comment_heads_as_finditer(text: str) -> None:
+    got = general_comments.matches_near(
+        general_comments._HEAD,
+        general_comments._general_hits(_indexed(text)),
+        text,
+        before=general_comments._HEAD_REACH,
+        after=general_comments._HEAD_AFTER,
+    )
+    assert [m.span() for m in got] == [m.span() for m in general_comments._HEAD.finditer(text)]
+
+
+_START_SCAN = re.compile(
+    prefix_tree_pattern(instruments._START_WORDS | instruments._LANG_START_WORDS)
+)
+_START_TOKENS = [
+    *sorted(instruments._START_WORDS)[:40], "Convention", "CONVENTION", "convention",
+    "Artículo", "Article", "Art.", "Arts.", "ICCPR", "UN", "x", " ", "_", "-", "İ",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_texts(_START_TOKENS))
+def test_instrument_starts_as_the_prefix_tree_scan(text: str) -> None:
+    expected = [
+        m.start()
+        for m in _START_SCAN.finditer(text)
+        if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"))
+    ]
+    assert list(instruments._start_positions(_indexed(text))) == expected
+    assert list(instruments._start_positions(Document(text))) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_texts(["19", "20", "1", "0", "\u0663", "R", "L", "r", "x", "/", " ", "İ"]))
+def test_celex_years_as_finditer(text: str) -> None:
+    expected = [m.span() for m in regex.finditer(r"(?:19|20)\d\d[A-Z]", text)]
+    assert list(eu_identifiers._celex_years(_indexed(text))) == expected
+    assert list(eu_identifiers._celex_years(Document(text))) == expected
