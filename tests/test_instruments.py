@@ -66,7 +66,7 @@ POSITIVES: list[tuple[str, list[tuple[str, str, str]]]] = [
         ],
     ),
     ("ICCPR, art. 17", [("instrument:iccpr", "ICCPR, art. 17", "art. 17")]),
-    ("articles 2 to 4 of the CRC", [("instrument:crc", "articles 2 to 4 of the CRC", "art. 2-4")]),
+    ("articles 2 to 4 of the CRC", [("instrument:crc", "articles 2 to 4 of the CRC", "arts. 2-4")]),
     (
         "Article 1 of Protocol No. 1 to the ECHR",
         [("instrument:echr-p1", "Article 1 of Protocol No. 1 to the ECHR", "art. 1")],
