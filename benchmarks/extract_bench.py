@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import functools
 import os
 import pstats
 import shutil
@@ -37,7 +38,7 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -140,14 +141,19 @@ def lsp_part(text: str, result: CheckResult) -> str:
     """The language server's own work after the check."""
     import json
 
-    from pygls.protocol import default_converter
-
     from citecheck.config import Config
     from citecheck.lsp import LineIndex, build_diagnostics
 
     diags = build_diagnostics(result, {}, LineIndex(text, "utf-16"), Config(), "doc.txt")
-    converter = default_converter()  # type: ignore[no-untyped-call]
-    return json.dumps(converter.unstructure(diags))
+    return json.dumps(lsp_converter().unstructure(diags))
+
+
+@functools.cache
+def lsp_converter() -> Any:
+    """The server's converter of messages to JSON (made once per server, as pygls does)."""
+    from pygls.protocol import default_converter
+
+    return default_converter()  # type: ignore[no-untyped-call]
 
 
 def start_time(args: Sequence[str], env: dict[str, str], runs: int) -> float:
