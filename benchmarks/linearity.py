@@ -7,8 +7,9 @@ Printed, with the goal of each:
 * scale: time per MB of a 50 MB text / that of a 10 MB text (the 50 MB text is the 10 MB
   one five times, so only the size differs); goal <= 1.1x.
 * adversarial: time of 4x the input / time of the input, for long lines, prefix floods,
-  ``Ibid.`` floods, nested parentheses and long lists; goal <= 5x. With the share of the
-  time the garbage collector took on the larger input (0% while the pipeline pauses it).
+  ``Ibid.`` floods, nested parentheses, long lists and a long run of white space; goal
+  <= 5x. With the share of the time the garbage collector took on the larger input (about
+  one collection, after the pass: the pipeline pauses it during the pass).
 * cost per citation: least-squares slope of time over citations on series of equal length
   that differ only in how many of their pieces are citation-sparse, at several lengths;
   the median of the slopes; goal <= 15 us.
@@ -113,12 +114,19 @@ def long_list(texts: Sequence[str], size: int) -> str:
     return "".join(out)[:size] + " of the Covenant."
 
 
+def space_run(texts: Sequence[str], size: int) -> str:
+    """Citations around one run of white space as long as the input (PDF text has them)."""
+    head, tail = "See A/HRC/41/35", "para. 3, and Case C-311/18, paragraph 5."
+    return head + repeat_to(" \u00a0\t", size - len(head) - len(tail)) + tail
+
+
 ADVERSARIAL: dict[str, Callable[[Sequence[str], int], str]] = {
     "long lines": long_lines,
     "prefix flood": prefix_flood,
     "Ibid. flood": ibid_flood,
     "nested parentheses": nested_parentheses,
     "long list": long_list,
+    "white-space run": space_run,
 }
 
 
