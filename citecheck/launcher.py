@@ -159,7 +159,9 @@ def click_output(args: Sequence[str], prog: str, width: int = PAGE_WIDTH) -> str
 
 
 def render_pages() -> str:
-    """The content of ``data/cli_help.txt``: every page as click prints it now."""
+    """The content of ``data/cli_help.txt``: every page as click prints it now. Call it in
+    a fresh interpreter (``python -m citecheck.launcher``): click keeps a command's help
+    option once made, so a command already run on its own would show only ``--help``."""
     return "".join(
         f"{PAGE_MARK}{' '.join(args)}\n{click_output(args, PAGE_PROG)}" for args in page_arguments()
     )

@@ -1,8 +1,14 @@
 """``citecheck --help`` without click: the stored help pages are exactly click's output for
-every command, and are served only where click would print exactly them."""
+every command, and are served only where click would print exactly them.
+
+click's output is taken in a fresh interpreter, as a user gets it: click keeps each
+command's help option once made, so in a test process that has already run a subcommand on
+its own (without the group's ``-h``) the same command prints a different page.
+"""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -17,14 +23,14 @@ from citecheck.launcher import (
     PAGE_PROG,
     PAGES_FILE,
     SERVED_PROGS,
-    click_output,
     load_pages,
     page_arguments,
-    render_pages,
     stored_page,
 )
 
 ALL_ARGS = page_arguments()
+NARROW = ("citecheck", ("check", "--help"), 58)
+RENAMED = ("cc", ("--help",), 78)
 
 
 def _env(**extra: str) -> dict[str, str]:
@@ -32,10 +38,41 @@ def _env(**extra: str) -> dict[str, str]:
     return {**env, "PYTHONPATH": os.pathsep.join(sys.path), **extra}
 
 
+def _fresh_stdout(args: list[str]) -> str:
+    run = subprocess.run(
+        [sys.executable, *args], capture_output=True, text=True, env=_env(), check=True
+    )
+    return run.stdout
+
+
+def _with_short_option(args: list[str]) -> list[list[str]]:
+    return [args, [*args[:-1], "-h"]] if args[-1] == "--help" else [args]
+
+
+@pytest.fixture(scope="module")
+def clicks() -> dict[tuple[str, tuple[str, ...], int], str]:
+    """(prog, args, width) -> what click prints, all asked in one fresh interpreter."""
+    wanted = [
+        (prog, tuple(variant), 78)
+        for prog in SERVED_PROGS
+        for args in ALL_ARGS
+        for variant in _with_short_option(args)
+    ]
+    wanted += [NARROW, RENAMED]
+    code = (
+        "import json, sys\n"
+        "from citecheck.launcher import click_output\n"
+        "wanted = json.loads(sys.argv[1])\n"
+        "print(json.dumps([click_output(a, p, w) for p, a, w in wanted]))\n"
+    )
+    outputs = json.loads(_fresh_stdout(["-c", code, json.dumps(wanted)]))
+    return dict(zip(wanted, outputs, strict=True))
+
+
 def test_stored_pages_are_up_to_date() -> None:
     with open(PAGES_FILE, encoding="utf-8", newline="") as stream:
         stored = stream.read()
-    assert stored == render_pages(), (
+    assert stored == _fresh_stdout(["-m", "citecheck.launcher"]), (
         "help pages changed: python -m citecheck.launcher > citecheck/data/cli_help.txt"
     )
 
@@ -48,13 +85,14 @@ def test_every_command_and_subcommand_has_a_page() -> None:
 
 @pytest.mark.parametrize("args", ALL_ARGS, ids=" ".join)
 @pytest.mark.parametrize("prog", SERVED_PROGS)
-def test_served_page_is_clicks_output(args: list[str], prog: str) -> None:
-    expected = click_output(args, prog)
+def test_served_page_is_clicks_output(
+    clicks: dict[tuple[str, tuple[str, ...], int], str], args: list[str], prog: str
+) -> None:
+    expected = clicks[(prog, tuple(args), 78)]
     assert stored_page(args, prog, 80) == expected
     assert stored_page(args, prog, 200) == expected
-    if args[-1] == "--help":
-        short = [*args[:-1], "-h"]
-        assert stored_page(short, prog, 80) == click_output(short, prog) == expected
+    for variant in _with_short_option(args)[1:]:
+        assert stored_page(variant, prog, 80) == clicks[(prog, tuple(variant), 78)] == expected
 
 
 @pytest.mark.parametrize(
@@ -131,32 +169,36 @@ def _imported(stderr: str) -> set[str]:
     return {line.rsplit("|", 1)[-1].strip() for line in stderr.splitlines() if "|" in line}
 
 
-def test_python_m_help_is_served_without_click() -> None:
+def test_python_m_help_is_served_without_click(
+    clicks: dict[tuple[str, tuple[str, ...], int], str],
+) -> None:
     run = _run(["-m", "citecheck", "--help"])
-    assert run.stdout == click_output(["--help"], "python -m citecheck")
+    assert run.stdout == clicks[("python -m citecheck", ("--help",), 78)]
     assert "click" not in _imported(run.stderr)
     run = _run(["-m", "citecheck", "index", "update", "-h"])
-    assert run.stdout == click_output(["index", "update", "--help"], "python -m citecheck")
+    assert run.stdout == clicks[("python -m citecheck", ("index", "update", "-h"), 78)]
     assert "click" not in _imported(run.stderr)
 
 
-def test_installed_script_serves_pages_and_falls_back(tmp_path: Path) -> None:
+def test_installed_script_serves_pages_and_falls_back(
+    tmp_path: Path, clicks: dict[tuple[str, tuple[str, ...], int], str]
+) -> None:
     """A script as pip writes it for the console entry point."""
     code = "import sys\nfrom citecheck.launcher import main\nsys.exit(main())\n"
     script = tmp_path / "citecheck"
     script.write_text(code, "utf-8")
     run = _run([str(script), "check", "--help"])
-    assert run.stdout == click_output(["check", "--help"], "citecheck")
+    assert run.stdout == clicks[("citecheck", ("check", "--help"), 78)]
     assert "click" not in _imported(run.stderr)
     # a narrow terminal: click wraps the page itself
     run = _run([str(script), "check", "--help"], COLUMNS="60")
-    assert run.stdout == click_output(["check", "--help"], "citecheck", width=58)
+    assert run.stdout == clicks[NARROW]
     assert "click" in _imported(run.stderr)
     # another program name: click names it
     renamed = tmp_path / "cc"
     renamed.write_text(code, "utf-8")
     run = _run([str(renamed), "--help"])
-    assert run.stdout == click_output(["--help"], "cc")
+    assert run.stdout == clicks[RENAMED]
     assert "click" in _imported(run.stderr)
     # not a help page: the command runs
     run = _run([str(script), "rules", "SF101"])
