@@ -7,10 +7,14 @@ extractor for US case law), and quick to start. Printed, with the goal of each:
 1. typical UN+EU text: citecheck time / floor time
 2. citecheck speed / eyecite speed (the ``bench`` extra; skipped with a message without it)
 3. citation-sparse text (the same texts, every digit replaced): citecheck / floor
-4. cost per citation: slope of time over citations on a mixed series of equal length
+4. cost per citation: slope of time over citations on mixed series of equal length
+   (several lengths, median of the slopes; ``benchmarks/linearity.py``)
 5. editor path (check + diagnostics, as the language server) on a 500 KB document / floor
 6. ``import citecheck`` / a bare interpreter start
-7. ``citecheck --help`` / ``import citecheck``
+7. ``citecheck --help`` / ``import citecheck`` (and, for reference, ``import click`` / bare)
+
+then the linearity rules (``benchmarks/linearity.py``; ``--no-linearity`` skips them): time
+per MB at 50 MB / at 10 MB, and x4 adversarial inputs / x1.
 
 Each time is the median of ``--runs`` runs on this machine (core count printed). The start-up
 figures run fresh interpreters with byte-code written to a temporary cache, as after
@@ -23,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import functools
 import os
 import pstats
 import shutil
@@ -33,10 +38,17 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import regex
 
 import citecheck
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import linearity  # benchmarks/linearity.py, next to this file
+
+if TYPE_CHECKING:
+    from citecheck.pipeline import CheckResult
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
@@ -113,38 +125,35 @@ def sparse(text: str) -> str:
     return text.translate(NO_DIGITS)
 
 
-def chunks(text: str, size: int = 2000) -> list[str]:
-    """``text`` cut at line ends into pieces of about ``size`` code points."""
-    out, start = [], 0
-    while start < len(text):
-        end = text.find("\n", start + size)
-        end = len(text) if end == -1 else end + 1
-        out.append(text[start:end])
-        start = end
-    return out
-
-
-def mixed(pieces: Sequence[str], share: float) -> str:
-    """The pieces, ``share`` of them as written (spread evenly), the rest citation-sparse:
-    the same length whatever the share, so only the number of citations changes."""
-    return "".join(
-        p if int((i + 1) * share) > int(i * share) else sparse(p) for i, p in enumerate(pieces)
-    )
-
-
-def slope(xs: Sequence[float], ys: Sequence[float]) -> float:
-    """Least-squares slope of ys over xs."""
-    mx, my = statistics.fmean(xs), statistics.fmean(ys)
-    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum(
-        (x - mx) ** 2 for x in xs
-    )
-
-
 def editor_path(text: str) -> int:
-    """What the language server does on each change: check, then diagnostics."""
+    """What the language server does on each change: its check, the line index (UTF-16
+    positions), the diagnostics, and their JSON as sent to the editor."""
+    return len(lsp_part(text, lsp_check(text)))
+
+
+def lsp_check(text: str) -> CheckResult:
+    from citecheck.lsp.server import run_check
+
+    return run_check(text)
+
+
+def lsp_part(text: str, result: CheckResult) -> str:
+    """The language server's own work after the check."""
+    import json
+
+    from citecheck.config import Config
     from citecheck.lsp import LineIndex, build_diagnostics
 
-    return len(build_diagnostics(citecheck.check(text), {}, LineIndex(text)))
+    diags = build_diagnostics(result, {}, LineIndex(text, "utf-16"), Config(), "doc.txt")
+    return json.dumps(lsp_converter().unstructure(diags))
+
+
+@functools.cache
+def lsp_converter() -> Any:
+    """The server's converter of messages to JSON (made once per server, as pygls does)."""
+    from pygls.protocol import default_converter
+
+    return default_converter()  # type: ignore[no-untyped-call]
 
 
 def start_time(args: Sequence[str], env: dict[str, str], runs: int) -> float:
@@ -157,19 +166,29 @@ def start_time(args: Sequence[str], env: dict[str, str], runs: int) -> float:
     return statistics.median(times)
 
 
-def start_up(runs: int) -> tuple[float, float, float]:
-    """Bare interpreter, ``import citecheck`` and ``citecheck --help``, with byte-code."""
+def start_up(runs: int) -> tuple[float, float, float, float]:
+    """Bare interpreter, ``import citecheck``, ``citecheck --help`` and ``import click``,
+    with byte-code; the runs of the four commands interleaved, so load hits them alike."""
     cache = tempfile.mkdtemp(prefix="citecheck-pyc-")
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPYCACHEPREFIX"] = cache
+    commands = (
+        ["-c", "pass"],
+        ["-c", "import citecheck"],
+        ["-m", "citecheck", "--help"],
+        ["-c", "import click"],
+    )
     try:
-        commands = (["-c", "pass"], ["-c", "import citecheck"], ["-m", "citecheck", "--help"])
         for command in commands:  # write the byte-code once
             start_time(command, env, 1)
-        bare, imp, helped = (start_time(c, env, runs) for c in commands)
+        times: list[list[float]] = [[] for _ in commands]
+        for _ in range(runs):
+            for command, spent in zip(commands, times, strict=True):
+                spent.append(start_time(command, env, 1))
     finally:
         shutil.rmtree(cache, ignore_errors=True)
-    return bare, imp, helped
+    bare, imp, helped, click = (statistics.median(t) for t in times)
+    return bare, imp, helped, click
 
 
 def row(label: str, value: float, unit: str, goal: str) -> None:
@@ -184,6 +203,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--start-runs", type=int, default=9)
     ap.add_argument("--profile", action="store_true", help="cProfile one citecheck pass")
     ap.add_argument("--per-family", action="store_true", help="time each family's find()")
+    ap.add_argument(
+        "--no-linearity",
+        dest="linearity",
+        action="store_false",
+        help="skip the 10/50 MB and adversarial measurements (a few minutes)",
+    )
+    ap.add_argument("--adversarial-size", type=int, default=250_000)
     args = ap.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"SKIP: corpus not found at {args.corpus}; nothing to measure")
@@ -238,16 +264,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     row("3. citation-sparse text: citecheck / floor", t_cc_s / t_floor_s, "x", "<= 60x")
 
     # 4. cost per citation: same length, more or fewer citations
-    pieces = chunks("".join(texts)[:1_000_000])
-    xs, ys = [], []
-    for share in (0.0, 0.25, 0.5, 0.75, 1.0):
-        series_text = mixed(pieces, share)
-        xs.append(float(len(citecheck.extract(series_text))))
-        # the least of the runs: a slope of differences suffers most from a busy machine
-        ys.append(time_runs(citecheck.extract, [series_text], args.runs, best=True))
-    series = ", ".join(f"{int(x)} cit {y:.3f} s" for x, y in zip(xs, ys, strict=True))
-    print(f"mixed series      : {series}")
-    row("4. cost per citation (slope over a mixed series)", slope(xs, ys) * 1e6, "us", "<= 15 us")
+    linearity.measure_cost_per_citation(texts, args.runs)
 
     # 5. editor path on a 500 KB document
     doc = "".join(texts)
@@ -255,16 +272,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     editor_path(doc)  # warm-up (imports the language server)
     t_ed = time_runs(editor_path, [doc], args.runs)
     t_ed_floor = time_runs(floor_pass, [doc], args.runs)
+    result = lsp_check(doc)
+    t_lsp = time_runs(lambda d: lsp_part(d, result), [doc], args.runs)
+    print(
+        f"editor path       : {t_ed * 1e3:.0f} ms, of which the server's own work after the "
+        f"check {t_lsp * 1e3:.1f} ms ({t_lsp / t_ed_floor:.0f}x the floor)"
+    )
     row("5. editor path (check + diagnostics), 500 KB: / floor", t_ed / t_ed_floor, "x", "<= 100x")
 
     # 6, 7. start-up
-    bare, imp, helped = start_up(args.start_runs)
+    bare, imp, helped, click = start_up(args.start_runs)
     print(
         f"start-up          : bare {bare * 1e3:.0f} ms, import {imp * 1e3:.0f} ms, "
-        f"--help {helped * 1e3:.0f} ms"
+        f"--help {helped * 1e3:.0f} ms; import click alone {click * 1e3:.0f} ms "
+        f"({click / bare:.2f}x bare)"
     )
     row("6. import citecheck / bare interpreter", imp / bare, "x", "<= 5x")
     row("7. citecheck --help / import citecheck", helped / imp, "x", "<= 1.3x")
+
+    if args.linearity:
+        linearity.measure_scale(texts, args.runs)
+        linearity.measure_adversarial(texts, args.runs, args.adversarial_size)
     return 0
 
 

@@ -1,5 +1,7 @@
 """``python -m citecheck``."""
 
-from citecheck.cli import main
+import sys
 
-main()
+from citecheck.launcher import main
+
+sys.exit(main())

@@ -19,6 +19,7 @@ import click
 
 from citecheck import __version__
 from citecheck.formats import CHECK_FORMATS
+from citecheck.launcher import quiet_after_broken_pipe
 from citecheck.model import Severity
 
 if TYPE_CHECKING:
@@ -228,21 +229,11 @@ class _Commands(click.Group):
         except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except BrokenPipeError:
-            _quiet_after_broken_pipe()
+            quiet_after_broken_pipe()
             sys.exit(EXIT_OK)
         except (Exception, MemoryError, RecursionError) as exc:
             click.echo(f"citecheck: error: internal error: {type(exc).__name__}: {exc}", err=True)
             sys.exit(EXIT_USAGE)
-
-
-def _quiet_after_broken_pipe() -> None:
-    """The reader of our output went away (``citecheck extract ... | head -1``): that is its
-    choice, not an error. Point stdout at the null device so the final flush is silent."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):  # stdout has no file descriptor (captured): nothing to do
-        pass
 
 
 @click.group(

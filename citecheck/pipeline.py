@@ -117,7 +117,8 @@ def extract(text: str, *, families: Iterable[str] | None = None) -> list[Citatio
     """
     selected = select_families(families)
     doc = Document(require_text(text, "extract"))
-    return resolve_short_forms(scan(doc, selected), doc)
+    with gc_paused():
+        return resolve_short_forms(scan(doc, selected), doc)
 
 
 def check(text: str, *, families: Iterable[str] | None = None) -> CheckResult:

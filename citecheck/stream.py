@@ -33,7 +33,7 @@ from citecheck.families.backrefs import OWN_TITLE_REACH, BackReferenceParts
 from citecheck.families.eu_acts import EUActParts
 from citecheck.families.instruments import InstrumentParts
 from citecheck.model import Citation, Finding
-from citecheck.pipeline import CheckResult
+from citecheck.pipeline import CheckResult, gc_paused
 from citecheck.scan import scan
 from citecheck.shortforms import (
     back_reference_marker,
@@ -137,7 +137,9 @@ def _run_stream(
 ) -> Iterator[tuple[list[Citation], list[Finding]]]:
     state = _State()
     for base, text, limit, _last in _windows(stream, window, overlap):
-        yield _window(base, text, limit, state, with_findings)
+        with gc_paused():  # never across the yield: the caller runs with the collector on
+            found = _window(base, text, limit, state, with_findings)
+        yield found
 
 
 def _window(

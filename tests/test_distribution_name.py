@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_pyproject_name_and_script() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
     assert project["name"] == citecheck.DISTRIBUTION == "legal-citecheck"
-    assert project["scripts"] == {"citecheck": "citecheck.cli:main"}
+    assert project["scripts"] == {"citecheck": "citecheck.launcher:main"}
 
 
 def test_no_install_hint_names_the_taken_name() -> None:

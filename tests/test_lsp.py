@@ -18,6 +18,9 @@ from typing import Any, ClassVar
 import attrs
 import pytest
 import pytest_lsp
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
 from lsp_fixtures import fake_sources, hooked_server
 from lsprotocol import types as lsp
 from pygls.protocol import default_converter
@@ -84,6 +87,32 @@ def test_offsets_round_trip(text: str, enc: str) -> None:
         if text[offset - 1 : offset + 1] == "\r\n":
             continue  # between CR and LF is not a position
         assert index.offset(index.position(offset)) == offset, (offset, enc)
+
+
+LINE_STARTS = [
+    ("", [0]),
+    ("abc", [0]),
+    ("a\n", [0, 2]),
+    ("a\nb\n\nc", [0, 2, 4, 5]),
+    ("a\r\nb", [0, 3]),
+    ("a\rb", [0, 2]),
+    ("\r", [0, 1]),
+    ("\r\r\n\n\r", [0, 1, 3, 4, 5]),
+    ("a\n\rb\r\n", [0, 2, 3, 6]),
+    ("x\x0cy\u2028z\x85w", [0]),  # form feed, LINE SEPARATOR, NEL are not LSP line ends
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LINE_STARTS)
+def test_line_starts(text: str, expected: list[int]) -> None:
+    assert LineIndex(text).starts == expected
+
+
+@given(st.text(alphabet=st.sampled_from("ab\r\n\x0c\u2028😀"), max_size=60))
+def test_line_starts_as_the_terminator_pattern(text: str) -> None:
+    """CR LF, CR and LF end lines, matched left to right (the LSP definition)."""
+    expected = [0, *(m.end() for m in regex.finditer(r"\r\n|\r|\n", text))]
+    assert LineIndex(text).starts == expected
 
 
 def test_position_past_line_end_is_the_line_end() -> None:

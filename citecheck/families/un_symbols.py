@@ -368,18 +368,24 @@ _PAGE_END = regex.compile(
     r"(?:[ \t\u00a0\f]*\n){0,3}[ \t\u00a0\f]*)\Z"
 )
 _PAGE_END_REACH = 240
+_HEADER_INDENT_REACH = 200
+# The rest of the line is blank: white space (``str.isspace``; ``\s`` lacks U+001C-U+001F).
+_BLANK_TO_LINE_END = regex.compile(r"(?:[^\S\n]|[\x1c-\x1f])*+(?:\n|\Z)")
 
 
 def _is_running_header(text: str, cit: Citation) -> bool:
-    """Is ``cit`` a page header (the document's symbol alone on its line at a page break)?"""
-    if cit.pinpoint:
+    """Is ``cit`` a page header (the document's symbol alone on its line at a page break)?
+
+    Looks only near the citation (never to the ends of its line), so a document of one long
+    line costs no more per citation than any other."""
+    if cit.pinpoint or _BLANK_TO_LINE_END.match(text, cit.end) is None:
         return False
-    line_start = text.rfind("\n", 0, cit.start) + 1
-    line_end = text.find("\n", cit.end)
-    if text[cit.end : len(text) if line_end == -1 else line_end].strip():
-        return False
+    lo = max(0, cit.start - _HEADER_INDENT_REACH - 1)
+    line_start = text.rfind("\n", lo, cit.start) + 1
+    if line_start == 0 and lo > 0:
+        return False  # more than _HEADER_INDENT_REACH before it on its line
     before = text[line_start : cit.start]
-    if len(before) > 200 or _HEADER_BEFORE.fullmatch(before) is None:
+    if len(before) > _HEADER_INDENT_REACH or _HEADER_BEFORE.fullmatch(before) is None:
         return False
     if "\f" in before or "Nations" in before:
         return True

@@ -10,12 +10,12 @@ texts, so the server syncs full documents and converts positions itself.
 from __future__ import annotations
 
 import bisect
+from itertools import accumulate
 from typing import Any
 
 import regex
 from lsprotocol import types as lsp
 
-_EOL = regex.compile(r"\r\n|\r|\n")
 _ASTRAL = regex.compile(r"[\U00010000-\U0010FFFF]")
 
 
@@ -28,6 +28,21 @@ def _utf8_len(s: str) -> int:
     return len(s.encode("utf-8", "surrogatepass"))
 
 
+def line_starts(text: str) -> list[int]:
+    """Offset of each line's start; lines end at CR LF, CR or LF.
+
+    Split on the single characters (C-speed scans): a pattern for all three terminators
+    tries every position and took 30x as long as finding the line feeds.
+    """
+    starts = [0, *accumulate(len(line) + 1 for line in text.split("\n")[:-1])]
+    if "\r" in text:
+        # a CR ends a line unless an LF follows (then the LF does); the two sorted runs merge
+        cr_ends = accumulate(len(part) + 1 for part in text.split("\r")[:-1])
+        starts += [end for end in cr_ends if not text.startswith("\n", end)]
+        starts.sort()
+    return starts
+
+
 class LineIndex:
     """Code-point offsets <-> LSP positions of one text, in UTF-8, UTF-16 or UTF-32 units.
 
@@ -38,8 +53,10 @@ class LineIndex:
     def __init__(self, text: str, encoding: str = lsp.PositionEncodingKind.Utf16) -> None:
         self.text = text
         self.encoding = encoding_name(encoding)
-        self.starts: list[int] = [0, *(int(m.end()) for m in _EOL.finditer(text))]
-        self.astral: list[int] = [int(m.start()) for m in _ASTRAL.finditer(text)]
+        self.starts = line_starts(text)
+        self.astral: list[int] = (
+            [] if text.isascii() else [int(m.start()) for m in _ASTRAL.finditer(text)]
+        )
 
     def _line_end(self, line: int) -> int:
         """Offset just before the terminator of `line`."""

@@ -59,8 +59,11 @@ _PART = regex.compile(
 
 # What may stand between a citation and its pinpoint, or between two pinpoint parts.
 # A line break may follow the comma (PDF text), since a unit word must come next.
+# Possessive runs of space: a word or comma must follow them, so giving some back never
+# helps, and trying every split of a long run between two of them was quadratic.
 _SEP = regex.compile(
-    rf"(?:{_H}*,?{_H}*(?:{alternation(_L.at_words)}){_H}+|{_H}*,(?:{_H}*\r?\n){{0,2}}{_H}*|{_H}+)"
+    rf"(?:{_H}*+,?{_H}*+(?:{alternation(_L.at_words)}){_H}+|{_H}*+,(?:{_H}*+\r?\n){{0,2}}{_H}*"
+    rf"|{_H}+)"
 )
 # "sixth preambular para. and operative para. 1", "annex I, para. 7, and annex II": a list word
 # between two parts (never before the first one).
