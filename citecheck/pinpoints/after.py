@@ -67,7 +67,7 @@ _SEP = regex.compile(
 )
 # "sixth preambular para. and operative para. 1", "annex I, para. 7, and annex II": a list word
 # between two parts (never before the first one).
-_AND_SEP = regex.compile(rf"{_H}*,?{_H}*{_L.list_pattern}{_H}+")
+_AND_SEP = regex.compile(rf"{_H}*+,?{_H}*+{_L.list_pattern}{_H}+")
 # "..., para. 3 and paragraph 5 of A/HRC/40/1": that second paragraph belongs to what follows.
 _OF_NEXT = regex.compile(rf"\s{{1,3}}{alternation(_L.part_of_words)}\s")
 # A short aside between a citation and its pinpoint: "A/HRC/52/7/Add.3 (visit to Chile), para. 12".
