@@ -62,9 +62,15 @@ def _compiled(literals: tuple[str, ...]) -> Callable[[str], Starts]:
         list(literals), implementation=ahocorasick_rs.Implementation.DFA
     )
 
+    pure = _pure(literals)
+
     def find(haystack: str) -> Starts:
         starts: Starts = {}
-        for index, start, _end in automaton.find_matches_as_indexes(haystack, overlapping=True):
+        try:
+            matches = automaton.find_matches_as_indexes(haystack, overlapping=True)
+        except UnicodeEncodeError:
+            return pure(haystack)  # a lone surrogate (undecodable bytes read with surrogateescape)
+        for index, start, _end in matches:
             lit = literals[index]
             found = starts.get(lit)
             if found is None:

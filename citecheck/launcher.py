@@ -41,6 +41,8 @@ def main(argv: Sequence[str] | None = None) -> Any:
 
         # no arguments when they are the process's own: click then expands wildcards on Windows
         return cli_main() if argv is None else cli_main(args)
+    if sys.stdout is None:
+        return 0  # stdout closed: nothing to print to, as click does
     try:
         sys.stdout.write(page)
         sys.stdout.flush()
@@ -56,8 +58,8 @@ def stored_page(args: Sequence[str], prog: str, columns: int) -> str | None:
         return None
     if args and args[-1] in HELP_OPTIONS:
         args = [*args[:-1], "--help"]
-    if "-h" in args:
-        return None
+    if "-h" in args or any(not arg or arg != arg.strip() or " " in arg for arg in args):
+        return None  # "check --help" as one argument is no command: click says so
     page = load_pages().get(" ".join(args))
     if page is None or prog == PAGE_PROG:
         return page

@@ -68,7 +68,8 @@ def notes_heading(doc: Document) -> int | None:
             if line is not None and line.group("word").lower() == word.lower():
                 found = line_end
                 break
-            pos = low.find(word.lower(), pos + 1)
+            # the rest of this line cannot be a heading: one pass over the text in all
+            pos = low.find(word.lower(), max(pos + 1, line_end))
     return found
 
 
@@ -110,9 +111,14 @@ def _in_sequence(openings: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """The (offset, number) openings whose numbers run on (see :data:`_NOTE_GAP`); a run may
     start again at 1 (the reference marks in the text, then the notes)."""
     kept: list[tuple[int, int]] = []
-    for offset, number in openings:
+    items = list(openings)
+    for i, (offset, number) in enumerate(items):
         last = kept[-1][1] if kept else None
         if last is None or number == 1 or last < number <= last + _NOTE_GAP:
+            kept.append((offset, number))
+        elif i + 1 < len(items) and items[i + 1][1] == number + 1 and number > (last or 0):
+            # a gap in the numbering ("[1]", then "[17]", "[18]"...): a new run starts where
+            # two numbers follow each other, rather than no note being read after the gap
             kept.append((offset, number))
     return kept
 

@@ -108,6 +108,9 @@ def test_served_page_is_clicks_output(
         ["no-such-command", "--help"],
         ["--version", "--help"],
         ["check", "--HELP"],
+        ["check --help"],  # one argument holding a space is no command
+        ["cache clear", "--help"],
+        [" check", "--help"],
     ],
     ids=repr,
 )
@@ -203,3 +206,11 @@ def test_installed_script_serves_pages_and_falls_back(
     # not a help page: the command runs
     run = _run([str(script), "rules", "SF101"])
     assert run.stdout.startswith("SF101 ")
+
+
+def test_a_closed_stdout_is_not_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``citecheck --help >&-``: nothing to print to, and no traceback (as click)."""
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(launcher, "program_name", lambda: PAGE_PROG)
+    monkeypatch.setattr(launcher, "terminal_columns", lambda: 80)
+    assert launcher.main(["--help"]) == 0

@@ -36,7 +36,9 @@ class Document:
 
     @functools.cached_property
     def lower(self) -> str:
-        return self.text.lower()
+        # "İ" is the one character whose lower case is longer ("i̇"): offsets found in the
+        # lower-cased text must stay offsets in the text
+        return self.text.replace("\u0130", "i").lower()
 
     @functools.cached_property
     def line_starts(self) -> list[int]:

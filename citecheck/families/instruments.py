@@ -452,6 +452,11 @@ _SUB_VALUE = lazy_compile(r"\(?\s*([0-9a-z]{1,5})\s*\)")
 _HEAD = lazy_compile(r"(\d{1,3})(?:" + _H + r"?(bis|ter|quater))?")
 _PARA_IN_ITEM = lazy_compile(r"[,(]\s*" + _PARA_WORD + r"\s*(\d{1,2})")
 
+# "Guiding Principle 6 of the Guiding Principles on Internal Displacement": other principles.
+_OTHER_GUIDING_PRINCIPLES = lazy_compile(
+    r",?\s{1,3}(?:of|in)\s{1,3}the\s{1,3}(?:UN\s{1,3}|United\s{1,3}Nations\s{1,3})?"
+    r"Guiding\s{1,3}Principles\s{1,3}on\s{1,3}(?!Business\b)"
+)
 _PROTOCOL_TO = lazy_compile(r"Protocol\s{1,3}(?:to|of)\s{1,3}(?:the\s{1,3})?\Z")
 _ALIAS = lazy_compile(r"(?:known\s+as|hereinafter(?:\s+referred\s+to\s+as)?)(?:\s+the)?\s+\Z")
 _JUST_NAMED = lazy_compile(r"\s{0,3}\(\s{0,3}")
@@ -1043,6 +1048,8 @@ class InstrumentsFamily:
         elif explicit:
             if st.short_last.get("guiding principles", "ungp") != "ungp":
                 return None
+            if _OTHER_GUIDING_PRINCIPLES.match(text, m.end()) is not None:
+                return None  # "Guiding Principle 6 of the Guiding Principles on Internal ..."
             by = "name"
         else:
             # "Principle 18" alone: only once the Guiding Principles have been named.

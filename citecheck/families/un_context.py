@@ -436,9 +436,9 @@ def own_body(doc: Document) -> Body | None:
         cached: Body | None = doc.__dict__["_un_own_body"]
         return cached
     found: set[Body] = set()
-    for m in _OWN_SYMBOL.finditer(doc.text, 0, OWN_HEAD):
+    for m in _OWN_SYMBOL.finditer(doc.head, 0, OWN_HEAD):
         found.add(_OWN_SERIES[m.group("series")])
-    for m in _OWN_HEADING.finditer(doc.text, 0, OWN_HEAD):
+    for m in _OWN_HEADING.finditer(doc.head, 0, OWN_HEAD):
         name = " ".join(m.group("name").split()).lower()
         found.add(_OWN_NAMES.get(name, Body.SUBCOM))
     result = found.pop() if len(found) == 1 else None
@@ -465,8 +465,9 @@ def own_committee(doc: Document) -> str | None:
     """The committee whose symbol or name heads the document (first lines); None when none
     stands there or several disagree. Whose general comment "general comment No. 3" is when
     the text names no committee near it."""
-    found = {m.lastgroup for m in _OWN_COMMITTEE_SYMBOL.finditer(doc.text, 0, OWN_HEAD)}
-    for m in _OWN_COMMITTEE_HEADING.finditer(doc.text, 0, OWN_HEAD):
+    # the head, not the text: a later window of a stream starts with a note, not the title
+    found = {m.lastgroup for m in _OWN_COMMITTEE_SYMBOL.finditer(doc.head, 0, OWN_HEAD)}
+    for m in _OWN_COMMITTEE_HEADING.finditer(doc.head, 0, OWN_HEAD):
         found.add(committee_from_match(m))
     found.discard(None)
     return found.pop() if len(found) == 1 else None

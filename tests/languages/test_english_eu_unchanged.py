@@ -42,7 +42,7 @@ INTENDED = {
         "general comment's title is not a citation of the Covenant; " + BACK_REFERENCES,
     ),
     "derived/gc_E-C.12-GC-24.txt": (
-        "b0e423102a8aa781",
+        "3f14c6584344f0f7",
         "Guiding Principles with principles, 'A/RES/61/295, annex,art. 32 (2)', the CEDAW "
         "Convention naming the committee of general recommendation No. 28, 'Ibid., art. 9'; "
         + BACK_REFERENCES,

@@ -1,0 +1,95 @@
+"""Defects found by reading the merged work of the accuracy and speed branches, one test each."""
+
+from __future__ import annotations
+
+import pytest
+
+import citecheck
+from citecheck import anchors
+from citecheck.families.base import Document
+from citecheck.shortforms import notes_heading
+from citecheck.stream import extract_text
+
+
+@pytest.mark.parametrize("kind", ["compiled", "pure"])
+def test_a_lone_surrogate_does_not_stop_the_scan(
+    kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bytes read with surrogateescape leave lone surrogates, which the compiled automaton
+    cannot encode: the scan falls back to the pure path instead of failing."""
+    if kind == "pure":
+        monkeypatch.setenv("CITECHECK_PURE_SCAN", "1")
+    ids = [c.id for c in citecheck.extract("x \udc80 See A/HRC/41/35, para. 66.")]
+    assert ids == ["un:A/HRC/41/35"]
+
+
+def test_the_compiled_finder_falls_back_on_a_lone_surrogate() -> None:
+    pytest.importorskip("ahocorasick_rs", reason="the compiled engine's wheel is not installed")
+    find = anchors._finder(frozenset({"a/"}), "compiled")
+    assert find("x \udc80 a/ a/") == {"a/": [4, 7]}
+
+
+def test_a_dotted_capital_i_does_not_shift_offsets() -> None:
+    """``"İ".lower()`` is two characters: before the fix, every EU act and case after an
+    "İstanbul" was lost, because offsets found in the lower-cased text were off by one."""
+    text = (
+        "The İstanbul Convention. Case C-293/12 and Article 6(1) of Regulation (EU) 2016/679, "
+        "OJ L 119, 4.5.2016, p. 1"
+    )
+    found = {c.id: c for c in citecheck.extract(text)}
+    assert set(found) >= {"case:C-293/12", "celex:32016R0679", "oj:L/2016/119/p1"}
+    assert "C-293/12" in found["case:C-293/12"].text
+    assert (
+        found["case:C-293/12"].text
+        == text[found["case:C-293/12"].start : found["case:C-293/12"].end]
+    )
+    assert len(Document(text).lower) == len(text)
+
+
+def test_a_notes_heading_after_many_notes_in_prose() -> None:
+    """ "notes" in prose is skipped line by line; the heading line is still found."""
+    prose = "The Committee notes that. " * 2000
+    text = f"{prose}\n\nNotes\n[1] A/HRC/41/35.\n"
+    assert notes_heading(Document(text)) == text.index("Notes") + len("Notes")
+
+
+def test_the_own_committee_is_read_from_the_head_in_a_stream() -> None:
+    """A later window of a stream starts with a note, not the title: the committee of
+    "general comment No. 14" must be the one heading the document, as on the whole text."""
+    filler = "The State party should ensure that children are heard in all proceedings. " * 200
+    text = (
+        "CRC/C/GC/25\n\nGeneral comment No. 25 (2021) on children's rights\n\n"
+        + filler
+        + "See general comment No. 14 (2013), para. 3.\n"
+    )
+    whole = [c.id for c in citecheck.extract(text) if c.id.endswith("/14")]
+    streamed = [c.id for c in extract_text(text, window=8000, overlap=1000) if c.id.endswith("/14")]
+    assert whole == streamed == ["gc:CRC/14"]
+
+
+@pytest.mark.parametrize("second", ["2", "6"])
+def test_ibid_after_a_book_stays_unresolved_across_a_gap_in_note_numbers(second: str) -> None:
+    """Notes numbered [1], [6], [7] (a gap): Ibid. in [7] repeats the book of [6], so it has
+    no id; before the fix the gap switched note reading off and Ibid. took A/HRC/41/35."""
+    text = (
+        f"Text.\n\n[1] See A/HRC/41/35.\n[{second}] John Smith, Some Book (2001).\n"
+        f"[{int(second) + 1}] Ibid., p. 4.\n"
+    )
+    ibid = [c for c in citecheck.extract(text) if c.text.startswith("Ibid")]
+    assert len(ibid) == 1 and ibid[0].id == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guiding Principle 6 of the Guiding Principles on Internal Displacement applies.",
+        "See Guiding Principle 10 of the Guiding Principles on Extreme Poverty and Human Rights.",
+    ],
+)
+def test_other_guiding_principles_are_not_the_ungp(text: str) -> None:
+    assert all(c.id != "instrument:ungp" for c in citecheck.extract(text))
+
+
+def test_guiding_principle_alone_is_still_the_ungp() -> None:
+    cits = citecheck.extract("Guiding Principle 21 requires companies to report.")
+    assert [(c.id, str(c.pinpoint)) for c in cits] == [("instrument:ungp", "principle 21")]
