@@ -97,6 +97,11 @@ DE_PINPOINTS = [
      [("celex:32016R0679", "eu_act", "art. 14(1)-(4)")]),
     ("die Artikel 13 bis 16, 19 und 21 der Verordnung (EU) 2016/679",
      [("celex:32016R0679", "eu_act", "arts. 13-16; art. 19; art. 21")]),
+    # "Nummer" numbers the points of a paragraph ("point (150) of Article 4(1)")
+    ("im Sinne des Artikels 4 Absatz 1 Nummer 150 der Verordnung (EU) Nr. 575/2013",
+     [("celex:32013R0575", "eu_act", "art. 4(1)(150)")]),
+    ("Artikel 3 Nummer 2 der Richtlinie 95/46/EG",
+     [("celex:31995L0046", "eu_act", "art. 3(2)")]),
     ("nach Artikel 5 Absatz 1 Buchstaben a bis c der Richtlinie 95/46/EG",
      [("celex:31995L0046", "eu_act", "art. 5(1)(a)-(c)")]),
     ("die Artikel 7–9 der Richtlinie 95/46/EG",
