@@ -200,6 +200,8 @@ def parse(language: str, body: str) -> Pinpoint:
     listed = False  # a list word or comma since the last value
     ranged = False  # a range word or dash since the last value
     of_since = False  # an "of" word ("del", "de su") since the last value
+    annex_base = ""  # the number of the last annex, without its point
+    annex_points: list[str] = []  # the point written after it ("Nummer 3 Buchstabe a")
 
     def flush() -> None:
         if art is None:
@@ -250,8 +252,14 @@ def parse(language: str, body: str) -> Pinpoint:
             and parts[-1].value
             and not before_unit(k)
         ):
-            # "annexe III point e)", "Anhang III Buchstabe e": a point of the annex, closed up
-            parts[-1] = PinpointPart("annex", f"{parts[-1].value}({value})")
+            # "annexe III point e)", "Anhang III Buchstabe e": a point of the annex, closed up;
+            # "points a) et b)": one part each
+            if listed and annex_points:
+                annex_points = [*annex_points[:-1], value]
+                parts.append(PinpointPart("annex", annex_point(annex_base, annex_points)))
+            else:
+                annex_points = [*annex_points, value]  # "Nummer 3 Buchstabe a": point 3(a)
+                parts[-1] = PinpointPart("annex", annex_point(annex_base, annex_points))
         elif unit in ("parw", "letw") and kind in ("num", "let"):
             sub_unit = "para" if unit == "parw" else "letter"
             sub = (sub_unit, f"({value})")
@@ -276,13 +284,13 @@ def parse(language: str, body: str) -> Pinpoint:
                 subs.append(sub)
         elif unit == "annw" and kind in ("roman", "num") and parts and parts[-1].unit == "annex":
             # "letra e) del anexo III": a point of the annex
-            held = chains[0] if chains else []
-            point = "".join(f"({v.strip('()')})" for _, v in held)  # closed up: annex III(e)
+            # "las letras a) y b) del anexo III": one part per point
+            if not parts[-1].value:
+                parts.pop()
+            for held in chains or [[]]:
+                parts.append(PinpointPart("annex", annex_point(value, [v.strip("()") for _, v in held])))
             chains = []
-            if parts[-1].value:
-                parts.append(PinpointPart("annex", value + point))
-            else:
-                parts[-1] = PinpointPart("annex", value + point)
+            annex_base, annex_points = value, []
         elif unit == "recw" and kind == "num":
             parts.append(PinpointPart("recital", value))
         elif unit in _CONTAINERS and kind in ("roman", "num"):
@@ -294,6 +302,16 @@ def parse(language: str, body: str) -> Pinpoint:
         listed = ranged = of_since = False
     flush()
     return Pinpoint(tuple(parts)) if parts else NO_PINPOINT
+
+
+def annex_point(annex: str, point: list[str]) -> str:
+    """An annex with its point in canonical form: lettered points closed up (``III(e)``, as
+    articles are), numbered ones named (``II, point 3``, ``II, point 3(a)``)."""
+    if not point:
+        return annex
+    if point[0][:1].isdigit():
+        return f"{annex}, point {point[0]}" + "".join(f"({v})" for v in point[1:])
+    return annex + "".join(f"({v})" for v in point)
 
 
 def body_pattern(language: str) -> str:
