@@ -295,8 +295,14 @@ def parse(language: str, body: str) -> Pinpoint:
             parts.append(PinpointPart("recital", value))
         elif unit in _CONTAINERS and kind in ("roman", "num"):
             # "titre III du règlement"; a title holding an article already named adds nothing
+            place = PinpointPart(_CONTAINERS[unit], value)
             if art is None and not parts:
-                parts.append(PinpointPart(_CONTAINERS[unit], value))
+                parts.append(place)
+            elif art is None and parts[-1].unit in _CONTAINERS.values():
+                # "chapitre III, section 2": one place, outermost first ("section 2 du chapitre III")
+                last = parts[-1]
+                outer, inner = (place, last) if of_since else (last, place)
+                parts[-1] = PinpointPart(outer.unit, f"{outer.value}, {inner}")
         else:
             continue
         listed = ranged = of_since = False
