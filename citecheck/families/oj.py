@@ -84,8 +84,9 @@ _PATTERN = compile_pattern(
 )
 #: A list of issues goes on without repeating the name: ``ABl. L 176 vom 27.6.2013, S. 1;
 #: L 208 vom 2.8.2013, S. 73``; each issue is its own reference.
+_LIST_WORDS = alternation(w for lang in ("en", "fr", "es", "de") for w in load(lang).list_words)
 _CONTINUED = compile_pattern(
-    rf"{_SP};{_SP}(?:{alternation(w for lang in ('en', 'fr', 'es', 'de') for w in load(lang).list_words)}{_S1})?"
+    rf"{_SP};{_SP}(?:{_LIST_WORDS}{_S1})?"
     rf"(?P<old>(?=[LC][ \t\u00a0\u202f\n]{{0,3}}\d){_ISSUE})(?!\d)"
 )
 #: Every reference holds one of these (case-sensitive): found by ``str.find``, the pattern

@@ -355,7 +355,9 @@ class _Builder:
         )
         if lettered and self.values:
             return tuple(
-                PinpointPart("annex", v + "".join(alt)) for v in self.values for alt in self.prefixes
+                PinpointPart("annex", v + "".join(alt))
+                for v in self.values
+                for alt in self.prefixes
             )
         point = ", ".join(
             "".join(alt).removeprefix("(").removesuffix(")") if len(alt) == 1 else "".join(alt)

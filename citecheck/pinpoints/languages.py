@@ -190,7 +190,8 @@ def parse(language: str, body: str) -> Pinpoint:
     ``art. 5(1)(a); art. 5(1)(b); art. 5(2)(b)``."""
     g = _grammar(language)
     positioned = _tokens(g, body)
-    tokens = [(kind, written) for kind, written, _ in positioned[_heading_end(g, body, positioned) :]]
+    kept = positioned[_heading_end(g, body, positioned) :]
+    tokens = [(kind, written) for kind, written, _ in kept]
     parts: list[PinpointPart] = []
     unit = ""
     art: str | None = None
@@ -288,7 +289,8 @@ def parse(language: str, body: str) -> Pinpoint:
             if not parts[-1].value:
                 parts.pop()
             for held in chains or [[]]:
-                parts.append(PinpointPart("annex", annex_point(value, [v.strip("()") for _, v in held])))
+                point = [v.strip("()") for _, v in held]
+                parts.append(PinpointPart("annex", annex_point(value, point)))
             chains = []
             annex_base, annex_points = value, []
         elif unit == "recw" and kind == "num":
@@ -299,9 +301,10 @@ def parse(language: str, body: str) -> Pinpoint:
             if art is None and not parts:
                 parts.append(place)
             elif art is None and parts[-1].unit in _CONTAINERS.values():
-                # "chapitre III, section 2": one place, outermost first ("section 2 du chapitre III")
-                last = parts[-1]
-                outer, inner = (place, last) if of_since else (last, place)
+                # "chapitre III, section 2" is one place, outermost first (as "section 2 du
+                # chapitre III")
+                held_place = parts[-1]
+                outer, inner = (place, held_place) if of_since else (held_place, place)
                 parts[-1] = PinpointPart(outer.unit, f"{outer.value}, {inner}")
         else:
             continue
