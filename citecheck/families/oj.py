@@ -2,7 +2,9 @@
 
 Forms: ``OJ L 410I, 7.12.2020, p. 13`` / ``OJ L 410 I, ...`` -> ``oj:L/2020/410I/p13``;
 act-by-act publication (from 1 October 2023) ``OJ L, 2023/2131, 11.10.2023`` ->
-``oj:L/2023/2131``; court style ``OJ 1987 L 256, p. 1``; academic ``[2004] OJ L 158/77``.
+``oj:L/2023/2131``; court style ``OJ 1987 L 256, p. 1``, ``JO 2016, L 119, p. 1``,
+``ABl. 2008 Nr. L 354/34``, ``ABl. EU 2004 Nr. L 16`` (no page: ``oj:L/2004/16``); academic
+``[2004] OJ L 158/77``.
 
 Each reference is linked to the act it documents (``act_id`` in the parts) in the same pass:
 the act citations of the document (computed once by :func:`scan_acts`) are walked with a
@@ -70,11 +72,12 @@ _PATTERN = compile_pattern(
     rf"""
     (?<![\w])(?=[OJDA\[])
     (?:
-      (?P<new>{_OJ}{_S1}(?P<nseries>[LC]){_SP},{_SP}(?P<nyear>20\d\d)/(?P<nno>\d{{1,5}})(?!\d),{_SP}
-          {_DATE}(?!\d){_PAGES})
-    | (?P<court>{_OJ}{_S1}(?P<cyear>(?:19|20)\d\d){_S1}(?P<cseries>[LC]){_S1}(?P<cno>\d{{1,4}})
-          (?:{_SP}(?P<csub>[AEI]))?(?![\w]),{_SP}(?:pp?\.){_SP}(?P<cp>\d{{1,5}})
-          (?:{_SP}{_DASH}{_SP}(?P<cp2>\d{{1,5}}))?)
+      (?P<new>{_OJ}{_S1}(?P<nseries>[LC])(?:{_SP},{_SP}|{_S1})(?P<nyear>20\d\d)/(?P<nno>\d{{1,5}})
+          (?!\d){_DATE_SEP}{_DATE}(?!\d){_PAGES})
+    | (?P<court>{_OJ}{_S1}(?:{_MARK}{_S1})?(?P<cyear>(?:19|20)\d\d)(?:,{_SP}|{_S1})(?:{_NO})?
+          (?P<cseries>[LC]){_S1}(?P<cno>\d{{1,4}})(?:{_SP}(?P<csub>[AEI]))?(?![\w])
+          (?:,{_SP}{_PAGE_WORDS}{_SP}(?P<cp>\d{{1,5}})(?:{_SP}{_DASH}{_SP}(?P<cp2>\d{{1,5}}))?
+          |/(?P<cslash>\d{{1,5}}))?)
     | (?P<old>{_OJ}{_S1}(?:{_MARK}{_S1})?{_ISSUE})
     )
     (?!\d)
@@ -291,9 +294,10 @@ class OJFamily:
         elif style.get("court"):
             series, year = m.group("cseries"), int(m.group("cyear"))
             issue = m.group("cno") + (m.group("csub") or "")
-            cpage = int(m.group("cp"))
+            written_page = m.group("cp") or m.group("cslash")
+            cpage = int(written_page) if written_page else None
             clast = int(m.group("cp2")) if m.group("cp2") else None
-            oid = f"oj:{series}/{year}/{issue}/p{cpage}"
+            oid = f"oj:{series}/{year}/{issue}" + (f"/p{cpage}" if cpage is not None else "")
             parts = OJParts("court", series, year, issue, None, None, cpage, clast)
         elif style.get("acad"):
             series, year = m.group("aseries"), int(m.group("ayear"))

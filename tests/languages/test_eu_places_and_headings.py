@@ -94,6 +94,15 @@ OJ = [
     ("JO L 130 du 8.5.2015, p. 1, et rectificatif JO L 140 du 3.6.2017, p. 4", ["oj:L/2015/130/p1", "oj:L/2017/140/p4"]),
     ("OJ L 130, 8.5.2015, p. 1, and corrigendum OJ L 140, 3.6.2017, p. 4", ["oj:L/2015/130/p1", "oj:L/2017/140/p4"]),
     ("(ABl. L 130 vom 8.5.2015, S. 1)", ["oj:L/2015/130/p1"]),
+    # the Court's style, with a comma after the year, in every language
+    ("(JO 2015, L 130, p. 1)", ["oj:L/2015/130/p1"]),
+    ("(DO 2015, L 130, p. 1)", ["oj:L/2015/130/p1"]),
+    ("(ABl. 2015, L 130, S. 1)", ["oj:L/2015/130/p1"]),
+    ("(OJ 2015 L 130, p. 1)", ["oj:L/2015/130/p1"]),
+    # German statute and commercial styles: year first with "Nr.", page after a slash or none
+    ("ABl. EU 2005 Nr. L 19", ["oj:L/2005/19"]),
+    ("ABl. 2009 Nr. L 348/98", ["oj:L/2009/348/p98"]),
+    ("ABl. L 2024/1183 vom 30.4.2024", ["oj:L/2024/1183"]),
 ]
 
 
