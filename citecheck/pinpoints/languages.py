@@ -157,8 +157,9 @@ def _heading_end(g: _Grammar, body: str, tokens: list[tuple[str, str, int]]) -> 
         if kind in _PART_WORDS:
             cut = k  # "Article 5\nArticle 6", "Artikel 2 Anhang I"
         elif kind == "join" and written[:1].isupper():
-            # "Article 6 Les annexes": a sentence starts; the pinpoint at its next part word
-            nxt = next((j for j in range(k + 1, len(tokens)) if tokens[j][0] in _PART_WORDS), None)
+            # "Article 6 Les annexes", "Article 6 Le point e) de l'annexe": a sentence starts;
+            # the pinpoint at its first unit word
+            nxt = next((j for j in range(k + 1, len(tokens)) if tokens[j][0].endswith("w")), None)
             cut = nxt if nxt is not None else len(tokens)
     return cut
 

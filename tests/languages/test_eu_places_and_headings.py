@@ -40,6 +40,8 @@ HEADINGS = [
      "celex:31982R1234", "annex II; annex III"),
     ("Article 3\nArticle 4 Les annexes II et III du règlement (CEE) n° 1234/82 sont remplacées",
      "celex:31982R1234", "annex II; annex III"),
+    ("Article 4 Le point f) de l'annexe II du règlement (CEE) n° 1234/82 est supprimé",
+     "celex:31982R1234", "annex II(f)"),
     ("Artículo 3 El Anexo del Reglamento n° 171/67/CEE se sustituye por el anexo del presente Reglamento",
      "celex:31967R0171", "annex"),
     ("Artikel 3 Anhang II der Verordnung (EWG) Nr. 1234/82 wird durch den Anhang dieser Verordnung ersetzt",
@@ -73,7 +75,7 @@ def test_pinpoint(text: str, cid: str, pinpoint: str) -> None:
     check(text, [(cid, "eu_act", pinpoint)])
 
 
-@pytest.mark.parametrize(("text", "cid", "pinpoint"), HEADINGS[:5])
+@pytest.mark.parametrize(("text", "cid", "pinpoint"), HEADINGS[:6])
 def test_heading_is_left_out_of_the_span(text: str, cid: str, pinpoint: str) -> None:
     from citecheck.pipeline import extract
 
