@@ -38,6 +38,8 @@ class ActWords:
     plural_act_types: frozenset[str] = frozenset()
     #: the Official Journal's abbreviation ("JO", "DO", "ABl.") and the page word ("S.")
     oj_names: tuple[str, ...] = ()
+    #: the Community's initials after the OJ's name in older references ("ABl. EG Nr. L 281")
+    oj_marks: tuple[str, ...] = ()
     page_words: tuple[str, ...] = ()
     #: what opens a citation of a preamble ("vu", "visto", "gestützt auf")
     citing_words: tuple[str, ...] = ()
@@ -64,6 +66,7 @@ def load() -> Mapping[str, ActWords]:
             amended_by=tuple(block.get("amended_by", ())),
             plural_act_types=frozenset(block.get("plural_act_types", ())),
             oj_names=tuple(block.get("oj_names", ())),
+            oj_marks=tuple(block.get("oj_marks", ())),
             page_words=tuple(block.get("page_words", ())),
             citing_words=tuple(block.get("citing_words", ())),
         )

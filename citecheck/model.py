@@ -92,6 +92,7 @@ UNIT_LABELS: dict[str, str] = {
     "footnote": "footnote",
     "sect": "sect.",
     "chap": "chap.",
+    "title": "title",
     "recital": "recital",
     "recitals": "recitals",
     "point": "point",

@@ -2,7 +2,9 @@
 
 Forms: ``OJ L 410I, 7.12.2020, p. 13`` / ``OJ L 410 I, ...`` -> ``oj:L/2020/410I/p13``;
 act-by-act publication (from 1 October 2023) ``OJ L, 2023/2131, 11.10.2023`` ->
-``oj:L/2023/2131``; court style ``OJ 1987 L 256, p. 1``; academic ``[2004] OJ L 158/77``.
+``oj:L/2023/2131``; court style ``OJ 1987 L 256, p. 1``, ``JO 2016, L 119, p. 1``,
+``ABl. 2008 Nr. L 354/34``, ``ABl. EU 2004 Nr. L 16`` (no page: ``oj:L/2004/16``); academic
+``[2004] OJ L 158/77``.
 
 Each reference is linked to the act it documents (``act_id`` in the parts) in the same pass:
 the act citations of the document (computed once by :func:`scan_acts`) are walked with a
@@ -26,7 +28,7 @@ from citecheck.families.base import (
     quoted,
 )
 from citecheck.families.eu_acts import scan_acts
-from citecheck.lexicon import alternation
+from citecheck.lexicon import alternation, load
 from citecheck.model import Citation, Finding, Fix, Kind, Severity
 from citecheck.rules import Rule
 
@@ -51,6 +53,8 @@ _PAGES = (
 )
 #: ``7.9.1987``; older issues space it: ``7. 9. 1987``.
 _DATE = rf"(?P<d>\d{{1,2}})\.{_SP}(?P<m>\d{{1,2}})\.{_SP}(?P<y>\d{{4}})"
+#: The Community's initials some older references write after the name: ``ABl. EG Nr. L 281``.
+_MARK = alternation(m for w in _WORDS.values() for m in w.oj_marks)
 #: The number word of older references: ``OJ No L 256``, ``JO n° L 256``, ``ABl. Nr. L 256``.
 _NO = (
     r"(?:(?i:No|Nr|n°)\.?|"
@@ -58,22 +62,35 @@ _NO = (
     + rf"){_SP}"
 )
 
+#: An issue with its date and page: ``L 281 vom 23.11.1995, S. 31``.
+_ISSUE = (
+    rf"(?:{_NO})?(?:(?P<series>[LC])(?:{_S1}|(?=\d)))?(?P<no>\d{{1,4}})"
+    rf"(?:{_SP}(?P<sub>[AEI]))?(?![\w]){_DATE_SEP}{_DATE}(?!\d){_PAGES}"
+)
+
 _PATTERN = compile_pattern(
     rf"""
     (?<![\w])(?=[OJDA\[])
     (?:
-      (?P<new>{_OJ}{_S1}(?P<nseries>[LC]){_SP},{_SP}(?P<nyear>20\d\d)/(?P<nno>\d{{1,5}})(?!\d),{_SP}
-          {_DATE}(?!\d){_PAGES})
-    | (?P<court>{_OJ}{_S1}(?P<cyear>(?:19|20)\d\d){_S1}(?P<cseries>[LC]){_S1}(?P<cno>\d{{1,4}})
-          (?:{_SP}(?P<csub>[AEI]))?(?![\w]),{_SP}(?:pp?\.){_SP}(?P<cp>\d{{1,5}})
-          (?:{_SP}{_DASH}{_SP}(?P<cp2>\d{{1,5}}))?)
-    | (?P<old>{_OJ}{_S1}(?:{_NO})?(?:(?P<series>[LC])(?:{_S1}|(?=\d)))?(?P<no>\d{{1,4}})
-          (?:{_SP}(?P<sub>[AEI]))?(?![\w]){_DATE_SEP}{_DATE}(?!\d){_PAGES})
+      (?P<new>{_OJ}{_S1}(?P<nseries>[LC])(?:{_SP},{_SP}|{_S1})(?P<nyear>20\d\d)/(?P<nno>\d{{1,5}})
+          (?!\d){_DATE_SEP}{_DATE}(?!\d){_PAGES})
+    | (?P<court>{_OJ}{_S1}(?:{_MARK}{_S1})?(?P<cyear>(?:19|20)\d\d)(?:,{_SP}|{_S1})(?:{_NO})?
+          (?P<cseries>[LC]){_S1}(?P<cno>\d{{1,4}})(?:{_SP}(?P<csub>[AEI]))?(?![\w])
+          (?:,{_SP}{_PAGE_WORDS}{_SP}(?P<cp>\d{{1,5}})(?:{_SP}{_DASH}{_SP}(?P<cp2>\d{{1,5}}))?
+          |/(?P<cslash>\d{{1,5}}))?)
+    | (?P<old>{_OJ}{_S1}(?:{_MARK}{_S1})?{_ISSUE})
     )
     (?!\d)
   | (?P<acad>\[(?P<ayear>(?:19|20)\d\d)\]{_S1}OJ{_S1}(?P<aseries>[LC]){_SP}(?P<ano>\d{{1,4}})
           (?:{_SP}(?P<asub>[AEI]))?/(?P<ap>\d{{1,5}})(?!\d))
     """
+)
+#: A list of issues goes on without repeating the name: ``ABl. L 176 vom 27.6.2013, S. 1;
+#: L 208 vom 2.8.2013, S. 73``; each issue is its own reference.
+_LIST_WORDS = alternation(w for lang in ("en", "fr", "es", "de") for w in load(lang).list_words)
+_CONTINUED = compile_pattern(
+    rf"{_SP};{_SP}(?:{_LIST_WORDS}{_S1})?"
+    rf"(?P<old>(?=[LC][ \t\u00a0\u202f\n]{{0,3}}\d){_ISSUE})(?!\d)"
 )
 #: Every reference holds one of these (case-sensitive): found by ``str.find``, the pattern
 #: is tried only next to them.
@@ -229,12 +246,24 @@ class OJFamily:
             if _without_id(m):
                 continue
             yield self._citation(m, act_id)
+            if m.group("old"):
+                yield from self._continued(text, m.end(), act_id)
 
-    def _citation(self, m: regex.Match[str], act_id: str | None) -> Citation:
+    def _continued(self, text: str, end: int, act_id: str | None) -> Iterator[Citation]:
+        """The issues listed after a reference without the name (one pass: each starts where
+        the previous ended); they document the same act."""
+        while (more := _CONTINUED.match(text, end, min(len(text), end + _OJ_AFTER))) is not None:
+            yield self._citation(more, act_id, more.start("old"))
+            end = more.end()
+
+    def _citation(
+        self, m: regex.Match[str], act_id: str | None, start: int | None = None
+    ) -> Citation:
         notes: list[Finding] = []
         date: datetime.date | None = None
-        start, end = m.start(), m.end()
-        if m.group("new"):
+        start, end = m.start() if start is None else start, m.end()
+        style = m.groupdict()  # a continued issue has the "old" group only
+        if style.get("new"):
             series, year, number = m.group("nseries"), int(m.group("nyear")), int(m.group("nno"))
             date = _date(m)
             oid = f"oj:{series}/{year}/{number}"
@@ -262,14 +291,15 @@ class OJFamily:
                         id=oid,
                     )
                 )
-        elif m.group("court"):
+        elif style.get("court"):
             series, year = m.group("cseries"), int(m.group("cyear"))
             issue = m.group("cno") + (m.group("csub") or "")
-            cpage = int(m.group("cp"))
+            written_page = m.group("cp") or m.group("cslash")
+            cpage = int(written_page) if written_page else None
             clast = int(m.group("cp2")) if m.group("cp2") else None
-            oid = f"oj:{series}/{year}/{issue}/p{cpage}"
+            oid = f"oj:{series}/{year}/{issue}" + (f"/p{cpage}" if cpage is not None else "")
             parts = OJParts("court", series, year, issue, None, None, cpage, clast)
-        elif m.group("acad"):
+        elif style.get("acad"):
             series, year = m.group("aseries"), int(m.group("ayear"))
             issue = m.group("ano") + (m.group("asub") or "")
             apage = int(m.group("ap"))
@@ -325,7 +355,7 @@ class OJFamily:
         return Citation(
             id=oid,
             kind=Kind.OJ,
-            text=m.group(0),
+            text=m.string[start:end],
             start=start,
             end=end,
             parts=parts,

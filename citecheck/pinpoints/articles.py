@@ -67,7 +67,14 @@ _PREFIX = (
     rf"|(?i:paragraphs?)\s{{1,3}}\d{{1,3}}(?!\d){_CHAIN}"
     rf")\s{{0,3}},?\s{{0,3}}(?i:of)\s{{1,3}}(?:(?i:the)\s{{1,3}})?){{0,3}}"
 )
-_BODY = rf"{_PREFIX}(?:{_ARTLIST}|{_RECITALS}|{_ANNEX})"
+#: the parts of an act that hold articles: ``Title III``, ``Chapter II``, ``Section 2``
+_CONTAINER_WORDS = ENGLISH.unit_pattern("title", "chap", "sect")
+_CONTAINER = rf"{_CONTAINER_WORDS}\s{{1,3}}(?:[IVXLC]{{1,7}}|[A-Z]|\d{{1,3}})(?![\w])"
+#: "Article 5 of Chapter II of": the article says where; the chapter adds nothing
+_OF_CONTAINER = rf"\s{{1,3}}(?i:of|in)\s{{1,3}}(?:(?i:the)\s{{1,3}})?{_CONTAINER}"
+#: "Chapter III, Section 2" / "Chapter III of Title 1": one place, nested
+_CONTAINERS = rf"{_CONTAINER}(?:\s{{0,3}},\s{{0,3}}{_CONTAINER}|{_OF_CONTAINER}){{0,2}}"
+_BODY = rf"{_PREFIX}(?:{_ARTLIST}(?:{_OF_CONTAINER})?|{_RECITALS}|{_ANNEX}|{_CONTAINERS})"
 #: A pinpoint body as a pattern other readers embed ("the second subparagraph of Article 8(2)").
 BODY = _BODY
 #: ``, and in particular <body> thereof``: the pinpoint of the act named just before.
@@ -92,6 +99,7 @@ _TOKEN = compile_pattern(
       (?P<artw>(?i:articles?|arts?\.|art)(?=[\s\d]))
     | (?P<recw>(?i:recitals?)(?!\w))
     | (?P<annw>(?i:annex(?:es)?)(?!\w))
+    | (?P<contw>{_CONTAINER_WORDS})
     | (?P<pointw>(?i:points?)(?!\w))
     | (?P<parw>(?i:paragraphs?(?!\w)|paras?\.|pars?\.)|§)
     | (?P<ord>{_ORD})
@@ -171,6 +179,10 @@ class _Builder:
         self.par_level = 0  # where the paragraph number sits in ``cur``
         self.list_word = False  # the last separator was "and" / "or"
         self.comma = False  # a comma came since the last value
+        # titles, chapters and sections, outermost first; "of" since the last one
+        self.places: list[PinpointPart] = []
+        self.outer = False
+        self.of_since = False
 
     # --- tokens -------------------------------------------------------------------------
     def feed(self, kind: str, tok: str) -> None:
@@ -182,6 +194,15 @@ class _Builder:
             return
         if kind == "annw":
             self.unit, self.mode = "annex", "annex"
+            return
+        if kind == "contw":
+            if self.unit == "art":
+                self.mode = "container"  # the chapter of an article named: left out
+            else:
+                self.unit = "container"
+                self.mode = ENGLISH.unit_of(tok) or "sect"
+                self.outer = self.of_since
+                self.of_since = False
             return
         if kind == "pointw":
             self.mode = "point" if self.cur is not None else "prefix"
@@ -208,6 +229,9 @@ class _Builder:
         if kind == "dash" or (kind == "word" and tok.lower() in ENGLISH.range_words):
             self.range = True
             return
+        if kind == "word" and tok.lower() in ("of", "in") and self.unit == "container":
+            self.of_since = True
+            return
         if kind == "word" and tok.lower() in ("of", "the"):
             if tok.lower() == "of" and self.mode == "prefix":
                 self.mode, self.pref_open = "", False
@@ -218,6 +242,10 @@ class _Builder:
         mode = self.mode
         if mode == "prefix":
             self._prefix_value(kind, tok)
+        elif self.unit == "container" and mode != "container":
+            # "Chapter III, Section 2": inner; "Section 2 of Chapter III": outer
+            place = PinpointPart(mode, tok)
+            self.places.insert(0 if self.outer else len(self.places), place)
         elif mode in ("recital", "annex"):
             if self.range and self.values:
                 self.values[-1] = f"{self.values[-1]}-{tok}"
@@ -313,16 +341,32 @@ class _Builder:
             items = (NumberItem(*v.split("-", 1)) for v in self.values)
             return number_parts("recital", tuple(items))
         if self.unit == "annex":
-            point = ", ".join(
-                "".join(alt).removeprefix("(").removesuffix(")") if len(alt) == 1 else "".join(alt)
+            return self._annex_parts()
+        if self.unit == "container" and self.places:
+            outer, *inner = self.places
+            return (PinpointPart(outer.unit, ", ".join([outer.value, *map(str, inner)])),)
+        return ()
+
+    def _annex_parts(self) -> tuple[PinpointPart, ...]:
+        """``point (e) of Annex III`` -> ``annex III(e)`` (closed up, as an article's letters);
+        a numbered point is named: ``point 3 of Annex II`` -> ``annex II, point 3``."""
+        lettered = self.prefixes and all(
+            alt and not alt[0].strip("()")[:1].isdigit() for alt in self.prefixes
+        )
+        if lettered and self.values:
+            return tuple(
+                PinpointPart("annex", v + "".join(alt))
+                for v in self.values
                 for alt in self.prefixes
             )
-            tail = f"point {point}" if point else ""
-            return tuple(
-                PinpointPart("annex", ", ".join(x for x in (v, tail) if x))
-                for v in self.values or [""]
-            )
-        return ()
+        point = ", ".join(
+            "".join(alt).removeprefix("(").removesuffix(")") if len(alt) == 1 else "".join(alt)
+            for alt in self.prefixes
+        )
+        tail = f"point {point}" if point else ""
+        return tuple(
+            PinpointPart("annex", ", ".join(x for x in (v, tail) if x)) for v in self.values or [""]
+        )
 
 
 def parse_body(body: str) -> Pinpoint:
@@ -342,6 +386,10 @@ def parse_body(body: str) -> Pinpoint:
     return Pinpoint(parts) if parts else NO_PINPOINT
 
 
+#: One of these (lower case) is in every pinpoint body.
+_BEFORE_WORDS = ("art", "recital", "annex", "title", "chap", "sect")
+
+
 def read_before(text: str, start: int) -> ArticlePinpoint | None:
     """The pinpoint written just before a citation starting at ``start``, with its connector
     (``Article 3(1) of``, ``Annex II to``, ``... of [``); None if there is none."""
@@ -351,7 +399,7 @@ def read_before(text: str, start: int) -> ArticlePinpoint | None:
     if _CONN_TAIL.search(text, max(lo, start - 24), start) is None:
         return None
     window = text[lo:start].lower()
-    if "art" not in window and "recital" not in window and "annex" not in window:
+    if not any(word in window for word in _BEFORE_WORDS):
         return None
     m = _BEFORE.search(text, lo, start)
     if m is None:

@@ -73,6 +73,10 @@ def _grammar(language: str) -> _Grammar:
         "letw": alternation(lex.letter_words),
         "annw": alternation(lex.words("annex")),
         "recw": alternation(lex.words("recital")),
+        # the act's titles, chapters and sections: ``titre III du``, ``Kapitel II der``
+        "titw": alternation(lex.words("title")),
+        "chapw": alternation(lex.words("chap")),
+        "sectw": alternation(lex.words("sect")),
         # unnumbered subdivisions ("premier alinéa", "Satz 2") are left out of pinpoints
         "skipw": alternation((*lex.ordinals, *lex.words("subparagraph", "indent", "sentence"))),
     }
@@ -124,6 +128,58 @@ def _grammar(language: str) -> _Grammar:
 #: The order of an article's subdivisions in its canonical form: ``6(1)(e)``.
 _LEVEL = {"para": 0, "letter": 1}
 _UNIT_WORDS = frozenset(("artw", "parw", "letw", "annw"))
+#: Parts of an act that hold articles: ``titre III`` -> ``title III``.
+_CONTAINERS = {"titw": "title", "chapw": "chap", "sectw": "sect"}
+#: Words that name a part of an act on its own (not a subdivision of the article before them).
+_PART_WORDS = frozenset(("artw", "annw", "recw", *_CONTAINERS))
+_VALUES = frozenset(("num", "let", "roman"))
+
+
+def _tokens(g: _Grammar, body: str) -> list[tuple[str, str, int]]:
+    return [(m.lastgroup or "", m.group(), m.start()) for m in g.token.finditer(body)]
+
+
+def _heading_end(g: _Grammar, body: str, tokens: list[tuple[str, str, int]]) -> int:
+    """Where the pinpoint starts after the citing act's own article headings: an article
+    number is another act's pinpoint only when "of" words or a list join it to what follows;
+    ``Article 6 Les annexes I et II du`` and ``Artikel 2 Anhang I der`` open with a heading,
+    and the pinpoint is ``annex I; annex II``. Returns the index of the first token kept."""
+    cut = 0
+    unit = ""
+    for k, (kind, written, at) in enumerate(tokens):
+        if kind.endswith("w"):
+            unit = kind
+        if k == 0 or unit == "" or tokens[k - 1][0] not in _VALUES:
+            continue
+        _, prev_written, prev_at = tokens[k - 1]
+        if body[prev_at + len(prev_written) : at].strip() or not _article_value(tokens, k - 1):
+            continue
+        if kind in _PART_WORDS:
+            cut = k  # "Article 5\nArticle 6", "Artikel 2 Anhang I"
+        elif kind == "join" and written[:1].isupper():
+            # "Article 6 Les annexes", "Article 6 Le point e) de l'annexe": a sentence starts;
+            # the pinpoint at its first unit word
+            nxt = next((j for j in range(k + 1, len(tokens)) if tokens[j][0].endswith("w")), None)
+            cut = nxt if nxt is not None else len(tokens)
+    return cut
+
+
+def _article_value(tokens: list[tuple[str, str, int]], k: int) -> bool:
+    """Is the value at ``k`` an article number (the last unit word before it is an article's)?"""
+    for kind, _, _ in reversed(tokens[:k]):
+        if kind.endswith("w"):
+            return kind == "artw"
+        if kind not in _VALUES and kind != "range" and kind != "comma" and kind != "join":
+            return False
+    return False
+
+
+def heading_offset(language: str, body: str) -> int:
+    """Where in ``body`` the pinpoint starts after the citing act's own article headings."""
+    g = _grammar(language)
+    tokens = _tokens(g, body)
+    cut = _heading_end(g, body, tokens)
+    return tokens[cut][2] if cut < len(tokens) else len(body)
 
 
 def parse(language: str, body: str) -> Pinpoint:
@@ -134,7 +190,9 @@ def parse(language: str, body: str) -> Pinpoint:
     1`` giving its number to the chains that lack one; the article then takes every chain:
     ``art. 5(1)(a); art. 5(1)(b); art. 5(2)(b)``."""
     g = _grammar(language)
-    tokens = [(m.lastgroup or "", m.group()) for m in g.token.finditer(body)]
+    positioned = _tokens(g, body)
+    kept = positioned[_heading_end(g, body, positioned) :]
+    tokens = [(kind, written) for kind, written, _ in kept]
     parts: list[PinpointPart] = []
     unit = ""
     art: str | None = None
@@ -144,6 +202,8 @@ def parse(language: str, body: str) -> Pinpoint:
     listed = False  # a list word or comma since the last value
     ranged = False  # a range word or dash since the last value
     of_since = False  # an "of" word ("del", "de su") since the last value
+    annex_base = ""  # the number of the last annex, without its point
+    annex_points: list[str] = []  # the point written after it ("Nummer 3 Buchstabe a")
 
     def flush() -> None:
         if art is None:
@@ -164,7 +224,7 @@ def parse(language: str, body: str) -> Pinpoint:
 
     for k, (kind, written) in enumerate(tokens):
         value = _canonical_number(written.strip("()"))
-        if kind in ("artw", "parw", "letw", "annw", "recw", "skipw"):
+        if kind in ("artw", "parw", "letw", "annw", "recw", "skipw", *_CONTAINERS):
             unit = kind
             if kind == "annw":
                 flush()
@@ -185,6 +245,23 @@ def parse(language: str, body: str) -> Pinpoint:
             else:
                 flush()
                 art, subs, art_chains, chains = value, [], chains, []
+        elif (
+            unit in ("parw", "letw")
+            and kind in ("num", "let")
+            and art is None
+            and parts
+            and parts[-1].unit == "annex"
+            and parts[-1].value
+            and not before_unit(k)
+        ):
+            # "annexe III point e)", "Anhang III Buchstabe e": a point of the annex, closed up;
+            # "points a) et b)": one part each
+            if listed and annex_points:
+                annex_points = [*annex_points[:-1], value]
+                parts.append(PinpointPart("annex", annex_point(annex_base, annex_points)))
+            else:
+                annex_points = [*annex_points, value]  # "Nummer 3 Buchstabe a": point 3(a)
+                parts[-1] = PinpointPart("annex", annex_point(annex_base, annex_points))
         elif unit in ("parw", "letw") and kind in ("num", "let"):
             sub_unit = "para" if unit == "parw" else "letter"
             sub = (sub_unit, f"({value})")
@@ -209,20 +286,42 @@ def parse(language: str, body: str) -> Pinpoint:
                 subs.append(sub)
         elif unit == "annw" and kind in ("roman", "num") and parts and parts[-1].unit == "annex":
             # "letra e) del anexo III": a point of the annex
-            held = chains[0] if chains else []
-            point = "".join(f"({v.strip('()')})" for _, v in held)  # closed up: annex III(e)
+            # "las letras a) y b) del anexo III": one part per point
+            if not parts[-1].value:
+                parts.pop()
+            for held in chains or [[]]:
+                point = [v.strip("()") for _, v in held]
+                parts.append(PinpointPart("annex", annex_point(value, point)))
             chains = []
-            if parts[-1].value:
-                parts.append(PinpointPart("annex", value + point))
-            else:
-                parts[-1] = PinpointPart("annex", value + point)
+            annex_base, annex_points = value, []
         elif unit == "recw" and kind == "num":
             parts.append(PinpointPart("recital", value))
+        elif unit in _CONTAINERS and kind in ("roman", "num"):
+            # "titre III du règlement"; a title holding an article already named adds nothing
+            place = PinpointPart(_CONTAINERS[unit], value)
+            if art is None and not parts:
+                parts.append(place)
+            elif art is None and parts[-1].unit in _CONTAINERS.values():
+                # "chapitre III, section 2" is one place, outermost first (as "section 2 du
+                # chapitre III")
+                held_place = parts[-1]
+                outer, inner = (place, held_place) if of_since else (held_place, place)
+                parts[-1] = PinpointPart(outer.unit, f"{outer.value}, {inner}")
         else:
             continue
         listed = ranged = of_since = False
     flush()
     return Pinpoint(tuple(parts)) if parts else NO_PINPOINT
+
+
+def annex_point(annex: str, point: list[str]) -> str:
+    """An annex with its point in canonical form: lettered points closed up (``III(e)``, as
+    articles are), numbered ones named (``II, point 3``, ``II, point 3(a)``)."""
+    if not point:
+        return annex
+    if point[0][:1].isdigit():
+        return f"{annex}, point {point[0]}" + "".join(f"({v})" for v in point[1:])
+    return annex + "".join(f"({v})" for v in point)
 
 
 def body_pattern(language: str) -> str:
@@ -253,7 +352,7 @@ def read_before(language: str, text: str, start: int) -> ArticlePinpoint | None:
     pin = parse(language, m.group("body"))
     if not pin:
         return None
-    return ArticlePinpoint(pin, m.start(), start)
+    return ArticlePinpoint(pin, m.start() + heading_offset(language, m.group("body")), start)
 
 
 def read_just_before(language: str, text: str, start: int) -> ArticlePinpoint | None:
@@ -265,7 +364,7 @@ def read_just_before(language: str, text: str, start: int) -> ArticlePinpoint | 
     pin = parse(language, m.group("body"))
     if not pin:
         return None
-    return ArticlePinpoint(pin, m.start(), start)
+    return ArticlePinpoint(pin, m.start() + heading_offset(language, m.group("body")), start)
 
 
 def read_after(language: str, text: str, end: int) -> ArticlePinpoint | None:

@@ -24,6 +24,11 @@ BACK_REFERENCES = (
     "'Guiding Principles, principle 11', and Ibid. after a note citing no document has no id"
 )
 ARTICLE_RANGES = "a range of articles prints as 'arts. 2-4', as 'paras. 3-5' does"
+ACT_PLACES = (
+    "titles, chapters and sections of an act are pinpoints: 'Chapter II of Regulation (EU) "
+    "2022/2065' -> chap. II, 'Chapter III, Section 2, of that Regulation' -> chap. III, sect. 2, "
+    "'Chapter III of Title 1 of Directive (EU) 2017/1132' -> title 1, chap. III"
+)
 INTENDED = {
     "derived/cjeu_C-72-15_Rosneft.txt": (
         "cba299ba285305b3",
@@ -83,9 +88,15 @@ INTENDED = {
     ),
     "eu_formex_plaintext_misc/large_CN_tariff_32016R1821.txt": ("4d625b22e9cad124", ARTICLE_RANGES),
     "eu_pypi_ai_act_articles/32016R0679_gdpr.txt": ("5f771d76013a1837", ARTICLE_RANGES),
-    "eu_pypi_ai_act_articles/32022L2464_csrd.txt": ("a2197a4f19365f46", ARTICLE_RANGES),
+    "eu_pypi_ai_act_articles/32022L2464_csrd.txt": (
+        "af091e31a3c94d7f",
+        ARTICLE_RANGES + "; " + ACT_PLACES,
+    ),
     "eu_pypi_ai_act_articles/32022R2554_dora.txt": ("48574f75603a2b9b", ARTICLE_RANGES),
-    "eu_pypi_ai_act_articles/32024R1689_eu-ai-act.txt": ("a8f7499f9fd226f1", ARTICLE_RANGES),
+    "eu_pypi_ai_act_articles/32024R1689_eu-ai-act.txt": (
+        "41fde20dd4ae2d13",
+        ARTICLE_RANGES + "; " + ACT_PLACES,
+    ),
 }
 
 
