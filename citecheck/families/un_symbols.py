@@ -374,10 +374,17 @@ def _is_running_header(text: str, cit: Citation) -> bool:
     """Is ``cit`` a page header (the document's symbol alone on its line at a page break)?"""
     if cit.pinpoint:
         return False
-    line_start = text.rfind("\n", 0, cit.start) + 1
-    line_end = text.find("\n", cit.end)
-    if text[cit.end : len(text) if line_end == -1 else line_end].strip():
-        return False
+    # Only as far as the decision needs (the rest of the line's blanks, 200 code points
+    # before): reading whole lines is quadratic on a text of one huge line.
+    for pos in range(cit.end, len(text)):
+        if text[pos] == "\n":
+            break
+        if not text[pos].isspace():
+            return False
+    reach = max(0, cit.start - 201)
+    line_start = text.rfind("\n", reach, cit.start) + 1
+    if line_start == 0 and reach > 0:
+        return False  # more than 200 code points before it on its line
     before = text[line_start : cit.start]
     if len(before) > 200 or _HEADER_BEFORE.fullmatch(before) is None:
         return False
