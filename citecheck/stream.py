@@ -40,7 +40,6 @@ DEFAULT_WINDOW = 1 << 20
 DEFAULT_OVERLAP = 4096
 
 
-
 class Readable(Protocol):
     """What the windows read from: a text file or stream (``read(size)``, "" at the end)."""
 
