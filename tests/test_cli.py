@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from citecheck.cli import main
@@ -138,3 +139,38 @@ def test_check_json_is_streamed_with_the_standard_layout(tmp_path: Path) -> None
     assert result.stdout == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     assert [len(f["citations"]) for f in data["files"]] == [3, 0]
     assert data["errors"][0]["path"].endswith("missing.txt")
+
+
+def test_fix_rechecks_with_the_answers_already_had_and_keeps_the_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--fix re-checks the rewritten file from its new text; ids already answered are not
+    asked again, the other files' reports stay as they were, in input order."""
+    asked: list[list[str]] = []
+
+    def resolver(ids: list[str]) -> dict[str, dict[str, str]]:
+        asked.append(sorted(ids))
+        return {i: {"id": i, "status": "resolved", "title": f"Title of {i}"} for i in ids}
+
+    monkeypatch.setattr("citecheck.cli.network_resolver", lambda *a, **k: (resolver, lambda: None))
+    first = tmp_path / "a.txt"
+    first.write_text("See E/C.12/GC/24.\n", encoding="utf-8")
+    fixed = tmp_path / "b.txt"
+    fixed.write_text("See a/hrc/41/35 and E/C.12/GC/24.\n", encoding="utf-8")
+    res = CliRunner().invoke(
+        main, ["check", "--online", "--fix", "--format", "json", str(first), str(fixed)]
+    )
+    assert fixed.read_text(encoding="utf-8") == "See A/HRC/41/35 and E/C.12/GC/24.\n"
+    assert asked == [["un:A/HRC/41/35", "un:E/C.12/GC/24"]]  # once, not again for the re-check
+    out = json.loads(res.stdout)
+    assert [f["path"] for f in out["files"]] == [str(first), str(fixed)]
+    redone = out["files"][1]
+    assert [(c["text"], c["status"]) for c in redone["citations"]] == [
+        ("A/HRC/41/35", "resolved"),
+        ("E/C.12/GC/24", "resolved"),
+    ]
+    assert redone["citations"][0]["resolution"]["title"] == "Title of un:A/HRC/41/35"
+    assert redone["findings"] == [] and out["errors"] == []
+    assert out["files"][0]["citations"][0]["status"] == "resolved"
+    assert res.exit_code == 0, res.output
+    assert "b.txt: fixed 1 finding(s)" in res.stderr
