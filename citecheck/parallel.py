@@ -100,13 +100,15 @@ def safe_check(text: str, families: tuple[str, ...] | None = None) -> CheckResul
     try:
         if families is not None or len(text) <= STREAM_THRESHOLD:
             return check(text, families=families)
+        from citecheck.pipeline import gc_paused
         from citecheck.stream import TextSlices, check_stream
 
         citations: list[Citation] = []
         findings: list[Finding] = []
-        for part in check_stream(TextSlices(text)):
-            citations.extend(part.citations)
-            findings.extend(part.findings)
+        with gc_paused():  # as the whole-text pass: a flood of citations makes no cycles
+            for part in check_stream(TextSlices(text)):
+                citations.extend(part.citations)
+                findings.extend(part.findings)
         return CheckResult(tuple(citations), tuple(findings))
     except Exception as exc:
         return f"internal error while checking: {type(exc).__name__}: {exc}"

@@ -228,3 +228,30 @@ def test_a_dead_worker_leaves_its_files_to_this_process(
 def test_imap_check_needs_a_worker() -> None:
     with pytest.raises(ValueError, match="jobs"):
         list(parallel.imap_check(["A/HRC/41/35"], str, jobs=0))
+
+
+def test_the_streamed_check_pauses_the_collector_as_the_whole_text_pass_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A flood of citations makes no cycles: full collections of the growing heap only cost
+    time, in the streamed pass too; the collector is back on afterwards."""
+    import gc
+
+    import citecheck.stream
+
+    seen: list[bool] = []
+    real = citecheck.stream.check_stream
+
+    def recording(source: object) -> Iterator[object]:
+        for part in real(source, window=4096, overlap=512):  # type: ignore[arg-type]
+            seen.append(gc.isenabled())
+            yield part
+
+    monkeypatch.setattr("citecheck.report.STREAM_THRESHOLD", 1000)
+    monkeypatch.setattr(citecheck.stream, "check_stream", recording)
+    text = "See A/HRC/41/35.\n" + "Ibid., para. 2.\n" * 2000
+    assert gc.isenabled()
+    result = parallel.safe_check(text)
+    assert not isinstance(result, str) and len(result.citations) == 2001
+    assert len(seen) > 3 and not any(seen)
+    assert gc.isenabled()
