@@ -507,13 +507,10 @@ def check_cmd(
     if not diff:
         colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         errors = [(err.path, err.reason) for err in batch.errors]
-        from citecheck.pipeline import gc_paused  # loaded by the batch already
-
-        with gc_paused():  # rendering makes no cycles; on floods the collector took ~18%
-            for piece in iter_render(
-                fmt, batch.reports, colour=colour, errors=errors, notices=notices
-            ):
-                click.echo(piece, nl=False)
+        for piece in iter_render(
+            fmt, batch.reports, colour=colour, errors=errors, notices=notices
+        ):
+            click.echo(piece, nl=False)
     threshold = config.fail_on.rank
     failing = any(
         f.severity.rank >= threshold and f.code not in NETWORK_CODES
