@@ -174,3 +174,95 @@ def test_fix_rechecks_with_the_answers_already_had_and_keeps_the_order(
     assert out["files"][0]["citations"][0]["status"] == "resolved"
     assert res.exit_code == 0, res.output
     assert "b.txt: fixed 1 finding(s)" in res.stderr
+
+
+def test_extract_names_each_unreadable_input_on_stderr_and_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Missing files, empty directories, binary files and a reader that fails: each is one
+    error line on stderr (not in the output), collected for the exit code, and the files
+    after it are still extracted."""
+    import citecheck.readers
+    from citecheck.cli import _read_each
+    from citecheck.readers import InputError
+
+    good = tmp_path / "a.txt"
+    good.write_text("See A/HRC/41/35.\n", encoding="utf-8")
+    binary = tmp_path / "b.txt"
+    binary.write_bytes(b"\x00\x01\x02binary\x00")
+    broken = tmp_path / "c.txt"
+    broken.write_text("See CCPR/C/GC/34.\n", encoding="utf-8")
+    last = tmp_path / "d.txt"
+    last.write_text("See E/C.12/GC/24.\n", encoding="utf-8")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    real = citecheck.readers.read_source
+
+    def failing(path: str) -> object:
+        if path == str(broken):
+            raise RuntimeError("boom")
+        return real(path)
+
+    monkeypatch.setattr(citecheck.readers, "read_source", failing)
+    args = [str(empty), str(good), str(binary), str(broken), str(last)]
+    res = CliRunner().invoke(main, ["extract", *args])
+    assert res.exit_code == 2
+    ids = [json.loads(line)["id"] for line in res.stdout.splitlines()]
+    assert ids == ["un:A/HRC/41/35", "un:E/C.12/GC/24"]  # d.txt read after the failures
+    assert "citecheck: error" not in res.stdout
+    errors = [line for line in res.stderr.splitlines() if line.startswith("citecheck: error: ")]
+    assert errors[0] == f"citecheck: error: {empty}: directory holds no file to check"
+    assert errors[1].startswith(f"citecheck: error: {binary}: ")
+    assert errors[2] == f"citecheck: error: {broken}: cannot be read (RuntimeError: boom)"
+    assert len(errors) == 3
+    failed: list[InputError] = []
+    read = [src.path for src in _read_each(args, failed)]
+    assert read == [str(good), str(last)]
+    assert [(type(e), e.path) for e in failed] == [
+        (InputError, str(empty)),
+        (InputError, str(binary)),
+        (InputError, str(broken)),
+    ]
+    assert failed[2].reason == "cannot be read (RuntimeError: boom)"
+
+
+@pytest.mark.parametrize("option", ["--select", "--ignore"])
+def test_an_unknown_code_is_a_usage_error_naming_it_on_stderr(
+    tmp_path: Path, option: str
+) -> None:
+    doc = tmp_path / "a.txt"
+    doc.write_text("See A/HRC/41/35.\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["check", "--offline", option, "UN1,CJ10Z", str(doc)])
+    assert res.exit_code == 2
+    assert res.stdout == ""
+    assert res.stderr.startswith(f"citecheck: error: {option}: 'CJ10Z'")
+    assert "is not a rule code or prefix" in res.stderr
+
+
+def test_network_resolver_defaults_do_not_trust_the_config_nor_go_offline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typing import Any
+
+    from citecheck.cli import network_resolver
+    from citecheck.config import config_from_table
+
+    seen: list[Any] = []
+
+    class Recorder:
+        def __init__(self, settings: Any) -> None:
+            seen.append(settings)
+
+        def close(self) -> None:
+            pass
+
+    monkeypatch.setattr("citecheck.resolve.engine.Resolver", Recorder)
+    for var in ("UNDL_URL", "INDEX", "TRUST_CONFIG", "OFFLINE"):
+        monkeypatch.delenv("CITECHECK_" + var, raising=False)
+    config = config_from_table(tmp_path / "citecheck.toml", {"undl-url": "http://evil.test"})
+    network_resolver(config, refresh=False, cache_dir=None, timeout=None)
+    index = tmp_path / "my.index"
+    network_resolver(config, refresh=False, cache_dir=None, timeout=None, index_path=index)
+    plain, with_index = seen
+    assert plain.undl_url != "http://evil.test" and plain.offline is False
+    assert with_index.index_path == index and plain.index_path != index
