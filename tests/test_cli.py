@@ -266,3 +266,28 @@ def test_network_resolver_defaults_do_not_trust_the_config_nor_go_offline(
     plain, with_index = seen
     assert plain.undl_url != "http://evil.test" and plain.offline is False
     assert with_index.index_path == index and plain.index_path != index
+
+
+def test_the_lazy_index_command_runs_and_is_listed() -> None:
+    res = CliRunner().invoke(main, ["index", "--help"])
+    assert res.exit_code == 0, res.output
+    assert "Usage: main index" in res.output or "Usage: citecheck index" in res.output
+    listed = CliRunner().invoke(main, ["--help"]).output
+    assert "index" in listed.split("Commands:")[1]
+
+
+def test_check_text_rendering_is_coloured_only_when_asked(tmp_path: Path) -> None:
+    from citecheck.batch import run_batch
+    from citecheck.cli import iter_render
+    from citecheck.config import Config
+
+    doc = tmp_path / "a.txt"
+    doc.write_text("Case C-311/2018.\n", encoding="utf-8")
+    reports = run_batch([str(doc)], Config()).reports
+    plain = "".join(iter_render("text", reports))
+    coloured = "".join(iter_render("text", reports, colour=True))
+    assert "CJ102" in plain and "\x1b[" not in plain
+    assert "\x1b[" in coloured and coloured.replace("\x1b[0m", "") != plain
+    assert [line.split(" [")[0] for line in coloured.splitlines()] == [
+        line.split(" [")[0] for line in plain.splitlines()
+    ]
