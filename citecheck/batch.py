@@ -192,8 +192,8 @@ def _checked(
     memory, not a whole batch first."""
     if total is None and isinstance(sources, Sequence):
         total = len(sources)
-    if jobs > 1:
-        pairs = parallel.imap_check(sources, _text_of, jobs, families)
+    if jobs > 1 and (total is None or total > 1):  # one file: no worker to pickle it to
+        pairs = parallel.imap_check(sources, _text_of, min(jobs, total or jobs), families)
         yield from progress(pairs, total or 0, progress_stream)
         return
     for src in progress(sources, total or 0, progress_stream):

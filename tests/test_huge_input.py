@@ -255,3 +255,18 @@ def test_the_streamed_check_pauses_the_collector_as_the_whole_text_pass_does(
     assert not isinstance(result, str) and len(result.citations) == 2001
     assert len(seen) > 3 and not any(seen)
     assert gc.isenabled()
+
+
+def test_one_file_with_jobs_is_checked_here_not_pickled_to_a_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (path,) = _files(tmp_path, 1)
+
+    def no_workers(*args: object, **kwargs: object) -> object:
+        raise AssertionError("a single file went to a worker process")
+
+    monkeypatch.setattr(parallel, "imap_check", no_workers)
+    (report,) = run_batch([path], Config(), jobs=2).reports
+    assert [c.id for c in report.citations] == [
+        c.id for c in citecheck.check(Path(path).read_text(encoding="utf-8")).citations
+    ]
