@@ -8,12 +8,21 @@ paragraphs into a temporary directory, streams it, and reports peak memory (reso
 
     python benchmarks/memory_bench.py [--size-mb 200] [--window 1048576] [--overlap 4096]
 
-``--check single-line|ibid`` instead measures ``citecheck check --offline --format json`` in a
-child process (peak RSS of the child) on a 50 MB text on one line, or on 10^6 ``Ibid.``
-lines (``--size-mb`` and ``--lines`` change the sizes)::
+``--check CASE`` instead measures ``citecheck check --offline --format json`` in a child
+process (its own peak RSS, and its largest child's) on a 50 MB text on one line, 50 MB of
+normal text, 10^6 ``Ibid.`` lines, or a batch of files (``--size-mb``, ``--lines``,
+``--files`` and ``--jobs`` change the sizes)::
 
     python benchmarks/memory_bench.py --check single-line
+    python benchmarks/memory_bench.py --check normal
     python benchmarks/memory_bench.py --check ibid [--lines 1000000]
+    python benchmarks/memory_bench.py --check batch [--files 40] [--size-mb 2] [--jobs 2]
+
+The content is the shared corpus's plain texts when present (else the paragraphs below).
+Figures of 2026-11-28 (loaded 2-core machine): single-line 50.7 MB in 155 s, peak RSS
+280 MB; normal 50.1 MB in 99 s, 287 MB; batch of 10/30 corpus files (1.8 MB each,
+``--jobs 2``): parent 123/206 MB; ibid 10^6 lines 178 s, 982 MB (every citation is kept for
+the report). See benchmarks/README.md.
 """
 
 from __future__ import annotations
@@ -62,42 +71,97 @@ def maxrss_mb() -> float:
     return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
 
 
-def check_case(case: str, size_mb: int, lines: int) -> int:
+#: Plain texts of the shared corpus (when present) are the realistic content of the cases.
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "derived"
+
+#: Runs the CLI in a child process that reports its own peak RSS on exit (the workers of
+#: ``--jobs`` are measured apart, so the parent's memory can be told from theirs).
+_CHILD = (
+    "import atexit, resource, sys\n"
+    "atexit.register(lambda: sys.stderr.write("
+    "'MAXRSS %d\\n' % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))\n"
+    "from citecheck.cli import main\n"
+    "sys.argv = ['citecheck', *sys.argv[1:]]\n"
+    "main()\n"
+)
+
+
+def corpus_text() -> str:
+    """The corpus's plain texts joined (or the built-in paragraphs when it is absent)."""
+    paths = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
+    if not paths:
+        return "".join(PARAGRAPHS) * 50
+    return "\n\n".join(p.read_text(encoding="utf-8", errors="replace") for p in paths)
+
+
+def write_repeated(path: Path, text: str, size_mb: float) -> None:
+    block = text.encode("utf-8")
+    with path.open("wb") as fh:
+        for _ in range(int(size_mb * 1_000_000) // len(block) + 1):
+            fh.write(block)
+
+
+def run_check(paths: Sequence[Path], *extra: str) -> tuple[int, float, float, float]:
+    """(exit code, seconds, peak RSS MB of the citecheck process, of its largest worker)."""
+    cmd = [sys.executable, "-c", _CHILD, "check", "--offline", "--format", "json"]
+    t0 = time.perf_counter()
+    done = subprocess.run(
+        [*cmd, "--exit-zero", *extra, *map(str, paths)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    secs = time.perf_counter() - t0
+    own = [int(line.split()[1]) for line in done.stderr.splitlines() if line.startswith("MAXRSS")]
+    scale = 1024 * 1024 if sys.platform == "darwin" else 1024
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / scale
+    return done.returncode, secs, (own[-1] / scale if own else float("nan")), workers
+
+
+def check_case(case: str, size_mb: float, lines: int, files: int, jobs: int) -> int:
     """Peak RSS and time of ``citecheck check --offline --format json`` on a generated text."""
     with tempfile.TemporaryDirectory(prefix="citecheck-membench-") as tmp:
-        path = Path(tmp) / f"{case}.txt"
+        folder = Path(tmp)
+        paths = [folder / f"{case}.txt"]
         if case == "ibid":
-            path.write_text("Ibid.\n" * lines, encoding="utf-8")
-        else:
-            line = "".join(PARAGRAPHS).replace("\n", " ").encode("utf-8")
-            with path.open("wb") as fh:
-                fh.write(line * (size_mb * 1_000_000 // len(line) + 1))
-        cmd = [sys.executable, "-m", "citecheck", "check", "--offline", "--format", "json"]
-        t0 = time.perf_counter()
-        done = subprocess.run([*cmd, "--exit-zero", str(path)], stdout=subprocess.DEVNULL)
-        secs = time.perf_counter() - t0
-        rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        rss_mb = rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
-        size = path.stat().st_size
+            paths[0].write_text("Ibid.\n" * lines, encoding="utf-8")
+        elif case == "single-line":
+            write_repeated(paths[0], " ".join(corpus_text().split()) + " ", size_mb)
+        elif case == "normal":
+            write_repeated(paths[0], corpus_text() + "\n\n", size_mb)
+        else:  # batch: ``files`` files of ``size_mb`` each
+            text = corpus_text() + "\n\n"
+            paths = [folder / f"doc{i:04d}.txt" for i in range(files)]
+            for path in paths:
+                write_repeated(path, text, size_mb)
+        extra = ("--jobs", str(jobs)) if case == "batch" else ()
+        code, secs, own, largest = run_check(paths, *extra)
+        size = sum(p.stat().st_size for p in paths)
+        what = f"{len(paths)} files, " if case == "batch" else ""
         print(
-            f"check {case}: {size / 1e6:.1f} MB, exit {done.returncode}, {secs:.1f} s, "
-            f"peak RSS of the child {rss_mb:.0f} MB"
+            f"check {case}: {what}{size / 1e6:.1f} MB, exit {code}, {secs:.1f} s, "
+            f"peak RSS of citecheck {own:.0f} MB (largest child process {largest:.0f} MB)"
         )
     return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--check", choices=["single-line", "ibid"], default=None)
+    ap.add_argument(
+        "--check", choices=["single-line", "normal", "ibid", "batch"], default=None
+    )
     ap.add_argument("--lines", type=int, default=1_000_000)
-    ap.add_argument("--size-mb", type=int, default=None)
+    ap.add_argument("--files", type=int, default=40, help="files of the batch case")
+    ap.add_argument("--jobs", type=int, default=2, help="--jobs of the batch case")
+    ap.add_argument("--size-mb", type=float, default=None)
     ap.add_argument("--window", type=int, default=DEFAULT_WINDOW)
     ap.add_argument("--overlap", type=int, default=DEFAULT_OVERLAP)
     ap.add_argument("--tracemalloc", action="store_true", help="also trace the Python heap")
     args = ap.parse_args(argv)
     if args.check:
-        return check_case(args.check, args.size_mb or 50, args.lines)
-    args.size_mb = args.size_mb or 200
+        default_mb = 2.0 if args.check == "batch" else 50.0
+        return check_case(args.check, args.size_mb or default_mb, args.lines, args.files, args.jobs)
+    args.size_mb = int(args.size_mb or 200)
     with tempfile.TemporaryDirectory(prefix="citecheck-membench-") as tmp:
         path = Path(tmp) / "big.txt"
         size = make_text(path, args.size_mb)

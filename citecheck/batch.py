@@ -25,7 +25,7 @@ from citecheck.report import FileReport
 from citecheck.resolve import policy
 from citecheck.resolve.model import Resolution
 from citecheck.resolve.policy import NEIGHBOUR_GAP, resolvable
-from citecheck.suppress import filter_suppressed, suppressions
+from citecheck.suppress import Suppressions, filter_suppressed, suppressions
 
 #: ids -> resolution (a ``Resolution``, or its JSON dict)
 ResolverFn = policy.ResolveFn
@@ -180,24 +180,6 @@ def _expand(args: Sequence[str], config: Config) -> tuple[list[str], list[InputE
     return files, errors
 
 
-def check_texts(
-    texts: Sequence[str],
-    jobs: int = 1,
-    progress_stream: IO[str] | None = None,
-    families: tuple[str, ...] | None = None,
-) -> list[CheckResult | str]:
-    """Pipeline results in input order (a str for a text whose check raised); worker
-    processes for ``jobs > 1``.
-
-    The progress bar follows the checking (the slow part), not the reading.
-    """
-    if jobs > 1 and len(texts) > 1:
-        return parallel.check_texts(texts, jobs=jobs, families=families)
-    return [
-        parallel.safe_check(t, families) for t in progress(texts, len(texts), progress_stream)
-    ]
-
-
 def _checked(
     sources: Iterable[SourceText],
     jobs: int,
@@ -205,17 +187,21 @@ def _checked(
     families: tuple[str, ...] | None,
     total: int | None,
 ) -> Iterator[tuple[SourceText, CheckResult | str]]:
-    """(source, result) in input order; in one process each file is checked as soon as it is
-    read, so only the texts whose reports are kept are in memory, not a whole batch first."""
-    if jobs > 1:
-        listed = list(sources)
-        results = check_texts([s.text for s in listed], jobs, progress_stream, families)
-        yield from zip(listed, results, strict=True)
-        return
+    """(source, result) in input order, each file checked as soon as it is read (by worker
+    processes for ``jobs > 1``, a few files ahead), so only the texts being checked are in
+    memory, not a whole batch first."""
     if total is None and isinstance(sources, Sequence):
         total = len(sources)
+    if jobs > 1 and (total is None or total > 1):  # one file: no worker to pickle it to
+        pairs = parallel.imap_check(sources, _text_of, min(jobs, total or jobs), families)
+        yield from progress(pairs, total or 0, progress_stream)
+        return
     for src in progress(sources, total or 0, progress_stream):
         yield src, check_one(src.text, families)
+
+
+def _text_of(src: SourceText) -> str:
+    return src.text
 
 
 def check_one(text: str, families: tuple[str, ...] | None = None) -> CheckResult | str:
@@ -256,8 +242,10 @@ def run_batch(
     resolver: ResolverFn | None = None,
     jobs: int = 1,
     progress_stream: IO[str] | None = None,
+    keep_texts: bool = True,
 ) -> BatchResult:
-    """Check every file of ``args``; ``resolver`` None means offline (nothing resolved)."""
+    """Check every file of ``args``; ``resolver`` None means offline (nothing resolved);
+    ``keep_texts`` as in :func:`check_sources`."""
     paths, errors = expand_paths(args, config)
 
     def read_each() -> Iterator[SourceText]:
@@ -278,6 +266,7 @@ def run_batch(
         progress_stream=progress_stream,
         errors=errors,
         total=len(paths),
+        keep_texts=keep_texts,
     )
 
 
@@ -292,25 +281,34 @@ def check_sources(
     known: Mapping[str, Mapping[str, Any]] | None = None,
     families: tuple[str, ...] | None = None,
     total: int | None = None,
+    keep_texts: bool = True,
 ) -> BatchResult:
     """Check texts as they are read (``sources`` may be a generator that adds to ``errors``;
     ``total`` is their number, for the progress bar). ``known`` resolutions (id -> JSON) are
     reused: the resolver is asked only about the other ids (``--fix`` re-checks the rewritten
     files this way). ``families`` limits extraction to those citation families (all when
-    None)."""
+    None). ``keep_texts`` False drops each text once it is checked (the reports keep line
+    indexes for locations), so memory does not grow with the size of the batch; ``--fix``
+    needs the texts."""
     failed: list[InputError] = []
     pairs: list[tuple[SourceText, CheckResult]] = []
+    marks: list[Suppressions] = []
     for src, res in _checked(sources, jobs, progress_stream, families, total):
         if isinstance(res, str):
             failed.append(InputError(src.path, res))
         else:
-            pairs.append((src, res))
+            # The markers are read now, so the text need not outlive its check.
+            marks.append(suppressions(src.text, src.marker_line))
+            pairs.append((src if keep_texts else src.without_text(), res))
     errs = [*errors, *failed]
     resolutions = {k: policy.as_resolution(k, v) for k, v in (known or {}).items()}
     if resolver is not None:
         missing = [tuple(c for c in res.citations if c.id not in resolutions) for _, res in pairs]
         resolutions.update(policy.resolve_citations(missing, resolver))
-    reports = [_report(src, res, config, resolutions) for src, res in pairs]
+    reports = [
+        _report(src, res, config, resolutions, marked)
+        for (src, res), marked in zip(pairs, marks, strict=True)
+    ]
     return BatchResult(
         tuple(reports), tuple(src for src, _ in pairs), tuple(errs), resolver is not None
     )
@@ -321,6 +319,7 @@ def _report(
     res: CheckResult,
     config: Config,
     resolutions: Mapping[str, Resolution],
+    marks: Suppressions,
 ) -> FileReport:
     """One file's report; resolutions become the report's JSON only here, once."""
     findings = list(src.findings) + list(res.findings)
@@ -329,8 +328,6 @@ def _report(
     findings.sort(key=lambda f: (f.start, f.end, f.code))
     ignored = config.ignored_codes(src.path)
     findings = [f for f in findings if keep_finding(f, config, ignored)]
-    findings = filter_suppressed(
-        findings, suppressions(src.text, src.marker_line), src.marker_line
-    )
+    findings = filter_suppressed(findings, marks, src.marker_line)
     used = {c.id: resolutions[c.id].to_json() for c in res.citations if c.id in resolutions}
     return FileReport(src.path, src.text, res.citations, tuple(findings), used, src)

@@ -478,7 +478,14 @@ def check_cmd(
         index_path=index_path,
     )
     try:
-        batch = run_batch(files, config, resolver=resolver, jobs=jobs, progress_stream=sys.stderr)
+        batch = run_batch(
+            files,
+            config,
+            resolver=resolver,
+            jobs=jobs,
+            progress_stream=sys.stderr,
+            keep_texts=diff or fix,
+        )
         for err in batch.errors:
             click.echo(f"citecheck: error: {err.path}: {err.reason}", err=True)
         if diff or fix:

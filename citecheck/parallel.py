@@ -9,17 +9,21 @@ stopping the batch.
 
 from __future__ import annotations
 
-import io
+import itertools
 import os
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
 
 import attrs
 
 from citecheck.model import Citation, Finding
 from citecheck.pipeline import CheckResult, check
 from citecheck.readers import InputError, read_source
+
+T = TypeVar("T")
 
 
 @attrs.frozen(slots=True)
@@ -96,13 +100,15 @@ def safe_check(text: str, families: tuple[str, ...] | None = None) -> CheckResul
     try:
         if families is not None or len(text) <= STREAM_THRESHOLD:
             return check(text, families=families)
-        from citecheck.stream import check_stream
+        from citecheck.pipeline import gc_paused
+        from citecheck.stream import TextSlices, check_stream
 
         citations: list[Citation] = []
         findings: list[Finding] = []
-        for part in check_stream(io.StringIO(text, newline="")):
-            citations.extend(part.citations)
-            findings.extend(part.findings)
+        with gc_paused():  # as the whole-text pass: a flood of citations makes no cycles
+            for part in check_stream(TextSlices(text)):
+                citations.extend(part.citations)
+                findings.extend(part.findings)
         return CheckResult(tuple(citations), tuple(findings))
     except Exception as exc:
         return f"internal error while checking: {type(exc).__name__}: {exc}"
@@ -130,6 +136,47 @@ def check_texts(
     except BrokenProcessPool:
         done.extend(safe_check(t, families) for t in texts[len(done) :])
     return done
+
+
+def imap_check(
+    items: Iterable[T],
+    text_of: Callable[[T], str],
+    jobs: int,
+    families: tuple[str, ...] | None = None,
+) -> Iterator[tuple[T, CheckResult | str]]:
+    """``(item, safe_check(text_of(item)))`` in input order, ``jobs`` processes at once.
+
+    ``items`` are taken only as workers free up (at most ``2 * jobs`` in flight), so a batch
+    read lazily is never held whole in this process. If a worker dies, the items not yet
+    answered are checked in this process."""
+    if jobs < 1:
+        raise ValueError(f"jobs must be >= 1, not {jobs}")
+    rest = iter(items)
+    pending: deque[tuple[T, Future[CheckResult | str] | None]] = deque()
+    try:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for item in rest:
+                pending.append((item, None))  # redone in-process if the submit breaks
+                pending[-1] = (item, pool.submit(safe_check, text_of(item), families))
+                while pending and (len(pending) >= 2 * jobs or _done(pending[0][1])):
+                    yield pending[0][0], _answer(pending[0][1])
+                    pending.popleft()
+            while pending:
+                yield pending[0][0], _answer(pending[0][1])
+                pending.popleft()
+    except BrokenProcessPool:
+        for item in itertools.chain((item for item, _ in pending), rest):
+            yield item, safe_check(text_of(item), families)
+
+
+def _done(future: Future[CheckResult | str] | None) -> bool:
+    return future is not None and future.done()
+
+
+def _answer(future: Future[CheckResult | str] | None) -> CheckResult | str:
+    if future is None:
+        raise BrokenProcessPool("no worker took this text")
+    return future.result()
 
 
 def _retry(path: str) -> FileResult:

@@ -17,6 +17,7 @@ so an *Ibid.* in note 3 still points at note 2, and a mark never glues digits on
 
 from __future__ import annotations
 
+import array
 import bisect
 import codecs
 import hashlib
@@ -28,7 +29,7 @@ import stat
 import sys
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +75,14 @@ class InputError(Exception):
         self.reason = reason
 
 
+class LineIndex(Document):
+    """Where the lines of a text no longer held start: what locations need of it."""
+
+    def __init__(self, line_starts: Sequence[int]) -> None:
+        super().__init__("")
+        self.__dict__["line_starts"] = array.array("q", line_starts)
+
+
 @attrs.frozen(slots=True)
 class SourceText:
     """The decoded (or extracted) text of one input and the findings reading produced.
@@ -117,6 +126,16 @@ class SourceText:
     def doc(self) -> Document:
         """The text's :class:`Document` (line index built once, shared with the report)."""
         return self._doc
+
+    def without_text(self) -> SourceText:
+        """This source less its text, for a report that outlives the check: locations still
+        work from the line index (8 bytes a line), so a batch does not hold every file's text.
+        HTML keeps its text: its columns are counted in the text between anchors."""
+        if self.anchors or not self.text:
+            return self
+        slim = attrs.evolve(self, text="")
+        object.__setattr__(slim, "_doc", LineIndex(self._doc.line_starts))
+        return slim
 
     def line_col(self, offset: int) -> tuple[int, int]:
         return self._doc.line_col(offset)

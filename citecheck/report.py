@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -14,7 +13,7 @@ from citecheck.families.base import Document
 from citecheck.model import Citation, Finding, Severity, plural, severity_counts
 from citecheck.pipeline import extract as pipeline_extract
 from citecheck.readers import SourceText
-from citecheck.stream import extract_stream
+from citecheck.stream import TextSlices, extract_stream
 
 
 @attrs.frozen(slots=True)
@@ -196,7 +195,7 @@ def _citations_of(rep: FileReport) -> Iterator[Citation]:
     if rep.citations or len(rep.text) <= STREAM_THRESHOLD:
         yield from rep.citations or pipeline_extract(rep.text)
         return
-    yield from extract_stream(io.StringIO(rep.text, newline=""))
+    yield from extract_stream(TextSlices(rep.text))
 
 
 def iter_extract(reports: Iterable[FileReport], fmt: str, *, many: bool) -> Iterator[str]:

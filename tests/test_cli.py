@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from citecheck.cli import main
@@ -138,3 +139,155 @@ def test_check_json_is_streamed_with_the_standard_layout(tmp_path: Path) -> None
     assert result.stdout == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     assert [len(f["citations"]) for f in data["files"]] == [3, 0]
     assert data["errors"][0]["path"].endswith("missing.txt")
+
+
+def test_fix_rechecks_with_the_answers_already_had_and_keeps_the_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--fix re-checks the rewritten file from its new text; ids already answered are not
+    asked again, the other files' reports stay as they were, in input order."""
+    asked: list[list[str]] = []
+
+    def resolver(ids: list[str]) -> dict[str, dict[str, str]]:
+        asked.append(sorted(ids))
+        return {i: {"id": i, "status": "resolved", "title": f"Title of {i}"} for i in ids}
+
+    monkeypatch.setattr("citecheck.cli.network_resolver", lambda *a, **k: (resolver, lambda: None))
+    first = tmp_path / "a.txt"
+    first.write_text("See E/C.12/GC/24.\n", encoding="utf-8")
+    fixed = tmp_path / "b.txt"
+    fixed.write_text("See a/hrc/41/35 and E/C.12/GC/24.\n", encoding="utf-8")
+    res = CliRunner().invoke(
+        main, ["check", "--online", "--fix", "--format", "json", str(first), str(fixed)]
+    )
+    assert fixed.read_text(encoding="utf-8") == "See A/HRC/41/35 and E/C.12/GC/24.\n"
+    assert asked == [["un:A/HRC/41/35", "un:E/C.12/GC/24"]]  # once, not again for the re-check
+    out = json.loads(res.stdout)
+    assert [f["path"] for f in out["files"]] == [str(first), str(fixed)]
+    redone = out["files"][1]
+    assert [(c["text"], c["status"]) for c in redone["citations"]] == [
+        ("A/HRC/41/35", "resolved"),
+        ("E/C.12/GC/24", "resolved"),
+    ]
+    assert redone["citations"][0]["resolution"]["title"] == "Title of un:A/HRC/41/35"
+    assert redone["findings"] == [] and out["errors"] == []
+    assert out["files"][0]["citations"][0]["status"] == "resolved"
+    assert res.exit_code == 0, res.output
+    assert "b.txt: fixed 1 finding(s)" in res.stderr
+
+
+def test_extract_names_each_unreadable_input_on_stderr_and_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Missing files, empty directories, binary files and a reader that fails: each is one
+    error line on stderr (not in the output), collected for the exit code, and the files
+    after it are still extracted."""
+    import citecheck.readers
+    from citecheck.cli import _read_each
+    from citecheck.readers import InputError
+
+    good = tmp_path / "a.txt"
+    good.write_text("See A/HRC/41/35.\n", encoding="utf-8")
+    binary = tmp_path / "b.txt"
+    binary.write_bytes(b"\x00\x01\x02binary\x00")
+    broken = tmp_path / "c.txt"
+    broken.write_text("See CCPR/C/GC/34.\n", encoding="utf-8")
+    last = tmp_path / "d.txt"
+    last.write_text("See E/C.12/GC/24.\n", encoding="utf-8")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    real = citecheck.readers.read_source
+
+    def failing(path: str) -> object:
+        if path == str(broken):
+            raise RuntimeError("boom")
+        return real(path)
+
+    monkeypatch.setattr(citecheck.readers, "read_source", failing)
+    args = [str(empty), str(good), str(binary), str(broken), str(last)]
+    res = CliRunner().invoke(main, ["extract", *args])
+    assert res.exit_code == 2
+    ids = [json.loads(line)["id"] for line in res.stdout.splitlines()]
+    assert ids == ["un:A/HRC/41/35", "un:E/C.12/GC/24"]  # d.txt read after the failures
+    assert "citecheck: error" not in res.stdout
+    errors = [line for line in res.stderr.splitlines() if line.startswith("citecheck: error: ")]
+    assert errors[0] == f"citecheck: error: {empty}: directory holds no file to check"
+    assert errors[1].startswith(f"citecheck: error: {binary}: ")
+    assert errors[2] == f"citecheck: error: {broken}: cannot be read (RuntimeError: boom)"
+    assert len(errors) == 3
+    failed: list[InputError] = []
+    read = [src.path for src in _read_each(args, failed)]
+    assert read == [str(good), str(last)]
+    assert [(type(e), e.path) for e in failed] == [
+        (InputError, str(empty)),
+        (InputError, str(binary)),
+        (InputError, str(broken)),
+    ]
+    assert failed[2].reason == "cannot be read (RuntimeError: boom)"
+
+
+@pytest.mark.parametrize("option", ["--select", "--ignore"])
+def test_an_unknown_code_is_a_usage_error_naming_it_on_stderr(
+    tmp_path: Path, option: str
+) -> None:
+    doc = tmp_path / "a.txt"
+    doc.write_text("See A/HRC/41/35.\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["check", "--offline", option, "UN1,CJ10Z", str(doc)])
+    assert res.exit_code == 2
+    assert res.stdout == ""
+    assert res.stderr.startswith(f"citecheck: error: {option}: 'CJ10Z'")
+    assert "is not a rule code or prefix" in res.stderr
+
+
+def test_network_resolver_defaults_do_not_trust_the_config_nor_go_offline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typing import Any
+
+    from citecheck.cli import network_resolver
+    from citecheck.config import config_from_table
+
+    seen: list[Any] = []
+
+    class Recorder:
+        def __init__(self, settings: Any) -> None:
+            seen.append(settings)
+
+        def close(self) -> None:
+            pass
+
+    monkeypatch.setattr("citecheck.resolve.engine.Resolver", Recorder)
+    for var in ("UNDL_URL", "INDEX", "TRUST_CONFIG", "OFFLINE"):
+        monkeypatch.delenv("CITECHECK_" + var, raising=False)
+    config = config_from_table(tmp_path / "citecheck.toml", {"undl-url": "http://evil.test"})
+    network_resolver(config, refresh=False, cache_dir=None, timeout=None)
+    index = tmp_path / "my.index"
+    network_resolver(config, refresh=False, cache_dir=None, timeout=None, index_path=index)
+    plain, with_index = seen
+    assert plain.undl_url != "http://evil.test" and plain.offline is False
+    assert with_index.index_path == index and plain.index_path != index
+
+
+def test_the_lazy_index_command_runs_and_is_listed() -> None:
+    res = CliRunner().invoke(main, ["index", "--help"])
+    assert res.exit_code == 0, res.output
+    assert "Usage: main index" in res.output or "Usage: citecheck index" in res.output
+    listed = CliRunner().invoke(main, ["--help"]).output
+    assert "index" in listed.split("Commands:")[1]
+
+
+def test_check_text_rendering_is_coloured_only_when_asked(tmp_path: Path) -> None:
+    from citecheck.batch import run_batch
+    from citecheck.cli import iter_render
+    from citecheck.config import Config
+
+    doc = tmp_path / "a.txt"
+    doc.write_text("Case C-311/2018.\n", encoding="utf-8")
+    reports = run_batch([str(doc)], Config()).reports
+    plain = "".join(iter_render("text", reports))
+    coloured = "".join(iter_render("text", reports, colour=True))
+    assert "CJ102" in plain and "\x1b[" not in plain
+    assert "\x1b[" in coloured and coloured.replace("\x1b[0m", "") != plain
+    assert [line.split(" [")[0] for line in coloured.splitlines()] == [
+        line.split(" [")[0] for line in plain.splitlines()
+    ]

@@ -133,6 +133,24 @@ def test_environment_beats_config_and_options_beat_both(project: Path) -> None:
     assert from_cli.cache_dir == project / "cli-cache" and from_cli.network_budget == 3.0
 
 
+def test_an_empty_environment_variable_leaves_the_trusted_config_in_force(project: Path) -> None:
+    """Set but empty is not set: the environment reads it so, and the config must not be
+    dropped for it (else neither would choose the URL and the default would silently win)."""
+    env = {"CITECHECK_TRUST_CONFIG": "1", "CITECHECK_UNDL_URL": "", "CITECHECK_CACHE_DIR": ""}
+    _check(project, env=env)
+    [settings] = Recorder.seen
+    assert settings.undl_url == EVIL
+    assert settings.cache_dir == project / "shared-cache"
+
+
+def test_each_environment_variable_beats_only_its_own_config_key(project: Path) -> None:
+    env = {"CITECHECK_TRUST_CONFIG": "1", "CITECHECK_SPARQL_URL": "http://sparql.test"}
+    _check(project, env=env)
+    [settings] = Recorder.seen
+    assert (settings.undl_url, settings.sparql_url) == (EVIL, "http://sparql.test")
+    assert settings.cache_dir == project / "shared-cache"
+
+
 def test_timeout_and_budget_reach_the_settings(project: Path) -> None:
     _check(project, "--timeout", "2.5", "--network-budget", "30")
     _check(project)

@@ -105,7 +105,10 @@ def cited_together(citation_lists: Iterable[Sequence[Citation]]) -> dict[str, se
     for citations in citation_lists:
         cits = sorted((c for c in citations if resolvable(c)), key=lambda c: c.start)
         for i, a in enumerate(cits):
-            for b in cits[i + 1 :]:
+            # Indices, not ``cits[i + 1 :]``: a slice per citation copies the rest of the list,
+            # quadratic on a file with a million citations.
+            for j in range(i + 1, len(cits)):
+                b = cits[j]
                 if b.start - a.end > NEIGHBOUR_GAP:
                     break
                 if a.id != b.id:
