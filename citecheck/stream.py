@@ -30,6 +30,7 @@ import attrs
 
 from citecheck.families import Document
 from citecheck.families.backrefs import OWN_TITLE_REACH, BackReferenceParts
+from citecheck.families.base import WindowCarry
 from citecheck.families.eu_acts import EUActParts
 from citecheck.families.instruments import InstrumentParts
 from citecheck.model import Citation, Finding
@@ -93,10 +94,15 @@ class _State:
     head: str | None = None
     # Where the first "Notes" heading ends (global offset): later windows start in the notes.
     notes_at: int | None = None
+    # The families' own state where the next window starts (which Charter "the Charter" is).
+    families: dict[str, object] = attrs.field(factory=dict)
 
 
-def _windows(stream: TextIO, window: int, overlap: int) -> Iterator[tuple[int, str, int, bool]]:
-    """(global base, window text, local emit limit, is last) over the stream."""
+def _windows(
+    stream: TextIO, window: int, overlap: int
+) -> Iterator[tuple[int, str, int, int | None]]:
+    """(global base, window text, local emit limit, local start of the next window or None
+    for the last) over the stream."""
     buf = ""
     base = 0
     eof = False
@@ -107,13 +113,13 @@ def _windows(stream: TextIO, window: int, overlap: int) -> Iterator[tuple[int, s
                 eof = True
             buf += chunk
         if eof and len(buf) <= window:
-            yield base, buf, len(buf), True
+            yield base, buf, len(buf), None
             return
         cut = _last_space(buf, window // 2, window)
         limit = cut - overlap
-        yield base, buf[:cut], limit, False
         # The next window starts ``overlap`` or more before the emit limit, at whitespace.
         nxt = _last_space(buf, limit - 2 * overlap, limit - overlap)
+        yield base, buf[:cut], limit, nxt
         buf = buf[nxt:]
         base += nxt
 
@@ -136,18 +142,24 @@ def _run_stream(
     stream: TextIO, window: int, overlap: int, with_findings: bool
 ) -> Iterator[tuple[list[Citation], list[Finding]]]:
     state = _State()
-    for base, text, limit, _last in _windows(stream, window, overlap):
+    for base, text, limit, next_start in _windows(stream, window, overlap):
         with gc_paused():  # never across the yield: the caller runs with the collector on
-            found = _window(base, text, limit, state, with_findings)
+            found = _window(base, text, limit, next_start, state, with_findings)
         yield found
 
 
 def _window(
-    base: int, text: str, limit: int, state: _State, with_findings: bool
+    base: int,
+    text: str,
+    limit: int,
+    next_start: int | None,
+    state: _State,
+    with_findings: bool,
 ) -> tuple[list[Citation], list[Finding]]:
     if state.head is None:
         state.head = text[:OWN_TITLE_REACH]
-    doc = Document(text, head=state.head)
+    carry = WindowCarry(state.families, next_start)
+    doc = Document(text, head=state.head, carry=carry)
     named = {gidx: c for gidx, c in state.antecedents.values()}
     antecedent_gidx = set(named)
     named.update({bound[0]: bound[1] for bound in state.terms.values() if bound is not None})
@@ -159,6 +171,7 @@ def _window(
         term: None if bound is None else position[bound[0]] for term, bound in state.terms.items()
     }
     found_here = scan(doc)
+    state.families = {**state.families, **carry.after}  # a family not run kept its state
     bindings: list[tuple[int, str, int | None]] = []
     last = None if state.last_full is None else position[state.last_full[0]]
     in_notes = state.notes_at is not None and state.notes_at <= base

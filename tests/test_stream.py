@@ -159,3 +159,43 @@ def test_check_streams_texts_above_the_threshold_with_the_same_findings(
     assert sorted((f.code, f.start) for f in report.findings) == sorted(
         (f.code, f.start) for f in whole.findings
     )
+
+
+_FILLER = "The court considered the matter carefully at length. " * 60
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "slug"),
+    [
+        (
+            "Article 8(1) of the Charter of Fundamental Rights of the European Union applies. ",
+            "Article 47 of the Charter. ",
+            "cfr",
+        ),
+        (
+            "Article 2 of the Charter of the United Nations applies. ",
+            "Article 51 of the Charter. ",
+            "un-charter",
+        ),
+        (
+            "Article 14 of the International Covenant on Civil and Political Rights applies. ",
+            "Article 9 of the Covenant. ",
+            "iccpr",
+        ),
+        (
+            "Article 6 of the International Covenant on Economic, Social and Cultural Rights. ",
+            "Article 9 of the Covenant. ",
+            "icescr",
+        ),
+    ],
+)
+def test_short_name_in_a_later_window_means_what_the_whole_text_means(
+    first: str, later: str, slug: str
+) -> None:
+    """Which Charter or Covenant the text named, and whether it is an EU text, carry on to
+    windows that do not see the naming."""
+    text = first + _FILLER + later + _FILLER * 4 + later + _FILLER
+    whole = [(c.start, c.id, c.short_form) for c in citecheck.extract(text)]
+    streamed = extract_text(text, window=8000, overlap=1000)
+    assert [(c.start, c.id, c.short_form) for c in streamed] == whole
+    assert whole[-1][1] == f"instrument:{slug}"
