@@ -15,7 +15,8 @@ context resolve to the last full citation carried over from earlier windows, bac
 ("that Directive", "article 17 of the Covenant") to the last act of that type or citation of
 that instrument carried over, defined names ("the Third Directive") to the act their last
 definition named; ``supra note N`` resolves only when footnote N lies in the same window, and
-``Ibid.`` follows the note structure only where the preceding note lies in the window
+``Ibid.`` in a window's first note whose preceding note began before the window repeats the
+last citation before that note (of any kind), not checking that it lies in that very note
 (documented limitations).
 """
 
@@ -94,6 +95,9 @@ class _State:
     head: str | None = None
     # Where the first "Notes" heading ends (global offset): later windows start in the notes.
     notes_at: int | None = None
+    # Emitted citations with an id from the last window's start on, (global index, citation):
+    # the last one before a window is what Ibid. in its first note may repeat.
+    tail: list[tuple[int, Citation]] = attrs.field(factory=list)
     # The families' own state where the next window starts (which Charter "the Charter" is).
     families: dict[str, object] = attrs.field(factory=dict)
 
@@ -165,6 +169,12 @@ def _window(
     named.update({bound[0]: bound[1] for bound in state.terms.values() if bound is not None})
     if state.last_full is not None:
         named[state.last_full[0]] = state.last_full[1]
+    before = [entry for entry in state.tail if entry[1].start < base]
+    state.tail = [entry for entry in state.tail if entry[1].start >= base]
+    note_last = before[-1] if before else None
+    if note_last is not None:
+        state.tail.insert(0, note_last)  # until a later window has a nearer one
+        named[note_last[0]] = note_last[1]
     carried = sorted(named.items())
     position = {gidx: i for i, (gidx, _) in enumerate(carried)}
     terms = {
@@ -184,6 +194,7 @@ def _window(
         last,
         in_notes,
         {position[gidx] for gidx in antecedent_gidx},
+        None if note_last is None else position[note_last[0]],
     )
     if state.notes_at is None:
         heading = notes_heading(doc)
@@ -241,6 +252,8 @@ def _window(
         if isinstance(shifted.parts, InstrumentParts):
             state.antecedents[f"seen:{shifted.id}"] = (gidx, shifted)  # short forms too
         state.recent[(shifted.start, shifted.end, shifted.id)] = gidx
+        if shifted.id:
+            state.tail.append((gidx, shifted))
         state.emitted_end = max(state.emitted_end, shifted.end)
     for marker in markers:
         _apply_marker(marker, state)

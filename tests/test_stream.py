@@ -199,3 +199,55 @@ def test_short_name_in_a_later_window_means_what_the_whole_text_means(
     streamed = extract_text(text, window=8000, overlap=1000)
     assert [(c.start, c.id, c.short_form) for c in streamed] == whole
     assert whole[-1][1] == f"instrument:{slug}"
+
+
+_PROSE = "The Committee considered the matter. "
+
+
+@pytest.mark.parametrize(
+    ("note_before", "repeated"),
+    [
+        # a back-reference ends the note before: Ibid. repeats it, not the full citation
+        (
+            "Article 1 of the Third Directive governs.",
+            "celex:31990L0232",
+        ),
+        # a short name of an instrument cited before ends it
+        (
+            "See article 19 of the Covenant.",
+            "instrument:iccpr",
+        ),
+        # a full citation ends it
+        (
+            "See A/HRC/41/35, para. 4.",
+            "un:A/HRC/41/35",
+        ),
+    ],
+)
+def test_ibid_in_a_windows_first_note_repeats_the_end_of_the_note_before(
+    note_before: str, repeated: str
+) -> None:
+    """Wherever a window starts, Ibid. repeats the last citation of the note before it."""
+    head = (
+        "Council Directive 90/232/EEC (\u2018the Third Directive\u2019). "
+        "Article 2 of the International Covenant on Civil and Political Rights. "
+    )
+    mismatches = []
+    for filler in range(0, 120, 3):
+        text = (
+            head
+            + _PROSE * 100
+            + "\n\nNotes\n"
+            + "".join(f"{i} {_PROSE * 3}\n" for i in range(1, 7))
+            + "7 Article 17 of the Convention against Torture. "
+            + _PROSE * filler
+            + note_before
+            + "\n8 Id.\n"
+            + _PROSE * 120
+        )
+        whole = [(c.start, c.id, str(c.pinpoint)) for c in citecheck.extract(text)]
+        assert whole[-1][1] == repeated
+        streamed = extract_text(text, window=4000, overlap=500)
+        if [(c.start, c.id, str(c.pinpoint)) for c in streamed] != whole:
+            mismatches.append(filler)
+    assert mismatches == []
