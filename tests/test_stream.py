@@ -251,3 +251,26 @@ def test_ibid_in_a_windows_first_note_repeats_the_end_of_the_note_before(
         if [(c.start, c.id, str(c.pinpoint)) for c in streamed] != whole:
             mismatches.append(filler)
     assert mismatches == []
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "It replaced, respectively, Directive 95/46 and Directive 97/66; it applies.",
+        "Regulation 2016/679 applies.",
+    ],
+)
+def test_act_cited_with_its_domain_in_an_earlier_window_is_known_later(later: str) -> None:
+    """A later window reads "Directive 97/66" (no domain) as the act cited in full before."""
+    text = (
+        "Directive 95/46/EC and Directive 97/66/EC of the European Parliament and of the "
+        "Council of 15 December 1997 and Regulation (EU) 2016/679 apply. "
+        + _FILLER
+        + "The Court recalls. " * 400
+        + later
+        + _FILLER
+    )
+    whole = [(c.start, c.id, str(c.pinpoint)) for c in citecheck.extract(text)]
+    streamed = extract_text(text, window=8000, overlap=1000)
+    assert [(c.start, c.id, str(c.pinpoint)) for c in streamed] == whole
+    assert len(whole) > 3
