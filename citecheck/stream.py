@@ -18,6 +18,13 @@ definition named; ``supra note N`` resolves only when footnote N lies in the sam
 ``Ibid.`` in a window's first note whose preceding note began before the window repeats the
 last citation before that note (of any kind), not checking that it lies in that very note
 (documented limitations).
+
+Families hand their own state on (``Document.carry``): which instrument "the Charter" or "the
+Covenant" means and whether the text is an EU text (instruments), the acts cited with their
+domain so far (EU acts). What the whole-text pass infers from words *anywhere* in the text a
+window cannot know beyond its own end (documented limitation): the committee a text mentions
+most (whose "general comment No. 34" it is), and which covenant an unqualified "the Covenant"
+is when the text never named one before.
 """
 
 from __future__ import annotations
