@@ -174,6 +174,7 @@ def resolve_short_forms(
     carried_last: int | None = None,
     in_notes: bool = False,
     registered: Collection[int] | None = None,
+    carried_note_last: int | None = None,
 ) -> list[Citation]:
     """Give every short form the id of its antecedent; unresolved ones keep an empty id.
 
@@ -191,7 +192,9 @@ def resolve_short_forms(
     in ``carried`` of the last full citation before the text (what ``Ibid.`` repeats there);
     ``in_notes`` says the text starts after a "Notes" heading. ``registered``: the indices in
     ``carried`` that are the last act of their type or citation of their instrument (default:
-    all); the others are there only for a defined name or ``Ibid.``.
+    all); the others are there only for a defined name or ``Ibid.``. ``carried_note_last``: the
+    index in ``carried`` of the last citation before the text (of any kind), what ``Ibid.`` in
+    the text's first note repeats when the note before it began before the text.
     """
     notes_index = _footnote_index(doc, in_notes)
     # Offset of the first non-blank character: a short form at or before it has nothing at
@@ -211,6 +214,10 @@ def resolve_short_forms(
         elif isinstance(prior.parts, InstrumentParts):
             instruments.carry(index, prior)
     last_full: int | None = carried_last
+    # The last citation before the first note: the end of the note before it, when that note
+    # began before the text (a stream window).
+    first_note = notes_index.starts[0] if notes_index.starts else -1
+    note_before: int | None = carried_note_last
     # The last full citation of each id, and for the citation just appended the one before it
     # with its id: what "l'observation générale no 34 précitée" repeats.
     last_of_id: dict[str, int] = {}
@@ -221,6 +228,8 @@ def resolve_short_forms(
             bound = _back_reference(cit, cit.parts, out, acts, doc.text)
             if bound and note is not None:
                 notes.add(note, len(out) - 1, out[-1], full=False)
+            if bound and cit.start < first_note:
+                note_before = len(out) - 1
             continue
         if isinstance(cit.parts, ShortFormParts) and cit.parts.device == "cited":
             _cited_above(cit, out, len(carried), earlier_same_id, doc)
@@ -244,10 +253,14 @@ def resolve_short_forms(
                 acts.last_of_type.pop("decision", None)
             if note is not None:
                 notes.add(note, index, cit, full=True)
+            if cit.start < first_note and cit.id:
+                note_before = index
             continue
         parts = cit.parts
         assert isinstance(parts, ShortFormParts)
-        target, found, ambiguous = _antecedent(cit, parts, note, notes_index, notes, last_full)
+        target, found, ambiguous = _antecedent(
+            cit, parts, note, notes_index, notes, last_full, note_before
+        )
         if target is None and cit.start <= first_text and not carried:
             shown = cit.text.strip()
             msg = f"'{shown}' has nothing before it to point back to: cite the source in full"
@@ -270,6 +283,8 @@ def resolve_short_forms(
         )
         if note is not None:
             notes.add(note, len(out), resolved, full=False)
+        if cit.start < first_note:
+            note_before = len(out)
         out.append(resolved)
     return out[len(carried) :]
 
@@ -496,12 +511,14 @@ def _antecedent(
     footnotes: _Footnotes,
     cited: _NoteCitations,
     last_full: int | None,
+    note_before: int | None = None,
 ) -> tuple[int | None, list[Finding], bool]:
     """Index of the citation a short form repeats, its findings, and ambiguity.
 
     ``Ibid.`` in a note repeats the last citation before it in that note, else the last
     citation of the preceding note, else nothing: when that note cites a book or an
-    article, ``Ibid.`` repeats the book, not an older UN document.
+    article, ``Ibid.`` repeats the book, not an older UN document. When the preceding note
+    began before the text, ``note_before`` is the last citation before the first note.
     """
     shown = cit.text.strip()
     if parts.device == "supra" and parts.note is not None:
@@ -541,6 +558,8 @@ def _antecedent(
                 )
                 return cited.last[previous], [AMBIGUOUS_IBID.finding(msg, cit.start, cit.end)], True
             return cited.last[previous], [], False
+        if note_before is not None:
+            return note_before, [], False
     if last_full is None:
         msg = f"'{shown}' points back to nothing citecheck recognises"
         return None, [UNKNOWN_ANTECEDENT.finding(msg, cit.start, cit.end)], False

@@ -15,8 +15,16 @@ context resolve to the last full citation carried over from earlier windows, bac
 ("that Directive", "article 17 of the Covenant") to the last act of that type or citation of
 that instrument carried over, defined names ("the Third Directive") to the act their last
 definition named; ``supra note N`` resolves only when footnote N lies in the same window, and
-``Ibid.`` follows the note structure only where the preceding note lies in the window
+``Ibid.`` in a window's first note whose preceding note began before the window repeats the
+last citation before that note (of any kind), not checking that it lies in that very note
 (documented limitations).
+
+Families hand their own state on (``Document.carry``): which instrument "the Charter" or "the
+Covenant" means and whether the text is an EU text (instruments), the acts cited with their
+domain so far (EU acts). What the whole-text pass infers from words *anywhere* in the text a
+window cannot know beyond its own end (documented limitation): the committee a text mentions
+most (whose "general comment No. 34" it is), and which covenant an unqualified "the Covenant"
+is when the text never named one before.
 """
 
 from __future__ import annotations
@@ -29,6 +37,7 @@ import attrs
 
 from citecheck.families import Document
 from citecheck.families.backrefs import OWN_TITLE_REACH, BackReferenceParts
+from citecheck.families.base import WindowCarry
 from citecheck.families.eu_acts import EUActParts
 from citecheck.families.instruments import InstrumentParts
 from citecheck.model import Citation, Finding
@@ -116,10 +125,18 @@ class _State:
     head: str | None = None
     # Where the first "Notes" heading ends (global offset): later windows start in the notes.
     notes_at: int | None = None
+    # Emitted citations with an id from the last window's start on, (global index, citation):
+    # the last one before a window is what Ibid. in its first note may repeat.
+    tail: list[tuple[int, Citation]] = attrs.field(factory=list)
+    # The families' own state where the next window starts (which Charter "the Charter" is).
+    families: dict[str, object] = attrs.field(factory=dict)
 
 
-def _windows(stream: Readable, window: int, overlap: int) -> Iterator[tuple[int, str, int, bool]]:
-    """(global base, window text, local emit limit, is last) over the stream."""
+def _windows(
+    stream: Readable, window: int, overlap: int
+) -> Iterator[tuple[int, str, int, int | None]]:
+    """(global base, window text, local emit limit, local start of the next window or None
+    for the last) over the stream."""
     buf = ""
     base = 0
     eof = False
@@ -130,13 +147,13 @@ def _windows(stream: Readable, window: int, overlap: int) -> Iterator[tuple[int,
                 eof = True
             buf += chunk
         if eof and len(buf) <= window:
-            yield base, buf, len(buf), True
+            yield base, buf, len(buf), None
             return
         cut = _last_space(buf, window // 2, window)
         limit = cut - overlap
-        yield base, buf[:cut], limit, False
         # The next window starts ``overlap`` or more before the emit limit, at whitespace.
         nxt = _last_space(buf, limit - 2 * overlap, limit - overlap)
+        yield base, buf[:cut], limit, nxt
         buf = buf[nxt:]
         base += nxt
 
@@ -159,29 +176,42 @@ def _run_stream(
     stream: Readable, window: int, overlap: int, with_findings: bool
 ) -> Iterator[tuple[list[Citation], list[Finding]]]:
     state = _State()
-    for base, text, limit, _last in _windows(stream, window, overlap):
+    for base, text, limit, next_start in _windows(stream, window, overlap):
         with gc_paused():  # never across the yield: the caller runs with the collector on
-            found = _window(base, text, limit, state, with_findings)
+            found = _window(base, text, limit, next_start, state, with_findings)
         yield found
 
 
 def _window(
-    base: int, text: str, limit: int, state: _State, with_findings: bool
+    base: int,
+    text: str,
+    limit: int,
+    next_start: int | None,
+    state: _State,
+    with_findings: bool,
 ) -> tuple[list[Citation], list[Finding]]:
     if state.head is None:
         state.head = text[:OWN_TITLE_REACH]
-    doc = Document(text, head=state.head)
+    carry = WindowCarry(state.families, next_start)
+    doc = Document(text, head=state.head, carry=carry)
     named = {gidx: c for gidx, c in state.antecedents.values()}
     antecedent_gidx = set(named)
     named.update({bound[0]: bound[1] for bound in state.terms.values() if bound is not None})
     if state.last_full is not None:
         named[state.last_full[0]] = state.last_full[1]
+    before = [entry for entry in state.tail if entry[1].start < base]
+    state.tail = [entry for entry in state.tail if entry[1].start >= base]
+    note_last = before[-1] if before else None
+    if note_last is not None:
+        state.tail.insert(0, note_last)  # until a later window has a nearer one
+        named[note_last[0]] = note_last[1]
     carried = sorted(named.items())
     position = {gidx: i for i, (gidx, _) in enumerate(carried)}
     terms = {
         term: None if bound is None else position[bound[0]] for term, bound in state.terms.items()
     }
     found_here = scan(doc)
+    state.families = {**state.families, **carry.after}  # a family not run kept its state
     bindings: list[tuple[int, str, int | None]] = []
     last = None if state.last_full is None else position[state.last_full[0]]
     in_notes = state.notes_at is not None and state.notes_at <= base
@@ -194,6 +224,7 @@ def _window(
         last,
         in_notes,
         {position[gidx] for gidx in antecedent_gidx},
+        None if note_last is None else position[note_last[0]],
     )
     if state.notes_at is None:
         heading = notes_heading(doc)
@@ -251,6 +282,8 @@ def _window(
         if isinstance(shifted.parts, InstrumentParts):
             state.antecedents[f"seen:{shifted.id}"] = (gidx, shifted)  # short forms too
         state.recent[(shifted.start, shifted.end, shifted.id)] = gidx
+        if shifted.id:
+            state.tail.append((gidx, shifted))
         state.emitted_end = max(state.emitted_end, shifted.end)
     for marker in markers:
         _apply_marker(marker, state)

@@ -159,3 +159,118 @@ def test_check_streams_texts_above_the_threshold_with_the_same_findings(
     assert sorted((f.code, f.start) for f in report.findings) == sorted(
         (f.code, f.start) for f in whole.findings
     )
+
+
+_FILLER = "The court considered the matter carefully at length. " * 60
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "slug"),
+    [
+        (
+            "Article 8(1) of the Charter of Fundamental Rights of the European Union applies. ",
+            "Article 47 of the Charter. ",
+            "cfr",
+        ),
+        (
+            "Article 2 of the Charter of the United Nations applies. ",
+            "Article 51 of the Charter. ",
+            "un-charter",
+        ),
+        (
+            "Article 14 of the International Covenant on Civil and Political Rights applies. ",
+            "Article 9 of the Covenant. ",
+            "iccpr",
+        ),
+        (
+            "Article 6 of the International Covenant on Economic, Social and Cultural Rights. ",
+            "Article 9 of the Covenant. ",
+            "icescr",
+        ),
+    ],
+)
+def test_short_name_in_a_later_window_means_what_the_whole_text_means(
+    first: str, later: str, slug: str
+) -> None:
+    """Which Charter or Covenant the text named, and whether it is an EU text, carry on to
+    windows that do not see the naming."""
+    text = first + _FILLER + later + _FILLER * 4 + later + _FILLER
+    whole = [(c.start, c.id, c.short_form) for c in citecheck.extract(text)]
+    streamed = extract_text(text, window=8000, overlap=1000)
+    assert [(c.start, c.id, c.short_form) for c in streamed] == whole
+    assert whole[-1][1] == f"instrument:{slug}"
+
+
+_PROSE = "The Committee considered the matter. "
+
+
+@pytest.mark.parametrize(
+    ("note_before", "repeated"),
+    [
+        # a back-reference ends the note before: Ibid. repeats it, not the full citation
+        (
+            "Article 1 of the Third Directive governs.",
+            "celex:31990L0232",
+        ),
+        # a short name of an instrument cited before ends it
+        (
+            "See article 19 of the Covenant.",
+            "instrument:iccpr",
+        ),
+        # a full citation ends it
+        (
+            "See A/HRC/41/35, para. 4.",
+            "un:A/HRC/41/35",
+        ),
+    ],
+)
+def test_ibid_in_a_windows_first_note_repeats_the_end_of_the_note_before(
+    note_before: str, repeated: str
+) -> None:
+    """Wherever a window starts, Ibid. repeats the last citation of the note before it."""
+    head = (
+        "Council Directive 90/232/EEC (\u2018the Third Directive\u2019). "
+        "Article 2 of the International Covenant on Civil and Political Rights. "
+    )
+    mismatches = []
+    for filler in range(0, 120, 3):
+        text = (
+            head
+            + _PROSE * 100
+            + "\n\nNotes\n"
+            + "".join(f"{i} {_PROSE * 3}\n" for i in range(1, 7))
+            + "7 Article 17 of the Convention against Torture. "
+            + _PROSE * filler
+            + note_before
+            + "\n8 Id.\n"
+            + _PROSE * 120
+        )
+        whole = [(c.start, c.id, str(c.pinpoint)) for c in citecheck.extract(text)]
+        assert whole[-1][1] == repeated
+        streamed = extract_text(text, window=4000, overlap=500)
+        if [(c.start, c.id, str(c.pinpoint)) for c in streamed] != whole:
+            mismatches.append(filler)
+    assert mismatches == []
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "It replaced, respectively, Directive 95/46 and Directive 97/66; it applies.",
+        "Regulation 2016/679 applies.",
+    ],
+)
+def test_act_cited_with_its_domain_in_an_earlier_window_is_known_later(later: str) -> None:
+    """A later window reads "Directive 97/66" (no domain) as the act cited in full before."""
+    text = (
+        "Directive 95/46/EC and Directive 97/66/EC of the European Parliament and of the "
+        "Council of 15 December 1997 and Regulation (EU) 2016/679 apply. "
+        + _FILLER
+        + "The Court recalls. " * 400
+        + later
+        + _FILLER
+    )
+    whole = [(c.start, c.id, str(c.pinpoint)) for c in citecheck.extract(text)]
+    streamed = extract_text(text, window=8000, overlap=1000)
+    assert [(c.start, c.id, str(c.pinpoint)) for c in streamed] == whole
+    assert len(whole) > 3

@@ -23,16 +23,34 @@ from citecheck.patterns import lazy_compile
 from citecheck.rules import Rule
 
 
+class WindowCarry:
+    """What a family's pass hands from one stream window to the next, so a window reads a
+    short name ("the Charter") as the whole text would: ``before`` is each family's state at
+    the window's start (from the window before), ``after`` its state where the next window
+    starts (``next_start``, an offset in this window; None for the last window)."""
+
+    __slots__ = ("after", "before", "next_start")
+
+    def __init__(self, before: dict[str, object], next_start: int | None) -> None:
+        self.before = before
+        self.next_start = next_start
+        self.after: dict[str, object] = {}
+
+
 class Document:
     """The text being scanned, with cheap derived views computed once and shared by families."""
 
-    __slots__ = ("__dict__", "head", "text")
+    __slots__ = ("__dict__", "carry", "head", "text")
 
-    def __init__(self, text: str, head: str | None = None) -> None:
+    def __init__(
+        self, text: str, head: str | None = None, carry: WindowCarry | None = None
+    ) -> None:
         self.text = text
         #: the opening of the whole document (its title): for a window of a stream, the
         #: opening of the first window, so each window knows what kind of text it is in
         self.head = text if head is None else head
+        #: for a window of a stream, the families' state carried across windows
+        self.carry = carry
 
     @functools.cached_property
     def lower(self) -> str:

@@ -918,8 +918,18 @@ def _acts(doc: Document) -> Iterator[Citation]:
         if x.domains
     }
     cited_in_full: set[str] = set()
+    # A stream window: the acts earlier windows cited with a domain count as cited here too.
+    carry = doc.carry
+    before = None if carry is None else carry.before.get(_CARRY_KEY)
+    if isinstance(before, _CarriedActs):
+        with_domain |= before.with_domain
+        cited_in_full |= before.cited_in_full
+    handed = carry is None or carry.next_start is None
     for f in found:
         m, act_type, n = f.m, f.act_type, f.n
+        if not handed and carry is not None and m.start() >= (carry.next_start or 0):
+            carry.after[_CARRY_KEY] = _CarriedActs(frozenset(with_domain), frozenset(cited_in_full))
+            handed = True
         celex = _celex(act_type, n.year, n.number)
         if not n.domains and not _domainless_ok(doc, m, act_type, n, celex in with_domain):
             continue
@@ -962,6 +972,21 @@ def _acts(doc: Document) -> Iterator[Citation]:
             yield attrs.evolve(cit, pinpoint=shared) if shared else cit
             if ni.domains:
                 cited_in_full.add(item_celex)
+    if not handed and carry is not None:
+        carry.after[_CARRY_KEY] = _CarriedActs(frozenset(with_domain), frozenset(cited_in_full))
+
+
+_CARRY_KEY = "eu_acts"
+
+
+@attrs.frozen(slots=True)
+class _CarriedActs:
+    """What a stream window hands the next: the acts cited with their domain so far (and in
+    the window), which makes a later ``Directive 97/66`` one of them, and those already cited
+    in full."""
+
+    with_domain: frozenset[str]
+    cited_in_full: frozenset[str]
 
 
 def _shared_pinpoint(head: Citation, m: regex.Match[str]) -> Pinpoint:

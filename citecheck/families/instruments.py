@@ -688,6 +688,7 @@ class _State:
     """What the pass has seen so far: which instrument each short reference means now."""
 
     __slots__ = (
+        "eu",
         "last_art",
         "last_bare",
         "last_cited",
@@ -698,8 +699,9 @@ class _State:
         "short_named",
     )
 
-    def __init__(self, own: str | None = None) -> None:
+    def __init__(self, own: str | None = None, eu: bool = False) -> None:
         self.own = own  # the issuing treaty body's treaty (see _own_treaty)
+        self.eu = eu  # an EU text (see _eu_text)
         self.short_last: dict[str, str] = {}
         self.short_named: dict[str, set[str]] = {}  # every instrument named per short name
         self.last_named: str | None = None
@@ -713,6 +715,17 @@ class _State:
         for short in _CAT.instruments[slug].short:
             self.short_last[_key(short)] = slug
             self.short_named.setdefault(_key(short), set()).add(slug)
+
+    def carried(self) -> _State:
+        """What the next stream window starts from: which instrument each short name means
+        and whether the text is an EU text. Offsets are not carried: what they serve ("article
+        6" continuing the instrument just cited) reaches less far back than a window's back
+        context, which the next window reads again."""
+        st = _State(self.own, self.eu)
+        st.short_last = dict(self.short_last)
+        st.short_named = {key: set(slugs) for key, slugs in self.short_named.items()}
+        st.last_named = self.last_named
+        return st
 
 
 #: Words only EU texts use: the treaty, the Court's identifiers, the Official Journal.
@@ -772,8 +785,18 @@ class InstrumentsFamily:
 
     def find(self, doc: Document) -> Iterator[Citation]:
         text = doc.text
-        st = _State(_own_treaty(text))
+        carry = doc.carry
+        before = None if carry is None else carry.before.get(self.name)
+        if isinstance(before, _State):
+            st = before.carried()
+            st.eu = st.eu or _eu_text(doc)
+        else:
+            st = _State(_own_treaty(text), _eu_text(doc))
+        handed = carry is None or carry.next_start is None
         for m in self._matches(doc):
+            if not handed and carry is not None and m.start() >= (carry.next_start or 0):
+                carry.after[self.name] = st.carried()
+                handed = True
             if m.group("unknown") is not None:
                 st.other_end = m.end()  # a bare "article 6" just after it is that instrument's
                 head = _key(m.group("unknown_head"))
@@ -799,6 +822,8 @@ class InstrumentsFamily:
             ):
                 st.last_art = (cit.parts.slug, cit.end)
             yield cit
+        if not handed and carry is not None:
+            carry.after[self.name] = st.carried()
 
     @staticmethod
     def _matches(doc: Document) -> Iterator[regex.Match[str]]:
@@ -851,7 +876,7 @@ class InstrumentsFamily:
         if st.own in candidates:
             assert st.own is not None
             return st.own, "short", False
-        if key == "charter" and "cfr" in candidates and _eu_text(doc):
+        if key == "charter" and "cfr" in candidates and st.eu:
             # In a CJEU judgment or an EU act "the Charter" is the EU Charter, even after a
             # passing mention of the Charter of the United Nations.
             return "cfr", "short", False
@@ -927,7 +952,7 @@ class InstrumentsFamily:
         if last == "":
             return None  # another instrument of that kind, one citecheck lacks, was named
         candidates = _SHORT_KEYS[key]
-        if key == "charter" and "cfr" in candidates and _eu_text(doc):
+        if key == "charter" and "cfr" in candidates and st.eu:
             slug = "cfr"
         else:
             slug = last or candidates[0]

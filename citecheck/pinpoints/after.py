@@ -33,8 +33,9 @@ _ORDINAL = f"(?:{_L.ordinal_pattern})"
 _ORDINAL_SEP = rf"(?:{_H}*,{_H}*|{_H}+(?:{_L.list_pattern}|{_L.range_pattern}){_H}+)"
 _ORDINALS = rf"{_ORDINAL}(?:{_ORDINAL_SEP}{_ORDINAL})*"
 _ORDINAL_WORD = regex.compile(_ORDINAL)
-# "para. 5 (a) and (b)": a sub-division alone is another one of the number before it
-_SUB_ONLY = r"\([a-z]{1,4}\)"
+# "para. 5 (a) and (b)", "par. 5 a) et b)": a sub-division alone is another one of the number
+# before it (French and Spanish letters close with ")" only)
+_SUB_ONLY = r"(?:\([a-z]{1,4}\)|(?:[a-z]|[ivx]{1,4})\)(?![\w(]))"
 
 _PART = regex.compile(
     rf"""

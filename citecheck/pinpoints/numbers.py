@@ -56,7 +56,7 @@ def _tokens(lexicon: Lexicon) -> regex.Pattern[str]:
     return regex.compile(
         rf"""
         (?P<num>\d{{1,5}}(?:\.\d{{1,3}})?[a-z]?(?![a-z]){sub_letters(lexicon)}*)
-      | (?P<sub>\(\s?[a-z0-9]{{1,4}}\s?\))
+      | (?P<sub>\(\s?[a-z0-9]{{1,4}}\s?\)|(?<=[\s,])(?:[a-z]|[ivx]{{1,4}})\)(?![\w(]))
       | (?P<range>{dashes}|{alternation(lexicon.range_words)})
       | (?P<list>[,;&]|{alternation(lexicon.list_words)})
       | \s+
