@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -153,3 +154,64 @@ def test_celex_years_as_finditer(text: str) -> None:
     expected = [m.span() for m in regex.finditer(r"(?:19|20)\d\d[A-Z]", text)]
     assert list(eu_identifiers._celex_years(_indexed(text))) == expected
     assert list(eu_identifiers._celex_years(Document(text))) == expected
+
+
+# Words that begin instrument citations and words that only look like them: the grammar is
+# skipped where the small check of what must follow a start word fails.
+_INSTRUMENT_TOKENS = [
+    "Article", "articles", "art.", "Arts.", "ARTICLE", "Artículo", "Principle", "principles",
+    "International", "INTERNATIONAL", "Covenant", "Convention", "European", "EU", "EUR", "UN",
+    "United", "Nations", "Charter", "Universal", "Declaration", "Optional", "Protocol",
+    "Guiding", "Principles", "ICCPR", "CRC", "Rome", "Statute", "on", "Civil", "and",
+    "Political", "Rights", "of", "the", "Child", "Human", "for", "to", "Commentary",
+    "Economic,", "Social", "Cultural", "Organization", "Union", "7", "12", " ", "  ", "\n",
+    ",", "(", ")", "/", "x",
+    "International Convention on the Elimination of All Forms of Racial Discrimination",
+    "International Covenant on Civil and Political Rights", "Convention on the Rights of the ",
+    "European Convention on Human Rights", "EU Charter of Fundamental Rights", "EU Treaty",
+    "United Nations Convention against Torture", "United Nations Charter", "UN Charter",
+    "Optional Protocol to the ", "Universal Declaration of Human Rights", "Guiding Principles",
+]  # fmt: skip
+
+
+def _instrument_matches_everywhere(doc: Document) -> list[tuple[int, int]]:
+    """The grammar tried at every start position, with no check before it."""
+    pattern, text, end, spans = instruments._pattern(), doc.text, 0, []
+    for start in instruments._start_positions(doc):
+        if start < end:
+            continue
+        m = pattern.match(text, start)
+        if m is not None:
+            end = m.end()
+            spans.append(m.span())
+    return spans
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_texts(_INSTRUMENT_TOKENS))
+def test_instrument_prechecks_reject_no_match(text: str) -> None:
+    doc = _indexed(text)
+    got = [m.span() for m in instruments.InstrumentsFamily._matches(doc)]
+    assert got == _instrument_matches_everywhere(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "tried"),
+    [
+        ("the European Commission", False),
+        ("the European Convention on Human Rights", True),
+        ("United Nations Children's Fund", False),
+        ("United Nations Convention on the Rights of the Child", True),
+        ("the articles of association", False),
+        ("articles 12 and 19", True),
+        ("Principles of law", False),
+        ("principle 11", True),
+        ("EU law", False),
+        ("EU Charter", True),
+        ("Convention", True),  # a one-word short name: the grammar decides
+    ],
+)
+def test_instrument_prechecks(text: str, tried: bool) -> None:
+    word = next(instruments._start_hits(Document(text)))
+    check = instruments._prechecks().get(word[1])
+    assert (check is None or check.match(text, word[0]) is not None) is tried
