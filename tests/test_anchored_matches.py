@@ -14,11 +14,13 @@ from citecheck.anchors import prefix_tree_pattern
 from citecheck.families import (
     FAMILIES,
     Document,
+    base,
     eu_acts,
     eu_identifiers,
     general_comments,
     instruments,
     shortforms,
+    un_prose,
 )
 from citecheck.families import un_context as ctx
 from citecheck.scan import _anchor_literals
@@ -215,3 +217,20 @@ def test_instrument_prechecks(text: str, tried: bool) -> None:
     word = next(instruments._start_hits(Document(text)))
     check = instruments._prechecks().get(word[1])
     assert (check is None or check.match(text, word[0]) is not None) is tried
+
+
+_PROSE_TOKENS = [
+    "resolution", "Resolutions", "DECISION", "decision", "résolution", "resoluciones",
+    "Resolución", "General Assembly ", "Security Council ", "paragraph 3 of ", " ", "\u00a0",
+    "\n", "60/251", "1325 (2000)", "217 (III)", "S-30/1", "ES-10/2", "2005/69", "12", "/",
+    "x", "s", "\u0663", "İ", ",", "(", ")",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_texts(_PROSE_TOKENS))
+def test_prose_heads_as_finditer(text: str) -> None:
+    doc = _indexed(text)
+    hits = base.hits_followed_by(doc, doc.hits(un_prose._LITERALS), un_prose._KW_THEN_NUMBER)
+    got = base.matches_near(un_prose._HEAD, hits, text, before=un_prose._HEAD_REACH, after=64)
+    assert [m.span() for m in got] == [m.span() for m in un_prose._HEAD.finditer(text)]
