@@ -15,6 +15,7 @@ from citecheck.families import (
     FAMILIES,
     Document,
     base,
+    cjeu,
     eu_acts,
     eu_identifiers,
     general_comments,
@@ -234,3 +235,19 @@ def test_prose_heads_as_finditer(text: str) -> None:
     hits = base.hits_followed_by(doc, doc.hits(un_prose._LITERALS), un_prose._KW_THEN_NUMBER)
     got = base.matches_near(un_prose._HEAD, hits, text, before=un_prose._HEAD_REACH, after=64)
     assert [m.span() for m in got] == [m.span() for m in un_prose._HEAD.finditer(text)]
+
+
+_CASE_TOKENS = [
+    "C-293/12", "T-1/99", "Case", "Joined Cases ", "cases ", "6/64", "12/3456", "A/HRC/53/25",
+    "1/2", "3", "/", ".", "-", "\u2011", " ", ", ", " and ", "EU:C:2014:238", "ECLI:",
+    "ECLI:EU:C:2019:1", "x", "P", "\u0663",
+]  # fmt: skip
+# Not "İ": lower-casing it adds a code point, and the "/" hits of the lower-cased text then
+# miss the case numbers after it, as they did before the check of what precedes a "/".
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_texts(_CASE_TOKENS))
+def test_case_numbers_as_finditer(text: str) -> None:
+    got = base.matches_near(cjeu._CASES, cjeu._case_hits(_indexed(text)), text, before=40, after=64)
+    assert [m.span() for m in got] == [m.span() for m in cjeu._CASES.finditer(text)]
