@@ -14,6 +14,7 @@ from citecheck.anchors import prefix_tree_pattern
 from citecheck.families import (
     FAMILIES,
     Document,
+    backrefs,
     base,
     cjeu,
     eu_acts,
@@ -251,3 +252,24 @@ _CASE_TOKENS = [
 def test_case_numbers_as_finditer(text: str) -> None:
     got = base.matches_near(cjeu._CASES, cjeu._case_hits(_indexed(text)), text, before=40, after=64)
     assert [m.span() for m in got] == [m.span() for m in cjeu._CASES.finditer(text)]
+
+
+_BACKREF_TOKENS = [
+    "Regulation", "regulation", "Directive", "directive", "Decision", "decision", "DECISION",
+    "Framework Decision", "framework decision", "the ", "The ", "that ", "That ", "said ",
+    "the said ", "of ", "under ", "VAT ", "Third ", "(", ")", "'", "\u2018", "\u2019", ";",
+    "hereinafter ", " No 1234/2007", " 2020", " of the European", " on", "x", "\u00a0", " ",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_texts(_BACKREF_TOKENS))
+def test_back_references_as_finditer(text: str) -> None:
+    got = base.matches_near(
+        backrefs._BACKREF,
+        backrefs._noun_hits(_indexed(text)),
+        text,
+        before=backrefs._REACH,
+        after=backrefs._AFTER,
+    )
+    assert [m.span() for m in got] == [m.span() for m in backrefs._BACKREF.finditer(text)]
