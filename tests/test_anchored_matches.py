@@ -10,6 +10,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from citecheck import shortforms as shortform_stage
 from citecheck.anchors import prefix_tree_pattern
 from citecheck.families import (
     FAMILIES,
@@ -273,3 +274,16 @@ def test_back_references_as_finditer(text: str) -> None:
         after=backrefs._AFTER,
     )
     assert [m.span() for m in got] == [m.span() for m in backrefs._BACKREF.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=_texts(["\n", "\r\n", "\r", " ", "\t", "12", "3", ".", ")", "x", "\u0663", "Notes"]),
+    heading=st.integers(min_value=0, max_value=8),
+)
+def test_section_notes_as_finditer(text: str, heading: int) -> None:
+    heading = min(heading, len(text))
+    expected = [
+        (m.start(), int(m.group(1))) for m in shortform_stage._SECTION_NOTE.finditer(text, heading)
+    ]
+    assert list(shortform_stage._section_notes(text, heading)) == expected
