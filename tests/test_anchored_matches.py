@@ -287,3 +287,19 @@ def test_section_notes_as_finditer(text: str, heading: int) -> None:
         (m.start(), int(m.group(1))) for m in shortform_stage._SECTION_NOTE.finditer(text, heading)
     ]
     assert list(shortform_stage._section_notes(text, heading)) == expected
+
+
+_LANG_GENERAL_TOKENS = [
+    "observation générale", "Observations  générales", "OBSERVATION GÉNÉRALE",
+    "recommandation générale", "observación general", "Recomendaciones generales", "générale",
+    "observaci", " ", "\n", "no ", "n° ", "No. ", "núm. ", "12", "IV", " (2004)", " [80]", ",",
+    "x", "/", "\u017f", "İ", "observation générale 12", "Recommandations générales nos 3",
+    "observaciones generales núm. 31 [80]", " observations\ngénérales no 4 (2004)",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_texts(_LANG_GENERAL_TOKENS))
+def test_language_general_comment_heads_as_finditer(text: str) -> None:
+    got = general_comments._lang_heads(_indexed(text))
+    assert [m.span() for m in got] == [m.span() for m in general_comments._HEAD_LANG.finditer(text)]
