@@ -303,3 +303,17 @@ _LANG_GENERAL_TOKENS = [
 def test_language_general_comment_heads_as_finditer(text: str) -> None:
     got = general_comments._lang_heads(_indexed(text))
     assert [m.span() for m in got] == [m.span() for m in general_comments._HEAD_LANG.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=_texts(["/", "//", "ab", "a", "b", " "]),
+    literals=st.lists(st.sampled_from(["/", "a", "ab", "b/"]), min_size=1, max_size=3, unique=True),
+)
+def test_literal_hits_in_order(text: str, literals: list[str]) -> None:
+    expected = sorted(
+        (m.start(), m.start() + len(lit))
+        for lit in literals
+        for m in re.finditer(f"(?={re.escape(lit)})", text)
+    )
+    assert list(base.literal_hits(text, literals)) == expected

@@ -214,6 +214,8 @@ def literal_hits(haystack: str, literals: Sequence[str]) -> Iterator[tuple[int, 
             yield pos, pos + n
             pos = find(lit, pos + 1)
 
+    if len(literals) == 1:
+        return scan(literals[0])  # nothing to merge: the merge's bookkeeping per hit is saved
     return heapq.merge(*(scan(lit) for lit in literals))
 
 
