@@ -12,7 +12,7 @@ the last citations seen (per note, per compatible type, per defined name).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 
 import attrs
 import regex
@@ -44,6 +44,11 @@ _BEFORE_BRACKET_NOTE = regex.compile(r"(?:^|\n)[ \t]{0,16}\Z|[.;:!?)\]\u201d\"\u
 # text below (pdftotext endnotes); page numbers stand further right.
 _SECTION_NOTE = regex.compile(
     r"^[ \t]{0,16}(\d{1,3})(?:[.)]?[ \t]+(?=\S)|[ \t]*(?=\r?\n))", regex.MULTILINE
+)
+#: The same opening after the line break before it: a literal first character lets the engine
+#: skip from line break to line break, about twice as fast as ``^`` tried at every position.
+_SECTION_NOTE_AFTER_BREAK = regex.compile(
+    r"\n[ \t]{0,16}(\d{1,3})(?:[.)]?[ \t]+(?=\S)|[ \t]*(?=\r?\n))"
 )
 #: A numbered opening counts while the numbers run on: at most this many notes may be lost.
 _NOTE_GAP = 3
@@ -123,6 +128,17 @@ def _in_sequence(openings: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return kept
 
 
+def _section_notes(text: str, heading: int) -> Iterator[tuple[int, int]]:
+    """(offset, number) of each ``_SECTION_NOTE`` opening from ``heading`` on, in order, as
+    its ``finditer`` gives them: a line start is the text's start or just after a line break."""
+    if heading == 0 or text[heading - 1] == "\n":
+        first = _SECTION_NOTE.match(text, heading)
+        if first is not None:
+            yield heading, int(first.group(1))
+    for m in _SECTION_NOTE_AFTER_BREAK.finditer(text, heading):
+        yield m.start() + 1, int(m.group(1))
+
+
 def _footnote_index(doc: Document, in_notes: bool = False) -> _Footnotes:
     """Note spans, computed once in one pass per kind of opening.
 
@@ -147,8 +163,9 @@ def _footnote_index(doc: Document, in_notes: bool = False) -> _Footnotes:
             openings.extend((offset, n, True) for offset, n in _in_sequence(run))
     heading = 0 if in_notes else notes_heading(doc)
     if heading is not None:
-        found = ((m.start(), int(m.group(1))) for m in _SECTION_NOTE.finditer(text, heading))
-        openings.extend((offset, n, False) for offset, n in _in_sequence(found))
+        openings.extend(
+            (offset, n, False) for offset, n in _in_sequence(_section_notes(text, heading))
+        )
     if not openings:
         return _Footnotes([], [], [])
     openings.sort()

@@ -5,19 +5,25 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from citecheck import shortforms as shortform_stage
 from citecheck.anchors import prefix_tree_pattern
 from citecheck.families import (
     FAMILIES,
     Document,
+    backrefs,
+    base,
+    cjeu,
     eu_acts,
     eu_identifiers,
     general_comments,
     instruments,
     shortforms,
+    un_prose,
 )
 from citecheck.families import un_context as ctx
 from citecheck.scan import _anchor_literals
@@ -153,3 +159,161 @@ def test_celex_years_as_finditer(text: str) -> None:
     expected = [m.span() for m in regex.finditer(r"(?:19|20)\d\d[A-Z]", text)]
     assert list(eu_identifiers._celex_years(_indexed(text))) == expected
     assert list(eu_identifiers._celex_years(Document(text))) == expected
+
+
+# Words that begin instrument citations and words that only look like them: the grammar is
+# skipped where the small check of what must follow a start word fails.
+_INSTRUMENT_TOKENS = [
+    "Article", "articles", "art.", "Arts.", "ARTICLE", "Artículo", "Principle", "principles",
+    "International", "INTERNATIONAL", "Covenant", "Convention", "European", "EU", "EUR", "UN",
+    "United", "Nations", "Charter", "Universal", "Declaration", "Optional", "Protocol",
+    "Guiding", "Principles", "ICCPR", "CRC", "Rome", "Statute", "on", "Civil", "and",
+    "Political", "Rights", "of", "the", "Child", "Human", "for", "to", "Commentary",
+    "Economic,", "Social", "Cultural", "Organization", "Union", "7", "12", " ", "  ", "\n",
+    ",", "(", ")", "/", "x",
+    "International Convention on the Elimination of All Forms of Racial Discrimination",
+    "International Covenant on Civil and Political Rights", "Convention on the Rights of the ",
+    "European Convention on Human Rights", "EU Charter of Fundamental Rights", "EU Treaty",
+    "United Nations Convention against Torture", "United Nations Charter", "UN Charter",
+    "Optional Protocol to the ", "Universal Declaration of Human Rights", "Guiding Principles",
+]  # fmt: skip
+
+
+def _instrument_matches_everywhere(doc: Document) -> list[tuple[int, int]]:
+    """The grammar tried at every start position, with no check before it."""
+    pattern, text, end, spans = instruments._pattern(), doc.text, 0, []
+    for start in instruments._start_positions(doc):
+        if start < end:
+            continue
+        m = pattern.match(text, start)
+        if m is not None:
+            end = m.end()
+            spans.append(m.span())
+    return spans
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_texts(_INSTRUMENT_TOKENS))
+def test_instrument_prechecks_reject_no_match(text: str) -> None:
+    doc = _indexed(text)
+    got = [m.span() for m in instruments.InstrumentsFamily._matches(doc)]
+    assert got == _instrument_matches_everywhere(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "tried"),
+    [
+        ("the European Commission", False),
+        ("the European Convention on Human Rights", True),
+        ("United Nations Children's Fund", False),
+        ("United Nations Convention on the Rights of the Child", True),
+        ("the articles of association", False),
+        ("articles 12 and 19", True),
+        ("Principles of law", False),
+        ("principle 11", True),
+        ("EU law", False),
+        ("EU Charter", True),
+        ("Convention", True),  # a one-word short name: the grammar decides
+    ],
+)
+def test_instrument_prechecks(text: str, tried: bool) -> None:
+    word = next(instruments._start_hits(Document(text)))
+    check = instruments._prechecks().get(word[1])
+    assert (check is None or check.match(text, word[0]) is not None) is tried
+
+
+_PROSE_TOKENS = [
+    "resolution", "Resolutions", "DECISION", "decision", "résolution", "resoluciones",
+    "Resolución", "General Assembly ", "Security Council ", "paragraph 3 of ", " ", "\u00a0",
+    "\n", "60/251", "1325 (2000)", "217 (III)", "S-30/1", "ES-10/2", "2005/69", "12", "/",
+    "x", "s", "\u0663", "İ", ",", "(", ")",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_texts(_PROSE_TOKENS))
+def test_prose_heads_as_finditer(text: str) -> None:
+    doc = _indexed(text)
+    hits = base.hits_followed_by(doc, doc.hits(un_prose._LITERALS), un_prose._KW_THEN_NUMBER)
+    got = base.matches_near(un_prose._HEAD, hits, text, before=un_prose._HEAD_REACH, after=64)
+    assert [m.span() for m in got] == [m.span() for m in un_prose._HEAD.finditer(text)]
+
+
+_CASE_TOKENS = [
+    "C-293/12", "T-1/99", "Case", "Joined Cases ", "cases ", "6/64", "12/3456", "A/HRC/53/25",
+    "1/2", "3", "/", ".", "-", "\u2011", " ", ", ", " and ", "EU:C:2014:238", "ECLI:",
+    "ECLI:EU:C:2019:1", "x", "P", "\u0663",
+]  # fmt: skip
+# Not "İ": lower-casing it adds a code point, and the "/" hits of the lower-cased text then
+# miss the case numbers after it, as they did before the check of what precedes a "/".
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_texts(_CASE_TOKENS))
+def test_case_numbers_as_finditer(text: str) -> None:
+    got = base.matches_near(cjeu._CASES, cjeu._case_hits(_indexed(text)), text, before=40, after=64)
+    assert [m.span() for m in got] == [m.span() for m in cjeu._CASES.finditer(text)]
+
+
+_BACKREF_TOKENS = [
+    "Regulation", "regulation", "Directive", "directive", "Decision", "decision", "DECISION",
+    "Framework Decision", "framework decision", "the ", "The ", "that ", "That ", "said ",
+    "the said ", "of ", "under ", "VAT ", "Third ", "(", ")", "'", "\u2018", "\u2019", ";",
+    "hereinafter ", " No 1234/2007", " 2020", " of the European", " on", "x", "\u00a0", " ",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_texts(_BACKREF_TOKENS))
+def test_back_references_as_finditer(text: str) -> None:
+    got = base.matches_near(
+        backrefs._BACKREF,
+        backrefs._noun_hits(_indexed(text)),
+        text,
+        before=backrefs._REACH,
+        after=backrefs._AFTER,
+    )
+    assert [m.span() for m in got] == [m.span() for m in backrefs._BACKREF.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=_texts(["\n", "\r\n", "\r", " ", "\t", "12", "3", ".", ")", "x", "\u0663", "Notes"]),
+    heading=st.integers(min_value=0, max_value=8),
+)
+def test_section_notes_as_finditer(text: str, heading: int) -> None:
+    heading = min(heading, len(text))
+    expected = [
+        (m.start(), int(m.group(1))) for m in shortform_stage._SECTION_NOTE.finditer(text, heading)
+    ]
+    assert list(shortform_stage._section_notes(text, heading)) == expected
+
+
+_LANG_GENERAL_TOKENS = [
+    "observation générale", "Observations  générales", "OBSERVATION GÉNÉRALE",
+    "recommandation générale", "observación general", "Recomendaciones generales", "générale",
+    "observaci", " ", "\n", "no ", "n° ", "No. ", "núm. ", "12", "IV", " (2004)", " [80]", ",",
+    "x", "/", "\u017f", "İ", "observation générale 12", "Recommandations générales nos 3",
+    "observaciones generales núm. 31 [80]", " observations\ngénérales no 4 (2004)",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_texts(_LANG_GENERAL_TOKENS))
+def test_language_general_comment_heads_as_finditer(text: str) -> None:
+    got = general_comments._lang_heads(_indexed(text))
+    assert [m.span() for m in got] == [m.span() for m in general_comments._HEAD_LANG.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=_texts(["/", "//", "ab", "a", "b", " "]),
+    literals=st.lists(st.sampled_from(["/", "a", "ab", "b/"]), min_size=1, max_size=3, unique=True),
+)
+def test_literal_hits_in_order(text: str, literals: list[str]) -> None:
+    expected = sorted(
+        (m.start(), m.start() + len(lit))
+        for lit in literals
+        for m in re.finditer(f"(?={re.escape(lit)})", text)
+    )
+    assert list(base.literal_hits(text, literals)) == expected

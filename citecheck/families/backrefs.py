@@ -226,6 +226,34 @@ class BackReferenceParts:
         return self.term in ("", self.act_type)
 
 
+def _noun_hits(doc: Document) -> list[tuple[int, int]]:
+    """The act nouns a back-reference can be made of: capitalised ("the Directive"), or in
+    lower case after "that" or "said" ("of that directive", "the said framework decision").
+    Most lower-case nouns of a text ("a decision on") are neither, and no window is searched
+    around them."""
+    text = doc.text
+    hits = doc.hits(("regulation", "directive", "decision"))
+    if len(doc.lower) != len(text):
+        return hits  # lower-casing changed the offsets: keep every hit, as before
+    kept = []
+    for start, end in hits:
+        first = text[start]
+        if first in "RD" or (
+            first in "rd"
+            and (
+                text.find("that", max(0, start - _DEMONSTRATIVE_REACH), start) != -1
+                or text.find("said", max(0, start - _DEMONSTRATIVE_REACH), start) != -1
+            )
+        ):
+            kept.append((start, end))
+    return kept
+
+
+#: "that" / "said" ends at most this far before a lower-case noun: "said" + two spaces +
+#: "framework" + two spaces, with room to spare.
+_DEMONSTRATIVE_REACH = 24
+
+
 class BackReferencesFamily:
     """Finds "the Decision" / "that Directive" back-references to EU acts cited before."""
 
@@ -239,7 +267,7 @@ class BackReferencesFamily:
         text = doc.text
         yield from self._in_other_languages(doc)
         own = _own_act_type(doc.head)
-        hits = doc.hits(("regulation", "directive", "decision"))
+        hits = _noun_hits(doc)
         for m in matches_near(_BACKREF, hits, text, before=_REACH, after=_AFTER):
             if m.group("dterm"):
                 yield self._definition(text, m)

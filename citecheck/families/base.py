@@ -234,6 +234,8 @@ def literal_hits(haystack: str, literals: Sequence[str]) -> Iterator[tuple[int, 
             yield pos, pos + n
             pos = find(lit, pos + 1)
 
+    if len(literals) == 1:
+        return scan(literals[0])  # nothing to merge: the merge's bookkeeping per hit is saved
     return heapq.merge(*(scan(lit) for lit in literals))
 
 
@@ -268,6 +270,24 @@ def matches_near(
             continue
         yield m
         last_end = max(m.end(), m.start() + 1)
+
+
+def hits_followed_by(
+    doc: Document, hits: list[tuple[int, int]], follows: regex.Pattern[str]
+) -> list[tuple[int, int]]:
+    """The hits that ``follows`` matches right after (at each hit's end, in ``doc.text``).
+
+    Why: a keyword hit ("resolution") starts a window that :func:`matches_near` searches
+    with a big pattern; most keywords in prose are not followed by what every match needs
+    after them (a number), and this small anchored check drops them first. ``follows`` must
+    match after every hit that is part of a match. Offsets of the lower-cased text are not
+    those of the text when lower-casing changed its length: all hits are then kept.
+    """
+    text = doc.text
+    if len(doc.lower) != len(text):
+        return hits
+    match = follows.match
+    return [hit for hit in hits if match(text, hit[1]) is not None]
 
 
 def quoted(text: str) -> str:

@@ -218,13 +218,26 @@ _CASES = compile_pattern(
 _ANCHORS = ("/", "ecli", "eu:", "ce:echr:")
 
 
+#: The "/" after a case number: one to four digits that follow no letter, digit, "/" or "."
+#: (a dash, a space, or nothing: "C-293/12", "Case 6/64"). Most digit/digit pairs of UN texts
+#: are segments of document symbols ("A/HRC/53/25"), where no case number can start.
+_CASE_NUMBER_SLASH = lazy_compile(r"(?<=(?<![\w/.])\d{1,4})/")
+
+
 def _case_hits(doc: Document) -> Iterator[tuple[int, int]]:
     """Every shape holds a digit/digit (case numbers), "ECLI" or "EU:C:" at most ~30
     characters after its start ("Joined Cases C-293/12"); the grammar runs only near those."""
     text = doc.text
+    # Offsets of the lower-cased text are not the text's where lower-casing changed its length.
+    slash_after_number = _CASE_NUMBER_SLASH.match if len(doc.lower) == len(text) else None
     for start, end in doc.hits(_ANCHORS):
         if end - start == 1:
-            if 0 < start < len(text) - 1 and text[start - 1].isdigit() and text[end].isdigit():
+            if (
+                0 < start < len(text) - 1
+                and text[start - 1].isdigit()
+                and text[end].isdigit()
+                and (slash_after_number is None or slash_after_number(text, start) is not None)
+            ):
                 yield start - 1, end + 1
         else:
             yield start, end

@@ -88,6 +88,28 @@ _HEAD_REACH = 400
 _HEAD_AFTER = 100
 
 
+def _lang_heads(doc: Document) -> Iterator[regex.Match[str]]:
+    """The French and Spanish heads, as ``_HEAD_LANG.finditer`` gives them, found near the
+    words every one holds ("observaci", "générale"): a whole-text pass of the pattern cost
+    as much as all the rest of the family on a long French text.
+
+    The words are found in the lower-cased text; where lower-casing changes its length, or
+    the text holds a long s (which the pattern's case folding reads as "s"), the whole text
+    is searched as before."""
+    text = doc.text
+    if len(doc.lower) != len(text) or "\u017f" in text:
+        everywhere: Iterator[regex.Match[str]] = _HEAD_LANG.finditer(text)
+        return everywhere
+    return matches_near(
+        _HEAD_LANG, doc.hits(_LANG_LITERALS), text, before=_LANG_REACH, after=_HEAD_AFTER
+    )
+
+
+#: How far before its word a French or Spanish head starts: "observations" and a space run
+#: before "générale".
+_LANG_REACH = 40
+
+
 def _general_hits(doc: Document) -> Iterator[tuple[int, int]]:
     """Spans from each "general" to the end of the term word that follows it (the anchor of
     every English head), found by the anchor pass."""
@@ -229,7 +251,7 @@ class GeneralCommentsFamily:
             _HEAD, _general_hits(doc), text, before=_HEAD_REACH, after=_HEAD_AFTER
         )
         if doc.has_any(_LANG_LITERALS):
-            heads = heapq.merge(heads, _HEAD_LANG.finditer(text), key=lambda h: h.start())
+            heads = heapq.merge(heads, _lang_heads(doc), key=lambda h: h.start())
         for m in heads:
             term = "recommendation" if m.group("term").lower().startswith("rec") else "comment"
             roman = not m.group("num").isdigit()

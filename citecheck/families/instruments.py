@@ -428,7 +428,12 @@ _START_ANCHORS = tuple(sorted({w.lower() for w in _ALL_START_WORDS}))
 
 
 def _start_positions(doc: Document) -> Iterator[int]:
-    """Offsets where a start word (exact case) begins a word, in order, each once.
+    """Offsets where a start word (exact case) begins a word, in order, each once."""
+    return (start for start, _word in _start_hits(doc))
+
+
+def _start_hits(doc: Document) -> Iterator[tuple[int, str]]:
+    """(offset, start word) where a start word (exact case) begins a word, in order, each once.
 
     As a scan for the longest start word from left to right would find them: a word found
     inside a longer one found before it is skipped."""
@@ -441,7 +446,111 @@ def _start_positions(doc: Document) -> Iterator[int]:
         last_end = end
         if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
             continue
-        yield start
+        yield start, text[start:end]
+
+
+# Most start words found in a text begin no citation: "International" of "International
+# Organization", "articles" of prose, "European" of "European Commission". The grammar, 38 KB of
+# alternations, costs about 20 us to fail at each. A start word that can only begin an article
+# or principle list, or an instrument's full name, is first checked with a small pattern of what
+# must follow it: a number, or the second word of a name that begins with it. The check only
+# rejects positions where no shape of the grammar can match, so the matches stay the same.
+_ART_WORDS = frozenset(
+    {"Article", "Articles", "article", "articles", "ARTICLE", "ARTICLES"}
+    | {"Art.", "art.", "Arts.", "arts."}
+    | {"Artículo", "Artículos", "artículo", "artículos", "ARTÍCULO", "ARTÍCULOS"}
+)
+_PRINCIPLE_WORDS = frozenset({"Principle", "Principles", "principle", "principles"})
+_SP = r"[\s\u00a0\u202f]"
+#: what must follow at the position where the grammar's article shape starts
+_ART_NEXT = rf"(?:[Aa]rticles?|ARTICLES?|[Aa]rt[íi]culos?|ART[ÍI]CULOS?|[Aa]rts?\.){_SP}{{0,3}}\d"
+_WORD_CHAR = regex.compile(r"\w")
+_START_WORD_SET = frozenset(_ALL_START_WORDS)
+_PRINCIPLE_NEXT = r"[Pp]rinciples?\s{1,3}\d"
+
+
+#: (the first word as the grammar accepts it, in every case it accepts, the words after it)
+_Phrase = tuple[frozenset[str], tuple[str, ...]]
+
+
+def _phrases(cat: Catalog) -> tuple[_Phrase, ...]:
+    """Everything but an article or principle list that a match can begin with: full names
+    (their first word as written or in capitals, as the grammar's guard accepts them),
+    abbreviations and short names (as written), and the heads of the other shapes."""
+    phrases: set[_Phrase] = {
+        (frozenset({"Commentary", "commentary"}), ()),
+        (frozenset({"Guiding"}), ("Principle",)),
+        *((frozenset({head}), ()) for head in ("Convention", "Covenant", "Charter")),
+        *((frozenset({head}), ()) for head in ("Declaration", "Statute", "Protocol")),
+    }
+    for inst in cat.instruments.values():
+        for name in inst.names:
+            first, *rest = name.split()
+            phrases.add((frozenset({first, first.upper()}), tuple(rest)))
+        for phrase in (*inst.abbreviations, *inst.bare_abbreviations, *inst.short):
+            first, *rest = phrase.split()
+            phrases.add((frozenset({first}), tuple(rest)))
+    for phrase in knowledge.load("instruments.json")["bare_short"]["words"]:
+        first, *rest = phrase.split()
+        phrases.add((frozenset({first}), tuple(rest)))
+    return tuple(sorted(phrases, key=lambda p: (sorted(p[0]), p[1])))
+
+
+def _precheck_source(word: str, phrases: tuple[_Phrase, ...]) -> str | None:
+    """A pattern that every match of the grammar beginning at the start word ``word`` also
+    matches there, or None where the grammar must always be tried.
+
+    ``word`` is the longest start word at its offset, and every shape ends its first word
+    with a space or a word boundary. So a phrase can only match there if its first word is
+    ``word`` (any case), or a prefix of it that ends before a non-word character; not if its
+    first word is longer and, in every case the grammar accepts, a start word itself (it
+    would then be the longest start word there)."""
+    low = word.lower()
+    if len(low) != len(word):
+        return None
+    alternatives = []
+    if word in _ART_WORDS:
+        alternatives.append(_ART_NEXT)
+    if word in _PRINCIPLE_WORDS:
+        alternatives.append(_PRINCIPLE_NEXT)
+    nexts = set()
+    for forms, rest in phrases:
+        head = next(iter(forms)).lower()
+        if head == low and rest:
+            # the next two words, the last cut short: enough to reject most positions
+            words = (*rest[:1], rest[1][:4]) if len(rest) > 1 else (rest[0][:4],)
+            nexts.add(r"\s{1,3}".join(regex.escape(w, special_only=True) for w in words))
+        elif head == low:
+            return None  # a one-word phrase: the grammar decides
+        elif low.startswith(head) and _WORD_CHAR.match(word, len(head)):
+            continue  # "EU" cannot match inside "European"
+        elif head.startswith(low) and forms <= _START_WORD_SET:
+            continue  # "EUCFR" would be the start word here, not "EU"
+        elif head.startswith(low) or low.startswith(head):
+            return None
+    if nexts:
+        alternatives.append(
+            r"(?i:"
+            + regex.escape(word, special_only=True)
+            + r"\s{1,3}(?:"
+            + "|".join(sorted(nexts))
+            + r"))"
+        )
+    if not alternatives:
+        return None
+    return "|".join(alternatives)
+
+
+@functools.cache
+def _prechecks() -> dict[str, regex.Pattern[str]]:
+    """start word -> the small pattern checked before the grammar (see above), built once."""
+    phrases = _phrases(_CAT)
+    checks = {}
+    for word in _ALL_START_WORDS:
+        source = _precheck_source(word, phrases)
+        if source is not None:
+            checks[word] = regex.compile(source)
+    return checks
 
 
 # Pieces of an article list: an item, a bare sub-division ("c)"), or a separator.
@@ -829,10 +938,14 @@ class InstrumentsFamily:
     def _matches(doc: Document) -> Iterator[regex.Match[str]]:
         """Like ``finditer`` of the grammar, but only tried where a start word occurs."""
         pattern = _pattern()
+        prechecks = _prechecks()
         text = doc.text
         end = 0
-        for start in _start_positions(doc):
+        for start, word in _start_hits(doc):
             if start < end:
+                continue
+            check = prechecks.get(word)
+            if check is not None and check.match(text, start) is None:
                 continue
             m = pattern.match(text, start)
             if m is not None:

@@ -23,6 +23,7 @@ from citecheck.families.base import (
     MONTH_NUMBER,
     Document,
     compile_pattern,
+    hits_followed_by,
     matches_near,
 )
 from citecheck.families.un_context import Body
@@ -95,6 +96,9 @@ _PIN_BEFORE = rf"""(?P<pin>(?P<pinpart>{paragraphs_pattern(_PIN_WORDS)})
     {_W}(?:of{_W}(?:(?:the|its){_W})?|(?:de{_W}la|de{_W}sa|de{_W}su|de{_W}l['’]|del|du){_W}))"""
 
 _HEAD = compile_pattern(rf"(?<![\w/]){_PIN_BEFORE}?(?:{_BODY_ADJ})?{_KW}{_W}(?:{_REF})")
+#: What follows a keyword literal in every head: the rest of the keyword ("resoluci|ones"),
+#: a space, and the first character of a number ("60/251", "1325 (2000)", "S-30/1", "ES-10/2").
+_KW_THEN_NUMBER = lazy_compile(r"\w{0,6}[\s\u00a0]+[\dSE]")
 #: How far before its keyword a head can start (a pinpoint and a long body name); the head
 #: grammar is tried only that close to "resolution"/"decision".
 _HEAD_REACH = 240
@@ -546,7 +550,7 @@ class UNProseFamily:
         hrc_context = ctx.profile(doc).hrc_context
         own = ctx.own_body(doc)
         consumed = 0
-        hits = doc.hits(_LITERALS)
+        hits = hits_followed_by(doc, doc.hits(_LITERALS), _KW_THEN_NUMBER)
         for m in matches_near(_HEAD, hits, text, before=_HEAD_REACH, after=64):
             if m.start() < consumed:
                 continue
