@@ -52,7 +52,8 @@ _PAGES = (
     rf"(?:{_SP}{_DASH}{_SP}(?P<p2>\d{{1,5}}))?)?"
 )
 #: ``7.9.1987``; older issues space it: ``7. 9. 1987``.
-_DATE = rf"(?P<d>\d{{1,2}})\.{_SP}(?P<m>\d{{1,2}})\.{_SP}(?P<y>\d{{4}})"
+# "30\\.11.2013": text converted from Markdown keeps its escapes; a reader sees a dot
+_DATE = rf"(?P<d>\d{{1,2}})\\?\.{_SP}(?P<m>\d{{1,2}})\\?\.{_SP}(?P<y>\d{{4}})"
 #: The Community's initials some older references write after the name: ``ABl. EG Nr. L 281``.
 _MARK = alternation(m for w in _WORDS.values() for m in w.oj_marks)
 #: The number word of older references: ``OJ No L 256``, ``JO n° L 256``, ``ABl. Nr. L 256``.

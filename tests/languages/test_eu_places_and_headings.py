@@ -85,6 +85,9 @@ def test_heading_is_left_out_of_the_span(text: str, cid: str, pinpoint: str) -> 
 
 OJ = [
     ("ABl. EG Nr. L 275 vom 12.11.1994, S. 17", ["oj:L/1994/275/p17"]),
+    # a Markdown escape left in converted text: the reader sees a dot
+    ("ABl. L 321 vom 30\\.11.2013, S. 6", ["oj:L/2013/321/p6"]),
+    ("OJ L 119, 4\\.5.2016, p. 1", ["oj:L/2016/119/p1"]),
     ("JO CE n° L 275 du 12.11.1994, p. 17", ["oj:L/1994/275/p17"]),
     ("ABl. L 130 vom 8.5.2015, S. 1, berichtigt durch ABl. L 140 vom 3.6.2017, S. 4",
      ["oj:L/2015/130/p1", "oj:L/2017/140/p4"]),
