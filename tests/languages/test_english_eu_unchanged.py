@@ -24,13 +24,20 @@ BACK_REFERENCES = (
     "'Guiding Principles, principle 11', and Ibid. after a note citing no document has no id"
 )
 ARTICLE_RANGES = "a range of articles prints as 'arts. 2-4', as 'paras. 3-5' does"
+INSTRUMENT_NAMES = (
+    "instrument names broken across lines keep the next line's indentation; the loose names "
+    "'Convention for the Protection of All Persons from Enforced Disappearance', "
+    "'International Convention on the Rights of Migrant Workers ...'; 'the FEU Treaty' is the TFEU"
+)
 INTENDED = {
     "derived/cjeu_C-72-15_Rosneft.txt": (
-        "cba299ba285305b3",
+        "e983393a29fd398a",
         "'Council Regulation (UE) No 833/2014' (a French domain in the English text) is found; "
         + BACK_REFERENCES
         + "; "
-        + ARTICLE_RANGES,
+        + ARTICLE_RANGES
+        + "; "
+        + INSTRUMENT_NAMES,
     ),
     "derived/cjeu_C-311-18_SchremsII.txt": (
         "98ffd0b7754bfcf4",
@@ -62,14 +69,22 @@ INTENDED = {
         + BACK_REFERENCES,
     ),
     "un_upr_slovenia/cycle1__A_HRC_WG_6_7_SVN_1_National_Report.md": (
-        "b4cf6bb5d7c56362",
-        BACK_REFERENCES,
+        "8494ff73bacc4343",
+        BACK_REFERENCES + "; " + INSTRUMENT_NAMES,
     ),
     "un_upr_slovenia/cycle1__A_HRC_WG_6_7_SVN_3_Stakeholder_Summary.md": (
-        "3ff33bdf47399e60",
-        BACK_REFERENCES,
+        "307661381cfa5894",
+        BACK_REFERENCES + "; " + INSTRUMENT_NAMES,
     ),
-    "un_upr_slovenia/cycle1__extracted__g0916919.txt": ("59bc58da15adbcac", BACK_REFERENCES),
+    "un_upr_slovenia/cycle1__extracted__g0916919.txt": (
+        "fa62ce6cadfbbc70",
+        BACK_REFERENCES + "; " + INSTRUMENT_NAMES,
+    ),
+    "derived/cjeu_C-45-15P_SafaNicuSepahan.txt": ("2c2d3b6b977e9d54", INSTRUMENT_NAMES),
+    "un_upr_slovenia/cycle1__A_HRC_14_15_Working_Group_Report.md": (
+        "ca9bab05a9a13589",
+        INSTRUMENT_NAMES,
+    ),
     "derived/eu_32019L1937.txt": (
         "630584a2c6efbbab",
         "'Directive 2001/95/EC of the European Parliament and of the Council, of 3 December "
