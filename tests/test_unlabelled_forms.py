@@ -78,3 +78,65 @@ def test_instrument_names(text: str, expected: list[str]) -> None:
 def test_not_instruments(text: str) -> None:
     assert [c.id for c in extract(text) if c.family == "instruments" and c.pinpoint] == []
     assert "instrument:crpd" not in [c.id for c in extract(text)]
+
+
+# (text, citations as "id, pinpoint")
+EU_PINPOINTS: list[tuple[str, list[str]]] = [
+    # "Article X of, and Annex Y to, <act>": both pinpoints belong to the act
+    (
+        "the Member State has failed to fulfil Article 12(2) of, and Annex IV to, Directive "
+        "2004/35/EC, as well as",
+        ["celex:32004L0035, art. 12(2); annex IV"],
+    ),
+    (
+        "Under Article 3(1) of, and Annexes II and III to, Directive 2010/75/EU, such plants",
+        ["celex:32010L0075, art. 3(1); annex II; annex III"],
+    ),
+    (
+        "the validity of Article 56(3) of, and point 4 of Annex II to, Council Directive "
+        "2006/112/EC of 28 November 2006",
+        ["celex:32006L0112, art. 56(3); annex II, point 4"],
+    ),
+    (
+        "Articles 2, 2a and 5(1) of, and Annex I to, Regulation (EU) No 269/2014; and",
+        ["celex:32014R0269, art. 2; art. 2a; art. 5(1); annex I"],
+    ),
+    # a listed sub-division of another kind goes back to the level of its own kind
+    (
+        "Article 3(1)(a) to (c) and (4) of Decision 2014/145/CFSP",
+        ["celex:32014D0145, art. 3(1)(a)-(c); art. 3(4)"],
+    ),
+    (
+        "Article 9(2)(e) and (3) of Regulation (EU) 2016/679",
+        ["celex:32016R0679, art. 9(2)(e); art. 9(3)"],
+    ),
+    (
+        "Article 4(1)(b)(ii) and (c) of Regulation (EU) 2016/679",
+        ["celex:32016R0679, art. 4(1)(b)(ii); art. 4(1)(c)"],
+    ),
+]
+
+SAME_LEVEL = [
+    # a sub-division of the same kind stays a sibling of the last level
+    ("Article 5(1)(h) and (i) of Regulation (EU) 2016/679", "art. 5(1)(h); art. 5(1)(i)"),
+    (
+        "Article 5(1)(a)(i) and (ii) of Regulation (EU) 2016/679",
+        "art. 5(1)(a)(i); art. 5(1)(a)(ii)",
+    ),
+    ("Article 4(3) and (4) of Regulation (EU) 2016/679", "art. 4(3); art. 4(4)"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EU_PINPOINTS)
+def test_eu_pinpoints(text: str, expected: list[str]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "pinpoint"), SAME_LEVEL)
+def test_same_level_siblings(text: str, pinpoint: str) -> None:
+    assert [str(c.pinpoint) for c in extract(text)] == [pinpoint]
+
+
+def test_of_and_to_in_prose_is_no_pinpoint() -> None:
+    found = extract("improve the identification of, and assistance to, Directive 2011/36/EU")
+    assert [(c.id, str(c.pinpoint)) for c in found] == [("celex:32011L0036", "")]

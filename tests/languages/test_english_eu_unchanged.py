@@ -29,15 +29,21 @@ INSTRUMENT_NAMES = (
     "'Convention for the Protection of All Persons from Enforced Disappearance', "
     "'International Convention on the Rights of Migrant Workers ...'; 'the FEU Treaty' is the TFEU"
 )
+OF_AND_TO = (
+    "'Article 4(3) of, and Annex II to, Regulation ...' keeps both pinpoints; 'Article 7(4)(b) "
+    "and (5)' lists paragraph 5 (art. 7(5)), not point (5) of paragraph 4"
+)
 INTENDED = {
     "derived/cjeu_C-72-15_Rosneft.txt": (
-        "e983393a29fd398a",
+        "086ba94ac2d5beca",
         "'Council Regulation (UE) No 833/2014' (a French domain in the English text) is found; "
         + BACK_REFERENCES
         + "; "
         + ARTICLE_RANGES
         + "; "
-        + INSTRUMENT_NAMES,
+        + INSTRUMENT_NAMES
+        + "; "
+        + OF_AND_TO,
     ),
     "derived/cjeu_C-311-18_SchremsII.txt": (
         "98ffd0b7754bfcf4",
@@ -99,7 +105,10 @@ INTENDED = {
     "eu_formex_plaintext_misc/large_CN_tariff_32016R1821.txt": ("4d625b22e9cad124", ARTICLE_RANGES),
     "eu_pypi_ai_act_articles/32016R0679_gdpr.txt": ("5f771d76013a1837", ARTICLE_RANGES),
     "eu_pypi_ai_act_articles/32022L2464_csrd.txt": ("a2197a4f19365f46", ARTICLE_RANGES),
-    "eu_pypi_ai_act_articles/32022R2554_dora.txt": ("48574f75603a2b9b", ARTICLE_RANGES),
+    "eu_pypi_ai_act_articles/32022R2554_dora.txt": (
+        "24158bceae480200",
+        ARTICLE_RANGES + "; " + OF_AND_TO,
+    ),
     "eu_pypi_ai_act_articles/32024R1689_eu-ai-act.txt": ("a8f7499f9fd226f1", ARTICLE_RANGES),
 }
 
