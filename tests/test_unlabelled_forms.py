@@ -140,3 +140,50 @@ def test_same_level_siblings(text: str, pinpoint: str) -> None:
 def test_of_and_to_in_prose_is_no_pinpoint() -> None:
     found = extract("improve the identification of, and assistance to, Directive 2011/36/EU")
     assert [(c.id, str(c.pinpoint)) for c in found] == [("celex:32011L0036", "")]
+
+
+GDPR_TITLE = (
+    "Regulation (EU) 2016/679 of the European Parliament and of the Council of 27 April 2016 on "
+    "the protection of natural persons with regard to the processing of personal data and on "
+    "the free movement of such data, and repealing Directive 95/46/EC (General Data Protection "
+    "Regulation) (OJ 2016 L 119, p. 1"
+)
+
+# (text, [(span, "id, pinpoint")] of the uses of the acronym)
+ACRONYMS: list[tuple[str, list[tuple[str, str]]]] = [
+    # an acronym defined right after an act (or its OJ reference) names that act
+    (
+        f"This request concerns {GDPR_TITLE}; \u2018the GDPR\u2019).\n\n2 Under Article 6(1)(f) "
+        "of the GDPR and recital 47 thereof, the GDPR applies; a GDPR-compliant policy.",
+        [
+            ("Article 6(1)(f) of the GDPR", "celex:32016R0679, art. 6(1)(f)"),
+            ("the GDPR", "celex:32016R0679"),
+        ],
+    ),
+    (
+        f"{GDPR_TITLE}) (\u2018GDPR\u2019). Articles 12 and 15 of the GDPR apply.",
+        [("Articles 12 and 15 of the GDPR", "celex:32016R0679, art. 12; art. 15")],
+    ),
+    (
+        "Directive 2010/13/EU of the European Parliament and of the Council of 10 March 2010 (OJ "
+        "2010 L 95, p. 1) (hereinafter \u2018the AVMSD\u2019). Article 1(1)(a) of the AVMSD",
+        [("Article 1(1)(a) of the AVMSD", "celex:32010L0013, art. 1(1)(a)")],
+    ),
+    # a name given to a firm or a national law is not the act cited before it
+    (
+        "Commission Decision 2011/839/EU of 20 April 2011 on aid to TV2/Danmark A/S "
+        "(\u2018TV2\u2019). TV2 received aid.",
+        [],
+    ),
+    (
+        "the Wet overlevering of 29 April 2004, transposing into Netherlands law Framework "
+        "Decision 2002/584/JHA (\u2018the WOL\u2019). Under Article 6(2) of the WOL, surrender",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ACRONYMS)
+def test_acronym_names_an_act(text: str, expected: list[tuple[str, str]]) -> None:
+    found = [(c.text, str(c)) for c in extract(text) if c.family == "backrefs"]
+    assert found == expected
