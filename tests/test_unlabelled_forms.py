@@ -187,3 +187,12 @@ ACRONYMS: list[tuple[str, list[tuple[str, str]]]] = [
 def test_acronym_names_an_act(text: str, expected: list[tuple[str, str]]) -> None:
     found = [(c.text, str(c)) for c in extract(text) if c.family == "backrefs"]
     assert found == expected
+
+
+def test_acronym_before_a_colon_or_in_an_identifier() -> None:
+    text = (
+        f"{GDPR_TITLE}; \u2018the GDPR\u2019).\n\n16 Under Article 51(1) of the GDPR:\n\n"
+        "\u2018Each ...\u2019 See X:GDPR:2020 and GDPR/2020."
+    )
+    found = [(c.text, str(c)) for c in extract(text) if c.family == "backrefs"]
+    assert found == [("Article 51(1) of the GDPR", "celex:32016R0679, art. 51(1)")]

@@ -324,7 +324,7 @@ class BackReferencesFamily:
             end = start + len(acronym)
             if text[start:end] != acronym or start < defined[acronym]:
                 continue  # case matters; uses follow the definition
-            if _joined(text, start - 1) or _joined(text, end):
+            if _joined(text, start - 1, -1) or _joined(text, end, 1):
                 continue  # inside a word or a compound ("GDPR-compliant")
             if text[end : end + 2] in _ACRONYM_CLOSERS:
                 continue  # another definition of it
@@ -411,10 +411,15 @@ class BackReferencesFamily:
         return iter(())
 
 
-def _joined(text: str, i: int) -> bool:
-    """Does the character at offset ``i`` join a word to its neighbour (a letter, a digit,
-    a hyphen, a slash, a colon as in an ECLI)?"""
-    return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "_-\u2010\u2011/:")
+def _joined(text: str, i: int, step: int) -> bool:
+    """Does the character at offset ``i`` join a word to another (a letter or digit; a hyphen,
+    slash or colon with a letter or digit beyond it: "GDPR-compliant", "CE:ECHR:2019")?"""
+    if not 0 <= i < len(text):
+        return False
+    if text[i].isalnum() or text[i] == "_":
+        return True
+    beyond = i + step
+    return text[i] in "-\u2010\u2011/:" and 0 <= beyond < len(text) and text[beyond].isalnum()
 
 
 FAMILY = BackReferencesFamily()

@@ -33,6 +33,10 @@ OF_AND_TO = (
     "'Article 4(3) of, and Annex II to, Regulation ...' keeps both pinpoints; 'Article 7(4)(b) "
     "and (5)' lists paragraph 5 (art. 7(5)), not point (5) of paragraph 4"
 )
+ACRONYMS = (
+    "an acronym defined right after an act's OJ reference ('the GDPR') names the act: "
+    "'Article 45 of the GDPR' cites Regulation (EU) 2016/679, art. 45"
+)
 INTENDED = {
     "derived/cjeu_C-72-15_Rosneft.txt": (
         "086ba94ac2d5beca",
@@ -46,8 +50,8 @@ INTENDED = {
         + OF_AND_TO,
     ),
     "derived/cjeu_C-311-18_SchremsII.txt": (
-        "98ffd0b7754bfcf4",
-        BACK_REFERENCES + "; " + ARTICLE_RANGES,
+        "450a665cc39bd7c8",
+        BACK_REFERENCES + "; " + ARTICLE_RANGES + "; " + ACRONYMS,
     ),
     "derived/gc_CCPR-C-GC-34.txt": (
         "c0107aed1e7439e7",
