@@ -196,3 +196,30 @@ def test_acronym_before_a_colon_or_in_an_identifier() -> None:
     )
     found = [(c.text, str(c)) for c in extract(text) if c.family == "backrefs"]
     assert found == [("Article 51(1) of the GDPR", "celex:32016R0679, art. 51(1)")]
+
+
+# "UNSCR" is the usual abbreviation of "United Nations Security Council resolution"
+UNSCR: list[tuple[str, list[tuple[str, str]]]] = [
+    (
+        "the arms embargo on Libya as provided in UNSCR 1970 (2011) and subsequent Resolutions",
+        [("UNSCR 1970 (2011)", "un:S/RES/1970(2011)")],
+    ),
+    (
+        "in accordance with UNSCRs 2240 (2015) and 2380 (2017), as well as",
+        [("UNSCRs 2240 (2015)", "un:S/RES/2240(2015)"), ("2380 (2017)", "un:S/RES/2380(2017)")],
+    ),
+    (
+        "UNSCR 2509 (2020) and UNSCR 2526 (2020)",
+        [
+            ("UNSCR 2509 (2020)", "un:S/RES/2509(2020)"),
+            ("UNSCR 2526 (2020)", "un:S/RES/2526(2020)"),
+        ],
+    ),
+    # not the abbreviation itself
+    ("the UNSCR-based regime 2146 (2014)", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNSCR)
+def test_unscr(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c.text, c.id) for c in extract(text)] == expected
