@@ -93,7 +93,8 @@ INTENDED = {
     "derived/cjeu_C-45-15P_SafaNicuSepahan.txt": ("2c2d3b6b977e9d54", INSTRUMENT_NAMES),
     "derived/eu_32020D0472.txt": (
         "8a9d6e129e5c9a1e",
-        "'UNSCR 2292 (2016)', 'UNSCRs 2292 (2016) and 2473 (2019)' are Security Council resolutions",
+        "'UNSCR 2292 (2016)', 'UNSCRs 2292 (2016) and 2473 (2019)' are Security Council "
+        "resolutions",
     ),
     "un_upr_slovenia/cycle1__A_HRC_14_15_Working_Group_Report.md": (
         "ca9bab05a9a13589",
