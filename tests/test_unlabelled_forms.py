@@ -223,3 +223,35 @@ UNSCR: list[tuple[str, list[tuple[str, str]]]] = [
 @pytest.mark.parametrize(("text", "expected"), UNSCR)
 def test_unscr(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(c.text, c.id) for c in extract(text)] == expected
+
+
+# "paragraph N of the judgment of <date>, <case name> (<case number>)": the paragraph is the
+# judgment's, also when the case's name stands between the date and the number
+CASE_PINPOINTS: list[tuple[str, list[str]]] = [
+    (
+        "as held in paragraph 41 of the judgment of 12 March 2015, Commission v Smith "
+        "(C\u2011123/13 P, EU:C:2015:150), the appeal",
+        ["case:C-123/13 P, para. 41", "ecli:EU:C:2015:150, para. 41"],
+    ),
+    (
+        "paragraphs 20 to 22 of the judgment of 5 May 2011, Alpha and Beta Holding Company v "
+        "European Parliament and Council of the European Union (\nC\u201110/10\n,\nEU:C:2011:7\n)",
+        ["case:C-10/10, paras. 20-22", "ecli:EU:C:2011:7, paras. 20-22"],
+    ),
+    # joined cases with one ECLI are one judgment
+    (
+        "paragraph 9 of the judgment of 1 June 2010, Doe v Council (C\u20111/09 P and C\u20112/09 "
+        "P, EU:C:2010:1)",
+        ["case:C-1/09 P, para. 9", "case:C-2/09 P, para. 9", "ecli:EU:C:2010:1, para. 9"],
+    ),
+    # a clause, not a case name, after the date: the paragraph is not the case's
+    (
+        "in paragraph 5 of the judgment of 2 May 2013, the Court held (C-5/12)",
+        ["case:C-5/12"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASE_PINPOINTS)
+def test_case_pinpoint_before_a_case_name(text: str, expected: list[str]) -> None:
+    assert _found(text) == expected
