@@ -37,6 +37,10 @@ ACRONYMS = (
     "an acronym defined right after an act's OJ reference ('the GDPR') names the act: "
     "'Article 45 of the GDPR' cites Regulation (EU) 2016/679, art. 45"
 )
+CASE_NAMES = (
+    "'paragraph 72 of the judgment of 28 May 2013, Abdulrahim v Council and Commission "
+    "(C-239/12 P, ...)': the paragraph is the case's; cases sharing one ECLI are one judgment"
+)
 INTENDED = {
     "derived/cjeu_C-72-15_Rosneft.txt": (
         "086ba94ac2d5beca",
@@ -90,7 +94,10 @@ INTENDED = {
         "fa62ce6cadfbbc70",
         BACK_REFERENCES + "; " + INSTRUMENT_NAMES,
     ),
-    "derived/cjeu_C-45-15P_SafaNicuSepahan.txt": ("2c2d3b6b977e9d54", INSTRUMENT_NAMES),
+    "derived/cjeu_C-45-15P_SafaNicuSepahan.txt": (
+        "16b405af39573716",
+        INSTRUMENT_NAMES + "; " + CASE_NAMES,
+    ),
     "derived/eu_32020D0472.txt": (
         "8a9d6e129e5c9a1e",
         "'UNSCR 2292 (2016)', 'UNSCRs 2292 (2016) and 2473 (2019)' are Security Council "
