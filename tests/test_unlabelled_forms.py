@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from citecheck.pipeline import extract
+from citecheck.stream import extract_text
 
 
 def _found(text: str) -> list[str]:
@@ -255,3 +256,14 @@ CASE_PINPOINTS: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize(("text", "expected"), CASE_PINPOINTS)
 def test_case_pinpoint_before_a_case_name(text: str, expected: list[str]) -> None:
     assert _found(text) == expected
+
+
+def test_acronym_defined_in_an_earlier_window_of_a_stream() -> None:
+    filler = "The Court observes that the procedure was followed. " * 200
+    text = f"{GDPR_TITLE}; \u2018the GDPR\u2019).\n\n{filler}\n\nUnder Article 5 of the GDPR, data"
+    whole = [(c.start, c.id, str(c.pinpoint)) for c in extract(text)]
+    streamed = [
+        (c.start, c.id, str(c.pinpoint)) for c in extract_text(text, window=4096, overlap=512)
+    ]
+    assert streamed == whole
+    assert whole[-1][1:] == ("celex:32016R0679", "art. 5")

@@ -252,6 +252,8 @@ class BackReferencesFamily:
     name = "backrefs"
     triggers: tuple[str, ...] = ("regulation", "directive", "decision", *_LANG_HITS)
     anchors = (*triggers, *_ACRONYM_CLOSERS)
+    #: runs, even without its triggers, where acronyms were defined before the text
+    reads_acronyms = True
     priority = 0
     rules: tuple[Rule, ...] = ()
 
@@ -298,7 +300,8 @@ class BackReferencesFamily:
         GDPR", "the GDPR"); the short-form stage binds each to the act cited just before the
         definition, or drops it. The uses of all defined acronyms are found in one pass."""
         text = doc.text
-        defined: dict[str, int] = {}  # acronym -> end of its first definition
+        # acronym -> end of its first definition (those defined before the text: anywhere)
+        defined: dict[str, int] = dict.fromkeys(doc.acronyms, 0)
         for _, end in doc.hits(_ACRONYM_CLOSERS):
             m = _ACRONYM_DEFINITION.search(text, max(0, end - _ACRONYM_REACH), end)
             if m is None or m.group("acronym") in _INSTRUMENT_ABBREVIATIONS:

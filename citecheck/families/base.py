@@ -28,11 +28,14 @@ class Document:
 
     __slots__ = ("__dict__", "head", "text")
 
-    def __init__(self, text: str, head: str | None = None) -> None:
+    def __init__(self, text: str, head: str | None = None, acronyms: Iterable[str] = ()) -> None:
         self.text = text
         #: the opening of the whole document (its title): for a window of a stream, the
         #: opening of the first window, so each window knows what kind of text it is in
         self.head = text if head is None else head
+        #: acronyms defined for an act before this text ("('the GDPR')"): for a window of a
+        #: stream, those the earlier windows defined, so their uses here are found
+        self.acronyms = frozenset(acronyms)
 
     @functools.cached_property
     def lower(self) -> str:
