@@ -267,3 +267,12 @@ def test_acronym_defined_in_an_earlier_window_of_a_stream() -> None:
     ]
     assert streamed == whole
     assert whole[-1][1:] == ("celex:32016R0679", "art. 5")
+
+
+def test_pinpoint_before_a_markdown_escaped_bracket() -> None:
+    text = (
+        f"{GDPR_TITLE}; \u2018the GDPR\u2019). Must Article 17 of the \\[GDPR\\] be read with "
+        "Article 4 of \\[Directive 95/46/EC\\]?"
+    )
+    found = [str(c) for c in extract(text) if "Article" in c.text]
+    assert found == ["celex:32016R0679, art. 17", "celex:31995L0046, art. 4"]

@@ -76,7 +76,9 @@ THEREOF = rf"{ENGLISH.thereof_opening}(?P<thereof_body>{_BODY}){ENGLISH.thereof_
 _BEFORE = compile_pattern(
     rf"""(?<![\w.])(?P<body>{_BODY})
     (?:
-      (?P<conn>\s{{0,3}},?\s{{1,3}}(?i:of|to|in|under)\s{{1,3}}(?:(?i:the)\s{{1,3}})?(?:\[\s{{0,2}})?)
+      # "of [the GDPR]", and in Markdown "of the \\[GDPR\\]"
+      (?P<conn>\s{{0,3}},?\s{{1,3}}(?i:of|to|in|under)\s{{1,3}}(?:(?i:the)\s{{1,3}})?
+        (?:\\?\[\s{{0,2}})?)
       # "Article 13(1) of, and Annex XI to, Directive 2008/50": two pinpoints of one act
     | \s{{0,3}}(?i:of)\s{{0,3}},\s{{1,3}}(?i:and)\s{{1,3}}(?:(?i:of)\s{{1,3}})?(?P<also>{_BODY})
       \s{{0,3}}(?i:to)\s{{0,3}},\s{{1,3}}(?:(?i:the)\s{{1,3}})?
@@ -84,7 +86,7 @@ _BEFORE = compile_pattern(
     \Z"""
 )
 _CONN_TAIL = compile_pattern(
-    r"(?i:of|to|in|under)\s{0,3},?\s{1,3}(?:(?i:the)\s{1,3})?(?:\[\s{0,2})?\Z"
+    r"(?i:of|to|in|under)\s{0,3},?\s{1,3}(?:(?i:the)\s{1,3})?(?:\\?\[\s{0,2})?\Z"
 )
 _AFTER_OPEN = compile_pattern(r"\s{0,3},\s{0,3}(?:(?i:at)\s{1,3})?|\s{0,3}\(\s{0,2}")
 _AFTER_BODY_ANY = compile_pattern(rf"(?P<body>{_BODY})(?!\w)")
