@@ -38,12 +38,14 @@ def scan(doc: Document, families: Iterable[Family] = FAMILIES) -> list[Citation]
     families = tuple(families)
     priority = {f.name: f.priority for f in families}
     view = hidden_view(doc.text)
-    seen = Document(view.text) if view is not None else doc
+    seen = Document(view.text, acronyms=doc.acronyms) if view is not None else doc
     candidates: list[Citation] = []
     seen.index_anchors(_anchor_literals(families))
     triggered = seen.has_each([f.triggers for f in families])
     for family, wanted in zip(families, triggered, strict=True):
-        if family.triggers and not wanted:
+        # A stream's window may hold uses of an acronym an earlier window defined.
+        reads = bool(seen.acronyms) and getattr(family, "reads_acronyms", False)
+        if family.triggers and not wanted and not reads:
             continue
         for cit in family.find(seen):
             if cit.text != seen.text[cit.start : cit.end]:

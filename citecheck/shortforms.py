@@ -28,7 +28,7 @@ from citecheck.families.shortforms import (
     ShortFormParts,
 )
 from citecheck.lexicon import ENGLISH
-from citecheck.model import Citation, Finding
+from citecheck.model import Citation, Finding, Kind
 
 # Notes marked as such: a line starting with <sup>N</sup>, [^N]: or ^N.
 _MARKED_NOTE = regex.compile(
@@ -423,6 +423,30 @@ _DEFINABLE = 8
 # "Directive 2002/21, as amended by Directive 2009/140 ('the Framework Directive')": the
 # definition names the act amended, not the amending one.
 _AMENDED_BY = regex.compile(r"amended\s{1,3}(?:\w+\s{1,3}){0,2}by\s{1,3}\Z")
+# An act named in the title of the act cited before it ("... and repealing Directive 95/46/EC"),
+# or the act a national law transposes ("transposing into Netherlands law Framework Decision").
+_IN_TITLE = regex.compile(
+    r"(?:amending|repealing|supplementing|implementing|replacing|transposing)\s{1,3}"
+    r"(?:\w+\s{1,3}){0,3}\Z"
+)
+
+
+# Between an act's citation (or its OJ reference) and an acronym defined for it: brackets,
+# separators and the opening of the definition ("(OJ 2016 L 119, p. 1) ('the GDPR')").
+_DEFINITION_GAP = regex.compile(
+    r"[\s)\];,(]{0,8}(?:\(https?://[^\s()]{1,300}\)[\s)\];,(]{0,8})?"  # a Markdown link's target
+    r"(?:(?:hereinafter|hereafter)(?:\s{1,3}(?:referred\s{1,3}to\s{1,3}as|called))?"
+    r"\s{1,3})?[\u2018'\u201c\"](?:the\s{1,3})?"
+)
+
+
+def _follows_act(marker: Citation, out: list[Citation], text: str) -> bool:
+    """Does an acronym's definition come right after an EU act or its OJ reference? Only then
+    does it name the act: "... of 12 May 2011 in favour of TV2/Danmark ('TV2')" names a firm."""
+    if not out or out[-1].kind not in (Kind.EU_ACT, Kind.OJ):
+        return False
+    gap = text[out[-1].end : marker.start]
+    return _DEFINITION_GAP.fullmatch(gap) is not None
 
 
 class _Acts:
@@ -453,14 +477,19 @@ class _Acts:
         bracket = marker.start - parts.bracket_back
         sentence = marker.start - parts.sentence_back
         target: int | None = None
+        if not parts.act_type and not _follows_act(marker, out, text):
+            self.terms[parts.term] = None  # "TV2/Danmark A/S ('TV2')": a name, not the act
+            return
         for index in reversed(self.recent):
             cit = out[index]
             if cit.start < sentence:
                 break
             if cit.end > bracket or not isinstance(cit.parts, EUActParts):
                 continue
-            if cit.parts.act_type != parts.act_type:
-                continue
+            if parts.act_type and cit.parts.act_type != parts.act_type:
+                continue  # a defined acronym ("'the GDPR'") may name an act of any type
+            if not parts.act_type and _IN_TITLE.search(text, max(0, cit.start - 40), cit.start):
+                continue  # "..., and repealing Directive 95/46/EC (...) ('the GDPR')"
             if _AMENDED_BY.search(text, max(0, cit.start - 40), cit.start) is not None:
                 continue
             target = index

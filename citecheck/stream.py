@@ -123,6 +123,8 @@ class _State:
     terms: dict[str, tuple[int, Citation] | None] = attrs.field(factory=dict)
     # The opening of the text (its own title), for every window's back-references.
     head: str | None = None
+    # Acronyms defined for an act so far ("('the GDPR')"): later windows find their uses.
+    acronyms: set[str] = attrs.field(factory=set)
     # Where the first "Notes" heading ends (global offset): later windows start in the notes.
     notes_at: int | None = None
     # Emitted citations with an id from the last window's start on, (global index, citation):
@@ -193,7 +195,7 @@ def _window(
     if state.head is None:
         state.head = text[:OWN_TITLE_REACH]
     carry = WindowCarry(state.families, next_start)
-    doc = Document(text, head=state.head, carry=carry)
+    doc = Document(text, head=state.head, carry=carry, acronyms=state.acronyms)
     named = {gidx: c for gidx, c in state.antecedents.values()}
     antecedent_gidx = set(named)
     named.update({bound[0]: bound[1] for bound in state.terms.values() if bound is not None})
@@ -242,6 +244,14 @@ def _window(
     ]
     # Definitions of the emitted part, applied in document order with the emitted citations.
     defined = [b for b in bindings if state.emitted_to <= b[0] + base < g_limit]
+    state.acronyms.update(
+        c.text
+        for c in found_here
+        if isinstance(c.parts, BackReferenceParts)
+        and c.parts.definition
+        and not c.parts.act_type
+        and state.emitted_to <= c.start + base < g_limit
+    )
     # Citations of the back context that earlier windows emitted, by span and id.
     state.recent = {k: v for k, v in state.recent.items() if k[1] > base}
     local_to_global: list[int | None] = [gidx for gidx, _ in carried]

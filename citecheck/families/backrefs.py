@@ -28,7 +28,8 @@ from collections.abc import Iterator
 import attrs
 import regex
 
-from citecheck import eu_words
+from citecheck import eu_words, knowledge
+from citecheck.anchors import find_all
 from citecheck.families.base import HSPACE, Document, compile_pattern, matches_near
 from citecheck.families.eu_pinpoints import read_after, read_before
 from citecheck.lexicon import alternation
@@ -92,6 +93,25 @@ _BACKREF = compile_pattern(
     (?![\w\-])(?!{_NUMBER_FOLLOWS})
     """
 )
+# An acronym defined for the act just cited: "(OJ 2016 L 119, p. 1; 'the GDPR')". Its uses
+# ("Article 5 of the GDPR") name that act, whatever its type.
+_ACRONYM_DEFINITION = compile_pattern(
+    rf"""(?P<lead>[(;,]){HSPACE}{{0,2}}
+    (?:(?:hereinafter|hereafter)(?:\s{{1,3}}(?:referred\s{{1,3}}to\s{{1,3}}as|called))?
+        \s{{1,3}})?
+    {_QUOTE_OPEN}(?:the{HSPACE}{{1,2}})?(?P<acronym>[A-Z][A-Z0-9]{{1,7}})
+    {_QUOTE_CLOSE}\)\Z"""
+)
+#: Acronyms of the instruments (the instruments family cites "the ECHR" itself).
+_INSTRUMENT_ABBREVIATIONS = frozenset(
+    a for entry in knowledge.load("instruments.json")["instruments"] for a in entry["abbreviations"]
+)
+#: The literals a definition of an acronym ends with (its closing quote and bracket).
+_ACRONYM_CLOSERS = ("\u2019)", "')", "\u201d)", '")')
+#: How far before its closing bracket a definition of an acronym starts.
+_ACRONYM_REACH = 64
+_THE_BEFORE = compile_pattern(rf"(?<![\w])(?i:the){HSPACE}{{1,2}}\Z")
+
 #: A match starts at most this far before its noun ("(hereinafter referred to as 'the
 #: Unfair Commercial Practices Directive')") and looks this far past it; the pattern is
 #: tried only there.
@@ -259,13 +279,16 @@ class BackReferencesFamily:
 
     name = "backrefs"
     triggers: tuple[str, ...] = ("regulation", "directive", "decision", *_LANG_HITS)
-    anchors = triggers
+    anchors = (*triggers, *_ACRONYM_CLOSERS)
+    #: runs, even without its triggers, where acronyms were defined before the text
+    reads_acronyms = True
     priority = 0
     rules: tuple[Rule, ...] = ()
 
     def find(self, doc: Document) -> Iterator[Citation]:
         text = doc.text
         yield from self._in_other_languages(doc)
+        yield from self._acronyms(doc)
         own = _own_act_type(doc.head)
         hits = _noun_hits(doc)
         for m in matches_near(_BACKREF, hits, text, before=_REACH, after=_AFTER):
@@ -299,6 +322,47 @@ class BackReferencesFamily:
             demonstrative = det != "the" or bool(m.group("said"))
             parts = BackReferenceParts(act_type, term=act_type, demonstrative=demonstrative)
             yield self._use(text, start, end, parts)
+
+    def _acronyms(self, doc: Document) -> Iterator[Citation]:
+        """Definitions of acronyms ("('the GDPR')") and their later uses ("Article 5 of the
+        GDPR", "the GDPR"); the short-form stage binds each to the act cited just before the
+        definition, or drops it. The uses of all defined acronyms are found in one pass."""
+        text = doc.text
+        # acronym -> end of its first definition (those defined before the text: anywhere)
+        defined: dict[str, int] = dict.fromkeys(doc.acronyms, 0)
+        for _, end in doc.hits(_ACRONYM_CLOSERS):
+            m = _ACRONYM_DEFINITION.search(text, max(0, end - _ACRONYM_REACH), end)
+            if m is None or m.group("acronym") in _INSTRUMENT_ABBREVIATIONS:
+                continue
+            acronym = m.group("acronym")
+            start = m.start("acronym")
+            bracket = _bracket_start(text, m.start("lead"))
+            parts = BackReferenceParts(
+                "",
+                definition=True,
+                term=acronym.lower(),
+                bracket_back=start - bracket,
+                sentence_back=start - _sentence_start(text, bracket),
+            )
+            yield self._placeholder(text, start, m.end("acronym"), parts)
+            defined.setdefault(acronym, m.end())
+        low = doc.lower
+        if not defined or len(low) != len(text):
+            return
+        by_key = {a.lower(): a for a in defined}
+        found = find_all(low, frozenset(by_key))  # all acronyms in one pass
+        for start, acronym in sorted((s, by_key[k]) for k, ss in found.items() for s in ss):
+            end = start + len(acronym)
+            if text[start:end] != acronym or start < defined[acronym]:
+                continue  # case matters; uses follow the definition
+            if _joined(text, start - 1, -1) or _joined(text, end, 1):
+                continue  # inside a word or a compound ("GDPR-compliant")
+            if text[end : end + 2] in _ACRONYM_CLOSERS:
+                continue  # another definition of it
+            the = _THE_BEFORE.search(text, max(0, start - 6), start)
+            if the is not None and read_before(text, start) is None:
+                start = the.start()
+            yield self._use(text, start, end, BackReferenceParts("", term=acronym.lower()))
 
     def _definition(self, text: str, m: regex.Match[str]) -> Citation:
         """A placeholder for "('the Third Directive')" over the name inside the quotes."""
@@ -376,6 +440,17 @@ class BackReferencesFamily:
 
     def validate(self, citation: Citation, doc: Document) -> Iterator[Finding]:
         return iter(())
+
+
+def _joined(text: str, i: int, step: int) -> bool:
+    """Does the character at offset ``i`` join a word to another (a letter or digit; a hyphen,
+    slash or colon with a letter or digit beyond it: "GDPR-compliant", "CE:ECHR:2019")?"""
+    if not 0 <= i < len(text):
+        return False
+    if text[i].isalnum() or text[i] == "_":
+        return True
+    beyond = i + step
+    return text[i] in "-\u2010\u2011/:" and 0 <= beyond < len(text) and text[beyond].isalnum()
 
 
 FAMILY = BackReferencesFamily()

@@ -43,7 +43,11 @@ class Document:
     __slots__ = ("__dict__", "carry", "head", "text")
 
     def __init__(
-        self, text: str, head: str | None = None, carry: WindowCarry | None = None
+        self,
+        text: str,
+        head: str | None = None,
+        carry: WindowCarry | None = None,
+        acronyms: Iterable[str] = (),
     ) -> None:
         self.text = text
         #: the opening of the whole document (its title): for a window of a stream, the
@@ -51,6 +55,9 @@ class Document:
         self.head = text if head is None else head
         #: for a window of a stream, the families' state carried across windows
         self.carry = carry
+        #: acronyms defined for an act before this text ("('the GDPR')"): for a window of a
+        #: stream, those the earlier windows defined, so their uses here are found
+        self.acronyms = frozenset(acronyms)
 
     @functools.cached_property
     def lower(self) -> str:

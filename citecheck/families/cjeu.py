@@ -423,8 +423,9 @@ class CjeuFamily:
         if m.group("ecli"):
             ecli = Ecli("EU", m.group("ecourt"), m.group("eyear"), m.group("eord"))
         pin, end = _pinpoint(text, end, start)
-        if not pin and (len(m.captures("item")) == 1 or m.group("joined")):
-            # "in paragraph 179 of the judgment in C-411/17": one judgment, its paragraph
+        if not pin and (len(m.captures("item")) == 1 or m.group("joined") or ecli is not None):
+            # "in paragraph 179 of the judgment in C-411/17": one judgment, its paragraph (cases
+            # sharing one ECLI, "C-402/05 P and C-415/05 P, EU:C:2008:461", are one judgment)
             pin = pinpoint_before(text, start)
         keyword = m.group("kw") or m.group("lkw") or ""
         items = m.captures("item")

@@ -155,8 +155,9 @@ _QUALIFIER = r"(?!\s{1,3}(?:on|of|for|against|relating|to|between)\b)"
 
 
 def _words(name: str) -> str:
-    """A name as a pattern: its words joined by up to three spaces or line breaks."""
-    return r"\s{1,3}".join(regex.escape(w, special_only=True) for w in name.split())
+    """A name as a pattern: its words joined by up to three spaces or line breaks, or by a
+    line break and the indentation of the next line."""
+    return CHARACTERS.word_gap.join(regex.escape(w, special_only=True) for w in name.split())
 
 
 def _name_alternation(cat: Catalog) -> str:

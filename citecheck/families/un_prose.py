@@ -81,9 +81,14 @@ _REF = rf"""
         (?:{_H}+(?P<nletters>{_LETTERS}){_AFTER_LETTERS})?
         (?:{_H}*\({_H}*(?P<nyear>(?:19|20)\d\d){_H}*\))?)
 """
-_KW = rf"(?P<kw>[Rr]esolutions?|[Dd]ecisions?|RESOLUTIONS?|DECISIONS?|{un.resolution_keywords()})"
+#: "UNSCR 2292 (2016)", "UNSCRs 2292 (2016) and 2473 (2019)": Security Council resolutions.
+_SC_KW = r"UNSCRs?(?![\w/\-])"
+_KW = (
+    rf"(?P<kw>[Rr]esolutions?|[Dd]ecisions?|RESOLUTIONS?|DECISIONS?|{_SC_KW}"
+    rf"|{un.resolution_keywords()})"
+)
 #: The lower-case literals that find a keyword: English, then the other languages' own.
-_LITERALS = ("resolution", "decision", "résolution", "resoluci", "décision", "decisión")
+_LITERALS = ("resolution", "decision", "unscr", "résolution", "resoluci", "décision", "decisión")
 _BODY_ADJ = rf"""(?P<body>
     General{_W}Assembly|Assembly|Security{_W}Council|Economic{_W}and{_W}Social{_W}Council
   | ECOSOC|Human{_W}Rights{_W}Council|HRC|Council|Commission{_W}on{_W}Human{_W}Rights
@@ -113,7 +118,7 @@ _CONT = compile_pattern(
     rf"|(?P<rng>{_W}(?:{ENGLISH.range_pattern}|{un.range_words()}){_W}(?=\d))"
     rf")"
     rf"(?:(?:(?:its|{un.own_words()}){_W})?"
-    rf"(?P<kw>[Rr]esolutions?|[Dd]ecisions?|{un.resolution_keywords()}){_W})?(?:{_REF})"
+    rf"(?P<kw>[Rr]esolutions?|[Dd]ecisions?|{_SC_KW}|{un.resolution_keywords()}){_W})?(?:{_REF})"
 )
 
 # What may sit between two items of a list: a subject ("on sport"), a title ("entitled
@@ -383,7 +388,9 @@ def _bodies_of(word: str) -> tuple[Body, ...]:
 def _kind(keyword: str) -> str:
     """``resolution`` or ``decision``, whatever the language of the keyword."""
     low = keyword.lower()
-    return "resolution" if low.startswith("res") or un.is_resolution_word(low) else "decision"
+    if low.startswith(("res", "unscr")) or un.is_resolution_word(low):
+        return "resolution"
+    return "decision"
 
 
 def _date_of(m: regex.Match[str] | None) -> str | None:
@@ -561,6 +568,8 @@ class UNProseFamily:
             items, pos = self._items(text, m, kind)
             if not items:
                 continue
+            if not named and m.group("kw").startswith("UNSCR"):
+                named = (Body.SC,)
             if (
                 not named
                 and own is not None

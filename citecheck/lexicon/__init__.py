@@ -194,6 +194,13 @@ class Characters:
     def hspace_class(self) -> str:
         return "[" + str(regex.escape(self.horizontal_spaces)) + "]"
 
+    @property
+    def word_gap(self) -> str:
+        """The space between two words of a name: up to three spaces or line breaks, or one
+        line break and the next line's indentation (text out of PDFs keeps it)."""
+        h = self.hspace_class
+        return rf"(?:\s{{1,3}}|{h}{{0,3}}\r?\n{h}{{4,40}})"
+
     def look_alike(self, char: str) -> str | None:
         """The ASCII character ``char`` imitates (fullwidth forms included), or None."""
         found = self.look_alikes.get(char)

@@ -82,10 +82,19 @@ THEREOF = rf"{ENGLISH.thereof_opening}(?P<thereof_body>{_BODY}){ENGLISH.thereof_
 
 _BEFORE = compile_pattern(
     rf"""(?<![\w.])(?P<body>{_BODY})
-    (?P<conn>\s{{0,3}},?\s{{1,3}}(?i:of|to|in|under)\s{{1,3}}(?:(?i:the)\s{{1,3}})?(?:\[\s{{0,2}})?)
+    (?:
+      # "of [the GDPR]", and in Markdown "of the \\[GDPR\\]"
+      (?P<conn>\s{{0,3}},?\s{{1,3}}(?i:of|to|in|under)\s{{1,3}}(?:(?i:the)\s{{1,3}})?
+        (?:\\?\[\s{{0,2}})?)
+      # "Article 13(1) of, and Annex XI to, Directive 2008/50": two pinpoints of one act
+    | \s{{0,3}}(?i:of)\s{{0,3}},\s{{1,3}}(?i:and)\s{{1,3}}(?:(?i:of)\s{{1,3}})?(?P<also>{_BODY})
+      \s{{0,3}}(?i:to)\s{{0,3}},\s{{1,3}}(?:(?i:the)\s{{1,3}})?
+    )
     \Z"""
 )
-_CONN_TAIL = compile_pattern(r"(?i:of|to|in|under)\s{1,3}(?:(?i:the)\s{1,3})?(?:\[\s{0,2})?\Z")
+_CONN_TAIL = compile_pattern(
+    r"(?i:of|to|in|under)\s{0,3},?\s{1,3}(?:(?i:the)\s{1,3})?(?:\\?\[\s{0,2})?\Z"
+)
 _AFTER_OPEN = compile_pattern(r"\s{0,3},\s{0,3}(?:(?i:at)\s{1,3})?|\s{0,3}\(\s{0,2}")
 _AFTER_BODY_ANY = compile_pattern(rf"(?P<body>{_BODY})(?!\w)")
 _AFTER_BODY = compile_pattern(rf"(?P<body>{_BODY})(?!\w)(?!\s{{0,3}}(?i:working|of\b|to\b))")
@@ -264,7 +273,7 @@ class _Builder:
                 # "Article 5(1) to (3)": a range of sub-divisions, kept whole
                 self.cur[-1] = f"{self.cur[-1]}-{sub}"
             elif self.sep and len(self.cur) > 1:
-                self._sibling(sub)
+                self._sibling(sub, self._level_of(tok))
             else:
                 self.cur.append(sub)
                 self.last_class = self._class(tok)
@@ -308,10 +317,37 @@ class _Builder:
             self.pref_cur.append(sub)
         self.sep = self.range = False
 
-    def _sibling(self, sub: str) -> None:
+    def _sibling(self, sub: str, level: int | None = None) -> None:
+        """Another sub-division listed after ``cur``, at ``level`` (default: the last)."""
         assert self.cur is not None
-        self.cur = [*self.cur[:-1], sub]
+        keep = len(self.cur) - 1 if level is None else level
+        self.cur = [*self.cur[:keep], sub]
         self.items.append(self.cur)
+
+    def _level_of(self, tok: str) -> int | None:
+        """Where a listed sub-division goes: a number or a letter after deeper levels of
+        another kind replaces the deepest level of its own kind ("Article 1(2)(b) to (d) and
+        (3)" lists paragraph 3, not point (3) of paragraph 2); otherwise the last level."""
+        assert self.cur is not None
+        if tok.isdigit():
+            wanted = "num"
+        elif tok.isalpha() and not _ROMAN.fullmatch(tok):
+            wanted = "letter"
+        else:
+            return None
+        kinds: list[str] = []
+        for level in self.cur[1:]:
+            value = level.lstrip("(").split(")")[0]
+            if value.isdigit():
+                kinds.append("num")
+            elif _ROMAN.fullmatch(value) and (len(value) > 1 or kinds[-1:] == ["letter"]):
+                kinds.append("roman")  # nested under a letter, "(i)" is a roman numeral
+            else:
+                kinds.append("letter")
+        for i in range(len(kinds) - 1, -1, -1):
+            if kinds[i] == wanted:
+                return i + 1
+        return None
 
     def _next_letter(self, tok: str) -> bool:
         prev = self.last_bare
@@ -404,10 +440,15 @@ def read_before(text: str, start: int) -> ArticlePinpoint | None:
     m = _BEFORE.search(text, lo, start)
     if m is None:
         return None
-    pin = parse_body(m.group("body"))
+    body = m.group("body")
+    pin = parse_body(body)
+    if m.group("also") is not None:
+        also = parse_body(m.group("also"))
+        pin = Pinpoint(pin.parts + also.parts) if pin and also else NO_PINPOINT
+        body = f"{body} {m.group('also')}"
     if not pin:
         return None
-    return ArticlePinpoint(pin, m.start(), start, _styles(m.group("body")))
+    return ArticlePinpoint(pin, m.start(), start, _styles(body))
 
 
 def read_after(text: str, end: int) -> ArticlePinpoint | None:

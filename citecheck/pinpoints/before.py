@@ -16,7 +16,9 @@ from citecheck.pinpoints.after import pinpoint_at
 from citecheck.pinpoints.numbers import parse_numbers, sub_letters
 
 #: How far before a citation its pinpoint may start.
-REACH = 160
+REACH = 240
+#: How long a case's name between the judgment's date and its number may be.
+NAME_REACH = 120
 
 
 def paragraphs_pattern(lexicon: Lexicon, *units: str) -> str:
@@ -59,7 +61,10 @@ def _pattern(lexicon: Lexicon) -> regex.Pattern[str]:
         \s{{1,3}}{of}\s{{1,3}}(?:(?i:the|its|this)\s{{1,3}})?
         (?:(?:{alternation(lexicon.document_words)})
            # "the judgment of 16 July 2020 in Case C-311/18"
-           (?:\s{{1,3}}(?i:of)\s{{1,3}}\d{{1,2}}\s{{1,3}}\w{{3,9}}\s{{1,3}}\d{{4}})?
+           (?:\s{{1,3}}(?i:of)\s{{1,3}}\d{{1,2}}\s{{1,3}}\w{{3,9}}\s{{1,3}}\d{{4}}
+              # and the case's name: "of 22 January 2013, Commission v Tomkins (C-286/11 P"
+              (?:\s{{0,3}},\s{{1,3}}\p{{Lu}}[^()\n;:]{{0,{NAME_REACH}}}?(?=\s{{1,3}}\())?
+           )?
            \s{{0,3}},?\s{{1,3}}(?:(?i:in)\s{{1,3}})?
            (?:(?i:case|joined\s{{1,3}}cases)\s{{1,3}})?
         )?

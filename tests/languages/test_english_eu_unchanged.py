@@ -29,17 +29,38 @@ ACT_PLACES = (
     "2022/2065' -> chap. II, 'Chapter III, Section 2, of that Regulation' -> chap. III, sect. 2, "
     "'Chapter III of Title 1 of Directive (EU) 2017/1132' -> title 1, chap. III"
 )
+INSTRUMENT_NAMES = (
+    "instrument names broken across lines keep the next line's indentation; the loose names "
+    "'Convention for the Protection of All Persons from Enforced Disappearance', "
+    "'International Convention on the Rights of Migrant Workers ...'; 'the FEU Treaty' is the TFEU"
+)
+OF_AND_TO = (
+    "'Article 4(3) of, and Annex II to, Regulation ...' keeps both pinpoints; 'Article 7(4)(b) "
+    "and (5)' lists paragraph 5 (art. 7(5)), not point (5) of paragraph 4"
+)
+ACRONYMS = (
+    "an acronym defined right after an act's OJ reference ('the GDPR') names the act: "
+    "'Article 45 of the GDPR' cites Regulation (EU) 2016/679, art. 45"
+)
+CASE_NAMES = (
+    "'paragraph 72 of the judgment of 28 May 2013, Abdulrahim v Council and Commission "
+    "(C-239/12 P, ...)': the paragraph is the case's; cases sharing one ECLI are one judgment"
+)
 INTENDED = {
     "derived/cjeu_C-72-15_Rosneft.txt": (
-        "cba299ba285305b3",
+        "086ba94ac2d5beca",
         "'Council Regulation (UE) No 833/2014' (a French domain in the English text) is found; "
         + BACK_REFERENCES
         + "; "
-        + ARTICLE_RANGES,
+        + ARTICLE_RANGES
+        + "; "
+        + INSTRUMENT_NAMES
+        + "; "
+        + OF_AND_TO,
     ),
     "derived/cjeu_C-311-18_SchremsII.txt": (
-        "98ffd0b7754bfcf4",
-        BACK_REFERENCES + "; " + ARTICLE_RANGES,
+        "85464e6156b18834",
+        BACK_REFERENCES + "; " + ARTICLE_RANGES + "; " + ACRONYMS,
     ),
     "derived/gc_CCPR-C-GC-34.txt": (
         "c0107aed1e7439e7",
@@ -67,14 +88,30 @@ INTENDED = {
         + BACK_REFERENCES,
     ),
     "un_upr_slovenia/cycle1__A_HRC_WG_6_7_SVN_1_National_Report.md": (
-        "b4cf6bb5d7c56362",
-        BACK_REFERENCES,
+        "8494ff73bacc4343",
+        BACK_REFERENCES + "; " + INSTRUMENT_NAMES,
     ),
     "un_upr_slovenia/cycle1__A_HRC_WG_6_7_SVN_3_Stakeholder_Summary.md": (
-        "3ff33bdf47399e60",
-        BACK_REFERENCES,
+        "307661381cfa5894",
+        BACK_REFERENCES + "; " + INSTRUMENT_NAMES,
     ),
-    "un_upr_slovenia/cycle1__extracted__g0916919.txt": ("59bc58da15adbcac", BACK_REFERENCES),
+    "un_upr_slovenia/cycle1__extracted__g0916919.txt": (
+        "fa62ce6cadfbbc70",
+        BACK_REFERENCES + "; " + INSTRUMENT_NAMES,
+    ),
+    "derived/cjeu_C-45-15P_SafaNicuSepahan.txt": (
+        "16b405af39573716",
+        INSTRUMENT_NAMES + "; " + CASE_NAMES,
+    ),
+    "derived/eu_32020D0472.txt": (
+        "8a9d6e129e5c9a1e",
+        "'UNSCR 2292 (2016)', 'UNSCRs 2292 (2016) and 2473 (2019)' are Security Council "
+        "resolutions",
+    ),
+    "un_upr_slovenia/cycle1__A_HRC_14_15_Working_Group_Report.md": (
+        "ca9bab05a9a13589",
+        INSTRUMENT_NAMES,
+    ),
     "derived/eu_32019L1937.txt": (
         "630584a2c6efbbab",
         "'Directive 2001/95/EC of the European Parliament and of the Council, of 3 December "
@@ -92,7 +129,10 @@ INTENDED = {
         "af091e31a3c94d7f",
         ARTICLE_RANGES + "; " + ACT_PLACES,
     ),
-    "eu_pypi_ai_act_articles/32022R2554_dora.txt": ("48574f75603a2b9b", ARTICLE_RANGES),
+    "eu_pypi_ai_act_articles/32022R2554_dora.txt": (
+        "24158bceae480200",
+        ARTICLE_RANGES + "; " + OF_AND_TO,
+    ),
     "eu_pypi_ai_act_articles/32024R1689_eu-ai-act.txt": (
         "41fde20dd4ae2d13",
         ARTICLE_RANGES + "; " + ACT_PLACES,
