@@ -32,8 +32,10 @@ from citecheck.lexicon import alternation, load
 from citecheck.model import Citation, Finding, Fix, Kind, Severity
 from citecheck.rules import Rule
 
-_SP = r"[ \t\u00a0\u202f]{0,2}"
-_S1 = r"[ \t\u00a0\u202f\n]{1,3}"
+# Spaces inside a reference; a line break with the next line's indentation may stand for
+# them (plain text of laws wraps "ABl. L\n    243 vom 15.9.2009, S.\n    1").
+_SP = r"(?:[ \t\u00a0\u202f]{0,3}\r?\n)?+[ \t\u00a0\u202f]{0,8}+"
+_S1 = r"(?:[ \t\u00a0\u202f]{0,3}\r?\n[ \t\u00a0\u202f]{0,8}+|[ \t\u00a0\u202f]{1,3}+)"
 _DASH = r"[-\u2010\u2011\u2013\u2014]"
 _WORDS = eu_words.load()
 #: "OJ" and its names in the other languages ("JO", "DO", "ABl.").

@@ -85,6 +85,9 @@ def test_heading_is_left_out_of_the_span(text: str, cid: str, pinpoint: str) -> 
 
 OJ = [
     ("ABl. EG Nr. L 275 vom 12.11.1994, S. 17", ["oj:L/1994/275/p17"]),
+    # plain text of a law wraps a reference onto an indented next line
+    ("(ABl. L\n    243 vom 15.9.2009, S. 1)", ["oj:L/2009/243/p1"]),
+    ("(ABl. L 77 vom\n    23.3.2016, S.\n    1) und", ["oj:L/2016/77/p1"]),
     # a Markdown escape left in converted text: the reader sees a dot
     ("ABl. L 321 vom 30\\.11.2013, S. 6", ["oj:L/2013/321/p6"]),
     ("OJ L 119, 4\\.5.2016, p. 1", ["oj:L/2016/119/p1"]),
