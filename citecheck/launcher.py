@@ -10,6 +10,8 @@ pages, or a program name they were not made for, goes to the click command line.
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import os
 import sys
 from collections.abc import Sequence
@@ -28,6 +30,9 @@ SERVED_PROGS = (PAGE_PROG, f"python -m {PAGE_PROG}")
 PAGE_MARK = "\x1e"
 
 HELP_OPTIONS = ("-h", "--help")
+
+#: Key of the click version the pages were printed with (the file's first line).
+CLICK_KEY = "\x00click"
 
 PAGES_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "cli_help.txt")
 
@@ -60,7 +65,10 @@ def stored_page(args: Sequence[str], prog: str, columns: int) -> str | None:
         args = [*args[:-1], "--help"]
     if "-h" in args or any(not arg or arg != arg.strip() or " " in arg for arg in args):
         return None  # "check --help" as one argument is no command: click says so
-    page = load_pages().get(" ".join(args))
+    pages = load_pages()
+    if pages.get(CLICK_KEY) != installed_click_version():
+        return None  # made with another click, which may word or wrap them differently
+    page = pages.get(" ".join(args))
     if page is None or prog == PAGE_PROG:
         return page
     return page.replace(f"Usage: {PAGE_PROG}", f"Usage: {prog}", 1)
@@ -73,11 +81,34 @@ def load_pages(path: str = PAGES_FILE) -> dict[str, str]:
             text = stream.read()
     except OSError:
         return {}
-    pages = {}
-    for record in text.split(PAGE_MARK)[1:]:
+    first, _, rest = text.partition(PAGE_MARK)
+    pages = {CLICK_KEY: first.removeprefix("click ").strip()} if first.startswith("click ") else {}
+    for record in rest.split(PAGE_MARK) if rest else ():
         args, _, page = record.partition("\n")
         pages[args] = page
     return pages
+
+
+@functools.cache
+def installed_click_version() -> str | None:
+    """The version of the click this interpreter would import, read from its installed
+    metadata's directory name next to the package (locating a package does not import
+    it; ``importlib.metadata`` itself costs a third of an interpreter start). None when
+    it cannot be told, and then no stored page is served."""
+    spec = importlib.util.find_spec("click")
+    if spec is None or not spec.origin:
+        return None
+    site = os.path.dirname(os.path.dirname(spec.origin))
+    try:
+        names = os.listdir(site)
+    except OSError:
+        return None
+    versions = [
+        name[len("click-") : -len(".dist-info")]
+        for name in names
+        if name.startswith("click-") and name.endswith(".dist-info")
+    ]
+    return versions[0] if len(versions) == 1 else None
 
 
 def program_name() -> str:
@@ -164,7 +195,9 @@ def render_pages() -> str:
     """The content of ``data/cli_help.txt``: every page as click prints it now. Call it in
     a fresh interpreter (``python -m citecheck.launcher``): click keeps a command's help
     option once made, so a command already run on its own would show only ``--help``."""
-    return "".join(
+    from importlib.metadata import version
+
+    return f"click {version('click')}\n" + "".join(
         f"{PAGE_MARK}{' '.join(args)}\n{click_output(args, PAGE_PROG)}" for args in page_arguments()
     )
 

@@ -38,7 +38,11 @@ def scan(doc: Document, families: Iterable[Family] = FAMILIES) -> list[Citation]
     families = tuple(families)
     priority = {f.name: f.priority for f in families}
     view = hidden_view(doc.text)
-    seen = Document(view.text, acronyms=doc.acronyms) if view is not None else doc
+    seen = (
+        Document(view.text, head=doc.head, carry=doc.carry, acronyms=doc.acronyms)
+        if view is not None
+        else doc
+    )
     candidates: list[Citation] = []
     seen.index_anchors(_anchor_literals(families))
     triggered = seen.has_each([f.triggers for f in families])

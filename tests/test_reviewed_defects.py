@@ -93,3 +93,69 @@ def test_other_guiding_principles_are_not_the_ungp(text: str) -> None:
 def test_guiding_principle_alone_is_still_the_ungp() -> None:
     cits = citecheck.extract("Guiding Principle 21 requires companies to report.")
     assert [(c.id, str(c.pinpoint)) for c in cits] == [("instrument:ungp", "principle 21")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See paragraph 5 of the judgment of 6 October 2015, Schrems, cited above, and also "
+        "Commission v Poland (C-619/18, EU:C:2019:531).",
+        "As held in paragraph 73 of the judgment of 6 October 2015, Schrems, the Court in "
+        "Commission v Poland (C-619/18) later agreed.",
+    ],
+)
+def test_a_paragraph_of_one_judgment_is_not_given_to_a_later_case(text: str) -> None:
+    """The case name between the date and the number is one name: across a comma it is
+    another judgment's paragraph."""
+    assert all(not c.pinpoint for c in citecheck.extract(text))
+
+
+def test_a_case_name_before_the_number_keeps_the_paragraph() -> None:
+    text = "paragraph 39 of the judgment of 22 January 2013, Commission v Tomkins (C-286/11 P)"
+    assert [str(c.pinpoint) for c in citecheck.extract(text)] == ["para. 39"]
+
+
+def test_an_article_right_before_a_defined_acronym() -> None:
+    """ "Article 88 GDPR", as "Article 267 TFEU": the article is the pinpoint of the act the
+    acronym was defined for."""
+    text = (
+        "Regulation (EU) 2016/679 ('GDPR') applies. See Article 88 GDPR and Articles 5 and 6 GDPR."
+    )
+    got = [(c.id, str(c.pinpoint), c.text) for c in citecheck.extract(text)][1:]
+    assert got == [
+        ("celex:32016R0679", "art. 88", "Article 88 GDPR"),
+        ("celex:32016R0679", "art. 5; art. 6", "Articles 5 and 6 GDPR"),
+    ]
+
+
+def test_a_stream_window_does_not_guess_the_committee_from_its_own_mentions() -> None:
+    """Which committee a text mentions most is known from the whole text only: a window that
+    names the Child committee more than the others must not make "general comment No. 4"
+    the CRC's when the whole text says the CESCR's ("?" in a stream rather than wrong)."""
+    escr = "The Committee on Economic, Social and Cultural Rights recalls its work.\n\n"
+    child = "The Committee on the Rights of the Child was also consulted.\n\n"
+    filler = "States must act with due diligence in all their activities and policies.\n\n"
+    text = (
+        escr * 12
+        + filler * 80
+        + child * 2
+        + filler * 2
+        + "In this respect, general comment No. 4, para. 8 (c), applies.\n"
+    )
+    whole = [c.id for c in citecheck.extract(text) if "/4" in c.id]
+    streamed = [c.id for c in extract_text(text, window=4000, overlap=500) if "/4" in c.id]
+    assert whole == ["gc:CESCR/4"]
+    assert streamed == ["gc:?/4"]
+
+
+def test_a_window_with_hidden_characters_keeps_the_documents_head() -> None:
+    """A stream window holding an invisible character is scanned through a view of it: that
+    view must keep the document's opening, or the window forgets whose text it is."""
+    filler = "The State party should ensure that children are heard in all proceedings. " * 200
+    text = (
+        "CRC/C/GC/25\n\nGeneral comment No. 25 (2021) on children's rights\n\n"
+        + filler
+        + "See general comment No. 14 (2013), para. 3, and A/HRC/41/3\u00ad5.\n"
+    )
+    streamed = [c.id for c in extract_text(text, window=8000, overlap=1000) if c.id.endswith("/14")]
+    assert streamed == ["gc:CRC/14"]

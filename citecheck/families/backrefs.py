@@ -36,6 +36,7 @@ from citecheck.lexicon import alternation
 from citecheck.lexicon import load as load_lexicon
 from citecheck.model import NO_PINPOINT, Citation, Finding, Kind
 from citecheck.pinpoints import languages
+from citecheck.pinpoints.articles import parse_body
 from citecheck.rules import Rule
 
 #: The act noun as written -> the ``act_type`` of :class:`EUActParts` it refers back to.
@@ -274,6 +275,14 @@ def _noun_hits(doc: Document) -> list[tuple[int, int]]:
 _DEMONSTRATIVE_REACH = 24
 
 
+#: "Article 88 GDPR", "Articles 5 and 6 GDPR": an article written right before an acronym.
+_ARTICLE_REACH = 60
+_ARTICLE_RIGHT_BEFORE = compile_pattern(
+    r"(?<![\w])(?P<body>(?:Articles?|Art\.)[ \u00a0]{1,2}\d{1,3}[a-z]?(?:\(\w{1,4}\))*"
+    r"(?:(?:,[ \u00a0]|[ \u00a0]and[ \u00a0])\d{1,3}[a-z]?(?:\(\w{1,4}\))*)*)[ \u00a0]{1,2}\Z"
+)
+
+
 class BackReferencesFamily:
     """Finds "the Decision" / "that Directive" back-references to EU acts cited before."""
 
@@ -381,8 +390,14 @@ class BackReferencesFamily:
         """A back-reference with the pinpoint written before or after it."""
         pinpoint = NO_PINPOINT
         before = read_before(text, start)
+        bare = None if before is not None else _ARTICLE_RIGHT_BEFORE.search(
+            text, max(0, start - _ARTICLE_REACH), start
+        )
         if before is not None:
             pinpoint, start = before.pinpoint, before.start
+        elif bare is not None and parts.term and not parts.act_type:
+            # "Article 88 GDPR": an acronym right after the article, as "Article 267 TFEU"
+            pinpoint, start = parse_body(bare.group("body")), bare.start()
         else:
             after = read_after(text, end)
             if after is not None:

@@ -238,8 +238,14 @@ class GeneralCommentsFamily:
         prof = ctx.profile(doc)
         # A document's own committee: clear dominance, or any lead when the words before
         # say "its" / "the Committee's" general comment.
+        # Which committee a text mentions most is known only from the whole text: a window
+        # of a stream counts its own mentions only, so it gives no answer ("?") rather than
+        # a wrong one.
+        whole = doc.carry is None
         own = {
             (term, relaxed): ctx.document_committee(prof, allowed, relaxed=relaxed)
+            if whole
+            else None
             for term, allowed in (
                 ("comment", set(ctx.COMMITTEES) - ctx.RECOMMENDATION_COMMITTEES),
                 ("recommendation", set(ctx.RECOMMENDATION_COMMITTEES)),

@@ -62,8 +62,9 @@ def _pattern(lexicon: Lexicon) -> regex.Pattern[str]:
         (?:(?:{alternation(lexicon.document_words)})
            # "the judgment of 16 July 2020 in Case C-311/18"
            (?:\s{{1,3}}(?i:of)\s{{1,3}}\d{{1,2}}\s{{1,3}}\w{{3,9}}\s{{1,3}}\d{{4}}
-              # and the case's name: "of 22 January 2013, Commission v Tomkins (C-286/11 P"
-              (?:\s{{0,3}},\s{{1,3}}\p{{Lu}}[^()\n;:]{{0,{NAME_REACH}}}?(?=\s{{1,3}}\())?
+              # and the case's name: "of 22 January 2013, Commission v Tomkins (C-286/11 P";
+              # one name, no comma: "…, Schrems, cited above, and Commission v Poland (" is two
+              (?:\s{{0,3}},\s{{1,3}}\p{{Lu}}[^()\n;:,]{{0,{NAME_REACH}}}?(?=\s{{1,3}}\())?
            )?
            \s{{0,3}},?\s{{1,3}}(?:(?i:in)\s{{1,3}})?
            (?:(?i:case|joined\s{{1,3}}cases)\s{{1,3}})?
