@@ -159,3 +159,15 @@ def test_a_window_with_hidden_characters_keeps_the_documents_head() -> None:
     )
     streamed = [c.id for c in extract_text(text, window=8000, overlap=1000) if c.id.endswith("/14")]
     assert streamed == ["gc:CRC/14"]
+
+
+def test_guiding_principle_with_the_full_name_after_it_is_one_citation() -> None:
+    text = "Guiding Principle 32 of the Guiding Principles on Business and Human Rights applies."
+    got = [(c.id, str(c.pinpoint), c.text) for c in citecheck.extract(text)]
+    assert got == [
+        (
+            "instrument:ungp",
+            "principle 32",
+            "Guiding Principle 32 of the Guiding Principles on Business and Human Rights",
+        )
+    ]

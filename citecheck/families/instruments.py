@@ -567,6 +567,10 @@ _OTHER_GUIDING_PRINCIPLES = lazy_compile(
     r",?\s{1,3}(?:of|in)\s{1,3}the\s{1,3}(?:UN\s{1,3}|United\s{1,3}Nations\s{1,3})?"
     r"Guiding\s{1,3}Principles\s{1,3}on\s{1,3}(?!Business\b)"
 )
+_OWN_GUIDING_PRINCIPLES = lazy_compile(
+    r",?\s{1,3}(?:of|in)\s{1,3}the\s{1,3}(?:UN\s{1,3}|United\s{1,3}Nations\s{1,3})?"
+    r"Guiding\s{1,3}Principles\s{1,3}on\s{1,3}Business\s{1,3}and\s{1,3}Human\s{1,3}Rights\b"
+)
 _PROTOCOL_TO = lazy_compile(r"Protocol\s{1,3}(?:to|of)\s{1,3}(?:the\s{1,3})?\Z")
 _ALIAS = lazy_compile(r"(?:known\s+as|hereinafter(?:\s+referred\s+to\s+as)?)(?:\s+the)?\s+\Z")
 _JUST_NAMED = lazy_compile(r"\s{0,3}\(\s{0,3}")
@@ -903,7 +907,10 @@ class InstrumentsFamily:
         else:
             st = _State(_own_treaty(text), _eu_text(doc))
         handed = carry is None or carry.next_start is None
+        covered = 0  # a citation may take in the name after it: matches inside it are its own
         for m in self._matches(doc):
+            if m.start() < covered:
+                continue
             if not handed and carry is not None and m.start() >= (carry.next_start or 0):
                 carry.after[self.name] = st.carried()
                 handed = True
@@ -926,6 +933,7 @@ class InstrumentsFamily:
                 cit = self._principles(m, text, st)
             if cit is None:
                 continue
+            covered = cit.end
             st.last_cited = (cit.id, cit.end)
             if cit.parts.resolved_by != "named" and any(
                 p.unit == "art" for p in cit.pinpoint.parts
@@ -1190,6 +1198,12 @@ class InstrumentsFamily:
             if _OTHER_GUIDING_PRINCIPLES.match(text, m.end()) is not None:
                 return None  # "Guiding Principle 6 of the Guiding Principles on Internal ..."
             by = "name"
+            # "Guiding Principle 32 of the Guiding Principles on Business and Human Rights":
+            # one citation, the name included (not a second one for the name)
+            tail = _OWN_GUIDING_PRINCIPLES.match(text, m.end())
+            if tail is not None:
+                st.named("ungp")
+                return self._citation(text, m.start(), tail.end(), "ungp", Pinpoint(parts), "", by)
         else:
             # "Principle 18" alone: only once the Guiding Principles have been named.
             if m.group("comm") is None and not m.group("pr_word")[0].isupper():
