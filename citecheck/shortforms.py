@@ -91,6 +91,9 @@ class _Footnotes:
     numbers: list[int]
     #: number -> the notes so numbered, in order
     by_number: dict[int, list[int]] = attrs.field(factory=dict)
+    #: the text starts inside the notes (a later window of a stream): its first note is not
+    #: the document's first, whatever its number
+    continued: bool = False
 
     def note_at(self, offset: int) -> int | None:
         i = bisect.bisect_right(self.starts, offset) - 1
@@ -101,7 +104,9 @@ class _Footnotes:
     def previous(self, note: int) -> int | None:
         """The note before ``note``: None when it is the first (numbered 1, or the text's
         first), ``-1`` when that note lies before the text (a stream window)."""
-        if self.numbers[note] == 1 or (note == 0 and self.numbers[note] <= _NOTE_GAP):
+        if self.numbers[note] == 1 or (
+            note == 0 and not self.continued and self.numbers[note] <= _NOTE_GAP
+        ):
             return None
         return note - 1 if note > 0 else -1
 
@@ -179,7 +184,7 @@ def _footnote_index(doc: Document, in_notes: bool = False) -> _Footnotes:
     by_number: dict[int, list[int]] = {}
     for i, number in enumerate(numbers):
         by_number.setdefault(number, []).append(i)
-    return _Footnotes(starts, ends, numbers, by_number)
+    return _Footnotes(starts, ends, numbers, by_number, continued=in_notes)
 
 
 def resolve_short_forms(

@@ -171,3 +171,29 @@ def test_guiding_principle_with_the_full_name_after_it_is_one_citation() -> None
             "Guiding Principle 32 of the Guiding Principles on Business and Human Rights",
         )
     ]
+
+
+@pytest.mark.parametrize("first", [1, 2])
+@pytest.mark.parametrize("gap", [40, 55, 67])
+def test_ibid_in_a_later_windows_first_note_with_low_numbers(first: int, gap: int) -> None:
+    """Endnotes numbered from 1: a window that starts inside the notes holds note 2 as its
+    first note, which is not the document's first note; its Ibid. repeats note 1's citation,
+    as on the whole text."""
+    filler = "The committee considered the matter at length and noted several concerns. "
+    notes = "".join(f"{i} {filler * 2}\n" for i in range(1, first))
+    text = (
+        "Title\n\nSee A/HRC/40/1. "
+        + filler * 30
+        + "\n\nNotes\n\n"
+        + notes
+        + f"{first} A/HRC/41/35, para. 4. "
+        + filler * gap
+        + f"\n{first + 1} Ibid., para. 5.\n"
+        + filler * 3
+    )
+    whole = [(c.start, c.id, str(c.pinpoint)) for c in citecheck.extract(text)]
+    streamed = [
+        (c.start, c.id, str(c.pinpoint)) for c in extract_text(text, window=4000, overlap=500)
+    ]
+    assert whole[-1][1:] == ("un:A/HRC/41/35", "para. 5")
+    assert streamed == whole
