@@ -197,3 +197,26 @@ def test_ibid_in_a_later_windows_first_note_with_low_numbers(first: int, gap: in
     ]
     assert whole[-1][1:] == ("un:A/HRC/41/35", "para. 5")
     assert streamed == whole
+
+
+@pytest.mark.parametrize("pad", range(0, 1800, 150))
+def test_bare_articles_after_a_window_start_continue_the_instrument(pad: int) -> None:
+    """ "article 19 (3)" continuing the Covenant cited just before: a window boundary between
+    them must not lose it (the instrument cited last is carried with its offset)."""
+    filler = "The Special Rapporteur notes the following concerns in this regard. "
+    text = (
+        filler
+        * 40
+        + "Article 17 of the International Covenant on Civil and Political Rights protects "
+        "privacy; "
+        + "x"
+        * pad
+        + " restrictions must meet the tests of article 19 (3), and article 20 prohibits "
+        "propaganda for war. " + filler * 40
+    )
+    whole = [(c.start, c.id, str(c.pinpoint)) for c in citecheck.extract(text)]
+    streamed = [
+        (c.start, c.id, str(c.pinpoint)) for c in extract_text(text, window=4000, overlap=500)
+    ]
+    assert ("instrument:iccpr", "art. 19(3)") in [w[1:] for w in whole]
+    assert streamed == whole

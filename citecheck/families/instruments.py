@@ -830,15 +830,22 @@ class _State:
             self.short_last[_key(short)] = slug
             self.short_named.setdefault(_key(short), set()).add(slug)
 
-    def carried(self) -> _State:
-        """What the next stream window starts from: which instrument each short name means
-        and whether the text is an EU text. Offsets are not carried: what they serve ("article
-        6" continuing the instrument just cited) reaches less far back than a window's back
-        context, which the next window reads again."""
+    def carried(self, shift: int = 0) -> _State:
+        """What the next stream window starts from: which instrument each short name means,
+        whether the text is an EU text, and the instruments just cited ("article 6"
+        continuing them), their offsets moved to the next window's, which starts at
+        ``shift`` here (so they lie before its start)."""
         st = _State(self.own, self.eu)
         st.short_last = dict(self.short_last)
         st.short_named = {key: set(slugs) for key, slugs in self.short_named.items()}
         st.last_named = self.last_named
+        if self.last_art is not None:
+            st.last_art = (self.last_art[0], self.last_art[1] - shift)
+        if self.last_bare is not None:
+            st.last_bare = (self.last_bare[0], self.last_bare[1] - shift)
+        if self.last_cited is not None:
+            st.last_cited = (self.last_cited[0], self.last_cited[1] - shift)
+        st.other_end = self.other_end - shift if self.other_end >= 0 else -1
         return st
 
 
@@ -912,7 +919,7 @@ class InstrumentsFamily:
             if m.start() < covered:
                 continue
             if not handed and carry is not None and m.start() >= (carry.next_start or 0):
-                carry.after[self.name] = st.carried()
+                carry.after[self.name] = st.carried(carry.next_start or 0)
                 handed = True
             if m.group("unknown") is not None:
                 st.other_end = m.end()  # a bare "article 6" just after it is that instrument's
@@ -941,7 +948,7 @@ class InstrumentsFamily:
                 st.last_art = (cit.parts.slug, cit.end)
             yield cit
         if not handed and carry is not None:
-            carry.after[self.name] = st.carried()
+            carry.after[self.name] = st.carried(carry.next_start or 0)
 
     @staticmethod
     def _matches(doc: Document) -> Iterator[regex.Match[str]]:
