@@ -17,6 +17,7 @@ from citecheck.pinpoints import (
     split_numbers,
     sub_letters,
 )
+from citecheck.pinpoints import numbers as numbers_module
 from citecheck.pinpoints.after import pinpoint_after
 
 
@@ -130,6 +131,13 @@ def test_reader_before_a_citation(text: str, canonical: str) -> None:
 # --- Behaviour the mutation run showed untested (issue #11) ---------------------------------
 
 
+@pytest.fixture
+def first_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each language's token pattern as a fresh process builds it on its first read: the
+    per-language cache starts empty (an earlier test in this process may have filled it)."""
+    monkeypatch.setattr(numbers_module, "_TOKENS", {})
+
+
 @pytest.mark.parametrize(
     ("raw", "items"),
     [
@@ -159,6 +167,7 @@ def test_reader_before_a_citation(text: str, canonical: str) -> None:
         ("5(1)(2) and (3)", [("5(1)(2)", "")]),
     ],
 )
+@pytest.mark.usefixtures("first_read")
 def test_split_more(raw: str, items: list[tuple[str, str]]) -> None:
     assert split_numbers(raw) == tuple(NumberItem(a, b) for a, b in items)
 
@@ -173,6 +182,7 @@ def test_split_more(raw: str, items: list[tuple[str, str]]) -> None:
         ("de", "5 bis 7 und 9", [("5", "7"), ("9", "")]),
     ],
 )
+@pytest.mark.usefixtures("first_read")
 def test_split_in_other_languages(language: str, raw: str, items: list[tuple[str, str]]) -> None:
     lexicon = load(language)
     assert split_numbers(raw, lexicon) == tuple(NumberItem(a, b) for a, b in items)
@@ -180,6 +190,7 @@ def test_split_in_other_languages(language: str, raw: str, items: list[tuple[str
     assert split_numbers(raw, lexicon) == tuple(NumberItem(a, b) for a, b in items)
 
 
+@pytest.mark.usefixtures("first_read")
 def test_a_language_without_letter_words_still_reads_letters() -> None:
     lexicon = attrs.evolve(ENGLISH, language="xx-no-letter-words", letter_words=())
     assert split_numbers("5 c) and 7", lexicon) == (NumberItem("5(c)"), NumberItem("7"))
@@ -247,6 +258,7 @@ def test_number_parts_labels_a_range_with_the_plural(unit: str, plural: str) -> 
     assert number_parts(unit, items) == (PinpointPart(plural, "3-5"), PinpointPart(unit, "7"))
 
 
+@pytest.mark.usefixtures("first_read")
 def test_parse_numbers_reads_the_language_given() -> None:
     assert parse_numbers("para", "3 à 5 et 9", load("fr")) == (
         PinpointPart("paras", "3-5"),
