@@ -260,8 +260,15 @@ def test_number_parts_labels_a_range_with_the_plural(unit: str, plural: str) -> 
 
 @pytest.mark.usefixtures("first_read")
 def test_parse_numbers_reads_the_language_given() -> None:
+    # one process reading English, then French, then German, then English again: each
+    # language keeps its own words
+    assert parse_numbers("para", "3 bis 5") == (PinpointPart("para", "3"),)
     assert parse_numbers("para", "3 à 5 et 9", load("fr")) == (
         PinpointPart("paras", "3-5"),
         PinpointPart("para", "9"),
     )
-    assert parse_numbers("para", "3 bis 5") == (PinpointPart("para", "3"),)
+    assert parse_numbers("para", "3 bis 5", load("de")) == (PinpointPart("paras", "3-5"),)
+    assert parse_numbers("para", "3 to 5 and 9") == (
+        PinpointPart("paras", "3-5"),
+        PinpointPart("para", "9"),
+    )
