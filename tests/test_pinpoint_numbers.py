@@ -195,6 +195,8 @@ def test_a_language_without_letter_words_still_reads_letters() -> None:
     lexicon = attrs.evolve(ENGLISH, language="xx-no-letter-words", letter_words=())
     assert split_numbers("5 c) and 7", lexicon) == (NumberItem("5(c)"), NumberItem("7"))
     assert split_numbers("5, point c)", lexicon) == (NumberItem("5"),)
+    # without a letter word, "c)" after a comma is no sub-division of the number before it
+    assert split_numbers("5, c) and 7", lexicon) == (NumberItem("5"), NumberItem("7"))
 
 
 @pytest.mark.parametrize(
