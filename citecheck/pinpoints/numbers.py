@@ -113,6 +113,9 @@ def split_numbers(raw: str, lexicon: Lexicon = ENGLISH) -> tuple[NumberItem, ...
         elif m.group("sub") is not None and items:
             sub = "(" + m.group("sub").strip("() ") + ")"
             previous = items[-1].last or items[-1].first
+            if previous.startswith("("):
+                # the end of "5(a)-(c)" is 5(c): a sibling after it is 5(e), not a bare "(e)"
+                previous = _SIBLING.sub("", items[-1].first) + previous
             if range_open and not items[-1].last:
                 items[-1] = NumberItem(items[-1].first, sub)
             elif _SIBLING.search(previous) and not _RUN.search(previous):
