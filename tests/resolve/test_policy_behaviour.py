@@ -385,12 +385,21 @@ def test_unverified_message(res: Resolution, message: str) -> None:
 @pytest.mark.parametrize(
     ("n", "line"),
     [
-        (1, "no network: 1 citation unverified; use --offline or build the index "
-         "('citecheck index update')"),
-        (2, "no network: 2 citations unverified; use --offline or build the index "
-         "('citecheck index update')"),
-        (0, "no network: 0 citations unverified; use --offline or build the index "
-         "('citecheck index update')"),
+        (
+            1,
+            "no network: 1 citation unverified; use --offline or build the index "
+            "('citecheck index update')",
+        ),
+        (
+            2,
+            "no network: 2 citations unverified; use --offline or build the index "
+            "('citecheck index update')",
+        ),
+        (
+            0,
+            "no network: 0 citations unverified; use --offline or build the index "
+            "('citecheck index update')",
+        ),
     ],
 )
 def test_no_network_summary(n: int, line: str) -> None:
@@ -493,7 +502,10 @@ def test_no_longer_in_force_names_end_and_repealers() -> None:
 
 def test_no_longer_in_force_end_passed_only() -> None:
     [(code, _, message, *_)] = _findings(_act(in_force=False, end_of_validity="2024-05-31"))
-    assert (code, message) == ("RS103", f"{NAME} is no longer in force (end of validity 2024-05-31)")
+    assert (code, message) == (
+        "RS103",
+        f"{NAME} is no longer in force (end of validity 2024-05-31)",
+    )
 
 
 def test_repealer_with_a_future_end_is_rs103() -> None:
@@ -508,7 +520,10 @@ def test_repealer_with_a_future_end_is_rs103() -> None:
 
 def test_repealer_without_end() -> None:
     [(code, _, message, *_)] = _findings(_act(in_force=False, replaced_by=["celex:32016R0679"]))
-    assert (code, message) == ("RS103", f"{NAME} is no longer in force; repealed by Regulation (EU) 2016/679")
+    assert (code, message) == (
+        "RS103",
+        f"{NAME} is no longer in force; repealed by Regulation (EU) 2016/679",
+    )
 
 
 @pytest.mark.parametrize("end", ["2024-05-31", "2024-05-31T23:59:59"])
