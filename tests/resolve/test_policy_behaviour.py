@@ -296,6 +296,7 @@ def test_in_force(field: bool | None, extra: list[tuple[str, str]], expected: bo
         ("celex:62012CJ0293", "62012CJ0293"),
         ("un:32016R0679", "32016R0679"),
         ("un:A/HRC/41/35", "A/HRC/41/35"),
+        ("ecli:EU:C:2014:238", "EU:C:2014:238"),  # only the scheme goes
         ("plain", "plain"),
         ("celex:", "celex:"),
     ],
@@ -441,6 +442,13 @@ def test_rs101_and_rs102_findings() -> None:
             "un:A/2",
         ),
     ]
+
+
+def test_citations_without_resolution_do_not_stop_the_rest() -> None:
+    nf = Resolution(id="un:A/2", status=Status.NOT_FOUND)
+    cits = [cit("un:A/1", 0, 3), cit("un:A/2", 5, 8, ambiguous=True), cit("un:A/2", 10, 13)]
+    found = resolution_findings(cits, {"un:A/2": nf}, TODAY)
+    assert [(f.code, f.start) for f in found] == [("RS101", 10)]
 
 
 def test_no_findings_for_unresolvable_citations() -> None:
