@@ -390,13 +390,15 @@ class BackReferencesFamily:
         """A back-reference with the pinpoint written before or after it."""
         pinpoint = NO_PINPOINT
         before = read_before(text, start)
-        bare = None if before is not None else _ARTICLE_RIGHT_BEFORE.search(
-            text, max(0, start - _ARTICLE_REACH), start
+        # "Article 88 GDPR": an acronym right after the article, as "Article 267 TFEU"
+        bare = (
+            _ARTICLE_RIGHT_BEFORE.search(text, max(0, start - _ARTICLE_REACH), start)
+            if before is None and parts.term and not parts.act_type
+            else None
         )
         if before is not None:
             pinpoint, start = before.pinpoint, before.start
-        elif bare is not None and parts.term and not parts.act_type:
-            # "Article 88 GDPR": an acronym right after the article, as "Article 267 TFEU"
+        elif bare is not None:
             pinpoint, start = parse_body(bare.group("body")), bare.start()
         else:
             after = read_after(text, end)

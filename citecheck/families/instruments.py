@@ -562,14 +562,12 @@ _SUB_VALUE = lazy_compile(r"\(?\s*([0-9a-z]{1,5})\s*\)")
 _HEAD = lazy_compile(r"(\d{1,3})(?:" + _H + r"?(bis|ter|quater))?")
 _PARA_IN_ITEM = lazy_compile(r"[,(]\s*" + _PARA_WORD + r"\s*(\d{1,2})")
 
-# "Guiding Principle 6 of the Guiding Principles on Internal Displacement": other principles.
-_OTHER_GUIDING_PRINCIPLES = lazy_compile(
+# "Guiding Principle 6 of the Guiding Principles on ...": the UNGP when "on Business and Human
+# Rights" follows (``business``), other principles (Internal Displacement...) otherwise.
+_GUIDING_PRINCIPLES_AFTER = lazy_compile(
     r",?\s{1,3}(?:of|in)\s{1,3}the\s{1,3}(?:UN\s{1,3}|United\s{1,3}Nations\s{1,3})?"
-    r"Guiding\s{1,3}Principles\s{1,3}on\s{1,3}(?!Business\b)"
-)
-_OWN_GUIDING_PRINCIPLES = lazy_compile(
-    r",?\s{1,3}(?:of|in)\s{1,3}the\s{1,3}(?:UN\s{1,3}|United\s{1,3}Nations\s{1,3})?"
-    r"Guiding\s{1,3}Principles\s{1,3}on\s{1,3}Business\s{1,3}and\s{1,3}Human\s{1,3}Rights\b"
+    r"Guiding\s{1,3}Principles\s{1,3}on\s{1,3}"
+    r"(?P<business>Business\s{1,3}and\s{1,3}Human\s{1,3}Rights\b)?"
 )
 _PROTOCOL_TO = lazy_compile(r"Protocol\s{1,3}(?:to|of)\s{1,3}(?:the\s{1,3})?\Z")
 _ALIAS = lazy_compile(r"(?:known\s+as|hereinafter(?:\s+referred\s+to\s+as)?)(?:\s+the)?\s+\Z")
@@ -1202,13 +1200,12 @@ class InstrumentsFamily:
         elif explicit:
             if st.short_last.get("guiding principles", "ungp") != "ungp":
                 return None
-            if _OTHER_GUIDING_PRINCIPLES.match(text, m.end()) is not None:
-                return None  # "Guiding Principle 6 of the Guiding Principles on Internal ..."
             by = "name"
-            # "Guiding Principle 32 of the Guiding Principles on Business and Human Rights":
-            # one citation, the name included (not a second one for the name)
-            tail = _OWN_GUIDING_PRINCIPLES.match(text, m.end())
+            tail = _GUIDING_PRINCIPLES_AFTER.match(text, m.end())
             if tail is not None:
+                if tail.group("business") is None:
+                    return None  # "Guiding Principle 6 of the Guiding Principles on Internal ..."
+                # one citation, the name included (not a second one for the name)
                 st.named("ungp")
                 return self._citation(text, m.start(), tail.end(), "ungp", Pinpoint(parts), "", by)
         else:

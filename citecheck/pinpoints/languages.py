@@ -346,19 +346,20 @@ def read_before(language: str, text: str, start: int) -> ArticlePinpoint | None:
     conn = g.conn_tail.search(text, max(0, start - 24), start)
     if conn is None:
         return None
-    m = g.before.search(text, max(0, start - WINDOW), conn.start())
-    if m is None:
-        return None
-    pin = parse(language, m.group("body"))
-    if not pin:
-        return None
-    return ArticlePinpoint(pin, m.start() + heading_offset(language, m.group("body")), start)
+    return _pinpoint_of(
+        language, g.before.search(text, max(0, start - WINDOW), conn.start()), start
+    )
 
 
 def read_just_before(language: str, text: str, start: int) -> ArticlePinpoint | None:
     """The pinpoint written just before ``start``, separated by spaces only: the connector is
     part of what starts there (``article 6`` before ``dudit règlement``); None if there is none."""
     m = _grammar(language).body_then_space.search(text, max(0, start - WINDOW), start)
+    return _pinpoint_of(language, m, start)
+
+
+def _pinpoint_of(language: str, m: regex.Match[str] | None, start: int) -> ArticlePinpoint | None:
+    """The pinpoint a body match before ``start`` gives, without the text's own heading."""
     if m is None:
         return None
     pin = parse(language, m.group("body"))
