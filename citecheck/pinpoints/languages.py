@@ -24,6 +24,10 @@ _LATIN_LETTER = {"bis": "a", "ter": "b", "quater": "c"}
 #: ``e)``, ``(e)``, ``e``; not the ``l`` of ``l'article``.
 _LETTER = r"\(?[a-z]{1,2}\)(?!\w)|[a-z](?![\w'\u2019])"
 _ROMAN = r"[IVXLC]{1,7}(?![\w])|[A-Z](?![\w])"
+#: White space between the words of a pinpoint and its connector: a few spaces, or a line
+#: break with the next line's indentation (plain text of laws wraps "des Artikels\n    3").
+_GAP0 = r"(?:[ \t\u00a0]{0,3}\r?\n[ \t\u00a0]{0,12}+|[\s\u00a0]{0,3})"
+_GAP1 = r"(?:[ \t\u00a0]{0,3}\r?\n[ \t\u00a0]{0,12}+|[\s\u00a0]{1,3})"
 
 
 def _number(range_words: tuple[str, ...]) -> str:
@@ -97,10 +101,10 @@ def _grammar(language: str) -> _Grammar:
     )
     unit = "(?:" + "|".join(v for k, v in units.items() if k != "skipw") + ")"
     # bounded: a reader tries it at many places, so a long chain must not make a scan quadratic
-    body = rf"{unit}(?:[\s\u00a0]{{0,3}}{token}){{0,60}}+"
+    body = rf"{unit}(?:{_GAP0}{token}){{0,60}}+"
     conn = (
-        rf"[\s\u00a0]{{0,3}},?[\s\u00a0]{{1,3}}{alternation(lex.of_words)}"
-        rf"(?:[\s\u00a0]{{1,3}}{alternation(lex.determiners)})?[\s\u00a0]{{0,3}}"
+        rf"[\s\u00a0]{{0,3}},?{_GAP1}{alternation(lex.of_words)}"
+        rf"(?:{_GAP1}{alternation(lex.determiners)})?{_GAP0}"
     )
     emphasis = alternation(lex.emphasis_words)
     return _Grammar(
@@ -301,6 +305,10 @@ def parse(language: str, body: str) -> Pinpoint:
             place = PinpointPart(_CONTAINERS[unit], value)
             if art is None and not parts:
                 parts.append(place)
+            elif art is None and parts[-1].unit == "annex" and annex_base and not annex_points:
+                # "Anhang I Abschnitt A Nummer 1": a section of the annex is one place with it
+                annex_base = f"{annex_base}, {place}"
+                parts[-1] = PinpointPart("annex", annex_base)
             elif art is None and parts[-1].unit in _CONTAINERS.values():
                 # "chapitre III, section 2" is one place, outermost first (as "section 2 du
                 # chapitre III")
