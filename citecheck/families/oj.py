@@ -118,8 +118,11 @@ _FOOTNOTE_OPEN_BEFORE = compile_pattern(
     r"(?:^|\n)[ \t]{0,4}(?:\[\^(?P<a>\d{1,4})\]:|<sup>(?P<b>\d{1,4})</sup>|\^(?P<c>\d{1,4})"
     r"|\((?P<d>\d{1,3})\)|(?P<f>\d{1,4})\.?)[ \t\u00a0]{0,4}\Z"
 )
+#: The month names of every language: "vom 14. Juni 1985" in a title is no sentence break.
+_MONTHS = alternation(m for lang in ("en", "fr", "es", "de") for m in load(lang).months)
 _SENTENCE_BREAK = compile_pattern(
-    r"\n[ \t]*\n|(?<!\b(?:No|Nos|p|pp|arts?|Arts?|paras?|cf|vol|Vol|e\.g|i\.e|St))[.!?;]"
+    r"\n[ \t]*\n|(?<!\b(?:No|Nos|p|pp|arts?|Arts?|paras?|cf|vol|Vol|e\.g|i\.e|St))"
+    rf"(?:[!?;]|(?<!\d\\?)\.|\.(?![ \t\u00a0\n]+{_MONTHS}))"
     r"[ \t\u00a0\n]+[A-Z]|\bOJ\b"
 )
 _SUPERSCRIPTS = str.maketrans(
