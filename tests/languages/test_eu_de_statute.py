@@ -19,6 +19,14 @@ CASES = [
      [("celex:32004L0017", "eu_act", ""), ("oj:L/2004/45/p22", "oj", "")]),
     ("nach dem Beschluss 2008/615/JI des Rates vom 23. Juni\n2008 über die Vertiefung der Zusammenarbeit (ABl. L 210, S.\n1), die",
      [("celex:32008D0615", "eu_act", ""), ("oj:L/2008/210/p1", "oj", "")]),
+    # the act's author and date wrapped onto indented lines; a date inside the title
+    ("    10\\.                                    Richtlinie 2004/38/EG des\n    Rates vom 13. Dezember 2004 über die Bedingungen (ABl. EU Nr. L 375\n    S. 7),",
+     [("celex:32004L0038", "eu_act", ""), ("oj:L/2004/375/p7", "oj", "")]),
+    ("    2\\.                                    Richtlinie 2001/23/EG des Rates\n    vom 28. Juni 2001 zur Ergänzung der Regelungen des Übereinkommens vom\n    14\\. Juni 1985 (ABl. EG Nr. L 187 S. 40),",
+     [("celex:32001L0023", "eu_act", ""), ("oj:L/2001/187/p40", "oj", "")]),
+    # "Nr." at the end of a line
+    ("Auf das Verfahren zur Überstellung nach der Verordnung (EU) Nr.\n343/2003 finden die Vorschriften",
+     [("celex:32003R0343", "eu_act", "")]),
     # the year written where it differs from the act's; a page after it without a comma
     ("Richtlinie 2005/85/EG des Rates vom 1. Dezember 2005 über Mindestnormen (ABl. EU 2006 Nr. L 326\n    S. 13),",
      [("celex:32005L0085", "eu_act", ""), ("oj:L/2006/326/p13", "oj", "")]),
@@ -84,3 +92,10 @@ def test_no_yearless_reference_or_continuation(text: str) -> None:
     ids = [c.id for c in extract(text) if c.kind.value == "oj"]
     assert all("?" not in i for i in ids)
     assert len(ids) <= 1
+
+
+def test_yearless_reference_after_a_sentence_break_is_not_linked() -> None:
+    """A full stop before a capital ends the act's sentence, unless it is a date's ("14. Juni")."""
+    cits = extract("Richtlinie 2001/23/EG des Rates vom 28. Juni 2001. Die Liste steht im Amtsblatt (ABl. EG Nr. L 187 S. 40).")
+    (oj,) = [c for c in cits if c.kind.value == "oj"]
+    assert oj.id == "oj:L/?/187/p40" and oj.ambiguous
