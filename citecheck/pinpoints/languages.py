@@ -260,7 +260,11 @@ def parse(language: str, body: str) -> Pinpoint:
         ):
             # "annexe III point e)", "Anhang III Buchstabe e": a point of the annex, closed up;
             # "points a) et b)": one part each
-            if listed and annex_points:
+            if ranged and annex_points:
+                # "Anhang I Nummer 1 bis 9": one range of points
+                annex_points = [*annex_points[:-1], f"{annex_points[-1]}-{value}"]
+                parts[-1] = PinpointPart("annex", annex_point(annex_base, annex_points))
+            elif listed and annex_points:
                 annex_points = [*annex_points[:-1], value]
                 parts.append(PinpointPart("annex", annex_point(annex_base, annex_points)))
             else:
@@ -328,8 +332,10 @@ def annex_point(annex: str, point: list[str]) -> str:
     if not point:
         return annex
     if point[0][:1].isdigit():
-        return f"{annex}, point {point[0]}" + "".join(f"({v})" for v in point[1:])
-    return annex + "".join(f"({v})" for v in point)
+        word = "points" if "-" in point[0] else "point"
+        return f"{annex}, {word} {point[0]}" + "".join(f"({v})" for v in point[1:])
+    # a range of letters as an article's: "(a)-(c)"
+    return annex + "".join("(" + v.replace("-", ")-(") + ")" for v in point)
 
 
 def body_pattern(language: str) -> str:

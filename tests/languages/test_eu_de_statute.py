@@ -52,6 +52,16 @@ CASES = [
      [("celex:32014L0065", "eu_act", "annex I, sect. C, point 4")]),
     ("die in Anhang II Abschnitt B der Richtlinie 2014/65/EU genannten Kunden",
      [("celex:32014L0065", "eu_act", "annex II, sect. B")]),
+    # ranges of an annex's points
+    ("Wertpapierdienstleistungen nach Anhang I Abschnitt A Nummer 1 bis 7 der Richtlinie 2014/65/EU",
+     [("celex:32014L0065", "eu_act", "annex I, sect. A, points 1-7")]),
+    ("die Angaben nach Anhang IV Buchstabe b bis d der Richtlinie 2013/34/EU",
+     [("celex:32013L0034", "eu_act", "annex IV(b)-(d)")]),
+    # a type word, its number and the words of a type wrapped onto indented lines
+    ("1.  nach Artikel 4 Absatz 1 Nummer 3 der Verordnung\n    (EU) Nr. 909/2014 und der Richtlinie\n    2013/36/EU,",
+     [("celex:32014R0909", "eu_act", "art. 4(1)(3)"), ("celex:32013L0036", "eu_act", "")]),
+    ("    2.  Artikel 5 Absatz 2 Nummer 4\n        Buchstabe c der Delegierten\n        Verordnung (EU) 2017/589 der Kommission",
+     [("celex:32017R0589", "eu_act", "art. 5(2)(4)(c)")]),
     # "zu der", "zur" join an annex to its act
     ("Staaten, die in Anhang I zu der Verordnung (EU) 2018/1806 aufgeführt sind",
      [("celex:32018R1806", "eu_act", "annex I")]),
