@@ -42,6 +42,9 @@ CASES = [
      [("celex:32013L0036", "eu_act", "art. 2(5)")]),
     ("nach Artikel 3 Absatz 1 Nrn. 4 und 5 der Verordnung (EU) Nr. 596/2014",
      [("celex:32014R0596", "eu_act", "art. 3(1)(4); art. 3(1)(5)")]),
+    # "S." after a paragraph is a sentence (left out, as "Satz"); in an OJ reference a page
+    ("nach Art. 17 Abs. 3 S. 2 der Verordnung (EU) 2016/679 (ABl. L 119 vom 4.5.2016, S. 1)",
+     [("celex:32016R0679", "eu_act", "art. 17(3)"), ("oj:L/2016/119/p1", "oj", "")]),
     # a line break inside the pinpoint or between it and the act
     ("bei einem Institut im Sinne des Artikels\n        4 Nummer 7 der Richtlinie (EU) 2015/2366 des Europäischen Parlaments",
      [("celex:32015L2366", "eu_act", "art. 4(7)")]),
