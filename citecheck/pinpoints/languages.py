@@ -84,19 +84,26 @@ def _grammar(language: str) -> _Grammar:
         # unnumbered subdivisions ("premier alinéa", "Satz 2") are left out of pinpoints
         "skipw": alternation((*lex.ordinals, *lex.words("subparagraph", "indent", "sentence"))),
     }
+    # roman points of a lettered point, where the language names them ("Buchstabe a Ziffer ii")
+    subpoint_words = lex.units.get("subpoint", ())
+    small_roman = roman_after_range = ""
+    if subpoint_words:
+        units["romw"] = alternation(subpoint_words)
+        small_roman = r"|(?P<lroman>[ivx]{2,5}(?![\w]))"
+        roman_after_range = r"|[ivx]{2,5}(?![\w])"
     joiner = alternation((*lex.list_words, *lex.part_of_words, *lex.determiners, *lex.at_words))
     dash = "[" + regex.escape(CHARACTERS.range_dashes) + "]"
     # a range word only before a number or a letter ("Absatz 1 bis 4", "Buchstaben a bis c"):
     # Spanish "a" is also a letter and a preposition
     span = (
         rf"(?:{alternation(lex.range_words)}|{dash})"
-        rf"(?=[\s\u00a0]{{0,3}}(?:\d|\(?[a-z]\)|[a-z](?![\w'\u2019])))"
+        rf"(?=[\s\u00a0]{{0,3}}(?:\d|\(?[a-z]\)|[a-z](?![\w'\u2019]){roman_after_range}))"
     )
     token = (
         "(?:"
         + "|".join(f"(?P<{name}>{pattern})" for name, pattern in units.items())
         + rf"|(?P<num>{_number(lex.range_words)})|(?P<range>{span})"
-        + rf"|(?P<let>{_letter(lex.list_words)})|(?P<roman>{_ROMAN})"
+        + rf"|(?P<let>{_letter(lex.list_words)}){small_roman}|(?P<roman>{_ROMAN})"
         + rf"|(?P<join>{joiner})|(?P<comma>,))"
     )
     unit = "(?:" + "|".join(v for k, v in units.items() if k != "skipw") + ")"
@@ -130,13 +137,15 @@ def _grammar(language: str) -> _Grammar:
 
 
 #: The order of an article's subdivisions in its canonical form: ``6(1)(e)``.
-_LEVEL = {"para": 0, "letter": 1}
-_UNIT_WORDS = frozenset(("artw", "parw", "letw", "annw"))
+_LEVEL = {"para": 0, "letter": 1, "roman": 2}
+_UNIT_WORDS = frozenset(("artw", "parw", "letw", "romw", "annw"))
+#: the sub-division each unit word names
+_SUB_UNITS = {"parw": "para", "letw": "letter", "romw": "roman"}
 #: Parts of an act that hold articles: ``titre III`` -> ``title III``.
 _CONTAINERS = {"titw": "title", "chapw": "chap", "sectw": "sect"}
 #: Words that name a part of an act on its own (not a subdivision of the article before them).
 _PART_WORDS = frozenset(("artw", "annw", "recw", *_CONTAINERS))
-_VALUES = frozenset(("num", "let", "roman"))
+_VALUES = frozenset(("num", "let", "roman", "lroman"))
 
 
 def _tokens(g: _Grammar, body: str) -> list[tuple[str, str, int]]:
@@ -228,7 +237,7 @@ def parse(language: str, body: str) -> Pinpoint:
 
     for k, (kind, written) in enumerate(tokens):
         value = _canonical_number(written.strip("()"))
-        if kind in ("artw", "parw", "letw", "annw", "recw", "skipw", *_CONTAINERS):
+        if kind in ("artw", "parw", "letw", "romw", "annw", "recw", "skipw", *_CONTAINERS):
             unit = kind
             if kind == "annw":
                 flush()
@@ -270,8 +279,8 @@ def parse(language: str, body: str) -> Pinpoint:
             else:
                 annex_points = [*annex_points, value]  # "Nummer 3 Buchstabe a": point 3(a)
                 parts[-1] = PinpointPart("annex", annex_point(annex_base, annex_points))
-        elif unit in ("parw", "letw") and kind in ("num", "let"):
-            sub_unit = "para" if unit == "parw" else "letter"
+        elif unit in _SUB_UNITS and kind in ("num", "let", "lroman"):
+            sub_unit = _SUB_UNITS[unit]
             sub = (sub_unit, f"({value})")
             if art is None or before_unit(k):
                 lacking = [c for c in chains if all(u != sub_unit for u, _ in c)]

@@ -45,6 +45,11 @@ CASES = [
     # "S." after a paragraph is a sentence (left out, as "Satz"); in an OJ reference a page
     ("nach Art. 17 Abs. 3 S. 2 der Verordnung (EU) 2016/679 (ABl. L 119 vom 4.5.2016, S. 1)",
      [("celex:32016R0679", "eu_act", "art. 17(3)"), ("oj:L/2016/119/p1", "oj", "")]),
+    # roman points of a lettered point: "Ziffer ii"
+    ("nach Artikel 4 Absatz 1 Nummer 3 Buchstabe b Ziffer ii der Verordnung (EU) Nr. 600/2014",
+     [("celex:32014R0600", "eu_act", "art. 4(1)(3)(b)(ii)")]),
+    ("im Sinne des Artikels 2 Buchstabe c Ziffern i bis iii der Richtlinie 2013/34/EU",
+     [("celex:32013L0034", "eu_act", "art. 2(c)(i)-(iii)")]),
     # a line break inside the pinpoint or between it and the act
     ("bei einem Institut im Sinne des Artikels\n        4 Nummer 7 der Richtlinie (EU) 2015/2366 des Europäischen Parlaments",
      [("celex:32015L2366", "eu_act", "art. 4(7)")]),
