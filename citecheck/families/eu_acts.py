@@ -823,7 +823,8 @@ _OTHER_TYPES = lazy_compile(alternation(t for w in _WORDS.values() for t in w.ac
 #: Ejecución (UE, Euratom) n.º 2019/947").
 _NUMBER_REACH = 48
 _NUMBERING_START = lazy_compile(
-    r"s?(?:[ \t]{0,3}\r?\n[ \t]{0,12}+|[\s\u00a0]{1,3})(?:[(\[\\\d]|(?i:no|nr|n°|cfsp|eu|ec|eec|jha|euratom"
+    r"s?(?:[ \t]{0,3}\r?\n[ \t]{0,12}+|[\s\u00a0]{1,3})"
+    r"(?:[(\[\\\d]|(?i:no|nr|n°|cfsp|eu|ec|eec|jha|euratom"
     + "".join("|" + d.lower() for d in _LANG_DOMAINS)
     + r")\b|"
     + _NO_WORDS

@@ -38,7 +38,7 @@ def alternation(words: Iterable[str]) -> str:
     """A regex alternation of literal words, longest first, closed by ``(?!\\w)`` where a word
     ends in a letter (so ``para`` does not match inside ``parallel``); case-insensitive. A space
     inside a word (``in particular``) matches one to three white-space characters, or a line
-    break with the next line's indentation (plain text of laws: ``der Delegierten\n    Verordnung``)."""
+    break with the next line's indentation (plain text of laws wraps ``der Delegierten``)."""
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
     alts = [
         WORD_GAP.join(regex.escape(piece) for piece in w.split())
