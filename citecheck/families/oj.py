@@ -37,8 +37,8 @@ from citecheck.rules import Rule
 
 # Spaces inside a reference; a line break with the next line's indentation may stand for
 # them (plain text of laws wraps "ABl. L\n    243 vom 15.9.2009, S.\n    1").
-_SP = r"(?:[ \t\u00a0\u202f]{0,3}\r?\n)?+[ \t\u00a0\u202f]{0,8}+"
-_S1 = r"(?:[ \t\u00a0\u202f]{0,3}\r?\n[ \t\u00a0\u202f]{0,8}+|[ \t\u00a0\u202f]{1,3}+)"
+_SP = r"(?:[ \t\u00a0\u202f]{0,3}\r?\n)?+[ \t\u00a0\u202f]{0,12}+"
+_S1 = r"(?:[ \t\u00a0\u202f]{0,3}\r?\n[ \t\u00a0\u202f]{0,12}+|[ \t\u00a0\u202f]{1,3}+)"
 _DASH = r"[-\u2010\u2011\u2013\u2014]"
 _WORDS = eu_words.load()
 #: "OJ" and its names in the other languages ("JO", "DO", "ABl.").
