@@ -40,6 +40,9 @@ class ActWords:
     oj_names: tuple[str, ...] = ()
     #: the Community's initials after the OJ's name in older references ("ABl. EG Nr. L 281")
     oj_marks: tuple[str, ...] = ()
+    #: the names statute style writes without the OJ's year where it is the year of the act's
+    #: date ("ABl. EG Nr. L 149 S. 34" after an act "vom 28. Mai 2001")
+    oj_names_without_year: tuple[str, ...] = ()
     page_words: tuple[str, ...] = ()
     #: what opens a citation of a preamble ("vu", "visto", "gestützt auf")
     citing_words: tuple[str, ...] = ()
@@ -67,6 +70,7 @@ def load() -> Mapping[str, ActWords]:
             plural_act_types=frozenset(block.get("plural_act_types", ())),
             oj_names=tuple(block.get("oj_names", ())),
             oj_marks=tuple(block.get("oj_marks", ())),
+            oj_names_without_year=tuple(block.get("oj_names_without_year", ())),
             page_words=tuple(block.get("page_words", ())),
             citing_words=tuple(block.get("citing_words", ())),
         )

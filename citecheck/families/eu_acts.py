@@ -39,6 +39,8 @@ from citecheck.rules import Rule
 
 _H = HSPACE
 _S = r"\s{1,3}"  # a space that PDF extraction may have turned into a line break
+#: also a line break with the next line's indentation (plain text of laws: "des Rates\n    vom")
+_SW = r"(?:[ \t]{0,3}\r?\n[ \t]{0,12}+|\s{1,3})"
 
 #: CELEX descriptor (sector 3) per act type.
 DESCRIPTORS: dict[str, str] = {
@@ -85,7 +87,7 @@ _BARE_DOM = "(?:CFSP|EU|EC|EEC|JHA|Euratom|" + "|".join(_LANG_DOMAINS) + ")"
 _NO_WORDS = alternation(w for words in _WORDS.values() for w in words.no_words)
 _NUMBERING = rf"""
     (?P<dom1>\({_H}?{_DOM}{_H}?\){_S}|(?P<baredom>{_BARE_DOM}){_S})?
-    (?P<no>(?:(?i:No|Nr|n°)\.?|{_NO_WORDS}){_H}{{0,2}})?
+    (?P<no>(?:(?i:No|Nr|n°)\.?|{_NO_WORDS})(?:{_H}{{0,2}}|(?<=\.)[ \t]{{0,3}}\r?\n[ \t]{{0,12}}+))?
     (?P<lbr>\\?\[)?
     (?P<a>\d{{1,5}})/(?P<b>\d{{1,5}})(?!\d)
     (?:/(?P<dom2>{_DOM})(?![\w]))?
@@ -135,7 +137,7 @@ _ACT = compile_pattern(
     (?:(?P<author2>(?i:Council|Commission)){_S})?
     (?:(?P<mod>(?i:Delegated|Implementing|Framework)){_S})?
     (?P<type>(?i:{_TYPE}))
-    {_S}
+    {_SW}
     {_NUMBERING}
     """
 )
@@ -150,18 +152,25 @@ _LIST_ITEM = compile_pattern(
     """
 )
 _INSTITUTIONS = {i.lower(): a for w in _WORDS.values() for i, a in w.institutions.items()}
+#: "des Rates", "des\n    Rates": the institutions after an act, their words apart as text wraps
+_INSTITUTION_WORDS = "|".join(
+    _SW.join(regex.escape(piece) for piece in name.split())
+    for name in sorted(_INSTITUTIONS, key=lambda n: (-len(n), n))
+)
 _POST_AUTHOR = compile_pattern(
-    rf"""{_S}(?:of{_S}the{_S}(?P<pauthor>(?:European{_S}Parliament{_S}and{_S}of{_S}the{_S}Council
+    rf"""(?:{_S}of{_S}the{_S}(?P<pauthor>(?:European{_S}Parliament{_S}and{_S}of{_S}the{_S}Council
         |Council|Commission|European{_S}Central{_S}Bank))(?!\w)
-        |(?P<lauthor>{alternation(_INSTITUTIONS)}))"""
+        |{_SW}(?P<lauthor>(?i:{_INSTITUTION_WORDS})(?!\w)))"""
 )
 _MONTH_NUMBER = {
     name: number for lang in LANGUAGES for name, number in load_lexicon(lang).month_number.items()
 }
 _DATE_OPENING = alternation(("of", *(o for w in _WORDS.values() for o in w.date_opening)))
+#: "vom", "du", "de": the statutes of those languages wrap a date onto an indented line
+_WRAPPED_DATE_OPENING = alternation(o for w in _WORDS.values() for o in w.date_opening)
 _DATE = compile_pattern(
-    rf"""{_H}?,?{_S}{_DATE_OPENING}{_S}(?P<day>\d{{1,2}})(?:er|\.)?{_S}(?:de{_S})?
-    (?P<month>{alternation(_MONTH_NUMBER)}){_S}(?:de{_S})?(?P<year>(?:19|20)\d\d)(?!\d)"""
+    rf"""{_H}?,?(?:{_S}{_DATE_OPENING}|{_SW}{_WRAPPED_DATE_OPENING}){_SW}(?P<day>\d{{1,2}})(?:er|\\?\.)?{_SW}(?:de{_S})?
+    (?P<month>{alternation(_MONTH_NUMBER)}){_SW}(?:de{_S})?(?P<year>(?:19|20)\d\d)(?!\d)"""
 )
 # UN bodies whose decisions look like EU ones ("Economic and Social Council decision 2005/256").
 _UN_BODY_BEFORE = compile_pattern(
@@ -814,7 +823,8 @@ _OTHER_TYPES = lazy_compile(alternation(t for w in _WORDS.values() for t in w.ac
 #: Ejecución (UE, Euratom) n.º 2019/947").
 _NUMBER_REACH = 48
 _NUMBERING_START = lazy_compile(
-    r"s?[\s\u00a0]{1,3}(?:[(\[\\\d]|(?i:no|nr|n°|cfsp|eu|ec|eec|jha|euratom"
+    r"s?(?:[ \t]{0,3}\r?\n[ \t]{0,12}+|[\s\u00a0]{1,3})"
+    r"(?:[(\[\\\d]|(?i:no|nr|n°|cfsp|eu|ec|eec|jha|euratom"
     + "".join("|" + d.lower() for d in _LANG_DOMAINS)
     + r")\b|"
     + _NO_WORDS

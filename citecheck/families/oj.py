@@ -4,7 +4,10 @@ Forms: ``OJ L 410I, 7.12.2020, p. 13`` / ``OJ L 410 I, ...`` -> ``oj:L/2020/410I
 act-by-act publication (from 1 October 2023) ``OJ L, 2023/2131, 11.10.2023`` ->
 ``oj:L/2023/2131``; court style ``OJ 1987 L 256, p. 1``, ``JO 2016, L 119, p. 1``,
 ``ABl. 2008 Nr. L 354/34``, ``ABl. EU 2004 Nr. L 16`` (no page: ``oj:L/2004/16``); academic
-``[2004] OJ L 158/77``.
+``[2004] OJ L 158/77``; German statute style without the year, ``ABl. EG Nr. L 149 S. 34``:
+the year is the one of the date of the act it documents (German statutes write the OJ's year
+only where it differs: ``… vom 25. November 2003 … (ABl. EU 2004 Nr. L 16 S. 44)``), and
+``oj:L/?/149/p34`` (ambiguous) where no dated act is linked to it.
 
 Each reference is linked to the act it documents (``act_id`` in the parts) in the same pass:
 the act citations of the document (computed once by :func:`scan_acts`) are walked with a
@@ -27,15 +30,15 @@ from citecheck.families.base import (
     matches_near,
     quoted,
 )
-from citecheck.families.eu_acts import scan_acts
+from citecheck.families.eu_acts import EUActParts, scan_acts
 from citecheck.lexicon import alternation, load
 from citecheck.model import Citation, Finding, Fix, Kind, Severity
 from citecheck.rules import Rule
 
 # Spaces inside a reference; a line break with the next line's indentation may stand for
 # them (plain text of laws wraps "ABl. L\n    243 vom 15.9.2009, S.\n    1").
-_SP = r"(?:[ \t\u00a0\u202f]{0,3}\r?\n)?+[ \t\u00a0\u202f]{0,8}+"
-_S1 = r"(?:[ \t\u00a0\u202f]{0,3}\r?\n[ \t\u00a0\u202f]{0,8}+|[ \t\u00a0\u202f]{1,3}+)"
+_SP = r"(?:[ \t\u00a0\u202f]{0,3}\r?\n)?+[ \t\u00a0\u202f]{0,12}+"
+_S1 = r"(?:[ \t\u00a0\u202f]{0,3}\r?\n[ \t\u00a0\u202f]{0,12}+|[ \t\u00a0\u202f]{1,3}+)"
 _DASH = r"[-\u2010\u2011\u2013\u2014]"
 _WORDS = eu_words.load()
 #: "OJ" and its names in the other languages ("JO", "DO", "ABl.").
@@ -56,6 +59,8 @@ _PAGES = (
 #: ``7.9.1987``; older issues space it: ``7. 9. 1987``.
 # "30\\.11.2013": text converted from Markdown keeps its escapes; a reader sees a dot
 _DATE = rf"(?P<d>\d{{1,2}})\\?\.{_SP}(?P<m>\d{{1,2}})\\?\.{_SP}(?P<y>\d{{4}})"
+#: The names written without the year in statute style: ``ABl. EG Nr. L 149 S. 34``.
+_OJ_WITHOUT_YEAR = alternation(n for w in _WORDS.values() for n in w.oj_names_without_year)
 #: The Community's initials some older references write after the name: ``ABl. EG Nr. L 281``.
 _MARK = alternation(m for w in _WORDS.values() for m in w.oj_marks)
 #: The number word of older references: ``OJ No L 256``, ``JO n° L 256``, ``ABl. Nr. L 256``.
@@ -79,9 +84,12 @@ _PATTERN = compile_pattern(
           (?!\d){_DATE_SEP}{_DATE}(?!\d){_PAGES})
     | (?P<court>{_OJ}{_S1}(?:{_MARK}{_S1})?(?P<cyear>(?:19|20)\d\d)(?:,{_SP}|{_S1})(?:{_NO})?
           (?P<cseries>[LC]){_S1}(?P<cno>\d{{1,4}})(?:{_SP}(?P<csub>[AEI]))?(?![\w])
-          (?:,{_SP}{_PAGE_WORDS}{_SP}(?P<cp>\d{{1,5}})(?:{_SP}{_DASH}{_SP}(?P<cp2>\d{{1,5}}))?
+          (?:(?:,{_SP}|{_S1}){_PAGE_WORDS}{_SP}(?P<cp>\d{{1,5}})(?:{_SP}{_DASH}{_SP}(?P<cp2>\d{{1,5}}))?
           |/(?P<cslash>\d{{1,5}}))?)
     | (?P<old>{_OJ}{_S1}(?:{_MARK}{_S1})?{_ISSUE})
+    | (?P<statute>{_OJ_WITHOUT_YEAR}{_S1}(?:{_MARK}{_S1})?(?:{_NO})?(?P<sseries>[LC]){_S1}
+          (?P<sno>\d{{1,4}})(?:{_SP}(?P<ssub>[AEI]))?(?![\w])(?:,{_SP}|{_S1}){_PAGE_WORDS}{_SP}
+          (?P<sp>\d{{1,5}})(?:{_SP}{_DASH}{_SP}(?P<sp2>\d{{1,5}}))?)
     )
     (?!\d)
   | (?P<acad>\[(?P<ayear>(?:19|20)\d\d)\]{_S1}OJ{_S1}(?P<aseries>[LC]){_SP}(?P<ano>\d{{1,4}})
@@ -89,10 +97,11 @@ _PATTERN = compile_pattern(
     """
 )
 #: A list of issues goes on without repeating the name: ``ABl. L 176 vom 27.6.2013, S. 1;
-#: L 208 vom 2.8.2013, S. 73``; each issue is its own reference.
+#: L 208 vom 2.8.2013, S. 73``, also after a comma (``S. 1, L 314 vom 22.11.2016, S. 72``: an
+#: issue with its date, so not a page or a number); each issue is its own reference.
 _LIST_WORDS = alternation(w for lang in ("en", "fr", "es", "de") for w in load(lang).list_words)
 _CONTINUED = compile_pattern(
-    rf"{_SP};{_SP}(?:{_LIST_WORDS}{_S1})?"
+    rf"{_SP}[;,]{_SP}(?:{_LIST_WORDS}{_S1})?"
     rf"(?P<old>(?=[LC][ \t\u00a0\u202f\n]{{0,3}}\d){_ISSUE})(?!\d)"
 )
 #: Every reference holds one of these (case-sensitive): found by ``str.find``, the pattern
@@ -109,8 +118,11 @@ _FOOTNOTE_OPEN_BEFORE = compile_pattern(
     r"(?:^|\n)[ \t]{0,4}(?:\[\^(?P<a>\d{1,4})\]:|<sup>(?P<b>\d{1,4})</sup>|\^(?P<c>\d{1,4})"
     r"|\((?P<d>\d{1,3})\)|(?P<f>\d{1,4})\.?)[ \t\u00a0]{0,4}\Z"
 )
+#: The month names of every language: "vom 14. Juni 1985" in a title is no sentence break.
+_MONTHS = alternation(m for lang in ("en", "fr", "es", "de") for m in load(lang).months)
 _SENTENCE_BREAK = compile_pattern(
-    r"\n[ \t]*\n|(?<!\b(?:No|Nos|p|pp|arts?|Arts?|paras?|cf|vol|Vol|e\.g|i\.e|St))[.!?;]"
+    r"\n[ \t]*\n|(?<!\b(?:No|Nos|p|pp|arts?|Arts?|paras?|cf|vol|Vol|e\.g|i\.e|St))"
+    rf"(?:[!?;]|(?<!\d\\?)\.|\.(?![ \t\u00a0\n]+{_MONTHS}))"
     r"[ \t\u00a0\n]+[A-Z]|\bOJ\b"
 )
 _SUPERSCRIPTS = str.maketrans(
@@ -127,9 +139,10 @@ SERIES_START = datetime.date(1968, 1, 1)
 class OJParts:
     """An OJ reference. ``issue`` is None for act-by-act references, ``number`` set instead."""
 
-    style: str  # "issue", "act-by-act", "court", "academic"
+    style: str  # "issue", "act-by-act", "court", "academic", "statute"
     series: str | None
-    year: int
+    #: None for a statute-style reference no dated act gives a year to
+    year: int | None
     issue: str | None
     number: int | None
     date: datetime.date | None
@@ -224,6 +237,7 @@ class OJFamily:
         text = doc.text
         acts = scan_acts(doc)
         marks: dict[str, str] = {}  # footnote marker -> act id, as markers are met
+        dates: dict[str, datetime.date] = {}  # act id -> the date it was cited with
         i = 0
         last_act = None
         hits = doc.hits(_OJ_LITERALS, exact=True)
@@ -233,6 +247,8 @@ class OJFamily:
                 mark = _FOOTNOTE_MARK_AFTER.match(text, act.end)
                 if mark is not None:
                     marks[_mark(mark)] = act.id
+                if isinstance(act.parts, EUActParts) and act.parts.date is not None:
+                    dates[act.id] = act.parts.date
                 last_act = act
                 i += 1
             act_id = None
@@ -248,7 +264,8 @@ class OJFamily:
                 act_id = last_act.id
             if _without_id(m):
                 continue
-            yield self._citation(m, act_id)
+            act_date = dates.get(act_id) if act_id is not None else None
+            yield self._citation(m, act_id, act_year=act_date.year if act_date else None)
             if m.group("old"):
                 yield from self._continued(text, m.end(), act_id)
 
@@ -260,9 +277,16 @@ class OJFamily:
             end = more.end()
 
     def _citation(
-        self, m: regex.Match[str], act_id: str | None, start: int | None = None
+        self,
+        m: regex.Match[str],
+        act_id: str | None,
+        start: int | None = None,
+        act_year: int | None = None,
     ) -> Citation:
+        """``act_year``: the year of the date of the act documented, for a statute-style
+        reference written without its own."""
         notes: list[Finding] = []
+        ambiguous = False
         date: datetime.date | None = None
         start, end = m.start() if start is None else start, m.end()
         style = m.groupdict()  # a continued issue has the "old" group only
@@ -302,6 +326,14 @@ class OJFamily:
             clast = int(m.group("cp2")) if m.group("cp2") else None
             oid = f"oj:{series}/{year}/{issue}" + (f"/p{cpage}" if cpage is not None else "")
             parts = OJParts("court", series, year, issue, None, None, cpage, clast)
+        elif style.get("statute"):
+            series = m.group("sseries")
+            issue = m.group("sno") + (m.group("ssub") or "")
+            spage = int(m.group("sp"))
+            slast = int(m.group("sp2")) if m.group("sp2") else None
+            ambiguous = act_year is None
+            oid = f"oj:{series}/{'?' if act_year is None else act_year}/{issue}/p{spage}"
+            parts = OJParts("statute", series, act_year, issue, None, None, spage, slast)
         elif style.get("acad"):
             series, year = m.group("aseries"), int(m.group("ayear"))
             issue = m.group("ano") + (m.group("asub") or "")
@@ -364,6 +396,7 @@ class OJFamily:
             parts=parts,
             family=self.name,
             notes=tuple(notes),
+            ambiguous=ambiguous,
         )
 
     def validate(self, citation: Citation, doc: Document) -> Iterator[Finding]:

@@ -30,13 +30,18 @@ def _strings(raw: Any, what: str) -> tuple[str, ...]:
     return tuple(raw)
 
 
+#: The white space between the words of a phrase.
+WORD_GAP = r"(?:[ \t]{0,3}\r?\n[ \t]{0,12}+|\s{1,3})"
+
+
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of literal words, longest first, closed by ``(?!\\w)`` where a word
     ends in a letter (so ``para`` does not match inside ``parallel``); case-insensitive. A space
-    inside a word (``in particular``) matches one to three white-space characters."""
+    inside a word (``in particular``) matches one to three white-space characters, or a line
+    break with the next line's indentation (plain text of laws wraps ``der Delegierten``)."""
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
     alts = [
-        r"\s{1,3}".join(regex.escape(piece) for piece in w.split())
+        WORD_GAP.join(regex.escape(piece) for piece in w.split())
         + (r"(?!\w)" if w[-1].isalnum() else "")
         for w in ordered
     ]

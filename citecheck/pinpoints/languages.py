@@ -24,6 +24,10 @@ _LATIN_LETTER = {"bis": "a", "ter": "b", "quater": "c"}
 #: ``e)``, ``(e)``, ``e``; not the ``l`` of ``l'article``.
 _LETTER = r"\(?[a-z]{1,2}\)(?!\w)|[a-z](?![\w'\u2019])"
 _ROMAN = r"[IVXLC]{1,7}(?![\w])|[A-Z](?![\w])"
+#: White space between the words of a pinpoint and its connector: a few spaces, or a line
+#: break with the next line's indentation (plain text of laws wraps "des Artikels\n    3").
+_GAP0 = r"(?:[ \t\u00a0]{0,3}\r?\n[ \t\u00a0]{0,12}+|[\s\u00a0]{0,3})"
+_GAP1 = r"(?:[ \t\u00a0]{0,3}\r?\n[ \t\u00a0]{0,12}+|[\s\u00a0]{1,3})"
 
 
 def _number(range_words: tuple[str, ...]) -> str:
@@ -80,27 +84,34 @@ def _grammar(language: str) -> _Grammar:
         # unnumbered subdivisions ("premier alinéa", "Satz 2") are left out of pinpoints
         "skipw": alternation((*lex.ordinals, *lex.words("subparagraph", "indent", "sentence"))),
     }
+    # roman points of a lettered point, where the language names them ("Buchstabe a Ziffer ii")
+    subpoint_words = lex.units.get("subpoint", ())
+    small_roman = roman_after_range = ""
+    if subpoint_words:
+        units["romw"] = alternation(subpoint_words)
+        small_roman = r"|(?P<lroman>[ivx]{2,5}(?![\w]))"
+        roman_after_range = r"|[ivx]{2,5}(?![\w])"
     joiner = alternation((*lex.list_words, *lex.part_of_words, *lex.determiners, *lex.at_words))
     dash = "[" + regex.escape(CHARACTERS.range_dashes) + "]"
     # a range word only before a number or a letter ("Absatz 1 bis 4", "Buchstaben a bis c"):
     # Spanish "a" is also a letter and a preposition
     span = (
         rf"(?:{alternation(lex.range_words)}|{dash})"
-        rf"(?=[\s\u00a0]{{0,3}}(?:\d|\(?[a-z]\)|[a-z](?![\w'\u2019])))"
+        rf"(?=[\s\u00a0]{{0,3}}(?:\d|\(?[a-z]\)|[a-z](?![\w'\u2019]){roman_after_range}))"
     )
     token = (
         "(?:"
         + "|".join(f"(?P<{name}>{pattern})" for name, pattern in units.items())
         + rf"|(?P<num>{_number(lex.range_words)})|(?P<range>{span})"
-        + rf"|(?P<let>{_letter(lex.list_words)})|(?P<roman>{_ROMAN})"
+        + rf"|(?P<let>{_letter(lex.list_words)}){small_roman}|(?P<roman>{_ROMAN})"
         + rf"|(?P<join>{joiner})|(?P<comma>,))"
     )
     unit = "(?:" + "|".join(v for k, v in units.items() if k != "skipw") + ")"
     # bounded: a reader tries it at many places, so a long chain must not make a scan quadratic
-    body = rf"{unit}(?:[\s\u00a0]{{0,3}}{token}){{0,60}}+"
+    body = rf"{unit}(?:{_GAP0}{token}){{0,60}}+"
     conn = (
-        rf"[\s\u00a0]{{0,3}},?[\s\u00a0]{{1,3}}{alternation(lex.of_words)}"
-        rf"(?:[\s\u00a0]{{1,3}}{alternation(lex.determiners)})?[\s\u00a0]{{0,3}}"
+        rf"[\s\u00a0]{{0,3}},?{_GAP1}{alternation(lex.of_words)}"
+        rf"(?:{_GAP1}{alternation(lex.determiners)})?{_GAP0}"
     )
     emphasis = alternation(lex.emphasis_words)
     return _Grammar(
@@ -126,13 +137,15 @@ def _grammar(language: str) -> _Grammar:
 
 
 #: The order of an article's subdivisions in its canonical form: ``6(1)(e)``.
-_LEVEL = {"para": 0, "letter": 1}
-_UNIT_WORDS = frozenset(("artw", "parw", "letw", "annw"))
+_LEVEL = {"para": 0, "letter": 1, "roman": 2}
+_UNIT_WORDS = frozenset(("artw", "parw", "letw", "romw", "annw"))
+#: the sub-division each unit word names
+_SUB_UNITS = {"parw": "para", "letw": "letter", "romw": "roman"}
 #: Parts of an act that hold articles: ``titre III`` -> ``title III``.
 _CONTAINERS = {"titw": "title", "chapw": "chap", "sectw": "sect"}
 #: Words that name a part of an act on its own (not a subdivision of the article before them).
 _PART_WORDS = frozenset(("artw", "annw", "recw", *_CONTAINERS))
-_VALUES = frozenset(("num", "let", "roman"))
+_VALUES = frozenset(("num", "let", "roman", "lroman"))
 
 
 def _tokens(g: _Grammar, body: str) -> list[tuple[str, str, int]]:
@@ -224,7 +237,7 @@ def parse(language: str, body: str) -> Pinpoint:
 
     for k, (kind, written) in enumerate(tokens):
         value = _canonical_number(written.strip("()"))
-        if kind in ("artw", "parw", "letw", "annw", "recw", "skipw", *_CONTAINERS):
+        if kind in ("artw", "parw", "letw", "romw", "annw", "recw", "skipw", *_CONTAINERS):
             unit = kind
             if kind == "annw":
                 flush()
@@ -256,14 +269,18 @@ def parse(language: str, body: str) -> Pinpoint:
         ):
             # "annexe III point e)", "Anhang III Buchstabe e": a point of the annex, closed up;
             # "points a) et b)": one part each
-            if listed and annex_points:
+            if ranged and annex_points:
+                # "Anhang I Nummer 1 bis 9": one range of points
+                annex_points = [*annex_points[:-1], f"{annex_points[-1]}-{value}"]
+                parts[-1] = PinpointPart("annex", annex_point(annex_base, annex_points))
+            elif listed and annex_points:
                 annex_points = [*annex_points[:-1], value]
                 parts.append(PinpointPart("annex", annex_point(annex_base, annex_points)))
             else:
                 annex_points = [*annex_points, value]  # "Nummer 3 Buchstabe a": point 3(a)
                 parts[-1] = PinpointPart("annex", annex_point(annex_base, annex_points))
-        elif unit in ("parw", "letw") and kind in ("num", "let"):
-            sub_unit = "para" if unit == "parw" else "letter"
+        elif unit in _SUB_UNITS and kind in ("num", "let", "lroman"):
+            sub_unit = _SUB_UNITS[unit]
             sub = (sub_unit, f"({value})")
             if art is None or before_unit(k):
                 lacking = [c for c in chains if all(u != sub_unit for u, _ in c)]
@@ -301,6 +318,10 @@ def parse(language: str, body: str) -> Pinpoint:
             place = PinpointPart(_CONTAINERS[unit], value)
             if art is None and not parts:
                 parts.append(place)
+            elif art is None and parts[-1].unit == "annex" and annex_base and not annex_points:
+                # "Anhang I Abschnitt A Nummer 1": a section of the annex is one place with it
+                annex_base = f"{annex_base}, {place}"
+                parts[-1] = PinpointPart("annex", annex_base)
             elif art is None and parts[-1].unit in _CONTAINERS.values():
                 # "chapitre III, section 2" is one place, outermost first (as "section 2 du
                 # chapitre III")
@@ -320,8 +341,10 @@ def annex_point(annex: str, point: list[str]) -> str:
     if not point:
         return annex
     if point[0][:1].isdigit():
-        return f"{annex}, point {point[0]}" + "".join(f"({v})" for v in point[1:])
-    return annex + "".join(f"({v})" for v in point)
+        word = "points" if "-" in point[0] else "point"
+        return f"{annex}, {word} {point[0]}" + "".join(f"({v})" for v in point[1:])
+    # a range of letters as an article's: "(a)-(c)"
+    return annex + "".join("(" + v.replace("-", ")-(") + ")" for v in point)
 
 
 def body_pattern(language: str) -> str:
