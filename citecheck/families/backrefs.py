@@ -30,6 +30,7 @@ import regex
 
 from citecheck import eu_words, knowledge
 from citecheck.anchors import find_all
+from citecheck.families.anchored import matches_at_hits
 from citecheck.families.base import HSPACE, Document, compile_pattern, matches_near
 from citecheck.families.eu_pinpoints import read_after, read_before
 from citecheck.lexicon import alternation
@@ -270,6 +271,53 @@ def _noun_hits(doc: Document) -> list[tuple[int, int]]:
     return kept
 
 
+#: Words after which a back-reference may start a word or two back: "the Regulation", "the
+#: said Regulation", "that said Directive", "of that directive".
+_DETERMINERS = frozenset(("the", "that", "said"))
+_QUOTES = frozenset("\u2018'\u201c\"")
+_NAME_TOKEN = regex.compile(rf"{_NAME_WORD}|[Ff]ramework")
+_TRAILING_WORD = regex.compile(r"\w+\Z")
+#: A match starts at most this many words before its noun: "the" and four name words
+#: ("the Dublin III Asylum Procedures Directive").
+_WORDS_BEFORE = 5
+
+
+def _backref_earliest(text: str, start: int, lo: int) -> int:
+    """Where, at the earliest (from ``lo``), a match can start with its first act noun at
+    ``start``: at the noun or the name words right before it ("Framework Decision"), unless
+    "the", "that" or "said" stands before those ("the Third Directive", "the said Regulation");
+    a quote (a definition) leaves the whole window to search."""
+    i = start
+    if i > lo and text[i - 1] in _QUOTES:
+        return lo  # "('Directive')"
+    for _ in range(_WORDS_BEFORE):
+        j = i
+        while j > lo and text[j - 1].isspace():
+            j -= 1
+        if j == i:
+            return start  # nothing but a space run leads to the noun
+        k = j
+        while k > lo and not text[k - 1].isspace():
+            k -= 1
+        if k == lo:
+            return lo
+        token = text[k:j]
+        if any(ch in _QUOTES for ch in token):
+            return lo  # "(hereinafter 'the Regulation')"
+        tail = _TRAILING_WORD.search(token)
+        if tail is not None and tail.group().lower() in _DETERMINERS:
+            # "the said Regulation", "of that directive": the word before may be part of it
+            while k > lo and text[k - 1].isspace():
+                k -= 1
+            while k > lo and not text[k - 1].isspace():
+                k -= 1
+            return k
+        if _NAME_TOKEN.fullmatch(token) is None:
+            return i  # "Council Framework Decision": from the name words walked over
+        i = k
+    return lo
+
+
 #: "that" / "said" ends at most this far before a lower-case noun: "said" + two spaces +
 #: "framework" + two spaces, with room to spare.
 _DEMONSTRATIVE_REACH = 24
@@ -300,7 +348,13 @@ class BackReferencesFamily:
         yield from self._acronyms(doc)
         own = _own_act_type(doc.head)
         hits = _noun_hits(doc)
-        for m in matches_near(_BACKREF, hits, text, before=_REACH, after=_AFTER):
+        if len(doc.lower) == len(text):
+            found = matches_at_hits(
+                _BACKREF, hits, text, before=_REACH, after=_AFTER, earliest=_backref_earliest
+            )
+        else:  # lower-casing moved the hits' offsets: search the windows around them
+            found = matches_near(_BACKREF, hits, text, before=_REACH, after=_AFTER)
+        for m in found:
             if m.group("dterm"):
                 yield self._definition(text, m)
                 continue
