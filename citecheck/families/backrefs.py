@@ -276,6 +276,7 @@ def _noun_hits(doc: Document) -> list[tuple[int, int]]:
 _DETERMINERS = frozenset(("the", "that", "said"))
 _QUOTES = frozenset("\u2018'\u201c\"")
 _NAME_TOKEN = regex.compile(rf"{_NAME_WORD}|[Ff]ramework")
+_NAME_TOKEN_END = regex.compile(rf"(?<![\w])(?:{_NAME_WORD}|[Ff]ramework)\Z")
 _TRAILING_WORD = regex.compile(r"\w+\Z")
 #: A match starts at most this many words before its noun: "the" and four name words
 #: ("the Dublin III Asylum Procedures Directive").
@@ -295,12 +296,12 @@ def _backref_earliest(text: str, start: int, lo: int) -> int:
         while j > lo and text[j - 1].isspace():
             j -= 1
         if j == i:
-            return start  # nothing but a space run leads to the noun
+            return i  # no space run leads to the noun (or the window starts here)
         k = j
         while k > lo and not text[k - 1].isspace():
             k -= 1
-        if k == lo:
-            return lo
+        if k == lo and k > 0 and not text[k - 1].isspace():
+            return lo  # the run goes on before the window
         token = text[k:j]
         if any(ch in _QUOTES for ch in token):
             return lo  # "(hereinafter 'the Regulation')"
@@ -313,6 +314,8 @@ def _backref_earliest(text: str, start: int, lo: int) -> int:
                 k -= 1
             return k
         if _NAME_TOKEN.fullmatch(token) is None:
+            if _NAME_TOKEN_END.search(token) is not None:
+                return k  # "warrant –Framework Decision": from within this run
             return i  # "Council Framework Decision": from the name words walked over
         i = k
     return lo
@@ -331,6 +334,17 @@ _ARTICLE_RIGHT_BEFORE = compile_pattern(
 )
 
 
+def _matches(doc: Document) -> Iterator[regex.Match[str]]:
+    """The matches ``_BACKREF.finditer`` gives, tried at the act nouns that can be part of one."""
+    text = doc.text
+    hits = _noun_hits(doc)
+    if len(doc.lower) != len(text):  # lower-casing moved the hits: search around them
+        return matches_near(_BACKREF, hits, text, before=_REACH, after=_AFTER)
+    return matches_at_hits(
+        _BACKREF, hits, text, before=_REACH, after=_AFTER, earliest=_backref_earliest
+    )
+
+
 class BackReferencesFamily:
     """Finds "the Decision" / "that Directive" back-references to EU acts cited before."""
 
@@ -347,14 +361,7 @@ class BackReferencesFamily:
         yield from self._in_other_languages(doc)
         yield from self._acronyms(doc)
         own = _own_act_type(doc.head)
-        hits = _noun_hits(doc)
-        if len(doc.lower) == len(text):
-            found = matches_at_hits(
-                _BACKREF, hits, text, before=_REACH, after=_AFTER, earliest=_backref_earliest
-            )
-        else:  # lower-casing moved the hits' offsets: search the windows around them
-            found = matches_near(_BACKREF, hits, text, before=_REACH, after=_AFTER)
-        for m in found:
+        for m in _matches(doc):
             if m.group("dterm"):
                 yield self._definition(text, m)
                 continue

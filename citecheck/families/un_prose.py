@@ -583,6 +583,15 @@ def _pin_before(m: regex.Match[str]) -> Pinpoint:
     return read_paragraphs(m.group("pinpart"), _PIN_WORDS)
 
 
+def _heads(doc: Document) -> Iterator[regex.Match[str]]:
+    """The matches ``_HEAD.finditer`` gives, tried at the keywords followed by a number."""
+    text = doc.text
+    hits = hits_followed_by(doc, doc.hits(_LITERALS), _KW_THEN_NUMBER)
+    if len(doc.lower) != len(text):  # lower-casing moved the hits: search around them
+        return matches_near(_HEAD, hits, text, before=_HEAD_REACH, after=64)
+    return matches_at_hits(_HEAD, hits, text, before=_HEAD_REACH, after=64, earliest=_head_earliest)
+
+
 class UNProseFamily:
     """Resolutions and decisions of UN organs cited in words."""
 
@@ -597,14 +606,7 @@ class UNProseFamily:
         hrc_context = ctx.profile(doc).hrc_context
         own = ctx.own_body(doc)
         consumed = 0
-        hits = hits_followed_by(doc, doc.hits(_LITERALS), _KW_THEN_NUMBER)
-        if len(doc.lower) == len(text):
-            heads = matches_at_hits(
-                _HEAD, hits, text, before=_HEAD_REACH, after=64, earliest=_head_earliest
-            )
-        else:  # lower-casing moved the hits' offsets: search the windows around them
-            heads = matches_near(_HEAD, hits, text, before=_HEAD_REACH, after=64)
-        for m in heads:
+        for m in _heads(doc):
             if m.start() < consumed:
                 continue
             body_word = m.group("body")
