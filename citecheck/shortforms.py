@@ -268,7 +268,7 @@ def resolve_short_forms(
     notes_index = _footnote_index(doc, in_notes)
     # Offset of the first non-blank character: a short form at or before it has nothing at
     # all to point back to (computed once, so each short form costs O(1) here).
-    first_text = len(doc.text) - len(doc.text.lstrip())
+    first_text = _first_non_blank(doc.text)
     # Back-references: the last citation of each EU act type, and the types a definition
     # has bound to an act citecheck does not know.
     acts = _Acts(dict(terms or {}), bindings)
@@ -356,6 +356,14 @@ def resolve_short_forms(
             note_before = len(out)
         out.append(resolved)
     return out[len(carried) :]
+
+
+def _first_non_blank(text: str) -> int:
+    """``len(text) - len(text.lstrip())``, without copying the text."""
+    i, n = 0, len(text)
+    while i < n and text[i].isspace():
+        i += 1
+    return i
 
 
 #: What may stand between a citation and "précité(e)" / "citado" written after it.
@@ -497,8 +505,8 @@ def _follows_act(marker: Citation, out: list[Citation], text: str) -> bool:
     does it name the act: "... of 12 May 2011 in favour of TV2/Danmark ('TV2')" names a firm."""
     if not out or out[-1].kind not in (Kind.EU_ACT, Kind.OJ):
         return False
-    gap = text[out[-1].end : marker.start]
-    return _DEFINITION_GAP.fullmatch(gap) is not None
+    # matched in place, not on a copy of the gap: the act may lie far back
+    return _DEFINITION_GAP.fullmatch(text, out[-1].end, marker.start) is not None
 
 
 class _Acts:

@@ -405,3 +405,19 @@ def test_notes_heading_from_the_index(text: str) -> None:
     expected = shortform_stage._notes_heading_shifted(text, Document(text).lower)
     assert shortform_stage.notes_heading(_indexed(text)) == expected
     assert shortform_stage.notes_heading(Document(text)) == expected
+
+
+_LANG_BACKREF_TOKENS = [
+    "règlement", "Règlement", "directive", "Directive", "Directiva", "reglamento", "Verordnung",
+    "Richtlinie", "décision-cadre", "règlement d'exécution", "delegierten Verordnung",
+    "dudit ", "ladite ", "de ladite ", "dicha ", "de dicha ", "der genannten ", "die ",
+    "cette ", "ce ", "l'", " précité", " citada", " susmentionnée", " (UE) 2016/679", " 12",
+    " ", "  ", "\n", "x", "the ", "of ", "(", "\u00a0",
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=_texts(_LANG_BACKREF_TOKENS))
+def test_language_back_references_at_hits_as_finditer(text: str) -> None:
+    got = [m.span() for m in backrefs._lang_matches(_indexed(text))]
+    assert got == [m.span() for m in backrefs._LANG_BACKREF.finditer(text)]
