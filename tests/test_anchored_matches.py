@@ -7,7 +7,7 @@ import re
 
 import pytest
 import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from citecheck import shortforms as shortform_stage
@@ -330,9 +330,13 @@ _PROSE_LEAD_TOKENS = [
 
 @settings(max_examples=600, deadline=None)
 @given(text=_texts(_PROSE_LEAD_TOKENS))
-def test_prose_heads_at_hits_as_finditer(text: str) -> None:
-    got = [m.span() for m in un_prose._heads(_indexed(text))]
-    assert got == [m.span() for m in un_prose._HEAD.finditer(text)]
+def test_prose_heads_at_hits_as_in_windows(text: str) -> None:
+    """The matches of the windows around every hit (which :func:`test_prose_heads_as_finditer`
+    holds to ``finditer``), found with less searching."""
+    doc = _indexed(text)
+    hits = base.hits_followed_by(doc, doc.hits(un_prose._LITERALS), un_prose._KW_THEN_NUMBER)
+    near = base.matches_near(un_prose._HEAD, hits, text, before=un_prose._HEAD_REACH, after=64)
+    assert [m.span() for m in un_prose._heads(doc)] == [m.span() for m in near]
 
 
 _BACKREF_LEAD_TOKENS = [
@@ -343,9 +347,16 @@ _BACKREF_LEAD_TOKENS = [
 
 @settings(max_examples=600, deadline=None)
 @given(text=_texts(_BACKREF_LEAD_TOKENS))
-def test_back_references_at_hits_as_finditer(text: str) -> None:
-    got = [m.span() for m in backrefs._matches(_indexed(text))]
-    assert got == [m.span() for m in backrefs._BACKREF.finditer(text)]
+@example(text="in the EuropeanDirectivein That Framework Decision)")  # a noun inside a name word
+@example(text="Directive 3rd The Third Directive of the European")
+@example(text="arrest warrant \u2013Framework Decision 2002/584")
+def test_back_references_at_hits_as_in_windows(text: str) -> None:
+    doc = _indexed(text)
+    near = base.matches_near(
+        backrefs._BACKREF, backrefs._noun_hits(doc), text, before=backrefs._REACH,
+        after=backrefs._AFTER,
+    )  # fmt: skip
+    assert [m.span() for m in backrefs._matches(doc)] == [m.span() for m in near]
 
 
 @pytest.mark.parametrize(
@@ -412,12 +423,16 @@ _LANG_BACKREF_TOKENS = [
     "Richtlinie", "décision-cadre", "règlement d'exécution", "delegierten Verordnung",
     "dudit ", "ladite ", "de ladite ", "dicha ", "de dicha ", "der genannten ", "die ",
     "cette ", "ce ", "l'", " précité", " citada", " susmentionnée", " (UE) 2016/679", " 12",
-    " ", "  ", "\n", "x", "the ", "of ", "(", "\u00a0",
+    " ", "  ", "\n", "x", "the ", "of ", "(", "\u00a0", "decisión marco", "Decisión\nmarco",
 ]  # fmt: skip
 
 
 @settings(max_examples=600, deadline=None)
 @given(text=_texts(_LANG_BACKREF_TOKENS))
-def test_language_back_references_at_hits_as_finditer(text: str) -> None:
-    got = [m.span() for m in backrefs._lang_matches(_indexed(text))]
-    assert got == [m.span() for m in backrefs._LANG_BACKREF.finditer(text)]
+def test_language_back_references_at_hits_as_in_windows(text: str) -> None:
+    doc = _indexed(text)
+    near = base.matches_near(
+        backrefs._LANG_BACKREF, doc.hits(backrefs._LANG_HITS), text, before=backrefs._REACH,
+        after=backrefs._AFTER,
+    )  # fmt: skip
+    assert [m.span() for m in backrefs._lang_matches(doc)] == [m.span() for m in near]

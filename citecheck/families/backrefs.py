@@ -317,6 +317,13 @@ def _backref_earliest(text: str, start: int, lo: int) -> int:
     i = start
     if i > lo and text[i - 1] in _QUOTES:
         return lo  # "('Directive')"
+    while i > lo and not text[i - 1].isspace():
+        i -= 1  # the noun ends a longer name word ("EuropeanDirective"): from that word on
+    if i < start and (
+        (i == lo and i > 0 and not text[i - 1].isspace())
+        or any(ch in _QUOTES for ch in text[i:start])
+    ):
+        return lo
     for _ in range(_WORDS_BEFORE):
         j = i
         while j > lo and text[j - 1].isspace():
