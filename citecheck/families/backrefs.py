@@ -369,7 +369,8 @@ _ARTICLE_RIGHT_BEFORE = compile_pattern(
 
 
 def _matches(doc: Document) -> Iterator[regex.Match[str]]:
-    """The matches ``_BACKREF.finditer`` gives, tried at the act nouns that can be part of one."""
+    """The matches of the windows around the act nouns that can be part of one
+    (:func:`matches_near`), found with less searching."""
     text = doc.text
     hits = _noun_hits(doc)
     if len(doc.lower) != len(text):  # lower-casing moved the hits: search around them
@@ -380,8 +381,9 @@ def _matches(doc: Document) -> Iterator[regex.Match[str]]:
 
 
 def _lang_matches(doc: Document) -> Iterator[regex.Match[str]]:
-    """The matches ``_LANG_BACKREF.finditer`` gives, tried at the act nouns; around them all
-    where a noun of several words may be written with a line break inside ("decisión\nmarco")."""
+    """The matches of the windows around the act nouns (:func:`matches_near`), found with
+    less searching; all windows searched where a noun of several words may hold no hit
+    ("decisión marco" across a line break)."""
     text = doc.text
     hits = doc.hits(_LANG_HITS)
     if len(doc.lower) != len(text) or doc.has_any(_LANG_LOOSE):

@@ -584,7 +584,8 @@ def _pin_before(m: regex.Match[str]) -> Pinpoint:
 
 
 def _heads(doc: Document) -> Iterator[regex.Match[str]]:
-    """The matches ``_HEAD.finditer`` gives, tried at the keywords followed by a number."""
+    """The matches of the windows around the keywords followed by a number
+    (:func:`matches_near`), found with less searching."""
     text = doc.text
     hits = hits_followed_by(doc, doc.hits(_LITERALS), _KW_THEN_NUMBER)
     if len(doc.lower) != len(text):  # lower-casing moved the hits: search around them
