@@ -24,6 +24,7 @@ from citecheck.families.instruments import InstrumentParts, instruments_called
 from citecheck.families.shortforms import (
     AMBIGUOUS_IBID,
     NO_ANTECEDENT,
+    NOTES_HEADINGS,
     UNKNOWN_ANTECEDENT,
     ShortFormParts,
 )
@@ -34,6 +35,35 @@ from citecheck.model import Citation, Finding, Kind
 _MARKED_NOTE = regex.compile(
     r"^[ \t]*(?:<sup>(\d{1,4})</sup>|\[\^(\d{1,4})\]:|\^(\d{1,4})[ \t])", regex.MULTILINE
 )
+#: What opens a marked note, after the spaces at the start of its line.
+_MARK = regex.compile(r"<sup>(\d{1,4})</sup>|\[\^(\d{1,4})\]:|\^(\d{1,4})[ \t]")
+_MARK_LITERALS = ("<sup>", "^")  # "[^" holds "^"
+
+
+def _marked_notes(text: str) -> list[tuple[int, int]]:
+    """(offset, number) of each ``_MARKED_NOTE`` opening, as its ``finditer`` gives them,
+    found from the literals that start a mark: a mark counts where only spaces and tabs stand
+    between its line's start and it (a bounded look back), and ``_MARK`` is matched there."""
+    marks: set[int] = set()
+    for literal in _MARK_LITERALS:
+        pos = text.find(literal)
+        while pos != -1:
+            # "[^3]:": the mark starts at the bracket before the caret
+            marks.add(pos - 1 if literal == "^" and pos > 0 and text[pos - 1] == "[" else pos)
+            pos = text.find(literal, pos + 1)
+    found = []
+    for mark in sorted(marks):
+        line_start = mark
+        while line_start > 0 and text[line_start - 1] in " \t":
+            line_start -= 1
+        if line_start > 0 and text[line_start - 1] != "\n":
+            continue
+        m = _MARK.match(text, mark)
+        if m is not None:
+            found.append((line_start, int(next(g for g in m.groups() if g))))
+    return found
+
+
 # "[12] text" (and DOCX endnotes "[e3] text") at a line start, or after a sentence end where
 # notes run on in one line ("... p. 5. [13] Ibid."); a reference mark glued to the text
 # ("society.[12] They") is not an opening. The pattern is the mark; what stands before it is
@@ -59,9 +89,28 @@ _HEADING_LINE = regex.compile(r"[ \t#*]{0,8}(?P<word>\w+)[ \t*:]*")
 
 def notes_heading(doc: Document) -> int | None:
     """Where the line after the first "Notes" heading (a line holding only that word)
-    starts. Found by a literal scan of the lower-cased text: the word is common in prose
-    ("the Committee notes"), a whole-line heading is not."""
+    starts. Found from the occurrences of the words in the lower-cased text (the anchor index
+    holds them): the word is common in prose ("the Committee notes"), a whole-line heading
+    is not."""
     text, low = doc.text, doc.lower
+    if len(low) != len(text):
+        return _notes_heading_shifted(text, low)
+    line_end = 0
+    for start, end in doc.hits(NOTES_HEADINGS):
+        if start < line_end:
+            continue  # the rest of a line already read: one pass over the text in all
+        line_start = low.rfind("\n", 0, start) + 1
+        line_end = low.find("\n", end)
+        line_end = len(low) if line_end == -1 else line_end
+        line = _HEADING_LINE.fullmatch(text, line_start, line_end)
+        if line is not None and line.group("word").lower() in NOTES_HEADINGS:
+            return line_end  # the first heading line: hits come in order
+    return None
+
+
+def _notes_heading_shifted(text: str, low: str) -> int | None:
+    """:func:`notes_heading` where lower-casing changed the text's length ("İ"), as it always
+    read such a text: each word looked for on its own."""
     found: int | None = None
     for word in ENGLISH.notes_headings:
         pos = low.find(word.lower())
@@ -155,9 +204,7 @@ def _footnote_index(doc: Document, in_notes: bool = False) -> _Footnotes:
     """
     text = doc.text
     openings: list[tuple[int, int, bool]] = []  # (offset, number, runs to a blank line)
-    if "<sup>" in text or "[^" in text or "^" in text:
-        for m in _MARKED_NOTE.finditer(text):
-            openings.append((m.start(), int(next(g for g in m.groups() if g)), True))
+    openings.extend((offset, number, True) for offset, number in _marked_notes(text))
     if "[" in text:
         runs: dict[str, list[tuple[int, int]]] = {}
         for m in _BRACKET_NOTE.finditer(text):
@@ -221,7 +268,7 @@ def resolve_short_forms(
     notes_index = _footnote_index(doc, in_notes)
     # Offset of the first non-blank character: a short form at or before it has nothing at
     # all to point back to (computed once, so each short form costs O(1) here).
-    first_text = len(doc.text) - len(doc.text.lstrip())
+    first_text = _first_non_blank(doc.text)
     # Back-references: the last citation of each EU act type, and the types a definition
     # has bound to an act citecheck does not know.
     acts = _Acts(dict(terms or {}), bindings)
@@ -309,6 +356,14 @@ def resolve_short_forms(
             note_before = len(out)
         out.append(resolved)
     return out[len(carried) :]
+
+
+def _first_non_blank(text: str) -> int:
+    """``len(text) - len(text.lstrip())``, without copying the text."""
+    i, n = 0, len(text)
+    while i < n and text[i].isspace():
+        i += 1
+    return i
 
 
 #: What may stand between a citation and "précité(e)" / "citado" written after it.
@@ -450,8 +505,8 @@ def _follows_act(marker: Citation, out: list[Citation], text: str) -> bool:
     does it name the act: "... of 12 May 2011 in favour of TV2/Danmark ('TV2')" names a firm."""
     if not out or out[-1].kind not in (Kind.EU_ACT, Kind.OJ):
         return False
-    gap = text[out[-1].end : marker.start]
-    return _DEFINITION_GAP.fullmatch(gap) is not None
+    # matched in place, not on a copy of the gap: the act may lie far back
+    return _DEFINITION_GAP.fullmatch(text, out[-1].end, marker.start) is not None
 
 
 class _Acts:

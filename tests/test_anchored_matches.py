@@ -7,7 +7,7 @@ import re
 
 import pytest
 import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from citecheck import shortforms as shortform_stage
@@ -317,3 +317,122 @@ def test_literal_hits_in_order(text: str, literals: list[str]) -> None:
         for m in re.finditer(f"(?={re.escape(lit)})", text)
     )
     assert list(base.literal_hits(text, literals)) == expected
+
+
+# The same patterns matched at their hits (``families.anchored``): the window before a hit is
+# searched only where a head or back-reference can start there.
+_PROSE_LEAD_TOKENS = [
+    *_PROSE_TOKENS, "Human Rights Council ", "Council's ", "Sub-Commission ", "of ", "of its ",
+    "the ", "Recalling ", "preamble ", "third preambular paragraph of ", "paragraphs 3 (a) ",
+    "de la ", "du ", "\u2013", "xyz", "UNSCR", "UNSCRs ", "  ",
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=_texts(_PROSE_LEAD_TOKENS))
+def test_prose_heads_at_hits_as_in_windows(text: str) -> None:
+    """The matches of the windows around every hit (which :func:`test_prose_heads_as_finditer`
+    holds to ``finditer``), found with less searching."""
+    doc = _indexed(text)
+    hits = base.hits_followed_by(doc, doc.hits(un_prose._LITERALS), un_prose._KW_THEN_NUMBER)
+    near = base.matches_near(un_prose._HEAD, hits, text, before=un_prose._HEAD_REACH, after=64)
+    assert [m.span() for m in un_prose._heads(doc)] == [m.span() for m in near]
+
+
+_BACKREF_LEAD_TOKENS = [
+    *_BACKREF_TOKENS, "Council ", "\u2013", "-", "Dublin ", "III ", "3rd ", "('the ", "('",
+    "(hereinafter referred to as '", "Article 5 ", "in ", "x ", "Framework ", "  ", "\n",
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=_texts(_BACKREF_LEAD_TOKENS))
+@example(text="in the EuropeanDirectivein That Framework Decision)")  # a noun inside a name word
+@example(text="Directive 3rd The Third Directive of the European")
+@example(text="arrest warrant \u2013Framework Decision 2002/584")
+def test_back_references_at_hits_as_in_windows(text: str) -> None:
+    doc = _indexed(text)
+    near = base.matches_near(
+        backrefs._BACKREF, backrefs._noun_hits(doc), text, before=backrefs._REACH,
+        after=backrefs._AFTER,
+    )  # fmt: skip
+    assert [m.span() for m in backrefs._matches(doc)] == [m.span() for m in near]
+
+
+@pytest.mark.parametrize(
+    ("text", "keyword", "earliest"),
+    [
+        ("adopted by resolution 5/1", "resolution", "resolution"),  # "by": nothing leads in
+        ("see its resolution 5/1", "resolution", "see"),  # "of its resolution" could
+        ("In the preamble of the Human Rights Council resolution 5/1", "resolution", "preamble"),
+        ("the Council\u2019s resolution 5/1", "resolution", "the"),
+        ("text.\nparagraph 3 of resolution 5/1", "resolution", "text"),
+        ("x resolution 5/1", "resolution", "resolution"),
+    ],
+)
+def test_head_earliest(text: str, keyword: str, earliest: str) -> None:
+    start = text.index(keyword)
+    assert un_prose._head_earliest(text, start, 0) == text.index(earliest)
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "earliest"),
+    [
+        ("pursuant to Regulation (EU) 2016/679", "Regulation", "Regulation"),
+        ("Article 5 of the Regulation", "Regulation", "of"),
+        ("under the said Directive", "Directive", "the"),
+        ("amending Council Framework Decision 2002/584", "Decision", "Council"),
+        ("arrest warrant \u2013Framework Decision 2002/584", "Decision", "\u2013"),
+        ("Article 1 of the Third Directive", "Directive", "of"),
+        ("(OJ L 1, p. 1; 'the Directive')", "Directive", "("),
+        ("a Decision", "Decision", "Decision"),
+    ],
+)
+def test_backref_earliest(text: str, noun: str, earliest: str) -> None:
+    start = text.index(noun)
+    assert backrefs._backref_earliest(text, start, 0) == text.index(earliest)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_texts(["<sup>1</sup>", "<sup>", "[^3]:", "[^4]", "^5 ", "^", "[", " ", "\t", "\n"]))
+def test_marked_notes_as_finditer(text: str) -> None:
+    expected = [
+        (m.start(), int(next(g for g in m.groups() if g)))
+        for m in shortform_stage._MARKED_NOTE.finditer(text)
+    ]
+    assert shortform_stage._marked_notes(text) == expected
+
+
+_HEADING_TOKENS = [
+    "Notes", "notes", "NOTES", "Endnotes", "Footnotes", "Notes:", "# ", "*", " ", "\n", "\r\n",
+    "x", "the Committee ", "İ",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_texts(_HEADING_TOKENS))
+def test_notes_heading_from_the_index(text: str) -> None:
+    """From the anchor index, from a document without it, and word by word (as before)."""
+    expected = shortform_stage._notes_heading_shifted(text, Document(text).lower)
+    assert shortform_stage.notes_heading(_indexed(text)) == expected
+    assert shortform_stage.notes_heading(Document(text)) == expected
+
+
+_LANG_BACKREF_TOKENS = [
+    "règlement", "Règlement", "directive", "Directive", "Directiva", "reglamento", "Verordnung",
+    "Richtlinie", "décision-cadre", "règlement d'exécution", "delegierten Verordnung",
+    "dudit ", "ladite ", "de ladite ", "dicha ", "de dicha ", "der genannten ", "die ",
+    "cette ", "ce ", "l'", " précité", " citada", " susmentionnée", " (UE) 2016/679", " 12",
+    " ", "  ", "\n", "x", "the ", "of ", "(", "\u00a0", "decisión marco", "Decisión\nmarco",
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=_texts(_LANG_BACKREF_TOKENS))
+def test_language_back_references_at_hits_as_in_windows(text: str) -> None:
+    doc = _indexed(text)
+    near = base.matches_near(
+        backrefs._LANG_BACKREF, doc.hits(backrefs._LANG_HITS), text, before=backrefs._REACH,
+        after=backrefs._AFTER,
+    )  # fmt: skip
+    assert [m.span() for m in backrefs._lang_matches(doc)] == [m.span() for m in near]

@@ -30,6 +30,7 @@ import regex
 
 from citecheck import eu_words, knowledge
 from citecheck.anchors import find_all
+from citecheck.families.anchored import matches_at_hits
 from citecheck.families.base import HSPACE, Document, compile_pattern, matches_near
 from citecheck.families.eu_pinpoints import read_after, read_before
 from citecheck.lexicon import alternation
@@ -218,6 +219,32 @@ def _language_pattern() -> str:
 
 _LANG_BACKREF = compile_pattern(_language_pattern())
 _LANG_HITS = tuple(sorted(_LANG_NOUNS))
+#: The first words of nouns of several words that are not nouns themselves ("decisión marco"):
+#: written with a line break inside, such a noun holds no hit.
+_LANG_LOOSE = tuple(sorted({n.split()[0] for n in _LANG_NOUNS if " " in n} - set(_LANG_NOUNS)))
+#: Every word of what may stand before a noun in another language ("de dicha", "der genannten").
+_LANG_LEAD_WORDS = frozenset(
+    word.lower()
+    for lex in _LANG_TABLES
+    for phrase in (*lex.back_reference_words, *lex.demonstratives, *lex.of_words, *lex.determiners)
+    for word in phrase.split()
+)
+_LANG_TAIL = regex.compile(r"[\w'\u2019]+\Z")
+
+
+def _lang_earliest(text: str, start: int, lo: int) -> int:
+    """Where, at the earliest (from ``lo``), a back-reference in another language can start
+    with its noun at ``start``: at the noun, unless one of the words that may lead in to it
+    stands right before ("dicha", "ladite", "der genannten")."""
+    i = start
+    while i > lo and text[i - 1].isspace():
+        i -= 1
+    if i == start:
+        return start
+    tail = _LANG_TAIL.search(text, max(lo, i - 24), i)
+    if tail is not None and tail.group().lower() in _LANG_LEAD_WORDS:
+        return lo
+    return start
 
 
 @attrs.frozen(slots=True)
@@ -270,6 +297,64 @@ def _noun_hits(doc: Document) -> list[tuple[int, int]]:
     return kept
 
 
+#: Words after which a back-reference may start a word or two back: "the Regulation", "the
+#: said Regulation", "that said Directive", "of that directive".
+_DETERMINERS = frozenset(("the", "that", "said"))
+_QUOTES = frozenset("\u2018'\u201c\"")
+_NAME_TOKEN = regex.compile(rf"{_NAME_WORD}|[Ff]ramework")
+_NAME_TOKEN_END = regex.compile(rf"(?<![\w])(?:{_NAME_WORD}|[Ff]ramework)\Z")
+_TRAILING_WORD = regex.compile(r"\w+\Z")
+#: A match starts at most this many words before its noun: "the" and four name words
+#: ("the Dublin III Asylum Procedures Directive"), and the word before "the".
+_WORDS_BEFORE = 6
+
+
+def _backref_earliest(text: str, start: int, lo: int) -> int:
+    """Where, at the earliest (from ``lo``), a match can start with its first act noun at
+    ``start``: at the noun or the name words right before it ("Framework Decision", "The
+    Third Directive"), or a word before "the", "that" or "said" ("the said Regulation", "of
+    that directive"); a quote (a definition) leaves the whole window to search."""
+    i = start
+    if i > lo and text[i - 1] in _QUOTES:
+        return lo  # "('Directive')"
+    while i > lo and not text[i - 1].isspace():
+        i -= 1  # the noun ends a longer name word ("EuropeanDirective"): from that word on
+    if i < start and (
+        (i == lo and i > 0 and not text[i - 1].isspace())
+        or any(ch in _QUOTES for ch in text[i:start])
+    ):
+        return lo
+    for _ in range(_WORDS_BEFORE):
+        j = i
+        while j > lo and text[j - 1].isspace():
+            j -= 1
+        if j == i:
+            return i  # no space run leads to the noun (or the window starts here)
+        k = j
+        while k > lo and not text[k - 1].isspace():
+            k -= 1
+        if k == lo and k > 0 and not text[k - 1].isspace():
+            return lo  # the run goes on before the window
+        token = text[k:j]
+        if any(ch in _QUOTES for ch in token):
+            return lo  # "(hereinafter 'the Regulation')"
+        if _NAME_TOKEN.fullmatch(token) is not None:
+            i = k  # a name word ("Third", "The", "Framework"): the match may go on before it
+            continue
+        tail = _TRAILING_WORD.search(token)
+        if tail is not None and tail.group().lower() in _DETERMINERS:
+            # "the said Regulation", "of that directive": the word before may be part of it
+            while k > lo and text[k - 1].isspace():
+                k -= 1
+            while k > lo and not text[k - 1].isspace():
+                k -= 1
+            return k
+        if _NAME_TOKEN_END.search(token) is not None:
+            return k  # "warrant –Framework Decision": from within this run
+        return i  # "Council Framework Decision": from the name words walked over
+    return lo
+
+
 #: "that" / "said" ends at most this far before a lower-case noun: "said" + two spaces +
 #: "framework" + two spaces, with room to spare.
 _DEMONSTRATIVE_REACH = 24
@@ -283,12 +368,37 @@ _ARTICLE_RIGHT_BEFORE = compile_pattern(
 )
 
 
+def _matches(doc: Document) -> Iterator[regex.Match[str]]:
+    """The matches of the windows around the act nouns that can be part of one
+    (:func:`matches_near`), found with less searching."""
+    text = doc.text
+    hits = _noun_hits(doc)
+    if len(doc.lower) != len(text):  # lower-casing moved the hits: search around them
+        return matches_near(_BACKREF, hits, text, before=_REACH, after=_AFTER)
+    return matches_at_hits(
+        _BACKREF, hits, text, before=_REACH, after=_AFTER, earliest=_backref_earliest
+    )
+
+
+def _lang_matches(doc: Document) -> Iterator[regex.Match[str]]:
+    """The matches of the windows around the act nouns (:func:`matches_near`), found with
+    less searching; all windows searched where a noun of several words may hold no hit
+    ("decisión marco" across a line break)."""
+    text = doc.text
+    hits = doc.hits(_LANG_HITS)
+    if len(doc.lower) != len(text) or doc.has_any(_LANG_LOOSE):
+        return matches_near(_LANG_BACKREF, hits, text, before=_REACH, after=_AFTER)
+    return matches_at_hits(
+        _LANG_BACKREF, hits, text, before=_REACH, after=_AFTER, earliest=_lang_earliest
+    )
+
+
 class BackReferencesFamily:
     """Finds "the Decision" / "that Directive" back-references to EU acts cited before."""
 
     name = "backrefs"
     triggers: tuple[str, ...] = ("regulation", "directive", "decision", *_LANG_HITS)
-    anchors = (*triggers, *_ACRONYM_CLOSERS)
+    anchors = (*triggers, *_ACRONYM_CLOSERS, *_LANG_LOOSE)
     #: runs, even without its triggers, where acronyms were defined before the text
     reads_acronyms = True
     priority = 0
@@ -299,8 +409,7 @@ class BackReferencesFamily:
         yield from self._in_other_languages(doc)
         yield from self._acronyms(doc)
         own = _own_act_type(doc.head)
-        hits = _noun_hits(doc)
-        for m in matches_near(_BACKREF, hits, text, before=_REACH, after=_AFTER):
+        for m in _matches(doc):
             if m.group("dterm"):
                 yield self._definition(text, m)
                 continue
@@ -420,8 +529,7 @@ class BackReferencesFamily:
         """``article 6 dudit règlement``, ``dicha Directiva``, ``der genannten Verordnung``:
         placeholders for the short-form stage, with the pinpoint written before them."""
         text = doc.text
-        hits = doc.hits(_LANG_HITS)
-        for m in matches_near(_LANG_BACKREF, hits, text, before=_REACH, after=_AFTER):
+        for m in _lang_matches(doc):
             noun = m.group("noun") or m.group("dnoun") or m.group("anoun")
             word = m.group("pre") or m.group("dem") or m.group("post")
             act_type = _LANG_NOUNS[" ".join(noun.lower().split())]

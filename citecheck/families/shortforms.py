@@ -19,7 +19,7 @@ import attrs
 import regex
 
 from citecheck.families.base import HSPACE, Document, compile_pattern
-from citecheck.lexicon import LANGUAGES, alternation, load
+from citecheck.lexicon import ENGLISH, LANGUAGES, alternation, load
 from citecheck.model import Citation, Finding, Kind, Severity
 from citecheck.pinpoints import pinpoint_after
 from citecheck.rules import Rule
@@ -103,6 +103,9 @@ _SHORT = compile_pattern(
 )
 
 
+#: The words of a "Notes" heading, lower-cased (:func:`citecheck.shortforms.notes_heading`).
+NOTES_HEADINGS = tuple(word.lower() for word in ENGLISH.notes_headings)
+
 #: What every short form starts with, as written (the anchors, lower-cased, are indexed).
 _STARTS = ("Ibid", "ibid", "Id.", "id.", "Op.", "op.", "Loc.", "loc.", "supra")
 
@@ -120,7 +123,8 @@ class ShortFormFamily:
 
     name = "shortforms"
     triggers = ("ibid", "id.", "cit.", "supra", *_CITED_FIRST)
-    anchors = ("ibid", "id.", "op.", "loc.", "supra", *_CITED_FIRST)
+    #: with the words of a "Notes" heading, which the short-form stage looks for in the index
+    anchors = ("ibid", "id.", "op.", "loc.", "supra", *_CITED_FIRST, *NOTES_HEADINGS)
     priority = 0
     rules = (NO_ANTECEDENT, AMBIGUOUS_IBID, NON_UN_STYLE, UNKNOWN_ANTECEDENT)
 

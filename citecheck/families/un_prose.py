@@ -17,6 +17,7 @@ import regex
 
 from citecheck import un_languages as un
 from citecheck.families import un_context as ctx
+from citecheck.families.anchored import matches_at_hits
 from citecheck.families.base import (
     DASH_CLASS,
     HSPACE,
@@ -107,6 +108,45 @@ _KW_THEN_NUMBER = lazy_compile(r"\w{0,6}[\s\u00a0]+[\dSE]")
 #: How far before its keyword a head can start (a pinpoint and a long body name); the head
 #: grammar is tried only that close to "resolution"/"decision".
 _HEAD_REACH = 240
+#: The last word of what may stand before a keyword in a head: a body ("General Assembly",
+#: "Council's", "Sub-Commission on ... Minorities") or a pinpoint's connector ("paragraph 3
+#: of", "of its", "de la", "du"); a whitespace run then leads to the keyword.
+_LEAD_IN_WORD = lazy_compile(
+    r"(?i:assembly|council|ecosoc|hrc|rights|commission|minorities|of|the|its|la|sa|su"
+    r"|l['\u2019]|del|du)(?:['\u2019]s)?\Z"
+)
+#: Every word the pinpoint and body before a keyword are written with (lower case, taken
+#: from their patterns: a few pattern names come along, which only makes the set larger).
+#: Other words of up to four letters may stand in a pinpoint ("(a)", "(iii)", "(bis)").
+_LEAD_IN_WORDS = frozenset(
+    w.lower() for w in regex.findall(r"[^\W\d_]+", _PIN_BEFORE + _BODY_ADJ)
+)
+_WORD = lazy_compile(r"[^\W\d_]+")
+
+
+def _head_earliest(text: str, start: int, lo: int) -> int:
+    """Where, at the earliest (from ``lo``), a head can start with its keyword at ``start``:
+    the keyword itself unless a body or a pinpoint's connector stands right before it; else
+    the start of the nearest run of non-spaces before it holding a word no pinpoint or body
+    is written with ("In the preamble of the Human Rights Council resolution")."""
+    i = start
+    while i > lo and text[i - 1].isspace():  # str.isspace holds for every \s
+        i -= 1
+    if i == start or _LEAD_IN_WORD.search(text, max(0, i - 12), i) is None:
+        return start
+    while i > lo:
+        chunk = i
+        while chunk > lo and not text[chunk - 1].isspace():
+            chunk -= 1
+        for word in _WORD.findall(text, chunk, i):
+            if len(word) > 4 and word.lower() not in _LEAD_IN_WORDS:
+                return chunk
+        i = chunk
+        while i > lo and text[i - 1].isspace():
+            i -= 1
+    return lo
+
+
 _DATE_AFTER = compile_pattern(
     rf",?{_W}(?:(?:of|adopted{_W}on){_W}(?P<date>{ctx.DATE})|{un.date_pattern()})"
 )
@@ -543,6 +583,16 @@ def _pin_before(m: regex.Match[str]) -> Pinpoint:
     return read_paragraphs(m.group("pinpart"), _PIN_WORDS)
 
 
+def _heads(doc: Document) -> Iterator[regex.Match[str]]:
+    """The matches of the windows around the keywords followed by a number
+    (:func:`matches_near`), found with less searching."""
+    text = doc.text
+    hits = hits_followed_by(doc, doc.hits(_LITERALS), _KW_THEN_NUMBER)
+    if len(doc.lower) != len(text):  # lower-casing moved the hits: search around them
+        return matches_near(_HEAD, hits, text, before=_HEAD_REACH, after=64)
+    return matches_at_hits(_HEAD, hits, text, before=_HEAD_REACH, after=64, earliest=_head_earliest)
+
+
 class UNProseFamily:
     """Resolutions and decisions of UN organs cited in words."""
 
@@ -557,8 +607,7 @@ class UNProseFamily:
         hrc_context = ctx.profile(doc).hrc_context
         own = ctx.own_body(doc)
         consumed = 0
-        hits = hits_followed_by(doc, doc.hits(_LITERALS), _KW_THEN_NUMBER)
-        for m in matches_near(_HEAD, hits, text, before=_HEAD_REACH, after=64):
+        for m in _heads(doc):
             if m.start() < consumed:
                 continue
             body_word = m.group("body")
