@@ -354,8 +354,7 @@ def _pattern() -> regex.Pattern[str]:
         )
       | (?P<bare>{_NAMES}|{_BARE_ABBRS})(?:{THEREOF})?
       | (?P<unknown>
-            (?<![\w])(?P<unknown_head>Convention|Covenant|Charter|Declaration|Statute
-                |Guiding\s{{1,3}}Principles|Protocol)
+            (?<![\w])(?P<unknown_head>{"|".join(_KIND_WORDS)}|Guiding\s{{1,3}}Principles)
             \s{{1,3}}
             # Another instrument has a capitalised name: "the Covenant on the basis of sex"
             # is prose about the Covenant already named, and must not unset it.
@@ -374,57 +373,66 @@ def _pattern() -> regex.Pattern[str]:
     )
 
 
-def _start_words(cat: Catalog) -> frozenset[str]:
-    """Every word a match can start with (exact case)."""
-    words = {
-        "Article",
-        "Articles",
-        "article",
-        "articles",
-        "ARTICLE",
-        "ARTICLES",
-        "Art.",
-        "art.",
-        "Arts.",
-        "arts.",
-        "Principle",
-        "Principles",
-        "principle",
-        "principles",
-        "Commentary",
-        "commentary",
-        "Guiding",
-        "Convention",
-        "Covenant",
-        "Charter",
-        "Declaration",
-        "Statute",
-        "Protocol",
+#: The words the grammar's article and principle shapes begin with, in every case it accepts.
+_ART_WORDS = frozenset(
+    {"Article", "Articles", "article", "articles", "ARTICLE", "ARTICLES"}
+    | {"Art.", "art.", "Arts.", "arts."}
+    | {"Artículo", "Artículos", "artículo", "artículos", "ARTÍCULO", "ARTÍCULOS"}
+)
+_PRINCIPLE_WORDS = frozenset({"Principle", "Principles", "principle", "principles"})
+#: The kinds of instrument the grammar's ``unknown`` shape reads ("Convention on the ..."),
+#: and the ``Guiding Principles`` its ``gp`` shape reads.
+_KIND_WORDS = ("Convention", "Covenant", "Charter", "Declaration", "Statute", "Protocol")
+
+#: (the first word as the grammar accepts it, in every case it accepts, the words after it)
+_Phrase = tuple[frozenset[str], tuple[str, ...]]
+
+
+def _phrases(cat: Catalog) -> tuple[_Phrase, ...]:
+    """Everything but an article or principle list that a match can begin with: full names
+    (their first word as written or in capitals, as the grammar's guard accepts them),
+    abbreviations and short names (as written), and the heads of the other shapes.
+
+    The one table the start words and their checks are read from: a grammar shape or a
+    catalog field added here is tried (``tests/test_instrument_starts.py`` checks that every
+    match of the grammar begins at a start word)."""
+    phrases: set[_Phrase] = {
+        (frozenset({"Commentary", "commentary"}), ()),
+        (frozenset({"Guiding"}), ("Principle",)),
+        *((frozenset({head}), ()) for head in _KIND_WORDS),
     }
     for inst in cat.instruments.values():
         for name in inst.names:
-            first = name.split()[0]
-            words |= {first, first.upper()}
-        words |= set(inst.abbreviations)
-    return frozenset(words)
+            first, *rest = name.split()
+            phrases.add((frozenset({first, first.upper()}), tuple(rest)))
+        # an abbreviation is one token however many words it has ("HRD Declaration")
+        phrases.update(
+            (frozenset({a}), ()) for a in (*inst.abbreviations, *inst.bare_abbreviations)
+        )
+        for phrase in inst.short:
+            first, *rest = phrase.split()
+            phrases.add((frozenset({first}), tuple(rest)))
+    for phrase in knowledge.load("instruments.json")["bare_short"]["words"]:
+        first, *rest = phrase.split()
+        phrases.add((frozenset({first}), tuple(rest)))
+    return tuple(sorted(phrases, key=lambda p: (sorted(p[0]), p[1])))
+
+
+def _start_words(phrases: tuple[_Phrase, ...]) -> tuple[str, ...]:
+    """Every word a match can start with (exact case): the first words of ``phrases`` and
+    the article and principle words."""
+    words = set(_ART_WORDS | _PRINCIPLE_WORDS)
+    for forms, _rest in phrases:
+        words |= forms
+    return tuple(sorted(words))
 
 
 # Candidate starts, found by the one anchor pass (:mod:`citecheck.anchors`); the full pattern
 # is then matched anchored at each candidate that lies after the previous match (one
 # left-to-right pass in all). Start words of every language: English, French and Spanish.
-_START_WORDS = _start_words(_CAT)
-_ENTRIES = knowledge.load("instruments.json")["instruments"]
-_LANG_START_WORDS = frozenset(
-    {"Artículo", "Artículos", "artículo", "artículos", "ARTÍCULO", "ARTÍCULOS"}
-    | {
-        w
-        for entry in _ENTRIES
-        for name in _by_language(entry, "names_by_language")
-        for w in (name.split()[0], name.split()[0].upper())
-    }
-)
+_PHRASES = _phrases(_CAT)
 #: the start words as written (their case matters), and lower-cased for the anchor pass
-_ALL_START_WORDS = tuple(sorted(_START_WORDS | _LANG_START_WORDS))
+_ALL_START_WORDS = _start_words(_PHRASES)
 _START_ANCHORS = tuple(sorted({w.lower() for w in _ALL_START_WORDS}))
 
 
@@ -456,45 +464,12 @@ def _start_hits(doc: Document) -> Iterator[tuple[int, str]]:
 # or principle list, or an instrument's full name, is first checked with a small pattern of what
 # must follow it: a number, or the second word of a name that begins with it. The check only
 # rejects positions where no shape of the grammar can match, so the matches stay the same.
-_ART_WORDS = frozenset(
-    {"Article", "Articles", "article", "articles", "ARTICLE", "ARTICLES"}
-    | {"Art.", "art.", "Arts.", "arts."}
-    | {"Artículo", "Artículos", "artículo", "artículos", "ARTÍCULO", "ARTÍCULOS"}
-)
-_PRINCIPLE_WORDS = frozenset({"Principle", "Principles", "principle", "principles"})
 _SP = r"[\s\u00a0\u202f]"
 #: what must follow at the position where the grammar's article shape starts
 _ART_NEXT = rf"(?:[Aa]rticles?|ARTICLES?|[Aa]rt[íi]culos?|ART[ÍI]CULOS?|[Aa]rts?\.){_SP}{{0,3}}\d"
 _WORD_CHAR = regex.compile(r"\w")
 _START_WORD_SET = frozenset(_ALL_START_WORDS)
 _PRINCIPLE_NEXT = r"[Pp]rinciples?\s{1,3}\d"
-
-
-#: (the first word as the grammar accepts it, in every case it accepts, the words after it)
-_Phrase = tuple[frozenset[str], tuple[str, ...]]
-
-
-def _phrases(cat: Catalog) -> tuple[_Phrase, ...]:
-    """Everything but an article or principle list that a match can begin with: full names
-    (their first word as written or in capitals, as the grammar's guard accepts them),
-    abbreviations and short names (as written), and the heads of the other shapes."""
-    phrases: set[_Phrase] = {
-        (frozenset({"Commentary", "commentary"}), ()),
-        (frozenset({"Guiding"}), ("Principle",)),
-        *((frozenset({head}), ()) for head in ("Convention", "Covenant", "Charter")),
-        *((frozenset({head}), ()) for head in ("Declaration", "Statute", "Protocol")),
-    }
-    for inst in cat.instruments.values():
-        for name in inst.names:
-            first, *rest = name.split()
-            phrases.add((frozenset({first, first.upper()}), tuple(rest)))
-        for phrase in (*inst.abbreviations, *inst.bare_abbreviations, *inst.short):
-            first, *rest = phrase.split()
-            phrases.add((frozenset({first}), tuple(rest)))
-    for phrase in knowledge.load("instruments.json")["bare_short"]["words"]:
-        first, *rest = phrase.split()
-        phrases.add((frozenset({first}), tuple(rest)))
-    return tuple(sorted(phrases, key=lambda p: (sorted(p[0]), p[1])))
 
 
 def _precheck_source(word: str, phrases: tuple[_Phrase, ...]) -> str | None:
@@ -545,10 +520,9 @@ def _precheck_source(word: str, phrases: tuple[_Phrase, ...]) -> str | None:
 @functools.cache
 def _prechecks() -> dict[str, regex.Pattern[str]]:
     """start word -> the small pattern checked before the grammar (see above), built once."""
-    phrases = _phrases(_CAT)
     checks = {}
     for word in _ALL_START_WORDS:
-        source = _precheck_source(word, phrases)
+        source = _precheck_source(word, _PHRASES)
         if source is not None:
             checks[word] = regex.compile(source)
     return checks
