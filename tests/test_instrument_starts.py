@@ -141,3 +141,72 @@ def test_every_match_begins_at_a_start_word(tokens: list[str]) -> None:
     text = "".join(tokens)
     assert _uncovered(text) == []
     assert _anchored(text) == _at_every_start(text)
+
+
+def _flat_names(names: list[tuple[str, bool]]) -> regex.Pattern[str]:
+    """The names as one alternation, longest first: what the prefix tree replaces."""
+    ordered = sorted(names, key=lambda item: -len(item[0]))
+    alts = "|".join(
+        instruments._words(n) + (instruments._QUALIFIER if is_open else "")
+        for n, is_open in ordered
+    )
+    return regex.compile(r"(?i:" + alts + r")(?![^\W\d])")
+
+
+_NAMES = [
+    (n, n in inst.open_names) for inst in instruments._CAT.instruments.values() for n in inst.names
+]
+# made-up names in the shapes that make a tree differ from a list: one name inside another,
+# a last word inside a longer one, an open name and a closed one of the same words
+_MADE_UP = [
+    ("Alpha Beta", False),
+    ("Alpha Beta-Gamma", False),
+    ("Alpha Beta Gamma Delta", True),
+    ("Alpha Bet", False),
+    ("ALPHA beta gamma", False),
+    ("Alpha Beta Gamma", True),
+]
+_NAME_WORDS = sorted({w for n, _ in (*_NAMES, *_MADE_UP) for w in n.split()})
+
+
+@pytest.mark.parametrize("names", [_NAMES, _MADE_UP], ids=["catalog", "made-up"])
+@settings(max_examples=300, deadline=None)
+@given(
+    tokens=st.lists(
+        st.one_of(
+            st.sampled_from(_NAME_WORDS),
+            st.sampled_from([n for n, _ in (*_NAMES, *_MADE_UP)]),
+            st.sampled_from([" ", " ", "\n", "-", " on ", " of the ", "x", "5"]),
+        ),
+        max_size=12,
+    ),
+    upper=st.booleans(),
+)
+def test_name_tree_matches_as_the_list(
+    names: list[tuple[str, bool]], tokens: list[str], upper: bool
+) -> None:
+    text = "".join(tokens)
+    text = text.upper() if upper else text
+    tree = regex.compile(r"(?i:" + instruments._name_tree(names) + r")(?![^\W\d])")
+    flat = _flat_names(names)
+    for start in range(len(text)):
+        got, expected = tree.match(text, start), flat.match(text, start)
+        assert (got and got.span()) == (expected and expected.span()), text[start:]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Alpha Beta-Gamma 5", "Alpha Beta-Gamma"),  # the longer last word first
+        ("alpha beta gamma delta 5", "alpha beta gamma delta"),  # going on first
+        ("Alpha Beta Gamma Delta on x", "Alpha Beta Gamma"),  # an open name, qualified
+        ("ALPHA BETA GAMMA on x", "ALPHA BETA GAMMA"),  # closed as well: no qualifier
+        ("Alpha Bet 5", "Alpha Bet"),
+        ("Alpha Betas", None),
+    ],
+)
+def test_name_tree_known_cases(text: str, expected: str | None) -> None:
+    tree = regex.compile(r"(?i:" + instruments._name_tree(_MADE_UP) + r")(?![^\W\d])")
+    for pattern in (tree, _flat_names(_MADE_UP)):
+        m = pattern.match(text)
+        assert (m and m.group(0)) == expected
