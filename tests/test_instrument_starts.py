@@ -1,6 +1,6 @@
 """Every place the instrument grammar can match begins with one of the start words the anchored
-matching tries it at, and, where the grammar is tried at each start word, the small checks
-before it reject no match.
+matching tries it at; where the grammar is tried at each start word, the small checks before
+it reject no match, and the shapes that can begin with the word match as the whole grammar.
 
 The phrases tried are generated, not listed: every word the grammar's source spells out
 (``[Aa]rticles?`` as each of its forms) and every name, abbreviation and short name of the
@@ -76,6 +76,23 @@ def _anchored(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in instruments.InstrumentsFamily._matches(doc)]
 
 
+def _shapes_differ(text: str) -> bool:
+    """Does the grammar of a start word's shapes match otherwise than the whole grammar
+    there (span, or any group)?"""
+    whole = instruments._pattern()
+    for start, word in instruments._start_hits(Document(text)):
+        got, expected = instruments._grammar_at(word).match(text, start), whole.match(text, start)
+        if (got is None) != (expected is None):
+            return True
+        if got is not None and expected is not None:
+            spans = {g: got.span(g) for g in expected.groupdict()}
+            if got.span() != expected.span() or spans != {
+                g: expected.span(g) for g in expected.groupdict()
+            }:
+                return True
+    return False
+
+
 def _at_every_start(text: str) -> list[tuple[int, int]]:
     """The grammar tried at every start word, with no check before it."""
     pattern, end, spans = instruments._pattern(), 0, []
@@ -122,7 +139,7 @@ def test_every_phrase_in_every_shape(shape: str) -> None:
     for phrase in (*PHRASES, *GRAMMAR_WORDS):
         for written in (phrase, phrase.lower()):
             text = shape.format(written)
-            if _uncovered(text) or _anchored(text) != _at_every_start(text):
+            if _uncovered(text) or _anchored(text) != _at_every_start(text) or _shapes_differ(text):
                 missed.append(text)
     assert missed == []
 
@@ -141,6 +158,7 @@ def test_every_match_begins_at_a_start_word(tokens: list[str]) -> None:
     text = "".join(tokens)
     assert _uncovered(text) == []
     assert _anchored(text) == _at_every_start(text)
+    assert not _shapes_differ(text)
 
 
 def _flat_names(names: list[tuple[str, bool]]) -> regex.Pattern[str]:
