@@ -47,11 +47,11 @@ LOOK_ALIKE_CHARACTER = Rule(
 )
 RULES = (INVISIBLE_CHARACTER, LOOK_ALIKE_CHARACTER)
 
-_ANY = re.compile(
-    "["
-    + re.escape("".join(CHARACTERS.invisible) + "".join(CHARACTERS.look_alikes))
-    + "\uff01-\uff5e]"
+#: Every character the view may read through: the anchor pass finds them with the anchors.
+CANDIDATES = frozenset(
+    (*CHARACTERS.invisible, *CHARACTERS.look_alikes, *map(chr, range(0xFF01, 0xFF5F)))
 )
+_ANY = re.compile("[" + re.escape("".join(sorted(CANDIDATES))) + "]")
 # ":" for ECLI identifiers ("ECLI:EU:C:2014:238").
 _CITED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/.-:")
 _REACH = 40  # how far a run of citation characters is followed each way
@@ -153,12 +153,6 @@ def _note(h: Hidden, source: str, start: int, end: int, cid: str) -> Finding:
         id=cid,
         fix=Fix(h.offset, h.offset + 1, "", f"remove the invisible {code}"),
     )
-
-
-#: Every character the view may read through: the anchor pass finds them with the anchors.
-CANDIDATES = frozenset(
-    (*CHARACTERS.invisible, *CHARACTERS.look_alikes, *map(chr, range(0xFF01, 0xFF5F)))
-)
 
 
 def hidden_view(text: str, candidates: list[int] | None = None) -> HiddenView | None:

@@ -665,6 +665,13 @@ _SHAPE_GROUPS = (
 )
 
 
+# Words that tell which instrument a short name nobody named means: "the Charter" in a text
+# about the European Union, "the Covenant" in one about civil and political rights.
+_EU_WORDS = ("european union", "tfeu")
+_ICCPR_WORDS = ("civil and political", "ccpr")
+_ICESCR_WORDS = ("economic, social and cultural", "cescr")
+
+
 @functools.cache
 def _grammar_at(word: str) -> regex.Pattern[str]:
     """The grammar with the shapes that can match where ``word`` is the longest start word:
@@ -1019,7 +1026,7 @@ class InstrumentsFamily:
         # every acronym of the catalog, in every language ("ICCPR", "PIDCP", "CDN")
         *_ACRONYM_TRIGGERS,
     )
-    anchors = (*_START_ANCHORS, *_EU_MARKERS)
+    anchors = (*_START_ANCHORS, *_EU_MARKERS, *_EU_WORDS, *_ICCPR_WORDS, *_ICESCR_WORDS)
     priority = 10
     rules = RULES
 
@@ -1136,15 +1143,13 @@ class InstrumentsFamily:
             return None  # the text last named another instrument of this kind
         # Nothing named before: guess from the document, and say it is a guess, once: the
         # guess then stands for the short name as if the text had named it.
-        low = doc.lower
         guess: str | None = None
         if key == "charter":
-            eu = "european union" in low or "tfeu" in low
-            guess = "cfr" if eu else "un-charter"
+            guess = "cfr" if doc.has_any(_EU_WORDS) else "un-charter"
         elif key == "covenant":
-            if "civil and political" in low or "ccpr" in low:
+            if doc.has_any(_ICCPR_WORDS):
                 guess = "iccpr"
-            elif "economic, social and cultural" in low or "cescr" in low:
+            elif doc.has_any(_ICESCR_WORDS):
                 guess = "icescr"
         if guess is None:
             return None
