@@ -10,6 +10,12 @@ dependency on every platform it ships wheels for; about 3x the cost of one ``/[0
 pass), and, where it is missing or ``CITECHECK_PURE_SCAN=1`` is set, one standard-library
 ``re`` pass of the literals as a prefix tree in a lookahead, which finds the longest literal
 at each position; the others there are the literals that are prefixes of it.
+
+The compiled engine also reads the text as written (:func:`find_folded`): lower-casing only its
+ASCII letters (a byte-wise pass, a third of the cost of ``str.lower``) and looking for each
+literal in every case its other letters can take gives the offsets a search of the
+lower-cased text gives, and single characters asked for as written (the invisible and
+look-alike ones :mod:`citecheck.hidden` reads through) are found in the same pass.
 """
 
 from __future__ import annotations
@@ -81,6 +87,95 @@ def _compiled(literals: tuple[str, ...]) -> Callable[[str], Starts]:
         for found in starts.values():
             found.sort()
         return starts
+
+    return find
+
+
+#: The characters whose lower case is not found by lower-casing ASCII letters and trying each
+#: other letter as itself and in upper case: "İ" (two code points), the Kelvin sign, the ohm
+#: and angstrom signs, title-case digraphs, Greek letters with a subscript. A text holding one
+#: is lower-cased as a whole (``tests/test_anchor_scan.py`` derives this set from Unicode).
+ODD_CASE = frozenset(
+    "\u0130\u01c5\u01c8\u01cb\u01f2\u03f4\u1e9e\u1f88\u1f89\u1f8a\u1f8b\u1f8c\u1f8d\u1f8e\u1f8f"
+    "\u1f98\u1f99\u1f9a\u1f9b\u1f9c\u1f9d\u1f9e\u1f9f\u1fa8\u1fa9\u1faa\u1fab\u1fac\u1fad\u1fae"
+    "\u1faf\u1fbc\u1fcc\u1ffc\u2126\u212a\u212b"
+)
+
+
+def case_forms(char: str) -> tuple[str, ...]:
+    """The characters of a text that ``str.lower`` turns into ``char``, but for ASCII letters
+    (lower-cased before) and :data:`ODD_CASE`: ``char`` itself and its upper case."""
+    if char.isascii():
+        return (char,) if not char.isupper() else ()
+    forms = [c for c in dict.fromkeys((char, char.upper())) if len(c) == 1 and c.lower() == char]
+    return tuple(forms)
+
+
+def _written_forms(literal: str) -> list[str]:
+    """``literal`` in every case a text can write its non-ASCII letters."""
+    forms = [""]
+    for char in literal:
+        forms = [f + c for f in forms for c in case_forms(char)]
+    return forms
+
+
+def find_folded(
+    text: str, literals: frozenset[str], chars: frozenset[str]
+) -> tuple[Starts, list[int]] | None:
+    """:func:`find_all` of the lower-case ``literals`` in ``text`` lower-cased, and the offsets
+    of the single characters ``chars`` as written, in one pass over ``text``; None where the
+    compiled engine is not used or the text holds an :data:`ODD_CASE` character (the caller
+    then lower-cases the text)."""
+    if engine() != "compiled" or not (literals or chars):
+        return None
+    return _folded_finder(literals, chars)(text)
+
+
+@functools.lru_cache(maxsize=16)
+def _folded_finder(
+    literals: frozenset[str], chars: frozenset[str]
+) -> Callable[[str], tuple[Starts, list[int]] | None]:
+    import ahocorasick_rs
+
+    # pattern -> the literals it is a form of; and the patterns that are one of ``chars``
+    owner: dict[str, str] = {}
+    for lit in sorted(literals):
+        for form in _written_forms(lit):
+            owner[form] = lit
+    singles_wanted = chars | ODD_CASE
+    patterns = sorted(owner.keys() | singles_wanted)
+    kinds = [(owner.get(p, ""), p in singles_wanted) for p in patterns]
+    automaton = ahocorasick_rs.AhoCorasick(
+        patterns, implementation=ahocorasick_rs.Implementation.DFA
+    )
+
+    def find(text: str) -> tuple[Starts, list[int]] | None:
+        if text.isascii():
+            folded = text.lower()
+        else:
+            try:
+                folded = text.encode("utf-8").lower().decode("utf-8")
+            except UnicodeEncodeError:
+                return None  # a lone surrogate (undecodable bytes read with surrogateescape)
+        starts: Starts = {}
+        singles: list[int] = []
+        for index, start, _end in automaton.find_matches_as_indexes(folded, overlapping=True):
+            lit, single = kinds[index]
+            if single:
+                if patterns[index] in ODD_CASE:
+                    return None
+                singles.append(start)
+            if not lit:
+                continue
+            found = starts.get(lit)
+            if found is None:
+                starts[lit] = [start]
+            else:
+                found.append(start)
+        for found in starts.values():
+            found.sort()
+        singles.sort()
+        return starts, singles
 
     return find
 

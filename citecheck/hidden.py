@@ -47,11 +47,11 @@ LOOK_ALIKE_CHARACTER = Rule(
 )
 RULES = (INVISIBLE_CHARACTER, LOOK_ALIKE_CHARACTER)
 
-_ANY = re.compile(
-    "["
-    + re.escape("".join(CHARACTERS.invisible) + "".join(CHARACTERS.look_alikes))
-    + "\uff01-\uff5e]"
+#: Every character the view may read through: the anchor pass finds them with the anchors.
+CANDIDATES = frozenset(
+    (*CHARACTERS.invisible, *CHARACTERS.look_alikes, *map(chr, range(0xFF01, 0xFF5F)))
 )
+_ANY = re.compile("[" + re.escape("".join(sorted(CANDIDATES))) + "]")
 # ":" for ECLI identifiers ("ECLI:EU:C:2014:238").
 _CITED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/.-:")
 _REACH = 40  # how far a run of citation characters is followed each way
@@ -60,11 +60,7 @@ _REACH = 40  # how far a run of citation characters is followed each way
 def _in_run(char: str) -> bool:
     """A citation character, a look-alike, or an invisible one (read through, as the scan
     does: "A/HRC/41/3<SHY><fullwidth 5>" is one run)."""
-    return (
-        char in _CITED
-        or char in CHARACTERS.invisible
-        or CHARACTERS.look_alike(char) is not None
-    )
+    return char in _CITED or char in CHARACTERS.invisible or CHARACTERS.look_alike(char) is not None
 
 
 def _run(text: str, offset: int) -> tuple[int, int]:
@@ -159,14 +155,18 @@ def _note(h: Hidden, source: str, start: int, end: int, cid: str) -> Finding:
     )
 
 
-def hidden_view(text: str) -> HiddenView | None:
-    """The view families scan, or None when the text has nothing to read through."""
+def hidden_view(text: str, candidates: list[int] | None = None) -> HiddenView | None:
+    """The view families scan, or None when the text has nothing to read through.
+
+    ``candidates``: the offsets of every :data:`CANDIDATES` character in ``text``, in order,
+    when the anchor pass found them already; else the text is read for them here."""
     if text.isascii():
         return None
+    offsets = (m.start() for m in _ANY.finditer(text)) if candidates is None else candidates
     found: list[Hidden] = []
     run_end, run_has_ascii = -1, False
-    for m in _ANY.finditer(text):
-        char, offset = m.group(0), m.start()
+    for offset in offsets:
+        char = text[offset]
         if char in CHARACTERS.invisible:
             found.append(Hidden(offset, char, ""))
             continue
@@ -195,6 +195,7 @@ def hidden_view(text: str) -> HiddenView | None:
 
 
 __all__ = [
+    "CANDIDATES",
     "INVISIBLE_CHARACTER",
     "LOOK_ALIKE_CHARACTER",
     "RULES",

@@ -12,7 +12,7 @@ import functools
 from collections.abc import Iterable
 
 from citecheck.families import FAMILIES, Document, Family
-from citecheck.hidden import hidden_view
+from citecheck.hidden import CANDIDATES, hidden_view
 from citecheck.model import Citation
 
 
@@ -37,14 +37,15 @@ def scan(doc: Document, families: Iterable[Family] = FAMILIES) -> list[Citation]
     (:mod:`citecheck.hidden`); spans are mapped back to ``doc``."""
     families = tuple(families)
     priority = {f.name: f.priority for f in families}
-    view = hidden_view(doc.text)
-    seen = (
-        Document(view.text, head=doc.head, carry=doc.carry, acronyms=doc.acronyms)
-        if view is not None
-        else doc
-    )
+    literals = _anchor_literals(families)
+    # One pass finds the anchors and the characters the hidden view reads through; a text
+    # with such characters (rare) is scanned again as the view.
+    view = hidden_view(doc.text, doc.index_anchors(literals, CANDIDATES))
+    seen = doc
+    if view is not None:
+        seen = Document(view.text, head=doc.head, carry=doc.carry, acronyms=doc.acronyms)
+        seen.index_anchors(literals)
     candidates: list[Citation] = []
-    seen.index_anchors(_anchor_literals(families))
     triggered = seen.has_each([f.triggers for f in families])
     for family, wanted in zip(families, triggered, strict=True):
         # A stream's window may hold uses of an acronym an earlier window defined.

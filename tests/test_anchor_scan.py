@@ -147,3 +147,72 @@ def test_both_engines_give_the_same_results(force, name: str) -> None:  # type: 
     force("pure")
     pure = snapshot_results.results(text)
     assert pure == compiled
+
+
+def test_odd_case_is_every_character_case_forms_misses() -> None:
+    """Derived from Unicode: the characters whose ``str.lower`` the folded pass cannot give."""
+    missed = set()
+    for code in range(0x80, sys.maxunicode + 1):
+        char = chr(code)
+        if 0xD800 <= code < 0xE000:
+            continue
+        low = char.lower()
+        if len(low) != 1 or (low != char and char not in anchors.case_forms(low)):
+            missed.add(char)
+    assert missed == anchors.ODD_CASE
+
+
+def test_lower_keeps_every_offset() -> None:
+    """``Document.lower`` has the text's length, so offsets found in it are offsets of the text."""
+    text = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
+    assert len(Document(text).lower) == len(text)
+
+
+_CASED = "aAbBéÉßẞkKİıſ/\u00ad\u0410 .\u212a"
+_SINGLES = frozenset({"\u00ad", "\u0410", "ẞ"})
+
+
+@pytest.mark.skipif(not HAVE_COMPILED, reason="ahocorasick-rs not installed")
+@settings(max_examples=300, deadline=None)
+@given(
+    literals=st.frozensets(st.text(alphabet="abéßkiıſ/ .", min_size=1, max_size=4), max_size=8),
+    text=st.text(alphabet=_CASED, max_size=80),
+)
+def test_folded_pass_finds_what_the_lower_cased_text_holds(
+    literals: frozenset[str], text: str
+) -> None:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv(anchors.PURE_ENV, raising=False)
+        found = anchors.find_folded(text, literals, _SINGLES)
+    if any(c in anchors.ODD_CASE for c in text):
+        assert found is None
+        return
+    assert found is not None
+    starts, singles = found
+    assert starts == _by_find(text.replace("\u0130", "i").lower(), literals)
+    assert singles == [i for i, c in enumerate(text) if c in _SINGLES]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("RÉSOLUTION 5, Résolution 6", {"résolution": [0, 14]}),
+        ("ARTICLE 6 of the Convention", {"article": [0], "convention": [17]}),
+        # the Kelvin sign lower-cases to "k": the text is lower-cased as a whole instead
+        ("\u212a", None),
+    ],
+)
+def test_folded_pass_known_cases(force, text: str, expected: object) -> None:  # type: ignore[no-untyped-def]
+    if not HAVE_COMPILED:
+        pytest.skip("ahocorasick-rs not installed")
+    force("compiled")
+    found = anchors.find_folded(
+        text, frozenset({"résolution", "article", "convention"}), frozenset()
+    )
+    assert (None if found is None else found[0]) == expected
+
+
+def test_pure_engine_leaves_the_characters_to_the_caller(force) -> None:  # type: ignore[no-untyped-def]
+    force("pure")
+    assert anchors.find_folded("Article 6", frozenset({"article"}), frozenset()) is None
+    assert Document("A\u00ad/HRC").index_anchors({"hrc"}, frozenset({"\u00ad"})) is None

@@ -133,10 +133,10 @@ def test_general_comment_heads_as_finditer(text: str) -> None:
 
 
 _START_SCAN = re.compile(
-    prefix_tree_pattern(instruments._START_WORDS | instruments._LANG_START_WORDS)
+    prefix_tree_pattern(instruments._ALL_START_WORDS)
 )
 _START_TOKENS = [
-    *sorted(instruments._START_WORDS)[:40], "Convention", "CONVENTION", "convention",
+    *sorted(instruments._ALL_START_WORDS)[:40], "Convention", "CONVENTION", "convention",
     "Artículo", "Article", "Art.", "Arts.", "ICCPR", "UN", "x", " ", "_", "-", "İ",
 ]  # fmt: skip
 

@@ -16,7 +16,7 @@ from typing import Protocol
 
 import regex
 
-from citecheck.anchors import find_all
+from citecheck.anchors import find_all, find_folded
 from citecheck.lexicon import CHARACTERS, ENGLISH
 from citecheck.model import Citation, Finding
 from citecheck.patterns import lazy_compile
@@ -84,12 +84,24 @@ class Document:
         line = bisect.bisect_right(self.line_starts, offset) - 1
         return line + 1, offset - self.line_starts[line] + 1
 
-    def index_anchors(self, literals: Iterable[str]) -> None:
+    def index_anchors(
+        self, literals: Iterable[str], chars: frozenset[str] = frozenset()
+    ) -> list[int] | None:
         """Find every occurrence of these lower-case literals in one pass over the text
         (:mod:`citecheck.anchors`); :meth:`hits`, :meth:`has_any` and :meth:`has_each` then
-        answer from it instead of reading the text again."""
+        answer from it instead of reading the text again.
+
+        The offsets of the non-ASCII characters ``chars`` as written are found in the same
+        pass where the compiled engine reads the text as written, and returned (in order);
+        None where they were not looked for (the caller looks for them itself)."""
         wanted = frozenset(literals)
-        self.__dict__["_anchors"] = (wanted, find_all(self.lower, wanted))
+        folded = find_folded(self.text, wanted, chars)
+        if folded is None:
+            self.__dict__["_anchors"] = (wanted, find_all(self.lower, wanted))
+            return None
+        starts, singles = folded
+        self.__dict__["_anchors"] = (wanted, starts)
+        return singles
 
     def hits(self, literals: Iterable[str], *, exact: bool = False) -> list[tuple[int, int]]:
         """Spans of every occurrence of any of the literals, in order (start, then end).
@@ -98,19 +110,13 @@ class Document:
         then they are matched as written, case and all. Literals not indexed by
         :meth:`index_anchors` are looked for here (same answer, one more pass each)."""
         indexed, starts = self.__dict__.get("_anchors", (frozenset(), {}))
-        low = self.lower
-        # Lower-casing "İ" gives two code points: offsets in ``low`` are then not offsets in
-        # ``text``, so exact literals are looked for in the text itself.
-        shifted = exact and len(low) != len(self.text)
         spans: list[tuple[int, int]] = []
         for lit in literals:
             key = lit.lower() if exact else lit
             n = len(lit)
-            if key in indexed and not shifted:
-                found = starts.get(key, ())
-            else:
-                found = _find_each(self.text if shifted else low, lit if shifted else key)
-            if exact and not shifted:
+            # ``lower`` keeps every offset ("İ" is read as "i"), so the index serves both.
+            found = starts.get(key, ()) if key in indexed else _find_each(self.lower, key)
+            if exact:
                 text = self.text
                 spans.extend((s, s + n) for s in found if text.startswith(lit, s))
             else:
@@ -134,8 +140,7 @@ class Document:
     def has_any(self, literals: Sequence[str]) -> bool:
         """Literal prefilter over the lower-cased text: does any of these appear at all?"""
         indexed, starts = self.__dict__.get("_anchors", (frozenset(), {}))
-        low = self.lower
-        return any(lit in starts if lit in indexed else lit in low for lit in literals)
+        return any(lit in starts if lit in indexed else lit in self.lower for lit in literals)
 
     def has_each(self, literal_sets: Sequence[Sequence[str]]) -> list[bool]:
         """``[self.has_any(s) for s in literal_sets]``, plain-ASCII literals tried first.
@@ -146,11 +151,10 @@ class Document:
         ASCII cannot hold a word that is not. One alternation of every literal (``re``)
         measured slower than these ``in`` tests once the triggers passed a hundred words."""
         indexed, starts = self.__dict__.get("_anchors", (frozenset(), {}))
-        low = self.lower
-        ascii_only = low.isascii()
+        ascii_only = self.text.isascii()
         return [
             any(
-                lit in starts if lit in indexed else lit in low
+                lit in starts if lit in indexed else lit in self.lower
                 for lit in _ascii_first(tuple(literals))
                 if not ascii_only or lit.isascii()
             )
@@ -287,12 +291,9 @@ def hits_followed_by(
     Why: a keyword hit ("resolution") starts a window that :func:`matches_near` searches
     with a big pattern; most keywords in prose are not followed by what every match needs
     after them (a number), and this small anchored check drops them first. ``follows`` must
-    match after every hit that is part of a match. Offsets of the lower-cased text are not
-    those of the text when lower-casing changed its length: all hits are then kept.
+    match after every hit that is part of a match (``Document.lower`` keeps offsets).
     """
     text = doc.text
-    if len(doc.lower) != len(text):
-        return hits
     match = follows.match
     return [hit for hit in hits if match(text, hit[1]) is not None]
 

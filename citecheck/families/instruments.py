@@ -164,15 +164,64 @@ def _name_alternation(cat: Catalog) -> str:
     names: list[tuple[str, bool]] = []
     for inst in cat.instruments.values():
         names.extend((n, n in inst.open_names) for n in inst.names)
-    names.sort(key=lambda item: -len(item[0]))
-    alts = [_words(n) + (_QUALIFIER if is_open else "") for n, is_open in names]
     # A cheap guard on the first word keeps the long alternation off most positions.
     firsts = {n.split()[0] for n, _ in names}
     firsts |= {f.upper() for f in firsts}
     ordered = sorted(firsts, key=len, reverse=True)
     guard = r"(?<![\w])(?=(?:" + "|".join(regex.escape(f) for f in ordered) + r")\s)"
     # A footnote marker may be glued on: "... Political Rights3 as well".
-    return guard + r"(?i:" + "|".join(alts) + r")(?![^\W\d])(?!\d{1,3}+\w)(?!\d{4})"
+    return guard + r"(?i:" + _name_tree(names) + r")(?![^\W\d])(?!\d{1,3}+\w)(?!\d{4})"
+
+
+class _NameNode:
+    """A word of the names' prefix tree: the words that may follow it, and whether a name
+    ends there (``open`` when every name ending there is open: a qualifier must not follow)."""
+
+    __slots__ = ("ends", "next", "open", "word")
+
+    def __init__(self, word: str) -> None:
+        self.word = word
+        self.next: dict[str, _NameNode] = {}
+        self.ends = False
+        self.open = True
+
+
+def _name_tree(names: list[tuple[str, bool]]) -> str:
+    """The names (case-insensitive) as a prefix tree of words.
+
+    Why: tried one after the other, a hundred names cost the grammar most of its time at
+    every "article 6 of the"; a tree reads each word once. It matches what the alternation
+    longest first matched: where two names match at one place, one is the other with more
+    words (the tree tries going on first) or with a longer last word (siblings are tried
+    longest first), and a name is followed by a qualifier only where it ends."""
+    root = _NameNode("")
+    for name, is_open in names:
+        node = root
+        for word in name.split():
+            node = node.next.setdefault(word.lower(), _NameNode(word))
+        node.ends = True
+        node.open = node.open and is_open
+
+    def longest_first(node: _NameNode) -> list[_NameNode]:
+        return [child for _key, child in sorted(node.next.items(), key=_longer_first)]
+
+    def emit(node: _NameNode) -> str:
+        branches = [emit(child) for child in longest_first(node)]
+        word: str = regex.escape(node.word, special_only=True)
+        if not branches:
+            return word + (_QUALIFIER if node.open else "")
+        going_on = CHARACTERS.word_gap + "(?:" + "|".join(branches) + ")"
+        if not node.ends:
+            return word + going_on
+        if node.open:
+            return word + "(?:" + going_on + "|" + _QUALIFIER + ")"
+        return word + "(?:" + going_on + ")?"
+
+    return "|".join(emit(child) for child in longest_first(root))
+
+
+def _longer_first(item: tuple[str, _NameNode]) -> tuple[int, str]:
+    return -len(item[0]), item[0]
 
 
 def _abbr_alternation(abbrs: set[str]) -> str:
@@ -298,133 +347,219 @@ _REF = rf"""
 _DIRECT = rf"(?P<direct>{_H}{{1,3}}(?P<dname>{_ABBRS}|Rome\s{{1,3}}Statute(?![\w])))"
 
 
-@functools.cache
-def _pattern() -> regex.Pattern[str]:
-    """The instrument grammar, compiled on first use: 38 KB of alternations cost ~0.1 s."""
-    return compile_pattern(
+#: The words the grammar's article and principle shapes begin with, in every case it accepts.
+_ART_WORDS = frozenset(
+    {"Article", "Articles", "article", "articles", "ARTICLE", "ARTICLES"}
+    | {"Art.", "art.", "Arts.", "arts."}
+    | {"Artículo", "Artículos", "artículo", "artículos", "ARTÍCULO", "ARTÍCULOS"}
+)
+_PRINCIPLE_WORDS = frozenset({"Principle", "Principles", "principle", "principles"})
+#: The kinds of instrument the grammar's ``unknown`` shape reads ("Convention on the ..."),
+#: and the ``Guiding Principles`` its ``gp`` shape reads.
+_KIND_WORDS = ("Convention", "Covenant", "Charter", "Declaration", "Statute", "Protocol")
+
+
+#: The shapes of the grammar, in the order it tries them: (name, pattern).
+_SHAPES: tuple[tuple[str, str], ...] = (
+    (
+        "comm",
         rf"""
-        # Every shape starts a word; this guard lets the engine skip most positions at once.
-        (?<![\w])
-        (?:
-        (?P<comm>
-            (?<![\w])[Cc]ommentary\s{{1,3}}(?:to|on|of)\s{{1,3}}(?:the\s{{1,3}})?
-            (?P<comm_gp>Guiding\s{{1,3}})?[Pp]rinciple\s{{1,3}}(?P<comm_list>{_PLIST})
-            (?:{_REF})?
-        )
-      | (?P<gp>
-            # "Guiding Principle 11", and in notes "Guiding Principles, principle 11".
-            (?<![\w])Guiding\s{{1,3}}Principles?(?:{_H}{{0,2}},{_H}{{0,2}}[Pp]rinciples?)?
-            \s{{1,3}}(?P<gp_list>{_PLIST})
-        )
-      | (?P<pr>
-            (?<![\w])(?P<pr_word>[Pp]rinciples?)\s{{1,3}}(?P<pr_list>{_PLIST})
-            (?:{_REF}|{_DIRECT})?
-        )
-      | (?P<art>
-            (?<![\w])
-            # "the arts." is a noun ending a sentence; "arts." never reaches across a line
-            # break to the next paragraph number.
-            (?:(?P<art_word>[Aa]rticles?|ARTICLES?|[Aa]rtículos?)\s{{0,3}}
-              |(?<!\b[Tt]he\s{{1,3}})(?P<art_word>[Aa]rts?\.){_H}{{0,3}})
-            (?P<art_list>{_ALIST})
-            (?:{_REF}|{_DIRECT})?
-        )
-      | (?P<nf>
-            (?:(?P<nf_ref>{_NAMES}|{_ABBRS}
-                # "Guiding Principles, principle 11": the short name with a principle is a
-                # citation of the Guiding Principles (checked against the last one named)
-                |(?P<nf_gp>Guiding\s{{1,3}}Principles)(?={_H}{{0,2}},?{_H}{{0,2}}(?i:principle|commentary)))
-              # "Covenant on Civil and Political Rights (ICCPR), art. 19": defined, then cited
-              (?:{_H}{{0,2}}\({_H}?{_ABBRS}{_H}?\))?
-              # "Guiding Principles ...: Implementing the ... Framework (A/HRC/17/31), principle
-              # 11": a subtitle and a parenthesis (a symbol, an abbreviation) before the pinpoint
-              (?P<nf_sub>:{_H}{{1,3}}[A-Z][^():;\n]{{0,150}}?)?
-              (?P<nf_paren>{_H}{{0,2}}\([^()\n]{{1,40}}\))?
-              {_H}{{0,2}},?
-              # "le Pacte, art. 14": a short name, then its article after a comma
-             |(?P<nf_short>{_SHORTS}){_H}{{0,2}},)
-            {_H}{{0,2}}
-            (?:(?:arts?\.|articles?|art[íi]culos?){_H}{{0,3}}(?P<nf_list>{_ALIST})
-              |[Pp]rinciples?{_H}{{0,3}}(?P<nf_plist>{_PLIST})
-                (?P<nf_and_comm>\s{{1,3}}and\s{{1,3}}(?:its\s{{1,3}}|the\s{{1,3}})?commentary)?
-              |[Cc]ommentary\s{{1,3}}(?:to|on)\s{{1,3}}[Pp]rinciples?{_H}{{0,3}}
-                (?P<nf_clist>{_PLIST}))
-            # "Name, article 33 of the Convention" cites the instrument after "of", not Name.
-            (?!{_H}{{0,3}},?\s{{1,3}}(?:of|under)\s)
-        )
-      | (?P<bare>{_NAMES}|{_BARE_ABBRS})(?:{THEREOF})?
-      | (?P<unknown>
-            (?<![\w])(?P<unknown_head>Convention|Covenant|Charter|Declaration|Statute
-                |Guiding\s{{1,3}}Principles|Protocol)
-            \s{{1,3}}
-            # Another instrument has a capitalised name: "the Covenant on the basis of sex"
-            # is prose about the Covenant already named, and must not unset it.
-            (?:(?:on|of|for|against|relating\s{{1,3}}to)\s{{1,3}}(?:the\s{{1,3}})?(?=[A-Z])
-              |No\.?{_H}{{0,2}}\d{{1,2}}(?![\w]))
-        )
-      | (?P<sbare>
-            # "The Guiding Principles also require": the instrument of that kind named
-            # before; not another instrument's name going on ("the Charter Review", "the
-            # Convention No. 87", "the Covenant on ...").
-            (?<=(?<![\w])(?:[Tt]he|[Tt]hese)\s{{1,3}})(?P<sbare_key>{_BARE_SHORTS})(?![\w])
-            {_QUALIFIER}(?!{_H}{{1,3}}(?:[A-Z]\w|No\b|\d))
-        )
-        )
-        """
-    )
+(?P<comm>
+    (?<![\w])[Cc]ommentary\s{{1,3}}(?:to|on|of)\s{{1,3}}(?:the\s{{1,3}})?
+    (?P<comm_gp>Guiding\s{{1,3}})?[Pp]rinciple\s{{1,3}}(?P<comm_list>{_PLIST})
+    (?:{_REF})?
+)
+""",
+    ),
+    (
+        "gp",
+        rf"""
+(?P<gp>
+    # "Guiding Principle 11", and in notes "Guiding Principles, principle 11".
+    (?<![\w])Guiding\s{{1,3}}Principles?(?:{_H}{{0,2}},{_H}{{0,2}}[Pp]rinciples?)?
+    \s{{1,3}}(?P<gp_list>{_PLIST})
+)
+""",
+    ),
+    (
+        "pr",
+        rf"""
+(?P<pr>
+    (?<![\w])(?P<pr_word>[Pp]rinciples?)\s{{1,3}}(?P<pr_list>{_PLIST})
+    (?:{_REF}|{_DIRECT})?
+)
+""",
+    ),
+    (
+        "art",
+        rf"""
+(?P<art>
+    (?<![\w])
+    # "the arts." is a noun ending a sentence; "arts." never reaches across a line
+    # break to the next paragraph number.
+    (?:(?P<art_word>[Aa]rticles?|ARTICLES?|[Aa]rtículos?)\s{{0,3}}
+      |(?<!\b[Tt]he\s{{1,3}})(?P<art_word>[Aa]rts?\.){_H}{{0,3}})
+    (?P<art_list>{_ALIST})
+    (?:{_REF}|{_DIRECT})?
+)
+""",
+    ),
+    (
+        "nf",
+        rf"""
+(?P<nf>
+    (?:(?P<nf_ref>{_NAMES}|{_ABBRS}
+        # "Guiding Principles, principle 11": the short name with a principle is a
+        # citation of the Guiding Principles (checked against the last one named)
+        |(?P<nf_gp>Guiding\s{{1,3}}Principles)(?={_H}{{0,2}},?{_H}{{0,2}}(?i:principle|commentary)))
+      # "Covenant on Civil and Political Rights (ICCPR), art. 19": defined, then cited
+      (?:{_H}{{0,2}}\({_H}?{_ABBRS}{_H}?\))?
+      # "Guiding Principles ...: Implementing the ... Framework (A/HRC/17/31), principle
+      # 11": a subtitle and a parenthesis (a symbol, an abbreviation) before the pinpoint
+      (?P<nf_sub>:{_H}{{1,3}}[A-Z][^():;\n]{{0,150}}?)?
+      (?P<nf_paren>{_H}{{0,2}}\([^()\n]{{1,40}}\))?
+      {_H}{{0,2}},?
+      # "le Pacte, art. 14": a short name, then its article after a comma
+     |(?P<nf_short>{_SHORTS}){_H}{{0,2}},)
+    {_H}{{0,2}}
+    (?:(?:arts?\.|articles?|art[íi]culos?){_H}{{0,3}}(?P<nf_list>{_ALIST})
+      |[Pp]rinciples?{_H}{{0,3}}(?P<nf_plist>{_PLIST})
+        (?P<nf_and_comm>\s{{1,3}}and\s{{1,3}}(?:its\s{{1,3}}|the\s{{1,3}})?commentary)?
+      |[Cc]ommentary\s{{1,3}}(?:to|on)\s{{1,3}}[Pp]rinciples?{_H}{{0,3}}
+        (?P<nf_clist>{_PLIST}))
+    # "Name, article 33 of the Convention" cites the instrument after "of", not Name.
+    (?!{_H}{{0,3}},?\s{{1,3}}(?:of|under)\s)
+)
+""",
+    ),
+    (
+        "bare",
+        rf"""
+(?P<bare>{_NAMES}|{_BARE_ABBRS})(?:{THEREOF})?
+""",
+    ),
+    (
+        "unknown",
+        rf"""
+(?P<unknown>
+    (?<![\w])(?P<unknown_head>{"|".join(_KIND_WORDS)}|Guiding\s{{1,3}}Principles)
+    \s{{1,3}}
+    # Another instrument has a capitalised name: "the Covenant on the basis of sex"
+    # is prose about the Covenant already named, and must not unset it.
+    (?:(?:on|of|for|against|relating\s{{1,3}}to)\s{{1,3}}(?:the\s{{1,3}})?(?=[A-Z])
+      |No\.?{_H}{{0,2}}\d{{1,2}}(?![\w]))
+)
+""",
+    ),
+    (
+        "sbare",
+        rf"""
+(?P<sbare>
+    # "The Guiding Principles also require": the instrument of that kind named
+    # before; not another instrument's name going on ("the Charter Review", "the
+    # Convention No. 87", "the Covenant on ...").
+    (?<=(?<![\w])(?:[Tt]he|[Tt]hese)\s{{1,3}})(?P<sbare_key>{_BARE_SHORTS})(?![\w])
+    {_QUALIFIER}(?!{_H}{{1,3}}(?:[A-Z]\w|No\b|\d))
+)
+""",
+    ),
+)
 
 
-def _start_words(cat: Catalog) -> frozenset[str]:
-    """Every word a match can start with (exact case)."""
-    words = {
-        "Article",
-        "Articles",
-        "article",
-        "articles",
-        "ARTICLE",
-        "ARTICLES",
-        "Art.",
-        "art.",
-        "Arts.",
-        "arts.",
-        "Principle",
-        "Principles",
-        "principle",
-        "principles",
-        "Commentary",
-        "commentary",
-        "Guiding",
-        "Convention",
-        "Covenant",
-        "Charter",
-        "Declaration",
-        "Statute",
-        "Protocol",
+#: a named group of a shape's pattern
+_GROUP_NAME = regex.compile(r"\(\?P<(\w+)>")
+
+
+@functools.cache
+def _pattern(shapes: frozenset[str] | None = None) -> regex.Pattern[str]:
+    """The instrument grammar, compiled on first use: 38 KB of alternations cost ~0.1 s.
+
+    With ``shapes``, only those shapes, in the same order: what the whole grammar matches
+    where no other shape can. The other shapes' groups are there, never set, so a match
+    reads as one of the whole grammar. Why: the engine's cost to start a match grows with
+    the pattern (each repeat of each name), whatever the text."""
+    pieces, groups, missing = [], set(), []
+    for name, source in _SHAPES:
+        if shapes is None or name in shapes:
+            pieces.append(source)
+            groups.update(_GROUP_NAME.findall(source))
+        else:
+            missing.extend(_GROUP_NAME.findall(source))
+    absent = [g for g in dict.fromkeys(missing) if g not in groups]
+    if absent:
+        pieces.append("(?!)" + "".join(f"(?P<{g}>)" for g in absent) + "\n")
+    # Every shape starts a word; this guard lets the engine skip most positions at once.
+    return compile_pattern(r"(?<![\w])(?:" + "|".join(pieces) + ")")
+
+
+#: (the first word as the grammar accepts it, in every case it accepts, the words after it)
+_Phrase = tuple[frozenset[str], tuple[str, ...]]
+
+
+def _phrases(cat: Catalog) -> tuple[_Phrase, ...]:
+    """Everything but an article or principle list that a match can begin with: full names
+    (their first word as written or in capitals, as the grammar's guard accepts them),
+    abbreviations and short names (as written), and the heads of the other shapes.
+
+    The checks of what follows a start word are read from it; the start words themselves
+    from :func:`_shape_heads`, from the same catalog fields (``tests/test_instrument_starts.py``
+    checks that every match of the grammar begins at a start word)."""
+    phrases: set[_Phrase] = {
+        (frozenset({"Commentary", "commentary"}), ()),
+        (frozenset({"Guiding"}), ("Principle",)),
+        *((frozenset({head}), ()) for head in _KIND_WORDS),
     }
     for inst in cat.instruments.values():
         for name in inst.names:
-            first = name.split()[0]
-            words |= {first, first.upper()}
-        words |= set(inst.abbreviations)
-    return frozenset(words)
+            first, *rest = name.split()
+            phrases.add((frozenset({first, first.upper()}), tuple(rest)))
+        # an abbreviation is one token however many words it has ("HRD Declaration")
+        phrases.update(
+            (frozenset({a}), ()) for a in (*inst.abbreviations, *inst.bare_abbreviations)
+        )
+        for phrase in inst.short:
+            first, *rest = phrase.split()
+            phrases.add((frozenset({first}), tuple(rest)))
+    for phrase in knowledge.load("instruments.json")["bare_short"]["words"]:
+        first, *rest = phrase.split()
+        phrases.add((frozenset({first}), tuple(rest)))
+    return tuple(sorted(phrases, key=lambda p: (sorted(p[0]), p[1])))
+
+
+def _shape_heads(cat: Catalog) -> dict[str, frozenset[str]]:
+    """Each shape of the grammar (:data:`_SHAPES`) -> the words a match of it begins with,
+    in every case the grammar accepts: the first word of a name as written or in capitals
+    (the names' guard), an abbreviation whole, the first word of a short name as written."""
+    names = {w for i in cat.instruments.values() for n in i.names for w in _first_forms(n)}
+    abbreviations = {a for i in cat.instruments.values() for a in i.abbreviations}
+    bare_abbreviations = {a for i in cat.instruments.values() for a in i.bare_abbreviations}
+    shorts = {s.split()[0] for i in cat.instruments.values() for s in i.short}
+    bare_shorts = {w.split()[0] for w in knowledge.load("instruments.json")["bare_short"]["words"]}
+    heads = {
+        "comm": {"Commentary", "commentary"},
+        "gp": {"Guiding"},
+        "pr": set(_PRINCIPLE_WORDS),
+        "art": set(_ART_WORDS),
+        "nf": names | abbreviations | shorts | {"Guiding"},
+        "bare": names | bare_abbreviations,
+        "unknown": {*_KIND_WORDS, "Guiding"},
+        "sbare": bare_shorts,
+    }
+    return {shape: frozenset(words) for shape, words in heads.items()}
+
+
+def _first_forms(name: str) -> tuple[str, str]:
+    first = name.split()[0]
+    return first, first.upper()
 
 
 # Candidate starts, found by the one anchor pass (:mod:`citecheck.anchors`); the full pattern
 # is then matched anchored at each candidate that lies after the previous match (one
 # left-to-right pass in all). Start words of every language: English, French and Spanish.
-_START_WORDS = _start_words(_CAT)
-_ENTRIES = knowledge.load("instruments.json")["instruments"]
-_LANG_START_WORDS = frozenset(
-    {"Artículo", "Artículos", "artículo", "artículos", "ARTÍCULO", "ARTÍCULOS"}
-    | {
-        w
-        for entry in _ENTRIES
-        for name in _by_language(entry, "names_by_language")
-        for w in (name.split()[0], name.split()[0].upper())
-    }
-)
+_PHRASES = _phrases(_CAT)
+_SHAPE_HEADS = _shape_heads(_CAT)
 #: the start words as written (their case matters), and lower-cased for the anchor pass
-_ALL_START_WORDS = tuple(sorted(_START_WORDS | _LANG_START_WORDS))
+_ALL_START_WORDS = tuple(sorted(frozenset().union(*_SHAPE_HEADS.values())))
 _START_ANCHORS = tuple(sorted({w.lower() for w in _ALL_START_WORDS}))
 
 
@@ -456,45 +591,12 @@ def _start_hits(doc: Document) -> Iterator[tuple[int, str]]:
 # or principle list, or an instrument's full name, is first checked with a small pattern of what
 # must follow it: a number, or the second word of a name that begins with it. The check only
 # rejects positions where no shape of the grammar can match, so the matches stay the same.
-_ART_WORDS = frozenset(
-    {"Article", "Articles", "article", "articles", "ARTICLE", "ARTICLES"}
-    | {"Art.", "art.", "Arts.", "arts."}
-    | {"Artículo", "Artículos", "artículo", "artículos", "ARTÍCULO", "ARTÍCULOS"}
-)
-_PRINCIPLE_WORDS = frozenset({"Principle", "Principles", "principle", "principles"})
 _SP = r"[\s\u00a0\u202f]"
 #: what must follow at the position where the grammar's article shape starts
 _ART_NEXT = rf"(?:[Aa]rticles?|ARTICLES?|[Aa]rt[íi]culos?|ART[ÍI]CULOS?|[Aa]rts?\.){_SP}{{0,3}}\d"
 _WORD_CHAR = regex.compile(r"\w")
 _START_WORD_SET = frozenset(_ALL_START_WORDS)
 _PRINCIPLE_NEXT = r"[Pp]rinciples?\s{1,3}\d"
-
-
-#: (the first word as the grammar accepts it, in every case it accepts, the words after it)
-_Phrase = tuple[frozenset[str], tuple[str, ...]]
-
-
-def _phrases(cat: Catalog) -> tuple[_Phrase, ...]:
-    """Everything but an article or principle list that a match can begin with: full names
-    (their first word as written or in capitals, as the grammar's guard accepts them),
-    abbreviations and short names (as written), and the heads of the other shapes."""
-    phrases: set[_Phrase] = {
-        (frozenset({"Commentary", "commentary"}), ()),
-        (frozenset({"Guiding"}), ("Principle",)),
-        *((frozenset({head}), ()) for head in ("Convention", "Covenant", "Charter")),
-        *((frozenset({head}), ()) for head in ("Declaration", "Statute", "Protocol")),
-    }
-    for inst in cat.instruments.values():
-        for name in inst.names:
-            first, *rest = name.split()
-            phrases.add((frozenset({first, first.upper()}), tuple(rest)))
-        for phrase in (*inst.abbreviations, *inst.bare_abbreviations, *inst.short):
-            first, *rest = phrase.split()
-            phrases.add((frozenset({first}), tuple(rest)))
-    for phrase in knowledge.load("instruments.json")["bare_short"]["words"]:
-        first, *rest = phrase.split()
-        phrases.add((frozenset({first}), tuple(rest)))
-    return tuple(sorted(phrases, key=lambda p: (sorted(p[0]), p[1])))
 
 
 def _precheck_source(word: str, phrases: tuple[_Phrase, ...]) -> str | None:
@@ -545,13 +647,39 @@ def _precheck_source(word: str, phrases: tuple[_Phrase, ...]) -> str | None:
 @functools.cache
 def _prechecks() -> dict[str, regex.Pattern[str]]:
     """start word -> the small pattern checked before the grammar (see above), built once."""
-    phrases = _phrases(_CAT)
     checks = {}
     for word in _ALL_START_WORDS:
-        source = _precheck_source(word, phrases)
+        source = _precheck_source(word, _PHRASES)
         if source is not None:
             checks[word] = regex.compile(source)
     return checks
+
+
+#: Shapes compiled together: each grammar costs a compile once (the names make it long),
+#: so the shapes that begin with a name share one.
+_SHAPE_GROUPS = (
+    frozenset({"comm"}),
+    frozenset({"pr"}),
+    frozenset({"art"}),
+    frozenset({"gp", "nf", "bare", "unknown", "sbare"}),
+)
+
+
+# Words that tell which instrument a short name nobody named means: "the Charter" in a text
+# about the European Union, "the Covenant" in one about civil and political rights.
+_EU_WORDS = ("european union", "tfeu")
+_ICCPR_WORDS = ("civil and political", "ccpr")
+_ICESCR_WORDS = ("economic, social and cultural", "cescr")
+
+
+@functools.cache
+def _grammar_at(word: str) -> regex.Pattern[str]:
+    """The grammar with the shapes that can match where ``word`` is the longest start word:
+    those with a head that ``word`` begins with (every head is a start word, so a match
+    that begins with one begins with the longest start word there), and the shapes
+    compiled with them."""
+    shapes = {shape for shape, heads in _SHAPE_HEADS.items() if word.startswith(tuple(heads))}
+    return _pattern(frozenset().union(*(group for group in _SHAPE_GROUPS if group & shapes)))
 
 
 # Pieces of an article list: an item, a bare sub-division ("c)"), or a separator.
@@ -898,7 +1026,7 @@ class InstrumentsFamily:
         # every acronym of the catalog, in every language ("ICCPR", "PIDCP", "CDN")
         *_ACRONYM_TRIGGERS,
     )
-    anchors = (*_START_ANCHORS, *_EU_MARKERS)
+    anchors = (*_START_ANCHORS, *_EU_MARKERS, *_EU_WORDS, *_ICCPR_WORDS, *_ICESCR_WORDS)
     priority = 10
     rules = RULES
 
@@ -950,8 +1078,8 @@ class InstrumentsFamily:
 
     @staticmethod
     def _matches(doc: Document) -> Iterator[regex.Match[str]]:
-        """Like ``finditer`` of the grammar, but only tried where a start word occurs."""
-        pattern = _pattern()
+        """Like ``finditer`` of the grammar, but only tried where a start word occurs, and
+        there only the shapes that can begin with it."""
         prechecks = _prechecks()
         text = doc.text
         end = 0
@@ -961,7 +1089,7 @@ class InstrumentsFamily:
             check = prechecks.get(word)
             if check is not None and check.match(text, start) is None:
                 continue
-            m = pattern.match(text, start)
+            m = _grammar_at(word).match(text, start)
             if m is not None:
                 end = m.end()
                 yield m
@@ -1015,15 +1143,13 @@ class InstrumentsFamily:
             return None  # the text last named another instrument of this kind
         # Nothing named before: guess from the document, and say it is a guess, once: the
         # guess then stands for the short name as if the text had named it.
-        low = doc.lower
         guess: str | None = None
         if key == "charter":
-            eu = "european union" in low or "tfeu" in low
-            guess = "cfr" if eu else "un-charter"
+            guess = "cfr" if doc.has_any(_EU_WORDS) else "un-charter"
         elif key == "covenant":
-            if "civil and political" in low or "ccpr" in low:
+            if doc.has_any(_ICCPR_WORDS):
                 guess = "iccpr"
-            elif "economic, social and cultural" in low or "cescr" in low:
+            elif doc.has_any(_ICESCR_WORDS):
                 guess = "icescr"
         if guess is None:
             return None
