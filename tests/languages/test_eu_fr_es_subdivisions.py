@@ -1,0 +1,90 @@
+# ruff: noqa: E501  (table rows hold citation sentences)
+"""French and Spanish EU forms of issue 14 still missed: inserted articles past ``quater``
+(``20 quinquies``), the number word written apart (``n º``), old ``ó`` between numbers,
+``et notamment de ses articles``, points of points (``point b), ii)``, ``sous-point``,
+``inciso``), parts and chapters of an annex, a numbered point with its letter before the
+annex, and list items each followed by a footnote call. Made-up sentences in the shapes of
+EU acts."""
+
+from __future__ import annotations
+
+import pytest
+from eu_cases import check
+
+FR = [
+    # inserted articles: bis, ter, quater, quinquies, sexies... are a, b, c, d, e...
+    ("la retenue visée à l'article 20 quinquies paragraphe 1 du règlement n° 136/66/CEE est utilisée",
+     [("celex:31966R0136", "eu_act", "art. 20d(1)")]),
+    ("conformément à l'article 4 sexies du règlement (CE) n° 1234/2007, les États membres",
+     [("celex:32007R1234", "eu_act", "art. 4e")]),
+    # the number word written in two pieces
+    ("le règlement (CEE) n ° 1408/71 du Conseil s'applique",
+     [("celex:31971R1408", "eu_act", "")]),
+    ("la décision n º 3289/75/CECA de la Commission définit l'unité de compte",
+     [("celex:31975D3289", "eu_act", "")]),
+    # "of" between the emphasis and the determiner
+    ("sans préjudice de la directive 2000/31/CE, et notamment de ses articles 12 à 15 relatifs à la responsabilité",
+     [("celex:32000L0031", "eu_act", "arts. 12-15")]),
+    ("sans préjudice de la directive 2000/31/CE, en particulier de son article 14, les États membres",
+     [("celex:32000L0031", "eu_act", "art. 14")]),
+    # a point of a point: "point b), ii)" (the point word not repeated) and "sous-point"
+    ("au sens de l'article 3, paragraphe 1, point b), ii), du règlement (CE) n° 1234/2007, le produit",
+     [("celex:32007R1234", "eu_act", "art. 3(1)(b)(ii)")]),
+    ("au sens de l'article 3, paragraphe 1, point b), sous-point iii), du règlement (CE) n° 1234/2007, le produit",
+     [("celex:32007R1234", "eu_act", "art. 3(1)(b)(iii)")]),
+    # the next letter of a list is a letter, not a roman numeral
+    ("visés à l'article 3, paragraphe 1, points h), i) et j), du règlement (CE) n° 1234/2007",
+     [("celex:32007R1234", "eu_act", "art. 3(1)(h); art. 3(1)(i); art. 3(1)(j)")]),
+    # parts and chapters of an annex: the annex is the pinpoint
+    ("les exigences visées à l'annexe II, partie A, du règlement (CEE) n° 2092/91 sont remplies",
+     [("celex:31991R2092", "eu_act", "annex II")]),
+    ("les exigences visées à l'annexe II, partie B, tirets 1 à 4, du règlement (CEE) n° 2092/91 sont remplies",
+     [("celex:31991R2092", "eu_act", "annex II")]),
+    ("les conditions fixées au point 3 de la partie A de l'annexe IV de la directive 79/112/CEE",
+     [("celex:31979L0112", "eu_act", "annex IV")]),
+    ("le respect des règles énoncées au chapitre V de l'annexe de la directive 91/493/CEE et",
+     [("celex:31991L0493", "eu_act", "annex")]),
+    # a numbered point with its letter, before the annex
+    ("une dérogation au point 45 sous c) de l'annexe I de la directive 64/433/CEE pour la découpe",
+     [("celex:31964L0433", "eu_act", "annex I, point 45(c)")]),
+    # each act of a list followed by its footnote call
+    ("figurant dans les directives 64/433/CEE (7), 71/118/CEE (8), 77/99/CEE (9) et 91/495/CEE (10), les définitions",
+     [("celex:31964L0433", "eu_act", ""), ("celex:31971L0118", "eu_act", ""),
+      ("celex:31977L0099", "eu_act", ""), ("celex:31991L0495", "eu_act", "")]),
+]
+
+ES = [
+    ("el importe contemplado en el apartado 1 del artículo 20 quinquies del Reglamento n º 136/66/CEE se utilizará",
+     [("celex:31966R0136", "eu_act", "art. 20d(1)")]),
+    # the number word in two pieces, spaced brackets, and the "*" old conversions left for "º"
+    ("en virtud del Reglamento ( CEE ) n º 543/69 , el conductor",
+     [("celex:31969R0543", "eu_act", "")]),
+    ("Visto el Reglamento ( CEE , Euratom , CECA ) n º 260/68 del Consejo , de 29 de febrero de 1968 ,",
+     [("celex:31968R0260", "eu_act", "")]),
+    ("contemplada en el artículo 17 del Reglamento n * 359/67/CEE , la restitución",
+     [("celex:31967R0359", "eu_act", "art. 17")]),
+    # "ó", the old written form of "o" between numbers
+    ("de conformidad con los artículos 3 ó 15 del Reglamento (CE) n° 411/97, estarán autorizadas",
+     [("celex:31997R0411", "eu_act", "art. 3; art. 15")]),
+    ("Sin perjuicio de la Directiva 2000/31/CE, y en particular de sus artículos 12 a 15,",
+     [("celex:32000L0031", "eu_act", "arts. 12-15")]),
+    # "inciso": a point of a lettered point, written before it
+    ("el material mencionado en el inciso ii) de la letra b) del apartado 1 del artículo 4 del Reglamento (CE) n° 1774/2002",
+     [("celex:32002R1774", "eu_act", "art. 4(1)(b)(ii)")]),
+    ("declarado en virtud del inciso ii) de la letra a) y del inciso iii) de la letra c) del apartado 1 del artículo 4 del Reglamento (CE) n° 1774/2002",
+     [("celex:32002R1774", "eu_act", "art. 4(1)(a)(ii); art. 4(1)(c)(iii)")]),
+    ("el artículo 3, apartado 1, letra b), inciso ii), del Reglamento (CE) n° 1234/2007",
+     [("celex:32007R1234", "eu_act", "art. 3(1)(b)(ii)")]),
+    ("las Directivas que figuran en la parte A del anexo IV de la Directiva 2000/13/CE, sin",
+     [("celex:32000L0013", "eu_act", "annex IV")]),
+    ("en el anexo II, parte A, punto 3, del Reglamento (CEE) n° 2092/91",
+     [("celex:31991R2092", "eu_act", "annex II")]),
+    ("en las Directivas 64/433/CEE (7), 71/118/CEE (8) y 77/99/CEE (9), las de",
+     [("celex:31964L0433", "eu_act", ""), ("celex:31971L0118", "eu_act", ""),
+      ("celex:31977L0099", "eu_act", "")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FR + ES)
+def test_subdivisions_and_forms(text: str, expected: list[tuple[str, str, str]]) -> None:
+    check(text, expected)
