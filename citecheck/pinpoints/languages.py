@@ -33,6 +33,8 @@ _LATIN_LETTER = {
 }
 #: A lower-case roman numeral written as a point: ``point b), ii)`` is point (b)(ii).
 _SMALL_ROMAN = regex.compile(r"(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})")
+#: The footnote call after an act, ``(2)``, in older texts ``( 2 )``.
+_FOOTNOTE_CALL = r"\([\s\u00a0]?\d{1,3}[\s\u00a0]?\)"
 #: ``e)``, ``(e)``, ``e``, ``iii)``; not the ``l`` of ``l'article``.
 _BRACKETED = r"\(?(?:[a-z]{1,2}|[ivx]{3,4})\)(?!\w)"
 _LETTER = _BRACKETED + r"|[a-z](?![\w'\u2019])"
@@ -44,7 +46,8 @@ def _number(range_words: tuple[str, ...]) -> str:
     is also the language's range word (German ``bis``: ``Absatz 1 bis 4``) is the range word."""
     latin = [w for w in _LATIN_LETTER if w not in {r.lower() for r in range_words}]
     suffix = rf"(?:[ \u00a0](?:{'|'.join(latin)})(?!\w))?" if latin else ""
-    return r"\d{1,3}(?:er(?!\w)|[a-z](?![\w]))?(?!\d)" + suffix
+    # "point 7)": a numbered point closed by its bracket
+    return r"(?:\d{1,3}\)(?!\w)|\d{1,3}(?:er(?!\w)|[a-z](?![\w]))?(?!\d)" + suffix + ")"
 
 
 def _letter(list_words: tuple[str, ...]) -> str:
@@ -126,7 +129,7 @@ def _grammar(language: str) -> _Grammar:
         before=regex.compile(rf"(?<!\w)(?P<body>{body})\Z"),
         conn_tail=regex.compile(rf"{conn}\Z"),
         after=regex.compile(
-            rf"[\s\u00a0]{{0,3}}(?:\(\d{{1,3}}\))?[\s\u00a0]{{0,3}},[\s\u00a0]{{0,3}}"
+            rf"[\s\u00a0]{{0,3}}(?:{_FOOTNOTE_CALL})?[\s\u00a0]{{0,3}},[\s\u00a0]{{0,3}}"
             rf"(?:{alternation(lex.list_words)}[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}})?"
             rf"{emphasis}[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}}"
             # "et notamment de ses articles 12 à 15", "y en particular de sus artículos"
@@ -134,7 +137,8 @@ def _grammar(language: str) -> _Grammar:
             rf"(?:{alternation(lex.determiners)}[\s\u00a0]{{1,3}})?(?P<body>{body})"
         ),
         after_comma=regex.compile(
-            rf"[\s\u00a0]{{0,2}},[\s\u00a0]{{0,3}}"
+            # "règlement (CE) n° 800/1999 de la Commission (1), article 36, paragraphe 1"
+            rf"(?:[\s\u00a0]?{_FOOTNOTE_CALL})?[\s\u00a0]{{0,2}},[\s\u00a0]{{0,3}}"
             rf"(?:{alternation(lex.determiners)}[\s\u00a0]{{1,3}})?(?P<body>{body})"
         ),
         of_next=regex.compile(rf"[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}}{alternation(lex.of_words)}"),
@@ -298,7 +302,7 @@ def parse(language: str, body: str) -> Pinpoint:
                 parts[-1] = PinpointPart("annex", annex_point(annex_base, annex_points))
         elif unit in _SUB_UNITS and kind in ("num", "let"):
             sub_unit = _SUB_UNITS[unit]
-            if sub_unit == "letter" and not worded and _roman_after_letter(value, subs):
+            if sub_unit == "letter" and _roman_after_letter(value, subs, worded):
                 sub_unit = "subpoint"  # "point b), ii)": point (b)(ii)
             sub = (sub_unit, f"({value})")
             if art is None or before_unit(k):
@@ -352,10 +356,15 @@ def parse(language: str, body: str) -> Pinpoint:
     return Pinpoint(tuple(parts)) if parts else NO_PINPOINT
 
 
-def _roman_after_letter(value: str, subs: list[tuple[str, str]]) -> bool:
+def _roman_after_letter(value: str, subs: list[tuple[str, str]], worded: bool) -> bool:
     """Is ``value`` a roman numeral under the lettered point just read (``b), ii)``), not the
-    next letter of a list (``h), i)``)?"""
-    if not subs or subs[-1][0] != "letter" or not _SMALL_ROMAN.fullmatch(value):
+    next letter of a list (``h), i)``)? After a roman numeral, so is the next (``a), i) et
+    ii)``)."""
+    if not subs or not _SMALL_ROMAN.fullmatch(value):
+        return False
+    if subs[-1][0] == "subpoint":
+        return True
+    if subs[-1][0] != "letter" or worded:
         return False
     prev = subs[-1][1].strip("()")
     return not (len(prev) == 1 and len(value) == 1 and ord(value) == ord(prev) + 1)

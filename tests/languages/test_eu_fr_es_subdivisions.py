@@ -32,6 +32,19 @@ FR = [
      [("celex:32007R1234", "eu_act", "art. 3(1)(b)(ii)")]),
     ("au sens de l'article 3, paragraphe 1, point b), sous-point iii), du règlement (CE) n° 1234/2007, le produit",
      [("celex:32007R1234", "eu_act", "art. 3(1)(b)(iii)")]),
+    ("visées à l'article 4, paragraphe 1, point a), i) et ii), du règlement (CEE) n° 1408/71",
+     [("celex:31971R1408", "eu_act", "art. 4(1)(a)(i); art. 4(1)(a)(ii)")]),
+    # a numbered point closed by its bracket
+    ("un établissement financier au sens de l'article 2, point 7), de la directive 93/6/CEE (secteur",
+     [("celex:31993L0006", "eu_act", "art. 2(7)")]),
+    ("au sens de l'article 1er, points 1) et 5), de la directive 2000/12/CE, les",
+     [("celex:32000L0012", "eu_act", "art. 1(1); art. 1(5)")]),
+    # "ainsi que" joins parts as "et" does
+    ("conformément aux articles 12 et 13 ainsi qu'à l'annexe II du règlement (CEE) n° 1408/71",
+     [("celex:31971R1408", "eu_act", "art. 12; art. 13; annex II")]),
+    # a footnote call written with spaces, before the amended act's pinpoint
+    ("vu le règlement ( CEE ) no 1411/71 du Conseil ( 1 ), modifié par le règlement ( CEE ) no 222/88 ( 2 ), et notamment son article 4 paragraphe 2 point b ),",
+     [("celex:31971R1411", "eu_act", "art. 4(2)(b)"), ("celex:31988R0222", "eu_act", "")]),
     # the next letter of a list is a letter, not a roman numeral
     ("visés à l'article 3, paragraphe 1, points h), i) et j), du règlement (CE) n° 1234/2007",
      [("celex:32007R1234", "eu_act", "art. 3(1)(h); art. 3(1)(i); art. 3(1)(j)")]),
@@ -47,6 +60,11 @@ FR = [
     # a numbered point with its letter, before the annex
     ("une dérogation au point 45 sous c) de l'annexe I de la directive 64/433/CEE pour la découpe",
      [("celex:31964L0433", "eu_act", "annex I, point 45(c)")]),
+    # the pinpoint after the act's author and footnote call, with a comma only
+    ("une adjudication au sens du règlement (CE) n° 800/1999 de la Commission (1), article 36, paragraphe 1, point c), ne spécifiant pas",
+     [("celex:31999R0800", "eu_act", "art. 36(1)(c)")]),
+    ("au sens du règlement (CE) n° 800/1999 de la Commission (1), article 36 du traité, les",
+     [("celex:31999R0800", "eu_act", "")]),
     # each act of a list followed by its footnote call
     ("figurant dans les directives 64/433/CEE (7), 71/118/CEE (8), 77/99/CEE (9) et 91/495/CEE (10), les définitions",
      [("celex:31964L0433", "eu_act", ""), ("celex:31971L0118", "eu_act", ""),
@@ -66,6 +84,8 @@ ES = [
     # "ó", the old written form of "o" between numbers
     ("de conformidad con los artículos 3 ó 15 del Reglamento (CE) n° 411/97, estarán autorizadas",
      [("celex:31997R0411", "eu_act", "art. 3; art. 15")]),
+    ("previstas en los artículos 12 y 13, así como en el anexo II del Reglamento (CEE) n° 1408/71",
+     [("celex:31971R1408", "eu_act", "art. 12; art. 13; annex II")]),
     ("Sin perjuicio de la Directiva 2000/31/CE, y en particular de sus artículos 12 a 15,",
      [("celex:32000L0031", "eu_act", "arts. 12-15")]),
     # "inciso": a point of a lettered point, written before it
@@ -79,6 +99,8 @@ ES = [
      [("celex:32000L0013", "eu_act", "annex IV")]),
     ("en el anexo II, parte A, punto 3, del Reglamento (CEE) n° 2092/91",
      [("celex:31991R2092", "eu_act", "annex II")]),
+    ("Véase el Reglamento (CE) n° 800/1999 de la Comisión (3), letra c) del apartado 1 del artículo 36.",
+     [("celex:31999R0800", "eu_act", "art. 36(1)(c)")]),
     ("en las Directivas 64/433/CEE (7), 71/118/CEE (8) y 77/99/CEE (9), las de",
      [("celex:31964L0433", "eu_act", ""), ("celex:31971L0118", "eu_act", ""),
       ("celex:31977L0099", "eu_act", "")]),
