@@ -43,6 +43,8 @@ class ActWords:
     page_words: tuple[str, ...] = ()
     #: what opens a citation of a preamble ("vu", "visto", "gestützt auf")
     citing_words: tuple[str, ...] = ()
+    #: what names the text's own act before its type ("la présente décision")
+    own_act_words: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -69,6 +71,7 @@ def load() -> Mapping[str, ActWords]:
             oj_marks=tuple(block.get("oj_marks", ())),
             page_words=tuple(block.get("page_words", ())),
             citing_words=tuple(block.get("citing_words", ())),
+            own_act_words=tuple(block.get("own_act_words", ())),
         )
         for lang, block in sorted(raw.items())
         if not lang.startswith("_")

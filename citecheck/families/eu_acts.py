@@ -808,6 +808,8 @@ def _domain_example(n: _Numbering, act_type: str) -> str:
 # Every act citation holds its type word followed by its numbering; the full grammar runs
 # only near such a word.
 _TYPE_WORDS = ("regulation", "directive", "decision", "position", "action", "recommendation")
+#: The act words of the languages that name a text's own act (``la présente décision``).
+_TYPE_WORDS_OTHER = tuple(t for w in _WORDS.values() if w.own_act_words for t in w.act_types)
 #: The act words of the other languages, found by looking back from each ``digit/digit``
 #: (one fast pass) rather than by one ``str.find`` pass per word.
 _OTHER_TYPES = lazy_compile(alternation(t for w in _WORDS.values() for t in w.act_types))
@@ -1116,12 +1118,83 @@ def _amended_index(text: str, found: list[Citation], i: int) -> int:
     return i - 1
 
 
+#: An act's own number closing its title line: "... originaires du Chili\n(2000/61/CE)\n".
+_HEADING_NUMBER = regex.compile(
+    # (the numbering's other groups, never matched here, for _read_numbering)
+    r"(?P<dom1>(?!))?(?P<baredom>(?!))?(?P<no>(?!))?(?P<lbr>(?!))?"
+    rf"\((?P<a>\d{{2}}|\d{{4}})/(?P<b>\d{{1,4}})/(?P<dom2>{_DOM})\)[ \t\u00a0]*(?:\n|\Z)"
+)
+_OWN_TYPES = {
+    lang: regex.compile(
+        rf"(?<!\w){alternation(w.own_act_words)}[\s\u00a0]{{1,3}}(?P<type>{alternation(w.act_types)})"
+    )
+    for lang, w in _WORDS.items()
+    if w.own_act_words
+}
+_OPENING_TYPE = regex.compile(rf"[\s\u00a0]*(?P<type>{alternation(_TYPE_WORDS_OTHER)})")
+#: How far after its title the act names itself ("A ARRÊTÉ LA PRÉSENTE DÉCISION").
+_OWN_TYPE_REACH = 4000
+
+
+def _heading_acts(doc: Document) -> Iterator[Citation]:
+    """The number closing an act's title line (``DÉCISION DE LA COMMISSION du 7 février 1994
+    modifiant ... (94/77/CE)``), typed by the title's first word, else by the type the act gives
+    itself after it (``la présente décision``); French and Spanish. A directive and a decision
+    share this numbering, so with neither there is no citation."""
+    text = doc.text
+    for number_start in _slashed_numbers(doc):
+        first = number_start
+        while first > 0 and text[first - 1].isdigit():
+            first -= 1
+        if first == 0 or text[first - 1] != "(":
+            continue
+        m = _HEADING_NUMBER.match(text, first - 1)
+        if m is None:
+            continue
+        line = text.rfind("\n", 0, m.start()) + 1
+        if not text[line : m.start()].strip():  # the number alone: the title is the line above
+            line = text.rfind("\n", 0, max(0, line - 1)) + 1
+        opening = _OPENING_TYPE.match(text, line, m.start())
+        type_word = opening.group("type") if opening is not None else None
+        for lang, own in _OWN_TYPES.items():
+            if type_word is not None:
+                break
+            found = own.search(text, m.end(), min(len(text), m.end() + _OWN_TYPE_REACH))
+            if found is not None:
+                type_word = found.group("type")
+        if type_word is None:
+            continue
+        act_type = _act_type(type_word, None)
+        if act_type not in ("directive", "decision"):
+            continue
+        n = _read_numbering(m, act_type)
+        if n is None:
+            continue
+        yield _citation(
+            doc,
+            n,
+            start=m.start("a"),
+            end=m.end("dom2"),
+            act_type=act_type,
+            author=None,
+            modifier=None,
+            ordinal=None,
+            ambiguous=False,
+            with_pinpoints=False,
+            type_word=type_word,
+        )
+
+
 def scan_acts(doc: Document) -> list[Citation]:
     """Every EU act citation of the document, in order; computed once and cached on ``doc``."""
     cache = doc.__dict__
     found = cache.get("_citecheck_eu_acts")
     if found is None:
-        found = _hand_over(doc, list(_acts(doc)))
+        acts = list(_acts(doc))
+        headings = list(_heading_acts(doc)) if _OWN_TYPES else []
+        if headings:
+            acts = sorted([*acts, *headings], key=lambda c: (c.start, c.end))
+        found = _hand_over(doc, acts)
         cache["_citecheck_eu_acts"] = found
     assert isinstance(found, list)
     return found

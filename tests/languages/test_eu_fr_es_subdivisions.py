@@ -110,3 +110,32 @@ ES = [
 @pytest.mark.parametrize(("text", "expected"), FR + ES)
 def test_subdivisions_and_forms(text: str, expected: list[tuple[str, str, str]]) -> None:
     check(text, expected)
+
+
+HEADINGS = [
+    # the title's first word gives the type
+    ("DÉCISION DE LA COMMISSION du 7 février 1994 modifiant la décision 90/424/CEE du Conseil relative à certaines dépenses (94/77/CE)\nvu la décision 90/424/CEE du Conseil,\n",
+     [("celex:31994D0077", "eu_act", ""), ("celex:31990D0424", "eu_act", "")]),
+    ("DIRECTIVE DU CONSEIL du 17 décembre 1973 concernant l'aménagement intérieur des véhicules à moteur (74/60/CEE)\nvu la proposition de la Commission,\n",
+     [("celex:31974L0060", "eu_act", "")]),
+    ("Décision de la Commission\n(2002/79/CE)\nvu la directive 93/43/CEE du Conseil,\n",
+     [("celex:32002D0079", "eu_act", ""), ("celex:31993L0043", "eu_act", "")]),
+    ("DÉCISION DE LA COMMISSION du 12 février 1997 relative au produit national brut (Texte présentant de l'intérêt pour l'EEE) (97/157/CE, Euratom)\nvu le traité,\n",
+     [("celex:31997D0157", "eu_act", "")]),
+    # else the type the act gives itself after its title
+    ("modifiant la décision 93/436/CEE fixant les conditions d'importation\n(2000/61/CE)\nvu le traité,\nA ARRÊTÉ LA PRÉSENTE DÉCISION:\nArticle premier\n",
+     [("celex:31993D0436", "eu_act", ""), ("celex:32000D0061", "eu_act", "")]),
+    ("por la que se modifica la Decisión 2000/532/CE en lo que se refiere a la lista de residuos\n(2001/118/CE)\nVisto el Tratado,\nHA ADOPTADO LA PRESENTE DECISIÓN:\n",
+     [("celex:32000D0532", "eu_act", ""), ("celex:32001D0118", "eu_act", "")]),
+    ("DIRECTIVA DEL CONSEJO de 17 de diciembre de 1973 relativa al acondicionamiento interior de los vehículos a motor (74/60/CEE)\nVista la propuesta de la Comisión,\n",
+     [("celex:31974L0060", "eu_act", "")]),
+    # a directive and a decision share the numbering: with no type, no citation
+    ("relative à la liste des déchets\n(2001/118/CE)\nvu le traité,\n", []),
+    # not at the end of its line: not a title's number
+    ("la liste figurant à l'annexe (2001/118/CE) est modifiée; la présente décision s'applique", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HEADINGS)
+def test_the_number_closing_a_title(text: str, expected: list[tuple[str, str, str]]) -> None:
+    check(text, expected)
