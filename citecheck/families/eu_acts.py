@@ -1156,7 +1156,7 @@ def _heading_acts(doc: Document) -> Iterator[Citation]:
             line = text.rfind("\n", 0, max(0, line - 1)) + 1
         opening = _OPENING_TYPE.match(text, line, m.start())
         type_word = opening.group("type") if opening is not None else None
-        for lang, own in _OWN_TYPES.items():
+        for own in _OWN_TYPES.values():
             if type_word is not None:
                 break
             found = own.search(text, m.end(), min(len(text), m.end() + _OWN_TYPE_REACH))
