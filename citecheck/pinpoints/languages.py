@@ -46,8 +46,11 @@ def _number(range_words: tuple[str, ...]) -> str:
     is also the language's range word (German ``bis``: ``Absatz 1 bis 4``) is the range word."""
     latin = [w for w in _LATIN_LETTER if w not in {r.lower() for r in range_words}]
     suffix = rf"(?:[ \u00a0](?:{'|'.join(latin)})(?!\w))?" if latin else ""
-    # "point 7)": a numbered point closed by its bracket
-    return r"(?:\d{1,3}\)(?!\w)|\d{1,3}(?:er(?!\w)|[a-z](?![\w]))?(?!\d)" + suffix + ")"
+    # "point 7)": a numbered point closed by its bracket; "point 2.1": a point of point 2
+    return (
+        r"(?:\d{1,3}\)(?!\w)|\d{1,3}(?:\.\d{1,3}){1,3}(?![\d.])"
+        r"|\d{1,3}(?:er(?!\w)|[a-z](?![\w]))?(?!\d)" + suffix + ")"
+    )
 
 
 def _letter(list_words: tuple[str, ...]) -> str:

@@ -60,6 +60,11 @@ FR = [
     # a numbered point with its letter, before the annex
     ("une dérogation au point 45 sous c) de l'annexe I de la directive 64/433/CEE pour la découpe",
      [("celex:31964L0433", "eu_act", "annex I, point 45(c)")]),
+    # numbered points of points in an annex
+    ("les exigences visées à l'annexe I, point 2.1, du règlement (CEE) n° 1408/71 sont",
+     [("celex:31971R1408", "eu_act", "annex I, point 2.1")]),
+    ("conformément aux points 4.1 et 4.2 de l'annexe II de la directive 91/414/CEE",
+     [("celex:31991L0414", "eu_act", "annex II, point 4.1; annex II, point 4.2")]),
     # the pinpoint after the act's author and footnote call, with a comma only
     ("une adjudication au sens du règlement (CE) n° 800/1999 de la Commission (1), article 36, paragraphe 1, point c), ne spécifiant pas",
      [("celex:31999R0800", "eu_act", "art. 36(1)(c)")]),
