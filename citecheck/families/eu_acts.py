@@ -906,7 +906,41 @@ def _read_all(doc: Document) -> Iterator[_Found]:
                 ni = attrs.evolve(ni, domains=n.domains, inherited=True)
             items.append((item, ni))
             pos = item.end()
+        items.extend(_items_after_titles(text, m, act_type, pos))
         yield _Found(m, act_type, n, tuple(items))
+
+
+#: A further act of a list after the title of the one before it: "des règlements (CEE)
+#: n° 613/91 du Conseil du 4 mars 1991 relatif au ... (9), (CE) n° 2978/94 du Conseil ...".
+_TITLED_ITEM = compile_pattern(
+    rf"""
+    (?P<sep>(?:\(\d{{1,2}}\))?(?:{_H}{{0,2}},{_S}(?:{_AND}{_S})?|{_S}{_AND}{_S}))
+    (?=\()
+    {_NUMBERING}
+    """
+)
+_PLURAL_TYPES = frozenset(t for w in _WORDS.values() for t in w.plural_act_types)
+#: Where such a list ends: the sentence's end, or the next act word (another citation).
+_LIST_END = lazy_compile(rf"[;\n]|\.[\s\u00a0]+(?=\p{{Lu}})|(?<!\w){_TYPE}(?!\w)")
+_TITLED_LIST_REACH = 1500
+
+
+def _items_after_titles(
+    text: str, m: regex.Match[str], act_type: str, pos: int
+) -> Iterator[tuple[regex.Match[str], _Numbering]]:
+    """After a plural act word (``règlements``, ``Reglamentos``), the further acts of its list
+    each written with their domain and number word after the title of the one before, up to
+    the sentence's end or the next act word; not in English."""
+    if " ".join(m.group("type").lower().split()) not in _PLURAL_TYPES:
+        return
+    end = _LIST_END.search(text, pos, min(len(text), pos + _TITLED_LIST_REACH))
+    stop = end.start() if end is not None else min(len(text), pos + _TITLED_LIST_REACH)
+    for item in _TITLED_ITEM.finditer(text, pos, stop):
+        if not item.group("dom1") or item.group("baredom") or not item.group("no"):
+            continue
+        ni = _read_numbering(item, act_type)
+        if ni is not None:
+            yield item, ni
 
 
 def _acts(doc: Document) -> Iterator[Citation]:

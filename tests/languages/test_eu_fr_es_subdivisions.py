@@ -9,7 +9,7 @@ EU acts."""
 from __future__ import annotations
 
 import pytest
-from eu_cases import check
+from eu_cases import check, found
 
 FR = [
     # inserted articles: bis, ter, quater, quinquies, sexies... are a, b, c, d, e...
@@ -144,3 +144,29 @@ HEADINGS = [
 @pytest.mark.parametrize(("text", "expected"), HEADINGS)
 def test_the_number_closing_a_title(text: str, expected: list[tuple[str, str, str]]) -> None:
     check(text, expected)
+
+
+TITLED_LISTS = [
+    # each act of the list written with its domain and number word after the title before it
+    ("modifie les règlements (CEE) n° 613/91 du Conseil du 4 mars 1991 relatif au changement de registre des navires(9), (CE) n° 2978/94 du Conseil du 21 novembre 1994 concernant la résolution A.747(18) de l'OMI(10), et (CE) n° 417/2002 du Parlement européen et du Conseil relatif aux pétroliers.",
+     [("celex:31991R0613", "eu_act", ""), ("celex:31994R2978", "eu_act", ""), ("celex:32002R0417", "eu_act", "")]),
+    ("modifica los Reglamentos (CEE) n° 613/91 del Consejo, de 4 de marzo de 1991, relativo al cambio de registro de buques(9), (CE) n° 2978/94 del Consejo, sobre la Resolución A. 747 (18) de la OMI(10) y (CE) n° 417/2002 del Parlamento Europeo y del Consejo.",
+     [("celex:31991R0613", "eu_act", ""), ("celex:31994R2978", "eu_act", ""), ("celex:32002R0417", "eu_act", "")]),
+    # one act named (singular): no list to continue
+    ("le règlement (CEE) n° 613/91 du Conseil relatif aux navires (CE), (CE) n° 2978/94 du Conseil.",
+     [("celex:31991R0613", "eu_act", "")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TITLED_LISTS)
+def test_acts_of_a_list_after_titles(text: str, expected: list[tuple[str, str, str]]) -> None:
+    check(text, expected)
+
+
+def test_a_titled_list_ends_at_the_next_act_word() -> None:
+    # that act is cited once, by itself, with the further acts of its own list
+    text = (
+        "modifie les règlements (CEE) n° 613/91 du Conseil relatif aux navires et abrogeant les "
+        "règlements (CE) n° 2978/94 du Conseil relatif aux citernes(3), et (CE) n° 417/2002 du Conseil."
+    )
+    assert [c[0] for c in found(text)] == ["celex:31991R0613", "celex:31994R2978", "celex:32002R0417"]
