@@ -22,6 +22,9 @@ FR = [
      [("celex:31971R1408", "eu_act", "")]),
     ("la décision n º 3289/75/CECA de la Commission définit l'unité de compte",
      [("celex:31975D3289", "eu_act", "")]),
+    # texts in capitals drop the accent
+    ("CONSIDERANT QUE L'ARTICLE 9 DU REGLEMENT ( CEE ) NO 2658/87 A FIXE LES REGLES GENERALES",
+     [("celex:31987R2658", "eu_act", "art. 9")]),
     # "of" between the emphasis and the determiner
     ("sans préjudice de la directive 2000/31/CE, et notamment de ses articles 12 à 15 relatifs à la responsabilité",
      [("celex:32000L0031", "eu_act", "arts. 12-15")]),
