@@ -103,7 +103,9 @@ def _grammar(language: str) -> _Grammar:
         # the parts of an annex ("annexe II, partie A"): read, left out of the pinpoint
         **({"partw": alternation(lex.part_words)} if lex.part_words else {}),
     }
-    joiner = alternation((*lex.list_words, *lex.part_of_words, *lex.determiners, *lex.at_words))
+    joiner = alternation(
+        (*lex.list_words, *lex.part_of_words, *lex.determiners, *lex.at_words, *lex.filler_words)
+    )
     dash = "[" + regex.escape(CHARACTERS.range_dashes) + "]"
     # a range word only before a number or a letter ("Absatz 1 bis 4", "Buchstaben a bis c"):
     # Spanish "a" is also a letter and a preposition

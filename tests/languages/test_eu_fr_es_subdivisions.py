@@ -22,6 +22,11 @@ FR = [
      [("celex:31971R1408", "eu_act", "")]),
     ("la décision n º 3289/75/CECA de la Commission définit l'unité de compte",
      [("celex:31975D3289", "eu_act", "")]),
+    # words that add nothing to a pinpoint
+    ("les conditions visées aux articles 6 à 9 inclus du règlement (CEE) n° 1408/71 sont",
+     [("celex:31971R1408", "eu_act", "arts. 6-9")]),
+    ("au sens de l'article 4 paragraphe 1 in fine du règlement (CEE) n° 1408/71",
+     [("celex:31971R1408", "eu_act", "art. 4(1)")]),
     # texts in capitals drop the accent
     ("CONSIDERANT QUE L'ARTICLE 9 DU REGLEMENT ( CEE ) NO 2658/87 A FIXE LES REGLES GENERALES",
      [("celex:31987R2658", "eu_act", "art. 9")]),
@@ -96,6 +101,8 @@ ES = [
      [("celex:31971R1408", "eu_act", "art. 12; art. 13; annex II")]),
     ("Sin perjuicio de la Directiva 2000/31/CE, y en particular de sus artículos 12 a 15,",
      [("celex:32000L0031", "eu_act", "arts. 12-15")]),
+    ("las condiciones de los artículos 6 a 9, ambos inclusive, del Reglamento (CEE) n° 1408/71",
+     [("celex:31971R1408", "eu_act", "arts. 6-9")]),
     # "inciso": a point of a lettered point, written before it
     ("el material mencionado en el inciso ii) de la letra b) del apartado 1 del artículo 4 del Reglamento (CE) n° 1774/2002",
      [("celex:32002R1774", "eu_act", "art. 4(1)(b)(ii)")]),
