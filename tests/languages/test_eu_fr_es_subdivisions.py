@@ -180,3 +180,27 @@ def test_a_titled_list_ends_at_the_next_act_word() -> None:
         "règlements (CE) n° 2978/94 du Conseil relatif aux citernes(3), et (CE) n° 417/2002 du Conseil."
     )
     assert [c[0] for c in found(text)] == ["celex:31991R0613", "celex:31994R2978", "celex:32002R0417"]
+
+
+TREATY_NAMES = [
+    # a full name without an article before it, with the pinpoint written after it
+    ("vu le traité sur l'Union européenne, et notamment son article 34, paragraphe 2, point c),\nvu l'initiative du Royaume d'Espagne,\n",
+     [("instrument:teu", "instrument", "art. 34(2)(c)")]),
+    ("Visto el Tratado de la Unión Europea, y en particular, la letra b) del apartado 2 de su artículo 34,\nVista la iniciativa del Reino de España,\n",
+     [("instrument:teu", "instrument", "art. 34(2)(b)")]),
+    ("Los Estados miembros respetan los derechos garantizados por el Convenio Europeo para la Protección de los Derechos Humanos y de las Libertades Fundamentales y por la Carta de los Derechos Fundamentales de la Unión Europea.",
+     [("instrument:echr", "instrument", ""), ("instrument:cfr", "instrument", "")]),
+    ("Les États membres respectent les droits garantis par la convention européenne de sauvegarde des droits de l'homme et des libertés fondamentales, signée à Rome le 4 novembre 1950.",
+     [("instrument:echr", "instrument", "")]),
+    # read once when an article stands before it
+    ("conformément à l'article 6 du traité sur l'Union européenne, les États membres",
+     [("instrument:teu", "instrument", "art. 6")]),
+    # other charters are not the EU's
+    ("Los Estados miembros respetan la Carta Social Europea y la Carta de las Naciones Unidas.",
+     [("instrument:un-charter", "instrument", "")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TREATY_NAMES)
+def test_treaty_names_without_an_article(text: str, expected: list[tuple[str, str, str]]) -> None:
+    check(text, expected)
