@@ -27,6 +27,15 @@ FR = [
      [("celex:31971R1408", "eu_act", "arts. 6-9")]),
     ("au sens de l'article 4 paragraphe 1 in fine du règlement (CEE) n° 1408/71",
      [("celex:31971R1408", "eu_act", "art. 4(1)")]),
+    # unnumbered subdivisions named by any ordinal, feminine ones too, are left out
+    ("conformément à l'article 4, paragraphe 1, second alinéa, point a), du règlement (CEE) n° 1408/71",
+     [("celex:31971R1408", "eu_act", "art. 4(1)(a)")]),
+    ("conformément à l'article 4, paragraphe 1, première phrase, du règlement (CEE) n° 1408/71",
+     [("celex:31971R1408", "eu_act", "art. 4(1)")]),
+    ("conformément à l'article 4, paragraphe 2, avant-dernier alinéa, du règlement (CEE) n° 1408/71",
+     [("celex:31971R1408", "eu_act", "art. 4(2)")]),
+    ("conformément à l'article 4, paragraphe 1, phrase introductive, du règlement (CEE) n° 1408/71",
+     [("celex:31971R1408", "eu_act", "art. 4(1)")]),
     # texts in capitals drop the accent
     ("CONSIDERANT QUE L'ARTICLE 9 DU REGLEMENT ( CEE ) NO 2658/87 A FIXE LES REGLES GENERALES",
      [("celex:31987R2658", "eu_act", "art. 9")]),
@@ -103,6 +112,8 @@ ES = [
      [("celex:32000L0031", "eu_act", "arts. 12-15")]),
     ("las condiciones de los artículos 6 a 9, ambos inclusive, del Reglamento (CEE) n° 1408/71",
      [("celex:31971R1408", "eu_act", "arts. 6-9")]),
+    ("de conformidad con el artículo 4, apartado 1, segunda frase, del Reglamento (CEE) n° 1408/71",
+     [("celex:31971R1408", "eu_act", "art. 4(1)")]),
     # "inciso": a point of a lettered point, written before it
     ("el material mencionado en el inciso ii) de la letra b) del apartado 1 del artículo 4 del Reglamento (CE) n° 1774/2002",
      [("celex:32002R1774", "eu_act", "art. 4(1)(b)(ii)")]),
