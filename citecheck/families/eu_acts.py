@@ -1156,7 +1156,7 @@ def _amended_index(text: str, found: list[Citation], i: int) -> int:
 _HEADING_NUMBER = regex.compile(
     # (the numbering's other groups, never matched here, for _read_numbering)
     r"(?P<dom1>(?!))?(?P<baredom>(?!))?(?P<no>(?!))?(?P<lbr>(?!))?"
-    rf"\((?P<a>\d{{2}}|\d{{4}})/(?P<b>\d{{1,4}})/(?P<dom2>{_DOM})\)[ \t\u00a0]*(?:\n|\Z)"
+    rf"\([ \u00a0]?(?P<a>\d{{2}}|\d{{4}})/(?P<b>\d{{1,4}})/(?P<dom2>{_DOM})[ \u00a0]?\)[ \t\u00a0]*(?:\n|\Z)"
 )
 _OWN_TYPES = {
     lang: regex.compile(
@@ -1180,9 +1180,10 @@ def _heading_acts(doc: Document) -> Iterator[Citation]:
         first = number_start
         while first > 0 and text[first - 1].isdigit():
             first -= 1
-        if first == 0 or text[first - 1] != "(":
-            continue
-        m = _HEADING_NUMBER.match(text, first - 1)
+        bracket = first - 1 if first and text[first - 1] == "(" else first - 2
+        if bracket < 0 or text[bracket] != "(":
+            continue  # "( 77/91/CEE )" in older texts
+        m = _HEADING_NUMBER.match(text, bracket)
         if m is None:
             continue
         line = text.rfind("\n", 0, m.start()) + 1

@@ -155,6 +155,9 @@ HEADINGS = [
      [("celex:32000D0532", "eu_act", ""), ("celex:32001D0118", "eu_act", "")]),
     ("DIRECTIVA DEL CONSEJO de 17 de diciembre de 1973 relativa al acondicionamiento interior de los vehículos a motor (74/60/CEE)\nVista la propuesta de la Comisión,\n",
      [("celex:31974L0060", "eu_act", "")]),
+    # older texts space the brackets
+    ("de 13 de diciembre de 1976 tendente a coordinar las garantías exigidas ( 77/91/CEE )\nVista la propuesta de la Comisión ,\nHA ADOPTADO LA PRESENTE DIRECTIVA :\n",
+     [("celex:31977L0091", "eu_act", "")]),
     # a directive and a decision share the numbering: with no type, no citation
     ("relative à la liste des déchets\n(2001/118/CE)\nvu le traité,\n", []),
     # not at the end of its line: not a title's number
