@@ -1156,7 +1156,8 @@ def _amended_index(text: str, found: list[Citation], i: int) -> int:
 _HEADING_NUMBER = regex.compile(
     # (the numbering's other groups, never matched here, for _read_numbering)
     r"(?P<dom1>(?!))?(?P<baredom>(?!))?(?P<no>(?!))?(?P<lbr>(?!))?"
-    rf"\([ \u00a0]?(?P<a>\d{{2}}|\d{{4}})/(?P<b>\d{{1,4}})/(?P<dom2>{_DOM})[ \u00a0]?\)[ \t\u00a0]*(?:\n|\Z)"
+    rf"\([ \u00a0]?(?P<a>\d{{2}}|\d{{4}})/(?P<b>\d{{1,4}})/(?P<dom2>{_DOM})[ \u00a0]?\)"
+    r"[ \t\u00a0]*(?:\n|\Z)"
 )
 _OWN_TYPES = {
     lang: regex.compile(
