@@ -46,6 +46,8 @@ class ActWords:
     page_words: tuple[str, ...] = ()
     #: what opens a citation of a preamble ("vu", "visto", "gestützt auf")
     citing_words: tuple[str, ...] = ()
+    #: what names the text's own act before its type ("la présente décision")
+    own_act_words: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -73,6 +75,7 @@ def load() -> Mapping[str, ActWords]:
             oj_names_without_year=tuple(block.get("oj_names_without_year", ())),
             page_words=tuple(block.get("page_words", ())),
             citing_words=tuple(block.get("citing_words", ())),
+            own_act_words=tuple(block.get("own_act_words", ())),
         )
         for lang, block in sorted(raw.items())
         if not lang.startswith("_")

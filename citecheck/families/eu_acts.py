@@ -143,10 +143,11 @@ _ACT = compile_pattern(
 )
 _AND = alternation(("and", *(load_lexicon(lang).list_words[0] for lang in _WORDS)))
 _AND_OR = alternation(w for lang in LANGUAGES for w in load_lexicon(lang).list_words if w != "&")
-# A further act of a list: ", (EU) No 648/2012", " and 2011/61/EU".
+# A further act of a list: ", (EU) No 648/2012", " and 2011/61/EU"; after the footnote call of
+# the act before it ("64/433/CEE (7), 71/118/CEE (8)").
 _LIST_ITEM = compile_pattern(
     rf"""
-    (?P<sep>(?:\(\d{{1,2}}\))?(?:{_H}{{0,2}},{_S}(?:{_AND}{_S})?|{_S}{_AND_OR}{_S}))
+    (?P<sep>(?:{_H}?\(\d{{1,2}}\))?(?:{_H}{{0,2}},{_S}(?:{_AND}{_S})?|{_S}{_AND_OR}{_S}))
     (?=\(|\d|(?i:No)\b|{_NO_WORDS})
     {_NUMBERING}
     """
@@ -816,6 +817,8 @@ def _domain_example(n: _Numbering, act_type: str) -> str:
 # Every act citation holds its type word followed by its numbering; the full grammar runs
 # only near such a word.
 _TYPE_WORDS = ("regulation", "directive", "decision", "position", "action", "recommendation")
+#: The act words of the languages that name a text's own act (``la présente décision``).
+_TYPE_WORDS_OTHER = tuple(t for w in _WORDS.values() if w.own_act_words for t in w.act_types)
 #: The act words of the other languages, found by looking back from each ``digit/digit``
 #: (one fast pass) rather than by one ``str.find`` pass per word.
 _OTHER_TYPES = lazy_compile(alternation(t for w in _WORDS.values() for t in w.act_types))
@@ -913,7 +916,41 @@ def _read_all(doc: Document) -> Iterator[_Found]:
                 ni = attrs.evolve(ni, domains=n.domains, inherited=True)
             items.append((item, ni))
             pos = item.end()
+        items.extend(_items_after_titles(text, m, act_type, pos))
         yield _Found(m, act_type, n, tuple(items))
+
+
+#: A further act of a list after the title of the one before it: "des règlements (CEE)
+#: n° 613/91 du Conseil du 4 mars 1991 relatif au ... (9), (CE) n° 2978/94 du Conseil ...".
+_TITLED_ITEM = compile_pattern(
+    rf"""
+    (?P<sep>(?:\(\d{{1,2}}\))?(?:{_H}{{0,2}},{_S}(?:{_AND}{_S})?|{_S}{_AND}{_S}))
+    (?=\()
+    {_NUMBERING}
+    """
+)
+_PLURAL_TYPES = frozenset(t for w in _WORDS.values() for t in w.plural_act_types)
+#: Where such a list ends: the sentence's end, or the next act word (another citation).
+_LIST_END = lazy_compile(rf"[;\n]|\.[\s\u00a0]+(?=\p{{Lu}})|(?<!\w){_TYPE}(?!\w)")
+_TITLED_LIST_REACH = 1500
+
+
+def _items_after_titles(
+    text: str, m: regex.Match[str], act_type: str, pos: int
+) -> Iterator[tuple[regex.Match[str], _Numbering]]:
+    """After a plural act word (``règlements``, ``Reglamentos``), the further acts of its list
+    each written with their domain and number word after the title of the one before, up to
+    the sentence's end or the next act word; not in English."""
+    if " ".join(m.group("type").lower().split()) not in _PLURAL_TYPES:
+        return
+    end = _LIST_END.search(text, pos, min(len(text), pos + _TITLED_LIST_REACH))
+    stop = end.start() if end is not None else min(len(text), pos + _TITLED_LIST_REACH)
+    for item in _TITLED_ITEM.finditer(text, pos, stop):
+        if not item.group("dom1") or item.group("baredom") or not item.group("no"):
+            continue
+        ni = _read_numbering(item, act_type)
+        if ni is not None:
+            yield item, ni
 
 
 def _acts(doc: Document) -> Iterator[Citation]:
@@ -1125,12 +1162,85 @@ def _amended_index(text: str, found: list[Citation], i: int) -> int:
     return i - 1
 
 
+#: An act's own number closing its title line: "... originaires du Chili\n(2000/61/CE)\n".
+_HEADING_NUMBER = regex.compile(
+    # (the numbering's other groups, never matched here, for _read_numbering)
+    r"(?P<dom1>(?!))?(?P<baredom>(?!))?(?P<no>(?!))?(?P<lbr>(?!))?"
+    rf"\([ \u00a0]?(?P<a>\d{{2}}|\d{{4}})/(?P<b>\d{{1,4}})/(?P<dom2>{_DOM})[ \u00a0]?\)"
+    r"[ \t\u00a0]*(?:\n|\Z)"
+)
+_OWN_TYPES = {
+    lang: regex.compile(
+        rf"(?<!\w){alternation(w.own_act_words)}[\s\u00a0]{{1,3}}(?P<type>{alternation(w.act_types)})"
+    )
+    for lang, w in _WORDS.items()
+    if w.own_act_words
+}
+_OPENING_TYPE = regex.compile(rf"[\s\u00a0]*(?P<type>{alternation(_TYPE_WORDS_OTHER)})")
+#: How far after its title the act names itself ("A ARRÊTÉ LA PRÉSENTE DÉCISION").
+_OWN_TYPE_REACH = 4000
+
+
+def _heading_acts(doc: Document) -> Iterator[Citation]:
+    """The number closing an act's title line (``DÉCISION DE LA COMMISSION du 7 février 1994
+    modifiant ... (94/77/CE)``), typed by the title's first word, else by the type the act gives
+    itself after it (``la présente décision``); French and Spanish. A directive and a decision
+    share this numbering, so with neither there is no citation."""
+    text = doc.text
+    for number_start in _slashed_numbers(doc):
+        first = number_start
+        while first > 0 and text[first - 1].isdigit():
+            first -= 1
+        bracket = first - 1 if first and text[first - 1] == "(" else first - 2
+        if bracket < 0 or text[bracket] != "(":
+            continue  # "( 77/91/CEE )" in older texts
+        m = _HEADING_NUMBER.match(text, bracket)
+        if m is None:
+            continue
+        line = text.rfind("\n", 0, m.start()) + 1
+        if not text[line : m.start()].strip():  # the number alone: the title is the line above
+            line = text.rfind("\n", 0, max(0, line - 1)) + 1
+        opening = _OPENING_TYPE.match(text, line, m.start())
+        type_word = opening.group("type") if opening is not None else None
+        for own in _OWN_TYPES.values():
+            if type_word is not None:
+                break
+            found = own.search(text, m.end(), min(len(text), m.end() + _OWN_TYPE_REACH))
+            if found is not None:
+                type_word = found.group("type")
+        if type_word is None:
+            continue
+        act_type = _act_type(type_word, None)
+        if act_type not in ("directive", "decision"):
+            continue
+        n = _read_numbering(m, act_type)
+        if n is None:
+            continue
+        yield _citation(
+            doc,
+            n,
+            start=m.start("a"),
+            end=m.end("dom2"),
+            act_type=act_type,
+            author=None,
+            modifier=None,
+            ordinal=None,
+            ambiguous=False,
+            with_pinpoints=False,
+            type_word=type_word,
+        )
+
+
 def scan_acts(doc: Document) -> list[Citation]:
     """Every EU act citation of the document, in order; computed once and cached on ``doc``."""
     cache = doc.__dict__
     found = cache.get("_citecheck_eu_acts")
     if found is None:
-        found = _hand_over(doc, list(_acts(doc)))
+        acts = list(_acts(doc))
+        headings = list(_heading_acts(doc)) if _OWN_TYPES else []
+        if headings:
+            acts = sorted([*acts, *headings], key=lambda c: (c.start, c.end))
+        found = _hand_over(doc, acts)
         cache["_citecheck_eu_acts"] = found
     assert isinstance(found, list)
     return found

@@ -18,12 +18,15 @@ import regex
 from citecheck.families.base import Document
 from citecheck.families.instruments import InstrumentParts, catalog
 from citecheck.lexicon import load as load_lexicon
-from citecheck.model import Citation, Finding, Kind
+from citecheck.model import Citation, Finding, Kind, Pinpoint
 from citecheck.pinpoints import languages
 from citecheck.rules import Rule
 
 #: The languages whose treaty names the catalog holds.
 LANGUAGES = ("de", "es", "fr")
+#: The languages whose full names are also found without an article before them ("vu le
+#: traité sur l'Union européenne, et notamment son article 34").
+BARE_LANGUAGES = ("es", "fr")
 _S = r"[\s\u00a0]{1,3}"
 
 
@@ -44,18 +47,26 @@ class _Grammar:
     article_words: tuple[str, ...]
     #: per language: pinpoint body then name, matched at an article word
     articles: Mapping[str, regex.Pattern[str]]
+    #: the first words of the full names of :data:`BARE_LANGUAGES`, lower-case
+    name_words: tuple[str, ...] = ()
+    #: per language of :data:`BARE_LANGUAGES`: a full name, matched at its first word
+    bare: Mapping[str, regex.Pattern[str]] = attrs.field(factory=dict)
 
 
 @functools.cache
 def _grammar() -> _Grammar:
     names: dict[str, tuple[str, str]] = {}
     articles = {}
+    bare = {}
     words: set[str] = set()
+    name_words: set[str] = set()
     for lang in LANGUAGES:
         written: list[str] = []
+        full: list[str] = []
         abbrs: list[str] = []
         for inst in catalog().instruments.values():
             block = inst.languages.get(lang, {})
+            full.extend(block.get("names", ()))
             for key, by in (("names", "name"), ("short", "short")):
                 for name in block.get(key, ()):
                     names[f"{lang}:{_key(name)}"] = (inst.slug, by)
@@ -70,9 +81,13 @@ def _grammar() -> _Grammar:
             rf"[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}}(?P<name>(?i:{by_name})|{by_abbr})(?![\w/])"
         )
         words.update(w.lower() for w in load_lexicon(lang).words("art"))
+        if lang in BARE_LANGUAGES and full:
+            by_full = "|".join(_words(n) for n in sorted(full, key=len, reverse=True))
+            bare[lang] = regex.compile(rf"(?P<name>(?i:{by_full}))(?![\w/])")
+            name_words.update(n.split()[0].lower() for n in full)
     # "articles" is found by "article": keep the words no other word starts with.
     kept = tuple(sorted(w for w in words if not any(o != w and w.startswith(o) for o in words)))
-    return _Grammar(names, kept, articles)
+    return _Grammar(names, kept, articles, tuple(sorted(name_words)), bare)
 
 
 #: "la Charte sociale", "la Charte des Nations unies": another charter.
@@ -96,15 +111,33 @@ class EUTreatiesFamily:
         "la charte",
         "traité",
         " tue",
+        # the full names found without an article (BARE_LANGUAGES)
+        "tratado",
+        "convenio",
+        "carta de los derechos",
+        "charte des droits",
+        "convention de sauvegarde",
+        "convention européenne",
     )
     priority = 12
     rules: tuple[Rule, ...] = ()
 
     @property
     def anchors(self) -> tuple[str, ...]:
-        return _grammar().article_words
+        return (*_grammar().article_words, *_grammar().name_words)
 
     def find(self, doc: Document) -> Iterator[Citation]:
+        found = sorted(
+            [*self._articles(doc), *_bare_names(doc)], key=lambda c: (c.start, c.end)
+        )
+        kept: list[Citation] = []
+        for cit in found:
+            if kept and cit.start < kept[-1].end:
+                continue  # a name already read with the article before it
+            kept.append(cit)
+        return iter(kept)
+
+    def _articles(self, doc: Document) -> Iterator[Citation]:
         text = doc.text
         grammar = _grammar()
         last_end = 0
@@ -138,6 +171,41 @@ class EUTreatiesFamily:
 
     def validate(self, citation: Citation, doc: Document) -> Iterator[Finding]:
         return iter(())
+
+
+def _bare_names(doc: Document) -> Iterator[Citation]:
+    """A full name without an article before it (``vu le traité sur l'Union européenne``),
+    with the pinpoint written after it (``, et notamment son article 34``), in French and
+    Spanish."""
+    text = doc.text
+    grammar = _grammar()
+    last_end = 0
+    for start, _ in doc.hits(grammar.name_words):
+        if start < last_end or (start and text[start - 1].isalnum()):
+            continue
+        for lang, pattern in grammar.bare.items():
+            m = pattern.match(text, start)
+            if m is None or _OTHER_CHARTER.match(text, m.end()):
+                continue
+            name = m.group("name")
+            found = grammar.names.get(f"{lang}:{_key(name)}")
+            if found is None:
+                continue
+            slug, by = found
+            after = languages.read_after(lang, text, m.end())
+            end = after.end if after is not None else m.end()
+            last_end = end
+            yield Citation(
+                id=f"instrument:{slug}",
+                kind=Kind.INSTRUMENT,
+                text=text[m.start() : end],
+                start=m.start(),
+                end=end,
+                pinpoint=after.pinpoint if after is not None else Pinpoint(),
+                parts=InstrumentParts(slug, name, by),
+                family=EUTreatiesFamily.name,
+            )
+            break
 
 
 FAMILY = EUTreatiesFamily()

@@ -73,6 +73,12 @@ class Lexicon:
     ordinals: tuple[str, ...]
     #: what names a lettered subdivision (``sous b)``, ``letra b)``, ``Buchstabe b``)
     letter_words: tuple[str, ...] = ()
+    #: what names a subdivision of a lettered point (``sous-point ii)``, ``inciso ii)``)
+    subpoint_words: tuple[str, ...] = ()
+    #: what names a part of an annex (``annexe II, partie A``, ``parte A del anexo IV``)
+    part_words: tuple[str, ...] = ()
+    #: words inside an EU act's pinpoint that add nothing to it (``articles 6 à 9 inclus``)
+    filler_words: tuple[str, ...] = ()
     #: articles and possessives that may stand inside a pinpoint (``de l'article``, ``su artículo``)
     determiners: tuple[str, ...] = ()
     #: frequent words of running text, for telling languages apart (:mod:`citecheck.language`)
@@ -261,6 +267,9 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         emphasis_words=_strings(data.get("emphasis_words"), "emphasis_words"),
         ordinals=_strings(data.get("ordinals"), "ordinals"),
         letter_words=_strings(data.get("letter_words", []), "letter_words"),
+        subpoint_words=_strings(data.get("subpoint_words", []), "subpoint_words"),
+        part_words=_strings(data.get("part_words", []), "part_words"),
+        filler_words=_strings(data.get("filler_words", []), "filler_words"),
         determiners=_strings(data.get("determiners", []), "determiners"),
         stop_words=_strings(data.get("stop_words", []), "stop_words"),
         cited_words=_strings(data.get("cited_words", []), "cited_words"),

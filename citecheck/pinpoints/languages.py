@@ -19,10 +19,25 @@ from citecheck.lexicon import CHARACTERS, alternation, load
 from citecheck.model import NO_PINPOINT, Pinpoint, PinpointPart
 from citecheck.pinpoints.articles import WINDOW, ArticlePinpoint
 
-#: ``27 bis`` is ``27a`` in the English text of the same act.
-_LATIN_LETTER = {"bis": "a", "ter": "b", "quater": "c"}
-#: ``e)``, ``(e)``, ``e``; not the ``l`` of ``l'article``.
-_LETTER = r"\(?[a-z]{1,2}\)(?!\w)|[a-z](?![\w'\u2019])"
+#: ``27 bis`` is ``27a`` in the English text of the same act, ``20 quinquies`` is ``20d``.
+_LATIN_LETTER = {
+    "bis": "a",
+    "ter": "b",
+    "quater": "c",
+    "quinquies": "d",
+    "sexies": "e",
+    "septies": "f",
+    "octies": "g",
+    "nonies": "h",
+    "decies": "i",
+}
+#: A lower-case roman numeral written as a point: ``point b), ii)`` is point (b)(ii).
+_SMALL_ROMAN = regex.compile(r"(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})")
+#: The footnote call after an act, ``(2)``, in older texts ``( 2 )``.
+_FOOTNOTE_CALL = r"\([\s\u00a0]?\d{1,3}[\s\u00a0]?\)"
+#: ``e)``, ``(e)``, ``e``, ``iii)``; not the ``l`` of ``l'article``.
+_BRACKETED = r"\(?(?:[a-z]{1,2}|[ivx]{3,4})\)(?!\w)"
+_LETTER = _BRACKETED + r"|[a-z](?![\w'\u2019])"
 _ROMAN = r"[IVXLC]{1,7}(?![\w])|[A-Z](?![\w])"
 #: White space between the words of a pinpoint and its connector: a few spaces, or a line
 #: break with the next line's indentation (plain text of laws wraps "des Artikels\n    3").
@@ -35,7 +50,11 @@ def _number(range_words: tuple[str, ...]) -> str:
     is also the language's range word (German ``bis``: ``Absatz 1 bis 4``) is the range word."""
     latin = [w for w in _LATIN_LETTER if w not in {r.lower() for r in range_words}]
     suffix = rf"(?:[ \u00a0](?:{'|'.join(latin)})(?!\w))?" if latin else ""
-    return r"\d{1,3}(?:er(?!\w)|[a-z](?![\w]))?(?!\d)" + suffix
+    # "point 7)": a numbered point closed by its bracket; "point 2.1": a point of point 2
+    return (
+        r"(?:\d{1,3}\)(?!\w)|\d{1,3}(?:\.\d{1,3}){1,3}(?![\d.])"
+        r"|\d{1,3}(?:er(?!\w)|[a-z](?![\w]))?(?!\d)" + suffix + ")"
+    )
 
 
 def _letter(list_words: tuple[str, ...]) -> str:
@@ -44,7 +63,7 @@ def _letter(list_words: tuple[str, ...]) -> str:
     single = "".join(sorted({w.lower() for w in list_words if len(w) == 1 and w.isalpha()}))
     if not single:
         return _LETTER
-    return rf"\(?[a-z]{{1,2}}\)(?!\w)|(?![{single}](?![\w)]))[a-z](?![\w'\u2019])"
+    return _BRACKETED + rf"|(?![{single}](?![\w)]))[a-z](?![\w'\u2019])"
 
 
 @attrs.frozen(slots=True)
@@ -74,6 +93,8 @@ def _grammar(language: str) -> _Grammar:
     units = {
         "artw": alternation(lex.words("art")),
         "parw": alternation(lex.words("para")),
+        # before the letter words: "sous-point ii)" is not "sous" + "-point"
+        **({"subw": alternation(lex.subpoint_words)} if lex.subpoint_words else {}),
         "letw": alternation(lex.letter_words),
         "annw": alternation(lex.words("annex")),
         "recw": alternation(lex.words("recital")),
@@ -83,15 +104,17 @@ def _grammar(language: str) -> _Grammar:
         "sectw": alternation(lex.words("sect")),
         # unnumbered subdivisions ("premier alinéa", "Satz 2") are left out of pinpoints
         "skipw": alternation((*lex.ordinals, *lex.words("subparagraph", "indent", "sentence"))),
+        # the parts of an annex ("annexe II, partie A"): read, left out of the pinpoint
+        **({"partw": alternation(lex.part_words)} if lex.part_words else {}),
     }
-    # roman points of a lettered point, where the language names them ("Buchstabe a Ziffer ii")
-    subpoint_words = lex.units.get("subpoint", ())
+    # roman points of a lettered point written without a bracket ("Buchstabe a Ziffer ii")
     small_roman = roman_after_range = ""
-    if subpoint_words:
-        units["romw"] = alternation(subpoint_words)
+    if lex.subpoint_words:
         small_roman = r"|(?P<lroman>[ivx]{2,5}(?![\w]))"
         roman_after_range = r"|[ivx]{2,5}(?![\w])"
-    joiner = alternation((*lex.list_words, *lex.part_of_words, *lex.determiners, *lex.at_words))
+    joiner = alternation(
+        (*lex.list_words, *lex.part_of_words, *lex.determiners, *lex.at_words, *lex.filler_words)
+    )
     dash = "[" + regex.escape(CHARACTERS.range_dashes) + "]"
     # a range word only before a number or a letter ("Absatz 1 bis 4", "Buchstaben a bis c"):
     # Spanish "a" is also a letter and a preposition
@@ -106,7 +129,7 @@ def _grammar(language: str) -> _Grammar:
         + rf"|(?P<let>{_letter(lex.list_words)}){small_roman}|(?P<roman>{_ROMAN})"
         + rf"|(?P<join>{joiner})|(?P<comma>,))"
     )
-    unit = "(?:" + "|".join(v for k, v in units.items() if k != "skipw") + ")"
+    unit = "(?:" + "|".join(v for k, v in units.items() if k not in ("skipw", "partw")) + ")"
     # bounded: a reader tries it at many places, so a long chain must not make a scan quadratic
     body = rf"{unit}(?:{_GAP0}{token}){{0,60}}+"
     conn = (
@@ -120,13 +143,16 @@ def _grammar(language: str) -> _Grammar:
         before=regex.compile(rf"(?<!\w)(?P<body>{body})\Z"),
         conn_tail=regex.compile(rf"{conn}\Z"),
         after=regex.compile(
-            rf"[\s\u00a0]{{0,3}}(?:\(\d{{1,3}}\))?[\s\u00a0]{{0,3}},[\s\u00a0]{{0,3}}"
+            rf"[\s\u00a0]{{0,3}}(?:{_FOOTNOTE_CALL})?[\s\u00a0]{{0,3}},[\s\u00a0]{{0,3}}"
             rf"(?:{alternation(lex.list_words)}[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}})?"
             rf"{emphasis}[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}}"
+            # "et notamment de ses articles 12 à 15", "y en particular de sus artículos"
+            rf"(?:{alternation(lex.of_words)}[\s\u00a0]{{1,3}}(?=\w))?"
             rf"(?:{alternation(lex.determiners)}[\s\u00a0]{{1,3}})?(?P<body>{body})"
         ),
         after_comma=regex.compile(
-            rf"[\s\u00a0]{{0,2}},[\s\u00a0]{{0,3}}"
+            # "règlement (CE) n° 800/1999 de la Commission (1), article 36, paragraphe 1"
+            rf"(?:[\s\u00a0]?{_FOOTNOTE_CALL})?[\s\u00a0]{{0,2}},[\s\u00a0]{{0,3}}"
             rf"(?:{alternation(lex.determiners)}[\s\u00a0]{{1,3}})?(?P<body>{body})"
         ),
         of_next=regex.compile(rf"[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}}{alternation(lex.of_words)}"),
@@ -136,11 +162,10 @@ def _grammar(language: str) -> _Grammar:
     )
 
 
-#: The order of an article's subdivisions in its canonical form: ``6(1)(e)``.
-_LEVEL = {"para": 0, "letter": 1, "roman": 2}
-_UNIT_WORDS = frozenset(("artw", "parw", "letw", "romw", "annw"))
-#: the sub-division each unit word names
-_SUB_UNITS = {"parw": "para", "letw": "letter", "romw": "roman"}
+#: The order of an article's subdivisions in its canonical form: ``6(1)(e)(ii)``.
+_LEVEL = {"para": 0, "letter": 1, "subpoint": 2}
+_SUB_UNITS = {"parw": "para", "letw": "letter", "subw": "subpoint"}
+_UNIT_WORDS = frozenset(("artw", "parw", "letw", "subw", "annw"))
 #: Parts of an act that hold articles: ``titre III`` -> ``title III``.
 _CONTAINERS = {"titw": "title", "chapw": "chap", "sectw": "sect"}
 #: Words that name a part of an act on its own (not a subdivision of the article before them).
@@ -213,10 +238,12 @@ def parse(language: str, body: str) -> Pinpoint:
     art_chains: list[list[tuple[str, str]]] = []  # written before the current article
     chains: list[list[tuple[str, str]]] = []  # written before an article still to come
     listed = False  # a list word or comma since the last value
+    worded = False  # a list word since the last value ("b) et ii)", not "b), ii)")
     ranged = False  # a range word or dash since the last value
     of_since = False  # an "of" word ("del", "de su") since the last value
     annex_base = ""  # the number of the last annex, without its point
     annex_points: list[str] = []  # the point written after it ("Nummer 3 Buchstabe a")
+    annex_part = False  # a part of the annex named ("annexe II, partie A"): its points dropped
 
     def flush() -> None:
         if art is None:
@@ -237,16 +264,26 @@ def parse(language: str, body: str) -> Pinpoint:
 
     for k, (kind, written) in enumerate(tokens):
         value = _canonical_number(written.strip("()"))
-        if kind in ("artw", "parw", "letw", "romw", "annw", "recw", "skipw", *_CONTAINERS):
+        if kind in ("artw", "annw", "recw", "skipw", "partw", *_SUB_UNITS, *_CONTAINERS):
             unit = kind
+            if kind in ("artw", "annw"):
+                annex_part = False
             if kind == "annw":
                 flush()
                 art, subs, art_chains = None, [], []
+                if parts and parts[-1].unit in _CONTAINERS.values() and of_since:
+                    parts.pop()  # "chapitre V de l'annexe": a chapter of the annex
                 parts.append(PinpointPart("annex", ""))
+            elif kind == "partw" and art is None:
+                if parts and parts[-1].unit == "annex" and parts[-1].value:
+                    annex_part = True  # "annexe II, partie A, point 3": annex II
+                else:
+                    chains = []  # "point 3 de la partie A de l'annexe II": annex II
             continue
         if kind in ("join", "comma"):
             word = written.lower()
             listed = listed or kind == "comma" or word in g.list_words
+            worded = worded or word in g.list_words
             of_since = of_since or word in g.of_words
             continue
         if kind == "range":
@@ -258,8 +295,10 @@ def parse(language: str, body: str) -> Pinpoint:
             else:
                 flush()
                 art, subs, art_chains, chains = value, [], chains, []
+        elif annex_part and unit in _SUB_UNITS and art is None:
+            continue
         elif (
-            unit in ("parw", "letw")
+            unit in _SUB_UNITS
             and kind in ("num", "let")
             and art is None
             and parts
@@ -281,6 +320,8 @@ def parse(language: str, body: str) -> Pinpoint:
                 parts[-1] = PinpointPart("annex", annex_point(annex_base, annex_points))
         elif unit in _SUB_UNITS and kind in ("num", "let", "lroman"):
             sub_unit = _SUB_UNITS[unit]
+            if sub_unit == "letter" and _roman_after_letter(value, subs, worded):
+                sub_unit = "subpoint"  # "point b), ii)": point (b)(ii)
             sub = (sub_unit, f"({value})")
             if art is None or before_unit(k):
                 lacking = [c for c in chains if all(u != sub_unit for u, _ in c)]
@@ -290,6 +331,8 @@ def parse(language: str, body: str) -> Pinpoint:
                 elif of_since and lacking:
                     for chain in lacking:  # "letras a) y b) del apartado 1"
                         chain.append(sub)
+                elif not listed and kind == "let" and chains and chains[-1][-1][1][1].isdigit():
+                    chains[-1].append(sub)  # "point 45 sous c) de l'annexe I": point 45(c)
                 else:
                     chains.append([sub])
             elif ranged and subs and subs[-1][0] == sub_unit:
@@ -330,9 +373,23 @@ def parse(language: str, body: str) -> Pinpoint:
                 parts[-1] = PinpointPart(outer.unit, f"{outer.value}, {inner}")
         else:
             continue
-        listed = ranged = of_since = False
+        listed = worded = ranged = of_since = False
     flush()
     return Pinpoint(tuple(parts)) if parts else NO_PINPOINT
+
+
+def _roman_after_letter(value: str, subs: list[tuple[str, str]], worded: bool) -> bool:
+    """Is ``value`` a roman numeral under the lettered point just read (``b), ii)``), not the
+    next letter of a list (``h), i)``)? After a roman numeral, so is the next (``a), i) et
+    ii)``)."""
+    if not subs or not _SMALL_ROMAN.fullmatch(value):
+        return False
+    if subs[-1][0] == "subpoint":
+        return True
+    if subs[-1][0] != "letter" or worded:
+        return False
+    prev = subs[-1][1].strip("()")
+    return not (len(prev) == 1 and len(value) == 1 and ord(value) == ord(prev) + 1)
 
 
 def annex_point(annex: str, point: list[str]) -> str:

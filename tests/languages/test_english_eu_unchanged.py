@@ -46,6 +46,10 @@ CASE_NAMES = (
     "'paragraph 72 of the judgment of 28 May 2013, Abdulrahim v Council and Commission "
     "(C-239/12 P, ...)': the paragraph is the case's; cases sharing one ECLI are one judgment"
 )
+FOOTNOTE_CALLS = (
+    "each act of a list followed by its footnote call is found: 'Directives 2013/54/EU (9) and "
+    "2009/16/EC (10)', 'Regulations (EU) 2016/679 (2) and (EU) 2018/1725 (3)'"
+)
 INTENDED = {
     "derived/cjeu_C-72-15_Rosneft.txt": (
         "086ba94ac2d5beca",
@@ -113,10 +117,11 @@ INTENDED = {
         INSTRUMENT_NAMES,
     ),
     "derived/eu_32019L1937.txt": (
-        "630584a2c6efbbab",
+        "f6e00f460670c056",
         "'Directive 2001/95/EC of the European Parliament and of the Council, of 3 December "
-        "2001': the date after a comma belongs to the citation",
+        "2001': the date after a comma belongs to the citation; " + FOOTNOTE_CALLS,
     ),
+    "derived/eu_32020R1998.txt": ("ce04cbd3361cb765", FOOTNOTE_CALLS),
     "eu_formex_plaintext_misc/"
     "legal-in-force-EUROVOC-5188__35e93bb4-8905-11e9-9369-01aa75ed71a1.txt": (
         "fe31c7fa9f079e89",
