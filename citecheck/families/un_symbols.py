@@ -214,6 +214,14 @@ _BODY_BARE = {"HRC", "C", "B", "AC", "OP", "BUR", "MC", "ICM", "CORE", "GEN", "P
 _SESSION = regex.compile(r"(?:S|ES)-\d{1,2}\Z")
 _ROMAN = regex.compile(r"^(?:S-|ES-)?[IVXL]+\Z")
 _MISSING_DOT = regex.compile(r"(SUB|ADD|CORR|REV|AMEND|AC|CN|CONF|WG|SR|PV|CRP)(\d+)")
+#: Series whose symbols may hold a country code (``CCPR/C/BGR/CO/3``).
+_COUNTRY_SERIES = TREATY_BODY_SERIES | {"E"}
+
+
+def _is_modifier(comp: str) -> bool:
+    """``Add.1``, ``Corr.2``, ``Rev.3``, ``Amend.4`` or ``Summary`` (the pattern is tried only
+    on components with a dot, or on ``Summary``)."""
+    return ("." in comp or comp == "Summary") and _MOD.match(comp) is not None
 
 
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
@@ -221,6 +229,9 @@ _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 
 def canonical_component(comp: str) -> str:
     """Canonical case of one component: upper case except Add./Corr./Rev./Amend./Sub./Summary."""
+    if comp.isascii() and comp.isalnum():  # the commonest: "HRC", "41", "co"
+        upper = comp.upper()
+        return "Summary" if upper == "SUMMARY" else upper
     if "(" in comp:
         base, _, paren = comp.partition("(")
         return canonical_component(base) + "(" + paren
@@ -276,28 +287,34 @@ def build_symbol(
     country: str | None = None
     type_number: str | None = None
     for i, comp in enumerate(comps[1:], start=1):
-        if _MOD.match(comp):
+        # Numbers first: no pattern below matches digits alone. The patterns are tried only
+        # on components with the dot or hyphen each of them needs.
+        if comp.isdigit():
+            numbers.append(comp)
+            continue
+        dotted = "." in comp
+        if _is_modifier(comp):
             modifiers.append(comp)
-        elif m := _TYPE_NUM.match(comp):
+        elif dotted and (m := _TYPE_NUM.match(comp)):
             doc_type = comp
             type_number = m.group(2)
         elif comp in _TYPE_BARE and doc_type is None:
             doc_type = comp
-        elif _BODY_NUM.match(comp) or (comp in _BODY_BARE and not numbers and doc_type is None):
+        elif (dotted and _BODY_NUM.match(comp)) or (
+            comp in _BODY_BARE and not numbers and doc_type is None
+        ):
             if comp == "OS":
                 session = "OS"
             else:
                 bodies.append(comp)
-        elif _SESSION.match(comp):
+        elif "-" in comp and _SESSION.match(comp):
             session = comp if session in (None, "OS") else session
             if session == "OS":
                 session = comp
-        elif comp.isdigit():
-            numbers.append(comp)
         elif (
             len(comp) == 3
             and comp.isalpha()
-            and series in TREATY_BODY_SERIES | {"E"}
+            and series in _COUNTRY_SERIES
             and i >= 2
             and country is None
         ):
@@ -382,19 +399,28 @@ def _is_running_header(text: str, cit: Citation) -> bool:
 
     Looks only near the citation (never to the ends of its line), so a document of one long
     line costs no more per citation than any other."""
-    if cit.pinpoint or _BLANK_TO_LINE_END.match(text, cit.end) is None:
+    return not cit.pinpoint and _is_header_at(text, cit.start, cit.end)
+
+
+def _is_header_at(text: str, start: int, end: int) -> bool:
+    """:func:`_is_running_header` for a symbol without pinpoint at ``[start, end)``, asked
+    before its citation is built (a header's would be thrown away)."""
+    after = text[end : end + 1]
+    if after and not after.isspace():
+        return False  # the commonest answer: the line goes on ("isspace" holds U+001C-U+001F)
+    if _BLANK_TO_LINE_END.match(text, end) is None:
         return False
-    lo = max(0, cit.start - _HEADER_INDENT_REACH - 1)
-    line_start = text.rfind("\n", lo, cit.start) + 1
+    lo = max(0, start - _HEADER_INDENT_REACH - 1)
+    line_start = text.rfind("\n", lo, start) + 1
     if line_start == 0 and lo > 0:
         return False  # more than _HEADER_INDENT_REACH before it on its line
-    before = text[line_start : cit.start]
+    before = text[line_start:start]
     if len(before) > _HEADER_INDENT_REACH or _HEADER_BEFORE.fullmatch(before) is None:
         return False
     if "\f" in before or "Nations" in before:
         return True
     lo = max(0, line_start - _PAGE_END_REACH)
-    return _PAGE_END.search(text, lo, cit.start) is not None
+    return _PAGE_END.search(text, lo, start) is not None
 
 
 def _volume(m: regex.Match[str]) -> str:
@@ -415,8 +441,10 @@ def _split_rest(rest: str) -> list[str]:
     comps: list[str] = []
     for raw in rest.split("/"):
         comp = raw.strip()
-        if comp:
+        if comp.count(".") >= 2:  # a dot for a slash, and the modifier's own dot
             comps.extend(p for p in _DOT_BEFORE_MODIFIER.split(comp) if p)
+        elif comp:
+            comps.append(comp)
     return comps
 
 
@@ -438,7 +466,11 @@ def _surface_notes(
             fix=Fix(start, end, fixed, f"write {fixed}") if sure else None,
         )
         return
-    missing_dot = [c for c in symbol.components[1:] if _MISSING_DOT.fullmatch(c)]
+    missing_dot = [
+        c
+        for c in symbol.components[1:]
+        if c[:1].isalpha() and c[-1:].isdigit() and _MISSING_DOT.fullmatch(c)
+    ]
     if missing_dot:
         fixed = "/".join(
             _MISSING_DOT.sub(lambda mm: f"{canonical_component(mm[1] + '.x')[:-1]}{mm[2]}", c)
@@ -451,6 +483,8 @@ def _surface_notes(
             id=f"un:{symbol.canonical}",
             fix=Fix(start, end, fixed, f"write {fixed}"),
         )
+        return
+    if raw == canonical_text:
         return
     written = "".join(raw.split())
     if symbol.part:
@@ -576,7 +610,7 @@ def _parse_token(text: str, m: regex.Match[str]) -> _Token | None:
         end=end - start,
         notes=head_notes,
         head=tuple(comps[:-1]),
-        stem=tuple(c for c in comps if not _MOD.match(c)),
+        stem=tuple(c for c in comps if not _is_modifier(c)),
         label=numbered.group(1) if numbered else None,
         number=int(numbered.group(2)) if numbered else None,
     )
@@ -602,10 +636,9 @@ class UNSymbolFamily:
 
     def find(self, doc: Document) -> Iterator[Citation]:
         """Every symbol, less the running page headers that repeat the document's own."""
-        text = doc.text
-        return (c for c in self._find(doc) if not _is_running_header(text, c))
+        return self._find(doc, drop_headers=True)
 
-    def _find(self, doc: Document) -> Iterator[Citation]:
+    def _find(self, doc: Document, *, drop_headers: bool = False) -> Iterator[Citation]:
         """Visit each '/' once (C-speed ``str.find``) and try the tokeniser just before it.
 
         Scanning every position with the tokeniser's alternation costs ~100x more than
@@ -617,17 +650,18 @@ class UNSymbolFamily:
         tokens: dict[str, _Token | None] = {}
         pos = find("/")
         while pos != -1:
-            start = pos
-            floor = max(0, pos - 8)
-            while start > floor and (text[start - 1].isalnum() or text[start - 1] == "."):
-                start -= 1
-            while start < pos and not text[start].isalpha():
-                start += 1
             m = None
-            if start < pos:
-                # The tokeniser can match only if the whole word before the slash is a series
-                # (it holds no space or slash to end one earlier): refuse other words with a
-                # set look-up. Non-ASCII letters can match a series letter ("ſ" is "s").
+            # The tokeniser can match only if the whole word before the slash is a series (the
+            # word holds no space or slash to end one earlier): a letter must come just before
+            # the slash, and other words are refused with a set look-up. Non-ASCII letters can
+            # match a series letter case-insensitively ("ſ" is "s"): those words are tried.
+            if pos > 0 and text[pos - 1].isalpha():
+                start = pos
+                floor = max(0, pos - 8)
+                while start > floor and (text[start - 1].isalnum() or text[start - 1] == "."):
+                    start -= 1
+                while not text[start].isalpha():
+                    start += 1
                 word = text[start:pos]
                 if word.upper() in _SERIES_UPPER or not word.isascii():
                     m = _TOKEN.match(text, start)
@@ -637,13 +671,17 @@ class UNSymbolFamily:
                     # "CO/3para. 10": the symbol ends where the digits do.
                     m = _TOKEN.match(text, m.start(), glued.start())
             if m is not None:
-                yield from self._citations(text, m, tokens)
+                yield from self._citations(text, m, tokens, drop_headers)
                 pos = find("/", m.end())
             else:
                 pos = find("/", pos + 1)
 
     def _citations(
-        self, text: str, m: regex.Match[str], tokens: dict[str, _Token | None]
+        self,
+        text: str,
+        m: regex.Match[str],
+        tokens: dict[str, _Token | None],
+        drop_headers: bool,
     ) -> Iterator[Citation]:
         # The same token text always gives the same groups: its parse is reused, unless it
         # carries findings (they hold this occurrence's offsets).
@@ -659,8 +697,10 @@ class UNSymbolFamily:
         start = m.start()
         end = start + token.end
         group = [(token.symbols[0], start, end, token.notes)]
-        group.extend((sibling, start, end, ()) for sibling in token.symbols[1:])
-        end = self._continuations(text, end, token, group)
+        if len(token.symbols) > 1:
+            group.extend((sibling, start, end, ()) for sibling in token.symbols[1:])
+        if text[end : end + 1] in _CONT_FIRST:
+            end = self._continuations(text, end, token, group)
         pin, pin_end = pinpoint_after(text, group[-1][2], start=group[-1][1])
         if not pin and len(group) == 1:
             # "paragraphs 3 to 5 of document A/HRC/41/35": the span stays the symbol's
@@ -669,6 +709,8 @@ class UNSymbolFamily:
         for sym, s, e, notes in group:
             # The pinpoint belongs to the last item, or to every id of a range ending there.
             pinned = bool(pin) and (s, e) == last_span
+            if not pinned and drop_headers and _is_header_at(text, s, e):
+                continue
             e2 = pin_end if pinned else e
             yield Citation(
                 id=f"un:{sym.canonical}",
