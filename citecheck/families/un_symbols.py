@@ -765,8 +765,11 @@ class UNSymbolFamily:
         if not isinstance(sym, UNSymbol) or citation.short_form:
             return
         s, e, cid = citation.start, citation.end, citation.id
-        yield from _structure_checks(sym, s, e, cid)
-        yield from _series_checks(sym, s, e, cid)
+        # Each set of checks is about some series only: the others skip it unread.
+        if sym.series in TREATY_BODY_SERIES:
+            yield from _structure_checks(sym, s, e, cid)
+        if sym.series in _CHECKED_SERIES:
+            yield from _series_checks(sym, s, e, cid)
 
 
 def _structure_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Finding]:
@@ -798,6 +801,10 @@ def _structure_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Findi
                     e,
                     id=cid,
                 )
+
+
+#: The series :func:`_series_checks` has checks for.
+_CHECKED_SERIES = frozenset(("A", "S", "E"))
 
 
 def _series_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Finding]:
