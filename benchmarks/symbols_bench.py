@@ -76,7 +76,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{t_find / symbols * 1e6:.1f} us per symbol"
     )
     t_val = t_both - t_find
-    print(f"un_symbols validate  : {t_val:.3f} s CPU = {t_val / citations * 1e6:.1f} us per citation")
+    print(
+        f"un_symbols validate  : {t_val:.3f} s CPU = {t_val / citations * 1e6:.1f} us per citation"
+    )
     print(f"citecheck.extract    : {t_all:.3f} s CPU (all families, {mb / t_all:.2f} MB/s)")
     return 0
 

@@ -82,6 +82,12 @@ def _unit_literals(lexicon: Lexicon) -> tuple[str, ...]:
     return tuple(sorted(p for p in pieces if not any(q != p and q in p for q in pieces)))
 
 
+def _folded(text: str) -> str:
+    """``text`` case-folded so that it holds a literal wherever the case-insensitive pattern
+    matches its word: "İ" matches "i" there but folds to two characters."""
+    return text.replace("\u0130", "i").casefold()
+
+
 _BEFORE = {ENGLISH.language: _pattern(ENGLISH)}
 _OF = {ENGLISH.language: regex.compile(alternation(ENGLISH.part_of_words))}
 _UNITS = {ENGLISH.language: _unit_literals(ENGLISH)}
@@ -93,7 +99,7 @@ def pinpoint_before(text: str, start: int, lexicon: Lexicon = ENGLISH) -> Pinpoi
     units = _UNITS.get(lexicon.language) or _UNITS.setdefault(
         lexicon.language, _unit_literals(lexicon)
     )
-    window = text[lo:start].casefold()  # what the case-insensitive words match, folded
+    window = _folded(text[lo:start])
     if not any(unit in window for unit in units):
         return NO_PINPOINT  # cheaper refusal still: most citations have no "para" this close
     of = _OF.get(lexicon.language) or _OF.setdefault(
