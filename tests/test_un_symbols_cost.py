@@ -7,6 +7,7 @@ tests pin what each shortcut relies on, and that it is taken.
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import attrs
@@ -15,6 +16,8 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import citecheck
+from citecheck import knowledge
 from citecheck.families import Document, un_symbols
 from citecheck.families.un_symbols import FAMILY, UNSymbol, canonical_component
 from citecheck.model import Citation
@@ -207,3 +210,24 @@ def test_build_symbol_reads_the_same_parts_whatever_the_order(comps: list[str]) 
         elif un_symbols._SESSION.match(comp):
             assert sym.session is not None and comp not in sym.bodies
     assert sym.components == ("A", *comps)
+
+
+def test_the_sessions_held_are_read_once_per_document_and_follow_the_clock(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "A/HRC/41/35, A/HRC/64/2, A/RES/82/1 and A/82/100, A/HRC/63/1."
+    reads: list[str] = []
+    for name in ("ga_max_session", "hrc_max_session"):
+        real = getattr(un_symbols, name)
+        monkeypatch.setattr(
+            un_symbols, name, lambda real=real, name=name: reads.append(name) or real()
+        )
+
+    def impossible(today: datetime.date) -> list[str]:
+        with knowledge.use_clock(today):
+            found = citecheck.check(text).findings
+        return [text[f.start : f.end] for f in found if f.code == "UN104"]
+
+    assert impossible(datetime.date(2026, 11, 28)) == ["A/HRC/64/2", "A/RES/82/1", "A/82/100"]
+    assert sorted(reads) == ["ga_max_session", "hrc_max_session"]
+    assert impossible(datetime.date(2027, 9, 20)) == []

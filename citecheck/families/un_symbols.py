@@ -769,7 +769,7 @@ class UNSymbolFamily:
         if sym.series in TREATY_BODY_SERIES:
             yield from _structure_checks(sym, s, e, cid)
         if sym.series in _CHECKED_SERIES:
-            yield from _series_checks(sym, s, e, cid)
+            yield from _series_checks(sym, s, e, cid, _held_sessions(doc))
 
 
 def _structure_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Finding]:
@@ -807,7 +807,26 @@ def _structure_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Findi
 _CHECKED_SERIES = frozenset(("A", "S", "E"))
 
 
-def _series_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Finding]:
+@attrs.frozen(slots=True)
+class _HeldSessions:
+    """The latest GA and HRC regular sessions by the clock (``citecheck.knowledge``)."""
+
+    ga: int
+    hrc: int
+
+
+def _held_sessions(doc: Document) -> _HeldSessions:
+    """Read once per document: reading the clock costs more than a symbol's checks."""
+    held = doc.__dict__.get("_un_held_sessions")
+    if not isinstance(held, _HeldSessions):
+        held = _HeldSessions(ga_max_session(), hrc_max_session())
+        doc.__dict__["_un_held_sessions"] = held
+    return held
+
+
+def _series_checks(
+    sym: UNSymbol, s: int, e: int, cid: str, held: _HeldSessions
+) -> Iterator[Finding]:
     comps = sym.components
     series = sym.series
     # General Assembly resolutions.
@@ -815,7 +834,7 @@ def _series_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Finding]
         if sym.legacy_session:
             yield from _legacy_ga_checks(sym, s, e, cid)
         elif sym.session:
-            yield from _ga_session_checks(sym, s, e, cid)
+            yield from _ga_session_checks(sym, s, e, cid, held.ga)
         elif sym.number and len(comps) == 3:
             yield MALFORMED.finding(
                 f"{sym.canonical}: a GA resolution needs a session (73/179) or, before 1976, a "
@@ -854,12 +873,12 @@ def _series_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Finding]
         )
     # Human Rights Council.
     if series == "A" and "HRC" in sym.bodies:
-        yield from _hrc_checks(sym, s, e, cid)
+        yield from _hrc_checks(sym, s, e, cid, held.hrc)
     # GA documents by session.
     ga_session = sym.session if series == "A" and not sym.bodies and not sym.doc_type else None
-    if ga_session and ga_session.isdigit() and int(ga_session) > ga_max_session():
+    if ga_session and ga_session.isdigit() and int(ga_session) > held.ga:
         yield IMPOSSIBLE.finding(
-            f"{sym.canonical}: the General Assembly has held {ga_max_session()} sessions",
+            f"{sym.canonical}: the General Assembly has held {held.ga} sessions",
             s,
             e,
             id=cid,
@@ -901,7 +920,7 @@ def _legacy_ga_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Findi
         )
 
 
-def _ga_session_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Finding]:
+def _ga_session_checks(sym: UNSymbol, s: int, e: int, cid: str, ga_held: int) -> Iterator[Finding]:
     session = sym.session or ""
     if session.isdigit():
         n = int(session)
@@ -913,9 +932,9 @@ def _ga_session_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Find
                 e,
                 id=cid,
             )
-        elif n > ga_max_session():
+        elif n > ga_held:
             yield IMPOSSIBLE.finding(
-                f"{sym.canonical}: the General Assembly has held {ga_max_session()} sessions",
+                f"{sym.canonical}: the General Assembly has held {ga_held} sessions",
                 s,
                 e,
                 id=cid,
@@ -963,11 +982,11 @@ def _sc_year_checks(number: int, year: int, s: int, e: int, cid: str) -> Iterato
             return
 
 
-def _hrc_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Finding]:
+def _hrc_checks(sym: UNSymbol, s: int, e: int, cid: str, hrc_held: int) -> Iterator[Finding]:
     session = sym.session
-    if session and session.isdigit() and int(session) > hrc_max_session():
+    if session and session.isdigit() and int(session) > hrc_held:
         yield IMPOSSIBLE.finding(
-            f"{sym.canonical}: the Human Rights Council has held {hrc_max_session()} regular "
+            f"{sym.canonical}: the Human Rights Council has held {hrc_held} regular "
             "sessions",
             s,
             e,
