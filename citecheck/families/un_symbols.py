@@ -174,6 +174,7 @@ _COMP = (
     r"(?:\([A-Za-z0-9][A-Za-z0-9 .\-]{0,18}\))?"
 )
 _SERIES_ALT = "|".join(sorted(SERIES, key=len, reverse=True))
+_SERIES_UPPER = frozenset(SERIES)
 
 _TOKEN = compile_pattern(
     rf"""
@@ -191,6 +192,9 @@ _TOKEN = compile_pattern(
 
 _RANGE_DASH = "[" + str(regex.escape(CHARACTERS.range_dashes)) + "]"
 _RANGE_SEPARATORS = frozenset((*CHARACTERS.range_dashes, *ENGLISH.range_words))
+#: The first character of every continuation (the separators of ``_CONT``): after any other,
+#: no continuation follows and the pattern is not tried.
+_CONT_FIRST = frozenset((",", *CHARACTERS.horizontal_spaces, *CHARACTERS.range_dashes))
 # Continuation of a list that shares the head: "and Add.1", "-133", ", 36", " to 133".
 _CONT = compile_pattern(
     rf"""
@@ -210,6 +214,14 @@ _BODY_BARE = {"HRC", "C", "B", "AC", "OP", "BUR", "MC", "ICM", "CORE", "GEN", "P
 _SESSION = regex.compile(r"(?:S|ES)-\d{1,2}\Z")
 _ROMAN = regex.compile(r"^(?:S-|ES-)?[IVXL]+\Z")
 _MISSING_DOT = regex.compile(r"(SUB|ADD|CORR|REV|AMEND|AC|CN|CONF|WG|SR|PV|CRP)(\d+)")
+#: Series whose symbols may hold a country code (``CCPR/C/BGR/CO/3``).
+_COUNTRY_SERIES = TREATY_BODY_SERIES | {"E"}
+
+
+def _is_modifier(comp: str) -> bool:
+    """``Add.1``, ``Corr.2``, ``Rev.3``, ``Amend.4`` or ``Summary`` (the pattern is tried only
+    on components with a dot, or on ``Summary``)."""
+    return ("." in comp or comp == "Summary") and _MOD.match(comp) is not None
 
 
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
@@ -217,6 +229,9 @@ _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 
 def canonical_component(comp: str) -> str:
     """Canonical case of one component: upper case except Add./Corr./Rev./Amend./Sub./Summary."""
+    if comp.isascii() and comp.isalnum():  # the commonest: "HRC", "41", "co"
+        upper = comp.upper()
+        return "Summary" if upper == "SUMMARY" else upper
     if "(" in comp:
         base, _, paren = comp.partition("(")
         return canonical_component(base) + "(" + paren
@@ -272,28 +287,34 @@ def build_symbol(
     country: str | None = None
     type_number: str | None = None
     for i, comp in enumerate(comps[1:], start=1):
-        if _MOD.match(comp):
+        # Numbers first: no pattern below matches digits alone. The patterns are tried only
+        # on components with the dot or hyphen each of them needs.
+        if comp.isdigit():
+            numbers.append(comp)
+            continue
+        dotted = "." in comp
+        if _is_modifier(comp):
             modifiers.append(comp)
-        elif m := _TYPE_NUM.match(comp):
+        elif dotted and (m := _TYPE_NUM.match(comp)):
             doc_type = comp
             type_number = m.group(2)
         elif comp in _TYPE_BARE and doc_type is None:
             doc_type = comp
-        elif _BODY_NUM.match(comp) or (comp in _BODY_BARE and not numbers and doc_type is None):
+        elif (dotted and _BODY_NUM.match(comp)) or (
+            comp in _BODY_BARE and not numbers and doc_type is None
+        ):
             if comp == "OS":
                 session = "OS"
             else:
                 bodies.append(comp)
-        elif _SESSION.match(comp):
+        elif "-" in comp and _SESSION.match(comp):
             session = comp if session in (None, "OS") else session
             if session == "OS":
                 session = comp
-        elif comp.isdigit():
-            numbers.append(comp)
         elif (
             len(comp) == 3
             and comp.isalpha()
-            and series in TREATY_BODY_SERIES | {"E"}
+            and series in _COUNTRY_SERIES
             and i >= 2
             and country is None
         ):
@@ -378,19 +399,28 @@ def _is_running_header(text: str, cit: Citation) -> bool:
 
     Looks only near the citation (never to the ends of its line), so a document of one long
     line costs no more per citation than any other."""
-    if cit.pinpoint or _BLANK_TO_LINE_END.match(text, cit.end) is None:
+    return not cit.pinpoint and _is_header_at(text, cit.start, cit.end)
+
+
+def _is_header_at(text: str, start: int, end: int) -> bool:
+    """:func:`_is_running_header` for a symbol without pinpoint at ``[start, end)``, asked
+    before its citation is built (a header's would be thrown away)."""
+    after = text[end : end + 1]
+    if after and not after.isspace():
+        return False  # the commonest answer: the line goes on ("isspace" holds U+001C-U+001F)
+    if _BLANK_TO_LINE_END.match(text, end) is None:
         return False
-    lo = max(0, cit.start - _HEADER_INDENT_REACH - 1)
-    line_start = text.rfind("\n", lo, cit.start) + 1
+    lo = max(0, start - _HEADER_INDENT_REACH - 1)
+    line_start = text.rfind("\n", lo, start) + 1
     if line_start == 0 and lo > 0:
         return False  # more than _HEADER_INDENT_REACH before it on its line
-    before = text[line_start : cit.start]
+    before = text[line_start:start]
     if len(before) > _HEADER_INDENT_REACH or _HEADER_BEFORE.fullmatch(before) is None:
         return False
     if "\f" in before or "Nations" in before:
         return True
     lo = max(0, line_start - _PAGE_END_REACH)
-    return _PAGE_END.search(text, lo, cit.start) is not None
+    return _PAGE_END.search(text, lo, start) is not None
 
 
 def _volume(m: regex.Match[str]) -> str:
@@ -411,9 +441,179 @@ def _split_rest(rest: str) -> list[str]:
     comps: list[str] = []
     for raw in rest.split("/"):
         comp = raw.strip()
-        if comp:
+        if comp.count(".") >= 2:  # a dot for a slash, and the modifier's own dot
             comps.extend(p for p in _DOT_BEFORE_MODIFIER.split(comp) if p)
+        elif comp:
+            comps.append(comp)
     return comps
+
+
+def _surface_notes(
+    raw: str, symbol: UNSymbol, canonical_text: str, start: int, end: int
+) -> Iterator[Finding]:
+    """Findings about how the symbol is written (they need the token's own span)."""
+    if symbol.series in NOT_A_SERIES:
+        fixed = NOT_A_SERIES[symbol.series] + canonical_text[len(symbol.series) :]
+        second = symbol.components[1] if len(symbol.components) > 1 else ""
+        # Only where the intended symbol is unmistakable: HRC/RES/17/4, HRC/41/35.
+        sure = second in ("RES", "DEC", "PRST", "GC") or second.isdigit()
+        yield NOT_SERIES.finding(
+            f"'{symbol.series}/' is not a UN series"
+            + (f"; the symbol is {fixed}" if sure else ""),
+            start,
+            end,
+            id=f"un:{canonical_text}",
+            fix=Fix(start, end, fixed, f"write {fixed}") if sure else None,
+        )
+        return
+    missing_dot = [
+        c
+        for c in symbol.components[1:]
+        if c[:1].isalpha() and c[-1:].isdigit() and _MISSING_DOT.fullmatch(c)
+    ]
+    if missing_dot:
+        fixed = "/".join(
+            _MISSING_DOT.sub(lambda mm: f"{canonical_component(mm[1] + '.x')[:-1]}{mm[2]}", c)
+            for c in symbol.components
+        )
+        yield MALFORMED.finding(
+            f"component '{missing_dot[0]}' lacks its dot; the symbol is {fixed}",
+            start,
+            end,
+            id=f"un:{symbol.canonical}",
+            fix=Fix(start, end, fixed, f"write {fixed}"),
+        )
+        return
+    if raw == canonical_text:
+        return
+    written = "".join(raw.split())
+    if symbol.part:
+        written = written.replace(f"{symbol.part}(", "(", 1)
+    display = " ".join(raw.split())
+    if raw != canonical_text:
+        if written == canonical_text and "\n" in raw:
+            why = "a line break inside the symbol"
+        elif written == canonical_text:
+            why = "a space before the parenthesis" if "(" in raw else "spaces inside"
+        elif written.upper() == canonical_text.upper():
+            why = "letter case"
+        else:
+            # More than case and spacing differs ("19.Add.1"): report, but a rewrite is
+            # not safe enough to offer.
+            yield MALFORMED.finding(
+                f"'{display}' is not a well-formed symbol; did you mean {canonical_text}?",
+                start,
+                end,
+                id=f"un:{canonical_text}",
+            )
+            return
+        spaced = symbol.sc_year is not None or symbol.legacy_session is not None
+        if not (spaced and written == canonical_text and "\n" not in raw):
+            yield NON_CANONICAL.finding(
+                f"'{display}' differs from the canonical symbol {canonical_text} in {why}",
+                start,
+                end,
+                id=f"un:{canonical_text}",
+                fix=Fix(start, end, canonical_text, f"write {canonical_text}"),
+            )
+
+
+@attrs.frozen(slots=True)
+class _Token:
+    """What the text of one matched token decides, offsets relative to its start: the symbol
+    (and the ids of a range written inside it, ``SR.131-133``), where its span ends, the
+    findings about how it is written, and what continuations (``and Add.1``, ``, 36``) reuse.
+    """
+
+    symbols: tuple[UNSymbol, ...]
+    end: int
+    notes: tuple[Finding, ...]
+    #: the components before the last, the components less modifiers
+    head: tuple[str, ...]
+    stem: tuple[str, ...]
+    #: the last component's document type and number when it is numbered (``SR.131``)
+    label: str | None
+    number: int | None
+
+
+def _parse_token(text: str, m: regex.Match[str]) -> _Token | None:
+    """Parse one match of the tokeniser; None when it is not a symbol after all."""
+    rest = m.group("rest")
+    if not any(map(str.isdigit, rest)):
+        return None
+    raw_series = m.group("series")
+    raw_comps = _split_rest(rest)
+    if len(raw_comps) == 1 and not (
+        raw_series.isupper()
+        and (
+            (raw_comps[0].isdigit() and len(raw_comps[0]) >= 3)
+            or _TYPE_NUM.match(raw_comps[0].partition("(")[0])
+        )
+    ):
+        return None
+    if not raw_series.isupper() and not m.group(0).islower():
+        # Mixed case like "Id/..." or "Cat/..." is prose, not a symbol.
+        return None
+    comps = [canonical_component(raw_series)] + [canonical_component(c) for c in raw_comps]
+    paren = m.group("paren")
+    part = m.group("part")
+    if paren and not _ROMAN.match(paren) and comps[1:2] != ["RES"] and "RES" not in comps:
+        # "A/HRC/41/35 (2019)" is a symbol followed by a year, not part of the symbol.
+        end = m.start("suffix")
+        paren = part = None
+    elif paren and _ROMAN.match(paren) and "RES" not in comps:
+        end = m.start("suffix")
+        paren = part = None
+    else:
+        end = m.end()
+    hybrid: Finding | None = None
+    if paren and not _ROMAN.match(paren) and comps[:2] == ["A", "RES"] and len(comps) == 4:
+        # "A/RES/73/179 (2018)": SC style on a GA symbol; the year is not part of the id.
+        cut, cut_end = m.start("suffix"), m.end("suffix")
+        hybrid = HYBRID_YEAR.finding(
+            f"{'/'.join(comps)}: GA resolutions of the session/number form take no year; "
+            f"write '{'/'.join(comps)}'",
+            m.start(),
+            cut_end,
+            id="un:" + "/".join(comps),
+            fix=Fix(cut, cut_end, "", f"delete '{text[cut:cut_end].strip()}'"),
+        )
+        paren = part = None
+    # A range written inside the last component: SR.131-133.
+    last = comps[-1]
+    range_m = _TYPE_NUM.match(last)
+    range_to = range_m.group(3) if range_m else None
+    if range_m and range_to:
+        comps[-1] = f"{range_m.group(1)}.{range_m.group(2)}"
+    symbol = build_symbol(comps, part, paren, bool(m.group("star")), _volume(m))
+    start = m.start()
+    token_text = text[start:end]
+    written = symbol.canonical
+    if range_m and range_to:
+        written = "/".join([*comps[:-1], canonical_component(last)])
+    head_notes = tuple(_surface_notes(token_text, symbol, written, start, end))
+    if hybrid is not None:
+        token_text = text[start : m.start("suffix")]
+        head_notes = (
+            *_surface_notes(token_text, symbol, written, start, m.start("suffix")),
+            hybrid,
+        )
+    symbols = [symbol]
+    if range_m and range_to:
+        first_n, last_n = int(range_m.group(2)), int(range_to)
+        if first_n < last_n <= first_n + 200:
+            for n in range(first_n + 1, last_n + 1):
+                symbols.append(build_symbol([*comps[:-1], f"{range_m.group(1)}.{n}"]))
+    numbered = _TYPE_NUM.match(comps[-1])
+    return _Token(
+        symbols=tuple(symbols),
+        end=end - start,
+        notes=head_notes,
+        head=tuple(comps[:-1]),
+        stem=tuple(c for c in comps if not _is_modifier(c)),
+        label=numbered.group(1) if numbered else None,
+        number=int(numbered.group(2)) if numbered else None,
+    )
 
 
 class UNSymbolFamily:
@@ -436,115 +636,71 @@ class UNSymbolFamily:
 
     def find(self, doc: Document) -> Iterator[Citation]:
         """Every symbol, less the running page headers that repeat the document's own."""
-        text = doc.text
-        return (c for c in self._find(doc) if not _is_running_header(text, c))
+        return self._find(doc, drop_headers=True)
 
-    def _find(self, doc: Document) -> Iterator[Citation]:
+    def _find(self, doc: Document, *, drop_headers: bool = False) -> Iterator[Citation]:
         """Visit each '/' once (C-speed ``str.find``) and try the tokeniser just before it.
 
         Scanning every position with the tokeniser's alternation costs ~100x more than
-        jumping between slashes; symbols cannot exist without one.
+        jumping between slashes; symbols cannot exist without one. What a token's text alone
+        decides is parsed once per document (a report cites its sources again and again).
         """
         text = doc.text
         find = text.find
+        tokens: dict[str, _Token | None] = {}
         pos = find("/")
         while pos != -1:
-            start = pos
-            floor = max(0, pos - 8)
-            while start > floor and (text[start - 1].isalnum() or text[start - 1] == "."):
-                start -= 1
-            while start < pos and not text[start].isalpha():
-                start += 1
-            m = _TOKEN.match(text, start) if start < pos else None
-            if m is None and start < pos:
-                # "x.A/..." or a longer word before the series: try from each later letter.
-                for s2 in range(start + 1, pos):
-                    if not text[s2 - 1].isalnum():
-                        m = _TOKEN.match(text, s2)
-                        if m:
-                            break
-            if m is not None:
+            m = None
+            # The tokeniser can match only if the whole word before the slash is a series (the
+            # word holds no space or slash to end one earlier): a letter must come just before
+            # the slash, and other words are refused with a set look-up. Non-ASCII letters can
+            # match a series letter case-insensitively ("ſ" is "s"): those words are tried.
+            if pos > 0 and text[pos - 1].isalpha():
+                start = pos
+                floor = max(0, pos - 8)
+                while start > floor and (text[start - 1].isalnum() or text[start - 1] == "."):
+                    start -= 1
+                while not text[start].isalpha():
+                    start += 1
+                word = text[start:pos]
+                if word.upper() in _SERIES_UPPER or not word.isascii():
+                    m = _TOKEN.match(text, start)
+            if m is not None and "a" <= text[m.end() - 1] <= "z":
                 glued = _GLUED_WORD.search(text, m.start(), m.end())
                 if glued is not None:
                     # "CO/3para. 10": the symbol ends where the digits do.
                     m = _TOKEN.match(text, m.start(), glued.start())
             if m is not None:
-                yield from self._citations(text, m)
+                yield from self._citations(text, m, tokens, drop_headers)
                 pos = find("/", m.end())
             else:
                 pos = find("/", pos + 1)
 
-    def _citations(self, text: str, m: regex.Match[str]) -> Iterator[Citation]:
-        raw_series = m.group("series")
-        raw_comps = _split_rest(m.group("rest"))
-        if not any(ch.isdigit() for ch in m.group("rest")):
-            return
-        if len(raw_comps) == 1 and not (
-            raw_series.isupper()
-            and (
-                (raw_comps[0].isdigit() and len(raw_comps[0]) >= 3)
-                or _TYPE_NUM.match(raw_comps[0].partition("(")[0])
-            )
-        ):
-            return
-        if not raw_series.isupper() and not m.group(0).islower():
-            # Mixed case like "Id/..." or "Cat/..." is prose, not a symbol.
-            return
-        comps = [canonical_component(raw_series)] + [canonical_component(c) for c in raw_comps]
-        paren = m.group("paren")
-        part = m.group("part")
-        if paren and not _ROMAN.match(paren) and comps[1:2] != ["RES"] and "RES" not in comps:
-            # "A/HRC/41/35 (2019)" is a symbol followed by a year, not part of the symbol.
-            end = m.start("suffix")
-            paren = part = None
-        elif paren and _ROMAN.match(paren) and "RES" not in comps:
-            end = m.start("suffix")
-            paren = part = None
+    def _citations(
+        self,
+        text: str,
+        m: regex.Match[str],
+        tokens: dict[str, _Token | None],
+        drop_headers: bool,
+    ) -> Iterator[Citation]:
+        # The same token text always gives the same groups: its parse is reused, unless it
+        # carries findings (they hold this occurrence's offsets).
+        key = m.group()
+        if key in tokens:
+            token = tokens[key]
         else:
-            end = m.end()
-        hybrid: Finding | None = None
-        if paren and not _ROMAN.match(paren) and comps[:2] == ["A", "RES"] and len(comps) == 4:
-            # "A/RES/73/179 (2018)": SC style on a GA symbol; the year is not part of the id.
-            cut, cut_end = m.start("suffix"), m.end("suffix")
-            hybrid = HYBRID_YEAR.finding(
-                f"{'/'.join(comps)}: GA resolutions of the session/number form take no year; "
-                f"write '{'/'.join(comps)}'",
-                m.start(),
-                cut_end,
-                id="un:" + "/".join(comps),
-                fix=Fix(cut, cut_end, "", f"delete '{text[cut:cut_end].strip()}'"),
-            )
-            paren = part = None
-        # A range written inside the last component: SR.131-133.
-        last = comps[-1]
-        range_m = _TYPE_NUM.match(last)
-        range_to = range_m.group(3) if range_m else None
-        if range_m and range_to:
-            comps[-1] = f"{range_m.group(1)}.{range_m.group(2)}"
-        symbol = build_symbol(comps, part, paren, bool(m.group("star")), _volume(m))
+            token = _parse_token(text, m)
+            if token is None or not token.notes:
+                tokens[key] = token
+        if token is None:
+            return
         start = m.start()
-        token_text = text[start:end]
-        written = symbol.canonical
-        if range_m and range_to:
-            written = "/".join([*comps[:-1], canonical_component(last)])
-        head_notes = tuple(self._surface_notes(token_text, symbol, written, start, end))
-        if hybrid is not None:
-            token_text = text[start : m.start("suffix")]
-            head_notes = (
-                *self._surface_notes(token_text, symbol, written, start, m.start("suffix")),
-                hybrid,
-            )
-        group: list[tuple[UNSymbol, int, int, tuple[Finding, ...]]] = []
-        if range_m and range_to:
-            first_n, last_n = int(range_m.group(2)), int(range_to)
-            group.append((symbol, start, end, head_notes))
-            if first_n < last_n <= first_n + 200:
-                for n in range(first_n + 1, last_n + 1):
-                    sib = build_symbol([*comps[:-1], f"{range_m.group(1)}.{n}"])
-                    group.append((sib, start, end, ()))
-        else:
-            group.append((symbol, start, end, head_notes))
-        end = self._continuations(text, end, comps, group)
+        end = start + token.end
+        group = [(token.symbols[0], start, end, token.notes)]
+        if len(token.symbols) > 1:
+            group.extend((sibling, start, end, ()) for sibling in token.symbols[1:])
+        if text[end : end + 1] in _CONT_FIRST:
+            end = self._continuations(text, end, token, group)
         pin, pin_end = pinpoint_after(text, group[-1][2], start=group[-1][1])
         if not pin and len(group) == 1:
             # "paragraphs 3 to 5 of document A/HRC/41/35": the span stays the symbol's
@@ -553,6 +709,8 @@ class UNSymbolFamily:
         for sym, s, e, notes in group:
             # The pinpoint belongs to the last item, or to every id of a range ending there.
             pinned = bool(pin) and (s, e) == last_span
+            if not pinned and drop_headers and _is_header_at(text, s, e):
+                continue
             e2 = pin_end if pinned else e
             yield Citation(
                 id=f"un:{sym.canonical}",
@@ -570,32 +728,29 @@ class UNSymbolFamily:
         self,
         text: str,
         pos: int,
-        comps: list[str],
+        token: _Token,
         group: list[tuple[UNSymbol, int, int, tuple[Finding, ...]]],
     ) -> int:
         """Expand 'and Add.1' / ', 36' / '-133' items that reuse the head's stem."""
-        last = comps[-1]
-        numbered = _TYPE_NUM.match(last)
-        stem = [c for c in comps if not _MOD.match(c)]
-        prev_n = int(numbered.group(2)) if numbered else None
-        while True:
+        prev_n = token.number
+        while text[pos : pos + 1] in _CONT_FIRST:
             c = _CONT.match(text, pos)
             if not c:
                 return pos
             item, sep = c.group("item"), c.group("sep").strip()
             if item[0].isalpha():
-                sym = build_symbol([*stem, canonical_component(item)])
+                sym = build_symbol([*token.stem, canonical_component(item)])
                 group.append((sym, c.start("item"), c.end(), ()))
-            elif numbered and prev_n is not None:
+            elif prev_n is not None:
                 n = int(item)
-                label = numbered.group(1)
+                head, label = token.head, token.label
                 if sep in _RANGE_SEPARATORS and prev_n < n <= prev_n + 200:
                     for k in range(prev_n + 1, n + 1):
-                        sym = build_symbol([*comps[:-1], f"{label}.{k}"])
+                        sym = build_symbol([*head, f"{label}.{k}"])
                         group.append((sym, c.start("item"), c.end(), ()))
                 elif sep in (",", "and") and n > 0:
                     group.append(
-                        (build_symbol([*comps[:-1], f"{label}.{n}"]), c.start("item"), c.end(), ())
+                        (build_symbol([*head, f"{label}.{n}"]), c.start("item"), c.end(), ())
                     )
                 else:
                     return pos
@@ -603,77 +758,18 @@ class UNSymbolFamily:
             else:
                 return pos
             pos = c.end()
-
-    def _surface_notes(
-        self, raw: str, symbol: UNSymbol, canonical_text: str, start: int, end: int
-    ) -> Iterator[Finding]:
-        """Findings about how the symbol is written (they need the token's own span)."""
-        if symbol.series in NOT_A_SERIES:
-            fixed = NOT_A_SERIES[symbol.series] + canonical_text[len(symbol.series) :]
-            second = symbol.components[1] if len(symbol.components) > 1 else ""
-            # Only where the intended symbol is unmistakable: HRC/RES/17/4, HRC/41/35.
-            sure = second in ("RES", "DEC", "PRST", "GC") or second.isdigit()
-            yield NOT_SERIES.finding(
-                f"'{symbol.series}/' is not a UN series"
-                + (f"; the symbol is {fixed}" if sure else ""),
-                start,
-                end,
-                id=f"un:{canonical_text}",
-                fix=Fix(start, end, fixed, f"write {fixed}") if sure else None,
-            )
-            return
-        missing_dot = [c for c in symbol.components[1:] if _MISSING_DOT.fullmatch(c)]
-        if missing_dot:
-            fixed = "/".join(
-                _MISSING_DOT.sub(lambda mm: f"{canonical_component(mm[1] + '.x')[:-1]}{mm[2]}", c)
-                for c in symbol.components
-            )
-            yield MALFORMED.finding(
-                f"component '{missing_dot[0]}' lacks its dot; the symbol is {fixed}",
-                start,
-                end,
-                id=f"un:{symbol.canonical}",
-                fix=Fix(start, end, fixed, f"write {fixed}"),
-            )
-            return
-        written = "".join(raw.split())
-        if symbol.part:
-            written = written.replace(f"{symbol.part}(", "(", 1)
-        display = " ".join(raw.split())
-        if raw != canonical_text:
-            if written == canonical_text and "\n" in raw:
-                why = "a line break inside the symbol"
-            elif written == canonical_text:
-                why = "a space before the parenthesis" if "(" in raw else "spaces inside"
-            elif written.upper() == canonical_text.upper():
-                why = "letter case"
-            else:
-                # More than case and spacing differs ("19.Add.1"): report, but a rewrite is
-                # not safe enough to offer.
-                yield MALFORMED.finding(
-                    f"'{display}' is not a well-formed symbol; did you mean {canonical_text}?",
-                    start,
-                    end,
-                    id=f"un:{canonical_text}",
-                )
-                return
-            spaced = symbol.sc_year is not None or symbol.legacy_session is not None
-            if not (spaced and written == canonical_text and "\n" not in raw):
-                yield NON_CANONICAL.finding(
-                    f"'{display}' differs from the canonical symbol {canonical_text} in {why}",
-                    start,
-                    end,
-                    id=f"un:{canonical_text}",
-                    fix=Fix(start, end, canonical_text, f"write {canonical_text}"),
-                )
+        return pos
 
     def validate(self, citation: Citation, doc: Document) -> Iterator[Finding]:
         sym = citation.parts
         if not isinstance(sym, UNSymbol) or citation.short_form:
             return
         s, e, cid = citation.start, citation.end, citation.id
-        yield from _structure_checks(sym, s, e, cid)
-        yield from _series_checks(sym, s, e, cid)
+        # Each set of checks is about some series only: the others skip it unread.
+        if sym.series in TREATY_BODY_SERIES:
+            yield from _structure_checks(sym, s, e, cid)
+        if sym.series in _CHECKED_SERIES:
+            yield from _series_checks(sym, s, e, cid, _held_sessions(doc))
 
 
 def _structure_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Finding]:
@@ -707,7 +803,30 @@ def _structure_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Findi
                 )
 
 
-def _series_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Finding]:
+#: The series :func:`_series_checks` has checks for.
+_CHECKED_SERIES = frozenset(("A", "S", "E"))
+
+
+@attrs.frozen(slots=True)
+class _HeldSessions:
+    """The latest GA and HRC regular sessions by the clock (``citecheck.knowledge``)."""
+
+    ga: int
+    hrc: int
+
+
+def _held_sessions(doc: Document) -> _HeldSessions:
+    """Read once per document: reading the clock costs more than a symbol's checks."""
+    held = doc.__dict__.get("_un_held_sessions")
+    if not isinstance(held, _HeldSessions):
+        held = _HeldSessions(ga_max_session(), hrc_max_session())
+        doc.__dict__["_un_held_sessions"] = held
+    return held
+
+
+def _series_checks(
+    sym: UNSymbol, s: int, e: int, cid: str, held: _HeldSessions
+) -> Iterator[Finding]:
     comps = sym.components
     series = sym.series
     # General Assembly resolutions.
@@ -715,7 +834,7 @@ def _series_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Finding]
         if sym.legacy_session:
             yield from _legacy_ga_checks(sym, s, e, cid)
         elif sym.session:
-            yield from _ga_session_checks(sym, s, e, cid)
+            yield from _ga_session_checks(sym, s, e, cid, held.ga)
         elif sym.number and len(comps) == 3:
             yield MALFORMED.finding(
                 f"{sym.canonical}: a GA resolution needs a session (73/179) or, before 1976, a "
@@ -754,12 +873,12 @@ def _series_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Finding]
         )
     # Human Rights Council.
     if series == "A" and "HRC" in sym.bodies:
-        yield from _hrc_checks(sym, s, e, cid)
+        yield from _hrc_checks(sym, s, e, cid, held.hrc)
     # GA documents by session.
     ga_session = sym.session if series == "A" and not sym.bodies and not sym.doc_type else None
-    if ga_session and ga_session.isdigit() and int(ga_session) > ga_max_session():
+    if ga_session and ga_session.isdigit() and int(ga_session) > held.ga:
         yield IMPOSSIBLE.finding(
-            f"{sym.canonical}: the General Assembly has held {ga_max_session()} sessions",
+            f"{sym.canonical}: the General Assembly has held {held.ga} sessions",
             s,
             e,
             id=cid,
@@ -801,7 +920,7 @@ def _legacy_ga_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Findi
         )
 
 
-def _ga_session_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Finding]:
+def _ga_session_checks(sym: UNSymbol, s: int, e: int, cid: str, ga_held: int) -> Iterator[Finding]:
     session = sym.session or ""
     if session.isdigit():
         n = int(session)
@@ -813,9 +932,9 @@ def _ga_session_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Find
                 e,
                 id=cid,
             )
-        elif n > ga_max_session():
+        elif n > ga_held:
             yield IMPOSSIBLE.finding(
-                f"{sym.canonical}: the General Assembly has held {ga_max_session()} sessions",
+                f"{sym.canonical}: the General Assembly has held {ga_held} sessions",
                 s,
                 e,
                 id=cid,
@@ -863,11 +982,11 @@ def _sc_year_checks(number: int, year: int, s: int, e: int, cid: str) -> Iterato
             return
 
 
-def _hrc_checks(sym: UNSymbol, s: int, e: int, cid: str) -> Iterator[Finding]:
+def _hrc_checks(sym: UNSymbol, s: int, e: int, cid: str, hrc_held: int) -> Iterator[Finding]:
     session = sym.session
-    if session and session.isdigit() and int(session) > hrc_max_session():
+    if session and session.isdigit() and int(session) > hrc_held:
         yield IMPOSSIBLE.finding(
-            f"{sym.canonical}: the Human Rights Council has held {hrc_max_session()} regular "
+            f"{sym.canonical}: the Human Rights Council has held {hrc_held} regular "
             "sessions",
             s,
             e,

@@ -90,6 +90,11 @@ _COMPILATION = regex.compile(
 )
 
 
+# Characters no pinpoint starts with (every reading below starts with a horizontal space, a
+# parenthesis, a comma or a word): after them, and at the end of the text, nothing is tried.
+_NEVER_FIRST = frozenset(("", "\n", "\r", ".", ";", ":", "]"))
+
+
 def parse_part(match: regex.Match[str]) -> tuple[PinpointPart, ...]:
     """Turn one matched pinpoint element into its canonical parts (a list gives several)."""
     if match.group("kord"):
@@ -150,6 +155,8 @@ def pinpoint_after(
     after an annex ("annex, art. 32 (2)": the instrument annexed) or, with ``articles``, first
     ("Ibid., art. 3 (m)": whatever was cited before has articles).
     """
+    if text[pos : pos + 1] in _NEVER_FIRST:
+        return NO_PINPOINT, pos
     if start is not None and start > 0 and text[start - 1 : start] == "(":
         closed = _CLOSE.match(text, pos)
         if closed is not None:

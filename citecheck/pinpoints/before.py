@@ -2,8 +2,9 @@
 ``paragraphs 3 to 5 of document A/HRC/41/35``, ``paragraph 4 of general comment No. 34``.
 
 Families call :func:`pinpoint_before` with the start of the citation they matched. It looks
-back at most :data:`REACH` characters and only where ``of`` occurs there, so a scan that calls
-it once per citation stays linear. The citation's span is not stretched back over the prose.
+back at most :data:`REACH` characters and only where a paragraph word and ``of`` occur there,
+so a scan that calls it once per citation stays linear. The citation's span is not stretched
+back over the prose.
 """
 
 from __future__ import annotations
@@ -74,13 +75,33 @@ def _pattern(lexicon: Lexicon) -> regex.Pattern[str]:
     )
 
 
+def _unit_literals(lexicon: Lexicon) -> tuple[str, ...]:
+    """Case-folded literals one of which is in every pinpoint :func:`_pattern` matches: the
+    first piece of each paragraph or point word, less those that hold a shorter one."""
+    pieces = {w.split()[0].casefold() for w in lexicon.words("para", "point")}
+    return tuple(sorted(p for p in pieces if not any(q != p and q in p for q in pieces)))
+
+
+def _folded(text: str) -> str:
+    """``text`` case-folded so that it holds a literal wherever the case-insensitive pattern
+    matches its word: "İ" matches "i" there but folds to two characters."""
+    return text.replace("\u0130", "i").casefold()
+
+
 _BEFORE = {ENGLISH.language: _pattern(ENGLISH)}
 _OF = {ENGLISH.language: regex.compile(alternation(ENGLISH.part_of_words))}
+_UNITS = {ENGLISH.language: _unit_literals(ENGLISH)}
 
 
 def pinpoint_before(text: str, start: int, lexicon: Lexicon = ENGLISH) -> Pinpoint:
     """The pinpoint written just before the citation starting at ``start``, or none."""
     lo = max(0, start - REACH)
+    units = _UNITS.get(lexicon.language) or _UNITS.setdefault(
+        lexicon.language, _unit_literals(lexicon)
+    )
+    window = _folded(text[lo:start])
+    if not any(unit in window for unit in units):
+        return NO_PINPOINT  # cheaper refusal still: most citations have no "para" this close
     of = _OF.get(lexicon.language) or _OF.setdefault(
         lexicon.language, regex.compile(alternation(lexicon.part_of_words))
     )

@@ -75,10 +75,15 @@ _SIBLING = regex.compile(r"\([a-z0-9]{1,4}\)\Z")
 _RUN = regex.compile(r"\([a-z]{1,2}\)\([a-z]{1,2}\)\Z|\(\d{1,4}\)\(\d{1,4}\)\Z")
 
 
+# The number a pinpoint item starts with (compiled once: ``regex.match`` with a pattern string
+# looks it up in the module's cache on every call, ten times the cost of the match).
+_HEAD = regex.compile(r"\d+(?:\.\d+)?[a-z]?")
+
+
 def canonical_number(raw: str) -> str:
     """``17 (c)`` -> ``17(c)``: sub-divisions closed up, as the contract writes them. Decimal
     numbers (``115.4``, UPR recommendations) are one number."""
-    head = regex.match(r"\d+(?:\.\d+)?[a-z]?", raw)
+    head = _HEAD.match(raw)
     if head is None:
         return raw.strip()
     subs = "".join(f"({m.group(1)})" for m in _SUB.finditer(raw, head.end()))

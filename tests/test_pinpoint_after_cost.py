@@ -1,0 +1,54 @@
+"""After a character no pinpoint starts with, ``pinpoint_after`` tries nothing (speed, issue
+#12): every reading it tries first fails there anyway."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from citecheck.model import NO_PINPOINT
+from citecheck.pinpoints import after
+from citecheck.pinpoints.after import pinpoint_after
+
+# What a pinpoint reading could take after the first character.
+TAILS = ["", "para. 3", " para. 3", "at para. 3", " (2019) on x, para. 1", ") para. 4", "(para. 5)"]
+FIRST_READINGS = ["_CLOSE", "_OPEN", "_TITLE", "_COMPILATION", "_ASIDE", "_SEP", "_AND_SEP"]
+
+
+@pytest.mark.parametrize("first", sorted(after._NEVER_FIRST - {""}))
+@pytest.mark.parametrize("tail", TAILS)
+def test_no_first_reading_starts_with_a_never_first_character(first: str, tail: str) -> None:
+    for name in FIRST_READINGS:
+        assert getattr(after, name).match(first + tail) is None, (name, first + tail)
+
+
+class _Refusing:
+    def match(self, *args: Any) -> Any:
+        raise AssertionError("a pinpoint reading was tried")
+
+
+@pytest.mark.parametrize("first", sorted(after._NEVER_FIRST))
+def test_nothing_is_tried_after_a_never_first_character(
+    first: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in FIRST_READINGS:
+        monkeypatch.setattr(after, name, _Refusing())
+    text = "(A/HRC/41/35" + first + (" para. 3" if first else "")
+    assert pinpoint_after(text, 12, start=1, titled=True) == (NO_PINPOINT, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "pinpoint"),
+    [
+        ("A/HRC/41/35, para. 3", "para. 3"),
+        ("A/HRC/41/35 (para. 3)", "para. 3"),
+        ("A/HRC/41/35 at para. 3", "para. 3"),
+        ("A/HRC/41/35\u00a0para. 3", "para. 3"),
+        ("A/HRC/41/35. Para. 3", ""),
+        ("A/HRC/41/35\npara. 3", ""),
+        ("A/HRC/41/35; para. 3", ""),
+    ],
+)
+def test_pinpoints_after_a_citation_are_read_as_before(text: str, pinpoint: str) -> None:
+    assert str(pinpoint_after(text, 11)[0]) == pinpoint
