@@ -8,7 +8,9 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from citecheck.families import FAMILIES, Document, base, cjeu
 from citecheck.pinpoints import articles
+from citecheck.scan import _anchor_literals
 
 
 def _texts(tokens: list[str], max_size: int = 30) -> st.SearchStrategy[str]:
@@ -57,3 +59,30 @@ def test_pinpoint_body_before_as_search(
     assert _same(
         articles._body_before(text, lo, start, window), articles._BEFORE.search(text, lo, start)
     )
+
+
+def _indexed(text: str) -> Document:
+    doc = Document(text)
+    doc.index_anchors(_anchor_literals(FAMILIES))
+    return doc
+
+
+_CASE_TOKENS = [
+    "C-293/12", "T-1/99", "F-12/05", "C\u2011501/12", "C- 5/19", "C 293/12", "C-132/18P",
+    "C-132/18 P", "Case", "Cases", "case", "cases", "Joined", "Joined Cases ", "Joined  \nCases",
+    "showcase", "6/64", "314/85", "12/3456", "12345/12", "A/HRC/53/25", "1/2", "3", "0", "/",
+    ".", "-", "\u2011", " ", "  ", "   ", "    ", "\n", "\u00a0", "\u202f", "\x1c", ", ",
+    " and ", " to ", " & ", "EU:C:2014:238", "EU:C:1985:1", "ECLI:", "ECLI:EU:C:2019:1",
+    "ecli:eu:c:2019:1", "ECLI EU C 2014 238", "CE:ECHR:2010:0101JUD001234509", "x", "P",
+    "\u0663", "OJ ", "March", "\u017f",
+]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=_texts(_CASE_TOKENS))
+def test_case_matches_as_window_search(text: str) -> None:
+    doc = _indexed(text)
+    old = base.matches_near(cjeu._CASES, cjeu._case_hits(doc), text, before=40, after=64)
+    got = [(m.span(), m.groupdict()) for m in cjeu._case_matches(doc)]
+    assert got == [(m.span(), m.groupdict()) for m in old]
+    assert [span for span, _ in got] == [m.span() for m in cjeu._CASES.finditer(text)]
