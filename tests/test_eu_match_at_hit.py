@@ -8,7 +8,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from citecheck.families import FAMILIES, Document, base, cjeu
+from citecheck.families import FAMILIES, Document, base, cjeu, eu_acts
 from citecheck.pinpoints import articles
 from citecheck.scan import _anchor_literals
 
@@ -86,3 +86,51 @@ def test_case_matches_as_window_search(text: str) -> None:
     got = [(m.span(), m.groupdict()) for m in cjeu._case_matches(doc)]
     assert got == [(m.span(), m.groupdict()) for m in old]
     assert [span for span, _ in got] == [m.span() for m in cjeu._CASES.finditer(text)]
+
+
+_ACT_JUNK = [
+    "the ", "of ", " ", "  ", "\n", "(", ")", "-", "'", "/", "x", "3", ", ", " and ", "made ",
+    "2/102", "\u017f", "İ", "Council", "de",
+]  # fmt: skip
+_ACT_BEFORE = [
+    "", "Council", "Commission", "European Parliament and of the Council", "Parliament and Council",
+    "European Central Bank", "ECB", "Third", "Seventeenth", "Delegated", "Implementing",
+    "Commission Implementing", "Council Framework", "Human Rights Council", "Security Council",
+    "Common", "Joint", "Reglamento de", "règlement", "Vorschlags", "décision-", "x", "(",
+]  # fmt: skip
+_ACT_TYPES = [
+    "Regulation", "regulations", "Directive", "DECISION", "Decision", "Recommendation",
+    "Position", "Action", "Règlement", "règlement délégué", "Reglamento de Ejecución",
+    "Ejecución", "Durchführungsverordnung", "verordnung", "cadre", "Beschluss", "Richtlinie",
+    "deregulation", "Deci\u017fion",
+]  # fmt: skip
+_ACT_NUMBERS = [
+    "(EU) 2016/679", "(EC) No 1049/2001", "95/46/EC", "2016/679", "(UE, Euratom) n° 2019/947",
+    "CFSP 2020/1999", "No 2/102", "Nr. 1234/2011", "[2016/679]", "(EU) xxxx/xxx",
+    "(EU, Euratom, CFSP) No 2019/947",
+]  # fmt: skip
+_GAPS = ["", " ", "  ", "   ", "    ", "\n", "\u00a0", " \n "]
+
+
+@st.composite
+def _act_texts(draw: st.DrawFn) -> str:
+    parts = []
+    for _ in range(draw(st.integers(min_value=1, max_value=3))):
+        parts += [
+            draw(_texts(_ACT_JUNK, max_size=4)),
+            draw(st.sampled_from(_ACT_BEFORE)),
+            draw(st.sampled_from(_GAPS)),
+            draw(st.sampled_from(_ACT_TYPES)),
+            draw(st.sampled_from(_GAPS)),
+            draw(st.sampled_from(_ACT_NUMBERS)),
+        ]
+    return "".join(parts)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(text=_act_texts())
+def test_act_matches_as_window_search(text: str) -> None:
+    doc = _indexed(text)
+    old = base.matches_near(eu_acts._ACT, eu_acts._type_word_hits(doc), text, before=100, after=64)
+    got = [(m.span(), m.groupdict()) for m in eu_acts._act_matches(doc)]
+    assert got == [(m.span(), m.groupdict()) for m in old]

@@ -14,6 +14,7 @@ The scan is shared with the OJ family (which links an OJ reference to the act it
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import heapq
 from collections.abc import Iterable, Iterator
@@ -23,6 +24,7 @@ import regex
 
 from citecheck import eu_words, language
 from citecheck.families.base import (
+    _HORIZON,
     HSPACE,
     Document,
     compile_pattern,
@@ -111,10 +113,11 @@ _AUTHOR = (
     + _S
     + r"Bank|ECB)"
 )
-_ORDINALS = (
-    r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth"
-    r"|Thirteenth|Fourteenth|Fifteenth|Sixteenth|Seventeenth)"
-)
+_ORDINAL_WORDS = (
+    "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth",
+    "Eleventh", "Twelfth", "Thirteenth", "Fourteenth", "Fifteenth", "Sixteenth", "Seventeenth",
+)  # fmt: skip
+_ORDINALS = "(?:" + "|".join(_ORDINAL_WORDS) + ")"
 _ENGLISH_TYPES = (
     r"(?:Regulation|Directive|Decision|Common" + _S + r"Position|Joint" + _S + r"Action"
     r"|Recommendation)s?"
@@ -652,7 +655,7 @@ class EUActsFamily:
 
     @property
     def anchors(self) -> tuple[str, ...]:
-        return (*_TYPE_WORDS, "/")  # defined with the grammar, below
+        return (*_TYPE_WORDS, "/", _LONG_S)  # defined with the grammar, below
 
     def find(self, doc: Document) -> Iterator[Citation]:
         return iter(scan_acts(doc))
@@ -857,6 +860,7 @@ def _slashed_numbers(doc: Document) -> Iterator[int]:
 
 def _other_type_hits(doc: Document) -> Iterator[tuple[int, int]]:
     text = doc.text
+    stems = _other_stem_starts(doc)
     last = -1
     for number_start in _slashed_numbers(doc):
         first = number_start
@@ -865,9 +869,28 @@ def _other_type_hits(doc: Document) -> Iterator[tuple[int, int]]:
         if first > 0 and text[first - 1] in "/.":
             continue  # a segment of a UN symbol or a date ("A/HRC/17/31"), not an act number
         lo = max(0, number_start - _NUMBER_REACH, last)
+        if stems is not None:
+            i = bisect.bisect_left(stems, lo)
+            if i == len(stems) or stems[i] >= number_start:
+                continue  # no act word of another language before this number
         for m in _OTHER_TYPES.finditer(text, lo, number_start):
             yield m.start(), m.end()
             last = m.end()
+
+
+#: "ſ", which ``(?i:s)`` matches and lower-casing keeps: a text holding it may hold act words
+#: that the lower-cased anchors miss.
+_LONG_S = "\u017f"
+
+
+def _other_stem_starts(doc: Document) -> list[int] | None:
+    """Where the triggers found in the other languages' act words occur (every such word holds
+    one: "verordnung" in "Durchführungsverordnung"), from the anchor pass; a number with none
+    in reach before it needs no look for those words. None where these offsets cannot be
+    trusted: lower-casing changed the text's length, or the text holds "ſ"."""
+    if len(doc.lower) != len(doc.text) or doc.has_any((_LONG_S,)):
+        return None
+    return [start for start, _ in doc.hits(_OTHER_TYPE_STEMS)]
 
 
 @attrs.frozen(slots=True)
@@ -880,9 +903,88 @@ class _Found:
     items: tuple[tuple[regex.Match[str], _Numbering], ...]
 
 
+#: How far past its hit the grammar reads an act (the window once searched ended there).
+_ACT_AFTER = 64
+#: The last words of what may stand before an act's type word, lower case: an author
+#: ("Council", "European Central Bank", "ECB"), an ordinal ("Third"), a modifier
+#: ("Implementing"), and every word but the last of a type of several words ("Common
+#: Position", "Reglamento de Ejecución").
+_WORDS_BEFORE_TYPE = tuple(
+    sorted(
+        {
+            "council",
+            "commission",
+            "bank",
+            "ecb",
+            *(o.lower() for o in _ORDINAL_WORDS),
+            "delegated",
+            "implementing",
+            "framework",
+            "common",
+            "joint",
+            *(word for w in _WORDS.values() for t in w.act_types for word in t.split()[:-1]),
+        }
+    )
+)
+#: What a type word of several words holds between its words besides spaces ("décision-cadre").
+_TYPE_INNER = frozenset(
+    ch for w in _WORDS.values() for t in w.act_types for ch in t if not (ch.isalnum() or ch == " ")
+)
+
+
+def _starts_at_type_word(text: str, low: str, start: int) -> bool:
+    """Can an act holding the type word that starts at ``start`` start only there? Not when
+    the word ends another word (an act word of several words, "Durchführungsverordnung") or
+    follows, one to three spaces before, a word that ends an author, an ordinal, a modifier
+    or the first words of a type ("Council Regulation", "Common Position")."""
+    if start == 0:
+        return True
+    before = text[start - 1]
+    if not before.isspace():
+        return before.isascii() and not before.isalnum() and before not in _TYPE_INNER
+    gap = start - 1
+    while gap > 0 and start - gap < 4 and text[gap - 1].isspace():
+        gap -= 1
+    if gap == 0 or start - gap > 3:
+        return True  # nothing, or more than three spaces, before the word
+    return not low.endswith(_WORDS_BEFORE_TYPE, max(0, gap - 20), gap)
+
+
+def _act_matches(doc: Document) -> Iterator[regex.Match[str]]:
+    """The matches ``matches_near(_ACT, _type_word_hits(doc), ...)`` gives, found by matching
+    ``_ACT`` at the type word of each hit when nothing can stand before it (most hits: "the
+    Regulation", "decision 2/102"); only a hit after an author, an ordinal or a modifier
+    ("Council Regulation") is searched for in the window before it, as all were."""
+    text, low = doc.text, doc.lower
+    if len(low) != len(text) or doc.has_any((_LONG_S,)):
+        # Offsets of the lower-cased text are not the text's, or type words may hide from the
+        # lower-cased anchors: search as before.
+        yield from matches_near(
+            _ACT, _type_word_hits(doc), text, before=_ACT_REACH, after=_ACT_AFTER
+        )
+        return
+    match, search = _ACT.match, _ACT.search
+    last_end = 0
+    for hit_start, hit_end in _type_word_hits(doc):
+        if hit_start < last_end:
+            continue
+        hi = hit_end + _ACT_AFTER
+        if _starts_at_type_word(text, low, hit_start):
+            m = match(text, hit_start, hi)
+        else:
+            m = search(text, max(last_end, hit_start - _ACT_REACH), hi)
+        if m is not None and m.end() > hi - _HORIZON:
+            # Near the window's end a lookahead saw a false end of text: match again unbounded.
+            m = match(text, m.start())
+        if m is None:
+            continue
+        yield m
+        last_end = max(m.end(), m.start() + 1)
+
+
 def _read_all(doc: Document) -> Iterator[_Found]:
     text = doc.text
-    for m in matches_near(_ACT, _type_word_hits(doc), text, before=_ACT_REACH, after=64):
+    for m in _act_matches(doc):
         act_type = _act_type(m.group("type"), m.group("mod"))
         n = _read_numbering(m, act_type)
         if n is None:
@@ -1125,5 +1227,12 @@ def scan_acts(doc: Document) -> list[Citation]:
     assert isinstance(found, list)
     return found
 
+
+#: The triggers that the act words of the other languages hold (all are indexed anchors).
+_OTHER_TYPE_STEMS = tuple(
+    stem
+    for stem in EUActsFamily.triggers
+    if any(stem in t.split()[0] for w in _WORDS.values() for t in w.act_types)
+)
 
 FAMILY = EUActsFamily()
