@@ -4,6 +4,7 @@ find exactly what the window searches they replace found (and, where those equal
 
 from __future__ import annotations
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -102,7 +103,8 @@ _ACT_TYPES = [
     "Regulation", "regulations", "Directive", "DECISION", "Decision", "Recommendation",
     "Position", "Action", "Règlement", "règlement délégué", "Reglamento de Ejecución",
     "Ejecución", "Durchführungsverordnung", "verordnung", "cadre", "Beschluss", "Richtlinie",
-    "deregulation", "Deci\u017fion",
+    "deregulation", "Deci\u017fion", "REGULATIONS", "DIRECTIVES", "Regulations", "DECISIONS",
+    "Durchführungsverordnungen", "Delegierte Verordnung", "transaction", "/Regulation",
 ]  # fmt: skip
 _ACT_NUMBERS = [
     "(EU) 2016/679", "(EC) No 1049/2001", "95/46/EC", "2016/679", "(UE, Euratom) n° 2019/947",
@@ -134,3 +136,22 @@ def test_act_matches_as_window_search(text: str) -> None:
     old = base.matches_near(eu_acts._ACT, eu_acts._type_word_hits(doc), text, before=100, after=64)
     got = [(m.span(), m.groupdict()) for m in eu_acts._act_matches(doc)]
     assert got == [(m.span(), m.groupdict()) for m in old]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A list longer than the window after its first "/" is one citation from its first
+        # number, as finditer reads it (the window search found it from a later "/").
+        "judgment in Suiker Unie,\n40/73 to\u00a048/73, 50/73, 54/73 to\u00a056/73, 111/73, "
+        "113/73 and\u00a0114/73\n,\nEU:C:1975:174\n, paragraph 612",
+        "Cases 1/80, 2/80, 3/80, 4/80, 5/80, 6/80, 7/80, 8/80, 9/80, 10/80, 11/80 and 12/80, "
+        "EU:C:1981:1",
+    ],
+)
+def test_case_list_longer_than_its_window(text: str) -> None:
+    doc = _indexed(text)
+    old = base.matches_near(cjeu._CASES, cjeu._case_hits(doc), text, before=40, after=64)
+    got = [m.span() for m in cjeu._case_matches(doc)]
+    assert got == [m.span() for m in old] == [m.span() for m in cjeu._CASES.finditer(text)]
+    assert len(got) == 1

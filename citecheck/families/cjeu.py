@@ -274,13 +274,13 @@ def _keyword_starts(text: str, item: int) -> list[int]:
     return starts
 
 
-def _openings(text: str, hit_start: int, hit_end: int, lo: int) -> list[int]:
-    """Where, from ``lo`` on, a citation holding this hit can start, in order: for a case
-    number's "/", its number (1 to 4 digits before the "/", the first 1-9 and following no
-    ASCII letter or digit), its court letter (a dash and maybe a space before the number) and
-    the keyword before either; for an ECLI hit, the hit or "ECLI:" before it."""
+def _openings(text: str, hit_start: int, hit_end: int) -> list[int]:
+    """Where a citation holding this hit can start: for a case number's "/", its number (1 to 4
+    digits before the "/", the first 1-9 and following no ASCII letter or digit), its court
+    letter (a dash and maybe a space before the number) and the keyword before either; for an
+    ECLI hit, the hit or "ECLI:" before it."""
     if hit_end - hit_start != 3 or text[hit_start + 1] != "/":
-        first = max(lo, hit_start - _ECLI_PREFIX)
+        first = max(0, hit_start - _ECLI_PREFIX)
         return [pos for pos in range(first, hit_start + 1) if text[pos] in _OPENERS]
     slash = hit_start + 1
     starts: list[int] = []
@@ -289,34 +289,47 @@ def _openings(text: str, hit_start: int, hit_end: int, lo: int) -> list[int]:
         if text[num] not in "123456789" or (before.isascii() and before.isalnum()):
             continue
         courts = (court for court in (num - 3, num - 2) if court >= 0 and text[court] in "CTF")
-        items = [num, *courts]
-        for item in items:
+        for item in (num, *courts):
             starts.append(item)
             starts.extend(_keyword_starts(text, item))
-    return sorted({pos for pos in starts if pos >= lo})
+    return starts
 
 
 def _case_matches(doc: Document) -> Iterator[regex.Match[str]]:
-    """The matches ``matches_near(_CASES, _case_hits(doc), ...)`` gives, found by matching
-    ``_CASES`` where a citation holding the hit can start (:func:`_openings`), leftmost first,
-    instead of searching a window of 100 code points around each hit: a "/" of a date or a
-    resolution number costs one anchored attempt."""
+    """The matches ``matches_near(_CASES, _case_hits(doc), ...)`` gives: for each hit the
+    leftmost citation in the window ``[hit - 40, hit end + 64)``, found by matching ``_CASES``
+    only where a citation holding one of the window's hits can start (:func:`_openings`; every
+    citation holds one), in order, instead of at each of the window's positions: a "/" of a
+    date or a resolution number costs one anchored attempt."""
     text = doc.text
     if len(doc.lower) != len(text):
         # Hits are offsets of the lower-cased text, not the text's: search as before.
         yield from matches_near(_CASES, _case_hits(doc), text, before=_BEFORE, after=_AFTER)
         return
+    hits = list(_case_hits(doc))
+    openings: dict[int, list[int]] = {}
     match = _CASES.match
     last_end = 0
-    for hit_start, hit_end in _case_hits(doc):
+    for i, (hit_start, hit_end) in enumerate(hits):
         if hit_start < last_end:
             continue
-        hi = hit_end + _AFTER
+        lo, hi = max(last_end, hit_start - _BEFORE), hit_end + _AFTER
+        first = i
+        while first > 0 and hits[first - 1][0] >= lo:
+            first -= 1  # an earlier hit whose citation did not fit its own window may fit here
+        starts: set[int] = set()
+        j = first
+        while j < len(hits) and hits[j][0] < hi:
+            if j not in openings:
+                openings[j] = _openings(text, *hits[j])
+            starts.update(openings[j])
+            j += 1
         m = None
-        for pos in _openings(text, hit_start, hit_end, max(last_end, hit_start - _BEFORE)):
-            m = match(text, pos, hi)
-            if m is not None:
-                break
+        for pos in sorted(starts):
+            if lo <= pos < hi:
+                m = match(text, pos, hi)
+                if m is not None:
+                    break
         if m is not None and m.end() > hi - _HORIZON:
             # Near the window's end a lookahead saw a false end of text: match again unbounded.
             m = match(text, m.start())

@@ -907,8 +907,7 @@ class _Found:
 _ACT_AFTER = 64
 #: The last words of what may stand before an act's type word, lower case: an author
 #: ("Council", "European Central Bank", "ECB"), an ordinal ("Third"), a modifier
-#: ("Implementing"), and every word but the last of a type of several words ("Common
-#: Position", "Reglamento de Ejecución").
+#: ("Implementing"), or the first word of "Common Position" and "Joint Action".
 _WORDS_BEFORE_TYPE = tuple(
     sorted(
         {
@@ -922,39 +921,49 @@ _WORDS_BEFORE_TYPE = tuple(
             "framework",
             "common",
             "joint",
-            *(word for w in _WORDS.values() for t in w.act_types for word in t.split()[:-1]),
         }
     )
 )
-#: What a type word of several words holds between its words besides spaces ("décision-cadre").
-_TYPE_INNER = frozenset(
-    ch for w in _WORDS.values() for t in w.act_types for ch in t if not (ch.isalnum() or ch == " ")
-)
 
 
-def _starts_at_type_word(text: str, low: str, start: int) -> bool:
-    """Can an act holding the type word that starts at ``start`` start only there? Not when
-    the word ends another word (an act word of several words, "Durchführungsverordnung") or
-    follows, one to three spaces before, a word that ends an author, an ordinal, a modifier
-    or the first words of a type ("Council Regulation", "Common Position")."""
-    if start == 0:
-        return True
-    before = text[start - 1]
-    if not before.isspace():
-        return before.isascii() and not before.isalnum() and before not in _TYPE_INNER
-    gap = start - 1
+def _words_before(text: str, low: str, start: int) -> bool:
+    """Does a word that may stand before a type word (``_WORDS_BEFORE_TYPE``) end one to three
+    spaces before ``start``? Then an act may start before its type word ("Council
+    Regulation", "Common Position")."""
+    gap = start
     while gap > 0 and start - gap < 4 and text[gap - 1].isspace():
         gap -= 1
-    if gap == 0 or start - gap > 3:
-        return True  # nothing, or more than three spaces, before the word
-    return not low.endswith(_WORDS_BEFORE_TYPE, max(0, gap - 20), gap)
+    if gap == 0 or not 1 <= start - gap <= 3:
+        return False
+    return low.endswith(_WORDS_BEFORE_TYPE, max(0, gap - 20), gap)
+
+
+def _type_word_starts(doc: Document) -> list[int]:
+    """Every place where a type word of an act can start, in order: the English type words
+    (anchors) and the other languages' act words, placed from the stems they hold (anchors:
+    "verordnung" of "Durchführungsverordnung"); those that follow an ASCII letter, digit,
+    "_" or "/" are left out, as neither an act nor its type word can start there."""
+    text, low = doc.text, doc.lower
+    starts = [start for start, _ in doc.hits(_TYPE_WORDS)]
+    for stem_start, stem_end in doc.hits(_OTHER_TYPE_STEMS):
+        for offset, word in _WORDS_OF_STEM[low[stem_start:stem_end]]:
+            start = stem_start - offset
+            if start >= 0 and low.startswith(word, start):
+                starts.append(start)
+    kept = []
+    for start in sorted(set(starts)):
+        before = text[start - 1] if start else " "
+        if not (before.isascii() and (before.isalnum() or before in "_/")):
+            kept.append(start)
+    return kept
 
 
 def _act_matches(doc: Document) -> Iterator[regex.Match[str]]:
-    """The matches ``matches_near(_ACT, _type_word_hits(doc), ...)`` gives, found by matching
-    ``_ACT`` at the type word of each hit when nothing can stand before it (most hits: "the
-    Regulation", "decision 2/102"); only a hit after an author, an ordinal or a modifier
-    ("Council Regulation") is searched for in the window before it, as all were."""
+    """The matches ``matches_near(_ACT, _type_word_hits(doc), ...)`` gives: for each hit the
+    leftmost act in the window ``[hit - _ACT_REACH, hit end + _ACT_AFTER)``, found by matching
+    ``_ACT`` at the window's type words (:func:`_type_word_starts`) in order, rather than at
+    each of its 170 positions; an act starts at its type word unless an author, ordinal or
+    modifier stands before it ("Council Regulation"), and only then is the window searched."""
     text, low = doc.text, doc.lower
     if len(low) != len(text) or doc.has_any((_LONG_S,)):
         # Offsets of the lower-cased text are not the text's, or type words may hide from the
@@ -963,16 +972,23 @@ def _act_matches(doc: Document) -> Iterator[regex.Match[str]]:
             _ACT, _type_word_hits(doc), text, before=_ACT_REACH, after=_ACT_AFTER
         )
         return
+    starts = _type_word_starts(doc)
     match, search = _ACT.match, _ACT.search
     last_end = 0
     for hit_start, hit_end in _type_word_hits(doc):
         if hit_start < last_end:
             continue
-        hi = hit_end + _ACT_AFTER
-        if _starts_at_type_word(text, low, hit_start):
-            m = match(text, hit_start, hi)
-        else:
-            m = search(text, max(last_end, hit_start - _ACT_REACH), hi)
+        lo, hi = max(last_end, hit_start - _ACT_REACH), hit_end + _ACT_AFTER
+        m = None
+        i = bisect.bisect_left(starts, lo)
+        while i < len(starts) and starts[i] < hi:
+            if _words_before(text, low, starts[i]):
+                m = search(text, lo, hi)
+                break
+            m = match(text, starts[i], hi)
+            if m is not None:
+                break
+            i += 1
         if m is not None and m.end() > hi - _HORIZON:
             # Near the window's end a lookahead saw a false end of text: match again unbounded.
             m = match(text, m.start())
@@ -1228,11 +1244,25 @@ def scan_acts(doc: Document) -> list[Citation]:
     return found
 
 
-#: The triggers that the act words of the other languages hold (all are indexed anchors).
-_OTHER_TYPE_STEMS = tuple(
-    stem
-    for stem in EUActsFamily.triggers
-    if any(stem in t.split()[0] for w in _WORDS.values() for t in w.act_types)
-)
+#: The first words of the other languages' act words ("reglamento" of "Reglamento de
+#: Ejecución"): an act word of those languages starts with one.
+_OTHER_FIRST_WORDS = frozenset(t.split()[0] for w in _WORDS.values() for t in w.act_types)
+
+
+def _words_of_stems(stems: Iterable[str]) -> dict[str, list[tuple[int, str]]]:
+    """Each stem held by one of ``_OTHER_FIRST_WORDS`` -> (where it stands, the word)."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for stem in stems:
+        for word in sorted(_OTHER_FIRST_WORDS):
+            at = word.find(stem)
+            while at != -1:
+                found.setdefault(stem, []).append((at, word))
+                at = word.find(stem, at + 1)
+    return found
+
+
+#: The triggers those words hold (all are indexed anchors), and where each word holds which.
+_WORDS_OF_STEM = _words_of_stems(EUActsFamily.triggers)
+_OTHER_TYPE_STEMS = tuple(_WORDS_OF_STEM)
 
 FAMILY = EUActsFamily()
