@@ -17,6 +17,7 @@ import regex
 
 from citecheck import language
 from citecheck.families.base import (
+    _HORIZON,
     DASHES,
     MONTHS,
     Document,
@@ -175,10 +176,13 @@ def _list(first: str, more: str) -> str:
 _ANY = "(?:" + _lettered("a_", space_dash=True) + "|" + _BARE + ")"
 _STRICT = "(?:" + _lettered("s_", space_dash=False) + ")"
 
+#: The characters every citation starts with: a court letter, "Joined", "Case(s)", "case(s)",
+#: "ECLI"/"EU:"/"ecli", "CE:ECHR", a case number without a court letter.
+_OPENERS = "CTFJEce123456789"
 _CASES = compile_pattern(
     rf"""
     # Every shape starts with one of these characters; the guard skips other positions fast.
-    (?=[CTFJEce1-9])
+    (?=[{_OPENERS}])
     (?:
     (?P<kwlist>
         # Capitalised keywords may follow a glued Curia header ("...0004ENGJoined Cases").
@@ -241,6 +245,98 @@ def _case_hits(doc: Document) -> Iterator[tuple[int, int]]:
                 yield start - 1, end + 1
         else:
             yield start, end
+
+
+#: The bounds of the window the grammar was once searched in around each hit.
+_BEFORE, _AFTER = 40, 64
+#: How far before an "EU:" hit an ECLI starts ("ECLI:").
+_ECLI_PREFIX = len("ECLI:")
+
+
+def _keyword_starts(text: str, item: int) -> list[int]:
+    """Where a keyword list's "Case", "Cases", "Joined Cases", "case" or "cases" would start
+    if one stood before the case number at ``item`` (one to three spaces apart)."""
+    gap = item
+    while gap > 0 and item - gap < 4 and text[gap - 1].isspace():
+        gap -= 1
+    if not 1 <= item - gap <= 3:
+        return []
+    starts = []
+    if text.endswith(("Case", "case"), 0, gap):
+        starts.append(gap - 4)
+    if text.endswith(("Cases", "cases"), 0, gap):
+        starts.append(gap - 5)
+        joined = gap - 5
+        while joined > 0 and gap - 5 - joined < 4 and text[joined - 1].isspace():
+            joined -= 1
+        if 1 <= gap - 5 - joined <= 3 and text.endswith("Joined", 0, joined):
+            starts.append(joined - 6)
+    return starts
+
+
+def _openings(text: str, hit_start: int, hit_end: int) -> list[int]:
+    """Where a citation holding this hit can start: for a case number's "/", its number (1 to 4
+    digits before the "/", the first 1-9 and following no ASCII letter or digit), its court
+    letter (a dash and maybe a space before the number) and the keyword before either; for an
+    ECLI hit, the hit or "ECLI:" before it."""
+    if hit_end - hit_start != 3 or text[hit_start + 1] != "/":
+        first = max(0, hit_start - _ECLI_PREFIX)
+        return [pos for pos in range(first, hit_start + 1) if text[pos] in _OPENERS]
+    slash = hit_start + 1
+    starts: list[int] = []
+    for num in range(max(0, slash - 4), slash):
+        before = text[num - 1] if num else ""
+        if text[num] not in "123456789" or (before.isascii() and before.isalnum()):
+            continue
+        courts = (court for court in (num - 3, num - 2) if court >= 0 and text[court] in "CTF")
+        for item in (num, *courts):
+            starts.append(item)
+            starts.extend(_keyword_starts(text, item))
+    return starts
+
+
+def _case_matches(doc: Document) -> Iterator[regex.Match[str]]:
+    """The matches ``matches_near(_CASES, _case_hits(doc), ...)`` gives: for each hit the
+    leftmost citation in the window ``[hit - 40, hit end + 64)``, found by matching ``_CASES``
+    only where a citation holding one of the window's hits can start (:func:`_openings`; every
+    citation holds one), in order, instead of at each of the window's positions: a "/" of a
+    date or a resolution number costs one anchored attempt."""
+    text = doc.text
+    if len(doc.lower) != len(text):
+        # Hits are offsets of the lower-cased text, not the text's: search as before.
+        yield from matches_near(_CASES, _case_hits(doc), text, before=_BEFORE, after=_AFTER)
+        return
+    hits = list(_case_hits(doc))
+    openings: dict[int, list[int]] = {}
+    match = _CASES.match
+    last_end = 0
+    for i, (hit_start, hit_end) in enumerate(hits):
+        if hit_start < last_end:
+            continue
+        lo, hi = max(last_end, hit_start - _BEFORE), hit_end + _AFTER
+        first = i
+        while first > 0 and hits[first - 1][0] >= lo:
+            first -= 1  # an earlier hit whose citation did not fit its own window may fit here
+        starts: set[int] = set()
+        j = first
+        while j < len(hits) and hits[j][0] < hi:
+            if j not in openings:
+                openings[j] = _openings(text, *hits[j])
+            starts.update(openings[j])
+            j += 1
+        m = None
+        for pos in sorted(starts):
+            if lo <= pos < hi:
+                m = match(text, pos, hi)
+                if m is not None:
+                    break
+        if m is not None and m.end() > hi - _HORIZON:
+            # Near the window's end a lookahead saw a false end of text: match again unbounded.
+            m = match(text, m.start())
+        if m is None:
+            continue
+        yield m
+        last_end = max(m.end(), m.start() + 1)
 
 
 # Pieces of one matched case item, re-read from the item's text.
@@ -390,7 +486,7 @@ class CjeuFamily:
 
     def find(self, doc: Document) -> Iterator[Citation]:
         text = doc.text
-        for m in matches_near(_CASES, _case_hits(doc), text, before=40, after=64):
+        for m in _case_matches(doc):
             if m.group("ecli_full"):
                 yield from self._full_ecli(m, text)
             elif m.group("ecli_ce"):

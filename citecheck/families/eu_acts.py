@@ -14,6 +14,7 @@ The scan is shared with the OJ family (which links an OJ reference to the act it
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import heapq
 from collections.abc import Iterable, Iterator
@@ -23,6 +24,7 @@ import regex
 
 from citecheck import eu_words, language
 from citecheck.families.base import (
+    _HORIZON,
     HSPACE,
     Document,
     compile_pattern,
@@ -113,10 +115,11 @@ _AUTHOR = (
     + _S
     + r"Bank|ECB)"
 )
-_ORDINALS = (
-    r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth"
-    r"|Thirteenth|Fourteenth|Fifteenth|Sixteenth|Seventeenth)"
-)
+_ORDINAL_WORDS = (
+    "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth",
+    "Eleventh", "Twelfth", "Thirteenth", "Fourteenth", "Fifteenth", "Sixteenth", "Seventeenth",
+)  # fmt: skip
+_ORDINALS = "(?:" + "|".join(_ORDINAL_WORDS) + ")"
 _ENGLISH_TYPES = (
     r"(?:Regulation|Directive|Decision|Common" + _S + r"Position|Joint" + _S + r"Action"
     r"|Recommendation)s?"
@@ -662,7 +665,7 @@ class EUActsFamily:
 
     @property
     def anchors(self) -> tuple[str, ...]:
-        return (*_TYPE_WORDS, "/")  # defined with the grammar, below
+        return (*_TYPE_WORDS, "/", _LONG_S)  # defined with the grammar, below
 
     def find(self, doc: Document) -> Iterator[Citation]:
         return iter(scan_acts(doc))
@@ -870,6 +873,7 @@ def _slashed_numbers(doc: Document) -> Iterator[int]:
 
 def _other_type_hits(doc: Document) -> Iterator[tuple[int, int]]:
     text = doc.text
+    stems = _other_stem_starts(doc)
     last = -1
     for number_start in _slashed_numbers(doc):
         first = number_start
@@ -878,9 +882,28 @@ def _other_type_hits(doc: Document) -> Iterator[tuple[int, int]]:
         if first > 0 and text[first - 1] in "/.":
             continue  # a segment of a UN symbol or a date ("A/HRC/17/31"), not an act number
         lo = max(0, number_start - _NUMBER_REACH, last)
+        if stems is not None:
+            i = bisect.bisect_left(stems, lo)
+            if i == len(stems) or stems[i] >= number_start:
+                continue  # no act word of another language before this number
         for m in _OTHER_TYPES.finditer(text, lo, number_start):
             yield m.start(), m.end()
             last = m.end()
+
+
+#: "ſ", which ``(?i:s)`` matches and lower-casing keeps: a text holding it may hold act words
+#: that the lower-cased anchors miss.
+_LONG_S = "\u017f"
+
+
+def _other_stem_starts(doc: Document) -> list[int] | None:
+    """Where the triggers found in the other languages' act words occur (every such word holds
+    one: "verordnung" in "Durchführungsverordnung"), from the anchor pass; a number with none
+    in reach before it needs no look for those words. None where these offsets cannot be
+    trusted: lower-casing changed the text's length, or the text holds "ſ"."""
+    if len(doc.lower) != len(doc.text) or doc.has_any((_LONG_S,)):
+        return None
+    return [start for start, _ in doc.hits(_OTHER_TYPE_STEMS)]
 
 
 @attrs.frozen(slots=True)
@@ -893,9 +916,104 @@ class _Found:
     items: tuple[tuple[regex.Match[str], _Numbering], ...]
 
 
+#: How far past its hit the grammar reads an act (the window once searched ended there).
+_ACT_AFTER = 64
+#: The last words of what may stand before an act's type word, lower case: an author
+#: ("Council", "European Central Bank", "ECB"), an ordinal ("Third"), a modifier
+#: ("Implementing"), or the first word of "Common Position" and "Joint Action".
+_WORDS_BEFORE_TYPE = tuple(
+    sorted(
+        {
+            "council",
+            "commission",
+            "bank",
+            "ecb",
+            *(o.lower() for o in _ORDINAL_WORDS),
+            "delegated",
+            "implementing",
+            "framework",
+            "common",
+            "joint",
+        }
+    )
+)
+
+
+def _words_before(text: str, low: str, start: int) -> bool:
+    """Does a word that may stand before a type word (``_WORDS_BEFORE_TYPE``) end one to three
+    spaces before ``start``? Then an act may start before its type word ("Council
+    Regulation", "Common Position")."""
+    gap = start
+    while gap > 0 and start - gap < 4 and text[gap - 1].isspace():
+        gap -= 1
+    if gap == 0 or not 1 <= start - gap <= 3:
+        return False
+    return low.endswith(_WORDS_BEFORE_TYPE, max(0, gap - 20), gap)
+
+
+def _type_word_starts(doc: Document) -> list[int]:
+    """Every place where a type word of an act can start, in order: the English type words
+    (anchors) and the other languages' act words, placed from the stems they hold (anchors:
+    "verordnung" of "Durchführungsverordnung"); those that follow an ASCII letter, digit,
+    "_" or "/" are left out, as neither an act nor its type word can start there."""
+    text, low = doc.text, doc.lower
+    starts = [start for start, _ in doc.hits(_TYPE_WORDS)]
+    for stem_start, stem_end in doc.hits(_OTHER_TYPE_STEMS):
+        for offset, word in _WORDS_OF_STEM[low[stem_start:stem_end]]:
+            start = stem_start - offset
+            if start >= 0 and low.startswith(word, start):
+                starts.append(start)
+    kept = []
+    for start in sorted(set(starts)):
+        before = text[start - 1] if start else " "
+        if not (before.isascii() and (before.isalnum() or before in "_/")):
+            kept.append(start)
+    return kept
+
+
+def _act_matches(doc: Document) -> Iterator[regex.Match[str]]:
+    """The matches ``matches_near(_ACT, _type_word_hits(doc), ...)`` gives: for each hit the
+    leftmost act in the window ``[hit - _ACT_REACH, hit end + _ACT_AFTER)``, found by matching
+    ``_ACT`` at the window's type words (:func:`_type_word_starts`) in order, rather than at
+    each of its 170 positions; an act starts at its type word unless an author, ordinal or
+    modifier stands before it ("Council Regulation"), and only then is the window searched."""
+    text, low = doc.text, doc.lower
+    if len(low) != len(text) or doc.has_any((_LONG_S,)):
+        # Offsets of the lower-cased text are not the text's, or type words may hide from the
+        # lower-cased anchors: search as before.
+        yield from matches_near(
+            _ACT, _type_word_hits(doc), text, before=_ACT_REACH, after=_ACT_AFTER
+        )
+        return
+    starts = _type_word_starts(doc)
+    match, search = _ACT.match, _ACT.search
+    last_end = 0
+    for hit_start, hit_end in _type_word_hits(doc):
+        if hit_start < last_end:
+            continue
+        lo, hi = max(last_end, hit_start - _ACT_REACH), hit_end + _ACT_AFTER
+        m = None
+        i = bisect.bisect_left(starts, lo)
+        while i < len(starts) and starts[i] < hi:
+            if _words_before(text, low, starts[i]):
+                m = search(text, lo, hi)
+                break
+            m = match(text, starts[i], hi)
+            if m is not None:
+                break
+            i += 1
+        if m is not None and m.end() > hi - _HORIZON:
+            # Near the window's end a lookahead saw a false end of text: match again unbounded.
+            m = match(text, m.start())
+        if m is None:
+            continue
+        yield m
+        last_end = max(m.end(), m.start() + 1)
+
+
 def _read_all(doc: Document) -> Iterator[_Found]:
     text = doc.text
-    for m in matches_near(_ACT, _type_word_hits(doc), text, before=_ACT_REACH, after=64):
+    for m in _act_matches(doc):
         act_type = _act_type(m.group("type"), m.group("mod"))
         n = _read_numbering(m, act_type)
         if n is None:
@@ -1245,5 +1363,26 @@ def scan_acts(doc: Document) -> list[Citation]:
     assert isinstance(found, list)
     return found
 
+
+#: The first words of the other languages' act words ("reglamento" of "Reglamento de
+#: Ejecución"): an act word of those languages starts with one.
+_OTHER_FIRST_WORDS = frozenset(t.split()[0] for w in _WORDS.values() for t in w.act_types)
+
+
+def _words_of_stems(stems: Iterable[str]) -> dict[str, list[tuple[int, str]]]:
+    """Each stem held by one of ``_OTHER_FIRST_WORDS`` -> (where it stands, the word)."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for stem in stems:
+        for word in sorted(_OTHER_FIRST_WORDS):
+            at = word.find(stem)
+            while at != -1:
+                found.setdefault(stem, []).append((at, word))
+                at = word.find(stem, at + 1)
+    return found
+
+
+#: The triggers those words hold (all are indexed anchors), and where each word holds which.
+_WORDS_OF_STEM = _words_of_stems(EUActsFamily.triggers)
+_OTHER_TYPE_STEMS = tuple(_WORDS_OF_STEM)
 
 FAMILY = EUActsFamily()

@@ -41,8 +41,13 @@ _LSEP = (
     r"(?:\s{0,3},\s{0,3}(?:(?:and|or)\s{1,3})?|\s{1,3}(?:and|or|to)\s{1,3}"
     r"|\s{0,3}[-\u2010\u2011\u2013]\s{0,3})"
 )
+#: "the first subparagraph of": the words that say which subparagraph, indent or sentence
+_ORDINAL_WORDS = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "last",
+)  # fmt: skip
 _ORD = (
-    r"(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)"
+    "(?i:" + "|".join(_ORDINAL_WORDS) + ")"
     r"\s{1,3}(?i:subparagraphs?|indents?|sentences?)"
 )
 _BARE = r"(?:[ivx]{1,6}|[a-z])(?=\s{0,3}[,;.)\]]|\s{1,3}(?:and|or|of|to|in)\b|\s*\Z)"
@@ -424,6 +429,22 @@ def parse_body(body: str) -> Pinpoint:
 
 #: One of these (lower case) is in every pinpoint body.
 _BEFORE_WORDS = ("art", "recital", "annex", "title", "chap", "sect")
+_OPENING_WORDS = {
+    "the",
+    *_ORDINAL_WORDS,
+    "point",
+    "paragraph",
+    "art",
+    "recital",
+    "annex",
+    *(word.lower() for word in ENGLISH.words("title", "chap", "sect")),
+}
+#: Every pinpoint body opens with one of these (lower case): a prefix ("the first
+#: subparagraph of", "point (d) of", "paragraph 2 of") or its unit word ("chapters" is
+#: found as "chapter").
+_BODY_OPENINGS = tuple(
+    sorted(w for w in _OPENING_WORDS if not any(w != o and w.startswith(o) for o in _OPENING_WORDS))
+)
 
 
 def read_before(text: str, start: int) -> ArticlePinpoint | None:
@@ -437,7 +458,7 @@ def read_before(text: str, start: int) -> ArticlePinpoint | None:
     window = text[lo:start].lower()
     if not any(word in window for word in _BEFORE_WORDS):
         return None
-    m = _BEFORE.search(text, lo, start)
+    m = _body_before(text, lo, start, window)
     if m is None:
         return None
     body = m.group("body")
@@ -449,6 +470,29 @@ def read_before(text: str, start: int) -> ArticlePinpoint | None:
     if not pin:
         return None
     return ArticlePinpoint(pin, m.start(), start, _styles(body))
+
+
+def _body_before(text: str, lo: int, start: int, window: str) -> regex.Match[str] | None:
+    """``_BEFORE.search(text, lo, start)``, tried only where a body can open: the window's
+    ``_BODY_OPENINGS``, leftmost first (the search's answer is its leftmost match). Why: the
+    search tries the whole grammar at each of ``WINDOW`` positions; a window holds a handful
+    of these words. ``window`` is ``text[lo:start].lower()``; a window where lower-casing
+    moved offsets, or holding "ſ" (which ``(?i:s)`` matches), is searched as before."""
+    if len(window) != start - lo or "\u017f" in window:
+        return _BEFORE.search(text, lo, start)
+    opens: set[int] = set()
+    for word in _BODY_OPENINGS:
+        find = window.find
+        pos = find(word)
+        while pos != -1:
+            opens.add(pos)
+            pos = find(word, pos + 1)
+    match = _BEFORE.match
+    for pos in sorted(opens):
+        m = match(text, lo + pos, start)
+        if m is not None:
+            return m
+    return None
 
 
 def read_after(text: str, end: int) -> ArticlePinpoint | None:
