@@ -24,6 +24,7 @@ from citecheck.pipeline import CheckResult, check
 from citecheck.readers import InputError, read_source
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 @attrs.frozen(slots=True)
@@ -143,8 +144,11 @@ def imap_check(
     text_of: Callable[[T], str],
     jobs: int,
     families: tuple[str, ...] | None = None,
-) -> Iterator[tuple[T, CheckResult | str]]:
-    """``(item, safe_check(text_of(item)))`` in input order, ``jobs`` processes at once.
+    checker: Callable[[str, tuple[str, ...] | None], R] = safe_check,  # type: ignore[assignment]
+) -> Iterator[tuple[T, R]]:
+    """``(item, checker(text_of(item), families))`` in input order, ``jobs`` processes at
+    once (``checker``, picklable, is :func:`safe_check` unless it writes its result to disk:
+    ``citecheck.spill``).
 
     ``items`` are taken only as workers free up (at most ``2 * jobs`` in flight), so a batch
     read lazily is never held whole in this process. If a worker dies, the items not yet
@@ -152,12 +156,12 @@ def imap_check(
     if jobs < 1:
         raise ValueError(f"jobs must be >= 1, not {jobs}")
     rest = iter(items)
-    pending: deque[tuple[T, Future[CheckResult | str] | None]] = deque()
+    pending: deque[tuple[T, Future[R] | None]] = deque()
     try:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             for item in rest:
                 pending.append((item, None))  # redone in-process if the submit breaks
-                pending[-1] = (item, pool.submit(safe_check, text_of(item), families))
+                pending[-1] = (item, pool.submit(checker, text_of(item), families))
                 while pending and (len(pending) >= 2 * jobs or _done(pending[0][1])):
                     yield pending[0][0], _answer(pending[0][1])
                     pending.popleft()
@@ -166,14 +170,14 @@ def imap_check(
                 pending.popleft()
     except BrokenProcessPool:
         for item in itertools.chain((item for item, _ in pending), rest):
-            yield item, safe_check(text_of(item), families)
+            yield item, checker(text_of(item), families)
 
 
-def _done(future: Future[CheckResult | str] | None) -> bool:
+def _done(future: Future[R] | None) -> bool:
     return future is not None and future.done()
 
 
-def _answer(future: Future[CheckResult | str] | None) -> CheckResult | str:
+def _answer(future: Future[R] | None) -> R:
     if future is None:
         raise BrokenProcessPool("no worker took this text")
     return future.result()
