@@ -25,11 +25,12 @@ from typing import IO, Any, TypeVar, overload
 
 import attrs
 
+from citecheck import parallel
 from citecheck.config import Config, code_selected
 from citecheck.model import Citation, Finding, Severity
-from citecheck.pipeline import CheckResult, check, gc_paused
+from citecheck.pipeline import CheckResult, gc_paused
 from citecheck.readers import InputError, SourceText
-from citecheck.report import STREAM_THRESHOLD, FileReport, Tally
+from citecheck.report import FileReport, Tally
 from citecheck.resolve import policy
 from citecheck.resolve.model import Resolution
 from citecheck.suppress import Suppressions, is_suppressed, suppressions
@@ -193,12 +194,9 @@ def spill_check(text: str, families: tuple[str, ...] | None, folder: str) -> Spi
 
 
 def _parts(text: str, families: tuple[str, ...] | None) -> Iterable[CheckResult]:
-    """As `parallel.safe_check` chooses: the whole text, or window by window."""
-    if families is not None or len(text) <= STREAM_THRESHOLD:
-        return [check(text, families=families)]
-    from citecheck.stream import TextSlices, check_stream
-
-    return check_stream(TextSlices(text))
+    """As `parallel.safe_check` checks: the whole text, or window by window."""
+    found = parallel.check_parts(text, families)
+    return [found] if isinstance(found, CheckResult) else found
 
 
 def _spill_parts(out: SpillFile, parts: Iterable[CheckResult]) -> SpilledCheck:
