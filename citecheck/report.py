@@ -237,9 +237,40 @@ PAD = "  "
 
 
 def dumps_at(value: Any, level: int) -> str:
-    """``value`` as it appears ``level`` indents deep in a ``json.dumps(indent=2)`` text (a
-    JSON string holds no raw newline, so every newline is a line break of the layout)."""
-    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + PAD * level)
+    """``value`` as it appears ``level`` indents deep in a ``json.dumps(indent=2)`` text.
+
+    Why not ``json.dumps(indent=2)`` itself: with an indent it encodes in Python, through
+    closures that refer to one another, so every call leaves a reference cycle (about 30
+    objects) for the collector; a flood of citations made millions. Here only the scalars go
+    to ``json.dumps`` (its C encoder), and the layout is the same."""
+    if isinstance(value, dict) and value and all(isinstance(k, str) for k in value):
+        inner = ",\n" + PAD * (level + 1)
+        return (
+            "{\n"
+            + PAD * (level + 1)
+            + inner.join(_scalar(k) + ": " + dumps_at(v, level + 1) for k, v in value.items())
+            + "\n"
+            + PAD * level
+            + "}"
+        )
+    if isinstance(value, (list, tuple)) and value:
+        inner = ",\n" + PAD * (level + 1)
+        return (
+            "[\n"
+            + PAD * (level + 1)
+            + inner.join(dumps_at(v, level + 1) for v in value)
+            + "\n"
+            + PAD * level
+            + "]"
+        )
+    if isinstance(value, (dict, list, tuple)) and value:  # keys json.dumps turns into strings
+        return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + PAD * level)
+    return _scalar(value)
+
+
+def _scalar(value: Any) -> str:
+    """A string, number, boolean, null or empty container as ``json.dumps`` writes it."""
+    return json.dumps(value, ensure_ascii=False)
 
 
 def json_array(items: Iterable[Iterable[str]], level: int) -> Iterator[str]:

@@ -363,7 +363,8 @@ def spilled_batch(
     resolutions: dict[str, Resolution] = {}
     if resolver is not None:
         resolutions = policy.resolve_ids(list(ids), near, resolver)
-    handles = [_finish(p, config, resolutions, spill.file) for p in pending]
+    with gc_paused():  # reading back makes objects by the million, and no cycles
+        handles = [_finish(p, config, resolutions, spill.file) for p in pending]
     return SpilledBatch(SpilledReports(handles, spill.file), errs, resolver is not None)
 
 

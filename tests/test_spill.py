@@ -4,6 +4,7 @@ for every format, on a batch and on a streamed flood, while the parent keeps no 
 from __future__ import annotations
 
 import gc
+import json
 import os
 import random
 import tempfile
@@ -247,3 +248,45 @@ def test_chunks_out_of_order_are_read_back_sorted_as_a_stable_sort(tmp_path: Pat
     back = list(read_sorted(out.path, runs.offsets, runs.in_order))
     whole = sorted([f for c in chunks for f in c], key=spill_mod.finding_order)
     assert [(f.start, f.message) for f in back] == [(f.start, f.message) for f in whole]
+
+
+JSON_VALUES = [
+    {},
+    [],
+    (),
+    {"a": []},
+    {"a": {}, "b": [1, 2.5, None, True, False]},
+    {"path": "a\nb «é» \u2028 \"q\"", "list": [{"x": [[], [{}]]}], "n": -3},
+    [{"id": None, "location": {"line": 1, "column": 2}}, ("t", 1e300)],
+    {1: "int key", None: [2]},  # keys json.dumps turns into strings
+    {"k": {True: 1, "s": [1]}},
+    "\ud800",
+    0.1,
+]
+
+
+@pytest.mark.parametrize("value", JSON_VALUES)
+@pytest.mark.parametrize("level", [0, 1, 3])
+def test_dumps_at_writes_what_json_dumps_with_an_indent_writes(value: object, level: int) -> None:
+    from citecheck.report import dumps_at
+
+    expected = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
+    assert dumps_at(value, level) == expected
+
+
+def test_dumps_at_leaves_no_reference_cycle() -> None:
+    """``json.dumps(indent=2)`` leaves a cycle of closures a call: a flood made millions."""
+    from citecheck.report import dumps_at
+
+    value = {"id": "un:A/HRC/41/35", "location": {"line": 1}, "parts": [{"a": [1, 2]}]}
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(50):
+            dumps_at(value, 2)
+        assert gc.collect() == 0
+        for _ in range(50):
+            json.dumps(value, ensure_ascii=False, indent=2)
+        assert gc.collect() > 0  # what the test guards against
+    finally:
+        gc.enable()
