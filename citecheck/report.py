@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from json.encoder import encode_basestring
 from typing import Any, Protocol
 
 import attrs
@@ -268,9 +269,18 @@ def dumps_at(value: Any, level: int) -> str:
     return _scalar(value)
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
 def _scalar(value: Any) -> str:
     """A string, number, boolean, null or empty container as ``json.dumps`` writes it."""
-    return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if value is None or value is True or value is False:
+        return "null" if value is None else "true" if value else "false"
+    if type(value) is int:
+        return int.__repr__(value)
+    return _ENCODER.encode(value)
 
 
 def json_array(items: Iterable[Iterable[str]], level: int) -> Iterator[str]:
