@@ -79,6 +79,8 @@ def test_a_spilled_batch_renders_as_the_batch_in_memory(
     with Spill() as spill:
         spilled = run_batch_spilled(paths, Config(), spill, resolver=resolver, jobs=jobs)
         assert _outputs(spilled) == _outputs(kept)
+        assert [r.path for r in spilled.reports[1:]] == [r.path for r in kept.reports[1:]]
+        assert [r.source.kind for r in spilled.reports if r.source] == ["text"] * 4
         assert [e.path for e in spilled.errors] == [e.path for e in kept.errors]
         assert spilled.citations_not_resolved() == kept.citations_not_resolved()
         assert spilled.citations_without_network() == kept.citations_without_network()
