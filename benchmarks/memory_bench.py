@@ -20,9 +20,12 @@ normal text, 10^6 ``Ibid.`` lines, or a batch of files (``--size-mb``, ``--lines
 
 The content is the shared corpus's plain texts when present (else the paragraphs below).
 Figures of 2026-11-28 (loaded 2-core machine): single-line 50.7 MB in 155 s, peak RSS
-280 MB; normal 50.1 MB in 99 s, 287 MB; batch of 10/30 corpus files (1.8 MB each,
-``--jobs 2``): parent 123/206 MB; ibid 10^6 lines 178 s, 982 MB (every citation is kept for
-the report). See benchmarks/README.md.
+280 MB; normal 50.1 MB in 99 s, 287 MB. Since ``check`` spills each file's report to disk
+until it is rendered (``citecheck.spill``): batch of 10/40 corpus files (2.7 MB each,
+``--jobs 2``): parent 108/130 MB (the code before, same day: 128/125 MB; RSS peaks of
+the parent are noisy here, see benchmarks/README.md for the Python heap it keeps); ibid
+10^6/1.5 x 10^6 lines 490/502 MB (the code before, run alongside: 491/501 MB; the earlier
+982 MB did not reproduce): the peak is one streamed window's working set in both.
 """
 
 from __future__ import annotations

@@ -25,17 +25,26 @@ from citecheck.report import FileReport
 from citecheck.resolve import policy
 from citecheck.resolve.model import Resolution
 from citecheck.resolve.policy import NEIGHBOUR_GAP, resolvable
+from citecheck.spill import Spill, SpilledBatch, spill_checker, spilled_batch
 from citecheck.suppress import Suppressions, filter_suppressed, suppressions
 
 #: ids -> resolution (a ``Resolution``, or its JSON dict)
 ResolverFn = policy.ResolveFn
 
-__all__ = ["NEIGHBOUR_GAP", "BatchResult", "ResolverFn", "resolvable", "run_batch"]
+__all__ = [
+    "NEIGHBOUR_GAP",
+    "BatchResult",
+    "ResolverFn",
+    "resolvable",
+    "run_batch",
+    "run_batch_spilled",
+]
 
 #: A progress bar appears only for more files than this, and only on a terminal.
 PROGRESS_MIN_FILES = 3
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 @attrs.frozen(slots=True)
@@ -60,6 +69,14 @@ class BatchResult:
                 if status not in ("resolved", "not_checked"):
                     count += 1
         return count
+
+    def failing(self, threshold: int, exempt: frozenset[str]) -> bool:
+        """A finding at or above severity rank ``threshold`` whose code is not ``exempt``."""
+        return any(
+            f.severity.rank >= threshold and f.code not in exempt
+            for rep in self.reports
+            for f in rep.findings
+        )
 
     def citations_without_network(self) -> int:
         """Citations left unverified because no source could be connected to."""
@@ -186,18 +203,21 @@ def _checked(
     progress_stream: IO[str] | None,
     families: tuple[str, ...] | None,
     total: int | None,
-) -> Iterator[tuple[SourceText, CheckResult | str]]:
-    """(source, result) in input order, each file checked as soon as it is read (by worker
-    processes for ``jobs > 1``, a few files ahead), so only the texts being checked are in
-    memory, not a whole batch first."""
+    checker: Callable[[str, tuple[str, ...] | None], R],
+) -> Iterator[tuple[SourceText, R]]:
+    """(source, ``checker`` result) in input order, each file checked as soon as it is read
+    (by worker processes for ``jobs > 1``, a few files ahead), so only the texts being checked
+    are in memory, not a whole batch first."""
     if total is None and isinstance(sources, Sequence):
         total = len(sources)
     if jobs > 1 and (total is None or total > 1):  # one file: no worker to pickle it to
-        pairs = parallel.imap_check(sources, _text_of, min(jobs, total or jobs), families)
+        pairs = parallel.imap_check(
+            sources, _text_of, min(jobs, total or jobs), families, checker
+        )
         yield from progress(pairs, total or 0, progress_stream)
         return
     for src in progress(sources, total or 0, progress_stream):
-        yield src, check_one(src.text, families)
+        yield src, checker(src.text, families)
 
 
 def _text_of(src: SourceText) -> str:
@@ -247,19 +267,8 @@ def run_batch(
     """Check every file of ``args``; ``resolver`` None means offline (nothing resolved);
     ``keep_texts`` as in :func:`check_sources`."""
     paths, errors = expand_paths(args, config)
-
-    def read_each() -> Iterator[SourceText]:
-        """One file at a time: each is read when its turn comes, not all before the first."""
-        for path in paths:
-            try:
-                yield read_source(path)
-            except InputError as exc:
-                errors.append(exc)
-            except Exception as exc:  # a reader bug must not end the batch: one file's error
-                errors.append(InputError(path, f"cannot be read ({type(exc).__name__}: {exc})"))
-
     return check_sources(
-        read_each(),
+        _read_each(paths, errors),
         config,
         resolver=resolver,
         jobs=jobs,
@@ -268,6 +277,39 @@ def run_batch(
         total=len(paths),
         keep_texts=keep_texts,
     )
+
+
+def _read_each(paths: Sequence[str], errors: list[InputError]) -> Iterator[SourceText]:
+    """One file at a time: each is read when its turn comes, not all before the first; the
+    unreadable ones go to ``errors``."""
+    for path in paths:
+        try:
+            yield read_source(path)
+        except InputError as exc:
+            errors.append(exc)
+        except Exception as exc:  # a reader bug must not end the batch: one file's error
+            errors.append(InputError(path, f"cannot be read ({type(exc).__name__}: {exc})"))
+
+
+def run_batch_spilled(
+    args: Sequence[str],
+    config: Config,
+    spill: Spill,
+    *,
+    resolver: ResolverFn | None = None,
+    jobs: int = 1,
+    progress_stream: IO[str] | None = None,
+) -> SpilledBatch:
+    """:func:`run_batch` whose reports wait in ``spill`` (open until the batch is rendered):
+    memory follows the batch's distinct ids, not its files or citations (the command line's
+    ``check``; ``--fix`` needs texts: :func:`run_batch`)."""
+    paths, errors = expand_paths(args, config)
+    read: list[InputError] = []
+    sources = _read_each(paths, read)
+    checked = _checked(sources, jobs, progress_stream, None, len(paths), spill_checker(spill))
+    # ``read`` fills as the files are read: it is complete once ``checked`` is used up.
+    batch = spilled_batch(checked, config, spill, resolver=resolver)
+    return attrs.evolve(batch, errors=(*errors, *read, *batch.errors))
 
 
 def check_sources(
@@ -293,7 +335,7 @@ def check_sources(
     failed: list[InputError] = []
     pairs: list[tuple[SourceText, CheckResult]] = []
     marks: list[Suppressions] = []
-    for src, res in _checked(sources, jobs, progress_stream, families, total):
+    for src, res in _checked(sources, jobs, progress_stream, families, total, check_one):
         if isinstance(res, str):
             failed.append(InputError(src.path, res))
         else:

@@ -11,7 +11,7 @@ import hashlib
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from citecheck.batch import BatchResult, ResolverFn
     from citecheck.config import Config
     from citecheck.readers import InputError, SourceText
-    from citecheck.report import FileReport
+    from citecheck.report import ReportView
+    from citecheck.spill import SpilledBatch
 
 # The pipeline, the resolver, the readers and the formats are imported inside the commands
 # that use them, so ``citecheck --help`` starts about as fast as ``import citecheck``.
@@ -166,7 +167,7 @@ def _index_command() -> click.Command | None:
 
 def iter_render(
     fmt: str,
-    reports: Sequence[FileReport],
+    reports: Sequence[ReportView],
     *,
     colour: bool = False,
     errors: Sequence[tuple[str, str]] = (),
@@ -443,10 +444,13 @@ def check_cmd(
     Each distinct id of the whole batch is resolved once: from the local index, then the
     cache, then (unless --offline) its live sources.
     """
+    import contextlib
+
     import attrs
 
-    from citecheck.batch import run_batch
+    from citecheck.batch import BatchResult, run_batch, run_batch_spilled
     from citecheck.config import ConfigError, discover
+    from citecheck.spill import Spill
 
     try:
         config = discover(files, str(config_path) if config_path else None)
@@ -477,38 +481,35 @@ def check_cmd(
         offline=config.offline,
         index_path=index_path,
     )
-    try:
-        batch = run_batch(
-            files,
-            config,
-            resolver=resolver,
-            jobs=jobs,
-            progress_stream=sys.stderr,
-            keep_texts=diff or fix,
-        )
-        for err in batch.errors:
-            click.echo(f"citecheck: error: {err.path}: {err.reason}", err=True)
-        if diff or fix:
-            written = _apply_fixes(batch, write=fix and not diff)
-            if written:
-                batch = _recheck(batch, written, config, resolver)
-    finally:
-        close()
-    notices = _network_notices(batch)
-    if not diff:
-        colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        errors = [(err.path, err.reason) for err in batch.errors]
-        for piece in iter_render(
-            fmt, batch.reports, colour=colour, errors=errors, notices=notices
-        ):
-            click.echo(piece, nl=False)
-    threshold = config.fail_on.rank
-    failing = any(
-        f.severity.rank >= threshold and f.code not in NETWORK_CODES
-        for rep in batch.reports
-        for f in rep.findings
-    )
-    unresolved = batch.citations_not_resolved() if strict else 0
+    with contextlib.ExitStack() as stack:
+        batch: BatchResult | SpilledBatch
+        try:
+            if diff or fix:  # the fixes need the texts
+                batch = run_batch(
+                    files, config, resolver=resolver, jobs=jobs, progress_stream=sys.stderr
+                )
+            else:  # reports wait on disk until rendered: memory follows the distinct ids
+                spill = stack.enter_context(Spill())
+                batch = run_batch_spilled(
+                    files, config, spill, resolver=resolver, jobs=jobs, progress_stream=sys.stderr
+                )
+            for err in batch.errors:
+                click.echo(f"citecheck: error: {err.path}: {err.reason}", err=True)
+            if isinstance(batch, BatchResult):
+                written = _apply_fixes(batch, write=fix and not diff)
+                if written:
+                    batch = _recheck(batch, written, config, resolver)
+        finally:
+            close()
+        notices = _network_notices(batch)
+        if not diff:
+            colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+            errors = [(err.path, err.reason) for err in batch.errors]
+            _echo_pieces(
+                iter_render(fmt, batch.reports, colour=colour, errors=errors, notices=notices)
+            )
+        failing = batch.failing(config.fail_on.rank, NETWORK_CODES)
+        unresolved = batch.citations_not_resolved() if strict else 0
     if unresolved:
         click.echo(f"citecheck: {unresolved} citation(s) not resolved (--strict)", err=True)
         failing = True
@@ -517,7 +518,25 @@ def check_cmd(
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
 
 
-def _network_notices(batch: BatchResult) -> list[str]:
+#: Characters of output written at once: a flood of findings is not one write a line.
+OUTPUT_BUFFER = 1 << 16
+
+
+def _echo_pieces(pieces: Iterable[str]) -> None:
+    """Write ``pieces`` to standard output in blocks of about ``OUTPUT_BUFFER`` characters."""
+    block: list[str] = []
+    size = 0
+    for piece in pieces:
+        block.append(piece)
+        size += len(piece)
+        if size >= OUTPUT_BUFFER:
+            click.echo("".join(block), nl=False)
+            block, size = [], 0
+    if block:
+        click.echo("".join(block), nl=False)
+
+
+def _network_notices(batch: BatchResult | SpilledBatch) -> list[str]:
     """One line, on stderr and in the machine formats, for all the citations left unverified
     because no source could be connected to (their RS102 findings just say "no network")."""
     from citecheck.resolve.policy import no_network_summary

@@ -15,7 +15,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import attrs
 
@@ -24,6 +24,7 @@ from citecheck.pipeline import CheckResult, check
 from citecheck.readers import InputError, read_source
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 @attrs.frozen(slots=True)
@@ -95,23 +96,35 @@ def safe_check(text: str, families: tuple[str, ...] | None = None) -> CheckResul
     A text above ``STREAM_THRESHOLD`` is checked window by window (`citecheck.stream`), so
     the pipeline's working memory follows the window, not the text; this is the one place
     that chooses, so a file gives the same citations in one process and in workers."""
-    from citecheck.report import STREAM_THRESHOLD
-
     try:
-        if families is not None or len(text) <= STREAM_THRESHOLD:
-            return check(text, families=families)
+        found = check_parts(text, families)
+        if isinstance(found, CheckResult):
+            return found
         from citecheck.pipeline import gc_paused
-        from citecheck.stream import TextSlices, check_stream
 
         citations: list[Citation] = []
         findings: list[Finding] = []
         with gc_paused():  # as the whole-text pass: a flood of citations makes no cycles
-            for part in check_stream(TextSlices(text)):
+            for part in found:
                 citations.extend(part.citations)
                 findings.extend(part.findings)
         return CheckResult(tuple(citations), tuple(findings))
     except Exception as exc:
         return f"internal error while checking: {type(exc).__name__}: {exc}"
+
+
+def check_parts(
+    text: str, families: tuple[str, ...] | None = None
+) -> CheckResult | Iterator[CheckResult]:
+    """The whole text's check, or (above ``STREAM_THRESHOLD``) its windows' checks as they
+    come: what :func:`safe_check` and ``citecheck.spill`` check a text with."""
+    from citecheck.report import STREAM_THRESHOLD
+
+    if families is not None or len(text) <= STREAM_THRESHOLD:
+        return check(text, families=families)
+    from citecheck.stream import TextSlices, check_stream
+
+    return check_stream(TextSlices(text))
 
 
 def check_texts(
@@ -143,21 +156,26 @@ def imap_check(
     text_of: Callable[[T], str],
     jobs: int,
     families: tuple[str, ...] | None = None,
-) -> Iterator[tuple[T, CheckResult | str]]:
-    """``(item, safe_check(text_of(item)))`` in input order, ``jobs`` processes at once.
+    checker: Callable[[str, tuple[str, ...] | None], R] | None = None,
+) -> Iterator[tuple[T, R]]:
+    """``(item, checker(text_of(item), families))`` in input order, ``jobs`` processes at
+    once (``checker``, picklable, is :func:`safe_check` when None; ``citecheck.spill`` gives
+    one that writes its result to disk).
 
     ``items`` are taken only as workers free up (at most ``2 * jobs`` in flight), so a batch
     read lazily is never held whole in this process. If a worker dies, the items not yet
     answered are checked in this process."""
     if jobs < 1:
         raise ValueError(f"jobs must be >= 1, not {jobs}")
+    # safe_check is looked up now, not bound as a default: tests put a dying one in its place.
+    check = cast(Callable[[str, tuple[str, ...] | None], R], checker or safe_check)
     rest = iter(items)
-    pending: deque[tuple[T, Future[CheckResult | str] | None]] = deque()
+    pending: deque[tuple[T, Future[R] | None]] = deque()
     try:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             for item in rest:
                 pending.append((item, None))  # redone in-process if the submit breaks
-                pending[-1] = (item, pool.submit(safe_check, text_of(item), families))
+                pending[-1] = (item, pool.submit(check, text_of(item), families))
                 while pending and (len(pending) >= 2 * jobs or _done(pending[0][1])):
                     yield pending[0][0], _answer(pending[0][1])
                     pending.popleft()
@@ -166,14 +184,14 @@ def imap_check(
                 pending.popleft()
     except BrokenProcessPool:
         for item in itertools.chain((item for item, _ in pending), rest):
-            yield item, safe_check(text_of(item), families)
+            yield item, check(text_of(item), families)
 
 
-def _done(future: Future[CheckResult | str] | None) -> bool:
+def _done(future: Future[R] | None) -> bool:
     return future is not None and future.done()
 
 
-def _answer(future: Future[CheckResult | str] | None) -> CheckResult | str:
+def _answer(future: Future[R] | None) -> R:
     if future is None:
         raise BrokenProcessPool("no worker took this text")
     return future.result()

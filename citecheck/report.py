@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from json.encoder import encode_basestring
+from typing import Any, Protocol
 
 import attrs
 
@@ -13,7 +14,70 @@ from citecheck.families.base import Document
 from citecheck.model import Citation, Finding, Severity, plural, severity_counts
 from citecheck.pipeline import extract as pipeline_extract
 from citecheck.readers import SourceText
+from citecheck.resolve.policy import NO_NETWORK, resolvable
 from citecheck.stream import TextSlices, extract_stream
+
+
+@attrs.define
+class Tally:
+    """What the summary and the exit code need of reports, counted as they go: a report
+    spilled to disk (``citecheck.spill``) is counted once, not read again for its figures.
+    Counters keep the order in which their keys first appeared, as the summary shows them."""
+
+    citations: int = 0
+    #: (severity, code) -> number of findings
+    findings: Counter[tuple[str, str]] = attrs.field(factory=Counter)
+    #: status -> number of citations (``not_checked`` when nothing was resolved)
+    statuses: Counter[str] = attrs.field(factory=Counter)
+    #: citations a source can answer for that are not resolved (what ``--strict`` counts)
+    not_resolved: int = 0
+    #: citations left unverified because no source could be connected to
+    without_network: int = 0
+
+    def add_citations(
+        self, citations: Iterable[Citation], resolutions: Mapping[str, Mapping[str, Any]]
+    ) -> None:
+        for cit in citations:
+            self.citations += 1
+            res = resolutions.get(cit.id, {})
+            status = res.get("status")
+            self.statuses[str(res.get("status", "not_checked"))] += 1
+            if not resolvable(cit):
+                continue
+            if status not in ("resolved", "not_checked"):
+                self.not_resolved += 1
+            if status == "unverified" and res.get("reason") == NO_NETWORK:
+                self.without_network += 1
+
+    def add_findings(self, findings: Iterable[Finding]) -> None:
+        self.findings.update((f.severity.value, f.code) for f in findings)
+
+    def add(self, other: Tally) -> None:
+        self.citations += other.citations
+        self.findings.update(other.findings)
+        self.statuses.update(other.statuses)
+        self.not_resolved += other.not_resolved
+        self.without_network += other.without_network
+
+
+class ReportView(Protocol):
+    """What the renderers read of one file's report: a :class:`FileReport` in memory, or one
+    read back from disk piece by piece (``citecheck.spill``), whose citations and findings are
+    iterated, not held."""
+
+    @property
+    def path(self) -> str: ...
+    @property
+    def citations(self) -> Iterable[Citation]: ...
+    @property
+    def findings(self) -> Iterable[Finding]: ...
+    @property
+    def resolutions(self) -> Mapping[str, Mapping[str, Any]]: ...
+    @property
+    def extracted(self) -> bool: ...
+    def loc(self, offset: int) -> dict[str, Any]: ...
+    def region(self, start: int, end: int) -> tuple[int, int, int, int] | None: ...
+    def tally(self) -> Tally: ...
 
 
 @attrs.frozen(slots=True)
@@ -66,6 +130,12 @@ class FileReport:
         line, col = self.location(offset)
         return {"line": line, "column": col}
 
+    def tally(self) -> Tally:
+        counts = Tally()
+        counts.add_citations(self.citations, self.resolutions)
+        counts.add_findings(self.findings)
+        return counts
+
 
 def _document(report: FileReport) -> Document:
     if report.source is not None and report.source.text is report.text:
@@ -73,7 +143,7 @@ def _document(report: FileReport) -> Document:
     return Document(report.text)
 
 
-def citation_json(report: FileReport, cit: Citation, *, with_status: bool) -> dict[str, Any]:
+def citation_json(report: ReportView, cit: Citation, *, with_status: bool) -> dict[str, Any]:
     """One citation as in the JSON output (docs/ids-and-formats.md), plus status and resolution
     for ``check``."""
     data = cit.to_json()
@@ -87,36 +157,33 @@ def citation_json(report: FileReport, cit: Citation, *, with_status: bool) -> di
     return data
 
 
-def finding_json(report: FileReport, finding: Finding) -> dict[str, Any]:
+def finding_json(report: ReportView, finding: Finding) -> dict[str, Any]:
     data = finding.to_json()
     data["location"] = report.loc(finding.start)
     return data
 
 
-def summary(reports: Sequence[FileReport]) -> dict[str, Any]:
+def summary(reports: Sequence[ReportView]) -> dict[str, Any]:
     """Counts over all files: citations, findings by severity, statuses."""
+    total = Tally()
+    for rep in reports:
+        total.add(rep.tally())
     sev: Counter[str] = Counter()
     codes: Counter[str] = Counter()
-    statuses: Counter[str] = Counter()
-    n_cit = 0
-    for rep in reports:
-        n_cit += len(rep.citations)
-        for f in rep.findings:
-            sev[f.severity.value] += 1
-            codes[f.code] += 1
-        for cit in rep.citations:
-            statuses[str(rep.resolutions.get(cit.id, {}).get("status", "not_checked"))] += 1
+    for (severity, code), n in total.findings.items():
+        sev[severity] += n
+        codes[code] += n
     return {
         "files": len(reports),
-        "citations": n_cit,
+        "citations": total.citations,
         "findings": sum(sev.values()),
         "by_severity": dict(sev),
         "by_code": dict(sorted(codes.items())),
-        "by_status": dict(statuses),
+        "by_status": dict(total.statuses),
     }
 
 
-def summary_line(reports: Sequence[FileReport], unreadable: int = 0) -> str:
+def summary_line(reports: Sequence[ReportView], unreadable: int = 0) -> str:
     """The last line of the text report, e.g. ``Checked 1 file: 3 citations, 2 findings
     (1 error, 1 warning).`` A run where no file could be read says so instead of ``0 files``."""
     s = summary(reports)
@@ -135,7 +202,7 @@ def summary_line(reports: Sequence[FileReport], unreadable: int = 0) -> str:
 
 
 def iter_check_json(
-    reports: Sequence[FileReport],
+    reports: Sequence[ReportView],
     errors: Sequence[tuple[str, str]] = (),
     notices: Sequence[str] = (),
 ) -> Iterator[str]:
@@ -145,45 +212,85 @@ def iter_check_json(
     where nothing could be read does not look like a clean one; ``notices`` are what the run
     says once for all files (e.g. that there was no network)."""
 
-    def one_file(rep: FileReport) -> Iterator[str]:
-        pad = _PAD * 3
-        yield "{\n" + pad + '"path": ' + _dumps(rep.path, 3) + ",\n" + pad + '"citations": '
-        yield from _array(
-            ([_dumps(citation_json(rep, c, with_status=True), 4)] for c in rep.citations), 3
+    def one_file(rep: ReportView) -> Iterator[str]:
+        pad = PAD * 3
+        yield "{\n" + pad + '"path": ' + dumps_at(rep.path, 3) + ",\n" + pad + '"citations": '
+        yield from json_array(
+            ([dumps_at(citation_json(rep, c, with_status=True), 4)] for c in rep.citations), 3
         )
         yield ",\n" + pad + '"findings": '
-        yield from _array(([_dumps(finding_json(rep, f), 4)] for f in rep.findings), 3)
-        yield "\n" + _PAD * 2 + "}"
+        yield from json_array(([dumps_at(finding_json(rep, f), 4)] for f in rep.findings), 3)
+        yield "\n" + PAD * 2 + "}"
 
-    yield "{\n" + _PAD + '"files": '
-    yield from _array((one_file(rep) for rep in reports), 1)
+    yield "{\n" + PAD + '"files": '
+    yield from json_array((one_file(rep) for rep in reports), 1)
     rest = {
         "errors": [{"path": path, "reason": reason} for path, reason in errors],
         "summary": {**summary(reports), "unreadable": len(errors)},
         "notices": list(notices),
     }
     for key, value in rest.items():
-        yield ",\n" + _PAD + _dumps(key, 1) + ": " + _dumps(value, 1)
+        yield ",\n" + PAD + dumps_at(key, 1) + ": " + dumps_at(value, 1)
     yield "\n}"
 
 
-_PAD = "  "
+PAD = "  "
 
 
-def _dumps(value: Any, level: int) -> str:
-    """``value`` as it appears ``level`` indents deep in a ``json.dumps(indent=2)`` text (a
-    JSON string holds no raw newline, so every newline is a line break of the layout)."""
-    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + _PAD * level)
+def dumps_at(value: Any, level: int) -> str:
+    """``value`` as it appears ``level`` indents deep in a ``json.dumps(indent=2)`` text.
+
+    Why not ``json.dumps(indent=2)`` itself: with an indent it encodes in Python, through
+    closures that refer to one another, so every call leaves a reference cycle (about 30
+    objects) for the collector; a flood of citations made millions. Here only the scalars go
+    to ``json.dumps`` (its C encoder), and the layout is the same."""
+    if isinstance(value, dict) and value and all(isinstance(k, str) for k in value):
+        inner = ",\n" + PAD * (level + 1)
+        return (
+            "{\n"
+            + PAD * (level + 1)
+            + inner.join(_scalar(k) + ": " + dumps_at(v, level + 1) for k, v in value.items())
+            + "\n"
+            + PAD * level
+            + "}"
+        )
+    if isinstance(value, (list, tuple)) and value:
+        inner = ",\n" + PAD * (level + 1)
+        return (
+            "[\n"
+            + PAD * (level + 1)
+            + inner.join(dumps_at(v, level + 1) for v in value)
+            + "\n"
+            + PAD * level
+            + "]"
+        )
+    if isinstance(value, (dict, list, tuple)) and value:  # keys json.dumps turns into strings
+        return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + PAD * level)
+    return _scalar(value)
 
 
-def _array(items: Iterable[Iterable[str]], level: int) -> Iterator[str]:
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
+def _scalar(value: Any) -> str:
+    """A string, number, boolean, null or empty container as ``json.dumps`` writes it."""
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if value is None or value is True or value is False:
+        return "null" if value is None else "true" if value else "false"
+    if type(value) is int:
+        return int.__repr__(value)
+    return _ENCODER.encode(value)
+
+
+def json_array(items: Iterable[Iterable[str]], level: int) -> Iterator[str]:
     """A JSON array ``level`` indents deep whose items are given in pieces."""
     empty = True
     for item in items:
-        yield ("[\n" if empty else ",\n") + _PAD * (level + 1)
+        yield ("[\n" if empty else ",\n") + PAD * (level + 1)
         yield from item
         empty = False
-    yield "[]" if empty else "\n" + _PAD * level + "]"
+    yield "[]" if empty else "\n" + PAD * level + "]"
 
 
 #: Texts longer than this (code points) are extracted window by window, so memory follows
@@ -241,7 +348,7 @@ def _one_line(text: str) -> str:
 _COLOURS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
 
 
-def where(rep: FileReport, offset: int) -> str:
+def where(rep: ReportView, offset: int) -> str:
     """``path:line:col`` plus, for extracted text, what the line refers to."""
     loc = rep.loc(offset)
     if "line" in loc:
@@ -251,7 +358,7 @@ def where(rep: FileReport, offset: int) -> str:
     return text
 
 
-def where_in_extracted(rep: FileReport, offset: int) -> str:
+def where_in_extracted(rep: ReportView, offset: int) -> str:
     """For files without lines of their own (DOCX, PDF): paragraph, note or page, and the
     line in the extracted text."""
     loc = rep.loc(offset)
@@ -260,10 +367,16 @@ def where_in_extracted(rep: FileReport, offset: int) -> str:
 
 
 def render_check_text(
-    reports: Sequence[FileReport], *, colour: bool = False, unreadable: int = 0
+    reports: Sequence[ReportView], *, colour: bool = False, unreadable: int = 0
 ) -> str:
     """``path:line:col: CODE [severity] message (id, status: what the source said)``."""
-    rows: list[str] = []
+    return "".join(iter_check_text(reports, colour=colour, unreadable=unreadable))
+
+
+def iter_check_text(
+    reports: Sequence[ReportView], *, colour: bool = False, unreadable: int = 0
+) -> Iterator[str]:
+    """:func:`render_check_text` one line at a time."""
     for rep in reports:
         for f in rep.findings:
             sev = f.severity.value
@@ -279,6 +392,5 @@ def render_check_text(
                         said += f": {_one_line(str(res['title']))}"
                 extra = f" ({f.id}{said})"
             fix = "  [fixable]" if f.fix else ""
-            rows.append(f"{where(rep, f.start)}: {f.code} [{sev}] {f.message}{extra}{fix}")
-    rows.append(summary_line(reports, unreadable))
-    return "\n".join(rows) + "\n"
+            yield f"{where(rep, f.start)}: {f.code} [{sev}] {f.message}{extra}{fix}\n"
+    yield summary_line(reports, unreadable) + "\n"

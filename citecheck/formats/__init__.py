@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from citecheck.formats.github import render_github
     from citecheck.formats.sarif import render_sarif
-    from citecheck.report import FileReport
+    from citecheck.report import ReportView
 
 CHECK_FORMATS = ("text", "json", "sarif", "github")
 
 
 def render(
     fmt: str,
-    reports: Sequence[FileReport],
+    reports: Sequence[ReportView],
     *,
     colour: bool = False,
     cwd: Path | None = None,
@@ -37,32 +37,33 @@ def render(
 
 def iter_render(
     fmt: str,
-    reports: Sequence[FileReport],
+    reports: Sequence[ReportView],
     *,
     colour: bool = False,
     cwd: Path | None = None,
     errors: Sequence[tuple[str, str]] = (),
     notices: Sequence[str] = (),
 ) -> Iterator[str]:
-    """`render` in pieces: JSON one citation at a time (a flood of citations is never one
-    string), the other formats whole. The renderers are imported here, when used."""
+    """`render` in pieces, one citation, result or line at a time (a flood of citations is
+    never one string). The renderers are imported here, when used."""
     if fmt == "json":
         from citecheck.report import iter_check_json
 
         yield from iter_check_json(reports, errors, notices)
         yield "\n"
     elif fmt == "sarif":
-        from citecheck.formats.sarif import render_sarif
+        from citecheck.formats.sarif import iter_sarif
 
-        yield render_sarif(reports, cwd=cwd, errors=errors, notices=notices) + "\n"
+        yield from iter_sarif(reports, cwd=cwd, errors=errors, notices=notices)
+        yield "\n"
     elif fmt == "github":
-        from citecheck.formats.github import render_github
+        from citecheck.formats.github import iter_github
 
-        yield render_github(reports, cwd=cwd, errors=errors, notices=notices)
+        yield from iter_github(reports, cwd=cwd, errors=errors, notices=notices)
     else:
-        from citecheck.report import render_check_text
+        from citecheck.report import iter_check_text
 
-        yield render_check_text(reports, colour=colour, unreadable=len(errors))
+        yield from iter_check_text(reports, colour=colour, unreadable=len(errors))
 
 
 def __getattr__(name: str) -> Any:

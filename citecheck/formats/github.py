@@ -8,11 +8,11 @@ additionally escape ``:`` and ``,`` (``%3A``, ``%2C``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from citecheck.model import Severity
-from citecheck.report import FileReport, where_in_extracted
+from citecheck.report import ReportView, where_in_extracted
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -37,7 +37,7 @@ def display_path(path: str, cwd: Path | None = None) -> str:
 
 
 def render_github(
-    reports: Sequence[FileReport],
+    reports: Sequence[ReportView],
     *,
     cwd: Path | None = None,
     errors: Sequence[tuple[str, str]] = (),
@@ -46,12 +46,22 @@ def render_github(
     """Annotation lines; positions of extracted formats go into the message instead.
     ``errors`` (path, reason), the unreadable inputs, come first as ``input error`` lines,
     then the run's ``notices`` as warnings without a file."""
-    lines = [
-        f"::error file={escape_property(display_path(path, cwd))},title=input error::"
-        + escape_data(reason)
-        for path, reason in errors
-    ]
-    lines += [f"::warning title=citecheck::{escape_data(notice)}" for notice in notices]
+    return "".join(iter_github(reports, cwd=cwd, errors=errors, notices=notices))
+
+
+def iter_github(
+    reports: Sequence[ReportView],
+    *,
+    cwd: Path | None = None,
+    errors: Sequence[tuple[str, str]] = (),
+    notices: Sequence[str] = (),
+) -> Iterator[str]:
+    """:func:`render_github` one line at a time."""
+    for path, reason in errors:
+        name = escape_property(display_path(path, cwd))
+        yield f"::error file={name},title=input error::{escape_data(reason)}\n"
+    for notice in notices:
+        yield f"::warning title=citecheck::{escape_data(notice)}\n"
     for rep in reports:
         name = display_path(rep.path, cwd)
         for f in rep.findings:
@@ -67,5 +77,4 @@ def render_github(
                 props += [f"line={line}", f"col={col}", f"endLine={end_line}"]
                 props.append(f"endColumn={end_col}")
             props.append(f"title={escape_property(f.code)}")
-            lines.append(f"::{LEVELS[f.severity]} {','.join(props)}::{escape_data(message)}")
-    return "".join(line + "\n" for line in lines)
+            yield f"::{LEVELS[f.severity]} {','.join(props)}::{escape_data(message)}\n"

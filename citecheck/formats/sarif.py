@@ -9,15 +9,14 @@ since offsets refer to the extracted text; where that is goes into the message.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from citecheck import __version__
 from citecheck.model import Finding, Severity
-from citecheck.report import FileReport, where_in_extracted
+from citecheck.report import PAD, ReportView, dumps_at, json_array, where_in_extracted
 from citecheck.rules import Rule, all_rules
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -54,7 +53,7 @@ def rule_json(rule: Rule) -> dict[str, Any]:
     }
 
 
-def _region(rep: FileReport, start: int, end: int) -> dict[str, Any] | None:
+def _region(rep: ReportView, start: int, end: int) -> dict[str, Any] | None:
     """Lines and columns in the file; code-point offsets only where they are the file's."""
     lines = rep.region(start, end)
     if lines is None:
@@ -70,7 +69,7 @@ def _region(rep: FileReport, start: int, end: int) -> dict[str, Any] | None:
     return region
 
 
-def result_json(rep: FileReport, f: Finding, uri: str, index: dict[str, int]) -> dict[str, Any]:
+def result_json(rep: ReportView, f: Finding, uri: str, index: dict[str, int]) -> dict[str, Any]:
     """One ``result``."""
     message = f.message + (f" ({f.id})" if f.id else "")
     physical: dict[str, Any] = {"artifactLocation": {"uri": uri}}
@@ -123,7 +122,7 @@ def error_notification(path: str, reason: str, cwd: Path | None = None) -> dict[
 
 
 def sarif_log(
-    reports: Sequence[FileReport],
+    reports: Sequence[ReportView],
     *,
     cwd: Path | None = None,
     errors: Sequence[tuple[str, str]] = (),
@@ -168,11 +167,43 @@ def sarif_log(
 
 
 def render_sarif(
-    reports: Sequence[FileReport],
+    reports: Sequence[ReportView],
     *,
     cwd: Path | None = None,
     errors: Sequence[tuple[str, str]] = (),
     notices: Sequence[str] = (),
 ) -> str:
-    log = sarif_log(reports, cwd=cwd, errors=errors, notices=notices)
-    return json.dumps(log, ensure_ascii=False, indent=2)
+    return "".join(iter_sarif(reports, cwd=cwd, errors=errors, notices=notices))
+
+
+def iter_sarif(
+    reports: Sequence[ReportView],
+    *,
+    cwd: Path | None = None,
+    errors: Sequence[tuple[str, str]] = (),
+    notices: Sequence[str] = (),
+) -> Iterator[str]:
+    """:func:`render_sarif` in pieces, one result at a time (the text of ``json.dumps`` of
+    :func:`sarif_log` with ``indent=2``), so a flood of findings is never one document."""
+    log = sarif_log([], cwd=cwd, errors=errors, notices=notices)
+    run = log["runs"][0]
+    yield "{\n"
+    for key in ("$schema", "version"):
+        yield PAD + dumps_at(key, 1) + ": " + dumps_at(log[key], 1) + ",\n"
+    yield PAD + '"runs": [\n' + PAD * 2 + "{\n"
+    for key in ("tool", "invocations", "columnKind"):
+        yield PAD * 3 + dumps_at(key, 3) + ": " + dumps_at(run[key], 3) + ",\n"
+    yield PAD * 3 + '"artifacts": '
+    artifacts = ({"location": {"uri": artifact_uri(rep.path, cwd)}} for rep in reports)
+    yield from json_array(([dumps_at(a, 4)] for a in artifacts), 3)
+    yield ",\n" + PAD * 3 + '"results": '
+    yield from json_array(([dumps_at(r, 4)] for r in _results(reports, cwd)), 3)
+    yield "\n" + PAD * 2 + "}\n" + PAD + "]\n}"
+
+
+def _results(reports: Sequence[ReportView], cwd: Path | None) -> Iterator[dict[str, Any]]:
+    index = {r.code: i for i, r in enumerate(all_rules())}
+    for rep in reports:
+        uri = artifact_uri(rep.path, cwd)
+        for f in rep.findings:
+            yield result_json(rep, f, uri, index)

@@ -88,6 +88,18 @@ def resolve_citations(
     ids = list(dict.fromkeys(i for cits in citation_lists for i in ids_to_resolve(cits)))
     if not ids:
         return {}
+    return resolve_ids(ids, cited_together(citation_lists), resolver)
+
+
+def resolve_ids(
+    ids: Sequence[str],
+    near: Mapping[str, set[str]] | Mapping[str, frozenset[str]],
+    resolver: ResolveFn,
+) -> dict[str, Resolution]:
+    """`resolve_citations` for the distinct ids already gathered, and ``near`` as
+    `cited_together` gives it (a batch whose reports wait on disk keeps only these)."""
+    if not ids:
+        return {}
     try:
         answers = resolver(ids)
     except Exception as exc:
@@ -96,7 +108,7 @@ def resolve_citations(
     out = {ident: as_resolution(ident, res) for ident, res in answers.items()}
     for ident in ids:
         out.setdefault(ident, Resolution(id=ident, status=Status.UNVERIFIED, reason="no answer"))
-    return add_neighbour_hints(out, cited_together(citation_lists))
+    return add_neighbour_hints(out, near)
 
 
 def cited_together(citation_lists: Iterable[Sequence[Citation]]) -> dict[str, set[str]]:
@@ -118,7 +130,8 @@ def cited_together(citation_lists: Iterable[Sequence[Citation]]) -> dict[str, se
 
 
 def add_neighbour_hints(
-    resolutions: Mapping[str, Resolution], near: Mapping[str, set[str]]
+    resolutions: Mapping[str, Resolution],
+    near: Mapping[str, set[str]] | Mapping[str, frozenset[str]],
 ) -> dict[str, Resolution]:
     """Add "did you mean" ids that a neighbouring citation's resolution names (e.g. the ECLI
     of the case cited next to a wrong ECLI); see `suggest.related`."""
