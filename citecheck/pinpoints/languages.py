@@ -377,12 +377,12 @@ def parse(language: str, body: str) -> Pinpoint:
             # "las letras a) y b) del anexo III": one part per point
             if not parts[-1].value:
                 parts.pop()
-            place = f"{value}, {annex_inner}" if annex_inner else value
+            annex_place = f"{value}, {annex_inner}" if annex_inner else value
             for held in chains or [[]]:
                 point = [v.strip("()") for _, v in held]
-                parts.append(PinpointPart("annex", annex_point(place, point)))
+                parts.append(PinpointPart("annex", annex_point(annex_place, point)))
             chains = []
-            annex_base, annex_points = place, []
+            annex_base, annex_points = annex_place, []
         elif unit == "recw" and kind == "num":
             parts.append(PinpointPart("recital", value))
         elif unit in _CONTAINERS and kind in ("roman", "num"):
