@@ -50,6 +50,8 @@ def scan(doc: Document, families: Iterable[Family] = FAMILIES) -> list[Citation]
     for family, wanted in zip(families, triggered, strict=True):
         # A stream's window may hold uses of an acronym an earlier window defined.
         reads = bool(seen.acronyms) and getattr(family, "reads_acronyms", False)
+        # ... and state (footnote markers) a family hands on to the windows after it.
+        reads = reads or (seen.carry is not None and getattr(family, "hands_on", False))
         if family.triggers and not wanted and not reads:
             continue
         for cit in family.find(seen):

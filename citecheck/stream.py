@@ -21,10 +21,12 @@ last citation before that note (of any kind), not checking that it lies in that 
 
 Families hand their own state on (``Document.carry``): which instrument "the Charter" or "the
 Covenant" means and whether the text is an EU text (instruments), the acts cited with their
-domain so far (EU acts). What the whole-text pass infers from words *anywhere* in the text a
-window cannot know beyond its own end (documented limitation): the committee a text mentions
-most (whose "general comment No. 34" it is), and which covenant an unqualified "the Covenant"
-is when the text never named one before.
+domain so far (EU acts), the footnote markers after acts with the act and its date (OJ
+references in a later note; the most recent ``oj.MARKS_KEPT``, in the whole text too). What
+the whole-text pass infers from words *anywhere* in the text a window cannot know beyond its
+own end (documented limitation): the committee a text mentions most (whose "general comment
+No. 34" it is), and which covenant an unqualified "the Covenant" is when the text never named
+one before.
 """
 
 from __future__ import annotations

@@ -1295,8 +1295,53 @@ _OWN_TYPES = {
     if w.own_act_words
 }
 _OPENING_TYPE = regex.compile(rf"[\s\u00a0]*(?P<type>{alternation(_TYPE_WORDS_OTHER)})")
-#: How far after its title the act names itself ("A ARRÊTÉ LA PRÉSENTE DÉCISION").
-_OWN_TYPE_REACH = 4000
+#: The lines of a title read upwards from its number for the type word opening it.
+_TITLE_LINES = 6
+#: The act's opening after its title: its citations ("vu le traité", "Visto el Tratado"),
+#: after the institution's line at most.
+_CITATIONS_OPENING = regex.compile(
+    r"[\s\u00a0]{0,8}(?:[^\n]{0,120}\n[\s\u00a0]{0,8})?"
+    + alternation(w for lang in _OWN_TYPES for w in _WORDS[lang].citing_words)
+)
+#: How far after its title the act names itself ("A ARRÊTÉ LA PRÉSENTE DÉCISION"): within
+#: three quarters of a stream window's overlap (``stream.DEFAULT_OVERLAP``), so a window
+#: holding the title reads it too.
+_OWN_TYPE_REACH = 3000
+
+
+def _title_type(text: str, number_start: int) -> str | None:
+    """The type word opening the title the number at ``number_start`` closes: the title is the
+    lines above it up to a blank line or another title's number; it begins with its type
+    (``DÉCISION DE LA COMMISSION\ndu 7 février 1994\nmodifiant ...\n(94/77/CE)``)."""
+    end = number_start
+    for _ in range(_TITLE_LINES):
+        line = text.rfind("\n", 0, end) + 1
+        if _HEADING_NUMBER.search(text, line, end + 1) is not None or (
+            end < number_start and not text[line:end].strip()
+        ):
+            return None  # another act's title, or a blank line above the title's first
+        opening = _OPENING_TYPE.match(text, line, end)
+        if opening is not None:
+            return str(opening.group("type"))
+        if line == 0:
+            return None
+        end = line - 1
+    return None
+
+
+def _own_type(text: str, number: regex.Match[str]) -> str | None:
+    """The type an act gives itself in its enacting words (``A ARRÊTÉ LA PRÉSENTE DÉCISION``)
+    after the number closing its title, when the act's opening (its citations, ``vu le
+    traité``) follows the number (not a list of titles, ``— Mesures ...\n(2000/61/CE)\n—``)."""
+    number_end = number.end()
+    if _CITATIONS_OPENING.match(text, number_end) is None:
+        return None
+    stop = min(len(text), number_end + _OWN_TYPE_REACH)
+    for own in _OWN_TYPES.values():
+        found = own.search(text, number_end, stop)
+        if found is not None:
+            return str(found.group("type"))
+    return None
 
 
 def _heading_acts(doc: Document) -> Iterator[Citation]:
@@ -1315,17 +1360,7 @@ def _heading_acts(doc: Document) -> Iterator[Citation]:
         m = _HEADING_NUMBER.match(text, bracket)
         if m is None:
             continue
-        line = text.rfind("\n", 0, m.start()) + 1
-        if not text[line : m.start()].strip():  # the number alone: the title is the line above
-            line = text.rfind("\n", 0, max(0, line - 1)) + 1
-        opening = _OPENING_TYPE.match(text, line, m.start())
-        type_word = opening.group("type") if opening is not None else None
-        for own in _OWN_TYPES.values():
-            if type_word is not None:
-                break
-            found = own.search(text, m.end(), min(len(text), m.end() + _OWN_TYPE_REACH))
-            if found is not None:
-                type_word = found.group("type")
+        type_word = _title_type(text, m.start()) or _own_type(text, m)
         if type_word is None:
             continue
         act_type = _act_type(type_word, None)

@@ -130,6 +130,10 @@ _SUPERSCRIPTS = str.maketrans(
 )
 #: how far an OJ reference may follow the act it documents in the same sentence (title length)
 LINK_WINDOW = 700
+#: Footnote markers remembered with their act (the most recent kept): bounds what a stream
+#: window hands the next, and the whole-text pass keeps as many, so both read alike.
+MARKS_KEPT = 512
+_CARRY_KEY = "oj"
 
 ACT_BY_ACT_START = datetime.date(2023, 10, 1)
 SERIES_START = datetime.date(1968, 1, 1)
@@ -232,42 +236,68 @@ class OJFamily:
     anchors = tuple(lit.lower() for lit in _OJ_LITERALS)
     priority = 30
     rules: tuple[Rule, ...] = RULES
+    #: a stream window runs it even without an OJ reference: the footnote markers of its acts
+    #: are handed on to the reference that a later window holds
+    hands_on = True
 
     def find(self, doc: Document) -> Iterator[Citation]:
         text = doc.text
         acts = scan_acts(doc)
-        marks: dict[str, str] = {}  # footnote marker -> act id, as markers are met
-        dates: dict[str, datetime.date] = {}  # act id -> the date it was cited with
+        carry = doc.carry
+        before = None if carry is None else carry.before.get(_CARRY_KEY)
+        # footnote marker -> (act id, the date written with that act), as markers are met
+        marks: dict[str, tuple[str, datetime.date | None]] = (
+            dict(before) if isinstance(before, tuple) else {}
+        )
+        # where the next stream window starts: the markers met before it are handed on
+        pending = None if carry is None else carry.next_start
         i = 0
         last_act = None
-        hits = doc.hits(_OJ_LITERALS, exact=True)
-        for m in matches_near(_PATTERN, hits, text, before=_ACAD_REACH, after=_OJ_AFTER):
-            while i < len(acts) and acts[i].end <= m.start():
+
+        def advance(to: int) -> None:
+            nonlocal i, last_act
+            while i < len(acts) and acts[i].end <= to:
                 act = acts[i]
                 mark = _FOOTNOTE_MARK_AFTER.match(text, act.end)
                 if mark is not None:
-                    marks[_mark(mark)] = act.id
-                if isinstance(act.parts, EUActParts) and act.parts.date is not None:
-                    dates[act.id] = act.parts.date
+                    key = _mark(mark)
+                    marks.pop(key, None)
+                    marks[key] = (act.id, _act_date(act.parts))
+                    if len(marks) > MARKS_KEPT:
+                        del marks[next(iter(marks))]
                 last_act = act
                 i += 1
-            act_id = None
+
+        def hand_on(at: int) -> None:
+            advance(at)
+            if carry is not None:
+                carry.after[_CARRY_KEY] = tuple(marks.items())
+
+        hits = doc.hits(_OJ_LITERALS, exact=True)
+        for m in matches_near(_PATTERN, hits, text, before=_ACAD_REACH, after=_OJ_AFTER):
+            if pending is not None and m.start() >= pending:
+                hand_on(pending)
+                pending = None
+            advance(m.start())
+            linked: tuple[str, datetime.date | None] | None = None
             opener = _FOOTNOTE_OPEN_BEFORE.search(text, max(0, m.start() - 16), m.start())
             if opener is not None:
-                act_id = marks.get(_mark(opener))
+                linked = marks.get(_mark(opener))
             if (
-                act_id is None
+                linked is None
                 and last_act is not None
                 and m.start() - last_act.end <= LINK_WINDOW
                 and _SENTENCE_BREAK.search(text, last_act.end, m.start()) is None
             ):
-                act_id = last_act.id
+                linked = (last_act.id, _act_date(last_act.parts))
             if _without_id(m):
                 continue
-            act_date = dates.get(act_id) if act_id is not None else None
-            yield self._citation(m, act_id, act_year=act_date.year if act_date else None)
+            act_id, act_date = linked if linked is not None else (None, None)
+            yield self._citation(m, act_id, act_date=act_date)
             if m.group("old"):
                 yield from self._continued(text, m.end(), act_id)
+        if pending is not None:
+            hand_on(pending)
 
     def _continued(self, text: str, end: int, act_id: str | None) -> Iterator[Citation]:
         """The issues listed after a reference without the name (one pass: each starts where
@@ -281,10 +311,10 @@ class OJFamily:
         m: regex.Match[str],
         act_id: str | None,
         start: int | None = None,
-        act_year: int | None = None,
+        act_date: datetime.date | None = None,
     ) -> Citation:
-        """``act_year``: the year of the date of the act documented, for a statute-style
-        reference written without its own."""
+        """``act_date``: the date written with the act documented, for a statute-style
+        reference written without its year."""
         notes: list[Finding] = []
         ambiguous = False
         date: datetime.date | None = None
@@ -331,6 +361,7 @@ class OJFamily:
             issue = m.group("sno") + (m.group("ssub") or "")
             spage = int(m.group("sp"))
             slast = int(m.group("sp2")) if m.group("sp2") else None
+            act_year = _statute_year(int(m.group("sno")), act_date)
             ambiguous = act_year is None
             oid = f"oj:{series}/{'?' if act_year is None else act_year}/{issue}/p{spage}"
             parts = OJParts("statute", series, act_year, issue, None, None, spage, slast)
@@ -401,6 +432,26 @@ class OJFamily:
 
     def validate(self, citation: Citation, doc: Document) -> Iterator[Finding]:
         return iter(())
+
+
+def _act_date(parts: object) -> datetime.date | None:
+    """The date written with an act, when it can be the act's: in the year of its number or
+    the year before (``Regulation No 1/2003 of 16 December 2002``); ``Nr. 575/2013 ... vom
+    28. Mai 2001`` is another act's date."""
+    if not isinstance(parts, EUActParts) or parts.date is None:
+        return None
+    return parts.date if parts.year - 1 <= parts.date.year <= parts.year else None
+
+
+def _statute_year(issue: int, act_date: datetime.date | None) -> int | None:
+    """The year of an OJ issue cited without one (German statute style, ``ABl. L 16 S. 44``):
+    the year of the act's date, as German drafting writes the year only when it differs; None
+    where that cannot be, since issues are numbered from January on, well over one a day for
+    every four: ``L 16`` cannot come out in 2003 after an act of 25 November 2003."""
+    if act_date is None:
+        return None
+    day_of_year = act_date.timetuple().tm_yday
+    return act_date.year if issue * 4 >= day_of_year else None
 
 
 def _without_id(m: regex.Match[str]) -> bool:

@@ -71,13 +71,15 @@ class Lexicon:
     #: "in particular" before such a pinpoint
     emphasis_words: tuple[str, ...]
     ordinals: tuple[str, ...]
-    #: what names a lettered subdivision (``sous b)``, ``letra b)``, ``Buchstabe b``)
+    #: what names a point of a paragraph, lettered or numbered (``sous b)``, ``letra b)``,
+    #: ``Buchstabe b``, ``punto 3``, ``Nr. 3``)
     letter_words: tuple[str, ...] = ()
     #: what names a subdivision of a lettered point (``sous-point ii)``, ``inciso ii)``)
     subpoint_words: tuple[str, ...] = ()
     #: what names a part of an annex (``annexe II, partie A``, ``parte A del anexo IV``)
     part_words: tuple[str, ...] = ()
-    #: words inside an EU act's pinpoint that add nothing to it (``articles 6 à 9 inclus``)
+    #: words inside an EU act's pinpoint that add nothing to it (``articles 6 à 9 inclus``);
+    #: never a word that changes what is cited ("et suivants", "article unique")
     filler_words: tuple[str, ...] = ()
     #: articles and possessives that may stand inside a pinpoint (``de l'article``, ``su artículo``)
     determiners: tuple[str, ...] = ()

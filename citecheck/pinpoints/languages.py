@@ -83,6 +83,8 @@ class _Grammar:
     of_next: regex.Pattern[str]
     list_words: frozenset[str]
     of_words: frozenset[str]
+    #: unit words that name several (``points``, ``letras``, ``Buchstaben``)
+    plurals: frozenset[str]
     #: a body ending just before a back-reference (``artículo 5`` + `` de dicho Reglamento``)
     body_then_space: regex.Pattern[str]
 
@@ -122,10 +124,16 @@ def _grammar(language: str) -> _Grammar:
         rf"(?:{alternation(lex.range_words)}|{dash})"
         rf"(?=[\s\u00a0]{{0,3}}(?:\d|\(?[a-z]\)|[a-z](?![\w'\u2019]){roman_after_range}))"
     )
+    # a number starting a line is the number of a unit word ending the line before ("des
+    # Artikels\n    3"); after anything else it starts a new numbered item ("article 3\n    7) Les")
+    unit_then_line = (
+        r"(?:(?<![\r\n][ \t\u00a0]{0,12})"
+        rf"|(?<=(?:{'|'.join(units.values())})[\s\u00a0]{{0,16}}))"
+    )
     token = (
         "(?:"
         + "|".join(f"(?P<{name}>{pattern})" for name, pattern in units.items())
-        + rf"|(?P<num>{_number(lex.range_words)})|(?P<range>{span})"
+        + rf"|(?P<num>{unit_then_line}{_number(lex.range_words)})|(?P<range>{span})"
         + rf"|(?P<let>{_letter(lex.list_words)}){small_roman}|(?P<roman>{_ROMAN})"
         + rf"|(?P<join>{joiner})|(?P<comma>,))"
     )
@@ -158,6 +166,7 @@ def _grammar(language: str) -> _Grammar:
         of_next=regex.compile(rf"[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}}{alternation(lex.of_words)}"),
         list_words=frozenset(w.lower() for w in lex.list_words),
         of_words=frozenset(w.lower() for w in (*lex.of_words, *lex.part_of_words)),
+        plurals=lex.plurals,
         body_then_space=regex.compile(rf"(?<!\w)(?P<body>{body})[\s\u00a0]{{1,3}}\Z"),
     )
 
@@ -233,6 +242,7 @@ def parse(language: str, body: str) -> Pinpoint:
     tokens = [(kind, written) for kind, written, _ in kept]
     parts: list[PinpointPart] = []
     unit = ""
+    unit_plural = False  # the last unit word names several ("points", "Buchstaben")
     art: str | None = None
     subs: list[tuple[str, str]] = []  # (unit, "(1)") written after the current article
     art_chains: list[list[tuple[str, str]]] = []  # written before the current article
@@ -244,13 +254,25 @@ def parse(language: str, body: str) -> Pinpoint:
     annex_base = ""  # the number of the last annex, without its point
     annex_points: list[str] = []  # the point written after it ("Nummer 3 Buchstabe a")
     annex_part = False  # a part of the annex named ("annexe II, partie A"): its points dropped
+    annex_inner = ""  # a chapter or section written before its annex ("chapitre V de l'annexe")
 
     def flush() -> None:
         if art is None:
             return
         for chain in art_chains or [[]]:
-            ordered = sorted(chain, key=lambda sub: _LEVEL[sub[0]])
-            parts.append(PinpointPart("art", art + "".join(v for _, v in ordered + subs)))
+            ordered = sorted(chain, key=lambda sub: _LEVEL[sub[0]]) + subs
+            if not any(u == "letter" for u, _ in ordered):
+                # "sous-point ii)" of no lettered point: it cannot be placed, so it is left out
+                ordered = [sub for sub in ordered if sub[0] != "subpoint"]
+            parts.append(PinpointPart("art", art + "".join(v for _, v in ordered)))
+
+    def goes_on_with_letter(k: int) -> bool:
+        """Does the list go on with a letter after the value at ``k`` ("h), i) et j)")?"""
+        for kind, word in tokens[k + 1 :]:
+            if kind == "comma" or (kind == "join" and word.lower() in g.list_words):
+                continue
+            return kind == "let" and not _SMALL_ROMAN.fullmatch(word.strip("()"))
+        return False
 
     def before_unit(k: int) -> bool:
         """Is the value at ``k`` followed by "of" and a unit word ("2 de su artículo")?"""
@@ -266,13 +288,17 @@ def parse(language: str, body: str) -> Pinpoint:
         value = _canonical_number(written.strip("()"))
         if kind in ("artw", "annw", "recw", "skipw", "partw", *_SUB_UNITS, *_CONTAINERS):
             unit = kind
+            unit_plural = " ".join(written.lower().split()) in g.plurals
             if kind in ("artw", "annw"):
                 annex_part = False
+                annex_inner = ""
             if kind == "annw":
                 flush()
                 art, subs, art_chains = None, [], []
                 if parts and parts[-1].unit in _CONTAINERS.values() and of_since:
-                    parts.pop()  # "chapitre V de l'annexe": a chapter of the annex
+                    # "chapitre V de l'annexe I": a chapter of the annex, one place with it as
+                    # in "annexe I, chapitre V"
+                    annex_inner = str(parts.pop())
                 parts.append(PinpointPart("annex", ""))
             elif kind == "partw" and art is None:
                 if parts and parts[-1].unit == "annex" and parts[-1].value:
@@ -320,7 +346,9 @@ def parse(language: str, body: str) -> Pinpoint:
                 parts[-1] = PinpointPart("annex", annex_point(annex_base, annex_points))
         elif unit in _SUB_UNITS and kind in ("num", "let", "lroman"):
             sub_unit = _SUB_UNITS[unit]
-            if sub_unit == "letter" and _roman_after_letter(value, subs, worded):
+            if sub_unit == "letter" and _roman_after_letter(
+                value, subs, worded or unit_plural or goes_on_with_letter(k)
+            ):
                 sub_unit = "subpoint"  # "point b), ii)": point (b)(ii)
             sub = (sub_unit, f"({value})")
             if art is None or before_unit(k):
@@ -349,11 +377,12 @@ def parse(language: str, body: str) -> Pinpoint:
             # "las letras a) y b) del anexo III": one part per point
             if not parts[-1].value:
                 parts.pop()
+            annex_place = f"{value}, {annex_inner}" if annex_inner else value
             for held in chains or [[]]:
                 point = [v.strip("()") for _, v in held]
-                parts.append(PinpointPart("annex", annex_point(value, point)))
+                parts.append(PinpointPart("annex", annex_point(annex_place, point)))
             chains = []
-            annex_base, annex_points = value, []
+            annex_base, annex_points = annex_place, []
         elif unit == "recw" and kind == "num":
             parts.append(PinpointPart("recital", value))
         elif unit in _CONTAINERS and kind in ("roman", "num"):
@@ -378,18 +407,17 @@ def parse(language: str, body: str) -> Pinpoint:
     return Pinpoint(tuple(parts)) if parts else NO_PINPOINT
 
 
-def _roman_after_letter(value: str, subs: list[tuple[str, str]], worded: bool) -> bool:
-    """Is ``value`` a roman numeral under the lettered point just read (``b), ii)``), not the
-    next letter of a list (``h), i)``)? After a roman numeral, so is the next (``a), i) et
+def _roman_after_letter(value: str, subs: list[tuple[str, str]], a_list: bool) -> bool:
+    """Is ``value`` a roman numeral under the lettered point just read (singular ``point b),
+    ii)``, ``point h), i)``), not the next letter of a list? ``a_list``: the letters are a list
+    (a plural unit word, ``points c), i)``; a list word before ``value``, ``b) et ii)``; or a
+    letter after it, ``h), i) et j)``). After a roman numeral, so is the next (``a), i) et
     ii)``)."""
     if not subs or not _SMALL_ROMAN.fullmatch(value):
         return False
     if subs[-1][0] == "subpoint":
         return True
-    if subs[-1][0] != "letter" or worded:
-        return False
-    prev = subs[-1][1].strip("()")
-    return not (len(prev) == 1 and len(value) == 1 and ord(value) == ord(prev) + 1)
+    return subs[-1][0] == "letter" and not a_list
 
 
 def annex_point(annex: str, point: list[str]) -> str:
