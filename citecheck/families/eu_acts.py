@@ -1303,10 +1303,9 @@ _CITATIONS_OPENING = regex.compile(
     r"[\s\u00a0]{0,8}(?:[^\n]{0,120}\n[\s\u00a0]{0,8})?"
     + alternation(w for lang in _OWN_TYPES for w in _WORDS[lang].citing_words)
 )
-#: How far after its title the act names itself ("A ARRÊTÉ LA PRÉSENTE DÉCISION"): within
-#: three quarters of a stream window's overlap (``stream.DEFAULT_OVERLAP``), so a window
-#: holding the title reads it too.
-_OWN_TYPE_REACH = 3000
+#: How far after its title the act names itself ("A ARRÊTÉ LA PRÉSENTE DÉCISION"): well
+#: within a stream window's overlap (``stream.DEFAULT_OVERLAP``), so a window reads it too.
+_OWN_TYPE_REACH = 2048
 
 
 def _title_type(text: str, number_start: int) -> str | None:
@@ -1329,14 +1328,16 @@ def _title_type(text: str, number_start: int) -> str | None:
     return None
 
 
-def _own_type(text: str, number: regex.Match[str]) -> str | None:
+def _own_type(text: str, number_end: int) -> str | None:
     """The type an act gives itself in its enacting words (``A ARRÊTÉ LA PRÉSENTE DÉCISION``)
     after the number closing its title, when the act's opening (its citations, ``vu le
-    traité``) follows the number (not a list of titles, ``— Mesures ...\n(2000/61/CE)\n—``)."""
-    number_end = number.end()
+    traité``) follows the number, and before another title's number."""
     if _CITATIONS_OPENING.match(text, number_end) is None:
         return None
     stop = min(len(text), number_end + _OWN_TYPE_REACH)
+    other = _HEADING_NUMBER.search(text, number_end, stop)
+    if other is not None:
+        stop = other.start()
     for own in _OWN_TYPES.values():
         found = own.search(text, number_end, stop)
         if found is not None:
@@ -1360,7 +1361,7 @@ def _heading_acts(doc: Document) -> Iterator[Citation]:
         m = _HEADING_NUMBER.match(text, bracket)
         if m is None:
             continue
-        type_word = _title_type(text, m.start()) or _own_type(text, m)
+        type_word = _title_type(text, m.start()) or _own_type(text, m.end())
         if type_word is None:
             continue
         act_type = _act_type(type_word, None)
