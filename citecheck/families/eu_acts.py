@@ -1331,13 +1331,15 @@ def _title_type(text: str, number_start: int) -> str | None:
 def _own_type(text: str, number_end: int) -> str | None:
     """The type an act gives itself in its enacting words (``A ARRÊTÉ LA PRÉSENTE DÉCISION``)
     after the number closing its title, when the act's opening (its citations, ``vu le
-    traité``) follows the number, and before another title's number."""
+    traité``) follows the number, and before another title's number (a number closing a line
+    that an opening follows too; a cited act closing a line of the citations is no title)."""
     if _CITATIONS_OPENING.match(text, number_end) is None:
         return None
     stop = min(len(text), number_end + _OWN_TYPE_REACH)
-    other = _HEADING_NUMBER.search(text, number_end, stop)
-    if other is not None:
-        stop = other.start()
+    for other in _HEADING_NUMBER.finditer(text, number_end, stop):
+        if _CITATIONS_OPENING.match(text, other.end()) is not None:
+            stop = other.start()
+            break
     for own in _OWN_TYPES.values():
         found = own.search(text, number_end, stop)
         if found is not None:

@@ -162,6 +162,12 @@ TITLE_NUMBERS = [
     # enacting words after another title's number are that act's
     ("relative aux mesures\n(2000/61/CE)\nvu le traité,\nrelative au Mexique\n(2000/62/CE)\nvu le traité,\nA ARRÊTÉ LA PRÉSENTE DÉCISION:\n",
      [("celex:32000D0062", "eu_act", "")]),
+    # a number closing a line of the citations, not followed by an opening, is no title
+    ("relative aux mesures\n(2000/61/CE)\nvu le traité,\nvu la décision de la Commission\n(1999/3/CE)\nA ARRÊTÉ LA PRÉSENTE DÉCISION:\n",
+     [("celex:32000D0061", "eu_act", "")]),
+    # enacting words too far after the title: no type
+    ("relative aux mesures\n(2000/61/CE)\nvu le traité,\n" + "considérant ce qui suit. " * 140 + "\nA ARRÊTÉ LA PRÉSENTE DÉCISION:\n",
+     []),
 ]
 
 
@@ -190,3 +196,15 @@ def test_a_statute_style_reference_far_from_its_act_reads_alike_in_a_stream() ->
     for window, overlap in ((4096, 512), (2048, 256), (6000, 700)):
         streamed = [(c.id, c.start) for c in stream.extract_text(text, window=window, overlap=overlap)]
         assert streamed == whole, (window, overlap)
+
+
+@pytest.mark.parametrize("lead", [27_000, 28_500, 29_500, 30_500])
+def test_a_title_typed_by_its_enacting_words_reads_alike_in_a_stream(lead: int) -> None:
+    """The enacting words within reach of the title's number fall in the window holding it."""
+    title = "relative aux mesures\n(2000/61/CE)\nvu le traité,\n"
+    recitals = "considérant ce qui suit. " * 70 + "\nA ARRÊTÉ LA PRÉSENTE DÉCISION:\n"
+    text = "Texte. " * (lead // 7) + "\n\n" + title + recitals + "Texte. " * 2000
+    whole = [(c.id, c.start) for c in extract(text)]
+    assert ("celex:32000D0061", text.index("2000/61")) in whole
+    streamed = [(c.id, c.start) for c in stream.extract_text(text, window=32_768, overlap=4096)]
+    assert streamed == whole
