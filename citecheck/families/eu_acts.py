@@ -843,32 +843,40 @@ _NUMBERING_START = lazy_compile(
 _ACT_REACH = 100
 
 
-def _type_word_hits(doc: Document) -> Iterator[tuple[int, int]]:
+def _type_word_hits(doc: Document) -> list[tuple[int, int]]:
     """Type words followed by the start of a numbering, in order: English ones found by
     literal search, the other languages' ones looked up just before each ``N/N``."""
     text = doc.text
-    for start, end in heapq.merge(doc.hits(_TYPE_WORDS), _other_type_hits(doc)):
-        m = _NUMBERING_START.match(text, end)
+    match = _NUMBERING_START.match
+    hits = []
+    # One sort of both lists gives what merging them would (equal spans are equal tuples).
+    for start, end in sorted([*doc.hits(_TYPE_WORDS), *_other_type_hits(doc)]):
+        m = match(text, end)
         if m is not None:
-            yield start, m.end()
+            hits.append((start, m.end()))
+    return hits
 
 
-def _slashed_numbers(doc: Document) -> Iterator[int]:
-    """Where ``\\d/\\d`` matches, without overlaps (a digit, "/", a digit), read from the "/"
-    hits of the anchor pass instead of a pass of its own."""
+def _slashed_numbers(doc: Document) -> list[int]:
+    """Where ``\\d/\\d`` matches, without overlaps (a digit, "/", a digit), read from the
+    document's digit slashes (``Document.digit_slashes``) instead of a pass of its own; once
+    per document, as the act words and the titles' numbers both read them."""
+    cached = doc.__dict__.get(_SLASHED_KEY)
+    if isinstance(cached, list):
+        return cached
     text = doc.text
-    n = len(text)
+    found = []
     last_end = 0
-    for slash, _ in doc.hits(("/",), exact=True):
+    for slash in doc.digit_slashes:
         start = slash - 1
-        if (
-            start >= last_end
-            and slash + 1 < n
-            and text[start].isdecimal()
-            and (text[slash + 1].isdecimal())
-        ):
+        if start >= last_end and text[start].isdecimal() and text[slash + 1].isdecimal():
             last_end = slash + 2
-            yield start
+            found.append(start)
+    doc.__dict__[_SLASHED_KEY] = found
+    return found
+
+
+_SLASHED_KEY = "_eu_acts_slashed_numbers"
 
 
 def _other_type_hits(doc: Document) -> Iterator[tuple[int, int]]:
