@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import bisect
 import datetime
-import heapq
 from collections.abc import Iterable, Iterator
 
 import attrs
