@@ -128,12 +128,13 @@ class Document:
     def digit_slashes(self) -> list[int]:
         """Offsets of every "/" with a digit (``str.isdigit``) on each side ("93/13",
         "C-293/12"), in order: the EU families read their numbers from these, once per text."""
+        indexed, starts = self.__dict__.get("_anchors", (frozenset(), {}))
+        # "/" has no case: its offsets in the lower-cased text are those in the text.
+        slashes = starts.get("/", ()) if "/" in indexed else _find_each(self.lower, "/")
         text = self.text
         last = len(text) - 1
         return [
-            s
-            for s, _ in self.hits(("/",), exact=True)
-            if 0 < s < last and text[s - 1].isdigit() and text[s + 1].isdigit()
+            s for s in slashes if 0 < s < last and text[s - 1].isdigit() and text[s + 1].isdigit()
         ]
 
     def count(self, literal: str) -> int:
