@@ -117,8 +117,8 @@ class Document:
             # ``lower`` keeps every offset ("İ" is read as "i"), so the index serves both.
             found = starts.get(key, ()) if key in indexed else _find_each(self.lower, key)
             if exact and not _caseless(lit):
-                text = self.text
-                spans += [(s, s + n) for s in found if text.startswith(lit, s)]
+                written = self.text.startswith
+                spans += [(s, s + n) for s in found if written(lit, s)]
             else:
                 spans += [(s, s + n) for s in found]
         spans.sort()
