@@ -50,11 +50,11 @@ def scores(text: str, start: int = 0, end: int | None = None) -> dict[str, float
     languages counts for each a share."""
     owners = _language_of_word()
     counts = dict.fromkeys(LANGUAGES, 0.0)
-    for m in _WORD.finditer(text, start, len(text) if end is None else end):
-        langs = owners.get(m.group().lower())
-        if langs:
-            for lang in langs:
-                counts[lang] += 1.0 / len(langs)
+    words = _WORD.findall(text, start, len(text) if end is None else end)
+    # The words' owners in text order (the shares add up in the same order as word by word).
+    for langs in filter(None, map(owners.get, map(str.lower, words))):
+        for lang in langs:
+            counts[lang] += 1.0 / len(langs)
     return counts
 
 

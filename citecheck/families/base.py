@@ -116,13 +116,26 @@ class Document:
             n = len(lit)
             # ``lower`` keeps every offset ("İ" is read as "i"), so the index serves both.
             found = starts.get(key, ()) if key in indexed else _find_each(self.lower, key)
-            if exact:
-                text = self.text
-                spans.extend((s, s + n) for s in found if text.startswith(lit, s))
+            if exact and not _caseless(lit):
+                written = self.text.startswith
+                spans += [(s, s + n) for s in found if written(lit, s)]
             else:
-                spans.extend((s, s + n) for s in found)
+                spans += [(s, s + n) for s in found]
         spans.sort()
         return spans
+
+    @functools.cached_property
+    def digit_slashes(self) -> list[int]:
+        """Offsets of every "/" with a digit (``str.isdigit``) on each side ("93/13",
+        "C-293/12"), in order: the EU families read their numbers from these, once per text."""
+        indexed, starts = self.__dict__.get("_anchors", (frozenset(), {}))
+        # "/" has no case: its offsets in the lower-cased text are those in the text.
+        slashes = starts.get("/", ()) if "/" in indexed else _find_each(self.lower, "/")
+        text = self.text
+        last = len(text) - 1
+        return [
+            s for s in slashes if 0 < s < last and text[s - 1].isdigit() and text[s + 1].isdigit()
+        ]
 
     def count(self, literal: str) -> int:
         """``self.lower.count(literal)`` (occurrences that do not overlap), from the anchor
@@ -174,6 +187,13 @@ def _find_each(haystack: str, lit: str) -> list[int]:
         found.append(pos)
         pos = find(lit, pos + 1)
     return found
+
+
+@functools.lru_cache(maxsize=512)
+def _caseless(literal: str) -> bool:
+    """Is every match of ``literal`` in the lower-cased text one as written? True for ASCII
+    without letters ("/", "19"): no character lower-cases to one of those."""
+    return literal.isascii() and not any(c.isalpha() for c in literal)
 
 
 @functools.lru_cache(maxsize=512)

@@ -228,23 +228,24 @@ _ANCHORS = ("/", "ecli", "eu:", "ce:echr:")
 _CASE_NUMBER_SLASH = lazy_compile(r"(?<=(?<![\w/.])\d{1,4})/")
 
 
-def _case_hits(doc: Document) -> Iterator[tuple[int, int]]:
+def _case_hits(doc: Document) -> list[tuple[int, int]]:
     """Every shape holds a digit/digit (case numbers), "ECLI" or "EU:C:" at most ~30
-    characters after its start ("Joined Cases C-293/12"); the grammar runs only near those."""
+    characters after its start ("Joined Cases C-293/12"); the grammar runs only near those.
+    The digit/digit pairs come from the document's digit slashes, shared with the act family."""
     text = doc.text
     # Offsets of the lower-cased text are not the text's where lower-casing changed its length.
     slash_after_number = _CASE_NUMBER_SLASH.match if len(doc.lower) == len(text) else None
-    for start, end in doc.hits(_ANCHORS):
-        if end - start == 1:
-            if (
-                0 < start < len(text) - 1
-                and text[start - 1].isdigit()
-                and text[end].isdigit()
-                and (slash_after_number is None or slash_after_number(text, start) is not None)
-            ):
-                yield start - 1, end + 1
-        else:
-            yield start, end
+    numbers = [
+        (slash - 1, slash + 2)
+        for slash in doc.digit_slashes
+        if slash_after_number is None or slash_after_number(text, slash) is not None
+    ]
+    # A word anchor cannot start just before a number's "/" (a digit stands there), so the
+    # spans sort as the hits they come from did.
+    return sorted([*numbers, *doc.hits(_WORD_ANCHORS)])
+
+
+_WORD_ANCHORS = tuple(anchor for anchor in _ANCHORS if anchor != "/")
 
 
 #: The bounds of the window the grammar was once searched in around each hit.

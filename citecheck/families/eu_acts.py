@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
-import heapq
+import functools
 from collections.abc import Iterable, Iterator
 
 import attrs
@@ -766,9 +766,7 @@ def _language(doc: Document, type_word: str, n: _Numbering, start: int) -> str:
     """The language an act citation is written in: its type word (``Verordnung``), else the
     words of the text around it (``la directive 2016/680/EU`` is French, and fixed in French),
     else its domain (``/CE``)."""
-    candidates = list(eu_words.languages_of_type(type_word))
-    if _ENGLISH_TYPE.fullmatch(type_word):
-        candidates.append("en")
+    candidates = _type_languages(type_word)
     if len(candidates) <= 1:
         return candidates[0] if candidates else "en"
     writers: set[str] = set()
@@ -778,6 +776,13 @@ def _language(doc: Document, type_word: str, n: _Numbering, start: int) -> str:
             writers.add("en")
     counts = language.scores(doc.text, max(0, start - _LANGUAGE_REACH), n.end + _LANGUAGE_REACH)
     return max(candidates, key=lambda lang: (counts[lang], lang in writers))
+
+
+@functools.lru_cache(maxsize=1024)
+def _type_languages(type_word: str) -> tuple[str, ...]:
+    """The languages an act's type word is written in, English last (once per spelling)."""
+    candidates = eu_words.languages_of_type(type_word)
+    return (*candidates, "en") if _ENGLISH_TYPE.fullmatch(type_word) else candidates
 
 
 #: What each non-EU pinpoint style looks like, in a reader's words.
@@ -843,32 +848,59 @@ _NUMBERING_START = lazy_compile(
 _ACT_REACH = 100
 
 
-def _type_word_hits(doc: Document) -> Iterator[tuple[int, int]]:
+def _type_word_hits(doc: Document) -> list[tuple[int, int]]:
     """Type words followed by the start of a numbering, in order: English ones found by
     literal search, the other languages' ones looked up just before each ``N/N``."""
     text = doc.text
-    for start, end in heapq.merge(doc.hits(_TYPE_WORDS), _other_type_hits(doc)):
-        m = _NUMBERING_START.match(text, end)
+    match = _NUMBERING_START.match
+    hits = []
+    # One sort of both lists gives what merging them would (equal spans are equal tuples).
+    for start, end in sorted([*_english_type_hits(doc), *_other_type_hits(doc)]):
+        m = match(text, end)
         if m is not None:
-            yield start, m.end()
+            hits.append((start, m.end()))
+    return hits
 
 
-def _slashed_numbers(doc: Document) -> Iterator[int]:
-    """Where ``\\d/\\d`` matches, without overlaps (a digit, "/", a digit), read from the "/"
-    hits of the anchor pass instead of a pass of its own."""
+def _slashed_numbers(doc: Document) -> list[int]:
+    """Where ``\\d/\\d`` matches, without overlaps (a digit, "/", a digit), read from the
+    document's digit slashes (``Document.digit_slashes``) instead of a pass of its own; once
+    per document, as the act words and the titles' numbers both read them."""
+    cached = doc.__dict__.get(_SLASHED_KEY)
+    if isinstance(cached, list):
+        return cached
     text = doc.text
-    n = len(text)
+    found = []
     last_end = 0
-    for slash, _ in doc.hits(("/",), exact=True):
+    for slash in doc.digit_slashes:
         start = slash - 1
-        if (
-            start >= last_end
-            and slash + 1 < n
-            and text[start].isdecimal()
-            and (text[slash + 1].isdecimal())
-        ):
+        if start >= last_end and text[start].isdecimal() and text[slash + 1].isdecimal():
             last_end = slash + 2
-            yield start
+            found.append(start)
+    doc.__dict__[_SLASHED_KEY] = found
+    return found
+
+
+_SLASHED_KEY = "_eu_acts_slashed_numbers"
+
+
+def _english_type_hits(doc: Document) -> list[tuple[int, int]]:
+    """``doc.hits(_TYPE_WORDS)``, once per document (read by two steps)."""
+    return _hits_once(doc, "_eu_acts_type_hits", _TYPE_WORDS)
+
+
+def _stem_hits(doc: Document) -> list[tuple[int, int]]:
+    """``doc.hits(_OTHER_TYPE_STEMS)``, once per document (read by two steps)."""
+    return _hits_once(doc, "_eu_acts_stem_hits", _OTHER_TYPE_STEMS)
+
+
+def _hits_once(doc: Document, key: str, literals: tuple[str, ...]) -> list[tuple[int, int]]:
+    cached = doc.__dict__.get(key)
+    if isinstance(cached, list):
+        return cached
+    hits = doc.hits(literals)
+    doc.__dict__[key] = hits
+    return hits
 
 
 def _other_type_hits(doc: Document) -> Iterator[tuple[int, int]]:
@@ -876,16 +908,16 @@ def _other_type_hits(doc: Document) -> Iterator[tuple[int, int]]:
     stems = _other_stem_starts(doc)
     last = -1
     for number_start in _slashed_numbers(doc):
-        first = number_start
-        while first > 0 and text[first - 1].isdigit():
-            first -= 1
-        if first > 0 and text[first - 1] in "/.":
-            continue  # a segment of a UN symbol or a date ("A/HRC/17/31"), not an act number
         lo = max(0, number_start - _NUMBER_REACH, last)
         if stems is not None:
             i = bisect.bisect_left(stems, lo)
             if i == len(stems) or stems[i] >= number_start:
                 continue  # no act word of another language before this number
+        first = number_start
+        while first > 0 and text[first - 1].isdigit():
+            first -= 1
+        if first > 0 and text[first - 1] in "/.":
+            continue  # a segment of a UN symbol or a date ("A/HRC/17/31"), not an act number
         for m in _OTHER_TYPES.finditer(text, lo, number_start):
             yield m.start(), m.end()
             last = m.end()
@@ -903,7 +935,7 @@ def _other_stem_starts(doc: Document) -> list[int] | None:
     trusted: lower-casing changed the text's length, or the text holds "ſ"."""
     if len(doc.lower) != len(doc.text) or doc.has_any((_LONG_S,)):
         return None
-    return [start for start, _ in doc.hits(_OTHER_TYPE_STEMS)]
+    return [start for start, _ in _stem_hits(doc)]
 
 
 @attrs.frozen(slots=True)
@@ -957,8 +989,8 @@ def _type_word_starts(doc: Document) -> list[int]:
     "verordnung" of "Durchführungsverordnung"); those that follow an ASCII letter, digit,
     "_" or "/" are left out, as neither an act nor its type word can start there."""
     text, low = doc.text, doc.lower
-    starts = [start for start, _ in doc.hits(_TYPE_WORDS)]
-    for stem_start, stem_end in doc.hits(_OTHER_TYPE_STEMS):
+    starts = [start for start, _ in _english_type_hits(doc)]
+    for stem_start, stem_end in _stem_hits(doc):
         for offset, word in _WORDS_OF_STEM[low[stem_start:stem_end]]:
             start = stem_start - offset
             if start >= 0 and low.startswith(word, start):
