@@ -39,6 +39,11 @@ def matches_at_hits(
     """
     last_end = 0
     count = len(hits)
+    # Positions [dead_from, dead_to) start no match whatever the text after ``dead_end``:
+    # a partial search up to ``dead_end`` found neither a match nor the beginning of one
+    # there. On text packed with hits the windows overlap; what one window ruled out is not
+    # searched again by the next (each window searches on from where the last one stopped).
+    dead_from = dead_to = dead_end = 0
     for i, (hit_start, hit_end) in enumerate(hits):
         if hit_start < last_end:
             continue
@@ -54,7 +59,16 @@ def matches_at_hits(
         if lo == hit_start and (j == count or hits[j][0] >= hi):
             m = pattern.match(text, hit_start, hi)
         else:
-            m = pattern.search(text, lo, hi)
+            if dead_from <= lo < dead_to and hi >= dead_end:
+                lo = dead_to
+            m = pattern.search(text, lo, hi, partial=True)
+            start = hi if m is None else m.start()
+            if dead_from <= lo <= dead_to and hi >= dead_end:
+                dead_to, dead_end = start, hi  # what this window ruled out joins the last
+            else:
+                dead_from, dead_to, dead_end = lo, start, hi
+            if m is not None:  # the match itself as a plain search finds it
+                m = pattern.search(text, start, hi)
         if m is not None and m.end() > hi - _HORIZON:
             # Near the window's end a lookahead saw a false end of text: match again unbounded.
             m = pattern.match(text, m.start())
