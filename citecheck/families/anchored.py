@@ -67,7 +67,7 @@ def matches_at_hits(
                 dead_to, dead_end = start, hi  # what this window ruled out joins the last
             else:
                 dead_from, dead_to, dead_end = lo, start, hi
-            if m is not None:  # the match itself as a plain search finds it
+            if m is not None and m.partial:  # the beginning of a match, maybe of none
                 m = pattern.search(text, start, hi)
         if m is not None and m.end() > hi - _HORIZON:
             # Near the window's end a lookahead saw a false end of text: match again unbounded.
