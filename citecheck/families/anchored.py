@@ -59,7 +59,6 @@ def matches_at_hits(
         hi = hit_end + after
         # an earlier hit in the window may anchor a match its own window did not find
         earlier = i > 0 and hits[i - 1][0] >= lo
-        # no match starts in [window, lo): no hit lies there, and its hit's starts from lo
         window = lo
         if not earlier:
             lo = earliest(text, hit_start, lo)
@@ -75,8 +74,8 @@ def matches_at_hits(
             start = hi if m is None else m.start()
             if ruled_out_from <= lo <= ruled_out_to and hi >= ruled_out_end:
                 ruled_out_to, ruled_out_end = start, hi  # joins what was ruled out before
-            else:
-                ruled_out_from, ruled_out_to, ruled_out_end = min(window, lo), start, hi
+            else:  # and [window, lo): no hit lies there, and matches at this hit start at lo
+                ruled_out_from, ruled_out_to, ruled_out_end = window, start, hi
             if m is not None and m.partial:  # the beginning of a match, maybe of none
                 m = pattern.search(text, start, hi)
         if m is not None and m.end() > hi - _HORIZON:
