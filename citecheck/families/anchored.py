@@ -65,8 +65,11 @@ def matches_at_hits(
         j = i + 1
         while j < count and hits[j][0] <= hit_start:
             j += 1
-        if lo == hit_start and (j == count or hits[j][0] >= hi):
+        alone = j == count or hits[j][0] >= hi  # no hit after this one in the window
+        if alone and lo == hit_start:
             m = pattern.match(text, hit_start, hi)
+        elif alone and not ruled_out_from <= lo < ruled_out_to:
+            m = pattern.search(text, lo, hi)  # the next window does not search this one again
         else:
             if ruled_out_from <= lo < ruled_out_to and hi >= ruled_out_end:
                 lo = ruled_out_to
