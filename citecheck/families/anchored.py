@@ -52,6 +52,7 @@ def matches_at_hits(
     # ruled_out_end: a partial search up to there found neither a match nor the beginning of
     # one. What one window ruled out the next (overlapping) one does not search again.
     ruled_out_from = ruled_out_to = ruled_out_end = 0
+    found = False  # the last window searched found a match
     for i, (hit_start, hit_end) in enumerate(hits):
         if hit_start < last_end:
             continue
@@ -68,8 +69,10 @@ def matches_at_hits(
         alone = j == count or hits[j][0] >= hi  # no hit after this one in the window
         if alone and lo == hit_start:
             m = pattern.match(text, hit_start, hi)
-        elif alone and not ruled_out_from <= lo < ruled_out_to:
-            m = pattern.search(text, lo, hi)  # the next window does not search this one again
+        elif (alone or found) and not ruled_out_from <= lo < ruled_out_to:
+            # no next window searches this one again, or matches come thick (a partial
+            # search costs more, and a match moves the next window past this one anyway)
+            m = pattern.search(text, lo, hi)
         else:
             if ruled_out_from <= lo < ruled_out_to and hi >= ruled_out_end:
                 lo = ruled_out_to
@@ -84,6 +87,7 @@ def matches_at_hits(
         if m is not None and m.end() > hi - _HORIZON:
             # Near the window's end a lookahead saw a false end of text: match again unbounded.
             m = pattern.match(text, m.start())
+        found = m is not None
         if m is None:
             continue
         yield m
