@@ -4,6 +4,7 @@ passes they replace found (``finditer`` over the whole text, ``str.count``)."""
 from __future__ import annotations
 
 import re
+from typing import cast
 
 import pytest
 import regex
@@ -15,6 +16,7 @@ from citecheck.anchors import prefix_tree_pattern
 from citecheck.families import (
     FAMILIES,
     Document,
+    anchored,
     backrefs,
     base,
     cjeu,
@@ -436,3 +438,140 @@ def test_language_back_references_at_hits_as_in_windows(text: str) -> None:
         after=backrefs._AFTER,
     )  # fmt: skip
     assert [m.span() for m in backrefs._lang_matches(doc)] == [m.span() for m in near]
+
+
+# Text packed with act nouns and keywords: the windows of neighbouring hits overlap, and each
+# window searches on from where the windows before it ruled out every match.
+def _dense_texts(tokens: list[str]) -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(tokens), min_size=20, max_size=120).map("".join)
+
+
+_DENSE_BACKREF_TOKENS = [
+    "Directive ", "Regulation ", "Decision ", "Framework Decision ", "the ", "the said ",
+    "that ", "of the ", "Third ", "(", ")", "'", " No 1234/2007", " 2020", " on", "x",
+    " ", "       ", "\n", "-X ", "s ",
+]  # fmt: skip
+_DENSE_LANG_TOKENS = [
+    "directive ", "Directive ", "règlement ", "Richtlinie ", "Verordnung ", "reglamento ",
+    "dudit ", "ladite ", "la ", "der genannten ", "dicha ", " précité", " (UE) 2016/679",
+    " 12", " ", "       ", "\n", "x", "(",
+]  # fmt: skip
+_DENSE_PROSE_TOKENS = [
+    "resolution ", "resolutions ", "decision ", "résolution ", "1 ", "60/251", "5/1 ",
+    "1325 (2000)", "of the ", "of its ", "paragraph 3 of ", "General Assembly ", "and ", ", ",
+    " ", "       ", "\n", "x", "(", ")",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_dense_texts(_DENSE_BACKREF_TOKENS))
+@example(text="Directive " * 60)
+@example(text="the said Directive " * 40)
+@example(text="Directive" + " " * 26 + "the Framework Decision-X Directive " * 8)
+def test_back_references_on_dense_text_as_in_windows(text: str) -> None:
+    doc = _indexed(text)
+    near = base.matches_near(
+        backrefs._BACKREF, backrefs._noun_hits(doc), text, before=backrefs._REACH,
+        after=backrefs._AFTER,
+    )  # fmt: skip
+    assert [m.span() for m in backrefs._matches(doc)] == [m.span() for m in near]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_dense_texts(_DENSE_LANG_TOKENS))
+@example(text="la directive " * 50)
+@example(text="dudit règlement " * 40)
+def test_language_back_references_on_dense_text_as_in_windows(text: str) -> None:
+    doc = _indexed(text)
+    near = base.matches_near(
+        backrefs._LANG_BACKREF, doc.hits(backrefs._LANG_HITS), text, before=backrefs._REACH,
+        after=backrefs._AFTER,
+    )  # fmt: skip
+    assert [m.span() for m in backrefs._lang_matches(doc)] == [m.span() for m in near]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_dense_texts(_DENSE_PROSE_TOKENS))
+@example(text="resolution 1 " * 60)
+@example(text="of the resolution 5/" * 40)
+def test_prose_heads_on_dense_text_as_in_windows(text: str) -> None:
+    doc = _indexed(text)
+    hits = base.hits_followed_by(doc, doc.hits(un_prose._LITERALS), un_prose._KW_THEN_NUMBER)
+    near = base.matches_near(un_prose._HEAD, hits, text, before=un_prose._HEAD_REACH, after=64)
+    assert [m.span() for m in un_prose._heads(doc)] == [m.span() for m in near]
+
+
+_RULED_OUT_PATTERNS = {
+    "backrefs": backrefs._BACKREF,
+    "backrefs in other languages": backrefs._LANG_BACKREF,
+    "UN prose heads": un_prose._HEAD,
+}
+
+
+@pytest.mark.parametrize("name", sorted(_RULED_OUT_PATTERNS))
+@settings(max_examples=150, deadline=None)
+@given(
+    text=_dense_texts(_DENSE_BACKREF_TOKENS + _DENSE_LANG_TOKENS + _DENSE_PROSE_TOKENS),
+    cut=st.floats(0.0, 1.0),
+    more=st.integers(1, 200),
+)
+def test_what_a_partial_search_rules_out_stays_ruled_out(
+    name: str, text: str, cut: float, more: int
+) -> None:
+    """What :func:`matches_at_hits` relies on: where a partial search up to ``hi`` finds
+    neither a match nor the beginning of one, no match starts with more text after ``hi``."""
+    pattern = _RULED_OUT_PATTERNS[name]
+    hi = int(len(text) * cut)
+    found = pattern.search(text, 0, hi, partial=True)
+    ruled_out_to = hi if found is None else found.start()
+    later = pattern.search(text, 0, min(len(text), hi + more))
+    assert later is None or later.start() >= ruled_out_to
+
+
+class _CountingPattern:
+    """A pattern that adds up how many characters its searches were handed."""
+
+    def __init__(self, pattern: regex.Pattern[str]) -> None:
+        self.pattern, self.searched = pattern, 0
+
+    def search(self, text: str, pos: int, endpos: int, **kw: bool) -> regex.Match[str] | None:
+        self.searched += endpos - pos
+        return self.pattern.search(text, pos, endpos, **kw)
+
+    def match(self, text: str, pos: int, endpos: int | None = None) -> regex.Match[str] | None:
+        return self.pattern.match(text, pos, len(text) if endpos is None else endpos)
+
+
+@pytest.mark.parametrize(
+    ("unit", "family"),
+    [
+        ("Directive ", "backrefs"),
+        ("Directive ", "backrefs in other languages"),
+        ("la directive ", "backrefs in other languages"),
+        ("Richtlinie ", "backrefs in other languages"),
+        ("resolution 1 ", "UN prose heads"),
+        ("of the resolution 5/", "UN prose heads"),
+    ],
+)
+def test_dense_text_is_searched_a_bounded_number_of_times(unit: str, family: str) -> None:
+    """On a flood of hits, every window of which finds nothing, the windows overlap ten times
+    and more; each character is handed to a search about twice, however dense the hits."""
+    text = unit * (20_000 // len(unit))
+    doc = _indexed(text)
+    counting = _CountingPattern(_RULED_OUT_PATTERNS[family])
+    if family == "UN prose heads":
+        hits = base.hits_followed_by(doc, doc.hits(un_prose._LITERALS), un_prose._KW_THEN_NUMBER)
+        reach, after, earliest = un_prose._HEAD_REACH, 64, un_prose._head_earliest
+    elif family == "backrefs":
+        hits = backrefs._noun_hits(doc)
+        reach, after, earliest = backrefs._REACH, backrefs._AFTER, backrefs._backref_earliest
+    else:
+        hits = doc.hits(backrefs._LANG_HITS)
+        reach, after, earliest = backrefs._REACH, backrefs._AFTER, backrefs._lang_earliest
+    assert len(hits) >= 1000
+    pattern = cast("regex.Pattern[str]", counting)
+    found = anchored.matches_at_hits(
+        pattern, hits, text, before=reach, after=after, earliest=earliest
+    )
+    assert list(found) == []
+    assert counting.searched <= 3 * len(text)
