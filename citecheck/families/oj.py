@@ -47,18 +47,29 @@ _PAGE_WORDS = alternation(
     ("p.", "pp.", "page", "pages", *(p for w in _WORDS.values() for p in w.page_words))
 )
 #: Between an issue number and its date: ", " in English, " du "/" de "/" vom " elsewhere.
-_DATE_SEP = (
-    rf"(?:{_SP},{_SP}|{_S1}"
-    + alternation(o for w in _WORDS.values() for o in w.date_opening)
-    + rf"{_S1})"
-)
+#: Some write a comma before the opening word too: ``ABl. L 176, vom 27.6.2013``.
+_DATE_OPENING = alternation(o for w in _WORDS.values() for o in w.date_opening)
+_DATE_SEP = rf"(?:{_SP},{_SP}(?:{_DATE_OPENING}{_S1})?|{_S1}{_DATE_OPENING}{_S1})"
+#: The page follows a comma, or only a space in EUR-Lex's legacy header (``Amtsblatt Nr. L 190
+#: vom 18/07/2002 S. 0001 - 0020``).
 _PAGES = (
-    rf"(?:,{_SP}{_PAGE_WORDS}{_SP}(?P<p>\d{{1,5}})(?:/(?P<pyy>\d{{2}}))?"
+    rf"(?:(?:,{_SP}|{_S1}){_PAGE_WORDS}{_SP}(?P<p>\d{{1,5}})(?:/(?P<pyy>\d{{2}}))?"
     rf"(?:{_SP}{_DASH}{_SP}(?P<p2>\d{{1,5}}))?)?"
 )
-#: ``7.9.1987``; older issues space it: ``7. 9. 1987``.
+#: The month names of every language: "vom 14. Juni 1985" in a title is no sentence break.
+_MONTHS = alternation(m for lang in ("en", "fr", "es", "de") for m in load(lang).months)
+_MONTH_NUMBER = {
+    name: number
+    for lang in ("en", "fr", "es", "de")
+    for name, number in load(lang).month_number.items()
+}
+#: ``7.9.1987``; older issues space it: ``7. 9. 1987``; German titles name the month (``vom
+#: 12. Juni 2014``); EUR-Lex's legacy header writes ``18/07/2002``.
 # "30\\.11.2013": text converted from Markdown keeps its escapes; a reader sees a dot
-_DATE = rf"(?P<d>\d{{1,2}})\\?\.{_SP}(?P<m>\d{{1,2}})\\?\.{_SP}(?P<y>\d{{4}})"
+_DATE = (
+    rf"(?P<d>\d{{1,2}})(?:\\?\.{_SP}(?:(?P<m>\d{{1,2}})\\?\.{_SP}|(?P<mname>{_MONTHS}){_S1})"
+    rf"|/(?P<m>\d{{1,2}})/)(?P<y>\d{{4}})"
+)
 #: The names written without the year in statute style: ``ABl. EG Nr. L 149 S. 34``.
 _OJ_WITHOUT_YEAR = alternation(n for w in _WORDS.values() for n in w.oj_names_without_year)
 #: The Community's initials some older references write after the name: ``ABl. EG Nr. L 281``.
@@ -70,9 +81,11 @@ _NO = (
     + rf"){_SP}"
 )
 
-#: An issue with its date and page: ``L 281 vom 23.11.1995, S. 31``.
+#: An issue with its date and page: ``L 281 vom 23.11.1995, S. 31``; the E edition of the C
+#: series is also written before the number (``C E 12`` for ``C 12 E``).
 _ISSUE = (
-    rf"(?:{_NO})?(?:(?P<series>[LC])(?:{_S1}|(?=\d)))?(?P<no>\d{{1,4}})"
+    rf"(?:{_NO})?(?:(?P<series>[LC])(?:(?<=C){_S1}(?P<presub>E)(?={_S1}\d))?(?:{_S1}|(?=\d)))?"
+    rf"(?P<no>\d{{1,4}})"
     rf"(?:{_SP}(?P<sub>[AEI]))?(?![\w]){_DATE_SEP}{_DATE}(?!\d){_PAGES}"
 )
 
@@ -118,8 +131,6 @@ _FOOTNOTE_OPEN_BEFORE = compile_pattern(
     r"(?:^|\n)[ \t]{0,4}(?:\[\^(?P<a>\d{1,4})\]:|<sup>(?P<b>\d{1,4})</sup>|\^(?P<c>\d{1,4})"
     r"|\((?P<d>\d{1,3})\)|(?P<f>\d{1,4})\.?)[ \t\u00a0]{0,4}\Z"
 )
-#: The month names of every language: "vom 14. Juni 1985" in a title is no sentence break.
-_MONTHS = alternation(m for lang in ("en", "fr", "es", "de") for m in load(lang).months)
 _SENTENCE_BREAK = compile_pattern(
     r"\n[ \t]*\n|(?<!\b(?:No|Nos|p|pp|arts?|Arts?|paras?|cf|vol|Vol|e\.g|i\.e|St))"
     rf"(?:[!?;]|(?<!\d\\?)\.|\.(?![ \t\u00a0\n]+{_MONTHS}))"
@@ -222,8 +233,10 @@ def _mark(m: regex.Match[str]) -> str:
 
 
 def _date(m: regex.Match[str]) -> datetime.date | None:
+    name = m.group("mname")
+    month = _MONTH_NUMBER[name.lower()] if name else int(m.group("m"))
     try:
-        return datetime.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        return datetime.date(int(m.group("y")), month, int(m.group("d")))
     except ValueError:
         return None
 
@@ -373,7 +386,7 @@ class OJFamily:
             parts = OJParts("academic", series, year, issue, None, None, apage, None)
         else:
             series = m.group("series")
-            issue = m.group("no") + (m.group("sub") or "")
+            issue = m.group("no") + (m.group("sub") or m.group("presub") or "")
             date = _date(m)
             year = int(m.group("y"))
             page, last = _pages(m)
@@ -405,7 +418,9 @@ class OJFamily:
                         id=oid,
                     )
                 )
-        if m.group("d") and (m.group("d").startswith("0") or m.group("m").startswith("0")):
+        # the legacy header's "18/07/2002" is EUR-Lex's own way, not the writer's
+        dotted = m.group("m") is not None and m.string[m.end("d")] != "/"
+        if dotted and (m.group("d").startswith("0") or m.group("m").startswith("0")):
             ds, de = m.start("d"), m.end("y")
             fixed = f"{int(m.group('d'))}.{int(m.group('m'))}.{m.group('y')}"
             notes.append(
