@@ -38,6 +38,9 @@ class ActWords:
     plural_act_types: frozenset[str] = frozenset()
     #: the Official Journal's abbreviation ("JO", "DO", "ABl.") and the page word ("S.")
     oj_names: tuple[str, ...] = ()
+    #: the Official Journal's name written in full ("Amtsblatt der Europäischen Union"): a
+    #: reference only with a series letter, as "Amtsblatt Nr. 12" may be another gazette
+    oj_long_names: tuple[str, ...] = ()
     #: the Community's initials after the OJ's name in older references ("ABl. EG Nr. L 281")
     oj_marks: tuple[str, ...] = ()
     #: the names statute style writes without the OJ's year where it is the year of the act's
@@ -71,6 +74,7 @@ def load() -> Mapping[str, ActWords]:
             amended_by=tuple(block.get("amended_by", ())),
             plural_act_types=frozenset(block.get("plural_act_types", ())),
             oj_names=tuple(block.get("oj_names", ())),
+            oj_long_names=tuple(block.get("oj_long_names", ())),
             oj_marks=tuple(block.get("oj_marks", ())),
             oj_names_without_year=tuple(block.get("oj_names_without_year", ())),
             page_words=tuple(block.get("page_words", ())),

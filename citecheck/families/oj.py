@@ -41,8 +41,11 @@ _SP = r"(?:[ \t\u00a0\u202f]{0,3}\r?\n)?+[ \t\u00a0\u202f]{0,12}+"
 _S1 = r"(?:[ \t\u00a0\u202f]{0,3}\r?\n[ \t\u00a0\u202f]{0,12}+|[ \t\u00a0\u202f]{1,3}+)"
 _DASH = r"[-\u2010\u2011\u2013\u2014]"
 _WORDS = eu_words.load()
-#: "OJ" and its names in the other languages ("JO", "DO", "ABl.").
-_OJ = "(?:OJ|" + "|".join(regex.escape(n) for w in _WORDS.values() for n in w.oj_names) + ")"
+#: The names written in full ("Amtsblatt der Europäischen Union"), only with a series letter.
+_LONG_NAMES = frozenset(n for w in _WORDS.values() for n in w.oj_long_names)
+#: "OJ" and its names in the other languages ("JO", "DO", "ABl.", "Amtsblatt …").
+_NAMES = ("OJ", *(n for w in _WORDS.values() for n in w.oj_names), *sorted(_LONG_NAMES))
+_OJ = "(?:" + "|".join(regex.escape(n) for n in _NAMES) + ")"
 _PAGE_WORDS = alternation(
     ("p.", "pp.", "page", "pages", *(p for w in _WORDS.values() for p in w.page_words))
 )
@@ -99,7 +102,7 @@ _PATTERN = compile_pattern(
           (?P<cseries>[LC]){_S1}(?P<cno>\d{{1,4}})(?:{_SP}(?P<csub>[AEI]))?(?![\w])
           (?:(?:,{_SP}|{_S1}){_PAGE_WORDS}{_SP}(?P<cp>\d{{1,5}})(?:{_SP}{_DASH}{_SP}(?P<cp2>\d{{1,5}}))?
           |/(?P<cslash>\d{{1,5}}))?)
-    | (?P<old>{_OJ}{_S1}(?:{_MARK}{_S1})?{_ISSUE})
+    | (?P<old>(?P<oname>{_OJ}){_S1}(?:{_MARK}{_S1})?{_ISSUE})
     | (?P<statute>{_OJ_WITHOUT_YEAR}{_S1}(?:{_MARK}{_S1})?(?:{_NO})?(?P<sseries>[LC]){_S1}
           (?P<sno>\d{{1,4}})(?:{_SP}(?P<ssub>[AEI]))?(?![\w])(?:,{_SP}|{_S1}){_PAGE_WORDS}{_SP}
           (?P<sp>\d{{1,5}})(?:{_SP}{_DASH}{_SP}(?P<sp2>\d{{1,5}}))?)
@@ -115,11 +118,11 @@ _PATTERN = compile_pattern(
 _LIST_WORDS = alternation(w for lang in ("en", "fr", "es", "de") for w in load(lang).list_words)
 _CONTINUED = compile_pattern(
     rf"{_SP}[;,]{_SP}(?:{_LIST_WORDS}{_S1})?"
-    rf"(?P<old>(?=[LC][ \t\u00a0\u202f\n]{{0,3}}\d){_ISSUE})(?!\d)"
+    rf"(?P<old>(?=[LC][ \t\u00a0\u202f\n]{{0,3}}(?:E[ \t\u00a0\u202f\n]{{1,3}})?\d){_ISSUE})(?!\d)"
 )
 #: Every reference holds one of these (case-sensitive): found by ``str.find``, the pattern
 #: is tried only next to them.
-_OJ_LITERALS = ("OJ", *(n for w in _WORDS.values() for n in w.oj_names))
+_OJ_LITERALS = _NAMES
 #: "[2004] OJ": how far before "OJ" a reference may start; how far after it the window goes.
 _ACAD_REACH = 8
 _OJ_AFTER = 64
@@ -245,7 +248,7 @@ class OJFamily:
     """Official Journal references, linked to the act they document."""
 
     name = "oj"
-    triggers: tuple[str, ...] = ("oj", *(n.lower() for w in _WORDS.values() for n in w.oj_names))
+    triggers: tuple[str, ...] = tuple(n.lower() for n in _NAMES)
     anchors = tuple(lit.lower() for lit in _OJ_LITERALS)
     priority = 30
     rules: tuple[Rule, ...] = RULES
@@ -471,9 +474,13 @@ def _statute_year(issue: int, act_date: datetime.date | None) -> int | None:
 
 def _without_id(m: regex.Match[str]) -> bool:
     """An issue before the L and C series (``JO n° 129 du 28. 6. 1967, p. 2578/67``): ids name a
-    series, and these issues have none, so the reference gets no id rather than a made-up one."""
+    series, and these issues have none, so the reference gets no id rather than a made-up one.
+    A name written in full without a series (``Amtsblatt Nr. 12 vom 3.4.2005``) may be another
+    gazette's: no id either."""
     if not m.group("old") or m.group("series"):
         return False
+    if m.group("oname") in _LONG_NAMES:
+        return True
     date = _date(m)
     return date is not None and date < SERIES_START
 

@@ -1,0 +1,78 @@
+# ruff: noqa: E501  (table rows hold whole sentences)
+"""OJ references as German texts of EU acts write them: a comma before "vom", the month named
+in the date, the Official Journal's name written in full, EUR-Lex's legacy header, the E
+edition of the C series before the number. Made-up sentences in the shapes these texts use."""
+
+from __future__ import annotations
+
+import pytest
+from eu_cases import check
+
+from citecheck.families.oj import OJParts
+from citecheck.pipeline import extract
+
+CASES = [
+    # a comma before the opening word of the date
+    ("gemäß der Richtlinie 2011/24/EU (ABl. L 88, vom 4.4.2011, S. 45) gilt",
+     [("celex:32011L0024", "eu_act", ""), ("oj:L/2011/88/p45", "oj", "")]),
+    ("(1) ABl. C 120, vom 5.5.2010, S. 7.",
+     [("oj:C/2010/120/p7", "oj", "")]),
+    # the month named: consolidated texts cite the act's own issue so in their title
+    ("(Amtsblatt der Europäischen Union L 145 vom 30. April 2004)",
+     [("oj:L/2004/145", "oj", "")]),
+    ("(ABl. L 331 vom 15. Dezember 2010, S. 12)",
+     [("oj:L/2010/331/p12", "oj", "")]),
+    ("Amtsblatt der Europäischen Gemeinschaften Nr. L 12 vom 16. Januar 2001, S. 1",
+     [("oj:L/2001/12/p1", "oj", "")]),
+    # the name written in full, with the issue's date in figures
+    ("veröffentlicht im Amtsblatt der Europäischen Union C 303 vom 14.12.2007, S. 17.",
+     [("oj:C/2007/303/p17", "oj", "")]),
+    # EUR-Lex's legacy header: the date with slashes, the page after a space, zero-padded
+    ("Amtsblatt Nr. L 281 vom 23/11/1995 S. 0031 - 0050",
+     [("oj:L/1995/281/p31", "oj", "")]),
+    ("Amtsblatt Nr. C 364 vom 18/12/2000 S. 0001 - 0022\n\nCHARTA DER GRUNDRECHTE",
+     [("oj:C/2000/364/p1", "oj", "")]),
+    # the E edition of the C series written before the number
+    ("(2) ABl. C E 240 vom 28.8.2001, S. 13.",
+     [("oj:C/2001/240E/p13", "oj", "")]),
+    ("(ABl. C 332 E vom 27.11.2001, S. 305; C E 25 vom 29.1.2002, S. 1)",
+     [("oj:C/2001/332E/p305", "oj", ""), ("oj:C/2002/25E/p1", "oj", "")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_german_oj_forms_of_eu_acts(text: str, expected: list[tuple[str, str, str]]) -> None:
+    check(text, expected)
+
+
+def test_named_month_gives_the_date() -> None:
+    (oj,) = [c for c in extract("(ABl. L 331 vom 15. Dezember 2010, S. 12)") if c.kind.value == "oj"]
+    assert isinstance(oj.parts, OJParts)
+    assert (oj.parts.date.isoformat() if oj.parts.date else None) == "2010-12-15"
+    assert not oj.notes
+
+
+def test_legacy_header_date_is_not_a_padded_date_finding() -> None:
+    """EUR-Lex writes its header so ("18/07/2002"); a writer's "04.05.2016" still is one."""
+    (legacy,) = extract("Amtsblatt Nr. L 190 vom 18/07/2002 S. 0001 - 0020")
+    assert legacy.id == "oj:L/2002/190/p1"
+    assert isinstance(legacy.parts, OJParts) and legacy.parts.last_page == 20
+    assert not legacy.notes
+    (padded,) = extract("ABl. L 119 vom 04.05.2016, S. 1")
+    assert [n.code for n in padded.notes] == ["OJ104"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a name written in full without a series: some other gazette's number
+        "Amtsblatt Nr. 12 vom 3.4.2005, S. 20",
+        # the name alone, as acts' closing words write it: no reference
+        "Diese Verordnung tritt am Tag nach ihrer Veröffentlichung im Amtsblatt der Europäischen Union in Kraft.",
+        "Siehe Seite 338 dieses Amtsblatts.",
+        # "E" before a number only in the C series
+        "ABl. L E 12 vom 15.1.2001, S. 10",
+    ],
+)
+def test_no_reference(text: str) -> None:
+    assert [c.id for c in extract(text) if c.kind.value == "oj"] == []
