@@ -47,6 +47,8 @@ class ActWords:
     #: date ("ABl. EG Nr. L 149 S. 34" after an act "vom 28. Mai 2001")
     oj_names_without_year: tuple[str, ...] = ()
     page_words: tuple[str, ...] = ()
+    #: what lists a corrigendum after an OJ reference ("S. 1, ber. L 314 vom 22.11.2016")
+    corrigendum_words: tuple[str, ...] = ()
     #: what opens a citation of a preamble ("vu", "visto", "gestützt auf")
     citing_words: tuple[str, ...] = ()
     #: what names the text's own act before its type ("la présente décision")
@@ -78,6 +80,7 @@ def load() -> Mapping[str, ActWords]:
             oj_marks=tuple(block.get("oj_marks", ())),
             oj_names_without_year=tuple(block.get("oj_names_without_year", ())),
             page_words=tuple(block.get("page_words", ())),
+            corrigendum_words=tuple(block.get("corrigendum_words", ())),
             citing_words=tuple(block.get("citing_words", ())),
             own_act_words=tuple(block.get("own_act_words", ())),
         )

@@ -97,7 +97,7 @@ _PATTERN = compile_pattern(
     (?<![\w])(?=[OJDA\[])
     (?:
       (?P<new>{_OJ}{_S1}(?P<nseries>[LC])(?:{_SP},{_SP}|{_S1})(?P<nyear>20\d\d)/(?P<nno>\d{{1,5}})
-          (?!\d){_DATE_SEP}{_DATE}(?!\d){_PAGES})
+          (?!\d)(?:{_DATE_SEP}{_DATE}(?!\d))?{_PAGES})
     | (?P<court>{_OJ}{_S1}(?:{_MARK}{_S1})?(?P<cyear>(?:19|20)\d\d)(?:,{_SP}|{_S1})(?:{_NO})?
           (?P<cseries>[LC]){_S1}(?P<cno>\d{{1,4}})(?:{_SP}(?P<csub>[AEI]))?(?![\w])
           (?:(?:,{_SP}|{_S1}){_PAGE_WORDS}{_SP}(?P<cp>\d{{1,5}})(?:{_SP}{_DASH}{_SP}(?P<cp2>\d{{1,5}}))?
@@ -115,10 +115,16 @@ _PATTERN = compile_pattern(
 #: A list of issues goes on without repeating the name: ``ABl. L 176 vom 27.6.2013, S. 1;
 #: L 208 vom 2.8.2013, S. 73``, also after a comma (``S. 1, L 314 vom 22.11.2016, S. 72``: an
 #: issue with its date, so not a page or a number); each issue is its own reference.
-_LIST_WORDS = alternation(w for lang in ("en", "fr", "es", "de") for w in load(lang).list_words)
+#: A corrigendum is listed so too: ``S. 1, ber. L 314 vom 22.11.2016, S. 72``.
+_LIST_WORDS = alternation(
+    (
+        *(w for lang in ("en", "fr", "es", "de") for w in load(lang).list_words),
+        *(c for w in _WORDS.values() for c in w.corrigendum_words),
+    )
+)
 _CONTINUED = compile_pattern(
     rf"{_SP}[;,]{_SP}(?:{_LIST_WORDS}{_S1})?"
-    rf"(?P<old>(?=[LC][ \t\u00a0\u202f\n]{{0,3}}(?:E[ \t\u00a0\u202f\n]{{1,3}})?\d){_ISSUE})(?!\d)"
+    rf"(?P<old>(?=[LC]{_SP}(?:E{_S1})?\d){_ISSUE})(?!\d)"
 )
 #: Every reference holds one of these (case-sensitive): found by ``str.find``, the pattern
 #: is tried only next to them.
@@ -236,6 +242,8 @@ def _mark(m: regex.Match[str]) -> str:
 
 
 def _date(m: regex.Match[str]) -> datetime.date | None:
+    if m.group("y") is None:
+        return None
     name = m.group("mname")
     month = _MONTH_NUMBER[name.lower()] if name else int(m.group("m"))
     try:
@@ -354,7 +362,7 @@ class OJFamily:
                         fix=Fix(cut, end, "", "drop the page"),
                     )
                 )
-            if date is None or date.year != year:
+            if m.group("y") is not None and (date is None or date.year != year):
                 notes.append(
                     BAD_DATE.finding(
                         f"the date does not fit the document number {year}/{number}: the act "
@@ -477,6 +485,10 @@ def _without_id(m: regex.Match[str]) -> bool:
     series, and these issues have none, so the reference gets no id rather than a made-up one.
     A name written in full without a series (``Amtsblatt Nr. 12 vom 3.4.2005``) may be another
     gazette's: no id either."""
+    if m.group("new"):
+        # an act's number without the date that makes it an act-by-act reference; before
+        # October 2023 "L 2019/2033" names no issue
+        return m.group("y") is None and int(m.group("nyear")) < ACT_BY_ACT_START.year
     if not m.group("old") or m.group("series"):
         return False
     if m.group("oname") in _LONG_NAMES:

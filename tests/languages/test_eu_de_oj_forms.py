@@ -37,6 +37,18 @@ CASES = [
      [("oj:C/2001/240E/p13", "oj", "")]),
     ("(ABl. C 332 E vom 27.11.2001, S. 305; C E 25 vom 29.1.2002, S. 1)",
      [("oj:C/2001/332E/p305", "oj", ""), ("oj:C/2002/25E/p1", "oj", "")]),
+    # "v." for "vom"; a corrigendum listed with "ber."; a listed issue wrapped after its series
+    ("(ABl. L 57 v. 3.3.2012, S. 9)",
+     [("oj:L/2012/57/p9", "oj", "")]),
+    ("(ABl. L 57 vom 3.3.2012, S. 9, ber. L 80 vom 20.3.2012, S. 4)",
+     [("oj:L/2012/57/p9", "oj", ""), ("oj:L/2012/80/p4", "oj", "")]),
+    ("(ABl. L 57 vom 3.3.2012, S. 9; L 80 vom 20.3.2012, S. 4; L\n    91 vom 5.4.2014, S. 2)",
+     [("oj:L/2012/57/p9", "oj", ""), ("oj:L/2012/80/p4", "oj", ""), ("oj:L/2014/91/p2", "oj", "")]),
+    # an act published on its own, cited by its number without the date
+    ("Verordnung (EU) 2024/1234 (ABl. L, 2024/1234) gilt",
+     [("celex:32024R1234", "eu_act", ""), ("oj:L/2024/1234", "oj", "")]),
+    ("siehe ABl. C 2023/1502.",
+     [("oj:C/2023/1502", "oj", "")]),
 ]
 
 
@@ -72,7 +84,14 @@ def test_legacy_header_date_is_not_a_padded_date_finding() -> None:
         "Siehe Seite 338 dieses Amtsblatts.",
         # "E" before a number only in the C series
         "ABl. L E 12 vom 15.1.2001, S. 10",
+        # an act's number without a date before act-by-act publication names no issue
+        "ABl. L 2019/2033",
     ],
 )
 def test_no_reference(text: str) -> None:
     assert [c.id for c in extract(text) if c.kind.value == "oj"] == []
+
+
+def test_corrigendum_word_lists_only_an_issue_with_its_date() -> None:
+    ids = [c.id for c in extract("ABl. L 57 vom 3.3.2012, S. 9, ber. S. 12") if c.kind.value == "oj"]
+    assert ids == ["oj:L/2012/57/p9"]
