@@ -95,3 +95,23 @@ def test_no_reference(text: str) -> None:
 def test_corrigendum_word_lists_only_an_issue_with_its_date() -> None:
     ids = [c.id for c in extract("ABl. L 57 vom 3.3.2012, S. 9, ber. S. 12") if c.kind.value == "oj"]
     assert ids == ["oj:L/2012/57/p9"]
+
+
+_WRAPPED = [
+    (
+        "Verordnung (EU) 2016/680 des Europäischen Parlaments und des Rates vom 12. Mai 2016 über X (ABl. L 118 vom 3.5.2016, S. 4; L 301 vom 20.11.2016, S. 7; L 126 vom 22.5.2018, S. 9) in der jeweils geltenden Fassung",
+        ["celex:32016R0680", "oj:L/2016/118/p4", "oj:L/2016/301/p7", "oj:L/2018/126/p9"],
+    ),
+    (
+        "Richtlinie 2014/66/EU des Europäischen Parlaments und des Rates vom 14. Mai 2014 über Y (ABl. L 172 vom 11.6.2014, S. 300, ber. L 70 vom 16.3.2015, S. 30), die zuletzt durch die Richtlinie (EU) 2019/2178 (ABl. L 330 vom 20.12.2019, S. 150) geändert worden ist",
+        ["celex:32014L0066", "oj:L/2014/172/p300", "oj:L/2015/70/p30", "celex:32019L2178", "oj:L/2019/330/p150"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "ids"), _WRAPPED)
+def test_a_line_break_with_indentation_anywhere_changes_nothing(sentence: str, ids: list[str]) -> None:
+    """Plain text of statutes wraps lines at any space, indenting the next line."""
+    for at in [i for i, ch in enumerate(sentence) if ch == " "]:
+        wrapped = sentence[:at] + "\n    " + sentence[at + 1 :]
+        assert [c.id for c in extract(wrapped)] == ids, repr(wrapped[max(0, at - 25) : at + 25])
