@@ -44,6 +44,11 @@ CASES = [
      [("oj:L/2012/57/p9", "oj", ""), ("oj:L/2012/80/p4", "oj", "")]),
     ("(ABl. L 57 vom 3.3.2012, S. 9; L 80 vom 20.3.2012, S. 4; L\n    91 vom 5.4.2014, S. 2)",
      [("oj:L/2012/57/p9", "oj", ""), ("oj:L/2012/80/p4", "oj", ""), ("oj:L/2014/91/p2", "oj", "")]),
+    # the abbreviations of German courts and commentaries, "ABlEG"/"ABlEU", written closed up
+    ("Richtlinie 93/13/EWG des Rates vom 5. April 1993 (ABlEG Nr. L 95 S. 29)",
+     [("celex:31993L0013", "eu_act", ""), ("oj:L/1993/95/p29", "oj", "")]),
+    ("vgl. ABlEU 2014 Nr. L 130, S. 1",
+     [("oj:L/2014/130/p1", "oj", "")]),
     # an act published on its own, cited by its number without the date
     ("Verordnung (EU) 2024/1234 (ABl. L, 2024/1234) gilt",
      [("celex:32024R1234", "eu_act", ""), ("oj:L/2024/1234", "oj", "")]),
