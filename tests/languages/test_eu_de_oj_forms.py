@@ -120,3 +120,28 @@ def test_a_line_break_with_indentation_anywhere_changes_nothing(sentence: str, i
     for at in [i for i, ch in enumerate(sentence) if ch == " "]:
         wrapped = sentence[:at] + "\n    " + sentence[at + 1 :]
         assert [c.id for c in extract(wrapped)] == ids, repr(wrapped[max(0, at - 25) : at + 25])
+
+
+@pytest.mark.parametrize(
+    ("text", "oj_id"),
+    [
+        # EUR-Lex's legacy header is the same in French and Spanish
+        ("Journal officiel n° L 281 du 23/11/1995 p. 0031 - 0050", "oj:L/1995/281/p31"),
+        ("Diario Oficial n° C 364 de 18/12/2000 p. 0001 - 0022", "oj:C/2000/364/p1"),
+        ("(Journal officiel de l’Union européenne L 145 du 30.4.2004)", "oj:L/2004/145"),
+        ("Diario Oficial de las Comunidades Europeas L 12 de 16.1.2001, p. 1", "oj:L/2001/12/p1"),
+    ],
+)
+def test_french_and_spanish_long_names_and_legacy_header(text: str, oj_id: str) -> None:
+    assert [c.id for c in extract(text) if c.kind.value == "oj"] == [oj_id]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "publié au Journal officiel n° 12 du 3.4.2005, p. 20",  # no series: the French JORF
+        "publicado en el Diario Oficial de la Unión Europea el 3 de marzo de 2005",
+    ],
+)
+def test_long_names_without_an_issue_are_no_reference(text: str) -> None:
+    assert [c.id for c in extract(text) if c.kind.value == "oj"] == []
