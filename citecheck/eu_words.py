@@ -38,12 +38,17 @@ class ActWords:
     plural_act_types: frozenset[str] = frozenset()
     #: the Official Journal's abbreviation ("JO", "DO", "ABl.") and the page word ("S.")
     oj_names: tuple[str, ...] = ()
+    #: the Official Journal's name written in full ("Amtsblatt der Europäischen Union"): a
+    #: reference only with a series letter, as "Amtsblatt Nr. 12" may be another gazette
+    oj_long_names: tuple[str, ...] = ()
     #: the Community's initials after the OJ's name in older references ("ABl. EG Nr. L 281")
     oj_marks: tuple[str, ...] = ()
     #: the names statute style writes without the OJ's year where it is the year of the act's
     #: date ("ABl. EG Nr. L 149 S. 34" after an act "vom 28. Mai 2001")
     oj_names_without_year: tuple[str, ...] = ()
     page_words: tuple[str, ...] = ()
+    #: what lists a corrigendum after an OJ reference ("S. 1, ber. L 314 vom 22.11.2016")
+    corrigendum_words: tuple[str, ...] = ()
     #: what opens a citation of a preamble ("vu", "visto", "gestützt auf")
     citing_words: tuple[str, ...] = ()
     #: what names the text's own act before its type ("la présente décision")
@@ -71,9 +76,11 @@ def load() -> Mapping[str, ActWords]:
             amended_by=tuple(block.get("amended_by", ())),
             plural_act_types=frozenset(block.get("plural_act_types", ())),
             oj_names=tuple(block.get("oj_names", ())),
+            oj_long_names=tuple(block.get("oj_long_names", ())),
             oj_marks=tuple(block.get("oj_marks", ())),
             oj_names_without_year=tuple(block.get("oj_names_without_year", ())),
             page_words=tuple(block.get("page_words", ())),
+            corrigendum_words=tuple(block.get("corrigendum_words", ())),
             citing_words=tuple(block.get("citing_words", ())),
             own_act_words=tuple(block.get("own_act_words", ())),
         )

@@ -41,24 +41,38 @@ _SP = r"(?:[ \t\u00a0\u202f]{0,3}\r?\n)?+[ \t\u00a0\u202f]{0,12}+"
 _S1 = r"(?:[ \t\u00a0\u202f]{0,3}\r?\n[ \t\u00a0\u202f]{0,12}+|[ \t\u00a0\u202f]{1,3}+)"
 _DASH = r"[-\u2010\u2011\u2013\u2014]"
 _WORDS = eu_words.load()
-#: "OJ" and its names in the other languages ("JO", "DO", "ABl.").
-_OJ = "(?:OJ|" + "|".join(regex.escape(n) for w in _WORDS.values() for n in w.oj_names) + ")"
+#: The names written in full ("Amtsblatt der Europäischen Union"), only with a series letter.
+_LONG_NAMES = frozenset(n for w in _WORDS.values() for n in w.oj_long_names)
+#: "OJ" and its names in the other languages ("JO", "DO", "ABl.", "Amtsblatt …").
+_NAMES = ("OJ", *(n for w in _WORDS.values() for n in w.oj_names), *sorted(_LONG_NAMES))
+_OJ = "(?:" + "|".join(regex.escape(n) for n in _NAMES) + ")"
 _PAGE_WORDS = alternation(
     ("p.", "pp.", "page", "pages", *(p for w in _WORDS.values() for p in w.page_words))
 )
 #: Between an issue number and its date: ", " in English, " du "/" de "/" vom " elsewhere.
-_DATE_SEP = (
-    rf"(?:{_SP},{_SP}|{_S1}"
-    + alternation(o for w in _WORDS.values() for o in w.date_opening)
-    + rf"{_S1})"
-)
+#: Some write a comma before the opening word too: ``ABl. L 176, vom 27.6.2013``.
+_DATE_OPENING = alternation(o for w in _WORDS.values() for o in w.date_opening)
+_DATE_SEP = rf"(?:{_SP},{_SP}(?:{_DATE_OPENING}{_S1})?|{_S1}{_DATE_OPENING}{_S1})"
+#: The page follows a comma, or only a space in EUR-Lex's legacy header (``Amtsblatt Nr. L 190
+#: vom 18/07/2002 S. 0001 - 0020``).
 _PAGES = (
-    rf"(?:,{_SP}{_PAGE_WORDS}{_SP}(?P<p>\d{{1,5}})(?:/(?P<pyy>\d{{2}}))?"
+    rf"(?:(?:,{_SP}|{_S1}){_PAGE_WORDS}{_SP}(?P<p>\d{{1,5}})(?:/(?P<pyy>\d{{2}}))?"
     rf"(?:{_SP}{_DASH}{_SP}(?P<p2>\d{{1,5}}))?)?"
 )
-#: ``7.9.1987``; older issues space it: ``7. 9. 1987``.
+#: The month names of every language: "vom 14. Juni 1985" in a title is no sentence break.
+_MONTHS = alternation(m for lang in ("en", "fr", "es", "de") for m in load(lang).months)
+_MONTH_NUMBER = {
+    name: number
+    for lang in ("en", "fr", "es", "de")
+    for name, number in load(lang).month_number.items()
+}
+#: ``7.9.1987``; older issues space it: ``7. 9. 1987``; German titles name the month (``vom
+#: 12. Juni 2014``); EUR-Lex's legacy header writes ``18/07/2002``.
 # "30\\.11.2013": text converted from Markdown keeps its escapes; a reader sees a dot
-_DATE = rf"(?P<d>\d{{1,2}})\\?\.{_SP}(?P<m>\d{{1,2}})\\?\.{_SP}(?P<y>\d{{4}})"
+_DATE = (
+    rf"(?P<d>\d{{1,2}})(?:\\?\.{_SP}(?:(?P<m>\d{{1,2}})\\?\.{_SP}|(?P<mname>{_MONTHS}){_S1})"
+    rf"|/(?P<m>\d{{1,2}})/)(?P<y>\d{{4}})"
+)
 #: The names written without the year in statute style: ``ABl. EG Nr. L 149 S. 34``.
 _OJ_WITHOUT_YEAR = alternation(n for w in _WORDS.values() for n in w.oj_names_without_year)
 #: The Community's initials some older references write after the name: ``ABl. EG Nr. L 281``.
@@ -70,9 +84,11 @@ _NO = (
     + rf"){_SP}"
 )
 
-#: An issue with its date and page: ``L 281 vom 23.11.1995, S. 31``.
+#: An issue with its date and page: ``L 281 vom 23.11.1995, S. 31``; the E edition of the C
+#: series is also written before the number (``C E 12`` for ``C 12 E``).
 _ISSUE = (
-    rf"(?:{_NO})?(?:(?P<series>[LC])(?:{_S1}|(?=\d)))?(?P<no>\d{{1,4}})"
+    rf"(?:{_NO})?(?:(?P<series>[LC])(?:(?<=C){_S1}(?P<presub>E)(?={_S1}\d))?(?:{_S1}|(?=\d)))?"
+    rf"(?P<no>\d{{1,4}})"
     rf"(?:{_SP}(?P<sub>[AEI]))?(?![\w]){_DATE_SEP}{_DATE}(?!\d){_PAGES}"
 )
 
@@ -81,12 +97,12 @@ _PATTERN = compile_pattern(
     (?<![\w])(?=[OJDA\[])
     (?:
       (?P<new>{_OJ}{_S1}(?P<nseries>[LC])(?:{_SP},{_SP}|{_S1})(?P<nyear>20\d\d)/(?P<nno>\d{{1,5}})
-          (?!\d){_DATE_SEP}{_DATE}(?!\d){_PAGES})
+          (?!\d)(?:{_DATE_SEP}{_DATE}(?!\d))?{_PAGES})
     | (?P<court>{_OJ}{_S1}(?:{_MARK}{_S1})?(?P<cyear>(?:19|20)\d\d)(?:,{_SP}|{_S1})(?:{_NO})?
           (?P<cseries>[LC]){_S1}(?P<cno>\d{{1,4}})(?:{_SP}(?P<csub>[AEI]))?(?![\w])
           (?:(?:,{_SP}|{_S1}){_PAGE_WORDS}{_SP}(?P<cp>\d{{1,5}})(?:{_SP}{_DASH}{_SP}(?P<cp2>\d{{1,5}}))?
           |/(?P<cslash>\d{{1,5}}))?)
-    | (?P<old>{_OJ}{_S1}(?:{_MARK}{_S1})?{_ISSUE})
+    | (?P<old>(?P<oname>{_OJ}){_S1}(?:{_MARK}{_S1})?{_ISSUE})
     | (?P<statute>{_OJ_WITHOUT_YEAR}{_S1}(?:{_MARK}{_S1})?(?:{_NO})?(?P<sseries>[LC]){_S1}
           (?P<sno>\d{{1,4}})(?:{_SP}(?P<ssub>[AEI]))?(?![\w])(?:,{_SP}|{_S1}){_PAGE_WORDS}{_SP}
           (?P<sp>\d{{1,5}})(?:{_SP}{_DASH}{_SP}(?P<sp2>\d{{1,5}}))?)
@@ -99,14 +115,20 @@ _PATTERN = compile_pattern(
 #: A list of issues goes on without repeating the name: ``ABl. L 176 vom 27.6.2013, S. 1;
 #: L 208 vom 2.8.2013, S. 73``, also after a comma (``S. 1, L 314 vom 22.11.2016, S. 72``: an
 #: issue with its date, so not a page or a number); each issue is its own reference.
-_LIST_WORDS = alternation(w for lang in ("en", "fr", "es", "de") for w in load(lang).list_words)
+#: A corrigendum is listed so too: ``S. 1, ber. L 314 vom 22.11.2016, S. 72``.
+_LIST_WORDS = alternation(
+    (
+        *(w for lang in ("en", "fr", "es", "de") for w in load(lang).list_words),
+        *(c for w in _WORDS.values() for c in w.corrigendum_words),
+    )
+)
 _CONTINUED = compile_pattern(
     rf"{_SP}[;,]{_SP}(?:{_LIST_WORDS}{_S1})?"
-    rf"(?P<old>(?=[LC][ \t\u00a0\u202f\n]{{0,3}}\d){_ISSUE})(?!\d)"
+    rf"(?P<old>(?=[LC]{_SP}(?:E{_S1})?\d){_ISSUE})(?!\d)"
 )
 #: Every reference holds one of these (case-sensitive): found by ``str.find``, the pattern
 #: is tried only next to them.
-_OJ_LITERALS = ("OJ", *(n for w in _WORDS.values() for n in w.oj_names))
+_OJ_LITERALS = _NAMES
 #: "[2004] OJ": how far before "OJ" a reference may start; how far after it the window goes.
 _ACAD_REACH = 8
 _OJ_AFTER = 64
@@ -118,8 +140,6 @@ _FOOTNOTE_OPEN_BEFORE = compile_pattern(
     r"(?:^|\n)[ \t]{0,4}(?:\[\^(?P<a>\d{1,4})\]:|<sup>(?P<b>\d{1,4})</sup>|\^(?P<c>\d{1,4})"
     r"|\((?P<d>\d{1,3})\)|(?P<f>\d{1,4})\.?)[ \t\u00a0]{0,4}\Z"
 )
-#: The month names of every language: "vom 14. Juni 1985" in a title is no sentence break.
-_MONTHS = alternation(m for lang in ("en", "fr", "es", "de") for m in load(lang).months)
 _SENTENCE_BREAK = compile_pattern(
     r"\n[ \t]*\n|(?<!\b(?:No|Nos|p|pp|arts?|Arts?|paras?|cf|vol|Vol|e\.g|i\.e|St))"
     rf"(?:[!?;]|(?<!\d\\?)\.|\.(?![ \t\u00a0\n]+{_MONTHS}))"
@@ -222,8 +242,12 @@ def _mark(m: regex.Match[str]) -> str:
 
 
 def _date(m: regex.Match[str]) -> datetime.date | None:
+    if m.group("y") is None:
+        return None
+    name = m.group("mname")
+    month = _MONTH_NUMBER[name.lower()] if name else int(m.group("m"))
     try:
-        return datetime.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        return datetime.date(int(m.group("y")), month, int(m.group("d")))
     except ValueError:
         return None
 
@@ -232,7 +256,7 @@ class OJFamily:
     """Official Journal references, linked to the act they document."""
 
     name = "oj"
-    triggers: tuple[str, ...] = ("oj", *(n.lower() for w in _WORDS.values() for n in w.oj_names))
+    triggers: tuple[str, ...] = tuple(n.lower() for n in _NAMES)
     anchors = tuple(lit.lower() for lit in _OJ_LITERALS)
     priority = 30
     rules: tuple[Rule, ...] = RULES
@@ -338,7 +362,7 @@ class OJFamily:
                         fix=Fix(cut, end, "", "drop the page"),
                     )
                 )
-            if date is None or date.year != year:
+            if m.group("y") is not None and (date is None or date.year != year):
                 notes.append(
                     BAD_DATE.finding(
                         f"the date does not fit the document number {year}/{number}: the act "
@@ -373,7 +397,7 @@ class OJFamily:
             parts = OJParts("academic", series, year, issue, None, None, apage, None)
         else:
             series = m.group("series")
-            issue = m.group("no") + (m.group("sub") or "")
+            issue = m.group("no") + (m.group("sub") or m.group("presub") or "")
             date = _date(m)
             year = int(m.group("y"))
             page, last = _pages(m)
@@ -405,7 +429,9 @@ class OJFamily:
                         id=oid,
                     )
                 )
-        if m.group("d") and (m.group("d").startswith("0") or m.group("m").startswith("0")):
+        # the legacy header's "18/07/2002" is EUR-Lex's own way, not the writer's
+        dotted = m.group("m") is not None and m.string[m.end("d")] != "/"
+        if dotted and (m.group("d").startswith("0") or m.group("m").startswith("0")):
             ds, de = m.start("d"), m.end("y")
             fixed = f"{int(m.group('d'))}.{int(m.group('m'))}.{m.group('y')}"
             notes.append(
@@ -456,9 +482,17 @@ def _statute_year(issue: int, act_date: datetime.date | None) -> int | None:
 
 def _without_id(m: regex.Match[str]) -> bool:
     """An issue before the L and C series (``JO n° 129 du 28. 6. 1967, p. 2578/67``): ids name a
-    series, and these issues have none, so the reference gets no id rather than a made-up one."""
+    series, and these issues have none, so the reference gets no id rather than a made-up one.
+    A name written in full without a series (``Amtsblatt Nr. 12 vom 3.4.2005``) may be another
+    gazette's: no id either."""
+    if m.group("new"):
+        # an act's number without the date that makes it an act-by-act reference; before
+        # October 2023 "L 2019/2033" names no issue
+        return m.group("y") is None and int(m.group("nyear")) < ACT_BY_ACT_START.year
     if not m.group("old") or m.group("series"):
         return False
+    if m.group("oname") in _LONG_NAMES:
+        return True
     date = _date(m)
     return date is not None and date < SERIES_START
 
