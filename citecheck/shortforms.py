@@ -28,7 +28,6 @@ from citecheck.families.shortforms import (
     UNKNOWN_ANTECEDENT,
     ShortFormParts,
 )
-from citecheck.lexicon import ENGLISH
 from citecheck.model import Citation, Finding, Kind
 
 # Notes marked as such: a line starting with <sup>N</sup>, [^N]: or ^N.
@@ -92,39 +91,20 @@ def notes_heading(doc: Document) -> int | None:
     starts. Found from the occurrences of the words in the lower-cased text (the anchor index
     holds them): the word is common in prose ("the Committee notes"), a whole-line heading
     is not."""
-    text, low = doc.text, doc.lower
-    if len(low) != len(text):
-        return _notes_heading_shifted(text, low)
+    # The hits are offsets of the text (``Document.lower`` keeps every offset), and only
+    # "\n" lower-cases to "\n": lines are found in the text, which is not lower-cased here.
+    text = doc.text
     line_end = 0
     for start, end in doc.hits(NOTES_HEADINGS):
         if start < line_end:
             continue  # the rest of a line already read: one pass over the text in all
-        line_start = low.rfind("\n", 0, start) + 1
-        line_end = low.find("\n", end)
-        line_end = len(low) if line_end == -1 else line_end
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end == -1 else line_end
         line = _HEADING_LINE.fullmatch(text, line_start, line_end)
         if line is not None and line.group("word").lower() in NOTES_HEADINGS:
             return line_end  # the first heading line: hits come in order
     return None
-
-
-def _notes_heading_shifted(text: str, low: str) -> int | None:
-    """:func:`notes_heading` where lower-casing changed the text's length ("İ"), as it always
-    read such a text: each word looked for on its own."""
-    found: int | None = None
-    for word in ENGLISH.notes_headings:
-        pos = low.find(word.lower())
-        while pos != -1 and (found is None or pos < found):
-            line_start = low.rfind("\n", 0, pos) + 1
-            line_end = low.find("\n", pos)
-            line_end = len(low) if line_end == -1 else line_end
-            line = _HEADING_LINE.fullmatch(text, line_start, line_end)
-            if line is not None and line.group("word").lower() == word.lower():
-                found = line_end
-                break
-            # the rest of this line cannot be a heading: one pass over the text in all
-            pos = low.find(word.lower(), max(pos + 1, line_end))
-    return found
 
 
 @attrs.frozen(slots=True)
