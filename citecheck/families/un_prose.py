@@ -25,7 +25,6 @@ from citecheck.families.base import (
     Document,
     compile_pattern,
     hits_followed_by,
-    matches_near,
 )
 from citecheck.families.un_context import Body
 from citecheck.lexicon import ENGLISH
@@ -588,8 +587,8 @@ def _heads(doc: Document) -> Iterator[regex.Match[str]]:
     (:func:`matches_near`), found with less searching."""
     text = doc.text
     hits = hits_followed_by(doc, doc.hits(_LITERALS), _KW_THEN_NUMBER)
-    if len(doc.lower) != len(text):  # lower-casing moved the hits: search around them
-        return matches_near(_HEAD, hits, text, before=_HEAD_REACH, after=64)
+    # The hits are offsets of the text: ``Document.lower`` keeps every offset (no need to
+    # lower-case the whole text to check: most texts never need it lower-cased).
     return matches_at_hits(_HEAD, hits, text, before=_HEAD_REACH, after=64, earliest=_head_earliest)
 
 
