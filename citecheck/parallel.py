@@ -36,9 +36,11 @@ ENDING_SIGNALS = tuple(
 
 def default_signals() -> None:
     """A worker's start: the signals that end a run end the worker at once, as by default (a
-    forked worker inherits the parent's handlers, which would make them exceptions)."""
+    forked worker inherits the parent's handlers, which would make them exceptions); Ctrl-C,
+    sent to the whole process group, is left to the parent, which kills its workers."""
     for sig in ENDING_SIGNALS:
         signal.signal(sig, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 @attrs.frozen(slots=True)
