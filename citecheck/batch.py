@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
@@ -204,7 +204,7 @@ def _checked(
     families: tuple[str, ...] | None,
     total: int | None,
     checker: Callable[[str, tuple[str, ...] | None], R],
-) -> Iterator[tuple[SourceText, R]]:
+) -> Generator[tuple[SourceText, R], None, None]:
     """(source, ``checker`` result) in input order, each file checked as soon as it is read
     (by worker processes for ``jobs > 1``, a few files ahead), so only the texts being checked
     are in memory, not a whole batch first."""
@@ -308,7 +308,9 @@ def run_batch_spilled(
     sources = _read_each(paths, read)
     checked = _checked(sources, jobs, progress_stream, None, len(paths), spill_checker(spill))
     # ``read`` fills as the files are read: it is complete once ``checked`` is used up.
-    batch = spilled_batch(checked, config, spill, resolver=resolver)
+    # Closed at once whatever ends the loop, so its workers are gone before the spill is.
+    with contextlib.closing(checked):
+        batch = spilled_batch(checked, config, spill, resolver=resolver)
     return attrs.evolve(batch, errors=(*errors, *read, *batch.errors))
 
 
@@ -335,13 +337,15 @@ def check_sources(
     failed: list[InputError] = []
     pairs: list[tuple[SourceText, CheckResult]] = []
     marks: list[Suppressions] = []
-    for src, res in _checked(sources, jobs, progress_stream, families, total, check_one):
-        if isinstance(res, str):
-            failed.append(InputError(src.path, res))
-        else:
-            # The markers are read now, so the text need not outlive its check.
-            marks.append(suppressions(src.text, src.marker_line))
-            pairs.append((src if keep_texts else src.without_text(), res))
+    checked = _checked(sources, jobs, progress_stream, families, total, check_one)
+    with contextlib.closing(checked):  # closed at once on an error: no worker outlives it
+        for src, res in checked:
+            if isinstance(res, str):
+                failed.append(InputError(src.path, res))
+            else:
+                # The markers are read now, so the text need not outlive its check.
+                marks.append(suppressions(src.text, src.marker_line))
+                pairs.append((src if keep_texts else src.without_text(), res))
     errs = [*errors, *failed]
     resolutions = {k: policy.as_resolution(k, v) for k, v in (known or {}).items()}
     if resolver is not None:

@@ -7,6 +7,7 @@ unexpected exception ends the run with a one-line message and exit 2, never a tr
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
 # that use them, so ``citecheck --help`` starts about as fast as ``import citecheck``.
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+#: Ctrl-C: 128 + SIGINT, as shells report a command a signal ended.
+EXIT_INTERRUPTED = 130
 
 #: Shown under ``--help`` of the commands whose exit code means something.
 EXIT_CODES_HELP = (
@@ -40,6 +43,7 @@ EXIT_CODES_HELP = (
     "  0  no finding at or above the failing severity (--fail-on)\n"
     "  1  findings at or above it (or, with --strict, citations not resolved)\n"
     "  2  usage or input error: unreadable file, bad option or rule code, bad config\n"
+    "  128+N  ended by signal N: 130 Ctrl-C, 143 SIGTERM, 129 SIGHUP (no report)\n"
     "Network trouble alone never makes a run fail unless --strict."
 )
 
@@ -232,6 +236,9 @@ class _Commands(click.Group):
         except BrokenPipeError:
             quiet_after_broken_pipe()
             sys.exit(EXIT_OK)
+        except KeyboardInterrupt:  # as SIGTERM and SIGHUP end ``check``: 128 + the signal
+            click.echo("citecheck: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
         except (Exception, MemoryError, RecursionError) as exc:
             click.echo(f"citecheck: error: internal error: {type(exc).__name__}: {exc}", err=True)
             sys.exit(EXIT_USAGE)
@@ -448,9 +455,8 @@ def check_cmd(
 
     import attrs
 
-    from citecheck.batch import BatchResult, run_batch, run_batch_spilled
+    from citecheck.batch import BatchResult, run_batch
     from citecheck.config import ConfigError, discover
-    from citecheck.spill import Spill
 
     try:
         config = discover(files, str(config_path) if config_path else None)
@@ -489,10 +495,7 @@ def check_cmd(
                     files, config, resolver=resolver, jobs=jobs, progress_stream=sys.stderr
                 )
             else:  # reports wait on disk until rendered: memory follows the distinct ids
-                spill = stack.enter_context(Spill())
-                batch = run_batch_spilled(
-                    files, config, spill, resolver=resolver, jobs=jobs, progress_stream=sys.stderr
-                )
+                batch = _check_spilled(stack, files, config, resolver, jobs)
             for err in batch.errors:
                 click.echo(f"citecheck: error: {err.path}: {err.reason}", err=True)
             if isinstance(batch, BatchResult):
@@ -516,6 +519,39 @@ def check_cmd(
     if batch.errors:
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
+
+
+def _check_spilled(
+    stack: contextlib.ExitStack,
+    files: Sequence[str],
+    config: Config,
+    resolver: ResolverFn | None,
+    jobs: int,
+) -> BatchResult | SpilledBatch:
+    """``run_batch_spilled`` in a spill kept open by ``stack`` (until rendered) and removed
+    also when SIGTERM or SIGHUP end the run; in memory, with one notice, when no temporary
+    file can be written (before the spill, ``check`` needed no disk)."""
+    from citecheck.batch import run_batch, run_batch_spilled
+    from citecheck.spill import Spill, SpillError, signals_end_the_run
+
+    stack.enter_context(signals_end_the_run())
+    try:
+        with contextlib.ExitStack() as attempt:
+            spill = attempt.enter_context(Spill())
+            batch = run_batch_spilled(
+                files, config, spill, resolver=resolver, jobs=jobs, progress_stream=sys.stderr
+            )
+            stack.push(attempt.pop_all())
+            return batch
+    except SpillError as exc:
+        click.echo(
+            f"citecheck: cannot write temporary files in {exc.folder} (set TMPDIR): "
+            "checking in memory",
+            err=True,
+        )
+    return run_batch(
+        files, config, resolver=resolver, jobs=jobs, progress_stream=sys.stderr, keep_texts=False
+    )
 
 
 #: Characters of output written at once: a flood of findings is not one write a line.

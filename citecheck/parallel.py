@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -25,6 +26,21 @@ from citecheck.readers import InputError, read_source
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+#: Signals that end a run as Ctrl-C does (``citecheck.spill.signals_end_the_run``); SIGHUP is
+#: not on Windows.
+ENDING_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
+def default_signals() -> None:
+    """A worker's start: the signals that end a run end the worker at once, as by default (a
+    forked worker inherits the parent's handlers, which would make them exceptions); Ctrl-C,
+    sent to the whole process group, is left to the parent, which kills its workers."""
+    for sig in ENDING_SIGNALS:
+        signal.signal(sig, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 @attrs.frozen(slots=True)
@@ -164,7 +180,11 @@ def imap_check(
 
     ``items`` are taken only as workers free up (at most ``2 * jobs`` in flight), so a batch
     read lazily is never held whole in this process. If a worker dies, the items not yet
-    answered are checked in this process."""
+    answered are checked in this process.
+
+    If the run ends early (Ctrl-C, SIGTERM made an exception, the generator closed or
+    dropped), the workers are killed and waited for before this returns, so none is left
+    idle and none writes after the caller cleans up."""
     if jobs < 1:
         raise ValueError(f"jobs must be >= 1, not {jobs}")
     # safe_check is looked up now, not bound as a default: tests put a dying one in its place.
@@ -172,19 +192,36 @@ def imap_check(
     rest = iter(items)
     pending: deque[tuple[T, Future[R] | None]] = deque()
     try:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for item in rest:
-                pending.append((item, None))  # redone in-process if the submit breaks
-                pending[-1] = (item, pool.submit(check, text_of(item), families))
-                while pending and (len(pending) >= 2 * jobs or _done(pending[0][1])):
+        with ProcessPoolExecutor(max_workers=jobs, initializer=default_signals) as pool:
+            try:
+                for item in rest:
+                    pending.append((item, None))  # redone in-process if the submit breaks
+                    pending[-1] = (item, pool.submit(check, text_of(item), families))
+                    while pending and (len(pending) >= 2 * jobs or _done(pending[0][1])):
+                        yield pending[0][0], _answer(pending[0][1])
+                        pending.popleft()
+                while pending:
                     yield pending[0][0], _answer(pending[0][1])
                     pending.popleft()
-            while pending:
-                yield pending[0][0], _answer(pending[0][1])
-                pending.popleft()
+            except BaseException as exc:
+                if not isinstance(exc, BrokenProcessPool):
+                    _stop(pool)
+                raise
     except BrokenProcessPool:
         for item in itertools.chain((item for item, _ in pending), rest):
             yield item, check(text_of(item), families)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Kill the workers (what they check is not waited for) and shut the pool down, its
+    waiting calls cancelled: the pool sees its workers gone and its shutdown returns."""
+    # The executor offers no way to end running calls before Python 3.14's terminate_workers.
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    for process in workers:
+        process.kill()
+    for process in workers:
+        process.join()
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _done(future: Future[R] | None) -> bool:

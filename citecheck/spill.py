@@ -9,16 +9,22 @@ and which ids are cited side by side, then finishes each file (resolution findin
 suppression) into chunks again, and the renderers read the reports back one chunk at a time.
 
 The chunks are pickles written and read by this run only, in a temporary directory only its
-user can open, removed at the end (also on errors and Ctrl-C).
+user can open (under ``TMPDIR``), removed at the end (also on errors, Ctrl-C, SIGTERM and
+SIGHUP: :func:`signals_end_the_run`). When the directory cannot be made or written (none
+usable, disk full, too many open files), :class:`SpillError` says so and the caller checks in
+memory instead: temporary space is never an input file's fault.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import heapq
 import os
 import pickle
+import signal
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import TracebackType
 from typing import IO, Any, TypeVar, overload
@@ -41,6 +47,56 @@ CHUNK = 4096
 T = TypeVar("T")
 
 
+class SpillError(Exception):
+    """The temporary directory cannot be made or written (``folder``: where it was to be):
+    a fault of the machine, never of an input file. Picklable, so a worker can return it."""
+
+    def __init__(self, folder: str, reason: str) -> None:
+        super().__init__(folder, reason)
+        self.folder = folder
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"cannot write temporary files in {self.folder}: {self.reason}"
+
+
+def _temp_root() -> str:
+    """Where temporary directories go (``TMPDIR``), for messages; never raises."""
+    try:
+        return tempfile.gettempdir()
+    except OSError:
+        return os.environ.get("TMPDIR") or "the temporary directory"
+
+
+def _reason(exc: OSError | SpillError) -> str:
+    return exc.reason if isinstance(exc, SpillError) else f"{type(exc).__name__}: {exc}"
+
+
+def _spill_error(folder: str, exc: OSError | SpillError) -> SpillError:
+    return SpillError(folder, _reason(exc))
+
+
+def _end_run(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
+@contextlib.contextmanager
+def signals_end_the_run() -> Iterator[None]:
+    """While open, SIGTERM and SIGHUP raise ``SystemExit(128 + signal)`` in the main thread,
+    as Ctrl-C raises ``KeyboardInterrupt``: Python would otherwise die at once, leaving the
+    cleanup undone. The previous handlers come back on exit; elsewhere than the main thread
+    (where signal handlers cannot be set) nothing changes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {sig: signal.signal(sig, _end_run) for sig in parallel.ENDING_SIGNALS}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
 def finding_order(f: Finding) -> tuple[int, int, str]:
     """The order of a report's findings (as ``batch._report`` sorts them)."""
     return (f.start, f.end, f.code)
@@ -51,24 +107,37 @@ class SpillFile:
 
     def __init__(self, path: str, mode: str = "w+b") -> None:
         self.path = path
-        self._fh: IO[bytes] = open(path, mode)  # noqa: SIM115 - closed by close()
+        try:
+            self._fh: IO[bytes] = open(path, mode)  # noqa: SIM115 - closed by close()
+        except OSError as exc:
+            raise _spill_error(os.path.dirname(path), exc) from exc
 
     def put(self, obj: object) -> int:
-        self._fh.seek(0, os.SEEK_END)
-        offset = self._fh.tell()
-        pickle.dump(obj, self._fh, protocol=pickle.HIGHEST_PROTOCOL)
+        """Append ``obj``; its offset. :class:`SpillError` when the disk refuses it."""
+        try:
+            self._fh.seek(0, os.SEEK_END)
+            offset = self._fh.tell()
+            pickle.dump(obj, self._fh, protocol=pickle.HIGHEST_PROTOCOL)
+        except OSError as exc:
+            raise _spill_error(os.path.dirname(self.path), exc) from exc
         return offset
 
     def get(self, offset: int) -> Any:
-        self._fh.flush()
+        self.flush()
         self._fh.seek(offset)
         return pickle.load(self._fh)
 
     def flush(self) -> None:
-        self._fh.flush()
+        try:
+            self._fh.flush()
+        except OSError as exc:
+            raise _spill_error(os.path.dirname(self.path), exc) from exc
 
     def close(self) -> None:
-        self._fh.close()
+        """Close; a write still buffered that the disk refuses is dropped (the file is
+        removed with its directory)."""
+        with contextlib.suppress(OSError):
+            self._fh.close()
 
 
 def read_records(path: str, offsets: Iterable[int]) -> Iterator[Any]:
@@ -81,14 +150,23 @@ def read_records(path: str, offsets: Iterable[int]) -> Iterator[Any]:
 
 class Spill:
     """The run's private temporary directory (removed on exit, whatever ends the run) and
-    its main spill file; workers write their own files next to it."""
+    its main spill file; workers write their own files next to it. :class:`SpillError`
+    when it cannot be made."""
 
     def __init__(self) -> None:
-        self._tmp = tempfile.TemporaryDirectory(
-            prefix="citecheck-spill-", ignore_cleanup_errors=True
-        )
+        self.root = root = _temp_root()
+        try:
+            self._tmp = tempfile.TemporaryDirectory(
+                prefix="citecheck-spill-", ignore_cleanup_errors=True
+            )
+        except OSError as exc:
+            raise _spill_error(root, exc) from exc
         self.folder = self._tmp.name
-        self.file = SpillFile(os.path.join(self.folder, "reports.pickle"))
+        try:
+            self.file = SpillFile(os.path.join(self.folder, "reports.pickle"))
+        except SpillError as exc:
+            self._tmp.cleanup()
+            raise SpillError(root, exc.reason) from exc
 
     def __enter__(self) -> Spill:
         return self
@@ -175,22 +253,38 @@ def read_sorted(path: str, offsets: Sequence[int], in_order: bool) -> Iterator[F
     yield from sorted(found, key=finding_order)
 
 
-def spill_check(text: str, families: tuple[str, ...] | None, folder: str) -> SpilledCheck | str:
+def spill_check(
+    text: str, families: tuple[str, ...] | None, folder: str
+) -> SpilledCheck | SpillError | str:
     """`parallel.safe_check` whose result goes to a new file of ``folder``, chunk by chunk as
     it is found (window by window for a text above ``STREAM_THRESHOLD``), so neither the
-    worker nor the parent holds a flood of citations; the error as a message otherwise."""
-    fd, path = tempfile.mkstemp(dir=folder, suffix=".pickle")
-    os.close(fd)
-    out = SpillFile(path)
+    worker nor the parent holds a flood of citations; the error as a message otherwise, or
+    the :class:`SpillError` (returned, not raised: it is the run's, not the text's)."""
+    try:
+        fd, path = tempfile.mkstemp(dir=folder, suffix=".pickle")
+        os.close(fd)
+    except OSError as exc:
+        return _spill_error(os.path.dirname(folder), exc)
+    try:
+        out = SpillFile(path)
+    except SpillError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        return SpillError(os.path.dirname(folder), exc.reason)
     try:
         with gc_paused():  # as the whole-text pass: a flood of citations makes no cycles
-            return _spill_parts(out, _parts(text, families))
+            done = _spill_parts(out, _parts(text, families))
+        out.flush()  # a full disk shows here, not when closing
+        out.close()
+        return done
+    except (OSError, SpillError) as exc:  # the check reads no file: its writing failed
+        failed: SpillError | str = SpillError(os.path.dirname(folder), _reason(exc))
     except Exception as exc:
-        out.close()
+        failed = f"internal error while checking: {type(exc).__name__}: {exc}"
+    out.close()
+    with contextlib.suppress(OSError):
         os.unlink(path)
-        return f"internal error while checking: {type(exc).__name__}: {exc}"
-    finally:
-        out.close()
+    return failed
 
 
 def _parts(text: str, families: tuple[str, ...] | None) -> Iterable[CheckResult]:
@@ -337,7 +431,7 @@ class _Pending:
 
 
 def spilled_batch(
-    checked: Iterable[tuple[SourceText, SpilledCheck | str]],
+    checked: Iterable[tuple[SourceText, SpilledCheck | SpillError | str]],
     config: Config,
     spill: Spill,
     *,
@@ -345,17 +439,20 @@ def spilled_batch(
     errors: Sequence[InputError] = (),
 ) -> SpilledBatch:
     """What ``batch.check_sources`` does, with reports on disk: ``checked`` are the sources
-    with their `spill_check` results (the text is dropped once its markers are read)."""
+    with their `spill_check` results (the text is dropped once its markers are read).
+    :class:`SpillError` when the temporary directory fails (in a worker or here)."""
     failed: list[InputError] = []
     pending: list[_Pending] = []
     ids: dict[str, None] = {}
     near: dict[str, set[str]] = {}
     for src, res in checked:
+        if isinstance(res, SpillError):
+            raise res
         if isinstance(res, str):
             failed.append(InputError(src.path, res))
             continue
         marks = suppressions(src.text, src.marker_line)
-        pending.append(_Pending(spill.file.put((src.without_text(), marks)), res))
+        pending.append(_Pending(_written(spill, (src.without_text(), marks)), res))
         ids.update(dict.fromkeys(res.ids))
         for ident, others in res.near.items():
             near.setdefault(ident, set()).update(others)
@@ -363,9 +460,19 @@ def spilled_batch(
     resolutions: dict[str, Resolution] = {}
     if resolver is not None:
         resolutions = policy.resolve_ids(list(ids), near, resolver)
-    with gc_paused():  # reading back makes objects by the million, and no cycles
-        handles = [_finish(p, config, resolutions, spill.file) for p in pending]
+    try:
+        with gc_paused():  # reading back makes objects by the million, and no cycles
+            handles = [_finish(p, config, resolutions, spill.file) for p in pending]
+    except (OSError, SpillError) as exc:  # only the spill's files are written here
+        raise _spill_error(spill.root, exc) from exc
     return SpilledBatch(SpilledReports(handles, spill.file), errs, resolver is not None)
+
+
+def _written(spill: Spill, record: object) -> int:
+    try:
+        return spill.file.put(record)
+    except (OSError, SpillError) as exc:
+        raise _spill_error(spill.root, exc) from exc
 
 
 def _finish(
@@ -423,6 +530,8 @@ def _selected(
         yield f
 
 
-def spill_checker(spill: Spill) -> Callable[[str, tuple[str, ...] | None], SpilledCheck | str]:
+def spill_checker(
+    spill: Spill,
+) -> Callable[[str, tuple[str, ...] | None], SpilledCheck | SpillError | str]:
     """`spill_check` into ``spill``'s directory, as a picklable function for workers."""
     return functools.partial(spill_check, folder=spill.folder)
