@@ -39,7 +39,8 @@ def default_signals() -> None:
     forked worker inherits the parent's handlers, which would make them exceptions); Ctrl-C,
     sent to the whole process group, is left to the parent, which kills its workers."""
     for sig in ENDING_SIGNALS:
-        signal.signal(sig, signal.SIG_DFL)
+        if signal.getsignal(sig) is not signal.SIG_IGN:  # ``nohup``: still ignored
+            signal.signal(sig, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 

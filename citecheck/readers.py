@@ -263,10 +263,23 @@ def read_bytes(path: str) -> bytes:
         raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
 
 
+#: Standard input as read, with the stream it was read from: it can be read only once, and
+#: a second reading of ``-`` in the same run (``check``'s in-memory fallback after a failed
+#: spill) must get the same text, not an empty one.
+_stdin_read: tuple[object, bytes] | None = None
+
+
+def _stdin_bytes() -> bytes:
+    global _stdin_read
+    if _stdin_read is None or _stdin_read[0] is not sys.stdin:
+        _stdin_read = (sys.stdin, sys.stdin.buffer.read(MAX_INPUT_BYTES + 1))
+    return _stdin_read[1]
+
+
 def read_source(path: str) -> SourceText:
     """Read one path (format chosen by its suffix), or standard input (as text) for ``-``."""
     if path == "-":
-        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        data = _stdin_bytes()
         if len(data) > MAX_INPUT_BYTES:
             raise InputError("<stdin>", f"input larger than {MAX_INPUT_BYTES} bytes")
         return decode(data, "<stdin>")

@@ -89,12 +89,24 @@ def signals_end_the_run() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = {sig: signal.signal(sig, _end_run) for sig in parallel.ENDING_SIGNALS}
+    # a signal the run was started to ignore (``nohup``) stays ignored
+    previous = {
+        sig: signal.signal(sig, _end_run)
+        for sig in parallel.ENDING_SIGNALS
+        if signal.getsignal(sig) is not signal.SIG_IGN
+    }
     try:
         yield
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+
+
+def _hold_ending_signals() -> dict[signal.Signals, Any]:
+    """Ignore SIGTERM/SIGHUP (main thread only); the handlers to put back."""
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    return {sig: signal.signal(sig, signal.SIG_IGN) for sig in parallel.ENDING_SIGNALS}
 
 
 def finding_order(f: Finding) -> tuple[int, int, str]:
@@ -180,8 +192,15 @@ class Spill:
         self.close()
 
     def close(self) -> None:
-        self.file.close()
-        self._tmp.cleanup()
+        """Remove the directory; a second SIGTERM/SIGHUP meanwhile waits until it is gone (it
+        would otherwise stop the removal half-way)."""
+        held = _hold_ending_signals()
+        try:
+            self.file.close()
+            self._tmp.cleanup()
+        finally:
+            for sig, handler in held.items():
+                signal.signal(sig, handler)
 
     def files(self) -> list[str]:
         """The spill files now in the directory (for tests)."""

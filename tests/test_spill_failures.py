@@ -242,3 +242,61 @@ def test_ctrl_c_with_workers_ends_promptly_and_removes_the_spill(
     assert code == 130, proc.stderr.read()
     assert "citecheck: interrupted" in proc.stderr.read()
     assert list(scratch.iterdir()) == []
+
+
+@pytest.mark.parametrize("how", ["disk full in the parent", "disk full in a worker"])
+def test_standard_input_is_checked_again_in_the_fallback(
+    scratch: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """Standard input can be read once: the in-memory fallback after a failed spill checks the
+    text already read, not an empty one."""
+    text = TEXTS["a.txt"] + TEXTS["d.txt"]
+    args = ["check", "--offline", "--format", "json", "-"]
+    expected = CliRunner().invoke(main, args, input=text)
+    assert '"un:A/HRC/41/35"' in expected.stdout
+    _break(how, scratch, monkeypatch)
+    res = CliRunner().invoke(main, args, input=text)
+    assert NOTICE in res.stderr
+    assert res.stdout == expected.stdout
+    assert res.exit_code == expected.exit_code
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="no SIGHUP on this platform")
+def test_signals_ignored_at_start_stay_ignored() -> None:
+    """``nohup citecheck check``: a hangup the run was started to ignore does not end it, nor
+    its workers."""
+    from citecheck.parallel import default_signals
+
+    before = {sig: signal.getsignal(sig) for sig in (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)}
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    try:
+        with signals_end_the_run():
+            assert signal.getsignal(signal.SIGHUP) is signal.SIG_IGN
+            assert signal.getsignal(signal.SIGTERM) is not signal.SIG_IGN
+        default_signals()
+        assert signal.getsignal(signal.SIGHUP) is signal.SIG_IGN
+        assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
+
+
+def test_a_signal_during_the_spill_removal_waits_until_it_is_gone(
+    scratch: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second SIGTERM while the directory is removed cannot stop the removal half-way."""
+    seen: list[object] = []
+    with signals_end_the_run():
+        spill = Spill()
+        real_cleanup = spill._tmp.cleanup
+
+        def cleanup() -> None:
+            seen.append(signal.getsignal(signal.SIGTERM))
+            os.kill(os.getpid(), signal.SIGTERM)  # ignored while removing
+            real_cleanup()
+
+        monkeypatch.setattr(spill._tmp, "cleanup", cleanup)
+        spill.close()
+        assert seen == [signal.SIG_IGN]
+        assert not os.path.exists(spill.folder)
+        assert signal.getsignal(signal.SIGTERM) is not signal.SIG_IGN

@@ -228,9 +228,9 @@ class Family(Protocol):
         ...
 
 
-#: English month names, and their numbers (from the lexicon): dates inside citations use them.
+#: English month names (from the lexicon): dates inside citations use them; their numbers come
+#: from :func:`citecheck.lexicon.month_number`.
 MONTHS = ENGLISH.months
-MONTH_NUMBER = ENGLISH.month_number
 
 #: Dash characters that real texts put where an ASCII hyphen belongs (PDF, Curia, Word).
 DASHES = CHARACTERS.dashes

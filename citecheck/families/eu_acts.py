@@ -31,7 +31,7 @@ from citecheck.families.base import (
     matches_near,
     quoted,
 )
-from citecheck.lexicon import LANGUAGES, alternation
+from citecheck.lexicon import LANGUAGES, alternation, month_number
 from citecheck.lexicon import load as load_lexicon
 from citecheck.model import Citation, Finding, Fix, Kind, Pinpoint, Severity
 from citecheck.patterns import lazy_compile
@@ -630,10 +630,11 @@ def _celex(act_type: str, year: int, number: int) -> str:
 def _date(m: regex.Match[str] | None) -> datetime.date | None:
     if m is None:
         return None
+    month = month_number(m.group("month"))
+    if month is None:
+        return None
     try:
-        return datetime.date(
-            int(m.group("year")), _MONTH_NUMBER[m.group("month").lower()], int(m.group("day"))
-        )
+        return datetime.date(int(m.group("year")), month, int(m.group("day")))
     except ValueError:
         return None
 

@@ -31,7 +31,7 @@ from citecheck.families.base import (
     quoted,
 )
 from citecheck.families.eu_acts import EUActParts, scan_acts
-from citecheck.lexicon import alternation, load
+from citecheck.lexicon import alternation, load, month_number
 from citecheck.model import Citation, Finding, Fix, Kind, Severity
 from citecheck.rules import Rule
 
@@ -61,11 +61,6 @@ _PAGES = (
 )
 #: The month names of every language: "vom 14. Juni 1985" in a title is no sentence break.
 _MONTHS = alternation(m for lang in ("en", "fr", "es", "de") for m in load(lang).months)
-_MONTH_NUMBER = {
-    name: number
-    for lang in ("en", "fr", "es", "de")
-    for name, number in load(lang).month_number.items()
-}
 #: ``7.9.1987``; older issues space it: ``7. 9. 1987``; German titles name the month (``vom
 #: 12. Juni 2014``); EUR-Lex's legacy header writes ``18/07/2002``.
 # "30\\.11.2013": text converted from Markdown keeps its escapes; a reader sees a dot
@@ -245,7 +240,9 @@ def _date(m: regex.Match[str]) -> datetime.date | None:
     if m.group("y") is None:
         return None
     name = m.group("mname")
-    month = _MONTH_NUMBER[name.lower()] if name else int(m.group("m"))
+    month = month_number(name) if name else int(m.group("m"))
+    if month is None:
+        return None
     try:
         return datetime.date(int(m.group("y")), month, int(m.group("d")))
     except ValueError:

@@ -21,13 +21,12 @@ from citecheck.families.anchored import matches_at_hits
 from citecheck.families.base import (
     DASH_CLASS,
     HSPACE,
-    MONTH_NUMBER,
     Document,
     compile_pattern,
     hits_followed_by,
 )
 from citecheck.families.un_context import Body
-from citecheck.lexicon import ENGLISH
+from citecheck.lexicon import ENGLISH, month_number
 from citecheck.model import (
     Citation,
     Finding,
@@ -446,7 +445,8 @@ def _date_year(date: str | None) -> tuple[int, int] | None:
     if not date:
         return None
     parts = date.split()
-    return int(parts[-1]), MONTH_NUMBER[parts[-2].lower()]
+    month = month_number(parts[-2])
+    return None if month is None else (int(parts[-1]), month)
 
 
 def _item_year(raw: _Raw, date: str | None) -> int | None:

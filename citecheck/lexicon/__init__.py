@@ -245,6 +245,21 @@ def load(language: str = "en") -> Lexicon:
     return from_table(language, _read(f"{language}.json"))
 
 
+@functools.cache
+def _month_numbers() -> dict[str, int]:
+    return {
+        name.casefold(): number
+        for language in LANGUAGES
+        for name, number in load(language).month_number.items()
+    }
+
+
+def month_number(name: str) -> int | None:
+    """The month a month name of any shipped language means, or None. Case-folded, as the
+    patterns that find the names are case-insensitive (``ſeptember`` matches ``september``)."""
+    return _month_numbers().get(name.casefold())
+
+
 def from_table(language: str, data: dict[str, Any]) -> Lexicon:
     """A :class:`Lexicon` from one table (the JSON object of ``data/lexicon/<code>.json``),
     checked: a table with a missing or malformed key is refused with the key's name."""
