@@ -1,12 +1,12 @@
 """Bounded memory for big batches and floods: each file's report waits on disk, not in memory.
 
 Why: a batch resolves every distinct id once, after all its files are checked, and renders at
-the end; keeping every file's citations and findings in memory until then made the parent grow
-with the number of files (about 4 MB a file) and with a flood of citations (10^6 ``Ibid.``
-lines: 1 GB). Here each file's citations and findings go to disk in chunks as they are found
-(by the worker that checks the file, for ``--jobs``); the parent keeps only the ids to resolve
-and which ids are cited side by side, then finishes each file (resolution findings, selection,
-suppression) into chunks again, and the renderers read the reports back one chunk at a time.
+the end; keeping every file's citations and findings in memory until then made the parent's heap
+grow with the number of files and of citations. Here each file's citations and findings go
+to disk in chunks as they are found (by the worker that checks the file, for ``--jobs``); the
+parent keeps only the ids to resolve and which ids are cited side by side, then finishes each
+file (resolution findings, selection, suppression) into chunks again, and the renderers read
+the reports back one chunk at a time.
 
 The chunks are pickles written and read by this run only, in a temporary directory only its
 user can open (under ``TMPDIR``), removed at the end (also on errors, Ctrl-C, SIGTERM and
