@@ -451,7 +451,6 @@ def check_cmd(
     Each distinct id of the whole batch is resolved once: from the local index, then the
     cache, then (unless --offline) its live sources.
     """
-    import contextlib
 
     import attrs
 
