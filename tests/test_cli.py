@@ -291,3 +291,27 @@ def test_check_text_rendering_is_coloured_only_when_asked(tmp_path: Path) -> Non
     assert [line.split(" [")[0] for line in coloured.splitlines()] == [
         line.split(" [")[0] for line in plain.splitlines()
     ]
+
+
+@pytest.mark.parametrize(
+    ("pieces", "writes"),
+    [
+        (["ab", "cd", "e"], ["abcd", "e"]),  # a block is written when it reaches the size
+        (["abc", "d"], ["abcd"]),
+        (["ab", "cd", "abc", "d"], ["abcd", "abcd"]),  # counting starts again after a write
+        (["abcdef", "g"], ["abcdef", "g"]),  # one piece longer than a block
+        ([], []),
+    ],
+)
+def test_output_is_written_in_blocks_without_added_newlines(
+    monkeypatch: pytest.MonkeyPatch, pieces: list[str], writes: list[str]
+) -> None:
+    from citecheck import cli
+
+    written: list[tuple[str, object]] = []
+    monkeypatch.setattr(cli, "OUTPUT_BUFFER", 4)
+    monkeypatch.setattr(
+        cli.click, "echo", lambda text, **kw: written.append((text, kw.get("nl", True)))
+    )
+    cli._echo_pieces(iter(pieces))
+    assert written == [(w, False) for w in writes]
