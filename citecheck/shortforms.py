@@ -28,7 +28,6 @@ from citecheck.families.shortforms import (
     UNKNOWN_ANTECEDENT,
     ShortFormParts,
 )
-from citecheck.lexicon import ENGLISH
 from citecheck.model import Citation, Finding, Kind
 
 # Notes marked as such: a line starting with <sup>N</sup>, [^N]: or ^N.
@@ -106,25 +105,6 @@ def notes_heading(doc: Document) -> int | None:
         if line is not None and line.group("word").lower() in NOTES_HEADINGS:
             return line_end  # the first heading line: hits come in order
     return None
-
-
-def _notes_heading_shifted(text: str, low: str) -> int | None:
-    """:func:`notes_heading` read word by word, each word looked for on its own: how it read
-    every text before the anchor index (the tests hold the index's answer to it)."""
-    found: int | None = None
-    for word in ENGLISH.notes_headings:
-        pos = low.find(word.lower())
-        while pos != -1 and (found is None or pos < found):
-            line_start = low.rfind("\n", 0, pos) + 1
-            line_end = low.find("\n", pos)
-            line_end = len(low) if line_end == -1 else line_end
-            line = _HEADING_LINE.fullmatch(text, line_start, line_end)
-            if line is not None and line.group("word").lower() == word.lower():
-                found = line_end
-                break
-            # the rest of this line cannot be a heading: one pass over the text in all
-            pos = low.find(word.lower(), max(pos + 1, line_end))
-    return found
 
 
 @attrs.frozen(slots=True)
