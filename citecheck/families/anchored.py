@@ -20,8 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 import regex
 
-#: How far the family patterns look ahead past a match's end (as :func:`matches_near`).
-_HORIZON = 32
+from citecheck.families.base import settle
 
 
 def matches_at_hits(
@@ -84,9 +83,7 @@ def matches_at_hits(
                 ruled_out_from, ruled_out_to, ruled_out_end = window, start, hi
             if m is not None and m.partial:  # the beginning of a match, maybe of none
                 m = pattern.search(text, start, hi)
-        if m is not None and m.end() > hi - _HORIZON:
-            # Near the window's end a lookahead saw a false end of text: match again unbounded.
-            m = pattern.match(text, m.start())
+        m = settle(pattern, text, m, hi)
         found = m is not None
         if m is None:
             continue

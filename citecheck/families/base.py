@@ -270,6 +270,16 @@ def literal_hits(haystack: str, literals: Sequence[str]) -> Iterator[tuple[int, 
     return heapq.merge(*(scan(lit) for lit in literals))
 
 
+def settle(
+    pattern: regex.Pattern[str], text: str, m: regex.Match[str] | None, hi: int
+) -> regex.Match[str] | None:
+    """``m`` found in a window ending at ``hi``, matched again unbounded when it ends near
+    that end: a lookahead there saw a false end of text (a list cut short)."""
+    if m is not None and m.end() > hi - _HORIZON:
+        return pattern.match(text, m.start())
+    return m
+
+
 def matches_near(
     pattern: regex.Pattern[str],
     hits: Iterable[tuple[int, int]],
@@ -293,10 +303,7 @@ def matches_near(
             continue
         lo = max(last_end, hit_start - before)
         hi = hit_end + after
-        m = pattern.search(text, lo, hi)
-        if m is not None and m.end() > hi - _HORIZON:
-            # Near the window's end a lookahead saw a false end of text: match again unbounded.
-            m = pattern.match(text, m.start())
+        m = settle(pattern, text, pattern.search(text, lo, hi), hi)
         if m is None:
             continue
         yield m

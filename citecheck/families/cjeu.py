@@ -17,12 +17,12 @@ import regex
 
 from citecheck import language
 from citecheck.families.base import (
-    _HORIZON,
     DASHES,
     MONTHS,
     Document,
     compile_pattern,
     matches_near,
+    settle,
 )
 from citecheck.lexicon import CHARACTERS, ENGLISH, LANGUAGES, Lexicon, alternation
 from citecheck.lexicon import load as lexicon_for
@@ -331,9 +331,7 @@ def _case_matches(doc: Document) -> Iterator[regex.Match[str]]:
                 m = match(text, pos, hi)
                 if m is not None:
                     break
-        if m is not None and m.end() > hi - _HORIZON:
-            # Near the window's end a lookahead saw a false end of text: match again unbounded.
-            m = match(text, m.start())
+        m = settle(_CASES, text, m, hi)
         if m is None:
             continue
         yield m

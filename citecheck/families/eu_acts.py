@@ -24,12 +24,12 @@ import regex
 
 from citecheck import eu_words, language
 from citecheck.families.base import (
-    _HORIZON,
     HSPACE,
     Document,
     compile_pattern,
     matches_near,
     quoted,
+    settle,
 )
 from citecheck.lexicon import LANGUAGES, alternation, month_number
 from citecheck.lexicon import load as load_lexicon
@@ -1035,9 +1035,7 @@ def _act_matches(doc: Document) -> Iterator[regex.Match[str]]:
             if m is not None:
                 break
             i += 1
-        if m is not None and m.end() > hi - _HORIZON:
-            # Near the window's end a lookahead saw a false end of text: match again unbounded.
-            m = match(text, m.start())
+        m = settle(_ACT, text, m, hi)
         if m is None:
             continue
         yield m

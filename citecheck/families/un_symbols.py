@@ -490,32 +490,31 @@ def _surface_notes(
     if symbol.part:
         written = written.replace(f"{symbol.part}(", "(", 1)
     display = " ".join(raw.split())
-    if raw != canonical_text:
-        if written == canonical_text and "\n" in raw:
-            why = "a line break inside the symbol"
-        elif written == canonical_text:
-            why = "a space before the parenthesis" if "(" in raw else "spaces inside"
-        elif written.upper() == canonical_text.upper():
-            why = "letter case"
-        else:
-            # More than case and spacing differs ("19.Add.1"): report, but a rewrite is
-            # not safe enough to offer.
-            yield MALFORMED.finding(
-                f"'{display}' is not a well-formed symbol; did you mean {canonical_text}?",
-                start,
-                end,
-                id=f"un:{canonical_text}",
-            )
-            return
-        spaced = symbol.sc_year is not None or symbol.legacy_session is not None
-        if not (spaced and written == canonical_text and "\n" not in raw):
-            yield NON_CANONICAL.finding(
-                f"'{display}' differs from the canonical symbol {canonical_text} in {why}",
-                start,
-                end,
-                id=f"un:{canonical_text}",
-                fix=Fix(start, end, canonical_text, f"write {canonical_text}"),
-            )
+    if written == canonical_text and "\n" in raw:
+        why = "a line break inside the symbol"
+    elif written == canonical_text:
+        why = "a space before the parenthesis" if "(" in raw else "spaces inside"
+    elif written.upper() == canonical_text.upper():
+        why = "letter case"
+    else:
+        # More than case and spacing differs ("19.Add.1"): report, but a rewrite is
+        # not safe enough to offer.
+        yield MALFORMED.finding(
+            f"'{display}' is not a well-formed symbol; did you mean {canonical_text}?",
+            start,
+            end,
+            id=f"un:{canonical_text}",
+        )
+        return
+    spaced = symbol.sc_year is not None or symbol.legacy_session is not None
+    if not (spaced and written == canonical_text and "\n" not in raw):
+        yield NON_CANONICAL.finding(
+            f"'{display}' differs from the canonical symbol {canonical_text} in {why}",
+            start,
+            end,
+            id=f"un:{canonical_text}",
+            fix=Fix(start, end, canonical_text, f"write {canonical_text}"),
+        )
 
 
 @attrs.frozen(slots=True)
