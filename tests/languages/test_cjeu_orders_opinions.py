@@ -52,7 +52,7 @@ CASES: list[tuple[str, list[tuple[str, str, str]]]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:45] for c in CASES])
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:45].strip() for c in CASES])
 def test_orders_and_opinions(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert found(text) == expected
 

@@ -142,7 +142,7 @@ CASES: list[tuple[str, list[Expected]]] = [
 ]
 
 
-@pytest.mark.parametrize(("passage", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+@pytest.mark.parametrize(("passage", "expected"), CASES, ids=[c[0][:40].strip() for c in CASES])
 def test_french_passage(passage: str, expected: list[Expected]) -> None:
     assert found(passage) == expected
 
