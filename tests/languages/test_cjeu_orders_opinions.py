@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 from eu_cases import found
+from un_language_cases import ascii_id
 
 CASE, ECLI = "cjeu_case", "ecli"
 
@@ -52,7 +53,7 @@ CASES: list[tuple[str, list[tuple[str, str, str]]]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:45].strip() for c in CASES])
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[ascii_id(c[0], 45) for c in CASES])
 def test_orders_and_opinions(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert found(text) == expected
 

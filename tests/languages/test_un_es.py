@@ -7,7 +7,7 @@ Rights Council documents, treaty-body texts); the corpus has no Spanish UN text.
 from __future__ import annotations
 
 import pytest
-from un_language_cases import Expected, found, scores
+from un_language_cases import Expected, ascii_id, found, scores
 
 DOC, RES, GC = "un_document", "un_resolution", "general_comment"
 SP, INS = "sp_communication", "instrument"
@@ -140,7 +140,7 @@ CASES: list[tuple[str, list[Expected]]] = [
 ]
 
 
-@pytest.mark.parametrize(("passage", "expected"), CASES, ids=[c[0][:40].strip() for c in CASES])
+@pytest.mark.parametrize(("passage", "expected"), CASES, ids=[ascii_id(c[0]) for c in CASES])
 def test_spanish_passage(passage: str, expected: list[Expected]) -> None:
     assert found(passage) == expected
 

@@ -7,7 +7,7 @@ Council, treaty-body documents, Special Procedures letters); the corpus has no F
 from __future__ import annotations
 
 import pytest
-from un_language_cases import Expected, found, scores
+from un_language_cases import Expected, ascii_id, found, scores
 
 DOC, RES, GC = "un_document", "un_resolution", "general_comment"
 SP, INS = "sp_communication", "instrument"
@@ -142,7 +142,7 @@ CASES: list[tuple[str, list[Expected]]] = [
 ]
 
 
-@pytest.mark.parametrize(("passage", "expected"), CASES, ids=[c[0][:40].strip() for c in CASES])
+@pytest.mark.parametrize(("passage", "expected"), CASES, ids=[ascii_id(c[0]) for c in CASES])
 def test_french_passage(passage: str, expected: list[Expected]) -> None:
     assert found(passage) == expected
 

@@ -8,7 +8,7 @@ views, reports, letters); each row failed before the forms were read.
 from __future__ import annotations
 
 import pytest
-from un_language_cases import Expected, found
+from un_language_cases import Expected, ascii_id, found
 
 import citecheck
 
@@ -135,12 +135,12 @@ SPANISH: list[tuple[str, list[Expected]]] = [
 ]
 
 
-@pytest.mark.parametrize(("passage", "expected"), FRENCH, ids=[c[0][:40].strip() for c in FRENCH])
+@pytest.mark.parametrize(("passage", "expected"), FRENCH, ids=[ascii_id(c[0]) for c in FRENCH])
 def test_french_forms(passage: str, expected: list[Expected]) -> None:
     assert found(passage) == expected
 
 
-@pytest.mark.parametrize(("passage", "expected"), SPANISH, ids=[c[0][:40].strip() for c in SPANISH])
+@pytest.mark.parametrize(("passage", "expected"), SPANISH, ids=[ascii_id(c[0]) for c in SPANISH])
 def test_spanish_forms(passage: str, expected: list[Expected]) -> None:
     assert found(passage) == expected
 

@@ -41,3 +41,10 @@ def scores(cases: list[tuple[str, list[Expected]]]) -> tuple[float, float, float
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
     return precision, recall, (pins_ok / pins if pins else 1.0)
+
+
+def ascii_id(passage: str, width: int = 40) -> str:
+    """A passage's first ``width`` characters as a test id, ASCII only, no edge spaces:
+    tools that re-run a test by its id (mutmut) cannot find ids pytest escaped
+    (``\\xe9``) or that end with a space."""
+    return passage[:width].strip().encode("ascii", "replace").decode("ascii")
