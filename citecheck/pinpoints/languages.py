@@ -31,12 +31,14 @@ _LATIN_LETTER = {
     "nonies": "h",
     "decies": "i",
 }
+#: A Latin suffix of an inserted article, annex or point (``27 bis``, ``annexe I bis``, ``a bis)``).
+_LATIN = "(?:" + "|".join(_LATIN_LETTER) + r")(?!\w)"
 #: A lower-case roman numeral written as a point: ``point b), ii)`` is point (b)(ii).
 _SMALL_ROMAN = regex.compile(r"(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})")
 #: The footnote call after an act, ``(2)``, in older texts ``( 2 )``.
 _FOOTNOTE_CALL = r"\([\s\u00a0]?\d{1,3}[\s\u00a0]?\)"
 #: ``e)``, ``(e)``, ``e``, ``iii)``; not the ``l`` of ``l'article``.
-_BRACKETED = r"\(?(?:[a-z]{1,2}|[ivx]{3,4})\)(?!\w)"
+_BRACKETED = r"\(?(?:[a-z][ \u00a0]" + _LATIN + r"|[a-z]{1,2}|[ivx]{3,4})\)(?!\w)"
 _LETTER = _BRACKETED + r"|[a-z](?![\w'\u2019])"
 _ROMAN = r"[IVXLC]{1,7}(?![\w])|[A-Z](?![\w])"
 #: White space between the words of a pinpoint and its connector: a few spaces, or a line
@@ -55,6 +57,16 @@ def _number(range_words: tuple[str, ...]) -> str:
         r"(?:\d{1,3}\)(?!\w)|\d{1,3}(?:\.\d{1,3}){1,3}(?![\d.])"
         r"|\d{1,3}(?:er(?!\w)|[a-z](?![\w]))?(?!\d)" + suffix + ")"
     )
+
+
+def _roman(range_words: tuple[str, ...]) -> str:
+    """An annex or title number: ``II``, ``A``, ``I bis`` (an inserted annex), unless the Latin
+    word is the language's range word (German ``Anhang I bis III``)."""
+    ranges = {r.lower() for r in range_words}
+    latin = [w for w in _LATIN_LETTER if w not in ranges]
+    if not latin:
+        return _ROMAN
+    return rf"[IVXLC]{{1,7}}(?![\w])(?:[ \u00a0](?:{'|'.join(latin)})(?!\w))?|[A-Z](?![\w])"
 
 
 def _letter(list_words: tuple[str, ...]) -> str:
@@ -134,7 +146,7 @@ def _grammar(language: str) -> _Grammar:
         "(?:"
         + "|".join(f"(?P<{name}>{pattern})" for name, pattern in units.items())
         + rf"|(?P<num>{unit_then_line}{_number(lex.range_words)})|(?P<range>{span})"
-        + rf"|(?P<let>{_letter(lex.list_words)}){small_roman}|(?P<roman>{_ROMAN})"
+        + rf"|(?P<let>{_letter(lex.list_words)}){small_roman}|(?P<roman>{_roman(lex.range_words)})"
         + rf"|(?P<join>{joiner})|(?P<comma>,))"
     )
     unit = "(?:" + "|".join(v for k, v in units.items() if k not in ("skipw", "partw")) + ")"
@@ -145,6 +157,10 @@ def _grammar(language: str) -> _Grammar:
         rf"(?:{_GAP1}{alternation(lex.determiners)})?{_GAP0}"
     )
     emphasis = alternation(lex.emphasis_words)
+    # "son article", "l'article": an elided determiner is followed by no space
+    determiner = (
+        rf"(?:{alternation(lex.determiners)}(?:(?<=['\u2019])|[\s\u00a0]{{1,3}}))"
+    )
     return _Grammar(
         token=regex.compile(token),
         body=body,
@@ -156,12 +172,12 @@ def _grammar(language: str) -> _Grammar:
             rf"{emphasis}[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}}"
             # "et notamment de ses articles 12 à 15", "y en particular de sus artículos"
             rf"(?:{alternation(lex.of_words)}[\s\u00a0]{{1,3}}(?=\w))?"
-            rf"(?:{alternation(lex.determiners)}[\s\u00a0]{{1,3}})?(?P<body>{body})"
+            rf"{determiner}?(?P<body>{body})"
         ),
         after_comma=regex.compile(
             # "règlement (CE) n° 800/1999 de la Commission (1), article 36, paragraphe 1"
             rf"(?:[\s\u00a0]?{_FOOTNOTE_CALL})?[\s\u00a0]{{0,2}},[\s\u00a0]{{0,3}}"
-            rf"(?:{alternation(lex.determiners)}[\s\u00a0]{{1,3}})?(?P<body>{body})"
+            rf"{determiner}?(?P<body>{body})"
         ),
         of_next=regex.compile(rf"[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}}{alternation(lex.of_words)}"),
         list_words=frozenset(w.lower() for w in lex.list_words),
@@ -243,6 +259,8 @@ def parse(language: str, body: str) -> Pinpoint:
     parts: list[PinpointPart] = []
     unit = ""
     unit_plural = False  # the last unit word names several ("points", "Buchstaben")
+    arts_plural = False  # the last article word names several ("articles 6, paragraphe 1, et 7")
+    unit_since_value = False  # a unit word written since the last value
     art: str | None = None
     subs: list[tuple[str, str]] = []  # (unit, "(1)") written after the current article
     art_chains: list[list[tuple[str, str]]] = []  # written before the current article
@@ -260,7 +278,8 @@ def parse(language: str, body: str) -> Pinpoint:
         if art is None:
             return
         for chain in art_chains or [[]]:
-            ordered = sorted(chain, key=lambda sub: _LEVEL[sub[0]]) + subs
+            # "le point a) de l'article 12, paragraphe 3": point (a) of paragraph 3
+            ordered = sorted(chain + subs, key=lambda sub: _LEVEL[sub[0]])
             if not any(u == "letter" for u, _ in ordered):
                 # "sous-point ii)" of no lettered point: it cannot be placed, so it is left out
                 ordered = [sub for sub in ordered if sub[0] != "subpoint"]
@@ -289,6 +308,9 @@ def parse(language: str, body: str) -> Pinpoint:
         if kind in ("artw", "annw", "recw", "skipw", "partw", *_SUB_UNITS, *_CONTAINERS):
             unit = kind
             unit_plural = " ".join(written.lower().split()) in g.plurals
+            unit_since_value = True
+            if kind == "artw":
+                arts_plural = unit_plural
             if kind in ("artw", "annw"):
                 annex_part = False
                 annex_inner = ""
@@ -361,10 +383,30 @@ def parse(language: str, body: str) -> Pinpoint:
                         chain.append(sub)
                 elif not listed and kind == "let" and chains and chains[-1][-1][1][1].isdigit():
                     chains[-1].append(sub)  # "point 45 sous c) de l'annexe I": point 45(c)
+                elif (
+                    not worded
+                    and chains
+                    and _LEVEL[chains[-1][-1][0]] < _LEVEL[sub_unit]
+                    and all(u != sub_unit for u, _ in chains[-1])
+                ):
+                    chains[-1].append(sub)  # "le paragraphe 1, sous b), de l'article 4"
                 else:
                     chains.append([sub])
             elif ranged and subs and subs[-1][0] == sub_unit:
                 subs[-1] = (sub_unit, f"{subs[-1][1]}-({value})")  # "Absatz 1 bis 4": (1)-(4)
+            elif (
+                listed
+                and arts_plural
+                and not unit_plural
+                and not unit_since_value
+                and kind == "num"
+                and any(u == sub_unit for u, _ in subs)
+            ):
+                # "articles 6, paragraphe 1, et 7": a singular "paragraphe" names one, so the
+                # number listed after it is the next of the articles
+                flush()
+                art, subs, art_chains = value, [], []
+                unit = "artw"
             elif listed and any(u == sub_unit for u, _ in subs):
                 flush()
                 art_chains = []
@@ -402,7 +444,7 @@ def parse(language: str, body: str) -> Pinpoint:
                 parts[-1] = PinpointPart(outer.unit, f"{outer.value}, {inner}")
         else:
             continue
-        listed = worded = ranged = of_since = False
+        listed = worded = ranged = of_since = unit_since_value = False
     flush()
     return Pinpoint(tuple(parts)) if parts else NO_PINPOINT
 
@@ -526,5 +568,5 @@ def find_after(language: str, text: str, start: int, stop: int) -> ArticlePinpoi
 
 def _value_end(body: str) -> str:
     """``body`` up to its last number, letter or bracket (drops trailing joiners)."""
-    m = regex.search(r"^.*(?:\d|\)|[IVXLC]\b|\b[a-z]\b)", body, regex.DOTALL)
+    m = regex.search(r"^.*(?:\d|\)|[IVXLC]\b|\b[a-z]\b|(?<=\w )" + _LATIN + ")", body, regex.DOTALL)
     return m.group() if m else body
