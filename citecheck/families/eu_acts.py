@@ -714,8 +714,10 @@ def _citation(
             pinpoint, start = found.pinpoint, found.start
         elif _AMENDED_BY.search(text, max(0, start - _AMENDED_REACH), start) is None:
             # After an amending act, "et notamment son article 7" is the amended act's.
-            found = languages.read_after(lang, text, end) or languages.read_after_comma(
-                lang, text, end
+            found = (
+                languages.read_after(lang, text, end)
+                or languages.read_after_comma(lang, text, end)
+                or languages.read_in_own(lang, text, end)
             )
             if found is not None:
                 pinpoint, end = found.pinpoint, found.end

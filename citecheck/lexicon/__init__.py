@@ -95,6 +95,9 @@ class Lexicon:
     back_reference_after: tuple[str, ...] = ()
     #: ``ce``, ``esta``: a back-reference before an act noun (``cette directive``)
     demonstratives: tuple[str, ...] = ()
+    #: ``son``, ``su``: the determiners that point back at the act just named (``le règlement X
+    #: prévoit, à son article 6``)
+    possessives: tuple[str, ...] = ()
     #: ordinals in counting order from one ("first", "second"...): a word's number is its place
     numbered_ordinals: tuple[str, ...] = ()
     #: kinds of resolution paragraph -> the words naming them ("preambular", "operative"):
@@ -293,6 +296,7 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         back_reference_words=_strings(data.get("back_reference_words", []), "back_reference_words"),
         back_reference_after=_strings(data.get("back_reference_after", []), "back_reference_after"),
         demonstratives=_strings(data.get("demonstratives", []), "demonstratives"),
+        possessives=_strings(data.get("possessives", []), "possessives"),
         numbered_ordinals=_strings(data.get("numbered_ordinals", []), "numbered_ordinals"),
         tens=_strings(data.get("tens", []), "tens"),
         tens_ordinals=_strings(data.get("tens_ordinals", []), "tens_ordinals"),

@@ -99,6 +99,11 @@ class _Grammar:
     plurals: frozenset[str]
     #: a body ending just before a back-reference (``artículo 5`` + `` de dicho Reglamento``)
     body_then_space: regex.Pattern[str]
+    #: a pinpoint of the act just named after its verb: ``prévoit, à son article 6,``,
+    #: ``dispone en el apartado 2 de su artículo 6``
+    in_own: regex.Pattern[str] | None
+    #: a possessive before a unit word (``son article``, ``su artículo``)
+    own_unit: regex.Pattern[str] | None
 
 
 @functools.cache
@@ -157,6 +162,13 @@ def _grammar(language: str) -> _Grammar:
         rf"(?:{_GAP1}{alternation(lex.determiners)})?{_GAP0}"
     )
     emphasis = alternation(lex.emphasis_words)
+    # "le troisième alinéa de son article 43", "el segundo guión del apartado 2 de su
+    # artículo 43": an unnumbered subdivision, left out, before the pinpoint
+    unnumbered = (
+        rf"(?:{units['skipw']}[\s\u00a0]{{1,3}}{units['skipw']}[\s\u00a0]{{1,3}}"
+        rf"{alternation(lex.of_words)}[\s\u00a0]{{1,3}}"
+        rf"(?:{alternation(lex.determiners)}(?:(?<=['\u2019])|[\s\u00a0]{{1,3}}))?)?"
+    )
     # "son article", "l'article": an elided determiner is followed by no space
     determiner = (
         rf"(?:{alternation(lex.determiners)}(?:(?<=['\u2019])|[\s\u00a0]{{1,3}}))"
@@ -172,7 +184,7 @@ def _grammar(language: str) -> _Grammar:
             rf"{emphasis}[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}}"
             # "et notamment de ses articles 12 à 15", "y en particular de sus artículos"
             rf"(?:{alternation(lex.of_words)}[\s\u00a0]{{1,3}}(?=\w))?"
-            rf"{determiner}?(?P<body>{body})"
+            rf"{determiner}?{unnumbered}(?P<body>{body})"
         ),
         after_comma=regex.compile(
             # "règlement (CE) n° 800/1999 de la Commission (1), article 36, paragraphe 1"
@@ -184,6 +196,20 @@ def _grammar(language: str) -> _Grammar:
         of_words=frozenset(w.lower() for w in (*lex.of_words, *lex.part_of_words)),
         plurals=lex.plurals,
         body_then_space=regex.compile(rf"(?<!\w)(?P<body>{body})[\s\u00a0]{{1,3}}\Z"),
+        in_own=regex.compile(
+            rf"(?:[\s\u00a0]?{_FOOTNOTE_CALL})?[\s\u00a0]{{0,2}},?"
+            # one verb, lower-case ("prévoit", "dispone"), or none ("la directive X, en son")
+            rf"(?:[\s\u00a0]{{1,3}}\p{{Ll}}[\p{{Ll}}\u2019'-]{{2,24}}(?!\w))?"
+            rf"[\s\u00a0]{{0,3}},?[\s\u00a0]{{1,3}}{alternation(lex.at_words)}[\s\u00a0]{{1,3}}"
+            rf"{determiner}?(?P<body>{body})"
+        )
+        if lex.possessives
+        else None,
+        own_unit=regex.compile(
+            rf"(?<!\w){alternation(lex.possessives)}[\s\u00a0]{{1,3}}{unit}"
+        )
+        if lex.possessives
+        else None,
     )
 
 
@@ -293,6 +319,20 @@ def parse(language: str, body: str) -> Pinpoint:
             return kind == "let" and not _SMALL_ROMAN.fullmatch(word.strip("()"))
         return False
 
+    def of_a_lettered_point(k: int) -> bool:
+        """Is the roman numeral at ``k`` a point of the lettered point named next ("le point
+        i) du point a)")?"""
+        if not _SMALL_ROMAN.fullmatch(tokens[k][1].strip("()")):
+            return False
+        rest = [t for t in tokens[k + 1 : k + 6] if t[0] != "join" or t[1].lower() not in g.of_words]
+        return (
+            len(rest) >= 2
+            and any(t[0] == "join" and t[1].lower() in g.of_words for t in tokens[k + 1 : k + 3])
+            and rest[0][0] == "letw"
+            and rest[1][0] == "let"
+            and not _SMALL_ROMAN.fullmatch(rest[1][1].strip("()"))
+        )
+
     def before_unit(k: int) -> bool:
         """Is the value at ``k`` followed by "of" and a unit word ("2 de su artículo")?"""
         seen_of = False
@@ -360,7 +400,8 @@ def parse(language: str, body: str) -> Pinpoint:
                 # "Anhang I Nummer 1 bis 9": one range of points
                 annex_points = [*annex_points[:-1], f"{annex_points[-1]}-{value}"]
                 parts[-1] = PinpointPart("annex", annex_point(annex_base, annex_points))
-            elif listed and annex_points:
+            elif listed and annex_points and (worded or kind != "let" or len(annex_points) > 1):
+                # "points 3 et 4"; but "point 1, sous a)" is point 1(a)
                 annex_points = [*annex_points[:-1], value]
                 parts.append(PinpointPart("annex", annex_point(annex_base, annex_points)))
             else:
@@ -368,8 +409,11 @@ def parse(language: str, body: str) -> Pinpoint:
                 parts[-1] = PinpointPart("annex", annex_point(annex_base, annex_points))
         elif unit in _SUB_UNITS and kind in ("num", "let", "lroman"):
             sub_unit = _SUB_UNITS[unit]
-            if sub_unit == "letter" and _roman_after_letter(
-                value, subs, worded or unit_plural or goes_on_with_letter(k)
+            # written before its article, a point's own points follow it in the chain
+            held = subs if art is not None and not before_unit(k) else (chains or [[]])[-1]
+            if sub_unit == "letter" and (
+                _roman_after_letter(value, held, worded or unit_plural or goes_on_with_letter(k))
+                or of_a_lettered_point(k)
             ):
                 sub_unit = "subpoint"  # "point b), ii)": point (b)(ii)
             sub = (sub_unit, f"({value})")
@@ -530,6 +574,29 @@ def read_after(language: str, text: str, end: int) -> ArticlePinpoint | None:
     if not pin:
         return None
     return ArticlePinpoint(pin, end, m.start("body") + len(body))
+
+
+def read_in_own(language: str, text: str, end: int) -> ArticlePinpoint | None:
+    """``prévoit, à son article 6, paragraphe 2,``, ``establece en su artículo 6`` right after
+    the act ending at ``end`` (one verb at most between): its pinpoint. The possessive before
+    the article says the act is the one just named; without it (``à l'article 6``) the article
+    may be the citing text's own, so nothing is read."""
+    g = _grammar(language)
+    if g.in_own is None or g.own_unit is None:
+        return None
+    m = g.in_own.match(text, end, min(len(text), end + WINDOW))
+    if m is None:
+        return None
+    body = _value_end(m.group("body"))
+    stop = m.start("body") + len(body)
+    if g.own_unit.search(text, m.start("body") - 8, stop) is None:
+        return None
+    if g.of_next.match(text, stop) is not None:
+        return None
+    pin = parse(language, body)
+    if not pin:
+        return None
+    return ArticlePinpoint(pin, end, stop)
 
 
 def read_after_comma(language: str, text: str, end: int) -> ArticlePinpoint | None:
