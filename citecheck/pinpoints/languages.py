@@ -170,9 +170,7 @@ def _grammar(language: str) -> _Grammar:
         rf"(?:{alternation(lex.determiners)}(?:(?<=['\u2019])|[\s\u00a0]{{1,3}}))?)?"
     )
     # "son article", "l'article": an elided determiner is followed by no space
-    determiner = (
-        rf"(?:{alternation(lex.determiners)}(?:(?<=['\u2019])|[\s\u00a0]{{1,3}}))"
-    )
+    determiner = rf"(?:{alternation(lex.determiners)}(?:(?<=['\u2019])|[\s\u00a0]{{1,3}}))"
     return _Grammar(
         token=regex.compile(token),
         body=body,
@@ -205,9 +203,7 @@ def _grammar(language: str) -> _Grammar:
         )
         if lex.possessives
         else None,
-        own_unit=regex.compile(
-            rf"(?<!\w){alternation(lex.possessives)}[\s\u00a0]{{1,3}}{unit}"
-        )
+        own_unit=regex.compile(rf"(?<!\w){alternation(lex.possessives)}[\s\u00a0]{{1,3}}{unit}")
         if lex.possessives
         else None,
     )
@@ -324,7 +320,8 @@ def parse(language: str, body: str) -> Pinpoint:
         i) du point a)")?"""
         if not _SMALL_ROMAN.fullmatch(tokens[k][1].strip("()")):
             return False
-        rest = [t for t in tokens[k + 1 : k + 6] if t[0] != "join" or t[1].lower() not in g.of_words]
+        ahead = tokens[k + 1 : k + 6]
+        rest = [t for t in ahead if t[0] != "join" or t[1].lower() not in g.of_words]
         return (
             len(rest) >= 2
             and any(t[0] == "join" and t[1].lower() in g.of_words for t in tokens[k + 1 : k + 3])
