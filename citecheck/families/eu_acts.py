@@ -1244,7 +1244,9 @@ _AMENDED_TITLE_REACH = 700
 def _hand_over(doc: Document, found: list[Citation]) -> list[Citation]:
     """Give "et notamment son article 7" written after an amending act ("modifié en dernier
     lieu par le règlement (CE) n° 2931/95, et notamment son article 7") to the act amended,
-    the act cited just before; French, Spanish and German (English says "thereof")."""
+    the act cited just before; French, Spanish and German (English says "thereof"). So too
+    "..., cuya última modificación la constituye el Reglamento X, establece en su artículo 82":
+    the amended act is the sentence's subject."""
     text = doc.text
     for i, cit in enumerate(found):
         parts = cit.parts
@@ -1256,7 +1258,9 @@ def _hand_over(doc: Document, found: list[Citation]) -> list[Citation]:
             continue
         if _AMENDED_BY.search(text, max(0, cit.start - _AMENDED_REACH), cit.start) is None:
             continue
-        after = languages.read_after(parts.language, text, cit.end)
+        after = languages.read_after(parts.language, text, cit.end) or languages.read_in_own(
+            parts.language, text, cit.end
+        )
         j = _amended_index(text, found, i)
         amended = found[j]
         if after is None or amended.pinpoint or cit.start - amended.end > _AMENDED_TITLE_REACH:

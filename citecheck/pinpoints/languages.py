@@ -160,6 +160,8 @@ def _grammar(language: str) -> _Grammar:
     conn = (
         rf"[\s\u00a0]{{0,3}},?{_GAP1}{alternation(lex.of_words)}"
         rf"(?:{_GAP1}{alternation(lex.determiners)})?{_GAP0}"
+        # an ordinal of the act's title: "de la première directive", "de la Primera Directiva"
+        rf"(?:{alternation(lex.ordinals)}{_GAP1})?"
     )
     emphasis = alternation(lex.emphasis_words)
     # "le troisième alinéa de son article 43", "el segundo guión del apartado 2 de su
@@ -199,7 +201,7 @@ def _grammar(language: str) -> _Grammar:
             # one verb, lower-case ("prévoit", "dispone"), or none ("la directive X, en son")
             rf"(?:[\s\u00a0]{{1,3}}\p{{Ll}}[\p{{Ll}}\u2019'-]{{2,24}}(?!\w))?"
             rf"[\s\u00a0]{{0,3}},?[\s\u00a0]{{1,3}}{alternation(lex.at_words)}[\s\u00a0]{{1,3}}"
-            rf"{determiner}?(?P<body>{body})"
+            rf"{determiner}?{unnumbered}(?P<body>{body})"
         )
         if lex.possessives
         else None,

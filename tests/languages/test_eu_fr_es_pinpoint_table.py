@@ -87,6 +87,12 @@ FR = [
     ("le règlement (CE) n° 1234/2007 dispose en son article 6 paragraphe 2 que", "art. 6(2)"),
     ("la directive 2000/31/CE (2) dispose, à son annexe II, que", "annex II"),
     ("la directive 2000/31/CE, en ses articles 12 à 15, exclut", "arts. 12-15"),
+    # an ordinal of the act's title between the connector and the act
+    (
+        "du paragraphe 2 de l'article 6 de la première directive 79/267/CEE du Conseil, du 5 mars 1979,",
+        "art. 6(2)",
+    ),
+    ("l'article 3 de la deuxième directive 77/91/CEE du Conseil", "art. 3"),
 ]
 
 FR_NONE = [
@@ -143,6 +149,19 @@ ES = [
     ("el Reglamento (CE) n° 1234/2007 establece en su artículo 6, apartado 2, que", "art. 6(2)"),
     ("el Reglamento (CE) n° 1234/2007 dispone, en el apartado 2 de su artículo 6, que", "art. 6(2)"),
     ("la Directiva 2000/31/CE (2) dispone, en sus artículos 12 a 15, que", "arts. 12-15"),
+    # after an amending act, the amended act is the subject
+    (
+        "la Directiva 70/156/CEE (3), cuya última modificación la constituye el Reglamento (CE) n° 1794/97 (4), dispone en el primer guión de la letra a) del apartado 2 de su artículo 5 que",
+        "art. 5(2)(a)",
+    ),
+    (
+        "el Reglamento (CEE) n° 2913/92 del Consejo, por el que se aprueba el Código Aduanero Comunitario(10), cuya última modificación la constituye el Reglamento (CE) n° 955/1999(11), establece en su artículo 82 la vigilancia",
+        "art. 82",
+    ),
+    # an ordinal of the act's title, and a text typed without accents
+    ("del artículo 6 de la Primera Directiva 79/267/CEE del Consejo, de 5 de marzo de 1979,", "art. 6"),
+    ("de conformidad con el articulo 13 de la Directiva 70/156/CEE.", "art. 13"),
+    ("los articulos 13 y 14 de la Directiva 70/156/CEE.", "art. 13; art. 14"),
 ]
 
 ES_NONE = [
