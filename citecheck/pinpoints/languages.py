@@ -179,8 +179,11 @@ def _grammar(language: str) -> _Grammar:
         before=regex.compile(rf"(?<!\w)(?P<body>{body})\Z"),
         conn_tail=regex.compile(rf"{conn}\Z"),
         after=regex.compile(
-            rf"[\s\u00a0]{{0,3}}(?:{_FOOTNOTE_CALL})?[\s\u00a0]{{0,3}},[\s\u00a0]{{0,3}}"
-            rf"(?:{alternation(lex.list_words)}[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}})?"
+            rf"[\s\u00a0]{{0,3}}(?:{_FOOTNOTE_CALL})?[\s\u00a0]{{0,3}}"
+            # ", et notamment", ", y, en particular"; or the comma after the list word only:
+            # "(2) y, en particular", "(5) y , en particular"
+            rf"(?:,[\s\u00a0]{{0,3}}(?:{alternation(lex.list_words)}[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}})?"
+            rf"|{alternation(lex.list_words)}[\s\u00a0]{{0,3}},[\s\u00a0]{{0,3}})"
             rf"{emphasis}[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}}"
             # "et notamment de ses articles 12 à 15", "y en particular de sus artículos"
             rf"(?:{alternation(lex.of_words)}[\s\u00a0]{{1,3}}(?=\w))?"

@@ -93,6 +93,7 @@ FR = [
         "art. 6(2)",
     ),
     ("l'article 3 de la deuxième directive 77/91/CEE du Conseil", "art. 3"),
+    (f"{VU[:-1]} et, notamment, son article 3,", "art. 3"),
 ]
 
 FR_NONE = [
@@ -158,6 +159,16 @@ ES = [
         "el Reglamento (CEE) n° 2913/92 del Consejo, por el que se aprueba el Código Aduanero Comunitario(10), cuya última modificación la constituye el Reglamento (CE) n° 955/1999(11), establece en su artículo 82 la vigilancia",
         "art. 82",
     ),
+    # the comma after the list word only
+    (
+        "Visto el Reglamento n º 171/67/CEE del Consejo , de 27 de junio de 1967 , sobre las restituciones (4) , cuya última modificación la constituye el Reglamento ( CEE ) n º 2429/72 (5) y , en particular , su artículo 11 ,",
+        "art. 11",
+    ),
+    (
+        "Visto el Reglamento (CEE) n° 2081/92 del Consejo, de 14 de julio de 1992, relativo a la protección(1), cuya última modificación la constituye el Reglamento (CE) n° 2796/2000 de la Comisión(2) y, en particular, los apartados 3 y 4 de su artículo 6,",
+        "art. 6(3); art. 6(4)",
+    ),
+    (f"{VISTO} y, en particular, el párrafo 4 de su artículo 12,", "art. 12(4)"),
     # an ordinal of the act's title, and a text typed without accents
     ("del artículo 6 de la Primera Directiva 79/267/CEE del Consejo, de 5 de marzo de 1979,", "art. 6"),
     ("de conformidad con el articulo 13 de la Directiva 70/156/CEE.", "art. 13"),
@@ -174,6 +185,8 @@ ES_NONE = [
     "de conformidad con el artículo 6 del presente Reglamento y con el Reglamento (CE) n° 1234/2007",
     "el Reglamento (CE) n° 1234/2007, en su caso, se aplica",
     "1. El Reglamento (CE) n° 1234/2007 se modifica",
+    # a list word with no comma: the next words are the sentence's own
+    "el Reglamento (CE) n° 1234/2007 y en particular el artículo 6 del Tratado",
 ]
 
 
