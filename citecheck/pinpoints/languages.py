@@ -306,7 +306,8 @@ def parse(language: str, body: str) -> Pinpoint:
             return
         for chain in art_chains or [[]]:
             # "le point a) de l'article 12, paragraphe 3": point (a) of paragraph 3
-            ordered = sorted(chain + subs, key=lambda sub: _LEVEL[sub[0]])
+            # (after the article, as written: "Artikel 5 Ziffer 1 Buchstabe b)")
+            ordered = sorted(chain + subs, key=lambda sub: _LEVEL[sub[0]]) if chain else subs
             if not any(u == "letter" for u, _ in ordered):
                 # "sous-point ii)" of no lettered point: it cannot be placed, so it is left out
                 ordered = [sub for sub in ordered if sub[0] != "subpoint"]

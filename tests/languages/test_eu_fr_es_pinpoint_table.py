@@ -93,6 +93,11 @@ FR = [
         "art. 6(2)",
     ),
     ("l'article 3 de la deuxième directive 77/91/CEE du Conseil", "art. 3"),
+    # after an amending act, the verb's subject is the clause's first act
+    (
+        "considérant que le règlement (CE) n° 785/95 de la Commission portant modalités d'application du règlement (CE) n° 603/95 susvisé (3), modifié en dernier lieu par le règlement (CE) n° 1794/97 (4), prévoit dans son article 2, point 2 a), premier tiret, que",
+        "art. 2(2)(a)",
+    ),
     (f"{VU[:-1]} et, notamment, son article 3,", "art. 3"),
 ]
 
