@@ -104,6 +104,9 @@ class _Grammar:
     in_own: regex.Pattern[str] | None
     #: a possessive before a unit word (``son article``, ``su artículo``)
     own_unit: regex.Pattern[str] | None
+    #: ``prévoit``, ``establece``: after one of these the article is the act's own, possessive
+    #: or not (``le règlement X prévoit, à l'article 15, que``)
+    provision_verbs: frozenset[str]
 
 
 @functools.cache
@@ -200,9 +203,11 @@ def _grammar(language: str) -> _Grammar:
         plurals=lex.plurals,
         body_then_space=regex.compile(rf"(?<!\w)(?P<body>{body})[\s\u00a0]{{1,3}}\Z"),
         in_own=regex.compile(
+            # "le règlement X susvisé prévoit", "el citado Reglamento X (3) establece"
+            rf"(?:[\s\u00a0]{{1,3}}{alternation(lex.back_reference_after)})?"
             rf"(?:[\s\u00a0]?{_FOOTNOTE_CALL})?[\s\u00a0]{{0,2}},?"
             # one verb, lower-case ("prévoit", "dispone"), or none ("la directive X, en son")
-            rf"(?:[\s\u00a0]{{1,3}}\p{{Ll}}[\p{{Ll}}\u2019'-]{{2,24}}(?!\w))?"
+            rf"(?:[\s\u00a0]{{1,3}}(?P<verb>\p{{Ll}}[\p{{Ll}}\u2019'-]{{2,24}})(?!\w))?"
             rf"[\s\u00a0]{{0,3}},?[\s\u00a0]{{1,3}}{alternation(lex.at_words)}[\s\u00a0]{{1,3}}"
             rf"{determiner}?{unnumbered}(?P<body>{body})"
         )
@@ -211,6 +216,7 @@ def _grammar(language: str) -> _Grammar:
         own_unit=regex.compile(rf"(?<!\w){alternation(lex.possessives)}[\s\u00a0]{{1,3}}{unit}")
         if lex.possessives
         else None,
+        provision_verbs=frozenset(w.lower() for w in lex.provision_verbs),
     )
 
 
@@ -582,8 +588,9 @@ def read_after(language: str, text: str, end: int) -> ArticlePinpoint | None:
 def read_in_own(language: str, text: str, end: int) -> ArticlePinpoint | None:
     """``prévoit, à son article 6, paragraphe 2,``, ``establece en su artículo 6`` right after
     the act ending at ``end`` (one verb at most between): its pinpoint. The possessive before
-    the article says the act is the one just named; without it (``à l'article 6``) the article
-    may be the citing text's own, so nothing is read."""
+    the article, or a verb saying what the act provides (``prévoit, à l'article 15,``), says
+    the act is the one just named; else (``s'applique à l'article 6``) the article may be the
+    citing text's own, so nothing is read."""
     g = _grammar(language)
     if g.in_own is None or g.own_unit is None:
         return None
@@ -592,7 +599,8 @@ def read_in_own(language: str, text: str, end: int) -> ArticlePinpoint | None:
         return None
     body = _value_end(m.group("body"))
     stop = m.start("body") + len(body)
-    if g.own_unit.search(text, m.start("body") - 8, stop) is None:
+    provides = (m.group("verb") or "").lower() in g.provision_verbs
+    if not provides and g.own_unit.search(text, m.start("body") - 8, stop) is None:
         return None
     if g.of_next.match(text, stop) is not None:
         return None

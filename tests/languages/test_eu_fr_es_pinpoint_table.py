@@ -87,6 +87,12 @@ FR = [
     ("le règlement (CE) n° 1234/2007 dispose en son article 6 paragraphe 2 que", "art. 6(2)"),
     ("la directive 2000/31/CE (2) dispose, à son annexe II, que", "annex II"),
     ("la directive 2000/31/CE, en ses articles 12 à 15, exclut", "arts. 12-15"),
+    # a verb saying what the act provides: its own article, possessive or not
+    ("le règlement (CE) n° 1234/2007 prévoit, à l'article 6, que", "art. 6"),
+    (
+        "considérant que le règlement (CE) n° 785/95 susvisé prévoit, à l'article 15, point b), la communication",
+        "art. 15(b)",
+    ),
     # an ordinal of the act's title between the connector and the act
     (
         "du paragraphe 2 de l'article 6 de la première directive 79/267/CEE du Conseil, du 5 mars 1979,",
@@ -102,8 +108,8 @@ FR = [
 ]
 
 FR_NONE = [
-    # no possessive: the article may be the citing text's own
-    "le règlement (CE) n° 1234/2007 prévoit, à l'article 6, que",
+    # no possessive and no verb of providing: the article may be the citing text's own
+    "le règlement (CE) n° 1234/2007 s'applique, à l'article 6, aux",
     "le règlement (CE) n° 1234/2007 s'applique à l'article 6 du présent règlement",
     "le règlement (CE) n° 1234/2007 est modifié conformément à son article 6 du traité",
     # more than one word between the act and the pinpoint
@@ -155,6 +161,8 @@ ES = [
     ("el Reglamento (CE) n° 1234/2007 establece en su artículo 6, apartado 2, que", "art. 6(2)"),
     ("el Reglamento (CE) n° 1234/2007 dispone, en el apartado 2 de su artículo 6, que", "art. 6(2)"),
     ("la Directiva 2000/31/CE (2) dispone, en sus artículos 12 a 15, que", "arts. 12-15"),
+    ("el Reglamento (CE) n° 1234/2007 establece, en el artículo 6, que", "art. 6"),
+    ("el citado Reglamento (CE) n° 785/95 establece en la letra b) del artículo 15 que", "art. 15(b)"),
     # after an amending act, the amended act is the subject
     (
         "la Directiva 70/156/CEE (3), cuya última modificación la constituye el Reglamento (CE) n° 1794/97 (4), dispone en el primer guión de la letra a) del apartado 2 de su artículo 5 que",
@@ -181,7 +189,7 @@ ES = [
 ]
 
 ES_NONE = [
-    "el Reglamento (CE) n° 1234/2007 establece, en el artículo 6, que",
+    "el Reglamento (CE) n° 1234/2007 se aplica, en el artículo 6, a los",
     "el Reglamento (CE) n° 1234/2007 se aplica en el artículo 6 del presente Reglamento",
     "el artículo 6 del presente Reglamento y el Reglamento (CE) n° 1234/2007 se aplican",
     f"desde el punto de vista {ES_R}, los",
