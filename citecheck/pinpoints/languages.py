@@ -431,6 +431,9 @@ def parse(language: str, body: str) -> Pinpoint:
                 if ranged and chains and chains[-1][-1][0] == sub_unit:
                     last = chains[-1][-1]
                     chains[-1][-1] = (sub_unit, f"{last[1]}-({value})")  # "apartados 1 a 3"
+                elif of_since and kind == "num" and (lettered := _lettered_only(chains, sub_unit)):
+                    for chain in lettered:  # "la letra a) del punto 2": point 2(a)
+                        chain.insert(len(chain) - 1, sub)
                 elif of_since and lacking:
                     for chain in lacking:  # "letras a) y b) del apartado 1"
                         chain.append(sub)
@@ -443,6 +446,15 @@ def parse(language: str, body: str) -> Pinpoint:
                     and all(u != sub_unit for u, _ in chains[-1])
                 ):
                     chains[-1].append(sub)  # "le paragraphe 1, sous b), de l'article 4"
+                elif (
+                    listed
+                    and chains
+                    and len(chains[-1]) > 1
+                    and chains[-1][-1][0] == sub_unit
+                    and not before_unit(k)
+                ):
+                    # "el apartado 1, letras a) y b)": b) of paragraph 1 too
+                    chains.append([*chains[-1][:-1], sub])
                 else:
                     chains.append([sub])
             elif ranged and subs and subs[-1][0] == sub_unit:
@@ -500,6 +512,18 @@ def parse(language: str, body: str) -> Pinpoint:
         listed = worded = ranged = of_since = unit_since_value = False
     flush()
     return Pinpoint(tuple(parts)) if parts else NO_PINPOINT
+
+
+def _lettered_only(chains: list[list[tuple[str, str]]], unit: str) -> list[list[tuple[str, str]]]:
+    """The chains ending on a lettered point of ``unit`` with no numbered one: a number of
+    the same unit named after them holds that letter (``letra a) del punto 2``)."""
+    return [
+        chain
+        for chain in chains
+        if chain[-1][0] == unit
+        and not chain[-1][1][1:2].isdigit()
+        and not any(u == unit and v[1:2].isdigit() for u, v in chain)
+    ]
 
 
 def _roman_after_letter(value: str, subs: list[tuple[str, str]], a_list: bool) -> bool:

@@ -52,6 +52,7 @@ FR = [
     (f"aux articles 6 à 8 et 10 {R}, les", "arts. 6-8; art. 10"),
     # ordinals written out past the tenth: unnumbered subdivisions, left out
     (f"l'article 12, paragraphe 3, douzième alinéa, {R} est", "art. 12(3)"),
+    (f"au point a) du point 2 de l'article 5 {R}, les", "art. 5(2)(a)"),
     (f"l'article 6, paragraphe 1, vingt et unième alinéa, {R} est", "art. 6(1)"),
     (f"l'article 6, paragraphe 1, vingt-deuxième alinéa, {R} est", "art. 6(1)"),
     (f"l'article 6, paragraphe 1, quinzième tiret, {R} est", "art. 6(1)"),
@@ -147,6 +148,18 @@ ES = [
     (f"en los artículos 6, apartado 1, y 7, apartado 2, {ES_R}, los", "art. 6(1); art. 7(2)"),
     (f"en los artículos 6 u 8 {ES_R}, los", "art. 6; art. 8"),
     (f"en la letra b) del apartado 1 y en el apartado 2 del artículo 6 {ES_R}, los", "art. 6(1)(b); art. 6(2)"),
+    # a list of points under one paragraph, then another paragraph
+    (
+        f"en el apartado 1, letras a) y b), y en el apartado 2 del artículo 5 {ES_R}, los",
+        "art. 5(1)(a); art. 5(1)(b); art. 5(2)",
+    ),
+    (
+        f"en el apartado 1, letra a), y la letra b) del apartado 2 del artículo 5 {ES_R}, los",
+        "art. 5(1)(a); art. 5(2)(b)",
+    ),
+    # a lettered point of a numbered point, written before it
+    (f"en la letra a) del punto 2 del artículo 5 {ES_R}, los", "art. 5(2)(a)"),
+    (f"en las letras a) y b) del punto 2 del artículo 5 {ES_R}, los", "art. 5(2)(a); art. 5(2)(b)"),
     (f"en el párrafo vigésimo primero del apartado 2 del artículo 6 {ES_R}, los", "art. 6(2)"),
     (f"en el artículo 6, apartado 2, párrafo undécimo, {ES_R}, los", "art. 6(2)"),
     (f"en el artículo 6, apartado 1, letra a bis), {ES_R}, los", "art. 6(1)(aa)"),
