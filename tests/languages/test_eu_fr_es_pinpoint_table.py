@@ -229,3 +229,25 @@ def test_no_pinpoint(text: str) -> None:
     got = [g for g in found(text) if g[1] == "eu_act"]
     assert got, f"no act in {text!r}"
     assert all(pin == "" for _, _, pin in got), got
+
+
+BACK_REFERENCES = [
+    # the pinpoint written before a back-reference, or after it with a possessive or a verb of
+    # providing
+    ("le règlement (CEE) n° 1408/71 du Conseil s'applique. L'article 5, paragraphe 2, du règlement précité dispose", "art. 5(2)"),
+    ("le règlement (CEE) n° 1408/71 du Conseil s'applique. Le paragraphe 2 de l'article 5 dudit règlement dispose", "art. 5(2)"),
+    ("le règlement (CEE) n° 1408/71 du Conseil s'applique. Ledit règlement prévoit, à son article 5, que", "art. 5"),
+    ("le règlement (CEE) n° 1408/71 du Conseil s'applique. Ce règlement prévoit, à l'article 5, paragraphe 2, que", "art. 5(2)"),
+    ("el Reglamento (CEE) n° 1408/71 del Consejo se aplica. Dicho Reglamento establece, en su artículo 5, que", "art. 5"),
+    ("el Reglamento (CEE) n° 1408/71 del Consejo se aplica. El apartado 2 del artículo 5 del citado Reglamento dispone", "art. 5(2)"),
+    # no possessive, no verb of providing: nothing read after it
+    ("le règlement (CEE) n° 1408/71 du Conseil s'applique. Ledit règlement s'applique, à l'article 5, aux produits", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "pinpoint"), BACK_REFERENCES)
+def test_the_pinpoint_of_a_back_reference(text: str, pinpoint: str) -> None:
+    got = found(text)
+    assert len(got) == 2, got
+    assert got[1][:2] == ("celex:31971R1408", "eu_act")
+    assert got[1][2] == pinpoint
