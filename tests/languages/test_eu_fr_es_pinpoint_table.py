@@ -166,7 +166,9 @@ ES = [
     (f"en la letra a bis) del apartado 1 del artículo 6 {ES_R}, los", "art. 6(1)(aa)"),
     (f"en el anexo I bis {ES_R}, los", "annex Ia"),
     (f"en el apéndice 1 del anexo I {ES_R}, los", "annex I"),
-    (f"en el artículo 6 y al anexo II {ES_R}, los", "art. 6; annex II"),
+    # "del 5 al 7": a range
+    (f"en los artículos 5 al 7 {ES_R}, los", "arts. 5-7"),
+    (f"en los apartados 1 al 3 del artículo 4 {ES_R}, los", "art. 4(1)-(3)"),
     (f"{VISTO} y, en particular, su artículo 43 bis,", "art. 43a"),
     (f"{VISTO} y, en particular, el segundo guión del apartado 2 de su artículo 43,", "art. 43(2)"),
     (f"{VISTO} y, en particular, el apartado 3 de su artículo 43 y su artículo 45,", "art. 43(3); art. 45"),
