@@ -142,7 +142,9 @@ def _grammar(language: str) -> _Grammar:
     # Spanish "a" is also a letter and a preposition
     span = (
         rf"(?:{alternation(lex.range_words)}|{dash})"
-        rf"(?=[\s\u00a0]{{0,3}}(?:\d|\(?[a-z]\)|[a-z](?![\w'\u2019]){roman_after_range}))"
+        # "annexes I à III": an annex number too
+        rf"(?=[\s\u00a0]{{0,3}}(?:\d|\(?[a-z]\)|[a-z](?![\w'\u2019]){roman_after_range}"
+        rf"|[IVXLC]{{1,7}}(?![\w'\u2019])))"
     )
     # a number starting a line is the number of a unit word ending the line before ("des
     # Artikels\n    3"); after anything else it starts a new numbered item ("article 3\n    7) Les")
@@ -482,6 +484,12 @@ def parse(language: str, body: str) -> Pinpoint:
         elif unit == "annw" and kind in ("roman", "num") and parts and parts[-1].unit == "annex":
             # "letra e) del anexo III": a point of the annex
             # "las letras a) y b) del anexo III": one part per point
+            if ranged and parts[-1].value == annex_base and not chains and not annex_points:
+                # "annexes I à III": one range, as "Annexes I to III"
+                annex_base = f"{annex_base}-{value}"
+                parts[-1] = PinpointPart("annex", annex_base)
+                listed = worded = ranged = of_since = unit_since_value = False
+                continue
             if not parts[-1].value:
                 parts.pop()
             annex_place = f"{value}, {annex_inner}" if annex_inner else value

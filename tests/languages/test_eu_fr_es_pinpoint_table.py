@@ -73,6 +73,9 @@ FR = [
     (f"à l'appendice 1 de l'annexe I {R}, les", "annex I"),
     (f"à l'article 6 et aux annexes II et III {R}, les", "art. 6; annex II; annex III"),
     (f"à l'article 6 et à l'annexe II {R}, les", "art. 6; annex II"),
+    # a range of annexes, as "Annexes I to III"
+    (f"les annexes I à III {R} sont", "annex I-III"),
+    (f"les annexes I et III {R} sont", "annex I; annex III"),
     # after the act: "et notamment"
     (f"{VU} et notamment l'article 43, paragraphe 3,", "art. 43(3)"),
     (f"{VU} et notamment son article 43 bis,", "art. 43a"),
@@ -166,6 +169,7 @@ ES = [
     (f"en la letra a bis) del apartado 1 del artículo 6 {ES_R}, los", "art. 6(1)(aa)"),
     (f"en el anexo I bis {ES_R}, los", "annex Ia"),
     (f"en el apéndice 1 del anexo I {ES_R}, los", "annex I"),
+    (f"los anexos I a III {ES_R} son", "annex I-III"),
     # "del 5 al 7": a range
     (f"en los artículos 5 al 7 {ES_R}, los", "arts. 5-7"),
     (f"en los apartados 1 al 3 del artículo 4 {ES_R}, los", "art. 4(1)-(3)"),
