@@ -527,24 +527,32 @@ class BackReferencesFamily:
 
     def _in_other_languages(self, doc: Document) -> Iterator[Citation]:
         """``article 6 dudit règlement``, ``dicha Directiva``, ``der genannten Verordnung``:
-        placeholders for the short-form stage, with the pinpoint written before them."""
+        placeholders for the short-form stage, with the pinpoint written before them (or
+        after them with a possessive or a verb of providing: ``ledit règlement prévoit, à son
+        article 5``)."""
         text = doc.text
         for m in _lang_matches(doc):
             noun = m.group("noun") or m.group("dnoun") or m.group("anoun")
             word = m.group("pre") or m.group("dem") or m.group("post")
             act_type = _LANG_NOUNS[" ".join(noun.lower().split())]
             lang = _LANG_OF_WORD[" ".join(word.lower().split())]
-            start = m.start()
+            start, end = m.start(), m.end()
             found = languages.read_just_before(lang, text, start)
             pinpoint = NO_PINPOINT
             if found is not None:
                 pinpoint, start = found.pinpoint, found.start
+            else:
+                # "ledit règlement prévoit, à son article 5,", "dicho Reglamento establece en
+                # su artículo 5"
+                own = languages.read_in_own(lang, text, end)
+                if own is not None:
+                    pinpoint, end = own.pinpoint, own.end
             yield Citation(
                 id="",
                 kind=Kind.SHORT_FORM,
-                text=text[start : m.end()],
+                text=text[start:end],
                 start=start,
-                end=m.end(),
+                end=end,
                 pinpoint=pinpoint,
                 parts=BackReferenceParts(act_type),
                 short_form=True,

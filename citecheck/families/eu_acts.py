@@ -714,8 +714,10 @@ def _citation(
             pinpoint, start = found.pinpoint, found.start
         elif _AMENDED_BY.search(text, max(0, start - _AMENDED_REACH), start) is None:
             # After an amending act, "et notamment son article 7" is the amended act's.
-            found = languages.read_after(lang, text, end) or languages.read_after_comma(
-                lang, text, end
+            found = (
+                languages.read_after(lang, text, end)
+                or languages.read_after_comma(lang, text, end)
+                or languages.read_in_own(lang, text, end)
             )
             if found is not None:
                 pinpoint, end = found.pinpoint, found.end
@@ -1242,7 +1244,9 @@ _AMENDED_TITLE_REACH = 700
 def _hand_over(doc: Document, found: list[Citation]) -> list[Citation]:
     """Give "et notamment son article 7" written after an amending act ("modifié en dernier
     lieu par le règlement (CE) n° 2931/95, et notamment son article 7") to the act amended,
-    the act cited just before; French, Spanish and German (English says "thereof")."""
+    the act cited just before; French, Spanish and German (English says "thereof"). So too
+    "..., cuya última modificación la constituye el Reglamento X, establece en su artículo 82"
+    to the verb's subject, the first act of the clause."""
     text = doc.text
     for i, cit in enumerate(found):
         parts = cit.parts
@@ -1256,6 +1260,10 @@ def _hand_over(doc: Document, found: list[Citation]) -> list[Citation]:
             continue
         after = languages.read_after(parts.language, text, cit.end)
         j = _amended_index(text, found, i)
+        if after is None:
+            # "establece en su artículo 82": the verb's subject, the clause's first act
+            after = languages.read_in_own(parts.language, text, cit.end)
+            j = _subject_index(text, found, i)
         amended = found[j]
         if after is None or amended.pinpoint or cit.start - amended.end > _AMENDED_TITLE_REACH:
             continue
@@ -1309,6 +1317,21 @@ def _amended_index(text: str, found: list[Citation], i: int) -> int:
         if _CITING.search(text, max(0, before.start - 24), before.start) is not None:
             return j
     return i - 1
+
+
+def _subject_index(text: str, found: list[Citation], i: int) -> int:
+    """The first act of the clause holding ``found[i]`` ("considérant que le règlement X
+    portant ... du règlement Y, modifié en dernier lieu par le règlement Z, prévoit dans son
+    article 2": X), within the reach of a title."""
+    subject = i - 1
+    for j in range(i - 2, -1, -1):
+        before = found[j]
+        if found[i].start - before.end > _AMENDED_TITLE_REACH:
+            break
+        if _CLAUSE_BREAK.search(text, before.end, found[subject].start) is not None:
+            break
+        subject = j
+    return subject
 
 
 #: An act's own number closing its title line: "... originaires du Chili\n(2000/61/CE)\n".

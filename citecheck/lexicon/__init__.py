@@ -95,6 +95,12 @@ class Lexicon:
     back_reference_after: tuple[str, ...] = ()
     #: ``ce``, ``esta``: a back-reference before an act noun (``cette directive``)
     demonstratives: tuple[str, ...] = ()
+    #: ``son``, ``su``: the determiners that point back at the act just named (``le règlement X
+    #: prévoit, à son article 6``)
+    possessives: tuple[str, ...] = ()
+    #: verbs saying what an act provides (``prévoit``, ``establece``): ``le règlement X prévoit,
+    #: à l'article 15, que`` names X's article 15
+    provision_verbs: tuple[str, ...] = ()
     #: ordinals in counting order from one ("first", "second"...): a word's number is its place
     numbered_ordinals: tuple[str, ...] = ()
     #: kinds of resolution paragraph -> the words naming them ("preambular", "operative"):
@@ -293,6 +299,8 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         back_reference_words=_strings(data.get("back_reference_words", []), "back_reference_words"),
         back_reference_after=_strings(data.get("back_reference_after", []), "back_reference_after"),
         demonstratives=_strings(data.get("demonstratives", []), "demonstratives"),
+        possessives=_strings(data.get("possessives", []), "possessives"),
+        provision_verbs=_strings(data.get("provision_verbs", []), "provision_verbs"),
         numbered_ordinals=_strings(data.get("numbered_ordinals", []), "numbered_ordinals"),
         tens=_strings(data.get("tens", []), "tens"),
         tens_ordinals=_strings(data.get("tens_ordinals", []), "tens_ordinals"),

@@ -31,12 +31,14 @@ _LATIN_LETTER = {
     "nonies": "h",
     "decies": "i",
 }
+#: A Latin suffix of an inserted article, annex or point (``27 bis``, ``annexe I bis``, ``a bis)``).
+_LATIN = "(?:" + "|".join(_LATIN_LETTER) + r")(?!\w)"
 #: A lower-case roman numeral written as a point: ``point b), ii)`` is point (b)(ii).
 _SMALL_ROMAN = regex.compile(r"(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})")
 #: The footnote call after an act, ``(2)``, in older texts ``( 2 )``.
 _FOOTNOTE_CALL = r"\([\s\u00a0]?\d{1,3}[\s\u00a0]?\)"
 #: ``e)``, ``(e)``, ``e``, ``iii)``; not the ``l`` of ``l'article``.
-_BRACKETED = r"\(?(?:[a-z]{1,2}|[ivx]{3,4})\)(?!\w)"
+_BRACKETED = r"\(?(?:[a-z][ \u00a0]" + _LATIN + r"|[a-z]{1,2}|[ivx]{3,4})\)(?!\w)"
 _LETTER = _BRACKETED + r"|[a-z](?![\w'\u2019])"
 _ROMAN = r"[IVXLC]{1,7}(?![\w])|[A-Z](?![\w])"
 #: White space between the words of a pinpoint and its connector: a few spaces, or a line
@@ -55,6 +57,16 @@ def _number(range_words: tuple[str, ...]) -> str:
         r"(?:\d{1,3}\)(?!\w)|\d{1,3}(?:\.\d{1,3}){1,3}(?![\d.])"
         r"|\d{1,3}(?:er(?!\w)|[a-z](?![\w]))?(?!\d)" + suffix + ")"
     )
+
+
+def _roman(range_words: tuple[str, ...]) -> str:
+    """An annex or title number: ``II``, ``A``, ``I bis`` (an inserted annex), unless the Latin
+    word is the language's range word (German ``Anhang I bis III``)."""
+    ranges = {r.lower() for r in range_words}
+    latin = [w for w in _LATIN_LETTER if w not in ranges]
+    if not latin:
+        return _ROMAN
+    return rf"[IVXLC]{{1,7}}(?![\w])(?:[ \u00a0](?:{'|'.join(latin)})(?!\w))?|[A-Z](?![\w])"
 
 
 def _letter(list_words: tuple[str, ...]) -> str:
@@ -87,6 +99,14 @@ class _Grammar:
     plurals: frozenset[str]
     #: a body ending just before a back-reference (``artículo 5`` + `` de dicho Reglamento``)
     body_then_space: regex.Pattern[str]
+    #: a pinpoint of the act just named after its verb: ``prévoit, à son article 6,``,
+    #: ``dispone en el apartado 2 de su artículo 6``
+    in_own: regex.Pattern[str] | None
+    #: a possessive before a unit word (``son article``, ``su artículo``)
+    own_unit: regex.Pattern[str] | None
+    #: ``prévoit``, ``establece``: after one of these the article is the act's own, possessive
+    #: or not (``le règlement X prévoit, à l'article 15, que``)
+    provision_verbs: frozenset[str]
 
 
 @functools.cache
@@ -122,7 +142,9 @@ def _grammar(language: str) -> _Grammar:
     # Spanish "a" is also a letter and a preposition
     span = (
         rf"(?:{alternation(lex.range_words)}|{dash})"
-        rf"(?=[\s\u00a0]{{0,3}}(?:\d|\(?[a-z]\)|[a-z](?![\w'\u2019]){roman_after_range}))"
+        # "annexes I à III": an annex number too
+        rf"(?=[\s\u00a0]{{0,3}}(?:\d|\(?[a-z]\)|[a-z](?![\w'\u2019]){roman_after_range}"
+        rf"|[IVXLC]{{1,7}}(?![\w'\u2019])))"
     )
     # a number starting a line is the number of a unit word ending the line before ("des
     # Artikels\n    3"); after anything else it starts a new numbered item ("article 3\n    7) Les")
@@ -134,7 +156,7 @@ def _grammar(language: str) -> _Grammar:
         "(?:"
         + "|".join(f"(?P<{name}>{pattern})" for name, pattern in units.items())
         + rf"|(?P<num>{unit_then_line}{_number(lex.range_words)})|(?P<range>{span})"
-        + rf"|(?P<let>{_letter(lex.list_words)}){small_roman}|(?P<roman>{_ROMAN})"
+        + rf"|(?P<let>{_letter(lex.list_words)}){small_roman}|(?P<roman>{_roman(lex.range_words)})"
         + rf"|(?P<join>{joiner})|(?P<comma>,))"
     )
     unit = "(?:" + "|".join(v for k, v in units.items() if k not in ("skipw", "partw")) + ")"
@@ -143,31 +165,60 @@ def _grammar(language: str) -> _Grammar:
     conn = (
         rf"[\s\u00a0]{{0,3}},?{_GAP1}{alternation(lex.of_words)}"
         rf"(?:{_GAP1}{alternation(lex.determiners)})?{_GAP0}"
+        # an ordinal of the act's title: "de la première directive", "de la Primera Directiva"
+        rf"(?:{alternation(lex.ordinals)}{_GAP1})?"
     )
     emphasis = alternation(lex.emphasis_words)
+    # "le troisième alinéa de son article 43", "el segundo guión del apartado 2 de su
+    # artículo 43": an unnumbered subdivision, left out, before the pinpoint
+    unnumbered = (
+        rf"(?:{units['skipw']}[\s\u00a0]{{1,3}}{units['skipw']}[\s\u00a0]{{1,3}}"
+        rf"{alternation(lex.of_words)}[\s\u00a0]{{1,3}}"
+        rf"(?:{alternation(lex.determiners)}(?:(?<=['\u2019])|[\s\u00a0]{{1,3}}))?)?"
+    )
+    # "son article", "l'article": an elided determiner is followed by no space
+    determiner = rf"(?:{alternation(lex.determiners)}(?:(?<=['\u2019])|[\s\u00a0]{{1,3}}))"
     return _Grammar(
         token=regex.compile(token),
         body=body,
         before=regex.compile(rf"(?<!\w)(?P<body>{body})\Z"),
         conn_tail=regex.compile(rf"{conn}\Z"),
         after=regex.compile(
-            rf"[\s\u00a0]{{0,3}}(?:{_FOOTNOTE_CALL})?[\s\u00a0]{{0,3}},[\s\u00a0]{{0,3}}"
-            rf"(?:{alternation(lex.list_words)}[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}})?"
+            rf"[\s\u00a0]{{0,3}}(?:{_FOOTNOTE_CALL})?[\s\u00a0]{{0,3}}"
+            # ", et notamment", ", y, en particular"; or the comma after the list word only:
+            # "(2) y, en particular", "(5) y , en particular"
+            rf"(?:,[\s\u00a0]{{0,3}}(?:{alternation(lex.list_words)}[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}})?"
+            rf"|{alternation(lex.list_words)}[\s\u00a0]{{0,3}},[\s\u00a0]{{0,3}})"
             rf"{emphasis}[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}}"
             # "et notamment de ses articles 12 à 15", "y en particular de sus artículos"
             rf"(?:{alternation(lex.of_words)}[\s\u00a0]{{1,3}}(?=\w))?"
-            rf"(?:{alternation(lex.determiners)}[\s\u00a0]{{1,3}})?(?P<body>{body})"
+            rf"{determiner}?{unnumbered}(?P<body>{body})"
         ),
         after_comma=regex.compile(
             # "règlement (CE) n° 800/1999 de la Commission (1), article 36, paragraphe 1"
             rf"(?:[\s\u00a0]?{_FOOTNOTE_CALL})?[\s\u00a0]{{0,2}},[\s\u00a0]{{0,3}}"
-            rf"(?:{alternation(lex.determiners)}[\s\u00a0]{{1,3}})?(?P<body>{body})"
+            rf"{determiner}?(?P<body>{body})"
         ),
         of_next=regex.compile(rf"[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}}{alternation(lex.of_words)}"),
         list_words=frozenset(w.lower() for w in lex.list_words),
         of_words=frozenset(w.lower() for w in (*lex.of_words, *lex.part_of_words)),
         plurals=lex.plurals,
         body_then_space=regex.compile(rf"(?<!\w)(?P<body>{body})[\s\u00a0]{{1,3}}\Z"),
+        in_own=regex.compile(
+            # "le règlement X susvisé prévoit", "el citado Reglamento X (3) establece"
+            rf"(?:[\s\u00a0]{{1,3}}{alternation(lex.back_reference_after)})?"
+            rf"(?:[\s\u00a0]?{_FOOTNOTE_CALL})?[\s\u00a0]{{0,2}},?"
+            # one verb, lower-case ("prévoit", "dispone"), or none ("la directive X, en son")
+            rf"(?:[\s\u00a0]{{1,3}}(?P<verb>\p{{Ll}}[\p{{Ll}}\u2019'-]{{2,24}})(?!\w))?"
+            rf"[\s\u00a0]{{0,3}},?[\s\u00a0]{{1,3}}{alternation(lex.at_words)}[\s\u00a0]{{1,3}}"
+            rf"{determiner}?{unnumbered}(?P<body>{body})"
+        )
+        if lex.possessives
+        else None,
+        own_unit=regex.compile(rf"(?<!\w){alternation(lex.possessives)}[\s\u00a0]{{1,3}}{unit}")
+        if lex.possessives
+        else None,
+        provision_verbs=frozenset(w.lower() for w in lex.provision_verbs),
     )
 
 
@@ -243,6 +294,8 @@ def parse(language: str, body: str) -> Pinpoint:
     parts: list[PinpointPart] = []
     unit = ""
     unit_plural = False  # the last unit word names several ("points", "Buchstaben")
+    arts_plural = False  # the last article word names several ("articles 6, paragraphe 1, et 7")
+    unit_since_value = False  # a unit word written since the last value
     art: str | None = None
     subs: list[tuple[str, str]] = []  # (unit, "(1)") written after the current article
     art_chains: list[list[tuple[str, str]]] = []  # written before the current article
@@ -260,7 +313,9 @@ def parse(language: str, body: str) -> Pinpoint:
         if art is None:
             return
         for chain in art_chains or [[]]:
-            ordered = sorted(chain, key=lambda sub: _LEVEL[sub[0]]) + subs
+            # "le point a) de l'article 12, paragraphe 3": point (a) of paragraph 3
+            # (after the article, as written: "Artikel 5 Ziffer 1 Buchstabe b)")
+            ordered = sorted(chain + subs, key=lambda sub: _LEVEL[sub[0]]) if chain else subs
             if not any(u == "letter" for u, _ in ordered):
                 # "sous-point ii)" of no lettered point: it cannot be placed, so it is left out
                 ordered = [sub for sub in ordered if sub[0] != "subpoint"]
@@ -273,6 +328,21 @@ def parse(language: str, body: str) -> Pinpoint:
                 continue
             return kind == "let" and not _SMALL_ROMAN.fullmatch(word.strip("()"))
         return False
+
+    def of_a_lettered_point(k: int) -> bool:
+        """Is the roman numeral at ``k`` a point of the lettered point named next ("le point
+        i) du point a)")?"""
+        if not _SMALL_ROMAN.fullmatch(tokens[k][1].strip("()")):
+            return False
+        ahead = tokens[k + 1 : k + 6]
+        rest = [t for t in ahead if t[0] != "join" or t[1].lower() not in g.of_words]
+        return (
+            len(rest) >= 2
+            and any(t[0] == "join" and t[1].lower() in g.of_words for t in tokens[k + 1 : k + 3])
+            and rest[0][0] == "letw"
+            and rest[1][0] == "let"
+            and not _SMALL_ROMAN.fullmatch(rest[1][1].strip("()"))
+        )
 
     def before_unit(k: int) -> bool:
         """Is the value at ``k`` followed by "of" and a unit word ("2 de su artículo")?"""
@@ -289,6 +359,9 @@ def parse(language: str, body: str) -> Pinpoint:
         if kind in ("artw", "annw", "recw", "skipw", "partw", *_SUB_UNITS, *_CONTAINERS):
             unit = kind
             unit_plural = " ".join(written.lower().split()) in g.plurals
+            unit_since_value = True
+            if kind == "artw":
+                arts_plural = unit_plural
             if kind in ("artw", "annw"):
                 annex_part = False
                 annex_inner = ""
@@ -338,7 +411,8 @@ def parse(language: str, body: str) -> Pinpoint:
                 # "Anhang I Nummer 1 bis 9": one range of points
                 annex_points = [*annex_points[:-1], f"{annex_points[-1]}-{value}"]
                 parts[-1] = PinpointPart("annex", annex_point(annex_base, annex_points))
-            elif listed and annex_points:
+            elif listed and annex_points and (worded or kind != "let" or len(annex_points) > 1):
+                # "points 3 et 4"; but "point 1, sous a)" is point 1(a)
                 annex_points = [*annex_points[:-1], value]
                 parts.append(PinpointPart("annex", annex_point(annex_base, annex_points)))
             else:
@@ -346,8 +420,11 @@ def parse(language: str, body: str) -> Pinpoint:
                 parts[-1] = PinpointPart("annex", annex_point(annex_base, annex_points))
         elif unit in _SUB_UNITS and kind in ("num", "let", "lroman"):
             sub_unit = _SUB_UNITS[unit]
-            if sub_unit == "letter" and _roman_after_letter(
-                value, subs, worded or unit_plural or goes_on_with_letter(k)
+            # written before its article, a point's own points follow it in the chain
+            held = subs if art is not None and not before_unit(k) else (chains or [[]])[-1]
+            if sub_unit == "letter" and (
+                _roman_after_letter(value, held, worded or unit_plural or goes_on_with_letter(k))
+                or of_a_lettered_point(k)
             ):
                 sub_unit = "subpoint"  # "point b), ii)": point (b)(ii)
             sub = (sub_unit, f"({value})")
@@ -356,15 +433,47 @@ def parse(language: str, body: str) -> Pinpoint:
                 if ranged and chains and chains[-1][-1][0] == sub_unit:
                     last = chains[-1][-1]
                     chains[-1][-1] = (sub_unit, f"{last[1]}-({value})")  # "apartados 1 a 3"
+                elif of_since and kind == "num" and (lettered := _lettered_only(chains, sub_unit)):
+                    for chain in lettered:  # "la letra a) del punto 2": point 2(a)
+                        chain.insert(len(chain) - 1, sub)
                 elif of_since and lacking:
                     for chain in lacking:  # "letras a) y b) del apartado 1"
                         chain.append(sub)
                 elif not listed and kind == "let" and chains and chains[-1][-1][1][1].isdigit():
                     chains[-1].append(sub)  # "point 45 sous c) de l'annexe I": point 45(c)
+                elif (
+                    not worded
+                    and chains
+                    and _LEVEL[chains[-1][-1][0]] < _LEVEL[sub_unit]
+                    and all(u != sub_unit for u, _ in chains[-1])
+                ):
+                    chains[-1].append(sub)  # "le paragraphe 1, sous b), de l'article 4"
+                elif (
+                    listed
+                    and chains
+                    and len(chains[-1]) > 1
+                    and chains[-1][-1][0] == sub_unit
+                    and not before_unit(k)
+                ):
+                    # "el apartado 1, letras a) y b)": b) of paragraph 1 too
+                    chains.append([*chains[-1][:-1], sub])
                 else:
                     chains.append([sub])
             elif ranged and subs and subs[-1][0] == sub_unit:
                 subs[-1] = (sub_unit, f"{subs[-1][1]}-({value})")  # "Absatz 1 bis 4": (1)-(4)
+            elif (
+                listed
+                and arts_plural
+                and not unit_plural
+                and not unit_since_value
+                and kind == "num"
+                and any(u == sub_unit for u, _ in subs)
+            ):
+                # "articles 6, paragraphe 1, et 7": a singular "paragraphe" names one, so the
+                # number listed after it is the next of the articles
+                flush()
+                art, subs, art_chains = value, [], []
+                unit = "artw"
             elif listed and any(u == sub_unit for u, _ in subs):
                 flush()
                 art_chains = []
@@ -375,6 +484,12 @@ def parse(language: str, body: str) -> Pinpoint:
         elif unit == "annw" and kind in ("roman", "num") and parts and parts[-1].unit == "annex":
             # "letra e) del anexo III": a point of the annex
             # "las letras a) y b) del anexo III": one part per point
+            if ranged and parts[-1].value == annex_base and not chains and not annex_points:
+                # "annexes I à III": one range, as "Annexes I to III"
+                annex_base = f"{annex_base}-{value}"
+                parts[-1] = PinpointPart("annex", annex_base)
+                listed = worded = ranged = of_since = unit_since_value = False
+                continue
             if not parts[-1].value:
                 parts.pop()
             annex_place = f"{value}, {annex_inner}" if annex_inner else value
@@ -402,9 +517,21 @@ def parse(language: str, body: str) -> Pinpoint:
                 parts[-1] = PinpointPart(outer.unit, f"{outer.value}, {inner}")
         else:
             continue
-        listed = worded = ranged = of_since = False
+        listed = worded = ranged = of_since = unit_since_value = False
     flush()
     return Pinpoint(tuple(parts)) if parts else NO_PINPOINT
+
+
+def _lettered_only(chains: list[list[tuple[str, str]]], unit: str) -> list[list[tuple[str, str]]]:
+    """The chains ending on a lettered point of ``unit`` with no numbered one: a number of
+    the same unit named after them holds that letter (``letra a) del punto 2``)."""
+    return [
+        chain
+        for chain in chains
+        if chain[-1][0] == unit
+        and not chain[-1][1][1:2].isdigit()
+        and not any(u == unit and v[1:2].isdigit() for u, v in chain)
+    ]
 
 
 def _roman_after_letter(value: str, subs: list[tuple[str, str]], a_list: bool) -> bool:
@@ -490,6 +617,31 @@ def read_after(language: str, text: str, end: int) -> ArticlePinpoint | None:
     return ArticlePinpoint(pin, end, m.start("body") + len(body))
 
 
+def read_in_own(language: str, text: str, end: int) -> ArticlePinpoint | None:
+    """``prévoit, à son article 6, paragraphe 2,``, ``establece en su artículo 6`` right after
+    the act ending at ``end`` (one verb at most between): its pinpoint. The possessive before
+    the article, or a verb saying what the act provides (``prévoit, à l'article 15,``), says
+    the act is the one just named; else (``s'applique à l'article 6``) the article may be the
+    citing text's own, so nothing is read."""
+    g = _grammar(language)
+    if g.in_own is None or g.own_unit is None:
+        return None
+    m = g.in_own.match(text, end, min(len(text), end + WINDOW))
+    if m is None:
+        return None
+    body = _value_end(m.group("body"))
+    stop = m.start("body") + len(body)
+    provides = (m.group("verb") or "").lower() in g.provision_verbs
+    if not provides and g.own_unit.search(text, m.start("body") - 8, stop) is None:
+        return None
+    if g.of_next.match(text, stop) is not None:
+        return None
+    pin = parse(language, body)
+    if not pin:
+        return None
+    return ArticlePinpoint(pin, end, stop)
+
+
 def read_after_comma(language: str, text: str, end: int) -> ArticlePinpoint | None:
     """``, letra e) del apartado 1 del artículo 6`` right after the act ending at ``end``: its
     pinpoint, unless what follows names another source (``, artículo 6 del Tratado``)."""
@@ -526,5 +678,5 @@ def find_after(language: str, text: str, start: int, stop: int) -> ArticlePinpoi
 
 def _value_end(body: str) -> str:
     """``body`` up to its last number, letter or bracket (drops trailing joiners)."""
-    m = regex.search(r"^.*(?:\d|\)|[IVXLC]\b|\b[a-z]\b)", body, regex.DOTALL)
+    m = regex.search(r"^.*(?:\d|\)|[IVXLC]\b|\b[a-z]\b|(?<=\w )" + _LATIN + ")", body, regex.DOTALL)
     return m.group() if m else body
