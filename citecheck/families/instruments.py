@@ -108,8 +108,11 @@ class Catalog:
     sources: dict[str, str]
 
 
+@functools.lru_cache(maxsize=4096)
 def _key(text: str) -> str:
-    """Lookup key of a name as written: lower case, single spaces, no leading 'the'."""
+    """Lookup key of a name as written: lower case, single spaces, no leading 'the'.
+
+    Cached: texts write the same few names and short names again and again."""
     key = " ".join(text.split()).lower().replace("\u2019", "'")
     return key[4:] if key.startswith("the ") else key
 
@@ -294,6 +297,10 @@ _SHORT_KEYS: dict[str, tuple[str, ...]] = {}
 for _inst in _CAT.instruments.values():
     for _s in _inst.short:
         _SHORT_KEYS[_key(_s)] = (*_SHORT_KEYS.get(_key(_s), ()), _inst.slug)
+
+
+#: each instrument's short names, as keys
+_SHORT_KEYS_OF = {inst.slug: tuple(map(_key, inst.short)) for inst in _CAT.instruments.values()}
 
 
 def instruments_called(short: str) -> tuple[str, ...]:
@@ -726,13 +733,14 @@ def _match_at(text: str, start: int, word: str) -> regex.Match[str] | None:
     """``_grammar_at(word).match(text, start)``, the names left out where none can be read.
 
     A full name is read at the start (the ``nf`` and ``bare`` shapes) or after an article
-    or principle list ("of the", ``ref``), and only where the beginning of one
-    (:func:`_name_start`) is. Where none is at the start, the grammar without names goes as
-    the whole one would up to the reference; where that reads its reference (another
-    source, an abbreviation, a short name) where no name begins either, or none (there was
-    only space where the whole grammar would have tried a name), the match is the whole
-    grammar's. Otherwise the whole grammar is tried."""
-    if _NAME_START.match(text, start) is None:
+    or principle list ("of the", ``ref``). Where none can be read at the start (of the
+    names ``word`` can begin, :func:`_names_from`), the grammar without names goes as the
+    whole one would up to the reference; where that reads its reference (another source,
+    an abbreviation, a short name) where no name begins either (:func:`_name_start`), or
+    none (there was only space where the whole grammar would have tried a name), the match
+    is the whole grammar's. Otherwise the whole grammar is tried."""
+    names = _names_from(word)
+    if names is None or names.match(text, start) is None:
         m = _grammar_at(word, names=False).match(text, start)
         if m is None or m.group("ref") is None:
             return m
@@ -740,6 +748,30 @@ def _match_at(text: str, start: int, word: str) -> regex.Match[str] | None:
         if _NAME_START.match(text, m.start(read)) is None:
             return m
     return _grammar_at(word).match(text, start)
+
+
+#: the first words of the names as the names' guard accepts them (as written, in capitals)
+_NAME_FIRST_FORMS = tuple(
+    sorted({form for name, _open in _catalog_names(_CAT) for form in _first_forms(name)})
+)
+
+
+@functools.cache
+def _names_from(word: str) -> regex.Pattern[str] | None:
+    """The names that can be read where ``word`` is the longest start word (None: none).
+
+    The guard wants a first word of a name, as written or in capitals, then a space: a
+    start word, so ``word`` begins with it; the names read there (in any case) are those
+    with that first word. Compiled once per first word, a fraction of all the names."""
+    firsts = frozenset(form.lower() for form in _NAME_FIRST_FORMS if word.startswith(form))
+    return _names_beginning(firsts) if firsts else None
+
+
+@functools.cache
+def _names_beginning(firsts: frozenset[str]) -> regex.Pattern[str]:
+    """:data:`_NAMES` with only the names whose first word (lower-cased) is one of ``firsts``."""
+    names = [n for n in _catalog_names(_CAT) if n[0].split()[0].lower() in firsts]
+    return compile_pattern(_name_alternation(names))
 
 
 # Pieces of an article list: an item, a bare sub-division ("c)"), or a separator.
@@ -1019,9 +1051,9 @@ class _State:
 
     def named(self, slug: str) -> None:
         self.last_named = slug
-        for short in _CAT.instruments[slug].short:
-            self.short_last[_key(short)] = slug
-            self.short_named.setdefault(_key(short), set()).add(slug)
+        for key in _SHORT_KEYS_OF[slug]:
+            self.short_last[key] = slug
+            self.short_named.setdefault(key, set()).add(slug)
 
     def carried(self, shift: int = 0) -> _State:
         """What the next stream window starts from: which instrument each short name means,
