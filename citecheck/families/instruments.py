@@ -722,7 +722,7 @@ def _grammar_at(word: str, names: bool = True) -> regex.Pattern[str]:
     """The grammar with the shapes that can match where ``word`` is the longest start word:
     those with a head that ``word`` begins with (every head is a start word, so a match
     that begins with one begins with the longest start word there), and the shapes
-    compiled with them."""
+    compiled with them; without ``names``, with no full name in them (:func:`_match_at`)."""
     shapes = {shape for shape, heads in _SHAPE_HEADS.items() if word.startswith(tuple(heads))}
     return _pattern(
         frozenset().union(*(group for group in _SHAPE_GROUPS if group & shapes)), names
