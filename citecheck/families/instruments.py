@@ -108,8 +108,11 @@ class Catalog:
     sources: dict[str, str]
 
 
+@functools.lru_cache(maxsize=4096)
 def _key(text: str) -> str:
-    """Lookup key of a name as written: lower case, single spaces, no leading 'the'."""
+    """Lookup key of a name as written: lower case, single spaces, no leading 'the'.
+
+    Cached: texts write the same few names and short names again and again."""
     key = " ".join(text.split()).lower().replace("\u2019", "'")
     return key[4:] if key.startswith("the ") else key
 
@@ -160,17 +163,28 @@ def _words(name: str) -> str:
     return CHARACTERS.word_gap.join(regex.escape(w, special_only=True) for w in name.split())
 
 
-def _name_alternation(cat: Catalog) -> str:
-    names: list[tuple[str, bool]] = []
-    for inst in cat.instruments.values():
-        names.extend((n, n in inst.open_names) for n in inst.names)
-    # A cheap guard on the first word keeps the long alternation off most positions.
+def _catalog_names(cat: Catalog) -> list[tuple[str, bool]]:
+    """Every full name of the catalog, and whether it is open (a qualifier must not follow)."""
+    return [(n, n in inst.open_names) for inst in cat.instruments.values() for n in inst.names]
+
+
+def _name_guard(names: list[tuple[str, bool]]) -> str:
+    """What a name must begin with: the first word of one, as written or in capitals, and a
+    space. A cheap guard on the first word keeps the long alternation off most positions."""
     firsts = {n.split()[0] for n, _ in names}
     firsts |= {f.upper() for f in firsts}
     ordered = sorted(firsts, key=len, reverse=True)
-    guard = r"(?<![\w])(?=(?:" + "|".join(regex.escape(f) for f in ordered) + r")\s)"
+    return r"(?<![\w])(?=(?:" + "|".join(regex.escape(f) for f in ordered) + r")\s)"
+
+
+def _name_alternation(names: list[tuple[str, bool]]) -> str:
     # A footnote marker may be glued on: "... Political Rights3 as well".
-    return guard + r"(?i:" + _name_tree(names) + r")(?![^\W\d])(?!\d{1,3}+\w)(?!\d{4})"
+    return (
+        _name_guard(names)
+        + r"(?i:"
+        + _name_tree(names)
+        + r")(?![^\W\d])(?!\d{1,3}+\w)(?!\d{4})"
+    )
 
 
 class _NameNode:
@@ -238,7 +252,20 @@ def _short_alternation(cat: Catalog) -> str:
 
 
 _CAT = catalog()
-_NAMES = _name_alternation(_CAT)
+_NAMES = _name_alternation(_catalog_names(_CAT))
+
+
+def _name_start(names: list[tuple[str, bool]]) -> str:
+    """What a name read by :data:`_NAMES` begins with: its guard, and its first two words
+    (in any case) with the gap between them, or its only word."""
+    heads = {tuple(regex.escape(w, special_only=True) for w in n.split()[:2]) for n, _ in names}
+    alternatives = sorted(CHARACTERS.word_gap.join(words) for words in heads)
+    return _name_guard(names) + r"(?i:" + "|".join(alternatives) + r")"
+
+
+#: where no name can begin, the grammar is tried without them (:func:`_match_at`)
+_NAME_START = compile_pattern(_name_start(_catalog_names(_CAT)))
+_NO_NAME = "(?!)"
 _ABBRS = _abbr_alternation({a for i in _CAT.instruments.values() for a in i.abbreviations})
 _BARE_ABBRS = _abbr_alternation(
     {a for i in _CAT.instruments.values() for a in i.bare_abbreviations}
@@ -270,6 +297,10 @@ _SHORT_KEYS: dict[str, tuple[str, ...]] = {}
 for _inst in _CAT.instruments.values():
     for _s in _inst.short:
         _SHORT_KEYS[_key(_s)] = (*_SHORT_KEYS.get(_key(_s), ()), _inst.slug)
+
+
+#: each instrument's short names, as keys
+_SHORT_KEYS_OF = {inst.slug: tuple(map(_key, inst.short)) for inst in _CAT.instruments.values()}
 
 
 def instruments_called(short: str) -> tuple[str, ...]:
@@ -333,17 +364,23 @@ _ALIST = _AITEM + r"(?:" + _LSEP + r"(?:" + _AITEM + r"|" + _SUBONLY + r")){0,20
 _PNUM = r"\d{1,2}(?!\d)(?:" + _H + r"?\([a-z]{1,2}\))?"
 _PLIST = _PNUM + r"(?:" + _LSEP + _PNUM + r"){0,10}"
 
-_REF = rf"""
+def _ref(names: str) -> str:
+    """What may follow an article or principle list: "of the" and an instrument (``names``
+    the alternation of its full names), or another source."""
+    return rf"""
     (?P<ref>
         # "of the" may end a line padded with spaces (PDF text)
         {_H}{{0,3}},?\s{{1,3}}(?:(?:of|under)\s{{1,3}}(?:the\s{{1,20}})?
             |(?:du|de\s{{1,3}}la|del|de)\s{{1,3}}|de\s{{1,3}}l['’])
-        (?:(?P<rname>{_NAMES})(?:{_H}{{0,2}}\((?P<rparen>{_ABBRS})\))?
+        (?:(?P<rname>{names})(?:{_H}{{0,2}}\((?P<rparen>{_ABBRS})\))?
           |(?P<rabbr>{_ABBRS})
           |(?P<rshort>{_SHORTS})
           |(?P<rother>(?=\S)))
     )
 """
+
+
+_REF = _ref(_NAMES)
 _DIRECT = rf"(?P<direct>{_H}{{1,3}}(?P<dname>{_ABBRS}|Rome\s{{1,3}}Statute(?![\w])))"
 
 
@@ -359,40 +396,42 @@ _PRINCIPLE_WORDS = frozenset({"Principle", "Principles", "principle", "principle
 _KIND_WORDS = ("Convention", "Covenant", "Charter", "Declaration", "Statute", "Protocol")
 
 
-#: The shapes of the grammar, in the order it tries them: (name, pattern).
-_SHAPES: tuple[tuple[str, str], ...] = (
-    (
-        "comm",
-        rf"""
+def _shapes(names: str, ref: str) -> tuple[tuple[str, str], ...]:
+    """The shapes of the grammar, in the order it tries them: (name, pattern), with ``names``
+    the alternation of the full names a match may begin with, ``ref`` what may follow a list."""
+    return (
+        (
+            "comm",
+            rf"""
 (?P<comm>
     (?<![\w])[Cc]ommentary\s{{1,3}}(?:to|on|of)\s{{1,3}}(?:the\s{{1,3}})?
     (?P<comm_gp>Guiding\s{{1,3}})?[Pp]rinciple\s{{1,3}}(?P<comm_list>{_PLIST})
-    (?:{_REF})?
+    (?:{ref})?
 )
 """,
-    ),
-    (
-        "gp",
-        rf"""
+        ),
+        (
+            "gp",
+            rf"""
 (?P<gp>
     # "Guiding Principle 11", and in notes "Guiding Principles, principle 11".
     (?<![\w])Guiding\s{{1,3}}Principles?(?:{_H}{{0,2}},{_H}{{0,2}}[Pp]rinciples?)?
     \s{{1,3}}(?P<gp_list>{_PLIST})
 )
 """,
-    ),
-    (
-        "pr",
-        rf"""
+        ),
+        (
+            "pr",
+            rf"""
 (?P<pr>
     (?<![\w])(?P<pr_word>[Pp]rinciples?)\s{{1,3}}(?P<pr_list>{_PLIST})
-    (?:{_REF}|{_DIRECT})?
+    (?:{ref}|{_DIRECT})?
 )
 """,
-    ),
-    (
-        "art",
-        rf"""
+        ),
+        (
+            "art",
+            rf"""
 (?P<art>
     (?<![\w])
     # "the arts." is a noun ending a sentence; "arts." never reaches across a line
@@ -400,15 +439,15 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     (?:(?P<art_word>[Aa]rticles?|ARTICLES?|[Aa]rtículos?)\s{{0,3}}
       |(?<!\b[Tt]he\s{{1,3}})(?P<art_word>[Aa]rts?\.){_H}{{0,3}})
     (?P<art_list>{_ALIST})
-    (?:{_REF}|{_DIRECT})?
+    (?:{ref}|{_DIRECT})?
 )
 """,
-    ),
-    (
-        "nf",
-        rf"""
+        ),
+        (
+            "nf",
+            rf"""
 (?P<nf>
-    (?:(?P<nf_ref>{_NAMES}|{_ABBRS}
+    (?:(?P<nf_ref>{names}|{_ABBRS}
         # "Guiding Principles, principle 11": the short name with a principle is a
         # citation of the Guiding Principles (checked against the last one named)
         |(?P<nf_gp>Guiding\s{{1,3}}Principles)(?={_H}{{0,2}},?{_H}{{0,2}}(?i:principle|commentary)))
@@ -431,16 +470,16 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     (?!{_H}{{0,3}},?\s{{1,3}}(?:of|under)\s)
 )
 """,
-    ),
-    (
-        "bare",
-        rf"""
-(?P<bare>{_NAMES}|{_BARE_ABBRS})(?:{THEREOF})?
+        ),
+        (
+            "bare",
+            rf"""
+(?P<bare>{names}|{_BARE_ABBRS})(?:{THEREOF})?
 """,
-    ),
-    (
-        "unknown",
-        rf"""
+        ),
+        (
+            "unknown",
+            rf"""
 (?P<unknown>
     (?<![\w])(?P<unknown_head>{"|".join(_KIND_WORDS)}|Guiding\s{{1,3}}Principles)
     \s{{1,3}}
@@ -450,10 +489,10 @@ _SHAPES: tuple[tuple[str, str], ...] = (
       |No\.?{_H}{{0,2}}\d{{1,2}}(?![\w]))
 )
 """,
-    ),
-    (
-        "sbare",
-        rf"""
+        ),
+        (
+            "sbare",
+            rf"""
 (?P<sbare>
     # "The Guiding Principles also require": the instrument of that kind named
     # before; not another instrument's name going on ("the Charter Review", "the
@@ -462,8 +501,11 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     {_QUALIFIER}(?!{_H}{{1,3}}(?:[A-Z]\w|No\b|\d))
 )
 """,
-    ),
-)
+        ),
+    )
+
+
+_SHAPES = _shapes(_NAMES, _REF)
 
 
 #: a named group of a shape's pattern
@@ -471,15 +513,18 @@ _GROUP_NAME = regex.compile(r"\(\?P<(\w+)>")
 
 
 @functools.cache
-def _pattern(shapes: frozenset[str] | None = None) -> regex.Pattern[str]:
+def _pattern(shapes: frozenset[str] | None = None, names: bool = True) -> regex.Pattern[str]:
     """The instrument grammar, compiled on first use: 38 KB of alternations cost ~0.1 s.
 
     With ``shapes``, only those shapes, in the same order: what the whole grammar matches
     where no other shape can. The other shapes' groups are there, never set, so a match
-    reads as one of the whole grammar. Why: the engine's cost to start a match grows with
-    the pattern (each repeat of each name), whatever the text."""
+    reads as one of the whole grammar. Without ``names``, no full name is read (the groups
+    that hold one are never set): what the whole grammar matches where no name can begin
+    (:func:`_match_at`). Why: the engine's cost to start a match grows with the pattern
+    (each repeat of each name), whatever the text."""
+    source_shapes = _SHAPES if names else _shapes(_NO_NAME, _ref(_NO_NAME))
     pieces, groups, missing = [], set(), []
-    for name, source in _SHAPES:
+    for name, source in source_shapes:
         if shapes is None or name in shapes:
             pieces.append(source)
             groups.update(_GROUP_NAME.findall(source))
@@ -673,13 +718,60 @@ _ICESCR_WORDS = ("economic, social and cultural", "cescr")
 
 
 @functools.cache
-def _grammar_at(word: str) -> regex.Pattern[str]:
+def _grammar_at(word: str, names: bool = True) -> regex.Pattern[str]:
     """The grammar with the shapes that can match where ``word`` is the longest start word:
     those with a head that ``word`` begins with (every head is a start word, so a match
     that begins with one begins with the longest start word there), and the shapes
-    compiled with them."""
+    compiled with them; without ``names``, with no full name in them (:func:`_match_at`)."""
     shapes = {shape for shape, heads in _SHAPE_HEADS.items() if word.startswith(tuple(heads))}
-    return _pattern(frozenset().union(*(group for group in _SHAPE_GROUPS if group & shapes)))
+    return _pattern(
+        frozenset().union(*(group for group in _SHAPE_GROUPS if group & shapes)), names
+    )
+
+
+def _match_at(text: str, start: int, word: str) -> regex.Match[str] | None:
+    """``_grammar_at(word).match(text, start)``, the names left out where none can be read.
+
+    A full name is read at the start (the ``nf`` and ``bare`` shapes) or after an article
+    or principle list ("of the", ``ref``). Where none can be read at the start (of the
+    names ``word`` can begin, :func:`_names_from`), the grammar without names goes as the
+    whole one would up to the reference; where that reads its reference (another source,
+    an abbreviation, a short name) where no name begins either (:func:`_name_start`), or
+    none (there was only space where the whole grammar would have tried a name), the match
+    is the whole grammar's. Otherwise the whole grammar is tried."""
+    names = _names_from(word)
+    if names is None or names.match(text, start) is None:
+        m = _grammar_at(word, names=False).match(text, start)
+        if m is None or m.group("ref") is None:
+            return m
+        read = next(g for g in ("rabbr", "rshort", "rother") if m.group(g) is not None)
+        if _NAME_START.match(text, m.start(read)) is None:
+            return m
+    return _grammar_at(word).match(text, start)
+
+
+#: the first words of the names as the names' guard accepts them (as written, in capitals)
+_NAME_FIRST_FORMS = tuple(
+    sorted({form for name, _open in _catalog_names(_CAT) for form in _first_forms(name)})
+)
+
+
+@functools.cache
+def _names_from(word: str) -> regex.Pattern[str] | None:
+    """The names that can be read where ``word`` is the longest start word (None: none).
+
+    The guard wants a first word of a name, as written or in capitals, then a space: a
+    start word, so ``word`` begins with it; the names read there (in any case) are those
+    with that first word. Compiled once per first word, a fraction of all the names."""
+    firsts = frozenset(form.lower() for form in _NAME_FIRST_FORMS if word.startswith(form))
+    return _names_beginning(firsts) if firsts else None
+
+
+@functools.cache
+def _names_beginning(firsts: frozenset[str]) -> regex.Pattern[str]:
+    """:data:`_NAMES` with only the names whose first word (lower-cased) is one of ``firsts``."""
+    names = [n for n in _catalog_names(_CAT) if n[0].split()[0].lower() in firsts]
+    return compile_pattern(_name_alternation(names))
 
 
 # Pieces of an article list: an item, a bare sub-division ("c)"), or a separator.
@@ -781,11 +873,14 @@ _TITLE_REACH = 160
 
 
 def _inside_title(text: str, start: int, end: int) -> bool:
-    """Is the name at ``text[start:end]`` part of another work's title (see above)?"""
-    before = _TITLE_BEFORE.search(text, max(0, start - _TITLE_REACH), start)
-    if before is None or not regex.search(r"[A-Z0-9]", before.group("phrase")):
+    """Is the name at ``text[start:end]`` part of another work's title (see above)?
+
+    The publication after it is looked for first: one try where it is, where the title
+    before it is searched for at every place of its reach (~50 us a name)."""
+    if _PUBLICATION_AFTER.match(text, end, min(len(text), end + _TITLE_REACH)) is None:
         return False
-    return _PUBLICATION_AFTER.match(text, end, min(len(text), end + _TITLE_REACH)) is not None
+    before = _TITLE_BEFORE.search(text, max(0, start - _TITLE_REACH), start)
+    return before is not None and regex.search(r"[A-Z0-9]", before.group("phrase")) is not None
 
 
 # "general comment No. 27 (1999) on article 12": the article names the comment's subject, in
@@ -956,9 +1051,9 @@ class _State:
 
     def named(self, slug: str) -> None:
         self.last_named = slug
-        for short in _CAT.instruments[slug].short:
-            self.short_last[_key(short)] = slug
-            self.short_named.setdefault(_key(short), set()).add(slug)
+        for key in _SHORT_KEYS_OF[slug]:
+            self.short_last[key] = slug
+            self.short_named.setdefault(key, set()).add(slug)
 
     def carried(self, shift: int = 0) -> _State:
         """What the next stream window starts from: which instrument each short name means,
@@ -990,6 +1085,13 @@ def _eu_text(doc: Document) -> bool:
 
 def _short_head(short_key: str) -> str:
     return short_key.split()[-1] if short_key != "guiding principles" else short_key
+
+
+#: the kind of instrument a short name is ("optional protocol" -> "protocol") -> the short names
+_SHORT_KEYS_BY_HEAD: dict[str, tuple[str, ...]] = {}
+for _short in _SHORT_KEYS:
+    _head = _short_head(_short)
+    _SHORT_KEYS_BY_HEAD[_head] = (*_SHORT_KEYS_BY_HEAD.get(_head, ()), _short)
 
 
 #: Acronyms as lower-case literals: any of them in a text wakes the family up.
@@ -1053,10 +1155,8 @@ class InstrumentsFamily:
                 handed = True
             if m.group("unknown") is not None:
                 st.other_end = m.end()  # a bare "article 6" just after it is that instrument's
-                head = _key(m.group("unknown_head"))
-                for key in _SHORT_KEYS:
-                    if _short_head(key) == head:
-                        st.short_last[key] = ""  # another instrument of that kind was named
+                for key in _SHORT_KEYS_BY_HEAD.get(_key(m.group("unknown_head")), ()):
+                    st.short_last[key] = ""  # another instrument of that kind was named
                 continue
             if m.group("bare") is not None:
                 cit = self._bare(m, text, st)
@@ -1093,7 +1193,7 @@ class InstrumentsFamily:
             check = prechecks.get(word)
             if check is not None and check.match(text, start) is None:
                 continue
-            m = _grammar_at(word).match(text, start)
+            m = _match_at(text, start, word)
             if m is not None:
                 end = m.end()
                 yield m
