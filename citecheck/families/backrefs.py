@@ -318,8 +318,7 @@ def _backref_earliest(text: str, start: int, lo: int) -> int:
     while i > lo and not text[i - 1].isspace():
         i -= 1  # the noun ends a longer name word ("EuropeanDirective"): from that word on
     if i < start and (
-        (i == lo and i > 0 and not text[i - 1].isspace())
-        or any(ch in _QUOTES for ch in text[i:start])
+        (i == lo and i > 0 and not text[i - 1].isspace()) or not _QUOTES.isdisjoint(text[i:start])
     ):
         return lo
     for _ in range(_WORDS_BEFORE):
@@ -334,7 +333,7 @@ def _backref_earliest(text: str, start: int, lo: int) -> int:
         if k == lo and k > 0 and not text[k - 1].isspace():
             return lo  # the run goes on before the window
         token = text[k:j]
-        if any(ch in _QUOTES for ch in token):
+        if not _QUOTES.isdisjoint(token):
             return lo  # "(hereinafter 'the Regulation')"
         if _NAME_TOKEN.fullmatch(token) is not None:
             i = k  # a name word ("Third", "The", "Framework"): the match may go on before it
