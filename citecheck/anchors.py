@@ -23,7 +23,8 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Callable, Sequence
 from typing import Any
 
 #: Set to 1 to use the pure-Python engine even where the compiled one is installed.
@@ -69,24 +70,14 @@ def _compiled(literals: tuple[str, ...]) -> Callable[[str], Starts]:
     )
 
     pure = _pure(literals)
+    owners = [(lit,) for lit in literals]
 
     def find(haystack: str) -> Starts:
-        starts: Starts = {}
         try:
             matches = automaton.find_matches_as_indexes(haystack, overlapping=True)
         except UnicodeEncodeError:
             return pure(haystack)  # a lone surrogate (undecodable bytes read with surrogateescape)
-        for index, start, _end in matches:
-            lit = literals[index]
-            found = starts.get(lit)
-            if found is None:
-                starts[lit] = [start]
-            else:
-                found.append(start)
-        # Overlapping matches come in order of their ends: sort each literal's starts.
-        for found in starts.values():
-            found.sort()
-        return starts
+        return _by_literal(_by_pattern(matches), owners)
 
     return find
 
@@ -137,14 +128,19 @@ def _folded_finder(
 ) -> Callable[[str], tuple[Starts, list[int]] | None]:
     import ahocorasick_rs
 
-    # pattern -> the literals it is a form of; and the patterns that are one of ``chars``
+    # pattern -> the literal it is a form of; and the patterns that are one of ``chars``
     owner: dict[str, str] = {}
     for lit in sorted(literals):
         for form in _written_forms(lit):
             owner[form] = lit
     singles_wanted = chars | ODD_CASE
     patterns = sorted(owner.keys() | singles_wanted)
-    kinds = [(owner.get(p, ""), p in singles_wanted) for p in patterns]
+    # what each pattern is found for: its literal and/or "" (the single character as written)
+    owners = [
+        (*((owner[p],) if p in owner else ()), *(("",) if p in singles_wanted else ()))
+        for p in patterns
+    ]
+    odd = frozenset(i for i, p in enumerate(patterns) if p in ODD_CASE)
     automaton = ahocorasick_rs.AhoCorasick(
         patterns, implementation=ahocorasick_rs.Implementation.DFA
     )
@@ -157,27 +153,44 @@ def _folded_finder(
                 folded = text.encode("utf-8").lower().decode("utf-8")
             except UnicodeEncodeError:
                 return None  # a lone surrogate (undecodable bytes read with surrogateescape)
-        starts: Starts = {}
-        singles: list[int] = []
-        for index, start, _end in automaton.find_matches_as_indexes(folded, overlapping=True):
-            lit, single = kinds[index]
-            if single:
-                if patterns[index] in ODD_CASE:
-                    return None
-                singles.append(start)
-            if not lit:
-                continue
-            found = starts.get(lit)
-            if found is None:
-                starts[lit] = [start]
-            else:
-                found.append(start)
-        for found in starts.values():
-            found.sort()
-        singles.sort()
+        by_pattern = _by_pattern(automaton.find_matches_as_indexes(folded, overlapping=True))
+        if not odd.isdisjoint(by_pattern):
+            return None
+        starts = _by_literal(by_pattern, owners)
+        singles = starts.pop("", [])
         return starts, singles
 
     return find
+
+
+def _by_pattern(matches: list[tuple[int, int, int]]) -> defaultdict[int, list[int]]:
+    """The starts of the automaton's matches (pattern index, start, end) by pattern.
+
+    Why by pattern index first: the hottest loop of the pass then does one append per match.
+    A pattern has one length, so its overlapping matches, which come in order of their ends,
+    come in order of their starts."""
+    by_pattern: defaultdict[int, list[int]] = defaultdict(list)
+    for index, start, _end in matches:
+        by_pattern[index].append(start)
+    return by_pattern
+
+
+def _by_literal(by_pattern: dict[int, list[int]], owners: Sequence[tuple[str, ...]]) -> Starts:
+    """The starts of each literal the patterns are found for (``owners[index]``), in order:
+    a literal found by several patterns (its case forms) has their starts merged."""
+    starts: Starts = {}
+    merged: set[str] = set()
+    for index, found in by_pattern.items():
+        for lit in owners[index]:
+            have = starts.get(lit)
+            if have is None:
+                starts[lit] = found if len(owners[index]) == 1 else list(found)
+            else:
+                starts[lit] = have + found
+                merged.add(lit)
+    for lit in merged:
+        starts[lit].sort()
+    return starts
 
 
 def _pure(literals: tuple[str, ...]) -> Callable[[str], Starts]:

@@ -197,6 +197,8 @@ def test_folded_pass_finds_what_the_lower_cased_text_holds(
     ("text", "expected"),
     [
         ("RÉSOLUTION 5, Résolution 6", {"résolution": [0, 14]}),
+        # the starts of one literal's case forms interleave: merged in order
+        ("résolution, RÉSOLUTION, résolution", {"résolution": [0, 12, 24]}),
         ("ARTICLE 6 of the Convention", {"article": [0], "convention": [17]}),
         # the Kelvin sign lower-cases to "k": the text is lower-cased as a whole instead
         ("\u212a", None),
@@ -216,3 +218,17 @@ def test_pure_engine_leaves_the_characters_to_the_caller(force) -> None:  # type
     force("pure")
     assert anchors.find_folded("Article 6", frozenset({"article"}), frozenset()) is None
     assert Document("A\u00ad/HRC").index_anchors({"hrc"}, frozenset({"\u00ad"})) is None
+
+
+def test_folded_pass_a_character_asked_for_both_ways(force) -> None:  # type: ignore[no-untyped-def]
+    """A character both a literal and one of ``chars``: each answer has its own offsets."""
+    if not HAVE_COMPILED:
+        pytest.skip("ahocorasick-rs not installed")
+    force("compiled")
+    found = anchors.find_folded("a\u00adb\u00ad", frozenset({"\u00ad"}), frozenset({"\u00ad"}))
+    assert found is not None
+    starts, singles = found
+    assert starts == {"\u00ad": [1, 3]}
+    assert singles == [1, 3]
+    singles.append(9)  # the caller may extend its list: the index keeps its own
+    assert starts == {"\u00ad": [1, 3]}

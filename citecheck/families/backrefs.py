@@ -281,8 +281,6 @@ def _noun_hits(doc: Document) -> list[tuple[int, int]]:
     around them."""
     text = doc.text
     hits = doc.hits(("regulation", "directive", "decision"))
-    if len(doc.lower) != len(text):
-        return hits  # lower-casing changed the offsets: keep every hit, as before
     kept = []
     for start, end in hits:
         first = text[start]
@@ -320,8 +318,7 @@ def _backref_earliest(text: str, start: int, lo: int) -> int:
     while i > lo and not text[i - 1].isspace():
         i -= 1  # the noun ends a longer name word ("EuropeanDirective"): from that word on
     if i < start and (
-        (i == lo and i > 0 and not text[i - 1].isspace())
-        or any(ch in _QUOTES for ch in text[i:start])
+        (i == lo and i > 0 and not text[i - 1].isspace()) or not _QUOTES.isdisjoint(text[i:start])
     ):
         return lo
     for _ in range(_WORDS_BEFORE):
@@ -336,7 +333,7 @@ def _backref_earliest(text: str, start: int, lo: int) -> int:
         if k == lo and k > 0 and not text[k - 1].isspace():
             return lo  # the run goes on before the window
         token = text[k:j]
-        if any(ch in _QUOTES for ch in token):
+        if not _QUOTES.isdisjoint(token):
             return lo  # "(hereinafter 'the Regulation')"
         if _NAME_TOKEN.fullmatch(token) is not None:
             i = k  # a name word ("Third", "The", "Framework"): the match may go on before it
@@ -371,13 +368,10 @@ _ARTICLE_RIGHT_BEFORE = compile_pattern(
 def _matches(doc: Document) -> Iterator[regex.Match[str]]:
     """The matches of the windows around the act nouns that can be part of one
     (:func:`matches_near`), found with less searching."""
-    text = doc.text
-    hits = _noun_hits(doc)
-    if len(doc.lower) != len(text):  # lower-casing moved the hits: search around them
-        return matches_near(_BACKREF, hits, text, before=_REACH, after=_AFTER)
     return matches_at_hits(
-        _BACKREF, hits, text, before=_REACH, after=_AFTER, earliest=_backref_earliest
-    )
+        _BACKREF, _noun_hits(doc), doc.text, before=_REACH, after=_AFTER,
+        earliest=_backref_earliest,
+    )  # fmt: skip
 
 
 def _lang_matches(doc: Document) -> Iterator[regex.Match[str]]:
@@ -386,7 +380,7 @@ def _lang_matches(doc: Document) -> Iterator[regex.Match[str]]:
     ("decisión marco" across a line break)."""
     text = doc.text
     hits = doc.hits(_LANG_HITS)
-    if len(doc.lower) != len(text) or doc.has_any(_LANG_LOOSE):
+    if doc.has_any(_LANG_LOOSE):
         return matches_near(_LANG_BACKREF, hits, text, before=_REACH, after=_AFTER)
     return matches_at_hits(
         _LANG_BACKREF, hits, text, before=_REACH, after=_AFTER, earliest=_lang_earliest
@@ -464,15 +458,16 @@ class BackReferencesFamily:
             )
             yield self._placeholder(text, start, m.end("acronym"), parts)
             defined.setdefault(acronym, m.end())
-        low = doc.lower
-        if not defined or len(low) != len(text):
+        if not defined:
             return
-        by_key = {a.lower(): a for a in defined}
-        found = find_all(low, frozenset(by_key))  # all acronyms in one pass
-        for start, acronym in sorted((s, by_key[k]) for k, ss in found.items() for s in ss):
+        # one acronym per case-insensitive key (the last defined), found as written: case
+        # matters, and the text need not be lower-cased
+        written = frozenset({a.lower(): a for a in defined}.values())
+        found = find_all(text, written)  # all acronyms in one pass
+        for start, acronym in sorted((s, a) for a, ss in found.items() for s in ss):
             end = start + len(acronym)
-            if text[start:end] != acronym or start < defined[acronym]:
-                continue  # case matters; uses follow the definition
+            if start < defined[acronym]:
+                continue  # uses follow the definition
             if _joined(text, start - 1, -1) or _joined(text, end, 1):
                 continue  # inside a word or a compound ("GDPR-compliant")
             if text[end : end + 2] in _ACRONYM_CLOSERS:
