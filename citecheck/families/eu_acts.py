@@ -933,8 +933,8 @@ def _other_stem_starts(doc: Document) -> list[int] | None:
     """Where the triggers found in the other languages' act words occur (every such word holds
     one: "verordnung" in "Durchführungsverordnung"), from the anchor pass; a number with none
     in reach before it needs no look for those words. None where these offsets cannot be
-    trusted: lower-casing changed the text's length, or the text holds "ſ"."""
-    if len(doc.lower) != len(doc.text) or doc.has_any((_LONG_S,)):
+    trusted: the text holds "ſ"."""
+    if doc.has_any((_LONG_S,)):
         return None
     return [start for start, _ in _stem_hits(doc)]
 
@@ -972,7 +972,13 @@ _WORDS_BEFORE_TYPE = tuple(
 )
 
 
-def _words_before(text: str, low: str, start: int) -> bool:
+def _lowered(text: str, start: int, end: int) -> str:
+    """``doc.lower[start:end]`` without lower-casing the whole text (the families' scans need
+    only a few words of it): Latin words lower-case alike in a slice and in the whole."""
+    return text[start:end].replace("\u0130", "i").lower()
+
+
+def _words_before(text: str, start: int) -> bool:
     """Does a word that may stand before a type word (``_WORDS_BEFORE_TYPE``) end one to three
     spaces before ``start``? Then an act may start before its type word ("Council
     Regulation", "Common Position")."""
@@ -981,7 +987,7 @@ def _words_before(text: str, low: str, start: int) -> bool:
         gap -= 1
     if gap == 0 or not 1 <= start - gap <= 3:
         return False
-    return low.endswith(_WORDS_BEFORE_TYPE, max(0, gap - 20), gap)
+    return _lowered(text, max(0, gap - 20), gap).endswith(_WORDS_BEFORE_TYPE)
 
 
 def _type_word_starts(doc: Document) -> list[int]:
@@ -989,12 +995,12 @@ def _type_word_starts(doc: Document) -> list[int]:
     (anchors) and the other languages' act words, placed from the stems they hold (anchors:
     "verordnung" of "Durchführungsverordnung"); those that follow an ASCII letter, digit,
     "_" or "/" are left out, as neither an act nor its type word can start there."""
-    text, low = doc.text, doc.lower
+    text = doc.text
     starts = [start for start, _ in _english_type_hits(doc)]
     for stem_start, stem_end in _stem_hits(doc):
-        for offset, word in _WORDS_OF_STEM[low[stem_start:stem_end]]:
+        for offset, word in _WORDS_OF_STEM[_lowered(text, stem_start, stem_end)]:
             start = stem_start - offset
-            if start >= 0 and low.startswith(word, start):
+            if start >= 0 and _lowered(text, start, start + len(word)) == word:
                 starts.append(start)
     kept = []
     for start in sorted(set(starts)):
@@ -1010,10 +1016,9 @@ def _act_matches(doc: Document) -> Iterator[regex.Match[str]]:
     ``_ACT`` at the window's type words (:func:`_type_word_starts`) in order, rather than at
     each of its 170 positions; an act starts at its type word unless an author, ordinal or
     modifier stands before it ("Council Regulation"), and only then is the window searched."""
-    text, low = doc.text, doc.lower
-    if len(low) != len(text) or doc.has_any((_LONG_S,)):
-        # Offsets of the lower-cased text are not the text's, or type words may hide from the
-        # lower-cased anchors: search as before.
+    text = doc.text
+    if doc.has_any((_LONG_S,)):
+        # Type words may hide from the lower-cased anchors: search as before.
         yield from matches_near(
             _ACT, _type_word_hits(doc), text, before=_ACT_REACH, after=_ACT_AFTER
         )
@@ -1028,7 +1033,7 @@ def _act_matches(doc: Document) -> Iterator[regex.Match[str]]:
         m = None
         i = bisect.bisect_left(starts, lo)
         while i < len(starts) and starts[i] < hi:
-            if _words_before(text, low, starts[i]):
+            if _words_before(text, starts[i]):
                 m = search(text, lo, hi)
                 break
             m = match(text, starts[i], hi)
