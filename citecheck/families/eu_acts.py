@@ -990,24 +990,47 @@ def _words_before(text: str, start: int) -> bool:
     return _lowered(text, max(0, gap - 20), gap).endswith(_WORDS_BEFORE_TYPE)
 
 
-def _type_word_starts(doc: Document) -> list[int]:
-    """Every place where a type word of an act can start, in order: the English type words
-    (anchors) and the other languages' act words, placed from the stems they hold (anchors:
-    "verordnung" of "Durchführungsverordnung"); those that follow an ASCII letter, digit,
-    "_" or "/" are left out, as neither an act nor its type word can start there."""
+def _type_word_starts(doc: Document, hits: list[tuple[int, int]]) -> list[int]:
+    """Every place in reach of a hit (``[hit start - _ACT_REACH, hit end + _ACT_AFTER)``, where
+    :func:`_act_matches` reads them) where a type word of an act can start, in order: the
+    English type words (anchors) and the other languages' act words, placed from the stems
+    they hold (anchors: "verordnung" of "Durchführungsverordnung"); those that follow an ASCII
+    letter, digit, "_" or "/" are left out, as neither an act nor its type word can start
+    there. Why in reach only: most act words of a text ("action", "decision") are no act's,
+    and the words of each stretch in reach are found by bisection, not read one by one."""
     text = doc.text
-    starts = [start for start, _ in _english_type_hits(doc)]
-    for stem_start, stem_end in _stem_hits(doc):
-        for offset, word in _WORDS_OF_STEM[_lowered(text, stem_start, stem_end)]:
-            start = stem_start - offset
-            if start >= 0 and _lowered(text, start, start + len(word)) == word:
-                starts.append(start)
+    english, stems = _english_type_hits(doc), _stem_hits(doc)
+    starts = []
+    for lo, hi in _reach(hits):
+        first = bisect.bisect_left(english, (lo,))
+        starts += [start for start, _ in english[first : bisect.bisect_left(english, (hi,))]]
+        # A word holding a stem starts at most _LONGEST_STEM_OFFSET before it.
+        first = bisect.bisect_left(stems, (lo,))
+        last = bisect.bisect_left(stems, (hi + _LONGEST_STEM_OFFSET,))
+        for stem_start, stem_end in stems[first:last]:
+            for offset, word in _WORDS_OF_STEM[_lowered(text, stem_start, stem_end)]:
+                start = stem_start - offset
+                if lo <= start < hi and _lowered(text, start, start + len(word)) == word:
+                    starts.append(start)
     kept = []
     for start in sorted(set(starts)):
         before = text[start - 1] if start else " "
         if not (before.isascii() and (before.isalnum() or before in "_/")):
             kept.append(start)
     return kept
+
+
+def _reach(hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches ``[hit start - _ACT_REACH, hit end + _ACT_AFTER)`` of the hits (in
+    order), those that overlap or touch merged: where :func:`_act_matches` reads."""
+    stretches: list[tuple[int, int]] = []
+    for hit_start, hit_end in hits:
+        lo, hi = max(0, hit_start - _ACT_REACH), hit_end + _ACT_AFTER
+        if stretches and lo <= stretches[-1][1]:
+            stretches[-1] = (stretches[-1][0], max(hi, stretches[-1][1]))
+        else:
+            stretches.append((lo, hi))
+    return stretches
 
 
 def _act_matches(doc: Document) -> Iterator[regex.Match[str]]:
@@ -1023,10 +1046,13 @@ def _act_matches(doc: Document) -> Iterator[regex.Match[str]]:
             _ACT, _type_word_hits(doc), text, before=_ACT_REACH, after=_ACT_AFTER
         )
         return
-    starts = _type_word_starts(doc)
+    hits = _type_word_hits(doc)
+    if not hits:
+        return
+    starts = _type_word_starts(doc, hits)
     match, search = _ACT.match, _ACT.search
     last_end = 0
-    for hit_start, hit_end in _type_word_hits(doc):
+    for hit_start, hit_end in hits:
         if hit_start < last_end:
             continue
         lo, hi = max(last_end, hit_start - _ACT_REACH), hit_end + _ACT_AFTER
@@ -1458,5 +1484,7 @@ def _words_of_stems(stems: Iterable[str]) -> dict[str, list[tuple[int, str]]]:
 #: The triggers those words hold (all are indexed anchors), and where each word holds which.
 _WORDS_OF_STEM = _words_of_stems(EUActsFamily.triggers)
 _OTHER_TYPE_STEMS = tuple(_WORDS_OF_STEM)
+#: How far before a stem the word holding it starts, at most.
+_LONGEST_STEM_OFFSET = max(offset for words in _WORDS_OF_STEM.values() for offset, _ in words)
 
 FAMILY = EUActsFamily()
