@@ -5,6 +5,8 @@ finds, also where capitals lower-case oddly ("İ", the Kelvin sign) or "ſ" stan
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from citecheck import anchors
 from citecheck.families import FAMILIES, Document, base, eu_acts
@@ -97,3 +99,84 @@ def test_family_does_not_lower_case_the_whole_text(
     doc = _indexed(text)
     assert list(family.find(doc))
     assert "lower" not in doc.__dict__
+
+
+def _other_type_hits_searched(doc: Document) -> list[tuple[int, int]]:
+    """The other languages' act words before each number as a search of the whole reach
+    finds them (what the step did before it matched at the stems only)."""
+    text = doc.text
+    found: list[tuple[int, int]] = []
+    last = -1
+    for number_start in eu_acts._slashed_numbers(doc):
+        lo = max(0, number_start - eu_acts._NUMBER_REACH, last)
+        first = number_start
+        while first > 0 and text[first - 1].isdigit():
+            first -= 1
+        if first > 0 and text[first - 1] in "/.":
+            continue
+        for m in eu_acts._OTHER_TYPES.finditer(text, lo, number_start):
+            found.append(m.span())
+            last = m.end()
+    return found
+
+
+#: Every act word of another language, as written in running text and in capitals.
+_OTHER_WORDS = sorted({t for w in eu_acts._WORDS.values() for t in w.act_types})
+_WORD_FORMS = [
+    *_OTHER_WORDS,
+    *(w.upper() for w in _OTHER_WORDS),
+    *(w.title() for w in _OTHER_WORDS),
+]
+_JUNK = [
+    "Vorschlags", "Durchführungs", "de ", "la ", "x", " ", "İ", "\u212a", "ẞ", "y" * 30,
+    "A/HRC/17/", "1.", "(", "de\n   ",
+]  # fmt: skip
+_GAPS = [
+    "",
+    " ",
+    "  ",
+    "\n",
+    "\u00a0",
+    " (UE) ",
+    " (EU) n° ",
+    " Nr. ",
+    " de la Comisión ",
+    "y" * 40,
+]
+_NUMBERS = ["2019/947", "94/77/CE", "2016/679", "17/31", "3/2"]
+
+
+@st.composite
+def _other_texts(draw: st.DrawFn) -> str:
+    parts = []
+    for _ in range(draw(st.integers(min_value=1, max_value=3))):
+        parts += [
+            "".join(draw(st.lists(st.sampled_from(_JUNK), max_size=3))),
+            draw(st.sampled_from(_WORD_FORMS)),
+            draw(st.sampled_from(_GAPS)),
+            draw(st.sampled_from(_NUMBERS)),
+        ]
+    return "".join(parts)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=_other_texts())
+def test_other_type_hits_as_search(text: str) -> None:
+    doc = _indexed(text)
+    assert list(eu_acts._other_type_hits(doc)) == _other_type_hits_searched(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "la Durchführungsverordnung (EU) 2019/947",
+        "DÉCISION DE LA COMMISSION 94/77/CE et le règlement délégué 2019/980",
+        "Reglamento de\n   Ejecución (UE) 2019/947 y la Directiva de Ejecución 2014/1",
+        "die Gemeinsamen Standpunkts 2003/444, der Vorschlagsverordnung 2016/679",
+    ],
+)
+def test_other_type_hits_found(text: str) -> None:
+    doc = _indexed(text)
+    got = list(eu_acts._other_type_hits(doc))
+    assert got
+    assert got == _other_type_hits_searched(doc)

@@ -905,23 +905,53 @@ def _hits_once(doc: Document, key: str, literals: tuple[str, ...]) -> list[tuple
 
 
 def _other_type_hits(doc: Document) -> Iterator[tuple[int, int]]:
+    """The other languages' act words (``_OTHER_TYPES``) in reach before each number that is
+    no segment of a UN symbol or a date, as ``finditer`` from the reach's start gives them."""
     text = doc.text
-    stems = _other_stem_starts(doc)
+    stems = _other_stem_hits(doc)
     last = -1
     for number_start in _slashed_numbers(doc):
         lo = max(0, number_start - _NUMBER_REACH, last)
         if stems is not None:
-            i = bisect.bisect_left(stems, lo)
-            if i == len(stems) or stems[i] >= number_start:
+            i = bisect.bisect_left(stems, (lo,))
+            if i == len(stems) or stems[i][0] >= number_start:
                 continue  # no act word of another language before this number
         first = number_start
         while first > 0 and text[first - 1].isdigit():
             first -= 1
         if first > 0 and text[first - 1] in "/.":
             continue  # a segment of a UN symbol or a date ("A/HRC/17/31"), not an act number
-        for m in _OTHER_TYPES.finditer(text, lo, number_start):
+        if stems is None:
+            found: Iterable[regex.Match[str]] = _OTHER_TYPES.finditer(text, lo, number_start)
+        else:
+            found = _words_at_stems(text, stems, i, lo, number_start)
+        for m in found:
             yield m.start(), m.end()
             last = m.end()
+
+
+def _words_at_stems(
+    text: str, stems: list[tuple[int, int]], i: int, lo: int, hi: int
+) -> Iterator[regex.Match[str]]:
+    """``_OTHER_TYPES.finditer(text, lo, hi)``, matched only where a word holding one of the
+    stems ``stems[i:]`` in ``[lo, hi)`` starts (every act word holds one, its first word at a
+    known offset), instead of searched at each position: a dozen of these words per number
+    cost more than the rest of the step."""
+    starts: set[int] = set()
+    while i < len(stems) and stems[i][0] < hi:
+        stem_start, stem_end = stems[i]
+        for offset, _word in _WORDS_OF_STEM[_lowered(text, stem_start, stem_end)]:
+            if stem_start - offset >= lo:
+                starts.add(stem_start - offset)
+        i += 1
+    match = _OTHER_TYPES.match
+    end = lo
+    for start in sorted(starts):
+        if start >= end:
+            m = match(text, start, hi)
+            if m is not None:
+                yield m
+                end = m.end()
 
 
 #: "ſ", which ``(?i:s)`` matches and lower-casing keeps: a text holding it may hold act words
@@ -929,14 +959,14 @@ def _other_type_hits(doc: Document) -> Iterator[tuple[int, int]]:
 _LONG_S = "\u017f"
 
 
-def _other_stem_starts(doc: Document) -> list[int] | None:
+def _other_stem_hits(doc: Document) -> list[tuple[int, int]] | None:
     """Where the triggers found in the other languages' act words occur (every such word holds
     one: "verordnung" in "Durchführungsverordnung"), from the anchor pass; a number with none
     in reach before it needs no look for those words. None where these offsets cannot be
     trusted: the text holds "ſ"."""
     if doc.has_any((_LONG_S,)):
         return None
-    return [start for start, _ in _stem_hits(doc)]
+    return _stem_hits(doc)
 
 
 @attrs.frozen(slots=True)
