@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from citecheck import anchors
 from citecheck.families import FAMILIES, Document, base, eu_acts
+from citecheck.pinpoints import articles
 from citecheck.scan import _anchor_literals
 
 
@@ -180,3 +181,40 @@ def test_other_type_hits_found(text: str) -> None:
     got = list(eu_acts._other_type_hits(doc))
     assert got
     assert got == _other_type_hits_searched(doc)
+
+
+_THE_JUNK = ["the", "The ", "other", " ", "\n", "x", ".", "(", ", ", "point (a) of ", "İ"]
+_THE_WORDS = ["the", "The", "THE", "other", "bathe", ".the", "x", ""]
+_THE_GAPS = ["", " ", "  ", "   ", "    ", "\n", "\u00a0", "\x1c", " \n "]
+_ORDINALS = ["first", "Last", "SECOND", "tenth", "firsts", "forth"]
+_UNITS = [" subparagraph", " sentence", "  indent", " paragraph", ""]
+_TAILS = [
+    " of Article 5 of ",
+    " of ",
+    " of Article 2(1) of the ",
+    " of Annex II to ",
+    " of \\[",
+    ", ",
+]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    junk=st.lists(st.sampled_from(_THE_JUNK), max_size=4).map("".join),
+    the=st.sampled_from(_THE_WORDS),
+    gap=st.sampled_from(_THE_GAPS),
+    ordinal=st.sampled_from(_ORDINALS),
+    unit=st.sampled_from(_UNITS),
+    tail=st.sampled_from(_TAILS),
+)
+def test_body_before_finds_the_before_an_ordinal(
+    junk: str, the: str, gap: str, ordinal: str, unit: str, tail: str
+) -> None:
+    """A body opening with "the" is found from the ordinal after it, as the search finds it."""
+    text = junk + the + gap + ordinal + unit + tail + "Directive 2008/50/EC"
+    start = text.rindex("Directive")
+    lo = max(0, start - articles.WINDOW)
+    window = text[lo:start].lower()
+    got = articles._body_before(text, lo, start, window)
+    want = articles._BEFORE.search(text, lo, start)
+    assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict()))
