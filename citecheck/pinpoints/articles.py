@@ -481,8 +481,9 @@ def _body_before(text: str, lo: int, start: int, window: str) -> regex.Match[str
     """``_BEFORE.search(text, lo, start)``, tried only where a body can open: the window's
     ``_BODY_OPENINGS`` ("the" only before an ordinal), leftmost first (the search's answer is
     its leftmost match). Why: the search tries the whole grammar at each of ``WINDOW``
-    positions; a window holds a handful of these words. ``window`` is ``text[lo:start].lower()``; a window where lower-casing
-    moved offsets, or holding "ſ" (which ``(?i:s)`` matches), is searched as before."""
+    positions; a window holds a handful of these words. ``window`` is
+    ``text[lo:start].lower()``; a window where lower-casing moved offsets, or holding "ſ"
+    (which ``(?i:s)`` matches), is searched as before."""
     if len(window) != start - lo or "\u017f" in window:
         return _BEFORE.search(text, lo, start)
     opens: set[int] = set()
