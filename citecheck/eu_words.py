@@ -95,6 +95,8 @@ def languages_of_type(word: str) -> tuple[str, ...]:
     return tuple(lang for lang, w in load().items() if low in w.act_types)
 
 
+@functools.lru_cache(maxsize=256)
 def languages_of_domain(domain: str) -> tuple[str, ...]:
-    """The languages writing this domain abbreviation (``CE``: French and Spanish)."""
+    """The languages writing this domain abbreviation (``CE``: French and Spanish); once per
+    word, as every act citation of an ambiguous type word asks for its own."""
     return tuple(lang for lang, w in load().items() if domain in w.domains)

@@ -21,7 +21,6 @@ from citecheck.families.base import (
     MONTHS,
     Document,
     compile_pattern,
-    matches_near,
     settle,
 )
 from citecheck.lexicon import CHARACTERS, ENGLISH, LANGUAGES, Lexicon, alternation
@@ -233,12 +232,11 @@ def _case_hits(doc: Document) -> list[tuple[int, int]]:
     characters after its start ("Joined Cases C-293/12"); the grammar runs only near those.
     The digit/digit pairs come from the document's digit slashes, shared with the act family."""
     text = doc.text
-    # Offsets of the lower-cased text are not the text's where lower-casing changed its length.
-    slash_after_number = _CASE_NUMBER_SLASH.match if len(doc.lower) == len(text) else None
+    slash_after_number = _CASE_NUMBER_SLASH.match
     numbers = [
         (slash - 1, slash + 2)
         for slash in doc.digit_slashes
-        if slash_after_number is None or slash_after_number(text, slash) is not None
+        if slash_after_number(text, slash) is not None
     ]
     # A word anchor cannot start just before a number's "/" (a digit stands there), so the
     # spans sort as the hits they come from did.
@@ -303,10 +301,6 @@ def _case_matches(doc: Document) -> Iterator[regex.Match[str]]:
     citation holds one), in order, instead of at each of the window's positions: a "/" of a
     date or a resolution number costs one anchored attempt."""
     text = doc.text
-    if len(doc.lower) != len(text):
-        # Hits are offsets of the lower-cased text, not the text's: search as before.
-        yield from matches_near(_CASES, _case_hits(doc), text, before=_BEFORE, after=_AFTER)
-        return
     hits = list(_case_hits(doc))
     openings: dict[int, list[int]] = {}
     match = _CASES.match

@@ -907,23 +907,53 @@ def _hits_once(doc: Document, key: str, literals: tuple[str, ...]) -> list[tuple
 
 
 def _other_type_hits(doc: Document) -> Iterator[tuple[int, int]]:
+    """The other languages' act words (``_OTHER_TYPES``) in reach before each number that is
+    no segment of a UN symbol or a date, as ``finditer`` from the reach's start gives them."""
     text = doc.text
-    stems = _other_stem_starts(doc)
+    stems = _other_stem_hits(doc)
     last = -1
     for number_start in _slashed_numbers(doc):
         lo = max(0, number_start - _NUMBER_REACH, last)
         if stems is not None:
-            i = bisect.bisect_left(stems, lo)
-            if i == len(stems) or stems[i] >= number_start:
+            i = bisect.bisect_left(stems, (lo,))
+            if i == len(stems) or stems[i][0] >= number_start:
                 continue  # no act word of another language before this number
         first = number_start
         while first > 0 and text[first - 1].isdigit():
             first -= 1
         if first > 0 and text[first - 1] in "/.":
             continue  # a segment of a UN symbol or a date ("A/HRC/17/31"), not an act number
-        for m in _OTHER_TYPES.finditer(text, lo, number_start):
+        if stems is None:
+            found: Iterable[regex.Match[str]] = _OTHER_TYPES.finditer(text, lo, number_start)
+        else:
+            found = _words_at_stems(text, stems, i, lo, number_start)
+        for m in found:
             yield m.start(), m.end()
             last = m.end()
+
+
+def _words_at_stems(
+    text: str, stems: list[tuple[int, int]], i: int, lo: int, hi: int
+) -> Iterator[regex.Match[str]]:
+    """``_OTHER_TYPES.finditer(text, lo, hi)``, matched only where a word holding one of the
+    stems ``stems[i:]`` in ``[lo, hi)`` starts (every act word holds one, its first word at a
+    known offset), instead of searched at each position: a dozen of these words per number
+    cost more than the rest of the step."""
+    starts: set[int] = set()
+    while i < len(stems) and stems[i][0] < hi:
+        stem_start, stem_end = stems[i]
+        for offset, _word in _WORDS_OF_STEM[_lowered(text, stem_start, stem_end)]:
+            if stem_start - offset >= lo:
+                starts.add(stem_start - offset)
+        i += 1
+    match = _OTHER_TYPES.match
+    end = lo
+    for start in sorted(starts):
+        if start >= end:
+            m = match(text, start, hi)
+            if m is not None:
+                yield m
+                end = m.end()
 
 
 #: "ſ", which ``(?i:s)`` matches and lower-casing keeps: a text holding it may hold act words
@@ -931,14 +961,14 @@ def _other_type_hits(doc: Document) -> Iterator[tuple[int, int]]:
 _LONG_S = "\u017f"
 
 
-def _other_stem_starts(doc: Document) -> list[int] | None:
+def _other_stem_hits(doc: Document) -> list[tuple[int, int]] | None:
     """Where the triggers found in the other languages' act words occur (every such word holds
     one: "verordnung" in "Durchführungsverordnung"), from the anchor pass; a number with none
     in reach before it needs no look for those words. None where these offsets cannot be
-    trusted: lower-casing changed the text's length, or the text holds "ſ"."""
-    if len(doc.lower) != len(doc.text) or doc.has_any((_LONG_S,)):
+    trusted: the text holds "ſ"."""
+    if doc.has_any((_LONG_S,)):
         return None
-    return [start for start, _ in _stem_hits(doc)]
+    return _stem_hits(doc)
 
 
 @attrs.frozen(slots=True)
@@ -974,7 +1004,13 @@ _WORDS_BEFORE_TYPE = tuple(
 )
 
 
-def _words_before(text: str, low: str, start: int) -> bool:
+def _lowered(text: str, start: int, end: int) -> str:
+    """``doc.lower[start:end]`` without lower-casing the whole text (the families' scans need
+    only a few words of it): Latin words lower-case alike in a slice and in the whole."""
+    return text[start:end].replace("\u0130", "i").lower()
+
+
+def _words_before(text: str, start: int) -> bool:
     """Does a word that may stand before a type word (``_WORDS_BEFORE_TYPE``) end one to three
     spaces before ``start``? Then an act may start before its type word ("Council
     Regulation", "Common Position")."""
@@ -983,21 +1019,31 @@ def _words_before(text: str, low: str, start: int) -> bool:
         gap -= 1
     if gap == 0 or not 1 <= start - gap <= 3:
         return False
-    return low.endswith(_WORDS_BEFORE_TYPE, max(0, gap - 20), gap)
+    return _lowered(text, max(0, gap - 20), gap).endswith(_WORDS_BEFORE_TYPE)
 
 
-def _type_word_starts(doc: Document) -> list[int]:
-    """Every place where a type word of an act can start, in order: the English type words
-    (anchors) and the other languages' act words, placed from the stems they hold (anchors:
-    "verordnung" of "Durchführungsverordnung"); those that follow an ASCII letter, digit,
-    "_" or "/" are left out, as neither an act nor its type word can start there."""
-    text, low = doc.text, doc.lower
-    starts = [start for start, _ in _english_type_hits(doc)]
-    for stem_start, stem_end in _stem_hits(doc):
-        for offset, word in _WORDS_OF_STEM[low[stem_start:stem_end]]:
-            start = stem_start - offset
-            if start >= 0 and low.startswith(word, start):
-                starts.append(start)
+def _type_word_starts(doc: Document, hits: list[tuple[int, int]]) -> list[int]:
+    """Every place in reach of a hit (``[hit start - _ACT_REACH, hit end + _ACT_AFTER)``, where
+    :func:`_act_matches` reads them) where a type word of an act can start, in order: the
+    English type words (anchors) and the other languages' act words, placed from the stems
+    they hold (anchors: "verordnung" of "Durchführungsverordnung"); those that follow an ASCII
+    letter, digit, "_" or "/" are left out, as neither an act nor its type word can start
+    there. Why in reach only: most act words of a text ("action", "decision") are no act's,
+    and the words of each stretch in reach are found by bisection, not read one by one."""
+    text = doc.text
+    english, stems = _english_type_hits(doc), _stem_hits(doc)
+    starts = []
+    for lo, hi in _reach(hits):
+        first = bisect.bisect_left(english, (lo,))
+        starts += [start for start, _ in english[first : bisect.bisect_left(english, (hi,))]]
+        # A word holding a stem starts at most _LONGEST_STEM_OFFSET before it.
+        first = bisect.bisect_left(stems, (lo,))
+        last = bisect.bisect_left(stems, (hi + _LONGEST_STEM_OFFSET,))
+        for stem_start, stem_end in stems[first:last]:
+            for offset, word in _WORDS_OF_STEM[_lowered(text, stem_start, stem_end)]:
+                start = stem_start - offset
+                if lo <= start < hi and _lowered(text, start, start + len(word)) == word:
+                    starts.append(start)
     kept = []
     for start in sorted(set(starts)):
         before = text[start - 1] if start else " "
@@ -1006,31 +1052,46 @@ def _type_word_starts(doc: Document) -> list[int]:
     return kept
 
 
+def _reach(hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches ``[hit start - _ACT_REACH, hit end + _ACT_AFTER)`` of the hits (in
+    order), those that overlap or touch merged: where :func:`_act_matches` reads."""
+    stretches: list[tuple[int, int]] = []
+    for hit_start, hit_end in hits:
+        lo, hi = max(0, hit_start - _ACT_REACH), hit_end + _ACT_AFTER
+        if stretches and lo <= stretches[-1][1]:
+            stretches[-1] = (stretches[-1][0], max(hi, stretches[-1][1]))
+        else:
+            stretches.append((lo, hi))
+    return stretches
+
+
 def _act_matches(doc: Document) -> Iterator[regex.Match[str]]:
     """The matches ``matches_near(_ACT, _type_word_hits(doc), ...)`` gives: for each hit the
     leftmost act in the window ``[hit - _ACT_REACH, hit end + _ACT_AFTER)``, found by matching
     ``_ACT`` at the window's type words (:func:`_type_word_starts`) in order, rather than at
     each of its 170 positions; an act starts at its type word unless an author, ordinal or
     modifier stands before it ("Council Regulation"), and only then is the window searched."""
-    text, low = doc.text, doc.lower
-    if len(low) != len(text) or doc.has_any((_LONG_S,)):
-        # Offsets of the lower-cased text are not the text's, or type words may hide from the
-        # lower-cased anchors: search as before.
+    text = doc.text
+    if doc.has_any((_LONG_S,)):
+        # Type words may hide from the lower-cased anchors: search as before.
         yield from matches_near(
             _ACT, _type_word_hits(doc), text, before=_ACT_REACH, after=_ACT_AFTER
         )
         return
-    starts = _type_word_starts(doc)
+    hits = _type_word_hits(doc)
+    if not hits:
+        return
+    starts = _type_word_starts(doc, hits)
     match, search = _ACT.match, _ACT.search
     last_end = 0
-    for hit_start, hit_end in _type_word_hits(doc):
+    for hit_start, hit_end in hits:
         if hit_start < last_end:
             continue
         lo, hi = max(last_end, hit_start - _ACT_REACH), hit_end + _ACT_AFTER
         m = None
         i = bisect.bisect_left(starts, lo)
         while i < len(starts) and starts[i] < hi:
-            if _words_before(text, low, starts[i]):
+            if _words_before(text, starts[i]):
                 m = search(text, lo, hi)
                 break
             m = match(text, starts[i], hi)
@@ -1476,5 +1537,7 @@ def _words_of_stems(stems: Iterable[str]) -> dict[str, list[tuple[int, str]]]:
 #: The triggers those words hold (all are indexed anchors), and where each word holds which.
 _WORDS_OF_STEM = _words_of_stems(EUActsFamily.triggers)
 _OTHER_TYPE_STEMS = tuple(_WORDS_OF_STEM)
+#: How far before a stem the word holding it starts, at most.
+_LONGEST_STEM_OFFSET = max(offset for words in _WORDS_OF_STEM.values() for offset, _ in words)
 
 FAMILY = EUActsFamily()

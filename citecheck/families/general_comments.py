@@ -93,11 +93,10 @@ def _lang_heads(doc: Document) -> Iterator[regex.Match[str]]:
     words every one holds ("observaci", "générale"): a whole-text pass of the pattern cost
     as much as all the rest of the family on a long French text.
 
-    The words are found in the lower-cased text; where lower-casing changes its length, or
-    the text holds a long s (which the pattern's case folding reads as "s"), the whole text
-    is searched as before."""
+    The words are found in the lower-cased text; where the text holds a long s (which the
+    pattern's case folding reads as "s"), the whole text is searched as before."""
     text = doc.text
-    if len(doc.lower) != len(text) or "\u017f" in text:
+    if "\u017f" in text:
         everywhere: Iterator[regex.Match[str]] = _HEAD_LANG.finditer(text)
         return everywhere
     return matches_near(

@@ -429,8 +429,10 @@ def parse_body(body: str) -> Pinpoint:
 
 #: One of these (lower case) is in every pinpoint body.
 _BEFORE_WORDS = ("art", "recital", "annex", "title", "chap", "sect")
+#: The one word opening a body only before an ordinal ("the first subparagraph of").
+_THE = "the"
 _OPENING_WORDS = {
-    "the",
+    _THE,
     *_ORDINAL_WORDS,
     "point",
     "paragraph",
@@ -445,6 +447,9 @@ _OPENING_WORDS = {
 _BODY_OPENINGS = tuple(
     sorted(w for w in _OPENING_WORDS if not any(w != o and w.startswith(o) for o in _OPENING_WORDS))
 )
+#: The openings looked for in a window: "the" (the most frequent word) is found from the
+#: ordinal after it instead.
+_SEARCHED_OPENINGS = tuple(w for w in _BODY_OPENINGS if w != _THE)
 
 
 def read_before(text: str, start: int) -> ArticlePinpoint | None:
@@ -474,19 +479,27 @@ def read_before(text: str, start: int) -> ArticlePinpoint | None:
 
 def _body_before(text: str, lo: int, start: int, window: str) -> regex.Match[str] | None:
     """``_BEFORE.search(text, lo, start)``, tried only where a body can open: the window's
-    ``_BODY_OPENINGS``, leftmost first (the search's answer is its leftmost match). Why: the
-    search tries the whole grammar at each of ``WINDOW`` positions; a window holds a handful
-    of these words. ``window`` is ``text[lo:start].lower()``; a window where lower-casing
-    moved offsets, or holding "ſ" (which ``(?i:s)`` matches), is searched as before."""
+    ``_BODY_OPENINGS`` ("the" only before an ordinal), leftmost first (the search's answer is
+    its leftmost match). Why: the search tries the whole grammar at each of ``WINDOW``
+    positions; a window holds a handful of these words. ``window`` is
+    ``text[lo:start].lower()``; a window where lower-casing moved offsets, or holding "ſ"
+    (which ``(?i:s)`` matches), is searched as before."""
     if len(window) != start - lo or "\u017f" in window:
         return _BEFORE.search(text, lo, start)
     opens: set[int] = set()
-    for word in _BODY_OPENINGS:
-        find = window.find
+    find = window.find
+    for word in _SEARCHED_OPENINGS:
         pos = find(word)
         while pos != -1:
             opens.add(pos)
             pos = find(word, pos + 1)
+    for pos in [pos for pos in opens if window.startswith(_ORDINAL_WORDS, pos)]:
+        # "the" and one to three spaces before an ordinal
+        gap = pos
+        while gap > 0 and pos - gap < 3 and window[gap - 1].isspace():
+            gap -= 1
+        if gap < pos and window.endswith(_THE, 0, gap):
+            opens.add(gap - len(_THE))
     match = _BEFORE.match
     for pos in sorted(opens):
         m = match(text, lo + pos, start)
