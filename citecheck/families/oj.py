@@ -87,6 +87,12 @@ _ISSUE = (
     rf"(?:{_SP}(?P<sub>[AEI]))?(?![\w]){_DATE_SEP}{_DATE}(?!\d){_PAGES}"
 )
 
+#: A page written after a comma without its word, as German courts write (``ABlEU Nr. L 157,
+#: 49``): a number that no date's month, a list's next number or a paragraph's dot follows,
+#: and no year (``L 157, 2004`` reads as the issue's year as much as a page).
+_NOT_A_DATE = rf"(?!\d|\\?\.{_SP}(?:\d|{_MONTHS})|{_SP}(?:{_DASH}|/|,{_SP}\d))"
+_NOT_A_YEAR = r"(?!(?:19|20)\d\d(?!\d))"
+
 _PATTERN = compile_pattern(
     rf"""
     (?<![\w])(?=[OJDA\[])
@@ -96,11 +102,12 @@ _PATTERN = compile_pattern(
     | (?P<court>{_OJ}{_S1}(?:{_MARK}{_S1})?(?P<cyear>(?:19|20)\d\d)(?:,{_SP}|{_S1})(?:{_NO})?
           (?P<cseries>[LC]){_S1}(?P<cno>\d{{1,4}})(?:{_SP}(?P<csub>[AEI]))?(?![\w])
           (?:(?:,{_SP}|{_S1}){_PAGE_WORDS}{_SP}(?P<cp>\d{{1,5}})(?:{_SP}{_DASH}{_SP}(?P<cp2>\d{{1,5}}))?
-          |/(?P<cslash>\d{{1,5}}))?)
+          |/(?P<cslash>\d{{1,5}})|,{_SP}{_NOT_A_YEAR}(?P<cbare>\d{{1,5}}){_NOT_A_DATE})?)
     | (?P<old>(?P<oname>{_OJ}){_S1}(?:{_MARK}{_S1})?{_ISSUE})
     | (?P<statute>{_OJ_WITHOUT_YEAR}{_S1}(?:{_MARK}{_S1})?(?:{_NO})?(?P<sseries>[LC]){_S1}
-          (?P<sno>\d{{1,4}})(?:{_SP}(?P<ssub>[AEI]))?(?![\w])(?:,{_SP}|{_S1}){_PAGE_WORDS}{_SP}
-          (?P<sp>\d{{1,5}})(?:{_SP}{_DASH}{_SP}(?P<sp2>\d{{1,5}}))?)
+          (?P<sno>\d{{1,4}})(?:{_SP}(?P<ssub>[AEI]))?(?![\w])
+          (?:(?:,{_SP}|{_S1}){_PAGE_WORDS}{_SP}(?P<sp>\d{{1,5}})(?:{_SP}{_DASH}{_SP}(?P<sp2>\d{{1,5}}))?
+          |,{_SP}{_NOT_A_YEAR}(?P<sbare>\d{{1,5}}){_NOT_A_DATE}|(?<!\d{{4}})/(?P<sslash>\d{{1,5}})))
     )
     (?!\d)
   | (?P<acad>\[(?P<ayear>(?:19|20)\d\d)\]{_S1}OJ{_S1}(?P<aseries>[LC]){_SP}(?P<ano>\d{{1,4}})
@@ -372,7 +379,7 @@ class OJFamily:
         elif style.get("court"):
             series, year = m.group("cseries"), int(m.group("cyear"))
             issue = m.group("cno") + (m.group("csub") or "")
-            written_page = m.group("cp") or m.group("cslash")
+            written_page = m.group("cp") or m.group("cslash") or m.group("cbare")
             cpage = int(written_page) if written_page else None
             clast = int(m.group("cp2")) if m.group("cp2") else None
             oid = f"oj:{series}/{year}/{issue}" + (f"/p{cpage}" if cpage is not None else "")
@@ -380,7 +387,7 @@ class OJFamily:
         elif style.get("statute"):
             series = m.group("sseries")
             issue = m.group("sno") + (m.group("ssub") or "")
-            spage = int(m.group("sp"))
+            spage = int(m.group("sp") or m.group("sbare") or m.group("sslash"))
             slast = int(m.group("sp2")) if m.group("sp2") else None
             act_year = _statute_year(int(m.group("sno")), act_date)
             ambiguous = act_year is None
