@@ -1326,6 +1326,9 @@ _OWN_TYPES = {
     if w.own_act_words
 }
 _OPENING_TYPE = regex.compile(rf"[\s\u00a0]*(?P<type>{alternation(_TYPE_WORDS_OTHER)})")
+#: The types whose own number closes their title as ``(YYYY/N/XX)``: regulations carry "Nr."
+#: or "(EU)" before theirs.
+_HEADING_TYPES = frozenset({"directive", "decision", "framework decision"})
 #: The lines of a title read upwards from its number for the type word opening it.
 _TITLE_LINES = 6
 #: The act's opening after its title: its citations ("vu le traité", "Visto el Tratado"),
@@ -1381,8 +1384,9 @@ def _own_type(text: str, number_end: int) -> str | None:
 def _heading_acts(doc: Document) -> Iterator[Citation]:
     """The number closing an act's title line (``DÉCISION DE LA COMMISSION du 7 février 1994
     modifiant ... (94/77/CE)``), typed by the title's first word, else by the type the act gives
-    itself after it (``la présente décision``); French and Spanish. A directive and a decision
-    share this numbering, so with neither there is no citation."""
+    itself after it (``la présente décision``, ``dieser Rahmenbeschluss``); French, Spanish and
+    German. A directive, a decision and a framework decision share this numbering, so with
+    none of them there is no citation."""
     text = doc.text
     for number_start in _slashed_numbers(doc):
         first = number_start
@@ -1398,7 +1402,7 @@ def _heading_acts(doc: Document) -> Iterator[Citation]:
         if type_word is None:
             continue
         act_type = _act_type(type_word, None)
-        if act_type not in ("directive", "decision"):
+        if act_type not in _HEADING_TYPES:
             continue
         n = _read_numbering(m, act_type)
         if n is None:
