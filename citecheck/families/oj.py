@@ -36,9 +36,11 @@ from citecheck.model import Citation, Finding, Fix, Kind, Severity
 from citecheck.rules import Rule
 
 # Spaces inside a reference; a line break with the next line's indentation may stand for
-# them (plain text of laws wraps "ABl. L\n    243 vom 15.9.2009, S.\n    1").
-_SP = r"(?:[ \t\u00a0\u202f]{0,3}\r?\n)?+[ \t\u00a0\u202f]{0,12}+"
-_S1 = r"(?:[ \t\u00a0\u202f]{0,3}\r?\n[ \t\u00a0\u202f]{0,12}+|[ \t\u00a0\u202f]{1,3}+)"
+# them (plain text of laws wraps "ABl. L\n    243 vom 15.9.2009, S.\n    1"). Formex XML read
+# as text writes a no-break space as a character reference ("ABl. C&#160;318", "S.&#160;56").
+_BLANK = r"(?:[ \t\u00a0\u202f]|&(?:\#160|\#x[aA]0|nbsp);)"
+_SP = rf"(?:{_BLANK}{{0,3}}\r?\n)?+{_BLANK}{{0,12}}+"
+_S1 = rf"(?:{_BLANK}{{0,3}}\r?\n{_BLANK}{{0,12}}+|{_BLANK}{{1,3}}+)"
 _DASH = r"[-\u2010\u2011\u2013\u2014]"
 _WORDS = eu_words.load()
 #: The names written in full ("Amtsblatt der Europäischen Union"), only with a series letter.
