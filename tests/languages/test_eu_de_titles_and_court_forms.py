@@ -77,6 +77,22 @@ CHARACTER_REFERENCES = [
      []),
 ]
 
+INFLECTIONS = [
+    # plural and genitive forms of the act words: each listed act takes the word and its pinpoint
+    ("zur Änderung der Rahmenbeschlüsse 2002/584/JI, 2005/214/JI und 2008/947/JI gilt",
+     [("celex:32002F0584", "eu_act", ""), ("celex:32005F0214", "eu_act", ""), ("celex:32008F0947", "eu_act", "")]),
+    ("Artikel 3 der Rahmenbeschlüsse 2002/584/JI und 2005/214/JI gilt",
+     [("celex:32002F0584", "eu_act", "art. 3"), ("celex:32005F0214", "eu_act", "art. 3")]),
+    ("in den Rahmenbeschlüssen 2002/584/JI und 2005/214/JI und den Beschlüssen 2010/300/EU und 2011/12/EU",
+     [("celex:32002F0584", "eu_act", ""), ("celex:32005F0214", "eu_act", ""), ("celex:32010D0300", "eu_act", ""), ("celex:32011D0012", "eu_act", "")]),
+    ("nach Artikel 2 des Durchführungsbeschlusses (EU) 2019/1765 der Kommission gilt",
+     [("celex:32019D1765", "eu_act", "art. 2")]),
+    ("nach Artikel 2 der Delegierten Richtlinie (EU) 2017/593 der Kommission gilt",
+     [("celex:32017L0593", "eu_act", "art. 2")]),
+    ("nach den Durchführungsrichtlinien 2014/97/EU und 2014/98/EU und den Delegierten Verordnungen (EU) 2017/565 und (EU) 2017/567",
+     [("celex:32014L0097", "eu_act", ""), ("celex:32014L0098", "eu_act", ""), ("celex:32017R0565", "eu_act", ""), ("celex:32017R0567", "eu_act", "")]),
+]
+
 ABBREVIATIONS = [
     ("Art. 6 Abs. 1 lit. a der VO (EU) 2016/679",
      [("celex:32016R0679", "eu_act", "art. 6(1)(a)")]),
@@ -104,6 +120,11 @@ def test_german_court_forms_of_oj_references(text: str, expected: list[tuple[str
 
 @pytest.mark.parametrize(("text", "expected"), CHARACTER_REFERENCES)
 def test_no_break_space_as_a_character_reference(text: str, expected: list[tuple[str, str, str]]) -> None:
+    check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), INFLECTIONS)
+def test_german_inflections_of_act_words(text: str, expected: list[tuple[str, str, str]]) -> None:
     check(text, expected)
 
 
