@@ -1325,7 +1325,11 @@ _OWN_TYPES = {
     for lang, w in _WORDS.items()
     if w.own_act_words
 }
-_OPENING_TYPE = regex.compile(rf"[\s\u00a0]*(?P<type>{alternation(_TYPE_WORDS_OTHER)})")
+#: A title's first words: its type, after an ordinal ("ZWEITE RICHTLINIE DES RATES").
+_OPENING_TYPE = regex.compile(
+    rf"[\s\u00a0]*(?:{alternation(o for lang in _OWN_TYPES for o in load_lexicon(lang).ordinals)}"
+    rf"[\s\u00a0]{{1,3}})?(?P<type>{alternation(_TYPE_WORDS_OTHER)})"
+)
 #: The types whose own number closes their title as ``(YYYY/N/XX)``: regulations carry "Nr."
 #: or "(EU)" before theirs.
 _HEADING_TYPES = frozenset({"directive", "decision", "framework decision"})

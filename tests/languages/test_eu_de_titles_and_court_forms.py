@@ -21,6 +21,11 @@ TITLES = [
      [("celex:31979L0488", "eu_act", "")]),
     ("Entscheidung der Kommission\n(2003/12/EG)\ngestützt auf die Richtlinie 93/43/EWG des Rates,",
      [("celex:32003D0012", "eu_act", ""), ("celex:31993L0043", "eu_act", "")]),
+    # an ordinal before the type word opening the title
+    ("ZWEITE RICHTLINIE DES RATES vom 13. Dezember 1976 zur Koordinierung der Schutzbestimmungen (77/91/EWG)\nauf Vorschlag der Kommission,",
+     [("celex:31977L0091", "eu_act", "")]),
+    ("DEUXIÈME DIRECTIVE DU CONSEIL du 13 décembre 1976 tendant à coordonner (77/91/CEE)\nvu le traité,",
+     [("celex:31977L0091", "eu_act", "")]),
     # the title over several paragraphs (HTML): typed by the words the act names itself with
     ("Rahmenbeschluss des Rates\n\nvom 13. Juni 2002\n\nüber die gemeinsamen Ermittlungsgruppen\n\n(2002/465/JI)\n\n\nDER RAT DER EUROPÄISCHEN UNION -\n\ngestützt auf den Vertrag über die Europäische Union,\n\nHAT FOLGENDEN RAHMENBESCHLUSS ERLASSEN:\n\nArtikel 1",
      [("celex:32002F0465", "eu_act", "")]),
@@ -78,6 +83,9 @@ CHARACTER_REFERENCES = [
 ]
 
 INFLECTIONS = [
+    # the spelling before 1996: "Beschluß"
+    ("durch den Beschluß 75/320/EWG eingesetzt; nach dem Rahmenbeschluß 2002/584/JI",
+     [("celex:31975D0320", "eu_act", ""), ("celex:32002F0584", "eu_act", "")]),
     # plural and genitive forms of the act words: each listed act takes the word and its pinpoint
     ("zur Änderung der Rahmenbeschlüsse 2002/584/JI, 2005/214/JI und 2008/947/JI gilt",
      [("celex:32002F0584", "eu_act", ""), ("celex:32005F0214", "eu_act", ""), ("celex:32008F0947", "eu_act", "")]),
