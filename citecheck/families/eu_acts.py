@@ -132,6 +132,13 @@ _TYPE = (
     + ")"
 )
 _ENGLISH_TYPE = lazy_compile(rf"(?i:{_ENGLISH_TYPES})")
+#: Older German texts name the institution between the type and the number ("Richtlinie des
+#: Rates 70/156/EWG", "Entscheidung der Kommission 2002/79/EG").
+_INSTITUTION_BETWEEN = (
+    rf"(?:{_SW}(?P<mauthor>"
+    + alternation(i for w in _WORDS.values() if w.language == "de" for i in w.institutions)
+    + "))?"
+)
 _ACT = compile_pattern(
     rf"""
     (?<![\w/])
@@ -139,7 +146,7 @@ _ACT = compile_pattern(
     (?:(?P<ordinal>{_ORDINALS}){_S})?
     (?:(?P<author2>(?i:Council|Commission)){_S})?
     (?:(?P<mod>(?i:Delegated|Implementing|Framework)){_S})?
-    (?P<type>(?i:{_TYPE}))
+    (?P<type>(?i:{_TYPE})){_INSTITUTION_BETWEEN}
     {_SW}
     {_NUMBERING}
     """
@@ -835,7 +842,9 @@ _OTHER_TYPES = lazy_compile(alternation(t for w in _WORDS.values() for t in w.ac
 #: Ejecución (UE, Euratom) n.º 2019/947").
 _NUMBER_REACH = 48
 _NUMBERING_START = lazy_compile(
-    r"s?(?:[ \t]{0,3}\r?\n[ \t]{0,12}+|[\s\u00a0]{1,3})"
+    r"s?"
+    + _INSTITUTION_BETWEEN
+    + r"(?:[ \t]{0,3}\r?\n[ \t]{0,12}+|[\s\u00a0]{1,3})"
     r"(?:[(\[\\\d]|(?i:no|nr|n°|cfsp|eu|ec|eec|jha|euratom"
     + "".join("|" + d.lower() for d in _LANG_DOMAINS)
     + r")\b|"
@@ -1130,7 +1139,7 @@ def _acts(doc: Document) -> Iterator[Citation]:
         if not n.domains and not _domainless_ok(doc, m, act_type, n, celex in with_domain):
             continue
         modifier = m.group("mod")
-        author = m.group("author") or m.group("author2")
+        author = m.group("author") or m.group("author2") or _institution(m.group("mauthor"))
         head = _citation(
             doc,
             n,
@@ -1173,6 +1182,11 @@ def _acts(doc: Document) -> Iterator[Citation]:
 
 
 _CARRY_KEY = "eu_acts"
+
+
+def _institution(written: str | None) -> str | None:
+    """The canonical author of an institution written in another language ("des Rates")."""
+    return _INSTITUTIONS[" ".join(written.lower().split())] if written else None
 
 
 @attrs.frozen(slots=True)

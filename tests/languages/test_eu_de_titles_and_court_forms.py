@@ -101,6 +101,17 @@ INFLECTIONS = [
      [("celex:32014L0097", "eu_act", ""), ("celex:32014L0098", "eu_act", ""), ("celex:32017R0565", "eu_act", ""), ("celex:32017R0567", "eu_act", "")]),
 ]
 
+INSTITUTION_BETWEEN = [
+    # older German texts name the institution between the type and the number
+    ("nach Artikel 10 der Richtlinie des Rates 70/156/EWG vom 6. Februar 1970 vorgesehen",
+     [("celex:31970L0156", "eu_act", "art. 10")]),
+    ("Entscheidung der Kommission 2002/79/EG gilt; Verordnung der Kommission (EG) Nr. 1234/2000",
+     [("celex:32002D0079", "eu_act", ""), ("celex:32000R1234", "eu_act", "")]),
+    # an institution and a year with no act number
+    ("die Richtlinie des Rates 2004 wurde geändert; der Beschluss des Rates vom 4.5.2016",
+     []),
+]
+
 ABBREVIATIONS = [
     ("Art. 6 Abs. 1 lit. a der VO (EU) 2016/679",
      [("celex:32016R0679", "eu_act", "art. 6(1)(a)")]),
@@ -134,6 +145,17 @@ def test_no_break_space_as_a_character_reference(text: str, expected: list[tuple
 @pytest.mark.parametrize(("text", "expected"), INFLECTIONS)
 def test_german_inflections_of_act_words(text: str, expected: list[tuple[str, str, str]]) -> None:
     check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), INSTITUTION_BETWEEN)
+def test_institution_between_type_and_number(text: str, expected: list[tuple[str, str, str]]) -> None:
+    check(text, expected)
+
+
+def test_institution_between_is_the_author() -> None:
+    (act,) = extract("Entscheidung der Kommission 2002/79/EG gilt")
+    assert act.text == "Entscheidung der Kommission 2002/79/EG"
+    assert act.parts is not None and getattr(act.parts, "author", None) == "Commission"
 
 
 @pytest.mark.parametrize(("text", "expected"), ABBREVIATIONS)
