@@ -36,9 +36,13 @@ from citecheck.model import Citation, Finding, Fix, Kind, Severity
 from citecheck.rules import Rule
 
 # Spaces inside a reference; a line break with the next line's indentation may stand for
-# them (plain text of laws wraps "ABl. L\n    243 vom 15.9.2009, S.\n    1"). Formex XML read
-# as text writes a no-break space as a character reference ("ABl. C&#160;318", "S.&#160;56").
-_BLANK = r"(?:[ \t\u00a0\u202f]|&(?:\#160|\#x[aA]0|nbsp);)"
+# them (plain text of laws wraps "ABl. L\n    243 vom 15.9.2009, S.\n    1").
+_BLANK = r"[ \t\u00a0\u202f]"
+#: Formex XML read as text writes a no-break space as a character reference ("ABl.
+#: C&#160;318", "S.&#160;56"): where the text holds one, the patterns read it as a blank too
+#: (a second compiled form, as the alternation costs English texts time they never need).
+_CHAR_REFS = ("&#160;", "&#xa0;", "&nbsp;")
+_BLANK_OR_REF = r"(?:[ \t\u00a0\u202f]|&(?:\#160|\#x[aA]0|nbsp);)"
 _SP = rf"(?:{_BLANK}{{0,3}}\r?\n)?+{_BLANK}{{0,12}}+"
 _S1 = rf"(?:{_BLANK}{{0,3}}\r?\n{_BLANK}{{0,12}}+|{_BLANK}{{1,3}}+)"
 _DASH = r"[-\u2010\u2011\u2013\u2014]"
@@ -95,7 +99,7 @@ _ISSUE = (
 _NOT_A_DATE = rf"(?!\d|\\?\.{_SP}(?:\d|{_MONTHS})|{_SP}(?:{_DASH}|/|,{_SP}\d))"
 _NOT_A_YEAR = r"(?!(?:19|20)\d\d(?!\d))"
 
-_PATTERN = compile_pattern(
+_PATTERN_SOURCE = (
     rf"""
     (?<![\w])(?=[OJDA\[])
     (?:
@@ -116,6 +120,8 @@ _PATTERN = compile_pattern(
           (?:{_SP}(?P<asub>[AEI]))?/(?P<ap>\d{{1,5}})(?!\d))
     """
 )
+_PATTERN = compile_pattern(_PATTERN_SOURCE)
+_PATTERN_WITH_REFS = compile_pattern(_PATTERN_SOURCE.replace(_BLANK, _BLANK_OR_REF))
 #: A list of issues goes on without repeating the name: ``ABl. L 176 vom 27.6.2013, S. 1;
 #: L 208 vom 2.8.2013, S. 73``, also after a comma (``S. 1, L 314 vom 22.11.2016, S. 72``: an
 #: issue with its date, so not a page or a number); each issue is its own reference.
@@ -126,10 +132,12 @@ _LIST_WORDS = alternation(
         *(c for w in _WORDS.values() for c in w.corrigendum_words),
     )
 )
-_CONTINUED = compile_pattern(
+_CONTINUED_SOURCE = (
     rf"{_SP}[;,]{_SP}(?:{_LIST_WORDS}{_S1})?"
     rf"(?P<old>(?=[LC]{_SP}(?:E{_S1})?\d){_ISSUE})(?!\d)"
 )
+_CONTINUED = compile_pattern(_CONTINUED_SOURCE)
+_CONTINUED_WITH_REFS = compile_pattern(_CONTINUED_SOURCE.replace(_BLANK, _BLANK_OR_REF))
 #: Every reference holds one of these (case-sensitive): found by ``str.find``, the pattern
 #: is tried only next to them.
 _OJ_LITERALS = _NAMES
@@ -263,7 +271,7 @@ class OJFamily:
 
     name = "oj"
     triggers: tuple[str, ...] = tuple(n.lower() for n in _NAMES)
-    anchors = tuple(lit.lower() for lit in _OJ_LITERALS)
+    anchors = (*(lit.lower() for lit in _OJ_LITERALS), *_CHAR_REFS)
     priority = 30
     rules: tuple[Rule, ...] = RULES
     #: a stream window runs it even without an OJ reference: the footnote markers of its acts
@@ -303,8 +311,12 @@ class OJFamily:
             if carry is not None:
                 carry.after[_CARRY_KEY] = tuple(marks.items())
 
+        refs = doc.has_any(_CHAR_REFS)
+        pattern, continued = (
+            (_PATTERN_WITH_REFS, _CONTINUED_WITH_REFS) if refs else (_PATTERN, _CONTINUED)
+        )
         hits = doc.hits(_OJ_LITERALS, exact=True)
-        for m in matches_near(_PATTERN, hits, text, before=_ACAD_REACH, after=_OJ_AFTER):
+        for m in matches_near(pattern, hits, text, before=_ACAD_REACH, after=_OJ_AFTER):
             if pending is not None and m.start() >= pending:
                 hand_on(pending)
                 pending = None
@@ -325,14 +337,16 @@ class OJFamily:
             act_id, act_date = linked if linked is not None else (None, None)
             yield self._citation(m, act_id, act_date=act_date)
             if m.group("old"):
-                yield from self._continued(text, m.end(), act_id)
+                yield from self._continued(continued, text, m.end(), act_id)
         if pending is not None:
             hand_on(pending)
 
-    def _continued(self, text: str, end: int, act_id: str | None) -> Iterator[Citation]:
+    def _continued(
+        self, continued: regex.Pattern[str], text: str, end: int, act_id: str | None
+    ) -> Iterator[Citation]:
         """The issues listed after a reference without the name (one pass: each starts where
         the previous ended); they document the same act."""
-        while (more := _CONTINUED.match(text, end, min(len(text), end + _OJ_AFTER))) is not None:
+        while (more := continued.match(text, end, min(len(text), end + _OJ_AFTER))) is not None:
             yield self._citation(more, act_id, more.start("old"))
             end = more.end()
 
