@@ -132,6 +132,13 @@ _TYPE = (
     + ")"
 )
 _ENGLISH_TYPE = lazy_compile(rf"(?i:{_ENGLISH_TYPES})")
+#: Older German texts name the institution between the type and the number ("Richtlinie des
+#: Rates 70/156/EWG", "Entscheidung der Kommission 2002/79/EG").
+_INSTITUTION_BETWEEN = (
+    rf"(?:{_SW}(?P<mauthor>"
+    + alternation(i for w in _WORDS.values() if w.language == "de" for i in w.institutions)
+    + "))?"
+)
 _ACT = compile_pattern(
     rf"""
     (?<![\w/])
@@ -139,7 +146,7 @@ _ACT = compile_pattern(
     (?:(?P<ordinal>{_ORDINALS}){_S})?
     (?:(?P<author2>(?i:Council|Commission)){_S})?
     (?:(?P<mod>(?i:Delegated|Implementing|Framework)){_S})?
-    (?P<type>(?i:{_TYPE}))
+    (?P<type>(?i:{_TYPE})){_INSTITUTION_BETWEEN}
     {_SW}
     {_NUMBERING}
     """
@@ -837,7 +844,9 @@ _OTHER_TYPES = lazy_compile(alternation(t for w in _WORDS.values() for t in w.ac
 #: Ejecución (UE, Euratom) n.º 2019/947").
 _NUMBER_REACH = 48
 _NUMBERING_START = lazy_compile(
-    r"s?(?:[ \t]{0,3}\r?\n[ \t]{0,12}+|[\s\u00a0]{1,3})"
+    r"s?"
+    + _INSTITUTION_BETWEEN
+    + r"(?:[ \t]{0,3}\r?\n[ \t]{0,12}+|[\s\u00a0]{1,3})"
     r"(?:[(\[\\\d]|(?i:no|nr|n°|cfsp|eu|ec|eec|jha|euratom"
     + "".join("|" + d.lower() for d in _LANG_DOMAINS)
     + r")\b|"
@@ -1193,7 +1202,7 @@ def _acts(doc: Document) -> Iterator[Citation]:
         if not n.domains and not _domainless_ok(doc, m, act_type, n, celex in with_domain):
             continue
         modifier = m.group("mod")
-        author = m.group("author") or m.group("author2")
+        author = m.group("author") or m.group("author2") or _institution(m.group("mauthor"))
         head = _citation(
             doc,
             n,
@@ -1236,6 +1245,11 @@ def _acts(doc: Document) -> Iterator[Citation]:
 
 
 _CARRY_KEY = "eu_acts"
+
+
+def _institution(written: str | None) -> str | None:
+    """The canonical author of an institution written in another language ("des Rates")."""
+    return _INSTITUTIONS[" ".join(written.lower().split())] if written else None
 
 
 @attrs.frozen(slots=True)
@@ -1409,7 +1423,14 @@ _OWN_TYPES = {
     for lang, w in _WORDS.items()
     if w.own_act_words
 }
-_OPENING_TYPE = regex.compile(rf"[\s\u00a0]*(?P<type>{alternation(_TYPE_WORDS_OTHER)})")
+#: A title's first words: its type, after an ordinal ("ZWEITE RICHTLINIE DES RATES").
+_OPENING_TYPE = regex.compile(
+    rf"[\s\u00a0]*(?:{alternation(o for lang in _OWN_TYPES for o in load_lexicon(lang).ordinals)}"
+    rf"[\s\u00a0]{{1,3}})?(?P<type>{alternation(_TYPE_WORDS_OTHER)})"
+)
+#: The types whose own number closes their title as ``(YYYY/N/XX)``: regulations carry "Nr."
+#: or "(EU)" before theirs.
+_HEADING_TYPES = frozenset({"directive", "decision", "framework decision"})
 #: The lines of a title read upwards from its number for the type word opening it.
 _TITLE_LINES = 6
 #: The act's opening after its title: its citations ("vu le traité", "Visto el Tratado"),
@@ -1465,8 +1486,9 @@ def _own_type(text: str, number_end: int) -> str | None:
 def _heading_acts(doc: Document) -> Iterator[Citation]:
     """The number closing an act's title line (``DÉCISION DE LA COMMISSION du 7 février 1994
     modifiant ... (94/77/CE)``), typed by the title's first word, else by the type the act gives
-    itself after it (``la présente décision``); French and Spanish. A directive and a decision
-    share this numbering, so with neither there is no citation."""
+    itself after it (``la présente décision``, ``dieser Rahmenbeschluss``); French, Spanish and
+    German. A directive, a decision and a framework decision share this numbering, so with
+    none of them there is no citation."""
     text = doc.text
     for number_start in _slashed_numbers(doc):
         first = number_start
@@ -1482,7 +1504,7 @@ def _heading_acts(doc: Document) -> Iterator[Citation]:
         if type_word is None:
             continue
         act_type = _act_type(type_word, None)
-        if act_type not in ("directive", "decision"):
+        if act_type not in _HEADING_TYPES:
             continue
         n = _read_numbering(m, act_type)
         if n is None:

@@ -37,8 +37,14 @@ from citecheck.rules import Rule
 
 # Spaces inside a reference; a line break with the next line's indentation may stand for
 # them (plain text of laws wraps "ABl. L\n    243 vom 15.9.2009, S.\n    1").
-_SP = r"(?:[ \t\u00a0\u202f]{0,3}\r?\n)?+[ \t\u00a0\u202f]{0,12}+"
-_S1 = r"(?:[ \t\u00a0\u202f]{0,3}\r?\n[ \t\u00a0\u202f]{0,12}+|[ \t\u00a0\u202f]{1,3}+)"
+_BLANK = r"[ \t\u00a0\u202f]"
+#: Formex XML read as text writes a no-break space as a character reference ("ABl.
+#: C&#160;318", "S.&#160;56"): where the text holds one, the patterns read it as a blank too
+#: (a second compiled form, as the alternation costs English texts time they never need).
+_CHAR_REFS = ("&#160;", "&#xa0;", "&nbsp;")
+_BLANK_OR_REF = r"(?:[ \t\u00a0\u202f]|&(?:\#160|\#x[aA]0|nbsp);)"
+_SP = rf"(?:{_BLANK}{{0,3}}\r?\n)?+{_BLANK}{{0,12}}+"
+_S1 = rf"(?:{_BLANK}{{0,3}}\r?\n{_BLANK}{{0,12}}+|{_BLANK}{{1,3}}+)"
 _DASH = r"[-\u2010\u2011\u2013\u2014]"
 _WORDS = eu_words.load()
 #: The names written in full ("Amtsblatt der Europäischen Union"), only with a series letter.
@@ -87,7 +93,13 @@ _ISSUE = (
     rf"(?:{_SP}(?P<sub>[AEI]))?(?![\w]){_DATE_SEP}{_DATE}(?!\d){_PAGES}"
 )
 
-_PATTERN = compile_pattern(
+#: A page written after a comma without its word, as German courts write (``ABlEU Nr. L 157,
+#: 49``): a number that no date's month, a list's next number or a paragraph's dot follows,
+#: and no year (``L 157, 2004`` reads as the issue's year as much as a page).
+_NOT_A_DATE = rf"(?!\d|\\?\.{_SP}(?:\d|{_MONTHS})|{_SP}(?:{_DASH}|/|,{_SP}\d))"
+_NOT_A_YEAR = r"(?!(?:19|20)\d\d(?!\d))"
+
+_PATTERN_SOURCE = (
     rf"""
     (?<![\w])(?=[OJDA\[])
     (?:
@@ -96,17 +108,20 @@ _PATTERN = compile_pattern(
     | (?P<court>{_OJ}{_S1}(?:{_MARK}{_S1})?(?P<cyear>(?:19|20)\d\d)(?:,{_SP}|{_S1})(?:{_NO})?
           (?P<cseries>[LC]){_S1}(?P<cno>\d{{1,4}})(?:{_SP}(?P<csub>[AEI]))?(?![\w])
           (?:(?:,{_SP}|{_S1}){_PAGE_WORDS}{_SP}(?P<cp>\d{{1,5}})(?:{_SP}{_DASH}{_SP}(?P<cp2>\d{{1,5}}))?
-          |/(?P<cslash>\d{{1,5}}))?)
+          |/(?P<cslash>\d{{1,5}})|,{_SP}{_NOT_A_YEAR}(?P<cbare>\d{{1,5}}){_NOT_A_DATE})?)
     | (?P<old>(?P<oname>{_OJ}){_S1}(?:{_MARK}{_S1})?{_ISSUE})
     | (?P<statute>{_OJ_WITHOUT_YEAR}{_S1}(?:{_MARK}{_S1})?(?:{_NO})?(?P<sseries>[LC]){_S1}
-          (?P<sno>\d{{1,4}})(?:{_SP}(?P<ssub>[AEI]))?(?![\w])(?:,{_SP}|{_S1}){_PAGE_WORDS}{_SP}
-          (?P<sp>\d{{1,5}})(?:{_SP}{_DASH}{_SP}(?P<sp2>\d{{1,5}}))?)
+          (?P<sno>\d{{1,4}})(?:{_SP}(?P<ssub>[AEI]))?(?![\w])
+          (?:(?:,{_SP}|{_S1}){_PAGE_WORDS}{_SP}(?P<sp>\d{{1,5}})(?:{_SP}{_DASH}{_SP}(?P<sp2>\d{{1,5}}))?
+          |,{_SP}{_NOT_A_YEAR}(?P<sbare>\d{{1,5}}){_NOT_A_DATE}|(?<!\d{{4}})/(?P<sslash>\d{{1,5}})))
     )
     (?!\d)
   | (?P<acad>\[(?P<ayear>(?:19|20)\d\d)\]{_S1}OJ{_S1}(?P<aseries>[LC]){_SP}(?P<ano>\d{{1,4}})
           (?:{_SP}(?P<asub>[AEI]))?/(?P<ap>\d{{1,5}})(?!\d))
     """
 )
+_PATTERN = compile_pattern(_PATTERN_SOURCE)
+_PATTERN_WITH_REFS = compile_pattern(_PATTERN_SOURCE.replace(_BLANK, _BLANK_OR_REF))
 #: A list of issues goes on without repeating the name: ``ABl. L 176 vom 27.6.2013, S. 1;
 #: L 208 vom 2.8.2013, S. 73``, also after a comma (``S. 1, L 314 vom 22.11.2016, S. 72``: an
 #: issue with its date, so not a page or a number); each issue is its own reference.
@@ -117,10 +132,12 @@ _LIST_WORDS = alternation(
         *(c for w in _WORDS.values() for c in w.corrigendum_words),
     )
 )
-_CONTINUED = compile_pattern(
+_CONTINUED_SOURCE = (
     rf"{_SP}[;,]{_SP}(?:{_LIST_WORDS}{_S1})?"
     rf"(?P<old>(?=[LC]{_SP}(?:E{_S1})?\d){_ISSUE})(?!\d)"
 )
+_CONTINUED = compile_pattern(_CONTINUED_SOURCE)
+_CONTINUED_WITH_REFS = compile_pattern(_CONTINUED_SOURCE.replace(_BLANK, _BLANK_OR_REF))
 #: Every reference holds one of these (case-sensitive): found by ``str.find``, the pattern
 #: is tried only next to them.
 _OJ_LITERALS = _NAMES
@@ -254,7 +271,7 @@ class OJFamily:
 
     name = "oj"
     triggers: tuple[str, ...] = tuple(n.lower() for n in _NAMES)
-    anchors = tuple(lit.lower() for lit in _OJ_LITERALS)
+    anchors = (*(lit.lower() for lit in _OJ_LITERALS), *_CHAR_REFS)
     priority = 30
     rules: tuple[Rule, ...] = RULES
     #: a stream window runs it even without an OJ reference: the footnote markers of its acts
@@ -294,8 +311,12 @@ class OJFamily:
             if carry is not None:
                 carry.after[_CARRY_KEY] = tuple(marks.items())
 
+        refs = doc.has_any(_CHAR_REFS)
+        pattern, continued = (
+            (_PATTERN_WITH_REFS, _CONTINUED_WITH_REFS) if refs else (_PATTERN, _CONTINUED)
+        )
         hits = doc.hits(_OJ_LITERALS, exact=True)
-        for m in matches_near(_PATTERN, hits, text, before=_ACAD_REACH, after=_OJ_AFTER):
+        for m in matches_near(pattern, hits, text, before=_ACAD_REACH, after=_OJ_AFTER):
             if pending is not None and m.start() >= pending:
                 hand_on(pending)
                 pending = None
@@ -316,14 +337,16 @@ class OJFamily:
             act_id, act_date = linked if linked is not None else (None, None)
             yield self._citation(m, act_id, act_date=act_date)
             if m.group("old"):
-                yield from self._continued(text, m.end(), act_id)
+                yield from self._continued(continued, text, m.end(), act_id)
         if pending is not None:
             hand_on(pending)
 
-    def _continued(self, text: str, end: int, act_id: str | None) -> Iterator[Citation]:
+    def _continued(
+        self, continued: regex.Pattern[str], text: str, end: int, act_id: str | None
+    ) -> Iterator[Citation]:
         """The issues listed after a reference without the name (one pass: each starts where
         the previous ended); they document the same act."""
-        while (more := _CONTINUED.match(text, end, min(len(text), end + _OJ_AFTER))) is not None:
+        while (more := continued.match(text, end, min(len(text), end + _OJ_AFTER))) is not None:
             yield self._citation(more, act_id, more.start("old"))
             end = more.end()
 
@@ -372,7 +395,7 @@ class OJFamily:
         elif style.get("court"):
             series, year = m.group("cseries"), int(m.group("cyear"))
             issue = m.group("cno") + (m.group("csub") or "")
-            written_page = m.group("cp") or m.group("cslash")
+            written_page = m.group("cp") or m.group("cslash") or m.group("cbare")
             cpage = int(written_page) if written_page else None
             clast = int(m.group("cp2")) if m.group("cp2") else None
             oid = f"oj:{series}/{year}/{issue}" + (f"/p{cpage}" if cpage is not None else "")
@@ -380,7 +403,7 @@ class OJFamily:
         elif style.get("statute"):
             series = m.group("sseries")
             issue = m.group("sno") + (m.group("ssub") or "")
-            spage = int(m.group("sp"))
+            spage = int(m.group("sp") or m.group("sbare") or m.group("sslash"))
             slast = int(m.group("sp2")) if m.group("sp2") else None
             act_year = _statute_year(int(m.group("sno")), act_date)
             ambiguous = act_year is None
