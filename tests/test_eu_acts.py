@@ -20,6 +20,9 @@ POSITIVES = [
     ("Framework Decision 2002/584/JHA", [("celex:32002F0584", "Framework Decision 2002/584/JHA", "")]),
     ("Common Position 2008/944/CFSP", [("celex:32008E0944", "Common Position 2008/944/CFSP", "")]),
     ("Council Joint Action 2008/124/CFSP", [("celex:32008E0124", "Council Joint Action 2008/124/CFSP", "")]),
+    # A joint action of Title VI (JHA) is filed under F, one of the CFSP under E.
+    ("Joint Action 98/699/JHA", [("celex:31998F0699", "Joint Action 98/699/JHA", "")]),
+    ("action commune 98/699/JAI", [("celex:31998F0699", "action commune 98/699/JAI", "")]),
     ("Commission Recommendation 2003/361/EC", [("celex:32003H0361", "Commission Recommendation 2003/361/EC", "")]),
     (
         "Council Decision (CFSP) 2020/1999 of 7 December 2020 concerning restrictive measures",

@@ -55,6 +55,11 @@ DESCRIPTORS: dict[str, str] = {
     "recommendation": "H",
 }
 
+#: Act types whose descriptor follows the pillar: a joint action of Title VI (JHA, police and
+#: judicial cooperation) is filed under F like a framework decision (Joint Action 98/699/JHA is
+#: 31998F0699), one of the CFSP under E.
+DESCRIPTORS_BY_DOMAIN: dict[tuple[str, str], str] = {("joint action", "JHA"): "F"}
+
 #: Domain an act of sector 3 carries by year of adoption, latest first: (EU) from the Treaty
 #: of Lisbon (acts of 2010 on), (EC) after Maastricht (1994-2009), (EEC) before.
 DOMAIN_FROM_YEAR: tuple[tuple[int, str], ...] = ((2010, "EU"), (1994, "EC"), (0, "EEC"))
@@ -630,8 +635,11 @@ def _notes(
     return notes
 
 
-def _celex(act_type: str, year: int, number: int) -> str:
-    return f"3{year}{DESCRIPTORS[act_type]}{number:04d}"
+def _celex(act_type: str, year: int, number: int, domains: tuple[str, ...] = ()) -> str:
+    descriptor = DESCRIPTORS[act_type]
+    for domain in domains:
+        descriptor = DESCRIPTORS_BY_DOMAIN.get((act_type, domain), descriptor)
+    return f"3{year}{descriptor}{number:04d}"
 
 
 def _date(m: regex.Match[str] | None) -> datetime.date | None:
@@ -710,7 +718,7 @@ def _citation(
     date = _date(date_m)
     if date_m is not None:
         end = date_m.end()
-    celex = _celex(act_type, n.year, n.number)
+    celex = _celex(act_type, n.year, n.number, n.domains)
     act_id = f"celex:{celex}"
     lang = _language(doc, type_word, n, start)
     notes = _notes(text, n, act_type, act_id, date, cited_in_full=cited_in_full, language=lang)
@@ -1180,7 +1188,7 @@ def _acts(doc: Document) -> Iterator[Citation]:
     act cited in full earlier raises no EU101 when later cited without its domain."""
     found = list(_read_all(doc))
     with_domain = {
-        _celex(f.act_type, x.year, x.number)
+        _celex(f.act_type, x.year, x.number, x.domains)
         for f in found
         for x in (f.n, *(ni for _, ni in f.items))
         if x.domains
@@ -1198,7 +1206,7 @@ def _acts(doc: Document) -> Iterator[Citation]:
         if not handed and carry is not None and m.start() >= (carry.next_start or 0):
             carry.after[_CARRY_KEY] = _CarriedActs(frozenset(with_domain), frozenset(cited_in_full))
             handed = True
-        celex = _celex(act_type, n.year, n.number)
+        celex = _celex(act_type, n.year, n.number, n.domains)
         if not n.domains and not _domainless_ok(doc, m, act_type, n, celex in with_domain):
             continue
         modifier = m.group("mod")
@@ -1222,7 +1230,7 @@ def _acts(doc: Document) -> Iterator[Citation]:
             cited_in_full.add(celex)
         shared = _shared_pinpoint(head, m)
         for item, ni in f.items:
-            item_celex = _celex(act_type, ni.year, ni.number)
+            item_celex = _celex(act_type, ni.year, ni.number, ni.domains)
             cit = _citation(
                 doc,
                 ni,
