@@ -101,7 +101,8 @@ class EUTreatiesFamily:
 
     name = "eu_treaties"
     #: The article words of the three languages that English does not use, and the names and
-    #: abbreviations French shares with nothing English (" tue" also stops at "Tuesday").
+    #: abbreviations French and German share with nothing English (" tue" also stops at
+    #: "Tuesday").
     triggers: tuple[str, ...] = (
         "artículo",
         "artikel",
@@ -118,6 +119,11 @@ class EUTreatiesFamily:
         "charte des droits",
         "convention de sauvegarde",
         "convention européenne",
+        # German names after "Art." ("Art. 47 der Charta", "Art. 47 GRCh", "Art. 6 des
+        # Vertrags über die Europäische Union", "Art. 6 EU-Vertrag")
+        "charta",
+        "grch",
+        "vertrag",
     )
     priority = 12
     rules: tuple[Rule, ...] = ()
