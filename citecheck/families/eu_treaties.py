@@ -120,10 +120,13 @@ class EUTreatiesFamily:
         "convention de sauvegarde",
         "convention européenne",
         # German names after "Art." ("Art. 47 der Charta", "Art. 47 GRCh", "Art. 6 des
-        # Vertrags über die Europäische Union", "Art. 6 EU-Vertrag")
+        # Vertrags über die Europäische Union", "Art. 6 EU-Vertrag", "Art. 6 EMRK")
         "charta",
         "grch",
         "vertrag",
+        "emrk",
+        "menschenrechtskonvention",
+        "konvention zum schutz",
     )
     priority = 12
     rules: tuple[Rule, ...] = ()
