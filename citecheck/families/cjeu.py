@@ -442,8 +442,9 @@ def _pin_after_name(lexicon: Lexicon, words: ActWords) -> regex.Pattern[str]:
     )
     # one to six words without digits, the first capitalised ("Facebook Ireland und Schrems",
     # "Kommission/Belgien")
-    word = r"[\p{L}][\p{L}.'’&-]{0,30}"
-    party = rf"\p{{Lu}}[\p{{L}}.'’&-]{{0,30}}(?:(?:[ \u00a0]{{1,2}}|[ \u00a0]?/[ \u00a0]?){word}){{0,5}}"
+    letters = r"[\p{L}.'\u2019&-]{0,30}"
+    word = rf"\p{{L}}{letters}"
+    party = rf"\p{{Lu}}{letters}(?:(?:[ \u00a0]{{1,2}}|[ \u00a0]?/[ \u00a0]?){word}){{0,5}}"
     return compile_pattern(
         rf"""(?:\s{{0,3}},\s{{0,3}}(?:{reports}|{party})(?![\w/])){{1,2}}"""
         rf"""\s{{0,3}},\s{{0,3}}(?P<word>{alternation(words.judgment_paragraph_words)})"""
