@@ -168,6 +168,9 @@ def _grammar(language: str) -> _Grammar:
         # an ordinal of the act's title: "de la première directive", "de la Primera Directiva"
         rf"(?:{alternation(lex.ordinals)}{_GAP1})?"
     )
+    if lex.pinpoint_then_act:
+        # "Art. 6 Abs. 1 lit. a Verordnung (EU) 2016/679": the act right after, same line
+        conn = rf"(?:{conn}|(?<=\w|\))[ \u00a0]{{1,3}})"
     emphasis = alternation(lex.emphasis_words)
     # "le troisième alinéa de son article 43", "el segundo guión del apartado 2 de su
     # artículo 43": an unnumbered subdivision, left out, before the pinpoint
