@@ -26,7 +26,7 @@ from citecheck.rules import Rule
 LANGUAGES = ("de", "es", "fr")
 #: The languages whose full names are also found without an article before them ("vu le
 #: traité sur l'Union européenne, et notamment son article 34").
-BARE_LANGUAGES = ("es", "fr")
+BARE_LANGUAGES = ("de", "es", "fr")
 _S = r"[\s\u00a0]{1,3}"
 
 
