@@ -4,7 +4,8 @@ the genitive (``des Vertrags über die Arbeitsweise der Europäischen Union``), 
 ``EU-Grundrechtecharta``, ``GRCh``, ``Art.`` before a German name, a name without an article
 before it (``gestützt auf den Vertrag über die Europäische Union, insbesondere auf Artikel
 34``), a judgment's ``Rn.`` after the party name or the ``Slg.`` reference, and an act written
-right after an article's pinpoint (``Art. 6 Abs. 1 lit. a Verordnung (EU) 2016/679``).
+right after an article's pinpoint (``Art. 6 Abs. 1 lit. a Verordnung (EU) 2016/679``), and
+``sowie`` as a list word.
 
 Sentences made up in the German court and statute styles; each positive row failed before.
 The negative rows are ordinary German prose and German statutes, which stay uncited.
@@ -58,6 +59,8 @@ COURT: list[tuple[str, list[tuple[str, str, str]]]] = [
      [("case:C-311/18", CASE, "paras. 40-42")]),
     ("EuGH, Urteil vom 5.3.2009, C-1/08, Kommission/Belgien, Randnummer 12.",
      [("case:C-1/08", CASE, "para. 12")]),
+    ("EuGH, Urteil vom 16.7.2020, C-311/18, Rn. 40 sowie 42.",
+     [("case:C-311/18", CASE, "para. 40; para. 42")]),
     # the European Court Reports ("Slg.") between the case and the paragraph
     ("EuGH, Urteil vom 3. Mai 2007, Rs. C-303/05, Slg. 2007, I-3633, Rn. 45.",
      [("case:C-303/05", CASE, "para. 45")]),
@@ -73,6 +76,11 @@ ACTS: list[tuple[str, list[tuple[str, str, str]]]] = [
      [("celex:32016R0679", ACT, "art. 6(1)(a)")]),
     ("Gemäß Artikel 12 Richtlinie 95/46/EG hat die Person ein Auskunftsrecht.",
      [("celex:31995L0046", ACT, "art. 12")]),
+    # "sowie" lists as "und" does
+    ("Die Pflichten aus Artikel 12 sowie Artikel 14 der Verordnung (EU) 2016/679 gelten.",
+     [("celex:32016R0679", ACT, "art. 12; art. 14")]),
+    ("Nach Art. 5 Abs. 1 sowie Abs. 3 der Richtlinie 2014/65/EU gilt dies.",
+     [("celex:32014L0065", ACT, "art. 5(1); art. 5(3)")]),
 ]
 
 #: Ordinary German prose and German statutes: no EU instrument, no pinpoint of a case.
