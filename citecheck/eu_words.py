@@ -53,6 +53,11 @@ class ActWords:
     citing_words: tuple[str, ...] = ()
     #: what names the text's own act before its type ("la présente décision")
     own_act_words: tuple[str, ...] = ()
+    #: the words numbering a judgment's paragraphs only ("Rn.", "Randnr."): a party name or a
+    #: Reports reference may stand between the case number and them ("C-362/14, Schrems, Rn. 73")
+    judgment_paragraph_words: tuple[str, ...] = ()
+    #: the European Court Reports' abbreviation ("Slg." in "Slg. 2007, I-3633")
+    reports_names: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -83,6 +88,8 @@ def load() -> Mapping[str, ActWords]:
             corrigendum_words=tuple(block.get("corrigendum_words", ())),
             citing_words=tuple(block.get("citing_words", ())),
             own_act_words=tuple(block.get("own_act_words", ())),
+            judgment_paragraph_words=tuple(block.get("judgment_paragraph_words", ())),
+            reports_names=tuple(block.get("reports_names", ())),
         )
         for lang, block in sorted(raw.items())
         if not lang.startswith("_")

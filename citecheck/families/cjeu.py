@@ -15,7 +15,8 @@ from collections.abc import Iterator
 import attrs
 import regex
 
-from citecheck import language
+from citecheck import eu_words, language
+from citecheck.eu_words import ActWords
 from citecheck.families.base import (
     DASHES,
     MONTHS,
@@ -423,6 +424,39 @@ def _other_pin(lexicon: Lexicon) -> regex.Pattern[str]:
 
 
 _OTHER_PINS = {lang: _other_pin(lexicon_for(lang)) for lang in LANGUAGES if lang != "en"}
+
+
+def _pin_after_name(lexicon: Lexicon, words: ActWords) -> regex.Pattern[str]:
+    """``, Schrems, Rn. 73`` / ``, Slg. 2007, I-3633, Rn. 45``: a judgment's paragraph after
+    the party names or the Reports reference that German court style writes between the case
+    number and it. Only the words numbering a judgment's paragraphs (``Rn.``, not ``Nr.`` or
+    ``Abs.``) close it, so ordinary prose after a case keeps no pinpoint."""
+    nums = (
+        r"\d{1,4}(?!\d)(?:\s{0,3}(?:,|" + lexicon.list_pattern + "|" + lexicon.range_pattern
+        + "|[" + regex.escape(CHARACTERS.range_dashes) + r"])\s{0,3}\d{1,4}(?!\d)){0,20}"
+    )
+    dash = "[" + regex.escape(CHARACTERS.range_dashes) + "-]"
+    reports = (
+        rf"{alternation(words.reports_names)}\s{{0,3}}(?:\d{{4}}\s{{0,3}},?\s{{0,3}})?"
+        rf"(?:{alternation(words.page_words)}\s{{0,3}})?I{{1,2}}\s{{0,2}}{dash}\s{{0,2}}\d{{1,5}}(?!\d)"
+    )
+    # one to six words without digits, the first capitalised ("Facebook Ireland und Schrems",
+    # "Kommission/Belgien")
+    letters = r"[\p{L}.'\u2019&-]{0,30}"
+    word = rf"\p{{L}}{letters}"
+    party = rf"\p{{Lu}}{letters}(?:(?:[ \u00a0]{{1,2}}|[ \u00a0]?/[ \u00a0]?){word}){{0,5}}"
+    return compile_pattern(
+        rf"""(?:\s{{0,3}},\s{{0,3}}(?:{reports}|{party})(?![\w/])){{1,2}}"""
+        rf"""\s{{0,3}},\s{{0,3}}(?P<word>{alternation(words.judgment_paragraph_words)})"""
+        rf"""\s{{0,3}}(?P<nums>{nums})(?![\w/])"""
+    )
+
+
+_PINS_AFTER_NAME = {
+    lang: _pin_after_name(lexicon_for(lang), words)
+    for lang, words in eu_words.load().items()
+    if words.judgment_paragraph_words and words.reports_names
+}
 #: How much text before a case tells the language its "point 42" is written in.
 _LANGUAGE_REACH = 300
 
@@ -448,7 +482,7 @@ def _pinpoint(text: str, pos: int, start: int | None = None) -> tuple[Pinpoint, 
         if unit == "point" and language.detect(text, max(0, pos - _LANGUAGE_REACH), pos) == "fr":
             unit = "para"  # "arrêt ..., C-311/18, point 42": the judgment's paragraph 42
         best = Pinpoint(parse_numbers(unit, m.group("nums"))), m.end()
-    for lang, pattern in _OTHER_PINS.items():
+    for lang, pattern in (*_OTHER_PINS.items(), *_PINS_AFTER_NAME.items()):
         m = pattern.match(text, pos)
         if m is not None and m.end() > best[1]:
             nums = parse_numbers("para", m.group("nums"), lexicon_for(lang))

@@ -26,7 +26,7 @@ from citecheck.rules import Rule
 LANGUAGES = ("de", "es", "fr")
 #: The languages whose full names are also found without an article before them ("vu le
 #: traité sur l'Union européenne, et notamment son article 34").
-BARE_LANGUAGES = ("es", "fr")
+BARE_LANGUAGES = ("de", "es", "fr")
 _S = r"[\s\u00a0]{1,3}"
 
 
@@ -101,7 +101,8 @@ class EUTreatiesFamily:
 
     name = "eu_treaties"
     #: The article words of the three languages that English does not use, and the names and
-    #: abbreviations French shares with nothing English (" tue" also stops at "Tuesday").
+    #: abbreviations French and German share with nothing English (" tue" also stops at
+    #: "Tuesday").
     triggers: tuple[str, ...] = (
         "artículo",
         "artikel",
@@ -118,6 +119,14 @@ class EUTreatiesFamily:
         "charte des droits",
         "convention de sauvegarde",
         "convention européenne",
+        # German names after "Art." ("Art. 47 der Charta", "Art. 47 GRCh", "Art. 6 des
+        # Vertrags über die Europäische Union", "Art. 6 EU-Vertrag", "Art. 6 EMRK")
+        "charta",
+        "grch",
+        "vertrag",
+        "emrk",
+        "menschenrechtskonvention",
+        "konvention zum schutz",
     )
     priority = 12
     rules: tuple[Rule, ...] = ()

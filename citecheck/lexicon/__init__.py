@@ -111,6 +111,9 @@ class Lexicon:
     tens: tuple[str, ...] = ()
     #: ordinal tens from twentieth ("twentieth", "thirtieth"...)
     tens_ordinals: tuple[str, ...] = ()
+    #: does statute style write the act right after an article's pinpoint, on the same line
+    #: and without an "of" word (German ``Art. 6 Abs. 1 lit. a Verordnung (EU) 2016/679``)?
+    pinpoint_then_act: bool = False
 
     def ordinal_number(self, word: str) -> int | None:
         """``sixth`` -> 6, ``thirty-fourth`` -> 34, from :attr:`numbered_ordinals` and the
@@ -309,7 +312,14 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
             for kind, words in dict(data.get("paragraph_kinds") or {}).items()
         },
         notes_headings=_strings(data.get("notes_headings", []), "notes_headings"),
+        pinpoint_then_act=_flag(data.get("pinpoint_then_act", False), "pinpoint_then_act"),
     )
+
+
+def _flag(raw: Any, what: str) -> bool:
+    if not isinstance(raw, bool):
+        raise ValueError(f"lexicon: '{what}' must be true or false")
+    return raw
 
 
 @functools.cache

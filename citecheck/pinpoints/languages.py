@@ -168,6 +168,11 @@ def _grammar(language: str) -> _Grammar:
         # an ordinal of the act's title: "de la première directive", "de la Primera Directiva"
         rf"(?:{alternation(lex.ordinals)}{_GAP1})?"
     )
+    if lex.pinpoint_then_act:
+        # "Art. 6 Abs. 1 lit. a Verordnung (EU) 2016/679": the act right after a value (a
+        # number, a point's letter, "a)"), on the same line; not after a word ("Artikel 28,
+        # Die Verordnung")
+        conn = rf"(?:{conn}|(?:(?<=\d|\))|(?<=(?<!\w)\p{{Ll}}))[ \u00a0]{{1,3}})"
     emphasis = alternation(lex.emphasis_words)
     # "le troisième alinéa de son article 43", "el segundo guión del apartado 2 de su
     # artículo 43": an unnumbered subdivision, left out, before the pinpoint

@@ -28,7 +28,8 @@ TITLES = [
      [("celex:31977L0091", "eu_act", "")]),
     # the title over several paragraphs (HTML): typed by the words the act names itself with
     ("Rahmenbeschluss des Rates\n\nvom 13. Juni 2002\n\nüber die gemeinsamen Ermittlungsgruppen\n\n(2002/465/JI)\n\n\nDER RAT DER EUROPÄISCHEN UNION -\n\ngestützt auf den Vertrag über die Europäische Union,\n\nHAT FOLGENDEN RAHMENBESCHLUSS ERLASSEN:\n\nArtikel 1",
-     [("celex:32002F0465", "eu_act", "")]),
+     # the Treaty named in full without an article, as French "vu le traité sur l'Union européenne"
+     [("celex:32002F0465", "eu_act", ""), ("instrument:teu", "instrument", "")]),
     ("Richtlinie des Rates\n\nvom 8. Juni 1993\n\nüber bestimmte Auskünfte\n\n(93/22/EWG)\n\nDER RAT DER EUROPÄISCHEN GEMEINSCHAFTEN -\ngestützt auf den Vertrag,\n\n(1) Diese Richtlinie gilt für Wertpapierfirmen.",
      [("celex:31993L0022", "eu_act", "")]),
     # a regulation's title names it "Nr." or "(EU)": a bare number with "diese Verordnung" is none
