@@ -13,6 +13,7 @@ import regex
 
 from citecheck.lexicon import CHARACTERS, ENGLISH, Lexicon, alternation
 from citecheck.model import NO_PINPOINT, Pinpoint
+from citecheck.pinpoints.after import case_folded as _folded
 from citecheck.pinpoints.after import pinpoint_at
 from citecheck.pinpoints.numbers import parse_numbers, sub_letters
 
@@ -82,12 +83,6 @@ def _unit_literals(lexicon: Lexicon) -> tuple[str, ...]:
     return tuple(sorted(p for p in pieces if not any(q != p and q in p for q in pieces)))
 
 
-def _folded(text: str) -> str:
-    """``text`` case-folded so that it holds a literal wherever the case-insensitive pattern
-    matches its word: "İ" matches "i" there but folds to two characters."""
-    return text.replace("\u0130", "i").casefold()
-
-
 _BEFORE = {ENGLISH.language: _pattern(ENGLISH)}
 _OF = {ENGLISH.language: regex.compile(alternation(ENGLISH.part_of_words))}
 _UNITS = {ENGLISH.language: _unit_literals(ENGLISH)}
@@ -99,8 +94,13 @@ def pinpoint_before(text: str, start: int, lexicon: Lexicon = ENGLISH) -> Pinpoi
     units = _UNITS.get(lexicon.language) or _UNITS.setdefault(
         lexicon.language, _unit_literals(lexicon)
     )
-    window = _folded(text[lo:start])
-    if not any(unit in window for unit in units):
+    window = text[lo:start]
+    # on ASCII, lower-casing is case-folding, several times faster
+    window = window.lower() if window.isascii() else _folded(window)
+    for unit in units:
+        if unit in window:
+            break
+    else:
         return NO_PINPOINT  # cheaper refusal still: most citations have no "para" this close
     of = _OF.get(lexicon.language) or _OF.setdefault(
         lexicon.language, regex.compile(alternation(lexicon.part_of_words))
