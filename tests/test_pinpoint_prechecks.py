@@ -15,9 +15,11 @@ import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from citecheck.lexicon import LANGUAGES, Lexicon, load
 from citecheck.model import NO_PINPOINT
-from citecheck.pinpoints import after
+from citecheck.pinpoints import after, before
 from citecheck.pinpoints.after import pinpoint_after
+from citecheck.pinpoints.before import pinpoint_before
 from citecheck.pinpoints.numbers import split_numbers
 
 _L = after._L
@@ -164,3 +166,89 @@ def test_one_plain_number_is_split_as_the_tokens_split_it(raw: str) -> None:
     """The shortcut for one plain number gives what the token pass gives: a space after the
     numbers changes no item but keeps the shortcut out."""
     assert split_numbers(raw) == split_numbers(raw + " ")
+
+
+def _before_words(lexicon: Lexicon) -> list[str]:
+    return sorted(
+        {
+            *lexicon.words("para", "point"),
+            *lexicon.part_of_words,
+            *lexicon.document_words,
+            *lexicon.list_words,
+            *lexicon.ordinals,
+            *(w for words in lexicon.paragraph_kinds.values() for w in words),
+            "the", "its", "this", "in", "case", "joined cases", "of", "July", "Commission v Poland",
+            "Schrems", "cited above", "report", "x",
+        }
+    )  # fmt: skip
+
+
+_BEFORE_PIECES = [
+    " ", "  ", "\n", "\u00a0", ", ", ",", " (", "(", "( ", "5", "12", "3 to 5", "16", "2020",
+    "\u0663\u0660\u0662\u0660", ".", ";", "\u0130", "\u017f", "-",
+]  # fmt: skip
+
+
+@st.composite
+def _before_texts(draw: st.DrawFn, lexicon: Lexicon) -> str:
+    words = _before_words(lexicon)
+    pieces = []
+    for _ in range(draw(st.integers(1, 14))):
+        if draw(st.booleans()):
+            pieces.append(draw(st.sampled_from(_CASES))(draw(st.sampled_from(words))))
+        else:
+            pieces.append(draw(st.sampled_from(_BEFORE_PIECES)))
+    return "".join(pieces)
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data(), language=st.sampled_from(LANGUAGES))
+@example(data=None, language="en")
+def test_the_ending_precheck_accepts_every_match(data: st.DataObject | None, language: str) -> None:
+    """Wherever the pattern of a pinpoint before a citation matches, the window's end passes
+    :func:`before._may_end`, so the pinpoint read is the one read without it."""
+    lexicon = load(language)
+    text = (
+        "paragraph 4 of the judgment of 16 July 2020, Commission v Poland ("
+        if data is None
+        else data.draw(_before_texts(lexicon))
+    )
+    pattern = before._pattern(lexicon)
+    last = before._last_words(lexicon)
+    for end in {len(text), len(text) - 1, len(text) // 2}:
+        lo = max(0, end - before.REACH)
+        if pattern.search(text, lo, end) is not None:
+            assert before._may_end(before._folded(text[lo:end]), last), text[lo:end]
+        with mock.patch.object(before, "_may_end", lambda *args: True):
+            full = pinpoint_before(text, end, lexicon)
+        assert pinpoint_before(text, end, lexicon) == full
+
+
+# (text before the citation, pinpoint read): each way the pattern ends
+READ_BEFORE = [
+    ("paragraph 3 of ", "para. 3"),
+    ("paragraph 3 of the ", "para. 3"),
+    ("paragraphs 3 to 5 of document ", "paras. 3-5"),
+    ("paragraph 179 of the judgment in ", "para. 179"),
+    ("paragraph 179 of the judgment in Case ", "para. 179"),
+    ("paragraph 2 of the judgment of 16 July 2020, ", "para. 2"),
+    ("paragraph 2 of the judgment of 16 July 2020, Commission v Poland (", "para. 2"),
+    ("point 4 of the Opinion in Joined Cases ", "point 4"),
+    ("paragraph 3 of ( ", "para. 3"),
+]
+
+
+@pytest.mark.parametrize(("prose", "pinpoint"), READ_BEFORE)
+def test_pinpoints_before_are_read(prose: str, pinpoint: str) -> None:
+    text = "As noted in " + prose + "C-311/18."
+    assert str(pinpoint_before(text, text.index("C-311"))) == pinpoint
+
+
+@pytest.mark.parametrize(
+    "prose",
+    ["paragraph 3 of the text. See also ", "para. 3 of 2001, as noted ", "see paragraph 9 "],
+)
+def test_prose_before_a_citation_is_refused_before_the_pattern(prose: str) -> None:
+    text = prose + "A/HRC/41/35"
+    with mock.patch.dict(before._BEFORE, {"en": None}):
+        assert pinpoint_before(text, text.index("A/HRC")) is NO_PINPOINT
