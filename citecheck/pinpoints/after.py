@@ -6,6 +6,8 @@ with anchored matches only (no search), so the cost is proportional to the pinpo
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import regex
 
 from citecheck.lexicon import CHARACTERS, alternation
@@ -95,8 +97,69 @@ _COMPILATION = regex.compile(
 _NEVER_FIRST = frozenset(("", "\n", "\r", ".", ";", ":", "]"))
 
 
+def case_folded(text: str) -> str:
+    """``text`` case-folded so that it starts with, or holds, a folded word wherever a
+    case-insensitive pattern matches that word: "İ" matches "i" there but folds to two
+    characters."""
+    return text.replace("\u0130", "i").casefold()
+
+
+def _heads(words: Iterable[str]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The folded beginnings of ``words``: those of one character (``§``), of two (``at``) and
+    the first three characters of the longer ones (``ann`` of ``annex``, not ``and``). What
+    the text after a citation must start with for a reading to follow."""
+    pieces = {case_folded(word.split()[0])[:3] for word in words}
+    one, two, three = (frozenset(p for p in pieces if len(p) == n) for n in (1, 2, 3))
+    return one, two, three
+
+
+# The words a pinpoint element (``_PART``) or a separator before it (``_SEP``) starts with,
+# and, after a first element, those of a list word (``_AND_SEP``) too.
+_PART_WORDS = (
+    *_L.words("para", "art", "annex", "sect", "chap", "footnote", "page"),
+    *(w for words in _L.paragraph_kinds.values() for w in words),
+    *_L.ordinals,
+    *_L.numbered_ordinals,
+    *_L.tens,
+    *_L.tens_ordinals,
+    *_L.at_words,
+)
+_FIRST_HEADS = _heads(_PART_WORDS)
+_NEXT_HEADS = _heads((*_PART_WORDS, *_L.list_words))
+# What a separator skips before the word that must follow it (more than it skips: a pre-check).
+_SKIPPED = CHARACTERS.horizontal_spaces + ",\r\n"
+_HSPACES = frozenset(CHARACTERS.horizontal_spaces)
+# How far the pre-check reads past ``pos``; after a longer run of space it lets the reader decide.
+_LOOK = 96
+
+
+def _may_follow(
+    text: str, pos: int, heads: tuple[frozenset[str], frozenset[str], frozenset[str]]
+) -> bool:
+    """Can a separator and a pinpoint element start at ``pos``? False only where no reading
+    can: the first word after the spaces and commas starts none of the words they start with.
+    A few hundred nanoseconds, where the patterns take microseconds each."""
+    window = text[pos : pos + _LOOK]
+    rest = window.lstrip(_SKIPPED)
+    if len(rest) < 3 and len(window) == _LOOK:
+        return True  # a long run of space: the reader decides
+    head = case_folded(rest[:3])
+    return head[:1] in heads[0] or head[:2] in heads[1] or head[:3] in heads[2]
+
+
+def _paren_at(text: str, pos: int) -> bool:
+    """Does an opening parenthesis follow, after at most one space? (``_OPEN``, ``_ASIDE``
+    and ``_COMPILATION`` all start so.)"""
+    first = text[pos : pos + 1]
+    return first == "(" or (first in _HSPACES and text[pos + 1 : pos + 2] == "(")
+
+
 def parse_part(match: regex.Match[str]) -> tuple[PinpointPart, ...]:
     """Turn one matched pinpoint element into its canonical parts (a list gives several)."""
+    # One branch of ``_PART`` matched, so the groups of the others are empty: the most
+    # frequent one ("para. 12") is asked for first.
+    if match.group("para"):
+        return parse_numbers("para", match.group("pnums"), _L)
     if match.group("kord"):
         unit = _L.paragraph_kind_of(match.group("kordword")) or "para"
         numbers = _ORDINAL_WORD.sub(
@@ -106,8 +169,6 @@ def parse_part(match: regex.Match[str]) -> tuple[PinpointPart, ...]:
     if match.group("kword"):
         unit = _L.paragraph_kind_of(match.group("kword")) or "para"
         return parse_numbers(unit, match.group("knums"), _L)
-    if match.group("para"):
-        return parse_numbers("para", match.group("pnums"), _L)
     if match.group("art"):
         return parse_numbers("art", match.group("anums"), _L)
     if match.group("annex"):
@@ -165,7 +226,8 @@ def pinpoint_after(
             )
             if pin:
                 return pin, end
-    opened = _OPEN.match(text, pos)
+    paren = _paren_at(text, pos)
+    opened = _OPEN.match(text, pos) if paren else None
     if opened is not None:
         # "CCPR/C/GC/34 (para. 5)": the pinpoint in parentheses of its own
         pin, end = pinpoint_at(text, opened.end(), max_parts=max_parts)
@@ -178,13 +240,17 @@ def pinpoint_after(
             pin, end = pinpoint_after(text, title.end(), max_parts=max_parts)
             if pin:
                 return pin, end
+    if not paren and not _may_follow(text, pos, _FIRST_HEADS):
+        return NO_PINPOINT, pos  # the common case: prose goes on after the citation
     parts: list[PinpointPart] = []
     end = pos
     elements = 0
     while elements < max_parts:
         at = end
         lead: list[PinpointPart] = []
-        if not parts:
+        if parts and not _may_follow(text, end, _NEXT_HEADS):
+            break
+        if not parts and _paren_at(text, end):
             compilation = _COMPILATION.match(text, end)
             aside = _ASIDE.match(text, end) if compilation is None else None
             if compilation is not None:

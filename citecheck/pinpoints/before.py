@@ -13,6 +13,7 @@ import regex
 
 from citecheck.lexicon import CHARACTERS, ENGLISH, Lexicon, alternation
 from citecheck.model import NO_PINPOINT, Pinpoint
+from citecheck.pinpoints.after import case_folded as _folded
 from citecheck.pinpoints.after import pinpoint_at
 from citecheck.pinpoints.numbers import parse_numbers, sub_letters
 
@@ -55,20 +56,28 @@ def read_paragraphs(written: str, lexicon: Lexicon = ENGLISH) -> Pinpoint:
     return pin
 
 
+#: The words :func:`_pattern` writes out itself (the others come from the lexicon).
+_DETERMINERS = ("the", "its", "this")
+_DATE_OF = "of"
+_IN = "in"
+_CASES = ("case", "joined cases")
+_CASES_PATTERN = "|".join(r"\s{1,3}".join(words.split()) for words in _CASES)
+
+
 def _pattern(lexicon: Lexicon) -> regex.Pattern[str]:
     of = alternation(lexicon.part_of_words)
     return regex.compile(
         rf"""(?<![\w])(?P<pin>{paragraphs_pattern(lexicon, "para", "point")})
-        \s{{1,3}}{of}\s{{1,3}}(?:(?i:the|its|this)\s{{1,3}})?
+        \s{{1,3}}{of}\s{{1,3}}(?:(?i:{"|".join(_DETERMINERS)})\s{{1,3}})?
         (?:(?:{alternation(lexicon.document_words)})
            # "the judgment of 16 July 2020 in Case C-311/18"
-           (?:\s{{1,3}}(?i:of)\s{{1,3}}\d{{1,2}}\s{{1,3}}\w{{3,9}}\s{{1,3}}\d{{4}}
+           (?:\s{{1,3}}(?i:{_DATE_OF})\s{{1,3}}\d{{1,2}}\s{{1,3}}\w{{3,9}}\s{{1,3}}\d{{4}}
               # and the case's name: "of 22 January 2013, Commission v Tomkins (C-286/11 P";
               # one name, no comma: "…, Schrems, cited above, and Commission v Poland (" is two
               (?:\s{{0,3}},\s{{1,3}}\p{{Lu}}[^()\n;:,]{{0,{NAME_REACH}}}?(?=\s{{1,3}}\())?
            )?
-           \s{{0,3}},?\s{{1,3}}(?:(?i:in)\s{{1,3}})?
-           (?:(?i:case|joined\s{{1,3}}cases)\s{{1,3}})?
+           \s{{0,3}},?\s{{1,3}}(?:(?i:{_IN})\s{{1,3}})?
+           (?:(?i:{_CASES_PATTERN})\s{{1,3}})?
         )?
         (?<=\s|\()(?:\(\s{{0,2}})?\Z""",
         regex.VERBOSE,
@@ -82,13 +91,28 @@ def _unit_literals(lexicon: Lexicon) -> tuple[str, ...]:
     return tuple(sorted(p for p in pieces if not any(q != p and q in p for q in pieces)))
 
 
-def _folded(text: str) -> str:
-    """``text`` case-folded so that it holds a literal wherever the case-insensitive pattern
-    matches its word: "İ" matches "i" there but folds to two characters."""
-    return text.replace("\u0130", "i").casefold()
+def _last_words(lexicon: Lexicon) -> frozenset[str]:
+    """The folded words a match of :func:`_pattern` can end with, before the space (and a
+    comma, or an opening parenthesis) that ends it: its ``of``, ``the``, a document word, ``in``,
+    ``case``; a date ends with its year and a case's name with the parenthesis."""
+    words = (*lexicon.part_of_words, *_DETERMINERS, *lexicon.document_words, _IN, *_CASES)
+    return frozenset(_folded(word.split()[-1]) for word in words)
+
+
+def _may_end(folded: str, last_words: frozenset[str]) -> bool:
+    """Can a match of :func:`_pattern` end where the folded window ``folded`` ends? The last
+    word before the space and comma must be one it ends with (or a year), or the window must
+    end with an opening parenthesis."""
+    tail = folded.rstrip()
+    if tail.endswith("("):
+        return True
+    words = tail.rstrip(",").rsplit(None, 1)
+    last = words[-1] if words else ""
+    return last in last_words or (len(last) == 4 and last.isdecimal())
 
 
 _BEFORE = {ENGLISH.language: _pattern(ENGLISH)}
+_LAST = {ENGLISH.language: _last_words(ENGLISH)}
 _OF = {ENGLISH.language: regex.compile(alternation(ENGLISH.part_of_words))}
 _UNITS = {ENGLISH.language: _unit_literals(ENGLISH)}
 
@@ -99,9 +123,17 @@ def pinpoint_before(text: str, start: int, lexicon: Lexicon = ENGLISH) -> Pinpoi
     units = _UNITS.get(lexicon.language) or _UNITS.setdefault(
         lexicon.language, _unit_literals(lexicon)
     )
-    window = _folded(text[lo:start])
-    if not any(unit in window for unit in units):
+    window = text[lo:start]
+    # on ASCII, lower-casing is case-folding, several times faster
+    window = window.lower() if window.isascii() else _folded(window)
+    for unit in units:
+        if unit in window:
+            break
+    else:
         return NO_PINPOINT  # cheaper refusal still: most citations have no "para" this close
+    last = _LAST.get(lexicon.language) or _LAST.setdefault(lexicon.language, _last_words(lexicon))
+    if not _may_end(window, last):
+        return NO_PINPOINT  # prose, not "of (the document)", goes on to the citation
     of = _OF.get(lexicon.language) or _OF.setdefault(
         lexicon.language, regex.compile(alternation(lexicon.part_of_words))
     )

@@ -97,6 +97,8 @@ def split_numbers(raw: str, lexicon: Lexicon = ENGLISH) -> tuple[NumberItem, ...
     starts a new item; a sub-division alone is another of the number before it (``5 (a) and
     (b)`` is ``5(a)`` and ``5(b)``). Anything else (a stray word) ends the list.
     """
+    if len(raw) <= 5 and raw.isdigit() and raw.isascii():
+        return (NumberItem(raw),)  # the most frequent list: one number ("para. 12")
     pattern = _TOKENS.get(lexicon.language) or _TOKENS.setdefault(
         lexicon.language, _tokens(lexicon)
     )
