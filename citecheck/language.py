@@ -45,14 +45,28 @@ def _language_of_word() -> Mapping[str, tuple[str, ...]]:
     return {word: tuple(langs) for word, langs in owners.items()}
 
 
+#: Every ASCII character that is not a word character (``_WORD``) -> a space: in an all-ASCII
+#: stretch, the words are what ``str.split`` leaves of it then.
+_ASCII_NON_WORD = str.maketrans(
+    dict.fromkeys((c for c in map(chr, range(128)) if not _WORD.fullmatch(c)), " ")
+)
+
+
 def scores(text: str, start: int = 0, end: int | None = None) -> dict[str, float]:
     """Stop-word hits per language in ``text[start:end]``; a word shared by several
     languages counts for each a share."""
     owners = _language_of_word()
     counts = dict.fromkeys(LANGUAGES, 0.0)
-    words = _WORD.findall(text, start, len(text) if end is None else end)
+    end = len(text) if end is None else end
+    window = text[start:end] if start >= 0 and end >= 0 else None
+    if window is not None and window.isascii():
+        # The same words, lower-cased, at a third of the cost of the regex pass (an EU act
+        # citation's language is told from the ~320 characters around it, hundreds a text).
+        words = window.lower().translate(_ASCII_NON_WORD).split()
+    else:
+        words = list(map(str.lower, _WORD.findall(text, start, end)))
     # The words' owners in text order (the shares add up in the same order as word by word).
-    for langs in filter(None, map(owners.get, map(str.lower, words))):
+    for langs in filter(None, map(owners.get, words)):
         for lang in langs:
             counts[lang] += 1.0 / len(langs)
     return counts

@@ -12,7 +12,7 @@ import functools
 import heapq
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 import regex
 
@@ -110,17 +110,22 @@ class Document:
         then they are matched as written, case and all. Literals not indexed by
         :meth:`index_anchors` are looked for here (same answer, one more pass each)."""
         indexed, starts = self.__dict__.get("_anchors", (frozenset(), {}))
+        text = self.text
         spans: list[tuple[int, int]] = []
-        for lit in literals:
-            key = lit.lower() if exact else lit
-            n = len(lit)
+        for group in _by_key(tuple(literals), exact):
             # ``lower`` keeps every offset ("İ" is read as "i"), so the index serves both.
+            key = group.key
             found = starts.get(key, ()) if key in indexed else _find_each(self.lower, key)
-            if exact and not _caseless(lit):
-                written = self.text.startswith
-                spans += [(s, s + n) for s in found if written(lit, s)]
-            else:
+            if not found:
+                continue
+            for n in group.lengths:
                 spans += [(s, s + n) for s in found]
+            if group.written:
+                n, forms = group.written_length, group.written
+                spans += [(s, s + n) for s in found if text[s : s + n] in forms]
+            for lit in group.others:
+                n = len(lit)
+                spans += [(s, s + n) for s in found if text.startswith(lit, s)]
         spans.sort()
         return spans
 
@@ -187,6 +192,43 @@ def _find_each(haystack: str, lit: str) -> list[int]:
         found.append(pos)
         pos = find(lit, pos + 1)
     return found
+
+
+class _KeyGroup(NamedTuple):
+    """The literals :meth:`Document.hits` reads at the occurrences of one lower-case key."""
+
+    key: str
+    #: lengths of the literals matched in the lower-cased text (one per literal)
+    lengths: tuple[int, ...]
+    #: literals matched as written, all of one length and each once: one slice of the text
+    #: and one set test per occurrence tell which of them (if any) it is
+    written: frozenset[str]
+    written_length: int
+    #: the other literals matched as written, each tested on its own
+    others: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=256)
+def _by_key(literals: tuple[str, ...], exact: bool) -> tuple[_KeyGroup, ...]:
+    """``literals`` grouped by the key looked up in the index, built once per literal tuple.
+
+    Why: a family asks for a hundred or so literals, most absent from a given text (their
+    cost was a few steps each), and several spell one key in different cases ("Article",
+    "ARTICLE", "article"): each key's occurrences are now read once."""
+    keys: dict[str, list[str]] = {}
+    for lit in literals:
+        keys.setdefault(lit.lower() if exact else lit, []).append(lit)
+    groups = []
+    for key, lits in keys.items():
+        as_written = [lit for lit in lits if exact and not _caseless(lit)]
+        lengths = tuple(len(lit) for lit in lits if not (exact and not _caseless(lit)))
+        written: frozenset[str] = frozenset()
+        distinct = len(set(as_written)) == len(as_written)
+        if as_written and distinct and len({len(lit) for lit in as_written}) == 1:
+            written, as_written = frozenset(as_written), []
+        n = len(next(iter(written))) if written else 0
+        groups.append(_KeyGroup(key, lengths, written, n, tuple(as_written)))
+    return tuple(groups)
 
 
 @functools.lru_cache(maxsize=512)
