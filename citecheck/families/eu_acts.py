@@ -732,7 +732,7 @@ def _citation(
             found = (
                 languages.read_after(lang, text, end)
                 or languages.read_after_comma(lang, text, end)
-                or languages.read_in_own(lang, text, end)
+                or languages.read_in_own(lang, text, start, end)
             )
             if found is not None:
                 pinpoint, end = found.pinpoint, found.end
@@ -1345,8 +1345,8 @@ def _hand_over(doc: Document, found: list[Citation]) -> list[Citation]:
         j = _amended_index(text, found, i)
         if after is None:
             # "establece en su artículo 82": the verb's subject, the clause's first act
-            after = languages.read_in_own(parts.language, text, cit.end)
-            j = _subject_index(text, found, i)
+            j = _subject_index(text, found, i, parts.language)
+            after = languages.read_in_own(parts.language, text, found[j].start, cit.end)
         amended = found[j]
         if after is None or amended.pinpoint or cit.start - amended.end > _AMENDED_TITLE_REACH:
             continue
@@ -1402,12 +1402,15 @@ def _amended_index(text: str, found: list[Citation], i: int) -> int:
     return i - 1
 
 
-def _subject_index(text: str, found: list[Citation], i: int) -> int:
+def _subject_index(text: str, found: list[Citation], i: int, language: str) -> int:
     """The first act of the clause holding ``found[i]`` ("considérant que le règlement X
     portant ... du règlement Y, modifié en dernier lieu par le règlement Z, prévoit dans son
-    article 2": X), within the reach of a title."""
+    article 2": X), within the reach of a title; an act after a list word opens a subject of
+    its own ("vu le règlement X, et le règlement Y, modifié par ..., prévoit": Y)."""
     subject = i - 1
     for j in range(i - 2, -1, -1):
+        if languages.opens_coordinate(language, text, found[subject].start):
+            break
         before = found[j]
         if found[i].start - before.end > _AMENDED_TITLE_REACH:
             break

@@ -107,6 +107,13 @@ class _Grammar:
     #: ``prévoit``, ``establece``: after one of these the article is the act's own, possessive
     #: or not (``le règlement X prévoit, à l'article 15, que``)
     provision_verbs: frozenset[str]
+    #: ``qui``, ``que``: a word opening a relative clause (``qui abroge la directive X``)
+    relative_words: frozenset[str]
+    #: ``à``, ``par``, ``con``: a word whose object an act right after it is
+    prepositions: frozenset[str]
+    #: the words a noun phrase opens with (``le``, ``cette``): the act's own, before it
+    noun_openers: frozenset[str]
+    list_word_set: frozenset[str]
 
 
 @functools.cache
@@ -219,6 +226,10 @@ def _grammar(language: str) -> _Grammar:
         if lex.possessives
         else None,
         provision_verbs=frozenset(w.lower() for w in lex.provision_verbs),
+        relative_words=frozenset(w.lower() for w in lex.relative_words),
+        prepositions=frozenset(w.lower() for w in lex.prepositions),
+        noun_openers=frozenset(w.lower() for w in (*lex.determiners, *lex.demonstratives)),
+        list_word_set=frozenset(w.lower() for w in lex.list_words),
     )
 
 
@@ -617,14 +628,60 @@ def read_after(language: str, text: str, end: int) -> ArticlePinpoint | None:
     return ArticlePinpoint(pin, end, m.start("body") + len(body))
 
 
-def read_in_own(language: str, text: str, end: int) -> ArticlePinpoint | None:
+#: Where a clause starts, read back from an act: a comma, a stop, a line break.
+_CLAUSE_START = regex.compile(r"[,;:.!?\n][^,;:.!?\n]*\Z")
+#: How far back from an act its clause's start is looked for.
+_CLAUSE_REACH = 160
+_WORD = regex.compile(r"\w+['\u2019]?")
+
+
+def _clause_words(text: str, start: int) -> list[str]:
+    """The words of the clause holding ``start`` before it, lower-cased."""
+    lo = max(0, start - _CLAUSE_REACH)
+    brk = _CLAUSE_START.search(text, lo, start)
+    return [w.lower() for w in _WORD.findall(text, brk.start() + 1 if brk else lo, start)]
+
+
+def opens_clause(language: str, text: str, start: int) -> bool:
+    """Whether the act starting at ``start`` may be the subject of the verb after it: it
+    opens its clause (``Le règlement X prévoit``, ``considérant que le règlement X``). An
+    act that is a preposition's object (``conformément à la directive X``, ``modifié par
+    le règlement X``) or stands in a relative clause (``qui abroge la directive X``, ``por
+    el que se deroga la Directiva X``) is not: its verb's subject is some other noun."""
+    g = _grammar(language)
+    words = _clause_words(text, start)
+    while words and words[-1] in g.noun_openers:
+        words.pop()
+    if not words:
+        return True
+    if words[-1] in g.prepositions:
+        return False
+    # a relative word with its clause's verb after it; "que" right before the act's
+    # noun phrase is a conjunction ("considérant que le règlement X prévoit")
+    return not any(w in g.relative_words for w in words[:-1])
+
+
+def opens_coordinate(language: str, text: str, start: int) -> bool:
+    """Whether a list word (``et``, ``y``) opens the noun phrase of the act starting at
+    ``start`` (``..., et le règlement X``): the act begins a subject of its own."""
+    g = _grammar(language)
+    words = _clause_words(text, start)
+    while words and words[-1] in g.noun_openers:
+        words.pop()
+    return bool(words) and words[-1] in g.list_word_set
+
+
+def read_in_own(language: str, text: str, start: int, end: int) -> ArticlePinpoint | None:
     """``prévoit, à son article 6, paragraphe 2,``, ``establece en su artículo 6`` right after
-    the act ending at ``end`` (one verb at most between): its pinpoint. The possessive before
-    the article, or a verb saying what the act provides (``prévoit, à l'article 15,``), says
-    the act is the one just named; else (``s'applique à l'article 6``) the article may be the
-    citing text's own, so nothing is read."""
+    the act from ``start`` to ``end`` (one verb at most between): its pinpoint. The possessive
+    before the article, or a verb saying what the act provides (``prévoit, à l'article 15,``),
+    says the act is the one just named; else (``s'applique à l'article 6``) the article may be
+    the citing text's own, so nothing is read. The act must be the verb's subject
+    (:func:`opens_clause`); an act in a relative clause or after a preposition gets nothing."""
     g = _grammar(language)
     if g.in_own is None or g.own_unit is None:
+        return None
+    if not opens_clause(language, text, start):
         return None
     m = g.in_own.match(text, end, min(len(text), end + WINDOW))
     if m is None:
