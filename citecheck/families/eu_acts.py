@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import functools
+import unicodedata
 from collections.abc import Iterable, Iterator
 
 import attrs
@@ -503,15 +504,34 @@ def _read_numbering(m: regex.Match[str], act_type: str) -> _Numbering | None:
     )
 
 
-def _act_type(raw: str, modifier: str | None) -> str:
-    written = " ".join(raw.lower().split())
+def _fold(word: str) -> str:
+    """``word`` in the form the act-type table is looked up in: a case-insensitive match may
+    have read it with letters that lower-case to something else ("Regulatİon",
+    "Durchführungſverordnung", the Kelvin sign, full-width letters)."""
+    return " ".join(unicodedata.normalize("NFKC", word).replace("\u0130", "i").casefold().split())
+
+
+@functools.cache
+def _folded_act_types() -> dict[str, str]:
+    """Every language's written act types, folded (the first language's reading wins)."""
+    folded: dict[str, str] = {}
     for words in _WORDS.values():
-        if written in words.act_types:
-            return words.act_types[written]
+        for written, act_type in words.act_types.items():
+            folded.setdefault(_fold(written), act_type)
+    return folded
+
+
+def _act_type(raw: str, modifier: str | None) -> str | None:
+    """The canonical type of a written type word; None for a word that names no known type
+    (an odd spelling the match let through is no act)."""
+    written = _fold(raw)
+    known = _folded_act_types().get(written)
+    if known is not None:
+        return known
     t = written.removesuffix("s")
-    if modifier and modifier.lower() == "framework" and t == "decision":
+    if modifier and _fold(modifier) == "framework" and t == "decision":
         return "framework decision"
-    return t
+    return t if t in DESCRIPTORS else None
 
 
 def canonical_numbering(
@@ -1126,6 +1146,8 @@ def _read_all(doc: Document) -> Iterator[_Found]:
     text = doc.text
     for m in _act_matches(doc):
         act_type = _act_type(m.group("type"), m.group("mod"))
+        if act_type is None:
+            continue
         n = _read_numbering(m, act_type)
         if n is None:
             continue
@@ -1515,7 +1537,7 @@ def _heading_acts(doc: Document) -> Iterator[Citation]:
         if type_word is None:
             continue
         act_type = _act_type(type_word, None)
-        if act_type not in _HEADING_TYPES:
+        if act_type is None or act_type not in _HEADING_TYPES:
             continue
         n = _read_numbering(m, act_type)
         if n is None:
