@@ -53,6 +53,9 @@ class ActWords:
     citing_words: tuple[str, ...] = ()
     #: what names the text's own act before its type ("la présente décision")
     own_act_words: tuple[str, ...] = ()
+    #: what opens the act's enacting formula before its type ("HAT FOLGENDE ENTSCHEIDUNG
+    #: ERLASSEN"): the act's own type, before any other own-act word
+    enacting_words: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -83,6 +86,7 @@ def load() -> Mapping[str, ActWords]:
             corrigendum_words=tuple(block.get("corrigendum_words", ())),
             citing_words=tuple(block.get("citing_words", ())),
             own_act_words=tuple(block.get("own_act_words", ())),
+            enacting_words=tuple(block.get("enacting_words", ())),
         )
         for lang, block in sorted(raw.items())
         if not lang.startswith("_")

@@ -1456,6 +1456,16 @@ _OWN_TYPES = {
     for lang, w in _WORDS.items()
     if w.own_act_words
 }
+#: The act's enacting formula with its type ("HAT FOLGENDE ENTSCHEIDUNG ERLASSEN"): read
+#: before the other own-act words, which may point back at an act cited ("Artikel 10 dieser
+#: Richtlinie").
+_ENACTING_TYPES = tuple(
+    regex.compile(
+        rf"(?<!\w){alternation(w.enacting_words)}[\s\u00a0]{{1,3}}(?P<type>{alternation(w.act_types)})"
+    )
+    for w in _WORDS.values()
+    if w.enacting_words
+)
 #: A title's first words: its type, after an ordinal ("ZWEITE RICHTLINIE DES RATES").
 _OPENING_TYPE = regex.compile(
     rf"[\s\u00a0]*(?:{alternation(o for lang in _OWN_TYPES for o in load_lexicon(lang).ordinals)}"
@@ -1501,7 +1511,9 @@ def _own_type(text: str, number_end: int) -> str | None:
     """The type an act gives itself in its enacting words (``A ARRÊTÉ LA PRÉSENTE DÉCISION``)
     after the number closing its title, when the act's opening (its citations, ``vu le
     traité``) follows the number, and before another title's number (a number closing a line
-    that an opening follows too; a cited act closing a line of the citations is no title)."""
+    that an opening follows too; a cited act closing a line of the citations is no title).
+    The enacting formula (``HAT FOLGENDE ENTSCHEIDUNG ERLASSEN``) wins over other own-act words,
+    which may point back at an act cited (``Artikel 10 dieser Richtlinie``)."""
     if _CITATIONS_OPENING.match(text, number_end) is None:
         return None
     stop = min(len(text), number_end + _OWN_TYPE_REACH)
@@ -1509,7 +1521,7 @@ def _own_type(text: str, number_end: int) -> str | None:
         if _CITATIONS_OPENING.match(text, other.end()) is not None:
             stop = other.start()
             break
-    for own in _OWN_TYPES.values():
+    for own in (*_ENACTING_TYPES, *_OWN_TYPES.values()):
         found = own.search(text, number_end, stop)
         if found is not None:
             return str(found.group("type"))
