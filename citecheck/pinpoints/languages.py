@@ -141,9 +141,14 @@ def _grammar(language: str) -> _Grammar:
     if lex.subpoint_words:
         small_roman = r"|(?P<lroman>[ivx]{2,5}(?![\w]))"
         roman_after_range = r"|[ivx]{2,5}(?![\w])"
-    joiner = alternation(
-        (*lex.list_words, *lex.part_of_words, *lex.determiners, *lex.at_words, *lex.filler_words)
-    )
+    joiner = alternation((*lex.list_words, *lex.part_of_words, *lex.determiners, *lex.filler_words))
+    if lex.at_words:
+        # "à", "en", "dans" join a list only after a list word ("et aux annexes II et III",
+        # "ainsi qu'à l'annexe II", "y en el artículo 7"); "article 5 en 2" is no list
+        joiner += (
+            rf"|(?<=(?<!\w){alternation(lex.list_words)}[\s\u00a0]{{0,3}})"
+            rf"{alternation(lex.at_words)}"
+        )
     dash = "[" + regex.escape(CHARACTERS.range_dashes) + "]"
     # a range word only before a number or a letter ("Absatz 1 bis 4", "Buchstaben a bis c"):
     # Spanish "a" is also a letter and a preposition
@@ -450,8 +455,16 @@ def parse(language: str, body: str) -> Pinpoint:
                 elif of_since and lacking:
                     for chain in lacking:  # "letras a) y b) del apartado 1"
                         chain.append(sub)
-                elif not listed and kind == "let" and chains and chains[-1][-1][1][1].isdigit():
-                    chains[-1].append(sub)  # "point 45 sous c) de l'annexe I": point 45(c)
+                elif (
+                    (not listed or (not worded and unit_since_value))
+                    and kind == "let"
+                    and chains
+                    and chains[-1][-1][1][1].isdigit()
+                ):
+                    # "point 45 sous c) de l'annexe I", "le point 1, sous a), de l'annexe I":
+                    # point 45(c), point 1(a); a letter with its own word between commas is
+                    # the numbered point's
+                    chains[-1].append(sub)
                 elif (
                     not worded
                     and chains
