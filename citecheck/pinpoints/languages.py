@@ -697,6 +697,10 @@ def read_in_own(language: str, text: str, start: int, end: int) -> ArticlePinpoi
     if not opens_clause(language, text, start):
         return None
     m = g.in_own.match(text, end, min(len(text), end + WINDOW))
+    aside = None if m is not None else _aside_end(g, text, end)
+    if aside is not None:
+        # "Le règlement X, qui abroge la directive Y, prévoit, à son article 17": X's article
+        m = g.in_own.match(text, aside, min(len(text), aside + WINDOW))
     if m is None:
         return None
     body = _value_end(m.group("body"))
@@ -709,7 +713,29 @@ def read_in_own(language: str, text: str, start: int, end: int) -> ArticlePinpoi
     pin = parse(language, body)
     if not pin:
         return None
+    if aside is not None:
+        return ArticlePinpoint(pin, end, end)  # the act's span stops before the aside's acts
     return ArticlePinpoint(pin, end, stop)
+
+
+#: A clause between commas after an act, before its verb: "…, qui abroge la directive Y,"
+_ASIDE = regex.compile(r"[\s\u00a0]{0,2},(?P<aside>[^,;:.!?\n()]{1,200}?)(?=,)")
+
+
+def _aside_end(g: _Grammar, text: str, end: int) -> int | None:
+    """Where a relative or participle clause between commas right after the act ending at
+    ``end`` closes (at its second comma): one that opens with a relative word (``qui abroge``,
+    ``por el que se deroga``) or a word and a preposition (``adopté sur la base de``,
+    ``modifié par``, ``conformément à``); None if there is none such."""
+    m = _ASIDE.match(text, end, min(len(text), end + 240))
+    if m is None:
+        return None
+    words = [w.lower() for w in _WORD.findall(m.group("aside"))]
+    if any(w in g.relative_words for w in words[:3]) or any(
+        w in g.prepositions for w in words[:2]
+    ):
+        return int(m.end())
+    return None
 
 
 def read_after_comma(language: str, text: str, end: int) -> ArticlePinpoint | None:

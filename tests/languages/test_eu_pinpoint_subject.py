@@ -17,17 +17,20 @@ BRU = "celex:32001R0044"
 WTD = "celex:32003L0088"
 
 ROWS = [
-    # an act in a relative clause between the subject and its verb: not the subject
-    ("Le règlement (UE) 2016/679, qui abroge la directive 95/46/CE, prévoit, à son article 17, un droit", {DPD: ""}),
-    ("Le règlement (UE) 2016/679, qui remplace la directive 95/46/CE, prévoit, à son article 17, un droit", {DPD: ""}),
-    ("Le règlement (UE) 2016/679, lequel a remplacé la directive 95/46/CE, prévoit, à son article 17, un droit", {DPD: ""}),
-    ("Le règlement (UE) 2016/679, adopté sur la base de la directive 95/46/CE, prévoit, à son article 17, un droit", {DPD: ""}),
-    ("El Reglamento (UE) 2016/679, que deroga la Directiva 95/46/CE, establece en su artículo 17 un derecho", {DPD: ""}),
-    ("El Reglamento (UE) 2016/679, por el que se deroga la Directiva 95/46/CE, establece en su artículo 17 un derecho", {DPD: ""}),
+    # an act in a relative or participle clause between the subject and its verb is not the
+    # subject; the clause between commas is skipped, and the subject gets the article
+    ("Le règlement (UE) 2016/679, qui abroge la directive 95/46/CE, prévoit, à son article 17, un droit", {GDPR: "art. 17", DPD: ""}),
+    ("Le règlement (UE) 2016/679, qui remplace la directive 95/46/CE, prévoit, à son article 17, un droit", {GDPR: "art. 17", DPD: ""}),
+    ("Le règlement (UE) 2016/679, lequel a remplacé la directive 95/46/CE, prévoit, à son article 17, un droit", {GDPR: "art. 17", DPD: ""}),
+    ("Le règlement (UE) 2016/679, adopté sur la base de la directive 95/46/CE, prévoit, à son article 17, un droit", {GDPR: "art. 17", DPD: ""}),
+    ("El Reglamento (UE) 2016/679, que deroga la Directiva 95/46/CE, establece en su artículo 17 un derecho", {GDPR: "art. 17", DPD: ""}),
+    ("El Reglamento (UE) 2016/679, por el que se deroga la Directiva 95/46/CE, establece en su artículo 17 un derecho", {GDPR: "art. 17", DPD: ""}),
     # the subject is not a citation: no act gets the article
     ("Le présent règlement, qui remplace le règlement (CE) n° 44/2001, prévoit, à son article 4, que", {BRU: ""}),
     ("Les États membres, conformément à la directive 2003/88/CE, fixent à l'article 3 les plafonds", {WTD: ""}),
     ("los Estados miembros, de conformidad con la Directiva 2003/88/CE, establecen en su artículo 3 los límites", {WTD: ""}),
+    # a clause holding a comma of its own (a title): unsure where it ends, so nothing
+    ("Le règlement (UE) 2016/679, qui abroge la directive 95/46/CE du Parlement européen et du Conseil du 24 octobre 1995, relative à la protection, prévoit, à son article 17, un droit", {GDPR: "", DPD: ""}),
     # the subject opens the clause: its article (as before)
     ("Le règlement (UE) 2016/679 prévoit, à son article 17, un droit", {GDPR: "art. 17"}),
     ("considérant que la directive 95/46/CE prévoit, à son article 7, que", {DPD: "art. 7"}),
@@ -61,3 +64,9 @@ def test_a_back_reference_in_a_relative_clause(text: str, pinpoint: str) -> None
     got = [g for g in found(text) if g[0] == DPD]
     assert len(got) == 2, found(text)
     assert got[1][2] == pinpoint
+
+
+def test_the_subject_before_a_relative_clause_with_a_back_reference() -> None:
+    text = BACK_REFERENCES[0][0]
+    got = {i: pin for i, _, pin in found(text)}
+    assert got[GDPR] == "art. 17"
