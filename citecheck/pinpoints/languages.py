@@ -233,7 +233,13 @@ def _grammar(language: str) -> _Grammar:
         provision_verbs=frozenset(w.lower() for w in lex.provision_verbs),
         relative_words=frozenset(w.lower() for w in lex.relative_words),
         prepositions=frozenset(w.lower() for w in lex.prepositions),
-        noun_openers=frozenset(w.lower() for w in (*lex.determiners, *lex.demonstratives)),
+        # "el citado Reglamento", "ledit règlement": a back-reference's words open it too
+        noun_openers=frozenset(
+            w
+            for phrase in (*lex.determiners, *lex.demonstratives, *lex.back_reference_words)
+            for w in phrase.lower().split()
+            if w not in (p.lower() for p in lex.prepositions)
+        ),
         list_word_set=frozenset(w.lower() for w in lex.list_words),
     )
 

@@ -36,6 +36,8 @@ ROWS = [
     ("considérant que la directive 95/46/CE prévoit, à son article 7, que", {DPD: "art. 7"}),
     ("Il convient de rappeler que la directive 95/46/CE prévoit, à son article 7, que", {DPD: "art. 7"}),
     ("Considerando que la Directiva 95/46/CE establece en su artículo 7 que", {DPD: "art. 7"}),
+    ("Considerando que el citado Reglamento (CE) n° 785/95 establece en la letra b) de su artículo 15 que", {"celex:31995R0785": "art. 15(b)"}),
+    ("considérant que ledit règlement (CE) n° 785/95 prévoit, à son article 15, que", {"celex:31995R0785": "art. 15"}),
     # an act after a list word opens a subject of its own: the act amended is that one
     (
         "vu le règlement (CE) n° 1234/2007 du Conseil, et le règlement (CE) n° 72/2009, modifié par le règlement (CE) n° 73/2009, prévoit dans son article 2",
