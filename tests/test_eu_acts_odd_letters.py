@@ -20,6 +20,10 @@ ROWS = [
     ("BESCHLUẞ 2004/512/EG des Rates", "celex:32004D0512"),
     ("Decision 2004/512/EC", "celex:32004D0512"),
     ("Council Framework Decİsion 2002/584/JHA", "celex:32002F0584"),
+    # the institution after the act, and the domain, with odd letters too
+    ("Durchführungſverordnung (EU) 2019/947 der Kommİſſİon", "celex:32019R0947"),
+    ("Verordnung (EG) Nr. 1234/2007 des Rateſ", "celex:32007R1234"),
+    ("Beschluss (GAſP) 2010/413", "celex:32010D0413"),
 ]
 
 NO_ACT = [
@@ -40,6 +44,11 @@ def test_odd_letters_in_a_type_word(text: str, act: str) -> None:
 def test_odd_letters_give_no_act_and_no_error(text: str) -> None:
     result = citecheck.check(text)
     assert [c.id for c in result.citations if c.kind.value == "eu_act"] == []
+
+
+def test_an_institution_with_odd_letters() -> None:
+    (cit,) = citecheck.check("Verordnung (EU) 2019/947 der Kommİſſİon").citations
+    assert getattr(cit.parts, "author", None) == "Commission"
 
 
 def test_an_unknown_type_word_is_no_act() -> None:

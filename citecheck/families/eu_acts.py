@@ -363,7 +363,14 @@ def _domains(raw: str | None) -> tuple[str, ...]:
     if not raw:
         return ()
     inner = raw.strip().strip("()").strip()
-    return tuple(_CANON_DOMAIN[d.strip().lower()] for d in inner.split(",") if d.strip())
+    return tuple(_canon_domain(d) for d in inner.split(",") if d.strip())
+
+
+@functools.cache
+def _canon_domain(written: str) -> str:
+    """The canonical domain of a written one, folded as type words are (``(CFſP)``)."""
+    folded = {_fold(d): c for d, c in _CANON_DOMAIN.items()}
+    return folded.get(_fold(written), written.strip())
 
 
 def _year4(digits: str) -> int | None:
@@ -732,7 +739,7 @@ def _citation(
         if post.group("pauthor"):
             author = author or " ".join(post.group("pauthor").split())
         else:
-            author = author or _INSTITUTIONS[" ".join(post.group("lauthor").lower().split())]
+            author = author or _institution(post.group("lauthor"))
         date_m = _DATE.match(text, post.end())
         end = post.end()
     date = _date(date_m)
@@ -1279,7 +1286,15 @@ _CARRY_KEY = "eu_acts"
 
 def _institution(written: str | None) -> str | None:
     """The canonical author of an institution written in another language ("des Rates")."""
-    return _INSTITUTIONS[" ".join(written.lower().split())] if written else None
+    if not written:
+        return None
+    return _folded_institutions().get(_fold(written), " ".join(written.split()))
+
+
+@functools.cache
+def _folded_institutions() -> dict[str, str]:
+    """The institutions' written names, folded as type words are (:func:`_fold`)."""
+    return {_fold(name): author for name, author in _INSTITUTIONS.items()}
 
 
 @attrs.frozen(slots=True)

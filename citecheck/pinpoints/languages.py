@@ -143,11 +143,16 @@ def _grammar(language: str) -> _Grammar:
         roman_after_range = r"|[ivx]{2,5}(?![\w])"
     joiner = alternation((*lex.list_words, *lex.part_of_words, *lex.determiners, *lex.filler_words))
     if lex.at_words:
-        # "à", "en", "dans" join a list only after a list word ("et aux annexes II et III",
-        # "ainsi qu'à l'annexe II", "y en el artículo 7"); "article 5 en 2" is no list
+        # "à", "en", "dans" are prepositions: they join what follows a list word ("et aux
+        # annexes II et III", "ainsi qu'à l'annexe II", "y en el artículo 7") or a unit word
+        # ("l'article 5, au paragraphe 2,", "en son point 3", "dans l'annexe II"); "article 5
+        # en 2" is no list
+        at = alternation(lex.at_words)
+        any_unit = "|".join(f"(?:{u})" for u in units.values())
         joiner += (
-            rf"|(?<=(?<!\w){alternation(lex.list_words)}[\s\u00a0]{{0,3}})"
-            rf"{alternation(lex.at_words)}"
+            rf"|(?<=(?<!\w){alternation(lex.list_words)}[\s\u00a0]{{0,3}}){at}"
+            rf"|{at}(?=[\s\u00a0]{{1,3}}(?:{alternation(lex.determiners)}"
+            rf"(?:(?<=['\u2019])|[\s\u00a0]{{1,3}}))?(?:{any_unit}))"
         )
     dash = "[" + regex.escape(CHARACTERS.range_dashes) + "]"
     # a range word only before a number or a letter ("Absatz 1 bis 4", "Buchstaben a bis c"):

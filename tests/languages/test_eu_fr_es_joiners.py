@@ -1,7 +1,7 @@
 # ruff: noqa: E501  (table rows hold citation sentences)
 """French and Spanish words between the parts of a pinpoint: ``à``/``aux``/``en``/``dans`` join a
-list only after a list word (``et aux annexes II et III``, ``y en el artículo 7``), so ``article
-5 en 2`` is no list; ``au`` between numbers is a range (``articles 5 au 7``, as Spanish ``al``);
+list only after a list word (``et aux annexes II et III``, ``y en el artículo 7``) or before a
+unit word (``au paragraphe 2``, ``en son point 3``), so ``article 5 en 2`` is no list; ``au`` between numbers is a range (``articles 5 au 7``, as Spanish ``al``);
 a point's letter with its own word between commas is that point's (``le point 1, sous a), de
 l'annexe I``). Made-up sentences in the shapes of EU acts: each gives the act's pinpoint."""
 
@@ -22,6 +22,11 @@ ROWS = [
     (f"à l'article 6, paragraphes 1 et 3, et à l'article 7 {R}, les", "art. 6(1); art. 6(3); art. 7"),
     (f"le paragraphe 2 de l'article 6 et dans l'article 7 {R}, les", "art. 6(2); art. 7"),
     (f"el apartado 2 del artículo 6 y en el artículo 7 {ES_R}, los", "art. 6(2); art. 7"),
+    # before a unit word (with its determiner) they join too: a preposition naming a part
+    (f"l'article 5, au paragraphe 2, {R}", "art. 5(2)"),
+    (f"l'article 5, aux points a) et b), {R}", "art. 5(a); art. 5(b)"),
+    (f"l'article 2, en son point 3, {R}", "art. 2(3)"),
+    (f"le point 3 dans l'annexe II {R}", "annex II, point 3"),
     # "au" between numbers: a range
     (f"les articles 5 au 7 {R}", "arts. 5-7"),
     (f"les articles 5 à 7 {R}", "arts. 5-7"),
