@@ -730,7 +730,7 @@ def read_in_own(language: str, text: str, start: int, end: int) -> ArticlePinpoi
 
 
 #: A clause between commas after an act, before its verb: "…, qui abroge la directive Y,"
-_ASIDE = regex.compile(r"[\s\u00a0]{0,2},(?P<aside>[^,;:.!?\n()]{1,200}?)(?=,)")
+_ASIDE = regex.compile(r"[\s\u00a0]{0,2},(?P<aside>(?:[^,;:.!?\n]|\.(?!\s)){1,200}?)(?=,)")
 
 
 def _aside_end(g: _Grammar, text: str, end: int) -> int | None:
