@@ -58,6 +58,9 @@ class ActWords:
     judgment_paragraph_words: tuple[str, ...] = ()
     #: the European Court Reports' abbreviation ("Slg." in "Slg. 2007, I-3633")
     reports_names: tuple[str, ...] = ()
+    #: what opens the act's enacting formula before its type ("HAT FOLGENDE ENTSCHEIDUNG
+    #: ERLASSEN"): the act's own type, before any other own-act word
+    enacting_words: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -90,6 +93,7 @@ def load() -> Mapping[str, ActWords]:
             own_act_words=tuple(block.get("own_act_words", ())),
             judgment_paragraph_words=tuple(block.get("judgment_paragraph_words", ())),
             reports_names=tuple(block.get("reports_names", ())),
+            enacting_words=tuple(block.get("enacting_words", ())),
         )
         for lang, block in sorted(raw.items())
         if not lang.startswith("_")

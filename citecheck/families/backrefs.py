@@ -539,7 +539,7 @@ class BackReferencesFamily:
             else:
                 # "ledit règlement prévoit, à son article 5,", "dicho Reglamento establece en
                 # su artículo 5"
-                own = languages.read_in_own(lang, text, end)
+                own = languages.read_in_own(lang, text, start, end)
                 if own is not None:
                     pinpoint, end = own.pinpoint, own.end
             yield Citation(

@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import functools
+import unicodedata
 from collections.abc import Iterable, Iterator
 
 import attrs
@@ -362,7 +363,14 @@ def _domains(raw: str | None) -> tuple[str, ...]:
     if not raw:
         return ()
     inner = raw.strip().strip("()").strip()
-    return tuple(_CANON_DOMAIN[d.strip().lower()] for d in inner.split(",") if d.strip())
+    return tuple(_canon_domain(d) for d in inner.split(",") if d.strip())
+
+
+@functools.cache
+def _canon_domain(written: str) -> str:
+    """The canonical domain of a written one, folded as type words are (``(CFſP)``)."""
+    folded = {_fold(d): c for d, c in _CANON_DOMAIN.items()}
+    return folded.get(_fold(written), written.strip())
 
 
 def _year4(digits: str) -> int | None:
@@ -503,15 +511,34 @@ def _read_numbering(m: regex.Match[str], act_type: str) -> _Numbering | None:
     )
 
 
-def _act_type(raw: str, modifier: str | None) -> str:
-    written = " ".join(raw.lower().split())
+def _fold(word: str) -> str:
+    """``word`` in the form the act-type table is looked up in: a case-insensitive match may
+    have read it with letters that lower-case to something else ("Regulatİon",
+    "Durchführungſverordnung", the Kelvin sign, full-width letters)."""
+    return " ".join(unicodedata.normalize("NFKC", word).replace("\u0130", "i").casefold().split())
+
+
+@functools.cache
+def _folded_act_types() -> dict[str, str]:
+    """Every language's written act types, folded (the first language's reading wins)."""
+    folded: dict[str, str] = {}
     for words in _WORDS.values():
-        if written in words.act_types:
-            return words.act_types[written]
+        for written, act_type in words.act_types.items():
+            folded.setdefault(_fold(written), act_type)
+    return folded
+
+
+def _act_type(raw: str, modifier: str | None) -> str | None:
+    """The canonical type of a written type word; None for a word that names no known type
+    (an odd spelling the match let through is no act)."""
+    written = _fold(raw)
+    known = _folded_act_types().get(written)
+    if known is not None:
+        return known
     t = written.removesuffix("s")
-    if modifier and modifier.lower() == "framework" and t == "decision":
+    if modifier and _fold(modifier) == "framework" and t == "decision":
         return "framework decision"
-    return t
+    return t if t in DESCRIPTORS else None
 
 
 def canonical_numbering(
@@ -712,7 +739,7 @@ def _citation(
         if post.group("pauthor"):
             author = author or " ".join(post.group("pauthor").split())
         else:
-            author = author or _INSTITUTIONS[" ".join(post.group("lauthor").lower().split())]
+            author = author or _institution(post.group("lauthor"))
         date_m = _DATE.match(text, post.end())
         end = post.end()
     date = _date(date_m)
@@ -732,7 +759,7 @@ def _citation(
             found = (
                 languages.read_after(lang, text, end)
                 or languages.read_after_comma(lang, text, end)
-                or languages.read_in_own(lang, text, end)
+                or languages.read_in_own(lang, text, start, end)
             )
             if found is not None:
                 pinpoint, end = found.pinpoint, found.end
@@ -1126,6 +1153,8 @@ def _read_all(doc: Document) -> Iterator[_Found]:
     text = doc.text
     for m in _act_matches(doc):
         act_type = _act_type(m.group("type"), m.group("mod"))
+        if act_type is None:
+            continue
         n = _read_numbering(m, act_type)
         if n is None:
             continue
@@ -1257,7 +1286,15 @@ _CARRY_KEY = "eu_acts"
 
 def _institution(written: str | None) -> str | None:
     """The canonical author of an institution written in another language ("des Rates")."""
-    return _INSTITUTIONS[" ".join(written.lower().split())] if written else None
+    if not written:
+        return None
+    return _folded_institutions().get(_fold(written), " ".join(written.split()))
+
+
+@functools.cache
+def _folded_institutions() -> dict[str, str]:
+    """The institutions' written names, folded as type words are (:func:`_fold`)."""
+    return {_fold(name): author for name, author in _INSTITUTIONS.items()}
 
 
 @attrs.frozen(slots=True)
@@ -1345,8 +1382,8 @@ def _hand_over(doc: Document, found: list[Citation]) -> list[Citation]:
         j = _amended_index(text, found, i)
         if after is None:
             # "establece en su artículo 82": the verb's subject, the clause's first act
-            after = languages.read_in_own(parts.language, text, cit.end)
-            j = _subject_index(text, found, i)
+            j = _subject_index(text, found, i, parts.language)
+            after = languages.read_in_own(parts.language, text, found[j].start, cit.end)
         amended = found[j]
         if after is None or amended.pinpoint or cit.start - amended.end > _AMENDED_TITLE_REACH:
             continue
@@ -1402,12 +1439,15 @@ def _amended_index(text: str, found: list[Citation], i: int) -> int:
     return i - 1
 
 
-def _subject_index(text: str, found: list[Citation], i: int) -> int:
+def _subject_index(text: str, found: list[Citation], i: int, language: str) -> int:
     """The first act of the clause holding ``found[i]`` ("considérant que le règlement X
     portant ... du règlement Y, modifié en dernier lieu par le règlement Z, prévoit dans son
-    article 2": X), within the reach of a title."""
+    article 2": X), within the reach of a title; an act after a list word opens a subject of
+    its own ("vu le règlement X, et le règlement Y, modifié par ..., prévoit": Y)."""
     subject = i - 1
     for j in range(i - 2, -1, -1):
+        if languages.opens_coordinate(language, text, found[subject].start):
+            break
         before = found[j]
         if found[i].start - before.end > _AMENDED_TITLE_REACH:
             break
@@ -1431,6 +1471,16 @@ _OWN_TYPES = {
     for lang, w in _WORDS.items()
     if w.own_act_words
 }
+#: The act's enacting formula with its type ("HAT FOLGENDE ENTSCHEIDUNG ERLASSEN"): read
+#: before the other own-act words, which may point back at an act cited ("Artikel 10 dieser
+#: Richtlinie").
+_ENACTING_TYPES = tuple(
+    regex.compile(
+        rf"(?<!\w){alternation(w.enacting_words)}[\s\u00a0]{{1,3}}(?P<type>{alternation(w.act_types)})"
+    )
+    for w in _WORDS.values()
+    if w.enacting_words
+)
 #: A title's first words: its type, after an ordinal ("ZWEITE RICHTLINIE DES RATES").
 _OPENING_TYPE = regex.compile(
     rf"[\s\u00a0]*(?:{alternation(o for lang in _OWN_TYPES for o in load_lexicon(lang).ordinals)}"
@@ -1476,7 +1526,9 @@ def _own_type(text: str, number_end: int) -> str | None:
     """The type an act gives itself in its enacting words (``A ARRÊTÉ LA PRÉSENTE DÉCISION``)
     after the number closing its title, when the act's opening (its citations, ``vu le
     traité``) follows the number, and before another title's number (a number closing a line
-    that an opening follows too; a cited act closing a line of the citations is no title)."""
+    that an opening follows too; a cited act closing a line of the citations is no title).
+    The enacting formula (``HAT FOLGENDE ENTSCHEIDUNG ERLASSEN``) wins over other own-act words,
+    which may point back at an act cited (``Artikel 10 dieser Richtlinie``)."""
     if _CITATIONS_OPENING.match(text, number_end) is None:
         return None
     stop = min(len(text), number_end + _OWN_TYPE_REACH)
@@ -1484,7 +1536,7 @@ def _own_type(text: str, number_end: int) -> str | None:
         if _CITATIONS_OPENING.match(text, other.end()) is not None:
             stop = other.start()
             break
-    for own in _OWN_TYPES.values():
+    for own in (*_ENACTING_TYPES, *_OWN_TYPES.values()):
         found = own.search(text, number_end, stop)
         if found is not None:
             return str(found.group("type"))
@@ -1512,7 +1564,7 @@ def _heading_acts(doc: Document) -> Iterator[Citation]:
         if type_word is None:
             continue
         act_type = _act_type(type_word, None)
-        if act_type not in _HEADING_TYPES:
+        if act_type is None or act_type not in _HEADING_TYPES:
             continue
         n = _read_numbering(m, act_type)
         if n is None:

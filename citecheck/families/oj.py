@@ -41,8 +41,12 @@ _BLANK = r"[ \t\u00a0\u202f]"
 #: Formex XML read as text writes a no-break space as a character reference ("ABl.
 #: C&#160;318", "S.&#160;56"): where the text holds one, the patterns read it as a blank too
 #: (a second compiled form, as the alternation costs English texts time they never need).
-_CHAR_REFS = ("&#160;", "&#xa0;", "&nbsp;")
-_BLANK_OR_REF = r"(?:[ \t\u00a0\u202f]|&(?:\#160|\#x[aA]0|nbsp);)"
+#: Written in lower case: ``has_any`` reads the lower-cased text, and the pattern reads them in
+#: any case (``&#XA0;``). U+202F, the narrow one, is a blank too.
+_CHAR_REFS = ("&#160;", "&#xa0;", "&nbsp;", "&#8239;", "&#x202f;")
+_BLANK_OR_REF = (
+    r"(?:[ \t\u00a0\u202f]|(?i:" + "|".join(regex.escape(ref) for ref in _CHAR_REFS) + "))"
+)
 _SP = rf"(?:{_BLANK}{{0,3}}\r?\n)?+{_BLANK}{{0,12}}+"
 _S1 = rf"(?:{_BLANK}{{0,3}}\r?\n{_BLANK}{{0,12}}+|{_BLANK}{{1,3}}+)"
 _DASH = r"[-\u2010\u2011\u2013\u2014]"
@@ -113,7 +117,8 @@ _PATTERN_SOURCE = (
     | (?P<statute>{_OJ_WITHOUT_YEAR}{_S1}(?:{_MARK}{_S1})?(?:{_NO})?(?P<sseries>[LC]){_S1}
           (?P<sno>\d{{1,4}})(?:{_SP}(?P<ssub>[AEI]))?(?![\w])
           (?:(?:,{_SP}|{_S1}){_PAGE_WORDS}{_SP}(?P<sp>\d{{1,5}})(?:{_SP}{_DASH}{_SP}(?P<sp2>\d{{1,5}}))?
-          |,{_SP}{_NOT_A_YEAR}(?P<sbare>\d{{1,5}}){_NOT_A_DATE}|(?<!\d{{4}})/(?P<sslash>\d{{1,5}})))
+          |,{_SP}{_NOT_A_YEAR}(?P<sbare>\d{{1,5}}){_NOT_A_DATE}|(?<!\d{{4}})/{_NOT_A_YEAR}(?P<sslash>\d{{1,5}})
+          (?:{_SP}{_DASH}{_SP}(?P<sp2>\d{{1,5}}))?(?:{_DATE_SEP}{_DATE}(?!\d))?))
     )
     (?!\d)
   | (?P<acad>\[(?P<ayear>(?:19|20)\d\d)\]{_S1}OJ{_S1}(?P<aseries>[LC]){_SP}(?P<ano>\d{{1,4}})
@@ -405,10 +410,20 @@ class OJFamily:
             issue = m.group("sno") + (m.group("ssub") or "")
             spage = int(m.group("sp") or m.group("sbare") or m.group("sslash"))
             slast = int(m.group("sp2")) if m.group("sp2") else None
-            act_year = _statute_year(int(m.group("sno")), act_date)
+            # "ABl. L 157/49 vom 30.4.2004": the issue's own date gives its year
+            issue_date = _date(m)
+            act_year = (
+                int(m.group("y"))
+                if m.group("y") is not None
+                else _statute_year(int(m.group("sno")), act_date)
+            )
             ambiguous = act_year is None
             oid = f"oj:{series}/{'?' if act_year is None else act_year}/{issue}/p{spage}"
-            parts = OJParts("statute", series, act_year, issue, None, None, spage, slast)
+            parts = OJParts("statute", series, act_year, issue, None, issue_date, spage, slast)
+            if m.group("y") is not None and issue_date is None:
+                notes.append(
+                    BAD_DATE.finding("the date does not exist; check it", start, end, id=oid)
+                )
         elif style.get("acad"):
             series, year = m.group("aseries"), int(m.group("ayear"))
             issue = m.group("ano") + (m.group("asub") or "")

@@ -101,6 +101,12 @@ class Lexicon:
     #: verbs saying what an act provides (``prévoit``, ``establece``): ``le règlement X prévoit,
     #: à l'article 15, que`` names X's article 15
     provision_verbs: tuple[str, ...] = ()
+    #: ``qui``, ``que``, ``lequel``: a word opening a relative clause (``qui abroge la
+    #: directive X``): an act inside one is not the subject of the verb after it
+    relative_words: tuple[str, ...] = ()
+    #: ``conformément à``, ``modifié par``: an act right after a preposition is its object,
+    #: not the subject of the verb after it
+    prepositions: tuple[str, ...] = ()
     #: ordinals in counting order from one ("first", "second"...): a word's number is its place
     numbered_ordinals: tuple[str, ...] = ()
     #: kinds of resolution paragraph -> the words naming them ("preambular", "operative"):
@@ -304,6 +310,8 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         demonstratives=_strings(data.get("demonstratives", []), "demonstratives"),
         possessives=_strings(data.get("possessives", []), "possessives"),
         provision_verbs=_strings(data.get("provision_verbs", []), "provision_verbs"),
+        relative_words=_strings(data.get("relative_words", []), "relative_words"),
+        prepositions=_strings(data.get("prepositions", []), "prepositions"),
         numbered_ordinals=_strings(data.get("numbered_ordinals", []), "numbered_ordinals"),
         tens=_strings(data.get("tens", []), "tens"),
         tens_ordinals=_strings(data.get("tens_ordinals", []), "tens_ordinals"),

@@ -107,6 +107,13 @@ class _Grammar:
     #: ``prévoit``, ``establece``: after one of these the article is the act's own, possessive
     #: or not (``le règlement X prévoit, à l'article 15, que``)
     provision_verbs: frozenset[str]
+    #: ``qui``, ``que``: a word opening a relative clause (``qui abroge la directive X``)
+    relative_words: frozenset[str]
+    #: ``à``, ``par``, ``con``: a word whose object an act right after it is
+    prepositions: frozenset[str]
+    #: the words a noun phrase opens with (``le``, ``cette``): the act's own, before it
+    noun_openers: frozenset[str]
+    list_word_set: frozenset[str]
 
 
 @functools.cache
@@ -134,9 +141,19 @@ def _grammar(language: str) -> _Grammar:
     if lex.subpoint_words:
         small_roman = r"|(?P<lroman>[ivx]{2,5}(?![\w]))"
         roman_after_range = r"|[ivx]{2,5}(?![\w])"
-    joiner = alternation(
-        (*lex.list_words, *lex.part_of_words, *lex.determiners, *lex.at_words, *lex.filler_words)
-    )
+    joiner = alternation((*lex.list_words, *lex.part_of_words, *lex.determiners, *lex.filler_words))
+    if lex.at_words:
+        # "à", "en", "dans" are prepositions: they join what follows a list word ("et aux
+        # annexes II et III", "ainsi qu'à l'annexe II", "y en el artículo 7") or a unit word
+        # ("l'article 5, au paragraphe 2,", "en son point 3", "dans l'annexe II"); "article 5
+        # en 2" is no list
+        at = alternation(lex.at_words)
+        any_unit = "|".join(f"(?:{u})" for u in units.values())
+        joiner += (
+            rf"|(?<=(?<!\w){alternation(lex.list_words)}[\s\u00a0]{{0,3}}){at}"
+            rf"|{at}(?=[\s\u00a0]{{1,3}}(?:{alternation(lex.determiners)}"
+            rf"(?:(?<=['\u2019])|[\s\u00a0]{{1,3}}))?(?:{any_unit}))"
+        )
     dash = "[" + regex.escape(CHARACTERS.range_dashes) + "]"
     # a range word only before a number or a letter ("Absatz 1 bis 4", "Buchstaben a bis c"):
     # Spanish "a" is also a letter and a preposition
@@ -224,6 +241,16 @@ def _grammar(language: str) -> _Grammar:
         if lex.possessives
         else None,
         provision_verbs=frozenset(w.lower() for w in lex.provision_verbs),
+        relative_words=frozenset(w.lower() for w in lex.relative_words),
+        prepositions=frozenset(w.lower() for w in lex.prepositions),
+        # "el citado Reglamento", "ledit règlement": a back-reference's words open it too
+        noun_openers=frozenset(
+            w
+            for phrase in (*lex.determiners, *lex.demonstratives, *lex.back_reference_words)
+            for w in phrase.lower().split()
+            if w not in (p.lower() for p in lex.prepositions)
+        ),
+        list_word_set=frozenset(w.lower() for w in lex.list_words),
     )
 
 
@@ -444,8 +471,16 @@ def parse(language: str, body: str) -> Pinpoint:
                 elif of_since and lacking:
                     for chain in lacking:  # "letras a) y b) del apartado 1"
                         chain.append(sub)
-                elif not listed and kind == "let" and chains and chains[-1][-1][1][1].isdigit():
-                    chains[-1].append(sub)  # "point 45 sous c) de l'annexe I": point 45(c)
+                elif (
+                    (not listed or (not worded and unit_since_value))
+                    and kind == "let"
+                    and chains
+                    and chains[-1][-1][1][1].isdigit()
+                ):
+                    # "point 45 sous c) de l'annexe I", "le point 1, sous a), de l'annexe I":
+                    # point 45(c), point 1(a); a letter with its own word between commas is
+                    # the numbered point's
+                    chains[-1].append(sub)
                 elif (
                     not worded
                     and chains
@@ -622,16 +657,66 @@ def read_after(language: str, text: str, end: int) -> ArticlePinpoint | None:
     return ArticlePinpoint(pin, end, m.start("body") + len(body))
 
 
-def read_in_own(language: str, text: str, end: int) -> ArticlePinpoint | None:
+#: Where a clause starts, read back from an act: a comma, a stop, a line break.
+_CLAUSE_START = regex.compile(r"[,;:.!?\n][^,;:.!?\n]*\Z")
+#: How far back from an act its clause's start is looked for.
+_CLAUSE_REACH = 160
+_WORD = regex.compile(r"\w+['\u2019]?")
+
+
+def _clause_words(text: str, start: int) -> list[str]:
+    """The words of the clause holding ``start`` before it, lower-cased."""
+    lo = max(0, start - _CLAUSE_REACH)
+    brk = _CLAUSE_START.search(text, lo, start)
+    return [w.lower() for w in _WORD.findall(text, brk.start() + 1 if brk else lo, start)]
+
+
+def opens_clause(language: str, text: str, start: int) -> bool:
+    """Whether the act starting at ``start`` may be the subject of the verb after it: it
+    opens its clause (``Le règlement X prévoit``, ``considérant que le règlement X``). An
+    act that is a preposition's object (``conformément à la directive X``, ``modifié par
+    le règlement X``) or stands in a relative clause (``qui abroge la directive X``, ``por
+    el que se deroga la Directiva X``) is not: its verb's subject is some other noun."""
+    g = _grammar(language)
+    words = _clause_words(text, start)
+    while words and words[-1] in g.noun_openers:
+        words.pop()
+    if not words:
+        return True
+    if words[-1] in g.prepositions:
+        return False
+    # a relative word with its clause's verb after it; "que" right before the act's
+    # noun phrase is a conjunction ("considérant que le règlement X prévoit")
+    return not any(w in g.relative_words for w in words[:-1])
+
+
+def opens_coordinate(language: str, text: str, start: int) -> bool:
+    """Whether a list word (``et``, ``y``) opens the noun phrase of the act starting at
+    ``start`` (``..., et le règlement X``): the act begins a subject of its own."""
+    g = _grammar(language)
+    words = _clause_words(text, start)
+    while words and words[-1] in g.noun_openers:
+        words.pop()
+    return bool(words) and words[-1] in g.list_word_set
+
+
+def read_in_own(language: str, text: str, start: int, end: int) -> ArticlePinpoint | None:
     """``prévoit, à son article 6, paragraphe 2,``, ``establece en su artículo 6`` right after
-    the act ending at ``end`` (one verb at most between): its pinpoint. The possessive before
-    the article, or a verb saying what the act provides (``prévoit, à l'article 15,``), says
-    the act is the one just named; else (``s'applique à l'article 6``) the article may be the
-    citing text's own, so nothing is read."""
+    the act from ``start`` to ``end`` (one verb at most between): its pinpoint. The possessive
+    before the article, or a verb saying what the act provides (``prévoit, à l'article 15,``),
+    says the act is the one just named; else (``s'applique à l'article 6``) the article may be
+    the citing text's own, so nothing is read. The act must be the verb's subject
+    (:func:`opens_clause`); an act in a relative clause or after a preposition gets nothing."""
     g = _grammar(language)
     if g.in_own is None or g.own_unit is None:
         return None
+    if not opens_clause(language, text, start):
+        return None
     m = g.in_own.match(text, end, min(len(text), end + WINDOW))
+    aside = None if m is not None else _aside_end(g, text, end)
+    if aside is not None:
+        # "Le règlement X, qui abroge la directive Y, prévoit, à son article 17": X's article
+        m = g.in_own.match(text, aside, min(len(text), aside + WINDOW))
     if m is None:
         return None
     body = _value_end(m.group("body"))
@@ -644,7 +729,29 @@ def read_in_own(language: str, text: str, end: int) -> ArticlePinpoint | None:
     pin = parse(language, body)
     if not pin:
         return None
+    if aside is not None:
+        return ArticlePinpoint(pin, end, end)  # the act's span stops before the aside's acts
     return ArticlePinpoint(pin, end, stop)
+
+
+#: A clause between commas after an act, before its verb: "…, qui abroge la directive Y,"
+_ASIDE = regex.compile(r"[\s\u00a0]{0,2},(?P<aside>(?:[^,;:.!?\n]|\.(?!\s)){1,200}?)(?=,)")
+
+
+def _aside_end(g: _Grammar, text: str, end: int) -> int | None:
+    """Where a relative or participle clause between commas right after the act ending at
+    ``end`` closes (at its second comma): one that opens with a relative word (``qui abroge``,
+    ``por el que se deroga``) or a word and a preposition (``adopté sur la base de``,
+    ``modifié par``, ``conformément à``); None if there is none such."""
+    m = _ASIDE.match(text, end, min(len(text), end + 240))
+    if m is None:
+        return None
+    words = [w.lower() for w in _WORD.findall(m.group("aside"))]
+    if any(w in g.relative_words for w in words[:3]) or any(
+        w in g.prepositions for w in words[:2]
+    ):
+        return int(m.end())
+    return None
 
 
 def read_after_comma(language: str, text: str, end: int) -> ArticlePinpoint | None:
