@@ -48,9 +48,7 @@ def test_ibid_in_a_note_numbered_1_of_a_second_series_has_nothing_to_repeat() ->
 def test_ibid_in_the_texts_first_note_by_its_number(number: int, repeats_body: bool) -> None:
     text = f"Body A/HRC/41/35.\n\n<sup>{number}</sup> Ibid., para. 5.\n"
     ibid = _last(text)
-    assert (ibid.id, ibid.antecedent) == (
-        ("un:A/HRC/41/35", 0) if repeats_body else ("", None)
-    )
+    assert (ibid.id, ibid.antecedent) == (("un:A/HRC/41/35", 0) if repeats_body else ("", None))
     assert _codes(text) == ([] if repeats_body else ["SF101"])
 
 
@@ -221,3 +219,192 @@ def test_an_acronym_defined_after_a_judgment_does_not_name_the_act_before_it() -
         "Article 5 of the GS requires it."
     )
     assert [c.id for c in citecheck.extract(text)] == ["celex:31995L0046", "case:C-131/12"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        # an act inside the definition's own bracket is not what the definition names
+        (
+            "Directive 2009/136/EC (amending Directive 2002/22/EC; 'the Second Directive') "
+            "applies. Article 2 of the Second Directive requires it.",
+            ["celex:32009L0136", "celex:32002L0022", "celex:32009L0136"],
+        ),
+        # no space before the bracket: the act still precedes it
+        (
+            "Directive 2009/136/EC('the Second Directive') applies. "
+            "Article 2 of the Second Directive requires it.",
+            ["celex:32009L0136", "celex:32009L0136"],
+        ),
+    ],
+)
+def test_a_definition_names_the_act_before_its_bracket(text: str, ids: list[str]) -> None:
+    assert [c.id for c in citecheck.extract(text)] == ids
+
+
+# Words chosen for their lengths: the title word ("repealing", "amended ... by") starts 40
+# or 41 code points before the act.
+_WITHIN_40 = "comprehensively retroactively"
+_BEYOND_40 = "comprehensively simultaneously"
+
+
+@pytest.mark.parametrize(
+    ("words", "named"),
+    [(_WITHIN_40, "celex:32016R0679"), (_BEYOND_40, "celex:31995L0046")],
+)
+def test_an_act_in_the_title_before_an_acronym_is_looked_for_40_back(
+    words: str, named: str
+) -> None:
+    """ "..., and repealing Directive 95/46/EC ('the GDPR')": the GDPR is the regulation."""
+    text = (
+        f"Regulation (EU) 2016/679 on data protection, and repealing {words} "
+        "Directive 95/46/EC ('the GDPR'). Article 5 of the GDPR requires it."
+    )
+    use = _last(text)
+    assert (use.text, use.id, str(use.pinpoint)) == ("Article 5 of the GDPR", named, "art. 5")
+
+
+@pytest.mark.parametrize(
+    ("words", "named"),
+    [
+        ("comprehensively subsequently", "celex:32002L0021"),
+        ("comprehensively retroactively", "celex:32009L0140"),
+    ],
+)
+def test_an_amending_act_before_a_definition_is_looked_for_40_back(words: str, named: str) -> None:
+    """ "Directive 2002/21, as amended by Directive 2009/140 ('the Framework Directive')"
+    names the act amended."""
+    text = (
+        f"Directive 2002/21/EC, as amended {words} by Directive 2009/140/EC "
+        "('the Framework Directive'). Article 5 of the Framework Directive requires it."
+    )
+    assert _last(text).id == named
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "repealing Directive 95/46/EC ('the GDPR'). Article 5 of the GDPR requires it.",
+        "amended by Directive 2009/140/EC ('the Framework Directive'). "
+        "Article 5 of the Framework Directive requires it.",
+    ],
+)
+def test_a_title_word_at_the_very_start_of_the_text_counts(text: str) -> None:
+    """An excerpt that starts in a title: the act is the one repealed or amending."""
+    assert len(citecheck.extract(text)) == 1
+
+
+# --- back-references in notes ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note_2", "repeated"),
+    [
+        ("See Article 5 of that Regulation.", "celex:32016R0679"),
+        ("See the Regulation on roaming.", ""),  # another regulation, not cited
+        ("National law (hereinafter 'the Regulation').", ""),  # a definition cites nothing
+    ],
+)
+def test_ibid_after_a_note_holding_only_a_back_reference(note_2: str, repeated: str) -> None:
+    text = f"[^1]: Regulation (EU) 2016/679.\n\n[^2]: {note_2}\n\n[^3]: Ibid., art. 4.\n"
+    ibid = _last(text)
+    assert (ibid.text, ibid.id) == ("Ibid., art. 4", repeated)
+    assert _codes(text) == ([] if repeated else ["SF104"])
+
+
+def test_ibid_after_a_note_whose_back_reference_names_no_act() -> None:
+    text = "[^1]: A/HRC/41/35.\n\n[^2]: See Article 5 of that Regulation.\n\n[^3]: Ibid., art. 4.\n"
+    assert (_last(text).id, _codes(text)) == ("", ["SF104"])
+
+
+@pytest.mark.parametrize(
+    ("act", "ambiguous"),
+    [("Council Decision 2010/413", True), ("Commission Decision 2013/755/EU", False)],
+)
+def test_a_back_reference_is_as_ambiguous_as_its_act(act: str, ambiguous: bool) -> None:
+    """A decision without its domain may be EU or CFSP: so is "that Decision"."""
+    use = _last(f"{act} applies. Article 2 of that Decision requires it.")
+    assert use.text == "Article 2 of that Decision"
+    assert use.to_json()["ambiguous"] is ambiguous
+
+
+# --- instruments by their short name -----------------------------------------------------
+
+
+@pytest.mark.parametrize(("gap", "found"), [(2999, True), (3000, True), (3001, False)])
+def test_a_bare_short_name_reaches_3000_back_to_its_instrument(gap: int, found: bool) -> None:
+    head = "The State ratified the Convention against Torture"
+    filler = ". The State party reported progress on many matters" * 70
+    text = head + filler[: gap - 6] + ". The Convention requires it."
+    assert text.rindex("Convention") - len(head) == gap
+    later = citecheck.extract(text)[1:]
+    assert [(c.id, c.text, c.antecedent) for c in later] == (
+        [("instrument:cat", "Convention", 0)] if found else []
+    )
+
+
+def test_a_bare_short_name_carries_the_instruments_parse() -> None:
+    text = "The Convention against Torture applies. The Convention requires States to act."
+    bare = _last(text)
+    assert (bare.id, bare.short_form, bare.antecedent) == ("instrument:cat", True, 0)
+    assert (bare.parts.slug, bare.parts.resolved_by) == ("cat", "short")
+
+
+# --- streamed texts: what earlier windows cited ------------------------------------------
+
+_FILLER = "The State party reported progress on many matters. " * 20  # 1,040 code points
+
+
+def _streamed(text: str) -> list[tuple[str, str, bool, int | None]]:
+    from citecheck.stream import extract_text
+
+    cits = extract_text(text, window=1600, overlap=200)
+    return [(c.id, c.text, c.short_form, c.antecedent) for c in cits]
+
+
+@pytest.mark.parametrize(
+    ("later", "cited"),
+    [
+        (
+            "Article 17 of the Covenant protects privacy. ",
+            ("Article 17 of the Covenant", "art. 17"),
+        ),
+        ("The Covenant requires it. ", ("Covenant", "")),
+    ],
+)
+def test_an_instruments_short_name_windows_later_points_back(
+    later: str, cited: tuple[str, str]
+) -> None:
+    text = (
+        "Article 2 of the International Covenant on Civil and Political Rights applies. "
+        + _FILLER * 2
+        + later
+        + _FILLER
+    )
+    whole = citecheck.extract(text)
+    assert [(c.id, c.text, str(c.pinpoint), c.short_form, c.antecedent) for c in whole[1:]] == [
+        ("instrument:iccpr", *cited, True, 0)
+    ]
+    assert _streamed(text) == [(c.id, c.text, c.short_form, c.antecedent) for c in whole]
+
+
+@pytest.mark.parametrize(
+    ("between", "resolved"),
+    [("See the report. ", True), ("See the Regulation on roaming. ", False)],
+)
+def test_a_title_of_another_regulation_windows_before_that_regulation(
+    between: str, resolved: bool
+) -> None:
+    """ "the Regulation on roaming" is another regulation: "that Regulation" later is that
+    one, which citecheck does not know, also when three windows lie between."""
+    text = (
+        "Regulation (EU) 2016/679 applies. "
+        + _FILLER * 2
+        + between
+        + _FILLER * 2
+        + "Article 5 of that Regulation requires it. "
+        + _FILLER
+    )
+    whole = citecheck.extract(text)
+    assert [c.id for c in whole] == ["celex:32016R0679"] * (2 if resolved else 1)
+    assert _streamed(text) == [(c.id, c.text, c.short_form, c.antecedent) for c in whole]
