@@ -242,6 +242,20 @@ def test_a_definition_names_the_act_before_its_bracket(text: str, ids: list[str]
     assert [c.id for c in citecheck.extract(text)] == ids
 
 
+@pytest.mark.parametrize(("between", "bound"), [(7, True), (8, False)])
+def test_a_definition_reaches_back_over_at_most_seven_other_acts(between: int, bound: bool) -> None:
+    """The last eight EU acts cited are candidates: a long list of regulations between a
+    directive and its definition hides it."""
+    numbers = [f"2015/{i}" for i in range(1, between + 1)]
+    text = (
+        f"Directive 2002/21/EC and Regulations (EU) {', '.join(numbers[:-1])} and "
+        f"{numbers[-1]} ('the Framework Directive'). Article 5 of the Framework Directive "
+        "requires it."
+    )
+    uses = [c.id for c in citecheck.extract(text) if c.text.startswith("Article 5")]
+    assert uses == (["celex:32002L0021"] if bound else [])
+
+
 # Words chosen for their lengths: the title word ("repealing", "amended ... by") starts 40
 # or 41 code points before the act.
 _WITHIN_40 = "comprehensively retroactively"
@@ -348,6 +362,25 @@ def test_a_bare_short_name_carries_the_instruments_parse() -> None:
     bare = _last(text)
     assert (bare.id, bare.short_form, bare.antecedent) == ("instrument:cat", True, 0)
     assert (bare.parts.slug, bare.parts.resolved_by) == ("cat", "short")
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "The State ratified the ICCPR in 2002.",  # by its abbreviation
+        "The State ratified the International Covenant on Civil and Political Rights.",
+    ],
+)
+def test_a_bare_short_name_after_its_instrument_cited_by_abbreviation_or_name(
+    first: str,
+) -> None:
+    bare = _last(first + " The Covenant requires States to act.")
+    assert (bare.id, bare.text, bare.short_form, bare.antecedent) == (
+        "instrument:iccpr",
+        "Covenant",
+        True,
+        0,
+    )
 
 
 # --- streamed texts: what earlier windows cited ------------------------------------------
