@@ -7,6 +7,8 @@ Each test states what a reader of the passage would say the short form cites.
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
 import citecheck
@@ -441,3 +443,43 @@ def test_a_title_of_another_regulation_windows_before_that_regulation(
     whole = citecheck.extract(text)
     assert [c.id for c in whole] == ["celex:32016R0679"] * (2 if resolved else 1)
     assert _streamed(text) == [(c.id, c.text, c.short_form, c.antecedent) for c in whole]
+
+
+def _notes_from_a_window_start(text_after: int) -> tuple[str, int]:
+    """A report whose note 19 (citing two documents) starts at offset 1300, note 20 being
+    "Ibid.", and the size of a window that makes the next window start exactly at note 19:
+    the first window is cut after the space ``2 x overlap`` past note 19 (A's text is trimmed
+    until that character is a space)."""
+    notes = "".join(f"{i} A/HRC/{30 + i}/1, para. {i}; see the report.\n" for i in range(1, 19))
+    intro = "Report of the Special Rapporteur.\n\n"
+    pad = 1300 - len(intro) - len("Notes\n") - len(notes)
+    head = intro + ("The State party reported progress. " * 60)[: pad - 2] + ".\nNotes\n" + notes
+    words = "with the discussion of the obligations of States " * 8
+    for trim in range(text_after, text_after + 40):
+        text = (
+            head
+            + f"19 A/HRC/41/35; A/HRC/38/35, {words[:trim]}\n20 Ibid., para. 5.\n"
+            + "21 See the report of the Committee on its session held in Geneva. " * 6
+        )
+        if text[len(head) + 400] == " ":
+            return text, len(head) + 401
+    raise AssertionError("no space where the window is cut")
+
+
+def test_ibid_after_a_note_opening_a_streamed_window_inside_the_notes() -> None:
+    """A window that starts with a note line inside the notes counts that line as a note:
+    "Ibid." in the next note follows a note citing two documents (SF102), as in the whole
+    text. (The text ends with a space, not a line break.)"""
+    from citecheck.stream import check_stream, extract_text
+
+    text, window = _notes_from_a_window_start(300)
+    assert text[1300:1303] == "19 " and not text.endswith("\n")
+
+    def ibids(cits: list[Citation]) -> list[tuple[str, str, bool]]:
+        return [(c.text, c.id, c.ambiguous) for c in cits if c.text.startswith("Ibid")]
+
+    expected = [("Ibid., para. 5", "un:A/HRC/38/35", True)]
+    assert ibids(citecheck.extract(text)) == expected
+    assert ibids(extract_text(text, window=window, overlap=200)) == expected
+    results = list(check_stream(io.StringIO(text), window=window, overlap=200))
+    assert [f.code for r in results for f in r.findings] == ["SF102"]
