@@ -100,6 +100,25 @@ def test_ibid_after_one_document_is_not_ambiguous(text: str) -> None:
     assert _codes(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # caret notes, the first at the text's start
+        "^1 A/HRC/41/35; A/HRC/38/35.\n\n^2 Ibid., para. 5.\n",
+        # caret notes after a line of text, no blank line between them
+        "Text.\n^1 A/HRC/41/35; A/HRC/38/35.\n^2 Ibid., para. 5.\n",
+        # Markdown notes, the first at the text's start
+        "[^1]: A/HRC/41/35; A/HRC/38/35.\n\n[^2]: Ibid., para. 5.\n",
+        # an excerpt cut after an opening bracket
+        "^1 A/HRC/41/35; A/HRC/38/35.\n\n^2 Ibid., para. 5. See [",
+    ],
+)
+def test_ibid_follows_a_marked_note_citing_two_documents(text: str) -> None:
+    ibid = _last(text)
+    assert (ibid.text, ibid.id, ibid.ambiguous) == ("Ibid., para. 5", "un:A/HRC/38/35", True)
+    assert _codes(text) == ["SF102"]
+
+
 # --- Notes after a "Notes" heading ------------------------------------------------------
 
 
