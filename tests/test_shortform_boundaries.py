@@ -119,6 +119,32 @@ def test_ibid_follows_a_marked_note_citing_two_documents(text: str) -> None:
     assert _codes(text) == ["SF102"]
 
 
+@pytest.mark.parametrize(
+    ("before", "indent"),
+    [("", " "), ("Text.\n", " "), ("Text.\n", "  "), ("Text.\n", "\t"), ("Text.\n", " \t ")],
+)
+def test_an_indented_note_mark_opens_a_note(before: str, indent: str) -> None:
+    text = (
+        f"{before}{indent}<sup>1</sup> A/HRC/41/35; A/HRC/38/35.\n\n"
+        f"{indent}<sup>2</sup> Ibid., para. 5.\n"
+    )
+    assert (_last(text).ambiguous, _codes(text)) == (True, ["SF102"])
+
+
+def test_a_mark_glued_to_a_word_at_a_line_start_is_a_reference_mark() -> None:
+    """ "X<sup>2</sup>" (a chapter numeral with its note mark) does not open note 2."""
+    text = "<sup>1</sup> A/HRC/41/35; A/HRC/38/35.\nX<sup>2</sup> Ibid., para. 5.\n"
+    assert (_last(text).ambiguous, _codes(text)) == (False, [])
+
+
+@pytest.mark.parametrize("end", ["\n", " "])
+def test_a_marked_note_ends_at_its_paragraph(end: str) -> None:
+    """Text after the first note's blank line is body text: "Ibid." there follows no note
+    (the text's first note cites a book) and nothing citecheck knows."""
+    text = "<sup>1</sup> J. Smith, A Book (2001), p. 4.\n\nThe Committee agrees. Ibid., para. 5."
+    assert _codes(text + end) == ["SF104"]
+
+
 # --- Notes after a "Notes" heading ------------------------------------------------------
 
 
