@@ -137,12 +137,39 @@ def test_a_mark_glued_to_a_word_at_a_line_start_is_a_reference_mark() -> None:
     assert (_last(text).ambiguous, _codes(text)) == (False, [])
 
 
+@pytest.mark.parametrize("mark", ["<sup>1</sup>", "[1]"])
 @pytest.mark.parametrize("end", ["\n", " "])
-def test_a_marked_note_ends_at_its_paragraph(end: str) -> None:
+def test_a_marked_or_bracketed_note_ends_at_its_paragraph(mark: str, end: str) -> None:
     """Text after the first note's blank line is body text: "Ibid." there follows no note
     (the text's first note cites a book) and nothing citecheck knows."""
-    text = "<sup>1</sup> J. Smith, A Book (2001), p. 4.\n\nThe Committee agrees. Ibid., para. 5."
+    text = f"{mark} J. Smith, A Book (2001), p. 4.\n\nThe Committee agrees. Ibid., para. 5."
     assert _codes(text + end) == ["SF104"]
+
+
+def test_a_one_letter_word_glued_to_a_mark_at_the_texts_start_is_no_note() -> None:
+    """ "I<sup>1</sup>" (a heading numeral with its mark) opens no note: note 2 is the text's
+    first, and its "Ibid." has nothing to repeat."""
+    text = "I<sup>1</sup> A/HRC/41/35; A/HRC/38/35.\n<sup>2</sup> Ibid., para. 5.\n"
+    assert (_last(text).id, _codes(text)) == ("", ["SF101"])
+
+
+@pytest.mark.parametrize(
+    ("text", "ambiguous"),
+    [
+        # footnotes [11], [12] and endnotes [e4], [e5] are numbered apart
+        (
+            "[11] A/HRC/40/1.\n[12] A/HRC/39/1.\n[e4] A/HRC/41/35; A/HRC/38/35.\n"
+            "[e5] Ibid., para. 5.\n",
+            True,
+        ),
+        # "[45]" out of sequence (a paragraph number quoted in note 1) opens no note
+        ("[1] A/HRC/41/35; A/HRC/38/35.\n[45] Ibid., para. 5.\n", False),
+    ],
+)
+def test_which_bracketed_numbers_open_a_note(text: str, ambiguous: bool) -> None:
+    ibid = _last(text)
+    assert (ibid.text, ibid.id, ibid.ambiguous) == ("Ibid., para. 5", "un:A/HRC/38/35", ambiguous)
+    assert _codes(text) == (["SF102"] if ambiguous else [])
 
 
 # --- Notes after a "Notes" heading ------------------------------------------------------
