@@ -184,6 +184,8 @@ def test_which_bracketed_numbers_open_a_note(text: str, ambiguous: bool) -> None
         ("1 A/HRC/41/35; A/HRC/38/35.\n4 Ibid., para. 6.\n", True),
         # four numbers skipped without a run after them: "5" is a wrapped line, not a note
         ("1 A/HRC/41/35; A/HRC/38/35.\n5 Ibid., para. 6.\n", False),
+        # pdftotext endnotes: "2" alone on its line, its text after a blank line
+        ("1 A/HRC/41/35; A/HRC/38/35.\n\n2\n\nIbid., para. 6.\n", True),
         # a wrapped line starting with the note's own number, then note 3
         (
             "1 A/HRC/41/35.\n2 A/HRC/40/1; A/HRC/38/35, annex, chapter\n"
