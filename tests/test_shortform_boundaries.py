@@ -144,6 +144,7 @@ def test_a_marked_or_bracketed_note_ends_at_its_paragraph(mark: str, end: str) -
     (the text's first note cites a book) and nothing citecheck knows."""
     text = f"{mark} J. Smith, A Book (2001), p. 4.\n\nThe Committee agrees. Ibid., para. 5."
     assert _codes(text + end) == ["SF104"]
+    assert _codes(text + "\n\nMore text." + end) == ["SF104"]  # the first blank line ends it
 
 
 def test_a_one_letter_word_glued_to_a_mark_at_the_texts_start_is_no_note() -> None:
