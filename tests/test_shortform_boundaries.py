@@ -558,3 +558,25 @@ def test_ibid_after_a_note_opening_a_streamed_window_inside_the_notes() -> None:
     assert ibids(extract_text(text, window=window, overlap=200)) == expected
     results = list(check_stream(io.StringIO(text), window=window, overlap=200))
     assert [f.code for r in results for f in r.findings] == ["SF102"]
+
+
+def test_ibid_windows_after_its_citation_repeats_it() -> None:
+    from citecheck.stream import extract_text
+
+    text = "See A/HRC/41/35, para. 4. " + _FILLER * 2 + "Ibid., para. 5. " + _FILLER
+    expected = [("un:A/HRC/41/35", "para. 4", None), ("un:A/HRC/41/35", "para. 5", 0)]
+    for cits in (citecheck.extract(text), extract_text(text, window=1600, overlap=200)):
+        assert [(c.id, str(c.pinpoint), c.antecedent) for c in cits] == expected
+
+
+def test_ibid_in_a_windows_first_note_repeats_the_end_of_the_note_before() -> None:
+    """The window starts inside note 19, after its "ibid., para. 7": "Ibid." in note 20
+    repeats that, pinpoint included, as in the whole text."""
+    from citecheck.stream import extract_text
+
+    text, _ = _notes_from_a_window_start(300)
+    text = text.replace("19 A/HRC/41/35; A/HRC/38/35, ", "19 A/HRC/41/35; ibid., para. 7, ")
+    text = text.replace("20 Ibid., para. 5.", "20 Ibid.")
+    expected = [("Ibid.", "un:A/HRC/41/35", "para. 7")]
+    for cits in (citecheck.extract(text), extract_text(text, window=1800, overlap=200)):
+        assert [(c.text, c.id, str(c.pinpoint)) for c in cits if c.text == "Ibid."] == expected
