@@ -408,6 +408,62 @@ def test_ibid_after_a_note_whose_back_reference_names_no_act() -> None:
     assert (_last(text).id, _codes(text)) == ("", ["SF104"])
 
 
+def test_ibid_without_pinpoint_after_a_back_reference_takes_its_article() -> None:
+    text = (
+        "[^1]: Regulation (EU) 2016/679.\n\n[^2]: See Article 5 of that Regulation.\n\n"
+        "[^3]: Ibid.\n"
+    )
+    ibid = _last(text)
+    assert (ibid.text, ibid.id, str(ibid.pinpoint)) == ("Ibid.", "celex:32016R0679", "art. 5")
+
+
+def test_ibid_after_a_note_citing_a_document_and_a_back_reference_names_both() -> None:
+    text = (
+        "[^1]: Regulation (EU) 2016/679.\n\n[^2]: A/HRC/41/35.\n\n"
+        "[^3]: A/HRC/40/1; Article 5 of that Regulation.\n\n[^4]: Ibid.\n"
+    )
+    [finding] = citecheck.check(text).findings
+    assert (finding.code, finding.message) == (
+        "SF102",
+        "'Ibid.' follows footnote 3, which cites 2 documents (celex:32016R0679, un:A/HRC/40/1)",
+    )
+
+
+def test_supra_note_repeats_the_notes_first_full_citation_not_a_back_reference() -> None:
+    text = (
+        "Regulation (EU) 2016/679 applies.\n\n"
+        "[^1]: Article 5 of that Regulation; A/HRC/41/35.\n\n[^2]: See supra note 1, para. 3.\n"
+    )
+    supra = _last(text)
+    assert (supra.text, supra.id, str(supra.pinpoint)) == (
+        "supra note 1, para. 3",
+        "un:A/HRC/41/35",
+        "para. 3",
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "repeated"),
+    [
+        # a back-reference is the last citation before the notes: its article is repeated
+        (
+            "Regulation (EU) 2016/679 applies. See Article 5 of that Regulation.",
+            ("celex:32016R0679", "art. 5"),
+        ),
+        # neither a short form that points back to nothing nor another regulation's title
+        (
+            "See A/HRC/41/35, para. 4, and supra note 7. The Regulation on roaming applies.",
+            ("un:A/HRC/41/35", "para. 4"),
+        ),
+    ],
+)
+def test_ibid_in_a_first_note_numbered_4_repeats_the_bodys_last_citation(
+    body: str, repeated: tuple[str, str]
+) -> None:
+    ibid = _last(body + "\n\n<sup>4</sup> Ibid.\n")
+    assert (ibid.text, ibid.id, str(ibid.pinpoint)) == ("Ibid.", *repeated)
+
+
 @pytest.mark.parametrize(
     ("act", "ambiguous"),
     [("Council Decision 2010/413", True), ("Commission Decision 2013/755/EU", False)],
