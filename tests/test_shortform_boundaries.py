@@ -241,9 +241,11 @@ def test_cited_above_with_nothing_before_it_is_dropped() -> None:
 def test_cited_above_joins_the_citation_and_repeats_the_earlier_one() -> None:
     text = (
         "Voir l'observation générale no 34 (CCPR/C/GC/34). "
-        "L'observation générale CCPR/C/GC/34 précitée, par. 7, le confirme."
+        "L'observation générale CCPR/C/GC/34 précitée, par. 7, le confirme. "
+        "Voir aussi A/HRC/41/35."
     )
-    repeat = _last(text)
+    *_, repeat, after = citecheck.extract(text)
+    assert after.id == "un:A/HRC/41/35"
     assert repeat.text == "CCPR/C/GC/34 précitée, par. 7"
     assert text[repeat.start : repeat.end] == repeat.text
     assert (repeat.id, str(repeat.pinpoint), repeat.short_form, repeat.antecedent) == (
@@ -462,6 +464,23 @@ def test_ibid_in_a_first_note_numbered_4_repeats_the_bodys_last_citation(
 ) -> None:
     ibid = _last(body + "\n\n<sup>4</sup> Ibid.\n")
     assert (ibid.text, ibid.id, str(ibid.pinpoint)) == ("Ibid.", *repeated)
+
+
+@pytest.mark.parametrize(
+    ("between", "resolved"),
+    [
+        ("The Council recalls it.", True),
+        # the nearest decision is the UN one now, not the EU decision before it
+        ("Human Rights Council decision 2/102 recalls it.", False),
+    ],
+)
+def test_that_decision_after_a_un_decision(between: str, resolved: bool) -> None:
+    text = (
+        f"Commission Decision 2013/755/EU applies. {between} "
+        "Under paragraph 3 of that decision, States act."
+    )
+    uses = [c.id for c in citecheck.extract(text) if "that decision" in c.text]
+    assert uses == (["celex:32013D0755"] if resolved else [])
 
 
 @pytest.mark.parametrize(
