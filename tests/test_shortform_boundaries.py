@@ -173,6 +173,21 @@ def test_which_bracketed_numbers_open_a_note(text: str, ambiguous: bool) -> None
     assert _codes(text) == (["SF102"] if ambiguous else [])
 
 
+def test_ibid_after_a_note_ending_in_ibid_points_to_the_citation_in_full() -> None:
+    """The repeated "ibid., para. 5" gives its pinpoint; the antecedent is the citation."""
+    text = "[^1]: A/HRC/41/35, para. 4; ibid., para. 5.\n\n[^2]: Ibid.\n"
+    result = citecheck.check(text)
+    ibid = result.citations[-1]
+    assert (ibid.id, str(ibid.pinpoint), ibid.antecedent) == ("un:A/HRC/41/35", "para. 5", 0)
+    assert result.antecedent(ibid) == result.citations[0]
+
+
+def test_supra_note_skips_a_short_form_opening_that_note() -> None:
+    text = "[^1]: A/HRC/41/35.\n\n[^2]: Ibid., para. 3; A/HRC/38/35.\n\n[^3]: See supra note 2.\n"
+    supra = _last(text)
+    assert (supra.text, supra.id, supra.antecedent) == ("supra note 2", "un:A/HRC/38/35", 2)
+
+
 # --- Notes after a "Notes" heading ------------------------------------------------------
 
 
