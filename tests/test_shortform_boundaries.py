@@ -188,6 +188,25 @@ def test_supra_note_skips_a_short_form_opening_that_note() -> None:
     assert (supra.text, supra.id, supra.antecedent) == ("supra note 2", "un:A/HRC/38/35", 2)
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Ibid., para. 5.", "SF101"),
+        ("  Ibid., para. 5.", "SF101"),  # only blanks before it: an error
+        ("(Ibid., para. 5).", "SF104"),  # text before it, none citecheck knows
+        (" (Ibid., para. 5).", "SF104"),
+    ],
+)
+def test_a_short_form_with_only_blanks_before_it_is_an_error(text: str, code: str) -> None:
+    assert _codes(text) == [code]
+
+
+@pytest.mark.parametrize("text", ["", " \n\t "])
+def test_an_empty_or_blank_text_has_no_short_forms(text: str) -> None:
+    result = citecheck.check(text)
+    assert (result.citations, result.findings) == ((), ())
+
+
 # --- Notes after a "Notes" heading ------------------------------------------------------
 
 
@@ -215,6 +234,11 @@ def test_which_numbered_lines_open_a_note(notes: str, ambiguous: bool) -> None:
     ibid = next(c for c in citecheck.extract(text) if c.text.lower().startswith("ibid"))
     assert (ibid.id, ibid.ambiguous) == ("un:A/HRC/38/35", ambiguous)
     assert _codes(text) == (["SF102"] if ambiguous else [])
+
+
+def test_a_notes_heading_after_a_blank_first_line() -> None:
+    text = "\nNotes\n1 A/HRC/41/35; A/HRC/38/35.\n2 Ibid., para. 5.\n"
+    assert (_last(text).ambiguous, _codes(text)) == (True, ["SF102"])
 
 
 def test_numbers_lower_than_the_last_note_do_not_open_notes() -> None:
