@@ -6,8 +6,8 @@ The names come from ``data/eu_act_names.json``. Full names match in any case, ac
 written and as whole words (not ``RGPDs``, ``DSGVO-konform``, ``/gdpr/``); the acronyms too
 common to stand alone (``DSA``) count only right after an article pinpoint. A name closing an
 act's own title in brackets (``... (General Data Protection Regulation)``) is that citation's,
-not another. An acronym the text defines (``('the GDPR')``) is left to the back-references
-family, which reads the same spans (it runs first and keeps a tie).
+not another. A name the text defines itself (``('the GDPR')``) is left to the
+back-references family, which binds its uses to the act cited before the definition.
 """
 
 from __future__ import annotations
@@ -97,8 +97,22 @@ def _joined(text: str, i: int, step: int) -> bool:
     if text[i].isalnum() or text[i] == "_":
         return True
     beyond = i + step
+    return text[i] in "-\u2010\u2011/:." and 0 <= beyond < len(text) and text[beyond].isalnum()
+
+
+_OPENING_QUOTE = regex.compile(
+    r"[('\u2018\u201a\u201c\u201e\"\u00ab][ \u00a0]?(?:(?i:the|le|la|el|die|der|das)[ \u00a0])?\Z"
+)
+_CLOSING_QUOTES = "'\u2018\u2019\u201c\u201d\"\u00bb"
+
+
+def _defined_at(text: str, start: int, end: int) -> bool:
+    """Is the name at ``start:end`` the text defining it: quoted, ``('the GDPR')``?"""
+    after = text[end : end + 2].lstrip(" \u00a0")
     return (
-        text[i] in "-\u2010\u2011/:." and 0 <= beyond < len(text) and text[beyond].isalnum()
+        after[:1] in _CLOSING_QUOTES
+        and after[:1] != ""
+        and _OPENING_QUOTE.search(text, max(0, start - 8), start) is not None
     )
 
 
@@ -113,9 +127,7 @@ def _before(lang: str, text: str, start: int) -> ArticlePinpoint | None:
             return None
         pin = parse_body(m.group("body"))
         return ArticlePinpoint(pin, m.start(), start) if pin else None
-    return languages.read_before(lang, text, start) or languages.read_just_before(
-        lang, text, start
-    )
+    return languages.read_before(lang, text, start) or languages.read_just_before(lang, text, start)
 
 
 def _after(lang: str, text: str, end: int) -> ArticlePinpoint | None:
@@ -130,7 +142,9 @@ class EUActNamesFamily:
 
     name = "eu_act_names"
     triggers: tuple[str, ...] = ()
-    priority = 0
+    #: above the back-references family, which reads "the General Data Protection Regulation"
+    #: as a "the ... Regulation" back-reference
+    priority = 1
     rules: tuple[Rule, ...] = ()
 
     @property
@@ -142,11 +156,17 @@ class EUActNamesFamily:
         table = _table()
         text = doc.text
         spans = [(s, e, table.names[text[s:e].lower()]) for s, e in doc.hits(table.names)]
-        spans += [(s, e, table.acronyms[text[s:e]]) for s, e in doc.hits(table.acronyms, exact=True)]
+        spans += [
+            (s, e, table.acronyms[text[s:e]]) for s, e in doc.hits(table.acronyms, exact=True)
+        ]
+        spans.sort(key=lambda s: (s[0], -s[1]))
+        defined = {*doc.acronyms, *(text[s:e] for s, e, _ in spans if _defined_at(text, s, e))}
         last_end = 0
-        for start, end, name in sorted(spans, key=lambda s: (s[0], -s[1])):
+        for start, end, name in spans:
             if start < last_end or _joined(text, start - 1, -1) or _joined(text, end, 1):
                 continue
+            if text[start:end] in defined:
+                continue  # the text's own short name, bound by the short-form stage
             cit = self._citation(text, start, end, name)
             if cit is not None:
                 last_end = cit.end
