@@ -65,6 +65,8 @@ NOT_FOUND = [
     "the DMA team",
     "Dsgvo",
     "the Tai Act",
+    "Article 40(5) of the UK GDPR",  # the United Kingdom's law
+    "the UK General Data Protection Regulation",
 ]
 
 

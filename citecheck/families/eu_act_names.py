@@ -3,8 +3,9 @@ the GDPR``, ``article 17 du RGPD``, ``Art. 6 Abs. 1 lit. a DS-GVO``, ``GDPR, Art
 Digital Services Act`` -> ``celex:32016R0679`` / ``celex:32022R2065`` with the article pinpoint.
 
 The names come from ``data/eu_act_names.json``. Full names match in any case, acronyms only as
-written and as whole words (not ``RGPDs``, ``DSGVO-konform``, ``/gdpr/``); the acronyms too
-common to stand alone (``DSA``) count only right after an article pinpoint. A name closing an
+written; both as whole words (not ``RGPDs``, ``DSGVO-konform``, ``/gdpr/``) and not after a
+country's name (``UK GDPR``). The acronyms too common to stand alone (``DSA``) count only right
+after an article pinpoint. A name closing an
 act's own title in brackets (``... (General Data Protection Regulation)``) is that citation's,
 not another. A name the text defines itself (``('the GDPR')``) is left to the
 back-references family, which binds its uses to the act cited before the definition.
@@ -54,6 +55,8 @@ class _Table:
     names: Mapping[str, _Name]
     #: acronym as written -> what it names
     acronyms: Mapping[str, _Name]
+    #: the words naming another country's law of the same name ("UK GDPR"), just before it
+    other_law: regex.Pattern[str]
 
 
 def _merge(table: dict[str, _Name], key: str, name: _Name) -> None:
@@ -77,7 +80,9 @@ def _table() -> _Table:
             for lang, written in act.get(key, {}).items():
                 for name in written:
                     _merge(acronyms, name, _Name(celex, citation, (lang,), "acronym", only))
-    return _Table(names, acronyms)
+    words = knowledge.load("eu_act_names.json")["not_after"]["words"]
+    other = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return _Table(names, acronyms, regex.compile(rf"(?<!\w)(?:{other})[ \u00a0]{{1,2}}\Z"))
 
 
 #: "Article 17 GDPR", "Art. 6(1)(a) GDPR", "Articles 5 and 6 GDPR": an English article right
@@ -167,6 +172,8 @@ class EUActNamesFamily:
                 continue
             if text[start:end] in defined:
                 continue  # the text's own short name, bound by the short-form stage
+            if table.other_law.search(text, max(0, start - 20), start) is not None:
+                continue  # "UK GDPR": another country's law
             cit = self._citation(text, start, end, name)
             if cit is not None:
                 last_end = cit.end
