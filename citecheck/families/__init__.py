@@ -25,6 +25,7 @@ _FAMILY_MODULES: tuple[str, ...] = (
     "instruments",
     "eu_treaties",
     "backrefs",
+    "eu_act_names",
     "shortforms",
 )
 
