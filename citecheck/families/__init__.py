@@ -25,7 +25,6 @@ _FAMILY_MODULES: tuple[str, ...] = (
     "instruments",
     "eu_treaties",
     "backrefs",
-    "eu_act_names",
     "shortforms",
 )
 

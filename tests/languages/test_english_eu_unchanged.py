@@ -50,10 +50,6 @@ FOOTNOTE_CALLS = (
     "each act of a list followed by its footnote call is found: 'Directives 2013/54/EU (9) and "
     "2009/16/EC (10)', 'Regulations (EU) 2016/679 (2) and (EU) 2018/1725 (3)'"
 )
-ACT_NAMES = (
-    "EU acts cited by their short names: a bare 'GDPR' ('CJEU GDPR decisions', 'interpreting "
-    "the GDPR') cites Regulation (EU) 2016/679"
-)
 INTENDED = {
     "derived/cjeu_C-72-15_Rosneft.txt": (
         "086ba94ac2d5beca",
@@ -89,8 +85,6 @@ INTENDED = {
         "'thirty-fourth preambular para.'; " + BACK_REFERENCES,
     ),
     "eu_cjeu_gdpr_judgments/cases_metadata.json": ("7130c18dca974bfc", BACK_REFERENCES),
-    "eu_cjeu_gdpr_judgments/README_data.md": ("bf405c0d6567e089", ACT_NAMES),
-    "eu_cjeu_gdpr_judgments/README_repo.md": ("7a23faef34644d12", ACT_NAMES),
     "un_unhrd/documents_metadata.json": (
         "79b82934059da606",
         "'General Recommendation No. 15 on article 4 of the Convention': articles in general "
