@@ -29,6 +29,9 @@ ROWS = [
     ("Le présent règlement, qui remplace le règlement (CE) n° 44/2001, prévoit, à son article 4, que", {BRU: ""}),
     ("Les États membres, conformément à la directive 2003/88/CE, fixent à l'article 3 les plafonds", {WTD: ""}),
     ("los Estados miembros, de conformidad con la Directiva 2003/88/CE, establecen en su artículo 3 los límites", {WTD: ""}),
+    # "vu"/"visto" (having regard to) open a preamble citation: the act after them is no subject
+    ("La Commission, vu le règlement (UE) 2016/679, prévoit, à l'article 3, que", {GDPR: ""}),
+    ("La Comisión, visto el Reglamento (UE) 2016/679, establece en su artículo 3 que", {GDPR: ""}),
     ("Le règlement (UE) n° 1308/2013, lequel a remplacé le règlement (CE) n° 1234/2007, dispose en son article 5 que", {"celex:32013R1308": "art. 5", "celex:32007R1234": ""}),
     ("Le règlement (UE) 2016/679, qui a abrogé la directive 95/46/CE (2), prévoit à l'article 17 un droit", {GDPR: "art. 17", DPD: ""}),
     ("El Reglamento (UE) n.º 1308/2013, que sustituye al Reglamento (CE) n.º 1234/2007, dispone en su artículo 5 que", {"celex:32013R1308": "art. 5", "celex:32007R1234": ""}),
