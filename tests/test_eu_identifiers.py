@@ -153,3 +153,15 @@ def test_descriptor_must_fit_act() -> None:
 def test_unknown_sector3_descriptor() -> None:
     assert "EU203" in {f.code for f in check("32016Z0679").findings}
     assert "EU203" not in {f.code for f in check("32016R0679").findings}
+
+
+def test_descriptor_of_a_jha_joint_action_is_f() -> None:
+    """A joint action of Title VI is filed under F: its right CELEX raises nothing, and the
+    CFSP letter E after it is fixed to F (not the other way round)."""
+    ok = "Joint Action 98/699/JHA (CELEX 31998F0699)"
+    assert "EU202" not in {f.code for f in check(ok).findings}
+    text = "Joint Action 98/699/JHA (CELEX 31998E0699)"
+    (f,) = [f for f in check(text).findings if f.code == "EU202"]
+    assert f.fix is not None and f.fix.replacement == "F" and text[f.fix.start : f.fix.end] == "E"
+    cfsp = "Joint Action 2008/124/CFSP (CELEX 32008E0124)"
+    assert "EU202" not in {f.code for f in check(cfsp).findings}
