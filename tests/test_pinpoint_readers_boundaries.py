@@ -1,0 +1,179 @@
+"""Boundaries of the pinpoint readers (issue #11, test strength): what they read and where
+they stop, for passages written before and after a citation.
+
+The English patterns and pre-check tables are built once at import; a caller's own lexicon
+(``pinpoint_before(..., lexicon)``) has them built on first use. Tests that must reach the
+builders (``paragraphs_pattern``, the before-pattern, its unit literals, the pre-check heads)
+therefore call them directly or pass a lexicon of a new name, so a defect there shows here and
+not only at import."""
+
+from __future__ import annotations
+
+import itertools
+
+import attrs
+import pytest
+import regex
+
+from citecheck.lexicon import ENGLISH, Lexicon, load
+from citecheck.model import NO_PINPOINT
+from citecheck.pinpoints import paragraphs_pattern, pinpoint_at, pinpoint_before, read_paragraphs
+from citecheck.pinpoints.after import _PART_WORDS, _heads, _may_follow, case_folded
+from citecheck.pinpoints.numbers import canonical_number
+
+_NAMES = itertools.count()
+
+
+def _fresh_english() -> Lexicon:
+    """The English lexicon under a name no reader has cached: its patterns are built anew."""
+    return attrs.evolve(ENGLISH, language=f"en-test-{next(_NAMES)}")
+
+
+def _before(text: str, citation: str, lexicon: Lexicon = ENGLISH) -> str:
+    return str(pinpoint_before(text, text.index(citation), lexicon))
+
+
+# --- pinpoint written before a citation -------------------------------------------------------
+
+BEFORE = [
+    # (passage, where the citation starts, pinpoint)
+    ("See paragraph 4 of A/HRC/41/35.", "A/HRC", "para. 4"),
+    ("see paras. 3\u20135 of document A/HRC/41/35", "A/HRC", "paras. 3-5"),
+    ("see paras. 3-5 of document A/HRC/41/35", "A/HRC", "paras. 3-5"),
+    ("see paragraphs 3 to 5 and 7 of A/HRC/41/35", "A/HRC", "paras. 3-5; para. 7"),
+    ("Para 7 of its judgment of 16 July 2020 in Case C-311/18", "C-311", "para. 7"),
+    ("paragraph 4 of its general comment No. 34", "No. 34", "para. 4"),
+    ("paragraph 4 of this report A/HRC/41/35", "A/HRC", "para. 4"),
+    ("point 52 of the judgment in Case C-1/20", "C-1/20", "point 52"),
+    ("points 52 and 53 of the judgment in Case C-1/20", "C-1/20", "point 52; point 53"),
+    ("\u00a7 12 of A/HRC/41/35", "A/HRC", "para. 12"),
+    ("PARAGRAPH 9 OF A/HRC/41/35", "A/HRC", "para. 9"),
+    ("the fourth preambular paragraph of A/RES/61/295", "A/RES", "preambular para. 4"),
+]
+
+
+@pytest.mark.parametrize(("text", "citation", "expected"), BEFORE)
+def test_pinpoint_before_a_citation(text: str, citation: str, expected: str) -> None:
+    assert _before(text, citation) == expected
+
+
+@pytest.mark.parametrize(("text", "citation", "expected"), BEFORE)
+def test_a_callers_lexicon_builds_the_same_reader(text: str, citation: str, expected: str) -> None:
+    """The same passages through the English words under a new name: the unit literals of the
+    cheap refusal, the endings, the ``of`` and the whole pattern are built from the lexicon and
+    must read what the English reader reads (``para`` and ``point`` words, ``its``/``this``)."""
+    assert _before(text, citation, _fresh_english()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "citation"),
+    [
+        ("para. 4 and report A/HRC/41/35", "A/HRC"),  # no "of": the paragraph is another's
+        ("paragraph 4, in A/HRC/41/35", "A/HRC"),  # prose, not "of", before the citation
+        ("paragraph 4 of the annual report A/HRC/41/35", "A/HRC"),  # "annual" is no document word
+        ("No. 5 of A/HRC/41/35", "A/HRC"),  # "No." is no paragraph word
+        ("paragraph 4 of " + "x" * 300 + " A/HRC/41/35", "A/HRC"),  # beyond the reach
+    ],
+)
+def test_no_pinpoint_before_a_citation(text: str, citation: str) -> None:
+    assert pinpoint_before(text, text.index(citation)) == NO_PINPOINT
+    assert pinpoint_before(text, text.index(citation), _fresh_english()) == NO_PINPOINT
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("paras. 3\u20135", "paras. 3-5"),
+        ("paras. 3-5", "paras. 3-5"),
+        ("paragraphs 3 \u2013 5, 7", "paras. 3-5; para. 7"),
+        ("para. 12 (a)", "para. 12(a)"),
+        ("operative paragraph 2", "operative para. 2"),
+        ("the sixth and seventh preambular paragraphs", "preambular para. 6; preambular para. 7"),
+    ],
+)
+def test_paragraphs_pattern_matches_whole_and_reads(written: str, expected: str) -> None:
+    """The pattern families embed for a pinpoint before a citation takes ranges with any dash
+    and lists, whole; what it matched reads to the canonical pinpoint."""
+    pattern = regex.compile(paragraphs_pattern(ENGLISH))
+    m = pattern.search(written)
+    assert m is not None and m.group(0) == written.removeprefix("the ")
+    assert str(read_paragraphs(m.group(0))) == expected
+
+
+@pytest.mark.parametrize("written", ["No. 5", "item 5", "Case 5"])
+def test_read_paragraphs_reads_only_paragraph_words(written: str) -> None:
+    assert read_paragraphs(written) == NO_PINPOINT
+
+
+@pytest.mark.parametrize(
+    ("language", "written", "expected"),
+    [
+        ("es", "p\u00e1rrafos 3 a 5", "paras. 3-5"),
+        ("fr", "paragraphes 3 \u00e0 5", "paras. 3-5"),
+        ("fr", "paragraphes 3 et 7", "para. 3; para. 7"),
+        ("de", "Randnummern 3 bis 5", "paras. 3-5"),
+    ],
+)
+def test_read_paragraphs_splits_with_the_lexicons_words(
+    language: str, written: str, expected: str
+) -> None:
+    """``3 a 5`` is a range in Spanish (``a`` is no English range word)."""
+    assert str(read_paragraphs(written, load(language))) == expected
+
+
+# --- pinpoint read from a position --------------------------------------------------------------
+
+_FIVE = "para. 1, footnote 2, p. 3, footnote 4, p. 5"
+
+
+def test_pinpoint_at_reads_at_most_four_elements_by_default() -> None:
+    pin, end = pinpoint_at(_FIVE, 0)
+    assert [str(part) for part in pin.parts] == ["para. 1", "footnote 2", "p. 3", "footnote 4"]
+    assert _FIVE[end:] == ", p. 5"
+
+
+@pytest.mark.parametrize(("max_parts", "read"), [(1, "para. 1"), (2, "para. 1, footnote 2")])
+def test_pinpoint_at_counts_its_first_element(max_parts: int, read: str) -> None:
+    pin, end = pinpoint_at(_FIVE, 0, max_parts=max_parts)
+    assert len(pin.parts) == max_parts
+    assert _FIVE[:end] == read
+
+
+def test_pinpoint_at_needs_an_element_right_at_the_position() -> None:
+    assert pinpoint_at("see para. 4", 0) == (NO_PINPOINT, 0)
+    assert str(pinpoint_at("see para. 4", 4)[0]) == "para. 4"
+
+
+# --- numbers ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "canonical"),
+    [("17 (c)", "17(c)"), ("17 c)", "17(c)"), ("115.4", "115.4"), ("5(a) (ii)", "5(a)(ii)")],
+)
+def test_canonical_number(raw: str, canonical: str) -> None:
+    assert canonical_number(raw) == canonical
+
+
+# --- the pre-check after a citation -------------------------------------------------------------
+
+
+def test_heads_are_the_folded_beginnings_by_length() -> None:
+    """One character (``§``), two (``at``), and the first three of longer words (``par`` of
+    ``paragraph``, ``ann`` of ``Annex``), of the first word only (``general comment``)."""
+    one, two, three = _heads(("\u00a7", "at", "Paragraph", "Annex", "general comment", "p."))
+    assert one == frozenset({"\u00a7"})
+    assert two == frozenset({"at", "p."})
+    assert three == frozenset({"par", "ann", "gen"})
+
+
+def test_the_heads_of_the_pinpoint_words_accept_each_of_them() -> None:
+    """Built again from the reader's words, the pre-check accepts every word after a comma
+    and refuses prose."""
+    heads = _heads(_PART_WORDS)
+    for word in _PART_WORDS:
+        for written in (word, word.upper(), word.capitalize()):
+            assert _may_follow(", " + written + " 5", 0, heads), written
+    for prose in ("; which", " the Council", ", which", " 2019"):
+        assert not _may_follow(prose, 0, heads), prose
+    assert case_folded("\u0130") == "i"
