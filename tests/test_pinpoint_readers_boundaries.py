@@ -36,6 +36,17 @@ def _fresh_english() -> Lexicon:
     return attrs.evolve(ENGLISH, language=f"en-test-{next(_NAMES)}")
 
 
+def _named_anew(language: str) -> Lexicon:
+    """The lexicon of ``language`` under a name no reader has cached."""
+    return attrs.evolve(load(language), language=f"{language}-test-{next(_NAMES)}")
+
+
+_SAMPLE = {
+    "en": ("paragraph 4 of A/HRC/41/35", "A/HRC"),
+    "es": ("p\u00e1rrafo 4 de A/HRC/41/35", "A/HRC"),
+}
+
+
 def _before(text: str, citation: str, lexicon: Lexicon = ENGLISH) -> str:
     return str(pinpoint_before(text, text.index(citation), lexicon))
 
@@ -56,6 +67,14 @@ BEFORE = [
     ("\u00a7 12 of A/HRC/41/35", "A/HRC", "para. 12"),
     ("PARAGRAPH 9 OF A/HRC/41/35", "A/HRC", "para. 9"),
     ("the fourth preambular paragraph of A/RES/61/295", "A/RES", "preambular para. 4"),
+    # a dotted capital I (Turkish keyboards, OCR) folds to "in", as the pattern matches it
+    ("paragraph 4 of the judgment \u0130N C-311/18", "C-311", "para. 4"),
+    # every paragraph word close before the citation, the last one's paragraph is its pinpoint
+    (
+        "(par. 2, pars. 3-4, point 5, \u00a7 6, \u00b6 7) and paragraph 9 of A/HRC/41/35",
+        "A/HRC",
+        "para. 9",
+    ),
 ]
 
 
@@ -70,6 +89,26 @@ def test_a_callers_lexicon_builds_the_same_reader(text: str, citation: str, expe
     cheap refusal, the endings, the ``of`` and the whole pattern are built from the lexicon and
     must read what the English reader reads (``para`` and ``point`` words, ``its``/``this``)."""
     assert _before(text, citation, _fresh_english()) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "citation", "expected"),
+    [
+        ("en", "paragraph 4 of A/HRC/41/35", "A/HRC", "para. 4"),
+        ("es", "p\u00e1rrafo 4 de A/HRC/41/35", "A/HRC", "para. 4"),
+        ("fr", "paragraphes 3 \u00e0 5 du document A/HRC/41/35", "A/HRC", "paras. 3-5"),
+        ("es", "p\u00e1rrafos 3 a 5 del documento A/HRC/41/35", "A/HRC", "paras. 3-5"),
+        ("en", "paras. 3 to 5 of document A/HRC/41/35", "A/HRC", "paras. 3-5"),
+    ],
+)
+def test_each_lexicon_reads_with_its_own_words(
+    language: str, text: str, citation: str, expected: str
+) -> None:
+    """A caller's lexicon keeps its own words: after another language's reader was built, this
+    one still reads its words (``p\u00e1rrafo ... de``, ``paragraph ... of``)."""
+    other = "en" if language == "es" else "es"
+    assert _before(*_SAMPLE[other], _named_anew(other)) == "para. 4"
+    assert _before(text, citation, _named_anew(language)) == expected
 
 
 @pytest.mark.parametrize(
@@ -196,11 +235,11 @@ def test_the_heads_of_the_pinpoint_words_accept_each_of_them() -> None:
         (", annex VI, sect. A", "annex VI, sect. A"),
         (", annex, chap. III", "annex; chap. III"),  # an annex without a number holds nothing
         (", chap. III", "chap. III"),
+        ("(para. 66)", "para. 66"),  # in parentheses, no space (lost in PDF text)
+        (" (para. 66)", "para. 66"),
     ],
 )
-def test_a_chapter_or_section_after_a_numbered_annex_is_inside_it(
-    after_text: str, expected: str
-) -> None:
+def test_pinpoint_after_a_citation(after_text: str, expected: str) -> None:
     text = "A/RES/61/295" + after_text
     pin, end = pinpoint_after(text, len("A/RES/61/295"))
     assert str(pin) == expected
