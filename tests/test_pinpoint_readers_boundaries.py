@@ -265,3 +265,65 @@ def test_every_separator_the_reader_accepts_is_split_with_the_same_words(word: s
         assert end == len(text), written
         numbers = [p.value for p in pin.parts if p.unit.startswith(unit.split("_")[0])]
         assert numbers in (["3", "4"], ["3-4"], ["6", "7"], ["6-7"]), (written, str(pin))
+
+
+_CITED = "A/HRC/41/35"
+
+
+def test_pinpoint_after_reads_at_most_four_elements_by_default() -> None:
+    text = _CITED + ", " + _FIVE
+    pin, end = pinpoint_after(text, len(_CITED))
+    assert len(pin.parts) == 4
+    assert text[end:] == ", p. 5"
+
+
+def test_a_citation_alone_in_parentheses_takes_the_pinpoint_after_them() -> None:
+    """``Zambia (CCPR/ZMB/CO/3), para. 25``, also where the parenthesis opens the text, and with
+    the options passed on: a title first, an article, the number of elements."""
+    text = "(" + _CITED + "), para. 25"
+    assert str(pinpoint_after(text, 1 + len(_CITED), start=1)[0]) == "para. 25"
+    titled = "(CCPR/C/GC/34) on the freedoms of opinion and expression, paras. 18 and 40"
+    assert str(pinpoint_after(titled, 14, start=1, titled=True)[0]) == "para. 18; para. 40"
+    assert pinpoint_after(titled, 14, start=1)[0] == NO_PINPOINT
+    article = "(" + _CITED + "), art. 3 (m)"
+    assert str(pinpoint_after(article, 1 + len(_CITED), start=1, articles=True)[0]) == "art. 3(m)"
+    assert pinpoint_after(article, 1 + len(_CITED), start=1)[0] == NO_PINPOINT
+    listed = "(" + _CITED + "), para. 3, footnote 4"
+    pin, _ = pinpoint_after(listed, 1 + len(_CITED), start=1, max_parts=1)
+    assert str(pin) == "para. 3"
+
+
+def test_a_title_is_skipped_only_where_the_family_allows_one() -> None:
+    text = _CITED + " on the rights of older persons, para. 5"
+    assert pinpoint_after(text, len(_CITED)) == (NO_PINPOINT, len(_CITED))
+    assert str(pinpoint_after(text, len(_CITED), titled=True)[0]) == "para. 5"
+
+
+def test_parentheses_hold_no_more_elements_than_asked_for() -> None:
+    text = _CITED + " (para. 1, footnote 2)"
+    assert str(pinpoint_after(text, len(_CITED), max_parts=2)[0]) == "para. 1; footnote 2"
+    pin, _ = pinpoint_after(text, len(_CITED), max_parts=1)
+    assert len(pin.parts) <= 1
+
+
+def test_empty_parentheses_after_a_citation_are_left_alone() -> None:
+    text = _CITED + " () and more"
+    assert pinpoint_after(text, len(_CITED)) == (NO_PINPOINT, len(_CITED))
+
+
+def test_a_pinpoint_beyond_the_reach_before_a_citation_is_not_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The reader looks back at most ``REACH`` characters: a paragraph whose word starts
+    further back (a long list and a long case name) is not read, though it would be with a
+    longer reach."""
+    from citecheck.pinpoints import before
+
+    numbers = ", ".join(f"{n} (a) (b) (c) (d)" for n in range(1, 6))
+    name = "Commission v " + " ".join(["Federal Republic of Somewhere"] * 3)
+    text = f"paragraphs {numbers} of the judgment of 16 July 2020, {name} (C-1/20"
+    start = text.index("C-1/20")
+    assert start > before.REACH
+    assert pinpoint_before(text, start) == NO_PINPOINT
+    monkeypatch.setattr(before, "REACH", 1000)
+    assert str(pinpoint_before(text, start)).startswith("para. 1(a)")
