@@ -328,3 +328,22 @@ def test_a_pinpoint_beyond_the_reach_before_a_citation_is_not_read(
     assert pinpoint_before(text, start) == NO_PINPOINT
     monkeypatch.setattr(before, "REACH", 1000)
     assert str(pinpoint_before(text, start)).startswith("para. 1(a)")
+
+
+@pytest.mark.parametrize(
+    ("after_text", "expected"),
+    [
+        (" (visit to Chile), para. 12", "para. 12"),  # an aside before the first element
+        (" (visit to Chile), and para. 12", ""),  # a list word never opens the pinpoint
+        (", para. 3 (emphasis added), para. 5", "para. 3"),  # an aside only before the first
+    ],
+)
+def test_an_aside_and_a_list_word_only_where_they_belong(after_text: str, expected: str) -> None:
+    text = _CITED + after_text
+    assert str(pinpoint_after(text, len(_CITED))[0]) == expected
+
+
+def test_a_title_passes_the_number_of_elements_on() -> None:
+    text = _CITED + " on the rights of older persons, para. 5, footnote 6"
+    pin, _ = pinpoint_after(text, len(_CITED), titled=True, max_parts=1)
+    assert str(pin) == "para. 5"
