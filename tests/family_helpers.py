@@ -37,3 +37,20 @@ def assert_family_is_total(family: Family, scheme: str, text: str) -> None:
         assert text[c.start : c.end] == c.text
         assert c.id.startswith(scheme + ":")
         list(family.validate(c, doc))
+
+
+def instrument_catalog_phrases() -> list[str]:
+    """Every name, abbreviation and short name of the instrument catalog, in every language,
+    as written and with the first word in capitals (as the names' guard accepts them)."""
+    from citecheck import knowledge
+
+    raw = knowledge.load("instruments.json")
+    phrases: set[str] = set(raw["bare_short"]["words"])
+    for entry in raw["instruments"]:
+        for key, value in entry.items():
+            if key in ("names", "abbreviations", "bare_abbreviations", "short", "open_names"):
+                phrases.update(value)
+            elif key.endswith("_by_language"):
+                phrases.update(p for names in value.values() for p in names)
+    upper = {" ".join((p.split()[0].upper(), *p.split()[1:])) for p in phrases}
+    return sorted(phrases | upper)

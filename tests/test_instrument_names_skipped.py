@@ -9,29 +9,13 @@ from __future__ import annotations
 
 import pytest
 import regex
+from family_helpers import instrument_catalog_phrases
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from citecheck import knowledge
 from citecheck.families import Document, instruments
 
-
-def _catalog_phrases() -> list[str]:
-    """Every name, abbreviation and short name of the catalog, in every language, and the
-    names with their first word in capitals (as the names' guard accepts them)."""
-    raw = knowledge.load("instruments.json")
-    phrases: set[str] = set(raw["bare_short"]["words"])
-    for entry in raw["instruments"]:
-        for key, value in entry.items():
-            if key in ("names", "abbreviations", "bare_abbreviations", "short", "open_names"):
-                phrases.update(value)
-            elif key.endswith("_by_language"):
-                phrases.update(p for names in value.values() for p in names)
-    upper = {" ".join((p.split()[0].upper(), *p.split()[1:])) for p in phrases}
-    return sorted(phrases | upper)
-
-
-PHRASES = _catalog_phrases()
+PHRASES = instrument_catalog_phrases()
 #: every start word of the grammar as written ("Article", "arts.", "Commentary", "CRC")
 GRAMMAR_WORDS = sorted(instruments._ALL_START_WORDS)
 

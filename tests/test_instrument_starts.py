@@ -13,10 +13,10 @@ import itertools
 
 import pytest
 import regex
+from family_helpers import instrument_catalog_phrases
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from citecheck import knowledge
 from citecheck.families import FAMILIES, Document, instruments
 from citecheck.scan import _anchor_literals
 
@@ -40,22 +40,8 @@ def _grammar_words() -> list[str]:
     return sorted(words)
 
 
-def _catalog_phrases() -> list[str]:
-    raw = knowledge.load("instruments.json")
-    phrases: set[str] = set(raw["bare_short"]["words"])
-    for entry in raw["instruments"]:
-        for key, value in entry.items():
-            if key in ("names", "abbreviations", "bare_abbreviations", "short", "open_names"):
-                phrases.update(value)
-            elif key.endswith("_by_language"):
-                phrases.update(p for names in value.values() for p in names)
-    # names as the guard accepts them: as written, and with the first word in capitals
-    upper = {" ".join((p.split()[0].upper(), *p.split()[1:])) for p in phrases}
-    return sorted(phrases | upper)
-
-
 GRAMMAR_WORDS = _grammar_words()
-PHRASES = _catalog_phrases()
+PHRASES = instrument_catalog_phrases()
 LITERALS = _anchor_literals(FAMILIES)
 
 
