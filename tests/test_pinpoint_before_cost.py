@@ -96,4 +96,4 @@ def test_case_folding_keeps_what_the_case_insensitive_words_match() -> None:
     letters = {ch for lang in LANGUAGES for lit in before._unit_literals(load(lang)) for ch in lit}
     for letter in sorted(letters):
         for m in regex.finditer("(?i)" + regex.escape(letter), every):
-            assert before._folded(m.group()) == letter, (letter, m.group())
+            assert before.case_folded(m.group()) == letter, (letter, m.group())

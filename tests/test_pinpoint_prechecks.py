@@ -218,7 +218,7 @@ def test_the_ending_precheck_accepts_every_match(data: st.DataObject | None, lan
     for end in {len(text), len(text) - 1, len(text) // 2}:
         lo = max(0, end - before.REACH)
         if pattern.search(text, lo, end) is not None:
-            assert before._may_end(before._folded(text[lo:end]), last), text[lo:end]
+            assert before._may_end(before.case_folded(text[lo:end]), last), text[lo:end]
         with mock.patch.object(before, "_may_end", lambda *args: True):
             full = pinpoint_before(text, end, lexicon)
         assert pinpoint_before(text, end, lexicon) == full

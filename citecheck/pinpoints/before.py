@@ -13,8 +13,7 @@ import regex
 
 from citecheck.lexicon import CHARACTERS, ENGLISH, Lexicon, alternation
 from citecheck.model import NO_PINPOINT, Pinpoint
-from citecheck.pinpoints.after import case_folded as _folded
-from citecheck.pinpoints.after import pinpoint_at
+from citecheck.pinpoints.after import case_folded, pinpoint_at
 from citecheck.pinpoints.numbers import parse_numbers, sub_letters
 
 #: How far before a citation its pinpoint may start.
@@ -96,7 +95,7 @@ def _last_words(lexicon: Lexicon) -> frozenset[str]:
     comma, or an opening parenthesis) that ends it: its ``of``, ``the``, a document word, ``in``,
     ``case``; a date ends with its year and a case's name with the parenthesis."""
     words = (*lexicon.part_of_words, *_DETERMINERS, *lexicon.document_words, _IN, *_CASES)
-    return frozenset(_folded(word.split()[-1]) for word in words)
+    return frozenset(case_folded(word.split()[-1]) for word in words)
 
 
 def _may_end(folded: str, last_words: frozenset[str]) -> bool:
@@ -125,7 +124,7 @@ def pinpoint_before(text: str, start: int, lexicon: Lexicon = ENGLISH) -> Pinpoi
     )
     window = text[lo:start]
     # on ASCII, lower-casing is case-folding, several times faster
-    window = window.lower() if window.isascii() else _folded(window)
+    window = window.lower() if window.isascii() else case_folded(window)
     for unit in units:
         if unit in window:
             break
