@@ -109,6 +109,9 @@ class Lexicon:
     prepositions: tuple[str, ...] = ()
     #: ordinals in counting order from one ("first", "second"...): a word's number is its place
     numbered_ordinals: tuple[str, ...] = ()
+    #: other spellings of a numbered ordinal -> the numbered one (``première`` -> ``premier``,
+    #: ``primera`` -> ``primero``): gender and short forms count as the same place
+    ordinal_variants: Mapping[str, str] = attrs.field(factory=dict)
     #: kinds of resolution paragraph -> the words naming them ("preambular", "operative"):
     #: ``sixth preambular para.`` is ``preambular para. 6``
     paragraph_kinds: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
@@ -128,7 +131,12 @@ class Lexicon:
 
     @functools.cached_property
     def _ordinal_by_word(self) -> Mapping[str, int]:
-        out = {w.lower(): i + 1 for i, w in enumerate(self.numbered_ordinals)}
+        def key(word: str) -> str:
+            return " ".join(word.lower().replace("-", " ").split())
+
+        out = {key(w): i + 1 for i, w in enumerate(self.numbered_ordinals)}
+        for variant, word in self.ordinal_variants.items():
+            out[key(variant)] = out[key(word)]
         for i, ten in enumerate(self.tens_ordinals):
             out[ten.lower()] = 20 + 10 * i
         for i, ten in enumerate(self.tens):
@@ -139,7 +147,7 @@ class Lexicon:
     @property
     def ordinal_pattern(self) -> str:
         """One ordinal word of :meth:`ordinal_number` (``sixth``, ``thirty-fourth``)."""
-        one = alternation(self.numbered_ordinals)
+        one = alternation((*self.numbered_ordinals, *self.ordinal_variants))
         if not self.tens:
             return one
         tens = alternation(self.tens)
@@ -315,6 +323,7 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         numbered_ordinals=_strings(data.get("numbered_ordinals", []), "numbered_ordinals"),
         tens=_strings(data.get("tens", []), "tens"),
         tens_ordinals=_strings(data.get("tens_ordinals", []), "tens_ordinals"),
+        ordinal_variants=_ordinal_variants(data),
         paragraph_kinds={
             kind: _strings(words, f"paragraph_kinds.{kind}")
             for kind, words in dict(data.get("paragraph_kinds") or {}).items()
@@ -322,6 +331,17 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         notes_headings=_strings(data.get("notes_headings", []), "notes_headings"),
         pinpoint_then_act=_flag(data.get("pinpoint_then_act", False), "pinpoint_then_act"),
     )
+
+
+def _ordinal_variants(data: dict[str, Any]) -> dict[str, str]:
+    """``ordinal_variants`` checked: each maps to a word of ``numbered_ordinals``."""
+    raw = data.get("ordinal_variants") or {}
+    numbered = {w.lower() for w in _strings(data.get("numbered_ordinals", []), "numbered_ordinals")}
+    if not isinstance(raw, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and v.lower() in numbered for k, v in raw.items()
+    ):
+        raise ValueError("lexicon: 'ordinal_variants' must map words to numbered_ordinals")
+    return dict(raw)
 
 
 def _flag(raw: Any, what: str) -> bool:

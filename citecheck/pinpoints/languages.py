@@ -169,8 +169,22 @@ def _grammar(language: str) -> _Grammar:
         r"(?:(?<![\r\n][ \t\u00a0]{0,12})"
         rf"|(?<=(?:{'|'.join(units.values())})[\s\u00a0]{{0,16}}))"
     )
+    # a number written as an ordinal word: "l'article premier", "el artículo primero"; "le
+    # cinquième considérant", "los considerandos tercero y cuarto" are written before the word
+    ordinal_values = recital_ordinal = ""
+    if lex.numbered_ordinals:
+        ordinal = f"(?:{lex.ordinal_pattern})"
+        recital_ordinal = (
+            rf"{ordinal}(?=(?:[\s\u00a0]{{0,3}}(?:,|{alternation(lex.list_words)})"
+            rf"[\s\u00a0]{{0,3}}{ordinal})*[\s\u00a0]{{1,3}}{units['recw']})"
+        )
+        ordinal_values = (
+            rf"(?P<artord>(?<=(?<!\w){units['artw']}[\s\u00a0]{{1,3}}){ordinal})"
+            rf"|(?P<record>{recital_ordinal})|"
+        )
     token = (
         "(?:"
+        + ordinal_values
         + "|".join(f"(?P<{name}>{pattern})" for name, pattern in units.items())
         + rf"|(?P<num>{unit_then_line}{_number(lex.range_words)})|(?P<range>{span})"
         + rf"|(?P<let>{_letter(lex.list_words)}){small_roman}|(?P<roman>{_roman(lex.range_words)})"
@@ -178,7 +192,8 @@ def _grammar(language: str) -> _Grammar:
     )
     unit = "(?:" + "|".join(v for k, v in units.items() if k not in ("skipw", "partw")) + ")"
     # bounded: a reader tries it at many places, so a long chain must not make a scan quadratic
-    body = rf"{unit}(?:{_GAP0}{token}){{0,60}}+"
+    head = f"(?:{recital_ordinal}|{unit})" if recital_ordinal else unit
+    body = rf"{head}(?:{_GAP0}{token}){{0,60}}+"
     conn = (
         rf"[\s\u00a0]{{0,3}},?{_GAP1}{alternation(lex.of_words)}"
         rf"(?:{_GAP1}{alternation(lex.determiners)})?{_GAP0}"
@@ -262,7 +277,7 @@ _UNIT_WORDS = frozenset(("artw", "parw", "letw", "subw", "annw"))
 _CONTAINERS = {"titw": "title", "chapw": "chap", "sectw": "sect"}
 #: Words that name a part of an act on its own (not a subdivision of the article before them).
 _PART_WORDS = frozenset(("artw", "annw", "recw", *_CONTAINERS))
-_VALUES = frozenset(("num", "let", "roman", "lroman"))
+_VALUES = frozenset(("num", "let", "roman", "lroman", "artord", "record"))
 
 
 def _tokens(g: _Grammar, body: str) -> list[tuple[str, str, int]]:
@@ -388,6 +403,10 @@ def parse(language: str, body: str) -> Pinpoint:
 
     for k, (kind, written) in enumerate(tokens):
         value = _canonical_number(written.strip("()"))
+        if kind in ("artord", "record"):
+            # "article premier": article 1; "le cinquième considérant": recital 5
+            value = str(load(language).ordinal_number(written))
+            kind = "num" if kind == "artord" else kind
         if kind in ("artw", "annw", "recw", "skipw", "partw", *_SUB_UNITS, *_CONTAINERS):
             unit = kind
             unit_plural = " ".join(written.lower().split()) in g.plurals
@@ -534,11 +553,12 @@ def parse(language: str, body: str) -> Pinpoint:
                 parts.pop()
             annex_place = f"{value}, {annex_inner}" if annex_inner else value
             for held in chains or [[]]:
-                point = [v.strip("()") for _, v in held]
+                # "points 1 à 3 de l'annexe I": the range "(1)-(3)" is "1-3", as written after it
+                point = [v.strip("()").replace(")-(", "-") for _, v in held]
                 parts.append(PinpointPart("annex", annex_point(annex_place, point)))
             chains = []
             annex_base, annex_points = annex_place, []
-        elif unit == "recw" and kind == "num":
+        elif (unit == "recw" and kind == "num") or kind == "record":
             parts.append(PinpointPart("recital", value))
         elif unit in _CONTAINERS and kind in ("roman", "num"):
             # "titre III du règlement"; a title holding an article already named adds nothing
