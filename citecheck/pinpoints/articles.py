@@ -312,7 +312,10 @@ class _Builder:
         if kind not in ("paren", "num", "word"):
             return
         sub = f"({tok})" if kind == "paren" or self.unit == "" else tok
-        if self.pref_cur is None or (self.sep and kind != "paren") or kind == "num":
+        if self.range and self.pref_cur and not self.sep:
+            # "points 1 to 3", "points (a) to (c)": one range, as "Article 5(1) to (3)"
+            self.pref_cur[-1] = f"{self.pref_cur[-1]}-{sub}"
+        elif self.pref_cur is None or (self.sep and kind != "paren") or kind == "num":
             self.pref_cur = [sub]
             self.prefixes.append(self.pref_cur)
         elif self.sep:
@@ -400,13 +403,18 @@ class _Builder:
                 for v in self.values
                 for alt in self.prefixes
             )
-        point = ", ".join(
-            "".join(alt).removeprefix("(").removesuffix(")") if len(alt) == 1 else "".join(alt)
+        # one part per point, as "annexe I, points 3 et 4" and "los puntos 1 a 3 del anexo I"
+        points = [
+            "".join(alt).removeprefix("(").removesuffix(")").replace(")-(", "-")
+            if len(alt) == 1
+            else "".join(alt)
             for alt in self.prefixes
-        )
-        tail = f"point {point}" if point else ""
+        ]
+        tails = [f"{'points' if '-' in p else 'point'} {p}" for p in points] or [""]
         return tuple(
-            PinpointPart("annex", ", ".join(x for x in (v, tail) if x)) for v in self.values or [""]
+            PinpointPart("annex", ", ".join(x for x in (v, tail) if x))
+            for v in self.values or [""]
+            for tail in tails
         )
 
 
