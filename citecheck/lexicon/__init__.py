@@ -81,6 +81,10 @@ class Lexicon:
     #: words inside an EU act's pinpoint that add nothing to it (``articles 6 à 9 inclus``);
     #: never a word that changes what is cited ("et suivants", "article unique")
     filler_words: tuple[str, ...] = ()
+    #: ``en liaison avec``, ``en relación con``: join another article of the same act to a
+    #: pinpoint (``son article 43, en liaison avec son article 4``), read only before a
+    #: possessive, since ``en liaison avec l'article 4 du traité`` names another source
+    conjunction_words: tuple[str, ...] = ()
     #: articles and possessives that may stand inside a pinpoint (``de l'article``, ``su artículo``)
     determiners: tuple[str, ...] = ()
     #: frequent words of running text, for telling languages apart (:mod:`citecheck.language`)
@@ -310,6 +314,7 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         subpoint_words=_strings(data.get("subpoint_words", []), "subpoint_words"),
         part_words=_strings(data.get("part_words", []), "part_words"),
         filler_words=_strings(data.get("filler_words", []), "filler_words"),
+        conjunction_words=_strings(data.get("conjunction_words", []), "conjunction_words"),
         determiners=_strings(data.get("determiners", []), "determiners"),
         stop_words=_strings(data.get("stop_words", []), "stop_words"),
         cited_words=_strings(data.get("cited_words", []), "cited_words"),

@@ -142,6 +142,12 @@ def _grammar(language: str) -> _Grammar:
         small_roman = r"|(?P<lroman>[ivx]{2,5}(?![\w]))"
         roman_after_range = r"|[ivx]{2,5}(?![\w])"
     joiner = alternation((*lex.list_words, *lex.part_of_words, *lex.determiners, *lex.filler_words))
+    if lex.conjunction_words and lex.possessives:
+        # "son article 43, en liaison avec son article 4": the act's own article too
+        joiner += (
+            rf"|{alternation(lex.conjunction_words)}"
+            rf"(?=[\s\u00a0]{{1,3}}{alternation(lex.possessives)}[\s\u00a0])"
+        )
     if lex.at_words:
         # "à", "en", "dans" are prepositions: they join what follows a list word ("et aux
         # annexes II et III", "ainsi qu'à l'annexe II", "y en el artículo 7") or a unit word
@@ -558,6 +564,9 @@ def parse(language: str, body: str) -> Pinpoint:
                 parts.append(PinpointPart("annex", annex_point(annex_place, point)))
             chains = []
             annex_base, annex_points = annex_place, []
+        elif unit == "recw" and kind == "num" and ranged and parts and parts[-1].unit == "recital":
+            # "les considérants 3 à 5": one range, as "recitals 3-5"
+            parts[-1] = PinpointPart("recitals", f"{parts[-1].value}-{value}")
         elif (unit == "recw" and kind == "num") or kind == "record":
             parts.append(PinpointPart("recital", value))
         elif unit in _CONTAINERS and kind in ("roman", "num"):

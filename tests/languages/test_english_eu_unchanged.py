@@ -50,6 +50,10 @@ FOOTNOTE_CALLS = (
     "each act of a list followed by its footnote call is found: 'Directives 2013/54/EU (9) and "
     "2009/16/EC (10)', 'Regulations (EU) 2016/679 (2) and (EU) 2018/1725 (3)'"
 )
+POINT_RANGES = (
+    "a range of points written before the article or annex is one range: 'points (2) to (23) "
+    "of Article 2(5)' -> art. 2(5)(2)-(23), as 'Article 5(1) to (3)' is"
+)
 INTENDED = {
     "derived/cjeu_C-72-15_Rosneft.txt": (
         "086ba94ac2d5beca",
@@ -84,7 +88,10 @@ INTENDED = {
         "'Ibid., art. 3 (m)', the UDHR in a book title '(New York, 2023)' is not cited; "
         "'thirty-fourth preambular para.'; " + BACK_REFERENCES,
     ),
-    "eu_cjeu_gdpr_judgments/cases_metadata.json": ("7130c18dca974bfc", BACK_REFERENCES),
+    "eu_cjeu_gdpr_judgments/cases_metadata.json": (
+        "8201dcba9045f96b",
+        BACK_REFERENCES + "; " + POINT_RANGES,
+    ),
     "un_unhrd/documents_metadata.json": (
         "79b82934059da606",
         "'General Recommendation No. 15 on article 4 of the Convention': articles in general "
@@ -131,8 +138,8 @@ INTENDED = {
     "eu_formex_plaintext_misc/large_CN_tariff_32016R1821.txt": ("4d625b22e9cad124", ARTICLE_RANGES),
     "eu_pypi_ai_act_articles/32016R0679_gdpr.txt": ("5f771d76013a1837", ARTICLE_RANGES),
     "eu_pypi_ai_act_articles/32022L2464_csrd.txt": (
-        "af091e31a3c94d7f",
-        ARTICLE_RANGES + "; " + ACT_PLACES,
+        "f62b2673b2354be8",
+        ARTICLE_RANGES + "; " + ACT_PLACES + "; " + POINT_RANGES,
     ),
     "eu_pypi_ai_act_articles/32022R2554_dora.txt": (
         "24158bceae480200",
