@@ -1,0 +1,211 @@
+# ruff: noqa: E501  (table rows hold citation sentences)
+"""French and Spanish pinpoints of EU acts not read before (issue #14): an article numbered by
+an ordinal word (``l'article premier``, ``el artículo primero``), recitals named by an ordinal
+(``le cinquième considérant``, ``el quinto considerando``), ranges of recitals and of annex
+points (``considérants 3 à 5``, ``points 1 à 3 de l'annexe I``), and the act's own article
+joined by ``en liaison avec son article 4`` / ``en relación con su artículo 4``. Made-up
+sentences in the shapes of EU acts, with rows that must not change (negative and boundary
+rows) next to each rule."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+from eu_cases import found
+
+from citecheck.lexicon import from_table, load
+from citecheck.pinpoints.languages import parse
+
+R = "du règlement (CE) n° 1234/2007"
+ES_R = "del Reglamento (CE) n° 1234/2007"
+VU = "vu le règlement (CE) n° 1234/2007 du Conseil (1), et notamment"
+VISTO = "Visto el Reglamento (CE) n° 1234/2007 del Consejo (1) y, en particular,"
+
+ROWS = [
+    # an article numbered by an ordinal word, before the act and after "et notamment"
+    (f"l'article premier {R} est", "art. 1"),
+    (f"l'article premier, paragraphe 2, point a), {R} est", "art. 1(2)(a)"),
+    (f"les articles premier et 3 {R} sont", "art. 1; art. 3"),
+    (f"{VU} son article premier,", "art. 1"),
+    (f"el artículo primero {ES_R} es", "art. 1"),
+    (f"el artículo primero, apartado 2, {ES_R} es", "art. 1(2)"),
+    (f"el artículo segundo {ES_R} es", "art. 2"),
+    (f"{VISTO} su artículo primero,", "art. 1"),
+    # the ordinal only right after the article word: "premier alinéa" stays unnumbered
+    (f"le premier alinéa de l'article 5 {R} s'applique", "art. 5"),
+    (f"l'article 5, premier alinéa, {R} s'applique", "art. 5"),
+    (f"el párrafo primero del artículo 5 {ES_R} se aplica", "art. 5"),
+    (f"el artículo 5, párrafo primero, {ES_R} se aplica", "art. 5"),
+    # recitals named by an ordinal before the recital word
+    (f"le cinquième considérant {R} est", "recital 5"),
+    (f"le premier considérant {R} est", "recital 1"),
+    (f"la première considérant {R} est", "recital 1"),
+    (f"le dix-septième considérant {R} est", "recital 17"),
+    (f"le vingtième considérant {R} est", "recital 20"),
+    (f"les cinquième et sixième considérants {R} sont", "recital 5; recital 6"),
+    (f"les quatrième, cinquième et sixième considérants {R} sont", "recital 4; recital 5; recital 6"),
+    (f"le premier considérant et l'article 3 {R} sont", "recital 1; art. 3"),
+    (f"el quinto considerando {ES_R} es", "recital 5"),
+    (f"el tercer considerando {ES_R} es", "recital 3"),
+    (f"la primera considerando {ES_R} es", "recital 1"),
+    (f"el decimoquinto considerando {ES_R} es", "recital 15"),
+    (f"los considerandos 3 y 4 {ES_R} son", "recital 3; recital 4"),
+    # the ordinal and the recital word one to three spaces apart; no more
+    (f"le cinquième   considérant {R} est", "recital 5"),
+    (f"le cinquième    considérant {R} est", ""),
+    # an ordinal before another unit word is no recital
+    (f"le cinquième alinéa de l'article 4 {R} est", "art. 4"),
+    (f"le deuxième tiret {R} est", ""),
+    # numbered recitals, one, a list, a range
+    (f"le considérant 5 {R} est", "recital 5"),
+    (f"au considérant 12 {R}, les", "recital 12"),
+    (f"les considérants 3 et 4 {R} sont", "recital 3; recital 4"),
+    (f"les considérants 3 à 5 {R} sont", "recitals 3-5"),
+    (f"les considérants 3, 4 et 5 {R} sont", "recital 3; recital 4; recital 5"),
+    (f"el considerando 5 {ES_R} es", "recital 5"),
+    (f"los considerandos 3 a 5 {ES_R} son", "recitals 3-5"),
+    (f"los considerandos 3 al 5 {ES_R} son", "recitals 3-5"),
+    # a range after an annex is no range of recitals
+    (f"le considérant 3 et les annexes I à III {R} sont", "recital 3; annex I-III"),
+    # ranges of annex points, as "Anhang I Nummern 1 bis 3" and "annexe I, points 1 à 3"
+    ("les points 1 à 3 de l'annexe I du règlement (UE) 2016/679 sont", "annex I, points 1-3"),
+    ("l'annexe I, points 1 à 3, du règlement (UE) 2016/679 est", "annex I, points 1-3"),
+    ("les points a) à c) de l'annexe I du règlement (UE) 2016/679 sont", "annex I(a)-(c)"),
+    ("les points 1 et 3 de l'annexe I du règlement (UE) 2016/679 sont", "annex I, point 1; annex I, point 3"),
+    ("los puntos 1 a 3 del anexo I del Reglamento (UE) 2016/679 son", "annex I, points 1-3"),
+    ("el anexo I, puntos 1 a 3, del Reglamento (UE) 2016/679 es", "annex I, points 1-3"),
+    ("las letras a) a c) del anexo I del Reglamento (UE) 2016/679 son", "annex I(a)-(c)"),
+    ("Anhang I Nummern 1 bis 3 der Verordnung (EU) 2016/679 sind", "annex I, points 1-3"),
+    ("points 1 to 3 of Annex I to Regulation (EU) 2016/679 are", "annex I, points 1-3"),
+    ("points 1 and 3 of Annex I to Regulation (EU) 2016/679 are", "annex I, point 1; annex I, point 3"),
+    ("points (a) to (c) of Annex I to Regulation (EU) 2016/679 are", "annex I(a)-(c)"),
+    ("point 3 of Annex I to Regulation (EU) 2016/679 is", "annex I, point 3"),
+    # a range of points before an article, in English as in French
+    ("points (a) to (c) of Article 5 of Regulation (EU) 2016/679 are", "art. 5(a)-(c)"),
+    ("points 1 to 3 of Article 4 of Regulation (EU) 2016/679 are", "art. 4(1)-(3)"),
+    ("points (a) and (c) of Article 5 of Regulation (EU) 2016/679 are", "art. 5(a); art. 5(c)"),
+    (f"les points a) à c) de l'article 12 {R} sont", "art. 12(a)-(c)"),
+    # the parts of an annex are read and left out (no canonical form for them)
+    ("visée à l'annexe II, partie B, de la directive 2000/60/CE est", "annex II"),
+    # the act's own article joined by "en liaison avec son", "en relación con su"
+    (f"{VU} son article 43, en liaison avec son article 4,", "art. 43; art. 4"),
+    (f"{VU} son article 43, paragraphe 2, lu en combinaison avec son article 4,", "art. 43(2); art. 4"),
+    (f"{VU} son article 43, en liaison avec l'article 4 du traité,", "art. 43"),
+    (f"{VU} son article 43, en liaison avec le traité,", "art. 43"),
+    (f"{VISTO} su artículo 43, leído en relación con su artículo 4,", "art. 43; art. 4"),
+    (f"{VISTO} su artículo 43 en relación con el artículo 4 del Tratado,", "art. 43"),
+    ("el Reglamento (CE) n° 1234/2007 establece, en su artículo 6, en relación con su artículo 4, que", "art. 6; art. 4"),
+    # the systematic walk of the grammar: rows that already read right, kept
+    (f"conformément à l'article 3, paragraphe 1, point a) i), {R}, les", "art. 3(1)(a)(i)"),
+    (f"l'article 5, paragraphes 2 à 4, {R} est", "art. 5(2)-(4)"),
+    (f"les articles 3, 4 et 5 {R} sont", "art. 3; art. 4; art. 5"),
+    (f"l'article 9, paragraphe 1, points a) et b), {R} est", "art. 9(1)(a); art. 9(1)(b)"),
+    (f"l'article 7, paragraphes 1 et 2, et l'article 8 {R} sont", "art. 7(1); art. 7(2); art. 8"),
+    (f"l'article 4, premier alinéa, deuxième tiret {R} est", "art. 4"),
+    (f"l'article 3 {R} du Conseil du 22 octobre 2007 portant organisation commune des marchés est", "art. 3"),
+    ("vu le règlement (CE) n° 1234/2007 du Conseil du 22 octobre 2007 portant organisation commune des marchés (1), et notamment son article 43, point a),", "art. 43(a)"),
+    (f"el artículo 9, apartado 1, letras a) a c), {ES_R} es", "art. 9(1)(a)-(c)"),
+    (f"los apartados 1 y 2 del artículo 5 {ES_R} son", "art. 5(1); art. 5(2)"),
+    (f"el artículo 6, apartado 1, párrafo segundo, {ES_R} es", "art. 6(1)"),
+    (f"el punto 3 del anexo II {ES_R} es", "annex II, point 3"),
+    (f"{VISTO} el apartado 1 de su artículo 4,", "art. 4(1)"),
+]
+
+NONE = [
+    f"du point de vue {R}, les",
+    "à ce point, le règlement (CE) n° 1234/2007 est",
+    "le 5 mars 2007, le règlement (CE) n° 1234/2007 est",
+    f"un montant de 5 euros {R} est",
+    "l'article 6 du présent règlement et le règlement (CE) n° 1234/2007 sont",
+    "considérant que le règlement (CE) n° 1234/2007 prévoit",
+    "(5) considérant que le règlement (CE) n° 1234/2007 prévoit que",
+    "Considérant premier: le règlement (CE) n° 1234/2007 prévoit que",
+    f"le premier {R} est",
+    "le premier règlement et le règlement (CE) n° 1234/2007 sont",
+    f"desde el punto de vista {ES_R}, los",
+    "considerando que el Reglamento (CE) n° 1234/2007 establece",
+    "el primer Reglamento y el Reglamento (CE) n° 1234/2007 son",
+    "el artículo 6 del presente Reglamento y el Reglamento (CE) n° 1234/2007 son",
+]
+
+
+@pytest.mark.parametrize(("text", "pinpoint"), ROWS)
+def test_the_pinpoint_of_the_act(text: str, pinpoint: str) -> None:
+    got = [g for g in found(text) if g[1] == "eu_act"]
+    assert got, f"no act in {text!r}"
+    assert got[0][2] == pinpoint
+
+
+@pytest.mark.parametrize("text", NONE)
+def test_no_pinpoint(text: str) -> None:
+    got = [g for g in found(text) if g[1] == "eu_act"]
+    assert got, f"no act in {text!r}"
+    assert all(pin == "" for _, _, pin in got), got
+
+
+# --- the readers, one body at a time -----------------------------------------------------------
+
+BODIES = [
+    ("fr", "article premier", "art. 1"),
+    ("fr", "article  premier", "art. 1"),
+    ("fr", "article   premier", "art. 1"),
+    ("fr", "articles premier et 2", "art. 1; art. 2"),
+    ("fr", "article 5, premier alinéa", "art. 5"),
+    ("fr", "article 5 premier", "art. 5"),
+    ("fr", "considérant 3 à 5", "recitals 3-5"),
+    ("fr", "considérant 3 et 5", "recital 3; recital 5"),
+    ("fr", "considérants 3, 4 à 6", "recital 3; recitals 4-6"),
+    ("fr", "annexe I, considérant 4", "annex I; recital 4"),
+    ("fr", "seconde considérant", "recital 2"),
+    ("es", "artículo primero", "art. 1"),
+    ("es", "artículo décimo", "art. 10"),
+    ("es", "artículo 4, párrafo primero", "art. 4"),
+    ("es", "cuarta considerando", "recital 4"),
+    ("es", "vigésima considerando", "recital 20"),
+    ("es", "considerandos 2 al 4", "recitals 2-4"),
+]
+
+
+@pytest.mark.parametrize(("language", "body", "expected"), BODIES)
+def test_parse(language: str, body: str, expected: str) -> None:
+    assert str(parse(language, body)) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "word", "number"),
+    [
+        ("fr", "premier", 1),
+        ("fr", "Première", 1),
+        ("fr", "second", 2),
+        ("fr", "seconde", 2),
+        ("fr", "deuxième", 2),
+        ("fr", "dix-septième", 17),
+        ("fr", "dix septième", 17),
+        ("fr", "vingtième", 20),
+        ("fr", "vingt et unième", None),
+        ("fr", "dernier", None),
+        ("es", "primero", 1),
+        ("es", "primer", 1),
+        ("es", "primera", 1),
+        ("es", "tercer", 3),
+        ("es", "decimonoveno", 19),
+        ("es", "vigésimo", 20),
+        ("es", "último", None),
+        ("de", "ersten", None),
+    ],
+)
+def test_ordinal_numbers_of_the_tables(language: str, word: str, number: int | None) -> None:
+    assert load(language).ordinal_number(word) == number
+
+
+def test_an_ordinal_variant_must_name_a_numbered_ordinal() -> None:
+    french = json.loads((resources.files("citecheck") / "data/lexicon/fr.json").read_text("utf-8"))
+    table = {**french, "numbered_ordinals": ["premier"], "ordinal_variants": {"première": "premier"}}
+    assert from_table("xx", table).ordinal_number("première") == 1
+    assert from_table("xx", table).ordinal_number("deuxième") is None
+    with pytest.raises(ValueError, match="ordinal_variants"):
+        from_table("xx", {**table, "ordinal_variants": {"seconde": "second"}})
+    with pytest.raises(ValueError, match="ordinal_variants"):
+        from_table("xx", {**table, "ordinal_variants": ["première"]})
