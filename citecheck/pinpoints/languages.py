@@ -175,8 +175,9 @@ def _grammar(language: str) -> _Grammar:
         r"(?:(?<![\r\n][ \t\u00a0]{0,12})"
         rf"|(?<=(?:{'|'.join(units.values())})[\s\u00a0]{{0,16}}))"
     )
-    # a number written as an ordinal word: "l'article premier", "el artículo primero"; "le
-    # cinquième considérant", "los considerandos tercero y cuarto" are written before the word
+    # a number written as an ordinal word after its unit word: "l'article premier", "el
+    # artículo primero", "los considerandos quinto y sexto"; or before the recital word: "le
+    # cinquième considérant", "les cinquième et sixième considérants"
     ordinal_values = recital_ordinal = ""
     if lex.numbered_ordinals:
         ordinal = f"(?:{lex.ordinal_pattern})"
@@ -185,7 +186,9 @@ def _grammar(language: str) -> _Grammar:
             rf"[\s\u00a0]{{0,3}}{ordinal})*[\s\u00a0]{{1,3}}{units['recw']})"
         )
         ordinal_values = (
-            rf"(?P<artord>(?<=(?<!\w){units['artw']}[\s\u00a0]{{1,3}}){ordinal})"
+            rf"(?P<ordnum>(?<=(?<!\w)(?:{units['artw']}|{units['recw']})[\s\u00a0]{{1,3}}"
+            rf"(?:{ordinal}[\s\u00a0]{{0,3}}(?:,|{alternation(lex.list_words)})[\s\u00a0]{{1,3}}){{0,4}})"
+            rf"{ordinal})"
             rf"|(?P<record>{recital_ordinal})|"
         )
     token = (
@@ -283,7 +286,7 @@ _UNIT_WORDS = frozenset(("artw", "parw", "letw", "subw", "annw"))
 _CONTAINERS = {"titw": "title", "chapw": "chap", "sectw": "sect"}
 #: Words that name a part of an act on its own (not a subdivision of the article before them).
 _PART_WORDS = frozenset(("artw", "annw", "recw", *_CONTAINERS))
-_VALUES = frozenset(("num", "let", "roman", "lroman", "artord", "record"))
+_VALUES = frozenset(("num", "let", "roman", "lroman", "ordnum", "record"))
 
 
 def _tokens(g: _Grammar, body: str) -> list[tuple[str, str, int]]:
@@ -409,10 +412,10 @@ def parse(language: str, body: str) -> Pinpoint:
 
     for k, (kind, written) in enumerate(tokens):
         value = _canonical_number(written.strip("()"))
-        if kind in ("artord", "record"):
+        if kind in ("ordnum", "record"):
             # "article premier": article 1; "le cinquième considérant": recital 5
             value = str(load(language).ordinal_number(written))
-            kind = "num" if kind == "artord" else kind
+            kind = "num" if kind == "ordnum" else kind
         if kind in ("artw", "annw", "recw", "skipw", "partw", *_SUB_UNITS, *_CONTAINERS):
             unit = kind
             unit_plural = " ".join(written.lower().split()) in g.plurals

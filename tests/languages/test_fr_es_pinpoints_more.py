@@ -52,6 +52,14 @@ ROWS = [
     (f"la primera considerando {ES_R} es", "recital 1"),
     (f"el decimoquinto considerando {ES_R} es", "recital 15"),
     (f"los considerandos 3 y 4 {ES_R} son", "recital 3; recital 4"),
+    # or after the unit word, listed
+    (f"el considerando quinto {ES_R} es", "recital 5"),
+    (f"los considerandos quinto y sexto {ES_R} son", "recital 5; recital 6"),
+    (f"los considerandos cuarto, quinto y sexto {ES_R} son", "recital 4; recital 5; recital 6"),
+    (f"los artículos primero y segundo {ES_R} son", "art. 1; art. 2"),
+    (f"el considerando    quinto {ES_R} es", ""),
+    (f"el artículo 5, párrafo primero y segundo, {ES_R} es", "art. 5"),
+    (f"le considérant premier {R} est", "recital 1"),
     # the ordinal and the recital word one to three spaces apart; no more
     (f"le cinquième   considérant {R} est", "recital 5"),
     (f"le cinquième    considérant {R} est", ""),
@@ -165,6 +173,10 @@ BODIES = [
     ("es", "cuarta considerando", "recital 4"),
     ("es", "vigésima considerando", "recital 20"),
     ("es", "considerandos 2 al 4", "recitals 2-4"),
+    ("es", "considerandos quinto, sexto", "recital 5; recital 6"),
+    ("es", "artículos primero, segundo y tercero", "art. 1; art. 2; art. 3"),
+    ("es", "artículo 4 y quinto", "art. 4"),
+    ("es", "apartado primero", ""),
 ]
 
 
