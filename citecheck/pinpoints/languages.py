@@ -507,8 +507,9 @@ def parse(language: str, body: str) -> Pinpoint:
                 ):
                     # "point 45 sous c) de l'annexe I", "le point 1, sous a), de l'annexe I":
                     # point 45(c), point 1(a); a letter with its own word between commas is
-                    # the numbered point's
-                    chains[-1].append(sub)
+                    # the numbered point's; "del punto 3 de la letra c)": the letter holds
+                    # the point, (c)(3)
+                    chains[-1].insert(len(chains[-1]) - 1 if of_since else len(chains[-1]), sub)
                 elif (
                     not worded
                     and chains
@@ -678,11 +679,12 @@ def _pinpoint_of(language: str, m: regex.Match[str] | None, start: int) -> Artic
 def read_after(language: str, text: str, end: int) -> ArticlePinpoint | None:
     """``, et notamment son article 7`` / ``, insbesondere auf Artikel 7`` after the act
     ending at ``end``; None if there is none."""
-    m = _grammar(language).after.match(text, end, min(len(text), end + WINDOW))
+    g = _grammar(language)
+    m = g.after.match(text, end, min(len(text), end + WINDOW))
     if m is None:
         return None
     # A body ends on a value, not on a trailing "et"/"de la" that opens the next phrase.
-    body = _value_end(m.group("body"))
+    body = _value_end(_before_heading(g, m.group("body")))
     pin = parse(language, body)
     if not pin:
         return None
@@ -751,7 +753,7 @@ def read_in_own(language: str, text: str, start: int, end: int) -> ArticlePinpoi
         m = g.in_own.match(text, aside, min(len(text), aside + WINDOW))
     if m is None:
         return None
-    body = _value_end(m.group("body"))
+    body = _value_end(_before_heading(g, m.group("body")))
     stop = m.start("body") + len(body)
     provides = (m.group("verb") or "").lower() in g.provision_verbs
     if not provides and g.own_unit.search(text, m.start("body") - 8, stop) is None:
@@ -793,7 +795,7 @@ def read_after_comma(language: str, text: str, end: int) -> ArticlePinpoint | No
     m = g.after_comma.match(text, end, min(len(text), end + WINDOW))
     if m is None:
         return None
-    body = _value_end(m.group("body"))
+    body = _value_end(_before_heading(g, m.group("body")))
     stop = m.start("body") + len(body)
     if g.of_next.match(text, stop) is not None:
         return None
@@ -810,7 +812,7 @@ def find_after(language: str, text: str, start: int, stop: int) -> ArticlePinpoi
     m = g.after.search(text, start, stop)
     if m is None:
         return None
-    body = _value_end(m.group("body"))
+    body = _value_end(_before_heading(g, m.group("body")))
     end = m.start("body") + len(body)
     if g.of_next.match(text, end) is not None:
         return None
@@ -818,6 +820,25 @@ def find_after(language: str, text: str, start: int, stop: int) -> ArticlePinpoi
     if not pin:
         return None
     return ArticlePinpoint(pin, m.start(), end)
+
+
+def _before_heading(g: _Grammar, body: str) -> str:
+    """``body`` up to the citing text's next article heading: a capitalised article word and
+    its number, then a capitalised word opening a sentence (``son article 4,\nArticle 2 Les
+    États membres``, ``su artículo 4, Artículo 2 Los destinatarios``): that article is the
+    citing text's own, not one more of the act's."""
+    tokens = _tokens(g, body)
+    for k in range(1, len(tokens) - 2):
+        (kind, written, at), (value_kind, _, _), (then, opener, _) = tokens[k : k + 3]
+        if (
+            kind == "artw"
+            and written[:1].isupper()
+            and value_kind == "num"
+            and then == "join"
+            and opener[:1].isupper()
+        ):
+            return body[:at]
+    return body
 
 
 def _value_end(body: str) -> str:

@@ -105,6 +105,24 @@ ROWS = [
     (f"{VISTO} su artículo 43, leído en relación con su artículo 4,", "art. 43; art. 4"),
     (f"{VISTO} su artículo 43 en relación con el artículo 4 del Tratado,", "art. 43"),
     ("el Reglamento (CE) n° 1234/2007 establece, en su artículo 6, en relación con su artículo 4, que", "art. 6; art. 4"),
+    # a numbered point of a lettered point, written before it: the letter holds the point
+    (f"en el punto 3 de la letra c) del apartado 1 del artículo 11 {ES_R}, los", "art. 11(1)(c)(3)"),
+    (f"en el primer y cuarto guión del punto 3 de la letra c) del apartado 1 del artículo 11 {ES_R}, los", "art. 11(1)(c)(3)"),
+    (f"au point 3 du point c) du paragraphe 1 de l'article 11 {R}, les", "art. 11(1)(c)(3)"),
+    (f"à l'article 11 paragraphe 1 point c) 3 {R}, les", "art. 11(1)(c)(3)"),
+    (f"au point 45 sous c) de l'annexe I {R}, les", "annex I, point 45(c)"),
+    (f"au point 1, sous a), de l'annexe I {R}, les", "annex I, point 1(a)"),
+    (f"en la letra c) del punto 45 del anexo I {ES_R}, los", "annex I, point 45(c)"),
+    # the citing text's next article heading ends the pinpoint after the act (texts of one
+    # sentence a line: "son article 4," closes a citation, "Article 2 Les" opens an article)
+    (f"{VU} son article 4,\nArticle 2 Les États membres sont destinataires", "art. 4"),
+    (f"{VU} son article 4, paragraphe 2, Article 2 Les États membres sont destinataires", "art. 4(2)"),
+    (f"{VISTO} la letra b) del apartado 2 de su artículo 4,\nArtículo 2 Los destinatarios", "art. 4(2)(b)"),
+    (f"{VISTO} su artículo 4,\nArtículo 2 El presente Reglamento", "art. 4"),
+    # a lower-case article word, or no sentence opener after it, goes on with the list
+    (f"{VU} ses articles 4 et 5 Les", "art. 4; art. 5"),
+    (f"{VU} son article 4, Article 2, Les", "art. 4; art. 2"),
+    (f"{VU} son article 4, article 2 les", "art. 4; art. 2"),
     # the systematic walk of the grammar: rows that already read right, kept
     (f"conformément à l'article 3, paragraphe 1, point a) i), {R}, les", "art. 3(1)(a)(i)"),
     (f"l'article 5, paragraphes 2 à 4, {R} est", "art. 5(2)-(4)"),
