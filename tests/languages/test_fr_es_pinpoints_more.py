@@ -16,7 +16,7 @@ import pytest
 from eu_cases import found
 
 from citecheck.lexicon import from_table, load
-from citecheck.pinpoints.languages import parse
+from citecheck.pinpoints.languages import _before_heading, _grammar, parse
 
 R = "du règlement (CE) n° 1234/2007"
 ES_R = "del Reglamento (CE) n° 1234/2007"
@@ -102,6 +102,10 @@ ROWS = [
     (f"{VU} son article 43, paragraphe 2, lu en combinaison avec son article 4,", "art. 43(2); art. 4"),
     (f"{VU} son article 43, en liaison avec l'article 4 du traité,", "art. 43"),
     (f"{VU} son article 43, en liaison avec le traité,", "art. 43"),
+    (f"{VU} son article 43, en liaison avec   son article 4,", "art. 43; art. 4"),
+    (f"{VU} son article 43, en liaison avec    son article 4,", "art. 43"),
+    (f"{VU} son article 43, en liaison avec l'article 4,", "art. 43"),
+    (f"{VISTO} su artículo 43, en relación con el artículo 4,", "art. 43"),
     (f"{VISTO} su artículo 43, leído en relación con su artículo 4,", "art. 43; art. 4"),
     (f"{VISTO} su artículo 43 en relación con el artículo 4 del Tratado,", "art. 43"),
     ("el Reglamento (CE) n° 1234/2007 establece, en su artículo 6, en relación con su artículo 4, que", "art. 6; art. 4"),
@@ -195,6 +199,17 @@ BODIES = [
     ("es", "artículos primero, segundo y tercero", "art. 1; art. 2; art. 3"),
     ("es", "artículo 4 y quinto", "art. 4"),
     ("es", "apartado primero", ""),
+    # at most five ordinals listed after the unit word; one to three spaces around them
+    ("es", "artículos primero, segundo, tercero, cuarto y quinto", "art. 1; art. 2; art. 3; art. 4; art. 5"),
+    ("es", "artículos primero, segundo, tercero, cuarto, quinto y sexto", "art. 1; art. 2; art. 3; art. 4; art. 5"),
+    ("es", "considerandos primero   y segundo", "recital 1; recital 2"),
+    ("es", "considerandos primero    y segundo", "recital 1"),
+    ("es", "considerando   quinto", "recital 5"),
+    ("es", "considerando    quinto", ""),
+    # "en liaison avec" only right before a possessive, one to three spaces on
+    ("fr", "article 43, en liaison avec son article 4", "art. 43; art. 4"),
+    ("fr", "article 43, en liaison avec   son article 4", "art. 43; art. 4"),
+    ("es", "artículo 43, en relación con su artículo 4", "art. 43; art. 4"),
 ]
 
 
@@ -239,3 +254,23 @@ def test_an_ordinal_variant_must_name_a_numbered_ordinal() -> None:
         from_table("xx", {**table, "ordinal_variants": {"seconde": "second"}})
     with pytest.raises(ValueError, match="ordinal_variants"):
         from_table("xx", {**table, "ordinal_variants": ["première"]})
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        ("article 4, Article 2 Les", "article 4, "),
+        ("article 4, Article 2 Le point", "article 4, "),
+        ("article 4,\nArticle 2 Les", "article 4,\n"),
+        # each of the four conditions, missing, keeps the body whole
+        ("article 4, Article 2 les", "article 4, Article 2 les"),
+        ("article 4, article 2 Les", "article 4, article 2 Les"),
+        ("article 4, Article 2, Les", "article 4, Article 2, Les"),
+        ("article 4, Article a) Les", "article 4, Article a) Les"),
+        ("article 4 et Annexe 2 Les", "article 4 et Annexe 2 Les"),
+        # a heading at the start of the body is cut by the reader of bodies before an act
+        ("Article 2 Les", "Article 2 Les"),
+    ],
+)
+def test_a_pinpoint_stops_before_the_next_article_heading(body: str, kept: str) -> None:
+    assert _before_heading(_grammar("fr"), body) == kept
