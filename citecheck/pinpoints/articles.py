@@ -404,10 +404,9 @@ class _Builder:
                 for alt in self.prefixes
             )
         # one part per point, as "annexe I, points 3 et 4" and "los puntos 1 a 3 del anexo I"
+        # the point's own number unbracketed, its letters closed up: "point 3(a)"
         points = [
-            "".join(alt).removeprefix("(").removesuffix(")").replace(")-(", "-")
-            if len(alt) == 1
-            else "".join(alt)
+            alt[0].removeprefix("(").removesuffix(")").replace(")-(", "-") + "".join(alt[1:])
             for alt in self.prefixes
         ]
         tails = [f"{'points' if '-' in p else 'point'} {p}" for p in points] or [""]

@@ -95,6 +95,14 @@ ROWS = [
     ("points 1 to 3 of Article 4 of Regulation (EU) 2016/679 are", "art. 4(1)-(3)"),
     ("points (a) and (c) of Article 5 of Regulation (EU) 2016/679 are", "art. 5(a); art. 5(c)"),
     (f"les points a) à c) de l'article 12 {R} sont", "art. 12(a)-(c)"),
+    ("points (2) to (23) of Article 2(5) of Directive 2013/36/EU are", "art. 2(5)(2)-(23)"),
+    ("points (a) to (c) and (e) of Article 5 of Regulation (EU) 2016/679 are", "art. 5(a)-(c); art. 5(e)"),
+    ("points (a), (b) and (c) of Article 5 of Regulation (EU) 2016/679 are", "art. 5(a); art. 5(b); art. 5(c)"),
+    ("points (a)-(c) of Article 5 of Regulation (EU) 2016/679 are", "art. 5(a)-(c)"),
+    ("point (a)(ii) of Article 5(1) of Regulation (EU) 2016/679 is", "art. 5(1)(a)(ii)"),
+    ("points 1 to 3 and 5 of Annex I to Regulation (EU) 2016/679 are", "annex I, points 1-3; annex I, point 5"),
+    ("point 3(a) of Annex I to Regulation (EU) 2016/679 is", "annex I, point 3(a)"),
+    ("points 3(a) and 4 of Annex I to Regulation (EU) 2016/679 are", "annex I, point 3(a); annex I, point 4"),
     # the parts of an annex are read and left out (no canonical form for them)
     ("visée à l'annexe II, partie B, de la directive 2000/60/CE est", "annex II"),
     # the act's own article joined by "en liaison avec son", "en relación con su"
