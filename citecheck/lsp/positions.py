@@ -43,6 +43,16 @@ def line_starts(text: str) -> list[int]:
     return starts
 
 
+def astral_offsets(text: str) -> list[int]:
+    """Offsets of the characters outside the BMP, in order.
+
+    Encoding to UTF-16 (C speed) tells whether there are any: most texts have none, and the
+    pattern scan costs twice as much as the encoding."""
+    if text.isascii() or len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):
+        return []
+    return [int(m.start()) for m in _ASTRAL.finditer(text)]
+
+
 class LineIndex:
     """Code-point offsets <-> LSP positions of one text, in UTF-8, UTF-16 or UTF-32 units.
 
@@ -54,8 +64,10 @@ class LineIndex:
         self.text = text
         self.encoding = encoding_name(encoding)
         self.starts = line_starts(text)
+        #: offsets of the characters outside the BMP (two UTF-16 units each); only UTF-16
+        #: columns count them
         self.astral: list[int] = (
-            [] if text.isascii() else [int(m.start()) for m in _ASTRAL.finditer(text)]
+            astral_offsets(text) if self.encoding == lsp.PositionEncodingKind.Utf16 else []
         )
 
     def _line_end(self, line: int) -> int:
