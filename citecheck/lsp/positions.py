@@ -69,6 +69,8 @@ class LineIndex:
         self.astral: list[int] = (
             astral_offsets(text) if self.encoding == lsp.PositionEncodingKind.Utf16 else []
         )
+        #: (line start, offset, its UTF-8 column) of the last UTF-8 position asked
+        self._utf8_at = (0, 0, 0)
 
     def _line_end(self, line: int) -> int:
         """Offset just before the terminator of `line`."""
@@ -85,11 +87,27 @@ class LineIndex:
         if self.encoding == lsp.PositionEncodingKind.Utf32:
             col = offset - start
         elif self.encoding == lsp.PositionEncodingKind.Utf8:
-            col = _utf8_len(self.text[start:offset])
+            col = self._utf8_column(start, offset)
         else:
             wide = bisect.bisect_left(self.astral, offset) - bisect.bisect_left(self.astral, start)
             col = offset - start + wide
         return lsp.Position(line=line, character=col)
+
+    def _utf8_column(self, start: int, offset: int) -> int:
+        """UTF-8 length of ``text[start:offset]``, counted on from the last position asked
+        when it lies on the same line nearer than the line's start.
+
+        Why: diagnostics come in text order, so a long line (a PDF's paragraph, a text
+        without line breaks) is encoded about once, not once per diagnostic (quadratic)."""
+        line_start, at, col = self._utf8_at
+        if line_start != start or abs(offset - at) > offset - start:
+            col = _utf8_len(self.text[start:offset])
+        elif offset >= at:
+            col += _utf8_len(self.text[at:offset])
+        else:
+            col -= _utf8_len(self.text[offset:at])
+        self._utf8_at = (start, offset, col)
+        return col
 
     def range(self, start: int, end: int) -> lsp.Range:
         return lsp.Range(start=self.position(start), end=self.position(end))
