@@ -123,12 +123,19 @@ def all_rules() -> tuple[Rule, ...]:
     return tuple(sorted(rules.values(), key=lambda r: r.code))
 
 
+@functools.cache
+def _rules_by_code() -> dict[str, Rule]:
+    return {rule.code: rule for rule in all_rules()}
+
+
 def rule_by_code(code: str) -> Rule:
-    """Look a rule up by its code; KeyError names the unknown code."""
-    for rule in all_rules():
-        if rule.code == code.upper():
-            return rule
-    raise KeyError(code)
+    """Look a rule up by its code; KeyError names the unknown code.
+
+    A dict, not a walk over the rules: the editor asks once per RS finding it shows."""
+    rule = _rules_by_code().get(code.upper())
+    if rule is None:
+        raise KeyError(code)
+    return rule
 
 
 #: The families' names as headings of the rule reference, in code-prefix order.

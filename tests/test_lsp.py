@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import random
 import sys
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -113,6 +114,32 @@ def test_line_starts_as_the_terminator_pattern(text: str) -> None:
     """CR LF, CR and LF end lines, matched left to right (the LSP definition)."""
     expected = [0, *(m.end() for m in regex.finditer(r"\r\n|\r|\n", text))]
     assert LineIndex(text).starts == expected
+
+
+_UNITS = {U8: ("utf-8", 1), U16: ("utf-16-le", 2), U32: ("utf-32-le", 4)}
+
+
+@given(
+    st.text(alphabet=st.sampled_from("ab\r\n\x0cé\u2028\ud800😀\U0010fffd"), max_size=40),
+    st.sampled_from([U8, U16, U32]),
+    st.randoms(use_true_random=False),
+)
+def test_positions_as_the_encoding_counts_them(text: str, enc: str, rnd: random.Random) -> None:
+    """Every offset's position is its line (LSP terminators) and the length of the line's
+    text before it in the encoding's units (astral characters: 2 UTF-16 units); texts with
+    none, one or many characters outside the BMP alike, offsets asked in any order (UTF-8
+    columns count on from the last one asked)."""
+    codec, width = _UNITS[enc]
+    starts = [0, *(m.end() for m in regex.finditer(r"\r\n|\r|\n", text))]
+    index = LineIndex(text, enc)
+    offsets = list(range(len(text) + 1))
+    rnd.shuffle(offsets)
+    for offset in [*range(len(text) + 1), *reversed(range(len(text) + 1)), *offsets]:
+        line = max(i for i, start in enumerate(starts) if start <= offset)
+        prefix = text[starts[line] : offset]
+        units = len(prefix.encode(codec, "surrogatepass")) // width
+        pos = index.position(offset)
+        assert (pos.line, pos.character) == (line, units), (offset, enc)
 
 
 def test_position_past_line_end_is_the_line_end() -> None:

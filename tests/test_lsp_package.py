@@ -433,3 +433,36 @@ async def test_config_selects_diagnostics_and_untrusted_keys_are_told_once(
     )
     assert len(told()) == 1
     assert not (project / "stolen-cache").exists()
+
+
+async def test_a_save_of_the_checked_text_publishes_again_without_a_new_check(
+    client: LanguageClient,
+) -> None:
+    """Saving the text last checked publishes the same diagnostics again (the config is read
+    again) without running the check again: the check is a pure function of the text.  A
+    changed text is checked."""
+    await start(client, {"resolver": "none", "debounceMs": 0})
+    rec = rec_of(client)
+    uri = "untitled:saved"
+    text = PARAGRAPH * 3 + "See a/hrc/41/35 and Directive 95/46.\nsaved 1\n"
+    assert check(text).findings  # something to show
+    open_doc(client, uri, text)
+    await rec.until(lambda: rec.versions(uri) == [1], "the first diagnostics")
+    first = list(client.diagnostics[uri])
+    assert first
+
+    def runs(last: str) -> int:
+        return sum(c["last"] == last for c in checks_run())
+
+    assert runs("saved 1") == 1
+    client.text_document_did_save(
+        lsp.DidSaveTextDocumentParams(text_document=lsp.TextDocumentIdentifier(uri=uri))
+    )
+    await rec.until(lambda: rec.versions(uri) == [1, 1], "the save's diagnostics")
+    assert list(client.diagnostics[uri]) == first
+    assert runs("saved 1") == 1  # the save did not check the same text again
+
+    change(client, uri, text.replace("saved 1", "saved 2"), 2)
+    await rec.until(lambda: rec.versions(uri) == [1, 1, 2], "the change's diagnostics")
+    assert runs("saved 2") == 1
+    assert list(client.diagnostics[uri]) == first  # the same findings on the same lines

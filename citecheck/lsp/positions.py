@@ -10,22 +10,22 @@ texts, so the server syncs full documents and converts positions itself.
 from __future__ import annotations
 
 import bisect
+import functools
 from itertools import accumulate
 from typing import Any
 
-import regex
 from lsprotocol import types as lsp
 
-_ASTRAL = regex.compile(r"[\U00010000-\U0010FFFF]")
+#: The codec and the bytes per unit of the encodings whose units are not code points.
+_CODECS = {
+    lsp.PositionEncodingKind.Utf8.value: ("utf-8", 1),
+    lsp.PositionEncodingKind.Utf16.value: ("utf-16-le", 2),
+}
 
 
 def encoding_name(encoding: Any) -> str:
     """'utf-16' etc.; `str()` of lsprotocol's str-enum would give its member name."""
     return str(getattr(encoding, "value", encoding))
-
-
-def _utf8_len(s: str) -> int:
-    return len(s.encode("utf-8", "surrogatepass"))
 
 
 def line_starts(text: str) -> list[int]:
@@ -46,17 +46,28 @@ def line_starts(text: str) -> list[int]:
 class LineIndex:
     """Code-point offsets <-> LSP positions of one text, in UTF-8, UTF-16 or UTF-32 units.
 
-    Built once per text version; converting an offset costs a binary search (plus, for
-    UTF-8, the length of the line prefix).
+    Built once per text version, and only what is asked for: the diagnostics of a text come
+    in text order, so their lines are found by counting line feeds on from the last offset
+    converted (one pass over the text in all, at C speed); a text with CRs, and requests
+    (an offset of a position), use the line starts, made on first use for a binary search.
     """
 
     def __init__(self, text: str, encoding: str = lsp.PositionEncodingKind.Utf16) -> None:
         self.text = text
         self.encoding = encoding_name(encoding)
-        self.starts = line_starts(text)
-        self.astral: list[int] = (
-            [] if text.isascii() else [int(m.start()) for m in _ASTRAL.finditer(text)]
-        )
+        #: (offset, its line, the line's start) of the last offset whose line was counted
+        self._line_at = (0, 0, 0)
+        #: (line start, offset, its column) of the last position asked
+        self._column_at = (0, 0, 0)
+
+    @functools.cached_property
+    def starts(self) -> list[int]:
+        """Offset of each line's start."""
+        return line_starts(self.text)
+
+    @functools.cached_property
+    def _lf_only(self) -> bool:
+        return "\r" not in self.text
 
     def _line_end(self, line: int) -> int:
         """Offset just before the terminator of `line`."""
@@ -65,19 +76,54 @@ class LineIndex:
             end -= 2 if self.text[end - 2 : end] == "\r\n" else 1
         return end
 
+    def _line_of(self, offset: int) -> tuple[int, int]:
+        """(line, the line's start) of an offset in the text."""
+        if "starts" in self.__dict__ or not self._lf_only:
+            line = bisect.bisect_right(self.starts, offset) - 1
+            return line, self.starts[line]
+        at, line, start = self._line_at
+        if offset >= at:
+            crossed = self.text.count("\n", at, offset)
+            if crossed:
+                line, start = line + crossed, self.text.rfind("\n", at, offset) + 1
+        else:
+            crossed = self.text.count("\n", offset, at)
+            if crossed:
+                line, start = line - crossed, self.text.rfind("\n", 0, offset) + 1
+        self._line_at = (offset, line, start)
+        return line, start
+
     def position(self, offset: int) -> lsp.Position:
         """LSP position of a code-point offset (clamped to the text)."""
         offset = max(0, min(offset, len(self.text)))
-        line = bisect.bisect_right(self.starts, offset) - 1
-        start = self.starts[line]
-        if self.encoding == lsp.PositionEncodingKind.Utf32:
-            col = offset - start
-        elif self.encoding == lsp.PositionEncodingKind.Utf8:
-            col = _utf8_len(self.text[start:offset])
+        line, start = self._line_of(offset)
+        return lsp.Position(line=line, character=self._column(start, offset))
+
+    def _units(self, start: int, end: int) -> int:
+        """Length of ``text[start:end]`` in the encoding's units (an astral character is two
+        UTF-16 units; a lone surrogate, as JSON may carry, one)."""
+        codec = _CODECS.get(self.encoding)
+        if codec is None:
+            return end - start
+        name, width = codec
+        return len(self.text[start:end].encode(name, "surrogatepass")) // width
+
+    def _column(self, start: int, offset: int) -> int:
+        """Units of ``text[start:offset]`` (``start``: the line's), counted on from the last
+        position asked when it lies on the same line nearer than the line's start.
+
+        Why: diagnostics come in text order, so a long line (a PDF's paragraph, a text
+        without line breaks) is encoded about once, not once per diagnostic (quadratic); and
+        no pass over the whole text looks for characters outside the BMP."""
+        line_start, at, col = self._column_at
+        if line_start != start or abs(offset - at) > offset - start:
+            col = self._units(start, offset)
+        elif offset >= at:
+            col += self._units(at, offset)
         else:
-            wide = bisect.bisect_left(self.astral, offset) - bisect.bisect_left(self.astral, start)
-            col = offset - start + wide
-        return lsp.Position(line=line, character=col)
+            col -= self._units(offset, at)
+        self._column_at = (start, offset, col)
+        return col
 
     def range(self, start: int, end: int) -> lsp.Range:
         return lsp.Range(start=self.position(start), end=self.position(end))
@@ -89,18 +135,10 @@ class LineIndex:
             return len(self.text)
         start: int = self.starts[line]
         end = self._line_end(line)
-        if self.encoding == lsp.PositionEncodingKind.Utf32:
-            return min(start + want, end)
-        if self.encoding == lsp.PositionEncodingKind.Utf16 and bisect.bisect_left(
-            self.astral, start
-        ) == bisect.bisect_left(self.astral, end):
+        if self._units(start, end) == end - start:  # one unit a code point on this line
             return min(start + want, end)
         units, i = 0, start
         while i < end and units < want:
-            ch = self.text[i]
-            if self.encoding == lsp.PositionEncodingKind.Utf8:
-                units += _utf8_len(ch)
-            else:
-                units += 2 if ord(ch) > 0xFFFF else 1
+            units += self._units(i, i + 1)
             i += 1
         return i

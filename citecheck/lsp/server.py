@@ -87,6 +87,14 @@ class DocState:
 
 
 @attrs.frozen(slots=True)
+class Parsed:
+    """A document's last completed check: the parse and the line index of its text."""
+
+    result: CheckResult
+    index: LineIndex
+
+
+@attrs.frozen(slots=True)
 class Checked:
     """One completed check of one text: the parse and the config that filters it."""
 
@@ -246,14 +254,23 @@ class CitecheckServer(LanguageServer):
             self._check(uri, state.generation, delay)
         )
 
-    def _check_in_worker(self, state: DocState, generation: int, text: str) -> Checked:
-        """The worker thread's job: skipped if the document changed while it was queued."""
+    def _check_in_worker(
+        self, state: DocState, generation: int, text: str, last: Parsed | None
+    ) -> Checked:
+        """The worker thread's job: skipped if the document changed while it was queued.
+
+        The parse of the last completed check is kept when the text is the same (a save, a
+        change undone before the check ran): the check is a pure function of the text; the
+        config, which may have changed on disk, is read again."""
         if state.generation != generation:
             raise Superseded
         config, path, problem = self.config_for(state.uri)
         if state.generation != generation:
             raise Superseded
-        return Checked(run_check(text), LineIndex(text, self.encoding), config, path, problem)
+        encoding = self.encoding
+        if last is not None and last.index.text == text and last.index.encoding == encoding:
+            return Checked(last.result, last.index, config, path, problem)
+        return Checked(run_check(text), LineIndex(text, encoding), config, path, problem)
 
     async def _check(self, uri: str, generation: int, delay: float) -> None:
         if delay > 0:
@@ -266,9 +283,15 @@ class CitecheckServer(LanguageServer):
         loop = asyncio.get_running_loop()
         if self.stopping:
             return
+        # read here, on the event loop, which alone sets them: a consistent pair
+        last = (
+            None
+            if state.result is None or state.index is None
+            else Parsed(state.result, state.index)
+        )
         try:
             done = await loop.run_in_executor(
-                self.worker, self._check_in_worker, state, generation, text
+                self.worker, self._check_in_worker, state, generation, text, last
             )
         except Superseded:
             return  # a newer change is (or will be) checked

@@ -248,24 +248,26 @@ def resolution_findings(
 
 def _status_findings(cit: Citation, res: Resolution, today: datetime.date) -> list[Finding]:
     flag = in_force(res)
-    name = act_name(cit.id)
-    end = res.end_of_validity
+    end = res.end_of_validity  # the act's name is made only for a finding: most get none
     if flag is False and not (end and _before(end, today)) and not res.replaced_by:
         msg = (  # not in force, yet nothing ended it: maybe not in force YET
-            f"{name}: the EU's record says not in force, but "
+            f"{act_name(cit.id)}: the EU's record says not in force, but "
             + (f"its end of validity {end} has not passed" if end else "gives no end of validity")
             + " and no repealing act is recorded (not in force yet?)"
         )
         return [rule_by_code("RS104").finding(msg, cit.start, cit.end, id=cit.id)]
     if flag is False:
-        msg = f"{name} is no longer in force"
+        msg = f"{act_name(cit.id)} is no longer in force"
         if end:
             msg += f" (end of validity {end})"
         if res.replaced_by:
             msg += "; repealed by " + ", ".join(act_name(r) for r in res.replaced_by)
         return [rule_by_code("RS103").finding(msg, cit.start, cit.end, id=cit.id)]
     if flag is True and end and _before(end, today):
-        msg = f"{name}: the EU's record says in force but its end of validity {end} has passed"
+        msg = (
+            f"{act_name(cit.id)}: the EU's record says in force but its end of validity "
+            f"{end} has passed"
+        )
         return [rule_by_code("RS104").finding(msg, cit.start, cit.end, id=cit.id)]
     return []
 
