@@ -702,7 +702,7 @@ class EUActsFamily:
             "recommendation",
             *(t.split()[0] for w in _WORDS.values() for t in w.act_types),
         )
-    )
+    ) + ("\u017f",)  # "Beſchluss": lower-casing keeps the long s, so no type word is found
     priority = 30
     rules: tuple[Rule, ...] = RULES
 

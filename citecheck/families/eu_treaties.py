@@ -27,6 +27,9 @@ LANGUAGES = ("de", "es", "fr")
 #: The languages whose full names are also found without an article before them ("vu le
 #: traité sur l'Union européenne, et notamment son article 34").
 BARE_LANGUAGES = ("de", "es", "fr")
+#: The languages whose full names take the article after a comma, as German indexes and
+#: commentaries write them ("Vertrag über die Europäische Union, Art. 6").
+COMMA_ARTICLE_LANGUAGES = ("de",)
 _S = r"[\s\u00a0]{1,3}"
 
 
@@ -184,8 +187,8 @@ class EUTreatiesFamily:
 
 def _bare_names(doc: Document) -> Iterator[Citation]:
     """A full name without an article before it (``vu le traité sur l'Union européenne``),
-    with the pinpoint written after it (``, et notamment son article 34``), in French and
-    Spanish."""
+    with the pinpoint written after it (``, et notamment son article 34``; German also
+    ``, Art. 6``), in French, Spanish and German."""
     text = doc.text
     grammar = _grammar()
     last_end = 0
@@ -202,6 +205,8 @@ def _bare_names(doc: Document) -> Iterator[Citation]:
                 continue
             slug, by = found
             after = languages.read_after(lang, text, m.end())
+            if after is None and lang in COMMA_ARTICLE_LANGUAGES:
+                after = languages.read_after_comma(lang, text, m.end())
             end = after.end if after is not None else m.end()
             last_end = end
             yield Citation(

@@ -113,6 +113,9 @@ _PATTERN_SOURCE = (
           (?P<cseries>[LC]){_S1}(?P<cno>\d{{1,4}})(?:{_SP}(?P<csub>[AEI]))?(?![\w])
           (?:(?:,{_SP}|{_S1}){_PAGE_WORDS}{_SP}(?P<cp>\d{{1,5}})(?:{_SP}{_DASH}{_SP}(?P<cp2>\d{{1,5}}))?
           |/(?P<cslash>\d{{1,5}})|,{_SP}{_NOT_A_YEAR}(?P<cbare>\d{{1,5}}){_NOT_A_DATE})?)
+    | (?P<yslash>{_OJ}{_S1}(?:{_MARK}{_S1})?(?:{_NO})?(?P<yseries>[LC]){_S1}(?P<yno>\d{{1,4}})
+          (?:{_SP}(?P<ysub>[AEI]))?/(?P<yyear>(?:19|20)\d\d)(?!\d)
+          (?:(?:,{_SP}|{_S1}){_PAGE_WORDS}{_SP}(?P<yp>\d{{1,5}})(?:{_SP}{_DASH}{_SP}(?P<yp2>\d{{1,5}}))?)?)
     | (?P<old>(?P<oname>{_OJ}){_S1}(?:{_MARK}{_S1})?{_ISSUE})
     | (?P<statute>{_OJ_WITHOUT_YEAR}{_S1}(?:{_MARK}{_S1})?(?:{_NO})?(?P<sseries>[LC]){_S1}
           (?P<sno>\d{{1,4}})(?:{_SP}(?P<ssub>[AEI]))?(?![\w])
@@ -405,6 +408,15 @@ class OJFamily:
             clast = int(m.group("cp2")) if m.group("cp2") else None
             oid = f"oj:{series}/{year}/{issue}" + (f"/p{cpage}" if cpage is not None else "")
             parts = OJParts("court", series, year, issue, None, None, cpage, clast)
+        elif style.get("yslash"):
+            # "ABl. L 119/2016, S. 1": the issue's year after a slash, where a page cannot be
+            # (a page is never written as a year of the Journal's life)
+            series, year = m.group("yseries"), int(m.group("yyear"))
+            issue = m.group("yno") + (m.group("ysub") or "")
+            ypage = int(m.group("yp")) if m.group("yp") else None
+            ylast = int(m.group("yp2")) if m.group("yp2") else None
+            oid = f"oj:{series}/{year}/{issue}" + (f"/p{ypage}" if ypage is not None else "")
+            parts = OJParts("court", series, year, issue, None, None, ypage, ylast)
         elif style.get("statute"):
             series = m.group("sseries")
             issue = m.group("sno") + (m.group("ssub") or "")
