@@ -1,4 +1,5 @@
-"""Articles of the EU Treaties, the Charter and the ECHR cited in French, Spanish and German:
+"""Articles of the EU Treaties, the Charter and the ECHR cited in French, Spanish and German
+(and of the UN instruments in German):
 ``article 47 de la Charte``, ``artículo 267 TFUE``, ``Art. 267 AEUV``, ``Artikel 6 Absatz 1
 EUV``, ``article 6 de la CEDH`` -> ``instrument:cfr`` / ``tfeu`` / ``teu`` / ``echr`` with the
 article pinpoint (``art. 47``, ``art. 6(1)``).
@@ -130,6 +131,20 @@ class EUTreatiesFamily:
         "emrk",
         "menschenrechtskonvention",
         "konvention zum schutz",
+        # German names and acronyms of the UN instruments ("Artikel 18 des Zivilpakts",
+        # "Art. 19 IPbpR", "Übereinkommen über die Rechte des Kindes")
+        "pakt",
+        "übereinkommen",
+        "erklärung der menschenrechte",
+        "konvention",
+        "statut",
+        "ipbpr",
+        "ipwskr",
+        "aemr",
+        "icerd",
+        "cedaw",
+        "un-krk",
+        "un-brk",
     )
     priority = 12
     rules: tuple[Rule, ...] = ()

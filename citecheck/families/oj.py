@@ -140,9 +140,14 @@ _LIST_WORDS = alternation(
         *(c for w in _WORDS.values() for c in w.corrigendum_words),
     )
 )
+#: The last issue of a list may follow a list word alone (``S. 68 und L 321 vom 30.11.2013,
+#: S. 6``); an act published on its own is listed with its date (``; L 2024/1234 vom
+#: 17.5.2024``), as a statute lists the acts amending one since October 2023.
 _CONTINUED_SOURCE = (
-    rf"{_SP}[;,]{_SP}(?:{_LIST_WORDS}{_S1})?"
-    rf"(?P<old>(?=[LC]{_SP}(?:E{_S1})?\d){_ISSUE})(?!\d)"
+    rf"(?:{_SP}[;,]{_SP}(?:{_LIST_WORDS}{_S1})?|{_S1}{_LIST_WORDS}{_S1})"
+    rf"(?:(?P<old>(?=[LC]{_SP}(?:E{_S1})?\d){_ISSUE})"
+    rf"|(?P<new>(?P<nseries>[LC]){_S1}(?P<nyear>20\d\d)/(?P<nno>\d{{1,5}})(?!\d){_DATE_SEP}{_DATE}))"
+    rf"(?!\d)"
 )
 _CONTINUED = compile_pattern(_CONTINUED_SOURCE)
 _CONTINUED_WITH_REFS = compile_pattern(_CONTINUED_SOURCE.replace(_BLANK, _BLANK_OR_REF))
@@ -344,7 +349,7 @@ class OJFamily:
                 continue
             act_id, act_date = linked if linked is not None else (None, None)
             yield self._citation(m, act_id, act_date=act_date)
-            if m.group("old"):
+            if m.group("old") or m.group("new"):
                 yield from self._continued(continued, text, m.end(), act_id)
         if pending is not None:
             hand_on(pending)
@@ -355,7 +360,7 @@ class OJFamily:
         """The issues listed after a reference without the name (one pass: each starts where
         the previous ended); they document the same act."""
         while (more := continued.match(text, end, min(len(text), end + _OJ_AFTER))) is not None:
-            yield self._citation(more, act_id, more.start("old"))
+            yield self._citation(more, act_id, more.start("old" if more.group("old") else "new"))
             end = more.end()
 
     def _citation(
