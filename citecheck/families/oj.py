@@ -120,6 +120,7 @@ _PATTERN_SOURCE = (
     | (?P<statute>{_OJ_WITHOUT_YEAR}{_S1}(?:{_MARK}{_S1})?(?:{_NO})?(?P<sseries>[LC]){_S1}
           (?P<sno>\d{{1,4}})(?:{_SP}(?P<ssub>[AEI]))?(?![\w])
           (?:(?:,{_SP}|{_S1}){_PAGE_WORDS}{_SP}(?P<sp>\d{{1,5}})(?:{_SP}{_DASH}{_SP}(?P<sp2>\d{{1,5}}))?
+          (?:{_DATE_SEP}{_DATE}(?!\d))?
           |,{_SP}{_NOT_A_YEAR}(?P<sbare>\d{{1,5}}){_NOT_A_DATE}|(?<!\d{{4}})/{_NOT_A_YEAR}(?P<sslash>\d{{1,5}})
           (?:{_SP}{_DASH}{_SP}(?P<sp2>\d{{1,5}}))?(?:{_DATE_SEP}{_DATE}(?!\d))?))
     )
@@ -142,11 +143,13 @@ _LIST_WORDS = alternation(
 )
 #: The last issue of a list may follow a list word alone (``S. 68 und L 321 vom 30.11.2013,
 #: S. 6``); an act published on its own is listed with its date (``; L 2024/1234 vom
-#: 17.5.2024``), as a statute lists the acts amending one since October 2023.
+#: 17.5.2024``, ``; L, 2024/1234, 17.5.2024``), as a statute lists the acts amending one
+#: since October 2023.
 _CONTINUED_SOURCE = (
     rf"(?:{_SP}[;,]{_SP}(?:{_LIST_WORDS}{_S1})?|{_S1}{_LIST_WORDS}{_S1})"
     rf"(?:(?P<old>(?=[LC]{_SP}(?:E{_S1})?\d){_ISSUE})"
-    rf"|(?P<new>(?P<nseries>[LC]){_S1}(?P<nyear>20\d\d)/(?P<nno>\d{{1,5}})(?!\d){_DATE_SEP}{_DATE}))"
+    rf"|(?P<new>(?P<nseries>[LC])(?:{_SP},{_SP}|{_S1})(?P<nyear>20\d\d)/(?P<nno>\d{{1,5}})(?!\d)"
+    rf"{_DATE_SEP}{_DATE}))"
     rf"(?!\d)"
 )
 _CONTINUED = compile_pattern(_CONTINUED_SOURCE)

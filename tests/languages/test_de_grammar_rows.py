@@ -71,6 +71,18 @@ ROWS: list[tuple[str, list[tuple[str, str]]]] = [
      [("oj:L/2024/2987", ""), ("oj:L/2025/12", "")]),
     ("(ABl. L 176 vom 27.6.2013, S. 1; L 208 vom 2.8.2013, S. 68;\n  L 2024/1234 vom 17.5.2024)",
      [("oj:L/2013/176/p1", ""), ("oj:L/2013/208/p68", ""), ("oj:L/2024/1234", "")]),
+    ("(ABl. L 176 vom 27.6.2013, S. 1; L, 2024/1623, 19.6.2024)",
+     [("oj:L/2013/176/p1", ""), ("oj:L/2024/1623", "")]),
+    # ... an act-by-act number without its date is no issue of a list
+    ("(ABl. L 176 vom 27.6.2013, S. 1; L 2020/13)", [("oj:L/2013/176/p1", "")]),
+    # the Journal's name misspelt with a small l, shortened "der EU"; the page word written out
+    ("(Abl. L 119 vom 4.5.2016, S. 1)", [("oj:L/2016/119/p1", "")]),
+    ("(Abl. EG Nr. L 281 S. 31)", [("oj:L/?/281/p31", "")]),
+    ("(Amtsblatt der EU L 119 vom 4.5.2016, S. 1)", [("oj:L/2016/119/p1", "")]),
+    ("(ABl. L 119 vom 4. Mai 2016, Seite 1)", [("oj:L/2016/119/p1", "")]),
+    # statute style with the issue's date after the page: the date gives the year
+    ("(ABl. L 119 S. 1 vom 4.5.2016)", [("oj:L/2016/119/p1", "")]),
+    ("(ABl. L 119 S. 1), vom 4.5.2016", [("oj:L/?/119/p1", "")]),
     # a case's party name in brackets before the judgment's paragraph
     ("C-362/14 (Schrems), Rn. 94", [("case:C-362/14", "para. 94")]),
     ("EuGH, Urt. v. 6.10.2015 – C-362/14 (Schrems), Rn. 94", [("case:C-362/14", "para. 94")]),
@@ -106,6 +118,8 @@ NEGATIVE = [
     "Das Statut des Vereins regelt dies.",
     "L 119/2016 ist die Nummer der Akte.",
     "ſiehe Art. 3 und Nr. 4",
+    "Die Abl. L 5 ist abgelaufen.",
+    "Seite 3 des Berichts",
 ]
 
 
