@@ -56,6 +56,10 @@ ROWS: list[tuple[str, list[tuple[str, str]]]] = [
     ("Beſchluss 2010/300/EU der Kommiſſion", [("celex:32010D0300", "")]),
     ("des Rahmenbeſchluſſes 2002/584/JI des Rates", [("celex:32002F0584", "")]),
     ("Entſcheidung 2001/264/EG des Rates", [("celex:32001D0264", "")]),
+    # the JHA joint actions' German title, "Gemeinsame Maßnahme", inflected
+    ("Gemeinsame Maßnahme 98/733/JI vom 21. Dezember 1998", [("celex:31998F0733", "")]),
+    ("der Gemeinsamen Maßnahme 97/154/JI des Rates", [("celex:31997F0154", "")]),
+    ("des Gemeinsamen Standpunktes 2001/931/GASP", [("celex:32001E0931", "")]),
     # an OJ issue with its year after a slash: the year, not a page
     ("ABl. L 119/2016, S. 1", [("oj:L/2016/119/p1", "")]),
     ("(ABl. L 119/2016)", [("oj:L/2016/119", "")]),
@@ -116,6 +120,7 @@ NEGATIVE = [
     "Der Pakt zwischen den Parteien gilt.",
     "Das Übereinkommen der Parteien vom 3. Mai ist wirksam.",
     "Das Statut des Vereins regelt dies.",
+    "gemeinsame Maßnahmen der Mitgliedstaaten 2015/16",
     "L 119/2016 ist die Nummer der Akte.",
     "ſiehe Art. 3 und Nr. 4",
     "Die Abl. L 5 ist abgelaufen.",
