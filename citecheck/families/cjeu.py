@@ -429,8 +429,9 @@ _OTHER_PINS = {lang: _other_pin(lexicon_for(lang)) for lang in LANGUAGES if lang
 def _pin_after_name(lexicon: Lexicon, words: ActWords) -> regex.Pattern[str]:
     """``, Schrems, Rn. 73`` / `` (Schrems), Rn. 73`` / ``, Slg. 2007, I-3633, Rn. 45``: a
     judgment's paragraph after the party names (also in brackets) or the Reports reference
-    that German court style writes between the case number and it. Only the words numbering a judgment's paragraphs (``Rn.``, not ``Nr.`` or
-    ``Abs.``) close it, so ordinary prose after a case keeps no pinpoint."""
+    that German court style writes between the case number and it. Only the words numbering
+    a judgment's paragraphs (``Rn.``, not ``Nr.`` or ``Abs.``) close it, so ordinary prose
+    after a case keeps no pinpoint."""
     nums = (
         r"\d{1,4}(?!\d)(?:\s{0,3}(?:,|" + lexicon.list_pattern + "|" + lexicon.range_pattern
         + "|[" + regex.escape(CHARACTERS.range_dashes) + r"])\s{0,3}\d{1,4}(?!\d)){0,20}"
