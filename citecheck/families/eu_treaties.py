@@ -133,16 +133,17 @@ class EUTreatiesFamily:
         "konvention zum schutz",
         # German names and acronyms of the UN instruments ("Artikel 18 des Zivilpakts",
         # "Art. 19 IPbpR", "Übereinkommen über die Rechte des Kindes")
+        # (only words English texts do not hold: "statute" and "CEDAW" would wake the
+        # family on English texts)
         "pakt",
         "übereinkommen",
         "erklärung der menschenrechte",
         "konvention",
-        "statut",
+        "römische",
+        "istgh",
         "ipbpr",
         "ipwskr",
         "aemr",
-        "icerd",
-        "cedaw",
         "un-krk",
         "un-brk",
     )

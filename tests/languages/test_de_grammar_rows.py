@@ -48,7 +48,7 @@ ROWS: list[tuple[str, list[tuple[str, str]]]] = [
     ("nach dem Vertrag über die Europäische Union, Art. 6 der Verordnung (EU) 2016/679",
      [("instrument:teu", ""), ("celex:32016R0679", "art. 6")]),
     # JRC-Acquis tokenisation: a space before the dot of "Nr.", inside the brackets
-    ("Verordnung (EG) Nr . 1898/87 des Rates", [("celex:31987R1898", "")]),
+    ("Verordnung (EWG) Nr . 1898/87 des Rates", [("celex:31987R1898", "")]),
     ("Verordnung ( EWG ) Nr . 1898/87", [("celex:31987R1898", "")]),
     ("die Verordnungen (EWG) Nr . 1898/87 und Nr . 1899/87", [("celex:31987R1898", ""), ("celex:31987R1899", "")]),
     ("(ABl. Nr . L 12 vom 3.1.1987, S. 4)", [("oj:L/1987/12/p4", "")]),
