@@ -427,10 +427,11 @@ _OTHER_PINS = {lang: _other_pin(lexicon_for(lang)) for lang in LANGUAGES if lang
 
 
 def _pin_after_name(lexicon: Lexicon, words: ActWords) -> regex.Pattern[str]:
-    """``, Schrems, Rn. 73`` / ``, Slg. 2007, I-3633, Rn. 45``: a judgment's paragraph after
-    the party names or the Reports reference that German court style writes between the case
-    number and it. Only the words numbering a judgment's paragraphs (``Rn.``, not ``Nr.`` or
-    ``Abs.``) close it, so ordinary prose after a case keeps no pinpoint."""
+    """``, Schrems, Rn. 73`` / `` (Schrems), Rn. 73`` / ``, Slg. 2007, I-3633, Rn. 45``: a
+    judgment's paragraph after the party names (also in brackets) or the Reports reference
+    that German court style writes between the case number and it. Only the words numbering
+    a judgment's paragraphs (``Rn.``, not ``Nr.`` or ``Abs.``) close it, so ordinary prose
+    after a case keeps no pinpoint."""
     nums = (
         r"\d{1,4}(?!\d)(?:\s{0,3}(?:,|" + lexicon.list_pattern + "|" + lexicon.range_pattern
         + "|[" + regex.escape(CHARACTERS.range_dashes) + r"])\s{0,3}\d{1,4}(?!\d)){0,20}"
@@ -446,7 +447,7 @@ def _pin_after_name(lexicon: Lexicon, words: ActWords) -> regex.Pattern[str]:
     word = rf"\p{{L}}{letters}"
     party = rf"\p{{Lu}}{letters}(?:(?:[ \u00a0]{{1,2}}|[ \u00a0]?/[ \u00a0]?){word}){{0,5}}"
     return compile_pattern(
-        rf"""(?:\s{{0,3}},\s{{0,3}}(?:{reports}|{party})(?![\w/])){{1,2}}"""
+        rf"""(?:\s{{0,3}},\s{{0,3}}(?:{reports}|{party})(?![\w/])|\s{{0,3}}\({party}\)){{1,2}}"""
         rf"""\s{{0,3}},\s{{0,3}}(?P<word>{alternation(words.judgment_paragraph_words)})"""
         rf"""\s{{0,3}}(?P<nums>{nums})(?![\w/])"""
     )

@@ -688,20 +688,28 @@ def _stems(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(w for w in unique if not any(o != w and o in w for o in unique)))
 
 
+#: The long s (also :data:`_LONG_S`, defined with the grammar below).
+_LONG_S_TRIGGER = "\u017f"
+
+
 class EUActsFamily:
     """Regulations, directives, decisions, framework decisions, common positions, joint actions."""
 
     name = "eu_acts"
-    triggers: tuple[str, ...] = _stems(
-        (
-            "regulation",
-            "directive",
-            "decision",
-            "position",
-            "action",
-            "recommendation",
-            *(t.split()[0] for w in _WORDS.values() for t in w.act_types),
-        )
+    triggers: tuple[str, ...] = (
+        *_stems(
+            (
+                "regulation",
+                "directive",
+                "decision",
+                "position",
+                "action",
+                "recommendation",
+                *(t.split()[0] for w in _WORDS.values() for t in w.act_types),
+            )
+        ),
+        # "Beſchluss": lower-casing keeps the long s, so no type word is found in it
+        _LONG_S_TRIGGER,
     )
     priority = 30
     rules: tuple[Rule, ...] = RULES

@@ -1,4 +1,5 @@
-"""Articles of the EU Treaties, the Charter and the ECHR cited in French, Spanish and German:
+"""Articles of the EU Treaties, the Charter and the ECHR cited in French, Spanish and German
+(and of the UN instruments in German):
 ``article 47 de la Charte``, ``artículo 267 TFUE``, ``Art. 267 AEUV``, ``Artikel 6 Absatz 1
 EUV``, ``article 6 de la CEDH`` -> ``instrument:cfr`` / ``tfeu`` / ``teu`` / ``echr`` with the
 article pinpoint (``art. 47``, ``art. 6(1)``).
@@ -27,6 +28,9 @@ LANGUAGES = ("de", "es", "fr")
 #: The languages whose full names are also found without an article before them ("vu le
 #: traité sur l'Union européenne, et notamment son article 34").
 BARE_LANGUAGES = ("de", "es", "fr")
+#: The languages whose full names take the article after a comma, as German indexes and
+#: commentaries write them ("Vertrag über die Europäische Union, Art. 6").
+COMMA_ARTICLE_LANGUAGES = ("de",)
 _S = r"[\s\u00a0]{1,3}"
 
 
@@ -127,6 +131,21 @@ class EUTreatiesFamily:
         "emrk",
         "menschenrechtskonvention",
         "konvention zum schutz",
+        # German names and acronyms of the UN instruments ("Artikel 18 des Zivilpakts",
+        # "Art. 19 IPbpR", "Übereinkommen über die Rechte des Kindes")
+        # (only words English texts do not hold: "statute" and "CEDAW" would wake the
+        # family on English texts)
+        "pakt",
+        "übereinkommen",
+        "erklärung der menschenrechte",
+        "konvention",
+        "römische",
+        "istgh",
+        "ipbpr",
+        "ipwskr",
+        "aemr",
+        "un-krk",
+        "un-brk",
     )
     priority = 12
     rules: tuple[Rule, ...] = ()
@@ -184,8 +203,8 @@ class EUTreatiesFamily:
 
 def _bare_names(doc: Document) -> Iterator[Citation]:
     """A full name without an article before it (``vu le traité sur l'Union européenne``),
-    with the pinpoint written after it (``, et notamment son article 34``), in French and
-    Spanish."""
+    with the pinpoint written after it (``, et notamment son article 34``; German also
+    ``, Art. 6``), in French, Spanish and German."""
     text = doc.text
     grammar = _grammar()
     last_end = 0
@@ -202,6 +221,8 @@ def _bare_names(doc: Document) -> Iterator[Citation]:
                 continue
             slug, by = found
             after = languages.read_after(lang, text, m.end())
+            if after is None and lang in COMMA_ARTICLE_LANGUAGES:
+                after = languages.read_after_comma(lang, text, m.end())
             end = after.end if after is not None else m.end()
             last_end = end
             yield Citation(

@@ -113,10 +113,14 @@ _PATTERN_SOURCE = (
           (?P<cseries>[LC]){_S1}(?P<cno>\d{{1,4}})(?:{_SP}(?P<csub>[AEI]))?(?![\w])
           (?:(?:,{_SP}|{_S1}){_PAGE_WORDS}{_SP}(?P<cp>\d{{1,5}})(?:{_SP}{_DASH}{_SP}(?P<cp2>\d{{1,5}}))?
           |/(?P<cslash>\d{{1,5}})|,{_SP}{_NOT_A_YEAR}(?P<cbare>\d{{1,5}}){_NOT_A_DATE})?)
+    | (?P<yslash>{_OJ}{_S1}(?:{_MARK}{_S1})?(?:{_NO})?(?P<yseries>[LC]){_S1}(?P<yno>\d{{1,4}})
+          (?:{_SP}(?P<ysub>[AEI]))?/(?P<yyear>(?:19|20)\d\d)(?!\d)
+          (?:(?:,{_SP}|{_S1}){_PAGE_WORDS}{_SP}(?P<yp>\d{{1,5}})(?:{_SP}{_DASH}{_SP}(?P<yp2>\d{{1,5}}))?)?)
     | (?P<old>(?P<oname>{_OJ}){_S1}(?:{_MARK}{_S1})?{_ISSUE})
     | (?P<statute>{_OJ_WITHOUT_YEAR}{_S1}(?:{_MARK}{_S1})?(?:{_NO})?(?P<sseries>[LC]){_S1}
           (?P<sno>\d{{1,4}})(?:{_SP}(?P<ssub>[AEI]))?(?![\w])
           (?:(?:,{_SP}|{_S1}){_PAGE_WORDS}{_SP}(?P<sp>\d{{1,5}})(?:{_SP}{_DASH}{_SP}(?P<sp2>\d{{1,5}}))?
+          (?:{_DATE_SEP}{_DATE}(?!\d))?
           |,{_SP}{_NOT_A_YEAR}(?P<sbare>\d{{1,5}}){_NOT_A_DATE}|(?<!\d{{4}})/{_NOT_A_YEAR}(?P<sslash>\d{{1,5}})
           (?:{_SP}{_DASH}{_SP}(?P<sp2>\d{{1,5}}))?(?:{_DATE_SEP}{_DATE}(?!\d))?))
     )
@@ -137,9 +141,16 @@ _LIST_WORDS = alternation(
         *(c for w in _WORDS.values() for c in w.corrigendum_words),
     )
 )
+#: The last issue of a list may follow a list word alone (``S. 68 und L 321 vom 30.11.2013,
+#: S. 6``); an act published on its own is listed with its date (``; L 2024/1234 vom
+#: 17.5.2024``, ``; L, 2024/1234, 17.5.2024``), as a statute lists the acts amending one
+#: since October 2023.
 _CONTINUED_SOURCE = (
-    rf"{_SP}[;,]{_SP}(?:{_LIST_WORDS}{_S1})?"
-    rf"(?P<old>(?=[LC]{_SP}(?:E{_S1})?\d){_ISSUE})(?!\d)"
+    rf"(?:{_SP}[;,]{_SP}(?:{_LIST_WORDS}{_S1})?|{_S1}{_LIST_WORDS}{_S1})"
+    rf"(?:(?P<old>(?=[LC]{_SP}(?:E{_S1})?\d){_ISSUE})"
+    rf"|(?P<new>(?P<nseries>[LC])(?:{_SP},{_SP}|{_S1})(?P<nyear>20\d\d)/(?P<nno>\d{{1,5}})(?!\d)"
+    rf"{_DATE_SEP}{_DATE}))"
+    rf"(?!\d)"
 )
 _CONTINUED = compile_pattern(_CONTINUED_SOURCE)
 _CONTINUED_WITH_REFS = compile_pattern(_CONTINUED_SOURCE.replace(_BLANK, _BLANK_OR_REF))
@@ -341,7 +352,7 @@ class OJFamily:
                 continue
             act_id, act_date = linked if linked is not None else (None, None)
             yield self._citation(m, act_id, act_date=act_date)
-            if m.group("old"):
+            if m.group("old") or m.group("new"):
                 yield from self._continued(continued, text, m.end(), act_id)
         if pending is not None:
             hand_on(pending)
@@ -352,7 +363,7 @@ class OJFamily:
         """The issues listed after a reference without the name (one pass: each starts where
         the previous ended); they document the same act."""
         while (more := continued.match(text, end, min(len(text), end + _OJ_AFTER))) is not None:
-            yield self._citation(more, act_id, more.start("old"))
+            yield self._citation(more, act_id, more.start("old" if more.group("old") else "new"))
             end = more.end()
 
     def _citation(
@@ -405,6 +416,15 @@ class OJFamily:
             clast = int(m.group("cp2")) if m.group("cp2") else None
             oid = f"oj:{series}/{year}/{issue}" + (f"/p{cpage}" if cpage is not None else "")
             parts = OJParts("court", series, year, issue, None, None, cpage, clast)
+        elif style.get("yslash"):
+            # "ABl. L 119/2016, S. 1": the issue's year after a slash, where a page cannot be
+            # (a page is never written as a year of the Journal's life)
+            series, year = m.group("yseries"), int(m.group("yyear"))
+            issue = m.group("yno") + (m.group("ysub") or "")
+            ypage = int(m.group("yp")) if m.group("yp") else None
+            ylast = int(m.group("yp2")) if m.group("yp2") else None
+            oid = f"oj:{series}/{year}/{issue}" + (f"/p{ypage}" if ypage is not None else "")
+            parts = OJParts("court", series, year, issue, None, None, ypage, ylast)
         elif style.get("statute"):
             series = m.group("sseries")
             issue = m.group("sno") + (m.group("ssub") or "")

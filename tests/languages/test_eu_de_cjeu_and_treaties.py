@@ -89,7 +89,9 @@ NEGATIVE: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("Die Verarbeitung nach § 3 BDSG ist zulässig.", []),
     ("Siehe oben Rn. 42 und Nr. 42 dieser Stellungnahme.", []),
     ("Wie unter Nr. 42 dargestellt, bleibt Abs. 3 unberührt.", []),
-    ("Die Ziele des Art. 20 der Charta der Vereinten Nationen.", []),
+    # the UN Charter, not the EU Charter ("die Charta" alone)
+    ("Die Ziele des Art. 20 der Charta der Vereinten Nationen.",
+     [("instrument:un-charter", "instrument", "art. 20")]),
     ("Artikel 54 Absatz 3 Buchstabe g) des Vertrages über die Zulassung der Prüfer.", []),
     ("Der Vertrag über die Lieferung von Waren ist nach § 433 BGB wirksam.", []),
     # a case followed by prose, not by a judgment's paragraph word

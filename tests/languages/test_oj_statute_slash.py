@@ -1,6 +1,6 @@
 # ruff: noqa: E501  (table rows hold whole references)
 """German statute-style OJ references with a slash (``ABl. L 157/49``): a year after the slash
-is no page (as after a comma), the issue's date right after it gives the year, a page range
+is no page but the issue's year, the issue's date right after it gives the year, a page range
 keeps its first page and its last; a no-break space written as a character reference in any
 case (``&#XA0;``), and the narrow one (``&#8239;``, ``&#x202f;``), reads as a space. Made-up
 references in the shapes German courts and Formex XML write."""
@@ -13,10 +13,11 @@ from citecheck.families.oj import OJParts
 from citecheck.pipeline import extract
 
 ROWS = [
-    # a year after the slash is no page
-    ("siehe ABl. L 157/2004", []),
-    ("siehe ABl. EG Nr. L 157/2004", []),
-    ("siehe ABl. L 157/1999", []),
+    # a year after the slash is no page: it is the issue's year
+    ("siehe ABl. L 157/2004", [("oj:L/2004/157", None, None)]),
+    ("siehe ABl. EG Nr. L 157/2004", [("oj:L/2004/157", None, None)]),
+    ("siehe ABl. L 157/1999", [("oj:L/1999/157", None, None)]),
+    ("siehe ABl. L 157/2004, S. 49", [("oj:L/2004/157/p49", 49, None)]),
     # a page is
     ("siehe ABl. L 157/49", [("oj:L/?/157/p49", 49, None)]),
     ("siehe ABl. L 157/2100", [("oj:L/?/157/p2100", 2100, None)]),
