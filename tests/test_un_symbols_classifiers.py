@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 import citecheck
 from citecheck.families import un_symbols
+from citecheck.lexicon import CHARACTERS, ENGLISH
 
 #: The patterns as they were compiled with ``regex`` (the reference).
 _REFERENCE = {
@@ -92,3 +93,77 @@ def test_each_classifier_answers_as_the_regex_pattern(name: str, component: str)
 )
 def test_what_a_token_decides(text: str, cited: list[tuple[str, str]]) -> None:
     assert [(c.id, c.text) for c in citecheck.extract(text)] == cited
+
+
+# --- the continuation pre-check ----------------------------------------------------------------
+
+_SPACES = st.lists(st.sampled_from(sorted(CHARACTERS.horizontal_spaces)), max_size=3).map("".join)
+_WORDS_AFTER = (*un_symbols._CONT_ITEM_WORDS, un_symbols._CONT_LIST_WORD, *ENGLISH.range_words)
+#: A separator as the pattern reads it, or close to it: a comma, a dash or a word between runs
+#: of spaces (the words in any case, cut short).
+_SEPARATOR = st.tuples(
+    _SPACES,
+    st.one_of(
+        st.sampled_from((",", "", *CHARACTERS.range_dashes)),
+        st.sampled_from(_WORDS_AFTER).flatmap(
+            lambda w: st.sampled_from((w, w.upper(), w.title(), w[:1], w[1:]))
+        ),
+    ),
+    _SPACES,
+).map("".join)
+#: An item or a near miss: numbers of any script, the item words with their number, prose.
+_ITEM = st.one_of(
+    st.integers(0, 999999).map(str),
+    st.sampled_from(_WORDS_AFTER).flatmap(
+        lambda w: st.sampled_from((f"{w}.1", f"{w}.12", w.upper() + ".3", w, f"{w}1"))
+    ),
+    st.sampled_from(("\u0663", "\uff11", "\u00b2", "\u0130", "Page", "para.", "\n", "/", ".")),
+    st.text(max_size=3),
+)
+_AFTER = st.one_of(
+    st.tuples(_SEPARATOR, _ITEM, st.sampled_from(("", " ", ".", "/", "a"))),
+    st.tuples(_SEPARATOR, _SEPARATOR, _ITEM, st.text(max_size=3)),
+).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(after=_AFTER, lead=st.integers(0, 30))
+def test_the_continuation_pre_check_never_refuses_a_match(after: str, lead: int) -> None:
+    # a long run of spaces first, sometimes: the window the pre-check reads may end in it
+    text = "A/HRC/28/2" + " " * lead + after
+    pos = len("A/HRC/28/2")
+    if un_symbols._CONT.match(text, pos) is not None:
+        assert un_symbols._may_continue(text, pos)
+
+
+def test_the_range_words_are_all_the_continuation_pattern_reads() -> None:
+    """The pre-check takes the first letters of the lexicon's range words: the pattern's range
+    alternative must match no other word."""
+    pattern = regex.compile(ENGLISH.range_pattern)
+    for word in ENGLISH.range_words:
+        assert pattern.fullmatch(word) and pattern.fullmatch(word.upper())
+    assert not pattern.fullmatch("and") and not pattern.fullmatch("A")
+
+
+@pytest.mark.parametrize(
+    ("after", "tried"),
+    [
+        (", 36", True),
+        (" and Add.1", True),
+        (" - 133", True),
+        ("\u2013133", True),
+        (" to 133", True),
+        (" TO 133", True),
+        (",\u00a0Corr.1", True),
+        ("," + " " * 40 + "36", True),  # a run longer than the window: the pattern decides
+        (", \u0663", True),  # a digit of another script: the pattern decides
+        (", para. 3", False),
+        (" - Page 4", False),
+        ("    \n", False),
+        (" ,", False),  # the text ends within the separators
+        (" by the Council", False),
+    ],
+)
+def test_where_the_continuation_pattern_is_tried(after: str, tried: bool) -> None:
+    text = "A/HRC/28/2" + after
+    assert un_symbols._may_continue(text, len("A/HRC/28/2")) is tried

@@ -196,15 +196,45 @@ _RANGE_SEPARATORS = frozenset((*CHARACTERS.range_dashes, *ENGLISH.range_words))
 #: The first character of every continuation (the separators of ``_CONT``): after any other,
 #: no continuation follows and the pattern is not tried.
 _CONT_FIRST = frozenset((",", *CHARACTERS.horizontal_spaces, *CHARACTERS.range_dashes))
+#: The word of a listed item ("and Add.1") and the one between items ("A/HRC/28/2 and Add.1").
+_CONT_ITEM_WORDS = ("Add", "Corr", "Rev", "Amend")
+_CONT_LIST_WORD = "and"
 # Continuation of a list that shares the head: "and Add.1", "-133", ", 36", " to 133".
 _CONT = compile_pattern(
     rf"""
-    (?P<sep>,{HSPACE}?|{HSPACE}+and{HSPACE}+|{HSPACE}*{_RANGE_DASH}{HSPACE}*
+    (?P<sep>,{HSPACE}?|{HSPACE}+{_CONT_LIST_WORD}{HSPACE}+|{HSPACE}*{_RANGE_DASH}{HSPACE}*
       |{HSPACE}+{ENGLISH.range_pattern}{HSPACE}+)
-    (?P<item>(?:Add|Corr|Rev|Amend)\.\d{{1,3}}|\d{{1,5}})
+    (?P<item>(?:{"|".join(_CONT_ITEM_WORDS)})\.\d{{1,3}}|\d{{1,5}})
     (?![\w/.]\w|\.\d|/)
     """
 )
+#: What :func:`_may_continue` skips: every character a separator of ``_CONT`` starts with.
+_CONT_SKIPPED = "".join(sorted(_CONT_FIRST))
+#: The ASCII letters a separator word or an item can start with after them (the range words
+#: match in any case); digits and non-ASCII characters are left to the pattern.
+_CONT_NEXT = frozenset(
+    (
+        *(w[0] for w in _CONT_ITEM_WORDS),
+        _CONT_LIST_WORD[0],
+        *(w[0].lower() for w in ENGLISH.range_words),
+        *(w[0].upper() for w in ENGLISH.range_words),
+    )
+)
+#: How far :func:`_may_continue` reads; after a longer run of separator characters the
+#: pattern decides.
+_CONT_LOOK = 24
+
+
+def _may_continue(text: str, pos: int) -> bool:
+    """Can ``_CONT`` match at ``pos``? False only where it cannot: past the separators'
+    characters comes neither a digit nor the first letter of a word it needs. Most symbols
+    are followed by prose (", para.", " - Page", a run of spaces): the pattern is not tried."""
+    window = text[pos : pos + _CONT_LOOK]
+    rest = window.lstrip(_CONT_SKIPPED)
+    if not rest:
+        return len(window) == _CONT_LOOK
+    first = rest[0]
+    return first in _CONT_NEXT or first.isdigit() or not first.isascii()
 
 _MIXED_CASE = {"ADD": "Add", "CORR": "Corr", "REV": "Rev", "AMEND": "Amend", "SUB": "Sub"}
 # The component classifiers below are literal words, digits and Roman letters: the standard
@@ -736,7 +766,7 @@ class UNSymbolFamily:
     ) -> int:
         """Expand 'and Add.1' / ', 36' / '-133' items that reuse the head's stem."""
         prev_n = token.number
-        while text[pos : pos + 1] in _CONT_FIRST:
+        while text[pos : pos + 1] in _CONT_FIRST and _may_continue(text, pos):
             c = _CONT.match(text, pos)
             if not c:
                 return pos
