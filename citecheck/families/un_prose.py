@@ -603,7 +603,9 @@ class UNProseFamily:
 
     def find(self, doc: Document) -> Iterator[Citation]:
         text = doc.text
-        hrc_context = ctx.profile(doc).hrc_context
+        # What the whole text says about itself is read once, and only for a text with an
+        # item to build: most texts that trigger the family cite no resolution.
+        hrc_context: bool | None = None
         own = ctx.own_body(doc)
         consumed = 0
         for m in _heads(doc):
@@ -649,6 +651,8 @@ class UNProseFamily:
                     and int(raw.session) > ctx.ga_max_session()
                 ):
                     continue  # "95/46", "89/534": EU numbering, no UN session that high yet
+                if hrc_context is None:
+                    hrc_context = ctx.profile(doc).hrc_context
                 cit = self._citation(
                     doc, raw, item_kind, named, generic, lookback, date, hrc_context, start,
                     end, pin, index == 0,

@@ -10,6 +10,7 @@ components upper case except ``Add.``, ``Corr.``, ``Rev.``, ``Amend.``, ``Sub.``
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import attrs
@@ -195,25 +196,58 @@ _RANGE_SEPARATORS = frozenset((*CHARACTERS.range_dashes, *ENGLISH.range_words))
 #: The first character of every continuation (the separators of ``_CONT``): after any other,
 #: no continuation follows and the pattern is not tried.
 _CONT_FIRST = frozenset((",", *CHARACTERS.horizontal_spaces, *CHARACTERS.range_dashes))
+#: The word of a listed item ("and Add.1") and the one between items ("A/HRC/28/2 and Add.1").
+_CONT_ITEM_WORDS = ("Add", "Corr", "Rev", "Amend")
+_CONT_LIST_WORD = "and"
 # Continuation of a list that shares the head: "and Add.1", "-133", ", 36", " to 133".
 _CONT = compile_pattern(
     rf"""
-    (?P<sep>,{HSPACE}?|{HSPACE}+and{HSPACE}+|{HSPACE}*{_RANGE_DASH}{HSPACE}*
+    (?P<sep>,{HSPACE}?|{HSPACE}+{_CONT_LIST_WORD}{HSPACE}+|{HSPACE}*{_RANGE_DASH}{HSPACE}*
       |{HSPACE}+{ENGLISH.range_pattern}{HSPACE}+)
-    (?P<item>(?:Add|Corr|Rev|Amend)\.\d{{1,3}}|\d{{1,5}})
+    (?P<item>(?:{"|".join(_CONT_ITEM_WORDS)})\.\d{{1,3}}|\d{{1,5}})
     (?![\w/.]\w|\.\d|/)
     """
 )
+#: What :func:`_may_continue` skips: every character a separator of ``_CONT`` starts with.
+_CONT_SKIPPED = "".join(sorted(_CONT_FIRST))
+#: The ASCII letters a separator word or an item can start with after them (the range words
+#: match in any case); digits and non-ASCII characters are left to the pattern.
+_CONT_NEXT = frozenset(
+    (
+        *(w[0] for w in _CONT_ITEM_WORDS),
+        _CONT_LIST_WORD[0],
+        *(w[0].lower() for w in ENGLISH.range_words),
+        *(w[0].upper() for w in ENGLISH.range_words),
+    )
+)
+#: How far :func:`_may_continue` reads; after a longer run of separator characters the
+#: pattern decides.
+_CONT_LOOK = 24
+
+
+def _may_continue(text: str, pos: int) -> bool:
+    """Can ``_CONT`` match at ``pos``? False only where it cannot: past the separators'
+    characters comes neither a digit nor the first letter of a word it needs. Most symbols
+    are followed by prose (", para.", " - Page", a run of spaces): the pattern is not tried."""
+    window = text[pos : pos + _CONT_LOOK]
+    rest = window.lstrip(_CONT_SKIPPED)
+    if not rest:
+        return len(window) == _CONT_LOOK
+    first = rest[0]
+    return first in _CONT_NEXT or first.isdigit() or not first.isascii()
 
 _MIXED_CASE = {"ADD": "Add", "CORR": "Corr", "REV": "Rev", "AMEND": "Amend", "SUB": "Sub"}
-_MOD = regex.compile(r"(Add|Corr|Rev|Amend)\.(\d{1,3})\Z|Summary\Z")
-_TYPE_NUM = regex.compile(r"(L|CRP|PV|SR|WP|R|MISC|DP)\.(\d{1,5})(?:-(\d{1,5}))?\Z")
+# The component classifiers below are literal words, digits and Roman letters: the standard
+# library's engine reads them as ``regex`` does (``\d`` is a Unicode decimal in both) at a
+# third of the cost per call, and they run several times per token.
+_MOD = re.compile(r"(Add|Corr|Rev|Amend)\.(\d{1,3})\Z|Summary\Z")
+_TYPE_NUM = re.compile(r"(L|CRP|PV|SR|WP|R|MISC|DP)\.(\d{1,5})(?:-(\d{1,5}))?\Z")
 _TYPE_BARE = {"RES", "DEC", "PRST", "INF", "NGO", "PET", "GC", "CO", "Q", "QPR", "D"}
-_BODY_NUM = regex.compile(r"(AC|C|CN|CONF|GC|SC|Sub|WG|PC|PCN|EA)\.(\d{1,4})\Z")
+_BODY_NUM = re.compile(r"(AC|C|CN|CONF|GC|SC|Sub|WG|PC|PCN|EA)\.(\d{1,4})\Z")
 _BODY_BARE = {"HRC", "C", "B", "AC", "OP", "BUR", "MC", "ICM", "CORE", "GEN", "PC", "PCN", "OS"}
-_SESSION = regex.compile(r"(?:S|ES)-\d{1,2}\Z")
-_ROMAN = regex.compile(r"^(?:S-|ES-)?[IVXL]+\Z")
-_MISSING_DOT = regex.compile(r"(SUB|ADD|CORR|REV|AMEND|AC|CN|CONF|WG|SR|PV|CRP)(\d+)")
+_SESSION = re.compile(r"(?:S|ES)-\d{1,2}\Z")
+_ROMAN = re.compile(r"^(?:S-|ES-)?[IVXL]+\Z")
+_MISSING_DOT = re.compile(r"(SUB|ADD|CORR|REV|AMEND|AC|CN|CONF|WG|SR|PV|CRP)(\d+)")
 #: Series whose symbols may hold a country code (``CCPR/C/BGR/CO/3``).
 _COUNTRY_SERIES = TREATY_BODY_SERIES | {"E"}
 
@@ -556,17 +590,16 @@ def _parse_token(text: str, m: regex.Match[str]) -> _Token | None:
     comps = [canonical_component(raw_series)] + [canonical_component(c) for c in raw_comps]
     paren = m.group("paren")
     part = m.group("part")
-    if paren and not _ROMAN.match(paren) and comps[1:2] != ["RES"] and "RES" not in comps:
-        # "A/HRC/41/35 (2019)" is a symbol followed by a year, not part of the symbol.
-        end = m.start("suffix")
-        paren = part = None
-    elif paren and _ROMAN.match(paren) and "RES" not in comps:
+    roman = bool(paren) and _ROMAN.match(paren) is not None
+    if paren and "RES" not in comps:
+        # "A/HRC/41/35 (2019)" is a symbol followed by a year, not part of the symbol; a
+        # Roman session belongs only to a resolution.
         end = m.start("suffix")
         paren = part = None
     else:
         end = m.end()
     hybrid: Finding | None = None
-    if paren and not _ROMAN.match(paren) and comps[:2] == ["A", "RES"] and len(comps) == 4:
+    if paren and not roman and comps[:2] == ["A", "RES"] and len(comps) == 4:
         # "A/RES/73/179 (2018)": SC style on a GA symbol; the year is not part of the id.
         cut, cut_end = m.start("suffix"), m.end("suffix")
         hybrid = HYBRID_YEAR.finding(
@@ -603,7 +636,8 @@ def _parse_token(text: str, m: regex.Match[str]) -> _Token | None:
         if first_n < last_n <= first_n + 200:
             for n in range(first_n + 1, last_n + 1):
                 symbols.append(build_symbol([*comps[:-1], f"{range_m.group(1)}.{n}"]))
-    numbered = _TYPE_NUM.match(comps[-1])
+    # The last component, less a range inside it, is numbered exactly when it held one.
+    numbered = range_m
     return _Token(
         symbols=tuple(symbols),
         end=end - start,
@@ -732,7 +766,7 @@ class UNSymbolFamily:
     ) -> int:
         """Expand 'and Add.1' / ', 36' / '-133' items that reuse the head's stem."""
         prev_n = token.number
-        while text[pos : pos + 1] in _CONT_FIRST:
+        while text[pos : pos + 1] in _CONT_FIRST and _may_continue(text, pos):
             c = _CONT.match(text, pos)
             if not c:
                 return pos
