@@ -8,6 +8,7 @@ import random
 import pytest
 import regex
 
+from citecheck.families.base import Document
 from citecheck.lexicon import load
 from citecheck.pinpoints import languages
 
@@ -103,3 +104,86 @@ def test_rows_at_line_starts_read_as_before(language: str, row: str) -> None:
     text = row.format(art=lex.words("art")[0], para=lex.words("para")[0])
     body = languages._grammar(language).body
     assert _spans(regex.compile(body), text) == _spans(regex.compile(_old(body)), text)
+
+
+# --- cjeu: a digit opens a citation only as a bare (pre-1989) case number -----------------
+
+_CASE_PIECES = (
+    "C-293/12", "T-1/99 P", "F-16/05", "C\u2011411/17", "C 5/19", "C-132/18P", "Case 6/64",
+    "Cases 12/68 and 13/68", "Joined Cases C-293/12 and C-594/12", "case C-5/19", "cases C-1/90",
+    "12/68", "6/64, EU:C:1964:66", "8/55, 9/55, ECLI:EU:C:1956:7", "26/62 , EU:C:1963:1",
+    "60/251", "2005/256", "2016/679", "95/46", "12/05/2020", "1/2019", "3/123", "C-293/2012",
+    "EU:C:2014:238", "ECLI:EU:T:2019:10", "CE:ECHR:2019:0101JUD001234567", "A/HRC/53/25",
+    "resolution 60/251", "No 1049/2001", "OJ C 5/1", "1958/59", "52/52", "89/89",
+)  # fmt: skip
+_CASE_GAPS = (" ", ", ", " and ", " to ", "\n", "; ", "", " (", ") ", " & ")
+
+
+def _case_texts(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(count):
+        parts = [rng.choice(_CASE_PIECES) for _ in range(rng.randint(1, 8))]
+        texts.append("".join(p + rng.choice(_CASE_GAPS) for p in parts))
+    return texts
+
+
+def test_a_citation_at_a_digit_opens_with_a_bare_case_number() -> None:
+    """Where ``_BARE_AT_NUMBER`` refuses a digit, ``_CASES`` matches nothing there either, in
+    any window end."""
+    from citecheck.families import cjeu
+
+    for text in _case_texts(300, seed=7):
+        for pos, char in enumerate(text):
+            if not char.isdigit():
+                continue
+            for hi in (len(text), *range(pos + 1, min(len(text), pos + 12))):
+                if cjeu._CASES.match(text, pos, hi) is not None:
+                    assert cjeu._BARE_AT_NUMBER.match(text, pos, hi) is not None, (text, pos, hi)
+
+
+def _old_case_matches(doc: Document) -> list[regex.Match[str]]:
+    """:func:`citecheck.families.cjeu._case_matches` before the bare-number check."""
+    from citecheck.families import cjeu
+    from citecheck.families.base import settle
+
+    text = doc.text
+    hits = list(cjeu._case_hits(doc))
+    openings: dict[int, list[int]] = {}
+    found = []
+    last_end = 0
+    for i, (hit_start, hit_end) in enumerate(hits):
+        if hit_start < last_end:
+            continue
+        lo, hi = max(last_end, hit_start - cjeu._BEFORE), hit_end + cjeu._AFTER
+        first = i
+        while first > 0 and hits[first - 1][0] >= lo:
+            first -= 1
+        starts: set[int] = set()
+        j = first
+        while j < len(hits) and hits[j][0] < hi:
+            if j not in openings:
+                openings[j] = cjeu._openings(text, *hits[j])
+            starts.update(openings[j])
+            j += 1
+        m = None
+        for pos in sorted(starts):
+            if lo <= pos < hi:
+                m = cjeu._CASES.match(text, pos, hi)
+                if m is not None:
+                    break
+        m = settle(cjeu._CASES, text, m, hi)
+        if m is None:
+            continue
+        found.append(m)
+        last_end = max(m.end(), m.start() + 1)
+    return found
+
+
+def test_case_matches_are_those_found_before() -> None:
+    from citecheck.families import cjeu
+
+    for text in _case_texts(400, seed=11):
+        new = [(m.span(), m.groupdict()) for m in cjeu._case_matches(Document(text))]
+        old = [(m.span(), m.groupdict()) for m in _old_case_matches(Document(text))]
+        assert new == old, text
