@@ -221,6 +221,10 @@ _CASES = compile_pattern(
 
 _ANCHORS = ("/", "ecli", "eu:", "ce:echr:")
 
+#: At a digit only the pre-1989 shape (``old``) can start, and its first item is a bare
+#: number: where this does not match, neither does ``_CASES``.
+_BARE_AT_NUMBER = compile_pattern(_BARE)
+
 
 #: The "/" after a case number: one to four digits that follow no letter, digit, "/" or "."
 #: (a dash, a space, or nothing: "C-293/12", "Case 6/64"). Most digit/digit pairs of UN texts
@@ -300,11 +304,12 @@ def _case_matches(doc: Document) -> Iterator[regex.Match[str]]:
     leftmost citation in the window ``[hit - 40, hit end + 64)``, found by matching ``_CASES``
     only where a citation holding one of the window's hits can start (:func:`_openings`; every
     citation holds one), in order, instead of at each of the window's positions: a "/" of a
-    date or a resolution number costs one anchored attempt."""
+    date or a resolution number costs one small check (``_BARE_AT_NUMBER``), not an attempt
+    of the whole grammar."""
     text = doc.text
     hits = list(_case_hits(doc))
     openings: dict[int, list[int]] = {}
-    match = _CASES.match
+    match, bare_number = _CASES.match, _BARE_AT_NUMBER.match
     last_end = 0
     for i, (hit_start, hit_end) in enumerate(hits):
         if hit_start < last_end:
@@ -323,6 +328,8 @@ def _case_matches(doc: Document) -> Iterator[regex.Match[str]]:
         m = None
         for pos in sorted(starts):
             if lo <= pos < hi:
+                if text[pos].isdigit() and bare_number(text, pos, hi) is None:
+                    continue  # most openings: a resolution's or a decision's number
                 m = match(text, pos, hi)
                 if m is not None:
                     break

@@ -171,8 +171,9 @@ def _grammar(language: str) -> _Grammar:
     )
     # a number starting a line is the number of a unit word ending the line before ("des
     # Artikels\n    3"); after anything else it starts a new numbered item ("article 3\n    7) Les")
+    # (a digit first: every number opens with one, and the look-behinds cost more than it)
     unit_then_line = (
-        r"(?:(?<![\r\n][ \t\u00a0]{0,12})"
+        r"(?=\d)(?:(?<![\r\n][ \t\u00a0]{0,12})"
         rf"|(?<=(?:{'|'.join(units.values())})[\s\u00a0]{{0,16}}))"
     )
     # a number written as an ordinal word after its unit word: "l'article premier", "el
