@@ -174,9 +174,11 @@ _INSTITUTION_WORDS = "|".join(
     _SW.join(regex.escape(piece) for piece in name.split())
     for name in sorted(_INSTITUTIONS, key=lambda n: (-len(n), n))
 )
-_POST_AUTHOR_PATTERN = rf"""(?:{_S}of{_S}the{_S}(?P<pauthor>(?:European{_S}Parliament{_S}and{_S}of{_S}the{_S}Council
+_POST_AUTHOR_PATTERN = (
+    rf"""(?:{_S}of{_S}the{_S}(?P<pauthor>(?:European{_S}Parliament{_S}and{_S}of{_S}the{_S}Council
         |Council|Commission|European{_S}Central{_S}Bank))(?!\w)
         |{_SW}(?P<lauthor>(?i:{_INSTITUTION_WORDS})(?!\w)))"""
+)
 _POST_AUTHOR = compile_pattern(_POST_AUTHOR_PATTERN)
 _MONTH_NUMBER = {
     name: number for lang in LANGUAGES for name, number in load_lexicon(lang).month_number.items()
@@ -184,8 +186,10 @@ _MONTH_NUMBER = {
 _DATE_OPENING = alternation(("of", *(o for w in _WORDS.values() for o in w.date_opening)))
 #: "vom", "du", "de": the statutes of those languages wrap a date onto an indented line
 _WRAPPED_DATE_OPENING = alternation(o for w in _WORDS.values() for o in w.date_opening)
-_DATE_PATTERN = rf"""{_H}?,?(?:{_S}{_DATE_OPENING}|{_SW}{_WRAPPED_DATE_OPENING}){_SW}(?P<day>\d{{1,2}})(?:er|\\?\.)?{_SW}(?:de{_S})?
+_DATE_PATTERN = (
+    rf"""{_H}?,?(?:{_S}{_DATE_OPENING}|{_SW}{_WRAPPED_DATE_OPENING}){_SW}(?P<day>\d{{1,2}})(?:er|\\?\.)?{_SW}(?:de{_S})?
     (?P<month>{alternation(_MONTH_NUMBER)}){_SW}(?:de{_S})?(?P<year>(?:19|20)\d\d)(?!\d)"""
+)
 _DATE = compile_pattern(_DATE_PATTERN)
 # UN bodies whose decisions look like EU ones ("Economic and Social Council decision 2005/256").
 _UN_BODY_BEFORE = compile_pattern(

@@ -22,7 +22,10 @@ TITLE_FR = (
 #: text -> [(id, the text the citation covers)]
 FOUND = [
     # English
-    (f"Council Directive of 12 June 1989 {TITLE_EN} (89/391/EEC)", [("celex:31989L0391", "89/391/EEC")]),
+    (
+        f"Council Directive of 12 June 1989 {TITLE_EN} (89/391/EEC)",
+        [("celex:31989L0391", "89/391/EEC")],
+    ),
     (
         f"Member States shall apply Council Directive of 12 June 1989 {TITLE_EN} (89/391/EEC), "
         "and in particular its Article 6.",
@@ -63,7 +66,10 @@ FOUND = [
         [("celex:31977L0187", "Directive 77/187/EEC"), ("celex:31998L0050", "98/50/EC")],
     ),
     # French
-    (f"la directive du Conseil du 12 juin 1989 {TITLE_FR} (89/391/CEE)", [("celex:31989L0391", "89/391/CEE")]),
+    (
+        f"la directive du Conseil du 12 juin 1989 {TITLE_FR} (89/391/CEE)",
+        [("celex:31989L0391", "89/391/CEE")],
+    ),
     (
         f"conformément à la directive du Conseil du 12 juin 1989 {TITLE_FR} (89/391/CEE), les "
         "États membres",
@@ -128,7 +134,7 @@ NOTHING = [
     "The Directive on the safety of workers (89/391/EEC) applies.",
     "la directive relative à la sécurité des travailleurs (89/391/CEE) s'applique",
     # a number of another act in the title: its year is not the date's
-    "Commission Decision of 5 May 2000 amending the Directive on the safety of workers (89/391/EEC)",
+    "Commission Decision of 5 May 2000 amending the Directive on workers' safety (89/391/EEC)",
     # a regulation carries "No" in its title: no bracketed number of its own
     "Council Regulation of 15 October 1968 on freedom of movement (68/1612/EEC)",
     # a date that is no act's date
