@@ -1598,6 +1598,9 @@ _BRACKETED_NUMBER = regex.compile(
     r"(?P<dom1>(?!))?(?P<baredom>(?!))?(?P<no>(?!))?(?P<lbr>(?!))?"
     rf"\([ \u00a0]?(?P<a>\d{{2}}|\d{{4}})/(?P<b>\d{{1,4}})/(?P<dom2>{_DOM})[ \u00a0]?\)"
 )
+#: A type word just before a bracketed number ("amending the Directive (77/187/EEC)"): the
+#: number is that act's, not the one closing the title around it.
+_TYPE_JUST_BEFORE = regex.compile(rf"(?<!\w)(?i:{_TYPE})[\s\u00a0]{{1,3}}\Z")
 #: What ends a title before its number: a sentence's end, a clause's, a blank line.
 _TITLE_BREAK = regex.compile(r"\.[\s\u00a0]+(?=\p{Lu}|\()|;|\n[ \t\u00a0]*\n")
 
@@ -1634,7 +1637,7 @@ def _dated_title_acts(doc: Document, known: list[Citation]) -> Iterator[Citation
         if bracket < 0 or text[bracket] != "(":
             continue
         m = _BRACKETED_NUMBER.match(text, bracket)
-        if m is None:
+        if m is None or _TYPE_JUST_BEFORE.search(text, max(0, bracket - 40), bracket):
             continue
         opening = _dated_opening(text, m.start())
         if opening is None:

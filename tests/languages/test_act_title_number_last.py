@@ -65,6 +65,11 @@ FOUND = [
         "of employees' rights (98/50/EC)",
         [("celex:31977L0187", "Directive 77/187/EEC"), ("celex:31998L0050", "98/50/EC")],
     ),
+    (  # a number right after a type word is that act's, not the title's closing one
+        "Council Decision of 5 May 2000 on the approval of a plan (2000/1/EC) and the Directive "
+        "(2000/2/EC)",
+        [("celex:32000D0001", "2000/1/EC")],
+    ),
     # French
     (
         f"la directive du Conseil du 12 juin 1989 {TITLE_FR} (89/391/CEE)",
