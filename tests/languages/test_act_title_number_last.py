@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from citecheck import extract
+from citecheck.stream import extract_text
 
 TITLE_EN = (
     "on the introduction of measures to encourage improvements in the safety and health of "
@@ -166,3 +167,18 @@ def test_type_letter_follows_the_type_word() -> None:
         for kind in ("Directive", "Decision", "Framework Decision")
     ]
     assert ids == [["celex:32000L0391"], ["celex:32000D0391"], ["celex:32000F0391"]]
+
+
+def test_streamed_as_whole() -> None:
+    """The title's reach stays within a window's overlap: streamed windows find what the whole
+    text gives, wherever a window cuts."""
+    filler = "The weather was fine and nothing was cited here at all. " * 40 + "\n"
+    rows = (
+        f"Council Directive of 12 June 1989 {TITLE_EN} (89/391/EEC).\n",
+        f"la directive du Conseil du 12 juin 1989 {TITLE_FR} (89/391/CEE), les États\n",
+    )
+    text = "".join(filler + row for _ in range(30) for row in rows)
+    whole = [(c.start, c.end, c.id) for c in extract(text)]
+    assert [c.id for c in extract(text)].count("celex:31989L0391") == 60
+    streamed = [(c.start, c.end, c.id) for c in extract_text(text, window=8192, overlap=1024)]
+    assert streamed == whole
