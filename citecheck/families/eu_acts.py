@@ -174,21 +174,23 @@ _INSTITUTION_WORDS = "|".join(
     _SW.join(regex.escape(piece) for piece in name.split())
     for name in sorted(_INSTITUTIONS, key=lambda n: (-len(n), n))
 )
-_POST_AUTHOR = compile_pattern(
+_POST_AUTHOR_PATTERN = (
     rf"""(?:{_S}of{_S}the{_S}(?P<pauthor>(?:European{_S}Parliament{_S}and{_S}of{_S}the{_S}Council
         |Council|Commission|European{_S}Central{_S}Bank))(?!\w)
         |{_SW}(?P<lauthor>(?i:{_INSTITUTION_WORDS})(?!\w)))"""
 )
+_POST_AUTHOR = compile_pattern(_POST_AUTHOR_PATTERN)
 _MONTH_NUMBER = {
     name: number for lang in LANGUAGES for name, number in load_lexicon(lang).month_number.items()
 }
 _DATE_OPENING = alternation(("of", *(o for w in _WORDS.values() for o in w.date_opening)))
 #: "vom", "du", "de": the statutes of those languages wrap a date onto an indented line
 _WRAPPED_DATE_OPENING = alternation(o for w in _WORDS.values() for o in w.date_opening)
-_DATE = compile_pattern(
+_DATE_PATTERN = (
     rf"""{_H}?,?(?:{_S}{_DATE_OPENING}|{_SW}{_WRAPPED_DATE_OPENING}){_SW}(?P<day>\d{{1,2}})(?:er|\\?\.)?{_SW}(?:de{_S})?
     (?P<month>{alternation(_MONTH_NUMBER)}){_SW}(?:de{_S})?(?P<year>(?:19|20)\d\d)(?!\d)"""
 )
+_DATE = compile_pattern(_DATE_PATTERN)
 # UN bodies whose decisions look like EU ones ("Economic and Social Council decision 2005/256").
 _UN_BODY_BEFORE = compile_pattern(
     r"(?i:economic\s+and\s+social\s+council|human\s+rights\s+council|security\s+council"
@@ -1592,6 +1594,92 @@ def _heading_acts(doc: Document) -> Iterator[Citation]:
         )
 
 
+#: An act cited by its type, author and date, its title, then its number in brackets (the
+#: older way, for acts without a number in their title: "Council Directive of 12 June 1989 on
+#: ... (89/391/EEC)", "la directive du Conseil du 12 juin 1989 concernant ... (89/391/CEE)").
+_DATED_TYPE = compile_pattern(
+    rf"""(?<![\w/])(?:(?P<mod>(?i:Delegated|Implementing|Framework)){_S})?
+    (?P<type>(?i:{_TYPE}))(?!\w)(?:{_POST_AUTHOR_PATTERN})?{_DATE_PATTERN}"""
+)
+#: A number in brackets, closing such a title.
+_BRACKETED_NUMBER = regex.compile(
+    r"(?P<dom1>(?!))?(?P<baredom>(?!))?(?P<no>(?!))?(?P<lbr>(?!))?"
+    rf"\([ \u00a0]?(?P<a>\d{{2}}|\d{{4}})/(?P<b>\d{{1,4}})/(?P<dom2>{_DOM})[ \u00a0]?\)"
+)
+#: A type word just before a bracketed number ("amending the Directive (77/187/EEC)"): the
+#: number is that act's, not the one closing the title around it.
+_TYPE_JUST_BEFORE = regex.compile(rf"(?<!\w)(?i:{_TYPE})[\s\u00a0]{{1,3}}\Z")
+#: What ends a title before its number: a sentence's end, a clause's, a blank line.
+_TITLE_BREAK = regex.compile(r"\.[\s\u00a0]+(?=\p{Lu}|\()|;|\n[ \t\u00a0]*\n")
+
+
+def _dated_opening(text: str, number_start: int) -> regex.Match[str] | None:
+    """The dated type word whose title the bracketed number at ``number_start`` closes: the
+    last one within a title's reach before it, with no sentence's end between its date and
+    the number."""
+    lo = max(0, number_start - _AMENDED_TITLE_REACH)
+    opening = None
+    for m in _DATED_TYPE.finditer(text, lo, number_start):
+        opening = m
+    if opening is None or _TITLE_BREAK.search(text, opening.end(), number_start + 1):
+        return None
+    return opening
+
+
+def _dated_title_acts(doc: Document, known: list[Citation]) -> Iterator[Citation]:
+    """The number in brackets closing the title of an act cited by type, author and date
+    (``Council Directive of 12 June 1989 on ... (89/391/EEC)``, ``Commission Decision of 19
+    December 2008 ... (2009/17/EC)``): a directive's, a decision's or a framework decision's
+    (a regulation's number carries "No" in its title), in any language. Of several bracketed
+    numbers after one opening the last closes its title (the others are acts its title
+    names); the number carries the year of the date or the next (a decision is numbered when
+    published), else it is another act's."""
+    text = doc.text
+    taken = [(c.start, c.end) for c in known]
+    closing: list[tuple[regex.Match[str], regex.Match[str]]] = []
+    for number_start in _slashed_numbers(doc):
+        first = number_start
+        while first > 0 and text[first - 1].isdigit():
+            first -= 1
+        bracket = first - 1 if first and text[first - 1] == "(" else first - 2
+        if bracket < 0 or text[bracket] != "(":
+            continue
+        m = _BRACKETED_NUMBER.match(text, bracket)
+        if m is None or _TYPE_JUST_BEFORE.search(text, max(0, bracket - 40), bracket):
+            continue
+        opening = _dated_opening(text, m.start())
+        if opening is None:
+            continue
+        if closing and closing[-1][1].start() == opening.start():
+            closing.pop()  # an act the title names: the last number closes the title
+        closing.append((m, opening))
+    for m, opening in closing:
+        i = bisect.bisect_left(taken, (m.end(),))
+        if any(start < m.end() and m.start() < end for start, end in taken[max(0, i - 1) : i]):
+            continue  # read already (a title line's own number)
+        type_word = opening.group("type")
+        act_type = _act_type(type_word, opening.group("mod"))
+        if act_type not in _HEADING_TYPES:
+            continue
+        n = _read_numbering(m, act_type)
+        date = _date(opening)
+        if n is None or date is None or n.year not in (date.year, date.year + 1):
+            continue
+        yield _citation(
+            doc,
+            n,
+            start=m.start("a"),
+            end=m.end("dom2"),
+            act_type=act_type,
+            author=None,
+            modifier=None,
+            ordinal=None,
+            ambiguous=False,
+            with_pinpoints=False,
+            type_word=type_word,
+        )
+
+
 def scan_acts(doc: Document) -> list[Citation]:
     """Every EU act citation of the document, in order; computed once and cached on ``doc``."""
     cache = doc.__dict__
@@ -1601,6 +1689,9 @@ def scan_acts(doc: Document) -> list[Citation]:
         headings = list(_heading_acts(doc)) if _OWN_TYPES else []
         if headings:
             acts = sorted([*acts, *headings], key=lambda c: (c.start, c.end))
+        titled = list(_dated_title_acts(doc, acts))
+        if titled:
+            acts = sorted([*acts, *titled], key=lambda c: (c.start, c.end))
         found = _hand_over(doc, acts)
         cache["_citecheck_eu_acts"] = found
     assert isinstance(found, list)
