@@ -564,16 +564,16 @@ _LAST_NUMBER = lazy_compile(
 )
 
 
-def _pinpoint(text: str, pos: int) -> tuple[Pinpoint, int]:
+def _pinpoint(text: str, pos: int, *, titled: bool = False) -> tuple[Pinpoint, int]:
     """:func:`pinpoint_after`, minus a list item it took for a paragraph number.
 
     "resolutions 2001/62, para. 9 and 2002/38" must not read "paras. 9 and 2002".
     """
-    pin, end = pinpoint_after(text, pos)
+    pin, end = pinpoint_after(text, pos, titled=titled)
     if pin and text[end : end + 1] == "/":
         cut = _LAST_NUMBER.search(text, pos, end)
         if cut is not None:
-            pin, end = pinpoint_after(text[: cut.start()], pos)
+            pin, end = pinpoint_after(text[: cut.start()], pos, titled=titled)
     return pin, end
 
 
@@ -710,6 +710,13 @@ class UNProseFamily:
                 pin = _pin_before(m) + pin
             date_m = _DATE_AFTER.match(text, end)
             date = _date_of(date_m)
+            if not pin:
+                # "resolution 43/4 of 19 June 2020, para. 5", "resolution 35/8 on the safety
+                # of journalists, para. 5": the pinpoint after the date or a title
+                pin, after = _pinpoint(text, date_m.end() if date_m else end, titled=True)
+                if pin:
+                    end = after
+                    date_m = None
             if range_from is not None:
                 # the numbers between share the span of the range's end
                 items.extend(
