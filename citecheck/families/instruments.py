@@ -396,6 +396,33 @@ _PRINCIPLE_WORDS = frozenset({"Principle", "Principles", "principle", "principle
 _KIND_WORDS = ("Convention", "Covenant", "Charter", "Declaration", "Statute", "Protocol")
 
 
+#: The kinds of instrument whose other treaties are often named by a word before the kind
+#: ("the Istanbul Convention"), and, for each, the words that never make such a name:
+#: determiners, and every capitalised word of a catalog name holding the kind ("International
+#: Convention", "Torture Convention", "United Nations Charter").
+_OTHER_KINDS = ("Convention", "Charter", "Covenant")
+_DETERMINERS = ("The", "This", "That", "These", "Its", "Their", "Our", "Such", "Each", "Any")
+
+
+def _not_other(kind: str) -> str:
+    words = {
+        word.strip("(),")
+        for instrument in catalog().instruments.values()
+        for name in (*instrument.names, *instrument.short, *instrument.abbreviations)
+        if kind in name.split()
+        for word in name.split()
+        if word[:1].isupper()
+    }
+    return "|".join(regex.escape(w) for w in sorted({*words, *_DETERMINERS}, key=len, reverse=True))
+
+
+_OTHER_NAMED = "|".join(
+    rf"(?<=(?<![\w])(?:(?:19|20)\d\d|(?!(?:{_not_other(kind)})\s)[A-Z][\w'’-]*)\s{{1,3}})"
+    rf"(?P<unknown_head>{kind})(?![\w])"
+    for kind in _OTHER_KINDS
+)
+
+
 def _shapes(names: str, ref: str) -> tuple[tuple[str, str], ...]:
     """The shapes of the grammar, in the order it tries them: (name, pattern), with ``names``
     the alternation of the full names a match may begin with, ``ref`` what may follow a list."""
@@ -487,6 +514,10 @@ def _shapes(names: str, ref: str) -> tuple[tuple[str, str], ...]:
     # is prose about the Covenant already named, and must not unset it.
     (?:(?:on|of|for|against|relating\s{{1,3}}to)\s{{1,3}}(?:the\s{{1,3}})?(?=[A-Z])
       |No\.?{_H}{{0,2}}\d{{1,2}}(?![\w]))
+  # "the Istanbul Convention", "the 1951 Refugee Convention", "the European Social Charter":
+  # a capitalised word or a year before the kind word, which no catalog name of that kind
+  # has there ("the Torture Convention" may still be the catalog's).
+  |{_OTHER_NAMED}
 )
 """,
         ),
