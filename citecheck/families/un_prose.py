@@ -564,16 +564,21 @@ _LAST_NUMBER = lazy_compile(
 )
 
 
-def _pinpoint(text: str, pos: int, *, titled: bool = False) -> tuple[Pinpoint, int]:
+# "resolution 35/8 on the safety of journalists, para. 5": a subject before the pinpoint,
+# within one clause (no full stop, parenthesis, quotation or other symbol).
+_TITLE = compile_pattern(rf"{_W}on{_W}[^;\n/().\"“”]{{1,200}}?(?=,)")
+
+
+def _pinpoint(text: str, pos: int) -> tuple[Pinpoint, int]:
     """:func:`pinpoint_after`, minus a list item it took for a paragraph number.
 
     "resolutions 2001/62, para. 9 and 2002/38" must not read "paras. 9 and 2002".
     """
-    pin, end = pinpoint_after(text, pos, titled=titled)
+    pin, end = pinpoint_after(text, pos)
     if pin and text[end : end + 1] == "/":
         cut = _LAST_NUMBER.search(text, pos, end)
         if cut is not None:
-            pin, end = pinpoint_after(text[: cut.start()], pos, titled=titled)
+            pin, end = pinpoint_after(text[: cut.start()], pos)
     return pin, end
 
 
@@ -713,7 +718,9 @@ class UNProseFamily:
             if not pin:
                 # "resolution 43/4 of 19 June 2020, para. 5", "resolution 35/8 on the safety
                 # of journalists, para. 5": the pinpoint after the date or a title
-                pin, after = _pinpoint(text, date_m.end() if date_m else end, titled=True)
+                later = date_m.end() if date_m else end
+                title = _TITLE.match(text, later)
+                pin, after = _pinpoint(text, title.end() if title else later)
                 if pin:
                     end = after
                     date_m = None
