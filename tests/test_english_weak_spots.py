@@ -137,7 +137,12 @@ INSTRUMENTS: list[tuple[str, list[tuple[str, str]]]] = [
      [("instrument:crc", "")]),
     ("The Charter of the United Nations applies. The European Social Charter was ratified. "
      "Article 31 of the Charter protects housing.", [("instrument:un-charter", "")]),
-    # negative rows: catalog names and informal names of the same instrument keep it
+    # negative rows: further on, "the Convention" is the one named before again; catalog
+    # names and informal names of the same instrument keep it
+    ("The Convention against Torture applies. The Istanbul Convention was ratified. "
+     + "The report then turns to other matters at length. " * 9
+     + "Article 14 of the Convention applies.",
+     [("instrument:cat", ""), ("instrument:cat", "art. 14")]),
     ("The Convention against Torture applies. The Torture Convention requires redress. "
      "Article 14 of the Convention applies.",
      [("instrument:cat", ""), ("instrument:cat", "art. 14")]),

@@ -50,6 +50,11 @@ FOOTNOTE_CALLS = (
     "each act of a list followed by its footnote call is found: 'Directives 2013/54/EU (9) and "
     "2009/16/EC (10)', 'Regulations (EU) 2016/679 (2) and (EU) 2018/1725 (3)'"
 )
+ADOPTION_YEARS = (
+    "a general comment's year in parentheses names the one committee that adopted that number "
+    "that year ('general recommendation No. 36 (2017)' is CEDAW's, 'general comment No. 8 "
+    "(1997)' CESCR's): every committee's adoption years are known"
+)
 INTENDED = {
     "derived/cjeu_C-72-15_Rosneft.txt": (
         "086ba94ac2d5beca",
@@ -72,10 +77,12 @@ INTENDED = {
         "general comment's title is not a citation of the Covenant; " + BACK_REFERENCES,
     ),
     "derived/gc_E-C.12-GC-24.txt": (
-        "3f14c6584344f0f7",
+        "adedb9239a66b07e",
         "Guiding Principles with principles, 'A/RES/61/295, annex,art. 32 (2)', the CEDAW "
         "Convention naming the committee of general recommendation No. 28, 'Ibid., art. 9'; "
-        + BACK_REFERENCES,
+        + BACK_REFERENCES
+        + "; "
+        + ADOPTION_YEARS,
     ),
     "derived/sp_A-71-373.txt": ("48abebe4ce6576d5", BACK_REFERENCES),
     "derived/sp_A-79-182.txt": (
@@ -86,10 +93,12 @@ INTENDED = {
     ),
     "eu_cjeu_gdpr_judgments/cases_metadata.json": ("7130c18dca974bfc", BACK_REFERENCES),
     "un_unhrd/documents_metadata.json": (
-        "79b82934059da606",
+        "8472f78fad5c46e1",
         "'General Recommendation No. 15 on article 4 of the Convention': articles in general "
         "comment titles are not cited; five comments take the committee named in their record; "
-        + BACK_REFERENCES,
+        + BACK_REFERENCES
+        + "; "
+        + ADOPTION_YEARS,
     ),
     "un_upr_slovenia/cycle1__A_HRC_WG_6_7_SVN_1_National_Report.md": (
         "8494ff73bacc4343",
