@@ -55,10 +55,12 @@ GENERAL_COMMENTS: list[tuple[str, list[tuple[str, str, str]]]] = [
      [("gc:CESCR/27", "General comment No. 27 (2025)", "")]),
     ("general comment No. 5 (2003) on general measures of implementation",
      [("gc:CRC/5", "general comment No. 5 (2003)", "")]),
-    ("general comment No. 2 (2007), para. 3", [("gc:CAT/2", "general comment No. 2 (2007), para. 3", "para. 3")]),
+    ("general comment No. 2 (2007), para. 3",
+     [("gc:CAT/2", "general comment No. 2 (2007), para. 3", "para. 3")]),
     ("general comment No. 1 (2014) on equal recognition before the law",
      [("gc:CRPD/1", "general comment No. 1 (2014)", "")]),
-    ("general comment No. 14 (2000), para. 18", [("gc:CESCR/14", "general comment No. 14 (2000), para. 18", "para. 18")]),
+    ("general comment No. 14 (2000), para. 18",
+     [("gc:CESCR/14", "general comment No. 14 (2000), para. 18", "para. 18")]),
     # negative rows: no committee next to "GC", a symbol, a court's Grand Chamber, a year
     # both CAT and CMW adopted their No. 4 in
     ("the GC 24 meeting of the Governing Council", []),

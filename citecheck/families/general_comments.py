@@ -136,6 +136,8 @@ def _general_hits(doc: Document) -> Iterator[tuple[int, int]]:
             word = text[j : j + 14].lower()
             if word.startswith(_TERM_STARTS):
                 yield start, j + (7 if word.startswith("comment") else 14)
+
+
 #: "CESCR GC 24": the abbreviated term, found written as is and followed by a space.
 _SHORT = ("GC ", "GR ")
 

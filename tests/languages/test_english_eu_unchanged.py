@@ -93,7 +93,7 @@ INTENDED = {
     ),
     "eu_cjeu_gdpr_judgments/cases_metadata.json": ("7130c18dca974bfc", BACK_REFERENCES),
     "un_unhrd/documents_metadata.json": (
-        "8472f78fad5c46e1",
+        "e1c609ab08f8f953",
         "'General Recommendation No. 15 on article 4 of the Convention': articles in general "
         "comment titles are not cited; five comments take the committee named in their record; "
         + BACK_REFERENCES
