@@ -139,6 +139,8 @@ INSTRUMENTS: list[tuple[str, list[tuple[str, str]]]] = [
      [("instrument:crc", "")]),
     ("The Charter of the United Nations applies. The European Social Charter was ratified. "
      "Article 31 of the Charter protects housing.", [("instrument:un-charter", "")]),
+    ("The Convention on the Rights of the Child applies. The Committee recalls Convention No. "
+     "169. Article 6 of the Convention requires consultation.", [("instrument:crc", "")]),
     # negative rows: further on, "the Convention" is the one named before again; catalog
     # names and informal names of the same instrument keep it
     ("The Convention against Torture applies. The Istanbul Convention was ratified. "

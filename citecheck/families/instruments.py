@@ -420,7 +420,8 @@ _OTHER_NAMED = "|".join(
     rf"(?<=(?<![\w])(?:(?:19|20)\d\d|(?!(?:{_not_other(kind)})\s)[A-Z][\w'’-]*)\s{{1,3}})"
     rf"(?P<named_head>{kind})(?![\w])"
     for kind in _OTHER_KINDS
-)
+    # "Convention No. 169": an ILO convention (the ILO numbers them past 100)
+) + rf"|(?P<named_head>Convention)(?=\s{{1,3}}No\.?{_H}{{0,2}}\d{{3}}(?![\w]))"
 
 
 def _shapes(names: str, ref: str) -> tuple[tuple[str, str], ...]:
