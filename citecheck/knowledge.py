@@ -119,6 +119,23 @@ def treaty_bodies() -> dict[str, TreatyBody]:
     return bodies
 
 
+@functools.cache
+def joint_general_comments() -> tuple[tuple[tuple[str, int], ...], ...]:
+    """The joint general comments: each as (committee code, its number) pairs
+    (joint general recommendation No. 31 of CEDAW is general comment No. 18 of CRC)."""
+    return tuple(
+        tuple((code, int(number)) for code, number in pair.items())
+        for pair in load("treaty_bodies.json").get("joint_general_comments", [])
+    )
+
+
+@functools.cache
+def abbreviations_by_term() -> dict[str, str]:
+    """Abbreviations that name a committee only right before its general comment
+    (``HRC General Comment No. 31``) -> the committee's code."""
+    return dict(load("treaty_bodies.json").get("abbreviations_by_term", {}))
+
+
 def body_of_treaty(slug: str) -> TreatyBody | None:
     """The treaty body that monitors instrument ``slug`` (``iccpr`` -> CCPR), if any."""
     return next((b for b in treaty_bodies().values() if b.treaty == slug), None)

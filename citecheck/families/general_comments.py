@@ -45,7 +45,7 @@ class GeneralCommentRef:
     year: int | None = None
     roman: bool = False
     joint: bool = False
-    committee_source: str = "none"  # named, roman, context, sentence, document, year, none
+    committee_source: str = "none"  # named, joint, roman, context, sentence, document, year, none
 
 
 _TREATIES = "|".join(
@@ -55,20 +55,33 @@ _TREATIES = "|".join(
 _TERMS = un.spaced(un.general_terms("comment") + un.general_terms("recommendation"))
 # "no", "nos", "n°", "nº", "n.º", "núm.", "No.", "Nº": French and Spanish number markers.
 _NUMBER_MARK = r"(?:[nN](?:[°º]|\.[\s\u00a0]?[ºo]|os?\.?|úms?\.)|N[°º])(?!\w)"
-_ITEM = r"(?P<num>\d{1,3}|[IVXL]{1,7})(?![\w/]|\.\d)(?:" + _H + r"*\((?P<year>(?:19|20)\d\d)\))?"
+# A slash after the number only before the joint text's other number: "joint general
+# recommendation No. 31/general comment No. 18", "joint general comment No. 3/No. 22".
+_ITEM = (
+    r"(?P<num>\d{1,3}|[IVXL]{1,7})(?!\w|\.\d|/(?!" + _H + r"*(?:[Gg]eneral|GENERAL|[Nn]o\.)))"
+    r"(?:" + _H + r"*\((?P<year>(?:19|20)\d\d)\))?"
+)
 # "Observación general No. 31 [80]": the session in brackets (UN Spanish compilations).
 _ITEM += r"(?:" + _H + r"*\[\d{1,3}\])?"
+#: "HRC General Comment No. 31": abbreviations that name a committee only before its term.
+_BY_TERM = knowledge.abbreviations_by_term()
+_ABBRS = "|".join(rf"\b{regex.escape(a)}\b" for a in sorted(_BY_TERM, key=len, reverse=True))
 _HEAD = compile_pattern(
     rf"""(?<!\w)
     # "CEDAW general recommendation", and the treaty naming its committee: "ICCPR General
     # Comment 20" (the ICCPR is no separate citation here).
-    (?:(?P<pre>{ctx.COMMITTEE_NAMES_EN})(?:['’]s)?{_W}|(?P<treaty>{_TREATIES}){_W})?
+    (?:(?P<pre>{ctx.COMMITTEE_NAMES_EN})(?:['’]s)?{_W}|(?P<treaty>{_TREATIES}){_W}
+      |(?P<abbr>{_ABBRS}){_W})?
     (?P<joint>[Jj]oint{_W})?
-    (?P<general>[Gg]eneral|GENERAL){_W}
-    (?P<term>[Cc]omments?|COMMENTS?|[Rr]ecommendations?|RECOMMENDATIONS?)
+    (?:(?P<general>[Gg]eneral|GENERAL){_W}
+       (?P<term>[Cc]omments?|COMMENTS?|[Rr]ecommendations?|RECOMMENDATIONS?)
+      # "CESCR GC 24", "GC No. 34 of the Human Rights Committee": kept only with the
+      # committee named next to it.
+      |(?P<short>G[CR])(?=[\s\u00a0]))
     (?:,?{_W}(?:including|in{_W}particular|notably|especially|such{_W}as),?{_W}
         (?:[Nn]os?\.?|[Nn]umbers?|N[°º]){_H}*   # "general comments, including Nos. 16, 27"
-      | (?:{_W}(?:[Nn]os?\.?|[Nn]umbers?|N[°º]))?{_H}*)
+      # "general comment No. 34", "general recommendation, No. 30 (2013)"
+      | (?:,?{_W}(?:[Nn]os?\.?|[Nn]umbers?|N[°º]))?{_H}*)
     {_ITEM}"""
 )
 # "observation générale no 34", "observación general núm. 34": the term in the language. Its
@@ -77,7 +90,8 @@ _HEAD = compile_pattern(
 # The groups stand last: leading optional groups kept the engine from scanning for the term.
 _HEAD_LANG = compile_pattern(
     rf"""(?<!\w)(?P<term>{_TERMS}){_W}(?:{_NUMBER_MARK}{_H}*)?{_ITEM}
-    (?P<pre>(?!))?(?P<treaty>(?!))?(?P<joint>(?!))?(?P<general>(?!))?"""
+    (?P<pre>(?!))?(?P<treaty>(?!))?(?P<abbr>(?!))?(?P<joint>(?!))?(?P<general>(?!))?
+    (?P<short>(?!))?"""
 )
 _LANG_LITERALS = ("générale", "observaci", "recomendaci")
 #: Every English head holds "general" and its term after a space run; the committee or treaty
@@ -122,8 +136,33 @@ def _general_hits(doc: Document) -> Iterator[tuple[int, int]]:
             word = text[j : j + 14].lower()
             if word.startswith(_TERM_STARTS):
                 yield start, j + (7 if word.startswith("comment") else 14)
+
+
+#: "CESCR GC 24": the abbreviated term, found written as is and followed by a space.
+_SHORT = ("GC ", "GR ")
+
+
+def _short_hits(doc: Document) -> list[tuple[int, int]]:
+    """Spans of "GC"/"GR" before a space (the anchor of an abbreviated head)."""
+    return [(start, end - 1) for start, end in doc.hits(_SHORT, exact=True)]
+
+
+_SHORT_LOWER = tuple(w.lower() for w in _SHORT)
+
+
+#: Joint general comments: (number, term) -> the committee that gave the joint text that
+#: number ("joint general recommendation No. 31/general comment No. 18": CEDAW's No. 31, the
+#: CRC's No. 18).
+_JOINT: dict[tuple[int, str], str] = {
+    (number, knowledge.treaty_bodies()[code].term): code
+    for pair in knowledge.joint_general_comments()
+    for code, number in pair
+}
+
+
 _CONT = compile_pattern(
-    rf"(?:{_H}*,{_H}*(?:(?:and|{un.list_words()}){_W})?|,?{_W}(?:and|or|{un.list_words()}){_W})"
+    rf"(?:{_H}*,{_H}*(?:(?:and|{un.list_words()}){_W})?|,?{_W}(?:and|or|{un.list_words()}){_W}"
+    rf"|{_H}*/{_H}*)"
     rf"(?:(?:[Nn]o\.?|{_NUMBER_MARK}){_H}*)?{_ITEM}"
 )
 _AFTER = compile_pattern(
@@ -207,6 +246,12 @@ IMPLAUSIBLE = Rule(
 RULES = (AMBIGUOUS, YEAR_MISMATCH, WRONG_TERM, IMPLAUSIBLE)
 
 
+def _joint(text: str, m: regex.Match[str]) -> bool:
+    """Is the head part of a joint general comment ("joint", or "/" right before it)?"""
+    before = text[max(0, m.start() - 50) : m.start()]
+    return bool(m.group("joint")) or "joint" in before.lower() or before.endswith("/")
+
+
 def _fits(committee: str, term: str) -> bool:
     return (committee in ctx.RECOMMENDATION_COMMITTEES) == (term == "recommendation")
 
@@ -226,9 +271,10 @@ class GeneralCommentsFamily:
 
     name = "general_comments"
     triggers: tuple[str, ...] = (
-        "general comment", "general recommendation", "générale", "observaci", "recomendaci"
+        "general comment", "general recommendation", "générale", "observaci", "recomendaci",
+        *_SHORT_LOWER,
     )
-    anchors = (*_LANG_LITERALS, "general", *ctx.PROFILE_ANCHORS)
+    anchors = (*_LANG_LITERALS, "general", *_SHORT_LOWER, *ctx.PROFILE_ANCHORS)
     priority = 10
     rules: tuple[Rule, ...] = RULES
 
@@ -252,13 +298,17 @@ class GeneralCommentsFamily:
             for relaxed in (False, True)
         }
         header = ctx.own_committee(doc)
+        anchors: Iterator[tuple[int, int]] = _general_hits(doc)
+        if doc.has_any(_SHORT_LOWER):
+            anchors = heapq.merge(anchors, _short_hits(doc))
         heads: Iterator[regex.Match[str]] = matches_near(
-            _HEAD, _general_hits(doc), text, before=_HEAD_REACH, after=_HEAD_AFTER
+            _HEAD, anchors, text, before=_HEAD_REACH, after=_HEAD_AFTER
         )
         if doc.has_any(_LANG_LITERALS):
             heads = heapq.merge(heads, _lang_heads(doc), key=lambda h: h.start())
         for m in heads:
-            term = "recommendation" if m.group("term").lower().startswith("rec") else "comment"
+            word = m.group("term") or m.group("short")
+            term = "recommendation" if word.lower().startswith(("rec", "gr")) else "comment"
             roman = not m.group("num").isdigit()
             # (num, year, start, end) per item; the head's first item starts at the match.
             items: list[tuple[int, int | None, int, int]] = []
@@ -283,6 +333,8 @@ class GeneralCommentsFamily:
             named = _named(m, "pre")
             if named is None and m.group("treaty"):
                 named = knowledge.treaty_abbreviations()[m.group("treaty")]
+            if named is None and m.group("abbr"):
+                named = _BY_TERM[m.group("abbr")]
             if named is None:
                 before = _NAMED_BEFORE.search(text, max(0, m.start() - _NAMED_REACH), m.start())
                 named = ctx.committee_from_match(before) if before is not None else None
@@ -298,12 +350,17 @@ class GeneralCommentsFamily:
             if after and named is None:
                 named = _named(after, "name")
                 pos = after.end()
+            if named is None and m.group("short"):
+                continue  # "GC 24" with no committee next to it: not read as a citation
+            joint = _joint(text, m)
             lookback, wide = (
                 self._committees_before(text, m.start()) if named is None else ([], False)
             )
             resolved: list[tuple[str | None, str]] = []
             for num, year, _, _ in items:
                 committee, how = named, source
+                if joint and (num, term) in _JOINT:
+                    committee, how = _JOINT[(num, term)], "joint"
                 if committee is None:
                     own_ref = self._own_reference(text, m.start())
                     committee, how = self._infer(
@@ -410,9 +467,7 @@ class GeneralCommentsFamily:
         end: int,
         pin: Pinpoint,
     ) -> Citation:
-        before = text[max(0, m.start() - 50) : m.start()]
-        joint = bool(m.group("joint")) or "joint" in before.lower() or before.endswith("/")
-        ref = GeneralCommentRef(committee, num, term, year, roman, joint, how)
+        ref = GeneralCommentRef(committee, num, term, year, roman, _joint(text, m), how)
         cid = f"gc:{committee or '?'}/{num}"
         notes: list[Finding] = []
         if committee and not _fits(committee, term) and not ref.joint and m.group("general"):

@@ -396,6 +396,34 @@ _PRINCIPLE_WORDS = frozenset({"Principle", "Principles", "principle", "principle
 _KIND_WORDS = ("Convention", "Covenant", "Charter", "Declaration", "Statute", "Protocol")
 
 
+#: The kinds of instrument whose other treaties are often named by a word before the kind
+#: ("the Istanbul Convention"), and, for each, the words that never make such a name:
+#: determiners, and every capitalised word of a catalog name holding the kind ("International
+#: Convention", "Torture Convention", "United Nations Charter").
+_OTHER_KINDS = ("Convention", "Charter", "Covenant")
+_DETERMINERS = ("The", "This", "That", "These", "Its", "Their", "Our", "Such", "Each", "Any")
+
+
+def _not_other(kind: str) -> str:
+    words = {
+        word.strip("(),")
+        for instrument in catalog().instruments.values()
+        for name in (*instrument.names, *instrument.short, *instrument.abbreviations)
+        if kind in name.split()
+        for word in name.split()
+        if word[:1].isupper()
+    }
+    return "|".join(regex.escape(w) for w in sorted({*words, *_DETERMINERS}, key=len, reverse=True))
+
+
+_OTHER_NAMED = "|".join(
+    rf"(?<=(?<![\w])(?:(?:19|20)\d\d|(?!(?:{_not_other(kind)})\s)[A-Z][\w'’-]*)\s{{1,3}})"
+    rf"(?P<named_head>{kind})(?![\w])"
+    for kind in _OTHER_KINDS
+    # "Convention No. 169": an ILO convention (the ILO numbers them past 100)
+) + rf"|(?P<named_head>Convention)(?=\s{{1,3}}No\.?{_H}{{0,2}}\d{{3}}(?![\w]))"
+
+
 def _shapes(names: str, ref: str) -> tuple[tuple[str, str], ...]:
     """The shapes of the grammar, in the order it tries them: (name, pattern), with ``names``
     the alternation of the full names a match may begin with, ``ref`` what may follow a list."""
@@ -487,6 +515,10 @@ def _shapes(names: str, ref: str) -> tuple[tuple[str, str], ...]:
     # is prose about the Covenant already named, and must not unset it.
     (?:(?:on|of|for|against|relating\s{{1,3}}to)\s{{1,3}}(?:the\s{{1,3}})?(?=[A-Z])
       |No\.?{_H}{{0,2}}\d{{1,2}}(?![\w]))
+  # "the Istanbul Convention", "the 1951 Refugee Convention", "the European Social Charter":
+  # a capitalised word or a year before the kind word, which no catalog name of that kind
+  # has there ("the Torture Convention" may still be the catalog's).
+  |(?P<unknown_named>{_OTHER_NAMED})
 )
 """,
         ),
@@ -793,6 +825,9 @@ _PROTOCOL_TO = lazy_compile(r"Protocol\s{1,3}(?:to|of)\s{1,3}(?:the\s{1,3})?\Z")
 _ALIAS = lazy_compile(r"(?:known\s+as|hereinafter(?:\s+referred\s+to\s+as)?)(?:\s+the)?\s+\Z")
 _JUST_NAMED = lazy_compile(r"\s{0,3}\(\s{0,3}")
 _OTHER_WINDOW = 150  # a bare article this close after another instrument's name is not ours
+#: "the Convention" this close after "the Istanbul Convention" means that one; further on, the
+#: instrument named before it again (a passing mention of another treaty in a long text).
+_OTHER_NAMED_WINDOW = 400
 _CONTEXT_WINDOW = 2000  # a bare "article 6" refers to an instrument cited at most this far back
 # Another source named between an instrument's citation and a bare "article 6": the article is
 # that source's ("the Penal Code of Qatar, art. 136"), not the instrument's; so is an EU
@@ -1027,12 +1062,14 @@ class _State:
     """What the pass has seen so far: which instrument each short reference means now."""
 
     __slots__ = (
+        "at",
         "eu",
         "last_art",
         "last_bare",
         "last_cited",
         "last_named",
         "other_end",
+        "other_named",
         "own",
         "short_last",
         "short_named",
@@ -1048,10 +1085,15 @@ class _State:
         self.last_bare: tuple[str, int] | None = None  # last instrument named without article
         self.other_end = -1  # end of the last naming of an instrument other than last_art's
         self.last_cited: tuple[str, int] | None = None
+        #: short name -> end of the last other treaty of that kind named by a word before
+        #: it ("the Istanbul Convention"), and where the match being read starts
+        self.other_named: dict[str, int] = {}
+        self.at = 0
 
     def named(self, slug: str) -> None:
         self.last_named = slug
         for key in _SHORT_KEYS_OF[slug]:
+            self.other_named.pop(key, None)
             self.short_last[key] = slug
             self.short_named.setdefault(key, set()).add(slug)
 
@@ -1071,6 +1113,7 @@ class _State:
         if self.last_cited is not None:
             st.last_cited = (self.last_cited[0], self.last_cited[1] - shift)
         st.other_end = self.other_end - shift if self.other_end >= 0 else -1
+        st.other_named = {key: end - shift for key, end in self.other_named.items()}
         return st
 
 
@@ -1153,6 +1196,12 @@ class InstrumentsFamily:
             if not handed and carry is not None and m.start() >= (carry.next_start or 0):
                 carry.after[self.name] = st.carried(carry.next_start or 0)
                 handed = True
+            st.at = m.start()
+            if m.group("unknown_named") is not None:
+                st.other_end = m.end()
+                for key in _SHORT_KEYS_BY_HEAD.get(_key(m.group("named_head")), ()):
+                    st.other_named[key] = m.end()  # "the Convention" just after means it
+                continue
             if m.group("unknown") is not None:
                 st.other_end = m.end()  # a bare "article 6" just after it is that instrument's
                 for key in _SHORT_KEYS_BY_HEAD.get(_key(m.group("unknown_head")), ()):
@@ -1239,6 +1288,9 @@ class InstrumentsFamily:
             # In a CJEU judgment or an EU act "the Charter" is the EU Charter, even after a
             # passing mention of the Charter of the United Nations.
             return "cfr", "short", False
+        other = st.other_named.get(key)
+        if other is not None and st.at - other <= _OTHER_NAMED_WINDOW:
+            return None  # "the Istanbul Convention. Article 36 of the Convention"
         slug = st.short_last.get(key)
         if slug in candidates:
             assert slug is not None
@@ -1308,6 +1360,9 @@ class InstrumentsFamily:
         last = st.short_last.get(key)
         if last == "":
             return None  # another instrument of that kind, one citecheck lacks, was named
+        other = st.other_named.get(key)
+        if other is not None and m.start() - other <= _OTHER_NAMED_WINDOW:
+            return None  # "the Refugee Convention ... The Convention defines a refugee"
         candidates = _SHORT_KEYS[key]
         if key == "charter" and "cfr" in candidates and st.eu:
             slug = "cfr"

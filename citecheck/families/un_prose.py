@@ -564,6 +564,11 @@ _LAST_NUMBER = lazy_compile(
 )
 
 
+# "resolution 35/8 on the safety of journalists, para. 5": a subject before the pinpoint,
+# within one clause (no full stop, parenthesis, quotation or other symbol).
+_TITLE = compile_pattern(rf"{_W}on{_W}[^;\n/().\"“”]{{1,200}}?(?=,)")
+
+
 def _pinpoint(text: str, pos: int) -> tuple[Pinpoint, int]:
     """:func:`pinpoint_after`, minus a list item it took for a paragraph number.
 
@@ -714,6 +719,15 @@ class UNProseFamily:
                 pin = _pin_before(m) + pin
             date_m = _DATE_AFTER.match(text, end)
             date = _date_of(date_m)
+            if not pin:
+                # "resolution 43/4 of 19 June 2020, para. 5", "resolution 35/8 on the safety
+                # of journalists, para. 5": the pinpoint after the date or a title
+                later = date_m.end() if date_m else end
+                title = _TITLE.match(text, later)
+                pin, after = _pinpoint(text, title.end() if title else later)
+                if pin:
+                    end = after
+                    date_m = None
             if range_from is not None:
                 # the numbers between share the span of the range's end
                 items.extend(

@@ -54,6 +54,11 @@ POINT_RANGES = (
     "a range of points written before the article or annex is one range: 'points (2) to (23) "
     "of Article 2(5)' -> art. 2(5)(2)-(23), as 'Article 5(1) to (3)' is"
 )
+ADOPTION_YEARS = (
+    "a general comment's year in parentheses names the one committee that adopted that number "
+    "that year ('general recommendation No. 36 (2017)' is CEDAW's, 'general comment No. 8 "
+    "(1997)' CESCR's): every committee's adoption years are known"
+)
 INTENDED = {
     "derived/cjeu_C-72-15_Rosneft.txt": (
         "086ba94ac2d5beca",
@@ -76,10 +81,12 @@ INTENDED = {
         "general comment's title is not a citation of the Covenant; " + BACK_REFERENCES,
     ),
     "derived/gc_E-C.12-GC-24.txt": (
-        "3f14c6584344f0f7",
+        "adedb9239a66b07e",
         "Guiding Principles with principles, 'A/RES/61/295, annex,art. 32 (2)', the CEDAW "
         "Convention naming the committee of general recommendation No. 28, 'Ibid., art. 9'; "
-        + BACK_REFERENCES,
+        + BACK_REFERENCES
+        + "; "
+        + ADOPTION_YEARS,
     ),
     "derived/sp_A-71-373.txt": ("48abebe4ce6576d5", BACK_REFERENCES),
     "derived/sp_A-79-182.txt": (
@@ -93,10 +100,12 @@ INTENDED = {
         BACK_REFERENCES + "; " + POINT_RANGES,
     ),
     "un_unhrd/documents_metadata.json": (
-        "79b82934059da606",
+        "e1c609ab08f8f953",
         "'General Recommendation No. 15 on article 4 of the Convention': articles in general "
         "comment titles are not cited; five comments take the committee named in their record; "
-        + BACK_REFERENCES,
+        + BACK_REFERENCES
+        + "; "
+        + ADOPTION_YEARS,
     ),
     "un_upr_slovenia/cycle1__A_HRC_WG_6_7_SVN_1_National_Report.md": (
         "8494ff73bacc4343",
