@@ -14,6 +14,8 @@ Canonical values: ``art. 3(1)(a)``, ``art. 1(1)(d)``, ``art. 8 bis``,
 
 from __future__ import annotations
 
+import functools
+
 import attrs
 import regex
 
@@ -152,8 +154,10 @@ _ARTICLE_WORD = regex.compile(r"(?i)(?<!\w)(?:art|article)")
 _PARAGRAPH_FIRST = regex.compile(r"(?i)\s*paragraphs?\s")
 
 
+@functools.lru_cache(maxsize=4096)
 def _styles(body: str) -> tuple[str, ...]:
-    """Non-EU-style surface forms of a pinpoint body (patterns compiled once, at import)."""
+    """Non-EU-style surface forms of a pinpoint body (patterns compiled once, at import;
+    cached: a document repeats its pinpoints)."""
     found: list[str] = []
     if _ABBREVIATED.search(body):
         found.append("abbreviated")
@@ -417,19 +421,17 @@ class _Builder:
         )
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_body(body: str) -> Pinpoint:
-    """Canonical pinpoint of a matched body such as ``point (d) of Article 1(1)``."""
+    """Canonical pinpoint of a matched body such as ``point (d) of Article 1(1)``. Cached (a
+    document repeats its pinpoints; the result is immutable). The tokens are read by one
+    ``finditer``: no token is empty, so it skips exactly the characters no token starts at."""
     builder = _Builder()
-    pos = 0
-    while pos < len(body):
-        m = _TOKEN.match(body, pos)
-        if m is None or m.end() == pos:
-            pos += 1
-            continue
-        pos = m.end()
+    feed = builder.feed
+    for m in _TOKEN.finditer(body):
         kind = m.lastgroup
         if kind is not None:
-            builder.feed(kind, m.group(kind))
+            feed(kind, m.group(kind))
     parts = builder.parts()
     return Pinpoint(parts) if parts else NO_PINPOINT
 
@@ -457,6 +459,10 @@ _BODY_OPENINGS = tuple(
 #: The openings looked for in a window: "the" (the most frequent word) is found from the
 #: ordinal after it instead.
 _SEARCHED_OPENINGS = tuple(w for w in _BODY_OPENINGS if w != _THE)
+#: A character no part of ``_BEFORE`` consumes (it takes letters, digits, spaces, brackets,
+#: commas, full stops, dashes, ``§``, ``\[``; any ``\w`` is let through here). A match ends at
+#: the citation, so it starts after the window's last such character ("2016/679", "’", ";").
+_FOREIGN_LAST = regex.compile(r"(?r)[^\w\s(),.\[\\§\-\u2010\u2011\u2013]")
 
 
 def read_before(text: str, start: int) -> ArticlePinpoint | None:
@@ -487,16 +493,19 @@ def read_before(text: str, start: int) -> ArticlePinpoint | None:
 def _body_before(text: str, lo: int, start: int, window: str) -> regex.Match[str] | None:
     """``_BEFORE.search(text, lo, start)``, tried only where a body can open: the window's
     ``_BODY_OPENINGS`` ("the" only before an ordinal), leftmost first (the search's answer is
-    its leftmost match). Why: the search tries the whole grammar at each of ``WINDOW``
-    positions; a window holds a handful of these words. ``window`` is
-    ``text[lo:start].lower()``; a window where lower-casing moved offsets, or holding "ſ"
-    (which ``(?i:s)`` matches), is searched as before."""
+    its leftmost match), after the window's last ``_FOREIGN_LAST`` character (a match reaches
+    ``start``). Why: the search tries the whole grammar at each of ``WINDOW`` positions; a
+    window holds a handful of these words. ``window`` is ``text[lo:start].lower()``; a window
+    where lower-casing moved offsets, or holding "ſ" (which ``(?i:s)`` matches), is searched
+    as before."""
     if len(window) != start - lo or "\u017f" in window:
         return _BEFORE.search(text, lo, start)
+    foreign = _FOREIGN_LAST.search(text, lo, start)
+    cut = 0 if foreign is None else foreign.end() - lo
     opens: set[int] = set()
     find = window.find
     for word in _SEARCHED_OPENINGS:
-        pos = find(word)
+        pos = find(word, cut)
         while pos != -1:
             opens.add(pos)
             pos = find(word, pos + 1)
