@@ -48,9 +48,11 @@ _ORDINAL_WORDS = (
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
     "last",
 )  # fmt: skip
+#: what an ordinal counts; an ordinal opens a body only before one of these
+_ORDINAL_UNITS = ("subparagraph", "indent", "sentence")
 _ORD = (
     "(?i:" + "|".join(_ORDINAL_WORDS) + ")"
-    r"\s{1,3}(?i:subparagraphs?|indents?|sentences?)"
+    r"\s{1,3}(?i:" + "|".join(f"{unit}s?" for unit in _ORDINAL_UNITS) + ")"
 )
 _BARE = r"(?:[ivx]{1,6}|[a-z])(?=\s{0,3}[,;.)\]]|\s{1,3}(?:and|or|of|to|in)\b|\s*\Z)"
 _PAR = (
@@ -459,6 +461,10 @@ _BODY_OPENINGS = tuple(
 #: The openings looked for in a window: "the" (the most frequent word) is found from the
 #: ordinal after it instead.
 _SEARCHED_OPENINGS = tuple(w for w in _BODY_OPENINGS if w != _THE)
+#: The ordinals among them, looked for only in a window holding an ``_ORDINAL_UNITS`` word
+#: (a body opening with an ordinal goes on with one of them: "first subparagraph").
+_ORDINAL_OPENINGS = tuple(w for w in _SEARCHED_OPENINGS if w in _ORDINAL_WORDS)
+_WORD_OPENINGS = tuple(w for w in _SEARCHED_OPENINGS if w not in _ORDINAL_WORDS)
 #: A character no part of ``_BEFORE`` consumes (it takes letters, digits, spaces, brackets,
 #: commas, full stops, dashes, ``§``, ``\[``; any ``\w`` is let through here). A match ends at
 #: the citation, so it starts after the window's last such character ("2016/679", "’", ";").
@@ -504,12 +510,13 @@ def _body_before(text: str, lo: int, start: int, window: str) -> regex.Match[str
     cut = 0 if foreign is None else foreign.end() - lo
     opens: set[int] = set()
     find = window.find
-    for word in _SEARCHED_OPENINGS:
+    ordinals = any(find(unit, cut) != -1 for unit in _ORDINAL_UNITS)
+    for word in _SEARCHED_OPENINGS if ordinals else _WORD_OPENINGS:
         pos = find(word, cut)
         while pos != -1:
             opens.add(pos)
             pos = find(word, pos + 1)
-    for pos in [pos for pos in opens if window.startswith(_ORDINAL_WORDS, pos)]:
+    for pos in [pos for pos in opens if ordinals and window.startswith(_ORDINAL_WORDS, pos)]:
         # "the" and one to three spaces before an ordinal
         gap = pos
         while gap > 0 and pos - gap < 3 and window[gap - 1].isspace():
