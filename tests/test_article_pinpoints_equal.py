@@ -10,6 +10,7 @@ import random
 import string
 
 import pytest
+import regex
 
 from citecheck.lexicon import ENGLISH
 from citecheck.model import NO_PINPOINT, Pinpoint
@@ -305,3 +306,58 @@ def test_ordinals_open_a_body_only_before_their_unit_words() -> None:
                 opened += 1
                 assert any(unit in m.group(0).lower() for unit in _ORDINAL_UNITS), text
     assert opened > 50
+
+
+# --- the cheap refusals --------------------------------------------------------------------------
+def test_connector_tail_searched_backwards_finds_what_the_forward_search_finds() -> None:
+    forward = regex.compile(articles._CONN_TAIL.pattern.removeprefix("(?r)"))
+    assert forward.pattern != articles._CONN_TAIL.pattern
+    rng = random.Random(3)
+    pieces = ["of", "OF", "to", "in", "under", "the", "The", " ", "  ", "\n", ",", "[", "\\", "x"]
+    hits = 0
+    for _ in range(20000):
+        tail = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 9)))
+        text = f"Article 5{tail}Directive 2008/50"
+        start = len(text) - len("Directive 2008/50")
+        lo = max(0, start - 24)
+        want = forward.search(text, lo, start) is not None
+        hits += want
+        assert (articles._CONN_TAIL.search(text, lo, start) is not None) == want, text
+    assert hits > 1000
+
+
+@pytest.mark.parametrize(
+    ("after", "pinpoint"),
+    [
+        (", Article 3(1)(a)", "art. 3(1)(a)"),
+        ("   , Article 3", "art. 3"),  # three spaces before the comma: read
+        ("    , Article 3", None),  # four: not
+        ("   (art. 17)", "art. 17"),
+        ("    (art. 17)", None),
+        (" \n (Article 2)", "art. 2"),
+        (", and in particular Article 5 thereof", "art. 5"),
+        ("   , and in particular Article 5 thereof", "art. 5"),
+        ("    , and in particular Article 5 thereof", None),
+        (" Article 3", None),
+        (" at Article 3", None),
+    ],
+)
+def test_read_after_opening_boundaries(after: str, pinpoint: str | None) -> None:
+    text = f"Directive 2008/50/EC{after} applies."
+    found = read_after(text, len("Directive 2008/50/EC"))
+    assert (None if found is None else str(found.pinpoint)) == pinpoint
+
+
+def test_after_marks_are_in_every_opening() -> None:
+    """The refusal of ``read_after`` (no comma or bracket in the next four characters) never
+    refuses a place where an opening matches."""
+    thereof = regex.compile(ENGLISH.thereof_opening)
+    rng = random.Random(9)
+    pieces = [" ", "  ", "\n", "\t", "\u00a0", ",", "(", "at ", "and ", "in particular ", "x"]
+    opened = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) + "Article 5"
+        if articles._AFTER_OPEN.match(text) or thereof.match(text):
+            opened += 1
+            assert any(mark in text[:4] for mark in articles._AFTER_MARKS), repr(text)
+    assert opened > 3000

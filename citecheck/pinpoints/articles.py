@@ -101,10 +101,15 @@ _BEFORE = compile_pattern(
     )
     \Z"""
 )
+#: The connector ending a window, searched backwards (``(?r)``) from the citation: whether there
+#: is one is all that counts, and the backward search starts where it must end.
 _CONN_TAIL = compile_pattern(
-    r"(?i:of|to|in|under)\s{0,3},?\s{1,3}(?:(?i:the)\s{1,3})?(?:\\?\[\s{0,2})?\Z"
+    r"(?r)(?i:of|to|in|under)\s{0,3},?\s{1,3}(?:(?i:the)\s{1,3})?(?:\\?\[\s{0,2})?\Z"
 )
 _AFTER_OPEN = compile_pattern(r"\s{0,3},\s{0,3}(?:(?i:at)\s{1,3})?|\s{0,3}\(\s{0,2}")
+#: What every opening after an act (``_AFTER_OPEN``, ``ENGLISH.thereof_opening``) holds within
+#: its first four characters: a comma or a bracket after at most three spaces.
+_AFTER_MARKS = (",", "(")
 _AFTER_BODY_ANY = compile_pattern(rf"(?P<body>{_BODY})(?!\w)")
 _AFTER_BODY = compile_pattern(rf"(?P<body>{_BODY})(?!\w)(?!\s{{0,3}}(?i:working|of\b|to\b))")
 _CLOSE = compile_pattern(r"\s{0,2}\)")
@@ -479,6 +484,9 @@ def read_before(text: str, start: int) -> ArticlePinpoint | None:
     # trying _BEFORE at each of WINDOW positions is the costly part.
     if _CONN_TAIL.search(text, max(lo, start - 24), start) is None:
         return None
+    foreign = _FOREIGN_LAST.search(text, lo, start)
+    if foreign is not None:
+        lo = foreign.end()  # a match reaches ``start``: it cannot hold this character
     window = text[lo:start].lower()
     if not any(word in window for word in _BEFORE_WORDS):
         return None
@@ -499,20 +507,17 @@ def read_before(text: str, start: int) -> ArticlePinpoint | None:
 def _body_before(text: str, lo: int, start: int, window: str) -> regex.Match[str] | None:
     """``_BEFORE.search(text, lo, start)``, tried only where a body can open: the window's
     ``_BODY_OPENINGS`` ("the" only before an ordinal), leftmost first (the search's answer is
-    its leftmost match), after the window's last ``_FOREIGN_LAST`` character (a match reaches
-    ``start``). Why: the search tries the whole grammar at each of ``WINDOW`` positions; a
-    window holds a handful of these words. ``window`` is ``text[lo:start].lower()``; a window
-    where lower-casing moved offsets, or holding "ſ" (which ``(?i:s)`` matches), is searched
-    as before."""
+    its leftmost match). Why: the search tries the whole grammar at each of ``WINDOW``
+    positions; a window holds a handful of these words. ``window`` is
+    ``text[lo:start].lower()``; a window where lower-casing moved offsets, or holding "ſ"
+    (which ``(?i:s)`` matches), is searched as before."""
     if len(window) != start - lo or "\u017f" in window:
         return _BEFORE.search(text, lo, start)
-    foreign = _FOREIGN_LAST.search(text, lo, start)
-    cut = 0 if foreign is None else foreign.end() - lo
     opens: set[int] = set()
     find = window.find
-    ordinals = any(find(unit, cut) != -1 for unit in _ORDINAL_UNITS)
+    ordinals = any(unit in window for unit in _ORDINAL_UNITS)
     for word in _SEARCHED_OPENINGS if ordinals else _WORD_OPENINGS:
-        pos = find(word, cut)
+        pos = find(word)
         while pos != -1:
             opens.add(pos)
             pos = find(word, pos + 1)
@@ -534,6 +539,9 @@ def _body_before(text: str, lo: int, start: int, window: str) -> regex.Match[str
 def read_after(text: str, end: int) -> ArticlePinpoint | None:
     """The pinpoint written just after a citation ending at ``end``: ``, Article 3(1)(a)``,
     ``, recital 4``, `` (art. 17)``; None if there is none."""
+    head = text[end : end + 4]
+    if _AFTER_MARKS[0] not in head and _AFTER_MARKS[1] not in head:
+        return None  # the cheap refusal: no opening here
     hi = min(len(text), end + WINDOW)
     thereof = _read_thereof(text, end, hi)
     if thereof is not None:
