@@ -466,9 +466,8 @@ _BODY_OPENINGS = tuple(
 #: The openings looked for in a window: "the" (the most frequent word) is found from the
 #: ordinal after it instead.
 _SEARCHED_OPENINGS = tuple(w for w in _BODY_OPENINGS if w != _THE)
-#: The ordinals among them, looked for only in a window holding an ``_ORDINAL_UNITS`` word
-#: (a body opening with an ordinal goes on with one of them: "first subparagraph").
-_ORDINAL_OPENINGS = tuple(w for w in _SEARCHED_OPENINGS if w in _ORDINAL_WORDS)
+#: The openings but the ordinals, which are looked for only in a window holding an
+#: ``_ORDINAL_UNITS`` word (a body opening with an ordinal goes on with one: "first subparagraph").
 _WORD_OPENINGS = tuple(w for w in _SEARCHED_OPENINGS if w not in _ORDINAL_WORDS)
 #: A character no part of ``_BEFORE`` consumes (it takes letters, digits, spaces, brackets,
 #: commas, full stops, dashes, ``§``, ``\[``; any ``\w`` is let through here). A match ends at
