@@ -14,6 +14,8 @@ Canonical values: ``art. 3(1)(a)``, ``art. 1(1)(d)``, ``art. 8 bis``,
 
 from __future__ import annotations
 
+import functools
+
 import attrs
 import regex
 
@@ -46,9 +48,11 @@ _ORDINAL_WORDS = (
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
     "last",
 )  # fmt: skip
+#: what an ordinal counts; an ordinal opens a body only before one of these
+_ORDINAL_UNITS = ("subparagraph", "indent", "sentence")
 _ORD = (
     "(?i:" + "|".join(_ORDINAL_WORDS) + ")"
-    r"\s{1,3}(?i:subparagraphs?|indents?|sentences?)"
+    r"\s{1,3}(?i:" + "|".join(f"{unit}s?" for unit in _ORDINAL_UNITS) + ")"
 )
 _BARE = r"(?:[ivx]{1,6}|[a-z])(?=\s{0,3}[,;.)\]]|\s{1,3}(?:and|or|of|to|in)\b|\s*\Z)"
 _PAR = (
@@ -97,10 +101,15 @@ _BEFORE = compile_pattern(
     )
     \Z"""
 )
+#: The connector ending a window, searched backwards (``(?r)``) from the citation: whether there
+#: is one is all that counts, and the backward search starts where it must end.
 _CONN_TAIL = compile_pattern(
-    r"(?i:of|to|in|under)\s{0,3},?\s{1,3}(?:(?i:the)\s{1,3})?(?:\\?\[\s{0,2})?\Z"
+    r"(?r)(?i:of|to|in|under)\s{0,3},?\s{1,3}(?:(?i:the)\s{1,3})?(?:\\?\[\s{0,2})?\Z"
 )
 _AFTER_OPEN = compile_pattern(r"\s{0,3},\s{0,3}(?:(?i:at)\s{1,3})?|\s{0,3}\(\s{0,2}")
+#: What every opening after an act (``_AFTER_OPEN``, ``ENGLISH.thereof_opening``) holds within
+#: its first four characters: a comma or a bracket after at most three spaces.
+_AFTER_MARKS = (",", "(")
 _AFTER_BODY_ANY = compile_pattern(rf"(?P<body>{_BODY})(?!\w)")
 _AFTER_BODY = compile_pattern(rf"(?P<body>{_BODY})(?!\w)(?!\s{{0,3}}(?i:working|of\b|to\b))")
 _CLOSE = compile_pattern(r"\s{0,2}\)")
@@ -152,8 +161,10 @@ _ARTICLE_WORD = regex.compile(r"(?i)(?<!\w)(?:art|article)")
 _PARAGRAPH_FIRST = regex.compile(r"(?i)\s*paragraphs?\s")
 
 
+@functools.lru_cache(maxsize=4096)
 def _styles(body: str) -> tuple[str, ...]:
-    """Non-EU-style surface forms of a pinpoint body (patterns compiled once, at import)."""
+    """Non-EU-style surface forms of a pinpoint body (patterns compiled once, at import;
+    cached: a document repeats its pinpoints)."""
     found: list[str] = []
     if _ABBREVIATED.search(body):
         found.append("abbreviated")
@@ -417,19 +428,17 @@ class _Builder:
         )
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_body(body: str) -> Pinpoint:
-    """Canonical pinpoint of a matched body such as ``point (d) of Article 1(1)``."""
+    """Canonical pinpoint of a matched body such as ``point (d) of Article 1(1)``. Cached (a
+    document repeats its pinpoints; the result is immutable). The tokens are read by one
+    ``finditer``: no token is empty, so it skips exactly the characters no token starts at."""
     builder = _Builder()
-    pos = 0
-    while pos < len(body):
-        m = _TOKEN.match(body, pos)
-        if m is None or m.end() == pos:
-            pos += 1
-            continue
-        pos = m.end()
+    feed = builder.feed
+    for m in _TOKEN.finditer(body):
         kind = m.lastgroup
         if kind is not None:
-            builder.feed(kind, m.group(kind))
+            feed(kind, m.group(kind))
     parts = builder.parts()
     return Pinpoint(parts) if parts else NO_PINPOINT
 
@@ -457,6 +466,13 @@ _BODY_OPENINGS = tuple(
 #: The openings looked for in a window: "the" (the most frequent word) is found from the
 #: ordinal after it instead.
 _SEARCHED_OPENINGS = tuple(w for w in _BODY_OPENINGS if w != _THE)
+#: The openings but the ordinals, which are looked for only in a window holding an
+#: ``_ORDINAL_UNITS`` word (a body opening with an ordinal goes on with one: "first subparagraph").
+_WORD_OPENINGS = tuple(w for w in _SEARCHED_OPENINGS if w not in _ORDINAL_WORDS)
+#: A character no part of ``_BEFORE`` consumes (it takes letters, digits, spaces, brackets,
+#: commas, full stops, dashes, ``§``, ``\[``; any ``\w`` is let through here). A match ends at
+#: the citation, so it starts after the window's last such character ("2016/679", "’", ";").
+_FOREIGN_LAST = regex.compile(r"(?r)[^\w\s(),.\[\\§\-\u2010\u2011\u2013]")
 
 
 def read_before(text: str, start: int) -> ArticlePinpoint | None:
@@ -467,6 +483,9 @@ def read_before(text: str, start: int) -> ArticlePinpoint | None:
     # trying _BEFORE at each of WINDOW positions is the costly part.
     if _CONN_TAIL.search(text, max(lo, start - 24), start) is None:
         return None
+    foreign = _FOREIGN_LAST.search(text, lo, start)
+    if foreign is not None:
+        lo = foreign.end()  # a match reaches ``start``: it cannot hold this character
     window = text[lo:start].lower()
     if not any(word in window for word in _BEFORE_WORDS):
         return None
@@ -495,12 +514,13 @@ def _body_before(text: str, lo: int, start: int, window: str) -> regex.Match[str
         return _BEFORE.search(text, lo, start)
     opens: set[int] = set()
     find = window.find
-    for word in _SEARCHED_OPENINGS:
+    ordinals = any(unit in window for unit in _ORDINAL_UNITS)
+    for word in _SEARCHED_OPENINGS if ordinals else _WORD_OPENINGS:
         pos = find(word)
         while pos != -1:
             opens.add(pos)
             pos = find(word, pos + 1)
-    for pos in [pos for pos in opens if window.startswith(_ORDINAL_WORDS, pos)]:
+    for pos in [pos for pos in opens if ordinals and window.startswith(_ORDINAL_WORDS, pos)]:
         # "the" and one to three spaces before an ordinal
         gap = pos
         while gap > 0 and pos - gap < 3 and window[gap - 1].isspace():
@@ -518,6 +538,9 @@ def _body_before(text: str, lo: int, start: int, window: str) -> regex.Match[str
 def read_after(text: str, end: int) -> ArticlePinpoint | None:
     """The pinpoint written just after a citation ending at ``end``: ``, Article 3(1)(a)``,
     ``, recital 4``, `` (art. 17)``; None if there is none."""
+    head = text[end : end + 4]
+    if _AFTER_MARKS[0] not in head and _AFTER_MARKS[1] not in head:
+        return None  # the cheap refusal: no opening here
     hi = min(len(text), end + WINDOW)
     thereof = _read_thereof(text, end, hi)
     if thereof is not None:
