@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from citecheck import extract
+from citecheck import check, extract
 from citecheck.families.general_comments import KNOWN_YEARS
 from citecheck.model import Kind
 
@@ -69,12 +69,59 @@ GENERAL_COMMENTS: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("general comment No. 31/2004 of", []),
     ("the Human Rights Council (HRC) 34 members", []),
     ("general comment No. 4 (2017)", [("gc:?/4", "general comment No. 4 (2017)", "")]),
+    # a year two committees share counts only the committee whose term fits: CERD's
+    # recommendations 34 (2011), 6 (1982) and CEDAW's 20 (1992) do not make a comment open
+    ("general comment No. 34 (2011)", [("gc:CCPR/34", "general comment No. 34 (2011)", "")]),
+    ("general comment No. 6 (1982)", [("gc:CCPR/6", "general comment No. 6 (1982)", "")]),
+    ("general comment No. 20 (1992)", [("gc:CCPR/20", "general comment No. 20 (1992)", "")]),
+    ("general recommendation No. 34 (2011)",
+     [("gc:CERD/34", "general recommendation No. 34 (2011)", "")]),
+    # negative rows: two recommendations of that number and year stay open
+    ("general recommendation No. 23 (1997)",
+     [("gc:?/23", "general recommendation No. 23 (1997)", "")]),
+    ("general recommendation No. 24 (1999)",
+     [("gc:?/24", "general recommendation No. 24 (1999)", "")]),
+    # a committee inferred from the words before, whose known year is not the one given:
+    # the committee whose year it is, else none (the text does not name one)
+    ("The Human Rights Committee noted this. The African Commission on Human and Peoples' "
+     "Rights, general comment No. 3 (2015) on the right to life, para. 38",
+     [("gc:?/3", "general comment No. 3 (2015) on the right to life, para. 38", "para. 38")]),
+    ("as the Subcommittee on Prevention of Torture prescribes in its general comment No. 1 "
+     "(2024).", [("gc:?/1", "general comment No. 1 (2024)", "")]),
+    ("The Human Rights Committee noted this; see general comment No. 14 (2000), para. 3",
+     [("gc:CESCR/14", "general comment No. 14 (2000), para. 3", "para. 3")]),
+    # negative rows: the year fits the inferred committee; no year
+    ("The Human Rights Committee noted this; see general comment No. 14 (1984), para. 3",
+     [("gc:CCPR/14", "general comment No. 14 (1984), para. 3", "para. 3")]),
+    ("The Human Rights Committee noted this; see general comment No. 14, para. 3",
+     [("gc:CCPR/14", "general comment No. 14, para. 3", "para. 3")]),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), GENERAL_COMMENTS)
 def test_general_comment_forms(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert _found(text, Kind.GENERAL_COMMENT) == expected
+
+
+# (text, whether GC102 "wrong year" fires): only for a committee the text names
+YEAR_FINDINGS: list[tuple[str, bool]] = [
+    ("general comment No. 34 (2005) of the Human Rights Committee", True),
+    ("Human Rights Committee, general comment No. 3 (2015)", True),
+    ("CAT general comment No. 2 (2008)", True),
+    ("The Human Rights Committee noted this. The African Commission on Human and Peoples' "
+     "Rights, general comment No. 3 (2015)", False),
+    ("as the Subcommittee on Prevention of Torture prescribes in its general comment No. 1 "
+     "(2024).", False),
+    ("general comment No. 34 (2011) of the Human Rights Committee", False),
+    ("general comment No. 34 (2011)", False),
+]
+
+
+@pytest.mark.parametrize(("text", "fires"), YEAR_FINDINGS)
+def test_year_mismatch_only_for_a_named_committee(text: str, fires: bool) -> None:
+    codes = [f.code for f in check(text).findings]
+    assert ("GC102" in codes) is fires, codes
+    assert "GC101" not in codes or not fires
 
 
 def test_every_committee_has_its_adoption_years() -> None:

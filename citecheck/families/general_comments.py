@@ -256,6 +256,17 @@ def _fits(committee: str, term: str) -> bool:
     return (committee in ctx.RECOMMENDATION_COMMITTEES) == (term == "recommendation")
 
 
+def _contradicts(committee: str, num: int, year: int | None) -> bool:
+    """Does the given year contradict the year ``committee`` adopted ``num`` in?"""
+    known = KNOWN_YEARS.get((committee, num))
+    return year is not None and known is not None and known != year
+
+
+#: How a committee was found when the text itself says which one it is (GC102 checks those
+#: only: a guessed committee whose year differs is left open instead).
+_STATED = ("named", "joint", "roman")
+
+
 def _named(m: regex.Match[str], group: str) -> str | None:
     """Committee named by the COMMITTEE_NAMES groups of a match (first set group)."""
     if not m.group(group):
@@ -374,8 +385,11 @@ class GeneralCommentsFamily:
                     if dated and (committee is None or far or (known and known != year)):
                         # A sourced adoption year outweighs a guess from the surroundings.
                         committee, how = dated, "year"
+                    elif committee is not None and _contradicts(committee, num, year):
+                        # A guess the given year contradicts is no answer: left open.
+                        committee, how = None, "none"
                 resolved.append((committee, how))
-            resolved = self._share_committee(resolved, term)
+            resolved = self._share_committee(resolved, [(n, y) for n, y, _, _ in items], term)
             for index, (num, year, item_start, item_end) in enumerate(items):
                 committee, how = resolved[index]
                 last = index == len(items) - 1
@@ -390,7 +404,7 @@ class GeneralCommentsFamily:
 
     @staticmethod
     def _share_committee(
-        resolved: list[tuple[str | None, str]], term: str
+        resolved: list[tuple[str | None, str]], items: list[tuple[int, int | None]], term: str
     ) -> list[tuple[str | None, str]]:
         """One list, one committee: "Nos. 16 (2005) and 20 (2009)" are both CESCR's once the
         year has placed No. 16. Only when the resolved items agree on a single committee.
@@ -401,7 +415,10 @@ class GeneralCommentsFamily:
         (code,) = known
         if not _fits(code, term):
             return resolved
-        return [(c, how) if c is not None else (code, "list") for c, how in resolved]
+        return [
+            (c, how) if c is not None or _contradicts(code, num, year) else (code, "list")
+            for (c, how), (num, year) in zip(resolved, items, strict=True)
+        ]
 
     @staticmethod
     def _committees_before(text: str, pos: int) -> tuple[list[str], bool]:
@@ -450,8 +467,10 @@ class GeneralCommentsFamily:
         """The one committee whose general comment ``num`` F.2 dates to ``year``."""
         if year is None:
             return None
-        dated = [c for (c, n), y in KNOWN_YEARS.items() if n == num and y == year]
-        return dated[0] if len(dated) == 1 and _fits(dated[0], term) else None
+        dated = [
+            c for (c, n), y in KNOWN_YEARS.items() if n == num and y == year and _fits(c, term)
+        ]
+        return dated[0] if len(dated) == 1 else None
 
     def _citation(
         self,
@@ -512,7 +531,7 @@ class GeneralCommentsFamily:
                 "or give the year",
                 s, e, id=cid,
             )  # fmt: skip
-        elif ref.year is not None:
+        elif ref.year is not None and ref.committee_source in _STATED:
             known = KNOWN_YEARS.get((ref.committee, ref.number))
             if known is not None and known != ref.year:
                 yield YEAR_MISMATCH.finding(
