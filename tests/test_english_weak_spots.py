@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from citecheck import check, extract
+from citecheck.families import general_comments
 from citecheck.families.general_comments import KNOWN_YEARS
 from citecheck.model import Kind
 
@@ -210,3 +211,42 @@ INSTRUMENTS: list[tuple[str, list[tuple[str, str]]]] = [
 @pytest.mark.parametrize(("text", "expected"), INSTRUMENTS)
 def test_other_named_treaties(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(i, p) for i, _, p in _found(text, Kind.INSTRUMENT)] == expected
+
+
+class _CountingPattern:
+    """The general-comment head pattern, counting its window searches (the expensive step)."""
+
+    def __init__(self, pattern: object) -> None:
+        self.pattern = pattern
+        self.searches = 0
+
+    def search(self, *args: object) -> object:
+        self.searches += 1
+        return self.pattern.search(*args)  # type: ignore[attr-defined]
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.pattern, name)
+
+
+# (text, repeats, head searches per repeat, citations per repeat): "GC"/"GR" that no number
+# follows (gas chromatography, "GC analysis") cost no window search; true heads one each
+FLOODS: list[tuple[str, int, int, int]] = [
+    ("GC ", 10000, 0, 0),
+    ("GR ", 10000, 0, 0),
+    ("GC analysis of the sample. ", 2000, 0, 0),
+    ("the GC-MS and GC\u00a0column ", 2000, 0, 0),
+    ("CESCR GC 24. ", 500, 1, 1),
+    ("CEDAW GR No. 35, ", 500, 1, 1),
+    ("GC 24 of the Committee on Economic, Social and Cultural Rights. ", 200, 1, 1),
+]
+
+
+@pytest.mark.parametrize(("unit", "repeats", "searches", "citations"), FLOODS)
+def test_gc_flood_costs_no_search_per_bare_hit(
+    monkeypatch: pytest.MonkeyPatch, unit: str, repeats: int, searches: int, citations: int
+) -> None:
+    counting = _CountingPattern(general_comments._HEAD)
+    monkeypatch.setattr(general_comments, "_HEAD", counting)
+    found = [c for c in extract(unit * repeats) if c.kind is Kind.GENERAL_COMMENT]
+    assert len(found) == citations * repeats
+    assert counting.searches == searches * repeats

@@ -19,7 +19,13 @@ import regex
 from citecheck import knowledge
 from citecheck import un_languages as un
 from citecheck.families import un_context as ctx
-from citecheck.families.base import HSPACE, Document, compile_pattern, matches_near
+from citecheck.families.base import (
+    HSPACE,
+    Document,
+    compile_pattern,
+    hits_followed_by,
+    matches_near,
+)
 from citecheck.model import Citation, Finding, Fix, Kind, Pinpoint, Severity
 from citecheck.pinpoints import pinpoint_after, pinpoint_before
 from citecheck.rules import Rule
@@ -142,9 +148,21 @@ def _general_hits(doc: Document) -> Iterator[tuple[int, int]]:
 _SHORT = ("GC ", "GR ")
 
 
+#: What follows "GC"/"GR" in every abbreviated head: a number, perhaps after a number mark
+#: ("GC No. 25") or "including Nos." (a loose superset of the head's own forms).
+_SHORT_THEN_NUMBER = compile_pattern(
+    rf"""{_W}(?:(?:including|in{_W}particular|notably|especially|such{_W}as),?{_W})?
+    (?:(?:[Nn]os?\.?|[Nn]umbers?|N[°º]){_H}*)?[\dIVXL]"""
+)
+
+
 def _short_hits(doc: Document) -> list[tuple[int, int]]:
-    """Spans of "GC"/"GR" before a space (the anchor of an abbreviated head)."""
-    return [(start, end - 1) for start, end in doc.hits(_SHORT, exact=True)]
+    """Spans of "GC"/"GR" before a space and a number (the anchor of an abbreviated head).
+
+    Why the number is checked here: each anchor costs a search of the head pattern over a
+    window of some 500 characters; "GC" alone is common (gas chromatography, "GC analysis")."""
+    hits = [(start, end - 1) for start, end in doc.hits(_SHORT, exact=True)]
+    return hits_followed_by(doc, hits, _SHORT_THEN_NUMBER)
 
 
 _SHORT_LOWER = tuple(w.lower() for w in _SHORT)
