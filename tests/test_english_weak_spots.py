@@ -91,7 +91,17 @@ GENERAL_COMMENTS: list[tuple[str, list[tuple[str, str, str]]]] = [
      "(2024).", [("gc:?/1", "general comment No. 1 (2024)", "")]),
     ("The Human Rights Committee noted this; see general comment No. 14 (2000), para. 3",
      [("gc:CESCR/14", "general comment No. 14 (2000), para. 3", "para. 3")]),
-    # negative rows: the year fits the inferred committee; no year
+    # the committee named right before, its abbreviation between
+    ("Committee on the Protection of the Rights of All Migrant Workers and Members of Their "
+     "Families (CMW), general comment No. 1 (2011) on migrant domestic workers, para. 34",
+     [("gc:CMW/1", "general comment No. 1 (2011) on migrant domestic workers, para. 34",
+       "para. 34")]),
+    # negative rows: the year fits the inferred committee, or is the year after (the
+    # publication year the committees cite themselves); no year
+    ("The Human Rights Committee considers this (general comment No. 36 (2019) on the right "
+     "to life, para. 47).",
+     [("gc:CCPR/36", "general comment No. 36 (2019) on the right to life, para. 47",
+       "para. 47")]),
     ("The Human Rights Committee noted this; see general comment No. 14 (1984), para. 3",
      [("gc:CCPR/14", "general comment No. 14 (1984), para. 3", "para. 3")]),
     ("The Human Rights Committee noted this; see general comment No. 14, para. 3",
@@ -115,6 +125,10 @@ YEAR_FINDINGS: list[tuple[str, bool]] = [
      "(2024).", False),
     ("general comment No. 34 (2011) of the Human Rights Committee", False),
     ("general comment No. 34 (2011)", False),
+    ("The Human Rights Committee considers this (general comment No. 36 (2019) on the right "
+     "to life, para. 47).", False),
+    ("Committee on the Protection of the Rights of All Migrant Workers and Members of Their "
+     "Families (CMW), general comment No. 1 (2009)", True),
 ]
 
 
@@ -205,6 +219,32 @@ INSTRUMENTS: list[tuple[str, list[tuple[str, str]]]] = [
       ("instrument:un-charter", "art. 56")]),
     ("The International Covenant on Civil and Political Rights applies. This Covenant binds.",
      [("instrument:iccpr", "")]),
+    # a word that starts a sentence, or a preposition, names no other treaty: "the
+    # Convention" keeps the catalog's
+    ("The Convention against Torture applies. Under Convention procedures, complaints are "
+     "heard. Article 16 of the Convention applies.",
+     [("instrument:cat", ""), ("instrument:cat", "art. 16")]),
+    ("The Convention on the Rights of the Child applies. Youth Convention strategy. Article 3 "
+     "of the Convention applies.", [("instrument:crc", ""), ("instrument:crc", "art. 3")]),
+    ("The Convention on the Rights of Persons with Disabilities applies.\nSlovenia Convention "
+     "implementation report: Article 9 of the Convention applies.",
+     [("instrument:crpd", ""), ("instrument:crpd", "art. 9")]),
+    ("The Convention on the Rights of the Child applies. It was ratified! Youth Convention "
+     "strategy. Article 3 of the Convention applies.",
+     [("instrument:crc", ""), ("instrument:crc", "art. 3")]),
+    ("The Convention on the Rights of the Child applies, as stated Regarding Convention "
+     "matters. Article 3 of the Convention applies.",
+     [("instrument:crc", ""), ("instrument:crc", "art. 3")]),
+    # "Covenant" is no kind another treaty is named by here: an OCR slip "Athe Covenant"
+    # does not cancel the ICCPR
+    ("The International Covenant on Civil and Political Rights applies. Under article 2 of "
+     "Athe Covenant, States act. Article 7 of the Covenant prohibits torture.",
+     [("instrument:iccpr", ""), ("instrument:iccpr", "art. 7")]),
+    # negative rows: a word inside a sentence still names another treaty
+    ("The Convention on the Rights of the Child applies. Slovenia ratified the Istanbul "
+     "Convention in 2015. Article 3 of the Convention applies.", [("instrument:crc", "")]),
+    ("The Convention on the Rights of the Child applies. It ratified (Istanbul Convention) "
+     "too. Article 3 of the Convention applies.", [("instrument:crc", "")]),
 ]
 
 

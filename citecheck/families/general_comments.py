@@ -190,8 +190,11 @@ _AFTER = compile_pattern(
 
 # "the Committee on the Elimination of Discrimination against Women, general comment No. 35":
 # the committee named right before, outside the citation's span, whatever the document's own.
-_NAMED_BEFORE = compile_pattern(rf"(?:{ctx.COMMITTEE_NAMES})(?:['’]s)?,{_W}\Z")
-_NAMED_REACH = 110  # the longest committee name, and the comma
+# "Committee on Migrant Workers ... (CMW), general comment No. 1": its abbreviation between.
+_NAMED_BEFORE = compile_pattern(
+    rf"(?:{ctx.COMMITTEE_NAMES})(?:['’]s)?(?:{_H}*\([A-Z]{{2,8}}\))?,{_W}\Z"
+)
+_NAMED_REACH = 122  # the longest committee name, its abbreviation, and the comma
 
 # Where a sentence or a note starts: a line break, a full stop or semicolon before a capital
 # or a note marker ("No. 16" and "para. 5" go on), or a brace (a record of structured data).
@@ -275,9 +278,11 @@ def _fits(committee: str, term: str) -> bool:
 
 
 def _contradicts(committee: str, num: int, year: int | None) -> bool:
-    """Does the given year contradict the year ``committee`` adopted ``num`` in?"""
+    """Does the given year contradict the year ``committee`` adopted ``num`` in? The year
+    after is none: texts, the committees' own among them, often give the year of
+    publication ("general comment No. 36 (2019)", adopted in October 2018)."""
     known = KNOWN_YEARS.get((committee, num))
-    return year is not None and known is not None and known != year
+    return year is not None and known is not None and year not in (known, known + 1)
 
 
 #: How a committee was found when the text itself says which one it is (GC102 checks those

@@ -398,10 +398,12 @@ _KIND_WORDS = ("Convention", "Covenant", "Charter", "Declaration", "Statute", "P
 
 #: The kinds of instrument whose other treaties are often named by a word before the kind
 #: ("the Istanbul Convention"), and, for each, the words that never make such a name:
-#: determiners, and every capitalised word of a catalog name holding the kind ("International
-#: Convention", "Torture Convention", "United Nations Charter").
-_OTHER_KINDS = ("Convention", "Charter", "Covenant")
-_DETERMINERS = ("The", "This", "That", "These", "Its", "Their", "Our", "Such", "Each", "Any")
+#: determiners and prepositions (the lexicon's), and every capitalised word of a catalog name
+#: holding the kind ("International Convention", "Torture Convention", "United Nations
+#: Charter"). "Covenant" is none: other covenants are rare in these texts, and a slip
+#: ("Athe Covenant") would cancel the ICCPR or ICESCR named before.
+_OTHER_KINDS = ENGLISH.other_treaty_kinds
+_NOT_NAMES = ENGLISH.not_treaty_names
 
 
 def _not_other(kind: str) -> str:
@@ -413,11 +415,17 @@ def _not_other(kind: str) -> str:
         for word in name.split()
         if word[:1].isupper()
     }
-    return "|".join(regex.escape(w) for w in sorted({*words, *_DETERMINERS}, key=len, reverse=True))
+    return "|".join(regex.escape(w) for w in sorted({*words, *_NOT_NAMES}, key=len, reverse=True))
 
+
+#: Where a word names no treaty because it starts a sentence: after the start of the text, a
+#: line break, or ".", "!", "?", ":" and spaces ("Youth Convention strategy. Article 3 of the
+#: Convention" still means the one named before).
+_NOT_SENTENCE_START = r"(?:(?<=[^\s.!?:][\x20\t\u00a0]{1,3})|(?<=[(\[\u201c\u2018\"']))"
 
 _OTHER_NAMED = "|".join(
-    rf"(?<=(?<![\w])(?:(?:19|20)\d\d|(?!(?:{_not_other(kind)})\s)[A-Z][\w'’-]*)\s{{1,3}})"
+    rf"(?<=(?<![\w])(?:(?:19|20)\d\d|{_NOT_SENTENCE_START}(?!(?:{_not_other(kind)})\s)"
+    rf"[A-Z][\w'’-]*)\s{{1,3}})"
     rf"(?P<named_head>{kind})(?![\w])"
     for kind in _OTHER_KINDS
     # "Convention No. 169": an ILO convention (the ILO numbers them past 100)

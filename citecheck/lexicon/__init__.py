@@ -89,6 +89,12 @@ class Lexicon:
     determiners: tuple[str, ...] = ()
     #: frequent words of running text, for telling languages apart (:mod:`citecheck.language`)
     stop_words: tuple[str, ...] = ()
+    #: kinds of instrument another treaty is named by a word before ("the Istanbul
+    #: Convention"): "the Convention" then does not mean the catalog's one
+    other_treaty_kinds: tuple[str, ...] = ()
+    #: capitalised words that never make such a name: determiners and prepositions
+    #: ("This Convention", "Regarding Convention matters")
+    not_treaty_names: tuple[str, ...] = ()
     #: "cited above" written right after a citation ("l'observation générale no 34 précitée"):
     #: the citation repeats an earlier one
     cited_words: tuple[str, ...] = ()
@@ -317,6 +323,8 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         conjunction_words=_strings(data.get("conjunction_words", []), "conjunction_words"),
         determiners=_strings(data.get("determiners", []), "determiners"),
         stop_words=_strings(data.get("stop_words", []), "stop_words"),
+        other_treaty_kinds=_strings(data.get("other_treaty_kinds", []), "other_treaty_kinds"),
+        not_treaty_names=_strings(data.get("not_treaty_names", []), "not_treaty_names"),
         cited_words=_strings(data.get("cited_words", []), "cited_words"),
         back_reference_words=_strings(data.get("back_reference_words", []), "back_reference_words"),
         back_reference_after=_strings(data.get("back_reference_after", []), "back_reference_after"),
