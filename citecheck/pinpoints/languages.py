@@ -437,11 +437,16 @@ def parse(language: str, body: str) -> Pinpoint:
             # "article premier": article 1; "le cinquième considérant": recital 5
             value = str(load(language).ordinal_number(written))
             kind = "num" if kind == "ordnum" else kind
-        if kind == "skipw" and listed and after_ordinal and not before_unit_word(k):
+        if (
+            kind == "skipw"
+            and listed
+            and after_ordinal
+            and not before_unit_word(k)
+            and load(language).ordinal_number(written) is not None
+        ):
             # "artículos primero, …, quinto y sexto": the list is longer than the reader
             # takes; no pinpoint rather than its first five
-            if load(language).ordinal_number(written) is not None:
-                return NO_PINPOINT
+            return NO_PINPOINT
         if kind in ("artw", "annw", "recw", "skipw", "partw", *_SUB_UNITS, *_CONTAINERS):
             unit = kind
             unit_plural = " ".join(written.lower().split()) in g.plurals

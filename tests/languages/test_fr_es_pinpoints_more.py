@@ -319,6 +319,8 @@ REVIEW_ROWS = [
     (f"le soixante-dix-septième considérant {R} est", ""),
     (f"el vigesimoquinto considerando {ES_RG} es", ""),
     (f"el centésimo quinto considerando {ES_RG} es", ""),
+    (f"le cent cinquième considérant {R} est", ""),
+    (f"le cent-cinquième considérant {R} est", ""),
     # negative: the single ordinals are unchanged
     (f"le cinquième considérant {R} est", "recital 5"),
     (f"le vingtième considérant {R} est", "recital 20"),
