@@ -194,15 +194,21 @@ def _grammar(language: str) -> _Grammar:
         subdivision = alternation(
             (*lex.words("para", "subparagraph", "indent", "sentence"), *lex.letter_words)
         )
-        not_of_subdivision = rf"(?![\s\u00a0]{{1,3}}(?:{subdivision})(?!\w))"
+        sep = rf"[\s\u00a0]{{0,3}}(?:,|{alternation(lex.list_words)})[\s\u00a0]{{1,3}}"
+        subdivision_word = rf"[\s\u00a0]{{1,3}}(?:{subdivision})(?!\w)"
+        not_of_subdivision = rf"(?!{subdivision_word})"
         recital_ordinal = (
             rf"{no_compound}{ordinal}(?=(?:[\s\u00a0]{{0,3}}(?:,|{alternation(lex.list_words)})"
             rf"[\s\u00a0]{{0,3}}{ordinal})*[\s\u00a0]{{1,3}}{units['recw']})"
         )
+        after_unit = rf"(?<!\w)(?:{units['artw']}|{units['recw']})[\s\u00a0]{{1,3}}"
         ordinal_values = (
-            rf"(?P<ordnum>(?<=(?<!\w)(?:{units['artw']}|{units['recw']})[\s\u00a0]{{1,3}}"
-            rf"(?:{ordinal}[\s\u00a0]{{0,3}}(?:,|{alternation(lex.list_words)})[\s\u00a0]{{1,3}}){{0,4}})"
-            rf"{ordinal}(?!\w){not_of_subdivision})"
+            # the first right after its unit word ("l'article premier, premier alinéa")
+            rf"(?P<ordnum>(?<={after_unit}){ordinal}(?!\w){not_of_subdivision}"
+            # a listed one, unless it opens a list of the subdivision's ("l'article premier,
+            # deuxième et troisième alinéas")
+            rf"|(?<={after_unit}(?:{ordinal}{sep}){{1,4}})"
+            rf"{ordinal}(?!\w)(?!(?:{sep}{ordinal})*{subdivision_word}))"
             rf"|(?P<record>{recital_ordinal})|"
         )
     token = (
@@ -425,8 +431,15 @@ def parse(language: str, body: str) -> Pinpoint:
         return False
 
     def before_unit_word(k: int) -> bool:
-        """Is the token after ``k`` a unit word ("deuxième alinéa")?"""
-        return k + 1 < len(tokens) and tokens[k + 1][0].endswith("w")
+        """Is the ordinal at ``k`` one of a list of a unit word's ("deuxième alinéa",
+        "deuxième et troisième alinéas")?"""
+        for kind, word in tokens[k + 1 :]:
+            if kind in ("join", "comma"):
+                continue
+            if kind == "skipw" and load(language).ordinal_number(word) is not None:
+                continue
+            return kind.endswith("w")
+        return False
 
     after_ordinal = False  # the last value was an article's ordinal ("artículos primero")
     for k, (kind, written) in enumerate(tokens):
@@ -441,6 +454,7 @@ def parse(language: str, body: str) -> Pinpoint:
             kind == "skipw"
             and listed
             and after_ordinal
+            and not unit_since_value
             and not before_unit_word(k)
             and load(language).ordinal_number(written) is not None
         ):

@@ -300,6 +300,10 @@ REVIEW_ROWS = [
     (f"el artículo primero, segunda frase, {ES_RG} es", "art. 1"),
     (f"el artículo segundo, tercer párrafo, {ES_RG} es", "art. 2"),
     (f"el artículo primero, segundo guion, {ES_RG} es", "art. 1"),
+    (f"l'article premier, deuxième et troisième alinéas, {R} sont", "art. 1"),
+    (f"l'article premier, premier et deuxième alinéas, {R} sont", "art. 1"),
+    (f"el artículo primero, párrafos segundo y tercero, {ES_RG} son", "art. 1"),
+    (f"les articles premier, deuxième et troisième {R} sont", "art. 1; art. 2; art. 3"),
     # negative: a listed ordinal with no subdivision word is still an article
     (f"les articles premier et deuxième {R} sont", "art. 1; art. 2"),
     (f"los artículos primero, segundo y tercero {ES_RG} son", "art. 1; art. 2; art. 3"),
