@@ -126,8 +126,13 @@ class Lexicon:
     #: ``sixth preambular para.`` is ``preambular para. 6``
     paragraph_kinds: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
 
-    #: cardinal tens from twenty ("twenty", "thirty"...): ``thirty-fourth`` is 30 + 4
+    #: the tens from twenty a compound ordinal opens with, cardinal or ordinal as the language
+    #: writes it ("twenty", "vingt", "vigésimo"...): ``thirty-fourth``, ``vigésimo quinto`` are
+    #: 30 + 4, 20 + 5
     tens: tuple[str, ...] = ()
+    #: words that open a compound ordinal the tables do not read (``cent``, ``centésimo``): an
+    #: ordinal right after one is part of it, so it gives no number
+    compound_openers: tuple[str, ...] = ()
     #: ordinal tens from twentieth ("twentieth", "thirtieth"...)
     tens_ordinals: tuple[str, ...] = ()
     #: does statute style write the act right after an article's pinpoint, on the same line
@@ -145,14 +150,22 @@ class Lexicon:
             return " ".join(word.lower().replace("-", " ").split())
 
         out = {key(w): i + 1 for i, w in enumerate(self.numbered_ordinals)}
-        for variant, word in self.ordinal_variants.items():
-            out[key(variant)] = out[key(word)]
         for i, ten in enumerate(self.tens_ordinals):
-            out[ten.lower()] = 20 + 10 * i
+            out[key(ten)] = 20 + 10 * i
         for i, ten in enumerate(self.tens):
             for unit, word in enumerate(self.numbered_ordinals[:9], start=1):
-                out[f"{ten.lower()} {word.lower()}"] = 20 + 10 * i + unit
-        return out
+                # "vigésima quinta": the variants of both words too
+                for ten_form in self._forms(ten):
+                    for unit_form in self._forms(word):
+                        out[f"{key(ten_form)} {key(unit_form)}"] = 20 + 10 * i + unit
+        for variant, word in self.ordinal_variants.items():
+            out.setdefault(key(variant), out.get(key(word), 0))
+        return {word: number for word, number in out.items() if number}
+
+    def _forms(self, word: str) -> tuple[str, ...]:
+        """``word`` and its :attr:`ordinal_variants` (``quinto``, ``quinta``)."""
+        low = word.lower()
+        return (word, *(v for v, w in self.ordinal_variants.items() if w.lower() == low))
 
     @property
     def ordinal_pattern(self) -> str:
@@ -160,8 +173,9 @@ class Lexicon:
         one = alternation((*self.numbered_ordinals, *self.ordinal_variants))
         if not self.tens:
             return one
-        tens = alternation(self.tens)
-        return rf"(?:{tens})[-\s]{{1,2}}(?:{alternation(self.numbered_ordinals[:9])})" + (
+        tens = alternation(f for ten in self.tens for f in self._forms(ten))
+        units = alternation(f for word in self.numbered_ordinals[:9] for f in self._forms(word))
+        return rf"(?:{tens})[-\s]{{1,2}}(?:{units})" + (
             rf"|{alternation(self.tens_ordinals)}|{one}" if self.tens_ordinals else rf"|{one}"
         )
 
@@ -336,6 +350,7 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         numbered_ordinals=_strings(data.get("numbered_ordinals", []), "numbered_ordinals"),
         tens=_strings(data.get("tens", []), "tens"),
         tens_ordinals=_strings(data.get("tens_ordinals", []), "tens_ordinals"),
+        compound_openers=_strings(data.get("compound_openers", []), "compound_openers"),
         ordinal_variants=_ordinal_variants(data),
         paragraph_kinds={
             kind: _strings(words, f"paragraph_kinds.{kind}")
@@ -347,13 +362,20 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
 
 
 def _ordinal_variants(data: dict[str, Any]) -> dict[str, str]:
-    """``ordinal_variants`` checked: each maps to a word of ``numbered_ordinals``."""
+    """``ordinal_variants`` checked: each maps to a word of ``numbered_ordinals`` or of the
+    tens (``vigésima`` -> ``vigésimo``, ``trigésima`` -> ``trigésimo``)."""
     raw = data.get("ordinal_variants") or {}
-    numbered = {w.lower() for w in _strings(data.get("numbered_ordinals", []), "numbered_ordinals")}
+    numbered = {
+        w.lower()
+        for field in ("numbered_ordinals", "tens", "tens_ordinals")
+        for w in _strings(data.get(field, []), field)
+    }
     if not isinstance(raw, dict) or not all(
         isinstance(k, str) and isinstance(v, str) and v.lower() in numbered for k, v in raw.items()
     ):
-        raise ValueError("lexicon: 'ordinal_variants' must map words to numbered_ordinals")
+        raise ValueError(
+            "lexicon: 'ordinal_variants' must map words to numbered_ordinals or tens"
+        )
     return dict(raw)
 
 

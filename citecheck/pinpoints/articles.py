@@ -420,7 +420,11 @@ class _Builder:
             alt[0].removeprefix("(").removesuffix(")").replace(")-(", "-") + "".join(alt[1:])
             for alt in self.prefixes
         ]
-        tails = [f"{'points' if '-' in p else 'point'} {p}" for p in points] or [""]
+        # one point: "point 1(a)-(c)"; a range of points: "points 1-3" (as "art." and "arts.")
+        tails = [
+            f"{'points' if '-' in alt[0] else 'point'} {p}"
+            for alt, p in zip(self.prefixes, points, strict=True)
+        ] or [""]
         return tuple(
             PinpointPart("annex", ", ".join(x for x in (v, tail) if x))
             for v in self.values or [""]

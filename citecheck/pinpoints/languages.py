@@ -182,14 +182,33 @@ def _grammar(language: str) -> _Grammar:
     ordinal_values = recital_ordinal = ""
     if lex.numbered_ordinals:
         ordinal = f"(?:{lex.ordinal_pattern})"
+        # not the last part of a compound ("vingt-cinquième", "vigésimo quinto", "cent
+        # cinquième"): a compound the tables do not hold gives no number, never a wrong one
+        openers = (*lex.ordinals, *lex.numbered_ordinals, *lex.ordinal_variants, *lex.tens)
+        no_compound = (
+            rf"(?<![\w-])(?<!(?<!\w)(?:{alternation((*openers, *lex.compound_openers))})"
+            r"[\s\u00a0-]{1,2})"
+        )
+        # an ordinal before a subdivision word is the subdivision's ("article premier,
+        # deuxième alinéa"), not one more article
+        subdivision = alternation(
+            (*lex.words("para", "subparagraph", "indent", "sentence"), *lex.letter_words)
+        )
+        sep = rf"[\s\u00a0]{{0,3}}(?:,|{alternation(lex.list_words)})[\s\u00a0]{{1,3}}"
+        subdivision_word = rf"[\s\u00a0]{{1,3}}(?:{subdivision})(?!\w)"
+        not_of_subdivision = rf"(?!{subdivision_word})"
         recital_ordinal = (
-            rf"{ordinal}(?=(?:[\s\u00a0]{{0,3}}(?:,|{alternation(lex.list_words)})"
+            rf"{no_compound}{ordinal}(?=(?:[\s\u00a0]{{0,3}}(?:,|{alternation(lex.list_words)})"
             rf"[\s\u00a0]{{0,3}}{ordinal})*[\s\u00a0]{{1,3}}{units['recw']})"
         )
+        after_unit = rf"(?<!\w)(?:{units['artw']}|{units['recw']})[\s\u00a0]{{1,3}}"
         ordinal_values = (
-            rf"(?P<ordnum>(?<=(?<!\w)(?:{units['artw']}|{units['recw']})[\s\u00a0]{{1,3}}"
-            rf"(?:{ordinal}[\s\u00a0]{{0,3}}(?:,|{alternation(lex.list_words)})[\s\u00a0]{{1,3}}){{0,4}})"
-            rf"{ordinal})"
+            # the first right after its unit word ("l'article premier, premier alinéa")
+            rf"(?P<ordnum>(?<={after_unit}){ordinal}(?!\w){not_of_subdivision}"
+            # a listed one, unless it opens a list of the subdivision's ("l'article premier,
+            # deuxième et troisième alinéas")
+            rf"|(?<={after_unit}(?:{ordinal}{sep}){{1,4}})"
+            rf"{ordinal}(?!\w)(?!(?:{sep}{ordinal})*{subdivision_word}))"
             rf"|(?P<record>{recital_ordinal})|"
         )
     token = (
@@ -411,12 +430,37 @@ def parse(language: str, body: str) -> Pinpoint:
                 return seen_of and kind in _UNIT_WORDS
         return False
 
+    def before_unit_word(k: int) -> bool:
+        """Is the ordinal at ``k`` one of a list of a unit word's ("deuxième alinéa",
+        "deuxième et troisième alinéas")?"""
+        for kind, word in tokens[k + 1 :]:
+            if kind in ("join", "comma"):
+                continue
+            if kind == "skipw" and load(language).ordinal_number(word) is not None:
+                continue
+            return kind.endswith("w")
+        return False
+
+    after_ordinal = False  # the last value was an article's ordinal ("artículos primero")
     for k, (kind, written) in enumerate(tokens):
         value = _canonical_number(written.strip("()"))
+        if kind in _VALUES:
+            after_ordinal = kind == "ordnum"
         if kind in ("ordnum", "record"):
             # "article premier": article 1; "le cinquième considérant": recital 5
             value = str(load(language).ordinal_number(written))
             kind = "num" if kind == "ordnum" else kind
+        if (
+            kind == "skipw"
+            and listed
+            and after_ordinal
+            and not unit_since_value
+            and not before_unit_word(k)
+            and load(language).ordinal_number(written) is not None
+        ):
+            # "artículos primero, …, quinto y sexto": the list is longer than the reader
+            # takes; no pinpoint rather than its first five
+            return NO_PINPOINT
         if kind in ("artw", "annw", "recw", "skipw", "partw", *_SUB_UNITS, *_CONTAINERS):
             unit = kind
             unit_plural = " ".join(written.lower().split()) in g.plurals
@@ -451,6 +495,8 @@ def parse(language: str, body: str) -> Pinpoint:
             continue
         if unit == "artw" and kind == "num":
             if ranged and art is not None and not subs and not art_chains:
+                if _descending(art, value):
+                    return NO_PINPOINT  # "articles 8 à 6": no range, and no telling which
                 art = f"{art}-{value}"  # "Artikel 13 bis 16": one range, kept whole
             else:
                 flush()
@@ -571,6 +617,8 @@ def parse(language: str, body: str) -> Pinpoint:
             annex_base, annex_points = annex_place, []
         elif unit == "recw" and kind == "num" and ranged and parts and parts[-1].unit == "recital":
             # "les considérants 3 à 5": one range, as "recitals 3-5"
+            if _descending(parts[-1].value, value):
+                return NO_PINPOINT  # "les considérants 5 à 3"
             parts[-1] = PinpointPart("recitals", f"{parts[-1].value}-{value}")
         elif (unit == "recw" and kind == "num") or kind == "record":
             parts.append(PinpointPart("recital", value))
@@ -594,6 +642,11 @@ def parse(language: str, body: str) -> Pinpoint:
         listed = worded = ranged = of_since = unit_since_value = False
     flush()
     return Pinpoint(tuple(parts)) if parts else NO_PINPOINT
+
+
+def _descending(start: str, end: str) -> bool:
+    """Is ``start``-``end`` a range of numbers whose end is below its start (``5 à 3``)?"""
+    return start.isdigit() and end.isdigit() and int(end) < int(start)
 
 
 def _lettered_only(chains: list[list[tuple[str, str]]], unit: str) -> list[list[tuple[str, str]]]:
@@ -627,8 +680,12 @@ def annex_point(annex: str, point: list[str]) -> str:
     if not point:
         return annex
     if point[0][:1].isdigit():
+        # one point: "point"; a range of points: "points" (as "art." and "arts.")
         word = "points" if "-" in point[0] else "point"
-        return f"{annex}, {word} {point[0]}" + "".join(f"({v})" for v in point[1:])
+        # its letters as an article's: "point 1(a)-(c)"
+        return f"{annex}, {word} {point[0]}" + "".join(
+            "(" + v.replace("-", ")-(") + ")" for v in point[1:]
+        )
     # a range of letters as an article's: "(a)-(c)"
     return annex + "".join("(" + v.replace("-", ")-(") + ")" for v in point)
 
