@@ -47,6 +47,33 @@ ROWS: list[tuple[str, list[tuple[str, str]]]] = [
     # ... unless the article after the comma is another act's
     ("nach dem Vertrag über die Europäische Union, Art. 6 der Verordnung (EU) 2016/679",
      [("instrument:teu", ""), ("celex:32016R0679", "art. 6")]),
+    # ... nor when an abbreviation or another act's name follows the article's body: that act's
+    # article (review H1)
+    ("Vertrag über die Europäische Union, Art. 267 AEUV", [("instrument:teu", ""), ("instrument:tfeu", "art. 267")]),
+    ("Charta der Grundrechte der Europäischen Union, Art. 8 EMRK", [("instrument:cfr", ""), ("instrument:echr", "art. 8")]),
+    ("Vertrag über die Europäische Union, Art. 3 GG bleibt unberührt", [("instrument:teu", "")]),
+    ("Übereinkommen über die Rechte des Kindes, Art. 6 GG", [("instrument:crc", "")]),
+    ("Vertrag über die Arbeitsweise der Europäischen Union, Art. 3 Nr. 4 BayDSG", [("instrument:tfeu", "")]),
+    ("Vertrag über die Europäische Union, Art. 3 Grundgesetz", [("instrument:teu", "")]),
+    ("Vertrag über die Europäische Union, Art. 6 UN-BRK", [("instrument:teu", ""), ("instrument:crpd", "art. 6")]),
+    ("Vertrag über die Europäische Union, Art. 3 des Grundgesetzes", [("instrument:teu", "")]),
+    ("Vertrag über die Europäische Union, Art. 6 EUV", [("instrument:teu", ""), ("instrument:teu", "art. 6")]),
+    # ... the article stays the name's before a subdivision, a paragraph mark or a lower-case word
+    ("Vertrag über die Europäische Union, Art. 6 Abs. 3 ist zu beachten", [("instrument:teu", "art. 6(3)")]),
+    ("Vertrag über die Europäische Union, Art. 6 ist zu beachten", [("instrument:teu", "art. 6")]),
+    ("Vertrag über die Europäische Union, Art. 6. Die Union achtet", [("instrument:teu", "art. 6")]),
+    # the weak forms after the definite article ("der Internationale Pakt", "das Römische
+    # Statut"), derived from the catalog's names (review M4)
+    ("Der Internationale Pakt über bürgerliche und politische Rechte gilt.", [("instrument:iccpr", "")]),
+    ("Der Internationale Pakt über wirtschaftliche, soziale und kulturelle Rechte gilt.", [("instrument:icescr", "")]),
+    ("Das Römische Statut des Internationalen Strafgerichtshofs", [("instrument:rome-statute", "")]),
+    ("Das Römische Statut, Art. 7", [("instrument:rome-statute", "art. 7")]),
+    ("Die Allgemeine Erklärung der Menschenrechte gilt.", [("instrument:udhr", "")]),
+    ("Das Internationale Übereinkommen zur Beseitigung jeder Form von Rassendiskriminierung", [("instrument:cerd", "")]),
+    ("Die Internationale Konvention zum Schutz der Rechte aller Wanderarbeitnehmer und ihrer Familienangehörigen", [("instrument:cmw", "")]),
+    ("die Europäische Menschenrechtskonvention, Art. 8", [("instrument:echr", "art. 8")]),
+    ("Internationaler Pakt über bürgerliche und politische Rechte, Art. 19", [("instrument:iccpr", "art. 19")]),
+    ("Artikel 19 des Internationalen Paktes über bürgerliche und politische Rechte", [("instrument:iccpr", "art. 19")]),
     # JRC-Acquis tokenisation: a space before the dot of "Nr.", inside the brackets
     ("Verordnung (EWG) Nr . 1898/87 des Rates", [("celex:31987R1898", "")]),
     ("Verordnung ( EWG ) Nr . 1898/87", [("celex:31987R1898", "")]),
@@ -125,6 +152,10 @@ NEGATIVE = [
     "ſiehe Art. 3 und Nr. 4",
     "Die Abl. L 5 ist abgelaufen.",
     "Seite 3 des Berichts",
+    # a declined adjective alone names no instrument
+    "Der Internationale Pakt der Parteien gilt.",
+    "Das Römische Recht gilt.",
+    "Die Allgemeine Erklärung der Parteien",
 ]
 
 
