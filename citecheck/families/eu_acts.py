@@ -690,8 +690,9 @@ def _stems(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(w for w in unique if not any(o != w and o in w for o in unique)))
 
 
-#: The long s (also :data:`_LONG_S`, defined with the grammar below).
-_LONG_S_TRIGGER = "\u017f"
+#: "ſ", which ``(?i:s)`` matches and lower-casing keeps: a text holding it may hold act words
+#: that the lower-cased anchors miss.
+_LONG_S = "\u017f"
 
 
 class EUActsFamily:
@@ -711,14 +712,14 @@ class EUActsFamily:
             )
         ),
         # "Beſchluss": lower-casing keeps the long s, so no type word is found in it
-        _LONG_S_TRIGGER,
+        _LONG_S,
     )
     priority = 30
     rules: tuple[Rule, ...] = RULES
 
     @property
     def anchors(self) -> tuple[str, ...]:
-        return (*_TYPE_WORDS, "/", _LONG_S)  # defined with the grammar, below
+        return (*_TYPE_WORDS, "/", _LONG_S)
 
     def find(self, doc: Document) -> Iterator[Citation]:
         return iter(scan_acts(doc))
@@ -1008,11 +1009,6 @@ def _words_at_stems(
             if m is not None:
                 yield m
                 end = m.end()
-
-
-#: "ſ", which ``(?i:s)`` matches and lower-casing keeps: a text holding it may hold act words
-#: that the lower-cased anchors miss.
-_LONG_S = "\u017f"
 
 
 def _other_stem_hits(doc: Document) -> list[tuple[int, int]] | None:

@@ -11,11 +11,12 @@ from the lexicon tables; English forms stay with the instruments family.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 import regex
 
+from citecheck import knowledge
 from citecheck.families.base import Document
 from citecheck.families.instruments import InstrumentParts, catalog
 from citecheck.lexicon import load as load_lexicon
@@ -36,6 +37,25 @@ _S = r"[\s\u00a0]{1,3}"
 
 def _key(written: str) -> str:
     return " ".join(written.lower().replace("\u2019", "'").split())
+
+
+def declined(language: str, names: Iterable[str]) -> tuple[str, ...]:
+    """``names`` with each other ending of an opening adjective that declines ("Internationaler
+    Pakt" -> "der Internationale Pakt", "des Internationalen Paktes"): the catalog lists a
+    name once, the article before it sets the ending."""
+    table = knowledge.load("instruments.json")["declension"].get(language, {})
+    stems: list[str] = table.get("stems", [])
+    endings: list[str] = table.get("endings", [])
+    out: dict[str, None] = {}
+    for name in names:
+        first, space, rest = name.partition(" ")
+        stem = next((s for s in stems if first.startswith(s) and first[len(s) :] in endings), None)
+        if stem is None:
+            out[name] = None
+            continue
+        out[name] = None
+        out.update((f"{stem}{ending}{space}{rest}", None) for ending in endings)
+    return tuple(out)
 
 
 def _words(name: str) -> str:
@@ -70,9 +90,10 @@ def _grammar() -> _Grammar:
         abbrs: list[str] = []
         for inst in catalog().instruments.values():
             block = inst.languages.get(lang, {})
-            full.extend(block.get("names", ()))
-            for key, by in (("names", "name"), ("short", "short")):
-                for name in block.get(key, ()):
+            full_names = declined(lang, block.get("names", ()))
+            full.extend(full_names)
+            for by, listed in (("name", full_names), ("short", block.get("short", ()))):
+                for name in listed:
                     names[f"{lang}:{_key(name)}"] = (inst.slug, by)
                     written.append(name)
             for abbr in block.get("abbreviations", ()):
@@ -94,6 +115,19 @@ def _grammar() -> _Grammar:
     return _Grammar(names, kept, articles, tuple(sorted(name_words)), bare)
 
 
+def _name_triggers(language: str) -> tuple[str, ...]:
+    """The first words of ``language``'s names, short references and acronyms in the catalog,
+    lower-case, keeping those no other holds ("zivilpakt" finds "UN-Zivilpakt"): a name added
+    to the data wakes the family."""
+    words: set[str] = set()
+    for inst in catalog().instruments.values():
+        block = inst.languages.get(language, {})
+        names = (*declined(language, block.get("names", ())), *block.get("short", ()))
+        words.update(n.split()[0].lower() for n in names)
+        words.update(a.lower() for a in block.get("abbreviations", ()))
+    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
+
+
 #: "la Charte sociale", "la Charte des Nations unies": another charter.
 _OTHER_CHARTER = regex.compile(
     r"[\s\u00a0]+(?:[a-zà-ÿ]+[\s\u00a0]+)?(?i:sociale?\b|des\s+Nations|de\s+las\s+Naciones|der\s+Vereinten)"
@@ -110,7 +144,6 @@ class EUTreatiesFamily:
     triggers: tuple[str, ...] = (
         "artículo",
         "artikel",
-        "euv",
         "tfue",
         "cedh",
         "la charte",
@@ -123,29 +156,10 @@ class EUTreatiesFamily:
         "charte des droits",
         "convention de sauvegarde",
         "convention européenne",
-        # German names after "Art." ("Art. 47 der Charta", "Art. 47 GRCh", "Art. 6 des
-        # Vertrags über die Europäische Union", "Art. 6 EU-Vertrag", "Art. 6 EMRK")
-        "charta",
-        "grch",
-        "vertrag",
-        "emrk",
-        "menschenrechtskonvention",
-        "konvention zum schutz",
-        # German names and acronyms of the UN instruments ("Artikel 18 des Zivilpakts",
-        # "Art. 19 IPbpR", "Übereinkommen über die Rechte des Kindes")
-        # (only words English texts do not hold: "statute" and "CEDAW" would wake the
-        # family on English texts)
-        "pakt",
-        "übereinkommen",
-        "erklärung der menschenrechte",
-        "konvention",
-        "römische",
-        "istgh",
-        "ipbpr",
-        "ipwskr",
-        "aemr",
-        "un-krk",
-        "un-brk",
+        # the German names' first words and the German acronyms, from the catalog ("Artikel
+        # 18 des Zivilpakts", "Art. 19 IPbpR", "Art. 6 EUV", "Vertrag über die Europäische
+        # Union, Art. 6", "Das Römische Statut")
+        *_name_triggers("de"),
     )
     priority = 12
     rules: tuple[Rule, ...] = ()

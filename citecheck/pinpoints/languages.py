@@ -93,6 +93,9 @@ class _Grammar:
     after_comma: regex.Pattern[str]
     #: what makes a body the pinpoint of something named after it (``..., artículo 6 del Tratado``)
     of_next: regex.Pattern[str]
+    #: an abbreviation or a name right after a body (``Art. 267 AEUV``, ``Art. 3 GG``,
+    #: ``Art. 3 Grundgesetz``): the article is that source's; a unit word is not one
+    named_next: regex.Pattern[str]
     list_words: frozenset[str]
     of_words: frozenset[str]
     #: unit words that name several (``points``, ``letras``, ``Buchstaben``)
@@ -244,6 +247,8 @@ def _grammar(language: str) -> _Grammar:
     )
     # "son article", "l'article": an elided determiner is followed by no space
     determiner = rf"(?:{alternation(lex.determiners)}(?:(?<=['\u2019])|[\s\u00a0]{{1,3}}))"
+    # the words that open a sentence rather than name a source ("Les États membres")
+    openers = alternation((*lex.stop_words, *lex.determiners, *lex.demonstratives))
     return _Grammar(
         token=regex.compile(token),
         body=body,
@@ -266,6 +271,15 @@ def _grammar(language: str) -> _Grammar:
             rf"{determiner}?(?P<body>{body})"
         ),
         of_next=regex.compile(rf"[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}}{alternation(lex.of_words)}"),
+        named_next=regex.compile(
+            rf"(?![\s\u00a0]{{1,3}}{alternation(lex.words(*lex.units))})"
+            # an acronym, also at a sentence's end ("AEUV", "GG.", "BayDSG", "UN-BRK")
+            rf"(?:[\s\u00a0]{{1,3}}\p{{Lu}}[\p{{L}}\d-]*\p{{Lu}}[\p{{L}}\d-]*(?![\w-])"
+            # a name on the same line, not an abbreviation nor a word opening a sentence
+            # ("Grundgesetz"; not "Hs.", "Les États membres")
+            rf"|[ \u00a0]{{1,3}}(?!{openers})"
+            rf"\p{{Lu}}\p{{Ll}}[\p{{L}}\d-]*(?![\w.-]))"
+        ),
         list_words=frozenset(w.lower() for w in lex.list_words),
         of_words=frozenset(w.lower() for w in (*lex.of_words, *lex.part_of_words)),
         plurals=lex.plurals,
@@ -848,14 +862,15 @@ def _aside_end(g: _Grammar, text: str, end: int) -> int | None:
 
 def read_after_comma(language: str, text: str, end: int) -> ArticlePinpoint | None:
     """``, letra e) del apartado 1 del artículo 6`` right after the act ending at ``end``: its
-    pinpoint, unless what follows names another source (``, artículo 6 del Tratado``)."""
+    pinpoint, unless what follows names another source (``, artículo 6 del Tratado``,
+    ``, Art. 267 AEUV``, ``, Art. 3 GG``)."""
     g = _grammar(language)
     m = g.after_comma.match(text, end, min(len(text), end + WINDOW))
     if m is None:
         return None
     body = _value_end(_before_heading(g, m.group("body")))
     stop = m.start("body") + len(body)
-    if g.of_next.match(text, stop) is not None:
+    if g.of_next.match(text, stop) is not None or g.named_next.match(text, stop) is not None:
         return None
     pin = parse(language, body)
     if not pin:

@@ -12,8 +12,12 @@ German prose that cites nothing."""
 
 from __future__ import annotations
 
+import attrs
 import pytest
 from eu_cases import found
+
+from citecheck.families import eu_treaties
+from citecheck.families.instruments import catalog
 
 R = "der Verordnung (EU) 2016/679"
 
@@ -47,6 +51,43 @@ ROWS: list[tuple[str, list[tuple[str, str]]]] = [
     # ... unless the article after the comma is another act's
     ("nach dem Vertrag über die Europäische Union, Art. 6 der Verordnung (EU) 2016/679",
      [("instrument:teu", ""), ("celex:32016R0679", "art. 6")]),
+    # ... nor when an abbreviation or another act's name follows the article's body: that act's
+    # article (review H1)
+    ("Vertrag über die Europäische Union, Art. 267 AEUV", [("instrument:teu", ""), ("instrument:tfeu", "art. 267")]),
+    ("Charta der Grundrechte der Europäischen Union, Art. 8 EMRK", [("instrument:cfr", ""), ("instrument:echr", "art. 8")]),
+    ("Vertrag über die Europäische Union, Art. 3 GG bleibt unberührt", [("instrument:teu", "")]),
+    ("Übereinkommen über die Rechte des Kindes, Art. 6 GG", [("instrument:crc", "")]),
+    ("Vertrag über die Arbeitsweise der Europäischen Union, Art. 3 Nr. 4 BayDSG", [("instrument:tfeu", "")]),
+    ("Vertrag über die Europäische Union, Art. 3 Grundgesetz", [("instrument:teu", "")]),
+    ("Vertrag über die Europäische Union, Art. 6 UN-BRK", [("instrument:teu", ""), ("instrument:crpd", "art. 6")]),
+    ("Vertrag über die Europäische Union, Art. 3 des Grundgesetzes", [("instrument:teu", "")]),
+    ("Vertrag über die Europäische Union, Art. 6 EUV", [("instrument:teu", ""), ("instrument:teu", "art. 6")]),
+    ("Vertrag über die Europäische Union, Art. 3 GG.", [("instrument:teu", "")]),
+    ("Vertrag über die Europäische Union, Art. 267\nAEUV", [("instrument:teu", ""), ("instrument:tfeu", "art. 267")]),
+    # ... and after an EU act's title, in every language
+    ("Verordnung (EU) 2016/679, Art. 6 AEUV", [("celex:32016R0679", ""), ("instrument:tfeu", "art. 6")]),
+    ("règlement (CE) n° 1234/2007 du Conseil, article 36 TFUE", [("celex:32007R1234", ""), ("instrument:tfeu", "art. 36")]),
+    ("Reglamento (UE) 2016/679, artículo 6 TFUE", [("celex:32016R0679", ""), ("instrument:tfeu", "art. 6")]),
+    # ... the article stays the name's before a subdivision, a paragraph mark or a lower-case word
+    ("Vertrag über die Europäische Union, Art. 6 Abs. 3 ist zu beachten", [("instrument:teu", "art. 6(3)")]),
+    ("Vertrag über die Europäische Union, Art. 6 ist zu beachten", [("instrument:teu", "art. 6")]),
+    ("Vertrag über die Europäische Union, Art. 6. Die Union achtet", [("instrument:teu", "art. 6")]),
+    ("Vertrag über die Europäische Union, Art. 6 Hs. 2 gilt", [("instrument:teu", "art. 6")]),
+    ("Vertrag über die Europäische Union, Art. 6 Die Union achtet", [("instrument:teu", "art. 6")]),
+    ("Verordnung (EU) 2016/679, Art. 6 Abs. 1 Satz 2 ist", [("celex:32016R0679", "art. 6(1)")]),
+    ("règlement (CE) n° 1234/2007 du Conseil, article 36, paragraphe 1 Les États membres", [("celex:32007R1234", "art. 36(1)")]),
+    # the weak forms after the definite article ("der Internationale Pakt", "das Römische
+    # Statut"), derived from the catalog's names (review M4)
+    ("Der Internationale Pakt über bürgerliche und politische Rechte gilt.", [("instrument:iccpr", "")]),
+    ("Der Internationale Pakt über wirtschaftliche, soziale und kulturelle Rechte gilt.", [("instrument:icescr", "")]),
+    ("Das Römische Statut des Internationalen Strafgerichtshofs", [("instrument:rome-statute", "")]),
+    ("Das Römische Statut, Art. 7", [("instrument:rome-statute", "art. 7")]),
+    ("Die Allgemeine Erklärung der Menschenrechte gilt.", [("instrument:udhr", "")]),
+    ("Das Internationale Übereinkommen zur Beseitigung jeder Form von Rassendiskriminierung", [("instrument:cerd", "")]),
+    ("Die Internationale Konvention zum Schutz der Rechte aller Wanderarbeitnehmer und ihrer Familienangehörigen", [("instrument:cmw", "")]),
+    ("die Europäische Menschenrechtskonvention, Art. 8", [("instrument:echr", "art. 8")]),
+    ("Internationaler Pakt über bürgerliche und politische Rechte, Art. 19", [("instrument:iccpr", "art. 19")]),
+    ("Artikel 19 des Internationalen Paktes über bürgerliche und politische Rechte", [("instrument:iccpr", "art. 19")]),
     # JRC-Acquis tokenisation: a space before the dot of "Nr.", inside the brackets
     ("Verordnung (EWG) Nr . 1898/87 des Rates", [("celex:31987R1898", "")]),
     ("Verordnung ( EWG ) Nr . 1898/87", [("celex:31987R1898", "")]),
@@ -125,6 +166,10 @@ NEGATIVE = [
     "ſiehe Art. 3 und Nr. 4",
     "Die Abl. L 5 ist abgelaufen.",
     "Seite 3 des Berichts",
+    # a declined adjective alone names no instrument
+    "Der Internationale Pakt der Parteien gilt.",
+    "Das Römische Recht gilt.",
+    "Die Allgemeine Erklärung der Parteien",
 ]
 
 
@@ -136,3 +181,47 @@ def test_german_grammar_rows(text: str, expected: list[tuple[str, str]]) -> None
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_german_prose_cites_nothing(text: str) -> None:
     assert found(text) == []
+
+
+DECLINED = [
+    # a name opening with a declining adjective: every ending
+    ("Internationaler Pakt über X", {"Internationaler Pakt über X", "Internationale Pakt über X",
+                                     "Internationalen Pakt über X", "Internationales Pakt über X",
+                                     "Internationalem Pakt über X"}),
+    ("Römisches Statut", {"Römisches Statut", "Römische Statut", "Römischen Statut", "Römischer Statut", "Römischem Statut"}),
+    # no declining adjective first: the name as written
+    ("Übereinkommen über die Rechte des Kindes", {"Übereinkommen über die Rechte des Kindes"}),
+    ("Vertrag über die Europäische Union", {"Vertrag über die Europäische Union"}),
+    ("Internationalität der Rechte", {"Internationalität der Rechte"}),
+    ("IStGH-Statut", {"IStGH-Statut"}),
+]
+
+
+@pytest.mark.parametrize(("name", "forms"), DECLINED, ids=[r[0] for r in DECLINED])
+def test_german_names_decline(name: str, forms: set[str]) -> None:
+    assert set(eu_treaties.declined("de", [name])) == forms
+
+
+def test_spanish_names_do_not_decline() -> None:
+    assert eu_treaties.declined("es", ["Pacto Internacional"]) == ("Pacto Internacional",)
+
+
+def test_every_german_name_wakes_the_family() -> None:
+    triggers = eu_treaties.FAMILY.triggers
+    for inst in catalog().instruments.values():
+        block = inst.languages.get("de", {})
+        names = (*eu_treaties.declined("de", block.get("names", ())), *block.get("short", ()),
+                 *block.get("abbreviations", ()))
+        for name in names:
+            assert any(t in name.lower() for t in triggers), name
+
+
+def test_a_name_added_to_the_data_wakes_the_family(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = catalog()
+    crc = real.instruments["crc"]
+    added = {**crc.languages, "de": {**crc.languages["de"], "names": ("Kinderschutzabkommen",)}}
+    fake = attrs.evolve(real, instruments={**real.instruments, "crc": attrs.evolve(crc, languages=added)})
+    monkeypatch.setattr(eu_treaties, "catalog", lambda: fake)
+    assert "kinderschutzabkommen" in eu_treaties._name_triggers("de")
+    assert "kinderschutzabkommen" not in eu_treaties.FAMILY.triggers  # the data as shipped
+
