@@ -248,7 +248,7 @@ def _grammar(language: str) -> _Grammar:
     # "son article", "l'article": an elided determiner is followed by no space
     determiner = rf"(?:{alternation(lex.determiners)}(?:(?<=['\u2019])|[\s\u00a0]{{1,3}}))"
     # the words that open a sentence rather than name a source ("Les États membres")
-    openers = alternation((*lex.stop_words, *lex.determiners, *lex.demonstratives))
+    sentence_openers = alternation((*lex.stop_words, *lex.determiners, *lex.demonstratives))
     return _Grammar(
         token=regex.compile(token),
         body=body,
@@ -277,7 +277,7 @@ def _grammar(language: str) -> _Grammar:
             rf"(?:[\s\u00a0]{{1,3}}\p{{Lu}}[\p{{L}}\d-]*\p{{Lu}}[\p{{L}}\d-]*(?![\w-])"
             # a name on the same line, not an abbreviation nor a word opening a sentence
             # ("Grundgesetz"; not "Hs.", "Les États membres")
-            rf"|[ \u00a0]{{1,3}}(?!{openers})"
+            rf"|[ \u00a0]{{1,3}}(?!{sentence_openers})"
             rf"\p{{Lu}}\p{{Ll}}[\p{{L}}\d-]*(?![\w.-]))"
         ),
         list_words=frozenset(w.lower() for w in lex.list_words),
