@@ -28,6 +28,7 @@ from citecheck.families.un_context import (
 )
 from citecheck.lexicon import CHARACTERS, ENGLISH
 from citecheck.model import NO_PINPOINT, Citation, Finding, Fix, Kind, Severity
+from citecheck.patterns import unreadable_number
 from citecheck.pinpoints import pinpoint_after, pinpoint_before
 from citecheck.rules import Rule
 
@@ -797,7 +798,7 @@ class UNSymbolFamily:
             if item[0].isalpha():
                 sym = build_symbol([*token.stem, canonical_component(item)])
                 group.append((sym, c.start("item"), c.end(), ()))
-            elif prev_n is not None:
+            elif prev_n is not None and not unreadable_number(item):
                 n = int(item)
                 head, label = token.head, token.label
                 if sep in _RANGE_SEPARATORS and prev_n < n <= prev_n + 200:
