@@ -77,3 +77,21 @@ def lazy_compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     ``regex.sub``) calls :meth:`LazyPattern.compiled`.
     """
     return cast("regex.Pattern[str]", LazyPattern(pattern, flags))
+
+
+_DIGIT = regex.compile(r"\d")
+
+
+def unreadable_number(*captures: str | None) -> bool:
+    r"""Does a number capture hold a digit this Python's ``int()`` cannot read?
+
+    Why: ``regex`` carries a newer Unicode than the interpreter (3.11: Unicode 14), so its
+    ``\d`` also matches the digits of later scripts (Kawi U+11F50..., Garay U+10D40...).
+    A number written with one is no number here: the family skips the candidate, as it skips
+    any text that is not a citation. The digits ``int()`` reads (ASCII, Arabic-Indic,
+    full-width...) are read as before.
+    """
+    return any(
+        c is not None and not c.isascii() and not all(map(str.isdecimal, _DIGIT.findall(c)))
+        for c in captures
+    )

@@ -29,6 +29,7 @@ from citecheck.families.shortforms import (
     ShortFormParts,
 )
 from citecheck.model import Citation, Finding, Kind
+from citecheck.patterns import unreadable_number
 
 # Notes marked as such: a line starting with <sup>N</sup>, [^N]: or ^N.
 _MARKED_NOTE = regex.compile(
@@ -188,7 +189,9 @@ def _footnote_index(doc: Document, in_notes: bool = False) -> _Footnotes:
     if "[" in text:
         runs: dict[str, list[tuple[int, int]]] = {}
         for m in _BRACKET_NOTE.finditer(text):
-            if _BEFORE_BRACKET_NOTE.search(text, max(0, m.start() - 17), m.start()) is None:
+            if _BEFORE_BRACKET_NOTE.search(
+                text, max(0, m.start() - 17), m.start()
+            ) is None or unreadable_number(m.group(2)):
                 continue
             runs.setdefault(m.group(1), []).append((m.start(), int(m.group(2))))
         for run in runs.values():

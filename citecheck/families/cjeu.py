@@ -35,7 +35,7 @@ from citecheck.model import (
     Pinpoint,
     Severity,
 )
-from citecheck.patterns import lazy_compile
+from citecheck.patterns import lazy_compile, unreadable_number
 from citecheck.pinpoints import parse_numbers, pinpoint_before
 from citecheck.rules import Rule
 
@@ -617,7 +617,7 @@ class CjeuFamily:
             yield self._citation(f"ecli:{ecli.canonical}", Kind.ECLI, text, start, end, pin, parts)
 
     def _parse_item(self, raw: str, start: int) -> tuple[CaseNumber, list[Finding]] | None:
-        p = _ITEM_PARSE.match(raw)
+        p = _ITEM_PARSE.match(raw) if not unreadable_number(raw) else None
         if p is None:  # pragma: no cover - the scanner only captures parseable items
             return None
         court = p.group("court") or ""

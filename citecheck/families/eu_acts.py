@@ -35,7 +35,7 @@ from citecheck.families.base import (
 from citecheck.lexicon import LANGUAGES, alternation, month_number
 from citecheck.lexicon import load as load_lexicon
 from citecheck.model import Citation, Finding, Fix, Kind, Pinpoint, Severity
-from citecheck.patterns import lazy_compile
+from citecheck.patterns import lazy_compile, unreadable_number
 from citecheck.pinpoints import languages
 from citecheck.pinpoints.articles import read_after, read_before
 from citecheck.rules import Rule
@@ -465,6 +465,8 @@ def _order_with_no(
 
 def _read_numbering(m: regex.Match[str], act_type: str) -> _Numbering | None:
     a, b = m.group("a"), m.group("b")
+    if unreadable_number(a, b):
+        return None
     dom_pre, dom_suf = m.group("dom1"), m.group("dom2")
     bare = m.group("baredom")
     domains = _domains(bare or dom_pre) + _domains(dom_suf)

@@ -27,6 +27,7 @@ from citecheck.families.base import (
 )
 from citecheck.families.eu_acts import DESCRIPTORS, EUActParts, scan_acts
 from citecheck.model import Citation, Finding, Fix, Kind, Severity
+from citecheck.patterns import unreadable_number
 from citecheck.rules import Rule
 
 _CELEX_CORE = (
@@ -240,6 +241,8 @@ class EUIdentifiersFamily:
         acts = [c for c in scan_acts(doc) if isinstance(c.parts, EUActParts)]
         act_ends = [c.end for c in acts]
         for m in matches_near(_PATTERN, _identifier_hits(doc), text, before=20, after=64):
+            if m.group("url") is None and unreadable_number(m.group()):
+                continue
             if m.group("url"):
                 cit = self._url(doc, m)
             elif m.group("eli"):
@@ -337,6 +340,8 @@ class EUIdentifiersFamily:
         while end > start and doc.text[end - 1] in _TRAILING:
             end -= 1
         url = doc.text[start:end]
+        if unreadable_number(url):
+            return None
         inner = _IN_URL_CELEX.search(url)
         if inner is not None:
             parts = _celex_parts(inner, "url")

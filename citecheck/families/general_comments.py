@@ -27,6 +27,7 @@ from citecheck.families.base import (
     matches_near,
 )
 from citecheck.model import Citation, Finding, Fix, Kind, Pinpoint, Severity
+from citecheck.patterns import unreadable_number
 from citecheck.pinpoints import pinpoint_after, pinpoint_before
 from citecheck.rules import Rule
 
@@ -353,7 +354,7 @@ class GeneralCommentsFamily:
                 if raw.isdigit() == roman:
                     break
                 num = ctx.roman_to_int(raw) if roman else int(raw)
-                if num is None:
+                if num is None or unreadable_number(current.group("year")):
                     break
                 year = int(current.group("year")) if current.group("year") else None
                 items.append((num, year, current.start("num"), current.end()))

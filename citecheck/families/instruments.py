@@ -35,7 +35,7 @@ from citecheck import eu_words, knowledge, un_languages
 from citecheck.families.base import Document, compile_pattern
 from citecheck.lexicon import CHARACTERS, ENGLISH, alternation
 from citecheck.model import NO_PINPOINT, Citation, Finding, Kind, Pinpoint, PinpointPart, Severity
-from citecheck.patterns import lazy_compile
+from citecheck.patterns import lazy_compile, unreadable_number
 from citecheck.pinpoints.articles import THEREOF, parse_body
 from citecheck.rules import Rule
 
@@ -1560,7 +1560,7 @@ class InstrumentsFamily:
         for part in citation.pinpoint.parts:
             for value in part.value.split("-"):
                 head = _HEAD.match(value)
-                if head is None:
+                if head is None or unreadable_number(head.group(1)):
                     continue
                 number = int(head.group(1))
                 label = f"{head.group(1)} {head.group(2)}" if head.group(2) else head.group(1)

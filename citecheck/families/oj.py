@@ -33,6 +33,7 @@ from citecheck.families.base import (
 from citecheck.families.eu_acts import EUActParts, scan_acts
 from citecheck.lexicon import alternation, load, month_number
 from citecheck.model import Citation, Finding, Fix, Kind, Severity
+from citecheck.patterns import unreadable_number
 from citecheck.rules import Rule
 
 # Spaces inside a reference; a line break with the next line's indentation may stand for
@@ -348,7 +349,7 @@ class OJFamily:
                 and _SENTENCE_BREAK.search(text, last_act.end, m.start()) is None
             ):
                 linked = (last_act.id, _act_date(last_act.parts))
-            if _without_id(m):
+            if _without_id(m) or unreadable_number(m.group()):
                 continue
             act_id, act_date = linked if linked is not None else (None, None)
             yield self._citation(m, act_id, act_date=act_date)
@@ -363,6 +364,8 @@ class OJFamily:
         """The issues listed after a reference without the name (one pass: each starts where
         the previous ended); they document the same act."""
         while (more := continued.match(text, end, min(len(text), end + _OJ_AFTER))) is not None:
+            if unreadable_number(more.group()):
+                return
             yield self._citation(more, act_id, more.start("old" if more.group("old") else "new"))
             end = more.end()
 

@@ -17,6 +17,7 @@ import regex
 from citecheck.families import un_context as ctx
 from citecheck.families.base import HSPACE, Document, compile_pattern, literal_hits, matches_near
 from citecheck.model import Citation, Finding, Fix, Kind, Severity
+from citecheck.patterns import unreadable_number
 from citecheck.rules import Rule
 
 _H = HSPACE
@@ -251,7 +252,7 @@ class SPCommFamily:
             seq, year, reversed_ = b, a, True
         else:
             return None
-        if int(seq) == 0:
+        if unreadable_number(seq, year) or int(seq) == 0:
             return None
         known = addr in ISO3
         if typ is None and not (known and len(addr) == 3):

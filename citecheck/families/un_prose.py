@@ -35,7 +35,7 @@ from citecheck.model import (
     Pinpoint,
     Severity,
 )
-from citecheck.patterns import lazy_compile
+from citecheck.patterns import lazy_compile, unreadable_number
 from citecheck.pinpoints import paragraphs_pattern, pinpoint_after, read_paragraphs
 from citecheck.rules import Rule
 
@@ -332,6 +332,8 @@ def _between(lo: _Raw, hi: _Raw) -> list[_Raw]:
 
 def _raw(m: regex.Match[str]) -> _Raw | None:
     """Read the REF groups of a head or continuation match."""
+    if unreadable_number(m.group("legacy"), m.group("sc"), m.group("new")):
+        return None
     if m.group("legacy"):
         special = (m.group("lspecial") or "")[:-1]
         roman = m.group("lroman")
@@ -442,7 +444,7 @@ def _date_of(m: regex.Match[str] | None) -> str | None:
 
 def _date_year(date: str | None) -> tuple[int, int] | None:
     """(year, month) of a ``19 October 1999`` date clause."""
-    if not date:
+    if not date or unreadable_number(date):
         return None
     parts = date.split()
     month = month_number(parts[-2])

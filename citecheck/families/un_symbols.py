@@ -11,7 +11,8 @@ components upper case except ``Add.``, ``Corr.``, ``Rev.``, ``Amend.``, ``Sub.``
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import attrs
 import regex
@@ -27,6 +28,7 @@ from citecheck.families.un_context import (
 )
 from citecheck.lexicon import CHARACTERS, ENGLISH
 from citecheck.model import NO_PINPOINT, Citation, Finding, Fix, Kind, Severity
+from citecheck.patterns import unreadable_number
 from citecheck.pinpoints import pinpoint_after, pinpoint_before
 from citecheck.rules import Rule
 
@@ -237,17 +239,39 @@ def _may_continue(text: str, pos: int) -> bool:
     return first in _CONT_NEXT or first.isdigit() or not first.isascii()
 
 _MIXED_CASE = {"ADD": "Add", "CORR": "Corr", "REV": "Rev", "AMEND": "Amend", "SUB": "Sub"}
-# The component classifiers below are literal words, digits and Roman letters: the standard
-# library's engine reads them as ``regex`` does (``\d`` is a Unicode decimal in both) at a
-# third of the cost per call, and they run several times per token.
-_MOD = re.compile(r"(Add|Corr|Rev|Amend)\.(\d{1,3})\Z|Summary\Z")
-_TYPE_NUM = re.compile(r"(L|CRP|PV|SR|WP|R|MISC|DP)\.(\d{1,5})(?:-(\d{1,5}))?\Z")
+
+
+class _Classifier:
+    r"""A component classifier: the standard library's engine on ASCII components (a third of
+    ``regex``'s cost per call; they run several times per token), ``regex`` on the others:
+    its Unicode is newer than this Python's and reads more characters as ``\d``, so the
+    answers stay ``regex``'s (and the same on every Python version)."""
+
+    __slots__ = ("_ascii", "_unicode", "pattern")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._ascii = re.compile(pattern)
+        self._unicode = regex.compile(pattern)
+
+    def match(self, comp: str) -> re.Match[str] | regex.Match[str] | None:
+        return (self._ascii if comp.isascii() else self._unicode).match(comp)
+
+    def fullmatch(self, comp: str) -> re.Match[str] | regex.Match[str] | None:
+        return (self._ascii if comp.isascii() else self._unicode).fullmatch(comp)
+
+    def sub(self, repl: Callable[[Any], str], comp: str) -> str:
+        return (self._ascii if comp.isascii() else self._unicode).sub(repl, comp)
+
+
+_MOD = _Classifier(r"(Add|Corr|Rev|Amend)\.(\d{1,3})\Z|Summary\Z")
+_TYPE_NUM = _Classifier(r"(L|CRP|PV|SR|WP|R|MISC|DP)\.(\d{1,5})(?:-(\d{1,5}))?\Z")
 _TYPE_BARE = {"RES", "DEC", "PRST", "INF", "NGO", "PET", "GC", "CO", "Q", "QPR", "D"}
-_BODY_NUM = re.compile(r"(AC|C|CN|CONF|GC|SC|Sub|WG|PC|PCN|EA)\.(\d{1,4})\Z")
+_BODY_NUM = _Classifier(r"(AC|C|CN|CONF|GC|SC|Sub|WG|PC|PCN|EA)\.(\d{1,4})\Z")
 _BODY_BARE = {"HRC", "C", "B", "AC", "OP", "BUR", "MC", "ICM", "CORE", "GEN", "PC", "PCN", "OS"}
-_SESSION = re.compile(r"(?:S|ES)-\d{1,2}\Z")
-_ROMAN = re.compile(r"^(?:S-|ES-)?[IVXL]+\Z")
-_MISSING_DOT = re.compile(r"(SUB|ADD|CORR|REV|AMEND|AC|CN|CONF|WG|SR|PV|CRP)(\d+)")
+_SESSION = _Classifier(r"(?:S|ES)-\d{1,2}\Z")
+_ROMAN = re.compile(r"^(?:S-|ES-)?[IVXL]+\Z")  # no \d: the same in both engines
+_MISSING_DOT = _Classifier(r"(SUB|ADD|CORR|REV|AMEND|AC|CN|CONF|WG|SR|PV|CRP)(\d+)")
 #: Series whose symbols may hold a country code (``CCPR/C/BGR/CO/3``).
 _COUNTRY_SERIES = TREATY_BODY_SERIES | {"E"}
 
@@ -774,7 +798,7 @@ class UNSymbolFamily:
             if item[0].isalpha():
                 sym = build_symbol([*token.stem, canonical_component(item)])
                 group.append((sym, c.start("item"), c.end(), ()))
-            elif prev_n is not None:
+            elif prev_n is not None and not unreadable_number(item):
                 n = int(item)
                 head, label = token.head, token.label
                 if sep in _RANGE_SEPARATORS and prev_n < n <= prev_n + 200:

@@ -16,11 +16,18 @@ from typing import Any
 
 from lsprotocol import types as lsp
 
-#: The codec and the bytes per unit of the encodings whose units are not code points.
-_CODECS = {
-    lsp.PositionEncodingKind.Utf8.value: ("utf-8", 1),
-    lsp.PositionEncodingKind.Utf16.value: ("utf-16-le", 2),
+#: The codec and the bytes per unit of each encoding, by its name without case or hyphens;
+#: UTF-32 units are code points (no codec).  Any other name counts as UTF-16, LSP's default.
+_CODECS: dict[str, tuple[str, int] | None] = {
+    "utf8": ("utf-8", 1),
+    "utf16": ("utf-16-le", 2),
+    "utf32": None,
 }
+
+
+def _codec(encoding: str) -> tuple[str, int] | None:
+    """The codec of an encoding name as clients and callers write it ('UTF-16', 'utf16')."""
+    return _CODECS.get(encoding.lower().replace("-", ""), _CODECS["utf16"])
 
 
 def encoding_name(encoding: Any) -> str:
@@ -55,6 +62,7 @@ class LineIndex:
     def __init__(self, text: str, encoding: str = lsp.PositionEncodingKind.Utf16) -> None:
         self.text = text
         self.encoding = encoding_name(encoding)
+        self._codec = _codec(self.encoding)
         #: (offset, its line, the line's start) of the last offset whose line was counted
         self._line_at = (0, 0, 0)
         #: (line start, offset, its column) of the last position asked
@@ -102,7 +110,7 @@ class LineIndex:
     def _units(self, start: int, end: int) -> int:
         """Length of ``text[start:end]`` in the encoding's units (an astral character is two
         UTF-16 units; a lone surrogate, as JSON may carry, one)."""
-        codec = _CODECS.get(self.encoding)
+        codec = self._codec
         if codec is None:
             return end - start
         name, width = codec
