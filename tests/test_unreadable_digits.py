@@ -45,7 +45,7 @@ ROWS = [
     ),
     ("oj", "OJ L 119, 4.5.2016, p. 1{d}", ["oj:L/2016/119/p11"], []),
     ("oj", "OJ L 119, 4.{d}.2016, p. 1", ["oj:L/2016/119/p1"], []),
-    ("general_comments", "general comment No. 34 (20{d}1)", ["gc:?/34"], []),
+    ("general_comments", "general comment No. 34 (20{d}1)", ["gc:CCPR/34"], []),
     ("spcomm", "communication AL USA 12/20{d}0", ["spcomm:USA 12/2010"], []),
     ("spcomm", "communication AL USA 1{d}/2020", ["spcomm:USA 11/2020"], []),
     ("eu_identifiers", "CELEX:3201{d}R0679", ["celex:32011R0679"], []),
