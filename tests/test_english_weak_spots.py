@@ -91,6 +91,10 @@ GENERAL_COMMENTS: list[tuple[str, list[tuple[str, str, str]]]] = [
      "(2024).", [("gc:?/1", "general comment No. 1 (2024)", "")]),
     ("The Human Rights Committee noted this; see general comment No. 14 (2000), para. 3",
      [("gc:CESCR/14", "general comment No. 14 (2000), para. 3", "para. 3")]),
+    # the document's own committee stays when the year is wrong: the year is what is wrong
+    ("Committee against Torture\n\nDecision adopted by the Committee under article 22 of the "
+     "Convention\n\nThe Committee recalls its general comment No. 1 (1996) on article 3.",
+     [("gc:CAT/1", "general comment No. 1 (1996)", "")]),
     # the committee named right before, its abbreviation between
     ("Committee on the Protection of the Rights of All Migrant Workers and Members of Their "
      "Families (CMW), general comment No. 1 (2011) on migrant domestic workers, para. 34",
@@ -124,6 +128,8 @@ YEAR_FINDINGS: list[tuple[str, bool]] = [
     ("as the Subcommittee on Prevention of Torture prescribes in its general comment No. 1 "
      "(2024).", False),
     ("general comment No. 34 (2011) of the Human Rights Committee", False),
+    ("Committee against Torture\n\nDecision adopted by the Committee under article 22 of the "
+     "Convention\n\nThe Committee recalls its general comment No. 1 (1996) on article 3.", True),
     ("general comment No. 34 (2011)", False),
     ("The Human Rights Committee considers this (general comment No. 36 (2019) on the right "
      "to life, para. 47).", False),

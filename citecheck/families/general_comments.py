@@ -286,9 +286,10 @@ def _contradicts(committee: str, num: int, year: int | None) -> bool:
     return year is not None and known is not None and year not in (known, known + 1)
 
 
-#: How a committee was found when the text itself says which one it is (GC102 checks those
-#: only: a guessed committee whose year differs is left open instead).
-_STATED = ("named", "joint", "roman")
+#: How a committee was found when the text itself says which one it is, or the document is
+#: that committee's own (GC102 checks those only: a committee guessed from the surroundings
+#: whose year differs is left open instead).
+_STATED = ("named", "joint", "roman", "document")
 
 
 def _named(m: regex.Match[str], group: str) -> str | None:
@@ -409,8 +410,12 @@ class GeneralCommentsFamily:
                     if dated and (committee is None or far or (known and known != year)):
                         # A sourced adoption year outweighs a guess from the surroundings.
                         committee, how = dated, "year"
-                    elif committee is not None and _contradicts(committee, num, year):
-                        # A guess the given year contradicts is no answer: left open.
+                    elif how != "document" and committee is not None and _contradicts(
+                        committee, num, year
+                    ):
+                        # A guess from the surroundings that the given year contradicts is no
+                        # answer: left open. The document's own committee stays ("The Committee
+                        # recalls its general comment No. 1 (1996)"): its year is what is wrong.
                         committee, how = None, "none"
                 resolved.append((committee, how))
             resolved = self._share_committee(resolved, [(n, y) for n, y, _, _ in items], term)
