@@ -225,19 +225,19 @@ INSTRUMENTS: list[tuple[str, list[tuple[str, str]]]] = [
       ("instrument:un-charter", "art. 56")]),
     ("The International Covenant on Civil and Political Rights applies. This Covenant binds.",
      [("instrument:iccpr", "")]),
-    # a word that starts a sentence, or a preposition, names no other treaty: "the
-    # Convention" keeps the catalog's
+    # a preposition names no other treaty: "the Convention" keeps the catalog's
     ("The Convention against Torture applies. Under Convention procedures, complaints are "
      "heard. Article 16 of the Convention applies.",
      [("instrument:cat", ""), ("instrument:cat", "art. 16")]),
+    # a treaty named at the start of a sentence or a line is another treaty all the same
+    # (a capitalised word there may also be an ordinary one: "Youth Convention strategy" is
+    # read as a name too, which loses the catalog's short reference rather than misplace it)
+    ("The Convention on the Rights of the Child applies. Istanbul Convention was ratified in "
+     "2015. Article 6 of the Convention applies.", [("instrument:crc", "")]),
+    ("The Convention against Torture applies.\nRefugee Convention matters differ. The "
+     "Convention defines a refugee.", [("instrument:cat", "")]),
     ("The Convention on the Rights of the Child applies. Youth Convention strategy. Article 3 "
-     "of the Convention applies.", [("instrument:crc", ""), ("instrument:crc", "art. 3")]),
-    ("The Convention on the Rights of Persons with Disabilities applies.\nSlovenia Convention "
-     "implementation report: Article 9 of the Convention applies.",
-     [("instrument:crpd", ""), ("instrument:crpd", "art. 9")]),
-    ("The Convention on the Rights of the Child applies. It was ratified! Youth Convention "
-     "strategy. Article 3 of the Convention applies.",
-     [("instrument:crc", ""), ("instrument:crc", "art. 3")]),
+     "of the Convention applies.", [("instrument:crc", "")]),
     ("The Convention on the Rights of the Child applies, as stated Regarding Convention "
      "matters. Article 3 of the Convention applies.",
      [("instrument:crc", ""), ("instrument:crc", "art. 3")]),

@@ -418,13 +418,8 @@ def _not_other(kind: str) -> str:
     return "|".join(regex.escape(w) for w in sorted({*words, *_NOT_NAMES}, key=len, reverse=True))
 
 
-#: Where a word names no treaty because it starts a sentence: after the start of the text, a
-#: line break, or ".", "!", "?", ":" and spaces ("Youth Convention strategy. Article 3 of the
-#: Convention" still means the one named before).
-_NOT_SENTENCE_START = r"(?:(?<=[^\s.!?:][\x20\t\u00a0]{1,3})|(?<=[(\[\u201c\u2018\"']))"
-
 _OTHER_NAMED = "|".join(
-    rf"(?<=(?<![\w])(?:(?:19|20)\d\d|{_NOT_SENTENCE_START}(?!(?:{_not_other(kind)})\s)"
+    rf"(?<=(?<![\w])(?:(?:19|20)\d\d|(?!(?:{_not_other(kind)})\s)"
     rf"[A-Z][\w'’-]*)\s{{1,3}})"
     rf"(?P<named_head>{kind})(?![\w])"
     for kind in _OTHER_KINDS
