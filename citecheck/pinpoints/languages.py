@@ -247,8 +247,6 @@ def _grammar(language: str) -> _Grammar:
     )
     # "son article", "l'article": an elided determiner is followed by no space
     determiner = rf"(?:{alternation(lex.determiners)}(?:(?<=['\u2019])|[\s\u00a0]{{1,3}}))"
-    # the words that open a sentence rather than name a source ("Les États membres")
-    sentence_openers = alternation((*lex.stop_words, *lex.determiners, *lex.demonstratives))
     return _Grammar(
         token=regex.compile(token),
         body=body,
@@ -274,11 +272,9 @@ def _grammar(language: str) -> _Grammar:
         named_next=regex.compile(
             rf"(?![\s\u00a0]{{1,3}}{alternation(lex.words(*lex.units))})"
             # an acronym, also at a sentence's end ("AEUV", "GG.", "BayDSG", "UN-BRK")
-            rf"(?:[\s\u00a0]{{1,3}}\p{{Lu}}[\p{{L}}\d-]*\p{{Lu}}[\p{{L}}\d-]*(?![\w-])"
-            # a name on the same line, not an abbreviation nor a word opening a sentence
-            # ("Grundgesetz"; not "Hs.", "Les États membres")
-            rf"|[ \u00a0]{{1,3}}(?!{sentence_openers})"
-            rf"\p{{Lu}}\p{{Ll}}[\p{{L}}\d-]*(?![\w.-]))"
+            # (only an acronym: every German noun is capitalised, "Art. 6 Grundrechte werden
+            # geachtet" goes on with prose)
+            rf"[\s\u00a0]{{1,3}}\p{{Lu}}[\p{{L}}\d-]*\p{{Lu}}[\p{{L}}\d-]*(?![\w-])"
         ),
         list_words=frozenset(w.lower() for w in lex.list_words),
         of_words=frozenset(w.lower() for w in (*lex.of_words, *lex.part_of_words)),

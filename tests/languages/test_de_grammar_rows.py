@@ -58,7 +58,12 @@ ROWS: list[tuple[str, list[tuple[str, str]]]] = [
     ("Vertrag über die Europäische Union, Art. 3 GG bleibt unberührt", [("instrument:teu", "")]),
     ("Übereinkommen über die Rechte des Kindes, Art. 6 GG", [("instrument:crc", "")]),
     ("Vertrag über die Arbeitsweise der Europäischen Union, Art. 3 Nr. 4 BayDSG", [("instrument:tfeu", "")]),
-    ("Vertrag über die Europäische Union, Art. 3 Grundgesetz", [("instrument:teu", "")]),
+    # a capitalised word after the article is prose as often as a name (every German noun is
+    # capitalised): the article stays the treaty's; only an acronym or "des …" refuses it
+    ("Vertrag über die Europäische Union, Art. 6 Grundrechte werden geachtet.",
+     [("instrument:teu", "art. 6")]),
+    ("Richtlinie (EU) 2019/1937, Art. 4 Hinweisgeber sind geschützt.",
+     [("celex:32019L1937", "art. 4")]),
     ("Vertrag über die Europäische Union, Art. 6 UN-BRK", [("instrument:teu", ""), ("instrument:crpd", "art. 6")]),
     ("Vertrag über die Europäische Union, Art. 3 des Grundgesetzes", [("instrument:teu", "")]),
     ("Vertrag über die Europäische Union, Art. 6 EUV", [("instrument:teu", ""), ("instrument:teu", "art. 6")]),
