@@ -60,8 +60,16 @@ def test_parse_body_descending(body: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("start", "end", "expected"),
-    [("5", "3", True), ("10", "9", True), ("5", "5", False), ("3", "5", False),
-     ("9", "10", False), ("c", "a", False), ("ii", "i", False), ("10a", "10", False)],
+    [
+        ("5", "3", True),
+        ("10", "9", True),
+        ("5", "5", False),
+        ("3", "5", False),
+        ("9", "10", False),
+        ("c", "a", False),
+        ("ii", "i", False),
+        ("10a", "10", False),
+    ],
 )
 def test_descending(start: str, end: str, expected: bool) -> None:
     assert descending(start, end) is expected
