@@ -58,6 +58,8 @@ class ActWords:
     judgment_paragraph_words: tuple[str, ...] = ()
     #: the European Court Reports' abbreviation ("Slg." in "Slg. 2007, I-3633")
     reports_names: tuple[str, ...] = ()
+    #: the words joining the case numbers of one list ("C-293/12 und C-594/12"), as "and"
+    case_list_words: tuple[str, ...] = ()
     #: what opens the act's enacting formula before its type ("HAT FOLGENDE ENTSCHEIDUNG
     #: ERLASSEN"): the act's own type, before any other own-act word
     enacting_words: tuple[str, ...] = ()
@@ -93,6 +95,7 @@ def load() -> Mapping[str, ActWords]:
             own_act_words=tuple(block.get("own_act_words", ())),
             judgment_paragraph_words=tuple(block.get("judgment_paragraph_words", ())),
             reports_names=tuple(block.get("reports_names", ())),
+            case_list_words=tuple(block.get("case_list_words", ())),
             enacting_words=tuple(block.get("enacting_words", ())),
         )
         for lang, block in sorted(raw.items())

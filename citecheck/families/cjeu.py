@@ -161,7 +161,14 @@ def _lettered(prefix: str, *, space_dash: bool) -> str:
 _BARE = r"""
     (?<![\w/.\-])[1-9]\d{0,3}/(?:5[2-9]|[6-8]\d)(?![\d/])
 """
-_LSEP = r"(?:\s{0,3},\s{0,3}(?:and\s{1,3})?|\s{1,3}(?:and|to)\s{1,3}|\s{0,2}&\s{0,2})"
+#: "and" and the other languages' words for it ("und", "et", "y"): a list of case numbers is
+#: one citation whatever its language, its paragraph after the last case every case's.
+_CASE_LIST_WORDS = {w for words in eu_words.load().values() for w in words.case_list_words}
+_AND = "(?:" + "|".join(regex.escape(word) for word in ("and", *sorted(_CASE_LIST_WORDS))) + ")"
+_LSEP = (
+    rf"(?:\s{{0,3}},\s{{0,3}}(?:{_AND}\s{{1,3}})?|\s{{1,3}}(?:{_AND}|to)\s{{1,3}}"
+    r"|\s{0,2}&\s{0,2})"
+)
 # A full stop may end the sentence after the ordinal ("..., EU:C:2019:300."); a digit or a
 # letter after it would make the ordinal something else.
 _ECLI_SHORT = r"(?:ECLI:)?EU:(?P<ecourt>[CTF]):(?P<eyear>\d{4}):(?P<eord>\d{1,6})(?![\w:]|\.\w)"

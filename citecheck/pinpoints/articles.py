@@ -22,7 +22,7 @@ import regex
 from citecheck.lexicon import ENGLISH
 from citecheck.model import NO_PINPOINT, Pinpoint, PinpointPart
 from citecheck.patterns import lazy_compile
-from citecheck.pinpoints.numbers import NumberItem, number_parts
+from citecheck.pinpoints.numbers import NumberItem, descending, number_parts
 
 
 def compile_pattern(pattern: str) -> regex.Pattern[str]:
@@ -208,6 +208,8 @@ class _Builder:
         self.places: list[PinpointPart] = []
         self.outer = False
         self.of_since = False
+        # a range whose end is below its start ("Articles 8 to 6"): no pinpoint at all
+        self.backwards = False
 
     # --- tokens -------------------------------------------------------------------------
     def feed(self, kind: str, tok: str) -> None:
@@ -273,12 +275,16 @@ class _Builder:
             self.places.insert(0 if self.outer else len(self.places), place)
         elif mode in ("recital", "annex"):
             if self.range and self.values:
+                self.backwards = self.backwards or (
+                    mode == "recital" and descending(self.values[-1], tok)
+                )
                 self.values[-1] = f"{self.values[-1]}-{tok}"
             else:
                 self.values.append(tok)
         elif mode == "art" and kind == "num":
             num = " ".join(tok.split())
             if self.range and self.cur is not None and len(self.cur) == 1:
+                self.backwards = self.backwards or descending(self.cur[0], num)
                 self.cur[0] = f"{self.cur[0]}-{num}"
             else:
                 self.cur = [num]
@@ -384,6 +390,8 @@ class _Builder:
 
     # --- result -------------------------------------------------------------------------
     def parts(self) -> tuple[PinpointPart, ...]:
+        if self.backwards:
+            return ()
         if self.unit == "art":
             out: list[PinpointPart] = []
             alts = self.prefixes or [[]]

@@ -18,6 +18,7 @@ import regex
 from citecheck.lexicon import CHARACTERS, alternation, load
 from citecheck.model import NO_PINPOINT, Pinpoint, PinpointPart
 from citecheck.pinpoints.articles import WINDOW, ArticlePinpoint
+from citecheck.pinpoints.numbers import descending
 
 #: ``27 bis`` is ``27a`` in the English text of the same act, ``20 quinquies`` is ``20d``.
 _LATIN_LETTER = {
@@ -505,7 +506,7 @@ def parse(language: str, body: str) -> Pinpoint:
             continue
         if unit == "artw" and kind == "num":
             if ranged and art is not None and not subs and not art_chains:
-                if _descending(art, value):
+                if descending(art, value):
                     return NO_PINPOINT  # "articles 8 à 6": no range, and no telling which
                 art = f"{art}-{value}"  # "Artikel 13 bis 16": one range, kept whole
             else:
@@ -627,7 +628,7 @@ def parse(language: str, body: str) -> Pinpoint:
             annex_base, annex_points = annex_place, []
         elif unit == "recw" and kind == "num" and ranged and parts and parts[-1].unit == "recital":
             # "les considérants 3 à 5": one range, as "recitals 3-5"
-            if _descending(parts[-1].value, value):
+            if descending(parts[-1].value, value):
                 return NO_PINPOINT  # "les considérants 5 à 3"
             parts[-1] = PinpointPart("recitals", f"{parts[-1].value}-{value}")
         elif (unit == "recw" and kind == "num") or kind == "record":
@@ -652,11 +653,6 @@ def parse(language: str, body: str) -> Pinpoint:
         listed = worded = ranged = of_since = unit_since_value = False
     flush()
     return Pinpoint(tuple(parts)) if parts else NO_PINPOINT
-
-
-def _descending(start: str, end: str) -> bool:
-    """Is ``start``-``end`` a range of numbers whose end is below its start (``5 à 3``)?"""
-    return start.isdigit() and end.isdigit() and int(end) < int(start)
 
 
 def _lettered_only(chains: list[list[tuple[str, str]]], unit: str) -> list[list[tuple[str, str]]]:

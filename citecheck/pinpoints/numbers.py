@@ -24,6 +24,12 @@ RANGE_UNIT = {
 }
 
 
+def descending(start: str, end: str) -> bool:
+    """Is ``start``-``end`` a range of numbers whose end is below its start (``5 to 3``)? Such a
+    range names no articles or recitals, and no telling which were meant."""
+    return start.isdigit() and end.isdigit() and int(end) < int(start)
+
+
 @attrs.frozen(slots=True)
 class NumberItem:
     """One item of a list: a number (``17(c)``) or a range (``first`` to ``last``)."""
