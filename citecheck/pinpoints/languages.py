@@ -189,9 +189,17 @@ def _grammar(language: str) -> _Grammar:
         # not the last part of a compound ("vingt-cinquième", "vigésimo quinto", "cent
         # cinquième"): a compound the tables do not hold gives no number, never a wrong one
         openers = (*lex.ordinals, *lex.numbered_ordinals, *lex.ordinal_variants, *lex.tens)
+        # (hyphens of every kind; "soixante et onzième": a tens word and "et" before it)
         no_compound = (
-            rf"(?<![\w-])(?<!(?<!\w)(?:{alternation((*openers, *lex.compound_openers))})"
-            r"[\s\u00a0-]{1,2})"
+            rf"(?<![\w\-\u2010-\u2015])"
+            rf"(?<!(?<!\w)(?:{alternation((*openers, *lex.compound_openers))})"
+            r"[\s\u00a0\-\u2010-\u2015]{1,2})"
+            + (
+                rf"(?<!(?<!\w)(?:{alternation(lex.tens)})[\s\u00a0]{{1,2}}"
+                rf"(?:{alternation(lex.list_words)})[\s\u00a0]{{1,2}})"
+                if lex.tens and lex.list_words
+                else ""
+            )
         )
         # an ordinal before a subdivision word is the subdivision's ("article premier,
         # deuxième alinéa"), not one more article

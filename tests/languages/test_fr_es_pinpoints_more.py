@@ -320,6 +320,11 @@ REVIEW_ROWS = [
     # negative: a compound the tables do not hold gives no pinpoint, never its last part
     (f"le vingt et unième considérant {R} est", ""),
     (f"le quatre-vingt-cinquième considérant {R} est", ""),
+    # a tens word and "et" before the ordinal, or a hyphen of another kind: still a compound
+    (f"le soixante et onzième considérant {R} est", ""),
+    (f"le vingt\u2011cinquième considérant {R} est", ""),
+    (f"le vingt\u2013cinquième considérant {R} est", ""),
+    (f"les cinquième et sixième considérants {R} sont", "recital 5; recital 6"),
     (f"le soixante-dix-septième considérant {R} est", ""),
     (f"el vigesimoquinto considerando {ES_RG} es", ""),
     (f"el centésimo quinto considerando {ES_RG} es", ""),
