@@ -1577,19 +1577,27 @@ def _heading_acts(doc: Document) -> Iterator[Citation]:
         n = _read_numbering(m, act_type)
         if n is None:
             continue
-        yield _citation(
-            doc,
-            n,
-            start=m.start("a"),
-            end=m.end("dom2"),
-            act_type=act_type,
-            author=None,
-            modifier=None,
-            ordinal=None,
-            ambiguous=False,
-            with_pinpoints=False,
-            type_word=type_word,
-        )
+        yield _bracketed_number(doc, n, m, act_type, type_word)
+
+
+def _bracketed_number(
+    doc: Document, n: _Numbering, m: regex.Match[str], act_type: str, type_word: str
+) -> Citation:
+    """The act whose number in brackets ends its title (a title line, or a dated title in
+    running text): the span is the number; the title carries no author or pinpoint to read."""
+    return _citation(
+        doc,
+        n,
+        start=m.start("a"),
+        end=m.end("dom2"),
+        act_type=act_type,
+        author=None,
+        modifier=None,
+        ordinal=None,
+        ambiguous=False,
+        with_pinpoints=False,
+        type_word=type_word,
+    )
 
 
 #: An act cited by its type, author and date, its title, then its number in brackets (the
@@ -1663,19 +1671,7 @@ def _dated_title_acts(doc: Document, known: list[Citation]) -> Iterator[Citation
         date = _date(opening)
         if n is None or date is None or n.year not in (date.year, date.year + 1):
             continue
-        yield _citation(
-            doc,
-            n,
-            start=m.start("a"),
-            end=m.end("dom2"),
-            act_type=act_type,
-            author=None,
-            modifier=None,
-            ordinal=None,
-            ambiguous=False,
-            with_pinpoints=False,
-            type_word=type_word,
-        )
+        yield _bracketed_number(doc, n, m, act_type, type_word)
 
 
 def scan_acts(doc: Document) -> list[Citation]:
