@@ -238,8 +238,10 @@ YEAR_MISMATCH = Rule(
     "general-comment-year-mismatch",
     Severity.WARNING,
     "The year given for a general comment is not the year that committee adopted it.",
-    "Known adoption years: CCPR No. 16 in 1988, CESCR No. 16 in 2005, CRC No. 16 in 2013, "
-    "CCPR No. 34 in 2011, CRPD No. 1 in 2014, No. 6 in 2018, CERD No. XXV in 2000.",
+    "The adoption year of every general comment and recommendation of the nine committees is "
+    "known (as each committee lists them). Checked where the text names the committee, or is "
+    "that committee's own document; a committee only guessed from the surroundings whose year "
+    "differs is left open instead (GC101).",
     bad="general comment No. 34 (2005) of the Human Rights Committee",
     good="general comment No. 34 (2011) of the Human Rights Committee",
 )
