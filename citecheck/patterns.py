@@ -79,7 +79,7 @@ def lazy_compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     return cast("regex.Pattern[str]", LazyPattern(pattern, flags))
 
 
-_DIGIT = regex.compile(r"\d")
+_DIGIT = lazy_compile(r"\d")
 
 
 def unreadable_number(*captures: str | None) -> bool:

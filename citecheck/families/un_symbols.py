@@ -28,7 +28,7 @@ from citecheck.families.un_context import (
 )
 from citecheck.lexicon import CHARACTERS, ENGLISH
 from citecheck.model import NO_PINPOINT, Citation, Finding, Fix, Kind, Severity
-from citecheck.patterns import unreadable_number
+from citecheck.patterns import lazy_compile, unreadable_number
 from citecheck.pinpoints import pinpoint_after, pinpoint_before
 from citecheck.rules import Rule
 
@@ -252,7 +252,7 @@ class _Classifier:
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
         self._ascii = re.compile(pattern)
-        self._unicode = regex.compile(pattern)
+        self._unicode = lazy_compile(pattern)  # rarely needed: compiled on first use
 
     def match(self, comp: str) -> re.Match[str] | regex.Match[str] | None:
         return (self._ascii if comp.isascii() else self._unicode).match(comp)
