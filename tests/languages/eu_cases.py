@@ -9,6 +9,10 @@ from collections.abc import Sequence
 from citecheck.model import Citation
 from citecheck.pipeline import extract
 
+#: The acts the French/Spanish pinpoint tables cite after each pinpoint.
+FR_ACT = "du règlement (CE) n° 1234/2007"
+ES_ACT = "del Reglamento (CE) n° 1234/2007"
+
 
 def found(text: str) -> list[tuple[str, str, str]]:
     """(id, kind, pinpoint) of every citation, spans checked against the text."""

@@ -10,11 +10,11 @@ canonical pinpoint."""
 from __future__ import annotations
 
 import pytest
-from eu_cases import found
+from eu_cases import ES_ACT, FR_ACT, found
 
-R = "du règlement (CE) n° 1234/2007"
+R = FR_ACT
 VU = "vu le règlement (CE) n° 1234/2007 du Conseil (1),"
-ES_R = "del Reglamento (CE) n° 1234/2007"
+ES_R = ES_ACT
 VISTO = "Visto el Reglamento (CE) n° 1234/2007 del Consejo (1),"
 
 FR = [

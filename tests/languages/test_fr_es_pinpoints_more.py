@@ -13,13 +13,13 @@ import json
 from importlib import resources
 
 import pytest
-from eu_cases import found
+from eu_cases import ES_ACT, FR_ACT, found
 
 from citecheck.lexicon import from_table, load
 from citecheck.pinpoints.languages import _before_heading, _grammar, parse
 
-R = "du règlement (CE) n° 1234/2007"
-ES_R = "del Reglamento (CE) n° 1234/2007"
+R = FR_ACT
+ES_R = ES_ACT
 VU = "vu le règlement (CE) n° 1234/2007 du Conseil (1), et notamment"
 VISTO = "Visto el Reglamento (CE) n° 1234/2007 del Consejo (1) y, en particular,"
 
