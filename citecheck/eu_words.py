@@ -12,6 +12,7 @@ import functools
 import importlib.resources
 import json
 from collections.abc import Mapping
+from typing import Any
 
 import attrs
 
@@ -58,6 +59,9 @@ class ActWords:
     judgment_paragraph_words: tuple[str, ...] = ()
     #: the European Court Reports' abbreviation ("Slg." in "Slg. 2007, I-3633")
     reports_names: tuple[str, ...] = ()
+    #: the Court's note for a decision not printed in the Reports ("not published"), written
+    #: between its case number and its ECLI
+    unpublished_words: tuple[str, ...] = ()
     #: the words joining the case numbers of one list ("C-293/12 und C-594/12"), as "and"
     case_list_words: tuple[str, ...] = ()
     #: what opens the act's enacting formula before its type ("HAT FOLGENDE ENTSCHEIDUNG
@@ -66,41 +70,55 @@ class ActWords:
 
 
 @functools.cache
-def load() -> Mapping[str, ActWords]:
-    """Every language's act words (not English: the families hold those), read once."""
+def _blocks() -> Mapping[str, Mapping[str, Any]]:
+    """The language blocks of ``data/eu_words.json``, read once."""
     raw = json.loads(
         importlib.resources.files("citecheck")
         .joinpath("data", "eu_words.json")
         .read_text(encoding="utf-8")
     )
-    return {
-        lang: ActWords(
-            language=lang,
-            act_types={str(k).lower(): str(v) for k, v in block["act_types"].items()},
-            domains=dict(block["domains"]),
-            canonical_domains=dict(block["canonical_domains"]),
-            no_words=tuple(block["no_words"]),
-            no_canonical=str(block["no_canonical"]),
-            date_opening=tuple(block["date_opening"]),
-            institutions=dict(block["institutions"]),
-            amended_by=tuple(block.get("amended_by", ())),
-            plural_act_types=frozenset(block.get("plural_act_types", ())),
-            oj_names=tuple(block.get("oj_names", ())),
-            oj_long_names=tuple(block.get("oj_long_names", ())),
-            oj_marks=tuple(block.get("oj_marks", ())),
-            oj_names_without_year=tuple(block.get("oj_names_without_year", ())),
-            page_words=tuple(block.get("page_words", ())),
-            corrigendum_words=tuple(block.get("corrigendum_words", ())),
-            citing_words=tuple(block.get("citing_words", ())),
-            own_act_words=tuple(block.get("own_act_words", ())),
-            judgment_paragraph_words=tuple(block.get("judgment_paragraph_words", ())),
-            reports_names=tuple(block.get("reports_names", ())),
-            case_list_words=tuple(block.get("case_list_words", ())),
-            enacting_words=tuple(block.get("enacting_words", ())),
-        )
-        for lang, block in sorted(raw.items())
-        if not lang.startswith("_")
-    }
+    return {lang: block for lang, block in sorted(raw.items()) if not lang.startswith("_")}
+
+
+def _words(lang: str, block: Mapping[str, Any]) -> ActWords:
+    return ActWords(
+        language=lang,
+        act_types={str(k).lower(): str(v) for k, v in block.get("act_types", {}).items()},
+        domains=dict(block.get("domains", {})),
+        canonical_domains=dict(block.get("canonical_domains", {})),
+        no_words=tuple(block.get("no_words", ())),
+        no_canonical=str(block.get("no_canonical", "")),
+        date_opening=tuple(block.get("date_opening", ())),
+        institutions=dict(block.get("institutions", {})),
+        amended_by=tuple(block.get("amended_by", ())),
+        plural_act_types=frozenset(block.get("plural_act_types", ())),
+        oj_names=tuple(block.get("oj_names", ())),
+        oj_long_names=tuple(block.get("oj_long_names", ())),
+        oj_marks=tuple(block.get("oj_marks", ())),
+        oj_names_without_year=tuple(block.get("oj_names_without_year", ())),
+        page_words=tuple(block.get("page_words", ())),
+        corrigendum_words=tuple(block.get("corrigendum_words", ())),
+        citing_words=tuple(block.get("citing_words", ())),
+        own_act_words=tuple(block.get("own_act_words", ())),
+        judgment_paragraph_words=tuple(block.get("judgment_paragraph_words", ())),
+        reports_names=tuple(block.get("reports_names", ())),
+        unpublished_words=tuple(block.get("unpublished_words", ())),
+        case_list_words=tuple(block.get("case_list_words", ())),
+        enacting_words=tuple(block.get("enacting_words", ())),
+    )
+
+
+@functools.cache
+def load() -> Mapping[str, ActWords]:
+    """Every other language's act words, read once. Not English: the families hold its act
+    words; its block holds only the words of judgment citations (:func:`english`)."""
+    return {lang: _words(lang, block) for lang, block in _blocks().items() if lang != "en"}
+
+
+@functools.cache
+def english() -> ActWords:
+    """The English words of judgment citations ("paragraph", "ECR", "not published")."""
+    return _words("en", _blocks().get("en", {}))
 
 
 def languages_of_type(word: str) -> tuple[str, ...]:

@@ -173,6 +173,9 @@ _LSEP = (
 # letter after it would make the ordinal something else.
 _ECLI_SHORT = r"(?:ECLI:)?EU:(?P<ecourt>[CTF]):(?P<eyear>\d{4}):(?P<eord>\d{1,6})(?![\w:]|\.\w)"
 _ECLI_TAIL = rf"(?P<ecli>\s{{0,3}},\s{{0,3}}{_ECLI_SHORT})?"
+#: The judgment's own ECLI written after its party names, before its paragraph (read by
+#: ``_pin_after_name``; found again in the span it read).
+_OWN_ECLI = lazy_compile(rf"(?<![\w:]){_ECLI_SHORT}")
 
 
 def _list(first: str, more: str) -> str:
@@ -441,35 +444,55 @@ _OTHER_PINS = {lang: _other_pin(lexicon_for(lang)) for lang in LANGUAGES if lang
 
 
 def _pin_after_name(lexicon: Lexicon, words: ActWords) -> regex.Pattern[str]:
-    """``, Schrems, Rn. 73`` / `` (Schrems), Rn. 73`` / ``, Slg. 2007, I-3633, Rn. 45``: a
-    judgment's paragraph after the party names (also in brackets) or the Reports reference
-    that German court style writes between the case number and it. Only the words numbering
-    a judgment's paragraphs (``Rn.``, not ``Nr.`` or ``Abs.``) close it, so ordinary prose
-    after a case keeps no pinpoint."""
+    """``, Schrems, Rn. 73`` / `` (Schrems), Rn. 73`` / ``, Slg. 2007, I-3633, Rn. 45`` /
+    `` Digital Rights Ireland and Others, EU:C:2014:238, paragraph 52`` / ``, not published,
+    EU:C:2015:356, paragraph 25``: a judgment's paragraph after what may stand between its case
+    number and it: the party names (also in brackets, in English right after the number), the
+    Reports reference (``[1990] ECR I-2433``), the note that it is not published, the
+    judgment's own ECLI. One judgment: the paragraph is the case's and the ECLI's. Only the
+    words numbering a judgment's paragraphs close it (``Rn.``, not ``Nr.`` or ``Abs.``), and
+    none followed by "of" (``paragraph 2 of Article 5``, ``Rn. 5 des Urteils``): that
+    paragraph belongs to what follows, so ordinary prose after a case keeps no pinpoint."""
     nums = (
         r"\d{1,4}(?!\d)(?:\s{0,3}(?:,|" + lexicon.list_pattern + "|" + lexicon.range_pattern
         + "|[" + regex.escape(CHARACTERS.range_dashes) + r"])\s{0,3}\d{1,4}(?!\d)){0,20}"
     )
     dash = "[" + regex.escape(CHARACTERS.range_dashes) + "-]"
+    # "Slg. 2007, I-3633", "Slg. I-3633"; after the year in brackets "[1990] ECR I-2433" and,
+    # before 1989, "[1986] ECR 89"
+    names = alternation(words.reports_names)
+    page = rf"(?:{alternation(words.page_words)}\s{{0,3}})?"
+    series = rf"I{{1,2}}\s{{0,2}}{dash}\s{{0,2}}"
     reports = (
-        rf"{alternation(words.reports_names)}\s{{0,3}}(?:\d{{4}}\s{{0,3}},?\s{{0,3}})?"
-        rf"(?:{alternation(words.page_words)}\s{{0,3}})?I{{1,2}}\s{{0,2}}{dash}\s{{0,2}}\d{{1,5}}(?!\d)"
+        rf"(?:\[(?:19|20)\d\d\]\s{{0,3}}{names}\s{{0,3}}{page}(?:{series})?\d{{1,5}}"
+        rf"|{names}\s{{0,3}}(?:\d{{4}}\s{{0,3}},?\s{{0,3}})?{page}{series}\d{{1,5}})(?!\d)"
     )
     # one to six words without digits, the first capitalised ("Facebook Ireland und Schrems",
-    # "Kommission/Belgien")
-    letters = r"[\p{L}.'\u2019&-]{0,30}"
-    word = rf"\p{{L}}{letters}"
-    party = rf"\p{{Lu}}{letters}(?:(?:[ \u00a0]{{1,2}}|[ \u00a0]?/[ \u00a0]?){word}){{0,5}}"
+    # "Kommission/Belgien", "Commission v. Council"); a full stop before a space ends the
+    # sentence, not the name
+    letter = r"(?:[\p{L}'\u2019&-]|\.(?![ \u00a0\n])|(?<=(?<!\w)v)\.)"
+    word = rf"\p{{L}}{letter}{{0,30}}"
+    party = rf"\p{{Lu}}{letter}{{0,30}}(?:(?:[ \u00a0]{{1,2}}|[ \u00a0]?/[ \u00a0]?){word}){{0,5}}"
+    unpublished = alternation(words.unpublished_words) if words.unpublished_words else "(?!)"
+    ecli = r"(?:ECLI:)?EU:[CTF]:\d{4}:\d{1,6}(?![\w:]|\.\w)"
+    between = (
+        rf"\s{{0,3}},\s{{0,3}}(?:{reports}|{party}|{unpublished}|{ecli})(?![\w/])"
+        rf"|\s{{0,3}}\(\s{{0,2}}(?:{party}|{ecli})\s{{0,2}}\)"
+        rf"|\s{{1,3}}(?:(?=\[){reports}|{ecli})(?![\w/])"
+    )
+    # "Case C-293/12 Digital Rights Ireland and Others, ...": the names right after the number
+    first = rf"\s{{1,3}}{party}(?![\w/])"
+    of_next = alternation(lexicon.part_of_words)
     return compile_pattern(
-        rf"""(?:\s{{0,3}},\s{{0,3}}(?:{reports}|{party})(?![\w/])|\s{{0,3}}\({party}\)){{1,2}}"""
+        rf"""(?:{between}|{first})(?:{between}){{0,2}}"""
         rf"""\s{{0,3}},\s{{0,3}}(?P<word>{alternation(words.judgment_paragraph_words)})"""
-        rf"""\s{{0,3}}(?P<nums>{nums})(?![\w/])"""
+        rf"""\s{{0,3}}(?P<nums>{nums})(?![\w/])(?!\s{{1,3}}{of_next}\s)"""
     )
 
 
 _PINS_AFTER_NAME = {
     lang: _pin_after_name(lexicon_for(lang), words)
-    for lang, words in eu_words.load().items()
+    for lang, words in (*eu_words.load().items(), ("en", eu_words.english()))
     if words.judgment_paragraph_words and words.reports_names
 }
 #: How much text before a case tells the language its "point 42" is written in.
@@ -561,6 +584,12 @@ class CjeuFamily:
         if m.group("ecli"):
             ecli = Ecli("EU", m.group("ecourt"), m.group("eyear"), m.group("eord"))
         pin, end = _pinpoint(text, end, start)
+        if ecli is None and pin:
+            # "Case C-293/12 Digital Rights Ireland, EU:C:2014:238, paragraph 52": the ECLI
+            # read on the way to the paragraph is the case's own (one judgment, one span)
+            own = _OWN_ECLI.search(text, m.end(), end)
+            if own is not None:
+                ecli = Ecli("EU", own.group("ecourt"), own.group("eyear"), own.group("eord"))
         if not pin and (len(m.captures("item")) == 1 or m.group("joined") or ecli is not None):
             # "in paragraph 179 of the judgment in C-411/17": one judgment, its paragraph (cases
             # sharing one ECLI, "C-402/05 P and C-415/05 P, EU:C:2008:461", are one judgment)
