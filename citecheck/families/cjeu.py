@@ -375,6 +375,10 @@ _PIN = compile_pattern(
 )
 
 
+#: "paragraph 2 of Article 5", "paragraph 79 of the judgment in": a paragraph followed by "of"
+#: belongs to what follows, not to the case or ECLI before it.
+_OF_NEXT = compile_pattern(rf"\s{{1,3}}{alternation(ENGLISH.part_of_words)}\s")
+
 
 @attrs.frozen(slots=True)
 class CaseNumber:
@@ -515,8 +519,10 @@ def _pinpoint(text: str, pos: int, start: int | None = None) -> tuple[Pinpoint, 
                 return pin, end
     m = _PIN.match(text, pos)
     best: tuple[Pinpoint, int] = (NO_PINPOINT, pos)
+    unit = (ENGLISH.unit_of(m.group("word")) or "para") if m is not None else ""
+    if m is not None and unit == "para" and _OF_NEXT.match(text, m.end()) is not None:
+        m = None  # "C-362/14, paragraph 2 of Article 5": the paragraph is the article's
     if m is not None:
-        unit = ENGLISH.unit_of(m.group("word")) or "para"
         if unit == "point" and language.detect(text, max(0, pos - _LANGUAGE_REACH), pos) == "fr":
             unit = "para"  # "arrêt ..., C-311/18, point 42": the judgment's paragraph 42
         best = Pinpoint(parse_numbers(unit, m.group("nums"))), m.end()

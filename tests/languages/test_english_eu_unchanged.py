@@ -46,6 +46,10 @@ CASE_NAMES = (
     "'paragraph 72 of the judgment of 28 May 2013, Abdulrahim v Council and Commission "
     "(C-239/12 P, ...)': the paragraph is the case's; cases sharing one ECLI are one judgment"
 )
+NOT_PUBLISHED = (
+    "'C-34/12 P, not published, EU:C:2013:552, paragraph 80': the paragraph after the Court's "
+    "note 'not published' and the judgment's own ECLI is the case's too (one span with the ECLI)"
+)
 FOOTNOTE_CALLS = (
     "each act of a list followed by its footnote call is found: 'Directives 2013/54/EU (9) and "
     "2009/16/EC (10)', 'Regulations (EU) 2016/679 (2) and (EU) 2018/1725 (3)'"
@@ -120,8 +124,8 @@ INTENDED = {
         BACK_REFERENCES + "; " + INSTRUMENT_NAMES,
     ),
     "derived/cjeu_C-45-15P_SafaNicuSepahan.txt": (
-        "16b405af39573716",
-        INSTRUMENT_NAMES + "; " + CASE_NAMES,
+        "d84df1a247db22a4",
+        INSTRUMENT_NAMES + "; " + CASE_NAMES + "; " + NOT_PUBLISHED,
     ),
     "derived/eu_32020D0472.txt": (
         "8a9d6e129e5c9a1e",

@@ -115,11 +115,12 @@ def test_german_cjeu_treaties_and_statute_style(
 
 
 def test_the_english_forms_keep_their_readings() -> None:
-    """The German words read nothing new in English court style."""
+    """The German words read nothing new in English court style; the English judgment words
+    (not the German ones) give the paragraph after the party name and ECLI to the case too."""
     assert found("Article 47 of the Charter of Fundamental Rights of the European Union.") == [
         ("instrument:cfr", INST, "art. 47")
     ]
     assert found("Case C-362/14 Schrems, EU:C:2015:650, paragraph 73.") == [
-        ("case:C-362/14", CASE, ""),
+        ("case:C-362/14", CASE, "para. 73"),
         ("ecli:EU:C:2015:650", ECLI, "para. 73"),
     ]

@@ -63,8 +63,9 @@ ROWS = [
         [("case:C-1/10", "cjeu_case")],
         "",
     ),
-    # English with a party name between the cases and the paragraph: no case takes it (unchanged)
-    ("See Joined Cases C-293/12 and C-594/12, Digital Rights Ireland, para. 52.", DRI, ""),
+    # English with a party name between the cases and the paragraph: every case takes it (the
+    # judgment's paragraph after its party names, as in German)
+    ("See Joined Cases C-293/12 and C-594/12, Digital Rights Ireland, para. 52.", DRI, "para. 52"),
 ]
 
 
