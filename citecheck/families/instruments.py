@@ -280,6 +280,13 @@ _BARE_SHORTS = (
     )
     + r")"
 )
+#: "the Convention against Torture Initiative", "the ICESCR Committee": a name or acronym
+#: followed by one of these names a body or an initiative, not the instrument.
+_BODY_AFTER = lazy_compile(
+    rf"{_H}{{1,3}}(?:"
+    + "|".join(regex.escape(w) for w in knowledge.load("instruments.json")["body_words"]["words"])
+    + r")(?![\w])"
+)
 # "(the 'Covenant')", "(hereinafter 'the Covenant')": the definition of the short name.
 _DEFINES_SHORT = regex.compile(
     r"""\(\s{0,2}(?:(?:hereinafter|hereafter)(?:\s{1,3}(?:referred\s{1,3}to\s{1,3}as|called))?
@@ -420,7 +427,11 @@ def _not_other(kind: str) -> str:
 
 _OTHER_NAMED = "|".join(
     rf"(?<=(?<![\w])(?:(?:19|20)\d\d|(?!(?:{_not_other(kind)})\s)"
-    rf"[A-Z][\w'’-]*)\s{{1,3}})"
+    rf"[A-Z][\w'’-]*)\s{{1,3}}"
+    # "the Domestic Workers Convention": a word of a catalog name ("Workers") after one
+    # that is in none ("Domestic") names another treaty too; "the Migrant Workers
+    # Convention" (every word a catalog name's) is the catalog's
+    rf"(?:(?:{_not_other(kind)})\s{{1,3}}){{0,2}})"
     rf"(?P<named_head>{kind})(?![\w])"
     for kind in _OTHER_KINDS
     # "Convention No. 169": an ILO convention (the ILO numbers them past 100)
@@ -827,6 +838,25 @@ _GUIDING_PRINCIPLES_AFTER = lazy_compile(
 _PROTOCOL_TO = lazy_compile(r"Protocol\s{1,3}(?:to|of)\s{1,3}(?:the\s{1,3})?\Z")
 _ALIAS = lazy_compile(r"(?:known\s+as|hereinafter(?:\s+referred\s+to\s+as)?)(?:\s+the)?\s+\Z")
 _JUST_NAMED = lazy_compile(r"\s{0,3}\(\s{0,3}")
+#: What makes a treaty named by a word before its kind unmistakably a treaty, not an
+#: assembly ("the Youth Convention"): its year before it ("the 1951 Convention"), the ILO
+#: before it, or an ILO number after it ("Convention No. 182", "Convention, 1999 (No. 182)").
+_TREATY_YEAR_BEFORE = lazy_compile(
+    r"(?<![\w])(?:(?:19|20)\d\d|ILO(?:\s{1,3}[\w'’-]{1,30}){0,4})\s{1,3}\Z"
+)
+_TREATY_NUMBER_AFTER = lazy_compile(
+    rf"(?:{_H}{{0,2}},?{_H}{{0,3}}(?:19|20)\d\d)?{_H}{{0,3}}\(?No\.?{_H}{{0,2}}\d{{1,3}}(?![\w])"
+)
+
+
+def _unmistakable(text: str, m: regex.Match[str]) -> bool:
+    """Is the other treaty just named (``named_head``) unmistakably one (see above)?"""
+    head = m.start("named_head")
+    if _TREATY_NUMBER_AFTER.match(text, m.end("named_head")) is not None:
+        return True
+    return _TREATY_YEAR_BEFORE.search(text, max(0, head - 80), head) is not None
+
+
 _OTHER_WINDOW = 150  # a bare article this close after another instrument's name is not ours
 #: "the Convention" this close after "the Istanbul Convention" means that one; further on, the
 #: instrument named before it again (a passing mention of another treaty in a long text).
@@ -1073,6 +1103,7 @@ class _State:
         "last_named",
         "other_end",
         "other_named",
+        "other_treaty",
         "own",
         "short_last",
         "short_named",
@@ -1091,12 +1122,16 @@ class _State:
         #: short name -> end of the last other treaty of that kind named by a word before
         #: it ("the Istanbul Convention"), and where the match being read starts
         self.other_named: dict[str, int] = {}
+        #: the same for a treaty named unmistakably ("ILO Convention No. 182", "the 1951
+        #: Convention"): it wins over the issuing body's own treaty too
+        self.other_treaty: dict[str, int] = {}
         self.at = 0
 
     def named(self, slug: str) -> None:
         self.last_named = slug
         for key in _SHORT_KEYS_OF[slug]:
             self.other_named.pop(key, None)
+            self.other_treaty.pop(key, None)
             self.short_last[key] = slug
             self.short_named.setdefault(key, set()).add(slug)
 
@@ -1117,6 +1152,7 @@ class _State:
             st.last_cited = (self.last_cited[0], self.last_cited[1] - shift)
         st.other_end = self.other_end - shift if self.other_end >= 0 else -1
         st.other_named = {key: end - shift for key, end in self.other_named.items()}
+        st.other_treaty = {key: end - shift for key, end in self.other_treaty.items()}
         return st
 
 
@@ -1202,8 +1238,11 @@ class InstrumentsFamily:
             st.at = m.start()
             if m.group("unknown_named") is not None:
                 st.other_end = m.end()
+                treaty = _unmistakable(text, m)
                 for key in _SHORT_KEYS_BY_HEAD.get(_key(m.group("named_head")), ()):
                     st.other_named[key] = m.end()  # "the Convention" just after means it
+                    if treaty:
+                        st.other_treaty[key] = m.end()
                 continue
             if m.group("unknown") is not None:
                 st.other_end = m.end()  # a bare "article 6" just after it is that instrument's
@@ -1284,6 +1323,11 @@ class InstrumentsFamily:
             return None
         if len(candidates) == 1:
             return candidates[0], "short", False
+        treaty = st.other_treaty.get(key)
+        if treaty is not None and st.at - treaty <= _OTHER_NAMED_WINDOW:
+            # "ILO Convention No. 182 ... article 3 of the Convention": that treaty, even in a
+            # committee's text whose own treaty is a convention
+            return None
         if st.own in candidates:
             assert st.own is not None
             return st.own, "short", False
@@ -1322,6 +1366,8 @@ class InstrumentsFamily:
         slug = _ABBR_KEYS.get(written) or _NAME_KEYS.get(_key(written))
         if slug is None or _PROTOCOL_TO.search(text, max(0, m.start() - 40), m.start()):
             return None  # "Optional Protocol to the ICCPR" cites the protocol, not the ICCPR
+        if m.group("thereof_body") is None and _BODY_AFTER.match(text, m.end("bare")):
+            return None  # "the Convention against Torture Initiative" is not the Convention
         if _inside_title(text, m.start(), m.end("bare")):
             return None  # "... of the Universal Declaration of Human Rights (New York, 2023)"
         st.named(slug)

@@ -1,0 +1,80 @@
+# ruff: noqa: E501  (table rows hold citation sentences)
+"""English instrument false matches (issue #14): three classes a careful reader states.
+
+1. A treaty named unmistakably just before ("ILO Convention No. 182", "the Worst Forms of Child
+   Labour Convention, 1999 (No. 182)", "the 1954 Convention") is what "article 3 of the
+   Convention" means, also in a committee's text whose own treaty is a convention; a word
+   before "Convention" alone ("the Youth Convention strategy", "the Istanbul Convention") does
+   not beat the committee's own treaty.
+2. A convention outside the catalog whose name ends in a word of a catalog name ("the Domestic
+   Workers Convention": "Workers" is in the migrant workers convention's name) is another
+   treaty; a name made only of catalog words ("the Migrant Workers Convention") is not.
+3. A name or acronym followed by a body's word ("the Convention against Torture Initiative",
+   "the ICESCR Committee") names that body, not the instrument.
+
+Made-up sentences in the shapes of UN texts; each negative row gave a citation before, each
+positive row keeps its reading.
+"""
+
+from __future__ import annotations
+
+import pytest
+from eu_cases import found
+from un_language_cases import ascii_id
+
+CRC_DOC = "CRC/C/GC/11\nGeneral comment No. 11 (2009)\n1. "
+CRC_FULL = "The Convention on the Rights of the Child applies. "
+
+
+def instruments(text: str) -> list[tuple[str, str]]:
+    return [(i, pin) for i, kind, pin in found(text) if kind == "instrument"]
+
+
+ROWS: list[tuple[str, list[tuple[str, str]]]] = [
+    # 1. an unmistakable other treaty beats the committee's own treaty
+    (CRC_DOC + "The Committee refers to ILO Convention No. 182. Under article 3 of the Convention, the worst forms include slavery.",
+     []),
+    (CRC_DOC + "The Committee refers to the Worst Forms of Child Labour Convention, 1999 (No. 182). Under article 3 of the Convention, the worst forms include slavery.",
+     []),
+    (CRC_DOC + "The Committee refers to the ILO Indigenous and Tribal Peoples Convention. Article 6 of the Convention requires consultation.",
+     []),
+    (CRC_DOC + "The Committee refers to the 1954 Convention. Under article 1 of the Convention, a stateless person is defined.",
+     []),
+    # ... a word before "Convention" alone does not
+    (CRC_DOC + "The Committee refers to the Youth Convention strategy. Article 12 of the Convention requires that children be heard.",
+     [("instrument:crc", "art. 12")]),
+    ("CEDAW/C/GC/35\n1. The Committee refers to the Istanbul Convention. Under article 2 of the Convention, States condemn discrimination.",
+     [("instrument:cedaw", "art. 2")]),
+    # ... and, with no own treaty, every one does (as before)
+    (CRC_FULL + "The Youth Convention strategy was adopted. Article 3 of the Convention applies.",
+     [("instrument:crc", "")]),
+    (CRC_FULL + "ILO Convention No. 182 applies. Under article 3 of the Convention, the worst forms include slavery.",
+     [("instrument:crc", "")]),
+    # ... nor does it without anything in between
+    (CRC_DOC + "Article 12 of the Convention requires that children be heard.",
+     [("instrument:crc", "art. 12")]),
+    # 2. a convention outside the catalog ending in a catalog name's word
+    (CRC_FULL + "The Domestic Workers Convention, 2011 (No. 189), applies. The Convention requires decent work.",
+     [("instrument:crc", "")]),
+    (CRC_FULL + "The Domestic Workers Convention applies. Article 10 of the Convention requires decent work.",
+     [("instrument:crc", "")]),
+    (CRC_FULL + "The ILO Migrant Workers Convention (No. 97) applies. The Convention requires equal treatment.",
+     [("instrument:crc", "")]),
+    # ... a name made only of catalog words is the catalog's
+    ("The Convention against Torture applies. The Torture Convention is clear. Article 3 of the Convention applies.",
+     [("instrument:cat", ""), ("instrument:cat", "art. 3")]),
+    ("The International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families applies. The Migrant Workers Convention is clear. Article 11 of the Convention applies.",
+     [("instrument:cmw", ""), ("instrument:cmw", "art. 11")]),
+    # 3. a body or an initiative named after the instrument
+    ("Fiji joined the Convention against Torture Initiative in 2019.", []),
+    ("The ICESCR Committee and the ICCPR Committee met.", []),
+    ("The Convention against Torture Secretariat wrote.", []),
+    # ... the instrument itself still is
+    ("Fiji ratified the Convention against Torture in 2016.", [("instrument:cat", "")]),
+    ("The ICESCR applies; the Committee agreed.", [("instrument:icescr", "")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROWS, ids=[ascii_id(r[0][-60:], 50) for r in ROWS])
+def test_english_instrument_false_matches(text: str, expected: list[tuple[str, str]]) -> None:
+    assert instruments(text) == expected
