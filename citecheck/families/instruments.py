@@ -857,6 +857,10 @@ def _unmistakable(text: str, m: regex.Match[str]) -> bool:
     return _TREATY_YEAR_BEFORE.search(text, max(0, head - 80), head) is not None
 
 
+#: The end of a sentence: a full stop (or "!"/"?"), maybe a closing quote or bracket, then the
+#: next sentence's capital or paragraph number (a footnote call, "12" or "[12]", may stand
+#: between).
+_SENTENCE_END = lazy_compile(r"[.!?][\"”’)\]]?(?:\[?\d{1,3}\]?)?\s+[A-Z\d]")
 _OTHER_WINDOW = 150  # a bare article this close after another instrument's name is not ours
 #: "the Convention" this close after "the Istanbul Convention" means that one; further on, the
 #: instrument named before it again (a passing mention of another treaty in a long text).
@@ -955,8 +959,12 @@ def _inside_title(text: str, start: int, end: int) -> bool:
 # its title; it is not a citation of the article.
 _COMMENT_TITLE_BEFORE = regex.compile(
     r"(?i:general)\s{1,3}(?i:comment|recommendation)s?\s{1,3}(?:(?i:No)\.?\s{0,2})?"
-    r"(?:\d{1,3}|[IVXL]{1,7})(?:\s{0,2}\((?:19|20)\d\d\))?\s{1,3}on\s{1,3}(?:the\s{1,3})?\Z"
+    r"(?:\d{1,3}|[IVXL]{1,7})(?:\s{0,2}\((?:19|20)\d\d\))?"
+    # "general comment No. 34 of the Human Rights Committee on article 19": its committee
+    r"(?:\s{1,3}of\s{1,3}the(?:,?\s{1,3}(?:[A-Z][\w'’-]{0,30}|on|of|the|and|against|for)){1,12})?"
+    r"\s{1,3}on\s{1,3}(?:the\s{1,3})?\Z"
 )
+_COMMENT_TITLE_REACH = 160
 
 
 _DEFINITION_WINDOW = 300  # "(UDHR)" this close after a UDHR citation only defines the abbreviation
@@ -1460,7 +1468,8 @@ class InstrumentsFamily:
         self, m: regex.Match[str], text: str, doc: Document, st: _State
     ) -> Citation | None:
         parts = _article_parts(m.group("art_list"))
-        if not parts or _COMMENT_TITLE_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+        start = max(0, m.start() - _COMMENT_TITLE_REACH)
+        if not parts or _COMMENT_TITLE_BEFORE.search(text, start, m.start()):
             return None
         if m.group("ref") is not None or m.group("direct") is not None:
             resolved = self._resolve(m, st, doc)
@@ -1489,8 +1498,20 @@ class InstrumentsFamily:
         slug, last_end = st.last_art
         if m.start() - last_end > _CONTEXT_WINDOW:
             return None
+        if (
+            last_end < st.other_end
+            and _SENTENCE_END.search(text, st.other_end, m.start()) is None
+            and _SENTENCE_END.search(text, last_end, st.other_end) is not None
+        ):
+            # "The Convention on the Rights of the Child obliges States parties to ensure ...
+            # (art. 17)": the instrument this sentence names, not the one whose article an
+            # earlier sentence cited
+            if st.last_bare is not None and st.last_bare[1] == st.other_end:
+                slug = st.last_bare[0]
+                return self._citation(text, m.start(), m.end(), slug, Pinpoint(parts), "", "named")
+            return None
         if last_end < st.other_end and m.start() - st.other_end <= _OTHER_WINDOW:
-            return None  # "the American Convention on Human Rights (arts. 12 and 13)"
+            return None  # "the American Convention on Human Rights. Its articles 12 and 13"
         comma = _COMMA_BEFORE.search(text, max(last_end, m.start() - 40), m.start())
         if comma is not None and text[last_end : comma.start()].strip():
             word = comma.group("word") or ""

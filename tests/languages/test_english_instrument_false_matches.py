@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (table rows hold citation sentences)
-"""English instrument false matches (issue #14): three classes a careful reader states.
+"""English instrument false matches (issue #14): five classes a careful reader states.
 
 1. A treaty named unmistakably just before ("ILO Convention No. 182", "the Worst Forms of Child
    Labour Convention, 1999 (No. 182)", "the 1954 Convention") is what "article 3 of the
@@ -11,6 +11,11 @@
    treaty; a name made only of catalog words ("the Migrant Workers Convention") is not.
 3. A name or acronym followed by a body's word ("the Convention against Torture Initiative",
    "the ICESCR Committee") names that body, not the instrument.
+4. A bare "(art. 17)" in the sentence that names another instrument than the one whose
+   article was cited before is the named one's ("The Convention on the Rights of the Child
+   obliges States ... (art. 17)"), however long the sentence.
+5. "general comment No. 34 of the Human Rights Committee on article 19": the article is the
+   comment's subject, in its title, with its committee named between, not a citation.
 
 Made-up sentences in the shapes of UN texts; each negative row gave a citation before, each
 positive row keeps its reading.
@@ -72,6 +77,22 @@ ROWS: list[tuple[str, list[tuple[str, str]]]] = [
     # ... the instrument itself still is
     ("Fiji ratified the Convention against Torture in 2016.", [("instrument:cat", "")]),
     ("The ICESCR applies; the Committee agreed.", [("instrument:icescr", "")]),
+    # 4. a bare "(art. 17)" in a sentence naming another instrument than the one whose article
+    # was cited before is that instrument's, not the earlier one's
+    ("The International Covenant on Civil and Political Rights applies. It is protected by article 25 of the Covenant. The Convention on the Rights of the Child obliges States parties to ensure that children have access to information in order to support individual development and a capacity to participate in public life (art. 17).",
+     [("instrument:iccpr", ""), ("instrument:iccpr", "art. 25"), ("instrument:crc", ""), ("instrument:crc", "art. 17")]),
+    ("It is protected by article 14 of the Convention on the Rights of Persons with Disabilities. The Convention for the Protection of Human Rights and Fundamental Freedoms from 1950 is the only human rights instrument at either the regional or global level that contemplates such an exception based on impairment (art. 5 (1) (e)).",
+     [("instrument:crpd", "art. 14"), ("instrument:echr", ""), ("instrument:echr", "art. 5(1)(e)")]),
+    # ... after a sentence's end, the article continues the one cited before (as before)
+    ("The International Covenant on Civil and Political Rights applies. It is protected by article 25 of the Covenant. The Convention on the Rights of the Child was adopted in 1989 and it has been ratified by almost every State in the world since then, a record among the human rights treaties of the United Nations. All persons are equal before the law, and under article 26, all are equal.",
+     [("instrument:iccpr", ""), ("instrument:iccpr", "art. 25"), ("instrument:crc", ""), ("instrument:iccpr", "art. 26")]),
+    # 5. the article a general comment is on, its committee named between, names its subject
+    ("The Universal Declaration of Human Rights applies. As indicated in general comment No. 34 of the Human Rights Committee on article 19: Freedoms of opinion and expression, it extends to all bodies.",
+     [("instrument:udhr", "")]),
+    ("The Convention on the Rights of the Child applies. See general comment No. 12 (2009) of the Committee on the Rights of the Child on article 12, para. 3.",
+     [("instrument:crc", "")]),
+    ("The Universal Declaration of Human Rights applies. The Human Rights Committee relied on article 19 of the Declaration.",
+     [("instrument:udhr", ""), ("instrument:udhr", "art. 19")]),
 ]
 
 
