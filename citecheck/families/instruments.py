@@ -859,8 +859,14 @@ def _unmistakable(text: str, m: regex.Match[str]) -> bool:
 
 #: The end of a sentence: a full stop (or "!"/"?"), maybe a closing quote or bracket, then the
 #: next sentence's capital or paragraph number (a footnote call, "12" or "[12]", may stand
-#: between).
-_SENTENCE_END = lazy_compile(r"[.!?][\"”’)\]]?(?:\[?\d{1,3}\]?)?\s+[A-Z\d]")
+#: between); not the full stop of an abbreviated unit ("art. 5", "para. 3", "No. 34").
+_ABBREVIATED = sorted(
+    {w[:-1] for unit in ENGLISH.units.values() for w in unit if w.endswith(".")} | {"No", "no"}
+)
+_SENTENCE_END = lazy_compile(
+    r"(?<!(?<![\w.])(?:" + "|".join(regex.escape(w) for w in _ABBREVIATED) + r"))"
+    r"[.!?][\"”’)\]]?(?:\[?\d{1,3}\]?)?\s+[A-Z\d]"
+)
 _OTHER_WINDOW = 150  # a bare article this close after another instrument's name is not ours
 #: "the Convention" this close after "the Istanbul Convention" means that one; further on, the
 #: instrument named before it again (a passing mention of another treaty in a long text).
