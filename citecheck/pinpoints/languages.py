@@ -165,13 +165,15 @@ def _grammar(language: str) -> _Grammar:
             rf"(?:(?<=['\u2019])|[\s\u00a0]{{1,3}}))?(?:{any_unit}))"
         )
     dash = "[" + regex.escape(CHARACTERS.range_dashes) + "]"
+    # "articles premier à troisième", "considerandos primero a tercero": an ordinal too
+    ordinal_after_range = f"|(?:{lex.ordinal_pattern})(?!\\w)" if lex.numbered_ordinals else ""
     # a range word only before a number or a letter ("Absatz 1 bis 4", "Buchstaben a bis c"):
     # Spanish "a" is also a letter and a preposition
     span = (
         rf"(?:{alternation(lex.range_words)}|{dash})"
         # "annexes I à III": an annex number too
         rf"(?=[\s\u00a0]{{0,3}}(?:\d|\(?[a-z]\)|[a-z](?![\w'\u2019]){roman_after_range}"
-        rf"|[IVXLC]{{1,7}}(?![\w'\u2019])))"
+        rf"|[IVXLC]{{1,7}}(?![\w'\u2019]){ordinal_after_range}))"
     )
     # a number starting a line is the number of a unit word ending the line before ("des
     # Artikels\n    3"); after anything else it starts a new numbered item ("article 3\n    7) Les")
@@ -203,14 +205,25 @@ def _grammar(language: str) -> _Grammar:
         )
         # an ordinal before a subdivision word is the subdivision's ("article premier,
         # deuxième alinéa"), not one more article
-        subdivision = alternation(
-            (*lex.words("para", "subparagraph", "indent", "sentence"), *lex.letter_words)
+        subdivision_words = (
+            *lex.words("para", "subparagraph", "indent", "sentence"),
+            *lex.letter_words,
         )
-        sep = rf"[\s\u00a0]{{0,3}}(?:,|{alternation(lex.list_words)})[\s\u00a0]{{1,3}}"
+        subdivision = alternation(subdivision_words)
+        # a list or a range of ordinals ("premier et deuxième", "premier à troisième")
+        listed_or_range = alternation((*lex.list_words, *lex.range_words))
+        sep = rf"[\s\u00a0]{{0,3}}(?:,|{listed_or_range})[\s\u00a0]{{1,3}}"
         subdivision_word = rf"[\s\u00a0]{{1,3}}(?:{subdivision})(?!\w)"
         not_of_subdivision = rf"(?!{subdivision_word})"
+        # a singular subdivision word takes the one ordinal right before it ("articles premier
+        # et deuxième, deuxième alinéa": article 2), a plural one the list before it ("article
+        # premier, deuxième et troisième alinéas")
+        plurals = [w for w in subdivision_words if w.lower() in lex.plurals]
+        of_subdivision = subdivision_word + (
+            rf"|(?:{sep}{ordinal})+[\s\u00a0]{{1,3}}{alternation(plurals)}" if plurals else ""
+        )
         recital_ordinal = (
-            rf"{no_compound}{ordinal}(?=(?:[\s\u00a0]{{0,3}}(?:,|{alternation(lex.list_words)})"
+            rf"{no_compound}{ordinal}(?=(?:[\s\u00a0]{{0,3}}(?:,|{listed_or_range})"
             rf"[\s\u00a0]{{0,3}}{ordinal})*[\s\u00a0]{{1,3}}{units['recw']})"
         )
         after_unit = rf"(?<!\w)(?:{units['artw']}|{units['recw']})[\s\u00a0]{{1,3}}"
@@ -220,7 +233,7 @@ def _grammar(language: str) -> _Grammar:
             # a listed one, unless it opens a list of the subdivision's ("l'article premier,
             # deuxième et troisième alinéas")
             rf"|(?<={after_unit}(?:{ordinal}{sep}){{1,4}})"
-            rf"{ordinal}(?!\w)(?!(?:{sep}{ordinal})*{subdivision_word}))"
+            rf"{ordinal}(?!\w)(?!{of_subdivision}))"
             rf"|(?P<record>{recital_ordinal})|"
         )
     token = (
@@ -634,8 +647,14 @@ def parse(language: str, body: str) -> Pinpoint:
                 parts.append(PinpointPart("annex", annex_point(annex_place, point)))
             chains = []
             annex_base, annex_points = annex_place, []
-        elif unit == "recw" and kind == "num" and ranged and parts and parts[-1].unit == "recital":
-            # "les considérants 3 à 5": one range, as "recitals 3-5"
+        elif (
+            ((unit == "recw" and kind == "num") or kind == "record")
+            and ranged
+            and parts
+            and parts[-1].unit == "recital"
+        ):
+            # "les considérants 3 à 5", "les premier à troisième considérants": one range, as
+            # "recitals 3-5"
             if descending(parts[-1].value, value):
                 return NO_PINPOINT  # "les considérants 5 à 3"
             parts[-1] = PinpointPart("recitals", f"{parts[-1].value}-{value}")
