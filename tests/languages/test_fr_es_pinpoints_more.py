@@ -247,7 +247,9 @@ def test_parse(language: str, body: str, expected: str) -> None:
         ("es", "decimonoveno", 19),
         ("es", "vigésimo", 20),
         ("es", "último", None),
-        ("de", "ersten", None),
+        ("de", "ersten", 1),
+        ("de", "einundzwanzigsten", None),
+        ("de", "letzten", None),
     ],
 )
 def test_ordinal_numbers_of_the_tables(language: str, word: str, number: int | None) -> None:
