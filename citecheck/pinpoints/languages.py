@@ -39,7 +39,10 @@ _SMALL_ROMAN = regex.compile(r"(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})")
 #: The footnote call after an act, ``(2)``, in older texts ``( 2 )``.
 _FOOTNOTE_CALL = r"\([\s\u00a0]?\d{1,3}[\s\u00a0]?\)"
 #: ``e)``, ``(e)``, ``e``, ``iii)``; not the ``l`` of ``l'article``.
-_BRACKETED = r"\(?(?:[a-z][ \u00a0]" + _LATIN + r"|[a-z]{1,2}|[ivx]{3,4})\)(?!\w)"
+#: (JRC-Acquis texts space their brackets: ``point a ) ,``, ``Buchstabe ( a )``)
+_BRACKETED = (
+    r"(?:\([ \u00a0]?)?(?:[a-z][ \u00a0]" + _LATIN + r"|[a-z]{1,2}|[ivx]{3,4})[ \u00a0]?\)(?!\w)"
+)
 _LETTER = _BRACKETED + r"|[a-z](?![\w'\u2019])"
 _ROMAN = r"[IVXLC]{1,7}(?![\w])|[A-Z](?![\w])"
 #: White space between the words of a pinpoint and its connector: a few spaces, or a line
@@ -182,6 +185,12 @@ def _grammar(language: str) -> _Grammar:
         r"(?=\d)(?:(?<![\r\n][ \t\u00a0]{0,12})"
         rf"|(?<=(?:{'|'.join(units.values())})[\s\u00a0]{{0,16}}))"
     )
+    # a paragraph or point number in brackets right after its word, as JRC-Acquis texts write
+    # it ("Artikel 75 Absatz ( 1 )"); after an article it may be a footnote call
+    sub_word = "|".join(units[k] for k in ("parw", "letw"))
+    bracketed_number = (
+        rf"(?<=(?<!\w)(?:{sub_word})[\s\u00a0]{{1,3}})\([ \u00a0]?\d{{1,3}}[ \u00a0]?\)(?!\w)"
+    )
     # a number written as an ordinal word after its unit word: "l'article premier", "el
     # artículo primero", "los considerandos quinto y sexto"; or before the recital word: "le
     # cinquième considérant", "les cinquième et sixième considérants"
@@ -240,7 +249,8 @@ def _grammar(language: str) -> _Grammar:
         "(?:"
         + ordinal_values
         + "|".join(f"(?P<{name}>{pattern})" for name, pattern in units.items())
-        + rf"|(?P<num>{unit_then_line}{_number(lex.range_words)})|(?P<range>{span})"
+        + rf"|(?P<num>{unit_then_line}{_number(lex.range_words)}|{bracketed_number})"
+        + rf"|(?P<range>{span})"
         + rf"|(?P<let>{_letter(lex.list_words)}){small_roman}|(?P<roman>{_roman(lex.range_words)})"
         + rf"|(?P<join>{joiner})|(?P<comma>,))"
     )
@@ -475,7 +485,7 @@ def parse(language: str, body: str) -> Pinpoint:
 
     after_ordinal = False  # the last value was an article's ordinal ("artículos primero")
     for k, (kind, written) in enumerate(tokens):
-        value = _canonical_number(written.strip("()"))
+        value = _canonical_number(written.strip("() \u00a0"))
         if kind in _VALUES:
             after_ordinal = kind == "ordnum"
         if kind in ("ordnum", "record"):
