@@ -223,7 +223,10 @@ class Lexicon:
 
         def words(ws: Iterable[str]) -> str:
             ordered = sorted(set(ws), key=lambda w: (-len(w), w))
-            return "|".join(gap.join(regex.escape(p) for p in regex.split(r"[-\s]+", w)) for w in ordered)
+            return "|".join(
+                gap.join(regex.escape(piece) for piece in regex.split(r"[-\s]+", w))
+                for w in ordered
+            )
 
         alts = []
         for tens, reach, joiners in self._compound_parts():
@@ -464,13 +467,13 @@ def _ordinal_map(
     numbers)."""
     raw = data.get(field) or {}
     allowed = {w.lower() for t in targets for w in _strings(data.get(t, []), t)}
-    ok = isinstance(raw, dict) and all(
-        isinstance(k, str)
-        and isinstance(v, kind)
-        and not isinstance(v, bool)
-        and (v.lower() in allowed if isinstance(v, str) else 20 <= v < 100)
-        for k, v in raw.items()
-    )
+
+    def fits(value: object) -> bool:
+        if isinstance(value, str):
+            return kind is str and value.lower() in allowed
+        return kind is int and type(value) is int and 20 <= value < 100
+
+    ok = isinstance(raw, dict) and all(isinstance(k, str) and fits(v) for k, v in raw.items())
     if not ok:
         what = " or ".join(targets) if targets else "numbers from 20 to 99"
         raise ValueError(f"lexicon: '{field}' must map words to {what}")

@@ -97,6 +97,9 @@ class _Grammar:
     after_comma: regex.Pattern[str]
     #: what makes a body the pinpoint of something named after it (``..., artículo 6 del Tratado``)
     of_next: regex.Pattern[str]
+    #: an acronym right after a body, with "of" words before it or none (``DSGVO``, ``du
+    #: RGPD``): the act's own when it is one of the act's short names
+    own_name_next: regex.Pattern[str]
     #: an abbreviation or a name right after a body (``Art. 267 AEUV``, ``Art. 3 GG``,
     #: ``Art. 3 Grundgesetz``): the article is that source's; a unit word is not one
     named_next: regex.Pattern[str]
@@ -301,6 +304,11 @@ def _grammar(language: str) -> _Grammar:
             rf"{determiner}?(?P<body>{body})"
         ),
         of_next=regex.compile(rf"[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}}{alternation(lex.of_words)}"),
+        own_name_next=regex.compile(
+            rf"[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}}(?:{alternation(lex.of_words)}"
+            rf"(?:[\s\u00a0]{{1,3}}{determiner})?)?[\s\u00a0]{{0,3}}"
+            r"(?P<name>\p{Lu}[\p{L}\d-]*)(?![\w-])"
+        ),
         named_next=regex.compile(
             rf"(?![\s\u00a0]{{1,3}}{alternation(lex.words(*lex.units))})"
             # an acronym, also at a sentence's end ("AEUV", "GG.", "BayDSG", "UN-BRK")
@@ -889,17 +897,24 @@ def _aside_end(g: _Grammar, text: str, end: int) -> int | None:
     return None
 
 
-def read_after_comma(language: str, text: str, end: int) -> ArticlePinpoint | None:
+def read_after_comma(
+    language: str, text: str, end: int, names: frozenset[str] = frozenset()
+) -> ArticlePinpoint | None:
     """``, letra e) del apartado 1 del artículo 6`` right after the act ending at ``end``: its
     pinpoint, unless what follows names another source (``, artículo 6 del Tratado``,
-    ``, Art. 267 AEUV``, ``, Art. 3 GG``)."""
+    ``, Art. 267 AEUV``, ``, Art. 3 GG``). ``names``: the acronyms the act is known by; one
+    of them after the body names the act itself (``, Art. 6 Abs. 1 lit. c DSGVO``,
+    ``, article 6, paragraphe 1, point c), du RGPD``)."""
     g = _grammar(language)
     m = g.after_comma.match(text, end, min(len(text), end + WINDOW))
     if m is None:
         return None
     body = _value_end(_before_heading(g, m.group("body")))
     stop = m.start("body") + len(body)
-    if g.of_next.match(text, stop) is not None or g.named_next.match(text, stop) is not None:
+    named = g.own_name_next.match(text, stop) if names else None
+    if named is not None and named.group("name") in names:
+        pass  # "…, Art. 6 Abs. 1 lit. c DSGVO": the act's own acronym
+    elif g.of_next.match(text, stop) is not None or g.named_next.match(text, stop) is not None:
         return None
     pin = parse(language, body)
     if not pin:
