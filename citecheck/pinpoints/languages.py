@@ -202,7 +202,14 @@ def _grammar(language: str) -> _Grammar:
         ordinal = f"(?:{lex.ordinal_pattern})"
         # not the last part of a compound ("vingt-cinquième", "vigésimo quinto", "cent
         # cinquième"): a compound the tables do not hold gives no number, never a wrong one
-        openers = (*lex.ordinals, *lex.numbered_ordinals, *lex.ordinal_variants, *lex.tens)
+        openers = (
+            *lex.ordinals,
+            *lex.numbered_ordinals,
+            *lex.ordinal_variants,
+            *lex.tens,
+            *lex.teen_tens,
+            *lex.joined_tens,
+        )
         # (hyphens of every kind; "soixante et onzième": a tens word and "et" before it)
         no_compound = (
             rf"(?<![\w\-\u2010-\u2015])"
