@@ -800,7 +800,7 @@ def read_after(language: str, text: str, end: int) -> ArticlePinpoint | None:
     if m is None:
         return None
     # A body ends on a value, not on a trailing "et"/"de la" that opens the next phrase.
-    body = _value_end(_before_heading(g, m.group("body")))
+    body = _value_end(_before_heading(g, m.group("body"), text, m.end("body")))
     pin = parse(language, body)
     if not pin:
         return None
@@ -869,7 +869,7 @@ def read_in_own(language: str, text: str, start: int, end: int) -> ArticlePinpoi
         m = g.in_own.match(text, aside, min(len(text), aside + WINDOW))
     if m is None:
         return None
-    body = _value_end(_before_heading(g, m.group("body")))
+    body = _value_end(_before_heading(g, m.group("body"), text, m.end("body")))
     stop = m.start("body") + len(body)
     provides = (m.group("verb") or "").lower() in g.provision_verbs
     if not provides and g.own_unit.search(text, m.start("body") - 8, stop) is None:
@@ -916,7 +916,7 @@ def read_after_comma(
     m = g.after_comma.match(text, end, min(len(text), end + WINDOW))
     if m is None:
         return None
-    body = _value_end(_before_heading(g, m.group("body")))
+    body = _value_end(_before_heading(g, m.group("body"), text, m.end("body")))
     stop = m.start("body") + len(body)
     named = g.own_name_next.match(text, stop) if names else None
     if named is not None and named.group("name") in names:
@@ -936,7 +936,7 @@ def find_after(language: str, text: str, start: int, stop: int) -> ArticlePinpoi
     m = g.after.search(text, start, stop)
     if m is None:
         return None
-    body = _value_end(_before_heading(g, m.group("body")))
+    body = _value_end(_before_heading(g, m.group("body"), text, m.end("body")))
     end = m.start("body") + len(body)
     if g.of_next.match(text, end) is not None:
         return None
@@ -946,20 +946,31 @@ def find_after(language: str, text: str, start: int, stop: int) -> ArticlePinpoi
     return ArticlePinpoint(pin, m.start(), end)
 
 
-def _before_heading(g: _Grammar, body: str) -> str:
+#: A sentence opening after a heading's number: a capitalised word, not an acronym.
+_SENTENCE_OPENING = regex.compile(r"[ \t\u00a0]{1,3}\p{Lu}\p{Ll}")
+
+
+def _before_heading(g: _Grammar, body: str, text: str = "", end: int = 0) -> str:
     """``body`` up to the citing text's next article heading: a capitalised article word and
     its number, then a capitalised word opening a sentence (``son article 4,\nArticle 2 Les
     États membres``, ``su artículo 4, Artículo 2 Los destinatarios``): that article is the
-    citing text's own, not one more of the act's."""
+    citing text's own, not one more of the act's. A heading at the start of a line may open
+    its sentence with any word the body does not hold (``Buchstabe b ),\nArtikel 2 Diese
+    Entscheidung``, the body ending at ``end`` in ``text``), as German capitalises every
+    noun."""
     tokens = _tokens(g, body)
-    for k in range(1, len(tokens) - 2):
-        (kind, written, at), (value_kind, _, _), (then, opener, _) = tokens[k : k + 3]
+    for k in range(1, len(tokens) - 1):
+        (kind, written, at), (value_kind, value, value_at) = tokens[k : k + 2]
+        if kind != "artw" or not written[:1].isupper() or value_kind != "num":
+            continue
+        then, opener = tokens[k + 2][:2] if k + 2 < len(tokens) else ("", "")
+        if then == "join" and opener[:1].isupper():
+            return body[:at]
         if (
-            kind == "artw"
-            and written[:1].isupper()
-            and value_kind == "num"
-            and then == "join"
-            and opener[:1].isupper()
+            k + 2 == len(tokens)
+            and not body[value_at + len(value) :].strip()
+            and body[:at].rstrip(" \t\u00a0").endswith("\n")
+            and _SENTENCE_OPENING.match(text, end) is not None
         ):
             return body[:at]
     return body

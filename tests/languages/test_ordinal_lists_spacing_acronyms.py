@@ -116,6 +116,30 @@ def test_the_pinpoint_of_the_act(text: str, pinpoint: str) -> None:
     assert got[0][2] == pinpoint
 
 
+GESTUETZT = "gestützt auf die Verordnung (EWG) Nr. 1898/87 des Rates, insbesondere auf"
+VU = "vu le règlement (CEE) n° 1898/87 du Conseil, et notamment"
+HEADING_ROWS = [
+    # a capitalised article word opening a line, its number and a sentence: the citing text's
+    # own heading (JRC-Acquis: "Buchstabe b ),\nArtikel 2 Diese Entscheidung")
+    (f"{GESTUETZT} Artikel 4 Absatz 2 Buchstabe b ),\nArtikel 2 Diese Entscheidung gilt.", "art. 4(2)(b)"),
+    (f"{GESTUETZT} Artikel 4,\n  Artikel 2 Diese Entscheidung gilt.", "art. 4"),
+    (f"{VU} son article 4,\nArticle 2 Cette décision est applicable.", "art. 4"),
+    # negative: a line broken inside the list, a lower-case word or an acronym after the number
+    (f"{GESTUETZT} Artikel 4 und\nArtikel 5 der", "art. 4; art. 5"),
+    (f"{GESTUETZT} Artikel 4 und Artikel 5 Diese", "art. 4; art. 5"),
+    (f"{GESTUETZT} Artikel 4,\nArtikel 5 sowie", "art. 4; art. 5"),
+    (f"{GESTUETZT} Artikel 4,\nArtikel 5 Absatz 2", "art. 4; art. 5(2)"),
+    (f"{GESTUETZT} Artikel 4,\nArtikel 5 ABC", "art. 4; art. 5"),
+]
+
+
+@pytest.mark.parametrize(("text", "pinpoint"), HEADING_ROWS)
+def test_a_heading_at_the_start_of_a_line_ends_the_pinpoint(text: str, pinpoint: str) -> None:
+    got = [g for g in found(text) if g[1] == "eu_act"]
+    assert got, f"no act in {text!r}"
+    assert got[0][2] == pinpoint
+
+
 ACRONYM_ROWS = [
     # 5. the act's own acronym after a pinpoint written after its title
     (f"{GDPR_DE}, Art. 6 Abs. 1 lit. c DSGVO", "art. 6(1)(c)"),
