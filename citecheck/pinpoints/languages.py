@@ -192,7 +192,7 @@ def _grammar(language: str) -> _Grammar:
     # it ("Artikel 75 Absatz ( 1 )"); after an article it may be a footnote call
     sub_word = "|".join(units[k] for k in ("parw", "letw"))
     bracketed_number = (
-        rf"(?<=(?<!\w)(?:{sub_word})[\s\u00a0]{{1,3}})\([ \u00a0]?\d{{1,3}}[ \u00a0]?\)(?!\w)"
+        rf"(?<=(?<!\w)(?:{sub_word})[\s\u00a0]{{1,3}})\([ \u00a0]?\d{{1,3}}[a-z]?[ \u00a0]?\)(?!\w)"
     )
     # a number written as an ordinal word after its unit word: "l'article premier", "el
     # artículo primero", "los considerandos quinto y sexto"; or before the recital word: "le
