@@ -256,6 +256,21 @@ class Lexicon:
             rf"|{alternation(self.tens_ordinals)}|{one}" if self.tens_ordinals else rf"|{one}"
         )
 
+    @property
+    def ordinal_opening(self) -> str:
+        """A look-ahead for the first three letters of an ordinal of :attr:`ordinal_pattern`:
+        a cheap test before the whole alternation, which most words of a text fail."""
+        words = (
+            *self.numbered_ordinals,
+            *self.ordinal_variants,
+            *self.tens,
+            *self.tens_ordinals,
+            *self.teen_tens,
+            *self.joined_tens,
+        )
+        prefixes = sorted({w[:3].lower() for w in words})
+        return "(?=(?i:" + "|".join(regex.escape(p) for p in prefixes) + "))" if prefixes else ""
+
     def paragraph_kind_of(self, word: str) -> str | None:
         """The unit a paragraph-kind word names (``Preambular`` -> ``preambular_para``)."""
         return self._kind_by_word.get(word.lower())

@@ -192,14 +192,15 @@ def _grammar(language: str) -> _Grammar:
     # it ("Artikel 75 Absatz ( 1 )"); after an article it may be a footnote call
     sub_word = "|".join(units[k] for k in ("parw", "letw"))
     bracketed_number = (
-        rf"(?<=(?<!\w)(?:{sub_word})[\s\u00a0]{{1,3}})\([ \u00a0]?\d{{1,3}}[a-z]?[ \u00a0]?\)(?!\w)"
+        rf"(?=\()(?<=(?<!\w)(?:{sub_word})[\s\u00a0]{{1,3}})"
+        r"\([ \u00a0]?\d{1,3}[a-z]?[ \u00a0]?\)(?!\w)"
     )
     # a number written as an ordinal word after its unit word: "l'article premier", "el
     # artículo primero", "los considerandos quinto y sexto"; or before the recital word: "le
     # cinquième considérant", "les cinquième et sixième considérants"
     ordinal_values = recital_ordinal = ""
     if lex.numbered_ordinals:
-        ordinal = f"(?:{lex.ordinal_pattern})"
+        ordinal = f"(?:{lex.ordinal_opening}{lex.ordinal_pattern})"
         # not the last part of a compound ("vingt-cinquième", "vigésimo quinto", "cent
         # cinquième"): a compound the tables do not hold gives no number, never a wrong one
         openers = (
@@ -211,8 +212,10 @@ def _grammar(language: str) -> _Grammar:
             *lex.joined_tens,
         )
         # (hyphens of every kind; "soixante et onzième": a tens word and "et" before it)
+        # (the ordinal looked for first: most words are none, and the look-behinds at every
+        # word of a window cost more than it)
         no_compound = (
-            rf"(?<![\w\-\u2010-\u2015])"
+            rf"(?<![\w\-\u2010-\u2015])(?={ordinal})"
             rf"(?<!(?<!\w)(?:{alternation((*openers, *lex.compound_openers))})"
             r"[\s\u00a0\-\u2010-\u2015]{1,2})"
             + (
@@ -248,10 +251,11 @@ def _grammar(language: str) -> _Grammar:
         after_unit = rf"(?<!\w)(?:{units['artw']}|{units['recw']})[\s\u00a0]{{1,3}}"
         ordinal_values = (
             # the first right after its unit word ("l'article premier, premier alinéa")
-            rf"(?P<ordnum>(?<={after_unit}){ordinal}(?!\w){not_of_subdivision}"
+            # (each ordinal looked for before the look-behinds, as in ``no_compound``)
+            rf"(?P<ordnum>(?<!\w)(?={ordinal})(?<={after_unit}){ordinal}(?!\w){not_of_subdivision}"
             # a listed one, unless it opens a list of the subdivision's ("l'article premier,
             # deuxième et troisième alinéas")
-            rf"|(?<={after_unit}(?:{ordinal}{sep}){{1,4}})"
+            rf"|(?<!\w)(?={ordinal})(?<={after_unit}(?:{ordinal}{sep}){{1,4}})"
             rf"{ordinal}(?!\w)(?!{of_subdivision}))"
             rf"|(?P<record>{recital_ordinal})|"
         )
