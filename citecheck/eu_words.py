@@ -67,6 +67,9 @@ class ActWords:
     #: what opens the act's enacting formula before its type ("HAT FOLGENDE ENTSCHEIDUNG
     #: ERLASSEN"): the act's own type, before any other own-act word
     enacting_words: tuple[str, ...] = ()
+    #: the acronym an act is known by -> its CELEX number ("DSGVO" -> "32016R0679"): not a
+    #: citation by itself; a pinpoint after the act's title ending on it is that act's
+    short_names: Mapping[str, str] = attrs.field(factory=dict)
 
 
 @functools.cache
@@ -105,6 +108,7 @@ def _words(lang: str, block: Mapping[str, Any]) -> ActWords:
         unpublished_words=tuple(block.get("unpublished_words", ())),
         case_list_words=tuple(block.get("case_list_words", ())),
         enacting_words=tuple(block.get("enacting_words", ())),
+        short_names={str(k): str(v) for k, v in block.get("short_names", {}).items()},
     )
 
 
@@ -119,6 +123,14 @@ def load() -> Mapping[str, ActWords]:
 def english() -> ActWords:
     """The English words of judgment citations ("paragraph", "ECR", "not published")."""
     return _words("en", _blocks().get("en", {}))
+
+
+def short_names_of(language: str, celex: str) -> frozenset[str]:
+    """The acronyms ``celex`` is known by in ``language`` (``DSGVO`` for ``32016R0679``)."""
+    words = load().get(language)
+    if words is None:
+        return frozenset()
+    return frozenset(name for name, number in words.short_names.items() if number == celex)
 
 
 def languages_of_type(word: str) -> tuple[str, ...]:

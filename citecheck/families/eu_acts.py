@@ -771,7 +771,7 @@ def _citation(
             # After an amending act, "et notamment son article 7" is the amended act's.
             found = (
                 languages.read_after(lang, text, end)
-                or languages.read_after_comma(lang, text, end)
+                or languages.read_after_comma(lang, text, end, eu_words.short_names_of(lang, celex))
                 or languages.read_in_own(lang, text, start, end)
             )
             if found is not None:

@@ -135,6 +135,17 @@ class Lexicon:
     compound_openers: tuple[str, ...] = ()
     #: ordinal tens from twentieth ("twentieth", "thirtieth"...)
     tens_ordinals: tuple[str, ...] = ()
+    #: words that may stand between a tens word and its unit (French ``vingt et unième``)
+    compound_joiners: tuple[str, ...] = ()
+    #: a unit as a compound writes it -> the numbered ordinal (French ``unième`` -> ``premier``:
+    #: ``vingt et unième`` is 21, ``unième`` alone is no ordinal)
+    compound_units: Mapping[str, str] = attrs.field(factory=dict)
+    #: tens words whose compounds count on to nineteen -> their value (French ``soixante``:
+    #: ``soixante et onzième`` 71, ``soixante-dix-septième`` 77; ``quatre-vingt-onzième`` 91)
+    teen_tens: Mapping[str, int] = attrs.field(factory=dict)
+    #: a tens word as written joined to its unit in one word -> the tens word (Spanish
+    #: ``vigesimo`` -> ``vigésimo``: ``vigesimoprimero`` is 21)
+    joined_tens: Mapping[str, str] = attrs.field(factory=dict)
     #: does statute style write the act right after an article's pinpoint, on the same line
     #: and without an "of" word (German ``Art. 6 Abs. 1 lit. a Verordnung (EU) 2016/679``)?
     pinpoint_then_act: bool = False
@@ -160,7 +171,70 @@ class Lexicon:
                         out[f"{key(ten_form)} {key(unit_form)}"] = 20 + 10 * i + unit
         for variant, word in self.ordinal_variants.items():
             out.setdefault(key(variant), out.get(key(word), 0))
+        for word, number in self._compounds.items():
+            out.setdefault(word, number)
         return {word: number for word, number in out.items() if number}
+
+    @functools.cached_property
+    def _compounds(self) -> Mapping[str, int]:
+        """The compound ordinals of :attr:`compound_joiners`, :attr:`compound_units`,
+        :attr:`teen_tens` and :attr:`joined_tens`, by their key in :meth:`ordinal_number`:
+        the words :meth:`_compound_pattern` matches."""
+        out: dict[str, int] = {}
+        for tens, reach, joiners in self._compound_parts():
+            for ten, value in tens.items():
+                for unit, number in self._unit_forms(reach).items():
+                    for joiner in joiners:
+                        words = (ten, joiner, unit) if joiner else (ten, unit)
+                        out[" ".join(w.lower().replace("-", " ") for w in words)] = value + number
+        for joined, ten in self.joined_tens.items():
+            value = self._tens_value(ten)
+            for unit, number in self._unit_forms(9).items():
+                out[(joined + unit).lower()] = value + number
+        return out
+
+    def _tens_value(self, ten: str) -> int:
+        return 20 + 10 * [t.lower() for t in self.tens].index(ten.lower())
+
+    def _unit_forms(self, reach: int) -> dict[str, int]:
+        """The unit words from one to ``reach``, every form, with their numbers."""
+        out = {
+            form: place
+            for place, word in enumerate(self.numbered_ordinals[:reach], start=1)
+            for form in self._forms(word)
+        }
+        for form, word in self.compound_units.items():
+            out[form] = self.numbered_ordinals.index(word) + 1
+        return out
+
+    def _compound_parts(self) -> list[tuple[dict[str, int], int, tuple[str, ...]]]:
+        """(tens words with their values, the highest unit after them, the joiners between):
+        only where the table has joiners, compound units or teen tens ("" is no joiner)."""
+        if not (self.compound_joiners or self.compound_units or self.teen_tens):
+            return []
+        joiners = ("", *self.compound_joiners)
+        tens = {form: self._tens_value(t) for t in self.tens for form in self._forms(t)}
+        return [(tens, 9, joiners), (dict(self.teen_tens), 19, joiners)]
+
+    def _compound_pattern(self) -> str:
+        """The words of :attr:`_compounds` as a pattern, hyphens or spaces between the words
+        of a compound; empty where the table has none."""
+        gap = r"[-\s]{1,2}"
+
+        def words(ws: Iterable[str]) -> str:
+            ordered = sorted(set(ws), key=lambda w: (-len(w), w))
+            return "|".join(
+                gap.join(regex.escape(piece) for piece in regex.split(r"[-\s]+", w))
+                for w in ordered
+            )
+
+        alts = []
+        for tens, reach, joiners in self._compound_parts():
+            joiner = rf"(?:(?:{words(j for j in joiners if j)}){gap})?" if len(joiners) > 1 else ""
+            alts.append(rf"(?:{words(tens)}){gap}{joiner}(?:{words(self._unit_forms(reach))})")
+        if self.joined_tens:
+            alts.append(rf"(?:{words(self.joined_tens)})(?:{words(self._unit_forms(9))})")
+        return "(?i:" + "|".join(f"(?:{a})" for a in alts) + r")(?!\w)" if alts else ""
 
     def _forms(self, word: str) -> tuple[str, ...]:
         """``word`` and its :attr:`ordinal_variants` (``quinto``, ``quinta``)."""
@@ -171,6 +245,9 @@ class Lexicon:
     def ordinal_pattern(self) -> str:
         """One ordinal word of :meth:`ordinal_number` (``sixth``, ``thirty-fourth``)."""
         one = alternation((*self.numbered_ordinals, *self.ordinal_variants))
+        compound = self._compound_pattern()
+        if compound:
+            one = f"{compound}|{one}"
         if not self.tens:
             return one
         tens = alternation(f for ten in self.tens for f in self._forms(ten))
@@ -178,6 +255,21 @@ class Lexicon:
         return rf"(?:{tens})[-\s]{{1,2}}(?:{units})" + (
             rf"|{alternation(self.tens_ordinals)}|{one}" if self.tens_ordinals else rf"|{one}"
         )
+
+    @property
+    def ordinal_opening(self) -> str:
+        """A look-ahead for the first three letters of an ordinal of :attr:`ordinal_pattern`:
+        a cheap test before the whole alternation, which most words of a text fail."""
+        words = (
+            *self.numbered_ordinals,
+            *self.ordinal_variants,
+            *self.tens,
+            *self.tens_ordinals,
+            *self.teen_tens,
+            *self.joined_tens,
+        )
+        prefixes = sorted({w[:3].lower() for w in words})
+        return "(?=(?i:" + "|".join(regex.escape(p) for p in prefixes) + "))" if prefixes else ""
 
     def paragraph_kind_of(self, word: str) -> str | None:
         """The unit a paragraph-kind word names (``Preambular`` -> ``preambular_para``)."""
@@ -352,6 +444,10 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         tens_ordinals=_strings(data.get("tens_ordinals", []), "tens_ordinals"),
         compound_openers=_strings(data.get("compound_openers", []), "compound_openers"),
         ordinal_variants=_ordinal_variants(data),
+        compound_joiners=_strings(data.get("compound_joiners", []), "compound_joiners"),
+        compound_units=_ordinal_map(data, "compound_units", ("numbered_ordinals",), str),
+        teen_tens=_ordinal_map(data, "teen_tens", (), int),
+        joined_tens=_ordinal_map(data, "joined_tens", ("tens",), str),
         paragraph_kinds={
             kind: _strings(words, f"paragraph_kinds.{kind}")
             for kind, words in dict(data.get("paragraph_kinds") or {}).items()
@@ -376,6 +472,26 @@ def _ordinal_variants(data: dict[str, Any]) -> dict[str, str]:
         raise ValueError(
             "lexicon: 'ordinal_variants' must map words to numbered_ordinals or tens"
         )
+    return dict(raw)
+
+
+def _ordinal_map(
+    data: dict[str, Any], field: str, targets: tuple[str, ...], kind: type
+) -> dict[str, Any]:
+    """A compound-ordinal map checked: words to words of ``targets`` (or, with no targets, to
+    numbers)."""
+    raw = data.get(field) or {}
+    allowed = {w.lower() for t in targets for w in _strings(data.get(t, []), t)}
+
+    def fits(value: object) -> bool:
+        if isinstance(value, str):
+            return kind is str and value.lower() in allowed
+        return kind is int and type(value) is int and 20 <= value < 100
+
+    ok = isinstance(raw, dict) and all(isinstance(k, str) and fits(v) for k, v in raw.items())
+    if not ok:
+        what = " or ".join(targets) if targets else "numbers from 20 to 99"
+        raise ValueError(f"lexicon: '{field}' must map words to {what}")
     return dict(raw)
 
 

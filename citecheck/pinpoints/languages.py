@@ -39,7 +39,10 @@ _SMALL_ROMAN = regex.compile(r"(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})")
 #: The footnote call after an act, ``(2)``, in older texts ``( 2 )``.
 _FOOTNOTE_CALL = r"\([\s\u00a0]?\d{1,3}[\s\u00a0]?\)"
 #: ``e)``, ``(e)``, ``e``, ``iii)``; not the ``l`` of ``l'article``.
-_BRACKETED = r"\(?(?:[a-z][ \u00a0]" + _LATIN + r"|[a-z]{1,2}|[ivx]{3,4})\)(?!\w)"
+#: (JRC-Acquis texts space their brackets: ``point a ) ,``, ``Buchstabe ( a )``)
+_BRACKETED = (
+    r"(?:\([ \u00a0]?)?(?:[a-z][ \u00a0]" + _LATIN + r"|[a-z]{1,2}|[ivx]{3,4})[ \u00a0]?\)(?!\w)"
+)
 _LETTER = _BRACKETED + r"|[a-z](?![\w'\u2019])"
 _ROMAN = r"[IVXLC]{1,7}(?![\w])|[A-Z](?![\w])"
 #: White space between the words of a pinpoint and its connector: a few spaces, or a line
@@ -94,6 +97,9 @@ class _Grammar:
     after_comma: regex.Pattern[str]
     #: what makes a body the pinpoint of something named after it (``..., artículo 6 del Tratado``)
     of_next: regex.Pattern[str]
+    #: an acronym right after a body, with "of" words before it or none (``DSGVO``, ``du
+    #: RGPD``): the act's own when it is one of the act's short names
+    own_name_next: regex.Pattern[str]
     #: an abbreviation or a name right after a body (``Art. 267 AEUV``, ``Art. 3 GG``,
     #: ``Art. 3 Grundgesetz``): the article is that source's; a unit word is not one
     named_next: regex.Pattern[str]
@@ -165,13 +171,15 @@ def _grammar(language: str) -> _Grammar:
             rf"(?:(?<=['\u2019])|[\s\u00a0]{{1,3}}))?(?:{any_unit}))"
         )
     dash = "[" + regex.escape(CHARACTERS.range_dashes) + "]"
+    # "articles premier à troisième", "considerandos primero a tercero": an ordinal too
+    ordinal_after_range = f"|(?:{lex.ordinal_pattern})(?!\\w)" if lex.numbered_ordinals else ""
     # a range word only before a number or a letter ("Absatz 1 bis 4", "Buchstaben a bis c"):
     # Spanish "a" is also a letter and a preposition
     span = (
         rf"(?:{alternation(lex.range_words)}|{dash})"
         # "annexes I à III": an annex number too
         rf"(?=[\s\u00a0]{{0,3}}(?:\d|\(?[a-z]\)|[a-z](?![\w'\u2019]){roman_after_range}"
-        rf"|[IVXLC]{{1,7}}(?![\w'\u2019])))"
+        rf"|[IVXLC]{{1,7}}(?![\w'\u2019]){ordinal_after_range}))"
     )
     # a number starting a line is the number of a unit word ending the line before ("des
     # Artikels\n    3"); after anything else it starts a new numbered item ("article 3\n    7) Les")
@@ -180,18 +188,34 @@ def _grammar(language: str) -> _Grammar:
         r"(?=\d)(?:(?<![\r\n][ \t\u00a0]{0,12})"
         rf"|(?<=(?:{'|'.join(units.values())})[\s\u00a0]{{0,16}}))"
     )
+    # a paragraph or point number in brackets right after its word, as JRC-Acquis texts write
+    # it ("Artikel 75 Absatz ( 1 )"); after an article it may be a footnote call
+    sub_word = "|".join(units[k] for k in ("parw", "letw"))
+    bracketed_number = (
+        rf"(?=\()(?<=(?<!\w)(?:{sub_word})[\s\u00a0]{{1,3}})"
+        r"\([ \u00a0]?\d{1,3}[a-z]?[ \u00a0]?\)(?!\w)"
+    )
     # a number written as an ordinal word after its unit word: "l'article premier", "el
     # artículo primero", "los considerandos quinto y sexto"; or before the recital word: "le
     # cinquième considérant", "les cinquième et sixième considérants"
     ordinal_values = recital_ordinal = ""
     if lex.numbered_ordinals:
-        ordinal = f"(?:{lex.ordinal_pattern})"
+        ordinal = f"(?:{lex.ordinal_opening}{lex.ordinal_pattern})"
         # not the last part of a compound ("vingt-cinquième", "vigésimo quinto", "cent
         # cinquième"): a compound the tables do not hold gives no number, never a wrong one
-        openers = (*lex.ordinals, *lex.numbered_ordinals, *lex.ordinal_variants, *lex.tens)
+        openers = (
+            *lex.ordinals,
+            *lex.numbered_ordinals,
+            *lex.ordinal_variants,
+            *lex.tens,
+            *lex.teen_tens,
+            *lex.joined_tens,
+        )
         # (hyphens of every kind; "soixante et onzième": a tens word and "et" before it)
+        # (the ordinal looked for first: most words are none, and the look-behinds at every
+        # word of a window cost more than it)
         no_compound = (
-            rf"(?<![\w\-\u2010-\u2015])"
+            rf"(?<![\w\-\u2010-\u2015])(?={ordinal})"
             rf"(?<!(?<!\w)(?:{alternation((*openers, *lex.compound_openers))})"
             r"[\s\u00a0\-\u2010-\u2015]{1,2})"
             + (
@@ -203,31 +227,44 @@ def _grammar(language: str) -> _Grammar:
         )
         # an ordinal before a subdivision word is the subdivision's ("article premier,
         # deuxième alinéa"), not one more article
-        subdivision = alternation(
-            (*lex.words("para", "subparagraph", "indent", "sentence"), *lex.letter_words)
+        subdivision_words = (
+            *lex.words("para", "subparagraph", "indent", "sentence"),
+            *lex.letter_words,
         )
-        sep = rf"[\s\u00a0]{{0,3}}(?:,|{alternation(lex.list_words)})[\s\u00a0]{{1,3}}"
+        subdivision = alternation(subdivision_words)
+        # a list or a range of ordinals ("premier et deuxième", "premier à troisième")
+        listed_or_range = alternation((*lex.list_words, *lex.range_words))
+        sep = rf"[\s\u00a0]{{0,3}}(?:,|{listed_or_range})[\s\u00a0]{{1,3}}"
         subdivision_word = rf"[\s\u00a0]{{1,3}}(?:{subdivision})(?!\w)"
         not_of_subdivision = rf"(?!{subdivision_word})"
+        # a singular subdivision word takes the one ordinal right before it ("articles premier
+        # et deuxième, deuxième alinéa": article 2), a plural one the list before it ("article
+        # premier, deuxième et troisième alinéas")
+        plurals = [w for w in subdivision_words if w.lower() in lex.plurals]
+        of_subdivision = subdivision_word + (
+            rf"|(?:{sep}{ordinal})+[\s\u00a0]{{1,3}}{alternation(plurals)}" if plurals else ""
+        )
         recital_ordinal = (
-            rf"{no_compound}{ordinal}(?=(?:[\s\u00a0]{{0,3}}(?:,|{alternation(lex.list_words)})"
+            rf"{no_compound}{ordinal}(?=(?:[\s\u00a0]{{0,3}}(?:,|{listed_or_range})"
             rf"[\s\u00a0]{{0,3}}{ordinal})*[\s\u00a0]{{1,3}}{units['recw']})"
         )
         after_unit = rf"(?<!\w)(?:{units['artw']}|{units['recw']})[\s\u00a0]{{1,3}}"
         ordinal_values = (
             # the first right after its unit word ("l'article premier, premier alinéa")
-            rf"(?P<ordnum>(?<={after_unit}){ordinal}(?!\w){not_of_subdivision}"
+            # (each ordinal looked for before the look-behinds, as in ``no_compound``)
+            rf"(?P<ordnum>(?<!\w)(?={ordinal})(?<={after_unit}){ordinal}(?!\w){not_of_subdivision}"
             # a listed one, unless it opens a list of the subdivision's ("l'article premier,
             # deuxième et troisième alinéas")
-            rf"|(?<={after_unit}(?:{ordinal}{sep}){{1,4}})"
-            rf"{ordinal}(?!\w)(?!(?:{sep}{ordinal})*{subdivision_word}))"
+            rf"|(?<!\w)(?={ordinal})(?<={after_unit}(?:{ordinal}{sep}){{1,4}})"
+            rf"{ordinal}(?!\w)(?!{of_subdivision}))"
             rf"|(?P<record>{recital_ordinal})|"
         )
     token = (
         "(?:"
         + ordinal_values
         + "|".join(f"(?P<{name}>{pattern})" for name, pattern in units.items())
-        + rf"|(?P<num>{unit_then_line}{_number(lex.range_words)})|(?P<range>{span})"
+        + rf"|(?P<num>{unit_then_line}{_number(lex.range_words)}|{bracketed_number})"
+        + rf"|(?P<range>{span})"
         + rf"|(?P<let>{_letter(lex.list_words)}){small_roman}|(?P<roman>{_roman(lex.range_words)})"
         + rf"|(?P<join>{joiner})|(?P<comma>,))"
     )
@@ -278,6 +315,11 @@ def _grammar(language: str) -> _Grammar:
             rf"{determiner}?(?P<body>{body})"
         ),
         of_next=regex.compile(rf"[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}}{alternation(lex.of_words)}"),
+        own_name_next=regex.compile(
+            rf"[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}}(?:{alternation(lex.of_words)}"
+            rf"(?:[\s\u00a0]{{1,3}}{determiner})?)?[\s\u00a0]{{0,3}}"
+            r"(?P<name>\p{Lu}[\p{L}\d-]*)(?![\w-])"
+        ),
         named_next=regex.compile(
             rf"(?![\s\u00a0]{{1,3}}{alternation(lex.words(*lex.units))})"
             # an acronym, also at a sentence's end ("AEUV", "GG.", "BayDSG", "UN-BRK")
@@ -462,7 +504,7 @@ def parse(language: str, body: str) -> Pinpoint:
 
     after_ordinal = False  # the last value was an article's ordinal ("artículos primero")
     for k, (kind, written) in enumerate(tokens):
-        value = _canonical_number(written.strip("()"))
+        value = _canonical_number(written.strip("() \u00a0"))
         if kind in _VALUES:
             after_ordinal = kind == "ordnum"
         if kind in ("ordnum", "record"):
@@ -634,8 +676,14 @@ def parse(language: str, body: str) -> Pinpoint:
                 parts.append(PinpointPart("annex", annex_point(annex_place, point)))
             chains = []
             annex_base, annex_points = annex_place, []
-        elif unit == "recw" and kind == "num" and ranged and parts and parts[-1].unit == "recital":
-            # "les considérants 3 à 5": one range, as "recitals 3-5"
+        elif (
+            ((unit == "recw" and kind == "num") or kind == "record")
+            and ranged
+            and parts
+            and parts[-1].unit == "recital"
+        ):
+            # "les considérants 3 à 5", "les premier à troisième considérants": one range, as
+            # "recitals 3-5"
             if descending(parts[-1].value, value):
                 return NO_PINPOINT  # "les considérants 5 à 3"
             parts[-1] = PinpointPart("recitals", f"{parts[-1].value}-{value}")
@@ -756,7 +804,7 @@ def read_after(language: str, text: str, end: int) -> ArticlePinpoint | None:
     if m is None:
         return None
     # A body ends on a value, not on a trailing "et"/"de la" that opens the next phrase.
-    body = _value_end(_before_heading(g, m.group("body")))
+    body = _value_end(_before_heading(g, m.group("body"), text, m.end("body")))
     pin = parse(language, body)
     if not pin:
         return None
@@ -825,7 +873,7 @@ def read_in_own(language: str, text: str, start: int, end: int) -> ArticlePinpoi
         m = g.in_own.match(text, aside, min(len(text), aside + WINDOW))
     if m is None:
         return None
-    body = _value_end(_before_heading(g, m.group("body")))
+    body = _value_end(_before_heading(g, m.group("body"), text, m.end("body")))
     stop = m.start("body") + len(body)
     provides = (m.group("verb") or "").lower() in g.provision_verbs
     if not provides and g.own_unit.search(text, m.start("body") - 8, stop) is None:
@@ -860,17 +908,24 @@ def _aside_end(g: _Grammar, text: str, end: int) -> int | None:
     return None
 
 
-def read_after_comma(language: str, text: str, end: int) -> ArticlePinpoint | None:
+def read_after_comma(
+    language: str, text: str, end: int, names: frozenset[str] = frozenset()
+) -> ArticlePinpoint | None:
     """``, letra e) del apartado 1 del artículo 6`` right after the act ending at ``end``: its
     pinpoint, unless what follows names another source (``, artículo 6 del Tratado``,
-    ``, Art. 267 AEUV``, ``, Art. 3 GG``)."""
+    ``, Art. 267 AEUV``, ``, Art. 3 GG``). ``names``: the acronyms the act is known by; one
+    of them after the body names the act itself (``, Art. 6 Abs. 1 lit. c DSGVO``,
+    ``, article 6, paragraphe 1, point c), du RGPD``)."""
     g = _grammar(language)
     m = g.after_comma.match(text, end, min(len(text), end + WINDOW))
     if m is None:
         return None
-    body = _value_end(_before_heading(g, m.group("body")))
+    body = _value_end(_before_heading(g, m.group("body"), text, m.end("body")))
     stop = m.start("body") + len(body)
-    if g.of_next.match(text, stop) is not None or g.named_next.match(text, stop) is not None:
+    named = g.own_name_next.match(text, stop) if names else None
+    if named is not None and named.group("name") in names:
+        pass  # "…, Art. 6 Abs. 1 lit. c DSGVO": the act's own acronym
+    elif g.of_next.match(text, stop) is not None or g.named_next.match(text, stop) is not None:
         return None
     pin = parse(language, body)
     if not pin:
@@ -885,7 +940,7 @@ def find_after(language: str, text: str, start: int, stop: int) -> ArticlePinpoi
     m = g.after.search(text, start, stop)
     if m is None:
         return None
-    body = _value_end(_before_heading(g, m.group("body")))
+    body = _value_end(_before_heading(g, m.group("body"), text, m.end("body")))
     end = m.start("body") + len(body)
     if g.of_next.match(text, end) is not None:
         return None
@@ -895,20 +950,31 @@ def find_after(language: str, text: str, start: int, stop: int) -> ArticlePinpoi
     return ArticlePinpoint(pin, m.start(), end)
 
 
-def _before_heading(g: _Grammar, body: str) -> str:
+#: A sentence opening after a heading's number: a capitalised word, not an acronym.
+_SENTENCE_OPENING = regex.compile(r"[ \t\u00a0]{1,3}\p{Lu}\p{Ll}")
+
+
+def _before_heading(g: _Grammar, body: str, text: str = "", end: int = 0) -> str:
     """``body`` up to the citing text's next article heading: a capitalised article word and
     its number, then a capitalised word opening a sentence (``son article 4,\nArticle 2 Les
     États membres``, ``su artículo 4, Artículo 2 Los destinatarios``): that article is the
-    citing text's own, not one more of the act's."""
+    citing text's own, not one more of the act's. A heading at the start of a line may open
+    its sentence with any word the body does not hold (``Buchstabe b ),\nArtikel 2 Diese
+    Entscheidung``, the body ending at ``end`` in ``text``), as German capitalises every
+    noun."""
     tokens = _tokens(g, body)
-    for k in range(1, len(tokens) - 2):
-        (kind, written, at), (value_kind, _, _), (then, opener, _) = tokens[k : k + 3]
+    for k in range(1, len(tokens) - 1):
+        (kind, written, at), (value_kind, value, value_at) = tokens[k : k + 2]
+        if kind != "artw" or not written[:1].isupper() or value_kind != "num":
+            continue
+        then, opener = tokens[k + 2][:2] if k + 2 < len(tokens) else ("", "")
+        if then == "join" and opener[:1].isupper():
+            return body[:at]
         if (
-            kind == "artw"
-            and written[:1].isupper()
-            and value_kind == "num"
-            and then == "join"
-            and opener[:1].isupper()
+            k + 2 == len(tokens)
+            and not body[value_at + len(value) :].strip()
+            and body[:at].rstrip(" \t\u00a0").endswith("\n")
+            and _SENTENCE_OPENING.match(text, end) is not None
         ):
             return body[:at]
     return body

@@ -238,7 +238,7 @@ def test_parse(language: str, body: str, expected: str) -> None:
         ("fr", "dix-septième", 17),
         ("fr", "dix septième", 17),
         ("fr", "vingtième", 20),
-        ("fr", "vingt et unième", None),
+        ("fr", "vingt et unième", 21),
         ("fr", "dernier", None),
         ("es", "primero", 1),
         ("es", "primer", 1),
@@ -247,7 +247,9 @@ def test_parse(language: str, body: str, expected: str) -> None:
         ("es", "decimonoveno", 19),
         ("es", "vigésimo", 20),
         ("es", "último", None),
-        ("de", "ersten", None),
+        ("de", "ersten", 1),
+        ("de", "einundzwanzigsten", None),
+        ("de", "letzten", None),
     ],
 )
 def test_ordinal_numbers_of_the_tables(language: str, word: str, number: int | None) -> None:
@@ -317,16 +319,16 @@ REVIEW_ROWS = [
     (f"el trigésimo segundo considerando {ES_RG} es", "recital 32"),
     (f"la vigésima quinta considerando {ES_RG} es", "recital 25"),
     (f"el vigésimo tercer considerando {ES_RG} es", "recital 23"),
-    # negative: a compound the tables do not hold gives no pinpoint, never its last part
-    (f"le vingt et unième considérant {R} est", ""),
-    (f"le quatre-vingt-cinquième considérant {R} est", ""),
-    # a tens word and "et" before the ordinal, or a hyphen of another kind: still a compound
-    (f"le soixante et onzième considérant {R} est", ""),
+    # compounds with "et" and the teens of "soixante"/"quatre-vingt" are read whole (issue #14)
+    (f"le vingt et unième considérant {R} est", "recital 21"),
+    (f"le quatre-vingt-cinquième considérant {R} est", "recital 85"),
+    (f"le soixante et onzième considérant {R} est", "recital 71"),
+    # a hyphen of another kind: a compound the tables do not hold, no pinpoint
     (f"le vingt\u2011cinquième considérant {R} est", ""),
     (f"le vingt\u2013cinquième considérant {R} est", ""),
     (f"les cinquième et sixième considérants {R} sont", "recital 5; recital 6"),
-    (f"le soixante-dix-septième considérant {R} est", ""),
-    (f"el vigesimoquinto considerando {ES_RG} es", ""),
+    (f"le soixante-dix-septième considérant {R} est", "recital 77"),
+    (f"el vigesimoquinto considerando {ES_RG} es", "recital 25"),
     (f"el centésimo quinto considerando {ES_RG} es", ""),
     (f"le cent cinquième considérant {R} est", ""),
     (f"le cent-cinquième considérant {R} est", ""),
