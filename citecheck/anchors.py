@@ -170,6 +170,7 @@ def _folded_finder(
             continue
         checks = tuple((i, c) for i, c in enumerate(form) if _unread(c))
         forms[form.encode("latin-1", "replace")].append(_Form(owner, checks))
+    outside = dict(outside)
     patterns = sorted(forms.keys() | {_REPLACED})
     replaced_index = patterns.index(_REPLACED)
     # what each pattern is found for where the bytes say so, and the forms to check in the
@@ -188,13 +189,12 @@ def _folded_finder(
         if not odd.isdisjoint(by_pattern):
             return None
         extra: defaultdict[str, list[int]] = defaultdict(list)
-        for at in by_pattern.pop(replaced_index, ()):
-            found_for = outside.get(text[at])
-            if found_for is not None:
-                if text[at] in ODD_CASE:
-                    return None
-                for owner in found_for:
-                    extra[owner].append(at)
+        # most "?" are dashes and quotes no one asked for: one quick filter drops them
+        for at in [at for at in by_pattern.pop(replaced_index, ()) if text[at] in outside]:
+            if text[at] in ODD_CASE:
+                return None
+            for owner in outside[text[at]]:
+                extra[owner].append(at)
         for index, found in by_pattern.items():
             for form in checked[index]:
                 kept = [s for s in found if all(text[s + i] == c for i, c in form.checks)]
