@@ -15,7 +15,9 @@ The compiled engine also reads the text as written (:func:`find_folded`): lower-
 ASCII letters (a byte-wise pass, a third of the cost of ``str.lower``) and looking for each
 literal in every case its other letters can take gives the offsets a search of the
 lower-cased text gives, and single characters asked for as written (the invisible and
-look-alike ones :mod:`citecheck.hidden` reads through) are found in the same pass.
+look-alike ones :mod:`citecheck.hidden` reads through) are found in the same pass. It reads
+the text as Latin-1 bytes (one byte per code point, "?" for the others), checking the few
+"?" against the text.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import os
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 #: Set to 1 to use the pure-Python engine even where the compiled one is installed.
 PURE_ENV = "CITECHECK_PURE_SCAN"
@@ -122,41 +124,86 @@ def find_folded(
     return _folded_finder(literals, chars)(text)
 
 
+#: What a code point outside Latin-1 becomes in the bytes the folded pass reads (and real "?").
+_REPLACED = b"?"
+
+
+def _unread(char: str) -> bool:
+    """Does the folded pass find ``char`` as :data:`_REPLACED`, to be checked in the text?"""
+    return ord(char) > 0xFF or char == "?"
+
+
+class _Form(NamedTuple):
+    """A pattern of the folded pass as found in the bytes: what it is found for (a literal, or
+    "" for a single character asked for as written) and the code points outside Latin-1 it
+    stands for (offset in the pattern, character), to be checked in the text."""
+
+    owner: str
+    checks: tuple[tuple[int, str], ...]
+
+
 @functools.lru_cache(maxsize=16)
 def _folded_finder(
     literals: frozenset[str], chars: frozenset[str]
 ) -> Callable[[str], tuple[Starts, list[int]] | None]:
+    """The folded pass over the text encoded as Latin-1, one byte per code point.
+
+    Why: the automaton reads bytes faster than a ``str`` (no offsets to convert back to code
+    points), and a one-byte encoding keeps every byte offset a code point offset. Code
+    points outside Latin-1 (curly quotes, dashes: about one in two hundred) become "?":
+    a pattern holding one is found as "?" there and kept where the text holds that
+    character; a single such character (an invisible one, an :data:`ODD_CASE` one) is
+    read from the text at each "?"."""
     import ahocorasick_rs
 
-    # pattern -> the literal it is a form of; and the patterns that are one of ``chars``
-    owner: dict[str, str] = {}
-    for lit in sorted(literals):
-        for form in _written_forms(lit):
-            owner[form] = lit
-    singles_wanted = chars | ODD_CASE
-    patterns = sorted(owner.keys() | singles_wanted)
-    # what each pattern is found for: its literal and/or "" (the single character as written)
-    owners = [
-        (*((owner[p],) if p in owner else ()), *(("",) if p in singles_wanted else ()))
-        for p in patterns
+    # pattern as found in the bytes -> what it is found for
+    forms: dict[bytes, list[_Form]] = defaultdict(list)
+    # a single character found as "?" -> what it is found for
+    outside: dict[str, list[str]] = defaultdict(list)
+    wanted = [
+        *((form, lit) for lit in sorted(literals) for form in _written_forms(lit)),
+        *((char, "") for char in sorted(chars | ODD_CASE)),
     ]
-    odd = frozenset(i for i, p in enumerate(patterns) if p in ODD_CASE)
-    automaton = ahocorasick_rs.AhoCorasick(
+    for form, owner in dict.fromkeys(wanted):
+        if len(form) == 1 and _unread(form):
+            outside[form].append(owner)
+            continue
+        checks = tuple((i, c) for i, c in enumerate(form) if _unread(c))
+        forms[form.encode("latin-1", "replace")].append(_Form(owner, checks))
+    outside = dict(outside)
+    patterns = sorted(forms.keys() | {_REPLACED})
+    replaced_index = patterns.index(_REPLACED)
+    # what each pattern is found for where the bytes say so, and the forms to check in the
+    # text where they do not (a pattern holding "?")
+    owners = [tuple(f.owner for f in forms[p] if not f.checks) for p in patterns]
+    checked = [[f for f in forms[p] if f.checks] for p in patterns]
+    odd = frozenset(i for i, p in enumerate(patterns) if p.decode("latin-1") in ODD_CASE)
+    automaton = ahocorasick_rs.BytesAhoCorasick(
         patterns, implementation=ahocorasick_rs.Implementation.DFA
     )
 
     def find(text: str) -> tuple[Starts, list[int]] | None:
-        if text.isascii():
-            folded = text.lower()
-        else:
-            try:
-                folded = text.encode("utf-8").lower().decode("utf-8")
-            except UnicodeEncodeError:
-                return None  # a lone surrogate (undecodable bytes read with surrogateescape)
-        by_pattern = _by_pattern(automaton.find_matches_as_indexes(folded, overlapping=True))
+        # ``bytes.lower`` lower-cases the ASCII letters only, as the patterns expect
+        data = text.encode("latin-1", "replace").lower()
+        by_pattern = _by_pattern(automaton.find_matches_as_indexes(data, overlapping=True))
         if not odd.isdisjoint(by_pattern):
             return None
+        extra: defaultdict[str, list[int]] = defaultdict(list)
+        # most "?" are dashes and quotes no one asked for: one quick filter drops them
+        for at in [at for at in by_pattern.pop(replaced_index, ()) if text[at] in outside]:
+            if text[at] in ODD_CASE:
+                return None
+            for owner in outside[text[at]]:
+                extra[owner].append(at)
+        for index, found in by_pattern.items():
+            for form in checked[index]:
+                kept = [s for s in found if all(text[s + i] == c for i, c in form.checks)]
+                if kept:
+                    extra[form.owner] += kept
         starts = _by_literal(by_pattern, owners)
+        for owner, found in extra.items():
+            have = starts.get(owner)
+            starts[owner] = sorted(found if have is None else have + found)
         singles = starts.pop("", [])
         return starts, singles
 

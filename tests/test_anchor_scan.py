@@ -232,3 +232,48 @@ def test_folded_pass_a_character_asked_for_both_ways(force) -> None:  # type: ig
     assert singles == [1, 3]
     singles.append(9)  # the caller may extend its list: the index keeps its own
     assert starts == {"\u00ad": [1, 3]}
+
+
+_OUTSIDE_SINGLES = frozenset({"\u2019", "\u200b"})
+
+
+@pytest.mark.skipif(not HAVE_COMPILED, reason="ahocorasick-rs not installed")
+@settings(max_examples=300, deadline=None)
+@given(
+    literals=st.frozensets(
+        st.text(alphabet="at?\u2019\u2010\u2013 ", min_size=1, max_size=4), max_size=8
+    ),
+    text=st.text(alphabet="aAtT?\u2019\u2010\u2013\u200b\udc80 ", max_size=80),
+)
+def test_folded_pass_checks_what_latin1_cannot_hold(literals: frozenset[str], text: str) -> None:
+    """The folded pass reads the text as Latin-1 bytes, every other code point (and "?")
+    as "?": literals and characters outside Latin-1, a real "?" and a lone surrogate are
+    found where the text holds them, and only there."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv(anchors.PURE_ENV, raising=False)
+        found = anchors.find_folded(text, literals, _OUTSIDE_SINGLES)
+    assert found is not None
+    starts, singles = found
+    assert starts == _by_find(text.lower(), literals)
+    assert singles == [i for i, c in enumerate(text) if c in _OUTSIDE_SINGLES]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "’" and "?" are both "?" in the bytes: each literal is kept where the text holds it
+        ("it\u2019s? t? T\u2019", {"t\u2019": [1, 9], "t?": [6]}),
+        ("C\u2011293/12 and c\u2013293/12", {"c\u2011": [0], "c\u2013": [13]}),
+        # a character outside Latin-1 with no literal is no match of one that has "?"
+        ("t\u2014 t\u2019", {"t\u2019": [3]}),
+    ],
+)
+def test_folded_pass_outside_latin1_known_cases(force, text: str, expected: object) -> None:  # type: ignore[no-untyped-def]
+    if not HAVE_COMPILED:
+        pytest.skip("ahocorasick-rs not installed")
+    force("compiled")
+    found = anchors.find_folded(
+        text, frozenset({"t\u2019", "t?", "c\u2011", "c\u2013"}), frozenset()
+    )
+    assert found is not None
+    assert found[0] == expected
