@@ -178,25 +178,10 @@ _COMP = (
 )
 _SERIES_ALT = "|".join(sorted(SERIES, key=len, reverse=True))
 _SERIES_UPPER = frozenset(SERIES)
-#: The last two letters of each series of several letters, and the series of one letter.
-_SERIES_ENDINGS = frozenset(s[-2:] for s in SERIES if len(s) > 1)
-_SERIES_SINGLE = frozenset(s for s in SERIES if len(s) == 1)
+#: The last letter of every series, both cases.
+_SERIES_LAST = frozenset(c for s in SERIES for c in (s[-1], s[-1].lower()))
 #: How far back the word before a slash is read (longer than every series).
 _SERIES_REACH = 8
-
-
-def _may_end_series(text: str, pos: int) -> bool:
-    """Can the word ending at ``pos`` (a letter comes before it) be a series? False only where
-    it cannot: where the letters before ``pos`` are ASCII, a series of several letters ends
-    in two letters of ``_SERIES_ENDINGS``, one of one letter is no longer word's last letter
-    (a digit or dot before it ends the word too: "1A" is read as "A"). Most slashes end
-    other words ("and/or", URLs, "xx/xx" of a text without digits): a set look-up refuses
-    them before the word is read back letter by letter."""
-    if not text[max(0, pos - _SERIES_REACH) : pos].isascii():
-        return True  # "ſ" is "s" for the tokeniser: the word is read
-    if pos >= 2 and text[pos - 2].isalpha():
-        return text[pos - 2 : pos].upper() in _SERIES_ENDINGS
-    return text[pos - 1].upper() in _SERIES_SINGLE
 
 _TOKEN = compile_pattern(
     rf"""
@@ -520,6 +505,8 @@ def _may_be_glued(token: str) -> bool:
     head = token.rstrip(_GLUED_LETTERS)
     last = head[-1:]
     return last.isdigit() or not last.isascii()
+
+
 _DOT_BEFORE_MODIFIER = regex.compile(r"\.(?=(?i:add|corr|rev|amend)\.\d)")
 
 
@@ -776,10 +763,12 @@ class UNSymbolFamily:
         while pos != -1:
             m = None
             # The tokeniser can match only if the whole word before the slash is a series (the
-            # word holds no space or slash to end one earlier): a letter must come just before
-            # the slash, and other words are refused with a set look-up. Non-ASCII letters can
-            # match a series letter case-insensitively ("ſ" is "s"): those words are tried.
-            if pos > 0 and text[pos - 1].isalpha() and _may_end_series(text, pos):
+            # word holds no space or slash to end one earlier): a series' last letter must come
+            # just before the slash, and other words are refused with a set look-up. Non-ASCII
+            # letters can match a series letter case-insensitively ("ſ" is "s"): those words
+            # are tried.
+            last = text[pos - 1 : pos]
+            if last in _SERIES_LAST or (not last.isascii() and last.isalpha()):
                 start = pos
                 floor = max(0, pos - _SERIES_REACH)
                 while start > floor and (text[start - 1].isalnum() or text[start - 1] == "."):
