@@ -9,7 +9,7 @@ recognised anywhere; one without a type only where the same line says it is a re
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import attrs
 import regex
@@ -165,14 +165,19 @@ def _is_year(digits: str) -> bool:
 _REACH = 32
 
 
-def _anchors(text: str) -> Iterator[tuple[int, int]]:
-    """Each "/" that can be a reference's: a year on one side ("7/2021", reversed "2021/7"),
-    1-4 digits on the left, then a space run, a "/" or nothing, then two capital letters.
+def _anchors(text: str, slashes: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Each "/" of ``slashes`` that can be a reference's: a year on one side ("7/2021",
+    reversed "2021/7"), 1-4 digits on the left, then a space run, a "/" or nothing, then two
+    capital letters.
 
     Every reference has one, so the pattern is tried only there. These are plain string
     checks, a superset of what the pattern accepts (``str.isspace`` covers ``\\s``).
     """
-    for start, end in literal_hits(text, ("/",)):
+    for start, end in slashes:
+        # The running number's last digit comes first: most slashes ("and/or", URLs, symbols)
+        # have none before them and are refused by this one test.
+        if not text[start - 1 : start].isdecimal():
+            continue
         if text[end : end + 2] not in ("19", "20") and not (
             text[start - 4 : start - 2] in ("19", "20") and text[start - 2 : start].isdigit()
         ):
@@ -192,12 +197,18 @@ def _anchors(text: str) -> Iterator[tuple[int, int]]:
             yield start, end
 
 
-def candidates(text: str) -> Iterator[regex.Match[str]]:
+def candidates(
+    text: str, slashes: Iterable[tuple[int, int]] | None = None
+) -> Iterator[regex.Match[str]]:
     """The matches of the reference pattern that carry a year, found near their anchors: the
     same as ``_MAIN.finditer`` keeps minus year-less ones, without running the pattern at
     every position of every document (the family has no literal prefilter to skip texts).
+    ``slashes`` are the spans of every "/" of ``text`` where they are known (the document's
+    anchor index); they are found here otherwise.
     """
-    for m in matches_near(_MAIN, _anchors(text), text, before=_REACH, after=40):
+    if slashes is None:
+        slashes = literal_hits(text, ("/",))
+    for m in matches_near(_MAIN, _anchors(text, slashes), text, before=_REACH, after=40):
         if _is_year(m.group("a")) or _is_year(m.group("b")):
             yield m
 
@@ -216,7 +227,7 @@ class SPCommFamily:
         consumed = 0
         last_end = -(10**9)
         sp_document = doc.has_any(("communication",)) and doc.has_any(_SP_DOCUMENT)
-        for m in candidates(text):
+        for m in candidates(text, doc.hits(("/",))):
             if m.start() < consumed:
                 continue
             # An untyped reference close after another one belongs to the same enumeration

@@ -178,6 +178,10 @@ _COMP = (
 )
 _SERIES_ALT = "|".join(sorted(SERIES, key=len, reverse=True))
 _SERIES_UPPER = frozenset(SERIES)
+#: The last letter of every series, both cases.
+_SERIES_LAST = frozenset(c for s in SERIES for c in (s[-1], s[-1].lower()))
+#: How far back the word before a slash is read (longer than every series).
+_SERIES_REACH = 8
 
 _TOKEN = compile_pattern(
     rf"""
@@ -491,6 +495,18 @@ def _volume(m: regex.Match[str]) -> str:
 
 
 _GLUED_WORD = regex.compile(r"(?<=/[^/]*\d)[a-z]{2,}\Z")
+_GLUED_LETTERS = "abcdefghijklmnopqrstuvwxyz"  # ``[a-z]`` of ``_GLUED_WORD``
+
+
+def _may_be_glued(token: str) -> bool:
+    """Can ``_GLUED_WORD`` match at the end of ``token``? Its letters follow a digit: False
+    where an ASCII character other than a digit comes before the token's last lower-case
+    letters ("S/he", "A/HRC/xx" of a text without digits). Searching costs microseconds."""
+    head = token.rstrip(_GLUED_LETTERS)
+    last = head[-1:]
+    return last.isdigit() or not last.isascii()
+
+
 _DOT_BEFORE_MODIFIER = regex.compile(r"\.(?=(?i:add|corr|rev|amend)\.\d)")
 
 
@@ -593,8 +609,45 @@ class _Token:
     number: int | None
 
 
+#: How many parsed token texts are kept (a few hundred kilobytes): a report cites the same
+#: symbols as the reports before it, and a session (the language server, a batch) reads the
+#: same documents again.
+_PARSED_TOKENS_MAX = 8192
+#: The parse of each token text without findings, for the year it was parsed in (a parse
+#: reads the clock: four-digit numbers up to next year are years).
+_PARSED_TOKENS: dict[int, dict[str, _Token | None]] = {}
+
+
+def _parsed_tokens(year: int) -> dict[str, _Token | None]:
+    """The token parses of this year; those of another year (a clock set by a test, a new
+    year in a long session) are dropped."""
+    tokens = _PARSED_TOKENS.get(year)
+    if tokens is None:
+        _PARSED_TOKENS.clear()
+        tokens = _PARSED_TOKENS[year] = {}
+    return tokens
+
+
 def _parse_token(text: str, m: regex.Match[str]) -> _Token | None:
-    """Parse one match of the tokeniser; None when it is not a symbol after all."""
+    """Parse one match of the tokeniser; None when it is not a symbol after all.
+
+    The same token text always gives the same groups, so the same parse: it is kept for
+    later documents (bounded), unless it carries findings (they hold this occurrence's
+    offsets)."""
+    key = m.group()
+    kept = _parsed_tokens(current_year())
+    if key in kept:
+        return kept[key]
+    token = _read_token(text, m)
+    if token is None or not token.notes:
+        if len(kept) >= _PARSED_TOKENS_MAX:
+            kept.clear()
+        kept[key] = token
+    return token
+
+
+def _read_token(text: str, m: regex.Match[str]) -> _Token | None:
+    """:func:`_parse_token` without the kept parses."""
     rest = m.group("rest")
     if not any(map(str.isdigit, rest)):
         return None
@@ -700,7 +753,8 @@ class UNSymbolFamily:
 
         Scanning every position with the tokeniser's alternation costs ~100x more than
         jumping between slashes; symbols cannot exist without one. What a token's text alone
-        decides is parsed once per document (a report cites its sources again and again).
+        decides is parsed once per document (a report cites its sources again and again) and
+        kept for the next ones (:func:`_parse_token`).
         """
         text = doc.text
         find = text.find
@@ -709,12 +763,14 @@ class UNSymbolFamily:
         while pos != -1:
             m = None
             # The tokeniser can match only if the whole word before the slash is a series (the
-            # word holds no space or slash to end one earlier): a letter must come just before
-            # the slash, and other words are refused with a set look-up. Non-ASCII letters can
-            # match a series letter case-insensitively ("ſ" is "s"): those words are tried.
-            if pos > 0 and text[pos - 1].isalpha():
+            # word holds no space or slash to end one earlier): a series' last letter must come
+            # just before the slash, and other words are refused with a set look-up. Non-ASCII
+            # letters can match a series letter case-insensitively ("ſ" is "s"): those words
+            # are tried.
+            last = text[pos - 1 : pos]
+            if last in _SERIES_LAST or (not last.isascii() and last.isalpha()):
                 start = pos
-                floor = max(0, pos - 8)
+                floor = max(0, pos - _SERIES_REACH)
                 while start > floor and (text[start - 1].isalnum() or text[start - 1] == "."):
                     start -= 1
                 while not text[start].isalpha():
@@ -722,7 +778,7 @@ class UNSymbolFamily:
                 word = text[start:pos]
                 if word.upper() in _SERIES_UPPER or not word.isascii():
                     m = _TOKEN.match(text, start)
-            if m is not None and "a" <= text[m.end() - 1] <= "z":
+            if m is not None and "a" <= text[m.end() - 1] <= "z" and _may_be_glued(m.group()):
                 glued = _GLUED_WORD.search(text, m.start(), m.end())
                 if glued is not None:
                     # "CO/3para. 10": the symbol ends where the digits do.
