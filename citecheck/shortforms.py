@@ -348,9 +348,7 @@ def resolve_short_forms(
 def _repeats_notes(citations: Iterable[Citation]) -> bool:
     """Is there a short form whose antecedent depends on the notes (``Ibid.``, ``supra note
     N``, ``op. cit.``)? The note index feeds nothing else."""
-    return any(
-        isinstance(c.parts, ShortFormParts) and c.parts.device != "cited" for c in citations
-    )
+    return any(isinstance(c.parts, ShortFormParts) and c.parts.device != "cited" for c in citations)
 
 
 def _first_non_blank(text: str) -> int:
