@@ -248,7 +248,11 @@ def resolve_short_forms(
     index in ``carried`` of the last citation before the text (of any kind), what ``Ibid.`` in
     the text's first note repeats when the note before it began before the text.
     """
-    notes_index = _footnote_index(doc, in_notes)
+    # Notes matter only to the short forms that repeat a note's citation (Ibid., supra): a
+    # text without them (a 3 MB tariff with a "Notes" heading near its top) skips the index.
+    notes_index = (
+        _footnote_index(doc, in_notes) if _repeats_notes(citations) else _Footnotes([], [], [])
+    )
     # Offset of the first non-blank character: a short form at or before it has nothing at
     # all to point back to (computed once, so each short form costs O(1) here).
     first_text = _first_non_blank(doc.text)
@@ -339,6 +343,12 @@ def resolve_short_forms(
             note_before = len(out)
         out.append(resolved)
     return out[len(carried) :]
+
+
+def _repeats_notes(citations: Iterable[Citation]) -> bool:
+    """Is there a short form whose antecedent depends on the notes (``Ibid.``, ``supra note
+    N``, ``op. cit.``)? The note index feeds nothing else."""
+    return any(isinstance(c.parts, ShortFormParts) and c.parts.device != "cited" for c in citations)
 
 
 def _first_non_blank(text: str) -> int:

@@ -466,3 +466,42 @@ async def test_a_save_of_the_checked_text_publishes_again_without_a_new_check(
     await rec.until(lambda: rec.versions(uri) == [1, 1, 2], "the change's diagnostics")
     assert runs("saved 2") == 1
     assert list(client.diagnostics[uri]) == first  # the same findings on the same lines
+
+
+async def test_requests_after_a_change_and_its_check_share_one_check(
+    client: LanguageClient,
+) -> None:
+    """After a change, the editor asks for links, code actions and a hover before the
+    change's own (debounced) check runs: the text is checked once for all of them, and the
+    save that then checks it publishes from that same check."""
+    await start(client, {"resolver": "none", "debounceMs": 600_000})  # no debounced check
+    rec = rec_of(client)
+    uri = "untitled:requests"
+    text = PARAGRAPH * 3 + "See a/hrc/41/35 and Directive 95/46.\nrequests 1\n"
+    open_doc(client, uri, text)
+    await rec.until(lambda: rec.versions(uri) == [1], "the first diagnostics")
+
+    def runs(last: str) -> int:
+        return sum(c["last"] == last for c in checks_run())
+
+    edited = text.replace("requests 1", "requests 2")
+    change(client, uri, edited, 2)
+    doc = lsp.TextDocumentIdentifier(uri=uri)
+    links = await client.text_document_document_link_async(lsp.DocumentLinkParams(doc))
+    everywhere = lsp.Range(start=lsp.Position(0, 0), end=lsp.Position(5, 0))
+    actions = await client.text_document_code_action_async(
+        lsp.CodeActionParams(doc, everywhere, lsp.CodeActionContext(diagnostics=[]))
+    )
+    hover = await client.text_document_hover_async(
+        lsp.HoverParams(doc, lsp.Position(line=0, character=45))
+    )
+    assert links and actions and hover is not None  # each answered from a parse of the text
+    assert runs("requests 2") == 1
+    client.text_document_did_save(lsp.DidSaveTextDocumentParams(text_document=doc))
+    await rec.until(lambda: rec.versions(uri) == [1, 2], "the save's diagnostics")
+    assert runs("requests 2") == 1
+    assert client.diagnostics[uri]
+    # a text not checked before is checked
+    change(client, uri, text, 3)
+    await client.text_document_hover_async(lsp.HoverParams(doc, lsp.Position(0, 45)))
+    assert runs("requests 1") == 2

@@ -199,11 +199,16 @@ _LANG_OF_WORD = {
 _NO_WORDS = alternation(w for words in eu_words.load().values() for w in words.no_words)
 
 
+#: The words of a back-reference in another language that stand right before its noun
+#: ("dudit", "dicha", "der genannten", "cette") and right after it ("précité", "citada").
+_LANG_STRONG = alternation(w for lex in _LANG_TABLES for w in lex.back_reference_words)
+_LANG_DEMONSTRATIVES = alternation(w for lex in _LANG_TABLES for w in lex.demonstratives)
+_LANG_AFTER = alternation(w for lex in _LANG_TABLES for w in lex.back_reference_after)
+
+
 def _language_pattern() -> str:
     nouns = alternation(_LANG_NOUNS)
-    strong = alternation(w for lex in _LANG_TABLES for w in lex.back_reference_words)
-    after = alternation(w for lex in _LANG_TABLES for w in lex.back_reference_after)
-    demonstratives = alternation(w for lex in _LANG_TABLES for w in lex.demonstratives)
+    strong, after, demonstratives = _LANG_STRONG, _LANG_AFTER, _LANG_DEMONSTRATIVES
     dets = alternation(w for lex in _LANG_TABLES for w in (*lex.of_words, *lex.determiners))
     return rf"""
     (?<![\w'’])
@@ -219,6 +224,11 @@ def _language_pattern() -> str:
 
 _LANG_BACKREF = compile_pattern(_language_pattern())
 _LANG_HITS = tuple(sorted(_LANG_NOUNS))
+#: What a match of ``_LANG_BACKREF`` needs around its noun, the pattern's own parts: the
+#: word before it ending right before the noun (searched right to left from the noun), or
+#: the word after it.
+_LANG_LEAD_IN = compile_pattern(rf"(?r)(?:{_LANG_STRONG}|{_LANG_DEMONSTRATIVES}){HSPACE}{{1,2}}\Z")
+_LANG_FOLLOWER = compile_pattern(_LANG_AFTER)
 #: The first words of nouns of several words that are not nouns themselves ("decisión marco"):
 #: written with a line break inside, such a noun holds no hit.
 _LANG_LOOSE = tuple(sorted({n.split()[0] for n in _LANG_NOUNS if " " in n} - set(_LANG_NOUNS)))
@@ -383,8 +393,31 @@ def _lang_matches(doc: Document) -> Iterator[regex.Match[str]]:
     if doc.has_any(_LANG_LOOSE):
         return matches_near(_LANG_BACKREF, hits, text, before=_REACH, after=_AFTER)
     return matches_at_hits(
-        _LANG_BACKREF, hits, text, before=_REACH, after=_AFTER, earliest=_lang_earliest
-    )
+        _LANG_BACKREF, _lang_nouns(text, hits), text, before=_REACH, after=_AFTER,
+        earliest=_lang_earliest,
+    )  # fmt: skip
+
+
+def _lang_nouns(text: str, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The hits where a back-reference in another language can have its noun: a word of
+    the pattern ends right before them or follows within reach. Why: "directive" is also an
+    English word, and an English text's every "Directive" was a window searched for nothing.
+    The hits at one offset (a noun and a longer one) are kept or dropped together."""
+    kept: list[tuple[int, int]] = []
+    i, count = 0, len(hits)
+    while i < count:
+        start = hits[i][0]
+        j = i
+        while j < count and hits[j][0] == start:
+            j += 1
+        end = max(hit[1] for hit in hits[i:j])
+        if (
+            _LANG_LEAD_IN.search(text, max(0, start - _REACH), start) is not None
+            or _LANG_FOLLOWER.search(text, start, end + _AFTER) is not None
+        ):
+            kept.extend(hits[i:j])
+        i = j
+    return kept
 
 
 class BackReferencesFamily:

@@ -84,6 +84,10 @@ class DocState:
     checking: asyncio.Task[None] | None = None
     resolving: asyncio.Task[None] | None = None
     key: Hashable = None
+    #: the newest parse made of this document for any request, set and read on the worker
+    #: thread alone: the hover, links and code actions asked for after a change, and the
+    #: check that follows it, share one check of the text
+    latest: Parsed | None = None
 
 
 @attrs.frozen(slots=True)
@@ -223,9 +227,24 @@ class CitecheckServer(LanguageServer):
             if self.stopping:
                 return None
             loop = asyncio.get_running_loop()
-            result = await loop.run_in_executor(self.worker, run_check, text)
-            return state, result, LineIndex(text, self.encoding)
+            parsed = await loop.run_in_executor(
+                self.worker, self._parse_in_worker, state, text, self.encoding
+            )
+            return state, parsed.result, parsed.index
         return state, state.result, state.index
+
+    def _parse_in_worker(self, state: DocState, text: str, encoding: str) -> Parsed:
+        """The parse of `text`: the newest one made of this document when it is of this very
+        text, else a new check. Why: after a change an editor asks for links, code actions
+        and hovers before the check of the change has run; each used to check the same text
+        again. The one worker runs these jobs in turn, so the first checks and the others
+        reuse its parse."""
+        latest = state.latest
+        if latest is not None and latest.index.text == text and latest.index.encoding == encoding:
+            return latest
+        parsed = Parsed(run_check(text), LineIndex(text, encoding))
+        state.latest = parsed
+        return parsed
 
     def publish(self, state: DocState) -> None:
         """Send the diagnostics of the state's text; never a version older than one sent."""
@@ -270,7 +289,8 @@ class CitecheckServer(LanguageServer):
         encoding = self.encoding
         if last is not None and last.index.text == text and last.index.encoding == encoding:
             return Checked(last.result, last.index, config, path, problem)
-        return Checked(run_check(text), LineIndex(text, encoding), config, path, problem)
+        parsed = self._parse_in_worker(state, text, encoding)
+        return Checked(parsed.result, parsed.index, config, path, problem)
 
     async def _check(self, uri: str, generation: int, delay: float) -> None:
         if delay > 0:
