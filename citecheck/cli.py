@@ -42,7 +42,8 @@ EXIT_CODES_HELP = (
     "\b\nExit codes:\n"
     "  0  no finding at or above the failing severity (--fail-on)\n"
     "  1  findings at or above it (or, with --strict, citations not resolved)\n"
-    "  2  usage or input error: unreadable file, bad option or rule code, bad config\n"
+    "  2  usage or input/output error: unreadable file, file --fix could not write, bad\n"
+    "     option or rule code, bad config\n"
     "  128+N  ended by signal N: 130 Ctrl-C, 143 SIGTERM, 129 SIGHUP (no report)\n"
     "Network trouble alone never makes a run fail unless --strict."
 )
@@ -486,6 +487,7 @@ def check_cmd(
         offline=config.offline,
         index_path=index_path,
     )
+    not_written = 0  # files --fix could not write: an input/output error (exit 2)
     with contextlib.ExitStack() as stack:
         batch: BatchResult | SpilledBatch
         try:
@@ -498,7 +500,7 @@ def check_cmd(
             for err in batch.errors:
                 click.echo(f"citecheck: error: {err.path}: {err.reason}", err=True)
             if isinstance(batch, BatchResult):
-                written = _apply_fixes(batch, write=fix and not diff)
+                written, not_written = _apply_fixes(batch, write=fix and not diff)
                 if written:
                     batch = _recheck(batch, written, config, resolver)
         finally:
@@ -515,7 +517,7 @@ def check_cmd(
     if unresolved:
         click.echo(f"citecheck: {unresolved} citation(s) not resolved (--strict)", err=True)
         failing = True
-    if batch.errors:
+    if batch.errors or not_written:
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
 
@@ -613,12 +615,13 @@ def _recheck(
     )
 
 
-def _apply_fixes(batch: BatchResult, *, write: bool) -> dict[int, SourceText]:
+def _apply_fixes(batch: BatchResult, *, write: bool) -> tuple[dict[int, SourceText], int]:
     """Print diffs (``write`` False) or write fixed files; returns the rewritten files (index
-    in the batch -> their new text as a source)."""
+    in the batch -> their new text as a source) and how many could not be written."""
     import attrs
 
     from citecheck.fixes import (
+        NotWritten,
         Outcome,
         apply_fixes,
         fixable,
@@ -628,19 +631,25 @@ def _apply_fixes(batch: BatchResult, *, write: bool) -> dict[int, SourceText]:
     )
 
     written: dict[int, SourceText] = {}
+    not_written = 0
     for i, (rep, src) in enumerate(zip(batch.reports, batch.sources, strict=True)):
         chosen = select_fixes(rep.findings, len(src.text))
         if not chosen:
             continue
         refusal = fixable(src)
-        if refusal is not None:
+        if refusal is not None and not (refusal is Outcome.STDIN and not write):
             click.echo(f"citecheck: {src.path}: {refusal.value}", err=True)
             continue
         new_text = apply_fixes(src.text, chosen)
-        if not write:
+        if not write:  # standard input too: its diff is the one way to see its fixes
             click.echo(unified_diff(src.path, src.text, new_text), nl=False)
             continue
-        outcome = write_fixed(src, new_text)
+        try:
+            outcome = write_fixed(src, new_text)
+        except NotWritten as exc:
+            click.echo(f"citecheck: error: {src.path}: {exc}", err=True)
+            not_written += 1
+            continue
         if outcome is Outcome.WRITTEN:
             data = new_text.encode("utf-8")
             written[i] = attrs.evolve(
@@ -649,7 +658,7 @@ def _apply_fixes(batch: BatchResult, *, write: bool) -> dict[int, SourceText]:
             click.echo(f"citecheck: {src.path}: fixed {len(chosen)} finding(s)", err=True)
         else:
             click.echo(f"citecheck: {src.path}: {outcome.value}", err=True)
-    return written
+    return written, not_written
 
 
 @main.command("rules")

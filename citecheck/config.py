@@ -60,8 +60,9 @@ _KNOWN = frozenset(
 )
 
 
-class ConfigError(Exception):
-    """A configuration file that cannot be used; the message names file and key."""
+class ConfigError(ValueError):
+    """A configuration file that cannot be used; the message names file and key (a
+    ``ValueError``, so callers that catch bad values catch it too)."""
 
     def __init__(self, path: Path | str, key: str, reason: str) -> None:
         where = f"{path}: key {key!r}" if key else str(path)
@@ -295,8 +296,9 @@ def config_from_table(path: Path, table: Mapping[str, Any]) -> Config:
     return Config(**kw)
 
 
-def load_config(path: Path) -> Config:
+def load_config(path: Path | str) -> Config:
     """Read one config file (``citecheck.toml``: top level; ``pyproject.toml``: the tool table)."""
+    path = Path(path)
     try:
         with path.open("rb") as fh:
             data = tomllib.load(fh)
@@ -304,6 +306,10 @@ def load_config(path: Path) -> Config:
         raise ConfigError(path, "", f"cannot be read ({exc.strerror or exc})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(path, "", f"is not valid TOML ({exc})") from None
+    except UnicodeDecodeError as exc:  # TOML is UTF-8; tomllib lets the decoder's error through
+        raise ConfigError(
+            path, "", f"is not valid UTF-8 (byte {exc.object[exc.start]:#04x} at offset {exc.start})"
+        ) from None
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
         if not isinstance(tool, dict):
@@ -320,7 +326,7 @@ def _has_tool_table(path: Path) -> bool:
     try:
         with path.open("rb") as fh:
             data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError):
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
         return False
     tool = data.get("tool")
     return isinstance(tool, dict) and "citecheck" in tool

@@ -4,7 +4,11 @@ Safety rules: only non-overlapping fixes (the first in text order wins); only fi
 plain text that decoded as clean UTF-8 (never a file with CC101 replacements, never an
 extracted HTML/DOCX/PDF text); only when the bytes on disk are still those that were read
 (SHA-256 compared just before writing); written to a temporary file in the same directory,
-fsynced, then ``os.replace``d over the original with its mode kept. Offsets are code points of
+fsynced, then ``os.replace``d over the original with its mode, owner and group kept. A file
+the process may not write is refused (replacing it would go around its permissions); a file
+with other hard links, one whose owner or group the new file could not keep, or one in a
+directory where no temporary file can be made is written in place instead (the new text is
+complete in memory), so that no link, owner or group is lost. Offsets are code points of
 the decoded text, which was decoded without newline translation, so line endings are kept;
 a byte order mark is part of the text (U+FEFF) and is written back as it is. A symlink is
 followed: its target is rewritten and the link stays a link.
@@ -38,6 +42,34 @@ class Outcome(str, enum.Enum):
     EXTRACTED = "text was extracted from another format; not rewritten"
     STDIN = "standard input cannot be fixed in place (use --diff to see the fixes)"
     FAILED = "could not be written"
+    READ_ONLY = "may not be written"
+
+
+class Plan(str, enum.Enum):
+    """How a fixed file is written."""
+
+    REPLACE = "replace"  # a temporary file renamed over the original (atomic)
+    IN_PLACE = "in place"  # the original truncated and rewritten (keeps inode, links, owner)
+
+
+def write_plan(*, nlink: int, owner_kept: bool, replace_possible: bool) -> Plan:
+    """Atomic replacement when it changes nothing but the text; otherwise in place: a new
+    inode would cut the file's other hard links or lose an owner or group the process
+    cannot give back, and a directory the process may not write has no room for the
+    temporary file."""
+    if nlink > 1 or not owner_kept or not replace_possible:
+        return Plan.IN_PLACE
+    return Plan.REPLACE
+
+
+class NotWritten(Exception):
+    """A fixed file that could not be written: the outcome and the operating system's reason
+    (a failure of the run, unlike the refusals ``write_fixed`` returns)."""
+
+    def __init__(self, outcome: Outcome, reason: str) -> None:
+        super().__init__(f"{outcome.value} ({reason})")
+        self.outcome = outcome
+        self.reason = reason
 
 
 def select_fixes(findings: Iterable[Finding], text_length: int) -> list[Fix]:
@@ -110,8 +142,60 @@ def fixable(source: SourceText) -> Outcome | None:
     return None
 
 
+def may_write(path: Path) -> OSError | None:
+    """Why the process may not write ``path`` (None when it may): opened for writing without
+    truncating, so the kernel decides (modes, ACLs, read-only mounts, root's rights)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        return exc
+    os.close(fd)
+    return None
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def _write_in_place(path: Path, data: bytes) -> None:
+    with path.open("r+b") as fh:
+        fh.write(data)
+        fh.truncate()
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _replace(path: Path, data: bytes, info: os.stat_result) -> bool:
+    """Write ``data`` to a temporary file with the original's mode, owner and group, then
+    rename it over ``path``; False (nothing changed) when the temporary file cannot be made
+    or cannot be given the owner and group."""
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError:
+        return False
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            if (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
+                try:
+                    os.fchown(fh.fileno(), info.st_uid, info.st_gid)
+                except OSError:
+                    Path(tmp).unlink(missing_ok=True)
+                    return False
+            os.fsync(fh.fileno())
+        os.chmod(tmp, stat.S_IMODE(info.st_mode))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
+
+
 def write_fixed(source: SourceText, new_text: str) -> Outcome:
-    """Atomically replace the file with ``new_text`` if it is unchanged since it was read."""
+    """Replace the file with ``new_text`` if it is unchanged since it was read (atomically
+    unless ``write_plan`` says in place); raises ``NotWritten`` when it may not or could not
+    be written."""
     refusal = fixable(source)
     if refusal is not None:
         return refusal
@@ -122,19 +206,19 @@ def write_fixed(source: SourceText, new_text: str) -> Outcome:
         current = path.read_bytes()
         if hashlib.sha256(current).hexdigest() != source.digest:
             return Outcome.CHANGED
-        mode = stat.S_IMODE(path.stat().st_mode)
+        denied = may_write(path)
+        if denied is not None:
+            raise NotWritten(Outcome.READ_ONLY, _reason(denied))
+        info = path.stat()
         data = new_text.encode("utf-8")  # a BOM, if any, is U+FEFF in the text
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.chmod(tmp, mode)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError:
-        return Outcome.FAILED
+        plan = write_plan(
+            nlink=info.st_nlink,
+            owner_kept=os.getuid() == 0 or info.st_uid == os.getuid(),
+            replace_possible=os.access(path.parent, os.W_OK | os.X_OK),
+        )
+        if plan is Plan.REPLACE and _replace(path, data, info):
+            return Outcome.WRITTEN
+        _write_in_place(path, data)
+    except OSError as exc:
+        raise NotWritten(Outcome.FAILED, _reason(exc)) from None
     return Outcome.WRITTEN
