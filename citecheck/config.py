@@ -185,8 +185,8 @@ def config_trusted(flag: bool = False, env: Mapping[str, str] | None = None) -> 
 
 
 def _str_list(path: Path, key: str, value: Any) -> tuple[str, ...]:
-    if isinstance(value, str):
-        value = [value]
+    if isinstance(value, str):  # the documented type is a list: say how to write one
+        raise ConfigError(path, key, f"must be a list of strings, not {value!r} (write [{value!r}])")
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
         raise ConfigError(path, key, f"must be a list of strings, not {value!r}")
     return tuple(value)
@@ -325,8 +325,11 @@ def load_config(path: Path | str) -> Config:
 def _has_tool_table(path: Path) -> bool:
     try:
         with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+            raw = fh.read()
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:  # ours if it names the table: then its error is reported
+        return b"tool.citecheck" in raw
+    except (OSError, tomllib.TOMLDecodeError):
         return False
     tool = data.get("tool")
     return isinstance(tool, dict) and "citecheck" in tool
