@@ -3,10 +3,13 @@ language server, language-server start-up options."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from click.testing import CliRunner
 from pygls import uris
 
+from citecheck.cli import EXIT_USAGE, main
 from citecheck.config import Config
 from citecheck.lsp.server import make_server
 
@@ -23,3 +26,23 @@ def test_language_server_falls_back_to_defaults_on_a_config_that_is_not_utf8(
     assert problem == (
         f"citecheck: {cfg}: is not valid UTF-8 (byte 0xff at offset 16); using the default settings"
     )
+
+
+def test_an_excluded_directory_named_on_the_command_line_is_skipped(tmp_path: Path) -> None:
+    (tmp_path / "citecheck.toml").write_text('exclude = ["drafts/", "old.txt"]\n')
+    for folder in ("docs", "drafts", "drafts/sub"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.txt").write_text("See A/HRC/41/35.\n", encoding="utf-8")
+    (tmp_path / "old.txt").write_text("See a/hrc/41/35.\n", encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    names = [str(tmp_path / n) for n in ("docs", "drafts", "drafts/sub", "old.txt")]
+    res = CliRunner().invoke(main, ["check", "--offline", "--format", "json", *names])
+    assert res.exit_code == 0, res.output
+    assert [f["path"] for f in json.loads(res.stdout)["files"]] == [str(tmp_path / "docs/a.txt")]
+    assert res.stderr == ""
+    # a directory that is not excluded and holds nothing to check stays an input error
+    res = CliRunner().invoke(main, ["check", "--offline", str(tmp_path / "empty")])
+    assert res.stderr == (
+        f"citecheck: error: {tmp_path / 'empty'}: directory holds no file to check\n"
+    )
+    assert res.exit_code == EXIT_USAGE
