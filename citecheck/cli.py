@@ -12,9 +12,10 @@ import hashlib
 import json
 import os
 import sys
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
@@ -196,6 +197,27 @@ LAZY_COMMAND_HELP = {
 }
 
 
+def _own_warnings_as_lines(previous: Callable[..., None]) -> Callable[..., None]:
+    """A ``warnings.showwarning`` that writes citecheck's own warnings (an unusable index or
+    cache) as one ``citecheck: warning:`` line (a user has no use for the Python source line
+    that raised them) and hands the others to ``previous``."""
+
+    def show(
+        message: Warning | str,
+        category: type[Warning],
+        filename: str,
+        lineno: int,
+        file: TextIO | None = None,
+        line: str | None = None,
+    ) -> None:
+        if category.__module__.startswith("citecheck."):
+            click.echo(f"citecheck: warning: {message}", err=True)
+            return
+        previous(message, category, filename, lineno, file, line)
+
+    return show
+
+
 class _Commands(click.Group):
     """The command group; ``lsp``, ``cache`` and ``index`` are imported only when run (see
     ``LAZY_COMMAND_HELP``). Unexpected exceptions become exit 2 with a message."""
@@ -231,7 +253,9 @@ class _Commands(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            with warnings.catch_warnings():
+                warnings.showwarning = _own_warnings_as_lines(warnings.showwarning)
+                return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except BrokenPipeError:

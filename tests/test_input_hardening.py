@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from pygls import uris
 
@@ -46,3 +47,23 @@ def test_an_excluded_directory_named_on_the_command_line_is_skipped(tmp_path: Pa
         f"citecheck: error: {tmp_path / 'empty'}: directory holds no file to check\n"
     )
     assert res.exit_code == EXIT_USAGE
+
+
+def test_a_missing_index_file_is_one_clean_warning_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = tmp_path / "ok.txt"
+    doc.write_text("See A/HRC/41/35.\n", encoding="utf-8")
+    missing = tmp_path / "nope.sqlite"
+    monkeypatch.setenv("CITECHECK_INDEX", str(missing))
+    monkeypatch.setenv("CITECHECK_CACHE_DIR", str(tmp_path / "cache"))
+    for key in ("UNDL", "ODS", "CELLAR", "SPARQL"):
+        monkeypatch.setenv(f"CITECHECK_{key}_URL", "http://127.0.0.1:9")
+    res = CliRunner().invoke(main, ["check", "--offline", str(doc)])
+    lines = res.stderr.splitlines()
+    assert [x for x in lines if "index" in x] == [
+        f"citecheck: warning: index unusable (no index at {missing} (build one with "
+        "'citecheck index update')); continuing without it"
+    ]
+    assert "Warning" not in res.stderr and ".py:" not in res.stderr
+    assert res.exit_code == 0, res.output
