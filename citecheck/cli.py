@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import click
 
 from citecheck import __version__
-from citecheck.formats import CHECK_FORMATS
+from citecheck.formats import CHECK_FORMATS, printable_path
 from citecheck.launcher import quiet_after_broken_pipe
 from citecheck.model import Severity
 
@@ -68,18 +68,18 @@ def _read_each(paths: Sequence[str], failed: list[InputError]) -> Iterator[Sourc
     files, errors = expand_paths(paths, config)
     for err in errors:
         failed.append(err)
-        click.echo(f"citecheck: error: {err.path}: {err.reason}", err=True)
+        click.echo(f"citecheck: error: {printable_path(err.path)}: {err.reason}", err=True)
     for path in files:
         try:
             src = read_source(path)
         except InputError as exc:
             failed.append(exc)
-            click.echo(f"citecheck: error: {exc.path}: {exc.reason}", err=True)
+            click.echo(f"citecheck: error: {printable_path(exc.path)}: {exc.reason}", err=True)
             continue
         except Exception as exc:  # a reader bug must not end the batch: one file's error
             err = InputError(path, f"cannot be read ({type(exc).__name__}: {exc})")
             failed.append(err)
-            click.echo(f"citecheck: error: {err.path}: {err.reason}", err=True)
+            click.echo(f"citecheck: error: {printable_path(err.path)}: {err.reason}", err=True)
             continue
         yield src
 
@@ -522,7 +522,7 @@ def check_cmd(
             else:  # reports wait on disk until rendered: memory follows the distinct ids
                 batch = _check_spilled(stack, files, config, resolver, jobs)
             for err in batch.errors:
-                click.echo(f"citecheck: error: {err.path}: {err.reason}", err=True)
+                click.echo(f"citecheck: error: {printable_path(err.path)}: {err.reason}", err=True)
             if isinstance(batch, BatchResult):
                 written, not_written = _apply_fixes(batch, write=fix and not diff)
                 if written:
@@ -662,16 +662,16 @@ def _apply_fixes(batch: BatchResult, *, write: bool) -> tuple[dict[int, SourceTe
             continue
         refusal = fixable(src)
         if refusal is not None and not (refusal is Outcome.STDIN and not write):
-            click.echo(f"citecheck: {src.path}: {refusal.value}", err=True)
+            click.echo(f"citecheck: {printable_path(src.path)}: {refusal.value}", err=True)
             continue
         new_text = apply_fixes(src.text, chosen)
         if not write:  # standard input too: its diff is the one way to see its fixes
-            click.echo(unified_diff(src.path, src.text, new_text), nl=False)
+            click.echo(unified_diff(printable_path(src.path), src.text, new_text), nl=False)
             continue
         try:
             outcome = write_fixed(src, new_text)
         except NotWritten as exc:
-            click.echo(f"citecheck: error: {src.path}: {exc}", err=True)
+            click.echo(f"citecheck: error: {printable_path(src.path)}: {exc}", err=True)
             not_written += 1
             continue
         if outcome is Outcome.WRITTEN:
@@ -679,9 +679,9 @@ def _apply_fixes(batch: BatchResult, *, write: bool) -> tuple[dict[int, SourceTe
             written[i] = attrs.evolve(
                 src, text=new_text, digest=hashlib.sha256(data).hexdigest(), findings=()
             )
-            click.echo(f"citecheck: {src.path}: fixed {len(chosen)} finding(s)", err=True)
+            click.echo(f"citecheck: {printable_path(src.path)}: fixed {len(chosen)} finding(s)", err=True)
         else:
-            click.echo(f"citecheck: {src.path}: {outcome.value}", err=True)
+            click.echo(f"citecheck: {printable_path(src.path)}: {outcome.value}", err=True)
     return written, not_written
 
 

@@ -4,6 +4,7 @@ language server, language-server start-up options."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,52 @@ def test_a_missing_index_file_is_one_clean_warning_line(
     ]
     assert "Warning" not in res.stderr and ".py:" not in res.stderr
     assert res.exit_code == 0, res.output
+
+
+@pytest.fixture
+def odd_name(tmp_path: Path) -> Path:
+    """A file whose name holds the byte 0xFF (not UTF-8)."""
+    path = tmp_path / os.fsdecode(b"caf\xff.txt")
+    try:
+        path.write_text("See a/hrc/41/35.\n", encoding="utf-8")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system does not take a file name that is not UTF-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["check", "--offline", "--format", "json"], '"path": "caf\\\\xff.txt"'),
+        (["check", "--offline", "--format", "text"], "caf\\xff.txt:1:5: UN102"),
+        (["check", "--offline", "--format", "github"], "::warning file=caf\\xff.txt,line=1"),
+        (["check", "--offline", "--format", "sarif"], 'caf%FF.txt"'),
+        (["check", "--offline", "--diff"], "--- a/caf\\xff.txt\n"),
+        (["extract", "--format", "jsonl"], '"path": "caf\\\\xff.txt"'),
+        (["extract", "--format", "json"], '"path": "caf\\\\xff.txt"'),
+        (["extract", "--format", "text"], "caf\\xff.txt:1:5: un:A/HRC/41/35"),
+    ],
+)
+def test_a_file_name_that_is_not_utf8_is_escaped_in_every_output(
+    odd_name: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], expected: str
+) -> None:
+    monkeypatch.chdir(odd_name.parent)
+    res = CliRunner().invoke(main, [*args, "."])
+    assert expected in res.stdout
+    res.stdout_bytes.decode("utf-8")  # strict: every byte of the output is UTF-8
+    if "json" in args:
+        json.loads(res.stdout_bytes)
+
+
+def test_unreadable_input_with_a_name_that_is_not_utf8_is_escaped(tmp_path: Path) -> None:
+    folder = tmp_path / os.fsdecode(b"d\xfe")
+    try:
+        folder.mkdir()
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system does not take a file name that is not UTF-8")
+    res = CliRunner().invoke(main, ["check", "--offline", "--format", "json", str(folder)])
+    shown = str(tmp_path) + "/d\\xfe"
+    assert json.loads(res.stdout_bytes)["errors"] == [
+        {"path": shown, "reason": "directory holds no file to check"}
+    ]
+    assert res.stderr == f"citecheck: error: {shown}: directory holds no file to check\n"
