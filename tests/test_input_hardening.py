@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -117,3 +118,39 @@ def test_unreadable_input_with_a_name_that_is_not_utf8_is_escaped(tmp_path: Path
         {"path": shown, "reason": "directory holds no file to check"}
     ]
     assert res.stderr == f"citecheck: error: {shown}: directory holds no file to check\n"
+
+
+@pytest.mark.parametrize(
+    ("answers", "reason"),
+    [
+        (None, "resolution failed: TypeError('the resolver returned NoneType, not a mapping"),
+        (["resolved"], "resolution failed: TypeError('the resolver returned list, not a mapping"),
+        ({"un:A/HRC/41/35": "resolved"}, "the resolver answered str 'resolved', not a mapping"),
+        ({"un:A/HRC/41/35": None}, "the resolver answered NoneType None, not a mapping"),
+        ({"un:A/HRC/41/35": {"status": "found"}}, "the resolver gave the status 'found', which"),
+        ({"un:A/HRC/41/35": {"status": 1}}, "the resolver gave the status 1, which is none of"),
+    ],
+)
+def test_a_resolver_with_a_bad_answer_gives_unverified_with_a_reason(
+    answers: Any, reason: str
+) -> None:
+    import citecheck
+
+    result = citecheck.check("See A/HRC/41/35.", resolver=lambda ids: answers)
+    (res,) = result.resolutions.values()
+    assert res["status"] == "unverified"
+    assert res["reason"].startswith(reason)
+    assert [f.code for f in result.findings] == ["RS102"]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [{"status": "resolved", "title": "Report"}, {"status": "not_found"}, {}],
+)
+def test_a_resolver_with_good_answers_is_taken_at_its_word(answer: dict[str, str]) -> None:
+    import citecheck
+
+    result = citecheck.check("See A/HRC/41/35.", resolver=lambda ids: dict.fromkeys(ids, answer))
+    (res,) = result.resolutions.values()
+    assert res["status"] == answer.get("status", "unverified")
+    assert "resolver" not in (res.get("reason") or "")
