@@ -394,6 +394,6 @@ def iter_check_text(
                     if res.get("title"):
                         said += f": {_one_line(str(res['title']))}"
                 extra = f" ({f.id}{said})"
-            fix = "  [fixable]" if f.fix else ""
+            fix = "  [fixable]" if f.fix and not rep.extracted else ""  # --fix refuses those
             yield f"{where(rep, f.start)}: {f.code} [{sev}] {f.message}{extra}{fix}\n"
     yield summary_line(reports, unreadable) + "\n"

@@ -154,3 +154,15 @@ def test_a_resolver_with_good_answers_is_taken_at_its_word(answer: dict[str, str
     (res,) = result.resolutions.values()
     assert res["status"] == answer.get("status", "unverified")
     assert "resolver" not in (res.get("reason") or "")
+
+
+def test_fixable_is_not_claimed_for_text_extracted_from_html(tmp_path: Path) -> None:
+    html = tmp_path / "a.html"
+    html.write_text("<html><body><p>See a/hrc/41/35.</p></body></html>", encoding="utf-8")
+    plain = tmp_path / "b.txt"
+    plain.write_text("See a/hrc/41/35.\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["check", "--offline", str(html), str(plain)])
+    lines = [x for x in res.stdout.splitlines() if "UN102" in x]
+    assert len(lines) == 2
+    assert lines[0].startswith(str(html)) and not lines[0].endswith("[fixable]")
+    assert lines[1].startswith(str(plain)) and lines[1].endswith("[fixable]")
