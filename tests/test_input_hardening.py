@@ -166,3 +166,42 @@ def test_fixable_is_not_claimed_for_text_extracted_from_html(tmp_path: Path) -> 
     assert len(lines) == 2
     assert lines[0].startswith(str(html)) and not lines[0].endswith("[fixable]")
     assert lines[1].startswith(str(plain)) and lines[1].endswith("[fixable]")
+
+
+@pytest.mark.parametrize(
+    ("init", "problems"),
+    [
+        (None, []),
+        ({}, []),
+        ({"offline": True, "resolver": "none", "debounceMs": 0}, []),
+        ({"resolver": "bogus"}, ["initializationOption 'resolver' must be \"auto\" or \"none\""]),
+        ({"offline": "yes"}, ["initializationOption 'offline' must be true or false, not 'yes'"]),
+        ({"debounceMs": -5}, ["initializationOption 'debounceMs' must be a whole number"]),
+        ({"debounceMs": True}, ["initializationOption 'debounceMs' must be a whole number"]),
+        ({"ofline": True}, ["unknown initializationOption 'ofline' (known: offline, resolver"]),
+        ("offline", ["initializationOptions must be an object, not 'offline'; ignored"]),
+    ],
+)
+def test_language_server_options_that_are_ignored_are_said(
+    init: Any, problems: list[str]
+) -> None:
+    from citecheck.lsp.options import option_problems
+
+    found = option_problems(init)
+    assert len(found) == len(problems)
+    for message, start in zip(found, problems, strict=True):
+        assert message.startswith(start)
+
+
+def test_language_server_warns_once_about_bad_start_up_options(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    server = make_server()
+    said: list[str] = []
+    monkeypatch.setattr(server, "warn_config", lambda message, *kind: said.append(message))
+    server.configure({"resolver": "none", "offline": "yes"})
+    assert said == [
+        "citecheck: initializationOption 'offline' must be true or false, not 'yes'; "
+        "the default is used"
+    ]
+    assert server.options.resolver == "none" and server.options.offline is False
