@@ -645,10 +645,12 @@ def _apply_fixes(batch: BatchResult, *, write: bool) -> tuple[dict[int, SourceTe
     import attrs
 
     from citecheck.fixes import (
+        MARKDOWN_SUFFIXES,
         NotWritten,
         Outcome,
         apply_fixes,
         fixable,
+        markdown_code_spans,
         select_fixes,
         unified_diff,
         write_fixed,
@@ -657,7 +659,9 @@ def _apply_fixes(batch: BatchResult, *, write: bool) -> tuple[dict[int, SourceTe
     written: dict[int, SourceText] = {}
     not_written = 0
     for i, (rep, src) in enumerate(zip(batch.reports, batch.sources, strict=True)):
-        chosen = select_fixes(rep.findings, len(src.text))
+        markdown = Path(src.path).suffix.lower() in MARKDOWN_SUFFIXES and not src.extracted
+        quoted = markdown_code_spans(src.text) if markdown else []
+        chosen = select_fixes(rep.findings, len(src.text), quoted)
         if not chosen:
             continue
         refusal = fixable(src)

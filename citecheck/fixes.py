@@ -16,6 +16,7 @@ followed: its target is rewritten and the link stays a link.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import enum
 import hashlib
@@ -72,15 +73,22 @@ class NotWritten(Exception):
         self.reason = reason
 
 
-def select_fixes(findings: Iterable[Finding], text_length: int) -> list[Fix]:
-    """The fixes to apply: in text order, duplicates merged, overlapping ones skipped."""
+def select_fixes(
+    findings: Iterable[Finding], text_length: int, protected: Sequence[tuple[int, int]] = ()
+) -> list[Fix]:
+    """The fixes to apply: in text order, duplicates merged, overlapping ones skipped, and
+    none that touches a ``protected`` span (sorted, non-overlapping ``(start, end)``)."""
     fixes = sorted(
         {f.fix for f in findings if f.fix is not None},
         key=lambda x: (x.start, x.end, x.replacement),
     )
+    starts = [start for start, _ in protected]
     chosen: list[Fix] = []
     for fix in fixes:
         if not 0 <= fix.start <= fix.end <= text_length:
+            continue
+        i = bisect.bisect_right(starts, fix.end) - 1  # the last span starting at or before it
+        if i >= 0 and _touches(protected[i], fix):
             continue
         if chosen and fix.start < chosen[-1].end:
             continue
@@ -88,6 +96,85 @@ def select_fixes(findings: Iterable[Finding], text_length: int) -> list[Fix]:
             continue  # two insertions at one point: order would be a guess
         chosen.append(fix)
     return chosen
+
+
+#: Markdown suffixes whose code and comments ``--fix`` leaves as written.
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+_FENCE_OPEN = re.compile(r" {0,3}(`{3,}|~{3,})([^\n]*)")
+_BACKTICKS = re.compile(r"`+")
+
+
+def markdown_code_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of a Markdown text that quote rather than say (CommonMark): fenced code
+    blocks (an unclosed one runs to the end), inline code spans and HTML comments, sorted.
+    A fix there would change what the code or comment says, so ``--fix`` leaves them."""
+    spans: list[tuple[int, int]] = []
+    segment = 0  # start of the text outside fenced blocks not yet scanned for inline spans
+    fence: tuple[str, int, int] | None = None  # character, length, start of the open fence
+    for line in _LINE.finditer(text):
+        body = line.group().rstrip("\r\n")
+        if fence is not None:
+            stripped = body.strip(" \t")
+            char, length, start = fence
+            if (
+                len(body) - len(body.lstrip(" ")) <= 3
+                and len(stripped) >= length
+                and stripped == char * len(stripped)
+            ):
+                spans.append((start, line.end()))
+                fence = None
+                segment = line.end()
+            continue
+        opened = _FENCE_OPEN.fullmatch(body)
+        if opened is None or (opened.group(1)[0] == "`" and "`" in opened.group(2)):
+            continue
+        spans.extend(_inline_spans(text, segment, line.start()))
+        fence = (opened.group(1)[0], len(opened.group(1)), line.start())
+    if fence is not None:
+        spans.append((fence[2], len(text)))
+    else:
+        spans.extend(_inline_spans(text, segment, len(text)))
+    return sorted(spans)
+
+
+def _inline_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Code spans (a backtick run closed by a run of the same length) and HTML comments in
+    ``text[start:end]``, one pass left to right; an unclosed comment runs to ``end``."""
+    spans: list[tuple[int, int]] = []
+    unmatched: set[int] = set()  # run lengths with no closing run further on
+    pos = start
+    while pos < end:
+        tick = text.find("`", pos, end)
+        comment = text.find("<!--", pos, end)
+        if tick < 0 and comment < 0:
+            break
+        if comment >= 0 and (tick < 0 or comment < tick):
+            close = text.find("-->", comment + 4, end)
+            stop = end if close < 0 else close + 3
+            spans.append((comment, stop))
+            pos = stop
+            continue
+        run = _BACKTICKS.match(text, tick, end)
+        assert run is not None
+        length = len(run.group())
+        pos = run.end()
+        if length in unmatched:
+            continue
+        for closing in _BACKTICKS.finditer(text, pos, end):
+            if len(closing.group()) == length:
+                spans.append((tick, closing.end()))
+                pos = closing.end()
+                break
+        else:
+            unmatched.add(length)
+    return spans
+
+
+def _touches(span: tuple[int, int], fix: Fix) -> bool:
+    start, end = span
+    if fix.start == fix.end:  # an insertion: strictly inside the span
+        return start < fix.start < end
+    return start < fix.end and fix.start < end
 
 
 def apply_fixes(text: str, fixes: Sequence[Fix]) -> str:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
 import stat
 from pathlib import Path
@@ -12,7 +13,17 @@ import pytest
 from click.testing import CliRunner
 
 from citecheck.cli import EXIT_USAGE, main
-from citecheck.fixes import NotWritten, Outcome, Plan, may_write, write_fixed, write_plan
+from citecheck.fixes import (
+    NotWritten,
+    Outcome,
+    Plan,
+    markdown_code_spans,
+    may_write,
+    select_fixes,
+    write_fixed,
+    write_plan,
+)
+from citecheck.model import Finding, Fix, Severity
 from citecheck.readers import read_source
 
 DIRTY = "See a/hrc/41/35.\n"
@@ -142,3 +153,72 @@ def test_fix_of_standard_input_still_points_at_diff() -> None:
     res = CliRunner().invoke(main, ["check", "--offline", "--fix", "-"], input=DIRTY)
     assert res.stderr == f"citecheck: <stdin>: {Outcome.STDIN.value}\n"
     assert "UN102" in res.stdout
+
+
+def _quoted(text: str) -> list[str]:
+    return [text[a:b] for a, b in markdown_code_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("See a/hrc/41/35.\n", []),
+        ("Run `grep a/1 f` now.\n", ["`grep a/1 f`"]),
+        ("Two ``a ` b`` and `c`.\n", ["``a ` b``", "`c`"]),
+        ("A lone ` tick and a/1.\n", []),  # an unclosed run is plain text
+        ("Unmatched `` then `x`.\n", ["`x`"]),
+        ("Hi <!-- a/1 --> there <!-- b -->\n", ["<!-- a/1 -->", "<!-- b -->"]),
+        ("Open <!-- a/1\nstill\n", ["<!-- a/1\nstill\n"]),  # unclosed: to the end
+        ("x\n```sh\ngrep a/1\n```\ny `z`\n", ["```sh\ngrep a/1\n```\n", "`z`"]),
+        ("~~~~\na/1\n~~~\nstill\n~~~~~\nout\n", ["~~~~\na/1\n~~~\nstill\n~~~~~\n"]),
+        ("```\nnever closed a/1\n", ["```\nnever closed a/1\n"]),
+        ("```\r\na/1\r\n```\r\nout\r\n", ["```\r\na/1\r\n```\r\n"]),
+        ("    ```\nindented four: not a fence\n", []),
+        ("``` a`b\nnot a fence: backtick in the info\n", []),
+        ("``\ntwo ticks: no fence\n``\n", ["``\ntwo ticks: no fence\n``"]),
+        ("```\n`x` in a fence\n```\n", ["```\n`x` in a fence\n```\n"]),
+    ],
+)
+def test_markdown_code_spans(text: str, quoted: list[str]) -> None:
+    assert _quoted(text) == quoted
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "kept"),
+    [
+        (0, 3, True),  # before the span
+        (3, 5, True),  # ends where the span starts
+        (4, 6, False),  # overlaps its start
+        (6, 7, False),  # inside
+        (9, 12, False),  # overlaps its end
+        (10, 12, True),  # starts where the span ends
+        (5, 5, True),  # an insertion just before the span
+        (7, 7, False),  # an insertion inside it
+        (0, 20, False),  # covers it
+    ],
+)
+def test_fixes_touching_a_protected_span_are_not_chosen(start: int, end: int, kept: bool) -> None:
+    finding = Finding("UN102", Severity.WARNING, "m", start, end, fix=Fix(start, end, "X", "d"))
+    assert bool(select_fixes([finding], 20, [(5, 10)])) is kept
+    assert select_fixes([finding], 20) == [finding.fix]
+
+
+def test_fix_and_diff_leave_markdown_code_and_comments_alone(tmp_path: Path) -> None:
+    text = (
+        "See a/hrc/41/35 and `grep a/hrc/41/37 f`.\n\n```sh\ngrep a/hrc/41/38 f\n```\n\n"
+        "<!-- old: a/hrc/41/39 -->\nAlso a/hrc/41/36.\n"
+    )
+    fixed = text.replace("a/hrc/41/35", "A/HRC/41/35").replace("a/hrc/41/36", "A/HRC/41/36")
+    md = tmp_path / "notes.md"
+    md.write_text(text, encoding="utf-8")
+    res = CliRunner().invoke(main, ["check", "--offline", "--format", "json", "--fix", str(md)])
+    assert md.read_text(encoding="utf-8") == fixed
+    assert "fixed 2 finding(s)" in res.stderr
+    # still reported: the code quotes a citation written in a form worth knowing about
+    (report,) = json.loads(res.stdout)["files"]
+    assert [f["code"] for f in report["findings"]] == ["UN102"] * 3
+    # the same text as plain text is prose: every citation fixed
+    txt = tmp_path / "notes.txt"
+    txt.write_text(text, encoding="utf-8")
+    CliRunner().invoke(main, ["check", "--offline", "--fix", str(txt)])
+    assert "a/hrc" not in txt.read_text(encoding="utf-8")
