@@ -138,8 +138,8 @@ def expand_paths(args: Sequence[str], config: Config) -> tuple[list[str], list[I
     """Files to check: files as given, directories walked (config extensions, ``exclude``,
     the walked directory's ``.gitignore``, hidden entries skipped). Excluded files and
     directories given by name are skipped too, so pre-commit and CI agree with the config; a
-    directory that is not excluded but holds no file to check is an input error. One file reached under
-    several names (same real path) is checked once, under the first name."""
+    directory that is not excluded but holds no file to check is an input error. One file
+    reached under several names (same real path) is checked once, under the first name."""
     files, errors = _expand(args, config)
     return _dedupe(files), errors
 

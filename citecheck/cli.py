@@ -683,7 +683,9 @@ def _apply_fixes(batch: BatchResult, *, write: bool) -> tuple[dict[int, SourceTe
             written[i] = attrs.evolve(
                 src, text=new_text, digest=hashlib.sha256(data).hexdigest(), findings=()
             )
-            click.echo(f"citecheck: {printable_path(src.path)}: fixed {len(chosen)} finding(s)", err=True)
+            click.echo(
+                f"citecheck: {printable_path(src.path)}: fixed {len(chosen)} finding(s)", err=True
+            )
         else:
             click.echo(f"citecheck: {printable_path(src.path)}: {outcome.value}", err=True)
     return written, not_written

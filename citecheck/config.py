@@ -186,7 +186,9 @@ def config_trusted(flag: bool = False, env: Mapping[str, str] | None = None) -> 
 
 def _str_list(path: Path, key: str, value: Any) -> tuple[str, ...]:
     if isinstance(value, str):  # the documented type is a list: say how to write one
-        raise ConfigError(path, key, f"must be a list of strings, not {value!r} (write [{value!r}])")
+        raise ConfigError(
+            path, key, f"must be a list of strings, not {value!r} (write [{value!r}])"
+        )
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
         raise ConfigError(path, key, f"must be a list of strings, not {value!r}")
     return tuple(value)
@@ -307,8 +309,9 @@ def load_config(path: Path | str) -> Config:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(path, "", f"is not valid TOML ({exc})") from None
     except UnicodeDecodeError as exc:  # TOML is UTF-8; tomllib lets the decoder's error through
+        byte = exc.object[exc.start]
         raise ConfigError(
-            path, "", f"is not valid UTF-8 (byte {exc.object[exc.start]:#04x} at offset {exc.start})"
+            path, "", f"is not valid UTF-8 (byte {byte:#04x} at offset {exc.start})"
         ) from None
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})

@@ -215,7 +215,15 @@ def iter_check_json(
 
     def one_file(rep: ReportView) -> Iterator[str]:
         pad = PAD * 3
-        yield "{\n" + pad + '"path": ' + dumps_at(printable_path(rep.path), 3) + ",\n" + pad + '"citations": '
+        yield (
+            "{\n"
+            + pad
+            + '"path": '
+            + dumps_at(printable_path(rep.path), 3)
+            + ",\n"
+            + pad
+            + '"citations": '
+        )
         yield from json_array(
             ([dumps_at(citation_json(rep, c, with_status=True), 4)] for c in rep.citations), 3
         )
@@ -226,9 +234,7 @@ def iter_check_json(
     yield "{\n" + PAD + '"files": '
     yield from json_array((one_file(rep) for rep in reports), 1)
     rest = {
-        "errors": [
-            {"path": printable_path(path), "reason": reason} for path, reason in errors
-        ],
+        "errors": [{"path": printable_path(path), "reason": reason} for path, reason in errors],
         "summary": {**summary(reports), "unreadable": len(errors)},
         "notices": list(notices),
     }
@@ -318,7 +324,9 @@ def iter_extract(reports: Iterable[FileReport], fmt: str, *, many: bool) -> Iter
     for rep in reports:
         if fmt == "json":
             yield (
-                ("" if first else ",") + '\n  {"path": ' + json.dumps(printable_path(rep.path), ensure_ascii=False)
+                ("" if first else ",")
+                + '\n  {"path": '
+                + json.dumps(printable_path(rep.path), ensure_ascii=False)
             )
             yield ', "citations": ['
         n = 0

@@ -213,7 +213,9 @@ def test_load_config_takes_a_str_path_and_config_error_is_a_value_error(tmp_path
     ("key", "value"),
     [("select", '"UN"'), ("ignore", '"SF103"'), ("exclude", '"drafts/"'), ("extensions", '"md"')],
 )
-def test_a_string_where_a_list_is_documented_is_refused(tmp_path: Path, key: str, value: str) -> None:
+def test_a_string_where_a_list_is_documented_is_refused(
+    tmp_path: Path, key: str, value: str
+) -> None:
     cfg = tmp_path / "citecheck.toml"
     cfg.write_text(f"{key} = {value}\n", encoding="utf-8")
     with pytest.raises(ConfigError) as err:

@@ -174,7 +174,7 @@ def test_fixable_is_not_claimed_for_text_extracted_from_html(tmp_path: Path) -> 
         (None, []),
         ({}, []),
         ({"offline": True, "resolver": "none", "debounceMs": 0}, []),
-        ({"resolver": "bogus"}, ["initializationOption 'resolver' must be \"auto\" or \"none\""]),
+        ({"resolver": "bogus"}, ['initializationOption \'resolver\' must be "auto" or "none"']),
         ({"offline": "yes"}, ["initializationOption 'offline' must be true or false, not 'yes'"]),
         ({"debounceMs": -5}, ["initializationOption 'debounceMs' must be a whole number"]),
         ({"debounceMs": True}, ["initializationOption 'debounceMs' must be a whole number"]),
@@ -182,9 +182,7 @@ def test_fixable_is_not_claimed_for_text_extracted_from_html(tmp_path: Path) -> 
         ("offline", ["initializationOptions must be an object, not 'offline'; ignored"]),
     ],
 )
-def test_language_server_options_that_are_ignored_are_said(
-    init: Any, problems: list[str]
-) -> None:
+def test_language_server_options_that_are_ignored_are_said(init: Any, problems: list[str]) -> None:
     from citecheck.lsp.options import option_problems
 
     found = option_problems(init)
