@@ -43,8 +43,8 @@ EXIT_CODES_HELP = (
     "\b\nExit codes:\n"
     "  0  no finding at or above the failing severity (--fail-on)\n"
     "  1  findings at or above it (or, with --strict, citations not resolved)\n"
-    "  2  usage or input/output error: unreadable file, file --fix could not write, bad\n"
-    "     option or rule code, bad config\n"
+    "  2  usage or input error: unreadable file, file --fix could not write, bad option\n"
+    "     or rule code, bad config\n"
     "  128+N  ended by signal N: 130 Ctrl-C, 143 SIGTERM, 129 SIGHUP (no report)\n"
     "Network trouble alone never makes a run fail unless --strict."
 )
@@ -511,7 +511,7 @@ def check_cmd(
         offline=config.offline,
         index_path=index_path,
     )
-    not_written = 0  # files --fix could not write: an input/output error (exit 2)
+    not_written = 0  # files --fix could not write: an input error (exit 2)
     with contextlib.ExitStack() as stack:
         batch: BatchResult | SpilledBatch
         try:
