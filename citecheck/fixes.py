@@ -143,9 +143,11 @@ def _inline_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     unmatched: set[int] = set()  # run lengths with no closing run further on
     pos = start
+    comment = text.find("<!--", pos, end)  # searched again only once passed: linear
     while pos < end:
         tick = text.find("`", pos, end)
-        comment = text.find("<!--", pos, end)
+        if 0 <= comment < pos:
+            comment = text.find("<!--", pos, end)
         if tick < 0 and comment < 0:
             break
         if comment >= 0 and (tick < 0 or comment < tick):

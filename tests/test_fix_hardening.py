@@ -222,3 +222,8 @@ def test_fix_and_diff_leave_markdown_code_and_comments_alone(tmp_path: Path) -> 
     txt.write_text(text, encoding="utf-8")
     CliRunner().invoke(main, ["check", "--offline", "--fix", str(txt)])
     assert "a/hrc" not in txt.read_text(encoding="utf-8")
+
+
+def test_markdown_code_spans_after_a_code_span_still_see_a_later_comment() -> None:
+    text = "`a` b `c` <!-- d --> `e` <!-- f"
+    assert _quoted(text) == ["`a`", "`c`", "<!-- d -->", "`e`", "<!-- f"]
