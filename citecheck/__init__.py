@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from citecheck.api import check
-    from citecheck.config import Config, load_config
+    from citecheck.config import Config, ConfigError, load_config
     from citecheck.model import Citation, Finding, Fix, Kind, Pinpoint, PinpointPart, Severity
     from citecheck.pipeline import CheckResult, CitationParseError, Summary, extract, parse
 
@@ -25,6 +25,7 @@ DISTRIBUTION = "legal-citecheck"
 _HOMES = {
     "check": "citecheck.api",
     "Config": "citecheck.config",
+    "ConfigError": "citecheck.config",
     "load_config": "citecheck.config",
     **dict.fromkeys(
         ("Citation", "Finding", "Fix", "Kind", "Pinpoint", "PinpointPart", "Severity"),
@@ -55,6 +56,7 @@ __all__ = [
     "Citation",
     "CitationParseError",
     "Config",
+    "ConfigError",
     "Finding",
     "Fix",
     "Kind",

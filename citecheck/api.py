@@ -70,7 +70,9 @@ def check(
         ignore=cfg.ignore if chosen_ignore is None else chosen_ignore,
     )
     close: Callable[[], None] = _nothing
-    if resolver is None and resolve:
+    if resolver is not None:
+        resolver = _answers_checked(resolver)
+    elif resolve:
         resolver, close = _source_resolver(cfg, offline=offline or cfg.offline, index=index)
     try:
         batch = check_sources(
@@ -82,6 +84,44 @@ def check(
         raise RuntimeError(f"citecheck could not check this text: {batch.errors[0].reason}")
     (report,) = batch.reports
     return CheckResult(report.citations, report.findings, _plain(report.resolutions))
+
+
+def _answers_checked(resolver: ResolverFn) -> ResolverFn:
+    """``resolver`` whose answers are checked: a reply that is not a mapping fails like a
+    resolver that raises (every id unverified, with the reason), and an answer that is not a
+    mapping or has a status that does not exist is ``unverified`` saying so, never a crash or
+    a silent guess."""
+    from citecheck.resolve.model import Resolution, Status
+
+    statuses = {s.value for s in Status}
+
+    def checked(ids: Sequence[str]) -> Mapping[str, Any]:
+        answers = resolver(ids)
+        if not isinstance(answers, Mapping):
+            raise TypeError(
+                f"the resolver returned {type(answers).__name__}, not a mapping of id -> answer"
+            )
+        out: dict[str, Any] = {}
+        for ident, answer in answers.items():
+            if isinstance(answer, Resolution):
+                out[ident] = answer
+                continue
+            status = answer.get("status", "unverified") if isinstance(answer, Mapping) else None
+            if isinstance(status, Status):
+                status = status.value
+            if not isinstance(answer, Mapping):
+                reason = f"the resolver answered {type(answer).__name__} {answer!r}, not a mapping"
+            elif status not in statuses:
+                reason = f"the resolver gave the status {status!r}, which is none of " + ", ".join(
+                    sorted(statuses)
+                )
+            else:
+                out[ident] = answer
+                continue
+            out[ident] = {"status": "unverified", "reason": reason}
+        return out
+
+    return checked
 
 
 def _nothing() -> None:

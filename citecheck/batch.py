@@ -136,9 +136,10 @@ def _gitignore(folder: Path) -> pathspec.PathSpec[Any] | None:
 
 def expand_paths(args: Sequence[str], config: Config) -> tuple[list[str], list[InputError]]:
     """Files to check: files as given, directories walked (config extensions, ``exclude``,
-    the walked directory's ``.gitignore``, hidden entries skipped). Excluded files given by
-    name are skipped too, so pre-commit and CI agree with the config. One file reached under
-    several names (same real path) is checked once, under the first name."""
+    the walked directory's ``.gitignore``, hidden entries skipped). Excluded files and
+    directories given by name are skipped too, so pre-commit and CI agree with the config; a
+    directory that is not excluded but holds no file to check is an input error. One file
+    reached under several names (same real path) is checked once, under the first name."""
     files, errors = _expand(args, config)
     return _dedupe(files), errors
 
@@ -167,6 +168,8 @@ def _expand(args: Sequence[str], config: Config) -> tuple[list[str], list[InputE
         if not top.is_dir():
             if not config.is_excluded(top):
                 files.append(arg)
+            continue
+        if config.is_excluded_dir(top):  # named but excluded: skipped, as an excluded file is
             continue
         ignore = _gitignore(top)
         found: list[str] = []

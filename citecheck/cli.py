@@ -12,14 +12,15 @@ import hashlib
 import json
 import os
 import sys
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
 from citecheck import __version__
-from citecheck.formats import CHECK_FORMATS
+from citecheck.formats import CHECK_FORMATS, printable_path
 from citecheck.launcher import quiet_after_broken_pipe
 from citecheck.model import Severity
 
@@ -42,7 +43,8 @@ EXIT_CODES_HELP = (
     "\b\nExit codes:\n"
     "  0  no finding at or above the failing severity (--fail-on)\n"
     "  1  findings at or above it (or, with --strict, citations not resolved)\n"
-    "  2  usage or input error: unreadable file, bad option or rule code, bad config\n"
+    "  2  usage or input error: unreadable file, file --fix could not write, bad option\n"
+    "     or rule code, bad config\n"
     "  128+N  ended by signal N: 130 Ctrl-C, 143 SIGTERM, 129 SIGHUP (no report)\n"
     "Network trouble alone never makes a run fail unless --strict."
 )
@@ -66,18 +68,18 @@ def _read_each(paths: Sequence[str], failed: list[InputError]) -> Iterator[Sourc
     files, errors = expand_paths(paths, config)
     for err in errors:
         failed.append(err)
-        click.echo(f"citecheck: error: {err.path}: {err.reason}", err=True)
+        click.echo(f"citecheck: error: {printable_path(err.path)}: {err.reason}", err=True)
     for path in files:
         try:
             src = read_source(path)
         except InputError as exc:
             failed.append(exc)
-            click.echo(f"citecheck: error: {exc.path}: {exc.reason}", err=True)
+            click.echo(f"citecheck: error: {printable_path(exc.path)}: {exc.reason}", err=True)
             continue
         except Exception as exc:  # a reader bug must not end the batch: one file's error
             err = InputError(path, f"cannot be read ({type(exc).__name__}: {exc})")
             failed.append(err)
-            click.echo(f"citecheck: error: {err.path}: {err.reason}", err=True)
+            click.echo(f"citecheck: error: {printable_path(err.path)}: {err.reason}", err=True)
             continue
         yield src
 
@@ -195,6 +197,27 @@ LAZY_COMMAND_HELP = {
 }
 
 
+def _own_warnings_as_lines(previous: Callable[..., None]) -> Callable[..., None]:
+    """A ``warnings.showwarning`` that writes citecheck's own warnings (an unusable index or
+    cache) as one ``citecheck: warning:`` line (a user has no use for the Python source line
+    that raised them) and hands the others to ``previous``."""
+
+    def show(
+        message: Warning | str,
+        category: type[Warning],
+        filename: str,
+        lineno: int,
+        file: TextIO | None = None,
+        line: str | None = None,
+    ) -> None:
+        if category.__module__.startswith("citecheck."):
+            click.echo(f"citecheck: warning: {message}", err=True)
+            return
+        previous(message, category, filename, lineno, file, line)
+
+    return show
+
+
 class _Commands(click.Group):
     """The command group; ``lsp``, ``cache`` and ``index`` are imported only when run (see
     ``LAZY_COMMAND_HELP``). Unexpected exceptions become exit 2 with a message."""
@@ -230,7 +253,9 @@ class _Commands(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            with warnings.catch_warnings():
+                warnings.showwarning = _own_warnings_as_lines(warnings.showwarning)
+                return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except BrokenPipeError:
@@ -486,6 +511,7 @@ def check_cmd(
         offline=config.offline,
         index_path=index_path,
     )
+    not_written = 0  # files --fix could not write: an input error (exit 2)
     with contextlib.ExitStack() as stack:
         batch: BatchResult | SpilledBatch
         try:
@@ -496,9 +522,9 @@ def check_cmd(
             else:  # reports wait on disk until rendered: memory follows the distinct ids
                 batch = _check_spilled(stack, files, config, resolver, jobs)
             for err in batch.errors:
-                click.echo(f"citecheck: error: {err.path}: {err.reason}", err=True)
+                click.echo(f"citecheck: error: {printable_path(err.path)}: {err.reason}", err=True)
             if isinstance(batch, BatchResult):
-                written = _apply_fixes(batch, write=fix and not diff)
+                written, not_written = _apply_fixes(batch, write=fix and not diff)
                 if written:
                     batch = _recheck(batch, written, config, resolver)
         finally:
@@ -515,7 +541,7 @@ def check_cmd(
     if unresolved:
         click.echo(f"citecheck: {unresolved} citation(s) not resolved (--strict)", err=True)
         failing = True
-    if batch.errors:
+    if batch.errors or not_written:
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
 
@@ -613,43 +639,56 @@ def _recheck(
     )
 
 
-def _apply_fixes(batch: BatchResult, *, write: bool) -> dict[int, SourceText]:
+def _apply_fixes(batch: BatchResult, *, write: bool) -> tuple[dict[int, SourceText], int]:
     """Print diffs (``write`` False) or write fixed files; returns the rewritten files (index
-    in the batch -> their new text as a source)."""
+    in the batch -> their new text as a source) and how many could not be written."""
     import attrs
 
     from citecheck.fixes import (
+        MARKDOWN_SUFFIXES,
+        NotWritten,
         Outcome,
         apply_fixes,
         fixable,
+        markdown_code_spans,
         select_fixes,
         unified_diff,
         write_fixed,
     )
 
     written: dict[int, SourceText] = {}
+    not_written = 0
     for i, (rep, src) in enumerate(zip(batch.reports, batch.sources, strict=True)):
-        chosen = select_fixes(rep.findings, len(src.text))
+        markdown = Path(src.path).suffix.lower() in MARKDOWN_SUFFIXES and not src.extracted
+        quoted = markdown_code_spans(src.text) if markdown else []
+        chosen = select_fixes(rep.findings, len(src.text), quoted)
         if not chosen:
             continue
         refusal = fixable(src)
-        if refusal is not None:
-            click.echo(f"citecheck: {src.path}: {refusal.value}", err=True)
+        if refusal is not None and not (refusal is Outcome.STDIN and not write):
+            click.echo(f"citecheck: {printable_path(src.path)}: {refusal.value}", err=True)
             continue
         new_text = apply_fixes(src.text, chosen)
-        if not write:
-            click.echo(unified_diff(src.path, src.text, new_text), nl=False)
+        if not write:  # standard input too: its diff is the one way to see its fixes
+            click.echo(unified_diff(printable_path(src.path), src.text, new_text), nl=False)
             continue
-        outcome = write_fixed(src, new_text)
+        try:
+            outcome = write_fixed(src, new_text)
+        except NotWritten as exc:
+            click.echo(f"citecheck: error: {printable_path(src.path)}: {exc}", err=True)
+            not_written += 1
+            continue
         if outcome is Outcome.WRITTEN:
             data = new_text.encode("utf-8")
             written[i] = attrs.evolve(
                 src, text=new_text, digest=hashlib.sha256(data).hexdigest(), findings=()
             )
-            click.echo(f"citecheck: {src.path}: fixed {len(chosen)} finding(s)", err=True)
+            click.echo(
+                f"citecheck: {printable_path(src.path)}: fixed {len(chosen)} finding(s)", err=True
+            )
         else:
-            click.echo(f"citecheck: {src.path}: {outcome.value}", err=True)
-    return written
+            click.echo(f"citecheck: {printable_path(src.path)}: {outcome.value}", err=True)
+    return written, not_written
 
 
 @main.command("rules")

@@ -60,8 +60,9 @@ _KNOWN = frozenset(
 )
 
 
-class ConfigError(Exception):
-    """A configuration file that cannot be used; the message names file and key."""
+class ConfigError(ValueError):
+    """A configuration file that cannot be used; the message names file and key (a
+    ``ValueError``, so callers that catch bad values catch it too)."""
 
     def __init__(self, path: Path | str, key: str, reason: str) -> None:
         where = f"{path}: key {key!r}" if key else str(path)
@@ -184,8 +185,10 @@ def config_trusted(flag: bool = False, env: Mapping[str, str] | None = None) -> 
 
 
 def _str_list(path: Path, key: str, value: Any) -> tuple[str, ...]:
-    if isinstance(value, str):
-        value = [value]
+    if isinstance(value, str):  # the documented type is a list: say how to write one
+        raise ConfigError(
+            path, key, f"must be a list of strings, not {value!r} (write [{value!r}])"
+        )
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
         raise ConfigError(path, key, f"must be a list of strings, not {value!r}")
     return tuple(value)
@@ -295,8 +298,9 @@ def config_from_table(path: Path, table: Mapping[str, Any]) -> Config:
     return Config(**kw)
 
 
-def load_config(path: Path) -> Config:
+def load_config(path: Path | str) -> Config:
     """Read one config file (``citecheck.toml``: top level; ``pyproject.toml``: the tool table)."""
+    path = Path(path)
     try:
         with path.open("rb") as fh:
             data = tomllib.load(fh)
@@ -304,6 +308,11 @@ def load_config(path: Path) -> Config:
         raise ConfigError(path, "", f"cannot be read ({exc.strerror or exc})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(path, "", f"is not valid TOML ({exc})") from None
+    except UnicodeDecodeError as exc:  # TOML is UTF-8; tomllib lets the decoder's error through
+        byte = exc.object[exc.start]
+        raise ConfigError(
+            path, "", f"is not valid UTF-8 (byte {byte:#04x} at offset {exc.start})"
+        ) from None
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
         if not isinstance(tool, dict):
@@ -319,7 +328,10 @@ def load_config(path: Path) -> Config:
 def _has_tool_table(path: Path) -> bool:
     try:
         with path.open("rb") as fh:
-            data = tomllib.load(fh)
+            raw = fh.read()
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:  # ours if it names the table: then its error is reported
+        return b"tool.citecheck" in raw
     except (OSError, tomllib.TOMLDecodeError):
         return False
     tool = data.get("tool")

@@ -4,7 +4,11 @@ Safety rules: only non-overlapping fixes (the first in text order wins); only fi
 plain text that decoded as clean UTF-8 (never a file with CC101 replacements, never an
 extracted HTML/DOCX/PDF text); only when the bytes on disk are still those that were read
 (SHA-256 compared just before writing); written to a temporary file in the same directory,
-fsynced, then ``os.replace``d over the original with its mode kept. Offsets are code points of
+fsynced, then ``os.replace``d over the original with its mode, owner and group kept. A file
+the process may not write is refused (replacing it would go around its permissions); a file
+with other hard links, one whose owner or group the new file could not keep, or one in a
+directory where no temporary file can be made is written in place instead (the new text is
+complete in memory), so that no link, owner or group is lost. Offsets are code points of
 the decoded text, which was decoded without newline translation, so line endings are kept;
 a byte order mark is part of the text (U+FEFF) and is written back as it is. A symlink is
 followed: its target is rewritten and the link stays a link.
@@ -12,6 +16,7 @@ followed: its target is rewritten and the link stays a link.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import enum
 import hashlib
@@ -38,17 +43,52 @@ class Outcome(str, enum.Enum):
     EXTRACTED = "text was extracted from another format; not rewritten"
     STDIN = "standard input cannot be fixed in place (use --diff to see the fixes)"
     FAILED = "could not be written"
+    READ_ONLY = "may not be written"
 
 
-def select_fixes(findings: Iterable[Finding], text_length: int) -> list[Fix]:
-    """The fixes to apply: in text order, duplicates merged, overlapping ones skipped."""
+class Plan(str, enum.Enum):
+    """How a fixed file is written."""
+
+    REPLACE = "replace"  # a temporary file renamed over the original (atomic)
+    IN_PLACE = "in place"  # the original truncated and rewritten (keeps inode, links, owner)
+
+
+def write_plan(*, nlink: int, owner_kept: bool, replace_possible: bool) -> Plan:
+    """Atomic replacement when it changes nothing but the text; otherwise in place: a new
+    inode would cut the file's other hard links or lose an owner or group the process
+    cannot give back, and a directory the process may not write has no room for the
+    temporary file."""
+    if nlink > 1 or not owner_kept or not replace_possible:
+        return Plan.IN_PLACE
+    return Plan.REPLACE
+
+
+class NotWritten(Exception):
+    """A fixed file that could not be written: the outcome and the operating system's reason
+    (a failure of the run, unlike the refusals ``write_fixed`` returns)."""
+
+    def __init__(self, outcome: Outcome, reason: str) -> None:
+        super().__init__(f"{outcome.value} ({reason})")
+        self.outcome = outcome
+        self.reason = reason
+
+
+def select_fixes(
+    findings: Iterable[Finding], text_length: int, protected: Sequence[tuple[int, int]] = ()
+) -> list[Fix]:
+    """The fixes to apply: in text order, duplicates merged, overlapping ones skipped, and
+    none that touches a ``protected`` span (sorted, non-overlapping ``(start, end)``)."""
     fixes = sorted(
         {f.fix for f in findings if f.fix is not None},
         key=lambda x: (x.start, x.end, x.replacement),
     )
+    starts = [start for start, _ in protected]
     chosen: list[Fix] = []
     for fix in fixes:
         if not 0 <= fix.start <= fix.end <= text_length:
+            continue
+        i = bisect.bisect_right(starts, fix.end) - 1  # the last span starting at or before it
+        if i >= 0 and _touches(protected[i], fix):
             continue
         if chosen and fix.start < chosen[-1].end:
             continue
@@ -56,6 +96,87 @@ def select_fixes(findings: Iterable[Finding], text_length: int) -> list[Fix]:
             continue  # two insertions at one point: order would be a guess
         chosen.append(fix)
     return chosen
+
+
+#: Markdown suffixes whose code and comments ``--fix`` leaves as written.
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+_FENCE_OPEN = re.compile(r" {0,3}(`{3,}|~{3,})([^\n]*)")
+_BACKTICKS = re.compile(r"`+")
+
+
+def markdown_code_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of a Markdown text that quote rather than say (CommonMark): fenced code
+    blocks (an unclosed one runs to the end), inline code spans and HTML comments, sorted.
+    A fix there would change what the code or comment says, so ``--fix`` leaves them."""
+    spans: list[tuple[int, int]] = []
+    segment = 0  # start of the text outside fenced blocks not yet scanned for inline spans
+    fence: tuple[str, int, int] | None = None  # character, length, start of the open fence
+    for line in _LINE.finditer(text):
+        body = line.group().rstrip("\r\n")
+        if fence is not None:
+            stripped = body.strip(" \t")
+            char, length, start = fence
+            if (
+                len(body) - len(body.lstrip(" ")) <= 3
+                and len(stripped) >= length
+                and stripped == char * len(stripped)
+            ):
+                spans.append((start, line.end()))
+                fence = None
+                segment = line.end()
+            continue
+        opened = _FENCE_OPEN.fullmatch(body)
+        if opened is None or (opened.group(1)[0] == "`" and "`" in opened.group(2)):
+            continue
+        spans.extend(_inline_spans(text, segment, line.start()))
+        fence = (opened.group(1)[0], len(opened.group(1)), line.start())
+    if fence is not None:
+        spans.append((fence[2], len(text)))
+    else:
+        spans.extend(_inline_spans(text, segment, len(text)))
+    return sorted(spans)
+
+
+def _inline_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Code spans (a backtick run closed by a run of the same length) and HTML comments in
+    ``text[start:end]``, one pass left to right; an unclosed comment runs to ``end``."""
+    spans: list[tuple[int, int]] = []
+    unmatched: set[int] = set()  # run lengths with no closing run further on
+    pos = start
+    comment = text.find("<!--", pos, end)  # searched again only once passed: linear
+    while pos < end:
+        tick = text.find("`", pos, end)
+        if 0 <= comment < pos:
+            comment = text.find("<!--", pos, end)
+        if tick < 0 and comment < 0:
+            break
+        if comment >= 0 and (tick < 0 or comment < tick):
+            close = text.find("-->", comment + 4, end)
+            stop = end if close < 0 else close + 3
+            spans.append((comment, stop))
+            pos = stop
+            continue
+        run = _BACKTICKS.match(text, tick, end)
+        assert run is not None
+        length = len(run.group())
+        pos = run.end()
+        if length in unmatched:
+            continue
+        for closing in _BACKTICKS.finditer(text, pos, end):
+            if len(closing.group()) == length:
+                spans.append((tick, closing.end()))
+                pos = closing.end()
+                break
+        else:
+            unmatched.add(length)
+    return spans
+
+
+def _touches(span: tuple[int, int], fix: Fix) -> bool:
+    start, end = span
+    if fix.start == fix.end:  # an insertion: strictly inside the span
+        return start < fix.start < end
+    return start < fix.end and fix.start < end
 
 
 def apply_fixes(text: str, fixes: Sequence[Fix]) -> str:
@@ -110,8 +231,60 @@ def fixable(source: SourceText) -> Outcome | None:
     return None
 
 
+def may_write(path: Path) -> OSError | None:
+    """Why the process may not write ``path`` (None when it may): opened for writing without
+    truncating, so the kernel decides (modes, ACLs, read-only mounts, root's rights)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        return exc
+    os.close(fd)
+    return None
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def _write_in_place(path: Path, data: bytes) -> None:
+    with path.open("r+b") as fh:
+        fh.write(data)
+        fh.truncate()
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _replace(path: Path, data: bytes, info: os.stat_result) -> bool:
+    """Write ``data`` to a temporary file with the original's mode, owner and group, then
+    rename it over ``path``; False (nothing changed) when the temporary file cannot be made
+    or cannot be given the owner and group."""
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError:
+        return False
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            if (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
+                try:
+                    os.fchown(fh.fileno(), info.st_uid, info.st_gid)
+                except OSError:
+                    Path(tmp).unlink(missing_ok=True)
+                    return False
+            os.fsync(fh.fileno())
+        os.chmod(tmp, stat.S_IMODE(info.st_mode))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
+
+
 def write_fixed(source: SourceText, new_text: str) -> Outcome:
-    """Atomically replace the file with ``new_text`` if it is unchanged since it was read."""
+    """Replace the file with ``new_text`` if it is unchanged since it was read (atomically
+    unless ``write_plan`` says in place); raises ``NotWritten`` when it may not or could not
+    be written."""
     refusal = fixable(source)
     if refusal is not None:
         return refusal
@@ -122,19 +295,19 @@ def write_fixed(source: SourceText, new_text: str) -> Outcome:
         current = path.read_bytes()
         if hashlib.sha256(current).hexdigest() != source.digest:
             return Outcome.CHANGED
-        mode = stat.S_IMODE(path.stat().st_mode)
+        denied = may_write(path)
+        if denied is not None:
+            raise NotWritten(Outcome.READ_ONLY, _reason(denied))
+        info = path.stat()
         data = new_text.encode("utf-8")  # a BOM, if any, is U+FEFF in the text
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.chmod(tmp, mode)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError:
-        return Outcome.FAILED
+        plan = write_plan(
+            nlink=info.st_nlink,
+            owner_kept=os.getuid() == 0 or info.st_uid == os.getuid(),
+            replace_possible=os.access(path.parent, os.W_OK | os.X_OK),
+        )
+        if plan is Plan.REPLACE and _replace(path, data, info):
+            return Outcome.WRITTEN
+        _write_in_place(path, data)
+    except OSError as exc:
+        raise NotWritten(Outcome.FAILED, _reason(exc)) from None
     return Outcome.WRITTEN

@@ -11,6 +11,7 @@ from typing import Any, Protocol
 import attrs
 
 from citecheck.families.base import Document
+from citecheck.formats import printable_path
 from citecheck.model import Citation, Finding, Severity, plural, severity_counts
 from citecheck.pipeline import extract as pipeline_extract
 from citecheck.readers import SourceText
@@ -214,7 +215,15 @@ def iter_check_json(
 
     def one_file(rep: ReportView) -> Iterator[str]:
         pad = PAD * 3
-        yield "{\n" + pad + '"path": ' + dumps_at(rep.path, 3) + ",\n" + pad + '"citations": '
+        yield (
+            "{\n"
+            + pad
+            + '"path": '
+            + dumps_at(printable_path(rep.path), 3)
+            + ",\n"
+            + pad
+            + '"citations": '
+        )
         yield from json_array(
             ([dumps_at(citation_json(rep, c, with_status=True), 4)] for c in rep.citations), 3
         )
@@ -225,7 +234,7 @@ def iter_check_json(
     yield "{\n" + PAD + '"files": '
     yield from json_array((one_file(rep) for rep in reports), 1)
     rest = {
-        "errors": [{"path": path, "reason": reason} for path, reason in errors],
+        "errors": [{"path": printable_path(path), "reason": reason} for path, reason in errors],
         "summary": {**summary(reports), "unreadable": len(errors)},
         "notices": list(notices),
     }
@@ -315,7 +324,9 @@ def iter_extract(reports: Iterable[FileReport], fmt: str, *, many: bool) -> Iter
     for rep in reports:
         if fmt == "json":
             yield (
-                ("" if first else ",") + '\n  {"path": ' + json.dumps(rep.path, ensure_ascii=False)
+                ("" if first else ",")
+                + '\n  {"path": '
+                + json.dumps(printable_path(rep.path), ensure_ascii=False)
             )
             yield ', "citations": ['
         n = 0
@@ -329,7 +340,7 @@ def iter_extract(reports: Iterable[FileReport], fmt: str, *, many: bool) -> Iter
             data = citation_json(rep, c, with_status=False)
             if fmt == "jsonl":
                 if many:
-                    data["path"] = rep.path
+                    data["path"] = printable_path(rep.path)
                 yield json.dumps(data, ensure_ascii=False) + "\n"
             else:
                 yield ("," if n else "") + "\n    " + json.dumps(data, ensure_ascii=False)
@@ -352,9 +363,9 @@ def where(rep: ReportView, offset: int) -> str:
     """``path:line:col`` plus, for extracted text, what the line refers to."""
     loc = rep.loc(offset)
     if "line" in loc:
-        text = f"{rep.path}:{loc['line']}:{loc['column']}"
+        text = f"{printable_path(rep.path)}:{loc['line']}:{loc['column']}"
     else:
-        text = f"{rep.path}: {where_in_extracted(rep, offset)}"
+        text = f"{printable_path(rep.path)}: {where_in_extracted(rep, offset)}"
     return text
 
 
@@ -391,6 +402,6 @@ def iter_check_text(
                     if res.get("title"):
                         said += f": {_one_line(str(res['title']))}"
                 extra = f" ({f.id}{said})"
-            fix = "  [fixable]" if f.fix else ""
+            fix = "  [fixable]" if f.fix and not rep.extracted else ""  # --fix refuses those
             yield f"{where(rep, f.start)}: {f.code} [{sev}] {f.message}{extra}{fix}\n"
     yield summary_line(reports, unreadable) + "\n"

@@ -9,7 +9,13 @@ import pytest
 from click.testing import CliRunner
 
 from citecheck.cli import main
-from citecheck.config import ConfigError, code_selected, discover, find_config_file
+from citecheck.config import (
+    ConfigError,
+    code_selected,
+    discover,
+    find_config_file,
+    load_config,
+)
 from citecheck.suppress import suppressions
 
 DIRTY = "Intro.\nSee a/hrc/41/35.\n"
@@ -161,3 +167,60 @@ def test_inline_suppression_on_the_same_line_only(tmp_path: Path) -> None:
     res = CliRunner().invoke(main, ["check", "--offline", "--format", "json", str(f)])
     findings = json.loads(res.stdout)["files"][0]["findings"]
     assert [(x["code"], x["location"]["line"]) for x in findings] == [("UN102", 2), ("UN102", 3)]
+
+
+def test_a_config_that_is_not_utf8_is_a_config_error_naming_the_file(tmp_path: Path) -> None:
+    cfg = tmp_path / "citecheck.toml"
+    cfg.write_bytes(b'select = ["UN"]\n\xff\n')
+    f = tmp_path / "x.txt"
+    f.write_text("A/HRC/41/35", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        discover([str(f)])
+    assert str(err.value) == f"{cfg}: is not valid UTF-8 (byte 0xff at offset 16)"
+    for args in ([str(f)], ["--config", str(cfg), str(f)]):
+        exit_code, (message,) = _codes(args)
+        assert exit_code == 2
+        assert message == f"citecheck: error: {cfg}: is not valid UTF-8 (byte 0xff at offset 16)\n"
+
+
+def test_a_pyproject_that_is_not_utf8_is_reported_only_when_it_names_the_table(
+    tmp_path: Path,
+) -> None:
+    pyproject = tmp_path / "pyproject.toml"
+    f = tmp_path / "x.txt"
+    f.write_text("A/HRC/41/35", encoding="utf-8")
+    pyproject.write_bytes(b"[tool.black]\n# caf\xe9\n")
+    assert find_config_file(f) != pyproject  # someone else's file: not ours to judge
+    pyproject.write_bytes(b"[tool.citecheck]\n# caf\xe9\n")
+    assert find_config_file(f) == pyproject
+    with pytest.raises(ConfigError, match="is not valid UTF-8 \\(byte 0xe9 at offset 22\\)"):
+        discover([str(f)])
+
+
+def test_load_config_takes_a_str_path_and_config_error_is_a_value_error(tmp_path: Path) -> None:
+    import citecheck
+
+    cfg = tmp_path / "citecheck.toml"
+    cfg.write_text('select = ["UN"]\n', encoding="utf-8")
+    assert citecheck.load_config(str(cfg)).select == ("UN",)
+    cfg.write_text('select = ["XX9"]\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="select"):
+        citecheck.load_config(str(cfg))
+    assert citecheck.ConfigError is ConfigError and "ConfigError" in citecheck.__all__
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("select", '"UN"'), ("ignore", '"SF103"'), ("exclude", '"drafts/"'), ("extensions", '"md"')],
+)
+def test_a_string_where_a_list_is_documented_is_refused(
+    tmp_path: Path, key: str, value: str
+) -> None:
+    cfg = tmp_path / "citecheck.toml"
+    cfg.write_text(f"{key} = {value}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_config(cfg)
+    assert err.value.key == key
+    assert f"must be a list of strings, not {value.replace(chr(34), chr(39))}" in str(err.value)
+    cfg.write_text(f"{key} = [{value}]\n", encoding="utf-8")
+    assert load_config(cfg).path == cfg

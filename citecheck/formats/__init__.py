@@ -19,6 +19,17 @@ if TYPE_CHECKING:
 CHECK_FORMATS = ("text", "json", "sarif", "github")
 
 
+def printable_path(path: str) -> str:
+    """``path`` as written in reports and messages: a file name byte that is not UTF-8 (held
+    as a lone surrogate since Python read the name) becomes ``\\xNN``, so that the JSON is
+    valid UTF-8 and a terminal shows the name readably. SARIF percent-encodes it instead."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return path
+
+
 def render(
     fmt: str,
     reports: Sequence[ReportView],

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from citecheck.formats import printable_path
 from citecheck.model import Severity
 from citecheck.report import ReportView, where_in_extracted
 
@@ -26,14 +27,14 @@ def escape_property(value: str) -> str:
 
 
 def display_path(path: str, cwd: Path | None = None) -> str:
-    """``path`` relative to ``cwd`` (POSIX) when inside it, else as given."""
+    """``path`` relative to ``cwd`` (POSIX) when inside it, else as given (``printable_path``)."""
     if path == "<stdin>":
         return path
     base = (cwd or Path.cwd()).resolve()
     try:
-        return Path(path).resolve().relative_to(base).as_posix()
+        return printable_path(Path(path).resolve().relative_to(base).as_posix())
     except ValueError:
-        return Path(path).as_posix()
+        return printable_path(Path(path).as_posix())
 
 
 def render_github(

@@ -45,7 +45,7 @@ from .diagnostics import (
     not_found_diagnostic,
     with_neighbour_hints,
 )
-from .options import ServerOptions
+from .options import ServerOptions, option_problems
 from .positions import LineIndex, encoding_name
 from .session import (
     UNVERIFIED_RETRY_SECONDS,
@@ -149,6 +149,8 @@ class CitecheckServer(LanguageServer):
         import citecheck.lsp as hooks
 
         self.options = self.options.merged(init_options)
+        for problem in option_problems(init_options):
+            self.warn_config(f"citecheck: {problem}")
         if hooks.RESOLVER_FACTORY is not None:
             self.resolver = hooks.RESOLVER_FACTORY(self.options)
             return

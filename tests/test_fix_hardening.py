@@ -1,0 +1,229 @@
+"""--fix on files with other owners, hard links, read-only modes and unwritable directories;
+--diff of standard input."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from citecheck.cli import EXIT_USAGE, main
+from citecheck.fixes import (
+    NotWritten,
+    Outcome,
+    Plan,
+    markdown_code_spans,
+    may_write,
+    select_fixes,
+    write_fixed,
+    write_plan,
+)
+from citecheck.model import Finding, Fix, Severity
+from citecheck.readers import read_source
+
+DIRTY = "See a/hrc/41/35.\n"
+FIXED = "See A/HRC/41/35.\n"
+ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+@pytest.mark.parametrize(
+    ("nlink", "owner_kept", "replace_possible", "plan"),
+    [
+        (1, True, True, Plan.REPLACE),  # the ordinary case: atomic
+        (2, True, True, Plan.IN_PLACE),  # a new inode would cut the other link
+        (1, False, True, Plan.IN_PLACE),  # someone else's file the process may write
+        (1, True, False, Plan.IN_PLACE),  # no room for a temporary file in the directory
+        (3, False, False, Plan.IN_PLACE),
+    ],
+)
+def test_write_plan(nlink: int, owner_kept: bool, replace_possible: bool, plan: Plan) -> None:
+    assert write_plan(nlink=nlink, owner_kept=owner_kept, replace_possible=replace_possible) is plan
+
+
+def test_a_file_the_process_may_not_write_is_refused_and_left_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    f = tmp_path / "f.txt"
+    f.write_text(DIRTY, encoding="utf-8")
+    denied = PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(f))
+    monkeypatch.setattr("citecheck.fixes.may_write", lambda path: denied)
+    res = CliRunner().invoke(main, ["check", "--offline", "--fix", str(f)])
+    assert res.stderr == (
+        f"citecheck: error: {f}: may not be written ({os.strerror(errno.EACCES)})\n"
+    )
+    assert f.read_text(encoding="utf-8") == DIRTY
+    assert "UN102" in res.stdout  # still reported: nothing was fixed
+    assert res.exit_code == EXIT_USAGE
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["f.txt"]
+
+
+@pytest.mark.skipif(ROOT, reason="root may write a mode-444 file; the refusal is tested above")
+def test_a_read_only_file_is_not_rewritten(tmp_path: Path) -> None:
+    f = tmp_path / "f.txt"
+    f.write_text(DIRTY, encoding="utf-8")
+    os.chmod(f, 0o444)
+    assert isinstance(may_write(f), PermissionError)
+    with pytest.raises(NotWritten) as caught:
+        write_fixed(read_source(str(f)), FIXED)
+    assert caught.value.outcome is Outcome.READ_ONLY
+    assert f.read_text(encoding="utf-8") == DIRTY
+
+
+def test_may_write_answers_for_a_writable_file_and_a_missing_one(tmp_path: Path) -> None:
+    f = tmp_path / "f.txt"
+    f.write_text(DIRTY, encoding="utf-8")
+    assert may_write(f) is None
+    assert f.read_text(encoding="utf-8") == DIRTY  # the probe truncates nothing
+    assert isinstance(may_write(tmp_path / "gone.txt"), FileNotFoundError)
+
+
+def test_a_hard_linked_file_keeps_its_link(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(DIRTY, encoding="utf-8")
+    os.link(a, b)
+    inode = a.stat().st_ino
+    res = CliRunner().invoke(main, ["check", "--offline", "--fix", str(b)])
+    assert res.exit_code == 0, res.output
+    assert a.read_text(encoding="utf-8") == b.read_text(encoding="utf-8") == FIXED
+    assert b.stat().st_ino == inode and a.stat().st_nlink == 2
+
+
+@pytest.mark.skipif(not ROOT, reason="only root can give a file to another user")
+def test_root_keeps_owner_and_group_of_a_users_file(tmp_path: Path) -> None:
+    f = tmp_path / "f.txt"
+    f.write_text(DIRTY, encoding="utf-8")
+    os.chown(f, 65534, 65534)
+    os.chmod(f, 0o640)
+    res = CliRunner().invoke(main, ["check", "--offline", "--fix", str(f)])
+    assert res.exit_code == 0, res.output
+    info = f.stat()
+    assert (info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode)) == (65534, 65534, 0o640)
+    assert f.read_text(encoding="utf-8") == FIXED
+
+
+def test_no_temporary_file_in_the_directory_writes_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    f = tmp_path / "w.txt"
+    f.write_text(DIRTY, encoding="utf-8")
+    inode = f.stat().st_ino
+
+    def no_room(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+    monkeypatch.setattr("citecheck.fixes.tempfile.mkstemp", no_room)
+    assert write_fixed(read_source(str(f)), FIXED) is Outcome.WRITTEN
+    assert f.read_text(encoding="utf-8") == FIXED and f.stat().st_ino == inode
+
+
+def test_a_write_that_fails_names_the_os_reason_and_exits_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    f = tmp_path / "w.txt"
+    f.write_text(DIRTY, encoding="utf-8")
+
+    def full(path: Path, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("citecheck.fixes.write_plan", lambda **kw: Plan.IN_PLACE)
+    monkeypatch.setattr("citecheck.fixes._write_in_place", full)
+    res = CliRunner().invoke(main, ["check", "--offline", "--fix", str(f)])
+    assert res.stderr == (
+        f"citecheck: error: {f}: could not be written ({os.strerror(errno.ENOSPC)})\n"
+    )
+    assert res.exit_code == EXIT_USAGE
+    assert f.read_text(encoding="utf-8") == DIRTY
+
+
+def test_diff_of_standard_input_is_printed() -> None:
+    res = CliRunner().invoke(main, ["check", "--offline", "--diff", "-"], input=DIRTY)
+    assert res.stdout == (
+        "--- a/<stdin>\n+++ b/<stdin>\n@@ -1 +1 @@\n-See a/hrc/41/35.\n+See A/HRC/41/35.\n"
+    )
+    assert res.stderr == ""
+    assert res.exit_code == 1
+
+
+def test_fix_of_standard_input_still_points_at_diff() -> None:
+    res = CliRunner().invoke(main, ["check", "--offline", "--fix", "-"], input=DIRTY)
+    assert res.stderr == f"citecheck: <stdin>: {Outcome.STDIN.value}\n"
+    assert "UN102" in res.stdout
+
+
+def _quoted(text: str) -> list[str]:
+    return [text[a:b] for a, b in markdown_code_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("See a/hrc/41/35.\n", []),
+        ("Run `grep a/1 f` now.\n", ["`grep a/1 f`"]),
+        ("Two ``a ` b`` and `c`.\n", ["``a ` b``", "`c`"]),
+        ("A lone ` tick and a/1.\n", []),  # an unclosed run is plain text
+        ("Unmatched `` then `x`.\n", ["`x`"]),
+        ("Hi <!-- a/1 --> there <!-- b -->\n", ["<!-- a/1 -->", "<!-- b -->"]),
+        ("Open <!-- a/1\nstill\n", ["<!-- a/1\nstill\n"]),  # unclosed: to the end
+        ("x\n```sh\ngrep a/1\n```\ny `z`\n", ["```sh\ngrep a/1\n```\n", "`z`"]),
+        ("~~~~\na/1\n~~~\nstill\n~~~~~\nout\n", ["~~~~\na/1\n~~~\nstill\n~~~~~\n"]),
+        ("```\nnever closed a/1\n", ["```\nnever closed a/1\n"]),
+        ("```\r\na/1\r\n```\r\nout\r\n", ["```\r\na/1\r\n```\r\n"]),
+        ("    ```\nindented four: not a fence\n", []),
+        ("``` a`b\nnot a fence: backtick in the info\n", []),
+        ("``\ntwo ticks: no fence\n``\n", ["``\ntwo ticks: no fence\n``"]),
+        ("```\n`x` in a fence\n```\n", ["```\n`x` in a fence\n```\n"]),
+    ],
+)
+def test_markdown_code_spans(text: str, quoted: list[str]) -> None:
+    assert _quoted(text) == quoted
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "kept"),
+    [
+        (0, 3, True),  # before the span
+        (3, 5, True),  # ends where the span starts
+        (4, 6, False),  # overlaps its start
+        (6, 7, False),  # inside
+        (9, 12, False),  # overlaps its end
+        (10, 12, True),  # starts where the span ends
+        (5, 5, True),  # an insertion just before the span
+        (7, 7, False),  # an insertion inside it
+        (0, 20, False),  # covers it
+    ],
+)
+def test_fixes_touching_a_protected_span_are_not_chosen(start: int, end: int, kept: bool) -> None:
+    finding = Finding("UN102", Severity.WARNING, "m", start, end, fix=Fix(start, end, "X", "d"))
+    assert bool(select_fixes([finding], 20, [(5, 10)])) is kept
+    assert select_fixes([finding], 20) == [finding.fix]
+
+
+def test_fix_and_diff_leave_markdown_code_and_comments_alone(tmp_path: Path) -> None:
+    text = (
+        "See a/hrc/41/35 and `grep a/hrc/41/37 f`.\n\n```sh\ngrep a/hrc/41/38 f\n```\n\n"
+        "<!-- old: a/hrc/41/39 -->\nAlso a/hrc/41/36.\n"
+    )
+    fixed = text.replace("a/hrc/41/35", "A/HRC/41/35").replace("a/hrc/41/36", "A/HRC/41/36")
+    md = tmp_path / "notes.md"
+    md.write_text(text, encoding="utf-8")
+    res = CliRunner().invoke(main, ["check", "--offline", "--format", "json", "--fix", str(md)])
+    assert md.read_text(encoding="utf-8") == fixed
+    assert "fixed 2 finding(s)" in res.stderr
+    # still reported: the code quotes a citation written in a form worth knowing about
+    (report,) = json.loads(res.stdout)["files"]
+    assert [f["code"] for f in report["findings"]] == ["UN102"] * 3
+    # the same text as plain text is prose: every citation fixed
+    txt = tmp_path / "notes.txt"
+    txt.write_text(text, encoding="utf-8")
+    CliRunner().invoke(main, ["check", "--offline", "--fix", str(txt)])
+    assert "a/hrc" not in txt.read_text(encoding="utf-8")
+
+
+def test_markdown_code_spans_after_a_code_span_still_see_a_later_comment() -> None:
+    text = "`a` b `c` <!-- d --> `e` <!-- f"
+    assert _quoted(text) == ["`a`", "`c`", "<!-- d -->", "`e`", "<!-- f"]
