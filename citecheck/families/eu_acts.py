@@ -910,16 +910,45 @@ _ACT_REACH = 100
 
 def _type_word_hits(doc: Document) -> list[tuple[int, int]]:
     """Type words followed by the start of a numbering, in order: English ones found by
-    literal search, the other languages' ones looked up just before each ``N/N``."""
+    literal search, the other languages' ones looked up just before each ``N/N``. Only those
+    with a slash between digits in their window (``[start - _ACT_REACH, numbering start +
+    _ACT_AFTER)``, where :func:`_act_matches` reads): every act's number holds one, and the
+    type words of prose ("a decision no longer...", "action (a)") have none near."""
     text = doc.text
     match = _NUMBERING_START.match
+    slashes = doc.digit_slashes
     hits = []
     # One sort of both lists gives what merging them would (equal spans are equal tuples).
     for start, end in sorted([*_english_type_hits(doc), *_other_type_hits(doc)]):
         m = match(text, end)
-        if m is not None:
+        if m is not None and _slash_between(
+            text, slashes, max(0, start - _ACT_REACH), m.end() + _ACT_AFTER
+        ):
             hits.append((start, m.end()))
     return hits
+
+
+def _any_between(offsets: list[int], lo: int, hi: int) -> bool:
+    """Does the sorted ``offsets`` hold one in ``[lo, hi)``?"""
+    i = bisect.bisect_left(offsets, lo)
+    return i < len(offsets) and offsets[i] < hi
+
+
+def _slash_between(text: str, slashes: list[int], lo: int, hi: int) -> bool:
+    """May ``text[lo:hi]`` hold a slash between two digits of the grammar (``\\d/\\d``)?
+    Yes where ``slashes`` (``Document.digit_slashes``: ``str.isdigit`` on each side) has one
+    there; else where a "/" there stands between characters that are digits or not ASCII, as
+    ``regex`` knows digits of a later Unicode than ``str.isdigit``. A window without one
+    holds no act."""
+    if _any_between(slashes, lo, hi):
+        return True
+    at = text.find("/", max(lo, 1), hi)
+    while at != -1:
+        before, after = text[at - 1], text[at + 1 : at + 2]
+        if (before.isdigit() or not before.isascii()) and (after.isdigit() or not after.isascii()):
+            return True
+        at = text.find("/", at + 1, hi)
+    return False
 
 
 def _slashed_numbers(doc: Document) -> list[int]:
