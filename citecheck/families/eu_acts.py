@@ -464,14 +464,35 @@ def _order_with_no(
 
 
 def _read_numbering(m: regex.Match[str], act_type: str) -> _Numbering | None:
-    a, b = m.group("a"), m.group("b")
+    """What a numbering match says (None: no act number): read once per distinct numbering
+    (:func:`_read_numbering_groups`; a text repeats the acts it cites), placed at the match."""
+    read = _read_numbering_groups(*m.group("a", "b", "dom1", "dom2", "baredom", "no"), act_type)
+    if read is None:
+        return None
+    return _Numbering(min(x for x in m.start("dom1", "no", "lbr", "a") if x >= 0), m.end(), *read)
+
+
+#: What a numbering says apart from where it stands: the fields of :class:`_Numbering`
+#: from ``domains`` to ``order_unsure``.
+_NumberingFields = tuple[tuple[str, ...], bool, bool, bool, int, int, str, bool, bool, bool]
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_numbering_groups(
+    a: str,
+    b: str,
+    dom_pre: str | None,
+    dom_suf: str | None,
+    bare: str | None,
+    no: str | None,
+    act_type: str,
+) -> _NumberingFields | None:
+    """The numbering written with these groups, read (a pure function of them)."""
     if unreadable_number(a, b):
         return None
-    dom_pre, dom_suf = m.group("dom1"), m.group("dom2")
-    bare = m.group("baredom")
     domains = _domains(bare or dom_pre) + _domains(dom_suf)
     bracketed = bool(dom_pre) and not bare
-    has_no = bool(m.group("no"))
+    has_no = bool(no)
     reversed_ = year_first = unsure = False
     if has_no:
         year_first, unsure = _order_with_no(a, b, act_type, domains, bracketed)
@@ -499,19 +520,17 @@ def _read_numbering(m: regex.Match[str], act_type: str) -> _Numbering | None:
     year = _expand_year(year_text)
     if year > 2099 or year < 1952:
         return None
-    return _Numbering(
-        start=min(x for x in (m.start(g) for g in ("dom1", "no", "lbr", "a")) if x >= 0),
-        end=m.end(),
-        domains=domains,
-        bracketed=bracketed,
-        suffix_domain=bool(dom_suf),
-        has_no=has_no,
-        year=year,
-        number=number,
-        year_text=year_text,
-        reversed=reversed_,
-        year_first=year_first,
-        order_unsure=unsure,
+    return (
+        domains,
+        bracketed,
+        bool(dom_suf),
+        has_no,
+        year,
+        number,
+        year_text,
+        reversed_,
+        year_first,
+        unsure,
     )
 
 
