@@ -218,3 +218,90 @@ def test_body_before_finds_the_before_an_ordinal(
     got = articles._body_before(text, lo, start, window)
     want = articles._BEFORE.search(text, lo, start)
     assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict()))
+
+
+def _type_word_hits_unfiltered(doc: Document) -> list[tuple[int, int]]:
+    """The type words followed by the start of a numbering, whether or not a slash between
+    digits stands in their window (what the step gave before it ruled those out)."""
+    text = doc.text
+    found = sorted([*eu_acts._english_type_hits(doc), *eu_acts._other_type_hits(doc)])
+    return [
+        (start, m.end())
+        for start, end in found
+        if (m := eu_acts._NUMBERING_START.match(text, end)) is not None
+    ]
+
+
+def _acts_in_windows(doc: Document) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    old = base.matches_near(
+        eu_acts._ACT,
+        _type_word_hits_unfiltered(doc),
+        doc.text,
+        before=eu_acts._ACT_REACH,
+        after=eu_acts._ACT_AFTER,
+    )
+    return [(m.span(), m.groupdict()) for m in old]
+
+
+#: A digit of a later Unicode than ``str.isdigit`` knows (Kawi), which ``regex`` reads as
+#: ``\d``: an act matched with it is refused later, but it still ends its window's search.
+_KAWI = "\U00011f52"
+_SLASH_JUNK = [
+    "x", " ", "\n", "y" * 40, "y" * 97, "A/HRC/", "1/", "/2", "a/b", "é/", "/é", "2",
+    f"{_KAWI}/{_KAWI}", f"{_KAWI}{_KAWI}/1", "(", "no ", "Decision ", "Council ",
+]  # fmt: skip
+_SLASH_WORDS = ["Regulation", "Directive", "decision", "Common Position", "Verordnung",
+                "règlement", "action", "DECISIONS"]  # fmt: skip
+_SLASH_GAPS = [" ", " (EU) ", " No ", "\n", " (", " No. ", " des Rates ", "  "]
+_SLASH_NUMBERS = ["2016/679", "95/46/EC", "17/31", "12", "(a)", "1 of 2", "", "2016 /679"]
+
+
+@st.composite
+def _slash_texts(draw: st.DrawFn) -> str:
+    parts = []
+    for _ in range(draw(st.integers(min_value=1, max_value=4))):
+        parts += [
+            "".join(draw(st.lists(st.sampled_from(_SLASH_JUNK), max_size=4))),
+            draw(st.sampled_from(_SLASH_WORDS)),
+            draw(st.sampled_from(_SLASH_GAPS)),
+            draw(st.sampled_from(_SLASH_NUMBERS)),
+        ]
+    return "".join(parts)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=_slash_texts())
+def test_windows_without_a_slash_between_digits_hold_no_act(text: str) -> None:
+    """Leaving out the type words with no slash between digits in their window never loses
+    an act the window search finds (nor changes where the next window starts)."""
+    doc = _indexed(text)
+    assert [(m.span(), m.groupdict()) for m in eu_acts._act_matches(doc)] == _acts_in_windows(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Regulation (EU) 2016/679", 1),
+        ("Decision No 12 of the Council", 0),
+        ("the action (a) of A/HRC and decision no. 4", 0),
+        # the slash may stand anywhere in the window: up to _ACT_AFTER past the numbering's
+        # start ("Decision (" ends at 10: the window ends at 74) ...
+        ("Decision (" + "y" * 40 + " 2016/679", 1),
+        ("Decision (" + "y" * 61 + " 1/2", 1),
+        ("Decision (" + "y" * 62 + " 1/2", 0),
+        # ... and from _ACT_REACH before the type word
+        ("1/2" + "y" * 97 + " Decision No 4", 1),
+        ("1/2" + "y" * 98 + " Decision No 4", 0),
+        # a slash between digits regex reads but str.isdigit does not ("Directive" is an
+        # English and a French act word: two hits)
+        (f"Regulation (EU) {_KAWI}{_KAWI}/{_KAWI} " + "y" * 70 + " Directive 95/46/EC", 3),
+        ("Regulation (EU) é/é", 1),
+        ("Regulation (EU) x/é", 0),
+    ],
+)
+def test_type_word_hits_need_a_slash_between_digits(text: str, kept: int) -> None:
+    doc = _indexed(text)
+    assert len(eu_acts._type_word_hits(doc)) == kept
+    assert len(_type_word_hits_unfiltered(doc)) >= 1
+    got = [(m.span(), m.groupdict()) for m in eu_acts._act_matches(doc)]
+    assert got == _acts_in_windows(doc)

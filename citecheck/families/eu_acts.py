@@ -464,14 +464,35 @@ def _order_with_no(
 
 
 def _read_numbering(m: regex.Match[str], act_type: str) -> _Numbering | None:
-    a, b = m.group("a"), m.group("b")
+    """What a numbering match says (None: no act number): read once per distinct numbering
+    (:func:`_read_numbering_groups`; a text repeats the acts it cites), placed at the match."""
+    read = _read_numbering_groups(*m.group("a", "b", "dom1", "dom2", "baredom", "no"), act_type)
+    if read is None:
+        return None
+    return _Numbering(min(x for x in m.start("dom1", "no", "lbr", "a") if x >= 0), m.end(), *read)
+
+
+#: What a numbering says apart from where it stands: the fields of :class:`_Numbering`
+#: from ``domains`` to ``order_unsure``.
+_NumberingFields = tuple[tuple[str, ...], bool, bool, bool, int, int, str, bool, bool, bool]
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_numbering_groups(
+    a: str,
+    b: str,
+    dom_pre: str | None,
+    dom_suf: str | None,
+    bare: str | None,
+    no: str | None,
+    act_type: str,
+) -> _NumberingFields | None:
+    """The numbering written with these groups, read (a pure function of them)."""
     if unreadable_number(a, b):
         return None
-    dom_pre, dom_suf = m.group("dom1"), m.group("dom2")
-    bare = m.group("baredom")
     domains = _domains(bare or dom_pre) + _domains(dom_suf)
     bracketed = bool(dom_pre) and not bare
-    has_no = bool(m.group("no"))
+    has_no = bool(no)
     reversed_ = year_first = unsure = False
     if has_no:
         year_first, unsure = _order_with_no(a, b, act_type, domains, bracketed)
@@ -499,19 +520,17 @@ def _read_numbering(m: regex.Match[str], act_type: str) -> _Numbering | None:
     year = _expand_year(year_text)
     if year > 2099 or year < 1952:
         return None
-    return _Numbering(
-        start=min(x for x in (m.start(g) for g in ("dom1", "no", "lbr", "a")) if x >= 0),
-        end=m.end(),
-        domains=domains,
-        bracketed=bracketed,
-        suffix_domain=bool(dom_suf),
-        has_no=has_no,
-        year=year,
-        number=number,
-        year_text=year_text,
-        reversed=reversed_,
-        year_first=year_first,
-        order_unsure=unsure,
+    return (
+        domains,
+        bracketed,
+        bool(dom_suf),
+        has_no,
+        year,
+        number,
+        year_text,
+        reversed_,
+        year_first,
+        unsure,
     )
 
 
@@ -910,16 +929,45 @@ _ACT_REACH = 100
 
 def _type_word_hits(doc: Document) -> list[tuple[int, int]]:
     """Type words followed by the start of a numbering, in order: English ones found by
-    literal search, the other languages' ones looked up just before each ``N/N``."""
+    literal search, the other languages' ones looked up just before each ``N/N``. Only those
+    with a slash between digits in their window (``[start - _ACT_REACH, numbering start +
+    _ACT_AFTER)``, where :func:`_act_matches` reads): every act's number holds one, and the
+    type words of prose ("a decision no longer...", "action (a)") have none near."""
     text = doc.text
     match = _NUMBERING_START.match
+    slashes = doc.digit_slashes
     hits = []
     # One sort of both lists gives what merging them would (equal spans are equal tuples).
     for start, end in sorted([*_english_type_hits(doc), *_other_type_hits(doc)]):
         m = match(text, end)
-        if m is not None:
+        if m is not None and _slash_between(
+            text, slashes, max(0, start - _ACT_REACH), m.end() + _ACT_AFTER
+        ):
             hits.append((start, m.end()))
     return hits
+
+
+def _any_between(offsets: list[int], lo: int, hi: int) -> bool:
+    """Does the sorted ``offsets`` hold one in ``[lo, hi)``?"""
+    i = bisect.bisect_left(offsets, lo)
+    return i < len(offsets) and offsets[i] < hi
+
+
+def _slash_between(text: str, slashes: list[int], lo: int, hi: int) -> bool:
+    """May ``text[lo:hi]`` hold a slash between two digits of the grammar (``\\d/\\d``)?
+    Yes where ``slashes`` (``Document.digit_slashes``: ``str.isdigit`` on each side) has one
+    there; else where a "/" there stands between characters that are digits or not ASCII, as
+    ``regex`` knows digits of a later Unicode than ``str.isdigit``. A window without one
+    holds no act."""
+    if _any_between(slashes, lo, hi):
+        return True
+    at = text.find("/", max(lo, 1), hi)
+    while at != -1:
+        before, after = text[at - 1], text[at + 1 : at + 2]
+        if (before.isdigit() or not before.isascii()) and (after.isdigit() or not after.isascii()):
+            return True
+        at = text.find("/", at + 1, hi)
+    return False
 
 
 def _slashed_numbers(doc: Document) -> list[int]:
