@@ -60,8 +60,9 @@ _TREATIES = "|".join(
     for abbr in sorted(knowledge.treaty_abbreviations(), key=len, reverse=True)
 )
 _TERMS = un.spaced(un.general_terms("comment") + un.general_terms("recommendation"))
-# "no", "nos", "n°", "nº", "n.º", "núm.", "No.", "Nº": French and Spanish number markers.
-_NUMBER_MARK = r"(?:[nN](?:[°º]|\.[\s\u00a0]?[ºo]|os?\.?|úms?\.)|N[°º])(?!\w)"
+# "no", "nos", "n°", "nº", "n.º", "núm.", "No.", "Nº": French and Spanish number markers;
+# "Nr.", "Nrn.": German ones.
+_NUMBER_MARK = r"(?:[nN](?:[°º]|\.[\s\u00a0]?[ºo]|os?\.?|úms?\.)|N[°º]|Nrn?\.)(?!\w)"
 # A slash after the number only before the joint text's other number: "joint general
 # recommendation No. 31/general comment No. 18", "joint general comment No. 3/No. 22".
 _ITEM = (
@@ -100,7 +101,7 @@ _HEAD_LANG = compile_pattern(
     (?P<pre>(?!))?(?P<treaty>(?!))?(?P<abbr>(?!))?(?P<joint>(?!))?(?P<general>(?!))?
     (?P<short>(?!))?"""
 )
-_LANG_LITERALS = ("générale", "observaci", "recomendaci")
+_LANG_LITERALS = ("générale", "observaci", "recomendaci", "bemerkung", "empfehlung", "kommentar")
 #: Every English head holds "general" and its term after a space run; the committee or treaty
 #: before it (at most 94 characters, with the spaces around) stays well within the reach.
 _GENERAL = ("general", "General", "GENERAL")
@@ -309,8 +310,7 @@ class GeneralCommentsFamily:
 
     name = "general_comments"
     triggers: tuple[str, ...] = (
-        "general comment", "general recommendation", "générale", "observaci", "recomendaci",
-        *_SHORT_LOWER,
+        "general comment", "general recommendation", *_LANG_LITERALS, *_SHORT_LOWER,
     )
     anchors = (*_LANG_LITERALS, "general", *_SHORT_LOWER, *ctx.PROFILE_ANCHORS)
     priority = 10
@@ -426,7 +426,9 @@ class GeneralCommentsFamily:
                 last = index == len(items) - 1
                 start = head_start if index == 0 else item_start
                 end = pos if last else item_end
-                pin, end = pinpoint_after(text, end, start=start, titled=last)
+                pin, end = pinpoint_after(
+                    text, end, start=start, titled=last, own_languages=True
+                )
                 if not pin and len(items) == 1:
                     pin = pinpoint_before(text, start)  # "paragraph 4 of general comment No. 34"
                 yield self._citation(

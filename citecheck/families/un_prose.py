@@ -178,7 +178,8 @@ _BODY_AFTER = compile_pattern(
     |Security{_W}Council|Economic{_W}and{_W}Social{_W}Council|Human{_W}Rights{_W}Council
     |Commission{_W}on{_W}Human{_W}Rights|Sub[-\u2010\u2011\u2013]?Commission
     |Assembly(?!{_W}of{_W}(?:the{_W})?[A-Z])|Council|Commission))\b
-  | ,?{_W}(?:{un.body_connectors()}){_H}*(?P<lname>{un.body_pattern()})"""
+  | ,?{_W}(?:{un.body_connectors()}){_H}*
+    (?:(?P<lname>{un.body_pattern()})|(?P<lother>{un.non_un_organs()}))"""
 )
 _CAPITAL = lazy_compile(r"[A-Z]")
 _ITS = lazy_compile(rf"(?<![\w])(?:[Ii]ts|{un.own_words()})[\s\u00a0]+\Z")
@@ -576,11 +577,11 @@ def _pinpoint(text: str, pos: int) -> tuple[Pinpoint, int]:
 
     "resolutions 2001/62, para. 9 and 2002/38" must not read "paras. 9 and 2002".
     """
-    pin, end = pinpoint_after(text, pos)
+    pin, end = pinpoint_after(text, pos, own_languages=True)
     if pin and text[end : end + 1] == "/":
         cut = _LAST_NUMBER.search(text, pos, end)
         if cut is not None:
-            pin, end = pinpoint_after(text[: cut.start()], pos)
+            pin, end = pinpoint_after(text[: cut.start()], pos, own_languages=True)
     return pin, end
 
 
@@ -640,7 +641,7 @@ class UNProseFamily:
             lookback = []
             if not named:
                 after = _BODY_AFTER.match(text, pos)
-                if after and after.group("other"):
+                if after and (after.group("other") or after.group("lother")):
                     continue  # "resolution 10/5 of the Assembly of States Parties"
                 if after:
                     name = after.group("name") or after.group("lname")
