@@ -250,7 +250,16 @@ def pinpoint_lexicon(language: str | None = None) -> Lexicon:
         "at_words": list(base.at_words),
         "of_words": list(base.of_words),
         "this_act_words": list(base.this_act_words),
-        "part_of_words": list(base.part_of_words),
+        # "Ziff. 4 der Allgemeinen Bemerkung": a language that keeps its words reads its own
+        "part_of_words": [
+            *base.part_of_words,
+            *(
+                w
+                for lang in chosen
+                if lang.own_pinpoints
+                for w in load(lang.language).part_of_words
+            ),
+        ],
         "document_words": list(base.document_words),
         "emphasis_words": list(base.emphasis_words),
         "ordinals": list(base.ordinals),

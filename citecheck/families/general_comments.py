@@ -26,7 +26,7 @@ from citecheck.families.base import (
     hits_followed_by,
     matches_near,
 )
-from citecheck.model import Citation, Finding, Fix, Kind, Pinpoint, Severity
+from citecheck.model import NO_PINPOINT, Citation, Finding, Fix, Kind, Pinpoint, Severity
 from citecheck.patterns import unreadable_number
 from citecheck.pinpoints import pinpoint_after, pinpoint_before
 from citecheck.rules import Rule
@@ -305,6 +305,16 @@ def _named(m: regex.Match[str], group: str) -> str | None:
     return None
 
 
+def _own_pinpoint_before(text: str, start: int) -> Pinpoint:
+    """The pinpoint before a citation in the words a language keeps to itself ("Ziff. 4 der
+    Allgemeinen Bemerkung Nr. 34"), where the shared words read none."""
+    for language in un.own_pinpoint_languages():
+        pin = pinpoint_before(text, start, un.pinpoint_lexicon(language))
+        if pin:
+            return pin
+    return NO_PINPOINT
+
+
 class GeneralCommentsFamily:
     """General comments and general recommendations of the treaty bodies."""
 
@@ -430,7 +440,8 @@ class GeneralCommentsFamily:
                     text, end, start=start, titled=last, own_languages=True
                 )
                 if not pin and len(items) == 1:
-                    pin = pinpoint_before(text, start)  # "paragraph 4 of general comment No. 34"
+                    # "paragraph 4 of general comment No. 34", "Ziff. 4 der Allgemeinen ..."
+                    pin = pinpoint_before(text, start) or _own_pinpoint_before(text, start)
                 yield self._citation(
                     text, m, committee, how, num, year, term, roman, start, end, pin
                 )

@@ -96,8 +96,12 @@ _BODY_ADJ = rf"""(?P<body>
         {_W}Protection{_W}of{_W}Minorities))?
 )(?:['’]s)?{_W}"""
 _PIN_WORDS = un.pinpoint_lexicon()
+#: German's own pinpoint words ("Ziffer 5 der Resolution 60/251"), read before a German
+#: connector only: its range word "bis" is no range in the shared words.
+_PIN_WORDS_DE = un.pinpoint_lexicon("de")
 _PIN_BEFORE = rf"""(?P<pin>(?P<pinpart>{paragraphs_pattern(_PIN_WORDS)})
-    {_W}(?:of{_W}(?:(?:the|its){_W})?|(?:de{_W}la|de{_W}sa|de{_W}su|de{_W}l['’]|del|du){_W}))"""
+    {_W}(?:of{_W}(?:(?:the|its){_W})?|(?:de{_W}la|de{_W}sa|de{_W}su|de{_W}l['’]|del|du){_W})
+  | (?P<depart>{paragraphs_pattern(_PIN_WORDS_DE)}){_W}(?:der|seiner|ihrer){_W})"""
 
 _HEAD = compile_pattern(rf"(?<![\w/]){_PIN_BEFORE}?(?:{_BODY_ADJ})?{_KW}{_W}(?:{_REF})")
 #: What follows a keyword literal in every head: the rest of the keyword ("resoluci|ones"),
@@ -111,7 +115,7 @@ _HEAD_REACH = 240
 #: of", "of its", "de la", "du"); a whitespace run then leads to the keyword.
 _LEAD_IN_WORD = lazy_compile(
     r"(?i:assembly|council|ecosoc|hrc|rights|commission|minorities|of|the|its|la|sa|su"
-    r"|l['\u2019]|del|du)(?:['\u2019]s)?\Z"
+    r"|l['\u2019]|del|du|der|seiner|ihrer)(?:['\u2019]s)?\Z"
 )
 #: Every word the pinpoint and body before a keyword are written with (lower case, taken
 #: from their patterns: a few pattern names come along, which only makes the set larger).
@@ -586,7 +590,10 @@ def _pinpoint(text: str, pos: int) -> tuple[Pinpoint, int]:
 
 
 def _pin_before(m: regex.Match[str]) -> Pinpoint:
-    """``paragraph 22 of`` -> para. 22 (re-using the shared pinpoint reader)."""
+    """``paragraph 22 of`` -> para. 22, ``Ziffer 5 der`` -> para. 5 (re-using the shared
+    pinpoint reader)."""
+    if m.group("depart"):
+        return read_paragraphs(m.group("depart"), _PIN_WORDS_DE)
     return read_paragraphs(m.group("pinpart"), _PIN_WORDS)
 
 

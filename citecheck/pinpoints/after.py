@@ -181,6 +181,8 @@ def _own_heads(language: str) -> tuple[frozenset[str], frozenset[str], frozenset
     shared words are read before, so only where these follow is the language asked for."""
     shared = {case_folded(w) for w in _SHARED.part_words}
     return _heads(w for w in _own_grammar(language).part_words if case_folded(w) not in shared)
+
+
 # What a separator skips before the word that must follow it (more than it skips: a pre-check).
 _SKIPPED = CHARACTERS.horizontal_spaces + ",\r\n"
 _HSPACES = frozenset(CHARACTERS.horizontal_spaces)
