@@ -49,6 +49,10 @@ class UNWords:
     capitalised_names: bool = False
     #: organs outside the UN whose resolutions share its numbering ("Hauptversammlung")
     non_un_organs: tuple[str, ...] = ()
+    #: what opens a general comment's title before its pinpoint ("zu Artikel 6")
+    title_words: tuple[str, ...] = ()
+    #: a paragraph right after an article is the article's ("Art. 32 Abs. 2": art. 32(2))
+    article_paragraphs: bool = False
 
 
 def _strings(raw: Any, what: str) -> tuple[str, ...]:
@@ -94,6 +98,8 @@ def _words(code: str, raw: dict[str, Any]) -> UNWords:
         one_word_names=_flag(raw, code, "one_word_names"),
         capitalised_names=_flag(raw, code, "capitalised_names"),
         non_un_organs=_strings(raw.get("non_un_organs", []), f"{code}.non_un_organs"),
+        title_words=_strings(raw.get("title_words", []), f"{code}.title_words"),
+        article_paragraphs=_flag(raw, code, "article_paragraphs"),
     )
 
 
@@ -210,6 +216,16 @@ def general_terms(term: str) -> tuple[str, ...]:
     return tuple(
         w for lang in languages() for t, words in lang.general_terms if t == term for w in words
     )
+
+
+def title_words(language: str) -> tuple[str, ...]:
+    """What opens a general comment's title in ``language`` ("zu Artikel 6")."""
+    return tuple(w for lang in languages() if lang.language == language for w in lang.title_words)
+
+
+def article_paragraphs(language: str) -> bool:
+    """Is a paragraph right after an article the article's in ``language`` ("Art. 32 Abs. 2")?"""
+    return any(lang.article_paragraphs for lang in languages() if lang.language == language)
 
 
 def own_pinpoint_languages() -> tuple[str, ...]:

@@ -87,7 +87,10 @@ _KW = (
     rf"|{un.resolution_keywords()})"
 )
 #: The lower-case literals that find a keyword: English, then the other languages' own.
-_LITERALS = ("resolution", "decision", "unscr", "résolution", "resoluci", "décision", "decisión")
+_LITERALS = (
+    "resolution", "decision", "unscr", "résolution", "resoluci", "décision", "decisión",
+    "beschluss", "beschlüsse",
+)  # fmt: skip
 _BODY_ADJ = rf"""(?P<body>
     General{_W}Assembly|Assembly|Security{_W}Council|Economic{_W}and{_W}Social{_W}Council
   | ECOSOC|Human{_W}Rights{_W}Council|HRC|Council|Commission{_W}on{_W}Human{_W}Rights

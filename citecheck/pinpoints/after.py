@@ -16,7 +16,12 @@ from citecheck import language as text_language
 from citecheck.lexicon import CHARACTERS, Lexicon, alternation
 from citecheck.model import NO_PINPOINT, Pinpoint, PinpointPart
 from citecheck.pinpoints.numbers import parse_numbers, sub_letters
-from citecheck.un_languages import own_pinpoint_languages, pinpoint_lexicon
+from citecheck.un_languages import (
+    article_paragraphs,
+    own_pinpoint_languages,
+    pinpoint_lexicon,
+    title_words,
+)
 
 _H = CHARACTERS.hspace_class
 _DASH = "[" + regex.escape(CHARACTERS.range_dashes) + "]"
@@ -47,13 +52,18 @@ class _Grammar:
     compilation: regex.Pattern[str]
     ordinal_word: regex.Pattern[str]
     part_words: tuple[str, ...]
+    #: a paragraph right after an article is the article's ("Art. 32 Abs. 2": art. 32(2))
+    article_paragraphs: bool
     first_heads: tuple[frozenset[str], frozenset[str], frozenset[str]]
     next_heads: tuple[frozenset[str], frozenset[str], frozenset[str]]
 
 
-def _grammar(lex: Lexicon) -> _Grammar:
+def _grammar(
+    lex: Lexicon, title_words: tuple[str, ...] = (), *, article_paragraphs: bool = False
+) -> _Grammar:
     """The reader's patterns built from ``lex``'s words: the shared UN lexicon (English,
-    French, Spanish) or one language's own (German: its ``bis`` is a range there)."""
+    French, Spanish) or one language's own (German: its ``bis`` is a range there), whose
+    ``title_words`` open a title as English "on" does."""
     # "115.4": UPR recommendations are numbered within a paragraph.
     # "17(c)", "17 c)" and "17, al. c)" (French and Spanish letters close with ")" only).
     num = r"\d{1,4}(?:\.\d{1,3})?(?!\d)" + sub_letters(lex, _H) + "*"
@@ -103,8 +113,9 @@ def _grammar(lex: Lexicon) -> _Grammar:
     of_next = regex.compile(rf"\s{{1,3}}{alternation(lex.part_of_words)}\s")
     # The title of a general comment: "on the right to ... (Participation ...)", up to a comma
     # and a paragraph; bounded, on one line, no semicolon (a list of sources), no slash.
+    title_opening = "(?:on|" + alternation(title_words) + ")" if title_words else "on"
     title = regex.compile(
-        rf"(?:{_H}?\((?:19|20)\d\d\))?{_H}+on{_H}+[^;\n/]{{1,200}}?"
+        rf"(?:{_H}?\((?:19|20)\d\d\))?{_H}+{title_opening}{_H}+[^;\n/]{{1,200}}?"
         # "on article 4, paragraph 1, of the Convention": that paragraph is the article's
         rf"(?<!{lex.unit_pattern('art')}{_H}*\d{{1,3}}[a-z]?)"
         rf"(?={_H}?,{_H}*{lex.unit_pattern('para')})"
@@ -134,6 +145,7 @@ def _grammar(lex: Lexicon) -> _Grammar:
         compilation=compilation,
         ordinal_word=regex.compile(ordinal),
         part_words=part_words,
+        article_paragraphs=article_paragraphs,
         first_heads=_heads(part_words),
         next_heads=_heads((*part_words, *lex.list_words)),
     )
@@ -172,7 +184,11 @@ _PART_WORDS = _SHARED.part_words
 @functools.cache
 def _own_grammar(language: str) -> _Grammar:
     """The reader of a language whose UN pinpoint words are its own (built on first use)."""
-    return _grammar(pinpoint_lexicon(language))
+    return _grammar(
+        pinpoint_lexicon(language),
+        title_words(language),
+        article_paragraphs=article_paragraphs(language),
+    )
 
 
 @functools.cache
@@ -180,7 +196,8 @@ def _own_heads(language: str) -> tuple[frozenset[str], frozenset[str], frozenset
     """What a pinpoint in ``language``'s own words starts with (``Ziff.``, ``Abs.``); the
     shared words are read before, so only where these follow is the language asked for."""
     shared = {case_folded(w) for w in _SHARED.part_words}
-    return _heads(w for w in _own_grammar(language).part_words if case_folded(w) not in shared)
+    own = (*_own_grammar(language).part_words, *title_words(language))
+    return _heads(w for w in own if case_folded(w) not in shared)
 
 
 # What a separator skips before the word that must follow it (more than it skips: a pre-check).
@@ -258,6 +275,17 @@ def _nest(new: tuple[PinpointPart, ...], parts: list[PinpointPart]) -> tuple[Pin
     return new
 
 
+def _of_article(new: tuple[PinpointPart, ...], parts: list[PinpointPart]) -> bool:
+    """Are ``new`` paragraphs (no range) right after one article ("Art. 32 Abs. 2 und 3")?"""
+    return (
+        all(part.unit == "para" for part in new)
+        and bool(new)
+        and bool(parts)
+        and parts[-1].unit == "art"
+        and "(" not in parts[-1].value
+    )
+
+
 def pinpoint_after(
     text: str,
     pos: int,
@@ -283,10 +311,14 @@ def pinpoint_after(
     pin, end = _read(_SHARED, text, pos, max_parts, start, titled, articles)
     if pin or not own_languages or text[pos : pos + 1] in _NEVER_FIRST:
         return pin, end
+    # a title may follow a year first: "(2018) zum Recht auf Leben, Ziff. 12"
+    year = _TITLE_YEAR.match(text, pos) if titled else None
+    probe = year.end() if year is not None else pos
     for language in own_pinpoint_languages():
-        if _may_follow(text, pos, _own_heads(language), _SKIPPED_AROUND) and _written_in(
-            language, text, pos
-        ):
+        heads = _own_heads(language)
+        if (
+            _paren_at(text, probe) or _may_follow(text, probe, heads, _SKIPPED_AROUND)
+        ) and _written_in(language, text, pos):
             return _read(_own_grammar(language), text, pos, max_parts, start, titled, articles)
     return pin, end
 
@@ -306,6 +338,8 @@ def _written_in(language: str, text: str, pos: int) -> bool:
 #: What the pre-check of a language's own words skips: a pinpoint may also follow a closing
 #: parenthesis or stand in parentheses of its own.
 _SKIPPED_AROUND = CHARACTERS.horizontal_spaces + ",\r\n()"
+#: The year a title may follow (as the title pattern reads it).
+_TITLE_YEAR = regex.compile(rf"{_H}?\((?:19|20)\d\d\)")
 #: How much text on each side of a pinpoint tells the language it is written in.
 _LANGUAGE_REACH = 160
 
@@ -374,7 +408,12 @@ def _read(
             break
         if m.group("art") and not (articles or (parts and parts[-1].unit == "annex")):
             break  # an article only of an instrument in the annex; others are the instrument's
-        parts.extend(_nest((*lead, *parse_part(m, g)), parts))
+        new = parse_part(m, g)
+        if g.article_paragraphs and _of_article(new, parts):
+            article = parts.pop().value
+            parts.extend(PinpointPart("art", f"{article}({para.value})") for para in new)
+        else:
+            parts.extend(_nest((*lead, *new), parts))
         elements += 1
         end = m.end()
     return (Pinpoint(tuple(parts)) if parts else NO_PINPOINT), end

@@ -86,6 +86,24 @@ CASES: list[tuple[str, list[Expected]]] = [
         "aufgefordert, ...",
         [("un:S/RES/2334(2016)", RES, "paras. 2-4", False)],
     ),
+    # decisions: only with the body named (a capitalised "Beschluss" alone is an EU act's)
+    (
+        "Siehe Beschluss 6/102 des Menschenrechtsrats.",
+        [("un:A/HRC/DEC/6/102", RES, "", False)],
+    ),
+    (
+        "Die Beschlüsse 6/102 und 6/103 des Menschenrechtsrates wurden vertagt.",
+        [("un:A/HRC/DEC/6/102", RES, "", False), ("un:A/HRC/DEC/6/103", RES, "", False)],
+    ),
+    # an article of the instrument annexed: its Absatz is the article's
+    (
+        "Siehe Resolution 61/295 der Generalversammlung, Anhang, Artikel 32 Abs. 2.",
+        [("un:A/RES/61/295", RES, "annex; art. 32(2)", False)],
+    ),
+    (
+        "Siehe Resolution 61/295 der Generalversammlung, Anhang, Art. 32 Abs. 2 und 3.",
+        [("un:A/RES/61/295", RES, "annex; art. 32(2); art. 32(3)", False)],
+    ),
     # a pinpoint before: "Ziffer 5 der Resolution", "Ziff. 4 ihrer Resolution"
     (
         "Nach Ziffer 5 der Resolution 60/251 der Generalversammlung überprüft der Rat ...",
@@ -132,6 +150,15 @@ CASES: list[tuple[str, list[Expected]]] = [
         "Rassendiskriminierung.",
         [("gc:CERD/32", GC, "", False)],
     ),
+    (
+        "Siehe Allgemeine Bemerkung Nr. 36 (2018) des Menschenrechtsausschusses zum Recht auf "
+        "Leben, Ziff. 12.",
+        [("gc:CCPR/36", GC, "para. 12", False)],
+    ),
+    (
+        "Vgl. Allgemeine Bemerkung Nr. 34 (2011) zu Artikel 19, Ziff. 5.",
+        [("gc:CCPR/34", GC, "", False)],  # the article's paragraph, or the comment's?
+    ),
     # Special Procedures communications keep their reference
     (
         "Die Mandatsträger haben sich mit der Mitteilung AL ISR 7/2021 an die Regierung gewandt.",
@@ -149,6 +176,8 @@ NEGATIVES = [
     "Die Aktionäre stimmten der Resolution Nr. 5 zu.",
     "Der Europarat hat die Resolution 2509 (2023) verabschiedet.",
     "Die Parlamentarische Versammlung hat in ihrer Resolution 2417 (2022) die Lage erörtert.",
+    "Beschluss 6/102 wurde angenommen.",
+    "Siehe den Beschluss 2010/300/EU, Ziff. 3.",
 ]
 
 
@@ -159,7 +188,7 @@ def test_german_passage(passage: str, expected: list[Expected]) -> None:
 
 @pytest.mark.parametrize("passage", NEGATIVES, ids=[ascii_id(p) for p in NEGATIVES])
 def test_no_un_citation_in_german_passage(passage: str) -> None:
-    assert found(passage) == []
+    assert [f for f in found(passage) if f[0].split(":")[0] in ("un", "gc", "spcomm")] == []
 
 
 def test_german_goals() -> None:

@@ -143,3 +143,49 @@ def test_the_language_is_told_from_the_words_within_reach_after(gap: int, read: 
     pos = text.index(",")
     assert (len(text) <= pos + REACH) is read
     assert bool(pinpoint_after(text, pos, own_languages=True)[0]) is read
+
+
+@pytest.mark.parametrize(
+    ("text", "pinpoint"),
+    [
+        ("A/RES/61/295, Anhang, Art. 32 Abs. 2 und die", "annex; art. 32(2)"),
+        ("A/RES/61/295, Anhang, Art. 32 Abs. 2 und 3 und die", "annex; art. 32(2); art. 32(3)"),
+        # a range, an article already subdivided, a paragraph after no article: as read
+        ("A/RES/61/295, Anhang, Art. 32 Abs. 2 bis 4 und die", "annex; art. 32; paras. 2-4"),
+        ("A/RES/61/295, Anhang, Art. 32 (1) Abs. 2 und die", "annex; art. 32(1); para. 2"),
+        ("A/RES/61/295, Anhang, Abs. 2 und die", "annex; para. 2"),
+        # English keeps the paragraph of the resolution apart
+        ("A/RES/61/295, annex, art. 32, para. 2 and the", "annex; art. 32; para. 2"),
+    ],
+)
+def test_a_german_paragraph_right_after_an_article_is_the_articles(
+    text: str, pinpoint: str
+) -> None:
+    assert str(pinpoint_after(text, 12, own_languages=True)[0]) == pinpoint
+
+
+@pytest.mark.parametrize(
+    ("text", "pinpoint"),
+    [
+        ("CCPR/C/GC/36 (2018) zum Recht auf Leben, Ziff. 12 und die", "para. 12"),
+        ("CCPR/C/GC/36 (2018) über das Recht auf Leben, Ziff. 12 und die", "para. 12"),
+        ("CCPR/C/GC/36 (2018) nach dem Recht auf Leben, Ziff. 12 und die", ""),
+    ],
+)
+def test_a_german_title_opens_with_its_words(text: str, pinpoint: str) -> None:
+    got = pinpoint_after(text, 12, titled=True, own_languages=True)[0]
+    assert str(got) == pinpoint
+    assert not pinpoint_after(text, 12, titled=False, own_languages=True)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "pinpoint"),
+    [
+        ("A/HRC/41/35 (2019), Ziff. 12 und die", "para. 12"),
+        ("A/HRC/41/35 (Bericht über Chile), Ziff. 12 und die", "para. 12"),
+        ("A/HRC/41/35 (Ziff. 12) und die", "para. 12"),
+        ("A/HRC/41/35 (2019) und die Ziff. 12", ""),
+    ],
+)
+def test_german_words_after_an_aside_in_parentheses(text: str, pinpoint: str) -> None:
+    assert str(pinpoint_after(text, 11, own_languages=True)[0]) == pinpoint
