@@ -53,6 +53,8 @@ class UNWords:
     title_words: tuple[str, ...] = ()
     #: a paragraph right after an article is the article's ("Art. 32 Abs. 2": art. 32(2))
     article_paragraphs: bool = False
+    #: a letter after a sub-letter word needs no bracket ("Ziff. 17 Buchst. c": para. 17(c))
+    bare_letters: bool = False
 
 
 def _strings(raw: Any, what: str) -> tuple[str, ...]:
@@ -100,6 +102,7 @@ def _words(code: str, raw: dict[str, Any]) -> UNWords:
         non_un_organs=_strings(raw.get("non_un_organs", []), f"{code}.non_un_organs"),
         title_words=_strings(raw.get("title_words", []), f"{code}.title_words"),
         article_paragraphs=_flag(raw, code, "article_paragraphs"),
+        bare_letters=_flag(raw, code, "bare_letters"),
     )
 
 
@@ -226,6 +229,11 @@ def title_words(language: str) -> tuple[str, ...]:
 def article_paragraphs(language: str) -> bool:
     """Is a paragraph right after an article the article's in ``language`` ("Art. 32 Abs. 2")?"""
     return any(lang.article_paragraphs for lang in languages() if lang.language == language)
+
+
+def bare_letters(language: str) -> bool:
+    """Does a letter after a sub-letter word stand without a bracket in ``language``?"""
+    return any(lang.bare_letters for lang in languages() if lang.language == language)
 
 
 def own_pinpoint_languages() -> tuple[str, ...]:

@@ -18,6 +18,7 @@ from citecheck.model import NO_PINPOINT, Pinpoint, PinpointPart
 from citecheck.pinpoints.numbers import parse_numbers, sub_letters
 from citecheck.un_languages import (
     article_paragraphs,
+    bare_letters,
     own_pinpoint_languages,
     pinpoint_lexicon,
     title_words,
@@ -54,12 +55,18 @@ class _Grammar:
     part_words: tuple[str, ...]
     #: a paragraph right after an article is the article's ("Art. 32 Abs. 2": art. 32(2))
     article_paragraphs: bool
+    #: a letter without its bracket after a letter word ("Buchst. c"), or None
+    bare_letter: regex.Pattern[str] | None
     first_heads: tuple[frozenset[str], frozenset[str], frozenset[str]]
     next_heads: tuple[frozenset[str], frozenset[str], frozenset[str]]
 
 
 def _grammar(
-    lex: Lexicon, title_words: tuple[str, ...] = (), *, article_paragraphs: bool = False
+    lex: Lexicon,
+    title_words: tuple[str, ...] = (),
+    *,
+    article_paragraphs: bool = False,
+    bare_letters: bool = False,
 ) -> _Grammar:
     """The reader's patterns built from ``lex``'s words: the shared UN lexicon (English,
     French, Spanish) or one language's own (German: its ``bis`` is a range there), whose
@@ -67,6 +74,12 @@ def _grammar(
     # "115.4": UPR recommendations are numbered within a paragraph.
     # "17(c)", "17 c)" and "17, al. c)" (French and Spanish letters close with ")" only).
     num = r"\d{1,4}(?:\.\d{1,3})?(?!\d)" + sub_letters(lex, _H) + "*"
+    bare = None
+    if bare_letters and lex.letter_words:
+        # "17 Buchst. c": the letter without its bracket (given one before the numbers are read)
+        worded = rf"{_H}?,?{_H}{{0,2}}({alternation(lex.letter_words)}){_H}{{1,2}}([a-z])(?![\w)])"
+        num = rf"\d{{1,4}}(?:\.\d{{1,3}})?(?!\d)(?:{sub_letters(lex, _H)}|{worded})*"
+        bare = regex.compile(worded)
     list_sep = (
         rf"(?:{_H}*{_DASH}(?:{_H}*\r?\n){{0,2}}{_H}*|\s+(?:{lex.range_pattern}|{lex.list_pattern})\s+"
         rf"|,{_H}*(?:{lex.list_pattern}{_H}+)?)"
@@ -146,6 +159,7 @@ def _grammar(
         ordinal_word=regex.compile(ordinal),
         part_words=part_words,
         article_paragraphs=article_paragraphs,
+        bare_letter=bare,
         first_heads=_heads(part_words),
         next_heads=_heads((*part_words, *lex.list_words)),
     )
@@ -188,6 +202,7 @@ def _own_grammar(language: str) -> _Grammar:
         pinpoint_lexicon(language),
         title_words(language),
         article_paragraphs=article_paragraphs(language),
+        bare_letters=bare_letters(language),
     )
 
 
@@ -237,7 +252,10 @@ def parse_part(match: regex.Match[str], grammar: _Grammar = _SHARED) -> tuple[Pi
     # frequent one ("para. 12") is asked for first.
     lex = grammar.lexicon
     if match.group("para"):
-        return parse_numbers("para", match.group("pnums"), lex)
+        numbers = match.group("pnums")
+        if grammar.bare_letter is not None:
+            numbers = grammar.bare_letter.sub(r" \1 \2)", numbers)
+        return parse_numbers("para", numbers, lex)
     if match.group("kord"):
         unit = lex.paragraph_kind_of(match.group("kordword")) or "para"
         numbers = grammar.ordinal_word.sub(

@@ -189,3 +189,35 @@ def test_a_german_title_opens_with_its_words(text: str, pinpoint: str) -> None:
 )
 def test_german_words_after_an_aside_in_parentheses(text: str, pinpoint: str) -> None:
     assert str(pinpoint_after(text, 11, own_languages=True)[0]) == pinpoint
+
+
+@pytest.mark.parametrize(
+    ("text", "pinpoint"),
+    [
+        ("A/HRC/41/35, Ziff. 17 Buchst. c und die", "para. 17(c)"),
+        ("A/HRC/41/35, Ziff. 17 Buchstabe c und die", "para. 17(c)"),
+        ("A/HRC/41/35, Ziff. 17 lit. c und 18 und die", "para. 17(c); para. 18"),
+        ("A/HRC/41/35, Ziff. 17 Buchstabe c) und die", "para. 17(c)"),
+        ("A/HRC/41/35, Ziff. 17 Buchst. cc und die", "para. 17"),
+    ],
+)
+def test_a_german_letter_stands_without_its_bracket(text: str, pinpoint: str) -> None:
+    assert str(pinpoint_after(text, 11, own_languages=True)[0]) == pinpoint
+
+
+def test_the_shared_words_keep_their_letters_bracketed() -> None:
+    assert after._SHARED.bare_letter is None
+    text = "A/HRC/41/35, par. 17, al. c et la"
+    assert str(pinpoint_after(text, 11, own_languages=True)[0]) == "para. 17"
+
+
+_GRAMMAR_PATTERNS = ["part", "sep", "and_sep", "of_next", "title", "compilation", "bare_letter"]
+
+
+@pytest.mark.parametrize("name", _GRAMMAR_PATTERNS)
+@pytest.mark.parametrize("unit", [" ", "\u00a0", "\t", "\n", " \n", ",", "Ziff. 1 "])
+def test_the_german_patterns_read_a_long_run_linearly(name: str, unit: str) -> None:
+    """As ``tests/test_pattern_runs.py`` does for the module's patterns (these are built on
+    first use, so it does not find them)."""
+    pattern = getattr(after._own_grammar("de"), name)
+    pattern.match(unit * 20_000, timeout=30.0)
