@@ -152,14 +152,34 @@ def body_names() -> dict[str, str]:
     return {name.lower(): body for lang in languages() for name, body in lang.bodies}
 
 
+def _names(names_by_language: Iterable[tuple[UNWords, Iterable[str]]]) -> str:
+    """An alternation of names, case-insensitive but for a language whose names are
+    capitalised (German nouns: ``Generalversammlung``, never ``generalversammlung``)."""
+    folded: list[str] = []
+    cased: list[str] = []
+    for lang, names in names_by_language:
+        (cased if lang.capitalised_names else folded).extend(names)
+    patterns = [spaced(folded)] if folded else []
+    if cased:
+        pattern = spaced(cased)
+        assert pattern.startswith("(?i:"), pattern
+        patterns.append("(?-i:" + pattern.removeprefix("(?i:"))
+    return "|".join(patterns) if patterns else "(?!)"
+
+
 def body_pattern(code: str | None = None) -> str:
     """Names of every body (or of body ``code``, full names only: the look-back reads them;
     a language that names a body in one compound word gives its one-word names too)."""
-    return spaced(
-        name
+    return _names(
+        (
+            lang,
+            [
+                name
+                for name, body in lang.bodies
+                if code is None or (body == code and (" " in name or lang.one_word_names))
+            ],
+        )
         for lang in languages()
-        for name, body in lang.bodies
-        if code is None or (body == code and (" " in name or lang.one_word_names))
     )
 
 
@@ -174,7 +194,7 @@ def lower_case_body_initials() -> frozenset[str]:
 def non_un_organs() -> str:
     """Names of organs outside the UN in every language (a pattern that matches nothing if
     no language names one)."""
-    return spaced(_all("non_un_organs")) if _all("non_un_organs") else "(?!)"
+    return _names((lang, lang.non_un_organs) for lang in languages())
 
 
 def body_connectors() -> str:
