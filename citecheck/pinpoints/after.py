@@ -193,6 +193,8 @@ _L = _SHARED.lexicon
 _PART = _SHARED.part
 _SEP = _SHARED.sep
 _PART_WORDS = _SHARED.part_words
+_FIRST_HEADS = _SHARED.first_heads
+_NEXT_HEADS = _SHARED.next_heads
 
 
 @functools.cache
