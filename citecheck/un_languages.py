@@ -1,7 +1,11 @@
-"""The French and Spanish words of the UN citation forms, read once from ``data/un_languages.json``.
+"""The French, Spanish and German words of the UN citation forms, read once from
+``data/un_languages.json``.
 
 Why: a language is data (one table), not a copy of the English families; each UN family builds
-its FR/ES alternatives from the patterns here, so adding a language is adding a table.
+its other-language alternatives from the patterns here, so adding a language is adding a table.
+Pinpoint words are per language: French and Spanish ones are read after any UN citation (they
+never change an English reading), a language that sets ``own_pinpoints`` (German, whose range
+word ``bis`` is an article's suffix in English) has its own lexicon, read only in its text.
 """
 
 from __future__ import annotations
@@ -37,6 +41,20 @@ class UNWords:
     other_instrument_words: tuple[str, ...] = ()
     #: what names a lettered sub-paragraph of a numbered one ("par. 17, al. c)")
     sub_letter_words: tuple[str, ...] = ()
+    #: its pinpoint words are read only in its own text (German ``bis`` is a range there)
+    own_pinpoints: bool = False
+    #: one word names a body in full (German ``Sicherheitsrat``): read in the look-back too
+    one_word_names: bool = False
+    #: its body names start with a capital letter (German nouns)
+    capitalised_names: bool = False
+    #: organs outside the UN whose resolutions share its numbering ("Hauptversammlung")
+    non_un_organs: tuple[str, ...] = ()
+    #: what opens a general comment's title before its pinpoint ("zu Artikel 6")
+    title_words: tuple[str, ...] = ()
+    #: a paragraph right after an article is the article's ("Art. 32 Abs. 2": art. 32(2))
+    article_paragraphs: bool = False
+    #: a letter after a sub-letter word needs no bracket ("Ziff. 17 Buchst. c": para. 17(c))
+    bare_letters: bool = False
 
 
 def _strings(raw: Any, what: str) -> tuple[str, ...]:
@@ -78,7 +96,21 @@ def _words(code: str, raw: dict[str, Any]) -> UNWords:
         if raw.get("other_instrument_words")
         else (),
         sub_letter_words=_strings(raw.get("sub_letter_words", []), f"{code}.sub_letter_words"),
+        own_pinpoints=_flag(raw, code, "own_pinpoints"),
+        one_word_names=_flag(raw, code, "one_word_names"),
+        capitalised_names=_flag(raw, code, "capitalised_names"),
+        non_un_organs=_strings(raw.get("non_un_organs", []), f"{code}.non_un_organs"),
+        title_words=_strings(raw.get("title_words", []), f"{code}.title_words"),
+        article_paragraphs=_flag(raw, code, "article_paragraphs"),
+        bare_letters=_flag(raw, code, "bare_letters"),
     )
+
+
+def _flag(raw: dict[str, Any], code: str, key: str) -> bool:
+    value = raw.get(key, False)
+    if not isinstance(value, bool):
+        raise ValueError(f"un_languages: {code}.{key} must be true or false")
+    return value
 
 
 @functools.cache
@@ -120,14 +152,49 @@ def body_names() -> dict[str, str]:
     return {name.lower(): body for lang in languages() for name, body in lang.bodies}
 
 
+def _names(names_by_language: Iterable[tuple[UNWords, Iterable[str]]]) -> str:
+    """An alternation of names, case-insensitive but for a language whose names are
+    capitalised (German nouns: ``Generalversammlung``, never ``generalversammlung``)."""
+    folded: list[str] = []
+    cased: list[str] = []
+    for lang, names in names_by_language:
+        (cased if lang.capitalised_names else folded).extend(names)
+    patterns = [spaced(folded)] if folded else []
+    if cased:
+        pattern = spaced(cased)
+        assert pattern.startswith("(?i:"), pattern
+        patterns.append("(?-i:" + pattern.removeprefix("(?i:"))
+    return "|".join(patterns) if patterns else "(?!)"
+
+
 def body_pattern(code: str | None = None) -> str:
-    """Names of every body (or of body ``code``, full names only: the look-back reads them)."""
-    return spaced(
-        name
+    """Names of every body (or of body ``code``, full names only: the look-back reads them;
+    a language that names a body in one compound word gives its one-word names too)."""
+    return _names(
+        (
+            lang,
+            [
+                name
+                for name, body in lang.bodies
+                if code is None or (body == code and (" " in name or lang.one_word_names))
+            ],
+        )
         for lang in languages()
-        for name, body in lang.bodies
-        if code is None or (body == code and " " in name)
     )
+
+
+def lower_case_body_initials() -> frozenset[str]:
+    """The first letters of the body names that may be written in lower case ("l'assemblée
+    générale"); capitalised names (German nouns) start with a capital letter."""
+    return frozenset(
+        name[0] for lang in languages() if not lang.capitalised_names for name, _ in lang.bodies
+    )
+
+
+def non_un_organs() -> str:
+    """Names of organs outside the UN in every language (a pattern that matches nothing if
+    no language names one)."""
+    return _names((lang, lang.non_un_organs) for lang in languages())
 
 
 def body_connectors() -> str:
@@ -148,12 +215,12 @@ def range_words() -> str:
 
 
 def date_pattern() -> str:
-    """``du 16 décembre 1966``, ``, de 30 de diciembre de 2022`` (groups ``lday``, ``lmonth``,
-    ``lyear``): a date clause in any of the languages."""
+    """``du 16 décembre 1966``, ``, de 30 de diciembre de 2022``, ``vom 15. März 2006``
+    (groups ``lday``, ``lmonth``, ``lyear``): a date clause in any of the languages."""
     months = spaced(_all("months"))
     words = spaced(_all("date_words"))
     return (
-        rf"(?:{words})[\s\u00a0]+(?P<lday>\d{{1,2}})(?:er)?[\s\u00a0]+(?:de[\s\u00a0]+)?"
+        rf"(?:{words})[\s\u00a0]+(?P<lday>\d{{1,2}})(?:er|\.)?[\s\u00a0]+(?:de[\s\u00a0]+)?"
         rf"(?P<lmonth>{months})[\s\u00a0]+(?:de[\s\u00a0]+)?(?P<lyear>(?:19|20)\d\d)"
     )
 
@@ -174,13 +241,46 @@ def general_terms(term: str) -> tuple[str, ...]:
     )
 
 
+def title_words(language: str) -> tuple[str, ...]:
+    """What opens a general comment's title in ``language`` ("zu Artikel 6")."""
+    return tuple(w for lang in languages() if lang.language == language for w in lang.title_words)
+
+
+def article_paragraphs(language: str) -> bool:
+    """Is a paragraph right after an article the article's in ``language`` ("Art. 32 Abs. 2")?"""
+    return any(lang.article_paragraphs for lang in languages() if lang.language == language)
+
+
+def bare_letters(language: str) -> bool:
+    """Does a letter after a sub-letter word stand without a bracket in ``language``?"""
+    return any(lang.bare_letters for lang in languages() if lang.language == language)
+
+
+def own_pinpoint_languages() -> tuple[str, ...]:
+    """The languages whose UN pinpoint words are read only in their own text (``de``)."""
+    return tuple(lang.language for lang in languages() if lang.own_pinpoints)
+
+
 @functools.cache
-def pinpoint_lexicon() -> Lexicon:
-    """The English lexicon with the FR/ES UN pinpoint words added: UN documents are cited with
-    ``par. 66`` / ``párr. 66`` / ``paras. 66`` alike, and the pinpoint stays ``para. 66``."""
+def pinpoint_lexicon(language: str | None = None) -> Lexicon:
+    """The English lexicon with UN pinpoint words of other languages added: UN documents are
+    cited with ``par. 66`` / ``párr. 66`` / ``paras. 66`` alike, and the pinpoint stays
+    ``para. 66``. Without ``language``: the words every language shares (French, Spanish),
+    read after any citation; with one that keeps its words (``de``): English and its own."""
+    chosen = tuple(
+        lang
+        for lang in languages()
+        if (lang.language == language if language is not None else not lang.own_pinpoints)
+    )
+    if language is not None and not chosen:
+        raise ValueError(f"un_languages: no UN words for language {language!r}")
     base = load("en")
+
+    def every(field: str) -> list[str]:
+        return [word for lang in chosen for word in getattr(lang, field)]
+
     units = {unit: list(words) for unit, words in base.units.items()}
-    for lang in languages():
+    for lang in chosen:
         for unit, words in lang.units:
             units.setdefault(unit, []).extend(w for w in words if w not in units[unit])
     for unit in units:
@@ -188,20 +288,29 @@ def pinpoint_lexicon() -> Lexicon:
     table: dict[str, Any] = {
         "months": list(base.months),
         "units": units,
-        "plurals": sorted(set(base.plurals) | {w.lower() for w in _all("plurals")}),
-        "list_words": [*base.list_words, *_all("list_words")],
-        "range_words": [*base.range_words, *_all("range_words")],
+        "plurals": sorted(set(base.plurals) | {w.lower() for w in every("plurals")}),
+        "list_words": [*base.list_words, *every("list_words")],
+        "range_words": [*base.range_words, *every("range_words")],
         "at_words": list(base.at_words),
         "of_words": list(base.of_words),
         "this_act_words": list(base.this_act_words),
-        "part_of_words": list(base.part_of_words),
+        # "Ziff. 4 der Allgemeinen Bemerkung": a language that keeps its words reads its own
+        "part_of_words": [
+            *base.part_of_words,
+            *(
+                w
+                for lang in chosen
+                if lang.own_pinpoints
+                for w in load(lang.language).part_of_words
+            ),
+        ],
         "document_words": list(base.document_words),
         "emphasis_words": list(base.emphasis_words),
         "ordinals": list(base.ordinals),
-        "letter_words": list(_all("sub_letter_words")),
+        "letter_words": every("sub_letter_words"),
         "numbered_ordinals": list(base.numbered_ordinals),
         "tens": list(base.tens),
         "tens_ordinals": list(base.tens_ordinals),
         "paragraph_kinds": {kind: list(words) for kind, words in base.paragraph_kinds.items()},
     }
-    return from_table("un", table)
+    return from_table("un" if language is None else f"un-{language}", table)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
 import pytest
 
 from citecheck.model import NO_PINPOINT
@@ -13,14 +14,21 @@ from citecheck.pinpoints.after import pinpoint_after
 
 # What a pinpoint reading could take after the first character.
 TAILS = ["", "para. 3", " para. 3", "at para. 3", " (2019) on x, para. 1", ") para. 4", "(para. 5)"]
-FIRST_READINGS = ["_CLOSE", "_OPEN", "_TITLE", "_COMPILATION", "_ASIDE", "_SEP", "_AND_SEP"]
+FIRST_READINGS = ["_CLOSE", "_OPEN", "_ASIDE"]
+#: The readings each lexicon's grammar builds (the shared one and German's own).
+GRAMMAR_READINGS = ["title", "compilation", "sep", "and_sep"]
+GRAMMARS = {"shared": after._SHARED, "de": after._own_grammar("de")}
 
 
 @pytest.mark.parametrize("first", sorted(after._NEVER_FIRST - {""}))
-@pytest.mark.parametrize("tail", TAILS)
+@pytest.mark.parametrize("tail", [*TAILS, "Ziff. 3", " Abs. 3 bis 5"])
 def test_no_first_reading_starts_with_a_never_first_character(first: str, tail: str) -> None:
     for name in FIRST_READINGS:
         assert getattr(after, name).match(first + tail) is None, (name, first + tail)
+    for language, grammar in GRAMMARS.items():
+        for name in GRAMMAR_READINGS:
+            pattern = getattr(grammar, name)
+            assert pattern.match(first + tail) is None, (language, name, first + tail)
 
 
 class _Refusing:
@@ -34,8 +42,12 @@ def test_nothing_is_tried_after_a_never_first_character(
 ) -> None:
     for name in FIRST_READINGS:
         monkeypatch.setattr(after, name, _Refusing())
-    text = "(A/HRC/41/35" + first + (" para. 3" if first else "")
-    assert pinpoint_after(text, 12, start=1, titled=True) == (NO_PINPOINT, 12)
+    refusing = {name: _Refusing() for name in (*GRAMMAR_READINGS, "part")}
+    monkeypatch.setattr(after, "_SHARED", attrs.evolve(after._SHARED, **refusing))
+    german = attrs.evolve(after._own_grammar("de"), **refusing)
+    monkeypatch.setattr(after, "_own_grammar", lambda language: german)
+    text = "(A/HRC/41/35" + first + (" para. 3 Ziff. 4" if first else "")
+    assert pinpoint_after(text, 12, start=1, titled=True, own_languages=True) == (NO_PINPOINT, 12)
 
 
 @pytest.mark.parametrize(

@@ -26,7 +26,7 @@ from citecheck.families.base import (
     hits_followed_by,
     matches_near,
 )
-from citecheck.model import Citation, Finding, Fix, Kind, Pinpoint, Severity
+from citecheck.model import NO_PINPOINT, Citation, Finding, Fix, Kind, Pinpoint, Severity
 from citecheck.patterns import unreadable_number
 from citecheck.pinpoints import pinpoint_after, pinpoint_before
 from citecheck.rules import Rule
@@ -60,8 +60,9 @@ _TREATIES = "|".join(
     for abbr in sorted(knowledge.treaty_abbreviations(), key=len, reverse=True)
 )
 _TERMS = un.spaced(un.general_terms("comment") + un.general_terms("recommendation"))
-# "no", "nos", "n°", "nº", "n.º", "núm.", "No.", "Nº": French and Spanish number markers.
-_NUMBER_MARK = r"(?:[nN](?:[°º]|\.[\s\u00a0]?[ºo]|os?\.?|úms?\.)|N[°º])(?!\w)"
+# "no", "nos", "n°", "nº", "n.º", "núm.", "No.", "Nº": French and Spanish number markers;
+# "Nr.", "Nrn.": German ones.
+_NUMBER_MARK = r"(?:[nN](?:[°º]|\.[\s\u00a0]?[ºo]|os?\.?|úms?\.)|N[°º]|Nrn?\.)(?!\w)"
 # A slash after the number only before the joint text's other number: "joint general
 # recommendation No. 31/general comment No. 18", "joint general comment No. 3/No. 22".
 _ITEM = (
@@ -100,7 +101,7 @@ _HEAD_LANG = compile_pattern(
     (?P<pre>(?!))?(?P<treaty>(?!))?(?P<abbr>(?!))?(?P<joint>(?!))?(?P<general>(?!))?
     (?P<short>(?!))?"""
 )
-_LANG_LITERALS = ("générale", "observaci", "recomendaci")
+_LANG_LITERALS = ("générale", "observaci", "recomendaci", "bemerkung", "empfehlung", "kommentar")
 #: Every English head holds "general" and its term after a space run; the committee or treaty
 #: before it (at most 94 characters, with the spaces around) stays well within the reach.
 _GENERAL = ("general", "General", "GENERAL")
@@ -304,13 +305,22 @@ def _named(m: regex.Match[str], group: str) -> str | None:
     return None
 
 
+def _own_pinpoint_before(text: str, start: int) -> Pinpoint:
+    """The pinpoint before a citation in the words a language keeps to itself ("Ziff. 4 der
+    Allgemeinen Bemerkung Nr. 34"), where the shared words read none."""
+    for language in un.own_pinpoint_languages():
+        pin = pinpoint_before(text, start, un.pinpoint_lexicon(language))
+        if pin:
+            return pin
+    return NO_PINPOINT
+
+
 class GeneralCommentsFamily:
     """General comments and general recommendations of the treaty bodies."""
 
     name = "general_comments"
     triggers: tuple[str, ...] = (
-        "general comment", "general recommendation", "générale", "observaci", "recomendaci",
-        *_SHORT_LOWER,
+        "general comment", "general recommendation", *_LANG_LITERALS, *_SHORT_LOWER,
     )
     anchors = (*_LANG_LITERALS, "general", *_SHORT_LOWER, *ctx.PROFILE_ANCHORS)
     priority = 10
@@ -426,9 +436,12 @@ class GeneralCommentsFamily:
                 last = index == len(items) - 1
                 start = head_start if index == 0 else item_start
                 end = pos if last else item_end
-                pin, end = pinpoint_after(text, end, start=start, titled=last)
+                pin, end = pinpoint_after(
+                    text, end, start=start, titled=last, own_languages=True
+                )
                 if not pin and len(items) == 1:
-                    pin = pinpoint_before(text, start)  # "paragraph 4 of general comment No. 34"
+                    # "paragraph 4 of general comment No. 34", "Ziff. 4 der Allgemeinen ..."
+                    pin = pinpoint_before(text, start) or _own_pinpoint_before(text, start)
                 yield self._citation(
                     text, m, committee, how, num, year, term, roman, start, end, pin
                 )

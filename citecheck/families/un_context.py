@@ -116,7 +116,7 @@ ASSEMBLY_OK_BEFORE = (
 NONUN_NAMES = rf"""Council{_W}of{_W}Europe|Parliamentary{_W}Assembly|European{_W}Parliament
         |Council{_W}of{_W}the{_W}European{_W}Union|European{_W}Council|African{_W}Commission
         |Inter-American{_W}Commission|Organization{_W}of{_W}American{_W}States
-        |African{_W}Union|Inter-Parliamentary{_W}Union"""
+        |African{_W}Union|Inter-Parliamentary{_W}Union|{un.non_un_organs()}"""
 #: Other organs (UN or not) whose resolutions share the ``ss/N`` forms but that the prose
 #: family does not map: a citation next to one of these names is theirs, not the GA's.
 OTHER_NAMES = rf"""(?<!Sub[-\u2010\u2011\u2013]?)Commission{_W}(?:on|for){_W}(?!Human{_W}Rights)
@@ -147,7 +147,7 @@ _BODY_ANY = compile_pattern(rf"\b(?:{BODY_NAMES})\b")
 #: ~4 KB alternation only there, not at every character of a look-back window, costs a third.
 _BODY_START = lazy_compile(
     r"\b(?:\p{Lu}|(?i:["
-    + "".join(sorted({regex.escape(name[0]) for lang in un.languages() for name, _ in lang.bodies}))
+    + "".join(sorted(regex.escape(initial) for initial in un.lower_case_body_initials()))
     + "]))"
 )
 

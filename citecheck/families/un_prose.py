@@ -87,7 +87,10 @@ _KW = (
     rf"|{un.resolution_keywords()})"
 )
 #: The lower-case literals that find a keyword: English, then the other languages' own.
-_LITERALS = ("resolution", "decision", "unscr", "résolution", "resoluci", "décision", "decisión")
+_LITERALS = (
+    "resolution", "decision", "unscr", "résolution", "resoluci", "décision", "decisión",
+    "beschluss", "beschlüsse",
+)  # fmt: skip
 _BODY_ADJ = rf"""(?P<body>
     General{_W}Assembly|Assembly|Security{_W}Council|Economic{_W}and{_W}Social{_W}Council
   | ECOSOC|Human{_W}Rights{_W}Council|HRC|Council|Commission{_W}on{_W}Human{_W}Rights
@@ -96,8 +99,12 @@ _BODY_ADJ = rf"""(?P<body>
         {_W}Protection{_W}of{_W}Minorities))?
 )(?:['’]s)?{_W}"""
 _PIN_WORDS = un.pinpoint_lexicon()
+#: German's own pinpoint words ("Ziffer 5 der Resolution 60/251"), read before a German
+#: connector only: its range word "bis" is no range in the shared words.
+_PIN_WORDS_DE = un.pinpoint_lexicon("de")
 _PIN_BEFORE = rf"""(?P<pin>(?P<pinpart>{paragraphs_pattern(_PIN_WORDS)})
-    {_W}(?:of{_W}(?:(?:the|its){_W})?|(?:de{_W}la|de{_W}sa|de{_W}su|de{_W}l['’]|del|du){_W}))"""
+    {_W}(?:of{_W}(?:(?:the|its){_W})?|(?:de{_W}la|de{_W}sa|de{_W}su|de{_W}l['’]|del|du){_W})
+  | (?P<depart>{paragraphs_pattern(_PIN_WORDS_DE)}){_W}(?:der|seiner|ihrer){_W})"""
 
 _HEAD = compile_pattern(rf"(?<![\w/]){_PIN_BEFORE}?(?:{_BODY_ADJ})?{_KW}{_W}(?:{_REF})")
 #: What follows a keyword literal in every head: the rest of the keyword ("resoluci|ones"),
@@ -111,7 +118,7 @@ _HEAD_REACH = 240
 #: of", "of its", "de la", "du"); a whitespace run then leads to the keyword.
 _LEAD_IN_WORD = lazy_compile(
     r"(?i:assembly|council|ecosoc|hrc|rights|commission|minorities|of|the|its|la|sa|su"
-    r"|l['\u2019]|del|du)(?:['\u2019]s)?\Z"
+    r"|l['\u2019]|del|du|der|seiner|ihrer)(?:['\u2019]s)?\Z"
 )
 #: Every word the pinpoint and body before a keyword are written with (lower case, taken
 #: from their patterns: a few pattern names come along, which only makes the set larger).
@@ -178,7 +185,8 @@ _BODY_AFTER = compile_pattern(
     |Security{_W}Council|Economic{_W}and{_W}Social{_W}Council|Human{_W}Rights{_W}Council
     |Commission{_W}on{_W}Human{_W}Rights|Sub[-\u2010\u2011\u2013]?Commission
     |Assembly(?!{_W}of{_W}(?:the{_W})?[A-Z])|Council|Commission))\b
-  | ,?{_W}(?:{un.body_connectors()}){_H}*(?P<lname>{un.body_pattern()})"""
+  | ,?{_W}(?:{un.body_connectors()}){_H}*
+    (?:(?P<lname>{un.body_pattern()})|(?P<lother>{un.non_un_organs()}))"""
 )
 _CAPITAL = lazy_compile(r"[A-Z]")
 _ITS = lazy_compile(rf"(?<![\w])(?:[Ii]ts|{un.own_words()})[\s\u00a0]+\Z")
@@ -576,16 +584,19 @@ def _pinpoint(text: str, pos: int) -> tuple[Pinpoint, int]:
 
     "resolutions 2001/62, para. 9 and 2002/38" must not read "paras. 9 and 2002".
     """
-    pin, end = pinpoint_after(text, pos)
+    pin, end = pinpoint_after(text, pos, own_languages=True)
     if pin and text[end : end + 1] == "/":
         cut = _LAST_NUMBER.search(text, pos, end)
         if cut is not None:
-            pin, end = pinpoint_after(text[: cut.start()], pos)
+            pin, end = pinpoint_after(text[: cut.start()], pos, own_languages=True)
     return pin, end
 
 
 def _pin_before(m: regex.Match[str]) -> Pinpoint:
-    """``paragraph 22 of`` -> para. 22 (re-using the shared pinpoint reader)."""
+    """``paragraph 22 of`` -> para. 22, ``Ziffer 5 der`` -> para. 5 (re-using the shared
+    pinpoint reader)."""
+    if m.group("depart"):
+        return read_paragraphs(m.group("depart"), _PIN_WORDS_DE)
     return read_paragraphs(m.group("pinpart"), _PIN_WORDS)
 
 
@@ -640,7 +651,7 @@ class UNProseFamily:
             lookback = []
             if not named:
                 after = _BODY_AFTER.match(text, pos)
-                if after and after.group("other"):
+                if after and (after.group("other") or after.group("lother")):
                     continue  # "resolution 10/5 of the Assembly of States Parties"
                 if after:
                     name = after.group("name") or after.group("lname")

@@ -814,7 +814,9 @@ class UNSymbolFamily:
             group.extend((sibling, start, end, ()) for sibling in token.symbols[1:])
         if text[end : end + 1] in _CONT_FIRST:
             end = self._continuations(text, end, token, group)
-        pin, pin_end = pinpoint_after(text, group[-1][2], start=group[-1][1])
+        pin, pin_end = pinpoint_after(
+            text, group[-1][2], start=group[-1][1], own_languages=True
+        )
         if not pin and len(group) == 1:
             # "paragraphs 3 to 5 of document A/HRC/41/35": the span stays the symbol's
             pin = pinpoint_before(text, start)

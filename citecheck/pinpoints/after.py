@@ -6,90 +6,163 @@ with anchored matches only (no search), so the cost is proportional to the pinpo
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
+import attrs
 import regex
 
-from citecheck.lexicon import CHARACTERS, alternation
+from citecheck import language as text_language
+from citecheck.lexicon import CHARACTERS, Lexicon, alternation
 from citecheck.model import NO_PINPOINT, Pinpoint, PinpointPart
 from citecheck.pinpoints.numbers import parse_numbers, sub_letters
-from citecheck.un_languages import pinpoint_lexicon
-
-_H = CHARACTERS.hspace_class
-# English words plus the French and Spanish ones of UN documents ("par. 66", "párrs. 3 a 5").
-_L = pinpoint_lexicon()
-_DASH = "[" + regex.escape(CHARACTERS.range_dashes) + "]"
-# "115.4": UPR recommendations are numbered within a paragraph.
-# "17(c)", "17 c)" and "17, al. c)" (French and Spanish letters close with ")" only).
-_NUM = r"\d{1,4}(?:\.\d{1,3})?(?!\d)" + sub_letters(_L, _H) + "*"
-_LIST_SEP = (
-    rf"(?:{_H}*{_DASH}(?:{_H}*\r?\n){{0,2}}{_H}*|\s+(?:{_L.range_pattern}|{_L.list_pattern})\s+"
-    rf"|,{_H}*(?:{_L.list_pattern}{_H}+)?)"
+from citecheck.un_languages import (
+    article_paragraphs,
+    bare_letters,
+    own_pinpoint_languages,
+    pinpoint_lexicon,
+    title_words,
 )
 
+_H = CHARACTERS.hspace_class
+_DASH = "[" + regex.escape(CHARACTERS.range_dashes) + "]"
 # An article of an instrument annexed to a resolution: "A/RES/61/295, annex, art. 32 (2)".
 _ANUM = r"\d{1,3}[a-z]?(?![\d/])(?:" + _H + r"?\([a-z0-9]{1,4}\))*"
-_KINDS = alternation(w for words in _L.paragraph_kinds.values() for w in words)
-_ORDINAL = f"(?:{_L.ordinal_pattern})"
-# "sixth and seventh", "fourth to sixth": ordinals listed like numbers
-_ORDINAL_SEP = rf"(?:{_H}*,{_H}*|{_H}+(?:{_L.list_pattern}|{_L.range_pattern}){_H}+)"
-_ORDINALS = rf"{_ORDINAL}(?:{_ORDINAL_SEP}{_ORDINAL})*"
-_ORDINAL_WORD = regex.compile(_ORDINAL)
 # "para. 5 (a) and (b)", "par. 5 a) et b)": a sub-division alone is another one of the number
 # before it (French and Spanish letters close with ")" only)
 _SUB_ONLY = r"(?:\([a-z]{1,4}\)|(?:[a-z]|[ivx]{1,4})\)(?![\w(]))"
-
-_PART = regex.compile(
-    rf"""
-    # "sixth preambular para.", "operative paragraphs 1 and 2": paragraphs of a resolution by
-    # kind; before "para" so the kind word is not left behind
-    (?P<kord>{_ORDINALS}){_H}+(?P<kordword>{_KINDS}){_H}+{_L.unit_pattern("para")}
-        (?!{_H}*\d)
-  | (?P<kword>{_KINDS}){_H}+{_L.unit_pattern("para")}{_H}*
-        (?P<knums>{_NUM}(?:{_LIST_SEP}(?:{_NUM}|{_SUB_ONLY}))*)
-  | (?P<para>{_L.unit_pattern("para")}{_H}*
-        (?P<pnums>{_NUM}(?:{_LIST_SEP}(?:{_NUM}|{_SUB_ONLY}))*))
-  | (?P<art>{_L.unit_pattern("art")}{_H}*(?P<anums>{_ANUM}(?:{_LIST_SEP}{_ANUM})*))
-  | (?P<annex>(?i:annexe(?!s)|anexo|annex)(?:{_H}+(?P<annexno>[IVXL]{{1,6}}|[A-Z])(?![\w]))?)
-  | (?P<sect>(?P<sectword>{_L.unit_pattern("sect", "chap")}){_H}*
-        (?P<sectno>[IVXL]{{1,6}}|[A-Z]|\d{{1,3}})(?![\w]))
-  | (?P<fn>{_L.unit_pattern("footnote")}{_H}*(?P<fnno>\d{{1,4}})(?!\d))
-  | (?P<page>{_L.unit_pattern("page")}{_H}*(?P<pnums2>\d{{1,5}}(?!\d)
-        (?:{_H}*{_DASH}{_H}*\d{{1,5}}(?!\d))?))
-    """,
-    regex.VERBOSE,
-)
-
-# What may stand between a citation and its pinpoint, or between two pinpoint parts.
-# A line break may follow the comma (PDF text), since a unit word must come next.
-# Possessive runs of space: a word or comma must follow them, so giving some back never
-# helps, and trying every split of a long run between two of them was quadratic.
-_SEP = regex.compile(
-    rf"(?:{_H}*+,?{_H}*+(?:{alternation(_L.at_words)}){_H}+|{_H}*+,(?:{_H}*+\r?\n){{0,2}}{_H}*"
-    rf"|{_H}+)"
-)
-# "sixth preambular para. and operative para. 1", "annex I, para. 7, and annex II": a list word
-# between two parts (never before the first one).
-_AND_SEP = regex.compile(rf"{_H}*+,?{_H}*+{_L.list_pattern}{_H}+")
-# "..., para. 3 and paragraph 5 of A/HRC/40/1": that second paragraph belongs to what follows.
-_OF_NEXT = regex.compile(rf"\s{{1,3}}{alternation(_L.part_of_words)}\s")
+#: The annex words of the shared UN lexicon, as the reader has always written them.
+_ANNEX = "annexe(?!s)|anexo|annex"
 # A short aside between a citation and its pinpoint: "A/HRC/52/7/Add.3 (visit to Chile), para. 12".
 # No slash (it would be another citation) and no nested parentheses; bounded.
 _ASIDE = regex.compile(rf"{_H}?\([^()/\n]{{1,100}}\)(?={_H}?,{_H}*)")
 _OPEN = regex.compile(rf"{_H}?\({_H}?")
 _CLOSE = regex.compile(rf"{_H}?\)")
-# The title of a general comment: "on the right to ... (Participation ...)", up to a comma and a
-# paragraph; bounded, on one line, no semicolon (a list of sources), no slash (another symbol).
-_TITLE = regex.compile(
-    rf"(?:{_H}?\((?:19|20)\d\d\))?{_H}+on{_H}+[^;\n/]{{1,200}}?"
-    # "on article 4, paragraph 1, of the Convention": that paragraph is the article's
-    rf"(?<!{_L.unit_pattern('art')}{_H}*\d{{1,3}}[a-z]?)"
-    rf"(?={_H}?,{_H}*{_L.unit_pattern('para')})"
-)
-# A compilation's year and page before the paragraph: "A/55/18 (2000) 152 at para. 29".
-_COMPILATION = regex.compile(
-    rf"{_H}?\((?:19|20)\d\d\){_H}+(?P<page>\d{{1,4}})(?={_H}+{alternation(_L.at_words)}{_H})"
-)
+
+
+@attrs.frozen(slots=True, eq=False)
+class _Grammar:
+    """The patterns of one UN pinpoint lexicon (see :func:`_grammar`)."""
+
+    lexicon: Lexicon
+    part: regex.Pattern[str]
+    sep: regex.Pattern[str]
+    and_sep: regex.Pattern[str]
+    of_next: regex.Pattern[str]
+    title: regex.Pattern[str]
+    compilation: regex.Pattern[str]
+    ordinal_word: regex.Pattern[str]
+    part_words: tuple[str, ...]
+    #: a paragraph right after an article is the article's ("Art. 32 Abs. 2": art. 32(2))
+    article_paragraphs: bool
+    #: a letter without its bracket after a letter word ("Buchst. c"), or None
+    bare_letter: regex.Pattern[str] | None
+    first_heads: tuple[frozenset[str], frozenset[str], frozenset[str]]
+    next_heads: tuple[frozenset[str], frozenset[str], frozenset[str]]
+
+
+def _grammar(
+    lex: Lexicon,
+    title_words: tuple[str, ...] = (),
+    *,
+    article_paragraphs: bool = False,
+    bare_letters: bool = False,
+) -> _Grammar:
+    """The reader's patterns built from ``lex``'s words: the shared UN lexicon (English,
+    French, Spanish) or one language's own (German: its ``bis`` is a range there), whose
+    ``title_words`` open a title as English "on" does."""
+    # "115.4": UPR recommendations are numbered within a paragraph.
+    # "17(c)", "17 c)" and "17, al. c)" (French and Spanish letters close with ")" only).
+    num = r"\d{1,4}(?:\.\d{1,3})?(?!\d)" + sub_letters(lex, _H) + "*"
+    bare = None
+    if bare_letters and lex.letter_words:
+        # "17 Buchst. c": the letter without its bracket (given one before the numbers are read)
+        worded = rf"{_H}?,?{_H}{{0,2}}({alternation(lex.letter_words)}){_H}{{1,2}}([a-z])(?![\w)])"
+        num = rf"\d{{1,4}}(?:\.\d{{1,3}})?(?!\d)(?:{sub_letters(lex, _H)}|{worded})*"
+        bare = regex.compile(worded)
+    list_sep = (
+        rf"(?:{_H}*{_DASH}(?:{_H}*\r?\n){{0,2}}{_H}*|\s+(?:{lex.range_pattern}|{lex.list_pattern})\s+"
+        rf"|,{_H}*(?:{lex.list_pattern}{_H}+)?)"
+    )
+    kinds = alternation(w for words in lex.paragraph_kinds.values() for w in words)
+    ordinal = f"(?:{lex.ordinal_pattern})"
+    # "sixth and seventh", "fourth to sixth": ordinals listed like numbers
+    ordinal_sep = rf"(?:{_H}*,{_H}*|{_H}+(?:{lex.list_pattern}|{lex.range_pattern}){_H}+)"
+    ordinals = rf"{ordinal}(?:{ordinal_sep}{ordinal})*"
+    other_annex = [w for w in lex.words("annex") if w.lower() not in ("annexe", "anexo", "annex")]
+    annex = _ANNEX + ("|" + alternation(other_annex) if other_annex else "")
+    part = regex.compile(
+        rf"""
+        # "sixth preambular para.", "operative paragraphs 1 and 2": paragraphs of a resolution by
+        # kind; before "para" so the kind word is not left behind
+        (?P<kord>{ordinals}){_H}+(?P<kordword>{kinds}){_H}+{lex.unit_pattern("para")}
+            (?!{_H}*\d)
+      | (?P<kword>{kinds}){_H}+{lex.unit_pattern("para")}{_H}*
+            (?P<knums>{num}(?:{list_sep}(?:{num}|{_SUB_ONLY}))*)
+      | (?P<para>{lex.unit_pattern("para")}{_H}*
+            (?P<pnums>{num}(?:{list_sep}(?:{num}|{_SUB_ONLY}))*))
+      | (?P<art>{lex.unit_pattern("art")}{_H}*(?P<anums>{_ANUM}(?:{list_sep}{_ANUM})*))
+      | (?P<annex>(?i:{annex})(?:{_H}+(?P<annexno>[IVXL]{{1,6}}|[A-Z])(?![\w]))?)
+      | (?P<sect>(?P<sectword>{lex.unit_pattern("sect", "chap")}){_H}*
+            (?P<sectno>[IVXL]{{1,6}}|[A-Z]|\d{{1,3}})(?![\w]))
+      | (?P<fn>{lex.unit_pattern("footnote")}{_H}*(?P<fnno>\d{{1,4}})(?!\d))
+      | (?P<page>{lex.unit_pattern("page")}{_H}*(?P<pnums2>\d{{1,5}}(?!\d)
+            (?:{_H}*{_DASH}{_H}*\d{{1,5}}(?!\d))?))
+        """,
+        regex.VERBOSE,
+    )
+    # What may stand between a citation and its pinpoint, or between two pinpoint parts.
+    # A line break may follow the comma (PDF text), since a unit word must come next.
+    # Possessive runs of space: a word or comma must follow them, so giving some back never
+    # helps, and trying every split of a long run between two of them was quadratic.
+    sep = regex.compile(
+        rf"(?:{_H}*+,?{_H}*+(?:{alternation(lex.at_words)}){_H}+|{_H}*+,(?:{_H}*+\r?\n){{0,2}}{_H}*"
+        rf"|{_H}+)"
+    )
+    # "sixth preambular para. and operative para. 1", "annex I, para. 7, and annex II": a list
+    # word between two parts (never before the first one).
+    and_sep = regex.compile(rf"{_H}*+,?{_H}*+{lex.list_pattern}{_H}+")
+    # "..., para. 3 and paragraph 5 of A/HRC/40/1": that second paragraph belongs to what follows.
+    of_next = regex.compile(rf"\s{{1,3}}{alternation(lex.part_of_words)}\s")
+    # The title of a general comment: "on the right to ... (Participation ...)", up to a comma
+    # and a paragraph; bounded, on one line, no semicolon (a list of sources), no slash.
+    title_opening = "(?:on|" + alternation(title_words) + ")" if title_words else "on"
+    title = regex.compile(
+        rf"(?:{_H}?\((?:19|20)\d\d\))?{_H}+{title_opening}{_H}+[^;\n/]{{1,200}}?"
+        # "on article 4, paragraph 1, of the Convention": that paragraph is the article's
+        rf"(?<!{lex.unit_pattern('art')}{_H}*\d{{1,3}}[a-z]?)"
+        rf"(?={_H}?,{_H}*{lex.unit_pattern('para')})"
+    )
+    # A compilation's year and page before the paragraph: "A/55/18 (2000) 152 at para. 29".
+    compilation = regex.compile(
+        rf"{_H}?\((?:19|20)\d\d\){_H}+(?P<page>\d{{1,4}})(?={_H}+{alternation(lex.at_words)}{_H})"
+    )
+    # The words a pinpoint element or a separator before it starts with, and, after a first
+    # element, those of a list word too.
+    part_words = (
+        *lex.words("para", "art", "annex", "sect", "chap", "footnote", "page"),
+        *(w for words in lex.paragraph_kinds.values() for w in words),
+        *lex.ordinals,
+        *lex.numbered_ordinals,
+        *lex.tens,
+        *lex.tens_ordinals,
+        *lex.at_words,
+    )
+    return _Grammar(
+        lexicon=lex,
+        part=part,
+        sep=sep,
+        and_sep=and_sep,
+        of_next=of_next,
+        title=title,
+        compilation=compilation,
+        ordinal_word=regex.compile(ordinal),
+        part_words=part_words,
+        article_paragraphs=article_paragraphs,
+        bare_letter=bare,
+        first_heads=_heads(part_words),
+        next_heads=_heads((*part_words, *lex.list_words)),
+    )
 
 
 # Characters no pinpoint starts with (every reading below starts with a horizontal space, a
@@ -113,19 +186,37 @@ def _heads(words: Iterable[str]) -> tuple[frozenset[str], frozenset[str], frozen
     return one, two, three
 
 
-# The words a pinpoint element (``_PART``) or a separator before it (``_SEP``) starts with,
-# and, after a first element, those of a list word (``_AND_SEP``) too.
-_PART_WORDS = (
-    *_L.words("para", "art", "annex", "sect", "chap", "footnote", "page"),
-    *(w for words in _L.paragraph_kinds.values() for w in words),
-    *_L.ordinals,
-    *_L.numbered_ordinals,
-    *_L.tens,
-    *_L.tens_ordinals,
-    *_L.at_words,
-)
-_FIRST_HEADS = _heads(_PART_WORDS)
-_NEXT_HEADS = _heads((*_PART_WORDS, *_L.list_words))
+# English words plus the French and Spanish ones of UN documents ("par. 66", "párrs. 3 a 5"):
+# read after every citation. The names below are its patterns.
+_SHARED = _grammar(pinpoint_lexicon())
+_L = _SHARED.lexicon
+_PART = _SHARED.part
+_SEP = _SHARED.sep
+_PART_WORDS = _SHARED.part_words
+_FIRST_HEADS = _SHARED.first_heads
+_NEXT_HEADS = _SHARED.next_heads
+
+
+@functools.cache
+def _own_grammar(language: str) -> _Grammar:
+    """The reader of a language whose UN pinpoint words are its own (built on first use)."""
+    return _grammar(
+        pinpoint_lexicon(language),
+        title_words(language),
+        article_paragraphs=article_paragraphs(language),
+        bare_letters=bare_letters(language),
+    )
+
+
+@functools.cache
+def _own_heads(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """What a pinpoint in ``language``'s own words starts with (``Ziff.``, ``Abs.``); the
+    shared words are read before, so only where these follow is the language asked for."""
+    shared = {case_folded(w) for w in _SHARED.part_words}
+    own = (*_own_grammar(language).part_words, *title_words(language))
+    return _heads(w for w in own if case_folded(w) not in shared)
+
+
 # What a separator skips before the word that must follow it (more than it skips: a pre-check).
 _SKIPPED = CHARACTERS.horizontal_spaces + ",\r\n"
 _HSPACES = frozenset(CHARACTERS.horizontal_spaces)
@@ -134,13 +225,16 @@ _LOOK = 96
 
 
 def _may_follow(
-    text: str, pos: int, heads: tuple[frozenset[str], frozenset[str], frozenset[str]]
+    text: str,
+    pos: int,
+    heads: tuple[frozenset[str], frozenset[str], frozenset[str]],
+    skipped: str = _SKIPPED,
 ) -> bool:
     """Can a separator and a pinpoint element start at ``pos``? False only where no reading
     can: the first word after the spaces and commas starts none of the words they start with.
     A few hundred nanoseconds, where the patterns take microseconds each."""
     window = text[pos : pos + _LOOK]
-    rest = window.lstrip(_SKIPPED)
+    rest = window.lstrip(skipped)
     if len(rest) < 3 and len(window) == _LOOK:
         return True  # a long run of space: the reader decides
     head = case_folded(rest[:3])
@@ -154,31 +248,35 @@ def _paren_at(text: str, pos: int) -> bool:
     return first == "(" or (first in _HSPACES and text[pos + 1 : pos + 2] == "(")
 
 
-def parse_part(match: regex.Match[str]) -> tuple[PinpointPart, ...]:
+def parse_part(match: regex.Match[str], grammar: _Grammar = _SHARED) -> tuple[PinpointPart, ...]:
     """Turn one matched pinpoint element into its canonical parts (a list gives several)."""
     # One branch of ``_PART`` matched, so the groups of the others are empty: the most
     # frequent one ("para. 12") is asked for first.
+    lex = grammar.lexicon
     if match.group("para"):
-        return parse_numbers("para", match.group("pnums"), _L)
+        numbers = match.group("pnums")
+        if grammar.bare_letter is not None:
+            numbers = grammar.bare_letter.sub(r" \1 \2)", numbers)
+        return parse_numbers("para", numbers, lex)
     if match.group("kord"):
-        unit = _L.paragraph_kind_of(match.group("kordword")) or "para"
-        numbers = _ORDINAL_WORD.sub(
-            lambda word: str(_L.ordinal_number(word.group(0)) or ""), match.group("kord")
+        unit = lex.paragraph_kind_of(match.group("kordword")) or "para"
+        numbers = grammar.ordinal_word.sub(
+            lambda word: str(lex.ordinal_number(word.group(0)) or ""), match.group("kord")
         )
-        return parse_numbers(unit, numbers, _L)
+        return parse_numbers(unit, numbers, lex)
     if match.group("kword"):
-        unit = _L.paragraph_kind_of(match.group("kword")) or "para"
-        return parse_numbers(unit, match.group("knums"), _L)
+        unit = lex.paragraph_kind_of(match.group("kword")) or "para"
+        return parse_numbers(unit, match.group("knums"), lex)
     if match.group("art"):
-        return parse_numbers("art", match.group("anums"), _L)
+        return parse_numbers("art", match.group("anums"), lex)
     if match.group("annex"):
         return (PinpointPart("annex", match.group("annexno") or ""),)
     if match.group("sect"):
-        unit = _L.unit_of(match.group("sectword")) or "sect"
+        unit = lex.unit_of(match.group("sectword")) or "sect"
         return (PinpointPart(unit, match.group("sectno")),)
     if match.group("fn"):
         return (PinpointPart("footnote", match.group("fnno")),)
-    return parse_numbers("page", match.group("pnums2"), _L)
+    return parse_numbers("page", match.group("pnums2"), lex)
 
 
 def _nest(new: tuple[PinpointPart, ...], parts: list[PinpointPart]) -> tuple[PinpointPart, ...]:
@@ -197,6 +295,17 @@ def _nest(new: tuple[PinpointPart, ...], parts: list[PinpointPart]) -> tuple[Pin
     return new
 
 
+def _of_article(new: tuple[PinpointPart, ...], parts: list[PinpointPart]) -> bool:
+    """Are ``new`` paragraphs (no range) right after one article ("Art. 32 Abs. 2 und 3")?"""
+    return (
+        all(part.unit == "para" for part in new)
+        and bool(new)
+        and bool(parts)
+        and parts[-1].unit == "art"
+        and "(" not in parts[-1].value
+    )
+
+
 def pinpoint_after(
     text: str,
     pos: int,
@@ -205,6 +314,7 @@ def pinpoint_after(
     start: int | None = None,
     titled: bool = False,
     articles: bool = False,
+    own_languages: bool = False,
 ) -> tuple[Pinpoint, int]:
     """Read a pinpoint starting at ``pos`` (just after a citation).
 
@@ -214,33 +324,79 @@ def pinpoint_after(
     (CCPR/ZMB/CO/3), para. 25"); ``titled`` lets a title follow first ("general comment No. 34
     (2011) on the freedoms of opinion and expression, paras. 18 and 40"). An article is read
     after an annex ("annex, art. 32 (2)": the instrument annexed) or, with ``articles``, first
-    ("Ibid., art. 3 (m)": whatever was cited before has articles).
+    ("Ibid., art. 3 (m)": whatever was cited before has articles). With ``own_languages``
+    (a UN citation), where the shared words read nothing, the words a language keeps to
+    itself are read too if the text around is written in it ("A/HRC/41/35, Ziff. 66 bis 68").
     """
+    pin, end = _read(_SHARED, text, pos, max_parts, start, titled, articles)
+    if pin or not own_languages or text[pos : pos + 1] in _NEVER_FIRST:
+        return pin, end
+    # a title may follow a year first: "(2018) zum Recht auf Leben, Ziff. 12"
+    year = _TITLE_YEAR.match(text, pos) if titled else None
+    probe = year.end() if year is not None else pos
+    for language in own_pinpoint_languages():
+        heads = _own_heads(language)
+        if (
+            _paren_at(text, probe) or _may_follow(text, probe, heads, _SKIPPED_AROUND)
+        ) and _written_in(language, text, pos):
+            return _read(_own_grammar(language), text, pos, max_parts, start, titled, articles)
+    return pin, end
+
+
+def _written_in(language: str, text: str, pos: int) -> bool:
+    """Is the text around ``pos`` written in ``language`` rather than in English? Its own
+    pinpoint words are read only then: they clash with English readings (``s. 13`` is a
+    section there; ``8 bis`` an article), while French and Spanish texts never write them.
+    Not "the language with most frequent words": the ``A`` of each UN symbol counts as
+    Spanish ``a``, and a German list of symbols has few words besides."""
+    counts = text_language.scores(
+        text, max(0, pos - _LANGUAGE_REACH), min(len(text), pos + _LANGUAGE_REACH)
+    )
+    return counts[language] > 0 and counts[language] >= counts[text_language.DEFAULT]
+
+
+#: What the pre-check of a language's own words skips: a pinpoint may also follow a closing
+#: parenthesis or stand in parentheses of its own.
+_SKIPPED_AROUND = CHARACTERS.horizontal_spaces + ",\r\n()"
+#: The year a title may follow (as the title pattern reads it).
+_TITLE_YEAR = regex.compile(rf"{_H}?\((?:19|20)\d\d\)")
+#: How much text on each side of a pinpoint tells the language it is written in.
+_LANGUAGE_REACH = 160
+
+
+def _read(
+    g: _Grammar,
+    text: str,
+    pos: int,
+    max_parts: int,
+    start: int | None,
+    titled: bool,
+    articles: bool,
+) -> tuple[Pinpoint, int]:
+    """:func:`pinpoint_after` with the patterns of ``g``."""
     if text[pos : pos + 1] in _NEVER_FIRST:
         return NO_PINPOINT, pos
     if start is not None and start > 0 and text[start - 1 : start] == "(":
         closed = _CLOSE.match(text, pos)
         if closed is not None:
-            pin, end = pinpoint_after(
-                text, closed.end(), max_parts=max_parts, titled=titled, articles=articles
-            )
+            pin, end = _read(g, text, closed.end(), max_parts, None, titled, articles)
             if pin:
                 return pin, end
     paren = _paren_at(text, pos)
     opened = _OPEN.match(text, pos) if paren else None
     if opened is not None:
         # "CCPR/C/GC/34 (para. 5)": the pinpoint in parentheses of its own
-        pin, end = pinpoint_at(text, opened.end(), max_parts=max_parts)
+        pin, end = _read_at(g, text, opened.end(), max_parts)
         closed = _CLOSE.match(text, end) if pin else None
         if closed is not None:
             return pin, closed.end()
     if titled:
-        title = _TITLE.match(text, pos)
+        title = g.title.match(text, pos)
         if title is not None:
-            pin, end = pinpoint_after(text, title.end(), max_parts=max_parts)
+            pin, end = _read(g, text, title.end(), max_parts, None, False, False)
             if pin:
                 return pin, end
-    if not paren and not _may_follow(text, pos, _FIRST_HEADS):
+    if not paren and not _may_follow(text, pos, g.first_heads):
         return NO_PINPOINT, pos  # the common case: prose goes on after the citation
     parts: list[PinpointPart] = []
     end = pos
@@ -248,31 +404,36 @@ def pinpoint_after(
     while elements < max_parts:
         at = end
         lead: list[PinpointPart] = []
-        if parts and not _may_follow(text, end, _NEXT_HEADS):
+        if parts and not _may_follow(text, end, g.next_heads):
             break
         if not parts and _paren_at(text, end):
-            compilation = _COMPILATION.match(text, end)
+            compilation = g.compilation.match(text, end)
             aside = _ASIDE.match(text, end) if compilation is None else None
             if compilation is not None:
                 lead = [PinpointPart("page", compilation.group("page"))]
                 at = compilation.end()
             elif aside is not None:
                 at = aside.end()
-        sep = _SEP.match(text, at)
+        sep = g.sep.match(text, at)
         if not parts and not sep:
             break
-        listed = _AND_SEP.match(text, at) if parts else None
-        m = _PART.match(text, listed.end()) if listed is not None else None
-        if m is not None and _OF_NEXT.match(text, m.end()) is not None:
+        listed = g.and_sep.match(text, at) if parts else None
+        m = g.part.match(text, listed.end()) if listed is not None else None
+        if m is not None and g.of_next.match(text, m.end()) is not None:
             m = None
         if m is None:
             at = sep.end() if sep else at
-            m = _PART.match(text, at)
+            m = g.part.match(text, at)
         if not m:
             break
         if m.group("art") and not (articles or (parts and parts[-1].unit == "annex")):
             break  # an article only of an instrument in the annex; others are the instrument's
-        parts.extend(_nest((*lead, *parse_part(m)), parts))
+        new = parse_part(m, g)
+        if g.article_paragraphs and _of_article(new, parts):
+            article = parts.pop().value
+            parts.extend(PinpointPart("art", f"{article}({para.value})") for para in new)
+        else:
+            parts.extend(_nest((*lead, *new), parts))
         elements += 1
         end = m.end()
     return (Pinpoint(tuple(parts)) if parts else NO_PINPOINT), end
@@ -280,9 +441,13 @@ def pinpoint_after(
 
 def pinpoint_at(text: str, pos: int, *, max_parts: int = 4) -> tuple[Pinpoint, int]:
     """Like :func:`pinpoint_after` but the first element must start exactly at ``pos``."""
-    m = _PART.match(text, pos)
+    return _read_at(_SHARED, text, pos, max_parts)
+
+
+def _read_at(g: _Grammar, text: str, pos: int, max_parts: int) -> tuple[Pinpoint, int]:
+    m = g.part.match(text, pos)
     if not m:
         return NO_PINPOINT, pos
-    first = parse_part(m)
-    rest, end = pinpoint_after(text, m.end(), max_parts=max_parts - 1)
+    first = parse_part(m, g)
+    rest, end = _read(g, text, m.end(), max_parts - 1, None, False, False)
     return Pinpoint((*first, *rest.parts)), end

@@ -1,0 +1,223 @@
+"""UN pinpoint words per language: the shared lexicon (English, French, Spanish) reads as it
+always did, German keeps its own words (its range word ``bis`` is an article's suffix in
+English, ``article 8 bis``) and they are read after a UN citation only in German text."""
+
+from __future__ import annotations
+
+import pytest
+
+from citecheck import un_languages
+from citecheck.lexicon import load
+from citecheck.pinpoints import after
+from citecheck.pinpoints.after import pinpoint_after
+
+
+def test_the_shared_lexicon_is_english_french_and_spanish_words() -> None:
+    shared = un_languages.pinpoint_lexicon()
+    tables = [load(code) for code in ("en", "fr", "es")]
+    assert shared.range_words == tuple(w for t in tables for w in t.range_words)
+    assert shared.list_words == tuple(w for t in tables for w in t.list_words)
+    assert shared.part_of_words == load("en").part_of_words
+    assert {"par.", "párr.", "paragraphe", "párrafos"} <= set(shared.words("para"))
+
+
+def test_no_german_word_is_in_the_shared_lexicon() -> None:
+    shared = un_languages.pinpoint_lexicon()
+    assert "bis" not in shared.range_words
+    assert not {"Ziff.", "Abs.", "Rn.", "Ziffer"} & set(shared.words("para"))
+    assert "Anhang" not in shared.words("annex")
+    assert "und" not in shared.list_words
+
+
+def test_the_german_lexicon_is_english_and_german_words() -> None:
+    german = un_languages.pinpoint_lexicon("de")
+    assert german.range_words == (*load("en").range_words, "bis")
+    assert {"Ziff.", "Ziffer", "Abs.", "Rn.", "para."} <= set(german.words("para"))
+    assert not {"párr.", "paragraphe"} & set(german.words("para"))  # the shared lexicon's
+    assert {"der", "des"} <= set(german.part_of_words)
+    assert german.language != un_languages.pinpoint_lexicon().language  # cached apart
+
+
+def test_a_language_with_no_table_is_refused() -> None:
+    with pytest.raises(ValueError, match="'xx'"):
+        un_languages.pinpoint_lexicon("xx")
+
+
+def test_german_is_the_one_language_that_keeps_its_words() -> None:
+    assert un_languages.own_pinpoint_languages() == ("de",)
+
+
+def test_the_own_words_checked_first_are_only_those_the_shared_lexicon_lacks() -> None:
+    _, two, three = after._own_heads("de")
+    assert {"zif", "abs", "rn.", "anh"} <= three and "s." in two
+    assert not {"par", "pár", "ann", "pag"} & three
+
+
+ENGLISH_FRENCH_SPANISH = [
+    ("A/HRC/41/35, para. 8 bis 9", "para. 8"),
+    ("A/HRC/41/35, paras. 3 to 5", "paras. 3-5"),
+    ("A/HRC/41/35, par. 3 à 5", "paras. 3-5"),
+    ("A/HRC/41/35, párrs. 3 a 5", "paras. 3-5"),
+    ("A/HRC/41/35, annex II, sect. A", "annex II, sect. A"),
+    ("A/HRC/41/35, s. 13 of the Act", ""),
+    ("A/HRC/41/35, S. 13 of the Act", ""),
+    ("A/HRC/41/35, Abs. 13 of the Act", ""),
+    ("A/HRC/41/35 (Ziff. 7) of the report", ""),
+    ("A/HRC/41/35, p. 13", "p. 13"),
+]
+
+
+@pytest.mark.parametrize(("text", "pinpoint"), ENGLISH_FRENCH_SPANISH)
+def test_other_texts_read_as_before(text: str, pinpoint: str) -> None:
+    """Asking for the own words changes no English, French or Spanish reading."""
+    assert pinpoint_after(text, 11, own_languages=True) == pinpoint_after(text, 11)
+    assert str(pinpoint_after(text, 11)[0]) == pinpoint
+
+
+GERMAN = [
+    ("A/HRC/41/35, Ziff. 66 und die", "para. 66"),
+    ("A/HRC/41/35, Abs. 66 und die", "para. 66"),
+    ("A/HRC/41/35, Rn. 12 und 15 und die", "para. 12; para. 15"),
+    ("A/HRC/41/35, Ziff. 8 bis 9 und die", "paras. 8-9"),
+    ("A/HRC/41/35, Ziffern 8–9 und die", "paras. 8-9"),
+    ("A/HRC/41/35, S. 13 und die", "p. 13"),
+    ("A/HRC/41/35, Anhang II, Abschnitt A, und die", "annex II, sect. A"),
+    ("A/HRC/41/35 (Ziff. 7) und die", "para. 7"),
+    ("A/HRC/41/35, Fußnote 4, und die", "footnote 4"),
+    ("A/HRC/41/35, Ziff. 17 Buchstabe c) und die", "para. 17(c)"),
+    # the shared words come first: "para. 8", whatever the language
+    ("A/HRC/41/35, para. 8 bis 9 und die", "para. 8"),
+]
+
+
+@pytest.mark.parametrize(("text", "pinpoint"), GERMAN)
+def test_german_words_are_read_in_german_text(text: str, pinpoint: str) -> None:
+    assert str(pinpoint_after(text, 11, own_languages=True)[0]) == pinpoint
+
+
+@pytest.mark.parametrize(("text", "_"), GERMAN[:-1])
+def test_german_words_are_read_only_when_asked(text: str, _: str) -> None:
+    assert pinpoint_after(text, 11) == (pinpoint_after(text, 11)[0], 11)
+    assert not pinpoint_after(text, 11)[0]
+
+
+def test_the_german_pinpoint_ends_where_its_last_element_does() -> None:
+    text = "A/HRC/41/35, Ziff. 8 bis 9 und die"
+    assert pinpoint_after(text, 11, own_languages=True)[1] == text.index(" und die")
+
+
+REACH = after._LANGUAGE_REACH
+
+
+@pytest.mark.parametrize(
+    ("words", "read"),
+    [
+        ("und der", True),  # German only
+        ("und der of the", True),  # as German as English
+        ("und der of the the", False),  # more English
+        ("xx yy", False),  # no language at all
+        ("le la les", False),  # French
+    ],
+)
+def test_german_words_need_german_text_at_least_as_much_as_english(
+    words: str, read: bool
+) -> None:
+    text = f"{words} A/HRC/41/35, Ziff. 66."
+    pos = text.index(",")
+    assert bool(pinpoint_after(text, pos, own_languages=True)[0]) is read
+
+
+@pytest.mark.parametrize(("gap", "read"), [(REACH - 4, True), (REACH - 3, False)])
+def test_the_language_is_told_from_the_words_within_reach_before(gap: int, read: bool) -> None:
+    """``und`` starts the text, ``REACH`` characters before the comma at most to count."""
+    text = "und " + " " * gap + ", Ziff. 66."
+    pos = text.index(",")
+    assert (pos <= REACH) is read
+    assert bool(pinpoint_after(text, pos, own_languages=True)[0]) is read
+
+
+@pytest.mark.parametrize(("gap", "read"), [(REACH - 14, True), (REACH - 13, False)])
+def test_the_language_is_told_from_the_words_within_reach_after(gap: int, read: bool) -> None:
+    """``und`` ends the text, ``REACH`` characters after the comma at most to count."""
+    text = "A/HRC/41/35, Ziff. 66" + " " * gap + " und"
+    pos = text.index(",")
+    assert (len(text) <= pos + REACH) is read
+    assert bool(pinpoint_after(text, pos, own_languages=True)[0]) is read
+
+
+@pytest.mark.parametrize(
+    ("text", "pinpoint"),
+    [
+        ("A/RES/61/295, Anhang, Art. 32 Abs. 2 und die", "annex; art. 32(2)"),
+        ("A/RES/61/295, Anhang, Art. 32 Abs. 2 und 3 und die", "annex; art. 32(2); art. 32(3)"),
+        # a range, an article already subdivided, a paragraph after no article: as read
+        ("A/RES/61/295, Anhang, Art. 32 Abs. 2 bis 4 und die", "annex; art. 32; paras. 2-4"),
+        ("A/RES/61/295, Anhang, Art. 32 (1) Abs. 2 und die", "annex; art. 32(1); para. 2"),
+        ("A/RES/61/295, Anhang, Abs. 2 und die", "annex; para. 2"),
+        # English keeps the paragraph of the resolution apart
+        ("A/RES/61/295, annex, art. 32, para. 2 and the", "annex; art. 32; para. 2"),
+    ],
+)
+def test_a_german_paragraph_right_after_an_article_is_the_articles(
+    text: str, pinpoint: str
+) -> None:
+    assert str(pinpoint_after(text, 12, own_languages=True)[0]) == pinpoint
+
+
+@pytest.mark.parametrize(
+    ("text", "pinpoint"),
+    [
+        ("CCPR/C/GC/36 (2018) zum Recht auf Leben, Ziff. 12 und die", "para. 12"),
+        ("CCPR/C/GC/36 (2018) über das Recht auf Leben, Ziff. 12 und die", "para. 12"),
+        ("CCPR/C/GC/36 (2018) nach dem Recht auf Leben, Ziff. 12 und die", ""),
+    ],
+)
+def test_a_german_title_opens_with_its_words(text: str, pinpoint: str) -> None:
+    got = pinpoint_after(text, 12, titled=True, own_languages=True)[0]
+    assert str(got) == pinpoint
+    assert not pinpoint_after(text, 12, titled=False, own_languages=True)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "pinpoint"),
+    [
+        ("A/HRC/41/35 (2019), Ziff. 12 und die", "para. 12"),
+        ("A/HRC/41/35 (Bericht über Chile), Ziff. 12 und die", "para. 12"),
+        ("A/HRC/41/35 (Ziff. 12) und die", "para. 12"),
+        ("A/HRC/41/35 (2019) und die Ziff. 12", ""),
+    ],
+)
+def test_german_words_after_an_aside_in_parentheses(text: str, pinpoint: str) -> None:
+    assert str(pinpoint_after(text, 11, own_languages=True)[0]) == pinpoint
+
+
+@pytest.mark.parametrize(
+    ("text", "pinpoint"),
+    [
+        ("A/HRC/41/35, Ziff. 17 Buchst. c und die", "para. 17(c)"),
+        ("A/HRC/41/35, Ziff. 17 Buchstabe c und die", "para. 17(c)"),
+        ("A/HRC/41/35, Ziff. 17 lit. c und 18 und die", "para. 17(c); para. 18"),
+        ("A/HRC/41/35, Ziff. 17 Buchstabe c) und die", "para. 17(c)"),
+        ("A/HRC/41/35, Ziff. 17 Buchst. cc und die", "para. 17"),
+    ],
+)
+def test_a_german_letter_stands_without_its_bracket(text: str, pinpoint: str) -> None:
+    assert str(pinpoint_after(text, 11, own_languages=True)[0]) == pinpoint
+
+
+def test_the_shared_words_keep_their_letters_bracketed() -> None:
+    assert after._SHARED.bare_letter is None
+    text = "A/HRC/41/35, par. 17, al. c et la"
+    assert str(pinpoint_after(text, 11, own_languages=True)[0]) == "para. 17"
+
+
+_GRAMMAR_PATTERNS = ["part", "sep", "and_sep", "of_next", "title", "compilation", "bare_letter"]
+
+
+@pytest.mark.parametrize("name", _GRAMMAR_PATTERNS)
+@pytest.mark.parametrize("unit", [" ", "\u00a0", "\t", "\n", " \n", ",", "Ziff. 1 "])
+def test_the_german_patterns_read_a_long_run_linearly(name: str, unit: str) -> None:
+    """As ``tests/test_pattern_runs.py`` does for the module's patterns (these are built on
+    first use, so it does not find them)."""
+    pattern = getattr(after._own_grammar("de"), name)
+    pattern.match(unit * 20_000, timeout=30.0)
