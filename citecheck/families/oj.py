@@ -53,16 +53,19 @@ _S1 = rf"(?:{_BLANK}{{0,3}}\r?\n{_BLANK}{{0,12}}+|{_BLANK}{{1,3}}+)"
 _DASH = r"[-\u2010\u2011\u2013\u2014]"
 _WORDS = eu_words.load()
 #: The names written in full ("Amtsblatt der Europäischen Union"), only with a series letter.
-_LONG_NAMES = frozenset(n for w in _WORDS.values() for n in w.oj_long_names)
+_LONG_NAMES = frozenset(
+    n for w in (*_WORDS.values(), eu_words.english()) for n in w.oj_long_names
+)
 #: "OJ" and its names in the other languages ("JO", "DO", "ABl.", "Amtsblatt …").
 _NAMES = ("OJ", *(n for w in _WORDS.values() for n in w.oj_names), *sorted(_LONG_NAMES))
 _OJ = "(?:" + "|".join(regex.escape(n) for n in _NAMES) + ")"
 _PAGE_WORDS = alternation(
     ("p.", "pp.", "page", "pages", *(p for w in _WORDS.values() for p in w.page_words))
 )
-#: Between an issue number and its date: ", " in English, " du "/" de "/" vom " elsewhere.
+#: Between an issue number and its date: ", " in English, " du "/" de "/" vom " elsewhere, and
+#: " of " where English prose names the Journal in full (``L 119 of 4 May 2016``).
 #: Some write a comma before the opening word too: ``ABl. L 176, vom 27.6.2013``.
-_DATE_OPENING = alternation(o for w in _WORDS.values() for o in w.date_opening)
+_DATE_OPENING = alternation(("of", *(o for w in _WORDS.values() for o in w.date_opening)))
 _DATE_SEP = rf"(?:{_SP},{_SP}(?:{_DATE_OPENING}{_S1})?|{_S1}{_DATE_OPENING}{_S1})"
 #: The page follows a comma, or only a space in EUR-Lex's legacy header (``Amtsblatt Nr. L 190
 #: vom 18/07/2002 S. 0001 - 0020``).
@@ -73,14 +76,23 @@ _PAGES = (
 #: The month names of every language: "vom 14. Juni 1985" in a title is no sentence break.
 _MONTHS = alternation(m for lang in ("en", "fr", "es", "de") for m in load(lang).months)
 #: ``7.9.1987``; older issues space it: ``7. 9. 1987``; German titles name the month (``vom
-#: 12. Juni 2014``); EUR-Lex's legacy header writes ``18/07/2002``.
+#: 12. Juni 2014``), English, French and Spanish prose without the dot (``4 May 2016``, ``4 de
+#: mayo de 2016``); EUR-Lex's legacy header writes ``18/07/2002``.
 # "30\\.11.2013": text converted from Markdown keeps its escapes; a reader sees a dot
 _DATE = (
     rf"(?P<d>\d{{1,2}})(?:\\?\.{_SP}(?:(?P<m>\d{{1,2}})\\?\.{_SP}|(?P<mname>{_MONTHS}){_S1})"
+    rf"|{_S1}(?:{_DATE_OPENING}{_S1})?(?P<mname>{_MONTHS}){_S1}(?:{_DATE_OPENING}{_S1})?"
     rf"|/(?P<m>\d{{1,2}})/)(?P<y>\d{{4}})"
 )
 #: The names written without the year in statute style: ``ABl. EG Nr. L 149 S. 34``.
 _OJ_WITHOUT_YEAR = alternation(n for w in _WORDS.values() for n in w.oj_names_without_year)
+#: The names written in full read as the abbreviation does, without the year too
+#: (``Amtsblatt der Europäischen Union Nr. L 314 S. 1``, ``Official Journal of the European
+#: Union L 314, p. 1``), and English writes a comma after them (``Official Journal of the
+#: European Union, L 314, 5.12.2019, p. 1``).
+_LONG = alternation(_LONG_NAMES)
+_NAME_WITHOUT_YEAR = rf"(?:{_OJ_WITHOUT_YEAR}{_S1}|{_LONG}(?:{_S1}|{_SP},{_SP}))"
+_AFTER_NAME = rf"(?:{_S1}|(?<={_LONG}){_SP},{_SP})"
 #: The Community's initials some older references write after the name: ``ABl. EG Nr. L 281``.
 _MARK = alternation(m for w in _WORDS.values() for m in w.oj_marks)
 #: The number word of older references: ``OJ No L 256``, ``JO n° L 256``, ``ABl. Nr. L 256``.
@@ -101,7 +113,10 @@ _ISSUE = (
 #: A page written after a comma without its word, as German courts write (``ABlEU Nr. L 157,
 #: 49``): a number that no date's month, a list's next number or a paragraph's dot follows,
 #: and no year (``L 157, 2004`` reads as the issue's year as much as a page).
-_NOT_A_DATE = rf"(?!\d|\\?\.{_SP}(?:\d|{_MONTHS})|{_SP}(?:{_DASH}|/|,{_SP}\d))"
+_NOT_A_DATE = (
+    rf"(?!\d|\\?\.{_SP}(?:\d|{_MONTHS})|{_S1}(?:{_DATE_OPENING}{_S1})?{_MONTHS}"
+    rf"|{_SP}(?:{_DASH}|/|,{_SP}\d))"
+)
 _NOT_A_YEAR = r"(?!(?:19|20)\d\d(?!\d))"
 
 _PATTERN_SOURCE = (
@@ -117,8 +132,8 @@ _PATTERN_SOURCE = (
     | (?P<yslash>{_OJ}{_S1}(?:{_MARK}{_S1})?(?:{_NO})?(?P<yseries>[LC]){_S1}(?P<yno>\d{{1,4}})
           (?:{_SP}(?P<ysub>[AEI]))?/(?P<yyear>(?:19|20)\d\d)(?!\d)
           (?:(?:,{_SP}|{_S1}){_PAGE_WORDS}{_SP}(?P<yp>\d{{1,5}})(?:{_SP}{_DASH}{_SP}(?P<yp2>\d{{1,5}}))?)?)
-    | (?P<old>(?P<oname>{_OJ}){_S1}(?:{_MARK}{_S1})?{_ISSUE})
-    | (?P<statute>{_OJ_WITHOUT_YEAR}{_S1}(?:{_MARK}{_S1})?(?:{_NO})?(?P<sseries>[LC]){_S1}
+    | (?P<old>(?P<oname>{_OJ}){_AFTER_NAME}(?:{_MARK}{_S1})?{_ISSUE})
+    | (?P<statute>{_NAME_WITHOUT_YEAR}(?:{_MARK}{_S1})?(?:{_NO})?(?P<sseries>[LC]){_S1}
           (?P<sno>\d{{1,4}})(?:{_SP}(?P<ssub>[AEI]))?(?![\w])
           (?:(?:,{_SP}|{_S1}){_PAGE_WORDS}{_SP}(?P<sp>\d{{1,5}})(?:{_SP}{_DASH}{_SP}(?P<sp2>\d{{1,5}}))?
           (?:{_DATE_SEP}{_DATE}(?!\d))?
