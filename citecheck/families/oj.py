@@ -91,7 +91,7 @@ _OJ_WITHOUT_YEAR = alternation(n for w in _WORDS.values() for n in w.oj_names_wi
 #: Union L 314, p. 1``), and English writes a comma after them (``Official Journal of the
 #: European Union, L 314, 5.12.2019, p. 1``).
 _LONG = alternation(_LONG_NAMES)
-_NAME_WITHOUT_YEAR = rf"(?:{_OJ_WITHOUT_YEAR}{_S1}|{_LONG}(?:{_S1}|{_SP},{_SP}))"
+_NAME_WITHOUT_YEAR = rf"(?:{_OJ_WITHOUT_YEAR}{_S1}|(?P<lname>{_LONG})(?:{_S1}|{_SP},{_SP}))"
 _AFTER_NAME = rf"(?:{_S1}|(?<={_LONG}){_SP},{_SP})"
 #: The Community's initials some older references write after the name: ``ABl. EG Nr. L 281``.
 _MARK = alternation(m for w in _WORDS.values() for m in w.oj_marks)
@@ -557,7 +557,9 @@ def _without_id(m: regex.Match[str]) -> bool:
     """An issue before the L and C series (``JO n° 129 du 28. 6. 1967, p. 2578/67``): ids name a
     series, and these issues have none, so the reference gets no id rather than a made-up one.
     A name written in full without a series (``Amtsblatt Nr. 12 vom 3.4.2005``) may be another
-    gazette's: no id either."""
+    gazette's: no id either. Nor the Journal's running page heading (:func:`_page_heading`)."""
+    if m.group("statute"):
+        return _page_heading(m)
     if m.group("new"):
         # an act's number without the date that makes it an act-by-act reference; before
         # October 2023 "L 2019/2033" names no issue
@@ -568,6 +570,17 @@ def _without_id(m: regex.Match[str]) -> bool:
         return True
     date = _date(m)
     return date is not None and date < SERIES_START
+
+
+def _page_heading(m: regex.Match[str]) -> bool:
+    """The Journal's running page heading (``26.11.2019 / EN / Official Journal of the
+    European Union / L 305/17``, one per line): the name alone on its line, the issue and page
+    on the next, where the text itself is printed, not a reference it makes."""
+    if m.group("lname") is None:
+        return False
+    text = m.string
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    return not text[line_start : m.start()].strip() and "\n" in text[m.end("lname") : m.start("sseries")]
 
 
 def _pages(m: regex.Match[str]) -> tuple[int | None, int | None]:
