@@ -53,12 +53,13 @@ _S1 = rf"(?:{_BLANK}{{0,3}}\r?\n{_BLANK}{{0,12}}+|{_BLANK}{{1,3}}+)"
 _DASH = r"[-\u2010\u2011\u2013\u2014]"
 _WORDS = eu_words.load()
 #: The names written in full ("Amtsblatt der Europäischen Union"), only with a series letter.
-_LONG_NAMES = frozenset(
-    n for w in (*_WORDS.values(), eu_words.english()) for n in w.oj_long_names
-)
+_LONG_NAMES = frozenset(n for w in (*_WORDS.values(), eu_words.english()) for n in w.oj_long_names)
+_LONG_FOLDED = frozenset(n.casefold() for n in _LONG_NAMES)
 #: "OJ" and its names in the other languages ("JO", "DO", "ABl.", "Amtsblatt …").
 _NAMES = ("OJ", *(n for w in _WORDS.values() for n in w.oj_names), *sorted(_LONG_NAMES))
-_OJ = "(?:" + "|".join(regex.escape(n) for n in _NAMES) + ")"
+#: The names written in full may wrap inside (``Amtsblatt der Europäischen\n    Union``).
+_LONG = alternation(_LONG_NAMES)
+_OJ = "(?:" + "|".join(regex.escape(n) for n in _NAMES if n not in _LONG_NAMES) + f"|{_LONG})"
 _PAGE_WORDS = alternation(
     ("p.", "pp.", "page", "pages", *(p for w in _WORDS.values() for p in w.page_words))
 )
@@ -90,7 +91,6 @@ _OJ_WITHOUT_YEAR = alternation(n for w in _WORDS.values() for n in w.oj_names_wi
 #: (``Amtsblatt der Europäischen Union Nr. L 314 S. 1``, ``Official Journal of the European
 #: Union L 314, p. 1``), and English writes a comma after them (``Official Journal of the
 #: European Union, L 314, 5.12.2019, p. 1``).
-_LONG = alternation(_LONG_NAMES)
 _NAME_WITHOUT_YEAR = rf"(?:{_OJ_WITHOUT_YEAR}{_S1}|(?P<lname>{_LONG})(?:{_S1}|{_SP},{_SP}))"
 _AFTER_NAME = rf"(?:{_S1}|(?<={_LONG}){_SP},{_SP})"
 #: The Community's initials some older references write after the name: ``ABl. EG Nr. L 281``.
@@ -171,11 +171,17 @@ _CONTINUED_SOURCE = (
 _CONTINUED = compile_pattern(_CONTINUED_SOURCE)
 _CONTINUED_WITH_REFS = compile_pattern(_CONTINUED_SOURCE.replace(_BLANK, _BLANK_OR_REF))
 #: Every reference holds one of these (case-sensitive): found by ``str.find``, the pattern
-#: is tried only next to them.
-_OJ_LITERALS = _NAMES
+#: is tried only next to them. A name written in full by its first word, as it may wrap
+#: after it (``Official\n    Journal``).
+_OJ_LITERALS = (
+    *(n for n in _NAMES if n not in _LONG_NAMES),
+    *sorted({n.split()[0] for n in _LONG_NAMES}),
+)
 #: "[2004] OJ": how far before "OJ" a reference may start; how far after it the window goes.
 _ACAD_REACH = 8
 _OJ_AFTER = 64
+#: past a name written in full's first word (its hit), the rest of the name too
+_WINDOW_AFTER = _OJ_AFTER + max(len(n) - len(n.split()[0]) for n in _LONG_NAMES)
 _FOOTNOTE_MARK_AFTER = compile_pattern(
     r"\[\^(?P<a>\d{1,4})\]|<sup>(?P<b>\d{1,4})</sup>|\^(?P<c>\d{1,4})"
     r"|[ \t\u00a0]?\((?P<d>\d{1,3})\)|(?P<e>[\u00b9\u00b2\u00b3\u2070-\u2079]{1,3})"
@@ -348,7 +354,7 @@ class OJFamily:
             (_PATTERN_WITH_REFS, _CONTINUED_WITH_REFS) if refs else (_PATTERN, _CONTINUED)
         )
         hits = doc.hits(_OJ_LITERALS, exact=True)
-        for m in matches_near(pattern, hits, text, before=_ACAD_REACH, after=_OJ_AFTER):
+        for m in matches_near(pattern, hits, text, before=_ACAD_REACH, after=_WINDOW_AFTER):
             if pending is not None and m.start() >= pending:
                 hand_on(pending)
                 pending = None
@@ -566,7 +572,7 @@ def _without_id(m: regex.Match[str]) -> bool:
         return m.group("y") is None and int(m.group("nyear")) < ACT_BY_ACT_START.year
     if not m.group("old") or m.group("series"):
         return False
-    if m.group("oname") in _LONG_NAMES:
+    if " ".join(m.group("oname").split()).casefold() in _LONG_FOLDED:
         return True
     date = _date(m)
     return date is not None and date < SERIES_START
@@ -575,12 +581,17 @@ def _without_id(m: regex.Match[str]) -> bool:
 def _page_heading(m: regex.Match[str]) -> bool:
     """The Journal's running page heading (``26.11.2019 / EN / Official Journal of the
     European Union / L 305/17``, one per line): the name alone on its line, the issue and page
-    on the next, where the text itself is printed, not a reference it makes."""
-    if m.group("lname") is None:
+    alone on the next, where the text itself is printed, not a reference it makes."""
+    if m.group("lname") is None or m.group("sslash") is None:
         return False
     text = m.string
     line_start = text.rfind("\n", 0, m.start()) + 1
-    return not text[line_start : m.start()].strip() and "\n" in text[m.end("lname") : m.start("sseries")]
+    line_end = text.find("\n", m.end())
+    return (
+        not text[line_start : m.start()].strip()
+        and "\n" in text[m.end("lname") : m.start("sseries")]
+        and not text[m.end() : len(text) if line_end < 0 else line_end].strip()
+    )
 
 
 def _pages(m: regex.Match[str]) -> tuple[int | None, int | None]:

@@ -55,6 +55,9 @@ CASES = [
     ("DOCE L 281 de 23.11.1995, p. 31", ["oj:L/1995/281/p31"]),
     ("Journal officiel de l'Union européenne L 119 du 4 mai 2016, p. 1", ["oj:L/2016/119/p1"]),
     ("Diario Oficial de la Unión Europea L 119 de 4 de mayo de 2016, p. 1", ["oj:L/2016/119/p1"]),
+    ("Diario Oficial de las Comunidades Europeas L 281 de 23 de noviembre de 1995, p. 31", ["oj:L/1995/281/p31"]),
+    ("Journal officiel des Communautés européennes L 281 du 23 novembre 1995, p. 31", ["oj:L/1995/281/p31"]),
+    ("Amtsblatt der Europäischen Gemeinschaften Nr. L 281 vom 23. November 1995, S. 31", ["oj:L/1995/281/p31"]),
     ("Journal officiel de l'Union européenne L 119 du 4.5.2016, p. 1, et L 127 du 23.5.2018, p. 2", ["oj:L/2016/119/p1", "oj:L/2018/127/p2"]),
     # negatives: the journal named without series and number, other gazettes, no page or number
     ("published in the Official Journal of the European Union.", []),
@@ -77,6 +80,9 @@ CASES = [
     # the Journal's running page heading: the page the text is printed on, not a reference
     ("26.11.2019\nEN\nOfficial Journal of the European Union\nL 305/17\n\nDIRECTIVE (EU) 2019/1937", []),
     ("1.4.2020\n   DE\n   Amtsblatt der Europäischen Union\n   L 101/4", []),
+    # but a reference whose name only happens to end a line is one
+    ("siehe\nAmtsblatt der Europäischen Union\n    L 314 S. 1", ["oj:L/?/314/p1"]),
+    ("siehe\nAmtsblatt der Europäischen Union\n    L 314/1, Erwägungsgrund 3", ["oj:L/?/314/p1"]),
 ]
 
 
@@ -113,3 +119,21 @@ def test_undated_full_name_is_ambiguous_and_dated_one_keeps_its_date() -> None:
 def test_padded_date_after_the_full_name_is_a_finding() -> None:
     (oj,) = [c for c in extract("Official Journal of the European Union, L 119, 04.05.2016, p. 1") if c.kind.value == "oj"]
     assert [n.code for n in oj.notes] == ["OJ104"]
+
+
+_WRAPPED = [
+    ("Richtlinie (EU) 2019/2161 des Europäischen Parlaments und des Rates vom 27. November 2019 (Amtsblatt der Europäischen Union Nr. L 328 S. 7) gilt",
+     ["oj:L/2019/328/p7"]),
+    ("(Amtsblatt der Europäischen Gemeinschaften L 281 vom 23.11.1995, S. 31; L 12 vom 16.1.2001, S. 1)",
+     ["oj:L/1995/281/p31", "oj:L/2001/12/p1"]),
+    ("published in the Official Journal of the European Union L 119 of 4 May 2016 and applies",
+     ["oj:L/2016/119"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "ids"), _WRAPPED)
+def test_a_line_break_with_indentation_anywhere_changes_nothing(sentence: str, ids: list[str]) -> None:
+    """Plain text of statutes wraps lines at any space, inside the Journal's name too."""
+    for at in [i for i, ch in enumerate(sentence) if ch == " "]:
+        wrapped = sentence[:at] + "\n    " + sentence[at + 1 :]
+        assert oj_ids(wrapped) == ids, repr(wrapped[max(0, at - 25) : at + 25])
