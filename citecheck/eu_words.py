@@ -121,7 +121,8 @@ def load() -> Mapping[str, ActWords]:
 
 @functools.cache
 def english() -> ActWords:
-    """The English words of judgment citations ("paragraph", "ECR", "not published")."""
+    """The English words of judgment citations ("paragraph", "ECR", "not published") and the
+    Official Journal's name in full."""
     return _words("en", _blocks().get("en", {}))
 
 

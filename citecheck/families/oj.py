@@ -53,16 +53,20 @@ _S1 = rf"(?:{_BLANK}{{0,3}}\r?\n{_BLANK}{{0,12}}+|{_BLANK}{{1,3}}+)"
 _DASH = r"[-\u2010\u2011\u2013\u2014]"
 _WORDS = eu_words.load()
 #: The names written in full ("Amtsblatt der Europäischen Union"), only with a series letter.
-_LONG_NAMES = frozenset(n for w in _WORDS.values() for n in w.oj_long_names)
+_LONG_NAMES = frozenset(n for w in (*_WORDS.values(), eu_words.english()) for n in w.oj_long_names)
+_LONG_FOLDED = frozenset(n.casefold() for n in _LONG_NAMES)
 #: "OJ" and its names in the other languages ("JO", "DO", "ABl.", "Amtsblatt …").
 _NAMES = ("OJ", *(n for w in _WORDS.values() for n in w.oj_names), *sorted(_LONG_NAMES))
-_OJ = "(?:" + "|".join(regex.escape(n) for n in _NAMES) + ")"
+#: The names written in full may wrap inside (``Amtsblatt der Europäischen\n    Union``).
+_LONG = alternation(_LONG_NAMES)
+_OJ = "(?:" + "|".join(regex.escape(n) for n in _NAMES if n not in _LONG_NAMES) + f"|{_LONG})"
 _PAGE_WORDS = alternation(
     ("p.", "pp.", "page", "pages", *(p for w in _WORDS.values() for p in w.page_words))
 )
-#: Between an issue number and its date: ", " in English, " du "/" de "/" vom " elsewhere.
+#: Between an issue number and its date: ", " in English, " du "/" de "/" vom " elsewhere, and
+#: " of " where English prose names the Journal in full (``L 119 of 4 May 2016``).
 #: Some write a comma before the opening word too: ``ABl. L 176, vom 27.6.2013``.
-_DATE_OPENING = alternation(o for w in _WORDS.values() for o in w.date_opening)
+_DATE_OPENING = alternation(("of", *(o for w in _WORDS.values() for o in w.date_opening)))
 _DATE_SEP = rf"(?:{_SP},{_SP}(?:{_DATE_OPENING}{_S1})?|{_S1}{_DATE_OPENING}{_S1})"
 #: The page follows a comma, or only a space in EUR-Lex's legacy header (``Amtsblatt Nr. L 190
 #: vom 18/07/2002 S. 0001 - 0020``).
@@ -73,14 +77,22 @@ _PAGES = (
 #: The month names of every language: "vom 14. Juni 1985" in a title is no sentence break.
 _MONTHS = alternation(m for lang in ("en", "fr", "es", "de") for m in load(lang).months)
 #: ``7.9.1987``; older issues space it: ``7. 9. 1987``; German titles name the month (``vom
-#: 12. Juni 2014``); EUR-Lex's legacy header writes ``18/07/2002``.
+#: 12. Juni 2014``), English, French and Spanish prose without the dot (``4 May 2016``, ``4 de
+#: mayo de 2016``); EUR-Lex's legacy header writes ``18/07/2002``.
 # "30\\.11.2013": text converted from Markdown keeps its escapes; a reader sees a dot
 _DATE = (
     rf"(?P<d>\d{{1,2}})(?:\\?\.{_SP}(?:(?P<m>\d{{1,2}})\\?\.{_SP}|(?P<mname>{_MONTHS}){_S1})"
+    rf"|{_S1}(?:{_DATE_OPENING}{_S1})?(?P<mname>{_MONTHS}){_S1}(?:{_DATE_OPENING}{_S1})?"
     rf"|/(?P<m>\d{{1,2}})/)(?P<y>\d{{4}})"
 )
 #: The names written without the year in statute style: ``ABl. EG Nr. L 149 S. 34``.
 _OJ_WITHOUT_YEAR = alternation(n for w in _WORDS.values() for n in w.oj_names_without_year)
+#: The names written in full read as the abbreviation does, without the year too
+#: (``Amtsblatt der Europäischen Union Nr. L 314 S. 1``, ``Official Journal of the European
+#: Union L 314, p. 1``), and English writes a comma after them (``Official Journal of the
+#: European Union, L 314, 5.12.2019, p. 1``).
+_NAME_WITHOUT_YEAR = rf"(?:{_OJ_WITHOUT_YEAR}{_S1}|(?P<lname>{_LONG})(?:{_S1}|{_SP},{_SP}))"
+_AFTER_NAME = rf"(?:{_S1}|(?<={_LONG}){_SP},{_SP})"
 #: The Community's initials some older references write after the name: ``ABl. EG Nr. L 281``.
 _MARK = alternation(m for w in _WORDS.values() for m in w.oj_marks)
 #: The number word of older references: ``OJ No L 256``, ``JO n° L 256``, ``ABl. Nr. L 256``.
@@ -101,7 +113,10 @@ _ISSUE = (
 #: A page written after a comma without its word, as German courts write (``ABlEU Nr. L 157,
 #: 49``): a number that no date's month, a list's next number or a paragraph's dot follows,
 #: and no year (``L 157, 2004`` reads as the issue's year as much as a page).
-_NOT_A_DATE = rf"(?!\d|\\?\.{_SP}(?:\d|{_MONTHS})|{_SP}(?:{_DASH}|/|,{_SP}\d))"
+_NOT_A_DATE = (
+    rf"(?!\d|\\?\.{_SP}(?:\d|{_MONTHS})|{_S1}(?:{_DATE_OPENING}{_S1})?{_MONTHS}"
+    rf"|{_SP}(?:{_DASH}|/|,{_SP}\d))"
+)
 _NOT_A_YEAR = r"(?!(?:19|20)\d\d(?!\d))"
 
 _PATTERN_SOURCE = (
@@ -117,8 +132,8 @@ _PATTERN_SOURCE = (
     | (?P<yslash>{_OJ}{_S1}(?:{_MARK}{_S1})?(?:{_NO})?(?P<yseries>[LC]){_S1}(?P<yno>\d{{1,4}})
           (?:{_SP}(?P<ysub>[AEI]))?/(?P<yyear>(?:19|20)\d\d)(?!\d)
           (?:(?:,{_SP}|{_S1}){_PAGE_WORDS}{_SP}(?P<yp>\d{{1,5}})(?:{_SP}{_DASH}{_SP}(?P<yp2>\d{{1,5}}))?)?)
-    | (?P<old>(?P<oname>{_OJ}){_S1}(?:{_MARK}{_S1})?{_ISSUE})
-    | (?P<statute>{_OJ_WITHOUT_YEAR}{_S1}(?:{_MARK}{_S1})?(?:{_NO})?(?P<sseries>[LC]){_S1}
+    | (?P<old>(?P<oname>{_OJ}){_AFTER_NAME}(?:{_MARK}{_S1})?{_ISSUE})
+    | (?P<statute>{_NAME_WITHOUT_YEAR}(?:{_MARK}{_S1})?(?:{_NO})?(?P<sseries>[LC]){_S1}
           (?P<sno>\d{{1,4}})(?:{_SP}(?P<ssub>[AEI]))?(?![\w])
           (?:(?:,{_SP}|{_S1}){_PAGE_WORDS}{_SP}(?P<sp>\d{{1,5}})(?:{_SP}{_DASH}{_SP}(?P<sp2>\d{{1,5}}))?
           (?:{_DATE_SEP}{_DATE}(?!\d))?
@@ -156,11 +171,17 @@ _CONTINUED_SOURCE = (
 _CONTINUED = compile_pattern(_CONTINUED_SOURCE)
 _CONTINUED_WITH_REFS = compile_pattern(_CONTINUED_SOURCE.replace(_BLANK, _BLANK_OR_REF))
 #: Every reference holds one of these (case-sensitive): found by ``str.find``, the pattern
-#: is tried only next to them.
-_OJ_LITERALS = _NAMES
+#: is tried only next to them. A name written in full by its first word, as it may wrap
+#: after it (``Official\n    Journal``).
+_OJ_LITERALS = (
+    *(n for n in _NAMES if n not in _LONG_NAMES),
+    *sorted({n.split()[0] for n in _LONG_NAMES}),
+)
 #: "[2004] OJ": how far before "OJ" a reference may start; how far after it the window goes.
 _ACAD_REACH = 8
 _OJ_AFTER = 64
+#: past a name written in full's first word (its hit), the rest of the name too
+_WINDOW_AFTER = _OJ_AFTER + max(len(n) - len(n.split()[0]) for n in _LONG_NAMES)
 _FOOTNOTE_MARK_AFTER = compile_pattern(
     r"\[\^(?P<a>\d{1,4})\]|<sup>(?P<b>\d{1,4})</sup>|\^(?P<c>\d{1,4})"
     r"|[ \t\u00a0]?\((?P<d>\d{1,3})\)|(?P<e>[\u00b9\u00b2\u00b3\u2070-\u2079]{1,3})"
@@ -333,7 +354,7 @@ class OJFamily:
             (_PATTERN_WITH_REFS, _CONTINUED_WITH_REFS) if refs else (_PATTERN, _CONTINUED)
         )
         hits = doc.hits(_OJ_LITERALS, exact=True)
-        for m in matches_near(pattern, hits, text, before=_ACAD_REACH, after=_OJ_AFTER):
+        for m in matches_near(pattern, hits, text, before=_ACAD_REACH, after=_WINDOW_AFTER):
             if pending is not None and m.start() >= pending:
                 hand_on(pending)
                 pending = None
@@ -542,17 +563,35 @@ def _without_id(m: regex.Match[str]) -> bool:
     """An issue before the L and C series (``JO n° 129 du 28. 6. 1967, p. 2578/67``): ids name a
     series, and these issues have none, so the reference gets no id rather than a made-up one.
     A name written in full without a series (``Amtsblatt Nr. 12 vom 3.4.2005``) may be another
-    gazette's: no id either."""
+    gazette's: no id either. Nor the Journal's running page heading (:func:`_page_heading`)."""
+    if m.group("statute"):
+        return _page_heading(m)
     if m.group("new"):
         # an act's number without the date that makes it an act-by-act reference; before
         # October 2023 "L 2019/2033" names no issue
         return m.group("y") is None and int(m.group("nyear")) < ACT_BY_ACT_START.year
     if not m.group("old") or m.group("series"):
         return False
-    if m.group("oname") in _LONG_NAMES:
+    if " ".join(m.group("oname").split()).casefold() in _LONG_FOLDED:
         return True
     date = _date(m)
     return date is not None and date < SERIES_START
+
+
+def _page_heading(m: regex.Match[str]) -> bool:
+    """The Journal's running page heading (``26.11.2019 / EN / Official Journal of the
+    European Union / L 305/17``, one per line): the name alone on its line, the issue and page
+    alone on the next, where the text itself is printed, not a reference it makes."""
+    if m.group("lname") is None or m.group("sslash") is None:
+        return False
+    text = m.string
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    return (
+        not text[line_start : m.start()].strip()
+        and "\n" in text[m.end("lname") : m.start("sseries")]
+        and not text[m.end() : len(text) if line_end < 0 else line_end].strip()
+    )
 
 
 def _pages(m: regex.Match[str]) -> tuple[int | None, int | None]:
