@@ -233,6 +233,16 @@ def test_the_kept_parses_are_bounded(
     assert reader.read == [*(f"A/HRC/41/{n}" for n in range(1, 6)), "A/HRC/41/1"]
 
 
+def test_a_token_naming_a_range_of_symbols_is_not_kept(reader: _CountingReader) -> None:
+    # "SR.1-201" holds 201 symbols: kept, a bound of 8,192 entries would be hundreds of MB.
+    texts = ["See CCPR/C/SR.1-201 and A/HRC/41/35.", "Again CCPR/C/SR.1-201 and A/HRC/41/35."]
+    found = [_find(text) for text in texts]
+    assert [len(f) for f in found] == [202, 202]
+    assert reader.read == ["CCPR/C/SR.1-201", "A/HRC/41/35", "CCPR/C/SR.1-201"]
+    (kept,) = un_symbols._PARSED_TOKENS.values()
+    assert list(kept) == ["A/HRC/41/35"]
+
+
 _PIECES = st.sampled_from(
     ["A/HRC/41/35", "S/RES/2231", "CCPR/C/SR.131-133", "e/cn.4/sub.2/2005/13", "/Add.1",
      "/", " (2015)", " (XXX)", " A", "(Vol. I)", "*", "para", ".", "-", " ", "\n", "x", "7",

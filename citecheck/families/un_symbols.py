@@ -609,9 +609,10 @@ class _Token:
     number: int | None
 
 
-#: How many parsed token texts are kept (a few hundred kilobytes): a report cites the same
-#: symbols as the reports before it, and a session (the language server, a batch) reads the
-#: same documents again.
+#: How many parsed token texts are kept (about 1 KB each, so a few megabytes at most): a
+#: report cites the same symbols as the reports before it, and a session (the language
+#: server, a batch) reads the same documents again. Only tokens naming one symbol are kept:
+#: a range written inside a token (``CCPR/C/SR.1-201``) holds a symbol per number.
 _PARSED_TOKENS_MAX = 8192
 #: The parse of each token text without findings, for the year it was parsed in (a parse
 #: reads the clock: four-digit numbers up to next year are years).
@@ -633,13 +634,16 @@ def _parse_token(text: str, m: regex.Match[str]) -> _Token | None:
 
     The same token text always gives the same groups, so the same parse: it is kept for
     later documents (bounded), unless it carries findings (they hold this occurrence's
-    offsets)."""
+    offsets) or names more than one symbol (a range's symbols would make the bound one of
+    entries, not of memory)."""
     key = m.group()
     kept = _parsed_tokens(current_year())
-    if key in kept:
-        return kept[key]
+    try:
+        return kept[key]  # one look-up: another thread may clear the cache between two
+    except KeyError:
+        pass
     token = _read_token(text, m)
-    if token is None or not token.notes:
+    if token is None or (not token.notes and len(token.symbols) == 1):
         if len(kept) >= _PARSED_TOKENS_MAX:
             kept.clear()
         kept[key] = token
