@@ -23,12 +23,16 @@ def _acts(text: str) -> list[str]:
     return [repr(c) for c in eu_acts.scan_acts(doc)]
 
 
-def test_warm_cache_gives_what_a_cold_one_gives() -> None:
+def test_warm_cache_gives_what_no_cache_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    # without the cache: the function it wraps, read at every match
+    with monkeypatch.context() as m:
+        m.setattr(eu_acts, "_read_numbering_groups", eu_acts._read_numbering_groups.__wrapped__)
+        uncached = _acts(TEXT)
     eu_acts._read_numbering_groups.cache_clear()
     cold = _acts(TEXT)
     assert eu_acts._read_numbering_groups.cache_info().hits > 0  # the repeats were read once
     warm = _acts(TEXT)
-    assert warm == cold
+    assert warm == cold == uncached
     assert len(cold) == 11
 
 
