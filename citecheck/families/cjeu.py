@@ -490,7 +490,7 @@ def _pin_after_name(lexicon: Lexicon, words: ActWords) -> regex.Pattern[str]:
     return compile_pattern(
         rf"""(?:{between}|{first})(?:{between}){{0,2}}"""
         rf"""\s{{0,3}},\s{{0,3}}(?P<word>{alternation(words.judgment_paragraph_words)})"""
-        rf"""\s{{0,3}}(?P<nums>{nums})(?![\w/])(?!\s{{1,3}}{of_next}\s)"""
+        rf"""\s{{0,3}}(?P<nums>(?>{nums}))(?![\w/])(?!\s{{1,3}}{of_next}\s)"""
     )
 
 

@@ -73,6 +73,17 @@ NEGATIVE: list[tuple[str, list[tuple[str, str, str]]]] = [
      [("case:C-362/14", CASE, "")]),
     ("Case C-362/14, Schrems, EU:C:2015:650, paragraph 2 of Article 25 of the Directive",
      [("case:C-362/14", CASE, ""), ("ecli:EU:C:2015:650", ECLI, "")]),
+    # ... also after a list or range of paragraphs (no shorter list before "of" is read)
+    ("See Case C-362/14, Schrems, paragraphs 73 and 74 of the judgment in Case C-311/18.",
+     [("case:C-362/14", CASE, ""), ("case:C-311/18", CASE, "para. 73; para. 74")]),
+    ("See Case C-362/14 Schrems, paragraph 73 to 75 of the judgment in Case C-311/18.",
+     [("case:C-362/14", CASE, ""), ("case:C-311/18", CASE, "paras. 73-75")]),
+    ("See Case C-362/14, Schrems, paragraphs 73, 74 and 75 of Regulation 2016/679.",
+     [("case:C-362/14", CASE, ""), ("celex:32016R0679", "eu_act", "")]),
+    ("Case T-462/13, Comune di Milano, EU:T:2015:902, paragraphs 62 and 63 of the judgment in Case T-465/13",
+     [("case:T-462/13", CASE, ""), ("ecli:EU:T:2015:902", ECLI, ""), ("case:T-465/13", CASE, "para. 62; para. 63")]),
+    ("Urteil C-362/14, Schrems, Rn. 73 und 74 des Urteils C-311/18.",
+     [("case:C-362/14", CASE, ""), ("case:C-311/18", CASE, "")]),
     # a document cited between them takes its own paragraph
     ("Case C-362/14, Schrems, A/HRC/27/37, paragraph 5.",
      [("case:C-362/14", CASE, ""), ("un:A/HRC/27/37", "un_document", "para. 5")]),
