@@ -434,8 +434,13 @@ _OTHER_NAMED = "|".join(
     rf"(?:(?:{_not_other(kind)})\s{{1,3}}){{0,2}})"
     rf"(?P<named_head>{kind})(?![\w])"
     for kind in _OTHER_KINDS
-    # "Convention No. 169": an ILO convention (the ILO numbers them past 100)
-) + rf"|(?P<named_head>Convention)(?=\s{{1,3}}No\.?{_H}{{0,2}}\d{{3}}(?![\w]))"
+    # "Convention No. 169": an ILO convention (the ILO numbers them past 100); "Migrant
+    # Workers Convention, 1975 (No. 143)": the ILO's title form (year, number in brackets),
+    # whatever the words before it
+) + (
+    rf"|(?P<named_head>Convention)(?=\s{{1,3}}No\.?{_H}{{0,2}}\d{{3}}(?![\w]))"
+    rf"|(?P<named_head>Convention)(?=,?{_H}{{1,3}}(?:19|20)\d\d{_H}{{0,3}}\(No\.?{_H}{{0,2}}\d{{1,3}}\))"
+)
 
 
 def _shapes(names: str, ref: str) -> tuple[tuple[str, str], ...]:
@@ -968,11 +973,19 @@ def _inside_title(text: str, start: int, end: int) -> bool:
 
 # "general comment No. 27 (1999) on article 12": the article names the comment's subject, in
 # its title; it is not a citation of the article.
-_COMMENT_TITLE_BEFORE = regex.compile(
+_COMMENT_TITLE_HEAD = (
     r"(?i:general)\s{1,3}(?i:comment|recommendation)s?\s{1,3}(?:(?i:No)\.?\s{0,2})?"
     r"(?:\d{1,3}|[IVXL]{1,7})(?:\s{0,2}\((?:19|20)\d\d\))?"
-    # "general comment No. 34 of the Human Rights Committee on article 19": its committee
-    r"(?:\s{1,3}of\s{1,3}the(?:,?\s{1,3}(?:[A-Z][\w'’-]{0,30}|on|of|the|and|against|for)){1,12})?"
+)
+_COMMENT_TITLE_BEFORE = regex.compile(
+    _COMMENT_TITLE_HEAD + r"\s{1,3}on\s{1,3}(?:the\s{1,3})?\Z"
+)
+#: "general comment No. 34 of the Human Rights Committee on article 19": its committee named
+#: between. Only for a bare article: "... on article 19 of the Covenant" names its instrument,
+#: a citation of the article (as before the committee form was read).
+_COMMENT_TITLE_COMMITTEE_BEFORE = regex.compile(
+    _COMMENT_TITLE_HEAD
+    + r"\s{1,3}of\s{1,3}the(?:,?\s{1,3}(?:[A-Z][\w'’-]{0,30}|on|of|the|and|against|for)){1,12}"
     r"\s{1,3}on\s{1,3}(?:the\s{1,3})?\Z"
 )
 _COMMENT_TITLE_REACH = 160
@@ -1484,10 +1497,14 @@ class InstrumentsFamily:
         self, m: regex.Match[str], text: str, doc: Document, st: _State
     ) -> Citation | None:
         parts = _article_parts(m.group("art_list"))
-        start = max(0, m.start() - _COMMENT_TITLE_REACH)
-        if not parts or _COMMENT_TITLE_BEFORE.search(text, start, m.start()):
+        if not parts or _COMMENT_TITLE_BEFORE.search(text, max(0, m.start() - 60), m.start()):
             return None
-        if m.group("ref") is not None or m.group("direct") is not None:
+        referenced = m.group("ref") is not None or m.group("direct") is not None
+        if not referenced and _COMMENT_TITLE_COMMITTEE_BEFORE.search(
+            text, max(0, m.start() - _COMMENT_TITLE_REACH), m.start()
+        ):
+            return None
+        if referenced:
             resolved = self._resolve(m, st, doc)
             if resolved is None:
                 st.last_art = None  # "article 5 of the Regulation": a different instrument now

@@ -8,7 +8,8 @@
    before keeps the catalog treaty named earlier from taking "the Convention".
 2. A convention outside the catalog whose name ends in a word of a catalog name ("the Domestic
    Workers Convention": "Workers" is in the migrant workers convention's name) is another
-   treaty; a name made only of catalog words ("the Migrant Workers Convention") is not.
+   treaty; a name made only of catalog words ("the Migrant Workers Convention") is not, unless
+   the ILO's title form follows it ("the Migrant Workers Convention, 1975 (No. 143)").
 3. A name or acronym followed by a body's word ("the Convention against Torture Initiative",
    "the ICESCR Committee") names that body, not the instrument.
 4. A bare "(art. 17)" in a sentence that opens with another instrument than the one whose
@@ -17,7 +18,8 @@
    naming two instruments, or naming one in a comparison or a clause ("Like the CRC, the
    Covenant ...", "States, which have ratified the CRC, ..."), gives no such reading.
 5. "general comment No. 34 of the Human Rights Committee on article 19": the article is the
-   comment's subject, in its title, with its committee named between, not a citation.
+   comment's subject, in its title, with its committee named between, not a citation; with
+   its instrument named after it ("... on article 19 of the Covenant") it is one (as before).
 
 Made-up sentences in the shapes of UN texts; each negative row gave a citation before, each
 positive row keeps its reading.
@@ -76,6 +78,11 @@ ROWS: list[tuple[str, list[tuple[str, str]]]] = [
      [("instrument:cat", ""), ("instrument:cat", "art. 3")]),
     ("The International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families applies. The Migrant Workers Convention is clear. Article 11 of the Convention applies.",
      [("instrument:cmw", ""), ("instrument:cmw", "art. 11")]),
+    # ... unless the ILO's title form (year, number in brackets) follows it
+    ("The International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families applies. The Migrant Workers Convention, 1975 (No. 143) is clear. Article 11 of the Convention applies.",
+     [("instrument:cmw", "")]),
+    ("The International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families applies. The Migrant Workers (Supplementary Provisions) Convention, 1975 (No. 143) is clear. Article 11 of the Convention applies.",
+     [("instrument:cmw", "")]),
     # 3. a body or an initiative named after the instrument
     ("Fiji joined the Convention against Torture Initiative in 2019.", []),
     ("The ICESCR Committee and the ICCPR Committee met.", []),
@@ -106,6 +113,8 @@ ROWS: list[tuple[str, list[tuple[str, str]]]] = [
      [("instrument:udhr", "")]),
     ("The Convention on the Rights of the Child applies. See general comment No. 12 (2009) of the Committee on the Rights of the Child on article 12, para. 3.",
      [("instrument:crc", "")]),
+    ("The International Covenant on Civil and Political Rights applies. See general comment No. 34 of the Human Rights Committee on article 19 of the Covenant.",
+     [("instrument:iccpr", ""), ("instrument:iccpr", "art. 19")]),
     ("The Universal Declaration of Human Rights applies. The Human Rights Committee relied on article 19 of the Declaration.",
      [("instrument:udhr", ""), ("instrument:udhr", "art. 19")]),
 ]
