@@ -491,12 +491,13 @@ def _pin_after_name(lexicon: Lexicon, words: ActWords) -> regex.Pattern[str]:
     # not an Advocate General's Opinion ("Advocate General Bot, paragraph 73" is its point)
     opinion = rf"(?!(?:{alternation(words.opinion_words)})(?![\w]))" if words.opinion_words else ""
     capital = rf"{opinion}\p{{Lu}}{letter}{{0,30}}"
-    party = rf"{capital}(?:(?:[ \u00a0]{{1,2}}|[ \u00a0]?/[ \u00a0]?){word}){{0,5}}"
+    gap = r"(?:[ \u00a0]{1,2}|[ \u00a0]?/[ \u00a0]?)"
+    party = rf"{capital}(?:{gap}{word}){{0,5}}"
     # right after the number, with no comma: capitalised words and a name's connectors
     # ("Digital Rights Ireland and Others"), not a clause ("Ireland argued")
     if words.party_connectors:
         connector = rf"(?:{alternation(words.party_connectors)})(?![\w])"
-        named = rf"{capital}(?:(?:[ \u00a0]{{1,2}}|[ \u00a0]?/[ \u00a0]?)(?:{capital}|{connector})){{0,5}}"
+        named = rf"{capital}(?:{gap}(?:{capital}|{connector})){{0,5}}"
     else:
         named = party
     unpublished = alternation(words.unpublished_words) if words.unpublished_words else "(?!)"
