@@ -62,6 +62,15 @@ class ActWords:
     #: the Court's note for a decision not printed in the Reports ("not published"), written
     #: between its case number and its ECLI
     unpublished_words: tuple[str, ...] = ()
+    #: what names an Advocate General's Opinion ("Advocate General Bot", "Opinion of"): a
+    #: paragraph after it, between a case number and it, is the Opinion's, not the judgment's
+    opinion_words: tuple[str, ...] = ()
+    #: the lower-case words a party name holds between its capitalised ones ("and", "v",
+    #: "di"): an English name right after the case number, with no comma, is made of these
+    party_connectors: tuple[str, ...] = ()
+    #: after a paragraph's "of", what points back to the judgment just cited ("of which",
+    #: "of the judgment."): that paragraph is the judgment's
+    own_judgment_words: tuple[str, ...] = ()
     #: the words joining the case numbers of one list ("C-293/12 und C-594/12"), as "and"
     case_list_words: tuple[str, ...] = ()
     #: what opens the act's enacting formula before its type ("HAT FOLGENDE ENTSCHEIDUNG
@@ -107,6 +116,9 @@ def _words(lang: str, block: Mapping[str, Any]) -> ActWords:
         reports_names=tuple(block.get("reports_names", ())),
         unpublished_words=tuple(block.get("unpublished_words", ())),
         case_list_words=tuple(block.get("case_list_words", ())),
+        opinion_words=tuple(block.get("opinion_words", ())),
+        party_connectors=tuple(block.get("party_connectors", ())),
+        own_judgment_words=tuple(block.get("own_judgment_words", ())),
         enacting_words=tuple(block.get("enacting_words", ())),
         short_names={str(k): str(v) for k, v in block.get("short_names", {}).items()},
     )

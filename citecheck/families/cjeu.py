@@ -375,9 +375,21 @@ _PIN = compile_pattern(
 )
 
 
+def _own_judgment(own: tuple[str, ...]) -> str:
+    """What, after a paragraph's "of", points back to the judgment just cited: "which", or
+    "the judgment" closing the clause ("paragraph 73 of the judgment.", not "... of the
+    judgment in Case C-311/18")."""
+    closes = r"(?=\s{0,3}(?:[.,;:)]|\Z))"
+    return rf"(?:which(?![\w])|(?:{alternation([w for w in own if w != 'which'])}){closes})"
+
+
 #: "paragraph 2 of Article 5", "paragraph 79 of the judgment in": a paragraph followed by "of"
-#: belongs to what follows, not to the case or ECLI before it.
-_OF_NEXT = compile_pattern(rf"\s{{1,3}}{alternation(ENGLISH.part_of_words)}\s")
+#: belongs to what follows, not to the case or ECLI before it; "paragraph 73 of which",
+#: "paragraph 73 of the judgment." to the judgment just cited.
+_OF_NEXT = compile_pattern(
+    rf"\s{{1,3}}{alternation(ENGLISH.part_of_words)}\s"
+    rf"(?!\s{{0,2}}{_own_judgment(eu_words.english().own_judgment_words)})"
+)
 
 
 @attrs.frozen(slots=True)
@@ -476,7 +488,18 @@ def _pin_after_name(lexicon: Lexicon, words: ActWords) -> regex.Pattern[str]:
     # sentence, not the name
     letter = r"(?:[\p{L}'\u2019&-]|\.(?![ \u00a0\n])|(?<=(?<!\w)v)\.)"
     word = rf"\p{{L}}{letter}{{0,30}}"
-    party = rf"\p{{Lu}}{letter}{{0,30}}(?:(?:[ \u00a0]{{1,2}}|[ \u00a0]?/[ \u00a0]?){word}){{0,5}}"
+    # not an Advocate General's Opinion ("Advocate General Bot, paragraph 73" is its point)
+    opinion = rf"(?!(?:{alternation(words.opinion_words)})(?![\w]))" if words.opinion_words else ""
+    capital = rf"{opinion}\p{{Lu}}{letter}{{0,30}}"
+    gap = r"(?:[ \u00a0]{1,2}|[ \u00a0]?/[ \u00a0]?)"
+    party = rf"{capital}(?:{gap}{word}){{0,5}}"
+    # right after the number, with no comma: capitalised words and a name's connectors
+    # ("Digital Rights Ireland and Others"), not a clause ("Ireland argued")
+    if words.party_connectors:
+        connector = rf"(?:{alternation(words.party_connectors)})(?![\w])"
+        named = rf"{capital}(?:{gap}(?:{capital}|{connector})){{0,5}}"
+    else:
+        named = party
     unpublished = alternation(words.unpublished_words) if words.unpublished_words else "(?!)"
     ecli = r"(?:ECLI:)?EU:[CTF]:\d{4}:\d{1,6}(?![\w:]|\.\w)"
     between = (
@@ -485,12 +508,15 @@ def _pin_after_name(lexicon: Lexicon, words: ActWords) -> regex.Pattern[str]:
         rf"|\s{{1,3}}(?:(?=\[){reports}|{ecli})(?![\w/])"
     )
     # "Case C-293/12 Digital Rights Ireland and Others, ...": the names right after the number
-    first = rf"\s{{1,3}}{party}(?![\w/])"
+    first = rf"\s{{1,3}}{named}(?![\w/])"
     of_next = alternation(lexicon.part_of_words)
+    if words.own_judgment_words:
+        # "paragraph 73 of which", "paragraph 73 of the judgment.": the judgment just cited
+        of_next += rf"(?!\s{{0,2}}{_own_judgment(words.own_judgment_words)})"
     return compile_pattern(
         rf"""(?:{between}|{first})(?:{between}){{0,2}}"""
         rf"""\s{{0,3}},\s{{0,3}}(?P<word>{alternation(words.judgment_paragraph_words)})"""
-        rf"""\s{{0,3}}(?P<nums>{nums})(?![\w/])(?!\s{{1,3}}{of_next}\s)"""
+        rf"""\s{{0,3}}(?P<nums>(?>{nums}))(?![\w/])(?!\s{{1,3}}{of_next}\s)"""
     )
 
 

@@ -434,8 +434,13 @@ _OTHER_NAMED = "|".join(
     rf"(?:(?:{_not_other(kind)})\s{{1,3}}){{0,2}})"
     rf"(?P<named_head>{kind})(?![\w])"
     for kind in _OTHER_KINDS
-    # "Convention No. 169": an ILO convention (the ILO numbers them past 100)
-) + rf"|(?P<named_head>Convention)(?=\s{{1,3}}No\.?{_H}{{0,2}}\d{{3}}(?![\w]))"
+    # "Convention No. 169": an ILO convention (the ILO numbers them past 100); "Migrant
+    # Workers Convention, 1975 (No. 143)": the ILO's title form (year, number in brackets),
+    # whatever the words before it
+) + (
+    rf"|(?P<named_head>Convention)(?=\s{{1,3}}No\.?{_H}{{0,2}}\d{{3}}(?![\w]))"
+    rf"|(?P<named_head>Convention)(?=,?{_H}{{1,3}}(?:19|20)\d\d{_H}{{0,3}}\(No\.?{_H}{{0,2}}\d{{1,3}}\))"
+)
 
 
 def _shapes(names: str, ref: str) -> tuple[tuple[str, str], ...]:
@@ -867,6 +872,11 @@ _SENTENCE_END = lazy_compile(
     r"(?<!(?<![\w.])(?:" + "|".join(regex.escape(w) for w in _ABBREVIATED) + r"))"
     r"[.!?][\"”’)\]]?(?:\[?\d{1,3}\]?)?\s+[A-Z\d]"
 )
+#: A sentence that opens with an instrument's name ("The Convention on ... obliges"), and a
+#: word or acronym naming an instrument (another one named after it in the sentence).
+_OPENING_REACH = 12
+_SENTENCE_OPENING = lazy_compile(r"(?:The\s{1,3})?")
+_NAMES_INSTRUMENT = lazy_compile(rf"(?<![\w])(?:{_BARE_SHORTS}|{_BARE_ABBRS})(?![\w])")
 _OTHER_WINDOW = 150  # a bare article this close after another instrument's name is not ours
 #: "the Convention" this close after "the Istanbul Convention" means that one; further on, the
 #: instrument named before it again (a passing mention of another treaty in a long text).
@@ -963,11 +973,19 @@ def _inside_title(text: str, start: int, end: int) -> bool:
 
 # "general comment No. 27 (1999) on article 12": the article names the comment's subject, in
 # its title; it is not a citation of the article.
-_COMMENT_TITLE_BEFORE = regex.compile(
+_COMMENT_TITLE_HEAD = (
     r"(?i:general)\s{1,3}(?i:comment|recommendation)s?\s{1,3}(?:(?i:No)\.?\s{0,2})?"
     r"(?:\d{1,3}|[IVXL]{1,7})(?:\s{0,2}\((?:19|20)\d\d\))?"
-    # "general comment No. 34 of the Human Rights Committee on article 19": its committee
-    r"(?:\s{1,3}of\s{1,3}the(?:,?\s{1,3}(?:[A-Z][\w'’-]{0,30}|on|of|the|and|against|for)){1,12})?"
+)
+_COMMENT_TITLE_BEFORE = regex.compile(
+    _COMMENT_TITLE_HEAD + r"\s{1,3}on\s{1,3}(?:the\s{1,3})?\Z"
+)
+#: "general comment No. 34 of the Human Rights Committee on article 19": its committee named
+#: between. Only for a bare article: "... on article 19 of the Covenant" names its instrument,
+#: a citation of the article (as before the committee form was read).
+_COMMENT_TITLE_COMMITTEE_BEFORE = regex.compile(
+    _COMMENT_TITLE_HEAD
+    + r"\s{1,3}of\s{1,3}the(?:,?\s{1,3}(?:[A-Z][\w'’-]{0,30}|on|of|the|and|against|for)){1,12}"
     r"\s{1,3}on\s{1,3}(?:the\s{1,3})?\Z"
 )
 _COMMENT_TITLE_REACH = 160
@@ -1113,6 +1131,7 @@ class _State:
         "eu",
         "last_art",
         "last_bare",
+        "last_bare_start",
         "last_cited",
         "last_named",
         "other_end",
@@ -1131,13 +1150,15 @@ class _State:
         self.last_named: str | None = None
         self.last_art: tuple[str, int] | None = None
         self.last_bare: tuple[str, int] | None = None  # last instrument named without article
+        self.last_bare_start = -1  # where its name starts
         self.other_end = -1  # end of the last naming of an instrument other than last_art's
         self.last_cited: tuple[str, int] | None = None
         #: short name -> end of the last other treaty of that kind named by a word before
         #: it ("the Istanbul Convention"), and where the match being read starts
         self.other_named: dict[str, int] = {}
         #: the same for a treaty named unmistakably ("ILO Convention No. 182", "the 1951
-        #: Convention"): it wins over the issuing body's own treaty too
+        #: Convention"): it wins over the EU Charter's reading of "the Charter" too (not over
+        #: the issuing body's own treaty)
         self.other_treaty: dict[str, int] = {}
         self.at = 0
 
@@ -1162,6 +1183,7 @@ class _State:
             st.last_art = (self.last_art[0], self.last_art[1] - shift)
         if self.last_bare is not None:
             st.last_bare = (self.last_bare[0], self.last_bare[1] - shift)
+            st.last_bare_start = self.last_bare_start - shift
         if self.last_cited is not None:
             st.last_cited = (self.last_cited[0], self.last_cited[1] - shift)
         st.other_end = self.other_end - shift if self.other_end >= 0 else -1
@@ -1337,14 +1359,14 @@ class InstrumentsFamily:
             return None
         if len(candidates) == 1:
             return candidates[0], "short", False
-        treaty = st.other_treaty.get(key)
-        if treaty is not None and st.at - treaty <= _OTHER_NAMED_WINDOW:
-            # "ILO Convention No. 182 ... article 3 of the Convention": that treaty, even in a
-            # committee's text whose own treaty is a convention
-            return None
         if st.own in candidates:
+            # a committee's text: "the Convention" is its own treaty, even just after "ILO
+            # Convention No. 182" (its concluding observations cite both side by side)
             assert st.own is not None
             return st.own, "short", False
+        treaty = st.other_treaty.get(key)
+        if treaty is not None and st.at - treaty <= _OTHER_NAMED_WINDOW:
+            return None  # "ILO Convention No. 182 ... article 3 of the Convention": that treaty
         if key == "charter" and "cfr" in candidates and st.eu:
             # In a CJEU judgment or an EU act "the Charter" is the EU Charter, even after a
             # passing mention of the Charter of the United Nations.
@@ -1388,6 +1410,7 @@ class InstrumentsFamily:
         if st.last_art is not None and st.last_art[0] != slug:
             st.other_end = m.end()  # another instrument named: see _OTHER_WINDOW
         st.last_bare = (slug, m.end())
+        st.last_bare_start = m.start("bare")
         start = m.start()
         # "(UDHR)" just after a UDHR citation defines the abbreviation; do not count it again.
         if (
@@ -1474,10 +1497,14 @@ class InstrumentsFamily:
         self, m: regex.Match[str], text: str, doc: Document, st: _State
     ) -> Citation | None:
         parts = _article_parts(m.group("art_list"))
-        start = max(0, m.start() - _COMMENT_TITLE_REACH)
-        if not parts or _COMMENT_TITLE_BEFORE.search(text, start, m.start()):
+        if not parts or _COMMENT_TITLE_BEFORE.search(text, max(0, m.start() - 60), m.start()):
             return None
-        if m.group("ref") is not None or m.group("direct") is not None:
+        referenced = m.group("ref") is not None or m.group("direct") is not None
+        if not referenced and _COMMENT_TITLE_COMMITTEE_BEFORE.search(
+            text, max(0, m.start() - _COMMENT_TITLE_REACH), m.start()
+        ):
+            return None
+        if referenced:
             resolved = self._resolve(m, st, doc)
             if resolved is None:
                 st.last_art = None  # "article 5 of the Regulation": a different instrument now
@@ -1512,10 +1539,11 @@ class InstrumentsFamily:
             # "The Convention on the Rights of the Child obliges States parties to ensure ...
             # (art. 17)": the instrument this sentence names, not the one whose article an
             # earlier sentence cited
-            if st.last_bare is not None and st.last_bare[1] == st.other_end:
+            if st.last_bare is None or st.last_bare[1] != st.other_end:
+                return None  # a treaty outside the catalog
+            if self._sentence_subject(text, st, m.start()):
                 slug = st.last_bare[0]
                 return self._citation(text, m.start(), m.end(), slug, Pinpoint(parts), "", "named")
-            return None
         if last_end < st.other_end and m.start() - st.other_end <= _OTHER_WINDOW:
             return None  # "the American Convention on Human Rights. Its articles 12 and 13"
         comma = _COMMA_BEFORE.search(text, max(last_end, m.start() - 40), m.start())
@@ -1533,6 +1561,18 @@ class InstrumentsFamily:
         if _OTHER_SOURCE.search(text, last_end, m.start()) is not None:
             return None
         return self._citation(text, m.start(), m.end(), slug, Pinpoint(parts), "", "context")
+
+    @staticmethod
+    def _sentence_subject(text: str, st: _State, end: int) -> bool:
+        """Does the sentence open with the instrument just named (``st.last_bare``) and name
+        no other before ``end``? ("The Convention on the Rights of the Child obliges ...";
+        not "Like the Convention ..., the Covenant ...", "The CRC and the CAT ...", "States,
+        which have ratified the CRC, ...")"""
+        name = st.last_bare_start
+        opening = _SENTENCE_END.search(text, max(0, name - _OPENING_REACH), name + 1)
+        if opening is None or _SENTENCE_OPENING.fullmatch(text, opening.end() - 1, name) is None:
+            return False
+        return _NAMES_INSTRUMENT.search(text, st.other_end, end) is None
 
     def _principles(self, m: regex.Match[str], text: str, st: _State) -> Citation | None:
         if m.group("comm") is not None:

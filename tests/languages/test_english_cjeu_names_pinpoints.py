@@ -57,6 +57,14 @@ POSITIVE: list[tuple[str, list[tuple[str, str, str]]]] = [
      [("case:52/84", CASE, "para. 5")]),
     ("Case C-402/05 P, Kadi v. Council, [2008] ECR I-6351, paras 281 to 284.",
      [("case:C-402/05 P", CASE, "paras. 281-284")]),
+    # a paragraph "of which" / "of the judgment" closing the clause is the judgment just cited
+    ("See Case C-362/14 Schrems, EU:C:2015:650, paragraph 73 of the judgment.",
+     [("case:C-362/14", CASE, "para. 73"), ("ecli:EU:C:2015:650", ECLI, "para. 73")]),
+    ("See Case C-362/14 Schrems, EU:C:2015:650, paragraph 73 of which concerns Article 25.",
+     [("case:C-362/14", CASE, "para. 73"), ("ecli:EU:C:2015:650", ECLI, "para. 73")]),
+    # a party name right after the number: capitalised words and their connectors
+    ("See Case C-1/10 Siemens AG v Commission, paragraph 5.",
+     [("case:C-1/10", CASE, "para. 5")]),
     # an opinion of the Court: its ECLI takes the paragraph (as before)
     ("Opinion 1/15 (EU-Canada PNR Agreement) of 26 July 2017, EU:C:2017:592, paragraph 123",
      [("ecli:EU:C:2017:592", ECLI, "para. 123")]),
@@ -73,6 +81,32 @@ NEGATIVE: list[tuple[str, list[tuple[str, str, str]]]] = [
      [("case:C-362/14", CASE, "")]),
     ("Case C-362/14, Schrems, EU:C:2015:650, paragraph 2 of Article 25 of the Directive",
      [("case:C-362/14", CASE, ""), ("ecli:EU:C:2015:650", ECLI, "")]),
+    # ... also after a list or range of paragraphs (no shorter list before "of" is read)
+    ("See Case C-362/14, Schrems, paragraphs 73 and 74 of the judgment in Case C-311/18.",
+     [("case:C-362/14", CASE, ""), ("case:C-311/18", CASE, "para. 73; para. 74")]),
+    ("See Case C-362/14 Schrems, paragraph 73 to 75 of the judgment in Case C-311/18.",
+     [("case:C-362/14", CASE, ""), ("case:C-311/18", CASE, "paras. 73-75")]),
+    ("See Case C-362/14, Schrems, paragraphs 73, 74 and 75 of Regulation 2016/679.",
+     [("case:C-362/14", CASE, ""), ("celex:32016R0679", "eu_act", "")]),
+    ("Case T-462/13, Comune di Milano, EU:T:2015:902, paragraphs 62 and 63 of the judgment in Case T-465/13",
+     [("case:T-462/13", CASE, ""), ("ecli:EU:T:2015:902", ECLI, ""), ("case:T-465/13", CASE, "para. 62; para. 63")]),
+    ("Urteil C-362/14, Schrems, Rn. 73 und 74 des Urteils C-311/18.",
+     [("case:C-362/14", CASE, ""), ("case:C-311/18", CASE, "")]),
+    # ... but not "of the judgment in" another case
+    ("See Case C-362/14 Schrems, EU:C:2015:650, paragraph 73 of the judgment in Case C-311/18.",
+     [("case:C-362/14", CASE, ""), ("ecli:EU:C:2015:650", ECLI, ""), ("case:C-311/18", CASE, "para. 73")]),
+    # an Advocate General's Opinion between the case and the paragraph: the Opinion's point
+    ("See Case C-362/14 Advocate General Bot, paragraph 73.",
+     [("case:C-362/14", CASE, "")]),
+    ("See Case C-362/14, Schrems, Opinion of Advocate General Bot, paragraph 73.",
+     [("case:C-362/14", CASE, "")]),
+    ("Urteil C-362/14, Schrems, Schlussanträge des Generalanwalts Bot, Rn. 73.",
+     [("case:C-362/14", CASE, "")]),
+    # a clause right after the number is no party name
+    ("In Case C-362/14 Ireland argued, paragraph 73, that it was right.",
+     [("case:C-362/14", CASE, "")]),
+    ("In Case C-362/14 Ireland and the Commission agreed, paragraph 73, that it was so.",
+     [("case:C-362/14", CASE, "")]),
     # a document cited between them takes its own paragraph
     ("Case C-362/14, Schrems, A/HRC/27/37, paragraph 5.",
      [("case:C-362/14", CASE, ""), ("un:A/HRC/27/37", "un_document", "para. 5")]),
