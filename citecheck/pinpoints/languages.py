@@ -783,15 +783,17 @@ def _canonical_number(written: str) -> str:
     return number
 
 
-def read_before(language: str, text: str, start: int) -> ArticlePinpoint | None:
+def read_before(
+    language: str, text: str, start: int, floor: int = 0
+) -> ArticlePinpoint | None:
     """The pinpoint written just before the act at ``start`` with its connector (``de l'``,
-    ``del``, ``der``), in ``language``; None if there is none."""
+    ``del``, ``der``), in ``language``, starting at ``floor`` or after; None if there is none."""
     g = _grammar(language)
-    conn = g.conn_tail.search(text, max(0, start - 24), start)
+    conn = g.conn_tail.search(text, max(floor, start - 24), start)
     if conn is None:
         return None
     return _pinpoint_of(
-        language, g.before.search(text, max(0, start - WINDOW), conn.start()), start
+        language, g.before.search(text, max(floor, start - WINDOW), conn.start()), start
     )
 
 
