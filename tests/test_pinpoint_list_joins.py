@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 import citecheck
-from citecheck.pinpoints import languages
+from citecheck.pinpoints import articles, languages
 
 READ_BEFORE = [
     # (language, passage, where the act starts, pinpoint, the pinpoint's text)
@@ -158,6 +158,56 @@ READ_BEFORE = [
         "Artikel 6 Absatz 1 Buchstabe b der ",
     ),
     (
+        "fr",
+        "Voir le point a) du paragraphe 1, et l'article 6 du règlement (UE) 2016/679",
+        "règlement",
+        "art. 6",
+        "article 6 du ",
+    ),
+    # a list word that joins values of one unit, or one after an article or annex, cuts nothing
+    (
+        "fr",
+        "Voir les paragraphes 1 et 2, article 6 du règlement (UE) 2016/679",
+        "règlement",
+        "art. 6(1); art. 6(2)",
+        "paragraphes 1 et 2, article 6 du ",
+    ),
+    (
+        "fr",
+        "Voir les points 12 et 13 de l'article 6 du règlement (UE) 2016/679",
+        "règlement",
+        "art. 6(12); art. 6(13)",
+        "points 12 et 13 de l'article 6 du ",
+    ),
+    (
+        "fr",
+        "Voir l'annexe II, point 3, et l'article 6 du règlement (UE) 2016/679",
+        "règlement",
+        "annex II, point 3; art. 6",
+        "annexe II, point 3, et l'article 6 du ",
+    ),
+    (
+        "fr",
+        "Voir l'article 5, paragraphe 1, et le point 3, et l'article 6 du règlement (UE) 2016/679",
+        "règlement",
+        "art. 5(1)(3); art. 6",
+        "article 5, paragraphe 1, et le point 3, et l'article 6 du ",
+    ),
+    (
+        "es",
+        "Véanse los apartados 1 y 2 del artículo 6 del Reglamento (UE) 2016/679",
+        "Reglamento",
+        "art. 6(1); art. 6(2)",
+        "apartados 1 y 2 del artículo 6 del ",
+    ),
+    (
+        "de",
+        "Siehe Absatz 1 und 2 des Artikels 6 der Verordnung (EU) 2016/679",
+        "Verordnung",
+        "art. 6(1); art. 6(2)",
+        "Absatz 1 und 2 des Artikels 6 der ",
+    ),
+    (
         "de",
         "Siehe Artikel 6 Absatz 1 und Artikel 7 der Verordnung (EU) 2016/679",
         "Verordnung",
@@ -202,3 +252,44 @@ EXTRACTED = [
 def test_the_citation_before_is_kept(text: str, expected: list[tuple[str, str]]) -> None:
     got = [(c.id, str(c.pinpoint or "")) for c in citecheck.extract(text)]
     assert got == expected
+
+
+FLOORS = [
+    # (where the pinpoint may start, from the text's start: the text before it; what is read)
+    ("", "art. 6(12)"),
+    ("Voir A/HRC/41/35,", "art. 6(12)"),
+    ("Voir A/HRC/41/35, ", "art. 6(12)"),
+    ("Voir A/HRC/41/35, p", "art. 6"),
+    ("Voir A/HRC/41/35, par. 12 de l'", "art. 6"),
+    ("Voir A/HRC/41/35, par. 12 de l'a", None),
+]
+TEXT = "Voir A/HRC/41/35, par. 12 de l'article 6 du règlement (UE) 2016/679"
+
+
+@pytest.mark.parametrize(("before", "pinpoint"), FLOORS)
+def test_a_pinpoint_starts_at_its_floor(before: str, pinpoint: str | None) -> None:
+    """Read again after another citation (``floor``), a pinpoint starts there or later."""
+    assert TEXT.startswith(before)
+    found = languages.read_before("fr", TEXT, TEXT.index("règlement"), len(before))
+    assert (str(found.pinpoint) if found else None) == pinpoint
+    assert found is None or found.start >= len(before)
+
+
+ENGLISH = "See A/HRC/41/35, paragraph 12 of Article 6 of Regulation (EU) 2016/679"
+
+
+@pytest.mark.parametrize(
+    ("before", "pinpoint"),
+    [
+        ("", "art. 6(12)"),
+        ("See A/HRC/41/35, ", "art. 6(12)"),
+        ("See A/HRC/41/35, p", "art. 6"),
+        ("See A/HRC/41/35, paragraph 12 of ", "art. 6"),
+        ("See A/HRC/41/35, paragraph 12 of A", None),
+    ],
+)
+def test_an_english_pinpoint_starts_at_its_floor(before: str, pinpoint: str | None) -> None:
+    assert ENGLISH.startswith(before)
+    found = articles.read_before(ENGLISH, ENGLISH.index("Regulation"), len(before))
+    assert (str(found.pinpoint) if found else None) == pinpoint
+    assert found is None or found.start >= len(before)
