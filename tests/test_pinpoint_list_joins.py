@@ -164,6 +164,20 @@ READ_BEFORE = [
         "art. 6",
         "article 6 du ",
     ),
+    (
+        "fr",
+        "Voir l'application du paragraphe 12 et de l'article 6 du règlement (UE) 2016/679",
+        "règlement",
+        "art. 6",
+        "article 6 du ",
+    ),
+    (
+        "es",
+        "Véase la aplicación del apartado 2 y del artículo 6 del Reglamento (UE) 2016/679",
+        "Reglamento",
+        "art. 6",
+        "artículo 6 del ",
+    ),
     # a list word that joins values of one unit, or one after an article or annex, cuts nothing
     (
         "fr",

@@ -382,22 +382,22 @@ def _heading_end(g: _Grammar, body: str, tokens: list[tuple[str, str, int]]) -> 
     cut = 0
     unit = ""
     held = part_seen = False  # a paragraph or point read before any article or annex
-    listed = of = False  # a list word, an "of" word since the last value
+    listed = False  # a list word since the last value
     for k, (kind, written, at) in enumerate(tokens):
         if kind in ("artw", "annw"):
-            if held and listed and not of:
-                # "par. 12, et l'article 6", "Absatz 1 und Artikel 6": a list word, not "of",
-                # joins them, so the paragraph is not the article's (it is some other text's,
-                # "paragraphe 12 de l'article 6" is one path); the pinpoint is the article's
+            if held and listed:
+                # "par. 12, et l'article 6", "Absatz 1 und Artikel 6", "du paragraphe 12 et de
+                # l'article 6": a list word, not "of" alone, joins them, so the paragraph is
+                # not the article's (it is some other text's; "paragraphe 12 de l'article 6"
+                # is one path); the pinpoint is the article's
                 cut = k
             held, part_seen = False, True
         elif kind in _SUB_UNITS and not part_seen:
             held = True
         if kind in _VALUES:
-            listed = of = False
+            listed = False
         elif kind == "join":
             listed = listed or written.lower() in g.list_words
-            of = of or written.lower() in g.of_words
         if kind.endswith("w"):
             unit = kind
         if k == 0 or unit == "" or tokens[k - 1][0] not in _VALUES:
