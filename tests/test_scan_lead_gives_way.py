@@ -124,6 +124,39 @@ ACROSS_FAMILIES = [
         "Voir l'arrêt C-311/18, point 3 de l'article 6 du règlement (UE) 2016/679.",
         [("case:C-311/18", "point 3"), ("celex:32016R0679", "art. 6")],
     ),
+    # a back-reference's pinpoint gives way as an act's does
+    (
+        "Le règlement (UE) 2016/679 s'applique. Voir A/HRC/41/35, par. 12 de l'article 6 "
+        "dudit règlement.",
+        [
+            ("celex:32016R0679", ""),
+            ("un:A/HRC/41/35", "para. 12"),
+            ("celex:32016R0679", "art. 6"),
+        ],
+    ),
+    (
+        "El Reglamento (UE) 2016/679 se aplica. Véase A/HRC/41/35, párr. 12 del artículo 6 "
+        "de dicho Reglamento.",
+        [
+            ("celex:32016R0679", ""),
+            ("un:A/HRC/41/35", "para. 12"),
+            ("celex:32016R0679", "art. 6"),
+        ],
+    ),
+    (
+        "Le règlement (UE) 2016/679 s'applique. Voir le paragraphe 1 de l'article 6 dudit "
+        "règlement.",
+        [("celex:32016R0679", ""), ("celex:32016R0679", "art. 6(1)")],
+    ),
+    (
+        "Regulation (EU) 2016/679 applies. See A/HRC/41/35, paragraph 12 of Article 6 of that "
+        "Regulation.",
+        [
+            ("celex:32016R0679", ""),
+            ("un:A/HRC/41/35", "para. 12"),
+            ("celex:32016R0679", "art. 6"),
+        ],
+    ),
     # negative rows: with no other citation before it the act keeps its whole pinpoint
     (
         "Voir le paragraphe 12 de l'article 6 du règlement (UE) 2016/679.",

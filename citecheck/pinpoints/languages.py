@@ -797,10 +797,13 @@ def read_before(
     )
 
 
-def read_just_before(language: str, text: str, start: int) -> ArticlePinpoint | None:
+def read_just_before(
+    language: str, text: str, start: int, floor: int = 0
+) -> ArticlePinpoint | None:
     """The pinpoint written just before ``start``, separated by spaces only: the connector is
-    part of what starts there (``article 6`` before ``dudit règlement``); None if there is none."""
-    m = _grammar(language).body_then_space.search(text, max(0, start - WINDOW), start)
+    part of what starts there (``article 6`` before ``dudit règlement``), starting at ``floor``
+    or after; None if there is none."""
+    m = _grammar(language).body_then_space.search(text, max(floor, start - WINDOW), start)
     return _pinpoint_of(language, m, start)
 
 
