@@ -587,7 +587,7 @@ class BackReferencesFamily:
             start, end = m.start(), m.end()
             found = languages.read_just_before(lang, text, start)
             pinpoint = NO_PINPOINT
-            own = start
+            words_start = start  # where the back-reference's own words start
             if found is not None:
                 pinpoint, start = found.pinpoint, found.start
             else:
@@ -606,7 +606,7 @@ class BackReferencesFamily:
                 parts=BackReferenceParts(act_type),
                 short_form=True,
                 family=self.name,
-                lead=own - start,
+                lead=words_start - start,
             )
 
     def _placeholder(self, text: str, start: int, end: int, parts: BackReferenceParts) -> Citation:
