@@ -113,7 +113,10 @@ class HiddenView:
         hi = bisect.bisect_left(offsets, end)
         for h in self.hidden[lo:hi]:
             notes.append(_note(h, source, start, end, cit.id))
-        return attrs.evolve(cit, start=start, end=end, text=source[start:end], notes=tuple(notes))
+        lead = self.original(cit.start + cit.lead) - start if cit.lead else 0
+        return attrs.evolve(
+            cit, start=start, end=end, text=source[start:end], notes=tuple(notes), lead=lead
+        )
 
     def _finding(self, finding: Finding) -> Finding:
         start, end = self.original_span(finding.start, finding.end)

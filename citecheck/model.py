@@ -193,6 +193,11 @@ class Citation:
     #: For short forms: the position, in the list of citations of the same text, of the
     #: citation pointed back to; ``CheckResult.antecedent(citation)`` gives the citation.
     antecedent: int | None = None
+    #: How many code points at the span's start are a pinpoint read before the cited thing's
+    #: own words (``paragraphe 1 de l'article 6 du`` before ``règlement (UE) 2016/679``): a
+    #: citation of another family there keeps its place and this pinpoint gives way
+    #: (:func:`citecheck.scan.scan`). Not part of equality or JSON.
+    lead: int = attrs.field(default=0, eq=False, repr=False)
 
     def __str__(self) -> str:
         name = self.id or f"{self.text.strip()} (points back to nothing)"

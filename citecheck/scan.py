@@ -9,7 +9,9 @@ over the candidates sorted by position.
 from __future__ import annotations
 
 import functools
+import heapq
 from collections.abc import Iterable
+from typing import Protocol, runtime_checkable
 
 from citecheck.families import FAMILIES, Document, Family
 from citecheck.hidden import CANDIDATES, hidden_view
@@ -61,8 +63,14 @@ def scan(doc: Document, families: Iterable[Family] = FAMILIES) -> list[Citation]
                 cit = view.restore(cit, doc.text)
             candidates.append(cit)
     candidates.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    by_name = {f.name: f for f in families}
+    # (start, -length, order): document order, the longer first, then as found (sorted, so
+    # already a heap); a citation read again after giving way is pushed back in its place
+    pending = [(c.start, c.start - c.end, k, c) for k, c in enumerate(candidates)]
+    order = len(pending)
     kept: list[Citation] = []
-    for cit in candidates:
+    while pending:
+        cit = heapq.heappop(pending)[3]
         if kept and cit.start < kept[-1].end:
             last = kept[-1]
             if (cit.start, cit.end, cit.family) == (last.start, last.end, last.family):
@@ -70,8 +78,47 @@ def scan(doc: Document, families: Iterable[Family] = FAMILIES) -> list[Citation]
                 if cit.id != last.id:
                     kept.append(cit)
                 continue
+            if cit.family != last.family and (
+                (reader := _lead_reader(last, cit, by_name)) is not None
+            ):
+                # a citation before an act's own words, inside the pinpoint read before them:
+                # the pinpoint gives way ("A/HRC/41/35, par. 12" + "article 6 du règlement")
+                kept[-1] = cit
+                trimmed = reader.give_way(doc, last, cit.end)
+                heapq.heappush(
+                    pending, (trimmed.start, trimmed.start - trimmed.end, order, trimmed)
+                )
+                order += 1
+                continue
+            if cit.family != last.family and (
+                (reader := _lead_reader(cit, last, by_name)) is not None
+            ):
+                trimmed = reader.give_way(doc, cit, last.end)
+                heapq.heappush(
+                    pending, (trimmed.start, trimmed.start - trimmed.end, order, trimmed)
+                )
+                order += 1
+                continue
             if _better(cit, last, priority):
                 kept[-1] = cit
             continue
         kept.append(cit)
     return kept
+
+
+@runtime_checkable
+class _GivesWay(Protocol):
+    """A family whose citations may start with a pinpoint read before their own words."""
+
+    def give_way(self, doc: Document, act: Citation, floor: int) -> Citation:
+        """``act`` read again with nothing before ``floor``."""
+        ...
+
+
+def _lead_reader(act: Citation, other: Citation, families: dict[str, Family]) -> _GivesWay | None:
+    """``act``'s family when ``other`` ends before ``act``'s own words, in the pinpoint read
+    before them, and the family can read ``act`` again without it; else None."""
+    if not act.lead or not act.start <= other.end <= act.start + act.lead:
+        return None
+    family = families.get(act.family)
+    return family if isinstance(family, _GivesWay) else None

@@ -16,14 +16,41 @@ BLOCKS = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text("utf-
 
 
 def _promised_lines(code: str) -> list[str]:
-    """``print(x)  # what it prints`` comments, except those that abbreviate with '...'
-    or list alternatives."""
+    """What the examples promise to print: ``print(x)  # what it prints`` on one line, or a
+    ``print(x)`` line followed by comment lines holding what it prints, wrapped (``# [...,`` /
+    ``#  ...]``: joined with one space); except those that abbreviate with '...' or list
+    alternatives."""
     out = []
-    for line in code.splitlines():
+    lines = code.splitlines()
+    for k, line in enumerate(lines):
         m = re.match(r"\s*print\(.*\)\s+# (.*)$", line)
-        if m and "..." not in m.group(1) and " or " not in m.group(1):
-            out.append(m.group(1).strip())
+        if m:
+            promised = m.group(1).strip()
+        elif re.match(r"\s*print\(.*\)\s*$", line):
+            wrapped = []
+            for after in lines[k + 1 :]:
+                if not after.lstrip().startswith("#"):
+                    break
+                wrapped.append(after.strip().lstrip("#").strip())
+            promised = " ".join(wrapped)
+        else:
+            continue
+        if promised and "..." not in promised and " or " not in promised:
+            out.append(promised)
     return out
+
+
+def test_wrapped_results_are_promised() -> None:
+    """A result wrapped over comment lines under its ``print`` is checked as one line."""
+    code = "print(x)\n# [('a', ''),\n#  ('b', '')]\ny = 1\nprint(y)  # 1\nprint(z)\n"
+    assert _promised_lines(code) == ["[('a', ''), ('b', '')]", "1"]
+
+
+def test_readme_checks_its_multiline_results() -> None:
+    """The README's French and Spanish results, written over two comment lines, are checked."""
+    promised = [p for block in BLOCKS for p in _promised_lines(block)]
+    assert any("gc:CCPR/34" in p and "oj:L/2016/119/p1" in p for p in promised), promised
+    assert any("instrument:iccpr" in p and "ecli:EU:C:2020:559" in p for p in promised), promised
 
 
 def test_readme_has_python_examples() -> None:

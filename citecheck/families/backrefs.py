@@ -526,6 +526,7 @@ class BackReferencesFamily:
     def _use(self, text: str, start: int, end: int, parts: BackReferenceParts) -> Citation:
         """A back-reference with the pinpoint written before or after it."""
         pinpoint = NO_PINPOINT
+        own = start
         before = read_before(text, start)
         # "Article 88 GDPR": an acronym right after the article, as "Article 267 TFEU"
         bare = (
@@ -551,6 +552,25 @@ class BackReferencesFamily:
             parts=parts,
             short_form=True,
             family=self.name,
+            lead=own - start if before is not None else 0,
+        )
+
+    def give_way(self, doc: Document, ref: Citation, floor: int) -> Citation:
+        """``ref`` with its pinpoint read before it again, from ``floor`` on: another family's
+        citation ends there, and a pinpoint never reaches back over it (none if what is left
+        is no pinpoint)."""
+        text = doc.text
+        own = ref.start + ref.lead
+        m = _LANG_BACKREF.match(text, own)
+        word = m and (m.group("pre") or m.group("dem") or m.group("post"))
+        if word:
+            lang = _LANG_OF_WORD[" ".join(word.lower().split())]
+            found = languages.read_just_before(lang, text, own, floor)
+        else:
+            found = read_before(text, own, floor)
+        pinpoint, start = (found.pinpoint, found.start) if found is not None else (NO_PINPOINT, own)
+        return attrs.evolve(
+            ref, start=start, text=text[start : ref.end], pinpoint=pinpoint, lead=own - start
         )
 
     def _in_other_languages(self, doc: Document) -> Iterator[Citation]:
@@ -567,6 +587,7 @@ class BackReferencesFamily:
             start, end = m.start(), m.end()
             found = languages.read_just_before(lang, text, start)
             pinpoint = NO_PINPOINT
+            words_start = start  # where the back-reference's own words start
             if found is not None:
                 pinpoint, start = found.pinpoint, found.start
             else:
@@ -585,6 +606,7 @@ class BackReferencesFamily:
                 parts=BackReferenceParts(act_type),
                 short_form=True,
                 family=self.name,
+                lead=words_start - start,
             )
 
     def _placeholder(self, text: str, start: int, end: int, parts: BackReferenceParts) -> Citation:

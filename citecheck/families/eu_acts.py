@@ -748,6 +748,35 @@ class EUActsFamily:
     def validate(self, citation: Citation, doc: Document) -> Iterator[Finding]:
         return iter(())
 
+    def give_way(self, doc: Document, act: Citation, floor: int) -> Citation:
+        """``act`` with its pinpoint read before it again, from ``floor`` on: another family's
+        citation ends there, and a pinpoint never reaches back over it (none if what is left
+        is no pinpoint)."""
+        own = act.start + act.lead
+        text = doc.text
+        lang = act.parts.language if isinstance(act.parts, EUActParts) else "en"
+        notes = [f for f in act.notes if f.start >= own]
+        pinpoint, start = Pinpoint(), own
+        if lang != "en":
+            found = languages.read_before(lang, text, own, floor)
+            if found is not None:
+                pinpoint, start = found.pinpoint, found.start
+        else:
+            before = read_before(text, own, floor)
+            if before is not None:
+                pinpoint, start = before.pinpoint, before.start
+                notes[:0] = _pinpoint_notes(
+                    before.styles, before.pinpoint, before.start, before.end, act.id
+                )
+        return attrs.evolve(
+            act,
+            start=start,
+            text=text[start : act.end],
+            pinpoint=pinpoint,
+            notes=tuple(notes),
+            lead=own - start,
+        )
+
 
 def _citation(
     doc: Document,
@@ -782,6 +811,7 @@ def _citation(
     lang = _language(doc, type_word, n, start)
     notes = _notes(text, n, act_type, act_id, date, cited_in_full=cited_in_full, language=lang)
     pinpoint = Pinpoint()
+    own = start  # where the act's own words start, before a pinpoint read before them
     if with_pinpoints and lang != "en":
         found = languages.read_before(lang, text, start)
         if found is not None:
@@ -830,6 +860,7 @@ def _citation(
         ambiguous=ambiguous,
         family=EUActsFamily.name,
         notes=tuple(notes),
+        lead=own - start,
     )
 
 

@@ -487,10 +487,11 @@ _WORD_OPENINGS = tuple(w for w in _SEARCHED_OPENINGS if w not in _ORDINAL_WORDS)
 _FOREIGN_LAST = regex.compile(r"(?r)[^\w\s(),.\[\\§\-\u2010\u2011\u2013]")
 
 
-def read_before(text: str, start: int) -> ArticlePinpoint | None:
+def read_before(text: str, start: int, floor: int = 0) -> ArticlePinpoint | None:
     """The pinpoint written just before a citation starting at ``start``, with its connector
-    (``Article 3(1) of``, ``Annex II to``, ``... of [``); None if there is none."""
-    lo = max(0, start - WINDOW)
+    (``Article 3(1) of``, ``Annex II to``, ``... of [``), starting at ``floor`` or after; None
+    if there is none."""
+    lo = max(floor, start - WINDOW)
     # Cheap refusals first: almost no act is preceded by "... of [the]" and an article word;
     # trying _BEFORE at each of WINDOW positions is the costly part.
     if _CONN_TAIL.search(text, max(lo, start - 24), start) is None:

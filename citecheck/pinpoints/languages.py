@@ -381,7 +381,23 @@ def _heading_end(g: _Grammar, body: str, tokens: list[tuple[str, str, int]]) -> 
     and the pinpoint is ``annex I; annex II``. Returns the index of the first token kept."""
     cut = 0
     unit = ""
+    held = part_seen = False  # a paragraph or point read before any article or annex
+    listed = False  # a list word since the last value
     for k, (kind, written, at) in enumerate(tokens):
+        if kind in ("artw", "annw"):
+            if held and listed:
+                # "par. 12, et l'article 6", "Absatz 1 und Artikel 6", "du paragraphe 12 et de
+                # l'article 6": a list word, not "of" alone, joins them, so the paragraph is
+                # not the article's (it is some other text's; "paragraphe 12 de l'article 6"
+                # is one path); the pinpoint is the article's
+                cut = k
+            held, part_seen = False, True
+        elif kind in _SUB_UNITS and not part_seen:
+            held = True
+        if kind in _VALUES:
+            listed = False
+        elif kind == "join":
+            listed = listed or written.lower() in g.list_words
         if kind.endswith("w"):
             unit = kind
         if k == 0 or unit == "" or tokens[k - 1][0] not in _VALUES:
@@ -767,22 +783,27 @@ def _canonical_number(written: str) -> str:
     return number
 
 
-def read_before(language: str, text: str, start: int) -> ArticlePinpoint | None:
+def read_before(
+    language: str, text: str, start: int, floor: int = 0
+) -> ArticlePinpoint | None:
     """The pinpoint written just before the act at ``start`` with its connector (``de l'``,
-    ``del``, ``der``), in ``language``; None if there is none."""
+    ``del``, ``der``), in ``language``, starting at ``floor`` or after; None if there is none."""
     g = _grammar(language)
-    conn = g.conn_tail.search(text, max(0, start - 24), start)
+    conn = g.conn_tail.search(text, max(floor, start - 24), start)
     if conn is None:
         return None
     return _pinpoint_of(
-        language, g.before.search(text, max(0, start - WINDOW), conn.start()), start
+        language, g.before.search(text, max(floor, start - WINDOW), conn.start()), start
     )
 
 
-def read_just_before(language: str, text: str, start: int) -> ArticlePinpoint | None:
+def read_just_before(
+    language: str, text: str, start: int, floor: int = 0
+) -> ArticlePinpoint | None:
     """The pinpoint written just before ``start``, separated by spaces only: the connector is
-    part of what starts there (``article 6`` before ``dudit règlement``); None if there is none."""
-    m = _grammar(language).body_then_space.search(text, max(0, start - WINDOW), start)
+    part of what starts there (``article 6`` before ``dudit règlement``), starting at ``floor``
+    or after; None if there is none."""
+    m = _grammar(language).body_then_space.search(text, max(floor, start - WINDOW), start)
     return _pinpoint_of(language, m, start)
 
 
