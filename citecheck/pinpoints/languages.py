@@ -15,7 +15,7 @@ import functools
 import attrs
 import regex
 
-from citecheck.lexicon import CHARACTERS, alternation, load
+from citecheck.lexicon import CHARACTERS, Lexicon, alternation, load
 from citecheck.model import NO_PINPOINT, Pinpoint, PinpointPart
 from citecheck.pinpoints.articles import WINDOW, ArticlePinpoint
 from citecheck.pinpoints.numbers import descending
@@ -126,10 +126,9 @@ class _Grammar:
     list_word_set: frozenset[str]
 
 
-@functools.cache
-def _grammar(language: str) -> _Grammar:
-    lex = load(language)
-    units = {
+def _units(lex: Lexicon) -> dict[str, str]:
+    """The unit words of a language as patterns, by token name."""
+    return {
         "artw": alternation(lex.words("art")),
         "parw": alternation(lex.words("para")),
         # before the letter words: "sous-point ii)" is not "sous" + "-point"
@@ -146,6 +145,32 @@ def _grammar(language: str) -> _Grammar:
         # the parts of an annex ("annexe II, partie A"): read, left out of the pinpoint
         **({"partw": alternation(lex.part_words)} if lex.part_words else {}),
     }
+
+
+#: The unit words that are read but never open a pinpoint body.
+_NOT_HEADS = ("skipw", "partw")
+
+
+@functools.cache
+def _head(language: str) -> regex.Pattern[str]:
+    """What every pinpoint body of ``language`` opens with: a unit word, or the first letters
+    of an ordinal (``le cinquième considérant``). Cheap to build, unlike :func:`_grammar`."""
+    lex = load(language)
+    heads = "|".join(v for k, v in _units(lex).items() if k not in _NOT_HEADS)
+    opening = lex.ordinal_opening if lex.numbered_ordinals else ""
+    return regex.compile(f"{opening}|{heads}" if opening else heads)
+
+
+def may_open_body(language: str, text: str, pos: int) -> bool:
+    """Could a pinpoint body of ``language`` start at ``pos``? False settles it without
+    building that language's grammar (an English "Article 5" is no Spanish body)."""
+    return _head(language).match(text, pos) is not None
+
+
+@functools.cache
+def _grammar(language: str) -> _Grammar:
+    lex = load(language)
+    units = _units(lex)
     # roman points of a lettered point written without a bracket ("Buchstabe a Ziffer ii")
     small_roman = roman_after_range = ""
     if lex.subpoint_words:
@@ -268,7 +293,7 @@ def _grammar(language: str) -> _Grammar:
         + rf"|(?P<let>{_letter(lex.list_words)}){small_roman}|(?P<roman>{_roman(lex.range_words)})"
         + rf"|(?P<join>{joiner})|(?P<comma>,))"
     )
-    unit = "(?:" + "|".join(v for k, v in units.items() if k not in ("skipw", "partw")) + ")"
+    unit = "(?:" + "|".join(v for k, v in units.items() if k not in _NOT_HEADS) + ")"
     # bounded: a reader tries it at many places, so a long chain must not make a scan quadratic
     head = f"(?:{recital_ordinal}|{unit})" if recital_ordinal else unit
     body = rf"{head}(?:{_GAP0}{token}){{0,60}}+"
