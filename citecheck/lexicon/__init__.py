@@ -48,6 +48,15 @@ def alternation(words: Iterable[str]) -> str:
     return "(?i:" + "|".join(alts) + ")"
 
 
+#: The vowels before which a joined tens word drops its own (Spanish ``vigesimoctavo``).
+_VOWELS = frozenset("aeiouáéíóú")
+
+
+def _elides(joined: str, unit: str) -> bool:
+    """Does ``joined`` + ``unit`` drop the tens word's last vowel (``vigesimo`` + ``octavo``)?"""
+    return joined[-1:].lower() in _VOWELS and unit[:1].lower() in _VOWELS
+
+
 @attrs.frozen(slots=True)
 class Lexicon:
     """One language's citation words (see the module docstring)."""
@@ -191,6 +200,8 @@ class Lexicon:
             value = self._tens_value(ten)
             for unit, number in self._unit_forms(9).items():
                 out[(joined + unit).lower()] = value + number
+                if _elides(joined, unit):
+                    out[(joined[:-1] + unit).lower()] = value + number
         return out
 
     def _tens_value(self, ten: str) -> int:
@@ -234,6 +245,11 @@ class Lexicon:
             alts.append(rf"(?:{words(tens)}){gap}{joiner}(?:{words(self._unit_forms(reach))})")
         if self.joined_tens:
             alts.append(rf"(?:{words(self.joined_tens)})(?:{words(self._unit_forms(9))})")
+            # "vigesimoctavo": the joined tens word's vowel elided before the unit's
+            elided = {j[:-1] for j in self.joined_tens for u in self._unit_forms(9) if _elides(j, u)}
+            if elided:
+                vowel_units = [u for u in self._unit_forms(9) if u[:1].lower() in _VOWELS]
+                alts.append(rf"(?:{words(elided)})(?:{words(vowel_units)})")
         return "(?i:" + "|".join(f"(?:{a})" for a in alts) + r")(?!\w)" if alts else ""
 
     def _forms(self, word: str) -> tuple[str, ...]:

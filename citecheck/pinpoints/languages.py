@@ -986,12 +986,17 @@ def _before_heading(g: _Grammar, body: str, text: str = "", end: int = 0) -> str
     citing text's own, not one more of the act's. A heading at the start of a line may open
     its sentence with any word the body does not hold (``Buchstabe b ),\nArtikel 2 Diese
     Entscheidung``, the body ending at ``end`` in ``text``), as German capitalises every
-    noun."""
+    noun. A heading never follows a list or range word (``Absatz 2 und\nArtikel 6``)."""
     tokens = _tokens(g, body)
     for k in range(1, len(tokens) - 1):
         (kind, written, at), (value_kind, value, value_at) = tokens[k : k + 2]
         if kind != "artw" or not written[:1].isupper() or value_kind != "num":
             continue
+        before_kind, before = tokens[k - 1][:2]
+        if before_kind == "range" or (
+            before_kind == "join" and " ".join(before.lower().split()) in g.list_word_set
+        ):
+            continue  # "Absatz 2 und\nArtikel 6 Anwendung": a list goes on, no heading opens
         then, opener = tokens[k + 2][:2] if k + 2 < len(tokens) else ("", "")
         if then == "join" and opener[:1].isupper():
             return body[:at]
