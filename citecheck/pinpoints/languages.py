@@ -15,7 +15,7 @@ import functools
 import attrs
 import regex
 
-from citecheck.lexicon import CHARACTERS, Lexicon, alternation, load
+from citecheck.lexicon import CHARACTERS, Lexicon, alternation, load, trie_alternation
 from citecheck.model import NO_PINPOINT, Pinpoint, PinpointPart
 from citecheck.pinpoints.articles import WINDOW, ArticlePinpoint
 from citecheck.pinpoints.numbers import descending
@@ -226,6 +226,9 @@ def _grammar(language: str) -> _Grammar:
     ordinal_values = recital_ordinal = ""
     if lex.numbered_ordinals:
         ordinal = f"(?:{lex.ordinal_opening}{lex.ordinal_pattern})"
+        # before look-behinds that an ordinal follows, its first letters only: the same
+        # matches, and one copy less of the ordinal to compile each
+        opening = lex.ordinal_opening
         # not the last part of a compound ("vingt-cinquième", "vigésimo quinto", "cent
         # cinquième"): a compound the tables do not hold gives no number, never a wrong one
         openers = (
@@ -237,11 +240,11 @@ def _grammar(language: str) -> _Grammar:
             *lex.joined_tens,
         )
         # (hyphens of every kind; "soixante et onzième": a tens word and "et" before it)
-        # (the ordinal looked for first: most words are none, and the look-behinds at every
-        # word of a window cost more than it)
+        # (an ordinal's first letters looked for first: most words have none, and the
+        # look-behinds at every word of a window cost more than that test)
         no_compound = (
-            rf"(?<![\w\-\u2010-\u2015])(?={ordinal})"
-            rf"(?<!(?<!\w)(?:{alternation((*openers, *lex.compound_openers))})"
+            rf"(?<![\w\-\u2010-\u2015]){opening}"
+            rf"(?<!(?<!\w)(?:{trie_alternation((*openers, *lex.compound_openers))})"
             r"[\s\u00a0\-\u2010-\u2015]{1,2})"
             + (
                 rf"(?<!(?<!\w)(?:{alternation(lex.tens)})[\s\u00a0]{{1,2}}"
@@ -276,11 +279,12 @@ def _grammar(language: str) -> _Grammar:
         after_unit = rf"(?<!\w)(?:{units['artw']}|{units['recw']})[\s\u00a0]{{1,3}}"
         ordinal_values = (
             # the first right after its unit word ("l'article premier, premier alinéa")
-            # (each ordinal looked for before the look-behinds, as in ``no_compound``)
-            rf"(?P<ordnum>(?<!\w)(?={ordinal})(?<={after_unit}){ordinal}(?!\w){not_of_subdivision}"
+            # (an ordinal's first letters looked for before the look-behinds, as in
+            # ``no_compound``)
+            rf"(?P<ordnum>(?<!\w){opening}(?<={after_unit}){ordinal}(?!\w){not_of_subdivision}"
             # a listed one, unless it opens a list of the subdivision's ("l'article premier,
             # deuxième et troisième alinéas")
-            rf"|(?<!\w)(?={ordinal})(?<={after_unit}(?:{ordinal}{sep}){{1,4}})"
+            rf"|(?<!\w){opening}(?<={after_unit}(?:{ordinal}{sep}){{1,4}})"
             rf"{ordinal}(?!\w)(?!{of_subdivision}))"
             rf"|(?P<record>{recital_ordinal})|"
         )
