@@ -199,7 +199,10 @@ class EUTreatiesFamily:
 
     @property
     def anchors(self) -> tuple[str, ...]:
-        return (*_grammar().article_words, *_grammar().name_words)
+        grammar = _grammar()
+        # (where names start: an article word is read only when a name of its language follows)
+        openings = sorted({o for found in grammar.name_openings.values() for o in found if o})
+        return (*grammar.article_words, *grammar.name_words, *openings)
 
     def find(self, doc: Document) -> Iterator[Citation]:
         found = sorted(

@@ -17,6 +17,7 @@ import regex
 
 from citecheck.lexicon import CHARACTERS, Lexicon, alternation, load, trie_alternation
 from citecheck.model import NO_PINPOINT, Pinpoint, PinpointPart
+from citecheck.patterns import lazy_compile
 from citecheck.pinpoints.articles import WINDOW, ArticlePinpoint
 from citecheck.pinpoints.numbers import descending
 
@@ -322,12 +323,13 @@ def _grammar(language: str) -> _Grammar:
     )
     # "son article", "l'article": an elided determiner is followed by no space
     determiner = rf"(?:{alternation(lex.determiners)}(?:(?<=['\u2019])|[\s\u00a0]{{1,3}}))"
+    # each pattern compiled on its first use: a text reads with a few of them
     return _Grammar(
-        token=regex.compile(token),
+        token=lazy_compile(token),
         body=body,
-        before=regex.compile(rf"(?<!\w)(?P<body>{body})\Z"),
-        conn_tail=regex.compile(rf"{conn}\Z"),
-        after=regex.compile(
+        before=lazy_compile(rf"(?<!\w)(?P<body>{body})\Z"),
+        conn_tail=lazy_compile(rf"{conn}\Z"),
+        after=lazy_compile(
             rf"[\s\u00a0]{{0,3}}(?:{_FOOTNOTE_CALL})?[\s\u00a0]{{0,3}}"
             # ", et notamment", ", y, en particular"; or the comma after the list word only:
             # "(2) y, en particular", "(5) y , en particular"
@@ -338,18 +340,18 @@ def _grammar(language: str) -> _Grammar:
             rf"(?:{alternation(lex.of_words)}[\s\u00a0]{{1,3}}(?=\w))?"
             rf"{determiner}?{unnumbered}(?P<body>{body})"
         ),
-        after_comma=regex.compile(
+        after_comma=lazy_compile(
             # "règlement (CE) n° 800/1999 de la Commission (1), article 36, paragraphe 1"
             rf"(?:[\s\u00a0]?{_FOOTNOTE_CALL})?[\s\u00a0]{{0,2}},[\s\u00a0]{{0,3}}"
             rf"{determiner}?(?P<body>{body})"
         ),
-        of_next=regex.compile(rf"[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}}{alternation(lex.of_words)}"),
-        own_name_next=regex.compile(
+        of_next=lazy_compile(rf"[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}}{alternation(lex.of_words)}"),
+        own_name_next=lazy_compile(
             rf"[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}}(?:{alternation(lex.of_words)}"
             rf"(?:[\s\u00a0]{{1,3}}{determiner})?)?[\s\u00a0]{{0,3}}"
             r"(?P<name>\p{Lu}[\p{L}\d-]*)(?![\w-])"
         ),
-        named_next=regex.compile(
+        named_next=lazy_compile(
             rf"(?![\s\u00a0]{{1,3}}{alternation(lex.words(*lex.units))})"
             # an acronym, also at a sentence's end ("AEUV", "GG.", "BayDSG", "UN-BRK")
             # (only an acronym: every German noun is capitalised, "Art. 6 Grundrechte werden
@@ -359,8 +361,8 @@ def _grammar(language: str) -> _Grammar:
         list_words=frozenset(w.lower() for w in lex.list_words),
         of_words=frozenset(w.lower() for w in (*lex.of_words, *lex.part_of_words)),
         plurals=lex.plurals,
-        body_then_space=regex.compile(rf"(?<!\w)(?P<body>{body})[\s\u00a0]{{1,3}}\Z"),
-        in_own=regex.compile(
+        body_then_space=lazy_compile(rf"(?<!\w)(?P<body>{body})[\s\u00a0]{{1,3}}\Z"),
+        in_own=lazy_compile(
             # "le règlement X susvisé prévoit", "el citado Reglamento X (3) establece"
             rf"(?:[\s\u00a0]{{1,3}}{alternation(lex.back_reference_after)})?"
             rf"(?:[\s\u00a0]?{_FOOTNOTE_CALL})?[\s\u00a0]{{0,2}},?"
@@ -371,7 +373,7 @@ def _grammar(language: str) -> _Grammar:
         )
         if lex.possessives
         else None,
-        own_unit=regex.compile(rf"(?<!\w){alternation(lex.possessives)}[\s\u00a0]{{1,3}}{unit}")
+        own_unit=lazy_compile(rf"(?<!\w){alternation(lex.possessives)}[\s\u00a0]{{1,3}}{unit}")
         if lex.possessives
         else None,
         provision_verbs=frozenset(w.lower() for w in lex.provision_verbs),
