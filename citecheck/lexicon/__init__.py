@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import importlib.resources
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -292,13 +292,18 @@ class Lexicon:
         tens = {form: self._tens_value(t) for t in self.tens for form in self._forms(t)}
         return [(tens, 9, joiners), (dict(self.teen_tens), 19, joiners)]
 
-    def _compound_pattern(self) -> str:
+    def _compound_pattern(self, compact: bool) -> str:
         """The words of :attr:`_compounds` as a pattern, hyphens or spaces between the words
-        of a compound; empty where the table has none."""
+        of a compound; empty where the table has none. ``compact``: as tries."""
         gap = r"[-\s]{1,2}"
 
         def words(ws: Iterable[str]) -> str:
-            return _trie(_atoms(w, gap, r"[-\s]+", False) for w in _longest_first(ws))
+            if compact:
+                return _trie(_atoms(w, gap, r"[-\s]+", False) for w in _longest_first(ws))
+            return "|".join(
+                gap.join(regex.escape(piece) for piece in regex.split(r"[-\s]+", w))
+                for w in _longest_first(ws)
+            )
 
         alts = []
         for tens, reach, joiners in self._compound_parts():
@@ -321,19 +326,27 @@ class Lexicon:
 
     @property
     def ordinal_pattern(self) -> str:
-        """One ordinal word of :meth:`ordinal_number` (``sixth``, ``thirty-fourth``)."""
-        one = trie_alternation((*self.numbered_ordinals, *self.ordinal_variants))
-        compound = self._compound_pattern()
+        """One ordinal word of :meth:`ordinal_number` (``sixth``, ``thirty-fourth``), every
+        word written out (some readers take the words from the pattern's text)."""
+        return self._ordinal_pattern(alternation, compact=False)
+
+    @functools.cached_property
+    def compact_ordinal_pattern(self) -> str:
+        """:attr:`ordinal_pattern` as tries: the same matches, compiled several times faster
+        (the French, Spanish and German pinpoint grammars hold it many times)."""
+        return self._ordinal_pattern(trie_alternation, compact=True)
+
+    def _ordinal_pattern(self, words: Callable[[Iterable[str]], str], compact: bool) -> str:
+        one = words((*self.numbered_ordinals, *self.ordinal_variants))
+        compound = self._compound_pattern(compact)
         if compound:
             one = f"{compound}|{one}"
         if not self.tens:
             return one
-        tens = trie_alternation(f for ten in self.tens for f in self._forms(ten))
-        units = trie_alternation(
-            f for word in self.numbered_ordinals[:9] for f in self._forms(word)
-        )
+        tens = words(f for ten in self.tens for f in self._forms(ten))
+        units = words(f for word in self.numbered_ordinals[:9] for f in self._forms(word))
         return rf"(?:{tens})[-\s]{{1,2}}(?:{units})" + (
-            rf"|{trie_alternation(self.tens_ordinals)}|{one}" if self.tens_ordinals else rf"|{one}"
+            rf"|{words(self.tens_ordinals)}|{one}" if self.tens_ordinals else rf"|{one}"
         )
 
     @property

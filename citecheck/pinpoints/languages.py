@@ -198,7 +198,9 @@ def _grammar(language: str) -> _Grammar:
         )
     dash = "[" + regex.escape(CHARACTERS.range_dashes) + "]"
     # "articles premier à troisième", "considerandos primero a tercero": an ordinal too
-    ordinal_after_range = f"|(?:{lex.ordinal_pattern})(?!\\w)" if lex.numbered_ordinals else ""
+    ordinal_after_range = (
+        f"|(?:{lex.compact_ordinal_pattern})(?!\\w)" if lex.numbered_ordinals else ""
+    )
     # a range word only before a number or a letter ("Absatz 1 bis 4", "Buchstaben a bis c"):
     # Spanish "a" is also a letter and a preposition
     span = (
@@ -226,7 +228,7 @@ def _grammar(language: str) -> _Grammar:
     # cinquième considérant", "les cinquième et sixième considérants"
     ordinal_values = recital_ordinal = ""
     if lex.numbered_ordinals:
-        ordinal = f"(?:{lex.ordinal_opening}{lex.ordinal_pattern})"
+        ordinal = f"(?:{lex.ordinal_opening}{lex.compact_ordinal_pattern})"
         # before look-behinds that an ordinal follows, its first letters only: the same
         # matches, and one copy less of the ordinal to compile each
         opening = lex.ordinal_opening

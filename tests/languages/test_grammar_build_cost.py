@@ -8,12 +8,11 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterable
 
 import pytest
 import regex
 
-from citecheck.lexicon import WORD_GAP, Lexicon, alternation, load, trie_alternation
+from citecheck.lexicon import WORD_GAP, alternation, load, trie_alternation
 
 # ---------------------------------------------------------------------------------------------
 # 1. which grammars a first extract builds (counted in a fresh process: the builds are cached)
@@ -65,41 +64,7 @@ def test_a_first_extract_builds_only_the_grammars_its_languages_need(
 
 
 # ---------------------------------------------------------------------------------------------
-# 2. the trie matches what the flat alternation matched, at the same length
-
-
-def _flat_ordinal_pattern(lex: Lexicon) -> str:
-    """The ordinal pattern as built before the tries: flat alternations of every word."""
-    gap = r"[-\s]{1,2}"
-
-    def words(ws: Iterable[str]) -> str:
-        ordered = sorted(set(ws), key=lambda w: (-len(w), w))
-        return "|".join(
-            gap.join(regex.escape(piece) for piece in regex.split(r"[-\s]+", w)) for w in ordered
-        )
-
-    alts = []
-    for tens, reach, joiners in lex._compound_parts():
-        joiner = rf"(?:(?:{words(j for j in joiners if j)}){gap})?" if len(joiners) > 1 else ""
-        alts.append(rf"(?:{words(tens)}){gap}{joiner}(?:{words(lex._unit_forms(reach))})")
-    if lex.joined_tens:
-        alts.append(rf"(?:{words(lex.joined_tens)})(?:{words(lex._unit_forms(9))})")
-        units = lex._unit_forms(9)
-        elided = {j[:-1] for j in lex.joined_tens if j[-1] in "aeiouáéíóú"}
-        vowel_units = [u for u in units if u[0] in "aeiouáéíóú"]
-        if elided and vowel_units:
-            alts.append(rf"(?:{words(elided)})(?:{words(vowel_units)})")
-    compound = "(?i:" + "|".join(f"(?:{a})" for a in alts) + r")(?!\w)" if alts else ""
-    one = alternation((*lex.numbered_ordinals, *lex.ordinal_variants))
-    if compound:
-        one = f"{compound}|{one}"
-    if not lex.tens:
-        return one
-    tens = alternation(f for ten in lex.tens for f in lex._forms(ten))
-    units_alt = alternation(f for word in lex.numbered_ordinals[:9] for f in lex._forms(word))
-    return rf"(?:{tens})[-\s]{{1,2}}(?:{units_alt})" + (
-        rf"|{alternation(lex.tens_ordinals)}|{one}" if lex.tens_ordinals else rf"|{one}"
-    )
+# 2. the tries match what the flat alternations of every word match, at the same length
 
 
 def _written_forms(word: str) -> list[str]:
@@ -119,8 +84,8 @@ def _span(pattern: regex.Pattern[str], text: str) -> tuple[int, int] | None:
 @pytest.mark.parametrize("language", ["en", "fr", "es", "de"])
 def test_every_ordinal_of_the_tables_reads_as_before(language: str) -> None:
     lex = load(language)
-    new = regex.compile(lex.ordinal_pattern)
-    old = regex.compile(_flat_ordinal_pattern(lex))
+    new = regex.compile(lex.compact_ordinal_pattern)
+    old = regex.compile(lex.ordinal_pattern)
     words = {
         *lex._ordinal_by_word,
         *lex.numbered_ordinals,
@@ -186,3 +151,4 @@ def test_the_trie_is_smaller_for_declined_words() -> None:
     german = load("de")
     words = (*german.numbered_ordinals, *german.ordinal_variants)
     assert len(trie_alternation(words)) * 2 < len(alternation(words))
+    assert len(german.compact_ordinal_pattern) * 2 < len(german.ordinal_pattern)
