@@ -10,6 +10,7 @@ from the lexicon tables; English forms stay with the instruments family.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterable, Iterator, Mapping
 
@@ -69,8 +70,11 @@ class _Grammar:
     names: Mapping[str, tuple[str, str]]
     #: the article words of the three languages, lower-case: where a match can start
     article_words: tuple[str, ...]
-    #: per language: pinpoint body then name, matched at an article word
-    articles: Mapping[str, regex.Pattern[str]]
+    #: per language: the names, then the abbreviations, as patterns (see :func:`_article_pattern`)
+    name_patterns: Mapping[str, tuple[str, str]]
+    #: per language: the first letters of every name and abbreviation, lower-case (up to an
+    #: apostrophe): every place a name starts holds one
+    name_openings: Mapping[str, tuple[str, ...]]
     #: the first words of the full names of :data:`BARE_LANGUAGES`, lower-case
     name_words: tuple[str, ...] = ()
     #: per language of :data:`BARE_LANGUAGES`: a full name, matched at its first word
@@ -80,7 +84,8 @@ class _Grammar:
 @functools.cache
 def _grammar() -> _Grammar:
     names: dict[str, tuple[str, str]] = {}
-    articles = {}
+    name_patterns: dict[str, tuple[str, str]] = {}
+    name_openings: dict[str, tuple[str, ...]] = {}
     bare = {}
     words: set[str] = set()
     name_words: set[str] = set()
@@ -101,9 +106,9 @@ def _grammar() -> _Grammar:
                 abbrs.append(abbr)
         by_name = "|".join(_words(n) for n in sorted(written, key=len, reverse=True))
         by_abbr = "|".join(regex.escape(a) for a in sorted(abbrs, key=len, reverse=True))
-        articles[lang] = regex.compile(
-            rf"(?P<body>{languages.body_pattern(lang)})"
-            rf"[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}}(?P<name>(?i:{by_name})|{by_abbr})(?![\w/])"
+        name_patterns[lang] = (by_name, by_abbr)
+        name_openings[lang] = tuple(
+            sorted({regex.split("['’]", n.split()[0].lower())[0] for n in (*written, *abbrs)})
         )
         words.update(w.lower() for w in load_lexicon(lang).words("art"))
         if lang in BARE_LANGUAGES and full:
@@ -112,7 +117,35 @@ def _grammar() -> _Grammar:
             name_words.update(n.split()[0].lower() for n in full)
     # "articles" is found by "article": keep the words no other word starts with.
     kept = tuple(sorted(w for w in words if not any(o != w and w.startswith(o) for o in words)))
-    return _Grammar(names, kept, articles, tuple(sorted(name_words)), bare)
+    return _Grammar(names, kept, name_patterns, name_openings, tuple(sorted(name_words)), bare)
+
+
+@functools.cache
+def _name_pattern(language: str) -> regex.Pattern[str]:
+    by_name, by_abbr = _grammar().name_patterns[language]
+    return regex.compile(rf"(?P<name>(?i:{by_name})|{by_abbr})(?![\w/])")
+
+
+def _name_starts(doc: Document, language: str) -> list[int] | None:
+    """Where a name or abbreviation of ``language`` starts in the text, in order; None where a
+    name opens with no letters to look for (then it may be anywhere)."""
+    openings = _grammar().name_openings[language]
+    if not all(openings):
+        return None
+    names, text = _name_pattern(language), doc.text
+    return sorted({s for s, _ in doc.hits(openings) if names.match(text, s)})
+
+
+@functools.cache
+def _article_pattern(language: str) -> regex.Pattern[str]:
+    """A pinpoint body then a name, matched at an article word. Built on first use, not with
+    :func:`_grammar`: the anchors come from that, and an English text would otherwise pay for
+    the pinpoint grammars of three languages it does not hold."""
+    by_name, by_abbr = _grammar().name_patterns[language]
+    return regex.compile(
+        rf"(?P<body>{languages.body_pattern(language)})"
+        rf"[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}}(?P<name>(?i:{by_name})|{by_abbr})(?![\w/])"
+    )
 
 
 def _name_triggers(language: str) -> tuple[str, ...]:
@@ -166,7 +199,10 @@ class EUTreatiesFamily:
 
     @property
     def anchors(self) -> tuple[str, ...]:
-        return (*_grammar().article_words, *_grammar().name_words)
+        grammar = _grammar()
+        # (where names start: an article word is read only when a name of its language follows)
+        openings = sorted({o for found in grammar.name_openings.values() for o in found if o})
+        return (*grammar.article_words, *grammar.name_words, *openings)
 
     def find(self, doc: Document) -> Iterator[Citation]:
         found = sorted(
@@ -183,11 +219,21 @@ class EUTreatiesFamily:
         text = doc.text
         grammar = _grammar()
         last_end = 0
+        # where each language's names start, found once a body of it may open: a body is read
+        # (and its language's pinpoint grammar built) only when a name of it comes later
+        name_starts: dict[str, list[int] | None] = {}
         for start, _ in doc.hits(grammar.article_words):
             if start < last_end or (start and (text[start - 1].isalnum())):
                 continue
-            for lang, pattern in grammar.articles.items():
-                m = pattern.match(text, start)
+            for lang in grammar.name_patterns:
+                if not languages.may_open_body(lang, text, start):
+                    continue
+                if lang not in name_starts:
+                    name_starts[lang] = _name_starts(doc, lang)
+                starts = name_starts[lang]
+                if starts is not None and bisect.bisect_right(starts, start) == len(starts):
+                    continue  # no name of that language after this article word
+                m = _article_pattern(lang).match(text, start)
                 if m is None or _OTHER_CHARTER.match(text, m.end()):
                     continue
                 name = m.group("name")

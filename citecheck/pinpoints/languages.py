@@ -15,8 +15,9 @@ import functools
 import attrs
 import regex
 
-from citecheck.lexicon import CHARACTERS, alternation, load
+from citecheck.lexicon import CHARACTERS, Lexicon, alternation, load, trie_alternation
 from citecheck.model import NO_PINPOINT, Pinpoint, PinpointPart
+from citecheck.patterns import lazy_compile
 from citecheck.pinpoints.articles import WINDOW, ArticlePinpoint
 from citecheck.pinpoints.numbers import descending
 
@@ -126,10 +127,9 @@ class _Grammar:
     list_word_set: frozenset[str]
 
 
-@functools.cache
-def _grammar(language: str) -> _Grammar:
-    lex = load(language)
-    units = {
+def _units(lex: Lexicon) -> dict[str, str]:
+    """The unit words of a language as patterns, by token name."""
+    return {
         "artw": alternation(lex.words("art")),
         "parw": alternation(lex.words("para")),
         # before the letter words: "sous-point ii)" is not "sous" + "-point"
@@ -146,6 +146,32 @@ def _grammar(language: str) -> _Grammar:
         # the parts of an annex ("annexe II, partie A"): read, left out of the pinpoint
         **({"partw": alternation(lex.part_words)} if lex.part_words else {}),
     }
+
+
+#: The unit words that are read but never open a pinpoint body.
+_NOT_HEADS = ("skipw", "partw")
+
+
+@functools.cache
+def _head(language: str) -> regex.Pattern[str]:
+    """What every pinpoint body of ``language`` opens with: a unit word, or the first letters
+    of an ordinal (``le cinquième considérant``). Cheap to build, unlike :func:`_grammar`."""
+    lex = load(language)
+    heads = "|".join(v for k, v in _units(lex).items() if k not in _NOT_HEADS)
+    opening = lex.ordinal_opening if lex.numbered_ordinals else ""
+    return regex.compile(f"{opening}|{heads}" if opening else heads)
+
+
+def may_open_body(language: str, text: str, pos: int) -> bool:
+    """Could a pinpoint body of ``language`` start at ``pos``? False settles it without
+    building that language's grammar (an English "Article 5" is no Spanish body)."""
+    return _head(language).match(text, pos) is not None
+
+
+@functools.cache
+def _grammar(language: str) -> _Grammar:
+    lex = load(language)
+    units = _units(lex)
     # roman points of a lettered point written without a bracket ("Buchstabe a Ziffer ii")
     small_roman = roman_after_range = ""
     if lex.subpoint_words:
@@ -172,7 +198,9 @@ def _grammar(language: str) -> _Grammar:
         )
     dash = "[" + regex.escape(CHARACTERS.range_dashes) + "]"
     # "articles premier à troisième", "considerandos primero a tercero": an ordinal too
-    ordinal_after_range = f"|(?:{lex.ordinal_pattern})(?!\\w)" if lex.numbered_ordinals else ""
+    ordinal_after_range = (
+        f"|(?:{lex.compact_ordinal_pattern})(?!\\w)" if lex.numbered_ordinals else ""
+    )
     # a range word only before a number or a letter ("Absatz 1 bis 4", "Buchstaben a bis c"):
     # Spanish "a" is also a letter and a preposition
     span = (
@@ -200,7 +228,10 @@ def _grammar(language: str) -> _Grammar:
     # cinquième considérant", "les cinquième et sixième considérants"
     ordinal_values = recital_ordinal = ""
     if lex.numbered_ordinals:
-        ordinal = f"(?:{lex.ordinal_opening}{lex.ordinal_pattern})"
+        ordinal = f"(?:{lex.ordinal_opening}{lex.compact_ordinal_pattern})"
+        # before look-behinds that an ordinal follows, its first letters only: the same
+        # matches, and one copy less of the ordinal to compile each
+        opening = lex.ordinal_opening
         # not the last part of a compound ("vingt-cinquième", "vigésimo quinto", "cent
         # cinquième"): a compound the tables do not hold gives no number, never a wrong one
         openers = (
@@ -212,11 +243,11 @@ def _grammar(language: str) -> _Grammar:
             *lex.joined_tens,
         )
         # (hyphens of every kind; "soixante et onzième": a tens word and "et" before it)
-        # (the ordinal looked for first: most words are none, and the look-behinds at every
-        # word of a window cost more than it)
+        # (an ordinal's first letters looked for first: most words have none, and the
+        # look-behinds at every word of a window cost more than that test)
         no_compound = (
-            rf"(?<![\w\-\u2010-\u2015])(?={ordinal})"
-            rf"(?<!(?<!\w)(?:{alternation((*openers, *lex.compound_openers))})"
+            rf"(?<![\w\-\u2010-\u2015]){opening}"
+            rf"(?<!(?<!\w)(?:{trie_alternation((*openers, *lex.compound_openers))})"
             r"[\s\u00a0\-\u2010-\u2015]{1,2})"
             + (
                 rf"(?<!(?<!\w)(?:{alternation(lex.tens)})[\s\u00a0]{{1,2}}"
@@ -251,11 +282,12 @@ def _grammar(language: str) -> _Grammar:
         after_unit = rf"(?<!\w)(?:{units['artw']}|{units['recw']})[\s\u00a0]{{1,3}}"
         ordinal_values = (
             # the first right after its unit word ("l'article premier, premier alinéa")
-            # (each ordinal looked for before the look-behinds, as in ``no_compound``)
-            rf"(?P<ordnum>(?<!\w)(?={ordinal})(?<={after_unit}){ordinal}(?!\w){not_of_subdivision}"
+            # (an ordinal's first letters looked for before the look-behinds, as in
+            # ``no_compound``)
+            rf"(?P<ordnum>(?<!\w){opening}(?<={after_unit}){ordinal}(?!\w){not_of_subdivision}"
             # a listed one, unless it opens a list of the subdivision's ("l'article premier,
             # deuxième et troisième alinéas")
-            rf"|(?<!\w)(?={ordinal})(?<={after_unit}(?:{ordinal}{sep}){{1,4}})"
+            rf"|(?<!\w){opening}(?<={after_unit}(?:{ordinal}{sep}){{1,4}})"
             rf"{ordinal}(?!\w)(?!{of_subdivision}))"
             rf"|(?P<record>{recital_ordinal})|"
         )
@@ -268,7 +300,7 @@ def _grammar(language: str) -> _Grammar:
         + rf"|(?P<let>{_letter(lex.list_words)}){small_roman}|(?P<roman>{_roman(lex.range_words)})"
         + rf"|(?P<join>{joiner})|(?P<comma>,))"
     )
-    unit = "(?:" + "|".join(v for k, v in units.items() if k not in ("skipw", "partw")) + ")"
+    unit = "(?:" + "|".join(v for k, v in units.items() if k not in _NOT_HEADS) + ")"
     # bounded: a reader tries it at many places, so a long chain must not make a scan quadratic
     head = f"(?:{recital_ordinal}|{unit})" if recital_ordinal else unit
     body = rf"{head}(?:{_GAP0}{token}){{0,60}}+"
@@ -293,12 +325,13 @@ def _grammar(language: str) -> _Grammar:
     )
     # "son article", "l'article": an elided determiner is followed by no space
     determiner = rf"(?:{alternation(lex.determiners)}(?:(?<=['\u2019])|[\s\u00a0]{{1,3}}))"
+    # each pattern compiled on its first use: a text reads with a few of them
     return _Grammar(
-        token=regex.compile(token),
+        token=lazy_compile(token),
         body=body,
-        before=regex.compile(rf"(?<!\w)(?P<body>{body})\Z"),
-        conn_tail=regex.compile(rf"{conn}\Z"),
-        after=regex.compile(
+        before=lazy_compile(rf"(?<!\w)(?P<body>{body})\Z"),
+        conn_tail=lazy_compile(rf"{conn}\Z"),
+        after=lazy_compile(
             rf"[\s\u00a0]{{0,3}}(?:{_FOOTNOTE_CALL})?[\s\u00a0]{{0,3}}"
             # ", et notamment", ", y, en particular"; or the comma after the list word only:
             # "(2) y, en particular", "(5) y , en particular"
@@ -309,18 +342,18 @@ def _grammar(language: str) -> _Grammar:
             rf"(?:{alternation(lex.of_words)}[\s\u00a0]{{1,3}}(?=\w))?"
             rf"{determiner}?{unnumbered}(?P<body>{body})"
         ),
-        after_comma=regex.compile(
+        after_comma=lazy_compile(
             # "règlement (CE) n° 800/1999 de la Commission (1), article 36, paragraphe 1"
             rf"(?:[\s\u00a0]?{_FOOTNOTE_CALL})?[\s\u00a0]{{0,2}},[\s\u00a0]{{0,3}}"
             rf"{determiner}?(?P<body>{body})"
         ),
-        of_next=regex.compile(rf"[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}}{alternation(lex.of_words)}"),
-        own_name_next=regex.compile(
+        of_next=lazy_compile(rf"[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}}{alternation(lex.of_words)}"),
+        own_name_next=lazy_compile(
             rf"[\s\u00a0]{{0,3}},?[\s\u00a0]{{0,3}}(?:{alternation(lex.of_words)}"
             rf"(?:[\s\u00a0]{{1,3}}{determiner})?)?[\s\u00a0]{{0,3}}"
             r"(?P<name>\p{Lu}[\p{L}\d-]*)(?![\w-])"
         ),
-        named_next=regex.compile(
+        named_next=lazy_compile(
             rf"(?![\s\u00a0]{{1,3}}{alternation(lex.words(*lex.units))})"
             # an acronym, also at a sentence's end ("AEUV", "GG.", "BayDSG", "UN-BRK")
             # (only an acronym: every German noun is capitalised, "Art. 6 Grundrechte werden
@@ -330,8 +363,8 @@ def _grammar(language: str) -> _Grammar:
         list_words=frozenset(w.lower() for w in lex.list_words),
         of_words=frozenset(w.lower() for w in (*lex.of_words, *lex.part_of_words)),
         plurals=lex.plurals,
-        body_then_space=regex.compile(rf"(?<!\w)(?P<body>{body})[\s\u00a0]{{1,3}}\Z"),
-        in_own=regex.compile(
+        body_then_space=lazy_compile(rf"(?<!\w)(?P<body>{body})[\s\u00a0]{{1,3}}\Z"),
+        in_own=lazy_compile(
             # "le règlement X susvisé prévoit", "el citado Reglamento X (3) establece"
             rf"(?:[\s\u00a0]{{1,3}}{alternation(lex.back_reference_after)})?"
             rf"(?:[\s\u00a0]?{_FOOTNOTE_CALL})?[\s\u00a0]{{0,2}},?"
@@ -342,7 +375,7 @@ def _grammar(language: str) -> _Grammar:
         )
         if lex.possessives
         else None,
-        own_unit=regex.compile(rf"(?<!\w){alternation(lex.possessives)}[\s\u00a0]{{1,3}}{unit}")
+        own_unit=lazy_compile(rf"(?<!\w){alternation(lex.possessives)}[\s\u00a0]{{1,3}}{unit}")
         if lex.possessives
         else None,
         provision_verbs=frozenset(w.lower() for w in lex.provision_verbs),
@@ -982,12 +1015,17 @@ def _before_heading(g: _Grammar, body: str, text: str = "", end: int = 0) -> str
     citing text's own, not one more of the act's. A heading at the start of a line may open
     its sentence with any word the body does not hold (``Buchstabe b ),\nArtikel 2 Diese
     Entscheidung``, the body ending at ``end`` in ``text``), as German capitalises every
-    noun."""
+    noun. A heading never follows a list or range word (``Absatz 2 und\nArtikel 6``)."""
     tokens = _tokens(g, body)
     for k in range(1, len(tokens) - 1):
         (kind, written, at), (value_kind, value, value_at) = tokens[k : k + 2]
         if kind != "artw" or not written[:1].isupper() or value_kind != "num":
             continue
+        before_kind, before = tokens[k - 1][:2]
+        if before_kind == "range" or (
+            before_kind == "join" and " ".join(before.lower().split()) in g.list_word_set
+        ):
+            continue  # "Absatz 2 und\nArtikel 6 Anwendung": a list goes on, no heading opens
         then, opener = tokens[k + 2][:2] if k + 2 < len(tokens) else ("", "")
         if then == "join" and opener[:1].isupper():
             return body[:at]

@@ -69,6 +69,10 @@ ROWS = [
     (f"el considerando vigesimoprimero {ES_R} es", "recital 21"),
     (f"el vigésimo primero considerando {ES_R} es", "recital 21"),
     (f"el trigesimosegundo considerando {ES_R} es", "recital 32"),
+    (f"le quatre-vingtième considérant {R} est", "recital 80"),
+    (f"les soixante-dixième et quatre-vingtième considérants {R} sont", "recital 70; recital 80"),
+    (f"el considerando vigesimoctavo {ES_R} es", "recital 28"),
+    (f"la vigesimoctava considerando {ES_R} es", "recital 28"),
     # negative: compounds the tables do not hold give nothing, never their last part
     (f"le cent vingt et unième considérant {R} est", ""),
     (f"le cent et unième considérant {R} est", ""),
@@ -138,6 +142,10 @@ HEADING_ROWS = [
     (f"{GESTUETZT} Artikel 4,\nArtikel 5 sowie", "art. 4; art. 5"),
     (f"{GESTUETZT} Artikel 4,\nArtikel 5 Absatz 2", "art. 4; art. 5(2)"),
     (f"{GESTUETZT} Artikel 4,\nArtikel 5 ABC", "art. 4; art. 5"),
+    # negative: a list word ends the line, the list goes on (no heading after "und", "oder")
+    (f"{GESTUETZT} Artikel 4 Absatz 2 und\nArtikel 6 Anwendung finden.", "art. 4(2); art. 6"),
+    (f"{GESTUETZT} Artikel 4 oder\nArtikel 6 Anwendung finden.", "art. 4; art. 6"),
+    (f"{VU} son article 4 et\nArticle 6 Cette décision", "art. 4; art. 6"),
 ]
 
 
@@ -260,7 +268,11 @@ def test_read_after_comma_with_the_acts_names(
         ("fr", "trente-et-unième", 31),
         ("fr", "soixante et onzième", 71),
         ("fr", "soixante-dix-neuvième", 79),
-        ("fr", "quatre-vingtième", None),
+        ("fr", "quatre-vingtième", 80),
+        ("fr", "quatre-vingt-dixième", 90),
+        ("fr", "soixante-dixième", 70),
+        ("fr", "quatre-vingtièmes", None),
+        ("fr", "quatre-cent-vingtième", None),
         ("fr", "quatre-vingt-dix-neuvième", 99),
         ("fr", "unième", None),
         ("fr", "vingt et unième et", None),
@@ -275,6 +287,12 @@ def test_read_after_comma_with_the_acts_names(
         ("es", "vigesimoprimero", 21),
         ("es", "nonagesimonoveno", 99),
         ("es", "vigesimo", None),
+        # the joined tens word's vowel elided before the unit's
+        ("es", "vigesimoctavo", 28),
+        ("es", "vigesimoctava", 28),
+        ("es", "nonagesimoctavo", 98),
+        ("es", "vigesimsegundo", None),
+        ("es", "vigesimctavo", None),
         ("de", "ersten", 1),
         ("de", "zwölften", 12),
         ("de", "siebente", 7),
