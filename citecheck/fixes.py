@@ -8,7 +8,10 @@ fsynced, then ``os.replace``d over the original with its mode, owner and group k
 the process may not write is refused (replacing it would go around its permissions); a file
 with other hard links, one whose owner or group the new file could not keep, or one in a
 directory where no temporary file can be made is written in place instead (the new text is
-complete in memory), so that no link, owner or group is lost. Offsets are code points of
+complete in memory), so that no link, owner or group is lost: room for the new size is
+reserved first and, should the write still fail, the old bytes (just read) are written back.
+A path that is no longer a regular file (e.g. a FIFO put in its place) is never opened
+blocking and counts as changed. Offsets are code points of
 the decoded text, which was decoded without newline translation, so line endings are kept;
 a byte order mark is part of the text (U+FEFF) and is written back as it is. A symlink is
 followed: its target is rewritten and the link stays a link.
@@ -19,6 +22,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import enum
+import errno
 import hashlib
 import os
 import re
@@ -26,6 +30,7 @@ import stat
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from citecheck.model import Finding, Fix
 from citecheck.readers import SourceText
@@ -246,12 +251,71 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def _write_in_place(path: Path, data: bytes) -> None:
-    with path.open("r+b") as fh:
-        fh.write(data)
-        fh.truncate()
-        fh.flush()
-        os.fsync(fh.fileno())
+def _reserve(fd: int, size: int) -> None:
+    """Make room for ``size`` bytes before anything is overwritten, so a full disk or a file
+    size limit stops the write while the old text is still whole."""
+    fallocate = getattr(os, "posix_fallocate", None)
+    if fallocate is not None:
+        try:
+            fallocate(fd, 0, size)
+            return
+        except OSError as exc:
+            if exc.errno not in (errno.EOPNOTSUPP, errno.EINVAL, errno.ENOSYS):
+                raise
+    if size > os.fstat(fd).st_size:
+        os.ftruncate(fd, size)
+
+
+def _write_all(fh: BinaryIO, data: bytes) -> None:
+    fh.seek(0)
+    fh.write(data)
+    fh.truncate(len(data))
+    fh.flush()
+    os.fsync(fh.fileno())
+
+
+def _write_in_place(fh: BinaryIO, data: bytes, old: bytes) -> None:
+    """Overwrite the open file with ``data``, room reserved first; on any error the old
+    bytes (just read and compared) are written back. Raises ``NotWritten`` saying whether
+    the file was left as it was."""
+    try:
+        _reserve(fh.fileno(), len(data))
+        _write_all(fh, data)
+    except BaseException as exc:  # also Ctrl-C halfway: the old text goes back first
+        try:
+            _write_all(fh, old)
+        except OSError as again:
+            raise NotWritten(
+                Outcome.FAILED,
+                f"{_describe(exc)}; putting the old text back failed too ({_reason(again)}): "
+                "the file may be damaged",
+            ) from None
+        if not isinstance(exc, OSError):
+            raise
+        raise NotWritten(Outcome.FAILED, f"{_reason(exc)}; the file was left as it was") from None
+
+
+def _describe(exc: BaseException) -> str:
+    return _reason(exc) if isinstance(exc, OSError) else type(exc).__name__
+
+
+def _open_regular(path: Path, flags: int) -> int:
+    """``path`` opened without blocking (a FIFO put in its place must not hang the run);
+    raises ``_NotRegular`` when it is no longer a regular file."""
+    fd = os.open(path, flags | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_NONBLOCK", 0))
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise _NotRegular
+    return fd
+
+
+class _NotRegular(Exception):
+    """The file was replaced by something that is not a regular file."""
+
+
+def _read_all(fd: int) -> bytes:
+    with os.fdopen(fd, "rb", closefd=True) as fh:
+        return fh.read()
 
 
 def _replace(path: Path, data: bytes, info: os.stat_result) -> bool:
@@ -292,7 +356,10 @@ def write_fixed(source: SourceText, new_text: str) -> Outcome:
         return Outcome.NOTHING
     path = Path(os.path.realpath(source.path))  # the target of a symlink, not the link
     try:
-        current = path.read_bytes()
+        try:
+            current = _read_all(_open_regular(path, os.O_RDONLY))
+        except _NotRegular:
+            return Outcome.CHANGED
         if hashlib.sha256(current).hexdigest() != source.digest:
             return Outcome.CHANGED
         denied = may_write(path)
@@ -307,7 +374,12 @@ def write_fixed(source: SourceText, new_text: str) -> Outcome:
         )
         if plan is Plan.REPLACE and _replace(path, data, info):
             return Outcome.WRITTEN
-        _write_in_place(path, data)
+        try:
+            fd = _open_regular(path, os.O_RDWR)
+        except _NotRegular:
+            return Outcome.CHANGED
+        with os.fdopen(fd, "r+b") as fh:
+            _write_in_place(fh, data, current)
     except OSError as exc:
-        raise NotWritten(Outcome.FAILED, _reason(exc)) from None
+        raise NotWritten(Outcome.FAILED, f"{_reason(exc)}; the file was left as it was") from None
     return Outcome.WRITTEN

@@ -121,25 +121,6 @@ def test_no_temporary_file_in_the_directory_writes_in_place(
     assert f.read_text(encoding="utf-8") == FIXED and f.stat().st_ino == inode
 
 
-def test_a_write_that_fails_names_the_os_reason_and_exits_2(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    f = tmp_path / "w.txt"
-    f.write_text(DIRTY, encoding="utf-8")
-
-    def full(path: Path, data: bytes) -> None:
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-    monkeypatch.setattr("citecheck.fixes.write_plan", lambda **kw: Plan.IN_PLACE)
-    monkeypatch.setattr("citecheck.fixes._write_in_place", full)
-    res = CliRunner().invoke(main, ["check", "--offline", "--fix", str(f)])
-    assert res.stderr == (
-        f"citecheck: error: {f}: could not be written ({os.strerror(errno.ENOSPC)})\n"
-    )
-    assert res.exit_code == EXIT_USAGE
-    assert f.read_text(encoding="utf-8") == DIRTY
-
-
 def test_diff_of_standard_input_is_printed() -> None:
     res = CliRunner().invoke(main, ["check", "--offline", "--diff", "-"], input=DIRTY)
     assert res.stdout == (
