@@ -203,3 +203,17 @@ def test_language_server_warns_once_about_bad_start_up_options(
         "the default is used"
     ]
     assert server.options.resolver == "none" and server.options.offline is False
+
+
+def test_language_server_falls_back_to_defaults_on_a_config_nested_too_deeply(
+    tmp_path: Path,
+) -> None:
+    cfg = tmp_path / "citecheck.toml"
+    cfg.write_text("select = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    doc = tmp_path / "letter.md"
+    doc.write_text("See a/hrc/41/35.\n", encoding="utf-8")
+    config, path, problem = make_server().config_for(uris.from_fs_path(str(doc)) or "")
+    assert config == Config() and path == str(doc)
+    assert problem == (
+        f"citecheck: {cfg}: is nested too deeply to be a configuration; using the default settings"
+    )
