@@ -208,3 +208,57 @@ def test_fix_and_diff_leave_markdown_code_and_comments_alone(tmp_path: Path) -> 
 def test_markdown_code_spans_after_a_code_span_still_see_a_later_comment() -> None:
     text = "`a` b `c` <!-- d --> `e` <!-- f"
     assert _quoted(text) == ["`a`", "`c`", "<!-- d -->", "`e`", "<!-- f"]
+
+
+def _refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str) -> tuple[Path, str, int]:
+    f = tmp_path / "f.txt"
+    f.write_text(DIRTY, encoding="utf-8")
+    denied = PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(f))
+    monkeypatch.setattr("citecheck.fixes.may_write", lambda path: denied)
+    res = CliRunner().invoke(main, ["check", "--offline", "--format", fmt, "--fix", str(f)])
+    return f, res.stdout, res.exit_code
+
+
+def test_a_file_fix_did_not_write_is_an_error_of_the_json_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    f, out, code = _refused(tmp_path, monkeypatch, "json")
+    report = json.loads(out)
+    reason = f"may not be written ({os.strerror(errno.EACCES)})"
+    assert report["errors"] == [{"path": str(f), "reason": reason}]
+    assert report["summary"]["not_written"] == 1 and report["summary"]["unreadable"] == 0
+    assert code == EXIT_USAGE
+
+
+def test_a_file_fix_did_not_write_makes_the_sarif_run_unsuccessful(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    f, out, code = _refused(tmp_path, monkeypatch, "sarif")
+    (invocation,) = json.loads(out)["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False
+    (note,) = invocation["toolExecutionNotifications"]
+    assert note["level"] == "error"
+    assert f"may not be written ({os.strerror(errno.EACCES)})" in note["message"]["text"]
+    assert code == EXIT_USAGE
+
+
+def test_a_file_fix_did_not_write_is_in_the_text_and_github_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, text, _ = _refused(tmp_path, monkeypatch, "text")
+    assert text.splitlines()[-1].endswith(
+        "; 1 file not written by --fix (see the errors above)."
+    )
+    f, github, _ = _refused(tmp_path, monkeypatch, "github")
+    assert github.splitlines()[0] == (
+        f"::error file={f},title=input error::may not be written ({os.strerror(errno.EACCES)})"
+    )
+
+
+def test_a_clean_fix_run_has_no_errors(tmp_path: Path) -> None:
+    f = tmp_path / "f.txt"
+    f.write_text(DIRTY, encoding="utf-8")
+    res = CliRunner().invoke(main, ["check", "--offline", "--format", "json", "--fix", str(f)])
+    report = json.loads(res.stdout)
+    assert report["errors"] == [] and report["summary"]["not_written"] == 0
+    assert res.exit_code == 0

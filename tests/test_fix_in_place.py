@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import errno
 import io
+import json
 import os
 import subprocess
 import sys
@@ -78,7 +79,7 @@ _LIMITED = textwrap.dedent(
         del os.posix_fallocate
     resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
     from citecheck.cli import main
-    main(["check", "--offline", "--cache-dir", sys.argv[3], "--fix", sys.argv[2]])
+    main(["check", "--offline", "--format", "json", "--cache-dir", sys.argv[3], "--fix", sys.argv[2]])
     """
 )
 
@@ -105,6 +106,10 @@ def test_a_file_size_limit_leaves_a_hard_linked_file_as_it_was(tmp_path: Path, m
     assert a.read_bytes() == old and b.read_bytes() == old
     assert f"{b}: could not be written (" in res.stderr
     assert "the file was left as it was)" in res.stderr
+    report = json.loads(res.stdout)
+    (error,) = report["errors"]  # the run failed: its machine output says so
+    assert error["path"] == str(b) and error["reason"].startswith("could not be written (")
+    assert report["summary"]["not_written"] == 1 and report["summary"]["unreadable"] == 0
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
