@@ -28,9 +28,11 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
+
+import attrs
 
 from citecheck.model import Finding, Fix
 from citecheck.readers import SourceText
@@ -92,8 +94,7 @@ def select_fixes(
     for fix in fixes:
         if not 0 <= fix.start <= fix.end <= text_length:
             continue
-        i = bisect.bisect_right(starts, fix.end) - 1  # the last span starting at or before it
-        if i >= 0 and _touches(protected[i], fix):
+        if _in_protected(protected, starts, fix):
             continue
         if chosen and fix.start < chosen[-1].end:
             continue
@@ -105,61 +106,83 @@ def select_fixes(
 
 #: Markdown suffixes whose code and comments ``--fix`` leaves as written.
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
-_FENCE_OPEN = re.compile(r" {0,3}(`{3,}|~{3,})([^\n]*)")
 _BACKTICKS = re.compile(r"`+")
+_NEWLINE = re.compile(r"\r\n?|\n")  # the line ends markdown-it counts
+#: HTML blocks whose whole text is kept as written: comments, ``<pre>``, scripts, styles.
+_QUOTING_HTML = re.compile(r" {0,3}<(?:!--|(?:pre|script|style|textarea)(?=[\s>]|$))", re.I)
+
+
+def is_markdown(path: str, extracted: bool = False) -> bool:
+    """Whether a text read from ``path`` is Markdown whose code ``--fix`` must not touch."""
+    return not extracted and Path(path).suffix.lower() in MARKDOWN_SUFFIXES
 
 
 def markdown_code_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of a Markdown text that quote rather than say (CommonMark): fenced code
-    blocks (an unclosed one runs to the end), inline code spans and HTML comments, sorted.
-    A fix there would change what the code or comment says, so ``--fix`` leaves them."""
+    """The spans of a Markdown text that quote rather than say, as CommonMark reads them:
+    fenced and indented code blocks (an unclosed fence runs to the end of its container),
+    HTML comment, ``<pre>``, script and style blocks, and within a paragraph or heading its
+    code spans and closed HTML comments; sorted. A fix there would change what the code or
+    comment says, so ``--fix`` leaves them. The blocks come from markdown-it-py's line maps
+    (lists, block quotes, tabs and lazy lines as CommonMark has them); the inline spans from
+    a scan of each block's lines, so none crosses a paragraph."""
+    from markdown_it import MarkdownIt
+
+    starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
+    if starts[-1] < len(text):
+        starts.append(len(text))
+    last = len(starts) - 1
     spans: list[tuple[int, int]] = []
-    segment = 0  # start of the text outside fenced blocks not yet scanned for inline spans
-    fence: tuple[str, int, int] | None = None  # character, length, start of the open fence
-    for line in _LINE.finditer(text):
-        body = line.group().rstrip("\r\n")
-        if fence is not None:
-            stripped = body.strip(" \t")
-            char, length, start = fence
-            if (
-                len(body) - len(body.lstrip(" ")) <= 3
-                and len(stripped) >= length
-                and stripped == char * len(stripped)
-            ):
-                spans.append((start, line.end()))
-                fence = None
-                segment = line.end()
+    for token in MarkdownIt("commonmark").parse(text):
+        if token.map is None:
             continue
-        opened = _FENCE_OPEN.fullmatch(body)
-        if opened is None or (opened.group(1)[0] == "`" and "`" in opened.group(2)):
-            continue
-        spans.extend(_inline_spans(text, segment, line.start()))
-        fence = (opened.group(1)[0], len(opened.group(1)), line.start())
-    if fence is not None:
-        spans.append((fence[2], len(text)))
-    else:
-        spans.extend(_inline_spans(text, segment, len(text)))
+        lo, hi = starts[min(token.map[0], last)], starts[min(token.map[1], last)]
+        if token.type in ("fence", "code_block"):
+            spans.append((lo, hi))
+        elif token.type == "html_block":
+            if _QUOTING_HTML.match(token.content):
+                spans.append((lo, hi))
+            else:
+                spans.extend(_inline_spans(text, lo, hi, code=False))
+        elif token.type == "inline":
+            spans.extend(_inline_spans(text, lo, hi))
     return sorted(spans)
 
 
-def _inline_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Code spans (a backtick run closed by a run of the same length) and HTML comments in
-    ``text[start:end]``, one pass left to right; an unclosed comment runs to ``end``."""
+def _escaped(text: str, at: int, start: int) -> bool:
+    """Whether ``text[at]`` follows an odd number of backslashes (CommonMark escape)."""
+    before = at
+    while before > start and text[before - 1] == "\\":
+        before -= 1
+    return (at - before) % 2 == 1
+
+
+def _inline_spans(text: str, start: int, end: int, *, code: bool = True) -> list[tuple[int, int]]:
+    """Code spans (a backtick run closed by a run of the same length; an escaped backtick
+    opens none) and closed HTML comments in one block ``text[start:end]``, one pass left to
+    right; an unclosed ``<!--`` is plain text. ``code`` False: comments only (raw HTML)."""
     spans: list[tuple[int, int]] = []
     unmatched: set[int] = set()  # run lengths with no closing run further on
     pos = start
     comment = text.find("<!--", pos, end)  # searched again only once passed: linear
     while pos < end:
-        tick = text.find("`", pos, end)
+        tick = text.find("`", pos, end) if code else -1
         if 0 <= comment < pos:
             comment = text.find("<!--", pos, end)
         if tick < 0 and comment < 0:
             break
         if comment >= 0 and (tick < 0 or comment < tick):
             close = text.find("-->", comment + 4, end)
-            stop = end if close < 0 else close + 3
-            spans.append((comment, stop))
-            pos = stop
+            if close < 0:  # no "-->" further on: neither this nor a later "<!--" is one
+                comment = -1
+                continue
+            if _escaped(text, comment, start):
+                pos = comment + 1
+                continue
+            spans.append((comment, close + 3))
+            pos = close + 3
+            continue
+        if _escaped(text, tick, start):
+            pos = tick + 1  # the rest of the run may still open a span
             continue
         run = _BACKTICKS.match(text, tick, end)
         assert run is not None
@@ -175,6 +198,30 @@ def _inline_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         else:
             unmatched.add(length)
     return spans
+
+
+def _in_protected(protected: Sequence[tuple[int, int]], starts: Sequence[int], fix: Fix) -> bool:
+    i = bisect.bisect_right(starts, fix.end) - 1  # the last span starting at or before it
+    return i >= 0 and _touches(protected[i], fix)
+
+
+def quoted_spans(path: str, text: str, extracted: bool = False) -> list[tuple[int, int]]:
+    """The spans whose fixes ``--fix`` leaves alone: Markdown code and comments."""
+    return markdown_code_spans(text) if is_markdown(path, extracted) else []
+
+
+def unquoted_fixes(
+    findings: Iterable[Finding], quoted: Sequence[tuple[int, int]]
+) -> Iterator[Finding]:
+    """``findings`` with no fix where it would touch a ``quoted`` span: ``--fix`` does not
+    apply those, so no report (text ``[fixable]``, JSON/SARIF ``fix``, editor quick fix)
+    offers them."""
+    starts = [start for start, _ in quoted]
+    for f in findings:
+        if f.fix is not None and quoted and _in_protected(quoted, starts, f.fix):
+            yield attrs.evolve(f, fix=None)
+        else:
+            yield f
 
 
 def _touches(span: tuple[int, int], fix: Fix) -> bool:

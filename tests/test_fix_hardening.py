@@ -149,12 +149,28 @@ def _quoted(text: str) -> list[str]:
         ("A lone ` tick and a/1.\n", []),  # an unclosed run is plain text
         ("Unmatched `` then `x`.\n", ["`x`"]),
         ("Hi <!-- a/1 --> there <!-- b -->\n", ["<!-- a/1 -->", "<!-- b -->"]),
-        ("Open <!-- a/1\nstill\n", ["<!-- a/1\nstill\n"]),  # unclosed: to the end
+        ("Open <!-- a/1\nstill\n", []),  # unclosed inline: plain text, protects nothing
+        ("<!-- a/1\n\nb -->\nout\n", ["<!-- a/1\n\nb -->\n"]),  # a comment block
+        ("<!-- never closed\n\na/1\n", ["<!-- never closed\n\na/1\n"]),  # block: to the end
+        ("Note <!-- a/1\n\nProse a/2 -->.\n", []),  # an inline comment stays in its paragraph
+        ("Costs 5` each a/1.\n\nLater a/2 and `x`.\n", ["`x`"]),  # no span across paragraphs
+        ("Costs 5` each\na/1 and `x`.\n", ["` each\na/1 and `"]),  # one paragraph: a span
+        ("Escaped \\`not code a/1 and `real`.\n", ["`real`"]),
+        ("Escaped \\\\`code` (the backslash is)\n", ["`code`"]),
+        ("Escaped \\<!-- a/1 --> here\n", []),
+        ("Text\n\n    indented a/1\n\nafter\n", ["    indented a/1\n"]),
+        ("Text\n    lazy a/1: no code\n", []),  # indented paragraph continuation
+        ("> ```\n> a/1\n> ```\nout\n", ["> ```\n> a/1\n> ```\n"]),
+        ("- item\n\n  ```\n  a/1\n  ```\n", ["  ```\n  a/1\n  ```\n"]),
+        ("> ```\n> unclosed a/1\n\nout a/2\n", ["> ```\n> unclosed a/1\n"]),
+        ("<pre>\na/1\n</pre>\n", ["<pre>\na/1\n</pre>\n"]),
+        ("<div>\n`a/1` <!-- a/2 -->\n</div>\n", ["<!-- a/2 -->"]),  # raw HTML: comments only
+        ("# Title `a/1`\n", ["`a/1`"]),
         ("x\n```sh\ngrep a/1\n```\ny `z`\n", ["```sh\ngrep a/1\n```\n", "`z`"]),
         ("~~~~\na/1\n~~~\nstill\n~~~~~\nout\n", ["~~~~\na/1\n~~~\nstill\n~~~~~\n"]),
         ("```\nnever closed a/1\n", ["```\nnever closed a/1\n"]),
         ("```\r\na/1\r\n```\r\nout\r\n", ["```\r\na/1\r\n```\r\n"]),
-        ("    ```\nindented four: not a fence\n", []),
+        ("    ```\nindented four: not a fence\n", ["    ```\n"]),  # but an indented code line
         ("``` a`b\nnot a fence: backtick in the info\n", []),
         ("``\ntwo ticks: no fence\n``\n", ["``\ntwo ticks: no fence\n``"]),
         ("```\n`x` in a fence\n```\n", ["```\n`x` in a fence\n```\n"]),
@@ -207,7 +223,7 @@ def test_fix_and_diff_leave_markdown_code_and_comments_alone(tmp_path: Path) -> 
 
 def test_markdown_code_spans_after_a_code_span_still_see_a_later_comment() -> None:
     text = "`a` b `c` <!-- d --> `e` <!-- f"
-    assert _quoted(text) == ["`a`", "`c`", "<!-- d -->", "`e`", "<!-- f"]
+    assert _quoted(text) == ["`a`", "`c`", "<!-- d -->", "`e`"]
 
 
 def _refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str) -> tuple[Path, str, int]:
@@ -262,3 +278,34 @@ def test_a_clean_fix_run_has_no_errors(tmp_path: Path) -> None:
     report = json.loads(res.stdout)
     assert report["errors"] == [] and report["summary"]["not_written"] == 0
     assert res.exit_code == 0
+
+
+MD_QUOTED = (
+    "See a/hrc/41/35.\n\n    a/hrc/41/36 in indented code\n\n"
+    "Costs 5` each, a/hrc/41/37.\n\nLater `a/hrc/41/38` here.\n"
+)
+
+
+@pytest.mark.parametrize("name", ["notes.md", "notes.txt"])
+def test_fixes_in_markdown_code_are_not_offered_in_any_report(tmp_path: Path, name: str) -> None:
+    """Text ``[fixable]``, JSON and SARIF ``fix`` say what ``--fix`` would do: nothing inside
+    Markdown code (the findings stay); in a plain text file every fix is offered."""
+    f = tmp_path / name
+    f.write_text(MD_QUOTED, encoding="utf-8")
+    offered = [True, False, True, False] if name == "notes.md" else [True] * 4
+    run = CliRunner().invoke
+    data = json.loads(run(main, ["check", "--offline", "--format", "json", str(f)]).stdout)
+    (report,) = data["files"]
+    assert [x["code"] for x in report["findings"]] == ["UN102"] * 4
+    assert [x["fix"] is not None for x in report["findings"]] == offered
+    text = run(main, ["check", "--offline", str(f)]).stdout.splitlines()[:-1]
+    assert [line.endswith("[fixable]") for line in text] == offered
+    sarif = json.loads(run(main, ["check", "--offline", "--format", "sarif", str(f)]).stdout)
+    assert ["fixes" in r for r in sarif["runs"][0]["results"]] == offered
+    # --diff (texts kept in memory, the other way of building reports) fixes the same ones
+    diff = run(main, ["check", "--offline", "--diff", str(f)]).stdout
+    assert [f"+{line}" in diff for line in ("See A/HRC/41/35.", "Costs 5` each, A/HRC/41/37.")] == [
+        True,
+        True,
+    ]
+    assert ("A/HRC/41/36" in diff, "A/HRC/41/38" in diff) == (name == "notes.txt",) * 2
