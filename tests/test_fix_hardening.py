@@ -249,7 +249,7 @@ def test_a_file_fix_did_not_write_is_an_error_of_the_json_report(
 def test_a_file_fix_did_not_write_makes_the_sarif_run_unsuccessful(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    f, out, code = _refused(tmp_path, monkeypatch, "sarif")
+    _, out, code = _refused(tmp_path, monkeypatch, "sarif")
     (invocation,) = json.loads(out)["runs"][0]["invocations"]
     assert invocation["executionSuccessful"] is False
     (note,) = invocation["toolExecutionNotifications"]
