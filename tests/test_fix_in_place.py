@@ -79,7 +79,8 @@ _LIMITED = textwrap.dedent(
         del os.posix_fallocate
     resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
     from citecheck.cli import main
-    main(["check", "--offline", "--format", "json", "--cache-dir", sys.argv[3], "--fix", sys.argv[2]])
+    cache = ["--cache-dir", sys.argv[3]]
+    main(["check", "--offline", "--format", "json", *cache, "--fix", sys.argv[2]])
     """
 )
 
