@@ -7,6 +7,7 @@ The renderers are imported when used, so the command line can offer the names ch
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,10 +20,17 @@ if TYPE_CHECKING:
 CHECK_FORMATS = ("text", "json", "sarif", "github")
 
 
+_AMBIGUOUS_BACKSLASHES = re.compile(r"(\\+)(?=x[0-9A-Fa-f]{2}|[\udc80-\udcff])")
+
+
 def printable_path(path: str) -> str:
     """``path`` as written in reports and messages: a file name byte that is not UTF-8 (held
     as a lone surrogate since Python read the name) becomes ``\\xNN``, so that the JSON is
-    valid UTF-8 and a terminal shows the name readably. SARIF percent-encodes it instead."""
+    valid UTF-8 and a terminal shows the name readably. A backslash that would then be read
+    as part of such an escape (before ``xNN`` or before an escaped byte) is doubled, so that
+    ``caf\\xff.txt`` (written so) and ``caf`` + byte 0xFF + ``.txt`` differ. SARIF
+    percent-encodes instead."""
+    path = _AMBIGUOUS_BACKSLASHES.sub(lambda m: m.group(1) * 2, path)
     try:
         path.encode("utf-8")
     except UnicodeEncodeError:
