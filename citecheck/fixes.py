@@ -28,9 +28,8 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import BinaryIO
 
 import attrs
 
@@ -313,24 +312,54 @@ def _reserve(fd: int, size: int) -> None:
         os.ftruncate(fd, size)
 
 
-def _write_all(fh: BinaryIO, data: bytes) -> None:
-    fh.seek(0)
-    fh.write(data)
-    fh.truncate(len(data))
-    fh.flush()
-    os.fsync(fh.fileno())
+#: Bytes written by one call when a file is rewritten in place, last chunk first.
+_CHUNK = 1 << 16
+Pwrite = Callable[[int, bytes, int], int]
 
 
-def _write_in_place(fh: BinaryIO, data: bytes, old: bytes) -> None:
-    """Overwrite the open file with ``data``, room reserved first; on any error the old
-    bytes (just read and compared) are written back. Raises ``NotWritten`` saying whether
-    the file was left as it was."""
+def _first_difference(old: bytes, new: bytes) -> int:
+    """Where ``new`` starts to differ from ``old`` (bytes before it need no writing)."""
+    same = 0
+    limit = min(len(old), len(new))
+    while same < limit and old[same : same + _CHUNK] == new[same : same + _CHUNK]:
+        same += _CHUNK
+    same = min(same, limit)
+    while same < limit and old[same] == new[same]:
+        same += 1
+    return same
+
+
+def _write_in_place(fd: int, data: bytes, old: bytes, pwrite: Pwrite = os.pwrite) -> None:
+    """Overwrite the open file ``fd`` (holding ``old``) with ``data``: room reserved first,
+    then the changed bytes written last chunk first, so that a file size limit or a full
+    disk stops the write before the start of the file is touched; on any error the bytes
+    written so far are put back from ``old``. Raises ``NotWritten`` saying whether the file
+    was left as it was."""
+    start = _first_difference(old, data)
+    dirty = [len(data), 0]  # the range written so far (empty while start >= end)
     try:
-        _reserve(fh.fileno(), len(data))
-        _write_all(fh, data)
-    except BaseException as exc:  # also Ctrl-C halfway: the old text goes back first
+        _reserve(fd, len(data))
+        for hi in range(len(data), start, -_CHUNK):
+            lo = max(start, hi - _CHUNK)
+            pos = lo
+            while pos < hi:
+                n = pwrite(fd, data[pos:hi], pos)
+                if n <= 0:
+                    raise OSError(errno.EIO, os.strerror(errno.EIO))
+                dirty = [min(dirty[0], pos), max(dirty[1], pos + n)]
+                pos += n
+        os.ftruncate(fd, len(data))
+        os.fsync(fd)
+    except BaseException as exc:  # also Ctrl-C halfway: the old bytes go back first
         try:
-            _write_all(fh, old)
+            pos, stop = dirty[0], min(dirty[1], len(old))
+            while pos < stop:
+                n = os.pwrite(fd, old[pos:stop], pos)
+                if n <= 0:
+                    raise OSError(errno.EIO, os.strerror(errno.EIO))
+                pos += n
+            os.ftruncate(fd, len(old))
+            os.fsync(fd)
         except OSError as again:
             raise NotWritten(
                 Outcome.FAILED,
@@ -425,8 +454,10 @@ def write_fixed(source: SourceText, new_text: str) -> Outcome:
             fd = _open_regular(path, os.O_RDWR)
         except _NotRegular:
             return Outcome.CHANGED
-        with os.fdopen(fd, "r+b") as fh:
-            _write_in_place(fh, data, current)
+        try:
+            _write_in_place(fd, data, current)
+        finally:
+            os.close(fd)
     except OSError as exc:
         raise NotWritten(Outcome.FAILED, f"{_reason(exc)}; the file was left as it was") from None
     return Outcome.WRITTEN

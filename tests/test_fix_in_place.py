@@ -5,12 +5,12 @@ whose write stops halfway); a checked file replaced by a FIFO does not hang the 
 from __future__ import annotations
 
 import errno
-import io
 import json
 import os
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,26 +21,50 @@ from citecheck.readers import read_source
 OLD = b"See a/hrc/41/35.\n" + b"".join(b"line %05d of the letter.\n" % i for i in range(200))
 
 
-class StopsHalfway(io.FileIO):
-    """A real file whose first ``failures`` writes put half their bytes on disk, then fail."""
+def stops_halfway(failures: int) -> Callable[[int, bytes, int], int]:
+    """A real ``os.pwrite`` that, ``failures`` times, writes half its bytes (a short write, as
+    when a disk fills) and then fails on the next call as a full disk does."""
+    left = [failures]
+    short = [False]
 
-    failures = 1
+    def pwrite(fd: int, data: bytes, offset: int) -> int:
+        if not left[0]:
+            return real_pwrite(fd, data, offset)
+        if not short[0]:
+            short[0] = True
+            return real_pwrite(fd, data[: max(1, len(data) // 2)], offset)
+        short[0] = False
+        left[0] -= 1
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    def write(self, data: object) -> int:
-        chunk = bytes(data)  # type: ignore[call-overload]
-        if self.failures:
-            self.failures -= 1
-            super().write(chunk[: len(chunk) // 2])
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        return super().write(chunk)
+    return pwrite
 
 
-def test_a_write_that_stops_halfway_puts_the_old_bytes_back(tmp_path: Path) -> None:
+real_pwrite = os.pwrite
+
+
+def _rewrite(path: Path, data: bytes, old: bytes, pwrite: Callable[[int, bytes, int], int]) -> None:
+    fd = os.open(path, os.O_RDWR)
+    try:
+        _write_in_place(fd, data, old, pwrite)
+    finally:
+        os.close(fd)
+
+
+@pytest.mark.parametrize(
+    "new",
+    [
+        OLD.replace(b"a/hrc", b"A/HRC") + b"more text than before\n" * 5000,  # grows, 2 chunks
+        b"See A/HRC/41/35.\n",  # shrinks
+        OLD[:-5] + b"CHANGED\n",  # only the end differs
+    ],
+    ids=["grows", "shrinks", "end"],
+)
+def test_a_write_that_stops_halfway_puts_the_old_bytes_back(tmp_path: Path, new: bytes) -> None:
     f = tmp_path / "a.txt"
     f.write_bytes(OLD)
-    new = OLD.replace(b"a/hrc", b"A/HRC") + b"more text than before\n" * 50
-    with StopsHalfway(f, "r+") as fh, pytest.raises(NotWritten) as err:
-        _write_in_place(fh, new, OLD)  # type: ignore[arg-type]
+    with pytest.raises(NotWritten) as err:
+        _rewrite(f, new, OLD, stops_halfway(1))
     assert f.read_bytes() == OLD
     assert err.value.outcome is Outcome.FAILED
     assert str(err.value) == (
@@ -48,14 +72,32 @@ def test_a_write_that_stops_halfway_puts_the_old_bytes_back(tmp_path: Path) -> N
     )
 
 
+def test_a_write_that_fails_in_a_later_chunk_puts_the_earlier_chunks_back(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    old = b"x" * 300_000
+    f.write_bytes(old)
+    calls = [0]
+
+    def third_fails(fd: int, data: bytes, offset: int) -> int:
+        calls[0] += 1
+        if calls[0] == 3:
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        return real_pwrite(fd, data, offset)
+
+    with pytest.raises(NotWritten, match="the file was left as it was"):
+        _rewrite(f, b"y" * 300_000, old, third_fails)
+    assert calls[0] == 3 and f.read_bytes() == old
+
+
 def test_when_the_old_bytes_cannot_go_back_the_message_says_the_file_may_be_damaged(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     f = tmp_path / "a.txt"
     f.write_bytes(OLD)
-    with StopsHalfway(f, "r+") as fh, pytest.raises(NotWritten) as err:
-        fh.failures = 2
-        _write_in_place(fh, OLD.upper(), OLD)  # type: ignore[arg-type]
+    failing = stops_halfway(2)
+    monkeypatch.setattr(os, "pwrite", failing)  # the putting back fails too
+    with pytest.raises(NotWritten) as err:
+        _rewrite(f, OLD.upper(), OLD, failing)
     assert "putting the old text back failed too" in str(err.value)
     assert "the file may be damaged" in str(err.value)
     assert "left as it was" not in str(err.value)
@@ -64,12 +106,12 @@ def test_when_the_old_bytes_cannot_go_back_the_message_says_the_file_may_be_dama
 def test_a_complete_in_place_write_shrinks_and_grows(tmp_path: Path) -> None:
     f = tmp_path / "a.txt"
     f.write_bytes(OLD)
-    with open(f, "r+b") as fh:
-        _write_in_place(fh, b"short\n", OLD)
+    _rewrite(f, b"short\n", OLD, os.pwrite)
     assert f.read_bytes() == b"short\n"
-    with open(f, "r+b") as fh:
-        _write_in_place(fh, OLD * 3, b"short\n")
-    assert f.read_bytes() == OLD * 3
+    _rewrite(f, OLD * 300, b"short\n", os.pwrite)
+    assert f.read_bytes() == OLD * 300
+    _rewrite(f, OLD * 300 + b"!", OLD * 300, os.pwrite)  # only an addition at the end
+    assert f.read_bytes() == OLD * 300 + b"!"
 
 
 _LIMITED = textwrap.dedent(
@@ -87,12 +129,21 @@ _LIMITED = textwrap.dedent(
 
 @pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX only")
 @pytest.mark.parametrize("mode", ["fallocate", "no-fallocate"])
-def test_a_file_size_limit_leaves_a_hard_linked_file_as_it_was(tmp_path: Path, mode: str) -> None:
-    """The hard link makes --fix write in place; the fix adds bytes past the 4 KiB limit."""
+@pytest.mark.parametrize("shape", ["grows past the limit", "already past the limit"])
+def test_a_file_size_limit_leaves_a_hard_linked_file_as_it_was(
+    tmp_path: Path, mode: str, shape: str
+) -> None:
+    """The hard link makes --fix write in place, under a 4 KiB file size limit: a fix that
+    adds one byte to a 4 KiB file, or one that removes a zero-width space from a file already
+    larger than the limit (bytes past it cannot be written at all)."""
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
-    head = b"See CELEX 32016R679.\n"  # the fix adds one byte
-    old = head + b"x" * (4095 - len(head)) + b"\n"
-    assert len(old) == 4096
+    if shape == "grows past the limit":
+        head = b"See CELEX 32016R679.\n"  # the fix adds one byte
+        old = head + b"x" * (4095 - len(head)) + b"\n"
+        assert len(old) == 4096
+    else:
+        old = "See A/HRC/41/\u200b35.\n".encode() + OLD[OLD.index(b"\n") + 1 :]
+        assert len(old) > 4096
     a.write_bytes(old)
     os.link(a, b)
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
