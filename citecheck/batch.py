@@ -18,6 +18,7 @@ import pathspec
 
 from citecheck import parallel
 from citecheck.config import Config, code_selected
+from citecheck.fixes import is_markdown, markdown_code_spans, unquoted_fixes
 from citecheck.model import Citation, Finding
 from citecheck.pipeline import CheckResult
 from citecheck.readers import InputError, SourceText, read_source
@@ -378,5 +379,7 @@ def _report(
     ignored = config.ignored_codes(src.path)
     findings = [f for f in findings if keep_finding(f, config, ignored)]
     findings = filter_suppressed(findings, marks, src.marker_line)
+    if any(f.fix is not None for f in findings) and is_markdown(src.path, src.extracted):
+        findings = list(unquoted_fixes(findings, markdown_code_spans(src.text)))
     used = {c.id: resolutions[c.id].to_json() for c in res.citations if c.id in resolutions}
     return FileReport(src.path, src.text, res.citations, tuple(findings), used, src)

@@ -178,12 +178,15 @@ def iter_render(
     colour: bool = False,
     errors: Sequence[tuple[str, str]] = (),
     notices: Sequence[str] = (),
+    not_written: Sequence[tuple[str, str]] = (),
 ) -> Iterator[str]:
     """The output of ``check`` in pieces (:func:`citecheck.formats.iter_render`, imported
     when used)."""
     from citecheck.formats import iter_render as render_format
 
-    yield from render_format(fmt, reports, colour=colour, errors=errors, notices=notices)
+    yield from render_format(
+        fmt, reports, colour=colour, errors=errors, notices=notices, not_written=not_written
+    )
 
 
 #: Short help of the commands imported only when run (``lsp``: pygls; ``cache``: httpx, lxml;
@@ -511,7 +514,7 @@ def check_cmd(
         offline=config.offline,
         index_path=index_path,
     )
-    not_written = 0  # files --fix could not write: an input error (exit 2)
+    not_written: list[tuple[str, str]] = []  # files --fix did not write: errors (exit 2)
     with contextlib.ExitStack() as stack:
         batch: BatchResult | SpilledBatch
         try:
@@ -534,7 +537,14 @@ def check_cmd(
             colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
             errors = [(err.path, err.reason) for err in batch.errors]
             _echo_pieces(
-                iter_render(fmt, batch.reports, colour=colour, errors=errors, notices=notices)
+                iter_render(
+                    fmt,
+                    batch.reports,
+                    colour=colour,
+                    errors=errors,
+                    notices=notices,
+                    not_written=not_written,
+                )
             )
         failing = batch.failing(config.fail_on.rank, NETWORK_CODES)
         unresolved = batch.citations_not_resolved() if strict else 0
@@ -639,9 +649,11 @@ def _recheck(
     )
 
 
-def _apply_fixes(batch: BatchResult, *, write: bool) -> tuple[dict[int, SourceText], int]:
+def _apply_fixes(
+    batch: BatchResult, *, write: bool
+) -> tuple[dict[int, SourceText], list[tuple[str, str]]]:
     """Print diffs (``write`` False) or write fixed files; returns the rewritten files (index
-    in the batch -> their new text as a source) and how many could not be written."""
+    in the batch -> their new text as a source) and those not written (path, reason)."""
     import attrs
 
     from citecheck.fixes import (
@@ -657,7 +669,7 @@ def _apply_fixes(batch: BatchResult, *, write: bool) -> tuple[dict[int, SourceTe
     )
 
     written: dict[int, SourceText] = {}
-    not_written = 0
+    not_written: list[tuple[str, str]] = []
     for i, (rep, src) in enumerate(zip(batch.reports, batch.sources, strict=True)):
         markdown = Path(src.path).suffix.lower() in MARKDOWN_SUFFIXES and not src.extracted
         quoted = markdown_code_spans(src.text) if markdown else []
@@ -676,7 +688,7 @@ def _apply_fixes(batch: BatchResult, *, write: bool) -> tuple[dict[int, SourceTe
             outcome = write_fixed(src, new_text)
         except NotWritten as exc:
             click.echo(f"citecheck: error: {printable_path(src.path)}: {exc}", err=True)
-            not_written += 1
+            not_written.append((src.path, str(exc)))
             continue
         if outcome is Outcome.WRITTEN:
             data = new_text.encode("utf-8")

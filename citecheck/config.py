@@ -302,6 +302,13 @@ def load_config(path: Path | str) -> Config:
     """Read one config file (``citecheck.toml``: top level; ``pyproject.toml``: the tool table)."""
     path = Path(path)
     try:
+        return _load_config(path)
+    except RecursionError:  # tomllib and repr recurse once per level of nesting
+        raise ConfigError(path, "", "is nested too deeply to be a configuration") from None
+
+
+def _load_config(path: Path) -> Config:
+    try:
         with path.open("rb") as fh:
             data = tomllib.load(fh)
     except OSError as exc:
@@ -330,12 +337,26 @@ def _has_tool_table(path: Path) -> bool:
         with path.open("rb") as fh:
             raw = fh.read()
         data = tomllib.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:  # ours if it names the table: then its error is reported
-        return b"tool.citecheck" in raw
+    except (UnicodeDecodeError, RecursionError):  # ours if it names the table: then its
+        return _names_tool_table(raw)  # error is reported
     except (OSError, tomllib.TOMLDecodeError):
         return False
     tool = data.get("tool")
     return isinstance(tool, dict) and "citecheck" in tool
+
+
+_DOTTED_TABLE = re.compile(rb"""tool\s*\.\s*["']?citecheck\b""")
+_TOOL_HEADER = re.compile(rb"""^[ \t]*\[[ \t]*["']?tool["']?[ \t]*\]""", re.M)
+_CITECHECK_KEY = re.compile(rb"""^[ \t]*["']?citecheck["']?[ \t]*=""", re.M)
+
+
+def _names_tool_table(raw: bytes) -> bool:
+    """Whether a pyproject.toml that cannot be parsed seems to hold our table, written
+    ``[tool.citecheck]``, ``tool.citecheck.key = ...`` or ``[tool]`` then ``citecheck = {...}``."""
+    if _DOTTED_TABLE.search(raw):
+        return True
+    header = _TOOL_HEADER.search(raw)
+    return header is not None and _CITECHECK_KEY.search(raw, header.end()) is not None
 
 
 def find_config_file(start: Path) -> Path | None:

@@ -8,7 +8,10 @@ fsynced, then ``os.replace``d over the original with its mode, owner and group k
 the process may not write is refused (replacing it would go around its permissions); a file
 with other hard links, one whose owner or group the new file could not keep, or one in a
 directory where no temporary file can be made is written in place instead (the new text is
-complete in memory), so that no link, owner or group is lost. Offsets are code points of
+complete in memory), so that no link, owner or group is lost: room for the new size is
+reserved first and, should the write still fail, the old bytes (just read) are written back.
+A path that is no longer a regular file (e.g. a FIFO put in its place) is never opened
+blocking and counts as changed. Offsets are code points of
 the decoded text, which was decoded without newline translation, so line endings are kept;
 a byte order mark is part of the text (U+FEFF) and is written back as it is. A symlink is
 followed: its target is rewritten and the link stays a link.
@@ -19,13 +22,16 @@ from __future__ import annotations
 import bisect
 import difflib
 import enum
+import errno
 import hashlib
 import os
 import re
 import stat
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+
+import attrs
 
 from citecheck.model import Finding, Fix
 from citecheck.readers import SourceText
@@ -87,8 +93,7 @@ def select_fixes(
     for fix in fixes:
         if not 0 <= fix.start <= fix.end <= text_length:
             continue
-        i = bisect.bisect_right(starts, fix.end) - 1  # the last span starting at or before it
-        if i >= 0 and _touches(protected[i], fix):
+        if _in_protected(protected, starts, fix):
             continue
         if chosen and fix.start < chosen[-1].end:
             continue
@@ -100,61 +105,83 @@ def select_fixes(
 
 #: Markdown suffixes whose code and comments ``--fix`` leaves as written.
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
-_FENCE_OPEN = re.compile(r" {0,3}(`{3,}|~{3,})([^\n]*)")
 _BACKTICKS = re.compile(r"`+")
+_NEWLINE = re.compile(r"\r\n?|\n")  # the line ends markdown-it counts
+#: HTML blocks whose whole text is kept as written: comments, ``<pre>``, scripts, styles.
+_QUOTING_HTML = re.compile(r" {0,3}<(?:!--|(?:pre|script|style|textarea)(?=[\s>]|$))", re.I)
+
+
+def is_markdown(path: str, extracted: bool = False) -> bool:
+    """Whether a text read from ``path`` is Markdown whose code ``--fix`` must not touch."""
+    return not extracted and Path(path).suffix.lower() in MARKDOWN_SUFFIXES
 
 
 def markdown_code_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of a Markdown text that quote rather than say (CommonMark): fenced code
-    blocks (an unclosed one runs to the end), inline code spans and HTML comments, sorted.
-    A fix there would change what the code or comment says, so ``--fix`` leaves them."""
+    """The spans of a Markdown text that quote rather than say, as CommonMark reads them:
+    fenced and indented code blocks (an unclosed fence runs to the end of its container),
+    HTML comment, ``<pre>``, script and style blocks, and within a paragraph or heading its
+    code spans and closed HTML comments; sorted. A fix there would change what the code or
+    comment says, so ``--fix`` leaves them. The blocks come from markdown-it-py's line maps
+    (lists, block quotes, tabs and lazy lines as CommonMark has them); the inline spans from
+    a scan of each block's lines, so none crosses a paragraph."""
+    from markdown_it import MarkdownIt
+
+    starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
+    if starts[-1] < len(text):
+        starts.append(len(text))
+    last = len(starts) - 1
     spans: list[tuple[int, int]] = []
-    segment = 0  # start of the text outside fenced blocks not yet scanned for inline spans
-    fence: tuple[str, int, int] | None = None  # character, length, start of the open fence
-    for line in _LINE.finditer(text):
-        body = line.group().rstrip("\r\n")
-        if fence is not None:
-            stripped = body.strip(" \t")
-            char, length, start = fence
-            if (
-                len(body) - len(body.lstrip(" ")) <= 3
-                and len(stripped) >= length
-                and stripped == char * len(stripped)
-            ):
-                spans.append((start, line.end()))
-                fence = None
-                segment = line.end()
+    for token in MarkdownIt("commonmark").parse(text):
+        if token.map is None:
             continue
-        opened = _FENCE_OPEN.fullmatch(body)
-        if opened is None or (opened.group(1)[0] == "`" and "`" in opened.group(2)):
-            continue
-        spans.extend(_inline_spans(text, segment, line.start()))
-        fence = (opened.group(1)[0], len(opened.group(1)), line.start())
-    if fence is not None:
-        spans.append((fence[2], len(text)))
-    else:
-        spans.extend(_inline_spans(text, segment, len(text)))
+        lo, hi = starts[min(token.map[0], last)], starts[min(token.map[1], last)]
+        if token.type in ("fence", "code_block"):
+            spans.append((lo, hi))
+        elif token.type == "html_block":
+            if _QUOTING_HTML.match(token.content):
+                spans.append((lo, hi))
+            else:
+                spans.extend(_inline_spans(text, lo, hi, code=False))
+        elif token.type == "inline":
+            spans.extend(_inline_spans(text, lo, hi))
     return sorted(spans)
 
 
-def _inline_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Code spans (a backtick run closed by a run of the same length) and HTML comments in
-    ``text[start:end]``, one pass left to right; an unclosed comment runs to ``end``."""
+def _escaped(text: str, at: int, start: int) -> bool:
+    """Whether ``text[at]`` follows an odd number of backslashes (CommonMark escape)."""
+    before = at
+    while before > start and text[before - 1] == "\\":
+        before -= 1
+    return (at - before) % 2 == 1
+
+
+def _inline_spans(text: str, start: int, end: int, *, code: bool = True) -> list[tuple[int, int]]:
+    """Code spans (a backtick run closed by a run of the same length; an escaped backtick
+    opens none) and closed HTML comments in one block ``text[start:end]``, one pass left to
+    right; an unclosed ``<!--`` is plain text. ``code`` False: comments only (raw HTML)."""
     spans: list[tuple[int, int]] = []
     unmatched: set[int] = set()  # run lengths with no closing run further on
     pos = start
     comment = text.find("<!--", pos, end)  # searched again only once passed: linear
     while pos < end:
-        tick = text.find("`", pos, end)
+        tick = text.find("`", pos, end) if code else -1
         if 0 <= comment < pos:
             comment = text.find("<!--", pos, end)
         if tick < 0 and comment < 0:
             break
         if comment >= 0 and (tick < 0 or comment < tick):
             close = text.find("-->", comment + 4, end)
-            stop = end if close < 0 else close + 3
-            spans.append((comment, stop))
-            pos = stop
+            if close < 0:  # no "-->" further on: neither this nor a later "<!--" is one
+                comment = -1
+                continue
+            if _escaped(text, comment, start):
+                pos = comment + 1
+                continue
+            spans.append((comment, close + 3))
+            pos = close + 3
+            continue
+        if _escaped(text, tick, start):
+            pos = tick + 1  # the rest of the run may still open a span
             continue
         run = _BACKTICKS.match(text, tick, end)
         assert run is not None
@@ -170,6 +197,30 @@ def _inline_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         else:
             unmatched.add(length)
     return spans
+
+
+def _in_protected(protected: Sequence[tuple[int, int]], starts: Sequence[int], fix: Fix) -> bool:
+    i = bisect.bisect_right(starts, fix.end) - 1  # the last span starting at or before it
+    return i >= 0 and _touches(protected[i], fix)
+
+
+def quoted_spans(path: str, text: str, extracted: bool = False) -> list[tuple[int, int]]:
+    """The spans whose fixes ``--fix`` leaves alone: Markdown code and comments."""
+    return markdown_code_spans(text) if is_markdown(path, extracted) else []
+
+
+def unquoted_fixes(
+    findings: Iterable[Finding], quoted: Sequence[tuple[int, int]]
+) -> Iterator[Finding]:
+    """``findings`` with no fix where it would touch a ``quoted`` span: ``--fix`` does not
+    apply those, so no report (text ``[fixable]``, JSON/SARIF ``fix``, editor quick fix)
+    offers them."""
+    starts = [start for start, _ in quoted]
+    for f in findings:
+        if f.fix is not None and quoted and _in_protected(quoted, starts, f.fix):
+            yield attrs.evolve(f, fix=None)
+        else:
+            yield f
 
 
 def _touches(span: tuple[int, int], fix: Fix) -> bool:
@@ -246,12 +297,101 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def _write_in_place(path: Path, data: bytes) -> None:
-    with path.open("r+b") as fh:
-        fh.write(data)
-        fh.truncate()
-        fh.flush()
-        os.fsync(fh.fileno())
+def _reserve(fd: int, size: int) -> None:
+    """Make room for ``size`` bytes before anything is overwritten, so a full disk or a file
+    size limit stops the write while the old text is still whole."""
+    fallocate = getattr(os, "posix_fallocate", None)
+    if fallocate is not None:
+        try:
+            fallocate(fd, 0, size)
+            return
+        except OSError as exc:
+            if exc.errno not in (errno.EOPNOTSUPP, errno.EINVAL, errno.ENOSYS):
+                raise
+    if size > os.fstat(fd).st_size:
+        os.ftruncate(fd, size)
+
+
+#: Bytes written by one call when a file is rewritten in place, last chunk first.
+_CHUNK = 1 << 16
+Pwrite = Callable[[int, bytes, int], int]
+
+
+def _first_difference(old: bytes, new: bytes) -> int:
+    """Where ``new`` starts to differ from ``old`` (bytes before it need no writing)."""
+    same = 0
+    limit = min(len(old), len(new))
+    while same < limit and old[same : same + _CHUNK] == new[same : same + _CHUNK]:
+        same += _CHUNK
+    same = min(same, limit)
+    while same < limit and old[same] == new[same]:
+        same += 1
+    return same
+
+
+def _write_in_place(fd: int, data: bytes, old: bytes, pwrite: Pwrite = os.pwrite) -> None:
+    """Overwrite the open file ``fd`` (holding ``old``) with ``data``: room reserved first,
+    then the changed bytes written last chunk first, so that a file size limit or a full
+    disk stops the write before the start of the file is touched; on any error the bytes
+    written so far are put back from ``old``. Raises ``NotWritten`` saying whether the file
+    was left as it was."""
+    start = _first_difference(old, data)
+    dirty = [len(data), 0]  # the range written so far (empty while start >= end)
+    try:
+        _reserve(fd, len(data))
+        for hi in range(len(data), start, -_CHUNK):
+            lo = max(start, hi - _CHUNK)
+            pos = lo
+            while pos < hi:
+                n = pwrite(fd, data[pos:hi], pos)
+                if n <= 0:
+                    raise OSError(errno.EIO, os.strerror(errno.EIO))
+                dirty = [min(dirty[0], pos), max(dirty[1], pos + n)]
+                pos += n
+        os.ftruncate(fd, len(data))
+        os.fsync(fd)
+    except BaseException as exc:  # also Ctrl-C halfway: the old bytes go back first
+        try:
+            pos, stop = dirty[0], min(dirty[1], len(old))
+            while pos < stop:
+                n = os.pwrite(fd, old[pos:stop], pos)
+                if n <= 0:
+                    raise OSError(errno.EIO, os.strerror(errno.EIO))
+                pos += n
+            os.ftruncate(fd, len(old))
+            os.fsync(fd)
+        except OSError as again:
+            raise NotWritten(
+                Outcome.FAILED,
+                f"{_describe(exc)}; putting the old text back failed too ({_reason(again)}): "
+                "the file may be damaged",
+            ) from None
+        if not isinstance(exc, OSError):
+            raise
+        raise NotWritten(Outcome.FAILED, f"{_reason(exc)}; the file was left as it was") from None
+
+
+def _describe(exc: BaseException) -> str:
+    return _reason(exc) if isinstance(exc, OSError) else type(exc).__name__
+
+
+def _open_regular(path: Path, flags: int) -> int:
+    """``path`` opened without blocking (a FIFO put in its place must not hang the run);
+    raises ``_NotRegular`` when it is no longer a regular file."""
+    fd = os.open(path, flags | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_NONBLOCK", 0))
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise _NotRegular
+    return fd
+
+
+class _NotRegular(Exception):
+    """The file was replaced by something that is not a regular file."""
+
+
+def _read_all(fd: int) -> bytes:
+    with os.fdopen(fd, "rb", closefd=True) as fh:
+        return fh.read()
 
 
 def _replace(path: Path, data: bytes, info: os.stat_result) -> bool:
@@ -292,7 +432,10 @@ def write_fixed(source: SourceText, new_text: str) -> Outcome:
         return Outcome.NOTHING
     path = Path(os.path.realpath(source.path))  # the target of a symlink, not the link
     try:
-        current = path.read_bytes()
+        try:
+            current = _read_all(_open_regular(path, os.O_RDONLY))
+        except _NotRegular:
+            return Outcome.CHANGED
         if hashlib.sha256(current).hexdigest() != source.digest:
             return Outcome.CHANGED
         denied = may_write(path)
@@ -307,7 +450,14 @@ def write_fixed(source: SourceText, new_text: str) -> Outcome:
         )
         if plan is Plan.REPLACE and _replace(path, data, info):
             return Outcome.WRITTEN
-        _write_in_place(path, data)
+        try:
+            fd = _open_regular(path, os.O_RDWR)
+        except _NotRegular:
+            return Outcome.CHANGED
+        try:
+            _write_in_place(fd, data, current)
+        finally:
+            os.close(fd)
     except OSError as exc:
-        raise NotWritten(Outcome.FAILED, _reason(exc)) from None
+        raise NotWritten(Outcome.FAILED, f"{_reason(exc)}; the file was left as it was") from None
     return Outcome.WRITTEN

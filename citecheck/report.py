@@ -184,11 +184,13 @@ def summary(reports: Sequence[ReportView]) -> dict[str, Any]:
     }
 
 
-def summary_line(reports: Sequence[ReportView], unreadable: int = 0) -> str:
+def summary_line(reports: Sequence[ReportView], unreadable: int = 0, not_written: int = 0) -> str:
     """The last line of the text report, e.g. ``Checked 1 file: 3 citations, 2 findings
-    (1 error, 1 warning).`` A run where no file could be read says so instead of ``0 files``."""
+    (1 error, 1 warning).`` A run where no file could be read says so instead of ``0 files``;
+    files ``--fix`` did not write are counted too (they make the run exit 2)."""
     s = summary(reports)
     not_read = f"{plural(unreadable, 'file')} could not be read (see the errors above)"
+    unwritten = f"; {plural(not_written, 'file')} not written by --fix (see the errors above)"
     if not reports and unreadable:
         return f"Nothing checked: {not_read}."
     line = (
@@ -199,6 +201,8 @@ def summary_line(reports: Sequence[ReportView], unreadable: int = 0) -> str:
         line += f" ({severity_counts(s['by_severity'])})"
     if unreadable:
         line += f"; {not_read}"
+    if not_written:
+        line += unwritten
     return line + "."
 
 
@@ -206,11 +210,13 @@ def iter_check_json(
     reports: Sequence[ReportView],
     errors: Sequence[tuple[str, str]] = (),
     notices: Sequence[str] = (),
+    not_written: Sequence[tuple[str, str]] = (),
 ) -> Iterator[str]:
     """The JSON report in pieces, one citation or finding at a time, so a flood of citations
     is never held as one document in memory (the text is what ``json.dumps(..., indent=2)``
-    would give).  ``errors`` (path, reason) are the inputs that could not be read, so a run
-    where nothing could be read does not look like a clean one; ``notices`` are what the run
+    would give).  ``errors`` (path, reason) are the inputs that could not be read and
+    ``not_written`` the files ``--fix`` did not write (both listed under ``errors``), so a run
+    that failed does not look like a clean one; ``notices`` are what the run
     says once for all files (e.g. that there was no network)."""
 
     def one_file(rep: ReportView) -> Iterator[str]:
@@ -234,8 +240,15 @@ def iter_check_json(
     yield "{\n" + PAD + '"files": '
     yield from json_array((one_file(rep) for rep in reports), 1)
     rest = {
-        "errors": [{"path": printable_path(path), "reason": reason} for path, reason in errors],
-        "summary": {**summary(reports), "unreadable": len(errors)},
+        "errors": [
+            {"path": printable_path(path), "reason": reason}
+            for path, reason in (*errors, *not_written)
+        ],
+        "summary": {
+            **summary(reports),
+            "unreadable": len(errors),
+            "not_written": len(not_written),
+        },
         "notices": list(notices),
     }
     for key, value in rest.items():
@@ -385,7 +398,11 @@ def render_check_text(
 
 
 def iter_check_text(
-    reports: Sequence[ReportView], *, colour: bool = False, unreadable: int = 0
+    reports: Sequence[ReportView],
+    *,
+    colour: bool = False,
+    unreadable: int = 0,
+    not_written: int = 0,
 ) -> Iterator[str]:
     """:func:`render_check_text` one line at a time."""
     for rep in reports:
@@ -404,4 +421,4 @@ def iter_check_text(
                 extra = f" ({f.id}{said})"
             fix = "  [fixable]" if f.fix and not rep.extracted else ""  # --fix refuses those
             yield f"{where(rep, f.start)}: {f.code} [{sev}] {f.message}{extra}{fix}\n"
-    yield summary_line(reports, unreadable) + "\n"
+    yield summary_line(reports, unreadable, not_written) + "\n"

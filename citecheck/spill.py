@@ -33,6 +33,7 @@ import attrs
 
 from citecheck import parallel
 from citecheck.config import Config, code_selected
+from citecheck.fixes import quoted_spans, unquoted_fixes
 from citecheck.model import Citation, Finding, Severity
 from citecheck.pipeline import CheckResult, gc_paused
 from citecheck.readers import InputError, SourceText
@@ -447,6 +448,7 @@ class _Pending:
 
     head: int  # offset in the main spill file of (source without its text, suppressions)
     checked: SpilledCheck
+    quoted: tuple[tuple[int, int], ...] = ()  # Markdown code: no fix offered there
 
 
 def spilled_batch(
@@ -471,7 +473,8 @@ def spilled_batch(
             failed.append(InputError(src.path, res))
             continue
         marks = suppressions(src.text, src.marker_line)
-        pending.append(_Pending(_written(spill, (src.without_text(), marks)), res))
+        quoted = tuple(quoted_spans(src.path, src.text, src.extracted))
+        pending.append(_Pending(_written(spill, (src.without_text(), marks)), res, quoted))
         ids.update(dict.fromkeys(res.ids))
         for ident, others in res.near.items():
             near.setdefault(ident, set()).update(others)
@@ -519,6 +522,8 @@ def _finish(
     )
     out.flush()  # the runs just written are read through another handle
     kept = _selected(merged, config, config.ignored_codes(src.path), marks, src.marker_line)
+    if pending.quoted:
+        kept = unquoted_fixes(kept, pending.quoted)
     offsets: list[int] = []
     batch: list[Finding] = []
     for finding in kept:

@@ -224,3 +224,41 @@ def test_a_string_where_a_list_is_documented_is_refused(
     assert f"must be a list of strings, not {value.replace(chr(34), chr(39))}" in str(err.value)
     cfg.write_text(f"{key} = [{value}]\n", encoding="utf-8")
     assert load_config(cfg).path == cfg
+
+
+@pytest.mark.parametrize(
+    ("raw", "ours"),
+    [
+        (b"[tool.citecheck]\n# caf\xe9\n", True),
+        (b'tool.citecheck.select = ["UN"]\n# caf\xe9\n', True),
+        (b'[tool]\ncitecheck = {select = ["UN"]}\n# caf\xe9\n', True),
+        (b'[ tool ]\n"citecheck" = {select = ["UN"]}\n# caf\xe9\n', True),
+        (b'[tool]\nblack = {line-length = 99}\n# caf\xe9\n', False),
+        (b'citecheck = 1\n[tool]\nblack = {}\n# caf\xe9\n', False),  # not under [tool]
+        (b"[tool.black]\n# citecheck caf\xe9\n", False),
+    ],
+)
+def test_a_pyproject_that_is_not_utf8_is_ours_in_every_way_of_writing_the_table(
+    tmp_path: Path, raw: bytes, ours: bool
+) -> None:
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_bytes(raw)
+    f = tmp_path / "x.txt"
+    f.write_text("A/HRC/41/35", encoding="utf-8")
+    assert (find_config_file(f) == pyproject) is ours
+
+
+@pytest.mark.parametrize("name", ["citecheck.toml", "pyproject.toml"])
+def test_a_config_nested_too_deeply_is_a_config_error(tmp_path: Path, name: str) -> None:
+    deep = "[" * 5000 + "]" * 5000
+    cfg = tmp_path / name
+    body = f"select = {deep}\n"
+    cfg.write_text(body if name == "citecheck.toml" else f"[tool.citecheck]\n{body}")
+    f = tmp_path / "x.txt"
+    f.write_text("A/HRC/41/35", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        discover([str(f)])
+    assert str(err.value) == f"{cfg}: is nested too deeply to be a configuration"
+    exit_code, (message,) = _codes([str(f)])
+    assert exit_code == 2
+    assert message == f"citecheck: error: {cfg}: is nested too deeply to be a configuration\n"

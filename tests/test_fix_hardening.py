@@ -121,25 +121,6 @@ def test_no_temporary_file_in_the_directory_writes_in_place(
     assert f.read_text(encoding="utf-8") == FIXED and f.stat().st_ino == inode
 
 
-def test_a_write_that_fails_names_the_os_reason_and_exits_2(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    f = tmp_path / "w.txt"
-    f.write_text(DIRTY, encoding="utf-8")
-
-    def full(path: Path, data: bytes) -> None:
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-    monkeypatch.setattr("citecheck.fixes.write_plan", lambda **kw: Plan.IN_PLACE)
-    monkeypatch.setattr("citecheck.fixes._write_in_place", full)
-    res = CliRunner().invoke(main, ["check", "--offline", "--fix", str(f)])
-    assert res.stderr == (
-        f"citecheck: error: {f}: could not be written ({os.strerror(errno.ENOSPC)})\n"
-    )
-    assert res.exit_code == EXIT_USAGE
-    assert f.read_text(encoding="utf-8") == DIRTY
-
-
 def test_diff_of_standard_input_is_printed() -> None:
     res = CliRunner().invoke(main, ["check", "--offline", "--diff", "-"], input=DIRTY)
     assert res.stdout == (
@@ -168,12 +149,28 @@ def _quoted(text: str) -> list[str]:
         ("A lone ` tick and a/1.\n", []),  # an unclosed run is plain text
         ("Unmatched `` then `x`.\n", ["`x`"]),
         ("Hi <!-- a/1 --> there <!-- b -->\n", ["<!-- a/1 -->", "<!-- b -->"]),
-        ("Open <!-- a/1\nstill\n", ["<!-- a/1\nstill\n"]),  # unclosed: to the end
+        ("Open <!-- a/1\nstill\n", []),  # unclosed inline: plain text, protects nothing
+        ("<!-- a/1\n\nb -->\nout\n", ["<!-- a/1\n\nb -->\n"]),  # a comment block
+        ("<!-- never closed\n\na/1\n", ["<!-- never closed\n\na/1\n"]),  # block: to the end
+        ("Note <!-- a/1\n\nProse a/2 -->.\n", []),  # an inline comment stays in its paragraph
+        ("Costs 5` each a/1.\n\nLater a/2 and `x`.\n", ["`x`"]),  # no span across paragraphs
+        ("Costs 5` each\na/1 and `x`.\n", ["` each\na/1 and `"]),  # one paragraph: a span
+        ("Escaped \\`not code a/1 and `real`.\n", ["`real`"]),
+        ("Escaped \\\\`code` (the backslash is)\n", ["`code`"]),
+        ("Escaped \\<!-- a/1 --> here\n", []),
+        ("Text\n\n    indented a/1\n\nafter\n", ["    indented a/1\n"]),
+        ("Text\n    lazy a/1: no code\n", []),  # indented paragraph continuation
+        ("> ```\n> a/1\n> ```\nout\n", ["> ```\n> a/1\n> ```\n"]),
+        ("- item\n\n  ```\n  a/1\n  ```\n", ["  ```\n  a/1\n  ```\n"]),
+        ("> ```\n> unclosed a/1\n\nout a/2\n", ["> ```\n> unclosed a/1\n"]),
+        ("<pre>\na/1\n</pre>\n", ["<pre>\na/1\n</pre>\n"]),
+        ("<div>\n`a/1` <!-- a/2 -->\n</div>\n", ["<!-- a/2 -->"]),  # raw HTML: comments only
+        ("# Title `a/1`\n", ["`a/1`"]),
         ("x\n```sh\ngrep a/1\n```\ny `z`\n", ["```sh\ngrep a/1\n```\n", "`z`"]),
         ("~~~~\na/1\n~~~\nstill\n~~~~~\nout\n", ["~~~~\na/1\n~~~\nstill\n~~~~~\n"]),
         ("```\nnever closed a/1\n", ["```\nnever closed a/1\n"]),
         ("```\r\na/1\r\n```\r\nout\r\n", ["```\r\na/1\r\n```\r\n"]),
-        ("    ```\nindented four: not a fence\n", []),
+        ("    ```\nindented four: not a fence\n", ["    ```\n"]),  # but an indented code line
         ("``` a`b\nnot a fence: backtick in the info\n", []),
         ("``\ntwo ticks: no fence\n``\n", ["``\ntwo ticks: no fence\n``"]),
         ("```\n`x` in a fence\n```\n", ["```\n`x` in a fence\n```\n"]),
@@ -226,4 +223,89 @@ def test_fix_and_diff_leave_markdown_code_and_comments_alone(tmp_path: Path) -> 
 
 def test_markdown_code_spans_after_a_code_span_still_see_a_later_comment() -> None:
     text = "`a` b `c` <!-- d --> `e` <!-- f"
-    assert _quoted(text) == ["`a`", "`c`", "<!-- d -->", "`e`", "<!-- f"]
+    assert _quoted(text) == ["`a`", "`c`", "<!-- d -->", "`e`"]
+
+
+def _refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str) -> tuple[Path, str, int]:
+    f = tmp_path / "f.txt"
+    f.write_text(DIRTY, encoding="utf-8")
+    denied = PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(f))
+    monkeypatch.setattr("citecheck.fixes.may_write", lambda path: denied)
+    res = CliRunner().invoke(main, ["check", "--offline", "--format", fmt, "--fix", str(f)])
+    return f, res.stdout, res.exit_code
+
+
+def test_a_file_fix_did_not_write_is_an_error_of_the_json_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    f, out, code = _refused(tmp_path, monkeypatch, "json")
+    report = json.loads(out)
+    reason = f"may not be written ({os.strerror(errno.EACCES)})"
+    assert report["errors"] == [{"path": str(f), "reason": reason}]
+    assert report["summary"]["not_written"] == 1 and report["summary"]["unreadable"] == 0
+    assert code == EXIT_USAGE
+
+
+def test_a_file_fix_did_not_write_makes_the_sarif_run_unsuccessful(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, out, code = _refused(tmp_path, monkeypatch, "sarif")
+    (invocation,) = json.loads(out)["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False
+    (note,) = invocation["toolExecutionNotifications"]
+    assert note["level"] == "error"
+    assert f"may not be written ({os.strerror(errno.EACCES)})" in note["message"]["text"]
+    assert code == EXIT_USAGE
+
+
+def test_a_file_fix_did_not_write_is_in_the_text_and_github_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, text, _ = _refused(tmp_path, monkeypatch, "text")
+    assert text.splitlines()[-1].endswith(
+        "; 1 file not written by --fix (see the errors above)."
+    )
+    f, github, _ = _refused(tmp_path, monkeypatch, "github")
+    assert github.splitlines()[0] == (
+        f"::error file={f},title=input error::may not be written ({os.strerror(errno.EACCES)})"
+    )
+
+
+def test_a_clean_fix_run_has_no_errors(tmp_path: Path) -> None:
+    f = tmp_path / "f.txt"
+    f.write_text(DIRTY, encoding="utf-8")
+    res = CliRunner().invoke(main, ["check", "--offline", "--format", "json", "--fix", str(f)])
+    report = json.loads(res.stdout)
+    assert report["errors"] == [] and report["summary"]["not_written"] == 0
+    assert res.exit_code == 0
+
+
+MD_QUOTED = (
+    "See a/hrc/41/35.\n\n    a/hrc/41/36 in indented code\n\n"
+    "Costs 5` each, a/hrc/41/37.\n\nLater `a/hrc/41/38` here.\n"
+)
+
+
+@pytest.mark.parametrize("name", ["notes.md", "notes.txt"])
+def test_fixes_in_markdown_code_are_not_offered_in_any_report(tmp_path: Path, name: str) -> None:
+    """Text ``[fixable]``, JSON and SARIF ``fix`` say what ``--fix`` would do: nothing inside
+    Markdown code (the findings stay); in a plain text file every fix is offered."""
+    f = tmp_path / name
+    f.write_text(MD_QUOTED, encoding="utf-8")
+    offered = [True, False, True, False] if name == "notes.md" else [True] * 4
+    run = CliRunner().invoke
+    data = json.loads(run(main, ["check", "--offline", "--format", "json", str(f)]).stdout)
+    (report,) = data["files"]
+    assert [x["code"] for x in report["findings"]] == ["UN102"] * 4
+    assert [x["fix"] is not None for x in report["findings"]] == offered
+    text = run(main, ["check", "--offline", str(f)]).stdout.splitlines()[:-1]
+    assert [line.endswith("[fixable]") for line in text] == offered
+    sarif = json.loads(run(main, ["check", "--offline", "--format", "sarif", str(f)]).stdout)
+    assert ["fixes" in r for r in sarif["runs"][0]["results"]] == offered
+    # --diff (texts kept in memory, the other way of building reports) fixes the same ones
+    diff = run(main, ["check", "--offline", "--diff", str(f)]).stdout
+    assert [f"+{line}" in diff for line in ("See A/HRC/41/35.", "Costs 5` each, A/HRC/41/37.")] == [
+        True,
+        True,
+    ]
+    assert ("A/HRC/41/36" in diff, "A/HRC/41/38" in diff) == (name == "notes.txt",) * 2

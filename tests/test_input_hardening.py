@@ -203,3 +203,49 @@ def test_language_server_warns_once_about_bad_start_up_options(
         "the default is used"
     ]
     assert server.options.resolver == "none" and server.options.offline is False
+
+
+def test_language_server_falls_back_to_defaults_on_a_config_nested_too_deeply(
+    tmp_path: Path,
+) -> None:
+    cfg = tmp_path / "citecheck.toml"
+    cfg.write_text("select = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    doc = tmp_path / "letter.md"
+    doc.write_text("See a/hrc/41/35.\n", encoding="utf-8")
+    config, path, problem = make_server().config_for(uris.from_fs_path(str(doc)) or "")
+    assert config == Config() and path == str(doc)
+    assert problem == (
+        f"citecheck: {cfg}: is nested too deeply to be a configuration; using the default settings"
+    )
+
+
+def _read_back(printed: str) -> str:
+    """The name a printed path stands for: a backslash run before ``xNN`` is halved; an odd
+    one ends in the escape of a byte that is not UTF-8 (held as a lone surrogate)."""
+    import re
+
+    def one(m: re.Match[str]) -> str:
+        run, hexa = m.group(1), m.group(2)
+        kept = "\\" * (len(run) // 2)
+        return kept + (chr(0xDC00 + int(hexa, 16)) if len(run) % 2 else "x" + hexa)
+
+    return re.sub(r"(\\+)x([0-9A-Fa-f]{2})", one, printed)
+
+
+@pytest.mark.parametrize(
+    ("name", "printed"),
+    [
+        ("caf\udcff.txt", "caf\\xff.txt"),  # byte 0xFF
+        ("caf\\xff.txt", "caf\\\\xff.txt"),  # written so: the backslash is doubled
+        ("caf\\\udcff.txt", "caf\\\\\\xff.txt"),  # a backslash, then byte 0xFF
+        ("caf\\\\xff.txt", "caf\\\\\\\\xff.txt"),
+        ("C:\\docs\\a.txt", "C:\\docs\\a.txt"),  # other backslashes are kept
+        ("a\\xz.txt", "a\\xz.txt"),  # not an escape: kept
+        ("plain.txt", "plain.txt"),
+    ],
+)
+def test_printed_paths_are_unambiguous(name: str, printed: str) -> None:
+    from citecheck.formats import printable_path
+
+    assert printable_path(name) == printed
+    assert _read_back(printed) == name

@@ -969,3 +969,30 @@ async def test_end_of_input_without_exit_still_closes_the_resolver(
     events = [r["event"] for r in records(log)]
     assert events[0] == "new" and "resolve" in events
     assert events[-1] == "close" and events.count("close") == 1
+
+
+async def test_no_quick_fix_inside_markdown_code(client: LanguageClient) -> None:
+    """As ``check --fix``: a citation quoted in Markdown code keeps its finding but offers no
+    edit; the same citation in prose does (and in a text file, also in backticks)."""
+    await start(client, {"resolver": "none"})
+    text = "See a/hrc/41/35 and `a/hrc/41/36`.\n\n    a/hrc/41/37 indented\n"
+    everywhere = lsp.Range(start=lsp.Position(0, 0), end=lsp.Position(3, 0))
+    fixed: dict[str, list[str]] = {}
+    for uri in ("file:///tmp/notes-quoted.md", "file:///tmp/notes-quoted.txt"):
+        open_doc(client, uri, text)
+        await wait_for(client, lambda: codes(client, uri) == ["UN102"] * 3, "three UN102")  # noqa: B023
+        actions = await client.text_document_code_action_async(
+            lsp.CodeActionParams(
+                text_document=lsp.TextDocumentIdentifier(uri=uri),
+                range=everywhere,
+                context=lsp.CodeActionContext(diagnostics=[]),
+            )
+        )
+        assert actions is not None
+        fixed[uri] = []
+        for action in actions:
+            assert isinstance(action, lsp.CodeAction) and action.edit is not None
+            fixed[uri].append(apply_edit(text, action.edit, uri))
+    assert [t.count("A/HRC") for t in fixed["file:///tmp/notes-quoted.md"]] == [1]
+    assert "See A/HRC/41/35 and" in fixed["file:///tmp/notes-quoted.md"][0]
+    assert len(fixed["file:///tmp/notes-quoted.txt"]) == 3

@@ -7,6 +7,7 @@ The renderers are imported when used, so the command line can offer the names ch
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,10 +20,17 @@ if TYPE_CHECKING:
 CHECK_FORMATS = ("text", "json", "sarif", "github")
 
 
+_AMBIGUOUS_BACKSLASHES = re.compile(r"(\\+)(?=x[0-9A-Fa-f]{2}|[\udc80-\udcff])")
+
+
 def printable_path(path: str) -> str:
     """``path`` as written in reports and messages: a file name byte that is not UTF-8 (held
     as a lone surrogate since Python read the name) becomes ``\\xNN``, so that the JSON is
-    valid UTF-8 and a terminal shows the name readably. SARIF percent-encodes it instead."""
+    valid UTF-8 and a terminal shows the name readably. A backslash that would then be read
+    as part of such an escape (before ``xNN`` or before an escaped byte) is doubled, so that
+    ``caf\\xff.txt`` (written so) and ``caf`` + byte 0xFF + ``.txt`` differ. SARIF
+    percent-encodes instead."""
+    path = _AMBIGUOUS_BACKSLASHES.sub(lambda m: m.group(1) * 2, path)
     try:
         path.encode("utf-8")
     except UnicodeEncodeError:
@@ -38,11 +46,21 @@ def render(
     cwd: Path | None = None,
     errors: Sequence[tuple[str, str]] = (),
     notices: Sequence[str] = (),
+    not_written: Sequence[tuple[str, str]] = (),
 ) -> str:
     """The whole output of ``check`` in format ``fmt`` (ends with a newline); ``errors``
-    (path, reason) are the inputs that could not be read; ``notices`` are said once for the
-    whole run (the text format leaves them to standard error)."""
-    pieces = iter_render(fmt, reports, colour=colour, cwd=cwd, errors=errors, notices=notices)
+    (path, reason) are the inputs that could not be read, ``not_written`` the files ``--fix``
+    may not or could not write; ``notices`` are said once for the whole run (the text format
+    leaves them to standard error)."""
+    pieces = iter_render(
+        fmt,
+        reports,
+        colour=colour,
+        cwd=cwd,
+        errors=errors,
+        notices=notices,
+        not_written=not_written,
+    )
     return "".join(pieces)
 
 
@@ -54,27 +72,32 @@ def iter_render(
     cwd: Path | None = None,
     errors: Sequence[tuple[str, str]] = (),
     notices: Sequence[str] = (),
+    not_written: Sequence[tuple[str, str]] = (),
 ) -> Iterator[str]:
     """`render` in pieces, one citation, result or line at a time (a flood of citations is
-    never one string). The renderers are imported here, when used."""
+    never one string). The renderers are imported here, when used. Files ``--fix`` did not
+    write are errors of the run like unreadable inputs (they made it exit 2)."""
+    failed = [*errors, *not_written]
     if fmt == "json":
         from citecheck.report import iter_check_json
 
-        yield from iter_check_json(reports, errors, notices)
+        yield from iter_check_json(reports, errors, notices, not_written)
         yield "\n"
     elif fmt == "sarif":
         from citecheck.formats.sarif import iter_sarif
 
-        yield from iter_sarif(reports, cwd=cwd, errors=errors, notices=notices)
+        yield from iter_sarif(reports, cwd=cwd, errors=failed, notices=notices)
         yield "\n"
     elif fmt == "github":
         from citecheck.formats.github import iter_github
 
-        yield from iter_github(reports, cwd=cwd, errors=errors, notices=notices)
+        yield from iter_github(reports, cwd=cwd, errors=failed, notices=notices)
     else:
         from citecheck.report import iter_check_text
 
-        yield from iter_check_text(reports, colour=colour, unreadable=len(errors))
+        yield from iter_check_text(
+            reports, colour=colour, unreadable=len(errors), not_written=len(not_written)
+        )
 
 
 def __getattr__(name: str) -> Any:

@@ -434,8 +434,13 @@ class CitecheckServer(LanguageServer):
         if doc.source != index.text:
             return []  # changed while it was being checked: these edits would not fit
         actions: list[lsp.CodeAction] = []
-        for f in result.findings:
-            if f.fix is None or f.end < lo or f.start > hi:
+        near = [f for f in result.findings if f.fix is not None and lo <= f.end and f.start <= hi]
+        if near:  # as `check --fix`: no fix inside Markdown code or comments
+            from citecheck.fixes import quoted_spans, unquoted_fixes
+
+            near = list(unquoted_fixes(near, quoted_spans(state.path or state.uri, index.text)))
+        for f in near:
+            if f.fix is None:
                 continue
             edit = self._edit(
                 state.uri, doc.version, index, f.fix.start, f.fix.end, f.fix.replacement
