@@ -72,6 +72,24 @@ def scores(text: str, start: int = 0, end: int | None = None) -> dict[str, float
     return counts
 
 
+#: A word of running text: not a part of a symbol ("A/HRC/41/35": the ``A`` is no Spanish ``a``).
+_PROSE_WORD = regex.compile(r"(?<![\w/])\w+(?![\w/])")
+
+
+def own_words(text: str, start: int = 0, end: int | None = None) -> dict[str, int]:
+    """Per language, the frequent words in ``text[start:end]`` that no other language shares
+    (``der``, ``the``, ``les``; not ``in``/``an``/``des``), symbols' parts left out: evidence
+    that a short stretch is written in it, not merely words it has in common with another."""
+    owners = _language_of_word()
+    counts = dict.fromkeys(LANGUAGES, 0)
+    end = len(text) if end is None else end
+    for word in _PROSE_WORD.findall(text, start, end):
+        langs = owners.get(word.lower())
+        if langs is not None and len(langs) == 1:
+            counts[langs[0]] += 1
+    return counts
+
+
 def detect(text: str, start: int = 0, end: int | None = None, default: str = DEFAULT) -> str:
     """The language of ``text[start:end]`` (a code of the lexicon tables), ``default`` when
     nothing tells."""

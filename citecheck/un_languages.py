@@ -55,6 +55,8 @@ class UNWords:
     article_paragraphs: bool = False
     #: a letter after a sub-letter word needs no bracket ("Ziff. 17 Buchst. c": para. 17(c))
     bare_letters: bool = False
+    #: what opens a footnote before the citation ("Vgl.", "Siehe"): the text is in the language
+    footnote_leads: tuple[str, ...] = ()
 
 
 def _strings(raw: Any, what: str) -> tuple[str, ...]:
@@ -103,6 +105,7 @@ def _words(code: str, raw: dict[str, Any]) -> UNWords:
         title_words=_strings(raw.get("title_words", []), f"{code}.title_words"),
         article_paragraphs=_flag(raw, code, "article_paragraphs"),
         bare_letters=_flag(raw, code, "bare_letters"),
+        footnote_leads=_strings(raw.get("footnote_leads", []), f"{code}.footnote_leads"),
     )
 
 
@@ -244,6 +247,13 @@ def general_terms(term: str) -> tuple[str, ...]:
 def title_words(language: str) -> tuple[str, ...]:
     """What opens a general comment's title in ``language`` ("zu Artikel 6")."""
     return tuple(w for lang in languages() if lang.language == language for w in lang.title_words)
+
+
+def footnote_leads(language: str) -> tuple[str, ...]:
+    """What opens a footnote in ``language`` before the citation ("Vgl.", "Siehe")."""
+    return tuple(
+        w for lang in languages() if lang.language == language for w in lang.footnote_leads
+    )
 
 
 def article_paragraphs(language: str) -> bool:

@@ -19,6 +19,7 @@ from citecheck.pinpoints.numbers import parse_numbers, sub_letters
 from citecheck.un_languages import (
     article_paragraphs,
     bare_letters,
+    footnote_leads,
     own_pinpoint_languages,
     pinpoint_lexicon,
     title_words,
@@ -344,15 +345,27 @@ def pinpoint_after(
 
 
 def _written_in(language: str, text: str, pos: int) -> bool:
-    """Is the text around ``pos`` written in ``language`` rather than in English? Its own
-    pinpoint words are read only then: they clash with English readings (``s. 13`` is a
-    section there; ``8 bis`` an article), while French and Spanish texts never write them.
-    Not "the language with most frequent words": the ``A`` of each UN symbol counts as
-    Spanish ``a``, and a German list of symbols has few words besides."""
-    counts = text_language.scores(
-        text, max(0, pos - _LANGUAGE_REACH), min(len(text), pos + _LANGUAGE_REACH)
-    )
-    return counts[language] > 0 and counts[language] >= counts[text_language.DEFAULT]
+    """Is the text around ``pos`` written in ``language``? Its own pinpoint words are read
+    only then: they clash with other readings (``s. 13`` is a section in English; ``8 bis``
+    an article; ``Kap.`` nothing in French). Evidence is the words no other language shares
+    (``und``, ``der``; not ``in``, ``an``, ``des``) and the words that open a footnote
+    (``Vgl.``): the language needs some and at least as many as any other. A stretch with
+    none (a footnote ``5 A/HRC/41/35, Ziff. 5.``) takes the language of the wider text around."""
+    for reach in (_LANGUAGE_REACH, _WIDER_REACH):
+        start, end = max(0, pos - reach), min(len(text), pos + reach)
+        counts = text_language.own_words(text, start, end)
+        counts[language] += len(_lead_pattern(language).findall(text, start, pos))
+        if any(counts.values()):
+            return counts[language] > 0 and counts[language] == max(counts.values())
+    return False
+
+
+@functools.cache
+def _lead_pattern(language: str) -> regex.Pattern[str]:
+    """The words that open a footnote in ``language`` ("Vgl.", "Siehe"), as whole words and
+    as written (a capital ``S.`` is a page)."""
+    leads = "|".join(regex.escape(lead) for lead in footnote_leads(language)) or "(?!)"
+    return regex.compile(rf"(?<!\w)(?:{leads})(?=\s)")
 
 
 #: What the pre-check of a language's own words skips: a pinpoint may also follow a closing
@@ -362,6 +375,8 @@ _SKIPPED_AROUND = CHARACTERS.horizontal_spaces + ",\r\n()"
 _TITLE_YEAR = regex.compile(rf"{_H}?\((?:19|20)\d\d\)")
 #: How much text on each side of a pinpoint tells the language it is written in.
 _LANGUAGE_REACH = 160
+#: How much, where the nearer text has no word of any language (a footnote of symbols).
+_WIDER_REACH = 1200
 
 
 def _read(

@@ -117,6 +117,8 @@ REACH = after._LANGUAGE_REACH
         ("und der of the the", False),  # more English
         ("xx yy", False),  # no language at all
         ("le la les", False),  # French
+        ("des des", False),  # shared by French and German
+        ("in an in", False),  # shared by English and German
     ],
 )
 def test_german_words_need_german_text_at_least_as_much_as_english(
@@ -127,10 +129,11 @@ def test_german_words_need_german_text_at_least_as_much_as_english(
     assert bool(pinpoint_after(text, pos, own_languages=True)[0]) is read
 
 
-@pytest.mark.parametrize(("gap", "read"), [(REACH - 4, True), (REACH - 3, False)])
+@pytest.mark.parametrize(("gap", "read"), [(REACH - 7, True), (REACH - 6, False)])
 def test_the_language_is_told_from_the_words_within_reach_before(gap: int, read: bool) -> None:
-    """``und`` starts the text, ``REACH`` characters before the comma at most to count."""
-    text = "und " + " " * gap + ", Ziff. 66."
+    """``und`` starts the text, ``REACH`` characters before the comma at most to count against
+    the English ``the`` near the citation."""
+    text = "und " + " " * gap + "the, Ziff. 66."
     pos = text.index(",")
     assert (pos <= REACH) is read
     assert bool(pinpoint_after(text, pos, own_languages=True)[0]) is read
@@ -139,10 +142,50 @@ def test_the_language_is_told_from_the_words_within_reach_before(gap: int, read:
 @pytest.mark.parametrize(("gap", "read"), [(REACH - 14, True), (REACH - 13, False)])
 def test_the_language_is_told_from_the_words_within_reach_after(gap: int, read: bool) -> None:
     """``und`` ends the text, ``REACH`` characters after the comma at most to count."""
-    text = "A/HRC/41/35, Ziff. 66" + " " * gap + " und"
+    text = "the A/HRC/41/35, Ziff. 66" + " " * gap + " und"
     pos = text.index(",")
     assert (len(text) <= pos + REACH) is read
     assert bool(pinpoint_after(text, pos, own_languages=True)[0]) is read
+
+
+WIDER = after._WIDER_REACH
+
+
+@pytest.mark.parametrize(("gap", "read"), [(WIDER - 18, True), (WIDER - 17, False)])
+def test_a_stretch_with_no_words_takes_the_language_of_the_wider_text(
+    gap: int, read: bool
+) -> None:
+    """A footnote of symbols alone is read in the language of the text ``WIDER`` around."""
+    text = "und" + " " * gap + "\n12 A/HRC/41/35, Ziff. 5."
+    pos = text.index(",")
+    assert (pos <= WIDER) is read
+    assert bool(pinpoint_after(text, pos, own_languages=True)[0]) is read
+
+
+@pytest.mark.parametrize(
+    ("text", "pinpoint"),
+    [
+        # a footnote opens with its lead-in and has no other word (M4)
+        ("Vgl. A/HRC/41/35, Ziff. 5.", "para. 5"),
+        ("Siehe A/HRC/41/35, Ziff. 5.", "para. 5"),
+        ("s. A/HRC/41/35, Ziff. 5.", "para. 5"),
+        ("Vgl. A/HRC/41/35, Rn. 5 ff.", "para. 5"),
+        ("Vgl. A/HRC/41/35, S. 5, Fn. 12.", "p. 5; footnote 12"),
+        ("Der Bericht und die Empfehlungen.\n\n12 A/HRC/41/35, Ziff. 5.", "para. 5"),
+        # words German shares with English or French are no evidence (M5)
+        ("Cited in A/HRC/41/35, s. 13.", ""),
+        ("Cited in an A/HRC/41/35, S. 13.", ""),
+        ("Voir les rapports des États : A/HRC/41/35, Kap. 4.", ""),
+        ("Voir les rapports des États (A/HRC/41/35), S. 4.", ""),
+        ("The report of the Council.\n\n12 A/HRC/41/35, Ziff. 5.", ""),
+        # a capital S. is a page, no lead-in; a lead-in inside a word is none
+        ("S. A/HRC/41/35, Ziff. 5.", ""),
+        ("Avgl. A/HRC/41/35, Ziff. 5.", ""),
+    ],
+)
+def test_footnotes_and_shared_words(text: str, pinpoint: str) -> None:
+    pos = text.index("35") + 2
+    assert str(pinpoint_after(text, pos, own_languages=True)[0]) == pinpoint
 
 
 @pytest.mark.parametrize(
