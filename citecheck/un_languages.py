@@ -256,6 +256,22 @@ def footnote_leads(language: str) -> tuple[str, ...]:
     )
 
 
+def citation_words(language: str) -> tuple[str, ...]:
+    """The words of ``language``'s own UN citation forms that no other language writes: its
+    body names, decision words and general-comment terms (``Menschenrechtsrats``,
+    ``Beschluss``, ``Allgemeine Bemerkung``); the keyword ``Resolution`` is English too."""
+    return tuple(
+        w
+        for lang in languages()
+        if lang.language == language
+        for w in (
+            *(name for name, _ in lang.bodies),
+            *lang.decision_words,
+            *(word for _, words in lang.general_terms for word in words),
+        )
+    )
+
+
 def article_paragraphs(language: str) -> bool:
     """Is a paragraph right after an article the article's in ``language`` ("Art. 32 Abs. 2")?"""
     return any(lang.article_paragraphs for lang in languages() if lang.language == language)

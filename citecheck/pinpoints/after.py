@@ -19,6 +19,7 @@ from citecheck.pinpoints.numbers import parse_numbers, sub_letters
 from citecheck.un_languages import (
     article_paragraphs,
     bare_letters,
+    citation_words,
     footnote_leads,
     own_pinpoint_languages,
     pinpoint_lexicon,
@@ -355,9 +356,18 @@ def _written_in(language: str, text: str, pos: int) -> bool:
         start, end = max(0, pos - reach), min(len(text), pos + reach)
         counts = text_language.own_words(text, start, end)
         counts[language] += len(_lead_pattern(language).findall(text, start, pos))
+        counts[language] += len(_citation_words(language).findall(text, start, end))
         if any(counts.values()):
             return counts[language] > 0 and counts[language] == max(counts.values())
     return False
+
+
+@functools.cache
+def _citation_words(language: str) -> regex.Pattern[str]:
+    """The words of ``language``'s own UN citation forms (``des Menschenrechtsrats``), as
+    written: a German resolution sentence may have no other word of its own."""
+    words = citation_words(language)
+    return regex.compile(rf"(?<!\w)(?-i:{alternation(words)[len('(?i:') :]}" if words else "(?!)")
 
 
 @functools.cache

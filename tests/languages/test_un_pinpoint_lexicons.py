@@ -172,6 +172,11 @@ def test_a_stretch_with_no_words_takes_the_language_of_the_wider_text(
         ("Vgl. A/HRC/41/35, Rn. 5 ff.", "para. 5"),
         ("Vgl. A/HRC/41/35, S. 5, Fn. 12.", "p. 5; footnote 12"),
         ("Der Bericht und die Empfehlungen.\n\n12 A/HRC/41/35, Ziff. 5.", "para. 5"),
+        # the words of German citation forms are German evidence, their English ones none
+        ("Menschenrechtsrat: A/HRC/41/35, Ziff. 3.", "para. 3"),
+        ("Allgemeine Bemerkung des A/HRC/41/35, Ziff. 3.", "para. 3"),
+        ("Human Rights Council: A/HRC/41/35, Ziff. 3.", ""),
+        ("menschenrechtsrat: A/HRC/41/35, Ziff. 3.", ""),
         # words German shares with English or French are no evidence (M5)
         ("Cited in A/HRC/41/35, s. 13.", ""),
         ("Cited in an A/HRC/41/35, S. 13.", ""),
