@@ -55,6 +55,11 @@ class UNWords:
     article_paragraphs: bool = False
     #: a letter after a sub-letter word needs no bracket ("Ziff. 17 Buchst. c": para. 17(c))
     bare_letters: bool = False
+    #: nouns whose phrase names a body ("Vorstand", compounds "Aufsichtsrat"): after a
+    #: resolution, a body not named among ``bodies`` makes it another organ's
+    body_heads: tuple[str, ...] = ()
+    #: the heads that alone name the UN body of the text ("des Rates": the Council)
+    generic_bodies: tuple[str, ...] = ()
     #: what opens a footnote before the citation ("Vgl.", "Siehe"): the text is in the language
     footnote_leads: tuple[str, ...] = ()
 
@@ -105,6 +110,8 @@ def _words(code: str, raw: dict[str, Any]) -> UNWords:
         title_words=_strings(raw.get("title_words", []), f"{code}.title_words"),
         article_paragraphs=_flag(raw, code, "article_paragraphs"),
         bare_letters=_flag(raw, code, "bare_letters"),
+        body_heads=_strings(raw.get("body_heads", []), f"{code}.body_heads"),
+        generic_bodies=_strings(raw.get("generic_bodies", []), f"{code}.generic_bodies"),
         footnote_leads=_strings(raw.get("footnote_leads", []), f"{code}.footnote_leads"),
     )
 
@@ -198,6 +205,24 @@ def non_un_organs() -> str:
     """Names of organs outside the UN in every language (a pattern that matches nothing if
     no language names one)."""
     return _names((lang, lang.non_un_organs) for lang in languages())
+
+
+def other_bodies() -> str:
+    """A noun phrase naming a body that is not one of ``bodies`` ("des Vorstands", "der
+    Jahreshauptversammlung", "des Evangelischen Rates"; not "des Rates" alone, the generic
+    UN body, nor "der Vereinten Nationen"): compounds end with a head noun, capitalised
+    words may precede it. A pattern that matches nothing if no language gives heads."""
+    alternatives = []
+    for lang in languages():
+        if not lang.body_heads:
+            continue
+        initial = "(?=[A-ZÄÖÜ])" if lang.capitalised_names else ""
+        generic = alternation(lang.generic_bodies) if lang.generic_bodies else "(?!)"
+        alternatives.append(
+            rf"(?!{generic})(?:{initial}[\w-]+[\s\u00a0]+){{0,2}}"
+            rf"{initial}[\w-]*?{alternation(lang.body_heads)}"
+        )
+    return "|".join(alternatives) or "(?!)"
 
 
 def body_connectors() -> str:

@@ -184,9 +184,9 @@ _BODY_AFTER = compile_pattern(
     |(?:(?:U\.N\.|UN|United{_W}Nations){_W})?(?P<name>General{_W}Assembly
     |Security{_W}Council|Economic{_W}and{_W}Social{_W}Council|Human{_W}Rights{_W}Council
     |Commission{_W}on{_W}Human{_W}Rights|Sub[-\u2010\u2011\u2013]?Commission
-    |Assembly(?!{_W}of{_W}(?:the{_W})?[A-Z])|Council|Commission))\b
+    |Assembly(?!{_W}of{_W}(?:the{_W})?[A-Z])|Council|Commission)|(?P<otherbody>{ctx.OTHER_BODY}))\b
   | ,?{_W}(?:{un.body_connectors()}){_H}*
-    (?:(?P<lname>{un.body_pattern()})|(?P<lother>{un.non_un_organs()}))"""
+    (?:(?P<lname>{un.body_pattern()})|(?P<lother>{un.non_un_organs()}|{un.other_bodies()}))"""
 )
 _CAPITAL = lazy_compile(r"[A-Z]")
 _ITS = lazy_compile(rf"(?<![\w])(?:[Ii]ts|{un.own_words()})[\s\u00a0]+\Z")
@@ -651,7 +651,7 @@ class UNProseFamily:
             lookback = []
             if not named:
                 after = _BODY_AFTER.match(text, pos)
-                if after and (after.group("other") or after.group("lother")):
+                if after and (after.group("other") or after.group("otherbody") or after.group("lother")):
                     continue  # "resolution 10/5 of the Assembly of States Parties"
                 if after:
                     name = after.group("name") or after.group("lname")
