@@ -383,6 +383,9 @@ def _lead_pattern(language: str) -> regex.Pattern[str]:
 _SKIPPED_AROUND = CHARACTERS.horizontal_spaces + ",\r\n()"
 #: The year a title may follow (as the title pattern reads it).
 _TITLE_YEAR = regex.compile(rf"{_H}?\((?:19|20)\d\d\)")
+#: The longest title with its year, spaces and the paragraph word after it (200 characters
+#: of title and a margin).
+_TITLE_SPAN = 400
 #: How much text on each side of a pinpoint tells the language it is written in.
 _LANGUAGE_REACH = 160
 #: How much, where the nearer text has no word of any language (a footnote of symbols).
@@ -416,7 +419,9 @@ def _read(
         if closed is not None:
             return pin, closed.end()
     if titled:
-        title = g.title.match(text, pos)
+        # Bounded: the engine looks for the title's word ("on") before matching, and in a
+        # text with none after ``pos`` it read to the end each time (quadratic on a long text).
+        title = g.title.match(text, pos, min(len(text), pos + _TITLE_SPAN))
         if title is not None:
             pin, end = _read(g, text, title.end(), max_parts, None, False, False)
             if pin:
