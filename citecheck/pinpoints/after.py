@@ -332,7 +332,7 @@ def pinpoint_after(
     """
     pin, end = _read(_SHARED, text, pos, max_parts, start, titled, articles)
     if pin or not own_languages or text[pos : pos + 1] in _NEVER_FIRST:
-        return pin, end
+        return pin, _outer_close_kept(text, start, end)
     # a title may follow a year first: "(2018) zum Recht auf Leben, Ziff. 12"
     year = _TITLE_YEAR.match(text, pos) if titled else None
     probe = year.end() if year is not None else pos
@@ -341,8 +341,38 @@ def pinpoint_after(
         if (
             _paren_at(text, probe) or _may_follow(text, probe, heads, _SKIPPED_AROUND)
         ) and _written_in(language, text, pos):
-            return _read(_own_grammar(language), text, pos, max_parts, start, titled, articles)
+            pin, end = _read(
+                _own_grammar(language), text, pos, max_parts, start, titled, articles
+            )
+            return pin, _outer_close_kept(text, start, end)
     return pin, end
+
+
+def _outer_close_kept(text: str, start: int | None, end: int) -> int:
+    """Where a pinpoint of a citation in parentheses ends: a letter's ``)`` the reading took
+    ("(A/HRC/41/35, Ziff. 5 lit. a bis c) und") closes the parenthesis opened before the
+    citation when the span holds more closing than opening ones and no other ``)`` closes it
+    later on the line; it is left outside the span then."""
+    if (
+        start is None
+        or start == 0
+        or text[start - 1] != "("
+        or end <= start
+        or text[end - 1] != ")"
+    ):
+        return end
+    span = text[start:end]
+    if span.count(")") <= span.count("("):
+        return end
+    later = _NEXT_PAREN.search(text, end, min(len(text), end + _CLOSE_REACH))
+    return end if later is not None and later.group() == ")" else end - 1
+
+
+#: The next parenthesis or line break after a pinpoint: a ")" there closes the one opened
+#: before the citation.
+_NEXT_PAREN = regex.compile(r"[()\n]")
+#: How far that closing parenthesis is looked for.
+_CLOSE_REACH = 200
 
 
 def _written_in(language: str, text: str, pos: int) -> bool:

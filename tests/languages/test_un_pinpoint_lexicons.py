@@ -269,3 +269,39 @@ def test_the_german_patterns_read_a_long_run_linearly(name: str, unit: str) -> N
     first use, so it does not find them)."""
     pattern = getattr(after._own_grammar("de"), name)
     pattern.match(unit * 20_000, timeout=30.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "span_end"),
+    [
+        # the letter's ")" closes the parenthesis opened before the citation (review L9)
+        ("(A/HRC/41/35, Ziff. 5 lit. a bis c) und die", "c"),
+        ("(A/HRC/41/35, Ziff. 5 lit. a und c) und die", "c"),
+        ("(A/HRC/41/35, par. 5 a) à c) et", "c"),
+        # another ")" closes it later on the line: the letter keeps its own
+        ("(A/HRC/41/35, par. 5 a) à c)) et", "c)"),
+        ("(A/HRC/41/35, Ziff. 5 lit. c) sowie A/HRC/40/1) und die", "c)"),
+        # balanced, or no parenthesis before the citation: as read
+        ("(A/HRC/41/35, para. 5 (a) to (c)) and the", "(c)"),
+        ("A/HRC/41/35, Ziff. 17 Buchstabe c) und die", "c)"),
+        # a "(" comes first on the line: the ")" after it is that one's
+        ("(A/HRC/41/35, Ziff. 5 lit. c) und die (Bericht) und", "c"),
+        ("(A/HRC/41/35, Ziff. 5 lit. c) und\ndie) und", "c"),
+    ],
+)
+def test_a_letters_bracket_may_close_the_parenthesis_before_the_citation(
+    text: str, span_end: str
+) -> None:
+    start = 1 if text.startswith("(") else 0
+    pin, end = pinpoint_after(text, start + 11, start=start, own_languages=True)
+    assert pin
+    assert text[:end].endswith(span_end) and not text[:end].endswith(span_end + ")")
+
+
+@pytest.mark.parametrize(
+    ("gap", "kept"), [(after._CLOSE_REACH - 1, True), (after._CLOSE_REACH, False)]
+)
+def test_the_closing_parenthesis_is_looked_for_within_reach(gap: int, kept: bool) -> None:
+    text = "Vgl. (A/HRC/41/35, Ziff. 5 lit. a bis c)" + " " * gap + ")"
+    end = pinpoint_after(text, 17, start=6, own_languages=True)[1]
+    assert text[:end].endswith("c)") is kept
