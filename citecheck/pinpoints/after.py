@@ -38,6 +38,8 @@ _ANNEX = "annexe(?!s)|anexo|annex"
 # A short aside between a citation and its pinpoint: "A/HRC/52/7/Add.3 (visit to Chile), para. 12".
 # No slash (it would be another citation) and no nested parentheses; bounded.
 _ASIDE = regex.compile(rf"{_H}?\([^()/\n]{{1,100}}\)(?={_H}?,{_H}*)")
+#: The Latin suffixes of an inserted article ("art. 8 bis").
+_LATIN = "(?i:bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies)"
 _OPEN = regex.compile(rf"{_H}?\({_H}?")
 _CLOSE = regex.compile(rf"{_H}?\)")
 
@@ -103,7 +105,9 @@ def _grammar(
             (?P<knums>{num}(?:{list_sep}(?:{num}|{_SUB_ONLY}))*)
       | (?P<para>{lex.unit_pattern("para")}{_H}*
             (?P<pnums>{num}(?:{list_sep}(?:{num}|{_SUB_ONLY}))*))
-      | (?P<art>{lex.unit_pattern("art")}{_H}*(?P<anums>{_ANUM}(?:{list_sep}{_ANUM})*))
+      | (?P<art>{lex.unit_pattern("art")}{_H}*(?P<anums>{_ANUM}(?:{list_sep}{_ANUM})*)
+            # "art. 8 bis": the article's Latin suffix, not a range ("Art. 8 bis 10")
+            (?:(?<=\d){_H}(?P<alatin>{_LATIN})(?!\w)(?!{_H}*\d))?)
       | (?P<annex>(?i:{annex})(?:{_H}+(?P<annexno>[IVXL]{{1,6}}|[A-Z])(?![\w]))?)
       | (?P<sect>(?P<sectword>{lex.unit_pattern("sect", "chap")}){_H}*
             (?P<sectno>[IVXL]{{1,6}}|[A-Z]|\d{{1,3}})(?![\w]))
@@ -270,7 +274,12 @@ def parse_part(match: regex.Match[str], grammar: _Grammar = _SHARED) -> tuple[Pi
         unit = lex.paragraph_kind_of(match.group("kword")) or "para"
         return parse_numbers(unit, match.group("knums"), lex)
     if match.group("art"):
-        return parse_numbers("art", match.group("anums"), lex)
+        articles = parse_numbers("art", match.group("anums"), lex)
+        latin = match.group("alatin")
+        if latin and articles:
+            last = articles[-1]
+            return (*articles[:-1], PinpointPart("art", f"{last.value} {latin.lower()}"))
+        return articles
     if match.group("annex"):
         return (PinpointPart("annex", match.group("annexno") or ""),)
     if match.group("sect"):

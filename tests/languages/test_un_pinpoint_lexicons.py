@@ -305,3 +305,22 @@ def test_the_closing_parenthesis_is_looked_for_within_reach(gap: int, kept: bool
     text = "Vgl. (A/HRC/41/35, Ziff. 5 lit. a bis c)" + " " * gap + ")"
     end = pinpoint_after(text, 17, start=6, own_languages=True)[1]
     assert text[:end].endswith("c)") is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "pinpoint"),
+    [
+        # an inserted article keeps its Latin suffix (review L10)
+        ("A/RES/61/106, annex, art. 8 bis.", "annex; art. 8 bis"),
+        ("A/RES/61/106, annex, arts. 7 and 8 ter, and the", "annex; art. 7; art. 8 ter"),
+        ("A/RES/61/106, annexe, art. 8 quater et", "annex; art. 8 quater"),
+        ("Vgl. A/RES/61/106, Anhang, Art. 8 bis.", "annex; art. 8 bis"),
+        # a number after it: a German range, no suffix in English; no suffix inside a word
+        ("Vgl. A/RES/61/106, Anhang, Art. 8 bis 10.", "annex; arts. 8-10"),
+        ("A/RES/61/106, annex, art. 8 bis 9", "annex; art. 8"),
+        ("A/RES/61/106, annex, art. 8 bisected", "annex; art. 8"),
+        ("A/RES/61/106, annex, art. 8 (2) bis", "annex; art. 8(2)"),
+    ],
+)
+def test_an_articles_latin_suffix(text: str, pinpoint: str) -> None:
+    assert str(pinpoint_after(text, text.index(",", 12), own_languages=True)[0]) == pinpoint
