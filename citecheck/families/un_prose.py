@@ -651,7 +651,7 @@ class UNProseFamily:
             lookback = []
             if not named:
                 after = _BODY_AFTER.match(text, pos)
-                if after and (after.group("other") or after.group("otherbody") or after.group("lother")):
+                if after and any(after.group(g) for g in ("other", "otherbody", "lother")):
                     continue  # "resolution 10/5 of the Assembly of States Parties"
                 if after:
                     name = after.group("name") or after.group("lname")
