@@ -251,6 +251,9 @@ NEGATIVES = [
         ("resolution 2005/69 of the Commission", "un:E/CN.4/RES/2005/69"),
         ("resolution 60/251 of the United Nations General Assembly", "un:A/RES/60/251"),
         ("resolution 5/1 of the Human Rights Council", "un:A/HRC/RES/5/1"),
+        # another body as the subject of what follows, not named in the genitive
+        ("In resolution 17/4, the Committee decided", "un:A/HRC/RES/17/4"),
+        ("In resolution 17/4 the Board decided", "un:A/HRC/RES/17/4"),
     ],
 )
 def test_a_un_body_named_after_the_number_keeps_the_un_reading(text: str, expected: str) -> None:

@@ -180,6 +180,11 @@ CASES: list[tuple[str, list[Expected]]] = [
         [("un:A/RES/60/251", RES, "", False)],
     ),
     ("Die Resolution 17/4 des Rates gilt.", [("un:A/HRC/RES/17/4", RES, "", False)]),
+    # another body as the subject of the next clause, not in the genitive
+    (
+        "Zur Resolution 17/4, der Ausschuss hat sie erörtert.",
+        [("un:A/HRC/RES/17/4", RES, "", False)],
+    ),
     # Special Procedures communications keep their reference
     (
         "Die Mandatsträger haben sich mit der Mitteilung AL ISR 7/2021 an die Regierung gewandt.",
