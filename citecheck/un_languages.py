@@ -60,6 +60,9 @@ class UNWords:
     body_heads: tuple[str, ...] = ()
     #: the heads that alone name the UN body of the text ("des Rates": the Council)
     generic_bodies: tuple[str, ...] = ()
+    #: nouns of another document a pinpoint may be followed by in the genitive ("Ziffer 3
+    #: der Verordnung"): that pinpoint is the other document's
+    other_document_words: tuple[str, ...] = ()
     #: what opens a footnote before the citation ("Vgl.", "Siehe"): the text is in the language
     footnote_leads: tuple[str, ...] = ()
 
@@ -112,6 +115,9 @@ def _words(code: str, raw: dict[str, Any]) -> UNWords:
         bare_letters=_flag(raw, code, "bare_letters"),
         body_heads=_strings(raw.get("body_heads", []), f"{code}.body_heads"),
         generic_bodies=_strings(raw.get("generic_bodies", []), f"{code}.generic_bodies"),
+        other_document_words=_strings(
+            raw.get("other_document_words", []), f"{code}.other_document_words"
+        ),
         footnote_leads=_strings(raw.get("footnote_leads", []), f"{code}.footnote_leads"),
     )
 
@@ -272,6 +278,13 @@ def general_terms(term: str) -> tuple[str, ...]:
 def title_words(language: str) -> tuple[str, ...]:
     """What opens a general comment's title in ``language`` ("zu Artikel 6")."""
     return tuple(w for lang in languages() if lang.language == language for w in lang.title_words)
+
+
+def other_document_words(language: str) -> tuple[str, ...]:
+    """Nouns of another document whose genitive after a pinpoint makes it that document's."""
+    return tuple(
+        w for lang in languages() if lang.language == language for w in lang.other_document_words
+    )
 
 
 def footnote_leads(language: str) -> tuple[str, ...]:

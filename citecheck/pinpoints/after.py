@@ -21,6 +21,7 @@ from citecheck.un_languages import (
     bare_letters,
     citation_words,
     footnote_leads,
+    other_document_words,
     own_pinpoint_languages,
     pinpoint_lexicon,
     title_words,
@@ -61,6 +62,9 @@ class _Grammar:
     article_paragraphs: bool
     #: a letter without its bracket after a letter word ("Buchst. c"), or None
     bare_letter: regex.Pattern[str] | None
+    #: what shows that the element before it is another document's ("Ziffer 3 der
+    #: Verordnung", "Art. 6 Abs. 1 DSGVO"), or None
+    other_document: regex.Pattern[str] | None
     first_heads: tuple[frozenset[str], frozenset[str], frozenset[str]]
     next_heads: tuple[frozenset[str], frozenset[str], frozenset[str]]
 
@@ -71,6 +75,7 @@ def _grammar(
     *,
     article_paragraphs: bool = False,
     bare_letters: bool = False,
+    other_documents: tuple[str, ...] = (),
 ) -> _Grammar:
     """The reader's patterns built from ``lex``'s words: the shared UN lexicon (English,
     French, Spanish) or one language's own (German: its ``bis`` is a range there), whose
@@ -166,6 +171,16 @@ def _grammar(
         part_words=part_words,
         article_paragraphs=article_paragraphs,
         bare_letter=bare,
+        other_document=(
+            regex.compile(
+                rf"{_H}{{1,3}}(?:(?:{alternation(lex.part_of_words)}){_H}+"
+                rf"(?:{alternation(other_documents)})"
+                # a statute's abbreviation right after: "DSGVO", "GG", "AufenthG"
+                rf"|(?-i:[A-ZÄÖÜ][A-Za-zäöü]{{0,6}}[A-Z])(?![\w-]))"
+            )
+            if other_documents
+            else None
+        ),
         first_heads=_heads(part_words),
         next_heads=_heads((*part_words, *lex.list_words)),
     )
@@ -211,6 +226,7 @@ def _own_grammar(language: str) -> _Grammar:
         title_words(language),
         article_paragraphs=article_paragraphs(language),
         bare_letters=bare_letters(language),
+        other_documents=other_document_words(language),
     )
 
 
@@ -468,6 +484,9 @@ def _read(
     if not paren and not _may_follow(text, pos, g.first_heads):
         return NO_PINPOINT, pos  # the common case: prose goes on after the citation
     parts: list[PinpointPart] = []
+    # The parts and end before each element not merged into the one before it: where the
+    # element after turns out to be another document's, the reading ends before it.
+    before: list[tuple[list[PinpointPart], int]] = []
     end = pos
     elements = 0
     while elements < max_parts:
@@ -498,13 +517,18 @@ def _read(
         if m.group("art") and not (articles or (parts and parts[-1].unit == "annex")):
             break  # an article only of an instrument in the annex; others are the instrument's
         new = parse_part(m, g)
-        if g.article_paragraphs and _of_article(new, parts):
+        merged = g.article_paragraphs and _of_article(new, parts)
+        if not merged:
+            before.append((list(parts), end))
+        if merged:
             article = parts.pop().value
             parts.extend(PinpointPart("art", f"{article}({para.value})") for para in new)
         else:
             parts.extend(_nest((*lead, *new), parts))
         elements += 1
         end = m.end()
+    if before and g.other_document is not None and g.other_document.match(text, end):
+        parts, end = before[-1]
     return (Pinpoint(tuple(parts)) if parts else NO_PINPOINT), end
 
 

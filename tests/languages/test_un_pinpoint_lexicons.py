@@ -324,3 +324,27 @@ def test_the_closing_parenthesis_is_looked_for_within_reach(gap: int, kept: bool
 )
 def test_an_articles_latin_suffix(text: str, pinpoint: str) -> None:
     assert str(pinpoint_after(text, text.index(",", 12), own_languages=True)[0]) == pinpoint
+
+
+@pytest.mark.parametrize(
+    ("text", "pinpoint"),
+    [
+        # a German pinpoint followed by another document in the genitive is that one's (L8)
+        ("Vgl. A/HRC/41/35, Ziffer 3 der Verordnung.", ""),
+        ("Vgl. A/HRC/41/35, S. 3 des Kommentars von Nowak.", ""),
+        ("Vgl. A/HRC/41/35, Ziff. 3 und 4 der Verordnung.", ""),
+        ("Vgl. A/RES/61/106, Anhang, Art. 6 Abs. 1 DSGVO.", "annex"),
+        ("Vgl. A/RES/61/106, Anhang, Art. 8 GG.", "annex"),
+        ("Vgl. A/HRC/41/35, Anhang, Ziff. 3   der Verordnung.", "annex"),
+        # the citation's own document, a word that is none, too far: the pinpoint stays
+        ("Vgl. A/HRC/41/35, Ziff. 3 des Berichts.", "para. 3"),
+        ("Vgl. A/HRC/41/35, Ziff. 3 UN-Dokument.", "para. 3"),
+        ("Vgl. A/HRC/41/35, Ziff. 3 Ende.", "para. 3"),
+        ("Vgl. A/HRC/41/35, Ziff. 3    der Verordnung.", "para. 3"),
+        ("Vgl. A/RES/61/106, Anhang, Art. 6 Abs. 1 und die.", "annex; art. 6(1)"),
+        ("Vgl. A/HRC/41/35, Ziff. 3 der Verordnungsbegründung.", "para. 3"),
+    ],
+)
+def test_a_german_pinpoint_of_another_document(text: str, pinpoint: str) -> None:
+    pos = text.index(",")
+    assert str(pinpoint_after(text, pos, own_languages=True)[0]) == pinpoint
