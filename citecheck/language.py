@@ -72,6 +72,35 @@ def scores(text: str, start: int = 0, end: int | None = None) -> dict[str, float
     return counts
 
 
+#: A word, or a symbol ("A/HRC/41/35") whose parts are no words (the ``A`` is no Spanish ``a``).
+_WORD_OR_SYMBOL = regex.compile(r"[\w/]+")
+
+
+@functools.cache
+def _own_language_of_word() -> Mapping[str, str]:
+    """Each stop word only one language has -> that language."""
+    return {word: langs[0] for word, langs in _language_of_word().items() if len(langs) == 1}
+
+
+def own_words(text: str, start: int = 0, end: int | None = None) -> dict[str, int]:
+    """Per language, the frequent words in ``text[start:end]`` that no other language shares
+    (``der``, ``the``, ``les``; not ``in``/``an``/``des``), symbols' parts left out: evidence
+    that a short stretch is written in it, not merely words it has in common with another."""
+    owner = _own_language_of_word()
+    counts = dict.fromkeys(LANGUAGES, 0)
+    end = len(text) if end is None else end
+    # The window is cut at word boundaries: a word the window cuts in two is no word.
+    while start > 0 and start < end and _WORD_OR_SYMBOL.match(text[start - 1]):
+        start += 1
+    while end < len(text) and end > start and _WORD_OR_SYMBOL.match(text[end]):
+        end -= 1
+    for token in _WORD_OR_SYMBOL.findall(text[start:end].lower()):
+        lang = owner.get(token)
+        if lang is not None:
+            counts[lang] += 1
+    return counts
+
+
 def detect(text: str, start: int = 0, end: int | None = None, default: str = DEFAULT) -> str:
     """The language of ``text[start:end]`` (a code of the lexicon tables), ``default`` when
     nothing tells."""

@@ -55,6 +55,16 @@ class UNWords:
     article_paragraphs: bool = False
     #: a letter after a sub-letter word needs no bracket ("Ziff. 17 Buchst. c": para. 17(c))
     bare_letters: bool = False
+    #: nouns whose phrase names a body ("Vorstand", compounds "Aufsichtsrat"): after a
+    #: resolution, a body not named among ``bodies`` makes it another organ's
+    body_heads: tuple[str, ...] = ()
+    #: the heads that alone name the UN body of the text ("des Rates": the Council)
+    generic_bodies: tuple[str, ...] = ()
+    #: nouns of another document a pinpoint may be followed by in the genitive ("Ziffer 3
+    #: der Verordnung"): that pinpoint is the other document's
+    other_document_words: tuple[str, ...] = ()
+    #: what opens a footnote before the citation ("Vgl.", "Siehe"): the text is in the language
+    footnote_leads: tuple[str, ...] = ()
 
 
 def _strings(raw: Any, what: str) -> tuple[str, ...]:
@@ -103,6 +113,12 @@ def _words(code: str, raw: dict[str, Any]) -> UNWords:
         title_words=_strings(raw.get("title_words", []), f"{code}.title_words"),
         article_paragraphs=_flag(raw, code, "article_paragraphs"),
         bare_letters=_flag(raw, code, "bare_letters"),
+        body_heads=_strings(raw.get("body_heads", []), f"{code}.body_heads"),
+        generic_bodies=_strings(raw.get("generic_bodies", []), f"{code}.generic_bodies"),
+        other_document_words=_strings(
+            raw.get("other_document_words", []), f"{code}.other_document_words"
+        ),
+        footnote_leads=_strings(raw.get("footnote_leads", []), f"{code}.footnote_leads"),
     )
 
 
@@ -197,6 +213,24 @@ def non_un_organs() -> str:
     return _names((lang, lang.non_un_organs) for lang in languages())
 
 
+def other_bodies() -> str:
+    """A noun phrase naming a body that is not one of ``bodies`` ("des Vorstands", "der
+    Jahreshauptversammlung", "des Evangelischen Rates"; not "des Rates" alone, the generic
+    UN body, nor "der Vereinten Nationen"): compounds end with a head noun, capitalised
+    words may precede it. A pattern that matches nothing if no language gives heads."""
+    alternatives = []
+    for lang in languages():
+        if not lang.body_heads:
+            continue
+        initial = "(?=[A-ZÄÖÜ])" if lang.capitalised_names else ""
+        generic = alternation(lang.generic_bodies) if lang.generic_bodies else "(?!)"
+        alternatives.append(
+            rf"(?!{generic})(?:{initial}[\w-]+[\s\u00a0]+){{0,2}}"
+            rf"{initial}[\w-]*?{alternation(lang.body_heads)}"
+        )
+    return "|".join(alternatives) or "(?!)"
+
+
 def body_connectors() -> str:
     return spaced(_all("body_connectors"))
 
@@ -244,6 +278,36 @@ def general_terms(term: str) -> tuple[str, ...]:
 def title_words(language: str) -> tuple[str, ...]:
     """What opens a general comment's title in ``language`` ("zu Artikel 6")."""
     return tuple(w for lang in languages() if lang.language == language for w in lang.title_words)
+
+
+def other_document_words(language: str) -> tuple[str, ...]:
+    """Nouns of another document whose genitive after a pinpoint makes it that document's."""
+    return tuple(
+        w for lang in languages() if lang.language == language for w in lang.other_document_words
+    )
+
+
+def footnote_leads(language: str) -> tuple[str, ...]:
+    """What opens a footnote in ``language`` before the citation ("Vgl.", "Siehe")."""
+    return tuple(
+        w for lang in languages() if lang.language == language for w in lang.footnote_leads
+    )
+
+
+def citation_words(language: str) -> tuple[str, ...]:
+    """The words of ``language``'s own UN citation forms that no other language writes: its
+    body names, decision words and general-comment terms (``Menschenrechtsrats``,
+    ``Beschluss``, ``Allgemeine Bemerkung``); the keyword ``Resolution`` is English too."""
+    return tuple(
+        w
+        for lang in languages()
+        if lang.language == language
+        for w in (
+            *(name for name, _ in lang.bodies),
+            *lang.decision_words,
+            *(word for _, words in lang.general_terms for word in words),
+        )
+    )
 
 
 def article_paragraphs(language: str) -> bool:

@@ -64,3 +64,46 @@ def test_nothing_is_tried_after_a_never_first_character(
 )
 def test_pinpoints_after_a_citation_are_read_as_before(text: str, pinpoint: str) -> None:
     assert str(pinpoint_after(text, 11)[0]) == pinpoint
+
+
+class _Recording:
+    """A title pattern that records the span each match is asked over."""
+
+    def __init__(self, pattern: Any) -> None:
+        self.pattern = pattern
+        self.spans: list[tuple[int, int]] = []
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
+        end = len(text) if endpos is None else endpos
+        self.spans.append((pos, end))
+        return self.pattern.match(text, pos, end)
+
+
+@pytest.mark.parametrize("language", ["shared", "de"])
+def test_a_title_is_read_within_a_bounded_span(
+    language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The engine looks for the title's word ("on") before matching: asked over the rest of
+    a long text with none, it read to the end at each general comment (quadratic)."""
+    grammar = GRAMMARS[language]
+    recording = _Recording(grammar.title)
+    evolved = attrs.evolve(grammar, title=recording)
+    if language == "shared":
+        monkeypatch.setattr(after, "_SHARED", evolved)
+    else:
+        monkeypatch.setattr(after, "_own_grammar", lambda _: evolved)
+    text = "Allgemeine Bemerkung Nr. 36 (2018) zum Recht auf Leben, Ziff. 12. " * 50
+    pinpoint_after(text, 27, start=0, titled=True, own_languages=True)
+    assert recording.spans
+    assert all(end - pos <= after._TITLE_SPAN for pos, end in recording.spans)
+
+
+@pytest.mark.parametrize(("extra", "read"), [(0, True), (1, False)])
+def test_the_longest_title_fits_the_span(extra: int, read: bool) -> None:
+    """A title of 200 characters after its year and ``on`` is read where the paragraph word
+    after it ends within the span (spaces after the comma fill it up)."""
+    head = "CCPR/C/GC/36 (2019) on " + "x" * 200 + ","
+    spaces = 12 + after._TITLE_SPAN - len(head) - len("para") + extra
+    text = head + " " * spaces + "para. 1 and more"
+    assert (text.index("para") + len("para") - 12 <= after._TITLE_SPAN) is read
+    assert bool(pinpoint_after(text, 12, titled=True)[0]) is read

@@ -227,6 +227,12 @@ NEGATIVES = [
     "National Assembly resolution 61/161",
     "Assembly of States Parties resolution 10/5",
     "resolution 10/5 of the Assembly of States Parties",
+    # any other body named after the number by a noun phrase is that body's (not a list)
+    "resolution 17/4 of the Board.",
+    "resolution 17/4 of the Supervisory Board",
+    "resolution 17/4 of the Board of Directors",
+    "resolution 3/2 of the City Council",
+    "resolution 7/2 of the General Synod",
     "Commission on the Status of Women resolutions 49/7",
     "See Commission on the Status of Women, resolutions 56/2 and 58/2 on gender",
     "The Commission on the Status of Women, in its resolution 49/7, urged",
@@ -234,6 +240,24 @@ NEGATIVES = [
     "Security Council resolution 73/179",
     "Commission on Human Rights resolution 56/2",
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the generic UN body alone, a UN body by name: still the UN's
+        ("resolution 17/4 of the Council", "un:A/HRC/RES/17/4"),
+        ("resolution 60/251 of the Assembly", "un:A/RES/60/251"),
+        ("resolution 2005/69 of the Commission", "un:E/CN.4/RES/2005/69"),
+        ("resolution 60/251 of the United Nations General Assembly", "un:A/RES/60/251"),
+        ("resolution 5/1 of the Human Rights Council", "un:A/HRC/RES/5/1"),
+        # another body as the subject of what follows, not named in the genitive
+        ("In resolution 17/4, the Committee decided", "un:A/HRC/RES/17/4"),
+        ("In resolution 17/4 the Board decided", "un:A/HRC/RES/17/4"),
+    ],
+)
+def test_a_un_body_named_after_the_number_keeps_the_un_reading(text: str, expected: str) -> None:
+    assert [c.id for c in found(text)] == [expected]
 
 
 @pytest.mark.parametrize(("text", "expected"), POSITIVES)

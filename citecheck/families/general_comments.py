@@ -271,6 +271,19 @@ IMPLAUSIBLE = Rule(
 RULES = (AMBIGUOUS, YEAR_MISMATCH, WRONG_TERM, IMPLAUSIBLE)
 
 
+#: The words of "general recommendation" in each language, lower-cased, single-spaced.
+_RECOMMENDATION_TERMS = frozenset(
+    " ".join(w.lower().split()) for w in un.general_terms("recommendation")
+)
+
+
+def _recommends(word: str) -> bool:
+    """Is the head's term a recommendation ("general recommendation", "GR", "Allgemeine
+    Empfehlung"), not a comment?"""
+    folded = word.lower()
+    return folded.startswith(("rec", "gr")) or " ".join(folded.split()) in _RECOMMENDATION_TERMS
+
+
 def _joint(text: str, m: regex.Match[str]) -> bool:
     """Is the head part of a joint general comment ("joint", or "/" right before it)?"""
     before = text[max(0, m.start() - 50) : m.start()]
@@ -356,7 +369,7 @@ class GeneralCommentsFamily:
             heads = heapq.merge(heads, _lang_heads(doc), key=lambda h: h.start())
         for m in heads:
             word = m.group("term") or m.group("short")
-            term = "recommendation" if word.lower().startswith(("rec", "gr")) else "comment"
+            term = "recommendation" if _recommends(word) else "comment"
             roman = not m.group("num").isdigit()
             # (num, year, start, end) per item; the head's first item starts at the match.
             items: list[tuple[int, int | None, int, int]] = []

@@ -179,14 +179,14 @@ _ASIDE = compile_pattern(
 # "In its resolution 1986/20 the Commission decided"; or another organ ("resolution 10/5 of
 # the Assembly of States Parties"), whose resolution this family does not map.
 _BODY_AFTER = compile_pattern(
-    rf"""(?:,?{_W}(?:of|by|adopted{_W}by|in{_W}which|by{_W}which|whereby))?,?{_W}the{_W}
+    rf"""(?:,?{_W}(?P<conn>of|by|adopted{_W}by|in{_W}which|by{_W}which|whereby))?,?{_W}the{_W}
     (?:(?P<other>{ctx.NONUN_NAMES}|{ctx.OTHER_NAMES})
     |(?:(?:U\.N\.|UN|United{_W}Nations){_W})?(?P<name>General{_W}Assembly
     |Security{_W}Council|Economic{_W}and{_W}Social{_W}Council|Human{_W}Rights{_W}Council
     |Commission{_W}on{_W}Human{_W}Rights|Sub[-\u2010\u2011\u2013]?Commission
-    |Assembly(?!{_W}of{_W}(?:the{_W})?[A-Z])|Council|Commission))\b
+    |Assembly(?!{_W}of{_W}(?:the{_W})?[A-Z])|Council|Commission)|(?P<otherbody>{ctx.OTHER_BODY}))\b
   | ,?{_W}(?:{un.body_connectors()}){_H}*
-    (?:(?P<lname>{un.body_pattern()})|(?P<lother>{un.non_un_organs()}))"""
+    (?:(?P<lname>{un.body_pattern()})|(?P<lother>{un.non_un_organs()})|(?P<lbody>{un.other_bodies()}))"""
 )
 _CAPITAL = lazy_compile(r"[A-Z]")
 _ITS = lazy_compile(rf"(?<![\w])(?:[Ii]ts|{un.own_words()})[\s\u00a0]+\Z")
@@ -579,6 +579,16 @@ _LAST_NUMBER = lazy_compile(
 _TITLE = compile_pattern(rf"{_W}on{_W}[^;\n/().\"“”]{{1,200}}?(?=,)")
 
 
+def _of_other_body(after: regex.Match[str]) -> bool:
+    """Is the body named after the number another body, in the genitive ("of the Board",
+    "adopted by the Board", "des Vorstands")? Not the subject of what follows ("resolution
+    17/4, the Committee decided", "Resolution 17/4, der Ausschuss hat").
+    """
+    if after.group("otherbody"):
+        return (after.group("conn") or "").lower().startswith(("of", "adopted"))
+    return bool(after.group("lbody")) and "," not in after.group(0)
+
+
 def _pinpoint(text: str, pos: int) -> tuple[Pinpoint, int]:
     """:func:`pinpoint_after`, minus a list item it took for a paragraph number.
 
@@ -653,6 +663,10 @@ class UNProseFamily:
                 after = _BODY_AFTER.match(text, pos)
                 if after and (after.group("other") or after.group("lother")):
                     continue  # "resolution 10/5 of the Assembly of States Parties"
+                if after and _of_other_body(after):
+                    continue  # "resolution 17/4 of the Board", "Resolution 17/4 des Vorstands"
+                if after and not (after.group("name") or after.group("lname")):
+                    after = None  # "resolution 17/4, the Committee decided": a subject
                 if after:
                     name = after.group("name") or after.group("lname")
                     named = _bodies_of(name)

@@ -19,6 +19,9 @@ from citecheck.pinpoints.numbers import parse_numbers, sub_letters
 from citecheck.un_languages import (
     article_paragraphs,
     bare_letters,
+    citation_words,
+    footnote_leads,
+    other_document_words,
     own_pinpoint_languages,
     pinpoint_lexicon,
     title_words,
@@ -36,6 +39,8 @@ _ANNEX = "annexe(?!s)|anexo|annex"
 # A short aside between a citation and its pinpoint: "A/HRC/52/7/Add.3 (visit to Chile), para. 12".
 # No slash (it would be another citation) and no nested parentheses; bounded.
 _ASIDE = regex.compile(rf"{_H}?\([^()/\n]{{1,100}}\)(?={_H}?,{_H}*)")
+#: The Latin suffixes of an inserted article ("art. 8 bis").
+_LATIN = "(?i:bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies)"
 _OPEN = regex.compile(rf"{_H}?\({_H}?")
 _CLOSE = regex.compile(rf"{_H}?\)")
 
@@ -57,6 +62,9 @@ class _Grammar:
     article_paragraphs: bool
     #: a letter without its bracket after a letter word ("Buchst. c"), or None
     bare_letter: regex.Pattern[str] | None
+    #: what shows that the element before it is another document's ("Ziffer 3 der
+    #: Verordnung", "Art. 6 Abs. 1 DSGVO"), or None
+    other_document: regex.Pattern[str] | None
     first_heads: tuple[frozenset[str], frozenset[str], frozenset[str]]
     next_heads: tuple[frozenset[str], frozenset[str], frozenset[str]]
 
@@ -67,6 +75,7 @@ def _grammar(
     *,
     article_paragraphs: bool = False,
     bare_letters: bool = False,
+    other_documents: tuple[str, ...] = (),
 ) -> _Grammar:
     """The reader's patterns built from ``lex``'s words: the shared UN lexicon (English,
     French, Spanish) or one language's own (German: its ``bis`` is a range there), whose
@@ -101,7 +110,9 @@ def _grammar(
             (?P<knums>{num}(?:{list_sep}(?:{num}|{_SUB_ONLY}))*)
       | (?P<para>{lex.unit_pattern("para")}{_H}*
             (?P<pnums>{num}(?:{list_sep}(?:{num}|{_SUB_ONLY}))*))
-      | (?P<art>{lex.unit_pattern("art")}{_H}*(?P<anums>{_ANUM}(?:{list_sep}{_ANUM})*))
+      | (?P<art>{lex.unit_pattern("art")}{_H}*(?P<anums>{_ANUM}(?:{list_sep}{_ANUM})*)
+            # "art. 8 bis": the article's Latin suffix, not a range ("Art. 8 bis 10")
+            (?:(?<=\d){_H}(?P<alatin>{_LATIN})(?!\w)(?!{_H}*\d))?)
       | (?P<annex>(?i:{annex})(?:{_H}+(?P<annexno>[IVXL]{{1,6}}|[A-Z])(?![\w]))?)
       | (?P<sect>(?P<sectword>{lex.unit_pattern("sect", "chap")}){_H}*
             (?P<sectno>[IVXL]{{1,6}}|[A-Z]|\d{{1,3}})(?![\w]))
@@ -160,6 +171,16 @@ def _grammar(
         part_words=part_words,
         article_paragraphs=article_paragraphs,
         bare_letter=bare,
+        other_document=(
+            regex.compile(
+                rf"{_H}{{1,3}}(?:(?:{alternation(lex.part_of_words)}){_H}+"
+                rf"(?:{alternation(other_documents)})"
+                # a statute's abbreviation right after: "DSGVO", "GG", "AufenthG"
+                rf"|(?-i:[A-ZÄÖÜ][A-Za-zäöü]{{0,6}}[A-Z])(?![\w-]))"
+            )
+            if other_documents
+            else None
+        ),
         first_heads=_heads(part_words),
         next_heads=_heads((*part_words, *lex.list_words)),
     )
@@ -205,6 +226,7 @@ def _own_grammar(language: str) -> _Grammar:
         title_words(language),
         article_paragraphs=article_paragraphs(language),
         bare_letters=bare_letters(language),
+        other_documents=other_document_words(language),
     )
 
 
@@ -268,7 +290,12 @@ def parse_part(match: regex.Match[str], grammar: _Grammar = _SHARED) -> tuple[Pi
         unit = lex.paragraph_kind_of(match.group("kword")) or "para"
         return parse_numbers(unit, match.group("knums"), lex)
     if match.group("art"):
-        return parse_numbers("art", match.group("anums"), lex)
+        articles = parse_numbers("art", match.group("anums"), lex)
+        latin = match.group("alatin")
+        if latin and articles:
+            last = articles[-1]
+            return (*articles[:-1], PinpointPart("art", f"{last.value} {latin.lower()}"))
+        return articles
     if match.group("annex"):
         return (PinpointPart("annex", match.group("annexno") or ""),)
     if match.group("sect"):
@@ -330,7 +357,7 @@ def pinpoint_after(
     """
     pin, end = _read(_SHARED, text, pos, max_parts, start, titled, articles)
     if pin or not own_languages or text[pos : pos + 1] in _NEVER_FIRST:
-        return pin, end
+        return pin, _outer_close_kept(text, start, end)
     # a title may follow a year first: "(2018) zum Recht auf Leben, Ziff. 12"
     year = _TITLE_YEAR.match(text, pos) if titled else None
     probe = year.end() if year is not None else pos
@@ -339,20 +366,71 @@ def pinpoint_after(
         if (
             _paren_at(text, probe) or _may_follow(text, probe, heads, _SKIPPED_AROUND)
         ) and _written_in(language, text, pos):
-            return _read(_own_grammar(language), text, pos, max_parts, start, titled, articles)
+            pin, end = _read(
+                _own_grammar(language), text, pos, max_parts, start, titled, articles
+            )
+            return pin, _outer_close_kept(text, start, end)
     return pin, end
 
 
+def _outer_close_kept(text: str, start: int | None, end: int) -> int:
+    """Where a pinpoint of a citation in parentheses ends: a letter's ``)`` the reading took
+    ("(A/HRC/41/35, Ziff. 5 lit. a bis c) und") closes the parenthesis opened before the
+    citation when the span holds more closing than opening ones and no other ``)`` closes it
+    later on the line; it is left outside the span then."""
+    if (
+        start is None
+        or start == 0
+        or text[start - 1] != "("
+        or end <= start
+        or text[end - 1] != ")"
+    ):
+        return end
+    span = text[start:end]
+    if span.count(")") <= span.count("("):
+        return end
+    later = _NEXT_PAREN.search(text, end, min(len(text), end + _CLOSE_REACH))
+    return end if later is not None and later.group() == ")" else end - 1
+
+
+#: The next parenthesis or line break after a pinpoint: a ")" there closes the one opened
+#: before the citation.
+_NEXT_PAREN = regex.compile(r"[()\n]")
+#: How far that closing parenthesis is looked for.
+_CLOSE_REACH = 200
+
+
 def _written_in(language: str, text: str, pos: int) -> bool:
-    """Is the text around ``pos`` written in ``language`` rather than in English? Its own
-    pinpoint words are read only then: they clash with English readings (``s. 13`` is a
-    section there; ``8 bis`` an article), while French and Spanish texts never write them.
-    Not "the language with most frequent words": the ``A`` of each UN symbol counts as
-    Spanish ``a``, and a German list of symbols has few words besides."""
-    counts = text_language.scores(
-        text, max(0, pos - _LANGUAGE_REACH), min(len(text), pos + _LANGUAGE_REACH)
-    )
-    return counts[language] > 0 and counts[language] >= counts[text_language.DEFAULT]
+    """Is the text around ``pos`` written in ``language``? Its own pinpoint words are read
+    only then: they clash with other readings (``s. 13`` is a section in English; ``8 bis``
+    an article; ``Kap.`` nothing in French). Evidence is the words no other language shares
+    (``und``, ``der``; not ``in``, ``an``, ``des``) and the words that open a footnote
+    (``Vgl.``): the language needs some and at least as many as any other. A stretch with
+    none (a footnote ``5 A/HRC/41/35, Ziff. 5.``) takes the language of the wider text around."""
+    for reach in (_LANGUAGE_REACH, _WIDER_REACH):
+        start, end = max(0, pos - reach), min(len(text), pos + reach)
+        counts = text_language.own_words(text, start, end)
+        counts[language] += len(_lead_pattern(language).findall(text, start, pos))
+        counts[language] += len(_citation_words(language).findall(text, start, end))
+        if any(counts.values()):
+            return counts[language] > 0 and counts[language] == max(counts.values())
+    return False
+
+
+@functools.cache
+def _citation_words(language: str) -> regex.Pattern[str]:
+    """The words of ``language``'s own UN citation forms (``des Menschenrechtsrats``), as
+    written: a German resolution sentence may have no other word of its own."""
+    words = citation_words(language)
+    return regex.compile(rf"(?<!\w)(?-i:{alternation(words)[len('(?i:') :]}" if words else "(?!)")
+
+
+@functools.cache
+def _lead_pattern(language: str) -> regex.Pattern[str]:
+    """The words that open a footnote in ``language`` ("Vgl.", "Siehe"), as whole words and
+    as written (a capital ``S.`` is a page)."""
+    leads = "|".join(regex.escape(lead) for lead in footnote_leads(language)) or "(?!)"
+    return regex.compile(rf"(?<!\w)(?:{leads})(?=\s)")
 
 
 #: What the pre-check of a language's own words skips: a pinpoint may also follow a closing
@@ -360,8 +438,13 @@ def _written_in(language: str, text: str, pos: int) -> bool:
 _SKIPPED_AROUND = CHARACTERS.horizontal_spaces + ",\r\n()"
 #: The year a title may follow (as the title pattern reads it).
 _TITLE_YEAR = regex.compile(rf"{_H}?\((?:19|20)\d\d\)")
+#: The longest title with its year, spaces and the paragraph word after it (200 characters
+#: of title and a margin).
+_TITLE_SPAN = 400
 #: How much text on each side of a pinpoint tells the language it is written in.
 _LANGUAGE_REACH = 160
+#: How much, where the nearer text has no word of any language (a footnote of symbols).
+_WIDER_REACH = 1200
 
 
 def _read(
@@ -391,7 +474,9 @@ def _read(
         if closed is not None:
             return pin, closed.end()
     if titled:
-        title = g.title.match(text, pos)
+        # Bounded: the engine looks for the title's word ("on") before matching, and in a
+        # text with none after ``pos`` it read to the end each time (quadratic on a long text).
+        title = g.title.match(text, pos, min(len(text), pos + _TITLE_SPAN))
         if title is not None:
             pin, end = _read(g, text, title.end(), max_parts, None, False, False)
             if pin:
@@ -399,6 +484,9 @@ def _read(
     if not paren and not _may_follow(text, pos, g.first_heads):
         return NO_PINPOINT, pos  # the common case: prose goes on after the citation
     parts: list[PinpointPart] = []
+    # The parts and end before each element not merged into the one before it: where the
+    # element after turns out to be another document's, the reading ends before it.
+    before: list[tuple[list[PinpointPart], int]] = []
     end = pos
     elements = 0
     while elements < max_parts:
@@ -429,13 +517,18 @@ def _read(
         if m.group("art") and not (articles or (parts and parts[-1].unit == "annex")):
             break  # an article only of an instrument in the annex; others are the instrument's
         new = parse_part(m, g)
-        if g.article_paragraphs and _of_article(new, parts):
+        merged = g.article_paragraphs and _of_article(new, parts)
+        if not merged:
+            before.append((list(parts), end))
+        if merged:
             article = parts.pop().value
             parts.extend(PinpointPart("art", f"{article}({para.value})") for para in new)
         else:
             parts.extend(_nest((*lead, *new), parts))
         elements += 1
         end = m.end()
+    if before and g.other_document is not None and g.other_document.match(text, end):
+        parts, end = before[-1]
     return (Pinpoint(tuple(parts)) if parts else NO_PINPOINT), end
 
 

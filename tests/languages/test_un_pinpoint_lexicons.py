@@ -117,6 +117,8 @@ REACH = after._LANGUAGE_REACH
         ("und der of the the", False),  # more English
         ("xx yy", False),  # no language at all
         ("le la les", False),  # French
+        ("des des", False),  # shared by French and German
+        ("in an in", False),  # shared by English and German
     ],
 )
 def test_german_words_need_german_text_at_least_as_much_as_english(
@@ -127,10 +129,11 @@ def test_german_words_need_german_text_at_least_as_much_as_english(
     assert bool(pinpoint_after(text, pos, own_languages=True)[0]) is read
 
 
-@pytest.mark.parametrize(("gap", "read"), [(REACH - 4, True), (REACH - 3, False)])
+@pytest.mark.parametrize(("gap", "read"), [(REACH - 7, True), (REACH - 6, False)])
 def test_the_language_is_told_from_the_words_within_reach_before(gap: int, read: bool) -> None:
-    """``und`` starts the text, ``REACH`` characters before the comma at most to count."""
-    text = "und " + " " * gap + ", Ziff. 66."
+    """``und`` starts the text, ``REACH`` characters before the comma at most to count against
+    the English ``the`` near the citation."""
+    text = "und " + " " * gap + "the, Ziff. 66."
     pos = text.index(",")
     assert (pos <= REACH) is read
     assert bool(pinpoint_after(text, pos, own_languages=True)[0]) is read
@@ -139,10 +142,55 @@ def test_the_language_is_told_from_the_words_within_reach_before(gap: int, read:
 @pytest.mark.parametrize(("gap", "read"), [(REACH - 14, True), (REACH - 13, False)])
 def test_the_language_is_told_from_the_words_within_reach_after(gap: int, read: bool) -> None:
     """``und`` ends the text, ``REACH`` characters after the comma at most to count."""
-    text = "A/HRC/41/35, Ziff. 66" + " " * gap + " und"
+    text = "the A/HRC/41/35, Ziff. 66" + " " * gap + " und"
     pos = text.index(",")
     assert (len(text) <= pos + REACH) is read
     assert bool(pinpoint_after(text, pos, own_languages=True)[0]) is read
+
+
+WIDER = after._WIDER_REACH
+
+
+@pytest.mark.parametrize(("gap", "read"), [(WIDER - 18, True), (WIDER - 17, False)])
+def test_a_stretch_with_no_words_takes_the_language_of_the_wider_text(
+    gap: int, read: bool
+) -> None:
+    """A footnote of symbols alone is read in the language of the text ``WIDER`` around."""
+    text = "und" + " " * gap + "\n12 A/HRC/41/35, Ziff. 5."
+    pos = text.index(",")
+    assert (pos <= WIDER) is read
+    assert bool(pinpoint_after(text, pos, own_languages=True)[0]) is read
+
+
+@pytest.mark.parametrize(
+    ("text", "pinpoint"),
+    [
+        # a footnote opens with its lead-in and has no other word (M4)
+        ("Vgl. A/HRC/41/35, Ziff. 5.", "para. 5"),
+        ("Siehe A/HRC/41/35, Ziff. 5.", "para. 5"),
+        ("s. A/HRC/41/35, Ziff. 5.", "para. 5"),
+        ("Vgl. A/HRC/41/35, Rn. 5 ff.", "para. 5"),
+        ("Vgl. A/HRC/41/35, S. 5, Fn. 12.", "p. 5; footnote 12"),
+        ("Der Bericht und die Empfehlungen.\n\n12 A/HRC/41/35, Ziff. 5.", "para. 5"),
+        # the words of German citation forms are German evidence, their English ones none
+        ("Menschenrechtsrat: A/HRC/41/35, Ziff. 3.", "para. 3"),
+        ("Allgemeine Bemerkung des A/HRC/41/35, Ziff. 3.", "para. 3"),
+        ("Human Rights Council: A/HRC/41/35, Ziff. 3.", ""),
+        ("menschenrechtsrat: A/HRC/41/35, Ziff. 3.", ""),
+        # words German shares with English or French are no evidence (M5)
+        ("Cited in A/HRC/41/35, s. 13.", ""),
+        ("Cited in an A/HRC/41/35, S. 13.", ""),
+        ("Voir les rapports des États : A/HRC/41/35, Kap. 4.", ""),
+        ("Voir les rapports des États (A/HRC/41/35), S. 4.", ""),
+        ("The report of the Council.\n\n12 A/HRC/41/35, Ziff. 5.", ""),
+        # a capital S. is a page, no lead-in; a lead-in inside a word is none
+        ("S. A/HRC/41/35, Ziff. 5.", ""),
+        ("Avgl. A/HRC/41/35, Ziff. 5.", ""),
+    ],
+)
+def test_footnotes_and_shared_words(text: str, pinpoint: str) -> None:
+    pos = text.index("35") + 2
+    assert str(pinpoint_after(text, pos, own_languages=True)[0]) == pinpoint
 
 
 @pytest.mark.parametrize(
@@ -221,3 +269,82 @@ def test_the_german_patterns_read_a_long_run_linearly(name: str, unit: str) -> N
     first use, so it does not find them)."""
     pattern = getattr(after._own_grammar("de"), name)
     pattern.match(unit * 20_000, timeout=30.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "span_end"),
+    [
+        # the letter's ")" closes the parenthesis opened before the citation (review L9)
+        ("(A/HRC/41/35, Ziff. 5 lit. a bis c) und die", "c"),
+        ("(A/HRC/41/35, Ziff. 5 lit. a und c) und die", "c"),
+        ("(A/HRC/41/35, par. 5 a) à c) et", "c"),
+        # another ")" closes it later on the line: the letter keeps its own
+        ("(A/HRC/41/35, par. 5 a) à c)) et", "c)"),
+        ("(A/HRC/41/35, Ziff. 5 lit. c) sowie A/HRC/40/1) und die", "c)"),
+        # balanced, or no parenthesis before the citation: as read
+        ("(A/HRC/41/35, para. 5 (a) to (c)) and the", "(c)"),
+        ("A/HRC/41/35, Ziff. 17 Buchstabe c) und die", "c)"),
+        # a "(" comes first on the line: the ")" after it is that one's
+        ("(A/HRC/41/35, Ziff. 5 lit. c) und die (Bericht) und", "c"),
+        ("(A/HRC/41/35, Ziff. 5 lit. c) und\ndie) und", "c"),
+    ],
+)
+def test_a_letters_bracket_may_close_the_parenthesis_before_the_citation(
+    text: str, span_end: str
+) -> None:
+    start = 1 if text.startswith("(") else 0
+    pin, end = pinpoint_after(text, start + 11, start=start, own_languages=True)
+    assert pin
+    assert text[:end].endswith(span_end) and not text[:end].endswith(span_end + ")")
+
+
+@pytest.mark.parametrize(
+    ("gap", "kept"), [(after._CLOSE_REACH - 1, True), (after._CLOSE_REACH, False)]
+)
+def test_the_closing_parenthesis_is_looked_for_within_reach(gap: int, kept: bool) -> None:
+    text = "Vgl. (A/HRC/41/35, Ziff. 5 lit. a bis c)" + " " * gap + ")"
+    end = pinpoint_after(text, 17, start=6, own_languages=True)[1]
+    assert text[:end].endswith("c)") is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "pinpoint"),
+    [
+        # an inserted article keeps its Latin suffix (review L10)
+        ("A/RES/61/106, annex, art. 8 bis.", "annex; art. 8 bis"),
+        ("A/RES/61/106, annex, arts. 7 and 8 ter, and the", "annex; art. 7; art. 8 ter"),
+        ("A/RES/61/106, annexe, art. 8 quater et", "annex; art. 8 quater"),
+        ("Vgl. A/RES/61/106, Anhang, Art. 8 bis.", "annex; art. 8 bis"),
+        # a number after it: a German range, no suffix in English; no suffix inside a word
+        ("Vgl. A/RES/61/106, Anhang, Art. 8 bis 10.", "annex; arts. 8-10"),
+        ("A/RES/61/106, annex, art. 8 bis 9", "annex; art. 8"),
+        ("A/RES/61/106, annex, art. 8 bisected", "annex; art. 8"),
+        ("A/RES/61/106, annex, art. 8 (2) bis", "annex; art. 8(2)"),
+    ],
+)
+def test_an_articles_latin_suffix(text: str, pinpoint: str) -> None:
+    assert str(pinpoint_after(text, text.index(",", 12), own_languages=True)[0]) == pinpoint
+
+
+@pytest.mark.parametrize(
+    ("text", "pinpoint"),
+    [
+        # a German pinpoint followed by another document in the genitive is that one's (L8)
+        ("Vgl. A/HRC/41/35, Ziffer 3 der Verordnung.", ""),
+        ("Vgl. A/HRC/41/35, S. 3 des Kommentars von Nowak.", ""),
+        ("Vgl. A/HRC/41/35, Ziff. 3 und 4 der Verordnung.", ""),
+        ("Vgl. A/RES/61/106, Anhang, Art. 6 Abs. 1 DSGVO.", "annex"),
+        ("Vgl. A/RES/61/106, Anhang, Art. 8 GG.", "annex"),
+        ("Vgl. A/HRC/41/35, Anhang, Ziff. 3   der Verordnung.", "annex"),
+        # the citation's own document, a word that is none, too far: the pinpoint stays
+        ("Vgl. A/HRC/41/35, Ziff. 3 des Berichts.", "para. 3"),
+        ("Vgl. A/HRC/41/35, Ziff. 3 UN-Dokument.", "para. 3"),
+        ("Vgl. A/HRC/41/35, Ziff. 3 Ende.", "para. 3"),
+        ("Vgl. A/HRC/41/35, Ziff. 3    der Verordnung.", "para. 3"),
+        ("Vgl. A/RES/61/106, Anhang, Art. 6 Abs. 1 und die.", "annex; art. 6(1)"),
+        ("Vgl. A/HRC/41/35, Ziff. 3 der Verordnungsbegründung.", "para. 3"),
+    ],
+)
+def test_a_german_pinpoint_of_another_document(text: str, pinpoint: str) -> None:
+    pos = text.index(",")
+    assert str(pinpoint_after(text, pos, own_languages=True)[0]) == pinpoint
