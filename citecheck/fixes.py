@@ -20,12 +20,14 @@ followed: its target is rewritten and the link stays a link.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import difflib
 import enum
 import errno
 import hashlib
 import os
 import re
+import signal
 import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -329,28 +331,66 @@ def _first_difference(old: bytes, new: bytes) -> int:
     return same
 
 
+#: The signals that end a run (Ctrl-C, kill, a closed terminal): held while a file is
+#: rewritten in place, so that none can stop it between the first byte and the last.
+_ENDING_SIGNALS = frozenset(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
+@contextlib.contextmanager
+def _ending_signals_held() -> Iterator[None]:
+    """Hold the signals that end a run until the block is done (they are then delivered);
+    where the platform cannot hold them, the put-back on an exception is the only guard."""
+    hold = getattr(signal, "pthread_sigmask", None)
+    if hold is None:
+        yield
+        return
+    before = hold(signal.SIG_BLOCK, _ENDING_SIGNALS)
+    try:
+        yield
+    finally:
+        hold(signal.SIG_SETMASK, before)
+
+
 def _write_in_place(fd: int, data: bytes, old: bytes, pwrite: Pwrite = os.pwrite) -> None:
     """Overwrite the open file ``fd`` (holding ``old``) with ``data``: room reserved first,
     then the changed bytes written last chunk first, so that a file size limit or a full
     disk stops the write before the start of the file is touched; on any error the bytes
-    written so far are put back from ``old``. Raises ``NotWritten`` saying whether the file
-    was left as it was."""
+    written so far are put back from ``old``. The signals that end a run are held
+    meanwhile. Raises ``NotWritten`` saying whether the file was left as it was."""
+    with _ending_signals_held():
+        _overwrite(fd, data, old, pwrite)
+
+
+def _overwrite(fd: int, data: bytes, old: bytes, pwrite: Pwrite) -> None:
     start = _first_difference(old, data)
-    dirty = [len(data), 0]  # the range written so far (empty while start >= end)
+    # the range that may differ from ``old`` on disk: widened BEFORE each write (a write
+    # that lands and then raises must still be put back) and over the cut-off tail before
+    # the file is cut to the new length
+    dirty = [len(data), 0]
     try:
         _reserve(fd, len(data))
         for hi in range(len(data), start, -_CHUNK):
             lo = max(start, hi - _CHUNK)
             pos = lo
             while pos < hi:
-                n = pwrite(fd, data[pos:hi], pos)
+                noted = dirty
+                dirty = [min(noted[0], pos), max(noted[1], hi)]
+                try:
+                    n = pwrite(fd, data[pos:hi], pos)
+                except OSError:
+                    dirty = noted  # a write the system refused wrote nothing
+                    raise
                 if n <= 0:
+                    dirty = noted
                     raise OSError(errno.EIO, os.strerror(errno.EIO))
-                dirty = [min(dirty[0], pos), max(dirty[1], pos + n)]
+                dirty = [min(noted[0], pos), max(noted[1], pos + n)]  # what it did write
                 pos += n
+        dirty = [min(dirty[0], len(data)), max(dirty[1], len(old))]
         os.ftruncate(fd, len(data))
         os.fsync(fd)
-    except BaseException as exc:  # also Ctrl-C halfway: the old bytes go back first
+    except BaseException as exc:  # also an interrupt halfway: the old bytes go back first
         try:
             pos, stop = dirty[0], min(dirty[1], len(old))
             while pos < stop:
@@ -455,7 +495,13 @@ def write_fixed(source: SourceText, new_text: str) -> Outcome:
         except _NotRegular:
             return Outcome.CHANGED
         try:
-            _write_in_place(fd, data, current)
+            # the file opened for writing must be the one read and checked: it may have been
+            # saved or renamed over in between
+            with os.fdopen(os.dup(fd), "rb") as fh:
+                again = fh.read()
+            if hashlib.sha256(again).hexdigest() != source.digest:
+                return Outcome.CHANGED
+            _write_in_place(fd, data, again)
         finally:
             os.close(fd)
     except OSError as exc:

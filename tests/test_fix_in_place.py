@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import signal
 import subprocess
 import sys
 import textwrap
@@ -172,3 +173,56 @@ def test_a_checked_file_replaced_by_a_fifo_is_not_opened_for_reading(tmp_path: P
     f.unlink()
     os.mkfifo(f)  # nobody writes it: a blocking open would wait for ever
     assert write_fixed(src, "See A/HRC/41/35.\n") is Outcome.CHANGED
+
+
+def test_a_write_that_lands_and_is_then_interrupted_is_put_back(tmp_path: Path) -> None:
+    # Ctrl-C right after a write returns, before the written range was noted: the range is
+    # noted before each write, so the new bytes still go back.
+    f = tmp_path / "a.txt"
+    f.write_bytes(OLD)
+
+    def writes_then_interrupted(fd: int, data: bytes, offset: int) -> int:
+        real_pwrite(fd, data, offset)
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        _rewrite(f, OLD.upper(), OLD, writes_then_interrupted)
+    assert f.read_bytes() == OLD
+
+
+def test_a_shrinking_write_that_fails_after_the_cut_gets_its_tail_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    f = tmp_path / "a.txt"
+    old = b"A" * 100 + b"TAIL-OF-ORIGINAL\n"
+    f.write_bytes(old)
+    real_fsync = os.fsync
+    failures = [1]
+
+    def fsync_fails_once(fd: int) -> None:
+        if failures[0]:
+            failures[0] -= 1
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync_fails_once)
+    with pytest.raises(NotWritten, match="the file was left as it was"):
+        _rewrite(f, b"B" * 50, old, os.pwrite)
+    assert f.read_bytes() == old
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="no signal masks here")
+def test_the_signals_that_end_a_run_are_held_while_the_file_is_rewritten(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_bytes(OLD)
+    held: list[set[int]] = []
+
+    def noting_the_mask(fd: int, data: bytes, offset: int) -> int:
+        held.append(set(signal.pthread_sigmask(signal.SIG_BLOCK, [])))
+        return real_pwrite(fd, data, offset)
+
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    _rewrite(f, OLD.upper(), OLD, noting_the_mask)
+    assert held and all({signal.SIGINT, signal.SIGTERM, signal.SIGHUP} <= mask for mask in held)
+    assert signal.pthread_sigmask(signal.SIG_BLOCK, []) == before  # given back afterwards
+    assert f.read_bytes() == OLD.upper()
