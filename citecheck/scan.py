@@ -106,6 +106,10 @@ def scan(doc: Document, families: Iterable[Family] = FAMILIES) -> list[Citation]
     return kept
 
 
+#: families whose candidates the short-form stage may still drop
+_GUESSES = frozenset({"backrefs", "shortforms"})
+
+
 @runtime_checkable
 class _GivesWay(Protocol):
     """A family whose citations may start with a pinpoint read before their own words."""
@@ -117,8 +121,13 @@ class _GivesWay(Protocol):
 
 def _lead_reader(act: Citation, other: Citation, families: dict[str, Family]) -> _GivesWay | None:
     """``act``'s family when ``other`` ends before ``act``'s own words, in the pinpoint read
-    before them, and the family can read ``act`` again without it; else None."""
+    before them, and the family can read ``act`` again without it; else None. A short form
+    or back-reference is only a guess until the short-form stage settles it ("the ROP,
+    Article 1(7) of Regulation …" where ROP names no citation): the pinpoint never gives way
+    to one."""
     if not act.lead or not act.start <= other.end <= act.start + act.lead:
+        return None
+    if other.short_form or other.family in _GUESSES:
         return None
     family = families.get(act.family)
     return family if isinstance(family, _GivesWay) else None

@@ -166,6 +166,18 @@ ACROSS_FAMILIES = [
         "Véase A/HRC/41/35. El apartado 1 del artículo 6 del Reglamento (UE) 2016/679.",
         [("un:A/HRC/41/35", ""), ("celex:32016R0679", "art. 6(1)")],
     ),
+    # a back-reference is a guess the short-form stage may drop (an acronym that names no
+    # citation): the act's pinpoint does not give way to it
+    (
+        "the national programme (\u2018NP\u2019). Under the NP, Article 3(2) of Directive "
+        "2001/29/EC applies.",
+        [("celex:32001L0029", "art. 3(2)")],
+    ),
+    (
+        "the programme (\u2018ROP\u2019). Nerea relied on the ROP, Article 1(7) of Regulation "
+        "(EC) No 800/2008 and the principle.",
+        [("celex:32008R0800", "art. 1(7)")],
+    ),
 ]
 
 
