@@ -133,7 +133,10 @@ def markdown_code_spans(text: str) -> list[tuple[int, int]]:
         starts.append(len(text))
     last = len(starts) - 1
     spans: list[tuple[int, int]] = []
-    for token in MarkdownIt("commonmark").parse(text):
+    # a byte order mark is no character of the first line (the parser would see a fence
+    # opened by "\ufeff```" as text); a space in its place keeps every offset
+    parsed = " " + text[1:] if text.startswith("\ufeff") else text
+    for token in MarkdownIt("commonmark").parse(parsed):
         if token.map is None:
             continue
         lo, hi = starts[min(token.map[0], last)], starts[min(token.map[1], last)]

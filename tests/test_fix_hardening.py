@@ -174,6 +174,7 @@ def _quoted(text: str) -> list[str]:
         ("``` a`b\nnot a fence: backtick in the info\n", []),
         ("``\ntwo ticks: no fence\n``\n", ["``\ntwo ticks: no fence\n``"]),
         ("```\n`x` in a fence\n```\n", ["```\n`x` in a fence\n```\n"]),
+        ("\ufeff```\na/1\n```\nout\n", ["\ufeff```\na/1\n```\n"]),  # after a byte order mark
     ],
 )
 def test_markdown_code_spans(text: str, quoted: list[str]) -> None:
