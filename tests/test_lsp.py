@@ -463,11 +463,13 @@ async def start(
     )
 
 
-def open_doc(client: LanguageClient, uri: str, text: str, version: int = 1) -> None:
+def open_doc(
+    client: LanguageClient, uri: str, text: str, version: int = 1, language: str = "plaintext"
+) -> None:
     client.text_document_did_open(
         lsp.DidOpenTextDocumentParams(
             text_document=lsp.TextDocumentItem(
-                uri=uri, language_id="plaintext", version=version, text=text
+                uri=uri, language_id=language, version=version, text=text
             )
         )
     )
@@ -978,8 +980,12 @@ async def test_no_quick_fix_inside_markdown_code(client: LanguageClient) -> None
     text = "See a/hrc/41/35 and `a/hrc/41/36`.\n\n    a/hrc/41/37 indented\n"
     everywhere = lsp.Range(start=lsp.Position(0, 0), end=lsp.Position(3, 0))
     fixed: dict[str, list[str]] = {}
-    for uri in ("file:///tmp/notes-quoted.md", "file:///tmp/notes-quoted.txt"):
-        open_doc(client, uri, text)
+    for uri, language in (
+        ("file:///tmp/notes-quoted.md", "plaintext"),
+        ("file:///tmp/notes-quoted.txt", "plaintext"),
+        ("untitled:Untitled-7", "markdown"),  # no suffix: the editor's language id says it
+    ):
+        open_doc(client, uri, text, language=language)
         await wait_for(client, lambda: codes(client, uri) == ["UN102"] * 3, "three UN102")  # noqa: B023
         actions = await client.text_document_code_action_async(
             lsp.CodeActionParams(
@@ -996,3 +1002,4 @@ async def test_no_quick_fix_inside_markdown_code(client: LanguageClient) -> None
     assert [t.count("A/HRC") for t in fixed["file:///tmp/notes-quoted.md"]] == [1]
     assert "See A/HRC/41/35 and" in fixed["file:///tmp/notes-quoted.md"][0]
     assert len(fixed["file:///tmp/notes-quoted.txt"]) == 3
+    assert fixed["untitled:Untitled-7"] == fixed["file:///tmp/notes-quoted.md"]

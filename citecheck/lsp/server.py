@@ -436,9 +436,16 @@ class CitecheckServer(LanguageServer):
         actions: list[lsp.CodeAction] = []
         near = [f for f in result.findings if f.fix is not None and lo <= f.end and f.start <= hi]
         if near:  # as `check --fix`: no fix inside Markdown code or comments
-            from citecheck.fixes import quoted_spans, unquoted_fixes
+            from citecheck.fixes import markdown_code_spans, quoted_spans, unquoted_fixes
 
-            near = list(unquoted_fixes(near, quoted_spans(state.path or state.uri, index.text)))
+            # the editor's language id says Markdown too (an untitled or suffix-less file)
+            markdown = doc.language_id == "markdown"
+            quoted = (
+                markdown_code_spans(index.text)
+                if markdown
+                else quoted_spans(state.path or state.uri, index.text)
+            )
+            near = list(unquoted_fixes(near, quoted))
         for f in near:
             if f.fix is None:
                 continue
