@@ -17,18 +17,27 @@ from citecheck.config import Config
 from citecheck.lsp.server import make_server
 
 
-def test_language_server_falls_back_to_defaults_on_a_config_that_is_not_utf8(
-    tmp_path: Path,
+@pytest.mark.parametrize(
+    ("raw", "why"),
+    [
+        (b'select = ["UN"]\n\xff\n', "is not valid UTF-8 (byte 0xff at offset 16)"),
+        (
+            b"select = " + b"[" * 5000 + b"]" * 5000 + b"\n",
+            "is nested too deeply to be a configuration",
+        ),
+    ],
+    ids=["not utf-8", "nested too deeply"],
+)
+def test_language_server_falls_back_to_defaults_on_a_config_it_cannot_read(
+    tmp_path: Path, raw: bytes, why: str
 ) -> None:
     cfg = tmp_path / "citecheck.toml"
-    cfg.write_bytes(b'select = ["UN"]\n\xff\n')
+    cfg.write_bytes(raw)
     doc = tmp_path / "letter.md"
     doc.write_text("See a/hrc/41/35.\n", encoding="utf-8")
     config, path, problem = make_server().config_for(uris.from_fs_path(str(doc)) or "")
     assert config == Config() and path == str(doc)
-    assert problem == (
-        f"citecheck: {cfg}: is not valid UTF-8 (byte 0xff at offset 16); using the default settings"
-    )
+    assert problem == f"citecheck: {cfg}: {why}; using the default settings"
 
 
 def test_an_excluded_directory_named_on_the_command_line_is_skipped(tmp_path: Path) -> None:
@@ -203,20 +212,6 @@ def test_language_server_warns_once_about_bad_start_up_options(
         "the default is used"
     ]
     assert server.options.resolver == "none" and server.options.offline is False
-
-
-def test_language_server_falls_back_to_defaults_on_a_config_nested_too_deeply(
-    tmp_path: Path,
-) -> None:
-    cfg = tmp_path / "citecheck.toml"
-    cfg.write_text("select = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
-    doc = tmp_path / "letter.md"
-    doc.write_text("See a/hrc/41/35.\n", encoding="utf-8")
-    config, path, problem = make_server().config_for(uris.from_fs_path(str(doc)) or "")
-    assert config == Config() and path == str(doc)
-    assert problem == (
-        f"citecheck: {cfg}: is nested too deeply to be a configuration; using the default settings"
-    )
 
 
 def _read_back(printed: str) -> str:
