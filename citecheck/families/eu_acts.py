@@ -1001,6 +1001,19 @@ def _slash_between(text: str, slashes: list[int], lo: int, hi: int) -> bool:
     return False
 
 
+def _bracketed_numbers(doc: Document) -> Iterator[int]:
+    """Where a bracket opens right before a slashed number, or one space before it
+    (``(94/77/CE)``, ``( 77/91/CEE )`` in older texts): the titles' numbers start there."""
+    text = doc.text
+    for number_start in _slashed_numbers(doc):
+        first = number_start
+        while first > 0 and text[first - 1].isdigit():
+            first -= 1
+        bracket = first - 1 if first and text[first - 1] == "(" else first - 2
+        if bracket >= 0 and text[bracket] == "(":
+            yield bracket
+
+
 def _slashed_numbers(doc: Document) -> list[int]:
     """Where ``\\d/\\d`` matches, without overlaps (a digit, "/", a digit), read from the
     document's digit slashes (``Document.digit_slashes``) instead of a pass of its own; once
@@ -1637,13 +1650,7 @@ def _heading_acts(doc: Document) -> Iterator[Citation]:
     German. A directive, a decision and a framework decision share this numbering, so with
     none of them there is no citation."""
     text = doc.text
-    for number_start in _slashed_numbers(doc):
-        first = number_start
-        while first > 0 and text[first - 1].isdigit():
-            first -= 1
-        bracket = first - 1 if first and text[first - 1] == "(" else first - 2
-        if bracket < 0 or text[bracket] != "(":
-            continue  # "( 77/91/CEE )" in older texts
+    for bracket in _bracketed_numbers(doc):
         m = _HEADING_NUMBER.match(text, bracket)
         if m is None:
             continue
@@ -1722,13 +1729,7 @@ def _dated_title_acts(doc: Document, known: list[Citation]) -> Iterator[Citation
     text = doc.text
     taken = [(c.start, c.end) for c in known]
     closing: list[tuple[regex.Match[str], regex.Match[str]]] = []
-    for number_start in _slashed_numbers(doc):
-        first = number_start
-        while first > 0 and text[first - 1].isdigit():
-            first -= 1
-        bracket = first - 1 if first and text[first - 1] == "(" else first - 2
-        if bracket < 0 or text[bracket] != "(":
-            continue
+    for bracket in _bracketed_numbers(doc):
         m = _BRACKETED_NUMBER.match(text, bracket)
         if m is None or _TYPE_JUST_BEFORE.search(text, max(0, bracket - 40), bracket):
             continue
