@@ -106,10 +106,6 @@ def scan(doc: Document, families: Iterable[Family] = FAMILIES) -> list[Citation]
     return kept
 
 
-#: families whose candidates the short-form stage may still drop
-_GUESSES = frozenset({"backrefs", "shortforms"})
-
-
 @runtime_checkable
 class _GivesWay(Protocol):
     """A family whose citations may start with a pinpoint read before their own words."""
@@ -127,7 +123,7 @@ def _lead_reader(act: Citation, other: Citation, families: dict[str, Family]) ->
     to one."""
     if not act.lead or not act.start <= other.end <= act.start + act.lead:
         return None
-    if other.short_form or other.family in _GUESSES:
+    if other.short_form:  # every back-reference and short-form candidate is one
         return None
     family = families.get(act.family)
     return family if isinstance(family, _GivesWay) else None
