@@ -18,6 +18,8 @@ from citecheck.pinpoints import articles
 from citecheck.pinpoints.articles import (
     _BEFORE,
     _FOREIGN_LAST,
+    _ORDINAL_HOLDERS,
+    _ORDINAL_OPENINGS,
     _ORDINAL_UNITS,
     _ORDINAL_WORDS,
     _TOKEN,
@@ -124,8 +126,20 @@ def _prefix(rng: random.Random) -> str:
     )
 
 
+#: ordinals counting recitals ("the third and fifth recitals"), and some no table numbers
+_RECITAL_ORDINALS = ["first", "third", "Twelfth", "twenty-first", "thirtieth", "last", "tenth"]
+
+
+def _ordinal_recitals(rng: random.Random) -> str:
+    ordinals = [rng.choice(_RECITAL_ORDINALS) for _ in range(rng.randint(1, 3))]
+    listed = ordinals[0] + "".join(_sep(rng) + x for x in ordinals[1:])
+    return f"{rng.choice(['the ', 'The ', ''])}{listed}{_gap(rng)}{_unit(rng, 'recital')}"
+
+
 def _body(rng: random.Random) -> str:
-    kind = rng.choice(["art", "art", "art", "recital", "annex", "title", "chap", "sect"])
+    kind = rng.choice(["art", "art", "art", "recital", "annex", "title", "chap", "sect", "ord"])
+    if kind == "ord":
+        return _ordinal_recitals(rng)
     items = [_item(rng, kind) for _ in range(rng.randint(1, 4))]
     listed = items[0] + "".join(_sep(rng) + x for x in items[1:])
     tail = ""
@@ -185,6 +199,11 @@ def test_generated_rows_reach_every_kind_of_answer() -> None:
     assert sum(f is None for f in found) > 300
     assert any(
         f is not None and any(o in text[f.start : start].lower() for o in _ORDINAL_WORDS)
+        for f, (text, start) in zip(found, ROWS, strict=True)
+    )
+    assert any(
+        f is not None and f.pinpoint.parts[0].unit.startswith("recital")
+        and text[f.start : start].lower().removeprefix("the").lstrip().startswith(_ORDINAL_OPENINGS)
         for f, (text, start) in zip(found, ROWS, strict=True)
     )
     assert any(
@@ -290,21 +309,21 @@ def test_foreign_characters_are_never_inside_a_match() -> None:
 
 
 def test_ordinals_open_a_body_only_before_their_unit_words() -> None:
-    """The ordinal openings are looked for only in a window holding an ordinal unit word: a
-    body opening with an ordinal (or "the" and an ordinal) always holds one."""
-    rows = [(t, s) for t, s in ROWS if any(o in t.lower() for o in _ORDINAL_WORDS)]
+    """The ordinal openings are looked for only in a window holding an ordinal unit word or
+    "recital": a body opening with an ordinal (or "the" and an ordinal) always holds one."""
+    rows = [(t, s) for t, s in ROWS if any(o in t.lower() for o in _ORDINAL_OPENINGS)]
     assert len(rows) > 200
     opened = 0
     for text, start in rows:
         lo = max(0, start - WINDOW)
         for pos in range(lo, start):
             low = text[pos:start].lower()
-            if not (low.startswith(_ORDINAL_WORDS) or low.startswith("the")):
+            if not (low.startswith(_ORDINAL_OPENINGS) or low.startswith("the")):
                 continue
             m = _BEFORE.match(text, pos, start)
             if m is not None:
                 opened += 1
-                assert any(unit in m.group(0).lower() for unit in _ORDINAL_UNITS), text
+                assert any(unit in m.group(0).lower() for unit in _ORDINAL_HOLDERS), text
     assert opened > 50
 
 

@@ -66,7 +66,14 @@ _ARTLIST = (
     rf"{_ARTW}\s{{0,3}}{_ITEM}"
     rf"(?:{_LSEP}(?:(?:{_ARTW}\s{{0,3}})?{_ITEM}|{_SUB}{_CHAIN})){{0,20}}"
 )
-_RECITALS = r"(?i:recitals?)\s{1,3}\d{1,3}(?!\d)" rf"(?:{_LSEP}\d{{1,3}}(?!\d)){{0,20}}"
+#: "the third recital", "the twenty-first recital": an ordinal word counting recitals
+_RECITAL_ORDINAL = f"(?:{ENGLISH.ordinal_opening}(?:{ENGLISH.compact_ordinal_pattern}))"
+_RECITALS = (
+    r"(?:(?i:recitals?)\s{1,3}\d{1,3}(?!\d)" rf"(?:{_LSEP}\d{{1,3}}(?!\d)){{0,20}}"
+    # "the first recital of", "the third and fifth recitals of", "the second to fourth recitals"
+    rf"|(?:(?i:the)\s{{1,3}})?{_RECITAL_ORDINAL}(?:{_LSEP}{_RECITAL_ORDINAL}){{0,20}}"
+    r"\s{1,3}(?i:recitals?)(?!\w))"
+)
 _ANNEXNO = r"(?:[IVXLC]{1,7}|[A-Z]|\d{1,2})(?![\w])"
 _ANNEX = rf"(?i:annex(?:es)?)(?:\s{{1,3}}{_ANNEXNO}(?:{_LSEP}{_ANNEXNO}){{0,5}})?(?![\w])"
 _PREFIX = (
@@ -126,6 +133,7 @@ _TOKEN = compile_pattern(
     | (?P<pointw>(?i:points?)(?!\w))
     | (?P<parw>(?i:paragraphs?(?!\w)|paras?\.|pars?\.)|§)
     | (?P<ord>{_ORD})
+    | (?P<record>{_RECITAL_ORDINAL})
     | (?P<num>\d{{1,3}}(?:[a-z](?![a-z]))?(?!\d)(?:[ \u00a0]{_LATIN}\b)?)
     | \(\s?(?P<paren>[0-9a-z]{{1,6}})\s?\)
     | (?P<roman>[IVXLC]{{1,7}}(?!\w))
@@ -247,6 +255,13 @@ class _Builder:
             self.sep = False
             return
         if kind == "ord":
+            return
+        if kind == "record":
+            # "the third and fifth recitals": the ordinals come before their unit word
+            self.unit, self.mode = "recital", "recital"
+            number = ENGLISH.ordinal_number(tok)
+            if number is not None:
+                self._value("num", str(number))
             return
         if kind == "comma" or (kind == "word" and tok.lower() in ENGLISH.list_words):
             self.sep = True
@@ -459,9 +474,23 @@ def parse_body(body: str) -> Pinpoint:
 _BEFORE_WORDS = ("art", "recital", "annex", "title", "chap", "sect")
 #: The one word opening a body only before an ordinal ("the first subparagraph of").
 _THE = "the"
+#: The words an ordinal opens with: the subdivision ordinals and those counting recitals
+#: ("twenty-first" opens with "twenty").
+_ORDINAL_OPENINGS = tuple(
+    sorted(
+        {
+            *_ORDINAL_WORDS,
+            *(w.lower() for w in ENGLISH.numbered_ordinals),
+            *(w.lower() for w in ENGLISH.tens),
+            *(w.lower() for w in ENGLISH.tens_ordinals),
+        }
+    )
+)
+#: The words an ordinal opening a body goes on with ("first subparagraph", "third recital").
+_ORDINAL_HOLDERS = (*_ORDINAL_UNITS, "recital")
 _OPENING_WORDS = {
     _THE,
-    *_ORDINAL_WORDS,
+    *_ORDINAL_OPENINGS,
     "point",
     "paragraph",
     "art",
@@ -479,8 +508,9 @@ _BODY_OPENINGS = tuple(
 #: ordinal after it instead.
 _SEARCHED_OPENINGS = tuple(w for w in _BODY_OPENINGS if w != _THE)
 #: The openings but the ordinals, which are looked for only in a window holding an
-#: ``_ORDINAL_UNITS`` word (a body opening with an ordinal goes on with one: "first subparagraph").
-_WORD_OPENINGS = tuple(w for w in _SEARCHED_OPENINGS if w not in _ORDINAL_WORDS)
+#: ``_ORDINAL_HOLDERS`` word (a body opening with an ordinal goes on with one: "first
+#: subparagraph", "third recital").
+_WORD_OPENINGS = tuple(w for w in _SEARCHED_OPENINGS if w not in _ORDINAL_OPENINGS)
 #: A character no part of ``_BEFORE`` consumes (it takes letters, digits, spaces, brackets,
 #: commas, full stops, dashes, ``§``, ``\[``; any ``\w`` is let through here). A match ends at
 #: the citation, so it starts after the window's last such character ("2016/679", "’", ";").
@@ -527,13 +557,13 @@ def _body_before(text: str, lo: int, start: int, window: str) -> regex.Match[str
         return _BEFORE.search(text, lo, start)
     opens: set[int] = set()
     find = window.find
-    ordinals = any(unit in window for unit in _ORDINAL_UNITS)
+    ordinals = any(unit in window for unit in _ORDINAL_HOLDERS)
     for word in _SEARCHED_OPENINGS if ordinals else _WORD_OPENINGS:
         pos = find(word)
         while pos != -1:
             opens.add(pos)
             pos = find(word, pos + 1)
-    for pos in [pos for pos in opens if ordinals and window.startswith(_ORDINAL_WORDS, pos)]:
+    for pos in [pos for pos in opens if ordinals and window.startswith(_ORDINAL_OPENINGS, pos)]:
         # "the" and one to three spaces before an ordinal
         gap = pos
         while gap > 0 and pos - gap < 3 and window[gap - 1].isspace():
