@@ -202,7 +202,8 @@ def test_generated_rows_reach_every_kind_of_answer() -> None:
         for f, (text, start) in zip(found, ROWS, strict=True)
     )
     assert any(
-        f is not None and f.pinpoint.parts[0].unit.startswith("recital")
+        f is not None
+        and f.pinpoint.parts[0].unit.startswith("recital")
         and text[f.start : start].lower().removeprefix("the").lstrip().startswith(_ORDINAL_OPENINGS)
         for f, (text, start) in zip(found, ROWS, strict=True)
     )

@@ -69,7 +69,8 @@ _ARTLIST = (
 #: "the third recital", "the twenty-first recital": an ordinal word counting recitals
 _RECITAL_ORDINAL = f"(?:{ENGLISH.ordinal_opening}(?:{ENGLISH.compact_ordinal_pattern}))"
 _RECITALS = (
-    r"(?:(?i:recitals?)\s{1,3}\d{1,3}(?!\d)" rf"(?:{_LSEP}\d{{1,3}}(?!\d)){{0,20}}"
+    r"(?:(?i:recitals?)\s{1,3}\d{1,3}(?!\d)"
+    rf"(?:{_LSEP}\d{{1,3}}(?!\d)){{0,20}}"
     # "the first recital of", "the third and fifth recitals of", "the second to fourth recitals"
     rf"|(?:(?i:the)\s{{1,3}})?{_RECITAL_ORDINAL}(?:{_LSEP}{_RECITAL_ORDINAL}){{0,20}}"
     r"\s{1,3}(?i:recitals?)(?!\w))"
