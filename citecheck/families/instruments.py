@@ -425,6 +425,13 @@ def _not_other(kind: str) -> str:
     return "|".join(regex.escape(w) for w in sorted({*words, *_NOT_NAMES}, key=len, reverse=True))
 
 
+#: An ILO convention's number in its title form: "No. 143", "No.143", "C143", "C 143".
+_ILO_NUMBER = rf"(?:No\.?{_H}{{0,2}}|C{_H}?)\d{{1,3}}(?![\w])"
+#: The word before the year of an ILO title: " of 1975" (as ", 1975").
+_ILO_OF = rf"{_H}{{1,3}}{alternation(ENGLISH.part_of_words)}{_H}{{1,3}}"
+#: The year of an ILO title: ", 1975", " of 1975".
+_ILO_YEAR = rf"(?:,?{_H}{{1,3}}|{_ILO_OF})(?:19|20)\d\d"
+
 _OTHER_NAMED = "|".join(
     rf"(?<=(?<![\w])(?:(?:19|20)\d\d|(?!(?:{_not_other(kind)})\s)"
     rf"[A-Z][\w'’-]*)\s{{1,3}}"
@@ -435,11 +442,13 @@ _OTHER_NAMED = "|".join(
     rf"(?P<named_head>{kind})(?![\w])"
     for kind in _OTHER_KINDS
     # "Convention No. 169": an ILO convention (the ILO numbers them past 100); "Migrant
-    # Workers Convention, 1975 (No. 143)": the ILO's title form (year, number in brackets),
+    # Workers Convention, 1975 (No. 143)", "... Convention of 1975 (No. 143)", "... Convention,
+    # 1975 (C143)", "... Convention (C143)": the ILO's title form (year, number in brackets),
     # whatever the words before it
 ) + (
     rf"|(?P<named_head>Convention)(?=\s{{1,3}}No\.?{_H}{{0,2}}\d{{3}}(?![\w]))"
-    rf"|(?P<named_head>Convention)(?=,?{_H}{{1,3}}(?:19|20)\d\d{_H}{{0,3}}\(No\.?{_H}{{0,2}}\d{{1,3}}\))"
+    rf"|(?P<named_head>Convention)(?={_ILO_YEAR}{_H}{{0,3}}\({_ILO_NUMBER}\))"
+    rf"|(?P<named_head>Convention)(?={_H}{{1,3}}\(C{_H}?\d{{1,3}}\))"
 )
 
 
@@ -850,7 +859,8 @@ _TREATY_YEAR_BEFORE = lazy_compile(
     r"(?<![\w])(?:(?:19|20)\d\d|ILO(?:\s{1,3}[\w'’-]{1,30}){0,4})\s{1,3}\Z"
 )
 _TREATY_NUMBER_AFTER = lazy_compile(
-    rf"(?:{_H}{{0,2}},?{_H}{{0,3}}(?:19|20)\d\d)?{_H}{{0,3}}\(?No\.?{_H}{{0,2}}\d{{1,3}}(?![\w])"
+    rf"(?:{_H}{{0,2}},?{_H}{{0,3}}(?:19|20)\d\d|{_ILO_OF}(?:19|20)\d\d)?"
+    rf"{_H}{{0,3}}\(?{_ILO_NUMBER}"
 )
 
 

@@ -83,6 +83,22 @@ ROWS: list[tuple[str, list[tuple[str, str]]]] = [
      [("instrument:cmw", "")]),
     ("The International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families applies. The Migrant Workers (Supplementary Provisions) Convention, 1975 (No. 143) is clear. Article 11 of the Convention applies.",
      [("instrument:cmw", "")]),
+    # ... written with "of" before the year, or the ILO's "C" number
+    ("The International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families applies. The Migrant Workers Convention of 1975 (No. 143) is clear. Article 11 of the Convention applies.",
+     [("instrument:cmw", "")]),
+    ("The International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families applies. The Migrant Workers Convention, 1975 (C143) is clear. Article 11 of the Convention applies.",
+     [("instrument:cmw", "")]),
+    ("The International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families applies. The Migrant Workers (Supplementary Provisions) Convention (C 143) is clear. Article 11 of the Convention applies.",
+     [("instrument:cmw", "")]),
+    ("The International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families applies. ILO Convention No. 143 is clear. Article 11 of the Convention applies.",
+     [("instrument:cmw", "")]),
+    # ... not a year or a number alone, nor in the committee's own text
+    ("The International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families applies. The Migrant Workers Convention of 1975 is clear. Article 11 of the Convention applies.",
+     [("instrument:cmw", ""), ("instrument:cmw", "art. 11")]),
+    ("The International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families applies. The Migrant Workers Convention (Part C) is clear. Article 11 of the Convention applies.",
+     [("instrument:cmw", ""), ("instrument:cmw", "art. 11")]),
+    ("CMW/C/GC/2\nGeneral comment No. 2 (2013)\n1. The State party ratified the Migrant Workers Convention of 1975 (C143). Under article 11 of the Convention, all are protected.",
+     [("instrument:cmw", "art. 11")]),
     # 3. a body or an initiative named after the instrument
     ("Fiji joined the Convention against Torture Initiative in 2019.", []),
     ("The ICESCR Committee and the ICCPR Committee met.", []),
