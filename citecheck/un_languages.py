@@ -369,6 +369,8 @@ def pinpoint_lexicon(language: str | None = None) -> Lexicon:
             ),
         ],
         "document_words": list(base.document_words),
+        "determiners": list(base.determiners),
+        "other_document_words": list(base.other_document_words),
         "emphasis_words": list(base.emphasis_words),
         "ordinals": list(base.ordinals),
         "letter_words": every("sub_letter_words"),

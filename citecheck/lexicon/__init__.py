@@ -161,6 +161,9 @@ class Lexicon:
     conjunction_words: tuple[str, ...] = ()
     #: articles and possessives that may stand inside a pinpoint (``de l'article``, ``su artículo``)
     determiners: tuple[str, ...] = ()
+    #: nouns of another document a UN pinpoint may be followed by ("paragraph 3 of the
+    #: Regulation"): that pinpoint is the other document's, not the UN citation's
+    other_document_words: tuple[str, ...] = ()
     #: frequent words of running text, for telling languages apart (:mod:`citecheck.language`)
     stop_words: tuple[str, ...] = ()
     #: kinds of instrument another treaty is named by a word before ("the Istanbul
@@ -521,6 +524,9 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         filler_words=_strings(data.get("filler_words", []), "filler_words"),
         conjunction_words=_strings(data.get("conjunction_words", []), "conjunction_words"),
         determiners=_strings(data.get("determiners", []), "determiners"),
+        other_document_words=_strings(
+            data.get("other_document_words", []), "other_document_words"
+        ),
         stop_words=_strings(data.get("stop_words", []), "stop_words"),
         other_treaty_kinds=_strings(data.get("other_treaty_kinds", []), "other_treaty_kinds"),
         not_treaty_names=_strings(data.get("not_treaty_names", []), "not_treaty_names"),

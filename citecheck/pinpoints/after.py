@@ -171,18 +171,26 @@ def _grammar(
         part_words=part_words,
         article_paragraphs=article_paragraphs,
         bare_letter=bare,
-        other_document=(
-            regex.compile(
-                rf"{_H}{{1,3}}(?:(?:{alternation(lex.part_of_words)}){_H}+"
-                rf"(?:{alternation(other_documents)})"
-                # a statute's abbreviation right after: "DSGVO", "GG", "AufenthG"
-                rf"|(?-i:[A-ZÄÖÜ][A-Za-zäöü]{{0,6}}[A-Z])(?![\w-]))"
-            )
-            if other_documents
-            else None
-        ),
+        other_document=_other_document(lex, other_documents),
         first_heads=_heads(part_words),
         next_heads=_heads((*part_words, *lex.list_words)),
+    )
+
+
+def _other_document(lex: Lexicon, own_words: tuple[str, ...]) -> regex.Pattern[str] | None:
+    """What shows that the pinpoint element before it is another document's: "of (the)" and a
+    noun of one (the lexicon's, "paragraph 3 of the Regulation", and a language's own, "Ziffer
+    3 der Verordnung"), or, in a language with its own such nouns, a statute's abbreviation
+    ("Art. 6 Abs. 1 DSGVO")."""
+    words = (*lex.other_document_words, *own_words)
+    if not words:
+        return None
+    determiner = rf"(?:{alternation(lex.determiners)}{_H}+)?" if lex.determiners else ""
+    # a statute's abbreviation right after: "DSGVO", "GG", "AufenthG"
+    abbreviation = r"|(?-i:[A-ZÄÖÜ][A-Za-zäöü]{0,6}[A-Z])(?![\w-])" if own_words else ""
+    return regex.compile(
+        rf"{_H}{{1,3}}(?:(?:{alternation(lex.part_of_words)}){_H}+{determiner}"
+        rf"(?:{alternation(words)}){abbreviation})"
     )
 
 
