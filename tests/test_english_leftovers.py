@@ -5,9 +5,13 @@ after a UN citation."""
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 from citecheck import extract
+from citecheck.lexicon import load
+from citecheck.model import NO_PINPOINT
+from citecheck.pinpoints import after, pinpoint_after
 
 
 def _eu(text: str) -> list[tuple[str, str, str]]:
@@ -69,3 +73,87 @@ def test_ordinal_recitals_of_an_act_named_before() -> None:
         ("The fifth recital of that directive", "recital 5", True),
         ("The third and fifth recitals of the Directive", "recital 3; recital 5", True),
     ]
+
+
+def _pinned(text: str) -> list[tuple[str, str, str]]:
+    return [(c.id, c.text, str(c.pinpoint)) for c in extract(text)]
+
+
+# (text, [(id, span, pinpoint)]): a pinpoint after a UN citation followed by "of (the)" and
+# another document's noun is that document's
+OTHER_DOCUMENT: list[tuple[str, list[tuple[str, str, str]]]] = [
+    ("See A/HRC/40/1, paragraph 3 of the Regulation.", [("un:A/HRC/40/1", "A/HRC/40/1", "")]),
+    ("See A/HRC/40/1, para. 12 of the Directive.", [("un:A/HRC/40/1", "A/HRC/40/1", "")]),
+    ("See A/HRC/40/1, paragraph 5 of the Decision.", [("un:A/HRC/40/1", "A/HRC/40/1", "")]),
+    ("See A/HRC/40/1, paras. 3 and 5 of the Framework Decision.",
+     [("un:A/HRC/40/1", "A/HRC/40/1", "")]),
+    ("See A/HRC/40/1, para. 2 of Regulation (EU) 2016/679.",
+     [("un:A/HRC/40/1", "A/HRC/40/1", ""), ("celex:32016R0679", "Regulation (EU) 2016/679", "")]),
+    ("See A/HRC/40/1, para. 2 OF THE ACT.", [("un:A/HRC/40/1", "A/HRC/40/1", "")]),
+    # only the element before the noun is the other document's
+    ("See A/HRC/40/1, annex, para. 2 of the Treaty.",
+     [("un:A/HRC/40/1", "A/HRC/40/1, annex", "annex")]),
+    # the UN document's own paragraph: another word, a noun inside a longer word, no "of"
+    ("See A/HRC/40/1, para. 12 of the report.",
+     [("un:A/HRC/40/1", "A/HRC/40/1, para. 12", "para. 12")]),
+    ("See A/HRC/40/1, para. 12 of the Actors' plan.",
+     [("un:A/HRC/40/1", "A/HRC/40/1, para. 12", "para. 12")]),
+    ("See A/HRC/40/1, para. 12 on the Regulation.",
+     [("un:A/HRC/40/1", "A/HRC/40/1, para. 12", "para. 12")]),
+    ("See A/HRC/40/1, para. 12. The Regulation applies.",
+     [("un:A/HRC/40/1", "A/HRC/40/1, para. 12", "para. 12")]),
+    ("See A/HRC/40/1, para. 12 of a Directive.",
+     [("un:A/HRC/40/1", "A/HRC/40/1, para. 12", "para. 12")]),
+    # an abbreviation after the paragraph is read so only in German text
+    ("See A/HRC/40/1, para. 12 ICCPR.",
+     [("un:A/HRC/40/1", "A/HRC/40/1, para. 12", "para. 12"), ("instrument:iccpr", "ICCPR", "")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), OTHER_DOCUMENT)
+def test_pinpoint_before_another_documents_noun(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _pinned(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("gap", "stops"),
+    [(" ", True), ("   ", True), ("    ", False), ("", False), ("\u00a0", True)],
+)
+def test_other_document_gap_before_of(gap: str, stops: bool) -> None:
+    """One to three horizontal spaces between the pinpoint and "of", as in German."""
+    text = f"A/HRC/40/1, para. 12{gap}of the Directive"
+    pin, end = pinpoint_after(text, len("A/HRC/40/1"))
+    if stops:
+        assert (pin, end) == (NO_PINPOINT, len("A/HRC/40/1"))
+    else:
+        assert str(pin) == "para. 12"
+
+
+@pytest.mark.parametrize(
+    ("between", "stops"),
+    [(" of the ", True), (" of ", True), (" of  the\u00a0", True), (" of the the ", False),
+     (" ofthe ", False), (" of that ", False), (" in the ", False)],
+)  # fmt: skip
+def test_other_document_connector(between: str, stops: bool) -> None:
+    text = f"A/HRC/40/1, para. 12{between}Regulation"
+    pin, _ = pinpoint_after(text, len("A/HRC/40/1"))
+    assert (pin == NO_PINPOINT) is stops
+
+
+def test_other_document_pattern_from_the_tables() -> None:
+    """English nouns come from the lexicon table; the statute abbreviation is read only with a
+    language's own nouns (German); without any noun there is no stop."""
+    english = load("en")
+    assert "Regulation" in english.other_document_words
+    shared = after._other_document(english, ())
+    assert shared is not None
+    assert shared.match(" of the Regulation") is not None
+    assert shared.match(" DSGVO") is None
+    german = after._other_document(english, ("Verordnung",))
+    assert german is not None
+    assert german.match(" DSGVO") is not None
+    assert german.match(" of Verordnung") is not None
+    bare = attrs.evolve(english, other_document_words=())
+    assert after._other_document(bare, ()) is None

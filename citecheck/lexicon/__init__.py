@@ -524,9 +524,7 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         filler_words=_strings(data.get("filler_words", []), "filler_words"),
         conjunction_words=_strings(data.get("conjunction_words", []), "conjunction_words"),
         determiners=_strings(data.get("determiners", []), "determiners"),
-        other_document_words=_strings(
-            data.get("other_document_words", []), "other_document_words"
-        ),
+        other_document_words=_strings(data.get("other_document_words", []), "other_document_words"),
         stop_words=_strings(data.get("stop_words", []), "stop_words"),
         other_treaty_kinds=_strings(data.get("other_treaty_kinds", []), "other_treaty_kinds"),
         not_treaty_names=_strings(data.get("not_treaty_names", []), "not_treaty_names"),
