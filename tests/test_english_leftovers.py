@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import attrs
 import pytest
+import regex
 
 from citecheck import extract
+from citecheck.families import un_context
 from citecheck.lexicon import load
 from citecheck.model import NO_PINPOINT
 from citecheck.pinpoints import after, pinpoint_after
@@ -157,3 +159,30 @@ def test_other_document_pattern_from_the_tables() -> None:
     assert german.match(" of Verordnung") is not None
     bare = attrs.evolve(english, other_document_words=())
     assert after._other_document(bare, ()) is None
+
+
+# --- the English body heads come from the lexicon table ---------------------------------------
+#: ``un_context.OTHER_BODY`` as it was written in code before its words moved to the table
+_OTHER_BODY_BEFORE = r"""(?!(?:Council|Commission|Assembly)\b)(?:[A-Z][\w'’-]*[\s\u00a0]+){0,3}?
+        (?:Board|Committee|Synod|Senate|Congress|Parliament|Conference|Council|Commission
+        |Assembly|Directors|Trustees|Governors|Bureau|Presidium|Chamber|Cabinet)"""
+
+
+def test_other_body_is_the_pattern_written_before() -> None:
+    """Moving the words to the table changes no result: the pattern is the one written in
+    code before (its layout white space aside, which the verbose pattern ignored)."""
+    assert regex.sub(r"\s+", "", _OTHER_BODY_BEFORE) == un_context.OTHER_BODY
+    english = load("en")
+    assert english.body_heads[0] == "Board" and "Cabinet" in english.body_heads
+    assert english.generic_bodies == ("Council", "Commission", "Assembly")
+
+
+@pytest.mark.parametrize(
+    ("text", "unmapped"),
+    [("resolution 17/4 of the Board.", True), ("resolution 17/4 of the Board of Trustees", True),
+     ("resolution 17/4 of the City Council", True), ("resolution 17/4 of the Council", False),
+     ("resolution 17/4 of the Human Rights Council", False)],
+)  # fmt: skip
+def test_other_body_after_a_resolution(text: str, unmapped: bool) -> None:
+    found = [c.id for c in extract(text) if c.id.startswith("un:")]
+    assert (found == []) is unmapped, found

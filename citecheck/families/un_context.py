@@ -18,6 +18,7 @@ import regex
 from citecheck import knowledge
 from citecheck import un_languages as un
 from citecheck.families.base import MONTHS, Document, compile_pattern
+from citecheck.lexicon import ENGLISH
 from citecheck.patterns import lazy_compile
 
 #: Highest plausible number of an HRC resolution within a session: sessions adopt well under
@@ -127,12 +128,21 @@ OTHER_NAMES = rf"""(?<!Sub[-\u2010\u2011\u2013]?)Commission{_W}(?:on|for){_W}(?!
         |Environment{_W}Assembly|General{_W}Conference|Executive{_W}(?:Board|Committee)
         |Governing{_W}(?:Council|Body)|UNESCO|UNEP|UNICEF
         |(?!{ASSEMBLY_OK_BEFORE}\b)[A-Z][\w'’-]{{0,30}}{_W}Assembly"""
+
+
+def _literals(words: Iterable[str]) -> str:
+    """``words`` as an alternation in their table's order, as written (English body names
+    are capitalised)."""
+    return "|".join(regex.escape(w) for w in words)
+
+
 #: Any other body named by a noun phrase ("the Board", "the Supervisory Board", "the City
 #: Council"): not one of the names above, so not a UN body this package maps; "the Council",
 #: "the Commission", "the Assembly" alone are the generic UN bodies of the text.
-OTHER_BODY = rf"""(?!(?:Council|Commission|Assembly)\b)(?:[A-Z][\w'’-]*{_W}){{0,3}}?
-        (?:Board|Committee|Synod|Senate|Congress|Parliament|Conference|Council|Commission
-        |Assembly|Directors|Trustees|Governors|Bureau|Presidium|Chamber|Cabinet)"""
+OTHER_BODY = (
+    rf"(?!(?:{_literals(ENGLISH.generic_bodies)})\b)(?:[A-Z][\w'’-]*{_W}){{0,3}}?"
+    rf"(?:{_literals(ENGLISH.body_heads)})"
+)
 BODY_NAMES = rf"""
     (?P<nonun>{NONUN_NAMES})
   | (?P<other>{OTHER_NAMES})

@@ -161,6 +161,12 @@ class Lexicon:
     conjunction_words: tuple[str, ...] = ()
     #: articles and possessives that may stand inside a pinpoint (``de l'article``, ``su artículo``)
     determiners: tuple[str, ...] = ()
+    #: the nouns a body's name ends with ("the Board", "the Supervisory Board", "the City
+    #: Council"): a resolution whose body is named after it so is another organ's, unless
+    #: the name is one of ``generic_bodies`` alone
+    body_heads: tuple[str, ...] = ()
+    #: the heads that alone name the UN body of the text ("the Council", "the Commission")
+    generic_bodies: tuple[str, ...] = ()
     #: nouns of another document a UN pinpoint may be followed by ("paragraph 3 of the
     #: Regulation"): that pinpoint is the other document's, not the UN citation's
     other_document_words: tuple[str, ...] = ()
@@ -525,6 +531,8 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         conjunction_words=_strings(data.get("conjunction_words", []), "conjunction_words"),
         determiners=_strings(data.get("determiners", []), "determiners"),
         other_document_words=_strings(data.get("other_document_words", []), "other_document_words"),
+        body_heads=_strings(data.get("body_heads", []), "body_heads"),
+        generic_bodies=_strings(data.get("generic_bodies", []), "generic_bodies"),
         stop_words=_strings(data.get("stop_words", []), "stop_words"),
         other_treaty_kinds=_strings(data.get("other_treaty_kinds", []), "other_treaty_kinds"),
         not_treaty_names=_strings(data.get("not_treaty_names", []), "not_treaty_names"),
