@@ -157,16 +157,36 @@ _LIST_WORDS = alternation(
         *(c for w in _WORDS.values() for c in w.corrigendum_words),
     )
 )
+
+
+def _listed_page(page: str, last: str) -> str:
+    """A listed issue's page and last page, in groups named ``page`` and ``last``."""
+    return (
+        rf"(?:,{_SP}|{_S1}){_PAGE_WORDS}{_SP}(?P<{page}>\d{{1,5}})"
+        rf"(?:{_SP}{_DASH}{_SP}(?P<{last}>\d{{1,5}}))?"
+    )
+
+
 #: The last issue of a list may follow a list word alone (``S. 68 und L 321 vom 30.11.2013,
 #: S. 6``); an act published on its own is listed with its date (``; L 2024/1234 vom
 #: 17.5.2024``, ``; L, 2024/1234, 17.5.2024``), as a statute lists the acts amending one
 #: since October 2023.
+#: German statute lists write the issue's year only where it is not the one before
+#: (``ABl. L 176 S. 1; L 208 S. 68``, ``ABl. EU 2004 Nr. L 16 S. 44; 2005 Nr. L 289 S. 15``):
+#: an issue listed without its date needs its page then, so that a bare ``L 1`` or ``C 3``
+#: after a reference (a licence class, an annex) is never read as one.
 _CONTINUED_SOURCE = (
     rf"(?:{_SP}[;,]{_SP}(?:{_LIST_WORDS}{_S1})?|{_S1}{_LIST_WORDS}{_S1})"
-    rf"(?:(?P<old>(?=[LC]{_SP}(?:E{_S1})?\d){_ISSUE})"
-    rf"|(?P<new>(?P<nseries>[LC])(?:{_SP},{_SP}|{_S1})(?P<nyear>20\d\d)/(?P<nno>\d{{1,5}})(?!\d)"
-    rf"{_DATE_SEP}{_DATE}))"
-    rf"(?!\d)"
+    rf"(?:(?P<old>(?=(?:{_NO})?[LC]{_SP}(?:E{_S1})?\d){_ISSUE})"
+    rf"|(?P<new>(?P<nseries>[LC])(?:{_SP},{_SP}|{_S1})(?:(?P=nseries)/)?(?P<nyear>20\d\d)/"
+    rf"(?P<nno>\d{{1,5}})(?!\d){_DATE_SEP}{_DATE})"
+    rf"|(?P<court>(?P<cyear>(?:19|20)\d\d)(?:,{_SP}|{_S1})(?:{_NO})?(?P<cseries>[LC]){_S1}"
+    rf"(?P<cno>\d{{1,4}})(?:{_SP}(?P<csub>[AEI]))?(?![\w])"
+    + _listed_page("cp", "cp2")
+    + rf")|(?P<statute>(?:{_NO})?(?P<sseries>[LC]){_S1}(?P<sno>\d{{1,4}})(?:{_SP}(?P<ssub>[AEI]))?"
+    rf"(?![\w])"
+    + _listed_page("sp", "sp2")
+    + r"))(?!\d)"
 )
 _CONTINUED = compile_pattern(_CONTINUED_SOURCE)
 _CONTINUED_WITH_REFS = compile_pattern(_CONTINUED_SOURCE.replace(_BLANK, _BLANK_OR_REF))
@@ -373,21 +393,30 @@ class OJFamily:
             if _without_id(m) or unreadable_number(m.group()):
                 continue
             act_id, act_date = linked if linked is not None else (None, None)
-            yield self._citation(m, act_id, act_date=act_date)
-            if m.group("old") or m.group("new"):
-                yield from self._continued(continued, text, m.end(), act_id)
+            first = self._citation(m, act_id, act_date=act_date)
+            yield first
+            if not m.group("acad"):
+                yield from self._continued(continued, text, m.end(), act_id, first)
         if pending is not None:
             hand_on(pending)
 
     def _continued(
-        self, continued: regex.Pattern[str], text: str, end: int, act_id: str | None
+        self,
+        continued: regex.Pattern[str],
+        text: str,
+        end: int,
+        act_id: str | None,
+        first: Citation,
     ) -> Iterator[Citation]:
         """The issues listed after a reference without the name (one pass: each starts where
         the previous ended); they document the same act."""
+        before = first
         while (more := continued.match(text, end, min(len(text), end + _OJ_AFTER))) is not None:
             if unreadable_number(more.group()):
                 return
-            yield self._citation(more, act_id, more.start("old" if more.group("old") else "new"))
+            style = next(s for s in ("old", "new", "court", "statute") if more.group(s))
+            before = self._citation(more, act_id, more.start(style), listed_after=before.parts)
+            yield before
             end = more.end()
 
     def _citation(
@@ -396,9 +425,11 @@ class OJFamily:
         act_id: str | None,
         start: int | None = None,
         act_date: datetime.date | None = None,
+        listed_after: object = None,
     ) -> Citation:
         """``act_date``: the date written with the act documented, for a statute-style
-        reference written without its year."""
+        reference written without its year; ``listed_after``: the parts of the issue listed
+        before this one, whose year a listed issue without its own takes."""
         notes: list[Finding] = []
         ambiguous = False
         date: datetime.date | None = None
@@ -435,7 +466,7 @@ class OJFamily:
         elif style.get("court"):
             series, year = m.group("cseries"), int(m.group("cyear"))
             issue = m.group("cno") + (m.group("csub") or "")
-            written_page = m.group("cp") or m.group("cslash") or m.group("cbare")
+            written_page = style["cp"] or style.get("cslash") or style.get("cbare")
             cpage = int(written_page) if written_page else None
             clast = int(m.group("cp2")) if m.group("cp2") else None
             oid = f"oj:{series}/{year}/{issue}" + (f"/p{cpage}" if cpage is not None else "")
@@ -452,15 +483,16 @@ class OJFamily:
         elif style.get("statute"):
             series = m.group("sseries")
             issue = m.group("sno") + (m.group("ssub") or "")
-            spage = int(m.group("sp") or m.group("sbare") or m.group("sslash"))
+            spage = int(style["sp"] or style.get("sbare") or style.get("sslash"))
             slast = int(m.group("sp2")) if m.group("sp2") else None
             # "ABl. L 157/49 vom 30.4.2004": the issue's own date gives its year
             issue_date = _date(m)
-            act_year = (
-                int(m.group("y"))
-                if m.group("y") is not None
-                else _statute_year(int(m.group("sno")), act_date)
-            )
+            if m.group("y") is not None:
+                act_year: int | None = int(m.group("y"))
+            elif isinstance(listed_after, OJParts):
+                act_year = _listed_year(series, int(m.group("sno")), listed_after)
+            else:
+                act_year = _statute_year(int(m.group("sno")), act_date)
             ambiguous = act_year is None
             oid = f"oj:{series}/{'?' if act_year is None else act_year}/{issue}/p{spage}"
             parts = OJParts("statute", series, act_year, issue, None, issue_date, spage, slast)
@@ -557,6 +589,17 @@ def _statute_year(issue: int, act_date: datetime.date | None) -> int | None:
         return None
     day_of_year = act_date.timetuple().tm_yday
     return act_date.year if issue * 4 >= day_of_year else None
+
+
+def _listed_year(series: str, issue: int, before: OJParts) -> int | None:
+    """The year of an issue listed without one after another (``ABl. L 176 S. 1; L 208
+    S. 68``): the one before's, as a list writes the year only where it changes; None where the
+    number cannot be of that year, being lower than the one before in the same series (issues
+    are numbered from January on), or of another series."""
+    number = regex.match(r"\d+", before.issue or "")
+    if before.year is None or before.series != series or number is None:
+        return None
+    return before.year if issue >= int(number.group()) else None
 
 
 def _without_id(m: regex.Match[str]) -> bool:
