@@ -2,7 +2,8 @@
 
 Forms: ``OJ L 410I, 7.12.2020, p. 13`` / ``OJ L 410 I, ...`` -> ``oj:L/2020/410I/p13``;
 act-by-act publication (from 1 October 2023) ``OJ L, 2023/2131, 11.10.2023`` ->
-``oj:L/2023/2131``; court style ``OJ 1987 L 256, p. 1``, ``JO 2016, L 119, p. 1``,
+``oj:L/2023/2131``, the C series with its letter in the number (``OJ C, C/2024/1234,
+5.3.2024`` -> ``oj:C/2024/1234``); court style ``OJ 1987 L 256, p. 1``, ``JO 2016, L 119, p. 1``,
 ``ABl. 2008 Nr. L 354/34``, ``ABl. EU 2004 Nr. L 16`` (no page: ``oj:L/2004/16``); academic
 ``[2004] OJ L 158/77``; German statute style without the year, ``ABl. EG Nr. L 149 S. 34``:
 the year is the one of the date of the act it documents (German statutes write the OJ's year
@@ -78,10 +79,11 @@ _PAGES = (
 _MONTHS = alternation(m for lang in ("en", "fr", "es", "de") for m in load(lang).months)
 #: ``7.9.1987``; older issues space it: ``7. 9. 1987``; German titles name the month (``vom
 #: 12. Juni 2014``), English, French and Spanish prose without the dot (``4 May 2016``, ``4 de
-#: mayo de 2016``); EUR-Lex's legacy header writes ``18/07/2002``.
+#: mayo de 2016``); EUR-Lex's legacy header writes ``18/07/2002``; a tokenized corpus (JRC-Acquis)
+#: a blank before every dot: ``12 . 6 . 1989``.
 # "30\\.11.2013": text converted from Markdown keeps its escapes; a reader sees a dot
 _DATE = (
-    rf"(?P<d>\d{{1,2}})(?:\\?\.{_SP}(?:(?P<m>\d{{1,2}})\\?\.{_SP}|(?P<mname>{_MONTHS}){_S1})"
+    rf"(?P<d>\d{{1,2}})(?:{_BLANK}?\\?\.{_SP}(?:(?P<m>\d{{1,2}}){_BLANK}?\\?\.{_SP}|(?P<mname>{_MONTHS}){_S1})"
     rf"|{_S1}(?:{_DATE_OPENING}{_S1})?(?P<mname>{_MONTHS}){_S1}(?:{_DATE_OPENING}{_S1})?"
     rf"|/(?P<m>\d{{1,2}})/)(?P<y>\d{{4}})"
 )
@@ -123,7 +125,7 @@ _PATTERN_SOURCE = (
     rf"""
     (?<![\w])(?=[OJDA\[])
     (?:
-      (?P<new>{_OJ}{_S1}(?P<nseries>[LC])(?:{_SP},{_SP}|{_S1})(?P<nyear>20\d\d)/(?P<nno>\d{{1,5}})
+      (?P<new>{_OJ}{_S1}(?P<nseries>[LC])(?:{_SP},{_SP}|{_S1})(?:(?P=nseries)/)?(?P<nyear>20\d\d)/(?P<nno>\d{{1,5}})
           (?!\d)(?:{_DATE_SEP}{_DATE}(?!\d))?{_PAGES})
     | (?P<court>{_OJ}{_S1}(?:{_MARK}{_S1})?(?P<cyear>(?:19|20)\d\d)(?:,{_SP}|{_S1})(?:{_NO})?
           (?P<cseries>[LC]){_S1}(?P<cno>\d{{1,4}})(?:{_SP}(?P<csub>[AEI]))?(?![\w])
@@ -215,6 +217,9 @@ _SENTENCE_BREAK = compile_pattern(
     rf"(?:[!?;]|(?<!\d\\?)\.|\.(?![ \t\u00a0\n]+{_MONTHS}))"
     r"[ \t\u00a0\n]+[A-Z]|\bOJ\b"
 )
+#: What the Journal's page heading prints before its name on the same line: the issue's date
+#: and the language's code (``4.5.2016 EN``).
+_HEADING_LEAD = compile_pattern(r"[ \t]*\d{1,2}\.\d{1,2}\.\d{4}[ \t]+[A-Z]{2}[ \t]+")
 _SUPERSCRIPTS = str.maketrans(
     "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789"
 )
@@ -623,18 +628,21 @@ def _without_id(m: regex.Match[str]) -> bool:
 
 def _page_heading(m: regex.Match[str]) -> bool:
     """The Journal's running page heading (``26.11.2019 / EN / Official Journal of the
-    European Union / L 305/17``, one per line): the name alone on its line, the issue and page
-    alone on the next, where the text itself is printed, not a reference it makes."""
+    European Union / L 305/17``), where the text itself is printed, not a reference it makes:
+    the name alone on its line and the issue and page alone on the next, or all on one line
+    after the issue's date and the language's code (``4.5.2016 EN Official Journal of the
+    European Union L 119/1``)."""
     if m.group("lname") is None or m.group("sslash") is None:
         return False
     text = m.string
     line_start = text.rfind("\n", 0, m.start()) + 1
     line_end = text.find("\n", m.end())
-    return (
-        not text[line_start : m.start()].strip()
-        and "\n" in text[m.end("lname") : m.start("sseries")]
-        and not text[m.end() : len(text) if line_end < 0 else line_end].strip()
-    )
+    if text[m.end() : len(text) if line_end < 0 else line_end].strip():
+        return False
+    lead = text[line_start : m.start()]
+    if _HEADING_LEAD.fullmatch(lead) is not None:
+        return True
+    return not lead.strip() and "\n" in text[m.end("lname") : m.start("sseries")]
 
 
 def _pages(m: regex.Match[str]) -> tuple[int | None, int | None]:
