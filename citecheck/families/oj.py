@@ -8,7 +8,8 @@ act-by-act publication (from 1 October 2023) ``OJ L, 2023/2131, 11.10.2023`` ->
 ``[2004] OJ L 158/77``; German statute style without the year, ``ABl. EG Nr. L 149 S. 34``:
 the year is the one of the date of the act it documents (German statutes write the OJ's year
 only where it differs: ``… vom 25. November 2003 … (ABl. EU 2004 Nr. L 16 S. 44)``), and
-``oj:L/?/149/p34`` (ambiguous) where no dated act is linked to it.
+``oj:L/?/149/p34`` (ambiguous) where no dated act is linked to it; ``OJ L 328, p. 7``,
+``JO L 328, p. 7`` are read so too.
 
 Each reference is linked to the act it documents (``act_id`` in the parts) in the same pass:
 the act citations of the document (computed once by :func:`scan_acts`) are walked with a
@@ -88,7 +89,9 @@ _DATE = (
     rf"|/(?P<m>\d{{1,2}})/)(?P<y>\d{{4}})"
 )
 #: The names written without the year in statute style: ``ABl. EG Nr. L 149 S. 34``.
-_OJ_WITHOUT_YEAR = alternation(n for w in _WORDS.values() for n in w.oj_names_without_year)
+_OJ_WITHOUT_YEAR = alternation(
+    n for w in (*_WORDS.values(), eu_words.english()) for n in w.oj_names_without_year
+)
 #: The names written in full read as the abbreviation does, without the year too
 #: (``Amtsblatt der Europäischen Union Nr. L 314 S. 1``, ``Official Journal of the European
 #: Union L 314, p. 1``), and English writes a comma after them (``Official Journal of the

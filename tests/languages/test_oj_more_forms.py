@@ -94,3 +94,25 @@ def test_ordinal_sign_closes_no_word() -> None:
     assert regex.match(alternation(["n º"]), "n ºC 83") is not None
     assert regex.match(alternation(["n °"]), "n °C 83") is not None
     assert regex.match(alternation(["para"]), "parallel") is None
+
+
+UNDATED = [
+    # a reference without its date reads as the German statute form does: the year is the act's
+    # where it can be, else left open
+    ("see OJ L 328, p. 7.", [("oj:L/?/328/p7", "oj", "")]),
+    ("see OJ C 364, p. 1.", [("oj:C/?/364/p1", "oj", "")]),
+    ("voir JO L 328, p. 7.", [("oj:L/?/328/p7", "oj", "")]),
+    ("véase DO L 328, p. 7.", [("oj:L/?/328/p7", "oj", "")]),
+    ("Directive 2004/38/EC of 29 April 2004 (OJ L 158, p. 77)",
+     [("celex:32004L0038", "eu_act", ""), ("oj:L/2004/158/p77", "oj", "")]),
+    ("(OJ L 176, p. 1; L 208, p. 68)", [("oj:L/?/176/p1", "oj", ""), ("oj:L/?/208/p68", "oj", "")]),
+    # negative rows: no page, or a year where the page would be
+    ("see OJ L 328.", []),
+    ("see OJ L 328, 2004.", []),
+    ("the OJ L 1 licence", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNDATED)
+def test_undated_reference_in_every_language(text: str, expected: list[tuple[str, str, str]]) -> None:
+    check(text, expected)
