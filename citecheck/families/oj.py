@@ -180,9 +180,10 @@ def _listed_page(page: str, last: str) -> str:
 #: (``ABl. L 176 S. 1; L 208 S. 68``, ``ABl. EU 2004 Nr. L 16 S. 44; 2005 Nr. L 289 S. 15``):
 #: an issue listed without its date needs its page then, so that a bare ``L 1`` or ``C 3``
 #: after a reference (a licence class, an annex) is never read as one.
+_LIST_SEP = rf"(?:{_SP}[;,]{_SP}(?:{_LIST_WORDS}{_S1})?|{_S1}{_LIST_WORDS}{_S1})"
 _CONTINUED_SOURCE = (
-    rf"(?:{_SP}[;,]{_SP}(?:{_LIST_WORDS}{_S1})?|{_S1}{_LIST_WORDS}{_S1})"
-    rf"(?:(?P<old>(?=(?:{_NO})?[LC]{_SP}(?:E{_S1})?\d){_ISSUE})"
+    _LIST_SEP
+    +     rf"(?:(?P<old>(?=(?:{_NO})?[LC]{_SP}(?:E{_S1})?\d){_ISSUE})"
     rf"|(?P<new>(?P<nseries>[LC])(?:{_SP},{_SP}|{_S1})(?:(?P=nseries)/)?(?P<nyear>20\d\d)/"
     rf"(?P<nno>\d{{1,5}})(?!\d){_DATE_SEP}{_DATE})"
     rf"|(?P<court>(?P<cyear>(?:19|20)\d\d)(?:,{_SP}|{_S1})(?:{_NO})?(?P<cseries>[LC]){_S1}"
@@ -195,6 +196,10 @@ _CONTINUED_SOURCE = (
 )
 _CONTINUED = compile_pattern(_CONTINUED_SOURCE)
 _CONTINUED_WITH_REFS = compile_pattern(_CONTINUED_SOURCE.replace(_BLANK, _BLANK_OR_REF))
+#: what separates two issues of one list where the next repeats the name (``ABl. L 176 vom
+#: 27.6.2013, S. 1; ABl. L 208 S. 68``): the next takes the year of the one before as well
+_LIST_GAP = compile_pattern(_LIST_SEP)
+_LIST_GAP_WITH_REFS = compile_pattern(_LIST_SEP.replace(_BLANK, _BLANK_OR_REF))
 #: Every reference holds one of these (case-sensitive): found by ``str.find``, the pattern
 #: is tried only next to them. A name written in full by its first word, as it may wrap
 #: after it (``Official\n    Journal``).
@@ -378,9 +383,12 @@ class OJFamily:
                 carry.after[_CARRY_KEY] = tuple(marks.items())
 
         refs = doc.has_any(_CHAR_REFS)
-        pattern, continued = (
-            (_PATTERN_WITH_REFS, _CONTINUED_WITH_REFS) if refs else (_PATTERN, _CONTINUED)
+        pattern, continued, gap = (
+            (_PATTERN_WITH_REFS, _CONTINUED_WITH_REFS, _LIST_GAP_WITH_REFS)
+            if refs
+            else (_PATTERN, _CONTINUED, _LIST_GAP)
         )
+        listed: Citation | None = None  # the last issue read, for a list repeating the name
         hits = doc.hits(_OJ_LITERALS, exact=True)
         for m in matches_near(pattern, hits, text, before=_ACAD_REACH, after=_WINDOW_AFTER):
             if pending is not None and m.start() >= pending:
@@ -401,10 +409,19 @@ class OJFamily:
             if _without_id(m) or unreadable_number(m.group()):
                 continue
             act_id, act_date = linked if linked is not None else (None, None)
-            first = self._citation(m, act_id, act_date=act_date)
+            in_list = listed is not None and gap.fullmatch(text, listed.end, m.start())
+            first = self._citation(
+                m,
+                act_id,
+                act_date=act_date,
+                listed_after=listed.parts if in_list and listed is not None else None,
+            )
             yield first
+            listed = first
             if not m.group("acad"):
-                yield from self._continued(continued, text, m.end(), act_id, first)
+                for more in self._continued(continued, text, m.end(), act_id, first, act_date):
+                    yield more
+                    listed = more
         if pending is not None:
             hand_on(pending)
 
@@ -415,6 +432,7 @@ class OJFamily:
         end: int,
         act_id: str | None,
         first: Citation,
+        act_date: datetime.date | None,
     ) -> Iterator[Citation]:
         """The issues listed after a reference without the name (one pass: each starts where
         the previous ended); they document the same act."""
@@ -423,7 +441,9 @@ class OJFamily:
             if unreadable_number(more.group()):
                 return
             style = next(s for s in ("old", "new", "court", "statute") if more.group(s))
-            before = self._citation(more, act_id, more.start(style), listed_after=before.parts)
+            before = self._citation(
+                more, act_id, more.start(style), act_date=act_date, listed_after=before.parts
+            )
             yield before
             end = more.end()
 
@@ -437,7 +457,8 @@ class OJFamily:
     ) -> Citation:
         """``act_date``: the date written with the act documented, for a statute-style
         reference written without its year; ``listed_after``: the parts of the issue listed
-        before this one, whose year a listed issue without its own takes."""
+        before this one, whose year a listed issue without its own takes (the act's date
+        decides only where that one has none either)."""
         notes: list[Finding] = []
         ambiguous = False
         date: datetime.date | None = None
@@ -497,7 +518,7 @@ class OJFamily:
             issue_date = _date(m)
             if m.group("y") is not None:
                 act_year: int | None = int(m.group("y"))
-            elif isinstance(listed_after, OJParts):
+            elif isinstance(listed_after, OJParts) and listed_after.year is not None:
                 act_year = _listed_year(series, int(m.group("sno")), listed_after)
             else:
                 act_year = _statute_year(int(m.group("sno")), act_date)

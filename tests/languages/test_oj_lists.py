@@ -34,6 +34,13 @@ LISTS = [
     # a lower number cannot be of the same year, another series has its own numbers
     ("(ABl. L 176 vom 27.6.2013, S. 1; L 20 S. 3)", [FIRST, ("oj:L/?/20/p3", "oj", "")]),
     ("(ABl. L 176 vom 27.6.2013, S. 1; C 208 S. 3)", [FIRST, ("oj:C/?/208/p3", "oj", "")]),
+    # the list may repeat the name: the same year then
+    ("(ABl. L 176 vom 27.6.2013, S. 1; ABl. L 208 S. 68)", [FIRST, SECOND]),
+    ("(ABl. L 176 vom 27.6.2013, S. 1, berichtigt im ABl. L 208 S. 68)", [FIRST, SECOND]),
+    ("(ABl. L 176 vom 27.6.2013, S. 1). ABl. L 208 S. 68", [FIRST, ("oj:L/?/208/p68", "oj", "")]),
+    # the one before without a year: the act's date decides, as for the first
+    ("Richtlinie 2013/36/EU vom 26. Juni 2013 (ABl. L 20 S. 1; L 208 S. 68)",
+     [("celex:32013L0036", "eu_act", ""), ("oj:L/?/20/p1", "oj", ""), SECOND]),
     # 3. the number word before a listed issue
     ("(ABl. L 176 vom 27.6.2013, S. 1, Nr. L 208 vom 2.8.2013, S. 68)", [FIRST, SECOND]),
     # 4. the year written first where it changes (juris/FNA style)
