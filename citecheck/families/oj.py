@@ -2,12 +2,14 @@
 
 Forms: ``OJ L 410I, 7.12.2020, p. 13`` / ``OJ L 410 I, ...`` -> ``oj:L/2020/410I/p13``;
 act-by-act publication (from 1 October 2023) ``OJ L, 2023/2131, 11.10.2023`` ->
-``oj:L/2023/2131``; court style ``OJ 1987 L 256, p. 1``, ``JO 2016, L 119, p. 1``,
+``oj:L/2023/2131``, the C series with its letter in the number (``OJ C, C/2024/1234,
+5.3.2024`` -> ``oj:C/2024/1234``); court style ``OJ 1987 L 256, p. 1``, ``JO 2016, L 119, p. 1``,
 ``ABl. 2008 Nr. L 354/34``, ``ABl. EU 2004 Nr. L 16`` (no page: ``oj:L/2004/16``); academic
 ``[2004] OJ L 158/77``; German statute style without the year, ``ABl. EG Nr. L 149 S. 34``:
 the year is the one of the date of the act it documents (German statutes write the OJ's year
 only where it differs: ``… vom 25. November 2003 … (ABl. EU 2004 Nr. L 16 S. 44)``), and
-``oj:L/?/149/p34`` (ambiguous) where no dated act is linked to it.
+``oj:L/?/149/p34`` (ambiguous) where no dated act is linked to it; ``OJ L 328, p. 7``,
+``JO L 328, p. 7`` are read so too.
 
 Each reference is linked to the act it documents (``act_id`` in the parts) in the same pass:
 the act citations of the document (computed once by :func:`scan_acts`) are walked with a
@@ -78,15 +80,18 @@ _PAGES = (
 _MONTHS = alternation(m for lang in ("en", "fr", "es", "de") for m in load(lang).months)
 #: ``7.9.1987``; older issues space it: ``7. 9. 1987``; German titles name the month (``vom
 #: 12. Juni 2014``), English, French and Spanish prose without the dot (``4 May 2016``, ``4 de
-#: mayo de 2016``); EUR-Lex's legacy header writes ``18/07/2002``.
+#: mayo de 2016``); EUR-Lex's legacy header writes ``18/07/2002``; a tokenized corpus (JRC-Acquis)
+#: a blank before every dot: ``12 . 6 . 1989``.
 # "30\\.11.2013": text converted from Markdown keeps its escapes; a reader sees a dot
 _DATE = (
-    rf"(?P<d>\d{{1,2}})(?:\\?\.{_SP}(?:(?P<m>\d{{1,2}})\\?\.{_SP}|(?P<mname>{_MONTHS}){_S1})"
+    rf"(?P<d>\d{{1,2}})(?:{_BLANK}?\\?\.{_SP}(?:(?P<m>\d{{1,2}}){_BLANK}?\\?\.{_SP}|(?P<mname>{_MONTHS}){_S1})"
     rf"|{_S1}(?:{_DATE_OPENING}{_S1})?(?P<mname>{_MONTHS}){_S1}(?:{_DATE_OPENING}{_S1})?"
     rf"|/(?P<m>\d{{1,2}})/)(?P<y>\d{{4}})"
 )
 #: The names written without the year in statute style: ``ABl. EG Nr. L 149 S. 34``.
-_OJ_WITHOUT_YEAR = alternation(n for w in _WORDS.values() for n in w.oj_names_without_year)
+_OJ_WITHOUT_YEAR = alternation(
+    n for w in (*_WORDS.values(), eu_words.english()) for n in w.oj_names_without_year
+)
 #: The names written in full read as the abbreviation does, without the year too
 #: (``Amtsblatt der Europäischen Union Nr. L 314 S. 1``, ``Official Journal of the European
 #: Union L 314, p. 1``), and English writes a comma after them (``Official Journal of the
@@ -123,7 +128,7 @@ _PATTERN_SOURCE = (
     rf"""
     (?<![\w])(?=[OJDA\[])
     (?:
-      (?P<new>{_OJ}{_S1}(?P<nseries>[LC])(?:{_SP},{_SP}|{_S1})(?P<nyear>20\d\d)/(?P<nno>\d{{1,5}})
+      (?P<new>{_OJ}{_S1}(?P<nseries>[LC])(?:{_SP},{_SP}|{_S1})(?:(?P=nseries)/)?(?P<nyear>20\d\d)/(?P<nno>\d{{1,5}})
           (?!\d)(?:{_DATE_SEP}{_DATE}(?!\d))?{_PAGES})
     | (?P<court>{_OJ}{_S1}(?:{_MARK}{_S1})?(?P<cyear>(?:19|20)\d\d)(?:,{_SP}|{_S1})(?:{_NO})?
           (?P<cseries>[LC]){_S1}(?P<cno>\d{{1,4}})(?:{_SP}(?P<csub>[AEI]))?(?![\w])
@@ -157,19 +162,44 @@ _LIST_WORDS = alternation(
         *(c for w in _WORDS.values() for c in w.corrigendum_words),
     )
 )
+
+
+def _listed_page(page: str, last: str) -> str:
+    """A listed issue's page and last page, in groups named ``page`` and ``last``."""
+    return (
+        rf"(?:,{_SP}|{_S1}){_PAGE_WORDS}{_SP}(?P<{page}>\d{{1,5}})"
+        rf"(?:{_SP}{_DASH}{_SP}(?P<{last}>\d{{1,5}}))?"
+    )
+
+
 #: The last issue of a list may follow a list word alone (``S. 68 und L 321 vom 30.11.2013,
 #: S. 6``); an act published on its own is listed with its date (``; L 2024/1234 vom
 #: 17.5.2024``, ``; L, 2024/1234, 17.5.2024``), as a statute lists the acts amending one
 #: since October 2023.
+#: German statute lists write the issue's year only where it is not the one before
+#: (``ABl. L 176 S. 1; L 208 S. 68``, ``ABl. EU 2004 Nr. L 16 S. 44; 2005 Nr. L 289 S. 15``):
+#: an issue listed without its date needs its page then, so that a bare ``L 1`` or ``C 3``
+#: after a reference (a licence class, an annex) is never read as one.
+_LIST_SEP = rf"(?:{_SP}[;,]{_SP}(?:{_LIST_WORDS}{_S1})?|{_S1}{_LIST_WORDS}{_S1})"
 _CONTINUED_SOURCE = (
-    rf"(?:{_SP}[;,]{_SP}(?:{_LIST_WORDS}{_S1})?|{_S1}{_LIST_WORDS}{_S1})"
-    rf"(?:(?P<old>(?=[LC]{_SP}(?:E{_S1})?\d){_ISSUE})"
-    rf"|(?P<new>(?P<nseries>[LC])(?:{_SP},{_SP}|{_S1})(?P<nyear>20\d\d)/(?P<nno>\d{{1,5}})(?!\d)"
-    rf"{_DATE_SEP}{_DATE}))"
-    rf"(?!\d)"
+    _LIST_SEP
+    +     rf"(?:(?P<old>(?=(?:{_NO})?[LC]{_SP}(?:E{_S1})?\d){_ISSUE})"
+    rf"|(?P<new>(?P<nseries>[LC])(?:{_SP},{_SP}|{_S1})(?:(?P=nseries)/)?(?P<nyear>20\d\d)/"
+    rf"(?P<nno>\d{{1,5}})(?!\d){_DATE_SEP}{_DATE})"
+    rf"|(?P<court>(?P<cyear>(?:19|20)\d\d)(?:,{_SP}|{_S1})(?:{_NO})?(?P<cseries>[LC]){_S1}"
+    rf"(?P<cno>\d{{1,4}})(?:{_SP}(?P<csub>[AEI]))?(?![\w])"
+    + _listed_page("cp", "cp2")
+    + rf")|(?P<statute>(?:{_NO})?(?P<sseries>[LC]){_S1}(?P<sno>\d{{1,4}})(?:{_SP}(?P<ssub>[AEI]))?"
+    rf"(?![\w])"
+    + _listed_page("sp", "sp2")
+    + r"))(?!\d)"
 )
 _CONTINUED = compile_pattern(_CONTINUED_SOURCE)
 _CONTINUED_WITH_REFS = compile_pattern(_CONTINUED_SOURCE.replace(_BLANK, _BLANK_OR_REF))
+#: what separates two issues of one list where the next repeats the name (``ABl. L 176 vom
+#: 27.6.2013, S. 1; ABl. L 208 S. 68``): the next takes the year of the one before as well
+_LIST_GAP = compile_pattern(_LIST_SEP)
+_LIST_GAP_WITH_REFS = compile_pattern(_LIST_SEP.replace(_BLANK, _BLANK_OR_REF))
 #: Every reference holds one of these (case-sensitive): found by ``str.find``, the pattern
 #: is tried only next to them. A name written in full by its first word, as it may wrap
 #: after it (``Official\n    Journal``).
@@ -195,6 +225,9 @@ _SENTENCE_BREAK = compile_pattern(
     rf"(?:[!?;]|(?<!\d\\?)\.|\.(?![ \t\u00a0\n]+{_MONTHS}))"
     r"[ \t\u00a0\n]+[A-Z]|\bOJ\b"
 )
+#: What the Journal's page heading prints before its name on the same line: the issue's date
+#: and the language's code (``4.5.2016 EN``).
+_HEADING_LEAD = compile_pattern(r"[ \t]*\d{1,2}\.\d{1,2}\.\d{4}[ \t]+[A-Z]{2}[ \t]+")
 _SUPERSCRIPTS = str.maketrans(
     "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789"
 )
@@ -350,9 +383,12 @@ class OJFamily:
                 carry.after[_CARRY_KEY] = tuple(marks.items())
 
         refs = doc.has_any(_CHAR_REFS)
-        pattern, continued = (
-            (_PATTERN_WITH_REFS, _CONTINUED_WITH_REFS) if refs else (_PATTERN, _CONTINUED)
+        pattern, continued, gap = (
+            (_PATTERN_WITH_REFS, _CONTINUED_WITH_REFS, _LIST_GAP_WITH_REFS)
+            if refs
+            else (_PATTERN, _CONTINUED, _LIST_GAP)
         )
+        listed: Citation | None = None  # the last issue read, for a list repeating the name
         hits = doc.hits(_OJ_LITERALS, exact=True)
         for m in matches_near(pattern, hits, text, before=_ACAD_REACH, after=_WINDOW_AFTER):
             if pending is not None and m.start() >= pending:
@@ -373,21 +409,42 @@ class OJFamily:
             if _without_id(m) or unreadable_number(m.group()):
                 continue
             act_id, act_date = linked if linked is not None else (None, None)
-            yield self._citation(m, act_id, act_date=act_date)
-            if m.group("old") or m.group("new"):
-                yield from self._continued(continued, text, m.end(), act_id)
+            in_list = listed is not None and gap.fullmatch(text, listed.end, m.start())
+            first = self._citation(
+                m,
+                act_id,
+                act_date=act_date,
+                listed_after=listed.parts if in_list and listed is not None else None,
+            )
+            yield first
+            listed = first
+            if not m.group("acad"):
+                for more in self._continued(continued, text, m.end(), act_id, first, act_date):
+                    yield more
+                    listed = more
         if pending is not None:
             hand_on(pending)
 
     def _continued(
-        self, continued: regex.Pattern[str], text: str, end: int, act_id: str | None
+        self,
+        continued: regex.Pattern[str],
+        text: str,
+        end: int,
+        act_id: str | None,
+        first: Citation,
+        act_date: datetime.date | None,
     ) -> Iterator[Citation]:
         """The issues listed after a reference without the name (one pass: each starts where
         the previous ended); they document the same act."""
+        before = first
         while (more := continued.match(text, end, min(len(text), end + _OJ_AFTER))) is not None:
             if unreadable_number(more.group()):
                 return
-            yield self._citation(more, act_id, more.start("old" if more.group("old") else "new"))
+            style = next(s for s in ("old", "new", "court", "statute") if more.group(s))
+            before = self._citation(
+                more, act_id, more.start(style), act_date=act_date, listed_after=before.parts
+            )
+            yield before
             end = more.end()
 
     def _citation(
@@ -396,9 +453,12 @@ class OJFamily:
         act_id: str | None,
         start: int | None = None,
         act_date: datetime.date | None = None,
+        listed_after: object = None,
     ) -> Citation:
         """``act_date``: the date written with the act documented, for a statute-style
-        reference written without its year."""
+        reference written without its year; ``listed_after``: the parts of the issue listed
+        before this one, whose year a listed issue without its own takes (the act's date
+        decides only where that one has none either)."""
         notes: list[Finding] = []
         ambiguous = False
         date: datetime.date | None = None
@@ -435,7 +495,7 @@ class OJFamily:
         elif style.get("court"):
             series, year = m.group("cseries"), int(m.group("cyear"))
             issue = m.group("cno") + (m.group("csub") or "")
-            written_page = m.group("cp") or m.group("cslash") or m.group("cbare")
+            written_page = style["cp"] or style.get("cslash") or style.get("cbare")
             cpage = int(written_page) if written_page else None
             clast = int(m.group("cp2")) if m.group("cp2") else None
             oid = f"oj:{series}/{year}/{issue}" + (f"/p{cpage}" if cpage is not None else "")
@@ -452,15 +512,16 @@ class OJFamily:
         elif style.get("statute"):
             series = m.group("sseries")
             issue = m.group("sno") + (m.group("ssub") or "")
-            spage = int(m.group("sp") or m.group("sbare") or m.group("sslash"))
+            spage = int(style["sp"] or style.get("sbare") or style.get("sslash"))
             slast = int(m.group("sp2")) if m.group("sp2") else None
             # "ABl. L 157/49 vom 30.4.2004": the issue's own date gives its year
             issue_date = _date(m)
-            act_year = (
-                int(m.group("y"))
-                if m.group("y") is not None
-                else _statute_year(int(m.group("sno")), act_date)
-            )
+            if m.group("y") is not None:
+                act_year: int | None = int(m.group("y"))
+            elif isinstance(listed_after, OJParts) and listed_after.year is not None:
+                act_year = _listed_year(series, int(m.group("sno")), listed_after)
+            else:
+                act_year = _statute_year(int(m.group("sno")), act_date)
             ambiguous = act_year is None
             oid = f"oj:{series}/{'?' if act_year is None else act_year}/{issue}/p{spage}"
             parts = OJParts("statute", series, act_year, issue, None, issue_date, spage, slast)
@@ -559,6 +620,17 @@ def _statute_year(issue: int, act_date: datetime.date | None) -> int | None:
     return act_date.year if issue * 4 >= day_of_year else None
 
 
+def _listed_year(series: str, issue: int, before: OJParts) -> int | None:
+    """The year of an issue listed without one after another (``ABl. L 176 S. 1; L 208
+    S. 68``): the one before's, as a list writes the year only where it changes; None where the
+    number cannot be of that year, being lower than the one before in the same series (issues
+    are numbered from January on), or of another series."""
+    number = regex.match(r"\d+", before.issue or "")
+    if before.year is None or before.series != series or number is None:
+        return None
+    return before.year if issue >= int(number.group()) else None
+
+
 def _without_id(m: regex.Match[str]) -> bool:
     """An issue before the L and C series (``JO n° 129 du 28. 6. 1967, p. 2578/67``): ids name a
     series, and these issues have none, so the reference gets no id rather than a made-up one.
@@ -580,18 +652,21 @@ def _without_id(m: regex.Match[str]) -> bool:
 
 def _page_heading(m: regex.Match[str]) -> bool:
     """The Journal's running page heading (``26.11.2019 / EN / Official Journal of the
-    European Union / L 305/17``, one per line): the name alone on its line, the issue and page
-    alone on the next, where the text itself is printed, not a reference it makes."""
+    European Union / L 305/17``), where the text itself is printed, not a reference it makes:
+    the name alone on its line and the issue and page alone on the next, or all on one line
+    after the issue's date and the language's code (``4.5.2016 EN Official Journal of the
+    European Union L 119/1``)."""
     if m.group("lname") is None or m.group("sslash") is None:
         return False
     text = m.string
     line_start = text.rfind("\n", 0, m.start()) + 1
     line_end = text.find("\n", m.end())
-    return (
-        not text[line_start : m.start()].strip()
-        and "\n" in text[m.end("lname") : m.start("sseries")]
-        and not text[m.end() : len(text) if line_end < 0 else line_end].strip()
-    )
+    if text[m.end() : len(text) if line_end < 0 else line_end].strip():
+        return False
+    lead = text[line_start : m.start()]
+    if _HEADING_LEAD.fullmatch(lead) is not None:
+        return True
+    return not lead.strip() and "\n" in text[m.end("lname") : m.start("sseries")]
 
 
 def _pages(m: regex.Match[str]) -> tuple[int | None, int | None]:

@@ -34,6 +34,11 @@ def _strings(raw: Any, what: str) -> tuple[str, ...]:
 WORD_GAP = r"(?:[ \t]{0,3}\r?\n[ \t]{0,12}+|\s{1,3})"
 
 
+#: Signs Unicode counts as letters that end an abbreviation, as ``°`` does (``nº`` is ``n°``
+#: typed with the ordinal sign): a word may follow them closed up (``n ºC 83``).
+_SIGNS = frozenset("ºª")
+
+
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of literal words, longest first, closed by ``(?!\\w)`` where a word
     ends in a letter (so ``para`` does not match inside ``parallel``); case-insensitive. A space
@@ -42,7 +47,7 @@ def alternation(words: Iterable[str]) -> str:
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
     alts = [
         WORD_GAP.join(regex.escape(piece) for piece in w.split())
-        + (r"(?!\w)" if w[-1].isalnum() else "")
+        + (r"(?!\w)" if w[-1].isalnum() and w[-1] not in _SIGNS else "")
         for w in ordered
     ]
     return "(?i:" + "|".join(alts) + ")"
@@ -77,7 +82,7 @@ def _atoms(word: str, gap: str, splitter: str, closed: bool) -> list[str]:
             atoms.append(gap)
         # lower case where that is one character: "(?i:)" reads both the same
         atoms += [regex.escape(c.lower() if len(c.lower()) == 1 else c) for c in piece]
-    if closed and word[-1:].isalnum():
+    if closed and word[-1:].isalnum() and word[-1] not in _SIGNS:
         atoms.append(r"(?!\w)")
     return atoms
 

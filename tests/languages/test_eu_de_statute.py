@@ -101,7 +101,6 @@ def test_yearless_reference_takes_the_year_of_the_act_it_documents() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "OJ L 88, p. 17",  # English writes the year: no year-less form
         "ABl. EG Nr. L 88",  # no page: nothing to tell it from a bare number
         "ABl. L 201 vom 27.7.2012, S. 1, 2 und 3",  # pages, not a continued issue
     ],
