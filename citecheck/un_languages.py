@@ -368,7 +368,16 @@ def pinpoint_lexicon(language: str | None = None) -> Lexicon:
                 for w in load(lang.language).part_of_words
             ),
         ],
-        "document_words": list(base.document_words),
+        # "Ziff. 66 des Berichts A/HRC/41/35": and its own document words
+        "document_words": [
+            *base.document_words,
+            *(
+                w
+                for lang in chosen
+                if lang.own_pinpoints
+                for w in load(lang.language).document_words
+            ),
+        ],
         "emphasis_words": list(base.emphasis_words),
         "ordinals": list(base.ordinals),
         "letter_words": every("sub_letter_words"),

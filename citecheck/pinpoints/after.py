@@ -365,7 +365,7 @@ def pinpoint_after(
         heads = _own_heads(language)
         if (
             _paren_at(text, probe) or _may_follow(text, probe, heads, _SKIPPED_AROUND)
-        ) and _written_in(language, text, pos):
+        ) and written_in(language, text, pos):
             pin, end = _read(
                 _own_grammar(language), text, pos, max_parts, start, titled, articles
             )
@@ -400,7 +400,7 @@ _NEXT_PAREN = regex.compile(r"[()\n]")
 _CLOSE_REACH = 200
 
 
-def _written_in(language: str, text: str, pos: int) -> bool:
+def written_in(language: str, text: str, pos: int) -> bool:
     """Is the text around ``pos`` written in ``language``? Its own pinpoint words are read
     only then: they clash with other readings (``s. 13`` is a section in English; ``8 bis``
     an article; ``Kap.`` nothing in French). Evidence is the words no other language shares

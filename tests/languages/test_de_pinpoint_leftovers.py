@@ -66,3 +66,38 @@ DECLINED = [
 @pytest.mark.parametrize(("text", "expected"), LETTER_LISTS + DECLINED)
 def test_german_pinpoints_before_the_act(text: str, expected: list[tuple[str, str, str]]) -> None:
     check(text, expected)
+
+
+#: a German pinpoint before a UN symbol, the document named in the genitive or not at all;
+#: the span stays the symbol's, as after English "para. 66 of A/HRC/41/35"
+BEFORE_SYMBOLS = [
+    ("Vgl. Ziff. 66 des Berichts A/HRC/41/35.", [("un:A/HRC/41/35", "un_document", "para. 66")]),
+    ("Ziffer 5 des Dokuments E/CN.4/1998/53/Add.2", [("un:E/CN.4/1998/53/Add.2", "un_document", "para. 5")]),
+    ("Siehe Ziffern 3 bis 5 des Berichts A/HRC/41/35.", [("un:A/HRC/41/35", "un_document", "paras. 3-5")]),
+    ("Die Kommission verweist auf Randnr. 12 des Dokumentes A/HRC/41/35.", [("un:A/HRC/41/35", "un_document", "para. 12")]),
+    ("Siehe Ziff. 4 des A/HRC/41/35.", [("un:A/HRC/41/35", "un_document", "para. 4")]),
+    ("See para. 66 of A/HRC/41/35.", [("un:A/HRC/41/35", "un_document", "para. 66")]),
+    # a paragraph word English shares is read before German "des" in German text only
+    ("Die Kommission verweist auf para. 5 des Berichts A/HRC/41/35 und die Empfehlungen.",
+     [("un:A/HRC/41/35", "un_document", "para. 5")]),
+    ("The Commission refers to para. 5 des Berichts A/HRC/41/35 and the other.",
+     [("un:A/HRC/41/35", "un_document", "")]),
+    # negative rows: another document's paragraph, an English paragraph word before German
+    # "des" outside German text, a German word that is no "of"
+    ("Ziffer 5 der Verordnung A/HRC/41/35", [("un:A/HRC/41/35", "un_document", "")]),
+    ("See paragraph 5 des A/HRC/41/35.", [("un:A/HRC/41/35", "un_document", "")]),
+    ("Siehe Ziffer 5 und A/HRC/41/35.", [("un:A/HRC/41/35", "un_document", "")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BEFORE_SYMBOLS)
+def test_german_pinpoints_before_a_un_symbol(text: str, expected: list[tuple[str, str, str]]) -> None:
+    check(text, expected)
+
+
+def test_a_german_pinpoint_before_a_symbol_leaves_the_span_the_symbols() -> None:
+    from citecheck.pipeline import extract
+
+    text = "Vgl. Ziff. 66 des Berichts A/HRC/41/35."
+    (cit,) = extract(text)
+    assert (cit.text, str(cit.pinpoint)) == ("A/HRC/41/35", "para. 66")
