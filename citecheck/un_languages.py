@@ -65,6 +65,8 @@ class UNWords:
     other_document_words: tuple[str, ...] = ()
     #: what opens a footnote before the citation ("Vgl.", "Siehe"): the text is in the language
     footnote_leads: tuple[str, ...] = ()
+    #: the UN's name after a body's, part of the body's name ("der Vereinten Nationen")
+    un_names: tuple[str, ...] = ()
 
 
 def _strings(raw: Any, what: str) -> tuple[str, ...]:
@@ -119,6 +121,7 @@ def _words(code: str, raw: dict[str, Any]) -> UNWords:
             raw.get("other_document_words", []), f"{code}.other_document_words"
         ),
         footnote_leads=_strings(raw.get("footnote_leads", []), f"{code}.footnote_leads"),
+        un_names=_strings(raw.get("un_names", []), f"{code}.un_names"),
     )
 
 
@@ -233,6 +236,11 @@ def other_bodies() -> str:
 
 def body_connectors() -> str:
     return spaced(_all("body_connectors"))
+
+
+def un_names() -> str:
+    """The UN's name as written after a body's in every language ("der Vereinten Nationen")."""
+    return spaced(_all("un_names")) if _all("un_names") else "(?!)"
 
 
 def own_words() -> str:

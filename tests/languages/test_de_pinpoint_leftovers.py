@@ -101,3 +101,33 @@ def test_a_german_pinpoint_before_a_symbol_leaves_the_span_the_symbols() -> None
     text = "Vgl. Ziff. 66 des Berichts A/HRC/41/35."
     (cit,) = extract(text)
     assert (cit.text, str(cit.pinpoint)) == ("A/HRC/41/35", "para. 66")
+
+
+#: the UN's name after a body's is part of the body's name: the pinpoint after it is the
+#: resolution's, in every language
+UN_NAME_AFTER_BODY = [
+    ("Resolution 5/1 des Menschenrechtsrats der Vereinten Nationen, Ziffer 3",
+     [("un:A/HRC/RES/5/1", "un_resolution", "para. 3")]),
+    ("Resolution 5/1 des Menschenrechtsrats der UN, Ziff. 3",
+     [("un:A/HRC/RES/5/1", "un_resolution", "para. 3")]),
+    ("Resolution 2625 (XXV) der Generalversammlung der Vereinten Nationen, Ziff. 2",
+     [("un:A/RES/2625(XXV)", "un_resolution", "para. 2")]),
+    ("résolution 5/1 du Conseil des droits de l'homme des Nations Unies, par. 3",
+     [("un:A/HRC/RES/5/1", "un_resolution", "para. 3")]),
+    ("resolución 5/1 del Consejo de Derechos Humanos de las Naciones Unidas, párr. 3",
+     [("un:A/HRC/RES/5/1", "un_resolution", "para. 3")]),
+    ("resolution 5/1 of the Human Rights Council of the United Nations, para. 3",
+     [("un:A/HRC/RES/5/1", "un_resolution", "para. 3")]),
+    # negative rows: a sentence ends after the name; the name goes on into another one's
+    ("Resolution 5/1 des Menschenrechtsrats der Vereinten Nationen. Ziffer 3 regelt das.",
+     [("un:A/HRC/RES/5/1", "un_resolution", "")]),
+    ("Resolution 5/1 des Menschenrechtsrats der Vereinten Nationenorganisation, Ziffer 3",
+     [("un:A/HRC/RES/5/1", "un_resolution", "")]),
+    ("resolution 5/1 of the Council of the United Nations Office, para. 3",
+     [("un:A/HRC/RES/5/1", "un_resolution", "")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UN_NAME_AFTER_BODY)
+def test_the_uns_name_is_part_of_the_bodys(text: str, expected: list[tuple[str, str, str]]) -> None:
+    check(text, expected)
