@@ -172,6 +172,11 @@ class Lexicon:
     #: "cited above" written right after a citation ("l'observation générale no 34 précitée"):
     #: the citation repeats an earlier one
     cited_words: tuple[str, ...] = ()
+    #: the language's own "ibid." (``ebd.``, ``Ebenda``): repeats the last citation, as
+    #: ``ibid.`` does; periods inside may be followed by a space
+    ibid_words: tuple[str, ...] = ()
+    #: the language's own "op. cit." (``a.a.O.``, also written ``a. a. O.``)
+    op_cit_words: tuple[str, ...] = ()
     #: before an act noun, an act cited earlier (``ledit règlement``, ``dicha Directiva``,
     #: ``der genannten Verordnung``); never the text's own act (``la présente directive``)
     back_reference_words: tuple[str, ...] = ()
@@ -525,6 +530,8 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         other_treaty_kinds=_strings(data.get("other_treaty_kinds", []), "other_treaty_kinds"),
         not_treaty_names=_strings(data.get("not_treaty_names", []), "not_treaty_names"),
         cited_words=_strings(data.get("cited_words", []), "cited_words"),
+        ibid_words=_strings(data.get("ibid_words", []), "ibid_words"),
+        op_cit_words=_strings(data.get("op_cit_words", []), "op_cit_words"),
         back_reference_words=_strings(data.get("back_reference_words", []), "back_reference_words"),
         back_reference_after=_strings(data.get("back_reference_after", []), "back_reference_after"),
         demonstratives=_strings(data.get("demonstratives", []), "demonstratives"),

@@ -342,6 +342,7 @@ def pinpoint_after(
     titled: bool = False,
     articles: bool = False,
     own_languages: bool = False,
+    written: str | None = None,
 ) -> tuple[Pinpoint, int]:
     """Read a pinpoint starting at ``pos`` (just after a citation).
 
@@ -353,7 +354,8 @@ def pinpoint_after(
     after an annex ("annex, art. 32 (2)": the instrument annexed) or, with ``articles``, first
     ("Ibid., art. 3 (m)": whatever was cited before has articles). With ``own_languages``
     (a UN citation), where the shared words read nothing, the words a language keeps to
-    itself are read too if the text around is written in it ("A/HRC/41/35, Ziff. 66 bis 68").
+    itself are read too if the text around is written in it ("A/HRC/41/35, Ziff. 66 bis 68"),
+    or, with ``written``, in that language without asking the text (after German "ebd.").
     """
     pin, end = _read(_SHARED, text, pos, max_parts, start, titled, articles)
     if pin or not own_languages or text[pos : pos + 1] in _NEVER_FIRST:
@@ -365,7 +367,7 @@ def pinpoint_after(
         heads = _own_heads(language)
         if (
             _paren_at(text, probe) or _may_follow(text, probe, heads, _SKIPPED_AROUND)
-        ) and written_in(language, text, pos):
+        ) and (language == written or written_in(language, text, pos)):
             pin, end = _read(
                 _own_grammar(language), text, pos, max_parts, start, titled, articles
             )

@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 from eu_cases import check
 
+import citecheck
+
 GDPR = "celex:32016R0679"
 
 #: a list of letters inside the paragraph written before it keeps the paragraph (FR and ES
@@ -96,10 +98,8 @@ def test_german_pinpoints_before_a_un_symbol(text: str, expected: list[tuple[str
 
 
 def test_a_german_pinpoint_before_a_symbol_leaves_the_span_the_symbols() -> None:
-    from citecheck.pipeline import extract
-
     text = "Vgl. Ziff. 66 des Berichts A/HRC/41/35."
-    (cit,) = extract(text)
+    (cit,) = citecheck.extract(text)
     assert (cit.text, str(cit.pinpoint)) == ("A/HRC/41/35", "para. 66")
 
 
@@ -131,3 +131,77 @@ UN_NAME_AFTER_BODY = [
 @pytest.mark.parametrize(("text", "expected"), UN_NAME_AFTER_BODY)
 def test_the_uns_name_is_part_of_the_bodys(text: str, expected: list[tuple[str, str, str]]) -> None:
     check(text, expected)
+
+
+# --- German short forms -------------------------------------------------------------------
+
+def _short_forms(text: str) -> list[tuple[str, str, str, int | None]]:
+    """(id, pinpoint, text, antecedent) of every short form of ``text``."""
+    return [
+        (c.id, str(c.pinpoint), c.text, c.antecedent)
+        for c in citecheck.extract(text)
+        if c.short_form
+    ]
+
+
+#: "ebd." / "Ebenda" is German "ibid.", "a. a. O." German "op. cit.": the same antecedent
+#: rules, German pinpoint words read after them
+GERMAN_SHORT_FORMS = [
+    ("Siehe A/HRC/41/35, Ziff. 12. Ebd., Ziff. 14.",
+     [("un:A/HRC/41/35", "para. 14", "Ebd., Ziff. 14", 0)]),
+    ("Vgl. A/HRC/41/35, Ziff. 12. ebd., Ziff. 14 bis 16.",
+     [("un:A/HRC/41/35", "paras. 14-16", "ebd., Ziff. 14 bis 16", 0)]),
+    ("Urteil vom 16. Juli 2020, Facebook Ireland und Schrems, C‑311/18, EU:C:2020:559, Rn. 42. Ebenda, Rn. 5.",
+     [("ecli:EU:C:2020:559", "para. 5", "Ebenda, Rn. 5", 1)]),
+    ("Siehe A/HRC/41/35, Ziff. 12; Ebda. Ziff. 3",
+     [("un:A/HRC/41/35", "para. 3", "Ebda. Ziff. 3", 0)]),
+    ("Vgl. A/HRC/41/35, Ziff. 12. A. a. O., Ziff. 3.",
+     [("un:A/HRC/41/35", "para. 3", "A. a. O., Ziff. 3", 0)]),
+    ("Vgl. A/HRC/41/35, Ziff. 12. Siehe a.a.O., Ziff. 3.",
+     [("un:A/HRC/41/35", "para. 3", "a.a.O., Ziff. 3", 0)]),
+    ("Siehe A/HRC/41/35. Ebenda.",
+     [("un:A/HRC/41/35", "", "Ebenda", 0)]),
+    # negative rows: the letters inside a word or a web address; the first note has nothing
+    ("Die Webseite ebd.de und Hebd. sowie Ebendaher; A/HRC/41/35", []),
+    ("Siehe A/HRC/41/35 sowie Schwebd. und die Daten a.a.Ort", []),
+    ("[^1]: Ebd., Ziff. 5.\n", [("", "para. 5", "Ebd., Ziff. 5", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GERMAN_SHORT_FORMS)
+def test_german_short_forms(text: str, expected: list[tuple[str, str, str, int | None]]) -> None:
+    assert _short_forms(text) == expected
+
+
+def _codes(text: str) -> list[tuple[str, str]]:
+    return [(f.code, f.message) for f in citecheck.check(text).findings if f.code.startswith("SF")]
+
+
+def test_ebd_follows_the_ibid_rules_of_notes() -> None:
+    several = "[^1]: A/HRC/41/35; A/HRC/38/35.\n[^2]: Ebd., Ziff. 5.\n"
+    assert [code for code, _ in _codes(several)] == ["SF102"]
+    first = "[^1]: Ebd., Ziff. 5.\n"
+    assert _codes(first) == [("SF101", "'Ebd., Ziff. 5' in the first footnote has nothing to repeat")]
+    book = "[^1]: A/HRC/41/35, Ziff. 4.\n[^2]: D. Kaye, Speech Police (2019), S. 3.\n[^3]: Ebenda, S. 4.\n"
+    assert [code for code, _ in _codes(book)] == ["SF104"]
+    (ebd,) = [c for c in citecheck.extract(book) if c.short_form]
+    assert (ebd.id, str(ebd.pinpoint)) == ("", "p. 4")
+
+
+def test_a_a_o_is_op_cit_and_named_as_written() -> None:
+    text = "Siehe A/HRC/41/35, Ziff. 4. Siehe a. a. O., Ziff. 9. Ebd., Ziff. 3."
+    assert _codes(text) == [
+        ("SF103", "'a. a. O.' is not UN editorial style; repeat the reference or use 'ibid.'")
+    ]
+    opcit, ebd = [c for c in citecheck.extract(text) if c.short_form]
+    assert (opcit.ambiguous, ebd.ambiguous) == (True, False)
+
+
+def test_an_abbreviation_in_a_nearby_note_does_not_make_the_notes_spanish() -> None:
+    """The letters of "a. a. O." are no Spanish "a": the German pinpoints around are read."""
+    text = "[^1]: Siehe A/HRC/41/35, Ziff. 4.\n[^2]: Siehe A/HRC/38/35, Ziff. 4.\n[^3]: Müller, a. a. O., Ziff. 9.\n"
+    assert [(c.id, str(c.pinpoint)) for c in citecheck.extract(text)] == [
+        ("un:A/HRC/41/35", "para. 4"),
+        ("un:A/HRC/38/35", "para. 4"),
+        ("un:A/HRC/38/35", "para. 9"),
+    ]
