@@ -10,6 +10,7 @@ import pytest
 from eu_cases import check
 
 import citecheck
+from citecheck.lexicon import load
 
 GDPR = "celex:32016R0679"
 
@@ -205,3 +206,41 @@ def test_an_abbreviation_in_a_nearby_note_does_not_make_the_notes_spanish() -> N
         ("un:A/HRC/38/35", "para. 4"),
         ("un:A/HRC/38/35", "para. 9"),
     ]
+
+
+#: German compound ordinals in one word, built from the lexicon's parts (unit + "und" + tens,
+#: "hundert" before any of them) up to 199
+COMPOUND_ORDINALS = [
+    ("im einundzwanzigsten Erwägungsgrund der Verordnung (EU) 2016/679", [(GDPR, "eu_act", "recital 21")]),
+    ("im zweiundvierzigsten Erwägungsgrund der Verordnung (EU) 2016/679", [(GDPR, "eu_act", "recital 42")]),
+    ("im hundertsten Erwägungsgrund der Verordnung (EU) 2016/679", [(GDPR, "eu_act", "recital 100")]),
+    ("im dreißigsten Erwägungsgrund der Verordnung (EU) 2016/679", [(GDPR, "eu_act", "recital 30")]),
+    ("im hunderteinundzwanzigsten Erwägungsgrund der Verordnung (EU) 2016/679", [(GDPR, "eu_act", "recital 121")]),
+    ("der hundertzweite Erwägungsgrund der Verordnung (EU) 2016/679", [(GDPR, "eu_act", "recital 102")]),
+    ("im zwanzigsten und einundzwanzigsten Erwägungsgrund der Verordnung (EU) 2016/679",
+     [(GDPR, "eu_act", "recital 20; recital 21")]),
+    ("im einundzwanzigsten bis dreiundzwanzigsten Erwägungsgrund der Verordnung (EU) 2016/679",
+     [(GDPR, "eu_act", "recitals 21-23")]),
+    # negative rows: beyond the tables (200), a cardinal, a compound with no unit
+    ("im zweihundertsten Erwägungsgrund der Verordnung (EU) 2016/679", [(GDPR, "eu_act", "")]),
+    ("im einundzwanzig Erwägungsgrund der Verordnung (EU) 2016/679", [(GDPR, "eu_act", "")]),
+    ("im undzwanzigsten Erwägungsgrund der Verordnung (EU) 2016/679", [(GDPR, "eu_act", "")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COMPOUND_ORDINALS)
+def test_german_compound_ordinals(text: str, expected: list[tuple[str, str, str]]) -> None:
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("word", "number"),
+    [
+        ("einundzwanzigste", 21), ("neunundneunzigsten", 99), ("siebenundsiebzigstem", 77),
+        ("dreißigster", 30), ("hunderterste", 101), ("hundertelften", 111),
+        ("einhundertzwanzigste", 120), ("hundertneunundneunzigstes", 199), ("hundertstem", 100),
+        ("zweihundertste", None), ("einundzwanzig", None), ("zwanzigundeinste", None),
+    ],
+)
+def test_german_ordinal_numbers(word: str, number: int | None) -> None:
+    assert load("de").ordinal_number(word) == number
