@@ -244,3 +244,18 @@ def test_german_compound_ordinals(text: str, expected: list[tuple[str, str, str]
 )
 def test_german_ordinal_numbers(word: str, number: int | None) -> None:
     assert load("de").ordinal_number(word) == number
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("a.a.O.", True), ("a. a. O.", True), ("a.a. O.", True), ("a. a.O.", True),
+        ("A.A.O.", True),
+        # one space at most after each period; no letter glued before; no word after "ebd."
+        ("a.  a. O.", False), ("xa.a.O.", False), ("ebd.-Angabe", False),
+    ],
+)
+def test_the_spellings_of_a_a_o(written: str, read: bool) -> None:
+    text = f"Siehe A/HRC/41/35. Vgl. {written}, Ziff. 3."
+    found = [(c.text, str(c.pinpoint)) for c in citecheck.extract(text) if c.short_form]
+    assert found == ([(f"{written}, Ziff. 3", "para. 3")] if read else [])
