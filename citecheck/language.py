@@ -74,6 +74,9 @@ def scores(text: str, start: int = 0, end: int | None = None) -> dict[str, float
 
 #: A word, or a symbol ("A/HRC/41/35") whose parts are no words (the ``A`` is no Spanish ``a``).
 _WORD_OR_SYMBOL = regex.compile(r"[\w/]+")
+#: The same, less one letter before a period: an initial or an abbreviation's letter (German
+#: "a. a. O.", "D. Kaye"), not a word (Spanish "a", "y" end no sentence).
+_OWN_TOKEN = regex.compile(r"[\w/]{2,}|[\w/](?!\.)")
 
 
 @functools.cache
@@ -94,7 +97,7 @@ def own_words(text: str, start: int = 0, end: int | None = None) -> dict[str, in
         start += 1
     while end < len(text) and end > start and _WORD_OR_SYMBOL.match(text[end]):
         end -= 1
-    for token in _WORD_OR_SYMBOL.findall(text[start:end].lower()):
+    for token in _OWN_TOKEN.findall(text[start:end].lower()):
         lang = owner.get(token)
         if lang is not None:
             counts[lang] += 1

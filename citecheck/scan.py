@@ -48,6 +48,9 @@ def scan(doc: Document, families: Iterable[Family] = FAMILIES) -> list[Citation]
         seen = Document(view.text, head=doc.head, carry=doc.carry, acronyms=doc.acronyms)
         seen.index_anchors(literals)
     candidates: list[Citation] = []
+    # each candidate restored from the view -> (itself, as found in the view): a citation read
+    # again after giving way is read on the view too (the pair keeps the key's object alive)
+    found_in_view: dict[int, tuple[Citation, Citation]] = {}
     triggered = seen.has_each([f.triggers for f in families])
     for family, wanted in zip(families, triggered, strict=True):
         # A stream's window may hold uses of an acronym an earlier window defined.
@@ -60,7 +63,9 @@ def scan(doc: Document, families: Iterable[Family] = FAMILIES) -> list[Citation]
             if cit.text != seen.text[cit.start : cit.end]:
                 raise AssertionError(f"{family.name}: span does not match text: {cit!r}")
             if view is not None:
-                cit = view.restore(cit, doc.text)
+                restored = view.restore(cit, doc.text)
+                found_in_view[id(restored)] = (restored, cit)
+                cit = restored
             candidates.append(cit)
     candidates.sort(key=lambda c: (c.start, -(c.end - c.start)))
     by_name = {f.name: f for f in families}
@@ -69,6 +74,18 @@ def scan(doc: Document, families: Iterable[Family] = FAMILIES) -> list[Citation]
     pending = [(c.start, c.start - c.end, k, c) for k, c in enumerate(candidates)]
     order = len(pending)
     kept: list[Citation] = []
+
+    def read_again(reader: _GivesWay, act: Citation, other: Citation) -> Citation:
+        """``act`` read again with nothing before ``other``'s end, on the text the families
+        scanned (the view, where it hides characters: "arti<SHY>cle 6" is "article 6")."""
+        if view is None:
+            return reader.give_way(doc, act, other.end)
+        act_seen, other_seen = found_in_view[id(act)][1], found_in_view[id(other)][1]
+        trimmed = reader.give_way(seen, act_seen, other_seen.end)
+        restored = view.restore(trimmed, doc.text)
+        found_in_view[id(restored)] = (restored, trimmed)
+        return restored
+
     while pending:
         cit = heapq.heappop(pending)[3]
         if kept and cit.start < kept[-1].end:
@@ -84,7 +101,7 @@ def scan(doc: Document, families: Iterable[Family] = FAMILIES) -> list[Citation]
                 # a citation before an act's own words, inside the pinpoint read before them:
                 # the pinpoint gives way ("A/HRC/41/35, par. 12" + "article 6 du règlement")
                 kept[-1] = cit
-                trimmed = reader.give_way(doc, last, cit.end)
+                trimmed = read_again(reader, last, cit)
                 heapq.heappush(
                     pending, (trimmed.start, trimmed.start - trimmed.end, order, trimmed)
                 )
@@ -93,7 +110,7 @@ def scan(doc: Document, families: Iterable[Family] = FAMILIES) -> list[Citation]
             if cit.family != last.family and (
                 (reader := _lead_reader(cit, last, by_name)) is not None
             ):
-                trimmed = reader.give_way(doc, cit, last.end)
+                trimmed = read_again(reader, cit, last)
                 heapq.heappush(
                     pending, (trimmed.start, trimmed.start - trimmed.end, order, trimmed)
                 )

@@ -65,6 +65,8 @@ class UNWords:
     other_document_words: tuple[str, ...] = ()
     #: what opens a footnote before the citation ("Vgl.", "Siehe"): the text is in the language
     footnote_leads: tuple[str, ...] = ()
+    #: the UN's name after a body's, part of the body's name ("der Vereinten Nationen")
+    un_names: tuple[str, ...] = ()
 
 
 def _strings(raw: Any, what: str) -> tuple[str, ...]:
@@ -119,6 +121,7 @@ def _words(code: str, raw: dict[str, Any]) -> UNWords:
             raw.get("other_document_words", []), f"{code}.other_document_words"
         ),
         footnote_leads=_strings(raw.get("footnote_leads", []), f"{code}.footnote_leads"),
+        un_names=_strings(raw.get("un_names", []), f"{code}.un_names"),
     )
 
 
@@ -233,6 +236,11 @@ def other_bodies() -> str:
 
 def body_connectors() -> str:
     return spaced(_all("body_connectors"))
+
+
+def un_names() -> str:
+    """The UN's name as written after a body's in every language ("der Vereinten Nationen")."""
+    return spaced(_all("un_names")) if _all("un_names") else "(?!)"
 
 
 def own_words() -> str:
@@ -368,7 +376,16 @@ def pinpoint_lexicon(language: str | None = None) -> Lexicon:
                 for w in load(lang.language).part_of_words
             ),
         ],
-        "document_words": list(base.document_words),
+        # "Ziff. 66 des Berichts A/HRC/41/35": and its own document words
+        "document_words": [
+            *base.document_words,
+            *(
+                w
+                for lang in chosen
+                if lang.own_pinpoints
+                for w in load(lang.language).document_words
+            ),
+        ],
         "determiners": list(base.determiners),
         "other_document_words": list(base.other_document_words),
         "emphasis_words": list(base.emphasis_words),

@@ -187,3 +187,48 @@ def test_no_citation_is_lost_to_a_pinpoint(text: str, expected: list[tuple[str, 
     assert [(c.id, str(c.pinpoint or "")) for c in cits] == expected
     for c in cits:
         assert c.text == text[c.start : c.end]
+
+
+# --- read again on the view the families scanned ------------------------------------------
+
+SHY = "\u00ad"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a soft hyphen inside the act's unit word: the act is read again on the view
+        (
+            f"Voir A/HRC/41/35, par. 12 de l'arti{SHY}cle 6 du règlement (UE) 2016/679",
+            [("un:A/HRC/41/35", "para. 12", "A/HRC/41/35, par. 12"),
+             ("celex:32016R0679", "art. 6", f"arti{SHY}cle 6 du règlement (UE) 2016/679")],
+        ),
+        (
+            f"See A/HRC/41/35, para. 12 of Arti{SHY}cle 6 of Regulation (EU) 2016/679",
+            [("un:A/HRC/41/35", "para. 12", "A/HRC/41/35, para. 12"),
+             ("celex:32016R0679", "art. 6", f"Arti{SHY}cle 6 of Regulation (EU) 2016/679")],
+        ),
+        # and one before it too: every offset maps back
+        (
+            f"Voir A/HRC/4{SHY}1/35, par. 12 de l'arti{SHY}cle 6 du règlement (UE) 2016/679",
+            [("un:A/HRC/41/35", "para. 12", f"A/HRC/4{SHY}1/35, par. 12"),
+             ("celex:32016R0679", "art. 6", f"arti{SHY}cle 6 du règlement (UE) 2016/679")],
+        ),
+        # negative row: the same without the character reads the same
+        (
+            "Voir A/HRC/41/35, par. 12 de l'article 6 du règlement (UE) 2016/679",
+            [("un:A/HRC/41/35", "para. 12", "A/HRC/41/35, par. 12"),
+             ("celex:32016R0679", "art. 6", "article 6 du règlement (UE) 2016/679")],
+        ),
+    ],
+)
+def test_an_act_gives_way_on_the_view_without_hidden_characters(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    cits = citecheck.extract(text)
+    assert [(c.id, str(c.pinpoint), c.text) for c in cits] == expected
+    for c in cits:
+        assert text[c.start : c.end] == c.text
+        # one finding per hidden character inside the span, none twice
+        hidden = [n.start for n in c.notes if n.code == "CC102"]
+        assert hidden == [i for i in range(c.start, c.end) if text[i] == SHY]

@@ -93,8 +93,9 @@ def _placeholder(device: str) -> Citation:
     )
 
 
-#: Every device the short-form grammar names (its named groups; ``note`` is supra's number).
-DEVICES = sorted(set(shortform_family._SHORT.groupindex) - {"note"})
+#: Every device the short-form grammar names (its named groups; ``note`` is supra's number,
+#: ``own`` a language's own words for one of the devices: German "ebd." is "ibid").
+DEVICES = sorted(set(shortform_family._SHORT.groupindex) - {"note", "own"})
 
 
 def test_the_grammar_names_the_devices_this_module_expects() -> None:

@@ -1,6 +1,7 @@
 """Short forms (``Ibid.``, ``ibid., para. 5``, ``Id.``, ``op. cit.``, ``supra note 3``,
-``supra, nota 3``) and "cited above" after a citation (``l'observation générale no 34
-précitée, par. 5``, ``la resolución 8/8 antes citada``).
+``supra, nota 3``, German ``ebd., Ziff. 14`` and ``a. a. O.``) and "cited above" after a
+citation (``l'observation générale no 34 précitée, par. 5``, ``la resolución 8/8 antes
+citada``).
 
 The finder yields placeholders; the "resolve short forms" stage
 (:func:`citecheck.shortforms.resolve_short_forms`) points each one back at the citation it
@@ -74,10 +75,46 @@ _CITED_FIRST = tuple(
     sorted({w.split()[0].lower() for lang in LANGUAGES for w in load(lang).cited_words})
 )
 
+
+
+def _dotted(word: str) -> str:
+    """``a.a.O.`` as a pattern: a space may follow each period inside (``a. a. O.``); one
+    plain space, as the anchors (:func:`_spellings`) find it."""
+    inner, last = word[:-1], word[-1]
+    pieces = [regex.escape(p) for p in inner.split(".")]
+    return r"\.\ ?".join(pieces) + str(regex.escape(last))
+
+
+def _spellings(word: str) -> list[str]:
+    """``a.a.O.``, ``a. a.O.``, ``a.a. O.``, ``a. a. O.``: the ways :func:`_dotted` reads,
+    lower-cased, with one space after a period (the literals the anchors look for)."""
+    out = [""]
+    for i, char in enumerate(word.lower()):
+        out = [o + char for o in out]
+        if char == "." and i < len(word) - 1:
+            out += [o + " " for o in out]
+    return out
+
+
+#: Every language's own "ibid." and "op. cit." (``ebd.``, ``a.a.O.``), lower-cased without
+#: spaces -> (the device it is, the language it is written in)
+_OWN_WORDS = {
+    w.lower(): (device, lang)
+    for lang in LANGUAGES
+    for device, words in (("ibid", load(lang).ibid_words), ("opcit", load(lang).op_cit_words))
+    for w in words
+}
+_OWN_PATTERN = "|".join(_dotted(w) for w in sorted(_OWN_WORDS, key=len, reverse=True))
+#: What every such word starts with, lower-cased, as its spellings write it.
+_OWN_FIRST = tuple(sorted({spelling for w in _OWN_WORDS for spelling in _spellings(w)}))
+
 _SHORT = compile_pattern(
     r"""
     (?<![\w.])
     (?: (?P<ibid>[Ii]bid(?:em)?\b\.?(?![\w\-]))
+      | (?P<own>(?i:"""
+    + (_OWN_PATTERN or "(?!)")
+    + r""")(?![\w\-]))
       | (?P<id>Id\.|id\.(?="""
     + HSPACE
     + r"""*,|"""
@@ -122,9 +159,9 @@ class ShortFormFamily:
     """Finds repeated-reference devices; the short-form stage gives them their ids."""
 
     name = "shortforms"
-    triggers = ("ibid", "id.", "cit.", "supra", *_CITED_FIRST)
+    triggers = ("ibid", "id.", "cit.", "supra", *_CITED_FIRST, *_OWN_FIRST)
     #: with the words of a "Notes" heading, which the short-form stage looks for in the index
-    anchors = ("ibid", "id.", "op.", "loc.", "supra", *_CITED_FIRST, *NOTES_HEADINGS)
+    anchors = ("ibid", "id.", "op.", "loc.", "supra", *_CITED_FIRST, *_OWN_FIRST, *NOTES_HEADINGS)
     priority = 0
     rules = (NO_ANTECEDENT, AMBIGUOUS_IBID, NON_UN_STYLE, UNKNOWN_ANTECEDENT)
 
@@ -132,9 +169,15 @@ class ShortFormFamily:
         text = doc.text
         for m in self._matches(doc):
             device = m.lastgroup or "ibid"
+            language = None
+            if device == "own":
+                # "ebd., Ziff. 14": a German "ibid.", German pinpoint words after it
+                device, language = _OWN_WORDS["".join(m.group("own").lower().split())]
             note = int(m.group("note")) if m.group("note") else None
             # "Ibid., art. 3 (m)": the article of what was cited before
-            pin, end = pinpoint_after(text, m.end(), articles=True)
+            pin, end = pinpoint_after(
+                text, m.end(), articles=True, own_languages=language is not None, written=language
+            )
             yield Citation(
                 id="",
                 kind=Kind.SHORT_FORM,
@@ -152,8 +195,8 @@ class ShortFormFamily:
         text = doc.text
         last_end = tried = -1
         starts = doc.hits(_STARTS, exact=True)
-        if _CITED_FIRST:
-            starts = sorted(starts + doc.hits(_CITED_FIRST))
+        if _CITED_FIRST or _OWN_FIRST:
+            starts = sorted(starts + doc.hits((*_CITED_FIRST, *_OWN_FIRST)))
         for start, _ in starts:
             if start < last_end or start == tried:
                 continue
@@ -166,7 +209,11 @@ class ShortFormFamily:
     def validate(self, citation: Citation, doc: Document) -> Iterator[Finding]:
         parts = citation.parts
         if isinstance(parts, ShortFormParts) and parts.device != "ibid" and citation.id:
-            word = citation.text.split()[0].rstrip(",")  # "supra, note 3": the word "supra"
+            own = _SHORT.match(citation.text)
+            if own is not None and own.group("own"):
+                word = own.group("own")  # "a. a. O.": its words, spaces and all
+            else:
+                word = citation.text.split()[0].rstrip(",")  # "supra, note 3": "supra"
             yield NON_UN_STYLE.finding(
                 f"'{word}' is not UN editorial style; repeat the reference or use 'ibid.'",
                 citation.start,

@@ -184,9 +184,12 @@ _BODY_AFTER = compile_pattern(
     |(?:(?:U\.N\.|UN|United{_W}Nations){_W})?(?P<name>General{_W}Assembly
     |Security{_W}Council|Economic{_W}and{_W}Social{_W}Council|Human{_W}Rights{_W}Council
     |Commission{_W}on{_W}Human{_W}Rights|Sub[-\u2010\u2011\u2013]?Commission
-    |Assembly(?!{_W}of{_W}(?:the{_W})?[A-Z])|Council|Commission)|(?P<otherbody>{ctx.OTHER_BODY}))\b
+    |Assembly(?!{_W}of{_W}(?:the{_W})?[A-Z])|Council|Commission)
+    # "the Human Rights Council of the United Nations, para. 3": the UN's name is the body's
+    (?:{_W}of{_W}the{_W}United{_W}Nations)?|(?P<otherbody>{ctx.OTHER_BODY}))\b
   | ,?{_W}(?:{un.body_connectors()}){_H}*
-    (?:(?P<lname>{un.body_pattern()})|(?P<lother>{un.non_un_organs()})|(?P<lbody>{un.other_bodies()}))"""
+    (?:(?P<lname>{un.body_pattern()})(?:{_W}(?:{un.un_names()})(?![\w-]))?
+    |(?P<lother>{un.non_un_organs()})|(?P<lbody>{un.other_bodies()}))"""
 )
 _CAPITAL = lazy_compile(r"[A-Z]")
 _ITS = lazy_compile(rf"(?<![\w])(?:[Ii]ts|{un.own_words()})[\s\u00a0]+\Z")

@@ -823,7 +823,7 @@ class UNSymbolFamily:
         )
         if not pin and len(group) == 1:
             # "paragraphs 3 to 5 of document A/HRC/41/35": the span stays the symbol's
-            pin = pinpoint_before(text, start)
+            pin = pinpoint_before(text, start, own_languages=True)
         last_span = group[-1][1:3]
         for sym, s, e, notes in group:
             # The pinpoint belongs to the last item, or to every id of a range ending there.

@@ -186,6 +186,11 @@ class Lexicon:
     #: "cited above" written right after a citation ("l'observation générale no 34 précitée"):
     #: the citation repeats an earlier one
     cited_words: tuple[str, ...] = ()
+    #: the language's own "ibid." (``ebd.``, ``Ebenda``): repeats the last citation, as
+    #: ``ibid.`` does; periods inside may be followed by a space
+    ibid_words: tuple[str, ...] = ()
+    #: the language's own "op. cit." (``a.a.O.``, also written ``a. a. O.``)
+    op_cit_words: tuple[str, ...] = ()
     #: before an act noun, an act cited earlier (``ledit règlement``, ``dicha Directiva``,
     #: ``der genannten Verordnung``); never the text's own act (``la présente directive``)
     back_reference_words: tuple[str, ...] = ()
@@ -234,6 +239,14 @@ class Lexicon:
     #: a tens word as written joined to its unit in one word -> the tens word (Spanish
     #: ``vigesimo`` -> ``vigésimo``: ``vigesimoprimero`` is 21)
     joined_tens: Mapping[str, str] = attrs.field(factory=dict)
+    #: a unit as written joined before a tens ordinal -> the numbered ordinal (German
+    #: ``einund`` -> ``erste``: ``einundzwanzigste`` is 21, one word, the unit first)
+    joined_units: Mapping[str, str] = attrs.field(factory=dict)
+    #: "hundred" as written joined before an ordinal below a hundred (German ``hundert``:
+    #: ``hundertzweite`` is 102, ``hunderteinundzwanzigste`` 121)
+    hundreds: tuple[str, ...] = ()
+    #: the forms of "hundredth" (German ``hundertste``, ``hundertsten``)
+    hundredths: tuple[str, ...] = ()
     #: does statute style write the act right after an article's pinpoint, on the same line
     #: and without an "of" word (German ``Art. 6 Abs. 1 lit. a Verordnung (EU) 2016/679``)?
     pinpoint_then_act: bool = False
@@ -281,7 +294,35 @@ class Lexicon:
                 out[(joined + unit).lower()] = value + number
                 if _elides(joined, unit):
                     out[(joined[:-1] + unit).lower()] = value + number
+        for joined, unit in self.joined_units.items():
+            number = self.numbered_ordinals.index(unit) + 1
+            for ten, value in self._tens_ordinal_forms().items():
+                out[(joined + ten).lower()] = value + number
+        if self.hundreds:
+            below = {**self._below_hundred(), **out}
+            for hundred in self.hundreds:
+                for word, number in below.items():
+                    out[(hundred + word).lower()] = 100 + number
+            for word in self.hundredths:
+                out[word.lower()] = 100
         return out
+
+    def _tens_ordinal_forms(self) -> dict[str, int]:
+        """Every form of the tens ordinals (``zwanzigste``, ``zwanzigsten``) with its value."""
+        return {
+            form.lower(): 20 + 10 * i
+            for i, ten in enumerate(self.tens_ordinals)
+            for form in self._forms(ten)
+        }
+
+    def _below_hundred(self) -> dict[str, int]:
+        """The one-word ordinals below a hundred, every form (without joined compounds)."""
+        out = {
+            form.lower(): place
+            for place, word in enumerate(self.numbered_ordinals, start=1)
+            for form in self._forms(word)
+        }
+        return {**out, **self._tens_ordinal_forms()}
 
     def _tens_value(self, ten: str) -> int:
         return 20 + 10 * [t.lower() for t in self.tens].index(ten.lower())
@@ -323,6 +364,18 @@ class Lexicon:
         for tens, reach, joiners in self._compound_parts():
             joiner = rf"(?:(?:{words(j for j in joiners if j)}){gap})?" if len(joiners) > 1 else ""
             alts.append(rf"(?:{words(tens)}){gap}{joiner}(?:{words(self._unit_forms(reach))})")
+        joined_units = ""
+        if self.joined_units:
+            # "einundzwanzigste": the unit joined before the tens, one word
+            tens_forms = words(self._tens_ordinal_forms())
+            joined_units = rf"(?:{words(self.joined_units)})(?:{tens_forms})"
+            alts.append(joined_units)
+        if self.hundreds:
+            # "hundertzweite", "hunderteinundzwanzigste", "hundertste"
+            below = words(self._below_hundred())
+            after = f"{joined_units}|{below}" if joined_units else below
+            alts.append(rf"(?:{words(self.hundreds)})(?:{after})")
+            alts.append(words(self.hundredths))
         if self.joined_tens:
             alts.append(rf"(?:{words(self.joined_tens)})(?:{words(self._unit_forms(9))})")
             # "vigesimoctavo": the joined tens word's vowel elided before the unit's
@@ -356,7 +409,8 @@ class Lexicon:
         if compound:
             one = f"{compound}|{one}"
         if not self.tens:
-            return one
+            # tens ordinals alone, with no tens words before units ("dreißigste")
+            return f"{one}|{words(self.tens_ordinals)}" if self.tens_ordinals else one
         tens = words(f for ten in self.tens for f in self._forms(ten))
         units = words(f for word in self.numbered_ordinals[:9] for f in self._forms(word))
         return rf"(?:{tens})[-\s]{{1,2}}(?:{units})" + (
@@ -374,6 +428,9 @@ class Lexicon:
             *self.tens_ordinals,
             *self.teen_tens,
             *self.joined_tens,
+            *self.joined_units,
+            *self.hundreds,
+            *self.hundredths,
         )
         prefixes = sorted({w[:3].lower() for w in words})
         return "(?=(?i:" + "|".join(regex.escape(p) for p in prefixes) + "))" if prefixes else ""
@@ -542,6 +599,8 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         other_treaty_kinds=_strings(data.get("other_treaty_kinds", []), "other_treaty_kinds"),
         not_treaty_names=_strings(data.get("not_treaty_names", []), "not_treaty_names"),
         cited_words=_strings(data.get("cited_words", []), "cited_words"),
+        ibid_words=_strings(data.get("ibid_words", []), "ibid_words"),
+        op_cit_words=_strings(data.get("op_cit_words", []), "op_cit_words"),
         back_reference_words=_strings(data.get("back_reference_words", []), "back_reference_words"),
         back_reference_after=_strings(data.get("back_reference_after", []), "back_reference_after"),
         demonstratives=_strings(data.get("demonstratives", []), "demonstratives"),
@@ -558,6 +617,9 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         compound_units=_ordinal_map(data, "compound_units", ("numbered_ordinals",), str),
         teen_tens=_ordinal_map(data, "teen_tens", (), int),
         joined_tens=_ordinal_map(data, "joined_tens", ("tens",), str),
+        joined_units=_ordinal_map(data, "joined_units", ("numbered_ordinals",), str),
+        hundreds=_strings(data.get("hundreds", []), "hundreds"),
+        hundredths=_strings(data.get("hundredths", []), "hundredths"),
         paragraph_kinds={
             kind: _strings(words, f"paragraph_kinds.{kind}")
             for kind, words in dict(data.get("paragraph_kinds") or {}).items()

@@ -350,6 +350,7 @@ def pinpoint_after(
     titled: bool = False,
     articles: bool = False,
     own_languages: bool = False,
+    written: str | None = None,
 ) -> tuple[Pinpoint, int]:
     """Read a pinpoint starting at ``pos`` (just after a citation).
 
@@ -361,7 +362,8 @@ def pinpoint_after(
     after an annex ("annex, art. 32 (2)": the instrument annexed) or, with ``articles``, first
     ("Ibid., art. 3 (m)": whatever was cited before has articles). With ``own_languages``
     (a UN citation), where the shared words read nothing, the words a language keeps to
-    itself are read too if the text around is written in it ("A/HRC/41/35, Ziff. 66 bis 68").
+    itself are read too if the text around is written in it ("A/HRC/41/35, Ziff. 66 bis 68"),
+    or, with ``written``, in that language without asking the text (after German "ebd.").
     """
     pin, end = _read(_SHARED, text, pos, max_parts, start, titled, articles)
     if pin or not own_languages or text[pos : pos + 1] in _NEVER_FIRST:
@@ -373,7 +375,7 @@ def pinpoint_after(
         heads = _own_heads(language)
         if (
             _paren_at(text, probe) or _may_follow(text, probe, heads, _SKIPPED_AROUND)
-        ) and _written_in(language, text, pos):
+        ) and (language == written or written_in(language, text, pos)):
             pin, end = _read(
                 _own_grammar(language), text, pos, max_parts, start, titled, articles
             )
@@ -408,7 +410,7 @@ _NEXT_PAREN = regex.compile(r"[()\n]")
 _CLOSE_REACH = 200
 
 
-def _written_in(language: str, text: str, pos: int) -> bool:
+def written_in(language: str, text: str, pos: int) -> bool:
     """Is the text around ``pos`` written in ``language``? Its own pinpoint words are read
     only then: they clash with other readings (``s. 13`` is a section in English; ``8 bis``
     an article; ``Kap.`` nothing in French). Evidence is the words no other language shares

@@ -13,8 +13,9 @@ import regex
 
 from citecheck.lexicon import CHARACTERS, ENGLISH, Lexicon, alternation
 from citecheck.model import NO_PINPOINT, Pinpoint
-from citecheck.pinpoints.after import case_folded, pinpoint_at
+from citecheck.pinpoints.after import case_folded, pinpoint_at, written_in
 from citecheck.pinpoints.numbers import parse_numbers, sub_letters
+from citecheck.un_languages import own_pinpoint_languages, pinpoint_lexicon
 
 #: How far before a citation its pinpoint may start.
 REACH = 240
@@ -116,8 +117,36 @@ _OF = {ENGLISH.language: regex.compile(alternation(ENGLISH.part_of_words))}
 _UNITS = {ENGLISH.language: _unit_literals(ENGLISH)}
 
 
-def pinpoint_before(text: str, start: int, lexicon: Lexicon = ENGLISH) -> Pinpoint:
-    """The pinpoint written just before the citation starting at ``start``, or none."""
+def pinpoint_before(
+    text: str, start: int, lexicon: Lexicon = ENGLISH, *, own_languages: bool = False
+) -> Pinpoint:
+    """The pinpoint written just before the citation starting at ``start``, or none. With
+    ``own_languages`` (a UN citation), where ``lexicon`` reads nothing, the words a language
+    keeps to itself are read too if the text around is written in it ("Ziff. 66 des Berichts
+    A/HRC/41/35"), as :func:`~citecheck.pinpoints.after.pinpoint_after` does after one."""
+    m = _match_before(text, start, lexicon)
+    if m is not None or not own_languages:
+        return NO_PINPOINT if m is None else read_paragraphs(m.group("pin"), lexicon)
+    for language in own_pinpoint_languages():
+        # the pattern first: it refuses nearly every citation more cheaply than the language
+        own = pinpoint_lexicon(language)
+        m = _match_before(text, start, own)
+        if m is not None and (
+            _opens_with_own_word(m.group("pin")) or written_in(language, text, start)
+        ):
+            return read_paragraphs(m.group("pin"), own)
+    return NO_PINPOINT
+
+
+def _opens_with_own_word(written: str) -> bool:
+    """Does a pinpoint open with a paragraph word English does not have (``Ziff.``,
+    ``Randnr.``)? Before its language's "of" word that is evidence enough of the language."""
+    numbered = _NUMBERED.match(written)
+    return numbered is not None and ENGLISH.unit_of(numbered.group("word")) is None
+
+
+def _match_before(text: str, start: int, lexicon: Lexicon) -> regex.Match[str] | None:
+    """The match of :func:`_pattern` ending at ``start``, after cheap refusals."""
     lo = max(0, start - REACH)
     units = _UNITS.get(lexicon.language) or _UNITS.setdefault(
         lexicon.language, _unit_literals(lexicon)
@@ -129,22 +158,19 @@ def pinpoint_before(text: str, start: int, lexicon: Lexicon = ENGLISH) -> Pinpoi
         if unit in window:
             break
     else:
-        return NO_PINPOINT  # cheaper refusal still: most citations have no "para" this close
+        return None  # cheaper refusal still: most citations have no "para" this close
     last = _LAST.get(lexicon.language) or _LAST.setdefault(lexicon.language, _last_words(lexicon))
     if not _may_end(window, last):
-        return NO_PINPOINT  # prose, not "of (the document)", goes on to the citation
+        return None  # prose, not "of (the document)", goes on to the citation
     of = _OF.get(lexicon.language) or _OF.setdefault(
         lexicon.language, regex.compile(alternation(lexicon.part_of_words))
     )
     if of.search(text, lo, start) is None:
-        return NO_PINPOINT  # cheap refusal: nearly no citation has "of" this close before it
+        return None  # cheap refusal: nearly no citation has "of" this close before it
     pattern = _BEFORE.get(lexicon.language) or _BEFORE.setdefault(
         lexicon.language, _pattern(lexicon)
     )
-    m = pattern.search(text, lo, start)
-    if m is None:
-        return NO_PINPOINT
-    return read_paragraphs(m.group("pin"), lexicon)
+    return pattern.search(text, lo, start)
 
 
 __all__ = ["REACH", "paragraphs_pattern", "pinpoint_before", "read_paragraphs"]

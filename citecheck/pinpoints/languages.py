@@ -396,6 +396,7 @@ def _grammar(language: str) -> _Grammar:
 _LEVEL = {"para": 0, "letter": 1, "subpoint": 2}
 _SUB_UNITS = {"parw": "para", "letw": "letter", "subw": "subpoint"}
 _UNIT_WORDS = frozenset(("artw", "parw", "letw", "subw", "annw"))
+_SUB_UNIT_WORDS = frozenset(_SUB_UNITS)
 #: Parts of an act that hold articles: ``titre III`` -> ``title III``.
 _CONTAINERS = {"titw": "title", "chapw": "chap", "sectw": "sect"}
 #: Words that name a part of an act on its own (not a subdivision of the article before them).
@@ -530,14 +531,15 @@ def parse(language: str, body: str) -> Pinpoint:
             and not _SMALL_ROMAN.fullmatch(rest[1][1].strip("()"))
         )
 
-    def before_unit(k: int) -> bool:
-        """Is the value at ``k`` followed by "of" and a unit word ("2 de su artículo")?"""
+    def before_unit(k: int, units: frozenset[str] = _UNIT_WORDS) -> bool:
+        """Is the value at ``k`` followed by "of" and a unit word of ``units`` ("2 de su
+        artículo")?"""
         seen_of = False
         for kind, word in tokens[k + 1 :]:
             if kind == "join" and word.lower() in g.of_words:
                 seen_of = True
             elif kind != "join" or word.lower() in g.list_words:
-                return seen_of and kind in _UNIT_WORDS
+                return seen_of and kind in units
         return False
 
     def before_unit_word(k: int) -> bool:
@@ -679,9 +681,18 @@ def parse(language: str, body: str) -> Pinpoint:
                     and chains
                     and len(chains[-1]) > 1
                     and chains[-1][-1][0] == sub_unit
-                    and not before_unit(k)
+                    and (
+                        not before_unit(k)
+                        or (
+                            not before_unit(k, _SUB_UNIT_WORDS)
+                            and _LEVEL[chains[-1][-2][0]] <= _LEVEL[sub_unit]
+                        )
+                    )
                 ):
-                    # "el apartado 1, letras a) y b)": b) of paragraph 1 too
+                    # "el apartado 1, letras a) y b)", "Absatz 1 Buchstaben a und b des
+                    # Artikels 6": b) of paragraph 1 too, the paragraph written first (or a
+                    # point: "Nummer 1 Buchstaben a und b"); not "letra b) del apartado 2",
+                    # nor "letra b) del apartado 1 y el apartado 2"
                     chains.append([*chains[-1][:-1], sub])
                 else:
                     chains.append([sub])

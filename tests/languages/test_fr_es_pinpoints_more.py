@@ -248,7 +248,8 @@ def test_parse(language: str, body: str, expected: str) -> None:
         ("es", "vigésimo", 20),
         ("es", "último", None),
         ("de", "ersten", 1),
-        ("de", "einundzwanzigsten", None),
+        ("de", "einundzwanzigsten", 21),
+        ("de", "zweihundertsten", None),
         ("de", "letzten", None),
     ],
 )

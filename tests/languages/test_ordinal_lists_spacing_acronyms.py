@@ -73,12 +73,13 @@ ROWS = [
     (f"les soixante-dixième et quatre-vingtième considérants {R} sont", "recital 70; recital 80"),
     (f"el considerando vigesimoctavo {ES_R} es", "recital 28"),
     (f"la vigesimoctava considerando {ES_R} es", "recital 28"),
+    (f"im einundzwanzigsten Erwägungsgrund {DE_R} heißt es", "recital 21"),
     # negative: compounds the tables do not hold give nothing, never their last part
     (f"le cent vingt et unième considérant {R} est", ""),
     (f"le cent et unième considérant {R} est", ""),
     (f"le unième considérant {R} est", ""),
     (f"el centésimo vigesimoprimero considerando {ES_R} es", ""),
-    (f"im einundzwanzigsten Erwägungsgrund {DE_R} heißt es", ""),
+    (f"im zweihundertsten Erwägungsgrund {DE_R} heißt es", ""),
     # 3. recitals named by an ordinal, in all three languages
     (f"le premier considérant {R} est", "recital 1"),
     (f"el considerando primero {ES_R} es", "recital 1"),
