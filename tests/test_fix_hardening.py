@@ -255,7 +255,10 @@ def test_a_file_fix_did_not_write_makes_the_sarif_run_unsuccessful(
     assert invocation["executionSuccessful"] is False
     (note,) = invocation["toolExecutionNotifications"]
     assert note["level"] == "error"
-    assert f"may not be written ({os.strerror(errno.EACCES)})" in note["message"]["text"]
+    assert note["message"]["text"] == (
+        f"not written: may not be written ({os.strerror(errno.EACCES)}); "
+        "the file was read and checked, its findings are in the report"
+    )
     assert code == EXIT_USAGE
 
 
@@ -268,8 +271,11 @@ def test_a_file_fix_did_not_write_is_in_the_text_and_github_output(
     )
     f, github, _ = _refused(tmp_path, monkeypatch, "github")
     assert github.splitlines()[0] == (
-        f"::error file={f},title=input error::may not be written ({os.strerror(errno.EACCES)})"
+        f"::error file={f},title=not written::not written: may not be written "
+        f"({os.strerror(errno.EACCES)}); the file was read and checked, its findings are in "
+        "the report"
     )
+    assert github.splitlines()[1].startswith(f"::warning file={f},")  # its findings follow
 
 
 def test_a_clean_fix_run_has_no_errors(tmp_path: Path) -> None:
