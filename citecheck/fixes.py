@@ -387,7 +387,7 @@ def unified_diff(path: str, old: str, new: str) -> str:
 
 def fixable(source: SourceText) -> Outcome | None:
     """Why a file must not be rewritten, or None when it may be."""
-    if source.path == "<stdin>":
+    if source.stdin or source.path == "<stdin>":
         return Outcome.STDIN
     if source.extracted:
         return Outcome.EXTRACTED
