@@ -4,11 +4,12 @@ Safety rules: only non-overlapping fixes (the first in text order wins); only fi
 plain text that decoded as clean UTF-8 (never a file with CC101 replacements, never an
 extracted HTML/DOCX/PDF text); only when the bytes on disk are still those that were read
 (SHA-256 compared just before writing); written to a temporary file in the same directory,
-fsynced, then ``os.replace``d over the original with its mode, owner and group kept. A file
-the process may not write is refused (replacing it would go around its permissions); a file
-with other hard links, one whose owner or group the new file could not keep, or one in a
-directory where no temporary file can be made is written in place instead (the new text is
-complete in memory), so that no link, owner or group is lost: room for the new size is
+fsynced, then ``os.replace``d over the original with its mode, owner, group and extended
+attributes (so its POSIX ACLs) kept. A file the process may not write is refused (replacing
+it would go around its permissions); a file with other hard links, one whose owner, group or
+extended attributes the new file could not keep, or one in a directory where no temporary
+file can be made is written in place instead (the new text is complete in memory), so that
+no link, owner, group or attribute is lost: room for the new size is
 reserved first and, should the write still fail, the old bytes (just read) are written back.
 A path that is no longer a regular file (e.g. a FIFO put in its place) is never opened
 blocking and counts as changed. Offsets are code points of
@@ -550,10 +551,72 @@ def _read_all(fd: int) -> bytes:
         return fh.read()
 
 
+@attrs.frozen
+class XattrCalls:
+    """The extended-attribute calls of the platform, one seam (tests give fakes)."""
+
+    names: Callable[[str], list[str]]
+    get: Callable[[str, str], bytes]
+    set: Callable[[str, str, bytes], None]
+    remove: Callable[[str, str], None]
+
+
+def _platform_xattrs() -> XattrCalls | None:
+    """``os``'s extended-attribute calls; None where the platform has none (not Linux)."""
+    if not all(hasattr(os, f) for f in ("listxattr", "getxattr", "setxattr", "removexattr")):
+        return None
+    return XattrCalls(os.listxattr, os.getxattr, os.setxattr, os.removexattr)
+
+
+#: What ``--fix`` copies extended attributes with (None: the platform has none).
+XATTRS = _platform_xattrs()
+_NO_XATTRS = frozenset({errno.ENOTSUP, errno.EOPNOTSUPP, getattr(errno, "ENODATA", errno.ENOENT)})
+
+
+def copy_xattrs(source: str, target: str, calls: XattrCalls | None) -> str | None:
+    """Make ``target``'s extended attributes those of ``source`` (POSIX ACLs are
+    ``system.posix_acl_*``, SELinux labels ``security.selinux``, ``user.*``...): each copied
+    unless already equal, those ``source`` lacks (a directory's default ACL the new file
+    inherited) removed. Returns why one could not be (None when done, or when the file
+    system has none)."""
+    if calls is None:
+        return None
+    try:
+        names = calls.names(source)
+        extra = set(calls.names(target)) - set(names)
+    except OSError as exc:
+        if exc.errno in _NO_XATTRS:
+            return None
+        return f"its extended attributes cannot be listed ({_reason(exc)})"
+    for name in names:
+        try:
+            value = calls.get(source, name)
+        except OSError as exc:
+            if exc.errno in _NO_XATTRS:
+                continue  # gone since it was listed
+            return f"its extended attribute {name} cannot be read ({_reason(exc)})"
+        try:
+            if calls.get(target, name) == value:
+                continue  # already so (a label or ACL the new file was given)
+        except OSError:
+            pass
+        try:
+            calls.set(target, name, value)
+        except OSError as exc:
+            return f"its extended attribute {name} cannot be copied ({_reason(exc)})"
+    for name in sorted(extra):
+        try:
+            calls.remove(target, name)
+        except OSError as exc:
+            return f"the new file's extended attribute {name} cannot be removed ({_reason(exc)})"
+    return None
+
+
 def _replace(path: Path, data: bytes, info: os.stat_result) -> bool:
-    """Write ``data`` to a temporary file with the original's mode, owner and group, then
-    rename it over ``path``; False (nothing changed) when the temporary file cannot be made
-    or cannot be given the owner and group."""
+    """Write ``data`` to a temporary file with the original's mode, owner, group and
+    extended attributes (so its ACLs), then rename it over ``path``; False (nothing changed)
+    when the temporary file cannot be made or cannot be given all of these: the file is then
+    written in place, which keeps them all (its inode stays)."""
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError:
@@ -568,6 +631,9 @@ def _replace(path: Path, data: bytes, info: os.stat_result) -> bool:
                 except OSError:
                     Path(tmp).unlink(missing_ok=True)
                     return False
+            if copy_xattrs(str(path), tmp, XATTRS) is not None:
+                Path(tmp).unlink(missing_ok=True)
+                return False
             os.fsync(fh.fileno())
         os.chmod(tmp, stat.S_IMODE(info.st_mode))
         os.replace(tmp, path)
