@@ -273,7 +273,8 @@ def _inline_spans(
             waiting += 1
             tag = _html_tag(token)
             if tag is not None:
-                tag_end = angle + len(first_line) if "\n" not in token else pos
+                # a tag written over several lines (in a block quote, "> " is between)
+                tag_end = angle + len(token) if "\n" not in token else text.find(">", pos, end) + 1
                 done = element.tag(angle, tag_end, tag[0], tag[1])
                 if done is not None:
                     spans.append(done)

@@ -343,6 +343,7 @@ def test_fixes_in_markdown_code_are_not_offered_in_any_report(tmp_path: Path, na
         ("x <code>`a/1`</code> `a/2`\n", ["<code>`a/1`</code>", "`a/2`"]),
         ("x <code><!-- a/1 --></code> <!--a/2-->\n", ["<code><!-- a/1 --></code>", "<!--a/2-->"]),
         ("1 < 2 and a/1 <code>a/2</code>\n", ["<code>a/2</code>"]),  # a lone "<" is text
+        ("x <code\nclass=a>a/1</code> a/2\n", ["<code\nclass=a>a/1</code>"]),  # a tag on 2 lines
     ],
 )
 def test_markdown_raw_html_that_quotes(text: str, quoted: list[str]) -> None:
