@@ -135,13 +135,18 @@ def _gitignore(folder: Path) -> pathspec.PathSpec[Any] | None:
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
-def expand_paths(args: Sequence[str], config: Config) -> tuple[list[str], list[InputError]]:
+def expand_paths(
+    args: Sequence[str], config: Config, stdin_name: str | None = None
+) -> tuple[list[str], list[InputError]]:
     """Files to check: files as given, directories walked (config extensions, ``exclude``,
     the walked directory's ``.gitignore``, hidden entries skipped). Excluded files and
-    directories given by name are skipped too, so pre-commit and CI agree with the config; a
-    directory that is not excluded but holds no file to check is an input error. One file
-    reached under several names (same real path) is checked once, under the first name."""
+    directories given by name are skipped too, so pre-commit and CI agree with the config
+    (standard input as well when ``stdin_name`` names it); a directory that is not excluded
+    but holds no file to check is an input error. One file reached under several names
+    (same real path) is checked once, under the first name."""
     files, errors = _expand(args, config)
+    if stdin_name is not None and config.is_excluded(Path(stdin_name)):
+        files = [f for f in files if f != "-"]
     return _dedupe(files), errors
 
 
@@ -267,12 +272,14 @@ def run_batch(
     jobs: int = 1,
     progress_stream: IO[str] | None = None,
     keep_texts: bool = True,
+    stdin_name: str | None = None,
 ) -> BatchResult:
     """Check every file of ``args``; ``resolver`` None means offline (nothing resolved);
-    ``keep_texts`` as in :func:`check_sources`."""
-    paths, errors = expand_paths(args, config)
+    ``keep_texts`` as in :func:`check_sources`; ``stdin_name`` is the name ``-`` goes by
+    (``--stdin-filename``)."""
+    paths, errors = expand_paths(args, config, stdin_name)
     return check_sources(
-        _read_each(paths, errors),
+        _read_each(paths, errors, stdin_name),
         config,
         resolver=resolver,
         jobs=jobs,
@@ -283,12 +290,14 @@ def run_batch(
     )
 
 
-def _read_each(paths: Sequence[str], errors: list[InputError]) -> Iterator[SourceText]:
+def _read_each(
+    paths: Sequence[str], errors: list[InputError], stdin_name: str | None = None
+) -> Iterator[SourceText]:
     """One file at a time: each is read when its turn comes, not all before the first; the
     unreadable ones go to ``errors``."""
     for path in paths:
         try:
-            yield read_source(path)
+            yield read_source(path, stdin_name)
         except InputError as exc:
             errors.append(exc)
         except Exception as exc:  # a reader bug must not end the batch: one file's error
@@ -303,13 +312,14 @@ def run_batch_spilled(
     resolver: ResolverFn | None = None,
     jobs: int = 1,
     progress_stream: IO[str] | None = None,
+    stdin_name: str | None = None,
 ) -> SpilledBatch:
     """:func:`run_batch` whose reports wait in ``spill`` (open until the batch is rendered):
     memory follows the batch's distinct ids, not its files or citations (the command line's
     ``check``; ``--fix`` needs texts: :func:`run_batch`)."""
-    paths, errors = expand_paths(args, config)
+    paths, errors = expand_paths(args, config, stdin_name)
     read: list[InputError] = []
-    sources = _read_each(paths, read)
+    sources = _read_each(paths, read, stdin_name)
     checked = _checked(sources, jobs, progress_stream, None, len(paths), spill_checker(spill))
     # ``read`` fills as the files are read: it is complete once ``checked`` is used up.
     # Closed at once whatever ends the loop, so its workers are gone before the spill is.

@@ -53,25 +53,28 @@ EXIT_CODES_HELP = (
 NETWORK_CODES = frozenset({"RS102"})
 
 
-def _read_each(paths: Sequence[str], failed: list[InputError]) -> Iterator[SourceText]:
+def _read_each(
+    paths: Sequence[str], failed: list[InputError], stdin_name: str | None = None
+) -> Iterator[SourceText]:
     """Read the inputs one at a time (directories walked), so a batch never holds more than
-    one file's text; unreadable ones are reported, collected in ``failed``, and skipped."""
+    one file's text; unreadable ones are reported, collected in ``failed``, and skipped.
+    ``stdin_name`` is the name ``-`` goes by."""
     from citecheck.batch import expand_paths
     from citecheck.config import ConfigError, discover
     from citecheck.readers import InputError, read_source
 
     try:
-        config = discover(paths)
+        config = discover(_config_paths(paths, stdin_name))
     except ConfigError as exc:
         click.echo(f"citecheck: error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
-    files, errors = expand_paths(paths, config)
+    files, errors = expand_paths(paths, config, stdin_name)
     for err in errors:
         failed.append(err)
         click.echo(f"citecheck: error: {printable_path(err.path)}: {err.reason}", err=True)
     for path in files:
         try:
-            src = read_source(path)
+            src = read_source(path, stdin_name)
         except InputError as exc:
             failed.append(exc)
             click.echo(f"citecheck: error: {printable_path(exc.path)}: {exc.reason}", err=True)
@@ -82,6 +85,39 @@ def _read_each(paths: Sequence[str], failed: list[InputError]) -> Iterator[Sourc
             click.echo(f"citecheck: error: {printable_path(err.path)}: {err.reason}", err=True)
             continue
         yield src
+
+
+#: ``--stdin-filename`` of ``check`` and ``extract``.
+stdin_filename_option = click.option(
+    "--stdin-filename",
+    "stdin_name",
+    metavar="NAME",
+    default=None,
+    help="The name standard input ('-') goes by: used in every report, its suffix chooses "
+    "how it is read (.md: Markdown), and the config's exclude and per-file-ignores apply.",
+)
+
+
+def _stdin_name(files: Sequence[str], stdin_name: str | None) -> str | None:
+    """``--stdin-filename`` checked: given without ``-`` among the files it names nothing, a
+    usage error (exit 2) rather than a name silently unused."""
+    if stdin_name is None:
+        return None
+    if "-" not in files:
+        click.echo(
+            "citecheck: error: --stdin-filename names standard input: give '-' among the files",
+            err=True,
+        )
+        sys.exit(EXIT_USAGE)
+    if not stdin_name.strip() or stdin_name == "-":
+        click.echo("citecheck: error: --stdin-filename needs a file name", err=True)
+        sys.exit(EXIT_USAGE)
+    return stdin_name
+
+
+def _config_paths(files: Sequence[str], stdin_name: str | None) -> list[str]:
+    """The paths the config is looked for from: standard input counts as its given name."""
+    return [stdin_name if f == "-" and stdin_name else f for f in files]
 
 
 def _codes(option: str, values: tuple[str, ...]) -> tuple[str, ...]:
@@ -297,14 +333,16 @@ def main() -> None:
     help="jsonl: one JSON object a citation; json: an array per file; text: one line a "
     "citation, for people.",
 )
-def extract_cmd(files: tuple[str, ...], fmt: str) -> None:
+@stdin_filename_option
+def extract_cmd(files: tuple[str, ...], fmt: str, stdin_name: str | None) -> None:
     """Print every citation in FILES ('-' for standard input)."""
     from citecheck.report import FileReport, iter_extract
 
+    stdin_name = _stdin_name(files, stdin_name)
     failed: list[InputError] = []
     reports = (
         FileReport(src.path, src.text, (), src.findings, source=src)
-        for src in _read_each(files, failed)
+        for src in _read_each(files, failed, stdin_name)
     )
     many = len(files) > 1 or any(os.path.isdir(f) for f in files)
     for piece in iter_extract(reports, fmt, many=many):
@@ -454,6 +492,7 @@ def parse_cmd(citation: str, fail_on: str) -> None:
     default=None,
     help="Use this citecheck.toml/pyproject.toml instead of searching for one.",
 )
+@stdin_filename_option
 def check_cmd(
     files: tuple[str, ...],
     fmt: str,
@@ -473,6 +512,7 @@ def check_cmd(
     index_path: Path | None,
     jobs: int,
     config_path: Path | None,
+    stdin_name: str | None,
 ) -> None:
     """Check the citations in FILES (files or directories; '-' for standard input).
 
@@ -485,8 +525,11 @@ def check_cmd(
     from citecheck.batch import BatchResult, run_batch
     from citecheck.config import ConfigError, discover
 
+    stdin_name = _stdin_name(files, stdin_name)
     try:
-        config = discover(files, str(config_path) if config_path else None)
+        config = discover(
+            _config_paths(files, stdin_name), str(config_path) if config_path else None
+        )
     except ConfigError as exc:
         click.echo(f"citecheck: error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
@@ -520,10 +563,15 @@ def check_cmd(
         try:
             if diff or fix:  # the fixes need the texts
                 batch = run_batch(
-                    files, config, resolver=resolver, jobs=jobs, progress_stream=sys.stderr
+                    files,
+                    config,
+                    resolver=resolver,
+                    jobs=jobs,
+                    progress_stream=sys.stderr,
+                    stdin_name=stdin_name,
                 )
             else:  # reports wait on disk until rendered: memory follows the distinct ids
-                batch = _check_spilled(stack, files, config, resolver, jobs)
+                batch = _check_spilled(stack, files, config, resolver, jobs, stdin_name)
             for err in batch.errors:
                 click.echo(f"citecheck: error: {printable_path(err.path)}: {err.reason}", err=True)
             if isinstance(batch, BatchResult):
@@ -562,6 +610,7 @@ def _check_spilled(
     config: Config,
     resolver: ResolverFn | None,
     jobs: int,
+    stdin_name: str | None = None,
 ) -> BatchResult | SpilledBatch:
     """``run_batch_spilled`` in a spill kept open by ``stack`` (until rendered) and removed
     also when SIGTERM or SIGHUP end the run; in memory, with one notice, when no temporary
@@ -574,7 +623,13 @@ def _check_spilled(
         with contextlib.ExitStack() as attempt:
             spill = attempt.enter_context(Spill())
             batch = run_batch_spilled(
-                files, config, spill, resolver=resolver, jobs=jobs, progress_stream=sys.stderr
+                files,
+                config,
+                spill,
+                resolver=resolver,
+                jobs=jobs,
+                progress_stream=sys.stderr,
+                stdin_name=stdin_name,
             )
             stack.push(attempt.pop_all())
             return batch
@@ -585,7 +640,13 @@ def _check_spilled(
             err=True,
         )
     return run_batch(
-        files, config, resolver=resolver, jobs=jobs, progress_stream=sys.stderr, keep_texts=False
+        files,
+        config,
+        resolver=resolver,
+        jobs=jobs,
+        progress_stream=sys.stderr,
+        keep_texts=False,
+        stdin_name=stdin_name,
     )
 
 

@@ -4,11 +4,12 @@ Safety rules: only non-overlapping fixes (the first in text order wins); only fi
 plain text that decoded as clean UTF-8 (never a file with CC101 replacements, never an
 extracted HTML/DOCX/PDF text); only when the bytes on disk are still those that were read
 (SHA-256 compared just before writing); written to a temporary file in the same directory,
-fsynced, then ``os.replace``d over the original with its mode, owner and group kept. A file
-the process may not write is refused (replacing it would go around its permissions); a file
-with other hard links, one whose owner or group the new file could not keep, or one in a
-directory where no temporary file can be made is written in place instead (the new text is
-complete in memory), so that no link, owner or group is lost: room for the new size is
+fsynced, then ``os.replace``d over the original with its mode, owner, group and extended
+attributes (so its POSIX ACLs) kept. A file the process may not write is refused (replacing
+it would go around its permissions); a file with other hard links, one whose owner, group or
+extended attributes the new file could not keep, or one in a directory where no temporary
+file can be made is written in place instead (the new text is complete in memory), so that
+no link, owner, group or attribute is lost: room for the new size is
 reserved first and, should the write still fail, the old bytes (just read) are written back.
 A path that is no longer a regular file (e.g. a FIFO put in its place) is never opened
 blocking and counts as changed. Offsets are code points of
@@ -109,8 +110,20 @@ def select_fixes(
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 _BACKTICKS = re.compile(r"`+")
 _NEWLINE = re.compile(r"\r\n?|\n")  # the line ends markdown-it counts
-#: HTML blocks whose whole text is kept as written: comments, ``<pre>``, scripts, styles.
-_QUOTING_HTML = re.compile(r" {0,3}<(?:!--|(?:pre|script|style|textarea)(?=[\s>]|$))", re.I)
+#: HTML blocks whose whole text is kept as written: comments, processing instructions,
+#: CDATA sections, ``<pre>``, scripts, styles and text areas.
+_QUOTING_HTML = re.compile(
+    r" {0,3}<(?:!--|\?|!\[CDATA\[|(?:pre|script|style|textarea)(?=[\s>]|$))", re.I
+)
+#: HTML elements whose content is code or program text, not prose.
+_CODE_ELEMENTS = ("code", "kbd", "samp", "pre", "script", "style", "textarea")
+#: Raw HTML that quotes: a comment, a processing instruction, a CDATA section (each up to its
+#: end marker) or the start or end tag of a code element (group ``close``/``name``).
+_QUOTING_RAW = re.compile(
+    r"<!--|<\?|<!\[CDATA\[|<(?P<close>/?)(?P<name>" + "|".join(_CODE_ELEMENTS) + r")(?=[\s/>])",
+    re.I,
+)
+_RAW_ENDS = {"<!--": "-->", "<?": "?>", "<![CDATA[": "]]>"}
 
 
 def is_markdown(path: str, extracted: bool = False) -> bool:
@@ -121,11 +134,15 @@ def is_markdown(path: str, extracted: bool = False) -> bool:
 def markdown_code_spans(text: str) -> list[tuple[int, int]]:
     """The spans of a Markdown text that quote rather than say, as CommonMark reads them:
     fenced and indented code blocks (an unclosed fence runs to the end of its container),
-    HTML comment, ``<pre>``, script and style blocks, and within a paragraph or heading its
-    code spans and closed HTML comments; sorted. A fix there would change what the code or
-    comment says, so ``--fix`` leaves them. The blocks come from markdown-it-py's line maps
-    (lists, block quotes, tabs and lazy lines as CommonMark has them); the inline spans from
-    a scan of each block's lines, so none crosses a paragraph."""
+    HTML comment, processing instruction, CDATA, ``<pre>``, script and style blocks, in
+    other HTML blocks their comments and code elements (``<pre>``, ``<code>``, ``<kbd>``,
+    ``<samp>``...), and within a paragraph or heading its code spans, closed HTML comments,
+    and the raw HTML markdown-it reads there (code elements, processing instructions,
+    CDATA); sorted. A fix there would change what the code or comment says, so ``--fix``
+    leaves them. The blocks come from markdown-it-py's line maps (lists, block quotes, tabs
+    and lazy lines as CommonMark has them), the raw HTML of a paragraph from its
+    ``html_inline`` tokens; their places from a scan of each block's lines, so none crosses
+    a paragraph."""
     from markdown_it import MarkdownIt
 
     starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
@@ -146,9 +163,10 @@ def markdown_code_spans(text: str) -> list[tuple[int, int]]:
             if _QUOTING_HTML.match(token.content):
                 spans.append((lo, hi))
             else:
-                spans.extend(_inline_spans(text, lo, hi, code=False))
+                spans.extend(_raw_html_spans(text, lo, hi))
         elif token.type == "inline":
-            spans.extend(_inline_spans(text, lo, hi))
+            raw = [c.content for c in token.children or () if c.type == "html_inline"]
+            spans.extend(_inline_spans(text, lo, hi, raw))
     return sorted(spans)
 
 
@@ -160,20 +178,113 @@ def _escaped(text: str, at: int, start: int) -> bool:
     return (at - before) % 2 == 1
 
 
-def _inline_spans(text: str, start: int, end: int, *, code: bool = True) -> list[tuple[int, int]]:
+class _CodeElement:
+    """The code element open in a run of raw HTML: where it started, its name and how deep
+    elements of that name are nested (``<kbd><kbd>Ctrl</kbd>+<kbd>C</kbd></kbd>``)."""
+
+    def __init__(self) -> None:
+        self.start = -1
+        self.name = ""
+        self.depth = 0
+
+    def tag(self, at: int, end: int, name: str, closing: bool) -> tuple[int, int] | None:
+        """Note a start or end tag at ``text[at:end]``; the element's span once it closes."""
+        name = name.lower()
+        if self.depth == 0:
+            if not closing:
+                self.start, self.name, self.depth = at, name, 1
+            return None
+        if name != self.name:
+            return None
+        self.depth += -1 if closing else 1
+        return (self.start, end) if self.depth == 0 else None
+
+    def unclosed(self, end: int) -> list[tuple[int, int]]:
+        """An element never closed in its block: its content runs to the block's end."""
+        return [(self.start, end)] if self.depth else []
+
+
+def _raw_html_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """In an HTML block ``text[start:end]``: comments, processing instructions and CDATA
+    sections (closed, or to the block's end), and code elements (start tag to end tag, or
+    to the block's end); one pass left to right."""
+    spans: list[tuple[int, int]] = []
+    element = _CodeElement()
+    pos = start
+    while (m := _QUOTING_RAW.search(text, pos, end)) is not None:
+        name = m.group("name")
+        if name is None:
+            close = text.find(_RAW_ENDS[m.group()], m.end(), end)
+            stop = end if close < 0 else close + len(_RAW_ENDS[m.group()])
+            if element.depth == 0:
+                spans.append((m.start(), stop))
+            pos = stop
+            continue
+        tag_end = text.find(">", m.end(), end)
+        tag_end = end if tag_end < 0 else tag_end + 1
+        if text[tag_end - 2 : tag_end] != "/>" or m.group("close"):
+            done = element.tag(m.start(), tag_end, name, bool(m.group("close")))
+            if done is not None:
+                spans.append(done)
+        pos = tag_end
+    return spans + element.unclosed(end)
+
+
+def _html_tag(raw: str) -> tuple[str, bool] | None:
+    """The name of a code element ``raw`` (one ``html_inline`` token) opens or closes and
+    whether it closes; None for any other raw HTML or a self-closing tag."""
+    m = _QUOTING_RAW.match(raw)
+    if m is None or m.group("name") is None or raw.endswith("/>"):
+        return None
+    return m.group("name"), bool(m.group("close"))
+
+
+def _inline_spans(
+    text: str, start: int, end: int, raw: Sequence[str] = ()
+) -> list[tuple[int, int]]:
     """Code spans (a backtick run closed by a run of the same length; an escaped backtick
-    opens none) and closed HTML comments in one block ``text[start:end]``, one pass left to
-    right; an unclosed ``<!--`` is plain text. ``code`` False: comments only (raw HTML)."""
+    opens none), closed HTML comments and the quoting raw HTML among ``raw`` (the block's
+    ``html_inline`` tokens, in order: code elements, processing instructions, CDATA) in one
+    block ``text[start:end]``, one pass left to right; an unclosed ``<!--`` is plain text,
+    an unclosed code element runs to the block's end."""
     spans: list[tuple[int, int]] = []
     unmatched: set[int] = set()  # run lengths with no closing run further on
+    element = _CodeElement()
+    waiting = 0  # the next of ``raw`` still to be found
     pos = start
-    comment = text.find("<!--", pos, end)  # searched again only once passed: linear
+    # each searched again only once passed (-1: none further): linear
+    comment, tick = text.find("<!--", pos, end), text.find("`", pos, end)
+    angle = text.find("<", pos, end) if raw else -1
     while pos < end:
-        tick = text.find("`", pos, end) if code else -1
         if 0 <= comment < pos:
             comment = text.find("<!--", pos, end)
-        if tick < 0 and comment < 0:
+        if 0 <= tick < pos:
+            tick = text.find("`", pos, end)
+        if 0 <= angle < pos:
+            angle = text.find("<", pos, end) if waiting < len(raw) else -1
+        if tick < 0 and comment < 0 and angle < 0:
             break
+        if angle >= 0 and (tick < 0 or angle < tick) and (comment < 0 or angle < comment):
+            pos = angle + 1
+            token = raw[waiting]
+            first_line = token.split("\n", 1)[0]
+            if _escaped(text, angle, start) or not text.startswith(first_line, angle):
+                continue
+            waiting += 1
+            tag = _html_tag(token)
+            if tag is not None:
+                # a tag written over several lines (in a block quote, "> " is between)
+                tag_end = angle + len(token) if "\n" not in token else text.find(">", pos, end) + 1
+                done = element.tag(angle, tag_end, tag[0], tag[1])
+                if done is not None:
+                    spans.append(done)
+            elif element.depth == 0 and token.startswith(("<?", "<![CDATA[")):
+                ender = "?>" if token.startswith("<?") else "]]>"
+                close = text.find(ender, pos, end)
+                stop = end if close < 0 else close + len(ender)
+                spans.append((angle, stop))
+                pos = stop
+            continue
         if comment >= 0 and (tick < 0 or comment < tick):
             close = text.find("-->", comment + 4, end)
             if close < 0:  # no "-->" further on: neither this nor a later "<!--" is one
@@ -182,7 +293,10 @@ def _inline_spans(text: str, start: int, end: int, *, code: bool = True) -> list
             if _escaped(text, comment, start):
                 pos = comment + 1
                 continue
-            spans.append((comment, close + 3))
+            if raw[waiting : waiting + 1] and raw[waiting].startswith("<!--"):
+                waiting += 1  # markdown-it's token for this comment
+            if element.depth == 0:
+                spans.append((comment, close + 3))
             pos = close + 3
             continue
         if _escaped(text, tick, start):
@@ -196,12 +310,13 @@ def _inline_spans(text: str, start: int, end: int, *, code: bool = True) -> list
             continue
         for closing in _BACKTICKS.finditer(text, pos, end):
             if len(closing.group()) == length:
-                spans.append((tick, closing.end()))
+                if element.depth == 0:
+                    spans.append((tick, closing.end()))
                 pos = closing.end()
                 break
         else:
             unmatched.add(length)
-    return spans
+    return spans + element.unclosed(end)
 
 
 def _in_protected(protected: Sequence[tuple[int, int]], starts: Sequence[int], fix: Fix) -> bool:
@@ -274,7 +389,7 @@ def unified_diff(path: str, old: str, new: str) -> str:
 
 def fixable(source: SourceText) -> Outcome | None:
     """Why a file must not be rewritten, or None when it may be."""
-    if source.path == "<stdin>":
+    if source.stdin or source.path == "<stdin>":
         return Outcome.STDIN
     if source.extracted:
         return Outcome.EXTRACTED
@@ -437,10 +552,72 @@ def _read_all(fd: int) -> bytes:
         return fh.read()
 
 
+@attrs.frozen
+class XattrCalls:
+    """The extended-attribute calls of the platform, one seam (tests give fakes)."""
+
+    names: Callable[[str], list[str]]
+    get: Callable[[str, str], bytes]
+    set: Callable[[str, str, bytes], None]
+    remove: Callable[[str, str], None]
+
+
+def _platform_xattrs() -> XattrCalls | None:
+    """``os``'s extended-attribute calls; None where the platform has none (not Linux)."""
+    if not all(hasattr(os, f) for f in ("listxattr", "getxattr", "setxattr", "removexattr")):
+        return None
+    return XattrCalls(os.listxattr, os.getxattr, os.setxattr, os.removexattr)
+
+
+#: What ``--fix`` copies extended attributes with (None: the platform has none).
+XATTRS = _platform_xattrs()
+_NO_XATTRS = frozenset({errno.ENOTSUP, errno.EOPNOTSUPP, getattr(errno, "ENODATA", errno.ENOENT)})
+
+
+def copy_xattrs(source: str, target: str, calls: XattrCalls | None) -> str | None:
+    """Make ``target``'s extended attributes those of ``source`` (POSIX ACLs are
+    ``system.posix_acl_*``, SELinux labels ``security.selinux``, ``user.*``...): each copied
+    unless already equal, those ``source`` lacks (a directory's default ACL the new file
+    inherited) removed. Returns why one could not be (None when done, or when the file
+    system has none)."""
+    if calls is None:
+        return None
+    try:
+        names = calls.names(source)
+        extra = set(calls.names(target)) - set(names)
+    except OSError as exc:
+        if exc.errno in _NO_XATTRS:
+            return None
+        return f"its extended attributes cannot be listed ({_reason(exc)})"
+    for name in names:
+        try:
+            value = calls.get(source, name)
+        except OSError as exc:
+            if exc.errno in _NO_XATTRS:
+                continue  # gone since it was listed
+            return f"its extended attribute {name} cannot be read ({_reason(exc)})"
+        try:
+            if calls.get(target, name) == value:
+                continue  # already so (a label or ACL the new file was given)
+        except OSError:
+            pass
+        try:
+            calls.set(target, name, value)
+        except OSError as exc:
+            return f"its extended attribute {name} cannot be copied ({_reason(exc)})"
+    for name in sorted(extra):
+        try:
+            calls.remove(target, name)
+        except OSError as exc:
+            return f"the new file's extended attribute {name} cannot be removed ({_reason(exc)})"
+    return None
+
+
 def _replace(path: Path, data: bytes, info: os.stat_result) -> bool:
-    """Write ``data`` to a temporary file with the original's mode, owner and group, then
-    rename it over ``path``; False (nothing changed) when the temporary file cannot be made
-    or cannot be given the owner and group."""
+    """Write ``data`` to a temporary file with the original's mode, owner, group and
+    extended attributes (so its ACLs), then rename it over ``path``; False (nothing changed)
+    when the temporary file cannot be made or cannot be given all of these: the file is then
+    written in place, which keeps them all (its inode stays)."""
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError:
@@ -455,6 +632,9 @@ def _replace(path: Path, data: bytes, info: os.stat_result) -> bool:
                 except OSError:
                     Path(tmp).unlink(missing_ok=True)
                     return False
+            if copy_xattrs(str(path), tmp, XATTRS) is not None:
+                Path(tmp).unlink(missing_ok=True)
+                return False
             os.fsync(fh.fileno())
         os.chmod(tmp, stat.S_IMODE(info.st_mode))
         os.replace(tmp, path)

@@ -105,6 +105,7 @@ class SourceText:
     bom: bool = False
     anchors: tuple[tuple[int, int, int], ...] = ()
     encoding: str = "utf-8"
+    stdin: bool = False  # read from standard input (``path`` is then its given name)
     _doc: Document = attrs.field(
         init=False,
         default=attrs.Factory(lambda self: Document(self.text), takes_self=True),
@@ -276,13 +277,18 @@ def _stdin_bytes() -> bytes:
     return _stdin_read[1]
 
 
-def read_source(path: str) -> SourceText:
-    """Read one path (format chosen by its suffix), or standard input (as text) for ``-``."""
+def read_source(path: str, stdin_name: str | None = None) -> SourceText:
+    """Read one path (format chosen by its suffix), or standard input for ``-``: as text,
+    called ``<stdin>``, unless ``stdin_name`` names it (``--stdin-filename``), whose suffix
+    then chooses the format as a file's would."""
     if path == "-":
+        name = stdin_name or "<stdin>"
         data = _stdin_bytes()
         if len(data) > MAX_INPUT_BYTES:
-            raise InputError("<stdin>", f"input larger than {MAX_INPUT_BYTES} bytes")
-        return decode(data, "<stdin>")
+            raise InputError(name, f"input larger than {MAX_INPUT_BYTES} bytes")
+        stdin_reader = _READERS.get(Path(stdin_name).suffix.lower()) if stdin_name else None
+        source = decode(data, name) if stdin_reader is None else stdin_reader(data, name)
+        return attrs.evolve(source, stdin=True)
     suffix = Path(path).suffix.lower()
     reader = _READERS.get(suffix)
     data = read_bytes(path)

@@ -198,10 +198,10 @@ def test_extract_names_each_unreadable_input_on_stderr_and_goes_on(
     empty.mkdir()
     real = citecheck.readers.read_source
 
-    def failing(path: str) -> object:
+    def failing(path: str, stdin_name: str | None = None) -> object:
         if path == str(broken):
             raise RuntimeError("boom")
-        return real(path)
+        return real(path, stdin_name)
 
     monkeypatch.setattr(citecheck.readers, "read_source", failing)
     args = [str(empty), str(good), str(binary), str(broken), str(last)]

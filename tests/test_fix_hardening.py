@@ -255,7 +255,10 @@ def test_a_file_fix_did_not_write_makes_the_sarif_run_unsuccessful(
     assert invocation["executionSuccessful"] is False
     (note,) = invocation["toolExecutionNotifications"]
     assert note["level"] == "error"
-    assert f"may not be written ({os.strerror(errno.EACCES)})" in note["message"]["text"]
+    assert note["message"]["text"] == (
+        f"not written: may not be written ({os.strerror(errno.EACCES)}); "
+        "the file was read and checked, its findings are in the report"
+    )
     assert code == EXIT_USAGE
 
 
@@ -268,8 +271,11 @@ def test_a_file_fix_did_not_write_is_in_the_text_and_github_output(
     )
     f, github, _ = _refused(tmp_path, monkeypatch, "github")
     assert github.splitlines()[0] == (
-        f"::error file={f},title=input error::may not be written ({os.strerror(errno.EACCES)})"
+        f"::error file={f},title=not written::not written: may not be written "
+        f"({os.strerror(errno.EACCES)}); the file was read and checked, its findings are in "
+        "the report"
     )
+    assert github.splitlines()[1].startswith(f"::warning file={f},")  # its findings follow
 
 
 def test_a_clean_fix_run_has_no_errors(tmp_path: Path) -> None:
@@ -310,3 +316,50 @@ def test_fixes_in_markdown_code_are_not_offered_in_any_report(tmp_path: Path, na
         True,
     ]
     assert ("A/HRC/41/36" in diff, "A/HRC/41/38" in diff) == (name == "notes.txt",) * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("See <code>a/1</code> and a/2.\n", ["<code>a/1</code>"]),
+        ("Press <kbd>a/1</kbd> a/2 <samp>a/3</samp>\n", ["<kbd>a/1</kbd>", "<samp>a/3</samp>"]),
+        ("Upper <CODE class=x>a/1</CODE> a/2\n", ["<CODE class=x>a/1</CODE>"]),
+        ("<kbd><kbd>a/1</kbd>+<kbd>C</kbd></kbd>\n", ["<kbd><kbd>a/1</kbd>+<kbd>C</kbd></kbd>"]),
+        ("x <pre>a/1</pre> a/2\n", ["<pre>a/1</pre>"]),
+        ("Open <code>a/1\nstill a/2\n\nout a/3\n", ["<code>a/1\nstill a/2\n"]),  # to block end
+        ("> x <code>a/1\n> a/2</code> y\n", ["<code>a/1\n> a/2</code>"]),
+        ("x <?php a/1 ?> y a/2\n", ["<?php a/1 ?>"]),
+        ("x <![CDATA[ a/1 ]]> y a/2\n", ["<![CDATA[ a/1 ]]>"]),
+        ("<div>\n<pre>\na/1\n</pre>\n</div>\n", ["<pre>\na/1\n</pre>"]),
+        ("<div>\n<p>a/1 <code>a/2</code></p>\n</div>\n", ["<code>a/2</code>"]),
+        ("<div>\n<samp>a/1\n</div>\n", ["<samp>a/1\n</div>\n"]),  # unclosed: to block end
+        ("<div>\n<?php a/1 ?> a/2\n</div>\n", ["<?php a/1 ?>"]),
+        ("<?php\necho 'a/1';\n?>\nout a/2\n", ["<?php\necho 'a/1';\n?>\n"]),
+        ("<![CDATA[\na/1\n]]>\nout a/2\n", ["<![CDATA[\na/1\n]]>\n"]),
+        ("`<code>` a/1 </code> a/2\n", ["`<code>`"]),  # code span text, then a stray end tag
+        ("Escaped \\<code>a/1</code> here\n", []),  # no tag: text
+        ("A <b>bold</b> a/1 <code/> a/2 <codex>a/3</codex>\n", []),  # no code element
+        ("See <https://x.org/a/1> <code>a/2</code>\n", ["<code>a/2</code>"]),  # an autolink
+        ("x <code>`a/1`</code> `a/2`\n", ["<code>`a/1`</code>", "`a/2`"]),
+        ("x <code><!-- a/1 --></code> <!--a/2-->\n", ["<code><!-- a/1 --></code>", "<!--a/2-->"]),
+        ("1 < 2 and a/1 <code>a/2</code>\n", ["<code>a/2</code>"]),  # a lone "<" is text
+        ("x <code\nclass=a>a/1</code> a/2\n", ["<code\nclass=a>a/1</code>"]),  # a tag on 2 lines
+    ],
+)
+def test_markdown_raw_html_that_quotes(text: str, quoted: list[str]) -> None:
+    assert _quoted(text) == quoted
+
+
+def test_fix_leaves_markdown_html_code_alone_and_still_reports_it(tmp_path: Path) -> None:
+    text = (
+        "See a/hrc/41/35, <code>a/hrc/41/37</code> and <kbd>a/hrc/41/38</kbd>.\n\n"
+        "<div>\n<pre>\na/hrc/41/39\n</pre>\n</div>\n\n<?php\n// a/hrc/41/40\n?>\n"
+    )
+    md = tmp_path / "notes.md"
+    md.write_text(text, encoding="utf-8")
+    res = CliRunner().invoke(main, ["check", "--offline", "--format", "json", "--fix", str(md)])
+    assert md.read_text(encoding="utf-8") == text.replace("a/hrc/41/35", "A/HRC/41/35")
+    (report,) = json.loads(res.stdout)["files"]
+    # the report is of the fixed file: the four quoted ones, still reported, none fixable
+    assert [f["code"] for f in report["findings"]] == ["UN102"] * 4
+    assert [f.get("fix") for f in report["findings"]] == [None] * 4

@@ -281,3 +281,27 @@ def test_clean_sarif_run_says_execution_succeeded(tmp_path: Path) -> None:
     validate_sarif(log)
     (invocation,) = log["runs"][0]["invocations"]
     assert invocation == {"executionSuccessful": True, "toolExecutionNotifications": []}
+
+
+def test_a_file_fix_did_not_write_is_told_apart_from_an_unreadable_input(tmp_path: Path) -> None:
+    errors = [(str(tmp_path / "gone.txt"), "No such file or directory")]
+    not_written = [(str(tmp_path / "kept.txt"), "could not be written (No space left on device)")]
+    log = sarif_log([], cwd=tmp_path, errors=errors, not_written=not_written)
+    validate_sarif(log)
+    (invocation,) = log["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False
+    texts = [n["message"]["text"] for n in invocation["toolExecutionNotifications"]]
+    assert texts == [
+        "input error: No such file or directory",
+        "not written: could not be written (No space left on device); "
+        "the file was read and checked, its findings are in the report",
+    ]
+    only = sarif_log([], cwd=tmp_path, not_written=not_written)
+    validate_sarif(only)
+    assert only["runs"][0]["invocations"][0]["executionSuccessful"] is False
+    lines = render_github([], cwd=tmp_path, errors=errors, not_written=not_written).splitlines()
+    assert lines == [
+        "::error file=gone.txt,title=input error::No such file or directory",
+        "::error file=kept.txt,title=not written::not written: could not be written "
+        "(No space left on device); the file was read and checked, its findings are in the report",
+    ]

@@ -16,10 +16,10 @@ from citecheck.readers import read_html
 
 
 def _flaky_reader(real: object, bad: str) -> object:
-    def read(path: str) -> readers.SourceText:
+    def read(path: str, stdin_name: str | None = None) -> readers.SourceText:
         if path.endswith(bad):
             raise ValueError("a reader bug")
-        return real(path)  # type: ignore[operator, no-any-return]
+        return real(path, stdin_name)  # type: ignore[operator, no-any-return]
 
     return read
 

@@ -38,6 +38,11 @@ def printable_path(path: str) -> str:
     return path
 
 
+def not_written_message(reason: str) -> str:
+    """How a file ``--fix`` did not write is told: it was read and checked all the same."""
+    return f"not written: {reason}; the file was read and checked, its findings are in the report"
+
+
 def render(
     fmt: str,
     reports: Sequence[ReportView],
@@ -76,8 +81,8 @@ def iter_render(
 ) -> Iterator[str]:
     """`render` in pieces, one citation, result or line at a time (a flood of citations is
     never one string). The renderers are imported here, when used. Files ``--fix`` did not
-    write are errors of the run like unreadable inputs (they made it exit 2)."""
-    failed = [*errors, *not_written]
+    write are errors of the run like unreadable inputs (they made it exit 2), told apart
+    from them: they were read and checked."""
     if fmt == "json":
         from citecheck.report import iter_check_json
 
@@ -86,12 +91,16 @@ def iter_render(
     elif fmt == "sarif":
         from citecheck.formats.sarif import iter_sarif
 
-        yield from iter_sarif(reports, cwd=cwd, errors=failed, notices=notices)
+        yield from iter_sarif(
+            reports, cwd=cwd, errors=errors, notices=notices, not_written=not_written
+        )
         yield "\n"
     elif fmt == "github":
         from citecheck.formats.github import iter_github
 
-        yield from iter_github(reports, cwd=cwd, errors=failed, notices=notices)
+        yield from iter_github(
+            reports, cwd=cwd, errors=errors, notices=notices, not_written=not_written
+        )
     else:
         from citecheck.report import iter_check_text
 
@@ -106,4 +115,11 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["CHECK_FORMATS", "iter_render", "render", "render_github", "render_sarif"]
+__all__ = [
+    "CHECK_FORMATS",
+    "iter_render",
+    "not_written_message",
+    "render",
+    "render_github",
+    "render_sarif",
+]

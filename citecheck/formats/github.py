@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from citecheck.formats import printable_path
+from citecheck.formats import not_written_message, printable_path
 from citecheck.model import Severity
 from citecheck.report import ReportView, where_in_extracted
 
@@ -43,11 +43,15 @@ def render_github(
     cwd: Path | None = None,
     errors: Sequence[tuple[str, str]] = (),
     notices: Sequence[str] = (),
+    not_written: Sequence[tuple[str, str]] = (),
 ) -> str:
     """Annotation lines; positions of extracted formats go into the message instead.
     ``errors`` (path, reason), the unreadable inputs, come first as ``input error`` lines,
-    then the run's ``notices`` as warnings without a file."""
-    return "".join(iter_github(reports, cwd=cwd, errors=errors, notices=notices))
+    then ``not_written``, the files ``--fix`` did not write, as ``not written`` lines, then
+    the run's ``notices`` as warnings without a file."""
+    return "".join(
+        iter_github(reports, cwd=cwd, errors=errors, notices=notices, not_written=not_written)
+    )
 
 
 def iter_github(
@@ -56,11 +60,16 @@ def iter_github(
     cwd: Path | None = None,
     errors: Sequence[tuple[str, str]] = (),
     notices: Sequence[str] = (),
+    not_written: Sequence[tuple[str, str]] = (),
 ) -> Iterator[str]:
     """:func:`render_github` one line at a time."""
     for path, reason in errors:
         name = escape_property(display_path(path, cwd))
         yield f"::error file={name},title=input error::{escape_data(reason)}\n"
+    for path, reason in not_written:
+        name = escape_property(display_path(path, cwd))
+        message = escape_data(not_written_message(reason))
+        yield f"::error file={name},title=not written::{message}\n"
     for notice in notices:
         yield f"::warning title=citecheck::{escape_data(notice)}\n"
     for rep in reports:

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import quote
 
 from citecheck import __version__
+from citecheck.formats import not_written_message
 from citecheck.model import Finding, Severity
 from citecheck.report import PAD, ReportView, dumps_at, json_array, where_in_extracted
 from citecheck.rules import Rule, all_rules
@@ -111,12 +112,16 @@ def result_json(rep: ReportView, f: Finding, uri: str, index: dict[str, int]) ->
     return result
 
 
-def error_notification(path: str, reason: str, cwd: Path | None = None) -> dict[str, Any]:
-    """One ``toolExecutionNotification`` for an input that could not be read, so a script
-    reading only the SARIF log does not take a partial run for a clean one."""
+def error_notification(
+    path: str, reason: str, cwd: Path | None = None, *, written: bool = True
+) -> dict[str, Any]:
+    """One ``toolExecutionNotification`` for an input that could not be read (or, with
+    ``written`` False, a file ``--fix`` did not write), so a script reading only the SARIF
+    log does not take a partial run for a clean one."""
+    text = f"input error: {reason}" if written else not_written_message(reason)
     return {
         "level": "error",
-        "message": {"text": f"input error: {reason}"},
+        "message": {"text": text},
         "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(path, cwd)}}}],
     }
 
@@ -127,10 +132,15 @@ def sarif_log(
     cwd: Path | None = None,
     errors: Sequence[tuple[str, str]] = (),
     notices: Sequence[str] = (),
+    not_written: Sequence[tuple[str, str]] = (),
 ) -> dict[str, Any]:
-    """The whole SARIF log as a dict; ``errors`` (path, reason) are the unreadable inputs,
-    reported as the invocation's error notifications, ``notices`` as warnings."""
+    """The whole SARIF log as a dict; ``errors`` (path, reason) are the unreadable inputs
+    and ``not_written`` the files ``--fix`` did not write, reported as the invocation's
+    error notifications, ``notices`` as warnings."""
     notifications = [error_notification(path, reason, cwd) for path, reason in errors]
+    notifications += [
+        error_notification(path, reason, cwd, written=False) for path, reason in not_written
+    ]
     notifications += [{"level": "warning", "message": {"text": n}} for n in notices]
     rules = all_rules()
     index = {r.code: i for i, r in enumerate(rules)}
@@ -154,7 +164,7 @@ def sarif_log(
                 },
                 "invocations": [
                     {
-                        "executionSuccessful": not errors,
+                        "executionSuccessful": not errors and not not_written,
                         "toolExecutionNotifications": notifications,
                     }
                 ],
@@ -172,8 +182,11 @@ def render_sarif(
     cwd: Path | None = None,
     errors: Sequence[tuple[str, str]] = (),
     notices: Sequence[str] = (),
+    not_written: Sequence[tuple[str, str]] = (),
 ) -> str:
-    return "".join(iter_sarif(reports, cwd=cwd, errors=errors, notices=notices))
+    return "".join(
+        iter_sarif(reports, cwd=cwd, errors=errors, notices=notices, not_written=not_written)
+    )
 
 
 def iter_sarif(
@@ -182,10 +195,11 @@ def iter_sarif(
     cwd: Path | None = None,
     errors: Sequence[tuple[str, str]] = (),
     notices: Sequence[str] = (),
+    not_written: Sequence[tuple[str, str]] = (),
 ) -> Iterator[str]:
     """:func:`render_sarif` in pieces, one result at a time (the text of ``json.dumps`` of
     :func:`sarif_log` with ``indent=2``), so a flood of findings is never one document."""
-    log = sarif_log([], cwd=cwd, errors=errors, notices=notices)
+    log = sarif_log([], cwd=cwd, errors=errors, notices=notices, not_written=not_written)
     run = log["runs"][0]
     yield "{\n"
     for key in ("$schema", "version"):

@@ -12,7 +12,9 @@ framework lets a handler do) and answers Cellar paths in Cellar's formats:
 * ``oversized``: a chunked 200 body (no Content-Length) that goes on far past any limit.
 
 The server is bounded: it stops by itself after ``max_seconds`` or ``max_connections``, and
-every wait in it is on the stop event, so leaving the ``with`` block ends it at once.
+every wait in it is on the stop event, so leaving the ``with`` block ends it at once. It
+notes how long each client connection stays open (``longest_held``), so a test can tell a
+client that never gives up from one that is merely slow.
 """
 
 from __future__ import annotations
@@ -68,6 +70,8 @@ class HostileServer:
         self._stop = threading.Event()
         self._lock = threading.Lock()
         self._threads: list[threading.Thread] = []
+        self._opened: dict[int, float] = {}  # open connections -> when accepted
+        self._longest_closed = 0.0
         self._sock = socket.create_server(("127.0.0.1", 0))
         self._sock.settimeout(0.05)  # the accept loop looks at the stop event this often
         self.port = self._sock.getsockname()[1]
@@ -108,6 +112,14 @@ class HostileServer:
             thread.join(5)
         self._sock.close()
 
+    def longest_held(self) -> float:
+        """Seconds the longest-held client connection has been (or was) open: a client whose
+        deadline works closes each within about its timeout, however slow its machine."""
+        now = time.monotonic()
+        with self._lock:
+            open_for = [now - since for since in self._opened.values()]
+            return max([self._longest_closed, *open_for])
+
     # ---- server side -----------------------------------------------------------------------
 
     def _remaining(self) -> float:
@@ -135,6 +147,9 @@ class HostileServer:
 
     def _serve(self, conn: socket.socket) -> None:
         conn.settimeout(1.0)
+        key = id(conn)
+        with self._lock:
+            self._opened[key] = time.monotonic()
         try:
             while not self._stop.is_set():
                 path = self._read_request(conn)
@@ -148,6 +163,9 @@ class HostileServer:
             return  # the client gave up: that is what most modes are for
         finally:
             conn.close()
+            with self._lock:
+                held = time.monotonic() - self._opened.pop(key)
+                self._longest_closed = max(self._longest_closed, held)
 
     def _read_request(self, conn: socket.socket) -> str | None:
         data = b""
@@ -181,8 +199,14 @@ class HostileServer:
         """Misbehave for one request; False closes the connection."""
         split = urlsplit(path)
         xml = {"Content-Type": "application/xml;notice=object"}
-        if self.mode == "hang":
-            self._stop.wait(self._remaining())
+        if self.mode == "hang":  # never answers; notices only the client hanging up
+            conn.settimeout(0.05)
+            while not self._stop.is_set() and self._remaining() > 0:
+                try:
+                    if not conn.recv(4096):
+                        return False
+                except TimeoutError:
+                    continue
             return False
         if self.mode == "trickle":
             body = notice(self.other, "Trickled title")
