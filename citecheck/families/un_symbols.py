@@ -79,6 +79,8 @@ SERIES = (
     "CESCR",
 )
 NOT_A_SERIES = {"HRC": "A/HRC", "CESCR": "E/C.12"}
+#: Document types only the body's own series holds: ``HRC/RES/...`` is unmistakably A/HRC/RES.
+_NOT_SERIES_TYPES = frozenset(("RES", "DEC", "PRST", "GC"))
 TREATY_BODY_SERIES = {
     b.series for b in knowledge.treaty_bodies().values() if "/" not in b.series
 }  # CESCR's E/C.12 is an ECOSOC subsidiary body's series
@@ -111,10 +113,14 @@ NOT_SERIES = Rule(
     Severity.ERROR,
     "The first component is not a UN series symbol.",
     "The Human Rights Council has no series of its own: its documents are A/HRC/...; CESCR "
-    "documents are E/C.12/... . 'HRC/RES/17/4' and 'CESCR/GC/16' are not UN symbols.",
+    "documents are E/C.12/... . 'HRC/RES/17/4' and 'CESCR/GC/16' are not UN symbols. The fix "
+    "is offered only after a document type (RES, DEC, PRST, GC); 'HRC/11/120' may be another "
+    "document, such as a press release, so the finding names A/HRC/11/120 without rewriting it. "
+    "Not reported when the index or the UN Digital Library holds the symbol as written.",
     bad="HRC/RES/17/4",
     good="A/HRC/RES/17/4",
     fixable=True,
+    withdrawn_when_found=True,
 )
 IMPOSSIBLE = Rule(
     "UN104",
@@ -571,11 +577,18 @@ def _surface_notes(
     if symbol.series in NOT_A_SERIES:
         fixed = NOT_A_SERIES[symbol.series] + canonical_text[len(symbol.series) :]
         second = symbol.components[1] if len(symbol.components) > 1 else ""
-        # Only where the intended symbol is unmistakable: HRC/RES/17/4, HRC/41/35.
-        sure = second in ("RES", "DEC", "PRST", "GC") or second.isdigit()
+        # Rewritten only where no other document can carry the written symbol (HRC/RES/17/4);
+        # "HRC/11/120" is named, not rewritten: it may be a press release of that symbol.
+        sure = second in _NOT_SERIES_TYPES
+        advice = (
+            f"; the symbol is {fixed}"
+            if sure
+            else f"; did you mean {fixed}?"
+            if second.isdigit()
+            else ""
+        )
         yield NOT_SERIES.finding(
-            f"'{symbol.series}/' is not a UN series"
-            + (f"; the symbol is {fixed}" if sure else ""),
+            f"'{symbol.series}/' is not a UN series{advice}",
             start,
             end,
             id=f"un:{canonical_text}",
