@@ -384,6 +384,7 @@ def _report(
     """One file's report; resolutions become the report's JSON only here, once."""
     findings = list(src.findings) + list(res.findings)
     if resolutions:
+        findings = [f for f in findings if policy.stands(f, resolutions)]
         findings += policy.resolution_findings(res.citations, resolutions)
     findings.sort(key=lambda f: (f.start, f.end, f.code))
     ignored = config.ignored_codes(src.path)

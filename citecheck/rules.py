@@ -25,6 +25,9 @@ class Rule:
     bad: str = ""
     good: str = ""
     fixable: bool = False
+    #: The finding says the written document cannot exist: a source that holds the cited id
+    #: proves it wrong, so it is withdrawn there (``resolve.policy.stands``).
+    withdrawn_when_found: bool = False
 
     def finding(
         self,

@@ -521,7 +521,9 @@ def _finish(
         key=finding_order,
     )
     out.flush()  # the runs just written are read through another handle
-    kept = _selected(merged, config, config.ignored_codes(src.path), marks, src.marker_line)
+    kept = _selected(
+        merged, config, config.ignored_codes(src.path), marks, src.marker_line, resolutions
+    )
     if pending.quoted:
         kept = unquoted_fixes(kept, pending.quoted)
     offsets: list[int] = []
@@ -545,9 +547,12 @@ def _selected(
     ignored: Sequence[str],
     marks: Suppressions,
     line_of: Callable[[int], int],
+    resolutions: Mapping[str, Resolution],
 ) -> Iterator[Finding]:
     for f in findings:
         if not code_selected(f.code, config.select, ignored):
+            continue
+        if resolutions and not policy.stands(f, resolutions):
             continue
         if marks and is_suppressed(f.code, line_of(f.start), marks):
             continue

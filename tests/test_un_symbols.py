@@ -115,6 +115,11 @@ FINDINGS: list[tuple[str, list[str], str | None]] = [
     ("CCPR/C/BG/CO/3", ["UN101"], None),
     ("CCPR/GC/34", ["UN101"], None),
     ("HRC/RES/17/4", ["UN103"], "A/HRC/RES/17/4"),
+    ("HRC/DEC/6/104", ["UN103"], "A/HRC/DEC/6/104"),
+    ("CESCR/GC/16", ["UN103"], "E/C.12/GC/16"),
+    # the written symbol may be another document's (a press release): named, not rewritten
+    ("HRC/11/120", ["UN103"], None),
+    ("HRC/41/35", ["UN103"], None),
     ("A/RES/30/3379", ["UN105"], None),
     ("A/RES/73/179 (2018)", ["UN106"], "A/RES/73/179"),
     ("CCPR/C/79/Add. 37", ["UN102"], "CCPR/C/79/Add.37"),

@@ -79,6 +79,8 @@ SERIES = (
     "CESCR",
 )
 NOT_A_SERIES = {"HRC": "A/HRC", "CESCR": "E/C.12"}
+#: Document types only the body's own series holds: ``HRC/RES/...`` is unmistakably A/HRC/RES.
+_NOT_SERIES_TYPES = frozenset(("RES", "DEC", "PRST", "GC"))
 TREATY_BODY_SERIES = {
     b.series for b in knowledge.treaty_bodies().values() if "/" not in b.series
 }  # CESCR's E/C.12 is an ECOSOC subsidiary body's series
@@ -111,10 +113,14 @@ NOT_SERIES = Rule(
     Severity.ERROR,
     "The first component is not a UN series symbol.",
     "The Human Rights Council has no series of its own: its documents are A/HRC/...; CESCR "
-    "documents are E/C.12/... . 'HRC/RES/17/4' and 'CESCR/GC/16' are not UN symbols.",
+    "documents are E/C.12/... . 'HRC/RES/17/4' and 'CESCR/GC/16' are not UN symbols. The fix "
+    "is offered only after a document type (RES, DEC, PRST, GC); 'HRC/11/120' may be another "
+    "document, such as a press release, so the finding names A/HRC/11/120 without rewriting it. "
+    "Not reported when the index or the UN Digital Library holds the symbol as written.",
     bad="HRC/RES/17/4",
     good="A/HRC/RES/17/4",
     fixable=True,
+    withdrawn_when_found=True,
 )
 IMPOSSIBLE = Rule(
     "UN104",
@@ -192,7 +198,11 @@ _TOKEN = compile_pattern(
     # Volumes and parts are part of the symbol: "A/51/40 (Vol. I)", "A/CONF.157/24 (Part I)".
     (?:{HSPACE}?\({HSPACE}?(?P<vpword>(?i:Vol\.?|Part)){HSPACE}?(?P<vpnum>[IVXL]{{1,6}}|\d{{1,2}}|[A-Z])
         {HSPACE}?\))?
-    (?P<suffix>{HSPACE}?(?P<part>[A-Z])?{HSPACE}?\((?P<paren>(?:S-|ES-)?[IVXL]{{1,7}}|(?:19|20)\d\d)\))?
+    (?:(?P<suffix>{HSPACE}?(?P<part>[A-Z])?{HSPACE}?\((?P<paren>(?:S-|ES-)?[IVXL]{{1,7}}|(?:19|20)\d\d)\))
+    # The section of a GA resolution adopted in parts: "A/RES/59/284 B", closed by punctuation
+    # or the end of the line ("A/RES/59/284 Building", "A/RES/59/284 A and B" hold none).
+      |(?P<spaced_section>{HSPACE}(?P<section>[A-Z]))(?={HSPACE}*(?:[,;.:)\]]|\r?\n|\Z))
+    )?
     (?![\w/])
     """
 )
@@ -330,6 +340,32 @@ class UNSymbol:
         return self.doc_type == "RES"
 
 
+#: The document types of GA symbols adopted in parts (GA resolutions and decisions).
+_SECTIONED_TYPES = frozenset(("RES", "DEC"))
+
+
+def takes_section(comps: list[str] | tuple[str, ...]) -> bool:
+    """Can a section letter follow these components? Only a GA resolution or decision of the
+    session/number form (``A/RES/59/284``, ``A/DEC/31/406``, ``A/RES/ES-10/2``) is adopted
+    in lettered parts; reports and other bodies' symbols have none."""
+    return (
+        len(comps) == 4
+        and comps[0] == "A"
+        and comps[1] in _SECTIONED_TYPES
+        and comps[3].isdigit()
+        and (comps[2].isdigit() or _SESSION.fullmatch(comps[2]) is not None)
+    )
+
+
+def _tight_section(comps: list[str]) -> tuple[list[str], str] | None:
+    """``[A, RES, 59, 284B]`` -> (``[A, RES, 59, 284]``, ``B``); None for any other symbol."""
+    last = comps[-1]
+    if len(last) < 2 or not ("A" <= last[-1] <= "Z") or not last[:-1].isdigit():
+        return None
+    bare = [*comps[:-1], last[:-1]]
+    return (bare, last[-1]) if takes_section(bare) else None
+
+
 def build_symbol(
     comps: list[str],
     part: str | None = None,
@@ -338,7 +374,12 @@ def build_symbol(
     volume: str = "",
 ) -> UNSymbol:
     """Classify canonical components (series first) into a :class:`UNSymbol`; ``volume`` is
-    a canonical volume or part such as ``(Vol.I)`` / ``(PartI)``."""
+    a canonical volume or part such as ``(Vol.I)`` / ``(PartI)``. ``part`` is the letter of a
+    resolution adopted in parts: dropped before a Roman session (``217 A (III)`` is catalogued
+    ``A/RES/217(III)``), kept as the section otherwise (``59/284 B`` -> ``A/RES/59/284B``)."""
+    if part is None and not paren and (tight := _tight_section(comps)) is not None:
+        comps, part = tight  # "A/RES/59/284B": number 284, section B
+    section = part if part is not None and not paren else ""
     series = comps[0]
     bodies: list[str] = []
     modifiers: list[str] = []
@@ -407,7 +448,11 @@ def build_symbol(
         else:
             sc_year = int(paren)
     canonical = (
-        "/".join(comps) + (f"({paren})" if paren else "") + volume + ("*" if star else "")
+        "/".join(comps)
+        + section
+        + (f"({paren})" if paren else "")
+        + volume
+        + ("*" if star else "")
     )
     return UNSymbol(
         canonical=canonical,
@@ -434,9 +479,12 @@ def parse_symbol(symbol: str) -> UNSymbol | None:
     comps = [canonical_component(m.group("series"))] + [
         canonical_component(c) for c in _split_rest(m.group("rest"))
     ]
-    return build_symbol(
-        comps, m.group("part"), m.group("paren"), bool(m.group("star")), _volume(m)
-    )
+    part = m.group("part")
+    if m.group("section"):
+        if m.group("vpword") or m.group("star") or not takes_section(comps):
+            return None  # "A/HRC/41/35 A": a report has no sections
+        part = m.group("section")
+    return build_symbol(comps, part, m.group("paren"), bool(m.group("star")), _volume(m))
 
 
 # Running page headers: a symbol alone on its line at a page break ("\f"), after the
@@ -529,11 +577,18 @@ def _surface_notes(
     if symbol.series in NOT_A_SERIES:
         fixed = NOT_A_SERIES[symbol.series] + canonical_text[len(symbol.series) :]
         second = symbol.components[1] if len(symbol.components) > 1 else ""
-        # Only where the intended symbol is unmistakable: HRC/RES/17/4, HRC/41/35.
-        sure = second in ("RES", "DEC", "PRST", "GC") or second.isdigit()
+        # Rewritten only where no other document can carry the written symbol (HRC/RES/17/4);
+        # "HRC/11/120" is named, not rewritten: it may be a press release of that symbol.
+        sure = second in _NOT_SERIES_TYPES
+        advice = (
+            f"; the symbol is {fixed}"
+            if sure
+            else f"; did you mean {fixed}?"
+            if second.isdigit()
+            else ""
+        )
         yield NOT_SERIES.finding(
-            f"'{symbol.series}/' is not a UN series"
-            + (f"; the symbol is {fixed}" if sure else ""),
+            f"'{symbol.series}/' is not a UN series{advice}",
             start,
             end,
             id=f"un:{canonical_text}",
@@ -559,6 +614,10 @@ def _surface_notes(
         )
         return
     if raw == canonical_text:
+        return
+    # "A/RES/59/284 B": the UN's own way of writing a section
+    sectioned = symbol.part and not (symbol.legacy_session or symbol.sc_year)
+    if sectioned and raw[-1:] == symbol.part and raw[:-1].rstrip() == canonical_text[:-1]:
         return
     written = "".join(raw.split())
     if symbol.part:
@@ -665,14 +724,24 @@ def _read_token(text: str, m: regex.Match[str]) -> _Token | None:
         )
     ):
         return None
-    if not raw_series.isupper() and not m.group(0).islower():
+    # "a/res/59/284 B": the case of the symbol itself decides, not its section letter's
+    bare = text[m.start() : m.start("spaced_section")] if m.group("section") else m.group(0)
+    if not raw_series.isupper() and not bare.islower():
         # Mixed case like "Id/..." or "Cat/..." is prose, not a symbol.
         return None
     comps = [canonical_component(raw_series)] + [canonical_component(c) for c in raw_comps]
     paren = m.group("paren")
     part = m.group("part")
     roman = bool(paren) and _ROMAN.match(paren) is not None
-    if paren and "RES" not in comps:
+    if m.group("section"):
+        part = m.group("section")
+        if m.group("vpword") or m.group("star") or not takes_section(comps):
+            # "A/HRC/41/35 A": a report has no sections; the letter belongs to the text
+            end = m.start("spaced_section")
+            part = None
+        else:
+            end = m.end()
+    elif paren and "RES" not in comps:
         # "A/HRC/41/35 (2019)" is a symbol followed by a year, not part of the symbol; a
         # Roman session belongs only to a resolution.
         end = m.start("suffix")

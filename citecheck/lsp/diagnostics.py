@@ -116,7 +116,7 @@ def build_diagnostics(
     RS103/RS104 EU act status), as `config` selects them for `path`; unverified answers are
     told once by a message instead."""
     definite = {i: r for i, r in known.items() if r.status is not Status.UNVERIFIED}
-    found = [*result.findings]
+    found = [f for f in result.findings if policy.stands(f, definite)]
     if definite:
         hinted = with_neighbour_hints(result.citations, definite)
         found += policy.resolution_findings(result.citations, hinted)

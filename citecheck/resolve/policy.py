@@ -15,6 +15,7 @@ from a resolver function (tests, other processes) turn it back with `as_resoluti
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
@@ -23,7 +24,7 @@ from citecheck.families.eu_acts import citation_for_celex
 from citecheck.model import Citation, Finding
 from citecheck.resolve.model import Resolution, Status
 from citecheck.resolve.suggest import related
-from citecheck.rules import rule_by_code
+from citecheck.rules import all_rules, rule_by_code
 
 #: ids -> resolution (a `Resolution`, or its JSON form)
 ResolveFn = Callable[[Sequence[str]], Mapping[str, Any]]
@@ -219,6 +220,21 @@ def no_network_summary(citations: int) -> str:
         f"no network: {citations} {what} unverified; use --offline or build the index "
         "('citecheck index update')"
     )
+
+
+@functools.cache
+def _withdrawn_when_found() -> frozenset[str]:
+    return frozenset(rule.code for rule in all_rules() if rule.withdrawn_when_found)
+
+
+def stands(finding: Finding, resolutions: Mapping[str, Resolution]) -> bool:
+    """False for an offline finding that a source's answer disproves: one saying the written
+    document cannot exist (``Rule.withdrawn_when_found``: UN103 on ``HRC/11/120``) about an
+    id a source resolved, so the record shows it does. Its fix would cite another document."""
+    if finding.id is None or finding.code not in _withdrawn_when_found():
+        return True
+    res = resolutions.get(finding.id)
+    return res is None or res.status is not Status.RESOLVED
 
 
 def resolution_findings(

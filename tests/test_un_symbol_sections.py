@@ -1,0 +1,106 @@
+"""Sections of GA resolutions adopted in parts: ``A/RES/59/284 B`` is its own document.
+
+The section letter stays part of the symbol (``un:A/RES/59/284B``), as in the prose form
+``resolution 59/284 B`` and in the index's canonical 191 symbols; only GA resolutions and
+decisions of the session/number form are adopted in lettered parts, and only a capital standing
+alone and closed by punctuation or the end of the line is a section.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import citecheck
+from citecheck.families.un_symbols import parse_symbol
+from citecheck.index.oaipmh import canonical_symbol
+
+# (text, id of the first citation, its text, its pinpoint)
+SECTIONS: list[tuple[str, str, str, str]] = [
+    ("See A/RES/59/284 B.", "un:A/RES/59/284B", "A/RES/59/284 B", ""),
+    ("A/RES/59/284 B, para. 3", "un:A/RES/59/284B", "A/RES/59/284 B, para. 3", "para. 3"),
+    ("(A/RES/59/284 B)", "un:A/RES/59/284B", "A/RES/59/284 B", ""),
+    ("A/RES/59/284 B", "un:A/RES/59/284B", "A/RES/59/284 B", ""),
+    ("cited in A/RES/59/284 B\nThe Council", "un:A/RES/59/284B", "A/RES/59/284 B", ""),
+    ("A/RES/59/284\u00a0B;", "un:A/RES/59/284B", "A/RES/59/284\u00a0B", ""),
+    ("A/RES/59/284B, para. 3", "un:A/RES/59/284B", "A/RES/59/284B, para. 3", "para. 3"),
+    ("decision A/DEC/31/406 E: the text", "un:A/DEC/31/406E", "A/DEC/31/406 E", ""),
+    ("A/RES/ES-10/2 A.", "un:A/RES/ES-10/2A", "A/RES/ES-10/2 A", ""),
+    ("A/RES/S-13/2 C,", "un:A/RES/S-13/2C", "A/RES/S-13/2 C", ""),
+    # negative rows: the capital is a word, a list, the next sentence or another series'
+    ("A/RES/59/284 Building on it", "un:A/RES/59/284", "A/RES/59/284", ""),
+    ("In A/RES/59/284 I found it", "un:A/RES/59/284", "A/RES/59/284", ""),
+    ("A/RES/59/284 A and B.", "un:A/RES/59/284", "A/RES/59/284", ""),
+    ("A/RES/59/284 A to D.", "un:A/RES/59/284", "A/RES/59/284", ""),
+    ("See A/RES/59/284.\nB. The next heading", "un:A/RES/59/284", "A/RES/59/284", ""),
+    ("See A/RES/59/284. B is next", "un:A/RES/59/284", "A/RES/59/284", ""),
+    ("A/HRC/41/35 A.", "un:A/HRC/41/35", "A/HRC/41/35", ""),
+    ("A/HRC/RES/17/4 B.", "un:A/HRC/RES/17/4", "A/HRC/RES/17/4", ""),
+    ("E/RES/1990/4 B.", "un:E/RES/1990/4", "E/RES/1990/4", ""),
+    ("A/59/284 B.", "un:A/59/284", "A/59/284", ""),
+    ("A/51/40 (Vol. I) B.", "un:A/51/40(Vol.I)", "A/51/40 (Vol. I)", ""),
+    ("A/RES/217 A (III)", "un:A/RES/217(III)", "A/RES/217 A (III)", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "ident", "cited", "pinpoint"), SECTIONS)
+def test_section_letter_after_a_symbol(text: str, ident: str, cited: str, pinpoint: str) -> None:
+    first = citecheck.extract(text)[0]
+    assert (first.id, first.text, str(first.pinpoint)) == (ident, cited, pinpoint)
+
+
+@pytest.mark.parametrize("text", ["See A/RES/59/284 B.", "See resolution 59/284 B."])
+def test_symbol_and_prose_name_the_same_section(text: str) -> None:
+    assert [c.id for c in citecheck.extract(text)] == ["un:A/RES/59/284B"]
+
+
+def test_a_list_of_sections_still_gives_the_resolution_once() -> None:
+    """``A and B`` are two documents; until lists are expanded the resolution is cited whole
+    (as the prose ``resolutions 59/284 A and B``), never as its first section only."""
+    ids = [c.id for c in citecheck.extract("A/RES/59/284 A and B; resolutions 59/284 A and B")]
+    assert ids == ["un:A/RES/59/284", "un:A/RES/59/284"]
+
+
+def test_spaced_section_is_the_uns_own_style_not_a_non_canonical_form() -> None:
+    assert [f.code for f in citecheck.check("See A/RES/59/284 B.").findings] == []
+    lower = citecheck.check("See a/res/59/284 B.")
+    assert [(f.code, f.fix.replacement if f.fix else None) for f in lower.findings] == [
+        ("UN102", "A/RES/59/284B")
+    ]
+
+
+@pytest.mark.parametrize("text", ["A/RES/99/284 B.", "A/RES/99/284B."])
+def test_a_sectioned_symbol_is_checked_like_any_ga_resolution(text: str) -> None:
+    assert [f.code for f in citecheck.check(text).findings] == ["UN104"]
+
+
+@pytest.mark.parametrize("written", ["A/RES/59/284 B", "A/RES/59/284B"])
+def test_parts_of_a_section(written: str) -> None:
+    sym = parse_symbol(written)
+    assert sym is not None
+    assert (sym.canonical, sym.session, sym.number, sym.part, sym.doc_type) == (
+        "A/RES/59/284B",
+        "59",
+        "284",
+        "B",
+        "RES",
+    )
+
+
+def test_no_section_outside_ga_resolutions_and_decisions() -> None:
+    assert parse_symbol("A/HRC/41/35 A") is None
+    assert parse_symbol("A/RES/59/284") is not None and parse_symbol("A/RES/59/284").part is None
+
+
+@pytest.mark.parametrize(
+    ("catalogued", "canonical"),
+    [
+        ("A/RES/59/284 A", "A/RES/59/284A"),
+        ("A/RES/59/284A", "A/RES/59/284A"),
+        ("A/DEC/31/406 E", "A/DEC/31/406E"),
+        ("A/RES/217 A (III)", "A/RES/217(III)"),
+    ],
+)
+def test_index_and_text_spell_a_section_alike(catalogued: str, canonical: str) -> None:
+    """The harvester stores 191 symbols as the text's ids are written, so they meet."""
+    assert canonical_symbol(catalogued) == canonical
+    assert citecheck.extract(catalogued)[0].id == f"un:{canonical}"
