@@ -24,6 +24,7 @@ from citecheck.index.db import (
     IndexDB,
     IndexUnavailable,
     default_path,
+    open_readonly,
 )
 from citecheck.index.errors import HarvestError
 
@@ -177,7 +178,10 @@ def export_cmd(file: Path, index_path: Path | None) -> None:
             source_path = db.path
     except IndexUnavailable as exc:
         _fail(str(exc))
-    src = sqlite3.connect(source_path.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        src = open_readonly(source_path)
+    except sqlite3.Error as exc:
+        _fail(f"cannot read the index {source_path}: {exc}")
     try:
         _copy_atomically(src, file)
     except (sqlite3.Error, OSError) as exc:

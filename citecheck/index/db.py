@@ -176,6 +176,27 @@ def retry_locked(step: Callable[[], object], attempts: int = 50) -> None:
             time.sleep(0.02 * (attempt + 1))
 
 
+def open_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only connection that also works where nothing can be written beside the file.
+
+    Reading a WAL database needs its ``-shm`` file; in a read-only directory (an image, a
+    mount) SQLite cannot create it.  When no write-ahead log is left beside the file (the last
+    writer checkpointed it), nothing can change the file there either, so it is opened
+    immutable; a log that is there is read through SQLite's read-only shared memory.
+    """
+    uri = path.resolve().as_uri()
+    conn = sqlite3.connect(uri + "?mode=ro", uri=True, timeout=30.0, isolation_level=None)
+    try:
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+        return conn
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        wal = path.with_name(path.name + "-wal")
+        if "unable to open" not in str(exc) or (wal.exists() and wal.stat().st_size > 0):
+            raise
+    return sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True, isolation_level=None)
+
+
 class IndexDB:
     """An open index file.  Readers pass ``write=False`` (the default) and never create it."""
 
@@ -190,8 +211,10 @@ class IndexDB:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
         else:
-            uri = self.path.resolve().as_uri() + "?mode=ro"
-            self._db = sqlite3.connect(uri, uri=True, timeout=30.0, isolation_level=None)
+            try:
+                self._db = open_readonly(self.path)
+            except sqlite3.DatabaseError as exc:
+                raise IndexUnavailable(f"cannot read the index {self.path}: {exc}") from exc
         try:
             self._db.execute("PRAGMA busy_timeout = 30000")
             if write:
