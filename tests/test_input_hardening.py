@@ -88,9 +88,7 @@ def test_a_missing_index_file_is_one_clean_warning_line(
             "sarif",
             lambda out: [
                 n["message"]["text"]
-                for n in json.loads(out)["runs"][0]["invocations"][0][
-                    "toolExecutionNotifications"
-                ]
+                for n in json.loads(out)["runs"][0]["invocations"][0]["toolExecutionNotifications"]
             ],
         ),
         (
