@@ -26,7 +26,7 @@ from citecheck.index.db import (
     default_path,
     open_readonly,
 )
-from citecheck.index.errors import HarvestError
+from citecheck.index.errors import HarvestError, UpdateFailed
 
 EXIT_USAGE = 2
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -97,10 +97,29 @@ def update_cmd(
     path = default_path(index_path)
     try:
         reports = update(path, source=source, from_=start, until=end, overlap=overlap)
+    except UpdateFailed as exc:
+        _summaries(exc.reports)
+        for name, reason in exc.failures:
+            click.echo(
+                f"citecheck: error: index update of {SOURCE_NAMES.get(name, name)} stopped: "
+                f"{reason} ({KEPT.get(name, 'what was completed is kept')}; run again)",
+                err=True,
+            )
+        raise SystemExit(EXIT_USAGE) from None
     except HarvestError as exc:
-        _fail(f"index update stopped: {exc.reason} (completed windows are kept; run again)")
+        _fail(f"index update stopped: {exc.reason} (what was completed is kept; run again)")
     except IndexUnavailable as exc:
         _fail(str(exc))
+    _summaries(reports)
+
+
+#: the sources of `index update`, as its messages name them
+SOURCE_NAMES = {"undl": "the UN Digital Library (undl)", "eu": "EU law from Cellar (eu)"}
+KEPT = {"undl": "its completed windows are kept", "eu": "its completed pages are kept"}
+
+
+def _summaries(reports: list[Any]) -> None:
+    """One line a source: what its harvest did."""
     for report in reports:
         fields = attrs_dict(report)
         name = fields.pop("source", "?")

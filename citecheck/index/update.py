@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from citecheck.index.db import HarvestState, IndexDB
-from citecheck.index.errors import HarvestError
+from citecheck.index.errors import HarvestError, UpdateFailed
 from citecheck.index.http import PoliteClient
 from citecheck.index.oaipmh import BadResumptionToken, OaiClient
 
@@ -322,7 +322,8 @@ def update(
     """Harvest `source` (``undl``, ``eu`` or ``all``) into the index at `db_path`.
 
     The EU part is `citecheck.index.cellar_harvest.update_eu`, imported only when asked.
-    Returns the reports of the harvesters, in order.
+    Returns the reports of the harvesters, in order.  A source that stops does not stop the
+    next one: `UpdateFailed` is raised at the end, with the reports of those that finished.
     """
     from citecheck.resolve.engine import settings_from_env
 
@@ -330,6 +331,7 @@ def update(
         raise ValueError(f"unknown source {source!r}")
     settings = settings or settings_from_env()
     reports: list[Any] = []
+    failures: list[tuple[str, str]] = []
     with IndexDB(db_path, write=True) as db:
         if source in ("undl", "all"):
             show, close = tqdm_progress("UN Digital Library")
@@ -340,15 +342,24 @@ def update(
                             db, client, from_=from_, until=until, progress=show, overlap=overlap
                         )
                     )
+            except HarvestError as exc:
+                failures.append((SOURCE, exc.reason))
             finally:
                 close()
         if source in ("eu", "all"):
-            try:  # by name: the EU harvester is a separate module that may be absent
-                update_eu = importlib.import_module("citecheck.index.cellar_harvest").update_eu
-            except (ImportError, AttributeError) as exc:
-                raise HarvestError(
-                    "this citecheck cannot harvest EU law yet (no EU harvester)"
-                ) from exc
-            with _client(settings.sparql_url, settings) as client:
-                reports.append(update_eu(db, client, full=False, progress=None))
+            try:
+                reports.append(_update_eu(db, settings))
+            except HarvestError as exc:
+                failures.append(("eu", exc.reason))
+    if failures:
+        raise UpdateFailed(reports, failures)
     return reports
+
+
+def _update_eu(db: IndexDB, settings: Settings) -> Any:
+    try:  # by name: the EU harvester is a separate module that may be absent
+        update_eu = importlib.import_module("citecheck.index.cellar_harvest").update_eu
+    except (ImportError, AttributeError) as exc:
+        raise HarvestError("this citecheck cannot harvest EU law yet (no EU harvester)") from exc
+    with _client(settings.sparql_url, settings) as client:
+        return update_eu(db, client, full=False, progress=None)

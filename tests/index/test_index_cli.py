@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from oai_fake import FakeOai
+from sparql_fake import SparqlFake, cellar_store, running
 
 from citecheck.cli import main
 from citecheck.index.db import IndexDB
@@ -75,7 +77,7 @@ def test_failed_update_exits_2_and_keeps_windows(env: Path, fake: FakeOai) -> No
     fake.fail_windows = {"2011-07-01"}
     code, _, err = _run("index", "update", "--source", "undl", "--until", "2012-03-31")
     assert code == 2
-    assert "index update stopped" in err and "HTTP 500" in err
+    assert "index update of the UN Digital Library (undl) stopped" in err and "HTTP 500" in err
     assert _info()["sources"]["undl"]["as_of"] == "2011-06-30"  # type: ignore[index]
 
 
@@ -168,3 +170,37 @@ def test_import_replaces_a_damaged_index(env: Path, tmp_path: Path) -> None:
     code, _, err = _run("index", "import", str(good))
     assert code == 0, err
     assert _info()["sources"]["undl"]["records"] == 1  # type: ignore[index]
+
+
+@pytest.fixture
+def sparql() -> Iterator[SparqlFake]:
+    with running(cellar_store(generated=5)) as server:
+        yield server
+
+
+def test_all_sources_go_on_when_the_un_digital_library_is_down(
+    env: Path, sparql: SparqlFake, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CITECHECK_UNDL_URL", "http://127.0.0.1:9")  # nothing listens
+    monkeypatch.setenv("CITECHECK_SPARQL_URL", sparql.url)
+    code, _, err = _run("index", "update", "--until", "2012-03-31")
+    assert code == 2
+    lines = err.splitlines()
+    assert [x for x in lines if x.startswith("eu: acts=")], err  # EU was harvested
+    [stop] = [x for x in lines if "stopped" in x]
+    assert stop.startswith("citecheck: error: index update of the UN Digital Library (undl)")
+    assert "?:" not in err
+    assert _info()["sources"]["eu"]["records"] > 0  # type: ignore[index]
+
+
+def test_all_sources_say_the_finished_one_when_eu_is_down(
+    env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CITECHECK_SPARQL_URL", "http://127.0.0.1:9/sparql")
+    code, _, err = _run("index", "update", "--until", "2012-03-31")
+    assert code == 2
+    lines = err.splitlines()
+    assert [x for x in lines if x.startswith("undl: windows=15")], err
+    [stop] = [x for x in lines if "stopped" in x]
+    assert stop.startswith("citecheck: error: index update of EU law from Cellar (eu) stopped:")
+    assert _info()["sources"]["undl"]["records"] == 29  # type: ignore[index]
