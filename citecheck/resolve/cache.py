@@ -78,6 +78,19 @@ def default_dir(cache_dir: Path | str | None = None) -> Path:
     return Path(platformdirs.user_cache_dir("citecheck", appauthor=False))
 
 
+def remove_files(cache_dir: Path | str | None = None) -> list[Path]:
+    """Delete the cache's database files (a damaged cache: `cache clear` starts afresh);
+    returns those removed.  Only citecheck's own file names are touched."""
+    base = default_dir(cache_dir) / FILENAME
+    removed = []
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        path = base.with_name(base.name + suffix)
+        if path.is_file():
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
 @attrs.frozen(slots=True)
 class CacheInfo:
     """Summary for `citecheck cache info`."""

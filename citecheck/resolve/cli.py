@@ -15,7 +15,7 @@ from typing import Any, TypeVar, cast
 
 import click
 
-from citecheck.resolve.cache import Cache, UnreadableImport
+from citecheck.resolve.cache import Cache, UnreadableImport, default_dir, remove_files
 from citecheck.resolve.engine import Settings, settings_from_env
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -134,9 +134,24 @@ def info_cmd(ctx: click.Context) -> None:
 @cache.command("clear")
 @click.pass_context
 def clear_cmd(ctx: click.Context) -> None:
-    """Delete every cached answer."""
-    with _cache(ctx) as c:
-        removed = c.clear()
+    """Delete every cached answer (a damaged cache: its files)."""
+    try:
+        with _cache(ctx) as c:
+            removed = c.clear()
+    except CacheError as exc:
+        cause = exc.__cause__
+        # damaged (not locked, not forbidden: those are OperationalErrors): start afresh
+        if not isinstance(cause, sqlite3.DatabaseError) or isinstance(
+            cause, sqlite3.OperationalError
+        ):
+            raise
+        cache_dir = ctx.meta.get("citecheck.resolve.cache_dir")
+        try:
+            remove_files(cache_dir)
+        except OSError as err:
+            raise CacheError(f"{exc.message}; cannot remove it: {err}") from err
+        click.echo(f"the cache in {default_dir(cache_dir)} was unusable ({cause}): removed it")
+        return
     click.echo(f"removed {removed} entries")
 
 

@@ -326,7 +326,7 @@ async def test_http_to_https_redirect_is_followed() -> None:
     assert getattr(result, "status", None) == 200
 
 
-@pytest.mark.parametrize("command", [["info"], ["clear"], ["export", "out.jsonl"]])
+@pytest.mark.parametrize("command", [["info"], ["export", "out.jsonl"]])
 def test_cache_commands_on_a_broken_cache_say_so_without_traceback(
     tmp_path: Path, command: list[str]
 ) -> None:
@@ -342,6 +342,29 @@ def test_cache_commands_on_a_broken_cache_say_so_without_traceback(
     assert result.exit_code == 2, result.output
     assert not isinstance(result.exception, sqlite3.Error)
     assert "unusable" in result.output and str(broken) in result.output
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [b"this is not a database" * 100, b"SQLite format 3\x00" + b"\x07" * 4000],
+    ids=["not sqlite", "truncated sqlite"],
+)
+def test_cache_clear_on_a_broken_cache_starts_afresh(tmp_path: Path, damage: bytes) -> None:
+    from click.testing import CliRunner
+
+    from citecheck.resolve.cli import cache
+
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / FILENAME).write_bytes(damage)
+    (broken / f"{FILENAME}-wal").write_bytes(b"\x00" * 32)
+    (broken / "notes.txt").write_text("mine\n")  # not the cache's: left alone
+    result = CliRunner().invoke(cache, ["--cache-dir", str(broken), "clear"])
+    assert result.exit_code == 0, result.output
+    assert "unusable (file is not a database): removed it" in result.output
+    assert sorted(p.name for p in broken.iterdir()) == ["notes.txt"]
+    result = CliRunner().invoke(cache, ["--cache-dir", str(broken), "info"])
+    assert result.exit_code == 0 and "resolved: 0" in result.output
 
 
 def test_cache_info_on_a_healthy_cache(tmp_path: Path) -> None:
