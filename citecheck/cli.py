@@ -405,8 +405,8 @@ def parse_cmd(citation: str, fail_on: str) -> None:
 @click.option(
     "--offline/--online",
     default=None,
-    help="Offline: make no request at all; only the local index and the cache answer "
-    "[config offline; online].",
+    help="Offline: make no request at all; only the local index, the cache and citecheck's "
+    "own lists answer [config offline; online].",
 )
 @click.option("--refresh", is_flag=True, help="Ignore cached answers and ask the sources again.")
 @click.option(

@@ -49,7 +49,8 @@ def add_network_options(f: F) -> F:
         click.option(
             "--offline/--online",
             default=False,
-            help="Offline: make no request at all; ids not in the cache are not checked.",
+            help="Offline: make no request at all; ids the local index and the cache do not "
+            "answer are not checked.",
         ),
         click.option("--refresh", is_flag=True, help="Ignore cached answers and ask again."),
         click.option(
