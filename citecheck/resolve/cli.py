@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import io
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -157,12 +158,25 @@ def clear_cmd(ctx: click.Context) -> None:
 
 
 @cache.command("export")
-@click.argument("path", type=click.Path(dir_okay=False, writable=True, path_type=Path))
+@click.argument("path", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
 @click.pass_context
 def export_cmd(ctx: click.Context, path: Path) -> None:
-    """Write the cache as JSON lines to PATH (e.g. to ship a warm cache to CI)."""
+    """Write the cache as JSON lines to PATH, or to standard output for '-' (e.g. to ship a
+    warm cache to CI)."""
     with _cache(ctx) as c:
-        count = c.export(path)
+        if str(path) == "-":  # UTF-8 as in a file, whatever the locale
+            out = io.TextIOWrapper(click.get_binary_stream("stdout"), "utf-8", newline="\n")
+            try:
+                count = c.export_to(out)
+            finally:
+                out.flush()
+                out.detach()
+            click.echo(f"exported {count} entries to standard output", err=True)
+            return
+        try:
+            count = c.export(path)
+        except OSError as exc:
+            raise CacheError(f"cannot write {path}: {exc.strerror or exc}") from exc
     click.echo(f"exported {count} entries to {path}")
 
 

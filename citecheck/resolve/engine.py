@@ -125,7 +125,10 @@ class Resolver:
             return index.answer(list(ids))
         except (sqlite3.Error, ValueError, TypeError) as exc:  # a damaged index (or a value
             # of the wrong type in it) must not cost the run its answers: warn once, go on
-            self.index_problem = f"index unusable ({exc}); continuing without it"
+            why = str(exc)
+            if isinstance(exc, ValueError | TypeError) and not isinstance(exc, IndexUnavailable):
+                why = f"a value of the wrong type in it: {exc}"
+            self.index_problem = f"index unusable ({why}); continuing without it"
             warnings.warn(self.index_problem, IndexUnavailableWarning, stacklevel=3)
             self._close_index()
             return {}

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import warnings
 from collections.abc import Callable
@@ -385,3 +386,37 @@ def test_cache_export_to_unwritable_place_is_not_called_a_broken_cache(tmp_path:
     result = CliRunner().invoke(cache, ["--cache-dir", str(tmp_path / "c"), "export", str(target)])
     assert result.exit_code == 2 and "unusable" not in result.output
     assert "missing-dir" in result.output
+
+
+def test_cache_export_dash_writes_standard_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from citecheck.resolve.cli import cache
+
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "c"
+    with Cache(folder) as c:
+        c.put_many([Resolution(id="un:A/HRC/41/35", status=Status.RESOLVED, title="Rapport é")])
+    runner = CliRunner()
+    result = runner.invoke(
+        cache, ["--cache-dir", str(folder), "export", "-"], catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.output
+    [line] = result.stdout_bytes.decode("utf-8").splitlines()
+    assert json.loads(line)["resolution"]["title"] == "Rapport é"
+    assert "exported 1 entries to standard output" in result.stderr
+    assert not (tmp_path / "-").exists()
+
+
+def test_cache_export_into_a_missing_folder_says_so(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from citecheck.resolve.cli import cache
+
+    target = tmp_path / "missing-dir" / "out.jsonl"
+    result = CliRunner().invoke(cache, ["--cache-dir", str(tmp_path / "c"), "export", str(target)])
+    assert result.exit_code == 2
+    assert f"cannot write {target}: No such file or directory" in result.stderr
+    assert ".tmp" not in result.stderr
