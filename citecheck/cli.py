@@ -236,10 +236,17 @@ LAZY_COMMAND_HELP = {
 }
 
 
-def _own_warnings_as_lines(previous: Callable[..., None]) -> Callable[..., None]:
+#: ``click`` context key of citecheck's own warnings said in this run (their texts)
+WARNINGS_SAID = "citecheck.warnings_said"
+
+
+def _own_warnings_as_lines(
+    previous: Callable[..., None], said: list[str] | None = None
+) -> Callable[..., None]:
     """A ``warnings.showwarning`` that writes citecheck's own warnings (an unusable index or
     cache) as one ``citecheck: warning:`` line (a user has no use for the Python source line
-    that raised them) and hands the others to ``previous``."""
+    that raised them), keeps their text in ``said`` (``check`` repeats them in the machine
+    formats' notices) and hands the others to ``previous``."""
 
     def show(
         message: Warning | str,
@@ -251,6 +258,8 @@ def _own_warnings_as_lines(previous: Callable[..., None]) -> Callable[..., None]
     ) -> None:
         if category.__module__.startswith("citecheck."):
             click.echo(f"citecheck: warning: {message}", err=True)
+            if said is not None and str(message) not in said:
+                said.append(str(message))
             return
         previous(message, category, filename, lineno, file, line)
 
@@ -293,7 +302,8 @@ class _Commands(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             with warnings.catch_warnings():
-                warnings.showwarning = _own_warnings_as_lines(warnings.showwarning)
+                said = ctx.meta.setdefault(WARNINGS_SAID, [])
+                warnings.showwarning = _own_warnings_as_lines(warnings.showwarning, said)
                 return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
             raise
@@ -433,8 +443,8 @@ def parse_cmd(citation: str, fail_on: str) -> None:
 @click.option(
     "--offline/--online",
     default=None,
-    help="Offline: make no request at all; only the local index and the cache answer "
-    "[config offline; online].",
+    help="Offline: make no request at all; only the local index, the cache and citecheck's "
+    "own lists answer [config offline; online].",
 )
 @click.option("--refresh", is_flag=True, help="Ignore cached answers and ask the sources again.")
 @click.option(
@@ -580,7 +590,8 @@ def check_cmd(
                     batch = _recheck(batch, written, config, resolver)
         finally:
             close()
-        notices = _network_notices(batch)
+        said = click.get_current_context().meta.get(WARNINGS_SAID, [])
+        notices = [*said, *_network_notices(batch)]
         if not diff:
             colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
             errors = [(err.path, err.reason) for err in batch.errors]

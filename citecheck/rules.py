@@ -68,8 +68,10 @@ CORE_RULES: tuple[Rule, ...] = (
         "not-found",
         Severity.ERROR,
         "The source answered definitely that the cited document does not exist.",
-        "Reported only on a definite answer (an empty exact-symbol search in the UN Digital "
-        "Library, a Cellar 404). Suggestions list similar identifiers that do exist.",
+        "Reported only on a definite answer: an empty exact-symbol search in the UN Digital "
+        "Library, a Cellar 404, or a local index (citecheck index update) whose complete "
+        "coverage makes the absence certain; the index answers also with --offline. "
+        "Suggestions list similar identifiers that do exist.",
         bad="A/HRC/RES/17/31",
         good="A/HRC/17/31 (the report) or A/HRC/RES/17/4 (the resolution)",
     ),

@@ -80,6 +80,40 @@ def test_a_missing_index_file_is_one_clean_warning_line(
     assert res.exit_code == 0, res.output
 
 
+@pytest.mark.parametrize(
+    ("fmt", "said"),
+    [
+        ("json", lambda out: json.loads(out)["notices"]),
+        (
+            "sarif",
+            lambda out: [
+                n["message"]["text"]
+                for n in json.loads(out)["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+            ],
+        ),
+        (
+            "github",
+            lambda out: [
+                line.split("::", 2)[2] for line in out.splitlines() if line.startswith("::warning")
+            ],
+        ),
+    ],
+)
+def test_an_unusable_index_is_a_notice_of_the_machine_formats(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, said: Any
+) -> None:
+    doc = tmp_path / "ok.txt"
+    doc.write_text("See A/HRC/41/35.\n", encoding="utf-8")
+    damaged = tmp_path / "index.sqlite3"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\x07" * 4000)  # a truncated artifact
+    monkeypatch.setenv("CITECHECK_INDEX", str(damaged))
+    monkeypatch.setenv("CITECHECK_CACHE_DIR", str(tmp_path / "cache"))
+    res = CliRunner().invoke(main, ["check", "--offline", "--format", fmt, str(doc)])
+    notices = [n for n in said(res.stdout) if "index unusable" in n]
+    assert len(notices) == 1 and str(damaged) in notices[0], res.stdout
+    assert res.exit_code == 0, res.output
+
+
 @pytest.fixture
 def odd_name(tmp_path: Path) -> Path:
     """A file whose name holds the byte 0xFF (not UTF-8)."""

@@ -773,6 +773,40 @@ async def test_survives_a_failing_check(hooked: LanguageClient) -> None:
 # ---- end to end: the session's Resolver, recorded ---------------------------------------------
 
 COUNTED_ENV: dict[str, str] = {}  # SERVER_ENV + the record file
+DAMAGED_INDEX_ENV: dict[str, str] = {}  # the fake sources and an index file that is garbage
+
+
+@pytest.fixture(scope="module", autouse=True)
+def damaged_index(sources: list[str], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("lsp-index") / "index.sqlite3"
+    path.write_bytes(b"SQLite format 3\x00" + b"\x07" * 4000)  # a truncated artifact
+    DAMAGED_INDEX_ENV.clear()
+    DAMAGED_INDEX_ENV.update(SERVER_ENV, CITECHECK_INDEX=str(path))
+    return path
+
+
+@pytest_lsp.fixture(
+    config=ClientServerConfig(
+        server_command=HOOKED_SERVER, server_env=DAMAGED_INDEX_ENV, client_factory=_recording_client
+    )
+)
+async def damaged(lsp_client: LanguageClient) -> AsyncIterator[None]:
+    yield
+    await end_session(lsp_client)
+
+
+async def test_an_unusable_index_is_one_window_message(
+    damaged: LanguageClient, damaged_index: Path
+) -> None:
+    client = damaged
+    await start(client, {"offline": True})
+    for n, uri in enumerate(("file:///tmp/ix1.txt", "file:///tmp/ix2.txt")):
+        open_doc(client, uri, f"See A/HRC/RES/17/{n + 7}.\n")
+        await settled(client)
+    [message] = [m for m in client.messages if "index unusable" in m.message]
+    assert message.type == lsp.MessageType.Warning and str(damaged_index) in message.message
+
+
 CONFIG_ENV: dict[str, str] = {}  # no CITECHECK_* variables: the config file must supply them
 RECORDING_SERVER = [
     sys.executable,

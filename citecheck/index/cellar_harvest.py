@@ -77,6 +77,7 @@ class EuHarvestReport:
     cases: int
     requests: int
     as_of: str
+    source: str = "eu"
 
 
 @attrs.frozen(slots=True)

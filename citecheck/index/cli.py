@@ -21,11 +21,14 @@ import click
 from citecheck.index.db import (
     SCHEMA_DDL,
     SCHEMA_VERSION,
+    IndexDamaged,
     IndexDB,
     IndexUnavailable,
+    checked_day,
     default_path,
+    open_readonly,
 )
-from citecheck.index.errors import HarvestError
+from citecheck.index.errors import HarvestError, UpdateFailed
 
 EXIT_USAGE = 2
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -96,10 +99,29 @@ def update_cmd(
     path = default_path(index_path)
     try:
         reports = update(path, source=source, from_=start, until=end, overlap=overlap)
+    except UpdateFailed as exc:
+        _summaries(exc.reports)
+        for name, reason in exc.failures:
+            click.echo(
+                f"citecheck: error: index update of {SOURCE_NAMES.get(name, name)} stopped: "
+                f"{reason} ({KEPT.get(name, 'what was completed is kept')}; run again)",
+                err=True,
+            )
+        raise SystemExit(EXIT_USAGE) from None
     except HarvestError as exc:
-        _fail(f"index update stopped: {exc.reason} (completed windows are kept; run again)")
+        _fail(f"index update stopped: {exc.reason} (what was completed is kept; run again)")
     except IndexUnavailable as exc:
         _fail(str(exc))
+    _summaries(reports)
+
+
+#: the sources of `index update`, as its messages name them
+SOURCE_NAMES = {"undl": "the UN Digital Library (undl)", "eu": "EU law from Cellar (eu)"}
+KEPT = {"undl": "its completed windows are kept", "eu": "its completed pages are kept"}
+
+
+def _summaries(reports: list[Any]) -> None:
+    """One line a source: what its harvest did."""
     for report in reports:
         fields = attrs_dict(report)
         name = fields.pop("source", "?")
@@ -136,7 +158,7 @@ def describe(db: IndexDB) -> dict[str, Any]:
         if name == "undl":
             entry["windows"] = len(db.windows())
         sources[name] = entry
-    return {"path": str(db.path), "sources": sources}
+    return {"path": os.path.abspath(db.path), "sources": sources}
 
 
 @index.command("info")
@@ -172,12 +194,17 @@ def info_cmd(fmt: str, index_path: Path | None) -> None:
 @_INDEX_OPTION
 def export_cmd(file: Path, index_path: Path | None) -> None:
     """Write a consistent copy of the index to FILE (safe while an update runs)."""
+    if str(file) == "-":
+        _fail("index export writes an SQLite file; name the file (standard output is not one)")
     try:
         with IndexDB(index_path) as db:
             source_path = db.path
     except IndexUnavailable as exc:
         _fail(str(exc))
-    src = sqlite3.connect(source_path.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        src = open_readonly(source_path)
+    except sqlite3.Error as exc:
+        _fail(f"cannot read the index {source_path}: {exc}")
     try:
         _copy_atomically(src, file)
     except (sqlite3.Error, OSError) as exc:
@@ -188,12 +215,17 @@ def export_cmd(file: Path, index_path: Path | None) -> None:
 
 
 def _copy_atomically(src: sqlite3.Connection, target: Path) -> None:
-    """Back `src` up into a temporary file beside `target`, then rename it over `target`."""
+    """Back `src` up into a temporary file beside `target`, then rename it over `target`.
+
+    The new file keeps the mode of the one it replaces (a shared index stays readable by
+    others), else gets the mode a new file gets (the umask), not the temporary file's 0600.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=".citecheck-index-", dir=target.parent)
     os.close(fd)
     tmp = Path(tmp_name)
     try:
+        os.chmod(tmp, _mode_for(target))
         dst = sqlite3.connect(tmp)
         try:
             src.backup(dst)
@@ -204,6 +236,15 @@ def _copy_atomically(src: sqlite3.Connection, target: Path) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _expected_schema() -> dict[str, list[tuple[str, str]]]:
@@ -289,10 +330,32 @@ def check_import(path: Path) -> None:
             if missing:
                 raise IndexUnavailable(f"{path}: table {table} lacks {', '.join(missing)}")
             _check_types(conn, path, table, columns)
+        _check_harvest(conn, path)
     except sqlite3.DatabaseError as exc:
         raise IndexUnavailable(f"{path} is not a usable SQLite file: {exc}") from exc
     finally:
         conn.close()
+
+
+def _check_harvest(conn: sqlite3.Connection, path: Path) -> None:
+    """Coverage rows as the harvesters write them: days, a 0/1 flag, no day to come."""
+    today = dt.datetime.now(dt.UTC).date().isoformat()
+    for source, as_of, complete, earliest in conn.execute(
+        "SELECT source, as_of, complete, earliest FROM harvest"
+    ):
+        where = f"{path}: harvest row of {str(source)[:20]!r}"
+        try:
+            day = checked_day(as_of, f"{where}: as_of")
+            checked_day(earliest, f"{where}: earliest")
+        except IndexDamaged as exc:
+            raise IndexUnavailable(str(exc)) from exc
+        if complete not in (0, 1, None):
+            raise IndexUnavailable(f"{where}: complete holds {str(complete)[:40]!r}, not 0 or 1")
+        if day is not None and day > today:
+            raise IndexUnavailable(
+                f"{where}: as_of {day} is after today ({today}, UTC): an index cannot cover "
+                "days to come"
+            )
 
 
 @index.command("import")

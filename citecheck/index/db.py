@@ -27,6 +27,7 @@ Tables
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import sqlite3
@@ -81,6 +82,26 @@ _SC = re.compile(r"(\d{1,5})\((\d{4})\)\Z")
 
 class IndexUnavailable(Exception):
     """The index file cannot be used (missing, damaged, or of another schema version)."""
+
+
+class IndexDamaged(IndexUnavailable, ValueError):
+    """A value read from the index is not of its column's kind (a tampered or broken file)."""
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+
+
+def checked_day(value: object, where: str) -> str | None:
+    """`value` if it is NULL or a real day ``YYYY-MM-DD``; else `IndexDamaged`."""
+    if value is None:
+        return None
+    if isinstance(value, str) and _ISO_DAY.match(value):
+        try:
+            dt.date.fromisoformat(value)
+            return value
+        except ValueError:
+            pass
+    raise IndexDamaged(f"{where} holds {str(value)[:40]!r}, not a day YYYY-MM-DD")
 
 
 def default_path(path: Path | str | None = None) -> Path:
@@ -176,22 +197,60 @@ def retry_locked(step: Callable[[], object], attempts: int = 50) -> None:
             time.sleep(0.02 * (attempt + 1))
 
 
+def open_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only connection that also works where nothing can be written beside the file.
+
+    Reading a WAL database needs its ``-shm`` file; in a read-only directory (an image, a
+    mount) SQLite cannot create it.  When no write-ahead log is left beside the file (the last
+    writer checkpointed it), nothing can change the file there either, so it is opened
+    immutable; a log that is there is read through SQLite's read-only shared memory.
+    """
+    uri = path.resolve().as_uri()
+    conn = sqlite3.connect(uri + "?mode=ro", uri=True, timeout=30.0, isolation_level=None)
+    try:
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+        return conn
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        wal = path.with_name(path.name + "-wal")
+        if "unable to open" not in str(exc) or (wal.exists() and wal.stat().st_size > 0):
+            raise
+    return sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True, isolation_level=None)
+
+
+def _cannot_write(exc: sqlite3.DatabaseError) -> bool:
+    """A file or place the index may not be written to (not a damaged file)."""
+    text = str(exc)
+    return isinstance(exc, sqlite3.OperationalError) and (
+        "readonly" in text or "unable to open" in text
+    )
+
+
 class IndexDB:
     """An open index file.  Readers pass ``write=False`` (the default) and never create it."""
 
     def __init__(self, path: Path | str | None = None, *, write: bool = False) -> None:
         self.path = default_path(path)
         self.write = write
+        if self.path.is_dir():
+            raise IndexUnavailable(
+                f"{self.path} is a directory; the index is a file (e.g. {self.path / FILENAME})"
+            )
         if not write and not self.path.is_file():
             raise IndexUnavailable(
                 f"no index at {self.path} (build one with 'citecheck index update')"
             )
         if write:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+            except (OSError, sqlite3.Error) as exc:
+                raise IndexUnavailable(f"cannot write the index {self.path}: {exc}") from exc
         else:
-            uri = self.path.resolve().as_uri() + "?mode=ro"
-            self._db = sqlite3.connect(uri, uri=True, timeout=30.0, isolation_level=None)
+            try:
+                self._db = open_readonly(self.path)
+            except sqlite3.DatabaseError as exc:
+                raise IndexUnavailable(f"cannot read the index {self.path}: {exc}") from exc
         try:
             self._db.execute("PRAGMA busy_timeout = 30000")
             if write:
@@ -199,6 +258,8 @@ class IndexDB:
             self._check_version()
         except sqlite3.DatabaseError as exc:
             self._db.close()
+            if write and _cannot_write(exc):
+                raise IndexUnavailable(f"cannot write the index {self.path}: {exc}") from exc
             raise IndexUnavailable(f"{self.path} is not a usable citecheck index: {exc}") from exc
 
     def _setup(self) -> None:
@@ -366,11 +427,16 @@ class IndexDB:
         ).fetchone()
         if row is None:
             return None
+        where = f"{self.path}: harvest row of {source}"
+        if row[2] is not None and (type(row[2]) is not int or row[2] not in (0, 1)):
+            raise IndexDamaged(f"{where}: complete holds {str(row[2])[:40]!r}, not 0 or 1")
+        if row[5] is not None and type(row[5]) is not int:
+            raise IndexDamaged(f"{where}: records holds {str(row[5])[:40]!r}, not a number")
         return HarvestState(
             source=str(row[0]),
-            as_of=_opt(row[1]),
-            complete=bool(row[2]),
-            earliest=_opt(row[3]),
+            as_of=checked_day(row[1], f"{where}: as_of"),
+            complete=row[2] == 1,
+            earliest=checked_day(row[3], f"{where}: earliest"),
             checkpoint=_opt(row[4]),
             records=int(row[5] or 0),
             updated=_opt(row[6]),

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from citecheck.index.db import HarvestState, IndexDB
-from citecheck.index.errors import HarvestError
+from citecheck.index.errors import HarvestError, UpdateFailed
 from citecheck.index.http import PoliteClient
 from citecheck.index.oaipmh import BadResumptionToken, OaiClient
 
@@ -88,8 +88,8 @@ def _checkpoint(state: HarvestState | None) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _covered_from(ckpt: Mapping[str, Any]) -> dt.date | None:
-    value = ckpt.get("covered_from")
+def _ckpt_day(ckpt: Mapping[str, Any], key: str) -> dt.date | None:
+    value = ckpt.get(key)
     if isinstance(value, str):
         try:
             return dt.date.fromisoformat(value)
@@ -101,7 +101,11 @@ def _covered_from(ckpt: Mapping[str, Any]) -> dt.date | None:
 def _extend(
     covered: tuple[dt.date | None, dt.date | None], start: dt.date, until: dt.date
 ) -> tuple[dt.date | None, dt.date | None]:
-    """Coverage (covered_from, as_of) after the window [start, until] was read."""
+    """Coverage (covered_from, as_of) after the gapless stretch [start, until] was read.
+
+    An older stretch that does not reach the coverage yet leaves it unchanged; the caller
+    passes the whole stretch read so far, so it joins once its windows reach the coverage.
+    """
     low, high = covered
     if low is None or high is None:
         return start, until
@@ -109,7 +113,7 @@ def _extend(
         return min(low, start), max(high, until)
     if start > high:  # a gap after the coverage: only the new part is gapless
         return start, until
-    return low, high  # an older, disjoint window: coverage unchanged
+    return low, high  # an older stretch not joined yet: coverage unchanged
 
 
 def _plan(
@@ -161,7 +165,10 @@ def update_undl(
     start = max(start, earliest) if start_at is None else start
     windows = month_windows(start, end) if start <= end else []
     ckpt = _checkpoint(state)
-    covered = (_covered_from(ckpt), _day(state.as_of) if state else None)
+    covered = (_ckpt_day(ckpt, "covered_from"), _day(state.as_of) if state else None)
+    # the gapless stretch this run (and the killed run it resumes) has read: windows follow
+    # each other, so it grows until it joins the coverage (an earlier `--from` heals a gap)
+    stretch = _resumed_stretch(ckpt, windows[0][0] if windows else None, start_at)
     done = written = deleted = skipped = 0
     if progress:
         progress(0, len(windows), 0)
@@ -170,9 +177,9 @@ def update_undl(
             try:
                 with db.transaction():
                     w_written, w_deleted, w_skipped = _read_window(db, oai, w_from, w_until)
-                    covered = _extend(covered, _day(w_from) or start, _day(w_until) or end)
+                    covered = _extend(covered, stretch or start, _day(w_until) or end)
                     nxt = windows[index + 1][0] if index + 1 < len(windows) else None
-                    _store_state(db, covered, earliest, nxt, end, run_day, state)
+                    _store_state(db, covered, earliest, nxt, end, run_day, state, stretch)
                 break
             except BadResumptionToken:
                 if attempt == WINDOW_RESTARTS:
@@ -202,6 +209,18 @@ def update_undl(
     )
 
 
+def _resumed_stretch(
+    ckpt: Mapping[str, Any], first: str | None, from_: dt.date | None
+) -> dt.date | None:
+    """Where the gapless stretch of this run starts: a resumed run goes on with its stretch."""
+    if first is None:
+        return None
+    stretch = _ckpt_day(ckpt, "stretch_from") if from_ is None else None
+    if stretch is not None and ckpt.get("next") == first:
+        return stretch
+    return _day(first)
+
+
 def _read_window(db: IndexDB, oai: OaiClient, w_from: str, w_until: str) -> tuple[int, int, int]:
     written = deleted = skipped = 0
     for page in oai.list_records(w_from, w_until):
@@ -222,6 +241,7 @@ def _store_state(
     target: dt.date,
     run_day: dt.date,
     before: HarvestState | None,
+    stretch: dt.date | None,
 ) -> None:
     low, high = covered
     # complete: gapless from the earliest datestamp to the run day; a re-read of older
@@ -240,6 +260,8 @@ def _store_state(
     if next_window is not None:
         ckpt["next"] = next_window
         ckpt["target"] = target.isoformat()
+        if stretch is not None:
+            ckpt["stretch_from"] = stretch.isoformat()
     db.set_harvest(
         HarvestState(
             source=SOURCE,
@@ -300,7 +322,8 @@ def update(
     """Harvest `source` (``undl``, ``eu`` or ``all``) into the index at `db_path`.
 
     The EU part is `citecheck.index.cellar_harvest.update_eu`, imported only when asked.
-    Returns the reports of the harvesters, in order.
+    Returns the reports of the harvesters, in order.  A source that stops does not stop the
+    next one: `UpdateFailed` is raised at the end, with the reports of those that finished.
     """
     from citecheck.resolve.engine import settings_from_env
 
@@ -308,6 +331,7 @@ def update(
         raise ValueError(f"unknown source {source!r}")
     settings = settings or settings_from_env()
     reports: list[Any] = []
+    failures: list[tuple[str, str]] = []
     with IndexDB(db_path, write=True) as db:
         if source in ("undl", "all"):
             show, close = tqdm_progress("UN Digital Library")
@@ -318,15 +342,24 @@ def update(
                             db, client, from_=from_, until=until, progress=show, overlap=overlap
                         )
                     )
+            except HarvestError as exc:
+                failures.append((SOURCE, exc.reason))
             finally:
                 close()
         if source in ("eu", "all"):
-            try:  # by name: the EU harvester is a separate module that may be absent
-                update_eu = importlib.import_module("citecheck.index.cellar_harvest").update_eu
-            except (ImportError, AttributeError) as exc:
-                raise HarvestError(
-                    "this citecheck cannot harvest EU law yet (no EU harvester)"
-                ) from exc
-            with _client(settings.sparql_url, settings) as client:
-                reports.append(update_eu(db, client, full=False, progress=None))
+            try:
+                reports.append(_update_eu(db, settings))
+            except HarvestError as exc:
+                failures.append(("eu", exc.reason))
+    if failures:
+        raise UpdateFailed(reports, failures)
     return reports
+
+
+def _update_eu(db: IndexDB, settings: Settings) -> Any:
+    try:  # by name: the EU harvester is a separate module that may be absent
+        update_eu = importlib.import_module("citecheck.index.cellar_harvest").update_eu
+    except (ImportError, AttributeError) as exc:
+        raise HarvestError("this citecheck cannot harvest EU law yet (no EU harvester)") from exc
+    with _client(settings.sparql_url, settings) as client:
+        return update_eu(db, client, full=False, progress=None)

@@ -202,6 +202,13 @@ class CitecheckServer(LanguageServer):
         self.window_log_message(lsp.LogMessageParams(type=kind, message=message))
         self.window_show_message(lsp.ShowMessageParams(type=kind, message=message))
 
+    def _tell_index_problems(self) -> None:
+        """An unusable index costs every answer it would have given: say so once, in the
+        window (not only in the server's log)."""
+        if self.session is not None:
+            for problem in self.session.problems():
+                self.warn_config(f"citecheck: {problem}")
+
     def shutdown(self) -> None:
         """Stop checking and resolving and close the session's resolvers (shutdown, exit, end
         of input); queued checks are dropped, a running one is not waited for."""
@@ -367,6 +374,7 @@ class CitecheckServer(LanguageServer):
             return
         if self.resolver is None and self.session is not None:
             at_once = self.session.from_index(todo, overrides)  # no network: shown at once
+            self._tell_index_problems()
             for ident, res in at_once.items():
                 store.known[ident] = res
                 store.unverified.pop(ident, None)
@@ -386,6 +394,7 @@ class CitecheckServer(LanguageServer):
         except Exception as exc:
             log.exception("resolution failed")
             answers = {i: {"status": "unverified", "reason": repr(exc)} for i in todo}
+        self._tell_index_problems()
         unverified: list[Resolved] = []
         for ident, data in answers.items():
             res = policy.as_resolution(ident, data)

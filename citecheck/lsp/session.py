@@ -111,6 +111,12 @@ class SessionResolvers:
         ask = getattr(resolver, "from_index", None)  # test doubles may lack it
         return dict(ask(ids)) if ask is not None else {}
 
+    def problems(self) -> list[str]:
+        """Why a resolver could not use the local index (its answers then come from the
+        cache and the live sources only): said once in the editor's window."""
+        found = (getattr(r, "index_problem", None) for r in self.resolvers.values())
+        return [p for p in found if isinstance(p, str) and p]
+
     def close(self) -> None:
         """Close every resolver (their cache connections); later calls fail fast."""
         self.closed = True

@@ -18,7 +18,7 @@ import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TextIO
 from urllib.parse import urlsplit
 
 import attrs
@@ -76,6 +76,19 @@ def default_dir(cache_dir: Path | str | None = None) -> Path:
     if env:
         return Path(env)
     return Path(platformdirs.user_cache_dir("citecheck", appauthor=False))
+
+
+def remove_files(cache_dir: Path | str | None = None) -> list[Path]:
+    """Delete the cache's database files (a damaged cache: `cache clear` starts afresh);
+    returns those removed.  Only citecheck's own file names are touched."""
+    base = default_dir(cache_dir) / FILENAME
+    removed = []
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        path = base.with_name(base.name + suffix)
+        if path.is_file():
+            path.unlink()
+            removed.append(path)
+    return removed
 
 
 @attrs.frozen(slots=True)
@@ -257,20 +270,29 @@ class Cache:
         """Write unexpired entries as JSON lines (atomically); returns the count."""
         target = Path(path)
         tmp = target.with_name(target.name + ".tmp")
+        try:
+            with tmp.open("w", encoding="utf-8") as fh:
+                count = self.export_to(fh)
+            os.replace(tmp, target)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        return count
+
+    def export_to(self, out: TextIO) -> int:
+        """Write unexpired entries as JSON lines to `out` (standard output); returns the count."""
         count = 0
-        with tmp.open("w", encoding="utf-8") as fh:
-            for ident, base, status, data, stored_at, expires_at in self._rows():
-                line = {
-                    "id": ident,
-                    "base": base,
-                    "status": status,
-                    "stored_at": stored_at,
-                    "expires_at": expires_at,
-                    "resolution": json.loads(data),
-                }
-                fh.write(json.dumps(line, ensure_ascii=False) + "\n")
-                count += 1
-        os.replace(tmp, target)
+        for ident, base, status, data, stored_at, expires_at in self._rows():
+            line = {
+                "id": ident,
+                "base": base,
+                "status": status,
+                "stored_at": stored_at,
+                "expires_at": expires_at,
+                "resolution": json.loads(data),
+            }
+            out.write(json.dumps(line, ensure_ascii=False) + "\n")
+            count += 1
         return count
 
     def import_(self, path: Path | str) -> ImportReport:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import io
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Any, TypeVar, cast
 
 import click
 
-from citecheck.resolve.cache import Cache, UnreadableImport
+from citecheck.resolve.cache import Cache, UnreadableImport, default_dir, remove_files
 from citecheck.resolve.engine import Settings, settings_from_env
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -49,7 +50,8 @@ def add_network_options(f: F) -> F:
         click.option(
             "--offline/--online",
             default=False,
-            help="Offline: make no request at all; ids not in the cache are not checked.",
+            help="Offline: make no request at all; ids the local index and the cache do not "
+            "answer are not checked.",
         ),
         click.option("--refresh", is_flag=True, help="Ignore cached answers and ask again."),
         click.option(
@@ -134,19 +136,47 @@ def info_cmd(ctx: click.Context) -> None:
 @cache.command("clear")
 @click.pass_context
 def clear_cmd(ctx: click.Context) -> None:
-    """Delete every cached answer."""
-    with _cache(ctx) as c:
-        removed = c.clear()
+    """Delete every cached answer (a damaged cache: its files)."""
+    try:
+        with _cache(ctx) as c:
+            removed = c.clear()
+    except CacheError as exc:
+        cause = exc.__cause__
+        # damaged (not locked, not forbidden: those are OperationalErrors): start afresh
+        if not isinstance(cause, sqlite3.DatabaseError) or isinstance(
+            cause, sqlite3.OperationalError
+        ):
+            raise
+        cache_dir = ctx.meta.get("citecheck.resolve.cache_dir")
+        try:
+            remove_files(cache_dir)
+        except OSError as err:
+            raise CacheError(f"{exc.message}; cannot remove it: {err}") from err
+        click.echo(f"the cache in {default_dir(cache_dir)} was unusable ({cause}): removed it")
+        return
     click.echo(f"removed {removed} entries")
 
 
 @cache.command("export")
-@click.argument("path", type=click.Path(dir_okay=False, writable=True, path_type=Path))
+@click.argument("path", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
 @click.pass_context
 def export_cmd(ctx: click.Context, path: Path) -> None:
-    """Write the cache as JSON lines to PATH (e.g. to ship a warm cache to CI)."""
+    """Write the cache as JSON lines to PATH, or to standard output for '-' (e.g. to ship a
+    warm cache to CI)."""
     with _cache(ctx) as c:
-        count = c.export(path)
+        if str(path) == "-":  # UTF-8 as in a file, whatever the locale
+            out = io.TextIOWrapper(click.get_binary_stream("stdout"), "utf-8", newline="\n")
+            try:
+                count = c.export_to(out)
+            finally:
+                out.flush()
+                out.detach()
+            click.echo(f"exported {count} entries to standard output", err=True)
+            return
+        try:
+            count = c.export(path)
+        except OSError as exc:
+            raise CacheError(f"cannot write {path}: {exc.strerror or exc}") from exc
     click.echo(f"exported {count} entries to {path}")
 
 

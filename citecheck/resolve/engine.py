@@ -68,6 +68,8 @@ class Resolver:
         self._cache_broken = False  # set once opening, reading or writing it failed
         self._index: IndexSource | None = None
         self._index_tried = False
+        #: why the index could not be used (said once; the language server shows it)
+        self.index_problem: str | None = None
         self._fetcher: Fetcher | None = None
         self.requests = 0  # HTTP requests made by this run
 
@@ -111,11 +113,8 @@ class Resolver:
             try:
                 self._index = IndexSource(IndexDB(path), self.settings)
             except (IndexUnavailable, OSError, sqlite3.Error) as exc:
-                warnings.warn(
-                    f"index unusable ({exc}); continuing without it",
-                    IndexUnavailableWarning,
-                    stacklevel=3,
-                )
+                self.index_problem = f"index unusable ({exc}); continuing without it"
+                warnings.warn(self.index_problem, IndexUnavailableWarning, stacklevel=3)
         return self._index
 
     def _index_answers(self, ids: Sequence[str]) -> dict[str, Resolution]:
@@ -126,7 +125,11 @@ class Resolver:
             return index.answer(list(ids))
         except (sqlite3.Error, ValueError, TypeError) as exc:  # a damaged index (or a value
             # of the wrong type in it) must not cost the run its answers: warn once, go on
-            warnings.warn(f"index unusable ({exc})", IndexUnavailableWarning, stacklevel=3)
+            why = str(exc)
+            if isinstance(exc, ValueError | TypeError) and not isinstance(exc, IndexUnavailable):
+                why = f"a value of the wrong type in it: {exc}"
+            self.index_problem = f"index unusable ({why}); continuing without it"
+            warnings.warn(self.index_problem, IndexUnavailableWarning, stacklevel=3)
             self._close_index()
             return {}
 

@@ -289,3 +289,50 @@ def test_connection_failures_back_off_then_give_up(clock: FakeClock) -> None:
             client.get("/oai2d", {"verb": "Identify"})
         assert client.requests == 4
     assert clock.sleeps == [0.5, 1.0, 2.0]
+
+
+def test_an_earlier_from_heals_the_gap_once_its_windows_join(
+    db: IndexDB, make_client: MakeClient
+) -> None:
+    update_undl(db, make_client(), from_="2011-06-01", today=TODAY)
+    state = db.harvest("undl")
+    assert state is not None and not state.complete
+    # Jan..May are read first, before they reach the coverage (June on): they count once joined
+    update_undl(db, make_client(), from_="2011-01-01", today=TODAY)
+    state = db.harvest("undl")
+    assert state is not None and state.complete and state.as_of == "2012-03-15"
+    assert '"covered_from": "2011-01-01"' in state.checkpoint
+
+
+def test_an_earlier_from_killed_before_joining_heals_on_resume(
+    db: IndexDB, fake: FakeOai, make_client: MakeClient
+) -> None:
+    update_undl(db, make_client(), from_="2011-06-01", today=TODAY)
+    fake.fail_windows = {"2011-03-01"}
+    with pytest.raises(HarvestError):
+        update_undl(db, make_client(), from_="2011-01-01", today=TODAY)
+    state = db.harvest("undl")
+    assert state is not None and not state.complete
+    fake.fail_windows = set()
+    fake.requests.clear()
+    update_undl(db, make_client(), today=TODAY)  # resumes at March, the stretch goes on
+    assert fake.windows_asked()[0] == ("2011-03-01", "2011-03-31")
+    state = db.harvest("undl")
+    assert state is not None and state.complete
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "complete"),
+    [
+        ("2011-06-01", "2011-02-01", False),  # joins, but January is still missing
+        ("2011-06-01", "2011-01-01", True),
+    ],
+)
+def test_coverage_after_two_from_runs(
+    db: IndexDB, make_client: MakeClient, first: str, second: str, complete: bool
+) -> None:
+    update_undl(db, make_client(), from_=first, today=TODAY)
+    update_undl(db, make_client(), from_=second, today=TODAY)
+    state = db.harvest("undl")
+    assert state is not None and state.complete is complete
+    assert f'"covered_from": "{second}"' in state.checkpoint

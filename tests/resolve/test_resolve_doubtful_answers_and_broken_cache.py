@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import warnings
 from collections.abc import Callable
@@ -326,7 +327,7 @@ async def test_http_to_https_redirect_is_followed() -> None:
     assert getattr(result, "status", None) == 200
 
 
-@pytest.mark.parametrize("command", [["info"], ["clear"], ["export", "out.jsonl"]])
+@pytest.mark.parametrize("command", [["info"], ["export", "out.jsonl"]])
 def test_cache_commands_on_a_broken_cache_say_so_without_traceback(
     tmp_path: Path, command: list[str]
 ) -> None:
@@ -342,6 +343,29 @@ def test_cache_commands_on_a_broken_cache_say_so_without_traceback(
     assert result.exit_code == 2, result.output
     assert not isinstance(result.exception, sqlite3.Error)
     assert "unusable" in result.output and str(broken) in result.output
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [b"this is not a database" * 100, b"SQLite format 3\x00" + b"\x07" * 4000],
+    ids=["not sqlite", "truncated sqlite"],
+)
+def test_cache_clear_on_a_broken_cache_starts_afresh(tmp_path: Path, damage: bytes) -> None:
+    from click.testing import CliRunner
+
+    from citecheck.resolve.cli import cache
+
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / FILENAME).write_bytes(damage)
+    (broken / f"{FILENAME}-wal").write_bytes(b"\x00" * 32)
+    (broken / "notes.txt").write_text("mine\n")  # not the cache's: left alone
+    result = CliRunner().invoke(cache, ["--cache-dir", str(broken), "clear"])
+    assert result.exit_code == 0, result.output
+    assert "unusable (file is not a database): removed it" in result.output
+    assert sorted(p.name for p in broken.iterdir()) == ["notes.txt"]
+    result = CliRunner().invoke(cache, ["--cache-dir", str(broken), "info"])
+    assert result.exit_code == 0 and "resolved: 0" in result.output
 
 
 def test_cache_info_on_a_healthy_cache(tmp_path: Path) -> None:
@@ -362,3 +386,37 @@ def test_cache_export_to_unwritable_place_is_not_called_a_broken_cache(tmp_path:
     result = CliRunner().invoke(cache, ["--cache-dir", str(tmp_path / "c"), "export", str(target)])
     assert result.exit_code == 2 and "unusable" not in result.output
     assert "missing-dir" in result.output
+
+
+def test_cache_export_dash_writes_standard_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from citecheck.resolve.cli import cache
+
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "c"
+    with Cache(folder) as c:
+        c.put_many([Resolution(id="un:A/HRC/41/35", status=Status.RESOLVED, title="Rapport é")])
+    runner = CliRunner()
+    result = runner.invoke(
+        cache, ["--cache-dir", str(folder), "export", "-"], catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.output
+    [line] = result.stdout_bytes.decode("utf-8").splitlines()
+    assert json.loads(line)["resolution"]["title"] == "Rapport é"
+    assert "exported 1 entries to standard output" in result.stderr
+    assert not (tmp_path / "-").exists()
+
+
+def test_cache_export_into_a_missing_folder_says_so(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from citecheck.resolve.cli import cache
+
+    target = tmp_path / "missing-dir" / "out.jsonl"
+    result = CliRunner().invoke(cache, ["--cache-dir", str(tmp_path / "c"), "export", str(target)])
+    assert result.exit_code == 2
+    assert f"cannot write {target}: No such file or directory" in result.stderr
+    assert ".tmp" not in result.stderr
