@@ -8,6 +8,12 @@ is dropped, and a version older than one already published is never published.  
 version is therefore diagnosed as soon as the running check (if any) ends.  Resolution then
 runs on the event loop (the local index answers at once, the sources after) and the
 diagnostics are republished with the seam's RS findings.
+
+Requests (hover, links, code actions) never wait behind a check: after a change they are
+answered from the newest completed check, each citation or finding moved through the change
+when it and the characters either side are still exactly there, and left out otherwise (the
+check of the new text brings it).  A check that ends after a newer change is published the
+same way, moved onto the newest text, so the diagnostics keep up while the user types.
 """
 
 from __future__ import annotations
@@ -23,12 +29,14 @@ from typing import Any
 
 import attrs
 import click
+from attrs import evolve
 from lsprotocol import types as lsp
 from pygls import uris
 from pygls.lsp.server import LanguageServer
 
 from citecheck import __version__
 from citecheck.config import Config, ConfigError, discover
+from citecheck.model import Citation, Finding
 from citecheck.pipeline import CheckResult, check
 from citecheck.resolve import policy
 from citecheck.resolve.policy import human_link, resolvable
@@ -46,7 +54,7 @@ from .diagnostics import (
     with_neighbour_hints,
 )
 from .options import ServerOptions, option_problems
-from .positions import LineIndex, encoding_name
+from .positions import LineIndex, TextChange, encoding_name
 from .session import (
     UNVERIFIED_RETRY_SECONDS,
     Answers,
@@ -88,6 +96,8 @@ class DocState:
     #: thread alone: the hover, links and code actions asked for after a change, and the
     #: check that follows it, share one check of the text
     latest: Parsed | None = None
+    #: (parsed text, current text, the change between them) of the last request's view
+    change: tuple[str, str, TextChange] | None = None
 
 
 @attrs.frozen(slots=True)
@@ -96,6 +106,43 @@ class Parsed:
 
     result: CheckResult
     index: LineIndex
+
+
+@attrs.frozen(slots=True)
+class View:
+    """What a request sees of a document: the newest completed parse, the current text's
+    line index, and the change from the parse's text to it (None: the same text)."""
+
+    state: DocState
+    result: CheckResult
+    index: LineIndex
+    change: TextChange | None
+
+    def moved(self, start: int, end: int) -> tuple[int, int] | None:
+        """The parse's span in the current text, or None where the text changed there."""
+        return (start, end) if self.change is None else self.change.span(start, end)
+
+    def parsed_offset(self, offset: int) -> int | None:
+        """The parse's offset of a current offset; None inside text changed since."""
+        return offset if self.change is None else self.change.old_offset(offset)
+
+    def citation(self, c: Citation) -> Citation | None:
+        """`c` placed in the current text, if its text is still exactly there."""
+        span = self.moved(c.start, c.end)
+        return None if span is None else evolve(c, start=span[0], end=span[1])
+
+    def finding(self, f: Finding) -> Finding | None:
+        """`f` (and its fix) placed in the current text, if untouched since."""
+        span = self.moved(f.start, f.end)
+        if span is None:
+            return None
+        fix = f.fix
+        if fix is not None:
+            fix_span = self.moved(fix.start, fix.end)
+            if fix_span is None:
+                return None
+            fix = evolve(fix, start=fix_span[0], end=fix_span[1])
+        return evolve(f, start=span[0], end=span[1], fix=fix)
 
 
 @attrs.frozen(slots=True)
@@ -217,23 +264,53 @@ class CitecheckServer(LanguageServer):
     def lookup(self, state: DocState | None, ident: str) -> Resolved | None:
         return self.answers_of(state).lookup(ident)
 
-    async def current(self, uri: str) -> tuple[DocState, CheckResult, LineIndex] | None:
-        """State of `uri` with a parse of its *current* text: the last check's when it is of
-        this text, else a fresh one on the worker (never on the event loop, which would stall
-        every other message for the length of a large document's check)."""
+    async def view(self, uri: str) -> View | None:
+        """What a request about `uri` answers from, at once: the newest completed parse of
+        the document, seen through the change made since (never on the event loop, which
+        would stall every other message, and never behind a running check, which may take
+        tens of seconds on a large document).  Only a document never checked yet waits
+        for its first check (on the worker: a `$/cancelRequest` ends the wait)."""
         state = self.docs.get(uri)
         if state is None or uri not in self.workspace.text_documents:
             return None
         text = self.workspace.get_text_document(uri).source
-        if state.result is None or state.index is None or state.text != text:
-            if self.stopping:
-                return None
-            loop = asyncio.get_running_loop()
-            parsed = await loop.run_in_executor(
-                self.worker, self._parse_in_worker, state, text, self.encoding
+        encoding = self.encoding
+        # `latest` is set on the worker thread; one read gives a consistent parse
+        candidates = [state.latest]
+        if state.result is not None and state.index is not None:
+            candidates.append(Parsed(state.result, state.index))
+        usable = [p for p in candidates if p is not None and p.index.encoding == encoding]
+        for parsed in usable:
+            if parsed.index.text == text:
+                return View(state, parsed.result, parsed.index, None)
+        if usable:  # the newest first
+            parsed = usable[0]
+            return View(
+                state, parsed.result, LineIndex(text, encoding), self._change(state, parsed, text)
             )
-            return state, parsed.result, parsed.index
-        return state, state.result, state.index
+        if self.stopping:
+            return None
+        loop = asyncio.get_running_loop()
+        parsed = await loop.run_in_executor(
+            self.worker, self._parse_in_worker, state, text, encoding
+        )
+        if uri not in self.workspace.text_documents:
+            return None  # closed meanwhile
+        now = self.workspace.get_text_document(uri).source
+        if parsed.index.text == now:
+            return View(state, parsed.result, parsed.index, None)
+        return View(state, parsed.result, LineIndex(now, encoding), TextChange(text, now))
+
+    @staticmethod
+    def _change(state: DocState, parsed: Parsed, text: str) -> TextChange:
+        """The change from the parse's text to `text`, kept for the next request of the
+        same pair (an editor asks for links, hover and code actions in a row)."""
+        cached = state.change
+        if cached is not None and cached[0] is parsed.index.text and cached[1] is text:
+            return cached[2]
+        change = TextChange(parsed.index.text, text)
+        state.change = (parsed.index.text, text, change)
+        return change
 
     def _parse_in_worker(self, state: DocState, text: str, encoding: str) -> Parsed:
         """The parse of `text`: the newest one made of this document when it is of this very
@@ -261,6 +338,33 @@ class CitecheckServer(LanguageServer):
         state.published = state.version
         self.text_document_publish_diagnostics(
             lsp.PublishDiagnosticsParams(uri=state.uri, diagnostics=diags, version=state.version)
+        )
+
+    def publish_moved(self, state: DocState, done: Checked, text: str) -> None:
+        """Publish the diagnostics of a check of `text`, which has been changed since, moved
+        onto the current text; those whose text (or a character either side) changed are
+        left out.  Why: on a large document typed in, every check ends after a newer change;
+        dropping them all showed nothing new until the typing stopped."""
+        if state.uri not in self.workspace.text_documents:
+            return
+        doc = self.workspace.get_text_document(state.uri)
+        published, version = state.published, doc.version
+        if version is not None and published is not None and version < published:
+            return
+        now = LineIndex(doc.source, done.index.encoding)
+        change = TextChange(text, doc.source)
+        moved: list[lsp.Diagnostic] = []
+        diags = build_diagnostics(
+            done.result, self.answers_of(state).known, done.index, done.config, done.path
+        )
+        for diag in diags:
+            start, end = done.index.offset(diag.range.start), done.index.offset(diag.range.end)
+            span = change.span(start, end)
+            if span is not None:
+                moved.append(evolve(diag, range=now.range(*span)))
+        state.published = doc.version
+        self.text_document_publish_diagnostics(
+            lsp.PublishDiagnosticsParams(uri=state.uri, diagnostics=moved, version=doc.version)
         )
 
     # -- scheduling --
@@ -323,8 +427,13 @@ class CitecheckServer(LanguageServer):
                 lsp.LogMessageParams(type=lsp.MessageType.Error, message=f"citecheck: {exc!r}")
             )
             return
-        if self.docs.get(uri) is not state or state.generation != generation:
-            return  # closed meanwhile, or finished after a newer change: drop it
+        if self.docs.get(uri) is not state:
+            return  # closed meanwhile
+        if state.generation != generation:
+            # finished after a newer change: its findings, where the text is still the same,
+            # are fresher than those shown; the newest text's check follows
+            self.publish_moved(state, done, text)
+            return
         if done.problem:
             self.warn_config(done.problem)
         untrusted = untrusted_config_message(done.config) if self.session is not None else None
@@ -425,16 +534,17 @@ class CitecheckServer(LanguageServer):
     # -- requests --
 
     async def code_actions(self, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
-        found = await self.current(params.text_document.uri)
-        if found is None:
+        view = await self.view(params.text_document.uri)
+        if view is None:
             return []
-        state, result, index = found
+        state, result, index = view.state, view.result, view.index
         lo, hi = index.offset(params.range.start), index.offset(params.range.end)
         doc = self.workspace.get_text_document(state.uri)
         if doc.source != index.text:
             return []  # changed while it was being checked: these edits would not fit
         actions: list[lsp.CodeAction] = []
-        near = [f for f in result.findings if f.fix is not None and lo <= f.end and f.start <= hi]
+        placed = (view.finding(f) for f in result.findings if f.fix is not None)
+        near = [f for f in placed if f is not None and lo <= f.end and f.start <= hi]
         if near:  # as `check --fix`: no fix inside Markdown code or comments
             from citecheck.fixes import markdown_code_spans, quoted_spans, unquoted_fixes
 
@@ -461,12 +571,14 @@ class CitecheckServer(LanguageServer):
                     is_preferred=True,
                 )
             )
+        # hints from the parse's own citations: they and their neighbours belong together
         known = with_neighbour_hints(result.citations, self.answers_of(state).known)
-        for c in result.citations:
-            res = known.get(c.id)
-            if res is None or res.status != "not_found" or not resolvable(c):
+        for written in result.citations:
+            res = known.get(written.id)
+            if res is None or res.status != "not_found" or not resolvable(written):
                 continue
-            if c.end < lo or c.start > hi:
+            c = view.citation(written)
+            if c is None or c.end < lo or c.start > hi:
                 continue
             symbol = id_value(c.id)
             if not symbol or not c.text.startswith(symbol):
@@ -513,20 +625,28 @@ class CitecheckServer(LanguageServer):
         return lsp.WorkspaceEdit(changes={uri: [text_edit]})
 
     async def hover(self, params: lsp.HoverParams) -> lsp.Hover | None:
-        found = await self.current(params.text_document.uri)
-        if found is None:
+        """The citations under the cursor; None where the text changed since the last check
+        (not ContentModified: LSP keeps that error for results a change made useless while
+        they were computed, and this one is computed for the current text)."""
+        view = await self.view(params.text_document.uri)
+        if view is None:
             return None
-        state, result, index = found
-        hits = citations_at(result.citations, index.offset(params.position))
-        if not hits:
+        state, result, index = view.state, view.result, view.index
+        at = view.parsed_offset(index.offset(params.position))
+        if at is None:
             return None
+        written = citations_at(result.citations, at)
+        hits = [view.citation(c) for c in written]
+        if not hits or None in hits:
+            return None  # nothing there, or a citation there was edited since
         answers = self.answers_of(state)
         known = with_neighbour_hints(result.citations, answers.known)
+        placed = [c for c in hits if c is not None]
         parts = [
             hover_markdown(c, (known.get(c.id) or answers.lookup(c.id)) if resolvable(c) else None)
-            for c in hits
+            for c in placed
         ]
-        first, last = min(c.start for c in hits), max(c.end for c in hits)
+        first, last = min(c.start for c in placed), max(c.end for c in placed)
         return lsp.Hover(
             contents=lsp.MarkupContent(
                 kind=lsp.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)
@@ -535,16 +655,16 @@ class CitecheckServer(LanguageServer):
         )
 
     async def links(self, params: lsp.DocumentLinkParams) -> list[lsp.DocumentLink]:
-        found = await self.current(params.text_document.uri)
-        if found is None:
+        view = await self.view(params.text_document.uri)
+        if view is None:
             return []
-        _, result, index = found
         out: list[lsp.DocumentLink] = []
-        for c in link_citations(result.citations):
+        for c in link_citations(view.result.citations):
             target = human_link(c.id)
-            if target:
+            span = view.moved(c.start, c.end) if target else None
+            if target and span is not None:
                 out.append(
-                    lsp.DocumentLink(range=index.range(c.start, c.end), target=target, tooltip=c.id)
+                    lsp.DocumentLink(range=view.index.range(*span), target=target, tooltip=c.id)
                 )
         return out
 
