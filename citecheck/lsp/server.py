@@ -67,6 +67,16 @@ from .session import (
 log = logging.getLogger(__name__)
 
 
+#: Changes remembered per document; a check older than these is seen through one change
+#: spanning all the edits since (coarser: more citations count as changed)
+EDIT_LOG = 256
+
+
+def text_key(text: str) -> tuple[int, int]:
+    """A text's key in the edit log (the hash of a str is computed once and kept)."""
+    return len(text), hash(text)
+
+
 class Superseded(Exception):
     """A queued check whose document changed again before it started: skipped."""
 
@@ -96,8 +106,11 @@ class DocState:
     #: thread alone: the hover, links and code actions asked for after a change, and the
     #: check that follows it, share one check of the text
     latest: Parsed | None = None
-    #: (parsed text, current text, the change between them) of the last request's view
-    change: tuple[str, str, TextChange] | None = None
+    #: the text as last received, and each change received since (the key of the text it
+    #: was made from, and the change), the newest last and at most `EDIT_LOG`: they place a
+    #: completed check's citations in the text typed since
+    seen: str = ""
+    edits: list[tuple[tuple[int, int], TextChange]] = attrs.Factory(list)
 
 
 @attrs.frozen(slots=True)
@@ -111,20 +124,38 @@ class Parsed:
 @attrs.frozen(slots=True)
 class View:
     """What a request sees of a document: the newest completed parse, the current text's
-    line index, and the change from the parse's text to it (None: the same text)."""
+    line index, and the changes made from the parse's text to it (none: the same text)."""
 
     state: DocState
     result: CheckResult
+    parsed_text: str
     index: LineIndex
-    change: TextChange | None
+    changes: tuple[TextChange, ...] = ()
 
     def moved(self, start: int, end: int) -> tuple[int, int] | None:
-        """The parse's span in the current text, or None where the text changed there."""
-        return (start, end) if self.change is None else self.change.span(start, end)
+        """The parse's span in the current text, or None where the text changed there: it
+        and a character either side must still read the same."""
+        span: tuple[int, int] | None = (start, end)
+        for change in self.changes:
+            if span is None:
+                return None
+            span = change.span(*span)
+        if span is None or not self.changes:
+            return span
+        lo, hi = span
+        side = 1 if start > 0 else 0
+        if self.parsed_text[start - side : end + 1] != self.index.text[lo - side : hi + 1]:
+            return None  # a safeguard: what the log says is still there must be there
+        return span
 
     def parsed_offset(self, offset: int) -> int | None:
         """The parse's offset of a current offset; None inside text changed since."""
-        return offset if self.change is None else self.change.old_offset(offset)
+        at: int | None = offset
+        for change in reversed(self.changes):
+            if at is None:
+                return None
+            at = change.old_offset(at)
+        return at
 
     def citation(self, c: Citation) -> Citation | None:
         """`c` placed in the current text, if its text is still exactly there."""
@@ -282,11 +313,15 @@ class CitecheckServer(LanguageServer):
         usable = [p for p in candidates if p is not None and p.index.encoding == encoding]
         for parsed in usable:
             if parsed.index.text == text:
-                return View(state, parsed.result, parsed.index, None)
+                return View(state, parsed.result, text, parsed.index)
         if usable:  # the newest first
             parsed = usable[0]
             return View(
-                state, parsed.result, LineIndex(text, encoding), self._change(state, parsed, text)
+                state,
+                parsed.result,
+                parsed.index.text,
+                LineIndex(text, encoding),
+                self.changes_since(state, parsed.index.text, text),
             )
         if self.stopping:
             return None
@@ -298,19 +333,33 @@ class CitecheckServer(LanguageServer):
             return None  # closed meanwhile
         now = self.workspace.get_text_document(uri).source
         if parsed.index.text == now:
-            return View(state, parsed.result, parsed.index, None)
-        return View(state, parsed.result, LineIndex(now, encoding), TextChange(text, now))
+            return View(state, parsed.result, now, parsed.index)
+        changes = self.changes_since(state, parsed.index.text, now)
+        return View(state, parsed.result, parsed.index.text, LineIndex(now, encoding), changes)
+
+    def received(self, uri: str, opened: bool = False) -> None:
+        """Log the change from the text last received to the document's current one."""
+        state = self.docs.setdefault(uri, DocState(uri))
+        if uri not in self.workspace.text_documents:
+            return
+        text = self.workspace.get_text_document(uri).source
+        if opened:
+            state.edits.clear()
+        elif state.seen != text:
+            state.edits.append((text_key(state.seen), TextChange(state.seen, text)))
+            del state.edits[:-EDIT_LOG]
+        state.seen = text
 
     @staticmethod
-    def _change(state: DocState, parsed: Parsed, text: str) -> TextChange:
-        """The change from the parse's text to `text`, kept for the next request of the
-        same pair (an editor asks for links, hover and code actions in a row)."""
-        cached = state.change
-        if cached is not None and cached[0] is parsed.index.text and cached[1] is text:
-            return cached[2]
-        change = TextChange(parsed.index.text, text)
-        state.change = (parsed.index.text, text, change)
-        return change
+    def changes_since(state: DocState, old: str, new: str) -> tuple[TextChange, ...]:
+        """The logged changes from `old` to `new` (the current text); one change spanning
+        them all when `old` is no longer in the log."""
+        if new == state.seen:
+            key = text_key(old)
+            for at in range(len(state.edits) - 1, -1, -1):
+                if state.edits[at][0] == key:
+                    return tuple(change for _, change in state.edits[at:])
+        return (TextChange(old, new),)
 
     def _parse_in_worker(self, state: DocState, text: str, encoding: str) -> Parsed:
         """The parse of `text`: the newest one made of this document when it is of this very
@@ -352,14 +401,14 @@ class CitecheckServer(LanguageServer):
         if version is not None and published is not None and version < published:
             return
         now = LineIndex(doc.source, done.index.encoding)
-        change = TextChange(text, doc.source)
+        view = View(state, done.result, text, now, self.changes_since(state, text, doc.source))
         moved: list[lsp.Diagnostic] = []
         diags = build_diagnostics(
             done.result, self.answers_of(state).known, done.index, done.config, done.path
         )
         for diag in diags:
             start, end = done.index.offset(diag.range.start), done.index.offset(diag.range.end)
-            span = change.span(start, end)
+            span = view.moved(start, end)
             if span is not None:
                 moved.append(evolve(diag, range=now.range(*span)))
         state.published = doc.version
@@ -687,10 +736,12 @@ def make_server(options: ServerOptions | None = None) -> CitecheckServer:
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: CitecheckServer, params: lsp.DidOpenTextDocumentParams) -> None:
+        ls.received(params.text_document.uri, opened=True)
         ls.schedule(params.text_document.uri, 0)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: CitecheckServer, params: lsp.DidChangeTextDocumentParams) -> None:
+        ls.received(params.text_document.uri)
         ls.schedule(params.text_document.uri, ls.options.debounce_ms / 1000)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
