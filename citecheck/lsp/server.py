@@ -100,6 +100,10 @@ class DocState:
     generation: int = 0
     published: int | None = None
     checking: asyncio.Task[None] | None = None
+    #: the generation whose check the worker has started (set on the worker): a started
+    #: check is let finish (`finishing`) and published moved onto the newer text
+    started: int = 0
+    finishing: asyncio.Task[None] | None = None
     resolving: asyncio.Task[None] | None = None
     key: Hashable = None
     #: the newest parse made of this document for any request, set and read on the worker
@@ -284,7 +288,7 @@ class CitecheckServer(LanguageServer):
         """Stop checking and resolving and close the session's resolvers (shutdown, exit, end
         of input); queued checks are dropped, a running one is not waited for."""
         for state in self.docs.values():
-            for task in (state.checking, state.resolving):
+            for task in (state.checking, state.finishing, state.resolving):
                 if task is not None and not task.done():
                     task.cancel()
         self.stopping = True
@@ -422,8 +426,14 @@ class CitecheckServer(LanguageServer):
         """(Re)start the check of `uri` for its newest text; older work is superseded."""
         state = self.docs.setdefault(uri, DocState(uri))
         state.generation += 1
-        if state.checking is not None and not state.checking.done():
-            state.checking.cancel()  # a queued check is dropped; a running one is ignored
+        running = state.checking
+        if running is not None and not running.done():
+            if state.started == state.generation - 1:  # on the worker: let it finish
+                if state.finishing is not None and not state.finishing.done():
+                    state.finishing.cancel()
+                state.finishing = running
+            else:
+                running.cancel()  # a queued (or debounced) check is dropped
         state.checking = asyncio.get_running_loop().create_task(
             self._check(uri, state.generation, delay)
         )
@@ -441,6 +451,7 @@ class CitecheckServer(LanguageServer):
         config, path, problem = self.config_for(state.uri)
         if state.generation != generation:
             raise Superseded
+        state.started = generation
         encoding = self.encoding
         if last is not None and last.index.text == text and last.index.encoding == encoding:
             return Checked(last.result, last.index, config, path, problem)
@@ -573,7 +584,7 @@ class CitecheckServer(LanguageServer):
         state = self.docs.pop(uri, None)
         if state is not None:
             state.generation += 1  # a queued check of this document is skipped
-            for task in (state.checking, state.resolving):
+            for task in (state.checking, state.finishing, state.resolving):
                 if task is not None and not task.done():
                     task.cancel()
         self.text_document_publish_diagnostics(
