@@ -3,8 +3,8 @@
 Hover, links and code actions asked while the check of a newer text runs are answered at
 once from the last completed check: a citation whose text (and a character either side) is
 still exactly there is placed where it now is; one edited or deleted since gets no answer
-(`null`) until the new check ends.  A check that ends after a newer change publishes its diagnostics moved
-onto the newest text.
+(`null`) until the new check ends.  A check that ends after a newer change publishes its
+diagnostics moved onto the newest text.
 
 The check is held by the test (lsp_fixtures/blocking_server.py): nothing sleeps or is timed.
 """
