@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 import pytest_lsp
 from lsprotocol import types as lsp
+from pygls.exceptions import JsonRpcRequestCancelled
 from pytest_lsp import ClientServerConfig, LanguageClient
 
 from citecheck.lsp.positions import TextChange
@@ -265,3 +266,30 @@ async def test_a_check_ending_after_a_newer_change_is_published_moved(
     await rec.until(lambda: len(rec.versions(uri)) >= 2, "the newest text's own check")
     assert rec.versions(uri) == [2, 2]
     assert [d.range for d in client.diagnostics[uri]] == [d.range for d in first.diagnostics]
+
+
+async def test_a_waiting_request_ends_on_cancel(client: LanguageClient) -> None:
+    """Nothing checked yet: a hover waits for the first check; `$/cancelRequest` ends it at
+    once with RequestCancelled (pygls cancels an async handler's task), and requests are
+    answered once the check ends."""
+    await start(client)
+    rec = rec_of(client)
+    uri = "untitled:cancel"
+    open_doc(client, uri, MARKED)
+    await blocked(client)
+    params = lsp.HoverParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri), position=position(TEXT, "A/HRC")
+    )
+    # pygls' own send_request puts the request on the wire now (pytest-lsp's coroutine
+    # would send it only when awaited, after the cancel)
+    waiting = asyncio.wrap_future(
+        client.protocol.send_request(lsp.TEXT_DOCUMENT_HOVER, params, msg_id="held-hover")
+    )
+    client.protocol.notify(lsp.CANCEL_REQUEST, lsp.CancelParams(id="held-hover"))
+    with pytest.raises(JsonRpcRequestCancelled):
+        await asyncio.wait_for(waiting, 30)  # while the check is still held
+    assert rec.versions(uri) == []
+    await release(client)
+    await rec.until(lambda: rec.versions(uri) == [1], "the first diagnostics")
+    got = await hover(client, uri, position(TEXT, "A/HRC"))
+    assert got is not None and "A/HRC/17/31" in got
