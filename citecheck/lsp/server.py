@@ -106,9 +106,9 @@ class DocState:
     finishing: asyncio.Task[None] | None = None
     resolving: asyncio.Task[None] | None = None
     key: Hashable = None
-    #: the newest parse made of this document for any request, set and read on the worker
-    #: thread alone: the hover, links and code actions asked for after a change, and the
-    #: check that follows it, share one check of the text
+    #: the newest parse made of this document, set on the worker thread (one assignment of
+    #: an immutable pair, so the event loop reads a consistent one): requests answer from it,
+    #: and a check of the same text reuses it
     latest: Parsed | None = None
     #: the text as last received, and each change received since (the key of the text it
     #: was made from, and the change), the newest last and at most `EDIT_LOG`: they place a
