@@ -23,7 +23,7 @@ from pygls.exceptions import JsonRpcRequestCancelled
 from pytest_lsp import ClientServerConfig, LanguageClient
 
 from citecheck.lsp.positions import TextChange
-from citecheck.lsp.server import View
+from citecheck.lsp.server import CitecheckServer, DocState, View, text_key
 from citecheck.pipeline import check
 from tests.lsp_fixtures import blocking_server
 from tests.test_lsp_package import SERVER_ENV, _client, change, open_doc, rec_of, server_env
@@ -93,6 +93,27 @@ def test_changes_compose_and_what_is_placed_reads_the_same() -> None:
         view.state, result, OLD, view.index, (TextChange(OLD, OLD.replace("Recalling", "Recall")),)
     )
     assert wrong.citation(result.citations[0]) is None
+
+
+def test_the_edit_log_chains_changes_and_falls_back_to_one_change() -> None:
+    """Changes logged one per didChange chain from a logged text to the current one; a text
+    no longer in the log (or never in it) is seen through one change spanning all edits."""
+    texts = [OLD, "Preamble.\n" + OLD, "Preamble.\n" + OLD.replace("Case", "case")]
+    state = DocState("untitled:log", seen=texts[0])
+    for new in texts[1:]:
+        state.edits.append((text_key(state.seen), TextChange(state.seen, new)))
+        state.seen = new
+    chain = CitecheckServer.changes_since(state, texts[0], texts[2])
+    assert len(chain) == 2
+    assert [c.start for c in chain] == [0, texts[1].index("Case")]
+    assert len(CitecheckServer.changes_since(state, texts[1], texts[2])) == 1
+    # a text the log does not hold: one change from it
+    other = OLD.replace("Recalling", "Noting")
+    (single,) = CitecheckServer.changes_since(state, other, texts[2])
+    assert single.start == 0 and single.new_end > texts[2].index("case")  # spans both edits
+    # a current text other than the last received (a race): never the log
+    (single,) = CitecheckServer.changes_since(state, texts[0], texts[1])
+    assert single.span(10, 30) == (20, 40)
 
 
 # ---- end to end: a check held by the test --------------------------------------------------
