@@ -150,3 +150,64 @@ class LineIndex:
             units += self._units(i, i + 1)
             i += 1
         return i
+
+
+#: Characters compared at a time while looking for the first difference of two texts: slices
+#: this long compare at C speed, and the search inside the differing one is a bisection.
+_CHUNK = 1 << 16
+
+
+def _common_prefix(old: str, new: str) -> int:
+    """Length of the longest common prefix of `old` and `new`."""
+    limit = min(len(old), len(new))
+    lo = 0
+    while lo + _CHUNK <= limit and old[lo : lo + _CHUNK] == new[lo : lo + _CHUNK]:
+        lo += _CHUNK
+    hi = min(lo + _CHUNK, limit)
+    while lo < hi:  # old[:lo] == new[:lo]; the answer is in [lo, hi]
+        mid = (lo + hi + 1) // 2
+        if old[lo:mid] == new[lo:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+class TextChange:
+    """How a text became another: one replaced span, ``old[start:old_end]`` by
+    ``new[start:new_end]``, the rest equal (the common prefix and suffix).
+
+    Why: while a long check of the newest text runs, requests are answered from the last
+    completed check of an older text; what lies wholly outside the replaced span is still
+    exactly there, moved by the change of length.  One span covering all the edits since is
+    coarser than an edit log but needs no log, and errs only towards "changed".
+    """
+
+    __slots__ = ("new_end", "old_end", "start")
+
+    def __init__(self, old: str, new: str) -> None:
+        start = _common_prefix(old, new)
+        room = min(len(old), len(new)) - start
+        suffix = min(_common_prefix(old[start:][::-1], new[start:][::-1]), room)
+        self.start = start
+        self.old_end = len(old) - suffix
+        self.new_end = len(new) - suffix
+
+    def span(self, start: int, end: int) -> tuple[int, int] | None:
+        """Where the old text's ``[start, end)`` is in the new text, when it and the
+        characters either side of it are untouched (typing right after a citation may
+        extend it); None otherwise."""
+        if end < self.start or self.start == self.old_end == self.new_end:  # or no change
+            return start, end
+        if start > self.old_end:
+            shift = self.new_end - self.old_end
+            return start + shift, end + shift
+        return None
+
+    def old_offset(self, offset: int) -> int | None:
+        """The old text's offset of the new text's `offset`; None inside the new span."""
+        if offset < self.start:
+            return offset
+        if offset >= self.new_end:
+            return offset - (self.new_end - self.old_end)
+        return None

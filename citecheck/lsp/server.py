@@ -8,6 +8,12 @@ is dropped, and a version older than one already published is never published.  
 version is therefore diagnosed as soon as the running check (if any) ends.  Resolution then
 runs on the event loop (the local index answers at once, the sources after) and the
 diagnostics are republished with the seam's RS findings.
+
+Requests (hover, links, code actions) never wait behind a check: after a change they are
+answered from the newest completed check, each citation or finding moved through the change
+when it and the characters either side are still exactly there, and left out otherwise (the
+check of the new text brings it).  A check that ends after a newer change is published the
+same way, moved onto the newest text, so the diagnostics keep up while the user types.
 """
 
 from __future__ import annotations
@@ -23,12 +29,14 @@ from typing import Any
 
 import attrs
 import click
+from attrs import evolve
 from lsprotocol import types as lsp
 from pygls import uris
 from pygls.lsp.server import LanguageServer
 
 from citecheck import __version__
 from citecheck.config import Config, ConfigError, discover
+from citecheck.model import Citation, Finding
 from citecheck.pipeline import CheckResult, check
 from citecheck.resolve import policy
 from citecheck.resolve.policy import human_link, resolvable
@@ -46,7 +54,7 @@ from .diagnostics import (
     with_neighbour_hints,
 )
 from .options import ServerOptions, option_problems
-from .positions import LineIndex, encoding_name
+from .positions import LineIndex, TextChange, encoding_name
 from .session import (
     UNVERIFIED_RETRY_SECONDS,
     Answers,
@@ -57,6 +65,16 @@ from .session import (
 )
 
 log = logging.getLogger(__name__)
+
+
+#: Changes remembered per document; a check older than these is seen through one change
+#: spanning all the edits since (coarser: more citations count as changed)
+EDIT_LOG = 256
+
+
+def text_key(text: str) -> tuple[int, int]:
+    """A text's key in the edit log (the hash of a str is computed once and kept)."""
+    return len(text), hash(text)
 
 
 class Superseded(Exception):
@@ -82,12 +100,21 @@ class DocState:
     generation: int = 0
     published: int | None = None
     checking: asyncio.Task[None] | None = None
+    #: the generation whose check the worker has started (set on the worker): a started
+    #: check is let finish (`finishing`) and published moved onto the newer text
+    started: int = 0
+    finishing: asyncio.Task[None] | None = None
     resolving: asyncio.Task[None] | None = None
     key: Hashable = None
-    #: the newest parse made of this document for any request, set and read on the worker
-    #: thread alone: the hover, links and code actions asked for after a change, and the
-    #: check that follows it, share one check of the text
+    #: the newest parse made of this document, set on the worker thread (one assignment of
+    #: an immutable pair, so the event loop reads a consistent one): requests answer from it,
+    #: and a check of the same text reuses it
     latest: Parsed | None = None
+    #: the text as last received, and each change received since (the key of the text it
+    #: was made from, and the change), the newest last and at most `EDIT_LOG`: they place a
+    #: completed check's citations in the text typed since
+    seen: str = ""
+    edits: list[tuple[tuple[int, int], TextChange]] = attrs.Factory(list)
 
 
 @attrs.frozen(slots=True)
@@ -96,6 +123,61 @@ class Parsed:
 
     result: CheckResult
     index: LineIndex
+
+
+@attrs.frozen(slots=True)
+class View:
+    """What a request sees of a document: the newest completed parse, the current text's
+    line index, and the changes made from the parse's text to it (none: the same text)."""
+
+    state: DocState
+    result: CheckResult
+    parsed_text: str
+    index: LineIndex
+    changes: tuple[TextChange, ...] = ()
+
+    def moved(self, start: int, end: int) -> tuple[int, int] | None:
+        """The parse's span in the current text, or None where the text changed there: it
+        and a character either side must still read the same."""
+        span: tuple[int, int] | None = (start, end)
+        for change in self.changes:
+            if span is None:
+                return None
+            span = change.span(*span)
+        if span is None or not self.changes:
+            return span
+        lo, hi = span
+        side = 1 if start > 0 else 0
+        if self.parsed_text[start - side : end + 1] != self.index.text[lo - side : hi + 1]:
+            return None  # a safeguard: what the log says is still there must be there
+        return span
+
+    def parsed_offset(self, offset: int) -> int | None:
+        """The parse's offset of a current offset; None inside text changed since."""
+        at: int | None = offset
+        for change in reversed(self.changes):
+            if at is None:
+                return None
+            at = change.old_offset(at)
+        return at
+
+    def citation(self, c: Citation) -> Citation | None:
+        """`c` placed in the current text, if its text is still exactly there."""
+        span = self.moved(c.start, c.end)
+        return None if span is None else evolve(c, start=span[0], end=span[1])
+
+    def finding(self, f: Finding) -> Finding | None:
+        """`f` (and its fix) placed in the current text, if untouched since."""
+        span = self.moved(f.start, f.end)
+        if span is None:
+            return None
+        fix = f.fix
+        if fix is not None:
+            fix_span = self.moved(fix.start, fix.end)
+            if fix_span is None:
+                return None
+            fix = evolve(fix, start=fix_span[0], end=fix_span[1])
+        return evolve(f, start=span[0], end=span[1], fix=fix)
 
 
 @attrs.frozen(slots=True)
@@ -213,7 +295,7 @@ class CitecheckServer(LanguageServer):
         """Stop checking and resolving and close the session's resolvers (shutdown, exit, end
         of input); queued checks are dropped, a running one is not waited for."""
         for state in self.docs.values():
-            for task in (state.checking, state.resolving):
+            for task in (state.checking, state.finishing, state.resolving):
                 if task is not None and not task.done():
                     task.cancel()
         self.stopping = True
@@ -224,23 +306,71 @@ class CitecheckServer(LanguageServer):
     def lookup(self, state: DocState | None, ident: str) -> Resolved | None:
         return self.answers_of(state).lookup(ident)
 
-    async def current(self, uri: str) -> tuple[DocState, CheckResult, LineIndex] | None:
-        """State of `uri` with a parse of its *current* text: the last check's when it is of
-        this text, else a fresh one on the worker (never on the event loop, which would stall
-        every other message for the length of a large document's check)."""
+    async def view(self, uri: str) -> View | None:
+        """What a request about `uri` answers from, at once: the newest completed parse of
+        the document, seen through the change made since (never on the event loop, which
+        would stall every other message, and never behind a running check, which may take
+        tens of seconds on a large document).  Only a document never checked yet waits
+        for its first check (on the worker: a `$/cancelRequest` ends the wait)."""
         state = self.docs.get(uri)
         if state is None or uri not in self.workspace.text_documents:
             return None
         text = self.workspace.get_text_document(uri).source
-        if state.result is None or state.index is None or state.text != text:
-            if self.stopping:
-                return None
-            loop = asyncio.get_running_loop()
-            parsed = await loop.run_in_executor(
-                self.worker, self._parse_in_worker, state, text, self.encoding
+        encoding = self.encoding
+        # `latest` is set on the worker thread; one read gives a consistent parse
+        candidates = [state.latest]
+        if state.result is not None and state.index is not None:
+            candidates.append(Parsed(state.result, state.index))
+        usable = [p for p in candidates if p is not None and p.index.encoding == encoding]
+        for parsed in usable:
+            if parsed.index.text == text:
+                return View(state, parsed.result, text, parsed.index)
+        if usable:  # the newest first
+            parsed = usable[0]
+            return View(
+                state,
+                parsed.result,
+                parsed.index.text,
+                LineIndex(text, encoding),
+                self.changes_since(state, parsed.index.text, text),
             )
-            return state, parsed.result, parsed.index
-        return state, state.result, state.index
+        if self.stopping:
+            return None
+        loop = asyncio.get_running_loop()
+        parsed = await loop.run_in_executor(
+            self.worker, self._parse_in_worker, state, text, encoding
+        )
+        if uri not in self.workspace.text_documents:
+            return None  # closed meanwhile
+        now = self.workspace.get_text_document(uri).source
+        if parsed.index.text == now:
+            return View(state, parsed.result, now, parsed.index)
+        changes = self.changes_since(state, parsed.index.text, now)
+        return View(state, parsed.result, parsed.index.text, LineIndex(now, encoding), changes)
+
+    def received(self, uri: str, opened: bool = False) -> None:
+        """Log the change from the text last received to the document's current one."""
+        state = self.docs.setdefault(uri, DocState(uri))
+        if uri not in self.workspace.text_documents:
+            return
+        text = self.workspace.get_text_document(uri).source
+        if opened:
+            state.edits.clear()
+        elif state.seen != text:
+            state.edits.append((text_key(state.seen), TextChange(state.seen, text)))
+            del state.edits[:-EDIT_LOG]
+        state.seen = text
+
+    @staticmethod
+    def changes_since(state: DocState, old: str, new: str) -> tuple[TextChange, ...]:
+        """The logged changes from `old` to `new` (the current text); one change spanning
+        them all when `old` is no longer in the log."""
+        if new == state.seen:
+            key = text_key(old)
+            for at in range(len(state.edits) - 1, -1, -1):
+                if state.edits[at][0] == key:
+                    return tuple(change for _, change in state.edits[at:])
+        return (TextChange(old, new),)
 
     def _parse_in_worker(self, state: DocState, text: str, encoding: str) -> Parsed:
         """The parse of `text`: the newest one made of this document when it is of this very
@@ -270,14 +400,47 @@ class CitecheckServer(LanguageServer):
             lsp.PublishDiagnosticsParams(uri=state.uri, diagnostics=diags, version=state.version)
         )
 
+    def publish_moved(self, state: DocState, done: Checked, text: str) -> None:
+        """Publish the diagnostics of a check of `text`, which has been changed since, moved
+        onto the current text; those whose text (or a character either side) changed are
+        left out.  Why: on a large document typed in, every check ends after a newer change;
+        dropping them all showed nothing new until the typing stopped."""
+        if state.uri not in self.workspace.text_documents:
+            return
+        doc = self.workspace.get_text_document(state.uri)
+        published, version = state.published, doc.version
+        if version is not None and published is not None and version < published:
+            return
+        now = LineIndex(doc.source, done.index.encoding)
+        view = View(state, done.result, text, now, self.changes_since(state, text, doc.source))
+        moved: list[lsp.Diagnostic] = []
+        diags = build_diagnostics(
+            done.result, self.answers_of(state).known, done.index, done.config, done.path
+        )
+        for diag in diags:
+            start, end = done.index.offset(diag.range.start), done.index.offset(diag.range.end)
+            span = view.moved(start, end)
+            if span is not None:
+                moved.append(evolve(diag, range=now.range(*span)))
+        state.published = doc.version
+        self.text_document_publish_diagnostics(
+            lsp.PublishDiagnosticsParams(uri=state.uri, diagnostics=moved, version=doc.version)
+        )
+
     # -- scheduling --
 
     def schedule(self, uri: str, delay: float) -> None:
         """(Re)start the check of `uri` for its newest text; older work is superseded."""
         state = self.docs.setdefault(uri, DocState(uri))
         state.generation += 1
-        if state.checking is not None and not state.checking.done():
-            state.checking.cancel()  # a queued check is dropped; a running one is ignored
+        running = state.checking
+        if running is not None and not running.done():
+            if state.started == state.generation - 1:  # on the worker: let it finish
+                if state.finishing is not None and not state.finishing.done():
+                    state.finishing.cancel()
+                state.finishing = running
+            else:
+                running.cancel()  # a queued (or debounced) check is dropped
         state.checking = asyncio.get_running_loop().create_task(
             self._check(uri, state.generation, delay)
         )
@@ -295,6 +458,7 @@ class CitecheckServer(LanguageServer):
         config, path, problem = self.config_for(state.uri)
         if state.generation != generation:
             raise Superseded
+        state.started = generation
         encoding = self.encoding
         if last is not None and last.index.text == text and last.index.encoding == encoding:
             return Checked(last.result, last.index, config, path, problem)
@@ -330,8 +494,13 @@ class CitecheckServer(LanguageServer):
                 lsp.LogMessageParams(type=lsp.MessageType.Error, message=f"citecheck: {exc!r}")
             )
             return
-        if self.docs.get(uri) is not state or state.generation != generation:
-            return  # closed meanwhile, or finished after a newer change: drop it
+        if self.docs.get(uri) is not state:
+            return  # closed meanwhile
+        if state.generation != generation:
+            # finished after a newer change: its findings, where the text is still the same,
+            # are fresher than those shown; the newest text's check follows
+            self.publish_moved(state, done, text)
+            return
         if done.problem:
             self.warn_config(done.problem)
         untrusted = untrusted_config_message(done.config) if self.session is not None else None
@@ -424,7 +593,7 @@ class CitecheckServer(LanguageServer):
         state = self.docs.pop(uri, None)
         if state is not None:
             state.generation += 1  # a queued check of this document is skipped
-            for task in (state.checking, state.resolving):
+            for task in (state.checking, state.finishing, state.resolving):
                 if task is not None and not task.done():
                     task.cancel()
         self.text_document_publish_diagnostics(
@@ -434,16 +603,17 @@ class CitecheckServer(LanguageServer):
     # -- requests --
 
     async def code_actions(self, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
-        found = await self.current(params.text_document.uri)
-        if found is None:
+        view = await self.view(params.text_document.uri)
+        if view is None:
             return []
-        state, result, index = found
+        state, result, index = view.state, view.result, view.index
         lo, hi = index.offset(params.range.start), index.offset(params.range.end)
         doc = self.workspace.get_text_document(state.uri)
         if doc.source != index.text:
             return []  # changed while it was being checked: these edits would not fit
         actions: list[lsp.CodeAction] = []
-        near = [f for f in result.findings if f.fix is not None and lo <= f.end and f.start <= hi]
+        placed = (view.finding(f) for f in result.findings if f.fix is not None)
+        near = [f for f in placed if f is not None and lo <= f.end and f.start <= hi]
         if near:  # as `check --fix`: no fix inside Markdown code or comments
             from citecheck.fixes import markdown_code_spans, quoted_spans, unquoted_fixes
 
@@ -470,12 +640,14 @@ class CitecheckServer(LanguageServer):
                     is_preferred=True,
                 )
             )
+        # hints from the parse's own citations: they and their neighbours belong together
         known = with_neighbour_hints(result.citations, self.answers_of(state).known)
-        for c in result.citations:
-            res = known.get(c.id)
-            if res is None or res.status != "not_found" or not resolvable(c):
+        for written in result.citations:
+            res = known.get(written.id)
+            if res is None or res.status != "not_found" or not resolvable(written):
                 continue
-            if c.end < lo or c.start > hi:
+            c = view.citation(written)
+            if c is None or c.end < lo or c.start > hi:
                 continue
             symbol = id_value(c.id)
             if not symbol or not c.text.startswith(symbol):
@@ -522,20 +694,28 @@ class CitecheckServer(LanguageServer):
         return lsp.WorkspaceEdit(changes={uri: [text_edit]})
 
     async def hover(self, params: lsp.HoverParams) -> lsp.Hover | None:
-        found = await self.current(params.text_document.uri)
-        if found is None:
+        """The citations under the cursor; None where the text changed since the last check
+        (not ContentModified: LSP keeps that error for results a change made useless while
+        they were computed, and this one is computed for the current text)."""
+        view = await self.view(params.text_document.uri)
+        if view is None:
             return None
-        state, result, index = found
-        hits = citations_at(result.citations, index.offset(params.position))
-        if not hits:
+        state, result, index = view.state, view.result, view.index
+        at = view.parsed_offset(index.offset(params.position))
+        if at is None:
             return None
+        written = citations_at(result.citations, at)
+        hits = [view.citation(c) for c in written]
+        if not hits or None in hits:
+            return None  # nothing there, or a citation there was edited since
         answers = self.answers_of(state)
         known = with_neighbour_hints(result.citations, answers.known)
+        placed = [c for c in hits if c is not None]
         parts = [
             hover_markdown(c, (known.get(c.id) or answers.lookup(c.id)) if resolvable(c) else None)
-            for c in hits
+            for c in placed
         ]
-        first, last = min(c.start for c in hits), max(c.end for c in hits)
+        first, last = min(c.start for c in placed), max(c.end for c in placed)
         return lsp.Hover(
             contents=lsp.MarkupContent(
                 kind=lsp.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)
@@ -544,16 +724,16 @@ class CitecheckServer(LanguageServer):
         )
 
     async def links(self, params: lsp.DocumentLinkParams) -> list[lsp.DocumentLink]:
-        found = await self.current(params.text_document.uri)
-        if found is None:
+        view = await self.view(params.text_document.uri)
+        if view is None:
             return []
-        _, result, index = found
         out: list[lsp.DocumentLink] = []
-        for c in link_citations(result.citations):
+        for c in link_citations(view.result.citations):
             target = human_link(c.id)
-            if target:
+            span = view.moved(c.start, c.end) if target else None
+            if target and span is not None:
                 out.append(
-                    lsp.DocumentLink(range=index.range(c.start, c.end), target=target, tooltip=c.id)
+                    lsp.DocumentLink(range=view.index.range(*span), target=target, tooltip=c.id)
                 )
         return out
 
@@ -576,10 +756,12 @@ def make_server(options: ServerOptions | None = None) -> CitecheckServer:
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: CitecheckServer, params: lsp.DidOpenTextDocumentParams) -> None:
+        ls.received(params.text_document.uri, opened=True)
         ls.schedule(params.text_document.uri, 0)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: CitecheckServer, params: lsp.DidChangeTextDocumentParams) -> None:
+        ls.received(params.text_document.uri)
         ls.schedule(params.text_document.uri, ls.options.debounce_ms / 1000)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)

@@ -39,7 +39,7 @@ def make_server(options: citecheck.lsp.ServerOptions | None = None) -> Any:
             pending = [
                 task
                 for state in list(ls.docs.values())
-                for task in (state.checking, state.resolving)
+                for task in (state.checking, state.finishing, state.resolving)
                 if task is not None and not task.done()
             ]
             if not pending:
