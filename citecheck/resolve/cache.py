@@ -107,6 +107,15 @@ class _Rejected(ValueError):
     """One import line is not a valid entry; the message says why, for people."""
 
 
+def _status_half_read(res: Resolution) -> bool:
+    """An EU act answer stored by an older citecheck, whose live answers did not read the end
+    of validity and the repealing acts: its in-force flag sits only in `extra`.  Such an entry
+    is a miss (asked again online), so a repealed act is never called "not in force yet"
+    from it."""
+    flag = (res.get_extra("in_force") or "").strip().lower()
+    return res.in_force is None and flag in ("0", "1", "true", "false")
+
+
 def _stamp(stored_at: float) -> str | None:
     try:
         return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(stored_at))
@@ -196,6 +205,8 @@ class Cache:
                 stamp = _stamp(stored_at)
                 if res.id != ident or base != self.base_of(res.source) or stamp is None:
                     continue  # another server's answer, or a row that lies about itself
+                if _status_half_read(res):
+                    continue  # asked again: its flag alone would read as "not in force yet"
                 out[ident] = res.evolve(
                     source="cache",
                     extra=(*res.extra, ("cached_from", res.source or ""), ("cached_at", stamp)),
