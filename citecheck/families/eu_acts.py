@@ -624,11 +624,12 @@ def _notes(
     if not n.domains:
         if cited_in_full:
             return notes
+        example = _domain_example(n, act_type, date)
         notes.append(
             DOMAIN_MISSING.finding(
                 f"{quoted(written)} does not say which domain (EU, EC, Euratom, CFSP...) the "
-                "act belongs to: add it as the act's title does, e.g. "
-                + _domain_example(n, act_type),
+                "act belongs to: add it as the act's title does"
+                + (f", e.g. {example}" if example else _NO_DOMAIN_EXAMPLE),
                 s,
                 e,
                 id=act_id,
@@ -921,13 +922,34 @@ def _pinpoint_notes(
     ]
 
 
-def _domain_example(n: _Numbering, act_type: str) -> str:
-    """How this act's number reads with a domain (EU from 2015; EC before, as an example)."""
-    if n.year >= 2015:
-        return f"'(EU) {n.year}/{n.number}'"
-    if act_type == "regulation":
-        return f"'(EC) No {n.number}/{n.year_text}'"
-    return f"'{n.year_text}/{n.number}/EC'"
+#: Regulations numbered before 1968 had no bracketed domain: "Regulation No 17" (1962),
+#: "Regulation No 1009/67/EEC"; the bracketed "(EEC) No 1470/68" came with 1968.
+_FIRST_BRACKETED_REGULATION_YEAR = 1968
+#: The first year of the EEC's acts (the Treaty of Rome took effect on 1 January 1958).
+_FIRST_EEC_YEAR = 1958
+#: The domains that followed one another for acts of every kind, oldest first.
+_ERA_DOMAINS = ("EEC", "EC", "EU")
+_NO_DOMAIN_EXAMPLE = (
+    "; regulations numbered before 1968 wrote it after the number, if at all "
+    "('Regulation No 17', 'Regulation No 1009/67/EEC')"
+)
+
+
+def _domain_example(n: _Numbering, act_type: str, date: datetime.date | None) -> str | None:
+    """How this act's number reads with the domain in use in its year (or on its date): EEC
+    before November 1993, EC until November 2009, EU after, both where the year alone
+    allows both.  None where no such form fits: a regulation numbered before 1968 (its
+    domain, if any, stood after the number), or an act from before the EEC."""
+    if n.year < _FIRST_EEC_YEAR or (
+        act_type == "regulation" and n.year < _FIRST_BRACKETED_REGULATION_YEAR
+    ):
+        return None
+    fitting = [d for d in _ERA_DOMAINS if domain_fits(d, n.year, date)]
+    legislative_no = n.has_no and not n.year_first
+    forms = [
+        canonical_numbering(act_type, (d,), n.year, n.number, legislative_no) for d in fitting
+    ]
+    return " or ".join(f"'{form}'" for form in forms) or None
 
 
 # Every act citation holds its type word followed by its numbering; the full grammar runs
