@@ -101,6 +101,21 @@ def own_words(text: str, start: int = 0, end: int | None = None) -> dict[str, in
     return counts
 
 
+#: Where a sentence ends: a full stop, question or exclamation mark (and closing quotes or
+#: brackets, French-spaced or not) before the capital that opens the next one, or a blank line.
+_SENTENCE_END = regex.compile(r"[.!?](?:\s?[\"'»”’)\]])*\s+(?=[\p{Lu}«\"“(])|\n[ \t]*\n")
+
+
+def sentence_around(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """The sentence holding ``text[start:end]``, within ``[lo, hi)``: its words tell the
+    language a citation is written in when a paragraph mixes languages."""
+    begin = lo
+    for m in _SENTENCE_END.finditer(text, lo, start):
+        begin = m.end()
+    after = _SENTENCE_END.search(text, end, hi)
+    return begin, after.start() + 1 if after is not None else min(hi, len(text))
+
+
 def detect(text: str, start: int = 0, end: int | None = None, default: str = DEFAULT) -> str:
     """The language of ``text[start:end]`` (a code of the lexicon tables), ``default`` when
     nothing tells."""

@@ -873,8 +873,9 @@ _LANGUAGE_REACH = 160
 
 def _language(doc: Document, type_word: str, n: _Numbering, start: int) -> str:
     """The language an act citation is written in: its type word (``Verordnung``), else the
-    words of the text around it (``la directive 2016/680/EU`` is French, and fixed in French),
-    else its domain (``/CE``)."""
+    words of its sentence (``la directive 2016/680/EU`` is French, and fixed in French, even
+    in a paragraph that goes on in English), else of the text around it, else its domain
+    (``/CE``)."""
     candidates = _type_languages(type_word)
     if len(candidates) <= 1:
         return candidates[0] if candidates else "en"
@@ -883,7 +884,12 @@ def _language(doc: Document, type_word: str, n: _Numbering, start: int) -> str:
         writers.update(eu_words.languages_of_domain(token))
         if token in _ENGLISH_DOMAINS:
             writers.add("en")
-    counts = language.scores(doc.text, max(0, start - _LANGUAGE_REACH), n.end + _LANGUAGE_REACH)
+    lo, hi = max(0, start - _LANGUAGE_REACH), n.end + _LANGUAGE_REACH
+    sentence = language.scores(doc.text, *language.sentence_around(doc.text, start, n.end, lo, hi))
+    ranked = sorted(candidates, key=lambda lang: sentence[lang], reverse=True)
+    if sentence[ranked[0]] > sentence[ranked[1]]:  # the sentence tells one of them
+        return ranked[0]
+    counts = language.scores(doc.text, lo, hi)
     return max(candidates, key=lambda lang: (counts[lang], lang in writers))
 
 
