@@ -101,19 +101,22 @@ def own_words(text: str, start: int = 0, end: int | None = None) -> dict[str, in
     return counts
 
 
-#: Where a sentence ends: a full stop, question or exclamation mark (and closing quotes or
-#: brackets, French-spaced or not) before the capital that opens the next one, or a blank line.
-_SENTENCE_END = regex.compile(r"[.!?](?:\s?[\"'»”’)\]])*\s+(?=[\p{Lu}«\"“(])|\n[ \t]*\n")
+#: Where the phrase leading up to a citation begins: after the end of a sentence (a full stop,
+#: question or exclamation mark, closing quotes or brackets French-spaced or not, then the
+#: capital opening the next one), a blank line, an opening bracket, or a spaced dash.
+_PHRASE_START = regex.compile(
+    r"[.!?](?:\s?[\"'»”’)\]])*\s+(?=[\p{Lu}«\"“(])|\n[ \t]*\n|[(\[]|\s[—–-]\s"
+)
 
 
-def sentence_around(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
-    """The sentence holding ``text[start:end]``, within ``[lo, hi)``: its words tell the
-    language a citation is written in when a paragraph mixes languages."""
+def phrase_start(text: str, start: int, lo: int = 0) -> int:
+    """Where the phrase holding offset ``start`` begins (not before ``lo``): its sentence, or
+    the bracketed or dash-set phrase it stands in.  The words between there and a citation
+    tell the language it is written in when a paragraph mixes languages."""
     begin = lo
-    for m in _SENTENCE_END.finditer(text, lo, start):
+    for m in _PHRASE_START.finditer(text, lo, start):
         begin = m.end()
-    after = _SENTENCE_END.search(text, end, hi)
-    return begin, after.start() + 1 if after is not None else min(hi, len(text))
+    return begin
 
 
 def detect(text: str, start: int = 0, end: int | None = None, default: str = DEFAULT) -> str:

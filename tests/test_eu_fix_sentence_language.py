@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import citecheck
-from citecheck.language import sentence_around
+from citecheck.language import phrase_start
 
 # text, the citation's written number, the fix its sentence's language asks for
 ROWS = [
@@ -42,6 +42,21 @@ ROWS = [
         "2016/680/EU",
         "(UE) 2016/680",
     ),
+    # the words after the citation (a French title quoted) do not outweigh those before it
+    (
+        "In France the Directive 2016/680/EU was transposed by the loi du 1er août 2018 "
+        "portant transposition de la directive (UE) 2016/680 du Parlement européen et du "
+        "Conseil du 27 avril 2016 dans le code de procédure pénale.",
+        "2016/680/EU",
+        "(EU) 2016/680",
+    ),
+    # an English phrase in brackets after a French title: its own words tell
+    (
+        "La loi du 1er août 2018 portant diverses dispositions de la procédure pénale et de "
+        "la protection des données (Law of 1 August 2018 transposing Directive 2016/680/UE).",
+        "2016/680/UE",
+        "(EU) 2016/680",
+    ),
     # negative rows: a sentence without any frequent word leaves the text around it to tell
     (
         "Le Conseil rappelle que la Commission a pris note de la décision. Directive "
@@ -58,6 +73,17 @@ ROWS = [
 ]
 
 
+# a list item's phrase is its list's (the "et" of a list in an English sentence)
+ROWS.append(
+    (
+        "The Council notes the following. Directives 2016/680/EU et 2016/682/EU apply to the "
+        "Member States and to the Union in all of the cases that the Commission has noted.",
+        "2016/682/EU",
+        "(EU) 2016/682",
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "written", "fixed"), ROWS)
 def test_fix_follows_the_sentence_language(text: str, written: str, fixed: str) -> None:
     start = text.index(written)
@@ -68,37 +94,23 @@ def test_fix_follows_the_sentence_language(text: str, written: str, fixed: str) 
 
 
 @pytest.mark.parametrize(
-    ("text", "cited", "sentence"),
+    ("text", "cited", "opening"),
     [
+        ("Il rappelle la directive 2016/680/UE. In English: X.", "directive", "Il rappelle la "),
+        ("One. Then see Art. 5 of Directive 95/46/EC. Next!", "Directive", "Then see Art. 5 of "),
+        ("Il a dit. « Voir la directive 95/46/CE. » Puis.", "directive", "« Voir la "),
+        ("Fin. » Puis la directive 95/46/CE.", "directive", "Puis la "),
+        ("One paragraph\n\nDirective 95/46/EC here", "Directive", ""),
+        ("no capital after. the directive 95/46/EC", "directive", "no capital after. the "),
+        ("Ministre de la Mer (Reference for a ruling — Directive 92/12/EEC", "Directive", ""),
         (
-            "Il rappelle la directive 2016/680/UE. In English: X.",
-            "directive",
-            "Il rappelle la directive 2016/680/UE.",
-        ),
-        (
-            "First one. Then see Art. 5 of Directive 95/46/EC. Next!",
+            "Ministre de la Mer (Law of 2013 transposing Directive 2011/16",
             "Directive",
-            "Then see Art. 5 of Directive 95/46/EC.",
+            "Law of 2013 transposing ",
         ),
-        (
-            "Il a dit « Voir la directive 95/46/CE. » Puis rien.",
-            "directive",
-            "Il a dit « Voir la directive 95/46/CE.",
-        ),
-        (
-            "One paragraph\n\nDirective 95/46/EC here\n\nAnother",
-            "Directive",
-            "Directive 95/46/EC here",
-        ),
-        (
-            "no capital after. the directive 95/46/EC stays",
-            "directive",
-            "no capital after. the directive 95/46/EC stays",
-        ),
+        ("la loi - see Directive 2011/16", "Directive", "see "),
     ],
 )
-def test_sentence_around(text: str, cited: str, sentence: str) -> None:
+def test_phrase_start(text: str, cited: str, opening: str) -> None:
     start = text.index(cited)
-    end = start + len(cited)
-    lo, hi = sentence_around(text, start, end, 0, len(text))
-    assert text[lo:hi].strip() == sentence.strip()
+    assert text[phrase_start(text, start) : start] == opening

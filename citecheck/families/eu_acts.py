@@ -793,7 +793,9 @@ def _citation(
     with_pinpoints: bool,
     type_word: str,
     cited_in_full: bool = False,
+    head_start: int | None = None,
 ) -> Citation:
+    """One act citation; a list item gives `head_start`, where its list's type word stands."""
     text = doc.text
     date_m = _DATE.match(text, end)
     post = _POST_AUTHOR.match(text, end) if date_m is None else None
@@ -809,7 +811,7 @@ def _citation(
         end = date_m.end()
     celex = _celex(act_type, n.year, n.number, n.domains)
     act_id = f"celex:{celex}"
-    lang = _language(doc, type_word, n, start)
+    lang = _language(doc, type_word, n, start, start if head_start is None else head_start)
     notes = _notes(text, n, act_type, act_id, date, cited_in_full=cited_in_full, language=lang)
     pinpoint = Pinpoint()
     own = start  # where the act's own words start, before a pinpoint read before them
@@ -871,11 +873,13 @@ _DOMAIN_TOKEN = lazy_compile(r"[^\W\d_]+")
 _LANGUAGE_REACH = 160
 
 
-def _language(doc: Document, type_word: str, n: _Numbering, start: int) -> str:
+def _language(doc: Document, type_word: str, n: _Numbering, start: int, said: int) -> str:
     """The language an act citation is written in: its type word (``Verordnung``), else the
-    words of its sentence (``la directive 2016/680/EU`` is French, and fixed in French, even
-    in a paragraph that goes on in English), else of the text around it, else its domain
-    (``/CE``)."""
+    words leading up to it in its sentence, or in the bracketed or dash-set phrase it stands
+    in (``Le Conseil rappelle la directive 2016/680/EU`` is French, and fixed in French, even
+    in a paragraph that goes on in English; the words after it may quote a title in another
+    language), else the text around it, else its domain (``/CE``).  ``said`` is where the
+    act's type word stands (a list item's phrase is its list's: "Directives 72/166 et 84/5")."""
     candidates = _type_languages(type_word)
     if len(candidates) <= 1:
         return candidates[0] if candidates else "en"
@@ -885,7 +889,7 @@ def _language(doc: Document, type_word: str, n: _Numbering, start: int) -> str:
         if token in _ENGLISH_DOMAINS:
             writers.add("en")
     lo, hi = max(0, start - _LANGUAGE_REACH), n.end + _LANGUAGE_REACH
-    sentence = language.scores(doc.text, *language.sentence_around(doc.text, start, n.end, lo, hi))
+    sentence = language.scores(doc.text, language.phrase_start(doc.text, said, lo), said)
     ranked = sorted(candidates, key=lambda lang: sentence[lang], reverse=True)
     if sentence[ranked[0]] > sentence[ranked[1]]:  # the sentence tells one of them
         return ranked[0]
@@ -1401,6 +1405,7 @@ def _acts(doc: Document) -> Iterator[Citation]:
                 with_pinpoints=False,
                 type_word=m.group("type"),
                 cited_in_full=item_celex in cited_in_full,
+                head_start=m.start(),
             )
             yield attrs.evolve(cit, pinpoint=shared) if shared else cit
             if ni.domains:
