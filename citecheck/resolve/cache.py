@@ -50,6 +50,7 @@ ON CONFLICT(id, base) DO UPDATE SET status = excluded.status, data = excluded.da
     stored_at = excluded.stored_at, expires_at = excluded.expires_at"""
 MAX_IMPORT_LINE = 64 * 1024  # an exported entry is a few hundred bytes
 _CLOCK_SKEW = DAY  # an entry may claim to be stored at most this far in the future
+_LIVE_EU = frozenset({"sparql", "cellar"})  # `Resolution.source` of live Cellar answers
 
 
 def source_bases(settings: object) -> dict[str, str]:
@@ -108,12 +109,13 @@ class _Rejected(ValueError):
 
 
 def _status_half_read(res: Resolution) -> bool:
-    """An EU act answer stored by an older citecheck, whose live answers did not read the end
-    of validity and the repealing acts: its in-force flag sits only in `extra`.  Such an entry
-    is a miss (asked again online), so a repealed act is never called "not in force yet"
-    from it."""
+    """A live EU act answer stored by an older citecheck, which read the in-force flag but
+    not the end of validity and the repealing acts (it lacks the `status_read` pair).  Such
+    an entry is a miss (asked again online), so a repealed act is never called "not in force
+    yet" from it."""
     flag = (res.get_extra("in_force") or "").strip().lower()
-    return res.in_force is None and flag in ("0", "1", "true", "false")
+    has_flag = res.in_force is not None or flag in ("0", "1", "true", "false")
+    return has_flag and res.source in _LIVE_EU and res.get_extra("status_read") is None
 
 
 def _stamp(stored_at: float) -> str | None:

@@ -129,29 +129,31 @@ def test_query_rows_per_repealer_are_gathered(fake: SparqlFake) -> None:
     assert set(res.replaced_by) == {"celex:32016R0679", "celex:32020D1999"}
 
 
-def test_old_cache_entry_without_status_fields_is_a_miss(tmp_path: Path) -> None:
-    """Entries stored before the fix carry the flag only in `extra`: read as a miss (asked
-    again online; offline not checked), never as "not in force yet"."""
-    settings = settings_from_env(env={}, cache_dir=tmp_path / "c")
-    old = Resolution(
+def test_old_cache_entry_without_status_fields_is_a_miss(
+    fake: SparqlFake, tmp_path: Path
+) -> None:
+    """Entries stored by older versions hold the in-force flag without the end of validity
+    and the repealers (no `status_read` pair): read as a miss (asked again online; offline
+    not checked), never as "not in force yet".  Entries written now are read back whole."""
+    settings = settings_from_env(env={}, cache_dir=tmp_path / "c", sparql_url=fake.url)
+    old = Resolution(  # exactly as the older version stored it
         id="celex:31995L0046",
         status=Status.RESOLVED,
         source="sparql",
         extra=[("celex", "31995L0046"), ("in_force", "0")],
-    )
-    new = old.evolve(
-        id="celex:31987R3955",
         in_force=False,
-        end_of_validity="2004-04-30",
-        replaced_by=["celex:32003R0411"],
     )
-    undated = old.evolve(id="celex:32016R0679", extra=[("celex", "32016R0679")])
+    old_flag_only = old.evolve(id="celex:31987R3955", in_force=None)
+    no_flag = old.evolve(id="celex:32016R0679", extra=[("celex", "32016R0679")], in_force=None)
+    new = live(fake, ["celex:32020D1999", "celex:32003R0411"])
     with Cache(tmp_path / "c", bases=source_bases(settings)) as cache:
-        assert cache.put_many([old, new, undated]) == 3
-        got = cache.get_many([old.id, new.id, undated.id])
-    assert old.id not in got
-    assert got[new.id].in_force is False and got[new.id].replaced_by == ("celex:32003R0411",)
-    assert undated.id in got  # no flag at all: nothing half read
+        assert cache.put_many([old, old_flag_only, no_flag, *new.values()]) == 5
+        got = cache.get_many([old.id, old_flag_only.id, no_flag.id, *new])
+    assert old.id not in got and old_flag_only.id not in got
+    assert no_flag.id in got  # no flag at all: nothing half read
+    for ident, res in new.items():
+        assert got[ident].get_extra("status_read") == "end_of_validity replaced_by"
+        assert got[ident].in_force == res.in_force and got[ident].replaced_by == res.replaced_by
 
 
 def test_celex_query_asks_for_status_fields() -> None:

@@ -61,6 +61,9 @@ _NOTICE_HEADERS = {"Accept": "application/xml;notice=object", "Accept-Language":
 _TRUE = frozenset({"1", "true"})
 _FALSE = frozenset({"0", "false"})
 _OPEN_END = "9999-12-31"
+#: The `extra` pair of a live EU act answer whose end of validity and repealing acts were
+#: asked along with its in-force flag (answers cached by older versions lack it).
+STATUS_READ = ("status_read", "end_of_validity replaced_by")
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 #: Notice elements naming an act that repeals this one (explicitly or implicitly).
 _REPEALED_BY = (
@@ -129,14 +132,16 @@ class WorkMeta:
         return True if flag in _TRUE else False if flag in _FALSE else None
 
     def extra(self) -> list[tuple[str, str]]:
-        """Non-empty fields as `Resolution.extra` pairs."""
+        """Non-empty fields as `Resolution.extra` pairs; an act with an in-force flag also says
+        that its end of validity and repealers were read (`STATUS_READ`)."""
         pairs = [
             ("celex", self.celex),
             ("ecli", self.ecli),
             ("eli", self.eli),
             ("in_force", self.in_force),
+            STATUS_READ if self.in_force_flag() is not None else ("", ""),
         ]
-        return [(k, v) for k, v in pairs if v]
+        return [(k, v) for k, v in pairs if k and v]
 
 
 def _literals(values: Iterable[str], typed: bool) -> str:
