@@ -104,6 +104,24 @@ def own_words(text: str, start: int = 0, end: int | None = None) -> dict[str, in
     return counts
 
 
+#: Where the phrase leading up to a citation begins: after the end of a sentence (a full stop,
+#: question or exclamation mark, closing quotes or brackets French-spaced or not, then the
+#: capital opening the next one), a blank line, an opening bracket, or a spaced dash.
+_PHRASE_START = regex.compile(
+    r"[.!?](?:\s?[\"'»”’)\]])*\s+(?=[\p{Lu}«\"“(])|\n[ \t]*\n|[(\[]|\s[—–-]\s"
+)
+
+
+def phrase_start(text: str, start: int, lo: int = 0) -> int:
+    """Where the phrase holding offset ``start`` begins (not before ``lo``): its sentence, or
+    the bracketed or dash-set phrase it stands in.  The words between there and a citation
+    tell the language it is written in when a paragraph mixes languages."""
+    begin = lo
+    for m in _PHRASE_START.finditer(text, lo, start):
+        begin = m.end()
+    return begin
+
+
 def detect(text: str, start: int = 0, end: int | None = None, default: str = DEFAULT) -> str:
     """The language of ``text[start:end]`` (a code of the lexicon tables), ``default`` when
     nothing tells."""

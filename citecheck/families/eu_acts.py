@@ -624,11 +624,12 @@ def _notes(
     if not n.domains:
         if cited_in_full:
             return notes
+        example = _domain_example(n, act_type, date)
         notes.append(
             DOMAIN_MISSING.finding(
                 f"{quoted(written)} does not say which domain (EU, EC, Euratom, CFSP...) the "
-                "act belongs to: add it as the act's title does, e.g. "
-                + _domain_example(n, act_type),
+                "act belongs to: add it as the act's title does"
+                + (f", e.g. {example}" if example else _NO_DOMAIN_EXAMPLE),
                 s,
                 e,
                 id=act_id,
@@ -792,7 +793,9 @@ def _citation(
     with_pinpoints: bool,
     type_word: str,
     cited_in_full: bool = False,
+    head_start: int | None = None,
 ) -> Citation:
+    """One act citation; a list item gives `head_start`, where its list's type word stands."""
     text = doc.text
     date_m = _DATE.match(text, end)
     post = _POST_AUTHOR.match(text, end) if date_m is None else None
@@ -808,7 +811,7 @@ def _citation(
         end = date_m.end()
     celex = _celex(act_type, n.year, n.number, n.domains)
     act_id = f"celex:{celex}"
-    lang = _language(doc, type_word, n, start)
+    lang = _language(doc, type_word, n, start, start if head_start is None else head_start)
     notes = _notes(text, n, act_type, act_id, date, cited_in_full=cited_in_full, language=lang)
     pinpoint = Pinpoint()
     own = start  # where the act's own words start, before a pinpoint read before them
@@ -870,10 +873,13 @@ _DOMAIN_TOKEN = lazy_compile(r"[^\W\d_]+")
 _LANGUAGE_REACH = 160
 
 
-def _language(doc: Document, type_word: str, n: _Numbering, start: int) -> str:
+def _language(doc: Document, type_word: str, n: _Numbering, start: int, said: int) -> str:
     """The language an act citation is written in: its type word (``Verordnung``), else the
-    words of the text around it (``la directive 2016/680/EU`` is French, and fixed in French),
-    else its domain (``/CE``)."""
+    words leading up to it in its sentence, or in the bracketed or dash-set phrase it stands
+    in (``Le Conseil rappelle la directive 2016/680/EU`` is French, and fixed in French, even
+    in a paragraph that goes on in English; the words after it may quote a title in another
+    language), else the text around it, else its domain (``/CE``).  ``said`` is where the
+    act's type word stands (a list item's phrase is its list's: "Directives 72/166 et 84/5")."""
     candidates = _type_languages(type_word)
     if len(candidates) <= 1:
         return candidates[0] if candidates else "en"
@@ -882,7 +888,12 @@ def _language(doc: Document, type_word: str, n: _Numbering, start: int) -> str:
         writers.update(eu_words.languages_of_domain(token))
         if token in _ENGLISH_DOMAINS:
             writers.add("en")
-    counts = language.scores(doc.text, max(0, start - _LANGUAGE_REACH), n.end + _LANGUAGE_REACH)
+    lo, hi = max(0, start - _LANGUAGE_REACH), n.end + _LANGUAGE_REACH
+    sentence = language.scores(doc.text, language.phrase_start(doc.text, said, lo), said)
+    ranked = sorted(candidates, key=lambda lang: sentence[lang], reverse=True)
+    if sentence[ranked[0]] > sentence[ranked[1]]:  # the sentence tells one of them
+        return ranked[0]
+    counts = language.scores(doc.text, lo, hi)
     return max(candidates, key=lambda lang: (counts[lang], lang in writers))
 
 
@@ -921,13 +932,34 @@ def _pinpoint_notes(
     ]
 
 
-def _domain_example(n: _Numbering, act_type: str) -> str:
-    """How this act's number reads with a domain (EU from 2015; EC before, as an example)."""
-    if n.year >= 2015:
-        return f"'(EU) {n.year}/{n.number}'"
-    if act_type == "regulation":
-        return f"'(EC) No {n.number}/{n.year_text}'"
-    return f"'{n.year_text}/{n.number}/EC'"
+#: Regulations numbered before 1968 had no bracketed domain: "Regulation No 17" (1962),
+#: "Regulation No 1009/67/EEC"; the bracketed "(EEC) No 1470/68" came with 1968.
+_FIRST_BRACKETED_REGULATION_YEAR = 1968
+#: The first year of the EEC's acts (the Treaty of Rome took effect on 1 January 1958).
+_FIRST_EEC_YEAR = 1958
+#: The domains that followed one another for acts of every kind, oldest first.
+_ERA_DOMAINS = ("EEC", "EC", "EU")
+_NO_DOMAIN_EXAMPLE = (
+    "; regulations numbered before 1968 wrote it after the number, if at all "
+    "('Regulation No 17', 'Regulation No 1009/67/EEC')"
+)
+
+
+def _domain_example(n: _Numbering, act_type: str, date: datetime.date | None) -> str | None:
+    """How this act's number reads with the domain in use in its year (or on its date): EEC
+    before November 1993, EC until November 2009, EU after, both where the year alone
+    allows both.  None where no such form fits: a regulation numbered before 1968 (its
+    domain, if any, stood after the number), or an act from before the EEC."""
+    if n.year < _FIRST_EEC_YEAR or (
+        act_type == "regulation" and n.year < _FIRST_BRACKETED_REGULATION_YEAR
+    ):
+        return None
+    fitting = [d for d in _ERA_DOMAINS if domain_fits(d, n.year, date)]
+    legislative_no = n.has_no and not n.year_first
+    forms = [
+        canonical_numbering(act_type, (d,), n.year, n.number, legislative_no) for d in fitting
+    ]
+    return " or ".join(f"'{form}'" for form in forms) or None
 
 
 # Every act citation holds its type word followed by its numbering; the full grammar runs
@@ -1373,6 +1405,7 @@ def _acts(doc: Document) -> Iterator[Citation]:
                 with_pinpoints=False,
                 type_word=m.group("type"),
                 cited_in_full=item_celex in cited_in_full,
+                head_start=m.start(),
             )
             yield attrs.evolve(cit, pinpoint=shared) if shared else cit
             if ni.domains:

@@ -50,6 +50,7 @@ ON CONFLICT(id, base) DO UPDATE SET status = excluded.status, data = excluded.da
     stored_at = excluded.stored_at, expires_at = excluded.expires_at"""
 MAX_IMPORT_LINE = 64 * 1024  # an exported entry is a few hundred bytes
 _CLOCK_SKEW = DAY  # an entry may claim to be stored at most this far in the future
+_LIVE_EU = frozenset({"sparql", "cellar"})  # `Resolution.source` of live Cellar answers
 
 
 def source_bases(settings: object) -> dict[str, str]:
@@ -118,6 +119,16 @@ class UnreadableImport(Exception):
 
 class _Rejected(ValueError):
     """One import line is not a valid entry; the message says why, for people."""
+
+
+def _status_half_read(res: Resolution) -> bool:
+    """A live EU act answer stored by an older citecheck, which read the in-force flag but
+    not the end of validity and the repealing acts (it lacks the `status_read` pair).  Such
+    an entry is a miss (asked again online), so a repealed act is never called "not in force
+    yet" from it."""
+    flag = (res.get_extra("in_force") or "").strip().lower()
+    has_flag = res.in_force is not None or flag in ("0", "1", "true", "false")
+    return has_flag and res.source in _LIVE_EU and res.get_extra("status_read") is None
 
 
 def _stamp(stored_at: float) -> str | None:
@@ -209,6 +220,8 @@ class Cache:
                 stamp = _stamp(stored_at)
                 if res.id != ident or base != self.base_of(res.source) or stamp is None:
                     continue  # another server's answer, or a row that lies about itself
+                if _status_half_read(res):
+                    continue  # asked again: its flag alone would read as "not in force yet"
                 out[ident] = res.evolve(
                     source="cache",
                     extra=(*res.extra, ("cached_from", res.source or ""), ("cached_at", stamp)),

@@ -278,7 +278,16 @@ class FakeServer:
                         "datatype": XSD + "boolean",
                         "value": work["in_force"],
                     }
+                if work.get("end_of_validity"):
+                    row["eov"] = {
+                        "type": "typed-literal",
+                        "datatype": XSD + "date",
+                        "value": work["end_of_validity"],
+                    }
                 rows.append(row)
+                for repealer in (work.get("repealed_by") or "").split():
+                    # one row per repealing act, as the OPTIONAL join produces
+                    rows.append({var: row[var], "repealer": {"type": "literal", "value": repealer}})
                 if work.get("title"):  # a second row, as OPTIONAL joins produce
                     rows.append(
                         {
@@ -328,6 +337,19 @@ def notice(work: dict[str, str]) -> bytes:
     )
     if work.get("ecli"):
         eli += f'<CASE-LAW_ECLI type="data"><VALUE>{work["ecli"]}</VALUE></CASE-LAW_ECLI>'
+    if work.get("in_force"):
+        eli += f'<RESOURCE_LEGAL_IN-FORCE type="data"><VALUE>{work["in_force"]}</VALUE>'
+        eli += "</RESOURCE_LEGAL_IN-FORCE>"
+    if work.get("end_of_validity"):
+        eli += '<RESOURCE_LEGAL_DATE_END-OF-VALIDITY type="date">'
+        eli += f'<VALUE>{work["end_of_validity"]}</VALUE></RESOURCE_LEGAL_DATE_END-OF-VALIDITY>'
+    for repealer in (work.get("repealed_by") or "").split():
+        eli += (
+            '<RESOURCE_LEGAL_REPEALED_BY_RESOURCE_LEGAL type="link"><SAMEAS><URI>'
+            f"<VALUE>http://publications.europa.eu/resource/celex/{repealer}</VALUE>"
+            f"<IDENTIFIER>{repealer}</IDENTIFIER><TYPE>celex</TYPE>"
+            "</URI></SAMEAS></RESOURCE_LEGAL_REPEALED_BY_RESOURCE_LEGAL>"
+        )
     xml = (
         '<?xml version="1.0" encoding="UTF-8"?>\n<NOTICE decoding="eng" type="object"><WORK>'
         f'<WORK_DATE_DOCUMENT type="date"><VALUE>{work["date"]}</VALUE></WORK_DATE_DOCUMENT>'

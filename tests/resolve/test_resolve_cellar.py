@@ -94,6 +94,8 @@ def test_parse_recorded_notices() -> None:
     assert work.celex == "32014R0001" and work.date == "2013-08-28"
     assert work.eli == "http://data.europa.eu/eli/reg_del/2014/1/oj" and work.in_force == "true"
     assert work.title is None
+    assert work.end_of_validity is None  # Cellar's open end 9999-12-31
+    assert work.repealed_by == () and work.in_force_flag() is True
     expr = parse_notice(
         shared(
             "cellar/notice_object_expression_32014R0001.ENG_michalovadek-eurlex.xml"
@@ -102,6 +104,40 @@ def test_parse_recorded_notices() -> None:
     assert expr.title is not None and expr.title.startswith(
         "Commission Delegated Regulation (EU) No\xa01/2014"
     )
+
+
+def _link(tag: str, celex: str) -> str:
+    return (
+        f'<{tag} type="link"><URI><VALUE>http://publications.europa.eu/resource/cellar/x</VALUE>'
+        "<IDENTIFIER>x</IDENTIFIER><TYPE>cellar</TYPE></URI><SAMEAS><URI>"
+        f"<VALUE>http://publications.europa.eu/resource/celex/{celex}</VALUE>"
+        f"<IDENTIFIER>{celex}</IDENTIFIER><TYPE>celex</TYPE></URI></SAMEAS></{tag}>"
+    )
+
+
+REPEALED_NOTICE = (
+    '<NOTICE decoding="eng" type="object"><WORK>'
+    '<RESOURCE_LEGAL_ID_CELEX type="data"><VALUE>31995L0046</VALUE></RESOURCE_LEGAL_ID_CELEX>'
+    '<RESOURCE_LEGAL_IN-FORCE type="data"><VALUE>false</VALUE></RESOURCE_LEGAL_IN-FORCE>'
+    '<RESOURCE_LEGAL_DATE_END-OF-VALIDITY type="date"><VALUE>2018-05-24</VALUE>'
+    "<YEAR>2018</YEAR></RESOURCE_LEGAL_DATE_END-OF-VALIDITY>"
+    + _link("RESOURCE_LEGAL_REPEALED_BY_RESOURCE_LEGAL", "32016R0679")
+    + _link("RESOURCE_LEGAL_AMENDED_BY_RESOURCE_LEGAL", "31999L0001")
+    + "</WORK><INVERSE>"
+    + _link("RESOURCE_LEGAL_IMPLICITLY_REPEALED_BY_RESOURCE_LEGAL", "32018R1725")
+    + '<RESOURCE_LEGAL_CONSOLIDATED_BY_ACT_CONSOLIDATED type="link"><EMBEDDED_NOTICE><WORK>'
+    + _link("RESOURCE_LEGAL_REPEALED_BY_RESOURCE_LEGAL", "32099R0001")
+    + "</WORK></EMBEDDED_NOTICE></RESOURCE_LEGAL_CONSOLIDATED_BY_ACT_CONSOLIDATED>"
+    "</INVERSE></NOTICE>"
+).encode()
+
+
+def test_notice_status_fields_come_from_the_own_work_and_its_links() -> None:
+    """End of validity and repealers (explicit, implicit; in WORK or INVERSE) are read;
+    amendments and the links inside embedded notices are not repeals of this act."""
+    meta = parse_notice(REPEALED_NOTICE)
+    assert meta.end_of_validity == "2018-05-24" and meta.in_force_flag() is False
+    assert meta.repealed_by == ("32016R0679", "32018R1725")
 
 
 @respx.mock

@@ -184,26 +184,46 @@ def test_repealed_directive_carries_status_and_replacement(
     assert data["in_force"] is False and data["replaced_by"] == ["celex:32016R0679"]
 
 
-def test_live_cellar_in_force_flag_reaches_the_json(
+def test_live_cellar_status_reaches_the_json_and_gives_rs103(
     fake: FakeServer, make_settings: MakeSettings
 ) -> None:
-    """Without an index, Cellar's in-force flag is the resolution's `in_force`.  With no end
-    of validity and no repealer known, "not in force" may mean "not yet": the finding says
-    the record does not settle it (RS104) rather than "no longer in force"."""
+    """Without an index, Cellar's in-force flag, end of validity and repealing act are the
+    resolution's: a repealed act is "no longer in force" (RS103) as from the index."""
     from citecheck.pipeline import check
     from citecheck.resolve.policy import resolution_findings
 
     out = resolve_ids(["celex:31995L0046", "celex:32016R0679"], make_settings(fake))
     old = out["celex:31995L0046"]
     assert old.status is Status.RESOLVED and old.to_json()["in_force"] is False
+    assert old.end_of_validity == "2018-05-24" and old.replaced_by == ("celex:32016R0679",)
     assert out["celex:32016R0679"].in_force is True
-    text = "Directive 95/46/EC applies."
-    [finding] = resolution_findings(check(text).citations, out)
-    assert finding.code == "RS104"
-    assert finding.message == (
-        "Directive 95/46/EC: the EU's record says not in force, but gives no end of validity "
-        "and no repealing act is recorded (not in force yet?)"
+    [finding] = resolution_findings(check("Directive 95/46/EC applies.").citations, out)
+    assert (finding.code, finding.message) == (
+        "RS103",
+        "Directive 95/46/EC is no longer in force (end of validity 2018-05-24); "
+        "repealed by Regulation (EU) 2016/679",
     )
+
+
+@pytest.mark.parametrize("path", ["sparql", "rest"])
+def test_live_not_in_force_with_nothing_ending_it_is_rs104(
+    fake: FakeServer, make_settings: MakeSettings, path: str
+) -> None:
+    """No end of validity and no repealer in the record: maybe not in force YET (RS104),
+    whether SPARQL or the REST notice answered."""
+    from citecheck.pipeline import check
+    from citecheck.resolve.policy import resolution_findings
+
+    fake.data.add_work("32099L0001", title="A directive not yet in force")
+    fake.data.works["32099L0001"]["in_force"] = "false"
+    if path == "rest":
+        fake.fault("status", prefix="/webapi/rdf/sparql", times=-1, status=503)
+    out = resolve_ids(["celex:32099L0001"], make_settings(fake))
+    res = out["celex:32099L0001"]
+    assert res.status is Status.RESOLVED and res.in_force is False
+    assert res.source == ("sparql" if path == "sparql" else "cellar")
+    [finding] = resolution_findings(check("Directive 2099/1/EU applies.").citations, out)
+    assert finding.code == "RS104" and finding.message.endswith("(not in force yet?)")
 
 
 # ---- the CLI, the seed letter and the sample letter --------------------------------------

@@ -58,6 +58,18 @@ PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 """
 _ENG = "<http://publications.europa.eu/resource/authority/language/ENG>"
 _NOTICE_HEADERS = {"Accept": "application/xml;notice=object", "Accept-Language": "eng"}
+_TRUE = frozenset({"1", "true"})
+_FALSE = frozenset({"0", "false"})
+_OPEN_END = "9999-12-31"
+#: The `extra` pair of a live EU act answer whose end of validity and repealing acts were
+#: asked along with its in-force flag (answers cached by older versions lack it).
+STATUS_READ = ("status_read", "end_of_validity replaced_by")
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: Notice elements naming an act that repeals this one (explicitly or implicitly).
+_REPEALED_BY = (
+    "RESOURCE_LEGAL_REPEALED_BY_RESOURCE_LEGAL",
+    "RESOURCE_LEGAL_IMPLICITLY_REPEALED_BY_RESOURCE_LEGAL",
+)
 
 
 def eurlex_url(celex: str) -> str:
@@ -101,25 +113,35 @@ class WorkMeta:
     eli: str | None = None
     title: str | None = None
     in_force: str | None = None
+    end_of_validity: str | None = None  # None also for Cellar's open end 9999-12-31
+    repealed_by: tuple[str, ...] = ()  # CELEX numbers of the acts repealing it
 
     def merge(self, other: WorkMeta) -> WorkMeta:
-        """Fill fields missing here from `other` (SPARQL rows repeat per OPTIONAL match)."""
-        return WorkMeta(
-            **{
-                f.name: getattr(self, f.name) or getattr(other, f.name)
-                for f in attrs.fields(WorkMeta)
-            }
-        )
+        """Fill fields missing here from `other` (SPARQL rows repeat per OPTIONAL match);
+        repealers are gathered from every row."""
+        merged = {
+            f.name: getattr(self, f.name) or getattr(other, f.name)
+            for f in attrs.fields(WorkMeta)
+        }
+        merged["repealed_by"] = tuple(dict.fromkeys((*self.repealed_by, *other.repealed_by)))
+        return WorkMeta(**merged)
+
+    def in_force_flag(self) -> bool | None:
+        """The in-force flag as Cellar writes it ("1"/"0" or true/false); else None."""
+        flag = (self.in_force or "").strip().lower()
+        return True if flag in _TRUE else False if flag in _FALSE else None
 
     def extra(self) -> list[tuple[str, str]]:
-        """Non-empty fields as `Resolution.extra` pairs."""
+        """Non-empty fields as `Resolution.extra` pairs; an act with an in-force flag also says
+        that its end of validity and repealers were read (`STATUS_READ`)."""
         pairs = [
             ("celex", self.celex),
             ("ecli", self.ecli),
             ("eli", self.eli),
             ("in_force", self.in_force),
+            STATUS_READ if self.in_force_flag() is not None else ("", ""),
         ]
-        return [(k, v) for k, v in pairs if v]
+        return [(k, v) for k, v in pairs if k and v]
 
 
 def _literals(values: Iterable[str], typed: bool) -> str:
@@ -128,15 +150,24 @@ def _literals(values: Iterable[str], typed: bool) -> str:
 
 
 def celex_query(celexes: Sequence[str]) -> str:
-    """SPARQL for date, ELI, in-force flag, ECLI and English title of many CELEX numbers."""
+    """SPARQL for date, ELI, in-force flag, end of validity, repealing acts, ECLI and English
+    title of many CELEX numbers: the act status the index harvest reads, so a live answer
+    settles "no longer in force" as the index does.  A repeal edge sits on the repealing act
+    only, hence it is read backwards."""
     return (
         _PREFIXES
-        + f"""SELECT ?celex ?date ?eli ?inforce ?ecli ?title WHERE {{
+        + f"""SELECT ?celex ?date ?eli ?inforce ?eov ?repealer ?ecli ?title WHERE {{
   VALUES ?celex {{ {_literals(celexes, True)} }}
   ?work cdm:resource_legal_id_celex ?celex .
   OPTIONAL {{ ?work cdm:work_date_document ?date }}
   OPTIONAL {{ ?work cdm:resource_legal_eli ?eli }}
   OPTIONAL {{ ?work cdm:resource_legal_in-force ?inforce }}
+  OPTIONAL {{ ?work cdm:resource_legal_date_end-of-validity ?eov }}
+  OPTIONAL {{
+    {{ ?rw cdm:resource_legal_repeals_resource_legal ?work }}
+    UNION
+    {{ ?rw cdm:resource_legal_implicitly_repeals_resource_legal ?work }}
+    ?rw cdm:resource_legal_id_celex ?repealer }}
   OPTIONAL {{ ?work cdm:case-law_ecli ?ecli }}
   OPTIONAL {{ ?expr cdm:expression_belongs_to_work ?work ;
       cdm:expression_uses_language {_ENG} ;
@@ -174,6 +205,17 @@ def parse_bindings(content: bytes) -> list[dict[str, str]]:
         raise Unavailable(f"Cellar SPARQL sent malformed or truncated JSON ({exc})") from exc
 
 
+def _end_of_validity(value: str | None) -> str | None:
+    """A dated end of validity; Cellar's open end (9999-12-31) and non-dates are None."""
+    if not value or not _DATE_RE.match(value.strip()) or value.strip()[:10] == _OPEN_END:
+        return None
+    return value.strip()[:10]
+
+
+def _repealers(values: Iterable[str | None]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(v.strip() for v in values if v and _CELEX_RE.match(v.strip())))
+
+
 def _row_meta(row: dict[str, str]) -> WorkMeta:
     date = row.get("date")
     return WorkMeta(
@@ -183,12 +225,29 @@ def _row_meta(row: dict[str, str]) -> WorkMeta:
         eli=row.get("eli"),
         title=(row.get("title") or "").strip() or None,
         in_force=row.get("inforce"),
+        end_of_validity=_end_of_validity(row.get("eov")),
+        repealed_by=_repealers([row.get("repealer")]),
     )
 
 
 def _value(parent: etree._Element, tag: str) -> str | None:
     el = parent.find(f"{tag}/VALUE")
     return el.text.strip() if el is not None and el.text and el.text.strip() else None
+
+
+def _notice_repealers(root: etree._Element, work: etree._Element) -> tuple[str, ...]:
+    """CELEX numbers of the acts a notice links as repealing its work (in WORK or INVERSE),
+    read from each link's own `SAMEAS/URI` of type celex, never from embedded notices."""
+    found: list[str | None] = []
+    for parent in (work, root.find("INVERSE")):
+        if parent is None:
+            continue
+        for tag in _REPEALED_BY:
+            for link in parent.findall(tag):
+                for uri in link.findall("SAMEAS/URI"):
+                    if (uri.findtext("TYPE") or "").strip() == "celex":
+                        found.append(uri.findtext("IDENTIFIER"))
+    return _repealers(found)
 
 
 def parse_notice(content: bytes) -> WorkMeta:
@@ -211,6 +270,10 @@ def parse_notice(content: bytes) -> WorkMeta:
             date=date[:10] if date else None,
             eli=_value(work, "RESOURCE_LEGAL_ELI"),
             in_force=_value(work, "RESOURCE_LEGAL_IN-FORCE"),
+            end_of_validity=_end_of_validity(
+                _value(work, "RESOURCE_LEGAL_DATE_END-OF-VALIDITY")
+            ),
+            repealed_by=_notice_repealers(root, work),
         )
     if expr is not None:
         meta = attrs.evolve(meta, title=_value(expr, "EXPRESSION_TITLE"))
@@ -445,6 +508,9 @@ class CellarSource:
             languages=("en",) if meta.title else (),
             source=source,
             extra=meta.extra(),
+            in_force=meta.in_force_flag(),
+            end_of_validity=meta.end_of_validity,
+            replaced_by=[f"celex:{c}" for c in meta.repealed_by],
         )
 
     def _case_miss(
