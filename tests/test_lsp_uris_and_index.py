@@ -10,18 +10,22 @@ request: nothing sleeps); offline, no network.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any, ClassVar
 
 import pytest
 import pytest_lsp
 from lsprotocol import types as lsp
 from pytest_lsp import ClientServerConfig, LanguageClient
 
+import citecheck.lsp
 from citecheck.index.db import EuAct, HarvestState, IndexDB
+from citecheck.lsp import SessionResolvers
 from tests.test_lsp import HOOKED_SERVER, _recording_client, codes, end_session, settled, start
 
 ENV: dict[str, str] = {}
@@ -164,7 +168,9 @@ async def test_a_change_spelled_decoded_reaches_the_document_opened_escaped(
     change(client, spelled, TEXT, 2)
     await settled(client)
     assert published_for(client, opened)[-1].version == 2 and codes(client, opened) == ["UN102"]
-    client.text_document_did_close(lsp.DidCloseTextDocumentParams(lsp.TextDocumentIdentifier(spelled)))
+    client.text_document_did_close(
+        lsp.DidCloseTextDocumentParams(lsp.TextDocumentIdentifier(spelled))
+    )
     await settled(client)
     assert list(published_for(client, opened)[-1].diagnostics) == []
     assert published_for(client, spelled) == []
@@ -259,3 +265,84 @@ async def test_an_index_replaced_after_the_start_is_used(named: LanguageClient) 
 async def test_an_index_created_after_the_start_is_used(default: LanguageClient) -> None:
     diag = await check_twice(default, DEFAULT_ENV, [])  # no index: offline, not checked
     assert "2018-05-24" in diag.message and "2016/679" in diag.message
+
+
+# ---- the session's resolvers and the index file ----------------------------------------------
+
+
+class HeldResolver:
+    """A resolver whose `aresolve` waits until the test releases it."""
+
+    made: ClassVar[list[HeldResolver]] = []
+
+    def __init__(self, settings: Any) -> None:
+        self.settings = settings
+        self.closed = False
+        self.started = asyncio.Event()
+        self.release = asyncio.Event()
+        HeldResolver.made.append(self)
+
+    async def aresolve(self, ids: Any) -> dict[str, Any]:
+        self.started.set()
+        await self.release.wait()
+        return {i: {"id": i, "status": "resolved"} for i in ids}
+
+    def from_index(self, ids: Any) -> dict[str, Any]:
+        return {}
+
+    def close(self) -> None:
+        self.closed = True
+
+
+@pytest.fixture
+def held(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """The session makes `HeldResolver`s; CITECHECK_INDEX names a file not there yet."""
+    HeldResolver.made = []
+    monkeypatch.setattr(citecheck.lsp, "RESOLVER_CLASS", HeldResolver)
+    path = tmp_path / "index.sqlite3"
+    monkeypatch.setenv("CITECHECK_INDEX", str(path))
+    return path
+
+
+def replace_file(path: Path, content: bytes) -> None:
+    """As `citecheck index import` does: a new file renamed over the old one."""
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(content)
+    os.replace(tmp, path)
+
+
+async def test_a_resolver_is_made_again_when_its_index_file_changes(held: Path) -> None:
+    session = SessionResolvers()
+    offline = {"offline": True}
+    assert not session.index_changed(offline)  # no resolver yet: nothing to retire
+    session.from_index(["un:A/1"], offline)
+    [first] = HeldResolver.made
+    assert not session.index_changed(offline)  # no file, still none
+    replace_file(held, b"one")  # created after the start
+    assert session.index_changed(offline) and first.closed and session.epoch == 1
+    session.from_index(["un:A/1"], offline)
+    second = HeldResolver.made[-1]
+    assert second is not first and not session.index_changed(offline)  # unchanged since
+    replace_file(held, b"two")  # replaced (same size: a new inode)
+    assert session.index_changed(offline) and second.closed
+    session.from_index(["un:A/1"], offline)
+    third = HeldResolver.made[-1]
+    held.unlink()  # removed: the new resolver goes without it
+    assert session.index_changed(offline) and third.closed and session.epoch == 3
+    session.close()
+
+
+async def test_a_busy_resolver_is_closed_when_its_call_ends(held: Path) -> None:
+    """A resolver retired during its `aresolve` is not closed under it, but at its end."""
+    session = SessionResolvers()
+    offline = {"offline": True}
+    session.from_index(["un:A/1"], offline)  # as the server does first
+    [busy] = HeldResolver.made
+    task = asyncio.create_task(session.resolve(["un:A/1"], offline))
+    await busy.started.wait()
+    replace_file(held, b"new")
+    assert session.index_changed(offline) and not busy.closed
+    busy.release.set()
+    assert set(await task) == {"un:A/1"}
+    assert busy.closed
+    session.close()
