@@ -546,7 +546,7 @@ class CitecheckServer(LanguageServer):
             if self.session is None or self.session.closed:
                 return
             overrides = resolver_overrides(state.config or Config(), self.options.offline)
-            if self.session is not None and self.session.index_changed(overrides):
+            if self.session.index_changed(overrides):
                 self.answers.pop(settings_key(overrides), None)  # the old index's answers
             key = settings_key(overrides)
             if key != state.key:  # first run, or the config changed: other answers apply

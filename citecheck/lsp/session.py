@@ -2,9 +2,11 @@
 
 Resolution uses ONE `citecheck.resolve.Resolver` per distinct settings for the whole session
 (made on first use, closed on shutdown/exit), so its SQLite cache connection, its answers and
-the per-host circuit breaker survive from one keystroke run to the next.  The source URLs and
-cache directory come from the project's config file as in `citecheck check`, but only when
-the user trusts it (`CITECHECK_TRUST_CONFIG`); `CITECHECK_*` environment variables beat it.
+the per-host circuit breaker survive from one keystroke run to the next; only when its index
+file is replaced or created (one `stat` per check) is a new one made, which opens it again.
+The source URLs and cache directory come from the project's config file as in `citecheck
+check`, but only when the user trusts it (`CITECHECK_TRUST_CONFIG`); `CITECHECK_*`
+environment variables beat it.
 """
 
 from __future__ import annotations
