@@ -33,6 +33,7 @@ from attrs import evolve
 from lsprotocol import types as lsp
 from pygls import uris
 from pygls.lsp.server import LanguageServer
+from pygls.workspace import TextDocument
 
 from citecheck import __version__
 from citecheck.config import Config, ConfigError, discover
@@ -222,6 +223,16 @@ class CitecheckServer(LanguageServer):
         except RuntimeError:  # workspace not initialised yet
             return encoding_name(lsp.PositionEncodingKind.Utf16)
 
+    def document(self, uri: str) -> TextDocument | None:
+        """The open document `uri` names, or None when it is not open.
+
+        Found through pygls's own accessor, so a URI matches as pygls matches it (it decodes
+        %-escapes: `R%C3%A9sum%C3%A9%20x` names the document opened as `Résumé x`).  That
+        accessor makes a document from the file on disk when none is open; such a document
+        is not ours (a file is never read instead of what the editor holds)."""
+        doc = self.workspace.get_text_document(uri)
+        return doc if any(d is doc for d in self.workspace.text_documents.values()) else None
+
     def configure(self, init_options: Any) -> None:
         """Apply initializationOptions and pick the resolution layer (hook first).
 
@@ -312,10 +323,11 @@ class CitecheckServer(LanguageServer):
         would stall every other message, and never behind a running check, which may take
         tens of seconds on a large document).  Only a document never checked yet waits
         for its first check (on the worker: a `$/cancelRequest` ends the wait)."""
-        state = self.docs.get(uri)
-        if state is None or uri not in self.workspace.text_documents:
+        doc = self.document(uri)
+        state = None if doc is None else self.docs.get(doc.uri)
+        if doc is None or state is None:
             return None
-        text = self.workspace.get_text_document(uri).source
+        text = doc.source
         encoding = self.encoding
         # `latest` is set on the worker thread; one read gives a consistent parse
         candidates = [state.latest]
@@ -340,9 +352,10 @@ class CitecheckServer(LanguageServer):
         parsed = await loop.run_in_executor(
             self.worker, self._parse_in_worker, state, text, encoding
         )
-        if uri not in self.workspace.text_documents:
+        doc = self.document(uri)
+        if doc is None or self.docs.get(doc.uri) is not state:
             return None  # closed meanwhile
-        now = self.workspace.get_text_document(uri).source
+        now = doc.source
         if parsed.index.text == now:
             return View(state, parsed.result, now, parsed.index)
         changes = self.changes_since(state, parsed.index.text, now)
@@ -350,10 +363,11 @@ class CitecheckServer(LanguageServer):
 
     def received(self, uri: str, opened: bool = False) -> None:
         """Log the change from the text last received to the document's current one."""
-        state = self.docs.setdefault(uri, DocState(uri))
-        if uri not in self.workspace.text_documents:
+        doc = self.document(uri)
+        if doc is None:
             return
-        text = self.workspace.get_text_document(uri).source
+        state = self.docs.setdefault(doc.uri, DocState(doc.uri))
+        text = doc.source
         if opened:
             state.edits.clear()
         elif state.seen != text:
@@ -405,9 +419,9 @@ class CitecheckServer(LanguageServer):
         onto the current text; those whose text (or a character either side) changed are
         left out.  Why: on a large document typed in, every check ends after a newer change;
         dropping them all showed nothing new until the typing stopped."""
-        if state.uri not in self.workspace.text_documents:
+        doc = self.document(state.uri)
+        if doc is None:
             return
-        doc = self.workspace.get_text_document(state.uri)
         published, version = state.published, doc.version
         if version is not None and published is not None and version < published:
             return
@@ -431,6 +445,10 @@ class CitecheckServer(LanguageServer):
 
     def schedule(self, uri: str, delay: float) -> None:
         """(Re)start the check of `uri` for its newest text; older work is superseded."""
+        doc = self.document(uri)
+        if doc is None:
+            return  # changed or saved without being opened: never read files from disk
+        uri = doc.uri  # the URI it was opened with: its state's key, what is published for
         state = self.docs.setdefault(uri, DocState(uri))
         state.generation += 1
         running = state.checking
@@ -468,10 +486,10 @@ class CitecheckServer(LanguageServer):
     async def _check(self, uri: str, generation: int, delay: float) -> None:
         if delay > 0:
             await asyncio.sleep(delay)
+        doc = self.document(uri)
         state = self.docs.get(uri)
-        if state is None or uri not in self.workspace.text_documents:
+        if doc is None or state is None:
             return  # closed, or changed without being opened: never read files from disk
-        doc = self.workspace.get_text_document(uri)
         text, version = doc.source, doc.version
         loop = asyncio.get_running_loop()
         if self.stopping:
@@ -528,6 +546,8 @@ class CitecheckServer(LanguageServer):
             if self.session is None or self.session.closed:
                 return
             overrides = resolver_overrides(state.config or Config(), self.options.offline)
+            if self.session.index_changed(overrides):
+                self.answers.pop(settings_key(overrides), None)  # the old index's answers
             key = settings_key(overrides)
             if key != state.key:  # first run, or the config changed: other answers apply
                 state.key = key
@@ -552,6 +572,7 @@ class CitecheckServer(LanguageServer):
                 self.publish(state)
             if not todo:
                 return
+        epoch = self.session.epoch if self.session is not None else 0
         try:
             if self.resolver is not None:
                 answers = await self.resolver(todo)
@@ -563,6 +584,8 @@ class CitecheckServer(LanguageServer):
         except Exception as exc:
             log.exception("resolution failed")
             answers = {i: {"status": "unverified", "reason": repr(exc)} for i in todo}
+        if self.session is not None and self.session.epoch != epoch:
+            return  # the index file changed meanwhile: these answers may be the old index's
         self._tell_index_problems()
         unverified: list[Resolved] = []
         for ident, data in answers.items():
@@ -590,15 +613,20 @@ class CitecheckServer(LanguageServer):
             self.publish(state)
 
     def close(self, uri: str) -> None:
-        state = self.docs.pop(uri, None)
-        if state is not None:
+        """Forget a closed document and clear its diagnostics.  pygls has already dropped it,
+        so the states of documents it no longer holds are the closed ones (the client may
+        spell the URI differently from its didOpen)."""
+        closed = [s for s in self.docs.values() if self.document(s.uri) is None]
+        for state in closed:
+            del self.docs[state.uri]
             state.generation += 1  # a queued check of this document is skipped
             for task in (state.checking, state.finishing, state.resolving):
                 if task is not None and not task.done():
                     task.cancel()
-        self.text_document_publish_diagnostics(
-            lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[])
-        )
+        for cleared in sorted({s.uri for s in closed} or {uri}):
+            self.text_document_publish_diagnostics(
+                lsp.PublishDiagnosticsParams(uri=cleared, diagnostics=[])
+            )
 
     # -- requests --
 
@@ -608,8 +636,8 @@ class CitecheckServer(LanguageServer):
             return []
         state, result, index = view.state, view.result, view.index
         lo, hi = index.offset(params.range.start), index.offset(params.range.end)
-        doc = self.workspace.get_text_document(state.uri)
-        if doc.source != index.text:
+        doc = self.document(state.uri)
+        if doc is None or doc.source != index.text:
             return []  # changed while it was being checked: these edits would not fit
         actions: list[lsp.CodeAction] = []
         placed = (view.finding(f) for f in result.findings if f.fix is not None)

@@ -2,9 +2,11 @@
 
 Resolution uses ONE `citecheck.resolve.Resolver` per distinct settings for the whole session
 (made on first use, closed on shutdown/exit), so its SQLite cache connection, its answers and
-the per-host circuit breaker survive from one keystroke run to the next.  The source URLs and
-cache directory come from the project's config file as in `citecheck check`, but only when
-the user trusts it (`CITECHECK_TRUST_CONFIG`); `CITECHECK_*` environment variables beat it.
+the per-host circuit breaker survive from one keystroke run to the next; only when its index
+file is replaced or created (one `stat` per check) is a new one made, which opens it again.
+The source URLs and cache directory come from the project's config file as in `citecheck
+check`, but only when the user trusts it (`CITECHECK_TRUST_CONFIG`); `CITECHECK_*`
+environment variables beat it.
 """
 
 from __future__ import annotations
@@ -56,6 +58,23 @@ def settings_key(overrides: Mapping[str, Any]) -> Hashable:
     return tuple(sorted((k, str(v)) for k, v in overrides.items()))
 
 
+def index_signature(resolver: Any) -> tuple[int, int, int, int] | None:
+    """What identifies the index file `resolver` reads (device, inode, size, modification
+    time), None when it uses none or there is no such file: one `stat`, cheap enough for
+    every check.  `citecheck index import` renames a new file over the old one, and an
+    index may be created after the server started."""
+    settings = getattr(resolver, "settings", None)  # test doubles may lack it
+    if settings is None or not getattr(settings, "use_index", False):
+        return None
+    from citecheck.index.db import default_path
+
+    try:
+        st = default_path(settings.index_path).stat()
+    except (OSError, ValueError):
+        return None
+    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns
+
+
 def _resolver_class() -> Any:
     """`citecheck.lsp.RESOLVER_CLASS` (a test hook, read at use) or the real `Resolver`."""
     import citecheck.lsp as hooks
@@ -76,13 +95,39 @@ class SessionResolvers:
 
     def __init__(self) -> None:
         self.resolvers: dict[Hashable, Any] = {}
+        #: the index file each resolver was made with (`index_signature`)
+        self.index_files: dict[Hashable, tuple[int, int, int, int] | None] = {}
+        #: counts the resolvers retired because their index file changed: answers asked
+        #: before a change are not kept after it
+        self.epoch = 0
         self.closed = False
         self._lock = asyncio.Lock()
+        self._busy: Any = None  # the resolver an `aresolve` is running on
+        self._retired: list[Any] = []  # replaced while busy: closed when its call ends
 
     def _new(self, overrides: Mapping[str, Any]) -> Any:
         from citecheck.resolve import settings_from_env
 
-        return _resolver_class()(settings_from_env(**overrides))
+        resolver = _resolver_class()(settings_from_env(**overrides))
+        self.index_files[settings_key(overrides)] = index_signature(resolver)
+        return resolver
+
+    def index_changed(self, overrides: Mapping[str, Any]) -> bool:
+        """Whether the index file of `overrides`' resolver was replaced, created or removed
+        since the resolver was made; if so that resolver is retired (the next use makes a
+        new one, which opens the file as it is now) and the caller drops its answers."""
+        key = settings_key(overrides)
+        resolver = self.resolvers.get(key)
+        if resolver is None or index_signature(resolver) == self.index_files.get(key):
+            return False
+        del self.resolvers[key]
+        self.epoch += 1
+        log.info("the index file changed; it is opened again")
+        if resolver is self._busy:
+            self._retired.append(resolver)
+        else:
+            self._close(resolver)
+        return True
 
     async def resolve(self, ids: list[str], overrides: Mapping[str, Any]) -> dict[str, Any]:
         """`{id: Resolution}` from the resolver of `overrides`."""
@@ -96,7 +141,14 @@ class SessionResolvers:
             forget = getattr(resolver, "forget_unverified", None)  # test doubles may lack it
             if forget is not None:
                 forget(ids)
-            answers = await resolver.aresolve(ids)
+            self._busy = resolver
+            try:
+                answers = await resolver.aresolve(ids)
+            finally:
+                self._busy = None
+                if resolver in self._retired:
+                    self._retired.remove(resolver)
+                    self._close(resolver)
         return dict(answers)
 
     def from_index(self, ids: list[str], overrides: Mapping[str, Any]) -> dict[str, Resolution]:
@@ -121,11 +173,17 @@ class SessionResolvers:
         """Close every resolver (their cache connections); later calls fail fast."""
         self.closed = True
         resolvers, self.resolvers = list(self.resolvers.values()), {}
+        resolvers += self._retired
+        self._retired = []
         for resolver in resolvers:
-            try:
-                resolver.close()
-            except Exception:  # closing must not stop the others or the shutdown
-                log.exception("closing a resolver failed")
+            self._close(resolver)
+
+    @staticmethod
+    def _close(resolver: Any) -> None:
+        try:
+            resolver.close()
+        except Exception:  # closing must not stop the others or the shutdown
+            log.exception("closing a resolver failed")
 
 
 @attrs.define
