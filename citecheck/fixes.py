@@ -416,10 +416,10 @@ def unified_diff(path: str, old: str, new: str) -> str:
 
 def fixable(source: SourceText) -> Outcome | None:
     """Why a file must not be rewritten, or None when it may be."""
+    if source.extracted:  # first: standard input named "x.html" is refused as x.html is
+        return Outcome.EXTRACTED
     if source.stdin or source.path == "<stdin>":
         return Outcome.STDIN
-    if source.extracted:
-        return Outcome.EXTRACTED
     if source.encoding.startswith("utf-16"):
         return Outcome.UTF16
     if source.encoding.startswith("utf-32"):
