@@ -114,7 +114,8 @@ NOT_SERIES = Rule(
     "The first component is not a UN series symbol.",
     "The Human Rights Council has no series of its own: its documents are A/HRC/...; CESCR "
     "documents are E/C.12/... . 'HRC/RES/17/4' and 'CESCR/GC/16' are not UN symbols. The fix "
-    "is offered only after a document type (RES, DEC, PRST, GC); 'HRC/11/120' may be another "
+    "is offered only after a document type (RES, DEC, PRST, GC) or on an addendum, "
+    "corrigendum, revision or draft (Add., Corr., Rev., L.); 'HRC/11/120' may be another "
     "document, such as a press release, so the finding names A/HRC/11/120 without rewriting it. "
     "Not reported when the index or the UN Digital Library holds the symbol as written.",
     bad="HRC/RES/17/4",
@@ -228,6 +229,8 @@ _RANGE_SEPARATORS = frozenset((*CHARACTERS.range_dashes, *ENGLISH.range_words))
 _CONT_FIRST = frozenset((",", *CHARACTERS.horizontal_spaces, *CHARACTERS.range_dashes))
 #: The word of a listed item ("and Add.1") and the one between items ("A/HRC/28/2 and Add.1").
 _CONT_ITEM_WORDS = ("Add", "Corr", "Rev", "Amend")
+#: Components no press release has: an addendum, corrigendum, revision or draft (L.).
+_NOT_A_PRESS_RELEASE = lazy_compile(rf"(?:{'|'.join(_CONT_ITEM_WORDS)}|L)\.\d")
 _CONT_LIST_WORD = "and"
 # Continuation of a list that shares the head: "and Add.1", "-133", ", 36", " to 133".
 _CONT = compile_pattern(
@@ -593,7 +596,11 @@ def _surface_notes(
         second = symbol.components[1] if len(symbol.components) > 1 else ""
         # Rewritten only where no other document can carry the written symbol (HRC/RES/17/4);
         # "HRC/11/120" is named, not rewritten: it may be a press release of that symbol.
-        sure = second in _NOT_SERIES_TYPES
+        # An addendum, corrigendum, revision or draft (L.) is a document of the body's own
+        # series too: "HRC/17/31/Add.1" is A/HRC/17/31/Add.1.
+        sure = second in _NOT_SERIES_TYPES or any(
+            _NOT_A_PRESS_RELEASE.match(c) for c in symbol.components[2:]
+        )
         advice = (
             f"; the symbol is {fixed}"
             if sure
