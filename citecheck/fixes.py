@@ -291,8 +291,8 @@ def _inline_spans(
             token = raw[waiting] if waiting < len(raw) else ""
             first_line = token.split("\n", 1)[0]
             if not token or not text.startswith(first_line, angle):
-                tag = _QUOTING_RAW.match(text, angle)
-                if tag is not None and tag.group("name") is not None:
+                looks = _QUOTING_RAW.match(text, angle)
+                if looks is not None and looks.group("name") is not None:
                     return [(start, end)]  # a code tag the parser did not read as one
                 continue
             waiting += 1

@@ -31,8 +31,12 @@ SECTIONS: list[tuple[str, str, str, str]] = [
     ("A/RES/54/260 B and A/RES/54/261", "un:A/RES/54/260B", "A/RES/54/260 B", ""),
     ("A/RES/54/260 B adopted by", "un:A/RES/54/260B", "A/RES/54/260 B", ""),
     ("A/RES/54/260 B entitled", "un:A/RES/54/260B", "A/RES/54/260 B", ""),
-    ("A/RES/59/284 B annex, para. 2", "un:A/RES/59/284B", "A/RES/59/284 B annex, para. 2",
-     "annex; para. 2"),
+    (
+        "A/RES/59/284 B annex, para. 2",
+        "un:A/RES/59/284B",
+        "A/RES/59/284 B annex, para. 2",
+        "annex; para. 2",
+    ),
     ("A/RES/59/284 B section III", "un:A/RES/59/284B", "A/RES/59/284 B section III", "sect. III"),
     ("A/RES/59/284 B para. 4", "un:A/RES/59/284B", "A/RES/59/284 B para. 4", "para. 4"),
     ("A/RES/59/284 B's annex", "un:A/RES/59/284B", "A/RES/59/284 B", ""),
@@ -79,10 +83,12 @@ def test_symbol_and_prose_name_the_same_section(text: str) -> None:
 @pytest.mark.parametrize(
     ("symbol", "prose", "ident"),
     [
-        ("A/RES/54/260 B of 15 June 2000", "resolution 54/260 B of 15 June 2000",
-         "un:A/RES/54/260B"),
-        ("A/RES/54/260 B and A/RES/54/261", "resolution 54/260 B and 54/261",
-         "un:A/RES/54/260B"),
+        (
+            "A/RES/54/260 B of 15 June 2000",
+            "resolution 54/260 B of 15 June 2000",
+            "un:A/RES/54/260B",
+        ),
+        ("A/RES/54/260 B and A/RES/54/261", "resolution 54/260 B and 54/261", "un:A/RES/54/260B"),
         ("A/RES/59/284 A and B.", "resolutions 59/284 A and B.", "un:A/RES/59/284"),
         ("A/RES/59/284 A, B and C.", "resolutions 59/284 A, B and C.", "un:A/RES/59/284"),
     ],

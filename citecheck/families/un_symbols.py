@@ -666,7 +666,7 @@ def _surface_notes(
         wanted = canonical_text
         gap = raw[len(raw[:-1].rstrip()) : -1] if sectioned and raw[-1:] == symbol.part else ""
         if gap:
-            wanted = canonical_text[:-1] + (" " if "\n" in gap else gap) + symbol.part
+            wanted = canonical_text[:-1] + (" " if "\n" in gap else gap) + raw[-1]
         yield NON_CANONICAL.finding(
             f"'{display}' differs from the canonical symbol {canonical_text} in {why}",
             start,
