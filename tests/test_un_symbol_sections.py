@@ -3,7 +3,8 @@
 The section letter stays part of the symbol (``un:A/RES/59/284B``), as in the prose form
 ``resolution 59/284 B`` and in the index's canonical 191 symbols; only GA resolutions and
 decisions of the session/number form are adopted in lettered parts, and only a capital standing
-alone and closed by punctuation or the end of the line is a section.
+alone and closed as in prose (punctuation, "of", "and", a year, a pinpoint, the end of a line
+not followed by a lower-case word) is a section.
 """
 
 from __future__ import annotations
