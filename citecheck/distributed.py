@@ -73,7 +73,10 @@ def check_archive(
     """Extract and check every document on the cluster, then resolve each distinct id once.
 
     ``resolve=None`` skips resolution (offline run). A document that cannot be read is a
-    :class:`FileResult` with ``error`` set; it does not fail the archive.
+    :class:`FileResult` with ``error`` set; it does not fail the archive. Each file's
+    ``findings`` are its offline findings less those a resolved answer withdraws (UN103 on a
+    symbol a source holds as written); :meth:`ArchiveResult.resolution_findings` adds the RS
+    findings.
     """
     items = [os.fspath(p) for p in paths]
     # pure=False: a path names a file whose contents may change between runs.
@@ -89,4 +92,9 @@ def check_archive(
         return {k: v for answer in answers for k, v in answer.items()}
 
     resolutions = policy.resolve_citations([f.citations for f in files], ask)
-    return ArchiveResult(tuple(files), resolutions)
+    # as in the CLI: an offline finding an answer disproves (UN103 on a resolved symbol) goes
+    standing = [
+        attrs.evolve(f, findings=tuple(x for x in f.findings if policy.stands(x, resolutions)))
+        for f in files
+    ]
+    return ArchiveResult(tuple(standing), resolutions)

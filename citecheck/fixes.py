@@ -33,11 +33,15 @@ import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
 from citecheck.model import Finding, Fix
 from citecheck.readers import SourceText
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 
 class Outcome(str, enum.Enum):
@@ -124,6 +128,8 @@ _QUOTING_RAW = re.compile(
     re.I,
 )
 _RAW_ENDS = {"<!--": "-->", "<?": "?>", "<![CDATA[": "]]>"}
+#: The rest of a tag after its name, up to its ">": quoted attribute values may hold ">".
+_TAG_REST = re.compile(r"""(?:[^"'>]++|"[^"]*+"|'[^']*+')*+>""")
 
 
 def is_markdown(path: str, extracted: bool = False) -> bool:
@@ -165,9 +171,20 @@ def markdown_code_spans(text: str) -> list[tuple[int, int]]:
             else:
                 spans.extend(_raw_html_spans(text, lo, hi))
         elif token.type == "inline":
-            raw = [c.content for c in token.children or () if c.type == "html_inline"]
-            spans.extend(_inline_spans(text, lo, hi, raw))
+            spans.extend(_inline_spans(text, lo, hi, _html_inline(token.children or ())))
     return sorted(spans)
+
+
+def _html_inline(children: Sequence[Token]) -> list[str]:
+    """The raw HTML of a paragraph in text order, also that of an image's alt text (the
+    image token's own children): each is matched to the next ``<`` of the text."""
+    raw: list[str] = []
+    for child in children:
+        if child.type == "html_inline":
+            raw.append(child.content)
+        elif child.children:
+            raw.extend(_html_inline(child.children))
+    return raw
 
 
 def _escaped(text: str, at: int, start: int) -> bool:
@@ -220,8 +237,9 @@ def _raw_html_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 spans.append((m.start(), stop))
             pos = stop
             continue
-        tag_end = text.find(">", m.end(), end)
-        tag_end = end if tag_end < 0 else tag_end + 1
+        # a quoted attribute may hold ">" or "/>" ("<code title='a/>b'>"); unclosed: to the end
+        rest = _TAG_REST.match(text, m.end(), end)
+        tag_end = end if rest is None else rest.end()
         if text[tag_end - 2 : tag_end] != "/>" or m.group("close"):
             done = element.tag(m.start(), tag_end, name, bool(m.group("close")))
             if done is not None:
@@ -246,7 +264,9 @@ def _inline_spans(
     opens none), closed HTML comments and the quoting raw HTML among ``raw`` (the block's
     ``html_inline`` tokens, in order: code elements, processing instructions, CDATA) in one
     block ``text[start:end]``, one pass left to right; an unclosed ``<!--`` is plain text,
-    an unclosed code element runs to the block's end."""
+    an unclosed code element runs to the block's end. A code element's tag in the text that
+    is none of ``raw`` (in a link destination: ``[x](</code>)``) means the tags and the text
+    no longer line up: the whole block is then quoted, as a fix in code must never happen."""
     spans: list[tuple[int, int]] = []
     unmatched: set[int] = set()  # run lengths with no closing run further on
     element = _CodeElement()
@@ -261,16 +281,23 @@ def _inline_spans(
         if 0 <= tick < pos:
             tick = text.find("`", pos, end)
         if 0 <= angle < pos:
-            angle = text.find("<", pos, end) if waiting < len(raw) else -1
+            angle = text.find("<", pos, end)
         if tick < 0 and comment < 0 and angle < 0:
             break
         if angle >= 0 and (tick < 0 or angle < tick) and (comment < 0 or angle < comment):
             pos = angle + 1
-            token = raw[waiting]
+            if _escaped(text, angle, start):
+                continue
+            token = raw[waiting] if waiting < len(raw) else ""
             first_line = token.split("\n", 1)[0]
-            if _escaped(text, angle, start) or not text.startswith(first_line, angle):
+            if not token or not text.startswith(first_line, angle):
+                looks = _QUOTING_RAW.match(text, angle)
+                if looks is not None and looks.group("name") is not None:
+                    return [(start, end)]  # a code tag the parser did not read as one
                 continue
             waiting += 1
+            if not token.startswith(("<?", "<![CDATA[")):
+                pos = angle + len(first_line)  # "<b title='<code>'>" holds no tag
             tag = _html_tag(token)
             if tag is not None:
                 # a tag written over several lines (in a block quote, "> " is between)
@@ -389,10 +416,10 @@ def unified_diff(path: str, old: str, new: str) -> str:
 
 def fixable(source: SourceText) -> Outcome | None:
     """Why a file must not be rewritten, or None when it may be."""
+    if source.extracted:  # first: standard input named "x.html" is refused as x.html is
+        return Outcome.EXTRACTED
     if source.stdin or source.path == "<stdin>":
         return Outcome.STDIN
-    if source.extracted:
-        return Outcome.EXTRACTED
     if source.encoding.startswith("utf-16"):
         return Outcome.UTF16
     if source.encoding.startswith("utf-32"):

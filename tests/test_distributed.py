@@ -88,3 +88,21 @@ def test_archive_offline(tmp_path: Path, client: distributed.Client) -> None:
     assert result.resolutions == {} and [c.id for c in result.files[0].citations] == [
         "un:A/HRC/41/35"
     ]
+
+
+def test_a_resolved_symbol_withdraws_un103_and_its_fix(
+    tmp_path: Path, client: distributed.Client
+) -> None:
+    """As in the CLI: the source holds HRC/RES/13/5 as written, so UN103 (and its fix, which
+    would cite another document) goes; a symbol not found keeps it."""
+    held, missing = tmp_path / "held.txt", tmp_path / "missing.txt"
+    held.write_text("See HRC/RES/13/5 here.", encoding="utf-8")
+    missing.write_text("See HRC/RES/17/31 here.", encoding="utf-8")
+    assert [f.code for f in check_file(str(held)).findings] == ["UN103"]
+    result = check_archive([held, missing], client, fake_resolve)
+    assert result.resolutions["un:HRC/RES/13/5"].status is Status.RESOLVED
+    assert [f.code for f in result.files[0].findings] == []
+    assert result.resolution_findings(result.files[0]) == []
+    [kept] = result.files[1].findings
+    assert kept.code == "UN103" and kept.fix is not None
+    assert [f.code for f in result.resolution_findings(result.files[1])] == ["RS101"]

@@ -344,10 +344,42 @@ def test_fixes_in_markdown_code_are_not_offered_in_any_report(tmp_path: Path, na
         ("x <code><!-- a/1 --></code> <!--a/2-->\n", ["<code><!-- a/1 --></code>", "<!--a/2-->"]),
         ("1 < 2 and a/1 <code>a/2</code>\n", ["<code>a/2</code>"]),  # a lone "<" is text
         ("x <code\nclass=a>a/1</code> a/2\n", ["<code\nclass=a>a/1</code>"]),  # a tag on 2 lines
+        # an image's alt text holds raw HTML of its own: the tags stay in step
+        ("![<code>a</code>](u) and <code>a/1</code> a/2\n", ["<code>a</code>", "<code>a/1</code>"]),
+        # a code tag the parser reads as no tag (a link destination): the whole block, unsure
+        ("<code>a [x](</code>) a/1</code>\n", ["<code>a [x](</code>) a/1</code>\n"]),
+        ("[x](<code>) a/1 <code>y</code>\n", ["[x](<code>) a/1 <code>y</code>\n"]),
+        ("x <b title='<code>'>y</b> a/1\n", []),  # a tag inside an attribute's value is text
+        # a quoted attribute holding "/>" or ">" in an HTML block
+        ('<div>\n<code title="a/>b">a/1</code> a/2\n</div>\n', ['<code title="a/>b">a/1</code>']),
+        ("<div>\n<kbd title='>'>a/1</kbd> a/2\n</div>\n", ["<kbd title='>'>a/1</kbd>"]),
     ],
 )
 def test_markdown_raw_html_that_quotes(text: str, quoted: list[str]) -> None:
     assert _quoted(text) == quoted
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        (
+            "![<code>a</code>](u) and <code>HRC/RES/17/4</code> HRC/RES/17/4\n",
+            "![<code>a</code>](u) and <code>HRC/RES/17/4</code> A/HRC/RES/17/4\n",
+        ),
+        # unsure where the element ends: nothing in the paragraph is rewritten
+        ("<code>a [x](</code>) HRC/RES/17/4</code>\n",) * 2,
+        (
+            '<div>\n<code title="a/>b">HRC/RES/17/4</code> HRC/RES/17/4\n</div>\n',
+            '<div>\n<code title="a/>b">HRC/RES/17/4</code> A/HRC/RES/17/4\n</div>\n',
+        ),
+    ],
+)
+def test_no_markdown_fix_lands_inside_html_code(tmp_path: Path, text: str, fixed: str) -> None:
+    """The reviewer's inputs: a fix outside code may go, one inside a code element never."""
+    md = tmp_path / "notes.md"
+    md.write_text(text, encoding="utf-8")
+    CliRunner().invoke(main, ["check", "--offline", "--fix", str(md)])
+    assert md.read_text(encoding="utf-8") == fixed
 
 
 def test_fix_leaves_markdown_html_code_alone_and_still_reports_it(tmp_path: Path) -> None:

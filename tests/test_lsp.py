@@ -1037,3 +1037,77 @@ async def test_no_quick_fix_inside_markdown_code(client: LanguageClient) -> None
     assert "See A/HRC/41/35 and" in fixed["file:///tmp/notes-quoted.md"][0]
     assert len(fixed["file:///tmp/notes-quoted.txt"]) == 3
     assert fixed["untitled:Untitled-7"] == fixed["file:///tmp/notes-quoted.md"]
+
+
+# ---- a withdrawn finding offers no quick fix ---------------------------------------------------
+
+WITHDRAWN_ENV: dict[str, str] = {}  # the fake sources and an index holding HRC/RES/13/5
+
+
+@pytest.fixture(scope="module", autouse=True)
+def index_holding_hrc_form(sources: list[str], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An index whose record holds the HRC/-form symbol as written (as a 191 $z would)."""
+    from citecheck.index.db import HarvestState, IndexDB, UnRecord
+
+    path = tmp_path_factory.mktemp("lsp-withdrawn") / "index.sqlite3"
+    db = IndexDB(path, write=True)
+    try:
+        with db.transaction():
+            record = UnRecord(
+                recid=720002,
+                symbols=(("HRC/RES/13/5", "own"),),
+                title="Resolution as catalogued",
+                date="2010-03-24",
+            )
+            db.put_un_records([record])
+            db.set_harvest(
+                HarvestState("undl", "2026-11-01", True, "1946-01-01", None, 1, "2026-11-01")
+            )
+    finally:
+        db.close()
+    WITHDRAWN_ENV.clear()
+    WITHDRAWN_ENV.update(SERVER_ENV, CITECHECK_INDEX=str(path))
+    return path
+
+
+@pytest_lsp.fixture(
+    config=ClientServerConfig(
+        server_command=HOOKED_SERVER, server_env=WITHDRAWN_ENV, client_factory=_recording_client
+    )
+)
+async def withdrawn(lsp_client: LanguageClient) -> AsyncIterator[None]:
+    yield
+    await end_session(lsp_client)
+
+
+async def test_a_withdrawn_un103_offers_no_quick_fix(withdrawn: LanguageClient) -> None:
+    """The index resolves HRC/RES/13/5: the diagnostics drop UN103, and so must the code
+    actions (its fix would cite another document), as `check --fix` does."""
+    client = withdrawn
+    await start(client, {"offline": True})
+    uri = "file:///tmp/withdrawn.txt"
+    open_doc(client, uri, "See HRC/RES/13/5 here.\n")
+    await settled(client)
+    assert "UN103" not in codes(client, uri)
+    actions = await client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri),
+            range=lsp.Range(start=lsp.Position(0, 6), end=lsp.Position(0, 6)),
+            context=lsp.CodeActionContext(diagnostics=[]),
+        )
+    )
+    titles = [a.title for a in actions or []]
+    assert not any("A/HRC/RES/13/5" in t for t in titles), titles
+    # the same text without the index's answer keeps the fix (the test can fail)
+    other = "file:///tmp/kept.txt"
+    open_doc(client, other, "See HRC/RES/13/6 here.\n")
+    await settled(client)
+    assert "UN103" in codes(client, other)
+    kept = await client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(uri=other),
+            range=lsp.Range(start=lsp.Position(0, 6), end=lsp.Position(0, 6)),
+            context=lsp.CodeActionContext(diagnostics=[]),
+        )
+    )
+    assert any("A/HRC/RES/13/6" in a.title for a in kept or []), kept

@@ -129,3 +129,21 @@ def test_stdin_filename_usage_errors(
     res = _run([command, *args])
     assert res.exit_code == EXIT_USAGE
     assert message in res.stderr and res.stdout == ""
+
+
+@pytest.mark.parametrize("option", ["--diff", "--fix"])
+def test_standard_input_named_html_is_refused_as_the_file_on_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, option: str
+) -> None:
+    """Its text was extracted: a diff of that text would be no patch of the input."""
+    monkeypatch.chdir(tmp_path)
+    html = "<html><body><p>See &amp; <b>x</b> HRC/RES/17/4.</p></body></html>\n"
+    page = tmp_path / "a.html"
+    page.write_text(html, encoding="utf-8")
+    piped = _run(["check", "--offline", option, "--stdin-filename", "a.html", "-"], html)
+    on_disk = _run(["check", "--offline", option, "a.html"], html)
+    refusal = "citecheck: a.html: text was extracted from another format; not rewritten"
+    assert refusal in piped.stderr and refusal in on_disk.stderr
+    assert "---" not in piped.stdout and "+++" not in piped.stdout
+    assert piped.stdout == on_disk.stdout and piped.exit_code == on_disk.exit_code
+    assert page.read_text(encoding="utf-8") == html

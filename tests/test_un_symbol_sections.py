@@ -3,7 +3,8 @@
 The section letter stays part of the symbol (``un:A/RES/59/284B``), as in the prose form
 ``resolution 59/284 B`` and in the index's canonical 191 symbols; only GA resolutions and
 decisions of the session/number form are adopted in lettered parts, and only a capital standing
-alone and closed by punctuation or the end of the line is a section.
+alone and closed as in prose (punctuation, "of", "and", a year, a pinpoint, the end of a line
+not followed by a lower-case word) is a section.
 """
 
 from __future__ import annotations
@@ -26,7 +27,34 @@ SECTIONS: list[tuple[str, str, str, str]] = [
     ("decision A/DEC/31/406 E: the text", "un:A/DEC/31/406E", "A/DEC/31/406 E", ""),
     ("A/RES/ES-10/2 A.", "un:A/RES/ES-10/2A", "A/RES/ES-10/2 A", ""),
     ("A/RES/S-13/2 C,", "un:A/RES/S-13/2C", "A/RES/S-13/2 C", ""),
+    # closed by a word that goes on the citation, as in prose
+    ("resolution A/RES/59/284 B of 23 December 2004.", "un:A/RES/59/284B", "A/RES/59/284 B", ""),
+    ("A/RES/54/260 B and A/RES/54/261", "un:A/RES/54/260B", "A/RES/54/260 B", ""),
+    ("A/RES/54/260 B adopted by", "un:A/RES/54/260B", "A/RES/54/260 B", ""),
+    ("A/RES/54/260 B entitled", "un:A/RES/54/260B", "A/RES/54/260 B", ""),
+    (
+        "A/RES/59/284 B annex, para. 2",
+        "un:A/RES/59/284B",
+        "A/RES/59/284 B annex, para. 2",
+        "annex; para. 2",
+    ),
+    ("A/RES/59/284 B section III", "un:A/RES/59/284B", "A/RES/59/284 B section III", "sect. III"),
+    ("A/RES/59/284 B para. 4", "un:A/RES/59/284B", "A/RES/59/284 B para. 4", "para. 4"),
+    ("A/RES/59/284 B's annex", "un:A/RES/59/284B", "A/RES/59/284 B", ""),
+    ("A/RES/59/284 B\u2019s annex", "un:A/RES/59/284B", "A/RES/59/284 B", ""),
+    ("A/RES/59/284 B (2004)", "un:A/RES/59/284B", "A/RES/59/284 B (2004)", ""),
+    ("A/RES/59/284 B\nof 23 December 2004", "un:A/RES/59/284B", "A/RES/59/284 B", ""),
+    ("A/RES/59/284 B\n\nNext", "un:A/RES/59/284B", "A/RES/59/284 B", ""),
     # negative rows: the capital is a word, a list, the next sentence or another series'
+    ("A/RES/59/284 Building of", "un:A/RES/59/284", "A/RES/59/284", ""),
+    ("In A/RES/59/284 I annexed", "un:A/RES/59/284", "A/RES/59/284", ""),
+    ("A/RES/59/284 A offered", "un:A/RES/59/284", "A/RES/59/284", ""),
+    ("A/RES/59/284 I of", "un:A/RES/59/284I", "A/RES/59/284 I", ""),
+    ("Following A/RES/59/284 A\nnumber of States", "un:A/RES/59/284", "A/RES/59/284", ""),
+    ("in A/RES/59/284 I\nthink", "un:A/RES/59/284", "A/RES/59/284", ""),
+    ("A/RES/59/284 A, B and C.", "un:A/RES/59/284", "A/RES/59/284", ""),
+    ("A/RES/59/284 A, B.", "un:A/RES/59/284", "A/RES/59/284", ""),
+    ("A/RES/59/284 A and B of 2004.", "un:A/RES/59/284", "A/RES/59/284", ""),
     ("A/RES/59/284 Building on it", "un:A/RES/59/284", "A/RES/59/284", ""),
     ("In A/RES/59/284 I found it", "un:A/RES/59/284", "A/RES/59/284", ""),
     ("A/RES/59/284 A and B.", "un:A/RES/59/284", "A/RES/59/284", ""),
@@ -53,6 +81,32 @@ def test_symbol_and_prose_name_the_same_section(text: str) -> None:
     assert [c.id for c in citecheck.extract(text)] == ["un:A/RES/59/284B"]
 
 
+@pytest.mark.parametrize(
+    ("symbol", "prose", "ident"),
+    [
+        (
+            "A/RES/54/260 B of 15 June 2000",
+            "resolution 54/260 B of 15 June 2000",
+            "un:A/RES/54/260B",
+        ),
+        ("A/RES/54/260 B and A/RES/54/261", "resolution 54/260 B and 54/261", "un:A/RES/54/260B"),
+        ("A/RES/59/284 A and B.", "resolutions 59/284 A and B.", "un:A/RES/59/284"),
+        ("A/RES/59/284 A, B and C.", "resolutions 59/284 A, B and C.", "un:A/RES/59/284"),
+    ],
+)
+def test_symbol_and_prose_agree(symbol: str, prose: str, ident: str) -> None:
+    assert citecheck.extract(symbol)[0].id == citecheck.extract(prose)[0].id == ident
+
+
+def test_a_year_after_a_section_is_deleted_and_the_section_kept() -> None:
+    text = "A/RES/59/284 B (2004)"
+    (finding,) = citecheck.check(text).findings
+    assert finding.code == "UN106" and finding.id == "un:A/RES/59/284B"
+    assert finding.fix is not None
+    fixed = text[: finding.fix.start] + finding.fix.replacement + text[finding.fix.end :]
+    assert fixed == "A/RES/59/284 B"
+
+
 def test_a_list_of_sections_still_gives_the_resolution_once() -> None:
     """``A and B`` are two documents; until lists are expanded the resolution is cited whole
     (as the prose ``resolutions 59/284 A and B``), never as its first section only."""
@@ -64,8 +118,21 @@ def test_spaced_section_is_the_uns_own_style_not_a_non_canonical_form() -> None:
     assert [f.code for f in citecheck.check("See A/RES/59/284 B.").findings] == []
     lower = citecheck.check("See a/res/59/284 B.")
     assert [(f.code, f.fix.replacement if f.fix else None) for f in lower.findings] == [
-        ("UN102", "A/RES/59/284B")
+        ("UN102", "A/RES/59/284 B")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "replacement"),
+    [
+        ("See a/res/59/284 B, para. 3.", "A/RES/59/284 B"),
+        ("See a/res/59/284\u00a0B;", "A/RES/59/284\u00a0B"),
+    ],
+)
+def test_the_case_fix_keeps_the_authors_space_before_a_section(text: str, replacement: str) -> None:
+    (finding,) = citecheck.check(text).findings
+    assert finding.code == "UN102" and finding.fix is not None
+    assert finding.fix.replacement == replacement
 
 
 @pytest.mark.parametrize("text", ["A/RES/99/284 B.", "A/RES/99/284B."])

@@ -120,6 +120,12 @@ FINDINGS: list[tuple[str, list[str], str | None]] = [
     # the written symbol may be another document's (a press release): named, not rewritten
     ("HRC/11/120", ["UN103"], None),
     ("HRC/41/35", ["UN103"], None),
+    # no press release has an addendum, corrigendum, revision or draft: the fix stays
+    ("HRC/17/31/Add.1", ["UN103"], "A/HRC/17/31/Add.1"),
+    ("HRC/17/L.1", ["UN103"], "A/HRC/17/L.1"),
+    ("HRC/17/31/Corr.1", ["UN103"], "A/HRC/17/31/Corr.1"),
+    ("HRC/17/31/Rev.1", ["UN103"], "A/HRC/17/31/Rev.1"),
+    ("HRC/17/Lx.1", ["UN103"], None),
     ("A/RES/30/3379", ["UN105"], None),
     ("A/RES/73/179 (2018)", ["UN106"], "A/RES/73/179"),
     ("CCPR/C/79/Add. 37", ["UN102"], "CCPR/C/79/Add.37"),

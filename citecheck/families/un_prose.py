@@ -68,7 +68,8 @@ class UNResolutionRef:
 
 # --- patterns -----------------------------------------------------------------------------
 
-_LETTERS = rf"[A-Z](?:{_W}(?:and|to){_W}[A-Z])?"
+#: One part letter or a list of them ("A and B", "A to D", "A, B and C").
+_LETTERS = rf"[A-Z](?:(?:,{_W}(?:and{_W})?|{_W}(?:and|to){_W})[A-Z](?![\w/]))*"
 # After a part letter: punctuation, a connector or the end, so "60/251 A State" is no part.
 _AFTER_LETTERS = r"(?=[\s\u00a0]*(?:[,;.:)\]\[(<]|$|and\b|of\b|adopted\b|entitled\b))"
 _REF = rf"""

@@ -114,7 +114,8 @@ NOT_SERIES = Rule(
     "The first component is not a UN series symbol.",
     "The Human Rights Council has no series of its own: its documents are A/HRC/...; CESCR "
     "documents are E/C.12/... . 'HRC/RES/17/4' and 'CESCR/GC/16' are not UN symbols. The fix "
-    "is offered only after a document type (RES, DEC, PRST, GC); 'HRC/11/120' may be another "
+    "is offered only after a document type (RES, DEC, PRST, GC) or on an addendum, "
+    "corrigendum, revision or draft (Add., Corr., Rev., L.); 'HRC/11/120' may be another "
     "document, such as a press release, so the finding names A/HRC/11/120 without rewriting it. "
     "Not reported when the index or the UN Digital Library holds the symbol as written.",
     bad="HRC/RES/17/4",
@@ -189,6 +190,21 @@ _SERIES_LAST = frozenset(c for s in SERIES for c in (s[-1], s[-1].lower()))
 #: How far back the word before a slash is read (longer than every series).
 _SERIES_REACH = 8
 
+#: A lone capital letter: a section of its own ("A and B"), not a word or a symbol ("A/RES").
+_LONE_LETTER = r"[A-Z](?![\w/])"
+#: What closes a section letter after a GA symbol, as in prose ("resolution 54/260 B of ..."):
+#: punctuation, the end of the text, "'s", a word that goes on the citation ("of", "adopted",
+#: "entitled", "and <another symbol>", a pinpoint: "B annex", "B, para. 2"), or a line break
+#: not followed by a lower-case word: in hard-wrapped text "A/RES/59/284 A\nnumber of States"
+#: the letter is an article of the sentence. A list of letters ("A and B", "A, B and C") names
+#: the whole resolution: no single section is taken from it.
+_SECTION_CLOSE = rf"""(?:['\u2019]s(?!\w)
+  |{HSPACE}*(?:[;.:)\]]|\Z|,(?!{HSPACE}*{_LONE_LETTER}))
+  |{HSPACE}*\r?\n(?![ \t]*\p{{Ll}})
+  |(?:{HSPACE}+|{HSPACE}*\r?\n[ \t]*)
+    (?:(?:of|adopted|entitled)(?!\w)|and(?!\w)(?!{HSPACE}+{_LONE_LETTER})
+      |{ENGLISH.unit_pattern("para", "annex", "sect", "chap")}))"""
+
 _TOKEN = compile_pattern(
     rf"""
     (?<![\w/.\-\u2010\u2011])
@@ -199,9 +215,8 @@ _TOKEN = compile_pattern(
     (?:{HSPACE}?\({HSPACE}?(?P<vpword>(?i:Vol\.?|Part)){HSPACE}?(?P<vpnum>[IVXL]{{1,6}}|\d{{1,2}}|[A-Z])
         {HSPACE}?\))?
     (?:(?P<suffix>{HSPACE}?(?P<part>[A-Z])?{HSPACE}?\((?P<paren>(?:S-|ES-)?[IVXL]{{1,7}}|(?:19|20)\d\d)\))
-    # The section of a GA resolution adopted in parts: "A/RES/59/284 B", closed by punctuation
-    # or the end of the line ("A/RES/59/284 Building", "A/RES/59/284 A and B" hold none).
-      |(?P<spaced_section>{HSPACE}(?P<section>[A-Z]))(?={HSPACE}*(?:[,;.:)\]]|\r?\n|\Z))
+    # The section of a GA resolution adopted in parts: "A/RES/59/284 B", closed as in prose.
+      |(?P<spaced_section>{HSPACE}(?P<section>[A-Z]))(?={_SECTION_CLOSE})
     )?
     (?![\w/])
     """
@@ -214,6 +229,8 @@ _RANGE_SEPARATORS = frozenset((*CHARACTERS.range_dashes, *ENGLISH.range_words))
 _CONT_FIRST = frozenset((",", *CHARACTERS.horizontal_spaces, *CHARACTERS.range_dashes))
 #: The word of a listed item ("and Add.1") and the one between items ("A/HRC/28/2 and Add.1").
 _CONT_ITEM_WORDS = ("Add", "Corr", "Rev", "Amend")
+#: Components no press release has: an addendum, corrigendum, revision or draft (L.).
+_NOT_A_PRESS_RELEASE = lazy_compile(rf"(?:{'|'.join(_CONT_ITEM_WORDS)}|L)\.\d")
 _CONT_LIST_WORD = "and"
 # Continuation of a list that shares the head: "and Add.1", "-133", ", 36", " to 133".
 _CONT = compile_pattern(
@@ -579,7 +596,11 @@ def _surface_notes(
         second = symbol.components[1] if len(symbol.components) > 1 else ""
         # Rewritten only where no other document can carry the written symbol (HRC/RES/17/4);
         # "HRC/11/120" is named, not rewritten: it may be a press release of that symbol.
-        sure = second in _NOT_SERIES_TYPES
+        # An addendum, corrigendum, revision or draft (L.) is a document of the body's own
+        # series too: "HRC/17/31/Add.1" is A/HRC/17/31/Add.1.
+        sure = second in _NOT_SERIES_TYPES or any(
+            _NOT_A_PRESS_RELEASE.match(c) for c in symbol.components[2:]
+        )
         advice = (
             f"; the symbol is {fixed}"
             if sure
@@ -641,12 +662,17 @@ def _surface_notes(
         return
     spaced = symbol.sc_year is not None or symbol.legacy_session is not None
     if not (spaced and written == canonical_text and "\n" not in raw):
+        # The fix keeps the author's space before a section letter: "A/RES/59/284 B" is UN style
+        wanted = canonical_text
+        gap = raw[len(raw[:-1].rstrip()) : -1] if sectioned and raw[-1:] == symbol.part else ""
+        if gap:
+            wanted = canonical_text[:-1] + (" " if "\n" in gap else gap) + raw[-1]
         yield NON_CANONICAL.finding(
             f"'{display}' differs from the canonical symbol {canonical_text} in {why}",
             start,
             end,
             id=f"un:{canonical_text}",
-            fix=Fix(start, end, canonical_text, f"write {canonical_text}"),
+            fix=Fix(start, end, wanted, f"write {wanted}"),
         )
 
 
@@ -750,17 +776,20 @@ def _read_token(text: str, m: regex.Match[str]) -> _Token | None:
         end = m.end()
     hybrid: Finding | None = None
     if paren and not roman and comps[:2] == ["A", "RES"] and len(comps) == 4:
-        # "A/RES/73/179 (2018)": SC style on a GA symbol; the year is not part of the id.
-        cut, cut_end = m.start("suffix"), m.end("suffix")
+        # "A/RES/73/179 (2018)": SC style on a GA symbol; the year is not part of the id,
+        # a section letter before it is ("A/RES/59/284 B (2004)").
+        if not (part and takes_section(comps)):
+            part = None
+        cut, cut_end = (m.end("part") if part else m.start("suffix")), m.end("suffix")
+        bare = "/".join(comps) + (part or "")
         hybrid = HYBRID_YEAR.finding(
-            f"{'/'.join(comps)}: GA resolutions of the session/number form take no year; "
-            f"write '{'/'.join(comps)}'",
+            f"{bare}: GA resolutions of the session/number form take no year; write '{bare}'",
             m.start(),
             cut_end,
-            id="un:" + "/".join(comps),
+            id="un:" + bare,
             fix=Fix(cut, cut_end, "", f"delete '{text[cut:cut_end].strip()}'"),
         )
-        paren = part = None
+        paren = None
     # A range written inside the last component: SR.131-133.
     last = comps[-1]
     range_m = _TYPE_NUM.match(last)
@@ -775,9 +804,10 @@ def _read_token(text: str, m: regex.Match[str]) -> _Token | None:
         written = "/".join([*comps[:-1], canonical_component(last)])
     head_notes = tuple(_surface_notes(token_text, symbol, written, start, end))
     if hybrid is not None:
-        token_text = text[start : m.start("suffix")]
+        cut = m.end("part") if part else m.start("suffix")
+        token_text = text[start:cut]
         head_notes = (
-            *_surface_notes(token_text, symbol, written, start, m.start("suffix")),
+            *_surface_notes(token_text, symbol, written, start, cut),
             hybrid,
         )
     symbols = [symbol]

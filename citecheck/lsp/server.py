@@ -640,7 +640,12 @@ class CitecheckServer(LanguageServer):
         if doc is None or doc.source != index.text:
             return []  # changed while it was being checked: these edits would not fit
         actions: list[lsp.CodeAction] = []
-        placed = (view.finding(f) for f in result.findings if f.fix is not None)
+        known = self.answers_of(state).known  # a finding an answer withdrew has no fix either
+        placed = (
+            view.finding(f)
+            for f in result.findings
+            if f.fix is not None and policy.stands(f, known)
+        )
         near = [f for f in placed if f is not None and lo <= f.end and f.start <= hi]
         if near:  # as `check --fix`: no fix inside Markdown code or comments
             from citecheck.fixes import markdown_code_spans, quoted_spans, unquoted_fixes
