@@ -63,7 +63,7 @@ class ReadOnlyDir:
         if os.geteuid() == 0 and (
             self.chattr is None or subprocess.run([self.chattr, "+i", str(directory)]).returncode
         ):
-            pytest.skip("running as root without a working chattr: cannot make a directory read-only")
+            pytest.skip("running as root without a working chattr: no read-only directory")
         self.unlock()
 
     def lock(self) -> None:
@@ -139,9 +139,7 @@ def test_an_immutable_index_updated_between_batches_is_reopened(
         resolver.close()
 
 
-def _seam(
-    monkeypatch: pytest.MonkeyPatch, path: Path, guard: ReadOnlyDir, times: int
-) -> list[int]:
+def _seam(monkeypatch: pytest.MonkeyPatch, path: Path, guard: ReadOnlyDir, times: int) -> list[int]:
     """The owner writes to the file while `IndexSource.answer` reads it (the first `times`
     reads); the list counts the reads."""
     original = IndexSource.answer
@@ -230,7 +228,8 @@ def test_a_corrupt_page_is_unverified_never_not_found(
     for ident in (LATE, HELD, "celex:32016R0679", "ecli:EU:C:2014:238"):
         res = out[ident]
         assert res.status is Status.UNVERIFIED and res.source == "index", ident
-        assert (res.reason or "").startswith("the index could not be read (database disk image"), ident
+        reason = res.reason or ""
+        assert reason.startswith("the index could not be read (database disk image"), ident
     assert again.status is Status.NOT_CHECKED  # the damaged file stays closed until it changes
     said = [str(w.message) for w in caught if "index unusable" in str(w.message)]
     assert len(said) == 1 and "malformed" in said[0]
