@@ -155,13 +155,13 @@ class Resolver:
                 return {}
             try:
                 answers = index.answer(list(ids))
-            except sqlite3.Error as exc:
+            except (sqlite3.Error, ValueError, TypeError) as exc:
                 if index.db.immutable and index.db.changed():
                     continue  # a page of the new version read through the old one
-                self._index_unusable(str(exc))
-                return _index_unread(ids, f"the index could not be read ({exc})")
-            except (ValueError, TypeError) as exc:  # a value of the wrong type in the file
-                why = str(exc)
+                if isinstance(exc, sqlite3.Error):
+                    self._index_unusable(str(exc))
+                    return _index_unread(ids, f"the index could not be read ({exc})")
+                why = str(exc)  # a value of the wrong type in the file
                 if not isinstance(exc, IndexUnavailable):
                     why = f"a value of the wrong type in it: {exc}"
                 self._index_unusable(why)

@@ -250,3 +250,30 @@ def test_an_index_created_after_a_miss_is_opened(
         assert _ask(resolver, LATE).status is Status.RESOLVED
     finally:
         resolver.close()
+
+
+def test_an_immutable_read_that_fails_because_the_file_changed_is_read_again(
+    make_settings: MakeSettings, ro: tuple[Path, ReadOnlyDir], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, guard = ro
+    original = IndexSource.answer
+    reads: list[int] = []
+
+    def torn(self: IndexSource, ids: list[str]) -> Any:
+        reads.append(len(ids))
+        if len(reads) == 1:  # the owner rewrote the file; the old reader met a new page
+            _update(path, guard, [LATE.removeprefix("un:")], 800100)
+            raise sqlite3.DatabaseError("database disk image is malformed")
+        return original(self, ids)
+
+    monkeypatch.setattr(IndexSource, "answer", torn)
+    resolver = Resolver(_settings(make_settings, path))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            late = resolver.resolve([LATE])[LATE]
+        finally:
+            resolver.close()
+    assert len(reads) == 2
+    assert late.status is Status.RESOLVED and late.source == "index"
+    assert not [w for w in caught if "index unusable" in str(w.message)]
