@@ -13,6 +13,7 @@ import json
 import os
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,8 @@ from citecheck.index.db import (
     IndexUnavailable,
     checked_day,
     default_path,
-    open_readonly,
+    file_identity,
+    open_reader,
 )
 from citecheck.index.errors import HarvestError, UpdateFailed
 
@@ -201,12 +203,19 @@ def export_cmd(file: Path, index_path: Path | None) -> None:
             source_path = db.path
     except IndexUnavailable as exc:
         _fail(str(exc))
+    before = file_identity(source_path)
     try:
-        src = open_readonly(source_path)
+        src, immutable = open_reader(source_path)
     except sqlite3.Error as exc:
         _fail(f"cannot read the index {source_path}: {exc}")
+    # An immutable reader (a read-only directory) takes no lock: a copy made while the file
+    # changed may mix two versions of it, so it is not kept.
     try:
-        _copy_atomically(src, file)
+        _copy_atomically(
+            src, file, still_same=lambda: not immutable or file_identity(source_path) == before
+        )
+    except IndexUnavailable as exc:
+        _fail(f"cannot export {source_path}: {exc}")
     except (sqlite3.Error, OSError) as exc:
         _fail(f"cannot export to {file}: {exc}")
     finally:
@@ -214,8 +223,11 @@ def export_cmd(file: Path, index_path: Path | None) -> None:
     click.echo(f"exported {source_path} to {file}", err=True)
 
 
-def _copy_atomically(src: sqlite3.Connection, target: Path) -> None:
-    """Back `src` up into a temporary file beside `target`, then rename it over `target`.
+def _copy_atomically(
+    src: sqlite3.Connection, target: Path, still_same: Callable[[], bool] | None = None
+) -> None:
+    """Back `src` up into a temporary file beside `target`, then rename it over `target`
+    (unless `still_same` says the source changed during the copy: `IndexUnavailable`).
 
     The new file keeps the mode of the one it replaces (a shared index stays readable by
     others), else gets the mode a new file gets (the umask), not the temporary file's 0600.
@@ -232,6 +244,8 @@ def _copy_atomically(src: sqlite3.Connection, target: Path) -> None:
             dst.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
         finally:
             dst.close()
+        if still_same is not None and not still_same():
+            raise IndexUnavailable("the index changed while it was copied; export it again")
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)

@@ -197,25 +197,49 @@ def retry_locked(step: Callable[[], object], attempts: int = 50) -> None:
             time.sleep(0.02 * (attempt + 1))
 
 
-def open_readonly(path: Path) -> sqlite3.Connection:
-    """A read-only connection that also works where nothing can be written beside the file.
+FileIdentity = tuple[int, int, int, int]
+
+
+def file_identity(path: Path) -> FileIdentity | None:
+    """(device, inode, size, mtime in ns) of the file at `path`, None if there is none.
+
+    A reader compares it before and after reading: a file replaced, appended to or rewritten
+    since it was opened has another identity.
+    """
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def open_reader(path: Path) -> tuple[sqlite3.Connection, bool]:
+    """A read-only connection that also works where nothing can be written beside the file,
+    and whether it was opened immutable.
 
     Reading a WAL database needs its ``-shm`` file; in a read-only directory (an image, a
     mount) SQLite cannot create it.  When no write-ahead log is left beside the file (the last
-    writer checkpointed it), nothing can change the file there either, so it is opened
-    immutable; a log that is there is read through SQLite's read-only shared memory.
+    writer checkpointed it), it is opened immutable; a log that is there is read through
+    SQLite's read-only shared memory.  An immutable connection does not see a later write
+    and may read pages of two versions of the file: its reader must check `file_identity`
+    around each read and reopen (see `IndexDB.changed`).
     """
     uri = path.resolve().as_uri()
     conn = sqlite3.connect(uri + "?mode=ro", uri=True, timeout=30.0, isolation_level=None)
     try:
         conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
-        return conn
+        return conn, False
     except sqlite3.OperationalError as exc:
         conn.close()
         wal = path.with_name(path.name + "-wal")
         if "unable to open" not in str(exc) or (wal.exists() and wal.stat().st_size > 0):
             raise
-    return sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True, isolation_level=None)
+    return sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True, isolation_level=None), True
+
+
+def open_readonly(path: Path) -> sqlite3.Connection:
+    """`open_reader`'s connection alone (a one-off read such as an export)."""
+    return open_reader(path)[0]
 
 
 def _cannot_write(exc: sqlite3.DatabaseError) -> bool:
@@ -232,6 +256,10 @@ class IndexDB:
     def __init__(self, path: Path | str | None = None, *, write: bool = False) -> None:
         self.path = default_path(path)
         self.write = write
+        #: opened with SQLite's ``immutable=1`` (a read-only directory): blind to writes
+        self.immutable = False
+        #: the file's `file_identity` just before it was opened
+        self.identity = file_identity(self.path)
         if self.path.is_dir():
             raise IndexUnavailable(
                 f"{self.path} is a directory; the index is a file (e.g. {self.path / FILENAME})"
@@ -248,7 +276,7 @@ class IndexDB:
                 raise IndexUnavailable(f"cannot write the index {self.path}: {exc}") from exc
         else:
             try:
-                self._db = open_readonly(self.path)
+                self._db, self.immutable = open_reader(self.path)
             except sqlite3.DatabaseError as exc:
                 raise IndexUnavailable(f"cannot read the index {self.path}: {exc}") from exc
         try:
@@ -283,6 +311,10 @@ class IndexDB:
                 f"{self.path} has index schema version {found!r}; this citecheck reads "
                 f"version {SCHEMA_VERSION} (rebuild it with 'citecheck index update')"
             )
+
+    def changed(self) -> bool:
+        """The file is not the one opened (replaced, updated, removed): reopen to see it."""
+        return file_identity(self.path) != self.identity
 
     def close(self) -> None:
         """Close the connection."""

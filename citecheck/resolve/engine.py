@@ -19,7 +19,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
 
-from citecheck.index.db import IndexDB, IndexUnavailable, default_path
+from citecheck.index.db import (
+    FileIdentity,
+    IndexDB,
+    IndexUnavailable,
+    default_path,
+    file_identity,
+)
 from citecheck.resolve import policy, suggest
 from citecheck.resolve.cache import Cache, source_bases
 from citecheck.resolve.model import Resolution, Source, SourceClass, Status
@@ -68,6 +74,7 @@ class Resolver:
         self._cache_broken = False  # set once opening, reading or writing it failed
         self._index: IndexSource | None = None
         self._index_tried = False
+        self._index_seen: FileIdentity | None = None  # the index file when last opened
         #: why the index could not be used (said once; the language server shows it)
         self.index_problem: str | None = None
         self._fetcher: Fetcher | None = None
@@ -102,36 +109,66 @@ class Resolver:
     def index(self) -> IndexSource | None:
         """The local index, opened on first use (None when disabled, absent or unusable).
 
+        The file's identity (`file_identity`) is checked on every use: a file replaced,
+        updated, created or removed since it was last opened is opened again, so a
+        long-lived resolver (the language server's) does not keep reading an old file.
         No index file at the default place is normal and silent; a damaged one, or a missing
-        one that was asked for by path, is warned about once.
+        one that was asked for by path, is warned about once per version of the file.
         """
-        if self._index is None and self.settings.use_index and not self._index_tried:
-            self._index_tried = True
-            path = default_path(self.settings.index_path)
-            if not path.is_file() and self.settings.index_path is None:
-                return None
-            try:
-                self._index = IndexSource(IndexDB(path), self.settings)
-            except (IndexUnavailable, OSError, sqlite3.Error) as exc:
-                self.index_problem = f"index unusable ({exc}); continuing without it"
-                warnings.warn(self.index_problem, IndexUnavailableWarning, stacklevel=3)
+        if not self.settings.use_index:
+            return None
+        path = default_path(self.settings.index_path)
+        seen = file_identity(path)
+        if self._index_tried and seen == self._index_seen:
+            return self._index
+        self._close_index()
+        self._index_tried, self._index_seen = True, seen
+        if not path.is_file() and self.settings.index_path is None:
+            return None
+        try:
+            self._index = IndexSource(IndexDB(path), self.settings)
+        except (IndexUnavailable, OSError, sqlite3.Error) as exc:
+            self._index_unusable(str(exc))
+        else:
+            self._index_seen = self._index.db.identity
         return self._index
 
+    def _index_unusable(self, why: str) -> None:
+        """Warn that the index cannot be used; it stays closed until its file changes."""
+        self.index_problem = f"index unusable ({why}); continuing without it"
+        warnings.warn(self.index_problem, IndexUnavailableWarning, stacklevel=4)
+        self._close_index()
+
     def _index_answers(self, ids: Sequence[str]) -> dict[str, Resolution]:
-        index = self.index
-        if index is None:
-            return {}
-        try:
-            return index.answer(list(ids))
-        except (sqlite3.Error, ValueError, TypeError) as exc:  # a damaged index (or a value
-            # of the wrong type in it) must not cost the run its answers: warn once, go on
-            why = str(exc)
-            if isinstance(exc, ValueError | TypeError) and not isinstance(exc, IndexUnavailable):
-                why = f"a value of the wrong type in it: {exc}"
-            self.index_problem = f"index unusable ({why}); continuing without it"
-            warnings.warn(self.index_problem, IndexUnavailableWarning, stacklevel=3)
-            self._close_index()
-            return {}
+        """The index's answers for one batch, read from one version of its file.
+
+        An immutable connection (a read-only directory) cannot see a writer: when the file
+        changed while the batch was read, its pages may mix two versions, so a row may read
+        as absent or fail to read.  The batch is read once more from the reopened file; if it
+        changed again, every answer of the batch is only ``unverified`` (the next source is
+        asked).  A file SQLite cannot read gives ``unverified`` answers too, never
+        ``not_found``.
+        """
+        for _ in range(2):
+            index = self.index
+            if index is None:
+                return {}
+            try:
+                answers = index.answer(list(ids))
+            except (sqlite3.Error, ValueError, TypeError) as exc:
+                if index.db.immutable and index.db.changed():
+                    continue  # a page of the new version read through the old one
+                if isinstance(exc, sqlite3.Error):
+                    self._index_unusable(str(exc))
+                    return _index_unread(ids, f"the index could not be read ({exc})")
+                why = str(exc)  # a value of the wrong type in the file
+                if not isinstance(exc, IndexUnavailable):
+                    why = f"a value of the wrong type in it: {exc}"
+                self._index_unusable(why)
+                return {}
+            if not (index.db.immutable and index.db.changed()):
+                return answers
+        return _index_unread(ids, "the index file changed while it was read")
 
     def _close_index(self) -> None:
         if self._index is not None:
@@ -379,7 +416,10 @@ class Resolver:
         for ident, res in answers.items():
             if res.status is not Status.NOT_FOUND or res.suggestions:
                 continue
-            found, note = suggest.from_index(index, ident, MAX_SUGGESTIONS)
+            try:
+                found, note = suggest.from_index(index, ident, MAX_SUGGESTIONS)
+            except (sqlite3.Error, ValueError, TypeError):  # no suggestion beats a crash
+                continue
             reason = "; ".join(r for r in (res.reason, note) if r) or None
             answers[ident] = res.evolve(suggestions=tuple(found), reason=reason)
 
@@ -421,6 +461,15 @@ class Resolver:
         self._cache_put(found.values())
         self._memo.update(found)
         return {**self._memo, **answers, **checked}
+
+
+def _index_unread(ids: Sequence[str], reason: str) -> dict[str, Resolution]:
+    """``unverified`` answers for the ids the index would have answered (never a miss)."""
+    return {
+        i: Resolution(id=i, status=Status.UNVERIFIED, source=IndexSource.name, reason=reason)
+        for i in ids
+        if IndexSource.covers(i)
+    }
 
 
 def _no_network(res: Resolution) -> Resolution:

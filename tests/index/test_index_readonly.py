@@ -80,3 +80,40 @@ def test_a_read_only_index_with_a_live_log_is_read_through_it(tmp_path: Path) ->
         writer.close()
     with _unwritable(ro), IndexDB(ro / "index.sqlite3") as db:
         assert db.find_un("A/HRC/17/32")  # not read past the log as an immutable file
+
+
+def _set_writable(directory: Path, writable: bool) -> None:
+    if os.geteuid() == 0:
+        subprocess.run(["chattr", "-i" if writable else "+i", str(directory)], check=True)
+    else:
+        directory.chmod(0o755 if writable else 0o555)
+
+
+def test_an_export_of_a_read_only_index_changed_during_the_copy_is_not_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import citecheck.index.cli as index_cli
+
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    _build(ro / "index.sqlite3")
+    out = tmp_path / "copy.sqlite3"
+    mode_for = index_cli._mode_for
+
+    def written_meanwhile(target: Path) -> int:  # runs after the source is opened
+        _set_writable(ro, True)
+        try:
+            with IndexDB(ro / "index.sqlite3", write=True) as db, db.transaction():
+                db.put_un_records([UnRecord(700003, (("A/HRC/17/33", "own"),))])
+        finally:
+            _set_writable(ro, False)
+        return mode_for(target)
+
+    monkeypatch.setattr(index_cli, "_mode_for", written_meanwhile)
+    with _unwritable(ro):
+        res = CliRunner().invoke(
+            main, ["index", "export", str(out), "--index", str(ro / "index.sqlite3")]
+        )
+    assert res.exit_code == 2
+    assert "the index changed while it was copied; export it again" in res.stderr
+    assert not out.exists() and not list(tmp_path.glob(".citecheck-index-*"))

@@ -80,12 +80,20 @@ class IndexSource:
         self.db = db
         self.undl_base = settings.undl_url.rstrip("/")
 
+    @staticmethod
+    def covers(ident: str) -> bool:
+        """The index may answer `ident` (an id of its schemes that `answer` looks up)."""
+        scheme, _, value = ident.partition(":")
+        if scheme == "un":
+            return "/" in value and not value.startswith("?")
+        return scheme in SCHEMES
+
     def answer(self, ids: list[str]) -> dict[str, Resolution]:
         """One answer per id of a scheme the index covers; others are left out."""
         out: dict[str, Resolution] = {}
         for ident in ids:
             scheme, _, value = ident.partition(":")
-            if scheme == "un" and "/" in value and not value.startswith("?"):
+            if scheme == "un" and self.covers(ident):
                 out[ident] = self._un(ident, value)
             elif scheme == "celex":
                 found = self._celex(ident, value)
