@@ -15,12 +15,15 @@ import asyncio
 import logging
 import os
 from collections.abc import Hashable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from citecheck.config import TRUST_ENV, Config, config_trusted
 from citecheck.resolve.model import Resolution
+
+if TYPE_CHECKING:
+    from citecheck.index.db import FileIdentity
 
 log = logging.getLogger(__name__)
 
@@ -58,21 +61,21 @@ def settings_key(overrides: Mapping[str, Any]) -> Hashable:
     return tuple(sorted((k, str(v)) for k, v in overrides.items()))
 
 
-def index_signature(resolver: Any) -> tuple[int, int, int, int] | None:
-    """What identifies the index file `resolver` reads (device, inode, size, modification
-    time), None when it uses none or there is no such file: one `stat`, cheap enough for
-    every check.  `citecheck index import` renames a new file over the old one, and an
-    index may be created after the server started."""
+def index_signature(resolver: Any) -> FileIdentity | None:
+    """What identifies the index file `resolver` reads (`citecheck.index.db.file_identity`),
+    None when it uses none or there is no such file: one `stat`, cheap enough for every
+    check.  `citecheck index import` renames a new file over the old one, and an index may be
+    created after the server started; the resolver reopens its connection by itself, but the
+    answers it memoized from the old file must go with it."""
     settings = getattr(resolver, "settings", None)  # test doubles may lack it
     if settings is None or not getattr(settings, "use_index", False):
         return None
-    from citecheck.index.db import default_path
+    from citecheck.index.db import default_path, file_identity
 
     try:
-        st = default_path(settings.index_path).stat()
-    except (OSError, ValueError):
+        return file_identity(default_path(settings.index_path))
+    except ValueError:
         return None
-    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns
 
 
 def _resolver_class() -> Any:
@@ -96,7 +99,7 @@ class SessionResolvers:
     def __init__(self) -> None:
         self.resolvers: dict[Hashable, Any] = {}
         #: the index file each resolver was made with (`index_signature`)
-        self.index_files: dict[Hashable, tuple[int, int, int, int] | None] = {}
+        self.index_files: dict[Hashable, FileIdentity | None] = {}
         #: counts the resolvers retired because their index file changed: answers asked
         #: before a change are not kept after it
         self.epoch = 0
