@@ -106,6 +106,25 @@ OTHER_DOCUMENT: list[tuple[str, list[tuple[str, str, str]]]] = [
      [("un:A/HRC/40/1", "A/HRC/40/1, para. 12", "para. 12")]),
     ("See A/HRC/40/1, para. 12 of a Directive.",
      [("un:A/HRC/40/1", "A/HRC/40/1, para. 12", "para. 12")]),
+    # the noun is another document's only as its whole name, capitalised: a longer name, a
+    # possessive or a common noun leaves the UN document's own paragraph
+    ("See A/HRC/41/36, para. 6 of the Law Society submission.",
+     [("un:A/HRC/41/36", "A/HRC/41/36, para. 6", "para. 6")]),
+    ("See A/HRC/41/37, para. 7 of the Statute of Limitations study.",
+     [("un:A/HRC/41/37", "A/HRC/41/37, para. 7", "para. 7")]),
+    ("See CCPR/C/GC/34, paras. 12-14 of the Treaty body's general comment.",
+     [("un:CCPR/C/GC/34", "CCPR/C/GC/34, paras. 12-14", "paras. 12-14")]),
+    ("See A/HRC/41/35, para. 5 of the regulation.",
+     [("un:A/HRC/41/35", "A/HRC/41/35, para. 5", "para. 5")]),
+    ("See A/HRC/41/35, para. 5 of the Act's preamble.",
+     [("un:A/HRC/41/35", "A/HRC/41/35, para. 5", "para. 5")]),
+    # ... and a stop where the name goes on as a name does: its number, "of the", a date, "on"
+    ("See A/HRC/40/1, para. 5 of the Act on Data Protection.", [("un:A/HRC/40/1", "A/HRC/40/1", "")]),
+    ("See A/HRC/40/1, para. 5 of the Constitution of the Republic.", [("un:A/HRC/40/1", "A/HRC/40/1", "")]),
+    ("See A/HRC/40/1, para. 5 of the Law of 12 May 2010.", [("un:A/HRC/40/1", "A/HRC/40/1", "")]),
+    ("See A/HRC/40/1, para. 5 of the Decision No. 12, and more", [("un:A/HRC/40/1", "A/HRC/40/1", "")]),
+    ("See A/HRC/40/1, para. 5 of the Treaty", [("un:A/HRC/40/1", "A/HRC/40/1", "")]),
+    ("See A/HRC/40/1, para. 5 of the Directive; see also the report.", [("un:A/HRC/40/1", "A/HRC/40/1", "")]),
     # an abbreviation after the paragraph is read so only in German text
     ("See A/HRC/40/1, para. 12 ICCPR.",
      [("un:A/HRC/40/1", "A/HRC/40/1, para. 12", "para. 12"), ("instrument:iccpr", "ICCPR", "")]),
