@@ -681,18 +681,15 @@ def parse(language: str, body: str) -> Pinpoint:
                     and chains
                     and len(chains[-1]) > 1
                     and chains[-1][-1][0] == sub_unit
-                    and (
-                        not before_unit(k)
-                        or (
-                            not before_unit(k, _SUB_UNIT_WORDS)
-                            and _LEVEL[chains[-1][-2][0]] <= _LEVEL[sub_unit]
-                        )
-                    )
+                    and all(_LEVEL[u] <= _LEVEL[sub_unit] for u, _ in chains[-1][:-1])
+                    and (not before_unit(k) or not before_unit(k, _SUB_UNIT_WORDS))
                 ):
                     # "el apartado 1, letras a) y b)", "Absatz 1 Buchstaben a und b des
                     # Artikels 6": b) of paragraph 1 too, the paragraph written first (or a
                     # point: "Nummer 1 Buchstaben a und b"); not "letra b) del apartado 2",
-                    # nor "letra b) del apartado 1 y el apartado 2"
+                    # nor "letra b) del apartado 1 y el apartado 2", nor "Buchstabe b des
+                    # Absatzes 2 und Absatz 3": a chain written innermost first holds no
+                    # prefix for the next item
                     chains.append([*chains[-1][:-1], sub])
                 else:
                     chains.append([sub])
