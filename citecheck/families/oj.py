@@ -70,10 +70,11 @@ _PAGE_WORDS = alternation(
 #: Some write a comma before the opening word too: ``ABl. L 176, vom 27.6.2013``.
 _DATE_OPENING = alternation(("of", *(o for w in _WORDS.values() for o in w.date_opening)))
 _DATE_SEP = rf"(?:{_SP},{_SP}(?:{_DATE_OPENING}{_S1})?|{_S1}{_DATE_OPENING}{_S1})"
-#: The page follows a comma, or only a space in EUR-Lex's legacy header (``Amtsblatt Nr. L 190
+#: The page follows a comma (one blank before it in tokenized text: ``12 . 6 . 1989 , S . 1``),
+#: or only a space in EUR-Lex's legacy header (``Amtsblatt Nr. L 190
 #: vom 18/07/2002 S. 0001 - 0020``).
 _PAGES = (
-    rf"(?:(?:,{_SP}|{_S1}){_PAGE_WORDS}{_SP}(?P<p>\d{{1,5}})(?:/(?P<pyy>\d{{2}}))?"
+    rf"(?:(?:{_BLANK}?,{_SP}|{_S1}){_PAGE_WORDS}{_SP}(?P<p>\d{{1,5}})(?:/(?P<pyy>\d{{2}}))?"
     rf"(?:{_SP}{_DASH}{_SP}(?P<p2>\d{{1,5}}))?)?"
 )
 #: The month names of every language: "vom 14. Juni 1985" in a title is no sentence break.
