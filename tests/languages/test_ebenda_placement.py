@@ -40,3 +40,27 @@ def test_ebenda_is_ibid_only_where_placed_as_one(text: str, expected: list[tuple
 def test_the_adverb_draws_no_short_form_finding() -> None:
     text = "Die Teilnehmer wohnten in Bonn; ebenda befand sich auch das Sekretariat."
     assert [f.code for f in citecheck.check(text).findings if f.code.startswith("SF")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Ebd.", True),
+        ("Ebd., Ziff. 4", True),
+        ("\n   Ebd.\n", True),
+        ("[^12]: Ebd.", True),
+        ("12) Ebd., Rn. 3", True),
+        ("¹² Ebd.", True),
+        ("(Ebd.)", True),
+        ("Siehe dort; ebd.", True),
+        ("Siehe dort! Ebenda.", True),
+        ("Siehe dort, ebd.", False),
+        ("x Ebd.", False),
+        ("12345 Ebd.", False),
+        ("Ebd., mit weiteren Nachweisen.", False),
+        ("Ebenda und dort.", False),
+        ("Ebenda-Verweis.", False),
+    ],
+)
+def test_where_the_short_form_is_found(text: str, found: bool) -> None:
+    assert any(c.short_form for c in citecheck.extract(text)) is found
