@@ -70,10 +70,11 @@ _PAGE_WORDS = alternation(
 #: Some write a comma before the opening word too: ``ABl. L 176, vom 27.6.2013``.
 _DATE_OPENING = alternation(("of", *(o for w in _WORDS.values() for o in w.date_opening)))
 _DATE_SEP = rf"(?:{_SP},{_SP}(?:{_DATE_OPENING}{_S1})?|{_S1}{_DATE_OPENING}{_S1})"
-#: The page follows a comma, or only a space in EUR-Lex's legacy header (``Amtsblatt Nr. L 190
+#: The page follows a comma (one blank before it in tokenized text: ``12 . 6 . 1989 , S . 1``),
+#: or only a space in EUR-Lex's legacy header (``Amtsblatt Nr. L 190
 #: vom 18/07/2002 S. 0001 - 0020``).
 _PAGES = (
-    rf"(?:(?:,{_SP}|{_S1}){_PAGE_WORDS}{_SP}(?P<p>\d{{1,5}})(?:/(?P<pyy>\d{{2}}))?"
+    rf"(?:(?:{_BLANK}?,{_SP}|{_S1}){_PAGE_WORDS}{_SP}(?P<p>\d{{1,5}})(?:/(?P<pyy>\d{{2}}))?"
     rf"(?:{_SP}{_DASH}{_SP}(?P<p2>\d{{1,5}}))?)?"
 )
 #: The month names of every language: "vom 14. Juni 1985" in a title is no sentence break.
@@ -457,8 +458,7 @@ class OJFamily:
     ) -> Citation:
         """``act_date``: the date written with the act documented, for a statute-style
         reference written without its year; ``listed_after``: the parts of the issue listed
-        before this one, whose year a listed issue without its own takes (the act's date
-        decides only where that one has none either)."""
+        before this one, set for an issue listed after another, whose year is never guessed."""
         notes: list[Finding] = []
         ambiguous = False
         date: datetime.date | None = None
@@ -518,8 +518,10 @@ class OJFamily:
             issue_date = _date(m)
             if m.group("y") is not None:
                 act_year: int | None = int(m.group("y"))
-            elif isinstance(listed_after, OJParts) and listed_after.year is not None:
-                act_year = _listed_year(series, int(m.group("sno")), listed_after)
+            elif listed_after is not None:
+                # a listed issue without its own year: a corrigendum or amendment is often of
+                # a later year, so the one before's is no answer
+                act_year = None
             else:
                 act_year = _statute_year(int(m.group("sno")), act_date)
             ambiguous = act_year is None
@@ -618,17 +620,6 @@ def _statute_year(issue: int, act_date: datetime.date | None) -> int | None:
         return None
     day_of_year = act_date.timetuple().tm_yday
     return act_date.year if issue * 4 >= day_of_year else None
-
-
-def _listed_year(series: str, issue: int, before: OJParts) -> int | None:
-    """The year of an issue listed without one after another (``ABl. L 176 S. 1; L 208
-    S. 68``): the one before's, as a list writes the year only where it changes; None where the
-    number cannot be of that year, being lower than the one before in the same series (issues
-    are numbered from January on), or of another series."""
-    number = regex.match(r"\d+", before.issue or "")
-    if before.year is None or before.series != series or number is None:
-        return None
-    return before.year if issue >= int(number.group()) else None
 
 
 def _without_id(m: regex.Match[str]) -> bool:

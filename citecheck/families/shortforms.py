@@ -147,6 +147,38 @@ NOTES_HEADINGS = tuple(word.lower() for word in ENGLISH.notes_headings)
 _STARTS = ("Ibid", "ibid", "Id.", "id.", "Op.", "op.", "Loc.", "loc.", "supra")
 
 
+#: What may stand before a language's own "ibid." where it opens a note or a sentence of one:
+#: the start of the line after a note's marker ("3 ", "3. ", "[^3]: ", "³ "), or the end of
+#: a sentence, of a reference in a list (";") or an opening bracket.
+_OWN_IBID_BEFORE = regex.compile(
+    r"(?:(?:^|\n)"
+    + HSPACE
+    + r"*(?:\[\^?[^\]\s]{1,10}\]:?|\d{1,4}[.)]?|[\u00b9\u00b2\u00b3\u2070-\u2079]{1,4})?|[.!?;(])"
+    + HSPACE
+    + r"*\Z"
+)
+#: What may follow it where no pinpoint does: the end of the note or of the sentence.
+_OWN_IBID_AFTER = regex.compile(HSPACE + r"*(?:[.;)]|\r?\n|\Z)")
+#: ... or, after the word's own period, the next sentence ("Ebd. Vgl. auch ...").
+_OWN_IBID_NEXT_SENTENCE = regex.compile(HSPACE + r"+\p{Lu}")
+
+
+def _own_ibid_placed(text: str, m: regex.Match[str], pin: object) -> bool:
+    """Whether a language's own "ibid." (``Ebd.``, ``Ebenda, Rn. 5``) stands where a reader
+    takes it as one: opening a note or a sentence, and followed by a pinpoint or the end of
+    the note or sentence. German "ebenda" is also the adverb "right there" ("Ebenda wurde
+    ein Bericht vorgelegt", "in Bonn; ebenda befand sich ..."), which is no citation."""
+    start = m.start()
+    if _OWN_IBID_BEFORE.search(text, max(0, start - 24), start) is None:
+        return False
+    if pin:
+        return True
+    end = m.end()
+    if _OWN_IBID_AFTER.match(text, end) is not None:
+        return True
+    return text[end - 1] == "." and _OWN_IBID_NEXT_SENTENCE.match(text, end) is not None
+
+
 @attrs.frozen(slots=True)
 class ShortFormParts:
     """What kind of short form this is, and the footnote a ``supra note N`` names."""
@@ -178,6 +210,8 @@ class ShortFormFamily:
             pin, end = pinpoint_after(
                 text, m.end(), articles=True, own_languages=language is not None, written=language
             )
+            if language is not None and device == "ibid" and not _own_ibid_placed(text, m, pin):
+                continue  # "Ebenda wurde ein Bericht vorgelegt": the adverb "right there"
             yield Citation(
                 id="",
                 kind=Kind.SHORT_FORM,

@@ -182,16 +182,36 @@ def _other_document(lex: Lexicon, own_words: tuple[str, ...]) -> regex.Pattern[s
     noun of one (the lexicon's, "paragraph 3 of the Regulation", and a language's own, "Ziffer
     3 der Verordnung"), or, in a language with its own such nouns, a statute's abbreviation
     ("Art. 6 Abs. 1 DSGVO")."""
-    words = (*lex.other_document_words, *own_words)
-    if not words:
+    if not lex.other_document_words and not own_words:
         return None
     determiner = rf"(?:{alternation(lex.determiners)}{_H}+)?" if lex.determiners else ""
+    nouns = [_whole_name(lex)] if lex.other_document_words else []
+    if own_words:
+        nouns.append(alternation(own_words))  # a language's own: "der Verordnung"
     # a statute's abbreviation right after: "DSGVO", "GG", "AufenthG"
     abbreviation = r"|(?-i:[A-ZÄÖÜ][A-Za-zäöü]{0,6}[A-Z])(?![\w-])" if own_words else ""
     return regex.compile(
         rf"{_H}{{1,3}}(?:(?:{alternation(lex.part_of_words)}){_H}+{determiner}"
-        rf"(?:{alternation(words)}){abbreviation})"
+        rf"(?:{'|'.join(nouns)}){abbreviation})"
     )
+
+
+def _whole_name(lex: Lexicon) -> str:
+    """The lexicon's noun of another document as that document's whole name, as a reader
+    takes it: capitalised as written (or all capitals), not part of a longer name ("the Law
+    Society submission", "the Treaty body's comment", "the Statute of Limitations study") or
+    a common noun ("the regulation"); followed by punctuation, the end, or what a name goes
+    on with: its number ("Regulation 2016/679", "(EU)", "No. 5"), "of the ..." or "of" and a
+    date, "on ..."."""
+    words = sorted(
+        {v for w in lex.other_document_words for v in (w, w.upper())}, key=lambda w: (-len(w), w)
+    )
+    names = "|".join(rf"{_H}+".join(regex.escape(piece) for piece in w.split()) for w in words)
+    goes_on = (
+        rf"{_H}*(?:\Z|\r?\n|[^\w\s'’])"
+        rf"|{_H}+(?:\d|No\.|(?i:of){_H}+(?:(?i:the)(?!\w)|\d)|(?i:on)(?!\w))"
+    )
+    return rf"(?-i:{names})(?![\w'’])(?={goes_on})"
 
 
 # Characters no pinpoint starts with (every reading below starts with a horizontal space, a

@@ -169,8 +169,37 @@ def may_open_body(language: str, text: str, pos: int) -> bool:
 
 
 @functools.cache
-def _grammar(language: str) -> _Grammar:
+def _joined_compound_start(language: str) -> regex.Pattern[str] | None:
+    """The first part of a one-word compound ordinal (``einund``zwanzigste, ``hundert``ste),
+    in a language that joins them; None in one that does not."""
     lex = load(language)
+    starts = (*lex.joined_units, *lex.hundreds)
+    if not starts:
+        return None
+    return regex.compile("(?i:" + "|".join(regex.escape(w) for w in starts) + ")")
+
+
+#: How far a grammar's look-behinds reach before the place it is tried at (an article's word
+#: and four listed ordinals), well below this.
+_LOOK_BEHIND = 300
+
+
+def _grammar_for(language: str, text: str, start: int, end: int) -> _Grammar:
+    """The grammar for reading ``text[start:end]``: without the one-word compound ordinals
+    where no compound starts there (nor as far before as a look-behind reaches), which gives
+    the same readings; the compounds make the patterns' search much slower (German)."""
+    starts = _joined_compound_start(language)
+    if starts is None or starts.search(text, max(0, start - _LOOK_BEHIND), end) is not None:
+        return _grammar(language)
+    return _grammar(language, compounds=False)
+
+
+@functools.cache
+def _grammar(language: str, compounds: bool = True) -> _Grammar:
+    """``compounds``: with the one-word compound ordinals (see :func:`_grammar_for`)."""
+    lex = load(language)
+    if not compounds:
+        lex = attrs.evolve(lex, joined_units={}, hundreds=(), hundredths=())
     units = _units(lex)
     # roman points of a lettered point written without a bracket ("Buchstabe a Ziffer ii")
     small_roman = roman_after_range = ""
@@ -474,7 +503,7 @@ def parse(language: str, body: str) -> Pinpoint:
     b) del apartado 2 del artículo 5``) are held as chains, one per item, each ``del apartado
     1`` giving its number to the chains that lack one; the article then takes every chain:
     ``art. 5(1)(a); art. 5(1)(b); art. 5(2)(b)``."""
-    g = _grammar(language)
+    g = _grammar_for(language, body, 0, len(body))
     positioned = _tokens(g, body)
     kept = positioned[_heading_end(g, body, positioned) :]
     tokens = [(kind, written) for kind, written, _ in kept]
@@ -681,18 +710,15 @@ def parse(language: str, body: str) -> Pinpoint:
                     and chains
                     and len(chains[-1]) > 1
                     and chains[-1][-1][0] == sub_unit
-                    and (
-                        not before_unit(k)
-                        or (
-                            not before_unit(k, _SUB_UNIT_WORDS)
-                            and _LEVEL[chains[-1][-2][0]] <= _LEVEL[sub_unit]
-                        )
-                    )
+                    and all(_LEVEL[u] <= _LEVEL[sub_unit] for u, _ in chains[-1][:-1])
+                    and (not before_unit(k) or not before_unit(k, _SUB_UNIT_WORDS))
                 ):
                     # "el apartado 1, letras a) y b)", "Absatz 1 Buchstaben a und b des
                     # Artikels 6": b) of paragraph 1 too, the paragraph written first (or a
                     # point: "Nummer 1 Buchstaben a und b"); not "letra b) del apartado 2",
-                    # nor "letra b) del apartado 1 y el apartado 2"
+                    # nor "letra b) del apartado 1 y el apartado 2", nor "Buchstabe b des
+                    # Absatzes 2 und Absatz 3": a chain written innermost first holds no
+                    # prefix for the next item
                     chains.append([*chains[-1][:-1], sub])
                 else:
                     chains.append([sub])
@@ -832,13 +858,12 @@ def read_before(
 ) -> ArticlePinpoint | None:
     """The pinpoint written just before the act at ``start`` with its connector (``de l'``,
     ``del``, ``der``), in ``language``, starting at ``floor`` or after; None if there is none."""
-    g = _grammar(language)
+    low = max(floor, start - WINDOW)
+    g = _grammar_for(language, text, low, start)
     conn = g.conn_tail.search(text, max(floor, start - 24), start)
     if conn is None:
         return None
-    return _pinpoint_of(
-        language, g.before.search(text, max(floor, start - WINDOW), conn.start()), start
-    )
+    return _pinpoint_of(language, g.before.search(text, low, conn.start()), start)
 
 
 def read_just_before(

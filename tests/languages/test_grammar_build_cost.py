@@ -15,7 +15,8 @@ import regex
 from citecheck.lexicon import WORD_GAP, alternation, load, trie_alternation
 
 # ---------------------------------------------------------------------------------------------
-# 1. which grammars a first extract builds (counted in a fresh process: the builds are cached)
+# 1. which grammars a first extract builds (counted in a fresh process: the builds are cached;
+# a language's grammar with and without its one-word compound ordinals counts once)
 
 _COUNT_BUILDS = """
 import functools, json, sys
@@ -23,13 +24,13 @@ from citecheck.pinpoints import languages
 build = languages._grammar.__wrapped__
 built = []
 @functools.cache
-def counting(language):
+def counting(language, compounds=True):
     built.append(language)
-    return build(language)
+    return build(language, compounds)
 languages._grammar = counting
 import citecheck
 citecheck.extract(sys.stdin.read())
-print(json.dumps(sorted(built)))
+print(json.dumps(sorted(set(built))))
 """
 
 BUILD_ROWS = [

@@ -75,11 +75,16 @@ TOKENIZED = [
     ("( 1 ) ABl . Nr . L 160 vom 12 . 6 . 1989, S . 1 .", [("oj:L/1989/160/p1", "oj", "")]),
     ("( 2 ) ABl . Nr . C 105 vom 25 . 4 . 1990, S . 9 . ( 3 ) ABl . Nr . L 5 vom 7 . 1 . 1991, S . 2 .",
      [("oj:C/1990/105/p9", "oj", ""), ("oj:L/1991/5/p2", "oj", "")]),
+    # a blank before the comma too, as tokenized text writes every comma
+    ("( 1 ) ABl . Nr . L 160 vom 12 . 6 . 1989 , S . 1 .", [("oj:L/1989/160/p1", "oj", "")]),
+    ("(ABl. L 160 vom 12.6.1989 , S. 1)", [("oj:L/1989/160/p1", "oj", "")]),
     ("( 4 ) DO n ºC 83 de 11.10.1973, p. 24. ( 5 )", [("oj:C/1973/83/p24", "oj", "")]),
     ("( 4 ) JO n ºL 83 du 11.10.1973, p. 24.", [("oj:L/1973/83/p24", "oj", "")]),
     # negative rows: a sentence's dots are no date, a word after "nº" closed up is no series
     ("ABl . Nr . L 160 vom 12 . Dezember wurde S . 1 .", []),
     ("DO n ºCarta 83 de 11.10.1973", []),
+    # two blanks before the comma: the page is not read (the issue is)
+    ("(ABl. L 160 vom 12.6.1989  , S. 1)", [("oj:L/1989/160", "oj", "")]),
 ]
 
 
