@@ -7,7 +7,7 @@ named before a general comment, the language of the sentence.  All of that lies 
 citation or within the families' windows after it (``REUSE_MARGIN``); the rest is read from
 the whole text (which committee it mentions most, whether it is an EU text) or from its head.
 So a citation of the old check is reused only if every edit since starts at least
-``REUSE_MARGIN`` after its end, no edit touches the head, and the whole-text readings are the
+``REUSE_MARGIN`` after its end, and the readings of the head and of the whole text are the
 same in the old and the new text.
 """
 
@@ -15,13 +15,19 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 
-from citecheck.families import un_context
+from citecheck.families import instruments, oj, spcomm, un_context
+from citecheck.families.backrefs import OWN_TITLE_REACH, _own_act_type
 from citecheck.families.base import Document
 from citecheck.families.cjeu import _LANGUAGE_REACH as CJEU_LANGUAGE_REACH
 from citecheck.families.eu_acts import _AMENDED_TITLE_REACH, _OWN_TYPE_REACH, _TITLED_LIST_REACH
 from citecheck.families.eu_acts import _LANGUAGE_REACH as EU_ACT_LANGUAGE_REACH
 from citecheck.families.general_comments import _HEAD_AFTER
-from citecheck.families.instruments import _OWN_HEAD, _OWN_INTRO, _TITLE_REACH, _eu_text
+from citecheck.families.instruments import (
+    _OWN_HEAD,
+    _OWN_INTRO,
+    _TITLE_REACH,
+    _own_treaty,
+)
 from citecheck.pinpoints.after import _CLOSE_REACH, _TITLE_SPAN, _WIDER_REACH
 from citecheck.pinpoints.articles import WINDOW as ARTICLE_WINDOW
 
@@ -44,29 +50,56 @@ REUSE_MARGIN = max(
     _TITLE_REACH,
 )
 
-#: The document's head: the symbol or committee heading it, read for every citation
-#: (whose "general comment No. 3" it is, which covenant "the Covenant" is)
-HEAD_REACH = max(un_context.OWN_HEAD, _OWN_HEAD, _OWN_INTRO)
+#: The document's head: the symbol, body, committee or act title heading it, read for every
+#: citation (whose "general comment No. 3" it is, which covenant "the Covenant" is)
+HEAD_REACH = max(un_context.OWN_HEAD, _OWN_HEAD, _OWN_INTRO, OWN_TITLE_REACH)
+
+
+def head_readings(text: str) -> Hashable:
+    """What the families read from the document's head: the body, committee, treaty and
+    act type it belongs to."""
+    head = text[:HEAD_REACH]
+    doc = Document(head)
+    return (
+        un_context.own_body(doc),
+        un_context.own_committee(doc),
+        _own_treaty(head),
+        _own_act_type(head),
+    )
+
+
+#: Words whose presence anywhere in the text changes how citations are read: an EU text,
+#: which covenant or charter an unnamed "the Covenant" / "the Charter" is, a text of the
+#: special procedures, character references in the text
+WHOLE_TEXT_WORDS: tuple[tuple[str, ...], ...] = (
+    instruments._EU_MARKERS,
+    instruments._EU_WORDS,
+    instruments._ICCPR_WORDS,
+    instruments._ICESCR_WORDS,
+    ("communication",),
+    spcomm._SP_DOCUMENT,
+    oj._CHAR_REFS,
+)
 
 
 def whole_text_readings(text: str) -> Hashable:
     """What the families read from the whole text rather than near a citation: the counts of
-    committees and bodies named, and whether it is an EU text."""
+    committees and bodies named, and which of `WHOLE_TEXT_WORDS` it holds."""
     doc = Document(text)
-    return un_context.profile(doc), _eu_text(doc)
+    return un_context.profile(doc), tuple(doc.has_any(words) for words in WHOLE_TEXT_WORDS)
 
 
 def reuse_limit(old: str, new: str, changes: Sequence[TextChange]) -> int:
     """The offset before which `old` and `new` read the same for every citation ending at
-    least ``REUSE_MARGIN`` earlier: where the first edit since starts; 0 when an edit may
-    change what is read from the whole text or its head (nothing is reused then)."""
+    least ``REUSE_MARGIN`` earlier: where the first edit since starts; 0 when an edit changed
+    what is read from the whole text or its head (nothing is reused then)."""
     if not changes:
         return len(new)
     limit = min(change.start for change in changes)  # nothing before it moved or changed
-    if limit < HEAD_REACH:
+    if limit < HEAD_REACH and head_readings(old) != head_readings(new):
         return 0
-    # the whole-text readings are counts: equal counts in the stretch around the change
-    # (old and new) give equal counts in the whole texts
+    # the whole-text readings are counts and presence of words: equal in the stretch around
+    # the change (old and new) means equal in the whole texts, the rest being the same
     whole = TextChange(old, new)
     lo = max(0, whole.start - REUSE_MARGIN)
     before = old[lo : whole.old_end + REUSE_MARGIN]
