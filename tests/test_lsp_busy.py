@@ -344,3 +344,122 @@ async def test_a_waiting_request_ends_on_cancel(client: LanguageClient) -> None:
     await rec.until(lambda: rec.versions(uri) == [1], "the first diagnostics")
     got = await hover(client, uri, position(TEXT, "A/HRC"))
     assert got is not None and "A/HRC/17/31" in got
+
+
+# ---- end to end: answers that depend on text edited elsewhere (a reviewer's rows) ---------
+
+GC_OLD = (
+    "Committee on the Elimination of Discrimination against Women, general comment No. 19 "
+    "(1992), para. 7.\n"
+)
+GC_NEW = GC_OLD.replace(
+    "Committee on the Elimination of Discrimination against Women", "Human Rights Committee"
+)
+#: (document, its checked text, the text typed while another check is held, a spot whose
+#: hover depends on the edit)
+DEPENDENT_ROWS = [
+    ("untitled:ibid", "See A/HRC/41/35.\nIbid., para. 5.\n", "41/35", "41/36", "Ibid."),
+    (
+        "untitled:defined",
+        "International Covenant on Civil and Political Rights (the Covenant). "
+        "Article 14 of the Covenant applies.\n",
+        "Civil and Political Rights",
+        "Economic, Social and Cultural Rights",
+        "Article 14 of the Covenant",
+    ),
+    (
+        "untitled:id",
+        "International Covenant on Civil and Political Rights, article 9.\nIntro.\nId., para. 7.\n",
+        "Intro.",
+        "Intro. See A/HRC/40/1.",
+        "Id., para. 7",
+    ),
+    (
+        "untitled:list",
+        "Human Rights Council resolutions 5/1 and 5/2 apply.\n",
+        "Human Rights Council",
+        "General Assembly",
+        "5/2",
+    ),
+    (
+        "untitled:committee",
+        "Committee on the Rights of the Child, general comment No. 14, para. 3.\n",
+        "the Rights of the Child",
+        "Economic, Social and Cultural Rights",
+        "general comment No. 14",
+    ),
+    (
+        "untitled:ga",
+        "General Assembly resolutions 29/3314 and 30/3379 apply.\n",
+        "General Assembly",
+        "Human Rights Council",
+        "30/3379",
+    ),
+]
+
+
+def fresh_id(text: str, needle: str) -> str:
+    at = text.index(needle) + 2
+    (c,) = [c for c in check(text).citations if c.start <= at < c.end]
+    return c.id
+
+
+async def test_answers_depending_on_edited_text_wait_for_the_new_check(
+    client: LanguageClient,
+) -> None:
+    """While a check is held, a hover, link or quick fix whose meaning depends on text edited
+    since (an antecedent, a definition, a list's head, a committee) gets no answer; the new
+    check's answer comes after.  The held check's own diagnostics, published after a change
+    of the committee, leave out the finding that depended on it."""
+    await start(client)
+    rec = rec_of(client)
+    held = "untitled:gc"
+    for uri, old, *_ in DEPENDENT_ROWS:
+        open_doc(client, uri, old)
+    open_doc(client, held, GC_OLD)
+    uris = [row[0] for row in DEPENDENT_ROWS] + [held]
+    await rec.until(lambda: all(rec.versions(u) == [1] for u in uris), "the first checks")
+    assert "GC103" in {d.code for d in client.diagnostics[held]}
+    change(client, held, GC_OLD + blocking_server.MARKER + "\n", 2)
+    await blocked(client)
+    change(client, held, GC_NEW + blocking_server.MARKER + "\n", 3)
+    news = {}
+    for uri, old, was, now, _ in DEPENDENT_ROWS:
+        news[uri] = old.replace(was, now)
+        change(client, uri, news[uri], 2)
+
+    everywhere = lsp.Range(start=lsp.Position(0, 0), end=lsp.Position(9, 0))
+    for uri, _, _, _, needle in DEPENDENT_ROWS:
+        assert await hover(client, uri, position(news[uri], needle)) is None, uri
+        doc = lsp.TextDocumentIdentifier(uri=uri)
+        links = await client.text_document_document_link_async(lsp.DocumentLinkParams(doc))
+        at = position(news[uri], needle)
+        assert not [k for k in links or [] if k.range.start <= at <= k.range.end], (uri, links)
+    for uri in (held, "untitled:ga"):
+        actions = await client.text_document_code_action_async(
+            lsp.CodeActionParams(
+                lsp.TextDocumentIdentifier(uri=uri),
+                everywhere,
+                lsp.CodeActionContext(diagnostics=[]),
+            )
+        )
+        assert not actions, (uri, actions)
+
+    await release(client)
+    await rec.until(
+        lambda: (
+            rec.versions(held) == [1, 3, 3] and all(rec.versions(u) == [1, 2] for u in uris[:-1])
+        ),
+        "the new checks",
+    )
+    moved = [p for p in rec.published if p.uri == held][1]
+    assert "GC103" not in {d.code for d in moved.diagnostics}
+    assert "GC103" not in {d.code for d in client.diagnostics[held]}
+    for uri, _, _, _, needle in DEPENDENT_ROWS:
+        got = await hover(client, uri, position(news[uri], needle))
+        ident = fresh_id(news[uri], needle)
+        assert got is not None and ident.partition(":")[2] in got, (uri, ident, got)
+    links = await client.text_document_document_link_async(
+        lsp.DocumentLinkParams(lsp.TextDocumentIdentifier(uri="untitled:list"))
+    )
+    assert any(k.target and k.target.endswith("/A/RES/5/2") for k in links or []), links
