@@ -96,14 +96,26 @@ def reuse_limit(old: str, new: str, changes: Sequence[TextChange]) -> int:
     if not changes:
         return len(new)
     limit = min(change.start for change in changes)  # nothing before it moved or changed
+    if limit < REUSE_MARGIN:
+        return limit  # no citation ends far enough before it: nothing more to compare
     if limit < HEAD_REACH and head_readings(old) != head_readings(new):
         return 0
     # the whole-text readings are counts and presence of words: equal in the stretch around
-    # the change (old and new) means equal in the whole texts, the rest being the same
-    whole = TextChange(old, new)
-    lo = max(0, whole.start - REUSE_MARGIN)
-    before = old[lo : whole.old_end + REUSE_MARGIN]
-    after = new[lo : whole.new_end + REUSE_MARGIN]
+    # the changes (old and new) means equal in the whole texts, the rest being the same
+    suffix = _common_suffix(len(old), len(new), changes)
+    lo = limit - REUSE_MARGIN
+    before = old[lo : len(old) - suffix + REUSE_MARGIN]
+    after = new[lo : len(new) - suffix + REUSE_MARGIN]
     if whole_text_readings(before) != whole_text_readings(after):
         return 0
     return limit
+
+
+def _common_suffix(old_len: int, new_len: int, changes: Sequence[TextChange]) -> int:
+    """How many characters at the end no change of the chain touched (each keeps its own
+    common suffix); 0 when the chain does not lead from `old_len` to `new_len` characters."""
+    length, suffix = old_len, old_len
+    for change in changes:
+        suffix = min(suffix, length - change.old_end)
+        length += change.new_end - change.old_end
+    return suffix if length == new_len else 0
