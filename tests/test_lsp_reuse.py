@@ -215,3 +215,16 @@ def test_an_edit_in_the_head_that_changes_nothing_it_reads_keeps_earlier_citatio
     new = old.replace("large hall", "small hall", 1)
     assert new.index("small hall") < HEAD_REACH
     assert reuse_limit(old, new, (TextChange(old, new),)) == old.index("large hall")
+
+
+def test_whole_text_readings_are_compared_over_every_change_of_a_chain() -> None:
+    """Typing far down, then naming a committee three times further on: the second change
+    changes whose general comment "its general comment No. 14" is, through the chain."""
+    old = "Its general comment No. 14 applies.\n" + FAR + "End.\n"
+    mid = old + "More words.\n"
+    new = mid + "The Committee on the Rights of the Child met. " * 3
+    chain = (TextChange(old, mid), TextChange(mid, new))
+    assert reuse_limit(old, new, chain) == 0
+    assert reuse_limit(old, mid, chain[:1]) == len(old)
+    # a chain that does not lead to the new text's length: the stretch runs to the end
+    assert reuse_limit(old, new, chain[:1]) == 0
