@@ -228,3 +228,20 @@ def test_whole_text_readings_are_compared_over_every_change_of_a_chain() -> None
     assert reuse_limit(old, mid, chain[:1]) == len(old)
     # a chain that does not lead to the new text's length: the stretch runs to the end
     assert reuse_limit(old, new, chain[:1]) == 0
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "found", "changed"),
+    [
+        ("The hall.", "The hall, ibid.", (), True),  # the short-form family may wake up
+        ("The hall.", "The hall, ibid.", ("shortforms",), False),  # it ran already
+        ("The hall, ibid.", "The hall.", ("shortforms",), True),  # its last trigger may go
+        ("The hall.", "The large hall.", (), False),  # no trigger typed
+    ],
+)
+def test_a_family_woken_or_put_to_sleep_changes_the_whole_text(
+    before: str, after: str, found: tuple[str, ...], changed: bool
+) -> None:
+    from citecheck.lsp.reuse import _families_woken_or_put_to_sleep
+
+    assert _families_woken_or_put_to_sleep(before, after, found) is changed

@@ -8,14 +8,15 @@ citation or within the families' windows after it (``REUSE_MARGIN``); the rest i
 the whole text (which committee it mentions most, whether it is an EU text) or from its head.
 So a citation of the old check is reused only if every edit since starts at least
 ``REUSE_MARGIN`` after its end, and the readings of the head and of the whole text are the
-same in the old and the new text.
+same in the old and the new text (as is which families run at all: see
+``_families_woken_or_put_to_sleep``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 
-from citecheck.families import instruments, oj, spcomm, un_context
+from citecheck.families import FAMILIES, instruments, oj, spcomm, un_context
 from citecheck.families.backrefs import OWN_TITLE_REACH, _own_act_type
 from citecheck.families.base import Document
 from citecheck.families.cjeu import _LANGUAGE_REACH as CJEU_LANGUAGE_REACH
@@ -89,10 +90,28 @@ def whole_text_readings(text: str) -> Hashable:
     return un_context.profile(doc), tuple(doc.has_any(words) for words in WHOLE_TEXT_WORDS)
 
 
-def reuse_limit(old: str, new: str, changes: Sequence[TextChange]) -> int:
+def _families_woken_or_put_to_sleep(before: str, after: str, found: Iterable[str]) -> bool:
+    """Does a family run over the whole text in one of `before`/`after` (stretches around the
+    changes) and not in the other?  A family runs only when one of its triggers occurs
+    anywhere: one that found nothing (`found`: the families with a citation) may have been
+    asleep and wake up, and one may lose its last trigger."""
+    triggers = [family.triggers for family in FAMILIES]
+    had = Document(before).has_each(triggers)
+    has = Document(after).has_each(triggers)
+    if had == has:
+        return False
+    woke = {family.name for family, h, n in zip(FAMILIES, had, has, strict=True) if n and not h}
+    lost = any(h and not n for h, n in zip(had, has, strict=True))
+    return lost or not woke <= set(found)
+
+
+def reuse_limit(
+    old: str, new: str, changes: Sequence[TextChange], found: Iterable[str] = ()
+) -> int:
     """The offset before which `old` and `new` read the same for every citation ending at
     least ``REUSE_MARGIN`` earlier: where the first edit since starts; 0 when an edit changed
-    what is read from the whole text or its head (nothing is reused then)."""
+    what is read from the whole text or its head (nothing is reused then).  `found`: the
+    families with a citation in the check of `old`."""
     if not changes:
         return len(new)
     limit = min(change.start for change in changes)  # nothing before it moved or changed
@@ -107,6 +126,8 @@ def reuse_limit(old: str, new: str, changes: Sequence[TextChange]) -> int:
     before = old[lo : len(old) - suffix + REUSE_MARGIN]
     after = new[lo : len(new) - suffix + REUSE_MARGIN]
     if whole_text_readings(before) != whole_text_readings(after):
+        return 0
+    if _families_woken_or_put_to_sleep(before, after, found):
         return 0
     return limit
 

@@ -145,7 +145,8 @@ class View:
 
     @limit.default
     def _limit(self) -> int:
-        return reuse_limit(self.parsed_text, self.index.text, self.changes)
+        found = (c.family for c in self.result.citations)
+        return reuse_limit(self.parsed_text, self.index.text, self.changes, found)
 
     def moved(self, start: int, end: int) -> tuple[int, int] | None:
         """The parse's span in the current text, or None where an edit since may change what
@@ -163,12 +164,12 @@ class View:
         return offset if not self.changes or offset < self.limit else None
 
     def citation(self, c: Citation) -> Citation | None:
-        """`c` placed in the current text, if its text is still exactly there."""
+        """`c` in the current text, if no edit since may change what the parse says of it."""
         span = self.moved(c.start, c.end)
         return None if span is None else evolve(c, start=span[0], end=span[1])
 
     def finding(self, f: Finding) -> Finding | None:
-        """`f` (and its fix) placed in the current text, if untouched since."""
+        """`f` (and its fix) in the current text, if no edit since may change them."""
         span = self.moved(f.start, f.end)
         if span is None:
             return None
