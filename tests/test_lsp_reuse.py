@@ -231,17 +231,19 @@ def test_whole_text_readings_are_compared_over_every_change_of_a_chain() -> None
 
 
 @pytest.mark.parametrize(
-    ("before", "after", "found", "changed"),
+    ("before", "after", "elsewhere", "changed"),
     [
         ("The hall.", "The hall, ibid.", (), True),  # the short-form family may wake up
-        ("The hall.", "The hall, ibid.", ("shortforms",), False),  # it ran already
-        ("The hall, ibid.", "The hall.", ("shortforms",), True),  # its last trigger may go
+        ("The hall.", "The hall, ibid.", ("Ibid.",), False),  # it runs anyway
+        ("The hall, ibid.", "The hall.", (), True),  # its last trigger may go
+        ("The hall, ibid.", "The hall.", ("ibid., para. 3",), False),  # one is left
         ("The hall.", "The large hall.", (), False),  # no trigger typed
+        ("The hall.", "See A/HRC/20/1.", ("A/HRC/41/35",), False),  # "/" was there
     ],
 )
 def test_a_family_woken_or_put_to_sleep_changes_the_whole_text(
-    before: str, after: str, found: tuple[str, ...], changed: bool
+    before: str, after: str, elsewhere: tuple[str, ...], changed: bool
 ) -> None:
     from citecheck.lsp.reuse import _families_woken_or_put_to_sleep
 
-    assert _families_woken_or_put_to_sleep(before, after, found) is changed
+    assert _families_woken_or_put_to_sleep(before, after, elsewhere) is changed

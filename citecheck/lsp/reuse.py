@@ -29,6 +29,7 @@ from citecheck.families.instruments import (
     _TITLE_REACH,
     _own_treaty,
 )
+from citecheck.model import Citation
 from citecheck.pinpoints.after import _CLOSE_REACH, _TITLE_SPAN, _WIDER_REACH
 from citecheck.pinpoints.articles import WINDOW as ARTICLE_WINDOW
 
@@ -90,28 +91,27 @@ def whole_text_readings(text: str) -> Hashable:
     return un_context.profile(doc), tuple(doc.has_any(words) for words in WHOLE_TEXT_WORDS)
 
 
-def _families_woken_or_put_to_sleep(before: str, after: str, found: Iterable[str]) -> bool:
-    """Does a family run over the whole text in one of `before`/`after` (stretches around the
-    changes) and not in the other?  A family runs only when one of its triggers occurs
-    anywhere: one that found nothing (`found`: the families with a citation) may have been
-    asleep and wake up, and one may lose its last trigger."""
-    triggers = [family.triggers for family in FAMILIES]
+def _families_woken_or_put_to_sleep(before: str, after: str, elsewhere: Iterable[str]) -> bool:
+    """May a family run over one of the two texts and not over the other?  A family runs only
+    when one of its triggers occurs anywhere: `before`/`after` are the stretches around the
+    changes, `elsewhere` the texts of citations outside them (the same in both texts); a
+    trigger found there keeps its family running in both."""
+    triggers = [family.triggers for family in FAMILIES if family.triggers]
     had = Document(before).has_each(triggers)
     has = Document(after).has_each(triggers)
-    if had == has:
+    differ = [t for t, h, n in zip(triggers, had, has, strict=True) if h != n]
+    if not differ:
         return False
-    woke = {family.name for family, h, n in zip(FAMILIES, had, has, strict=True) if n and not h}
-    lost = any(h and not n for h, n in zip(had, has, strict=True))
-    return lost or not woke <= set(found)
+    return not all(Document("\n\n".join(elsewhere)).has_each(differ))
 
 
 def reuse_limit(
-    old: str, new: str, changes: Sequence[TextChange], found: Iterable[str] = ()
+    old: str, new: str, changes: Sequence[TextChange], citations: Sequence[Citation] = ()
 ) -> int:
     """The offset before which `old` and `new` read the same for every citation ending at
     least ``REUSE_MARGIN`` earlier: where the first edit since starts; 0 when an edit changed
-    what is read from the whole text or its head (nothing is reused then).  `found`: the
-    families with a citation in the check of `old`."""
+    what is read from the whole text or its head (nothing is reused then).  `citations`: those
+    of the check of `old`."""
     if not changes:
         return len(new)
     limit = min(change.start for change in changes)  # nothing before it moved or changed
@@ -123,11 +123,13 @@ def reuse_limit(
     # the changes (old and new) means equal in the whole texts, the rest being the same
     suffix = _common_suffix(len(old), len(new), changes)
     lo = limit - REUSE_MARGIN
-    before = old[lo : len(old) - suffix + REUSE_MARGIN]
+    hi = len(old) - suffix + REUSE_MARGIN
+    before = old[lo:hi]
     after = new[lo : len(new) - suffix + REUSE_MARGIN]
     if whole_text_readings(before) != whole_text_readings(after):
         return 0
-    if _families_woken_or_put_to_sleep(before, after, found):
+    elsewhere = (c.text for c in citations if c.end <= lo or c.start >= hi)
+    if _families_woken_or_put_to_sleep(before, after, elsewhere):
         return 0
     return limit
 

@@ -145,8 +145,7 @@ class View:
 
     @limit.default
     def _limit(self) -> int:
-        found = (c.family for c in self.result.citations)
-        return reuse_limit(self.parsed_text, self.index.text, self.changes, found)
+        return reuse_limit(self.parsed_text, self.index.text, self.changes, self.result.citations)
 
     def moved(self, start: int, end: int) -> tuple[int, int] | None:
         """The parse's span in the current text, or None where an edit since may change what
