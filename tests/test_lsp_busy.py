@@ -22,7 +22,8 @@ from lsprotocol import types as lsp
 from pygls.exceptions import JsonRpcRequestCancelled
 from pytest_lsp import ClientServerConfig, LanguageClient
 
-from citecheck.lsp.positions import TextChange
+from citecheck.lsp.positions import LineIndex, TextChange
+from citecheck.lsp.reuse import REUSE_MARGIN
 from citecheck.lsp.server import CitecheckServer, DocState, View, text_key
 from citecheck.pipeline import check
 from tests.lsp_fixtures import blocking_server
@@ -33,6 +34,9 @@ __all__ = ["server_env"]  # the module fixture that sets SERVER_ENV
 # ---- the change between two texts, and a citation moved through it -----------------------
 
 OLD = "Recalling A/HRC/17/31, para. 5.\nSee CCPR/C/GC/34 and Case C-293/12.\n"
+#: Prose with no citation, long enough to put an edit after it past the margin
+FILL = "The meeting was held in the large hall of the building. "
+FAR = FILL * (REUSE_MARGIN // len(FILL) + 2) + "\n"
 
 
 @pytest.mark.parametrize(
@@ -71,26 +75,35 @@ def test_offsets_inside_a_change_have_no_old_offset() -> None:
 
 
 def test_changes_compose_and_what_is_placed_reads_the_same() -> None:
-    """Two edits far apart (each its own logged change): a citation between them keeps its
-    place; one spanning changes either way is refused, also when the log is wrong."""
-    result = check(OLD)
-    first = "Preamble.\n" + OLD  # before everything
-    second = first.replace("Case C-293/12", "Case C-293/13")  # the last citation
+    """Two edits past the margin (each its own logged change) keep the citations before
+    them where they were; one more edit before them drops them; a wrong log never places a
+    citation on other text."""
+    base = OLD + FAR
+    result = check(base)
+    first = base + "See A/HRC/20/1.\n"
+    second = first.replace("A/HRC/20/1", "A/HRC/20/2")
     view = View(
         None,  # type: ignore[arg-type]  # the state is not read here
         result,
-        OLD,
-        __import__("citecheck.lsp.positions", fromlist=["LineIndex"]).LineIndex(second),
-        (TextChange(OLD, first), TextChange(first, second)),
+        base,
+        LineIndex(second),
+        (TextChange(base, first), TextChange(first, second)),
     )
     placed = {c.id: view.citation(c) for c in result.citations}
-    hrc, gc, case = (placed[k] for k in ("un:A/HRC/17/31", "un:CCPR/C/GC/34", "case:C-293/12"))
-    assert hrc is not None and second[hrc.start : hrc.end] == hrc.text
-    assert gc is not None and (gc.start, gc.end) == (46, 58)
-    assert case is None
+    assert placed and all(c is not None for c in placed.values())
+    assert all(second[c.start : c.end] == c.text for c in placed.values() if c is not None)
+    third = "Preamble.\n" + second  # before everything: what each read may differ now
+    before = View(
+        view.state, result, base, LineIndex(third), (*view.changes, TextChange(second, third))
+    )
+    assert [before.citation(c) for c in result.citations] == [None] * len(result.citations)
     # a wrong log (a change it does not hold) never places a citation on other text
     wrong = View(
-        view.state, result, OLD, view.index, (TextChange(OLD, OLD.replace("Recalling", "Recall")),)
+        view.state,
+        result,
+        base,
+        LineIndex(base.replace("Recalling", "Recall")),
+        (TextChange(base, base + "x"),),
     )
     assert wrong.citation(result.citations[0]) is None
 
@@ -161,15 +174,17 @@ TEXT = (
     "See Directive 95/46/EC and Case C-293/12.\n"
     "See a/hrc/41/35 too.\n"
 )
-MARKED = TEXT + f"{blocking_server.MARKER}\n"  # its check is held
-# typed while that check runs, one change at a time (as an editor sends them): a line before
-# everything, the general comment's number changed, the case deleted
+OPENED = TEXT + FAR  # checked at once
+MARKED = OPENED + f"{blocking_server.MARKER}\n"  # its check is held
+# typed while that check runs, one change at a time (as an editor sends them), all past the
+# margin after TEXT's citations: a citation added at the end, then edited
 TYPED = [
-    "Preamble.\n" + MARKED,
-    "Preamble.\n" + MARKED.replace("GC/34", "GC/35"),
-    "Preamble.\n" + MARKED.replace("GC/34", "GC/35").replace("Case C-293/12", ""),
+    MARKED + "See A/HRC/20/1 later.\n",
+    MARKED + "See A/HRC/20/2 later.\n",
 ]
 EDITED = TYPED[-1]
+#: then a line typed before everything: what each citation read may differ now
+BEFORE = "Preamble.\n" + EDITED
 
 
 def position(text: str, needle: str, into: int = 2) -> lsp.Position:
@@ -193,52 +208,18 @@ async def hover(client: LanguageClient, uri: str, pos: lsp.Position) -> str | No
 
 HELD_ROWS: list[tuple[str, str | None]] = [
     # (a spot in the edited text, the id the hover names there; None: no answer yet)
-    ("A/HRC/17/31", "un:A/HRC/17/31"),  # moved down one line by the inserted line
-    ("Directive 95/46", "celex:31995L0046"),  # on a line edited elsewhere
-    ("a/hrc/41/35", "un:A/HRC/41/35"),  # after every edit
-    ("CCPR/C/GC/35", None),  # the citation was edited
-    ("Directive 95/46/EC and .", None),  # where the deleted case was: nothing shown
-    ("Preamble", None),  # new text
+    ("A/HRC/17/31", "un:A/HRC/17/31"),  # every edit is far after it
+    ("CCPR/C/GC/34", "un:CCPR/C/GC/34"),
+    ("Directive 95/46", "celex:31995L0046"),
+    ("a/hrc/41/35", "un:A/HRC/41/35"),
+    ("A/HRC/20/2", None),  # new text
 ]
 
 
-async def test_requests_are_answered_while_a_check_is_held(client: LanguageClient) -> None:
-    await start(client)
-    rec = rec_of(client)
-    uri = "untitled:held"
-    open_doc(client, uri, TEXT)
-    await rec.until(lambda: rec.versions(uri) == [1], "the first diagnostics")
-    change(client, uri, MARKED, 2)
-    await blocked(client)  # the check of version 2 runs, and waits
-    for version, text in enumerate(TYPED, start=3):
-        change(client, uri, text, version)
-    last = 2 + len(TYPED)
-
-    for needle, expected in HELD_ROWS:
-        into = len(needle) - 1 if needle.endswith(" .") else 2
-        got = await hover(client, uri, position(EDITED, needle, into))
-        if expected is None:
-            assert got is None, (needle, got)
-        else:
-            assert got is not None and expected.partition(":")[2] in got, (needle, got)
-
-    doc = lsp.TextDocumentIdentifier(uri=uri)
-    links = await client.text_document_document_link_async(lsp.DocumentLinkParams(doc))
-    lines = EDITED.splitlines()
-    linked = {
-        lines[link.range.start.line][link.range.start.character : link.range.end.character]
-        for link in links or []
-    }
-    assert "A/HRC/17/31, para. 5" in linked or "A/HRC/17/31" in "".join(linked)
-    assert not any("C-293/12" in t or "GC/3" in t for t in linked), linked
-    assert all(t in EDITED for t in linked)
-
-    # the quick fix of the lowercase symbol is offered where it now is
-    everywhere = lsp.Range(start=lsp.Position(0, 0), end=lsp.Position(len(lines), 0))
-    actions = await client.text_document_code_action_async(
-        lsp.CodeActionParams(doc, everywhere, lsp.CodeActionContext(diagnostics=[]))
-    )
-    edits = [
+def action_edits(
+    actions: list[lsp.CodeAction | lsp.Command] | None, uri: str
+) -> list[lsp.TextEdit]:
+    return [
         e
         for a in actions or []
         if isinstance(a, lsp.CodeAction) and a.edit is not None
@@ -251,28 +232,77 @@ async def test_requests_are_answered_while_a_check_is_held(client: LanguageClien
             if isinstance(te, lsp.TextEdit)
         ]
     ]
-    fix = [e for e in edits if e.new_text == "A/HRC/41/35"]
-    assert fix and fix[0].range.start == position(EDITED, "a/hrc/41/35", 0), edits
+
+
+async def test_requests_are_answered_while_a_check_is_held(client: LanguageClient) -> None:
+    await start(client)
+    rec = rec_of(client)
+    uri = "untitled:held"
+    open_doc(client, uri, OPENED)
+    await rec.until(lambda: rec.versions(uri) == [1], "the first diagnostics")
+    change(client, uri, MARKED, 2)
+    await blocked(client)  # the check of version 2 runs, and waits
+    for version, text in enumerate(TYPED, start=3):
+        change(client, uri, text, version)
+
+    for needle, expected in HELD_ROWS:
+        got = await hover(client, uri, position(EDITED, needle))
+        if expected is None:
+            assert got is None, (needle, got)
+        else:
+            assert got is not None and expected.partition(":")[2] in got, (needle, got)
+
+    doc = lsp.TextDocumentIdentifier(uri=uri)
+    links = await client.text_document_document_link_async(lsp.DocumentLinkParams(doc))
+    lines = EDITED.splitlines()
+    linked = {
+        lines[link.range.start.line][link.range.start.character : link.range.end.character]
+        for link in links or []
+    }
+    assert "A/HRC/17/31" in "".join(linked) and "CCPR/C/GC/34" in linked, linked
+    assert not any("A/HRC/20" in t for t in linked), linked
+
+    # no quick fix from a check of another text, at once (the fresh check brings them)
+    everywhere = lsp.Range(start=lsp.Position(0, 0), end=lsp.Position(len(lines), 0))
+    actions = await client.text_document_code_action_async(
+        lsp.CodeActionParams(doc, everywhere, lsp.CodeActionContext(diagnostics=[]))
+    )
+    assert not actions, actions
+
+    # a line typed before everything: nothing of the held check's parse is answered
+    change(client, uri, BEFORE, 5)
+    for needle, _ in HELD_ROWS:
+        assert await hover(client, uri, position(BEFORE, needle)) is None, needle
+    links = await client.text_document_document_link_async(lsp.DocumentLinkParams(doc))
+    assert not links, links
     assert rec.versions(uri) == [1]  # nothing published while the check is held
 
     await release(client)
-    # the held check's diagnostics moved onto the newest text, then the newest text's own
-    await rec.until(lambda: rec.versions(uri) == [1, last, last], "the newest diagnostics")
-    got = await hover(client, uri, position(EDITED, "CCPR/C/GC/35"))
-    assert got is not None and "CCPR/C/GC/35" in got  # the fresh answer
+    # the held check's diagnostics (none still fits), then the newest text's own
+    await rec.until(lambda: rec.versions(uri) == [1, 5, 5], "the newest diagnostics")
+    assert not [p.diagnostics for p in rec.published if p.uri == uri][1]
+    got = await hover(client, uri, position(BEFORE, "A/HRC/20/2"))
+    assert got is not None and "A/HRC/20/2" in got  # the fresh answer
+    actions = await client.text_document_code_action_async(
+        lsp.CodeActionParams(doc, everywhere, lsp.CodeActionContext(diagnostics=[]))
+    )
+    fix = [e for e in action_edits(actions, uri) if e.new_text == "A/HRC/41/35"]
+    assert fix and fix[0].range.start == position(BEFORE, "a/hrc/41/35", 0), actions
 
 
 async def test_a_check_ending_after_a_newer_change_is_published_moved(
     client: LanguageClient,
 ) -> None:
-    """The held check ends after one more change: its diagnostics are published at once,
-    moved onto the newest text, and the newest text's own check follows."""
+    """The held check ends after one more change: its diagnostics are published at once
+    onto the newest text, those the change may affect left out, and the newest text's own
+    check follows."""
     await start(client)
     rec = rec_of(client)
     uri = "untitled:moved"
-    open_doc(client, uri, TEXT + blocking_server.MARKER + "\n")  # the first check is held
+    held = TEXT + blocking_server.MARKER + "\n" + FAR
+    open_doc(client, uri, held)  # the first check is held
     await blocked(client)
-    newest = "Preamble.\n" + TEXT + blocking_server.MARKER + "\n"
+    newest = held + "More words.\n"
     change(client, uri, newest, 2)
     await release(client)
     await rec.until(lambda: 2 in rec.versions(uri), "diagnostics for version 2")
@@ -283,7 +313,7 @@ async def test_a_check_ending_after_a_newer_change_is_published_moved(
         lines[d.range.start.line][d.range.start.character : d.range.end.character]
         for d in first.diagnostics
     }
-    assert "a/hrc/41/35" in shown, shown  # UN102 on the line it now is on
+    assert "a/hrc/41/35" in shown, shown  # UN102, every edit far after it
     await rec.until(lambda: len(rec.versions(uri)) >= 2, "the newest text's own check")
     assert rec.versions(uri) == [2, 2]
     assert [d.range for d in client.diagnostics[uri]] == [d.range for d in first.diagnostics]
@@ -314,3 +344,122 @@ async def test_a_waiting_request_ends_on_cancel(client: LanguageClient) -> None:
     await rec.until(lambda: rec.versions(uri) == [1], "the first diagnostics")
     got = await hover(client, uri, position(TEXT, "A/HRC"))
     assert got is not None and "A/HRC/17/31" in got
+
+
+# ---- end to end: answers that depend on text edited elsewhere (a reviewer's rows) ---------
+
+GC_OLD = (
+    "Committee on the Elimination of Discrimination against Women, general comment No. 19 "
+    "(1992), para. 7.\n"
+)
+GC_NEW = GC_OLD.replace(
+    "Committee on the Elimination of Discrimination against Women", "Human Rights Committee"
+)
+#: (document, its checked text, the text typed while another check is held, a spot whose
+#: hover depends on the edit)
+DEPENDENT_ROWS = [
+    ("untitled:ibid", "See A/HRC/41/35.\nIbid., para. 5.\n", "41/35", "41/36", "Ibid."),
+    (
+        "untitled:defined",
+        "International Covenant on Civil and Political Rights (the Covenant). "
+        "Article 14 of the Covenant applies.\n",
+        "Civil and Political Rights",
+        "Economic, Social and Cultural Rights",
+        "Article 14 of the Covenant",
+    ),
+    (
+        "untitled:id",
+        "International Covenant on Civil and Political Rights, article 9.\nIntro.\nId., para. 7.\n",
+        "Intro.",
+        "Intro. See A/HRC/40/1.",
+        "Id., para. 7",
+    ),
+    (
+        "untitled:list",
+        "Human Rights Council resolutions 5/1 and 5/2 apply.\n",
+        "Human Rights Council",
+        "General Assembly",
+        "5/2",
+    ),
+    (
+        "untitled:committee",
+        "Committee on the Rights of the Child, general comment No. 14, para. 3.\n",
+        "the Rights of the Child",
+        "Economic, Social and Cultural Rights",
+        "general comment No. 14",
+    ),
+    (
+        "untitled:ga",
+        "General Assembly resolutions 29/3314 and 30/3379 apply.\n",
+        "General Assembly",
+        "Human Rights Council",
+        "30/3379",
+    ),
+]
+
+
+def fresh_id(text: str, needle: str) -> str:
+    at = text.index(needle) + 2
+    (c,) = [c for c in check(text).citations if c.start <= at < c.end]
+    return c.id
+
+
+async def test_answers_depending_on_edited_text_wait_for_the_new_check(
+    client: LanguageClient,
+) -> None:
+    """While a check is held, a hover, link or quick fix whose meaning depends on text edited
+    since (an antecedent, a definition, a list's head, a committee) gets no answer; the new
+    check's answer comes after.  The held check's own diagnostics, published after a change
+    of the committee, leave out the finding that depended on it."""
+    await start(client)
+    rec = rec_of(client)
+    held = "untitled:gc"
+    for uri, old, *_ in DEPENDENT_ROWS:
+        open_doc(client, uri, old)
+    open_doc(client, held, GC_OLD)
+    uris = [row[0] for row in DEPENDENT_ROWS] + [held]
+    await rec.until(lambda: all(rec.versions(u) == [1] for u in uris), "the first checks")
+    assert "GC103" in {d.code for d in client.diagnostics[held]}
+    change(client, held, GC_OLD + blocking_server.MARKER + "\n", 2)
+    await blocked(client)
+    change(client, held, GC_NEW + blocking_server.MARKER + "\n", 3)
+    news = {}
+    for uri, old, was, now, _ in DEPENDENT_ROWS:
+        news[uri] = old.replace(was, now)
+        change(client, uri, news[uri], 2)
+
+    everywhere = lsp.Range(start=lsp.Position(0, 0), end=lsp.Position(9, 0))
+    for uri, _, _, _, needle in DEPENDENT_ROWS:
+        assert await hover(client, uri, position(news[uri], needle)) is None, uri
+        doc = lsp.TextDocumentIdentifier(uri=uri)
+        links = await client.text_document_document_link_async(lsp.DocumentLinkParams(doc))
+        at = position(news[uri], needle)
+        assert not [k for k in links or [] if k.range.start <= at <= k.range.end], (uri, links)
+    for uri in (held, "untitled:ga"):
+        actions = await client.text_document_code_action_async(
+            lsp.CodeActionParams(
+                lsp.TextDocumentIdentifier(uri=uri),
+                everywhere,
+                lsp.CodeActionContext(diagnostics=[]),
+            )
+        )
+        assert not actions, (uri, actions)
+
+    await release(client)
+    await rec.until(
+        lambda: (
+            rec.versions(held) == [1, 3, 3] and all(rec.versions(u) == [1, 2] for u in uris[:-1])
+        ),
+        "the new checks",
+    )
+    moved = [p for p in rec.published if p.uri == held][1]
+    assert "GC103" not in {d.code for d in moved.diagnostics}
+    assert "GC103" not in {d.code for d in client.diagnostics[held]}
+    for uri, _, _, _, needle in DEPENDENT_ROWS:
+        got = await hover(client, uri, position(news[uri], needle))
+        ident = fresh_id(news[uri], needle)
+        assert got is not None and ident.partition(":")[2] in got, (uri, ident, got)
+    links = await client.text_document_document_link_async(
+        lsp.DocumentLinkParams(lsp.TextDocumentIdentifier(uri="untitled:list"))
+    )
+    assert any(k.target and k.target.endswith("/A/RES/5/2") for k in links or []), links

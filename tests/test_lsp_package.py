@@ -34,6 +34,7 @@ from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 import citecheck.lsp
 from citecheck.config import config_from_table
 from citecheck.lsp import LineIndex, Resolved, build_diagnostics, hover_markdown, md_link
+from citecheck.lsp.reuse import REUSE_MARGIN
 from citecheck.lsp.session import untrusted_config_message
 from citecheck.pipeline import check
 from citecheck.resolve.model import Status
@@ -480,12 +481,14 @@ async def test_requests_after_a_change_run_no_check(
     client: LanguageClient,
 ) -> None:
     """After a change, the editor asks for links, code actions and a hover before the
-    change's own (debounced) check runs: they are answered from the last check, moved
-    through the change, without a check of their own; the save then checks the text once."""
+    change's own (debounced) check runs: links and hovers are answered from the last check
+    (the edits lie far after the citations), quick fixes only from a check of the current
+    text, none of them with a check of its own; the save then checks the text once."""
     await start(client, {"resolver": "none", "debounceMs": 600_000})  # no debounced check
     rec = rec_of(client)
     uri = "untitled:requests"
-    text = PARAGRAPH * 3 + "See a/hrc/41/35 and Directive 95/46.\nrequests 1\n"
+    far = "The meeting was held in the hall.\n" * (REUSE_MARGIN // 30)
+    text = PARAGRAPH * 3 + "See a/hrc/41/35 and Directive 95/46.\n" + far + "requests 1\n"
     open_doc(client, uri, text)
     await rec.until(lambda: rec.versions(uri) == [1], "the first diagnostics")
 
@@ -493,8 +496,9 @@ async def test_requests_after_a_change_run_no_check(
         return sum(c["last"] == last for c in checks_run())
 
     # two edits, one change each (as an editor sends them)
-    change(client, uri, "Preamble.\n" + text, 2)
-    change(client, uri, "Preamble.\n" + text.replace("requests 1", "requests 2"), 3)
+    more = text.replace("requests 1", "More.\nrequests 1")
+    change(client, uri, more, 2)
+    change(client, uri, more.replace("requests 1", "requests 2"), 3)
     doc = lsp.TextDocumentIdentifier(uri=uri)
     links = await client.text_document_document_link_async(lsp.DocumentLinkParams(doc))
     everywhere = lsp.Range(start=lsp.Position(0, 0), end=lsp.Position(6, 0))
@@ -504,11 +508,15 @@ async def test_requests_after_a_change_run_no_check(
     hover = await client.text_document_hover_async(
         lsp.HoverParams(doc, lsp.Position(line=1, character=45))
     )
-    assert links and actions and hover is not None  # each answered from the last check
-    assert all(link.range.start.line >= 1 for link in links)  # moved below the new line
+    assert links and hover is not None  # answered from the last check
+    assert not actions  # that check is of another text
     assert hover.range is not None and hover.range.start.line == 1
     assert runs("requests 2") == 0
     client.text_document_did_save(lsp.DidSaveTextDocumentParams(text_document=doc))
     await rec.until(lambda: rec.versions(uri) == [1, 3], "the save's diagnostics")
     assert runs("requests 2") == 1
+    actions = await client.text_document_code_action_async(
+        lsp.CodeActionParams(doc, everywhere, lsp.CodeActionContext(diagnostics=[]))
+    )
+    assert actions and runs("requests 2") == 1  # from the save's check
     assert client.diagnostics[uri]

@@ -10,10 +10,11 @@ runs on the event loop (the local index answers at once, the sources after) and 
 diagnostics are republished with the seam's RS findings.
 
 Requests (hover, links, code actions) never wait behind a check: after a change they are
-answered from the newest completed check, each citation or finding moved through the change
-when it and the characters either side are still exactly there, and left out otherwise (the
-check of the new text brings it).  A check that ends after a newer change is published the
-same way, moved onto the newest text, so the diagnostics keep up while the user types.
+answered from the newest completed check, each citation or finding kept when no edit since
+may change what the check read for it (every edit starts far enough after it: see `reuse`),
+and left out otherwise (the check of the new text brings it).  A check that ends after a
+newer change is published the same way onto the newest text, so the diagnostics keep up
+while the user types.  Quick fixes come only from a check of the current text.
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ from .diagnostics import (
 )
 from .options import ServerOptions, option_problems
 from .positions import LineIndex, TextChange, encoding_name
+from .reuse import REUSE_MARGIN, reuse_limit
 from .session import (
     UNVERIFIED_RETRY_SECONDS,
     Answers,
@@ -129,46 +131,45 @@ class Parsed:
 @attrs.frozen(slots=True)
 class View:
     """What a request sees of a document: the newest completed parse, the current text's
-    line index, and the changes made from the parse's text to it (none: the same text)."""
+    line index, and the changes made from the parse's text to it (none: the same text).
+
+    What the parse says of a citation is kept only where nothing it may have read changed
+    (see `reuse`): the citation ends `REUSE_MARGIN` before `limit`, where the first edit since
+    starts; it then stands where it stood."""
 
     state: DocState
     result: CheckResult
     parsed_text: str
     index: LineIndex
     changes: tuple[TextChange, ...] = ()
+    limit: int = attrs.field(init=False)
+
+    @limit.default
+    def _limit(self) -> int:
+        return reuse_limit(self.parsed_text, self.index.text, self.changes, self.result.citations)
 
     def moved(self, start: int, end: int) -> tuple[int, int] | None:
-        """The parse's span in the current text, or None where the text changed there: it
-        and a character either side must still read the same."""
-        span: tuple[int, int] | None = (start, end)
-        for change in self.changes:
-            if span is None:
-                return None
-            span = change.span(*span)
-        if span is None or not self.changes:
-            return span
-        lo, hi = span
-        side = 1 if start > 0 else 0
-        if self.parsed_text[start - side : end + 1] != self.index.text[lo - side : hi + 1]:
+        """The parse's span in the current text, or None where an edit since may change what
+        the parse says of it (an edit before it or within `REUSE_MARGIN` after it)."""
+        if not self.changes:
+            return start, end
+        if end + REUSE_MARGIN > self.limit:
+            return None
+        if self.parsed_text[start : end + 1] != self.index.text[start : end + 1]:
             return None  # a safeguard: what the log says is still there must be there
-        return span
+        return start, end
 
     def parsed_offset(self, offset: int) -> int | None:
-        """The parse's offset of a current offset; None inside text changed since."""
-        at: int | None = offset
-        for change in reversed(self.changes):
-            if at is None:
-                return None
-            at = change.old_offset(at)
-        return at
+        """The parse's offset of a current offset; None from the first edit since on."""
+        return offset if not self.changes or offset < self.limit else None
 
     def citation(self, c: Citation) -> Citation | None:
-        """`c` placed in the current text, if its text is still exactly there."""
+        """`c` in the current text, if no edit since may change what the parse says of it."""
         span = self.moved(c.start, c.end)
         return None if span is None else evolve(c, start=span[0], end=span[1])
 
     def finding(self, f: Finding) -> Finding | None:
-        """`f` (and its fix) placed in the current text, if untouched since."""
+        """`f` (and its fix) in the current text, if no edit since may change them."""
         span = self.moved(f.start, f.end)
         if span is None:
             return None
@@ -317,12 +318,13 @@ class CitecheckServer(LanguageServer):
     def lookup(self, state: DocState | None, ident: str) -> Resolved | None:
         return self.answers_of(state).lookup(ident)
 
-    async def view(self, uri: str) -> View | None:
+    async def view(self, uri: str, wait: bool = True) -> View | None:
         """What a request about `uri` answers from, at once: the newest completed parse of
         the document, seen through the change made since (never on the event loop, which
         would stall every other message, and never behind a running check, which may take
         tens of seconds on a large document).  Only a document never checked yet waits
-        for its first check (on the worker: a `$/cancelRequest` ends the wait)."""
+        for its first check (on the worker: a `$/cancelRequest` ends the wait); with
+        `wait=False` it gets None at once."""
         doc = self.document(uri)
         state = None if doc is None else self.docs.get(doc.uri)
         if doc is None or state is None:
@@ -346,7 +348,7 @@ class CitecheckServer(LanguageServer):
                 LineIndex(text, encoding),
                 self.changes_since(state, parsed.index.text, text),
             )
-        if self.stopping:
+        if self.stopping or not wait:
             return None
         loop = asyncio.get_running_loop()
         parsed = await loop.run_in_executor(
@@ -631,14 +633,17 @@ class CitecheckServer(LanguageServer):
     # -- requests --
 
     async def code_actions(self, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
-        view = await self.view(params.text_document.uri)
-        if view is None:
+        # only from a check of the current text, and at once: a fix moved from an older
+        # check may no longer fit (its meaning can depend on words edited since), and the
+        # editor asks again when the new check's diagnostics arrive
+        view = await self.view(params.text_document.uri, wait=False)
+        if view is None or view.changes:
             return []
         state, result, index = view.state, view.result, view.index
         lo, hi = index.offset(params.range.start), index.offset(params.range.end)
         doc = self.document(state.uri)
-        if doc is None or doc.source != index.text:
-            return []  # changed while it was being checked: these edits would not fit
+        if doc is None or doc.source != index.text or view.parsed_text != index.text:
+            return []  # changed meanwhile: these edits would not fit
         actions: list[lsp.CodeAction] = []
         known = self.answers_of(state).known  # a finding an answer withdrew has no fix either
         placed = (

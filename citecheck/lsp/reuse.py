@@ -1,0 +1,144 @@
+"""Which part of an older check still holds for the current text.
+
+Why: while the check of a newer text runs, requests are answered from the last completed
+check.  A citation's id, finding and fix depend on text other than its own: the antecedent of
+``Ibid.``, the instrument a "(the Covenant)" definition names, a list's head, the committee
+named before a general comment, the language of the sentence.  All of that lies before the
+citation or within the families' windows after it (``REUSE_MARGIN``); the rest is read from
+the whole text (which committee it mentions most, whether it is an EU text) or from its head.
+So a citation of the old check is reused only if every edit since starts at least
+``REUSE_MARGIN`` after its end, and the readings of the head and of the whole text are the
+same in the old and the new text (as is which families run at all: see
+``_families_woken_or_put_to_sleep``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable, Sequence
+
+from citecheck.families import FAMILIES, instruments, oj, spcomm, un_context
+from citecheck.families.backrefs import OWN_TITLE_REACH, _own_act_type
+from citecheck.families.base import Document
+from citecheck.families.cjeu import _LANGUAGE_REACH as CJEU_LANGUAGE_REACH
+from citecheck.families.eu_acts import _AMENDED_TITLE_REACH, _OWN_TYPE_REACH, _TITLED_LIST_REACH
+from citecheck.families.eu_acts import _LANGUAGE_REACH as EU_ACT_LANGUAGE_REACH
+from citecheck.families.general_comments import _HEAD_AFTER
+from citecheck.families.instruments import (
+    _OWN_HEAD,
+    _OWN_INTRO,
+    _TITLE_REACH,
+    _own_treaty,
+)
+from citecheck.model import Citation
+from citecheck.pinpoints.after import _CLOSE_REACH, _TITLE_SPAN, _WIDER_REACH
+from citecheck.pinpoints.articles import WINDOW as ARTICLE_WINDOW
+
+from .positions import TextChange
+
+#: How far after a citation's end the families read (the largest of their windows after a
+#: citation: a pinpoint's language told from up to 1,200 characters around it, an EU act's
+#: own type word up to 2,048 after its number, a list of titled acts, a language ±160, ...)
+REUSE_MARGIN = max(
+    _WIDER_REACH,
+    _TITLE_SPAN,
+    _CLOSE_REACH,
+    ARTICLE_WINDOW,
+    _OWN_TYPE_REACH,
+    _TITLED_LIST_REACH,
+    _AMENDED_TITLE_REACH,
+    EU_ACT_LANGUAGE_REACH,
+    CJEU_LANGUAGE_REACH,
+    _HEAD_AFTER,
+    _TITLE_REACH,
+)
+
+#: The document's head: the symbol, body, committee or act title heading it, read for every
+#: citation (whose "general comment No. 3" it is, which covenant "the Covenant" is)
+HEAD_REACH = max(un_context.OWN_HEAD, _OWN_HEAD, _OWN_INTRO, OWN_TITLE_REACH)
+
+
+def head_readings(text: str) -> Hashable:
+    """What the families read from the document's head: the body, committee, treaty and
+    act type it belongs to."""
+    head = text[:HEAD_REACH]
+    doc = Document(head)
+    return (
+        un_context.own_body(doc),
+        un_context.own_committee(doc),
+        _own_treaty(head),
+        _own_act_type(head),
+    )
+
+
+#: Words whose presence anywhere in the text changes how citations are read: an EU text,
+#: which covenant or charter an unnamed "the Covenant" / "the Charter" is, a text of the
+#: special procedures, character references in the text
+WHOLE_TEXT_WORDS: tuple[tuple[str, ...], ...] = (
+    instruments._EU_MARKERS,
+    instruments._EU_WORDS,
+    instruments._ICCPR_WORDS,
+    instruments._ICESCR_WORDS,
+    ("communication",),
+    spcomm._SP_DOCUMENT,
+    oj._CHAR_REFS,
+)
+
+
+def whole_text_readings(text: str) -> Hashable:
+    """What the families read from the whole text rather than near a citation: the counts of
+    committees and bodies named, and which of `WHOLE_TEXT_WORDS` it holds."""
+    doc = Document(text)
+    return un_context.profile(doc), tuple(doc.has_any(words) for words in WHOLE_TEXT_WORDS)
+
+
+def _families_woken_or_put_to_sleep(before: str, after: str, elsewhere: Iterable[str]) -> bool:
+    """May a family run over one of the two texts and not over the other?  A family runs only
+    when one of its triggers occurs anywhere: `before`/`after` are the stretches around the
+    changes, `elsewhere` the texts of citations outside them (the same in both texts); a
+    trigger found there keeps its family running in both."""
+    triggers = [family.triggers for family in FAMILIES if family.triggers]
+    had = Document(before).has_each(triggers)
+    has = Document(after).has_each(triggers)
+    differ = [t for t, h, n in zip(triggers, had, has, strict=True) if h != n]
+    if not differ:
+        return False
+    return not all(Document("\n\n".join(elsewhere)).has_each(differ))
+
+
+def reuse_limit(
+    old: str, new: str, changes: Sequence[TextChange], citations: Sequence[Citation] = ()
+) -> int:
+    """The offset before which `old` and `new` read the same for every citation ending at
+    least ``REUSE_MARGIN`` earlier: where the first edit since starts; 0 when an edit changed
+    what is read from the whole text or its head (nothing is reused then).  `citations`: those
+    of the check of `old`."""
+    if not changes:
+        return len(new)
+    limit = min(change.start for change in changes)  # nothing before it moved or changed
+    if limit < REUSE_MARGIN:
+        return limit  # no citation ends far enough before it: nothing more to compare
+    if limit < HEAD_REACH and head_readings(old) != head_readings(new):
+        return 0
+    # the whole-text readings are counts and presence of words: equal in the stretch around
+    # the changes (old and new) means equal in the whole texts, the rest being the same
+    suffix = _common_suffix(len(old), len(new), changes)
+    lo = limit - REUSE_MARGIN
+    hi = len(old) - suffix + REUSE_MARGIN
+    before = old[lo:hi]
+    after = new[lo : len(new) - suffix + REUSE_MARGIN]
+    if whole_text_readings(before) != whole_text_readings(after):
+        return 0
+    elsewhere = (c.text for c in citations if c.end <= lo or c.start >= hi)
+    if _families_woken_or_put_to_sleep(before, after, elsewhere):
+        return 0
+    return limit
+
+
+def _common_suffix(old_len: int, new_len: int, changes: Sequence[TextChange]) -> int:
+    """How many characters at the end no change of the chain touched (each keeps its own
+    common suffix); 0 when the chain does not lead from `old_len` to `new_len` characters."""
+    length, suffix = old_len, old_len
+    for change in changes:
+        suffix = min(suffix, length - change.old_end)
+        length += change.new_end - change.old_end
+    return suffix if length == new_len else 0
