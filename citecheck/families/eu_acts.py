@@ -875,8 +875,8 @@ _LANGUAGE_REACH = 160
 
 def _language(doc: Document, type_word: str, n: _Numbering, start: int, said: int) -> str:
     """The language an act citation is written in: its type word (``Verordnung``), else the
-    words leading up to it in its sentence, or in the bracketed or dash-set phrase it stands
-    in (``Le Conseil rappelle la directive 2016/680/EU`` is French, and fixed in French, even
+    words leading up to it in its sentence (less the brackets closed before it), or in the
+    bracketed or dash-set phrase it stands in (``Le Conseil rappelle la directive 2016/680/EU`` is French, and fixed in French, even
     in a paragraph that goes on in English; the words after it may quote a title in another
     language), else the text around it, else its domain (``/CE``).  ``said`` is where the
     act's type word stands (a list item's phrase is its list's: "Directives 72/166 et 84/5")."""
@@ -889,7 +889,10 @@ def _language(doc: Document, type_word: str, n: _Numbering, start: int, said: in
         if token in _ENGLISH_DOMAINS:
             writers.add("en")
     lo, hi = max(0, start - _LANGUAGE_REACH), n.end + _LANGUAGE_REACH
-    sentence = language.scores(doc.text, language.phrase_start(doc.text, said, lo), said)
+    sentence = dict.fromkeys(candidates, 0.0)
+    for phrase_from, phrase_to in language.phrase_spans(doc.text, said, lo):
+        for lang, count in language.scores(doc.text, phrase_from, phrase_to).items():
+            sentence[lang] = sentence.get(lang, 0.0) + count
     ranked = sorted(candidates, key=lambda lang: sentence[lang], reverse=True)
     if sentence[ranked[0]] > sentence[ranked[1]]:  # the sentence tells one of them
         return ranked[0]
