@@ -876,10 +876,11 @@ _LANGUAGE_REACH = 160
 def _language(doc: Document, type_word: str, n: _Numbering, start: int, said: int) -> str:
     """The language an act citation is written in: its type word (``Verordnung``), else the
     words leading up to it in its sentence (less the brackets closed before it), or in the
-    bracketed or dash-set phrase it stands in (``Le Conseil rappelle la directive 2016/680/EU`` is French, and fixed in French, even
-    in a paragraph that goes on in English; the words after it may quote a title in another
-    language), else the text around it, else its domain (``/CE``).  ``said`` is where the
-    act's type word stands (a list item's phrase is its list's: "Directives 72/166 et 84/5")."""
+    bracketed or dash-set phrase it stands in (``Le Conseil rappelle la directive
+    2016/680/EU`` is French, and fixed in French, even in a paragraph that goes on in
+    English; the words after it may quote a title in another language), else the text
+    around it, else its domain (``/CE``).  ``said`` is where the act's type word stands (a
+    list item's phrase is its list's: "Directives 72/166 et 84/5")."""
     candidates = _type_languages(type_word)
     if len(candidates) <= 1:
         return candidates[0] if candidates else "en"
