@@ -292,7 +292,7 @@ def _day(value: str | None) -> str | None:
     """An end of validity that is a date; a malformed one ("2018-13-45", from an old cache
     or import) is no date, so nothing is said of it."""
     try:
-        return datetime.date.fromisoformat(value[:10]).isoformat() if value else None
+        return value if value and datetime.date.fromisoformat(value[:10]) else None
     except ValueError:
         return None
 
