@@ -104,22 +104,63 @@ def own_words(text: str, start: int = 0, end: int | None = None) -> dict[str, in
     return counts
 
 
-#: Where the phrase leading up to a citation begins: after the end of a sentence (a full stop,
+#: What bounds the phrase leading up to a citation: the end of a sentence (a full stop,
 #: question or exclamation mark, closing quotes or brackets French-spaced or not, then the
-#: capital opening the next one), a blank line, an opening bracket, or a spaced dash.
-_PHRASE_START = regex.compile(
-    r"[.!?](?:\s?[\"'»”’)\]])*\s+(?=[\p{Lu}«\"“(])|\n[ \t]*\n|[(\[]|\s[—–-]\s"
+#: capital opening the next one), a blank line, a spaced dash, an opening or closing bracket.
+_PHRASE_MARK = regex.compile(
+    r"(?P<stop>[.!?](?:\s?[\"'»”’)\]])*\s+(?=[\p{Lu}«\"“(]))|(?P<blank>\n[ \t]*\n)"
+    r"|(?P<open>[(\[])|(?P<close>[)\]])|(?P<dash>\s[—–-]\s)"
 )
 
 
-def phrase_start(text: str, start: int, lo: int = 0) -> int:
-    """Where the phrase holding offset ``start`` begins (not before ``lo``): its sentence, or
-    the bracketed or dash-set phrase it stands in.  The words between there and a citation
-    tell the language it is written in when a paragraph mixes languages."""
+@functools.cache
+def _abbreviation_end() -> regex.Pattern[str]:
+    """An abbreviation of any lexicon table ending where a search stops ("Commission v",
+    "cf", "No"): its period ends no sentence."""
+    words = {word for lang in LANGUAGES for word in load(lang).sentence_abbreviations}
+    alternatives = "|".join(regex.escape(word) for word in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"(?<![\w.])(?:{alternatives})\Z")
+
+
+def phrase_spans(text: str, start: int, lo: int = 0) -> list[tuple[int, int]]:
+    """The stretches of the phrase leading up to offset ``start`` (not before ``lo``): its
+    sentence, or the bracketed or dash-set phrase it stands in, less the brackets closed
+    before ``start`` (an aside: "The Council (le Conseil) recalls ..." is English).  The words
+    there tell the language a citation is written in when a paragraph mixes languages.  An
+    abbreviation's period ("v.", "cf.", "No.") ends no sentence."""
+    abbreviation = _abbreviation_end()
     begin = lo
-    for m in _PHRASE_START.finditer(text, lo, start):
-        begin = m.end()
-    return begin
+    asides: list[tuple[int, int]] = []  # brackets closed since ``begin``
+    opened: list[tuple[int, int, list[tuple[int, int]]]] = []  # each bracket still open
+    for m in _PHRASE_MARK.finditer(text, lo, start):
+        kind = m.lastgroup
+        if kind == "open":
+            opened.append((m.start(), begin, asides))
+            begin, asides = m.end(), []
+        elif kind == "close":
+            if opened:
+                at, begin, asides = opened.pop()
+                asides.append((at, m.end()))
+        elif kind == "stop":
+            if abbreviation.search(text, max(lo, m.start() - 16), m.start()) is not None:
+                continue
+            del opened[max(0, len(opened) - m.group().count(")") - m.group().count("]")) :]
+            begin, asides = m.end(), []
+        else:
+            if kind == "blank":
+                opened.clear()
+            begin, asides = m.end(), []
+    spans, at = [], begin
+    for aside_start, aside_end in asides:
+        spans.append((at, aside_start))
+        at = aside_end
+    spans.append((at, start))
+    return spans
+
+
+def phrase_start(text: str, start: int, lo: int = 0) -> int:
+    """Where the phrase holding offset ``start`` begins (see :func:`phrase_spans`)."""
+    return phrase_spans(text, start, lo)[0][0]
 
 
 def detect(text: str, start: int = 0, end: int | None = None, default: str = DEFAULT) -> str:

@@ -9,7 +9,7 @@ import pytest
 import citecheck
 
 EXAMPLE = re.compile(r"e\.g\. (.*)$")
-ACT_WORDS = re.compile(r".*?(?:Regulation|Directive|Decision)")
+ACT_WORDS = re.compile(r".*?(?:Regulation|Directive|Decision|Position|Action)")
 
 # text, the example EU101 gives (None: no example, the era has no such form)
 ROWS = [
@@ -24,6 +24,21 @@ ROWS = [
     ("Directive 2009/12 applies.", "'2009/12/EC' or '2009/12/EU'"),
     ("Directive 2010/24 applies.", "'2010/24/EU'"),
     ("Decision No 284/2010 applies.", "'No 284/2010/EU'"),
+    # a former pillar's act takes its own domain (JHA, CFSP), never EC
+    ("Framework Decision 2002/584 applies.", "'2002/584/JHA'"),
+    ("Council Framework Decision 2008/977 applies.", "'2008/977/JHA'"),
+    ("Council Common Position 2008/944 applies.", "'2008/944/CFSP' or '2008/944/JHA'"),
+    ("Council Joint Action 2008/124 applies.", "'2008/124/CFSP' or '2008/124/JHA'"),
+    ("Common Position 1996/697 applies.", "'96/697/CFSP' or '96/697/JHA'"),
+    # negative rows: a plain decision keeps the era's domain
+    ("Council Decision 2008/124 applies.", "'2008/124/EC'"),
+]
+
+# a former pillar's act of a year its domain was not in use: no example, and no word about
+# regulations numbered before 1968
+PILLAR_WITHOUT_EXAMPLE = [
+    "Framework Decision 2012/584 applies.",
+    "Council Joint Action 1990/124 applies.",
 ]
 
 
@@ -39,6 +54,13 @@ def test_example_domain_fits_the_era(text: str, example: str | None) -> None:
     assert (m.group(1) if m else None) == example
     if example is None:
         assert "before 1968" in message
+
+
+@pytest.mark.parametrize("text", PILLAR_WITHOUT_EXAMPLE)
+def test_pillar_act_out_of_its_era_gets_no_example(text: str) -> None:
+    message = _eu101(text)
+    assert "e.g." not in message and "1968" not in message
+    assert message.endswith("add it as the act's title does")
 
 
 @pytest.mark.parametrize(("text", "example"), [r for r in ROWS if r[1]])

@@ -629,7 +629,13 @@ def _notes(
             DOMAIN_MISSING.finding(
                 f"{quoted(written)} does not say which domain (EU, EC, Euratom, CFSP...) the "
                 "act belongs to: add it as the act's title does"
-                + (f", e.g. {example}" if example else _NO_DOMAIN_EXAMPLE),
+                + (
+                    f", e.g. {example}"
+                    if example
+                    else ""
+                    if act_type in _PILLAR_DOMAINS
+                    else _NO_DOMAIN_EXAMPLE
+                ),
                 s,
                 e,
                 id=act_id,
@@ -875,11 +881,12 @@ _LANGUAGE_REACH = 160
 
 def _language(doc: Document, type_word: str, n: _Numbering, start: int, said: int) -> str:
     """The language an act citation is written in: its type word (``Verordnung``), else the
-    words leading up to it in its sentence, or in the bracketed or dash-set phrase it stands
-    in (``Le Conseil rappelle la directive 2016/680/EU`` is French, and fixed in French, even
-    in a paragraph that goes on in English; the words after it may quote a title in another
-    language), else the text around it, else its domain (``/CE``).  ``said`` is where the
-    act's type word stands (a list item's phrase is its list's: "Directives 72/166 et 84/5")."""
+    words leading up to it in its sentence (less the brackets closed before it), or in the
+    bracketed or dash-set phrase it stands in (``Le Conseil rappelle la directive
+    2016/680/EU`` is French, and fixed in French, even in a paragraph that goes on in
+    English; the words after it may quote a title in another language), else the text
+    around it, else its domain (``/CE``).  ``said`` is where the act's type word stands (a
+    list item's phrase is its list's: "Directives 72/166 et 84/5")."""
     candidates = _type_languages(type_word)
     if len(candidates) <= 1:
         return candidates[0] if candidates else "en"
@@ -889,7 +896,10 @@ def _language(doc: Document, type_word: str, n: _Numbering, start: int, said: in
         if token in _ENGLISH_DOMAINS:
             writers.add("en")
     lo, hi = max(0, start - _LANGUAGE_REACH), n.end + _LANGUAGE_REACH
-    sentence = language.scores(doc.text, language.phrase_start(doc.text, said, lo), said)
+    sentence = dict.fromkeys(candidates, 0.0)
+    for phrase_from, phrase_to in language.phrase_spans(doc.text, said, lo):
+        for lang, count in language.scores(doc.text, phrase_from, phrase_to).items():
+            sentence[lang] = sentence.get(lang, 0.0) + count
     ranked = sorted(candidates, key=lambda lang: sentence[lang], reverse=True)
     if sentence[ranked[0]] > sentence[ranked[1]]:  # the sentence tells one of them
         return ranked[0]
@@ -939,6 +949,14 @@ _FIRST_BRACKETED_REGULATION_YEAR = 1968
 _FIRST_EEC_YEAR = 1958
 #: The domains that followed one another for acts of every kind, oldest first.
 _ERA_DOMAINS = ("EEC", "EC", "EU")
+#: Act types of the former pillars, adopted only under their own domains: framework
+#: decisions under Title VI (JHA), common positions and joint actions under the CFSP or
+#: Title VI ("Framework Decision 2002/584/JHA", "Common Position 2008/944/CFSP").
+_PILLAR_DOMAINS: dict[str, tuple[str, ...]] = {
+    "framework decision": ("JHA",),
+    "common position": ("CFSP", "JHA"),
+    "joint action": ("CFSP", "JHA"),
+}
 _NO_DOMAIN_EXAMPLE = (
     "; regulations numbered before 1968 wrote it after the number, if at all "
     "('Regulation No 17', 'Regulation No 1009/67/EEC')"
@@ -948,13 +966,15 @@ _NO_DOMAIN_EXAMPLE = (
 def _domain_example(n: _Numbering, act_type: str, date: datetime.date | None) -> str | None:
     """How this act's number reads with the domain in use in its year (or on its date): EEC
     before November 1993, EC until November 2009, EU after, both where the year alone
-    allows both.  None where no such form fits: a regulation numbered before 1968 (its
-    domain, if any, stood after the number), or an act from before the EEC."""
+    allows both; a former pillar's act with its own (JHA, CFSP).  None where no such form
+    fits: a regulation numbered before 1968 (its domain, if any, stood after the number),
+    or an act from before the EEC."""
     if n.year < _FIRST_EEC_YEAR or (
         act_type == "regulation" and n.year < _FIRST_BRACKETED_REGULATION_YEAR
     ):
         return None
-    fitting = [d for d in _ERA_DOMAINS if domain_fits(d, n.year, date)]
+    domains = _PILLAR_DOMAINS.get(act_type, _ERA_DOMAINS)
+    fitting = [d for d in domains if domain_fits(d, n.year, date)]
     legislative_no = n.has_no and not n.year_first
     forms = [
         canonical_numbering(act_type, (d,), n.year, n.number, legislative_no) for d in fitting

@@ -260,8 +260,12 @@ def repeals_by_query(celexes: Sequence[str]) -> str:
 
 # -- rows ----------------------------------------------------------------------------------
 def _date(value: str | None) -> str | None:
+    """The day a value starts with; None for a non-date ("2018-13-45")."""
     if value and _DATE.match(value):
-        return value[:10]
+        try:
+            return dt.date.fromisoformat(value[:10]).isoformat()
+        except ValueError:
+            return None
     return None
 
 

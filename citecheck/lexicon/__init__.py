@@ -177,6 +177,9 @@ class Lexicon:
     other_document_words: tuple[str, ...] = ()
     #: frequent words of running text, for telling languages apart (:mod:`citecheck.language`)
     stop_words: tuple[str, ...] = ()
+    #: abbreviations whose period ends no sentence ("v." in "Commission v. France", "cf.",
+    #: "No."), for finding where a citation's sentence begins (:mod:`citecheck.language`)
+    sentence_abbreviations: tuple[str, ...] = ()
     #: kinds of instrument another treaty is named by a word before ("the Istanbul
     #: Convention"): "the Convention" then does not mean the catalog's one
     other_treaty_kinds: tuple[str, ...] = ()
@@ -596,6 +599,9 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         body_heads=_strings(data.get("body_heads", []), "body_heads"),
         generic_bodies=_strings(data.get("generic_bodies", []), "generic_bodies"),
         stop_words=_strings(data.get("stop_words", []), "stop_words"),
+        sentence_abbreviations=_strings(
+            data.get("sentence_abbreviations", []), "sentence_abbreviations"
+        ),
         other_treaty_kinds=_strings(data.get("other_treaty_kinds", []), "other_treaty_kinds"),
         not_treaty_names=_strings(data.get("not_treaty_names", []), "not_treaty_names"),
         cited_words=_strings(data.get("cited_words", []), "cited_words"),

@@ -123,12 +123,20 @@ class _Rejected(ValueError):
 
 def _status_half_read(res: Resolution) -> bool:
     """A live EU act answer stored by an older citecheck, which read the in-force flag but
-    not the end of validity and the repealing acts (it lacks the `status_read` pair).  Such
-    an entry is a miss (asked again online), so a repealed act is never called "not in force
-    yet" from it."""
+    not the end of validity and the repealing acts (it lacks the `status_read` pair), and
+    whose flag is not "in force".  Such an entry is a miss (asked again online), so a
+    repealed act is never called "not in force yet" from it.  One in force is kept: the only
+    status finding it could miss needs the end of validity it never had, so it says nothing
+    false."""
     flag = (res.get_extra("in_force") or "").strip().lower()
+    in_force = res.in_force if res.in_force is not None else flag in ("1", "true")
     has_flag = res.in_force is not None or flag in ("0", "1", "true", "false")
-    return has_flag and res.source in _LIVE_EU and res.get_extra("status_read") is None
+    return (
+        has_flag
+        and not in_force
+        and res.source in _LIVE_EU
+        and res.get_extra("status_read") is None
+    )
 
 
 def _stamp(stored_at: float) -> str | None:

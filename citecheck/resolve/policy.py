@@ -264,7 +264,7 @@ def resolution_findings(
 
 def _status_findings(cit: Citation, res: Resolution, today: datetime.date) -> list[Finding]:
     flag = in_force(res)
-    end = res.end_of_validity  # the act's name is made only for a finding: most get none
+    end = _day(res.end_of_validity)  # the act's name is made only for a finding: most get none
     if flag is False and not (end and _before(end, today)) and not res.replaced_by:
         msg = (  # not in force, yet nothing ended it: maybe not in force YET
             f"{act_name(cit.id)}: the EU's record says not in force, but "
@@ -286,6 +286,15 @@ def _status_findings(cit: Citation, res: Resolution, today: datetime.date) -> li
         )
         return [rule_by_code("RS104").finding(msg, cit.start, cit.end, id=cit.id)]
     return []
+
+
+def _day(value: str | None) -> str | None:
+    """An end of validity that is a date; a malformed one ("2018-13-45", from an old cache
+    or import) is no date, so nothing is said of it."""
+    try:
+        return value if value and datetime.date.fromisoformat(value[:10]) else None
+    except ValueError:
+        return None
 
 
 def _before(date: str, today: datetime.date) -> bool:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from sparql_fake import SparqlFake, running
 
+from citecheck.index.cellar_harvest import _date as harvest_date
 from citecheck.index.cellar_harvest import update_eu
 from citecheck.index.db import IndexDB
 from citecheck.index.http import PoliteClient
@@ -25,7 +26,12 @@ from citecheck.resolve.model import Resolution, Status
 from citecheck.resolve.net import Fetcher
 from citecheck.resolve.policy import resolution_findings
 from citecheck.resolve.settings import settings_from_env
-from citecheck.resolve.sources.cellar import CellarSource, celex_query
+from citecheck.resolve.sources.cellar import (
+    CellarSource,
+    WorkMeta,
+    _end_of_validity,
+    celex_query,
+)
 from citecheck.resolve.sources.index import IndexSource
 
 TODAY = dt.date(2024, 6, 1)
@@ -126,7 +132,67 @@ def test_query_rows_per_repealer_are_gathered(fake: SparqlFake) -> None:
         "?old cdm:resource_legal_id_celex ?o . FILTER(STR(?o) = '31995L0046') }"
     )
     res = live(fake, ["celex:31995L0046"])["celex:31995L0046"]
-    assert set(res.replaced_by) == {"celex:32016R0679", "celex:32020D1999"}
+    assert res.replaced_by == ("celex:32016R0679", "celex:32020D1999")
+
+
+def test_repealers_are_sorted_whatever_the_row_order() -> None:
+    """The index lists repealers sorted; the live answer too, whatever order the rows come."""
+    first, second = WorkMeta(repealed_by=("32020D1999",)), WorkMeta(repealed_by=("32016R0679",))
+    assert first.merge(second).repealed_by == ("32016R0679", "32020D1999")
+    assert second.merge(first).repealed_by == ("32016R0679", "32020D1999")
+
+
+@pytest.mark.parametrize(("first", "second"), [("0", "1"), ("1", "0"), ("true", "0")])
+def test_disagreeing_in_force_rows_say_nothing(first: str, second: str) -> None:
+    """Rows whose in-force values disagree give no flag, whichever comes first (as the
+    harvest reads them); rows that agree keep it."""
+    merged = WorkMeta(in_force=first).merge(WorkMeta(in_force=second))
+    assert merged.in_force_flag() is None
+    assert ("status_read", "end_of_validity replaced_by") not in merged.extra()
+    assert WorkMeta(in_force="1").merge(WorkMeta(in_force="true")).in_force_flag() is True
+    assert WorkMeta(in_force="0").merge(WorkMeta(in_force="0")).in_force_flag() is False
+    assert WorkMeta(in_force="0").merge(WorkMeta()).in_force_flag() is False
+
+
+def test_disagreeing_in_force_live_equals_index(fake: SparqlFake, tmp_path: Path) -> None:
+    """An act recorded both in force and not, with a past end of validity: no status claim,
+    live as from the index (not RS104 "in force but its end of validity has passed")."""
+    fake.update(
+        "DELETE { ?w cdm:resource_legal_date_end-of-validity ?e } "
+        'INSERT { ?w cdm:resource_legal_in-force "0" ; '
+        'cdm:resource_legal_date_end-of-validity "2010-01-01"^^xsd:date } WHERE { '
+        "?w cdm:resource_legal_id_celex ?c ; cdm:resource_legal_date_end-of-validity ?e . "
+        "FILTER(STR(?c) = '32016R0679') }"
+    )
+    ids = ["celex:32016R0679"]
+    live_res = live(fake, ids)["celex:32016R0679"]
+    index_res = from_index(fake, tmp_path / "i.sqlite3", ids)["celex:32016R0679"]
+    assert live_res.in_force is None and index_res.in_force is None
+    assert status_messages({ids[0]: live_res}) == status_messages({ids[0]: index_res}) == {}
+
+
+@pytest.mark.parametrize("value", ["2018-13-45", "2018-02-30", "garbage", "24/05/2018", ""])
+def test_malformed_end_of_validity_is_no_date(value: str) -> None:
+    """Not a date: no end of validity, live and in the index alike, and no claim that it
+    "has not passed"."""
+    assert _end_of_validity(value) is None
+    assert harvest_date(value) is None
+    res = Resolution(
+        id="celex:31995L0046", status=Status.RESOLVED, in_force=False, end_of_validity=value
+    )
+    code, message = status_messages({res.id: res})["celex:31995L0046"]
+    assert code == "RS104" and "gives no end of validity" in message
+    assert not value or value not in message
+
+
+@pytest.mark.parametrize(
+    ("value", "day"),
+    [("2018-05-24", "2018-05-24"), ("2018-05-24T00:00:00+02:00", "2018-05-24"),
+     ("2016-02-29", "2016-02-29"), ("9999-12-31", None)],
+)
+def test_dated_end_of_validity_is_read(value: str, day: str | None) -> None:
+    assert _end_of_validity(value) == day
+    assert harvest_date(value) == value[:10]
 
 
 def test_old_cache_entry_without_status_fields_is_a_miss(
@@ -145,12 +211,20 @@ def test_old_cache_entry_without_status_fields_is_a_miss(
     )
     old_flag_only = old.evolve(id="celex:31987R3955", in_force=None)
     no_flag = old.evolve(id="celex:32016R0679", extra=[("celex", "32016R0679")], in_force=None)
+    # in force: kept (without an end of validity no status finding can come from it)
+    in_force = old.evolve(id="celex:32016R0680", extra=[("in_force", "1")], in_force=True)
+    in_force_flag_only = old.evolve(
+        id="celex:32016R0681", extra=[("in_force", "true")], in_force=None
+    )
     new = live(fake, ["celex:32020D1999", "celex:32003R0411"])
+    kept = [no_flag, in_force, in_force_flag_only]
     with Cache(tmp_path / "c", bases=source_bases(settings)) as cache:
-        assert cache.put_many([old, old_flag_only, no_flag, *new.values()]) == 5
-        got = cache.get_many([old.id, old_flag_only.id, no_flag.id, *new])
+        assert cache.put_many([old, old_flag_only, *kept, *new.values()]) == 7
+        got = cache.get_many([old.id, old_flag_only.id, *(r.id for r in kept), *new])
     assert old.id not in got and old_flag_only.id not in got
-    assert no_flag.id in got  # no flag at all: nothing half read
+    for res in kept:  # no flag at all, or "in force": nothing false can follow
+        assert got[res.id].in_force == res.in_force and got[res.id].status is Status.RESOLVED
+    assert status_messages({r.id: got[r.id] for r in kept}) == {}
     for ident, res in new.items():
         assert got[ident].get_extra("status_read") == "end_of_validity replaced_by"
         assert got[ident].in_force == res.in_force and got[ident].replaced_by == res.replaced_by

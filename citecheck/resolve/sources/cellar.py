@@ -24,6 +24,7 @@ Mappings that are guesses, said plainly:
 from __future__ import annotations
 
 import asyncio
+import datetime
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -118,18 +119,26 @@ class WorkMeta:
 
     def merge(self, other: WorkMeta) -> WorkMeta:
         """Fill fields missing here from `other` (SPARQL rows repeat per OPTIONAL match);
-        repealers are gathered from every row."""
+        the in-force values and the repealers are gathered from every row (repealers sorted,
+        as the index lists them; in-force values that disagree say nothing, as in the index)."""
         merged = {
             f.name: getattr(self, f.name) or getattr(other, f.name)
             for f in attrs.fields(WorkMeta)
         }
-        merged["repealed_by"] = tuple(dict.fromkeys((*self.repealed_by, *other.repealed_by)))
+        said = [v for v in (self.in_force, other.in_force) if v and v.strip()]
+        merged["in_force"] = " ".join(dict.fromkeys(" ".join(said).split())) or None
+        merged["repealed_by"] = tuple(sorted({*self.repealed_by, *other.repealed_by}))
         return WorkMeta(**merged)
 
     def in_force_flag(self) -> bool | None:
-        """The in-force flag as Cellar writes it ("1"/"0" or true/false); else None."""
-        flag = (self.in_force or "").strip().lower()
-        return True if flag in _TRUE else False if flag in _FALSE else None
+        """The in-force flag as Cellar writes it ("1"/"0" or true/false); None when there is
+        none, or when the rows disagree ("0 1", read as the index harvest reads it)."""
+        said = {v.lower() for v in (self.in_force or "").split()}
+        if said and said <= _TRUE:
+            return True
+        if said and said <= _FALSE:
+            return False
+        return None
 
     def extra(self) -> list[tuple[str, str]]:
         """Non-empty fields as `Resolution.extra` pairs; an act with an in-force flag also says
@@ -206,14 +215,20 @@ def parse_bindings(content: bytes) -> list[dict[str, str]]:
 
 
 def _end_of_validity(value: str | None) -> str | None:
-    """A dated end of validity; Cellar's open end (9999-12-31) and non-dates are None."""
-    if not value or not _DATE_RE.match(value.strip()) or value.strip()[:10] == _OPEN_END:
+    """A dated end of validity; Cellar's open end (9999-12-31) and non-dates ("2018-13-45",
+    "24/05/2018") are None."""
+    day = (value or "").strip()[:10]
+    if not _DATE_RE.fullmatch(day) or day == _OPEN_END:
         return None
-    return value.strip()[:10]
+    try:
+        datetime.date.fromisoformat(day)
+    except ValueError:
+        return None
+    return day
 
 
 def _repealers(values: Iterable[str | None]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(v.strip() for v in values if v and _CELEX_RE.match(v.strip())))
+    return tuple(sorted({v.strip() for v in values if v and _CELEX_RE.match(v.strip())}))
 
 
 def _row_meta(row: dict[str, str]) -> WorkMeta:
