@@ -175,15 +175,17 @@ def markdown_code_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def _html_inline(children: Sequence[Token]) -> list[str]:
-    """The raw HTML of a paragraph in text order, also that of an image's alt text (the
-    image token's own children): each is matched to the next ``<`` of the text."""
-    raw: list[str] = []
+def _html_inline(children: Sequence[Token], in_alt: bool = False) -> list[tuple[str, bool]]:
+    """The raw HTML of a paragraph in text order, each with whether it is inert: that of an
+    image's alt text (the image token's own children) is, as CommonMark renders alt text as
+    plain text, so a ``</code>`` there closes nothing. Each is matched to the next ``<`` of
+    the text, the inert ones only to keep the others in step."""
+    raw: list[tuple[str, bool]] = []
     for child in children:
         if child.type == "html_inline":
-            raw.append(child.content)
+            raw.append((child.content, in_alt))
         elif child.children:
-            raw.extend(_html_inline(child.children))
+            raw.extend(_html_inline(child.children, in_alt or child.type == "image"))
     return raw
 
 
@@ -258,11 +260,12 @@ def _html_tag(raw: str) -> tuple[str, bool] | None:
 
 
 def _inline_spans(
-    text: str, start: int, end: int, raw: Sequence[str] = ()
+    text: str, start: int, end: int, raw: Sequence[tuple[str, bool]] = ()
 ) -> list[tuple[int, int]]:
     """Code spans (a backtick run closed by a run of the same length; an escaped backtick
     opens none), closed HTML comments and the quoting raw HTML among ``raw`` (the block's
-    ``html_inline`` tokens, in order: code elements, processing instructions, CDATA) in one
+    ``html_inline`` tokens, in order, each with whether it is inert alt text: code elements,
+    processing instructions, CDATA) in one
     block ``text[start:end]``, one pass left to right; an unclosed ``<!--`` is plain text,
     an unclosed code element runs to the block's end. A code element's tag in the text that
     is none of ``raw`` (in a link destination: ``[x](</code>)``) means the tags and the text
@@ -288,7 +291,7 @@ def _inline_spans(
             pos = angle + 1
             if _escaped(text, angle, start):
                 continue
-            token = raw[waiting] if waiting < len(raw) else ""
+            token, inert = raw[waiting] if waiting < len(raw) else ("", False)
             first_line = token.split("\n", 1)[0]
             if not token or not text.startswith(first_line, angle):
                 looks = _QUOTING_RAW.match(text, angle)
@@ -296,6 +299,9 @@ def _inline_spans(
                     return [(start, end)]  # a code tag the parser did not read as one
                 continue
             waiting += 1
+            if inert:  # alt text: plain text, it opens and closes nothing
+                pos = angle + len(first_line)
+                continue
             if not token.startswith(("<?", "<![CDATA[")):
                 pos = angle + len(first_line)  # "<b title='<code>'>" holds no tag
             tag = _html_tag(token)
@@ -320,7 +326,7 @@ def _inline_spans(
             if _escaped(text, comment, start):
                 pos = comment + 1
                 continue
-            if raw[waiting : waiting + 1] and raw[waiting].startswith("<!--"):
+            if raw[waiting : waiting + 1] and raw[waiting][0].startswith("<!--"):
                 waiting += 1  # markdown-it's token for this comment
             if element.depth == 0:
                 spans.append((comment, close + 3))

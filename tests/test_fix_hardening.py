@@ -344,8 +344,14 @@ def test_fixes_in_markdown_code_are_not_offered_in_any_report(tmp_path: Path, na
         ("x <code><!-- a/1 --></code> <!--a/2-->\n", ["<code><!-- a/1 --></code>", "<!--a/2-->"]),
         ("1 < 2 and a/1 <code>a/2</code>\n", ["<code>a/2</code>"]),  # a lone "<" is text
         ("x <code\nclass=a>a/1</code> a/2\n", ["<code\nclass=a>a/1</code>"]),  # a tag on 2 lines
-        # an image's alt text holds raw HTML of its own: the tags stay in step
-        ("![<code>a</code>](u) and <code>a/1</code> a/2\n", ["<code>a</code>", "<code>a/1</code>"]),
+        # an image's alt text is plain text (CommonMark escapes it): its tags open and close
+        # nothing, they only keep the paragraph's tags in step
+        ("![<code>a</code>](u) and <code>a/1</code> a/2\n", ["<code>a/1</code>"]),
+        ("x <code>a/1 ![</code>](v) a/2</code> a/3\n", ["<code>a/1 ![</code>](v) a/2</code>"]),
+        ("<code>![</code>](v) a/1</code>\n", ["<code>![</code>](v) a/1</code>"]),
+        ("![<code>](u) a/1\n", []),
+        ("![a <code>b](u) a/1 </code> a/2\n", []),
+        ("[![<code>a</code>](u)](v) <code>a/1</code> a/2\n", ["<code>a/1</code>"]),
         # a code tag the parser reads as no tag (a link destination): the whole block, unsure
         ("<code>a [x](</code>) a/1</code>\n", ["<code>a [x](</code>) a/1</code>\n"]),
         ("[x](<code>) a/1 <code>y</code>\n", ["[x](<code>) a/1 <code>y</code>\n"]),
@@ -366,6 +372,13 @@ def test_markdown_raw_html_that_quotes(text: str, quoted: list[str]) -> None:
             "![<code>a</code>](u) and <code>HRC/RES/17/4</code> HRC/RES/17/4\n",
             "![<code>a</code>](u) and <code>HRC/RES/17/4</code> A/HRC/RES/17/4\n",
         ),
+        # a "</code>" in an image's alt text closes nothing: the code runs on
+        (
+            "x <code>HRC/RES/17/4 ![</code>](v) HRC/RES/17/5</code> HRC/RES/17/6\n",
+            "x <code>HRC/RES/17/4 ![</code>](v) HRC/RES/17/5</code> A/HRC/RES/17/6\n",
+        ),
+        ("<code>![</code>](v) HRC/RES/17/5</code>\n",) * 2,
+        ("![<code>](u) HRC/RES/17/4\n", "![<code>](u) A/HRC/RES/17/4\n"),
         # unsure where the element ends: nothing in the paragraph is rewritten
         ("<code>a [x](</code>) HRC/RES/17/4</code>\n",) * 2,
         (
