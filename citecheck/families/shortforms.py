@@ -24,6 +24,7 @@ from citecheck.lexicon import ENGLISH, LANGUAGES, alternation, load
 from citecheck.model import Citation, Finding, Kind, Severity
 from citecheck.pinpoints import pinpoint_after
 from citecheck.rules import Rule
+from citecheck.un_languages import footnote_leads
 
 NO_ANTECEDENT = Rule(
     "SF101",
@@ -149,34 +150,73 @@ _STARTS = ("Ibid", "ibid", "Id.", "id.", "Op.", "op.", "Loc.", "loc.", "supra")
 
 #: What may stand before a language's own "ibid." where it opens a note or a sentence of one:
 #: the start of the line after a note's marker ("3 ", "3. ", "[^3]: ", "³ "), or the end of
-#: a sentence, of a reference in a list (";") or an opening bracket.
-_OWN_IBID_BEFORE = regex.compile(
+#: a sentence; with a pinpoint after it also a reference in a list (";") or brackets.
+_NOTE_OR_SENTENCE_START = (
     r"(?:(?:^|\n)"
     + HSPACE
-    + r"*(?:\[\^?[^\]\s]{1,10}\]:?|\d{1,4}[.)]?|[\u00b9\u00b2\u00b3\u2070-\u2079]{1,4})?|[.!?;(])"
-    + HSPACE
-    + r"*\Z"
+    + r"*(?:\[\^?[^\]\s]{1,10}\]:?|\d{1,4}[.)]?|[\u00b9\u00b2\u00b3\u2070-\u2079]{1,4})?|[.!?])"
 )
+_OWN_IBID_OPENS = regex.compile(_NOTE_OR_SENTENCE_START + HSPACE + r"*\Z")
+_OWN_IBID_BEFORE = regex.compile(r"(?:" + _NOTE_OR_SENTENCE_START + r"|[;(])" + HSPACE + r"*\Z")
 #: What may follow it where no pinpoint does: the end of the note or of the sentence.
 _OWN_IBID_AFTER = regex.compile(HSPACE + r"*(?:[.;)]|\r?\n|\Z)")
 #: ... or, after the word's own period, the next sentence ("Ebd. Vgl. auch ...").
 _OWN_IBID_NEXT_SENTENCE = regex.compile(HSPACE + r"+\p{Lu}")
 
 
-def _own_ibid_placed(text: str, m: regex.Match[str], pin: object) -> bool:
+def _abbreviation_after(language: str) -> regex.Pattern[str]:
+    """What may follow an abbreviated "ibid." (``ebd.``) anywhere: the end of the note or of
+    the sentence, a colon (``Ebd.: Art. 8``) or "with further references" (``Ebd., m.w.N.``)."""
+    further = load(language).further_references_words
+    words = "|".join(_dotted(w) for w in sorted(further, key=len, reverse=True))
+    return regex.compile(
+        HSPACE
+        + r"*(?:[.;:)]|\r?\n|\Z"
+        + (rf"|,?{HSPACE}*(?:{words})(?!\w)" if words else "")
+        + r")"
+    )
+
+
+def _lead_before(language: str) -> regex.Pattern[str]:
+    """A footnote's lead right before (``Vgl. ebd. die Ausführungen``): what it leads to is
+    a reference."""
+    ordered = sorted(footnote_leads(language), key=len, reverse=True)
+    leads = "|".join(regex.escape(w) for w in ordered)
+    return regex.compile(rf"(?<!\w)(?:{leads or '(?!)'}){HSPACE}+\Z")
+
+
+#: per language of an own "ibid.": what may follow its abbreviation, and a lead before it
+_ABBREVIATION_AFTER = {lang: _abbreviation_after(lang) for _, lang in _OWN_WORDS.values()}
+_LEAD_BEFORE = {lang: _lead_before(lang) for _, lang in _OWN_WORDS.values()}
+
+
+def _own_ibid_placed(text: str, m: regex.Match[str], pin: object, language: str) -> bool:
     """Whether a language's own "ibid." (``Ebd.``, ``Ebenda, Rn. 5``) stands where a reader
-    takes it as one: opening a note or a sentence, and followed by a pinpoint or the end of
-    the note or sentence. German "ebenda" is also the adverb "right there" ("Ebenda wurde
-    ein Bericht vorgelegt", "in Bonn; ebenda befand sich ..."), which is no citation."""
-    start = m.start()
-    if _OWN_IBID_BEFORE.search(text, max(0, start - 24), start) is None:
-        return False
+    takes it as one. The abbreviation (``ebd.``, ``ebda.``, its own period) is no word of
+    running prose: it counts anywhere before a pinpoint, the end of the note or sentence, a
+    colon or "with further references", and after a footnote's lead (``Vgl. ebd. die ...``),
+    or opening a note or a sentence followed by the next sentence. German "ebenda" written
+    out is also the adverb "right there" ("Ebenda wurde ein Bericht vorgelegt", "in Bonn;
+    ebenda befand sich ...", "wohnte (ebenda) lange"): it counts only opening a note or a
+    sentence (with a pinpoint after it also after ";" or "(") and followed by a pinpoint or
+    the end of the note or sentence."""
+    start, end = m.start(), m.end()
+    before = max(0, start - 24)
+    if text[end - 1] == ".":  # the abbreviation
+        if pin or _ABBREVIATION_AFTER[language].match(text, end) is not None:
+            return True
+        if _LEAD_BEFORE[language].search(text, before, start) is not None:
+            return True
+        return (
+            _OWN_IBID_BEFORE.search(text, before, start) is not None
+            and _OWN_IBID_NEXT_SENTENCE.match(text, end) is not None
+        )
     if pin:
-        return True
-    end = m.end()
-    if _OWN_IBID_AFTER.match(text, end) is not None:
-        return True
-    return text[end - 1] == "." and _OWN_IBID_NEXT_SENTENCE.match(text, end) is not None
+        return _OWN_IBID_BEFORE.search(text, before, start) is not None
+    return (
+        _OWN_IBID_OPENS.search(text, before, start) is not None
+        and _OWN_IBID_AFTER.match(text, end) is not None
+    )
 
 
 @attrs.frozen(slots=True)
@@ -210,7 +250,11 @@ class ShortFormFamily:
             pin, end = pinpoint_after(
                 text, m.end(), articles=True, own_languages=language is not None, written=language
             )
-            if language is not None and device == "ibid" and not _own_ibid_placed(text, m, pin):
+            if (
+                language is not None
+                and device == "ibid"
+                and not _own_ibid_placed(text, m, pin, language)
+            ):
                 continue  # "Ebenda wurde ein Bericht vorgelegt": the adverb "right there"
             yield Citation(
                 id="",

@@ -194,6 +194,8 @@ class Lexicon:
     ibid_words: tuple[str, ...] = ()
     #: the language's own "op. cit." (``a.a.O.``, also written ``a. a. O.``)
     op_cit_words: tuple[str, ...] = ()
+    #: "with further references" after an "ibid." (``Ebd., m.w.N.``): it ends the reference
+    further_references_words: tuple[str, ...] = ()
     #: before an act noun, an act cited earlier (``ledit règlement``, ``dicha Directiva``,
     #: ``der genannten Verordnung``); never the text's own act (``la présente directive``)
     back_reference_words: tuple[str, ...] = ()
@@ -607,6 +609,9 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         cited_words=_strings(data.get("cited_words", []), "cited_words"),
         ibid_words=_strings(data.get("ibid_words", []), "ibid_words"),
         op_cit_words=_strings(data.get("op_cit_words", []), "op_cit_words"),
+        further_references_words=_strings(
+            data.get("further_references_words", []), "further_references_words"
+        ),
         back_reference_words=_strings(data.get("back_reference_words", []), "back_reference_words"),
         back_reference_after=_strings(data.get("back_reference_after", []), "back_reference_after"),
         demonstratives=_strings(data.get("demonstratives", []), "demonstratives"),

@@ -1,8 +1,10 @@
 # ruff: noqa: E501  (table rows hold whole sentences)
-"""German "ebenda"/"ebd." is a short form (ibid.) only where a reader takes it as one: opening
-a note or a sentence (or a reference in a list or brackets), followed by a pinpoint or the
-end of the note or sentence. Elsewhere "ebenda" is the adverb "right there". Made-up
-sentences in the shapes of German footnotes and prose."""
+"""German "ebenda"/"ebd." is a short form (ibid.) only where a reader takes it as one. The
+abbreviation "ebd." is no word of prose: it counts anywhere before a pinpoint, the end of the
+note or sentence, a colon or "m.w.N.", and after a footnote's lead ("Vgl. ebd. die ...").
+The written-out "ebenda" is also the adverb "right there": it counts only opening a note or a
+sentence (with a pinpoint, also a reference in a list or brackets), followed by a pinpoint or
+the end of the note or sentence. Made-up sentences in the shapes of German footnotes and prose."""
 
 from __future__ import annotations
 
@@ -26,7 +28,23 @@ PLACED = [
     ("Siehe A/HRC/41/35, Ziff. 3. Das Sekretariat befand sich ebenda.", []),
     ("Siehe A/HRC/41/35, Ziff. 3. Ebenda fand auch die Anhörung statt.", []),
     ("1 A/HRC/41/35, Ziff. 4.\n2 Ebenda befand sich das Sekretariat.\n", []),
-    ("Siehe A/HRC/41/35, Ziff. 3, und die Stellen ebd., Ziff. 4.", []),
+    # the abbreviation before a pinpoint, anywhere (the reviewer's lost notes)
+    ("Siehe A/HRC/41/35, Ziff. 3, und die Stellen ebd., Ziff. 4.", [("un:A/HRC/41/35", "para. 4", "ebd., Ziff. 4")]),
+    ("1 A/HRC/41/35, Ziff. 4.\n3 Siehe ebd., Rn. 7.\n", [("un:A/HRC/41/35", "para. 7", "ebd., Rn. 7")]),
+    ("1 A/HRC/41/35, Ziff. 4.\n4 So auch ebd., Rn. 9.\n", [("un:A/HRC/41/35", "para. 9", "ebd., Rn. 9")]),
+    ("1 A/HRC/41/35, Ziff. 4.\n7 Dazu ebda., Rn. 12.\n", [("un:A/HRC/41/35", "para. 12", "ebda., Rn. 12")]),
+    ("1 A/HRC/41/35, Ziff. 4. Fn. 3: Ebd., Ziff. 4.\n", [("un:A/HRC/41/35", "para. 4", "Ebd., Ziff. 4")]),
+    # ... before "with further references" or a colon, and after a footnote's lead
+    ("1 A/HRC/41/35, Ziff. 4.\n5 Ebd., mit weiteren Nachweisen.\n", [("un:A/HRC/41/35", "para. 4", "Ebd.")]),
+    ("1 Siehe A/HRC/41/35, Ziff. 4, und die Stellungnahme.\n6 Ebd., m.w.N.\n", [("un:A/HRC/41/35", "para. 4", "Ebd.")]),
+    ("1 Siehe A/HRC/41/35, Ziff. 4, und die Stellungnahme.\n6 Ebd., m. w. N.\n", [("un:A/HRC/41/35", "para. 4", "Ebd.")]),
+    ("1 Siehe A/HRC/41/35, Ziff. 4, und die Stellungnahme.\n3 Ebd.: Ziff. 8.\n", [("un:A/HRC/41/35", "para. 4", "Ebd.")]),
+    ("1 A/HRC/41/35, Ziff. 4.\n8 Vgl. ebd. die Ausführungen.\n", [("un:A/HRC/41/35", "para. 4", "ebd.")]),
+    # the written-out adverb mid-sentence, in brackets or after ";" with no pinpoint: nothing
+    ("Siehe A/HRC/41/35, Ziff. 3. Sie wohnte (ebenda) lange.", []),
+    ("Siehe A/HRC/41/35, Ziff. 3. Sie wohnte in Bonn; ebenda.", []),
+    ("Siehe A/HRC/41/35, Ziff. 3. Vgl. ebenda die Ausführungen.", []),
+    ("Siehe A/HRC/41/35, Ziff. 3. Die mwN ebd. wurde das.", []),
     ("Siehe A/HRC/41/35, Ziff. 3. Ebd. wurde das bestätigt.", []),
 ]
 
@@ -54,10 +72,16 @@ def test_the_adverb_draws_no_short_form_finding() -> None:
         ("(Ebd.)", True),
         ("Siehe dort; ebd.", True),
         ("Siehe dort! Ebenda.", True),
-        ("Siehe dort, ebd.", False),
-        ("x Ebd.", False),
-        ("12345 Ebd.", False),
-        ("Ebd., mit weiteren Nachweisen.", False),
+        ("Siehe dort, ebd.", True),  # the abbreviation ending the sentence, anywhere
+        ("x Ebd.", True),
+        ("12345 Ebd.", True),
+        ("Ebd., mit weiteren Nachweisen.", True),
+        ("Siehe dort, ebenda.", False),  # the adverb: no note or sentence opens there
+        ("Siehe dort (ebenda).", False),
+        ("Siehe dort (ebenda, Rn. 3).", True),
+        ("x Ebd. y", False),
+        ("Ebd., mit anderen.", False),
+        ("Ebd. m.w.Nx", False),
         ("Ebenda und dort.", False),
         ("Ebenda-Verweis.", False),
     ],
