@@ -13,7 +13,7 @@ import attrs
 import regex
 
 from citecheck import language as text_language
-from citecheck.lexicon import CHARACTERS, Lexicon, alternation
+from citecheck.lexicon import CHARACTERS, ENGLISH, Lexicon, alternation
 from citecheck.model import NO_PINPOINT, Pinpoint, PinpointPart
 from citecheck.pinpoints.numbers import parse_numbers, sub_letters
 from citecheck.un_languages import (
@@ -197,21 +197,28 @@ def _other_document(lex: Lexicon, own_words: tuple[str, ...]) -> regex.Pattern[s
 
 
 def _whole_name(lex: Lexicon) -> str:
-    """The lexicon's noun of another document as that document's whole name, as a reader
-    takes it: capitalised as written (or all capitals), not part of a longer name ("the Law
-    Society submission", "the Treaty body's comment", "the Statute of Limitations study") or
-    a common noun ("the regulation"); followed by punctuation, the end, or what a name goes
-    on with: its number ("Regulation 2016/679", "(EU)", "No. 5"), "of the ..." or "of" and a
-    date, "on ..."."""
+    """The lexicon's noun of another document as that document's name, as a reader takes
+    it: capitalised as written (or all capitals) and not the first word of a longer noun.
+    It is one where a capitalised word follows ("the Law Society submission"; not "No."),
+    ``'s`` ("the Act's preamble"), a lower-case word with ``'s`` or ``s'`` ("the Treaty
+    body's comment", "the Treaty bodies' practice"), or "of", a capitalised word and a
+    lower-case word that is no stop word ("the Statute of Limitations study"). Anything
+    else after it ("the Treaty establishing ...", "the Directive as amended", "the
+    Constitution of Kenya") goes on the other document's name: the pinpoint is that
+    document's. A common noun ("the regulation") names no other document."""
     words = sorted(
         {v for w in lex.other_document_words for v in (w, w.upper())}, key=lambda w: (-len(w), w)
     )
     names = "|".join(rf"{_H}+".join(regex.escape(piece) for piece in w.split()) for w in words)
-    goes_on = (
-        rf"{_H}*(?:\Z|\r?\n|[^\w\s'’])"
-        rf"|{_H}+(?:\d|No\.|(?i:of){_H}+(?:(?i:the)(?!\w)|\d)|(?i:on)(?!\w))"
+    # the nouns are English ones (the pinpoint lexicon's are English plus UN words)
+    plain = rf"(?:{alternation(ENGLISH.stop_words)})(?!\w)"
+    longer = (
+        rf"{_H}+(?!No\.)\p{{Lu}}\p{{Ll}}"
+        rf"|['’]s(?!\w)"
+        rf"|{_H}+\p{{Ll}}+(?:['’]s|s['’])(?!\w)"
+        rf"|{_H}+(?i:of){_H}+\p{{Lu}}\p{{Ll}}+{_H}+(?!{plain})\p{{Ll}}"
     )
-    return rf"(?-i:{names})(?![\w'’])(?={goes_on})"
+    return rf"(?-i:{names})(?!\w)(?-i:(?!{longer}))"
 
 
 # Characters no pinpoint starts with (every reading below starts with a horizontal space, a
