@@ -49,7 +49,24 @@ SECTIONS: list[tuple[str, str, str, str]] = [
     ("A/RES/59/284 Building of", "un:A/RES/59/284", "A/RES/59/284", ""),
     ("In A/RES/59/284 I annexed", "un:A/RES/59/284", "A/RES/59/284", ""),
     ("A/RES/59/284 A offered", "un:A/RES/59/284", "A/RES/59/284", ""),
-    ("A/RES/59/284 I of", "un:A/RES/59/284I", "A/RES/59/284 I", ""),
+    ("A/RES/59/284 I of 23 December 2004", "un:A/RES/59/284I", "A/RES/59/284 I", ""),
+    ("A/RES/59/284 I, para. 3", "un:A/RES/59/284I", "A/RES/59/284 I, para. 3", "para. 3"),
+    # "I" is also the pronoun: a section only before punctuation, a pinpoint or "of" + a date
+    ("A/RES/59/284 I of", "un:A/RES/59/284", "A/RES/59/284", ""),
+    ("In A/RES/59/284 I and my colleagues found", "un:A/RES/59/284", "A/RES/59/284", ""),
+    ("In A/RES/59/284 I adopted a new approach", "un:A/RES/59/284", "A/RES/59/284", ""),
+    ("as stated in A/RES/59/284 I of course", "un:A/RES/59/284", "A/RES/59/284", ""),
+    ("A/RES/59/284 I\nThink", "un:A/RES/59/284", "A/RES/59/284", ""),
+    # "A" is also the article: a capital word on the next line goes on the sentence
+    ("A/RES/59/284 A\nNumber of States rose.", "un:A/RES/59/284", "A/RES/59/284", ""),
+    ("A/RES/59/284 A\n\nNext", "un:A/RES/59/284A", "A/RES/59/284 A", ""),
+    ("A/RES/59/284 B\nNumber of States", "un:A/RES/59/284B", "A/RES/59/284 B", ""),
+    # GA resolutions have no addenda: "and Add.1" closes no section and adds no addendum
+    ("A/RES/59/284 A and Add.1", "un:A/RES/59/284", "A/RES/59/284", ""),
+    ("A/RES/59/284 A and Corr.1", "un:A/RES/59/284", "A/RES/59/284", ""),
+    # a hard-wrapped list of sections is a list too
+    ("resolutions A/RES/59/284 A and\nB of 2004", "un:A/RES/59/284", "A/RES/59/284", ""),
+    ("resolutions A/RES/59/284 A,\nB and C", "un:A/RES/59/284", "A/RES/59/284", ""),
     ("Following A/RES/59/284 A\nnumber of States", "un:A/RES/59/284", "A/RES/59/284", ""),
     ("in A/RES/59/284 I\nthink", "un:A/RES/59/284", "A/RES/59/284", ""),
     ("A/RES/59/284 A, B and C.", "un:A/RES/59/284", "A/RES/59/284", ""),
@@ -92,6 +109,17 @@ def test_symbol_and_prose_name_the_same_section(text: str) -> None:
         ("A/RES/54/260 B and A/RES/54/261", "resolution 54/260 B and 54/261", "un:A/RES/54/260B"),
         ("A/RES/59/284 A and B.", "resolutions 59/284 A and B.", "un:A/RES/59/284"),
         ("A/RES/59/284 A, B and C.", "resolutions 59/284 A, B and C.", "un:A/RES/59/284"),
+        ("A/RES/59/284 A and\nB of 2004", "resolutions 59/284 A and\nB of 2004", "un:A/RES/59/284"),
+        ("A/RES/59/284 A,\nB and C", "resolutions 59/284 A,\nB and C", "un:A/RES/59/284"),
+        ("A/RES/59/284 B's annex", "resolution 59/284 B's annex", "un:A/RES/59/284B"),
+        ("A/RES/59/284 B para. 2", "resolution 59/284 B para. 2", "un:A/RES/59/284B"),
+        ("A/RES/59/284 A,B", "resolutions 59/284 A,B", "un:A/RES/59/284"),
+        ("A/RES/59/284 A, I think", "resolution 59/284 A, I think", "un:A/RES/59/284A"),
+        ("In A/RES/59/284 I and my", "In resolution 59/284 I and my", "un:A/RES/59/284"),
+        ("In A/RES/59/284 I adopted", "In resolution 59/284 I adopted", "un:A/RES/59/284"),
+        ("A/RES/59/284 I of course", "resolution 59/284 I of course", "un:A/RES/59/284"),
+        ("A/RES/59/284 I of 1 May 2005", "resolution 59/284 I of 1 May 2005", "un:A/RES/59/284I"),
+        ("A/RES/59/284 A and Add.1", "resolution 59/284 A and Add.1", "un:A/RES/59/284"),
     ],
 )
 def test_symbol_and_prose_agree(symbol: str, prose: str, ident: str) -> None:
@@ -171,3 +199,12 @@ def test_index_and_text_spell_a_section_alike(catalogued: str, canonical: str) -
     """The harvester stores 191 symbols as the text's ids are written, so they meet."""
     assert canonical_symbol(catalogued) == canonical
     assert citecheck.extract(catalogued)[0].id == f"un:{canonical}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A/RES/59/284 A and Add.1", "A/RES/59/284 A and Corr.1", "resolution 59/284 A and Add.1"],
+)
+def test_no_addendum_is_made_of_a_section_list(text: str) -> None:
+    """GA resolutions have no addenda: "A and Add.1" names the resolution once, no addendum."""
+    assert [c.id for c in citecheck.extract(text)] == ["un:A/RES/59/284"]

@@ -68,10 +68,20 @@ class UNResolutionRef:
 
 # --- patterns -----------------------------------------------------------------------------
 
-#: One part letter or a list of them ("A and B", "A to D", "A, B and C").
-_LETTERS = rf"[A-Z](?:(?:,{_W}(?:and{_W})?|{_W}(?:and|to){_W})[A-Z](?![\w/]))*"
-# After a part letter: punctuation, a connector or the end, so "60/251 A State" is no part.
-_AFTER_LETTERS = r"(?=[\s\u00a0]*(?:[,;.:)\]\[(<]|$|and\b|of\b|adopted\b|entitled\b))"
+#: One part letter or a list of them ("A and B", "A to D", "A, B and C", "A,B").
+_LETTERS = rf"[A-Z](?:(?:,[\s\u00a0]*(?:and{_W})?|{_W}(?:and|to){_W})[A-Z](?![\w/]))*"
+# After a part letter: punctuation, "'s", a pinpoint ("B para. 2"), a connector ("and" not
+# before "Add.1": GA resolutions have no addenda) or the end, so "60/251 A State" is no part.
+# "I" is also the pronoun ("I and my colleagues", "I adopted", "I of course"): a lone "I"
+# is closed only by punctuation, "'s", a pinpoint or "of" and a date, as after a symbol.
+_AFTER_LETTERS = (
+    r"(?=[\s\u00a0]*(?:[,;.:)\]\[(<]|$|['\u2019]s\b|(?:"
+    + ENGLISH.unit_pattern("para", "annex", "sect", "chap")
+    + r")(?!\w))"
+    + r"|(?<!I)[\s\u00a0]*(?:and\b(?![\s\u00a0]+(?:Add|Corr|Rev|Amend)\.)"
+    + r"|of\b|adopted\b|entitled\b)"
+    + r"|(?<=I)[\s\u00a0]*of[\s\u00a0]+\d)"
+)
 _REF = rf"""
     (?P<legacy>(?P<lnum>\d{{1,4}})(?:{_H}+(?P<lletters>{_LETTERS}){_AFTER_LETTERS})?
         {_H}*\({_H}*(?P<lspecial>(?:S|ES){_D})?(?P<lroman>[IVXL]{{1,8}}){_H}*\))

@@ -190,20 +190,36 @@ _SERIES_LAST = frozenset(c for s in SERIES for c in (s[-1], s[-1].lower()))
 #: How far back the word before a slash is read (longer than every series).
 _SERIES_REACH = 8
 
-#: A lone capital letter: a section of its own ("A and B"), not a word or a symbol ("A/RES").
-_LONE_LETTER = r"[A-Z](?![\w/])"
+#: The word of a listed item ("and Add.1") and the one between items ("A/HRC/28/2 and Add.1").
+_CONT_ITEM_WORDS = ("Add", "Corr", "Rev", "Amend")
+#: A space, or a line break and the next line's indentation (hard-wrapped text).
+_GAP = rf"(?:{HSPACE}+|{HSPACE}*\r?\n[ \t]*)"
+#: A pinpoint word after a section ("B annex", "B para. 2").
+_PINPOINT_WORD = ENGLISH.unit_pattern("para", "annex", "sect", "chap")
+#: What closes any section letter: "'s", punctuation, the end of the text, or a pinpoint.
+_FIRM_CLOSE = rf"""(?:['\u2019]s(?!\w)|{HSPACE}*(?:[;.:)\]]|\Z|,)|{_GAP}{_PINPOINT_WORD})"""
+#: A letter of a list of sections ("A and B", "A, B and C", "A and\nB of 2004"): a lone
+#: capital closed as a section is.
+_LIST_LETTER = rf"""[A-Z](?![\w/])(?={_FIRM_CLOSE}|{HSPACE}*\r?\n
+  |{_GAP}(?:of|adopted|entitled|and)(?!\w))"""
 #: What closes a section letter after a GA symbol, as in prose ("resolution 54/260 B of ..."):
-#: punctuation, the end of the text, "'s", a word that goes on the citation ("of", "adopted",
-#: "entitled", "and <another symbol>", a pinpoint: "B annex", "B, para. 2"), or a line break
-#: not followed by a lower-case word: in hard-wrapped text "A/RES/59/284 A\nnumber of States"
-#: the letter is an article of the sentence. A list of letters ("A and B", "A, B and C") names
-#: the whole resolution: no single section is taken from it.
-_SECTION_CLOSE = rf"""(?:['\u2019]s(?!\w)
-  |{HSPACE}*(?:[;.:)\]]|\Z|,(?!{HSPACE}*{_LONE_LETTER}))
-  |{HSPACE}*\r?\n(?![ \t]*\p{{Ll}})
-  |(?:{HSPACE}+|{HSPACE}*\r?\n[ \t]*)
-    (?:(?:of|adopted|entitled)(?!\w)|and(?!\w)(?!{HSPACE}+{_LONE_LETTER})
-      |{ENGLISH.unit_pattern("para", "annex", "sect", "chap")}))"""
+#: punctuation, the end of the text, "'s", a pinpoint ("B annex", "B, para. 2"), a word that
+#: goes on the citation ("of", "adopted", "entitled", "and" before anything but another
+#: letter or "Add.1", as GA resolutions have no addenda), or a line break
+#: not followed by a lower-case word: in hard-wrapped text "A/RES/59/284 A\nnumber of
+#: States" the letter is an article of the sentence. "A" and "I" are also English words (the
+#: article, the pronoun: "A\nNumber of States rose", "I and my colleagues", "I adopted",
+#: "I of course"): "A" is closed by a line break only before a blank line or the end, and
+#: "I" only by punctuation, a pinpoint, or "of" and a date. A list of letters ("A and B",
+#: "A, B and C", also hard-wrapped) names the whole resolution: no single section is taken
+#: from it.
+_SECTION_CLOSE = rf"""(?:
+    (?<=I)(?:(?!{HSPACE}*,{_GAP}?{_LIST_LETTER}){_FIRM_CLOSE}|{_GAP}of{_GAP}\d)
+  | (?<=[^I])(?:(?!{HSPACE}*,{_GAP}?{_LIST_LETTER}){_FIRM_CLOSE}
+      |(?<=A){HSPACE}*\r?\n[ \t]*(?:\r?\n|\Z)
+      |(?<=[^AI]){HSPACE}*\r?\n(?![ \t]*\p{{Ll}})
+      |{_GAP}(?:(?:of|adopted|entitled)(?!\w)
+        |and(?!\w)(?!{_GAP}{_LIST_LETTER})(?!{_GAP}(?:{"|".join(_CONT_ITEM_WORDS)})\.))))"""
 
 _TOKEN = compile_pattern(
     rf"""
@@ -227,8 +243,6 @@ _RANGE_SEPARATORS = frozenset((*CHARACTERS.range_dashes, *ENGLISH.range_words))
 #: The first character of every continuation (the separators of ``_CONT``): after any other,
 #: no continuation follows and the pattern is not tried.
 _CONT_FIRST = frozenset((",", *CHARACTERS.horizontal_spaces, *CHARACTERS.range_dashes))
-#: The word of a listed item ("and Add.1") and the one between items ("A/HRC/28/2 and Add.1").
-_CONT_ITEM_WORDS = ("Add", "Corr", "Rev", "Amend")
 #: Components no press release has: an addendum, corrigendum, revision or draft (L.).
 _NOT_A_PRESS_RELEASE = lazy_compile(rf"(?:{'|'.join(_CONT_ITEM_WORDS)}|L)\.\d")
 _CONT_LIST_WORD = "and"
