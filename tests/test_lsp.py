@@ -1039,6 +1039,28 @@ async def test_no_quick_fix_inside_markdown_code(client: LanguageClient) -> None
     assert fixed["untitled:Untitled-7"] == fixed["file:///tmp/notes-quoted.md"]
 
 
+async def test_no_quick_fix_inside_code_closed_only_in_alt_text(client: LanguageClient) -> None:
+    """An image's alt text is plain text: a ``</code>`` there closes nothing, so the citation
+    after it is still inside ``<code>`` and the editor offers no fix for it (only the last)."""
+    await start(client, {"resolver": "none"})
+    text = "x <code>a/hrc/41/36 ![</code>](v) a/hrc/41/37</code> a/hrc/41/35\n"
+    uri = "file:///tmp/notes-alt.md"
+    open_doc(client, uri, text)
+    await wait_for(client, lambda: codes(client, uri) == ["UN102"] * 3, "three UN102")
+    actions = await client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri),
+            range=lsp.Range(start=lsp.Position(0, 0), end=lsp.Position(1, 0)),
+            context=lsp.CodeActionContext(diagnostics=[]),
+        )
+    )
+    fixed = []
+    for action in actions or []:
+        assert isinstance(action, lsp.CodeAction) and action.edit is not None
+        fixed.append(apply_edit(text, action.edit, uri))
+    assert fixed == [text.replace("a/hrc/41/35", "A/HRC/41/35")]
+
+
 # ---- a withdrawn finding offers no quick fix ---------------------------------------------------
 
 WITHDRAWN_ENV: dict[str, str] = {}  # the fake sources and an index holding HRC/RES/13/5
