@@ -587,7 +587,13 @@ class CitecheckServer(LanguageServer):
             log.exception("resolution failed")
             answers = {i: {"status": "unverified", "reason": repr(exc)} for i in todo}
         if self.session is not None and self.session.epoch != epoch:
-            return  # the index file changed meanwhile: these answers may be the old index's
+            # the index changed meanwhile: these answers may be the old index's; ask again
+            # (answers from other sources are still remembered by the resolver)
+            if self.docs.get(state.uri) is state and state.text == text:
+                state.resolving = asyncio.get_running_loop().create_task(
+                    self._resolve(state, text)
+                )
+            return
         self._tell_index_problems()
         unverified: list[Resolved] = []
         for ident, data in answers.items():
