@@ -401,3 +401,31 @@ def test_a_commit_between_two_reads_of_one_batch_gives_no_false_not_found(
         assert late.status is Status.RESOLVED and late.source == "index"
     finally:
         resolver.close()
+
+
+def test_a_miss_and_its_suggestions_are_read_from_one_version(
+    make_settings: MakeSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A commit between the miss and its suggestions: the note says what the same version
+    holds (the range of session 21 as the miss saw it), not the next version's."""
+    from citecheck.resolve import suggest
+
+    path = tmp_path / "index.sqlite3"
+    _write(path, ["A/HRC/RES/21/1", "A/HRC/RES/21/2", "A/HRC/RES/22/1"])
+    resolver = Resolver(_settings(make_settings, path))
+    original = suggest.from_index
+    wrote: list[bool] = []
+
+    def suggest_while_written(*args: Any, **kwargs: Any) -> Any:
+        if not wrote:
+            wrote.append(True)
+            _write(path, [f"A/HRC/RES/21/{n}" for n in (3, 4)], 900001)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(suggest, "from_index", suggest_while_written)
+    try:
+        res = resolver.resolve(["un:A/HRC/RES/21/9"])["un:A/HRC/RES/21/9"]
+    finally:
+        resolver.close()
+    assert wrote and res.status is Status.NOT_FOUND
+    assert "21/1 to 21/2" in (res.reason or ""), res.reason
