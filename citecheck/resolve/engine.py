@@ -140,10 +140,10 @@ class Resolver:
         return self._index
 
     def _forget_index_answers(self) -> None:
-        """The index changed: every answer it could have given is asked again, as a new
-        resolver would (the index is asked first; the cache keeps the live answers)."""
+        """The index changed: its answers, and the open ones it may now settle, are asked
+        again; live sources' definite answers stay."""
         self._index_changes += 1
-        self._memo = {i: r for i, r in self._memo.items() if not IndexSource.covers(i)}
+        self._memo = {i: r for i, r in self._memo.items() if not _index_may_change(r)}
 
     def index_changes(self) -> int:
         """How often the index changed since this resolver first read it (checked now)."""
@@ -302,7 +302,7 @@ class Resolver:
             self._cache_put(answers.values())
             known = {**self._memo, **answers}
             if changes != self._index_changes:  # read from an index that changed meanwhile
-                answers = {i: r for i, r in answers.items() if not IndexSource.covers(i)}
+                answers = {i: r for i, r in answers.items() if not _index_may_change(r)}
             self._memo.update(answers)
         out = {i: known[i] for i in wanted}
         for ident, near in hinted.items():
@@ -488,6 +488,13 @@ class Resolver:
         self._cache_put(found.values())
         self._memo.update(found)
         return {**self._memo, **answers, **checked}
+
+
+def _index_may_change(res: Resolution) -> bool:
+    """An answer that a changed index may give otherwise: its own, or an open one (a new
+    index asked first may settle it)."""
+    definite = res.status in (Status.RESOLVED, Status.NOT_FOUND)
+    return res.source == IndexSource.name or (not definite and IndexSource.covers(res.id))
 
 
 def _suggest_from_index(index: IndexSource, answers: dict[str, Resolution]) -> None:
