@@ -387,3 +387,20 @@ async def test_an_index_updated_in_place_is_seen_and_the_resolver_kept(
         assert (await session.resolve([late], offline))[late].status.value == "resolved"
     finally:
         session.close()
+
+
+async def test_a_document_opened_again_under_another_spelling_leaves_no_stale_diagnostics(
+    client: LanguageClient,
+) -> None:
+    """pygls takes `R%C3%A9` and `R%c3%a9` for one document: the second didOpen replaces the
+    first, so the first spelling's diagnostics are cleared, not left at version 1."""
+    await start(client, {"resolver": "none"})
+    first, second = "file:///tmp/R%C3%A9sum%C3%A9.txt", "file:///tmp/R%c3%a9sum%c3%a9.txt"
+    open_doc(client, first, TEXT)
+    await settled(client)
+    assert codes(client, first) == ["UN102"]
+    open_doc(client, second, TEXT)
+    change(client, second, "Nothing here.\n", 2)
+    await settled(client)
+    assert list(published_for(client, first)[-1].diagnostics) == []
+    assert published_for(client, second)[-1].version == 2 and codes(client, second) == []
