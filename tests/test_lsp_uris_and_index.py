@@ -24,7 +24,7 @@ from lsprotocol import types as lsp
 from pytest_lsp import ClientServerConfig, LanguageClient
 
 import citecheck.lsp
-from citecheck.index.db import EuAct, HarvestState, IndexDB
+from citecheck.index.db import EuAct, HarvestState, IndexDB, UnRecord
 from citecheck.lsp import SessionResolvers
 from tests.test_lsp import HOOKED_SERVER, _recording_client, codes, end_session, settled, start
 
@@ -346,3 +346,61 @@ async def test_a_busy_resolver_is_closed_when_its_call_ends(held: Path) -> None:
     assert set(await task) == {"un:A/1"}
     assert busy.closed
     session.close()
+
+
+# ---- an index updated in place (WAL) while the session's resolver holds it open -----------
+
+
+def _put_un(db: IndexDB, symbols: list[str], recid: int) -> None:
+    with db.transaction():
+        db.put_un_records(UnRecord(recid + i, ((s, "own"),)) for i, s in enumerate(symbols))
+        db.set_harvest(HarvestState("undl", "2026-11-01", True, "1946-01-01", None, 1, None))
+
+
+async def test_an_index_updated_in_place_is_seen_and_the_resolver_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`citecheck index update` commits into the file a running session reads: the main
+    file need not change (the open reader keeps it from being checkpointed), yet the session
+    sees each commit once, forgets the old answers and keeps its resolver (cache connection,
+    circuit breaker); a checkpoint with no new data is no change."""
+    path = tmp_path / "index.sqlite3"
+    with IndexDB(path, write=True) as db:
+        _put_un(db, ["A/HRC/RES/20/1", "A/HRC/RES/22/1"], 800001)
+    monkeypatch.setenv("CITECHECK_INDEX", str(path))
+    monkeypatch.setenv("CITECHECK_CACHE_DIR", str(tmp_path / "cache"))
+    late = "un:A/HRC/RES/21/1"
+    offline = {"offline": True}
+    session = SessionResolvers()
+    try:
+        assert session.from_index([late], offline)[late].status.value == "not_found"
+        [resolver] = session.resolvers.values()
+        assert (await session.resolve([late], offline))[late].status.value == "not_found"
+        with IndexDB(path, write=True) as writer:
+            _put_un(writer, [late.removeprefix("un:")], 900001)
+            assert session.index_changed(offline) and session.epoch == 1
+            assert not session.index_changed(offline)  # once per change
+            writer._db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            assert not session.index_changed(offline)
+        [kept] = session.resolvers.values()
+        assert kept is resolver
+        assert (await session.resolve([late], offline))[late].status.value == "resolved"
+    finally:
+        session.close()
+
+
+async def test_a_document_opened_again_under_another_spelling_leaves_no_stale_diagnostics(
+    client: LanguageClient,
+) -> None:
+    """pygls takes `R%C3%A9` and `R%c3%a9` for one document: the second didOpen replaces the
+    first, so the first spelling's diagnostics are cleared, not left at version 1."""
+    await start(client, {"resolver": "none"})
+    first, second = "file:///tmp/R%C3%A9sum%C3%A9.txt", "file:///tmp/R%c3%a9sum%c3%a9.txt"
+    open_doc(client, first, TEXT)
+    await settled(client)
+    assert codes(client, first) == ["UN102"]
+    open_doc(client, second, TEXT)
+    change(client, second, "Nothing here.\n", 2)
+    await settled(client)
+    assert list(published_for(client, first)[-1].diagnostics) == []
+    assert published_for(client, second)[-1].version == 2 and codes(client, second) == []

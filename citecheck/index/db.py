@@ -213,6 +213,29 @@ def file_identity(path: Path) -> FileIdentity | None:
     return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns
 
 
+IndexVersion = tuple[object, ...]
+
+
+def index_version(path: Path, db: IndexDB | None) -> IndexVersion:
+    """What tells one version of the index at `path` from another: one `stat`, one PRAGMA.
+
+    With `db` open on that very file (device and inode) and able to see writers (not
+    immutable), SQLite's ``data_version``, which moves whenever another connection commits:
+    in WAL mode a finished ``index update`` may leave the main file's size and mtime as they
+    were (an open reader keeps it from being checkpointed), and each checkpoint changes them
+    with no new data.  Otherwise the file's `file_identity` (replaced, created, removed).
+    """
+    seen = file_identity(path)
+    if db is None or db.immutable or seen is None or db.identity is None:
+        return ("file", seen)
+    if seen[:2] != db.identity[:2]:
+        return ("file", seen)
+    try:
+        return ("data", seen[:2], db.data_version())
+    except sqlite3.Error:
+        return ("unreadable", seen)
+
+
 def open_reader(path: Path) -> tuple[sqlite3.Connection, bool]:
     """A read-only connection that also works where nothing can be written beside the file,
     and whether it was opened immutable.
@@ -315,6 +338,22 @@ class IndexDB:
     def changed(self) -> bool:
         """The file is not the one opened (replaced, updated, removed): reopen to see it."""
         return file_identity(self.path) != self.identity
+
+    def data_version(self) -> int:
+        """SQLite's ``PRAGMA data_version``: changes when another connection commits."""
+        return int(self._db.execute("PRAGMA data_version").fetchone()[0])
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads that see one version of the file: a read transaction (the connection is in
+        autocommit mode, so each SELECT alone would see the latest commit, and a writer
+        committing between two of them would mix two versions into one answer)."""
+        self._db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if self._db.in_transaction:
+                self._db.execute("COMMIT")
 
     def close(self) -> None:
         """Close the connection."""

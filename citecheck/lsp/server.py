@@ -368,6 +368,11 @@ class CitecheckServer(LanguageServer):
         doc = self.document(uri)
         if doc is None:
             return
+        if opened:  # opened again under another spelling: the old key's state is an orphan
+            orphans = [
+                s for s in self.docs.values() if s.uri != doc.uri and self.document(s.uri) is doc
+            ]
+            self._forget(orphans)
         state = self.docs.setdefault(doc.uri, DocState(doc.uri))
         text = doc.source
         if opened:
@@ -587,7 +592,13 @@ class CitecheckServer(LanguageServer):
             log.exception("resolution failed")
             answers = {i: {"status": "unverified", "reason": repr(exc)} for i in todo}
         if self.session is not None and self.session.epoch != epoch:
-            return  # the index file changed meanwhile: these answers may be the old index's
+            # the index changed meanwhile: these answers may be the old index's; ask again
+            # (answers from other sources are still remembered by the resolver)
+            if self.docs.get(state.uri) is state and state.text == text:
+                state.resolving = asyncio.get_running_loop().create_task(
+                    self._resolve(state, text)
+                )
+            return
         self._tell_index_problems()
         unverified: list[Resolved] = []
         for ident, data in answers.items():
@@ -619,13 +630,21 @@ class CitecheckServer(LanguageServer):
         so the states of documents it no longer holds are the closed ones (the client may
         spell the URI differently from its didOpen)."""
         closed = [s for s in self.docs.values() if self.document(s.uri) is None]
-        for state in closed:
+        self._forget(closed)
+        if not closed:
+            self.text_document_publish_diagnostics(
+                lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[])
+            )
+
+    def _forget(self, states: list[DocState]) -> None:
+        """Drop these documents' states, stop their work and clear their diagnostics."""
+        for state in states:
             del self.docs[state.uri]
             state.generation += 1  # a queued check of this document is skipped
             for task in (state.checking, state.finishing, state.resolving):
                 if task is not None and not task.done():
                     task.cancel()
-        for cleared in sorted({s.uri for s in closed} or {uri}):
+        for cleared in sorted({s.uri for s in states}):
             self.text_document_publish_diagnostics(
                 lsp.PublishDiagnosticsParams(uri=cleared, diagnostics=[])
             )

@@ -2,8 +2,9 @@
 
 Resolution uses ONE `citecheck.resolve.Resolver` per distinct settings for the whole session
 (made on first use, closed on shutdown/exit), so its SQLite cache connection, its answers and
-the per-host circuit breaker survive from one keystroke run to the next; only when its index
-file is replaced or created (one `stat` per check) is a new one made, which opens it again.
+the per-host circuit breaker survive from one keystroke run to the next.  When its index
+changes (replaced, created, removed or updated in place: one `stat` and one PRAGMA per check)
+the resolver opens it again and forgets the index's answers, and the server drops its own.
 The source URLs and cache directory come from the project's config file as in `citecheck
 check`, but only when the user trusts it (`CITECHECK_TRUST_CONFIG`); `CITECHECK_*`
 environment variables beat it.
@@ -15,15 +16,12 @@ import asyncio
 import logging
 import os
 from collections.abc import Hashable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
 from citecheck.config import TRUST_ENV, Config, config_trusted
 from citecheck.resolve.model import Resolution
-
-if TYPE_CHECKING:
-    from citecheck.index.db import FileIdentity
 
 log = logging.getLogger(__name__)
 
@@ -61,12 +59,14 @@ def settings_key(overrides: Mapping[str, Any]) -> Hashable:
     return tuple(sorted((k, str(v)) for k, v in overrides.items()))
 
 
-def index_signature(resolver: Any) -> FileIdentity | None:
-    """What identifies the index file `resolver` reads (`citecheck.index.db.file_identity`),
-    None when it uses none or there is no such file: one `stat`, cheap enough for every
-    check.  `citecheck index import` renames a new file over the old one, and an index may be
-    created after the server started; the resolver reopens its connection by itself, but the
-    answers it memoized from the old file must go with it."""
+def index_signature(resolver: Any) -> Hashable:
+    """What identifies the version of the index `resolver` reads, cheap enough for every
+    check.  A real `Resolver` checks its index itself (`Resolver.index_changes`: it reopens a
+    changed one and forgets the answers it gave); for another resolver, the index file's
+    `citecheck.index.db.file_identity` (None when it uses none or there is no such file)."""
+    changes = getattr(resolver, "index_changes", None)
+    if changes is not None:
+        return ("changes", changes())
     settings = getattr(resolver, "settings", None)  # test doubles may lack it
     if settings is None or not getattr(settings, "use_index", False):
         return None
@@ -98,8 +98,8 @@ class SessionResolvers:
 
     def __init__(self) -> None:
         self.resolvers: dict[Hashable, Any] = {}
-        #: the index file each resolver was made with (`index_signature`)
-        self.index_files: dict[Hashable, FileIdentity | None] = {}
+        #: the index version each resolver last read (`index_signature`)
+        self.index_files: dict[Hashable, Hashable] = {}
         #: counts the resolvers retired because their index file changed: answers asked
         #: before a change are not kept after it
         self.epoch = 0
@@ -116,16 +116,23 @@ class SessionResolvers:
         return resolver
 
     def index_changed(self, overrides: Mapping[str, Any]) -> bool:
-        """Whether the index file of `overrides`' resolver was replaced, created or removed
-        since the resolver was made; if so that resolver is retired (the next use makes a
-        new one, which opens the file as it is now) and the caller drops its answers."""
+        """Whether the index of `overrides`' resolver changed since it was last asked; if so
+        the caller drops its answers.  A real `Resolver` reopened the index and forgot the
+        index's answers by itself, so it is kept (with its cache connection and circuit
+        breaker); another is retired (the next use makes a new one)."""
         key = settings_key(overrides)
         resolver = self.resolvers.get(key)
-        if resolver is None or index_signature(resolver) == self.index_files.get(key):
+        if resolver is None:
             return False
-        del self.resolvers[key]
+        now = index_signature(resolver)
+        if now == self.index_files.get(key):
+            return False
         self.epoch += 1
-        log.info("the index file changed; it is opened again")
+        log.info("the index changed; it is opened again")
+        if getattr(resolver, "index_changes", None) is not None:
+            self.index_files[key] = now
+            return True
+        del self.resolvers[key]
         if resolver is self._busy:
             self._retired.append(resolver)
         else:

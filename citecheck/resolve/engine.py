@@ -20,11 +20,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 import attrs
 
 from citecheck.index.db import (
-    FileIdentity,
     IndexDB,
     IndexUnavailable,
+    IndexVersion,
     default_path,
-    file_identity,
+    index_version,
 )
 from citecheck.resolve import policy, suggest
 from citecheck.resolve.cache import Cache, source_bases
@@ -74,7 +74,8 @@ class Resolver:
         self._cache_broken = False  # set once opening, reading or writing it failed
         self._index: IndexSource | None = None
         self._index_tried = False
-        self._index_seen: FileIdentity | None = None  # the index file when last opened
+        self._index_seen: IndexVersion | None = None  # the index version when last read
+        self._index_changes = 0  # how often the index changed after it was first read
         #: why the index could not be used (said once; the language server shows it)
         self.index_problem: str | None = None
         self._fetcher: Fetcher | None = None
@@ -109,20 +110,23 @@ class Resolver:
     def index(self) -> IndexSource | None:
         """The local index, opened on first use (None when disabled, absent or unusable).
 
-        The file's identity (`file_identity`) is checked on every use: a file replaced,
-        updated, created or removed since it was last opened is opened again, so a
-        long-lived resolver (the language server's) does not keep reading an old file.
+        Its version (`index_version`) is checked on every use: a file replaced, updated,
+        created or removed since it was last read is opened again, and the answers it gave
+        are forgotten, so a long-lived resolver (the language server's) neither reads an old
+        file nor repeats its answers.
         No index file at the default place is normal and silent; a damaged one, or a missing
         one that was asked for by path, is warned about once per version of the file.
         """
         if not self.settings.use_index:
             return None
         path = default_path(self.settings.index_path)
-        seen = file_identity(path)
+        seen = index_version(path, self._index.db if self._index is not None else None)
         if self._index_tried and seen == self._index_seen:
             return self._index
+        if self._index_tried:
+            self._forget_index_answers()
         self._close_index()
-        self._index_tried, self._index_seen = True, seen
+        self._index_tried, self._index_seen = True, index_version(path, None)
         if not path.is_file() and self.settings.index_path is None:
             return None
         try:
@@ -130,17 +134,33 @@ class Resolver:
         except (IndexUnavailable, OSError, sqlite3.Error) as exc:
             self._index_unusable(str(exc))
         else:
-            self._index_seen = self._index.db.identity
+            db = self._index.db
+            # immutable: the identity read before opening (a write meanwhile is seen next time)
+            self._index_seen = ("file", db.identity) if db.immutable else index_version(path, db)
         return self._index
+
+    def _forget_index_answers(self) -> None:
+        """The index changed: its answers, and the open ones it may now settle, are asked
+        again; live sources' definite answers stay."""
+        self._index_changes += 1
+        self._memo = {i: r for i, r in self._memo.items() if not _index_may_change(r)}
+
+    def index_changes(self) -> int:
+        """How often the index changed since this resolver first read it (checked now)."""
+        _ = self.index
+        return self._index_changes
 
     def _index_unusable(self, why: str) -> None:
         """Warn that the index cannot be used; it stays closed until its file changes."""
         self.index_problem = f"index unusable ({why}); continuing without it"
         warnings.warn(self.index_problem, IndexUnavailableWarning, stacklevel=4)
+        if self._index is not None:  # closed until the file changes
+            self._index_seen = ("file", self._index.db.identity)
         self._close_index()
 
-    def _index_answers(self, ids: Sequence[str]) -> dict[str, Resolution]:
-        """The index's answers for one batch, read from one version of its file.
+    def _index_answers(self, ids: Sequence[str], suggest: bool = False) -> dict[str, Resolution]:
+        """The index's answers for one batch (with the suggestions for its misses when
+        `suggest`), read from one version of its file: in one read transaction.
 
         An immutable connection (a read-only directory) cannot see a writer: when the file
         changed while the batch was read, its pages may mix two versions, so a row may read
@@ -154,7 +174,10 @@ class Resolver:
             if index is None:
                 return {}
             try:
-                answers = index.answer(list(ids))
+                with index.db.snapshot():
+                    answers = index.answer(list(ids))
+                    if suggest:
+                        _suggest_from_index(index, answers)
             except (sqlite3.Error, ValueError, TypeError) as exc:
                 if index.db.immutable and index.db.changed():
                     continue  # a page of the new version read through the old one
@@ -181,14 +204,13 @@ class Resolver:
 
         The language server shows these before its background pass asks the live sources.
         """
+        _ = self.index  # a changed index first forgets its answers
         wanted = [i for i in dict.fromkeys(i.strip() for i in ids) if i not in self._memo]
         found = {
             i: r
-            for i, r in self._index_answers(wanted).items()
+            for i, r in self._index_answers(wanted, self.settings.suggest).items()
             if r.status in (Status.RESOLVED, Status.NOT_FOUND)
         }
-        if self.settings.suggest:
-            self._index_suggestions(found)
         self._memo.update(found)
         return found
 
@@ -259,10 +281,15 @@ class Resolver:
             if k.strip() in wanted
         }
         neighbours = [n for ns in hinted.values() for n in ns if n not in wanted]
+        _ = self.index  # a changed index first forgets its answers
+        changes = self._index_changes
         pending = [i for i in dict.fromkeys([*wanted, *neighbours]) if i not in self._memo]
+        known = self._memo
         if pending:
             try:
-                answers = await self._lookup(pending, report=self.progress)
+                answers = await self._lookup(
+                    pending, report=self.progress, suggest=self.settings.suggest
+                )
                 if self.no_network():
                     answers = {i: _no_network(r) for i, r in answers.items()}
                 if self.settings.suggest:
@@ -273,14 +300,17 @@ class Resolver:
                     await self._fetcher.aclose()
                     self._fetcher = None
             self._cache_put(answers.values())
+            known = {**self._memo, **answers}
+            if changes != self._index_changes:  # read from an index that changed meanwhile
+                answers = {i: r for i, r in answers.items() if not _index_may_change(r)}
             self._memo.update(answers)
-        out = {i: self._memo[i] for i in wanted}
+        out = {i: known[i] for i in wanted}
         for ident, near in hinted.items():
             res = out[ident]
             found = suggest.related(
                 ident,
                 res.status.value,
-                [(n, self._memo[n].status.value, self._memo[n].extra) for n in near],
+                [(n, known[n].status.value, known[n].extra) for n in near],
             )
             extra = [f for f in found if f not in res.suggestions]
             if extra:
@@ -307,6 +337,7 @@ class Resolver:
         ids: Sequence[str],
         settings: Settings | None = None,
         report: Callable[[int], None] | None = None,
+        suggest: bool = False,
     ) -> dict[str, Resolution]:
         """Index, then cache (unless refresh), then the sources of each id's scheme in order;
         `report` is told how many ids got their final answer after each step."""
@@ -321,7 +352,7 @@ class Resolver:
             done = len(out)
 
         held: dict[str, Resolution] = {}  # an answer to improve on (index: "newer than ...")
-        for ident, res in self._index_answers(ids).items():
+        for ident, res in self._index_answers(ids, suggest).items():
             if res.status in (Status.RESOLVED, Status.NOT_FOUND):
                 out[ident] = res
             else:
@@ -409,19 +440,15 @@ class Resolver:
         return out
 
     def _index_suggestions(self, answers: dict[str, Resolution]) -> None:
-        """Not-found ids get the corrections the index holds, and the range adopted."""
+        """Not-found ids of other sources get the corrections the index holds (the index's
+        own misses got theirs when they were read, from the same version of the file)."""
         index = self.index
         if index is None:
             return
-        for ident, res in answers.items():
-            if res.status is not Status.NOT_FOUND or res.suggestions:
-                continue
-            try:
-                found, note = suggest.from_index(index, ident, MAX_SUGGESTIONS)
-            except (sqlite3.Error, ValueError, TypeError):  # no suggestion beats a crash
-                continue
-            reason = "; ".join(r for r in (res.reason, note) if r) or None
-            answers[ident] = res.evolve(suggestions=tuple(found), reason=reason)
+        others = {i: r for i, r in answers.items() if r.source != IndexSource.name}
+        with contextlib.suppress(sqlite3.Error), index.db.snapshot():
+            _suggest_from_index(index, others)
+        answers.update(others)
 
     async def _add_suggestions(self, answers: dict[str, Resolution]) -> None:
         """For each not_found id, likely corrections that exist.
@@ -461,6 +488,26 @@ class Resolver:
         self._cache_put(found.values())
         self._memo.update(found)
         return {**self._memo, **answers, **checked}
+
+
+def _index_may_change(res: Resolution) -> bool:
+    """An answer that a changed index may give otherwise: its own, or an open one (a new
+    index asked first may settle it)."""
+    definite = res.status in (Status.RESOLVED, Status.NOT_FOUND)
+    return res.source == IndexSource.name or (not definite and IndexSource.covers(res.id))
+
+
+def _suggest_from_index(index: IndexSource, answers: dict[str, Resolution]) -> None:
+    """Not-found ids get the corrections the index holds, and the range adopted."""
+    for ident, res in answers.items():
+        if res.status is not Status.NOT_FOUND or res.suggestions:
+            continue
+        try:
+            found, note = suggest.from_index(index, ident, MAX_SUGGESTIONS)
+        except (sqlite3.Error, ValueError, TypeError):  # no suggestion beats a crash
+            continue
+        reason = "; ".join(r for r in (res.reason, note) if r) or None
+        answers[ident] = res.evolve(suggestions=tuple(found), reason=reason)
 
 
 def _index_unread(ids: Sequence[str], reason: str) -> dict[str, Resolution]:

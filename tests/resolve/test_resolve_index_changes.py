@@ -49,8 +49,9 @@ def _settings(make_settings: MakeSettings, path: Path) -> Settings:
 
 
 def _ask(resolver: Resolver, ident: str) -> Any:
+    """A long-lived resolver asking again in a later pass (as the language server does: an
+    unverified answer is asked again; a definite one only when the index changed)."""
     resolver.forget_unverified([ident])
-    resolver._memo.pop(ident, None)  # a long-lived resolver asking again in a later pass
     return resolver.resolve([ident])[ident]
 
 
@@ -277,3 +278,154 @@ def test_an_immutable_read_that_fails_because_the_file_changed_is_read_again(
     assert len(reads) == 2
     assert late.status is Status.RESOLVED and late.source == "index"
     assert not [w for w in caught if "index unusable" in str(w.message)]
+
+
+# ---- a writable directory (WAL): the owner's `index update` commits while a reader reads ----
+
+NEXT = "un:A/HRC/RES/21/1"  # not in the first index, whose series ends at session 20
+
+
+def test_one_resolve_does_not_mix_two_versions_of_a_replaced_index(
+    make_settings: MakeSettings, tmp_path: Path
+) -> None:
+    """Answers memoized from the old file go with it: one call gives the new file's answers."""
+    path = tmp_path / "index.sqlite3"
+    _write(path, [HELD.removeprefix("un:"), "A/HRC/RES/22/1"])
+    resolver = Resolver(_settings(make_settings, path))
+    other = "un:A/HRC/RES/21/2"
+    try:
+        assert resolver.resolve([NEXT])[NEXT].status is Status.NOT_FOUND
+        new = tmp_path / "new.sqlite3"
+        _write(new, [s.removeprefix("un:") for s in (HELD, NEXT, other, "un:A/HRC/RES/22/1")])
+        os.replace(new, path)
+        out = resolver.resolve([NEXT, other])
+        assert {i: (r.status, r.source) for i, r in out.items()} == {
+            NEXT: (Status.RESOLVED, "index"),
+            other: (Status.RESOLVED, "index"),
+        }
+    finally:
+        resolver.close()
+
+
+@pytest.mark.parametrize("via", ["resolve", "from_index"])
+def test_an_index_updated_in_place_while_a_reader_is_open_is_seen(
+    make_settings: MakeSettings, tmp_path: Path, via: str
+) -> None:
+    """In WAL mode the open reader keeps the writer from checkpointing: the main file may
+    not change at all; SQLite's data_version still tells the reader."""
+    path = tmp_path / "index.sqlite3"
+    _write(path, [HELD.removeprefix("un:"), "A/HRC/RES/22/1"])
+    resolver = Resolver(_settings(make_settings, path))
+
+    def ask() -> Any:
+        if via == "from_index":
+            return resolver.from_index([NEXT]).get(NEXT)
+        return _ask(resolver, NEXT)
+
+    try:
+        first = ask()
+        assert first is not None and first.status is Status.NOT_FOUND
+        index = resolver.index
+        assert index is not None and not index.db.immutable
+        _write(path, [NEXT.removeprefix("un:")], 900001)  # committed and closed
+        late = ask()
+        assert late is not None and late.status is Status.RESOLVED and late.source == "index"
+    finally:
+        resolver.close()
+
+
+def test_a_checkpoint_with_no_new_data_is_no_change(
+    make_settings: MakeSettings, tmp_path: Path
+) -> None:
+    """The main file's size and mtime change at a checkpoint; its data does not."""
+    path = tmp_path / "index.sqlite3"
+    _write(path, [HELD.removeprefix("un:")])
+    resolver = Resolver(_settings(make_settings, path))
+    try:
+        assert _ask(resolver, HELD).status is Status.RESOLVED
+        with IndexDB(path, write=True) as owner:
+            assert resolver.index_changes() == 0
+            with owner.transaction():
+                owner.put_un_records([UnRecord(900001, ((NEXT.removeprefix("un:"), "own"),))])
+            assert resolver.index_changes() == 1  # a commit: the index changed
+            before = os.stat(path)
+            owner._db.execute("PRAGMA wal_checkpoint(PASSIVE)")  # as SQLite does by itself
+            after = os.stat(path)
+            assert (before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns)
+            assert resolver.index_changes() == 1  # the checkpoint alone: no change
+    finally:
+        resolver.close()
+
+
+WRITE_BETWEEN = ["harvest", "un_series", "un_max_session", "un_max_number", "find_un"]
+
+
+@pytest.mark.parametrize("via", ["resolve", "from_index"])
+@pytest.mark.parametrize("seam", WRITE_BETWEEN)
+def test_a_commit_between_two_reads_of_one_batch_gives_no_false_not_found(
+    make_settings: MakeSettings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    seam: str,
+    via: str,
+) -> None:
+    """The owner's `index update` commits between two SELECTs of one answer: the batch is
+    read in one transaction, so the answer is the old version's, whole (here: newer than the
+    index), never a miss taken half from each version."""
+    path = tmp_path / "index.sqlite3"
+    _write(path, [HELD.removeprefix("un:"), "A/HRC/RES/20/2"])
+    resolver = Resolver(_settings(make_settings, path))
+    original = getattr(IndexDB, seam)
+    wrote: list[str] = []
+
+    def read_while_written(self: IndexDB, *args: Any, **kwargs: Any) -> Any:
+        if not wrote and not self.write:  # commits just before this read
+            wrote.append(seam)
+            _write(path, [NEXT.removeprefix("un:"), "A/HRC/RES/22/1"], 900001)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(IndexDB, seam, read_while_written)
+    try:
+        if via == "from_index":  # the language server's first, synchronous read
+            res = resolver.from_index([NEXT]).get(NEXT) or resolver.resolve([NEXT])[NEXT]
+        else:
+            res = resolver.resolve([NEXT])[NEXT]
+        assert wrote == [seam]
+        if res.status is Status.NOT_FOUND:  # only with a reason of one version
+            pytest.fail(f"false not_found: {res.reason}")
+        assert res.status is Status.RESOLVED or (
+            res.status is Status.UNVERIFIED and (res.reason or "").startswith("newer than")
+        ), res
+        monkeypatch.setattr(IndexDB, seam, original)
+        late = _ask(resolver, NEXT)
+        assert late.status is Status.RESOLVED and late.source == "index"
+    finally:
+        resolver.close()
+
+
+def test_a_miss_and_its_suggestions_are_read_from_one_version(
+    make_settings: MakeSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A commit between the miss and its suggestions: the note says what the same version
+    holds (the range of session 21 as the miss saw it), not the next version's."""
+    from citecheck.resolve import suggest
+
+    path = tmp_path / "index.sqlite3"
+    _write(path, ["A/HRC/RES/21/1", "A/HRC/RES/21/2", "A/HRC/RES/22/1"])
+    resolver = Resolver(_settings(make_settings, path))
+    original = suggest.from_index
+    wrote: list[bool] = []
+
+    def suggest_while_written(*args: Any, **kwargs: Any) -> Any:
+        if not wrote:
+            wrote.append(True)
+            _write(path, [f"A/HRC/RES/21/{n}" for n in (3, 4)], 900001)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(suggest, "from_index", suggest_while_written)
+    try:
+        res = resolver.resolve(["un:A/HRC/RES/21/9"])["un:A/HRC/RES/21/9"]
+    finally:
+        resolver.close()
+    assert wrote and res.status is Status.NOT_FOUND
+    assert "21/1 to 21/2" in (res.reason or ""), res.reason
