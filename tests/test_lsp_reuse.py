@@ -104,6 +104,32 @@ STALE_CITATIONS = [
         "article 3 of the Convention",
         id="head: the committee introducing itself, far after",
     ),
+    pytest.param(
+        "Recalling resolution 35/12, para. 3.\n"
+        + FAR
+        + "The Human Rights Council met; the Human Rights Council decided.\n"
+        + FAR,
+        "Recalling resolution 35/12, para. 3.\n"
+        + FAR
+        + "The Human Rights Council met; the Human Rights Council decided.\n"
+        + FAR
+        + "Annex: the Human Rights Council.\n",
+        "resolution 35/12",
+        id="whole text: a third Human Rights Council mention, far after",
+    ),
+    pytest.param(
+        "Recalling resolution 1998/45 of 20 April 1998, para. 2.\n"
+        + FAR
+        + "The Commission on Human Rights met.\n"
+        + FAR,
+        "Recalling resolution 1998/45 of 20 April 1998, para. 2.\n"
+        + FAR
+        + "The Commission on Human Rights met.\n"
+        + FAR
+        + "The Commission on Human Rights met again.\n",
+        "resolution 1998/45",
+        id="whole text: the body a year resolution belongs to, far after",
+    ),
 ]
 
 

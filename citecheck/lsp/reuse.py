@@ -84,11 +84,26 @@ WHOLE_TEXT_WORDS: tuple[tuple[str, ...], ...] = (
 )
 
 
+#: Words whose counts over the whole text decide a reading by a threshold (the Human Rights
+#: Council's context: 3 mentions and 3 times the General Assembly's; the body of a year
+#: resolution: 2 mentions and more than twice any other): the readings themselves can flip
+#: while a stretch reads the same, the counts cannot
+COUNTED_WORDS: tuple[str, ...] = (
+    *un_context._HRC_WORDS,
+    *un_context._GA_WORDS,
+    *un_context._YEAR_BODY_WORDS.values(),
+)
+
+
 def whole_text_readings(text: str) -> Hashable:
     """What the families read from the whole text rather than near a citation: the counts of
     committees and bodies named, and which of `WHOLE_TEXT_WORDS` it holds."""
     doc = Document(text)
-    return un_context.profile(doc), tuple(doc.has_any(words) for words in WHOLE_TEXT_WORDS)
+    return (
+        un_context.profile(doc),
+        tuple(doc.count(word) for word in COUNTED_WORDS),
+        tuple(doc.has_any(words) for words in WHOLE_TEXT_WORDS),
+    )
 
 
 def _families_woken_or_put_to_sleep(before: str, after: str, elsewhere: Iterable[str]) -> bool:
