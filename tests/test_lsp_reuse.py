@@ -130,6 +130,16 @@ STALE_CITATIONS = [
         "resolution 1998/45",
         id="whole text: the body a year resolution belongs to, far after",
     ),
+    pytest.param(
+        "[1] See A/HRC/41/35, para. 2.\n\nThe body recalls A/HRC/40/1.\n\n[17] Ibid., para. 4.\n\n"
+        + FAR
+        + "\n\n[18] Further remarks.\n",
+        "[1] See A/HRC/41/35, para. 2.\n\nThe body recalls A/HRC/40/1.\n\n[17] Ibid., para. 4.\n\n"
+        + FAR
+        + "\n\n[19] Further remarks.\n",
+        "Ibid., para. 4",
+        id="notes: the opening after a gap in the numbering, far after",
+    ),
 ]
 
 

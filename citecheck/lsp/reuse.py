@@ -14,6 +14,7 @@ same in the old and the new text (as is which families run at all: see
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Hashable, Iterable, Sequence
 
 from citecheck.families import FAMILIES, instruments, oj, spcomm, un_context
@@ -32,6 +33,13 @@ from citecheck.families.instruments import (
 from citecheck.model import Citation
 from citecheck.pinpoints.after import _CLOSE_REACH, _TITLE_SPAN, _WIDER_REACH
 from citecheck.pinpoints.articles import WINDOW as ARTICLE_WINDOW
+from citecheck.shortforms import (
+    _BEFORE_BRACKET_NOTE,
+    _BRACKET_NOTE,
+    _marked_notes,
+    _section_notes,
+    notes_heading,
+)
 
 from .positions import TextChange
 
@@ -106,6 +114,30 @@ def whole_text_readings(text: str) -> Hashable:
     )
 
 
+def note_openings(stretch: str, heading: int | None, lo: int) -> Hashable:
+    """The numbers of the note openings in `stretch` (which starts at `lo` in its text whose
+    "Notes" heading ends at `heading`): after a gap in the numbering a note is read as one
+    only when the next opening, however far, holds the next number."""
+    marked = tuple(number for _, number in _marked_notes(stretch))
+    bracketed = tuple(
+        (m.group(1), m.group(2))
+        for m in _BRACKET_NOTE.finditer(stretch)
+        if _BEFORE_BRACKET_NOTE.search(stretch, max(0, m.start() - 17), m.start()) is not None
+    )
+    if heading is None or heading > lo:  # the first heading, if any, is in the stretch
+        heading = notes_heading(Document(stretch))
+    else:
+        heading = 0
+    listed = () if heading is None else tuple(n for _, n in _section_notes(stretch, heading))
+    return marked, bracketed, listed
+
+
+@functools.lru_cache(maxsize=4)
+def _notes_heading(text: str) -> int | None:
+    """`notes_heading` of a checked text, once per text (a string caches its hash)."""
+    return notes_heading(Document(text))
+
+
 def _families_woken_or_put_to_sleep(before: str, after: str, elsewhere: Iterable[str]) -> bool:
     """May a family run over one of the two texts and not over the other?  A family runs only
     when one of its triggers occurs anywhere: `before`/`after` are the stretches around the
@@ -143,6 +175,9 @@ def reuse_limit(
     after = new[lo : len(new) - suffix + REUSE_MARGIN]
     if whole_text_readings(before) != whole_text_readings(after):
         return 0
+    heading = _notes_heading(old)
+    if note_openings(before, heading, lo) != note_openings(after, heading, lo):
+        return 0  # a note before may be read as one only when the next number follows
     elsewhere = (c.text for c in citations if c.end <= lo or c.start >= hi)
     if _families_woken_or_put_to_sleep(before, after, elsewhere):
         return 0
