@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import functools
 import logging
 import sys
 import time
@@ -57,7 +58,7 @@ from .diagnostics import (
 )
 from .options import ServerOptions, option_problems
 from .positions import LineIndex, TextChange, encoding_name
-from .reuse import REUSE_MARGIN, reuse_limit
+from .reuse import REUSE_MARGIN, cached_reuse_limit
 from .session import (
     UNVERIFIED_RETRY_SECONDS,
     Answers,
@@ -128,7 +129,7 @@ class Parsed:
     index: LineIndex
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=False)  # slots=False: `limit` is a cached property
 class View:
     """What a request sees of a document: the newest completed parse, the current text's
     line index, and the changes made from the parse's text to it (none: the same text).
@@ -142,11 +143,15 @@ class View:
     parsed_text: str
     index: LineIndex
     changes: tuple[TextChange, ...] = ()
-    limit: int = attrs.field(init=False)
 
-    @limit.default
-    def _limit(self) -> int:
-        return reuse_limit(self.parsed_text, self.index.text, self.changes, self.result.citations)
+    @functools.cached_property
+    def limit(self) -> int:
+        """Computed when first asked (a request answered without the parse never pays)."""
+        if not self.changes:
+            return len(self.index.text)
+        return cached_reuse_limit(
+            self.parsed_text, self.index.text, self.changes, self.result.citations
+        )
 
     def moved(self, start: int, end: int) -> tuple[int, int] | None:
         """The parse's span in the current text, or None where an edit since may change what
