@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from citecheck.lsp.positions import LineIndex, TextChange
 from citecheck.lsp import reuse, server
+from citecheck.lsp.positions import LineIndex, TextChange
 from citecheck.lsp.reuse import (
     HEAD_REACH,
     MAX_STRETCH,

@@ -420,9 +420,10 @@ def counted_readings(counts: Sequence[int]) -> tuple[bool, Body | None]:
     """Whether the text is in the Human Rights Council's context (3 mentions and 3 times the
     General Assembly's) and the body its year resolutions belong to, from the counts of
     `COUNTED_WORDS` (a language server compares them across an edit)."""
+    bodies = len(_HRC_WORDS) + len(_GA_WORDS)
     hrc = sum(counts[: len(_HRC_WORDS)])
-    ga = sum(counts[len(_HRC_WORDS) : len(_HRC_WORDS) + len(_GA_WORDS)])
-    year_counts = dict(zip(_YEAR_BODY_WORDS, counts[len(_HRC_WORDS) + len(_GA_WORDS) :], strict=True))
+    ga = sum(counts[len(_HRC_WORDS) : bodies])
+    year_counts = dict(zip(_YEAR_BODY_WORDS, counts[bodies:], strict=True))
     year_body = _dominant(year_counts)
     return hrc >= 3 and hrc >= 3 * ga, Body(year_body) if year_body else None
 

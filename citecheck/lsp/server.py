@@ -54,6 +54,7 @@ from .diagnostics import (
     ids_to_resolve,
     link_citations,
     not_found_diagnostic,
+    shown_findings,
     with_neighbour_hints,
 )
 from .options import ServerOptions, option_problems
@@ -650,12 +651,12 @@ class CitecheckServer(LanguageServer):
         if doc is None or doc.source != index.text or view.parsed_text != index.text:
             return []  # changed meanwhile: these edits would not fit
         actions: list[lsp.CodeAction] = []
-        known = self.answers_of(state).known  # a finding an answer withdrew has no fix either
-        placed = (
-            view.finding(f)
-            for f in result.findings
-            if f.fix is not None and policy.stands(f, known)
+        # fixes only for the findings the diagnostics show: none for one the configuration or
+        # an inline marker silenced, or an answer withdrew
+        shown = shown_findings(
+            result, self.answers_of(state).known, index.text, state.config, state.path
         )
+        placed = (view.finding(f) for f in shown if f.fix is not None)
         near = [f for f in placed if f is not None and lo <= f.end and f.start <= hi]
         if near:  # as `check --fix`: no fix inside Markdown code or comments
             from citecheck.fixes import markdown_code_spans, quoted_spans, unquoted_fixes
