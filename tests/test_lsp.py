@@ -1061,6 +1061,45 @@ async def test_no_quick_fix_inside_code_closed_only_in_alt_text(client: Language
     assert fixed == [text.replace("a/hrc/41/35", "A/HRC/41/35")]
 
 
+async def test_no_quick_fix_for_a_silenced_finding(client: LanguageClient, tmp_path: Path) -> None:
+    """Fixes are offered only for the findings the diagnostics show: none for one an inline
+    marker or the project's configuration silenced (applying it would rewrite text the user
+    marked as right)."""
+    await start(client, {"resolver": "none"})
+    everywhere = lsp.Range(start=lsp.Position(0, 0), end=lsp.Position(3, 0))
+
+    async def fixed(uri: str, text: str) -> list[str]:
+        actions = await client.text_document_code_action_async(
+            lsp.CodeActionParams(
+                text_document=lsp.TextDocumentIdentifier(uri=uri),
+                range=everywhere,
+                context=lsp.CodeActionContext(diagnostics=[]),
+            )
+        )
+        return [
+            apply_edit(text, a.edit, uri)
+            for a in actions or []
+            if isinstance(a, lsp.CodeAction) and a.edit is not None
+        ]
+
+    marked = "See a/hrc/41/35. <!-- citecheck: ignore[UN102] -->\nSee a/hrc/41/36.\n"
+    uri = "untitled:silenced-inline"
+    open_doc(client, uri, marked, language="markdown")
+    await wait_for(client, lambda: codes(client, uri) == ["UN102"], "one UN102 shown")
+    [only] = await fixed(uri, marked)
+    assert "a/hrc/41/35" in only and "A/HRC/41/36" in only  # the shown one alone is fixed
+
+    project = tmp_path / "silenced"
+    project.mkdir()
+    (project / "citecheck.toml").write_text('ignore = ["UN102"]\n', encoding="utf-8")
+    text = "See a/hrc/41/35 and general comment No. 3.\n"
+    ignored = (project / "notes.txt").as_uri()  # need not exist on disk
+    open_doc(client, ignored, text)
+    await wait_for(client, lambda: ignored in client.diagnostics, "the ignoring file's diagnostics")
+    assert "UN102" not in codes(client, ignored)
+    assert await fixed(ignored, text) == []
+
+
 # ---- a withdrawn finding offers no quick fix ---------------------------------------------------
 
 WITHDRAWN_ENV: dict[str, str] = {}  # the fake sources and an index holding HRC/RES/13/5

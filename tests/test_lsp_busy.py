@@ -173,6 +173,9 @@ TEXT = (
     "The Committee notes CCPR/C/GC/34 in this respect.\n"
     "See Directive 95/46/EC and Case C-293/12.\n"
     "See a/hrc/41/35 too.\n"
+    # the General Assembly named twice: the third "A/HRC/" typed below does not put the text in
+    # the Human Rights Council's context (a whole-text reading: it would drop all reuse)
+    "The General Assembly met; the General Assembly agreed.\n"
 )
 OPENED = TEXT + FAR  # checked at once
 MARKED = OPENED + f"{blocking_server.MARKER}\n"  # its check is held

@@ -11,8 +11,15 @@ from __future__ import annotations
 
 import pytest
 
+from citecheck.lsp import reuse, server
 from citecheck.lsp.positions import LineIndex, TextChange
-from citecheck.lsp.reuse import HEAD_REACH, REUSE_MARGIN, reuse_limit
+from citecheck.lsp.reuse import (
+    HEAD_REACH,
+    MAX_STRETCH,
+    REUSE_MARGIN,
+    cached_reuse_limit,
+    reuse_limit,
+)
 from citecheck.lsp.server import View
 from citecheck.model import Citation, Finding
 from citecheck.pipeline import CheckResult, check
@@ -103,6 +110,42 @@ STALE_CITATIONS = [
         + "\nThe Committee on the Rights of the Child (the Committee) met.\n",
         "article 3 of the Convention",
         id="head: the committee introducing itself, far after",
+    ),
+    pytest.param(
+        "Recalling resolution 35/12, para. 3.\n"
+        + FAR
+        + "The Human Rights Council met; the Human Rights Council decided.\n"
+        + FAR,
+        "Recalling resolution 35/12, para. 3.\n"
+        + FAR
+        + "The Human Rights Council met; the Human Rights Council decided.\n"
+        + FAR
+        + "Annex: the Human Rights Council.\n",
+        "resolution 35/12",
+        id="whole text: a third Human Rights Council mention, far after",
+    ),
+    pytest.param(
+        "Recalling resolution 1998/45 of 20 April 1998, para. 2.\n"
+        + FAR
+        + "The Commission on Human Rights met.\n"
+        + FAR,
+        "Recalling resolution 1998/45 of 20 April 1998, para. 2.\n"
+        + FAR
+        + "The Commission on Human Rights met.\n"
+        + FAR
+        + "The Commission on Human Rights met again.\n",
+        "resolution 1998/45",
+        id="whole text: the body a year resolution belongs to, far after",
+    ),
+    pytest.param(
+        "[1] See A/HRC/41/35, para. 2.\n\nThe body recalls A/HRC/40/1.\n\n[17] Ibid., para. 4.\n\n"
+        + FAR
+        + "\n\n[18] Further remarks.\n",
+        "[1] See A/HRC/41/35, para. 2.\n\nThe body recalls A/HRC/40/1.\n\n[17] Ibid., para. 4.\n\n"
+        + FAR
+        + "\n\n[19] Further remarks.\n",
+        "Ibid., para. 4",
+        id="notes: the opening after a gap in the numbering, far after",
     ),
 ]
 
@@ -247,3 +290,60 @@ def test_a_family_woken_or_put_to_sleep_changes_the_whole_text(
     from citecheck.lsp.reuse import _families_woken_or_put_to_sleep
 
     assert _families_woken_or_put_to_sleep(before, after, elsewhere) is changed
+
+
+def test_a_stretch_longer_than_the_bound_reuses_nothing() -> None:
+    """Two edits far apart (a paste at the top, typing at the bottom), a lost log or a
+    replace-all make the compared stretch long: nothing is reused rather than reading it on
+    every request."""
+    old = "See A/HRC/41/35.\n" + FAR + FILL * (MAX_STRETCH // len(FILL) + 1) + "End.\n"
+    first_edit = len("See A/HRC/41/35.\n") + len(FAR) + 10
+    mid = old[:first_edit] + "x" + old[first_edit:]
+    far_apart = mid.replace("End.", "End. More.")
+    near = mid[: first_edit + 100] + "y" + mid[first_edit + 100 :]  # typing on near it
+    assert reuse_limit(old, far_apart, (TextChange(old, mid), TextChange(mid, far_apart))) == 0
+    assert reuse_limit(old, far_apart, (TextChange(old, far_apart),)) == 0
+    assert reuse_limit(old, near, (TextChange(old, mid), TextChange(mid, near))) == first_edit
+
+
+def test_the_limit_is_computed_once_per_checked_and_current_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    old = "See A/HRC/41/35.\n" + FAR + "End.\n"
+    new = old + "More.\n"
+    result = check(old)
+    calls: list[str] = []
+
+    def counting(*args: object) -> int:
+        calls.append(new)
+        return reuse_limit(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(reuse, "reuse_limit", counting)
+    changes = (TextChange(old, new),)
+    first = cached_reuse_limit(old, new, changes, result.citations)
+    assert first == len(old)
+    assert cached_reuse_limit(old, new, changes, result.citations) == first
+    assert len(calls) == 1
+    assert cached_reuse_limit(old, new + "x", (TextChange(old, new + "x"),), result.citations)
+    assert len(calls) == 2  # another current text: computed again
+    check_of_other_config = check(old)
+    cached_reuse_limit(old, new, changes, check_of_other_config.citations)
+    assert len(calls) == 3  # another check of the same text: its own citations
+
+
+def test_a_view_computes_the_limit_only_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A request answered without the parse (code actions while the text changed) never
+    pays for the limit."""
+    old = "See A/HRC/41/35.\n" + FAR
+    asked: list[int] = []
+
+    def counting(*args: object) -> int:
+        asked.append(1)
+        return 0
+
+    monkeypatch.setattr(server, "cached_reuse_limit", counting)
+    view = view_of(old, old + "More.\n")
+    assert view.changes and not asked
+    assert view.citation(view.result.citations[0]) is None
+    view.citation(view.result.citations[0])
+    assert asked == [1]  # once per view

@@ -10,7 +10,7 @@ characters, the document profile is computed once per document.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import attrs
 import regex
@@ -412,6 +412,22 @@ def document_committee(
     return _dominant({c: n for c, n in prof.committee_counts if c in allowed}, relaxed=relaxed)
 
 
+#: The words :func:`counted_readings` reads the counts of, in its order.
+COUNTED_WORDS = (*_HRC_WORDS, *_GA_WORDS, *_YEAR_BODY_WORDS.values())
+
+
+def counted_readings(counts: Sequence[int]) -> tuple[bool, Body | None]:
+    """Whether the text is in the Human Rights Council's context (3 mentions and 3 times the
+    General Assembly's) and the body its year resolutions belong to, from the counts of
+    `COUNTED_WORDS` (a language server compares them across an edit)."""
+    bodies = len(_HRC_WORDS) + len(_GA_WORDS)
+    hrc = sum(counts[: len(_HRC_WORDS)])
+    ga = sum(counts[len(_HRC_WORDS) : bodies])
+    year_counts = dict(zip(_YEAR_BODY_WORDS, counts[bodies:], strict=True))
+    year_body = _dominant(year_counts)
+    return hrc >= 3 and hrc >= 3 * ga, Body(year_body) if year_body else None
+
+
 def profile(doc: Document) -> DocumentProfile:
     """Profile the document: one linear pass for committees, two counts for HRC vs GA."""
     cached = doc.__dict__.get("_un_profile")
@@ -421,14 +437,11 @@ def profile(doc: Document) -> DocumentProfile:
     _count_matches(doc, _DOC_COMMITTEE, _DOC_COMMITTEE_STARTS, counts)
     if doc.has_any(("comit",)):  # "Comité des droits de l'homme", "Comité de Derechos Humanos"
         _count_matches(doc, _DOC_COMMITTEE_LANG, _DOC_COMMITTEE_LANG_STARTS, counts)
-    hrc = sum(doc.count(w) for w in _HRC_WORDS)
-    ga = sum(doc.count(w) for w in _GA_WORDS)
-    year_counts = {body: doc.count(w) for body, w in _YEAR_BODY_WORDS.items()}
-    year_body = _dominant(year_counts)
+    hrc_context, year_body = counted_readings([doc.count(w) for w in COUNTED_WORDS])
     result = DocumentProfile(
         committee_counts=tuple(sorted(counts.items())),
-        hrc_context=hrc >= 3 and hrc >= 3 * ga,
-        year_body=Body(year_body) if year_body else None,
+        hrc_context=hrc_context,
+        year_body=year_body,
     )
     doc.__dict__["_un_profile"] = result
     return result

@@ -105,6 +105,25 @@ def reported(
     return filter_suppressed(kept, marks, _line_of(text)) if marks else kept
 
 
+def shown_findings(
+    result: CheckResult,
+    known: Mapping[str, Resolved],
+    text: str,
+    config: Config | None = None,
+    path: str | None = None,
+) -> list[Finding]:
+    """Offline findings no definite answer withdrew, then the seam's RS findings for definite
+    answers (RS101 not found, RS103/RS104 EU act status), as `config` selects them for `path`
+    and `text`'s inline markers leave them: what the diagnostics show, and the only findings
+    a quick fix is offered for (never one the user silenced)."""
+    definite = {i: r for i, r in known.items() if r.status is not Status.UNVERIFIED}
+    found = [f for f in result.findings if policy.stands(f, definite)]
+    if definite:
+        hinted = with_neighbour_hints(result.citations, definite)
+        found += policy.resolution_findings(result.citations, hinted)
+    return reported(found, config, path, text)
+
+
 def build_diagnostics(
     result: CheckResult,
     known: Mapping[str, Resolved],
@@ -112,15 +131,10 @@ def build_diagnostics(
     config: Config | None = None,
     path: str | None = None,
 ) -> list[lsp.Diagnostic]:
-    """Offline findings, then the seam's RS findings for definite answers (RS101 not found,
-    RS103/RS104 EU act status), as `config` selects them for `path`; unverified answers are
-    told once by a message instead."""
-    definite = {i: r for i, r in known.items() if r.status is not Status.UNVERIFIED}
-    found = [f for f in result.findings if policy.stands(f, definite)]
-    if definite:
-        hinted = with_neighbour_hints(result.citations, definite)
-        found += policy.resolution_findings(result.citations, hinted)
-    return [finding_diagnostic(f, index) for f in reported(found, config, path, index.text)]
+    """The diagnostics of `shown_findings`; unverified answers are told once by a message
+    instead."""
+    shown = shown_findings(result, known, index.text, config, path)
+    return [finding_diagnostic(f, index) for f in shown]
 
 
 # ---- hover ----------------------------------------------------------------------------------

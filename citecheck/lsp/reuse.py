@@ -14,6 +14,7 @@ same in the old and the new text (as is which families run at all: see
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Hashable, Iterable, Sequence
 
 from citecheck.families import FAMILIES, instruments, oj, spcomm, un_context
@@ -32,6 +33,13 @@ from citecheck.families.instruments import (
 from citecheck.model import Citation
 from citecheck.pinpoints.after import _CLOSE_REACH, _TITLE_SPAN, _WIDER_REACH
 from citecheck.pinpoints.articles import WINDOW as ARTICLE_WINDOW
+from citecheck.shortforms import (
+    _BEFORE_BRACKET_NOTE,
+    _BRACKET_NOTE,
+    _marked_notes,
+    _section_notes,
+    notes_heading,
+)
 
 from .positions import TextChange
 
@@ -51,6 +59,13 @@ REUSE_MARGIN = max(
     _HEAD_AFTER,
     _TITLE_REACH,
 )
+
+#: The longest stretch around the edits since a check that is compared before anything is
+#: reused (one edit spans twice ``REUSE_MARGIN`` plus what it changed).  The comparison reads
+#: the stretch a few times (≈0.15 µs a character: 0.4 s for 3 MB, 11 ms for 64 K), so this keeps
+#: an uncached request near 10 ms; a longer stretch (edits far apart, a lost log, a
+#: replace-all) reuses nothing until the check of the new text, as most of it would anyway.
+MAX_STRETCH = 64 * 1024
 
 #: The document's head: the symbol, body, committee or act title heading it, read for every
 #: citation (whose "general comment No. 3" it is, which covenant "the Covenant" is)
@@ -88,7 +103,57 @@ def whole_text_readings(text: str) -> Hashable:
     """What the families read from the whole text rather than near a citation: the counts of
     committees and bodies named, and which of `WHOLE_TEXT_WORDS` it holds."""
     doc = Document(text)
-    return un_context.profile(doc), tuple(doc.has_any(words) for words in WHOLE_TEXT_WORDS)
+    return (
+        un_context.profile(doc).committee_counts,
+        tuple(doc.has_any(words) for words in WHOLE_TEXT_WORDS),
+    )
+
+
+def counted(text: str) -> tuple[int, ...]:
+    """The counts of `un_context.COUNTED_WORDS` in `text`."""
+    doc = Document(text)
+    return tuple(doc.count(word) for word in un_context.COUNTED_WORDS)
+
+
+@functools.lru_cache(maxsize=4)
+def _counted_in_checked(text: str) -> tuple[int, ...]:
+    """`counted` of a checked text, once per text (a string caches its hash)."""
+    return counted(text)
+
+
+def counted_readings_changed(old: str, before: str, after: str) -> bool:
+    """Do the readings decided by thresholds over the whole text (the Human Rights Council's
+    context, the body of year resolutions) differ once `before`, a stretch of `old`, reads
+    `after`?  They can flip while the stretch reads alike, so the whole text's counts are
+    taken (once per checked text) and moved by what the stretch adds or drops."""
+    delta = [n - o for o, n in zip(counted(before), counted(after), strict=True)]
+    if not any(delta):
+        return False
+    total = _counted_in_checked(old)
+    moved = [t + d for t, d in zip(total, delta, strict=True)]
+    return un_context.counted_readings(total) != un_context.counted_readings(moved)
+
+
+def note_openings(stretch: str, heading: int | None, lo: int) -> Hashable:
+    """The numbers of the note openings in `stretch` (which starts at `lo` in its text whose
+    "Notes" heading ends at `heading`): after a gap in the numbering a note is read as one
+    only when the next opening, however far, holds the next number."""
+    marked = tuple(number for _, number in _marked_notes(stretch))
+    bracketed = tuple(
+        (m.group(1), m.group(2))
+        for m in _BRACKET_NOTE.finditer(stretch)
+        if _BEFORE_BRACKET_NOTE.search(stretch, max(0, m.start() - 17), m.start()) is not None
+    )
+    # a heading in the text before the stretch, or the stretch's own first heading
+    heading = 0 if heading is not None and heading <= lo else notes_heading(Document(stretch))
+    listed = () if heading is None else tuple(n for _, n in _section_notes(stretch, heading))
+    return marked, bracketed, listed
+
+
+@functools.lru_cache(maxsize=4)
+def _notes_heading(text: str) -> int | None:
+    """`notes_heading` of a checked text, once per text (a string caches its hash)."""
+    return notes_heading(Document(text))
 
 
 def _families_woken_or_put_to_sleep(before: str, after: str, elsewhere: Iterable[str]) -> bool:
@@ -124,13 +189,44 @@ def reuse_limit(
     suffix = _common_suffix(len(old), len(new), changes)
     lo = limit - REUSE_MARGIN
     hi = len(old) - suffix + REUSE_MARGIN
+    new_hi = len(new) - suffix + REUSE_MARGIN
+    if max(hi, new_hi) - lo > MAX_STRETCH:
+        return 0  # edits far apart, a lost log, a replace-all: reading them costs too much
     before = old[lo:hi]
-    after = new[lo : len(new) - suffix + REUSE_MARGIN]
+    after = new[lo:new_hi]
     if whole_text_readings(before) != whole_text_readings(after):
         return 0
+    if counted_readings_changed(old, before, after):
+        return 0
+    heading = _notes_heading(old)
+    if note_openings(before, heading, lo) != note_openings(after, heading, lo):
+        return 0  # a note before may be read as one only when the next number follows
     elsewhere = (c.text for c in citations if c.end <= lo or c.start >= hi)
     if _families_woken_or_put_to_sleep(before, after, elsewhere):
         return 0
+    return limit
+
+
+#: The last limits computed, by (checked text, current text): every request made between two
+#: edits (hover, links, code actions, the moved diagnostics) asks for the same one
+_LIMITS: dict[tuple[str, str], tuple[Sequence[Citation], int]] = {}
+_LIMITS_KEPT = 8  # a few open documents' last text each
+
+
+def cached_reuse_limit(
+    old: str, new: str, changes: Sequence[TextChange], citations: Sequence[Citation] = ()
+) -> int:
+    """`reuse_limit`, computed once per checked text, current text and check's citations (any
+    chain of changes from `old` to `new` gives a limit that holds for them)."""
+    key = (old, new)  # a string caches its hash: a lookup does not read the texts again
+    hit = _LIMITS.get(key)
+    if hit is not None and hit[0] is citations:
+        return hit[1]
+    limit = reuse_limit(old, new, changes, citations)
+    _LIMITS.pop(key, None)
+    _LIMITS[key] = (citations, limit)
+    while len(_LIMITS) > _LIMITS_KEPT:
+        del _LIMITS[next(iter(_LIMITS))]
     return limit
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import functools
 import logging
 import sys
 import time
@@ -53,11 +54,12 @@ from .diagnostics import (
     ids_to_resolve,
     link_citations,
     not_found_diagnostic,
+    shown_findings,
     with_neighbour_hints,
 )
 from .options import ServerOptions, option_problems
 from .positions import LineIndex, TextChange, encoding_name
-from .reuse import REUSE_MARGIN, reuse_limit
+from .reuse import REUSE_MARGIN, cached_reuse_limit
 from .session import (
     UNVERIFIED_RETRY_SECONDS,
     Answers,
@@ -128,7 +130,7 @@ class Parsed:
     index: LineIndex
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=False)  # slots=False: `limit` is a cached property
 class View:
     """What a request sees of a document: the newest completed parse, the current text's
     line index, and the changes made from the parse's text to it (none: the same text).
@@ -142,11 +144,15 @@ class View:
     parsed_text: str
     index: LineIndex
     changes: tuple[TextChange, ...] = ()
-    limit: int = attrs.field(init=False)
 
-    @limit.default
-    def _limit(self) -> int:
-        return reuse_limit(self.parsed_text, self.index.text, self.changes, self.result.citations)
+    @functools.cached_property
+    def limit(self) -> int:
+        """Computed when first asked (a request answered without the parse never pays)."""
+        if not self.changes:
+            return len(self.index.text)
+        return cached_reuse_limit(
+            self.parsed_text, self.index.text, self.changes, self.result.citations
+        )
 
     def moved(self, start: int, end: int) -> tuple[int, int] | None:
         """The parse's span in the current text, or None where an edit since may change what
@@ -664,12 +670,12 @@ class CitecheckServer(LanguageServer):
         if doc is None or doc.source != index.text or view.parsed_text != index.text:
             return []  # changed meanwhile: these edits would not fit
         actions: list[lsp.CodeAction] = []
-        known = self.answers_of(state).known  # a finding an answer withdrew has no fix either
-        placed = (
-            view.finding(f)
-            for f in result.findings
-            if f.fix is not None and policy.stands(f, known)
+        # fixes only for the findings the diagnostics show: none for one the configuration or
+        # an inline marker silenced, or an answer withdrew
+        shown = shown_findings(
+            result, self.answers_of(state).known, index.text, state.config, state.path
         )
+        placed = (view.finding(f) for f in shown if f.fix is not None)
         near = [f for f in placed if f is not None and lo <= f.end and f.start <= hi]
         if near:  # as `check --fix`: no fix inside Markdown code or comments
             from citecheck.fixes import markdown_code_spans, quoted_spans, unquoted_fixes
