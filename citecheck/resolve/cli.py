@@ -10,9 +10,10 @@ import contextlib
 import functools
 import io
 import sqlite3
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import IO, Any, TypeVar, cast
 
 import click
 
@@ -165,7 +166,10 @@ def export_cmd(ctx: click.Context, path: Path) -> None:
     warm cache to CI)."""
     with _cache(ctx) as c:
         if str(path) == "-":  # UTF-8 as in a file, whatever the locale
-            out = io.TextIOWrapper(click.get_binary_stream("stdout"), "utf-8", newline="\n")
+            # the bytes under standard output (click's own accessor is deprecated in 8.5)
+            sys.stdout.flush()
+            binary: IO[bytes] = sys.stdout.buffer
+            out = io.TextIOWrapper(binary, "utf-8", newline="\n")
             try:
                 count = c.export_to(out)
             finally:
