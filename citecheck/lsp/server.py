@@ -5,8 +5,8 @@ Offline findings are published as soon as a document is opened or saved, and
 changes never piles up threads: each document keeps a generation number, a queued check for
 an older generation is skipped before it starts, a check that finishes after a newer change
 is published moved onto the newest text (below), and a version older than one already
-published is never published.  The latest
-version is therefore diagnosed as soon as the running check (if any) ends.  Resolution then
+published is never published.  The latest version is therefore diagnosed as soon as the
+running check (if any) ends.  Resolution then
 runs on the event loop (the local index answers at once, the sources after) and the
 diagnostics are republished with the seam's RS findings.
 
