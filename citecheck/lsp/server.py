@@ -431,8 +431,9 @@ class CitecheckServer(LanguageServer):
     def publish_moved(self, state: DocState, done: Checked, text: str) -> None:
         """Publish the diagnostics of a check of `text`, which has been changed since, moved
         onto the current text; only those ending far enough before the first edit since are
-        kept (`reuse.reuse_limit`), the others left out.  Why: on a large document typed in, every check ends after a newer change;
-        dropping them all showed nothing new until the typing stopped."""
+        kept (`reuse.reuse_limit`), the others left out.  Why: on a large document typed in,
+        every check ends after a newer change; dropping them all showed nothing new until the
+        typing stopped."""
         doc = self.document(state.uri)
         if doc is None:
             return
