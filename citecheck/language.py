@@ -158,11 +158,6 @@ def phrase_spans(text: str, start: int, lo: int = 0) -> list[tuple[int, int]]:
     return spans
 
 
-def phrase_start(text: str, start: int, lo: int = 0) -> int:
-    """Where the phrase holding offset ``start`` begins (see :func:`phrase_spans`)."""
-    return phrase_spans(text, start, lo)[0][0]
-
-
 def detect(text: str, start: int = 0, end: int | None = None, default: str = DEFAULT) -> str:
     """The language of ``text[start:end]`` (a code of the lexicon tables), ``default`` when
     nothing tells."""

@@ -70,6 +70,19 @@ def _marked_notes(text: str) -> list[tuple[int, int]]:
 # checked apart (a literal first keeps the scan fast).
 _BRACKET_NOTE = regex.compile(r"\[(e?)(\d{1,3})\](?=[ \t]+\S)")
 _BEFORE_BRACKET_NOTE = regex.compile(r"(?:^|\n)[ \t]{0,16}\Z|[.;:!?)\]\u201d\"\u2019][ \t]{1,3}\Z")
+#: How far before a bracket mark ``_BEFORE_BRACKET_NOTE`` reads: a line break and 16 spaces.
+_BRACKET_LEAD_REACH = 17
+
+
+def bracket_note_marks(text: str) -> Iterator[regex.Match[str]]:
+    """The bracket marks of `text` that open a note by what stands before them (group 1 the
+    "e" of an endnote, group 2 the number)."""
+    for m in _BRACKET_NOTE.finditer(text):
+        lead_from = max(0, m.start() - _BRACKET_LEAD_REACH)
+        if _BEFORE_BRACKET_NOTE.search(text, lead_from, m.start()) is not None:
+            yield m
+
+
 # After a "Notes" heading: "12 text", "12. text", "12) text", or "12" alone on its line with the
 # text below (pdftotext endnotes); page numbers stand further right.
 _SECTION_NOTE = regex.compile(
@@ -188,10 +201,8 @@ def _footnote_index(doc: Document, in_notes: bool = False) -> _Footnotes:
     openings.extend((offset, number, True) for offset, number in _marked_notes(text))
     if "[" in text:
         runs: dict[str, list[tuple[int, int]]] = {}
-        for m in _BRACKET_NOTE.finditer(text):
-            if _BEFORE_BRACKET_NOTE.search(
-                text, max(0, m.start() - 17), m.start()
-            ) is None or unreadable_number(m.group(2)):
+        for m in bracket_note_marks(text):
+            if unreadable_number(m.group(2)):
                 continue
             runs.setdefault(m.group(1), []).append((m.start(), int(m.group(2))))
         for run in runs.values():

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import citecheck
-from citecheck.language import phrase_spans, phrase_start
+from citecheck.language import phrase_spans
 
 # text, the citation's written number, the fix its sentence's language asks for
 ROWS = [
@@ -190,7 +190,7 @@ def test_fix_follows_the_sentence_language(text: str, written: str, fixed: str) 
 )
 def test_phrase_start(text: str, cited: str, opening: str) -> None:
     start = text.index(cited)
-    assert text[phrase_start(text, start) : start] == opening
+    assert text[phrase_spans(text, start)[0][0] : start] == opening
 
 
 @pytest.mark.parametrize(

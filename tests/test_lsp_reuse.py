@@ -150,6 +150,12 @@ STALE_CITATIONS = [
 ]
 
 
+def _untouched(old: str, new: str, start: int, end: int) -> bool:
+    """The old rule: the edit leaves ``old[start:end]`` and a character either side alone."""
+    change = TextChange(old, new)
+    return end < change.start or start > change.old_end
+
+
 def _ids_at(text: str, needle: str) -> set[str]:
     at = text.index(needle) + 1
     return {c.id for c in check(text).citations if c.start <= at < c.end}
@@ -166,7 +172,7 @@ def test_a_citation_whose_reading_an_edit_may_change_is_not_reused(
     assert there and {c.id for c in there} != _ids_at(new, needle)  # read otherwise now
     for c in there:
         # its own text (and a character either side) is untouched: the old rule moved it
-        assert TextChange(old, new).span(c.start, c.end) is not None
+        assert _untouched(old, new, c.start, c.end)
         assert view.citation(c) is None
 
 
@@ -198,7 +204,7 @@ def test_a_finding_whose_reading_an_edit_may_change_is_not_reused(
     found = finding_at(result, old, needle, code)
     assert found is not None and found.fix is not None
     assert finding_at(check(new), new, needle, code) is None  # the fresh check has none
-    assert TextChange(old, new).span(found.start, found.end) is not None  # the old rule kept it
+    assert _untouched(old, new, found.start, found.end)  # the old rule kept it
     assert view_of(old, new, result).finding(found) is None
 
 

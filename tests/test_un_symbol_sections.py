@@ -120,6 +120,12 @@ def test_symbol_and_prose_name_the_same_section(text: str) -> None:
         ("A/RES/59/284 I of course", "resolution 59/284 I of course", "un:A/RES/59/284"),
         ("A/RES/59/284 I of 1 May 2005", "resolution 59/284 I of 1 May 2005", "un:A/RES/59/284I"),
         ("A/RES/59/284 A and Add.1", "resolution 59/284 A and Add.1", "un:A/RES/59/284"),
+        (
+            "A/RES/59/284 B\nNumber of States",
+            "resolution 59/284 B\nNumber of States",
+            "un:A/RES/59/284B",
+        ),
+        ("A/RES/59/284 C\n\nNext", "resolution 59/284 C\n\nNext", "un:A/RES/59/284C"),
     ],
 )
 def test_symbol_and_prose_agree(symbol: str, prose: str, ident: str) -> None:

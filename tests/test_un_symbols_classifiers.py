@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import citecheck
-from citecheck.families import un_symbols
+from citecheck.families import un_sections, un_symbols
 from citecheck.lexicon import CHARACTERS, ENGLISH
 
 #: The patterns as they were compiled with ``regex`` (the reference).
@@ -139,7 +139,7 @@ def test_what_a_token_decides(text: str, cited: list[tuple[str, str]]) -> None:
 # --- the continuation pre-check ----------------------------------------------------------------
 
 _SPACES = st.lists(st.sampled_from(sorted(CHARACTERS.horizontal_spaces)), max_size=3).map("".join)
-_WORDS_AFTER = (*un_symbols._CONT_ITEM_WORDS, un_symbols._CONT_LIST_WORD, *ENGLISH.range_words)
+_WORDS_AFTER = (*un_sections.ITEM_WORDS, un_sections.AND_WORD, *ENGLISH.range_words)
 #: A separator as the pattern reads it, or close to it: a comma, a dash or a word between runs
 #: of spaces (the words in any case, cut short).
 _SEPARATOR = st.tuples(

@@ -198,7 +198,8 @@ _CONTINUED_SOURCE = (
 _CONTINUED = compile_pattern(_CONTINUED_SOURCE)
 _CONTINUED_WITH_REFS = compile_pattern(_CONTINUED_SOURCE.replace(_BLANK, _BLANK_OR_REF))
 #: what separates two issues of one list where the next repeats the name (``ABl. L 176 vom
-#: 27.6.2013, S. 1; ABl. L 208 S. 68``): the next takes the year of the one before as well
+#: 27.6.2013, S. 1; ABl. L 208 S. 68``): the next never takes the year of the one before
+#: (nor the act's), as a corrigendum or amendment is often of a later year
 _LIST_GAP = compile_pattern(_LIST_SEP)
 _LIST_GAP_WITH_REFS = compile_pattern(_LIST_SEP.replace(_BLANK, _BLANK_OR_REF))
 #: Every reference holds one of these (case-sensitive): found by ``str.find``, the pattern
@@ -415,7 +416,7 @@ class OJFamily:
                 m,
                 act_id,
                 act_date=act_date,
-                listed_after=listed.parts if in_list and listed is not None else None,
+                listed_after=bool(in_list),
             )
             yield first
             listed = first
@@ -443,7 +444,7 @@ class OJFamily:
                 return
             style = next(s for s in ("old", "new", "court", "statute") if more.group(s))
             before = self._citation(
-                more, act_id, more.start(style), act_date=act_date, listed_after=before.parts
+                more, act_id, more.start(style), act_date=act_date, listed_after=True
             )
             yield before
             end = more.end()
@@ -454,11 +455,11 @@ class OJFamily:
         act_id: str | None,
         start: int | None = None,
         act_date: datetime.date | None = None,
-        listed_after: object = None,
+        listed_after: bool = False,
     ) -> Citation:
         """``act_date``: the date written with the act documented, for a statute-style
-        reference written without its year; ``listed_after``: the parts of the issue listed
-        before this one, set for an issue listed after another, whose year is never guessed."""
+        reference written without its year; ``listed_after``: an issue listed after another,
+        whose year is never guessed."""
         notes: list[Finding] = []
         ambiguous = False
         date: datetime.date | None = None
@@ -518,7 +519,7 @@ class OJFamily:
             issue_date = _date(m)
             if m.group("y") is not None:
                 act_year: int | None = int(m.group("y"))
-            elif listed_after is not None:
+            elif listed_after:
                 # a listed issue without its own year: a corrigendum or amendment is often of
                 # a later year, so the one before's is no answer
                 act_year = None

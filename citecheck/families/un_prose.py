@@ -26,6 +26,7 @@ from citecheck.families.base import (
     hits_followed_by,
 )
 from citecheck.families.un_context import Body
+from citecheck.families.un_sections import LETTERS, section_close
 from citecheck.lexicon import ENGLISH, month_number
 from citecheck.model import (
     Citation,
@@ -68,27 +69,15 @@ class UNResolutionRef:
 
 # --- patterns -----------------------------------------------------------------------------
 
-#: One part letter or a list of them ("A and B", "A to D", "A, B and C", "A,B").
-_LETTERS = rf"[A-Z](?:(?:,[\s\u00a0]*(?:and{_W})?|{_W}(?:and|to){_W})[A-Z](?![\w/]))*"
-# After a part letter: punctuation, "'s", a pinpoint ("B para. 2"), a connector ("and" not
-# before "Add.1": GA resolutions have no addenda) or the end, so "60/251 A State" is no part.
-# "I" is also the pronoun ("I and my colleagues", "I adopted", "I of course"): a lone "I"
-# is closed only by punctuation, "'s", a pinpoint or "of" and a date, as after a symbol.
-_AFTER_LETTERS = (
-    r"(?=[\s\u00a0]*(?:[,;.:)\]\[(<]|$|['\u2019]s\b|(?:"
-    + ENGLISH.unit_pattern("para", "annex", "sect", "chap")
-    + r")(?!\w))"
-    + r"|(?<!I)[\s\u00a0]*(?:and\b(?![\s\u00a0]+(?:Add|Corr|Rev|Amend)\.)"
-    + r"|of\b|adopted\b|entitled\b)"
-    + r"|(?<=I)[\s\u00a0]*of[\s\u00a0]+\d)"
-)
+#: What closes a part letter: the rule of GA symbols, and the bracket read next.
+_CLOSE = section_close(bracket_closes=True)
 _REF = rf"""
-    (?P<legacy>(?P<lnum>\d{{1,4}})(?:{_H}+(?P<lletters>{_LETTERS}){_AFTER_LETTERS})?
+    (?P<legacy>(?P<lnum>\d{{1,4}})(?:{_H}+(?P<lletters>{LETTERS}){_CLOSE})?
         {_H}*\({_H}*(?P<lspecial>(?:S|ES){_D})?(?P<lroman>[IVXL]{{1,8}}){_H}*\))
   | (?P<sc>(?P<scnum>\d{{1,4}}){_H}*\({_H}*(?P<scyear>19[4-9]\d|20\d\d){_H}*\))
   | (?P<new>(?P<nspecial>(?:S|ES){_D})?(?P<nsess>\d{{1,4}})/(?P<nnum>\d{{1,4}})
         (?![\d/])(?!{_H}*\([A-Z]{{3}}\))
-        (?:{_H}+(?P<nletters>{_LETTERS}){_AFTER_LETTERS})?
+        (?:{_H}+(?P<nletters>{LETTERS}){_CLOSE})?
         (?:{_H}*\({_H}*(?P<nyear>(?:19|20)\d\d){_H}*\))?)
 """
 #: "UNSCR 2292 (2016)", "UNSCRs 2292 (2016) and 2473 (2019)": Security Council resolutions.

@@ -26,6 +26,7 @@ from citecheck.families.un_context import (
     hrc_max_session,
     roman_to_int,
 )
+from citecheck.families.un_sections import AND_WORD, ITEM_WORDS, section_close
 from citecheck.lexicon import CHARACTERS, ENGLISH
 from citecheck.model import NO_PINPOINT, Citation, Finding, Fix, Kind, Severity
 from citecheck.patterns import lazy_compile, unreadable_number
@@ -190,37 +191,6 @@ _SERIES_LAST = frozenset(c for s in SERIES for c in (s[-1], s[-1].lower()))
 #: How far back the word before a slash is read (longer than every series).
 _SERIES_REACH = 8
 
-#: The word of a listed item ("and Add.1") and the one between items ("A/HRC/28/2 and Add.1").
-_CONT_ITEM_WORDS = ("Add", "Corr", "Rev", "Amend")
-#: A space, or a line break and the next line's indentation (hard-wrapped text).
-_GAP = rf"(?:{HSPACE}+|{HSPACE}*\r?\n[ \t]*)"
-#: A pinpoint word after a section ("B annex", "B para. 2").
-_PINPOINT_WORD = ENGLISH.unit_pattern("para", "annex", "sect", "chap")
-#: What closes any section letter: "'s", punctuation, the end of the text, or a pinpoint.
-_FIRM_CLOSE = rf"""(?:['\u2019]s(?!\w)|{HSPACE}*(?:[;.:)\]]|\Z|,)|{_GAP}{_PINPOINT_WORD})"""
-#: A letter of a list of sections ("A and B", "A, B and C", "A and\nB of 2004"): a lone
-#: capital closed as a section is.
-_LIST_LETTER = rf"""[A-Z](?![\w/])(?={_FIRM_CLOSE}|{HSPACE}*\r?\n
-  |{_GAP}(?:of|adopted|entitled|and)(?!\w))"""
-#: What closes a section letter after a GA symbol, as in prose ("resolution 54/260 B of ..."):
-#: punctuation, the end of the text, "'s", a pinpoint ("B annex", "B, para. 2"), a word that
-#: goes on the citation ("of", "adopted", "entitled", "and" before anything but another
-#: letter or "Add.1", as GA resolutions have no addenda), or a line break
-#: not followed by a lower-case word: in hard-wrapped text "A/RES/59/284 A\nnumber of
-#: States" the letter is an article of the sentence. "A" and "I" are also English words (the
-#: article, the pronoun: "A\nNumber of States rose", "I and my colleagues", "I adopted",
-#: "I of course"): "A" is closed by a line break only before a blank line or the end, and
-#: "I" only by punctuation, a pinpoint, or "of" and a date. A list of letters ("A and B",
-#: "A, B and C", also hard-wrapped) names the whole resolution: no single section is taken
-#: from it.
-_SECTION_CLOSE = rf"""(?:
-    (?<=I)(?:(?!{HSPACE}*,{_GAP}?{_LIST_LETTER}){_FIRM_CLOSE}|{_GAP}of{_GAP}\d)
-  | (?<=[^I])(?:(?!{HSPACE}*,{_GAP}?{_LIST_LETTER}){_FIRM_CLOSE}
-      |(?<=A){HSPACE}*\r?\n[ \t]*(?:\r?\n|\Z)
-      |(?<=[^AI]){HSPACE}*\r?\n(?![ \t]*\p{{Ll}})
-      |{_GAP}(?:(?:of|adopted|entitled)(?!\w)
-        |and(?!\w)(?!{_GAP}{_LIST_LETTER})(?!{_GAP}(?:{"|".join(_CONT_ITEM_WORDS)})\.))))"""
-
 _TOKEN = compile_pattern(
     rf"""
     (?<![\w/.\-\u2010\u2011])
@@ -232,7 +202,7 @@ _TOKEN = compile_pattern(
         {HSPACE}?\))?
     (?:(?P<suffix>{HSPACE}?(?P<part>[A-Z])?{HSPACE}?\((?P<paren>(?:S-|ES-)?[IVXL]{{1,7}}|(?:19|20)\d\d)\))
     # The section of a GA resolution adopted in parts: "A/RES/59/284 B", closed as in prose.
-      |(?P<spaced_section>{HSPACE}(?P<section>[A-Z]))(?={_SECTION_CLOSE})
+      |(?P<spaced_section>{HSPACE}(?P<section>[A-Z])){section_close()}
     )?
     (?![\w/])
     """
@@ -244,14 +214,13 @@ _RANGE_SEPARATORS = frozenset((*CHARACTERS.range_dashes, *ENGLISH.range_words))
 #: no continuation follows and the pattern is not tried.
 _CONT_FIRST = frozenset((",", *CHARACTERS.horizontal_spaces, *CHARACTERS.range_dashes))
 #: Components no press release has: an addendum, corrigendum, revision or draft (L.).
-_NOT_A_PRESS_RELEASE = lazy_compile(rf"(?:{'|'.join(_CONT_ITEM_WORDS)}|L)\.\d")
-_CONT_LIST_WORD = "and"
+_NOT_A_PRESS_RELEASE = lazy_compile(rf"(?:{'|'.join(ITEM_WORDS)}|L)\.\d")
 # Continuation of a list that shares the head: "and Add.1", "-133", ", 36", " to 133".
 _CONT = compile_pattern(
     rf"""
-    (?P<sep>,{HSPACE}?|{HSPACE}+{_CONT_LIST_WORD}{HSPACE}+|{HSPACE}*{_RANGE_DASH}{HSPACE}*
+    (?P<sep>,{HSPACE}?|{HSPACE}+{AND_WORD}{HSPACE}+|{HSPACE}*{_RANGE_DASH}{HSPACE}*
       |{HSPACE}+{ENGLISH.range_pattern}{HSPACE}+)
-    (?P<item>(?:{"|".join(_CONT_ITEM_WORDS)})\.\d{{1,3}}|\d{{1,5}})
+    (?P<item>(?:{"|".join(ITEM_WORDS)})\.\d{{1,3}}|\d{{1,5}})
     (?![\w/.]\w|\.\d|/)
     """
 )
@@ -261,8 +230,8 @@ _CONT_SKIPPED = "".join(sorted(_CONT_FIRST))
 #: match in any case); digits and non-ASCII characters are left to the pattern.
 _CONT_NEXT = frozenset(
     (
-        *(w[0] for w in _CONT_ITEM_WORDS),
-        _CONT_LIST_WORD[0],
+        *(w[0] for w in ITEM_WORDS),
+        AND_WORD[0],
         *(w[0].lower() for w in ENGLISH.range_words),
         *(w[0].upper() for w in ENGLISH.range_words),
     )
@@ -282,6 +251,7 @@ def _may_continue(text: str, pos: int) -> bool:
         return len(window) == _CONT_LOOK
     first = rest[0]
     return first in _CONT_NEXT or first.isdigit() or not first.isascii()
+
 
 _MIXED_CASE = {"ADD": "Add", "CORR": "Corr", "REV": "Rev", "AMEND": "Amend", "SUB": "Sub"}
 

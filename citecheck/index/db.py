@@ -260,11 +260,6 @@ def open_reader(path: Path) -> tuple[sqlite3.Connection, bool]:
     return sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True, isolation_level=None), True
 
 
-def open_readonly(path: Path) -> sqlite3.Connection:
-    """`open_reader`'s connection alone (a one-off read such as an export)."""
-    return open_reader(path)[0]
-
-
 def _cannot_write(exc: sqlite3.DatabaseError) -> bool:
     """A file or place the index may not be written to (not a damaged file)."""
     text = str(exc)

@@ -178,9 +178,9 @@ class TextChange:
     ``new[start:new_end]``, the rest equal (the common prefix and suffix).
 
     Why: while a long check of the newest text runs, requests are answered from the last
-    completed check of an older text; what lies wholly outside the replaced span is still
-    exactly there, moved by the change of length.  One span covering all the edits since is
-    coarser than an edit log but needs no log, and errs only towards "changed".
+    completed check of an older text; :mod:`citecheck.lsp.reuse` reads the changes to decide
+    which of its citations and findings still stand and where they moved.  One span covering
+    all the edits since is coarser than an edit log but needs no log.
     """
 
     __slots__ = ("new_end", "old_end", "start")
@@ -192,22 +192,3 @@ class TextChange:
         self.start = start
         self.old_end = len(old) - suffix
         self.new_end = len(new) - suffix
-
-    def span(self, start: int, end: int) -> tuple[int, int] | None:
-        """Where the old text's ``[start, end)`` is in the new text, when it and the
-        characters either side of it are untouched (typing right after a citation may
-        extend it); None otherwise."""
-        if end < self.start or self.start == self.old_end == self.new_end:  # or no change
-            return start, end
-        if start > self.old_end:
-            shift = self.new_end - self.old_end
-            return start + shift, end + shift
-        return None
-
-    def old_offset(self, offset: int) -> int | None:
-        """The old text's offset of the new text's `offset`; None inside the new span."""
-        if offset < self.start:
-            return offset
-        if offset >= self.new_end:
-            return offset - (self.new_end - self.old_end)
-        return None

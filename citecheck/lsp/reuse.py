@@ -34,10 +34,9 @@ from citecheck.model import Citation
 from citecheck.pinpoints.after import _CLOSE_REACH, _TITLE_SPAN, _WIDER_REACH
 from citecheck.pinpoints.articles import WINDOW as ARTICLE_WINDOW
 from citecheck.shortforms import (
-    _BEFORE_BRACKET_NOTE,
-    _BRACKET_NOTE,
     _marked_notes,
     _section_notes,
+    bracket_note_marks,
     notes_heading,
 )
 
@@ -139,11 +138,7 @@ def note_openings(stretch: str, heading: int | None, lo: int) -> Hashable:
     "Notes" heading ends at `heading`): after a gap in the numbering a note is read as one
     only when the next opening, however far, holds the next number."""
     marked = tuple(number for _, number in _marked_notes(stretch))
-    bracketed = tuple(
-        (m.group(1), m.group(2))
-        for m in _BRACKET_NOTE.finditer(stretch)
-        if _BEFORE_BRACKET_NOTE.search(stretch, max(0, m.start() - 17), m.start()) is not None
-    )
+    bracketed = tuple((m.group(1), m.group(2)) for m in bracket_note_marks(stretch))
     # a heading in the text before the stretch, or the stretch's own first heading
     heading = 0 if heading is not None and heading <= lo else notes_heading(Document(stretch))
     listed = () if heading is None else tuple(n for _, n in _section_notes(stretch, heading))

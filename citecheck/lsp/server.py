@@ -4,8 +4,9 @@ Offline findings are published as soon as a document is opened or saved, and
 `debounce_ms` after the last change.  Checks run on ONE worker thread, so a burst of
 changes never piles up threads: each document keeps a generation number, a queued check for
 an older generation is skipped before it starts, a check that finishes after a newer change
-is dropped, and a version older than one already published is never published.  The latest
-version is therefore diagnosed as soon as the running check (if any) ends.  Resolution then
+is published moved onto the newest text (below), and a version older than one already
+published is never published.  The latest version is therefore diagnosed as soon as the
+running check (if any) ends.  Resolution then
 runs on the event loop (the local index answers at once, the sources after) and the
 diagnostics are republished with the seam's RS findings.
 
@@ -429,9 +430,10 @@ class CitecheckServer(LanguageServer):
 
     def publish_moved(self, state: DocState, done: Checked, text: str) -> None:
         """Publish the diagnostics of a check of `text`, which has been changed since, moved
-        onto the current text; those whose text (or a character either side) changed are
-        left out.  Why: on a large document typed in, every check ends after a newer change;
-        dropping them all showed nothing new until the typing stopped."""
+        onto the current text; only those ending far enough before the first edit since are
+        kept (`reuse.reuse_limit`), the others left out.  Why: on a large document typed in,
+        every check ends after a newer change; dropping them all showed nothing new until the
+        typing stopped."""
         doc = self.document(state.uri)
         if doc is None:
             return
