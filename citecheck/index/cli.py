@@ -27,8 +27,6 @@ from citecheck.index.db import (
     IndexUnavailable,
     checked_day,
     default_path,
-    file_identity,
-    open_reader,
 )
 from citecheck.index.errors import HarvestError, UpdateFailed
 
@@ -199,32 +197,24 @@ def export_cmd(file: Path, index_path: Path | None) -> None:
     if str(file) == "-":
         _fail("index export writes an SQLite file; name the file (standard output is not one)")
     try:
-        with IndexDB(index_path) as db:
-            source_path = db.path
+        db = IndexDB(index_path)
     except IndexUnavailable as exc:
         _fail(str(exc))
-    before = file_identity(source_path)
-    try:
-        src, immutable = open_reader(source_path)
-    except sqlite3.Error as exc:
-        _fail(f"cannot read the index {source_path}: {exc}")
+    source_path = db.path
     # An immutable reader (a read-only directory) takes no lock: a copy made while the file
     # changed may mix two versions of it, so it is not kept.
-    try:
-        _copy_atomically(
-            src, file, still_same=lambda: not immutable or file_identity(source_path) == before
-        )
-    except IndexUnavailable as exc:
-        _fail(f"cannot export {source_path}: {exc}")
-    except (sqlite3.Error, OSError) as exc:
-        _fail(f"cannot export to {file}: {exc}")
-    finally:
-        src.close()
+    with db:
+        try:
+            _copy_atomically(db, file, still_same=lambda: not db.immutable or not db.changed())
+        except IndexUnavailable as exc:
+            _fail(f"cannot export {source_path}: {exc}")
+        except (sqlite3.Error, OSError) as exc:
+            _fail(f"cannot export to {file}: {exc}")
     click.echo(f"exported {source_path} to {file}", err=True)
 
 
 def _copy_atomically(
-    src: sqlite3.Connection, target: Path, still_same: Callable[[], bool] | None = None
+    src: sqlite3.Connection | IndexDB, target: Path, still_same: Callable[[], bool] | None = None
 ) -> None:
     """Back `src` up into a temporary file beside `target`, then rename it over `target`
     (unless `still_same` says the source changed during the copy: `IndexUnavailable`).

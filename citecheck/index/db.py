@@ -350,6 +350,10 @@ class IndexDB:
             if self._db.in_transaction:
                 self._db.execute("COMMIT")
 
+    def backup(self, target: sqlite3.Connection) -> None:
+        """Copy the index into `target` (SQLite's online backup: one consistent version)."""
+        self._db.backup(target)
+
     def close(self) -> None:
         """Close the connection."""
         self._db.close()
