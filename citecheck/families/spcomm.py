@@ -77,7 +77,9 @@ _CONT = compile_pattern(
 )
 # How close (characters) an untyped reference must follow another one to count as one.
 _CHAIN = 160
-# A document that speaks of communications and of these words cites them bare, in footnotes.
+#: A document that speaks of communications (these words) and of the special procedures
+#: (`_SP_DOCUMENT`) cites them bare, in footnotes.
+COMMUNICATION_WORDS = ("communication",)
 _SP_DOCUMENT = ("special rapporteur", "special procedures", "ohchr", "working group")
 # Words that make an untyped ``ISR 7/2021`` a communication reference (same line, 200 back).
 _CONTEXT = ("reference", "ref.", "case no", "communication")
@@ -218,7 +220,7 @@ class SPCommFamily:
 
     name = "spcomm"
     triggers: tuple[str, ...] = ("/",)  # every reference has one
-    anchors = ("communication", *_SP_DOCUMENT)
+    anchors = (*COMMUNICATION_WORDS, *_SP_DOCUMENT)
     priority = 10
     rules: tuple[Rule, ...] = RULES
 
@@ -226,7 +228,7 @@ class SPCommFamily:
         text = doc.text
         consumed = 0
         last_end = -(10**9)
-        sp_document = doc.has_any(("communication",)) and doc.has_any(_SP_DOCUMENT)
+        sp_document = doc.has_any(COMMUNICATION_WORDS) and doc.has_any(_SP_DOCUMENT)
         for m in candidates(text, doc.hits(("/",))):
             if m.start() < consumed:
                 continue

@@ -92,7 +92,7 @@ WHOLE_TEXT_WORDS: tuple[tuple[str, ...], ...] = (
     instruments._EU_WORDS,
     instruments._ICCPR_WORDS,
     instruments._ICESCR_WORDS,
-    ("communication",),
+    spcomm.COMMUNICATION_WORDS,
     spcomm._SP_DOCUMENT,
     oj._CHAR_REFS,
 )
