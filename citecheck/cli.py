@@ -729,11 +729,11 @@ def _apply_fixes(
     import attrs
 
     from citecheck.fixes import (
-        MARKDOWN_SUFFIXES,
         NotWritten,
         Outcome,
         apply_fixes,
         fixable,
+        is_markdown,
         markdown_code_spans,
         select_fixes,
         unified_diff,
@@ -743,8 +743,7 @@ def _apply_fixes(
     written: dict[int, SourceText] = {}
     not_written: list[tuple[str, str]] = []
     for i, (rep, src) in enumerate(zip(batch.reports, batch.sources, strict=True)):
-        markdown = Path(src.path).suffix.lower() in MARKDOWN_SUFFIXES and not src.extracted
-        quoted = markdown_code_spans(src.text) if markdown else []
+        quoted = markdown_code_spans(src.text) if is_markdown(src.path, src.extracted) else []
         chosen = select_fixes(rep.findings, len(src.text), quoted)
         if not chosen:
             continue
