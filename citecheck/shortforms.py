@@ -23,6 +23,7 @@ from citecheck.families.eu_acts import EUActParts
 from citecheck.families.instruments import InstrumentParts, instruments_called
 from citecheck.families.shortforms import (
     AMBIGUOUS_IBID,
+    LONGEST_CITED_WORDS,
     NO_ANTECEDENT,
     NOTES_HEADINGS,
     UNKNOWN_ANTECEDENT,
@@ -40,7 +41,7 @@ _MARK = regex.compile(r"<sup>(\d{1,4})</sup>|\[\^(\d{1,4})\]:|\^(\d{1,4})[ \t]")
 _MARK_LITERALS = ("<sup>", "^")  # "[^" holds "^"
 
 
-def _marked_notes(text: str) -> list[tuple[int, int]]:
+def marked_notes(text: str) -> list[tuple[int, int]]:
     """(offset, number) of each ``_MARKED_NOTE`` opening, as its ``finditer`` gives them,
     found from the literals that start a mark: a mark counts where only spaces and tabs stand
     between its line's start and it (a bounded look back), and ``_MARK`` is matched there."""
@@ -176,7 +177,7 @@ def _in_sequence(openings: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return kept
 
 
-def _section_notes(text: str, heading: int) -> Iterator[tuple[int, int]]:
+def section_notes(text: str, heading: int) -> Iterator[tuple[int, int]]:
     """(offset, number) of each ``_SECTION_NOTE`` opening from ``heading`` on, in order, as
     its ``finditer`` gives them: a line start is the text's start or just after a line break."""
     if heading == 0 or text[heading - 1] == "\n":
@@ -198,7 +199,7 @@ def _footnote_index(doc: Document, in_notes: bool = False) -> _Footnotes:
     """
     text = doc.text
     openings: list[tuple[int, int, bool]] = []  # (offset, number, runs to a blank line)
-    openings.extend((offset, number, True) for offset, number in _marked_notes(text))
+    openings.extend((offset, number, True) for offset, number in marked_notes(text))
     if "[" in text:
         runs: dict[str, list[tuple[int, int]]] = {}
         for m in bracket_note_marks(text):
@@ -210,7 +211,7 @@ def _footnote_index(doc: Document, in_notes: bool = False) -> _Footnotes:
     heading = 0 if in_notes else notes_heading(doc)
     if heading is not None:
         openings.extend(
-            (offset, n, False) for offset, n in _in_sequence(_section_notes(text, heading))
+            (offset, n, False) for offset, n in _in_sequence(section_notes(text, heading))
         )
     if not openings:
         return _Footnotes([], [], [])
@@ -371,7 +372,13 @@ def _first_non_blank(text: str) -> int:
 
 
 #: What may stand between a citation and "précité(e)" / "citado" written after it.
-_CITED_GAP = regex.compile(r"[\s\u00a0\u202f]{1,3}\Z")
+_CITED_GAP_SPACES = 3
+_CITED_GAP = regex.compile(rf"[\s\u00a0\u202f]{{1,{_CITED_GAP_SPACES}}}\Z")
+
+#: How far past a citation's end this stage reads: a "précitée" written right after it joins
+#: it (``_cited_above``).  The numbering of notes after a citation, read however far, the
+#: editor compares apart (``citecheck.lsp.reuse.note_openings``).
+REACH_AFTER = _CITED_GAP_SPACES + LONGEST_CITED_WORDS
 
 
 def _cited_above(

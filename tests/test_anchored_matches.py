@@ -289,7 +289,7 @@ def test_section_notes_as_finditer(text: str, heading: int) -> None:
     expected = [
         (m.start(), int(m.group(1))) for m in shortform_stage._SECTION_NOTE.finditer(text, heading)
     ]
-    assert list(shortform_stage._section_notes(text, heading)) == expected
+    assert list(shortform_stage.section_notes(text, heading)) == expected
 
 
 _LANG_GENERAL_TOKENS = [
@@ -403,7 +403,7 @@ def test_marked_notes_as_finditer(text: str) -> None:
         (m.start(), int(next(g for g in m.groups() if g)))
         for m in shortform_stage._MARKED_NOTE.finditer(text)
     ]
-    assert shortform_stage._marked_notes(text) == expected
+    assert shortform_stage.marked_notes(text) == expected
 
 
 _HEADING_TOKENS = [

@@ -29,12 +29,38 @@ _FAMILY_MODULES: tuple[str, ...] = (
 )
 
 
+#: The stages after the scan that read the text around citations; each module declares
+#: ``REACH_AFTER``, how far past a citation's end it reads (as a family's ``reach_after``).
+_STAGE_MODULES: tuple[str, ...] = ("citecheck.shortforms",)
+
+
+def _declared_reach(owner: object, value: object) -> int:
+    """`value`, a declared reach after a citation; a missing or malformed one fails loudly
+    (a window nobody declared would let the editor show stale answers)."""
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise TypeError(f"{owner} must declare how far it reads past a citation: got {value!r}")
+    return value
+
+
 def _load() -> tuple[Family, ...]:
     families: list[Family] = []
     for name in _FAMILY_MODULES:
         module = importlib.import_module(f"citecheck.families.{name}")
-        families.append(module.FAMILY)
+        family = module.FAMILY
+        _declared_reach(f"family {name!r} (reach_after)", getattr(family, "reach_after", None))
+        families.append(family)
     return tuple(families)
+
+
+def reach_after() -> int:
+    """How far past a citation's end any family or later stage reads: the largest of their
+    declarations.  An edit further after a citation cannot change what a check says of it."""
+    families: tuple[Family, ...] = globals().get("FAMILIES") or __getattr__("FAMILIES")
+    reaches = [family.reach_after for family in families]
+    for name in _STAGE_MODULES:
+        declared = getattr(importlib.import_module(name), "REACH_AFTER", None)
+        reaches.append(_declared_reach(f"stage {name!r} (REACH_AFTER)", declared))
+    return max(reaches)
 
 
 if TYPE_CHECKING:
@@ -50,4 +76,4 @@ def __getattr__(name: str) -> Any:
     return globals()[name]
 
 
-__all__ = ["FAMILIES", "FAMILIES_BY_NAME", "Document", "Family"]
+__all__ = ["FAMILIES", "FAMILIES_BY_NAME", "Document", "Family", "reach_after"]

@@ -31,11 +31,12 @@ import regex
 from citecheck import eu_words, knowledge
 from citecheck.anchors import find_all
 from citecheck.families.anchored import matches_at_hits
-from citecheck.families.base import HSPACE, Document, compile_pattern, matches_near
+from citecheck.families.base import HSPACE, PATTERN_HORIZON, Document, compile_pattern, matches_near
 from citecheck.families.eu_pinpoints import read_after, read_before
 from citecheck.lexicon import alternation
 from citecheck.lexicon import load as load_lexicon
 from citecheck.model import NO_PINPOINT, Citation, Finding, Kind
+from citecheck.pinpoints import REACH_AFTER as PINPOINT_REACH
 from citecheck.pinpoints import languages
 from citecheck.pinpoints.articles import parse_body
 from citecheck.rules import Rule
@@ -169,7 +170,7 @@ _OWN_TITLE = compile_pattern(
 OWN_TITLE_REACH = 2000
 
 
-def _own_act_type(text: str) -> str | None:
+def own_act_type(text: str) -> str | None:
     """The act type of the document itself when it is an EU act (its title at the top)."""
     m = _OWN_TITLE.search(text, 0, OWN_TITLE_REACH)
     if m is None:
@@ -429,13 +430,15 @@ class BackReferencesFamily:
     #: runs, even without its triggers, where acronyms were defined before the text
     reads_acronyms = True
     priority = 0
+    #: read past a citation: its pinpoint and language; what its pattern reads past a hit
+    reach_after = max(PATTERN_HORIZON, PINPOINT_REACH, _AFTER)
     rules: tuple[Rule, ...] = ()
 
     def find(self, doc: Document) -> Iterator[Citation]:
         text = doc.text
         yield from self._in_other_languages(doc)
         yield from self._acronyms(doc)
-        own = _own_act_type(doc.head)
+        own = own_act_type(doc.head)
         for m in _matches(doc):
             if m.group("dterm"):
                 yield self._definition(text, m)

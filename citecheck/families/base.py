@@ -260,6 +260,13 @@ class Family(Protocol):
     #: higher wins when two candidates from different families cover the same span
     priority: int
     rules: tuple[Rule, ...]
+    @property
+    def reach_after(self) -> int:
+        """How many characters past a citation's end the family reads to settle it (its id,
+        finding, fix): the largest of its windows after a citation, from the constants its
+        code reads with.  Why: the editor reuses an older answer only when every edit lies
+        further after it (``citecheck.lsp.reuse``); a window left out shows stale answers."""
+        ...
 
     def find(self, doc: Document) -> Iterator[Citation]:
         """Yield candidate citations in any order; spans must satisfy text == doc.text[s:e]."""
@@ -289,7 +296,7 @@ def compile_pattern(pattern: str) -> regex.Pattern[str]:
 
 
 #: How far the family patterns look ahead past a match's end (``(?![/\d])`` and the like).
-_HORIZON = 32
+PATTERN_HORIZON = 32
 
 
 def literal_hits(haystack: str, literals: Sequence[str]) -> Iterator[tuple[int, int]]:
@@ -317,7 +324,7 @@ def settle(
 ) -> regex.Match[str] | None:
     """``m`` found in a window ending at ``hi``, matched again unbounded when it ends near
     that end: a lookahead there saw a false end of text (a list cut short)."""
-    if m is not None and m.end() > hi - _HORIZON:
+    if m is not None and m.end() > hi - PATTERN_HORIZON:
         return pattern.match(text, m.start())
     return m
 

@@ -20,6 +20,7 @@ from citecheck.eu_words import ActWords
 from citecheck.families.base import (
     DASHES,
     MONTHS,
+    PATTERN_HORIZON,
     Document,
     compile_pattern,
     settle,
@@ -36,6 +37,7 @@ from citecheck.model import (
     Severity,
 )
 from citecheck.patterns import lazy_compile, unreadable_number
+from citecheck.pinpoints import REACH_AFTER as PINPOINT_REACH
 from citecheck.pinpoints import parse_numbers, pinpoint_before
 from citecheck.rules import Rule
 
@@ -579,6 +581,9 @@ class CjeuFamily:
     )
     anchors = _ANCHORS
     priority = 20
+    #: read past a citation: the language of the text before its pinpoint, which may lie
+    #: past the case's number; the language around a pinpoint before it (``pinpoint_before``)
+    reach_after = max(PATTERN_HORIZON, PINPOINT_REACH, _LANGUAGE_REACH)
     rules = RULES
 
     def find(self, doc: Document) -> Iterator[Citation]:

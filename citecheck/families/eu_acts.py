@@ -26,6 +26,7 @@ import regex
 from citecheck import eu_words, language
 from citecheck.families.base import (
     HSPACE,
+    PATTERN_HORIZON,
     Document,
     compile_pattern,
     matches_near,
@@ -36,6 +37,7 @@ from citecheck.lexicon import LANGUAGES, alternation, month_number
 from citecheck.lexicon import load as load_lexicon
 from citecheck.model import Citation, Finding, Fix, Kind, Pinpoint, Severity
 from citecheck.patterns import lazy_compile, unreadable_number
+from citecheck.pinpoints import REACH_AFTER as PINPOINT_REACH
 from citecheck.pinpoints import languages
 from citecheck.pinpoints.articles import read_after, read_before
 from citecheck.rules import Rule
@@ -743,6 +745,10 @@ class EUActsFamily:
         _LONG_S,
     )
     priority = 30
+    @property
+    def reach_after(self) -> int:
+        """How far past an act this family reads: see ``REACH_AFTER``."""
+        return REACH_AFTER
     rules: tuple[Rule, ...] = RULES
 
     @property
@@ -1847,5 +1853,18 @@ _WORDS_OF_STEM = _words_of_stems(EUActsFamily.triggers)
 _OTHER_TYPE_STEMS = tuple(_WORDS_OF_STEM)
 #: How far before a stem the word holding it starts, at most.
 _LONGEST_STEM_OFFSET = max(offset for words in _WORDS_OF_STEM.values() for offset, _ in words)
+
+#: How far past an act the family reads: its pinpoint and the language around it, the type
+#: word of the text's own act after its number, a list of titled acts, an amended act's title,
+#: what its pattern reads past a type word.
+REACH_AFTER = max(
+    PATTERN_HORIZON,
+    PINPOINT_REACH,
+    _ACT_AFTER,
+    _LANGUAGE_REACH,
+    _OWN_TYPE_REACH,
+    _TITLED_LIST_REACH,
+    _AMENDED_TITLE_REACH,
+)
 
 FAMILY = EUActsFamily()

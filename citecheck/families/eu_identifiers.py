@@ -20,12 +20,14 @@ import attrs
 import regex
 
 from citecheck.families.base import (
+    PATTERN_HORIZON,
     Document,
     compile_pattern,
     matches_near,
     quoted,
 )
 from citecheck.families.eu_acts import DESCRIPTORS, EUActParts, scan_acts
+from citecheck.families.eu_acts import REACH_AFTER as ACTS_REACH_AFTER
 from citecheck.model import Citation, Finding, Fix, Kind, Severity
 from citecheck.patterns import unreadable_number
 from citecheck.rules import Rule
@@ -234,6 +236,8 @@ class EUIdentifiersFamily:
     triggers: tuple[str, ...] = ()  # bare CELEX numbers have no literal to look for
     anchors = (*_ANCHORS, *_CENTURIES)
     priority = 35
+    #: read past a citation: the acts it reads near its identifiers (``scan_acts``)
+    reach_after = max(PATTERN_HORIZON, ACTS_REACH_AFTER)
     rules: tuple[Rule, ...] = RULES
 
     def find(self, doc: Document) -> Iterator[Citation]:

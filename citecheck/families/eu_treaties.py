@@ -18,10 +18,11 @@ import attrs
 import regex
 
 from citecheck import knowledge
-from citecheck.families.base import Document
+from citecheck.families.base import PATTERN_HORIZON, Document
 from citecheck.families.instruments import InstrumentParts, catalog
 from citecheck.lexicon import load as load_lexicon
 from citecheck.model import Citation, Finding, Kind, Pinpoint
+from citecheck.pinpoints import REACH_AFTER as PINPOINT_REACH
 from citecheck.pinpoints import languages
 from citecheck.rules import Rule
 
@@ -195,6 +196,8 @@ class EUTreatiesFamily:
         *_name_triggers("de"),
     )
     priority = 12
+    #: read past a citation: its article pinpoint and its language
+    reach_after = max(PATTERN_HORIZON, PINPOINT_REACH)
     rules: tuple[Rule, ...] = ()
 
     @property

@@ -21,6 +21,7 @@ from citecheck import un_languages as un
 from citecheck.families import un_context as ctx
 from citecheck.families.base import (
     HSPACE,
+    PATTERN_HORIZON,
     Document,
     compile_pattern,
     hits_followed_by,
@@ -28,6 +29,7 @@ from citecheck.families.base import (
 )
 from citecheck.model import NO_PINPOINT, Citation, Finding, Fix, Kind, Pinpoint, Severity
 from citecheck.patterns import unreadable_number
+from citecheck.pinpoints import REACH_AFTER as PINPOINT_REACH
 from citecheck.pinpoints import pinpoint_after, pinpoint_before
 from citecheck.rules import Rule
 
@@ -337,6 +339,8 @@ class GeneralCommentsFamily:
     )
     anchors = (*_LANG_LITERALS, "general", *_SHORT_LOWER, *ctx.PROFILE_ANCHORS)
     priority = 10
+    #: read past a citation: its pinpoint; the committee or language named after the head
+    reach_after = max(PATTERN_HORIZON, PINPOINT_REACH, _HEAD_AFTER)
     rules: tuple[Rule, ...] = RULES
 
     def find(self, doc: Document) -> Iterator[Citation]:

@@ -32,10 +32,11 @@ import attrs
 import regex
 
 from citecheck import eu_words, knowledge, un_languages
-from citecheck.families.base import Document, compile_pattern
+from citecheck.families.base import PATTERN_HORIZON, Document, compile_pattern
 from citecheck.lexicon import CHARACTERS, ENGLISH, alternation
 from citecheck.model import NO_PINPOINT, Citation, Finding, Kind, Pinpoint, PinpointPart, Severity
 from citecheck.patterns import lazy_compile, unreadable_number
+from citecheck.pinpoints import REACH_AFTER as PINPOINT_REACH
 from citecheck.pinpoints.articles import THEREOF, parse_body
 from citecheck.rules import Rule
 
@@ -941,9 +942,11 @@ _OWN_COMMITTEE = lazy_compile(
 )
 _OWN_HEAD = 600  # the header holding the document's own symbol
 _OWN_INTRO = 6000  # where a committee introduces itself
+#: How much of the document's head ``own_treaty`` reads.
+HEAD_REACH = max(_OWN_HEAD, _OWN_INTRO)
 
 
-def _own_treaty(text: str) -> str | None:
+def own_treaty(text: str) -> str | None:
     """The treaty of the committee that issued the document, if it says so unambiguously."""
     found = {_TREATY_OF_BODY[m.group("body")] for m in _OWN_SYMBOL.finditer(text, 0, _OWN_HEAD)}
     for m in _OWN_COMMITTEE.finditer(text, 0, _OWN_INTRO):
@@ -1153,7 +1156,7 @@ class _State:
     )
 
     def __init__(self, own: str | None = None, eu: bool = False) -> None:
-        self.own = own  # the issuing treaty body's treaty (see _own_treaty)
+        self.own = own  # the issuing treaty body's treaty (see own_treaty)
         self.eu = eu  # an EU text (see _eu_text)
         self.short_last: dict[str, str] = {}
         self.short_named: dict[str, set[str]] = {}  # every instrument named per short name
@@ -1204,6 +1207,9 @@ class _State:
 
 #: Words only EU texts use: the treaty, the Court's identifiers, the Official Journal.
 _EU_MARKERS = ("tfeu", "ecli:eu:", "official journal of the european", "charter of fundamental")
+#: Words whose presence anywhere in a text changes how the family reads it: an EU text, which
+#: charter or covenant an unnamed "the Charter" / "the Covenant" is.
+WHOLE_TEXT_WORDS = (_EU_MARKERS, _EU_WORDS, _ICCPR_WORDS, _ICESCR_WORDS)
 
 
 def _eu_text(doc: Document) -> bool:
@@ -1262,6 +1268,8 @@ class InstrumentsFamily:
     )
     anchors = (*_START_ANCHORS, *_EU_MARKERS, *_EU_WORDS, *_ICCPR_WORDS, *_ICESCR_WORDS)
     priority = 10
+    #: read past a citation: its article pinpoint; a publication after a title
+    reach_after = max(PATTERN_HORIZON, PINPOINT_REACH, _TITLE_REACH)
     rules = RULES
 
     def find(self, doc: Document) -> Iterator[Citation]:
@@ -1272,7 +1280,7 @@ class InstrumentsFamily:
             st = before.carried()
             st.eu = st.eu or _eu_text(doc)
         else:
-            st = _State(_own_treaty(text), _eu_text(doc))
+            st = _State(own_treaty(text), _eu_text(doc))
         handed = carry is None or carry.next_start is None
         covered = 0  # a citation may take in the name after it: matches inside it are its own
         for m in self._matches(doc):

@@ -27,11 +27,13 @@ import regex
 
 from citecheck import eu_words
 from citecheck.families.base import (
+    PATTERN_HORIZON,
     Document,
     compile_pattern,
     matches_near,
     quoted,
 )
+from citecheck.families.eu_acts import REACH_AFTER as ACTS_REACH_AFTER
 from citecheck.families.eu_acts import EUActParts, scan_acts
 from citecheck.lexicon import alternation, load, month_number
 from citecheck.model import Citation, Finding, Fix, Kind, Severity
@@ -47,6 +49,9 @@ _BLANK = r"[ \t\u00a0\u202f]"
 #: Written in lower case: ``has_any`` reads the lower-cased text, and the pattern reads them in
 #: any case (``&#XA0;``). U+202F, the narrow one, is a blank too.
 _CHAR_REFS = ("&#160;", "&#xa0;", "&nbsp;", "&#8239;", "&#x202f;")
+#: Words whose presence anywhere in a text changes how the family reads it (character
+#: references standing for spaces).
+WHOLE_TEXT_WORDS = (_CHAR_REFS,)
 _BLANK_OR_REF = (
     r"(?:[ \t\u00a0\u202f]|(?i:" + "|".join(regex.escape(ref) for ref in _CHAR_REFS) + "))"
 )
@@ -346,6 +351,8 @@ class OJFamily:
     triggers: tuple[str, ...] = tuple(n.lower() for n in _NAMES)
     anchors = (*(lit.lower() for lit in _OJ_LITERALS), *_CHAR_REFS)
     priority = 30
+    #: read past a citation: its issue's name and page; the acts it links to (``scan_acts``)
+    reach_after = max(PATTERN_HORIZON, _WINDOW_AFTER, ACTS_REACH_AFTER)
     rules: tuple[Rule, ...] = RULES
     #: a stream window runs it even without an OJ reference: the footnote markers of its acts
     #: are handed on to the reference that a later window holds

@@ -19,9 +19,10 @@ from collections.abc import Iterator
 import attrs
 import regex
 
-from citecheck.families.base import HSPACE, Document, compile_pattern
+from citecheck.families.base import HSPACE, PATTERN_HORIZON, Document, compile_pattern
 from citecheck.lexicon import ENGLISH, LANGUAGES, alternation, load
 from citecheck.model import Citation, Finding, Kind, Severity
+from citecheck.pinpoints import REACH_AFTER as PINPOINT_REACH
 from citecheck.pinpoints import pinpoint_after
 from citecheck.rules import Rule
 from citecheck.un_languages import footnote_leads
@@ -75,6 +76,8 @@ _CITED_WORDS = alternation(w for lang in LANGUAGES for w in load(lang).cited_wor
 _CITED_FIRST = tuple(
     sorted({w.split()[0].lower() for lang in LANGUAGES for w in load(lang).cited_words})
 )
+#: The longest "cited above" phrase as the lexicon writes it ("op. cit.", "précitée").
+LONGEST_CITED_WORDS = max(len(w) for lang in LANGUAGES for w in load(lang).cited_words)
 
 
 
@@ -235,6 +238,8 @@ class ShortFormFamily:
     #: with the words of a "Notes" heading, which the short-form stage looks for in the index
     anchors = ("ibid", "id.", "op.", "loc.", "supra", *_CITED_FIRST, *_OWN_FIRST, *NOTES_HEADINGS)
     priority = 0
+    #: read past a citation: its pinpoint after it
+    reach_after = max(PATTERN_HORIZON, PINPOINT_REACH)
     rules = (NO_ANTECEDENT, AMBIGUOUS_IBID, NON_UN_STYLE, UNKNOWN_ANTECEDENT)
 
     def find(self, doc: Document) -> Iterator[Citation]:

@@ -15,7 +15,14 @@ import attrs
 import regex
 
 from citecheck.families import un_context as ctx
-from citecheck.families.base import HSPACE, Document, compile_pattern, literal_hits, matches_near
+from citecheck.families.base import (
+    HSPACE,
+    PATTERN_HORIZON,
+    Document,
+    compile_pattern,
+    literal_hits,
+    matches_near,
+)
 from citecheck.model import Citation, Finding, Fix, Kind, Severity
 from citecheck.patterns import unreadable_number
 from citecheck.rules import Rule
@@ -81,6 +88,9 @@ _CHAIN = 160
 #: (`_SP_DOCUMENT`) cites them bare, in footnotes.
 COMMUNICATION_WORDS = ("communication",)
 _SP_DOCUMENT = ("special rapporteur", "special procedures", "ohchr", "working group")
+#: Words whose presence anywhere in a text changes how the family reads it (a text of the
+#: special procedures).
+WHOLE_TEXT_WORDS = (COMMUNICATION_WORDS, _SP_DOCUMENT)
 # Words that make an untyped ``ISR 7/2021`` a communication reference (same line, 200 back).
 _CONTEXT = ("reference", "ref.", "case no", "communication")
 
@@ -165,6 +175,8 @@ def _is_year(digits: str) -> bool:
 #: How far before its anchor "/" a reference can start: type, separator, code, separator and
 #: running number ("JUA" + 6 + "ISR" + 6 + "1234" = 22).
 _REACH = 32
+#: How far past a hit the pattern may read.
+_MAIN_AFTER = 40
 
 
 def _anchors(text: str, slashes: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
@@ -210,7 +222,7 @@ def candidates(
     """
     if slashes is None:
         slashes = literal_hits(text, ("/",))
-    for m in matches_near(_MAIN, _anchors(text, slashes), text, before=_REACH, after=40):
+    for m in matches_near(_MAIN, _anchors(text, slashes), text, before=_REACH, after=_MAIN_AFTER):
         if _is_year(m.group("a")) or _is_year(m.group("b")):
             yield m
 
@@ -222,6 +234,8 @@ class SPCommFamily:
     triggers: tuple[str, ...] = ("/",)  # every reference has one
     anchors = (*COMMUNICATION_WORDS, *_SP_DOCUMENT)
     priority = 10
+    #: read past a citation: what its pattern reads past a hit
+    reach_after = max(PATTERN_HORIZON, _MAIN_AFTER)
     rules: tuple[Rule, ...] = RULES
 
     def find(self, doc: Document) -> Iterator[Citation]:

@@ -21,6 +21,7 @@ from citecheck.families.anchored import matches_at_hits
 from citecheck.families.base import (
     DASH_CLASS,
     HSPACE,
+    PATTERN_HORIZON,
     Document,
     compile_pattern,
     hits_followed_by,
@@ -37,6 +38,7 @@ from citecheck.model import (
     Severity,
 )
 from citecheck.patterns import lazy_compile, unreadable_number
+from citecheck.pinpoints import REACH_AFTER as PINPOINT_REACH
 from citecheck.pinpoints import paragraphs_pattern, pinpoint_after, read_paragraphs
 from citecheck.rules import Rule
 
@@ -630,6 +632,8 @@ class UNProseFamily:
     triggers: tuple[str, ...] = _LITERALS
     anchors = (*_LITERALS, *ctx.PROFILE_ANCHORS)
     priority = 10
+    #: read past a citation: its pinpoint after it
+    reach_after = max(PATTERN_HORIZON, PINPOINT_REACH)
     rules: tuple[Rule, ...] = RULES
 
     def find(self, doc: Document) -> Iterator[Citation]:

@@ -18,7 +18,7 @@ import attrs
 import regex
 
 from citecheck import knowledge
-from citecheck.families.base import HSPACE, Document, compile_pattern
+from citecheck.families.base import HSPACE, PATTERN_HORIZON, Document, compile_pattern
 from citecheck.families.un_context import (
     HRC_MAX_RESOLUTION,
     current_year,
@@ -30,6 +30,7 @@ from citecheck.families.un_sections import AND_WORD, ITEM_WORDS, section_close
 from citecheck.lexicon import CHARACTERS, ENGLISH
 from citecheck.model import NO_PINPOINT, Citation, Finding, Fix, Kind, Severity
 from citecheck.patterns import lazy_compile, unreadable_number
+from citecheck.pinpoints import REACH_AFTER as PINPOINT_REACH
 from citecheck.pinpoints import pinpoint_after, pinpoint_before
 from citecheck.rules import Rule
 
@@ -820,6 +821,8 @@ class UNSymbolFamily:
     triggers = ("/",)
     anchors: tuple[str, ...] = ()
     priority = 10
+    #: read past a citation: its pinpoint after it
+    reach_after = max(PATTERN_HORIZON, PINPOINT_REACH)
     rules = (
         MALFORMED,
         NON_CANONICAL,

@@ -17,47 +17,17 @@ from __future__ import annotations
 import functools
 from collections.abc import Hashable, Iterable, Sequence
 
-from citecheck.families import FAMILIES, instruments, oj, spcomm, un_context
-from citecheck.families.backrefs import OWN_TITLE_REACH, _own_act_type
+from citecheck.families import FAMILIES, backrefs, instruments, oj, reach_after, spcomm, un_context
 from citecheck.families.base import Document
-from citecheck.families.cjeu import _LANGUAGE_REACH as CJEU_LANGUAGE_REACH
-from citecheck.families.eu_acts import _AMENDED_TITLE_REACH, _OWN_TYPE_REACH, _TITLED_LIST_REACH
-from citecheck.families.eu_acts import _LANGUAGE_REACH as EU_ACT_LANGUAGE_REACH
-from citecheck.families.general_comments import _HEAD_AFTER
-from citecheck.families.instruments import (
-    _OWN_HEAD,
-    _OWN_INTRO,
-    _TITLE_REACH,
-    _own_treaty,
-)
 from citecheck.model import Citation
-from citecheck.pinpoints.after import _CLOSE_REACH, _TITLE_SPAN, _WIDER_REACH
-from citecheck.pinpoints.articles import WINDOW as ARTICLE_WINDOW
-from citecheck.shortforms import (
-    _marked_notes,
-    _section_notes,
-    bracket_note_marks,
-    notes_heading,
-)
+from citecheck.shortforms import bracket_note_marks, marked_notes, notes_heading, section_notes
 
 from .positions import TextChange
 
-#: How far after a citation's end the families read (the largest of their windows after a
-#: citation: a pinpoint's language told from up to 1,200 characters around it, an EU act's
-#: own type word up to 2,048 after its number, a list of titled acts, a language ±160, ...)
-REUSE_MARGIN = max(
-    _WIDER_REACH,
-    _TITLE_SPAN,
-    _CLOSE_REACH,
-    ARTICLE_WINDOW,
-    _OWN_TYPE_REACH,
-    _TITLED_LIST_REACH,
-    _AMENDED_TITLE_REACH,
-    EU_ACT_LANGUAGE_REACH,
-    CJEU_LANGUAGE_REACH,
-    _HEAD_AFTER,
-    _TITLE_REACH,
-)
+#: How far after a citation's end the families and later stages read: the largest of what
+#: they declare (``Family.reach_after``: a pinpoint's language told from up to 1,200
+#: characters around it, an EU act's own type word up to 2,048 after its number, ...)
+REUSE_MARGIN = reach_after()
 
 #: The longest stretch around the edits since a check that is compared before anything is
 #: reused (one edit spans twice ``REUSE_MARGIN`` plus what it changed).  The comparison reads
@@ -68,7 +38,7 @@ MAX_STRETCH = 64 * 1024
 
 #: The document's head: the symbol, body, committee or act title heading it, read for every
 #: citation (whose "general comment No. 3" it is, which covenant "the Covenant" is)
-HEAD_REACH = max(un_context.OWN_HEAD, _OWN_HEAD, _OWN_INTRO, OWN_TITLE_REACH)
+HEAD_REACH = max(un_context.OWN_HEAD, instruments.HEAD_REACH, backrefs.OWN_TITLE_REACH)
 
 
 def head_readings(text: str) -> Hashable:
@@ -79,8 +49,8 @@ def head_readings(text: str) -> Hashable:
     return (
         un_context.own_body(doc),
         un_context.own_committee(doc),
-        _own_treaty(head),
-        _own_act_type(head),
+        instruments.own_treaty(head),
+        backrefs.own_act_type(head),
     )
 
 
@@ -88,13 +58,9 @@ def head_readings(text: str) -> Hashable:
 #: which covenant or charter an unnamed "the Covenant" / "the Charter" is, a text of the
 #: special procedures, character references in the text
 WHOLE_TEXT_WORDS: tuple[tuple[str, ...], ...] = (
-    instruments._EU_MARKERS,
-    instruments._EU_WORDS,
-    instruments._ICCPR_WORDS,
-    instruments._ICESCR_WORDS,
-    spcomm.COMMUNICATION_WORDS,
-    spcomm._SP_DOCUMENT,
-    oj._CHAR_REFS,
+    *instruments.WHOLE_TEXT_WORDS,
+    *spcomm.WHOLE_TEXT_WORDS,
+    *oj.WHOLE_TEXT_WORDS,
 )
 
 
@@ -137,11 +103,11 @@ def note_openings(stretch: str, heading: int | None, lo: int) -> Hashable:
     """The numbers of the note openings in `stretch` (which starts at `lo` in its text whose
     "Notes" heading ends at `heading`): after a gap in the numbering a note is read as one
     only when the next opening, however far, holds the next number."""
-    marked = tuple(number for _, number in _marked_notes(stretch))
+    marked = tuple(number for _, number in marked_notes(stretch))
     bracketed = tuple((m.group(1), m.group(2)) for m in bracket_note_marks(stretch))
     # a heading in the text before the stretch, or the stretch's own first heading
     heading = 0 if heading is not None and heading <= lo else notes_heading(Document(stretch))
-    listed = () if heading is None else tuple(n for _, n in _section_notes(stretch, heading))
+    listed = () if heading is None else tuple(n for _, n in section_notes(stretch, heading))
     return marked, bracketed, listed
 
 

@@ -7,6 +7,7 @@ reads article pinpoints written before or after an act or instrument. The
 words they read (``paragraph``, ``to``, ``thereof``...) come from :mod:`citecheck.lexicon`.
 """
 
+from citecheck.pinpoints import after, articles
 from citecheck.pinpoints.after import parse_part, pinpoint_after, pinpoint_at
 from citecheck.pinpoints.articles import (
     ArticlePinpoint,
@@ -26,7 +27,11 @@ from citecheck.pinpoints.numbers import (
     sub_letters,
 )
 
+#: How far past a citation's end the pinpoint readers read (a family calling them reads as far)
+REACH_AFTER = max(after.REACH_AFTER, articles.REACH_AFTER)
+
 __all__ = [
+    "REACH_AFTER",
     "ArticlePinpoint",
     "NumberItem",
     "article_pinpoint_after",

@@ -482,6 +482,9 @@ _TITLE_SPAN = 400
 _LANGUAGE_REACH = 160
 #: How much, where the nearer text has no word of any language (a footnote of symbols).
 _WIDER_REACH = 1200
+#: How far past a citation's end this module reads: the pinpoint after it, a title before the
+#: pinpoint, the parenthesis closing one opened before the citation, its language.
+REACH_AFTER = max(_CLOSE_REACH, _TITLE_SPAN, _LANGUAGE_REACH, _WIDER_REACH)
 
 
 def _read(
