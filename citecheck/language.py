@@ -122,13 +122,21 @@ def _abbreviation_end() -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\w.])(?:{alternatives})\Z")
 
 
+def abbreviation_stop(text: str, mark: int, lo: int = 0) -> bool:
+    """Is the full stop (or "?", "!") at ``mark`` the end of an abbreviation of any lexicon
+    table ("cf.", "No.", "para.", "Abs.", "v.")?  It ends no sentence then, whatever follows
+    ("OJ No. L 281", "cf. Directive ...").  Nothing before ``lo`` is read."""
+    if text[mark : mark + 1] not in ".!?":
+        return False
+    return _abbreviation_end().search(text, max(lo, mark - 16), mark) is not None
+
+
 def phrase_spans(text: str, start: int, lo: int = 0) -> list[tuple[int, int]]:
     """The stretches of the phrase leading up to offset ``start`` (not before ``lo``): its
     sentence, or the bracketed or dash-set phrase it stands in, less the brackets closed
     before ``start`` (an aside: "The Council (le Conseil) recalls ..." is English).  The words
     there tell the language a citation is written in when a paragraph mixes languages.  An
     abbreviation's period ("v.", "cf.", "No.") ends no sentence."""
-    abbreviation = _abbreviation_end()
     begin = lo
     asides: list[tuple[int, int]] = []  # brackets closed since ``begin``
     opened: list[tuple[int, int, list[tuple[int, int]]]] = []  # each bracket still open
@@ -142,7 +150,7 @@ def phrase_spans(text: str, start: int, lo: int = 0) -> list[tuple[int, int]]:
                 at, begin, asides = opened.pop()
                 asides.append((at, m.end()))
         elif kind == "stop":
-            if abbreviation.search(text, max(lo, m.start() - 16), m.start()) is not None:
+            if abbreviation_stop(text, m.start(), lo):
                 continue
             del opened[max(0, len(opened) - m.group().count(")") - m.group().count("]")) :]
             begin, asides = m.end(), []

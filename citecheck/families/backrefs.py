@@ -33,6 +33,7 @@ from citecheck.anchors import find_all
 from citecheck.families.anchored import matches_at_hits
 from citecheck.families.base import HSPACE, PATTERN_HORIZON, Document, compile_pattern, matches_near
 from citecheck.families.eu_pinpoints import read_after, read_before
+from citecheck.language import abbreviation_stop
 from citecheck.lexicon import alternation
 from citecheck.lexicon import load as load_lexicon
 from citecheck.model import NO_PINPOINT, Citation, Finding, Kind
@@ -125,7 +126,8 @@ _AFTER = 48
 _BRACKET_REACH = 400
 _SENTENCE_REACH = 800
 # Where a sentence ends: a full stop before a capital, or a blank line. "p. 33" and "No. 5"
-# (a digit follows) do not end one.
+# (a digit follows) do not end one, nor an abbreviation's period ("OJ No. L 281", "cf. Directive
+# ...": ``language.abbreviation_stop``).
 _SENTENCE_END = regex.compile(r"[.!?][\u2019\u201d\"']?\s+(?=[A-Z\u2018\u201c(])|\n[ \t]*\n")
 
 
@@ -155,7 +157,8 @@ def _sentence_start(text: str, at: int) -> int:
     lo = max(0, at - _SENTENCE_REACH)
     start = lo
     for m in _SENTENCE_END.finditer(text, lo, at):
-        start = m.end()
+        if not abbreviation_stop(text, m.start(), lo):
+            start = m.end()
     return start
 
 

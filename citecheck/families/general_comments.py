@@ -27,6 +27,7 @@ from citecheck.families.base import (
     hits_followed_by,
     matches_near,
 )
+from citecheck.language import abbreviation_stop
 from citecheck.model import NO_PINPOINT, Citation, Finding, Fix, Kind, Pinpoint, Severity
 from citecheck.patterns import unreadable_number
 from citecheck.pinpoints import REACH_AFTER as PINPOINT_REACH
@@ -201,7 +202,8 @@ _NAMED_BEFORE = compile_pattern(
 _NAMED_REACH = 122  # the longest committee name, its abbreviation, and the comma
 
 # Where a sentence or a note starts: a line break, a full stop or semicolon before a capital
-# or a note marker ("No. 16" and "para. 5" go on), or a brace (a record of structured data).
+# or a note marker ("No. 16" and "para. 5" go on; nor does an abbreviation's period, "e.g.
+# General comment ...": ``language.abbreviation_stop``), or a brace (a record of structured data).
 _SENTENCE_START = compile_pattern(r"\n|[{}]|[.;][\s\u00a0]+(?=[A-Z\[])")
 _SENTENCE_REACH = 400
 
@@ -492,7 +494,8 @@ class GeneralCommentsFamily:
         lo = max(0, pos - _SENTENCE_REACH)
         start = lo
         for start_match in _SENTENCE_START.finditer(text, lo, pos):
-            start = start_match.end()
+            if not abbreviation_stop(text, start_match.start(), lo):
+                start = start_match.end()
         return ctx.committees_before(text, pos, pos - start), True
 
     @staticmethod
