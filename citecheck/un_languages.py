@@ -79,7 +79,8 @@ def _words(code: str, raw: dict[str, Any]) -> UNWords:
     bodies = raw.get("bodies")
     if not isinstance(bodies, dict):
         raise ValueError(f"un_languages: {code}.bodies must map names to body codes")
-    # Months and list/range words are the language's lexicon table's (read in one place).
+    # Months, list/range words and the names of bodies and of other documents are the
+    # language's lexicon table's (read in one place).
     table = load(code)
     months = table.months
     return UNWords(
@@ -115,11 +116,10 @@ def _words(code: str, raw: dict[str, Any]) -> UNWords:
         title_words=_strings(raw.get("title_words", []), f"{code}.title_words"),
         article_paragraphs=_flag(raw, code, "article_paragraphs"),
         bare_letters=_flag(raw, code, "bare_letters"),
-        body_heads=_strings(raw.get("body_heads", []), f"{code}.body_heads"),
-        generic_bodies=_strings(raw.get("generic_bodies", []), f"{code}.generic_bodies"),
-        other_document_words=_strings(
-            raw.get("other_document_words", []), f"{code}.other_document_words"
-        ),
+        # a language's names of bodies and documents live in its lexicon table, as English's
+        body_heads=table.body_heads,
+        generic_bodies=table.generic_bodies,
+        other_document_words=table.other_document_words,
         footnote_leads=_strings(raw.get("footnote_leads", []), f"{code}.footnote_leads"),
         un_names=_strings(raw.get("un_names", []), f"{code}.un_names"),
     )
