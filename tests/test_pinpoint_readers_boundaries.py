@@ -403,3 +403,26 @@ def test_a_lexicon_without_paragraph_kinds_matches_no_space_before_the_word(lang
     pattern = regex.compile(paragraphs_pattern(load(language)))
     m = pattern.search("Vgl. " + load(language).words("para")[0] + " 42")
     assert m is not None and not m.group().startswith(" ")
+
+
+@pytest.mark.parametrize(
+    ("written", "bare", "expected"),
+    [
+        ("Ziff. 5 Buchst. c", True, "para. 5(c)"),
+        ("Ziffer 5 Buchstabe c", True, "para. 5(c)"),
+        ("Ziff. 5 Buchst. c)", True, "para. 5(c)"),
+        ("Ziffern 5 Buchst. c und 6", True, "para. 5(c); para. 6"),
+        # only where the language writes letters bare; one letter, not a word
+        ("Ziff. 5 Buchst. c", False, "para. 5"),
+        ("Ziff. 5 Buchst. cd", True, "para. 5"),
+    ],
+)
+def test_a_bare_letter_before_a_citation(written: str, bare: bool, expected: str) -> None:
+    """The before-pattern with ``bare_letters`` takes ``Buchst. c`` whole, and
+    :func:`read_paragraphs` reads it as ``(c)``; without, the letter is left outside."""
+    from citecheck.un_languages import pinpoint_lexicon
+
+    lexicon = pinpoint_lexicon("de")
+    m = regex.match(paragraphs_pattern(lexicon, "para", bare_letters=bare), written)
+    assert m is not None
+    assert str(read_paragraphs(m.group(), lexicon, bare_letters=bare)) == expected

@@ -88,7 +88,7 @@ def _dotted(word: str) -> str:
     inside (``a. a. O.``), as the anchors (:func:`_spellings`) find it."""
     inner, last = word[:-1], word[-1]
     pieces = [regex.escape(p) for p in inner.split(".")]
-    space = "[" + regex.escape(_INNER_SPACES) + "]?"
+    space = "[" + str(regex.escape(_INNER_SPACES)) + "]?"
     return (r"\." + space).join(pieces) + str(regex.escape(last))
 
 

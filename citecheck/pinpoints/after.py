@@ -15,7 +15,7 @@ import regex
 from citecheck import language as text_language
 from citecheck.lexicon import CHARACTERS, ENGLISH, Lexicon, alternation
 from citecheck.model import NO_PINPOINT, Pinpoint, PinpointPart
-from citecheck.pinpoints.numbers import parse_numbers, sub_letters
+from citecheck.pinpoints.numbers import bare_letter, parse_numbers, sub_letters
 from citecheck.un_languages import (
     article_paragraphs,
     bare_letters,
@@ -86,7 +86,7 @@ def _grammar(
     bare = None
     if bare_letters and lex.letter_words:
         # "17 Buchst. c": the letter without its bracket (given one before the numbers are read)
-        worded = rf"{_H}?,?{_H}{{0,2}}({alternation(lex.letter_words)}){_H}{{1,2}}([a-z])(?![\w)])"
+        worded = bare_letter(lex, _H)
         num = rf"\d{{1,4}}(?:\.\d{{1,3}})?(?!\d)(?:{sub_letters(lex, _H)}|{worded})*"
         bare = regex.compile(worded)
     list_sep = (

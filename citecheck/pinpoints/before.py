@@ -14,7 +14,8 @@ import regex
 from citecheck.lexicon import CHARACTERS, ENGLISH, Lexicon, alternation
 from citecheck.model import NO_PINPOINT, Pinpoint
 from citecheck.pinpoints.after import case_folded, pinpoint_at, written_in
-from citecheck.pinpoints.numbers import parse_numbers, sub_letters
+from citecheck.pinpoints.numbers import bare_letter, parse_numbers, sub_letters
+from citecheck.un_languages import bare_letters as writes_bare_letters
 from citecheck.un_languages import own_pinpoint_languages, pinpoint_lexicon
 
 #: How far before a citation its pinpoint may start.
@@ -23,12 +24,17 @@ REACH = 240
 NAME_REACH = 120
 
 
-def paragraphs_pattern(lexicon: Lexicon, *units: str) -> str:
+def paragraphs_pattern(lexicon: Lexicon, *units: str, bare_letters: bool = False) -> str:
     """The paragraphs a pinpoint before a citation names, without its ``of``: ``paragraph 12``,
     ``paras. 3 to 5``, ``operative paragraph 2``, ``the fourth preambular paragraph``. Read
-    what it matched with :func:`read_paragraphs`; families embed it in their own head."""
+    what it matched with :func:`read_paragraphs`; families embed it in their own head. With
+    ``bare_letters`` a letter word's letter needs no bracket (``Ziff. 5 Buchst. c``; read it
+    with ``read_paragraphs(..., bare_letters=True)``)."""
     dash = "[" + regex.escape(CHARACTERS.range_dashes) + "]"
-    num = r"\d{1,4}(?:\.\d{1,3})?(?!\d)" + sub_letters(lexicon) + "*"
+    letters = sub_letters(lexicon)
+    if bare_letters and lexicon.letter_words:
+        letters = f"(?:{letters}|{bare_letter(lexicon)})"
+    num = r"\d{1,4}(?:\.\d{1,3})?(?!\d)" + letters + "*"
     words = f"{lexicon.list_pattern}|{lexicon.range_pattern}"
     sep = rf"(?:\s{{0,3}}(?:,|{dash})\s{{0,3}}|\s{{1,3}}(?:{words})\s{{1,3}})"
     unit = lexicon.unit_pattern(*(units or ("para",)))
@@ -46,11 +52,20 @@ def paragraphs_pattern(lexicon: Lexicon, *units: str) -> str:
 _NUMBERED = regex.compile(r"(?P<word>[^\W\d][^\s\d]*)\s{0,3}(?=\d)")
 
 
-def read_paragraphs(written: str, lexicon: Lexicon = ENGLISH, unit: str | None = None) -> Pinpoint:
+def read_paragraphs(
+    written: str,
+    lexicon: Lexicon = ENGLISH,
+    unit: str | None = None,
+    *,
+    bare_letters: bool = False,
+) -> Pinpoint:
     """The pinpoint of a match of :func:`paragraphs_pattern`: ``paras. 3 to 5`` -> ``paras.
     3-5``; a kind of paragraph (``fourth preambular paragraph`` -> ``preambular para. 4``) by
     the one reader of pinpoints after a citation. ``unit`` reads the numbers of any paragraph
-    or point word as that unit (French ``point 42`` of a judgment is its paragraph 42)."""
+    or point word as that unit (French ``point 42`` of a judgment is its paragraph 42);
+    ``bare_letters`` reads a letter word's letter without its bracket (``Buchst. c``)."""
+    if bare_letters and lexicon.letter_words:
+        written = regex.sub(bare_letter(lexicon), r" \1 \2)", written)
     numbered = _NUMBERED.match(written)
     word_unit = lexicon.unit_of(numbered.group("word")) if numbered is not None else None
     unit = unit if word_unit is not None else None
@@ -71,7 +86,7 @@ def _determiners(lexicon: Lexicon) -> str:
     return f"(?:{'|'.join(parts)})?" if parts else ""
 
 
-def _pattern(lexicon: Lexicon) -> regex.Pattern[str]:
+def _pattern(lexicon: Lexicon, bare_letters: bool = False) -> regex.Pattern[str]:
     of = alternation(lexicon.part_of_words)
     date_of = f"(?i:{alternation(lexicon.date_of_words)})" if lexicon.date_of_words else None
     # "of 16 July 2020", "vom 16. Juli 2020", "du 1er juillet 2020", "de 16 de julio de 2020"
@@ -90,8 +105,9 @@ def _pattern(lexicon: Lexicon) -> regex.Pattern[str]:
         if lexicon.case_lead_words
         else ""
     )
+    pin = paragraphs_pattern(lexicon, "para", "point", bare_letters=bare_letters)
     return regex.compile(
-        rf"""(?<![\w])(?P<pin>{paragraphs_pattern(lexicon, "para", "point")})
+        rf"""(?<![\w])(?P<pin>{pin})
         \s{{1,3}}{of}\s{{1,3}}{_determiners(lexicon)}
         (?:(?:{alternation(lexicon.document_words)})
            # "the judgment of 16 July 2020 in Case C-311/18"
@@ -137,7 +153,7 @@ def _may_end(folded: str, last_words: frozenset[str]) -> bool:
     return last in last_words or (len(last) == 4 and last.isdecimal())
 
 
-_BEFORE = {ENGLISH.language: _pattern(ENGLISH)}
+_BEFORE = {(ENGLISH.language, False): _pattern(ENGLISH)}
 _LAST = {ENGLISH.language: _last_words(ENGLISH)}
 _OF = {ENGLISH.language: regex.compile(alternation(ENGLISH.part_of_words))}
 _UNITS = {ENGLISH.language: _unit_literals(ENGLISH)}
@@ -162,11 +178,12 @@ def pinpoint_before(
     for language in own_pinpoint_languages():
         # the pattern first: it refuses nearly every citation more cheaply than the language
         own = pinpoint_lexicon(language)
-        m = _match_before(text, start, own)
+        bare = writes_bare_letters(language)
+        m = _match_before(text, start, own, bare)
         if m is not None and (
             _opens_with_own_word(m.group("pin")) or written_in(language, text, start)
         ):
-            return read_paragraphs(m.group("pin"), own)
+            return read_paragraphs(m.group("pin"), own, bare_letters=bare)
     return NO_PINPOINT
 
 
@@ -177,7 +194,9 @@ def _opens_with_own_word(written: str) -> bool:
     return numbered is not None and ENGLISH.unit_of(numbered.group("word")) is None
 
 
-def _match_before(text: str, start: int, lexicon: Lexicon) -> regex.Match[str] | None:
+def _match_before(
+    text: str, start: int, lexicon: Lexicon, bare_letters: bool = False
+) -> regex.Match[str] | None:
     """The match of :func:`_pattern` ending at ``start``, after cheap refusals."""
     lo = max(0, start - REACH)
     units = _UNITS.get(lexicon.language) or _UNITS.setdefault(
@@ -199,9 +218,8 @@ def _match_before(text: str, start: int, lexicon: Lexicon) -> regex.Match[str] |
     )
     if of.search(text, lo, start) is None:
         return None  # cheap refusal: nearly no citation has "of" this close before it
-    pattern = _BEFORE.get(lexicon.language) or _BEFORE.setdefault(
-        lexicon.language, _pattern(lexicon)
-    )
+    key = (lexicon.language, bare_letters)
+    pattern = _BEFORE.get(key) or _BEFORE.setdefault(key, _pattern(lexicon, bare_letters))
     return pattern.search(text, lo, start)
 
 

@@ -80,6 +80,14 @@ BEFORE_SYMBOLS = [
     ("Die Kommission verweist auf Randnr. 12 des Dokumentes A/HRC/41/35.", [("un:A/HRC/41/35", "un_document", "para. 12")]),
     ("Siehe Ziff. 4 des A/HRC/41/35.", [("un:A/HRC/41/35", "un_document", "para. 4")]),
     ("See para. 66 of A/HRC/41/35.", [("un:A/HRC/41/35", "un_document", "para. 66")]),
+    # a letter of the paragraph after its letter word, without a bracket as German writes it
+    ("Ziff. 5 Buchst. c des Berichts A/HRC/41/35", [("un:A/HRC/41/35", "un_document", "para. 5(c)")]),
+    ("Vgl. Ziffer 5 Buchstabe c des Dokuments A/HRC/41/35.", [("un:A/HRC/41/35", "un_document", "para. 5(c)")]),
+    ("Siehe Ziff. 12 lit. a des A/HRC/41/35.", [("un:A/HRC/41/35", "un_document", "para. 12(a)")]),
+    ("Ziff. 5 Buchst. c) des Berichts A/HRC/41/35", [("un:A/HRC/41/35", "un_document", "para. 5(c)")]),
+    # ... a word, not a letter, after the letter word; English text keeps English words
+    ("Ziff. 5 Buchst. cd des Berichts A/HRC/41/35", [("un:A/HRC/41/35", "un_document", "")]),
+    ("See para. 5 Buchst. c of A/HRC/41/35.", [("un:A/HRC/41/35", "un_document", "")]),
     # a paragraph word English shares is read before German "des" in German text only
     ("Die Kommission verweist auf para. 5 des Berichts A/HRC/41/35 und die Empfehlungen.",
      [("un:A/HRC/41/35", "un_document", "para. 5")]),
