@@ -153,7 +153,9 @@ def _may_end(folded: str, last_words: frozenset[str]) -> bool:
     return last in last_words or (len(last) == 4 and last.isdecimal())
 
 
-_BEFORE = {(ENGLISH.language, False): _pattern(ENGLISH)}
+_BEFORE = {ENGLISH.language: _pattern(ENGLISH)}
+#: the patterns of the languages that write a letter bare after its word ("Buchst. c")
+_BARE_BEFORE: dict[str, regex.Pattern[str]] = {}
 _LAST = {ENGLISH.language: _last_words(ENGLISH)}
 _OF = {ENGLISH.language: regex.compile(alternation(ENGLISH.part_of_words))}
 _UNITS = {ENGLISH.language: _unit_literals(ENGLISH)}
@@ -218,8 +220,10 @@ def _match_before(
     )
     if of.search(text, lo, start) is None:
         return None  # cheap refusal: nearly no citation has "of" this close before it
-    key = (lexicon.language, bare_letters)
-    pattern = _BEFORE.get(key) or _BEFORE.setdefault(key, _pattern(lexicon, bare_letters))
+    patterns = _BARE_BEFORE if bare_letters else _BEFORE
+    pattern = patterns.get(lexicon.language) or patterns.setdefault(
+        lexicon.language, _pattern(lexicon, bare_letters)
+    )
     return pattern.search(text, lo, start)
 
 
