@@ -260,6 +260,8 @@ class Lexicon:
     date_of_words: tuple[str, ...] = ()
     #: between a judgment and its case number (``in Case``, ``in der Rechtssache``)
     case_lead_words: tuple[str, ...] = ()
+    #: the word before a document's number, as written (``No.``: "Convention No. 5")
+    number_words: tuple[str, ...] = ()
     #: does statute style write the act right after an article's pinpoint, on the same line
     #: and without an "of" word (German ``Art. 6 Abs. 1 lit. a Verordnung (EU) 2016/679``)?
     pinpoint_then_act: bool = False
@@ -642,6 +644,7 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         document_determiners=_strings(data.get("document_determiners", []), "document_determiners"),
         date_of_words=_strings(data.get("date_of_words", []), "date_of_words"),
         case_lead_words=_strings(data.get("case_lead_words", []), "case_lead_words"),
+        number_words=_strings(data.get("number_words", []), "number_words"),
         paragraph_kinds={
             kind: _strings(words, f"paragraph_kinds.{kind}")
             for kind, words in dict(data.get("paragraph_kinds") or {}).items()

@@ -212,11 +212,12 @@ def _whole_name(lex: Lexicon) -> str:
     names = "|".join(rf"{_H}+".join(regex.escape(piece) for piece in w.split()) for w in words)
     # the nouns are English ones (the pinpoint lexicon's are English plus UN words)
     plain = rf"(?:{alternation(ENGLISH.stop_words)})(?!\w)"
+    number = "|".join(regex.escape(word) for word in ENGLISH.number_words) or "(?!)"
     longer = (
-        rf"{_H}+(?!No\.)\p{{Lu}}\p{{Ll}}"
+        rf"{_H}+(?!{number})\p{{Lu}}\p{{Ll}}"
         rf"|['’]s(?!\w)"
         rf"|{_H}+\p{{Ll}}+(?:['’]s|s['’])(?!\w)"
-        rf"|{_H}+(?i:of){_H}+\p{{Lu}}\p{{Ll}}+{_H}+(?!{plain})\p{{Ll}}"
+        rf"|{_H}+{alternation(ENGLISH.part_of_words)}{_H}+\p{{Lu}}\p{{Ll}}+{_H}+(?!{plain})\p{{Ll}}"
     )
     return rf"(?-i:{names})(?!\w)(?-i:(?!{longer}))"
 
