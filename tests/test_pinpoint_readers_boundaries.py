@@ -99,6 +99,35 @@ def test_a_callers_lexicon_builds_the_same_reader(text: str, citation: str, expe
         ("fr", "paragraphes 3 \u00e0 5 du document A/HRC/41/35", "A/HRC", "paras. 3-5"),
         ("es", "p\u00e1rrafos 3 a 5 del documento A/HRC/41/35", "A/HRC", "paras. 3-5"),
         ("en", "paras. 3 to 5 of document A/HRC/41/35", "A/HRC", "paras. 3-5"),
+        # each language's determiner, date word and case words before a judgment's case;
+        # a word before the paragraph word is not taken into it ("Vgl. Rn. 42")
+        ("de", "Vgl. Rn. 42 des Urteils C-311/18", "C-311", "para. 42"),
+        ("de", "Rn. 42 des Urteils vom 16. Juli 2020, Schrems (C-311/18)", "C-311", "para. 42"),
+        ("de", "Rn. 42 des Urteils in den verbundenen Rechtssachen C-311/18", "C-311", "para. 42"),
+        ("fr", "point 42 de l’arrêt C-311/18", "C-311", "point 42"),
+        (
+            "fr",
+            "point 42 de l'arrêt du 1er juillet 2020 dans l'affaire C-311/18",
+            "C-311",
+            "point 42",
+        ),
+        (
+            "es",
+            "apartado 4 de la sentencia de 6 de julio de 2020, Schrems (C-1/18)",
+            "C-1",
+            "para. 4",
+        ),
+        ("es", "apartado 42 de la sentencia en el asunto C-311/18", "C-311", "para. 42"),
+        # and none where the window goes on past those words
+        ("de", "Rn. 42 des Urteils und C-311/18", "C-311", ""),
+        ("de", "Rn. 42 des Urteils vom Juli 2020 C-311/18", "C-311", ""),
+        ("fr", "point 42 de l'arrêt rendu C-311/18", "C-311", ""),
+        ("fr", "point 42 de l C-311/18", "C-311", ""),
+        ("es", "apartado 42 de la sentencia de julio C-311/18", "C-311", ""),
+        # another language's words are not read by this one
+        ("en", "Rn. 42 des Urteils C-311/18", "C-311", ""),
+        ("en", "paragraph 42 of the judgment in der Rechtssache C-311/18", "C-311", ""),
+        ("de", "Rn. 42 des Urteils in Case C-311/18", "C-311", ""),
     ],
 )
 def test_each_lexicon_reads_with_its_own_words(
@@ -347,3 +376,53 @@ def test_a_title_passes_the_number_of_elements_on() -> None:
     text = _CITED + " on the rights of older persons, para. 5, footnote 6"
     pin, _ = pinpoint_after(text, len(_CITED), titled=True, max_parts=1)
     assert str(pin) == "para. 5"
+
+
+@pytest.mark.parametrize(
+    ("language", "written", "unit", "expected"),
+    [
+        ("fr", "points 40 \u00e0 42", "para", "paras. 40-42"),
+        ("fr", "point 42", "para", "para. 42"),
+        ("fr", "point 42", None, "point 42"),
+        ("de", "Rn. 42", "para", "para. 42"),
+        # the unit is given to numbers after a paragraph or point word only
+        ("de", "Vgl. 42", "para", ""),
+        ("en", "fourth preambular paragraph", "para", "preambular para. 4"),
+    ],
+)
+def test_read_paragraphs_reads_numbers_as_the_unit_given(
+    language: str, written: str, unit: str | None, expected: str
+) -> None:
+    assert str(read_paragraphs(written, load(language), unit)) == expected
+
+
+@pytest.mark.parametrize("language", ["de", "fr", "es"])
+def test_a_lexicon_without_paragraph_kinds_matches_no_space_before_the_word(language: str) -> None:
+    """With no kinds of paragraph the pattern opens at the paragraph word, not at a space."""
+    assert not load(language).paragraph_kinds
+    pattern = regex.compile(paragraphs_pattern(load(language)))
+    m = pattern.search("Vgl. " + load(language).words("para")[0] + " 42")
+    assert m is not None and not m.group().startswith(" ")
+
+
+@pytest.mark.parametrize(
+    ("written", "bare", "expected"),
+    [
+        ("Ziff. 5 Buchst. c", True, "para. 5(c)"),
+        ("Ziffer 5 Buchstabe c", True, "para. 5(c)"),
+        ("Ziff. 5 Buchst. c)", True, "para. 5(c)"),
+        ("Ziffern 5 Buchst. c und 6", True, "para. 5(c); para. 6"),
+        # only where the language writes letters bare; one letter, not a word
+        ("Ziff. 5 Buchst. c", False, "para. 5"),
+        ("Ziff. 5 Buchst. cd", True, "para. 5"),
+    ],
+)
+def test_a_bare_letter_before_a_citation(written: str, bare: bool, expected: str) -> None:
+    """The before-pattern with ``bare_letters`` takes ``Buchst. c`` whole, and
+    :func:`read_paragraphs` reads it as ``(c)``; without, the letter is left outside."""
+    from citecheck.un_languages import pinpoint_lexicon
+
+    lexicon = pinpoint_lexicon("de")
+    m = regex.match(paragraphs_pattern(lexicon, "para", bare_letters=bare), written)
+    assert m is not None
+    assert str(read_paragraphs(m.group(), lexicon, bare_letters=bare)) == expected

@@ -562,6 +562,21 @@ def _pinpoint(text: str, pos: int, start: int | None = None) -> tuple[Pinpoint, 
     return best
 
 
+def _pinpoint_before(text: str, start: int) -> Pinpoint:
+    """The judgment's paragraphs written before its case: English, else each other language
+    ("Rn. 42 des Urteils C-311/18", "point 42 de l'arrêt C-311/18"); a judgment numbers its
+    paragraphs, so "points" are paragraphs too."""
+    pin = pinpoint_before(text, start)
+    for lang in _BEFORE_LANGUAGES:
+        if pin:
+            break
+        pin = pinpoint_before(text, start, lexicon_for(lang), unit="para")
+    return pin
+
+
+_BEFORE_LANGUAGES = tuple(lang for lang in LANGUAGES if lang != "en")
+
+
 def _case_id(case: CaseNumber) -> str:
     return f"case:{case.canonical}"
 
@@ -630,7 +645,7 @@ class CjeuFamily:
         if not pin and (len(m.captures("item")) == 1 or m.group("joined") or ecli is not None):
             # "in paragraph 179 of the judgment in C-411/17": one judgment, its paragraph (cases
             # sharing one ECLI, "C-402/05 P and C-415/05 P, EU:C:2008:461", are one judgment)
-            pin = pinpoint_before(text, start)
+            pin = _pinpoint_before(text, start)
         keyword = m.group("kw") or m.group("lkw") or ""
         items = m.captures("item")
         item_starts = m.starts("item")

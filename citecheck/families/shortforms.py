@@ -20,7 +20,7 @@ import attrs
 import regex
 
 from citecheck.families.base import HSPACE, PATTERN_HORIZON, Document, compile_pattern
-from citecheck.lexicon import ENGLISH, LANGUAGES, alternation, load
+from citecheck.lexicon import CHARACTERS, ENGLISH, LANGUAGES, alternation, load
 from citecheck.model import Citation, Finding, Kind, Severity
 from citecheck.pinpoints import REACH_AFTER as PINPOINT_REACH
 from citecheck.pinpoints import pinpoint_after
@@ -81,22 +81,29 @@ LONGEST_CITED_WORDS = max(len(w) for lang in LANGUAGES for w in load(lang).cited
 
 
 
+#: The spaces a period inside an abbreviation may take after it: any horizontal space but a
+#: tab, so ``a.\u00a0a.\u00a0O.`` with no-break spaces (typeset German) reads as ``a. a. O.``
+_INNER_SPACES = CHARACTERS.horizontal_spaces.replace("\t", "")
+
+
 def _dotted(word: str) -> str:
-    """``a.a.O.`` as a pattern: a space may follow each period inside (``a. a. O.``); one
-    plain space, as the anchors (:func:`_spellings`) find it."""
+    """``a.a.O.`` as a pattern: one space (:data:`_INNER_SPACES`) may follow each period
+    inside (``a. a. O.``), as the anchors (:func:`_spellings`) find it."""
     inner, last = word[:-1], word[-1]
     pieces = [regex.escape(p) for p in inner.split(".")]
-    return r"\.\ ?".join(pieces) + str(regex.escape(last))
+    space = "[" + str(regex.escape(_INNER_SPACES)) + "]?"
+    return (r"\." + space).join(pieces) + str(regex.escape(last))
 
 
 def _spellings(word: str) -> list[str]:
     """``a.a.O.``, ``a. a.O.``, ``a.a. O.``, ``a. a. O.``: the ways :func:`_dotted` reads,
-    lower-cased, with one space after a period (the literals the anchors look for)."""
+    lower-cased, with one of :data:`_INNER_SPACES` or none after a period (the literals the
+    anchors look for)."""
     out = [""]
     for i, char in enumerate(word.lower()):
         out = [o + char for o in out]
         if char == "." and i < len(word) - 1:
-            out += [o + " " for o in out]
+            out += [o + space for o in out for space in _INNER_SPACES]
     return out
 
 

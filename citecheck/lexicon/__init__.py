@@ -252,6 +252,16 @@ class Lexicon:
     hundreds: tuple[str, ...] = ()
     #: the forms of "hundredth" (German ``hundertste``, ``hundertsten``)
     hundredths: tuple[str, ...] = ()
+    #: between a pinpoint's "of" and the document it names (``of the judgment``, ``de l'arrêt``);
+    #: one ending with an apostrophe takes no space after it
+    document_determiners: tuple[str, ...] = ()
+    #: between a judgment and its date (``of``, ``vom``, ``du``; ``de`` also inside ``16 de
+    #: julio de 2020``)
+    date_of_words: tuple[str, ...] = ()
+    #: between a judgment and its case number (``in Case``, ``in der Rechtssache``)
+    case_lead_words: tuple[str, ...] = ()
+    #: the word before a document's number, as written (``No.``: "Convention No. 5")
+    number_words: tuple[str, ...] = ()
     #: does statute style write the act right after an article's pinpoint, on the same line
     #: and without an "of" word (German ``Art. 6 Abs. 1 lit. a Verordnung (EU) 2016/679``)?
     pinpoint_then_act: bool = False
@@ -631,6 +641,10 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         joined_units=_ordinal_map(data, "joined_units", ("numbered_ordinals",), str),
         hundreds=_strings(data.get("hundreds", []), "hundreds"),
         hundredths=_strings(data.get("hundredths", []), "hundredths"),
+        document_determiners=_strings(data.get("document_determiners", []), "document_determiners"),
+        date_of_words=_strings(data.get("date_of_words", []), "date_of_words"),
+        case_lead_words=_strings(data.get("case_lead_words", []), "case_lead_words"),
+        number_words=_strings(data.get("number_words", []), "number_words"),
         paragraph_kinds={
             kind: _strings(words, f"paragraph_kinds.{kind}")
             for kind, words in dict(data.get("paragraph_kinds") or {}).items()

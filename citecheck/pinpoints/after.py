@@ -15,7 +15,7 @@ import regex
 from citecheck import language as text_language
 from citecheck.lexicon import CHARACTERS, ENGLISH, Lexicon, alternation
 from citecheck.model import NO_PINPOINT, Pinpoint, PinpointPart
-from citecheck.pinpoints.numbers import parse_numbers, sub_letters
+from citecheck.pinpoints.numbers import bare_letter, parse_numbers, sub_letters
 from citecheck.un_languages import (
     article_paragraphs,
     bare_letters,
@@ -86,7 +86,7 @@ def _grammar(
     bare = None
     if bare_letters and lex.letter_words:
         # "17 Buchst. c": the letter without its bracket (given one before the numbers are read)
-        worded = rf"{_H}?,?{_H}{{0,2}}({alternation(lex.letter_words)}){_H}{{1,2}}([a-z])(?![\w)])"
+        worded = bare_letter(lex, _H)
         num = rf"\d{{1,4}}(?:\.\d{{1,3}})?(?!\d)(?:{sub_letters(lex, _H)}|{worded})*"
         bare = regex.compile(worded)
     list_sep = (
@@ -212,11 +212,12 @@ def _whole_name(lex: Lexicon) -> str:
     names = "|".join(rf"{_H}+".join(regex.escape(piece) for piece in w.split()) for w in words)
     # the nouns are English ones (the pinpoint lexicon's are English plus UN words)
     plain = rf"(?:{alternation(ENGLISH.stop_words)})(?!\w)"
+    number = "|".join(regex.escape(word) for word in ENGLISH.number_words) or "(?!)"
     longer = (
-        rf"{_H}+(?!No\.)\p{{Lu}}\p{{Ll}}"
+        rf"{_H}+(?!{number})\p{{Lu}}\p{{Ll}}"
         rf"|['’]s(?!\w)"
         rf"|{_H}+\p{{Ll}}+(?:['’]s|s['’])(?!\w)"
-        rf"|{_H}+(?i:of){_H}+\p{{Lu}}\p{{Ll}}+{_H}+(?!{plain})\p{{Ll}}"
+        rf"|{_H}+{alternation(ENGLISH.part_of_words)}{_H}+\p{{Lu}}\p{{Ll}}+{_H}+(?!{plain})\p{{Ll}}"
     )
     return rf"(?-i:{names})(?!\w)(?-i:(?!{longer}))"
 

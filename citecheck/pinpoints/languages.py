@@ -583,6 +583,8 @@ def parse(language: str, body: str) -> Pinpoint:
         return False
 
     after_ordinal = False  # the last value was an article's ordinal ("artículos primero")
+    skipped = False  # the last value was a subparagraph's or sentence's ("Unterabsatz 2")
+    skipped_inner_first = False  # ... and an "of" word followed it ("Unterabsatz 2 des")
     for k, (kind, written) in enumerate(tokens):
         value = _canonical_number(written.strip("() \u00a0"))
         if kind in _VALUES:
@@ -630,6 +632,7 @@ def parse(language: str, body: str) -> Pinpoint:
             listed = listed or kind == "comma" or word in g.list_words
             worded = worded or word in g.list_words
             of_since = of_since or word in g.of_words
+            skipped_inner_first = skipped_inner_first or (skipped and word in g.of_words)
             continue
         if kind == "range":
             ranged = True
@@ -677,6 +680,8 @@ def parse(language: str, body: str) -> Pinpoint:
                 sub_unit = "subpoint"  # "point b), ii)": point (b)(ii)
             sub = (sub_unit, f"({value})")
             if art is None or before_unit(k):
+                while chains and not chains[-1]:
+                    chains.pop()  # the subparagraphs' items before it are its own
                 lacking = [c for c in chains if all(u != sub_unit for u, _ in c)]
                 if ranged and chains and chains[-1][-1][0] == sub_unit:
                     last = chains[-1][-1]
@@ -790,9 +795,21 @@ def parse(language: str, body: str) -> Pinpoint:
                 held_place = parts[-1]
                 outer, inner = (place, held_place) if of_since else (held_place, place)
                 parts[-1] = PinpointPart(outer.unit, f"{outer.value}, {inner}")
+        elif unit == "skipw" and tokens[k][0] == "num" and art is None:
+            # "Unterabsatz 2 des Absatzes 1 und Unterabsatz 3 des Artikels 6": a subparagraph
+            # is not in the canonical form, but in a list written innermost first it is an
+            # item: an empty chain, dropped where a paragraph or point follows it ("und
+            # Unterabsatz 3 des Absatzes 2"), else the article's own (art. 6); written after
+            # its paragraph ("Absatz 1 Unterabsatz 2 und Unterabsatz 3") it is the paragraph's
+            own_item = skipped_inner_first or (not skipped and before_unit(k))
+            skipped = True
+            if not (listed and chains and own_item):
+                continue
+            chains.append([])
         else:
             continue
         listed = worded = ranged = of_since = unit_since_value = False
+        skipped = unit == "skipw"
     flush()
     return Pinpoint(tuple(parts)) if parts else NO_PINPOINT
 

@@ -57,6 +57,16 @@ def sub_letters(lexicon: Lexicon, space: str = r"\s") -> str:
     )
 
 
+def bare_letter(lexicon: Lexicon, space: str = r"\s") -> str:
+    """A letter after one of the lexicon's letter words without its bracket (``17 Buchst.
+    c``), the word in group 1 and the letter in group 2: substituted as ``\\1 \\2)`` it is
+    the worded form :func:`sub_letters` reads (``Buchst. c)``)."""
+    return (
+        rf"{space}?,?{space}{{0,2}}({alternation(lexicon.letter_words)}){space}{{1,2}}"
+        r"([a-z])(?![\w)])"
+    )
+
+
 def _tokens(lexicon: Lexicon) -> regex.Pattern[str]:
     dashes = "[" + regex.escape(CHARACTERS.range_dashes) + "]"
     return regex.compile(
@@ -158,6 +168,7 @@ def parse_numbers(unit: str, raw: str, lexicon: Lexicon = ENGLISH) -> tuple[Pinp
 __all__ = [
     "RANGE_UNIT",
     "NumberItem",
+    "bare_letter",
     "canonical_number",
     "number_parts",
     "parse_numbers",

@@ -80,6 +80,14 @@ BEFORE_SYMBOLS = [
     ("Die Kommission verweist auf Randnr. 12 des Dokumentes A/HRC/41/35.", [("un:A/HRC/41/35", "un_document", "para. 12")]),
     ("Siehe Ziff. 4 des A/HRC/41/35.", [("un:A/HRC/41/35", "un_document", "para. 4")]),
     ("See para. 66 of A/HRC/41/35.", [("un:A/HRC/41/35", "un_document", "para. 66")]),
+    # a letter of the paragraph after its letter word, without a bracket as German writes it
+    ("Ziff. 5 Buchst. c des Berichts A/HRC/41/35", [("un:A/HRC/41/35", "un_document", "para. 5(c)")]),
+    ("Vgl. Ziffer 5 Buchstabe c des Dokuments A/HRC/41/35.", [("un:A/HRC/41/35", "un_document", "para. 5(c)")]),
+    ("Siehe Ziff. 12 lit. a des A/HRC/41/35.", [("un:A/HRC/41/35", "un_document", "para. 12(a)")]),
+    ("Ziff. 5 Buchst. c) des Berichts A/HRC/41/35", [("un:A/HRC/41/35", "un_document", "para. 5(c)")]),
+    # ... a word, not a letter, after the letter word; English text keeps English words
+    ("Ziff. 5 Buchst. cd des Berichts A/HRC/41/35", [("un:A/HRC/41/35", "un_document", "")]),
+    ("See para. 5 Buchst. c of A/HRC/41/35.", [("un:A/HRC/41/35", "un_document", "")]),
     # a paragraph word English shares is read before German "des" in German text only
     ("Die Kommission verweist auf para. 5 des Berichts A/HRC/41/35 und die Empfehlungen.",
      [("un:A/HRC/41/35", "un_document", "para. 5")]),
@@ -102,6 +110,45 @@ def test_a_german_pinpoint_before_a_symbol_leaves_the_span_the_symbols() -> None
     text = "Vgl. Ziff. 66 des Berichts A/HRC/41/35."
     (cit,) = citecheck.extract(text)
     assert (cit.text, str(cit.pinpoint)) == ("A/HRC/41/35", "para. 66")
+
+
+#: a judgment's paragraph written before its case in German, French or Spanish, as English
+#: "paragraph 42 of the judgment in C-311/18": the case with "para." (French "points" are a
+#: judgment's paragraphs); the span stays the case's
+CASE = "case:C-311/18"
+CASE_PARAGRAPHS_BEFORE = [
+    ("Rn. 42 des Urteils C-311/18", [(CASE, "cjeu_case", "para. 42")]),
+    ("Vgl. Rn. 42 des Urteils vom 16. Juli 2020, Facebook Ireland und Schrems (C-311/18).",
+     [(CASE, "cjeu_case", "para. 42")]),
+    ("Siehe Randnrn. 40 bis 42 des Urteils in der Rechtssache C-311/18.", [(CASE, "cjeu_case", "paras. 40-42")]),
+    ("Randnummer 42 des Urteils C‑311/18", [(CASE, "cjeu_case", "para. 42")]),
+    ("point 42 de l'arrêt C-311/18", [(CASE, "cjeu_case", "para. 42")]),
+    ("voir points 40 à 42 de l’arrêt du 16 juillet 2020, Facebook Ireland et Schrems (C-311/18)",
+     [(CASE, "cjeu_case", "paras. 40-42")]),
+    ("au point 42 de l'arrêt du 1er octobre 2020 dans l'affaire C-311/18", [(CASE, "cjeu_case", "para. 42")]),
+    ("apartado 42 de la sentencia C-311/18", [(CASE, "cjeu_case", "para. 42")]),
+    ("véase el apartado 42 de la sentencia de 16 de julio de 2020, Facebook Ireland y Schrems (C-311/18)",
+     [(CASE, "cjeu_case", "para. 42")]),
+    ("apartados 40 a 42 de la sentencia en el asunto C-311/18", [(CASE, "cjeu_case", "paras. 40-42")]),
+    ("paragraph 42 of the judgment of 16 July 2020, Facebook Ireland and Schrems (C-311/18)",
+     [(CASE, "cjeu_case", "para. 42")]),
+    # negative rows: another document's paragraph, prose between, two names (two judgments)
+    ("Rn. 42 der Verordnung und das Urteil C-311/18", [(CASE, "cjeu_case", "")]),
+    ("Rn. 42 des Urteils wird in C-311/18 bestätigt", [(CASE, "cjeu_case", "")]),
+    ("point 42 de la directive, voir C-311/18", [(CASE, "cjeu_case", "")]),
+    ("apartado 42 de la sentencia que cita el asunto C-311/18", [(CASE, "cjeu_case", "")]),
+    ("point 42 de l'arrêt du 16 juillet 2020, Schrems, précité, et Facebook (C-311/18)", [(CASE, "cjeu_case", "")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASE_PARAGRAPHS_BEFORE)
+def test_a_judgments_paragraph_before_its_case(text: str, expected: list[tuple[str, str, str]]) -> None:
+    check(text, expected)
+
+
+def test_a_paragraph_before_a_case_leaves_the_span_the_cases() -> None:
+    (cit,) = citecheck.extract("Rn. 42 des Urteils C-311/18")
+    assert (cit.text, str(cit.pinpoint)) == ("C-311/18", "para. 42")
 
 
 #: the UN's name after a body's is part of the body's name: the pinpoint after it is the
@@ -251,6 +298,11 @@ def test_german_ordinal_numbers(word: str, number: int | None) -> None:
     [
         ("a.a.O.", True), ("a. a. O.", True), ("a.a. O.", True), ("a. a.O.", True),
         ("A.A.O.", True),
+        # a no-break space (U+00A0, U+202F) or thin space after a period as a plain one
+        ("a.\u00a0a.\u00a0O.", True), ("a.\u202fa.\u202fO.", True), ("A.\u00a0a. O.", True),
+        ("a.\u2009a.\u2009O.", True),
+        # two of them, or a tab, are no longer one abbreviation
+        ("a.\u00a0\u00a0a. O.", False), ("a.\ta.\tO.", False), ("a. \u202fa. O.", False),
         # one space at most after each period; no letter glued before; no word after "ebd."
         ("a.  a. O.", False), ("xa.a.O.", False), ("ebd.-Angabe", False),
     ],

@@ -91,7 +91,7 @@ NEGATIVE: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("Case T-462/13, Comune di Milano, EU:T:2015:902, paragraphs 62 and 63 of the judgment in Case T-465/13",
      [("case:T-462/13", CASE, ""), ("ecli:EU:T:2015:902", ECLI, ""), ("case:T-465/13", CASE, "para. 62; para. 63")]),
     ("Urteil C-362/14, Schrems, Rn. 73 und 74 des Urteils C-311/18.",
-     [("case:C-362/14", CASE, ""), ("case:C-311/18", CASE, "")]),
+     [("case:C-362/14", CASE, ""), ("case:C-311/18", CASE, "para. 73; para. 74")]),
     # ... but not "of the judgment in" another case
     ("See Case C-362/14 Schrems, EU:C:2015:650, paragraph 73 of the judgment in Case C-311/18.",
      [("case:C-362/14", CASE, ""), ("ecli:EU:C:2015:650", ECLI, ""), ("case:C-311/18", CASE, "para. 73")]),

@@ -43,3 +43,38 @@ CHAINS = [
 def test_a_chain_written_innermost_first_holds_no_prefix(text: str, act: str, pinpoint: str) -> None:
     got = [(c.id, str(c.pinpoint)) for c in citecheck.extract(text) if c.id == act]
     assert got == [(act, pinpoint)]
+
+
+#: a subparagraph or sentence is not in the canonical form, but in a list written innermost
+#: first ("Unterabsatz 2 des Absatzes 1 und Unterabsatz 3 des Artikels 6") it is an item of its
+#: own: the article's, or the paragraph's named after it
+SKIPPED_UNITS = [
+    ("Unterabsatz 2 des Absatzes 1 und Unterabsatz 3 des Artikels 6 der Verordnung (EU) 2016/679",
+     GDPR, "art. 6(1); art. 6"),
+    ("Unterabsatz 2 des Absatzes 1 und Unterabsatz 3 des Absatzes 2 des Artikels 6 der Verordnung (EU) 2016/679",
+     GDPR, "art. 6(1); art. 6(2)"),
+    ("Unterabsatz 2 des Absatzes 1, Unterabsatz 3 des Absatzes 2 und Unterabsatz 4 des Artikels 6 der Verordnung (EU) 2016/679",
+     GDPR, "art. 6(1); art. 6(2); art. 6"),
+    ("Satz 2 des Absatzes 1 und Satz 1 des Artikels 7 der Verordnung (EU) 2016/679",
+     GDPR, "art. 7(1); art. 7"),
+    ("Absatz 1 und Unterabsatz 2 des Artikels 6 der Verordnung (EU) 2016/679",
+     GDPR, "art. 6(1); art. 6"),
+    # rows that must keep working: written after its paragraph, listed alone, or inside one
+    # paragraph ("Satz 2 des Unterabsatzes 1 des Absatzes 4")
+    ("Absatz 1 Unterabsatz 2 und Unterabsatz 3 des Artikels 6 der Verordnung (EU) 2016/679",
+     GDPR, "art. 6(1)"),
+    ("Unterabsätze 2 und 3 des Absatzes 1 des Artikels 6 der Verordnung (EU) 2016/679",
+     GDPR, "art. 6(1)"),
+    ("Satz 2 des Unterabsatzes 1 des Absatzes 4 des Artikels 6 der Verordnung (EU) 2016/679",
+     GDPR, "art. 6(4)"),
+    ("Unterabsatz 2 des Absatzes 1 und Absatz 3 des Artikels 6 der Verordnung (EU) 2016/679",
+     GDPR, "art. 6(1); art. 6(3)"),
+    ("Absatz 1 und Unterabsatz 2 des Absatzes 3 des Artikels 6 der Verordnung (EU) 2016/679",
+     GDPR, "art. 6(1); art. 6(3)"),
+]
+
+
+@pytest.mark.parametrize(("text", "act", "pinpoint"), SKIPPED_UNITS)
+def test_a_subparagraph_listed_innermost_first_is_an_item(text: str, act: str, pinpoint: str) -> None:
+    got = [(c.id, str(c.pinpoint)) for c in citecheck.extract(text) if c.id == act]
+    assert got == [(act, pinpoint)]

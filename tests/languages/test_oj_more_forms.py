@@ -80,6 +80,15 @@ TOKENIZED = [
     ("(ABl. L 160 vom 12.6.1989 , S. 1)", [("oj:L/1989/160/p1", "oj", "")]),
     ("( 4 ) DO n ºC 83 de 11.10.1973, p. 24. ( 5 )", [("oj:C/1973/83/p24", "oj", "")]),
     ("( 4 ) JO n ºL 83 du 11.10.1973, p. 24.", [("oj:L/1973/83/p24", "oj", "")]),
+    # French and Spanish tokenized text writes the page word "p ." (JRC-Acquis)
+    ("JO L 119 du 4.5.2016 , p . 1", [("oj:L/2016/119/p1", "oj", "")]),
+    ("( 1 ) JO L 119 du 4 . 5 . 2016 , p . 1 .", [("oj:L/2016/119/p1", "oj", "")]),
+    ("( 2 ) JO L 119 du 4.5.2016 , pp . 1 - 3 .", [("oj:L/2016/119/p1", "oj", "")]),
+    ("( 3 ) DO L 119 de 4.5.2016 , p . 1 .", [("oj:L/2016/119/p1", "oj", "")]),
+    ("( 3 ) DO L 119 de 4.5.2016 , pág . 1 .", [("oj:L/2016/119/p1", "oj", "")]),
+    # ... and no page where no number follows it, or the letter ends another word
+    ("JO L 119 du 4.5.2016 , p . a", [("oj:L/2016/119", "oj", "")]),
+    ("JO L 119 du 4.5.2016 , chap . 1", [("oj:L/2016/119", "oj", "")]),
     # negative rows: a sentence's dots are no date, a word after "nº" closed up is no series
     ("ABl . Nr . L 160 vom 12 . Dezember wurde S . 1 .", []),
     ("DO n ºCarta 83 de 11.10.1973", []),
