@@ -29,6 +29,7 @@ from citecheck.index.db import (
     default_path,
 )
 from citecheck.index.errors import HarvestError, UpdateFailed
+from citecheck.index.lock import writer_lock
 
 EXIT_USAGE = 2
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -79,12 +80,21 @@ def index() -> None:
     default=None,
     help="How many days before the last harvest an incremental UN run starts again [default: 14].",
 )
+@click.option(
+    "--wait",
+    "wait_seconds",
+    type=click.FloatRange(min=0),
+    default=0,
+    show_default=True,
+    help="Seconds to wait while another update or import writes the index (then exit 2).",
+)
 @_INDEX_OPTION
 def update_cmd(
     source: str,
     from_: str | None,
     until: str | None,
     overlap_days: int | None,
+    wait_seconds: float,
     index_path: Path | None,
 ) -> None:
     """Fill the index from the sources' bulk interfaces (a second run only asks what changed)."""
@@ -98,7 +108,15 @@ def update_cmd(
     overlap = OVERLAP if overlap_days is None else dt.timedelta(days=overlap_days)
     path = default_path(index_path)
     try:
-        reports = update(path, source=source, from_=start, until=end, overlap=overlap)
+        reports = update(
+            path,
+            source=source,
+            from_=start,
+            until=end,
+            overlap=overlap,
+            wait=wait_seconds,
+            on_wait=_say_waiting,
+        )
     except UpdateFailed as exc:
         _summaries(exc.reports)
         for name, reason in exc.failures:
@@ -113,6 +131,12 @@ def update_cmd(
     except IndexUnavailable as exc:
         _fail(str(exc))
     _summaries(reports)
+
+
+def _say_waiting(wait: float) -> None:
+    click.echo(
+        f"citecheck: another citecheck is writing the index; waiting up to {wait:g} s", err=True
+    )
 
 
 #: the sources of `index update`, as its messages name them
@@ -374,16 +398,24 @@ def import_cmd(file: Path, index_path: Path | None) -> None:
         _fail(f"not imported: {exc}")
     src = sqlite3.connect(file.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
     try:
-        if target.exists():  # empty the old write-ahead log so none of it outlives the swap
-            old = sqlite3.connect(target)
-            try:
-                with contextlib.suppress(sqlite3.Error):  # a damaged old index is replaced too
-                    old.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            finally:
-                old.close()
-        _copy_atomically(src, target)
+        with writer_lock(target):  # never rename a file over a running update's index
+            _replace_index(src, target)
+    except IndexUnavailable as exc:
+        _fail(f"not imported: {exc}")
     except (sqlite3.Error, OSError) as exc:
         _fail(f"cannot import into {target}: {exc}")
     finally:
         src.close()
     click.echo(f"imported {file} into {target}", err=True)
+
+
+def _replace_index(src: sqlite3.Connection, target: Path) -> None:
+    """Copy `src` over the index at `target` (under the writer lock)."""
+    if target.exists():  # empty the old write-ahead log so none of it outlives the swap
+        old = sqlite3.connect(target)
+        try:
+            with contextlib.suppress(sqlite3.Error):  # a damaged old index is replaced too
+                old.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            old.close()
+    _copy_atomically(src, target)

@@ -31,9 +31,10 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from citecheck.index.db import HarvestState, IndexDB, Interval, covers, merged
+from citecheck.index.db import HarvestState, IndexDB, Interval, covers, default_path, merged
 from citecheck.index.errors import HarvestError, UpdateFailed
 from citecheck.index.http import PoliteClient
+from citecheck.index.lock import writer_lock
 from citecheck.index.oaipmh import BadResumptionToken, OaiClient
 
 if TYPE_CHECKING:
@@ -311,12 +312,16 @@ def update(
     until: dt.date | str | None = None,
     settings: Settings | None = None,
     overlap: dt.timedelta = OVERLAP,
+    wait: float = 0.0,
+    on_wait: Callable[[float], None] | None = None,
 ) -> list[Any]:
     """Harvest `source` (``undl``, ``eu`` or ``all``) into the index at `db_path`.
 
     The EU part is `citecheck.index.cellar_harvest.update_eu`, imported only when asked.
     Returns the reports of the harvesters, in order.  A source that stops does not stop the
     next one: `UpdateFailed` is raised at the end, with the reports of those that finished.
+    One run writes an index at a time (`writer_lock`): another waits up to `wait` seconds,
+    then `IndexBusy`.
     """
     from citecheck.resolve.engine import settings_from_env
 
@@ -325,7 +330,7 @@ def update(
     settings = settings or settings_from_env()
     reports: list[Any] = []
     failures: list[tuple[str, str]] = []
-    with IndexDB(db_path, write=True) as db:
+    with writer_lock(default_path(db_path), wait, on_wait), IndexDB(db_path, write=True) as db:
         if source in ("undl", "all"):
             show, close = tqdm_progress("UN Digital Library")
             try:
