@@ -11,13 +11,14 @@ that blocks the next run.  Checks never take it (they read SQLite snapshots, nev
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from citecheck.index.db import IndexUnavailable
+from citecheck.index.db import FILENAME, IndexUnavailable
 
 #: how often a waiting run looks again whether the lock is free (seconds)
 POLL_INTERVAL = 0.1
@@ -43,9 +44,14 @@ def writer_lock(
     `IndexUnavailable` when the lock file cannot be made (a place the index cannot be
     written to either).
     """
+    if index.is_dir():
+        raise IndexUnavailable(
+            f"{index} is a directory; the index is a file (e.g. {index / FILENAME})"
+        )
     path = lock_path(index)
-    try:
+    try:  # a place no lock file can be made in is one the index cannot be written to
         path.parent.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o666))
     except OSError as exc:
         raise IndexUnavailable(f"cannot write the index {index}: {exc}") from exc
     lock = FileLock(path)
