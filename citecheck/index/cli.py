@@ -181,6 +181,10 @@ def describe(db: IndexDB) -> dict[str, Any]:
         entry.update({key: db.count(tab) for key, tab in extra.items()})
         if name == "undl":
             entry["windows"] = len(db.windows())
+            entry["covered"] = [
+                [low.isoformat(), high.isoformat()]
+                for low, high in (state.coverage() if state else [])
+            ]
         sources[name] = entry
     return {"path": os.path.abspath(db.path), "sources": sources}
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from citecheck.index.cli import describe
 from citecheck.index.db import SCHEMA_DDL, HarvestState, IndexDB, covers, merged
 from citecheck.index.http import PoliteClient
 from citecheck.index.update import update_undl
@@ -88,6 +89,10 @@ def test_a_from_after_a_gap_keeps_the_older_stretch(db: IndexDB, make_client: Ma
     assert state.coverage() == _days(("2011-01-01", "2011-06-30"), ("2011-10-01", "2012-03-15"))
     # a later session is held, but the gap may hide the id: never a not_found
     assert _verdict(db, "A/HRC/RES/17/99") == "unverified"
+    assert describe(db)["sources"]["undl"]["covered"] == [
+        ["2011-01-01", "2011-06-30"],
+        ["2011-10-01", "2012-03-15"],
+    ]
 
 
 def test_reading_the_gap_joins_the_stretches_and_only_then_denies(
