@@ -81,6 +81,12 @@ def index() -> None:
     help="How many days before the last harvest an incremental UN run starts again [default: 14].",
 )
 @click.option(
+    "--full",
+    is_flag=True,
+    default=False,
+    help="Re-read all EU law from Cellar, not only what changed (with --source eu or all).",
+)
+@click.option(
     "--wait",
     "wait_seconds",
     type=click.FloatRange(min=0),
@@ -94,6 +100,7 @@ def update_cmd(
     from_: str | None,
     until: str | None,
     overlap_days: int | None,
+    full: bool,
     wait_seconds: float,
     index_path: Path | None,
 ) -> None:
@@ -105,6 +112,8 @@ def update_cmd(
         _fail("--from is after --until")
     if end is not None and end > dt.datetime.now(dt.UTC).date():
         _fail("--until is in the future (UTC); the index cannot cover days to come")
+    if full and source == "undl":
+        _fail("--full re-reads EU law; give --source eu or all (for the UN part: --from DAY)")
     overlap = OVERLAP if overlap_days is None else dt.timedelta(days=overlap_days)
     path = default_path(index_path)
     try:
@@ -116,6 +125,7 @@ def update_cmd(
             overlap=overlap,
             wait=wait_seconds,
             on_wait=_say_waiting,
+            full_eu=full,
         )
     except UpdateFailed as exc:
         _summaries(exc.reports)

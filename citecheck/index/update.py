@@ -314,6 +314,7 @@ def update(
     overlap: dt.timedelta = OVERLAP,
     wait: float = 0.0,
     on_wait: Callable[[float], None] | None = None,
+    full_eu: bool = False,
 ) -> list[Any]:
     """Harvest `source` (``undl``, ``eu`` or ``all``) into the index at `db_path`.
 
@@ -321,7 +322,7 @@ def update(
     Returns the reports of the harvesters, in order.  A source that stops does not stop the
     next one: `UpdateFailed` is raised at the end, with the reports of those that finished.
     One run writes an index at a time (`writer_lock`): another waits up to `wait` seconds,
-    then `IndexBusy`.
+    then `IndexBusy`.  `full_eu` re-reads all EU law, not only what changed.
     """
     from citecheck.resolve.engine import settings_from_env
 
@@ -346,7 +347,7 @@ def update(
                 close()
         if source in ("eu", "all"):
             try:
-                reports.append(_update_eu(db, settings))
+                reports.append(_update_eu(db, settings, full_eu))
             except HarvestError as exc:
                 failures.append(("eu", exc.reason))
     if failures:
@@ -354,10 +355,10 @@ def update(
     return reports
 
 
-def _update_eu(db: IndexDB, settings: Settings) -> Any:
+def _update_eu(db: IndexDB, settings: Settings, full: bool) -> Any:
     try:  # by name: the EU harvester is a separate module that may be absent
         update_eu = importlib.import_module("citecheck.index.cellar_harvest").update_eu
     except (ImportError, AttributeError) as exc:
         raise HarvestError("this citecheck cannot harvest EU law yet (no EU harvester)") from exc
     with _client(settings.sparql_url, settings) as client:
-        return update_eu(db, client, full=False, progress=None)
+        return update_eu(db, client, full=full, progress=None)
