@@ -81,6 +81,15 @@ def test_a_second_update_exits_2_while_another_process_writes(
     assert not env.exists()  # and did not even create the index
 
 
+def test_wait_says_it_waits_then_exits_2_if_the_writer_still_runs(
+    env: Path, fake: FakeOai, holder: subprocess.Popen[str]
+) -> None:
+    code, err = _run("index", "update", "--source", "undl", "--wait", "0.3")
+    assert code == 2
+    assert "waiting up to 0.3 s" in err and "after waiting 0.3 s" in err
+    assert fake.oai_requests() == []
+
+
 def test_a_killed_writer_leaves_no_lock_that_blocks(
     env: Path, fake: FakeOai, holder: subprocess.Popen[str]
 ) -> None:
