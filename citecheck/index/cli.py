@@ -222,8 +222,15 @@ def info_cmd(fmt: str, index_path: Path | None) -> None:
     click.echo(f"index: {data['path']}")
     for name, entry in data["sources"].items():
         state = "complete" if entry["complete"] else "partial"
+        stretches = entry.get("covered") or []
+        gaps = (
+            "; harvested with gaps: " + ", ".join(f"{a} to {b}" for a, b in stretches)
+            if len(stretches) > 1
+            else ""
+        )
         click.echo(
-            f"  {name}: {entry['records']} records, as of {entry['as_of'] or 'never'} ({state})"
+            f"  {name}: {entry['records']} records, as of {entry['as_of'] or 'never'} "
+            f"({state}{gaps})"
         )
 
 

@@ -11,7 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from citecheck.cli import main
 from citecheck.index.cli import describe
 from citecheck.index.db import SCHEMA_DDL, HarvestState, IndexDB, covers, merged
 from citecheck.index.http import PoliteClient
@@ -93,6 +95,12 @@ def test_a_from_after_a_gap_keeps_the_older_stretch(db: IndexDB, make_client: Ma
         ["2011-01-01", "2011-06-30"],
         ["2011-10-01", "2012-03-15"],
     ]
+    result = CliRunner().invoke(main, ["index", "info", "--index", str(db.path)])
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "undl: 7 records, as of 2012-03-15 (partial; harvested with gaps: "
+        "2011-01-01 to 2011-06-30, 2011-10-01 to 2012-03-15)"
+    ) in result.stdout
 
 
 def test_reading_the_gap_joins_the_stretches_and_only_then_denies(
