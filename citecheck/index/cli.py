@@ -90,6 +90,7 @@ def index() -> None:
     "--wait",
     "wait_seconds",
     type=click.FloatRange(min=0),
+    metavar="SECONDS",
     default=0,
     show_default=True,
     help="Seconds to wait while another update or import writes the index (then exit 2).",
