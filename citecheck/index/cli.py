@@ -29,6 +29,7 @@ from citecheck.index.db import (
     default_path,
 )
 from citecheck.index.errors import HarvestError, UpdateFailed
+from citecheck.index.lock import writer_lock
 
 EXIT_USAGE = 2
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -79,12 +80,29 @@ def index() -> None:
     default=None,
     help="How many days before the last harvest an incremental UN run starts again [default: 14].",
 )
+@click.option(
+    "--full",
+    is_flag=True,
+    default=False,
+    help="Re-read all EU law from Cellar, not only what changed (with --source eu or all).",
+)
+@click.option(
+    "--wait",
+    "wait_seconds",
+    type=click.FloatRange(min=0),
+    metavar="SECONDS",
+    default=0,
+    show_default=True,
+    help="Seconds to wait while another update or import writes the index (then exit 2).",
+)
 @_INDEX_OPTION
 def update_cmd(
     source: str,
     from_: str | None,
     until: str | None,
     overlap_days: int | None,
+    full: bool,
+    wait_seconds: float,
     index_path: Path | None,
 ) -> None:
     """Fill the index from the sources' bulk interfaces (a second run only asks what changed)."""
@@ -95,10 +113,21 @@ def update_cmd(
         _fail("--from is after --until")
     if end is not None and end > dt.datetime.now(dt.UTC).date():
         _fail("--until is in the future (UTC); the index cannot cover days to come")
+    if full and source == "undl":
+        _fail("--full re-reads EU law; give --source eu or all (for the UN part: --from DAY)")
     overlap = OVERLAP if overlap_days is None else dt.timedelta(days=overlap_days)
     path = default_path(index_path)
     try:
-        reports = update(path, source=source, from_=start, until=end, overlap=overlap)
+        reports = update(
+            path,
+            source=source,
+            from_=start,
+            until=end,
+            overlap=overlap,
+            wait=wait_seconds,
+            on_wait=_say_waiting,
+            full_eu=full,
+        )
     except UpdateFailed as exc:
         _summaries(exc.reports)
         for name, reason in exc.failures:
@@ -113,6 +142,12 @@ def update_cmd(
     except IndexUnavailable as exc:
         _fail(str(exc))
     _summaries(reports)
+
+
+def _say_waiting(wait: float) -> None:
+    click.echo(
+        f"citecheck: another citecheck is writing the index; waiting up to {wait:g} s", err=True
+    )
 
 
 #: the sources of `index update`, as its messages name them
@@ -157,6 +192,10 @@ def describe(db: IndexDB) -> dict[str, Any]:
         entry.update({key: db.count(tab) for key, tab in extra.items()})
         if name == "undl":
             entry["windows"] = len(db.windows())
+            entry["covered"] = [
+                [low.isoformat(), high.isoformat()]
+                for low, high in (state.coverage() if state else [])
+            ]
         sources[name] = entry
     return {"path": os.path.abspath(db.path), "sources": sources}
 
@@ -184,8 +223,15 @@ def info_cmd(fmt: str, index_path: Path | None) -> None:
     click.echo(f"index: {data['path']}")
     for name, entry in data["sources"].items():
         state = "complete" if entry["complete"] else "partial"
+        stretches = entry.get("covered") or []
+        gaps = (
+            "; harvested with gaps: " + ", ".join(f"{a} to {b}" for a, b in stretches)
+            if len(stretches) > 1
+            else ""
+        )
         click.echo(
-            f"  {name}: {entry['records']} records, as of {entry['as_of'] or 'never'} ({state})"
+            f"  {name}: {entry['records']} records, as of {entry['as_of'] or 'never'} "
+            f"({state}{gaps})"
         )
 
 
@@ -374,16 +420,24 @@ def import_cmd(file: Path, index_path: Path | None) -> None:
         _fail(f"not imported: {exc}")
     src = sqlite3.connect(file.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
     try:
-        if target.exists():  # empty the old write-ahead log so none of it outlives the swap
-            old = sqlite3.connect(target)
-            try:
-                with contextlib.suppress(sqlite3.Error):  # a damaged old index is replaced too
-                    old.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            finally:
-                old.close()
-        _copy_atomically(src, target)
+        with writer_lock(target):  # never rename a file over a running update's index
+            _replace_index(src, target)
+    except IndexUnavailable as exc:
+        _fail(f"not imported: {exc}")
     except (sqlite3.Error, OSError) as exc:
         _fail(f"cannot import into {target}: {exc}")
     finally:
         src.close()
     click.echo(f"imported {file} into {target}", err=True)
+
+
+def _replace_index(src: sqlite3.Connection, target: Path) -> None:
+    """Copy `src` over the index at `target` (under the writer lock)."""
+    if target.exists():  # empty the old write-ahead log so none of it outlives the swap
+        old = sqlite3.connect(target)
+        try:
+            with contextlib.suppress(sqlite3.Error):  # a damaged old index is replaced too
+                old.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            old.close()
+    _copy_atomically(src, target)

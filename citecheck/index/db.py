@@ -28,6 +28,7 @@ Tables
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import sqlite3
@@ -171,6 +172,34 @@ class EuAct:
     end_of_validity: str | None = None
 
 
+Interval = tuple[dt.date, dt.date]  # first and last day, both included
+
+
+def merged(intervals: Iterable[Interval]) -> list[Interval]:
+    """`intervals` sorted, those that overlap or touch (the next day) joined into one."""
+    out: list[Interval] = []
+    for low, high in sorted(intervals):
+        if out and low <= out[-1][1] + dt.timedelta(days=1):
+            out[-1] = (out[-1][0], max(out[-1][1], high))
+        else:
+            out.append((low, high))
+    return out
+
+
+def covers(intervals: Iterable[Interval], low: dt.date, high: dt.date) -> bool:
+    """Every day from `low` to `high` was harvested: one interval holds them all (no gap)."""
+    return any(a <= low and high <= b for a, b in intervals)
+
+
+def _json_day(value: object) -> dt.date | None:
+    if isinstance(value, str) and _ISO_DAY.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
 @attrs.frozen(slots=True)
 class HarvestState:
     """What the index knows about its coverage of one source."""
@@ -182,6 +211,34 @@ class HarvestState:
     checkpoint: str | None
     records: int
     updated: str | None
+
+    def coverage(self) -> list[Interval]:
+        """The stretches of days harvested with no gap, oldest first (from the checkpoint).
+
+        An index written before coverage was a set holds one stretch: ``covered_from`` to
+        ``as_of``.  A malformed entry (the file is untrusted) is dropped: less coverage only
+        makes answers `unverified`, never a false `not_found`.
+        """
+        try:
+            data = json.loads(self.checkpoint) if self.checkpoint else {}
+        except ValueError:
+            return []
+        if not isinstance(data, dict):
+            return []
+        stored = data.get("covered")
+        if isinstance(stored, list):
+            found = [
+                (low, high)
+                for item in stored
+                if isinstance(item, list)
+                and len(item) == 2
+                and (low := _json_day(item[0])) is not None
+                and (high := _json_day(item[1])) is not None
+                and low <= high
+            ]
+            return merged(found)
+        low, high = _json_day(data.get("covered_from")), _json_day(self.as_of)
+        return [(low, high)] if low is not None and high is not None and low <= high else []
 
 
 def retry_locked(step: Callable[[], object], attempts: int = 50) -> None:

@@ -6,14 +6,16 @@ together with its `undl_window` row and the `harvest` row, so a killed run leave
 completed window and the next run resumes at the first unfinished one, losing and
 duplicating nothing.  A failed window rolls back whole.
 
-Coverage (the `harvest` row of ``undl``): ``as_of`` is the last day harvested without a gap
-since ``covered_from`` (kept in the checkpoint JSON).  ``complete`` is true only when that
-gapless coverage runs from the source's earliest datestamp to the day of the run, with no
-unfinished window left: OAI-PMH ``from``/``until`` select records by their LAST change, so a
-harvest that stopped early (killed, or ``--until`` in the past) misses every older document
-changed later, and must deny nothing.  A run after a finished one asks from ``as_of`` minus
-`OVERLAP` (14 days by default): OAI-PMH is reported to lag the website by days, so a record
-changed shortly before ``as_of`` may show up only after the last run.
+Coverage (the `harvest` row of ``undl``): a set of gapless stretches of days (``covered`` in
+the checkpoint JSON, joined when they touch; an older index's single ``covered_from`` to
+``as_of`` is read as one). ``as_of`` is the last day harvested, ``covered_from`` where the
+stretch up to it begins. A ``--from`` after a gap adds a stretch and keeps the older ones.
+``complete`` is true only when one stretch runs from the source's earliest datestamp to the day
+of the run, with no unfinished window left: OAI-PMH ``from``/``until`` select records by their
+LAST change, so a harvest that stopped early (killed, or ``--until`` in the past) misses every
+older document changed later, and must deny nothing. A run after a finished one asks from
+``as_of`` minus `OVERLAP` (14 days by default): OAI-PMH is reported to lag the website by days,
+so a record changed shortly before ``as_of`` may show up only after the last run.
 """
 
 from __future__ import annotations
@@ -29,9 +31,10 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from citecheck.index.db import HarvestState, IndexDB
+from citecheck.index.db import HarvestState, IndexDB, Interval, covers, default_path, merged
 from citecheck.index.errors import HarvestError, UpdateFailed
 from citecheck.index.http import PoliteClient
+from citecheck.index.lock import writer_lock
 from citecheck.index.oaipmh import BadResumptionToken, OaiClient
 
 if TYPE_CHECKING:
@@ -98,22 +101,10 @@ def _ckpt_day(ckpt: Mapping[str, Any], key: str) -> dt.date | None:
     return None
 
 
-def _extend(
-    covered: tuple[dt.date | None, dt.date | None], start: dt.date, until: dt.date
-) -> tuple[dt.date | None, dt.date | None]:
-    """Coverage (covered_from, as_of) after the gapless stretch [start, until] was read.
-
-    An older stretch that does not reach the coverage yet leaves it unchanged; the caller
-    passes the whole stretch read so far, so it joins once its windows reach the coverage.
-    """
-    low, high = covered
-    if low is None or high is None:
-        return start, until
-    if start <= high + dt.timedelta(days=1) and until >= low - dt.timedelta(days=1):
-        return min(low, start), max(high, until)
-    if start > high:  # a gap after the coverage: only the new part is gapless
-        return start, until
-    return low, high  # an older stretch not joined yet: coverage unchanged
+def _extend(covered: list[Interval], start: dt.date, until: dt.date) -> list[Interval]:
+    """Coverage after the gapless stretch [start, until] was read: one more interval, joined
+    with those it touches.  Older coverage after a gap is kept (it stays true)."""
+    return merged([*covered, (start, until)])
 
 
 def _plan(
@@ -165,7 +156,7 @@ def update_undl(
     start = max(start, earliest) if start_at is None else start
     windows = month_windows(start, end) if start <= end else []
     ckpt = _checkpoint(state)
-    covered = (_ckpt_day(ckpt, "covered_from"), _day(state.as_of) if state else None)
+    covered = state.coverage() if state else []
     # the gapless stretch this run (and the killed run it resumes) has read: windows follow
     # each other, so it grows until it joins the coverage (an earlier `--from` heals a gap)
     stretch = _resumed_stretch(ckpt, windows[0][0] if windows else None, start_at)
@@ -235,7 +226,7 @@ def _read_window(db: IndexDB, oai: OaiClient, w_from: str, w_until: str) -> tupl
 
 def _store_state(
     db: IndexDB,
-    covered: tuple[dt.date | None, dt.date | None],
+    covered: list[Interval],
     earliest: dt.date,
     next_window: str | None,
     target: dt.date,
@@ -243,20 +234,23 @@ def _store_state(
     before: HarvestState | None,
     stretch: dt.date | None,
 ) -> None:
-    low, high = covered
+    # as_of: the last day harvested; covered_from: where the gapless stretch up to it begins
+    low, high = covered[-1] if covered else (None, None)
     # complete: gapless from the earliest datestamp to the run day; a re-read of older
     # windows keeps a complete index complete (its as_of does not move)
     complete = (
         next_window is None
-        and low is not None
-        and low <= earliest
         and high is not None
+        and covers(covered, earliest, high)
         and (
             high >= run_day
             or (before is not None and before.complete and before.as_of == high.isoformat())
         )
     )
-    ckpt: dict[str, Any] = {"covered_from": low.isoformat() if low else None}
+    ckpt: dict[str, Any] = {
+        "covered_from": low.isoformat() if low else None,
+        "covered": [[a.isoformat(), b.isoformat()] for a, b in covered],
+    }
     if next_window is not None:
         ckpt["next"] = next_window
         ckpt["target"] = target.isoformat()
@@ -318,12 +312,17 @@ def update(
     until: dt.date | str | None = None,
     settings: Settings | None = None,
     overlap: dt.timedelta = OVERLAP,
+    wait: float = 0.0,
+    on_wait: Callable[[float], None] | None = None,
+    full_eu: bool = False,
 ) -> list[Any]:
     """Harvest `source` (``undl``, ``eu`` or ``all``) into the index at `db_path`.
 
     The EU part is `citecheck.index.cellar_harvest.update_eu`, imported only when asked.
     Returns the reports of the harvesters, in order.  A source that stops does not stop the
     next one: `UpdateFailed` is raised at the end, with the reports of those that finished.
+    One run writes an index at a time (`writer_lock`): another waits up to `wait` seconds,
+    then `IndexBusy`.  `full_eu` re-reads all EU law, not only what changed.
     """
     from citecheck.resolve.engine import settings_from_env
 
@@ -332,7 +331,7 @@ def update(
     settings = settings or settings_from_env()
     reports: list[Any] = []
     failures: list[tuple[str, str]] = []
-    with IndexDB(db_path, write=True) as db:
+    with writer_lock(default_path(db_path), wait, on_wait), IndexDB(db_path, write=True) as db:
         if source in ("undl", "all"):
             show, close = tqdm_progress("UN Digital Library")
             try:
@@ -348,7 +347,7 @@ def update(
                 close()
         if source in ("eu", "all"):
             try:
-                reports.append(_update_eu(db, settings))
+                reports.append(_update_eu(db, settings, full_eu))
             except HarvestError as exc:
                 failures.append(("eu", exc.reason))
     if failures:
@@ -356,10 +355,10 @@ def update(
     return reports
 
 
-def _update_eu(db: IndexDB, settings: Settings) -> Any:
+def _update_eu(db: IndexDB, settings: Settings, full: bool) -> Any:
     try:  # by name: the EU harvester is a separate module that may be absent
         update_eu = importlib.import_module("citecheck.index.cellar_harvest").update_eu
     except (ImportError, AttributeError) as exc:
         raise HarvestError("this citecheck cannot harvest EU law yet (no EU harvester)") from exc
     with _client(settings.sparql_url, settings) as client:
-        return update_eu(db, client, full=False, progress=None)
+        return update_eu(db, client, full=full, progress=None)

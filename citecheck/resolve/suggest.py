@@ -46,10 +46,13 @@ def _un(symbol: str) -> list[str]:
 
 
 def from_index(index: IndexSource, ident: str, limit: int = 3) -> tuple[list[str], str | None]:
-    """(candidates the index holds, a note on the range adopted) for a not-found `un:` id.
+    """(candidates the index holds, a note on what the index holds of the series) for a
+    not-found `un:` id.
 
-    The note reads "A/HRC session 17 adopted resolutions 17/1 to 17/25" for resolutions, or
-    names the first and last symbol of the series session otherwise.
+    The note reads "A/HRC session 17 adopted resolutions 17/1 to 17/25" when the index holds
+    every number from 1 to the last; with gaps it names the runs it holds ("17/1 to 17/3,
+    17/5 and 17/7 to 17/50"), or counts them when there are many: a gap may be a resolution
+    not harvested, so the highest number alone would claim too much.
     """
     found = [c for c in candidates(ident) if _held(index, c)][:limit]
     scheme, _, value = ident.partition(":")
@@ -59,17 +62,48 @@ def from_index(index: IndexSource, ident: str, limit: int = 3) -> tuple[list[str
         stem, session, _ = key
         held = index.db.un_series(stem, session)
         if held:
-            (first, lo), (last, hi) = held[0], held[-1]
-            if stem.endswith("/RES") and session is not None:
-                body = stem.removesuffix("/RES")
-                note = (
-                    f"{body} session {session} adopted resolutions {session}/{lo} to {session}/{hi}"
-                )
-            elif session is not None:
-                note = f"the index holds {first} to {last} for session {session}"
-            else:
-                note = f"the index holds {first} to {last}"
+            note = held_note(stem, session, held)
     return found, note
+
+
+MAX_RUNS = 4  # runs named one by one in a note; more are counted
+
+
+def runs(numbers: Iterable[int]) -> list[tuple[int, int]]:
+    """Runs of consecutive numbers, lowest first: [1, 2, 3, 5, 7, 8] -> (1, 3), (5, 5), (7, 8)."""
+    out: list[tuple[int, int]] = []
+    for n in sorted(set(numbers)):
+        if out and n == out[-1][1] + 1:
+            out[-1] = (out[-1][0], n)
+        else:
+            out.append((n, n))
+    return out
+
+
+def held_note(stem: str, session: int | None, held: list[tuple[str, int]]) -> str:
+    """What the index holds of one series (and session): `held` is (symbol, number) by number."""
+    (first, lo), (last, hi) = held[0], held[-1]
+    spans = runs(n for _, n in held)
+    if stem.endswith("/RES") and session is not None:
+        body = stem.removesuffix("/RES")
+        if spans == [(1, hi)]:
+            return f"{body} session {session} adopted resolutions {session}/1 to {session}/{hi}"
+        if len(spans) <= MAX_RUNS:
+            named = [
+                f"{session}/{a}" if a == b else f"{session}/{a} to {session}/{b}" for a, b in spans
+            ]
+            listed = ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else named[0]
+            return f"the index holds {body} session {session} resolutions {listed}"
+        count = sum(b - a + 1 for a, b in spans)
+        return (
+            f"the index holds {count} {body} session {session} resolutions between "
+            f"{session}/{lo} and {session}/{hi}, with gaps"
+        )
+    where = f" for session {session}" if session is not None else ""
+    if len(spans) == 1:
+        return f"the index holds {first} to {last}{where}"
+    count = sum(b - a + 1 for a, b in spans)
+    return f"the index holds {count} numbers between {first} and {last}{where}, with gaps"
 
 
 def _held(index: IndexSource, ident: str) -> bool:

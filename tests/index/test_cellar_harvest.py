@@ -323,3 +323,55 @@ def test_the_fake_answers_post_as_well_as_get(fake: SparqlFake) -> None:
     assert posted.headers["Content-Type"] == "application/sparql-results+json"
     assert parse_results(posted.content, ACT_VARS) == parse_results(got.content, ACT_VARS)
     assert parse_results(posted.content, ACT_VARS)[0]["celex"] == "32020D1999"
+
+
+def test_a_partial_eu_index_says_since_when_and_how_far_not_an_unknown_date(
+    db: IndexDB, fake: SparqlFake
+) -> None:
+    from citecheck.resolve.settings import Settings
+    from citecheck.resolve.sources.index import IndexSource
+
+    fake.fail(3, "malformed")  # the first full pass stops after two pages
+    with pytest.raises(HarvestError):
+        harvest(db, fake)
+    source = IndexSource(db, Settings())
+    missing = "celex:32099R9999"
+    answer = source.answer([missing])[missing]
+    assert answer.status.value == "unverified"
+    assert answer.reason == (
+        "not in the index (its EU part is partial: the first harvest, begun 2024-06-01, "
+        f"has not finished, read up to CELEX {ALL_CELEX[2 * PAGE - 1]})"
+    )
+    harvest(db, fake)  # once a harvest finished, its day is the coverage
+    answer = source.answer([missing])[missing]
+    assert answer.reason == "newer than the index (as of 2024-06-01)"
+
+
+@pytest.mark.parametrize(
+    ("checkpoint", "said"),
+    [
+        (
+            '{"started": "2024-06-01", "phase": "repeals", "after": "32016R0679"}',
+            "begun 2024-06-01, has not finished)",
+        ),
+        (
+            '{"started": "2024-06-01", "phase": "acts", "after": "x\' OR 1"}',
+            "begun 2024-06-01, has not finished)",
+        ),
+        ('{"started": "yesterday"}', "no harvest of it has finished)"),
+        ("[]", "no harvest of it has finished)"),
+        ("{{", "no harvest of it has finished)"),
+        (None, "no harvest of it has finished)"),
+    ],
+)
+def test_an_unfinished_eu_checkpoint_is_read_as_untrusted(
+    db: IndexDB, checkpoint: str | None, said: str
+) -> None:
+    from citecheck.resolve.settings import Settings
+    from citecheck.resolve.sources.index import IndexSource
+
+    with db.transaction():
+        db.set_harvest(HarvestState("eu", None, False, None, checkpoint, 0, None))
+    reason = IndexSource(db, Settings()).answer(["celex:32099R9999"])["celex:32099R9999"].reason
+    assert reason is not None and reason.startswith("not in the index (its EU part is partial: ")
+    assert reason.endswith(said)

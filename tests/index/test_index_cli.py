@@ -302,3 +302,24 @@ def test_info_path_is_absolute(env: Path, tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.chdir(env.parent)
     data = _info("--index", env.name)
     assert data["path"] == str(env)
+
+
+def test_full_re_reads_all_eu_law_where_a_plain_update_asks_what_changed(
+    env: Path, sparql: SparqlFake, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CITECHECK_SPARQL_URL", sparql.url)
+    assert _run("index", "update", "--source", "eu")[0] == 0  # the first run is a full pass
+    sparql.queries.clear()
+    assert _run("index", "update", "--source", "eu")[0] == 0
+    assert any("lastModificationDate" in q for q in sparql.queries)  # only what changed
+    sparql.queries.clear()
+    code, _, err = _run("index", "update", "--source", "eu", "--full")
+    assert code == 0, err
+    assert sparql.queries and not any("lastModificationDate" in q for q in sparql.queries)
+    assert _info()["sources"]["eu"]["complete"] is True  # type: ignore[index]
+
+
+def test_full_is_refused_for_the_un_digital_library_alone(env: Path) -> None:
+    code, _, err = _run("index", "update", "--source", "undl", "--full")
+    assert code == 2 and "--full re-reads EU law" in err
+    assert not env.exists()

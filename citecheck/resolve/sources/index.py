@@ -23,10 +23,11 @@ Coverage rules (also in the docs, "Coverage rules"):
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from typing import TYPE_CHECKING
 
-from citecheck.index.db import OWN_ROLES, IndexDB, UnHit, series_key
+from citecheck.index.db import OWN_ROLES, IndexDamaged, IndexDB, UnHit, checked_day, series_key
 from citecheck.resolve.model import Resolution, Status
 from citecheck.resolve.sources.undl import same_document
 
@@ -38,6 +39,7 @@ SCHEMES = ("un", "celex", "ecli", "case")
 _CELEX_ACT = re.compile(r"^3(\d{4})[RLD]\d{4}\Z")
 _SECTION_SPACE = re.compile(r"(?<=\d) ([A-Z])\Z")
 _SECTION_TIGHT = re.compile(r"(?<=\d)([A-Z])\Z")
+_CELEX_KEY = re.compile(r"[0-9A-Z()]{5,20}\Z")
 
 
 MARGIN_DAYS = 90  # as the EU harvester: acts reach the Cellar weeks after their date
@@ -64,9 +66,40 @@ def _decision(rows: list[tuple[str, str, str]]) -> tuple[str, str, str]:
     return ranked[0]
 
 
+_SOURCE_NAMES = {"undl": "UN Digital Library", "eu": "EU"}
+
+
 def _as_of(db: IndexDB, source: str) -> str:
+    """What the index covers of `source`, said in a reason's parentheses: ``as of DAY`` (the
+    last day harvested), or, before any harvest of it finished, that its part is partial and
+    since when."""
     state = db.harvest(source)
-    return state.as_of if state is not None and state.as_of else "an unknown date"
+    if state is not None and state.as_of:
+        return f"as of {state.as_of}"
+    name = _SOURCE_NAMES.get(source, source)
+    if state is None:
+        return f"it holds no {name} harvest"
+    begun, last = _unfinished(state.checkpoint)
+    if begun is None:
+        return f"its {name} part is partial: no harvest of it has finished"
+    upto = f", read up to CELEX {last}" if last else ""
+    return f"its {name} part is partial: the first harvest, begun {begun}, has not finished{upto}"
+
+
+def _unfinished(checkpoint: str | None) -> tuple[str | None, str | None]:
+    """(day begun, last act read) of an unfinished EU harvest's checkpoint (untrusted JSON)."""
+    try:
+        data = json.loads(checkpoint or "")
+    except ValueError:
+        return None, None
+    if not isinstance(data, dict):
+        return None, None
+    try:
+        begun = checked_day(data.get("started"), "checkpoint")
+    except IndexDamaged:
+        return None, None
+    last = data.get("after") if data.get("phase") == "acts" else None
+    return begun, last if isinstance(last, str) and _CELEX_KEY.fullmatch(last) else None
 
 
 class IndexSource:
@@ -161,8 +194,7 @@ class IndexSource:
         held = self.db.un_series(*key, key[2]) if key is not None else []
         if held:  # the series holds this number in another form: never deny it
             why = (
-                f"the index (as of {as_of}) holds {held[0][0]}, not exactly {symbol}; "
-                "not a definite miss"
+                f"the index ({as_of}) holds {held[0][0]}, not exactly {symbol}; not a definite miss"
             )
         elif state is not None and state.complete and key is not None:
             stem, session, number = key
@@ -174,8 +206,7 @@ class IndexSource:
                         status=Status.NOT_FOUND,
                         source=NAME,
                         reason=(
-                            f"the index (as of {as_of}) holds {stem} up to session {last} "
-                            f"and no {symbol}"
+                            f"the index ({as_of}) holds {stem} up to session {last} and no {symbol}"
                         ),
                     )
             else:
@@ -186,18 +217,17 @@ class IndexSource:
                         status=Status.NOT_FOUND,
                         source=NAME,
                         reason=(
-                            f"the index (as of {as_of}) holds {stem} up to number {last} "
-                            f"and no {symbol}"
+                            f"the index ({as_of}) holds {stem} up to number {last} and no {symbol}"
                         ),
                     )
             if self.db.un_max_number(stem, session) is not None or (
                 session is not None and self.db.un_max_session(stem) is not None
             ):
-                why = f"newer than the index (as of {as_of})"
+                why = f"newer than the index ({as_of})"
             else:
-                why = f"not in the index (as of {as_of})"
+                why = f"not in the index ({as_of})"
         else:
-            why = f"not in the index (as of {as_of})"
+            why = f"not in the index ({as_of})"
         return Resolution(id=ident, status=Status.UNVERIFIED, source=NAME, reason=why)
 
     # -- EU --------------------------------------------------------------------------------
@@ -226,7 +256,7 @@ class IndexSource:
                 id=ident,
                 status=Status.UNVERIFIED,
                 source=NAME,
-                reason=f"not in the index (as of {as_of})",
+                reason=f"not in the index ({as_of})",
             )
         year = int(m.group(1))
         began = int(state.earliest[:4]) if state.earliest and state.earliest[:4].isdigit() else None
@@ -241,11 +271,11 @@ class IndexSource:
                 id=ident,
                 status=Status.NOT_FOUND,
                 source=NAME,
-                reason=f"the index (as of {as_of}) holds the EU acts of {year} and not this one",
+                reason=f"the index ({as_of}) holds the EU acts of {year} and not this one",
             )
         return Resolution(
             id=ident,
             status=Status.UNVERIFIED,
             source=NAME,
-            reason=f"newer than the index (as of {as_of})",
+            reason=f"{'newer than' if state.as_of else 'not in'} the index ({as_of})",
         )
