@@ -153,6 +153,9 @@ class Lexicon:
     #: what names a point of a paragraph, lettered or numbered (``sous b)``, ``letra b)``,
     #: ``Buchstabe b``, ``punto 3``, ``Nr. 3``)
     letter_words: tuple[str, ...] = ()
+    #: what joins the section letters of a resolution adopted in parts ("59/284 A and B",
+    #: "A et B"): only "and", as "A or B" names no list of sections
+    section_list_words: tuple[str, ...] = ()
     #: what names a subdivision of a lettered point (``sous-point ii)``, ``inciso ii)``)
     subpoint_words: tuple[str, ...] = ()
     #: what names a part of an annex (``annexe II, partie A``, ``parte A del anexo IV``)
@@ -592,6 +595,7 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         emphasis_words=_strings(data.get("emphasis_words"), "emphasis_words"),
         ordinals=_strings(data.get("ordinals"), "ordinals"),
         letter_words=_strings(data.get("letter_words", []), "letter_words"),
+        section_list_words=_strings(data.get("section_list_words", []), "section_list_words"),
         subpoint_words=_strings(data.get("subpoint_words", []), "subpoint_words"),
         part_words=_strings(data.get("part_words", []), "part_words"),
         filler_words=_strings(data.get("filler_words", []), "filler_words"),
