@@ -334,6 +334,18 @@ PINPOINT_STYLE = Rule(
     bad="art. 1, par. d, iii and iv of Council Decision (CFSP) 2020/1999",
     good="Article 1(d)(iii) and (iv) of Council Decision (CFSP) 2020/1999",
 )
+DOMAIN_TYPE_MISMATCH = Rule(
+    "EU112",
+    "eu-act-domain-does-not-fit-type",
+    Severity.WARNING,
+    "An act of a former pillar is cited with the domain of the Communities or the Union.",
+    "Framework decisions were adopted only under Title VI of the EU Treaty and carry JHA; "
+    "common positions and joint actions carry CFSP or JHA, never EC, EEC or EU. The CELEX "
+    "number follows the type, so the act is still found; its number is written wrong.",
+    bad="Council Framework Decision 2002/584/EC",
+    good="Council Framework Decision 2002/584/JHA",
+    fixable=True,
+)
 RULES: tuple[Rule, ...] = (
     DOMAIN_MISSING,
     DOMAIN_UNBRACKETED,
@@ -346,6 +358,7 @@ RULES: tuple[Rule, ...] = (
     NO_MISSING,
     NEW_FORM_BEFORE_2015,
     PINPOINT_STYLE,
+    DOMAIN_TYPE_MISMATCH,
 )
 
 _CANON_DOMAIN: dict[str, str] = {
@@ -641,6 +654,9 @@ def _notes(
                 id=act_id,
             )
         )
+    elif (pillar := _pillar_mismatch(text, n, act_type, date, language, act_id)) is not None:
+        notes.append(pillar)
+        return notes
     else:
         for dom in n.domains:
             if not domain_fits(dom, n.year, date):
@@ -961,6 +977,40 @@ _NO_DOMAIN_EXAMPLE = (
     "; regulations numbered before 1968 wrote it after the number, if at all "
     "('Regulation No 17', 'Regulation No 1009/67/EEC')"
 )
+
+
+def _pillar_mismatch(
+    text: str,
+    n: _Numbering,
+    act_type: str,
+    date: datetime.date | None,
+    language: str,
+    act_id: str,
+) -> Finding | None:
+    """EU112 for an act of a former pillar written with an era's domain ("Framework Decision
+    2002/584/EC"): the type fixes the domain. Fixed only where one domain fits the type and
+    the year (a framework decision: JHA, 1999-2009); a common position or joint action may be
+    CFSP or JHA, which the number does not tell."""
+    own = _PILLAR_DOMAINS.get(act_type)
+    if own is None or not all(d in _ERA_DOMAINS for d in n.domains):
+        return None
+    written = text[n.start : n.end]
+    fitting = [d for d in own if domain_fits(d, n.year, date)]
+    fix: Fix | None = None
+    if len(own) == 1 and fitting and not n.order_unsure:
+        legislative_no = n.has_no and not n.year_first
+        canon = canonical_numbering(act_type, (own[0],), n.year, n.number, legislative_no, language)
+        fix = Fix(n.start, n.end, canon, f"write {quoted(canon)}")
+    domains = " or ".join(own)
+    era = "" if fitting else f", which was not in use for an act of {date or n.year}"
+    return DOMAIN_TYPE_MISMATCH.finding(
+        f"{quoted(written)}: a {act_type} carries the domain {domains}{era}, not "
+        f"{', '.join(n.domains)}: check the type and the number against the act's title",
+        n.start,
+        n.end,
+        id=act_id,
+        fix=fix,
+    )
 
 
 def _domain_example(n: _Numbering, act_type: str, date: datetime.date | None) -> str | None:
