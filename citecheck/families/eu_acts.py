@@ -635,20 +635,14 @@ def _notes(
     if n.inherited:
         return notes
     if not n.domains:
-        if cited_in_full:
+        if cited_in_full or _titled_without_domain(act_type, n.year):
             return notes
         example = _domain_example(n, act_type, date)
         notes.append(
             DOMAIN_MISSING.finding(
                 f"{quoted(written)} does not say which domain (EU, EC, Euratom, CFSP...) the "
                 "act belongs to: add it as the act's title does"
-                + (
-                    f", e.g. {example}"
-                    if example
-                    else ""
-                    if act_type in _PILLAR_DOMAINS
-                    else _NO_DOMAIN_EXAMPLE
-                ),
+                + (f", e.g. {example}" if example else ""),
                 s,
                 e,
                 id=act_id,
@@ -958,9 +952,15 @@ def _pinpoint_notes(
     ]
 
 
-#: Regulations numbered before 1968 had no bracketed domain: "Regulation No 17" (1962),
-#: "Regulation No 1009/67/EEC"; the bracketed "(EEC) No 1470/68" came with 1968.
+#: Regulations numbered before 1968 had no bracketed domain: "Regulation No 1009/67/EEC";
+#: the bracketed "(EEC) No 1470/68" came with 1968.
 _FIRST_BRACKETED_REGULATION_YEAR = 1968
+#: Regulations of 1958 to 1962 were numbered without year or domain ("Regulation No 17",
+#: 1962; "Regulation No 3", 1958); the year and the domain after it ("No 99/63/EEC") came
+#: with 1963.
+_FIRST_SUFFIXED_REGULATION_YEAR = 1963
+#: The domain of the regulations numbered "No 45/64/EEC" (1963-1967), for EU101's example.
+_SUFFIXED_REGULATION_DOMAIN = "EEC"
 #: The first year of the EEC's acts (the Treaty of Rome took effect on 1 January 1958).
 _FIRST_EEC_YEAR = 1958
 #: The domains that followed one another for acts of every kind, oldest first.
@@ -973,11 +973,6 @@ _PILLAR_DOMAINS: dict[str, tuple[str, ...]] = {
     "common position": ("CFSP", "JHA"),
     "joint action": ("CFSP", "JHA"),
 }
-_NO_DOMAIN_EXAMPLE = (
-    "; regulations numbered before 1968 wrote it after the number, if at all "
-    "('Regulation No 17', 'Regulation No 1009/67/EEC')"
-)
-
 
 def _pillar_mismatch(
     text: str,
@@ -1013,16 +1008,22 @@ def _pillar_mismatch(
     )
 
 
+def _titled_without_domain(act_type: str, year: int) -> bool:
+    """Is this a regulation of 1958-1962, whose title has no domain ("Regulation No 17")?
+    Citing it without one is right: no EU101."""
+    return act_type == "regulation" and _FIRST_EEC_YEAR <= year < _FIRST_SUFFIXED_REGULATION_YEAR
+
+
 def _domain_example(n: _Numbering, act_type: str, date: datetime.date | None) -> str | None:
     """How this act's number reads with the domain in use in its year (or on its date): EEC
     before November 1993, EC until November 2009, EU after, both where the year alone
-    allows both; a former pillar's act with its own (JHA, CFSP).  None where no such form
-    fits: a regulation numbered before 1968 (its domain, if any, stood after the number),
-    or an act from before the EEC."""
-    if n.year < _FIRST_EEC_YEAR or (
-        act_type == "regulation" and n.year < _FIRST_BRACKETED_REGULATION_YEAR
-    ):
+    allows both; a former pillar's act with its own (JHA, CFSP); a regulation of 1963-1967
+    with the domain after the number ("No 1009/67/EEC"). None where no such form fits (an
+    act from before the EEC)."""
+    if n.year < _FIRST_EEC_YEAR:
         return None
+    if act_type == "regulation" and n.year < _FIRST_BRACKETED_REGULATION_YEAR:
+        return f"'No {n.number}/{n.year % 100:02d}/{_SUFFIXED_REGULATION_DOMAIN}'"
     domains = _PILLAR_DOMAINS.get(act_type, _ERA_DOMAINS)
     fitting = [d for d in domains if domain_fits(d, n.year, date)]
     legislative_no = n.has_no and not n.year_first
