@@ -14,6 +14,7 @@ import pytest
 import citecheck
 from citecheck.families.un_symbols import parse_symbol
 from citecheck.index.oaipmh import canonical_symbol
+from citecheck.lexicon import load
 
 # (text, id of the first citation, its text, its pinpoint)
 SECTIONS: list[tuple[str, str, str, str]] = [
@@ -263,3 +264,14 @@ def test_index_and_text_spell_a_section_alike(catalogued: str, canonical: str) -
 def test_no_addendum_is_made_of_a_section_list(text: str) -> None:
     """GA resolutions have no addenda: "A and Add.1" names the resolution once, no addendum."""
     assert [c.id for c in citecheck.extract(text)] == ["un:A/RES/59/284"]
+
+
+def test_the_section_joining_words_are_the_lexicons() -> None:
+    """Each language's table names the word that joins section letters; "or" joins none."""
+    assert {lang: load(lang).section_list_words for lang in ("en", "fr", "es", "de")} == {
+        "en": ("and",),
+        "fr": ("et",),
+        "es": ("y",),
+        "de": ("und",),
+    }
+    assert [c.id for c in citecheck.extract("resolutions 59/284 A or B.")] == ["un:A/RES/59/284"]
