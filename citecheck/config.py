@@ -213,6 +213,17 @@ def unknown_codes(prefixes: Iterable[str]) -> list[str]:
     return [p for p in prefixes if not any(code.startswith(p.upper()) for code in known)]
 
 
+#: Letters typed for the digits they look like ("EU1O2" is EU102, not EU112).
+_DIGIT_LOOK_ALIKES = str.maketrans("OIL", "011")
+
+
+def _digits_folded(code: str) -> str:
+    """``code`` in upper case, with look-alike letters after its first digit read as digits."""
+    upper = code.upper()
+    first = next((i for i, ch in enumerate(upper) if ch.isdigit()), len(upper))
+    return upper[:first] + upper[first:].translate(_DIGIT_LOOK_ALIKES)
+
+
 def describe_unknown_codes(unknown: Sequence[str]) -> str:
     """``'ZZ' is not a rule code or prefix`` with the nearest real code when one is close."""
     from citecheck.rules import all_rules
@@ -220,7 +231,7 @@ def describe_unknown_codes(unknown: Sequence[str]) -> str:
     known = [r.code for r in all_rules()]
     parts = []
     for code in unknown:
-        close = difflib.get_close_matches(code.upper(), known, n=1, cutoff=0.6)
+        close = difflib.get_close_matches(_digits_folded(code), known, n=1, cutoff=0.6)
         hint = f" (did you mean {close[0]}?)" if close else ""
         parts.append(f"{code!r}{hint}")
     noun = "is not a rule code or prefix" if len(parts) == 1 else "are not rule codes or prefixes"

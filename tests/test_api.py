@@ -63,6 +63,15 @@ def test_unknown_code_raises_naming_it() -> None:
         citecheck.check(LETTER, select=["EU1O2"])
 
 
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("EU1O2", "EU102"), ("EU1I2", "EU112"), ("EU1L1", "EU111")]
+)
+def test_letters_typed_for_digits_are_read_as_the_digits(typed: str, meant: str) -> None:
+    """ "O" for 0, "I" or "l" for 1: EU1O2 is one keystroke from EU102 and from EU112 alike."""
+    with pytest.raises(ValueError, match=rf"'{typed}' \(did you mean {meant}\?\)"):
+        citecheck.check(LETTER, select=[typed])
+
+
 def test_config_object_is_honoured(tmp_path: Path) -> None:
     (tmp_path / "citecheck.toml").write_text('ignore = ["IN"]\n', encoding="utf-8")
     config = citecheck.load_config(tmp_path / "citecheck.toml")

@@ -13,8 +13,9 @@ ACT_WORDS = re.compile(r".*?(?:Regulation|Directive|Decision|Position|Action)")
 
 # text, the example EU101 gives (None: no example, the era has no such form)
 ROWS = [
-    ("Council Regulation No 17/62 applies.", None),
-    ("Regulation No 1009/67 applies.", None),
+    # regulations of 1963-1967 wrote the domain after the number and the year
+    ("Regulation No 1009/67 applies.", "'No 1009/67/EEC'"),
+    ("Regulation No 99/63 applies.", "'No 99/63/EEC'"),
     ("Regulation No 1470/68 applies.", "'(EEC) No 1470/68'"),
     ("Regulation No 4064/89 applies.", "'(EEC) No 4064/89'"),
     ("Regulation No 5/93 applies.", "'(EEC) No 5/93' or '(EC) No 5/93'"),
@@ -52,8 +53,25 @@ def test_example_domain_fits_the_era(text: str, example: str | None) -> None:
     message = _eu101(text)
     m = EXAMPLE.search(message)
     assert (m.group(1) if m else None) == example
-    if example is None:
-        assert "before 1968" in message
+
+
+# Regulations of 1958-1962 were titled without year or domain ("Regulation No 17"): cited
+# without a domain they are cited as titled; from 1963 the domain is part of the title.
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Council Regulation No 17/62 applies.", []),
+        ("Regulation No 3/58 applies.", []),
+        ("Regulation No 141/62 applies.", []),
+        ("Regulation No 45/64/EEC applies.", []),
+        ("Regulation No 45/64 applies.", ["EU101"]),
+        ("Regulation No 1612/68 applies.", ["EU101"]),
+        # other acts of those years are not regulations: the rule is about regulations only
+        ("Council Directive 64/221 applies.", ["EU101"]),
+    ],
+)
+def test_regulations_titled_without_a_domain_raise_no_eu101(text: str, codes: list[str]) -> None:
+    assert [f.code for f in citecheck.check(text).findings if f.code == "EU101"] == codes
 
 
 @pytest.mark.parametrize("text", PILLAR_WITHOUT_EXAMPLE)

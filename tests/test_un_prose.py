@@ -100,8 +100,18 @@ POSITIVES: list[tuple[str, list[tuple[str, str, str]]]] = [
         [("un:A/RES/3411(XXX)", "resolutions 3411 A and B (XXX)", "")],
     ),
     ("resolution 3201 (S-VI)", [("un:A/RES/3201(S-VI)", "resolution 3201 (S-VI)", "")]),
-    ("resolutions 31/6 A and B", [("un:A/RES/31/6", "resolutions 31/6 A and B", "")]),
-    ("decisions 31/406 A to E", [("un:A/DEC/31/406", "decisions 31/406 A to E", "")]),
+    # each section of a resolution adopted in parts is its own document
+    (
+        "resolutions 31/6 A and B",
+        [
+            ("un:A/RES/31/6A", "resolutions 31/6 A and B", ""),
+            ("un:A/RES/31/6B", "resolutions 31/6 A and B", ""),
+        ],
+    ),
+    (
+        "decisions 31/406 A to E",
+        [(f"un:A/DEC/31/406{x}", "decisions 31/406 A to E", "") for x in "ABCDE"],
+    ),
     (
         "General Assembly resolution S-13/2",
         [("un:A/RES/S-13/2", "General Assembly resolution S-13/2", "")],
@@ -281,8 +291,10 @@ def test_parts_are_typed() -> None:
     assert a.parts.date == "19 October 1999" and b.parts.date is None
     (amb,) = found("resolution 43/16")
     assert amb.ambiguous and amb.parts.body is None
-    (d,) = found("decisions 31/406 A to E")
-    assert d.parts.letters == ("A", "B", "C", "D", "E")
+    sections = found("decisions 31/406 A to E")
+    assert [d.parts.letters for d in sections] == [("A",), ("B",), ("C",), ("D",), ("E",)]
+    (legacy,) = found("resolution 217 A and B (III)")
+    assert legacy.id == "un:A/RES/217(III)" and legacy.parts.letters == ("A", "B")
 
 
 def test_hrc_document_context_names_the_body() -> None:

@@ -14,6 +14,7 @@ import pytest
 import citecheck
 from citecheck.families.un_symbols import parse_symbol
 from citecheck.index.oaipmh import canonical_symbol
+from citecheck.lexicon import load
 
 # (text, id of the first citation, its text, its pinpoint)
 SECTIONS: list[tuple[str, str, str, str]] = [
@@ -64,18 +65,10 @@ SECTIONS: list[tuple[str, str, str, str]] = [
     # GA resolutions have no addenda: "and Add.1" closes no section and adds no addendum
     ("A/RES/59/284 A and Add.1", "un:A/RES/59/284", "A/RES/59/284", ""),
     ("A/RES/59/284 A and Corr.1", "un:A/RES/59/284", "A/RES/59/284", ""),
-    # a hard-wrapped list of sections is a list too
-    ("resolutions A/RES/59/284 A and\nB of 2004", "un:A/RES/59/284", "A/RES/59/284", ""),
-    ("resolutions A/RES/59/284 A,\nB and C", "un:A/RES/59/284", "A/RES/59/284", ""),
     ("Following A/RES/59/284 A\nnumber of States", "un:A/RES/59/284", "A/RES/59/284", ""),
     ("in A/RES/59/284 I\nthink", "un:A/RES/59/284", "A/RES/59/284", ""),
-    ("A/RES/59/284 A, B and C.", "un:A/RES/59/284", "A/RES/59/284", ""),
-    ("A/RES/59/284 A, B.", "un:A/RES/59/284", "A/RES/59/284", ""),
-    ("A/RES/59/284 A and B of 2004.", "un:A/RES/59/284", "A/RES/59/284", ""),
     ("A/RES/59/284 Building on it", "un:A/RES/59/284", "A/RES/59/284", ""),
     ("In A/RES/59/284 I found it", "un:A/RES/59/284", "A/RES/59/284", ""),
-    ("A/RES/59/284 A and B.", "un:A/RES/59/284", "A/RES/59/284", ""),
-    ("A/RES/59/284 A to D.", "un:A/RES/59/284", "A/RES/59/284", ""),
     ("See A/RES/59/284.\nB. The next heading", "un:A/RES/59/284", "A/RES/59/284", ""),
     ("See A/RES/59/284. B is next", "un:A/RES/59/284", "A/RES/59/284", ""),
     ("A/HRC/41/35 A.", "un:A/HRC/41/35", "A/HRC/41/35", ""),
@@ -107,13 +100,8 @@ def test_symbol_and_prose_name_the_same_section(text: str) -> None:
             "un:A/RES/54/260B",
         ),
         ("A/RES/54/260 B and A/RES/54/261", "resolution 54/260 B and 54/261", "un:A/RES/54/260B"),
-        ("A/RES/59/284 A and B.", "resolutions 59/284 A and B.", "un:A/RES/59/284"),
-        ("A/RES/59/284 A, B and C.", "resolutions 59/284 A, B and C.", "un:A/RES/59/284"),
-        ("A/RES/59/284 A and\nB of 2004", "resolutions 59/284 A and\nB of 2004", "un:A/RES/59/284"),
-        ("A/RES/59/284 A,\nB and C", "resolutions 59/284 A,\nB and C", "un:A/RES/59/284"),
         ("A/RES/59/284 B's annex", "resolution 59/284 B's annex", "un:A/RES/59/284B"),
         ("A/RES/59/284 B para. 2", "resolution 59/284 B para. 2", "un:A/RES/59/284B"),
-        ("A/RES/59/284 A,B", "resolutions 59/284 A,B", "un:A/RES/59/284"),
         ("A/RES/59/284 A, I think", "resolution 59/284 A, I think", "un:A/RES/59/284A"),
         ("In A/RES/59/284 I and my", "In resolution 59/284 I and my", "un:A/RES/59/284"),
         ("In A/RES/59/284 I adopted", "In resolution 59/284 I adopted", "un:A/RES/59/284"),
@@ -141,11 +129,73 @@ def test_a_year_after_a_section_is_deleted_and_the_section_kept() -> None:
     assert fixed == "A/RES/59/284 B"
 
 
-def test_a_list_of_sections_still_gives_the_resolution_once() -> None:
-    """``A and B`` are two documents; until lists are expanded the resolution is cited whole
-    (as the prose ``resolutions 59/284 A and B``), never as its first section only."""
-    ids = [c.id for c in citecheck.extract("A/RES/59/284 A and B; resolutions 59/284 A and B")]
-    assert ids == ["un:A/RES/59/284", "un:A/RES/59/284"]
+# A list of sections cites each section, every one on the span of the whole list (as a range
+# of symbols does): (text, ids, the text of each citation)
+SECTION_LISTS: list[tuple[str, list[str], str]] = [
+    ("See A/RES/59/284 A and B.", ["un:A/RES/59/284A", "un:A/RES/59/284B"], "A/RES/59/284 A and B"),
+    ("resolutions 59/284 A and B.", ["un:A/RES/59/284A", "un:A/RES/59/284B"],
+     "resolutions 59/284 A and B"),
+    ("A/RES/59/284 A and B of 2004.", ["un:A/RES/59/284A", "un:A/RES/59/284B"],
+     "A/RES/59/284 A and B"),
+    ("A/RES/59/284 A, B and C.", ["un:A/RES/59/284A", "un:A/RES/59/284B", "un:A/RES/59/284C"],
+     "A/RES/59/284 A, B and C"),
+    ("resolutions 59/284 A, B and C.",
+     ["un:A/RES/59/284A", "un:A/RES/59/284B", "un:A/RES/59/284C"],
+     "resolutions 59/284 A, B and C"),
+    ("A/RES/59/284 A, B.", ["un:A/RES/59/284A", "un:A/RES/59/284B"], "A/RES/59/284 A, B"),
+    ("A/RES/59/284 A,B", ["un:A/RES/59/284A", "un:A/RES/59/284B"], "A/RES/59/284 A,B"),
+    ("A/RES/59/284 A to C.", ["un:A/RES/59/284A", "un:A/RES/59/284B", "un:A/RES/59/284C"],
+     "A/RES/59/284 A to C"),
+    ("resolutions 59/284 A to C;", ["un:A/RES/59/284A", "un:A/RES/59/284B", "un:A/RES/59/284C"],
+     "resolutions 59/284 A to C"),
+    # hard-wrapped
+    ("resolutions A/RES/59/284 A and\nB of 2004", ["un:A/RES/59/284A", "un:A/RES/59/284B"],
+     "A/RES/59/284 A and\nB"),
+    ("resolutions 59/284 A,\nB and C", ["un:A/RES/59/284A", "un:A/RES/59/284B",
+     "un:A/RES/59/284C"], "resolutions 59/284 A,\nB and C"),
+    ("A/RES/59/284 A and B (2004)", ["un:A/RES/59/284A", "un:A/RES/59/284B"],
+     "A/RES/59/284 A and B"),
+    ("A/RES/ES-10/2 A and B.", ["un:A/RES/ES-10/2A", "un:A/RES/ES-10/2B"],
+     "A/RES/ES-10/2 A and B"),
+    # French, Spanish, German joining words
+    ("Voir la résolution 59/284 A et B.", ["un:A/RES/59/284A", "un:A/RES/59/284B"],
+     "résolution 59/284 A et B"),
+    ("Voir A/RES/59/284 A et B.", ["un:A/RES/59/284A", "un:A/RES/59/284B"], "A/RES/59/284 A et B"),
+    ("Véase la resolución 59/284 A y B.", ["un:A/RES/59/284A", "un:A/RES/59/284B"],
+     "resolución 59/284 A y B"),
+    ("Siehe Resolution 59/284 A und B.", ["un:A/RES/59/284A", "un:A/RES/59/284B"],
+     "Resolution 59/284 A und B"),
+    # negative rows: no list of sections
+    ("In A/RES/59/284 I and my colleagues found", ["un:A/RES/59/284"], "A/RES/59/284"),
+    ("In resolution 59/284 I and my colleagues", ["un:A/RES/59/284"], "resolution 59/284"),
+    ("A/RES/59/284 A, I think", ["un:A/RES/59/284A"], "A/RES/59/284 A"),
+    ("resolution 59/284 A and Add.1", ["un:A/RES/59/284"], "resolution 59/284"),
+    ("A/RES/59/284 A and Add.1", ["un:A/RES/59/284"], "A/RES/59/284"),
+    ("A/RES/59/284 A and Brazil", ["un:A/RES/59/284A"], "A/RES/59/284 A"),
+    ("A/RES/59/284 A or B.", ["un:A/RES/59/284"], "A/RES/59/284"),
+    ("A/RES/59/284 A AND B.", ["un:A/RES/59/284"], "A/RES/59/284"),
+    ("See A/RES/59/284.\nA and B are next", ["un:A/RES/59/284"], "A/RES/59/284"),
+    ("A/RES/59/284 A and B\nnumber of States", ["un:A/RES/59/284"], "A/RES/59/284"),
+    ("A/HRC/RES/17/4 A and B.", ["un:A/HRC/RES/17/4"], "A/HRC/RES/17/4"),
+    ("A/59/284 A and B.", ["un:A/59/284"], "A/59/284"),
+    ("Resolution 59/284 A und B der Generalversammlung", ["un:A/RES/59/284"], "Resolution 59/284"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "ids", "cited"), SECTION_LISTS)
+def test_a_list_of_sections_cites_each_section(text: str, ids: list[str], cited: str) -> None:
+    found = citecheck.extract(text)
+    assert [c.id for c in found] == ids
+    assert {c.text for c in found} == {cited}
+
+
+def test_a_pinpoint_after_a_list_of_sections_is_each_sections() -> None:
+    found = citecheck.extract("A/RES/59/284 A to C, para. 2")
+    assert [(c.id, str(c.pinpoint)) for c in found] == [
+        ("un:A/RES/59/284A", "para. 2"),
+        ("un:A/RES/59/284B", "para. 2"),
+        ("un:A/RES/59/284C", "para. 2"),
+    ]
 
 
 def test_spaced_section_is_the_uns_own_style_not_a_non_canonical_form() -> None:
@@ -214,3 +264,14 @@ def test_index_and_text_spell_a_section_alike(catalogued: str, canonical: str) -
 def test_no_addendum_is_made_of_a_section_list(text: str) -> None:
     """GA resolutions have no addenda: "A and Add.1" names the resolution once, no addendum."""
     assert [c.id for c in citecheck.extract(text)] == ["un:A/RES/59/284"]
+
+
+def test_the_section_joining_words_are_the_lexicons() -> None:
+    """Each language's table names the word that joins section letters; "or" joins none."""
+    assert {lang: load(lang).section_list_words for lang in ("en", "fr", "es", "de")} == {
+        "en": ("and",),
+        "fr": ("et",),
+        "es": ("y",),
+        "de": ("und",),
+    }
+    assert [c.id for c in citecheck.extract("resolutions 59/284 A or B.")] == ["un:A/RES/59/284"]

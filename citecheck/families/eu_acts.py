@@ -336,6 +336,18 @@ PINPOINT_STYLE = Rule(
     bad="art. 1, par. d, iii and iv of Council Decision (CFSP) 2020/1999",
     good="Article 1(d)(iii) and (iv) of Council Decision (CFSP) 2020/1999",
 )
+DOMAIN_TYPE_MISMATCH = Rule(
+    "EU112",
+    "eu-act-domain-does-not-fit-type",
+    Severity.WARNING,
+    "An act of a former pillar is cited with the domain of the Communities or the Union.",
+    "Framework decisions were adopted only under Title VI of the EU Treaty and carry JHA; "
+    "common positions and joint actions carry CFSP or JHA, never EC, EEC or EU. The CELEX "
+    "number follows the type, so the act is still found; its number is written wrong.",
+    bad="Council Framework Decision 2002/584/EC",
+    good="Council Framework Decision 2002/584/JHA",
+    fixable=True,
+)
 RULES: tuple[Rule, ...] = (
     DOMAIN_MISSING,
     DOMAIN_UNBRACKETED,
@@ -348,6 +360,7 @@ RULES: tuple[Rule, ...] = (
     NO_MISSING,
     NEW_FORM_BEFORE_2015,
     PINPOINT_STYLE,
+    DOMAIN_TYPE_MISMATCH,
 )
 
 _CANON_DOMAIN: dict[str, str] = {
@@ -624,25 +637,22 @@ def _notes(
     if n.inherited:
         return notes
     if not n.domains:
-        if cited_in_full:
+        if cited_in_full or _titled_without_domain(act_type, n.year):
             return notes
         example = _domain_example(n, act_type, date)
         notes.append(
             DOMAIN_MISSING.finding(
                 f"{quoted(written)} does not say which domain (EU, EC, Euratom, CFSP...) the "
                 "act belongs to: add it as the act's title does"
-                + (
-                    f", e.g. {example}"
-                    if example
-                    else ""
-                    if act_type in _PILLAR_DOMAINS
-                    else _NO_DOMAIN_EXAMPLE
-                ),
+                + (f", e.g. {example}" if example else ""),
                 s,
                 e,
                 id=act_id,
             )
         )
+    elif (pillar := _pillar_mismatch(text, n, act_type, date, language, act_id)) is not None:
+        notes.append(pillar)
+        return notes
     else:
         for dom in n.domains:
             if not domain_fits(dom, n.year, date):
@@ -948,9 +958,15 @@ def _pinpoint_notes(
     ]
 
 
-#: Regulations numbered before 1968 had no bracketed domain: "Regulation No 17" (1962),
-#: "Regulation No 1009/67/EEC"; the bracketed "(EEC) No 1470/68" came with 1968.
+#: Regulations numbered before 1968 had no bracketed domain: "Regulation No 1009/67/EEC";
+#: the bracketed "(EEC) No 1470/68" came with 1968.
 _FIRST_BRACKETED_REGULATION_YEAR = 1968
+#: Regulations of 1958 to 1962 were numbered without year or domain ("Regulation No 17",
+#: 1962; "Regulation No 3", 1958); the year and the domain after it ("No 99/63/EEC") came
+#: with 1963.
+_FIRST_SUFFIXED_REGULATION_YEAR = 1963
+#: The domain of the regulations numbered "No 45/64/EEC" (1963-1967), for EU101's example.
+_SUFFIXED_REGULATION_DOMAIN = "EEC"
 #: The first year of the EEC's acts (the Treaty of Rome took effect on 1 January 1958).
 _FIRST_EEC_YEAR = 1958
 #: The domains that followed one another for acts of every kind, oldest first.
@@ -963,22 +979,57 @@ _PILLAR_DOMAINS: dict[str, tuple[str, ...]] = {
     "common position": ("CFSP", "JHA"),
     "joint action": ("CFSP", "JHA"),
 }
-_NO_DOMAIN_EXAMPLE = (
-    "; regulations numbered before 1968 wrote it after the number, if at all "
-    "('Regulation No 17', 'Regulation No 1009/67/EEC')"
-)
+
+def _pillar_mismatch(
+    text: str,
+    n: _Numbering,
+    act_type: str,
+    date: datetime.date | None,
+    language: str,
+    act_id: str,
+) -> Finding | None:
+    """EU112 for an act of a former pillar written with an era's domain ("Framework Decision
+    2002/584/EC"): the type fixes the domain. Fixed only where one domain fits the type and
+    the year (a framework decision: JHA, 1999-2009); a common position or joint action may be
+    CFSP or JHA, which the number does not tell."""
+    own = _PILLAR_DOMAINS.get(act_type)
+    if own is None or not all(d in _ERA_DOMAINS for d in n.domains):
+        return None
+    written = text[n.start : n.end]
+    fitting = [d for d in own if domain_fits(d, n.year, date)]
+    fix: Fix | None = None
+    if len(own) == 1 and fitting and not n.order_unsure:
+        legislative_no = n.has_no and not n.year_first
+        canon = canonical_numbering(act_type, (own[0],), n.year, n.number, legislative_no, language)
+        fix = Fix(n.start, n.end, canon, f"write {quoted(canon)}")
+    domains = " or ".join(own)
+    era = "" if fitting else f", which was not in use for an act of {date or n.year}"
+    return DOMAIN_TYPE_MISMATCH.finding(
+        f"{quoted(written)}: a {act_type} carries the domain {domains}{era}, not "
+        f"{', '.join(n.domains)}: check the type and the number against the act's title",
+        n.start,
+        n.end,
+        id=act_id,
+        fix=fix,
+    )
+
+
+def _titled_without_domain(act_type: str, year: int) -> bool:
+    """Is this a regulation of 1958-1962, whose title has no domain ("Regulation No 17")?
+    Citing it without one is right: no EU101."""
+    return act_type == "regulation" and _FIRST_EEC_YEAR <= year < _FIRST_SUFFIXED_REGULATION_YEAR
 
 
 def _domain_example(n: _Numbering, act_type: str, date: datetime.date | None) -> str | None:
     """How this act's number reads with the domain in use in its year (or on its date): EEC
     before November 1993, EC until November 2009, EU after, both where the year alone
-    allows both; a former pillar's act with its own (JHA, CFSP).  None where no such form
-    fits: a regulation numbered before 1968 (its domain, if any, stood after the number),
-    or an act from before the EEC."""
-    if n.year < _FIRST_EEC_YEAR or (
-        act_type == "regulation" and n.year < _FIRST_BRACKETED_REGULATION_YEAR
-    ):
+    allows both; a former pillar's act with its own (JHA, CFSP); a regulation of 1963-1967
+    with the domain after the number ("No 1009/67/EEC"). None where no such form fits (an
+    act from before the EEC)."""
+    if n.year < _FIRST_EEC_YEAR:
         return None
+    if act_type == "regulation" and n.year < _FIRST_BRACKETED_REGULATION_YEAR:
+        return f"'No {n.number}/{n.year % 100:02d}/{_SUFFIXED_REGULATION_DOMAIN}'"
     domains = _PILLAR_DOMAINS.get(act_type, _ERA_DOMAINS)
     fitting = [d for d in domains if domain_fits(d, n.year, date)]
     legislative_no = n.has_no and not n.year_first

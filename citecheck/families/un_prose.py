@@ -27,7 +27,7 @@ from citecheck.families.base import (
     hits_followed_by,
 )
 from citecheck.families.un_context import Body
-from citecheck.families.un_sections import LETTERS, section_close
+from citecheck.families.un_sections import LETTERS, section_close, section_letters
 from citecheck.lexicon import ENGLISH, month_number
 from citecheck.model import (
     Citation,
@@ -193,13 +193,11 @@ _BODY_AFTER = compile_pattern(
     (?:(?P<lname>{un.body_pattern()})(?:{_W}(?:{un.un_names()})(?![\w-]))?
     |(?P<lother>{un.non_un_organs()})|(?P<lbody>{un.other_bodies()}))"""
 )
-_CAPITAL = lazy_compile(r"[A-Z]")
 _ITS = lazy_compile(rf"(?<![\w])(?:[Ii]ts|{un.own_words()})[\s\u00a0]+\Z")
 # The last clause boundary before a citation: "." ";" ":", a comma ending a line (the end
 # of a preambular paragraph) or a line break before a capital (after a heading). The regex
 # module's reverse search finds the nearest one.
 _CLAUSE_END = lazy_compile(r"(?r)[.;:]|,[ \t\u00a0]*\n|\n[ \t\u00a0]*(?=[A-Z])")
-_TO = lazy_compile(r"\bto\b")
 _SPACES = lazy_compile(r"[\s\u00a0]+")
 
 _BODY_WORDS: dict[str, tuple[Body, ...]] = {
@@ -297,18 +295,6 @@ RULES = (AMBIGUOUS, NOT_STARTED, OUT_OF_RANGE, FUTURE, MIXED, YEAR_NUMBERING, DA
 # --- parsing ------------------------------------------------------------------------------
 
 
-def _letters(raw: str | None) -> tuple[str, ...]:
-    """``A and B`` -> (A, B); ``A to D`` -> (A, B, C, D)."""
-    if not raw:
-        return ()
-    found = _CAPITAL.findall(raw)
-    if len(found) == 2 and _TO.search(raw):
-        lo, hi = ord(found[0]), ord(found[1])
-        if lo < hi <= lo + 25:
-            return tuple(chr(c) for c in range(lo, hi + 1))
-    return tuple(found)
-
-
 @attrs.frozen(slots=True)
 class _Raw:
     """A matched reference before body inference."""
@@ -322,6 +308,15 @@ class _Raw:
     end: int
     #: a year in parentheses after a session number: "55/12 (2012)"
     year_hint: int | None = None
+
+
+def _sections(raw: _Raw) -> list[_Raw]:
+    """One item per section of a resolution adopted in parts ("59/284 A and B"): each
+    section is its own document; a resolution without sections is one item, and so is one
+    of the first sessions, catalogued whole ("217 A and B (III)" is ``A/RES/217(III)``)."""
+    if len(raw.letters) < 2 or raw.form == "legacy":
+        return [raw]
+    return [attrs.evolve(raw, letters=(letter,)) for letter in raw.letters]
 
 
 #: A range of resolutions longer than this is kept as its two ends.
@@ -354,7 +349,7 @@ def _raw(m: regex.Match[str]) -> _Raw | None:
             return None
         session = f"{special}-{roman}" if special else roman
         return _Raw(
-            "legacy", session, int(m.group("lnum")), None, _letters(m.group("lletters")),
+            "legacy", session, int(m.group("lnum")), None, section_letters(m.group("lletters")),
             m.start("legacy"), m.end("legacy"),
         )  # fmt: skip
     if m.group("sc"):
@@ -364,7 +359,7 @@ def _raw(m: regex.Match[str]) -> _Raw | None:
         )  # fmt: skip
     special = (m.group("nspecial") or "")[:-1]
     sess_text, num = m.group("nsess"), int(m.group("nnum"))
-    letters = _letters(m.group("nletters"))
+    letters = section_letters(m.group("nletters"))
     if special:
         form = "special" if special == "S" else "emergency"
         return _Raw(form, f"{special}-{int(sess_text)}", num, None, letters,
@@ -768,7 +763,10 @@ class UNProseFamily:
                     (mid, kind, start, end, pin, date, capital)
                     for mid in _between(range_from, raw)
                 )
-            items.append((raw, kind, start, end, pin, date, capital))
+            # "resolutions 59/284 A and B": each section is its own document, on one span
+            items.extend(
+                (section, kind, start, end, pin, date, capital) for section in _sections(raw)
+            )
             pos = date_m.end() if date_m else end
             fn = _FOOTNOTE.match(text, pos)
             nxt = _CONT.match(text, fn.end() if fn else pos)

@@ -26,7 +26,13 @@ from citecheck.families.un_context import (
     hrc_max_session,
     roman_to_int,
 )
-from citecheck.families.un_sections import AND_WORD, ITEM_WORDS, section_close
+from citecheck.families.un_sections import (
+    AND_WORD,
+    ITEM_WORDS,
+    LETTER_LIST,
+    section_close,
+    section_letters,
+)
 from citecheck.lexicon import CHARACTERS, ENGLISH
 from citecheck.model import NO_PINPOINT, Citation, Finding, Fix, Kind, Severity
 from citecheck.patterns import lazy_compile, unreadable_number
@@ -207,6 +213,12 @@ _TOKEN = compile_pattern(
     )?
     (?![\w/])
     """
+)
+
+#: A list of sections after a GA resolution's symbol ("A/RES/59/284 A and B", "A to C"),
+#: closed as one section is.
+_SECTION_LIST = compile_pattern(
+    rf"{HSPACE}+(?P<letters>{LETTER_LIST}){section_close(bracket_closes=True)}"
 )
 
 _RANGE_DASH = "[" + str(regex.escape(CHARACTERS.range_dashes)) + "]"
@@ -814,6 +826,24 @@ def _read_token(text: str, m: regex.Match[str]) -> _Token | None:
     )
 
 
+def _section_list(text: str, end: int, token: _Token) -> tuple[tuple[str, ...], int] | None:
+    """The sections listed after a GA resolution's symbol that names none itself, and where
+    the list ends; None where no list follows or the symbol takes no section."""
+    head = token.symbols[0]
+    if (
+        not text[end : end + 1].isspace()
+        or len(token.symbols) > 1
+        or head.part is not None
+        or head.canonical != "/".join(head.components)  # a star or a volume
+        or not takes_section(head.components)
+    ):
+        return None
+    found = _SECTION_LIST.match(text, end)
+    if found is None:
+        return None
+    return section_letters(found.group("letters")), found.end()
+
+
 class UNSymbolFamily:
     """Finds and parses UN document symbols."""
 
@@ -902,7 +932,16 @@ class UNSymbolFamily:
         group = [(token.symbols[0], start, end, token.notes)]
         if len(token.symbols) > 1:
             group.extend((sibling, start, end, ()) for sibling in token.symbols[1:])
-        if text[end : end + 1] in _CONT_FIRST:
+        sections = _section_list(text, end, token)
+        if sections is not None:
+            # "A/RES/59/284 A and B": each section is its own document, on one span
+            letters, end = sections
+            comps = list(token.symbols[0].components)
+            group = [
+                (build_symbol(comps, letter), start, end, token.notes if i == 0 else ())
+                for i, letter in enumerate(letters)
+            ]
+        elif text[end : end + 1] in _CONT_FIRST:
             end = self._continuations(text, end, token, group)
         pin, pin_end = pinpoint_after(
             text, group[-1][2], start=group[-1][1], own_languages=True

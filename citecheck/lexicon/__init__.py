@@ -53,6 +53,9 @@ def alternation(words: Iterable[str]) -> str:
     return "(?i:" + "|".join(alts) + ")"
 
 
+#: The letters :meth:`Lexicon.ordinal_number` strips to find the digits of ``12th``.
+_ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
 #: The vowels before which a joined tens word drops its own (Spanish ``vigesimoctavo``).
 _VOWELS = frozenset("aeiouáéíóú")
 
@@ -153,6 +156,11 @@ class Lexicon:
     #: what names a point of a paragraph, lettered or numbered (``sous b)``, ``letra b)``,
     #: ``Buchstabe b``, ``punto 3``, ``Nr. 3``)
     letter_words: tuple[str, ...] = ()
+    #: the letters after the digits of an ordinal ("12th recital", "21st recital")
+    digit_ordinal_suffixes: tuple[str, ...] = ()
+    #: what joins the section letters of a resolution adopted in parts ("59/284 A and B",
+    #: "A et B"): only "and", as "A or B" names no list of sections
+    section_list_words: tuple[str, ...] = ()
     #: what names a subdivision of a lettered point (``sous-point ii)``, ``inciso ii)``)
     subpoint_words: tuple[str, ...] = ()
     #: what names a part of an annex (``annexe II, partie A``, ``parte A del anexo IV``)
@@ -268,8 +276,20 @@ class Lexicon:
 
     def ordinal_number(self, word: str) -> int | None:
         """``sixth`` -> 6, ``thirty-fourth`` -> 34, from :attr:`numbered_ordinals` and the
-        tens; None for another word."""
+        tens; ``12th`` -> 12 (:attr:`digit_ordinal_suffixes`); None for another word."""
+        digits = word.rstrip(_ASCII_LETTERS)
+        if digits and digits.isascii() and digits.isdigit():
+            suffix = word[len(digits) :].lower()
+            number = int(digits)
+            return number if number and suffix in self.digit_ordinal_suffixes else None
         return self._ordinal_by_word.get(" ".join(word.lower().replace("-", " ").split()))
+
+    @property
+    def digit_ordinal_pattern(self) -> str:
+        """``12th``, ``21st``: an ordinal written in digits (never matches without suffixes)."""
+        if not self.digit_ordinal_suffixes:
+            return "(?!)"
+        return rf"(?<!\d)\d{{1,3}}{alternation(self.digit_ordinal_suffixes)}"
 
     @functools.cached_property
     def _ordinal_by_word(self) -> Mapping[str, int]:
@@ -602,6 +622,10 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         emphasis_words=_strings(data.get("emphasis_words"), "emphasis_words"),
         ordinals=_strings(data.get("ordinals"), "ordinals"),
         letter_words=_strings(data.get("letter_words", []), "letter_words"),
+        digit_ordinal_suffixes=_strings(
+            data.get("digit_ordinal_suffixes", []), "digit_ordinal_suffixes"
+        ),
+        section_list_words=_strings(data.get("section_list_words", []), "section_list_words"),
         subpoint_words=_strings(data.get("subpoint_words", []), "subpoint_words"),
         part_words=_strings(data.get("part_words", []), "part_words"),
         filler_words=_strings(data.get("filler_words", []), "filler_words"),

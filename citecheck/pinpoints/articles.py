@@ -68,8 +68,14 @@ _ARTLIST = (
     rf"{_ARTW}\s{{0,3}}{_ITEM}"
     rf"(?:{_LSEP}(?:(?:{_ARTW}\s{{0,3}})?{_ITEM}|{_SUB}{_CHAIN})){{0,20}}"
 )
-#: "the third recital", "the twenty-first recital": an ordinal word counting recitals
-_RECITAL_ORDINAL = f"(?:{ENGLISH.ordinal_opening}(?:{ENGLISH.compact_ordinal_pattern}))"
+#: "the third recital", "the twenty-first recital", "the 12th recital": an ordinal counting
+#: recitals, in words or in digits
+_RECITAL_ORDINAL = (
+    f"(?:{ENGLISH.ordinal_opening}(?:{ENGLISH.compact_ordinal_pattern})"
+    f"|{ENGLISH.digit_ordinal_pattern})"
+)
+#: Where an ordinal in digits opens a body ("12th recital"): no word of the openings.
+_DIGIT_ORDINAL = regex.compile(ENGLISH.digit_ordinal_pattern)
 _RECITALS = (
     r"(?:(?i:recitals?)\s{1,3}\d{1,3}(?!\d)"
     rf"(?:{_LSEP}\d{{1,3}}(?!\d)){{0,20}}"
@@ -566,7 +572,15 @@ def _body_before(text: str, lo: int, start: int, window: str) -> regex.Match[str
         while pos != -1:
             opens.add(pos)
             pos = find(word, pos + 1)
-    for pos in [pos for pos in opens if ordinals and window.startswith(_ORDINAL_OPENINGS, pos)]:
+    digit_ordinals: set[int] = set()
+    if ordinals:
+        digit_ordinals = {m.start() for m in _DIGIT_ORDINAL.finditer(window)}
+        opens |= digit_ordinals
+    for pos in [
+        pos
+        for pos in opens
+        if ordinals and (pos in digit_ordinals or window.startswith(_ORDINAL_OPENINGS, pos))
+    ]:
         # "the" and one to three spaces before an ordinal
         gap = pos
         while gap > 0 and pos - gap < 3 and window[gap - 1].isspace():
