@@ -145,6 +145,17 @@ _INSTITUTION_BETWEEN = (
     + alternation(i for w in _WORDS.values() if w.language == "de" for i in w.institutions)
     + "))?"
 )
+#: The words that end a compound name of an act (``Datenschutz-Grundverordnung``), and how
+#: long what stands before them may be.
+_COMPOUND_REACH = 40
+_COMPOUND_HEADS = tuple(sorted({h for w in _WORDS.values() for h in w.compound_act_heads}))
+#: A compound name of an act before its last word, the act word (``Datenschutz-Grund`` of
+#: ``Datenschutz-Grundverordnung (EU) 2016/679``): German names what its last word names, and
+#: only a bracketed domain after it ("(EU)", "(EG)") makes it an EU act's name.
+_COMPOUND = (
+    rf"(?P<compound>\p{{Lu}}[\p{{L}}-]{{0,{_COMPOUND_REACH}}}?)"
+    rf"(?={alternation(_COMPOUND_HEADS)}{_SW}\({_H}?{_DOM}{_H}?\))"
+) if _COMPOUND_HEADS else r"(?!)"
 _ACT = compile_pattern(
     rf"""
     (?<![\w/])
@@ -152,6 +163,7 @@ _ACT = compile_pattern(
     (?:(?P<ordinal>{_ORDINALS}){_S})?
     (?:(?P<author2>(?i:Council|Commission)){_S})?
     (?:(?P<mod>(?i:Delegated|Implementing|Framework)){_S})?
+    (?:{_COMPOUND})?
     (?P<type>(?i:{_TYPE})){_INSTITUTION_BETWEEN}
     {_SW}
     {_NUMBERING}
@@ -1240,12 +1252,25 @@ def _type_word_starts(doc: Document, hits: list[tuple[int, int]]) -> list[int]:
                 start = stem_start - offset
                 if lo <= start < hi and _lowered(text, start, start + len(word)) == word:
                     starts.append(start)
+                    if word in _COMPOUND_HEADS and start > lo and text[start - 1].isalpha():
+                        starts.append(_compound_start(text, start, lo))
     kept = []
     for start in sorted(set(starts)):
         before = text[start - 1] if start else " "
         if not (before.isascii() and (before.isalnum() or before in "_/")):
             kept.append(start)
     return kept
+
+
+def _compound_start(text: str, head: int, lo: int) -> int:
+    """Where the compound word ending on the act word at ``head`` starts (its letters and
+    hyphens, at most ``_COMPOUND_REACH`` of them, not before ``lo``)."""
+    start = head
+    while start > max(lo, head - _COMPOUND_REACH - 1) and (
+        text[start - 1].isalpha() or text[start - 1] == "-"
+    ):
+        start -= 1
+    return start
 
 
 def _reach(hits: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -187,3 +187,44 @@ def test_statute_oj_shapes(text: str, expected: list[tuple[str, str, str]]) -> N
 )
 def test_statute_oj_shapes_negative(text: str, expected: list[tuple[str, str, str]]) -> None:
     check(text, expected)
+
+
+#: An act named by a German compound ending on its act word, with its bracketed domain: the
+#: compound names what its last word names.
+COMPOUND_NAMES = [
+    ("nach der Datenschutz-Grundverordnung (EU) 2016/679 gilt",
+     [("celex:32016R0679", "eu_act", "")]),
+    ("die EU-Datenschutz-Grundverordnung (EU) 2016/679",
+     [("celex:32016R0679", "eu_act", "")]),
+    ("Artikel 6 Absatz 1 Buchstabe c der Datenschutz-Grundverordnung (EU) 2016/679",
+     [("celex:32016R0679", "eu_act", "art. 6(1)(c)")]),
+    ("gemäß der Marktmissbrauchsverordnung (EU) Nr. 596/2014",
+     [("celex:32014R0596", "eu_act", "")]),
+    ("die Ratingagenturverordnung (EG) Nr. 1060/2009 und (EU) Nr. 462/2013",
+     [("celex:32009R1060", "eu_act", ""), ("celex:32013R0462", "eu_act", "")]),
+    ("die Geldwäscherichtlinie (EU) 2015/849",
+     [("celex:32015L0849", "eu_act", "")]),
+    ("der Angemessenheitsbeschluss (EU) 2023/1795",
+     [("celex:32023D1795", "eu_act", "")]),
+    # the compound wrapped before its domain
+    ("nach der Marktmissbrauchsverordnung\n    (EU) Nr. 596/2014",
+     [("celex:32014R0596", "eu_act", "")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COMPOUND_NAMES)
+def test_compound_act_names(text: str, expected: list[tuple[str, str, str]]) -> None:
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "die Rechtsverordnung 2016/679",  # no bracketed domain: a German ordinance's number
+        "die Rechtsverordnung (BGBl. I S. 2097)",
+        "die Rechtsverordnung nach § 5 (EU) 2016/679",  # the domain is not after the compound
+        "die Geschäftsordnung (EU) 2016/679",  # no act word at its end
+    ],
+)
+def test_no_compound_act_name(text: str) -> None:
+    assert [c.id for c in extract(text) if c.kind.value == "eu_act"] == []
