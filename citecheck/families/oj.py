@@ -149,7 +149,8 @@ _PATTERN_SOURCE = (
           (?P<cseries>[LC]){_S1}(?P<cno>\d{{1,4}})(?:{_SP}(?P<csub>[AEI]))?(?![\w])
           (?:(?:,{_SP}|{_S1}){_PAGE_WORDS}{_SP}(?P<cp>\d{{1,5}})(?:{_SP}{_DASH}{_SP}(?P<cp2>\d{{1,5}}))?
           |/(?P<cslash>\d{{1,5}})|,{_SP}{_NOT_A_YEAR}(?P<cbare>\d{{1,5}}){_NOT_A_DATE})?)
-    | (?P<yslash>{_OJ}{_AFTER_DOT}(?:{_MARK}{_S1})?(?:{_NO})?(?P<yseries>[LC]){_S1}(?P<yno>\d{{1,4}})
+    | (?P<yslash>{_OJ}{_AFTER_DOT}(?:{_MARK}{_S1})?(?:{_NO})?(?P<yseries>[LC]){_S1}
+          (?P<yno>\d{{1,4}})
           (?:{_SP}(?P<ysub>[AEI]))?/(?P<yyear>(?:19|20)\d\d)(?!\d)
           (?:(?:,{_SP}|{_S1}){_PAGE_WORDS}{_SP}(?P<yp>\d{{1,5}})(?:{_SP}{_DASH}{_SP}(?P<yp2>\d{{1,5}}))?)?)
     | (?P<old>(?P<oname>{_OJ}){_AFTER_NAME}(?:{_MARK}{_S1})?(?:{_ISSUE}|{_DATE_FIRST}))
