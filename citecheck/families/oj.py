@@ -191,7 +191,7 @@ def _listed_page(page: str, last: str) -> str:
 #: The last issue of a list may follow a list word alone (``S. 68 und L 321 vom 30.11.2013,
 #: S. 6``); an act published on its own is listed with its date (``; L 2024/1234 vom
 #: 17.5.2024``, ``; L, 2024/1234, 17.5.2024``), as a statute lists the acts amending one
-#: since October 2023.
+#: since October 2023, or by its number alone where that is of 2023 on (``, L 2026/1744``).
 #: German statute lists write the issue's year only where it is not the one before
 #: (``ABl. L 176 S. 1; L 208 S. 68``, ``ABl. EU 2004 Nr. L 16 S. 44; 2005 Nr. L 289 S. 15``):
 #: an issue listed without its date needs its page then, so that a bare ``L 1`` or ``C 3``
@@ -201,7 +201,7 @@ _CONTINUED_SOURCE = (
     _LIST_SEP
     +     rf"(?:(?P<old>(?=(?:{_NO})?[LC]{_SP}(?:E{_S1})?\d){_ISSUE})"
     rf"|(?P<new>(?P<nseries>[LC])(?:{_SP},{_SP}|{_S1})(?:(?P=nseries)/)?(?P<nyear>20\d\d)/"
-    rf"(?P<nno>\d{{1,5}})(?!\d){_DATE_SEP}{_DATE})"
+    rf"(?P<nno>\d{{1,5}})(?!\d)(?:{_DATE_SEP}{_DATE})?)"
     rf"|(?P<court>(?P<cyear>(?:19|20)\d\d)(?:,{_SP}|{_S1})(?:{_NO})?(?P<cseries>[LC]){_S1}"
     rf"(?P<cno>\d{{1,4}})(?:{_SP}(?P<csub>[AEI]))?(?![\w])"
     + _listed_page("cp", "cp2")
@@ -463,7 +463,7 @@ class OJFamily:
         the previous ended); they document the same act."""
         before = first
         while (more := continued.match(text, end, min(len(text), end + _OJ_AFTER))) is not None:
-            if unreadable_number(more.group()):
+            if unreadable_number(more.group()) or _number_without_issue(more):
                 return
             style = next(s for s in ("old", "new", "court", "statute") if more.group(s))
             before = self._citation(
@@ -656,13 +656,24 @@ def _without_id(m: regex.Match[str]) -> bool:
     if m.group("new"):
         # an act's number without the date that makes it an act-by-act reference; before
         # October 2023 "L 2019/2033" names no issue
-        return m.group("y") is None and int(m.group("nyear")) < ACT_BY_ACT_START.year
+        return _number_without_issue(m)
     if not m.group("old") or m.group("series"):
         return False
     if " ".join(m.group("oname").split()).casefold() in _LONG_FOLDED:
         return True
     date = _date(m)
     return date is not None and date < SERIES_START
+
+
+def _number_without_issue(m: regex.Match[str]) -> bool:
+    """An act's number listed without its date (``L 2019/2033``): before October 2023 it names
+    no issue; from then on (``ABl. L 2024/1689, L 2026/1744``) it is an act published on its
+    own."""
+    return (
+        m.group("new") is not None
+        and m.group("y") is None
+        and int(m.group("nyear")) < ACT_BY_ACT_START.year
+    )
 
 
 def _page_heading(m: regex.Match[str]) -> bool:

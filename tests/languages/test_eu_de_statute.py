@@ -157,6 +157,11 @@ STATUTE_OJ_SHAPES = [
      [("oj:L/2014/158/p77", "oj", "")]),
     ("(ABl. L 141 vom 5.6.2015; S. 73; L 156 vom 19.6.2018, S. 43)",
      [("oj:L/2015/141/p73", "oj", ""), ("oj:L/2018/156/p43", "oj", "")]),
+    # acts published on their own, listed by their numbers alone
+    ("(ABl. L 2024/1183, L 2025/2160)",
+     [("oj:L/2024/1183", "oj", ""), ("oj:L/2025/2160", "oj", "")]),
+    ("(ABl. L 2024/1183; L 2024/1184 und C 2024/3016)",
+     [("oj:L/2024/1183", "oj", ""), ("oj:L/2024/1184", "oj", ""), ("oj:C/2024/3016", "oj", "")]),
 ]
 
 
@@ -183,6 +188,9 @@ def test_statute_oj_shapes(text: str, expected: list[tuple[str, str, str]]) -> N
         ("(ABl EG Nr. L 88 S. 17)", [("oj:L/?/88/p17", "oj", "")]),
         # a semicolon then a page word of something else ends the reference before it
         ("(ABl. L 158 vom 27.5.2014; vgl. S. 77)", [("oj:L/2014/158", "oj", "")]),
+        # a number before October 2023 listed without its date names no issue
+        ("(ABl. L 2024/1183, L 2019/2033)", [("oj:L/2024/1183", "oj", "")]),
+        ("(ABl. L 119 vom 4.5.2016, S. 1, L 2019/2033)", [("oj:L/2016/119/p1", "oj", "")]),
     ],
 )
 def test_statute_oj_shapes_negative(text: str, expected: list[tuple[str, str, str]]) -> None:
