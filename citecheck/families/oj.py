@@ -80,10 +80,15 @@ _PAGES = (
 )
 #: The month names of every language: "vom 14. Juni 1985" in a title is no sentence break.
 _MONTHS = alternation(m for lang in ("en", "fr", "es", "de") for m in load(lang).months)
-#: A year in two figures after a month in figures (``4.5.16``): an issue of the L and C series
-#: is dated from 1968 to September 2023 (then issues end), so ``68``-``99`` are 19xx and
-#: ``00``-``23`` 20xx, and no other two figures are read as a year.
-_SHORT_YEAR = r"(?<=\d[ \t\u00a0\u202f]?\\?\.[ \t\u00a0\u202f]?)(?:[01]\d|2[0-3]|6[89]|[7-9]\d)"
+#: A year in two figures in a German statute's date (``vom 4.5.16``): an issue of the L and C
+#: series is dated from 1968 to September 2023 (then issues end), so ``68``-``99`` are 19xx and
+#: ``00``-``23`` 20xx, and no other two figures are read as a year. Only after the German word
+#: opening the date: English, French and Spanish references write the year in full.
+_DATE_DOT = r"[ \t\u00a0\u202f]?\\?\.[ \t\u00a0\u202f]?"
+_SHORT_YEAR = (
+    rf"(?<=(?<!\w){alternation(_WORDS['de'].date_opening)}[ \t\u00a0\u202f\n]{{1,12}}"
+    rf"\d{{1,2}}{_DATE_DOT}\d{{1,2}}{_DATE_DOT})(?:[01]\d|2[0-3]|6[89]|[7-9]\d)"
+)
 #: ``7.9.1987``; older issues space it: ``7. 9. 1987``; German titles name the month (``vom
 #: 12. Juni 2014``), English, French and Spanish prose without the dot (``4 May 2016``, ``4 de
 #: mayo de 2016``); EUR-Lex's legacy header writes ``18/07/2002``; a tokenized corpus (JRC-Acquis)

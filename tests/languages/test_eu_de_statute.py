@@ -138,7 +138,7 @@ STATUTE_OJ_SHAPES = [
      [("celex:32005L0060", "eu_act", ""), ("oj:L/2005/309/p15", "oj", "")]),
     ("(ABl.EG Nr. L 281 S. 31)",
      [("oj:L/?/281/p31", "oj", "")]),
-    # the date with the year in two figures: issues are of 1968 to 2023
+    # the date with the year in two figures after "vom": issues are of 1968 to 2023
     ("(ABl. L 302 vom 17.11.09, S. 32)",
      [("oj:L/2009/302/p32", "oj", "")]),
     ("(ABl. EG Nr. L 166 vom 28.6.91, S. 77)",
@@ -183,6 +183,8 @@ def test_statute_oj_shapes(text: str, expected: list[tuple[str, str, str]]) -> N
         # two figures that cannot be an issue's year are not read as one
         ("(ABl. L 119 vom 4.5.24, S. 1)", []),
         ("(ABl. L 119 vom 4.5.45, S. 1)", []),
+        # two figures only after the German word opening the date
+        ("(ABl. L 119, 4.5.16, S. 1)", []),
         # the year stays open where the text gives none
         ("(Amtsbl. EU L 119 S. 1)", [("oj:L/?/119/p1", "oj", "")]),
         ("(ABl EG Nr. L 88 S. 17)", [("oj:L/?/88/p17", "oj", "")]),
