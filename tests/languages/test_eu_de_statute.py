@@ -179,6 +179,11 @@ def test_statute_oj_shapes(text: str, expected: list[tuple[str, str, str]]) -> N
         ("ABl. vom 4.5.2016, S. 1", []),  # no series, no issue
         ("ABl. vom 4.5.2016", []),
         ("ABl.L 149", []),  # no page: nothing tells it from a bare number
+        # the gazettes of the Länder and the EPO share the abbreviations: no series L or C
+        ("(Amtsbl. I S. 1234)", []),
+        ("(Amtsbl. 2013 S. 123)", []),
+        ("ABl EPA 2013, 111", []),
+        ("ABL. Berlin S. 5", []),
         ("ABl EU L 2019/2033", []),  # a number before October 2023 without its date names no issue
         # two figures that cannot be an issue's year are not read as one
         ("(ABl. L 119 vom 4.5.24, S. 1)", []),
