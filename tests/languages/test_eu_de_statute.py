@@ -221,6 +221,11 @@ COMPOUND_NAMES = [
      [("celex:32015L0849", "eu_act", "")]),
     ("der Angemessenheitsbeschluss (EU) 2023/1795",
      [("celex:32023D1795", "eu_act", "")]),
+    # the domain closing the number
+    ("die EU-Datenschutzrichtlinie 95/46/EG von 1995",
+     [("celex:31995L0046", "eu_act", "")]),
+    ("nach der Bauproduktenrichtlinie 89/106/EWG",
+     [("celex:31989L0106", "eu_act", "")]),
     # the compound wrapped before its domain
     ("nach der Marktmissbrauchsverordnung\n    (EU) Nr. 596/2014",
      [("celex:32014R0596", "eu_act", "")]),
@@ -239,6 +244,8 @@ def test_compound_act_names(text: str, expected: list[tuple[str, str, str]]) -> 
         "die Rechtsverordnung (BGBl. I S. 2097)",
         "die Rechtsverordnung nach § 5 (EU) 2016/679",  # the domain is not after the compound
         "die Geschäftsordnung (EU) 2016/679",  # no act word at its end
+        "die Geldwäscherichtlinie 2015/849",  # no domain at all
+        "die Rechtsverordnung 12/2005/BY",  # no EU domain closing the number
     ],
 )
 def test_no_compound_act_name(text: str) -> None:
