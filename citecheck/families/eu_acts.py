@@ -174,10 +174,13 @@ _ACT = compile_pattern(
 _AND = alternation(("and", *(load_lexicon(lang).list_words[0] for lang in _WORDS)))
 _AND_OR = alternation(w for lang in LANGUAGES for w in load_lexicon(lang).list_words if w != "&")
 # A further act of a list: ", (EU) No 648/2012", " and 2011/61/EU"; after the footnote call of
-# the act before it ("64/433/CEE (7), 71/118/CEE (8)").
+# the act before it ("64/433/CEE (7), 71/118/CEE (8)"). Text laid out in columns (statutes
+# converted from their printed layout) may stretch the blank before the list word: "78/660/EWG
+# <twenty blanks> und 83/349/EWG".
 _LIST_ITEM = compile_pattern(
     rf"""
-    (?P<sep>(?:{_H}?\(\d{{1,2}}\))?(?:{_H}{{0,2}},{_S}(?:{_AND}{_S})?|{_S}{_AND_OR}{_S}))
+    (?P<sep>(?:{_H}?\(\d{{1,2}}\))?(?:{_H}{{0,2}},{_S}(?:{_AND}{_S})?
+      |(?:{_S}|{_H}{{4,40}}+){_AND_OR}{_S}))
     (?=\(|\d|(?i:No)\b|{_NO_WORDS})
     {_NUMBERING}
     """

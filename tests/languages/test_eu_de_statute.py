@@ -250,3 +250,20 @@ def test_compound_act_names(text: str, expected: list[tuple[str, str, str]]) -> 
 )
 def test_no_compound_act_name(text: str) -> None:
     assert [c.id for c in extract(text) if c.kind.value == "eu_act"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a statute laid out in columns stretches the blank before the list word
+        ("zur Aufhebung der Richtlinien\n    77/91/EWG                    und 82/891/EWG des Rates",
+         [("celex:31977L0091", "eu_act", ""), ("celex:31982L0891", "eu_act", "")]),
+        ("der Richtlinien 2009/65/EG          sowie 2011/61/EU",
+         [("celex:32009L0065", "eu_act", ""), ("celex:32011L0061", "eu_act", "")]),
+        # without a list word the next column is not the list's
+        ("der Richtlinie 77/91/EWG                    82/891",
+         [("celex:31977L0091", "eu_act", "")]),
+    ],
+)
+def test_act_list_with_column_blanks(text: str, expected: list[tuple[str, str, str]]) -> None:
+    check(text, expected)
