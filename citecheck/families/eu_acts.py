@@ -152,9 +152,10 @@ _COMPOUND_HEADS = tuple(sorted({h for w in _WORDS.values() for h in w.compound_a
 #: A compound name of an act before its last word, the act word (``Datenschutz-Grund`` of
 #: ``Datenschutz-Grundverordnung (EU) 2016/679``): German names what its last word names, and
 #: only a domain after it, bracketed ("(EU)", "(EG)") or closing the number ("95/46/EG"),
-#: makes it an EU act's name.
+#: makes it an EU act's name. An act word of its own ("Rahmenbeschluss",
+#: "Durchführungsverordnung") is read as that word, not as a compound of a shorter one.
 _COMPOUND = (
-    rf"(?P<compound>\p{{Lu}}[\p{{L}}-]{{0,{_COMPOUND_REACH}}}?)"
+    rf"(?!(?i:{_TYPE})(?!\w))(?P<compound>\p{{Lu}}[\p{{L}}-]{{0,{_COMPOUND_REACH}}}?)"
     rf"(?={alternation(_COMPOUND_HEADS)}{_SW}"
     rf"(?:\({_H}?{_DOM}{_H}?\)|\d{{2,4}}/\d{{1,5}}/{_DOM}(?![\w])))"
 ) if _COMPOUND_HEADS else r"(?!)"

@@ -226,6 +226,11 @@ COMPOUND_NAMES = [
      [("celex:31995L0046", "eu_act", "")]),
     ("nach der Bauproduktenrichtlinie 89/106/EWG",
      [("celex:31989L0106", "eu_act", "")]),
+    # an act word of its own is that word, not a compound of a shorter one
+    ("der Rahmenbeschluss 2009/299/JI des Rates",
+     [("celex:32009F0299", "eu_act", "")]),
+    ("der Rahmenbeschluss (JI) 2009/299",
+     [("celex:32009F0299", "eu_act", "")]),
     # the compound wrapped before its domain
     ("nach der Marktmissbrauchsverordnung\n    (EU) Nr. 596/2014",
      [("celex:32014R0596", "eu_act", "")]),
