@@ -159,11 +159,6 @@ _COMPOUND = (
     rf"(?={alternation(_COMPOUND_HEADS)}{_SW}"
     rf"(?:\({_H}?{_DOM}{_H}?\)|\d{{2,4}}/\d{{1,5}}/{_DOM}(?![\w])))"
 ) if _COMPOUND_HEADS else r"(?!)"
-_ACT_FROM_TYPE = rf"""
-    (?P<type>(?i:{_TYPE})){_INSTITUTION_BETWEEN}
-    {_SW}
-    {_NUMBERING}
-    """
 _ACT = compile_pattern(
     rf"""
     (?<![\w/])
@@ -171,15 +166,11 @@ _ACT = compile_pattern(
     (?:(?P<ordinal>{_ORDINALS}){_S})?
     (?:(?P<author2>(?i:Council|Commission)){_S})?
     (?:(?P<mod>(?i:Delegated|Implementing|Framework)){_S})?
+    (?:{_COMPOUND})?
+    (?P<type>(?i:{_TYPE})){_INSTITUTION_BETWEEN}
+    {_SW}
+    {_NUMBERING}
     """
-    + _ACT_FROM_TYPE
-)
-#: An act named by a compound: tried only where one starts (:func:`_type_word_starts`), as
-#: trying it at every word of a text costs English texts a tenth of their time.
-_COMPOUND_ACT = compile_pattern(
-    # the groups of ``_ACT`` before its type, never set here: its readers ask for them
-    r"(?:(?P<author>)(?P<ordinal>)(?P<author2>)(?P<mod>)(?!))?"
-    rf"(?<![\w/]){_COMPOUND}" + _ACT_FROM_TYPE
 )
 _AND = alternation(("and", *(load_lexicon(lang).list_words[0] for lang in _WORDS)))
 _AND_OR = alternation(w for lang in LANGUAGES for w in load_lexicon(lang).list_words if w != "&")
@@ -1245,22 +1236,17 @@ def _words_before(text: str, start: int) -> bool:
     return _lowered(text, max(0, gap - 20), gap).endswith(_WORDS_BEFORE_TYPE)
 
 
-def _type_word_starts(
-    doc: Document, hits: list[tuple[int, int]]
-) -> tuple[list[int], frozenset[int]]:
+def _type_word_starts(doc: Document, hits: list[tuple[int, int]]) -> list[int]:
     """Every place in reach of a hit (``[hit start - _ACT_REACH, hit end + _ACT_AFTER)``, where
     :func:`_act_matches` reads them) where a type word of an act can start, in order: the
     English type words (anchors) and the other languages' act words, placed from the stems
     they hold (anchors: "verordnung" of "Durchführungsverordnung"); those that follow an ASCII
     letter, digit, "_" or "/" are left out, as neither an act nor its type word can start
     there. Why in reach only: most act words of a text ("action", "decision") are no act's,
-    and the words of each stretch in reach are found by bisection, not read one by one.
-    Also where a compound ending on a German act word starts ("Datenschutz-Grundverordnung"),
-    the second of the pair: the act there is read by ``_COMPOUND_ACT``."""
+    and the words of each stretch in reach are found by bisection, not read one by one."""
     text = doc.text
     english, stems = _english_type_hits(doc), _stem_hits(doc)
     starts = []
-    compounds = set()
     for lo, hi in _reach(hits):
         first = bisect.bisect_left(english, (lo,))
         starts += [start for start, _ in english[first : bisect.bisect_left(english, (hi,))]]
@@ -1273,14 +1259,13 @@ def _type_word_starts(
                 if lo <= start < hi and _lowered(text, start, start + len(word)) == word:
                     starts.append(start)
                     if word in _COMPOUND_HEADS and start > lo and text[start - 1].isalpha():
-                        compounds.add(_compound_start(text, start, lo))
-    starts += compounds
+                        starts.append(_compound_start(text, start, lo))
     kept = []
     for start in sorted(set(starts)):
         before = text[start - 1] if start else " "
         if not (before.isascii() and (before.isalnum() or before in "_/")):
             kept.append(start)
-    return kept, frozenset(compounds)
+    return kept
 
 
 def _compound_start(text: str, head: int, lo: int) -> int:
@@ -1323,7 +1308,7 @@ def _act_matches(doc: Document) -> Iterator[regex.Match[str]]:
     hits = _type_word_hits(doc)
     if not hits:
         return
-    starts, compounds = _type_word_starts(doc, hits)
+    starts = _type_word_starts(doc, hits)
     match, search = _ACT.match, _ACT.search
     last_end = 0
     for hit_start, hit_end in hits:
@@ -1331,23 +1316,16 @@ def _act_matches(doc: Document) -> Iterator[regex.Match[str]]:
             continue
         lo, hi = max(last_end, hit_start - _ACT_REACH), hit_end + _ACT_AFTER
         m = None
-        pattern = _ACT
         i = bisect.bisect_left(starts, lo)
         while i < len(starts) and starts[i] < hi:
             if _words_before(text, starts[i]):
                 m = search(text, lo, hi)
                 break
-            pattern = _ACT
-            if starts[i] in compounds:
-                pattern = _COMPOUND_ACT
-                m = pattern.match(text, starts[i], hi)
-            if m is None:
-                pattern = _ACT
-                m = match(text, starts[i], hi)
+            m = match(text, starts[i], hi)
             if m is not None:
                 break
             i += 1
-        m = settle(pattern, text, m, hi)
+        m = settle(_ACT, text, m, hi)
         if m is None:
             continue
         yield m
