@@ -79,6 +79,9 @@ class ActWords:
     #: the acronym an act is known by -> its CELEX number ("DSGVO" -> "32016R0679"): not a
     #: citation by itself; a pinpoint after the act's title ending on it is that act's
     short_names: Mapping[str, str] = attrs.field(factory=dict)
+    #: act words that end a compound name of an act ("Datenschutz-Grundverordnung (EU)
+    #: 2016/679"): a German compound's last word is what it names
+    compound_act_heads: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -121,6 +124,7 @@ def _words(lang: str, block: Mapping[str, Any]) -> ActWords:
         own_judgment_words=tuple(block.get("own_judgment_words", ())),
         enacting_words=tuple(block.get("enacting_words", ())),
         short_names={str(k): str(v) for k, v in block.get("short_names", {}).items()},
+        compound_act_heads=tuple(block.get("compound_act_heads", ())),
     )
 
 

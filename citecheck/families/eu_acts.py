@@ -147,6 +147,20 @@ _INSTITUTION_BETWEEN = (
     + alternation(i for w in _WORDS.values() if w.language == "de" for i in w.institutions)
     + "))?"
 )
+#: The words that end a compound name of an act (``Datenschutz-Grundverordnung``), and how
+#: long what stands before them may be.
+_COMPOUND_REACH = 40
+_COMPOUND_HEADS = tuple(sorted({h for w in _WORDS.values() for h in w.compound_act_heads}))
+#: A compound name of an act before its last word, the act word (``Datenschutz-Grund`` of
+#: ``Datenschutz-Grundverordnung (EU) 2016/679``): German names what its last word names, and
+#: only a domain after it, bracketed ("(EU)", "(EG)") or closing the number ("95/46/EG"),
+#: makes it an EU act's name. An act word of its own ("Rahmenbeschluss",
+#: "Durchführungsverordnung") is read as that word, not as a compound of a shorter one.
+_COMPOUND = (
+    rf"(?!(?i:{_TYPE})(?!\w))(?P<compound>\p{{Lu}}[\p{{L}}-]{{0,{_COMPOUND_REACH}}}?)"
+    rf"(?={alternation(_COMPOUND_HEADS)}{_SW}"
+    rf"(?:\({_H}?{_DOM}{_H}?\)|\d{{2,4}}/\d{{1,5}}/{_DOM}(?![\w])))"
+) if _COMPOUND_HEADS else r"(?!)"
 _ACT = compile_pattern(
     rf"""
     (?<![\w/])
@@ -154,6 +168,7 @@ _ACT = compile_pattern(
     (?:(?P<ordinal>{_ORDINALS}){_S})?
     (?:(?P<author2>(?i:Council|Commission)){_S})?
     (?:(?P<mod>(?i:Delegated|Implementing|Framework)){_S})?
+    (?:{_COMPOUND})?
     (?P<type>(?i:{_TYPE})){_INSTITUTION_BETWEEN}
     {_SW}
     {_NUMBERING}
@@ -162,10 +177,13 @@ _ACT = compile_pattern(
 _AND = alternation(("and", *(load_lexicon(lang).list_words[0] for lang in _WORDS)))
 _AND_OR = alternation(w for lang in LANGUAGES for w in load_lexicon(lang).list_words if w != "&")
 # A further act of a list: ", (EU) No 648/2012", " and 2011/61/EU"; after the footnote call of
-# the act before it ("64/433/CEE (7), 71/118/CEE (8)").
+# the act before it ("64/433/CEE (7), 71/118/CEE (8)"). Text laid out in columns (statutes
+# converted from their printed layout) may stretch the blank before the list word: "78/660/EWG
+# <twenty blanks> und 83/349/EWG".
 _LIST_ITEM = compile_pattern(
     rf"""
-    (?P<sep>(?:{_H}?\(\d{{1,2}}\))?(?:{_H}{{0,2}},{_S}(?:{_AND}{_S})?|{_S}{_AND_OR}{_S}))
+    (?P<sep>(?:{_H}?\(\d{{1,2}}\))?(?:{_H}{{0,2}},{_S}(?:{_AND}{_S})?
+      |(?:{_S}|{_H}{{4,40}}+){_AND_OR}{_S}))
     (?=\(|\d|(?i:No)\b|{_NO_WORDS})
     {_NUMBERING}
     """
@@ -1297,12 +1315,25 @@ def _type_word_starts(doc: Document, hits: list[tuple[int, int]]) -> list[int]:
                 start = stem_start - offset
                 if lo <= start < hi and _lowered(text, start, start + len(word)) == word:
                     starts.append(start)
+                    if word in _COMPOUND_HEADS and start > lo and text[start - 1].isalpha():
+                        starts.append(_compound_start(text, start, lo))
     kept = []
     for start in sorted(set(starts)):
         before = text[start - 1] if start else " "
         if not (before.isascii() and (before.isalnum() or before in "_/")):
             kept.append(start)
     return kept
+
+
+def _compound_start(text: str, head: int, lo: int) -> int:
+    """Where the compound word ending on the act word at ``head`` starts (its letters and
+    hyphens, at most ``_COMPOUND_REACH`` of them, not before ``lo``)."""
+    start = head
+    while start > max(lo, head - _COMPOUND_REACH - 1) and (
+        text[start - 1].isalpha() or text[start - 1] == "-"
+    ):
+        start -= 1
+    return start
 
 
 def _reach(hits: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -77,13 +77,23 @@ _DATE_OPENING = alternation(("of", *(o for w in _WORDS.values() for o in w.date_
 _DATE_SEP = rf"(?:{_SP},{_SP}(?:{_DATE_OPENING}{_S1})?|{_S1}{_DATE_OPENING}{_S1})"
 #: The page follows a comma (one blank before it in tokenized text: ``12 . 6 . 1989 , S . 1``),
 #: or only a space in EUR-Lex's legacy header (``Amtsblatt Nr. L 190
-#: vom 18/07/2002 S. 0001 - 0020``).
+#: vom 18/07/2002 S. 0001 - 0020``), or a semicolon in German statutes (``ABl. L 119 vom
+#: 4.5.2016; S. 1``): the page word after it still says what the number is.
 _PAGES = (
-    rf"(?:(?:{_BLANK}?,{_SP}|{_S1}){_PAGE_WORDS}{_SP}(?P<p>\d{{1,5}})(?:/(?P<pyy>\d{{2}}))?"
+    rf"(?:(?:{_BLANK}?[,;]{_SP}|{_S1}){_PAGE_WORDS}{_SP}(?P<p>\d{{1,5}})(?:/(?P<pyy>\d{{2}}))?"
     rf"(?:{_SP}{_DASH}{_SP}(?P<p2>\d{{1,5}}))?)?"
 )
 #: The month names of every language: "vom 14. Juni 1985" in a title is no sentence break.
 _MONTHS = alternation(m for lang in ("en", "fr", "es", "de") for m in load(lang).months)
+#: A year in two figures in a German statute's date (``vom 4.5.16``): an issue of the L and C
+#: series is dated from 1968 to September 2023 (then issues end), so ``68``-``99`` are 19xx and
+#: ``00``-``23`` 20xx, and no other two figures are read as a year. Only after the German word
+#: opening the date: English, French and Spanish references write the year in full.
+_DATE_DOT = r"[ \t\u00a0\u202f]?\\?\.[ \t\u00a0\u202f]?"
+_SHORT_YEAR = (
+    rf"(?<=(?<!\w){alternation(_WORDS['de'].date_opening)}[ \t\u00a0\u202f\n]{{1,12}}"
+    rf"\d{{1,2}}{_DATE_DOT}\d{{1,2}}{_DATE_DOT})(?:[01]\d|2[0-3]|6[89]|[7-9]\d)"
+)
 #: ``7.9.1987``; older issues space it: ``7. 9. 1987``; German titles name the month (``vom
 #: 12. Juni 2014``), English, French and Spanish prose without the dot (``4 May 2016``, ``4 de
 #: mayo de 2016``); EUR-Lex's legacy header writes ``18/07/2002``; a tokenized corpus (JRC-Acquis)
@@ -92,7 +102,7 @@ _MONTHS = alternation(m for lang in ("en", "fr", "es", "de") for m in load(lang)
 _DATE = (
     rf"(?P<d>\d{{1,2}})(?:{_BLANK}?\\?\.{_SP}(?:(?P<m>\d{{1,2}}){_BLANK}?\\?\.{_SP}|(?P<mname>{_MONTHS}){_S1})"
     rf"|{_S1}(?:{_DATE_OPENING}{_S1})?(?P<mname>{_MONTHS}){_S1}(?:{_DATE_OPENING}{_S1})?"
-    rf"|/(?P<m>\d{{1,2}})/)(?P<y>\d{{4}})"
+    rf"|/(?P<m>\d{{1,2}})/)(?P<y>\d{{4}}|{_SHORT_YEAR})"
 )
 #: The names written without the year in statute style: ``ABl. EG Nr. L 149 S. 34``.
 _OJ_WITHOUT_YEAR = alternation(
@@ -102,8 +112,10 @@ _OJ_WITHOUT_YEAR = alternation(
 #: (``Amtsblatt der Europäischen Union Nr. L 314 S. 1``, ``Official Journal of the European
 #: Union L 314, p. 1``), and English writes a comma after them (``Official Journal of the
 #: European Union, L 314, 5.12.2019, p. 1``).
-_NAME_WITHOUT_YEAR = rf"(?:{_OJ_WITHOUT_YEAR}{_S1}|(?P<lname>{_LONG})(?:{_S1}|{_SP},{_SP}))"
-_AFTER_NAME = rf"(?:{_S1}|(?<={_LONG}){_SP},{_SP})"
+#: After a name ending in a dot the next word may follow without a blank (``ABl.L 119``).
+_AFTER_DOT = rf"(?:{_S1}|(?<=\.)(?=[A-Z]))"
+_NAME_WITHOUT_YEAR = rf"(?:{_OJ_WITHOUT_YEAR}{_AFTER_DOT}|(?P<lname>{_LONG})(?:{_S1}|{_SP},{_SP}))"
+_AFTER_NAME = rf"(?:{_AFTER_DOT}|(?<={_LONG}){_SP},{_SP})"
 #: The Community's initials some older references write after the name: ``ABl. EG Nr. L 281``.
 _MARK = alternation(m for w in _WORDS.values() for m in w.oj_marks)
 #: The number word of older references: ``OJ No L 256``, ``JO n° L 256``, ``ABl. Nr. L 256``.
@@ -121,6 +133,13 @@ _ISSUE = (
     rf"(?:{_SP}(?P<sub>[AEI]))?(?![\w]){_DATE_SEP}{_DATE}(?!\d){_PAGES}"
 )
 
+#: The date written first, after the name (``Amtsblatt der Europäischen Union vom 4. Mai 2016,
+#: L 119, S. 1``, ``ABl. vom 4.5.2016, L 119, S. 1``): the series letter is then required.
+_DATE_FIRST = (
+    rf"{_DATE_OPENING}{_S1}{_DATE}(?!\d){_SP},{_SP}(?:{_NO})?(?P<series>[LC]){_S1}"
+    rf"(?P<no>\d{{1,4}})(?:{_SP}(?P<sub>[AEI]))?(?![\w]){_PAGES}"
+)
+
 #: A page written after a comma without its word, as German courts write (``ABlEU Nr. L 157,
 #: 49``): a number that no date's month, a list's next number or a paragraph's dot follows,
 #: and no year (``L 157, 2004`` reads as the issue's year as much as a page).
@@ -134,16 +153,17 @@ _PATTERN_SOURCE = (
     rf"""
     (?<![\w])(?=[OJDA\[])
     (?:
-      (?P<new>{_OJ}{_S1}(?P<nseries>[LC])(?:{_SP},{_SP}|{_S1})(?:(?P=nseries)/)?(?P<nyear>20\d\d)/(?P<nno>\d{{1,5}})
+      (?P<new>{_OJ}{_AFTER_DOT}(?:{_MARK}{_S1})?(?P<nseries>[LC])(?:{_SP},{_SP}|{_S1})(?:(?P=nseries)/)?(?P<nyear>20\d\d)/(?P<nno>\d{{1,5}})
           (?!\d)(?:{_DATE_SEP}{_DATE}(?!\d))?{_PAGES})
-    | (?P<court>{_OJ}{_S1}(?:{_MARK}{_S1})?(?P<cyear>(?:19|20)\d\d)(?:,{_SP}|{_S1})(?:{_NO})?
+    | (?P<court>{_OJ}{_AFTER_DOT}(?:{_MARK}{_S1})?(?P<cyear>(?:19|20)\d\d)(?:,{_SP}|{_S1})(?:{_NO})?
           (?P<cseries>[LC]){_S1}(?P<cno>\d{{1,4}})(?:{_SP}(?P<csub>[AEI]))?(?![\w])
           (?:(?:,{_SP}|{_S1}){_PAGE_WORDS}{_SP}(?P<cp>\d{{1,5}})(?:{_SP}{_DASH}{_SP}(?P<cp2>\d{{1,5}}))?
           |/(?P<cslash>\d{{1,5}})|,{_SP}{_NOT_A_YEAR}(?P<cbare>\d{{1,5}}){_NOT_A_DATE})?)
-    | (?P<yslash>{_OJ}{_S1}(?:{_MARK}{_S1})?(?:{_NO})?(?P<yseries>[LC]){_S1}(?P<yno>\d{{1,4}})
+    | (?P<yslash>{_OJ}{_AFTER_DOT}(?:{_MARK}{_S1})?(?:{_NO})?(?P<yseries>[LC]){_S1}
+          (?P<yno>\d{{1,4}})
           (?:{_SP}(?P<ysub>[AEI]))?/(?P<yyear>(?:19|20)\d\d)(?!\d)
           (?:(?:,{_SP}|{_S1}){_PAGE_WORDS}{_SP}(?P<yp>\d{{1,5}})(?:{_SP}{_DASH}{_SP}(?P<yp2>\d{{1,5}}))?)?)
-    | (?P<old>(?P<oname>{_OJ}){_AFTER_NAME}(?:{_MARK}{_S1})?{_ISSUE})
+    | (?P<old>(?P<oname>{_OJ}){_AFTER_NAME}(?:{_MARK}{_S1})?(?:{_ISSUE}|{_DATE_FIRST}))
     | (?P<statute>{_NAME_WITHOUT_YEAR}(?:{_MARK}{_S1})?(?:{_NO})?(?P<sseries>[LC]){_S1}
           (?P<sno>\d{{1,4}})(?:{_SP}(?P<ssub>[AEI]))?(?![\w])
           (?:(?:,{_SP}|{_S1}){_PAGE_WORDS}{_SP}(?P<sp>\d{{1,5}})(?:{_SP}{_DASH}{_SP}(?P<sp2>\d{{1,5}}))?
@@ -181,7 +201,7 @@ def _listed_page(page: str, last: str) -> str:
 #: The last issue of a list may follow a list word alone (``S. 68 und L 321 vom 30.11.2013,
 #: S. 6``); an act published on its own is listed with its date (``; L 2024/1234 vom
 #: 17.5.2024``, ``; L, 2024/1234, 17.5.2024``), as a statute lists the acts amending one
-#: since October 2023.
+#: since October 2023, or by its number alone where that is of 2023 on (``, L 2026/1744``).
 #: German statute lists write the issue's year only where it is not the one before
 #: (``ABl. L 176 S. 1; L 208 S. 68``, ``ABl. EU 2004 Nr. L 16 S. 44; 2005 Nr. L 289 S. 15``):
 #: an issue listed without its date needs its page then, so that a bare ``L 1`` or ``C 3``
@@ -191,7 +211,7 @@ _CONTINUED_SOURCE = (
     _LIST_SEP
     +     rf"(?:(?P<old>(?=(?:{_NO})?[LC]{_SP}(?:E{_S1})?\d){_ISSUE})"
     rf"|(?P<new>(?P<nseries>[LC])(?:{_SP},{_SP}|{_S1})(?:(?P=nseries)/)?(?P<nyear>20\d\d)/"
-    rf"(?P<nno>\d{{1,5}})(?!\d){_DATE_SEP}{_DATE})"
+    rf"(?P<nno>\d{{1,5}})(?!\d)(?:{_DATE_SEP}{_DATE})?)"
     rf"|(?P<court>(?P<cyear>(?:19|20)\d\d)(?:,{_SP}|{_S1})(?:{_NO})?(?P<cseries>[LC]){_S1}"
     rf"(?P<cno>\d{{1,4}})(?:{_SP}(?P<csub>[AEI]))?(?![\w])"
     + _listed_page("cp", "cp2")
@@ -331,6 +351,14 @@ def _mark(m: regex.Match[str]) -> str:
     return raw.translate(_SUPERSCRIPTS)
 
 
+def _year(m: regex.Match[str]) -> int:
+    """The year of the date written; two figures (:data:`_SHORT_YEAR`) in the years of issues."""
+    written = int(m.group("y"))
+    if len(m.group("y")) == 2:
+        return written + (1900 if written >= SERIES_START.year % 100 else 2000)
+    return written
+
+
 def _date(m: regex.Match[str]) -> datetime.date | None:
     if m.group("y") is None:
         return None
@@ -339,7 +367,7 @@ def _date(m: regex.Match[str]) -> datetime.date | None:
     if month is None:
         return None
     try:
-        return datetime.date(int(m.group("y")), month, int(m.group("d")))
+        return datetime.date(_year(m), month, int(m.group("d")))
     except ValueError:
         return None
 
@@ -447,7 +475,7 @@ class OJFamily:
         the previous ended); they document the same act."""
         before = first
         while (more := continued.match(text, end, min(len(text), end + _OJ_AFTER))) is not None:
-            if unreadable_number(more.group()):
+            if unreadable_number(more.group()) or _number_without_issue(more):
                 return
             style = next(s for s in ("old", "new", "court", "statute") if more.group(s))
             before = self._citation(
@@ -525,7 +553,7 @@ class OJFamily:
             # "ABl. L 157/49 vom 30.4.2004": the issue's own date gives its year
             issue_date = _date(m)
             if m.group("y") is not None:
-                act_year: int | None = int(m.group("y"))
+                act_year: int | None = _year(m)
             elif listed_after:
                 # a listed issue without its own year: a corrigendum or amendment is often of
                 # a later year, so the one before's is no answer
@@ -549,7 +577,7 @@ class OJFamily:
             series = m.group("series")
             issue = m.group("no") + (m.group("sub") or m.group("presub") or "")
             date = _date(m)
-            year = int(m.group("y"))
+            year = _year(m)
             page, last = _pages(m)
             prefix = f"{series}/" if series else ""
             oid = f"oj:{prefix}{year}/{issue}" + (f"/p{page}" if page is not None else "")
@@ -640,13 +668,24 @@ def _without_id(m: regex.Match[str]) -> bool:
     if m.group("new"):
         # an act's number without the date that makes it an act-by-act reference; before
         # October 2023 "L 2019/2033" names no issue
-        return m.group("y") is None and int(m.group("nyear")) < ACT_BY_ACT_START.year
+        return _number_without_issue(m)
     if not m.group("old") or m.group("series"):
         return False
     if " ".join(m.group("oname").split()).casefold() in _LONG_FOLDED:
         return True
     date = _date(m)
     return date is not None and date < SERIES_START
+
+
+def _number_without_issue(m: regex.Match[str]) -> bool:
+    """An act's number listed without its date (``L 2019/2033``): before October 2023 it names
+    no issue; from then on (``ABl. L 2024/1689, L 2026/1744``) it is an act published on its
+    own."""
+    return (
+        m.group("new") is not None
+        and m.group("y") is None
+        and int(m.group("nyear")) < ACT_BY_ACT_START.year
+    )
 
 
 def _page_heading(m: regex.Match[str]) -> bool:
