@@ -560,6 +560,13 @@ def _pinpoint(text: str, pos: int, start: int | None = None) -> tuple[Pinpoint, 
     return best
 
 
+def judgment_paragraphs_after(text: str, pos: int) -> tuple[Pinpoint, int]:
+    """A judgment's paragraphs written at ``pos`` in any language (``, point 45``,
+    ``, apartado 45``, ``, Rn. 45``), as after a case: what a short form repeating a judgment
+    reads (``Ibid., point 45``); ``(NO_PINPOINT, pos)`` if none."""
+    return _pinpoint(text, pos)
+
+
 def _pinpoint_before(text: str, start: int) -> Pinpoint:
     """The judgment's paragraphs written before its case: English, else each other language
     ("Rn. 42 des Urteils C-311/18", "point 42 de l'arrêt C-311/18"); a judgment numbers its

@@ -1,0 +1,108 @@
+"""A short form's own pinpoint, in every language, read as after a full citation.
+
+``Ibid., artículo 7, apartado 2`` repeats the act with article 7(2), not the previous
+citation's pinpoint; ``Ibid., point 45`` after a judgment is its paragraph 45; an article
+chain after a short form is one pinpoint (``Ebd., Art. 7 Abs. 2``: art. 7(2)), as after the
+act itself. With no pinpoint of its own, a short form repeats the antecedent's (as English
+``Ibid.`` always has). Spanish writes ``Ibíd.``, ``Ibídem``, ``Íd.`` and ``Ídem`` for it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import citecheck
+
+# Antecedents: an act with a pinpoint, a judgment with a paragraph, a UN document.
+_ACT = {
+    "en": "See Article 6(1)(b) of Regulation (EU) 2016/679.",
+    "fr": "Voir l'article 6, paragraphe 1, sous b), du règlement (UE) 2016/679.",
+    "es": "Véase el artículo 6, apartado 1, letra b), del Reglamento (UE) 2016/679.",
+    "de": "Siehe Artikel 6 Absatz 1 Buchstabe b der Verordnung (EU) 2016/679.",
+}
+_JUDGMENT = {
+    "en": "Judgment of 16 July 2020, Facebook Ireland and Schrems, C-311/18, EU:C:2020:559, "
+    "paragraph 42.",
+    "fr": "Arrêt du 16 juillet 2020, Facebook Ireland et Schrems, C-311/18, EU:C:2020:559, "
+    "point 42.",
+    "es": "Sentencia de 16 de julio de 2020, Facebook Ireland y Schrems, C-311/18, "
+    "EU:C:2020:559, apartado 42.",
+    "de": "Urteil vom 16. Juli 2020, Facebook Ireland und Schrems, C-311/18, EU:C:2020:559, "
+    "Rn. 42.",
+}
+
+ROWS = [
+    # (antecedent, short form, the short form's span, its pinpoint)
+    (_ACT["es"], "Ibid., artículo 7, apartado 2.", "Ibid., artículo 7, apartado 2", "art. 7(2)"),
+    (_ACT["es"], "Ibid., artículo 5.", "Ibid., artículo 5", "art. 5"),
+    (_ACT["es"], "Ibid., considerando 4.", "Ibid., considerando 4", "recital 4"),
+    (_ACT["fr"], "Ibid., article 7, paragraphe 2.", "Ibid., article 7, paragraphe 2", "art. 7(2)"),
+    (_ACT["fr"], "Ibid., article 8, paragraphe 1, sous c).", "Ibid., article 8, paragraphe 1, sous c)",
+     "art. 8(1)(c)"),
+    (_ACT["de"], "Ebd., Art. 7 Abs. 2.", "Ebd., Art. 7 Abs. 2", "art. 7(2)"),
+    (_ACT["de"], "Ebd., Artikel 8 Absatz 1 Buchstabe c.", "Ebd., Artikel 8 Absatz 1 Buchstabe c",
+     "art. 8(1)(c)"),
+    (_ACT["en"], "Ibid., Article 7, paragraph 2.", "Ibid., Article 7, paragraph 2", "art. 7(2)"),
+    (_ACT["en"], "Ibid., Article 7(2)(a).", "Ibid., Article 7(2)(a)", "art. 7(2)(a)"),
+    (_JUDGMENT["fr"], "Ibid., point 45.", "Ibid., point 45", "para. 45"),
+    (_JUDGMENT["fr"], "Ibid., points 45 à 47.", "Ibid., points 45 à 47", "paras. 45-47"),
+    (_JUDGMENT["es"], "Ibid., apartado 45.", "Ibid., apartado 45", "para. 45"),
+    (_JUDGMENT["de"], "Ebd., Rn. 45.", "Ebd., Rn. 45", "para. 45"),
+    (_JUDGMENT["en"], "Ibid., paragraph 45.", "Ibid., paragraph 45", "para. 45"),
+    # the UN readings stay as they were
+    ("Véase A/HRC/41/35, párr. 4.", "Ibid., párrs. 5 y 6.", "Ibid., párrs. 5 y 6",
+     "para. 5; para. 6"),
+    ("Voir A/HRC/41/35, par. 4.", "Ibid., par. 5.", "Ibid., par. 5", "para. 5"),
+    ("Vgl. A/HRC/41/35, Ziff. 4.", "Ebd., Ziff. 5 und 6.", "Ebd., Ziff. 5 und 6",
+     "para. 5; para. 6"),
+    ("See A/RES/61/295, annex, art. 3.", "Ibid., art. 3 (m).", "Ibid., art. 3 (m)", "art. 3(m)"),
+    ("See A/HRC/41/35, para. 4.", "Ibid., annex, para. 3.", "Ibid., annex, para. 3",
+     "annex; para. 3"),
+    # negative rows: no pinpoint of its own repeats the antecedent's, and what names
+    # another source after the short form is not its pinpoint
+    (_ACT["es"], "Ibid.", "Ibid.", "art. 6(1)(b)"),
+    (_JUDGMENT["fr"], "Ibid.", "Ibid.", "para. 42"),
+    (_ACT["de"], "Ebd.", "Ebd.", "art. 6(1)(b)"),
+    (_ACT["es"], "Ibid., y el artículo 7 del Tratado.", "Ibid.", "art. 6(1)(b)"),
+    (_JUDGMENT["fr"], "Ibid., point de vue partagé.", "Ibid.", "para. 42"),
+]
+
+
+@pytest.mark.parametrize(("antecedent", "short", "span", "pinpoint"), ROWS)
+def test_a_short_forms_own_pinpoint(antecedent: str, short: str, span: str, pinpoint: str) -> None:
+    cits = citecheck.extract(f"{antecedent} {short}")
+    last = cits[-1]
+    assert last.short_form, [c.text for c in cits]
+    assert (last.text, str(last.pinpoint)) == (span, pinpoint)
+    assert last.id == cits[-2].id
+
+
+SPANISH_IBID = [
+    ("Véase A/HRC/41/35, párr. 4. Ibíd., párr. 5.", "Ibíd., párr. 5", "para. 5"),
+    ("Véase A/HRC/41/35, párr. 4. Ibídem, párr. 5.", "Ibídem, párr. 5", "para. 5"),
+    ("Véase A/HRC/41/35, párr. 4. Íd., párr. 5.", "Íd., párr. 5", "para. 5"),
+    ("Véase A/HRC/41/35, párr. 4. Ídem, párr. 5.", "Ídem, párr. 5", "para. 5"),
+    ("Véase A/HRC/41/35, párr. 4.\n\n5 Ibíd.", "Ibíd.", "para. 4"),
+    ("1. Véase A/HRC/41/35, párr. 4.\n2. Ídem.", "Ídem", "para. 4"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "pinpoint"), SPANISH_IBID)
+def test_spanish_accented_ibid(text: str, span: str, pinpoint: str) -> None:
+    last = citecheck.extract(text)[-1]
+    assert (last.short_form, last.id, last.text, str(last.pinpoint)) == (
+        True, "un:A/HRC/41/35", span, pinpoint
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "ídem" in running prose ("the same") and words that only begin like it
+        "Véase A/HRC/41/35, párr. 4. Y lo ídem que se dijo antes fue claro.",
+        "Véase A/HRC/41/35, párr. 4. La idempotencia del Ídemo es otra cosa.",
+        "Véase A/HRC/41/35, párr. 4. El ibídemismo no existe.",
+    ],
+)
+def test_spanish_ibid_words_in_prose_are_no_short_form(text: str) -> None:
+    assert [c.short_form for c in citecheck.extract(text)] == [False]
