@@ -145,7 +145,13 @@ _SHORT = compile_pattern(
     + r"""*(?P<note>\d{1,4}))?)
       | (?P<cited>(?<![\w])"""
     + _CITED_WORDS
-    + r""")
+    # "précité, note 1", "cit. nota 1": the note citing it first, no place in it
+    + r"""(?:,?"""
+    + HSPACE
+    + r"""+"""
+    + _NOTE_WORDS
+    + HSPACE
+    + r"""*\d{1,4}(?!\d))?)
     )
     """
 )
@@ -333,6 +339,8 @@ class ShortFormFamily:
             own = _SHORT.match(citation.text)
             if own is not None and own.group("own"):
                 word = own.group("own")  # "a. a. O.": its words, spaces and all
+            elif own is not None and (own.group("opcit") or own.group("loccit")):
+                word = own.group("opcit") or own.group("loccit")  # "op. cit.", not "op."
             else:
                 word = citation.text.split()[0].rstrip(",")  # "supra, note 3": "supra"
             yield NON_UN_STYLE.finding(

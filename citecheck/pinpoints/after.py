@@ -509,7 +509,10 @@ def _read(
         # "CCPR/C/GC/34 (para. 5)": the pinpoint in parentheses of its own
         pin, end = _read_at(g, text, opened.end(), max_parts)
         closed = _CLOSE.match(text, end) if pin else None
-        if closed is not None:
+        # "A/HRC/41/35 (Fn. 1), Ziff. 15", "(note 1)": a note alone in brackets is a
+        # cross-reference to where the document was cited in full, not a place in it; the
+        # pinpoint after it (read as after an aside) is the document's
+        if closed is not None and not all(part.unit == "footnote" for part in pin.parts):
             return pin, closed.end()
     if titled:
         # Bounded: the engine looks for the title's word ("on") before matching, and in a
