@@ -106,3 +106,85 @@ def test_spanish_accented_ibid(text: str, span: str, pinpoint: str) -> None:
 )
 def test_spanish_ibid_words_in_prose_are_no_short_form(text: str) -> None:
     assert [c.short_form for c in citecheck.extract(text)] == [False]
+
+
+# A note in brackets after a citation points to where it was cited in full: a cross-reference,
+# not a place in the document. The pinpoint after it is the document's.
+CROSS_REFERENCES = [
+    ("Vgl. A/HRC/41/35 (Fn. 1), Ziff. 15.", "A/HRC/41/35 (Fn. 1), Ziff. 15", "para. 15"),
+    ("Vgl. A/HRC/41/35 (Fußnote 1), Ziff. 16.", "A/HRC/41/35 (Fußnote 1), Ziff. 16", "para. 16"),
+    ("See A/HRC/41/35 (note 1), para. 15.", "A/HRC/41/35 (note 1), para. 15", "para. 15"),
+    ("See A/HRC/41/35 (n 1), para. 15.", "A/HRC/41/35 (n 1), para. 15", "para. 15"),
+    ("Voir A/HRC/41/35 (note 1), par. 15.", "A/HRC/41/35 (note 1), par. 15", "para. 15"),
+    ("Véase A/HRC/41/35 (nota 1), párr. 15.", "A/HRC/41/35 (nota 1), párr. 15", "para. 15"),
+    # negative rows: alone, the note is no pinpoint; a paragraph in brackets still is one;
+    # a footnote written after a comma is the document's own footnote
+    ("Vgl. A/HRC/41/35 (Fn. 1).", "A/HRC/41/35", ""),
+    ("See A/HRC/41/35 (note 3).", "A/HRC/41/35", ""),
+    ("See A/HRC/41/35 (para. 5).", "A/HRC/41/35 (para. 5)", "para. 5"),
+    ("See A/HRC/41/35, footnote 3.", "A/HRC/41/35, footnote 3", "footnote 3"),
+    ("See A/HRC/41/35 (para. 5, footnote 3).", "A/HRC/41/35 (para. 5, footnote 3)",
+     "para. 5; footnote 3"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "pinpoint"), CROSS_REFERENCES)
+def test_a_note_in_brackets_is_a_cross_reference(text: str, span: str, pinpoint: str) -> None:
+    [cit] = citecheck.extract(text)
+    assert (cit.id, cit.text, str(cit.pinpoint)) == ("un:A/HRC/41/35", span, pinpoint)
+
+
+# "précité", "préc. note 1", "cit. nota 1", "op. cit." between commas after a citation say it
+# was cited before: one citation, with the pinpoint after them.
+_FIRST = {"fr": "Voir A/HRC/41/35, par. 12. ", "es": "Véase A/HRC/41/35, párr. 12. ",
+          "en": "See A/HRC/41/35, para. 12. "}
+CITED_BEFORE = [
+    ("fr", "Voir A/HRC/41/35, préc. note 1, par. 15.", "A/HRC/41/35, préc. note 1, par. 15",
+     "para. 15"),
+    ("fr", "Voir A/HRC/41/35, précité, par. 16.", "A/HRC/41/35, précité, par. 16", "para. 16"),
+    ("fr", "Voir A/HRC/41/35, précité, note 1, par. 16.",
+     "A/HRC/41/35, précité, note 1, par. 16", "para. 16"),
+    ("fr", "Voir A/HRC/41/35 précité, par. 16.", "A/HRC/41/35 précité, par. 16", "para. 16"),
+    ("es", "Véase A/HRC/41/35, cit. nota 1, párr. 15.", "A/HRC/41/35, cit. nota 1, párr. 15",
+     "para. 15"),
+    ("fr", "Voir A/HRC/41/35, op. cit., par. 20.", "A/HRC/41/35, op. cit., par. 20", "para. 20"),
+    ("en", "See A/HRC/41/35, op. cit., para. 20.", "A/HRC/41/35, op. cit., para. 20",
+     "para. 20"),
+]
+
+
+@pytest.mark.parametrize(("lang", "second", "span", "pinpoint"), CITED_BEFORE)
+def test_cited_before_between_commas(lang: str, second: str, span: str, pinpoint: str) -> None:
+    cits = citecheck.extract(_FIRST[lang] + second)
+    assert [(c.id, c.text, str(c.pinpoint)) for c in cits[1:]] == [
+        ("un:A/HRC/41/35", span, pinpoint)
+    ]
+    assert cits[1].short_form
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negative rows: "précité" after a word that is no citation names nothing; a note
+        # number is not read past the word's own phrase
+        "Voir A/HRC/41/35, par. 12. Le texte précité, par. 3.",
+        "Voir A/HRC/41/35, par. 12. Comme il a été précité, la note 1 suffit.",
+    ],
+)
+def test_cited_before_after_no_citation_adds_nothing(text: str) -> None:
+    assert [(c.text, str(c.pinpoint)) for c in citecheck.extract(text)] == [
+        ("A/HRC/41/35, par. 12", "para. 12")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("See A/HRC/41/35, para. 12. Op. cit., para. 20.", "'Op. cit.'"),
+        ("See A/HRC/41/35, para. 12. Loc. cit., para. 20.", "'Loc. cit.'"),
+        ("See A/HRC/41/35, para. 12. Id., para. 20.", "'Id.'"),
+    ],
+)
+def test_sf103_quotes_the_whole_device(text: str, quoted: str) -> None:
+    [finding] = [f for f in citecheck.check(text).findings if f.code == "SF103"]
+    assert finding.message.startswith(quoted + " is not UN editorial style")
