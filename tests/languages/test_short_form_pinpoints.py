@@ -65,6 +65,16 @@ ROWS = [
     (_ACT["de"], "Ebd.", "Ebd.", "art. 6(1)(b)"),
     (_ACT["es"], "Ibid., y el artículo 7 del Tratado.", "Ibid.", "art. 6(1)(b)"),
     (_JUDGMENT["fr"], "Ibid., point de vue partagé.", "Ibid.", "para. 42"),
+    (_ACT["es"], "Ibid., artículo.", "Ibid.", "art. 6(1)(b)"),
+    (_ACT["es"], "Ibid., artículo 7, apartado 2, del Tratado.", "Ibid.", "art. 6(1)(b)"),
+    # boundaries: the end of the text, a line break after the comma, lists
+    (_JUDGMENT["es"], "Ibid., apartado 45", "Ibid., apartado 45", "para. 45"),
+    (_JUDGMENT["es"], "Ibid.,\napartado 45.", "Ibid.,\napartado 45", "para. 45"),
+    (_JUDGMENT["es"], "Ibid., apartados 45 y 46.", "Ibid., apartados 45 y 46",
+     "para. 45; para. 46"),
+    (_ACT["es"], "Ibid., artículo 7, apartado 2 y artículo 9.",
+     "Ibid., artículo 7, apartado 2 y artículo 9", "art. 7(2); art. 9"),
+    (_ACT["es"], "Ibid., artículos 7 y 8.", "Ibid., artículos 7 y 8", "art. 7; art. 8"),
 ]
 
 
@@ -188,3 +198,44 @@ def test_cited_before_after_no_citation_adds_nothing(text: str) -> None:
 def test_sf103_quotes_the_whole_device(text: str, quoted: str) -> None:
     [finding] = [f for f in citecheck.check(text).findings if f.code == "SF103"]
     assert finding.message.startswith(quoted + " is not UN editorial style")
+
+
+@pytest.mark.parametrize(
+    ("text", "pinpoint"),
+    [
+        # "point" after a judgment is its paragraph where nothing tells the language, as in
+        # French text, whatever the length of the text around it
+        ("Voir l'arrêt Schrems, C-311/18, EU:C:2020:559, point 42.", "para. 42"),
+        ("C-311/18, EU:C:2020:559, point 42.", "para. 42"),
+        ("La Cour a jugé, dans son arrêt du 16 juillet 2020, Facebook Ireland et Schrems, "
+         "C-311/18, EU:C:2020:559, point 42, que le transfert était illicite.", "para. 42"),
+        # negative row: in English text "point" numbers an Advocate General's Opinion
+        ("See the Opinion of Advocate General Bot in C-311/18, EU:C:2019:1145, point 42.",
+         "point 42"),
+    ],
+)
+def test_point_after_a_judgment_alone_or_in_french(text: str, pinpoint: str) -> None:
+    assert {str(c.pinpoint) for c in citecheck.extract(text)} == {pinpoint}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "pinpoint"),
+    [
+        # where no word of any language tells, a pinpoint word only German has is German
+        ("E/C.12/GC/24, Ziff. 5", "E/C.12/GC/24, Ziff. 5", "para. 5"),
+        ("E/C.12/GC/24, Ziff. 5 und 6.", "E/C.12/GC/24, Ziff. 5 und 6", "para. 5; para. 6"),
+        ("A/HRC/41/35, Rn. 3.", "A/HRC/41/35, Rn. 3", "para. 3"),
+        ("A/HRC/41/35, Kap. 3.", "A/HRC/41/35, Kap. 3", "chap. 3"),
+        # as in German text
+        ("Vgl. E/C.12/GC/24, Ziff. 5.", "E/C.12/GC/24, Ziff. 5", "para. 5"),
+        # negative rows: a one-letter abbreviation tells no language; English text keeps
+        # German words out; a word that is no pinpoint word reads nothing
+        ("A/HRC/41/35, S. 13.", "A/HRC/41/35", ""),
+        ("See the report A/HRC/41/35, Ziff. 5 of which was read.", "A/HRC/41/35", ""),
+        ("A/HRC/41/35, ziff 3.", "A/HRC/41/35", ""),
+        ("A/HRC/41/35, Zifferblatt 3.", "A/HRC/41/35", ""),
+    ],
+)
+def test_own_pinpoint_words_where_no_language_tells(text: str, span: str, pinpoint: str) -> None:
+    [cit] = citecheck.extract(text)
+    assert (cit.text, str(cit.pinpoint)) == (span, pinpoint)
