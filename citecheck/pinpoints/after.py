@@ -450,9 +450,16 @@ def written_in(language: str, text: str, pos: int) -> bool:
 
 
 def _told(language: str, text: str, pos: int) -> dict[str, int] | None:
-    """The evidence :func:`written_in` weighs, per language; None where nothing tells."""
-    for reach in (_LANGUAGE_REACH, _WIDER_REACH):
-        start, end = max(0, pos - reach), min(len(text), pos + reach)
+    """The evidence :func:`written_in` weighs, per language; None where nothing tells. The
+    paragraph holding ``pos`` is asked first (a German note in a Spanish text), then the text
+    around it, nearer and wider."""
+    lo, hi = max(0, pos - _LANGUAGE_REACH), min(len(text), pos + _LANGUAGE_REACH)
+    opened = text.rfind("\n\n", lo, pos)
+    closed = text.find("\n\n", pos, hi)
+    paragraph = (lo if opened < 0 else opened, hi if closed < 0 else closed)
+    nearer = (lo, hi)
+    wider = (max(0, pos - _WIDER_REACH), min(len(text), pos + _WIDER_REACH))
+    for start, end in (paragraph, nearer, wider):
         counts = text_language.own_words(text, start, end)
         counts[language] += len(_lead_pattern(language).findall(text, start, pos))
         counts[language] += len(_citation_words(language).findall(text, start, end))

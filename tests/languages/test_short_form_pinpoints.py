@@ -239,3 +239,23 @@ def test_point_after_a_judgment_alone_or_in_french(text: str, pinpoint: str) -> 
 def test_own_pinpoint_words_where_no_language_tells(text: str, span: str, pinpoint: str) -> None:
     [cit] = citecheck.extract(text)
     assert (cit.text, str(cit.pinpoint)) == (span, pinpoint)
+
+
+@pytest.mark.parametrize(
+    ("text", "pinpoints"),
+    [
+        # a German note between Spanish and French ones: its own paragraph tells its language
+        ("4. Observación general núm. 34 del Comité de Derechos Humanos, párr. 12.\n\n"
+         "5. Allgemeine Bemerkung Nr. 34 des Menschenrechtsausschusses, Ziff. 12.\n\n"
+         "6. Observation générale no 34 du Comité des droits de l'homme, par. 12.",
+         ["para. 12", "para. 12", "para. 12"]),
+        # negative row: a Spanish paragraph keeps German words out even with German around
+        ("5. Allgemeine Bemerkung Nr. 34 des Menschenrechtsausschusses und der Rat.\n\n"
+         "6. Véase la observación general núm. 34 del Comité de Derechos Humanos y el "
+         "documento A/HRC/41/35, Ziff. 12, que se cita.\n\n"
+         "7. Allgemeine Bemerkung Nr. 35 des Menschenrechtsausschusses und der Rat.",
+         ["", "", "", ""]),
+    ],
+)
+def test_a_paragraph_tells_its_own_language(text: str, pinpoints: list[str]) -> None:
+    assert [str(c.pinpoint) for c in citecheck.extract(text)] == pinpoints
