@@ -403,7 +403,7 @@ def pinpoint_after(
         heads = _own_heads(language)
         if (
             _paren_at(text, probe) or _may_follow(text, probe, heads, _SKIPPED_AROUND)
-        ) and (language == written or _reads_as(language, text, pos)):
+        ) and (language == written or written_in(language, text, pos)):
             pin, end = _read(
                 _own_grammar(language), text, pos, max_parts, start, titled, articles
             )
@@ -466,36 +466,6 @@ def _told(language: str, text: str, pos: int) -> dict[str, int] | None:
         if any(counts.values()):
             return counts
     return None
-
-
-def _reads_as(language: str, text: str, pos: int) -> bool:
-    """Are the words after ``pos`` read in ``language``'s own words? Where the text is written
-    in it (:func:`written_in`); where no word of any language tells ("E/C.12/GC/24, Ziff. 5"
-    alone), where the pinpoint opens with a word only that language has (``Ziff.``)."""
-    counts = _told(language, text, pos)
-    if counts is None:
-        first = _FIRST_WORD.match(text, pos)
-        return first is not None and case_folded(first.group(1)) in _own_only_words(language)
-    return counts[language] > 0 and counts[language] == max(counts.values())
-
-
-#: The first word after a citation's separators, with its abbreviation's period.
-_FIRST_WORD = regex.compile(rf"[{regex.escape(_SKIPPED)}]{{0,4}}(\w+\.?)")
-
-
-@functools.cache
-def _own_only_words(language: str) -> frozenset[str]:
-    """``language``'s own pinpoint words that neither the shared reader nor English has,
-    case-folded (``Ziff.``; not a one-letter abbreviation: ``S.`` is a page in German, a
-    section in English)."""
-    shared = {case_folded(w) for w in _SHARED.part_words}
-    return frozenset(
-        case_folded(w)
-        for w in _own_grammar(language).part_words
-        if ENGLISH.unit_of(w) is None
-        and case_folded(w) not in shared
-        and len(w.rstrip(".")) > 1
-    )
 
 
 @functools.cache

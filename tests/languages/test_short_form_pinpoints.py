@@ -219,29 +219,6 @@ def test_point_after_a_judgment_alone_or_in_french(text: str, pinpoint: str) -> 
 
 
 @pytest.mark.parametrize(
-    ("text", "span", "pinpoint"),
-    [
-        # where no word of any language tells, a pinpoint word only German has is German
-        ("E/C.12/GC/24, Ziff. 5", "E/C.12/GC/24, Ziff. 5", "para. 5"),
-        ("E/C.12/GC/24, Ziff. 5 und 6.", "E/C.12/GC/24, Ziff. 5 und 6", "para. 5; para. 6"),
-        ("A/HRC/41/35, Rn. 3.", "A/HRC/41/35, Rn. 3", "para. 3"),
-        ("A/HRC/41/35, Kap. 3.", "A/HRC/41/35, Kap. 3", "chap. 3"),
-        # as in German text
-        ("Vgl. E/C.12/GC/24, Ziff. 5.", "E/C.12/GC/24, Ziff. 5", "para. 5"),
-        # negative rows: a one-letter abbreviation tells no language; English text keeps
-        # German words out; a word that is no pinpoint word reads nothing
-        ("A/HRC/41/35, S. 13.", "A/HRC/41/35", ""),
-        ("See the report A/HRC/41/35, Ziff. 5 of which was read.", "A/HRC/41/35", ""),
-        ("A/HRC/41/35, ziff 3.", "A/HRC/41/35", ""),
-        ("A/HRC/41/35, Zifferblatt 3.", "A/HRC/41/35", ""),
-    ],
-)
-def test_own_pinpoint_words_where_no_language_tells(text: str, span: str, pinpoint: str) -> None:
-    [cit] = citecheck.extract(text)
-    assert (cit.text, str(cit.pinpoint)) == (span, pinpoint)
-
-
-@pytest.mark.parametrize(
     ("text", "pinpoints"),
     [
         # a German note between Spanish and French ones: its own paragraph tells its language
