@@ -302,6 +302,12 @@ def resolve_short_forms(
         if isinstance(cit.parts, ShortFormParts) and cit.parts.device == "cited":
             _cited_above(cit, out, len(carried), earlier_same_id, doc)
             continue
+        if (
+            isinstance(cit.parts, ShortFormParts)
+            and cit.parts.device in ("opcit", "loccit")
+            and _cited_above(cit, out, len(carried), earlier_same_id, doc)
+        ):
+            continue  # "A/HRC/41/35, op. cit., par. 20": one citation, as "précité"
         if not cit.short_form:
             index = len(out)
             if isinstance(cit.parts, InstrumentParts):
@@ -372,26 +378,32 @@ def _first_non_blank(text: str) -> int:
 
 
 #: What may stand between a citation and "précité(e)" / "citado" written after it.
+#: Between a citation and "précité" / "op. cit." after it: spaces, or a comma and spaces
+#: ("A/HRC/41/35, précité, par. 16").
 _CITED_GAP_SPACES = 3
-_CITED_GAP = regex.compile(rf"[\s\u00a0\u202f]{{1,{_CITED_GAP_SPACES}}}\Z")
+_CITED_GAP_COMMA = 3
+_CITED_GAP = regex.compile(
+    rf"(?:[\s\u00a0\u202f]{{0,{_CITED_GAP_COMMA - 1}}},)?[\s\u00a0\u202f]{{1,{_CITED_GAP_SPACES}}}\Z"
+)
 
 #: How far past a citation's end this stage reads: a "précitée" written right after it joins
 #: it (``_cited_above``).  The numbering of notes after a citation, read however far, the
 #: editor compares apart (``citecheck.lsp.reuse.note_openings``).
-REACH_AFTER = _CITED_GAP_SPACES + LONGEST_CITED_WORDS
+REACH_AFTER = _CITED_GAP_COMMA + _CITED_GAP_SPACES + LONGEST_CITED_WORDS
 
 
 def _cited_above(
     cit: Citation, out: list[Citation], own: int, repeated: int | None, doc: Document
-) -> None:
-    """ "<citation> précitée, par. 5": the citation just before repeats an earlier one (its
-    ``repeated`` index, if the text cited it before) and takes the pinpoint written after the
-    word; with no citation right before, the word names nothing citecheck can tell."""
+) -> bool:
+    """ "<citation> précitée, par. 5" (also ``, op. cit.,``): the citation just before repeats
+    an earlier one (its ``repeated`` index, if the text cited it before) and takes the
+    pinpoint written after the word; with no citation right before, the word names nothing
+    citecheck can tell. Whether there was one."""
     if len(out) <= own:
-        return
+        return False
     last = out[-1]
     if last.short_form or _CITED_GAP.match(doc.text, last.end, cit.start) is None:
-        return
+        return False
     out[-1] = attrs.evolve(
         last,
         text=doc.text[last.start : cit.end],
@@ -400,6 +412,7 @@ def _cited_above(
         short_form=repeated is not None,
         antecedent=repeated,
     )
+    return True
 
 
 

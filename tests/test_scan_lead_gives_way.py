@@ -122,7 +122,7 @@ ACROSS_FAMILIES = [
     ),
     (
         "Voir l'arrêt C-311/18, point 3 de l'article 6 du règlement (UE) 2016/679.",
-        [("case:C-311/18", "point 3"), ("celex:32016R0679", "art. 6")],
+        [("case:C-311/18", "para. 3"), ("celex:32016R0679", "art. 6")],
     ),
     # a back-reference's pinpoint gives way as an act's does
     (

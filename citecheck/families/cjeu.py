@@ -551,8 +551,12 @@ def _pinpoint(text: str, pos: int, start: int | None = None) -> tuple[Pinpoint, 
     if m is not None and unit == "para" and _OF_NEXT.match(text, m.end()) is not None:
         m = None  # "C-362/14, paragraph 2 of Article 5": the paragraph is the article's
     if m is not None:
-        if unit == "point" and language.detect(text, max(0, pos - _LANGUAGE_REACH), pos) == "fr":
-            unit = "para"  # "arrêt ..., C-311/18, point 42": the judgment's paragraph 42
+        told = language.detect(text, max(0, pos - _LANGUAGE_REACH), pos, default="")
+        if unit == "point" and told in ("fr", ""):
+            # "arrêt ..., C-311/18, point 42": the judgment's paragraph 42, also where no word
+            # tells the language ("Voir l'arrêt Schrems, C-311/18, ..., point 42" alone); in
+            # English text "point" numbers an Advocate General's Opinion
+            unit = "para"
         best = Pinpoint(parse_numbers(unit, m.group("nums"))), m.end()
     for lang, pattern in (*_OTHER_PINS.items(), *_PINS_AFTER_NAME.items()):
         m = pattern.match(text, pos)
@@ -560,6 +564,13 @@ def _pinpoint(text: str, pos: int, start: int | None = None) -> tuple[Pinpoint, 
             nums = parse_numbers("para", m.group("nums"), lexicon_for(lang))
             best = Pinpoint(nums), m.end()
     return best
+
+
+def judgment_paragraphs_after(text: str, pos: int) -> tuple[Pinpoint, int]:
+    """A judgment's paragraphs written at ``pos`` in any language (``, point 45``,
+    ``, apartado 45``, ``, Rn. 45``), as after a case: what a short form repeating a judgment
+    reads (``Ibid., point 45``); ``(NO_PINPOINT, pos)`` if none."""
+    return _pinpoint(text, pos)
 
 
 def _pinpoint_before(text: str, start: int) -> Pinpoint:

@@ -19,11 +19,14 @@ from collections.abc import Iterator
 import attrs
 import regex
 
+from citecheck import language as text_language
 from citecheck.families.base import HSPACE, PATTERN_HORIZON, Document, compile_pattern
+from citecheck.families.cjeu import judgment_paragraphs_after
 from citecheck.lexicon import CHARACTERS, ENGLISH, LANGUAGES, alternation, load
-from citecheck.model import Citation, Finding, Kind, Severity
+from citecheck.model import NO_PINPOINT, Citation, Finding, Kind, Pinpoint, Severity
 from citecheck.pinpoints import REACH_AFTER as PINPOINT_REACH
-from citecheck.pinpoints import pinpoint_after
+from citecheck.pinpoints import article_pinpoint_after, pinpoint_after
+from citecheck.pinpoints.languages import read_after_comma
 from citecheck.rules import Rule
 from citecheck.un_languages import footnote_leads
 
@@ -145,7 +148,13 @@ _SHORT = compile_pattern(
     + r"""*(?P<note>\d{1,4}))?)
       | (?P<cited>(?<![\w])"""
     + _CITED_WORDS
-    + r""")
+    # "précité, note 1", "cit. nota 1": the note citing it first, no place in it
+    + r"""(?:,?"""
+    + HSPACE
+    + r"""+"""
+    + _NOTE_WORDS
+    + HSPACE
+    + r"""*\d{1,4}(?!\d))?)
     )
     """
 )
@@ -229,6 +238,42 @@ def _own_ibid_placed(text: str, m: regex.Match[str], pin: object, language: str)
     )
 
 
+#: How much text before a short form tells the language its pinpoint is written in.
+_LANGUAGE_REACH = 300
+#: ... and after it: the pinpoint's own words ("artículo", "apartado").
+_LANGUAGE_AHEAD = 60
+#: The languages with an article chain reader of their own (French, Spanish, German).
+_CHAIN_LANGUAGES = frozenset(lang for lang in LANGUAGES if lang != "en")
+
+
+def _pinpoint_after(text: str, pos: int, language: str | None) -> tuple[Pinpoint, int]:
+    """The pinpoint written after a short form, read as after a full citation: by the article
+    chain reader of English and of the language it is written in (``language``, else the
+    text's around it: ``Ibid., artículo 7, apartado 2``, ``Ebd., Art. 7 Abs. 2``: art. 7(2)),
+    the UN reader (``Ibid., párrs. 14 y 15``, ``Ebd., Ziff. 14``) and a judgment's paragraph
+    words (``Ibid., point 45``, ``Ibid., apartado 45``: para. 45). Whatever the short form
+    repeats, the reading that reaches furthest is the pinpoint; on a tie the first of that
+    order (an article chain is one pinpoint, not an article and a paragraph)."""
+    written = language or text_language.detect(
+        text, max(0, pos - _LANGUAGE_REACH), min(len(text), pos + _LANGUAGE_AHEAD)
+    )
+    readings: list[tuple[Pinpoint, int]] = [article_pinpoint_after(text, pos)]
+    if written in _CHAIN_LANGUAGES:
+        chain = read_after_comma(written, text, pos)
+        if chain is not None:
+            readings.append((chain.pinpoint, chain.end))
+    # "Ibid., art. 3 (m)": the article of what was cited before
+    readings.append(
+        pinpoint_after(text, pos, articles=True, own_languages=True, written=language)
+    )
+    readings.append(judgment_paragraphs_after(text, pos))
+    best: tuple[Pinpoint, int] = (NO_PINPOINT, pos)
+    for pin, end in readings:
+        if pin and end > best[1]:
+            best = pin, end
+    return best
+
+
 @attrs.frozen(slots=True)
 class ShortFormParts:
     """What kind of short form this is, and the footnote a ``supra note N`` names."""
@@ -258,10 +303,7 @@ class ShortFormFamily:
                 # "ebd., Ziff. 14": a German "ibid.", German pinpoint words after it
                 device, language = _OWN_WORDS["".join(m.group("own").lower().split())]
             note = int(m.group("note")) if m.group("note") else None
-            # "Ibid., art. 3 (m)": the article of what was cited before
-            pin, end = pinpoint_after(
-                text, m.end(), articles=True, own_languages=language is not None, written=language
-            )
+            pin, end = _pinpoint_after(text, m.end(), language)
             if (
                 language is not None
                 and device == "ibid"
@@ -302,6 +344,8 @@ class ShortFormFamily:
             own = _SHORT.match(citation.text)
             if own is not None and own.group("own"):
                 word = own.group("own")  # "a. a. O.": its words, spaces and all
+            elif own is not None and (own.group("opcit") or own.group("loccit")):
+                word = own.group("opcit") or own.group("loccit")  # "op. cit.", not "op."
             else:
                 word = citation.text.split()[0].rstrip(",")  # "supra, note 3": "supra"
             yield NON_UN_STYLE.finding(

@@ -445,14 +445,27 @@ def written_in(language: str, text: str, pos: int) -> bool:
     (``und``, ``der``; not ``in``, ``an``, ``des``) and the words that open a footnote
     (``Vgl.``): the language needs some and at least as many as any other. A stretch with
     none (a footnote ``5 A/HRC/41/35, Ziff. 5.``) takes the language of the wider text around."""
-    for reach in (_LANGUAGE_REACH, _WIDER_REACH):
-        start, end = max(0, pos - reach), min(len(text), pos + reach)
+    counts = _told(language, text, pos)
+    return counts is not None and counts[language] > 0 and counts[language] == max(counts.values())
+
+
+def _told(language: str, text: str, pos: int) -> dict[str, int] | None:
+    """The evidence :func:`written_in` weighs, per language; None where nothing tells. The
+    paragraph holding ``pos`` is asked first (a German note in a Spanish text), then the text
+    around it, nearer and wider."""
+    lo, hi = max(0, pos - _LANGUAGE_REACH), min(len(text), pos + _LANGUAGE_REACH)
+    opened = text.rfind("\n\n", lo, pos)
+    closed = text.find("\n\n", pos, hi)
+    paragraph = (lo if opened < 0 else opened, hi if closed < 0 else closed)
+    nearer = (lo, hi)
+    wider = (max(0, pos - _WIDER_REACH), min(len(text), pos + _WIDER_REACH))
+    for start, end in (paragraph, nearer, wider):
         counts = text_language.own_words(text, start, end)
         counts[language] += len(_lead_pattern(language).findall(text, start, pos))
         counts[language] += len(_citation_words(language).findall(text, start, end))
         if any(counts.values()):
-            return counts[language] > 0 and counts[language] == max(counts.values())
-    return False
+            return counts
+    return None
 
 
 @functools.cache
@@ -512,7 +525,10 @@ def _read(
         # "CCPR/C/GC/34 (para. 5)": the pinpoint in parentheses of its own
         pin, end = _read_at(g, text, opened.end(), max_parts)
         closed = _CLOSE.match(text, end) if pin else None
-        if closed is not None:
+        # "A/HRC/41/35 (Fn. 1), Ziff. 15", "(note 1)": a note alone in brackets is a
+        # cross-reference to where the document was cited in full, not a place in it; the
+        # pinpoint after it (read as after an aside) is the document's
+        if closed is not None and not all(part.unit == "footnote" for part in pin.parts):
             return pin, closed.end()
     if titled:
         # Bounded: the engine looks for the title's word ("on") before matching, and in a
