@@ -272,6 +272,7 @@ def resolve_short_forms(
     acts = _Acts(dict(terms or {}), bindings)
     instruments = _Instruments()
     notes = _NoteCitations()
+    document = _SameDocument()
     out: list[Citation] = list(carried)
     for index, prior in enumerate(carried):
         if registered is not None and index not in registered:
@@ -294,7 +295,9 @@ def resolve_short_forms(
         if isinstance(cit.parts, BackReferenceParts):
             bound = _back_reference(cit, cit.parts, out, acts, doc.text)
             if bound and note is not None:
-                notes.add(note, len(out) - 1, out[-1], full=False)
+                bound_to = out[-1].antecedent
+                key = document.of(bound_to) if bound_to is not None else None
+                notes.add(note, len(out) - 1, out[-1], full=False, document=key)
             if bound and cit.start < first_note:
                 note_before = len(out) - 1
             continue
@@ -311,7 +314,8 @@ def resolve_short_forms(
             earlier_same_id = last_of_id.get(cit.id)
             last_of_id[cit.id] = index
             out.append(cit)
-            last_full = index
+            document.add(index, cit, doc.text)
+            last_full = document.best
             if isinstance(cit.parts, EUActParts):
                 acts.cited(index, cit.parts.act_type)
             elif "/DEC/" in cit.id:
@@ -319,9 +323,10 @@ def resolve_short_forms(
                 # a UN one, not the EU decision cited before it.
                 acts.last_of_type.pop("decision", None)
             if note is not None:
-                notes.add(note, index, cit, full=True)
+                notes.add(note, index, cit, full=True, document=document.key)
+                notes.last[note] = document.best
             if cit.start < first_note and cit.id:
-                note_before = index
+                note_before = document.best
             continue
         parts = cit.parts
         assert isinstance(parts, ShortFormParts)
@@ -349,7 +354,7 @@ def resolve_short_forms(
             notes=tuple(found),
         )
         if note is not None:
-            notes.add(note, len(out), resolved, full=False)
+            notes.add(note, len(out), resolved, full=False, document=document.of(target))
         if cit.start < first_note:
             note_before = len(out)
         out.append(resolved)
@@ -594,6 +599,79 @@ def _back_reference(
     return True
 
 
+#: Kinds of citation that may name one document in several ways side by side: an act, its
+#: CELEX number, ELI and OJ publication; a case number and the ECLI of its judgment (and the
+#: judgment's CELEX number). Their order is who stands for the document: an article of an act
+#: is never an article of its OJ page, and the ECLI names one judgment of a case.
+_SAME_DOCUMENT_KINDS = (
+    (Kind.EU_ACT, Kind.CELEX, Kind.ELI, Kind.OJ),
+    (Kind.ECLI, Kind.CJEU_CASE, Kind.CELEX),
+)
+#: What may stand between two such names of one document: spaces, a comma, an opening bracket
+#: and the label of the next one ("C-311/18, EU:C:2020:559"; "Regulation 2016/679 (OJ L 119
+#: ...)"; "..., CELEX: 32016R0679"). A semicolon or a word ("and", "see") separates documents.
+_SAME_DOCUMENT_GAP = regex.compile(
+    r"[\s\u00a0\u202f,(\[]{0,6}(?:(?:CELEX|ELI|ECLI)(?:[ \t]{0,2}(?:number|no\.))?[ \t]{0,2}:?"
+    r"[\s\u00a0]{0,2})?"
+)
+
+#: Between a case number and the ECLI after it in the same reference, the parties' names
+#: ("Case C-362/14 Schrems v Data Protection Commissioner EU:C:2015:650"): anything but a
+#: semicolon or a line break, up to a reference's length.
+_CASE_NAME_GAP = regex.compile(r"[^;\n]{0,150}")
+
+
+class _SameDocument:
+    """The citations just seen that name one document: each new full citation either names it
+    once more (another kind of name, right after the last: "C-311/18, EU:C:2020:559") or
+    starts the next document. ``key`` is the document's first id (what a note counts), ``best``
+    the index of the name that stands for it (what ``Ibid.`` repeats)."""
+
+    __slots__ = ("best", "best_kind", "end", "key", "keys", "kinds")
+
+    def __init__(self) -> None:
+        self.kinds: tuple[Kind, ...] = ()
+        self.end = -1
+        self.key = ""
+        self.best = -1
+        self.best_kind: Kind | None = None
+        #: index of a full citation -> its document's key
+        self.keys: dict[int, str] = {}
+
+    def add(self, index: int, cit: Citation, text: str) -> None:
+        group = self._joins(cit, text)
+        if group is not None and self.best_kind is not None:
+            if group.index(cit.kind) < group.index(self.best_kind):
+                self.best, self.best_kind = index, cit.kind
+            self.kinds = (*self.kinds, cit.kind)
+            self.end = max(self.end, cit.end)
+        else:
+            self.kinds = (cit.kind,)
+            self.key, self.best, self.best_kind, self.end = cit.id, index, cit.kind, cit.end
+        self.keys[index] = self.key
+
+    def _joins(self, cit: Citation, text: str) -> tuple[Kind, ...] | None:
+        """The kinds of name ``cit`` shares a document with the last citations by, or None."""
+        if not self.kinds or cit.kind in self.kinds or not cit.id:
+            return None
+        gap = (
+            _CASE_NAME_GAP
+            if self.kinds == (Kind.CJEU_CASE,) and cit.kind is Kind.ECLI
+            else _SAME_DOCUMENT_GAP
+        )
+        near = cit.start <= self.end or gap.fullmatch(text, self.end, cit.start) is not None
+        if not near:
+            return None
+        for group in _SAME_DOCUMENT_KINDS:
+            if cit.kind in group and all(kind in group for kind in self.kinds):
+                return group
+        return None
+
+    def of(self, index: int) -> str | None:
+        """The key of the document the full citation at ``index`` names (None: none known)."""
+        return self.keys.get(index)
+
+
 class _NoteCitations:
     """What each note cites so far: its first full citation (``supra note N``), its last
     citation of any kind (what ``Ibid.`` in the next note repeats) and its ids."""
@@ -605,13 +683,17 @@ class _NoteCitations:
         self.last: dict[int, int] = {}
         self.ids: dict[int, set[str]] = {}
 
-    def add(self, note: int, index: int, cit: Citation, *, full: bool) -> None:
+    def add(
+        self, note: int, index: int, cit: Citation, *, full: bool, document: str | None = None
+    ) -> None:
+        """``document``: the id of the first citation naming the same document (a case
+        number before its ECLI), so that one document counts once; default ``cit.id``."""
         if not cit.id:
             return
         if full:
             self.first.setdefault(note, index)
         self.last[note] = index
-        self.ids.setdefault(note, set()).add(cit.id)
+        self.ids.setdefault(note, set()).add(document or cit.id)
 
 
 def _antecedent(
