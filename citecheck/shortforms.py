@@ -100,7 +100,38 @@ _NOTE_GAP = 3
 _HEADING_LINE = regex.compile(r"[ \t#*]{0,8}(?P<word>\w+)[ \t*:]*")
 
 
+# The rule a word processor writes above the footnotes of a page in plain text
+# ("__________"), followed by the first note ("1 See ..."): a line of underscores alone is
+# also a signature or form line, the note after it tells them apart.
+_NOTE_RULE = regex.compile(
+    r"[ \t]{0,16}_{5,}[ \t]*(?=\r?\n(?:[ \t]*\r?\n){0,2}[ \t]{0,16}\d{1,3}[.)]?[ \t]+\S)"
+)
+
+
+def _note_rule(text: str) -> int | None:
+    """Where the first footnote rule line (:data:`_NOTE_RULE`) ends, or None."""
+    pos = text.find("_____")
+    while pos != -1:
+        line_start = text.rfind("\n", 0, pos) + 1
+        m = _NOTE_RULE.match(text, line_start)
+        if m is not None:
+            return m.end()
+        line_end = text.find("\n", pos)  # one try per line: the scan stays linear
+        pos = -1 if line_end == -1 else text.find("_____", line_end)
+    return None
+
+
 def notes_heading(doc: Document) -> int | None:
+    """Where the line after the first "Notes" heading (a line holding only that word) or
+    footnote rule (:data:`_NOTE_RULE`) starts."""
+    words = _notes_word_heading(doc)
+    rule = _note_rule(doc.text)
+    if rule is None or (words is not None and words < rule):
+        return words
+    return rule
+
+
+def _notes_word_heading(doc: Document) -> int | None:
     """Where the line after the first "Notes" heading (a line holding only that word)
     starts. Found from the occurrences of the words in the lower-cased text (the anchor index
     holds them): the word is common in prose ("the Committee notes"), a whole-line heading
@@ -241,8 +272,9 @@ def resolve_short_forms(
 ) -> list[Citation]:
     """Give every short form the id of its antecedent; unresolved ones keep an empty id.
 
-    Definite errors (SF101): ``supra note N`` naming a footnote that does not exist or is not
-    earlier; ``Ibid.`` in the first footnote. When the antecedent is simply not a citation
+    Definite errors (SF101): ``supra note N`` naming a footnote that does not exist (among
+    the notes recognised; with none recognised, info SF104) or is not earlier; ``Ibid.`` in
+    the first footnote. When the antecedent is simply not a citation
     citecheck knows (a book, an article), the short form stays unresolved with info SF104.
 
     ``carried`` are antecedents for back-references from before the text (the last act of
@@ -717,6 +749,11 @@ def _antecedent(
         n = parts.note
         named = footnotes.latest(n, cit.start)
         here = footnotes.numbers[note] if note is not None else None
+        if not footnotes.starts:
+            # no notes recognised at all: the text may lay them out in a way citecheck does
+            # not read, so it cannot say that note N does not exist
+            msg = f"supra note {n}: citecheck recognises no footnotes in this text"
+            return None, [UNKNOWN_ANTECEDENT.finding(msg, cit.start, cit.end)], False
         if named is None or (here is not None and n >= here):
             exists = n in footnotes.by_number
             where = "is not an earlier note" if exists else "does not exist"
