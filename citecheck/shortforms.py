@@ -113,9 +113,10 @@ def _note_rule(text: str) -> int | None:
     pos = text.find("_____")
     while pos != -1:
         line_start = text.rfind("\n", 0, pos) + 1
-        m = _NOTE_RULE.match(text, line_start)
-        if m is not None:
-            return m.end()
+        rule = _NOTE_RULE.match(text, line_start)
+        if rule is not None:
+            end: int = rule.end()
+            return end
         line_end = text.find("\n", pos)  # one try per line: the scan stays linear
         pos = -1 if line_end == -1 else text.find("_____", line_end)
     return None
