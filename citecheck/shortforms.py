@@ -650,8 +650,9 @@ _SAME_DOCUMENT_GAP = regex.compile(
 
 #: Between a case number and the ECLI after it in the same reference, the parties' names
 #: ("Case C-362/14 Schrems v Data Protection Commissioner EU:C:2015:650"): anything but a
-#: semicolon or a line break, up to a reference's length.
-_CASE_NAME_GAP = regex.compile(r"[^;\n]{0,150}")
+#: semicolon, a line break or a number (a pinpoint, a date: "C-362/14, paragraph 4, and the
+#: judgment of 2022, EU:C:2022:77" names another judgment), up to a reference's length.
+_CASE_NAME_GAP = regex.compile(r"[^;\n\d]{0,150}")
 
 
 class _SameDocument:
@@ -660,7 +661,7 @@ class _SameDocument:
     starts the next document. ``key`` is the document's first id (what a note counts), ``best``
     the index of the name that stands for it (what ``Ibid.`` repeats)."""
 
-    __slots__ = ("best", "best_kind", "end", "key", "keys", "kinds")
+    __slots__ = ("best", "best_kind", "end", "key", "keys", "kinds", "pinned")
 
     def __init__(self) -> None:
         self.kinds: tuple[Kind, ...] = ()
@@ -668,6 +669,8 @@ class _SameDocument:
         self.key = ""
         self.best = -1
         self.best_kind: Kind | None = None
+        #: the last citation has a pinpoint: its reference is over ("C-362/14, paragraph 4")
+        self.pinned = False
         #: index of a full citation -> its document's key
         self.keys: dict[int, str] = {}
 
@@ -682,6 +685,7 @@ class _SameDocument:
             self.kinds = (cit.kind,)
             self.key, self.best, self.best_kind, self.end = cit.id, index, cit.kind, cit.end
         self.keys[index] = self.key
+        self.pinned = bool(cit.pinpoint)
 
     def _joins(self, cit: Citation, text: str) -> tuple[Kind, ...] | None:
         """The kinds of name ``cit`` shares a document with the last citations by, or None."""
@@ -689,7 +693,7 @@ class _SameDocument:
             return None
         gap = (
             _CASE_NAME_GAP
-            if self.kinds == (Kind.CJEU_CASE,) and cit.kind is Kind.ECLI
+            if self.kinds == (Kind.CJEU_CASE,) and cit.kind is Kind.ECLI and not self.pinned
             else _SAME_DOCUMENT_GAP
         )
         near = cit.start <= self.end or gap.fullmatch(text, self.end, cit.start) is not None

@@ -24,6 +24,7 @@ NOTES = [
     ("Regulation (EU) 2017/745 and Directive 2011/95/EU.", True),
     ("C-123/19, EU:C:2021:150, and Directive 2011/95/EU.", True),
     ("C-123/19; *Beta*, EU:C:2022:77.", True),
+    ("C-123/19, paragraph 4, and the later judgment EU:C:2022:77.", True),
     ("*Beta*, EU:C:2022:77, and *Alpha*, C-123/19.", True),
     ("Directive 2011/95/EU (OJ L 337, 20.12.2011, p. 9); OJ L 180, 29.6.2013, p. 60.", True),
 ]
