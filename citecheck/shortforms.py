@@ -101,7 +101,39 @@ _NOTE_GAP = 3
 _HEADING_LINE = regex.compile(r"[ \t#*]{0,8}(?P<word>\w+)[ \t*:]*")
 
 
+# The rule a word processor writes above the footnotes of a page in plain text
+# ("__________"), followed by the first note ("1 See ..."): a line of underscores alone is
+# also a signature or form line, the note after it tells them apart.
+_NOTE_RULE = regex.compile(
+    r"[ \t]{0,16}_{5,}[ \t]*(?=\r?\n(?:[ \t]*\r?\n){0,2}[ \t]{0,16}\d{1,3}[.)]?[ \t]+\S)"
+)
+
+
+def _note_rule(text: str) -> int | None:
+    """Where the first footnote rule line (:data:`_NOTE_RULE`) ends, or None."""
+    pos = text.find("_____")
+    while pos != -1:
+        line_start = text.rfind("\n", 0, pos) + 1
+        rule = _NOTE_RULE.match(text, line_start)
+        if rule is not None:
+            end: int = rule.end()
+            return end
+        line_end = text.find("\n", pos)  # one try per line: the scan stays linear
+        pos = -1 if line_end == -1 else text.find("_____", line_end)
+    return None
+
+
 def notes_heading(doc: Document) -> int | None:
+    """Where the line after the first "Notes" heading (a line holding only that word) or
+    footnote rule (:data:`_NOTE_RULE`) starts."""
+    words = _notes_word_heading(doc)
+    rule = _note_rule(doc.text)
+    if rule is None or (words is not None and words < rule):
+        return words
+    return rule
+
+
+def _notes_word_heading(doc: Document) -> int | None:
     """Where the line after the first "Notes" heading (a line holding only that word)
     starts. Found from the occurrences of the words in the lower-cased text (the anchor index
     holds them): the word is common in prose ("the Committee notes"), a whole-line heading
@@ -242,8 +274,9 @@ def resolve_short_forms(
 ) -> list[Citation]:
     """Give every short form the id of its antecedent; unresolved ones keep an empty id.
 
-    Definite errors (SF101): ``supra note N`` naming a footnote that does not exist or is not
-    earlier; ``Ibid.`` in the first footnote. When the antecedent is simply not a citation
+    Definite errors (SF101): ``supra note N`` naming a footnote that does not exist (among
+    the notes recognised; with none recognised, info SF104) or is not earlier; ``Ibid.`` in
+    the first footnote. When the antecedent is simply not a citation
     citecheck knows (a book, an article), the short form stays unresolved with info SF104.
 
     ``carried`` are antecedents for back-references from before the text (the last act of
@@ -273,6 +306,7 @@ def resolve_short_forms(
     acts = _Acts(dict(terms or {}), bindings)
     instruments = _Instruments()
     notes = _NoteCitations()
+    document = _SameDocument()
     out: list[Citation] = list(carried)
     for index, prior in enumerate(carried):
         if registered is not None and index not in registered:
@@ -295,7 +329,9 @@ def resolve_short_forms(
         if isinstance(cit.parts, BackReferenceParts):
             bound = _back_reference(cit, cit.parts, out, acts, doc.text)
             if bound and note is not None:
-                notes.add(note, len(out) - 1, out[-1], full=False)
+                bound_to = out[-1].antecedent
+                key = document.of(bound_to) if bound_to is not None else None
+                notes.add(note, len(out) - 1, out[-1], full=False, document=key)
             if bound and cit.start < first_note:
                 note_before = len(out) - 1
             continue
@@ -318,7 +354,8 @@ def resolve_short_forms(
             earlier_same_id = last_of_id.get(cit.id)
             last_of_id[cit.id] = index
             out.append(cit)
-            last_full = index
+            document.add(index, cit, doc.text)
+            last_full = document.best
             if isinstance(cit.parts, EUActParts):
                 acts.cited(index, cit.parts.act_type)
             elif "/DEC/" in cit.id:
@@ -326,9 +363,10 @@ def resolve_short_forms(
                 # a UN one, not the EU decision cited before it.
                 acts.last_of_type.pop("decision", None)
             if note is not None:
-                notes.add(note, index, cit, full=True)
+                notes.add(note, index, cit, full=True, document=document.key)
+                notes.last[note] = document.best
             if cit.start < first_note and cit.id:
-                note_before = index
+                note_before = document.best
             continue
         parts = cit.parts
         assert isinstance(parts, ShortFormParts)
@@ -356,7 +394,7 @@ def resolve_short_forms(
             notes=tuple(found),
         )
         if note is not None:
-            notes.add(note, len(out), resolved, full=False)
+            notes.add(note, len(out), resolved, full=False, document=document.of(target))
         if cit.start < first_note:
             note_before = len(out)
         out.append(resolved)
@@ -382,8 +420,9 @@ def _first_non_blank(text: str) -> int:
 #: ("A/HRC/41/35, précité, par. 16").
 _CITED_GAP_SPACES = 3
 _CITED_GAP_COMMA = 3
+_GAP_SPACE = r"[\s\u00a0\u202f]"
 _CITED_GAP = regex.compile(
-    rf"(?:[\s\u00a0\u202f]{{0,{_CITED_GAP_COMMA - 1}}},)?[\s\u00a0\u202f]{{1,{_CITED_GAP_SPACES}}}\Z"
+    rf"(?:{_GAP_SPACE}{{0,{_CITED_GAP_COMMA - 1}}},)?{_GAP_SPACE}{{1,{_CITED_GAP_SPACES}}}\Z"
 )
 
 #: How far past a citation's end this stage reads: a "précitée" written right after it joins
@@ -614,6 +653,83 @@ def _back_reference(
     return True
 
 
+#: Kinds of citation that may name one document in several ways side by side: an act, its
+#: CELEX number, ELI and OJ publication; a case number and the ECLI of its judgment (and the
+#: judgment's CELEX number). Their order is who stands for the document: an article of an act
+#: is never an article of its OJ page, and the ECLI names one judgment of a case.
+_SAME_DOCUMENT_KINDS = (
+    (Kind.EU_ACT, Kind.CELEX, Kind.ELI, Kind.OJ),
+    (Kind.ECLI, Kind.CJEU_CASE, Kind.CELEX),
+)
+#: What may stand between two such names of one document: spaces, a comma, an opening bracket
+#: and the label of the next one ("C-311/18, EU:C:2020:559"; "Regulation 2016/679 (OJ L 119
+#: ...)"; "..., CELEX: 32016R0679"). A semicolon or a word ("and", "see") separates documents.
+_SAME_DOCUMENT_GAP = regex.compile(
+    r"[\s\u00a0\u202f,(\[]{0,6}(?:(?:CELEX|ELI|ECLI)(?:[ \t]{0,2}(?:number|no\.))?[ \t]{0,2}:?"
+    r"[\s\u00a0]{0,2})?"
+)
+
+#: Between a case number and the ECLI after it in the same reference, the parties' names
+#: ("Case C-362/14 Schrems v Data Protection Commissioner EU:C:2015:650"): anything but a
+#: semicolon, a line break or a number (a pinpoint, a date: "C-362/14, paragraph 4, and the
+#: judgment of 2022, EU:C:2022:77" names another judgment), up to a reference's length.
+_CASE_NAME_GAP = regex.compile(r"[^;\n\d]{0,150}")
+
+
+class _SameDocument:
+    """The citations just seen that name one document: each new full citation either names it
+    once more (another kind of name, right after the last: "C-311/18, EU:C:2020:559") or
+    starts the next document. ``key`` is the document's first id (what a note counts), ``best``
+    the index of the name that stands for it (what ``Ibid.`` repeats)."""
+
+    __slots__ = ("best", "best_kind", "end", "key", "keys", "kinds", "pinned")
+
+    def __init__(self) -> None:
+        self.kinds: tuple[Kind, ...] = ()
+        self.end = -1
+        self.key = ""
+        self.best = -1
+        self.best_kind: Kind | None = None
+        #: the last citation has a pinpoint: its reference is over ("C-362/14, paragraph 4")
+        self.pinned = False
+        #: index of a full citation -> its document's key
+        self.keys: dict[int, str] = {}
+
+    def add(self, index: int, cit: Citation, text: str) -> None:
+        group = self._joins(cit, text)
+        if group is not None and self.best_kind is not None:
+            if group.index(cit.kind) < group.index(self.best_kind):
+                self.best, self.best_kind = index, cit.kind
+            self.kinds = (*self.kinds, cit.kind)
+            self.end = max(self.end, cit.end)
+        else:
+            self.kinds = (cit.kind,)
+            self.key, self.best, self.best_kind, self.end = cit.id, index, cit.kind, cit.end
+        self.keys[index] = self.key
+        self.pinned = bool(cit.pinpoint)
+
+    def _joins(self, cit: Citation, text: str) -> tuple[Kind, ...] | None:
+        """The kinds of name ``cit`` shares a document with the last citations by, or None."""
+        if not self.kinds or cit.kind in self.kinds or not cit.id:
+            return None
+        gap = (
+            _CASE_NAME_GAP
+            if self.kinds == (Kind.CJEU_CASE,) and cit.kind is Kind.ECLI and not self.pinned
+            else _SAME_DOCUMENT_GAP
+        )
+        near = cit.start <= self.end or gap.fullmatch(text, self.end, cit.start) is not None
+        if not near:
+            return None
+        for group in _SAME_DOCUMENT_KINDS:
+            if cit.kind in group and all(kind in group for kind in self.kinds):
+                return group
+        return None
+
+    def of(self, index: int) -> str | None:
+        """The key of the document the full citation at ``index`` names (None: none known)."""
+        return self.keys.get(index)
+
+
 class _NoteCitations:
     """What each note cites so far: its first full citation (``supra note N``), its last
     citation of any kind (what ``Ibid.`` in the next note repeats) and its ids."""
@@ -625,13 +741,17 @@ class _NoteCitations:
         self.last: dict[int, int] = {}
         self.ids: dict[int, set[str]] = {}
 
-    def add(self, note: int, index: int, cit: Citation, *, full: bool) -> None:
+    def add(
+        self, note: int, index: int, cit: Citation, *, full: bool, document: str | None = None
+    ) -> None:
+        """``document``: the id of the first citation naming the same document (a case
+        number before its ECLI), so that one document counts once; default ``cit.id``."""
         if not cit.id:
             return
         if full:
             self.first.setdefault(note, index)
         self.last[note] = index
-        self.ids.setdefault(note, set()).add(cit.id)
+        self.ids.setdefault(note, set()).add(document or cit.id)
 
 
 def _antecedent(
@@ -655,6 +775,11 @@ def _antecedent(
         n = parts.note
         named = footnotes.latest(n, cit.start)
         here = footnotes.numbers[note] if note is not None else None
+        if not footnotes.starts:
+            # no notes recognised at all: the text may lay them out in a way citecheck does
+            # not read, so it cannot say that note N does not exist
+            msg = f"supra note {n}: citecheck recognises no footnotes in this text"
+            return None, [UNKNOWN_ANTECEDENT.finding(msg, cit.start, cit.end)], False
         if named is None or (here is not None and n >= here):
             exists = n in footnotes.by_number
             where = "is not an earlier note" if exists else "does not exist"

@@ -1172,3 +1172,18 @@ async def test_a_withdrawn_un103_offers_no_quick_fix(withdrawn: LanguageClient) 
         )
     )
     assert any("A/HRC/RES/13/6" in a.title for a in kept or []), kept
+
+
+def test_hover_on_an_unresolvable_short_form_says_why() -> None:
+    """An ambiguous ``Ibid.`` (or one pointing back to nothing known) is never asked about:
+    its hover says so, instead of a resolution that never comes."""
+    text = "Text.[^1] More.[^2]\n\n[^1]: A/HRC/41/35; A/HRC/38/35.\n[^2]: Ibid., para. 5.\n"
+    ibid = next(c for c in check(text).citations if c.short_form)
+    shown = hover_markdown(ibid, None)
+    assert "Not resolved: ambiguous" in shown and "not resolved yet" not in shown
+    text = "[^1]: A/HRC/41/35.\n[^2]: D. Kaye, Speech Police (2019), p. 3.\n[^3]: Ibid., p. 4.\n"
+    ibid = next(c for c in check(text).citations if c.short_form)
+    shown = hover_markdown(ibid, None)
+    assert "Not resolved: no document citecheck recognises" in shown
+    plain = check("A/HRC/41/35, para. 66").citations[0]
+    assert "not resolved yet" in hover_markdown(plain, None)  # asked: its answer may come

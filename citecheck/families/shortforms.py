@@ -66,8 +66,9 @@ NON_UN_STYLE = Rule(
     "non-un-short-form",
     Severity.INFO,
     "Id., supra, op. cit. and loc. cit. are not used in UN editorial style.",
-    "The UN Editorial Manual uses only 'ibid.' for repeated references. 'Id.' and 'supra' "
-    "come from the Bluebook; 'op. cit.' needs an author to resolve and is often ambiguous.",
+    "The UN Editorial Manual uses only 'ibid.' for repeated references (a German text its "
+    "'ebd.'). 'Id.' and 'supra' come from the Bluebook; 'op. cit.' needs an author to "
+    "resolve and is often ambiguous.",
     bad="A/HRC/41/35, para. 4. Id., para. 5.",
     good="A/HRC/41/35, para. 4. Ibid., para. 5.",
 )
@@ -349,11 +350,26 @@ class ShortFormFamily:
             else:
                 word = citation.text.split()[0].rstrip(",")  # "supra, note 3": "supra"
             yield NON_UN_STYLE.finding(
-                f"'{word}' is not UN editorial style; repeat the reference or use 'ibid.'",
+                f"'{word}' is not UN editorial style; repeat the reference or use "
+                f"'{_ibid_in(citation, doc, own)}'",
                 citation.start,
                 citation.end,
                 id=citation.id,
             )
+
+
+#: Each language's own "ibid." where it has one (German "ebd."); the others write "ibid.".
+_IBID_FORMS = {lang: load(lang).ibid_words[0] for lang in LANGUAGES if load(lang).ibid_words}
+def _ibid_in(citation: Citation, doc: Document, own: regex.Match[str] | None) -> str:
+    """The "ibid." of the language the short form is written in: that of its own word
+    ("a.a.O.": German), else of the text around it."""
+    if own is not None and own.group("own"):
+        lang = _OWN_WORDS["".join(own.group("own").lower().split())][1]
+    else:
+        text = doc.text
+        lo, hi = max(0, citation.start - _LANGUAGE_REACH), citation.end + _LANGUAGE_REACH
+        lang = text_language.detect(text, lo, min(len(text), hi))
+    return _IBID_FORMS.get(lang, "ibid.")
 
 
 FAMILY = ShortFormFamily()

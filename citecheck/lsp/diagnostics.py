@@ -181,7 +181,8 @@ def hover_markdown(citation: Citation, res: Resolved | None) -> str:
     if citation.ambiguous:
         lines.append("Ambiguous: more than one reading is possible.")
     if res is None:
-        lines.append("_Offline parse; not resolved yet._")
+        why = policy.unresolvable_reason(citation)
+        lines.append(f"Not resolved: {why}." if why else "_Offline parse; not resolved yet._")
     else:
         if res.title:
             lines.append(f"Title: {md_text(res.title)}")

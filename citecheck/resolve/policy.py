@@ -43,6 +43,18 @@ def resolvable(cit: Citation) -> bool:
     return bool(cit.id) and ":" in cit.id and not cit.ambiguous and "?" not in cit.id
 
 
+def unresolvable_reason(cit: Citation) -> str | None:
+    """Why :func:`resolvable` leaves ``cit`` unasked, in words for a reader; None when it is
+    asked (its answer may simply not have come yet)."""
+    if not cit.id:
+        return "no document citecheck recognises is cited here"
+    if cit.ambiguous:
+        return "ambiguous, so no source is asked; cite the document meant"
+    if "?" in cit.id or ":" not in cit.id:
+        return "the id is not certain enough to ask a source"
+    return None
+
+
 def ids_to_resolve(citations: Iterable[Citation]) -> list[str]:
     """Distinct resolvable ids in text order."""
     return list(dict.fromkeys(c.id for c in citations if resolvable(c)))

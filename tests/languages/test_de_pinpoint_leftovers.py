@@ -239,7 +239,7 @@ def test_ebd_follows_the_ibid_rules_of_notes() -> None:
 def test_a_a_o_is_op_cit_and_named_as_written() -> None:
     text = "Siehe A/HRC/41/35, Ziff. 4. Siehe a. a. O., Ziff. 9. Ebd., Ziff. 3."
     assert _codes(text) == [
-        ("SF103", "'a. a. O.' is not UN editorial style; repeat the reference or use 'ibid.'")
+        ("SF103", "'a. a. O.' is not UN editorial style; repeat the reference or use 'ebd.'")
     ]
     opcit, ebd = [c for c in citecheck.extract(text) if c.short_form]
     assert (opcit.ambiguous, ebd.ambiguous) == (True, False)

@@ -1,0 +1,65 @@
+"""Several names of one document side by side (a case number and its ECLI, an act and its OJ
+publication, CELEX number or ELI) are one document: ``Ibid.`` after them is not ambiguous
+(SF102), and it repeats the act, not the page of the Official Journal it was published on."""
+
+from __future__ import annotations
+
+import pytest
+
+import citecheck
+
+# (the note before "Ibid.", whether SF102 is reported)
+NOTES = [
+    # one judgment: case number and ECLI
+    ("Judgment of 1 March 2021, *Alpha*, C-123/19, EU:C:2021:150, paragraph 4.", False),
+    ("Case C-123/19 *Alpha*, EU:C:2021:150.", False),
+    ("Case C-123/19 Alpha v Beta and Others EU:C:2021:150, para. 4.", False),
+    ("*Alpha*, EU:C:2021:150 (C-123/19), para. 4.", False),
+    # one act: the act and its OJ publication
+    ("Regulation (EU) 2017/745 of 5 April 2017 (OJ L 117, 5.5.2017, p. 1).", False),
+    ("Directive 2011/95/EU, OJ L 337, 20.12.2011, p. 9.", False),
+    # two documents really cited: still ambiguous
+    ("C-123/19, EU:C:2021:150; C-456/20, EU:C:2022:77.", True),
+    ("A/HRC/41/35; A/HRC/38/35.", True),
+    ("Regulation (EU) 2017/745 and Directive 2011/95/EU.", True),
+    ("C-123/19, EU:C:2021:150, and Directive 2011/95/EU.", True),
+    ("C-123/19; *Beta*, EU:C:2022:77.", True),
+    ("C-123/19, paragraph 4, and the later judgment EU:C:2022:77.", True),
+    ("*Beta*, EU:C:2022:77, and *Alpha*, C-123/19.", True),
+    ("Directive 2011/95/EU (OJ L 337, 20.12.2011, p. 9); OJ L 180, 29.6.2013, p. 60.", True),
+]
+
+
+@pytest.mark.parametrize(("note", "ambiguous"), NOTES)
+def test_ibid_after_a_note_naming_one_document_twice(note: str, ambiguous: bool) -> None:
+    text = f"Text.[^1] More.[^2]\n\n[^1]: {note}\n[^2]: Ibid., paragraph 5.\n"
+    codes = [f.code for f in citecheck.check(text).findings if f.code.startswith("SF")]
+    assert codes == (["SF102"] if ambiguous else [])
+    [ibid] = [c for c in citecheck.extract(text) if c.short_form]
+    assert ibid.id  # resolved either way
+    assert ibid.ambiguous is ambiguous
+
+
+# (text, the id "Ibid." repeats)
+REPEATS = [
+    (
+        "Regulation (EU) 2017/745 of 5 April 2017 (OJ L 117, 5.5.2017, p. 1). Ibid., Article 5.",
+        "celex:32017R0745",
+    ),
+    ("Directive 2011/95/EU, OJ L 337, 20.12.2011, p. 9. Ibid., Article 2.", "celex:32011L0095"),
+    ("*Alpha*, C-123/19, EU:C:2021:150, paragraph 4. Ibid., paragraph 9.", "ecli:EU:C:2021:150"),
+    ("*Alpha*, EU:C:2021:150 (C-123/19). Ibid., paragraph 9.", "ecli:EU:C:2021:150"),
+    # an OJ reference cited on its own is what ibid. repeats
+    ("See OJ L 117, 5.5.2017, p. 1. Ibid., p. 3.", "oj:L/2017/117/p1"),
+    # an OJ reference after a semicolon is another document
+    (
+        "Directive 2011/95/EU; OJ L 117, 5.5.2017, p. 1. Ibid., p. 3.",
+        "oj:L/2017/117/p1",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "repeated"), REPEATS)
+def test_ibid_repeats_the_document_not_its_publication(text: str, repeated: str) -> None:
+    [ibid] = [c for c in citecheck.extract(text) if c.short_form]
+    assert ibid.id == repeated
