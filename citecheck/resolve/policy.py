@@ -200,7 +200,8 @@ def not_found_message(ident: str, res: Resolution) -> str:
     if tag == "cache":  # the source's answer, kept: say whose, when, and if it was imported
         origin = res.get_extra("cached_from") or ""
         day = (res.get_extra("cached_at") or "")[:10]
-        said = f"{SOURCE_NAMES.get(origin, origin or 'a source')}'s answer of {day}".strip()
+        said = "answer" + (f" of {day}" if day else "")
+        said += f" from {SOURCE_NAMES.get(origin, origin or 'a source')}"
         kept = (
             "in an imported cache entry, not asked from this machine"
             if res.get_extra(IMPORTED_AT) is not None

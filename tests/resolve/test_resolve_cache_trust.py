@@ -228,11 +228,11 @@ def test_an_imported_not_found_says_it_was_imported(tmp_path: Path) -> None:
         got = cache.get_many(["un:A/9", "un:A/8", "un:B/1"])
     assert set(got) == {"un:A/9", "un:A/8"}
     assert not_found_message("un:A/9", got["un:A/9"]) == (
-        "A/9 was not found (the UN Digital Library's answer of 2023-11-14, in an imported "
+        "A/9 was not found (answer of 2023-11-14 from the UN Digital Library, in an imported "
         "cache entry, not asked from this machine): check the reference"
     )
     assert not_found_message("un:A/8", got["un:A/8"]) == (
-        "A/8 was not found (the UN Digital Library's answer of 2023-11-14, kept in the "
+        "A/8 was not found (answer of 2023-11-14 from the UN Digital Library, kept in the "
         "cache): check the reference"
     )
     # exported again and imported elsewhere, it is still an imported answer
