@@ -21,7 +21,7 @@ from citecheck.config import Config, code_selected
 from citecheck.fixes import is_markdown, markdown_code_spans, unquoted_fixes
 from citecheck.model import Citation, Finding
 from citecheck.pipeline import CheckResult
-from citecheck.readers import InputError, SourceText, read_source
+from citecheck.readers import NO_FILE_TO_CHECK, InputError, SourceText, read_source
 from citecheck.report import FileReport
 from citecheck.resolve import policy
 from citecheck.resolve.model import Resolution
@@ -201,7 +201,7 @@ def _expand(args: Sequence[str], config: Config) -> tuple[list[str], list[InputE
                     continue
                 found.append(str(path))
         if not found:
-            errors.append(InputError(arg, "directory holds no file to check"))
+            errors.append(InputError(arg, NO_FILE_TO_CHECK))
         files.extend(sorted(found))
     return files, errors
 

@@ -66,6 +66,10 @@ PDF_EXTRA_MESSAGE = (
 )
 
 
+#: Why a directory named on the command line gave nothing to check (nothing was unreadable).
+NO_FILE_TO_CHECK = "directory holds no file to check"
+
+
 class InputError(Exception):
     """A file that cannot be checked at all (missing, unreadable, binary, too large)."""
 

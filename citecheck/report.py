@@ -184,14 +184,26 @@ def summary(reports: Sequence[ReportView]) -> dict[str, Any]:
     }
 
 
-def summary_line(reports: Sequence[ReportView], unreadable: int = 0, not_written: int = 0) -> str:
+def summary_line(
+    reports: Sequence[ReportView],
+    unreadable: int = 0,
+    not_written: int = 0,
+    empty_dirs: Sequence[str] = (),
+) -> str:
     """The last line of the text report, e.g. ``Checked 1 file: 3 citations, 2 findings
     (1 error, 1 warning).`` A run where no file could be read says so instead of ``0 files``;
-    files ``--fix`` did not write are counted too (they make the run exit 2)."""
+    files ``--fix`` did not write are counted too (they make the run exit 2). Directories
+    named that held no file to check (``empty_dirs``) are named: nothing in them was
+    unreadable."""
     s = summary(reports)
-    not_read = f"{plural(unreadable, 'file')} could not be read (see the errors above)"
+    problems = []
+    if empty_dirs:
+        problems.append("no files to check in " + ", ".join(map(printable_path, empty_dirs)))
+    if unreadable:
+        problems.append(f"{plural(unreadable, 'file')} could not be read (see the errors above)")
+    not_read = "; ".join(problems)
     unwritten = f"; {plural(not_written, 'file')} not written by --fix (see the errors above)"
-    if not reports and unreadable:
+    if not reports and not_read:
         return f"Nothing checked: {not_read}."
     line = (
         f"Checked {plural(s['files'], 'file')}: {plural(s['citations'], 'citation')}, "
@@ -199,7 +211,7 @@ def summary_line(reports: Sequence[ReportView], unreadable: int = 0, not_written
     )
     if s["by_severity"]:
         line += f" ({severity_counts(s['by_severity'])})"
-    if unreadable:
+    if not_read:
         line += f"; {not_read}"
     if not_written:
         line += unwritten
@@ -403,6 +415,7 @@ def iter_check_text(
     colour: bool = False,
     unreadable: int = 0,
     not_written: int = 0,
+    empty_dirs: Sequence[str] = (),
 ) -> Iterator[str]:
     """:func:`render_check_text` one line at a time."""
     for rep in reports:
@@ -421,4 +434,4 @@ def iter_check_text(
                 extra = f" ({f.id}{said})"
             fix = "  [fixable]" if f.fix and not rep.extracted else ""  # --fix refuses those
             yield f"{where(rep, f.start)}: {f.code} [{sev}] {f.message}{extra}{fix}\n"
-    yield summary_line(reports, unreadable, not_written) + "\n"
+    yield summary_line(reports, unreadable, not_written, empty_dirs) + "\n"

@@ -227,6 +227,65 @@ def test_term_fix_keeps_case() -> None:
     )
 
 
+_CEDAW_FR = "du Comité pour l'élimination de la discrimination à l'égard des femmes"
+_CEDAW_ES = "del Comité para la Eliminación de la Discriminación contra la Mujer"
+_CEDAW_DE = "des Ausschusses für die Beseitigung der Diskriminierung der Frau"
+_CCPR_FR = "du Comité des droits de l'homme"
+
+# GC103 in every language of the table: (text, the text after the fix, or None: the finding
+# carries no fix because the word before the term would change with it, or the language has
+# no such form of the other term).
+WRONG_TERM_IN_LANGUAGES: list[tuple[str, str | None]] = [
+    (
+        f"la observación general núm. 35 {_CEDAW_ES}",
+        f"la recomendación general núm. 35 {_CEDAW_ES}",
+    ),
+    (
+        f"die Allgemeine Bemerkung Nr. 35 {_CEDAW_DE}",
+        f"die Allgemeine Empfehlung Nr. 35 {_CEDAW_DE}",
+    ),
+    (
+        f"der Allgemeinen Bemerkungen Nr. 35 {_CEDAW_DE}",
+        f"der Allgemeinen Empfehlungen Nr. 35 {_CEDAW_DE}",
+    ),
+    (
+        "la Recomendación general núm. 34 del Comité de Derechos Humanos",
+        "la Observación general núm. 34 del Comité de Derechos Humanos",
+    ),
+    (f"cette recommandation générale no 35 {_CCPR_FR}", None),  # "cette observation": fine,
+    # but French elides before a vowel ("la"/"l'", "sa"/"son"): no automatic fix
+    (f"l'observation générale no 35 {_CEDAW_FR}", None),
+    (f"den Allgemeinen Kommentar Nr. 35 {_CEDAW_DE}", None),  # no masculine "Empfehlung"
+]
+
+
+@pytest.mark.parametrize(("bad", "fixed"), WRONG_TERM_IN_LANGUAGES)
+def test_wrong_term_is_found_in_every_language(bad: str, fixed: str | None) -> None:
+    (f,) = [f for f in findings(bad) if f.code == "GC103"]
+    if fixed is None:
+        assert f.fix is None
+    else:
+        assert f.fix is not None
+        assert bad[: f.fix.start] + f.fix.replacement + bad[f.fix.end :] == fixed
+        assert "GC103" not in [g.code for g in findings(fixed)]
+
+
+@pytest.mark.parametrize(
+    "good",
+    [
+        f"la recomendación general núm. 35 {_CEDAW_ES}",
+        f"die Allgemeine Empfehlung Nr. 35 {_CEDAW_DE}",
+        f"la recommandation générale no 35 {_CEDAW_FR}",
+        f"l'observation générale no 34 {_CCPR_FR}",
+        "die Allgemeine Bemerkung Nr. 34 des Menschenrechtsausschusses",
+        "la observación general núm. 16",  # no committee: GC101, not GC103
+    ],
+)
+def test_right_term_in_languages_is_not_flagged(good: str) -> None:
+    assert found(good), good
+    assert "GC103" not in [f.code for f in findings(good)]
+
+
 def test_joint_texts_are_not_flagged_for_their_term() -> None:
     text = (
         "Joint general recommendation/general comment No. 31 of the Committee on the "

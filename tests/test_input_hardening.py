@@ -278,3 +278,37 @@ def test_printed_paths_are_unambiguous(name: str, printed: str) -> None:
 
     assert printable_path(name) == printed
     assert _read_back(printed) == name
+
+
+def test_an_empty_directory_is_named_as_holding_nothing_not_as_unreadable(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "notes.bin").write_bytes(b"x")  # only another extension
+    good = tmp_path / "a.txt"
+    good.write_text("See A/HRC/41/35.\n", encoding="utf-8")
+    empty, other = str(tmp_path / "empty"), str(tmp_path / "other")
+    # (arguments, the summary line): exit 2 each time, an input error as documented
+    rows = [
+        ([empty], f"Nothing checked: no files to check in {empty}."),
+        ([empty, other], f"Nothing checked: no files to check in {empty}, {other}."),
+        (
+            [empty, str(tmp_path / "missing.txt")],
+            f"Nothing checked: no files to check in {empty}; 1 file could not be read "
+            "(see the errors above).",
+        ),
+        (
+            [str(good), empty],
+            f"Checked 1 file: 1 citation, 0 findings; no files to check in {empty}.",
+        ),
+        # negative row: a missing file is still counted as unreadable, no directory named
+        (
+            [str(tmp_path / "missing.txt")],
+            "Nothing checked: 1 file could not be read (see the errors above).",
+        ),
+    ]
+    for args, summary in rows:
+        res = CliRunner().invoke(main, ["check", "--offline", *args])
+        assert res.exit_code == EXIT_USAGE, args
+        assert res.stdout.splitlines()[-1] == summary, args

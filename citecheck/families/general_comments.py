@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import attrs
 import regex
 
-from citecheck import knowledge
+from citecheck import knowledge, lexicon
 from citecheck import un_languages as un
 from citecheck.families import un_context as ctx
 from citecheck.families.base import (
@@ -279,6 +279,51 @@ RULES = (AMBIGUOUS, YEAR_MISMATCH, WRONG_TERM, IMPLAUSIBLE)
 _RECOMMENDATION_TERMS = frozenset(
     " ".join(w.lower().split()) for w in un.general_terms("recommendation")
 )
+
+
+def _counterparts() -> dict[str, tuple[str, bool]]:
+    """Each language's term (lower-cased, single-spaced) -> the other term in the same
+    grammatical form ("observation générale" -> "recommandation générale"), and whether the
+    language elides a determiner before a vowel (its lexicon has "l'"). The table lists both
+    terms' forms in the same order; a form the other term lacks ("Allgemeiner Kommentar":
+    masculine, no "Empfehlung" in that form) has no counterpart."""
+    out: dict[str, tuple[str, bool]] = {}
+    for lang in un.languages():
+        determiners = lexicon.load(lang.language).document_determiners
+        elides = any(w[-1:] in "'’" for w in determiners)
+        terms = dict(lang.general_terms)
+        comments, recommendations = terms.get("comment", ()), terms.get("recommendation", ())
+        for comment, recommendation in zip(comments, recommendations, strict=False):
+            out[" ".join(comment.lower().split())] = (recommendation, elides)
+            out[" ".join(recommendation.lower().split())] = (comment, elides)
+    return out
+
+
+_COUNTERPART = _counterparts()
+_VOWELS = "aeiouyàâéèêëîïôöùûüh"
+
+
+def _right_term(word: str, committee: str) -> str | None:
+    """The committee's term in the words of ``word`` (the term as written), in its case:
+    "comment" -> "recommendation", "Observation générale" -> "Recommandation générale".
+    None where the language has no such form, or where the word before would have to change
+    with it ("l'observation" / "la recommandation", "sa" / "son")."""
+    folded = " ".join(word.lower().split())
+    if folded.startswith(("comment", "recommendation")):
+        good = "recommendation" if committee in ctx.RECOMMENDATION_COMMITTEES else "comment"
+        good += "s" if folded.endswith("s") else ""
+    else:
+        found = _COUNTERPART.get(folded)
+        if found is None:
+            return None
+        good, elides = found
+        if elides and (folded[:1] in _VOWELS) != (good[:1].lower() in _VOWELS):
+            return None
+    if word.isupper():
+        return good.upper()
+    if word[:1].isupper():
+        return good[:1].upper() + good[1:]
+    return good[:1].lower() + good[1:]
 
 
 def _recommends(word: str) -> bool:
@@ -553,22 +598,21 @@ class GeneralCommentsFamily:
         ref = GeneralCommentRef(committee, num, term, year, roman, _joint(text, m), how)
         cid = f"gc:{committee or '?'}/{num}"
         notes: list[Finding] = []
-        if committee and not _fits(committee, term) and not ref.joint and m.group("general"):
+        # The term as a word, in any language ("general comment", "observation générale");
+        # not "GC"/"GR", which name no term to correct.
+        if committee and not _fits(committee, term) and not ref.joint and m.group("term"):
             right = "recommendation" if committee in ctx.RECOMMENDATION_COMMITTEES else "comment"
-            word = m.group("term")
-            plural = word.lower().endswith("s")
-            good = right + ("s" if plural else "")
-            if word[:1].isupper():
-                good = good.capitalize()
-            if word.isupper():
-                good = good.upper()
+            good = _right_term(m.group("term"), committee)
+            fix = None
+            if good is not None:
+                fix = Fix(m.start("term"), m.end("term"), good, f"write '{good}'")
             notes.append(
                 WRONG_TERM.finding(
                     f"{committee} issues general {right}s, not general {term}s",
                     m.start("term"),
                     m.end("term"),
                     id=cid,
-                    fix=Fix(m.start("term"), m.end("term"), good, f"write '{good}'"),
+                    fix=fix,
                 )
             )
         return Citation(

@@ -102,10 +102,16 @@ def iter_render(
             reports, cwd=cwd, errors=errors, notices=notices, not_written=not_written
         )
     else:
+        from citecheck.readers import NO_FILE_TO_CHECK
         from citecheck.report import iter_check_text
 
+        empty = [path for path, reason in errors if reason == NO_FILE_TO_CHECK]
         yield from iter_check_text(
-            reports, colour=colour, unreadable=len(errors), not_written=len(not_written)
+            reports,
+            colour=colour,
+            unreadable=len(errors) - len(empty),
+            not_written=len(not_written),
+            empty_dirs=empty,
         )
 
 

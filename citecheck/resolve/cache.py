@@ -25,7 +25,7 @@ import attrs
 import platformdirs
 
 from citecheck.index.db import retry_locked
-from citecheck.resolve.model import Resolution, Status
+from citecheck.resolve.model import IMPORTED_AT, Resolution, Status
 
 DAY = 86400.0
 FOUND_TTL = 90 * DAY
@@ -382,12 +382,32 @@ class Cache:
         res = _checked_resolution(item["resolution"])
         if res.status is not status or res.id != item["id"]:
             raise _Rejected("status or id does not match its resolution")
+        if status is Status.NOT_FOUND:
+            _check_not_found(res)
+        if res.get_extra(IMPORTED_AT) is None:  # its answers were not given to this machine
+            res = res.evolve(extra=(*res.extra, (IMPORTED_AT, _stamp(now) or "")))
         expires_at = min(expires_at, now + self.ttl[status])  # never trust a longer life
         return res.id, base, status.value, json.dumps(res.to_json()), stored_at, expires_at
 
 
 class _Expired(Exception):
     pass
+
+
+def _check_not_found(res: Resolution) -> None:
+    """An imported not_found must carry what a source's own carries: the name of a source
+    that checks the id's scheme, and its reason. The rest cannot be proved from a line."""
+    from citecheck.resolve.sources import sources_for_scheme
+
+    scheme = res.id.partition(":")[0]
+    names = [cls.name for cls in sources_for_scheme().get(scheme, ())]
+    if res.source not in names:
+        raise _Rejected(
+            f"a not_found must name the source that gave it ({' or '.join(names) or 'none'}"
+            f" for {scheme}: ids), not {res.source!r}"
+        )
+    if not (res.reason or "").strip():
+        raise _Rejected("a not_found must carry its source's reason")
 
 
 def _lines(fh: IO[bytes], limit: int) -> Iterator[bytes | None]:

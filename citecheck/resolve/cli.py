@@ -190,8 +190,10 @@ def export_cmd(ctx: click.Context, path: Path) -> None:
 def import_cmd(ctx: click.Context, path: Path) -> None:
     """Load JSON lines written by `cache export`; bad lines are skipped and reported.
 
-    Every line is checked (types, times, http(s) links, language codes): an import file is
-    untrusted input.  Exit 2, importing nothing, when PATH cannot be read or is not UTF-8.
+    Every line is checked (types, times, http(s) links, language codes; a not_found must name
+    the source that gave it and its reason): an import file is untrusted input. Imported
+    answers stay marked, and RS101 from one says it came from an imported entry.  Exit 2,
+    importing nothing, when PATH cannot be read or is not UTF-8.
     """
     with _cache(ctx) as c:
         try:

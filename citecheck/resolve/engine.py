@@ -351,7 +351,7 @@ class Resolver:
                 report(len(out) - done)
             done = len(out)
 
-        held: dict[str, Resolution] = {}  # an answer to improve on (index: "newer than ...")
+        held: dict[str, Resolution] = {}  # an answer to improve on (index: "not in ...")
         for ident, res in self._index_answers(ids, suggest).items():
             if res.status in (Status.RESOLVED, Status.NOT_FOUND):
                 out[ident] = res

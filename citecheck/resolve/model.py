@@ -34,6 +34,11 @@ def _pairs(value: Any) -> tuple[tuple[str, str], ...]:
     return tuple((str(k), str(v)) for k, v in value)
 
 
+#: The extra of a cache entry loaded by ``cache import`` (when): an answer given to another
+#: machine, which RS101 says it is.
+IMPORTED_AT = "imported_at"
+
+
 @attrs.frozen(slots=True)
 class Resolution:
     """What is known about one id after asking (or not asking) its source."""

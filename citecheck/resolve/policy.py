@@ -22,7 +22,7 @@ from urllib.parse import quote
 
 from citecheck.families.eu_acts import citation_for_celex
 from citecheck.model import Citation, Finding
-from citecheck.resolve.model import Resolution, Status
+from citecheck.resolve.model import IMPORTED_AT, Resolution, Status
 from citecheck.resolve.suggest import related
 from citecheck.rules import all_rules, rule_by_code
 
@@ -208,8 +208,19 @@ def not_found_message(ident: str, res: Resolution) -> str:
         head = f"{shown_id(ident)} does not exist: {res.reason}"
         advice = f"; {_did_you_mean(res.suggestions)}" if res.suggestions else ""
         return head + advice
-    where = f" in {SOURCE_NAMES.get(tag, tag)}" if tag else ""
     advice = _did_you_mean(res.suggestions) if res.suggestions else "check the reference"
+    if tag == "cache":  # the source's answer, kept: say whose, when, and if it was imported
+        origin = res.get_extra("cached_from") or ""
+        day = (res.get_extra("cached_at") or "")[:10]
+        said = "answer" + (f" of {day}" if day else "")
+        said += f" from {SOURCE_NAMES.get(origin, origin or 'a source')}"
+        kept = (
+            "in an imported cache entry, not asked from this machine"
+            if res.get_extra(IMPORTED_AT) is not None
+            else "kept in the cache"
+        )
+        return f"{shown_id(ident)} was not found ({said}, {kept}): {advice}"
+    where = f" in {SOURCE_NAMES.get(tag, tag)}" if tag else ""
     return f"{shown_id(ident)} was not found{where}: {advice}"
 
 

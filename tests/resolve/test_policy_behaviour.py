@@ -348,6 +348,25 @@ def _nf(**kw: Any) -> Resolution:
         ),
         (_nf(source="mirror"), "A/HRC/41/99 was not found in mirror: check the reference"),
         (_nf(reason="gone"), "A/HRC/41/99 was not found: check the reference"),
+        # a cached answer: whose, of which day, and whether it was imported
+        (
+            _nf(source="cache", extra=[("cached_from", "undl")]),
+            "A/HRC/41/99 was not found (answer from the UN Digital Library, kept in the cache): "
+            "check the reference",
+        ),
+        (
+            _nf(
+                source="cache",
+                extra=[
+                    ("cached_from", "cellar"),
+                    ("cached_at", "2026-01-02T00:00:00Z"),
+                    ("imported_at", "2026-01-03T00:00:00Z"),
+                ],
+            ),
+            "A/HRC/41/99 was not found (answer of 2026-01-02 from EUR-Lex (the Publications "
+            "Office's Cellar), in an imported cache entry, not asked from this machine): check "
+            "the reference",
+        ),
     ],
 )
 def test_not_found_message(res: Resolution, message: str) -> None:

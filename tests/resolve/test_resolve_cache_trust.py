@@ -117,6 +117,14 @@ def entry(ident: str = "un:A/1", **resolution: object) -> dict[str, object]:
     }
 
 
+def missing(ident: str, **resolution: object) -> dict[str, object]:
+    """An import line of a not_found, by default as the UN Digital Library writes one."""
+    no_record = "no UN Digital Library record has this symbol (document symbol search)"
+    res = {"title": None, "status": "not_found", "source": "undl", "reason": no_record}
+    line = entry(ident, **{**res, **resolution})
+    return dict(line, status="not_found")
+
+
 def write(path: Path, *items: object) -> Path:
     lines = [i if isinstance(i, str) else json.dumps(i) for i in items]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -138,6 +146,11 @@ CRAFTED = [
     (entry("un:B/12", source="cache"), "from the cache itself"),
     (entry("un:B/13", extra=[["file", "a", "b"]]), "'extra'"),
     (dict(entry("un:B/14"), id="un:B/other"), "does not match"),
+    # a not_found names the source that gave it and carries its reason, as a real one does
+    (missing("un:B/15", source=None), "must name the source that gave it (undl or ods"),
+    (missing("celex:32016R0679", source="undl"), "(cellar for celex: ids), not 'undl'"),
+    (missing("un:B/16", reason=None), "must carry its source's reason"),
+    (missing("un:B/17", reason="  "), "must carry its source's reason"),
     ("[1, 2]", "not a JSON object"),
 ]
 
@@ -198,6 +211,40 @@ def test_cli_import_reports_rejected_lines_and_exits_2_on_unreadable_files(
     assert runner.invoke(cache_cli, [*base, "import", str(tmp_path)]).exit_code == 2  # a dir
     out = runner.invoke(cache_cli, [*base, "info"])
     assert "resolved: 1" in out.stdout  # the rejected and unreadable files added nothing
+
+
+def test_an_imported_not_found_says_it_was_imported(tmp_path: Path) -> None:
+    """A not_found with what a real one carries is kept (a warm cache shipped to CI), marked
+    as imported, and RS101 says whose answer it was and that this machine did not get it;
+    one the cache got itself says it was kept in the cache."""
+    from citecheck.resolve.policy import not_found_message
+
+    path = write(tmp_path / "in.jsonl", missing("un:A/9"), missing("un:B/1", source=None))
+    with Cache(tmp_path / "c", clock=lambda: NOW) as cache:
+        report = cache.import_(path)
+        assert (report.imported, report.rejected) == (1, 1)
+        cache.put_many([Resolution(id="un:A/8", status=Status.NOT_FOUND, source="undl",
+                                   reason="no record")])  # fmt: skip
+        got = cache.get_many(["un:A/9", "un:A/8", "un:B/1"])
+    assert set(got) == {"un:A/9", "un:A/8"}
+    assert not_found_message("un:A/9", got["un:A/9"]) == (
+        "A/9 was not found (answer of 2023-11-14 from the UN Digital Library, in an imported "
+        "cache entry, not asked from this machine): check the reference"
+    )
+    assert not_found_message("un:A/8", got["un:A/8"]) == (
+        "A/8 was not found (answer of 2023-11-14 from the UN Digital Library, kept in the "
+        "cache): check the reference"
+    )
+    # exported again and imported elsewhere, it is still an imported answer
+    with Cache(tmp_path / "c", clock=lambda: NOW) as cache:
+        cache.export(tmp_path / "again.jsonl")
+    with Cache(tmp_path / "d", clock=lambda: NOW + 1) as other:
+        other.import_(tmp_path / "again.jsonl")
+        again = other.get_many(["un:A/9", "un:A/8"])
+    assert {i: r.get_extra("imported_at") is not None for i, r in again.items()} == {
+        "un:A/9": True,
+        "un:A/8": True,
+    }
 
 
 def test_export_then_import_keeps_the_binding(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from fakeserver import FakeServer
 from indexdata import AS_OF, build_index
 
 from citecheck.cli import main
+from citecheck.index.db import HarvestState, IndexDB
 from citecheck.resolve import NoNetworkTransport, Resolver, Status, resolve_ids
 from citecheck.resolve.settings import Settings
 
@@ -81,12 +82,67 @@ def test_newer_than_the_index_is_unverified_offline(
     assert tripwire.calls == 0
     # session 20 is the last one harvested: 20/21 may be adopted after the index was built
     assert out["un:A/HRC/RES/20/21"].status is Status.UNVERIFIED
-    assert out["un:A/HRC/RES/20/21"].reason == f"newer than the index (as of {AS_OF})"
     assert out["un:A/HRC/RES/21/1"].status is Status.UNVERIFIED
     assert out["un:X/Y/1"].status is Status.UNVERIFIED
     assert out["un:X/Y/1"].reason == f"not in the index (as of {AS_OF})"
     # an act of the index's own year may still be on its way
     assert out["celex:32026R0001"].status is Status.UNVERIFIED
+
+
+# (id, the index's reason): an absence the coverage rules leave open says where the index's
+# series ends, never "newer than the index" for a UN id (it may be older than the harvest
+# day: a 2018 resolution after the last one held of the last session held).
+NOT_DEFINITE = [
+    (
+        "un:A/HRC/RES/20/21",
+        f"not in the index (as of {AS_OF}); its last session of A/HRC/RES is 20 (up to "
+        "A/HRC/RES/20/20), and with no later one it cannot tell that A/HRC/RES/20/21 does not "
+        "exist",
+    ),
+    (
+        "un:A/HRC/RES/21/1",
+        f"not in the index (as of {AS_OF}); its last session of A/HRC/RES is 20, before this one",
+    ),
+    (
+        "un:S/RES/9999(2030)",
+        f"not in the index (as of {AS_OF}); it holds S/RES up to S/RES/2231(2015), numbered "
+        "before this one",
+    ),
+    ("un:X/Y/1", f"not in the index (as of {AS_OF})"),
+    # an act of the index's own year may still be on its way: that one is newer
+    ("celex:32026R0001", f"newer than the index (as of {AS_OF})"),
+]
+
+
+@pytest.mark.parametrize(("ident", "reason"), NOT_DEFINITE)
+def test_an_open_absence_says_where_the_index_ends(
+    make_settings: MakeSettings, index: Path, ident: str, reason: str
+) -> None:
+    settings, _ = _offline(make_settings, index)
+    out = resolve_ids([ident], settings)[ident]
+    assert (out.status, out.reason) == (Status.UNVERIFIED, reason)
+
+
+@pytest.mark.parametrize(
+    ("complete", "earliest", "reason"),
+    [
+        (False, "1952-01-01", f"not in the index (as of {AS_OF})"),
+        (True, "2011-01-01", f"not in the index (as of {AS_OF}), whose EU acts begin in 2011"),
+    ],
+)
+def test_an_eu_act_the_harvest_did_not_cover_is_not_called_newer(
+    make_settings: MakeSettings, index: Path, complete: bool, earliest: str, reason: str
+) -> None:
+    db = IndexDB(index, write=True)
+    try:
+        with db.transaction():
+            db.set_harvest(HarvestState("eu", AS_OF, complete, earliest, None, 3, AS_OF))
+    finally:
+        db.close()
+    settings, _ = _offline(make_settings, index)
+    ident = "celex:31999L0001"  # an act of 1999, not held
+    out = resolve_ids([ident], settings)[ident]
+    assert (out.status, out.reason) == (Status.UNVERIFIED, reason)
 
 
 def test_case_law_is_confirmed_never_denied(make_settings: MakeSettings, index: Path) -> None:

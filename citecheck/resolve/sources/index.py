@@ -2,8 +2,9 @@
 
 It answers `resolved` when the index holds the document (a 191 $a, 191 $z or joint symbol, or a
 section of a numbered resolution; never a 791 "related" symbol), `not_found` only where the
-coverage rules make the absence definitive, and otherwise `unverified` with why ("newer than
-the index", "not in the index"), which the engine treats as no answer: the next source is asked.
+coverage rules make the absence definitive, and otherwise `unverified` with why ("not in the
+index", with where its series ends; "newer than the index" for an EU act of a year still
+arriving), which the engine treats as no answer: the next source is asked.
 
 Coverage rules (also in the docs, "Coverage rules"):
 
@@ -220,15 +221,31 @@ class IndexSource:
                             f"the index ({as_of}) holds {stem} up to number {last} and no {symbol}"
                         ),
                     )
-            if self.db.un_max_number(stem, session) is not None or (
-                session is not None and self.db.un_max_session(stem) is not None
-            ):
-                why = f"newer than the index ({as_of})"
-            else:
-                why = f"not in the index ({as_of})"
+            why = f"not in the index ({as_of}){self._series_end(stem, session, symbol)}"
         else:
             why = f"not in the index ({as_of})"
         return Resolution(id=ident, status=Status.UNVERIFIED, source=NAME, reason=why)
+
+    def _series_end(self, stem: str, session: int | None, symbol: str) -> str:
+        """Where the index's series of an absent id ends, said after "not in the index": why
+        its coverage did not make the absence definite. Only what the index holds, never
+        "newer" (the id may well be older than the day the index was harvested to)."""
+        top = self.db.un_max_number(stem, session)
+        if top is None:  # nothing of the id's session (or of its session-less series)
+            last_session = self.db.un_max_session(stem) if session is not None else None
+            if last_session is None:
+                return ""
+            return f"; its last session of {stem} is {last_session}, before this one"
+        held = self.db.un_series(stem, session, top, top)
+        last = held[0][0] if held else f"number {top}"
+        if session is None:
+            return f"; it holds {stem} up to {last}, numbered before this one"
+        # the id's session is the last the index holds (a later one would have denied it)
+        upto = f" (up to {last})" if held else ""
+        return (
+            f"; its last session of {stem} is {session}{upto}, and with no later one it"
+            f" cannot tell that {symbol} does not exist"
+        )
 
     # -- EU --------------------------------------------------------------------------------
     def _celex(self, ident: str, celex: str) -> Resolution | None:
@@ -273,9 +290,10 @@ class IndexSource:
                 source=NAME,
                 reason=f"the index ({as_of}) holds the EU acts of {year} and not this one",
             )
-        return Resolution(
-            id=ident,
-            status=Status.UNVERIFIED,
-            source=NAME,
-            reason=f"{'newer than' if state.as_of else 'not in'} the index ({as_of})",
-        )
+        if not state.complete or until is None:
+            why = f"not in the index ({as_of})"
+        elif began is not None and began > year:
+            why = f"not in the index ({as_of}), whose EU acts begin in {began}"
+        else:  # the act's year is one whose acts may still be reaching the Cellar
+            why = f"newer than the index ({as_of})"
+        return Resolution(id=ident, status=Status.UNVERIFIED, source=NAME, reason=why)
