@@ -415,7 +415,6 @@ def _first_non_blank(text: str) -> int:
     return i
 
 
-#: What may stand between a citation and "précité(e)" / "citado" written after it.
 #: Between a citation and "précité" / "op. cit." after it: spaces, or a comma and spaces
 #: ("A/HRC/41/35, précité, par. 16").
 _CITED_GAP_SPACES = 3
