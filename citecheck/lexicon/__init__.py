@@ -178,8 +178,11 @@ class Lexicon:
     #: frequent words of running text, for telling languages apart (:mod:`citecheck.language`)
     stop_words: tuple[str, ...] = ()
     #: abbreviations whose period ends no sentence ("v." in "Commission v. France", "cf.",
-    #: "No."), for finding where a citation's sentence begins (:mod:`citecheck.language`)
+    #: "Mr."), for finding where a citation's sentence begins (:mod:`citecheck.language`)
     sentence_abbreviations: tuple[str, ...] = ()
+    #: abbreviations that cite a number ("Art. 5", "No. L 281", "Nr. 3"): their period ends
+    #: no sentence only when a number follows (the same words end one: "state of the art.")
+    number_abbreviations: tuple[str, ...] = ()
     #: kinds of instrument another treaty is named by a word before ("the Istanbul
     #: Convention"): "the Convention" then does not mean the catalog's one
     other_treaty_kinds: tuple[str, ...] = ()
@@ -614,6 +617,7 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         sentence_abbreviations=_strings(
             data.get("sentence_abbreviations", []), "sentence_abbreviations"
         ),
+        number_abbreviations=_strings(data.get("number_abbreviations", []), "number_abbreviations"),
         other_treaty_kinds=_strings(data.get("other_treaty_kinds", []), "other_treaty_kinds"),
         not_treaty_names=_strings(data.get("not_treaty_names", []), "not_treaty_names"),
         cited_words=_strings(data.get("cited_words", []), "cited_words"),
