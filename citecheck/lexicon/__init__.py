@@ -175,6 +175,10 @@ class Lexicon:
     #: nouns of another document a UN pinpoint may be followed by ("paragraph 3 of the
     #: Regulation"): that pinpoint is the other document's, not the UN citation's
     other_document_words: tuple[str, ...] = ()
+    #: the ``document_words`` that name a court's judgment or order, or its case ("des
+    #: Urteils", "de l'arrêt", "of Case"): only a paragraph of these is a pinpoint of the
+    #: case; an Advocate General's opinion numbers its own paragraphs
+    judgment_words: tuple[str, ...] = ()
     #: frequent words of running text, for telling languages apart (:mod:`citecheck.language`)
     stop_words: tuple[str, ...] = ()
     #: abbreviations whose period ends no sentence ("v." in "Commission v. France", "cf.",
@@ -611,6 +615,7 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         conjunction_words=_strings(data.get("conjunction_words", []), "conjunction_words"),
         determiners=_strings(data.get("determiners", []), "determiners"),
         other_document_words=_strings(data.get("other_document_words", []), "other_document_words"),
+        judgment_words=_strings(data.get("judgment_words", []), "judgment_words"),
         body_heads=_strings(data.get("body_heads", []), "body_heads"),
         generic_bodies=_strings(data.get("generic_bodies", []), "generic_bodies"),
         stop_words=_strings(data.get("stop_words", []), "stop_words"),
