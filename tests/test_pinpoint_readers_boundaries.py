@@ -26,6 +26,7 @@ from citecheck.pinpoints import (
     read_paragraphs,
 )
 from citecheck.pinpoints.after import _PART_WORDS, _heads, _may_follow, case_folded
+from citecheck.pinpoints.languages import read_before
 from citecheck.pinpoints.numbers import canonical_number
 
 _NAMES = itertools.count()
@@ -461,3 +462,27 @@ def test_a_document_word_still_names_a_un_document_before_its_symbol() -> None:
     """Without ``judgment`` every document word stands between: the report's paragraph."""
     text = "paragraph 42 of the report A/HRC/41/35"
     assert str(pinpoint_before(text, text.index("A/HRC"))) == "para. 42"
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        # a subparagraph and its "of" right before the body: written innermost first
+        ("Unterabsatz 2 des ", "art. 6(1)"),
+        ("Satz 2 des ", "art. 6(1)"),
+        ("UAbs. 2 des ", "art. 6(1)"),
+        # negative rows: no subparagraph, no number, no "of", or words between
+        ("", "art. 6(1); art. 6"),
+        ("Seite 2 des ", "art. 6(1); art. 6"),
+        ("Unterabsatz des ", "art. 6(1); art. 6"),
+        ("Unterabsatz 2 und ", "art. 6(1); art. 6"),
+        ("Unterabsatz 2 des Textes und ", "art. 6(1); art. 6"),
+        ("Satz 22222 des ", "art. 6(1); art. 6"),
+    ],
+)
+def test_a_subparagraph_before_a_body_keeps_the_next_in_its_paragraph(
+    before: str, expected: str
+) -> None:
+    text = "Vgl. " + before + "Absatzes 1 und Unterabsatz 3 des Artikels 6 der Verordnung"
+    pin = read_before("de", text, text.index("Verordnung"))
+    assert pin is not None and str(pin.pinpoint) == expected
