@@ -1020,6 +1020,12 @@ def read_in_own(language: str, text: str, start: int, end: int) -> ArticlePinpoi
     return ArticlePinpoint(pin, end, stop)
 
 
+#: How far past an act the clause between commas after it is looked for.
+_ASIDE_REACH = 240
+#: How far past an act this module reads: an aside, then a body in the act's own words
+#: after it ("Le règlement X, qui abroge la directive Y, prévoit, à son article 17")
+REACH_AFTER = _ASIDE_REACH + WINDOW
+
 #: A clause between commas after an act, before its verb: "…, qui abroge la directive Y,"
 _ASIDE = regex.compile(r"[\s\u00a0]{0,2},(?P<aside>(?:[^,;:.!?\n]|\.(?!\s)){1,200}?)(?=,)")
 
@@ -1029,7 +1035,7 @@ def _aside_end(g: _Grammar, text: str, end: int) -> int | None:
     ``end`` closes (at its second comma): one that opens with a relative word (``qui abroge``,
     ``por el que se deroga``) or a word and a preposition (``adopté sur la base de``,
     ``modifié par``, ``conformément à``); None if there is none such."""
-    m = _ASIDE.match(text, end, min(len(text), end + 240))
+    m = _ASIDE.match(text, end, min(len(text), end + _ASIDE_REACH))
     if m is None:
         return None
     words = [w.lower() for w in _WORD.findall(m.group("aside"))]
