@@ -113,22 +113,40 @@ _PHRASE_MARK = regex.compile(
 )
 
 
+#: What follows an abbreviation that cites a number where it does cite one: a number, a
+#: letter with a number ("No. L 281", "p. I-3633"), a Roman numeral ("Art. IV"), a letter
+#: alone ("Buchst. c"), a bracketed number ("Art. (2)").
+_NUMBERING = regex.compile(
+    r"[\s\u00a0]*(?:\d|\p{Lu}[\s\u00a0-]?\d|[IVXLC]+[-\u2013]\w|(?:[IVXLC]{2,}|[VX])(?!\w)"
+    r"|\p{Ll}(?!\w)|\(\w{1,4}\))"
+)
+
+
 @functools.cache
-def _abbreviation_end() -> regex.Pattern[str]:
-    """An abbreviation of any lexicon table ending where a search stops ("Commission v",
-    "cf", "No"): its period ends no sentence."""
-    words = {word for lang in LANGUAGES for word in load(lang).sentence_abbreviations}
-    alternatives = "|".join(regex.escape(word) for word in sorted(words, key=len, reverse=True))
-    return regex.compile(rf"(?<![\w.])(?:{alternatives})\Z")
+def _abbreviations(lang: str | None) -> tuple[regex.Pattern[str], frozenset[str]]:
+    """The abbreviations of ``lang``'s lexicon table (of every table when None) ending where
+    a search stops ("Commission v", "cf", "No"), and those of them that cite a number."""
+    tables = [load(lang)] if lang is not None else [load(code) for code in LANGUAGES]
+    plain = {word for table in tables for word in table.sentence_abbreviations}
+    numbered = {word for table in tables for word in table.number_abbreviations} - plain
+    words = sorted(plain | numbered, key=len, reverse=True)
+    alternatives = "|".join(regex.escape(word) for word in words)
+    return regex.compile(rf"(?<![\w.])(?:{alternatives})\Z"), frozenset(numbered)
 
 
-def abbreviation_stop(text: str, mark: int, lo: int = 0) -> bool:
-    """Is the full stop (or "?", "!") at ``mark`` the end of an abbreviation of any lexicon
-    table ("cf.", "No.", "para.", "Abs.", "v.")?  It ends no sentence then, whatever follows
-    ("OJ No. L 281", "cf. Directive ...").  Nothing before ``lo`` is read."""
-    if text[mark : mark + 1] not in ".!?":
+def abbreviation_stop(text: str, mark: int, lo: int = 0, lang: str | None = None) -> bool:
+    """Is the full stop at ``mark`` the end of an abbreviation of ``lang``'s lexicon table
+    (of any table when None): "cf.", "v.", "Mr.", or one that cites a number with its number
+    after ("No. L 281", "Art. 5", "Abs. 2")?  It ends no sentence then, whatever follows
+    ("OJ No. L 281", "cf. Directive ...").  "state of the art." and "dieser Art." end one.
+    Nothing before ``lo`` is read."""
+    if text[mark : mark + 1] != ".":
         return False
-    return _abbreviation_end().search(text, max(lo, mark - 16), mark) is not None
+    ending, numbered = _abbreviations(lang)
+    word = ending.search(text, max(lo, mark - 16), mark)
+    if word is None:
+        return False
+    return word.group() not in numbered or _NUMBERING.match(text, mark + 1) is not None
 
 
 def phrase_spans(text: str, start: int, lo: int = 0) -> list[tuple[int, int]]:

@@ -180,7 +180,10 @@ def test_fix_follows_the_sentence_language(text: str, written: str, fixed: str) 
         ("One. In Commission c. France, la directive 95/46", "directive",
          "In Commission c. France, la "),
         ("One. See cf. Opinion, Directive 95/46", "Directive", "See cf. Opinion, "),
-        ("One. See No. Five, Directive 95/46", "Directive", "See No. Five, "),
+        ("One. See OJ No. L 281, Directive 95/46", "Directive", "See OJ No. L 281, "),
+        # ... one that cites a number only with its number after it
+        ("One. A list without No. Then Directive 95/46", "Directive", "Then "),
+        ("One. The state of the art. Then Directive 95/46", "Directive", "Then "),
         ("One. See Mrs. Smith on Directive 95/46", "Directive", "See Mrs. Smith on "),
         ("One. Voir M. Dupont sur la directive 95/46", "directive", "Voir M. Dupont sur la "),
         ("One. Commission v. France. The Directive 95/46", "Directive", "The "),

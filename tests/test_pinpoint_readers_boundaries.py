@@ -26,6 +26,7 @@ from citecheck.pinpoints import (
     read_paragraphs,
 )
 from citecheck.pinpoints.after import _PART_WORDS, _heads, _may_follow, case_folded
+from citecheck.pinpoints.languages import read_before
 from citecheck.pinpoints.numbers import canonical_number
 
 _NAMES = itertools.count()
@@ -426,3 +427,62 @@ def test_a_bare_letter_before_a_citation(written: str, bare: bool, expected: str
     m = regex.match(paragraphs_pattern(lexicon, "para", bare_letters=bare), written)
     assert m is not None
     assert str(read_paragraphs(m.group(), lexicon, bare_letters=bare)) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a judgment's or an order's paragraph, or the case's, is the case's pinpoint
+        ("en", "paragraph 42 of the judgment in Case C-311/18", "para. 42"),
+        ("en", "paragraph 42 of the order in Case C-311/18", "para. 42"),
+        ("en", "paragraph 42 of Case C-311/18", "para. 42"),
+        ("de", "Rn. 42 des Beschlusses C-311/18", "para. 42"),
+        ("fr", "point 42 de l'ordonnance C-311/18", "para. 42"),
+        ("es", "apartado 42 del auto C-311/18", "para. 42"),
+        # another document of the case numbers its own paragraphs
+        ("en", "paragraph 42 of the Opinion in Case C-311/18", ""),
+        ("en", "paragraph 42 of the report in Case C-311/18", ""),
+        ("de", "Rn. 42 der Schlussanträge in der Rechtssache C-311/18", ""),
+        ("de", "Rn. 42 des Gutachtens in der Rechtssache C-311/18", ""),
+        ("fr", "point 42 des conclusions dans l'affaire C-311/18", ""),
+        ("fr", "point 42 de l'avis dans l'affaire C-311/18", ""),
+        ("es", "apartado 42 de las conclusiones en el asunto C-311/18", ""),
+        ("es", "apartado 42 del dictamen en el asunto C-311/18", ""),
+    ],
+)
+def test_only_a_judgments_words_give_its_paragraph_to_a_case(
+    language: str, text: str, expected: str
+) -> None:
+    start = text.index("C-311")
+    pin = pinpoint_before(text, start, load(language), unit="para", judgment=True)
+    assert str(pin) == expected
+
+
+def test_a_document_word_still_names_a_un_document_before_its_symbol() -> None:
+    """Without ``judgment`` every document word stands between: the report's paragraph."""
+    text = "paragraph 42 of the report A/HRC/41/35"
+    assert str(pinpoint_before(text, text.index("A/HRC"))) == "para. 42"
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        # a subparagraph and its "of" right before the body: written innermost first
+        ("Unterabsatz 2 des ", "art. 6(1)"),
+        ("Satz 2 des ", "art. 6(1)"),
+        ("UAbs. 2 des ", "art. 6(1)"),
+        # negative rows: no subparagraph, no number, no "of", or words between
+        ("", "art. 6(1); art. 6"),
+        ("Seite 2 des ", "art. 6(1); art. 6"),
+        ("Unterabsatz des ", "art. 6(1); art. 6"),
+        ("Unterabsatz 2 und ", "art. 6(1); art. 6"),
+        ("Unterabsatz 2 des Textes und ", "art. 6(1); art. 6"),
+        ("Satz 22222 des ", "art. 6(1); art. 6"),
+    ],
+)
+def test_a_subparagraph_before_a_body_keeps_the_next_in_its_paragraph(
+    before: str, expected: str
+) -> None:
+    text = "Vgl. " + before + "Absatzes 1 und Unterabsatz 3 des Artikels 6 der Verordnung"
+    pin = read_before("de", text, text.index("Verordnung"))
+    assert pin is not None and str(pin.pinpoint) == expected

@@ -126,3 +126,12 @@ def test_a_stage_without_a_declared_reach_fails_loudly(monkeypatch: pytest.Monke
         reach_after()
     stage.REACH_AFTER = 5000  # type: ignore[attr-defined]
     assert reach_after() == 5000  # a stage reading further raises the margin
+
+
+def test_the_chained_windows_of_the_language_readers_are_declared() -> None:
+    """`read_in_own` reads an aside after the act, then a body after the aside: the two windows
+    add up, which the scan of single windows above cannot see."""
+    from citecheck.pinpoints import languages
+
+    assert languages.REACH_AFTER >= languages._ASIDE_REACH + languages.WINDOW
+    assert pinpoints.REACH_AFTER >= languages.REACH_AFTER

@@ -32,6 +32,20 @@ from citecheck.pipeline import check
         ("Ibid. See also", "Ibid.", False),
         ("in the previous. No doubt", "previous.", False),
         ("Henv. Then", "Henv.", False),  # "v" inside a word is not the abbreviation "v."
+        # a word that abbreviates only before its number ends a sentence without one
+        ("take part in cultural life and in art. The", "art.", False),
+        ("support for the arts. The", "arts.", False),
+        ("the state of the art. It also", "art.", False),
+        ("Maßnahmen dieser Art. Die", "Art.", False),
+        ("the document cited as No. The", "No.", False),
+        ("eine Liste ohne Nr. Die", "Nr.", False),
+        ("as on p. A later page", "p.", False),
+        ("Had it acted? No! The", "No!", False),  # only a full stop ends an abbreviation
+        # ... and with its number it goes on
+        ("(OJ No. L 281, 23.11.1995)", "No.", True),
+        ("see Art. IV of the Treaty", "Art.", True),
+        ("ECR p. I-3633", "p.", True),
+        ("Buchst. c der Richtlinie", "Buchst.", True),
     ],
 )
 def test_an_abbreviations_period_is_told_from_a_sentences_end(
@@ -39,6 +53,28 @@ def test_an_abbreviations_period_is_told_from_a_sentences_end(
 ) -> None:
     mark = text.index(period) + len(period) - 1
     assert abbreviation_stop(text, mark) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "lang", "expected"),
+    [
+        ("la Commission c. France", "c.", "fr", True),
+        ("M. Dupont a dit", "M.", "fr", True),
+        ("Comisión c. España", "c.", "es", True),
+        ("vgl. Art. 5", "vgl.", "de", True),
+        # another language's abbreviation ends an English sentence
+        ("under point c. The", "c.", "en", False),
+        ("its Annex s. The", "s.", "en", False),
+        ("the text in German. Vgl. The", "Vgl.", "en", False),
+        # an abbreviation of no language is none in any
+        ("It was adopted. The", "adopted.", "fr", False),
+    ],
+)
+def test_only_the_passages_own_language_abbreviates(
+    text: str, period: str, lang: str, expected: bool
+) -> None:
+    mark = text.index(period) + len(period) - 1
+    assert abbreviation_stop(text, mark, lang=lang) is expected
 
 
 def test_only_a_stop_mark_can_be_an_abbreviations() -> None:
@@ -52,10 +88,12 @@ def test_only_a_stop_mark_can_be_an_abbreviations() -> None:
         # the abbreviation goes on: the sentence starts at the act
         ("Council Directive 95/46/EC (OJ No. L 281, p. 31) ('the", "Council Directive"),
         ("It applies. See, cf. Directive 95/46/EC ('the", "See, cf."),
-        ("Text. Richtlinie 95/46/EG (vgl. Art. 5) ('the", "Richtlinie"),
+        ("Das gilt. Die Richtlinie 95/46/EG (vgl. Art. 5 der) ('die", "Die Richtlinie"),
         # negative rows: a full stop before a capital and a blank line still end one
         ("The act was adopted. Directive 95/46/EC ('the", "Directive"),
         ("Regulation No. 1\n\nDirective 95/46/EC ('the", "Directive"),
+        ("It covers works of art. The national rules ('the", "The national"),
+        ("It reflects the state of the art. The national rules ('the", "The national"),
     ],
 )
 def test_a_definitions_sentence_runs_over_abbreviations(text: str, sentence: str) -> None:
@@ -98,6 +136,9 @@ _SENTENCE = (
         # negative rows: a sentence's end before the general comment hides the committee
         (". As Smith said, see ", []),
         (". Mr. Smith said, see ", []),
+        (" in cultural life and in art. The ", []),
+        (" in cultural life and in the arts. The ", []),
+        (", a document cited as No. The ", []),
     ],
 )
 def test_a_committee_named_earlier_in_the_sentence_runs_over_abbreviations(
@@ -105,6 +146,44 @@ def test_a_committee_named_earlier_in_the_sentence_runs_over_abbreviations(
 ) -> None:
     text = _SENTENCE.format(mid=mid)
     assert GeneralCommentsFamily._committees_before(text, text.index("General")) == (
+        committees,
+        True,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "works of art. The new national rules on such processing ('the Directive') apply.",
+        "the state of the art. The new national rules on such processing ('the Directive') apply.",
+    ],
+)
+def test_a_definition_after_a_sentence_ending_in_art_names_no_act_before(text: str) -> None:
+    result = check(f"Council Directive 95/46/EC of 24 October 1995 also covers {text}")
+    assert [c.text for c in result.citations] == ["Council Directive 95/46/EC of 24 October 1995"]
+
+
+_DE_SENTENCE = (
+    "Der Ausschuss für die Rechte des Kindes hat in seinen abschließenden Bemerkungen zum"
+    " kombinierten dritten und vierten periodischen Bericht des Vertragsstaats, angenommen auf"
+    " seiner sechzigsten Tagung in Genf, das Recht jedes Kindes betont{mid}Allgemeine Bemerkung"
+    " Nr. 3"
+)
+
+
+@pytest.mark.parametrize(
+    ("mid", "committees"),
+    [
+        (", vgl. Art. 5 des Übereinkommens, auf die ", ["CRC"]),
+        # negative row: "Art." without its number ends the sentence
+        (" Maßnahmen dieser Art. Die ", []),
+    ],
+)
+def test_a_german_sentence_runs_over_its_own_abbreviations_only(
+    mid: str, committees: list[str]
+) -> None:
+    text = _DE_SENTENCE.format(mid=mid)
+    assert GeneralCommentsFamily._committees_before(text, text.index("Allgemeine")) == (
         committees,
         True,
     )

@@ -33,7 +33,7 @@ from citecheck.anchors import find_all
 from citecheck.families.anchored import matches_at_hits
 from citecheck.families.base import HSPACE, PATTERN_HORIZON, Document, compile_pattern, matches_near
 from citecheck.families.eu_pinpoints import read_after, read_before
-from citecheck.language import abbreviation_stop
+from citecheck.language import abbreviation_stop, detect
 from citecheck.lexicon import alternation
 from citecheck.lexicon import load as load_lexicon
 from citecheck.model import NO_PINPOINT, Citation, Finding, Kind
@@ -156,8 +156,9 @@ def _sentence_start(text: str, at: int) -> int:
     """Where the sentence holding offset ``at`` starts (bounded look-back)."""
     lo = max(0, at - _SENTENCE_REACH)
     start = lo
+    lang = detect(text, lo, at)  # the passage's own abbreviations: "art." is no English one
     for m in _SENTENCE_END.finditer(text, lo, at):
-        if not abbreviation_stop(text, m.start(), lo):
+        if not abbreviation_stop(text, m.start(), lo, lang):
             start = m.end()
     return start
 

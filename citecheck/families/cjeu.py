@@ -576,12 +576,13 @@ def judgment_paragraphs_after(text: str, pos: int) -> tuple[Pinpoint, int]:
 def _pinpoint_before(text: str, start: int) -> Pinpoint:
     """The judgment's paragraphs written before its case: English, else each other language
     ("Rn. 42 des Urteils C-311/18", "point 42 de l'arrêt C-311/18"); a judgment numbers its
-    paragraphs, so "points" are paragraphs too."""
-    pin = pinpoint_before(text, start)
+    paragraphs, so "points" are paragraphs too.  An Advocate General's opinion numbers its
+    own: "point 42 des conclusions" is no paragraph of the judgment."""
+    pin = pinpoint_before(text, start, judgment=True)
     for lang in _BEFORE_LANGUAGES:
         if pin:
             break
-        pin = pinpoint_before(text, start, lexicon_for(lang), unit="para")
+        pin = pinpoint_before(text, start, lexicon_for(lang), unit="para", judgment=True)
     return pin
 
 

@@ -27,7 +27,7 @@ from citecheck.families.base import (
     hits_followed_by,
     matches_near,
 )
-from citecheck.language import abbreviation_stop
+from citecheck.language import abbreviation_stop, detect
 from citecheck.model import NO_PINPOINT, Citation, Finding, Fix, Kind, Pinpoint, Severity
 from citecheck.patterns import unreadable_number
 from citecheck.pinpoints import REACH_AFTER as PINPOINT_REACH
@@ -538,8 +538,9 @@ class GeneralCommentsFamily:
             return near, False
         lo = max(0, pos - _SENTENCE_REACH)
         start = lo
+        lang = detect(text, lo, pos)  # the passage's own abbreviations: "art." is no English one
         for start_match in _SENTENCE_START.finditer(text, lo, pos):
-            if not abbreviation_stop(text, start_match.start(), lo):
+            if not abbreviation_stop(text, start_match.start(), lo, lang):
                 start = start_match.end()
         return ctx.committees_before(text, pos, pos - start), True
 

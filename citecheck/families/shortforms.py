@@ -86,8 +86,9 @@ LONGEST_CITED_WORDS = max(len(w) for lang in LANGUAGES for w in load(lang).cited
 
 
 #: The spaces a period inside an abbreviation may take after it: any horizontal space but a
-#: tab, so ``a.\u00a0a.\u00a0O.`` with no-break spaces (typeset German) reads as ``a. a. O.``
-_INNER_SPACES = CHARACTERS.horizontal_spaces.replace("\t", "")
+#: tab, so ``a.\u00a0a.\u00a0O.`` with no-break spaces (typeset German) reads as ``a. a. O.``,
+#: or a line break where a wrapped line cuts it (``a. a.\nO.``)
+_INNER_SPACES = CHARACTERS.horizontal_spaces.replace("\t", "") + "\n"
 
 
 def _dotted(word: str) -> str:

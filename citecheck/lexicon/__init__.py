@@ -183,11 +183,18 @@ class Lexicon:
     #: nouns of another document a UN pinpoint may be followed by ("paragraph 3 of the
     #: Regulation"): that pinpoint is the other document's, not the UN citation's
     other_document_words: tuple[str, ...] = ()
+    #: the ``document_words`` that name a court's judgment or order, or its case ("des
+    #: Urteils", "de l'arrêt", "of Case"): only a paragraph of these is a pinpoint of the
+    #: case; an Advocate General's opinion numbers its own paragraphs
+    judgment_words: tuple[str, ...] = ()
     #: frequent words of running text, for telling languages apart (:mod:`citecheck.language`)
     stop_words: tuple[str, ...] = ()
     #: abbreviations whose period ends no sentence ("v." in "Commission v. France", "cf.",
-    #: "No."), for finding where a citation's sentence begins (:mod:`citecheck.language`)
+    #: "Mr."), for finding where a citation's sentence begins (:mod:`citecheck.language`)
     sentence_abbreviations: tuple[str, ...] = ()
+    #: abbreviations that cite a number ("Art. 5", "No. L 281", "Nr. 3"): their period ends
+    #: no sentence only when a number follows (the same words end one: "state of the art.")
+    number_abbreviations: tuple[str, ...] = ()
     #: kinds of instrument another treaty is named by a word before ("the Istanbul
     #: Convention"): "the Convention" then does not mean the catalog's one
     other_treaty_kinds: tuple[str, ...] = ()
@@ -632,12 +639,14 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         conjunction_words=_strings(data.get("conjunction_words", []), "conjunction_words"),
         determiners=_strings(data.get("determiners", []), "determiners"),
         other_document_words=_strings(data.get("other_document_words", []), "other_document_words"),
+        judgment_words=_strings(data.get("judgment_words", []), "judgment_words"),
         body_heads=_strings(data.get("body_heads", []), "body_heads"),
         generic_bodies=_strings(data.get("generic_bodies", []), "generic_bodies"),
         stop_words=_strings(data.get("stop_words", []), "stop_words"),
         sentence_abbreviations=_strings(
             data.get("sentence_abbreviations", []), "sentence_abbreviations"
         ),
+        number_abbreviations=_strings(data.get("number_abbreviations", []), "number_abbreviations"),
         other_treaty_kinds=_strings(data.get("other_treaty_kinds", []), "other_treaty_kinds"),
         not_treaty_names=_strings(data.get("not_treaty_names", []), "not_treaty_names"),
         cited_words=_strings(data.get("cited_words", []), "cited_words"),

@@ -7,7 +7,7 @@ reads article pinpoints written before or after an act or instrument. The
 words they read (``paragraph``, ``to``, ``thereof``...) come from :mod:`citecheck.lexicon`.
 """
 
-from citecheck.pinpoints import after, articles
+from citecheck.pinpoints import after, articles, languages
 from citecheck.pinpoints.after import parse_part, pinpoint_after, pinpoint_at
 from citecheck.pinpoints.articles import (
     ArticlePinpoint,
@@ -28,7 +28,7 @@ from citecheck.pinpoints.numbers import (
 )
 
 #: How far past a citation's end the pinpoint readers read (a family calling them reads as far)
-REACH_AFTER = max(after.REACH_AFTER, articles.REACH_AFTER)
+REACH_AFTER = max(after.REACH_AFTER, articles.REACH_AFTER, languages.REACH_AFTER)
 
 __all__ = [
     "REACH_AFTER",

@@ -33,7 +33,7 @@ def compile_pattern(pattern: str) -> regex.Pattern[str]:
 
 #: How far before/after a citation a pinpoint may reach.
 WINDOW = 300
-#: How far past an act or instrument this module (and :mod:`.languages`) reads its pinpoint.
+#: How far past an act or instrument this module reads its pinpoint.
 REACH_AFTER = WINDOW
 
 _LATIN = r"(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies)"

@@ -86,7 +86,9 @@ def _determiners(lexicon: Lexicon) -> str:
     return f"(?:{'|'.join(parts)})?" if parts else ""
 
 
-def _pattern(lexicon: Lexicon, bare_letters: bool = False) -> regex.Pattern[str]:
+def _pattern(
+    lexicon: Lexicon, bare_letters: bool = False, judgment: bool = False
+) -> regex.Pattern[str]:
     of = alternation(lexicon.part_of_words)
     date_of = f"(?i:{alternation(lexicon.date_of_words)})" if lexicon.date_of_words else None
     # "of 16 July 2020", "vom 16. Juli 2020", "du 1er juillet 2020", "de 16 de julio de 2020"
@@ -106,10 +108,11 @@ def _pattern(lexicon: Lexicon, bare_letters: bool = False) -> regex.Pattern[str]
         else ""
     )
     pin = paragraphs_pattern(lexicon, "para", "point", bare_letters=bare_letters)
+    documents = lexicon.judgment_words if judgment else lexicon.document_words
     return regex.compile(
         rf"""(?<![\w])(?P<pin>{pin})
         \s{{1,3}}{of}\s{{1,3}}{_determiners(lexicon)}
-        (?:(?:{alternation(lexicon.document_words)})
+        (?:(?:{alternation(documents)})
            # "the judgment of 16 July 2020 in Case C-311/18"
            {date}
            \s{{0,3}},?\s{{1,3}}{leads}
@@ -156,6 +159,8 @@ def _may_end(folded: str, last_words: frozenset[str]) -> bool:
 _BEFORE = {ENGLISH.language: _pattern(ENGLISH)}
 #: the patterns of the languages that write a letter bare after its word ("Buchst. c")
 _BARE_BEFORE: dict[str, regex.Pattern[str]] = {}
+#: the patterns that read a judgment's paragraphs before its case (``judgment_words``)
+_JUDGMENT_BEFORE: dict[str, regex.Pattern[str]] = {}
 _LAST = {ENGLISH.language: _last_words(ENGLISH)}
 _OF = {ENGLISH.language: regex.compile(alternation(ENGLISH.part_of_words))}
 _UNITS = {ENGLISH.language: _unit_literals(ENGLISH)}
@@ -168,13 +173,16 @@ def pinpoint_before(
     *,
     own_languages: bool = False,
     unit: str | None = None,
+    judgment: bool = False,
 ) -> Pinpoint:
     """The pinpoint written just before the citation starting at ``start``, or none. With
     ``own_languages`` (a UN citation), where ``lexicon`` reads nothing, the words a language
     keeps to itself are read too if the text around is written in it ("Ziff. 66 des Berichts
     A/HRC/41/35"), as :func:`~citecheck.pinpoints.after.pinpoint_after` does after one.
-    ``unit`` is passed on to :func:`read_paragraphs`."""
-    m = _match_before(text, start, lexicon)
+    ``unit`` is passed on to :func:`read_paragraphs`.  With ``judgment`` (a case) only the
+    words naming a judgment or an order may stand between (``Rn. 42 des Urteils``, not ``Rn.
+    42 der Schlussanträge``: the opinion's paragraph is none of the judgment's)."""
+    m = _match_before(text, start, lexicon, judgment=judgment)
     if m is not None or not own_languages:
         return NO_PINPOINT if m is None else read_paragraphs(m.group("pin"), lexicon, unit)
     for language in own_pinpoint_languages():
@@ -197,7 +205,7 @@ def _opens_with_own_word(written: str) -> bool:
 
 
 def _match_before(
-    text: str, start: int, lexicon: Lexicon, bare_letters: bool = False
+    text: str, start: int, lexicon: Lexicon, bare_letters: bool = False, judgment: bool = False
 ) -> regex.Match[str] | None:
     """The match of :func:`_pattern` ending at ``start``, after cheap refusals."""
     lo = max(0, start - REACH)
@@ -220,9 +228,9 @@ def _match_before(
     )
     if of.search(text, lo, start) is None:
         return None  # cheap refusal: nearly no citation has "of" this close before it
-    patterns = _BARE_BEFORE if bare_letters else _BEFORE
+    patterns = _JUDGMENT_BEFORE if judgment else _BARE_BEFORE if bare_letters else _BEFORE
     pattern = patterns.get(lexicon.language) or patterns.setdefault(
-        lexicon.language, _pattern(lexicon, bare_letters)
+        lexicon.language, _pattern(lexicon, bare_letters, judgment)
     )
     return pattern.search(text, lo, start)
 

@@ -496,13 +496,33 @@ def heading_offset(language: str, body: str) -> int:
     return tokens[cut][2] if cut < len(tokens) else len(body)
 
 
-def parse(language: str, body: str) -> Pinpoint:
+@functools.cache
+def _subdivision_of(language: str) -> regex.Pattern[str]:
+    """A subparagraph or sentence and its "of" ending where a search stops: written before a
+    body ("Unterabsatz 2 des|Absatzes 1 und ..."), which a body never opens with."""
+    lex = load(language)
+    skip = alternation(lex.words("subparagraph", "indent", "sentence"))
+    of = alternation(lex.of_words)
+    return regex.compile(
+        rf"(?<!\w)(?:{skip})[\s\u00a0]{{1,3}}\d{{1,3}}[\s\u00a0]{{1,3}}{of}[\s\u00a0]{{1,3}}\Z"
+    )
+
+
+def _parse_at(language: str, text: str, at: int, body: str) -> Pinpoint:
+    """:func:`parse` of ``body`` written at ``at`` in ``text``, told whether a subparagraph of
+    its first paragraph stands right before it ("Unterabsatz 2 des Absatzes 1 und ...")."""
+    before = _subdivision_of(language).search(text, max(0, at - 40), at) is not None
+    return parse(language, body, subdivision_before=before)
+
+
+def parse(language: str, body: str, *, subdivision_before: bool = False) -> Pinpoint:
     """Canonical pinpoint of a body such as ``apartado 6 del artículo 12``.
 
     Subdivisions written before their article (``las letras a) y b) del apartado 1 y la letra
     b) del apartado 2 del artículo 5``) are held as chains, one per item, each ``del apartado
     1`` giving its number to the chains that lack one; the article then takes every chain:
-    ``art. 5(1)(a); art. 5(1)(b); art. 5(2)(b)``."""
+    ``art. 5(1)(a); art. 5(1)(b); art. 5(2)(b)``.  ``subdivision_before``: a subparagraph or
+    sentence of the body's first paragraph was written before it ("Unterabsatz 2 des")."""
     g = _grammar_for(language, body, 0, len(body))
     positioned = _tokens(g, body)
     kept = positioned[_heading_end(g, body, positioned) :]
@@ -584,7 +604,9 @@ def parse(language: str, body: str) -> Pinpoint:
 
     after_ordinal = False  # the last value was an article's ordinal ("artículos primero")
     skipped = False  # the last value was a subparagraph's or sentence's ("Unterabsatz 2")
-    skipped_inner_first = False  # ... and an "of" word followed it ("Unterabsatz 2 des")
+    # ... and an "of" word followed it ("Unterabsatz 2 des"): the subparagraphs listed after
+    # it stay in the paragraph last named, until a new item names a paragraph
+    skipped_inner_first = subdivision_before
     for k, (kind, written) in enumerate(tokens):
         value = _canonical_number(written.strip("() \u00a0"))
         if kind in _VALUES:
@@ -796,18 +818,21 @@ def parse(language: str, body: str) -> Pinpoint:
                 outer, inner = (place, held_place) if of_since else (held_place, place)
                 parts[-1] = PinpointPart(outer.unit, f"{outer.value}, {inner}")
         elif unit == "skipw" and tokens[k][0] == "num" and art is None:
-            # "Unterabsatz 2 des Absatzes 1 und Unterabsatz 3 des Artikels 6": a subparagraph
-            # is not in the canonical form, but in a list written innermost first it is an
-            # item: an empty chain, dropped where a paragraph or point follows it ("und
-            # Unterabsatz 3 des Absatzes 2"), else the article's own (art. 6); written after
-            # its paragraph ("Absatz 1 Unterabsatz 2 und Unterabsatz 3") it is the paragraph's
-            own_item = skipped_inner_first or (not skipped and before_unit(k))
+            # A subparagraph is not in the canonical form. Listed after a paragraph ("Absatz 1
+            # und Unterabsatz 2 des Artikels 6") it is an item: an empty chain, dropped where a
+            # paragraph or point follows it, else the article's own (art. 6). Listed after
+            # another subparagraph it stays in the paragraph last named, written innermost
+            # first ("Unterabsatz 2 des Absatzes 1 und Unterabsatz 3 des Artikels 6": art.
+            # 6(1)) or after it ("Absatz 1 Unterabsatz 2 und Unterabsatz 3")
+            own_item = not skipped_inner_first and not skipped and before_unit(k)
             skipped = True
             if not (listed and chains and own_item):
                 continue
             chains.append([])
         else:
             continue
+        if listed and not skipped and unit != "skipw":
+            skipped_inner_first = False  # a new item names a paragraph ("und Absatz 3")
         listed = worded = ranged = of_since = unit_since_value = False
         skipped = unit == "skipw"
     flush()
@@ -897,7 +922,7 @@ def _pinpoint_of(language: str, m: regex.Match[str] | None, start: int) -> Artic
     """The pinpoint a body match before ``start`` gives, without the text's own heading."""
     if m is None:
         return None
-    pin = parse(language, m.group("body"))
+    pin = _parse_at(language, m.string, m.start("body"), m.group("body"))
     if not pin:
         return None
     return ArticlePinpoint(pin, m.start() + heading_offset(language, m.group("body")), start)
@@ -912,7 +937,7 @@ def read_after(language: str, text: str, end: int) -> ArticlePinpoint | None:
         return None
     # A body ends on a value, not on a trailing "et"/"de la" that opens the next phrase.
     body = _value_end(_before_heading(g, m.group("body"), text, m.end("body")))
-    pin = parse(language, body)
+    pin = _parse_at(language, text, m.start("body"), body)
     if not pin:
         return None
     return ArticlePinpoint(pin, end, m.start("body") + len(body))
@@ -987,13 +1012,19 @@ def read_in_own(language: str, text: str, start: int, end: int) -> ArticlePinpoi
         return None
     if g.of_next.match(text, stop) is not None:
         return None
-    pin = parse(language, body)
+    pin = _parse_at(language, text, m.start("body"), body)
     if not pin:
         return None
     if aside is not None:
         return ArticlePinpoint(pin, end, end)  # the act's span stops before the aside's acts
     return ArticlePinpoint(pin, end, stop)
 
+
+#: How far past an act the clause between commas after it is looked for.
+_ASIDE_REACH = 240
+#: How far past an act this module reads: an aside, then a body in the act's own words
+#: after it ("Le règlement X, qui abroge la directive Y, prévoit, à son article 17")
+REACH_AFTER = _ASIDE_REACH + WINDOW
 
 #: A clause between commas after an act, before its verb: "…, qui abroge la directive Y,"
 _ASIDE = regex.compile(r"[\s\u00a0]{0,2},(?P<aside>(?:[^,;:.!?\n]|\.(?!\s)){1,200}?)(?=,)")
@@ -1004,7 +1035,7 @@ def _aside_end(g: _Grammar, text: str, end: int) -> int | None:
     ``end`` closes (at its second comma): one that opens with a relative word (``qui abroge``,
     ``por el que se deroga``) or a word and a preposition (``adopté sur la base de``,
     ``modifié par``, ``conformément à``); None if there is none such."""
-    m = _ASIDE.match(text, end, min(len(text), end + 240))
+    m = _ASIDE.match(text, end, min(len(text), end + _ASIDE_REACH))
     if m is None:
         return None
     words = [w.lower() for w in _WORD.findall(m.group("aside"))]
@@ -1034,7 +1065,7 @@ def read_after_comma(
         pass  # "…, Art. 6 Abs. 1 lit. c DSGVO": the act's own acronym
     elif g.of_next.match(text, stop) is not None or g.named_next.match(text, stop) is not None:
         return None
-    pin = parse(language, body)
+    pin = _parse_at(language, text, m.start("body"), body)
     if not pin:
         return None
     return ArticlePinpoint(pin, end, stop)
@@ -1051,7 +1082,7 @@ def find_after(language: str, text: str, start: int, stop: int) -> ArticlePinpoi
     end = m.start("body") + len(body)
     if g.of_next.match(text, end) is not None:
         return None
-    pin = parse(language, body)
+    pin = _parse_at(language, text, m.start("body"), body)
     if not pin:
         return None
     return ArticlePinpoint(pin, m.start(), end)

@@ -301,10 +301,14 @@ def test_german_ordinal_numbers(word: str, number: int | None) -> None:
         # a no-break space (U+00A0, U+202F) or thin space after a period as a plain one
         ("a.\u00a0a.\u00a0O.", True), ("a.\u202fa.\u202fO.", True), ("A.\u00a0a. O.", True),
         ("a.\u2009a.\u2009O.", True),
+        # a line break where a wrapped line cuts it, as a space
+        ("a. a.\nO.", True), ("a.\na. O.", True),
         # two of them, or a tab, are no longer one abbreviation
         ("a.\u00a0\u00a0a. O.", False), ("a.\ta.\tO.", False), ("a. \u202fa. O.", False),
         # one space at most after each period; no letter glued before; no word after "ebd."
         ("a.  a. O.", False), ("xa.a.O.", False), ("ebd.-Angabe", False),
+        # a blank line, or a break and a space, is no line cutting one
+        ("a. a.\n\nO.", False), ("a. a.\n O.", False),
     ],
 )
 def test_the_spellings_of_a_a_o(written: str, read: bool) -> None:

@@ -45,18 +45,27 @@ def test_a_chain_written_innermost_first_holds_no_prefix(text: str, act: str, pi
     assert got == [(act, pinpoint)]
 
 
-#: a subparagraph or sentence is not in the canonical form, but in a list written innermost
-#: first ("Unterabsatz 2 des Absatzes 1 und Unterabsatz 3 des Artikels 6") it is an item of its
-#: own: the article's, or the paragraph's named after it
+#: a subparagraph or sentence is not in the canonical form; listed after a paragraph ("Absatz 1
+#: und Unterabsatz 2 des Artikels 6") it is an item of its own, the article's or the paragraph's
+#: named after it; listed after another subparagraph it stays in the paragraph last named
+#: unless a new paragraph is named ("Unterabsatz 2 des Absatzes 1 und Unterabsatz 3 des
+#: Artikels 6": the third subparagraph of the same paragraph 1, as German statutes write it)
 SKIPPED_UNITS = [
     ("Unterabsatz 2 des Absatzes 1 und Unterabsatz 3 des Artikels 6 der Verordnung (EU) 2016/679",
-     GDPR, "art. 6(1); art. 6"),
+     GDPR, "art. 6(1)"),
+    ("Unterabsatz 2 des Absatzes 1 sowie Unterabsatz 4 des Artikels 6 der Verordnung (EU) 2016/679",
+     GDPR, "art. 6(1)"),
     ("Unterabsatz 2 des Absatzes 1 und Unterabsatz 3 des Absatzes 2 des Artikels 6 der Verordnung (EU) 2016/679",
      GDPR, "art. 6(1); art. 6(2)"),
     ("Unterabsatz 2 des Absatzes 1, Unterabsatz 3 des Absatzes 2 und Unterabsatz 4 des Artikels 6 der Verordnung (EU) 2016/679",
-     GDPR, "art. 6(1); art. 6(2); art. 6"),
+     GDPR, "art. 6(1); art. 6(2)"),
     ("Satz 2 des Absatzes 1 und Satz 1 des Artikels 7 der Verordnung (EU) 2016/679",
-     GDPR, "art. 7(1); art. 7"),
+     GDPR, "art. 7(1)"),
+    # a new paragraph named between: the subparagraph after it is an item again
+    ("Unterabsatz 2 des Absatzes 1 und Absatz 3 und Unterabsatz 2 des Artikels 6 der Verordnung (EU) 2016/679",
+     GDPR, "art. 6(1); art. 6(3); art. 6"),
+    ("Satz 2 des Absatzes 1 und Absatz 2 des Artikels 7 der Verordnung (EU) 2016/679",
+     GDPR, "art. 7(1); art. 7(2)"),
     ("Absatz 1 und Unterabsatz 2 des Artikels 6 der Verordnung (EU) 2016/679",
      GDPR, "art. 6(1); art. 6"),
     # rows that must keep working: written after its paragraph, listed alone, or inside one
@@ -64,6 +73,8 @@ SKIPPED_UNITS = [
     ("Absatz 1 Unterabsatz 2 und Unterabsatz 3 des Artikels 6 der Verordnung (EU) 2016/679",
      GDPR, "art. 6(1)"),
     ("Unterabsätze 2 und 3 des Absatzes 1 des Artikels 6 der Verordnung (EU) 2016/679",
+     GDPR, "art. 6(1)"),
+    ("Unterabsatz 2 und Unterabsatz 3 des Absatzes 1 des Artikels 6 der Verordnung (EU) 2016/679",
      GDPR, "art. 6(1)"),
     ("Satz 2 des Unterabsatzes 1 des Absatzes 4 des Artikels 6 der Verordnung (EU) 2016/679",
      GDPR, "art. 6(4)"),
