@@ -700,13 +700,20 @@ class UNProseFamily:
         text: str, items: list[tuple[_Raw, str, int, int, Pinpoint, str | None, bool]], pos: int
     ) -> list[tuple[_Raw, str, int, int, Pinpoint, str | None, bool]]:
         """"resolution 5/1 of the Human Rights Council, annex, para. 3": the pinpoint after the
-        body named last is the last item's, which then ends there."""
-        if not items or items[-1][4]:
+        body named last is the last item's, which then ends there; so is a date between them
+        ("résolution 60/251 de l'Assemblée générale du 15 mars 2006, par. 5")."""
+        if not items:
             return items
-        pin, end = _pinpoint(text, pos)
+        raw, kind, start, end, pin, date, capital = items[-1]
+        date_m = _DATE_AFTER.match(text, pos) if date is None else None
+        if date_m is not None:
+            date, pos = _date_of(date_m), date_m.end()
         if not pin:
+            pin, after = _pinpoint(text, pos)
+            if pin:
+                end = after
+        if date_m is None and end == items[-1][3]:
             return items
-        raw, kind, start, _, _, date, capital = items[-1]
         return [*items[:-1], (raw, kind, start, end, pin, date, capital)]
 
     @staticmethod
