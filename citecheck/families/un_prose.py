@@ -181,6 +181,8 @@ _ASIDE = compile_pattern(
 _BODY_AFTER = compile_pattern(
     rf"""(?:,?{_W}(?P<conn>of|by|adopted{_W}by|in{_W}which|by{_W}which|whereby))?,?{_W}the{_W}
     (?:(?P<other>{ctx.NONUN_NAMES}|{ctx.OTHER_NAMES})
+    # before the UN's names: "the general assembly of shareholders" is a company's
+    |(?P<anycase>{ctx.BODIES_ANY_CASE})(?![\w-])
     |(?:(?:U\.N\.|UN|United{_W}Nations){_W})?(?P<name>General{_W}Assembly
     |Security{_W}Council|Economic{_W}and{_W}Social{_W}Council|Human{_W}Rights{_W}Council
     |Commission{_W}on{_W}Human{_W}Rights|Sub[-\u2010\u2011\u2013]?Commission
@@ -188,8 +190,10 @@ _BODY_AFTER = compile_pattern(
     # "the Human Rights Council of the United Nations, para. 3": the UN's name is the body's
     (?:{_W}of{_W}the{_W}United{_W}Nations)?|(?P<otherbody>{ctx.OTHER_BODY}))\b
   | ,?{_W}(?:{un.body_connectors()}){_H}*
-    (?:(?P<lname>{un.body_pattern()})(?:{_W}(?:{un.un_names()})(?![\w-]))?
-    |(?P<lother>{un.non_un_organs()})|(?P<lbody>{un.other_bodies()}))"""
+    # another organ first: "de l'assemblée générale des actionnaires" is no General Assembly
+    (?:(?P<lother>{un.non_un_organs()})
+    |(?P<lname>{un.body_pattern()})(?:{_W}(?:{un.un_names()})(?![\w-]))?
+    |(?P<lbody>{un.other_bodies()}))"""
 )
 _CAPITAL = lazy_compile(r"[A-Z]")
 _ITS = lazy_compile(rf"(?<![\w])(?:[Ii]ts|{un.own_words()})[\s\u00a0]+\Z")
@@ -587,7 +591,7 @@ def _of_other_body(after: regex.Match[str]) -> bool:
     "adopted by the Board", "des Vorstands")? Not the subject of what follows ("resolution
     17/4, the Committee decided", "Resolution 17/4, der Ausschuss hat").
     """
-    if after.group("otherbody"):
+    if after.group("otherbody") or after.group("anycase"):
         return (after.group("conn") or "").lower().startswith(("of", "adopted"))
     return bool(after.group("lbody")) and "," not in after.group(0)
 

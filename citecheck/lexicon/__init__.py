@@ -172,6 +172,9 @@ class Lexicon:
     body_heads: tuple[str, ...] = ()
     #: the heads that alone name the UN body of the text ("the Council", "the Commission")
     generic_bodies: tuple[str, ...] = ()
+    #: bodies outside the UN as written in any case ("the board of directors", "the general
+    #: meeting of shareholders", "the municipal council"): a resolution "of" one is theirs
+    bodies_any_case: tuple[str, ...] = ()
     #: nouns of another document a UN pinpoint may be followed by ("paragraph 3 of the
     #: Regulation"): that pinpoint is the other document's, not the UN citation's
     other_document_words: tuple[str, ...] = ()
@@ -600,6 +603,7 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         other_document_words=_strings(data.get("other_document_words", []), "other_document_words"),
         body_heads=_strings(data.get("body_heads", []), "body_heads"),
         generic_bodies=_strings(data.get("generic_bodies", []), "generic_bodies"),
+        bodies_any_case=_strings(data.get("bodies_any_case", []), "bodies_any_case"),
         stop_words=_strings(data.get("stop_words", []), "stop_words"),
         sentence_abbreviations=_strings(
             data.get("sentence_abbreviations", []), "sentence_abbreviations"

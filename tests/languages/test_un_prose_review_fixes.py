@@ -82,3 +82,36 @@ def test_a_date_after_the_body_is_the_resolutions(
     result = citecheck.check(text)
     assert [(c.id, str(c.pinpoint)) for c in result.citations] == [(cid, pinpoint)]
     assert [f.code for f in result.findings] == codes
+
+
+# (text, ids): a resolution of a body outside the UN named next to it is that body's
+NON_UN_BODY: list[tuple[str, list[str]]] = [
+    ("Resolution 12/3 of the board of directors of the company.", []),
+    ("Resolution 12/3 of the Board of Directors of the company.", []),
+    ("resolution 12/3 of the General Assembly of Shareholders.", []),
+    ("Resolution 7/2 of the general meeting of shareholders.", []),
+    ("resolution 12/3 of the municipal council.", []),
+    ("resolution 12/3 adopted by the court.", []),
+    ("La résolution 12/3 du conseil d'administration de la société.", []),
+    ("la résolution 12/3 de l'assemblée générale des actionnaires.", []),
+    ("la résolution 7/2 du conseil municipal.", []),
+    ("El consejo de administración adoptó la resolución 12/3.", []),
+    ("La resolución 12/3 del consejo de administración.", []),
+    ("la resolución 7/2 de la junta general de accionistas.", []),
+    ("Resolution 12/3 des Verwaltungsrats.", []),
+    # the UN's bodies, and a bare resolution the text's context decides, stay
+    ("resolution 12/3 of the Human Rights Council.", ["un:A/HRC/RES/12/3"]),
+    ("resolution 60/251 of the General Assembly.", ["un:A/RES/60/251"]),
+    ("resolution 12/3.", ["un:A/HRC/RES/12/3"]),
+    ("resolution 12/3, the board decided to act.", ["un:A/HRC/RES/12/3"]),
+    ("la résolution 60/251 de l'Assemblée générale.", ["un:A/RES/60/251"]),
+    ("la résolution 12/3 du Conseil des droits de l'homme.", ["un:A/HRC/RES/12/3"]),
+    ("la résolution 12/3.", ["un:A/HRC/RES/12/3"]),
+    ("la resolución 60/251 de la Asamblea General.", ["un:A/RES/60/251"]),
+    ("la resolución 12/3 del Consejo de Derechos Humanos.", ["un:A/HRC/RES/12/3"]),
+]
+
+
+@pytest.mark.parametrize(("text", "ids"), NON_UN_BODY)
+def test_a_resolution_of_a_body_outside_the_un_is_not_mapped(text: str, ids: list[str]) -> None:
+    assert [c.id for c in citecheck.extract(text) if c.family == "un_prose"] == ids
