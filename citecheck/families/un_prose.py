@@ -27,6 +27,7 @@ from citecheck.families.base import (
 )
 from citecheck.families.un_context import Body
 from citecheck.families.un_sections import LETTERS, section_close
+from citecheck.families.un_symbols import SC_NO_YEAR
 from citecheck.lexicon import ENGLISH, month_number
 from citecheck.model import (
     Citation,
@@ -79,6 +80,8 @@ _REF = rf"""
         (?![\d/])(?!{_H}*\([A-Z]{{3}}\))
         (?:{_H}+(?P<nletters>{LETTERS}){_CLOSE})?
         (?:{_H}*\({_H}*(?P<nyear>(?:19|20)\d\d){_H}*\))?)
+    # "Security Council resolution 2231": kept only when the Security Council is named
+  | (?P<scbare>\d{{1,4}})(?![\w/\-\u2010\u2011]|\.\d|{_H}*\()
 """
 #: "UNSCR 2292 (2016)", "UNSCRs 2292 (2016) and 2473 (2019)": Security Council resolutions.
 _SC_KW = r"UNSCRs?(?![\w/\-])"
@@ -293,7 +296,9 @@ DATE_MISMATCH = Rule(
     good="resolution 1269 (1999) of 19 October 1999",
 )
 
-RULES = (AMBIGUOUS, NOT_STARTED, OUT_OF_RANGE, FUTURE, MIXED, YEAR_NUMBERING, DATE_MISMATCH)
+RULES = (
+    AMBIGUOUS, NOT_STARTED, OUT_OF_RANGE, FUTURE, MIXED, YEAR_NUMBERING, DATE_MISMATCH, SC_NO_YEAR,
+)  # fmt: skip
 
 
 # --- parsing ------------------------------------------------------------------------------
@@ -347,7 +352,7 @@ def _between(lo: _Raw, hi: _Raw) -> list[_Raw]:
 
 def _raw(m: regex.Match[str]) -> _Raw | None:
     """Read the REF groups of a head or continuation match."""
-    if unreadable_number(m.group("legacy"), m.group("sc"), m.group("new")):
+    if unreadable_number(m.group("legacy"), m.group("sc"), m.group("new"), m.group("scbare")):
         return None
     if m.group("legacy"):
         special = (m.group("lspecial") or "")[:-1]
@@ -364,6 +369,9 @@ def _raw(m: regex.Match[str]) -> _Raw | None:
             "sc", "", int(m.group("scnum")), int(m.group("scyear")), (),
             m.start("sc"), m.end("sc"),
         )  # fmt: skip
+    if m.group("scbare"):
+        # the year is not written and cannot be known offline: the symbol as far as written
+        return _Raw("sc", "", int(m.group("scbare")), None, (), m.start("scbare"), m.end("scbare"))
     special = (m.group("nspecial") or "")[:-1]
     sess_text, num = m.group("nsess"), int(m.group("nnum"))
     letters = _letters(m.group("nletters"))
@@ -564,7 +572,7 @@ _SERIES = {
 def _symbol(body: Body | None, raw: _Raw, kind: str) -> str:
     """The canonical symbol of a resolution/decision, ``?/…`` if no body."""
     if raw.form == "sc":
-        return f"S/RES/{raw.number}({raw.year})"
+        return f"S/RES/{raw.number}" + (f"({raw.year})" if raw.year is not None else "")
     if raw.form == "legacy":
         series = _SERIES[body] if body in (Body.ECOSOC, Body.CHR, Body.SUBCOM) else "A"
         return f"{series}/RES/{raw.number}({raw.session})"
@@ -682,6 +690,8 @@ class UNProseFamily:
                 else:
                     lookback = ctx.bodies_before(text, m.start())
             for index, (raw, item_kind, start, end, pin, date, capital) in enumerate(items):
+                if raw.form == "sc" and raw.year is None and (generic or named != (Body.SC,)):
+                    continue  # a number alone is a Security Council resolution only if named
                 if item_kind == "decision" and capital and (not named or generic):
                     continue  # EU style "Decision 89/534"; UN texts write "decision 17/119"
                 if (
@@ -860,6 +870,8 @@ class UNProseFamily:
                 body = Body.GA
             if body is Body.SC and kind == "decision":
                 return None  # SC decisions are unnumbered (A.6.2)
+            if raw.form == "sc" and raw.year is None and (dated := _date_year(date)):
+                raw = attrs.evolve(raw, year=dated[0])  # "of 20 July 2015" gives the year
             symbol = _symbol(body, raw, kind)
             ref = UNResolutionRef(
                 body, kind, raw.form, raw.session, raw.number, raw.year, raw.letters, date,
@@ -905,6 +917,12 @@ class UNProseFamily:
                 yield DATE_MISMATCH.finding(
                     f"resolution {ref.number} ({ref.year}) is dated {ref.date}", s, e, id=cid
                 )
+        elif ref.form == "sc":
+            yield SC_NO_YEAR.finding(
+                f"Security Council resolution {ref.number}: cite it with its year, e.g. "
+                "Security Council resolution 2231 (2015)",
+                s, e, id=cid,
+            )  # fmt: skip
         elif ref.form == "year" and ref.year is not None:
             if ref.year > ctx.current_year():
                 yield FUTURE.finding(f"{ref.kind} of {ref.year} has not been adopted yet", s, e,

@@ -163,7 +163,10 @@ SC_NO_YEAR = Rule(
     "sc-resolution-without-year",
     Severity.WARNING,
     "A Security Council resolution is cited without its year.",
-    "SC resolutions are cited with the year of adoption in parentheses.",
+    "SC resolutions are cited with the year of adoption in parentheses, as a symbol or in "
+    "words ('Security Council resolution 2231 (2015)'); a date after the number ('of 20 July "
+    "2015') gives the year too. The year is not guessed: the id is the symbol as written "
+    "(S/RES/2231).",
     bad="S/RES/2231",
     good="S/RES/2231 (2015)",
 )

@@ -115,3 +115,37 @@ NON_UN_BODY: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize(("text", "ids"), NON_UN_BODY)
 def test_a_resolution_of_a_body_outside_the_un_is_not_mapped(text: str, ids: list[str]) -> None:
     assert [c.id for c in citecheck.extract(text) if c.family == "un_prose"] == ids
+
+
+# (text, ids, codes): a Security Council resolution without its year; the year is not
+# guessed (the id is the symbol as written, as for S/RES/2231), a date gives it
+SC_WITHOUT_YEAR: list[tuple[str, list[str], list[str]]] = [
+    ("Security Council resolution 2231.", ["un:S/RES/2231"], ["UN107"]),
+    ("resolution 2231 of the Security Council.", ["un:S/RES/2231"], ["UN107"]),
+    ("la résolution 2231 du Conseil de sécurité.", ["un:S/RES/2231"], ["UN107"]),
+    ("la resolución 2231 del Consejo de Seguridad.", ["un:S/RES/2231"], ["UN107"]),
+    ("die Resolution 2231 des Sicherheitsrats.", ["un:S/RES/2231"], ["UN107"]),
+    ("UNSCR 1325.", ["un:S/RES/1325"], ["UN107"]),
+    (
+        "Security Council resolutions 1325 and 1820 (2008).",
+        ["un:S/RES/1325", "un:S/RES/1820(2008)"],
+        ["UN107"],
+    ),
+    ("Security Council resolution 2231 of 20 July 2015.", ["un:S/RES/2231(2015)"], []),
+    ("Security Council resolution 2231 (2015).", ["un:S/RES/2231(2015)"], []),
+    # a number alone is no SC resolution without the Council named
+    ("resolution 2231.", [], []),
+    ("General Assembly resolution 2231.", [], []),
+    ("Council resolution 5.", [], []),
+    ("resolution 12 of the Board.", [], []),
+    ("la résolution 2231.", [], []),
+]
+
+
+@pytest.mark.parametrize(("text", "ids", "codes"), SC_WITHOUT_YEAR)
+def test_a_security_council_resolution_without_its_year(
+    text: str, ids: list[str], codes: list[str]
+) -> None:
+    result = citecheck.check(text)
+    assert [c.id for c in result.citations if c.family == "un_prose"] == ids
+    assert [f.code for f in result.findings] == codes
