@@ -505,6 +505,9 @@ class Characters:
     dashes: str
     range_dashes: str
     horizontal_spaces: str
+    #: the signs written after "n"/"N" for "number" ("n°", "nº", "nᵒ", "n˚"): the degree
+    #: sign, the ordinal indicator and their look-alikes
+    number_signs: str
     #: invisible character -> its name (for messages)
     invisible: Mapping[str, str]
     #: look-alike character -> the ASCII character it imitates
@@ -513,6 +516,10 @@ class Characters:
     @property
     def dash_class(self) -> str:
         return "[" + str(regex.escape(self.dashes)) + "]"
+
+    @property
+    def number_sign_class(self) -> str:
+        return "[" + str(regex.escape(self.number_signs)) + "]"
 
     @property
     def hspace_class(self) -> str:
@@ -696,6 +703,7 @@ def characters() -> Characters:
         dashes=str(data["dashes"]),
         range_dashes=str(data["range_dashes"]),
         horizontal_spaces=str(data["horizontal_spaces"]),
+        number_signs=str(data["number_signs"]),
         invisible=dict(data["invisible"]),
         look_alikes=dict(data["look_alikes"]),
     )

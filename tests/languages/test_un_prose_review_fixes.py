@@ -149,3 +149,21 @@ def test_a_security_council_resolution_without_its_year(
     result = citecheck.check(text)
     assert [c.id for c in result.citations if c.family == "un_prose"] == ids
     assert [f.code for f in result.findings] == codes
+
+
+# (text, ids): every sign the characters table gives for "number" after "n"
+NUMBER_SIGNS: list[tuple[str, list[str]]] = [
+    ("observation générale n\u1d52 34 du Comité", ["gc:?/34"]),  # modifier letter small o
+    ("observation générale n\u02da 34 du Comité", ["gc:?/34"]),  # ring above
+    ("observation générale n\u00b0 34 du Comité", ["gc:?/34"]),
+    ("observación general n\u1d52 34 del Comité", ["gc:?/34"]),
+    ("General Comment N\u1d52 34 of the Committee", ["gc:?/34"]),
+    # another letter after "n" is no number sign
+    ("observation générale n\u1d43 34 du Comité", []),
+    ("observation générale nu 34 du Comité", []),
+]
+
+
+@pytest.mark.parametrize(("text", "ids"), NUMBER_SIGNS)
+def test_number_signs_of_the_characters_table(text: str, ids: list[str]) -> None:
+    assert [c.id for c in citecheck.extract(text) if c.family == "general_comments"] == ids
