@@ -167,3 +167,55 @@ NUMBER_SIGNS: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize(("text", "ids"), NUMBER_SIGNS)
 def test_number_signs_of_the_characters_table(text: str, ids: list[str]) -> None:
     assert [c.id for c in citecheck.extract(text) if c.family == "general_comments"] == ids
+
+
+# (text, pinpoint, codes): a Guiding Principle's number before the French or Spanish name
+PRINCIPLE_BEFORE_NAME: list[tuple[str, str, list[str]]] = [
+    (
+        "le principe 31 des Principes directeurs relatifs aux entreprises et aux droits de l'homme",
+        "principle 31",
+        [],
+    ),
+    (
+        "le principe 32 des Principes directeurs relatifs aux entreprises et aux droits de l'homme",
+        "principle 32",
+        ["IN102"],
+    ),
+    (
+        "les principes 1 et 2 des Principes directeurs relatifs aux entreprises et aux droits de "
+        "l'homme",
+        "principle 1; principle 2",
+        [],
+    ),
+    (
+        "el principio 31 de los Principios Rectores sobre las Empresas y los Derechos Humanos",
+        "principle 31",
+        [],
+    ),
+    (
+        "el principio 40 de los Principios Rectores sobre las Empresas y los Derechos Humanos",
+        "principle 40",
+        ["IN102"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "pinpoint", "codes"), PRINCIPLE_BEFORE_NAME)
+def test_a_principle_number_before_the_name(text: str, pinpoint: str, codes: list[str]) -> None:
+    result = citecheck.check(text)
+    assert [(c.id, str(c.pinpoint)) for c in result.citations] == [("instrument:ungp", pinpoint)]
+    assert [f.code for f in result.findings] == codes
+
+
+# another instrument's principle is not the Guiding Principles'
+@pytest.mark.parametrize(
+    "text",
+    [
+        "le principe 5 de la Déclaration de Rio",
+        "le principe 3 des Principes de Paris",
+        "el principio 3 de los Principios de París",
+        "le principe 31 des statuts",
+    ],
+)
+def test_another_instruments_principle_is_not_read(text: str) -> None:
+    assert [c.id for c in citecheck.extract(text) if c.family == "instruments"] == []
