@@ -759,6 +759,8 @@ class UNProseFamily:
             raw = _raw(current)
             if raw is None:
                 break
+            if items and raw.form == "sc" and raw.year is None and items[0][0].form != "sc":
+                break  # "resolutions 17/1 and 5 other texts": a number alone goes on SC lists only
             if not items:
                 start = m.start()
             elif current.group("kw"):

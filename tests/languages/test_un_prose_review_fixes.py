@@ -139,6 +139,17 @@ SC_WITHOUT_YEAR: list[tuple[str, list[str], list[str]]] = [
     ("Council resolution 5.", [], []),
     ("resolution 12 of the Board.", [], []),
     ("la résolution 2231.", [], []),
+    # a number alone goes on a list of SC resolutions only
+    (
+        "Human Rights Council resolutions 17/4 and 2 other texts.",
+        ["un:A/HRC/RES/17/4"],
+        [],
+    ),
+    (
+        "Security Council resolutions 1325 (2000) and 1820.",
+        ["un:S/RES/1325(2000)", "un:S/RES/1820"],
+        ["UN107"],
+    ),
 ]
 
 
