@@ -203,10 +203,14 @@ def body_pattern(code: str | None = None) -> str:
 
 
 def lower_case_body_initials() -> frozenset[str]:
-    """The first letters of the body names that may be written in lower case ("l'assemblée
-    générale"); capitalised names (German nouns) start with a capital letter."""
+    """The first letters of the body names, the other organs' too, that may be written in
+    lower case ("l'assemblée générale", "el consejo de administración"); capitalised names
+    (German nouns) start with a capital letter."""
     return frozenset(
-        name[0] for lang in languages() if not lang.capitalised_names for name, _ in lang.bodies
+        name[0]
+        for lang in languages()
+        if not lang.capitalised_names
+        for name in (*(n for n, _ in lang.bodies), *lang.non_un_organs)
     )
 
 

@@ -569,7 +569,9 @@ class _CountingPattern:
         ("Directive ", "backrefs in other languages"),
         ("la directive ", "backrefs in other languages"),
         ("Richtlinie ", "backrefs in other languages"),
-        ("resolution 1 ", "UN prose heads"),
+        # "resolution 1" alone is a head (a Security Council resolution, once the Council is
+        # named); "1a" is no number a head reads
+        ("resolution 1a ", "UN prose heads"),
         ("of the resolution 5/", "UN prose heads"),
     ],
 )

@@ -50,6 +50,10 @@ POSITIVES: list[tuple[str, list[str], str]] = [
         "para. 5",
     ),
     ("A/HRC/41/35 (2019)", ["un:A/HRC/41/35"], ""),
+    # a volume glued to the number is the same volume: the id holds no space
+    ("A/51/40(Vol. I)", ["un:A/51/40(Vol.I)"], ""),
+    ("E/CN.4/2005/7(Part I)", ["un:E/CN.4/2005/7(PartI)"], ""),
+    ("a/51/40 (Vol. I)", ["un:A/51/40(Vol.I)"], ""),
 ]
 
 NEGATIVES = [
@@ -144,6 +148,12 @@ FINDINGS: list[tuple[str, list[str], str | None]] = [
     ("S/RES/1325 (1990)", ["UN104"], None),
     ("A/HRC/RES/17/131", ["UN108"], None),
     ("A/HRC/DEC/6/4", ["UN108"], None),
+    # the symbol before a volume or part is checked; the fix keeps the volume as written
+    ("a/51/40 (Vol. I)", ["UN102"], "A/51/40 (Vol. I)"),
+    ("E/CN.4/2005/7/Add. 1 (Part I)", ["UN102"], "E/CN.4/2005/7/Add.1 (Part I)"),
+    ("A/HRC/\n41/35 (Vol. II)", ["UN102"], "A/HRC/41/35 (Vol. II)"),
+    ("E/CN4/2005/7 (Part I)", ["UN101"], "E/CN.4/2005/7 (Part I)"),
+    ("HRC/17/31/Add.1 (Vol. I)", ["UN103"], "A/HRC/17/31/Add.1 (Vol. I)"),
 ]
 
 CLEAN = [
@@ -162,6 +172,14 @@ CLEAN = [
     "CCPR/CO/76/TGO",
     "CCPR/CO/79/Add.78",
     "A/CONF.151/26/Rev.1(Vol.I)",
+    # the UN Digital Library writes volumes and parts after a space: only the id is spaceless
+    "A/51/40 (Vol. I)",
+    "HRI/GEN/1/Rev.9 (Vol. I)",
+    "A/CONF.157/24 (Part I)",
+    "E/CN.4/2005/7 (Part I)",
+    "A/51/40(Vol. I)",
+    "A/51/40 (Vol.I)",
+    "A/62/17 (Part 1)",
 ]
 
 

@@ -28,6 +28,7 @@ from citecheck.families.base import (
     matches_near,
 )
 from citecheck.language import abbreviation_stop, detect
+from citecheck.lexicon import CHARACTERS
 from citecheck.model import NO_PINPOINT, Citation, Finding, Fix, Kind, Pinpoint, Severity
 from citecheck.patterns import unreadable_number
 from citecheck.pinpoints import REACH_AFTER as PINPOINT_REACH
@@ -63,9 +64,11 @@ _TREATIES = "|".join(
     for abbr in sorted(knowledge.treaty_abbreviations(), key=len, reverse=True)
 )
 _TERMS = un.spaced(un.general_terms("comment") + un.general_terms("recommendation"))
+#: The signs after "n" that make it "number": "n°", "nº", "nᵒ" (the characters table).
+_SIGN = CHARACTERS.number_sign_class
 # "no", "nos", "n°", "nº", "n.º", "núm.", "No.", "Nº": French and Spanish number markers;
 # "Nr.", "Nrn.": German ones.
-_NUMBER_MARK = r"(?:[nN](?:[°º]|\.[\s\u00a0]?[ºo]|os?\.?|úms?\.)|N[°º]|Nrn?\.)(?!\w)"
+_NUMBER_MARK = rf"(?:[nN](?:{_SIGN}|\.[\s\u00a0]?[ºo]|os?\.?|úms?\.)|N{_SIGN}|Nrn?\.)(?!\w)"
 # A slash after the number only before the joint text's other number: "joint general
 # recommendation No. 31/general comment No. 18", "joint general comment No. 3/No. 22".
 _ITEM = (
@@ -90,9 +93,9 @@ _HEAD = compile_pattern(
       # committee named next to it.
       |(?P<short>G[CR])(?=[\s\u00a0]))
     (?:,?{_W}(?:including|in{_W}particular|notably|especially|such{_W}as),?{_W}
-        (?:[Nn]os?\.?|[Nn]umbers?|N[°º]){_H}*   # "general comments, including Nos. 16, 27"
+        (?:[Nn]os?\.?|[Nn]umbers?|N{_SIGN}){_H}*   # "general comments, including Nos. 16, 27"
       # "general comment No. 34", "general recommendation, No. 30 (2013)"
-      | (?:,?{_W}(?:[Nn]os?\.?|[Nn]umbers?|N[°º]))?{_H}*)
+      | (?:,?{_W}(?:[Nn]os?\.?|[Nn]umbers?|N{_SIGN}))?{_H}*)
     {_ITEM}"""
 )
 # "observation générale no 34", "observación general núm. 34": the term in the language. Its
@@ -157,7 +160,7 @@ _SHORT = ("GC ", "GR ")
 #: ("GC No. 25") or "including Nos." (a loose superset of the head's own forms).
 _SHORT_THEN_NUMBER = compile_pattern(
     rf"""{_W}(?:(?:including|in{_W}particular|notably|especially|such{_W}as),?{_W})?
-    (?:(?:[Nn]os?\.?|[Nn]umbers?|N[°º]){_H}*)?[\dIVXL]"""
+    (?:(?:[Nn]os?\.?|[Nn]umbers?|N{_SIGN}){_H}*)?[\dIVXL]"""
 )
 
 

@@ -372,14 +372,16 @@ _ALIST = _AITEM + r"(?:" + _LSEP + r"(?:" + _AITEM + r"|" + _SUBONLY + r")){0,20
 _PNUM = r"\d{1,2}(?!\d)(?:" + _H + r"?\([a-z]{1,2}\))?"
 _PLIST = _PNUM + r"(?:" + _LSEP + _PNUM + r"){0,10}"
 
-def _ref(names: str) -> str:
+def _ref(names: str, *, plural: bool = False) -> str:
     """What may follow an article or principle list: "of the" and an instrument (``names``
-    the alternation of its full names), or another source."""
+    the alternation of its full names), or another source. ``plural``: the instrument's name
+    may be plural ("principe 31 des Principes directeurs", "de los Principios Rectores")."""
+    plural_of = r"(?:des|de\s{1,3}l[oa]s)\s{1,3}|" if plural else ""
     return rf"""
     (?P<ref>
         # "of the" may end a line padded with spaces (PDF text)
         {_H}{{0,3}},?\s{{1,3}}(?:(?:of|under)\s{{1,3}}(?:the\s{{1,20}})?
-            |(?:du|de\s{{1,3}}la|del|de)\s{{1,3}}|de\s{{1,3}}l['’])
+            |{plural_of}(?:du|de\s{{1,3}}la|del|de)\s{{1,3}}|de\s{{1,3}}l['’])
         (?:(?P<rname>{names})(?:{_H}{{0,2}}\((?P<rparen>{_ABBRS})\))?
           |(?P<rabbr>{_ABBRS})
           |(?P<rshort>{_SHORTS})
@@ -398,7 +400,13 @@ _ART_WORDS = frozenset(
     | {"Art.", "art.", "Arts.", "arts."}
     | {"Artículo", "Artículos", "artículo", "artículos", "ARTÍCULO", "ARTÍCULOS"}
 )
-_PRINCIPLE_WORDS = frozenset({"Principle", "Principles", "principle", "principles"})
+#: "Principle", French "principe", Spanish "principio", singular and plural, either case.
+_PRINCIPLE_WORDS = frozenset(
+    w
+    for stem in ("Principle", "Principe", "Principio")
+    for w in (stem, stem + "s", stem.lower(), stem.lower() + "s")
+)
+_PRINCIPLE_WORD = r"[Pp]rincip(?:les?|es?|ios?)"
 #: The kinds of instrument the grammar's ``unknown`` shape reads ("Convention on the ..."),
 #: and the ``Guiding Principles`` its ``gp`` shape reads.
 _KIND_WORDS = ("Convention", "Covenant", "Charter", "Declaration", "Statute", "Protocol")
@@ -481,8 +489,8 @@ def _shapes(names: str, ref: str) -> tuple[tuple[str, str], ...]:
             "pr",
             rf"""
 (?P<pr>
-    (?<![\w])(?P<pr_word>[Pp]rinciples?)\s{{1,3}}(?P<pr_list>{_PLIST})
-    (?:{ref}|{_DIRECT})?
+    (?<![\w])(?P<pr_word>{_PRINCIPLE_WORD})\s{{1,3}}(?P<pr_list>{_PLIST})
+    (?:{_ref(names, plural=True)}|{_DIRECT})?
 )
 """,
         ),
@@ -702,7 +710,7 @@ _SP = r"[\s\u00a0\u202f]"
 _ART_NEXT = rf"(?:[Aa]rticles?|ARTICLES?|[Aa]rt[íi]culos?|ART[ÍI]CULOS?|[Aa]rts?\.){_SP}{{0,3}}\d"
 _WORD_CHAR = regex.compile(r"\w")
 _START_WORD_SET = frozenset(_ALL_START_WORDS)
-_PRINCIPLE_NEXT = r"[Pp]rinciples?\s{1,3}\d"
+_PRINCIPLE_NEXT = rf"{_PRINCIPLE_WORD}\s{{1,3}}\d"
 
 
 def _precheck_source(word: str, phrases: tuple[_Phrase, ...]) -> str | None:
@@ -1259,8 +1267,8 @@ class InstrumentsFamily:
         "convención",
         "charte",
         "carta",
-        "principes",
-        "principios",
+        "principe",  # "principe 31", "Principes directeurs"
+        "principio",
         "statut",
         "estatuto",
         # every acronym of the catalog, in every language ("ICCPR", "PIDCP", "CDN")

@@ -143,6 +143,9 @@ OTHER_BODY = (
     rf"(?!(?:{_literals(ENGLISH.generic_bodies)})\b)(?:[A-Z][\w'’-]*{_W}){{0,3}}?"
     rf"(?:{_literals(ENGLISH.body_heads)})"
 )
+#: Bodies outside the UN named in any case ("the board of directors", "the general meeting
+#: of shareholders"): a resolution "of" one is that body's.
+BODIES_ANY_CASE = un.spaced(ENGLISH.bodies_any_case) if ENGLISH.bodies_any_case else "(?!)"
 BODY_NAMES = rf"""
     (?P<nonun>{NONUN_NAMES})
   | (?P<other>{OTHER_NAMES})

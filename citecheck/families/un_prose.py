@@ -28,6 +28,7 @@ from citecheck.families.base import (
 )
 from citecheck.families.un_context import Body
 from citecheck.families.un_sections import LETTERS, section_close, section_letters
+from citecheck.families.un_symbols import SC_NO_YEAR
 from citecheck.lexicon import ENGLISH, month_number
 from citecheck.model import (
     Citation,
@@ -81,6 +82,8 @@ _REF = rf"""
         (?![\d/])(?!{_H}*\([A-Z]{{3}}\))
         (?:{_H}+(?P<nletters>{LETTERS}){_CLOSE})?
         (?:{_H}*\({_H}*(?P<nyear>(?:19|20)\d\d){_H}*\))?)
+    # "Security Council resolution 2231": kept only when the Security Council is named
+  | (?P<scbare>\d{{1,4}})(?![\w/\-\u2010\u2011]|\.\d|{_H}*\()
 """
 #: "UNSCR 2292 (2016)", "UNSCRs 2292 (2016) and 2473 (2019)": Security Council resolutions.
 _SC_KW = r"UNSCRs?(?![\w/\-])"
@@ -183,6 +186,8 @@ _ASIDE = compile_pattern(
 _BODY_AFTER = compile_pattern(
     rf"""(?:,?{_W}(?P<conn>of|by|adopted{_W}by|in{_W}which|by{_W}which|whereby))?,?{_W}the{_W}
     (?:(?P<other>{ctx.NONUN_NAMES}|{ctx.OTHER_NAMES})
+    # before the UN's names: "the general assembly of shareholders" is a company's
+    |(?P<anycase>{ctx.BODIES_ANY_CASE})(?![\w-])
     |(?:(?:U\.N\.|UN|United{_W}Nations){_W})?(?P<name>General{_W}Assembly
     |Security{_W}Council|Economic{_W}and{_W}Social{_W}Council|Human{_W}Rights{_W}Council
     |Commission{_W}on{_W}Human{_W}Rights|Sub[-\u2010\u2011\u2013]?Commission
@@ -190,8 +195,10 @@ _BODY_AFTER = compile_pattern(
     # "the Human Rights Council of the United Nations, para. 3": the UN's name is the body's
     (?:{_W}of{_W}the{_W}United{_W}Nations)?|(?P<otherbody>{ctx.OTHER_BODY}))\b
   | ,?{_W}(?:{un.body_connectors()}){_H}*
-    (?:(?P<lname>{un.body_pattern()})(?:{_W}(?:{un.un_names()})(?![\w-]))?
-    |(?P<lother>{un.non_un_organs()})|(?P<lbody>{un.other_bodies()}))"""
+    # another organ first: "de l'assemblée générale des actionnaires" is no General Assembly
+    (?:(?P<lother>{un.non_un_organs()})
+    |(?P<lname>{un.body_pattern()})(?:{_W}(?:{un.un_names()})(?![\w-]))?
+    |(?P<lbody>{un.other_bodies()}))"""
 )
 _ITS = lazy_compile(rf"(?<![\w])(?:[Ii]ts|{un.own_words()})[\s\u00a0]+\Z")
 # The last clause boundary before a citation: "." ";" ":", a comma ending a line (the end
@@ -289,7 +296,9 @@ DATE_MISMATCH = Rule(
     good="resolution 1269 (1999) of 19 October 1999",
 )
 
-RULES = (AMBIGUOUS, NOT_STARTED, OUT_OF_RANGE, FUTURE, MIXED, YEAR_NUMBERING, DATE_MISMATCH)
+RULES = (
+    AMBIGUOUS, NOT_STARTED, OUT_OF_RANGE, FUTURE, MIXED, YEAR_NUMBERING, DATE_MISMATCH, SC_NO_YEAR,
+)  # fmt: skip
 
 
 # --- parsing ------------------------------------------------------------------------------
@@ -340,7 +349,7 @@ def _between(lo: _Raw, hi: _Raw) -> list[_Raw]:
 
 def _raw(m: regex.Match[str]) -> _Raw | None:
     """Read the REF groups of a head or continuation match."""
-    if unreadable_number(m.group("legacy"), m.group("sc"), m.group("new")):
+    if unreadable_number(m.group("legacy"), m.group("sc"), m.group("new"), m.group("scbare")):
         return None
     if m.group("legacy"):
         special = (m.group("lspecial") or "")[:-1]
@@ -357,6 +366,9 @@ def _raw(m: regex.Match[str]) -> _Raw | None:
             "sc", "", int(m.group("scnum")), int(m.group("scyear")), (),
             m.start("sc"), m.end("sc"),
         )  # fmt: skip
+    if m.group("scbare"):
+        # the year is not written and cannot be known offline: the symbol as far as written
+        return _Raw("sc", "", int(m.group("scbare")), None, (), m.start("scbare"), m.end("scbare"))
     special = (m.group("nspecial") or "")[:-1]
     sess_text, num = m.group("nsess"), int(m.group("nnum"))
     letters = section_letters(m.group("nletters"))
@@ -557,7 +569,7 @@ _SERIES = {
 def _symbol(body: Body | None, raw: _Raw, kind: str) -> str:
     """The canonical symbol of a resolution/decision, ``?/…`` if no body."""
     if raw.form == "sc":
-        return f"S/RES/{raw.number}({raw.year})"
+        return f"S/RES/{raw.number}" + (f"({raw.year})" if raw.year is not None else "")
     if raw.form == "legacy":
         series = _SERIES[body] if body in (Body.ECOSOC, Body.CHR, Body.SUBCOM) else "A"
         return f"{series}/RES/{raw.number}({raw.session})"
@@ -584,7 +596,7 @@ def _of_other_body(after: regex.Match[str]) -> bool:
     "adopted by the Board", "des Vorstands")? Not the subject of what follows ("resolution
     17/4, the Committee decided", "Resolution 17/4, der Ausschuss hat").
     """
-    if after.group("otherbody"):
+    if after.group("otherbody") or after.group("anycase"):
         return (after.group("conn") or "").lower().startswith(("of", "adopted"))
     return bool(after.group("lbody")) and "," not in after.group(0)
 
@@ -677,6 +689,8 @@ class UNProseFamily:
                 else:
                     lookback = ctx.bodies_before(text, m.start())
             for index, (raw, item_kind, start, end, pin, date, capital) in enumerate(items):
+                if raw.form == "sc" and raw.year is None and (generic or named != (Body.SC,)):
+                    continue  # a number alone is a Security Council resolution only if named
                 if item_kind == "decision" and capital and (not named or generic):
                     continue  # EU style "Decision 89/534"; UN texts write "decision 17/119"
                 if (
@@ -699,13 +713,20 @@ class UNProseFamily:
         text: str, items: list[tuple[_Raw, str, int, int, Pinpoint, str | None, bool]], pos: int
     ) -> list[tuple[_Raw, str, int, int, Pinpoint, str | None, bool]]:
         """"resolution 5/1 of the Human Rights Council, annex, para. 3": the pinpoint after the
-        body named last is the last item's, which then ends there."""
-        if not items or items[-1][4]:
+        body named last is the last item's, which then ends there; so is a date between them
+        ("résolution 60/251 de l'Assemblée générale du 15 mars 2006, par. 5")."""
+        if not items:
             return items
-        pin, end = _pinpoint(text, pos)
+        raw, kind, start, end, pin, date, capital = items[-1]
+        date_m = _DATE_AFTER.match(text, pos) if date is None else None
+        if date_m is not None:
+            date, pos = _date_of(date_m), date_m.end()
         if not pin:
+            pin, after = _pinpoint(text, pos)
+            if pin:
+                end = after
+        if date_m is None and end == items[-1][3]:
             return items
-        raw, kind, start, _, _, date, capital = items[-1]
         return [*items[:-1], (raw, kind, start, end, pin, date, capital)]
 
     @staticmethod
@@ -737,6 +758,8 @@ class UNProseFamily:
             raw = _raw(current)
             if raw is None:
                 break
+            if items and raw.form == "sc" and raw.year is None and items[0][0].form != "sc":
+                break  # "resolutions 17/1 and 5 other texts": a number alone goes on SC lists only
             if not items:
                 start = m.start()
             elif current.group("kw"):
@@ -851,6 +874,8 @@ class UNProseFamily:
                 body = Body.GA
             if body is Body.SC and kind == "decision":
                 return None  # SC decisions are unnumbered (A.6.2)
+            if raw.form == "sc" and raw.year is None and (dated := _date_year(date)):
+                raw = attrs.evolve(raw, year=dated[0])  # "of 20 July 2015" gives the year
             symbol = _symbol(body, raw, kind)
             ref = UNResolutionRef(
                 body, kind, raw.form, raw.session, raw.number, raw.year, raw.letters, date,
@@ -896,6 +921,12 @@ class UNProseFamily:
                 yield DATE_MISMATCH.finding(
                     f"resolution {ref.number} ({ref.year}) is dated {ref.date}", s, e, id=cid
                 )
+        elif ref.form == "sc":
+            yield SC_NO_YEAR.finding(
+                f"Security Council resolution {ref.number}: cite it with its year, e.g. "
+                "Security Council resolution 2231 (2015)",
+                s, e, id=cid,
+            )  # fmt: skip
         elif ref.form == "year" and ref.year is not None:
             if ref.year > ctx.current_year():
                 yield FUTURE.finding(f"{ref.kind} of {ref.year} has not been adopted yet", s, e,

@@ -110,7 +110,9 @@ NON_CANONICAL = Rule(
     Severity.WARNING,
     "A UN document symbol is written in a non-canonical form.",
     "Symbols are written with no internal spaces, upper case except Add., Corr., Rev., "
-    "Amend., Sub. and Summary, and no line break inside. The fix rewrites the symbol.",
+    "Amend., Sub. and Summary, and no line break inside. A volume or part is written as the "
+    "UN writes it, 'A/51/40 (Vol. I)', and is not checked: only the id is written without "
+    "spaces. The fix rewrites the symbol before it.",
     bad="e/cn.4/sub.2/2005/13",
     good="E/CN.4/Sub.2/2005/13",
     fixable=True,
@@ -168,7 +170,10 @@ SC_NO_YEAR = Rule(
     "sc-resolution-without-year",
     Severity.WARNING,
     "A Security Council resolution is cited without its year.",
-    "SC resolutions are cited with the year of adoption in parentheses.",
+    "SC resolutions are cited with the year of adoption in parentheses, as a symbol or in "
+    "words ('Security Council resolution 2231 (2015)'); a date after the number ('of 20 July "
+    "2015') gives the year too. The year is not guessed: the id is the symbol as written "
+    "(S/RES/2231).",
     bad="S/RES/2231",
     good="S/RES/2231 (2015)",
 )
@@ -320,6 +325,8 @@ def canonical_component(comp: str) -> str:
         return "Summary" if upper == "SUMMARY" else upper
     if "(" in comp:
         base, _, paren = comp.partition("(")
+        if (vol := _GLUED_VOLUME.match("(" + paren)) is not None:
+            return canonical_component(base) + _volume_label(vol["vpword"], vol["vpnum"])
         return canonical_component(base) + "(" + paren
     # A non-breaking hyphen in "S\u201130" is typography: the symbol has a hyphen.
     comp = "".join(comp.split()).translate(_HYPHENS)
@@ -552,8 +559,25 @@ def _volume(m: regex.Match[str]) -> str:
     word = m.group("vpword")
     if not word:
         return ""
+    return _volume_label(word, m.group("vpnum"))
+
+
+def _volume_label(word: str, number: str) -> str:
     label = "Vol." if word.lower().startswith("vol") else "Part"
-    return f"({label}{m.group('vpnum')})"
+    return f"({label}{number})"
+
+
+_VOLUME_PAREN = (
+    rf"\({HSPACE}?(?P<vpword>(?i:Vol\.?|Part)){HSPACE}?"
+    rf"(?P<vpnum>[IVXL]{{1,6}}|\d{{1,2}}|[A-Z]){HSPACE}?\)"
+)
+#: A volume or part glued to the last component: "40(Vol. I)".
+_GLUED_VOLUME = regex.compile(rf"{_VOLUME_PAREN}\Z")
+#: The volume or part that ends a written token, with the spaces before it: the UN writes
+#: "A/51/40 (Vol. I)" (only the id is spaceless), so it is no business of UN102.
+_WRITTEN_VOLUME = regex.compile(rf"{HSPACE}*{_VOLUME_PAREN}\Z")
+#: The canonical volume or part inside a canonical symbol.
+_CANONICAL_VOLUME = regex.compile(r"\((?:Vol\.|Part)[^)/]*\)")
 
 
 _GLUED_WORD = regex.compile(r"(?<=/[^/]*\d)[a-z]{2,}\Z")
@@ -588,6 +612,13 @@ def _surface_notes(
     raw: str, symbol: UNSymbol, canonical_text: str, start: int, end: int
 ) -> Iterator[Finding]:
     """Findings about how the symbol is written (they need the token's own span)."""
+    ident = f"un:{canonical_text}"
+    if (volume := _WRITTEN_VOLUME.search(raw)) is not None:
+        # "A/51/40 (Vol. I)" is how the UN writes it: only the symbol before the volume
+        # is checked, and a fix rewrites only that.
+        raw = raw[: volume.start()]
+        end = start + volume.start()
+        canonical_text = _CANONICAL_VOLUME.sub("", canonical_text, count=1)
     if symbol.series in NOT_A_SERIES:
         fixed = NOT_A_SERIES[symbol.series] + canonical_text[len(symbol.series) :]
         second = symbol.components[1] if len(symbol.components) > 1 else ""
@@ -609,7 +640,7 @@ def _surface_notes(
             f"'{symbol.series}/' is not a UN series{advice}",
             start,
             end,
-            id=f"un:{canonical_text}",
+            id=ident,
             fix=Fix(start, end, fixed, f"write {fixed}") if sure else None,
         )
         return
@@ -654,7 +685,7 @@ def _surface_notes(
             f"'{display}' is not a well-formed symbol; did you mean {canonical_text}?",
             start,
             end,
-            id=f"un:{canonical_text}",
+            id=ident,
         )
         return
     spaced = symbol.sc_year is not None or symbol.legacy_session is not None
@@ -668,7 +699,7 @@ def _surface_notes(
             f"'{display}' differs from the canonical symbol {canonical_text} in {why}",
             start,
             end,
-            id=f"un:{canonical_text}",
+            id=ident,
             fix=Fix(start, end, wanted, f"write {wanted}"),
         )
 
@@ -747,8 +778,11 @@ def _read_token(text: str, m: regex.Match[str]) -> _Token | None:
         )
     ):
         return None
-    # "a/res/59/284 B": the case of the symbol itself decides, not its section letter's
+    # "a/res/59/284 B", "a/51/40 (Vol. I)": the case of the symbol itself decides, not its
+    # section letter's or volume's
     bare = text[m.start() : m.start("spaced_section")] if m.group("section") else m.group(0)
+    if m.group("vpword"):
+        bare = text[m.start() : m.start("vpword")]
     if not raw_series.isupper() and not bare.islower():
         # Mixed case like "Id/..." or "Cat/..." is prose, not a symbol.
         return None

@@ -180,6 +180,9 @@ class Lexicon:
     body_heads: tuple[str, ...] = ()
     #: the heads that alone name the UN body of the text ("the Council", "the Commission")
     generic_bodies: tuple[str, ...] = ()
+    #: bodies outside the UN as written in any case ("the board of directors", "the general
+    #: meeting of shareholders", "the municipal council"): a resolution "of" one is theirs
+    bodies_any_case: tuple[str, ...] = ()
     #: nouns of another document a UN pinpoint may be followed by ("paragraph 3 of the
     #: Regulation"): that pinpoint is the other document's, not the UN citation's
     other_document_words: tuple[str, ...] = ()
@@ -539,6 +542,9 @@ class Characters:
     dashes: str
     range_dashes: str
     horizontal_spaces: str
+    #: the signs written after "n"/"N" for "number" ("n°", "nº", "nᵒ", "n˚"): the degree
+    #: sign, the ordinal indicator and their look-alikes
+    number_signs: str
     #: invisible character -> its name (for messages)
     invisible: Mapping[str, str]
     #: look-alike character -> the ASCII character it imitates
@@ -547,6 +553,10 @@ class Characters:
     @property
     def dash_class(self) -> str:
         return "[" + str(regex.escape(self.dashes)) + "]"
+
+    @property
+    def number_sign_class(self) -> str:
+        return "[" + str(regex.escape(self.number_signs)) + "]"
 
     @property
     def hspace_class(self) -> str:
@@ -642,6 +652,7 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         judgment_words=_strings(data.get("judgment_words", []), "judgment_words"),
         body_heads=_strings(data.get("body_heads", []), "body_heads"),
         generic_bodies=_strings(data.get("generic_bodies", []), "generic_bodies"),
+        bodies_any_case=_strings(data.get("bodies_any_case", []), "bodies_any_case"),
         stop_words=_strings(data.get("stop_words", []), "stop_words"),
         sentence_abbreviations=_strings(
             data.get("sentence_abbreviations", []), "sentence_abbreviations"
@@ -739,6 +750,7 @@ def characters() -> Characters:
         dashes=str(data["dashes"]),
         range_dashes=str(data["range_dashes"]),
         horizontal_spaces=str(data["horizontal_spaces"]),
+        number_signs=str(data["number_signs"]),
         invisible=dict(data["invisible"]),
         look_alikes=dict(data["look_alikes"]),
     )
