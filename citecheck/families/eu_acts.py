@@ -1035,13 +1035,14 @@ def _pillar_mismatch(
         return None
     written = text[n.start : n.end]
     domains = " or ".join(own)
-    head = f"{quoted(written)}: a {act_type} carries the domain {domains}, not {', '.join(n.domains)}"
+    written_domains = ", ".join(n.domains)
+    head = f"{quoted(written)}: a {act_type} carries the domain {domains}, not {written_domains}"
     if not _in_pillar_era(act_type, n.year, date):
         first, last = _PILLAR_ERAS[act_type]
         message = (
             f"{head}, and {act_type}s were adopted only from {first:%B %Y} to "
-            f"{last - datetime.timedelta(days=1):%B %Y}, not in {date or n.year}: the type is likely wrong; "
-            "check it against the act's title"
+            f"{last - datetime.timedelta(days=1):%B %Y}, not in {date or n.year}: "
+            "the type is likely wrong; check it against the act's title"
         )
     elif len(own) == 1 and not n.order_unsure:
         legislative_no = n.has_no and not n.year_first
