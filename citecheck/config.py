@@ -217,11 +217,16 @@ def unknown_codes(prefixes: Iterable[str]) -> list[str]:
 _DIGIT_LOOK_ALIKES = str.maketrans("OIL", "011")
 
 
-def _digits_folded(code: str) -> str:
-    """``code`` in upper case, with look-alike letters after its first digit read as digits."""
+def _digits_folded(code: str, known: Sequence[str]) -> str:
+    """``code`` in upper case, with look-alike letters read as digits after the letters of a
+    known code ("EUIO2" and "EU1O2" both read EU102; "IN1O1" keeps its "IN"); without such
+    letters, after its first digit."""
     upper = code.upper()
-    first = next((i for i, ch in enumerate(upper) if ch.isdigit()), len(upper))
-    return upper[:first] + upper[first:].translate(_DIGIT_LOOK_ALIKES)
+    heads = {k.rstrip("0123456789") for k in known}
+    head = max((h for h in heads if upper.startswith(h)), key=len, default=None)
+    if head is None:
+        head = upper[: next((i for i, ch in enumerate(upper) if ch.isdigit()), len(upper))]
+    return head + upper[len(head) :].translate(_DIGIT_LOOK_ALIKES)
 
 
 def describe_unknown_codes(unknown: Sequence[str]) -> str:
@@ -231,7 +236,7 @@ def describe_unknown_codes(unknown: Sequence[str]) -> str:
     known = [r.code for r in all_rules()]
     parts = []
     for code in unknown:
-        close = difflib.get_close_matches(_digits_folded(code), known, n=1, cutoff=0.6)
+        close = difflib.get_close_matches(_digits_folded(code, known), known, n=1, cutoff=0.6)
         hint = f" (did you mean {close[0]}?)" if close else ""
         parts.append(f"{code!r}{hint}")
     noun = "is not a rule code or prefix" if len(parts) == 1 else "are not rule codes or prefixes"

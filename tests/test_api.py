@@ -64,7 +64,19 @@ def test_unknown_code_raises_naming_it() -> None:
 
 
 @pytest.mark.parametrize(
-    ("typed", "meant"), [("EU1O2", "EU102"), ("EU1I2", "EU112"), ("EU1L1", "EU111")]
+    ("typed", "meant"),
+    [
+        ("EU1O2", "EU102"),
+        ("EU1I2", "EU112"),
+        ("EU1L1", "EU111"),
+        # at every digit's place, the first too
+        ("EUIO2", "EU102"),
+        ("EUIOI", "EU101"),
+        # a code's own letters stay letters ("IN", "OJ")
+        ("IN1O1", "IN101"),
+        ("INIO1", "IN101"),
+        ("OJIO1", "OJ101"),
+    ],
 )
 def test_letters_typed_for_digits_are_read_as_the_digits(typed: str, meant: str) -> None:
     """ "O" for 0, "I" or "l" for 1: EU1O2 is one keystroke from EU102 and from EU112 alike."""

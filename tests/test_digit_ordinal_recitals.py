@@ -46,6 +46,9 @@ DIGIT_RECITALS: list[tuple[str, list[tuple[str, str, str]]]] = [
      [("celex:31993L0042", "Directive 93/42/EEC", "")]),
     ("the 5th recital, of course, in Directive 93/42/EEC",
      [("celex:31993L0042", "Directive 93/42/EEC", "")]),
+    ("the 12st recital of Directive 93/42/EEC",
+     [("celex:31993L0042", "Directive 93/42/EEC", "")]),
+    ("the 2th recital of Directive 93/42/EEC", [("celex:31993L0042", "Directive 93/42/EEC", "")]),
     ("the 12thly recital of Directive 93/42/EEC",
      [("celex:31993L0042", "Directive 93/42/EEC", "")]),
     ("the 2nd subparagraph of Article 3 of Directive 93/42/EEC",
@@ -76,10 +79,24 @@ def test_digit_ordinal_recitals_of_an_act_named_before() -> None:
 @pytest.mark.parametrize(
     ("word", "number"),
     [("12th", 12), ("21st", 21), ("2nd", 2), ("3rd", 3), ("101st", 101), ("12TH", 12),
-     ("twelfth", 12), ("0th", None), ("12", None), ("12ab", None), ("th", None), ("12e", None)],
+     ("twelfth", 12), ("0th", None), ("12", None), ("12ab", None), ("th", None), ("12e", None),
+     # the suffix agrees with the number: 1st, 2nd, 3rd, nth, and 11th to 13th
+     ("11th", 11), ("13th", 13), ("111th", 111), ("112th", 112), ("22nd", 22), ("23rd", 23),
+     ("12st", None), ("11st", None), ("13rd", None), ("2th", None), ("21th", None),
+     ("4st", None), ("12nd", None), ("101th", None), ("1th", None)],
 )  # fmt: skip
 def test_ordinal_number_reads_digits_with_a_suffix(word: str, number: int | None) -> None:
     assert ENGLISH.ordinal_number(word) == number
+
+
+def test_a_table_of_endings_must_name_the_rest() -> None:
+    from citecheck.lexicon import _endings
+
+    assert _endings({}) == {}
+    assert _endings({"1": "st", "": "th"}) == {"1": "st", "": "th"}
+    for bad in ({"1": "st"}, {"x": "st", "": "th"}, {"": ""}, ["st"]):
+        with pytest.raises(ValueError, match="digit_ordinal_endings"):
+            _endings(bad)
 
 
 def test_only_a_lexicon_with_suffixes_reads_digit_ordinals() -> None:

@@ -1,7 +1,9 @@
 """EU112: an act of a former pillar cited with an era's domain. A framework decision was adopted
-only under Title VI (JHA, 1999-2009), a common position or joint action under the CFSP or
-Title VI: "Framework Decision 2002/584/EC" is written wrong, in every language, and is fixed to
-JHA where that is the only domain the type and year allow."""
+only under Title VI (JHA, May 1999 to November 2009), a common position or joint action under the
+CFSP or Title VI: "Framework Decision 2002/584/EC" is written wrong, in every language. Either the
+type or the domain is wrong and the number does not tell which ("Framework Decision 2000/520/EC"
+is Commission Decision 2000/520/EC), so no fix is offered: the message names the form the type
+asks for, or says the type did not exist in that year."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import pytest
 import citecheck
 from citecheck.families.eu_acts import DOMAIN_TYPE_MISMATCH
 
-# (text, CELEX id, the fix's replacement or None for a finding without fix)
+# (text, CELEX id, the form the message names for the type, or None where it names none)
 MISMATCHES: list[tuple[str, str, str | None]] = [
     ("Council Framework Decision 2002/584/EC", "celex:32002F0584", "2002/584/JHA"),
     ("Framework Decision 2008/977/EC of 27 November 2008", "celex:32008F0977", "2008/977/JHA"),
@@ -19,24 +21,50 @@ MISMATCHES: list[tuple[str, str, str | None]] = [
     ("la décision-cadre 2002/584/CE du Conseil", "celex:32002F0584", "2002/584/JAI"),
     ("der Rahmenbeschluss 2002/584/EG des Rates", "celex:32002F0584", "2002/584/JI"),
     ("la Decisión Marco 2002/584/CE del Consejo", "celex:32002F0584", "2002/584/JAI"),
-    # CFSP or JHA: the number does not tell which, so no fix
+    # the number is a Commission decision's: the type may be the wrong part
+    ("Council Framework Decision 2000/520/EC", "celex:32000F0520", "2000/520/JHA"),
+    # CFSP or JHA: the number does not tell which
     ("Common Position 2008/944/EC", "celex:32008E0944", None),
     ("Joint Action 98/699/EC", "celex:31998E0699", None),
-    # no framework decision after Lisbon: the finding, no fix
+    # no framework decision after Lisbon
     ("Framework Decision 2012/13/EU", "celex:32012F0013", None),
 ]
 
+# Framework decisions before the Treaty of Amsterdam (1 May 1999): the type is wrong, not the
+# domain (98/733/JHA is a joint action, 95/46/EC the data-protection directive).
+BEFORE_AMSTERDAM: list[tuple[str, str]] = [
+    ("Council Framework Decision 1998/733/EC applies.", "1998"),
+    ("Council Framework Decision 95/46/EC applies.", "1995"),
+    ("Council Framework Decision 94/12/EC applies.", "1994"),
+    ("Rahmenbeschluss 98/733/EG des Rates gilt.", "1998"),
+    ("Framework Decision 1999/12/EC of 3 March 1999", "1999-03-03"),
+]
 
-@pytest.mark.parametrize(("text", "ident", "replacement"), MISMATCHES)
-def test_a_pillar_act_with_an_era_domain(text: str, ident: str, replacement: str | None) -> None:
+
+@pytest.mark.parametrize(("text", "ident", "named"), MISMATCHES)
+def test_a_pillar_act_with_an_era_domain(text: str, ident: str, named: str | None) -> None:
     result = citecheck.check(text)
     assert [c.id for c in result.citations] == [ident]
     (finding,) = result.findings
-    assert (finding.code, finding.id) == ("EU112", ident)
-    assert (finding.fix.replacement if finding.fix else None) == replacement
-    if finding.fix is not None:
-        fixed = text[: finding.fix.start] + finding.fix.replacement + text[finding.fix.end :]
-        assert citecheck.check(fixed).findings == ()
+    assert (finding.code, finding.id, finding.fix) == ("EU112", ident, None)
+    assert ("if the type is right" in finding.message) == (named is not None)
+    if named is not None:
+        assert f"'{named}'" in finding.message
+
+
+@pytest.mark.parametrize(("text", "when"), BEFORE_AMSTERDAM)
+def test_a_framework_decision_before_amsterdam_is_a_wrong_type(text: str, when: str) -> None:
+    result = citecheck.check(text)
+    (finding,) = [f for f in result.findings if f.code == "EU112"]
+    assert finding.fix is None
+    assert "JHA'" not in finding.message and "/JI'" not in finding.message
+    assert f"not in {when}: the type is likely wrong" in finding.message
+    assert all(f.fix is None for f in result.findings)
+
+
+def test_no_example_of_a_framework_decision_before_amsterdam() -> None:
+    (finding,) = citecheck.check("Framework Decision 1998/733").findings
+    assert finding.code == "EU101" and "JHA" not in finding.message
 
 
 @pytest.mark.parametrize(

@@ -359,12 +359,13 @@ DOMAIN_TYPE_MISMATCH = Rule(
     "eu-act-domain-does-not-fit-type",
     Severity.WARNING,
     "An act of a former pillar is cited with the domain of the Communities or the Union.",
-    "Framework decisions were adopted only under Title VI of the EU Treaty and carry JHA; "
-    "common positions and joint actions carry CFSP or JHA, never EC, EEC or EU. The CELEX "
-    "number follows the type, so the act is still found; its number is written wrong.",
+    "Framework decisions were adopted only under Title VI of the EU Treaty (May 1999 to "
+    "November 2009) and carry JHA; common positions and joint actions carry CFSP or JHA, "
+    "never EC, EEC or EU. Either the type or the domain is wrong, which the number alone "
+    "does not tell ('Framework Decision 2000/520/EC' is Commission Decision 2000/520/EC): "
+    "no fix is offered, the message names the form the type asks for.",
     bad="Council Framework Decision 2002/584/EC",
     good="Council Framework Decision 2002/584/JHA",
-    fixable=True,
 )
 RULES: tuple[Rule, ...] = (
     DOMAIN_MISSING,
@@ -998,6 +999,25 @@ _PILLAR_DOMAINS: dict[str, tuple[str, ...]] = {
     "joint action": ("CFSP", "JHA"),
 }
 
+#: When each former pillar's act types were adopted: framework decisions from the Treaty of
+#: Amsterdam (1 May 1999), common positions and joint actions from Maastricht (1 November
+#: 1993), all until Lisbon (1 December 2009). Outside these, the type word is wrong.
+_PILLAR_ERAS: dict[str, tuple[datetime.date, datetime.date]] = {
+    "framework decision": (datetime.date(1999, 5, 1), datetime.date(2009, 12, 1)),
+    "common position": (datetime.date(1993, 11, 1), datetime.date(2009, 12, 1)),
+    "joint action": (datetime.date(1993, 11, 1), datetime.date(2009, 12, 1)),
+}
+
+
+def _in_pillar_era(act_type: str, year: int, date: datetime.date | None) -> bool:
+    """Could an act of this former-pillar type have been adopted on this date (in this year,
+    where only the year is known)?"""
+    first, last = _PILLAR_ERAS[act_type]
+    if date is not None:
+        return first <= date < last
+    return first.year <= year <= last.year
+
+
 def _pillar_mismatch(
     text: str,
     n: _Numbering,
@@ -1007,29 +1027,33 @@ def _pillar_mismatch(
     act_id: str,
 ) -> Finding | None:
     """EU112 for an act of a former pillar written with an era's domain ("Framework Decision
-    2002/584/EC"): the type fixes the domain. Fixed only where one domain fits the type and
-    the year (a framework decision: JHA, 1999-2009); a common position or joint action may be
-    CFSP or JHA, which the number does not tell."""
+    2002/584/EC"). Either the type word or the domain is wrong, and nothing offline tells
+    which ("Framework Decision 2000/520/EC" is Commission Decision 2000/520/EC), so there is
+    no fix: the message names the form the type asks for, where the type fits the year."""
     own = _PILLAR_DOMAINS.get(act_type)
     if own is None or not all(d in _ERA_DOMAINS for d in n.domains):
         return None
     written = text[n.start : n.end]
-    fitting = [d for d in own if domain_fits(d, n.year, date)]
-    fix: Fix | None = None
-    if len(own) == 1 and fitting and not n.order_unsure:
-        legislative_no = n.has_no and not n.year_first
-        canon = canonical_numbering(act_type, (own[0],), n.year, n.number, legislative_no, language)
-        fix = Fix(n.start, n.end, canon, f"write {quoted(canon)}")
     domains = " or ".join(own)
-    era = "" if fitting else f", which was not in use for an act of {date or n.year}"
-    return DOMAIN_TYPE_MISMATCH.finding(
-        f"{quoted(written)}: a {act_type} carries the domain {domains}{era}, not "
-        f"{', '.join(n.domains)}: check the type and the number against the act's title",
-        n.start,
-        n.end,
-        id=act_id,
-        fix=fix,
-    )
+    written_domains = ", ".join(n.domains)
+    head = f"{quoted(written)}: a {act_type} carries the domain {domains}, not {written_domains}"
+    if not _in_pillar_era(act_type, n.year, date):
+        first, last = _PILLAR_ERAS[act_type]
+        message = (
+            f"{head}, and {act_type}s were adopted only from {first:%B %Y} to "
+            f"{last - datetime.timedelta(days=1):%B %Y}, not in {date or n.year}: "
+            "the type is likely wrong; check it against the act's title"
+        )
+    elif len(own) == 1 and not n.order_unsure:
+        legislative_no = n.has_no and not n.year_first
+        canon = canonical_numbering(act_type, own, n.year, n.number, legislative_no, language)
+        message = (
+            f"{head}: if the type is right, the act is {quoted(canon)}; if the number is "
+            "right, the type is not; check both against the act's title"
+        )
+    else:
+        message = f"{head}: check the type and the number against the act's title"
+    return DOMAIN_TYPE_MISMATCH.finding(message, n.start, n.end, id=act_id)
 
 
 def _titled_without_domain(act_type: str, year: int) -> bool:
@@ -1048,6 +1072,8 @@ def _domain_example(n: _Numbering, act_type: str, date: datetime.date | None) ->
         return None
     if act_type == "regulation" and n.year < _FIRST_BRACKETED_REGULATION_YEAR:
         return f"'No {n.number}/{n.year % 100:02d}/{_SUFFIXED_REGULATION_DOMAIN}'"
+    if act_type in _PILLAR_ERAS and not _in_pillar_era(act_type, n.year, date):
+        return None
     domains = _PILLAR_DOMAINS.get(act_type, _ERA_DOMAINS)
     fitting = [d for d in domains if domain_fits(d, n.year, date)]
     legislative_no = n.has_no and not n.year_first

@@ -317,6 +317,8 @@ class _Raw:
     end: int
     #: a year in parentheses after a session number: "55/12 (2012)"
     year_hint: int | None = None
+    #: a section after the first of a list ("B" of "59/284 A and B")
+    later_section: bool = False
 
 
 def _sections(raw: _Raw) -> list[_Raw]:
@@ -325,7 +327,10 @@ def _sections(raw: _Raw) -> list[_Raw]:
     of the first sessions, catalogued whole ("217 A and B (III)" is ``A/RES/217(III)``)."""
     if len(raw.letters) < 2 or raw.form == "legacy":
         return [raw]
-    return [attrs.evolve(raw, letters=(letter,)) for letter in raw.letters]
+    return [
+        attrs.evolve(raw, letters=(letter,), later_section=i > 0)
+        for i, letter in enumerate(raw.letters)
+    ]
 
 
 #: A range of resolutions longer than this is kept as its two ends.
@@ -876,6 +881,12 @@ class UNProseFamily:
                 return None  # SC decisions are unnumbered (A.6.2)
             if raw.form == "sc" and raw.year is None and (dated := _date_year(date)):
                 raw = attrs.evolve(raw, year=dated[0])  # "of 20 July 2015" gives the year
+            if raw.letters and body not in (Body.GA, None):
+                # Only the General Assembly adopts resolutions in sections: "Human Rights
+                # Council resolution 17/4 A and B" cites 17/4, once.
+                if raw.later_section:
+                    return None
+                raw = attrs.evolve(raw, letters=())
             symbol = _symbol(body, raw, kind)
             ref = UNResolutionRef(
                 body, kind, raw.form, raw.session, raw.number, raw.year, raw.letters, date,

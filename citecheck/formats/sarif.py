@@ -3,12 +3,15 @@
 ``tool.driver.rules`` lists every rule of :func:`all_rules`; each result carries ``ruleId``,
 ``ruleIndex``, ``level``, a physical location (URI relative to the working directory, region
 with 1-based lines and code-point columns, ``charOffset``/``charLength``) and, when the
-finding has a safe fix, a ``fixes`` entry. Extracted formats (HTML, DOCX, PDF) get no region,
+finding has a safe fix, a ``fixes`` entry, and ``partialFingerprints`` that do not change when
+lines move. Extracted formats (HTML, DOCX, PDF) get no region,
 since offsets refer to the extracted text; where that is goes into the message.
 """
 
 from __future__ import annotations
 
+import hashlib
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -112,6 +115,24 @@ def result_json(rep: ReportView, f: Finding, uri: str, index: dict[str, int]) ->
     return result
 
 
+#: The ``partialFingerprints`` key of a result's identity (kept when lines move).
+FINGERPRINT_KEY = "citecheckFinding/v1"
+
+
+def file_results(rep: ReportView, uri: str, index: dict[str, int]) -> Iterator[dict[str, Any]]:
+    """One file's results, each with a fingerprint of its rule, message (which quotes the
+    text) and citation, and how many results of the file had these before it: a viewer keeps
+    one alert when lines are added above it, two for the same mistake written twice."""
+    seen: Counter[str] = Counter()
+    for f in rep.findings:
+        what = "\0".join((f.code, f.message, f.id or ""))
+        seen[what] += 1
+        digest = hashlib.sha256(f"{what}\0{seen[what]}".encode()).hexdigest()[:32]
+        result = result_json(rep, f, uri, index)
+        result["partialFingerprints"] = {FINGERPRINT_KEY: digest}
+        yield result
+
+
 def error_notification(
     path: str, reason: str, cwd: Path | None = None, *, written: bool = True
 ) -> dict[str, Any]:
@@ -149,7 +170,7 @@ def sarif_log(
     for rep in reports:
         uri = artifact_uri(rep.path, cwd)
         artifacts.append({"location": {"uri": uri}})
-        results.extend(result_json(rep, f, uri, index) for f in rep.findings)
+        results.extend(file_results(rep, uri, index))
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
@@ -219,5 +240,4 @@ def _results(reports: Sequence[ReportView], cwd: Path | None) -> Iterator[dict[s
     index = {r.code: i for i, r in enumerate(all_rules())}
     for rep in reports:
         uri = artifact_uri(rep.path, cwd)
-        for f in rep.findings:
-            yield result_json(rep, f, uri, index)
+        yield from file_results(rep, uri, index)

@@ -509,10 +509,10 @@ def _check_page(after: str, keys: list[str]) -> None:
 
 def _resume(state: HarvestState | None, full: bool) -> _Checkpoint | None:
     """The interrupted run to continue, if the stored checkpoint is one (it is untrusted)."""
-    if state is None or not state.checkpoint:
+    data = {} if state is None else state.checkpoint_data()
+    if not data:
         return None
     try:
-        data = json.loads(state.checkpoint)
         point = _Checkpoint(
             mode=str(data["mode"]),
             phase=str(data["phase"]),

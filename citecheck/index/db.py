@@ -36,6 +36,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import attrs
 import platformdirs
@@ -191,6 +192,11 @@ def covers(intervals: Iterable[Interval], low: dt.date, high: dt.date) -> bool:
     return any(a <= low and high <= b for a, b in intervals)
 
 
+#: The longest checkpoint read (ours hold a few dates and a cursor, and the covered
+#: stretches of a harvest: far below this).
+MAX_CHECKPOINT_CHARS = 1_000_000
+
+
 def _json_day(value: object) -> dt.date | None:
     if isinstance(value, str) and _ISO_DAY.match(value):
         try:
@@ -212,6 +218,19 @@ class HarvestState:
     records: int
     updated: str | None
 
+    def checkpoint_data(self) -> dict[str, Any]:
+        """The stored checkpoint as a JSON object; empty where it is none (the file is
+        untrusted: malformed, too deep or too long reads as no checkpoint, so coverage is
+        unknown and answers stay `unverified`)."""
+        text = self.checkpoint
+        if not text or len(text) > MAX_CHECKPOINT_CHARS:
+            return {}
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
     def coverage(self) -> list[Interval]:
         """The stretches of days harvested with no gap, oldest first (from the checkpoint).
 
@@ -219,12 +238,7 @@ class HarvestState:
         ``as_of``.  A malformed entry (the file is untrusted) is dropped: less coverage only
         makes answers `unverified`, never a false `not_found`.
         """
-        try:
-            data = json.loads(self.checkpoint) if self.checkpoint else {}
-        except ValueError:
-            return []
-        if not isinstance(data, dict):
-            return []
+        data = self.checkpoint_data()
         stored = data.get("covered")
         if isinstance(stored, list):
             found = [

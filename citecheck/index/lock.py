@@ -29,8 +29,21 @@ class IndexBusy(IndexUnavailable):
 
 
 def lock_path(index: Path) -> Path:
-    """The lock file of the index at `index`: beside it, same name plus ``.lock``."""
-    return index.with_name(index.name + ".lock")
+    """The lock file of the index at `index`: beside the file itself (a symlink followed, so
+    every name of one index takes one lock), same name plus ``.lock``."""
+    real = index.resolve()
+    return real.with_name(real.name + ".lock")
+
+
+def _share_like_index(fd: int, index: Path) -> None:
+    """Give the lock file the read and write bits of the index file: where a group may update
+    the index, it may take the lock (the umask alone would make the lock 0644). Nothing where
+    the index is not there yet or the lock file is another user's."""
+    try:
+        bits = index.stat().st_mode & 0o666
+        os.fchmod(fd, bits | 0o600)
+    except OSError:
+        pass
 
 
 @contextmanager
@@ -51,7 +64,11 @@ def writer_lock(
     path = lock_path(index)
     try:  # a place no lock file can be made in is one the index cannot be written to
         path.parent.mkdir(parents=True, exist_ok=True)
-        os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o666))
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+        try:
+            _share_like_index(fd, index)
+        finally:
+            os.close(fd)
     except OSError as exc:
         raise IndexUnavailable(f"cannot write the index {index}: {exc}") from exc
     lock = FileLock(path)

@@ -82,13 +82,7 @@ def _day(value: str | None) -> dt.date | None:
 
 
 def _checkpoint(state: HarvestState | None) -> dict[str, Any]:
-    if state is None or not state.checkpoint:
-        return {}
-    try:
-        data = json.loads(state.checkpoint)
-    except ValueError:
-        return {}
-    return data if isinstance(data, dict) else {}
+    return {} if state is None else state.checkpoint_data()
 
 
 def _ckpt_day(ckpt: Mapping[str, Any], key: str) -> dt.date | None:

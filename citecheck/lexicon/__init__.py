@@ -30,6 +30,20 @@ def _strings(raw: Any, what: str) -> tuple[str, ...]:
     return tuple(raw)
 
 
+def _endings(raw: Any) -> dict[str, str]:
+    """The ``digit_ordinal_endings`` table: digits (or "" for any number) to a suffix."""
+    valid = isinstance(raw, dict) and all(
+        isinstance(k, str) and (not k or k.isdigit()) and isinstance(v, str) and v
+        for k, v in raw.items()
+    )
+    if not valid or (raw and "" not in raw):
+        raise ValueError(
+            "lexicon: 'digit_ordinal_endings' must map digit endings (and '' for the rest) "
+            "to suffixes"
+        )
+    return dict(raw)
+
+
 #: The white space between the words of a phrase.
 WORD_GAP = r"(?:[ \t]{0,3}\r?\n[ \t]{0,12}+|\s{1,3})"
 
@@ -158,6 +172,9 @@ class Lexicon:
     letter_words: tuple[str, ...] = ()
     #: the letters after the digits of an ordinal ("12th recital", "21st recital")
     digit_ordinal_suffixes: tuple[str, ...] = ()
+    #: which suffix a number takes, by how its digits end, the longest ending deciding
+    #: ("1": "st", "11": "th", "": "th"): "12st" is no ordinal; empty: any suffix agrees
+    digit_ordinal_endings: Mapping[str, str] = attrs.field(factory=dict)
     #: what joins the section letters of a resolution adopted in parts ("59/284 A and B",
     #: "A et B"): only "and", as "A or B" names no list of sections
     section_list_words: tuple[str, ...] = ()
@@ -291,8 +308,16 @@ class Lexicon:
         if digits and digits.isascii() and digits.isdigit():
             suffix = word[len(digits) :].lower()
             number = int(digits)
-            return number if number and suffix in self.digit_ordinal_suffixes else None
+            agrees = suffix in self.digit_ordinal_suffixes and self._suffix_agrees(digits, suffix)
+            return number if number and agrees else None
         return self._ordinal_by_word.get(" ".join(word.lower().replace("-", " ").split()))
+
+    def _suffix_agrees(self, digits: str, suffix: str) -> bool:
+        """Does `suffix` go with a number written `digits` ("21st", "12th", not "12st")?"""
+        if not self.digit_ordinal_endings:
+            return True
+        ending = max((e for e in self.digit_ordinal_endings if digits.endswith(e)), key=len)
+        return self.digit_ordinal_endings[ending] == suffix
 
     @property
     def digit_ordinal_pattern(self) -> str:
@@ -642,6 +667,7 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         digit_ordinal_suffixes=_strings(
             data.get("digit_ordinal_suffixes", []), "digit_ordinal_suffixes"
         ),
+        digit_ordinal_endings=_endings(data.get("digit_ordinal_endings", {})),
         section_list_words=_strings(data.get("section_list_words", []), "section_list_words"),
         subpoint_words=_strings(data.get("subpoint_words", []), "subpoint_words"),
         part_words=_strings(data.get("part_words", []), "part_words"),

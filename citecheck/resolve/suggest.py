@@ -50,9 +50,10 @@ def from_index(index: IndexSource, ident: str, limit: int = 3) -> tuple[list[str
     not-found `un:` id.
 
     The note reads "A/HRC session 17 adopted resolutions 17/1 to 17/25" when the index holds
-    every number from 1 to the last; with gaps it names the runs it holds ("17/1 to 17/3,
-    17/5 and 17/7 to 17/50"), or counts them when there are many: a gap may be a resolution
-    not harvested, so the highest number alone would claim too much.
+    every number from 1 to the last and its UN harvest is complete; with gaps it names the
+    runs it holds ("17/1 to 17/3, 17/5 and 17/7 to 17/50"), or counts them when there are
+    many: a gap may be a resolution not harvested, so the highest number alone would claim
+    too much. A partial harvest says what the index holds and that later numbers may exist.
     """
     found = [c for c in candidates(ident) if _held(index, c)][:limit]
     scheme, _, value = ident.partition(":")
@@ -62,7 +63,8 @@ def from_index(index: IndexSource, ident: str, limit: int = 3) -> tuple[list[str
         stem, session, _ = key
         held = index.db.un_series(stem, session)
         if held:
-            note = held_note(stem, session, held)
+            state = index.db.harvest("undl")
+            note = held_note(stem, session, held, complete=state is not None and state.complete)
     return found, note
 
 
@@ -80,13 +82,21 @@ def runs(numbers: Iterable[int]) -> list[tuple[int, int]]:
     return out
 
 
-def held_note(stem: str, session: int | None, held: list[tuple[str, int]]) -> str:
-    """What the index holds of one series (and session): `held` is (symbol, number) by number."""
+def held_note(
+    stem: str, session: int | None, held: list[tuple[str, int]], *, complete: bool
+) -> str:
+    """What the index holds of one series (and session): `held` is (symbol, number) by number;
+    `complete` says whether the index's UN harvest is (else later numbers may exist)."""
+    note = _held_runs(stem, session, held, complete)
+    return note if complete else f"{note} (its UN harvest is partial: others may exist)"
+
+
+def _held_runs(stem: str, session: int | None, held: list[tuple[str, int]], complete: bool) -> str:
     (first, lo), (last, hi) = held[0], held[-1]
     spans = runs(n for _, n in held)
     if stem.endswith("/RES") and session is not None:
         body = stem.removesuffix("/RES")
-        if spans == [(1, hi)]:
+        if spans == [(1, hi)] and complete:
             return f"{body} session {session} adopted resolutions {session}/1 to {session}/{hi}"
         if len(spans) <= MAX_RUNS:
             named = [

@@ -24,9 +24,9 @@ Coverage rules (also in the docs, "Coverage rules"):
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from citecheck.index.db import OWN_ROLES, IndexDamaged, IndexDB, UnHit, checked_day, series_key
 from citecheck.resolve.model import Resolution, Status
@@ -80,20 +80,16 @@ def _as_of(db: IndexDB, source: str) -> str:
     name = _SOURCE_NAMES.get(source, source)
     if state is None:
         return f"it holds no {name} harvest"
-    begun, last = _unfinished(state.checkpoint)
+    begun, last = _unfinished(state.checkpoint_data())
     if begun is None:
         return f"its {name} part is partial: no harvest of it has finished"
     upto = f", read up to CELEX {last}" if last else ""
     return f"its {name} part is partial: the first harvest, begun {begun}, has not finished{upto}"
 
 
-def _unfinished(checkpoint: str | None) -> tuple[str | None, str | None]:
+def _unfinished(data: Mapping[str, Any]) -> tuple[str | None, str | None]:
     """(day begun, last act read) of an unfinished EU harvest's checkpoint (untrusted JSON)."""
-    try:
-        data = json.loads(checkpoint or "")
-    except ValueError:
-        return None, None
-    if not isinstance(data, dict):
+    if not data:
         return None, None
     try:
         begun = checked_day(data.get("started"), "checkpoint")
