@@ -97,7 +97,7 @@ _BARE_DOM = "(?:CFSP|EU|EC|EEC|JHA|Euratom|" + "|".join(_LANG_DOMAINS) + ")"
 _NO_WORDS = alternation(w for words in _WORDS.values() for w in words.no_words)
 _NUMBERING = rf"""
     (?P<dom1>\({_H}?{_DOM}{_H}?\){_SW}|(?P<baredom>{_BARE_DOM}){_S})?
-    (?P<no>(?:(?i:No|Nr|n°)\.?|{_NO_WORDS})(?:{_H}{{0,2}}|(?<=\.)[ \t]{{0,3}}\r?\n[ \t]{{0,12}}+))?
+    (?P<no>(?:(?i:No|Nr|n°)\.?|{_NO_WORDS})(?:{_H}{{0,2}}|[ \t]{{0,3}}\r?\n[ \t]{{0,12}}+))?
     (?P<lbr>\\?\[)?
     (?P<a>\d{{1,5}})/(?P<b>\d{{1,5}})(?!\d)
     (?:/(?P<dom2>{_DOM})(?![\w]))?
