@@ -310,7 +310,9 @@ DOMAIN_DATE_MISMATCH = Rule(
     Severity.ERROR,
     "The domain marker was not in use in the act's year.",
     "EEC until 31 October 1993, EC and JHA from 1 November 1993 to 30 November 2009, EU from "
-    "1 December 2009, ECSC until 23 July 2002. The number is probably wrong.",
+    "1 December 2009, ECSC until 23 July 2002. The number is probably wrong. A fix of the "
+    "same numbering's form (EU105, EU110...) writes the era's domain ('(EU) 1995/46' -> "
+    "'95/46/EC').",
     bad="Regulation (EC) No 1/2010",
     good="Regulation (EU) No 1/2010",
 )
@@ -439,6 +441,26 @@ def domain_fits(domain: str, year: int, date: datetime.date | None) -> bool:
     if domain == "CFSP":
         return when >= maastricht or (date is None and year == 1993)
     return True
+
+
+def era_domains(
+    domains: tuple[str, ...], year: int, date: datetime.date | None
+) -> tuple[str, ...] | None:
+    """The domains as the act's era wrote them: an EU, EC or EEC not in use then (EU107, by
+    :func:`domain_fits`) becomes the one that was (``95/46/EU`` -> ``95/46/EC``), so a fix never
+    writes what EU107 calls wrong; None where another domain (ECSC, CFSP, JHA) does not fit."""
+    era: list[str] = []
+    for domain in domains:
+        if not domain_fits(domain, year, date):
+            if domain not in _COMMUNITY_DOMAINS:
+                return None
+            domain = next(d for _, d in DOMAIN_FROM_YEAR if domain_fits(d, year, date))
+        if domain not in era:
+            era.append(domain)
+    return tuple(era)
+
+
+_COMMUNITY_DOMAINS = frozenset(d for _, d in DOMAIN_FROM_YEAR)
 
 
 @attrs.frozen(slots=True)
@@ -687,11 +709,16 @@ def _notes(
     if not n.domains:
         return notes
     legislative_no = n.has_no and not n.year_first
-    canon = canonical_numbering(act_type, n.domains, n.year, n.number, legislative_no, language)
+    domains = era_domains(n.domains, n.year, date)
+    canon = canonical_numbering(
+        act_type, domains or n.domains, n.year, n.number, legislative_no, language
+    )
     if _same(written, canon):
         return notes
     # The domain of some acts from 2015 (e.g. the rare "(EU, Euratom)") comes from the text.
-    fix: Fix | None = None if n.order_unsure else Fix(s, e, canon, f"write {quoted(canon)}")
+    fix: Fix | None = None
+    if not n.order_unsure and domains is not None:
+        fix = Fix(s, e, canon, f"write {quoted(canon)}")
     if n.year_first:
         rule = NO_WITH_NEW_NUMBERING
     elif n.year >= 2015:

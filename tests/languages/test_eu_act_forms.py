@@ -1,0 +1,70 @@
+"""EU act forms in every language: a number word ("No", "n°", "n.º", "Nr.") ending a line is still
+read; a fix of the numbering writes the domain of the act's era (as EU107 asks).
+
+Why: plain text and PDF extraction break lines anywhere; German "Nr.\\n" was read, English, French
+and Spanish "No\\n" were not."""
+
+from __future__ import annotations
+
+import pytest
+
+import citecheck
+
+WRAPPED = [
+    ("Council Regulation (EC) No\n1049/2001 applies.", "celex:32001R1049"),
+    ("Council Regulation (EC) No \n   1049/2001 applies.", "celex:32001R1049"),
+    ("Regulation (EEC) No.\n1408/71 applies.", "celex:31971R1408"),
+    ("Voir le règlement (CE) n°\n1049/2001 du Conseil.", "celex:32001R1049"),
+    ("Véase el Reglamento (CE) n.º\n1049/2001 del Consejo.", "celex:32001R1049"),
+    ("Verordnung (EG) Nr.\n1049/2001 des Rates.", "celex:32001R1049"),
+]
+
+NOT_ACTS = [
+    # a paragraph break between the number word and the number ends the reference
+    "Council Regulation (EC) No\n\n1049/2001 applies.",
+    # the number word alone at a line end, no number after it
+    "The Regulation (EC) No\nlonger applies.",
+]
+
+
+@pytest.mark.parametrize(("text", "cid"), WRAPPED)
+def test_number_word_at_line_end(text: str, cid: str) -> None:
+    assert [c.id for c in citecheck.extract(text)] == [cid]
+
+
+@pytest.mark.parametrize("text", NOT_ACTS)
+def test_no_act_across_a_paragraph_or_without_number(text: str) -> None:
+    assert [c.id for c in citecheck.extract(text) if c.id.startswith("celex:")] == []
+
+
+# --- EU105 / EU110 fixes agree with EU107: an era's form, never a domain EU107 calls wrong ---
+
+ERA_FIXES = [
+    ("See Directive (EU) 1995/46.", "95/46/EC"),
+    ("Voir la directive (UE) 1995/46.", "95/46/CE"),
+    ("Véase la Directiva (UE) 1995/46.", "95/46/CE"),
+    ("Siehe Richtlinie (EU) 1995/46.", "95/46/EG"),
+    ("See Directive (EEC) 2003/4.", "2003/4/EC"),
+]
+
+ERA_NO_CHANGE = [
+    # the domain fits its year: the fix keeps it
+    ("See Directive 1995/46/EC.", "95/46/EC"),
+    ("Voir la directive 1985/374/CEE.", "85/374/CEE"),
+]
+
+
+@pytest.mark.parametrize(("text", "fixed"), ERA_FIXES + ERA_NO_CHANGE)
+def test_numbering_fix_writes_the_era_domain(text: str, fixed: str) -> None:
+    result = citecheck.check(text, offline=True)
+    fixes = [f.fix.replacement for f in result.findings if f.fix is not None]
+    assert fixes == [fixed]
+    wrong = [f for f in result.findings if f.code == "EU107"]
+    assert bool(wrong) == ((text, fixed) in ERA_FIXES)
+
+
+def test_no_fix_where_no_era_domain_can_stand_for_the_written_one() -> None:
+    # CFSP did not exist in 1991: no community domain replaces it, so no fix at all
+    result = citecheck.check("See Common Position 1991/12/CFSP.", offline=True)
+    assert sorted(f.code for f in result.findings) == ["EU105", "EU107"]
+    assert [f.fix for f in result.findings] == [None, None]
