@@ -1617,7 +1617,43 @@ def _domainless_ok(
     if not m.group("type")[0].isupper():
         return False
     type_start = m.start("type")
-    return _UN_BODY_BEFORE.search(doc.text, max(0, type_start - 60), type_start) is None
+    if _UN_BODY_BEFORE.search(doc.text, max(0, type_start - 60), type_start) is not None:
+        return False
+    return n.has_no or _eu_author(m) or not _other_author(doc.text, type_start, m.end())
+
+
+#: Bodies other than the EU's that adopt numbered decisions (``data/eu_words.json``).
+_OTHER_AUTHOR = compile_pattern(
+    r"(?<!\w)(?i:"
+    + "|".join(
+        regex.escape(word).replace(r"\ ", r"\s+")
+        for word in sorted(eu_words.other_decision_authors(), key=lambda w: (-len(w), w))
+    )
+    + r")\w{0,3}(?!\w)"
+)
+_OTHER_AUTHOR_AFTER = compile_pattern(
+    r"\A[\s,]{0,3}(?i:of|des|der|du|de|del)(?:\s+(?i:the|la|l'|los|las))?\s+"
+    + _OTHER_AUTHOR.pattern
+)
+#: How far before a decision its sentence may name the body that adopted it.
+_OTHER_AUTHOR_REACH = 120
+_SENTENCE_END = compile_pattern(r"[.!?;](?:\s|\Z)|\n\s*\n")
+
+
+def _eu_author(m: regex.Match[str]) -> bool:
+    return bool(m.group("author") or m.group("author2") or m.group("mauthor"))
+
+
+def _other_author(text: str, type_start: int, end: int) -> bool:
+    """A decision numbered without any EU mark is another body's where its sentence names
+    that body before it ("Der Vorstand fasste den Beschluss 2019/12") or it is "of" it
+    ("Decision 2019/12 of the board")."""
+    lo = max(0, type_start - _OTHER_AUTHOR_REACH)
+    for stop in _SENTENCE_END.finditer(text, lo, type_start):
+        lo = stop.end()
+    if _OTHER_AUTHOR.search(text, lo, type_start) is not None:
+        return True
+    return _OTHER_AUTHOR_AFTER.match(text[end : end + 60]) is not None
 
 
 _AMENDED_BY = lazy_compile(

@@ -68,3 +68,44 @@ def test_no_fix_where_no_era_domain_can_stand_for_the_written_one() -> None:
     result = citecheck.check("See Common Position 1991/12/CFSP.", offline=True)
     assert sorted(f.code for f in result.findings) == ["EU105", "EU107"]
     assert [f.fix for f in result.findings] == [None, None]
+
+
+# --- a decision numbered without any EU mark and adopted by another body is no EU act ---
+
+OTHER_BODIES = [
+    "Der Vorstand fasste den Beschluss 2019/12.",
+    "Der Beschluss 2019/12 des Aufsichtsrats gilt.",
+    "Die Hauptversammlung bestätigte den Beschluss 2020/3.",
+    "The general meeting adopted Decision 2019/12.",
+    "See Decision 2019/12 of the board.",
+    "The district court set aside Decision 2018/44.",
+    "Das Landgericht hob den Beschluss 2018/44 auf.",
+    "El consejo de administración adoptó la Decisión 2019/12.",
+]
+
+STILL_EU = [
+    # an EU mark: domain, EU institution, the era's 'No', or no other body in the sentence
+    ("See Decision 2019/12.", "celex:32019D0012"),
+    ("See Commission Decision 2019/12.", "celex:32019D0012"),
+    ("The board applies Commission Decision 2019/12.", "celex:32019D0012"),
+    ("Die Gesellschaft beachtet den Beschluss (EU) 2019/12.", "celex:32019D0012"),
+    ("The company applies Decision (EU) 2019/12.", "celex:32019D0012"),
+    ("Der Aufsichtsrat tagte. Siehe Beschluss 2019/12.", "celex:32019D0012"),
+    # the EU courts annul EU decisions: a court alone is no other author
+    ("The Court of Justice annulled Decision 2019/12.", "celex:32019D0012"),
+    ("Das Gericht der Europäischen Union erklärte den Beschluss 2019/12 für nichtig.", "celex:32019D0012"),
+    ("Der Gerichtshof hob den Beschluss 2019/12 auf.", "celex:32019D0012"),
+    ("Die Gesellschaft beachtet die Verordnung 2016/679.", "celex:32016R0679"),
+]
+
+
+@pytest.mark.parametrize("text", OTHER_BODIES)
+def test_another_bodys_decision_is_no_eu_act(text: str) -> None:
+    result = citecheck.check(text, offline=True)
+    assert [c.id for c in result.citations if c.id.startswith("celex:")] == []
+    assert [f.code for f in result.findings if f.code.startswith("EU")] == []
+
+
+@pytest.mark.parametrize(("text", "cid"), STILL_EU)
+def test_decision_with_an_eu_mark_or_no_other_body_stays(text: str, cid: str) -> None:
+    assert [c.id for c in citecheck.extract(text)] == [cid]
