@@ -161,18 +161,24 @@ _COMPOUND = (
     rf"(?={alternation(_COMPOUND_HEADS)}{_SW}"
     rf"(?:\({_H}?{_DOM}{_H}?\)|\d{{2,4}}/\d{{1,5}}/{_DOM}(?![\w])))"
 ) if _COMPOUND_HEADS else r"(?!)"
-_ACT = compile_pattern(
-    rf"""
+_ACT_BEFORE_COMPOUND = rf"""
     (?<![\w/])
     (?:(?P<author>{_AUTHOR}){_S})?
     (?:(?P<ordinal>{_ORDINALS}){_S})?
     (?:(?P<author2>(?i:Council|Commission)){_S})?
     (?:(?P<mod>(?i:Delegated|Implementing|Framework)){_S})?
-    (?:{_COMPOUND})?
+    """
+_ACT_FROM_TYPE = rf"""
     (?P<type>(?i:{_TYPE})){_INSTITUTION_BETWEEN}
     {_SW}
     {_NUMBERING}
     """
+_ACT = compile_pattern(_ACT_BEFORE_COMPOUND + rf"(?:{_COMPOUND})?" + _ACT_FROM_TYPE)
+#: ``_ACT`` less its compound names, for a text where none can stand (no act word right after
+#: a letter or "-"): the same matches there, as English texts pay nothing for German compounds
+#: (the compound's group stays, never set).
+_ACT_WITHOUT_COMPOUND = compile_pattern(
+    _ACT_BEFORE_COMPOUND + r"(?P<compound>(?!))?" + _ACT_FROM_TYPE
 )
 _AND = alternation(("and", *(load_lexicon(lang).list_words[0] for lang in _WORDS)))
 _AND_OR = alternation(w for lang in LANGUAGES for w in load_lexicon(lang).list_words if w != "&")
@@ -1343,7 +1349,7 @@ def _type_word_starts(doc: Document, hits: list[tuple[int, int]]) -> list[int]:
                 if lo <= start < hi and _lowered(text, start, start + len(word)) == word:
                     starts.append(start)
                     if word in _COMPOUND_HEADS and start > lo and text[start - 1].isalpha():
-                        starts.append(_compound_start(text, start, lo))
+                        starts += _compound_starts(text, start, lo)
     kept = []
     for start in sorted(set(starts)):
         before = text[start - 1] if start else " "
@@ -1352,15 +1358,16 @@ def _type_word_starts(doc: Document, hits: list[tuple[int, int]]) -> list[int]:
     return kept
 
 
-def _compound_start(text: str, head: int, lo: int) -> int:
-    """Where the compound word ending on the act word at ``head`` starts (its letters and
+def _compound_starts(text: str, head: int, lo: int) -> list[int]:
+    """Where a compound name ending on the act word at ``head`` can start: its word's start
+    and each place after a hyphen in it (``_ACT`` starts after no word character; letters and
     hyphens, at most ``_COMPOUND_REACH`` of them, not before ``lo``)."""
     start = head
     while start > max(lo, head - _COMPOUND_REACH - 1) and (
         text[start - 1].isalpha() or text[start - 1] == "-"
     ):
         start -= 1
-    return start
+    return [i for i in range(start, head) if text[i] != "-" and (i == start or text[i - 1] == "-")]
 
 
 def _reach(hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1393,7 +1400,8 @@ def _act_matches(doc: Document) -> Iterator[regex.Match[str]]:
     if not hits:
         return
     starts = _type_word_starts(doc, hits)
-    match, search = _ACT.match, _ACT.search
+    pattern = _ACT if _compound_may_stand(doc) else _ACT_WITHOUT_COMPOUND
+    match, search = pattern.match, pattern.search
     last_end = 0
     for hit_start, hit_end in hits:
         if hit_start < last_end:
@@ -1409,11 +1417,21 @@ def _act_matches(doc: Document) -> Iterator[regex.Match[str]]:
             if m is not None:
                 break
             i += 1
-        m = settle(_ACT, text, m, hi)
+        m = settle(pattern, text, m, hi)
         if m is None:
             continue
         yield m
         last_end = max(m.end(), m.start() + 1)
+
+
+def _compound_may_stand(doc: Document) -> bool:
+    """Whether a compound act name can stand anywhere in the text: it ends on an act word
+    right after a letter or "-" ("Grundverordnung", "EU-Richtlinie"); none in English."""
+    text = doc.text
+    for start, _ in doc.hits(_COMPOUND_HEADS):
+        if start and (text[start - 1].isalpha() or text[start - 1] == "-"):
+            return True
+    return False
 
 
 def _read_all(doc: Document) -> Iterator[_Found]:

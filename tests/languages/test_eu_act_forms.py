@@ -109,3 +109,39 @@ def test_another_bodys_decision_is_no_eu_act(text: str) -> None:
 @pytest.mark.parametrize(("text", "cid"), STILL_EU)
 def test_decision_with_an_eu_mark_or_no_other_body_stays(text: str, cid: str) -> None:
     assert [c.id for c in citecheck.extract(text)] == [cid]
+
+
+# --- compound act names: read only where one can stand, and from any place after a hyphen ---
+
+COMPOUND_WINDOWS = [
+    # found by the property test of tests/test_eu_match_at_hit.py: the compound starts after
+    # the hyphen, not at it
+    "-CouncilDurchführungsverordnung (EU) 2016/679",
+    "ab-Cd-Grundverordnung (EU) 2016/679",
+    "Die Datenschutz-Grundverordnung (EU) 2016/679 gilt.",
+    "Council Regulation (EC) No 1049/2001 and Directive 95/46/EC.",
+]
+
+
+@pytest.mark.parametrize("text", COMPOUND_WINDOWS)
+def test_act_matches_as_the_window_search_reads_compounds(text: str) -> None:
+    from citecheck.families import FAMILIES, base, eu_acts
+    from citecheck.families.base import Document
+
+    doc = Document(text)
+    doc.index_anchors(sorted({a for family in FAMILIES for a in family.anchors}))
+    hits = eu_acts._type_word_hits(doc)
+    window = base.matches_near(eu_acts._ACT, hits, text, before=100, after=64)
+    assert [m.span() for m in eu_acts._act_matches(doc)] == [m.span() for m in window]
+
+
+def test_english_text_is_read_without_the_compound_pattern() -> None:
+    from citecheck.families import eu_acts
+    from citecheck.families.base import Document
+
+    english = Document("See Council Regulation (EC) No 1049/2001 and Directive 95/46/EC.")
+    german = Document("Die Datenschutz-Grundverordnung (EU) 2016/679 gilt.")
+    hyphen = Document("Die EU-Richtlinie 95/46/EG gilt.")
+    assert not eu_acts._compound_may_stand(english)
+    assert eu_acts._compound_may_stand(german)
+    assert eu_acts._compound_may_stand(hyphen)
