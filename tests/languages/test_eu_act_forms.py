@@ -93,7 +93,10 @@ STILL_EU = [
     ("Der Aufsichtsrat tagte. Siehe Beschluss 2019/12.", "celex:32019D0012"),
     # the EU courts annul EU decisions: a court alone is no other author
     ("The Court of Justice annulled Decision 2019/12.", "celex:32019D0012"),
-    ("Das Gericht der Europäischen Union erklärte den Beschluss 2019/12 für nichtig.", "celex:32019D0012"),
+    (
+        "Das Gericht der Europäischen Union erklärte den Beschluss 2019/12 für nichtig.",
+        "celex:32019D0012",
+    ),
     ("Der Gerichtshof hob den Beschluss 2019/12 auf.", "celex:32019D0012"),
     ("Die Gesellschaft beachtet die Verordnung 2016/679.", "celex:32016R0679"),
 ]
