@@ -142,6 +142,15 @@ def english() -> ActWords:
     return _words("en", _blocks().get("en", {}))
 
 
+@functools.cache
+def other_decision_authors() -> tuple[str, ...]:
+    """Every language's bodies other than the EU's that adopt numbered decisions (a company's
+    board, a court: "Der Vorstand fasste den Beschluss 2019/12"), English too."""
+    return tuple(
+        word for block in _blocks().values() for word in block.get("other_decision_authors", ())
+    )
+
+
 def short_names_of(language: str, celex: str) -> frozenset[str]:
     """The acronyms ``celex`` is known by in ``language`` (``DSGVO`` for ``32016R0679``)."""
     words = load().get(language)

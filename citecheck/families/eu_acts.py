@@ -97,7 +97,7 @@ _BARE_DOM = "(?:CFSP|EU|EC|EEC|JHA|Euratom|" + "|".join(_LANG_DOMAINS) + ")"
 _NO_WORDS = alternation(w for words in _WORDS.values() for w in words.no_words)
 _NUMBERING = rf"""
     (?P<dom1>\({_H}?{_DOM}{_H}?\){_SW}|(?P<baredom>{_BARE_DOM}){_S})?
-    (?P<no>(?:(?i:No|Nr|n°)\.?|{_NO_WORDS})(?:{_H}{{0,2}}|(?<=\.)[ \t]{{0,3}}\r?\n[ \t]{{0,12}}+))?
+    (?P<no>(?:(?i:No|Nr|n°)\.?|{_NO_WORDS})(?:{_H}{{0,2}}|[ \t]{{0,3}}\r?\n[ \t]{{0,12}}+))?
     (?P<lbr>\\?\[)?
     (?P<a>\d{{1,5}})/(?P<b>\d{{1,5}})(?!\d)
     (?:/(?P<dom2>{_DOM})(?![\w]))?
@@ -161,18 +161,24 @@ _COMPOUND = (
     rf"(?={alternation(_COMPOUND_HEADS)}{_SW}"
     rf"(?:\({_H}?{_DOM}{_H}?\)|\d{{2,4}}/\d{{1,5}}/{_DOM}(?![\w])))"
 ) if _COMPOUND_HEADS else r"(?!)"
-_ACT = compile_pattern(
-    rf"""
+_ACT_BEFORE_COMPOUND = rf"""
     (?<![\w/])
     (?:(?P<author>{_AUTHOR}){_S})?
     (?:(?P<ordinal>{_ORDINALS}){_S})?
     (?:(?P<author2>(?i:Council|Commission)){_S})?
     (?:(?P<mod>(?i:Delegated|Implementing|Framework)){_S})?
-    (?:{_COMPOUND})?
+    """
+_ACT_FROM_TYPE = rf"""
     (?P<type>(?i:{_TYPE})){_INSTITUTION_BETWEEN}
     {_SW}
     {_NUMBERING}
     """
+_ACT = compile_pattern(_ACT_BEFORE_COMPOUND + rf"(?:{_COMPOUND})?" + _ACT_FROM_TYPE)
+#: ``_ACT`` less its compound names, for a text where none can stand (no act word right after
+#: a letter or "-"): the same matches there, as English texts pay nothing for German compounds
+#: (the compound's group stays, never set).
+_ACT_WITHOUT_COMPOUND = compile_pattern(
+    _ACT_BEFORE_COMPOUND + r"(?P<compound>(?!))?" + _ACT_FROM_TYPE
 )
 _AND = alternation(("and", *(load_lexicon(lang).list_words[0] for lang in _WORDS)))
 _AND_OR = alternation(w for lang in LANGUAGES for w in load_lexicon(lang).list_words if w != "&")
@@ -310,7 +316,9 @@ DOMAIN_DATE_MISMATCH = Rule(
     Severity.ERROR,
     "The domain marker was not in use in the act's year.",
     "EEC until 31 October 1993, EC and JHA from 1 November 1993 to 30 November 2009, EU from "
-    "1 December 2009, ECSC until 23 July 2002. The number is probably wrong.",
+    "1 December 2009, ECSC until 23 July 2002. The number is probably wrong. A fix of the "
+    "same numbering's form (EU105, EU110...) writes the era's domain ('(EU) 1995/46' -> "
+    "'95/46/EC').",
     bad="Regulation (EC) No 1/2010",
     good="Regulation (EU) No 1/2010",
 )
@@ -440,6 +448,26 @@ def domain_fits(domain: str, year: int, date: datetime.date | None) -> bool:
     if domain == "CFSP":
         return when >= maastricht or (date is None and year == 1993)
     return True
+
+
+def era_domains(
+    domains: tuple[str, ...], year: int, date: datetime.date | None
+) -> tuple[str, ...] | None:
+    """The domains as the act's era wrote them: an EU, EC or EEC not in use then (EU107, by
+    :func:`domain_fits`) becomes the one that was (``95/46/EU`` -> ``95/46/EC``), so a fix never
+    writes what EU107 calls wrong; None where another domain (ECSC, CFSP, JHA) does not fit."""
+    era: list[str] = []
+    for domain in domains:
+        if not domain_fits(domain, year, date):
+            if domain not in _COMMUNITY_DOMAINS:
+                return None
+            domain = next(d for _, d in DOMAIN_FROM_YEAR if domain_fits(d, year, date))
+        if domain not in era:
+            era.append(domain)
+    return tuple(era)
+
+
+_COMMUNITY_DOMAINS = frozenset(d for _, d in DOMAIN_FROM_YEAR)
 
 
 @attrs.frozen(slots=True)
@@ -688,11 +716,16 @@ def _notes(
     if not n.domains:
         return notes
     legislative_no = n.has_no and not n.year_first
-    canon = canonical_numbering(act_type, n.domains, n.year, n.number, legislative_no, language)
+    domains = era_domains(n.domains, n.year, date)
+    canon = canonical_numbering(
+        act_type, domains or n.domains, n.year, n.number, legislative_no, language
+    )
     if _same(written, canon):
         return notes
     # The domain of some acts from 2015 (e.g. the rare "(EU, Euratom)") comes from the text.
-    fix: Fix | None = None if n.order_unsure else Fix(s, e, canon, f"write {quoted(canon)}")
+    fix: Fix | None = None
+    if not n.order_unsure and domains is not None:
+        fix = Fix(s, e, canon, f"write {quoted(canon)}")
     if n.year_first:
         rule = NO_WITH_NEW_NUMBERING
     elif n.year >= 2015:
@@ -1342,7 +1375,7 @@ def _type_word_starts(doc: Document, hits: list[tuple[int, int]]) -> list[int]:
                 if lo <= start < hi and _lowered(text, start, start + len(word)) == word:
                     starts.append(start)
                     if word in _COMPOUND_HEADS and start > lo and text[start - 1].isalpha():
-                        starts.append(_compound_start(text, start, lo))
+                        starts += _compound_starts(text, start, lo)
     kept = []
     for start in sorted(set(starts)):
         before = text[start - 1] if start else " "
@@ -1351,15 +1384,16 @@ def _type_word_starts(doc: Document, hits: list[tuple[int, int]]) -> list[int]:
     return kept
 
 
-def _compound_start(text: str, head: int, lo: int) -> int:
-    """Where the compound word ending on the act word at ``head`` starts (its letters and
+def _compound_starts(text: str, head: int, lo: int) -> list[int]:
+    """Where a compound name ending on the act word at ``head`` can start: its word's start
+    and each place after a hyphen in it (``_ACT`` starts after no word character; letters and
     hyphens, at most ``_COMPOUND_REACH`` of them, not before ``lo``)."""
     start = head
     while start > max(lo, head - _COMPOUND_REACH - 1) and (
         text[start - 1].isalpha() or text[start - 1] == "-"
     ):
         start -= 1
-    return start
+    return [i for i in range(start, head) if text[i] != "-" and (i == start or text[i - 1] == "-")]
 
 
 def _reach(hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1392,7 +1426,8 @@ def _act_matches(doc: Document) -> Iterator[regex.Match[str]]:
     if not hits:
         return
     starts = _type_word_starts(doc, hits)
-    match, search = _ACT.match, _ACT.search
+    pattern = _ACT if _compound_may_stand(doc) else _ACT_WITHOUT_COMPOUND
+    match, search = pattern.match, pattern.search
     last_end = 0
     for hit_start, hit_end in hits:
         if hit_start < last_end:
@@ -1408,11 +1443,21 @@ def _act_matches(doc: Document) -> Iterator[regex.Match[str]]:
             if m is not None:
                 break
             i += 1
-        m = settle(_ACT, text, m, hi)
+        m = settle(pattern, text, m, hi)
         if m is None:
             continue
         yield m
         last_end = max(m.end(), m.start() + 1)
+
+
+def _compound_may_stand(doc: Document) -> bool:
+    """Whether a compound act name can stand anywhere in the text: it ends on an act word
+    right after a letter or "-" ("Grundverordnung", "EU-Richtlinie"); none in English."""
+    text = doc.text
+    for start, _ in doc.hits(_COMPOUND_HEADS):
+        if start and (text[start - 1].isalpha() or text[start - 1] == "-"):
+            return True
+    return False
 
 
 def _read_all(doc: Document) -> Iterator[_Found]:
@@ -1616,7 +1661,43 @@ def _domainless_ok(
     if not m.group("type")[0].isupper():
         return False
     type_start = m.start("type")
-    return _UN_BODY_BEFORE.search(doc.text, max(0, type_start - 60), type_start) is None
+    if _UN_BODY_BEFORE.search(doc.text, max(0, type_start - 60), type_start) is not None:
+        return False
+    return n.has_no or _eu_author(m) or not _other_author(doc.text, type_start, m.end())
+
+
+#: Bodies other than the EU's that adopt numbered decisions (``data/eu_words.json``).
+_OTHER_AUTHOR = compile_pattern(
+    r"(?<!\w)(?i:"
+    + "|".join(
+        regex.escape(word).replace(r"\ ", r"\s+")
+        for word in sorted(eu_words.other_decision_authors(), key=lambda w: (-len(w), w))
+    )
+    + r")\w{0,3}(?!\w)"
+)
+_OTHER_AUTHOR_AFTER = compile_pattern(
+    r"\A[\s,]{0,3}(?i:of|des|der|du|de|del)(?:\s+(?i:the|la|l'|los|las))?\s+"
+    + _OTHER_AUTHOR.pattern
+)
+#: How far before a decision its sentence may name the body that adopted it.
+_OTHER_AUTHOR_REACH = 120
+_SENTENCE_END = compile_pattern(r"[.!?;](?:\s|\Z)|\n\s*\n")
+
+
+def _eu_author(m: regex.Match[str]) -> bool:
+    return bool(m.group("author") or m.group("author2") or m.group("mauthor"))
+
+
+def _other_author(text: str, type_start: int, end: int) -> bool:
+    """A decision numbered without any EU mark is another body's where its sentence names
+    that body before it ("Der Vorstand fasste den Beschluss 2019/12") or it is "of" it
+    ("Decision 2019/12 of the board")."""
+    lo = max(0, type_start - _OTHER_AUTHOR_REACH)
+    for stop in _SENTENCE_END.finditer(text, lo, type_start):
+        lo = stop.end()
+    if _OTHER_AUTHOR.search(text, lo, type_start) is not None:
+        return True
+    return _OTHER_AUTHOR_AFTER.match(text[end : end + 60]) is not None
 
 
 _AMENDED_BY = lazy_compile(

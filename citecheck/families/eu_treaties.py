@@ -19,7 +19,12 @@ import regex
 
 from citecheck import knowledge
 from citecheck.families.base import PATTERN_HORIZON, Document
-from citecheck.families.instruments import InstrumentParts, catalog
+from citecheck.families.instruments import (
+    ARTICLE_OUT_OF_RANGE,
+    InstrumentParts,
+    catalog,
+    pinpoint_findings,
+)
 from citecheck.lexicon import load as load_lexicon
 from citecheck.model import Citation, Finding, Kind, Pinpoint
 from citecheck.pinpoints import REACH_AFTER as PINPOINT_REACH
@@ -198,7 +203,7 @@ class EUTreatiesFamily:
     priority = 12
     #: read past a citation: its article pinpoint and its language
     reach_after = max(PATTERN_HORIZON, PINPOINT_REACH)
-    rules: tuple[Rule, ...] = ()
+    rules: tuple[Rule, ...] = (ARTICLE_OUT_OF_RANGE,)
 
     @property
     def anchors(self) -> tuple[str, ...]:
@@ -261,7 +266,7 @@ class EUTreatiesFamily:
                 break
 
     def validate(self, citation: Citation, doc: Document) -> Iterator[Finding]:
-        return iter(())
+        return pinpoint_findings(citation)
 
 
 def _bare_names(doc: Document) -> Iterator[Citation]:

@@ -1684,44 +1684,51 @@ class InstrumentsFamily:
     # --- offline checks -----------------------------------------------------------------
 
     def validate(self, citation: Citation, doc: Document) -> Iterator[Finding]:
-        """Every article / principle pinpoint must exist in the instrument (catalog counts)."""
-        parts = citation.parts
-        if not isinstance(parts, InstrumentParts):
-            return
-        inst = _CAT.instruments.get(parts.slug)
-        if inst is None:
-            return
-        for part in citation.pinpoint.parts:
-            for value in part.value.split("-"):
-                head = _HEAD.match(value)
-                if head is None or unreadable_number(head.group(1)):
-                    continue
-                number = int(head.group(1))
-                label = f"{head.group(1)} {head.group(2)}" if head.group(2) else head.group(1)
-                if part.unit == "art" and inst.unit == "art":
-                    ok = 1 <= number <= inst.count and not head.group(2)
-                    if not ok and label not in inst.extra:
-                        extra = f" (plus {', '.join(inst.extra)})" if inst.extra else ""
-                        yield ARTICLE_OUT_OF_RANGE.finding(
-                            f"article {label} of the {inst.label} does not exist: the "
-                            f"{inst.name} has {inst.count} articles{extra}; check the number "
-                            f"(1 to {inst.count})",
-                            citation.start,
-                            citation.end,
-                            id=citation.id,
-                        )
-                elif (
-                    part.unit in ("principle", "commentary")
-                    and inst.unit == "principle"
-                    and not 1 <= number <= inst.count
-                ):
-                    yield PRINCIPLE_OUT_OF_RANGE.finding(
-                        f"Guiding Principle {number} does not exist: there are "
-                        f"{inst.count} Guiding Principles; check the number (1 to {inst.count})",
+        return pinpoint_findings(citation)
+
+
+def pinpoint_findings(citation: Citation) -> Iterator[Finding]:
+    """Every article / principle pinpoint must exist in the instrument (catalog counts).
+
+    One function for every family that reads an instrument, whatever the language it was
+    written in (the French, Spanish and German forms of ``eu_treaties`` too)."""
+    parts = citation.parts
+    if not isinstance(parts, InstrumentParts):
+        return
+    inst = _CAT.instruments.get(parts.slug)
+    if inst is None:
+        return
+    for part in citation.pinpoint.parts:
+        for value in part.value.split("-"):
+            head = _HEAD.match(value)
+            if head is None or unreadable_number(head.group(1)):
+                continue
+            number = int(head.group(1))
+            label = f"{head.group(1)} {head.group(2)}" if head.group(2) else head.group(1)
+            if part.unit == "art" and inst.unit == "art":
+                ok = 1 <= number <= inst.count and not head.group(2)
+                if not ok and label not in inst.extra:
+                    extra = f" (plus {', '.join(inst.extra)})" if inst.extra else ""
+                    yield ARTICLE_OUT_OF_RANGE.finding(
+                        f"article {label} of the {inst.label} does not exist: the "
+                        f"{inst.name} has {inst.count} articles{extra}; check the number "
+                        f"(1 to {inst.count})",
                         citation.start,
                         citation.end,
                         id=citation.id,
                     )
+            elif (
+                part.unit in ("principle", "commentary")
+                and inst.unit == "principle"
+                and not 1 <= number <= inst.count
+            ):
+                yield PRINCIPLE_OUT_OF_RANGE.finding(
+                    f"Guiding Principle {number} does not exist: there are "
+                    f"{inst.count} Guiding Principles; check the number (1 to {inst.count})",
+                    citation.start,
+                    citation.end,
+                    id=citation.id,
+                )
 
 
 FAMILY = InstrumentsFamily()
