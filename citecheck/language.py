@@ -122,31 +122,46 @@ _NUMBERING = regex.compile(
 )
 
 
+#: What shows a sentence going on after "et seq.": a lower-case word, a number, a comma,
+#: a semicolon or a closing bracket.
+_GOES_ON = regex.compile(r"[\s\u00a0]*[\p{Ll}\d,;:)\]]")
+
+
 @functools.cache
-def _abbreviations(lang: str | None) -> tuple[regex.Pattern[str], frozenset[str]]:
+def _abbreviations(
+    lang: str | None,
+) -> tuple[regex.Pattern[str], frozenset[str], frozenset[str]]:
     """The abbreviations of ``lang``'s lexicon table (of every table when None) ending where
-    a search stops ("Commission v", "cf", "No"), and those of them that cite a number."""
+    a search stops ("Commission v", "cf", "No"), those of them that cite a number, and those
+    that follow one ("seq")."""
     tables = [load(lang)] if lang is not None else [load(code) for code in LANGUAGES]
     plain = {word for table in tables for word in table.sentence_abbreviations}
     numbered = {word for table in tables for word in table.number_abbreviations} - plain
-    words = sorted(plain | numbered, key=len, reverse=True)
+    sequel = {word for table in tables for word in table.sequel_abbreviations} - plain
+    words = sorted(plain | numbered | sequel, key=len, reverse=True)
     alternatives = "|".join(regex.escape(word) for word in words)
-    return regex.compile(rf"(?<![\w.])(?:{alternatives})\Z"), frozenset(numbered)
+    pattern = regex.compile(rf"(?<![\w.])(?:{alternatives})\Z")
+    return pattern, frozenset(numbered), frozenset(sequel)
 
 
 def abbreviation_stop(text: str, mark: int, lo: int = 0, lang: str | None = None) -> bool:
     """Is the full stop at ``mark`` the end of an abbreviation of ``lang``'s lexicon table
-    (of any table when None): "cf.", "v.", "Mr.", or one that cites a number with its number
-    after ("No. L 281", "Art. 5", "Abs. 2")?  It ends no sentence then, whatever follows
-    ("OJ No. L 281", "cf. Directive ...").  "state of the art." and "dieser Art." end one.
-    Nothing before ``lo`` is read."""
+    (of any table when None): "cf.", "v.", "Mr.", one that cites a number with its number
+    after ("No. L 281", "Art. 5", "Abs. 2"), or "et seq." with the sentence going on ("et
+    seq. of the Directive")?  It ends no sentence then ("OJ No. L 281", "cf. Directive ...").
+    "state of the art.", "dieser Art." and "Art. 5 et seq. The" end one.  Nothing before
+    ``lo`` is read."""
     if text[mark : mark + 1] != ".":
         return False
-    ending, numbered = _abbreviations(lang)
+    ending, numbered, sequel = _abbreviations(lang)
     word = ending.search(text, max(lo, mark - 16), mark)
     if word is None:
         return False
-    return word.group() not in numbered or _NUMBERING.match(text, mark + 1) is not None
+    if word.group() in numbered:
+        return _NUMBERING.match(text, mark + 1) is not None
+    if word.group() in sequel:
+        return _GOES_ON.match(text, mark + 1) is not None
+    return True
 
 
 def phrase_spans(text: str, start: int, lo: int = 0) -> list[tuple[int, int]]:

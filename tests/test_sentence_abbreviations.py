@@ -41,6 +41,14 @@ from citecheck.pipeline import check
         ("eine Liste ohne Nr. Die", "Nr.", False),
         ("as on p. A later page", "p.", False),
         ("Had it acted? No! The", "No!", False),  # only a full stop ends an abbreviation
+        # "et seq." goes on only where the sentence plainly does
+        ("see Art. 5 et seq. The new rules", "seq.", False),
+        ("voir art. 5 et s. La Cour", "s.", False),
+        ("véase art. 5 y ss. El Tribunal", "ss.", False),
+        ("Articles 5 et seq. of the Directive", "seq.", True),
+        ("art. 5 et s. du code", "s.", True),
+        ("Articles 5 et seq., and 9", "seq.", True),
+        ("(Articles 5 et seq.) apply", "seq.", True),
         # ... and with its number it goes on
         ("(OJ No. L 281, 23.11.1995)", "No.", True),
         ("see Art. IV of the Treaty", "Art.", True),
@@ -139,6 +147,8 @@ _SENTENCE = (
         (" in cultural life and in art. The ", []),
         (" in cultural life and in the arts. The ", []),
         (", a document cited as No. The ", []),
+        (", referring to Articles 5 et seq. The ", []),
+        (", referring to Articles 5 et seq. of its Convention, see ", ["CRC"]),
     ],
 )
 def test_a_committee_named_earlier_in_the_sentence_runs_over_abbreviations(
@@ -156,6 +166,8 @@ def test_a_committee_named_earlier_in_the_sentence_runs_over_abbreviations(
     [
         "works of art. The new national rules on such processing ('the Directive') apply.",
         "the state of the art. The new national rules on such processing ('the Directive') apply.",
+        "data, cf. Art. 5 et seq. The new national rules on such processing ('the Directive')"
+        " apply. Member States shall apply the Directive.",
     ],
 )
 def test_a_definition_after_a_sentence_ending_in_art_names_no_act_before(text: str) -> None:

@@ -215,6 +215,10 @@ class Lexicon:
     #: abbreviations that cite a number ("Art. 5", "No. L 281", "Nr. 3"): their period ends
     #: no sentence only when a number follows (the same words end one: "state of the art.")
     number_abbreviations: tuple[str, ...] = ()
+    #: abbreviations that follow a number ("Art. 5 et seq.", "art. 5 et s."): their period
+    #: ends no sentence only when the sentence plainly goes on (a lower-case word, a number,
+    #: a comma or a closing bracket after it): "Art. 5 et seq. The Directive" ends one
+    sequel_abbreviations: tuple[str, ...] = ()
     #: kinds of instrument another treaty is named by a word before ("the Istanbul
     #: Convention"): "the Convention" then does not mean the catalog's one
     other_treaty_kinds: tuple[str, ...] = ()
@@ -684,6 +688,7 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
             data.get("sentence_abbreviations", []), "sentence_abbreviations"
         ),
         number_abbreviations=_strings(data.get("number_abbreviations", []), "number_abbreviations"),
+        sequel_abbreviations=_strings(data.get("sequel_abbreviations", []), "sequel_abbreviations"),
         other_treaty_kinds=_strings(data.get("other_treaty_kinds", []), "other_treaty_kinds"),
         not_treaty_names=_strings(data.get("not_treaty_names", []), "not_treaty_names"),
         cited_words=_strings(data.get("cited_words", []), "cited_words"),
