@@ -1187,3 +1187,40 @@ def test_hover_on_an_unresolvable_short_form_says_why() -> None:
     assert "Not resolved: no document citecheck recognises" in shown
     plain = check("A/HRC/41/35, para. 66").citations[0]
     assert "not resolved yet" in hover_markdown(plain, None)  # asked: its answer may come
+
+
+def test_answers_for_an_older_text_are_not_published_over_a_newer_one() -> None:
+    """The user deleted the citation while its resolution ran: the answer (RS101) must not be
+    published with the old text's offsets, under the words that now stand there; the check of
+    the newer text publishes what is known then."""
+    from types import SimpleNamespace
+
+    from citecheck.lsp.positions import LineIndex
+    from citecheck.lsp.server import CitecheckServer, DocState
+
+    async def resolver(ids: list[str]) -> dict[str, dict[str, str]]:
+        return {i: {"status": "not_found", "source": "undl", "reason": "no record"} for i in ids}
+
+    old = "Intro.\n" + "The Committee met at length. " * 60 + "\nSee A/HRC/41/35 and more.\n"
+    new = old.replace("See A/HRC/41/35 and more.", "See and more.")
+
+    def published_after_resolution(source: str) -> list[Any]:
+        server = CitecheckServer()
+        server.resolver = resolver
+        sent: list[Any] = []
+        doc = SimpleNamespace(uri="untitled:rs", source=old, version=1)
+        server.document = lambda uri: doc  # type: ignore[method-assign]
+        server.text_document_publish_diagnostics = sent.append  # type: ignore[method-assign]
+        state = server.docs[doc.uri] = DocState(doc.uri, seen=old)
+        state.text, state.version = old, 1
+        state.result, state.index = check(old), LineIndex(old)
+        server.publish(state)
+        doc.source, doc.version = source, 2  # the editor holds `source` when the answers come
+        asyncio.run(server._resolve(state, old))
+        server.shutdown()
+        return sent
+
+    unchanged = published_after_resolution(old)
+    assert [d.code for d in unchanged[-1].diagnostics] == ["RS101"]  # the answer is shown ...
+    edited = published_after_resolution(new)
+    assert len(edited) == 1  # ... but not over the newer text

@@ -583,7 +583,7 @@ class CitecheckServer(LanguageServer):
                 store.known[ident] = res
                 store.unverified.pop(ident, None)
             todo = [i for i in todo if i not in at_once]
-            if at_once and self.docs.get(state.uri) is state and state.text == text:
+            if at_once and self._still_shows(state, text):
                 self.publish(state)
             if not todo:
                 return
@@ -630,8 +630,17 @@ class CitecheckServer(LanguageServer):
                     ),
                 )
             )
-        if self.docs.get(state.uri) is state and state.text == text:
+        if self._still_shows(state, text):
             self.publish(state)
+
+    def _still_shows(self, state: DocState, text: str) -> bool:
+        """Is `text` still what the editor holds for the state's document?  Answers for an
+        older text are not published over a newer one: their diagnostics would stand under
+        changed words; the check of the newer text publishes them."""
+        if self.docs.get(state.uri) is not state or state.text != text:
+            return False
+        doc = self.document(state.uri)
+        return doc is not None and doc.source == text
 
     def close(self, uri: str) -> None:
         """Forget a closed document and clear its diagnostics.  pygls has already dropped it,
