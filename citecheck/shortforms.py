@@ -28,6 +28,7 @@ from citecheck.families.shortforms import (
     NOTES_HEADINGS,
     UNKNOWN_ANTECEDENT,
     ShortFormParts,
+    non_un_style,
 )
 from citecheck.model import Citation, Finding, Kind
 from citecheck.patterns import unreadable_number
@@ -442,8 +443,12 @@ def _cited_above(
     last = out[-1]
     if last.short_form or _CITED_GAP.match(doc.text, last.end, cit.start) is None:
         return False
+    # "op. cit." merged into the citation it follows is still not UN style (SF103 on it)
+    cited = isinstance(cit.parts, ShortFormParts) and cit.parts.device == "cited"
+    style = None if cited else non_un_style(cit, doc, last.id)
     out[-1] = attrs.evolve(
         last,
+        notes=last.notes if style is None else (*last.notes, style),
         text=doc.text[last.start : cit.end],
         end=cit.end,
         pinpoint=cit.pinpoint if cit.pinpoint else last.pinpoint,

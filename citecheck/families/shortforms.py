@@ -341,36 +341,50 @@ class ShortFormFamily:
                 yield m
 
     def validate(self, citation: Citation, doc: Document) -> Iterator[Finding]:
-        parts = citation.parts
-        if isinstance(parts, ShortFormParts) and parts.device != "ibid" and citation.id:
-            own = _SHORT.match(citation.text)
-            if own is not None and own.group("own"):
-                word = own.group("own")  # "a. a. O.": its words, spaces and all
-            elif own is not None and (own.group("opcit") or own.group("loccit")):
-                word = own.group("opcit") or own.group("loccit")  # "op. cit.", not "op."
-            else:
-                word = citation.text.split()[0].rstrip(",")  # "supra, note 3": "supra"
-            yield NON_UN_STYLE.finding(
-                f"'{word}' is not UN editorial style; repeat the reference or use "
-                f"'{_ibid_in(citation, doc, own)}'",
-                citation.start,
-                citation.end,
-                id=citation.id,
-            )
+        if citation.id:
+            finding = non_un_style(citation, doc, citation.id)
+            if finding is not None:
+                yield finding
 
 
-#: Each language's own "ibid." where it has one (German "ebd."); the others write "ibid.".
-_IBID_FORMS = {lang: load(lang).ibid_words[0] for lang in LANGUAGES if load(lang).ibid_words}
+def non_un_style(short_form: Citation, doc: Document, cited: str) -> Finding | None:
+    """SF103 on a short form other than "ibid." ("Id.", "supra", "op. cit.", "a.a.O."),
+    naming ``cited``, the id it stands for; also where the short form was merged into the
+    citation right before it ("A/HRC/41/35, op. cit., par. 70"): the device is still there."""
+    parts = short_form.parts
+    if not isinstance(parts, ShortFormParts) or parts.device == "ibid":
+        return None
+    own = _SHORT.match(short_form.text)
+    if own is not None and own.group("own"):
+        word = own.group("own")  # "a. a. O.": its words, spaces and all
+    elif own is not None and (own.group("opcit") or own.group("loccit")):
+        word = own.group("opcit") or own.group("loccit")  # "op. cit.", not "op."
+    else:
+        word = short_form.text.split()[0].rstrip(",")  # "supra, note 3": "supra"
+    return NON_UN_STYLE.finding(
+        f"'{word}' is not UN editorial style; repeat the reference or use "
+        f"'{_ibid_in(short_form, doc, own)}'",
+        short_form.start,
+        short_form.end,
+        id=cited,
+    )
+
+
+#: The "ibid." each language's UN style writes where it is not "ibid." (German "ebd.").
+_IBID_FORMS = {lang: load(lang).style_ibid[0] for lang in LANGUAGES if load(lang).style_ibid}
+
+
 def _ibid_in(citation: Citation, doc: Document, own: regex.Match[str] | None) -> str:
     """The "ibid." of the language the short form is written in: that of its own word
-    ("a.a.O.": German), else of the text around it."""
+    ("a.a.O.": German), else of the text around it where its words tell (not detection's
+    fallback guess: "para." is no Spanish), else "ibid."."""
     if own is not None and own.group("own"):
-        lang = _OWN_WORDS["".join(own.group("own").lower().split())][1]
+        lang: str | None = _OWN_WORDS["".join(own.group("own").lower().split())][1]
     else:
         text = doc.text
         lo, hi = max(0, citation.start - _LANGUAGE_REACH), citation.end + _LANGUAGE_REACH
-        lang = text_language.detect(text, lo, min(len(text), hi))
-    return _IBID_FORMS.get(lang, "ibid.")
+        lang = text_language.evidence(text, lo, min(len(text), hi))
+    return _IBID_FORMS.get(lang or "", "ibid.")
 
 
 FAMILY = ShortFormFamily()
