@@ -19,8 +19,10 @@ import regex
 
 from citecheck.families.backrefs import BackReferenceParts
 from citecheck.families.base import Document
+from citecheck.families.cjeu import CjeuParts
 from citecheck.families.eu_acts import EUActParts
 from citecheck.families.instruments import InstrumentParts, instruments_called
+from citecheck.families.oj import OJParts
 from citecheck.families.shortforms import (
     AMBIGUOUS_IBID,
     LONGEST_CITED_WORDS,
@@ -31,6 +33,7 @@ from citecheck.families.shortforms import (
     non_un_style,
 )
 from citecheck.model import Citation, Finding, Kind
+from citecheck.lexicon import LANGUAGES, alternation, load
 from citecheck.patterns import unreadable_number
 
 # Notes marked as such: a line starting with <sup>N</sup>, [^N]: or ^N.
@@ -678,6 +681,55 @@ _SAME_DOCUMENT_GAP = regex.compile(
 #: semicolon, a line break or a number (a pinpoint, a date: "C-362/14, paragraph 4, and the
 #: judgment of 2022, EU:C:2022:77" names another judgment), up to a reference's length.
 _CASE_NAME_GAP = regex.compile(r"[^;\n\d]{0,150}")
+#: What in those names opens another source: a signal ("see also", "cf.", "vgl."), or a
+#: list word after a comma (", and Digital Rights Ireland, EU:..."); "Facebook Ireland and
+#: Maximillian Schrems" (no comma) are one party's names.
+_NEW_SOURCE = regex.compile(
+    r"(?i)(?<!\w)(?:"
+    + alternation(w for lang in LANGUAGES for w in load(lang).new_source_words)
+    + r")(?!\w)|,[\s\u00a0]*(?:"
+    + alternation(w for lang in LANGUAGES for w in load(lang).list_words if w.isalpha())
+    + r")(?!\w)"
+)
+#: An OJ issue is an act's publication only from the year in its number up to this many years
+#: later: acts are published days or weeks after adoption, one adopted late in a year the next
+#: year; an issue years away is another act's.
+_PUBLISHED_WITHIN = 2
+
+
+def _dated(cit: Citation) -> tuple[str, int] | None:
+    """What the citation's year dates, for telling whether two names can be one document:
+    an act's number ("act"), its OJ issue ("published"), a case's lodging ("case"), a
+    judgment's ECLI ("decided")."""
+    parts = cit.parts
+    if isinstance(parts, EUActParts):
+        return "act", parts.year
+    if isinstance(parts, OJParts) and parts.year is not None:
+        return "published", parts.year
+    if isinstance(parts, CjeuParts):
+        if cit.kind is Kind.CJEU_CASE and parts.cases:
+            return "case", max(case.year for case in parts.cases)
+        if cit.kind is Kind.ECLI and parts.ecli is not None and parts.ecli.year.isdigit():
+            return "decided", int(parts.ecli.year)
+    return None
+
+
+def _years_agree(dates: Mapping[str, int], cit: Citation) -> bool:
+    """Can ``cit`` name the document already dated by ``dates``?  Not an OJ issue before the
+    act's year or more than :data:`_PUBLISHED_WITHIN` years after it; not an ECLI of a year
+    before the case's."""
+    dated = _dated(cit)
+    if dated is None:
+        return True
+    role, year = dated
+    limits = {
+        "act": ("published", lambda act, pub: act <= pub <= act + _PUBLISHED_WITHIN),
+        "published": ("act", lambda pub, act: act <= pub <= act + _PUBLISHED_WITHIN),
+        "case": ("decided", lambda case, decided: decided >= case),
+        "decided": ("case", lambda decided, case: decided >= case),
+    }
+    other, agree = limits[role]
+    return other not in dates or agree(year, dates[other])
 
 
 class _SameDocument:
@@ -686,7 +738,7 @@ class _SameDocument:
     starts the next document. ``key`` is the document's first id (what a note counts), ``best``
     the index of the name that stands for it (what ``Ibid.`` repeats)."""
 
-    __slots__ = ("best", "best_kind", "end", "key", "keys", "kinds", "pinned")
+    __slots__ = ("best", "best_kind", "dates", "end", "key", "keys", "kinds", "pinned")
 
     def __init__(self) -> None:
         self.kinds: tuple[Kind, ...] = ()
@@ -694,6 +746,8 @@ class _SameDocument:
         self.key = ""
         self.best = -1
         self.best_kind: Kind | None = None
+        #: what the names of the document date: {"act": 2016, "published": 2016}
+        self.dates: dict[str, int] = {}
         #: the last citation has a pinpoint: its reference is over ("C-362/14, paragraph 4")
         self.pinned = False
         #: index of a full citation -> its document's key
@@ -709,6 +763,10 @@ class _SameDocument:
         else:
             self.kinds = (cit.kind,)
             self.key, self.best, self.best_kind, self.end = cit.id, index, cit.kind, cit.end
+            self.dates = {}
+        dated = _dated(cit)
+        if dated is not None:
+            self.dates.setdefault(*dated)
         self.keys[index] = self.key
         self.pinned = bool(cit.pinpoint)
 
@@ -721,8 +779,11 @@ class _SameDocument:
             if self.kinds == (Kind.CJEU_CASE,) and cit.kind is Kind.ECLI and not self.pinned
             else _SAME_DOCUMENT_GAP
         )
-        near = cit.start <= self.end or gap.fullmatch(text, self.end, cit.start) is not None
-        if not near:
+        near = cit.start <= self.end or (
+            gap.fullmatch(text, self.end, cit.start) is not None
+            and (gap is not _CASE_NAME_GAP or not _NEW_SOURCE.search(text, self.end, cit.start))
+        )
+        if not near or not _years_agree(self.dates, cit):
             return None
         for group in _SAME_DOCUMENT_KINDS:
             if cit.kind in group and all(kind in group for kind in self.kinds):
