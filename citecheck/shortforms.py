@@ -31,6 +31,7 @@ from citecheck.families.shortforms import (
     UNKNOWN_ANTECEDENT,
     ShortFormParts,
     non_un_style,
+    pinpoint_not_of_a_judgment,
 )
 from citecheck.model import Citation, Finding, Kind
 from citecheck.lexicon import LANGUAGES, alternation, load
@@ -388,11 +389,19 @@ def resolve_short_forms(
         if repeated.short_form and repeated.antecedent is not None:
             target = repeated.antecedent
         ante = out[target]
+        inherited = repeated.pinpoint
+        if not _is_judgment(ante):
+            act_reading = pinpoint_not_of_a_judgment(cit, doc.text)
+            if act_reading is not None:
+                # "Ibid., point 45" after an act: no paragraph 45 of it, nor its article 6
+                pin, end = act_reading
+                cit = attrs.evolve(cit, pinpoint=pin, end=end, text=doc.text[cit.start : end])
+                inherited = pin
         resolved = attrs.evolve(
             cit,
             id=ante.id,
             kind=ante.kind,
-            pinpoint=cit.pinpoint if cit.pinpoint else repeated.pinpoint,
+            pinpoint=cit.pinpoint if cit.pinpoint else inherited,
             antecedent=target,
             ambiguous=ambiguous or ante.ambiguous,
             notes=tuple(found),
@@ -403,6 +412,11 @@ def resolve_short_forms(
             note_before = len(out)
         out.append(resolved)
     return out[len(carried) :]
+
+
+def _is_judgment(cit: Citation) -> bool:
+    """Does the citation name a judgment (a case, an ECLI, a CELEX number of case law)?"""
+    return cit.kind in (Kind.CJEU_CASE, Kind.ECLI) or cit.id.startswith("celex:6")
 
 
 def _repeats_notes(citations: Iterable[Citation]) -> bool:

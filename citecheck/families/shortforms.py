@@ -248,14 +248,17 @@ _LANGUAGE_AHEAD = 60
 _CHAIN_LANGUAGES = frozenset(lang for lang in LANGUAGES if lang != "en")
 
 
-def _pinpoint_after(text: str, pos: int, language: str | None) -> tuple[Pinpoint, int]:
+def _pinpoint_after(
+    text: str, pos: int, language: str | None, judgment: bool = True
+) -> tuple[Pinpoint, int]:
     """The pinpoint written after a short form, read as after a full citation: by the article
     chain reader of English and of the language it is written in (``language``, else the
     text's around it: ``Ibid., artículo 7, apartado 2``, ``Ebd., Art. 7 Abs. 2``: art. 7(2)),
     the UN reader (``Ibid., párrs. 14 y 15``, ``Ebd., Ziff. 14``) and a judgment's paragraph
     words (``Ibid., point 45``, ``Ibid., apartado 45``: para. 45). Whatever the short form
     repeats, the reading that reaches furthest is the pinpoint; on a tie the first of that
-    order (an article chain is one pinpoint, not an article and a paragraph)."""
+    order (an article chain is one pinpoint, not an article and a paragraph). Without
+    ``judgment``, a judgment's paragraph words are not read (what follows an act)."""
     written = language or text_language.detect(
         text, max(0, pos - _LANGUAGE_REACH), min(len(text), pos + _LANGUAGE_AHEAD)
     )
@@ -268,12 +271,30 @@ def _pinpoint_after(text: str, pos: int, language: str | None) -> tuple[Pinpoint
     readings.append(
         pinpoint_after(text, pos, articles=True, own_languages=True, written=language)
     )
-    readings.append(judgment_paragraphs_after(text, pos))
+    if judgment:
+        readings.append(judgment_paragraphs_after(text, pos))
     best: tuple[Pinpoint, int] = (NO_PINPOINT, pos)
     for pin, end in readings:
         if pin and end > best[1]:
             best = pin, end
     return best
+
+
+def pinpoint_not_of_a_judgment(short_form: Citation, text: str) -> tuple[Pinpoint, int] | None:
+    """The pinpoint of a short form that repeats no judgment, and where it ends, when the one
+    it was given came from a judgment's paragraph words ("Ibid., point 45" after a regulation:
+    an act has points of an article or annex, no paragraph 45): what the other readers give,
+    or nothing.  None when the judgment's words did not decide it."""
+    m = _SHORT.match(text, short_form.start)
+    if m is None or not short_form.pinpoint:
+        return None
+    language = None
+    if m.group("own"):
+        language = _OWN_WORDS["".join(m.group("own").lower().split())][1]
+    pin, end = _pinpoint_after(text, m.end(), language, judgment=False)
+    if pin == short_form.pinpoint and end == short_form.end:
+        return None
+    return (pin, end) if pin else (NO_PINPOINT, m.end())
 
 
 @attrs.frozen(slots=True)
