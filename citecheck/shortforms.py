@@ -33,8 +33,8 @@ from citecheck.families.shortforms import (
     non_un_style,
     pinpoint_not_of_a_judgment,
 )
-from citecheck.model import Citation, Finding, Kind
 from citecheck.lexicon import LANGUAGES, alternation, load
+from citecheck.model import Citation, Finding, Kind
 from citecheck.patterns import unreadable_number
 
 # Notes marked as such: a line starting with <sup>N</sup>, [^N]: or ^N.
@@ -736,14 +736,13 @@ def _years_agree(dates: Mapping[str, int], cit: Citation) -> bool:
     if dated is None:
         return True
     role, year = dated
-    limits = {
-        "act": ("published", lambda act, pub: act <= pub <= act + _PUBLISHED_WITHIN),
-        "published": ("act", lambda pub, act: act <= pub <= act + _PUBLISHED_WITHIN),
-        "case": ("decided", lambda case, decided: decided >= case),
-        "decided": ("case", lambda decided, case: decided >= case),
-    }
-    other, agree = limits[role]
-    return other not in dates or agree(year, dates[other])
+    if role in ("act", "published"):
+        act = dates.get("act") if role == "published" else year
+        published = dates.get("published") if role == "act" else year
+        return act is None or published is None or act <= published <= act + _PUBLISHED_WITHIN
+    case = dates.get("case") if role == "decided" else year
+    decided = dates.get("decided") if role == "case" else year
+    return case is None or decided is None or decided >= case
 
 
 class _SameDocument:
