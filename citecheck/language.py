@@ -104,6 +104,30 @@ def own_words(text: str, start: int = 0, end: int | None = None) -> dict[str, in
     return counts
 
 
+#: A word right before a period: an abbreviation ("para.", "Art.") more often than a word
+#: ending a sentence.
+_BEFORE_PERIOD = regex.compile(r"[\w/]+(?=\.)")
+
+
+def evidence(text: str, start: int = 0, end: int | None = None) -> str | None:
+    """The language ``text[start:end]`` shows real evidence of: at least two of its own
+    frequent words (:func:`own_words`), more than any other language has; words before a
+    period left out ("para." is a pinpoint word, not the Spanish "para").  None when nothing
+    tells, where :func:`detect` would fall back to a guess."""
+    counts = own_words(text, start, end)
+    end = len(text) if end is None else end
+    owner = _own_language_of_word()
+    for token in _BEFORE_PERIOD.findall(text, max(0, start), end):
+        lang = owner.get(token.lower())
+        if lang is not None and counts[lang] > 0:
+            counts[lang] -= 1
+    ranked = sorted(counts.values(), reverse=True)
+    best = max(counts, key=counts.__getitem__)
+    if counts[best] < _ENOUGH or (len(ranked) > 1 and ranked[1] == ranked[0]):
+        return None
+    return best
+
+
 #: What bounds the phrase leading up to a citation: the end of a sentence (a full stop,
 #: question or exclamation mark, closing quotes or brackets French-spaced or not, then the
 #: capital opening the next one), a blank line, a spaced dash, an opening or closing bracket.

@@ -19,8 +19,10 @@ import regex
 
 from citecheck.families.backrefs import BackReferenceParts
 from citecheck.families.base import Document
+from citecheck.families.cjeu import CjeuParts
 from citecheck.families.eu_acts import EUActParts
 from citecheck.families.instruments import InstrumentParts, instruments_called
+from citecheck.families.oj import OJParts
 from citecheck.families.shortforms import (
     AMBIGUOUS_IBID,
     LONGEST_CITED_WORDS,
@@ -28,7 +30,10 @@ from citecheck.families.shortforms import (
     NOTES_HEADINGS,
     UNKNOWN_ANTECEDENT,
     ShortFormParts,
+    non_un_style,
+    pinpoint_not_of_a_judgment,
 )
+from citecheck.lexicon import LANGUAGES, alternation, load
 from citecheck.model import Citation, Finding, Kind
 from citecheck.patterns import unreadable_number
 
@@ -109,13 +114,51 @@ _NOTE_RULE = regex.compile(
 )
 
 
+#: The first line under a footnote rule: its number and first word.
+_FIRST_NOTE = regex.compile(
+    r"(?:[ \t]*\r?\n){1,3}[ \t]{0,16}(?P<number>\d{1,3})[.)]?[ \t]+(?P<word>[^\s,;:]+)"
+)
+#: Words a note opens with ("See", "Ibid.", "vgl."), lower-cased without their period.
+_NOTE_OPENERS = frozenset(
+    word.split()[0].lower().rstrip(".")
+    for lang in LANGUAGES
+    for word in (*load(lang).new_source_words, *load(lang).ibid_words, "ibid", "id", "supra")
+)
+_MONTHS = frozenset(month.lower() for lang in LANGUAGES for month in load(lang).months)
+def _opens_notes(text: str, pos: int, missing: dict[int, int]) -> bool:
+    """Do notes start at ``pos``, right after a footnote rule?  The first line has a note's
+    shape: a number, then no month ("1 January 2020" is a date under a signature line), and
+    either a word a note opens with ("1 See", "1 Ibid."), a symbol ("1 A/HRC/41/35") or the
+    next number opening a later line ("1 Signature ..." alone is a form, not notes)."""
+    first = _FIRST_NOTE.match(text, pos)
+    if first is None:
+        return False
+    word = first.group("word").lower().rstrip(".")
+    if word in _MONTHS:
+        return False
+    if word in _NOTE_OPENERS or "/" in word:
+        return True
+    # the next note is looked for however far (the editor compares note openings apart);
+    # ``missing``: number -> from where on it is known to open no line (the scan stays linear)
+    number = int(first.group("number")) + 1
+    if missing.get(number, len(text) + 1) <= first.end():
+        return False
+    following = regex.compile(rf"\n[ \t]{{0,16}}{number}[.)]?[ \t]+\S")
+    if following.search(text, first.end()) is not None:
+        return True
+    missing[number] = min(missing.get(number, first.end()), first.end())
+    return False
+
+
 def _note_rule(text: str) -> int | None:
-    """Where the first footnote rule line (:data:`_NOTE_RULE`) ends, or None."""
+    """Where the first footnote rule line (:data:`_NOTE_RULE`) with notes under it ends, or
+    None."""
     pos = text.find("_____")
+    missing: dict[int, int] = {}
     while pos != -1:
         line_start = text.rfind("\n", 0, pos) + 1
         rule = _NOTE_RULE.match(text, line_start)
-        if rule is not None:
+        if rule is not None and _opens_notes(text, rule.end(), missing):
             end: int = rule.end()
             return end
         line_end = text.find("\n", pos)  # one try per line: the scan stays linear
@@ -384,11 +427,19 @@ def resolve_short_forms(
         if repeated.short_form and repeated.antecedent is not None:
             target = repeated.antecedent
         ante = out[target]
+        inherited = repeated.pinpoint
+        if not _is_judgment(ante):
+            act_reading = pinpoint_not_of_a_judgment(cit, doc.text)
+            if act_reading is not None:
+                # "Ibid., point 45" after an act: no paragraph 45 of it, nor its article 6
+                pin, end = act_reading
+                cit = attrs.evolve(cit, pinpoint=pin, end=end, text=doc.text[cit.start : end])
+                inherited = pin
         resolved = attrs.evolve(
             cit,
             id=ante.id,
             kind=ante.kind,
-            pinpoint=cit.pinpoint if cit.pinpoint else repeated.pinpoint,
+            pinpoint=cit.pinpoint if cit.pinpoint else inherited,
             antecedent=target,
             ambiguous=ambiguous or ante.ambiguous,
             notes=tuple(found),
@@ -399,6 +450,11 @@ def resolve_short_forms(
             note_before = len(out)
         out.append(resolved)
     return out[len(carried) :]
+
+
+def _is_judgment(cit: Citation) -> bool:
+    """Does the citation name a judgment (a case, an ECLI, a CELEX number of case law)?"""
+    return cit.kind in (Kind.CJEU_CASE, Kind.ECLI) or cit.id.startswith("celex:6")
 
 
 def _repeats_notes(citations: Iterable[Citation]) -> bool:
@@ -442,8 +498,12 @@ def _cited_above(
     last = out[-1]
     if last.short_form or _CITED_GAP.match(doc.text, last.end, cit.start) is None:
         return False
+    # "op. cit." merged into the citation it follows is still not UN style (SF103 on it)
+    cited = isinstance(cit.parts, ShortFormParts) and cit.parts.device == "cited"
+    style = None if cited else non_un_style(cit, doc, last.id)
     out[-1] = attrs.evolve(
         last,
+        notes=last.notes if style is None else (*last.notes, style),
         text=doc.text[last.start : cit.end],
         end=cit.end,
         pinpoint=cit.pinpoint if cit.pinpoint else last.pinpoint,
@@ -673,6 +733,54 @@ _SAME_DOCUMENT_GAP = regex.compile(
 #: semicolon, a line break or a number (a pinpoint, a date: "C-362/14, paragraph 4, and the
 #: judgment of 2022, EU:C:2022:77" names another judgment), up to a reference's length.
 _CASE_NAME_GAP = regex.compile(r"[^;\n\d]{0,150}")
+#: What in those names opens another source: a signal ("see also", "cf.", "vgl."), or a
+#: list word after a comma (", and Digital Rights Ireland, EU:..."); "Facebook Ireland and
+#: Maximillian Schrems" (no comma) are one party's names.
+_NEW_SOURCE = regex.compile(
+    r"(?i)(?<!\w)(?:"
+    + alternation(w for lang in LANGUAGES for w in load(lang).new_source_words)
+    + r")(?!\w)|,[\s\u00a0]*(?:"
+    + alternation(w for lang in LANGUAGES for w in load(lang).list_words if w.isalpha())
+    + r")(?!\w)"
+)
+#: An OJ issue is an act's publication only from the year in its number up to this many years
+#: later: acts are published days or weeks after adoption, one adopted late in a year the next
+#: year; an issue years away is another act's.
+_PUBLISHED_WITHIN = 2
+
+
+def _dated(cit: Citation) -> tuple[str, int] | None:
+    """What the citation's year dates, for telling whether two names can be one document:
+    an act's number ("act"), its OJ issue ("published"), a case's lodging ("case"), a
+    judgment's ECLI ("decided")."""
+    parts = cit.parts
+    if isinstance(parts, EUActParts):
+        return "act", parts.year
+    if isinstance(parts, OJParts) and parts.year is not None:
+        return "published", parts.year
+    if isinstance(parts, CjeuParts):
+        if cit.kind is Kind.CJEU_CASE and parts.cases:
+            return "case", max(case.year for case in parts.cases)
+        if cit.kind is Kind.ECLI and parts.ecli is not None and parts.ecli.year.isdigit():
+            return "decided", int(parts.ecli.year)
+    return None
+
+
+def _years_agree(dates: Mapping[str, int], cit: Citation) -> bool:
+    """Can ``cit`` name the document already dated by ``dates``?  Not an OJ issue before the
+    act's year or more than :data:`_PUBLISHED_WITHIN` years after it; not an ECLI of a year
+    before the case's."""
+    dated = _dated(cit)
+    if dated is None:
+        return True
+    role, year = dated
+    if role in ("act", "published"):
+        act = dates.get("act") if role == "published" else year
+        published = dates.get("published") if role == "act" else year
+        return act is None or published is None or act <= published <= act + _PUBLISHED_WITHIN
+    case = dates.get("case") if role == "decided" else year
+    decided = dates.get("decided") if role == "case" else year
+    return case is None or decided is None or decided >= case
 
 
 class _SameDocument:
@@ -681,7 +789,7 @@ class _SameDocument:
     starts the next document. ``key`` is the document's first id (what a note counts), ``best``
     the index of the name that stands for it (what ``Ibid.`` repeats)."""
 
-    __slots__ = ("best", "best_kind", "end", "key", "keys", "kinds", "pinned")
+    __slots__ = ("best", "best_kind", "dates", "end", "key", "keys", "kinds", "pinned")
 
     def __init__(self) -> None:
         self.kinds: tuple[Kind, ...] = ()
@@ -689,6 +797,8 @@ class _SameDocument:
         self.key = ""
         self.best = -1
         self.best_kind: Kind | None = None
+        #: what the names of the document date: {"act": 2016, "published": 2016}
+        self.dates: dict[str, int] = {}
         #: the last citation has a pinpoint: its reference is over ("C-362/14, paragraph 4")
         self.pinned = False
         #: index of a full citation -> its document's key
@@ -704,6 +814,10 @@ class _SameDocument:
         else:
             self.kinds = (cit.kind,)
             self.key, self.best, self.best_kind, self.end = cit.id, index, cit.kind, cit.end
+            self.dates = {}
+        dated = _dated(cit)
+        if dated is not None:
+            self.dates.setdefault(*dated)
         self.keys[index] = self.key
         self.pinned = bool(cit.pinpoint)
 
@@ -716,8 +830,11 @@ class _SameDocument:
             if self.kinds == (Kind.CJEU_CASE,) and cit.kind is Kind.ECLI and not self.pinned
             else _SAME_DOCUMENT_GAP
         )
-        near = cit.start <= self.end or gap.fullmatch(text, self.end, cit.start) is not None
-        if not near:
+        near = cit.start <= self.end or (
+            gap.fullmatch(text, self.end, cit.start) is not None
+            and (gap is not _CASE_NAME_GAP or not _NEW_SOURCE.search(text, self.end, cit.start))
+        )
+        if not near or not _years_agree(self.dates, cit):
             return None
         for group in _SAME_DOCUMENT_KINDS:
             if cit.kind in group and all(kind in group for kind in self.kinds):

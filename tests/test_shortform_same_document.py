@@ -27,6 +27,39 @@ NOTES = [
     ("C-123/19, paragraph 4, and the later judgment EU:C:2022:77.", True),
     ("*Beta*, EU:C:2022:77, and *Alpha*, C-123/19.", True),
     ("Directive 2011/95/EU (OJ L 337, 20.12.2011, p. 9); OJ L 180, 29.6.2013, p. 60.", True),
+    # a case and an ECLI with another source opened between them: two judgments
+    ("See Schrems, C-311/18, and Digital Rights Ireland, EU:C:2014:238.", True),
+    ("See Alpha, C-123/19, and Beta, EU:C:2022:77.", True),
+    ("Voir Alpha, C-123/19, et Beta, EU:C:2022:77.", True),
+    ("Véase Alpha, C-123/19, y Beta, EU:C:2022:77.", True),
+    ("Siehe Alpha, C-123/19, und Beta, EU:C:2022:77.", True),
+    ("See Alpha, C-123/19, see also Beta, EU:C:2022:77.", True),
+    ("See Alpha, C-123/19, cf. Beta, EU:C:2022:77.", True),
+    ("Vgl. Alpha, C-123/19, vgl. Beta, EU:C:2022:77.", True),
+    # an ECLI of a year before the case was lodged is another judgment
+    ("Case C-311/18 Alpha v Beta EU:C:2014:238.", True),
+    ("C-311/18, EU:C:2014:238.", True),
+    # an OJ issue before the act's year, or years after it, is another act's publication
+    ("See Regulation (EU) 2016/679 (OJ L 201, 31.7.2002, p. 37).", True),
+    ("See Directive 95/46/EC (OJ L 119, 4.5.2016, p. 1).", True),
+    # and still one document: parties joined by "and" without a comma, a judgment years
+    # after its case, an act published the next year
+    ("Case C-311/18 Facebook Ireland and Maximillian Schrems, EU:C:2020:559.", False),
+    ("C-311/18, EU:C:2020:559.", False),
+    ("C-311/18, EU:C:2018:1.", False),
+    ("Regulation (EU) 2016/2031 (OJ L 317, 23.11.2016, p. 4).", False),
+    ("Directive 2013/48/EU (OJ L 294, 6.11.2013, p. 1).", False),
+    ("Regulation (EU) No 1215/2012 (OJ L 351, 20.12.2012, p. 1).", False),
+    ("Regulation (EU) 2019/2033 (OJ L 314, 5.12.2019, p. 1).", False),
+    ("Council Directive 2000/78/EC (OJ L 303, 2.12.2000, p. 16).", False),
+    ("Directive 2003/86/EC (OJ L 251, 3.10.2003, p. 12).", False),
+    ("Regulation (EU) 2019/2088 (OJ L 317, 9.12.2019, p. 1); see also its corrigendum.", False),
+    ("Directive (EU) 2019/1937 (OJ L 305, 26.11.2019, p. 17).", False),
+    ("Regulation (EU) 2020/2222 (OJ L 437, 28.12.2020, p. 1).", False),
+    ("Regulation (EU) 2023/2854 (OJ L, 2023/2854, 22.12.2023).", False),
+    ("Regulation (EU) 2020/2220 (OJ L 437, 28.12.2021, p. 1).", False),
+    ("Regulation (EU) 2020/2220 (OJ L 437, 28.12.2022, p. 1).", False),
+    ("Regulation (EU) 2020/2220 (OJ L 437, 28.12.2023, p. 1).", True),
 ]
 
 

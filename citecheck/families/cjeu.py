@@ -532,6 +532,10 @@ _LANGUAGE_REACH = 300
 
 
 _CLOSE_PAREN = regex.compile(r"\s{0,2}\)")
+#: A French judgment word ("arrêt", "affaire"): French text where no frequent word tells.
+_FRENCH_JUDGMENT = regex.compile(
+    rf"(?i)(?<!\w)(?:{alternation(lexicon_for('fr').judgment_words)})(?!\w)"
+)
 
 
 def _pinpoint(text: str, pos: int, start: int | None = None) -> tuple[Pinpoint, int]:
@@ -551,11 +555,15 @@ def _pinpoint(text: str, pos: int, start: int | None = None) -> tuple[Pinpoint, 
     if m is not None and unit == "para" and _OF_NEXT.match(text, m.end()) is not None:
         m = None  # "C-362/14, paragraph 2 of Article 5": the paragraph is the article's
     if m is not None:
-        told = language.detect(text, max(0, pos - _LANGUAGE_REACH), pos, default="")
-        if unit == "point" and told in ("fr", ""):
-            # "arrêt ..., C-311/18, point 42": the judgment's paragraph 42, also where no word
-            # tells the language ("Voir l'arrêt Schrems, C-311/18, ..., point 42" alone); in
-            # English text "point" numbers an Advocate General's Opinion
+        lo = max(0, pos - _LANGUAGE_REACH)
+        told = language.detect(text, lo, pos, default="")
+        if unit == "point" and (
+            told == "fr" or (not told and _FRENCH_JUDGMENT.search(text, lo, pos) is not None)
+        ):
+            # "arrêt ..., C-311/18, point 42": the judgment's paragraph 42 in French text, or
+            # where no frequent word tells but a French judgment word does ("Voir l'arrêt
+            # Schrems, ..."); elsewhere "point" numbers an Advocate General's Opinion
+            # ("C-311/18, EU:C:2019:1145, point 42": the ECLI may be the Opinion's)
             unit = "para"
         best = Pinpoint(parse_numbers(unit, m.group("nums"))), m.end()
     for lang, pattern in (*_OTHER_PINS.items(), *_PINS_AFTER_NAME.items()):

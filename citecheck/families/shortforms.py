@@ -248,14 +248,17 @@ _LANGUAGE_AHEAD = 60
 _CHAIN_LANGUAGES = frozenset(lang for lang in LANGUAGES if lang != "en")
 
 
-def _pinpoint_after(text: str, pos: int, language: str | None) -> tuple[Pinpoint, int]:
+def _pinpoint_after(
+    text: str, pos: int, language: str | None, judgment: bool = True
+) -> tuple[Pinpoint, int]:
     """The pinpoint written after a short form, read as after a full citation: by the article
     chain reader of English and of the language it is written in (``language``, else the
     text's around it: ``Ibid., artículo 7, apartado 2``, ``Ebd., Art. 7 Abs. 2``: art. 7(2)),
     the UN reader (``Ibid., párrs. 14 y 15``, ``Ebd., Ziff. 14``) and a judgment's paragraph
     words (``Ibid., point 45``, ``Ibid., apartado 45``: para. 45). Whatever the short form
     repeats, the reading that reaches furthest is the pinpoint; on a tie the first of that
-    order (an article chain is one pinpoint, not an article and a paragraph)."""
+    order (an article chain is one pinpoint, not an article and a paragraph). Without
+    ``judgment``, a judgment's paragraph words are not read (what follows an act)."""
     written = language or text_language.detect(
         text, max(0, pos - _LANGUAGE_REACH), min(len(text), pos + _LANGUAGE_AHEAD)
     )
@@ -268,12 +271,30 @@ def _pinpoint_after(text: str, pos: int, language: str | None) -> tuple[Pinpoint
     readings.append(
         pinpoint_after(text, pos, articles=True, own_languages=True, written=language)
     )
-    readings.append(judgment_paragraphs_after(text, pos))
+    if judgment:
+        readings.append(judgment_paragraphs_after(text, pos))
     best: tuple[Pinpoint, int] = (NO_PINPOINT, pos)
     for pin, end in readings:
         if pin and end > best[1]:
             best = pin, end
     return best
+
+
+def pinpoint_not_of_a_judgment(short_form: Citation, text: str) -> tuple[Pinpoint, int] | None:
+    """The pinpoint of a short form that repeats no judgment, and where it ends, when the one
+    it was given came from a judgment's paragraph words ("Ibid., point 45" after a regulation:
+    an act has points of an article or annex, no paragraph 45): what the other readers give,
+    or nothing.  None when the judgment's words did not decide it."""
+    m = _SHORT.match(text, short_form.start)
+    if m is None or not short_form.pinpoint:
+        return None
+    language = None
+    if m.group("own"):
+        language = _OWN_WORDS["".join(m.group("own").lower().split())][1]
+    pin, end = _pinpoint_after(text, m.end(), language, judgment=False)
+    if pin == short_form.pinpoint and end == short_form.end:
+        return None
+    return (pin, end) if pin else (NO_PINPOINT, m.end())
 
 
 @attrs.frozen(slots=True)
@@ -341,36 +362,50 @@ class ShortFormFamily:
                 yield m
 
     def validate(self, citation: Citation, doc: Document) -> Iterator[Finding]:
-        parts = citation.parts
-        if isinstance(parts, ShortFormParts) and parts.device != "ibid" and citation.id:
-            own = _SHORT.match(citation.text)
-            if own is not None and own.group("own"):
-                word = own.group("own")  # "a. a. O.": its words, spaces and all
-            elif own is not None and (own.group("opcit") or own.group("loccit")):
-                word = own.group("opcit") or own.group("loccit")  # "op. cit.", not "op."
-            else:
-                word = citation.text.split()[0].rstrip(",")  # "supra, note 3": "supra"
-            yield NON_UN_STYLE.finding(
-                f"'{word}' is not UN editorial style; repeat the reference or use "
-                f"'{_ibid_in(citation, doc, own)}'",
-                citation.start,
-                citation.end,
-                id=citation.id,
-            )
+        if citation.id:
+            finding = non_un_style(citation, doc, citation.id)
+            if finding is not None:
+                yield finding
 
 
-#: Each language's own "ibid." where it has one (German "ebd."); the others write "ibid.".
-_IBID_FORMS = {lang: load(lang).ibid_words[0] for lang in LANGUAGES if load(lang).ibid_words}
+def non_un_style(short_form: Citation, doc: Document, cited: str) -> Finding | None:
+    """SF103 on a short form other than "ibid." ("Id.", "supra", "op. cit.", "a.a.O."),
+    naming ``cited``, the id it stands for; also where the short form was merged into the
+    citation right before it ("A/HRC/41/35, op. cit., par. 70"): the device is still there."""
+    parts = short_form.parts
+    if not isinstance(parts, ShortFormParts) or parts.device == "ibid":
+        return None
+    own = _SHORT.match(short_form.text)
+    if own is not None and own.group("own"):
+        word = own.group("own")  # "a. a. O.": its words, spaces and all
+    elif own is not None and (own.group("opcit") or own.group("loccit")):
+        word = own.group("opcit") or own.group("loccit")  # "op. cit.", not "op."
+    else:
+        word = short_form.text.split()[0].rstrip(",")  # "supra, note 3": "supra"
+    return NON_UN_STYLE.finding(
+        f"'{word}' is not UN editorial style; repeat the reference or use "
+        f"'{_ibid_in(short_form, doc, own)}'",
+        short_form.start,
+        short_form.end,
+        id=cited,
+    )
+
+
+#: The "ibid." each language's UN style writes where it is not "ibid." (German "ebd.").
+_IBID_FORMS = {lang: load(lang).style_ibid[0] for lang in LANGUAGES if load(lang).style_ibid}
+
+
 def _ibid_in(citation: Citation, doc: Document, own: regex.Match[str] | None) -> str:
     """The "ibid." of the language the short form is written in: that of its own word
-    ("a.a.O.": German), else of the text around it."""
+    ("a.a.O.": German), else of the text around it where its words tell (not detection's
+    fallback guess: "para." is no Spanish), else "ibid."."""
     if own is not None and own.group("own"):
-        lang = _OWN_WORDS["".join(own.group("own").lower().split())][1]
+        lang: str | None = _OWN_WORDS["".join(own.group("own").lower().split())][1]
     else:
         text = doc.text
         lo, hi = max(0, citation.start - _LANGUAGE_REACH), citation.end + _LANGUAGE_REACH
-        lang = text_language.detect(text, lo, min(len(text), hi))
-    return _IBID_FORMS.get(lang, "ibid.")
+        lang = text_language.evidence(text, lo, min(len(text), hi))
+    return _IBID_FORMS.get(lang or "", "ibid.")
 
 
 FAMILY = ShortFormFamily()

@@ -231,6 +231,12 @@ class Lexicon:
     #: the language's own "ibid." (``ebd.``, ``Ebenda``): repeats the last citation, as
     #: ``ibid.`` does; periods inside may be followed by a space
     ibid_words: tuple[str, ...] = ()
+    #: words that open the reference to another source ("see also", "cf.", "vgl."): a case
+    #: number and an ECLI with one of them between name two documents
+    new_source_words: tuple[str, ...] = ()
+    #: the form of "ibid." this language's UN style writes (German ``ebd.``); empty: ``ibid.``
+    #: (UN French and Spanish texts write ``ibid.``, though Spanish also reads ``ibíd.``)
+    style_ibid: tuple[str, ...] = ()
     #: the language's own "op. cit." (``a.a.O.``, also written ``a. a. O.``)
     op_cit_words: tuple[str, ...] = ()
     #: "with further references" after an "ibid." (``Ebd., m.w.N.``): it ends the reference
@@ -693,6 +699,8 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         not_treaty_names=_strings(data.get("not_treaty_names", []), "not_treaty_names"),
         cited_words=_strings(data.get("cited_words", []), "cited_words"),
         ibid_words=_strings(data.get("ibid_words", []), "ibid_words"),
+        new_source_words=_strings(data.get("new_source_words", []), "new_source_words"),
+        style_ibid=_strings(data.get("style_ibid", []), "style_ibid"),
         op_cit_words=_strings(data.get("op_cit_words", []), "op_cit_words"),
         further_references_words=_strings(
             data.get("further_references_words", []), "further_references_words"

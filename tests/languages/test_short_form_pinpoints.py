@@ -203,10 +203,16 @@ def test_sf103_quotes_the_whole_device(text: str, quoted: str) -> None:
 @pytest.mark.parametrize(
     ("text", "pinpoint"),
     [
-        # "point" after a judgment is its paragraph where nothing tells the language, as in
-        # French text, whatever the length of the text around it
+        # "point" after a judgment is its paragraph in French text, or where no frequent word
+        # tells but a French judgment word does ("arrêt"), whatever the length of the text
         ("Voir l'arrêt Schrems, C-311/18, EU:C:2020:559, point 42.", "para. 42"),
-        ("C-311/18, EU:C:2020:559, point 42.", "para. 42"),
+        ("Voir l'affaire C-311/18, point 42.", "para. 42"),
+        # where nothing tells, "point" stays a point: the ECLI may be an Opinion's
+        ("C-311/18, EU:C:2020:559, point 42.", "point 42"),
+        ("See C-311/18, EU:C:2019:1145, point 42.", "point 42"),
+        ("Case C-311/18, point 42.", "point 42"),
+        ("See C-311/18, EU:C:2020:559, point 42 of the Opinion of the Advocate General.",
+         "point 42"),
         ("La Cour a jugé, dans son arrêt du 16 juillet 2020, Facebook Ireland et Schrems, "
          "C-311/18, EU:C:2020:559, point 42, que le transfert était illicite.", "para. 42"),
         # negative row: in English text "point" numbers an Advocate General's Opinion
@@ -236,3 +242,31 @@ def test_point_after_a_judgment_alone_or_in_french(text: str, pinpoint: str) -> 
 )
 def test_a_paragraph_tells_its_own_language(text: str, pinpoints: list[str]) -> None:
     assert [str(c.pinpoint) for c in citecheck.extract(text)] == pinpoints
+
+
+# (text, the short form's pinpoint, its text): a judgment's paragraph words after "Ibid." read
+# as paragraphs only when it repeats a judgment; after an act what the other readers give, or
+# nothing (an act has no paragraph 45, and the writer did not mean its article 6 either)
+AFTER_AN_ACT = [
+    ("See Regulation (EU) 2016/679, Article 6. Ibid., point 45.", "", "Ibid."),
+    ("Voir le règlement (UE) 2016/679, article 6. Ibid., point 45.", "", "Ibid."),
+    ("Véase el Reglamento (UE) 2016/679, artículo 6. Ibid., apartado 45.", "", "Ibid."),
+    # the act's own pinpoints are still read
+    ("See Regulation (EU) 2016/679, Article 6. Ibid., Article 7.", "art. 7", "Ibid., Article 7"),
+    ("Véase el Reglamento (UE) 2016/679, artículo 6. Ibid., artículo 7, apartado 2.",
+     "art. 7(2)", "Ibid., artículo 7, apartado 2"),
+    # after a judgment the paragraph words stay paragraphs
+    ("Voir l'arrêt C-311/18, point 4. Ibid., point 45.", "para. 45", "Ibid., point 45"),
+    ("Véase la sentencia C-311/18, apartado 4. Ibid., apartado 45.", "para. 45",
+     "Ibid., apartado 45"),
+    ("Siehe Urteil C-311/18, Rn. 4. Ebd., Rn. 45.", "para. 45", "Ebd., Rn. 45"),
+    ("See A/HRC/41/35, para. 4. Ibid., para. 45.", "para. 45", "Ibid., para. 45"),
+]
+
+
+@pytest.mark.parametrize(("text", "pinpoint", "span"), AFTER_AN_ACT)
+def test_judgment_paragraph_words_only_after_a_judgment(
+    text: str, pinpoint: str, span: str
+) -> None:
+    [short] = [c for c in citecheck.extract(text) if c.short_form]
+    assert (str(short.pinpoint), short.text) == (pinpoint, span)
