@@ -82,6 +82,9 @@ class ActWords:
     #: act words that end a compound name of an act ("Datenschutz-Grundverordnung (EU)
     #: 2016/679"): a German compound's last word is what it names
     compound_act_heads: tuple[str, ...] = ()
+    #: the first parts of compounds that name a national act ("Landesverordnung",
+    #: "Gemeinderatsbeschluss"): such a compound is never an EU act's name, domain or not
+    national_compound_starts: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -125,6 +128,7 @@ def _words(lang: str, block: Mapping[str, Any]) -> ActWords:
         enacting_words=tuple(block.get("enacting_words", ())),
         short_names={str(k): str(v) for k, v in block.get("short_names", {}).items()},
         compound_act_heads=tuple(block.get("compound_act_heads", ())),
+        national_compound_starts=tuple(block.get("national_compound_starts", ())),
     )
 
 

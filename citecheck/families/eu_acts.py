@@ -156,9 +156,27 @@ _COMPOUND_HEADS = tuple(sorted({h for w in _WORDS.values() for h in w.compound_a
 #: only a domain after it, bracketed ("(EU)", "(EG)") or closing the number ("95/46/EG"),
 #: makes it an EU act's name. An act word of its own ("Rahmenbeschluss",
 #: "Durchführungsverordnung") is read as that word, not as a compound of a shorter one.
+#: The act words a compound may end on: the heads and the longer act words ending in one
+#: ("EU-Rahmenbeschluss" ends on "Rahmenbeschluss", a framework decision, not on "beschluss").
+_COMPOUND_ENDS = (
+    *_COMPOUND_HEADS,
+    *(
+        t
+        for w in _WORDS.values()
+        for t in w.act_types
+        if " " not in t and t.endswith(_COMPOUND_HEADS)
+    ),
+)
+#: The first parts of national acts' compound names ("Landesverordnung (EU) 12/2019" is none).
+_NATIONAL_COMPOUND = (
+    "(?i:" + "|".join(
+        regex.escape(s) for w in _WORDS.values() for s in sorted(w.national_compound_starts)
+    ) + ")"
+)
 _COMPOUND = (
-    rf"(?!(?i:{_TYPE})(?!\w))(?P<compound>\p{{Lu}}[\p{{L}}-]{{0,{_COMPOUND_REACH}}}?)"
-    rf"(?={alternation(_COMPOUND_HEADS)}{_SW}"
+    rf"(?!(?i:{_TYPE})(?!\w)|{_NATIONAL_COMPOUND})"
+    rf"(?P<compound>\p{{Lu}}[\p{{L}}-]{{0,{_COMPOUND_REACH}}}?)"
+    rf"(?={alternation(_COMPOUND_ENDS)}{_SW}"
     rf"(?:\({_H}?{_DOM}{_H}?\)|\d{{2,4}}/\d{{1,5}}/{_DOM}(?![\w])))"
 ) if _COMPOUND_HEADS else r"(?!)"
 _ACT_BEFORE_COMPOUND = rf"""

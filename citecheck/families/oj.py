@@ -61,7 +61,6 @@ _DASH = r"[-\u2010\u2011\u2013\u2014]"
 _WORDS = eu_words.load()
 #: The names written in full ("Amtsblatt der Europäischen Union"), only with a series letter.
 _LONG_NAMES = frozenset(n for w in (*_WORDS.values(), eu_words.english()) for n in w.oj_long_names)
-_LONG_FOLDED = frozenset(n.casefold() for n in _LONG_NAMES)
 #: "OJ" and its names in the other languages ("JO", "DO", "ABl.", "Amtsblatt …").
 _NAMES = ("OJ", *(n for w in _WORDS.values() for n in w.oj_names), *sorted(_LONG_NAMES))
 #: The names written in full may wrap inside (``Amtsblatt der Europäischen\n    Union``).
@@ -79,9 +78,13 @@ _DATE_SEP = rf"(?:{_SP},{_SP}(?:{_DATE_OPENING}{_S1})?|{_S1}{_DATE_OPENING}{_S1}
 #: or only a space in EUR-Lex's legacy header (``Amtsblatt Nr. L 190
 #: vom 18/07/2002 S. 0001 - 0020``), or a semicolon in German statutes (``ABl. L 119 vom
 #: 4.5.2016; S. 1``): the page word after it still says what the number is.
+#: After a semicolon "S. 2" is a page only where the reference ends with it (a bracket, a
+#: stop, a comma, a semicolon, the line's end), not where a word goes on ("; S. 2 gilt
+#: entsprechend": "S." is then the sentence of a provision).
+_PAGE_AFTER_SEMICOLON = r"(?=[ \t\u00a0\u202f]*(?:[).,;\]]|\r?\n|\Z))"
 _PAGES = (
-    rf"(?:(?:{_BLANK}?[,;]{_SP}|{_S1}){_PAGE_WORDS}{_SP}(?P<p>\d{{1,5}})(?:/(?P<pyy>\d{{2}}))?"
-    rf"(?:{_SP}{_DASH}{_SP}(?P<p2>\d{{1,5}}))?)?"
+    rf"(?:(?:{_BLANK}?(?:,|(?P<semi>;)){_SP}|{_S1}){_PAGE_WORDS}{_SP}(?P<p>\d{{1,5}})(?:/(?P<pyy>\d{{2}}))?"
+    rf"(?:{_SP}{_DASH}{_SP}(?P<p2>\d{{1,5}}))?(?(semi){_PAGE_AFTER_SEMICOLON}))?"
 )
 #: The month names of every language: "vom 14. Juni 1985" in a title is no sentence break.
 _MONTHS = alternation(m for lang in ("en", "fr", "es", "de") for m in load(lang).months)
@@ -137,8 +140,11 @@ _ISSUE = (
 #: L 119, S. 1``, ``ABl. vom 4.5.2016, L 119, S. 1``): the series letter is then required.
 _DATE_FIRST = (
     rf"{_DATE_OPENING}{_S1}{_DATE}(?!\d){_SP},{_SP}(?:{_NO})?(?P<series>[LC]){_S1}"
-    rf"(?P<no>\d{{1,4}})(?:{_SP}(?P<sub>[AEI]))?(?![\w]){_PAGES}"
+    rf"(?P<no>\d{{1,4}})(?:{_SP}(?P<sub>[AEI]))?(?![\w/]){_PAGES}"
 )
+
+#: The date of an act published on its own written first (``ABl. vom 12.7.2024, L 2024/1689``).
+_DATE_FIRST_OPENING = rf"(?P<nfirst>{_DATE_OPENING}){_S1}{_DATE}(?!\d){_SP},{_SP}"
 
 #: A page written after a comma without its word, as German courts write (``ABlEU Nr. L 157,
 #: 49``): a number that no date's month, a list's next number or a paragraph's dot follows,
@@ -153,7 +159,7 @@ _PATTERN_SOURCE = (
     rf"""
     (?<![\w])(?=[OJDA\[])
     (?:
-      (?P<new>{_OJ}{_AFTER_DOT}(?:{_MARK}{_S1})?(?P<nseries>[LC])(?:{_SP},{_SP}|{_S1})(?:(?P=nseries)/)?(?P<nyear>20\d\d)/(?P<nno>\d{{1,5}})
+      (?P<new>{_OJ}(?:{_AFTER_DOT}(?:{_MARK}{_S1})?|{_AFTER_NAME}{_DATE_FIRST_OPENING})(?P<nseries>[LC])(?:{_SP},{_SP}|{_S1})(?:(?P=nseries)/)?(?P<nyear>20\d\d)/(?P<nno>\d{{1,5}})
           (?!\d)(?:{_DATE_SEP}{_DATE}(?!\d))?{_PAGES})
     | (?P<court>{_OJ}{_AFTER_DOT}(?:{_MARK}{_S1})?(?P<cyear>(?:19|20)\d\d)(?:,{_SP}|{_S1})(?:{_NO})?
           (?P<cseries>[LC]){_S1}(?P<cno>\d{{1,4}})(?:{_SP}(?P<csub>[AEI]))?(?![\w])
@@ -475,7 +481,7 @@ class OJFamily:
         the previous ended); they document the same act."""
         before = first
         while (more := continued.match(text, end, min(len(text), end + _OJ_AFTER))) is not None:
-            if unreadable_number(more.group()) or _number_without_issue(more):
+            if unreadable_number(more.group()) or _undated_act_in_list(more, before):
                 return
             style = next(s for s in ("old", "new", "court", "statute") if more.group(s))
             before = self._citation(
@@ -661,20 +667,33 @@ def _statute_year(issue: int, act_date: datetime.date | None) -> int | None:
 def _without_id(m: regex.Match[str]) -> bool:
     """An issue before the L and C series (``JO n° 129 du 28. 6. 1967, p. 2578/67``): ids name a
     series, and these issues have none, so the reference gets no id rather than a made-up one.
-    A name written in full without a series (``Amtsblatt Nr. 12 vom 3.4.2005``) may be another
-    gazette's: no id either. Nor the Journal's running page heading (:func:`_page_heading`)."""
+    From 1968 on every issue has its series, so one without (``Amtsbl. Nr. 12 vom 3.4.2005``,
+    ``ABl. Nr. 12 vom 4.5.16``) is some other gazette's: no citation either. Nor the Journal's
+    running page heading (:func:`_page_heading`)."""
     if m.group("statute"):
         return _page_heading(m)
     if m.group("new"):
         # an act's number without the date that makes it an act-by-act reference; before
-        # October 2023 "L 2019/2033" names no issue
+        # October 2023 "L 2019/2033" names no issue, nor does one dated before then
+        # ("ABl. vom 4.5.2016, L 2016/119")
+        if m.group("nfirst") is not None:
+            date = _date(m)
+            return date is None or date < ACT_BY_ACT_START
         return _number_without_issue(m)
-    if not m.group("old") or m.group("series"):
-        return False
-    if " ".join(m.group("oname").split()).casefold() in _LONG_FOLDED:
+    return bool(m.group("old")) and not m.group("series")
+
+
+def _undated_act_in_list(m: regex.Match[str], before: Citation) -> bool:
+    """An act's number listed without its date where it may name no act published on its
+    own: these began on 1 October 2023, so a number of 2023 (``ABl. L 176 S. 1; L 2023/5``)
+    is one only after an item dated from then on; a number of 2024 on always is."""
+    if _number_without_issue(m):
         return True
-    date = _date(m)
-    return date is not None and date < SERIES_START
+    if m.group("new") is None or m.group("y") is not None or int(m.group("nyear")) > 2023:
+        return False
+    parts = before.parts
+    date = parts.date if isinstance(parts, OJParts) else None
+    return date is None or date < ACT_BY_ACT_START
 
 
 def _number_without_issue(m: regex.Match[str]) -> bool:
