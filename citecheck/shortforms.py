@@ -125,7 +125,11 @@ _NOTE_OPENERS = frozenset(
     for word in (*load(lang).new_source_words, *load(lang).ibid_words, "ibid", "id", "supra")
 )
 _MONTHS = frozenset(month.lower() for lang in LANGUAGES for month in load(lang).months)
-def _opens_notes(text: str, pos: int, missing: dict[int, int]) -> bool:
+#: How far after the first note its next one is looked for.
+_NEXT_NOTE_REACH = 5000
+
+
+def _opens_notes(text: str, pos: int) -> bool:
     """Do notes start at ``pos``, right after a footnote rule?  The first line has a note's
     shape: a number, then no month ("1 January 2020" is a date under a signature line), and
     either a word a note opens with ("1 See", "1 Ibid."), a symbol ("1 A/HRC/41/35") or the
@@ -138,27 +142,18 @@ def _opens_notes(text: str, pos: int, missing: dict[int, int]) -> bool:
         return False
     if word in _NOTE_OPENERS or "/" in word:
         return True
-    # the next note is looked for however far (the editor compares note openings apart);
-    # ``missing``: number -> from where on it is known to open no line (the scan stays linear)
-    number = int(first.group("number")) + 1
-    if missing.get(number, len(text) + 1) <= first.end():
-        return False
-    following = regex.compile(rf"\n[ \t]{{0,16}}{number}[.)]?[ \t]+\S")
-    if following.search(text, first.end()) is not None:
-        return True
-    missing[number] = min(missing.get(number, first.end()), first.end())
-    return False
+    following = regex.compile(rf"\n[ \t]{{0,16}}{int(first.group('number')) + 1}[.)]?[ \t]+\S")
+    return following.search(text, first.end(), first.end() + _NEXT_NOTE_REACH) is not None
 
 
 def _note_rule(text: str) -> int | None:
     """Where the first footnote rule line (:data:`_NOTE_RULE`) with notes under it ends, or
     None."""
     pos = text.find("_____")
-    missing: dict[int, int] = {}
     while pos != -1:
         line_start = text.rfind("\n", 0, pos) + 1
         rule = _NOTE_RULE.match(text, line_start)
-        if rule is not None and _opens_notes(text, rule.end(), missing):
+        if rule is not None and _opens_notes(text, rule.end()):
             end: int = rule.end()
             return end
         line_end = text.find("\n", pos)  # one try per line: the scan stays linear
