@@ -114,46 +114,13 @@ _NOTE_RULE = regex.compile(
 )
 
 
-#: The first line under a footnote rule: its number and first word.
-_FIRST_NOTE = regex.compile(
-    r"(?:[ \t]*\r?\n){1,3}[ \t]{0,16}(?P<number>\d{1,3})[.)]?[ \t]+(?P<word>[^\s,;:]+)"
-)
-#: Words a note opens with ("See", "Ibid.", "vgl."), lower-cased without their period.
-_NOTE_OPENERS = frozenset(
-    word.split()[0].lower().rstrip(".")
-    for lang in LANGUAGES
-    for word in (*load(lang).new_source_words, *load(lang).ibid_words, "ibid", "id", "supra")
-)
-_MONTHS = frozenset(month.lower() for lang in LANGUAGES for month in load(lang).months)
-#: How far after the first note its next one is looked for.
-_NEXT_NOTE_REACH = 5000
-
-
-def _opens_notes(text: str, pos: int) -> bool:
-    """Do notes start at ``pos``, right after a footnote rule?  The first line has a note's
-    shape: a number, then no month ("1 January 2020" is a date under a signature line), and
-    either a word a note opens with ("1 See", "1 Ibid."), a symbol ("1 A/HRC/41/35") or the
-    next number opening a later line ("1 Signature ..." alone is a form, not notes)."""
-    first = _FIRST_NOTE.match(text, pos)
-    if first is None:
-        return False
-    word = first.group("word").lower().rstrip(".")
-    if word in _MONTHS:
-        return False
-    if word in _NOTE_OPENERS or "/" in word:
-        return True
-    following = regex.compile(rf"\n[ \t]{{0,16}}{int(first.group('number')) + 1}[.)]?[ \t]+\S")
-    return following.search(text, first.end(), first.end() + _NEXT_NOTE_REACH) is not None
-
-
 def _note_rule(text: str) -> int | None:
-    """Where the first footnote rule line (:data:`_NOTE_RULE`) with notes under it ends, or
-    None."""
+    """Where the first footnote rule line (:data:`_NOTE_RULE`) ends, or None."""
     pos = text.find("_____")
     while pos != -1:
         line_start = text.rfind("\n", 0, pos) + 1
         rule = _NOTE_RULE.match(text, line_start)
-        if rule is not None and _opens_notes(text, rule.end()):
+        if rule is not None:
             end: int = rule.end()
             return end
         line_end = text.find("\n", pos)  # one try per line: the scan stays linear

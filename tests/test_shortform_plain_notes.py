@@ -33,10 +33,6 @@ RULES = [
         NOTES.replace("\n2 ", "\n2. ").replace("\n3 ", "\n3. ").replace("1 See", "1. See"),
         "un:A/HRC/41/35",
     ),
-    # a first note opening with a symbol, or with any word when the next note follows
-    ("__________", NOTES.replace("1 See ", "1 "), "un:A/HRC/41/35"),
-    ("__________", NOTES.replace("1 See ", "1 The Committee's comment "), "un:A/HRC/41/35"),
-    ("__________", NOTES.replace("1 See ", "1 Cf. "), "un:A/HRC/41/35"),
 ]
 
 
@@ -54,12 +50,6 @@ NOT_RULES = [
     "Signed: __________\n1 See CCPR/C/GC/16, para. 3.\n",  # text before it on its line
     "__________\nName of the author\n1 See CCPR/C/GC/16, para. 3.\n",  # no note right after
     "____\n1 See CCPR/C/GC/16, para. 3.\n",  # four underscores
-    # a date or a form under a signature line: no note's shape
-    "__________\n1 January 2020\n",
-    "__________\n1 janvier 2020\n",
-    "__________\n1. Januar 2020\n",
-    "__________\n1 Signature of the author, see CCPR/C/GC/16\n",
-    "__________\n1 Name of the author\n",
 ]
 
 
