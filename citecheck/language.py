@@ -146,9 +146,10 @@ _NUMBERING = regex.compile(
 )
 
 
-#: What shows a sentence going on after "et seq.": a lower-case word, a number, a comma,
-#: a semicolon or a closing bracket.
-_GOES_ON = regex.compile(r"[\s\u00a0]*[\p{Ll}\d,;:)\]]")
+#: What ends a sentence after "et seq.": a word written as a sentence opens ("The", "La",
+#: "Die"); a name in capitals ("et seq. GDPR", "et s. C. civ."), a bracket or a lower-case
+#: word goes on.
+_ENDS_AFTER_SEQUEL = regex.compile(r"[\s\u00a0]*\p{Lu}\p{Ll}")
 
 
 @functools.cache
@@ -171,10 +172,10 @@ def _abbreviations(
 def abbreviation_stop(text: str, mark: int, lo: int = 0, lang: str | None = None) -> bool:
     """Is the full stop at ``mark`` the end of an abbreviation of ``lang``'s lexicon table
     (of any table when None): "cf.", "v.", "Mr.", one that cites a number with its number
-    after ("No. L 281", "Art. 5", "Abs. 2"), or "et seq." with the sentence going on ("et
-    seq. of the Directive")?  It ends no sentence then ("OJ No. L 281", "cf. Directive ...").
-    "state of the art.", "dieser Art." and "Art. 5 et seq. The" end one.  Nothing before
-    ``lo`` is read."""
+    after ("No. L 281", "Art. 5", "Abs. 2"), or "et seq." not followed by a word opening a
+    sentence ("et seq. of the Directive", "et seq. GDPR")?  It ends no sentence then ("OJ
+    No. L 281", "cf. Directive ...").  "state of the art.", "dieser Art." and "Art. 5 et seq.
+    The" end one.  Nothing before ``lo`` is read."""
     if text[mark : mark + 1] != ".":
         return False
     ending, numbered, sequel = _abbreviations(lang)
@@ -184,7 +185,7 @@ def abbreviation_stop(text: str, mark: int, lo: int = 0, lang: str | None = None
     if word.group() in numbered:
         return _NUMBERING.match(text, mark + 1) is not None
     if word.group() in sequel:
-        return _GOES_ON.match(text, mark + 1) is not None
+        return _ENDS_AFTER_SEQUEL.match(text, mark + 1) is None
     return True
 
 

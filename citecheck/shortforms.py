@@ -695,14 +695,13 @@ _SAME_DOCUMENT_GAP = regex.compile(
 #: semicolon, a line break or a number (a pinpoint, a date: "C-362/14, paragraph 4, and the
 #: judgment of 2022, EU:C:2022:77" names another judgment), up to a reference's length.
 _CASE_NAME_GAP = regex.compile(r"[^;\n\d]{0,150}")
-#: What in those names opens another source: a signal ("see also", "cf.", "vgl."), or a
-#: list word after a comma (", and Digital Rights Ireland, EU:..."); "Facebook Ireland and
-#: Maximillian Schrems" (no comma) are one party's names.
+#: What in those names opens another source: a signal ("see also", "cf.", "vgl.").  A list
+#: word does not ("C-311/18, Data Protection Commissioner, and Facebook Ireland, EU:..." is
+#: one party list); two judgments joined by one ("C-311/18, and Digital Rights Ireland,
+#: EU:C:2014:238") are told apart by the ECLI's year when it is before the case's.
 _NEW_SOURCE = regex.compile(
     r"(?i)(?<!\w)(?:"
     + alternation(w for lang in LANGUAGES for w in load(lang).new_source_words)
-    + r")(?!\w)|,[\s\u00a0]*(?:"
-    + alternation(w for lang in LANGUAGES for w in load(lang).list_words if w.isalpha())
     + r")(?!\w)"
 )
 #: An OJ issue is an act's publication only from the year in its number up to this many years

@@ -49,6 +49,11 @@ from citecheck.pipeline import check
         ("art. 5 et s. du code", "s.", True),
         ("Articles 5 et seq., and 9", "seq.", True),
         ("(Articles 5 et seq.) apply", "seq.", True),
+        ("Art. 5 et seq. GDPR apply", "seq.", True),
+        ("Art. 101 et seq. TFEU, see", "seq.", True),
+        ("art. 5 et s. C. civ.", "s.", True),
+        ("art. 5 y ss. LOPD", "ss.", True),
+        ("Articles 5 et seq. (OJ L 281)", "seq.", True),
         # ... and with its number it goes on
         ("(OJ No. L 281, 23.11.1995)", "No.", True),
         ("see Art. IV of the Treaty", "Art.", True),
@@ -149,6 +154,7 @@ _SENTENCE = (
         (", a document cited as No. The ", []),
         (", referring to Articles 5 et seq. The ", []),
         (", referring to Articles 5 et seq. of its Convention, see ", ["CRC"]),
+        (", referring to Art. 5 et seq. UNCRC, see ", ["CRC"]),
     ],
 )
 def test_a_committee_named_earlier_in_the_sentence_runs_over_abbreviations(
