@@ -473,19 +473,30 @@ def era_domains(
 ) -> tuple[str, ...] | None:
     """The domains as the act's era wrote them: an EU, EC or EEC not in use then (EU107, by
     :func:`domain_fits`) becomes the one that was (``95/46/EU`` -> ``95/46/EC``), so a fix never
-    writes what EU107 calls wrong; None where another domain (ECSC, CFSP, JHA) does not fit."""
+    writes what EU107 calls wrong; None where another domain (ECSC, CFSP, JHA) does not fit, or
+    where not exactly one community domain existed and fits (1993 and 2009 cited by year only,
+    or a year before the EEC): a fix then would be a guess."""
     era: list[str] = []
     for domain in domains:
         if not domain_fits(domain, year, date):
             if domain not in _COMMUNITY_DOMAINS:
                 return None
-            domain = next(d for _, d in DOMAIN_FROM_YEAR if domain_fits(d, year, date))
+            fitting = [
+                d
+                for _, d in DOMAIN_FROM_YEAR
+                if domain_fits(d, year, date) and (date or datetime.date(year, 12, 31)) >= _EEC_FROM
+            ]
+            if len(fitting) != 1:
+                return None
+            domain = fitting[0]
         if domain not in era:
             era.append(domain)
     return tuple(era)
 
 
 _COMMUNITY_DOMAINS = frozenset(d for _, d in DOMAIN_FROM_YEAR)
+#: The Treaty of Rome came into force on 1 January 1958: no act carries a community domain before.
+_EEC_FROM = datetime.date(1958, 1, 1)
 
 
 @attrs.frozen(slots=True)

@@ -63,6 +63,30 @@ def test_numbering_fix_writes_the_era_domain(text: str, fixed: str) -> None:
     assert bool(wrong) == ((text, fixed) in ERA_FIXES)
 
 
+ERA_GUESSES = [
+    # 1993 and 2009 cited by year only: two community domains fit (Maastricht 1 Nov 1993, Lisbon
+    # 1 Dec 2009), so a fix would guess
+    "See Directive (EU) 1993/13.",
+    "See Regulation (EEC) 2009/1007.",
+    "See Directive (EEC) 2009/28.",
+    # before 1958 no community domain existed at all
+    "See Directive (EU) 1954/1.",
+    "See Decision (EU) 1952/1.",
+]
+
+
+@pytest.mark.parametrize("text", ERA_GUESSES)
+def test_no_era_fix_where_not_exactly_one_domain_fits(text: str) -> None:
+    result = citecheck.check(text, offline=True)
+    assert "EU107" in [f.code for f in result.findings]
+    assert [f.fix for f in result.findings if f.fix is not None] == []
+
+
+def test_a_date_settles_the_boundary_year() -> None:
+    result = citecheck.check("See Directive (EU) 1993/13 of 5 April 1993.", offline=True)
+    assert [f.fix.replacement for f in result.findings if f.fix is not None] == ["93/13/EEC"]
+
+
 def test_no_fix_where_no_era_domain_can_stand_for_the_written_one() -> None:
     # CFSP did not exist in 1991: no community domain replaces it, so no fix at all
     result = citecheck.check("See Common Position 1991/12/CFSP.", offline=True)
