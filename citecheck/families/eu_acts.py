@@ -1692,40 +1692,30 @@ def _domainless_ok(
     type_start = m.start("type")
     if _UN_BODY_BEFORE.search(doc.text, max(0, type_start - 60), type_start) is not None:
         return False
-    return n.has_no or _eu_author(m) or not _other_author(doc.text, type_start, m.end())
+    return n.has_no or _eu_author(m) or not _other_author(doc.text, m.end())
 
 
-#: Bodies other than the EU's that adopt numbered decisions (``data/eu_words.json``).
-_OTHER_AUTHOR = compile_pattern(
-    r"(?<!\w)(?i:"
+#: Bodies other than the EU's that adopt numbered decisions (``data/eu_words.json``), written
+#: right after the decision as its author: "of the board", "des Vorstands" (whole words, a German
+#: genitive ending at most).
+_OTHER_AUTHOR_AFTER = compile_pattern(
+    r"\A[\s,]{0,3}(?i:of|des|der|du|de|del)(?:\s+(?i:the|la|l'|los|las))?\s+(?<!\w)(?i:"
     + "|".join(
         regex.escape(word).replace(r"\ ", r"\s+")
         for word in sorted(eu_words.other_decision_authors(), key=lambda w: (-len(w), w))
     )
-    + r")\w{0,3}(?!\w)"
+    + r")(?:e?s)?(?!\w)"
 )
-_OTHER_AUTHOR_AFTER = compile_pattern(
-    r"\A[\s,]{0,3}(?i:of|des|der|du|de|del)(?:\s+(?i:the|la|l'|los|las))?\s+"
-    + _OTHER_AUTHOR.pattern
-)
-#: How far before a decision its sentence may name the body that adopted it.
-_OTHER_AUTHOR_REACH = 120
-_SENTENCE_END = compile_pattern(r"[.!?;](?:\s|\Z)|\n\s*\n")
 
 
 def _eu_author(m: regex.Match[str]) -> bool:
     return bool(m.group("author") or m.group("author2") or m.group("mauthor"))
 
 
-def _other_author(text: str, type_start: int, end: int) -> bool:
-    """A decision numbered without any EU mark is another body's where its sentence names
-    that body before it ("Der Vorstand fasste den Beschluss 2019/12") or it is "of" it
-    ("Decision 2019/12 of the board")."""
-    lo = max(0, type_start - _OTHER_AUTHOR_REACH)
-    for stop in _SENTENCE_END.finditer(text, lo, type_start):
-        lo = stop.end()
-    if _OTHER_AUTHOR.search(text, lo, type_start) is not None:
-        return True
+def _other_author(text: str, end: int) -> bool:
+    """A decision numbered without any EU mark is another body's where it is "of" that body
+    right after it ("Decision 2019/12 of the board"). A body named earlier in the sentence is
+    not enough: "The company must comply with Decision 2019/12" cites the EU's."""
     return _OTHER_AUTHOR_AFTER.match(text[end : end + 60]) is not None
 
 
