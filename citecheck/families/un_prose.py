@@ -372,6 +372,8 @@ def _raw(m: regex.Match[str]) -> _Raw | None:
             m.start("sc"), m.end("sc"),
         )  # fmt: skip
     if m.group("scbare"):
+        if int(m.group("scbare")) == 0:
+            return None  # the Security Council numbers its resolutions from 1
         # the year is not written and cannot be known offline: the symbol as far as written
         return _Raw("sc", "", int(m.group("scbare")), None, (), m.start("scbare"), m.end("scbare"))
     special = (m.group("nspecial") or "")[:-1]
@@ -438,6 +440,27 @@ def _form_fits(body: Body, raw: _Raw, kind: str) -> bool:
         return form == "year" or (form == "legacy" and "-" not in raw.session)
     # CHR, Sub-Commission: by year from 1978; before, "20 (XXXVI)"; special sessions "S-5/1".
     return form in ("year", "legacy", "special")
+
+
+#: The capitalised word right before a body's name, and what stands before that word.
+_WORD_BEFORE = lazy_compile(
+    r"(?P<lead>[^\s]*)[ \t\u00a0]*(?<![\w.'’])(?P<word>\p{Lu}[\w.'’]*)[ \t\u00a0]+\Z"
+)
+_UN_COUNCIL_QUALIFIERS = frozenset(w.replace("’", "'") for w in ENGLISH.un_council_qualifiers)
+
+
+def _other_council(text: str, m: regex.Match[str]) -> bool:
+    """Is the "Security Council" named before a number another council ("The National
+    Security Council resolution 45")? So when a capitalised word other than the UN's own
+    stands right before it and does not open the sentence ("In Security Council resolution")."""
+    if not m.group("body") or m.start("body") > m.start("kw"):
+        return False
+    start = m.start("body")
+    before = _WORD_BEFORE.search(text, max(0, start - 60), start)
+    if before is None or before.group("word").replace("’", "'") in _UN_COUNCIL_QUALIFIERS:
+        return False
+    lead = before.group("lead")
+    return bool(lead) and not lead.endswith((".", "!", "?", ":", ";", "(", "[", '"', "“", "‘"))
 
 
 def _bodies_of(word: str) -> tuple[Body, ...]:
@@ -694,7 +717,9 @@ class UNProseFamily:
                 else:
                     lookback = ctx.bodies_before(text, m.start())
             for index, (raw, item_kind, start, end, pin, date, capital) in enumerate(items):
-                if raw.form == "sc" and raw.year is None and (generic or named != (Body.SC,)):
+                if raw.form == "sc" and raw.year is None and (
+                    generic or named != (Body.SC,) or _other_council(text, m)
+                ):
                     continue  # a number alone is a Security Council resolution only if named
                 if item_kind == "decision" and capital and (not named or generic):
                     continue  # EU style "Decision 89/534"; UN texts write "decision 17/119"

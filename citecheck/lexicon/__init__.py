@@ -200,6 +200,10 @@ class Lexicon:
     #: bodies outside the UN as written in any case ("the board of directors", "the general
     #: meeting of shareholders", "the municipal council"): a resolution "of" one is theirs
     bodies_any_case: tuple[str, ...] = ()
+    #: the capitalised words that may stand right before "Security Council" for the UN's
+    #: council ("UN", "United Nations"); any other one mid-sentence ("the National Security
+    #: Council") names another council, whose bare resolution number is no UN symbol
+    un_council_qualifiers: tuple[str, ...] = ()
     #: nouns of another document a UN pinpoint may be followed by ("paragraph 3 of the
     #: Regulation"): that pinpoint is the other document's, not the UN citation's
     other_document_words: tuple[str, ...] = ()
@@ -689,6 +693,9 @@ def from_table(language: str, data: dict[str, Any]) -> Lexicon:
         body_heads=_strings(data.get("body_heads", []), "body_heads"),
         generic_bodies=_strings(data.get("generic_bodies", []), "generic_bodies"),
         bodies_any_case=_strings(data.get("bodies_any_case", []), "bodies_any_case"),
+        un_council_qualifiers=_strings(
+            data.get("un_council_qualifiers", []), "un_council_qualifiers"
+        ),
         stop_words=_strings(data.get("stop_words", []), "stop_words"),
         sentence_abbreviations=_strings(
             data.get("sentence_abbreviations", []), "sentence_abbreviations"

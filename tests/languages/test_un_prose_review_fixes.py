@@ -139,6 +139,20 @@ SC_WITHOUT_YEAR: list[tuple[str, list[str], list[str]]] = [
     ("Council resolution 5.", [], []),
     ("resolution 12 of the Board.", [], []),
     ("la résolution 2231.", [], []),
+    # another council whose name ends in "Security Council": a capitalised word before it
+    # mid-sentence that is not the UN's ("National", "State", "Supreme")
+    ("The National Security Council resolution 45 of Turkey was criticised.", [], []),
+    ("The State Security Council resolution 45 was adopted.", [], []),
+    ("It annulled the Supreme Security Council resolution 7.", [], []),
+    # the UN's council: named by the UN, or the capital opens the sentence
+    ("The UN Security Council resolution 1325 applies.", ["un:S/RES/1325"], ["UN107"]),
+    ("See United Nations Security Council resolution 1325.", ["un:S/RES/1325"], ["UN107"]),
+    ("It recalls U.N. Security Council resolution 1325.", ["un:S/RES/1325"], ["UN107"]),
+    ("In Security Council resolution 1325, the Council acts.", ["un:S/RES/1325"], ["UN107"]),
+    ("Under the Security Council resolution 1325, states act.", ["un:S/RES/1325"], ["UN107"]),
+    # the Security Council numbers its resolutions from 1
+    ("Security Council resolution 0.", [], []),
+    ("Security Council resolution 1.", ["un:S/RES/1"], ["UN107"]),
     # a number alone goes on a list of SC resolutions only
     (
         "Human Rights Council resolutions 17/4 and 2 other texts.",
