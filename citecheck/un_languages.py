@@ -49,6 +49,10 @@ class UNWords:
     capitalised_names: bool = False
     #: organs outside the UN whose resolutions share its numbering ("Hauptversammlung")
     non_un_organs: tuple[str, ...] = ()
+    #: verbs by which one of its ``non_un_organs`` named before a bare resolution adopted it
+    #: ("El consejo de administración adoptó la resolución 12/3"); without one ("a rappelé la
+    #: résolution 60/251") the organ is not its author: a language that gives them needs one
+    adoption_verbs: tuple[str, ...] = ()
     #: what opens a general comment's title before its pinpoint ("zu Artikel 6")
     title_words: tuple[str, ...] = ()
     #: a paragraph right after an article is the article's ("Art. 32 Abs. 2": art. 32(2))
@@ -113,6 +117,7 @@ def _words(code: str, raw: dict[str, Any]) -> UNWords:
         one_word_names=_flag(raw, code, "one_word_names"),
         capitalised_names=_flag(raw, code, "capitalised_names"),
         non_un_organs=_strings(raw.get("non_un_organs", []), f"{code}.non_un_organs"),
+        adoption_verbs=_strings(raw.get("adoption_verbs", []), f"{code}.adoption_verbs"),
         title_words=_strings(raw.get("title_words", []), f"{code}.title_words"),
         article_paragraphs=_flag(raw, code, "article_paragraphs"),
         bare_letters=_flag(raw, code, "bare_letters"),
@@ -218,6 +223,17 @@ def non_un_organs() -> str:
     """Names of organs outside the UN in every language (a pattern that matches nothing if
     no language names one)."""
     return _names((lang, lang.non_un_organs) for lang in languages())
+
+
+def organs_needing_adoption() -> str:
+    """The ``non_un_organs`` of the languages that give ``adoption_verbs`` (a pattern that
+    matches nothing if none does)."""
+    return _names((lang, lang.non_un_organs) for lang in languages() if lang.adoption_verbs)
+
+
+def adoption_verbs() -> str:
+    """Every language's ``adoption_verbs`` (a pattern that matches nothing if none)."""
+    return _names((lang, lang.adoption_verbs) for lang in languages())
 
 
 def other_bodies() -> str:

@@ -212,6 +212,21 @@ def other_organ_before(text: str, pos: int) -> bool:
     return _OTHER_ADJACENT.search(text, start, pos) is not None
 
 
+_ORGAN_NEEDING_ADOPTION = compile_pattern(rf"(?<![\w-])(?:{un.organs_needing_adoption()})(?!\w)")
+_ADOPTION_VERB = compile_pattern(rf"(?<![\w-])(?:{un.adoption_verbs()})(?!\w)")
+
+
+def organ_not_author(text: str, pos: int, size: int = LOOKBACK) -> bool:
+    """Is the organ outside the UN named nearest before ``pos`` one that must adopt a
+    resolution to be its author (French, Spanish), with no verb of adoption between them?
+    "Le conseil d'administration a rappelé la résolution 60/251": the Assembly's still."""
+    start, end = window_before(text, pos, size)
+    organs = list(_ORGAN_NEEDING_ADOPTION.finditer(text, start, end))
+    if not organs:
+        return False
+    return _ADOPTION_VERB.search(text, organs[-1].end(), end) is None
+
+
 def window_before(text: str, pos: int, size: int = LOOKBACK) -> tuple[int, int]:
     """The look-back window ``[start, pos)``: at most ``size`` characters, same paragraph."""
     start = max(0, pos - size)

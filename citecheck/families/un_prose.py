@@ -716,6 +716,8 @@ class UNProseFamily:
                     items = self._pinpoint_after_body(text, items, after.end())
                 else:
                     lookback = ctx.bodies_before(text, m.start())
+                    if lookback[:1] == [((), True)] and ctx.organ_not_author(text, m.start()):
+                        lookback = lookback[1:]  # "le conseil ... a rappelé la résolution"
             for index, (raw, item_kind, start, end, pin, date, capital) in enumerate(items):
                 if raw.form == "sc" and raw.year is None and (
                     generic or named != (Body.SC,) or _other_council(text, m)

@@ -99,6 +99,17 @@ NON_UN_BODY: list[tuple[str, list[str]]] = [
     ("La resolución 12/3 del consejo de administración.", []),
     ("la resolución 7/2 de la junta general de accionistas.", []),
     ("Resolution 12/3 des Verwaltungsrats.", []),
+    # FR/ES: an organ named before a bare resolution is its author only when it adopted it
+    ("Le conseil d'administration a adopté la résolution 12/3.", []),
+    ("Le conseil municipal a approuvé la résolution 12/3.", []),
+    ("La junta general de accionistas aprobó la resolución 12/3.", []),
+    ("Le conseil d'administration a rappelé la résolution 60/251.", ["un:A/RES/60/251"]),
+    (
+        "El consejo de administración recordó la resolución 60/251 y la resolución 5/1 del "
+        "Consejo de Derechos Humanos.",
+        ["un:A/RES/60/251", "un:A/HRC/RES/5/1"],
+    ),
+    ("El consejo de administración tomó nota de la resolución 60/251.", ["un:A/RES/60/251"]),
     # the UN's bodies, and a bare resolution the text's context decides, stay
     ("resolution 12/3 of the Human Rights Council.", ["un:A/HRC/RES/12/3"]),
     ("resolution 60/251 of the General Assembly.", ["un:A/RES/60/251"]),
