@@ -780,7 +780,10 @@ def _notes(
         rule = NEW_FORM_BEFORE_2015
     else:
         return notes
-    message = f"{quoted(written)}: {rule.summary} Write {quoted(canon)}."
+    # no era domain to write (1993, 2009 by year only, CFSP in 1991): the form without one
+    message = f"{quoted(written)}: {rule.summary}" + (
+        f" Write {quoted(canon)}." if domains is not None else ""
+    )
     notes.append(rule.finding(message, s, e, id=act_id, fix=fix))
     return notes
 

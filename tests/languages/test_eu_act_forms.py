@@ -80,6 +80,8 @@ def test_no_era_fix_where_not_exactly_one_domain_fits(text: str) -> None:
     result = citecheck.check(text, offline=True)
     assert "EU107" in [f.code for f in result.findings]
     assert [f.fix for f in result.findings if f.fix is not None] == []
+    # nor does the message name a domain EU107 calls wrong
+    assert not any("Write" in f.message for f in result.findings)
 
 
 def test_a_date_settles_the_boundary_year() -> None:
