@@ -216,15 +216,15 @@ _ORGAN_NEEDING_ADOPTION = compile_pattern(rf"(?<![\w-])(?:{un.organs_needing_ado
 _ADOPTION_VERB = compile_pattern(rf"(?<![\w-])(?:{un.adoption_verbs()})(?!\w)")
 
 
-def organ_not_author(text: str, pos: int, size: int = LOOKBACK) -> bool:
-    """Is the organ outside the UN named nearest before ``pos`` one that must adopt a
-    resolution to be its author (French, Spanish), with no verb of adoption between them?
-    "Le conseil d'administration a rappelé la résolution 60/251": the Assembly's still."""
+def organ_not_author(text: str, pos: int, size: int = LOOKBACK) -> int | None:
+    """Where the organ outside the UN named nearest before ``pos`` starts, if it must adopt a
+    resolution to be its author (French, Spanish) and no verb of adoption stands between
+    them: "Le conseil d'administration a rappelé la résolution 60/251" is the Assembly's."""
     start, end = window_before(text, pos, size)
     organs = list(_ORGAN_NEEDING_ADOPTION.finditer(text, start, end))
-    if not organs:
-        return False
-    return _ADOPTION_VERB.search(text, organs[-1].end(), end) is None
+    if not organs or _ADOPTION_VERB.search(text, organs[-1].end(), end) is not None:
+        return None
+    return int(organs[-1].start())
 
 
 def window_before(text: str, pos: int, size: int = LOOKBACK) -> tuple[int, int]:

@@ -716,8 +716,12 @@ class UNProseFamily:
                     items = self._pinpoint_after_body(text, items, after.end())
                 else:
                     lookback = ctx.bodies_before(text, m.start())
-                    if lookback[:1] == [((), True)] and ctx.organ_not_author(text, m.start()):
-                        lookback = lookback[1:]  # "le conseil ... a rappelé la résolution"
+                    # "le conseil ... a rappelé la résolution": each such organ is no author
+                    reach = m.start()
+                    while lookback[:1] == [((), True)] and (
+                        (organ := ctx.organ_not_author(text, reach)) is not None
+                    ):
+                        lookback, reach = lookback[1:], organ
             for index, (raw, item_kind, start, end, pin, date, capital) in enumerate(items):
                 if raw.form == "sc" and raw.year is None and (
                     generic or named != (Body.SC,) or _other_council(text, m)

@@ -110,6 +110,16 @@ NON_UN_BODY: list[tuple[str, list[str]]] = [
         ["un:A/RES/60/251", "un:A/HRC/RES/5/1"],
     ),
     ("El consejo de administración tomó nota de la resolución 60/251.", ["un:A/RES/60/251"]),
+    (
+        "Le conseil d'administration a rappelé la résolution 60/251.\n"
+        "El consejo de administración recordó la resolución 60/251.",
+        ["un:A/RES/60/251", "un:A/RES/60/251"],
+    ),
+    (
+        "Le conseil municipal a rappelé la résolution 60/251, puis le conseil "
+        "d'administration a adopté la résolution 12/3.",
+        ["un:A/RES/60/251"],
+    ),
     # the UN's bodies, and a bare resolution the text's context decides, stay
     ("resolution 12/3 of the Human Rights Council.", ["un:A/HRC/RES/12/3"]),
     ("resolution 60/251 of the General Assembly.", ["un:A/RES/60/251"]),
