@@ -336,7 +336,8 @@ DOMAIN_DATE_MISMATCH = Rule(
     "EEC until 31 October 1993, EC and JHA from 1 November 1993 to 30 November 2009, EU from "
     "1 December 2009, ECSC until 23 July 2002. The number is probably wrong. A fix of the "
     "same numbering's form (EU105, EU110...) writes the era's domain ('(EU) 1995/46' -> "
-    "'95/46/EC').",
+    "'95/46/EC'), and only where exactly one domain fits: none for 1993 or 2009 without a "
+    "date, nor before 1958.",
     bad="Regulation (EC) No 1/2010",
     good="Regulation (EU) No 1/2010",
 )
