@@ -1407,7 +1407,11 @@ def _type_word_starts(doc: Document, hits: list[tuple[int, int]]) -> list[int]:
                 start = stem_start - offset
                 if lo <= start < hi and _lowered(text, start, start + len(word)) == word:
                     starts.append(start)
-                    if word in _COMPOUND_HEADS and start > lo and text[start - 1].isalpha():
+                    if (
+                        word in _COMPOUND_HEADS
+                        and start > lo
+                        and (text[start - 1].isalpha() or text[start - 1] == "-")
+                    ):
                         starts += _compound_starts(text, start, lo)
     kept = []
     for start in sorted(set(starts)):

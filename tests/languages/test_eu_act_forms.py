@@ -162,6 +162,10 @@ COMPOUND_WINDOWS = [
     # the hyphen, not at it
     "-CouncilDurchführungsverordnung (EU) 2016/679",
     "ab-Cd-Grundverordnung (EU) 2016/679",
+    # ... and a compound whose head follows a hyphen directly ("İdécision-verordnung")
+    "\u0130d\u00e9cision-verordnung (EU) 2016/679",
+    "Idécision-verordnung (EU) 2016/679",
+    "Daten-verordnung (EU) 2016/679",
     "Die Datenschutz-Grundverordnung (EU) 2016/679 gilt.",
     "Council Regulation (EC) No 1049/2001 and Directive 95/46/EC.",
 ]
