@@ -39,9 +39,12 @@ def _share_like_index(fd: int, index: Path) -> None:
     """Give the lock file the read and write bits of the index file: where a group may update
     the index, it may take the lock (the umask alone would make the lock 0644). Nothing where
     the index is not there yet or the lock file is another user's."""
+    fchmod = getattr(os, "fchmod", None)  # not on Windows before Python 3.13
+    if fchmod is None:
+        return
     try:
         bits = index.stat().st_mode & 0o666
-        os.fchmod(fd, bits | 0o600)
+        fchmod(fd, bits | 0o600)
     except OSError:
         pass
 

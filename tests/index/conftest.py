@@ -21,6 +21,18 @@ def fake() -> Iterator[FakeOai]:
 
 
 @pytest.fixture
+def env(fake: FakeOai, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An index path under the test's directory, with the UN source pointed at the fake and
+    no politeness delays (the CLI reads these from the environment)."""
+    index = tmp_path / "data" / "index.sqlite3"
+    monkeypatch.setenv("CITECHECK_UNDL_URL", fake.base_url)
+    monkeypatch.setenv("CITECHECK_RATE_PER_HOST", "0")
+    monkeypatch.setenv("CITECHECK_BACKOFF", "0")
+    monkeypatch.setenv("CITECHECK_INDEX", str(index))
+    return index
+
+
+@pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
 

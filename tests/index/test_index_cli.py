@@ -17,16 +17,6 @@ from citecheck.cli import main
 from citecheck.index.db import IndexDB
 
 
-@pytest.fixture
-def env(fake: FakeOai, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    index = tmp_path / "data" / "index.sqlite3"
-    monkeypatch.setenv("CITECHECK_UNDL_URL", fake.base_url)
-    monkeypatch.setenv("CITECHECK_RATE_PER_HOST", "0")
-    monkeypatch.setenv("CITECHECK_BACKOFF", "0")
-    monkeypatch.setenv("CITECHECK_INDEX", str(index))
-    return index
-
-
 def _run(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(main, list(args))
     return result.exit_code, result.stdout, result.stderr

@@ -28,16 +28,6 @@ from citecheck.resolve.sources.index import IndexSource
 UNTIL = dt.date(2012, 3, 15)  # the sample store runs 2011-01-01 .. 2012-03
 
 
-@pytest.fixture
-def env(fake: FakeOai, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    index = tmp_path / "data" / "index.sqlite3"
-    monkeypatch.setenv("CITECHECK_UNDL_URL", fake.base_url)
-    monkeypatch.setenv("CITECHECK_RATE_PER_HOST", "0")
-    monkeypatch.setenv("CITECHECK_BACKOFF", "0")
-    monkeypatch.setenv("CITECHECK_INDEX", str(index))
-    return index
-
-
 def _update(index: Path, **kw: Any) -> list[Any]:
     return update(index, source="undl", until=UNTIL, settings=settings_from_env(), **kw)
 

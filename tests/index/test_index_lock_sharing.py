@@ -64,3 +64,14 @@ def test_without_an_index_file_the_umask_decides(tmp_path: Path) -> None:
     index = tmp_path / "new.sqlite"
     with writer_lock(index):
         assert stat.S_IMODE(lock_path(index).stat().st_mode) == 0o666 & ~umask
+
+
+def test_without_fchmod_the_lock_is_still_taken(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows has no `os.fchmod` before Python 3.13: the lock works, with the default bits."""
+    index = tmp_path / "index.sqlite3"
+    index.write_bytes(b"")
+    monkeypatch.delattr(os, "fchmod")
+    with writer_lock(index):
+        assert lock_path(index).exists()
