@@ -437,10 +437,7 @@ def _first_non_blank(text: str) -> int:
 #: ("A/HRC/41/35, précité, par. 16").
 _CITED_GAP_SPACES = 3
 _CITED_GAP_COMMA = 3
-_GAP_SPACE = r"[\s\u00a0\u202f]"
-_CITED_GAP = regex.compile(
-    rf"(?:{_GAP_SPACE}{{0,{_CITED_GAP_COMMA - 1}}},)?{_GAP_SPACE}{{1,{_CITED_GAP_SPACES}}}\Z"
-)
+_CITED_GAP = regex.compile(rf"(?:\s{{0,{_CITED_GAP_COMMA - 1}}},)?\s{{1,{_CITED_GAP_SPACES}}}\Z")
 
 #: How far past a citation's end this stage reads: a "précitée" written right after it joins
 #: it (``_cited_above``).  The numbering of notes after a citation, read however far, the
